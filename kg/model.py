@@ -1,0 +1,152 @@
+"""The values that pass between the stages: reports → mentions → entities and relations → graph.
+
+Every class is a frozen dataclass. Character offsets are half-open and index the report's
+full text, so that ``report.text[m.start:m.end] == m.text`` holds for every span.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Report:
+    """One input file: its text and what its header or first lines say about it."""
+
+    source_file: str
+    text: str
+    language: str
+    published: date | None = None
+    title: str | None = None
+    body_start: int = 0
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open character range of a report's text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of report text that names something or cues a fact.
+
+    ``kind`` is one of the ``MentionKind`` values; ``value`` is what it means, normalised:
+    the dictionary form of a name, a role or sector notation, an ISO country code, an ISO date.
+    ``subtype`` refines the kind (``region``, ``city``, ``company``, ``university`` ...).
+    """
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    value: str
+    subtype: str | None = None
+    extractor: str = ""
+
+
+class MentionKind:
+    PERSON = "person"
+    ROLE = "role"
+    COUNTRY = "country"
+    PLACE = "place"
+    ORGANIZATION = "organization"
+    SECTOR = "sector"
+    DATE = "date"
+    MEETING = "meeting"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a fact is stated: the report, the sentence and the span inside it."""
+
+    source_file: str
+    sentence: Span
+    quote: Span
+
+
+@dataclass(frozen=True)
+class Label:
+    text: str
+    language: str
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One real person, place or organization, with every label the reports give it.
+
+    ``key`` identifies it across reports and runs; ``kind`` is a ``MentionKind`` value and
+    ``subtype`` the ontology class below it (``country``, ``region``, ``city``, ``company`` ...).
+    """
+
+    key: str
+    kind: str
+    labels: tuple[Label, ...]
+    subtype: str | None = None
+    country_code: str | None = None
+    mentions: tuple[Mention, ...] = ()
+
+    @property
+    def name(self) -> str:
+        return self.labels[0].text if self.labels else self.key
+
+
+@dataclass(frozen=True)
+class Post:
+    """A post a person holds, as one report states it."""
+
+    holder: str
+    role: str
+    evidence: Evidence
+    country: str | None = None
+    accredited_to: str | None = None
+    jurisdiction: str | None = None
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A date known to the day, the month or only the year."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def iso(self) -> str:
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+
+@dataclass(frozen=True)
+class Topic:
+    sector: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """A meeting the report says took place between named persons."""
+
+    participants: tuple[str, ...]
+    evidence: Evidence
+    location: str | None = None
+    date: PartialDate | None = None
+    topics: tuple[Topic, ...] = ()
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything read out of one report, with entity keys resolved within the report."""
+
+    report: Report
+    mentions: tuple[Mention, ...]
+    entities: tuple[Entity, ...]
+    posts: tuple[Post, ...] = ()
+    meetings: tuple[Meeting, ...] = ()
+    mentioned: tuple[str, ...] = field(default=())

@@ -1,0 +1,65 @@
+"""Tokens and sentences of a report, as half-open spans of its text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from kg.model import Span
+
+TOKEN = re.compile(r"\w+(?:[-‐'’`]\w+)*|[^\w\s]", re.UNICODE)
+# A sentence ends at . ! ? … (or a line break) followed by space and a capital, a digit,
+# a quote or a dash; a capital letter standing alone before the dot is an initial, not an end.
+SENTENCE_END = re.compile(r"(?<![\s.][А-ЯЁӘҒҚҢӨҰҮҺІA-Z])(?<!\b[тТ]\.[бБ])[.!?…]+[»\"”]?(?=\s+[«\"“„(–—\-A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9])")
+LINE_BREAK = re.compile(r"\n\s*")
+# Latin letters that look like Cyrillic ones, folded inside words that are mostly Cyrillic.
+LATIN_TO_CYRILLIC = str.maketrans("AaBCcEeHKkMOoPpTXxYy", "АаВСсЕеНКкМОоРрТХхУу")
+CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+LATIN = re.compile(r"[A-Za-z]")
+WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def tokens(text: str, *, start: int = 0, end: int | None = None) -> list[Span]:
+    """Words (with inner hyphens and apostrophes) and single punctuation marks."""
+    stop = len(text) if end is None else end
+    return [Span(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, stop)]
+
+
+def sentences(text: str, *, start: int = 0) -> list[Span]:
+    """Sentences of ``text[start:]``: split at line breaks and at sentence-final punctuation."""
+    out: list[Span] = []
+    for line in re.finditer(r"[^\n]+", text[start:]):
+        base = start + line.start()
+        cut = 0
+        chunk = line.group()
+        for m in SENTENCE_END.finditer(chunk):
+            out.append(_trimmed(text, base + cut, base + m.end()))
+            cut = m.end()
+        out.append(_trimmed(text, base + cut, base + len(chunk)))
+    return [s for s in out if s.text]
+
+
+def _trimmed(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end, text[start:end])
+
+
+def fold_homoglyphs(word: str) -> str:
+    """Replace Latin look-alike letters inside a word that also holds Cyrillic letters."""
+    if CYRILLIC.search(word) and LATIN.search(word):
+        return word.translate(LATIN_TO_CYRILLIC)
+    return word
+
+
+def clean(text: str) -> str:
+    """Look-alike letters folded word by word; the length and every offset are preserved."""
+    return WORD.sub(lambda m: fold_homoglyphs(m.group()), text)
+
+
+def fold(text: str) -> str:
+    """A comparison key: look-alikes folded, case folded, ё as е, punctuation and hyphens as spaces."""
+    text = clean(unicodedata.normalize("NFC", text)).replace("ё", "е").replace("Ё", "Е").casefold()
+    return " ".join(re.sub(r"[^\w]+", " ", text).split())
