@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from kg.model import Span
 
@@ -59,6 +60,7 @@ def clean(text: str) -> str:
     return WORD.sub(lambda m: fold_homoglyphs(m.group()), text)
 
 
+@lru_cache(maxsize=262144)
 def fold(text: str) -> str:
     """A comparison key: look-alikes folded, case folded, ё as е, punctuation and hyphens as spaces."""
     text = clean(unicodedata.normalize("NFC", text)).replace("ё", "е").replace("Ё", "Е").casefold()

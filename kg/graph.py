@@ -1,0 +1,250 @@
+"""Extractions → RDF: one named graph per report, merged into one graph for export.
+
+Every fact carries evidence: ``?subject dip:evidence ?ev`` where ``?ev`` names the report, the
+sentence and its half-open character offsets, and (``dip:supportsProperty`` /
+``dip:supportsValue``) which statement of the subject it supports.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from pathlib import Path
+
+from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import OWL, SKOS
+
+from kg.entities import stable_id
+from kg.lexicon import ONTOLOGY_DIR
+from kg.model import Entity, Evidence, Extraction, MentionKind, PartialDate
+
+DIP = Namespace("https://w3id.org/dipkg/ontology#")
+RES = Namespace("https://w3id.org/dipkg/resource/")
+SECTOR = Namespace("https://w3id.org/dipkg/sector/")
+ROLE = Namespace("https://w3id.org/dipkg/role/")
+WD = Namespace("http://www.wikidata.org/entity/")
+VOCABULARY_GRAPH = RES["graph/vocabulary"]
+PREFIXES = {"dip": DIP, "res": RES, "sector": SECTOR, "role": ROLE, "skos": SKOS, "owl": OWL, "wd": WD}
+ORG_CLASSES = {"government": DIP.GovernmentBody, "university": DIP.University, "company": DIP.Company,
+               "international": DIP.InternationalOrganization}
+PLACE_CLASSES = {"region": DIP.Region, "city": DIP.City, "country": DIP.Country}
+
+
+def _digest(*parts: object) -> str:
+    return hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:12]
+
+
+def report_iri(source_file: str) -> URIRef:
+    return RES[f"report/{stable_id('report:' + source_file)}"]
+
+
+def report_graph_iri(source_file: str) -> URIRef:
+    return RES[f"graph/{stable_id('report:' + source_file)}"]
+
+
+def entity_iri(e: Entity) -> URIRef:
+    if e.kind == MentionKind.COUNTRY and e.country_code:
+        return RES[f"country/{e.country_code}"]
+    folder = {MentionKind.PERSON: "person", MentionKind.PLACE: "place", MentionKind.ORGANIZATION: "organization"}
+    return RES[f"{folder.get(e.kind, 'entity')}/{stable_id(e.key)}"]
+
+
+def date_literal(d: PartialDate) -> Literal:
+    if d.month is None:
+        return Literal(d.iso(), datatype=XSD.gYear)
+    if d.day is None:
+        return Literal(d.iso(), datatype=XSD.gYearMonth)
+    return Literal(d.iso(), datatype=XSD.date)
+
+
+class GraphBuilder:
+    """Adds extractions to a dataset; entity keys are those after cross-report merging."""
+
+    def __init__(self, *, wikidata: dict[str, str] | None = None) -> None:
+        self.ds = Dataset()
+        for prefix, ns in PREFIXES.items():
+            self.ds.bind(prefix, ns)
+        self.wikidata = wikidata or {}
+        vocab = self.ds.graph(VOCABULARY_GRAPH)
+        for name in ("dipkg.ttl", "sectors.ttl", "roles.ttl"):
+            vocab.parse(ONTOLOGY_DIR / name, format="turtle")
+
+    def add(self, x: Extraction, entities: dict[str, Entity], redirect: dict[str, str]) -> None:
+        src = x.report.source_file
+        g = self.ds.graph(report_graph_iri(src))
+        r = report_iri(src)
+        g.add((r, RDF.type, DIP.Report))
+        g.add((r, DIP.sourceFile, Literal(src)))
+        g.add((r, DIP.language, Literal(x.report.language)))
+        g.add((r, DIP.textLength, Literal(len(x.report.text))))
+        g.add((r, DIP.textSha256, Literal(hashlib.sha256(x.report.text.encode("utf-8")).hexdigest())))
+        if x.report.published:
+            g.add((r, DIP.published, Literal(x.report.published.isoformat(), datatype=XSD.date)))
+        if x.report.title:
+            g.add((r, DIP.title, Literal(x.report.title, lang=x.report.language)))
+
+        def node(key: str) -> URIRef:
+            e = entities[redirect.get(key, key)]
+            iri = entity_iri(e)
+            self._describe(g, iri, e)
+            return iri
+
+        for e in x.entities:
+            iri = node(e.key)
+            g.add((r, DIP.mentions, iri))
+            seen: set[int] = set()
+            for m in e.mentions:
+                ev_sentence = self._sentence_for(x, m.start)
+                if ev_sentence in seen:
+                    continue
+                seen.add(ev_sentence)
+                ev = self._evidence(g, r, src, Evidence(src, x_sentence(x, m.start), _span(x, m.start, m.end)),
+                                    DIP.mentions, iri, m.extractor)
+                g.add((r, DIP.evidence, ev))
+
+        for post in x.posts:
+            holder = node(post.holder)
+            parts = [redirect.get(post.holder, post.holder), post.role, post.country, post.accredited_to,
+                     redirect.get(post.jurisdiction, post.jurisdiction) if post.jurisdiction else None]
+            p = RES[f"post/{_digest(*parts)}"]
+            g.add((p, RDF.type, DIP.Post))
+            g.add((holder, DIP.holds, p))
+            g.add((p, DIP.role, ROLE[post.role]))
+            if post.country:
+                g.add((p, DIP.country, self._country(g, post.country)))
+            if post.accredited_to:
+                g.add((p, DIP.accreditedTo, self._country(g, post.accredited_to)))
+            if post.jurisdiction:
+                g.add((p, DIP.jurisdiction, node(post.jurisdiction)))
+            g.add((p, RDFS.label, Literal(f"{post.role} ({entities[redirect.get(post.holder, post.holder)].name})")))
+            g.add((p, DIP.evidence, self._evidence(g, r, src, post.evidence, DIP.holds, p, "rules")))
+
+        report_id = stable_id("report:" + src)
+        for n, meeting in enumerate(x.meetings, start=1):
+            m = RES[f"meeting/{report_id}-{n}"]
+            g.add((m, RDF.type, DIP.Meeting))
+            g.add((m, DIP.reportedIn, r))
+            for key in meeting.participants:
+                g.add((m, DIP.participant, node(key)))
+            if meeting.location:
+                g.add((m, DIP.location, node(meeting.location)))
+            if meeting.date:
+                g.add((m, DIP.date, date_literal(meeting.date)))
+            names = " – ".join(entities[redirect.get(k, k)].name for k in meeting.participants)
+            g.add((m, RDFS.label, Literal(f"{names}" + (f", {meeting.date.iso()}" if meeting.date else ""))))
+            g.add((m, DIP.evidence, self._evidence(g, r, src, meeting.evidence, DIP.participant, None, "rules")))
+            for t in meeting.topics:
+                g.add((m, DIP.topic, SECTOR[t.sector]))
+                g.add((m, DIP.evidence, self._evidence(g, r, src, t.evidence, DIP.topic, SECTOR[t.sector], "rules")))
+
+    @staticmethod
+    def _sentence_for(x: Extraction, offset: int) -> int:
+        return x_sentence(x, offset).start
+
+    def _describe(self, g: Graph, iri: URIRef, e: Entity) -> None:
+        if e.kind == MentionKind.PERSON:
+            g.add((iri, RDF.type, DIP.Person))
+        elif e.kind == MentionKind.COUNTRY:
+            self._country(g, e.country_code or "")
+        elif e.kind == MentionKind.PLACE:
+            g.add((iri, RDF.type, PLACE_CLASSES.get(e.subtype or "", DIP.Place)))
+        else:
+            g.add((iri, RDF.type, ORG_CLASSES.get(e.subtype or "", DIP.Organization)))
+        if e.kind != MentionKind.COUNTRY:
+            for label in e.labels:
+                g.add((iri, RDFS.label, Literal(label.text, lang=label.language)))
+            if e.country_code:
+                g.add((iri, DIP.inCountry, self._country(g, e.country_code)))
+
+    def _country(self, g: Graph, code: str) -> URIRef:
+        from kg.lexicon import load_lexicon
+
+        iri = RES[f"country/{code}"]
+        if (iri, RDF.type, DIP.Country) not in g:
+            g.add((iri, RDF.type, DIP.Country))
+            g.add((iri, DIP.countryCode, Literal(code)))
+            for label in load_lexicon().country_labels(code):
+                g.add((iri, RDFS.label, Literal(label.text, lang=label.language)))
+            if code in self.wikidata:
+                g.add((iri, OWL.sameAs, WD[self.wikidata[code]]))
+        return iri
+
+    @staticmethod
+    def _evidence(g: Graph, report: URIRef, src: str, ev: Evidence, prop: URIRef, value: URIRef | None,
+                  extractor: str) -> URIRef:
+        iri = RES[f"evidence/{_digest(src, ev.quote.start, ev.quote.end, prop, value)}"]
+        g.add((iri, RDF.type, DIP.Evidence))
+        g.add((iri, DIP.inReport, report))
+        g.add((iri, DIP.sentence, Literal(ev.sentence.text)))
+        g.add((iri, DIP.sentenceStart, Literal(ev.sentence.start)))
+        g.add((iri, DIP.sentenceEnd, Literal(ev.sentence.end)))
+        g.add((iri, DIP.quote, Literal(ev.quote.text)))
+        g.add((iri, DIP.quoteStart, Literal(ev.quote.start)))
+        g.add((iri, DIP.quoteEnd, Literal(ev.quote.end)))
+        g.add((iri, DIP.supportsProperty, prop))
+        if value is not None:
+            g.add((iri, DIP.supportsValue, value))
+        if extractor:
+            g.add((iri, DIP.extractor, Literal(extractor)))
+        return iri
+
+    def merged(self) -> Graph:
+        """Every named graph and the vocabulary in one graph, for Turtle export and queries."""
+        g = Graph()
+        for prefix, ns in PREFIXES.items():
+            g.bind(prefix, ns)
+        for ctx in self.ds.graphs():
+            for t in ctx:
+                g.add(t)
+        return g
+
+
+def x_sentence(x: Extraction, offset: int):
+    """The sentence of an extraction's report that holds ``offset``."""
+    from kg.text import sentences
+
+    spans = _sentences_cached(x)
+    lo = 0
+    for i, s in enumerate(spans):
+        if s.start <= offset:
+            lo = i
+        else:
+            break
+    return spans[lo] if spans else _span(x, offset, offset)
+
+
+_SENTENCE_CACHE: dict[int, list] = {}
+
+
+def _sentences_cached(x: Extraction):
+    from kg.text import sentences
+
+    key = id(x.report)
+    if key not in _SENTENCE_CACHE:
+        _SENTENCE_CACHE.clear()
+        _SENTENCE_CACHE[key] = sentences(x.report.text, start=x.report.body_start)
+    return _SENTENCE_CACHE[key]
+
+
+def _span(x: Extraction, start: int, end: int):
+    from kg.model import Span
+
+    return Span(start, end, x.report.text[start:end])
+
+
+def load_graph(path: Path) -> Graph:
+    """A graph file written by ``kg build`` (or any RDF file rdflib reads)."""
+    from kg.errors import DipkgError
+
+    g = Graph()
+    try:
+        g.parse(path)
+    except FileNotFoundError as exc:
+        raise DipkgError(f"{path}: no such graph file; run 'kg build' first") from exc
+    except Exception as exc:
+        raise DipkgError(f"{path}: not a readable RDF graph: {str(exc).splitlines()[0]}") from exc
+    return g
+
+
+def triples_count(graphs: Iterable[Graph]) -> int:
+    return sum(len(g) for g in graphs)

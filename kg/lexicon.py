@@ -1,0 +1,233 @@
+"""Language knowledge as data: SKOS vocabularies from ``ontology/``, lexicon files, pycountry.
+
+Everything the rules know about words is loaded here once: sector and role cue words (the
+SKOS altLabels and hiddenLabels), country names (pycountry's kk/ru/en translations plus
+``lexicons/countries.tsv``), places, organizations, head nouns and function words.
+"""
+
+from __future__ import annotations
+
+import csv
+import gettext
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pycountry
+from rdflib import Graph, URIRef
+from rdflib.namespace import SKOS
+
+from kg.errors import DipkgError
+from kg.model import Label
+from kg.morphology import kk_stems, stem, word_matches
+from kg.text import fold, tokens
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+LEXICON_DIR = PACKAGE_DIR / "lexicons"
+ONTOLOGY_DIR = PACKAGE_DIR.parent / "ontology"
+LANGUAGES = ("kk", "ru", "en")
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A sector or role: its notation, IRI, labels, and the cue phrases that signal it."""
+
+    notation: str
+    iri: str
+    labels: tuple[Label, ...]
+    cues: tuple[Label, ...]
+    related: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One name of a known country, place or organization in one language."""
+
+    key: str
+    kind: str
+    subtype: str
+    country: str | None
+    language: str
+    name: str
+    words: tuple[str, ...]
+    form: str = "name"
+
+
+@dataclass(frozen=True)
+class Head:
+    """A head noun that makes the name before (or after) it a place or an organization."""
+
+    language: str
+    word: str
+    kind: str
+    subtype: str
+    position: str
+
+
+@dataclass(frozen=True)
+class Word:
+    category: str
+    language: str
+    word: str
+    value: str
+
+
+class Lexicon:
+    """Lookups over the loaded vocabularies; build it with ``load_lexicon()``."""
+
+    def __init__(self, *, sectors: tuple[Concept, ...], roles: tuple[Concept, ...],
+                 entries: tuple[Entry, ...], heads: tuple[Head, ...], words: tuple[Word, ...],
+                 country_labels: tuple[tuple[str, tuple[Label, ...]], ...]) -> None:
+        self.sectors = sectors
+        self.roles = roles
+        self.entries = entries
+        self.heads = heads
+        self.words = words
+        self._country_labels = dict(country_labels)
+        self._entry_labels: dict[str, list[Label]] = {}
+        for e in entries:
+            if e.form != "adjective":
+                self._entry_labels.setdefault(e.key, []).append(Label(e.name, e.language))
+        self._first_word: dict[str, list[Entry]] = {}
+        for e in entries:
+            self._first_word.setdefault(fold(e.words[0]), []).append(e)
+        self._role_by_notation = {c.notation: c for c in roles}
+        self._sector_by_notation = {c.notation: c for c in sectors}
+
+    # ------------------------------------------------------------ lookups
+
+    def entries_starting(self, word: str) -> list[Entry]:
+        """Gazetteer entries whose first word could be ``word`` (inflected or not)."""
+        out: list[Entry] = []
+        seen: set[int] = set()
+        keys = {fold(word)} | {fold(s) for s in kk_stems(word)}
+        for key in keys:
+            for e in self._first_word.get(key, ()):
+                if id(e) not in seen:
+                    seen.add(id(e))
+                    out.append(e)
+        return out
+
+    def country_labels(self, code: str) -> tuple[Label, ...]:
+        return self._country_labels.get(code, ())
+
+    def entry_labels(self, key: str) -> tuple[Label, ...]:
+        return tuple(self._entry_labels.get(key, ()))
+
+    def role(self, notation: str) -> Concept:
+        return self._role_by_notation[notation]
+
+    def sector(self, notation: str) -> Concept:
+        return self._sector_by_notation[notation]
+
+    def words_of(self, category: str, language: str | None = None) -> list[Word]:
+        return [w for w in self.words if w.category == category and (language is None or w.language == language)]
+
+    def is_word(self, token: str, category: str, language: str) -> bool:
+        return any(word_matches(token, w.word, language) for w in self.words_of(category, language))
+
+    def month(self, token: str) -> int | None:
+        """The month a word names, in any language and case form."""
+        low = token.casefold()
+        for w in self.words_of("month"):
+            cue = w.word.casefold()
+            if low == cue or (w.language == "kk" and cue in kk_stems(low)):
+                return int(w.value)
+            if w.language != "kk" and len(low) >= 3 and stem(low, w.language)[:3] == stem(cue, w.language)[:3] \
+                    and low[:3] == cue[:3] and _same_month_stem(low, cue):
+                return int(w.value)
+        return None
+
+    def heads_for(self, language: str) -> list[Head]:
+        return [h for h in self.heads if h.language == language]
+
+
+def _same_month_stem(word: str, cue: str) -> bool:
+    """Russian and English month names: a shared stem of four letters (май: three)."""
+    n = 3 if len(cue) <= 4 else 4
+    return word[:n] == cue[:n]
+
+
+@cache
+def load_lexicon(ontology_dir: Path | None = None) -> Lexicon:
+    """Load (once) the vocabularies; a malformed file raises ``DipkgError`` naming it."""
+    onto = ontology_dir or ONTOLOGY_DIR
+    sectors = _concepts(onto / "sectors.ttl")
+    roles = _concepts(onto / "roles.ttl")
+    entries: list[Entry] = []
+    country_labels = _pycountry_entries(entries)
+    for row in _rows(LEXICON_DIR / "countries.tsv", 4):
+        code, language, form, kind = row
+        entries.append(Entry(code, "country", "country", code, language, form, _words(form), kind))
+    for row in _rows(LEXICON_DIR / "places.tsv", 5):
+        key, subtype, country, language, name = row
+        entries.append(Entry(key, "place", subtype, country or None, language, name, _words(name)))
+    for row in _rows(LEXICON_DIR / "organizations.tsv", 5):
+        key, subtype, country, language, name = row
+        entries.append(Entry(key, "organization", subtype, country or None, language, name, _words(name)))
+    heads = tuple(Head(*row) for row in _rows(LEXICON_DIR / "heads.tsv", 5))
+    words = tuple(Word(*(row + [""] * (4 - len(row)))[:4]) for row in _rows(LEXICON_DIR / "words.tsv", 3, 4))
+    return Lexicon(sectors=sectors, roles=roles, entries=tuple(entries), heads=heads, words=words,
+                   country_labels=country_labels)
+
+
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(t.text for t in tokens(name))
+
+
+def _rows(path: Path, width: int, max_width: int | None = None) -> list[list[str]]:
+    """Rows of a lexicon file: ``#`` lines are its header comment, the first row names the columns."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise DipkgError(f"{path}: cannot read the lexicon: {exc.strerror or exc}") from exc
+    rows = [r for r in csv.reader((ln for ln in lines if ln and not ln.startswith("#")), delimiter="\t")]
+    out = []
+    for number, row in enumerate(rows[1:], start=2):
+        if not (width <= len(row) <= (max_width or width)):
+            raise DipkgError(f"{path}: row {number} has {len(row)} columns, expected {width}")
+        out.append([c.strip() for c in row])
+    return out
+
+
+def _concepts(path: Path) -> tuple[Concept, ...]:
+    g = Graph()
+    try:
+        g.parse(path, format="turtle")
+    except Exception as exc:
+        raise DipkgError(f"{path}: not valid Turtle: {exc}") from exc
+    out = []
+    for concept, notation in g.subject_objects(SKOS.notation):
+        labels = tuple(Label(str(o), o.language or "en") for o in g.objects(concept, SKOS.prefLabel))
+        cues = [Label(str(o), o.language or "en") for p in (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
+                for o in g.objects(concept, p)]
+        related = tuple(str(n) for r in g.objects(concept, SKOS.related) for n in g.objects(r, SKOS.notation))
+        out.append(Concept(str(notation), str(concept), labels, tuple(dict.fromkeys(cues)), related))
+    if not out:
+        raise DipkgError(f"{path}: no SKOS concept with a skos:notation")
+    return tuple(sorted(out, key=lambda c: c.notation))
+
+
+def concept_iri(concept: Concept) -> URIRef:
+    return URIRef(concept.iri)
+
+
+def _pycountry_entries(entries: list[Entry]) -> tuple[tuple[str, tuple[Label, ...]], ...]:
+    """Country names from pycountry: English from the standard, kk and ru from its translations."""
+    translations = {lang: gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
+                    for lang in ("kk", "ru")}
+    out = []
+    for c in pycountry.countries:
+        labels: list[Label] = []
+        names = {"en": [getattr(c, "common_name", None) or c.name, c.name, getattr(c, "official_name", None)]}
+        for lang, t in translations.items():
+            names[lang] = [t.gettext(getattr(c, "common_name", None) or c.name), t.gettext(c.name),
+                           t.gettext(c.official_name) if getattr(c, "official_name", None) else None]
+        for lang in LANGUAGES:
+            for name in dict.fromkeys(n for n in names[lang] if n):
+                if "," in name or (lang != "en" and name in names["en"]):
+                    continue
+                labels.append(Label(name, lang))
+                entries.append(Entry(c.alpha_2, "country", "country", c.alpha_2, lang, name, _words(name)))
+        out.append((c.alpha_2, tuple(labels)))
+    return tuple(out)

@@ -1,0 +1,122 @@
+"""Find phrases of a vocabulary in a token sequence, each word in any of its inflected forms."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Generic, TypeVar
+
+from kg.morphology import kk_stems, stem, word_matches
+from kg.text import fold
+
+T = TypeVar("T")
+HYPHENS = "-‐"
+
+
+@dataclass(frozen=True)
+class Match(Generic[T]):
+    """Tokens ``first``..``last`` (inclusive) match a phrase carrying ``payload``."""
+
+    first: int
+    last: int
+    payload: T
+
+
+@lru_cache(maxsize=131072)
+def index_keys(word: str, language: str, derivation: bool = False) -> frozenset[str]:
+    """Keys under which a word is filed, so that its inflected forms find it."""
+    low = fold(word)
+    if language == "kk":
+        return frozenset({fold(s) for s in kk_stems(word, derivation=derivation)} | {low})
+    s = stem(low, language)
+    return frozenset({s[:5] if len(s) >= 5 else s, low})
+
+
+class PhraseMatcher(Generic[T]):
+    """Phrases of one language; ``exact`` phrases (abbreviations) match case-sensitively as written.
+
+    ``derivation`` lets Kazakh words match their derived forms too (for sector cue words).
+    """
+
+    def __init__(self, language: str, *, derivation: bool = False) -> None:
+        self.language = language
+        self.derivation = derivation
+        self._index: dict[str, list[tuple[tuple[str, ...], T, bool]]] = {}
+
+    def add(self, words: Sequence[str], payload: T, *, exact: bool = False) -> None:
+        words = tuple(words)
+        if not words:
+            return
+        keys = {words[0]} if exact else index_keys(words[0], self.language, self.derivation)
+        for key in keys:
+            self._index.setdefault(key, []).append((words, payload, exact))
+
+    def _candidates(self, token: str) -> list[tuple[tuple[str, ...], T, bool]]:
+        out: list[tuple[tuple[str, ...], T, bool]] = []
+        seen: set[int] = set()
+        keys = index_keys(token, self.language, self.derivation) | {token}
+        if self.language != "kk":
+            low = fold(token)
+            s = stem(low, self.language)
+            keys |= {s[:5]}
+        for key in keys:
+            for cand in self._index.get(key, ()):
+                if id(cand) not in seen:
+                    seen.add(id(cand))
+                    out.append(cand)
+        return out
+
+    def word_fits(self, token: str, word: str, exact: bool) -> bool:
+        if exact:
+            return token == word or _hyphen_base(token) == word
+        d = self.derivation
+        return word_matches(token, word, self.language, derivation=d) or \
+            word_matches(_hyphen_base(token), word, self.language, derivation=d)
+
+    def match_at(self, texts: Sequence[str], i: int) -> list[Match[T]]:
+        """Every phrase that starts at token ``i``, longest first."""
+        out: list[Match[T]] = []
+        for words, payload, exact in self._candidates(texts[i]) + self._candidates(_hyphen_base(texts[i])):
+            n = len(words)
+            if i + n > len(texts):
+                continue
+            if all(self.word_fits(texts[i + k], words[k], exact) for k in range(n)):
+                out.append(Match(i, i + n - 1, payload))
+        out.sort(key=lambda m: -(m.last - m.first))
+        return list({(m.first, m.last, id(m.payload)): m for m in out}.values())
+
+    def find(self, texts: Sequence[str], *, skip: Sequence[bool] | None = None) -> list[Match[T]]:
+        """Non-overlapping matches, leftmost then longest; tokens flagged in ``skip`` are not used."""
+        out: list[Match[T]] = []
+        i = 0
+        while i < len(texts):
+            if skip is not None and skip[i]:
+                i += 1
+                continue
+            found = [m for m in self.match_at(texts, i)
+                     if skip is None or not any(skip[k] for k in range(m.first, m.last + 1))]
+            if found:
+                longest = found[0].last
+                out.extend(m for m in found if m.last == longest)
+                i = longest + 1
+            else:
+                i += 1
+        return out
+
+    def find_all(self, texts: Sequence[str]) -> list[Match[T]]:
+        """Every match at every position, overlapping ones included."""
+        out: list[Match[T]] = []
+        for i in range(len(texts)):
+            out.extend(self.match_at(texts, i))
+        return out
+
+
+def _hyphen_base(token: str) -> str:
+    """``ҚХР-мен`` → ``ҚХР``: a name with a case ending written after a hyphen."""
+    for h in HYPHENS:
+        if h in token:
+            head, _, tail = token.rpartition(h)
+            if head and tail and tail.islower() and len(tail) <= 5 and not head[-1:].islower():
+                return head
+    return token

@@ -1,0 +1,203 @@
+"""Word forms: Kazakh case endings, Russian and English stems, dictionary forms of names.
+
+Kazakh is agglutinative: a name in a report carries one case ending (Жамар+мен,
+Тоқаев+тың, Хань Чуньлинь+ді), and the head noun of a place name carries the possessive
+before it (провинция+сы+ның). The ending's first letter follows the last sound of the
+stem and its vowel follows the stem's last vowel; both checks keep a name that merely ends
+like a suffix (Гиоге, Бакрадзе) whole.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import snowballstemmer
+
+VOWELS = frozenset("аәеиоөұүыіэюяёу")
+BACK_VOWELS = frozenset("аоұыя")
+FRONT_VOWELS = frozenset("әөүіеэ")
+# Final sounds that take т-/п-/қ-/к- endings; Kazakh spelling treats final б, в, г, д as voiceless.
+VOICELESS = frozenset("птқксшфхцчщбвгдғ")
+# м н ң take н- genitive and ablative; л р й у з ж ь take д-.
+NASAL = frozenset("мнң")
+VOICED = frozenset("лрйузжь")
+
+# One Kazakh case ending: (suffix, the stem-final classes it follows). Classes: V vowel,
+# N nasal, D voiced or sonorant, T voiceless, P after a 3rd-person possessive ы/і/сы/сі.
+CASE_ENDINGS: tuple[tuple[str, str], ...] = (
+    ("ның", "VN"), ("нің", "VN"), ("дың", "D"), ("дің", "D"), ("тың", "T"), ("тің", "T"),
+    ("ны", "V"), ("ні", "V"), ("ды", "DN"), ("ді", "DN"), ("ты", "T"), ("ті", "T"), ("н", "P"),
+    ("ға", "VDN"), ("ге", "VDN"), ("қа", "T"), ("ке", "T"), ("на", "P"), ("не", "P"), ("а", "P"), ("е", "P"),
+    ("да", "VDN"), ("де", "VDN"), ("та", "T"), ("те", "T"), ("нда", "P"), ("нде", "P"),
+    ("дан", "VD"), ("ден", "VD"), ("нан", "NP"), ("нен", "NP"), ("тан", "T"), ("тен", "T"),
+    ("мен", "VNDP"), ("бен", "D"), ("пен", "T"), ("менен", "VND"), ("бенен", "D"), ("пенен", "T"),
+    ("дағы", "VDN"), ("дегі", "VDN"), ("тағы", "T"), ("тегі", "T"), ("ндағы", "P"), ("ндегі", "P"),
+)
+INVARIANT_ENDINGS = frozenset({"мен", "бен", "пен", "менен", "бенен", "пенен"})
+# A person does not take the locative: Ямада is a name, not Яма+да.
+LOCATIVE_ENDINGS = frozenset({"да", "де", "та", "те", "нда", "нде", "дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі"})
+# Endings stripped when looking for the stem of a word: case, possessive, plural ...
+INFLECTION_SUFFIXES: tuple[str, ...] = tuple(sorted({
+    "ның", "нің", "дың", "дің", "тың", "тің", "ны", "ні", "ды", "ді", "ты", "ті", "н",
+    "ға", "ге", "қа", "ке", "на", "не", "а", "е", "да", "де", "та", "те", "нда", "нде",
+    "дан", "ден", "нан", "нен", "тан", "тен", "мен", "бен", "пен", "менен",
+    "дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі",
+    "ы", "і", "сы", "сі", "ымыз", "іміз", "мыз", "міз", "ың", "ің", "ңыз", "ңіз",
+    "лар", "лер", "дар", "дер", "тар", "тер",
+}, key=len, reverse=True))
+# ... and, for cue words of sectors, derivation too (логистика → логистикалық).
+DERIVATION_SUFFIXES: tuple[str, ...] = tuple(sorted({
+    "лық", "лік", "дық", "дік", "тық", "тік", "лы", "лі", "шы", "ші", "ғы", "гі", "қы", "кі",
+    "ндыру", "ландыру", "леу", "лау", "у",
+}, key=len, reverse=True))
+CYRILLIC_WORD = re.compile(r"^[\u0400-\u04FF-]+$")
+
+_RU = snowballstemmer.stemmer("russian")
+_EN = snowballstemmer.stemmer("english")
+
+
+def _final_class(stem: str) -> str:
+    last = stem[-1].lower()
+    if last in VOWELS:
+        return "V"
+    if last in NASAL:
+        return "N"
+    if last in VOICED:
+        return "D"
+    if last in VOICELESS:
+        return "T"
+    return ""
+
+
+def _last_vowel(word: str) -> str | None:
+    for ch in reversed(word.lower()):
+        if ch in VOWELS:
+            return ch
+    return None
+
+
+def _harmonises(stem: str, suffix: str) -> bool:
+    """Front suffixes follow front stems, back suffixes back ones; и, у, ю and е fit either.
+
+    The instrumental (мен, бен, пен) has one form only and follows any stem.
+    """
+    if suffix in INVARIANT_ENDINGS:
+        return True
+    sv, xv = _last_vowel(stem), _last_vowel(suffix)
+    if sv is None or xv is None or sv in "иуюэ" or xv == "е" and sv not in BACK_VOWELS:
+        return True
+    if xv in BACK_VOWELS:
+        return sv not in FRONT_VOWELS or sv == "е"
+    return sv not in BACK_VOWELS
+
+
+def _possessive_before(stem: str) -> bool:
+    low = stem.lower()
+    return len(low) >= 3 and low[-1] in "ыі"
+
+
+def case_candidates(word: str, *, person: bool = False) -> list[str]:
+    """Stems of ``word`` left by removing one Kazakh case ending, most plausible first.
+
+    The word itself comes last, so a caller can take the first candidate it can confirm.
+    ``person`` leaves out the locative endings, which names of people do not take.
+    """
+    low = word.lower()
+    out: list[tuple[int, str]] = []
+    for suffix, classes in CASE_ENDINGS:
+        if person and suffix in LOCATIVE_ENDINGS:
+            continue
+        if not low.endswith(suffix) or len(word) - len(suffix) < 2:
+            continue
+        stem = word[: len(word) - len(suffix)]
+        if not any(ch.lower() in VOWELS for ch in stem):
+            continue
+        cls = _final_class(stem)
+        ok = cls in classes or ("P" in classes and _possessive_before(stem))
+        if not ok:
+            continue
+        strength = len(suffix) * 2 + (1 if _harmonises(stem, suffix) else -4)
+        if not _harmonises(stem, suffix) and (len(suffix) < 3 or len(stem) < 5):
+            continue
+        out.append((strength, stem))
+    out.sort(key=lambda p: -p[0])
+    return [s for _, s in out] + [word]
+
+
+def dictionary_form_kk(word: str, *, known: frozenset[str] = frozenset(), person: bool = False) -> str:
+    """The nominative of a Kazakh-inflected name word.
+
+    ``known`` holds forms already seen standing alone (case-folded): a candidate found
+    there wins; otherwise the most plausible single ending is removed.
+    """
+    if not CYRILLIC_WORD.match(word):
+        return _strip_latin_suffix(word)
+    cands = case_candidates(word, person=person)
+    for c in cands:
+        if c.lower() in known:
+            return c
+    return cands[0]
+
+
+def _strip_latin_suffix(word: str) -> str:
+    """A Latin name with a Cyrillic case ending after a hyphen: ``Toyota-мен`` → ``Toyota``."""
+    m = re.match(r"^(.*[A-Za-z0-9])[-‐][\u0400-\u04FF]+$", word)
+    return m.group(1) if m else word
+
+
+@lru_cache(maxsize=65536)
+def kk_stems(word: str, *, derivation: bool = False) -> frozenset[str]:
+    """Every stem reachable by stripping Kazakh endings, the word itself included.
+
+    Inflection only by default, so that әкімдігі (akimat) does not reach әкім (akim);
+    ``derivation`` also strips word-forming endings, for matching sector cue words.
+    """
+    low = word.lower()
+    seen = {low}
+    frontier = [low]
+    suffixes = INFLECTION_SUFFIXES + DERIVATION_SUFFIXES if derivation else INFLECTION_SUFFIXES
+    while frontier:
+        w = frontier.pop()
+        for suffix in suffixes:
+            if w.endswith(suffix) and len(w) - len(suffix) >= 2:
+                stem = w[: len(w) - len(suffix)]
+                if stem not in seen and any(ch in VOWELS for ch in stem):
+                    seen.add(stem)
+                    frontier.append(stem)
+    # қ/к soften to ғ/г before a vowel ending: аймақ → аймағы
+    extra = {s[:-1] + {"ғ": "қ", "г": "к"}[s[-1]] for s in seen if s and s[-1] in "ғг"}
+    return frozenset(seen | extra)
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str, language: str) -> str:
+    """One stem for Russian or English words (Snowball); Kazakh words keep their lowercase form."""
+    low = word.lower().replace("ё", "е")
+    if language == "ru":
+        return _RU.stemWord(low)
+    if language == "en":
+        return _EN.stemWord(low)
+    return low
+
+
+def word_matches(token: str, cue: str, language: str, *, derivation: bool = False) -> bool:
+    """Does a report token stand for a cue word, in any of its inflected (or derived) forms?"""
+    t, c = token.lower().replace("ё", "е"), cue.lower().replace("ё", "е")
+    if t == c:
+        return True
+    if language == "kk":
+        return bool(kk_stems(t, derivation=derivation) & kk_stems(c, derivation=derivation)) \
+            and _close_enough(t, c, derivation)
+    ts, cs = stem(t, language), stem(c, language)
+    if ts == cs:
+        return True
+    short, long_ = sorted((ts, cs), key=len)
+    return len(short) >= 5 and long_.startswith(short) and len(long_) - len(short) <= 2
+
+
+def _close_enough(token: str, cue: str, derivation: bool) -> bool:
+    """Shared stems must be a real part of both words, not a two-letter accident."""
+    shared = kk_stems(token, derivation=derivation) & kk_stems(cue, derivation=derivation)
+    common = max((len(s) for s in shared), default=0)
+    return common >= min(len(cue), 4) or common == len(cue)

@@ -1,0 +1,134 @@
+"""The one place that knows the order of the stages:
+reports → mentions → entities and relations → graph → exports."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+
+from kg.entities import merge, resolve
+from kg.errors import DipkgError
+from kg.graph import GraphBuilder
+from kg.lexicon import LEXICON_DIR, load_lexicon
+from kg.mentions import extract_mentions
+from kg.model import Extraction, MentionKind, Report
+from kg.relations import relate
+from kg.reports import read_report, report_files
+
+DEFAULT_EXTRACTORS = ("rules",)
+
+
+@dataclass(frozen=True)
+class Summary:
+    reports: int
+    meetings: int
+    persons: int
+    places: int
+    organizations: int
+    sectors: int
+    triples: int
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    graph: Graph
+    dataset: Dataset
+    extractions: tuple[Extraction, ...]
+    summary: Summary
+    written: tuple[Path, ...] = ()
+
+
+def read_reports(paths: Iterable[Path]) -> list[Report]:
+    lex = load_lexicon()
+    return [read_report(p, month=lex.month) for p in report_files(paths)]
+
+
+def extract(report: Report, *, extractors: Sequence[str] = DEFAULT_EXTRACTORS) -> Extraction:
+    """One report's mentions, entities, posts and meetings."""
+    lex = load_lexicon()
+    mentions = extract_mentions(report, names=extractors)
+    entities, key_of = resolve(mentions, language=report.language, lexicon=lex)
+    posts, meetings = relate(report, mentions, entities, key_of, lex)
+    return Extraction(report=report, mentions=mentions, entities=entities, posts=posts, meetings=meetings,
+                      mentioned=tuple(e.key for e in entities))
+
+
+def to_graph(extractions: Sequence[Extraction]) -> tuple[Graph, Dataset]:
+    entities, redirect = merge(e for x in extractions for e in x.entities)
+    by_key = {e.key: e for e in entities}
+    builder = GraphBuilder(wikidata=load_wikidata())
+    for x in extractions:
+        builder.add(x, by_key, redirect)
+    return builder.merged(), builder.ds
+
+
+def build(paths: Sequence[Path], *, out_dir: Path | None = None,
+          extractors: Sequence[str] = DEFAULT_EXTRACTORS,
+          views: Callable[[Graph, Path], list[Path]] | None = None) -> BuildResult:
+    """Build the graph from report files or folders, and write the exports if ``out_dir`` is given."""
+    reports = read_reports(paths)
+    if not reports:
+        raise DipkgError(f"{', '.join(str(p) for p in paths)}: no report files (.txt) found")
+    extractions = tuple(extract(r, extractors=extractors) for r in reports)
+    graph, dataset = to_graph(extractions)
+    written: list[Path] = []
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        written.append(write_atomic(out_dir / "diplomacy.ttl", lambda f: graph.serialize(f, format="turtle")))
+        written.append(write_atomic(out_dir / "diplomacy.trig", lambda f: dataset.serialize(f, format="trig")))
+        if views is not None:
+            written.extend(views(graph, out_dir))
+    return BuildResult(graph, dataset, extractions, summarise(graph, len(reports)), tuple(written))
+
+
+def summarise(graph: Graph, reports: int | None = None) -> Summary:
+    from kg.graph import DIP
+    from rdflib import RDF
+
+    def count(cls) -> int:
+        return len(set(graph.subjects(RDF.type, cls)))
+
+    places = count(DIP.Place) + count(DIP.Region) + count(DIP.City) + count(DIP.Country)
+    orgs = sum(count(c) for c in (DIP.Organization, DIP.Company, DIP.University, DIP.GovernmentBody,
+                                  DIP.InternationalOrganization))
+    sectors = len(set(graph.objects(None, DIP.topic)))
+    return Summary(reports=reports if reports is not None else count(DIP.Report), meetings=count(DIP.Meeting),
+                   persons=count(DIP.Person), places=places, organizations=orgs, sectors=sectors,
+                   triples=len(graph))
+
+
+def write_atomic(path: Path, write: Callable[[str], object]) -> Path:
+    """Write through a temporary file in the same folder, then rename: never a half-written file."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    os.close(fd)
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def load_wikidata() -> dict[str, str]:
+    """ISO alpha-2 → Wikidata QID, from ``lexicons/country_wikidata.tsv`` where present."""
+    path = LEXICON_DIR / "country_wikidata.tsv"
+    if not path.exists():
+        return {}
+    out: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#") or line.startswith("alpha2"):
+            continue
+        code, _, qid = line.partition("\t")
+        if qid.strip():
+            out[code.strip()] = qid.strip()
+    return out
+
+
+def person_count(extractions: Sequence[Extraction]) -> int:
+    return sum(1 for x in extractions for e in x.entities if e.kind == MentionKind.PERSON)

@@ -1,0 +1,449 @@
+"""The rule extractor: lexicon lookups and patterns over tokens, for Kazakh first.
+
+It finds countries, places and organizations (lexicon names and head-noun patterns), persons
+(names after a post, initials with a surname, surname-shaped pairs, and later repeats),
+roles, sectors, dates, and the words that say a meeting took place. Relations between them
+are the next stage's work (``kg.relations``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from kg.lexicon import Entry, Head, Lexicon, load_lexicon
+from kg.matching import Match, PhraseMatcher
+from kg.mentions import extractor
+from kg.model import Mention, MentionKind, Report, Span
+from kg.morphology import dictionary_form_kk, kk_stems
+from kg.text import clean, fold, tokens
+
+CAPITALISED = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'’-]+(?:[-‐][A-ZА-ЯЁӘҒҚҢӨҰҮҺІa-zа-яёәғқңөұүһі]+)*$")
+CAPITAL_LETTER = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]$")
+LATIN_WORD = re.compile(r"^[A-Za-z][A-Za-z0-9&'’-]*$")
+LATIN_CAPITALISED = re.compile(r"^(?:[A-Z][A-Za-z0-9&'’-]*|[A-Z]{2,}[0-9]*)$")
+LATIN_LINKS = frozenset({"do", "da", "de", "di", "del", "of", "and", "&", "la", "le", "du", "von", "van", "für"})
+CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+DOMAIN = re.compile(r"\.(?:kz|ru|com|org|net|gov|info)\b", re.IGNORECASE)
+# Surnames and patronymic-style names the rules recognise without a post before them.
+SURNAME_ENDINGS = re.compile(
+    r"(?:ов|ев|ёв|ова|ева|ин|ина|ын|ына|ұлы|қызы|улы|кызы|енко|дзе|швили|ян|янц|ский|ская|цкий|цкая|ұлы)$")
+LOWER_MODIFIER = re.compile(r"^[а-яёәғқңөұүһі-]+(?:лық|лік|дық|дік|тық|тік|ғы|гі|қы|кі|лы|лі|ды|ді|ты|ті|ық|ік|ал|ел|и)$")
+DAY_MONTH = re.compile(r"^(\d{1,2})(?:[-–](\d{1,2}))?$")
+YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+ORDINAL_DAY = re.compile(r"^(\d{1,2})[-‐](?:і|сі|ы|сы|інде|сінде|ында|сында|нде|нда|де|да|ші|шы|інші|ншы)$")
+# Words sites put next to a dateline or credit that are never names.
+NOT_NAMES = frozenset(fold(w) for w in (
+    "GMT", "UTC", "PHOTO", "Фото", "Сурет", "KZ", "Тараптар", "Кездесу", "Елші", "Сонымен", "Сондай-ақ",
+    "Бүгін", "Кеше", "Новости", "Жоғарғы", "Облыс", "Қала", "Мемлекет", "Үкімет", "Парламент",
+))
+HONORIFICS = frozenset(fold(w) for w in ("мырза", "ханым", "господин", "госпожа", "Mr", "Mrs", "Ms", "Dr", "H.E."))
+MAX_NAME_TOKENS = 3
+
+
+@dataclass(frozen=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+    clutter: bool
+
+
+@extractor("rules")
+def rule_mentions(report: Report) -> list[Mention]:
+    """Report in, mentions out: see the module docstring."""
+    return _Reader(report, load_lexicon()).read()
+
+
+@cache
+def _matchers(language: str) -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatcher, PhraseMatcher, PhraseMatcher]:
+    lex = load_lexicon()
+    names: PhraseMatcher[Entry] = PhraseMatcher(language)
+    for e in lex.entries:
+        if e.language == language or (e.language == "en" and all(LATIN_WORD.match(w) for w in e.words)):
+            exact = e.form == "abbreviation" or (len(e.words) == 1 and e.words[0].isupper() and len(e.words[0]) <= 6)
+            names.add(e.words, e, exact=exact)
+    roles: PhraseMatcher[str] = PhraseMatcher(language)
+    for c in lex.roles:
+        for cue in c.cues:
+            if cue.language == language:
+                words = tuple(t.text for t in tokens(cue.text))
+                roles.add(words, c.notation, exact=cue.text.isupper() and len(cue.text) <= 4)
+    sectors: PhraseMatcher[str] = PhraseMatcher(language, derivation=True)
+    for c in lex.sectors:
+        for cue in c.cues:
+            if cue.language == language:
+                words = tuple(t.text for t in tokens(cue.text))
+                sectors.add(words, c.notation, exact=cue.text.isupper() and len(cue.text) <= 4)
+    words: PhraseMatcher[tuple[str, str]] = PhraseMatcher(language)
+    for w in lex.words:
+        if w.language == language and w.category in ("meeting", "visit", "discussion", "deputy", "home"):
+            words.add(tuple(t.text for t in tokens(w.word)), (w.category, w.value))
+    heads: PhraseMatcher[Head] = PhraseMatcher(language)
+    for h in lex.heads_for(language):
+        heads.add((h.word,), h, exact=h.word.isupper())
+    return names, roles, sectors, words, heads
+
+
+class _Reader:
+    """One pass over one report; state lives here only while ``read`` runs."""
+
+    def __init__(self, report: Report, lexicon: Lexicon) -> None:
+        self.report = report
+        self.lex = lexicon
+        self.language = report.language
+        self.view = clean(report.text)
+        self.toks = self._tokens()
+        self.texts = [t.text for t in self.toks]
+        self.covered = [t.clutter for t in self.toks]
+        self.out: list[Mention] = []
+        self._emitted: set[tuple[str, int, int, str]] = set()
+        self.barrier = [False] * len(self.toks)
+
+    def _tokens(self) -> list[_Tok]:
+        clutter_words = [w.word for w in self.lex.words_of("clutter")]
+        out: list[_Tok] = []
+        pos = self.report.body_start
+        for line in self.view[self.report.body_start:].split("\n"):
+            line_start, line_end = pos, pos + len(line)
+            pos = line_end + 1
+            stripped = line.strip()
+            is_clutter = (any(stripped.startswith(w) for w in clutter_words)
+                          or re.search(r"\.(?:jpe?g|png)\b", stripped, re.IGNORECASE) is not None
+                          or re.match(r"^[-+]?\d+°", stripped) is not None
+                          or (len(stripped) < 40 and re.search(r"\d", stripped) is not None
+                              and not re.search(r"[a-zа-яәғқңөұүһі]{4,}", stripped)))
+            for t in tokens(self.view, start=line_start, end=line_end):
+                out.append(_Tok(t.start, t.end, t.text, is_clutter))
+        return out
+
+    # ------------------------------------------------------------ helpers
+
+    def _span_text(self, first: int, last: int) -> tuple[int, int, str]:
+        start, end = self.toks[first].start, self.toks[last].end
+        return start, end, self.report.text[start:end]
+
+    def _emit(self, kind: str, first: int, last: int, value: str, subtype: str | None = None,
+              *, cover: bool = True) -> None:
+        start, end, text = self._span_text(first, last)
+        if (kind, start, end, value) in self._emitted:
+            return
+        self._emitted.add((kind, start, end, value))
+        self.out.append(Mention(kind, start, end, text, value, subtype, "rules"))
+        if cover:
+            for k in range(first, last + 1):
+                self.covered[k] = True
+
+    def _is_capitalised(self, i: int) -> bool:
+        t = self.texts[i]
+        return bool(CAPITALISED.match(t)) and fold(t) not in NOT_NAMES
+
+    def _dictionary_form(self, words: Sequence[str], *, person: bool = False) -> str:
+        """Only the last word of a Kazakh name carries the case ending."""
+        if self.language != "kk" or not words:
+            return " ".join(words)
+        last = words[-1]
+        return " ".join([*words[:-1], dictionary_form_kk(last, person=person)])
+
+    # ------------------------------------------------------------ passes
+
+    def read(self) -> list[Mention]:
+        names, roles, sectors, words, heads = _matchers(self.language)
+        for m in roles.find(self.texts):
+            for k in range(m.first, m.last + 1):
+                self.barrier[k] = True
+        self._quoted_organizations(heads)
+        self._names(names)
+        self._head_patterns(heads)
+        self._latin_organizations()
+        role_matches = roles.find(self.texts, skip=self.covered)
+        for m in role_matches:
+            self._emit(MentionKind.ROLE, m.first, m.last, m.payload)
+        self._persons(role_matches)
+        self._sectors(sectors)
+        for m in words.find(self.texts):
+            category, value = m.payload
+            if category in ("meeting", "visit"):
+                self._emit(MentionKind.MEETING, m.first, m.last, category, cover=False)
+            elif category == "home" and not self.covered[m.first]:
+                self._emit(MentionKind.COUNTRY, m.first, m.last, value, "home")
+        self._dates()
+        return sorted(self.out, key=lambda m: (m.start, -m.end, m.kind))
+
+    def _names(self, names: PhraseMatcher[Entry]) -> None:
+        for m in names.find(self.texts, skip=self.covered):
+            e = m.payload
+            first_tok = self.texts[m.first]
+            if e.form == "name" and not (first_tok[:1].isupper() or first_tok[:1].isdigit()):
+                continue
+            if e.kind == "country":
+                self._emit(MentionKind.COUNTRY, m.first, m.last, e.key, e.form)
+            elif e.kind == "place":
+                self._emit(MentionKind.PLACE, m.first, m.last, e.key, e.subtype)
+            else:
+                self._emit(MentionKind.ORGANIZATION, m.first, m.last, e.key, e.subtype)
+
+    def _quoted_organizations(self, heads: PhraseMatcher[Head]) -> None:
+        """«Name» followed by an organization head noun: «Қоғамдық келісім» КММ."""
+        for i, t in enumerate(self.texts):
+            if t != "»" or i + 1 >= len(self.texts):
+                continue
+            found = [m for m in heads.match_at(self.texts, i + 1) if m.payload.kind == "organization"]
+            if not found:
+                continue
+            j = i - 1
+            while j >= 0 and self.texts[j] != "«" and i - j < 8:
+                j -= 1
+            if j < 0 or self.texts[j] != "«" or j + 1 >= i:
+                continue
+            name = " ".join(self.texts[j + 1:i])
+            head = found[0]
+            self._emit(MentionKind.ORGANIZATION, j, head.last, f"{name}\t{self._head_form(head)}", head.payload.subtype)
+
+    def _head_form(self, m: Match[Head]) -> str:
+        written = self.texts[m.last]
+        form = m.payload.word
+        return form[:1].upper() + form[1:] if written[:1].isupper() else form
+
+    def _head_patterns(self, heads: PhraseMatcher[Head]) -> None:
+        """A capitalised name before a head noun: Льеж провинциясы, Көлік министрлігі."""
+        matches = [m for m in heads.find(self.texts) if m.payload.position == "after"]
+        # Organizations first: Гимарайнш қаласы әкімдігі is one body, not a city and a stray head.
+        for m in sorted(matches, key=lambda m: (m.payload.kind != "organization", m.first)):
+            if self.covered[m.first]:
+                continue
+            first = self._name_start(m.first)
+            if first is None:
+                continue
+            name_words = self.texts[first:m.first]
+            head = m.payload
+            if head.kind == "place":
+                if head.subtype == "city":
+                    value = " ".join(name_words)
+                    self._emit(MentionKind.PLACE, first, m.last, f"{value}\t{value} {self._head_form(m)}", "city")
+                else:
+                    self._emit(MentionKind.PLACE, first, m.last, f"{' '.join(name_words)} {self._head_form(m)}",
+                               head.subtype)
+            else:
+                self._emit(MentionKind.ORGANIZATION, first, m.last,
+                           f"{' '.join(name_words)} {self._head_form(m)}", head.subtype)
+
+    def _name_start(self, head_index: int) -> int | None:
+        """Walk back from a head noun over the name: capitalised words, a few modifiers, other heads."""
+        j = head_index - 1
+        first: int | None = None
+        steps = 0
+        capitals = 0
+        while j >= 0 and steps < 5 and not self.covered[j] and not self.barrier[j]:
+            t = self.texts[j]
+            if self._is_capitalised(j) and capitals and SURNAME_ENDINGS.search(
+                    self._dictionary_form([t], person=True).lower()):
+                break
+            if self._is_capitalised(j) or LATIN_CAPITALISED.match(t) or (t.isupper() and len(t) >= 2):
+                first = j
+                capitals += 1
+            elif LOWER_MODIFIER.match(t) and t.islower() and j > 0:
+                pass
+            elif t.islower() and any(h.word == t or h.word in kk_stems(t) for h in self.lex.heads_for(self.language)):
+                pass
+            elif t in LATIN_LINKS and first is not None:
+                pass
+            else:
+                break
+            j -= 1
+            steps += 1
+        if first is None:
+            return None
+        # A sentence's first word is capitalised anyway: keep it only if a head noun's name needs it.
+        return first
+
+    def _latin_organizations(self) -> None:
+        """Runs of capitalised Latin words inside Cyrillic text: company and university names."""
+        if self.language == "en":
+            return
+        i = 0
+        n = len(self.texts)
+        while i < n:
+            t = self._latin_base(i)
+            if self.covered[i] or not LATIN_CAPITALISED.match(t) or fold(t) in NOT_NAMES or DOMAIN.search(
+                    self.view[self.toks[i].start:self.toks[i].end + 4]):
+                i += 1
+                continue
+            j = i
+            while j + 1 < n and not self.covered[j + 1] and (
+                    LATIN_CAPITALISED.match(self._latin_base(j + 1)) or (
+                    self.texts[j + 1] in LATIN_LINKS and j + 2 < n and LATIN_CAPITALISED.match(self.texts[j + 2]))) \
+                    and self.toks[j + 1].start - self.toks[j].end <= 1 and self._latin_base(j) == self.texts[j]:
+                j += 1
+            words = [self._latin_base(k) for k in range(i, j + 1)]
+            subtype = "university" if any(w.lower().startswith("univers") for w in words) else "company"
+            self._emit(MentionKind.ORGANIZATION, i, j, " ".join(words), subtype)
+            i = j + 1
+
+    def _latin_base(self, i: int) -> str:
+        t = self.texts[i]
+        m = re.match(r"^([A-Za-z0-9&]+(?:[-‐][A-Za-z0-9&]+)*)[-‐][\u0400-\u04FF]+$", t)
+        return m.group(1) if m else t
+
+    # ------------------------------------------------------------ persons
+
+    def _persons(self, role_matches: list[Match[str]]) -> None:
+        found: list[tuple[int, int]] = []
+        for m in role_matches:
+            span = self._name_after(m.last + 1)
+            if span:
+                found.append(span)
+        for i in range(len(self.texts)):
+            span = self._initials_name(i)
+            if span:
+                found.append(span)
+        for i in range(len(self.texts) - 1):
+            if self.covered[i] or self.covered[i + 1]:
+                continue
+            if self._is_capitalised(i) and self._is_capitalised(i + 1) and not self.toks[i].clutter:
+                surname = self._dictionary_form([self.texts[i + 1]], person=True)
+                if SURNAME_ENDINGS.search(surname.lower()) and CYRILLIC.search(surname):
+                    found.append((i, i + 1))
+        accepted: list[tuple[int, int]] = []
+        for first, last in sorted(set(found)):
+            if any(self.covered[k] for k in range(first, last + 1)):
+                continue
+            self._emit_person(first, last)
+            accepted.append((first, last))
+        self._repeats(accepted)
+
+    def _emit_person(self, first: int, last: int) -> None:
+        words = [w for w in self.texts[first:last + 1]]
+        value = self._person_value(words)
+        self._emit(MentionKind.PERSON, first, last, value)
+
+    def _person_value(self, words: list[str]) -> str:
+        """``Р . Василенко`` → ``Р. Василенко``; case ending off the last word."""
+        parts: list[str] = []
+        for w in words:
+            if w == "." and parts:
+                parts[-1] += "."
+            else:
+                parts.append(w)
+        if self.language == "kk":
+            parts[-1] = dictionary_form_kk(parts[-1], person=True)
+        return " ".join(parts)
+
+    def _name_after(self, i: int) -> tuple[int, int] | None:
+        """The name right after a post: optional initials, then up to three capitalised words."""
+        while i < len(self.texts) and fold(self.texts[i]) in HONORIFICS:
+            i += 1
+        start = i
+        initials = self._initials_at(i)
+        if initials is not None:
+            i = initials
+        first = i
+        count = 0
+        while i < len(self.texts) and count < MAX_NAME_TOKENS and not self.covered[i] \
+                and (self._is_capitalised(i) or LATIN_CAPITALISED.match(self.texts[i]) and len(self.texts[i]) > 1):
+            if count and self.toks[i].start - self.toks[i - 1].end > 1:
+                break
+            i += 1
+            count += 1
+        if count == 0 or (count == 1 and initials is None and not self._looks_like_single_name(first)):
+            return None
+        return start, i - 1
+
+    def _looks_like_single_name(self, i: int) -> bool:
+        """A lone word after a post is a name only if it is surname-shaped."""
+        form = self._dictionary_form([self.texts[i]], person=True).lower()
+        return bool(SURNAME_ENDINGS.search(form))
+
+    def _initials_at(self, i: int) -> int | None:
+        """Index after ``Р.`` or ``Е. Б.`` at ``i``, or None."""
+        j = i
+        seen = 0
+        while j + 1 < len(self.texts) and CAPITAL_LETTER.match(self.texts[j]) and self.texts[j + 1] == "." and seen < 3:
+            j += 2
+            seen += 1
+        return j if seen else None
+
+    def _initials_name(self, i: int) -> tuple[int, int] | None:
+        if self.covered[i] or self.toks[i].clutter:
+            return None
+        after = self._initials_at(i)
+        if after is None or after >= len(self.texts) or self.covered[after] or not self._is_capitalised(after):
+            return None
+        if i > 0 and self.texts[i - 1] == "." and CAPITAL_LETTER.match(self.texts[max(i - 2, 0)]):
+            return None
+        return i, after
+
+    def _repeats(self, accepted: list[tuple[int, int]]) -> None:
+        """Later (or earlier) bare surnames of a person already found: Жамармен, Ахметов."""
+        surnames = {fold(self._dictionary_form([self.texts[last]], person=True)) for _, last in accepted}
+        firsts = {fold(self.texts[first]): last for first, last in accepted if self._is_capitalised(first)}
+        for i in range(len(self.texts)):
+            if self.covered[i] or self.toks[i].clutter or not self._is_capitalised(i):
+                continue
+            form = fold(self._dictionary_form([self.texts[i]], person=True))
+            if form in surnames and len(form) >= 3:
+                first = i - 1 if i > 0 and fold(self.texts[i - 1]) in firsts and not self.covered[i - 1] else i
+                self._emit_person(first, i)
+
+    # ------------------------------------------------------------ sectors and dates
+
+    def _sectors(self, sectors: PhraseMatcher[str]) -> None:
+        parts: list[tuple[int, str]] = []
+        for i, t in enumerate(self.texts):
+            pieces = re.split(r"[-‐]", t) if re.search(r"[-‐]", t) else []
+            parts.append((i, t))
+            for p in pieces:
+                if p:
+                    parts.append((i, p))
+        texts = [p for _, p in parts]
+        seen: set[tuple[int, int, str]] = set()
+        for m in sectors.find_all(texts):
+            first, last = parts[m.first][0], parts[m.last][0]
+            if any(self.toks[k].clutter for k in range(first, last + 1)):
+                continue
+            key = (first, last, m.payload)
+            if key in seen:
+                continue
+            seen.add(key)
+            self._emit(MentionKind.SECTOR, first, last, m.payload, cover=False)
+
+    def _dates(self) -> None:
+        """Day and month (year if given) as ``YYYY-MM-DD`` or ``--MM-DD`` (year from the context)."""
+        texts = self.texts
+        for i, t in enumerate(texts):
+            if self.toks[i].clutter:
+                continue
+            month = self.lex.month(t) if t[:1].isalpha() and len(t) >= 3 else None
+            if month is None:
+                continue
+            day: int | None = None
+            first = last = i
+            dm = DAY_MONTH.match(texts[i - 1]) if i > 0 else None
+            if dm is None and i >= 3 and texts[i - 2] in "-–" and DAY_MONTH.match(texts[i - 3]):
+                dm = DAY_MONTH.match(texts[i - 3])
+                first = i - 3
+            elif dm is not None:
+                first = i - 1
+            if dm:
+                day = int(dm.group(1))
+            elif i + 1 < len(texts):
+                om = ORDINAL_DAY.match(texts[i + 1]) or (
+                    DAY_MONTH.match(texts[i + 1]) if i + 2 < len(texts) and texts[i + 2] in "-‐" else None)
+                if om:
+                    day = int(om.group(1))
+                    last = i + 1 if ORDINAL_DAY.match(texts[i + 1]) else i + 3
+                    last = min(last, len(texts) - 1)
+            year = None
+            if last + 1 < len(texts) and YEAR.match(texts[last + 1]):
+                year = int(texts[last + 1])
+                last += 1
+            if day is None or not 1 <= day <= 31:
+                continue
+            value = f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+            self._emit(MentionKind.DATE, first, last, value, cover=False)
+
+
+def spans_of(mentions: Sequence[Mention], kind: str) -> list[Span]:
+    return [Span(m.start, m.end, m.text) for m in mentions if m.kind == kind]
