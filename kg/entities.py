@@ -101,7 +101,7 @@ def _person_groups(persons: Sequence[Mention]) -> dict[str, list[Mention]]:
         _, surname = person_parts(m.value)
         by_surname[surname].append(m)
     out: dict[str, list[Mention]] = {}
-    for surname, group in by_surname.items():
+    for group in by_surname.values():
         fulls: dict[tuple[str, ...], list[Mention]] = {}
         rest: list[Mention] = []
         for m in group:
@@ -122,11 +122,11 @@ def _person_groups(persons: Sequence[Mention]) -> dict[str, list[Mention]]:
                 initials[only].extend(bare)
             else:
                 initials[""] = bare
-            for initial, ms in initials.items():
+            for ms in initials.values():
                 if ms:
                     out[_person_key(ms)] = ms
             continue
-        for given, ms in fulls.items():
+        for ms in fulls.values():
             out.setdefault(_person_key(ms), []).extend(ms)
         for m in rest:
             given, _ = person_parts(m.value)

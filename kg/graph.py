@@ -201,7 +201,6 @@ class GraphBuilder:
 
 def x_sentence(x: Extraction, offset: int):
     """The sentence of an extraction's report that holds ``offset``."""
-    from kg.text import sentences
 
     spans = _sentences_cached(x)
     lo = 0

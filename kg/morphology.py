@@ -85,7 +85,7 @@ def _harmonises(stem: str, suffix: str) -> bool:
     if suffix in INVARIANT_ENDINGS:
         return True
     sv, xv = _last_vowel(stem), _last_vowel(suffix)
-    if sv is None or xv is None or sv in "иуюэ" or xv == "е" and sv not in BACK_VOWELS:
+    if sv is None or xv is None or sv in "иуюэ" or (xv == "е" and sv not in BACK_VOWELS):
         return True
     if xv in BACK_VOWELS:
         return sv not in FRONT_VOWELS or sv == "е"

@@ -87,8 +87,9 @@ def build(paths: Sequence[Path], *, out_dir: Path | None = None,
 
 
 def summarise(graph: Graph, reports: int | None = None) -> Summary:
-    from kg.graph import DIP
     from rdflib import RDF
+
+    from kg.graph import DIP
 
     def count(cls) -> int:
         return len(set(graph.subjects(RDF.type, cls)))

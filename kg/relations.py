@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from kg.lexicon import Lexicon
-from kg.model import Entity, Evidence, Mention, MentionKind, Meeting, PartialDate, Post, Report, Span, Topic
+from kg.model import Entity, Evidence, Meeting, Mention, MentionKind, PartialDate, Post, Report, Span, Topic
 from kg.text import fold, sentences
 
 GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$", re.IGNORECASE)
@@ -24,8 +24,8 @@ LOCATIVE_ADJ = re.compile(r"(?:дағы|дегі|тағы|тегі|ндағы|н
 DATIVE = re.compile(r"(?:ға|ге|қа|ке|на|не)$", re.IGNORECASE)
 INSTRUMENTAL = re.compile(r"(?:мен|бен|пен)$", re.IGNORECASE)
 RU_GENITIVE_PLACE = re.compile(r"(?:ии|ы|а|я)$")
-PARLIAMENT = re.compile(r"парламент|мәжіліс|мажилис|сенат|палата|хурал|меджлис|мәслихат|жиналыс|kurultai|parliament|senate",
-                        re.IGNORECASE)
+PARLIAMENT = re.compile(
+    r"парламент|мәжіліс|мажилис|сенат|палата|хурал|меджлис|мәслихат|жиналыс|kurultai|parliament|senate", re.IGNORECASE)
 MUNICIPAL = re.compile(r"муниципал|municipal|мэри|қаласы әкімдігі|city council|городск", re.IGNORECASE)
 MINISTRY = re.compile(r"министрлі|министерств|ministry", re.IGNORECASE)
 DATELINE = re.compile(r"^([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ-]{2,})[.,]")
@@ -198,7 +198,7 @@ class Reader:
         if e is None:
             return role
         label = " ".join(lb.text for lb in e.labels)
-        is_city = e.kind == MentionKind.PLACE and e.subtype == "city" or bool(MUNICIPAL.search(label))
+        is_city = (e.kind == MentionKind.PLACE and e.subtype == "city") or bool(MUNICIPAL.search(label))
         if role in ("head-of-state", "governor", "official") and is_city:
             return "mayor"
         if role == "deputy-governor" and is_city:
@@ -256,7 +256,7 @@ class Reader:
             if len(people) == 1 and protagonist and protagonist not in people:
                 people.insert(0, protagonist)
             if len(people) < 2:
-                if out and not people or (out and people and set(people) <= set(out[-1].participants)):
+                if (out and not people) or (out and people and set(people) <= set(out[-1].participants)):
                     out[-1].sentences.append(idx)
                 continue
             target = next((d for d in out if set(people) <= set(d.participants)
@@ -378,7 +378,8 @@ class Reader:
             if p.role not in DIPLOMATS:
                 continue
             if p.accredited_to is None:
-                p.accredited_to = self.home if p.country and p.country != self.home else (foreign[0] if foreign else None)
+                p.accredited_to = self.home if p.country and p.country != self.home else (
+                    foreign[0] if foreign else None)
             if p.country is None:
                 p.country = self.home if p.accredited_to and p.accredited_to != self.home else (
                     foreign[0] if foreign else None)

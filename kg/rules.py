@@ -30,7 +30,8 @@ DOMAIN = re.compile(r"\.(?:kz|ru|com|org|net|gov|info)\b", re.IGNORECASE)
 # Surnames and patronymic-style names the rules recognise without a post before them.
 SURNAME_ENDINGS = re.compile(
     r"(?:ов|ев|ёв|ова|ева|ин|ина|ын|ына|ұлы|қызы|улы|кызы|енко|дзе|швили|ян|янц|ский|ская|цкий|цкая|ұлы)$")
-LOWER_MODIFIER = re.compile(r"^[а-яёәғқңөұүһі-]+(?:лық|лік|дық|дік|тық|тік|ғы|гі|қы|кі|лы|лі|ды|ді|ты|ті|ық|ік|ал|ел|и)$")
+LOWER_MODIFIER = re.compile(
+    r"^[а-яёәғқңөұүһі-]+(?:лық|лік|дық|дік|тық|тік|ғы|гі|қы|кі|лы|лі|ды|ді|ты|ті|ық|ік|ал|ел|и)$")
 DAY_MONTH = re.compile(r"^(\d{1,2})(?:[-–](\d{1,2}))?$")
 YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 ORDINAL_DAY = re.compile(r"^(\d{1,2})[-‐](?:і|сі|ы|сы|інде|сінде|ында|сында|нде|нда|де|да|ші|шы|інші|ншы)$")
@@ -209,7 +210,9 @@ class _Reader:
 
     def _head_patterns(self, heads: PhraseMatcher[Head]) -> None:
         """A capitalised name before a head noun: Льеж провинциясы, Көлік министрлігі."""
-        matches = [m for m in heads.find(self.texts) if m.payload.position == "after"]
+        matches = [m for m in heads.find(self.texts) if m.payload.position == "after"
+                   and (self.texts[m.last] == m.payload.word or fold(m.payload.word) in
+                        {fold(x) for x in kk_stems(self.texts[m.last])} or self.language != "kk")]
         # Organizations first: Гимарайнш қаласы әкімдігі is one body, not a city and a stray head.
         for m in sorted(matches, key=lambda m: (m.payload.kind != "organization", m.first)):
             if self.covered[m.first]:
@@ -244,13 +247,9 @@ class _Reader:
             if self._is_capitalised(j) or LATIN_CAPITALISED.match(t) or (t.isupper() and len(t) >= 2):
                 first = j
                 capitals += 1
-            elif LOWER_MODIFIER.match(t) and t.islower() and j > 0:
-                pass
-            elif t.islower() and any(h.word == t or h.word in kk_stems(t) for h in self.lex.heads_for(self.language)):
-                pass
-            elif t in LATIN_LINKS and first is not None:
-                pass
-            else:
+            elif not (self._modifier(j) or (t in LATIN_LINKS and first is not None)):
+                break
+            if j > 0 and "\n" in self.view[self.toks[j - 1].end:self.toks[j].start]:
                 break
             j -= 1
             steps += 1
@@ -258,6 +257,13 @@ class _Reader:
             return None
         # A sentence's first word is capitalised anyway: keep it only if a head noun's name needs it.
         return first
+
+    def _modifier(self, j: int) -> bool:
+        """A lowercase word inside a name: an adjective, or another head in its dictionary form."""
+        t = self.texts[j]
+        if not t.islower():
+            return False
+        return bool(LOWER_MODIFIER.match(t) and j > 0) or any(h.word == t for h in self.lex.heads_for(self.language))
 
     def _latin_organizations(self) -> None:
         """Runs of capitalised Latin words inside Cyrillic text: company and university names."""
@@ -267,8 +273,8 @@ class _Reader:
         n = len(self.texts)
         while i < n:
             t = self._latin_base(i)
-            if self.covered[i] or not LATIN_CAPITALISED.match(t) or fold(t) in NOT_NAMES or DOMAIN.search(
-                    self.view[self.toks[i].start:self.toks[i].end + 4]):
+            near = self.view[self.toks[i].start:self.toks[i].end + 4]
+            if self.covered[i] or not LATIN_CAPITALISED.match(t) or fold(t) in NOT_NAMES or DOMAIN.search(near):
                 i += 1
                 continue
             j = i
@@ -342,7 +348,7 @@ class _Reader:
         first = i
         count = 0
         while i < len(self.texts) and count < MAX_NAME_TOKENS and not self.covered[i] \
-                and (self._is_capitalised(i) or LATIN_CAPITALISED.match(self.texts[i]) and len(self.texts[i]) > 1):
+                and (self._is_capitalised(i) or (LATIN_CAPITALISED.match(self.texts[i]) and len(self.texts[i]) > 1)):
             if count and self.toks[i].start - self.toks[i - 1].end > 1:
                 break
             i += 1

@@ -11,7 +11,8 @@ from kg.model import Span
 TOKEN = re.compile(r"\w+(?:[-‐'’`]\w+)*|[^\w\s]", re.UNICODE)
 # A sentence ends at . ! ? … (or a line break) followed by space and a capital, a digit,
 # a quote or a dash; a capital letter standing alone before the dot is an initial, not an end.
-SENTENCE_END = re.compile(r"(?<![\s.][А-ЯЁӘҒҚҢӨҰҮҺІA-Z])(?<!\b[тТ]\.[бБ])[.!?…]+[»\"”]?(?=\s+[«\"“„(–—\-A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9])")
+SENTENCE_END = re.compile(
+    r"(?<![\s.][А-ЯЁӘҒҚҢӨҰҮҺІA-Z])(?<!\b[тТ]\.[бБ])[.!?…]+[»\"”]?(?=\s+[«\"“„(–—\-A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9])")
 LINE_BREAK = re.compile(r"\n\s*")
 # Latin letters that look like Cyrillic ones, folded inside words that are mostly Cyrillic.
 LATIN_TO_CYRILLIC = str.maketrans("AaBCcEeHKkMOoPpTXxYy", "АаВСсЕеНКкМОоРрТХхУу")

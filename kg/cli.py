@@ -1,0 +1,96 @@
+"""The command line: parses options, calls the Python API, prints. ``kg --help``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kg.errors import DipkgError
+
+DEFAULT_GRAPH = Path("exports/diplomacy.ttl")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="dipkg")
+def main() -> None:
+    """dipkg: a knowledge graph of diplomatic meetings, read out of news reports.
+
+    Example: kg build seeds --out exports
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("exports"),
+              show_default=True, help="Folder for diplomacy.ttl, diplomacy.trig and graph.html.")
+def build(paths: tuple[Path, ...], out_dir: Path) -> None:
+    """Build the graph from report files or folders (default: seeds/) and write the exports.
+
+    Example: kg build seeds ../more-reports --out exports
+    """
+    from kg.pipeline import build as run_build
+    from kg.views import write_views
+
+    try:
+        result = run_build(list(paths) or [Path("seeds")], out_dir=out_dir, views=write_views)
+    except DipkgError as exc:
+        raise click.ClickException(str(exc)) from exc
+    s = result.summary
+    click.echo(f"reports {s.reports}  meetings {s.meetings}  persons {s.persons}  places {s.places}  "
+               f"organizations {s.organizations}  sectors {s.sectors}  triples {s.triples}")
+    for path in result.written:
+        click.echo(f"wrote {path}")
+
+
+@main.command()
+@click.argument("query")
+@click.option("--graph", "graph_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_GRAPH,
+              show_default=True, help="Graph file to query (Turtle or TriG).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
+              show_default=True, help="json is the SPARQL 1.1 Query Results JSON format.")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind ?NAME to the literal VALUE (repeatable); never pasted into the query text.")
+def query(query: str, graph_path: Path, fmt: str, params: tuple[str, ...]) -> None:
+    """Run QUERY: SPARQL text, a .rq file, or the name of a query in kg/queries.
+
+    Example: kg query who-met-whom --graph exports/diplomacy.ttl --format csv
+    """
+    from kg import query as q
+
+    try:
+        bound = dict(_param(p) for p in params)
+        store = q.load_store(graph_path)
+        click.echo(q.render(q.run(store, q.query_text(query), params=bound), fmt))
+    except DipkgError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _param(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep or not name.isidentifier():
+        raise DipkgError(f"--param {text!r}: expected NAME=VALUE")
+    return name, value
+
+
+@main.command()
+@click.option("--graph", "graph_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_GRAPH,
+              show_default=True, help="Graph file to count.")
+def stats(graph_path: Path) -> None:
+    """Count reports, meetings, persons, places, organizations, sectors and triples.
+
+    Example: kg stats --graph exports/diplomacy.ttl
+    """
+    from kg.graph import load_graph
+    from kg.pipeline import summarise
+
+    try:
+        s = summarise(load_graph(graph_path))
+    except DipkgError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for name in ("reports", "meetings", "persons", "places", "organizations", "sectors", "triples"):
+        click.echo(f"{name:14} {getattr(s, name)}")
+
+
+if __name__ == "__main__":
+    main()

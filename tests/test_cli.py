@@ -1,0 +1,70 @@
+import json
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from kg.cli import main
+from kg.graph import load_graph
+from kg.pipeline import summarise
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_build_writes_exports_that_load(tmp_path):
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(ROOT / "seeds"), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    for name in ("diplomacy.ttl", "diplomacy.trig", "graph.html"):
+        assert (out / name).stat().st_size > 0
+    s = summarise(load_graph(out / "diplomacy.ttl"))
+    assert s.reports == 3 and s.meetings >= 3 and s.persons >= 9
+
+
+def test_query_named_and_json(tmp_path):
+    out = tmp_path / "out"
+    CliRunner().invoke(main, ["build", str(ROOT / "seeds"), "--out", str(out)])
+    result = CliRunner().invoke(main, ["query", "who-met-whom", "--graph", str(out / "diplomacy.ttl"),
+                                       "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    names = {b["name"]["value"] for b in data["results"]["bindings"]}
+    assert {"Роман Василенко", "Эрве Жамар", "Джун Ямада"} <= names
+
+
+def test_query_binds_params_as_values(tmp_path):
+    out = tmp_path / "out"
+    CliRunner().invoke(main, ["build", str(ROOT / "seeds"), "--out", str(out)])
+    sparql = ('PREFIX dip: <https://w3id.org/dipkg/ontology#> '
+              'SELECT ?c ?code WHERE { ?c dip:countryCode ?code }')
+    result = CliRunner().invoke(main, ["query", sparql, "--graph", str(out / "diplomacy.ttl"), "--format", "csv",
+                                       "--param", 'code=BE" } #'])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == "c,code"
+    result = CliRunner().invoke(main, ["query", sparql, "--graph", str(out / "diplomacy.ttl"), "--format", "csv",
+                                       "--param", "code=BE"])
+    assert result.output.strip().splitlines()[1].endswith("/country/BE,BE")
+
+
+def test_errors_are_one_line_and_keep_existing_exports(tmp_path):
+    out = tmp_path / "out"
+    CliRunner().invoke(main, ["build", str(ROOT / "seeds"), "--out", str(out)])
+    before = (out / "diplomacy.ttl").read_bytes()
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    shutil.copy(ROOT / "seeds" / "000_96af8c5a6d4c3167.txt", bad)
+    (bad / "zz.txt").write_bytes(b"\xff\xfe\x00")
+    result = CliRunner().invoke(main, ["build", str(bad), "--out", str(out)])
+    assert result.exit_code != 0
+    assert "zz.txt" in result.output and len(result.output.strip().splitlines()) == 1
+    assert (out / "diplomacy.ttl").read_bytes() == before
+    result = CliRunner().invoke(main, ["stats", "--graph", str(tmp_path / "missing.ttl")])
+    assert result.exit_code != 0 and "missing.ttl" in result.output
+
+
+def test_stats(tmp_path):
+    out = tmp_path / "out"
+    CliRunner().invoke(main, ["build", str(ROOT / "seeds"), "--out", str(out)])
+    result = CliRunner().invoke(main, ["stats", "--graph", str(out / "diplomacy.ttl")])
+    assert result.exit_code == 0
+    assert "reports" in result.output and "3" in result.output.splitlines()[0]

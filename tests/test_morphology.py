@@ -1,0 +1,40 @@
+import pytest
+
+from kg.morphology import dictionary_form_kk, word_matches
+
+
+@pytest.mark.parametrize(("word", "person", "expected"), [
+    ("Жамармен", True, "Жамар"),
+    ("Сұлтанғазиевпен", True, "Сұлтанғазиев"),
+    ("Тоқаевтың", True, "Тоқаев"),
+    ("Чуньлиньді", True, "Чуньлинь"),
+    ("Гиогені", True, "Гиоге"),
+    ("Гиоге", True, "Гиоге"),
+    ("Бакрадзеге", True, "Бакрадзе"),
+    ("Ямада", True, "Ямада"),
+    ("Чжаомен", True, "Чжао"),
+    ("Василенко", True, "Василенко"),
+    ("Қазақстанның", False, "Қазақстан"),
+    ("Португалиядағы", False, "Португалия"),
+    ("Көкшетауда", False, "Көкшетау"),
+    ("Toyota-мен", False, "Toyota"),
+])
+def test_dictionary_form(word, person, expected):
+    assert dictionary_form_kk(word, person=person) == expected
+
+
+@pytest.mark.parametrize(("token", "cue", "language", "derivation", "expected"), [
+    ("логистикалық", "логистика", "kk", True, True),
+    ("сумен", "су", "kk", True, True),
+    ("сурет", "су", "kk", True, False),
+    ("газет", "газ", "kk", True, False),
+    ("Елшісі", "елші", "kk", False, True),
+    ("губернаторы", "губернатор", "kk", False, True),
+    ("әкімдігінің", "әкім", "kk", False, False),
+    ("аймағы", "аймақ", "kk", False, True),
+    ("торгово", "торговля", "ru", False, True),
+    ("губернатором", "губернатор", "ru", False, True),
+    ("reforms", "reform", "en", False, True),
+])
+def test_word_matches(token, cue, language, derivation, expected):
+    assert word_matches(token, cue, language, derivation=derivation) is expected

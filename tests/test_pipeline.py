@@ -1,0 +1,113 @@
+"""The whole pipeline: concrete facts of the seed reports and of short texts, asked through SPARQL."""
+
+from pathlib import Path
+
+import pytest
+from rdflib import RDFS, Literal
+
+from kg.pipeline import build, extract, to_graph
+from kg.reports import parse_report
+
+PREFIXES = """
+PREFIX dip: <https://w3id.org/dipkg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+"""
+
+
+def ask(graph, body: str, **bindings) -> bool:
+    return bool(graph.query(PREFIXES + "ASK {" + body + "}",
+                            initBindings={k: Literal(v) for k, v in bindings.items()}).askAnswer)
+
+
+@pytest.mark.parametrize(("ambassador", "counterpart", "place", "sector"), [
+    ("Роман Василенко", "Эрве Жамар", "Льеж провинциясы", "logistics"),
+    ("Жан Ғалиев", "Рикарду Араужу", "Гимарайнш", "tourism"),
+    ("Джун Ямада", "Марат Сұлтанғазиев", "Алматы облысы", "agriculture"),
+])
+def test_seed_meetings(seeds_build, ambassador, counterpart, place, sector):
+    g = seeds_build.graph
+    assert ask(g, """?m a dip:Meeting ; dip:participant ?a , ?b ; dip:location ?l ; dip:topic ?s .
+                     ?a rdfs:label ?an . ?b rdfs:label ?bn . ?l rdfs:label ?ln . ?s skos:notation ?sector .
+                     FILTER(STR(?an) = ?amb && STR(?bn) = ?cp && STR(?ln) = ?place)""",
+               amb=ambassador, cp=counterpart, place=place, sector=sector)
+
+
+@pytest.mark.parametrize(("name", "role", "country", "accredited"), [
+    ("Роман Василенко", "ambassador", "KZ", "BE"),
+    ("Джун Ямада", "ambassador", "JP", "KZ"),
+    ("Жил Виейра", "honorary-consul", "KZ", "PT"),
+])
+def test_seed_diplomats(seeds_build, name, role, country, accredited):
+    assert ask(seeds_build.graph, """?p rdfs:label ?n ; dip:holds ?post . FILTER(STR(?n) = ?name)
+        ?post dip:role/skos:notation ?role ; dip:country/dip:countryCode ?c ; dip:accreditedTo/dip:countryCode ?a .""",
+               name=name, role=role, c=country, a=accredited)
+
+
+@pytest.mark.parametrize(("name", "role", "jurisdiction"), [
+    ("Эрве Жамар", "governor", "Льеж провинциясы"),
+    ("Рикарду Араужу", "mayor", "Гимарайнш муниципалдық палатасы"),
+    ("Марат Сұлтанғазиев", "governor", "Алматы облысы"),
+])
+def test_seed_officials(seeds_build, name, role, jurisdiction):
+    assert ask(seeds_build.graph, """?p rdfs:label ?n ; dip:holds ?post . FILTER(STR(?n) = ?name)
+        ?post dip:role/skos:notation ?role ; dip:jurisdiction/rdfs:label ?j . FILTER(STR(?j) = ?jur)""",
+               name=name, role=role, jur=jurisdiction)
+
+
+def test_one_node_per_person_and_dictionary_labels(seeds_build):
+    g = seeds_build.graph
+    rows = list(g.query(PREFIXES + """SELECT ?p (GROUP_CONCAT(STR(?l); separator="|") AS ?ls)
+        WHERE { ?p a dip:Person ; rdfs:label ?l . FILTER(CONTAINS(STR(?l), "Василенко")) } GROUP BY ?p"""))
+    assert len(rows) == 1
+    labels = set(str(rows[0][1]).split("|"))
+    assert {"Роман Василенко", "Р. Василенко"} <= labels
+    assert not any("Жамармен" in str(o) for o in g.objects(None, RDFS.label))
+
+
+def test_evidence_reaches_the_sentence_with_offsets(seeds_build):
+    g = seeds_build.graph
+    rows = list(g.query(PREFIXES + """SELECT ?sentence ?start ?end ?file WHERE {
+        ?m a dip:Meeting ; dip:evidence ?ev . ?ev dip:supportsProperty dip:topic ; dip:sentence ?sentence ;
+           dip:sentenceStart ?start ; dip:sentenceEnd ?end ; dip:inReport/dip:sourceFile ?file }"""))
+    assert rows
+    texts = {x.report.source_file: x.report.text for x in seeds_build.extractions}
+    for sentence, start, end, file in rows:
+        assert texts[str(file)][int(start):int(end)] == str(sentence)
+
+
+def test_countries_have_iso_codes(seeds_build):
+    g = seeds_build.graph
+    assert ask(g, """?r dip:sourceFile "000_96af8c5a6d4c3167.txt" ; dip:mentions ?c .
+                     ?c a dip:Country ; dip:countryCode "NL" ; rdfs:label ?l . FILTER(LANG(?l) = "kk")""")
+
+
+@pytest.mark.parametrize(("text", "facts"), [
+    ("Ақтөбе облысының әкімі Асан Серікбаев Түркияның Қазақстандағы Елшісі Мехмет Өзтүркпен кездесті. "
+     "Тараптар сауда және туризм салаларындағы ынтымақтастықты талқылады.",
+     {"persons": {"Асан Серікбаев", "Мехмет Өзтүрк"}, "topics": {"trade", "tourism"}, "countries": {"TR", "KZ"}}),
+    ("Қазақстанның Жапониядағы Елшісі Р.Исаев Осака префектурасының губернаторы Кэн Танакамен кездесті. "
+     "Кездесуде инвестиция мәселелері қаралды.",
+     {"persons": {"Р. Исаев", "Кэн Танака"}, "topics": {"investment"}, "countries": {"JP", "KZ"}}),
+])
+def test_short_texts(text, facts):
+    x = extract(parse_report("t.txt", text))
+    persons = {e.name for e in x.entities if e.kind == "person"}
+    assert persons == facts["persons"]
+    assert {t.sector for m in x.meetings for t in m.topics} == facts["topics"]
+    assert {e.country_code for e in x.entities if e.kind == "country"} == facts["countries"]
+    assert len(x.meetings) == 1 and len(x.meetings[0].participants) == 2
+
+
+def test_hostile_text_stays_data(tmp_path: Path):
+    hostile = ('Елшісі Иван <img src=x onerror=alert(1)> Петров "Ltd" {x} кездесті. '
+               'Губернатор Жан Пьер>Дюбуамен кездесті.')
+    x = extract(parse_report("evil <x>.txt", hostile))
+    graph, _ = to_graph([x])
+    for s, p, _o in graph:
+        for term in (s, p):
+            assert "<" not in str(term) and " " not in str(term)
+    (tmp_path / "r.txt").write_text(hostile, encoding="utf-8")
+    result = build([tmp_path], out_dir=tmp_path / "out")
+    assert (tmp_path / "out" / "diplomacy.ttl").exists()
+    assert result.summary.reports == 1

@@ -1,0 +1,45 @@
+from datetime import date
+
+import pytest
+
+from kg.errors import DipkgError
+from kg.lexicon import load_lexicon
+from kg.reports import detect_language, parse_report, read_report
+
+
+@pytest.mark.parametrize(("text", "published", "title"), [
+    (" date 2026-02-05 Қазақстан мен Льеж\nЕлші кездесті.", date(2026, 2, 5), "Қазақстан мен Льеж"),
+    ("Жаңалықтар\n21.12.2023, 14:00 Автор\nӘкім елшімен кездесті.", date(2023, 12, 21), None),
+    ("10:00, 15 Шілде 2009 | GMT +5\nӘкім елшімен кездесті.", date(2009, 7, 15), None),
+    ("12 декабря 2023\nАким встретился с послом.", date(2023, 12, 12), None),
+    ("Әкім елшімен кездесті.", None, None),
+])
+def test_header_and_dateline(text, published, title):
+    r = parse_report("x.txt", text, month=load_lexicon().month)
+    assert r.published == published
+    assert r.title == title
+    assert r.text[r.body_start:].strip()
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Облыс әкімі Қытай елшісімен кездесті.", "kk"),
+    ("Аким области встретился с послом Китая.", "ru"),
+    ("The governor met the ambassador of China.", "en"),
+])
+def test_language(text, language):
+    assert detect_language(text) == language
+
+
+def test_bad_files_name_the_file(tmp_path):
+    binary = tmp_path / "bad.txt"
+    binary.write_bytes(b"\xff\xfe\x00\x01")
+    with pytest.raises(DipkgError, match=r"bad\.txt"):
+        read_report(binary)
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n", encoding="utf-8")
+    with pytest.raises(DipkgError, match=r"empty\.txt: the report is empty"):
+        read_report(empty)
+    header = tmp_path / "header.txt"
+    header.write_text(" date 2026-13-45 Тақырып\nМәтін.", encoding="utf-8")
+    with pytest.raises(DipkgError, match=r"header\.txt: bad date"):
+        read_report(header)
