@@ -140,6 +140,10 @@ class Reader:
             gap_text = self.report.text[m.end:(out[-1].start if out else role.start)]
             if m.kind == MentionKind.PERSON or re.search(r"[,;:—–]|\s-\s", gap_text) or len(out) >= 4:
                 break
+            last = m.text.split()[-1]
+            if m.kind in (MentionKind.PLACE, MentionKind.ORGANIZATION) and self.report.language == "kk" and (
+                    DATIVE.search(last) or (LOCATIVE.search(last) and not LOCATIVE_ADJ.search(last))):
+                break
             if m.kind in (MentionKind.COUNTRY, MentionKind.PLACE, MentionKind.ORGANIZATION) and m in self.key_of:
                 out.append(m)
             elif m.kind in (MentionKind.MEETING, MentionKind.DATE):
@@ -205,7 +209,8 @@ class Reader:
             return "deputy-mayor"
         if role == "head-of-state" and e.kind == MentionKind.ORGANIZATION:
             return {"university": "rector", "company": "executive"}.get(e.subtype or "", "official")
-        if role == "official" and e.kind == MentionKind.ORGANIZATION and PARLIAMENT.search(label):
+        head_word = e.labels[0].text.split()[-1] if e.labels else ""
+        if role == "official" and e.kind == MentionKind.ORGANIZATION and PARLIAMENT.search(head_word):
             return "parliamentarian"
         if role == "official" and e.kind == MentionKind.ORGANIZATION and e.subtype == "company":
             return "executive"
@@ -241,19 +246,23 @@ class Reader:
         for idx in cue_sentences:
             cue = next(m for m in self._in_sentence(idx, MentionKind.MEETING) if m.value == "meeting")
             people: list[str] = []
+            inflected = 0
             for m in self._in_sentence(idx, MentionKind.PERSON):
                 key = self.key_of[m]
-                if GENITIVE.search(m.text) and role_of.get(key) in HEADS:
+                if (GENITIVE.search(m.text) and role_of.get(key) in HEADS) or self._aside(m):
                     continue
+                if m.text.split()[-1] != m.value.split()[-1]:
+                    inflected += 1
                 if key not in people:
                     people.append(key)
             for r in self._in_sentence(idx, MentionKind.ROLE):
                 if self._named_after(r):
                     continue
-                holder = next((p.holder for p in posts if p.role == r.value), None)
+                holder = self._earlier_holder(r, posts)
                 if holder and holder not in people:
                     people.append(holder)
-            if len(people) == 1 and protagonist and protagonist not in people:
+            implicit_subject = self.report.language == "kk" and people and inflected == len(people)
+            if (len(people) == 1 or implicit_subject) and protagonist and protagonist not in people:
                 people.insert(0, protagonist)
             if len(people) < 2:
                 if (out and not people) or (out and people and set(people) <= set(out[-1].participants)):
@@ -271,6 +280,21 @@ class Reader:
             d.date = self._date(d)
         self._topics(out)
         return out
+
+    def _aside(self, m: Mention) -> bool:
+        """A credit in slashes or brackets, or a name an institution bears (Уәлиханов атындағы)."""
+        before = self.report.text[max(0, m.start - 2):m.start]
+        after = self.report.text[m.end:m.end + 12].lower()
+        return "/" in before or "(" in before or after.lstrip().startswith(("атындағы", "имени", "/", ")"))
+
+    def _earlier_holder(self, role: Mention, posts: list[_PostDraft]) -> str | None:
+        """The person a bare post word (Елші, Губернатор) refers back to: one named before it."""
+        for p in posts:
+            if p.role != role.value:
+                continue
+            if any(self.key_of.get(m) == p.holder and m.start < role.start for m in self.mentions):
+                return p.holder
+        return None
 
     def _named_after(self, role: Mention) -> bool:
         return any(m.kind == MentionKind.PERSON and 0 <= m.start - role.end <= 12 for m in self.mentions)

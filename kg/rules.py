@@ -179,12 +179,23 @@ class _Reader:
             first_tok = self.texts[m.first]
             if e.form == "name" and not (first_tok[:1].isupper() or first_tok[:1].isdigit()):
                 continue
+            if e.kind == "place" and m.first == m.last and self._first_name_of_person(m.last):
+                continue
             if e.kind == "country":
                 self._emit(MentionKind.COUNTRY, m.first, m.last, e.key, e.form)
             elif e.kind == "place":
                 self._emit(MentionKind.PLACE, m.first, m.last, e.key, e.subtype)
             else:
                 self._emit(MentionKind.ORGANIZATION, m.first, m.last, e.key, e.subtype)
+
+    def _first_name_of_person(self, i: int) -> bool:
+        """``Орал Мұхамеджанов``: a city's name standing before a surname is a given name."""
+        nxt = i + 1
+        if nxt >= len(self.texts) or not self._is_capitalised(nxt) or fold(self.texts[i]) != fold(
+                self._dictionary_form([self.texts[i]], person=True)):
+            return False
+        surname = self._dictionary_form([self.texts[nxt]], person=True).lower()
+        return bool(SURNAME_ENDINGS.search(surname)) and self.toks[nxt].start - self.toks[i].end <= 1
 
     def _quoted_organizations(self, heads: PhraseMatcher[Head]) -> None:
         """«Name» followed by an organization head noun: «Қоғамдық келісім» КММ."""
@@ -239,7 +250,13 @@ class _Reader:
         first: int | None = None
         steps = 0
         capitals = 0
-        while j >= 0 and steps < 5 and not self.covered[j] and not self.barrier[j]:
+        while j >= 0 and steps < 5 and not self.barrier[j]:
+            if self.covered[j]:
+                inner = self._organization_ending_at(j)
+                if inner is None or not self._is_nominative_head(j):
+                    break
+                first = inner
+                break
             t = self.texts[j]
             if self._is_capitalised(j) and capitals and SURNAME_ENDINGS.search(
                     self._dictionary_form([t], person=True).lower()):
@@ -257,6 +274,20 @@ class _Reader:
             return None
         # A sentence's first word is capitalised anyway: keep it only if a head noun's name needs it.
         return first
+
+    def _organization_ending_at(self, j: int) -> int | None:
+        """First token of the organization mention that ends at token ``j``, if one does."""
+        end = self.toks[j].end
+        for m in reversed(self.out):
+            if m.kind == MentionKind.ORGANIZATION and m.end == end:
+                return next(k for k, t in enumerate(self.toks) if t.start == m.start)
+        return None
+
+    def _is_nominative_head(self, j: int) -> bool:
+        """An organization name that another head extends stays in its dictionary form (Сенаты Аппараты)."""
+        t = self.texts[j]
+        return any(fold(h.word) == fold(t) for h in self.lex.heads_for(self.language)) or fold(t) in {
+            fold(e.words[-1]) for e in self.lex.entries if e.kind == "organization"}
 
     def _modifier(self, j: int) -> bool:
         """A lowercase word inside a name: an adjective, or another head in its dictionary form."""
@@ -405,8 +436,13 @@ class _Reader:
                     parts.append((i, p))
         texts = [p for _, p in parts]
         seen: set[tuple[int, int, str]] = set()
-        for m in sectors.find_all(texts):
+        found = sectors.find_all(texts)
+        ends = {(parts[m.last][0], m.payload) for m in found}
+        for m in found:
             first, last = parts[m.first][0], parts[m.last][0]
+            if first == last and first > 0 and any(e == first - 1 and s != m.payload for e, s in ends) \
+                    and self.toks[first].start - self.toks[first - 1].end <= 1 and self.texts[first][:1].islower():
+                continue
             if any(self.toks[k].clutter for k in range(first, last + 1)):
                 continue
             key = (first, last, m.payload)
