@@ -134,7 +134,8 @@ class Reader:
     def _window(self, role: Mention, person: Mention) -> list[Mention]:
         """Name mentions in the post phrase before the role word, back to the previous name or comma."""
         idx = self._sentence_of[role]
-        before = [m for m in self.mentions if self._sentence_of[m] == idx and m.end <= role.start]
+        before = [m for m in self.mentions if self._sentence_of[m] == idx and m.end <= role.start
+                  and not self._nested(m)]
         out: list[Mention] = []
         for m in reversed(before):
             gap_text = self.report.text[m.end:(out[-1].start if out else role.start)]
@@ -149,6 +150,12 @@ class Reader:
             elif m.kind in (MentionKind.MEETING, MentionKind.DATE):
                 break
         return out
+
+    def _nested(self, m: Mention) -> bool:
+        """A name inside a longer name (Парламент Сенаты in Парламент Сенаты Аппараты)."""
+        return m.kind in (MentionKind.COUNTRY, MentionKind.PLACE, MentionKind.ORGANIZATION) and any(
+            o is not m and o.kind in (MentionKind.PLACE, MentionKind.ORGANIZATION) and o.start <= m.start
+            and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in self.mentions)
 
     def _diplomat(self, d: _PostDraft, window: list[Mention]) -> None:
         for m in window:
@@ -171,6 +178,9 @@ class Reader:
             elif d.jurisdiction is None and (i == 0 or GENITIVE.search(m.text)):
                 d.jurisdiction = key
                 d.country = d.country or self._country_of(key)
+        if d.jurisdiction is None:
+            d.jurisdiction = self._head_anaphor(role)
+            d.country = d.country or self._country_of(d.jurisdiction)
         if d.jurisdiction is None and d.role in ("minister", "deputy-minister"):
             d.jurisdiction = self._ministry_before(role)
         if d.jurisdiction is None and d.role in ("governor", "deputy-governor", "mayor", "deputy-mayor"):
@@ -179,6 +189,22 @@ class Reader:
         d.role = self._refine_role(d.role, d.jurisdiction)
         if d.country is None and d.role in HEADS and d.jurisdiction is None:
             d.country = self.home
+
+    def _head_anaphor(self, role: Mention) -> str | None:
+        """``Университеттің ... проректоры``: a bare head noun points back to the last body of its kind."""
+        s = self.sentences[self._sentence_of[role]]
+        words = self.report.text[s.start:role.start].split()
+        heads = [h for h in self.lex.heads_for(self.report.language) if h.kind == "organization"]
+        for w in words[:3]:
+            clean_word = fold(w)
+            head = next((h for h in heads if clean_word.startswith(fold(h.word)[:-1]) and len(h.word) > 4), None)
+            if head is None:
+                continue
+            earlier = [m for m in self.mentions if m.kind == MentionKind.ORGANIZATION and m.end <= s.start
+                       and m.subtype == head.subtype and m in self.key_of]
+            if earlier:
+                return self.key_of[earlier[-1]]
+        return None
 
     def _ministry_before(self, role: Mention) -> str | None:
         """``Көлік вице-министрі``: the ministry whose name starts with the word before the role."""
@@ -275,11 +301,33 @@ class Reader:
                 target.sentences.append(idx)
             else:
                 out.append(_MeetingDraft(people, [idx], self._evidence(cue)))
+        self._visits(out, posts, protagonist)
         for d in out:
             d.location = self._location(d, posts)
             d.date = self._date(d)
         self._topics(out)
         return out
+
+    def _visits(self, out: list[_MeetingDraft], posts: list[_PostDraft], protagonist: str | None) -> None:
+        """A visit to a body followed by words of its head is a meeting with that head."""
+        if protagonist is None:
+            return
+        met = {p for d in out for p in d.participants}
+        visits = sorted({self._sentence_of[m] for m in self.mentions if m.kind == MentionKind.MEETING
+                         and m.value == "visit"})
+        for idx in visits:
+            places = {self.key_of[m] for m in self._in_sentence(idx) if m in self.key_of
+                      and m.kind in (MentionKind.ORGANIZATION, MentionKind.PLACE)}
+            for p in posts:
+                if p.holder in met or p.holder == protagonist or p.jurisdiction not in places or p.role in DIPLOMATS:
+                    continue
+                said = [m for m in self.mentions if self.key_of.get(m) == p.holder
+                        and idx <= self._sentence_of[m] <= idx + 1]
+                if said:
+                    cue = next(m for m in self._in_sentence(idx, MentionKind.MEETING) if m.value == "visit")
+                    out.append(_MeetingDraft([protagonist, p.holder], [idx, self._sentence_of[said[0]]],
+                                             self._evidence(cue, end=said[0].end)))
+                    met.add(p.holder)
 
     def _aside(self, m: Mention) -> bool:
         """A credit in slashes or brackets, or a name an institution bears (Уәлиханов атындағы)."""

@@ -234,9 +234,10 @@ class _Reader:
             name_words = self.texts[first:m.first]
             head = m.payload
             if head.kind == "place":
-                if head.subtype == "city":
+                if head.subtype in ("city", "area"):
                     value = " ".join(name_words)
-                    self._emit(MentionKind.PLACE, first, m.last, f"{value}\t{value} {self._head_form(m)}", "city")
+                    subtype = "city" if head.subtype == "city" else "region"
+                    self._emit(MentionKind.PLACE, first, m.last, f"{value}\t{value} {self._head_form(m)}", subtype)
                 else:
                     self._emit(MentionKind.PLACE, first, m.last, f"{' '.join(name_words)} {self._head_form(m)}",
                                head.subtype)
