@@ -36,6 +36,9 @@ HEADS = frozenset({"head-of-state", "head-of-government"})
 # A Kazakh- or Russian-language report is Kazakhstani press: an unqualified head of state is Kazakhstan's.
 HOME_COUNTRY = {"kk": "KZ", "ru": "KZ"}
 WINDOW = 12
+# Russian and English: at most this many words between a post and the name (of X to Y, в Z).
+PHRASE_WORDS = 10
+IN_PREPOSITIONS = frozenset({"to", "in", "at", "в", "во", "при", "на"})
 
 
 @dataclass
@@ -111,7 +114,7 @@ class Reader:
             role = self._role_before(p)
             if role is None:
                 continue
-            window = self._window(role, p)
+            window = self._window(role, p) if self.report.language == "kk" else self._phrase(role, p)
             draft = _PostDraft(self.key_of[p], role.value, self._evidence(role, end=p.end))
             if role.value in DIPLOMATS:
                 self._diplomat(draft, window)
@@ -126,6 +129,11 @@ class Reader:
         if not roles:
             return None
         r = roles[-1]
+        if self.report.language != "kk":
+            between = [m for m in self.mentions if r.end <= m.start and m.end <= p.start
+                       and m.kind in (MentionKind.PERSON, MentionKind.MEETING, MentionKind.DATE)]
+            gap = self.report.text[r.end:p.start]
+            return r if not between and len(gap.split()) <= PHRASE_WORDS and not re.search(r"[;:«»]", gap) else None
         gap = self.report.text[r.end:p.start]
         return r if len(gap) <= 12 and not re.search(r"[,;:()«»]", gap) and (
             not gap.strip() or all(w.lower() in ("мырза", "ханым", "господин", "mr", "mrs") for w in gap.split())) \
@@ -151,6 +159,28 @@ class Reader:
                 break
         return out
 
+    def _phrase(self, role: Mention, person: Mention) -> list[Mention]:
+        """Russian and English post phrases: names between the post and the holder, and adjectives before it.
+
+        The preposition before each name says its part: ``to``/``в`` the host, ``of``/genitive the state
+        or body; a Kazakh-style case reading does not apply, so such names come back tagged by ``_via``.
+        """
+        idx = self._sentence_of[role]
+        inside = [m for m in self.mentions if self._sentence_of[m] == idx and role.end <= m.start
+                  and m.end <= person.start and not self._nested(m) and m in self.key_of
+                  and m.kind in (MentionKind.COUNTRY, MentionKind.PLACE, MentionKind.ORGANIZATION)]
+        before = [m for m in self.mentions if self._sentence_of[m] == idx and m.end <= role.start
+                  and m.kind == MentionKind.COUNTRY and not self.report.text[m.end:role.start].strip()]
+        return before[-1:] + inside
+
+    def _via(self, m: Mention) -> str:
+        """How a name attaches to a post: ``in`` (locative, or after to/in/в) or ``of``."""
+        if self.report.language == "kk":
+            last = m.text.split()[-1]
+            return "in" if m.subtype == "home" or LOCATIVE.search(last) else "of"
+        words = self.report.text[max(0, m.start - 12):m.start].split()
+        return "in" if words and words[-1].lower() in IN_PREPOSITIONS else "of"
+
     def _nested(self, m: Mention) -> bool:
         """A name inside a longer name (Парламент Сенаты in Парламент Сенаты Аппараты)."""
         return m.kind in (MentionKind.COUNTRY, MentionKind.PLACE, MentionKind.ORGANIZATION) and any(
@@ -159,15 +189,14 @@ class Reader:
 
     def _diplomat(self, d: _PostDraft, window: list[Mention]) -> None:
         for m in window:
-            last = m.text.split()[-1]
             key = self.key_of[m]
+            via = self._via(m)
             if m.kind == MentionKind.COUNTRY:
-                code = m.value
-                if m.subtype == "home" or LOCATIVE.search(last):
-                    d.accredited_to = d.accredited_to or code
-                elif GENITIVE.search(last) or d.country is None:
-                    d.country = d.country or code
-            elif LOCATIVE.search(last) and self._country_of(key):
+                if via == "in":
+                    d.accredited_to = d.accredited_to or m.value
+                else:
+                    d.country = d.country or m.value
+            elif via == "in" and self._country_of(key):
                 d.accredited_to = d.accredited_to or self._country_of(key)
 
     def _official(self, d: _PostDraft, window: list[Mention], role: Mention) -> None:
@@ -175,7 +204,7 @@ class Reader:
             key = self.key_of[m]
             if m.kind == MentionKind.COUNTRY:
                 d.country = d.country or m.value
-            elif d.jurisdiction is None and (i == 0 or GENITIVE.search(m.text)):
+            elif d.jurisdiction is None and (i == 0 or GENITIVE.search(m.text) or self.report.language != "kk"):
                 d.jurisdiction = key
                 d.country = d.country or self._country_of(key)
         if d.jurisdiction is None:

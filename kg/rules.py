@@ -17,7 +17,7 @@ from kg.lexicon import Entry, Head, Lexicon, load_lexicon
 from kg.matching import Match, PhraseMatcher
 from kg.mentions import extractor
 from kg.model import Mention, MentionKind, Report, Span
-from kg.morphology import dictionary_form_kk, kk_stems
+from kg.morphology import dictionary_form_kk, dictionary_form_ru, kk_stems, region_form_ru
 from kg.text import clean, fold, tokens
 
 CAPITALISED = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'’-]+(?:[-‐][A-ZА-ЯЁӘҒҚҢӨҰҮҺІa-zа-яёәғқңөұүһі]+)*$")
@@ -42,6 +42,10 @@ NOT_NAMES = frozenset(fold(w) for w in (
 ))
 HONORIFICS = frozenset(fold(w) for w in ("мырза", "ханым", "господин", "госпожа", "Mr", "Mrs", "Ms", "Dr", "H.E."))
 MAX_NAME_TOKENS = 3
+# Words a Russian or English post phrase holds between the post and the name.
+PHRASE_WORDS = frozenset({"of", "the", "to", "in", "at", "for", "and", "в", "во", "при", "по", "и", "г", "города",
+                          "городе", ",", "(", ")", "-", "–"})
+PHRASE_REACH = 12
 
 
 @dataclass(frozen=True)
@@ -66,7 +70,7 @@ def _matchers(language: str) -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatche
         if e.language == language or (e.language == "en" and all(LATIN_WORD.match(w) for w in e.words)):
             exact = e.form == "abbreviation" or (len(e.words) == 1 and e.words[0].isupper() and len(e.words[0]) <= 6)
             names.add(e.words, e, exact=exact)
-    roles: PhraseMatcher[str] = PhraseMatcher(language)
+    roles: PhraseMatcher[str] = PhraseMatcher(language, derivation=language == "ru")
     for c in lex.roles:
         for cue in c.cues:
             if cue.language == language:
@@ -78,7 +82,7 @@ def _matchers(language: str) -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatche
             if cue.language == language:
                 words = tuple(t.text for t in tokens(cue.text))
                 sectors.add(words, c.notation, exact=cue.text.isupper() and len(cue.text) <= 4)
-    words: PhraseMatcher[tuple[str, str]] = PhraseMatcher(language)
+    words: PhraseMatcher[tuple[str, str]] = PhraseMatcher(language, derivation=language == "ru")
     for w in lex.words:
         if w.language == language and w.category in ("meeting", "visit", "discussion", "deputy", "home"):
             words.add(tuple(t.text for t in tokens(w.word)), (w.category, w.value))
@@ -102,6 +106,7 @@ class _Reader:
         self.out: list[Mention] = []
         self._emitted: set[tuple[str, int, int, str]] = set()
         self.barrier = [False] * len(self.toks)
+        self._standalone = frozenset(t.text.lower() for t in self.toks if t.text[:1].isupper())
 
     def _tokens(self) -> list[_Tok]:
         clutter_words = [w.word for w in self.lex.words_of("clutter")]
@@ -238,6 +243,9 @@ class _Reader:
                     value = " ".join(name_words)
                     subtype = "city" if head.subtype == "city" else "region"
                     self._emit(MentionKind.PLACE, first, m.last, f"{value}\t{value} {self._head_form(m)}", subtype)
+                elif self.language == "ru":
+                    self._emit(MentionKind.PLACE, first, m.last, region_form_ru([*name_words, self.texts[m.last]]),
+                               head.subtype)
                 else:
                     self._emit(MentionKind.PLACE, first, m.last, f"{' '.join(name_words)} {self._head_form(m)}",
                                head.subtype)
@@ -330,7 +338,7 @@ class _Reader:
     def _persons(self, role_matches: list[Match[str]]) -> None:
         found: list[tuple[int, int]] = []
         for m in role_matches:
-            span = self._name_after(m.last + 1)
+            span = self._name_after(m.last + 1) if self.language == "kk" else self._name_after_phrase(m.last + 1)
             if span:
                 found.append(span)
         for i in range(len(self.texts)):
@@ -367,6 +375,8 @@ class _Reader:
                 parts.append(w)
         if self.language == "kk":
             parts[-1] = dictionary_form_kk(parts[-1], person=True)
+        elif self.language == "ru":
+            parts = [p if p.endswith(".") else dictionary_form_ru(p, known=self._standalone) for p in parts]
         return " ".join(parts)
 
     def _name_after(self, i: int) -> tuple[int, int] | None:
@@ -385,9 +395,34 @@ class _Reader:
                 break
             i += 1
             count += 1
+            middle = self._initials_at(i) if count == 1 and i < len(self.texts) else None
+            if middle is not None and middle < len(self.texts) and self._is_capitalised(middle):
+                i = middle
         if count == 0 or (count == 1 and initials is None and not self._looks_like_single_name(first)):
             return None
         return start, i - 1
+
+    def _name_after_phrase(self, i: int) -> tuple[int, int] | None:
+        """Russian and English: the name after the post's complements (of X, to Y, в Z), in one sentence."""
+        limit = min(len(self.texts), i + PHRASE_REACH)
+        j = i
+        depth = 0
+        while j < limit:
+            t = self.texts[j]
+            if t == "(":
+                depth += 1
+            elif t == ")":
+                depth = max(0, depth - 1)
+            elif depth == 0 and not self.covered[j] and (self._is_capitalised(j) or self._initials_at(j) is not None):
+                span = self._name_after(j)
+                if span and (span[1] > span[0] or self._initials_at(j) is not None):
+                    return span
+                return None
+            elif depth == 0 and not self.covered[j] and fold(t) not in PHRASE_WORDS and not self.barrier[j] \
+                    and (t in ".;:!?" or t.islower()):
+                return None
+            j += 1
+        return None
 
     def _looks_like_single_name(self, i: int) -> bool:
         """A lone word after a post is a name only if it is surname-shaped."""
@@ -471,6 +506,13 @@ class _Reader:
                 first = i - 1
             if dm:
                 day = int(dm.group(1))
+            elif i + 1 < len(texts) and self.language != "kk" and DAY_MONTH.match(texts[i + 1]):
+                day = int(DAY_MONTH.match(texts[i + 1]).group(1))
+                last = i + 1
+                if i + 3 < len(texts) and texts[i + 2] in "-–" and DAY_MONTH.match(texts[i + 3]):
+                    last = i + 3
+                if last + 2 < len(texts) and texts[last + 1] == "," and YEAR.match(texts[last + 2]):
+                    last += 1
             elif i + 1 < len(texts):
                 om = ORDINAL_DAY.match(texts[i + 1]) or (
                     DAY_MONTH.match(texts[i + 1]) if i + 2 < len(texts) and texts[i + 2] in "-‐" else None)
