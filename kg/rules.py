@@ -21,7 +21,8 @@ from kg.morphology import dictionary_form_kk, dictionary_form_ru, kk_stems, regi
 from kg.text import clean, fold, tokens
 
 CAPITALISED = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'’-]+(?:[-‐][A-ZА-ЯЁӘҒҚҢӨҰҮҺІa-zа-яёәғқңөұүһі]+)*$")
-CAPITAL_LETTER = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]$")
+# An initial: one capital, or a Latin digraph for one Cyrillic letter (Zh. Adilbaev).
+CAPITAL_LETTER = re.compile(r"^(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|Zh|Sh|Ch|Kh|Ts|Yu|Ya|Dzh)$")
 LATIN_WORD = re.compile(r"^[A-Za-z][A-Za-z0-9&'’-]*$")
 LATIN_CAPITALISED = re.compile(r"^(?:[A-Z][A-Za-z0-9&'’-]*|[A-Z]{2,}[0-9]*)$")
 LATIN_LINKS = frozenset({"do", "da", "de", "di", "del", "of", "and", "&", "la", "le", "du", "von", "van", "für"})
@@ -45,7 +46,10 @@ MAX_NAME_TOKENS = 3
 # Words a Russian or English post phrase holds between the post and the name.
 PHRASE_WORDS = frozenset({"of", "the", "to", "in", "at", "for", "and", "в", "во", "при", "по", "и", "г", "города",
                           "городе", ",", "(", ")", "-", "–"})
-PHRASE_REACH = 12
+PHRASE_REACH = 24
+# Words after which a capitalised word is a place or part of an office's name, not a person's name.
+PLACE_PREPOSITIONS = frozenset({"в", "во", "из", "in", "to", "at", "from"})
+TITLE_LINKS = frozenset({"of", "and", "for", "&", "и", "по"})
 
 
 @dataclass(frozen=True)
@@ -414,10 +418,18 @@ class _Reader:
             elif t == ")":
                 depth = max(0, depth - 1)
             elif depth == 0 and not self.covered[j] and (self._is_capitalised(j) or self._initials_at(j) is not None):
+                if j > 0 and fold(self.texts[j - 1]) in PLACE_PREPOSITIONS and self._initials_at(j) is None:
+                    j += 1
+                    continue
                 span = self._name_after(j)
                 if span and (span[1] > span[0] or self._initials_at(j) is not None):
+                    nxt = span[1] + 1
+                    if nxt < len(self.texts) and fold(self.texts[nxt]) in TITLE_LINKS:
+                        j = nxt
+                        continue
                     return span
-                return None
+                j = (span[1] if span else j) + 1
+                continue
             elif depth == 0 and not self.covered[j] and fold(t) not in PHRASE_WORDS and not self.barrier[j] \
                     and (t in ".;:!?" or t.islower()):
                 return None

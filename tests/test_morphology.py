@@ -32,7 +32,10 @@ def test_dictionary_form(word, person, expected):
     ("губернаторы", "губернатор", "kk", False, True),
     ("әкімдігінің", "әкім", "kk", False, False),
     ("аймағы", "аймақ", "kk", False, True),
-    ("торгово", "торговля", "ru", False, True),
+    ("торгово", "торговля", "ru", True, True),
+    ("торгово", "торговля", "ru", False, False),
+    ("George", "Georgia", "en", False, False),
+    ("directions", "director", "en", True, False),
     ("губернатором", "губернатор", "ru", False, True),
     ("reforms", "reform", "en", False, True),
 ])
