@@ -37,7 +37,7 @@ HEADS = frozenset({"head-of-state", "head-of-government"})
 HOME_COUNTRY = {"kk": "KZ", "ru": "KZ"}
 WINDOW = 12
 # Russian and English: at most this many words between a post and the name (of X to Y, в Z).
-PHRASE_WORDS = 10
+PHRASE_WORDS = 20
 IN_PREPOSITIONS = frozenset({"to", "in", "at", "в", "во", "при", "на"})
 
 
@@ -260,6 +260,8 @@ class Reader:
         is_city = (e.kind == MentionKind.PLACE and e.subtype == "city") or bool(MUNICIPAL.search(label))
         if role in ("head-of-state", "governor", "official") and is_city:
             return "mayor"
+        if role == "official" and e.kind == MentionKind.PLACE and e.subtype == "region":
+            return "governor"
         if role == "deputy-governor" and is_city:
             return "deputy-mayor"
         if role == "head-of-state" and e.kind == MentionKind.ORGANIZATION:
@@ -392,14 +394,17 @@ class Reader:
                 last = m.text.split()[-1]
                 if DATIVE.search(last) or (self.report.language != "kk" and id(m) not in roles_windows):
                     return self.key_of.get(m)
-        dateline = self._dateline_place()
-        if dateline:
-            return dateline
         holders = set(d.participants)
-        for p in posts:
-            if p.holder in holders and p.role not in DIPLOMATS and p.jurisdiction:
-                return p.jurisdiction
-        return None
+        hosts = [p.jurisdiction for p in posts if p.holder in holders and p.role not in DIPLOMATS and p.jurisdiction]
+        host_places = [k for k in hosts if k.startswith("place:")]
+        if host_places:
+            return host_places[0]
+        dateline = self._dateline_place()
+        host_country = next((p.accredited_to for p in posts if p.holder in holders and p.role in DIPLOMATS
+                             and p.accredited_to), self.home)
+        if dateline and self._country_of(dateline) in (None, host_country):
+            return dateline
+        return hosts[0] if hosts else None
 
     def _dateline_place(self) -> str | None:
         for s in self.sentences[:6]:

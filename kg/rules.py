@@ -43,6 +43,8 @@ NOT_NAMES = frozenset(fold(w) for w in (
 ))
 HONORIFICS = frozenset(fold(w) for w in ("мырза", "ханым", "господин", "госпожа", "Mr", "Mrs", "Ms", "Dr", "H.E."))
 MAX_NAME_TOKENS = 3
+# "долларов США", "US dollars" name a currency, not the state.
+CURRENCY_WORDS = frozenset({"долл", "doll"})
 # Words a Russian or English post phrase holds between the post and the name.
 PHRASE_WORDS = frozenset({"of", "the", "to", "in", "at", "for", "and", "в", "во", "при", "по", "и", "г", "города",
                           "городе", ",", "(", ")", "-", "–"})
@@ -168,6 +170,7 @@ class _Reader:
         self._names(names)
         self._head_patterns(heads)
         self._latin_organizations()
+        self._ministries()
         role_matches = roles.find(self.texts, skip=self.covered)
         for m in role_matches:
             self._emit(MentionKind.ROLE, m.first, m.last, m.payload)
@@ -190,12 +193,41 @@ class _Reader:
                 continue
             if e.kind == "place" and m.first == m.last and self._first_name_of_person(m.last):
                 continue
+            if e.kind == "country" and m.first > 0 and fold(self.texts[m.first - 1])[:4] in CURRENCY_WORDS:
+                continue
             if e.kind == "country":
                 self._emit(MentionKind.COUNTRY, m.first, m.last, e.key, e.form)
             elif e.kind == "place":
                 self._emit(MentionKind.PLACE, m.first, m.last, e.key, e.subtype)
             else:
                 self._emit(MentionKind.ORGANIZATION, m.first, m.last, e.key, e.subtype)
+
+    def _ministries(self) -> None:
+        """``Minister of Agriculture`` / ``Министр сельского хозяйства``: the post names its ministry."""
+        if self.language == "kk":
+            return
+        for i, t in enumerate(self.texts[:-1]):
+            low = t.lower()
+            if self.language == "en" and low == "minister" and self.texts[i + 1] == "of":
+                j = i + 2
+                words: list[str] = []
+                while j < len(self.texts) and not self.covered[j] and (
+                        self._is_capitalised(j) or (self.texts[j] in ("and", "&") and words)):
+                    words.append(self.texts[j])
+                    j += 1
+                while words and words[-1] in ("and", "&"):
+                    words.pop()
+                    j -= 1
+                if words:
+                    self._emit(MentionKind.ORGANIZATION, i + 2, j - 1, f"Ministry of {' '.join(words)}", "government")
+            elif self.language == "ru" and low in ("министр", "министра", "министром", "министру"):
+                j = i + 1
+                while j < len(self.texts) and j - i <= 4 and not self.covered[j] and self.texts[j].islower() \
+                        and self.texts[j] not in ("и", "по", "в", "с"):
+                    j += 1
+                if j > i + 1:
+                    self._emit(MentionKind.ORGANIZATION, i + 1, j - 1,
+                               f"Министерство {' '.join(self.texts[i + 1:j])}", "government")
 
     def _first_name_of_person(self, i: int) -> bool:
         """``Орал Мұхамеджанов``: a city's name standing before a surname is a given name."""
