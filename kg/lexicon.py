@@ -77,8 +77,10 @@ class Lexicon:
 
     def __init__(self, *, sectors: tuple[Concept, ...], roles: tuple[Concept, ...],
                  entries: tuple[Entry, ...], heads: tuple[Head, ...], words: tuple[Word, ...],
-                 country_labels: tuple[tuple[str, tuple[Label, ...]], ...]) -> None:
+                 country_labels: tuple[tuple[str, tuple[Label, ...]], ...],
+                 common: frozenset[str] = frozenset()) -> None:
         self.sectors = sectors
+        self.common = common
         self.roles = roles
         self.entries = entries
         self.heads = heads
@@ -142,6 +144,40 @@ class Lexicon:
         return [h for h in self.heads if h.language == language]
 
 
+def common_words(corpus: Path, *, min_count: int = 3) -> list[str]:
+    """Words a CoNLL corpus writes in lower case at least ``min_count`` times: not names.
+
+    Used to tell a sentence's first word, capitalised by position, from the first word of a name.
+    """
+    counts: dict[str, int] = {}
+    try:
+        lines = corpus.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise DipkgError(f"{corpus}: cannot read the corpus: {exc.strerror or exc}") from exc
+    for line in lines:
+        parts = line.split()
+        if len(parts) >= 2 and parts[0].isalpha() and parts[0].islower():
+            counts[parts[0]] = counts.get(parts[0], 0) + 1
+    return sorted(w for w, c in counts.items() if c >= min_count)
+
+
+def write_common_words(corpus: Path, target: Path | None = None) -> Path:
+    """Rewrite ``lexicons/common_kk.tsv`` from a KazNERD split."""
+    from kg.pipeline import write_atomic
+
+    target = target or LEXICON_DIR / "common_kk.tsv"
+    words = common_words(corpus)
+    header = ("# Kazakh words that KazNERD (Yeshpanov, Khassanov, Varol, LREC 2022; CC BY 4.0) writes in lower\n"
+              f"# case at least three times: common words, not names. Derived from {corpus.name} by\n"
+              "# kg.lexicon.write_common_words; used to drop a capitalised sentence-initial word from a name.\n"
+              "word\n")
+
+    def write(tmp: str) -> None:
+        Path(tmp).write_text(header + "\n".join(words) + "\n", encoding="utf-8")
+
+    return write_atomic(target, write)
+
+
 def _same_month_stem(word: str, cue: str) -> bool:
     """Russian and English month names: a shared stem of four letters (май: three)."""
     n = 3 if len(cue) <= 4 else 4
@@ -166,9 +202,10 @@ def load_lexicon(ontology_dir: Path | None = None) -> Lexicon:
         key, subtype, country, language, name = row
         entries.append(Entry(key, "organization", subtype, country or None, language, name, _words(name)))
     heads = tuple(Head(*row) for row in _rows(LEXICON_DIR / "heads.tsv", 5))
+    common = frozenset(row[0] for row in _rows(LEXICON_DIR / "common_kk.tsv", 1))
     words = tuple(Word(*(row + [""] * (4 - len(row)))[:4]) for row in _rows(LEXICON_DIR / "words.tsv", 3, 4))
     return Lexicon(sectors=sectors, roles=roles, entries=tuple(entries), heads=heads, words=words,
-                   country_labels=country_labels)
+                   country_labels=country_labels, common=common)
 
 
 def _words(name: str) -> tuple[str, ...]:

@@ -67,7 +67,7 @@ def detect_language(text: str) -> str:
     cyrillic = len(CYRILLIC_LETTERS.findall(text))
     latin = len(LATIN_LETTERS.findall(text))
     if cyrillic + kazakh >= latin:
-        return "kk" if kazakh >= max(3, 0.01 * (cyrillic + kazakh)) else "ru"
+        return "kk" if kazakh >= max(1, 0.01 * (cyrillic + kazakh)) else "ru"
     return "en"
 
 

@@ -317,8 +317,16 @@ class _Reader:
             steps += 1
         if first is None:
             return None
-        # A sentence's first word is capitalised anyway: keep it only if a head noun's name needs it.
+        # A sentence's first word is capitalised anyway: a common word there is not part of the name.
+        if first < head_index - 1 and self._sentence_initial(first) and fold(self.texts[first]) in self.lex.common:
+            first += 1
         return first
+
+    def _sentence_initial(self, i: int) -> bool:
+        if i == 0:
+            return True
+        gap = self.view[self.toks[i - 1].end:self.toks[i].start]
+        return "\n" in gap or self.texts[i - 1] in (".", "!", "?", "«", '"', "—", "–", "-")
 
     def _organization_ending_at(self, j: int) -> int | None:
         """First token of the organization mention that ends at token ``j``, if one does."""
