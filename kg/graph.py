@@ -8,7 +8,6 @@ sentence and its half-open character offsets, and (``dip:supportsProperty`` /
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
 from pathlib import Path
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
@@ -16,7 +15,7 @@ from rdflib.namespace import OWL, SKOS
 
 from kg.entities import stable_id
 from kg.lexicon import ONTOLOGY_DIR
-from kg.model import Entity, Evidence, Extraction, MentionKind, PartialDate
+from kg.model import Entity, Evidence, Extraction, MentionKind, PartialDate, Span
 
 DIP = Namespace("https://w3id.org/dipkg/ontology#")
 RES = Namespace("https://w3id.org/dipkg/resource/")
@@ -94,11 +93,11 @@ class GraphBuilder:
             g.add((r, DIP.mentions, iri))
             seen: set[int] = set()
             for m in e.mentions:
-                ev_sentence = self._sentence_for(x, m.start)
-                if ev_sentence in seen:
+                sentence = x.sentence_at(m.start)
+                if sentence.start in seen:
                     continue
-                seen.add(ev_sentence)
-                ev = self._evidence(g, r, src, Evidence(src, x_sentence(x, m.start), _span(x, m.start, m.end)),
+                seen.add(sentence.start)
+                ev = self._evidence(g, r, src, Evidence(src, sentence, Span(m.start, m.end, m.text)),
                                     DIP.mentions, iri, m.extractor)
                 g.add((r, DIP.evidence, ev))
 
@@ -136,10 +135,6 @@ class GraphBuilder:
             for t in meeting.topics:
                 g.add((m, DIP.topic, SECTOR[t.sector]))
                 g.add((m, DIP.evidence, self._evidence(g, r, src, t.evidence, DIP.topic, SECTOR[t.sector], "rules")))
-
-    @staticmethod
-    def _sentence_for(x: Extraction, offset: int) -> int:
-        return x_sentence(x, offset).start
 
     def _describe(self, g: Graph, iri: URIRef, e: Entity) -> None:
         if e.kind == MentionKind.PERSON:
@@ -199,38 +194,6 @@ class GraphBuilder:
         return g
 
 
-def x_sentence(x: Extraction, offset: int):
-    """The sentence of an extraction's report that holds ``offset``."""
-
-    spans = _sentences_cached(x)
-    lo = 0
-    for i, s in enumerate(spans):
-        if s.start <= offset:
-            lo = i
-        else:
-            break
-    return spans[lo] if spans else _span(x, offset, offset)
-
-
-_SENTENCE_CACHE: dict[int, list] = {}
-
-
-def _sentences_cached(x: Extraction):
-    from kg.text import sentences
-
-    key = id(x.report)
-    if key not in _SENTENCE_CACHE:
-        _SENTENCE_CACHE.clear()
-        _SENTENCE_CACHE[key] = sentences(x.report.text, start=x.report.body_start)
-    return _SENTENCE_CACHE[key]
-
-
-def _span(x: Extraction, start: int, end: int):
-    from kg.model import Span
-
-    return Span(start, end, x.report.text[start:end])
-
-
 def load_graph(path: Path) -> Graph:
     """A graph file written by ``kg build`` (or any RDF file rdflib reads)."""
     from kg.errors import DipkgError
@@ -243,7 +206,3 @@ def load_graph(path: Path) -> Graph:
     except Exception as exc:
         raise DipkgError(f"{path}: not a readable RDF graph: {str(exc).splitlines()[0]}") from exc
     return g
-
-
-def triples_count(graphs: Iterable[Graph]) -> int:
-    return sum(len(g) for g in graphs)

@@ -149,4 +149,17 @@ class Extraction:
     entities: tuple[Entity, ...]
     posts: tuple[Post, ...] = ()
     meetings: tuple[Meeting, ...] = ()
-    mentioned: tuple[str, ...] = field(default=())
+    sentences: tuple[Span, ...] = field(default=())
+
+    def sentence_at(self, offset: int) -> Span:
+        """The sentence that holds ``offset`` (or the offset itself, outside every sentence)."""
+        lo, hi = 0, len(self.sentences) - 1
+        if hi < 0 or offset < self.sentences[0].start:
+            return Span(offset, offset, "")
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.sentences[mid].start <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return self.sentences[lo]

@@ -16,9 +16,10 @@ from kg.errors import DipkgError
 from kg.graph import GraphBuilder
 from kg.lexicon import LEXICON_DIR, load_lexicon
 from kg.mentions import extract_mentions
-from kg.model import Extraction, MentionKind, Report
+from kg.model import Extraction, Report
 from kg.relations import relate
 from kg.reports import read_report, report_files
+from kg.text import sentences
 
 DEFAULT_EXTRACTORS = ("rules",)
 
@@ -53,9 +54,10 @@ def extract(report: Report, *, extractors: Sequence[str] = DEFAULT_EXTRACTORS) -
     lex = load_lexicon()
     mentions = extract_mentions(report, names=extractors)
     entities, key_of = resolve(mentions, language=report.language, lexicon=lex)
-    posts, meetings = relate(report, mentions, entities, key_of, lex)
+    spans = tuple(sentences(report.text, start=report.body_start))
+    posts, meetings = relate(report, mentions, entities, key_of, lex, sentences=spans)
     return Extraction(report=report, mentions=mentions, entities=entities, posts=posts, meetings=meetings,
-                      mentioned=tuple(e.key for e in entities))
+                      sentences=spans)
 
 
 def to_graph(extractions: Sequence[Extraction]) -> tuple[Graph, Dataset]:
@@ -129,7 +131,3 @@ def load_wikidata() -> dict[str, str]:
         if qid.strip():
             out[code.strip()] = qid.strip()
     return out
-
-
-def person_count(extractions: Sequence[Extraction]) -> int:
-    return sum(1 for x in extractions for e in x.entities if e.kind == MentionKind.PERSON)

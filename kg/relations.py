@@ -65,13 +65,13 @@ class Reader:
     """Relations of one report, from its mentions and resolved entities."""
 
     def __init__(self, report: Report, mentions: Sequence[Mention], entities: Sequence[Entity],
-                 key_of: dict[Mention, str], lexicon: Lexicon) -> None:
+                 key_of: dict[Mention, str], lexicon: Lexicon, *, spans: Sequence[Span] | None = None) -> None:
         self.report = report
         self.mentions = list(mentions)
         self.entities = {e.key: e for e in entities}
         self.key_of = key_of
         self.lex = lexicon
-        self.sentences = sentences(report.text, start=report.body_start)
+        self.sentences = list(spans) if spans is not None else sentences(report.text, start=report.body_start)
         self._sentence_of: dict[Mention, int] = {m: self._sentence_index(m.start) for m in self.mentions}
         self.home = HOME_COUNTRY.get(report.language)
 
@@ -507,9 +507,10 @@ class Reader:
 
 
 def relate(report: Report, mentions: Sequence[Mention], entities: Sequence[Entity], key_of: dict[Mention, str],
-           lexicon: Lexicon) -> tuple[tuple[Post, ...], tuple[Meeting, ...]]:
+           lexicon: Lexicon, *, sentences: Sequence[Span] | None = None
+           ) -> tuple[tuple[Post, ...], tuple[Meeting, ...]]:
     """Posts and meetings of one report."""
-    reader = Reader(report, mentions, entities, key_of, lexicon)
+    reader = Reader(report, mentions, entities, key_of, lexicon, spans=sentences)
     drafts = reader.posts()
     meeting_drafts = reader.meetings(drafts)
     reader.infer_countries(drafts, meeting_drafts)
