@@ -111,3 +111,9 @@ def test_hostile_text_stays_data(tmp_path: Path):
     result = build([tmp_path], out_dir=tmp_path / "out")
     assert (tmp_path / "out" / "diplomacy.ttl").exists()
     assert result.summary.reports == 1
+
+
+@pytest.mark.parametrize(("code", "qid"), [("KZ", "Q232"), ("BE", "Q31"), ("JP", "Q17"), ("NL", "Q55")])
+def test_countries_link_to_wikidata(seeds_build, code, qid):
+    assert ask(seeds_build.graph, """?c dip:countryCode ?code ; <http://www.w3.org/2002/07/owl#sameAs> ?wd .
+        FILTER(STR(?wd) = CONCAT("http://www.wikidata.org/entity/", ?q))""", code=code, q=qid)
