@@ -164,6 +164,8 @@ def merge(entities: Iterable[Entity]) -> tuple[tuple[Entity, ...], dict[str, str
         given, surname = person_parts(e.key.removeprefix("person:"))
         if _full(given):
             full_by_surname[surname].append((given, e.key))
+    _merge_across_scripts(by_key, redirect)
+    persons = [e for e in by_key.values() if e.kind == MentionKind.PERSON]
     for e in persons:
         given, surname = person_parts(e.key.removeprefix("person:"))
         if _full(given):
@@ -176,6 +178,48 @@ def merge(entities: Iterable[Entity]) -> tuple[tuple[Entity, ...], dict[str, str
             redirect[e.key] = fits[0]
             del by_key[e.key]
     return tuple(sorted(by_key.values(), key=lambda e: e.key)), redirect
+
+
+SKELETON_PAIRS = (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("sh", "s"), ("ch", "c"), ("ts", "c"), ("q", "k"),
+                  ("w", "v"), ("x", "ks"), ("ph", "f"))
+CYRILLIC_LETTER = re.compile(r"[\u0400-\u04FF]")
+
+
+def skeleton(name: str) -> str:
+    """A spelling-blind key of a name: transliterated, digraphs folded, vowels and doubles dropped.
+
+    ``Даниал Ахметов`` and ``Danial Akhmetov`` share it; so do ``Жеңіс`` and ``Zhenis``.
+    """
+    text = _ascii(name)
+    for a, b in SKELETON_PAIRS:
+        text = text.replace(a, b)
+    words = []
+    for w in re.findall(r"[a-z]+", text):
+        core = w[0] + re.sub(r"[aeiouyh]", "", w[1:])
+        words.append(re.sub(r"(.)\1+", r"\1", core))
+    return " ".join(words)
+
+
+def _merge_across_scripts(by_key: dict[str, Entity], redirect: dict[str, str]) -> None:
+    """A person written in Cyrillic in one report and in Latin letters in another is one person."""
+    persons = [e for e in by_key.values() if e.kind == MentionKind.PERSON]
+    latin: dict[str, list[Entity]] = defaultdict(list)
+    for e in persons:
+        if not CYRILLIC_LETTER.search(e.name) and _full(person_parts(e.name)[0]):
+            latin[skeleton(e.name)].append(e)
+    for e in persons:
+        if not CYRILLIC_LETTER.search(e.name) or not _full(person_parts(e.name)[0]) or e.key not in by_key:
+            continue
+        matches = [m for m in latin.get(skeleton(e.name), []) if m.key in by_key]
+        if len(matches) != 1:
+            continue
+        other = matches[0]
+        by_key[e.key] = replace(e, labels=tuple(dict.fromkeys(e.labels + other.labels)),
+                                mentions=e.mentions + other.mentions)
+        del by_key[other.key]
+        for k, v in redirect.items():
+            if v == other.key:
+                redirect[k] = e.key
 
 
 def stable_id(key: str) -> str:

@@ -46,3 +46,18 @@ def test_stable_ids_are_safe_and_stable(key):
     sid = stable_id(key)
     assert sid == stable_id(key)
     assert all((c.isalnum() and c.isascii()) or c == "-" for c in sid)
+
+
+@pytest.mark.parametrize(("cyrillic", "latin", "same"), [
+    ("Даниал Ахметов", "Danial Akhmetov", True),
+    ("Жеңіс Қасымбек", "Zhenis Kassymbek", True),
+    ("Роман Василенко", "Roman Vasilenko", True),
+    ("Роман Василенко", "Ruslan Vasilenko", False),
+    ("Даниал Ахметов", "Serik Akhmetov", False),
+])
+def test_merge_across_scripts(cyrillic, latin, same):
+    a = Entity(f"person:{cyrillic.lower()}", "person", (Label(cyrillic, "kk"),))
+    b = Entity(f"person:{latin.lower()}", "person", (Label(latin, "en"),))
+    merged, redirect = merge([a, b])
+    assert (len(merged) == 1) is same
+    assert (redirect[b.key] == a.key) is same
