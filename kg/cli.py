@@ -44,24 +44,34 @@ def build(paths: tuple[Path, ...], out_dir: Path) -> None:
 
 
 @main.command()
-@click.argument("query")
+@click.argument("query", required=False)
 @click.option("--graph", "graph_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_GRAPH,
-              show_default=True, help="Graph file to query (Turtle or TriG).")
+              show_default=True, help="Graph file to query (Turtle, TriG or N-Triples).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
               show_default=True, help="json is the SPARQL 1.1 Query Results JSON format.")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
-              help="Bind ?NAME to the literal VALUE (repeatable); never pasted into the query text.")
-def query(query: str, graph_path: Path, fmt: str, params: tuple[str, ...]) -> None:
+              help="Bind ?NAME to VALUE (repeatable); never pasted into the query text.")
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries with their parameters.")
+def query(query: str | None, graph_path: Path, fmt: str, params: tuple[str, ...], list_queries: bool) -> None:
     """Run QUERY: SPARQL text, a .rq file, or the name of a query in kg/queries.
 
-    Example: kg query who-met-whom --graph exports/diplomacy.ttl --format csv
+    Example: kg query meetings-between-countries --param country=KZ --param year=2025 --format csv
     """
     from kg import query as q
 
+    if list_queries:
+        for named in q.named_queries():
+            click.echo(named.name)
+            click.echo(f"    {named.description}")
+            for p in named.params:
+                click.echo(f"    --param {p.name}=<{p.kind}>{' (required)' if p.required else ''}  {p.description}")
+        return
+    if query is None:
+        raise click.UsageError("give a QUERY, or --list for the named queries")
     try:
-        bound = dict(_param(p) for p in params)
+        sparql, bound = q.resolve(query, dict(_param(p) for p in params))
         store = q.load_store(graph_path)
-        click.echo(q.render(q.run(store, q.query_text(query), params=bound), fmt))
+        click.echo(q.render(q.run(store, sparql, params=bound), fmt))
     except DipkgError as exc:
         raise click.ClickException(str(exc)) from exc
 

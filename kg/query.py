@@ -1,6 +1,16 @@
 """Queries: SPARQL text or a named query from ``kg/queries/``, answered by Oxigraph.
 
-Values are bound as SPARQL substitutions, never formatted into the query text.
+A named query's header comment says what it answers and which parameters it takes::
+
+    # Persons by role and country: ...
+    # param: role notation — a role's skos:notation (ambassador, governor, ...)
+    # param: person string required — a name of the person
+
+A parameter is bound with Oxigraph's substitutions (SPARQL SEP-0007): the value, typed by the
+parameter's kind, is given to the engine as an RDF term and never formatted into the query text.
+Substitution binds the variable everywhere in the query, so a named query projects each of its
+parameters and binds it outside any OPTIONAL (``BIND(COALESCE(?x, "") AS ?param)`` where the
+value may be missing); otherwise binding it would not filter the rows without a value.
 """
 
 from __future__ import annotations
@@ -8,6 +18,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +29,66 @@ from kg.errors import DipkgError
 
 QUERY_DIR = Path(__file__).resolve().parent / "queries"
 FORMATS = ("table", "csv", "tsv", "json")
+RESOURCE = "https://w3id.org/dipkg/resource/"
+TABLE_PREFIXES = {
+    "https://w3id.org/dipkg/resource/": "res:",
+    "https://w3id.org/dipkg/ontology#": "dip:",
+    "https://w3id.org/dipkg/sector/": "sector:",
+    "https://w3id.org/dipkg/role/": "role:",
+    "http://www.wikidata.org/entity/": "wd:",
+}
+TABLE_WIDTH = 60
+
+Term = ox.NamedNode | ox.BlankNode | ox.Literal
+
+
+def _code(value: str) -> Term:
+    if not re.fullmatch(r"[A-Za-z]{2}", value):
+        raise ValueError("expected an ISO 3166-1 alpha-2 code such as KZ")
+    return ox.Literal(value.upper())
+
+
+def _notation(value: str) -> Term:
+    if not re.fullmatch(r"[a-z][a-z0-9-]*", value.strip().lower()):
+        raise ValueError("expected a skos:notation such as logistics or ambassador")
+    return ox.Literal(value.strip().lower())
+
+
+def _integer(value: str) -> Term:
+    try:
+        return ox.Literal(int(value))
+    except ValueError:
+        raise ValueError("expected an integer") from None
+
+
+def _iri(value: str) -> Term:
+    if value.startswith("res:"):
+        value = RESOURCE + value[4:]
+    elif ":" not in value:
+        value = RESOURCE + value
+    try:
+        return ox.NamedNode(value)
+    except ValueError:
+        raise ValueError("expected an IRI such as https://w3id.org/dipkg/resource/meeting/...") from None
+
+
+KINDS: dict[str, Callable[[str], Term]] = {
+    "string": ox.Literal,
+    "code": _code,
+    "notation": _notation,
+    "integer": _integer,
+    "iri": _iri,
+}
+PARAM_LINE = re.compile(r"#\s*param:\s*(?P<name>[A-Za-z_]\w*)\s+(?P<kind>\w+)(?P<required>\s+required)?\s*[—–-]+\s*"
+                        r"(?P<description>.*)")
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    kind: str
+    description: str
+    required: bool = False
 
 
 @dataclass(frozen=True)
@@ -24,58 +96,120 @@ class NamedQuery:
     name: str
     path: Path
     description: str
+    params: tuple[Param, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return self.path.read_text(encoding="utf-8")
 
 
 @dataclass(frozen=True)
 class Result:
     variables: tuple[str, ...]
-    rows: tuple[tuple[ox.NamedNode | ox.BlankNode | ox.Literal | None, ...], ...]
+    rows: tuple[tuple[Term | None, ...], ...]
+
+
+def parse_header(name: str, path: Path, text: str) -> NamedQuery:
+    """The description and parameters of a named query, from its leading comment lines."""
+    description: list[str] = []
+    params: list[Param] = []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        m = PARAM_LINE.match(line)
+        if m:
+            if m["kind"] not in KINDS:
+                raise DipkgError(f"{path}: parameter {m['name']!r} has unknown kind {m['kind']!r} "
+                                 f"(known: {', '.join(KINDS)})")
+            params.append(Param(m["name"], m["kind"], m["description"].strip(), bool(m["required"])))
+        elif line.lstrip("#").strip() and not params:
+            description.append(line.lstrip("#").strip())
+    return NamedQuery(name, path, " ".join(description), tuple(params))
 
 
 def named_queries() -> list[NamedQuery]:
-    out = []
-    for path in sorted(QUERY_DIR.glob("*.rq")):
-        first = next((ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.startswith("#")), "# ")
-        out.append(NamedQuery(path.stem, path, first.lstrip("# ").strip()))
-    return out
+    return [parse_header(p.stem, p, p.read_text(encoding="utf-8")) for p in sorted(QUERY_DIR.glob("*.rq"))]
+
+
+def named_query(name: str) -> NamedQuery | None:
+    path = QUERY_DIR / f"{name}.rq"
+    if "/" in name or "\\" in name or not path.is_file():
+        return None
+    return parse_header(name, path, path.read_text(encoding="utf-8"))
 
 
 def query_text(query: str) -> str:
     """SPARQL text from a named query, a ``.rq`` file, or the text itself."""
-    named = QUERY_DIR / f"{query}.rq"
-    if "\n" not in query and " " not in query.strip() and named.exists():
-        return named.read_text(encoding="utf-8")
+    return resolve(query)[0]
+
+
+def resolve(query: str, params: Mapping[str, str] | None = None) -> tuple[str, dict[str, Term]]:
+    """SPARQL text and typed parameter values for QUERY: a named query, a ``.rq`` file, or SPARQL text.
+
+    A named query accepts only the parameters its header declares, typed by their kind; SPARQL
+    text and ``.rq`` files bind every parameter as a plain string literal.
+    """
+    params = dict(params or {})
+    named = named_query(query.strip()) if "\n" not in query and " " not in query.strip() else None
+    if named is not None:
+        return named.text, bind(named, params)
     if query.endswith(".rq"):
         path = Path(query)
-        if not path.exists():
+        if not path.is_file():
             raise DipkgError(f"{query}: no such query file")
-        return path.read_text(encoding="utf-8")
-    if "select" not in query.lower() and "ask" not in query.lower() and "construct" not in query.lower():
+        text = path.read_text(encoding="utf-8")
+        header = parse_header(path.stem, path, text)
+        return text, bind(header, params) if header.params else {k: ox.Literal(v) for k, v in params.items()}
+    if not re.search(r"\b(select|ask|construct|describe)\b", query, re.IGNORECASE):
         names = ", ".join(q.name for q in named_queries())
         raise DipkgError(f"{query!r}: neither SPARQL nor a named query (known: {names})")
-    return query
+    return query, {k: ox.Literal(v) for k, v in params.items()}
+
+
+def bind(query: NamedQuery, params: Mapping[str, str]) -> dict[str, Term]:
+    """Typed RDF terms for the given parameter values; a one-line error for unknown or bad ones."""
+    declared = {p.name: p for p in query.params}
+    for name in params:
+        if name not in declared:
+            known = ", ".join(declared) or "none"
+            raise DipkgError(f"{query.name}: unknown parameter {name!r} (parameters: {known})")
+    missing = [p.name for p in query.params if p.required and p.name not in params]
+    if missing:
+        raise DipkgError(f"{query.name}: needs --param {missing[0]}=VALUE ({declared[missing[0]].description})")
+    out: dict[str, Term] = {}
+    for name, value in params.items():
+        try:
+            out[name] = KINDS[declared[name].kind](value)
+        except ValueError as exc:
+            raise DipkgError(f"{query.name}: --param {name}={value!r}: {exc}") from None
+    return out
 
 
 def load_store(graph_path: Path) -> ox.Store:
+    """An in-memory Oxigraph store holding the graph file (TriG keeps its named graphs)."""
     if not graph_path.exists():
         raise DipkgError(f"{graph_path}: no such graph file; run 'kg build' first")
+    fmt = rdf_format(graph_path)
     store = ox.Store()
-    fmt = ox.RdfFormat.TRIG if graph_path.suffix == ".trig" else ox.RdfFormat.from_extension(
-        graph_path.suffix.lstrip(".")) or ox.RdfFormat.TURTLE
     try:
-        store.bulk_load(path=str(graph_path), format=fmt, to_graph=None if fmt == ox.RdfFormat.TRIG
-                        else ox.DefaultGraph())
+        store.bulk_load(path=str(graph_path), format=fmt,
+                        to_graph=None if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS) else ox.DefaultGraph())
     except (SyntaxError, ValueError, OSError) as exc:
         raise DipkgError(f"{graph_path}: not a readable RDF graph: {str(exc).splitlines()[0]}") from exc
     return store
 
 
-def run(store: ox.Store, sparql: str, *, params: dict[str, str] | None = None) -> Result:
-    """Run a SELECT query; ``params`` bind variables (``country`` → ``?country``) as literals."""
-    subs = {ox.Variable(k): ox.Literal(v) for k, v in (params or {}).items()}
+def rdf_format(path: Path) -> ox.RdfFormat:
+    suffix = path.suffix.lstrip(".").lower()
+    return ox.RdfFormat.from_extension(suffix) or ox.RdfFormat.TURTLE
+
+
+def run(store: ox.Store, sparql: str, *, params: Mapping[str, Term | str] | None = None) -> Result:
+    """Run a SELECT query; ``params`` bind variables (``country`` → ``?country``), strings as literals."""
+    subs = {ox.Variable(k): ox.Literal(v) if isinstance(v, str) else v for k, v in (params or {}).items()}
     try:
         answer = store.query(sparql, substitutions=subs, use_default_graph_as_union=True)
-    except (SyntaxError, RuntimeError) as exc:
+    except (SyntaxError, RuntimeError, ValueError) as exc:
         raise DipkgError(f"query: {str(exc).splitlines()[0]}") from exc
     if not isinstance(answer, ox.QuerySolutions):
         raise DipkgError("query: only SELECT queries print as a table")
@@ -87,14 +221,23 @@ def run(store: ox.Store, sparql: str, *, params: dict[str, str] | None = None) -
 def _plain(term: object) -> str:
     if term is None:
         return ""
-    if isinstance(term, ox.Literal):
-        return term.value
-    if isinstance(term, ox.NamedNode):
+    if isinstance(term, ox.Literal | ox.NamedNode):
         return term.value
     return str(term)
 
 
+def _short(term: object) -> str:
+    text = _plain(term)
+    if isinstance(term, ox.NamedNode):
+        for namespace, prefix in TABLE_PREFIXES.items():
+            if text.startswith(namespace):
+                return prefix + text[len(namespace):]
+    return " ".join(text.split())
+
+
 def render(result: Result, fmt: str) -> str:
+    """``table`` for reading (IRIs as prefixed names), ``csv``/``tsv`` with plain values for spreadsheets,
+    ``json`` in the SPARQL 1.1 Query Results JSON format."""
     if fmt == "json":
         return json.dumps(_json(result), ensure_ascii=False, indent=1)
     if fmt in ("csv", "tsv"):
@@ -104,31 +247,37 @@ def render(result: Result, fmt: str) -> str:
         for row in result.rows:
             w.writerow([_plain(t) for t in row])
         return buf.getvalue()
-    cells = [list(result.variables)] + [[_plain(t) for t in row] for row in result.rows]
-    widths = [min(48, max(len(r[i]) for r in cells)) for i in range(len(result.variables))]
+    cells = [list(result.variables)] + [[_short(t) for t in row] for row in result.rows]
+    widths = [min(TABLE_WIDTH, max(len(r[i]) for r in cells)) for i in range(len(result.variables))]
     lines = []
     for n, r in enumerate(cells):
-        lines.append("  ".join(c[:48].ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
+        lines.append("  ".join(_cut(c, w).ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
         if n == 0:
             lines.append("  ".join("-" * w for w in widths))
     lines.append(f"({len(result.rows)} rows)")
     return "\n".join(lines)
 
 
-def _json(result: Result) -> dict:
-    def term(t: object) -> dict[str, str]:
-        if isinstance(t, ox.NamedNode):
-            return {"type": "uri", "value": t.value}
-        if isinstance(t, ox.BlankNode):
-            return {"type": "bnode", "value": t.value}
-        assert isinstance(t, ox.Literal)
-        out = {"type": "literal", "value": t.value}
-        if t.language:
-            out["xml:lang"] = t.language
-        elif t.datatype and t.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
-            out["datatype"] = t.datatype.value
-        return out
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
+
+def _json(result: Result) -> dict:
     return {"head": {"vars": list(result.variables)},
-            "results": {"bindings": [{v: term(t) for v, t in zip(result.variables, row, strict=True) if t is not None}
-                                     for row in result.rows]}}
+            "results": {"bindings": [{v: _json_term(t) for v, t in zip(result.variables, row, strict=True)
+                                      if t is not None} for row in result.rows]}}
+
+
+def _json_term(t: object) -> dict[str, str]:
+    """One RDF term in the SPARQL 1.1 Query Results JSON format."""
+    if isinstance(t, ox.NamedNode):
+        return {"type": "uri", "value": t.value}
+    if isinstance(t, ox.BlankNode):
+        return {"type": "bnode", "value": t.value}
+    assert isinstance(t, ox.Literal)
+    out = {"type": "literal", "value": t.value}
+    if t.language:
+        out["xml:lang"] = t.language
+    elif t.datatype and t.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+        out["datatype"] = t.datatype.value
+    return out
