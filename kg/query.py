@@ -186,17 +186,33 @@ def bind(query: NamedQuery, params: Mapping[str, str]) -> dict[str, Term]:
 
 
 def load_store(graph_path: Path) -> ox.Store:
-    """An in-memory Oxigraph store holding the graph file (TriG keeps its named graphs)."""
+    """An in-memory Oxigraph store holding the graph file.
+
+    The default graph holds every triple once; a TriG or N-Quads file also keeps its named graphs
+    (one per report) for ``GRAPH`` patterns. The default graph is filled explicitly rather than
+    queried as a union, which would repeat a triple stated in several graphs.
+    """
     if not graph_path.exists():
         raise DipkgError(f"{graph_path}: no such graph file; run 'kg build' first")
     fmt = rdf_format(graph_path)
     store = ox.Store()
     try:
-        store.bulk_load(path=str(graph_path), format=fmt,
-                        to_graph=None if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS) else ox.DefaultGraph())
+        if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
+            store.bulk_load(path=str(graph_path), format=fmt)
+            store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object)
+                              for t in ox.parse(path=str(graph_path), format=fmt))
+        else:
+            store.bulk_load(path=str(graph_path), format=fmt, to_graph=ox.DefaultGraph())
     except (SyntaxError, ValueError, OSError) as exc:
         raise DipkgError(f"{graph_path}: not a readable RDF graph: {str(exc).splitlines()[0]}") from exc
     return store
+
+
+def triples(store: ox.Store) -> int:
+    """The number of triples in the store's default graph (the whole graph, each triple once)."""
+    answer = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    assert isinstance(answer, ox.QuerySolutions)
+    return int(next(iter(answer))["n"].value)
 
 
 def rdf_format(path: Path) -> ox.RdfFormat:
@@ -208,7 +224,7 @@ def run(store: ox.Store, sparql: str, *, params: Mapping[str, Term | str] | None
     """Run a SELECT query; ``params`` bind variables (``country`` → ``?country``), strings as literals."""
     subs = {ox.Variable(k): ox.Literal(v) if isinstance(v, str) else v for k, v in (params or {}).items()}
     try:
-        answer = store.query(sparql, substitutions=subs, use_default_graph_as_union=True)
+        answer = store.query(sparql, substitutions=subs)
     except (SyntaxError, RuntimeError, ValueError) as exc:
         raise DipkgError(f"query: {str(exc).splitlines()[0]}") from exc
     if not isinstance(answer, ox.QuerySolutions):

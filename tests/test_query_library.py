@@ -179,3 +179,14 @@ def test_json_is_sparql_results_json(store):
     assert row["country"] == {"type": "literal", "value": "KZ"}
     assert row["reports"]["datatype"] == "http://www.w3.org/2001/XMLSchema#integer"
     assert row["c"] == {"type": "uri", "value": "https://w3id.org/dipkg/resource/country/KZ"}
+
+
+def test_trig_file_answers_each_triple_once_and_keeps_report_graphs(seeds_build, tmp_path):
+    path = tmp_path / "diplomacy.trig"
+    seeds_build.dataset.serialize(path, format="trig")
+    store = q.load_store(path)
+    assert q.triples(store) == len(seeds_build.graph)
+    codes = q.run(store, "PREFIX dip: <https://w3id.org/dipkg/ontology#> SELECT ?code { ?c dip:countryCode ?code }")
+    assert len(codes.rows) == len({r[0] for r in codes.rows}) == 8
+    graphs = q.run(store, "SELECT DISTINCT ?g { GRAPH ?g { ?s ?p ?o } }")
+    assert len(graphs.rows) == 4
