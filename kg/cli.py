@@ -85,6 +85,39 @@ def _param(text: str) -> tuple[str, str]:
 
 @main.command()
 @click.option("--graph", "graph_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_GRAPH,
+              show_default=True, help="Graph file to serve (Turtle, TriG or N-Triples).")
+@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True,
+              help="Port on 127.0.0.1; 0 picks a free one.")
+@click.option("--quiet", is_flag=True, help="Do not log requests.")
+def serve(graph_path: Path, port: int, quiet: bool) -> None:
+    """Answer SPARQL 1.1 Protocol queries over the graph on 127.0.0.1, read-only, until Ctrl-C.
+
+    GET or POST queries to http://127.0.0.1:PORT/sparql from YASGUI, SPARQLWrapper or curl.
+
+    Example: curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * { ?s ?p ?o } LIMIT 5'
+    http://127.0.0.1:7878/sparql
+    """
+    from kg.query import load_store, triples
+    from kg.serve import SparqlServer
+
+    try:
+        store = load_store(graph_path)
+        server = SparqlServer(store, port=port, log=None if quiet else lambda line: click.echo(line, err=True))
+    except DipkgError as exc:
+        raise click.ClickException(str(exc)) from exc
+    except OSError as exc:
+        raise click.ClickException(f"port {port}: {exc.strerror or exc}") from exc
+    click.echo(f"serving {graph_path} ({triples(store)} triples) at {server.url}  (Ctrl-C stops)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+@main.command()
+@click.option("--graph", "graph_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_GRAPH,
               show_default=True, help="Graph file to count.")
 def stats(graph_path: Path) -> None:
     """Count reports, meetings, persons, places, organizations, sectors and triples.
