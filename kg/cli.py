@@ -116,6 +116,29 @@ def serve(graph_path: Path, port: int, quiet: bool) -> None:
         server.server_close()
 
 
+@main.command(name="export")
+@click.option("--format", "fmt", type=click.Choice(["turtle", "trig", "nt", "jsonld", "graphml", "csv"]),
+              required=True, help="RDF for triple stores, graphml for Gephi and networkx, csv of meetings.")
+@click.option("--graph", "graph_path", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("exports/diplomacy.trig"), show_default=True,
+              help="Graph file to export; TriG keeps the named graph of each report.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Output file (default: exports/diplomacy.EXT, exports/network.graphml, exports/meetings.csv).")
+def export_command(fmt: str, graph_path: Path, out: Path | None) -> None:
+    """Export the graph for other tools.
+
+    Example: kg export --format graphml --out network.graphml
+    """
+    from kg.exports import DEFAULT_NAMES, export, load_dataset
+
+    target = out or Path("exports") / DEFAULT_NAMES[fmt]
+    try:
+        written = export(load_dataset(graph_path), fmt, target)
+    except DipkgError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"wrote {written}")
+
+
 @main.command()
 @click.option("--graph", "graph_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_GRAPH,
               show_default=True, help="Graph file to count.")
