@@ -139,6 +139,31 @@ def export_command(fmt: str, graph_path: Path, out: Path | None) -> None:
     click.echo(f"wrote {written}")
 
 
+@main.command(name="validate")
+@click.option("--graph", "graph_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_GRAPH,
+              show_default=True, help="Graph file to check.")
+@click.option("--shapes", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="SHACL shapes file (default: ontology/shapes.ttl).")
+def validate_command(graph_path: Path, shapes: Path | None) -> None:
+    """Check the graph against the SHACL shapes and list every violation; exit 1 if there is one.
+
+    Example: kg validate --graph exports/diplomacy.ttl
+    """
+    from kg.exports import load_dataset, union
+    from kg.validate import SHAPES, validate
+
+    try:
+        violations = validate(union(load_dataset(graph_path)), shapes=shapes or SHAPES)
+    except DipkgError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for v in violations:
+        click.echo(str(v))
+    if violations:
+        n = len(violations)
+        raise click.ClickException(f"{graph_path}: {n} violation{'' if n == 1 else 's'} of {shapes or SHAPES}")
+    click.echo(f"{graph_path}: conforms to {shapes or SHAPES}")
+
+
 @main.command()
 @click.option("--graph", "graph_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_GRAPH,
               show_default=True, help="Graph file to count.")
