@@ -164,6 +164,28 @@ def validate_command(graph_path: Path, shapes: Path | None) -> None:
     click.echo(f"{graph_path}: conforms to {shapes or SHAPES}")
 
 
+@main.command(name="push")
+@click.option("--endpoint", required=True, metavar="URL",
+              help="The store's SPARQL 1.1 Graph Store endpoint, e.g. http://localhost:7878/store.")
+@click.option("--graph-name", default=None, metavar="IRI",
+              help="Named graph to load into (default: the default graph).")
+@click.option("--graph", "graph_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_GRAPH,
+              show_default=True, help="Graph file to send.")
+@click.option("--append", is_flag=True, help="Add to the store's graph (POST) instead of replacing it (PUT).")
+def push_command(endpoint: str, graph_name: str | None, graph_path: Path, append: bool) -> None:
+    """Load the graph into a SPARQL store through the Graph Store HTTP Protocol.
+
+    Example: kg push --endpoint http://localhost:7878/store --graph-name https://example.org/dipkg
+    """
+    from kg.push import push
+
+    try:
+        result = push(graph_path, endpoint, graph_name=graph_name, replace=not append)
+    except DipkgError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"{result.method} {result.url}: {result.triples} triples, HTTP {result.status}")
+
+
 @main.command()
 @click.option("--graph", "graph_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_GRAPH,
               show_default=True, help="Graph file to count.")
