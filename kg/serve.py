@@ -11,7 +11,7 @@ Oxigraph's in-memory store answers; it is shared by the request threads and neve
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -102,7 +102,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
         self.end_headers()
 
     def do_GET(self) -> None:
-        self._answer(lambda: parse_qs(urlsplit(self.path).query, keep_blank_values=True), body=None)
+        self._answer(body=None)
 
     def do_POST(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)
@@ -110,7 +110,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
             self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "request body too large")
             return
         body = self.rfile.read(length) if length else b""
-        self._answer(lambda: parse_qs(urlsplit(self.path).query, keep_blank_values=True), body=body)
+        self._answer(body=body)
 
     def do_PUT(self) -> None:
         self._refuse()
@@ -124,11 +124,12 @@ class SparqlHandler(BaseHTTPRequestHandler):
     def _refuse(self) -> None:
         self._error(HTTPStatus.FORBIDDEN, "this SPARQL endpoint is read-only")
 
-    def _answer(self, url_params, *, body: bytes | None) -> None:
+    def _answer(self, *, body: bytes | None) -> None:
         try:
-            if urlsplit(self.path).path.rstrip("/") not in (PATH, ""):
+            url = urlsplit(self.path)
+            if url.path.rstrip("/") not in (PATH, ""):
                 raise ProtocolError(HTTPStatus.NOT_FOUND, f"no such resource; the endpoint is {PATH}")
-            params = url_params()
+            params = parse_qs(url.query, keep_blank_values=True)
             query = self._query(params, body)
             content_type, payload = self.server.execute(query, params, self._accept(params))
         except ProtocolError as exc:
@@ -189,7 +190,7 @@ class SparqlServer(ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, store: ox.Store, *, port: int = 0, log=None) -> None:
+    def __init__(self, store: ox.Store, *, port: int = 0, log: Callable[[str], None] | None = None) -> None:
         super().__init__((HOST, port), SparqlHandler)
         self.store = store
         self.log = log
