@@ -85,6 +85,60 @@ def _param(text: str) -> tuple[str, str]:
 
 @main.command()
 @click.option("--graph", "graph_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_GRAPH,
+              show_default=True, help="Graph file to count.")
+def stats(graph_path: Path) -> None:
+    """Count reports, meetings, persons, places, organizations, sectors and triples.
+
+    Example: kg stats --graph exports/diplomacy.ttl
+    """
+    from kg.graph import load_graph
+    from kg.pipeline import summarise
+
+    try:
+        s = summarise(load_graph(graph_path))
+    except DipkgError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for name in ("reports", "meetings", "persons", "places", "organizations", "sectors", "triples"):
+        click.echo(f"{name:14} {getattr(s, name)}")
+
+
+@main.command(name="eval")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--graph", "graph_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Score this graph file instead of building one from PATHS.")
+@click.option("--verbose", is_flag=True, help="List each miss and false alarm, report by report.")
+def evaluate_command(gold_dir: Path, paths: tuple[Path, ...], graph_path: Path | None, verbose: bool) -> None:
+    """Score extraction against gold annotations: precision, recall and F1 per category.
+
+    Builds the graph from PATHS (report files or folders), or reads --graph, and compares it
+    with the gold files (one JSON per report) in GOLD_DIR.
+
+    Example: kg eval ../shared/corpus/dev/gold ../shared/corpus/dev/reports --verbose
+    """
+    from kg.evaluate import evaluate, load_for_evaluation
+    from kg.graph import load_graph
+    from kg.lexicon import ONTOLOGY_DIR
+    from kg.pipeline import build as run_build
+
+    try:
+        graph = load_graph(graph_path) if graph_path else run_build(list(paths) or [Path("seeds")]).graph
+        result = evaluate(load_for_evaluation(graph, ONTOLOGY_DIR), gold_dir)
+    except DipkgError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if verbose:
+        for name, notes in result.details:
+            click.echo(name)
+            click.echo("\n".join(f"  {n}" for n in notes) if notes else "  all correct")
+    click.echo(f"{'category':22} {'tp':>5} {'fp':>5} {'fn':>5} {'prec':>6} {'rec':>6} {'f1':>6}")
+    for c in result.categories:
+        click.echo(f"{c.category:22} {c.tp:5} {c.fp:5} {c.fn:5} {c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f}")
+    click.echo(f"macro F1 over {len(result.categories)} categories: {result.macro_f1:.3f}")
+
+
+
+@main.command()
+@click.option("--graph", "graph_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_GRAPH,
               show_default=True, help="Graph file to serve (Turtle, TriG or N-Triples).")
 @click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True,
               help="Port on 127.0.0.1; 0 picks a free one.")
@@ -184,59 +238,6 @@ def push_command(endpoint: str, graph_name: str | None, graph_path: Path, append
     except DipkgError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"{result.method} {result.url}: {result.triples} triples, HTTP {result.status}")
-
-
-@main.command()
-@click.option("--graph", "graph_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_GRAPH,
-              show_default=True, help="Graph file to count.")
-def stats(graph_path: Path) -> None:
-    """Count reports, meetings, persons, places, organizations, sectors and triples.
-
-    Example: kg stats --graph exports/diplomacy.ttl
-    """
-    from kg.graph import load_graph
-    from kg.pipeline import summarise
-
-    try:
-        s = summarise(load_graph(graph_path))
-    except DipkgError as exc:
-        raise click.ClickException(str(exc)) from exc
-    for name in ("reports", "meetings", "persons", "places", "organizations", "sectors", "triples"):
-        click.echo(f"{name:14} {getattr(s, name)}")
-
-
-@main.command(name="eval")
-@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--graph", "graph_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Score this graph file instead of building one from PATHS.")
-@click.option("--verbose", is_flag=True, help="List each miss and false alarm, report by report.")
-def evaluate_command(gold_dir: Path, paths: tuple[Path, ...], graph_path: Path | None, verbose: bool) -> None:
-    """Score extraction against gold annotations: precision, recall and F1 per category.
-
-    Builds the graph from PATHS (report files or folders), or reads --graph, and compares it
-    with the gold files (one JSON per report) in GOLD_DIR.
-
-    Example: kg eval ../shared/corpus/dev/gold ../shared/corpus/dev/reports --verbose
-    """
-    from kg.evaluate import evaluate, load_for_evaluation
-    from kg.graph import load_graph
-    from kg.lexicon import ONTOLOGY_DIR
-    from kg.pipeline import build as run_build
-
-    try:
-        graph = load_graph(graph_path) if graph_path else run_build(list(paths) or [Path("seeds")]).graph
-        result = evaluate(load_for_evaluation(graph, ONTOLOGY_DIR), gold_dir)
-    except DipkgError as exc:
-        raise click.ClickException(str(exc)) from exc
-    if verbose:
-        for name, notes in result.details:
-            click.echo(name)
-            click.echo("\n".join(f"  {n}" for n in notes) if notes else "  all correct")
-    click.echo(f"{'category':22} {'tp':>5} {'fp':>5} {'fn':>5} {'prec':>6} {'rec':>6} {'f1':>6}")
-    for c in result.categories:
-        click.echo(f"{c.category:22} {c.tp:5} {c.fp:5} {c.fn:5} {c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f}")
-    click.echo(f"macro F1 over {len(result.categories)} categories: {result.macro_f1:.3f}")
 
 
 if __name__ == "__main__":

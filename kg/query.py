@@ -138,11 +138,6 @@ def named_query(name: str) -> NamedQuery | None:
     return parse_header(name, path, path.read_text(encoding="utf-8"))
 
 
-def query_text(query: str) -> str:
-    """SPARQL text from a named query, a ``.rq`` file, or the text itself."""
-    return resolve(query)[0]
-
-
 def resolve(query: str, params: Mapping[str, str] | None = None) -> tuple[str, dict[str, Term]]:
     """SPARQL text and typed parameter values for QUERY: a named query, a ``.rq`` file, or SPARQL text.
 
