@@ -24,7 +24,7 @@ from kg.views.page import render_page
 from kg.views.payload import build_payload
 from kg.views.text import view_title
 
-LAYOUT_THRESHOLD = 2000
+LAYOUT_THRESHOLD = 1000
 DEFAULT_VIEWS = {"network": "graph.html", "countries": "countries.html", "sectors": "sectors.html"}
 
 __all__ = ["DEFAULT_VIEWS", "KINDS", "LANGUAGES", "LAYOUT_THRESHOLD", "GraphIndex", "View", "view_html",

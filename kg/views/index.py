@@ -35,6 +35,15 @@ CATEGORY_CLASS = {category: cls for cls, category in CATEGORY_OF_CLASS.items()}
 ORGANIZATIONS = frozenset({"government", "university", "company", "international", "organization"})
 PLACES = frozenset({"country", "region", "city", "place"})
 LANGUAGES = ("kk", "ru", "en")
+_PREDICATES: dict[URIRef, str] = {
+    RDF.type: "type", RDFS.label: "label", SKOS.prefLabel: "label", SKOS.altLabel: "alt", SKOS.hiddenLabel: "alt",
+    SKOS.notation: "notation", OWL.sameAs: "sameAs", DIP.country: "country",
+    **{DIP[name]: name for name in (
+        "countryCode", "inCountry", "holds", "mentions", "evidence", "reportedIn", "participant", "location",
+        "topic", "date", "role", "accreditedTo", "jurisdiction", "sourceFile", "title", "published", "language",
+        "inReport", "sentence", "sentenceStart", "sentenceEnd", "quote", "quoteStart", "quoteEnd",
+        "supportsProperty", "supportsValue")},
+}
 
 
 def fold(text: str) -> str:
@@ -103,75 +112,77 @@ class GraphIndex:
         self.evidence: dict[URIRef, EvidenceRecord] = defaultdict(EvidenceRecord)
         evidence_of: dict[URIRef, list[URIRef]] = defaultdict(list)
 
+        meetings, posts, reports, evidence = self.meetings, self.posts, self.reports, self.evidence
         for s, p, o in graph:
-            if not isinstance(s, URIRef):
+            key = _PREDICATES.get(p)
+            if key is None or not isinstance(s, URIRef):
                 continue
-            if p == RDF.type:
+            if key == "type":
                 types[s].add(o)
-            elif p in (RDFS.label, SKOS.prefLabel):
+            elif key == "label":
                 if isinstance(o, Literal):
                     self.labels[s][o.language or ""].append(str(o))
-            elif p in (SKOS.altLabel, SKOS.hiddenLabel):
+            elif key == "alt":
                 self.alt_labels[s].add(str(o))
-            elif p == SKOS.notation:
+            elif key == "notation":
                 self.notation[s] = str(o)
-            elif p == DIP.countryCode:
+            elif key == "countryCode":
                 self.country_code[s] = str(o)
-            elif p == OWL.sameAs:
+            elif key == "sameAs":
                 self.same_as[s].append(str(o))
-            elif p == DIP.inCountry:
+            elif key == "inCountry":
                 self.in_country[s].append(o)
-            elif p == DIP.holds:
+            elif key == "holds":
                 self.holds[s].append(o)
-                self.posts[o].holders.append(s)
-            elif p == DIP.mentions:
+                posts[o].holders.append(s)
+            elif key == "mentions":
                 self.mentions[s].append(o)
-            elif p == DIP.evidence:
+            elif key == "evidence":
                 evidence_of[s].append(o)
-            elif p == DIP.reportedIn:
-                self.meetings[s].report = o
-            elif p == DIP.participant:
-                self.meetings[s].participants.append(o)
-            elif p == DIP.location:
-                self.meetings[s].locations.append(o)
-            elif p == DIP.topic:
-                self.meetings[s].topics.append(o)
-            elif p == DIP.date:
-                self.meetings[s].date = str(o)
-            elif p == DIP.role:
-                self.posts[s].roles.append(o)
-            elif p == DIP.country:
-                self.posts[s].countries.append(o)
-            elif p == DIP.accreditedTo:
-                self.posts[s].accredited.append(o)
-            elif p == DIP.jurisdiction:
-                self.posts[s].jurisdictions.append(o)
-            elif p == DIP.sourceFile:
-                self.reports[s].source_file = str(o)
-            elif p == DIP.title:
-                self.reports[s].title = str(o)
-            elif p == DIP.published:
-                self.reports[s].published = str(o)
-            elif p == DIP.language:
-                self.reports[s].language = str(o)
-            elif p == DIP.inReport:
-                self.evidence[s].report = o
-            elif p == DIP.sentence:
-                self.evidence[s].sentence = str(o)
-            elif p == DIP.sentenceStart:
-                self.evidence[s].sentence_start = _int(o)
-            elif p == DIP.sentenceEnd:
-                self.evidence[s].sentence_end = _int(o)
-            elif p == DIP.quote:
-                self.evidence[s].quote = str(o)
-            elif p == DIP.quoteStart:
-                self.evidence[s].quote_start = _int(o)
-            elif p == DIP.quoteEnd:
-                self.evidence[s].quote_end = _int(o)
-            elif p == DIP.supportsProperty:
-                self.evidence[s].prop = o
-            elif p == DIP.supportsValue:
-                self.evidence[s].value = o
+            elif key == "reportedIn":
+                meetings[s].report = o
+            elif key == "participant":
+                meetings[s].participants.append(o)
+            elif key == "location":
+                meetings[s].locations.append(o)
+            elif key == "topic":
+                meetings[s].topics.append(o)
+            elif key == "date":
+                meetings[s].date = str(o)
+            elif key == "role":
+                posts[s].roles.append(o)
+            elif key == "country":
+                posts[s].countries.append(o)
+            elif key == "accreditedTo":
+                posts[s].accredited.append(o)
+            elif key == "jurisdiction":
+                posts[s].jurisdictions.append(o)
+            elif key == "sourceFile":
+                reports[s].source_file = str(o)
+            elif key == "title":
+                reports[s].title = str(o)
+            elif key == "published":
+                reports[s].published = str(o)
+            elif key == "language":
+                reports[s].language = str(o)
+            elif key == "inReport":
+                evidence[s].report = o
+            elif key == "sentence":
+                evidence[s].sentence = str(o)
+            elif key == "sentenceStart":
+                evidence[s].sentence_start = _int(o)
+            elif key == "sentenceEnd":
+                evidence[s].sentence_end = _int(o)
+            elif key == "quote":
+                evidence[s].quote = str(o)
+            elif key == "quoteStart":
+                evidence[s].quote_start = _int(o)
+            elif key == "quoteEnd":
+                evidence[s].quote_end = _int(o)
+            elif key == "supportsProperty":
+                evidence[s].prop = o
+            elif key == "supportsValue":
+                evidence[s].value = o
 
         self.category: dict[URIRef, str] = {}
         for node, classes in types.items():

@@ -3,7 +3,9 @@
 (function () {
   "use strict";
 
+  performance.mark("dipkg:start");
   var data = JSON.parse(document.getElementById("dipkg-data").textContent);
+  performance.mark("dipkg:parsed");
   var catalog = data.catalog;
   var ORDER = { kk: ["kk", "ru", "en", ""], ru: ["ru", "kk", "en", ""], en: ["en", "ru", "kk", ""] };
   var STYLE = {
@@ -107,6 +109,11 @@
     return out;
   }
 
+  /* Sizes grow with the square root of the value, so that a hub does not dwarf everything else. */
+  function sqrtScale(min, max, total, value) {
+    return max === min ? 0.5 : Math.sqrt((value - min) / (max - min));
+  }
+
   var nodes = new vis.DataSet(data.nodes.map(visNode));
   var edges = new vis.DataSet(data.edges.map(visEdge));
   var large = data.nodes.length > 2000;
@@ -117,10 +124,10 @@
       enabled: true,
       solver: "forceAtlas2Based",
       forceAtlas2Based: { gravitationalConstant: -60, centralGravity: 0.01, springLength: 90,
-                          springConstant: 0.06, damping: 0.5, avoidOverlap: 0.3 },
+                          springConstant: 0.06, damping: 0.5, avoidOverlap: 0 },
       maxVelocity: 40,
       minVelocity: 1,
-      stabilization: { enabled: true, iterations: data.nodes.length > 500 ? 400 : 800,
+      stabilization: { enabled: true, iterations: data.nodes.length > 300 ? 250 : 400,
                        updateInterval: 20, fit: true }
     },
     interaction: { hover: !large, tooltipDelay: 200, hideEdgesOnDrag: large, hideEdgesOnZoom: large,
@@ -129,7 +136,9 @@
       borderWidth: 1,
       font: { size: 13, face: "system-ui, -apple-system, 'Segoe UI', sans-serif", color: "#1f2328",
               strokeWidth: 3, strokeColor: "#ffffff" },
-      scaling: { min: WEIGHTED ? 10 : 7, max: WEIGHTED ? 44 : 30, label: { enabled: false } }
+      scaling: { min: WEIGHTED ? 10 : 7, max: WEIGHTED ? 44 : 30,
+                 label: { enabled: true, min: 11, max: WEIGHTED ? 28 : 20, drawThreshold: 6, maxVisible: 40 },
+                 customScalingFunction: sqrtScale }
     },
     edges: {
       smooth: false,
@@ -137,7 +146,7 @@
       selectionWidth: 2,
       color: { color: "#9aa4ae", highlight: "#1f2d3d", hover: "#1f2d3d", opacity: 0.85, inherit: false },
       font: { size: 10, color: "#57606a", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" },
-      scaling: { min: 1, max: 12, label: { enabled: false } }
+      scaling: { min: 1, max: 12, label: { enabled: false, drawThreshold: 8 }, customScalingFunction: sqrtScale }
     }
   };
 
@@ -148,9 +157,12 @@
   }
   setStatus(ui("loading"));
 
+  performance.mark("dipkg:datasets");
   var network = new vis.Network(document.getElementById("graph"), { nodes: nodes, edges: edges }, options);
+  performance.mark("dipkg:network");
 
   function ready() {
+    performance.mark("dipkg:ready");
     setStatus("");
     document.body.setAttribute("data-state", "ready");
     window.dipkgReady = true;
