@@ -21,7 +21,7 @@ EDGE_LENGTH = 60.0  # pixels between neighbours in the written coordinates
 
 def precomputed_layout(nodes: Sequence[Hashable], edges: Sequence[tuple[Hashable, Hashable]], *,
                        seed: int = 7) -> dict[Hashable, tuple[float, float]]:
-    """Stable positions (in pixels) for every node: the same graph and seed give the same layout."""
+    """Stable positions in whole pixels for every node: the same graph and seed give the same layout."""
     graph = nx.Graph()
     graph.add_nodes_from(nodes)
     graph.add_edges_from((a, b) for a, b in edges if a != b)
@@ -46,8 +46,7 @@ def precomputed_layout(nodes: Sequence[Hashable], edges: Sequence[tuple[Hashable
         side = math.ceil(math.sqrt(len(singletons)))
         grid = np.array([(i % side, i // side) for i in range(len(singletons))], dtype=float) * 0.8
         blocks.append(dict(zip(singletons, grid, strict=True)))
-    return {n: (round(float(x) * EDGE_LENGTH, 1), round(float(y) * EDGE_LENGTH, 1))
-            for n, (x, y) in _pack(blocks).items()}
+    return {n: (float(round(x * EDGE_LENGTH)), float(round(y * EDGE_LENGTH))) for n, (x, y) in _pack(blocks).items()}
 
 
 def mesh_force_layout(n: int, edges: np.ndarray, *, iterations: int = 200, seed: int = 7) -> np.ndarray:
