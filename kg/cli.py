@@ -91,12 +91,11 @@ def view(graph_path: Path, kind: str, focus: str | None, lang: str, out_path: Pa
 
     Example: kg view --kind ego --focus Жамармен --lang ru --out exports/zhamar.html
     """
-    from kg.graph import load_graph
-    from kg.views import DEFAULT_VIEWS, write_view
+    from kg.views import DEFAULT_VIEWS, read_graph, write_view
 
     path = out_path or DEFAULT_GRAPH.parent / DEFAULT_VIEWS.get(kind, f"{kind}.html")
     try:
-        written = write_view(load_graph(graph_path), path, kind, focus=focus, lang=lang)
+        written = write_view(read_graph(graph_path), path, kind, focus=focus, lang=lang)
     except DipkgError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"wrote {written}")

@@ -257,6 +257,18 @@ def test_cli_view_writes_each_kind(tmp_path, seeds_build):
     assert page_data((tmp_path / "countries.html").read_text(encoding="utf-8"))["lang"] == "ru"
 
 
+@pytest.mark.parametrize("fmt", ["turtle", "trig"])
+def test_cli_view_reads_turtle_and_trig(tmp_path, seeds_build, fmt):
+    graph = tmp_path / f"g.{'ttl' if fmt == 'turtle' else fmt}"
+    (seeds_build.dataset if fmt == "trig" else seeds_build.graph).serialize(graph, format=fmt)
+    out = tmp_path / "countries.html"
+    result = CliRunner().invoke(main, ["view", "--graph", str(graph), "--kind", "countries", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    data = page_data(out.read_text(encoding="utf-8"))
+    assert len(data["nodes"]) == len(make_view(GraphIndex(seeds_build.graph), "countries").nodes) > 0
+    assert len(data["edges"]) >= 3
+
+
 def test_cli_view_errors_are_one_line(tmp_path, seeds_build):
     graph = tmp_path / "g.ttl"
     seeds_build.graph.serialize(graph, format="turtle")

@@ -56,7 +56,7 @@ def browser():
 @pytest.fixture(scope="module")
 def views(seeds_build, tmp_path_factory):
     """The views of the seed graph, a hostile one and a large synthetic one, with the node counts expected."""
-    from tests.test_views import hostile_graph
+    from test_views import hostile_graph
 
     out = tmp_path_factory.mktemp("views")
     index = GraphIndex(seeds_build.graph)
@@ -281,3 +281,37 @@ def test_ego_opens_on_its_focus(opened, views):
     assert page.page.locator("#panel .node-title").inner_text() == "Эрве Жамар"
     assert page.js("window.dipkg.network.getSelectedNodes()") == [page.ref("Эрве Жамар")]
     assert "Эрве Жамар" in page.page.locator("#title").inner_text()
+
+
+def test_busy_view_labels_only_the_edges_in_sight(opened, views):
+    page = opened(views["precomputed"][0])
+    assert page.js("window.dipkg.data.edges.length") > 2000
+    labelled = "window.dipkg.edges.get().filter(e => e.label).length"
+    assert page.js(labelled) == 0  # zoomed out: no edge label is readable, none is drawn
+    ref = page.js("window.dipkg.data.nodes.find(r => window.dipkg.data.catalog[r[0]].c === 'meeting')[0]")
+    page.js("ref => window.dipkg.choose(ref)", ref)
+    shown = page.js(labelled)
+    assert 0 < shown < page.js("window.dipkg.data.edges.length")
+    own = page.js("ref => window.dipkg.edges.get().filter(e => e.from === ref || e.to === ref)", ref)
+    assert own and all(e["label"] for e in own)
+    assert page.js("window.dipkg.network.getScale()") >= 1.1
+    page.shot("precomputed-zoomed")
+
+
+def test_busy_view_pans_as_a_picture(opened, views):
+    page = opened(views["precomputed"][0])
+    page.js("() => { window.__frames = 0; window.dipkg.network.on('afterDrawing', () => { window.__frames += 1; }); }")
+    before = page.js("window.dipkg.network.getViewPosition()")
+    box = page.page.locator("#graph").bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.page.mouse.move(x, y)
+    page.page.mouse.down()
+    for step in range(1, 11):
+        page.page.mouse.move(x + 12 * step, y + 6 * step)
+    page.page.mouse.up()
+    after = page.js("window.dipkg.network.getViewPosition()")
+    scale = page.js("window.dipkg.network.getScale()")
+    assert round((before["x"] - after["x"]) * scale) == 120 and round((before["y"] - after["y"]) * scale) == 60
+    assert page.js("window.__frames") >= 5
+    assert page.js("window.dipkg.drawnNodes()") == views["precomputed"][1]
+    assert page.errors == []

@@ -27,16 +27,18 @@ _ASSETS = resources.files("kg.views") / "assets"
 
 @cache
 def vis_assets() -> tuple[str, str]:
-    """vis-network's standalone script and stylesheet, from the pyvis package."""
+    """vis-network's standalone script and stylesheet, from the pyvis package (9.1.2 in pyvis 0.3.2)."""
     import pyvis
 
     root = Path(pyvis.__file__).parent
-    for folder in (root / "lib" / f"vis-{VIS_VERSION}", root / "templates" / "lib" / f"vis-{VIS_VERSION}"):
+    folders = [root / "lib" / f"vis-{VIS_VERSION}", root / "templates" / "lib" / f"vis-{VIS_VERSION}"]
+    folders += sorted(root.glob("**/vis-*"), reverse=True)  # another pyvis release: its newest copy
+    for folder in folders:
         js, css = folder / "vis-network.min.js", folder / "vis-network.css"
         if js.is_file() and css.is_file():
             script = re.sub(r"//# sourceMappingURL=\S+\s*$", "", js.read_text(encoding="utf-8"))
             return script, css.read_text(encoding="utf-8")
-    raise DipkgError(f"vis-network {VIS_VERSION} not found in the pyvis package at {root}; reinstall pyvis")
+    raise DipkgError(f"vis-network not found in the pyvis package at {root}; reinstall pyvis")
 
 
 @cache

@@ -24,6 +24,9 @@
     other: { shape: "dot", color: "#bab0ac" }
   };
   var WEIGHTED = data.kind === "countries" || data.kind === "sectors";
+  /* A busy view draws no arrows, hides edges while it moves, and labels only the edges in sight
+     once zoomed in far enough to read them: labels and arrows cost most of a frame. */
+  var BUSY = data.edges.length > 2000;
   var PRECOMPUTED = data.layout === "precomputed" || data.nodes.length === 0;
   var lang = ORDER[data.lang] ? data.lang : "kk";
   var hiddenTypes = {};
@@ -97,14 +100,14 @@
     return lines.join("\n");
   }
 
+  function edgeLabel(edge) { return WEIGHTED ? String(edge[3]) : relationName(edge[2]); }
+
   function visEdge(edge, i) {
     var out = { id: i, from: edge[0], to: edge[1], title: edgeTitle(edge) };
-    if (WEIGHTED) {
-      out.value = edge[3];
-      out.label = String(edge[3]);
-    } else {
-      out.label = relationName(edge[2]);
-      out.arrows = { to: { enabled: true, scaleFactor: 0.45 } };
+    if (WEIGHTED) { out.value = edge[3]; }
+    if (!BUSY) {
+      out.label = edgeLabel(edge);
+      if (!WEIGHTED) { out.arrows = { to: { enabled: true, scaleFactor: 0.45 } }; }
     }
     return out;
   }
@@ -116,7 +119,6 @@
 
   var nodes = new vis.DataSet(data.nodes.map(visNode));
   var edges = new vis.DataSet(data.edges.map(visEdge));
-  var large = data.nodes.length > 2000;
   var options = {
     autoResize: true,
     layout: { randomSeed: 7, improvedLayout: !PRECOMPUTED && data.nodes.length <= 150 },
@@ -130,8 +132,8 @@
       stabilization: { enabled: true, iterations: data.nodes.length > 300 ? 250 : 400,
                        updateInterval: 20, fit: true }
     },
-    interaction: { hover: !large, tooltipDelay: 200, hideEdgesOnDrag: large, hideEdgesOnZoom: large,
-                   keyboard: false, multiselect: false },
+    interaction: { hover: !BUSY, tooltipDelay: 200, hideEdgesOnDrag: BUSY, hideEdgesOnZoom: BUSY,
+                   hideNodesOnDrag: BUSY, dragNodes: !BUSY, keyboard: false, multiselect: false },
     nodes: {
       borderWidth: 1,
       font: { size: 13, face: "system-ui, -apple-system, 'Segoe UI', sans-serif", color: "#1f2328",
@@ -182,6 +184,71 @@
     });
   }
 
+  var labelled = {};
+  var LABEL_SCALE = 0.6;
+  var MAX_LABELLED = 1500;
+
+  function labelEdgesInSight() {
+    var want = {};
+    var count = 0;
+    if (network.getScale() >= LABEL_SCALE) {
+      var canvas = document.getElementById("graph");
+      var lo = network.DOMtoCanvas({ x: 0, y: 0 });
+      var hi = network.DOMtoCanvas({ x: canvas.clientWidth, y: canvas.clientHeight });
+      var drawn = network.body.nodes;
+      var inside = function (n) { return n && n.x >= lo.x && n.x <= hi.x && n.y >= lo.y && n.y <= hi.y; };
+      for (var i = 0; i < data.edges.length && count < MAX_LABELLED; i++) {
+        if (inside(drawn[data.edges[i][0]]) || inside(drawn[data.edges[i][1]])) { want[i] = true; count += 1; }
+      }
+    }
+    var changes = [];
+    Object.keys(labelled).forEach(function (i) { if (!want[i]) { changes.push({ id: Number(i), label: "" }); } });
+    Object.keys(want).forEach(function (i) {
+      if (!labelled[i]) { changes.push({ id: Number(i), label: edgeLabel(data.edges[i]) }); }
+    });
+    labelled = want;
+    if (changes.length) { edges.update(changes); }
+  }
+
+  if (BUSY) {
+    var pending = null;
+    var later = function () {
+      if (pending) { clearTimeout(pending); }
+      pending = setTimeout(function () { pending = null; labelEdgesInSight(); }, 120);
+    };
+    network.on("zoom", later);
+    network.on("dragEnd", later);
+    network.on("animationFinished", later);
+  }
+
+  /* A busy view pans as a picture: while the mouse drags, the last frame moves with it; the graph
+     is drawn again when the drag ends. Drawing thousands of nodes per frame would stutter. */
+  var snapshot = null;
+  if (BUSY) {
+    network.on("dragStart", function () {
+      var canvas = document.querySelector("#graph canvas");
+      var copy = document.createElement("canvas");
+      copy.width = canvas.width;
+      copy.height = canvas.height;
+      copy.getContext("2d").drawImage(canvas, 0, 0);
+      snapshot = { image: copy, at: network.getViewPosition(), scale: network.getScale(),
+                   ratio: canvas.width / Math.max(canvas.clientWidth, 1) };
+    });
+    network.on("dragEnd", function () {
+      snapshot = null;
+      network.redraw();
+    });
+    network.on("beforeDrawing", function (ctx) {
+      if (!snapshot) { return; }
+      var at = network.getViewPosition();
+      var factor = snapshot.scale * snapshot.ratio;
+      ctx.save();
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.drawImage(snapshot.image, (snapshot.at.x - at.x) * factor, (snapshot.at.y - at.y) * factor);
+      ctx.restore();
+    });
+  }
+
   /* Header: title, language */
 
   var langSelect = document.getElementById("lang");
@@ -206,8 +273,9 @@
       return { id: row[0], label: labelOf(row[0]), title: labelOf(row[0]) + "\n" + typeName(categoryOf(row[0])) };
     }));
     edges.update(data.edges.map(function (edge, i) {
-      return { id: i, label: WEIGHTED ? String(edge[3]) : relationName(edge[2]), title: edgeTitle(edge) };
+      return BUSY ? { id: i, title: edgeTitle(edge) } : { id: i, label: edgeLabel(edge), title: edgeTitle(edge) };
     }));
+    if (BUSY) { labelled = {}; labelEdgesInSight(); }
     relabelPage();
     runSearch();
   }
@@ -384,6 +452,7 @@
       if (hiddenTypes[category]) { setTypeHidden(category, false); }
       network.selectNodes([ref]);
       network.focus(ref, { scale: Math.max(network.getScale(), 1.1), animation: false });
+      if (BUSY) { labelEdgesInSight(); }
     }
     showNode(ref);
   }
@@ -501,9 +570,16 @@
     var entry = catalog[ref];
     header(labelOf(ref), entry.c);
     var names = el("dl", "names");
+    var languages = {};
+    var texts = [];
     Object.keys(entry.l).forEach(function (language) {
-      names.appendChild(el("dt", null, language || "–"));
-      names.appendChild(el("dd", null, entry.l[language]));
+      var text = entry.l[language];
+      if (!languages[text]) { languages[text] = []; texts.push(text); }
+      languages[text].push(language || "–");
+    });
+    texts.forEach(function (text) {
+      names.appendChild(el("dt", null, languages[text].join(", ")));
+      names.appendChild(el("dd", null, text));
     });
     panel.appendChild(names);
     renderFacts(panel, entry.f || []);
