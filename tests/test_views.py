@@ -238,6 +238,12 @@ def test_precomputed_layout_is_stable_and_spread():
     assert linked < anywhere  # neighbours lie closer together than nodes at random
 
 
+@pytest.mark.parametrize("kind", ["network", "countries", "sectors"])
+def test_empty_graph_gives_an_empty_page(kind):
+    data = page_data(view_html(Graph(), kind))
+    assert data["nodes"] == [] and data["edges"] == [] and data["catalog"] == []
+
+
 def test_precomputed_layout_places_components_apart():
     pos = precomputed_layout(["a", "b", "c", "d", "e"], [("a", "b"), ("c", "d")])
     assert set(pos) == {"a", "b", "c", "d", "e"}

@@ -69,6 +69,7 @@ def views(seeds_build, tmp_path_factory):
         "ego": (index, "ego", "Жамармен", 1000),
         "hostile": (hostile, "network", None, 1000),
         "precomputed": (large, "network", None, 100),
+        "empty": (GraphIndex(Graph()), "network", None, 1000),
     }
     pages = {}
     for name, (ix, kind, focus, threshold) in specs.items():
@@ -139,7 +140,7 @@ def typed_count(graph: Graph) -> int:
     return int(next(iter(graph.query(query)))[0]) + len(set(graph.objects(None, DIP.topic)))
 
 
-@pytest.mark.parametrize("name", ["network", "countries", "sectors", "ego", "precomputed"])
+@pytest.mark.parametrize("name", ["network", "countries", "sectors", "ego", "precomputed", "empty"])
 def test_view_loads_offline_and_draws_every_node(opened, views, seeds_build, name):
     path, expected = views[name]
     if name == "network":

@@ -39,7 +39,7 @@ _PREDICATES: dict[URIRef, str] = {
     RDF.type: "type", RDFS.label: "label", SKOS.prefLabel: "label", SKOS.altLabel: "alt", SKOS.hiddenLabel: "alt",
     SKOS.notation: "notation", OWL.sameAs: "sameAs", DIP.country: "country",
     **{DIP[name]: name for name in (
-        "countryCode", "inCountry", "holds", "mentions", "evidence", "reportedIn", "participant", "location",
+        "countryCode", "inCountry", "holds", "evidence", "reportedIn", "participant", "location",
         "topic", "date", "role", "accreditedTo", "jurisdiction", "sourceFile", "title", "published", "language",
         "inReport", "sentence", "sentenceStart", "sentenceEnd", "quote", "quoteStart", "quoteEnd",
         "supportsProperty", "supportsValue")},
@@ -105,7 +105,6 @@ class GraphIndex:
         self.same_as: dict[URIRef, list[str]] = defaultdict(list)
         self.in_country: dict[URIRef, list[URIRef]] = defaultdict(list)
         self.holds: dict[URIRef, list[URIRef]] = defaultdict(list)
-        self.mentions: dict[URIRef, list[URIRef]] = defaultdict(list)
         self.meetings: dict[URIRef, MeetingRecord] = defaultdict(MeetingRecord)
         self.posts: dict[URIRef, PostRecord] = defaultdict(PostRecord)
         self.reports: dict[URIRef, ReportRecord] = defaultdict(ReportRecord)
@@ -135,8 +134,6 @@ class GraphIndex:
             elif key == "holds":
                 self.holds[s].append(o)
                 posts[o].holders.append(s)
-            elif key == "mentions":
-                self.mentions[s].append(o)
             elif key == "evidence":
                 evidence_of[s].append(o)
             elif key == "reportedIn":
