@@ -23,4 +23,4 @@ lint: $(STAMP)
 	$(BIN)/ruff check kg tests benchmarks
 
 clean:
-	rm -rf $(VENV) exports/*.ttl exports/*.trig exports/*.html
+	rm -rf $(VENV) exports/*.ttl exports/*.trig exports/*.html test-artifacts

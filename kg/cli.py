@@ -23,7 +23,8 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("exports"),
-              show_default=True, help="Folder for diplomacy.ttl, diplomacy.trig and graph.html.")
+              show_default=True,
+              help="Folder for diplomacy.ttl, diplomacy.trig and the views graph.html, countries.html, sectors.html.")
 def build(paths: tuple[Path, ...], out_dir: Path) -> None:
     """Build the graph from report files or folders (default: seeds/) and write the exports.
 
@@ -81,6 +82,33 @@ def _param(text: str) -> tuple[str, str]:
     if not sep or not name.isidentifier():
         raise DipkgError(f"--param {text!r}: expected NAME=VALUE")
     return name, value
+
+
+@main.command()
+@click.option("--graph", "graph_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_GRAPH,
+              show_default=True, help="Graph file to draw (Turtle or TriG).")
+@click.option("--kind", type=click.Choice(["network", "countries", "sectors", "ego"]), default="network",
+              show_default=True, help="network: every node and relation; countries: who met whom; sectors: who "
+              "discussed what; ego: --focus and everything within two steps.")
+@click.option("--focus", metavar="NAME", default=None,
+              help="For --kind ego: a person, country, region or sector, by any name, word form or IRI.")
+@click.option("--lang", type=click.Choice(["kk", "ru", "en"]), default="kk", show_default=True,
+              help="Language of the labels; the page can switch and falls back to another when one is missing.")
+@click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="HTML file to write [default: exports/KIND.html, exports/graph.html for the network].")
+def view(graph_path: Path, kind: str, focus: str | None, lang: str, out_path: Path | None) -> None:
+    """Write one interactive view of the graph as a self-contained HTML file that needs no network.
+
+    Example: kg view --kind ego --focus Жамармен --lang ru --out exports/zhamar.html
+    """
+    from kg.views import DEFAULT_VIEWS, read_graph, write_view
+
+    path = out_path or DEFAULT_GRAPH.parent / DEFAULT_VIEWS.get(kind, f"{kind}.html")
+    try:
+        written = write_view(read_graph(graph_path), path, kind, focus=focus, lang=lang)
+    except DipkgError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"wrote {written}")
 
 
 @main.command()

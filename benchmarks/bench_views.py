@@ -1,0 +1,104 @@
+"""Views: time to write and to open the pages of synthetic graphs of 100, 1,000 and 10,000 meetings.
+
+    python benchmarks/bench_views.py [--sizes 100 1000 10000] [--kinds network countries sectors]
+                                     [--out DIR] [--no-browser]
+
+Graphs come from kg.views.synthetic (one report per meeting, built by GraphBuilder); making
+them is not timed. For each size it prints the nodes and edges of each view, the seconds to
+write it (reading the graph into the index once per size, then payload, layout and HTML per
+view), the file size, and, in Debian's headless Chromium, the seconds from navigation until
+the network is drawn and stable (physics stopped, or the precomputed layout drawn), the
+milliseconds of one full redraw at that zoom, and the frames per second while dragging the view.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from kg.views import LAYOUT_THRESHOLD, GraphIndex, write_view
+from kg.views.kinds import make_view
+from kg.views.synthetic import synthetic_graph
+
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+FRAMES = """() => { window.__frames = 0; window.dipkg.network.on("afterDrawing", () => { window.__frames += 1; }); }"""
+REDRAW = """() => { const r = window.dipkg.network.renderer; const t = performance.now(); r._redraw();
+                    return performance.now() - t; }"""
+
+
+def open_page(browser, path: Path) -> tuple[float, float, float]:
+    """Seconds until ready, milliseconds of one redraw, and frames per second during a drag."""
+    context = browser.new_context(viewport={"width": 1400, "height": 850})
+    page = context.new_page()
+    page.goto(path.as_uri(), timeout=300_000)
+    page.wait_for_selector("body[data-state=ready]", state="attached", timeout=600_000)
+    ready = page.evaluate("performance.getEntriesByName('dipkg:ready')[0].startTime") / 1000
+    redraw = min(page.evaluate(REDRAW) for _ in range(3))
+    page.evaluate(FRAMES)
+    box = page.locator("#graph").bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.down()
+    start = time.perf_counter()
+    for step in range(1, 41):
+        page.mouse.move(x + 6 * step, y + 3 * step)
+        page.wait_for_timeout(16)
+    elapsed = time.perf_counter() - start
+    page.mouse.up()
+    fps = page.evaluate("window.__frames") / elapsed
+    context.close()
+    return ready, redraw, fps
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", nargs="+", type=int, default=[100, 1000, 10000])
+    ap.add_argument("--kinds", nargs="+", default=["network", "countries", "sectors"])
+    ap.add_argument("--out", type=Path, default=None, help="keep the pages in this folder")
+    ap.add_argument("--no-browser", action="store_true", help="time writing only")
+    ap.add_argument("--chromium", default=shutil.which("chromium") or "/usr/bin/chromium")
+    args = ap.parse_args()
+    out = args.out or Path(tempfile.mkdtemp(prefix="bench-views-"))
+    out.mkdir(parents=True, exist_ok=True)
+
+    playwright = browser = None
+    if not args.no_browser:
+        from playwright.sync_api import sync_playwright
+
+        playwright = sync_playwright().start()
+        browser = playwright.chromium.launch(executable_path=args.chromium, args=ARGS)
+    print(f"precomputed layout above {LAYOUT_THRESHOLD} nodes; pages in {out}")
+    print(f"{'meetings':>8} {'view':10} {'nodes':>6} {'edges':>6} {'layout':11} {'write s':>8} {'MB':>6} "
+          f"{'open s':>7} {'redraw ms':>9} {'drag fps':>8}")
+    try:
+        for size in args.sizes:
+            graph = synthetic_graph(size)
+            start = time.perf_counter()
+            index = GraphIndex(graph)
+            read = time.perf_counter() - start
+            print(f"{size:>8} {'(index)':10} {'':>6} {'':>6} {'':11} {read:8.2f} "
+                  f"{'':>6} {'':>7} {'':>9} {'':>8}  triples {len(graph)}")
+            for kind in args.kinds:
+                view = make_view(index, kind)
+                start = time.perf_counter()
+                path = write_view(index, out / f"{kind}-{size}.html", kind)
+                written = time.perf_counter() - start
+                layout = "precomputed" if len(view.nodes) > LAYOUT_THRESHOLD else "physics"
+                opened = open_page(browser, path) if browser else None
+                shown = (f"{opened[0]:7.2f} {opened[1]:9.1f} {opened[2]:8.1f}" if opened else
+                         f"{'-':>7} {'-':>9} {'-':>8}")
+                print(f"{size:>8} {kind:10} {len(view.nodes):>6} {len(view.edges):>6} {layout:11} {written:8.2f} "
+                      f"{path.stat().st_size / 1e6:6.1f} {shown}", flush=True)
+    finally:
+        if browser is not None:
+            browser.close()
+        if playwright is not None:
+            playwright.stop()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,83 @@
+"""Graph → interactive HTML views, one self-contained file per view that opens with no network.
+
+Kinds: ``network`` (every typed node and relation), ``countries`` (countries that met, weighted
+by meetings), ``sectors`` (countries and regions and the sectors they discussed) and ``ego``
+(one node and everything within two steps). Each page has a legend that filters by node type,
+a search over every label and report word form, a panel of the clicked node's facts with their
+evidence sentences, and labels in Kazakh, Russian or English.
+
+Up to ``LAYOUT_THRESHOLD`` nodes the browser lays the view out by physics, which then stops;
+above it the layout is computed here and the page draws it with physics off.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+
+from kg.errors import DipkgError
+from kg.views.index import LANGUAGES, GraphIndex
+from kg.views.kinds import KINDS, View, make_view
+from kg.views.layout import precomputed_layout
+from kg.views.page import render_page
+from kg.views.payload import build_payload
+from kg.views.text import view_title
+
+LAYOUT_THRESHOLD = 1000
+DEFAULT_VIEWS = {"network": "graph.html", "countries": "countries.html", "sectors": "sectors.html"}
+
+__all__ = ["DEFAULT_VIEWS", "KINDS", "LANGUAGES", "LAYOUT_THRESHOLD", "GraphIndex", "View", "read_graph",
+           "view_html", "write_view", "write_views"]
+QUAD_FORMATS = {".trig": "trig", ".nq": "nquads"}
+
+
+def read_graph(path: Path) -> Graph:
+    """A graph file as one graph; the named graphs of a TriG or N-Quads file merged into it."""
+    from kg.graph import load_graph
+
+    fmt = QUAD_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        return load_graph(path)
+    dataset = Dataset()
+    try:
+        dataset.parse(path, format=fmt)
+    except FileNotFoundError as exc:
+        raise DipkgError(f"{path}: no such graph file; run 'kg build' first") from exc
+    except Exception as exc:
+        raise DipkgError(f"{path}: not a readable RDF dataset: {str(exc).splitlines()[0]}") from exc
+    graph = Graph()
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        graph.add((s, p, o))
+    return graph
+
+
+def view_html(source: Graph | GraphIndex, kind: str = "network", *, focus: str | None = None, lang: str = "kk",
+              layout_threshold: int = LAYOUT_THRESHOLD) -> str:
+    """The page of one view of a graph (or of an index already read from one)."""
+    if lang not in LANGUAGES:
+        raise DipkgError(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}")
+    index = source if isinstance(source, GraphIndex) else GraphIndex(source)
+    view = make_view(index, kind, focus=focus)
+    positions = None
+    if len(view.nodes) > layout_threshold:
+        positions = precomputed_layout([n.node for n in view.nodes], [(e.source, e.target) for e in view.edges])
+    focus_labels = index.labels_by_language(view.focus) if view.focus is not None else None
+    payload = build_payload(index, view, lang=lang, title=view_title(kind, focus=focus_labels), positions=positions)
+    return render_page(payload)
+
+
+def write_view(source: Graph | GraphIndex, path: Path, kind: str = "network", *, focus: str | None = None,
+               lang: str = "kk", layout_threshold: int = LAYOUT_THRESHOLD) -> Path:
+    """Write one view to ``path`` atomically."""
+    from kg.pipeline import write_atomic
+
+    page = view_html(source, kind, focus=focus, lang=lang, layout_threshold=layout_threshold)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return write_atomic(path, lambda tmp: Path(tmp).write_text(page, encoding="utf-8"))
+
+
+def write_views(graph: Graph, out_dir: Path, *, lang: str = "kk") -> list[Path]:
+    """The default views of ``kg build``: the network, the countries and the sectors."""
+    index = GraphIndex(graph)
+    return [write_view(index, out_dir / name, kind, lang=lang) for kind, name in DEFAULT_VIEWS.items()]

@@ -1,0 +1,196 @@
+"""The kinds of view: which nodes and edges each shows, before any styling or layout."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict, deque
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import combinations
+
+from rdflib import URIRef
+
+from kg.errors import DipkgError
+from kg.views.index import GraphIndex, fold
+
+KINDS = ("network", "countries", "sectors", "ego")
+EGO_CATEGORIES = frozenset({"person", "country", "region", "sector"})
+
+
+@dataclass(frozen=True)
+class ViewNode:
+    node: URIRef
+    category: str
+    value: int = 1
+
+
+@dataclass(frozen=True)
+class ViewEdge:
+    """An edge; ``weight`` counts the meetings behind it in the countries and sectors views."""
+
+    source: URIRef
+    target: URIRef
+    relation: str
+    weight: int = 1
+    meetings: tuple[URIRef, ...] = ()
+    sectors: tuple[tuple[URIRef, int], ...] = ()
+    dates: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class View:
+    kind: str
+    nodes: tuple[ViewNode, ...]
+    edges: tuple[ViewEdge, ...]
+    focus: URIRef | None = None
+
+
+def make_view(index: GraphIndex, kind: str, *, focus: str | None = None) -> View:
+    if kind == "network":
+        return network_view(index)
+    if kind == "countries":
+        return countries_view(index)
+    if kind == "sectors":
+        return sectors_view(index)
+    if kind == "ego":
+        if not focus:
+            raise DipkgError("the ego view needs --focus NAME: a person, country, region or sector")
+        return ego_view(index, find_node(index, focus))
+    raise DipkgError(f"unknown view kind {kind!r}; choose one of {', '.join(KINDS)}")
+
+
+def network_view(index: GraphIndex) -> View:
+    """Persons, organizations, places, countries, sectors and meetings, with an edge per relation."""
+    nodes = index.nodes()
+    present = set(nodes)
+    edges: dict[tuple[URIRef, URIRef, str], ViewEdge] = {}
+
+    def link(source: URIRef, target: URIRef, relation: str) -> None:
+        if source in present and target in present and source != target:
+            edges.setdefault((source, target, relation), ViewEdge(source, target, relation))
+
+    for m, rec in index.meetings.items():
+        for p in rec.participants:
+            link(m, p, "participant")
+        for place in rec.locations:
+            link(m, place, "location")
+        for t in rec.topics:
+            link(m, t, "topic")
+    for post in index.posts.values():
+        for holder in post.holders:
+            for c in post.countries:
+                link(holder, c, "serves")
+            for c in post.accredited:
+                link(holder, c, "accreditedTo")
+            for j in post.jurisdictions:
+                link(holder, j, "jurisdiction")
+    for place, countries in index.in_country.items():
+        for c in countries:
+            link(place, c, "inCountry")
+    ordered = sorted(edges.values(), key=lambda e: (str(e.source), str(e.target), e.relation))
+    degree = Counter(n for e in ordered for n in (e.source, e.target))
+    return View("network", tuple(ViewNode(n, index.category[n], 1 + degree[n]) for n in nodes), tuple(ordered))
+
+
+def countries_view(index: GraphIndex) -> View:
+    """One node per country; an edge per pair of countries that met, weighted by their meetings."""
+    pair_meetings: dict[tuple[URIRef, URIRef], list[URIRef]] = defaultdict(list)
+    per_country: Counter[URIRef] = Counter()
+    for m in sorted(index.meetings, key=index.meeting_sort_key):
+        countries = index.meeting_countries(m)
+        per_country.update(countries)
+        for a, b in combinations(countries, 2):
+            pair_meetings[(a, b)].append(m)
+    edges = tuple(_weighted(index, a, b, "met", ms) for (a, b), ms in sorted(pair_meetings.items()))
+    nodes = tuple(ViewNode(c, "country", 1 + per_country[c]) for c in index.nodes(frozenset({"country"})))
+    return View("countries", nodes, edges)
+
+
+def sectors_view(index: GraphIndex) -> View:
+    """Countries and regions linked to the sectors their meetings discussed, sized by how often."""
+    pair_meetings: dict[tuple[URIRef, URIRef], list[URIRef]] = defaultdict(list)
+    actor_meetings: dict[URIRef, set[URIRef]] = defaultdict(set)
+    for m in sorted(index.meetings, key=index.meeting_sort_key):
+        rec = index.meetings[m]
+        if not rec.topics:
+            continue
+        for actor in [*index.meeting_countries(m), *index.meeting_regions(m)]:
+            actor_meetings[actor].add(m)
+            for sector in dict.fromkeys(rec.topics):
+                pair_meetings[(actor, sector)].append(m)
+    edges = tuple(_weighted(index, a, s, "discussed", ms) for (a, s), ms in sorted(pair_meetings.items()))
+    nodes = [ViewNode(a, index.category[a], 1 + len(ms)) for a, ms in sorted(actor_meetings.items())]
+    sectors = sorted({s for _, s in pair_meetings})
+    nodes += [ViewNode(s, "sector", 1 + len(index.meetings_on.get(s, ()))) for s in sectors]
+    return View("sectors", tuple(nodes), edges)
+
+
+def ego_view(index: GraphIndex, focus: URIRef, *, radius: int = 2) -> View:
+    """A node and everything within ``radius`` steps of it in the network view."""
+    whole = network_view(index)
+    neighbours: dict[URIRef, set[URIRef]] = defaultdict(set)
+    for e in whole.edges:
+        neighbours[e.source].add(e.target)
+        neighbours[e.target].add(e.source)
+    depth = {focus: 0}
+    queue = deque([focus])
+    while queue:
+        node = queue.popleft()
+        if depth[node] == radius:
+            continue
+        for other in sorted(neighbours[node]):
+            if other not in depth:
+                depth[other] = depth[node] + 1
+                queue.append(other)
+    nodes = tuple(n for n in whole.nodes if n.node in depth)
+    edges = tuple(e for e in whole.edges if e.source in depth and e.target in depth)
+    return View("ego", nodes, edges, focus=focus)
+
+
+def find_node(index: GraphIndex, name: str) -> URIRef:
+    """The node ``name`` names: its IRI, one of its labels or codes, or a form the reports use.
+
+    Exact labels win over inflected forms, and those over parts of names; persons, countries,
+    regions and sectors over other nodes. A name that stays ambiguous is an error that lists
+    the candidates, so that the user can pass one of their IRIs.
+    """
+    if URIRef(name) in index.category:
+        return URIRef(name)
+    wanted = fold(name.strip())
+    nodes = index.nodes()
+
+    def names(node: URIRef) -> set[str]:
+        out = {fold(t) for texts in index.labels.get(node, {}).values() for t in texts}
+        out |= {fold(t) for t in (index.country_code.get(node), index.notation.get(node)) if t}
+        return out
+
+    def forms(node: URIRef) -> list[str]:
+        return [fold(f) for f in index.search_forms(node)]
+
+    def words(node: URIRef) -> set[str]:
+        return {w for f in forms(node) for w in (f, *f.split())}
+
+    tiers: list[Iterable[URIRef]] = [
+        (n for n in nodes if wanted in names(n)),
+        (n for n in nodes if wanted in words(n)),
+        (n for n in nodes if any(wanted in f for f in forms(n))),
+    ]
+    for tier in tiers:
+        found = list(tier)
+        preferred = [n for n in found if index.category[n] in EGO_CATEGORIES] or found
+        if len(preferred) == 1:
+            return preferred[0]
+        if preferred:
+            listed = "; ".join(f"{_any_label(index, n)} <{n}>" for n in preferred[:6])
+            raise DipkgError(f"--focus {name!r} names {len(preferred)} nodes: {listed}; pass one IRI")
+    raise DipkgError(f"--focus {name!r}: no node of the graph has that name")
+
+
+def _any_label(index: GraphIndex, node: URIRef) -> str:
+    return next(iter(index.labels_by_language(node).values()))
+
+
+def _weighted(index: GraphIndex, source: URIRef, target: URIRef, relation: str, meetings: list[URIRef]) -> ViewEdge:
+    sectors = Counter(t for m in meetings for t in dict.fromkeys(index.meetings[m].topics))
+    dates = sorted({d for m in meetings if (d := index.meetings[m].date)})
+    ranked = tuple(sorted(sectors.items(), key=lambda kv: (-kv[1], str(kv[0]))))
+    return ViewEdge(source, target, relation, len(meetings), tuple(meetings), ranked, tuple(dates))
