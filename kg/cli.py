@@ -101,11 +101,12 @@ def view(graph_path: Path, kind: str, focus: str | None, lang: str, out_path: Pa
 
     Example: kg view --kind ego --focus Жамармен --lang ru --out exports/zhamar.html
     """
-    from kg.views import DEFAULT_VIEWS, read_graph, write_view
+    from kg.graph import load_graph
+    from kg.views import DEFAULT_VIEWS, write_view
 
     path = out_path or DEFAULT_GRAPH.parent / DEFAULT_VIEWS.get(kind, f"{kind}.html")
     try:
-        written = write_view(read_graph(graph_path), path, kind, focus=focus, lang=lang)
+        written = write_view(load_graph(graph_path), path, kind, focus=focus, lang=lang)
     except DipkgError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"wrote {written}")
@@ -164,7 +165,6 @@ def evaluate_command(gold_dir: Path, paths: tuple[Path, ...], graph_path: Path |
     click.echo(f"macro F1 over {len(result.categories)} categories: {result.macro_f1:.3f}")
 
 
-
 @main.command()
 @click.option("--graph", "graph_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_GRAPH,
               show_default=True, help="Graph file to serve (Turtle, TriG or N-Triples).")
@@ -211,7 +211,8 @@ def export_command(fmt: str, graph_path: Path, out: Path | None) -> None:
 
     Example: kg export --format graphml --out network.graphml
     """
-    from kg.exports import DEFAULT_NAMES, export, load_dataset
+    from kg.exports import DEFAULT_NAMES, export
+    from kg.graph import load_dataset
 
     target = out or Path("exports") / DEFAULT_NAMES[fmt]
     try:
@@ -231,7 +232,7 @@ def validate_command(graph_path: Path, shapes: Path | None) -> None:
 
     Example: kg validate --graph exports/diplomacy.ttl
     """
-    from kg.exports import load_dataset, union
+    from kg.graph import load_dataset, union
     from kg.validate import SHAPES, validate
 
     try:

@@ -20,43 +20,16 @@ from rdflib.namespace import SKOS
 from rdflib.term import Node
 
 from kg.errors import DipkgError
-from kg.graph import DIP, PREFIXES
+from kg.graph import DIP, union
 from kg.pipeline import write_atomic
 
 FORMATS = {"turtle": ".ttl", "trig": ".trig", "nt": ".nt", "jsonld": ".jsonld", "graphml": ".graphml", "csv": ".csv"}
 DEFAULT_NAMES = {"turtle": "diplomacy.ttl", "trig": "diplomacy.trig", "nt": "diplomacy.nt",
                  "jsonld": "diplomacy.jsonld", "graphml": "network.graphml", "csv": "meetings.csv"}
 RDFLIB_FORMATS = {"turtle": "turtle", "trig": "trig", "nt": "nt", "jsonld": "json-ld"}
-PARSE_FORMATS = {".ttl": "turtle", ".trig": "trig", ".nt": "nt", ".nq": "nquads", ".jsonld": "json-ld",
-                 ".rdf": "xml", ".owl": "xml"}
 ENTITY_CLASSES = (DIP.Person, DIP.Country, DIP.Region, DIP.City, DIP.Place, DIP.Company, DIP.University,
                   DIP.GovernmentBody, DIP.InternationalOrganization, DIP.Organization)
 MEETING_COLUMNS = ("meeting", "date", "place", "participants", "topics", "report", "title")
-
-
-def load_dataset(path: Path) -> Dataset:
-    """A graph file as an rdflib dataset: a TriG or N-Quads file keeps its named graphs, any other
-    format fills the default graph."""
-    if not path.exists():
-        raise DipkgError(f"{path}: no such graph file; run 'kg build' first")
-    ds = Dataset()
-    for prefix, ns in PREFIXES.items():
-        ds.bind(prefix, ns)
-    try:
-        ds.parse(path, format=PARSE_FORMATS.get(path.suffix.lower(), "turtle"))
-    except Exception as exc:
-        raise DipkgError(f"{path}: not a readable RDF graph: {str(exc).splitlines()[0]}") from exc
-    return ds
-
-
-def union(ds: Dataset) -> Graph:
-    """Every triple of every graph of the dataset, once."""
-    g = Graph()
-    for prefix, ns in ds.namespaces():
-        g.bind(prefix, ns)
-    for s, p, o, _ctx in ds.quads():
-        g.add((s, p, o))
-    return g
 
 
 def export(ds: Dataset, fmt: str, out: Path) -> Path:

@@ -26,6 +26,8 @@ VOCABULARY_GRAPH = RES["graph/vocabulary"]
 PREFIXES = {"dip": DIP, "res": RES, "sector": SECTOR, "role": ROLE, "skos": SKOS, "owl": OWL, "wd": WD}
 ORG_CLASSES = {"government": DIP.GovernmentBody, "university": DIP.University, "company": DIP.Company,
                "international": DIP.InternationalOrganization}
+PARSE_FORMATS = {".ttl": "turtle", ".trig": "trig", ".nt": "nt", ".nq": "nquads", ".jsonld": "json-ld",
+                 ".rdf": "xml", ".owl": "xml"}
 PLACE_CLASSES = {"region": DIP.Region, "city": DIP.City, "country": DIP.Country}
 
 
@@ -194,15 +196,34 @@ class GraphBuilder:
         return g
 
 
-def load_graph(path: Path) -> Graph:
-    """A graph file written by ``kg build`` (or any RDF file rdflib reads)."""
+def load_dataset(path: Path) -> Dataset:
+    """A graph file as an rdflib dataset: a TriG or N-Quads file keeps its named graphs, any other
+    format fills the default graph. The format follows the file's suffix (Turtle otherwise)."""
     from kg.errors import DipkgError
 
-    g = Graph()
+    if not path.is_file():
+        raise DipkgError(f"{path}: no such graph file; run 'kg build' first")
+    ds = Dataset()
+    for prefix, ns in PREFIXES.items():
+        ds.bind(prefix, ns)
     try:
-        g.parse(path)
-    except FileNotFoundError as exc:
-        raise DipkgError(f"{path}: no such graph file; run 'kg build' first") from exc
+        ds.parse(path, format=PARSE_FORMATS.get(path.suffix.lower(), "turtle"))
     except Exception as exc:
         raise DipkgError(f"{path}: not a readable RDF graph: {str(exc).splitlines()[0]}") from exc
+    return ds
+
+
+def union(ds: Dataset) -> Graph:
+    """Every triple of every graph of the dataset, once."""
+    g = Graph()
+    for prefix, ns in ds.namespaces():
+        g.bind(prefix, ns)
+    for s, p, o, _ctx in ds.quads():
+        g.add((s, p, o))
     return g
+
+
+def load_graph(path: Path) -> Graph:
+    """A graph file written by ``kg build`` (or any RDF file rdflib reads) as one graph: the named
+    graphs of a TriG or N-Quads file merged."""
+    return union(load_dataset(path))

@@ -1,7 +1,9 @@
 import json
+import os
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
@@ -62,9 +64,23 @@ def test_errors_are_one_line_and_keep_existing_exports(tmp_path):
     assert result.exit_code != 0 and "missing.ttl" in result.output
 
 
-def test_stats(tmp_path):
+@pytest.mark.parametrize("name", ["diplomacy.ttl", "diplomacy.trig"])
+def test_stats_reads_turtle_and_trig_alike(tmp_path, name):
     out = tmp_path / "out"
     CliRunner().invoke(main, ["build", str(ROOT / "seeds"), "--out", str(out)])
-    result = CliRunner().invoke(main, ["stats", "--graph", str(out / "diplomacy.ttl")])
-    assert result.exit_code == 0
-    assert "reports" in result.output and "3" in result.output.splitlines()[0]
+    result = CliRunner().invoke(main, ["stats", "--graph", str(out / name)])
+    assert result.exit_code == 0, result.output
+    counts = dict(line.split() for line in result.output.splitlines())
+    expected = summarise(load_graph(out / "diplomacy.ttl"))
+    assert int(counts["reports"]) == 3
+    assert int(counts["meetings"]) == expected.meetings > 0
+    assert int(counts["triples"]) == expected.triples
+
+
+def test_exports_are_readable_by_others(tmp_path):
+    out = tmp_path / "out"
+    CliRunner().invoke(main, ["build", str(ROOT / "seeds"), "--out", str(out)])
+    umask = os.umask(0o022)
+    os.umask(umask)
+    for path in out.iterdir():
+        assert path.stat().st_mode & 0o777 == 0o666 & ~umask, path.name

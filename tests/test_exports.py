@@ -12,7 +12,8 @@ from rdflib.compare import isomorphic
 
 from kg.cli import main
 from kg.errors import DipkgError
-from kg.exports import export, load_dataset, meeting_rows, union
+from kg.exports import export, meeting_rows
+from kg.graph import load_dataset, union
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nt": ox.RdfFormat.N_TRIPLES,

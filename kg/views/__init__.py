@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+from rdflib import Graph
 
 from kg.errors import DipkgError
 from kg.views.index import LANGUAGES, GraphIndex
@@ -27,31 +27,8 @@ from kg.views.text import view_title
 LAYOUT_THRESHOLD = 1000
 DEFAULT_VIEWS = {"network": "graph.html", "countries": "countries.html", "sectors": "sectors.html"}
 
-__all__ = ["DEFAULT_VIEWS", "KINDS", "LANGUAGES", "LAYOUT_THRESHOLD", "GraphIndex", "View", "read_graph",
+__all__ = ["DEFAULT_VIEWS", "KINDS", "LANGUAGES", "LAYOUT_THRESHOLD", "GraphIndex", "View",
            "view_html", "write_view", "write_views"]
-QUAD_FORMATS = {".trig": "trig", ".nq": "nquads"}
-
-
-def read_graph(path: Path) -> Graph:
-    """A graph file as one graph; the named graphs of a TriG or N-Quads file merged into it."""
-    from kg.graph import load_graph
-
-    fmt = QUAD_FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        return load_graph(path)
-    dataset = Dataset()
-    try:
-        dataset.parse(path, format=fmt)
-    except FileNotFoundError as exc:
-        raise DipkgError(f"{path}: no such graph file; run 'kg build' first") from exc
-    except Exception as exc:
-        raise DipkgError(f"{path}: not a readable RDF dataset: {str(exc).splitlines()[0]}") from exc
-    graph = Graph()
-    for s, p, o, _ in dataset.quads((None, None, None, None)):
-        graph.add((s, p, o))
-    return graph
-
-
 def view_html(source: Graph | GraphIndex, kind: str = "network", *, focus: str | None = None, lang: str = "kk",
               layout_threshold: int = LAYOUT_THRESHOLD) -> str:
     """The page of one view of a graph (or of an index already read from one)."""
