@@ -8,10 +8,8 @@ keeps the classes the graph uses (persons, places, organizations and posts).
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
-import tempfile
 import time
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
@@ -279,14 +277,12 @@ def train(
     )
     model_path = Path(model_path)
     model_path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{model_path.name}.", suffix=".tmp", dir=model_path.parent)
-    os.close(fd)
+    partial = model_path.with_name(f".{model_path.name}.{os.getpid()}.partial")
     try:
-        trainer.train(tmp_name)
-        os.replace(tmp_name, model_path)
+        trainer.train(str(partial))
+        os.replace(partial, model_path)
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp_name)
+        partial.unlink(missing_ok=True)
     log = trainer.logparser
     return TrainReport(
         corpus=Path(corpus),
