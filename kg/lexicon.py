@@ -95,6 +95,9 @@ class Lexicon:
             self._first_word.setdefault(fold(e.words[0]), []).append(e)
         self._role_by_notation = {c.notation: c for c in roles}
         self._sector_by_notation = {c.notation: c for c in sectors}
+        # Tokens repeat across reports; the answers below depend on the token alone.
+        self._months: dict[str, int | None] = {}
+        self._is_word: dict[tuple[str, str, str], bool] = {}
 
     # ------------------------------------------------------------ lookups
 
@@ -126,10 +129,18 @@ class Lexicon:
         return [w for w in self.words if w.category == category and (language is None or w.language == language)]
 
     def is_word(self, token: str, category: str, language: str) -> bool:
-        return any(word_matches(token, w.word, language) for w in self.words_of(category, language))
+        key = (token, category, language)
+        if key not in self._is_word:
+            self._is_word[key] = any(word_matches(token, w.word, language) for w in self.words_of(category, language))
+        return self._is_word[key]
 
     def month(self, token: str) -> int | None:
         """The month a word names, in any language and case form."""
+        if token not in self._months:
+            self._months[token] = self._month(token)
+        return self._months[token]
+
+    def _month(self, token: str) -> int | None:
         low = token.casefold()
         for w in self.words_of("month"):
             cue = w.word.casefold()

@@ -43,16 +43,27 @@ class PhraseMatcher(Generic[T]):
         self.language = language
         self.derivation = derivation
         self._index: dict[str, list[tuple[tuple[str, ...], T, bool]]] = {}
+        # Per-token answers; tokens repeat across sentences and reports. Cleared by ``add``.
+        self._candidate_cache: dict[str, list[tuple[tuple[str, ...], T, bool]]] = {}
+        self._fits_cache: dict[tuple[str, str, bool], bool] = {}
 
     def add(self, words: Sequence[str], payload: T, *, exact: bool = False) -> None:
         words = tuple(words)
         if not words:
             return
+        self._candidate_cache.clear()
         keys = {words[0]} if exact else index_keys(words[0], self.language, self.derivation)
         for key in keys:
             self._index.setdefault(key, []).append((words, payload, exact))
 
     def _candidates(self, token: str) -> list[tuple[tuple[str, ...], T, bool]]:
+        found = self._candidate_cache.get(token)
+        if found is None:
+            found = self._candidate_cache[token] = self._lookup(token) + (
+                self._lookup(_hyphen_base(token)) if _hyphen_base(token) != token else [])
+        return found
+
+    def _lookup(self, token: str) -> list[tuple[tuple[str, ...], T, bool]]:
         out: list[tuple[tuple[str, ...], T, bool]] = []
         seen: set[int] = set()
         keys = index_keys(token, self.language, self.derivation) | {token}
@@ -68,6 +79,13 @@ class PhraseMatcher(Generic[T]):
         return out
 
     def word_fits(self, token: str, word: str, exact: bool) -> bool:
+        key = (token, word, exact)
+        fits = self._fits_cache.get(key)
+        if fits is None:
+            fits = self._fits_cache[key] = self._word_fits(token, word, exact)
+        return fits
+
+    def _word_fits(self, token: str, word: str, exact: bool) -> bool:
         if exact:
             return token == word or _hyphen_base(token) == word
         d = self.derivation
@@ -77,7 +95,7 @@ class PhraseMatcher(Generic[T]):
     def match_at(self, texts: Sequence[str], i: int) -> list[Match[T]]:
         """Every phrase that starts at token ``i``, longest first."""
         out: list[Match[T]] = []
-        for words, payload, exact in self._candidates(texts[i]) + self._candidates(_hyphen_base(texts[i])):
+        for words, payload, exact in self._candidates(texts[i]):
             n = len(words)
             if i + n > len(texts):
                 continue

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 # Case, possessive and plural endings, longest first so that the longest match is stripped.
 # Compound endings (possessive + case) are listed whole: ``-сының``, ``-ындағы`` ...
@@ -81,8 +82,12 @@ def script(word: str) -> str:
     return "lat" if lat else "none"
 
 
+@lru_cache(maxsize=65536)
 def _token_features(word: str) -> dict[str, str]:
-    """The features of one token, without context; neighbours reuse a subset of these."""
+    """The features of one token, without context; neighbours reuse a subset of these.
+
+    Cached, as words repeat: callers read the dict and never change it.
+    """
     low = word.lower()
     feats = {
         "w": low,
