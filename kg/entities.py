@@ -1,7 +1,8 @@
 """Mentions → entities: one node per real person, place or organization, with every label.
 
 Inside a report, a person's short forms (Р.Василенко, Э. Жамар) and bare surnames join the
-full name they abbreviate. Across reports, entities with the same key merge, and a person
+full name they abbreviate, and a one-word organization or place joins the longer name it is the
+head of (Сенат → Парламент Сенаты). Across reports, entities with the same key merge, and a person
 known only by an initial joins the one full-named person it fits.
 """
 
@@ -79,11 +80,55 @@ def resolve(mentions: Sequence[Mention], *, language: str, lexicon: Lexicon) -> 
         key_of[m] = key
         owned[key].append(m)
 
+    for short, full in _short_names(kinds, labels, language).items():
+        labels[full].extend(labels.pop(short))
+        owned[full].extend(owned.pop(short))
+        for m in owned[full]:
+            key_of[m] = full
+        del kinds[short]
+
     entities = []
     for key, (kind, subtype, country) in kinds.items():
         entities.append(Entity(key=key, kind=kind, labels=tuple(dict.fromkeys(_ordered(labels[key]))),
                                subtype=subtype, country_code=country, mentions=tuple(owned[key])))
     return tuple(sorted(entities, key=lambda e: e.key)), key_of
+
+
+def _short_names(kinds: dict[str, tuple[str, str | None, str | None]], labels: dict[str, list[Label]],
+                 language: str) -> dict[str, str]:
+    """Organization or place keys whose name is a short form of one longer name of the same kind.
+
+    An organization by the last word of its name, which may carry the possessive of a compound
+    (Сенат, Парламент Сенаты); a place of unknown type by its name without the head noun (Льеж,
+    Льеж провинциясы).
+    A short form that fits two longer names stays apart.
+    """
+    from kg.morphology import kk_stems
+
+    def short_forms(kind: str, text: str) -> set[str]:
+        words = text.split()
+        if len(words) < 2:
+            return set()
+        if kind == MentionKind.PLACE:
+            return {fold(" ".join(words[:-1]))}
+        last = words[-1]
+        return {fold(last)} | ({fold(x) for x in kk_stems(last)} if language == "kk" else set())
+
+    forms = {key: set().union(*(short_forms(kind, label.text) for label in labels[key]))
+             for key, (kind, *_rest) in kinds.items() if kind in (MentionKind.ORGANIZATION, MentionKind.PLACE)}
+    out: dict[str, str] = {}
+    for key in forms:
+        names = {fold(label.text) for label in labels[key]}
+        kind, subtype, _country = kinds[key]
+        if not names or (kind == MentionKind.ORGANIZATION and any(" " in n for n in names)):
+            continue
+        if kind == MentionKind.PLACE and subtype is not None:
+            continue  # a place of known type keeps it: the city of Алматы is not Алматы облысы
+        longer = {other for other in forms if other != key and kinds[other][0] == kinds[key][0]
+                  and forms[other] & names and not names & {fold(label.text) for label in labels[other]}}
+        if len(longer) == 1:
+            out[key] = longer.pop()
+    return out
 
 
 def _ordered(labels: list[Label]) -> list[Label]:

@@ -8,6 +8,7 @@ sentence and its half-open character offsets, and (``dip:supportsProperty`` /
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from pathlib import Path
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
@@ -15,7 +16,7 @@ from rdflib.namespace import OWL, SKOS
 
 from kg.entities import stable_id
 from kg.lexicon import ONTOLOGY_DIR
-from kg.model import Entity, Evidence, Extraction, MentionKind, PartialDate, Span
+from kg.model import Entity, Evidence, Extraction, Label, MentionKind, PartialDate, Span
 
 DIP = Namespace("https://w3id.org/dipkg/ontology#")
 RES = Namespace("https://w3id.org/dipkg/resource/")
@@ -148,8 +149,7 @@ class GraphBuilder:
         else:
             g.add((iri, RDF.type, ORG_CLASSES.get(e.subtype or "", DIP.Organization)))
         if e.kind != MentionKind.COUNTRY:
-            for label in e.labels:
-                g.add((iri, RDFS.label, Literal(label.text, lang=label.language)))
+            _labels(g, iri, e.labels)
             if e.country_code:
                 g.add((iri, DIP.inCountry, self._country(g, e.country_code)))
 
@@ -160,8 +160,7 @@ class GraphBuilder:
         if (iri, RDF.type, DIP.Country) not in g:
             g.add((iri, RDF.type, DIP.Country))
             g.add((iri, DIP.countryCode, Literal(code)))
-            for label in load_lexicon().country_labels(code):
-                g.add((iri, RDFS.label, Literal(label.text, lang=label.language)))
+            _labels(g, iri, load_lexicon().country_labels(code))
             if code in self.wikidata:
                 g.add((iri, OWL.sameAs, WD[self.wikidata[code]]))
         return iri
@@ -194,6 +193,16 @@ class GraphBuilder:
             for t in ctx:
                 g.add(t)
         return g
+
+
+def _labels(g: Graph, iri: URIRef, labels: Iterable[Label]) -> None:
+    """Every label as rdfs:label; the first of each language, the dictionary form, also as skos:prefLabel."""
+    seen: set[str] = set()
+    for label in labels:
+        g.add((iri, RDFS.label, Literal(label.text, lang=label.language)))
+        if label.language not in seen:
+            seen.add(label.language)
+            g.add((iri, SKOS.prefLabel, Literal(label.text, lang=label.language)))
 
 
 def load_dataset(path: Path) -> Dataset:

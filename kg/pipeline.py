@@ -21,7 +21,7 @@ from kg.relations import relate
 from kg.reports import read_report, report_files
 from kg.text import sentences
 
-DEFAULT_EXTRACTORS = ("rules",)
+DEFAULT_EXTRACTORS = ("rules+kaznerd",)
 
 
 @dataclass(frozen=True)

@@ -4,11 +4,18 @@ It finds countries, places and organizations (lexicon names and head-noun patter
 (names after a post, initials with a surname, surname-shaped pairs, and later repeats),
 roles, sectors, dates, and the words that say a meeting took place. Relations between them
 are the next stage's work (``kg.relations``).
+
+Two extractors share the reader: ``rules`` alone, and ``rules+kaznerd``, where the KazNERD
+tagger (``kg.ner``) proposes persons, organizations and places the lexicons and patterns do not
+know. The rules keep the last word: a proposal is taken only where no rule mention lies, after
+trimming the words a name cannot hold (posts, sentence-initial common words), and its value is
+the dictionary form Kazakh morphology gives it.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -52,6 +59,11 @@ PHRASE_REACH = 24
 # Words after which a capitalised word is a place or part of an office's name, not a person's name.
 PLACE_PREPOSITIONS = frozenset({"в", "во", "из", "in", "to", "at", "from"})
 TITLE_LINKS = frozenset({"of", "and", "for", "&", "и", "по"})
+# A Kazakh plural, possibly possessive: Парламенттері is parliaments, not a name.
+KK_PLURAL = re.compile(r"(?:лар|лер|дар|дер|тар|тер)(?:ы|і)?$", re.IGNORECASE)
+GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$", re.IGNORECASE)
+# The kinds of mention a tagger may propose to the rules.
+PROPOSED_KINDS = frozenset({MentionKind.PERSON, MentionKind.ORGANIZATION, MentionKind.PLACE})
 
 
 @dataclass(frozen=True)
@@ -63,9 +75,21 @@ class _Tok:
 
 
 @extractor("rules")
-def rule_mentions(report: Report) -> list[Mention]:
-    """Report in, mentions out: see the module docstring."""
-    return _Reader(report, load_lexicon()).read()
+def rule_mentions(report: Report, *, proposals: Sequence[Mention] = ()) -> list[Mention]:
+    """Report in, mentions out: see the module docstring.
+
+    ``proposals`` are another extractor's person, place and organization mentions for the rules
+    to check and take where they found nothing.
+    """
+    return _Reader(report, load_lexicon(), proposals=[m for m in proposals if m.kind in PROPOSED_KINDS]).read()
+
+
+@extractor("rules+kaznerd")
+def tagged_rule_mentions(report: Report) -> list[Mention]:
+    """The rules, with the KazNERD tagger's persons, organizations and places as proposals."""
+    from kg.ner import kaznerd_mentions
+
+    return rule_mentions(report, proposals=list(kaznerd_mentions(report)))
 
 
 @cache
@@ -101,7 +125,7 @@ def _matchers(language: str) -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatche
 class _Reader:
     """One pass over one report; state lives here only while ``read`` runs."""
 
-    def __init__(self, report: Report, lexicon: Lexicon) -> None:
+    def __init__(self, report: Report, lexicon: Lexicon, *, proposals: Sequence[Mention] = ()) -> None:
         self.report = report
         self.lex = lexicon
         self.language = report.language
@@ -113,6 +137,7 @@ class _Reader:
         self._emitted: set[tuple[str, int, int, str]] = set()
         self.barrier = [False] * len(self.toks)
         self._standalone = frozenset(t.text.lower() for t in self.toks if t.text[:1].isupper())
+        self.proposals = self._token_ranges(proposals)
 
     def _tokens(self) -> list[_Tok]:
         clutter_words = [w.word for w in self.lex.words_of("clutter")]
@@ -132,6 +157,17 @@ class _Reader:
         return out
 
     # ------------------------------------------------------------ helpers
+
+    def _token_ranges(self, proposals: Sequence[Mention]) -> list[tuple[str, int, int]]:
+        """Each proposal as (kind, first token, last token), over whole tokens only."""
+        starts = [t.start for t in self.toks]
+        ends = [t.end for t in self.toks]
+        out: list[tuple[str, int, int]] = []
+        for m in proposals:
+            first, last = bisect_left(starts, m.start), bisect_right(ends, m.end) - 1
+            if first <= last and not any(self.toks[k].clutter for k in range(first, last + 1)):
+                out.append((m.kind, first, last))
+        return out
 
     def _span_text(self, first: int, last: int) -> tuple[int, int, str]:
         start, end = self.toks[first].start, self.toks[last].end
@@ -183,6 +219,7 @@ class _Reader:
             elif category == "home" and not self.covered[m.first]:
                 self._emit(MentionKind.COUNTRY, m.first, m.last, value, "home")
         self._dates()
+        self._proposed_places_and_organizations(heads)
         return sorted(self.out, key=lambda m: (m.start, -m.end, m.kind))
 
     def _names(self, names: PhraseMatcher[Entry]) -> None:
@@ -318,7 +355,7 @@ class _Reader:
         if first is None:
             return None
         # A sentence's first word is capitalised anyway: a common word there is not part of the name.
-        if first < head_index - 1 and self._sentence_initial(first) and fold(self.texts[first]) in self.lex.common:
+        if first < head_index - 1 and self._sentence_initial(first) and self._common_word(self.texts[first]):
             first += 1
         return first
 
@@ -392,10 +429,16 @@ class _Reader:
         for i in range(len(self.texts) - 1):
             if self.covered[i] or self.covered[i + 1]:
                 continue
-            if self._is_capitalised(i) and self._is_capitalised(i + 1) and not self.toks[i].clutter:
+            if self._is_capitalised(i) and self._is_capitalised(i + 1) and not self.toks[i].clutter and not (
+                    self._sentence_initial(i) and self._common_word(self.texts[i], inflected=True)):
                 surname = self._dictionary_form([self.texts[i + 1]], person=True)
                 if SURNAME_ENDINGS.search(surname.lower()) and CYRILLIC.search(surname):
                     found.append((i, i + 1))
+        for kind, first, last in self.proposals:
+            if kind == MentionKind.PERSON:
+                span = self._proposed_name(first, last)
+                if span:
+                    found.append(span)
         accepted: list[tuple[int, int]] = []
         for first, last in sorted(set(found)):
             if any(self.covered[k] for k in range(first, last + 1)):
@@ -403,6 +446,22 @@ class _Reader:
             self._emit_person(first, last)
             accepted.append((first, last))
         self._repeats(accepted)
+
+    def _proposed_name(self, first: int, last: int) -> tuple[int, int] | None:
+        """A tagged person, trimmed to its name words: initials and two or three capitalised words."""
+        while first <= last and self._sentence_initial(first) and self._common_word(self.texts[first], inflected=True):
+            first += 1
+        while first <= last and (self.barrier[last] or not self._is_capitalised(last)):
+            last -= 1
+        if first > last:
+            return None
+        initials = self._initials_at(first)
+        words = range(initials if initials is not None else first, last + 1)
+        if not words or any(self.barrier[k] or not self._is_capitalised(k) for k in words):
+            return None
+        if len(words) < 2 and initials is None:
+            return None
+        return first, last
 
     def _emit_person(self, first: int, last: int) -> None:
         words = [w for w in self.texts[first:last + 1]]
@@ -511,6 +570,56 @@ class _Reader:
             if form in surnames and len(form) >= 3:
                 first = i - 1 if i > 0 and fold(self.texts[i - 1]) in firsts and not self.covered[i - 1] else i
                 self._emit_person(first, i)
+
+    def _proposed_places_and_organizations(self, heads: PhraseMatcher[Head]) -> None:
+        """Tagged places and organizations that no rule mention touches: Токиода, Сенаттың.
+
+        A proposal that overlaps a rule mention is left out whole: the rules read that stretch
+        already, and what the tagger adds around it is a fragment (ЮНЕСКО Әлемдік мұра).
+        """
+        for kind, first, last in self.proposals:
+            if kind == MentionKind.PERSON or any(self.covered[k] for k in range(first, last + 1)):
+                continue
+            while first <= last and (self.barrier[first] or (
+                    self._sentence_initial(first) and self._common_word(self.texts[first]))):
+                first += 1
+            while first <= last and self.barrier[last]:
+                last -= 1
+            if kind == MentionKind.PLACE and self.language == "kk":
+                # A genitive ends a place name: Еуропаның Жасыл астанасы is Europe's green capital.
+                last = next((k for k in range(first, last) if GENITIVE.search(self.texts[k])), last)
+            if first > last or any(self.barrier[k] for k in range(first, last + 1)):
+                continue
+            lead = self.texts[first]
+            if not (self._is_capitalised(first) or LATIN_CAPITALISED.match(lead) or (lead.isupper() and len(lead) > 1)):
+                continue
+            if DOMAIN.search(self.view[self.toks[first].start:self.toks[last].end + 4]):
+                continue
+            if self.lex.month(lead) is not None:
+                continue
+            words = self.texts[first:last + 1]
+            value = self._dictionary_form(words)
+            if len(words) == 1 and self._common_word(words[0]):
+                continue
+            if kind == MentionKind.PLACE:
+                self._emit(MentionKind.PLACE, first, last, value)
+            else:
+                head = [m for m in heads.match_at(self.texts, last) if m.payload.kind == "organization"]
+                self._emit(MentionKind.ORGANIZATION, first, last, value, head[0].payload.subtype if head else None)
+
+    def _common_word(self, word: str, *, inflected: bool = False) -> bool:
+        """A word that Kazakh news writes in lower case (Қазақша, Елорда), or a plural (Парламенттері).
+
+        With ``inflected``, only a common word with a case ending (Кездесуде): a given name before
+        a surname takes no ending, but may be a common word too (Бақыт, Ерік).
+        """
+        if self.language != "kk":
+            return False
+        folded = fold(word)
+        stems = {fold(x) for x in kk_stems(word)} - {folded}
+        if inflected:
+            return bool(stems & self.lex.common)
+        return bool(({folded} | stems) & self.lex.common) or bool(KK_PLURAL.search(dictionary_form_kk(word)))
 
     # ------------------------------------------------------------ sectors and dates
 

@@ -5,10 +5,10 @@ from datetime import date
 import pytest
 
 from kg.lexicon import load_lexicon
-from kg.model import MentionKind
+from kg.model import Mention, MentionKind
 from kg.pipeline import extract
 from kg.reports import parse_report
-from kg.rules import rule_mentions
+from kg.rules import rule_mentions, tagged_rule_mentions
 
 
 def mentions(text: str, kind: str, *, published: str | None = None) -> list[tuple[str, str]]:
@@ -79,3 +79,55 @@ def test_meeting_dates_relative_to_publication(text, published, meeting_date):
     assert (got.iso() if got else None) == meeting_date
     if published:
         assert x.report.published == date.fromisoformat(published)
+
+
+def tagged(text: str, proposals: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    """The rules run with ``proposals`` (kind, words of the text) as another extractor's mentions."""
+    report = parse_report("t.txt", text, month=load_lexicon().month)
+    given = []
+    for kind, words in proposals:
+        start = text.index(words)
+        given.append(Mention(kind, start, start + len(words), words, words, extractor="test"))
+    found = rule_mentions(report, proposals=given)
+    for m in found:
+        assert report.text[m.start:m.end] == m.text
+    kinds = {MentionKind.PERSON, MentionKind.PLACE, MentionKind.ORGANIZATION, MentionKind.COUNTRY}
+    return [(m.kind, m.text, m.value) for m in found if m.kind in kinds]
+
+
+P, PL, ORG = MentionKind.PERSON, MentionKind.PLACE, MentionKind.ORGANIZATION
+
+
+@pytest.mark.parametrize(("text", "proposals", "expected"), [
+    # Taken in dictionary form where the rules found nothing.
+    ("Кездесуге Мишель Дюпон қатысты.", [(P, "Мишель Дюпон")], [(P, "Мишель Дюпон", "Мишель Дюпон")]),
+    ("Ол Карлос Мартинеспен кездесті.", [(P, "Карлос Мартинеспен")], [(P, "Карлос Мартинеспен", "Карлос Мартинес")]),
+    ("Елші Мюнхенде болды.", [(PL, "Мюнхенде")], [(PL, "Мюнхенде", "Мюнхен")]),
+    ("Тараптар Сенаттың жұмысын талқылады.", [(ORG, "Сенаттың")], [(ORG, "Сенаттың", "Сенат")]),
+    # Trimmed: a post is not part of a name; a lone surname is not a person.
+    ("Кездесуге Ернар Жаркешов Елшіге сөз берді.", [(P, "Ернар Жаркешов Елшіге")],
+     [(P, "Ернар Жаркешов", "Ернар Жаркешов")]),
+    ("Кездесуде Тохаева Елші сөйледі.", [(P, "Тохаева Елші")], []),
+    # A genitive ends a place name.
+    ("Қала Еуропаның Жасыл астанасы атанды.", [(PL, "Еуропаның Жасыл")], [(PL, "Еуропаның", "Еуропа")]),
+    # Common words and plurals are not names; the rules' own mentions win.
+    ("Мәтін тек Қазақша берілген.", [(PL, "Қазақша")], []),
+    ("Екі елдің Парламенттері келісті.", [(ORG, "Парламенттері")], []),
+    ("ЮНЕСКО Әлемдік мұра тізімі.", [(ORG, "ЮНЕСКО Әлемдік")], [(ORG, "ЮНЕСКО", "unesco")]),
+    ("Льеж провинциясының губернаторы келді.", [(PL, "Льеж")], [(PL, "Льеж провинциясының", "Льеж провинциясы")]),
+    # A capitalised common word at the start of a sentence is not part of a name.
+    ("Кездесуге Халықаралық Валюта Қоры қатысты.", [], [(ORG, "Халықаралық Валюта Қоры", "Халықаралық Валюта Қоры")]),
+    ("Кездесуде Тохаева сөйледі.", [], []),
+])
+def test_proposals_are_checked_by_the_rules(text, proposals, expected):
+    assert tagged(text, proposals) == expected
+
+
+@pytest.mark.parametrize(("text", "kind", "words"), [
+    ("Кездесуге Мишель Дюпон мен Анна Шмидт қатысты.", P, "Анна Шмидт"),
+    ("Елші Мюнхенде өткен көрмеге қатысты.", PL, "Мюнхенде"),
+])
+def test_the_tagger_finds_what_the_rules_miss(text, kind, words):
+    report = parse_report("t.txt", text, month=load_lexicon().month)
+    assert (kind, words) not in {(m.kind, m.text) for m in rule_mentions(report)}
+    assert (kind, words) in {(m.kind, m.text) for m in tagged_rule_mentions(report)}

@@ -36,7 +36,7 @@ ORGANIZATIONS = frozenset({"government", "university", "company", "international
 PLACES = frozenset({"country", "region", "city", "place"})
 LANGUAGES = ("kk", "ru", "en")
 _PREDICATES: dict[URIRef, str] = {
-    RDF.type: "type", RDFS.label: "label", SKOS.prefLabel: "label", SKOS.altLabel: "alt", SKOS.hiddenLabel: "alt",
+    RDF.type: "type", RDFS.label: "label", SKOS.prefLabel: "pref", SKOS.altLabel: "alt", SKOS.hiddenLabel: "alt",
     SKOS.notation: "notation", OWL.sameAs: "sameAs", DIP.country: "country",
     **{DIP[name]: name for name in (
         "countryCode", "inCountry", "holds", "evidence", "reportedIn", "participant", "location",
@@ -100,6 +100,7 @@ class GraphIndex:
         types: dict[URIRef, set[URIRef]] = defaultdict(set)
         self.labels: dict[URIRef, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         self.alt_labels: dict[URIRef, set[str]] = defaultdict(set)
+        self.pref_labels: dict[URIRef, dict[str, str]] = defaultdict(dict)
         self.notation: dict[URIRef, str] = {}
         self.country_code: dict[URIRef, str] = {}
         self.same_as: dict[URIRef, list[str]] = defaultdict(list)
@@ -118,9 +119,11 @@ class GraphIndex:
                 continue
             if key == "type":
                 types[s].add(o)
-            elif key == "label":
+            elif key in ("label", "pref"):
                 if isinstance(o, Literal):
                     self.labels[s][o.language or ""].append(str(o))
+                    if key == "pref":
+                        self.pref_labels[s].setdefault(o.language or "", str(o))
             elif key == "alt":
                 self.alt_labels[s].add(str(o))
             elif key == "notation":
@@ -247,7 +250,11 @@ class GraphIndex:
         return sorted(n for n, c in self.category.items() if categories is None or c in categories)
 
     def label(self, node: URIRef, language: str) -> str | None:
-        """The display label in ``language`` only: the fullest name of a person, the shortest of others."""
+        """The display label in ``language`` only: its skos:prefLabel, else the fullest name of a
+        person and the shortest of others."""
+        pref = self.pref_labels.get(node, {}).get(language)
+        if pref is not None:
+            return pref
         options = self.labels.get(node, {}).get(language)
         if not options:
             return None
