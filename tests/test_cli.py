@@ -84,3 +84,42 @@ def test_exports_are_readable_by_others(tmp_path):
     os.umask(umask)
     for path in out.iterdir():
         assert path.stat().st_mode & 0o777 == 0o666 & ~umask, path.name
+
+
+def test_train_ner_writes_a_model_and_scores_it(tmp_path):
+    from kg.ner import Tagger, read_conll
+    from tests.test_ner import TINY, write_conll
+
+    corpus = write_conll(tmp_path / "tiny.txt", TINY)
+    model = tmp_path / "tiny.crfsuite"
+    result = CliRunner().invoke(main, ["train-ner", str(corpus), "--test", str(corpus), "--model", str(model),
+                                       "--iterations", "60", "--c1", "0"])
+    assert result.exit_code == 0, result.output
+    rows = {line.split()[0]: line.split() for line in result.output.splitlines()[2:]}
+    assert rows["PERSON"][1] == "8"  # gold persons in the tiny corpus
+    words, tags = read_conll(corpus)[0]
+    assert Tagger.open(model).tag(words) == tags
+
+
+def test_train_ner_bad_corpus_is_one_line_and_keeps_the_model(tmp_path):
+    model = tmp_path / "m.crfsuite"
+    model.write_bytes(b"old")
+    bad = tmp_path / "bad.txt"
+    bad.write_text("only-one-column\n", "utf-8")
+    result = CliRunner().invoke(main, ["train-ner", str(bad), "--model", str(model)])
+    assert result.exit_code != 0 and "bad.txt" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert model.read_bytes() == b"old"
+
+
+@pytest.mark.parametrize(("extractors", "ok"), [(["rules"], True), (["rules+kaznerd"], True), (["nope"], False)])
+def test_build_with_a_chosen_extractor(tmp_path, extractors, ok):
+    args = ["build", str(ROOT / "seeds"), "--out", str(tmp_path / "out")]
+    for name in extractors:
+        args += ["--extractor", name]
+    result = CliRunner().invoke(main, args)
+    assert (result.exit_code == 0) == ok, result.output
+    if ok:
+        assert summarise(load_graph(tmp_path / "out" / "diplomacy.ttl")).meetings >= 3
+    else:
+        assert "nope" in result.output and len(result.output.strip().splitlines()) == 1
