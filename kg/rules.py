@@ -62,6 +62,8 @@ TITLE_LINKS = frozenset({"of", "and", "for", "&", "и", "по"})
 # A Kazakh plural, possibly possessive: Парламенттері is parliaments, not a name.
 KK_PLURAL = re.compile(r"(?:лар|лер|дар|дер|тар|тер)(?:ы|і)?$", re.IGNORECASE)
 GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$", re.IGNORECASE)
+# Words that join the parts of an organization's name.
+ORG_LINKS = frozenset({"және", "мен", "бен", "пен", "и", "and", "of"})
 # The kinds of mention a tagger may propose to the rules.
 PROPOSED_KINDS = frozenset({MentionKind.PERSON, MentionKind.ORGANIZATION, MentionKind.PLACE})
 
@@ -578,6 +580,8 @@ class _Reader:
         already, and what the tagger adds around it is a fragment (ЮНЕСКО Әлемдік мұра).
         """
         for kind, first, last in self.proposals:
+            if kind == MentionKind.ORGANIZATION:
+                self._extend_organization(first, last)
             if kind == MentionKind.PERSON or any(self.covered[k] for k in range(first, last + 1)):
                 continue
             while first <= last and (self.barrier[first] or (
@@ -606,6 +610,30 @@ class _Reader:
             else:
                 head = [m for m in heads.match_at(self.texts, last) if m.payload.kind == "organization"]
                 self._emit(MentionKind.ORGANIZATION, first, last, value, head[0].payload.subtype if head else None)
+
+    def _extend_organization(self, first: int, last: int) -> None:
+        """A tagged organization that ends where a rule one does, with more name words before it.
+
+        ``Еуропалық Қайта Құру және Даму Банкінің``: the head-noun rule stops at ``Даму Банкі``;
+        the tagged words before it join the name when no other mention holds them.
+        """
+        rule = next((m for m in self.out if m.kind == MentionKind.ORGANIZATION and m.end == self.toks[last].end
+                     and m.start > self.toks[first].start and "\t" not in m.value
+                     and not self.lex.entry_labels(m.value)), None)
+        if rule is None:
+            return
+        inner = next(k for k in range(first, last + 1) if self.toks[k].start == rule.start)
+        while first < inner and self._sentence_initial(first) and self._common_word(self.texts[first]):
+            first += 1
+        extra = range(first, inner)
+        if not extra or not self._is_capitalised(first) or any(
+                self.covered[k] or self.barrier[k] or self.toks[k].clutter for k in extra):
+            return
+        if any(not (self._is_capitalised(k) or self._modifier(k) or fold(self.texts[k]) in ORG_LINKS) for k in extra):
+            return
+        self.out.remove(rule)
+        words = " ".join(self.texts[k] for k in extra)
+        self._emit(MentionKind.ORGANIZATION, first, last, f"{words} {rule.value}", rule.subtype)
 
     def _common_word(self, word: str, *, inflected: bool = False) -> bool:
         """A word that Kazakh news writes in lower case (Қазақша, Елорда), or a plural (Парламенттері).
