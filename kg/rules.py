@@ -48,7 +48,10 @@ NOT_NAMES = frozenset(fold(w) for w in (
     "GMT", "UTC", "PHOTO", "Фото", "Сурет", "KZ", "Тараптар", "Кездесу", "Елші", "Сонымен", "Сондай-ақ",
     "Бүгін", "Кеше", "Новости", "Жоғарғы", "Облыс", "Қала", "Мемлекет", "Үкімет", "Парламент",
 ))
-HONORIFICS = frozenset(fold(w) for w in ("мырза", "ханым", "господин", "госпожа", "Mr", "Mrs", "Ms", "Dr", "H.E."))
+HONORIFICS = frozenset(fold(w) for w in ("мырза", "ханым", "господин", "госпожа", "г-н", "г-жа", "Mr", "Mrs", "Ms",
+                                         "Dr", "Sir", "Madam"))
+# His or Her Excellency, as tokens: H . E .
+EXCELLENCY = ("H", ".", "E", ".")
 MAX_NAME_TOKENS = 3
 # "долларов США", "US dollars" name a currency, not the state.
 CURRENCY_WORDS = frozenset({"долл", "doll"})
@@ -188,7 +191,7 @@ class _Reader:
 
     def _is_capitalised(self, i: int) -> bool:
         t = self.texts[i]
-        return bool(CAPITALISED.match(t)) and fold(t) not in NOT_NAMES
+        return bool(CAPITALISED.match(t)) and fold(t) not in NOT_NAMES and fold(t) not in HONORIFICS
 
     def _dictionary_form(self, words: Sequence[str], *, person: bool = False) -> str:
         """Only the last word of a Kazakh name carries the case ending."""
@@ -486,8 +489,7 @@ class _Reader:
 
     def _name_after(self, i: int) -> tuple[int, int] | None:
         """The name right after a post: optional initials, then up to three capitalised words."""
-        while i < len(self.texts) and fold(self.texts[i]) in HONORIFICS:
-            i += 1
+        i = self._after_honorifics(i)
         start = i
         initials = self._initials_at(i)
         if initials is not None:
@@ -507,6 +509,17 @@ class _Reader:
             return None
         return start, i - 1
 
+    def _after_honorifics(self, i: int) -> int:
+        """The index after any honorifics at ``i``: ``H.E. Mr.``, ``господин``, ``г-жа``."""
+        while i < len(self.texts):
+            if tuple(self.texts[i:i + len(EXCELLENCY)]) == EXCELLENCY:
+                i += len(EXCELLENCY)
+            elif fold(self.texts[i]) in HONORIFICS:
+                i += 2 if i + 1 < len(self.texts) and self.texts[i + 1] == "." else 1
+            else:
+                return i
+        return i
+
     def _name_after_phrase(self, i: int) -> tuple[int, int] | None:
         """Russian and English: the name after the post's complements (of X, to Y, в Z), in one sentence."""
         limit = min(len(self.texts), i + PHRASE_REACH)
@@ -518,6 +531,12 @@ class _Reader:
                 depth += 1
             elif t == ")":
                 depth = max(0, depth - 1)
+            elif depth == 0 and self._after_honorifics(j) > j:
+                span = self._name_after(j)
+                if span:
+                    return span
+                j = self._after_honorifics(j)
+                continue
             elif depth == 0 and not self.covered[j] and (self._is_capitalised(j) or self._initials_at(j) is not None):
                 if j > 0 and fold(self.texts[j - 1]) in PLACE_PREPOSITIONS and self._initials_at(j) is None:
                     j += 1

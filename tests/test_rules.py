@@ -29,6 +29,10 @@ def mentions(text: str, kind: str, *, published: str | None = None) -> list[tupl
     ("Посол Японии в Казахстане Кэн Танака встретился с акимом.", [("Кэн Танака", "Кэн Танака")]),
     ("The Ambassador of Japan to Kazakhstan, Ken Tanaka, met the akim.", [("Ken Tanaka", "Ken Tanaka")]),
     ("Сапар барысында тараптар пікір алмасты.", []),
+    # Honorifics before a name are not part of it.
+    ("The Ambassador of Japan, H.E. Mr. Ken Tanaka, met the akim.", [("Ken Tanaka", "Ken Tanaka")]),
+    ("Посол Японии господин Кэн Танака встретился с акимом.", [("Кэн Танака", "Кэн Танака")]),
+    ("Посол Японии г-жа Юко Сато встретилась с акимом.", [("Юко Сато", "Юко Сато")]),
 ])
 def test_persons(text, expected):
     assert mentions(text, MentionKind.PERSON) == expected
