@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -20,7 +21,7 @@ def main() -> None:
     """
 
 
-def _extractor_option(func):
+def _extractor_option(func: Callable[..., None]) -> Callable[..., None]:
     return click.option(
         "--extractor", "extractors", multiple=True, metavar="NAME",
         help="Extractor to run (repeatable): rules+kaznerd (the default), rules, kaznerd.")(func)

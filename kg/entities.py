@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from kg.lexicon import Lexicon
 from kg.model import Entity, Label, Mention, MentionKind
+from kg.morphology import kk_stems
 from kg.text import fold
 
 INITIAL = re.compile(r"^\w\.$")
@@ -103,8 +104,6 @@ def _short_names(kinds: dict[str, tuple[str, str | None, str | None]], labels: d
     Льеж провинциясы).
     A short form that fits two longer names stays apart.
     """
-    from kg.morphology import kk_stems
-
     def short_forms(kind: str, text: str) -> set[str]:
         words = text.split()
         if len(words) < 2:

@@ -52,6 +52,9 @@ DERIVATION_SUFFIXES: tuple[str, ...] = tuple(sorted({
     "ндыру", "ландыру", "леу", "лау", "у",
 }, key=len, reverse=True))
 CYRILLIC_WORD = re.compile(r"^[\u0400-\u04FF-]+$")
+# A word in the genitive (Қазақстанның), and a plural, possibly possessive (Парламенттері).
+KK_GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$", re.IGNORECASE)
+KK_PLURAL = re.compile(r"(?:лар|лер|дар|дер|тар|тер)(?:ы|і)?$", re.IGNORECASE)
 
 _RU = snowballstemmer.stemmer("russian")
 _EN = snowballstemmer.stemmer("english")

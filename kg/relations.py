@@ -16,9 +16,9 @@ from datetime import date, timedelta
 
 from kg.lexicon import Lexicon
 from kg.model import Entity, Evidence, Meeting, Mention, MentionKind, PartialDate, Post, Report, Span, Topic
+from kg.morphology import KK_GENITIVE
 from kg.text import fold, sentences
 
-GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$", re.IGNORECASE)
 LOCATIVE = re.compile(r"(?:дағы|дегі|тағы|тегі|ндағы|ндегі|да|де|та|те|нда|нде)$", re.IGNORECASE)
 LOCATIVE_ADJ = re.compile(r"(?:дағы|дегі|тағы|тегі|ндағы|ндегі)$", re.IGNORECASE)
 DATIVE = re.compile(r"(?:ға|ге|қа|ке|на|не)$", re.IGNORECASE)
@@ -204,7 +204,7 @@ class Reader:
             key = self.key_of[m]
             if m.kind == MentionKind.COUNTRY:
                 d.country = d.country or m.value
-            elif d.jurisdiction is None and (i == 0 or GENITIVE.search(m.text) or self.report.language != "kk"):
+            elif d.jurisdiction is None and (i == 0 or KK_GENITIVE.search(m.text) or self.report.language != "kk"):
                 d.jurisdiction = key
                 d.country = d.country or self._country_of(key)
         if d.jurisdiction is None:
@@ -306,7 +306,7 @@ class Reader:
             inflected = 0
             for m in self._in_sentence(idx, MentionKind.PERSON):
                 key = self.key_of[m]
-                if (GENITIVE.search(m.text) and role_of.get(key) in HEADS) or self._aside(m):
+                if (KK_GENITIVE.search(m.text) and role_of.get(key) in HEADS) or self._aside(m):
                     continue
                 if m.text.split()[-1] != m.value.split()[-1]:
                     inflected += 1

@@ -24,7 +24,7 @@ from kg.lexicon import Entry, Head, Lexicon, load_lexicon
 from kg.matching import Match, PhraseMatcher
 from kg.mentions import extractor
 from kg.model import Mention, MentionKind, Report, Span
-from kg.morphology import dictionary_form_kk, dictionary_form_ru, kk_stems, region_form_ru
+from kg.morphology import KK_GENITIVE, KK_PLURAL, dictionary_form_kk, dictionary_form_ru, kk_stems, region_form_ru
 from kg.text import clean, fold, tokens
 
 CAPITALISED = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'’-]+(?:[-‐][A-ZА-ЯЁӘҒҚҢӨҰҮҺІa-zа-яёәғқңөұүһі]+)*$")
@@ -62,9 +62,6 @@ PHRASE_REACH = 24
 # Words after which a capitalised word is a place or part of an office's name, not a person's name.
 PLACE_PREPOSITIONS = frozenset({"в", "во", "из", "in", "to", "at", "from"})
 TITLE_LINKS = frozenset({"of", "and", "for", "&", "и", "по"})
-# A Kazakh plural, possibly possessive: Парламенттері is parliaments, not a name.
-KK_PLURAL = re.compile(r"(?:лар|лер|дар|дер|тар|тер)(?:ы|і)?$", re.IGNORECASE)
-GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$", re.IGNORECASE)
 # Words that join the parts of an organization's name.
 ORG_LINKS = frozenset({"және", "мен", "бен", "пен", "и", "and", "of"})
 # The kinds of mention a tagger may propose to the rules.
@@ -610,7 +607,7 @@ class _Reader:
                 last -= 1
             if kind == MentionKind.PLACE and self.language == "kk":
                 # A genitive ends a place name: Еуропаның Жасыл астанасы is Europe's green capital.
-                last = next((k for k in range(first, last) if GENITIVE.search(self.texts[k])), last)
+                last = next((k for k in range(first, last) if KK_GENITIVE.search(self.texts[k])), last)
             if first > last or any(self.barrier[k] for k in range(first, last + 1)):
                 continue
             lead = self.texts[first]

@@ -12,3 +12,12 @@ def seeds_build():
     from kg.pipeline import build
 
     return build([ROOT / "seeds"])
+
+
+@pytest.fixture(scope="session")
+def seed_files(seeds_build, tmp_path_factory) -> dict[str, Path]:
+    """The seeds' graph written once as Turtle (every triple once) and TriG (a graph per report)."""
+    folder = tmp_path_factory.mktemp("seed-files")
+    seeds_build.graph.serialize(folder / "diplomacy.ttl", format="turtle")
+    seeds_build.dataset.serialize(folder / "diplomacy.trig", format="trig")
+    return {"ttl": folder / "diplomacy.ttl", "trig": folder / "diplomacy.trig"}

@@ -23,11 +23,8 @@ ZHAMAR = "https://w3id.org/dipkg/resource/person/erve-zhamar-4b6fea5beb"
 
 
 @pytest.fixture(scope="module")
-def sources(seeds_build, tmp_path_factory) -> dict[str, Path]:
-    folder = tmp_path_factory.mktemp("sources")
-    seeds_build.dataset.serialize(folder / "diplomacy.trig", format="trig")
-    seeds_build.graph.serialize(folder / "diplomacy.ttl", format="turtle")
-    return {"trig": folder / "diplomacy.trig", "ttl": folder / "diplomacy.ttl"}
+def sources(seed_files) -> dict[str, Path]:
+    return seed_files
 
 
 def rdflib_term(t):

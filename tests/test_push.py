@@ -65,11 +65,8 @@ def oxigraph_server(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def graph_files(seeds_build, tmp_path_factory) -> dict[str, Path]:
-    folder = tmp_path_factory.mktemp("push")
-    seeds_build.graph.serialize(folder / "diplomacy.ttl", format="turtle")
-    seeds_build.dataset.serialize(folder / "diplomacy.trig", format="trig")
-    return {"ttl": folder / "diplomacy.ttl", "trig": folder / "diplomacy.trig"}
+def graph_files(seed_files) -> dict[str, Path]:
+    return seed_files
 
 
 def test_push_default_graph_then_query_back(oxigraph_server, graph_files, seeds_build):

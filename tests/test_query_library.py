@@ -19,10 +19,8 @@ REQUIRED_EXAMPLES = {"person": "Роман Василенко", "organization": 
 
 
 @pytest.fixture(scope="module")
-def graph_file(seeds_build, tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("graph") / "diplomacy.ttl"
-    seeds_build.graph.serialize(path, format="turtle")
-    return path
+def graph_file(seed_files) -> Path:
+    return seed_files["ttl"]
 
 
 @pytest.fixture(scope="module")
@@ -181,10 +179,8 @@ def test_json_is_sparql_results_json(store):
     assert row["c"] == {"type": "uri", "value": "https://w3id.org/dipkg/resource/country/KZ"}
 
 
-def test_trig_file_answers_each_triple_once_and_keeps_report_graphs(seeds_build, tmp_path):
-    path = tmp_path / "diplomacy.trig"
-    seeds_build.dataset.serialize(path, format="trig")
-    store = q.load_store(path)
+def test_trig_file_answers_each_triple_once_and_keeps_report_graphs(seeds_build, seed_files):
+    store = q.load_store(seed_files["trig"])
     assert q.triples(store) == len(seeds_build.graph)
     codes = q.run(store, "PREFIX dip: <https://w3id.org/dipkg/ontology#> SELECT ?code { ?c dip:countryCode ?code }")
     assert len(codes.rows) == len({r[0] for r in codes.rows}) == 8

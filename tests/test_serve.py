@@ -24,10 +24,8 @@ SEED_CODES = ["BE", "DE", "FR", "JP", "KZ", "NL", "PT", "US"]
 
 
 @pytest.fixture(scope="module")
-def graph_file(seeds_build, tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("serve") / "diplomacy.trig"
-    seeds_build.dataset.serialize(path, format="trig")
-    return path
+def graph_file(seed_files) -> Path:
+    return seed_files["trig"]
 
 
 @pytest.fixture(scope="module")

@@ -1,14 +1,18 @@
 """Words of the page in Kazakh, Russian and English.
 
-Names of node types and of relations come from the ontology's own ``rdfs:label``s where the
-graph carries them (a graph written by ``kg build`` does); the tables below cover the rest.
+Names of node types and of relations are the ``rdfs:label``s of ``ontology/dipkg.ttl``, those
+the graph carries first (a graph written by ``kg build`` carries the ontology). The tables
+below hold only the words the ontology has no term for: inverse relations and the page's own.
 """
 
 from __future__ import annotations
 
-from rdflib import URIRef
+from functools import lru_cache
+
+from rdflib import RDFS, Graph, Literal, URIRef
 
 from kg.graph import DIP
+from kg.lexicon import ONTOLOGY_DIR
 from kg.views.index import CATEGORY_CLASS, GraphIndex
 
 Terms = dict[str, str]
@@ -16,39 +20,13 @@ Terms = dict[str, str]
 TYPE_CLASSES: dict[str, URIRef] = {c: CATEGORY_CLASS[c] for c in (
     "person", "meeting", "country", "region", "city", "place", "government", "university", "company",
     "international", "organization", "sector")}
-TYPE_FALLBACK: dict[str, Terms] = {
-    "person": {"en": "Person", "kk": "Тұлға", "ru": "Лицо"},
-    "meeting": {"en": "Meeting", "kk": "Кездесу", "ru": "Встреча"},
-    "country": {"en": "Country", "kk": "Ел", "ru": "Страна"},
-    "region": {"en": "Region", "kk": "Өңір", "ru": "Регион"},
-    "city": {"en": "City", "kk": "Қала", "ru": "Город"},
-    "place": {"en": "Place", "kk": "Орын", "ru": "Место"},
-    "government": {"en": "Government body", "kk": "Мемлекеттік орган", "ru": "Государственный орган"},
-    "university": {"en": "University", "kk": "Университет", "ru": "Университет"},
-    "company": {"en": "Company", "kk": "Компания", "ru": "Компания"},
-    "international": {"en": "International organization", "kk": "Халықаралық ұйым",
-                      "ru": "Международная организация"},
-    "organization": {"en": "Organization", "kk": "Ұйым", "ru": "Организация"},
-    "sector": {"en": "Cooperation sector", "kk": "Ынтымақтастық саласы", "ru": "Сфера сотрудничества"},
-}
-
 RELATION_PROPERTIES: dict[str, URIRef] = {
     "participant": DIP.participant, "location": DIP.location, "topic": DIP.topic, "date": DIP.date,
     "serves": DIP.country, "accreditedTo": DIP.accreditedTo, "jurisdiction": DIP.jurisdiction,
     "inCountry": DIP.inCountry, "holds": DIP.holds, "role": DIP.role, "countryCode": DIP.countryCode,
 }
-RELATION_FALLBACK: dict[str, Terms] = {
-    "participant": {"en": "participant", "kk": "қатысушы", "ru": "участник"},
-    "location": {"en": "location", "kk": "өткен жері", "ru": "место"},
-    "topic": {"en": "topic", "kk": "талқыланған сала", "ru": "тема"},
-    "date": {"en": "date", "kk": "күні", "ru": "дата"},
-    "serves": {"en": "serves", "kk": "қызмет ететін елі", "ru": "служит стране"},
-    "accreditedTo": {"en": "accredited to", "kk": "аккредиттелген елі", "ru": "аккредитован в"},
-    "jurisdiction": {"en": "jurisdiction", "kk": "басқаратыны", "ru": "юрисдикция"},
-    "inCountry": {"en": "in country", "kk": "елде орналасқан", "ru": "в стране"},
-    "holds": {"en": "holds", "kk": "лауазымы", "ru": "занимает"},
-    "role": {"en": "role", "kk": "рөлі", "ru": "роль"},
-    "countryCode": {"en": "ISO 3166-1 alpha-2 code", "kk": "ISO 3166-1 коды", "ru": "код ISO 3166-1"},
+# Relations the ontology does not name: the inverse ones the side panel shows, and derived ones.
+RELATION_WORDS: dict[str, Terms] = {
     "participantOf": {"en": "took part in", "kk": "қатысқан кездесуі", "ru": "участвовал во встрече"},
     "locationOf": {"en": "meeting held here", "kk": "осында өткен кездесу", "ru": "встреча здесь"},
     "topicOf": {"en": "discussed at", "kk": "талқыланған кездесу", "ru": "обсуждалось на встрече"},
@@ -96,8 +74,17 @@ UI: dict[str, Terms] = {
 }
 
 
-def _terms(index: GraphIndex, iri: URIRef, fallback: Terms) -> Terms:
-    out = dict(fallback)
+@lru_cache(maxsize=1)
+def _ontology() -> Graph:
+    g = Graph()
+    g.parse(ONTOLOGY_DIR / "dipkg.ttl", format="turtle")
+    return g
+
+
+def _terms(index: GraphIndex, iri: URIRef) -> Terms:
+    """The term's label per language: the graph's, else the ontology file's."""
+    out = {o.language: str(o) for o in _ontology().objects(iri, RDFS.label)
+           if isinstance(o, Literal) and o.language}
     for language in ("kk", "ru", "en"):
         text = index.label(iri, language)
         if text:
@@ -106,12 +93,12 @@ def _terms(index: GraphIndex, iri: URIRef, fallback: Terms) -> Terms:
 
 
 def type_terms(index: GraphIndex) -> dict[str, Terms]:
-    return {c: _terms(index, cls, TYPE_FALLBACK[c]) for c, cls in TYPE_CLASSES.items()}
+    return {c: _terms(index, cls) for c, cls in TYPE_CLASSES.items()}
 
 
 def relation_terms(index: GraphIndex) -> dict[str, Terms]:
-    return {r: _terms(index, RELATION_PROPERTIES[r], t) if r in RELATION_PROPERTIES else dict(t)
-            for r, t in RELATION_FALLBACK.items()}
+    return {**{r: _terms(index, iri) for r, iri in RELATION_PROPERTIES.items()},
+            **{r: dict(t) for r, t in RELATION_WORDS.items()}}
 
 
 def ui_terms() -> dict[str, Terms]:
