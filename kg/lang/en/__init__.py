@@ -1,0 +1,10 @@
+"""English: prepositions mark the parts of a post phrase; reports come from anywhere."""
+
+from kg.lang import Language
+
+PROFILE = Language(
+    code="en",
+    in_prepositions=frozenset({"to", "in", "at"}),
+    today=frozenset({"today"}),
+    yesterday=frozenset({"yesterday"}),
+)

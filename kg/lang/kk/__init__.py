@@ -1,0 +1,20 @@
+"""Kazakh: case endings mark the parts of a post phrase; reports are Kazakhstani press."""
+
+import re
+
+from kg.lang import Case, Language
+
+PROFILE = Language(
+    code="kk",
+    home_country="KZ",
+    case_endings=(
+        (Case.LOCATIVE_ATTRIBUTE, re.compile(r"(?:дағы|дегі|тағы|тегі|ндағы|ндегі)$", re.IGNORECASE)),
+        (Case.GENITIVE, re.compile(r"(?:ның|нің|дың|дің|тың|тің)$", re.IGNORECASE)),
+        (Case.INSTRUMENTAL, re.compile(r"(?:мен|бен|пен)$", re.IGNORECASE)),
+        (Case.LOCATIVE, re.compile(r"(?:да|де|та|те|нда|нде)$", re.IGNORECASE)),
+        (Case.DATIVE, re.compile(r"(?:ға|ге|қа|ке|на|не)$", re.IGNORECASE)),
+    ),
+    today=frozenset({"бүгін"}),
+    yesterday=frozenset({"кеше"}),
+    tagger="kg.ner:kaznerd_mentions",
+)

@@ -1,0 +1,35 @@
+"""States a report leaves implicit: the host of a diplomat, the state of a foreign official."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from kg.model import MentionKind
+from kg.relations.state import DIPLOMATS, PostDraft, State
+
+
+def infer_countries(s: State) -> None:
+    counts = Counter(m.value for m in s.mentions if m.kind == MentionKind.COUNTRY and m.subtype != "home")
+    foreign = [c for c, _ in counts.most_common() if c != s.home]
+    for p in s.posts:
+        if p.role not in DIPLOMATS:
+            continue
+        if p.accredited_to is None:
+            p.accredited_to = s.home if p.country and p.country != s.home else (foreign[0] if foreign else None)
+        if p.country is None:
+            p.country = s.home if p.accredited_to and p.accredited_to != s.home else (foreign[0] if foreign else None)
+    by_holder: dict[str, list[PostDraft]] = {}
+    for p in s.posts:
+        by_holder.setdefault(p.holder, []).append(p)
+    for p in s.posts:
+        if p.country is not None or p.role in DIPLOMATS:
+            continue
+        for d in s.meetings:
+            if p.holder not in d.participants:
+                continue
+            for other in d.participants:
+                for q in by_holder.get(other, []):
+                    if q.role in DIPLOMATS and q.country and q.accredited_to:
+                        p.country = q.accredited_to
+            if p.country:
+                break

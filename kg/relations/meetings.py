@@ -1,0 +1,108 @@
+"""Meetings: sentences that say a meeting took place, the persons in them, and visits to a host."""
+
+from __future__ import annotations
+
+from kg.lang import Case
+from kg.model import Mention, MentionKind
+from kg.relations.state import DIPLOMATS, HEADS, MeetingDraft, PostDraft, State
+
+# A post word right before a name names that person, not an earlier holder of the post.
+NAMED_AFTER = 12
+
+
+def read_meetings(s: State) -> None:
+    role_of: dict[str, str] = {}
+    for p in s.posts:
+        role_of.setdefault(p.holder, p.role)
+    protagonist = _protagonist(s)
+    out: list[MeetingDraft] = []
+    cue_sentences = sorted({s.sentence_of[m] for m in s.mentions
+                            if m.kind == MentionKind.MEETING and m.value == "meeting"})
+    for idx in cue_sentences:
+        cue = next(m for m in s.in_sentence(idx, MentionKind.MEETING) if m.value == "meeting")
+        people: list[str] = []
+        inflected = 0
+        for m in s.in_sentence(idx, MentionKind.PERSON):
+            key = s.key_of[m]
+            if (s.language.has_case(m.text, Case.GENITIVE) and role_of.get(key) in HEADS) or _aside(s, m):
+                continue
+            if m.text.split()[-1] != m.value.split()[-1]:
+                inflected += 1
+            if key not in people:
+                people.append(key)
+        for r in s.in_sentence(idx, MentionKind.ROLE):
+            if _named_after(s, r):
+                continue
+            holder = _earlier_holder(s, r)
+            if holder and holder not in people:
+                people.append(holder)
+        implicit_subject = s.language.marks_case and people and inflected == len(people)
+        if (len(people) == 1 or implicit_subject) and protagonist and protagonist not in people:
+            people.insert(0, protagonist)
+        if len(people) < 2:
+            if (out and not people) or (out and people and set(people) <= set(out[-1].participants)):
+                out[-1].sentences.append(idx)
+            continue
+        target = next((d for d in out if set(people) <= set(d.participants)
+                       or len(set(people) & set(d.participants)) >= 2), None)
+        if target:
+            target.participants.extend(p for p in people if p not in target.participants)
+            target.sentences.append(idx)
+        else:
+            out.append(MeetingDraft(people, [idx], s.evidence(cue)))
+    s.meetings = out
+    _visits(s, protagonist)
+
+
+def _protagonist(s: State) -> str | None:
+    """The report's main actor: its first diplomat, or else the first person with a post."""
+    protagonist = next((p.holder for p in s.posts if p.role in DIPLOMATS), None)
+    if protagonist is None and s.posts:
+        protagonist = s.posts[0].holder
+    return protagonist
+
+
+def _visits(s: State, protagonist: str | None) -> None:
+    """A visit to a body followed by words of its head is a meeting with that head."""
+    if protagonist is None:
+        return
+    met = {p for d in s.meetings for p in d.participants}
+    visits = sorted({s.sentence_of[m] for m in s.mentions if m.kind == MentionKind.MEETING and m.value == "visit"})
+    for idx in visits:
+        places = {s.key_of[m] for m in s.in_sentence(idx) if m in s.key_of
+                  and m.kind in (MentionKind.ORGANIZATION, MentionKind.PLACE)}
+        for p in s.posts:
+            if p.holder in met or p.holder == protagonist or p.jurisdiction not in places or p.role in DIPLOMATS:
+                continue
+            said = [m for m in s.mentions if s.key_of.get(m) == p.holder and idx <= s.sentence_of[m] <= idx + 1]
+            if said:
+                cue = next(m for m in s.in_sentence(idx, MentionKind.MEETING) if m.value == "visit")
+                s.meetings.append(MeetingDraft([protagonist, p.holder], [idx, s.sentence_of[said[0]]],
+                                               s.evidence(cue, end=said[0].end)))
+                met.add(p.holder)
+
+
+def _aside(s: State, m: Mention) -> bool:
+    """A credit in slashes or brackets, or a name an institution bears (Уәлиханов атындағы)."""
+    before = s.text[max(0, m.start - 2):m.start]
+    after = s.text[m.end:m.end + 12].lower()
+    return "/" in before or "(" in before or after.lstrip().startswith(("атындағы", "имени", "/", ")"))
+
+
+def _earlier_holder(s: State, role: Mention) -> str | None:
+    """The person a bare post word (Елші, Губернатор) refers back to: one named before it."""
+    for p in s.posts:
+        if p.role != role.value:
+            continue
+        if any(s.key_of.get(m) == p.holder and m.start < role.start for m in s.mentions):
+            return p.holder
+    return None
+
+
+def _named_after(s: State, role: Mention) -> bool:
+    return any(m.kind == MentionKind.PERSON and 0 <= m.start - role.end <= NAMED_AFTER
+               for m in s.in_sentence(s.sentence_of[role]))
+
+
+def posts_of(s: State, holders: set[str]) -> list[PostDraft]:
+    return [p for p in s.posts if p.holder in holders]

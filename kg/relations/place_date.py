@@ -1,0 +1,116 @@
+"""Where and when each meeting took place: a locative in its sentences, the visited place, the
+host's jurisdiction or the dateline; a date in its sentences, a relative day, or the publication date."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from kg.lang import Case
+from kg.model import MentionKind, PartialDate
+from kg.relations.posts import case_window, role_before
+from kg.relations.state import DIPLOMATS, MeetingDraft, State
+from kg.text import fold
+
+DATELINE = re.compile(r"^([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ-]{2,})[.,]")
+# How many sentences before a meeting a visit sentence may set its place and date.
+VISIT_REACH = 2
+# A date a week past the publication date belongs to the year before.
+FUTURE_SLACK = timedelta(days=7)
+
+
+def read_places_and_dates(s: State) -> None:
+    windows = _post_windows(s)
+    for d in s.meetings:
+        d.location = _location(s, d, windows)
+        d.date = _date(s, d)
+
+
+def _post_windows(s: State) -> set[int]:
+    """The mentions that belong to post phrases: they say whom a post serves, not where a meeting was."""
+    out: set[int] = set()
+    for p in s.mentions:
+        if p.kind != MentionKind.PERSON:
+            continue
+        r = role_before(s, p)
+        if r is None:
+            continue
+        out.update(id(m) for m in case_window(s, r))
+    return out
+
+
+def _visit_sentences(s: State, d: MeetingDraft) -> list[int]:
+    first = min(d.sentences)
+    return [i for i in range(first, max(-1, first - VISIT_REACH - 1), -1)
+            if any(m.value == "visit" for m in s.in_sentence(i, MentionKind.MEETING))]
+
+
+def _location(s: State, d: MeetingDraft, windows: set[int]) -> str | None:
+    for idx in d.sentences:
+        for m in s.in_sentence(idx, MentionKind.PLACE):
+            if id(m) not in windows and s.language.has_case(s.last_word(m), Case.LOCATIVE):
+                return s.key_of.get(m)
+    for idx in _visit_sentences(s, d):
+        for m in s.in_sentence(idx, MentionKind.PLACE) + s.in_sentence(idx, MentionKind.ORGANIZATION):
+            if s.language.has_case(s.last_word(m), Case.DATIVE) or (
+                    not s.language.marks_case and id(m) not in windows):
+                return s.key_of.get(m)
+    holders = set(d.participants)
+    hosts = [p.jurisdiction for p in s.posts if p.holder in holders and p.role not in DIPLOMATS and p.jurisdiction]
+    host_places = [k for k in hosts if k.startswith("place:")]
+    if host_places:
+        return host_places[0]
+    dateline = _dateline_place(s)
+    host_country = next((p.accredited_to for p in s.posts if p.holder in holders and p.role in DIPLOMATS
+                         and p.accredited_to), s.home)
+    if dateline and s.country_of(dateline) in (None, host_country):
+        return dateline
+    return hosts[0] if hosts else None
+
+
+def _dateline_place(s: State) -> str | None:
+    for sentence in s.sentences[:6]:
+        m = DATELINE.match(sentence.text)
+        if not m:
+            continue
+        for e in s.lex.entries:
+            if e.kind == "place" and fold(e.name) == fold(m.group(1)):
+                return f"place:{e.key}"
+    return None
+
+
+def _date(s: State, d: MeetingDraft) -> PartialDate | None:
+    published = s.report.published
+    candidates = list(d.sentences) + [i for i in _visit_sentences(s, d) if i not in d.sentences]
+    for idx in candidates:
+        for m in s.in_sentence(idx, MentionKind.DATE):
+            pd = resolve_date(m.value, published)
+            if pd:
+                return pd
+        words = {fold(w) for w in s.sentences[idx].text.split()[:3]} if s.sentences else set()
+        if published and words & s.language.today:
+            return PartialDate(published.year, published.month, published.day)
+        if published and words & s.language.yesterday:
+            y = published - timedelta(days=1)
+            return PartialDate(y.year, y.month, y.day)
+    if published:
+        return PartialDate(published.year, published.month, published.day)
+    return None
+
+
+def resolve_date(value: str, published: date | None) -> PartialDate | None:
+    """``YYYY-MM-DD`` as it is; ``--MM-DD`` in the publication year, or the year before if later."""
+    if not value.startswith("--"):
+        y, mo, da = (int(x) for x in value.split("-"))
+        return PartialDate(y, mo, da)
+    if published is None:
+        return None
+    mo, da = (int(x) for x in value[2:].split("-"))
+    year = published.year
+    try:
+        if date(year, mo, da) > published + FUTURE_SLACK:
+            year -= 1
+        date(year, mo, da)
+    except ValueError:
+        return None
+    return PartialDate(year, mo, da)

@@ -1,0 +1,207 @@
+"""Posts: the role word before a person's name, and the names of its phrase.
+
+A language that marks case reads the parts of a post phrase off the endings before the role:
+in ``Жапонияның Қазақстандағы Елшісі Джун Ямада`` the genitive names the state the ambassador
+serves and the locative the state he is accredited to; in ``Льеж провинциясының губернаторы`` the
+genitive names what the governor governs. Elsewhere the names between the post and the holder
+are read by the preposition before them (``Ambassador of France to Kazakhstan``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from kg.lang import Case
+from kg.model import Mention, MentionKind
+from kg.relations.state import DIPLOMATS, HEADS, NAME_KINDS, PostDraft, State
+from kg.text import fold
+
+PARLIAMENT = re.compile(
+    r"парламент|мәжіліс|мажилис|сенат|палата|хурал|меджлис|мәслихат|жиналыс|kurultai|parliament|senate", re.IGNORECASE)
+MUNICIPAL = re.compile(r"муниципал|municipal|мэри|қаласы әкімдігі|city council|городск", re.IGNORECASE)
+MINISTRY = re.compile(r"министрлі|министерств|ministry", re.IGNORECASE)
+# Where case endings mark the phrase: at most this much between the role and the name, with no punctuation.
+CASE_GAP = 12
+CASE_GAP_PUNCTUATION = re.compile(r"[,;:()«»]")
+HONORIFIC_GAP = frozenset({"мырза", "ханым", "господин", "mr", "mrs"})
+# Where prepositions mark it: at most this many words between a post and the name (of X to Y, в Z).
+PHRASE_WORDS = 20
+PHRASE_PUNCTUATION = re.compile(r"[;:«»]")
+WINDOW_BREAK = re.compile(r"[,;:—–]|\s-\s")
+
+
+def read_posts(s: State) -> None:
+    out: list[PostDraft] = []
+    for p in (m for m in s.mentions if m.kind == MentionKind.PERSON):
+        role = role_before(s, p)
+        if role is None:
+            continue
+        window = case_window(s, role) if s.language.marks_case else phrase_window(s, role, p)
+        draft = PostDraft(s.key_of[p], role.value, s.evidence(role, end=p.end))
+        if role.value in DIPLOMATS:
+            _diplomat(s, draft, window)
+        else:
+            _official(s, draft, window, role)
+        out.append(draft)
+    s.posts = _dedupe(out)
+
+
+def role_before(s: State, p: Mention) -> Mention | None:
+    """The role word that names ``p``'s post: the last one before the name in its sentence."""
+    roles = [m for m in s.in_sentence(s.sentence_of[p], MentionKind.ROLE) if m.end <= p.start]
+    if not roles:
+        return None
+    r = roles[-1]
+    gap = s.text[r.end:p.start]
+    if not s.language.marks_case:
+        between = [m for m in s.in_sentence(s.sentence_of[p]) if r.end <= m.start and m.end <= p.start
+                   and m.kind in (MentionKind.PERSON, MentionKind.MEETING, MentionKind.DATE)]
+        return r if not between and len(gap.split()) <= PHRASE_WORDS and not PHRASE_PUNCTUATION.search(gap) else None
+    return r if len(gap) <= CASE_GAP and not CASE_GAP_PUNCTUATION.search(gap) and (
+        not gap.strip() or all(w.lower() in HONORIFIC_GAP for w in gap.split())) else None
+
+
+def case_window(s: State, role: Mention) -> list[Mention]:
+    """Name mentions in the post phrase before the role word, back to the previous name or comma."""
+    before = [m for m in s.in_sentence(s.sentence_of[role]) if m.end <= role.start and not s.nested(m)]
+    out: list[Mention] = []
+    for m in reversed(before):
+        gap_text = s.text[m.end:(out[-1].start if out else role.start)]
+        if m.kind == MentionKind.PERSON or WINDOW_BREAK.search(gap_text) or len(out) >= 4:
+            break
+        if m.kind in (MentionKind.PLACE, MentionKind.ORGANIZATION) and s.language.has_case(
+                s.last_word(m), Case.DATIVE, Case.LOCATIVE):
+            break
+        if m.kind in NAME_KINDS and m in s.key_of:
+            out.append(m)
+        elif m.kind in (MentionKind.MEETING, MentionKind.DATE):
+            break
+    return out
+
+
+def phrase_window(s: State, role: Mention, person: Mention) -> list[Mention]:
+    """Names between the post and the holder, and a country adjective right before the post."""
+    idx = s.sentence_of[role]
+    inside = [m for m in s.in_sentence(idx) if role.end <= m.start and m.end <= person.start
+              and not s.nested(m) and m in s.key_of and m.kind in NAME_KINDS]
+    before = [m for m in s.in_sentence(idx, MentionKind.COUNTRY) if m.end <= role.start
+              and not s.text[m.end:role.start].strip()]
+    return before[-1:] + inside
+
+
+def via(s: State, m: Mention) -> str:
+    """How a name attaches to a post: ``in`` (locative, or after to/in/в) or ``of``."""
+    if s.language.marks_case:
+        locative = s.language.has_case(s.last_word(m), Case.LOCATIVE, Case.LOCATIVE_ATTRIBUTE)
+        return "in" if m.subtype == "home" or locative else "of"
+    words = s.text[max(0, m.start - 12):m.start].split()
+    return "in" if words and words[-1].lower() in s.language.in_prepositions else "of"
+
+
+def _diplomat(s: State, d: PostDraft, window: list[Mention]) -> None:
+    for m in window:
+        key = s.key_of[m]
+        where = via(s, m)
+        if m.kind == MentionKind.COUNTRY:
+            if where == "in":
+                d.accredited_to = d.accredited_to or m.value
+            else:
+                d.country = d.country or m.value
+        elif where == "in" and s.country_of(key):
+            d.accredited_to = d.accredited_to or s.country_of(key)
+
+
+def _official(s: State, d: PostDraft, window: list[Mention], role: Mention) -> None:
+    for i, m in enumerate(window):
+        key = s.key_of[m]
+        if m.kind == MentionKind.COUNTRY:
+            d.country = d.country or m.value
+        elif d.jurisdiction is None and (i == 0 or not s.language.marks_case
+                                         or s.language.has_case(m.text, Case.GENITIVE)):
+            d.jurisdiction = key
+            d.country = d.country or s.country_of(key)
+    if d.jurisdiction is None:
+        d.jurisdiction = _head_anaphor(s, role)
+        d.country = d.country or s.country_of(d.jurisdiction)
+    if d.jurisdiction is None and d.role in ("minister", "deputy-minister"):
+        d.jurisdiction = _ministry_before(s, role)
+    if d.jurisdiction is None and d.role in ("governor", "deputy-governor", "mayor", "deputy-mayor"):
+        d.jurisdiction = _main_place(s, "city" if "mayor" in d.role else "region")
+        d.country = d.country or s.country_of(d.jurisdiction)
+    d.role = _refine_role(s, d.role, d.jurisdiction)
+    if d.country is None and d.role in HEADS and d.jurisdiction is None:
+        d.country = s.home
+
+
+def _head_anaphor(s: State, role: Mention) -> str | None:
+    """``Университеттің ... проректоры``: a bare head noun points back to the last body of its kind."""
+    sentence = s.sentences[s.sentence_of[role]]
+    words = s.text[sentence.start:role.start].split()
+    heads = [h for h in s.lex.heads_for(s.report.language) if h.kind == "organization"]
+    for w in words[:3]:
+        folded = fold(w)
+        head = next((h for h in heads if folded.startswith(fold(h.word)[:-1]) and len(h.word) > 4), None)
+        if head is None:
+            continue
+        earlier = [m for m in s.mentions if m.kind == MentionKind.ORGANIZATION and m.end <= sentence.start
+                   and m.subtype == head.subtype and m in s.key_of]
+        if earlier:
+            return s.key_of[earlier[-1]]
+    return None
+
+
+def _ministry_before(s: State, role: Mention) -> str | None:
+    """``Көлік вице-министрі``: the ministry whose name starts with the word before the role."""
+    before = s.text[max(0, role.start - 40):role.start].split()
+    if not before:
+        return None
+    word = fold(before[-1])
+    for m in s.mentions:
+        if m.kind == MentionKind.ORGANIZATION and MINISTRY.search(m.value) and fold(m.value).startswith(word[:4]):
+            return s.key_of.get(m)
+    return None
+
+
+def _main_place(s: State, subtype: str) -> str | None:
+    counts = Counter(s.key_of[m] for m in s.mentions
+                     if m.kind == MentionKind.PLACE and m.subtype == subtype and m in s.key_of)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _refine_role(s: State, role: str, jurisdiction: str | None) -> str:
+    """The same word names different posts: a president of a municipal chamber is a mayor."""
+    e = s.entity(jurisdiction)
+    if e is None:
+        return role
+    label = " ".join(lb.text for lb in e.labels)
+    is_city = (e.kind == MentionKind.PLACE and e.subtype == "city") or bool(MUNICIPAL.search(label))
+    if role in ("head-of-state", "governor", "official") and is_city:
+        return "mayor"
+    if role == "official" and e.kind == MentionKind.PLACE and e.subtype == "region":
+        return "governor"
+    if role == "deputy-governor" and is_city:
+        return "deputy-mayor"
+    if role == "head-of-state" and e.kind == MentionKind.ORGANIZATION:
+        return {"university": "rector", "company": "executive"}.get(e.subtype or "", "official")
+    head_word = e.labels[0].text.split()[-1] if e.labels else ""
+    if role == "official" and e.kind == MentionKind.ORGANIZATION and PARLIAMENT.search(head_word):
+        return "parliamentarian"
+    if role == "official" and e.kind == MentionKind.ORGANIZATION and e.subtype == "company":
+        return "executive"
+    return role
+
+
+def _dedupe(drafts: list[PostDraft]) -> list[PostDraft]:
+    """One post per holder and role, the fields of all its statements filled in."""
+    merged: dict[tuple[str, str], PostDraft] = {}
+    for d in drafts:
+        key = (d.holder, d.role)
+        if key not in merged:
+            merged[key] = d
+        else:
+            m = merged[key]
+            m.country = m.country or d.country
+            m.accredited_to = m.accredited_to or d.accredited_to
+            m.jurisdiction = m.jurisdiction or d.jurisdiction
+    return list(merged.values())

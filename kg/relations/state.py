@@ -1,0 +1,93 @@
+"""The state the relation passes share: one report's mentions, entities and sentences, and drafts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from kg.lang import Language, profile
+from kg.lexicon import Lexicon
+from kg.model import Entity, Evidence, Mention, MentionKind, PartialDate, Report, Span
+from kg.text import sentences
+
+NAME_KINDS = (MentionKind.COUNTRY, MentionKind.PLACE, MentionKind.ORGANIZATION)
+DIPLOMATS = frozenset({"ambassador", "charge-daffaires", "consul-general", "consul", "honorary-consul", "diplomat"})
+HEADS = frozenset({"head-of-state", "head-of-government"})
+
+
+@dataclass
+class PostDraft:
+    holder: str
+    role: str
+    evidence: Evidence
+    country: str | None = None
+    accredited_to: str | None = None
+    jurisdiction: str | None = None
+
+
+@dataclass
+class MeetingDraft:
+    participants: list[str]
+    sentences: list[int]
+    evidence: Evidence
+    location: str | None = None
+    date: PartialDate | None = None
+    topics: dict[str, Evidence] = field(default_factory=dict)
+
+
+class State:
+    """One report's mentions by sentence, its resolved entities, and the drafts the passes fill in."""
+
+    def __init__(self, report: Report, mentions: Sequence[Mention], entities: Sequence[Entity],
+                 key_of: dict[Mention, str], lexicon: Lexicon, *, spans: Sequence[Span] | None = None) -> None:
+        self.report = report
+        self.text = report.text
+        self.language: Language = profile(report.language)
+        self.mentions = list(mentions)
+        self.entities = {e.key: e for e in entities}
+        self.key_of = key_of
+        self.lex = lexicon
+        self.sentences = list(spans) if spans is not None else sentences(report.text, start=report.body_start)
+        self.sentence_of: dict[Mention, int] = {m: self._sentence_index(m.start) for m in self.mentions}
+        self.by_sentence: dict[int, list[Mention]] = {}
+        for m in self.mentions:
+            self.by_sentence.setdefault(self.sentence_of[m], []).append(m)
+        self.home = self.language.home_country
+        self.posts: list[PostDraft] = []
+        self.meetings: list[MeetingDraft] = []
+
+    def _sentence_index(self, offset: int) -> int:
+        lo, hi = 0, len(self.sentences) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.sentences[mid].start <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    def evidence(self, m: Mention, *, end: int | None = None) -> Evidence:
+        s = self.sentences[self.sentence_of[m]] if self.sentences else Span(m.start, m.end, m.text)
+        stop = max(m.end, end or m.end)
+        return Evidence(self.report.source_file, s, Span(m.start, stop, self.text[m.start:stop]))
+
+    def in_sentence(self, index: int, kind: str | None = None) -> list[Mention]:
+        return [m for m in self.by_sentence.get(index, ()) if kind is None or m.kind == kind]
+
+    def entity(self, key: str | None) -> Entity | None:
+        return self.entities.get(key) if key else None
+
+    def country_of(self, key: str | None) -> str | None:
+        e = self.entity(key)
+        return e.country_code if e else None
+
+    def nested(self, m: Mention) -> bool:
+        """A name inside a longer name (Парламент Сенаты in Парламент Сенаты Аппараты)."""
+        return m.kind in NAME_KINDS and any(
+            o is not m and o.kind in (MentionKind.PLACE, MentionKind.ORGANIZATION) and o.start <= m.start
+            and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
+            for o in self.by_sentence.get(self.sentence_of[m], ()))
+
+    def last_word(self, m: Mention) -> str:
+        words = m.text.split()
+        return words[-1] if words else m.text
