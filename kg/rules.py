@@ -116,7 +116,7 @@ def _matchers(language: str) -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatche
                 sectors.add(words, c.notation, exact=cue.text.isupper() and len(cue.text) <= 4)
     words: PhraseMatcher[tuple[str, str]] = PhraseMatcher(language, derivation=language == "ru")
     for w in lex.words:
-        if w.language == language and w.category in ("meeting", "visit", "discussion", "deputy", "home"):
+        if w.language == language and w.category in ("meeting", "visit", "group", "discussion", "deputy", "home"):
             words.add(tuple(t.text for t in tokens(w.word)), (w.category, w.value))
     heads: PhraseMatcher[Head] = PhraseMatcher(language)
     for h in lex.heads_for(language):
@@ -216,7 +216,7 @@ class _Reader:
         self._sectors(sectors)
         for m in words.find(self.texts):
             category, value = m.payload
-            if category in ("meeting", "visit"):
+            if category in ("meeting", "visit", "group"):
                 self._emit(MentionKind.MEETING, m.first, m.last, category, cover=False)
             elif category == "home" and not self.covered[m.first]:
                 self._emit(MentionKind.COUNTRY, m.first, m.last, value, "home")

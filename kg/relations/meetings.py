@@ -8,6 +8,8 @@ from kg.relations.state import DIPLOMATS, HEADS, MeetingDraft, PostDraft, State
 
 # A post word right before a name names that person, not an earlier holder of the post.
 NAMED_AFTER = 12
+# How many sentences from a meeting a delegation or "the sides" may be named and still be its party.
+GROUP_REACH = 3
 
 
 def read_meetings(s: State) -> None:
@@ -16,15 +18,13 @@ def read_meetings(s: State) -> None:
         role_of.setdefault(p.holder, p.role)
     protagonist = _protagonist(s)
     out: list[MeetingDraft] = []
-    cue_sentences = sorted({s.sentence_of[m] for m in s.mentions
-                            if m.kind == MentionKind.MEETING and m.value == "meeting"})
-    for idx in cue_sentences:
+    for idx in _sentences_with(s, "meeting"):
         cue = next(m for m in s.in_sentence(idx, MentionKind.MEETING) if m.value == "meeting")
         people: list[str] = []
         inflected = 0
         for m in s.in_sentence(idx, MentionKind.PERSON):
             key = s.key_of[m]
-            if (s.language.has_case(m.text, Case.GENITIVE) and role_of.get(key) in HEADS) or _aside(s, m):
+            if _named_in_passing(s, m, role_of) or _aside(s, m):
                 continue
             if m.text.split()[-1] != m.value.split()[-1]:
                 inflected += 1
@@ -39,19 +39,62 @@ def read_meetings(s: State) -> None:
         implicit_subject = s.language.marks_case and people and inflected == len(people)
         if (len(people) == 1 or implicit_subject) and protagonist and protagonist not in people:
             people.insert(0, protagonist)
-        if len(people) < 2:
-            if (out and not people) or (out and people and set(people) <= set(out[-1].participants)):
-                out[-1].sentences.append(idx)
+        if len(people) < 2 and out and set(people) <= set(out[-1].participants):
+            out[-1].sentences.append(idx)
             continue
-        target = next((d for d in out if set(people) <= set(d.participants)
+        if not people:
+            continue
+        target = next((d for d in out if set(people) <= set(d.participants) or set(d.participants) <= set(people)
                        or len(set(people) & set(d.participants)) >= 2), None)
         if target:
             target.participants.extend(p for p in people if p not in target.participants)
             target.sentences.append(idx)
         else:
+            # One named side only: the other may be a delegation or "the sides" named nearby.
             out.append(MeetingDraft(people, [idx], s.evidence(cue)))
     s.meetings = out
+    _groups(s, role_of)
+    s.meetings = [d for d in s.meetings if len(d.participants) >= 2]
     _visits(s, protagonist)
+
+
+def _sentences_with(s: State, cue: str) -> list[int]:
+    return sorted({s.sentence_of[m] for m in s.mentions if m.kind == MentionKind.MEETING and m.value == cue})
+
+
+def _groups(s: State, role_of: dict[str, str]) -> None:
+    """A delegation, its members or "the sides" named near a meeting took part in it.
+
+    ``В состав делегации вошли A, B и C`` / ``The delegation was composed of A and B`` /
+    ``Тараптар ... A ... B``: every person with a post that such a sentence names, but those named in
+    passing or in a quotation, joins the nearest meeting within ``GROUP_REACH`` sentences, the later
+    one on a tie. A person with no post there is a subject of the talks (a poet's jubilee), not a party.
+    """
+    if not s.meetings:
+        return
+    for idx in _sentences_with(s, "group"):
+        members = [s.key_of[m] for m in s.in_sentence(idx, MentionKind.PERSON) if s.key_of[m] in role_of
+                   and not (_named_in_passing(s, m, role_of) or _aside(s, m) or _quoted(s, m))]
+        if not members:
+            continue
+        distance, _, target = min((min(abs(i - idx) for i in d.sentences), -min(d.sentences), n)
+                                  for n, d in enumerate(s.meetings))
+        if distance > GROUP_REACH:
+            continue
+        draft = s.meetings[target]
+        draft.participants.extend(k for k in dict.fromkeys(members) if k not in draft.participants)
+
+
+def _named_in_passing(s: State, m: Mention, role_of: dict[str, str]) -> bool:
+    """A head of state in the genitive (Президенттің бастамалары): whose initiatives, not who met."""
+    return s.language.has_case(m.text, Case.GENITIVE) and role_of.get(s.key_of[m]) in HEADS
+
+
+def _quoted(s: State, m: Mention) -> bool:
+    """Inside a quotation that opens earlier on the same line."""
+    line = s.text[s.text.rfind("\n", 0, m.start) + 1:m.start]
+    return (line.count("«") > line.count("»") or line.count("“") > line.count("”")
+            or line.count('"') % 2 == 1)
 
 
 def _protagonist(s: State) -> str | None:

@@ -1,0 +1,42 @@
+"""Relations of short invented reports: who met whom, by language, as (text, expected) tables."""
+
+import pytest
+
+from kg.pipeline import extract
+from kg.reports import parse_report
+
+
+def meetings_of(text: str) -> list[set[str]]:
+    x = extract(parse_report("t.txt", text))
+    names = {e.key: e.name for e in x.entities}
+    return [{names[p] for p in m.participants} for m in x.meetings]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # kk: an instrumental name is the other side
+    ("Ақтөбе облысының әкімі Асан Серікбаев Түркияның Қазақстандағы Елшісі Мехмет Өзтүркпен кездесті.",
+     [{"Асан Серікбаев", "Мехмет Өзтүрк"}]),
+    # ru: the delegation's members, listed before, took part in its meeting
+    ("В состав делегации вошли заместитель акима Павлодарской области Сергей Ильин и Посол Казахстана "
+     "в Турции Арман Садыков. Казахстанская делегация встретилась с губернатором Анкары Мехметом Озтюрком.",
+     [{"Сергей Ильин", "Арман Садыков", "Мехмет Озтюрк"}]),
+    # en: the same, with the composition after the meeting
+    ("The Ambassador of Kazakhstan to Turkey Arman Sadykov met with the Governor of Ankara Mehmet Ozturk. "
+     "The delegation was composed of the Deputy Governor of Pavlodar Region Sergey Ilyin.",
+     [{"Sergey Ilyin", "Arman Sadykov", "Mehmet Ozturk"}]),
+])
+def test_meeting_participants(text, expected):
+    assert meetings_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    # a person the sides only talked about holds no post here and takes no part
+    ("Губернатор Омской области Виктор Ларин встретился с Генеральным консулом Казахстана в Омске "
+     "Бериком Сагиевым. Также стороны обсудили юбилей поэта Абая Кунанбаева.", "Абай Кунанбаев"),
+    # a person quoted by a participant takes no part either
+    ("The Ambassador of France to Kazakhstan Louis Girard met with the Mayor of Kostanay Yerlan Tokenov. "
+     "\"Our delegation recalls how Governor Adam Novak came to Lyon,\" the sides said.", "Adam Novak"),
+])
+def test_persons_named_in_passing_take_no_part(text, absent):
+    found = meetings_of(text)
+    assert found and all(absent not in m for m in found)
