@@ -235,11 +235,21 @@ class _Reader:
             if e.kind == "country" and m.first > 0 and fold(self.texts[m.first - 1])[:4] in CURRENCY_WORDS:
                 continue
             if e.kind == "country":
-                self._emit(MentionKind.COUNTRY, m.first, m.last, e.key, e.form)
+                self._emit(MentionKind.COUNTRY, self._state_form_start(m.first), m.last, e.key, e.form)
             elif e.kind == "place":
                 self._emit(MentionKind.PLACE, m.first, m.last, e.key, e.subtype)
             else:
                 self._emit(MentionKind.ORGANIZATION, m.first, m.last, e.key, e.subtype)
+
+    def _state_form_start(self, first: int) -> int:
+        """Where a state's long form starts before its name: ``Republic of Turkey``, ``Королевства Бельгия``."""
+        start = first
+        k = first - 1
+        while k >= 0 and not self.covered[k] and self.lex.is_word(self.texts[k], "state-form", self.language):
+            k -= 1
+            if self.texts[k + 1][:1].isupper():
+                start = k + 1
+        return start
 
     def _ministries(self) -> None:
         """``Minister of Agriculture`` / ``Министр сельского хозяйства``: the post names its ministry."""

@@ -40,3 +40,27 @@ def test_meeting_participants(text, expected):
 def test_persons_named_in_passing_take_no_part(text, absent):
     found = meetings_of(text)
     assert found and all(absent not in m for m in found)
+
+
+def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
+    x = extract(parse_report("t.txt", text))
+    names = {e.key: e.name for e in x.entities}
+    return {names[p.holder]: (p.role, p.country, p.accredited_to) for p in x.posts}
+
+
+@pytest.mark.parametrize(("text", "name", "post"), [
+    # ru: a post in apposition after the name
+    ("Арман Садыков, Посол Казахстана в Турции, встретился с губернатором Анкары Мехметом Озтюрком.",
+     "Арман Садыков", ("ambassador", "KZ", "TR")),
+    # en: an article between the preposition and the host state
+    ("The Kazakh Ambassador to the Republic of Turkey, Arman Sadykov, met the Governor of Ankara Mehmet Ozturk.",
+     "Arman Sadykov", ("ambassador", "KZ", "TR")),
+    # a governor of a province named after its capital city stays a governor
+    ("The Kazakh Ambassador to Turkey Arman Sadykov met the Governor of Ankara Mehmet Ozturk.",
+     "Mehmet Ozturk", ("governor", "TR", None)),
+    # an akim of a city is its mayor
+    ("Алматы қаласының әкімі Ерлан Досаев Түркияның Қазақстандағы Елшісі Мехмет Өзтүркпен кездесті.",
+     "Ерлан Досаев", ("mayor", "KZ", None)),
+])
+def test_posts(text, name, post):
+    assert posts_of(text)[name] == post

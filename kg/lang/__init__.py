@@ -42,6 +42,8 @@ class Language:
     case_endings: tuple[tuple[Case, re.Pattern[str]], ...] = ()
     # Prepositions after which a name is where a post is held: "Ambassador to Belgium", "посол в Бельгии".
     in_prepositions: frozenset[str] = frozenset()
+    # Words that may stand between such a preposition and the name: "to the Kingdom of ...".
+    determiners: frozenset[str] = frozenset()
     today: frozenset[str] = frozenset()
     yesterday: frozenset[str] = frozenset()
     # "module:function" of the recogniser whose persons, places and organizations the rules check.

@@ -28,6 +28,8 @@ HONORIFIC_GAP = frozenset({"мырза", "ханым", "господин", "mr",
 # Where prepositions mark it: at most this many words between a post and the name (of X to Y, в Z).
 PHRASE_WORDS = 20
 PHRASE_PUNCTUATION = re.compile(r"[;:«»]")
+# How far before a name its preposition is looked for.
+VIA_REACH = 16
 WINDOW_BREAK = re.compile(r"[,;:—–]|\s-\s")
 
 
@@ -35,9 +37,13 @@ def read_posts(s: State) -> None:
     out: list[PostDraft] = []
     for p in (m for m in s.mentions if m.kind == MentionKind.PERSON):
         role = role_before(s, p)
-        if role is None:
-            continue
-        window = case_window(s, role) if s.language.marks_case else phrase_window(s, role, p)
+        if role is not None:
+            window = case_window(s, role) if s.language.marks_case else phrase_window(s, role, p)
+        else:
+            role = role_after(s, p)
+            if role is None:
+                continue
+            window = apposition_window(s, role)
         draft = PostDraft(s.key_of[p], role.value, s.evidence(role, end=p.end))
         if role.value in DIPLOMATS:
             _diplomat(s, draft, window)
@@ -60,6 +66,36 @@ def role_before(s: State, p: Mention) -> Mention | None:
         return r if not between and len(gap.split()) <= PHRASE_WORDS and not PHRASE_PUNCTUATION.search(gap) else None
     return r if len(gap) <= CASE_GAP and not CASE_GAP_PUNCTUATION.search(gap) and (
         not gap.strip() or all(w.lower() in HONORIFIC_GAP for w in gap.split())) else None
+
+
+def role_after(s: State, p: Mention) -> Mention | None:
+    """A post in apposition after the name: ``Jean Dupont, Ambassador of France, said``."""
+    if s.language.marks_case:
+        return None
+    for r in s.in_sentence(s.sentence_of[p], MentionKind.ROLE):
+        if r.start < p.end:
+            continue
+        words = s.text[p.end:r.start].split()
+        if words[:1] == [","] or (words and words[0].startswith(",")):
+            rest = [w.strip(",").lower() for w in words]
+            if all(not w or w in s.language.determiners for w in rest):
+                return r
+        return None
+    return None
+
+
+def apposition_window(s: State, role: Mention) -> list[Mention]:
+    """The names of a post in apposition, up to the comma, person or verb of meeting that closes it."""
+    out: list[Mention] = []
+    for m in s.in_sentence(s.sentence_of[role]):
+        if m.start < role.end:
+            continue
+        if m.kind in (MentionKind.PERSON, MentionKind.MEETING, MentionKind.ROLE, MentionKind.DATE) or \
+                "," in s.text[(out[-1].end if out else role.end):m.start]:
+            break
+        if m.kind in NAME_KINDS and m in s.key_of and not s.nested(m):
+            out.append(m)
+    return out
 
 
 def case_window(s: State, role: Mention) -> list[Mention]:
@@ -95,8 +131,10 @@ def via(s: State, m: Mention) -> str:
     if s.language.marks_case:
         locative = s.language.has_case(s.last_word(m), Case.LOCATIVE, Case.LOCATIVE_ATTRIBUTE)
         return "in" if m.subtype == "home" or locative else "of"
-    words = s.text[max(0, m.start - 12):m.start].split()
-    return "in" if words and words[-1].lower() in s.language.in_prepositions else "of"
+    words = [w.lower() for w in s.text[max(0, m.start - VIA_REACH):m.start].split()]
+    while words and words[-1] in s.language.determiners:
+        words.pop()
+    return "in" if words and words[-1] in s.language.in_prepositions else "of"
 
 
 def _diplomat(s: State, d: PostDraft, window: list[Mention]) -> None:
@@ -129,7 +167,7 @@ def _official(s: State, d: PostDraft, window: list[Mention], role: Mention) -> N
     if d.jurisdiction is None and d.role in ("governor", "deputy-governor", "mayor", "deputy-mayor"):
         d.jurisdiction = _main_place(s, "city" if "mayor" in d.role else "region")
         d.country = d.country or s.country_of(d.jurisdiction)
-    d.role = _refine_role(s, d.role, d.jurisdiction)
+    d.role = _refine_role(s, d.role, d.jurisdiction, role)
     if d.country is None and d.role in HEADS and d.jurisdiction is None:
         d.country = s.home
 
@@ -169,18 +207,21 @@ def _main_place(s: State, subtype: str) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _refine_role(s: State, role: str, jurisdiction: str | None) -> str:
-    """The same word names different posts: a president of a municipal chamber is a mayor."""
+def _refine_role(s: State, role: str, jurisdiction: str | None, cue: Mention) -> str:
+    """The same word names different posts: an akim of a city or a president of a municipal chamber is a
+    mayor. A word that names one post (governor, губернатор) keeps it: a governor of a province named
+    after its capital is no mayor."""
     e = s.entity(jurisdiction)
     if e is None:
         return role
     label = " ".join(lb.text for lb in e.labels)
     is_city = (e.kind == MentionKind.PLACE and e.subtype == "city") or bool(MUNICIPAL.search(label))
-    if role in ("head-of-state", "governor", "official") and is_city:
+    generic = any(s.lex.is_word(w, "local-head", s.report.language) for w in cue.text.split())
+    if is_city and (role in ("head-of-state", "official") or (role == "governor" and generic)):
         return "mayor"
     if role == "official" and e.kind == MentionKind.PLACE and e.subtype == "region":
         return "governor"
-    if role == "deputy-governor" and is_city:
+    if role == "deputy-governor" and is_city and generic:
         return "deputy-mayor"
     if role == "head-of-state" and e.kind == MentionKind.ORGANIZATION:
         return {"university": "rector", "company": "executive"}.get(e.subtype or "", "official")

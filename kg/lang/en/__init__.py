@@ -5,6 +5,7 @@ from kg.lang import Language
 PROFILE = Language(
     code="en",
     in_prepositions=frozenset({"to", "in", "at"}),
+    determiners=frozenset({"the", "a", "an"}),
     today=frozenset({"today"}),
     yesterday=frozenset({"yesterday"}),
 )
