@@ -64,3 +64,12 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
 ])
 def test_posts(text, name, post):
     assert posts_of(text)[name] == post
+
+
+@pytest.mark.parametrize(("text", "names", "role"), [
+    ("Сенаторы Алия Садыкова и Руслан Беков встретились с Послом Испании в Казахстане Луисом Ортегой.",
+     ("Алия Садыкова", "Руслан Беков"), "parliamentarian"),
+])
+def test_coordinated_names_share_a_post(text, names, role):
+    posts = posts_of(text)
+    assert all(posts[n][0] == role for n in names)

@@ -63,9 +63,25 @@ def role_before(s: State, p: Mention) -> Mention | None:
     if not s.language.marks_case:
         between = [m for m in s.in_sentence(s.sentence_of[p]) if r.end <= m.start and m.end <= p.start
                    and m.kind in (MentionKind.PERSON, MentionKind.MEETING, MentionKind.DATE)]
+        if between and _coordinated(s, between, p):
+            return r
         return r if not between and len(gap.split()) <= PHRASE_WORDS and not PHRASE_PUNCTUATION.search(gap) else None
     return r if len(gap) <= CASE_GAP and not CASE_GAP_PUNCTUATION.search(gap) and (
         not gap.strip() or all(w.lower() in HONORIFIC_GAP for w in gap.split())) else None
+
+
+def _coordinated(s: State, between: list[Mention], p: Mention) -> bool:
+    """``Members Aliya Sadykova and Ruslan Bekov``: names joined by commas and a conjunction share the post."""
+    if any(m.kind != MentionKind.PERSON for m in between):
+        return False
+    ends = [m.end for m in between]
+    starts = [m.start for m in between[1:]] + [p.start]
+    for end, start in zip(ends, starts, strict=True):
+        words = s.text[end:start].replace(",", " , ").split()
+        if not words or len(words) > 2 or not all(w == "," or s.lex.is_word(w, "and", s.report.language)
+                                                  for w in words):
+            return False
+    return True
 
 
 def role_after(s: State, p: Mention) -> Mention | None:
