@@ -227,7 +227,16 @@ def train_ner(train_file: Path, test_file: Path | None, model_path: Path | None,
 @click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True,
               help="Port on 127.0.0.1; 0 picks a free one.")
 @click.option("--quiet", is_flag=True, help="Do not log requests.")
-def serve(graph_path: Path, port: int, quiet: bool) -> None:
+@click.option("--timeout", type=click.FloatRange(0.1), default=30.0, show_default=True,
+              help="Seconds a query may run before it is stopped (HTTP 503).")
+@click.option("--max-rows", type=click.IntRange(1), default=100_000, show_default=True,
+              help="Rows (or triples) an answer may have; the rest are not sent.")
+@click.option("--workers", type=click.IntRange(1, 64), default=2, show_default=True,
+              help="Query worker processes, each holding a copy of the graph.")
+@click.option("--allow-service", "allow_service", multiple=True, metavar="IRI-PREFIX",
+              help="Allow SERVICE calls to endpoints whose IRI starts with this (repeatable); none by default.")
+def serve(graph_path: Path, port: int, quiet: bool, timeout: float, max_rows: int, workers: int,
+          allow_service: tuple[str, ...]) -> None:
     """Answer SPARQL 1.1 Protocol queries over the graph on 127.0.0.1, read-only, until Ctrl-C.
 
     GET or POST queries to http://127.0.0.1:PORT/sparql from YASGUI, SPARQLWrapper or curl.
@@ -236,11 +245,15 @@ def serve(graph_path: Path, port: int, quiet: bool) -> None:
     http://127.0.0.1:7878/sparql
     """
     from kg.query import load_store, triples
-    from kg.serve import SparqlServer
+    from kg.serve import Settings, SparqlServer
+    from kg.sparql_limits import Limits
 
+    settings = Settings(timeout=timeout, max_rows=max_rows, workers=workers,
+                        limits=Limits(allow_service=allow_service))
     try:
         store = load_store(graph_path)
-        server = SparqlServer(store, port=port, log=None if quiet else lambda line: click.echo(line, err=True))
+        server = SparqlServer(store, port=port, log=None if quiet else lambda line: click.echo(line, err=True),
+                              settings=settings)
     except DipkgError as exc:
         raise click.ClickException(str(exc)) from exc
     except OSError as exc:

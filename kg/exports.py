@@ -1,5 +1,6 @@
 """Exports for other tools: RDF (Turtle, TriG, N-Triples, JSON-LD) for triple stores and Protégé,
-GraphML of the entity network for Gephi and networkx, CSV of meetings for spreadsheets.
+GraphML of the entity network for Gephi and networkx, CSV of meetings for spreadsheets (cells
+that would start a formula are prefixed with ``'``).
 
 rdflib writes the RDF; the TriG and JSON-LD exports keep the named graph of each report when the
 source is a TriG file. Every file is written through a temporary file and a rename.
@@ -22,6 +23,7 @@ from rdflib.term import Node
 from kg.errors import DipkgError
 from kg.graph import DIP, union
 from kg.pipeline import write_atomic
+from kg.spreadsheet import safe_cell
 
 FORMATS = {"turtle": ".ttl", "trig": ".trig", "nt": ".nt", "jsonld": ".jsonld", "graphml": ".graphml", "csv": ".csv"}
 DEFAULT_NAMES = {"turtle": "diplomacy.ttl", "trig": "diplomacy.trig", "nt": "diplomacy.nt",
@@ -56,7 +58,7 @@ def _write_csv(path: str, rows: Iterable[dict[str, str]]) -> None:
     with open(path, "w", encoding="utf-8", newline="") as fh:
         w = csv.DictWriter(fh, fieldnames=MEETING_COLUMNS)
         w.writeheader()
-        w.writerows(rows)
+        w.writerows({k: safe_cell(v) for k, v in row.items()} for row in rows)
 
 
 def name(g: Graph, node: Node, *, language: str | None = None) -> str:

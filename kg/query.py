@@ -26,6 +26,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import DipkgError
+from kg.sparql_limits import Limits, QueryRefused, check
+from kg.spreadsheet import safe_cell
 
 QUERY_DIR = Path(__file__).resolve().parent / "queries"
 FORMATS = ("table", "csv", "tsv", "json")
@@ -152,7 +154,10 @@ def resolve(query: str, params: Mapping[str, str] | None = None) -> tuple[str, d
         path = Path(query)
         if not path.is_file():
             raise DipkgError(f"{query}: no such query file")
-        text = path.read_text(encoding="utf-8")
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise DipkgError(f"{query}: cannot read the query file: {exc}") from exc
         header = parse_header(path.stem, path, text)
         return text, bind(header, params) if header.params else {k: ox.Literal(v) for k, v in params.items()}
     if not re.search(r"\b(select|ask|construct|describe)\b", query, re.IGNORECASE):
@@ -189,6 +194,8 @@ def load_store(graph_path: Path) -> ox.Store:
     """
     if not graph_path.exists():
         raise DipkgError(f"{graph_path}: no such graph file; run 'kg build' first")
+    if not graph_path.is_file():
+        raise DipkgError(f"{graph_path}: not a regular file")
     fmt = rdf_format(graph_path)
     store = ox.Store()
     try:
@@ -215,9 +222,18 @@ def rdf_format(path: Path) -> ox.RdfFormat:
     return ox.RdfFormat.from_extension(suffix) or ox.RdfFormat.TURTLE
 
 
-def run(store: ox.Store, sparql: str, *, params: Mapping[str, Term | str] | None = None) -> Result:
-    """Run a SELECT query; ``params`` bind variables (``country`` → ``?country``), strings as literals."""
+def run(store: ox.Store, sparql: str, *, params: Mapping[str, Term | str] | None = None,
+        limits: Limits | None = None) -> Result:
+    """Run a SELECT query; ``params`` bind variables (``country`` → ``?country``), strings as literals.
+
+    The text is checked against ``limits`` first (``kg.sparql_limits``): a query the engine could
+    not survive, or one that would reach other endpoints, is a one-line error.
+    """
     subs = {ox.Variable(k): ox.Literal(v) if isinstance(v, str) else v for k, v in (params or {}).items()}
+    try:
+        check(sparql, limits)
+    except QueryRefused as exc:
+        raise DipkgError(f"query refused: {exc}") from exc
     try:
         answer = store.query(sparql, substitutions=subs)
     except (SyntaxError, RuntimeError, ValueError) as exc:
@@ -248,7 +264,8 @@ def _short(term: object) -> str:
 
 def render(result: Result, fmt: str) -> str:
     """``table`` for reading (IRIs as prefixed names), ``csv``/``tsv`` with plain values for spreadsheets,
-    ``json`` in the SPARQL 1.1 Query Results JSON format."""
+    ``json`` in the SPARQL 1.1 Query Results JSON format. A csv/tsv cell that a spreadsheet would take
+    for a formula starts with ``'`` (``kg.spreadsheet``)."""
     if fmt == "json":
         return json.dumps(_json(result), ensure_ascii=False, indent=1)
     if fmt in ("csv", "tsv"):
@@ -256,7 +273,7 @@ def render(result: Result, fmt: str) -> str:
         w = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
         w.writerow(result.variables)
         for row in result.rows:
-            w.writerow([_plain(t) for t in row])
+            w.writerow([safe_cell(_plain(t)) for t in row])
         return buf.getvalue()
     cells = [list(result.variables)] + [[_short(t) for t in row] for row in result.rows]
     widths = [min(TABLE_WIDTH, max(len(r[i]) for r in cells)) for i in range(len(result.variables))]

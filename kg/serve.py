@@ -5,23 +5,36 @@ Queries arrive as ``GET /sparql?query=...``, as a form-encoded ``POST`` (``query
 ``named-graph-uri`` select the dataset. Updates are refused with 403. Results are negotiated from
 the ``Accept`` header (or a ``format`` parameter, as YASGUI and some clients send): SPARQL JSON,
 XML, CSV or TSV for SELECT and ASK; Turtle, N-Triples, RDF/XML or JSON-LD for CONSTRUCT and DESCRIBE.
-Oxigraph's in-memory store answers; it is shared by the request threads and never written to.
+The engine runs in worker processes (``kg.engine``), each with its own copy of the graph.
+
+Nothing a client sends can stop the server: a query is first checked by ``kg.sparql_limits``
+(its length, bracket depth and number of operators; no ``SERVICE`` unless allowed, no updates),
+then runs with a time limit (503 when it is exceeded, or when the client goes) and a row limit;
+every request gets a status, a bad ``Content-Length`` or a body that is not UTF-8 a 400.
 """
 
 from __future__ import annotations
 
+import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pyoxigraph as ox
 
+from kg.engine import Engine, EngineError, Request
+from kg.sparql_limits import Limits, QueryRefused, check
+
 HOST = "127.0.0.1"
 PATH = "/sparql"
 MAX_BODY = 10 * 1024 * 1024
+SMALL_ANSWER = 256 * 1024
+REQUEST_TIMEOUT = 60
 RESULT_TYPES: dict[str, ox.QueryResultsFormat] = {
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,
     "application/json": ox.QueryResultsFormat.JSON,
@@ -41,6 +54,16 @@ FORMAT_NAMES = {"json": "application/sparql-results+json", "xml": "application/s
                 "csv": "text/csv", "tsv": "text/tab-separated-values", "turtle": "text/turtle",
                 "ttl": "text/turtle", "nt": "application/n-triples", "ntriples": "application/n-triples",
                 "rdfxml": "application/rdf+xml", "jsonld": "application/ld+json"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The endpoint's limits: seconds per query, rows per answer, worker processes, query text limits."""
+
+    timeout: float = 30.0
+    max_rows: int = 100_000
+    workers: int = 2
+    limits: Limits = field(default_factory=Limits)
 
 
 class ProtocolError(Exception):
@@ -88,6 +111,7 @@ def negotiate(accept: str, offers: dict[str, object]) -> str:
 class SparqlHandler(BaseHTTPRequestHandler):
     server: SparqlServer
     protocol_version = "HTTP/1.1"
+    timeout = REQUEST_TIMEOUT
 
     def log_message(self, format: str, *args: object) -> None:
         if self.server.log is not None:
@@ -105,11 +129,24 @@ class SparqlHandler(BaseHTTPRequestHandler):
         self._answer(body=None)
 
     def do_POST(self) -> None:
-        length = int(self.headers.get("Content-Length") or 0)
+        header = (self.headers.get("Content-Length") or "0").strip()
+        if not header.isdigit():
+            self.close_connection = True
+            self._error(HTTPStatus.BAD_REQUEST, f"bad Content-Length {header[:40]!r}")
+            return
+        length = int(header)
         if length > MAX_BODY:
+            self.close_connection = True
             self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "request body too large")
             return
-        body = self.rfile.read(length) if length else b""
+        try:
+            body = self.rfile.read(length) if length else b""
+        except TimeoutError:
+            body = b""
+        if len(body) < length:
+            self.close_connection = True
+            self._error(HTTPStatus.BAD_REQUEST, f"the body is shorter than its Content-Length ({length})")
+            return
         self._answer(body=body)
 
     def do_PUT(self) -> None:
@@ -129,19 +166,67 @@ class SparqlHandler(BaseHTTPRequestHandler):
             url = urlsplit(self.path)
             if url.path.rstrip("/") not in (PATH, ""):
                 raise ProtocolError(HTTPStatus.NOT_FOUND, f"no such resource; the endpoint is {PATH}")
-            params = parse_qs(url.query, keep_blank_values=True)
+            params = parse_qs(url.query, keep_blank_values=True, errors="strict")
             query = self._query(params, body)
-            content_type, payload = self.server.execute(query, params, self._accept(params))
+            answer = self.server.start(query, params, self._accept(params), self.connection)
+            content_type = answer.start()
         except ProtocolError as exc:
+            self._error(exc.status, str(exc))
+            return
+        except EngineError as exc:
+            self._error(exc.status, str(exc))
+            return
+        except UnicodeDecodeError:
+            self._error(HTTPStatus.BAD_REQUEST, "the request is not UTF-8 text")
+            return
+        self._stream(answer, content_type)
+
+    def _stream(self, answer, content_type: str) -> None:
+        """Send the answer: with a length when it is small, in chunks as it comes when it is not."""
+        pieces = answer.chunks()
+        head: list[bytes] = []
+        size = 0
+        try:
+            for piece in pieces:
+                head.append(piece)
+                size += len(piece)
+                if size > SMALL_ANSWER:
+                    break
+        except EngineError as exc:
             self._error(exc.status, str(exc))
             return
         self.send_response(HTTPStatus.OK)
         self._cors()
         self.send_header("Content-Type", f"{content_type}; charset=utf-8")
-        self.send_header("Content-Length", str(len(payload)))
         self.send_header("Vary", "Accept")
+        self.send_header("X-Max-Rows", str(self.server.settings.max_rows))
+        if answer.done:
+            payload = b"".join(head)
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload)
+            self._note_truncated(answer)
+            return
+        self.send_header("Transfer-Encoding", "chunked")
         self.end_headers()
-        self.wfile.write(payload)
+        try:
+            for piece in head:
+                self._chunk(piece)
+            for piece in pieces:
+                self._chunk(piece)
+            self.wfile.write(b"0\r\n\r\n")
+            self._note_truncated(answer)
+        except (EngineError, OSError) as exc:
+            answer.abandon()
+            self.close_connection = True
+            self.log_message("answer cut: %s", exc)
+
+    def _chunk(self, piece: bytes) -> None:
+        self.wfile.write(f"{len(piece):x}\r\n".encode("ascii") + piece + b"\r\n")
+
+    def _note_truncated(self, answer) -> None:
+        if answer.truncated:
+            self.log_message("answer cut at --max-rows %d rows", self.server.settings.max_rows)
 
     def _query(self, params: dict[str, list[str]], body: bytes | None) -> str:
         if body is not None:
@@ -151,7 +236,8 @@ class SparqlHandler(BaseHTTPRequestHandler):
             if ctype == "application/sparql-query":
                 return body.decode("utf-8")
             if ctype == "application/x-www-form-urlencoded":
-                for key, values in parse_qs(body.decode("utf-8"), keep_blank_values=True).items():
+                for key, values in parse_qs(body.decode("utf-8"), keep_blank_values=True,
+                                            errors="strict").items():
                     params.setdefault(key, []).extend(values)
             elif body:
                 raise ProtocolError(HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
@@ -186,44 +272,58 @@ class SparqlHandler(BaseHTTPRequestHandler):
 
 
 class SparqlServer(ThreadingHTTPServer):
-    """The HTTP server; ``url`` is the endpoint's address."""
+    """The HTTP server; ``url`` is the endpoint's address. ``close()`` stops its query workers."""
 
     daemon_threads = True
 
-    def __init__(self, store: ox.Store, *, port: int = 0, log: Callable[[str], None] | None = None) -> None:
+    def __init__(self, store: ox.Store, *, port: int = 0, log: Callable[[str], None] | None = None,
+                 settings: Settings | None = None) -> None:
         super().__init__((HOST, port), SparqlHandler)
         self.store = store
         self.log = log
+        self.settings = settings or Settings()
+        self.folder = tempfile.TemporaryDirectory(prefix="dipkg-serve-")
+        dump = Path(self.folder.name) / "graph.nq"
+        try:
+            store.dump(str(dump), format=ox.RdfFormat.N_QUADS)
+            self.engine = Engine(dump, workers=self.settings.workers, timeout=self.settings.timeout,
+                                 max_rows=self.settings.max_rows)
+        except BaseException:
+            self.server_close()
+            raise
 
     @property
     def url(self) -> str:
         host, port = self.server_address[:2]
         return f"http://{host}:{port}{PATH}"
 
-    def execute(self, query: str, params: dict[str, list[str]], accept: str) -> tuple[str, bytes]:
+    def server_close(self) -> None:
+        super().server_close()
+        engine = getattr(self, "engine", None)
+        if engine is not None:
+            engine.close()
+        self.folder.cleanup()
+
+    def start(self, query: str, params: dict[str, list[str]], accept: str, client=None):
+        """Check the query and hand it to a worker; the returned answer is read with its deadline."""
         try:
-            default = [ox.NamedNode(iri) for iri in params.get("default-graph-uri", [])]
-            named = [ox.NamedNode(iri) for iri in params.get("named-graph-uri", [])]
+            check(query, self.settings.limits)
+        except QueryRefused as exc:
+            raise ProtocolError(HTTPStatus.FORBIDDEN if exc.forbidden else HTTPStatus.BAD_REQUEST,
+                                f"query refused: {exc}") from exc
+        try:
+            default = tuple(ox.NamedNode(iri).value for iri in params.get("default-graph-uri", []))
+            named = tuple(ox.NamedNode(iri).value for iri in params.get("named-graph-uri", []))
         except ValueError as exc:
             raise ProtocolError(HTTPStatus.BAD_REQUEST, f"bad graph IRI: {exc}") from exc
-        try:
-            answer = self.store.query(query, default_graph=default or None, named_graphs=named or None)
-        except SyntaxError as exc:
-            message = str(exc).splitlines()[0] if str(exc) else "syntax error"
-            raise ProtocolError(HTTPStatus.BAD_REQUEST, f"query: {message}") from exc
-        except (OSError, RuntimeError, ValueError) as exc:
-            raise ProtocolError(HTTPStatus.INTERNAL_SERVER_ERROR, f"query: {exc}") from exc
-        if isinstance(answer, ox.QueryTriples):
-            media = negotiate(accept, GRAPH_TYPES)
-            return media, answer.serialize(format=GRAPH_TYPES[media])
-        media = negotiate(accept, RESULT_TYPES)
-        return media, answer.serialize(format=RESULT_TYPES[media])
+        request = Request(query, default, named, negotiate(accept, RESULT_TYPES), negotiate(accept, GRAPH_TYPES))
+        return self.engine.run(request, client)
 
 
 @contextmanager
-def running(store: ox.Store, *, port: int = 0) -> Iterator[SparqlServer]:
+def running(store: ox.Store, *, port: int = 0, settings: Settings | None = None) -> Iterator[SparqlServer]:
     """A server answering in a background thread, shut down on leaving the block."""
-    server = SparqlServer(store, port=port)
+    server = SparqlServer(store, port=port, settings=settings)
     thread = threading.Thread(target=server.serve_forever, name="sparql", daemon=True)
     thread.start()
     try:
