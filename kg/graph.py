@@ -36,12 +36,13 @@ def _digest(*parts: object) -> str:
     return hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:12]
 
 
-def report_iri(source_file: str) -> URIRef:
-    return RES[f"report/{stable_id('report:' + source_file)}"]
+def report_iri(key: str) -> URIRef:
+    """A report's IRI, from ``Report.key`` (its path relative to its folder), never the base name alone."""
+    return RES[f"report/{stable_id('report:' + key)}"]
 
 
-def report_graph_iri(source_file: str) -> URIRef:
-    return RES[f"graph/{stable_id('report:' + source_file)}"]
+def report_graph_iri(key: str) -> URIRef:
+    return RES[f"graph/{stable_id('report:' + key)}"]
 
 
 def entity_iri(e: Entity) -> URIRef:
@@ -72,11 +73,11 @@ class GraphBuilder:
             vocab.parse(ONTOLOGY_DIR / name, format="turtle")
 
     def add(self, x: Extraction, entities: dict[str, Entity], redirect: dict[str, str]) -> None:
-        src = x.report.source_file
+        src = x.report.key
         g = self.ds.graph(report_graph_iri(src))
         r = report_iri(src)
         g.add((r, RDF.type, DIP.Report))
-        g.add((r, DIP.sourceFile, Literal(src)))
+        g.add((r, DIP.sourceFile, Literal(x.report.source_file)))
         g.add((r, DIP.language, Literal(x.report.language)))
         g.add((r, DIP.textLength, Literal(len(x.report.text))))
         g.add((r, DIP.textSha256, Literal(hashlib.sha256(x.report.text.encode("utf-8")).hexdigest())))

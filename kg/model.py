@@ -20,6 +20,13 @@ class Report:
     published: date | None = None
     title: str | None = None
     body_start: int = 0
+    identity: str = ""
+
+    @property
+    def key(self) -> str:
+        """What tells this report from every other of a build: its path relative to the folder it
+        was found in (``source_file`` is the base name, which two folders may share)."""
+        return self.identity or self.source_file
 
 
 @dataclass(frozen=True)

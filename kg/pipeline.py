@@ -3,10 +3,11 @@ reports → mentions → entities and relations → graph → exports."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rdflib import Dataset, Graph
@@ -17,8 +18,9 @@ from kg.graph import GraphBuilder
 from kg.lexicon import LEXICON_DIR, load_lexicon
 from kg.mentions import extract_mentions
 from kg.model import Extraction, Report
+from kg.publish import output_lock, publish
 from kg.relations import relate
-from kg.reports import read_report, report_files
+from kg.reports import locate, read_report
 from kg.text import sentences
 
 DEFAULT_EXTRACTORS = ("rules+kaznerd",)
@@ -45,8 +47,18 @@ class BuildResult:
 
 
 def read_reports(paths: Iterable[Path]) -> list[Report]:
+    """The reports under ``paths``, each with a key no other has: two files that share a relative
+    path (``a/x.txt`` and ``b/x.txt`` given as files) are told apart by their text's hash, and the
+    same text under the same name is read once."""
     lex = load_lexicon()
-    return [read_report(p, month=lex.month) for p in report_files(paths)]
+    reports: dict[str, Report] = {}
+    for found in locate(paths):
+        report = read_report(found.path, month=lex.month, identity=found.identity)
+        if report.key in reports:
+            digest = hashlib.sha256(report.text.encode("utf-8")).hexdigest()[:12]
+            report = replace(report, identity=f"{report.key}@{digest}")
+        reports.setdefault(report.key, report)
+    return list(reports.values())
 
 
 def extract(report: Report, *, extractors: Sequence[str] = DEFAULT_EXTRACTORS) -> Extraction:
@@ -72,20 +84,33 @@ def to_graph(extractions: Sequence[Extraction]) -> tuple[Graph, Dataset]:
 def build(paths: Sequence[Path], *, out_dir: Path | None = None,
           extractors: Sequence[str] = DEFAULT_EXTRACTORS,
           views: Callable[[Graph, Path], list[Path]] | None = None) -> BuildResult:
-    """Build the graph from report files or folders, and write the exports if ``out_dir`` is given."""
+    """Build the graph from report files or folders, and write the exports if ``out_dir`` is given.
+
+    Only one build at a time writes into a folder (``kg.publish``), and its files appear there
+    together: a reader sees the previous build or this one, never a mix.
+    """
+    if out_dir is None:
+        return _build(paths, None, extractors, views)
+    with output_lock(out_dir):
+        return _build(paths, out_dir, extractors, views)
+
+
+def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str],
+           views: Callable[[Graph, Path], list[Path]] | None) -> BuildResult:
     reports = read_reports(paths)
     if not reports:
         raise DipkgError(f"{', '.join(str(p) for p in paths)}: no report files (.txt) found")
     extractions = tuple(extract(r, extractors=extractors) for r in reports)
     graph, dataset = to_graph(extractions)
-    written: list[Path] = []
+    written: tuple[Path, ...] = ()
     if out_dir is not None:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        written.append(write_atomic(out_dir / "diplomacy.ttl", lambda f: graph.serialize(f, format="turtle")))
-        written.append(write_atomic(out_dir / "diplomacy.trig", lambda f: dataset.serialize(f, format="trig")))
-        if views is not None:
-            written.extend(views(graph, out_dir))
-    return BuildResult(graph, dataset, extractions, summarise(graph, len(reports)), tuple(written))
+        def write(folder: Path) -> list[Path]:
+            files = [write_atomic(folder / "diplomacy.ttl", lambda f: graph.serialize(f, format="turtle")),
+                     write_atomic(folder / "diplomacy.trig", lambda f: dataset.serialize(f, format="trig"))]
+            return files + (views(graph, folder) if views is not None else [])
+
+        written = publish(out_dir, write)
+    return BuildResult(graph, dataset, extractions, summarise(graph, len(reports)), written)
 
 
 def summarise(graph: Graph, reports: int | None = None) -> Summary:

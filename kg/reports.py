@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -23,8 +24,10 @@ DATELINE_LINES = 12
 SUFFIXES = (".txt", ".text", ".md")
 
 
-def read_report(path: Path, *, month: Callable[[str], int | None] | None = None) -> Report:
-    """Read one report file; a file that is not UTF-8 text raises ``DipkgError`` naming it."""
+def read_report(path: Path, *, month: Callable[[str], int | None] | None = None, identity: str = "") -> Report:
+    """Read one report file; a file that is not UTF-8 text raises ``DipkgError`` naming it.
+
+    ``identity`` tells the report from others with the same base name (see ``locate``)."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -35,7 +38,13 @@ def read_report(path: Path, *, month: Callable[[str], int | None] | None = None)
         raise DipkgError(f"{path}: not UTF-8 text (byte {exc.start})") from exc
     if "\x00" in text:
         raise DipkgError(f"{path}: a binary file, not a text report")
-    return parse_report(path.name, text, month=month)
+    report = parse_report(_printable(path.name), text, month=month)
+    return replace(report, identity=identity) if identity else report
+
+
+def _printable(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (kept by Python as surrogates) shown as U+FFFD."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def parse_report(source_file: str, text: str, *, month: Callable[[str], int | None] | None = None) -> Report:
@@ -98,13 +107,43 @@ def _date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+@dataclass(frozen=True)
+class ReportFile:
+    path: Path
+    identity: str
+
+
 def report_files(paths: Iterable[Path]) -> Iterator[Path]:
     """The report files among ``paths``: files as given, folders searched for text files, sorted."""
+    return (f.path for f in locate(paths))
+
+
+def locate(paths: Iterable[Path]) -> list[ReportFile]:
+    """The report files among ``paths``, each once, with its identity.
+
+    A folder is searched for text files, skipping hidden files and folders (``.git``) below it; a
+    file named on the command line is read whatever its name. A file's identity is its path
+    relative to the folder given (its name when given itself); one reached twice counts once.
+    """
+    out: list[ReportFile] = []
+    seen: set[Path] = set()
+
+    def add(path: Path, identity: str) -> None:
+        real = path.resolve()
+        if real not in seen:
+            seen.add(real)
+            out.append(ReportFile(path, _printable(identity)))
+
     for path in paths:
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
-            yield from found
+            for found in sorted(path.rglob("*")):
+                relative = found.relative_to(path)
+                if any(part.startswith(".") for part in relative.parts):
+                    continue
+                if found.suffix.lower() in SUFFIXES and found.is_file():
+                    add(found, relative.as_posix())
         elif path.is_file():
-            yield path
+            add(path, path.name)
         else:
             raise DipkgError(f"{path}: no such file or folder")
+    return out
