@@ -54,7 +54,7 @@ def read_reports(paths: Iterable[Path]) -> list[Report]:
     reports: dict[str, Report] = {}
     for found in locate(paths):
         report = read_report(found.path, month=lex.month, identity=found.identity)
-        if report.key in reports:
+        if report.key in reports and reports[report.key].text != report.text:
             digest = hashlib.sha256(report.text.encode("utf-8")).hexdigest()[:12]
             report = replace(report, identity=f"{report.key}@{digest}")
         reports.setdefault(report.key, report)
