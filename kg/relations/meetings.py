@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from kg.lang import Case
 from kg.model import Mention, MentionKind
 from kg.relations.state import DIPLOMATS, HEADS, MeetingDraft, PostDraft, State
@@ -72,15 +74,17 @@ def _groups(s: State, role_of: dict[str, str]) -> None:
     """
     if not s.meetings:
         return
+    at = sorted((i, n) for n, d in enumerate(s.meetings) for i in d.sentences)
     for idx in _sentences_with(s, "group"):
         members = [s.key_of[m] for m in s.in_sentence(idx, MentionKind.PERSON) if s.key_of[m] in role_of
                    and not (_named_in_passing(s, m, role_of) or _aside(s, m) or _quoted(s, m))]
         if not members:
             continue
-        distance, _, target = min((min(abs(i - idx) for i in d.sentences), -min(d.sentences), n)
-                                  for n, d in enumerate(s.meetings))
-        if distance > GROUP_REACH:
+        near = at[bisect_left(at, (idx - GROUP_REACH, -1)):bisect_right(at, (idx + GROUP_REACH, len(s.meetings)))]
+        if not near:
             continue
+        _, _, target = min((min(abs(i - idx) for i in s.meetings[n].sentences), -min(s.meetings[n].sentences), n)
+                           for n in {n for _, n in near})
         draft = s.meetings[target]
         draft.participants.extend(k for k in dict.fromkeys(members) if k not in draft.participants)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from weakref import WeakKeyDictionary
 
 from kg.lang import Case
 from kg.model import Mention, MentionKind
@@ -218,9 +219,16 @@ def _ministry_before(s: State, role: Mention) -> str | None:
 
 
 def _main_place(s: State, subtype: str) -> str | None:
-    counts = Counter(s.key_of[m] for m in s.mentions
-                     if m.kind == MentionKind.PLACE and m.subtype == subtype and m in s.key_of)
-    return counts.most_common(1)[0][0] if counts else None
+    """The place of the subtype a report names most often; counted once per report, not per post."""
+    known = _MAIN_PLACES.setdefault(s, {})
+    if subtype not in known:
+        counts = Counter(s.key_of[m] for m in s.mentions
+                         if m.kind == MentionKind.PLACE and m.subtype == subtype and m in s.key_of)
+        known[subtype] = counts.most_common(1)[0][0] if counts else None
+    return known[subtype]
+
+
+_MAIN_PLACES: WeakKeyDictionary[State, dict[str, str | None]] = WeakKeyDictionary()
 
 
 def _refine_role(s: State, role: str, jurisdiction: str | None, cue: Mention) -> str:
