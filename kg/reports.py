@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from kg.errors import DipkgError
+from kg.html_text import html_text, looks_like_html
 from kg.model import Report
 
 HEADER = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})[ \t]*(.*)$")
@@ -22,6 +23,9 @@ WORD_DATE = re.compile(r"\b(\d{1,2})\s+([^\W\d_]+)\s+(\d{4})\b")
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 DATELINE_LINES = 12
 SUFFIXES = (".txt", ".text", ".md")
+# A news report is a few thousand characters; a file of millions is many pasted together, and the
+# relation passes still have steps that grow faster than the length (benchmarks/bench_long_report.py).
+MAX_CHARS = 2_000_000
 
 
 def read_report(path: Path, *, month: Callable[[str], int | None] | None = None, identity: str = "") -> Report:
@@ -38,6 +42,9 @@ def read_report(path: Path, *, month: Callable[[str], int | None] | None = None,
         raise DipkgError(f"{path}: not UTF-8 text (byte {exc.start})") from exc
     if "\x00" in text:
         raise DipkgError(f"{path}: a binary file, not a text report")
+    if len(text) > MAX_CHARS:
+        raise DipkgError(f"{path}: {len(text):,} characters, more than the {MAX_CHARS:,} a report may have; "
+                         f"split it into several files")
     report = parse_report(_printable(path.name), text, month=month)
     return replace(report, identity=identity) if identity else report
 
@@ -48,8 +55,12 @@ def _printable(name: str) -> str:
 
 
 def parse_report(source_file: str, text: str, *, month: Callable[[str], int | None] | None = None) -> Report:
-    """A report from its text: NFC, LF line ends; the optional first line ` date YYYY-MM-DD title`."""
+    """A report from its text: NFC, LF line ends; the optional first line ` date YYYY-MM-DD title`.
+
+    An HTML page saved as text is read as the text of its article (``kg.html_text``)."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if looks_like_html(text):
+        text = html_text(text)
     if not text.strip():
         raise DipkgError(f"{source_file}: the report is empty")
     first_end = text.find("\n") if "\n" in text else len(text)

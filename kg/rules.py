@@ -25,7 +25,7 @@ from kg.matching import Match, PhraseMatcher
 from kg.mentions import extractor
 from kg.model import Mention, MentionKind, Report, Span
 from kg.morphology import KK_GENITIVE, KK_PLURAL, dictionary_form_kk, dictionary_form_ru, kk_stems, region_form_ru
-from kg.text import clean, fold, tokens
+from kg.text import clean, fold, tokens, visible_tokens
 
 CAPITALISED = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'’-]+(?:[-‐][A-ZА-ЯЁӘҒҚҢӨҰҮҺІa-zа-яёәғқңөұүһі]+)*$")
 # An initial: one capital, or a Latin digraph for one Cyrillic letter (Zh. Adilbaev).
@@ -149,12 +149,15 @@ class _Reader:
             line_start, line_end = pos, pos + len(line)
             pos = line_end + 1
             stripped = line.strip()
-            is_clutter = (any(stripped.startswith(w) for w in clutter_words)
-                          or re.search(r"\.(?:jpe?g|png)\b", stripped, re.IGNORECASE) is not None
-                          or re.match(r"^[-+]?\d+°", stripped) is not None
-                          or (len(stripped) < 40 and re.search(r"\d", stripped) is not None
-                              and not re.search(r"[a-zа-яәғқңөұүһі]{4,}", stripped)))
-            for t in tokens(self.view, start=line_start, end=line_end):
+            # Clutter (a caption, a file name, a weather line) is a short line; a long line is text
+            # even when it starts with "Photo:" or names a .jpg.
+            is_clutter = len(stripped) <= 120 and (
+                any(stripped.startswith(w) for w in clutter_words)
+                or re.search(r"\.(?:jpe?g|png)\b", stripped, re.IGNORECASE) is not None
+                or re.match(r"^[-+]?\d+°", stripped) is not None
+                or (len(stripped) < 40 and re.search(r"\d", stripped) is not None
+                    and not re.search(r"[a-zа-яәғқңөұүһі]{4,}", stripped)))
+            for t in visible_tokens(self.view, start=line_start, end=line_end):
                 out.append(_Tok(t.start, t.end, t.text, is_clutter))
         return out
 

@@ -19,12 +19,27 @@ LATIN_TO_CYRILLIC = str.maketrans("AaBCcEeHKkMOoPpTXxYy", "АаВСсЕеНКк�
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 LATIN = re.compile(r"[A-Za-z]")
 WORD = re.compile(r"\w+", re.UNICODE)
+# Characters that show nothing: zero-width spaces and joiners, the soft hyphen, the byte-order
+# mark and the direction marks, embeddings, overrides and isolates. Read as if absent.
+INVISIBLE = re.compile("[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
 def tokens(text: str, *, start: int = 0, end: int | None = None) -> list[Span]:
     """Words (with inner hyphens and apostrophes) and single punctuation marks."""
     stop = len(text) if end is None else end
     return [Span(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, stop)]
+
+
+def visible_tokens(text: str, *, start: int = 0, end: int | None = None) -> list[Span]:
+    """``tokens`` of ``text[start:end]`` read as if its invisible characters were not there: a
+    zero-width space inside a name does not cut it. Offsets index ``text``; a token's text has the
+    invisible characters removed."""
+    stop = len(text) if end is None else end
+    if not INVISIBLE.search(text, start, stop):
+        return tokens(text, start=start, end=stop)
+    kept = [i for i in range(start, stop) if not INVISIBLE.match(text, i)]
+    squeezed = "".join(text[i] for i in kept)
+    return [Span(kept[m.start()], kept[m.end() - 1] + 1, m.group()) for m in TOKEN.finditer(squeezed)]
 
 
 def sentences(text: str, *, start: int = 0) -> list[Span]:
