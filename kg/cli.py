@@ -305,7 +305,10 @@ def validate_command(graph_path: Path, shapes: Path | None) -> None:
     from kg.validate import SHAPES, validate
 
     try:
-        violations = validate(union(load_dataset(graph_path)), shapes=shapes or SHAPES)
+        graph = union(load_dataset(graph_path))
+        if not len(graph):
+            raise DipkgError(f"{graph_path}: the graph is empty; nothing to validate")
+        violations = validate(graph, shapes=shapes or SHAPES)
     except DipkgError as exc:
         raise click.ClickException(str(exc)) from exc
     for v in violations:

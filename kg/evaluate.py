@@ -323,8 +323,10 @@ def evaluate(graph: Graph, gold_dir: Path) -> Evaluation:
             if report is None:
                 notes.append("report not in the graph")
             _score_report(view, report, gold, tallies, notes)
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+        except (ValueError, KeyError, TypeError) as exc:
             raise DipkgError(f"{path}: not a gold file ({type(exc).__name__}: {exc})") from exc
+        except OSError as exc:
+            raise DipkgError(f"{path}: cannot read the gold file: {exc.strerror or exc}") from exc
         details.append((gold["file"], tuple(notes)))
     scores = tuple(CategoryScore(c, tallies[c].tp, tallies[c].fp, tallies[c].fn, *tallies[c].prf())
                    for c in CATEGORIES)

@@ -39,6 +39,10 @@ def target_url(endpoint: str, graph_name: str | None) -> str:
     parts = urlsplit(endpoint)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise DipkgError(f"{endpoint}: not an http(s) URL of a graph store endpoint")
+    try:
+        port = parts.port
+    except ValueError as exc:
+        raise DipkgError(f"{endpoint}: bad port ({exc})") from None
     if graph_name is not None:
         try:
             ox.NamedNode(graph_name)
@@ -47,8 +51,8 @@ def target_url(endpoint: str, graph_name: str | None) -> str:
     extra = f"graph={quote(graph_name, safe='')}" if graph_name is not None else "default"
     query = f"{parts.query}&{extra}" if parts.query else extra
     netloc = parts.hostname if ":" not in parts.hostname else f"[{parts.hostname}]"
-    if parts.port:
-        netloc += f":{parts.port}"
+    if port:
+        netloc += f":{port}"
     return urlunsplit((parts.scheme, netloc, parts.path or "/", query, ""))
 
 

@@ -164,9 +164,19 @@ def test_bad_output_paths_are_one_line_errors(corpus, tmp_path, out):
     (["build", "missing-folder"], "no such file or folder"),
     (["query", "SELECT * { ?s ?p ?o }", "--graph", "missing.ttl"], "no such graph file"),
     (["query", "ASK { FILTER(" + "(" * 5000 + "1" + ")" * 5000 + ") }", "--graph", "{ttl}"], "nests brackets"),
+    (["query", "{rq}", "--graph", "{ttl}"], "cannot read the query file"),
+    (["validate", "--graph", "{empty}"], "the graph is empty"),
+    (["push", "--endpoint", "http://127.0.0.1:99999/store", "--graph", "{ttl}"], "bad port"),
+    (["eval", "{gold}", "--graph", "{ttl}"], "not a gold file"),
 ])
-def test_one_line_errors(built, args, says):
-    args = [a.replace("{ttl}", str(built / "diplomacy.ttl")) for a in args]
+def test_one_line_errors(built, tmp_path, args, says):
+    (tmp_path / "empty.ttl").write_bytes(b"")
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "x.json").write_bytes(b"\xff\xfe{")
+    (tmp_path / "bad.rq").write_bytes(b"SELECT \xff")
+    places = {"{ttl}": built / "diplomacy.ttl", "{empty}": tmp_path / "empty.ttl", "{gold}": tmp_path / "gold",
+              "{rq}": tmp_path / "bad.rq"}
+    args = [str(places.get(a, a)) for a in args]
     assert says in one_line_error(kg(*args, cwd=built))
 
 

@@ -518,9 +518,10 @@
       var item = el("li");
       var quote = el("blockquote", "sentence");
       if (ev[4] >= 0 && ev[5] <= sentence.length) {
-        quote.appendChild(document.createTextNode(sentence.slice(0, ev[4])));
+        // Each part in its own <bdi>: a direction override in the text reaches no further than its part.
+        quote.appendChild(el("bdi", null, sentence.slice(0, ev[4])));
         quote.appendChild(el("mark", null, sentence.slice(ev[4], ev[5])));
-        quote.appendChild(document.createTextNode(sentence.slice(ev[5])));
+        quote.appendChild(el("bdi", null, sentence.slice(ev[5])));
       } else {
         quote.textContent = sentence;
       }
