@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.errors import DipkgError
 from kg.results import MEDIA_KINDS, serialize_rows
 
 CHUNK = 64 * 1024
@@ -140,8 +141,13 @@ class Worker:
         self.process = CONTEXT.Process(target=_worker, args=(child, str(dump), max_rows), daemon=True)
         self.process.start()
         child.close()
-        if self.conn.recv() != ("ready",):
-            raise RuntimeError("the query worker did not start")
+        try:
+            ready = self.conn.recv()
+        except (EOFError, OSError):
+            ready = None
+        if ready != ("ready",):
+            self.kill()
+            raise DipkgError(f"{dump}: the query worker could not load the graph")
 
     def kill(self) -> None:
         self.process.kill()

@@ -204,7 +204,11 @@ class SparqlHandler(BaseHTTPRequestHandler):
             payload = b"".join(head)
             self.send_header("Content-Length", str(len(payload)))
             self.end_headers()
-            self.wfile.write(payload)
+            try:
+                self.wfile.write(payload)
+            except OSError:
+                self.close_connection = True
+                return
             self._note_truncated(answer)
             return
         self.send_header("Transfer-Encoding", "chunked")
