@@ -75,6 +75,7 @@ def _groups(s: State, role_of: dict[str, str]) -> None:
     if not s.meetings:
         return
     at = sorted((i, n) for n, d in enumerate(s.meetings) for i in d.sentences)
+    first = [min(d.sentences) for d in s.meetings]
     for idx in _sentences_with(s, "group"):
         members = [s.key_of[m] for m in s.in_sentence(idx, MentionKind.PERSON) if s.key_of[m] in role_of
                    and not (_named_in_passing(s, m, role_of) or _aside(s, m) or _quoted(s, m))]
@@ -83,8 +84,10 @@ def _groups(s: State, role_of: dict[str, str]) -> None:
         near = at[bisect_left(at, (idx - GROUP_REACH, -1)):bisect_right(at, (idx + GROUP_REACH, len(s.meetings)))]
         if not near:
             continue
-        _, _, target = min((min(abs(i - idx) for i in s.meetings[n].sentences), -min(s.meetings[n].sentences), n)
-                           for n in {n for _, n in near})
+        distance: dict[int, int] = {}
+        for i, n in near:
+            distance[n] = min(distance.get(n, abs(i - idx)), abs(i - idx))
+        _, _, target = min((d, -first[n], n) for n, d in distance.items())
         draft = s.meetings[target]
         draft.participants.extend(k for k in dict.fromkeys(members) if k not in draft.participants)
 

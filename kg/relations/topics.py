@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from kg.model import MentionKind
 from kg.relations.state import State
 
@@ -13,7 +15,8 @@ WORD_EDGES = ".,;:«»\"()"
 def read_topics(s: State) -> None:
     if not s.meetings:
         return
-    first = min(min(d.sentences) for d in s.meetings)
+    starts = sorted((min(d.sentences), n) for n, d in enumerate(s.meetings))
+    first = starts[0][0]
     talk = {i for i in range(len(s.sentences)) if _is_talk(s, i)}
     for m in s.mentions:
         if m.kind != MentionKind.SECTOR:
@@ -21,8 +24,9 @@ def read_topics(s: State) -> None:
         idx = s.sentence_of[m]
         if idx not in talk or idx < first - LEAD_SENTENCES:
             continue
-        owner = max((d for d in s.meetings if min(d.sentences) <= idx), key=lambda d: min(d.sentences),
-                    default=s.meetings[0])
+        # The meeting that starts last at or before the sentence (the first listed on a tie).
+        pos = bisect_right(starts, (idx, len(starts))) - 1
+        owner = s.meetings[starts[bisect_left(starts, (starts[pos][0], -1))][1]] if pos >= 0 else s.meetings[0]
         owner.topics.setdefault(m.value, s.evidence(m))
 
 
