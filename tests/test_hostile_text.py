@@ -79,3 +79,16 @@ def test_a_report_too_long_is_a_one_line_error(tmp_path):
         read_report(path)
     assert str(caught.value).startswith(f"{path}: ") and "split it" in str(caught.value)
     assert "\n" not in str(caught.value)
+
+
+def test_a_long_report_is_read_in_pieces_with_the_same_mentions(monkeypatch):
+    import kg.mentions as mentions
+
+    text = " date 2024-03-01 Long\n" + "\n".join(f"{RU} {EN}" for _ in range(60))
+    report = parse_report("long.txt", text)
+    whole = extract(report).mentions
+    monkeypatch.setattr(mentions, "PIECE_CHARS", 2_000)
+    assert len(mentions.pieces(report)) > 5
+    cut = extract(report).mentions
+    assert cut == whole
+    assert all(report.text[m.start:m.end] == m.text for m in cut)
