@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from kg.morphology import kk_stems, stem, word_matches
 from kg.text import fold
+
+if TYPE_CHECKING:
+    from kg.lang import Language
 
 T = TypeVar("T")
 HYPHENS = "-‐"
@@ -138,3 +141,39 @@ def _hyphen_base(token: str) -> str:
             if head and tail and tail.islower() and len(tail) <= 5 and not head[-1:].islower():
                 return head
     return token
+
+
+class LemmaMatcher(Generic[T]):
+    """Phrases matched word by word on dictionary forms, in one language's inflection only.
+
+    A phrase word is filed under its own likeliest dictionary form; a token matches it when the
+    token's dictionary forms (``Language.lemmas``) hold that form. A whole token must match:
+    a phrase word never matches the start of a longer word. ``exact`` words (abbreviations) match
+    only as written.
+    """
+
+    def __init__(self, language: Language) -> None:
+        self.language = language
+        self._index: dict[str, list[tuple[tuple[str, ...], T, bool]]] = {}
+
+    def add(self, words: Sequence[str], payload: T, *, exact: bool = False) -> None:
+        keys = tuple(w if exact else self.language.lemmas(w)[0] for w in words)
+        if keys:
+            self._index.setdefault(keys[0], []).append((keys, payload, exact))
+
+    def _fits(self, token: str, key: str, exact: bool) -> bool:
+        return token == key if exact else key in self.language.lemmas(token)
+
+    def match_at(self, texts: Sequence[str], i: int) -> list[Match[T]]:
+        out: list[Match[T]] = []
+        for key in dict.fromkeys((texts[i], *self.language.lemmas(texts[i]))):
+            for words, payload, exact in self._index.get(key, ()):
+                n = len(words)
+                if i + n <= len(texts) and all(self._fits(texts[i + k], words[k], exact) for k in range(n)):
+                    out.append(Match(i, i + n - 1, payload))
+        out.sort(key=lambda m: -(m.last - m.first))
+        return out
+
+    def find_all(self, texts: Sequence[str]) -> list[Match[T]]:
+        """Every match at every position, overlapping ones included."""
+        return [m for i in range(len(texts)) for m in self.match_at(texts, i)]

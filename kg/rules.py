@@ -18,10 +18,12 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 
+from kg.lang import profile
 from kg.lexicon import Entry, Head, Lexicon, load_lexicon
-from kg.matching import Match, PhraseMatcher
+from kg.matching import LemmaMatcher, Match, PhraseMatcher
 from kg.mentions import extractor
 from kg.model import Mention, MentionKind, Report, Span
 from kg.morphology import KK_GENITIVE, KK_PLURAL, dictionary_form_kk, dictionary_form_ru, kk_stems, region_form_ru
@@ -40,8 +42,14 @@ SURNAME_ENDINGS = re.compile(
     r"(?:ов|ев|ёв|ова|ева|ин|ина|ын|ына|ұлы|қызы|улы|кызы|енко|дзе|швили|ян|янц|ский|ская|цкий|цкая|ұлы)$")
 LOWER_MODIFIER = re.compile(
     r"^[а-яёәғқңөұүһі-]+(?:лық|лік|дық|дік|тық|тік|ғы|гі|қы|кі|лы|лі|ды|ді|ты|ті|ық|ік|ал|ел|и)$")
-DAY_MONTH = re.compile(r"^(\d{1,2})(?:[-–](\d{1,2}))?$")
+# A day, or the first of a range (20-21), with an English ordinal ending if any (15th).
+DAY_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?(?:[-–](\d{1,2})(?:st|nd|rd|th)?)?$")
+# A day joined to its month by a hyphen: 15-қазан, 15-қазанда.
+DAY_HYPHEN_MONTH = re.compile(r"^(\d{1,2})[-‐](\w+)$")
 YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+ISO_DATE = re.compile(r"^(1[89]\d\d|20\d\d)-(\d\d)-(\d\d)$")
+NUMBER = re.compile(r"^\d{1,2}$")
+DATE_SEPARATORS = frozenset({".", "/"})
 ORDINAL_DAY = re.compile(r"^(\d{1,2})[-‐](?:і|сі|ы|сы|інде|сінде|ында|сында|нде|нда|де|да|ші|шы|інші|ншы)$")
 # Words sites put next to a dateline or credit that are never names.
 NOT_NAMES = frozenset(fold(w) for w in (
@@ -95,7 +103,7 @@ def tagged_rule_mentions(report: Report) -> list[Mention]:
 
 
 @cache
-def _matchers(language: str) -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatcher, PhraseMatcher, PhraseMatcher]:
+def _matchers(language: str) -> tuple[PhraseMatcher, PhraseMatcher, LemmaMatcher, PhraseMatcher, PhraseMatcher]:
     lex = load_lexicon()
     names: PhraseMatcher[Entry] = PhraseMatcher(language)
     for e in lex.entries:
@@ -108,7 +116,7 @@ def _matchers(language: str) -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatche
             if cue.language == language:
                 words = tuple(t.text for t in tokens(cue.text))
                 roles.add(words, c.notation, exact=cue.text.isupper() and len(cue.text) <= 4)
-    sectors: PhraseMatcher[str] = PhraseMatcher(language, derivation=True)
+    sectors: LemmaMatcher[str] = LemmaMatcher(profile(language))
     for c in lex.sectors:
         for cue in c.cues:
             if cue.language == language:
@@ -677,15 +685,17 @@ class _Reader:
 
     # ------------------------------------------------------------ sectors and dates
 
-    def _sectors(self, sectors: PhraseMatcher[str]) -> None:
+    def _sectors(self, sectors: LemmaMatcher[str]) -> None:
+        """Cue words of sectors, whole words in the language's inflection; the parts of a hyphenated
+        word count too (сауда-экономикалық). A cue inside a name (a person, place or organization
+        found so far) is part of that name, not a topic."""
         parts: list[tuple[int, str]] = []
         for i, t in enumerate(self.texts):
-            pieces = re.split(r"[-‐]", t) if re.search(r"[-‐]", t) else []
             parts.append((i, t))
-            for p in pieces:
-                if p:
-                    parts.append((i, p))
+            if re.search(r"[-‐]", t):
+                parts.extend((i, p) for p in re.split(r"[-‐]", t) if p)
         texts = [p for _, p in parts]
+        named = self._named_tokens()
         seen: set[tuple[int, int, str]] = set()
         found = sectors.find_all(texts)
         ends = {(parts[m.last][0], m.payload) for m in found}
@@ -694,7 +704,7 @@ class _Reader:
             if first == last and first > 0 and any(e == first - 1 and s != m.payload for e, s in ends) \
                     and self.toks[first].start - self.toks[first - 1].end <= 1 and self.texts[first][:1].islower():
                 continue
-            if any(self.toks[k].clutter for k in range(first, last + 1)):
+            if any(self.toks[k].clutter or k in named for k in range(first, last + 1)):
                 continue
             key = (first, last, m.payload)
             if key in seen:
@@ -702,47 +712,113 @@ class _Reader:
             seen.add(key)
             self._emit(MentionKind.SECTOR, first, last, m.payload, cover=False)
 
+    def _named_tokens(self) -> set[int]:
+        """Tokens inside a person, place or organization mention found so far."""
+        starts = [t.start for t in self.toks]
+        out: set[int] = set()
+        for m in self.out:
+            if m.kind in (MentionKind.PERSON, MentionKind.PLACE, MentionKind.ORGANIZATION):
+                out.update(range(bisect_left(starts, m.start), bisect_left(starts, m.end)))
+        return out
+
     def _dates(self) -> None:
-        """Day and month (year if given) as ``YYYY-MM-DD`` or ``--MM-DD`` (year from the context)."""
-        texts = self.texts
-        for i, t in enumerate(texts):
-            if self.toks[i].clutter:
+        """Written dates as ``YYYY-MM-DD``, or ``--MM-DD`` without a year (the context gives it).
+
+        15 October 2025, October 15, 2025 and Oct. 15 (where the language puts the day after the
+        month), 15 октября 2025 года, 2025 жылғы 15 қазан, 15-қазанда, қазанның 15-і, 15.10.2025
+        and 2025-10-15; a range (20-21 September) gives its first day.
+        """
+        i = 0
+        while i < len(self.texts):
+            found = None if self.toks[i].clutter else (self._numeric_date(i) or self._month_date(i))
+            if found is None:
+                i += 1
                 continue
-            month = self.lex.month(t) if t[:1].isalpha() and len(t) >= 3 else None
-            if month is None:
-                continue
-            day: int | None = None
-            first = last = i
-            dm = DAY_MONTH.match(texts[i - 1]) if i > 0 else None
-            if dm is None and i >= 3 and texts[i - 2] in "-–" and DAY_MONTH.match(texts[i - 3]):
-                dm = DAY_MONTH.match(texts[i - 3])
-                first = i - 3
-            elif dm is not None:
-                first = i - 1
-            if dm:
-                day = int(dm.group(1))
-            elif i + 1 < len(texts) and self.language != "kk" and DAY_MONTH.match(texts[i + 1]):
-                day = int(DAY_MONTH.match(texts[i + 1]).group(1))
-                last = i + 1
-                if i + 3 < len(texts) and texts[i + 2] in "-–" and DAY_MONTH.match(texts[i + 3]):
-                    last = i + 3
-                if last + 2 < len(texts) and texts[last + 1] == "," and YEAR.match(texts[last + 2]):
-                    last += 1
-            elif i + 1 < len(texts):
-                om = ORDINAL_DAY.match(texts[i + 1]) or (
-                    DAY_MONTH.match(texts[i + 1]) if i + 2 < len(texts) and texts[i + 2] in "-‐" else None)
-                if om:
-                    day = int(om.group(1))
-                    last = i + 1 if ORDINAL_DAY.match(texts[i + 1]) else i + 3
-                    last = min(last, len(texts) - 1)
-            year = None
-            if last + 1 < len(texts) and YEAR.match(texts[last + 1]):
-                year = int(texts[last + 1])
-                last += 1
-            if day is None or not 1 <= day <= 31:
-                continue
+            first, last, year, month, day = found
             value = f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
             self._emit(MentionKind.DATE, first, last, value, cover=False)
+            i = last + 1
+
+    def _month_of(self, token: str) -> int | None:
+        if not (token[:1].isalpha() and len(token) >= 3):
+            return None
+        month = self.lex.month(token)
+        if month is None:
+            month = next((int(w.value) for w in self.lex.words_of("month-short", self.language)
+                          if w.word == token), None)
+        return month
+
+    def _joined(self, first: int, last: int) -> bool:
+        """Tokens ``first``..``last`` written with no space between them."""
+        return all(self.toks[k + 1].start == self.toks[k].end for k in range(first, last))
+
+    def _numeric_date(self, i: int) -> tuple[int, int, int | None, int, int] | None:
+        """15.10.2025, 15/10/2025 or 2025-10-15."""
+        texts = self.texts
+        iso = ISO_DATE.match(texts[i])
+        if iso:
+            return _valid_date(i, i, int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        if i + 4 >= len(texts) or not NUMBER.match(texts[i]) or texts[i + 1] not in DATE_SEPARATORS \
+                or not NUMBER.match(texts[i + 2]) or texts[i + 3] != texts[i + 1] or not YEAR.match(texts[i + 4]) \
+                or not self._joined(i, i + 4) or (i > 0 and self._joined(i - 1, i) and texts[i - 1] not in "(«\"'"):
+            return None
+        return _valid_date(i, i + 4, int(texts[i + 4]), int(texts[i + 2]), int(texts[i]))
+
+    def _month_date(self, i: int) -> tuple[int, int, int | None, int, int] | None:
+        """A date around the month word at ``i``: the day before or after it, the year after or before."""
+        texts = self.texts
+        joined = DAY_HYPHEN_MONTH.match(texts[i])
+        month = self._month_of(joined.group(2)) if joined else self._month_of(texts[i])
+        if month is None:
+            return None
+        day: int | None = None
+        first = last = i
+        if joined:
+            day = int(joined.group(1))
+        elif i >= 3 and texts[i - 2] in "-–" and DAY_MONTH.match(texts[i - 3]) and DAY_MONTH.match(texts[i - 1]):
+            day, first = int(DAY_MONTH.match(texts[i - 3]).group(1)), i - 3
+        elif i > 0 and DAY_MONTH.match(texts[i - 1]):
+            day, first = int(DAY_MONTH.match(texts[i - 1]).group(1)), i - 1
+        elif profile(self.language).day_after_month:
+            j = i + 2 if i + 2 < len(texts) and texts[i + 1] == "." else i + 1
+            if j < len(texts) and DAY_MONTH.match(texts[j]):
+                day, last = int(DAY_MONTH.match(texts[j]).group(1)), j
+                if last + 2 < len(texts) and texts[last + 1] in "-–" and DAY_MONTH.match(texts[last + 2]):
+                    last += 2
+                if last + 2 < len(texts) and texts[last + 1] == "," and YEAR.match(texts[last + 2]):
+                    last += 1
+        elif i + 1 < len(texts):
+            om = ORDINAL_DAY.match(texts[i + 1]) or (
+                DAY_MONTH.match(texts[i + 1]) if i + 2 < len(texts) and texts[i + 2] in "-‐" else None)
+            if om:
+                day = int(om.group(1))
+                last = min(i + 1 if ORDINAL_DAY.match(texts[i + 1]) else i + 3, len(texts) - 1)
+        if day is None:
+            return None
+        year = None
+        if last + 1 < len(texts) and YEAR.match(texts[last + 1]):
+            year, last = int(texts[last + 1]), last + 1
+        else:
+            before = first - 1
+            if before >= 1 and texts[before] == ".":
+                before -= 1
+            if before >= 1 and self._year_word(texts[before]) and YEAR.match(texts[before - 1]):
+                year, first = int(texts[before - 1]), before - 1
+        return _valid_date(first, last, year, month, day)
+
+    def _year_word(self, token: str) -> bool:
+        lang = profile(self.language)
+        return any(lang.word_is(token, w.word) for w in self.lex.words_of("year", self.language))
+
+
+def _valid_date(first: int, last: int, year: int | None, month: int, day: int
+                ) -> tuple[int, int, int | None, int, int] | None:
+    """The date if the calendar has it (29 February in any leap year when no year is written)."""
+    try:
+        date(year or 2000, month, day)
+    except ValueError:
+        return None
+    return first, last, year, month, day
 
 
 def spans_of(mentions: Sequence[Mention], kind: str) -> list[Span]:

@@ -2,12 +2,14 @@
 
 A profile says what the extraction passes need to know about a language and nothing else
 does: the state a report in it is presumed to come from, how its post phrases mark their parts
-(case endings or prepositions), its words for today and yesterday, and the recogniser that
-proposes names. Adding a language is one new folder here and its labels in ``ontology/``.
+(case endings or prepositions), its words for days relative to the publication date (``days.tsv``
+in the package), the dictionary forms a word may stand for, and the recogniser that proposes
+names. Adding a language is one new folder here and its labels in ``ontology/``.
 """
 
 from __future__ import annotations
 
+import csv
 import importlib
 import pkgutil
 import re
@@ -15,7 +17,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from kg.text import clean, tokens
 
 if TYPE_CHECKING:
     from kg.model import Mention, Report
@@ -31,6 +36,44 @@ class Case(Enum):
     INSTRUMENTAL = "instrumental"  # with whom: Жамармен
 
 
+class DayKind(Enum):
+    """How a day word gives a date from the publication date."""
+
+    OFFSET = "offset"    # so many days from it: yesterday -1, today 0
+    WEEKDAY = "weekday"  # the last such weekday on or before it: Monday 0 ... Sunday 6
+
+
+@dataclass(frozen=True)
+class DayWord:
+    """A word or phrase naming a day relative to the publication date, as ``word_key`` forms."""
+
+    words: tuple[str, ...]
+    kind: DayKind
+    value: int
+
+
+@cache
+def word_key(word: str) -> str:
+    """The form words are compared in: look-alike letters folded, lower case, ё as е."""
+    return clean(word).casefold().replace("ё", "е")
+
+
+def read_days(path: Path) -> tuple[DayWord, ...]:
+    """A language's ``days.tsv``: ``#`` header comment, then columns phrase, kind, value."""
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    rows = list(csv.reader(lines, delimiter="\t"))[1:]
+    out = [DayWord(tuple(word_key(t.text) for t in tokens(phrase)), DayKind(kind), int(value))
+           for phrase, kind, value in rows]
+    # Longest first, so that "the day before yesterday" wins over "yesterday".
+    return tuple(sorted(out, key=lambda d: -len(d.words)))
+
+
+@cache
+def _function(spec: str) -> Callable[..., object]:
+    module, _, name = spec.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
 @dataclass(frozen=True)
 class Language:
     """What the extraction passes ask of a language."""
@@ -44,8 +87,13 @@ class Language:
     in_prepositions: frozenset[str] = frozenset()
     # Words that may stand between such a preposition and the name: "to the Kingdom of ...".
     determiners: frozenset[str] = frozenset()
-    today: frozenset[str] = frozenset()
-    yesterday: frozenset[str] = frozenset()
+    # Written dates may put the day after the month: October 15, 2025.
+    day_after_month: bool = False
+    # Words for days relative to the publication date: yesterday, on Monday.
+    days: tuple[DayWord, ...] = ()
+    # "module:function" giving the dictionary forms a word may stand for, likeliest first; cue words
+    # match a token whose forms hold the cue's own first form. None: the word itself, case-folded.
+    lemmatiser: str | None = None
     # "module:function" of the recogniser whose persons, places and organizations the rules check.
     tagger: str | None = None
     extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
@@ -67,8 +115,17 @@ class Language:
     def recogniser(self) -> Callable[[Report], Iterable[Mention]] | None:
         if self.tagger is None:
             return None
-        module, _, name = self.tagger.partition(":")
-        return getattr(importlib.import_module(module), name)
+        return _function(self.tagger)  # type: ignore[return-value]
+
+    def lemmas(self, word: str) -> tuple[str, ...]:
+        """The dictionary forms ``word`` may stand for, likeliest first (case-folded)."""
+        if self.lemmatiser is None:
+            return (word_key(word),)
+        return _function(self.lemmatiser)(word)  # type: ignore[return-value]
+
+    def word_is(self, token: str, word: str) -> bool:
+        """Is ``token`` the (folded) dictionary word ``word``, in one of its inflected forms?"""
+        return word_key(token) == word or word in self.lemmas(token)
 
 
 @cache

@@ -1,16 +1,17 @@
 """Where and when each meeting took place: a locative in its sentences, the visited place, the
-host's jurisdiction or the dateline; a date in its sentences, a relative day, or the publication date."""
+host's jurisdiction or the dateline; a date in its sentences, a day word (yesterday, on Monday) read
+from the publication date, or the publication date."""
 
 from __future__ import annotations
 
 import re
 from datetime import date, timedelta
 
-from kg.lang import Case
+from kg.lang import Case, DayKind, Language
 from kg.model import MentionKind, PartialDate
 from kg.relations.posts import case_window, role_before
 from kg.relations.state import DIPLOMATS, MeetingDraft, State
-from kg.text import fold
+from kg.text import fold, tokens
 
 DATELINE = re.compile(r"^([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ-]{2,})[.,]")
 # How many sentences before a meeting a visit sentence may set its place and date.
@@ -80,6 +81,11 @@ def _dateline_place(s: State) -> str | None:
 
 
 def _date(s: State, d: MeetingDraft) -> PartialDate | None:
+    """The first date its sentences give, then its visit sentences', else the publication date.
+
+    In a sentence a written date comes first, then a day word (yesterday, on Monday) read from
+    the publication date.
+    """
     published = s.report.published
     candidates = list(d.sentences) + [i for i in _visit_sentences(s, d) if i not in d.sentences]
     for idx in candidates:
@@ -87,14 +93,26 @@ def _date(s: State, d: MeetingDraft) -> PartialDate | None:
             pd = resolve_date(m.value, published)
             if pd:
                 return pd
-        words = {fold(w) for w in s.sentences[idx].text.split()[:3]} if s.sentences else set()
-        if published and words & s.language.today:
-            return PartialDate(published.year, published.month, published.day)
-        if published and words & s.language.yesterday:
-            y = published - timedelta(days=1)
-            return PartialDate(y.year, y.month, y.day)
+        if published and s.sentences:
+            day = day_word_date(s.language, [t.text for t in tokens(s.sentences[idx].text)], published)
+            if day:
+                return PartialDate(day.year, day.month, day.day)
     if published:
         return PartialDate(published.year, published.month, published.day)
+    return None
+
+
+def day_word_date(language: Language, words: list[str], published: date) -> date | None:
+    """The day the first day word among ``words`` names: an offset from ``published``, or the last
+    such weekday on or before it."""
+    for i in range(len(words)):
+        for day in language.days:
+            n = len(day.words)
+            if i + n > len(words) or not all(language.word_is(words[i + k], w) for k, w in enumerate(day.words)):
+                continue
+            if day.kind is DayKind.OFFSET:
+                return published + timedelta(days=day.value)
+            return published - timedelta(days=(published.weekday() - day.value) % 7)
     return None
 
 

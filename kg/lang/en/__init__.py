@@ -1,11 +1,14 @@
 """English: prepositions mark the parts of a post phrase; reports come from anywhere."""
 
-from kg.lang import Language
+from pathlib import Path
+
+from kg.lang import Language, read_days
 
 PROFILE = Language(
     code="en",
     in_prepositions=frozenset({"to", "in", "at"}),
     determiners=frozenset({"the", "a", "an"}),
-    today=frozenset({"today"}),
-    yesterday=frozenset({"yesterday"}),
+    day_after_month=True,
+    days=read_days(Path(__file__).parent / "days.tsv"),
+    lemmatiser="kg.lang.en.words:lemmas",
 )

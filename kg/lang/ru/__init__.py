@@ -1,11 +1,13 @@
 """Russian: prepositions mark the parts of a post phrase; reports are Kazakhstani press."""
 
-from kg.lang import Language
+from pathlib import Path
+
+from kg.lang import Language, read_days
 
 PROFILE = Language(
     code="ru",
     home_country="KZ",
     in_prepositions=frozenset({"в", "во", "при", "на"}),
-    today=frozenset({"сегодня"}),
-    yesterday=frozenset({"вчера"}),
+    days=read_days(Path(__file__).parent / "days.tsv"),
+    lemmatiser="kg.lang.ru.words:lemmas",
 )
