@@ -88,10 +88,11 @@ def rule_mentions(report: Report, *, proposals: Sequence[Mention] = ()) -> list[
 
 @extractor("rules+kaznerd")
 def tagged_rule_mentions(report: Report) -> list[Mention]:
-    """The rules, with the KazNERD tagger's persons, organizations and places as proposals."""
-    from kg.ner import kaznerd_mentions
+    """The rules, with the persons, organizations and places of the report language's recogniser
+    (``kg.lang``: KazNERD for Kazakh) as proposals."""
+    from kg.lang import proposals
 
-    return rule_mentions(report, proposals=list(kaznerd_mentions(report)))
+    return rule_mentions(report, proposals=proposals(report))
 
 
 @cache

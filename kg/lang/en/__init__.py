@@ -1,0 +1,1 @@
+"""English: the named-entity recogniser (``ner``) and its word lists."""
