@@ -28,6 +28,8 @@ from kg.morphology import KK_GENITIVE, KK_PLURAL, dictionary_form_kk, dictionary
 from kg.text import clean, fold, tokens
 
 CAPITALISED = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'’-]+(?:[-‐][A-ZА-ЯЁӘҒҚҢӨҰҮҺІa-zа-яёәғқңөұүһі]+)*$")
+# The same in any alphabet (Şahin, Nişangül, Žilina): letters, apostrophes and hyphens; the case is checked apart.
+CAPITALISED_ANY = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’])+(?:[-‐][^\W\d_]+)*$")
 # An initial: one capital, or a Latin digraph for one Cyrillic letter (Zh. Adilbaev).
 CAPITAL_LETTER = re.compile(r"^(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|Zh|Sh|Ch|Kh|Ts|Yu|Ya|Dzh)$")
 LATIN_WORD = re.compile(r"^[A-Za-z][A-Za-z0-9&'’-]*$")
@@ -189,7 +191,9 @@ class _Reader:
 
     def _is_capitalised(self, i: int) -> bool:
         t = self.texts[i]
-        return bool(CAPITALISED.match(t)) and fold(t) not in NOT_NAMES and fold(t) not in HONORIFICS
+        shaped = bool(CAPITALISED.match(t)) or (
+            bool(CAPITALISED_ANY.match(t)) and t[0].isupper() and re.split(r"[-‐]", t)[0][1:].islower())
+        return shaped and fold(t) not in NOT_NAMES and fold(t) not in HONORIFICS
 
     def _dictionary_form(self, words: Sequence[str], *, person: bool = False) -> str:
         """Only the last word of a Kazakh name carries the case ending."""
@@ -495,7 +499,8 @@ class _Reader:
         first = i
         count = 0
         while i < len(self.texts) and count < MAX_NAME_TOKENS and not self.covered[i] \
-                and (self._is_capitalised(i) or (LATIN_CAPITALISED.match(self.texts[i]) and len(self.texts[i]) > 1)):
+                and (self._is_capitalised(i) or (LATIN_CAPITALISED.match(self.texts[i]) and len(self.texts[i]) > 1
+                                                 and fold(self.texts[i]) not in HONORIFICS)):
             if count and self.toks[i].start - self.toks[i - 1].end > 1:
                 break
             i += 1
