@@ -206,7 +206,10 @@ class _Reader:
 
     def read(self) -> list[Mention]:
         names, roles, sectors, words, heads = _matchers(self.language)
+        opening = self._proposed_openings()
         for m in roles.find(self.texts):
+            if m.first in opening:
+                continue
             for k in range(m.first, m.last + 1):
                 self.barrier[k] = True
         self._quoted_organizations(heads)
@@ -214,7 +217,7 @@ class _Reader:
         self._head_patterns(heads)
         self._latin_organizations()
         self._ministries()
-        role_matches = roles.find(self.texts, skip=self.covered)
+        role_matches = [m for m in roles.find(self.texts, skip=self.covered) if m.first not in opening]
         for m in role_matches:
             self._emit(MentionKind.ROLE, m.first, m.last, m.payload)
         self._persons(role_matches)
@@ -228,6 +231,11 @@ class _Reader:
         self._dates()
         self._proposed_places_and_organizations(heads)
         return sorted(self.out, key=lambda m: (m.start, -m.end, m.kind))
+
+    def _proposed_openings(self) -> frozenset[int]:
+        """First words of proposed organizations of the form ``X of Y`` (Governorate of Ankara): not posts."""
+        return frozenset(first for kind, first, last in self.proposals if kind == MentionKind.ORGANIZATION
+                         and last > first + 1 and fold(self.texts[first + 1]) in TITLE_LINKS)
 
     def _names(self, names: PhraseMatcher[Entry]) -> None:
         for m in names.find(self.texts, skip=self.covered):
@@ -445,6 +453,9 @@ class _Reader:
             if kind == MentionKind.PERSON:
                 span = self._proposed_name(first, last)
                 if span:
+                    # A post's name that runs in from the left (General Sultan Raev) yields to the proposal.
+                    if span[1] > span[0]:
+                        found = [f for f in found if not f[0] < span[0] <= f[1] <= span[1]]
                     found.append(span)
         accepted: list[tuple[int, int]] = []
         for first, last in sorted(set(found)):
@@ -604,7 +615,7 @@ class _Reader:
         for kind, first, last in self.proposals:
             if kind == MentionKind.ORGANIZATION:
                 self._extend_organization(first, last)
-            if kind == MentionKind.PERSON or any(self.covered[k] for k in range(first, last + 1)):
+            if kind == MentionKind.PERSON or self._overlaps_rules(first, last):
                 continue
             while first <= last and (self.barrier[first] or (
                     self._sentence_initial(first) and self._common_word(self.texts[first]))):
@@ -632,6 +643,17 @@ class _Reader:
             else:
                 head = [m for m in heads.match_at(self.texts, last) if m.payload.kind == "organization"]
                 self._emit(MentionKind.ORGANIZATION, first, last, value, head[0].payload.subtype if head else None)
+
+    def _overlaps_rules(self, first: int, last: int) -> bool:
+        """A rule mention lies in the proposal; ``Government of Kazakhstan`` may hold a country or place."""
+        if not any(self.covered[k] for k in range(first, last + 1)):
+            return False
+        if self.covered[first] or first + 1 > last or fold(self.texts[first + 1]) not in TITLE_LINKS:
+            return True
+        start, end = self.toks[first].start, self.toks[last].end
+        inner = [m for m in self.out if m.start < end and m.end > start]
+        return any(m.kind not in (MentionKind.COUNTRY, MentionKind.PLACE) or m.start < start or m.end > end
+                   for m in inner)
 
     def _extend_organization(self, first: int, last: int) -> None:
         """A tagged organization that ends where a rule one does, with more name words before it.
