@@ -558,7 +558,8 @@ class _Reader:
                 span = self._name_after(j)
                 if span and (span[1] > span[0] or self._initials_at(j) is not None):
                     nxt = span[1] + 1
-                    if nxt < len(self.texts) and fold(self.texts[nxt]) in TITLE_LINKS:
+                    if nxt + 1 < len(self.texts) and fold(self.texts[nxt]) in TITLE_LINKS \
+                            and not self.texts[nxt + 1].islower():
                         j = nxt
                         continue
                     return span

@@ -22,8 +22,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
+import pycountry
 from wordfreq import zipf_frequency
 
 from kg.lexicon import load_lexicon
@@ -34,12 +36,15 @@ DATA_DIR = Path(__file__).resolve().parent
 EXTRACTOR = "en-ner"
 # A word is common English (not a name) from this Zipf frequency on: "Regional", "Members".
 COMMON_ZIPF = 4.0
+# ... and from this one on even when a name dictionary knows it as a given name ("The", "And").
+VERY_COMMON_ZIPF = 5.5
+ARTICLES = frozenset({"the", "a", "an"})
 MAX_PERSON_WORDS = 4
 MAX_NAME_WORDS = 7
 INITIAL = re.compile(r"^(?:[A-Z]|Zh|Sh|Ch|Kh|Ts|Yu|Ya|Dzh)$")
 ACRONYM = re.compile(r"^[A-Z][A-Za-z]*[A-Z]$")
 POSSESSIVE = re.compile(r"['’]s$")
-LINKS = frozenset({"of", "and", "&", "for", "the", "de", "on"})
+LINKS = frozenset({"of", "and", "&", "for", "the", "de"})
 # Words between a name and the post in apposition: "X, the Deputy Governor of ...".
 APPOSITION_WORDS = frozenset({"the", "a", "an", "then", "former", "newly", "appointed"})
 APPOSITION_REACH = 4
@@ -59,6 +64,7 @@ class _Data:
     known: frozenset[str]
     roles: frozenset[str]
     posts: frozenset[str]
+    not_organizations: frozenset[str]
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -93,6 +99,8 @@ def _data() -> _Data:
         given_names=_given_names(),
         known=frozenset(known - {""}),
         roles=frozenset(roles),
+        not_organizations=frozenset({fold(r["abbreviation"]) for r in _rows("abbreviations.tsv")}
+                                    | {fold(c.alpha_3) for c in pycountry.currencies}),
         posts=frozenset(fold(cue.text) for c in lex.roles for cue in c.cues
                         if cue.language == "en" and " " not in cue.text),
     )
@@ -121,7 +129,8 @@ def _common(word: str) -> bool:
     low = word.casefold()
     if re.search(r"['’-]", low):
         return False  # Al-Farabi, Xi'an: wordfreq splits such words into common pieces
-    return zipf_frequency(low, "en") >= COMMON_ZIPF and low not in _data().given_names
+    zipf = zipf_frequency(low, "en")
+    return zipf >= VERY_COMMON_ZIPF or (zipf >= COMMON_ZIPF and low not in _data().given_names)
 
 
 def mentions(report: Report) -> list[Mention]:
@@ -173,8 +182,14 @@ class _Recogniser:
         return key in d.known or key in d.roles or key in d.heads or _common(self._base(i)) \
             or self._honorific_end(i) is not None
 
-    def _name_word(self, i: int) -> bool:
-        return not self.taken[i] and (self._capitalised(i) or self._prefixed(i)) and not self._blocked(i)
+    def _name_word(self, i: int, *, lenient: bool = False) -> bool:
+        """A word of a person's name; ``lenient`` after an honorific, where a common word may be a surname."""
+        if self.taken[i] or not (self._capitalised(i) or self._prefixed(i)):
+            return False
+        if lenient:
+            key = fold(self._base(i))
+            return key not in self.data.roles and key not in self.data.heads and self._honorific_end(i) is None
+        return not self._blocked(i)
 
     def _honorific_end(self, i: int) -> int | None:
         """Index after an honorific at ``i`` (dots after its words skipped), or None."""
@@ -224,6 +239,9 @@ class _Recogniser:
             self.taken[k] = True
 
     def _org_word(self, i: int) -> bool:
+        if self.texts[i].casefold() in ARTICLES or (self._sentence_initial(i) and _common(self.texts[i])
+                                                    and not self._head(i, "before")):
+            return False
         return not self.taken[i] and (self._capitalised(i) or self._prefixed(i) or bool(ACRONYM.match(self.texts[i]))) \
             and fold(self.texts[i]) not in self.data.posts and self._honorific_end(i) is None
 
@@ -232,9 +250,11 @@ class _Recogniser:
             if self.taken[i]:
                 continue
             head = self._head(i, "after")
+            if head and head[0] == MentionKind.PLACE and i + 1 < len(self.texts) and self._head(i + 1, "after"):
+                continue  # Abylai Khan State University: the last head decides
             if head and i > 0 and self._joined(i):
                 first = self._walk_back(i)
-                if first < i:
+                if first < i and not all(_common(self.texts[k]) for k in range(first, i + 1) if self._org_word(k)):
                     last = self._of_phrase(i) if head[0] == MentionKind.ORGANIZATION else i
                     self._emit(head[0], first, last, head[1])
                     continue
@@ -267,22 +287,27 @@ class _Recogniser:
             while j < len(self.texts) and j - i <= MAX_NAME_WORDS and self._joined(j):
                 if self._org_word(j):
                     last = j
-                elif not (self.texts[j] in LINKS and last > i or self.texts[j] == "the"):
+                elif not ((self.texts[j] in LINKS - ARTICLES and last > i and self.texts[j + 1:j + 2] != ["the"])
+                          or (self.texts[j] == "the" and self.texts[j - 1] in LINKS)):
                     break
                 j += 1
         return last
 
     def _acronyms(self) -> None:
         for i, t in enumerate(self.texts):
-            if self.taken[i] or len(t) < 2 or not ACRONYM.match(t) or not t[:2].isupper() and not t[-2:].isupper():
+            if self.taken[i] or len(t) < 2 or not ACRONYM.match(t) or (not t[:2].isupper() and not t[-2:].isupper()):
                 continue
-            if fold(t) in self.data.known or fold(t) in self.data.posts or (i > 0 and self.texts[i - 1].isdigit()):
+            if fold(t) in self.data.known or fold(t) in self.data.posts or fold(t) in self.data.not_organizations \
+                    or (i > 0 and self.texts[i - 1].isdigit()):
                 continue
             if not self._joined(i) or (i + 1 < len(self.texts) and self.texts[i + 1] == "." and self._line_start(i)):
                 continue  # a dateline: NUR-SULTAN. KAZINFORM
             if t.isupper() and self._line_start(i) and self._all_caps_line(i):
                 continue
             self._emit(MentionKind.ORGANIZATION, i, i, "organization")
+
+    def _sentence_initial(self, i: int) -> bool:
+        return self._line_start(i) or self.texts[i - 1] in (".", "!", "?", ":", ";", '"', "“", "«")
 
     def _line_start(self, i: int) -> bool:
         return i == 0 or not self._joined(i)
@@ -299,12 +324,13 @@ class _Recogniser:
         while i < n:
             j = i
             words = 0
+            lenient = self._after_honorific(i)
             while j < n and words < MAX_PERSON_WORDS and (j == i or self._joined(j)):
                 after = self._initial_end(j)
                 if after is not None and not self.taken[j] and after < n and (self._name_word(after) or
                                                                               self._initial_end(after)):
                     j = after
-                elif self._name_word(j):
+                elif self._name_word(j, lenient=lenient):
                     j += 1
                     words += 1
                     if POSSESSIVE.search(self.texts[j - 1]):
@@ -324,7 +350,7 @@ class _Recogniser:
         runs = self._runs()
         accepted = [r for r in runs if self._person_context(*r)]
         chosen = set(accepted)
-        for a, b in zip(runs, runs[1:], strict=False):
+        for a, b in pairwise(runs):
             if b[0] == a[1] + 2 and self.texts[a[1] + 1] in COORDINATION and (a in chosen) != (b in chosen) \
                     and min(self._words(*a), self._words(*b)) >= 2:
                 chosen.update((a, b))
