@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -294,7 +295,11 @@ class _Recogniser:
         return last
 
     def _acronyms(self) -> None:
+        """Acronyms the report uses more than once: a one-off capital run is as often a term as a body."""
+        counts = Counter(self.texts)
         for i, t in enumerate(self.texts):
+            if counts[t] < 2:
+                continue
             if self.taken[i] or len(t) < 2 or not ACRONYM.match(t) or (not t[:2].isupper() and not t[-2:].isupper()):
                 continue
             if fold(t) in self.data.known or fold(t) in self.data.posts or fold(t) in self.data.not_organizations \
