@@ -30,6 +30,8 @@ from kg.morphology import KK_GENITIVE, KK_PLURAL, dictionary_form_kk, dictionary
 from kg.text import clean, fold, tokens
 
 CAPITALISED = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'’-]+(?:[-‐][A-ZА-ЯЁӘҒҚҢӨҰҮҺІa-zа-яёәғқңөұүһі]+)*$")
+# The same in any alphabet (Şahin, Nişangül, Žilina): letters, apostrophes and hyphens; the case is checked apart.
+CAPITALISED_ANY = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’])+(?:[-‐][^\W\d_]+)*$")
 # An initial: one capital, or a Latin digraph for one Cyrillic letter (Zh. Adilbaev).
 CAPITAL_LETTER = re.compile(r"^(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|Zh|Sh|Ch|Kh|Ts|Yu|Ya|Dzh)$")
 LATIN_WORD = re.compile(r"^[A-Za-z][A-Za-z0-9&'’-]*$")
@@ -96,10 +98,11 @@ def rule_mentions(report: Report, *, proposals: Sequence[Mention] = ()) -> list[
 
 @extractor("rules+kaznerd")
 def tagged_rule_mentions(report: Report) -> list[Mention]:
-    """The rules, with the KazNERD tagger's persons, organizations and places as proposals."""
-    from kg.ner import kaznerd_mentions
+    """The rules, with the persons, organizations and places of the report language's recogniser
+    (``kg.lang``: KazNERD for Kazakh) as proposals."""
+    from kg.lang import proposals
 
-    return rule_mentions(report, proposals=list(kaznerd_mentions(report)))
+    return rule_mentions(report, proposals=proposals(report))
 
 
 @cache
@@ -196,7 +199,9 @@ class _Reader:
 
     def _is_capitalised(self, i: int) -> bool:
         t = self.texts[i]
-        return bool(CAPITALISED.match(t)) and fold(t) not in NOT_NAMES and fold(t) not in HONORIFICS
+        shaped = bool(CAPITALISED.match(t)) or (
+            bool(CAPITALISED_ANY.match(t)) and t[0].isupper() and re.split(r"[-‐]", t)[0][1:].islower())
+        return shaped and fold(t) not in NOT_NAMES and fold(t) not in HONORIFICS
 
     def _dictionary_form(self, words: Sequence[str], *, person: bool = False) -> str:
         """Only the last word of a Kazakh name carries the case ending."""
@@ -209,7 +214,10 @@ class _Reader:
 
     def read(self) -> list[Mention]:
         names, roles, sectors, words, heads = _matchers(self.language)
+        opening = self._proposed_openings()
         for m in roles.find(self.texts):
+            if m.first in opening:
+                continue
             for k in range(m.first, m.last + 1):
                 self.barrier[k] = True
         self._quoted_organizations(heads)
@@ -217,7 +225,7 @@ class _Reader:
         self._head_patterns(heads)
         self._latin_organizations()
         self._ministries()
-        role_matches = roles.find(self.texts, skip=self.covered)
+        role_matches = [m for m in roles.find(self.texts, skip=self.covered) if m.first not in opening]
         for m in role_matches:
             self._emit(MentionKind.ROLE, m.first, m.last, m.payload)
         self._persons(role_matches)
@@ -231,6 +239,11 @@ class _Reader:
         self._dates()
         self._proposed_places_and_organizations(heads)
         return sorted(self.out, key=lambda m: (m.start, -m.end, m.kind))
+
+    def _proposed_openings(self) -> frozenset[int]:
+        """First words of proposed organizations of the form ``X of Y`` (Governorate of Ankara): not posts."""
+        return frozenset(first for kind, first, last in self.proposals if kind == MentionKind.ORGANIZATION
+                         and last > first + 1 and fold(self.texts[first + 1]) in TITLE_LINKS)
 
     def _names(self, names: PhraseMatcher[Entry]) -> None:
         for m in names.find(self.texts, skip=self.covered):
@@ -458,6 +471,9 @@ class _Reader:
             if kind == MentionKind.PERSON:
                 span = self._proposed_name(first, last)
                 if span:
+                    # A post's name that runs in from the left (General Sultan Raev) yields to the proposal.
+                    if span[1] > span[0]:
+                        found = [f for f in found if not f[0] < span[0] <= f[1] <= span[1]]
                     found.append(span)
         accepted: list[tuple[int, int]] = []
         for first, last in sorted(set(found)):
@@ -512,7 +528,8 @@ class _Reader:
         first = i
         count = 0
         while i < len(self.texts) and count < MAX_NAME_TOKENS and not self.covered[i] \
-                and (self._is_capitalised(i) or (LATIN_CAPITALISED.match(self.texts[i]) and len(self.texts[i]) > 1)):
+                and (self._is_capitalised(i) or (LATIN_CAPITALISED.match(self.texts[i]) and len(self.texts[i]) > 1
+                                                 and fold(self.texts[i]) not in HONORIFICS)):
             if count and self.toks[i].start - self.toks[i - 1].end > 1:
                 break
             i += 1
@@ -559,7 +576,8 @@ class _Reader:
                 span = self._name_after(j)
                 if span and (span[1] > span[0] or self._initials_at(j) is not None):
                     nxt = span[1] + 1
-                    if nxt < len(self.texts) and fold(self.texts[nxt]) in TITLE_LINKS:
+                    if nxt + 1 < len(self.texts) and fold(self.texts[nxt]) in TITLE_LINKS \
+                            and not self.texts[nxt + 1].islower():
                         j = nxt
                         continue
                     return span
@@ -616,7 +634,7 @@ class _Reader:
         for kind, first, last in self.proposals:
             if kind == MentionKind.ORGANIZATION:
                 self._extend_organization(first, last)
-            if kind == MentionKind.PERSON or any(self.covered[k] for k in range(first, last + 1)):
+            if kind == MentionKind.PERSON or self._overlaps_rules(first, last):
                 continue
             while first <= last and (self.barrier[first] or (
                     self._sentence_initial(first) and self._common_word(self.texts[first]))):
@@ -644,6 +662,17 @@ class _Reader:
             else:
                 head = [m for m in heads.match_at(self.texts, last) if m.payload.kind == "organization"]
                 self._emit(MentionKind.ORGANIZATION, first, last, value, head[0].payload.subtype if head else None)
+
+    def _overlaps_rules(self, first: int, last: int) -> bool:
+        """A rule mention lies in the proposal; ``Government of Kazakhstan`` may hold a country or place."""
+        if not any(self.covered[k] for k in range(first, last + 1)):
+            return False
+        if self.covered[first] or first + 1 > last or fold(self.texts[first + 1]) not in TITLE_LINKS:
+            return True
+        start, end = self.toks[first].start, self.toks[last].end
+        inner = [m for m in self.out if m.start < end and m.end > start]
+        return any(m.kind not in (MentionKind.COUNTRY, MentionKind.PLACE) or m.start < start or m.end > end
+                   for m in inner)
 
     def _extend_organization(self, first: int, last: int) -> None:
         """A tagged organization that ends where a rule one does, with more name words before it.

@@ -142,3 +142,9 @@ def languages() -> dict[str, Language]:
 def profile(code: str) -> Language:
     """The profile of ``code``; a neutral one for a language without a package."""
     return languages().get(code) or Language(code)
+
+
+def proposals(report: Report) -> list[Mention]:
+    """The persons, places and organizations the report language's recogniser proposes (none without one)."""
+    found = profile(report.language).recogniser()
+    return list(found(report)) if found else []

@@ -1,4 +1,6 @@
-"""English: prepositions mark the parts of a post phrase; reports come from anywhere."""
+"""English: prepositions mark the parts of a post phrase; reports come from anywhere.
+
+The named-entity recogniser (``ner``) and its word lists live here too."""
 
 from pathlib import Path
 
@@ -11,4 +13,5 @@ PROFILE = Language(
     day_after_month=True,
     days=read_days(Path(__file__).parent / "days.tsv"),
     lemmatiser="kg.lang.en.words:lemmas",
+    tagger="kg.lang.en.ner:mentions",
 )
