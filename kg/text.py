@@ -43,7 +43,8 @@ def sentences(text: str, *, start: int = 0) -> list[Span]:
         chunk = line.group()
         for m in SENTENCE_END.finditer(chunk):
             word = WORD_BEFORE.search(chunk, 0, m.start())
-            if m.group() == "." and word and word.group() in _abbreviations():
+            if m.group() == "." and word and (word.group() in _abbreviations() or (
+                    len(word.group()) == 1 and word.group().isupper())):
                 continue
             out.append(_trimmed(text, base + cut, base + m.end()))
             cut = m.end()
