@@ -155,9 +155,33 @@ def parse(name: str) -> PersonName:
 
 
 def search_keys(name: str) -> frozenset[str]:
-    """The keys a query for a person may use: the whole name's key and its surname's."""
+    """The keys a query may name a person by: the whole name's, the surname's, and an initial
+    with the surname (``ermk ksrbv``, ``ksrbv``, ``e. ksrbv``)."""
     parsed = parse(name)
-    keys = {parsed.key}
-    if parsed.surname:
-        keys.add(parsed.surname)
+    keys = {parsed.key, parsed.surname}
+    if parsed.full:
+        keys |= {f"{w[0]}. {parsed.surname}" for w in parsed.words[:-1]}
+        keys |= {f"{w[0]}. {parsed.words[0]}" for w in parsed.words[1:]}  # the surname written first
     return frozenset(k for k in keys if k)
+
+
+POSSESSIVE = re.compile(r"['’]s$")
+# What a name asked for may hold: letters, spaces, the dots of initials, hyphens, apostrophes.
+NAME_TEXT = re.compile(r"^[^\W\d_]+(?:[\s.\-‐'’]+[^\W\d_]*)*$")
+
+
+def query_keys(name: str) -> str:
+    """The keys a name asked for in a query may match (see ``search_keys``), as ``|key|key|``: the name as written and
+    with a case ending taken off its last word (Көшербаевпен, Кошербаевым, Kosherbayev's).
+    A value that is not a name (quotes, digits, brackets) has no keys."""
+    from kg.morphology import case_candidates, stem
+
+    tokens = NAME_TOKEN.findall(name) if NAME_TEXT.match(name.strip()) else []
+    if not tokens:
+        return ""
+    *given, last = tokens
+    forms = {last, POSSESSIVE.sub("", last), stem(last, "ru"), *case_candidates(last, person=True)}
+    keys: set[str] = set()
+    for form in forms:
+        keys.add(parse(" ".join([*given, form])).key)
+    return "|" + "|".join(sorted(keys)) + "|" if keys else ""

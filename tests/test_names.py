@@ -1,6 +1,6 @@
 import pytest
 
-from kg.names import parse, search_keys, word_key
+from kg.names import parse, query_keys, search_keys, word_key
 
 
 @pytest.mark.parametrize(("a", "b"), [
@@ -80,3 +80,19 @@ def test_word_keys_across_scripts(a, b):
 
 def test_search_keys_hold_the_surname():
     assert word_key("Tulkibayev") in search_keys("Ерғали Түлкібаев")
+
+
+@pytest.mark.parametrize(("asked", "key"), [
+    ("Tulkibayev", "tlkbv"),
+    ("Түлкібаевпен", "tlkbv"),      # Kazakh instrumental
+    ("Тулкибаевым", "tlkbv"),       # Russian instrumental
+    ("Tulkibayev's", "tlkbv"),
+    ("Е. Түлкібаев", "e. tlkbv"),
+])
+def test_query_keys_take_off_a_case_ending(asked, key):
+    assert f"|{key}|" in query_keys(asked)
+
+
+@pytest.mark.parametrize("asked", ['Түлкібаев") } #', "x' . ?s ?p ?o", "123"])
+def test_query_keys_of_what_is_not_a_name(asked):
+    assert query_keys(asked) == ""
