@@ -17,6 +17,7 @@ from rdflib.namespace import OWL, SKOS
 from kg.entities import stable_id
 from kg.lexicon import ONTOLOGY_DIR
 from kg.model import Entity, Evidence, Extraction, Label, MentionKind, PartialDate, Span
+from kg.names import search_keys
 
 DIP = Namespace("https://w3id.org/dipkg/ontology#")
 RES = Namespace("https://w3id.org/dipkg/resource/")
@@ -142,6 +143,8 @@ class GraphBuilder:
     def _describe(self, g: Graph, iri: URIRef, e: Entity) -> None:
         if e.kind == MentionKind.PERSON:
             g.add((iri, RDF.type, DIP.Person))
+            for key in sorted({k for label in e.labels for k in search_keys(label.text)}):
+                g.add((iri, SKOS.hiddenLabel, Literal(key)))
         elif e.kind == MentionKind.COUNTRY:
             self._country(g, e.country_code or "")
         elif e.kind == MentionKind.PLACE:
