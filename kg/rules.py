@@ -150,9 +150,6 @@ class _Reader:
         self._emitted: set[tuple[str, int, int, str]] = set()
         self.barrier = [False] * len(self.toks)
         self.proposals = self._token_ranges(proposals)
-        # Tokens a recogniser takes for a place or an organization: not a name's first word after a post.
-        self._proposed_other = {k for kind, first, last in self.proposals if kind != MentionKind.PERSON
-                                for k in range(first, last + 1)}
 
     def _tokens(self) -> list[_Tok]:
         clutter_words = [w.word for w in self.lex.words_of("clutter")]
@@ -581,8 +578,7 @@ class _Reader:
                 j = self._after_honorifics(j)
                 continue
             elif depth == 0 and not self.covered[j] and (self._is_capitalised(j) or self._initials_at(j) is not None):
-                if (j in self._proposed_other or (j > 0 and fold(self.texts[j - 1]) in PLACE_PREPOSITIONS)) \
-                        and self._initials_at(j) is None:
+                if j > 0 and fold(self.texts[j - 1]) in PLACE_PREPOSITIONS and self._initials_at(j) is None:
                     j += 1
                     continue
                 span = self._name_after(j)
