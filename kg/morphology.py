@@ -1,4 +1,6 @@
-"""Word forms: Kazakh case endings, Russian and English stems, dictionary forms of names.
+"""Word forms: Kazakh case endings, Russian and English stems, Kazakh dictionary forms of names.
+
+Russian names go to the nominative in `kg.lang.ru.morph` (pymorphy3).
 
 Kazakh is agglutinative: a name in a report carries one case ending (Жамар+мен,
 Тоқаев+тың, Хань Чуньлинь+ді), and the head noun of a place name carries the possessive
@@ -13,6 +15,8 @@ import re
 from functools import lru_cache
 
 import snowballstemmer
+
+from kg.lang import profile
 
 VOWELS = frozenset("аәеиоөұүыіэюяёу")
 BACK_VOWELS = frozenset("аоұыя")
@@ -195,6 +199,10 @@ def word_matches(token: str, cue: str, language: str, *, derivation: bool = Fals
     ts, cs = stem(t, language), stem(c, language)
     if ts == cs:
         return True
+    # Snowball cuts some forms of one word apart (Казахстан → казахста, Казахстаном → казахстан).
+    lang = profile(language)
+    if lang.lemmatiser is not None and lang.word_is(t, lang.lemmas(c)[0]):
+        return True
     if not derivation or language != "ru":
         return False
     # Russian derivation: торговля / торгово-, инвестиции / инвестиционный
@@ -207,70 +215,3 @@ def _close_enough(token: str, cue: str, derivation: bool) -> bool:
     shared = kk_stems(token, derivation=derivation) & kk_stems(cue, derivation=derivation)
     common = max((len(s) for s in shared), default=0)
     return common >= min(len(cue), 4) or common == len(cue)
-
-
-# Russian endings of names and of region adjectives, most specific first.
-RU_NAME_ENDINGS = ("ым", "им", "ом", "ем", "ой", "ей", "ою", "ую", "у", "ю", "а", "я", "е")
-RU_CONSONANT = re.compile(r"[бвгджзклмнпрстфхцчшщй]$", re.IGNORECASE)
-RU_ADJECTIVE_FEMININE = re.compile(r"(?:ой|ую|ей|ою)$")
-RU_ADJECTIVE_MASCULINE = (("ского", "ский"), ("ского", "ский"), ("цкого", "цкий"), ("ного", "ный"), ("ому", "ый"),
-                          ("ым", "ый"), ("ого", "ый"))
-RU_FEMININE_HEADS = {"области": "область", "областью": "область", "область": "область", "провинции": "провинция",
-                     "провинцией": "провинция", "провинцию": "провинция"}
-RU_MASCULINE_HEADS = {"района": "район", "районе": "район", "районом": "район", "району": "район",
-                      "края": "край", "крае": "край", "краем": "край", "округа": "округ", "округе": "округ"}
-
-
-def name_candidates_ru(word: str) -> list[str]:
-    """Nominatives a Russian name word may have: the word itself, or the word less one case ending.
-
-    The caller prefers a candidate seen standing alone elsewhere in the report.
-    """
-    out = [word]
-    low = word.lower()
-    for ending in RU_NAME_ENDINGS:
-        if low.endswith(ending) and len(word) - len(ending) >= 3:
-            stem = word[: len(word) - len(ending)]
-            if RU_CONSONANT.search(stem):
-                out.append(stem)
-            if ending in ("ой", "ую") and re.search(r"(?:ов|ев|ин)$", stem, re.IGNORECASE):
-                out.append(stem + "а")
-    return out
-
-
-def dictionary_form_ru(word: str, *, known: frozenset[str] = frozenset()) -> str:
-    """A Russian name word in the nominative: a form seen alone wins, else one ending is removed.
-
-    Words ending in a vowel other than а/я (Мельниченко, Шойгу, Кислер's -ер stays) keep their form
-    unless another mention shows the stem.
-    """
-    cands = name_candidates_ru(word)
-    for c in cands[1:]:
-        if c.lower() in known:
-            return c
-    low = word.lower()
-    if low.endswith(("ым", "им", "ом", "ем")) and len(cands) > 1:
-        return cands[1]
-    if low.endswith(("у", "ю")) and len(word) >= 6 and len(cands) > 1 and RU_CONSONANT.search(cands[1]):
-        return cands[1]
-    return word
-
-
-def region_form_ru(words: list[str]) -> str:
-    """``Пензенской области`` → ``Пензенская область``; ``Казахского района`` → ``Казахский район``."""
-    if not words:
-        return ""
-    head = words[-1].lower()
-    if head in RU_FEMININE_HEADS:
-        adjs = [RU_ADJECTIVE_FEMININE.sub("ая", w) if w[:1].isupper() else w for w in words[:-1]]
-        return " ".join([*adjs, RU_FEMININE_HEADS[head]])
-    if head in RU_MASCULINE_HEADS:
-        adjs = []
-        for w in words[:-1]:
-            for ending, nominative in RU_ADJECTIVE_MASCULINE:
-                if w.lower().endswith(ending):
-                    w = w[: len(w) - len(ending)] + nominative
-                    break
-            adjs.append(w)
-        return " ".join([*adjs, RU_MASCULINE_HEADS[head]])
-    return " ".join(words)

@@ -26,7 +26,7 @@ from kg.lexicon import Entry, Head, Lexicon, load_lexicon
 from kg.matching import LemmaMatcher, Match, PhraseMatcher
 from kg.mentions import extractor
 from kg.model import Mention, MentionKind, Report, Span
-from kg.morphology import KK_GENITIVE, KK_PLURAL, dictionary_form_kk, dictionary_form_ru, kk_stems, region_form_ru
+from kg.morphology import KK_GENITIVE, KK_PLURAL, dictionary_form_kk, kk_stems
 from kg.text import clean, fold, tokens
 
 CAPITALISED = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'’-]+(?:[-‐][A-ZА-ЯЁӘҒҚҢӨҰҮҺІa-zа-яёәғқңөұүһі]+)*$")
@@ -149,7 +149,6 @@ class _Reader:
         self.out: list[Mention] = []
         self._emitted: set[tuple[str, int, int, str]] = set()
         self.barrier = [False] * len(self.toks)
-        self._standalone = frozenset(t.text.lower() for t in self.toks if t.text[:1].isupper())
         self.proposals = self._token_ranges(proposals)
 
     def _tokens(self) -> list[_Tok]:
@@ -201,10 +200,18 @@ class _Reader:
         t = self.texts[i]
         shaped = bool(CAPITALISED.match(t)) or (
             bool(CAPITALISED_ANY.match(t)) and t[0].isupper() and re.split(r"[-‐]", t)[0][1:].islower())
-        return shaped and fold(t) not in NOT_NAMES and fold(t) not in HONORIFICS
+        return shaped and fold(t) not in NOT_NAMES and not self._honorific(t)
+
+    def _honorific(self, word: str) -> bool:
+        """господин, г-жа, Mr, and their inflected forms where the language has lemmas: господином, г-ном."""
+        return fold(word) in HONORIFICS or any(fold(x) in HONORIFICS for x in profile(self.language).lemmas(word))
 
     def _dictionary_form(self, words: Sequence[str], *, person: bool = False) -> str:
-        """Only the last word of a Kazakh name carries the case ending."""
+        """The language's nominative where it has one; only the last word of a Kazakh name carries the case ending."""
+        named = profile(self.language).name_form(words, MentionKind.PERSON if person else MentionKind.PLACE) \
+            if words else None
+        if named is not None:
+            return named
         if self.language != "kk" or not words:
             return " ".join(words)
         last = words[-1]
@@ -349,9 +356,9 @@ class _Reader:
                     value = " ".join(name_words)
                     subtype = "city" if head.subtype == "city" else "region"
                     self._emit(MentionKind.PLACE, first, m.last, f"{value}\t{value} {self._head_form(m)}", subtype)
-                elif self.language == "ru":
-                    self._emit(MentionKind.PLACE, first, m.last, region_form_ru([*name_words, self.texts[m.last]]),
-                               head.subtype)
+                elif profile(self.language).nominative is not None:
+                    self._emit(MentionKind.PLACE, first, m.last,
+                               self._dictionary_form([*name_words, self.texts[m.last]]), head.subtype)
                 else:
                     self._emit(MentionKind.PLACE, first, m.last, f"{' '.join(name_words)} {self._head_form(m)}",
                                head.subtype)
@@ -512,10 +519,11 @@ class _Reader:
                 parts[-1] += "."
             else:
                 parts.append(w)
+        named = profile(self.language).name_form(parts, MentionKind.PERSON)
+        if named is not None:
+            return named
         if self.language == "kk":
             parts[-1] = dictionary_form_kk(parts[-1], person=True)
-        elif self.language == "ru":
-            parts = [p if p.endswith(".") else dictionary_form_ru(p, known=self._standalone) for p in parts]
         return " ".join(parts)
 
     def _name_after(self, i: int) -> tuple[int, int] | None:
@@ -529,7 +537,7 @@ class _Reader:
         count = 0
         while i < len(self.texts) and count < MAX_NAME_TOKENS and not self.covered[i] \
                 and (self._is_capitalised(i) or (LATIN_CAPITALISED.match(self.texts[i]) and len(self.texts[i]) > 1
-                                                 and fold(self.texts[i]) not in HONORIFICS)):
+                                                 and not self._honorific(self.texts[i]))):
             if count and self.toks[i].start - self.toks[i - 1].end > 1:
                 break
             i += 1
@@ -546,7 +554,7 @@ class _Reader:
         while i < len(self.texts):
             if tuple(self.texts[i:i + len(EXCELLENCY)]) == EXCELLENCY:
                 i += len(EXCELLENCY)
-            elif fold(self.texts[i]) in HONORIFICS:
+            elif self._honorific(self.texts[i]):
                 i += 2 if i + 1 < len(self.texts) and self.texts[i + 1] == "." else 1
             else:
                 return i
@@ -636,7 +644,8 @@ class _Reader:
                 self._extend_organization(first, last)
             if kind == MentionKind.PERSON or self._overlaps_rules(first, last):
                 continue
-            while first <= last and (self.barrier[first] or (
+            lead_head = self._leading_head(heads, first) if kind == MentionKind.ORGANIZATION and first < last else None
+            while first <= last and (self.barrier[first] or (lead_head is None and
                     self._sentence_initial(first) and self._common_word(self.texts[first]))):
                 first += 1
             while first <= last and self.barrier[last]:
@@ -660,8 +669,14 @@ class _Reader:
             if kind == MentionKind.PLACE:
                 self._emit(MentionKind.PLACE, first, last, value)
             else:
-                head = [m for m in heads.match_at(self.texts, last) if m.payload.kind == "organization"]
-                self._emit(MentionKind.ORGANIZATION, first, last, value, head[0].payload.subtype if head else None)
+                head = [m.payload for m in heads.match_at(self.texts, last) if m.payload.kind == "organization"]
+                head = head or ([lead_head] if lead_head else [])
+                self._emit(MentionKind.ORGANIZATION, first, last, value, head[0].subtype if head else None)
+
+    def _leading_head(self, heads: PhraseMatcher[Head], i: int) -> Head | None:
+        """An organization's head noun standing first in its name (Министерство энергетики): never trimmed."""
+        return next((m.payload for m in heads.match_at(self.texts, i)
+                     if m.payload.kind == "organization" and m.payload.position == "before"), None)
 
     def _overlaps_rules(self, first: int, last: int) -> bool:
         """A rule mention lies in the proposal; ``Government of Kazakhstan`` may hold a country or place."""
@@ -704,6 +719,9 @@ class _Reader:
         With ``inflected``, only a common word with a case ending (Кездесуде): a given name before
         a surname takes no ending, but may be a common word too (Бақыт, Ерік).
         """
+        common = profile(self.language).is_common_word(word)
+        if common is not None:
+            return common
         if self.language != "kk":
             return False
         folded = fold(word)

@@ -13,7 +13,7 @@ import csv
 import importlib
 import pkgutil
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache
@@ -96,6 +96,10 @@ class Language:
     lemmatiser: str | None = None
     # "module:function" of the recogniser whose persons, places and organizations the rules check.
     tagger: str | None = None
+    # "module:function" (words, mention kind) → a name in its dictionary form (nominative); None: as written.
+    nominative: str | None = None
+    # "module:function" telling a capitalised common word (Вчера, Посольство) from a name word.
+    common_word: str | None = None
     extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
 
     @property
@@ -116,6 +120,18 @@ class Language:
         if self.tagger is None:
             return None
         return _function(self.tagger)  # type: ignore[return-value]
+
+    def name_form(self, words: Sequence[str], kind: str) -> str | None:
+        """A name's words in their dictionary form, or None where the language has no such function."""
+        if self.nominative is None:
+            return None
+        return _function(self.nominative)(words, kind)  # type: ignore[return-value]
+
+    def is_common_word(self, word: str) -> bool | None:
+        """Is a capitalised word a common word, never a name's? None where the language cannot tell."""
+        if self.common_word is None:
+            return None
+        return bool(_function(self.common_word)(word))
 
     def lemmas(self, word: str) -> tuple[str, ...]:
         """The dictionary forms ``word`` may stand for, likeliest first (case-folded)."""

@@ -1,4 +1,7 @@
-"""Russian: prepositions mark the parts of a post phrase; reports are Kazakhstani press."""
+"""Russian: prepositions mark the parts of a post phrase; reports are Kazakhstani press.
+
+Names come from natasha's news tagger (``ner``) and go to the nominative with pymorphy3 (``morph``).
+"""
 
 from pathlib import Path
 
@@ -10,4 +13,7 @@ PROFILE = Language(
     in_prepositions=frozenset({"в", "во", "при", "на"}),
     days=read_days(Path(__file__).parent / "days.tsv"),
     lemmatiser="kg.lang.ru.words:lemmas",
+    tagger="kg.lang.ru.ner:mentions",
+    nominative="kg.lang.ru.morph:nominative",
+    common_word="kg.lang.ru.morph:common_word",
 )
