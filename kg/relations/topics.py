@@ -21,6 +21,10 @@ def read_topics(s: State) -> None:
         return
     paragraph = _paragraphs(s)
     talk = {i for i in range(len(s.sentences)) if _is_talk(s, i)}
+    # A sentence that goes on in the paragraph of a talk sentence is about the talks too.
+    for i in range(1, len(s.sentences)):
+        if i - 1 in talk and paragraph[i - 1] == paragraph[i]:
+            talk.add(i)
     names = [m for m in s.mentions if m.kind in NAMES]
     for m in s.mentions:
         if m.kind != MentionKind.SECTOR or s.sentence_of[m] not in talk or _inside_name(m, names):
