@@ -69,7 +69,7 @@ def resolve(mentions: Sequence[Mention], *, language: str, lexicon: Lexicon) -> 
             if known:
                 key = f"{prefix}:{m.value}"
                 labels[key].extend(known)
-                country = next((e.country for e in lexicon.entries if e.key == m.value and e.country), None)
+                country = lexicon.entry_country(m.value)
             else:
                 names = m.value.split("\t")
                 key = f"{prefix}:{fold(names[0])}"

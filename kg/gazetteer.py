@@ -47,8 +47,6 @@ RU_TO_LATIN = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъ
                        ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r",
                         "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
                         "a", "g", "k", "n", "o", "u", "u", "h", "i"], strict=True))
-# Latin alternate names of a place abroad kept as English spellings: this close to its main name.
-LATIN_CLOSENESS = 0.8
 # First-level ISO 3166-2 subdivisions of these types are cities: one node with the GeoNames city.
 CITY_TYPES = frozenset({"City", "Autonomous city", "Federal city", "Capital city", "Special municipality", "Capital district", "Capital territory", "Metropolitan city"})
 
@@ -126,7 +124,7 @@ class _Filter:
         return " " not in name and bool(PERSON_TAGS & self._morph.parse(name)[0].tag.grammemes)
 
     def geox(self, name: str) -> bool:
-        return any("Geox" in p.tag for p in self._morph.parse(name))
+        return self._morph.word_is_known(name.lower()) and any("Geox" in p.tag for p in self._morph.parse(name))
 
 
 def _latin(name: str) -> str:
@@ -172,12 +170,12 @@ def cyrillic_names(alternates: Iterable[str], latin: Iterable[str], *, home: boo
 
 
 def latin_names(alternates: Iterable[str], main: str, *, home: bool) -> list[str]:
-    """Capitalised Latin alternate names: all of them in Kazakhstan (Uralsk, Turkestan), else near spellings."""
+    """Capitalised Latin alternate names of a place in Kazakhstan (Uralsk, Turkestan); abroad, none."""
     out = []
     for name in alternates:
         if not (LATIN_NAME.match(name) and name[:1].isupper() and not name.isupper()):
             continue
-        if home or difflib.SequenceMatcher(None, name.lower(), main.lower()).ratio() >= LATIN_CLOSENESS:
+        if home:
             out.append(name)
     return out
 
@@ -204,7 +202,7 @@ def cities(filt: _Filter) -> list[Place]:
             continue
         p = Place(f"geonames:{c['geonameid']}", "city", c["countrycode"], c["population"],
                   geonames=str(c["geonameid"]), latitude=f"{c['latitude']:.4f}", longitude=f"{c['longitude']:.4f}")
-        en = [c["name"], _ascii(c["name"]).replace("’", "'")]
+        en = [c["name"], _ascii(c["name"].replace("’", "'"))]
         en += latin_names(c["alternatenames"], en[1], home=c["countrycode"] == "KZ")
         kk, ru = cyrillic_names(c["alternatenames"], en, home=c["countrycode"] == "KZ", filt=filt)
         if any(filt.person(n) for n in (ru[:1] or kk[:1])) and c["population"] < BIG_CITY:

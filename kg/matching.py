@@ -12,6 +12,8 @@ from kg.text import fold
 
 T = TypeVar("T")
 HYPHENS = "-‐"
+# Names filed by their first letters (``prefix=True``): this many, two for shorter names.
+PREFIX = 4
 
 
 @dataclass(frozen=True)
@@ -33,25 +35,39 @@ def index_keys(word: str, language: str, derivation: bool = False) -> frozenset[
     return frozenset({s[:5] if len(s) >= 5 else s, low})
 
 
+def prefix_keys(word: str) -> tuple[str, ...]:
+    """The keys a token probes among names filed by their first letters."""
+    low = fold(word)
+    return (low[:PREFIX], low[:2]) if len(low) > PREFIX else (low[:2],)
+
+
 class PhraseMatcher(Generic[T]):
     """Phrases of one language; ``exact`` phrases (abbreviations) match case-sensitively as written.
 
     ``derivation`` lets Kazakh words match their derived forms too (for sector cue words).
+    ``prefix`` phrases (large gazetteers) are filed by the first letters of their first word rather
+    than by its stems, which costs nothing to build; ``word_fits`` still decides every match.
     """
 
     def __init__(self, language: str, *, derivation: bool = False) -> None:
         self.language = language
         self.derivation = derivation
         self._index: dict[str, list[tuple[tuple[str, ...], T, bool]]] = {}
+        self._prefix_index: dict[str, list[tuple[tuple[str, ...], T, bool]]] = {}
         # Per-token answers; tokens repeat across sentences and reports. Cleared by ``add``.
         self._candidate_cache: dict[str, list[tuple[tuple[str, ...], T, bool]]] = {}
         self._fits_cache: dict[tuple[str, str, bool], bool] = {}
 
-    def add(self, words: Sequence[str], payload: T, *, exact: bool = False) -> None:
+    def add(self, words: Sequence[str], payload: T, *, exact: bool = False, prefix: bool = False) -> None:
         words = tuple(words)
         if not words:
             return
         self._candidate_cache.clear()
+        if prefix and not exact:
+            low = fold(words[0])
+            key = low[:PREFIX] if len(low) > PREFIX else low[:2]
+            self._prefix_index.setdefault(key, []).append((words, payload, exact))
+            return
         keys = {words[0]} if exact else index_keys(words[0], self.language, self.derivation)
         for key in keys:
             self._index.setdefault(key, []).append((words, payload, exact))
@@ -76,6 +92,9 @@ class PhraseMatcher(Generic[T]):
                 if id(cand) not in seen:
                     seen.add(id(cand))
                     out.append(cand)
+        if self._prefix_index:
+            for key in prefix_keys(token):
+                out.extend(self._prefix_index.get(key, ()))
         return out
 
     def word_fits(self, token: str, word: str, exact: bool) -> bool:

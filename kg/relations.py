@@ -411,9 +411,9 @@ class Reader:
             m = DATELINE.match(s.text)
             if not m:
                 continue
-            for e in self.lex.entries:
-                if e.kind == "place" and fold(e.name) == fold(m.group(1)):
-                    return f"place:{e.key}"
+            key = self.lex.place_named(m.group(1))
+            if key:
+                return f"place:{key}"
         return None
 
     def _date(self, d: _MeetingDraft) -> PartialDate | None:

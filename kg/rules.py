@@ -101,7 +101,7 @@ def _matchers(language: str) -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatche
     for e in lex.entries:
         if e.language == language or (e.language == "en" and all(LATIN_WORD.match(w) for w in e.words)):
             exact = e.form == "abbreviation" or (len(e.words) == 1 and e.words[0].isupper() and len(e.words[0]) <= 6)
-            names.add(e.words, e, exact=exact)
+            names.add(e.words, e, exact=exact, prefix=e.kind == "place")
     roles: PhraseMatcher[str] = PhraseMatcher(language, derivation=language == "ru")
     for c in lex.roles:
         for cue in c.cues:
@@ -228,7 +228,7 @@ class _Reader:
         for m in names.find(self.texts, skip=self.covered):
             e = m.payload
             first_tok = self.texts[m.first]
-            if e.form == "name" and not (first_tok[:1].isupper() or first_tok[:1].isdigit()):
+            if e.form in ("name", "variant") and not (first_tok[:1].isupper() or first_tok[:1].isdigit()):
                 continue
             if e.kind == "place" and m.first == m.last and self._first_name_of_person(m.last):
                 continue
