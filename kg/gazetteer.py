@@ -35,6 +35,10 @@ NEIGHBOUR_REGIONS = frozenset({("CN", "13")})
 COMMON_ZIPF = 4.0
 BIG_CITY = 1_000_000
 MIN_LETTERS = 3
+# A Latin alternate name is kept when it is this close to a transliterated Cyrillic name of the place.
+LATIN_CLOSENESS = 0.8
+# A region's name is dropped when it is a common word in one of these languages (Centrale, Nord, Eastern).
+REGION_WORD_LANGUAGES = ("en", "fr", "es", "de", "it", "pt")
 
 KAZAKH_LETTERS = frozenset("әғқңөұүһі")
 STRONG_KAZAKH_LETTERS = frozenset("әғқұһ")
@@ -97,9 +101,12 @@ class _Filter:
         lines = COMMON_KK.read_text(encoding="utf-8").splitlines()
         self._common_kk = frozenset(ln.strip() for ln in lines[1:] if ln and not ln.startswith("#"))
 
-    def keeps(self, name: str, language: str, population: int) -> bool:
+    def keeps(self, name: str, language: str, population: int, *, region: bool = False) -> bool:
         letters = sum(c.isalpha() for c in name)
         if letters < MIN_LETTERS:
+            return False
+        if region and language == "en" and " " not in name and \
+                max(self._zipf(name.lower(), lang) for lang in REGION_WORD_LANGUAGES) >= COMMON_ZIPF:
             return False
         if population >= BIG_CITY or " " in name.strip() or "-" in name:
             return True
@@ -169,13 +176,14 @@ def cyrillic_names(alternates: Iterable[str], latin: Iterable[str], *, home: boo
     return list(dict.fromkeys(kk)), ru
 
 
-def latin_names(alternates: Iterable[str], main: str, *, home: bool) -> list[str]:
-    """Capitalised Latin alternate names of a place in Kazakhstan (Uralsk, Turkestan); abroad, none."""
+def latin_names(alternates: Iterable[str], cyrillic: list[str]) -> list[str]:
+    """Capitalised Latin alternate names that spell one of the place's Cyrillic names (Uralsk, Turkestan)."""
+    spelt = [_latin(n) for n in cyrillic]
     out = []
     for name in alternates:
         if not (LATIN_NAME.match(name) and name[:1].isupper() and not name.isupper()):
             continue
-        if home:
+        if any(difflib.SequenceMatcher(None, name.lower(), s).ratio() >= LATIN_CLOSENESS for s in spelt):
             out.append(name)
     return out
 
@@ -203,8 +211,9 @@ def cities(filt: _Filter) -> list[Place]:
         p = Place(f"geonames:{c['geonameid']}", "city", c["countrycode"], c["population"],
                   geonames=str(c["geonameid"]), latitude=f"{c['latitude']:.4f}", longitude=f"{c['longitude']:.4f}")
         en = [c["name"], _ascii(c["name"].replace("’", "'"))]
-        en += latin_names(c["alternatenames"], en[1], home=c["countrycode"] == "KZ")
         kk, ru = cyrillic_names(c["alternatenames"], en, home=c["countrycode"] == "KZ", filt=filt)
+        if c["countrycode"] == "KZ":
+            en += latin_names(c["alternatenames"], kk + ru)
         if any(filt.person(n) for n in (ru[:1] or kk[:1])) and c["population"] < BIG_CITY:
             continue
         p.names = {"kk": kk, "ru": ru, "en": [n for n in dict.fromkeys(en) if LATIN_NAME.match(n)]}
@@ -253,7 +262,7 @@ def build(filt: _Filter | None = None) -> list[Place]:
     out = []
     for p in places:
         for lang in ("kk", "ru", "en"):
-            kept = [n for n in p.names[lang] if filt.keeps(n, lang, p.population)
+            kept = [n for n in p.names[lang] if filt.keeps(n, lang, p.population, region=p.type_name != "")
                     and taken.setdefault(fold(n), p.id) == p.id]
             p.names[lang] = list(dict.fromkeys(kept))
         if any(p.names.values()):

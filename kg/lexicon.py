@@ -52,6 +52,7 @@ class Entry:
     name: str
     words: tuple[str, ...]
     form: str = "name"
+    derived: bool = False  # from gazetteer.tsv rather than a hand-written list
 
 
 @dataclass(frozen=True)

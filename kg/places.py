@@ -56,7 +56,8 @@ def load_places(entries: list[Entry]) -> tuple[PlaceInfo, ...]:
                 if taken.setdefault(fold(name), key) != key:
                     continue
                 form = "name" if n == 0 and (key, language) not in labelled else "variant"
-                entries.append(Entry(key, "place", subtype, country or None, language, name, _words(name), form))
+                entries.append(Entry(key, "place", subtype, country or None, language, name, _words(name), form,
+                                     derived=True))
         info.append(PlaceInfo(key, iso or None, geonames or None, float(lat) if lat else None,
                               float(lon) if lon else None))
     return tuple(info)

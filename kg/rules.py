@@ -24,7 +24,8 @@ from kg.lexicon import Entry, Head, Lexicon, load_lexicon
 from kg.matching import Match, PhraseMatcher
 from kg.mentions import extractor
 from kg.model import Mention, MentionKind, Report, Span
-from kg.morphology import KK_GENITIVE, KK_PLURAL, dictionary_form_kk, dictionary_form_ru, kk_stems, region_form_ru
+from kg.morphology import (KK_GENITIVE, KK_PLURAL, dictionary_form_kk, dictionary_form_ru, kk_stems, region_form_ru,
+                           word_matches)
 from kg.text import clean, fold, tokens
 
 CAPITALISED = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'’-]+(?:[-‐][A-ZА-ЯЁӘҒҚҢӨҰҮҺІa-zа-яёәғқңөұүһі]+)*$")
@@ -99,7 +100,10 @@ def _matchers(language: str) -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatche
     lex = load_lexicon()
     names: PhraseMatcher[Entry] = PhraseMatcher(language)
     for e in lex.entries:
-        if e.language == language or (e.language == "en" and all(LATIN_WORD.match(w) for w in e.words)):
+        # Latin names count in every language (a kk or ru text may write Astana Hub), but not the
+        # gazetteer's: a Latin word in a Cyrillic text is a brand far more often than a foreign town.
+        if e.language == language or (e.language == "en" and not e.derived
+                                      and all(LATIN_WORD.match(w) for w in e.words)):
             exact = e.form == "abbreviation" or (len(e.words) == 1 and e.words[0].isupper() and len(e.words[0]) <= 6)
             names.add(e.words, e, exact=exact, prefix=e.kind == "place")
     roles: PhraseMatcher[str] = PhraseMatcher(language, derivation=language == "ru")
@@ -232,6 +236,8 @@ class _Reader:
                 continue
             if e.kind == "place" and m.first == m.last and self._first_name_of_person(m.last):
                 continue
+            if e.derived and m.first == m.last and self._inside_longer_name(m.first, names):
+                continue
             if e.kind == "country" and m.first > 0 and fold(self.texts[m.first - 1])[:4] in CURRENCY_WORDS:
                 continue
             if e.kind == "country":
@@ -267,6 +273,22 @@ class _Reader:
                 if j > i + 1:
                     self._emit(MentionKind.ORGANIZATION, i + 1, j - 1,
                                f"Министерство {' '.join(self.texts[i + 1:j])}", "government")
+
+    def _inside_longer_name(self, i: int, names: PhraseMatcher[Entry]) -> bool:
+        """``Tatsuhiko Kasai``, ``Игорь Бабушкин``, ``Toyota Motor``: a gazetteer town's one-word name
+        next to a capitalised word that names nothing known (no place, country, head noun) is part of
+        a person's or an organization's name."""
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(self.texts) or not self._is_capitalised(j) or self._sentence_initial(j) or \
+                    (j < i and self.toks[i].start - self.toks[j].end > 1) or \
+                    (j > i and self.toks[j].start - self.toks[i].end > 1):
+                continue
+            if not names.match_at(self.texts, j) and not self._is_head(j):
+                return True
+        return False
+
+    def _is_head(self, j: int) -> bool:
+        return any(word_matches(self.texts[j], h.word, self.language) for h in self.lex.heads_for(self.language))
 
     def _first_name_of_person(self, i: int) -> bool:
         """``Орал Мұхамеджанов``: a city's name standing before a surname is a given name."""
