@@ -52,7 +52,8 @@ RU_TO_LATIN = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъ
                         "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
                         "a", "g", "k", "n", "o", "u", "u", "h", "i"], strict=True))
 # First-level ISO 3166-2 subdivisions of these types are cities: one node with the GeoNames city.
-CITY_TYPES = frozenset({"City", "Autonomous city", "Federal city", "Capital city", "Special municipality", "Capital district", "Capital territory", "Metropolitan city"})
+CITY_TYPES = frozenset({"City", "Autonomous city", "Federal city", "Capital city", "Special municipality",
+                        "Capital district", "Capital territory", "Metropolitan city"})
 
 HEADER = """\
 # Regions and cities of the world with their Kazakh, Russian and English names, derived by kg.gazetteer

@@ -24,8 +24,15 @@ from kg.lexicon import Entry, Head, Lexicon, load_lexicon
 from kg.matching import Match, PhraseMatcher
 from kg.mentions import extractor
 from kg.model import Mention, MentionKind, Report, Span
-from kg.morphology import (KK_GENITIVE, KK_PLURAL, dictionary_form_kk, dictionary_form_ru, kk_stems, region_form_ru,
-                           word_matches)
+from kg.morphology import (
+    KK_GENITIVE,
+    KK_PLURAL,
+    dictionary_form_kk,
+    dictionary_form_ru,
+    kk_stems,
+    region_form_ru,
+    word_matches,
+)
 from kg.text import clean, fold, tokens
 
 CAPITALISED = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'’-]+(?:[-‐][A-ZА-ЯЁӘҒҚҢӨҰҮҺІa-zа-яёәғқңөұүһі]+)*$")
