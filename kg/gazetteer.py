@@ -263,7 +263,11 @@ def build(filt: _Filter | None = None) -> list[Place]:
     out = []
     for p in places:
         for lang in ("kk", "ru", "en"):
-            kept = [n for n in p.names[lang] if filt.keeps(n, lang, p.population, region=p.type_name != "")
+            names = p.names[lang]
+            # When the main name is a word (Мирный), its other spellings (Мирни) are that word too.
+            if names and not filt.keeps(names[0], lang, p.population, region=p.type_name != ""):
+                names = []
+            kept = [n for n in names if filt.keeps(n, lang, p.population, region=p.type_name != "")
                     and taken.setdefault(fold(n), p.id) == p.id]
             p.names[lang] = list(dict.fromkeys(kept))
         if any(p.names.values()):

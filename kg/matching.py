@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -12,6 +13,8 @@ from kg.text import fold
 
 T = TypeVar("T")
 HYPHENS = "-‐"
+# A Russian name word that declines as an adjective (Нижний Новгород); other name words are nouns.
+RU_ADJECTIVE = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие)$", re.IGNORECASE)
 # Names filed by their first letters (``prefix=True``): this many, two for shorter names.
 PREFIX = 4
 
@@ -111,8 +114,9 @@ class PhraseMatcher(Generic[T]):
         d = self.derivation
         if name and self.language == "en":
             return en_name_matches(token, word) or en_name_matches(_hyphen_base(token), word)
-        if name and self.language == "ru" and ru_name_matches(token, word):
-            return True
+        if name and self.language == "ru" and (ru_name_matches(token, word) or not RU_ADJECTIVE.search(word)):
+            # A noun name takes noun endings only (Омской is a region's adjective, not Омск).
+            return ru_name_matches(token, word) or ru_name_matches(_hyphen_base(token), word)
         return word_matches(token, word, self.language, derivation=d) or \
             word_matches(_hyphen_base(token), word, self.language, derivation=d)
 
