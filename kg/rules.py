@@ -284,7 +284,10 @@ class _Reader:
     def _inside_longer_name(self, i: int, names: PhraseMatcher[Entry]) -> bool:
         """``Tatsuhiko Kasai``, ``Игорь Бабушкин``, ``Toyota Motor``: a gazetteer town's one-word name
         next to a capitalised word that names nothing known (no place, country, head noun) is part of
-        a person's or an organization's name."""
+        a person's or an organization's name; before a region's head noun (Turkestan region) it is the
+        region's, which the head patterns find."""
+        if i + 1 < len(self.texts) and self._is_head(i + 1, "place"):  # a region head after it
+            return True
         for j in (i - 1, i + 1):
             if not 0 <= j < len(self.texts) or not self._is_capitalised(j) or self._sentence_initial(j) or \
                     (j < i and self.toks[i].start - self.toks[j].end > 1) or \
@@ -294,8 +297,9 @@ class _Reader:
                 return True
         return False
 
-    def _is_head(self, j: int) -> bool:
-        return any(word_matches(self.texts[j], h.word, self.language) for h in self.lex.heads_for(self.language))
+    def _is_head(self, j: int, kind: str | None = None) -> bool:
+        return any(word_matches(self.texts[j], h.word, self.language) for h in self.lex.heads_for(self.language)
+                   if kind is None or (h.kind == kind and h.subtype == "region" and h.position == "after"))
 
     def _first_name_of_person(self, i: int) -> bool:
         """``Орал Мұхамеджанов``: a city's name standing before a surname is a given name."""
