@@ -288,8 +288,14 @@ class _Reader:
         region's, which the head patterns find."""
         if i + 1 < len(self.texts) and self._is_head(i + 1, "place"):  # a region head after it
             return True
+        surname_like = bool(SURNAME_ENDINGS.search(self.texts[i].lower()))
         for j in (i - 1, i + 1):
-            if not 0 <= j < len(self.texts) or not self._is_capitalised(j) or self._sentence_initial(j) or \
+            # A sentence's first word is capitalised anyway: it counts before a surname-like town
+            # (Игорь Бабушкин), when it is a word long enough to be a given name.
+            if 0 <= j < len(self.texts) and self._sentence_initial(j) and not (
+                    surname_like and j < i and len(self.texts[j]) >= 4):
+                continue
+            if not 0 <= j < len(self.texts) or not self._is_capitalised(j) or \
                     (j < i and self.toks[i].start - self.toks[j].end > 1) or \
                     (j > i and self.toks[j].start - self.toks[i].end > 1):
                 continue

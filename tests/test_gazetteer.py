@@ -49,6 +49,7 @@ def test_a_place_is_found_in_its_case_forms(language: str, text: str, quote: str
     ("en", "The ambassador Tatsuhiko Kasai met the governor."),
     ("kk", "Кездесу барысында Елші жаңа Toyota орталығы ашылғанын айтты."),
     ("ru", "Губернатор Игорь Бабушкин провёл встречу."),
+    ("ru", "Игорь Бабушкин поблагодарил консула."),
     ("ru", "Орёл и решка. Мирный процесс продолжается."),
     ("ru", "Делегация Омской области прибыла."),
 ])
