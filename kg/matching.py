@@ -76,10 +76,12 @@ class PhraseMatcher(Generic[T]):
             self._index.setdefault(key, []).append((words, payload, exact, False))
 
     def _candidates(self, token: str) -> list[tuple[tuple[str, ...], T, bool, bool]]:
+        """Phrases whose first word the token is (in some form): looked up once per token."""
         found = self._candidate_cache.get(token)
         if found is None:
-            found = self._candidate_cache[token] = self._lookup(token) + (
+            found = self._lookup(token) + (
                 self._lookup(_hyphen_base(token)) if _hyphen_base(token) != token else [])
+            found = self._candidate_cache[token] = [c for c in found if self.word_fits(token, c[0][0], c[2], c[3])]
         return found
 
     def _lookup(self, token: str) -> list[tuple[tuple[str, ...], T, bool, bool]]:
@@ -127,7 +129,7 @@ class PhraseMatcher(Generic[T]):
             n = len(words)
             if i + n > len(texts):
                 continue
-            if all(self.word_fits(texts[i + k], words[k], exact, name) for k in range(n)):
+            if all(self.word_fits(texts[i + k], words[k], exact, name) for k in range(1, n)):
                 out.append(Match(i, i + n - 1, payload))
         out.sort(key=lambda m: -(m.last - m.first))
         return list({(m.first, m.last, id(m.payload)): m for m in out}.values())
