@@ -285,8 +285,12 @@ class _Reader:
         """``Tatsuhiko Kasai``, ``Игорь Бабушкин``, ``Toyota Motor``: a gazetteer town's one-word name
         next to a capitalised word that names nothing known (no place, country, head noun) is part of
         a person's or an organization's name; before a region's head noun (Turkestan region) it is the
-        region's, which the head patterns find."""
-        if i + 1 < len(self.texts) and self._is_head(i + 1, "place"):  # a region head after it
+        region's, which the head patterns find; beside a company's head noun (Тойота компаниясы,
+        компания Тойота) it is the company's."""
+        if i + 1 < len(self.texts) and (self._is_head(i + 1, "region", "after") or
+                                        self._is_head(i + 1, "company", "after")):
+            return True
+        if i > 0 and self._is_head(i - 1, "company", "before"):
             return True
         surname_like = bool(SURNAME_ENDINGS.search(self.texts[i].lower()))
         for j in (i - 1, i + 1):
@@ -303,9 +307,10 @@ class _Reader:
                 return True
         return False
 
-    def _is_head(self, j: int, kind: str | None = None) -> bool:
+    def _is_head(self, j: int, subtype: str | None = None, position: str | None = None) -> bool:
+        """Is token ``j`` a head noun (of this type, standing on this side of its name)?"""
         return any(word_matches(self.texts[j], h.word, self.language) for h in self.lex.heads_for(self.language)
-                   if kind is None or (h.kind == kind and h.subtype == "region" and h.position == "after"))
+                   if subtype is None or (h.subtype == subtype and h.position == position))
 
     def _first_name_of_person(self, i: int) -> bool:
         """``Орал Мұхамеджанов``: a city's name standing before a surname is a given name."""
