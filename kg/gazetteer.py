@@ -106,6 +106,9 @@ class _Filter:
         letters = sum(c.isalpha() for c in name)
         if letters < MIN_LETTERS:
             return False
+        # A Cyrillic name of several words, one of them in lower case, is a phrase (Жібек жолы: silk road).
+        if language != "en" and any(w[:1].islower() for w in re.split(r"[ -]", name)[1:]):
+            return False
         if region and language == "en" and " " not in name and \
                 max(self._zipf(name.lower(), lang) for lang in REGION_WORD_LANGUAGES) >= COMMON_ZIPF:
             return False
