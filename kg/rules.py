@@ -43,6 +43,9 @@ LATIN_CAPITALISED = re.compile(r"^(?:[A-Z][A-Za-z0-9&'’-]*|[A-Z]{2,}[0-9]*)$")
 LATIN_LINKS = frozenset({"do", "da", "de", "di", "del", "of", "and", "&", "la", "le", "du", "von", "van", "für"})
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 DOMAIN = re.compile(r"\.(?:kz|ru|com|org|net|gov|info)\b", re.IGNORECASE)
+# Quotation marks around a one-word name: a body or a brand («Атамекен»), not a town.
+QUOTES_OPEN = frozenset({"«", '"', "“", "„"})
+QUOTES_CLOSE = frozenset({"»", '"', "”", "“"})
 # Surnames and patronymic-style names the rules recognise without a post before them.
 SURNAME_ENDINGS = re.compile(
     r"(?:ов|ев|ёв|ова|ева|ин|ина|ын|ына|ұлы|қызы|улы|кызы|енко|дзе|швили|ян|янц|ский|ская|цкий|цкая|ұлы)$")
@@ -286,7 +289,9 @@ class _Reader:
         next to a capitalised word that names nothing known (no place, country, head noun) is part of
         a person's or an organization's name; before a region's head noun (Turkestan region) it is the
         region's, which the head patterns find; beside a company's head noun (Тойота компаниясы,
-        компания Тойота) it is the company's."""
+        компания Тойота) it is the company's; in quotation marks («Атамекен») it names a body or a brand."""
+        if 0 < i < len(self.texts) - 1 and self.texts[i - 1] in QUOTES_OPEN and self.texts[i + 1] in QUOTES_CLOSE:
+            return True
         if i + 1 < len(self.texts) and (self._is_head(i + 1, "region", "after") or
                                         self._is_head(i + 1, "company", "after")):
             return True
