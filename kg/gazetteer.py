@@ -132,7 +132,8 @@ class _Filter:
 
     def person(self, name: str) -> bool:
         """Does pymorphy3 read the word first as a person's name (Абай, Пушкин)?"""
-        return " " not in name and bool(PERSON_TAGS & self._morph.parse(name)[0].tag.grammemes)
+        return " " not in name and self._morph.word_is_known(name.lower()) and \
+            bool(PERSON_TAGS & self._morph.parse(name)[0].tag.grammemes)
 
     def geox(self, name: str) -> bool:
         return self._morph.word_is_known(name.lower()) and any("Geox" in p.tag for p in self._morph.parse(name))

@@ -102,17 +102,14 @@ class Lexicon:
         self._country_labels = dict(country_labels)
         self._entry_labels: dict[str, list[Label]] = {}
         self._entry_country: dict[str, str] = {}
-        self._place_names: dict[str, str] = {}
         for e in entries:
             if e.form not in ("adjective", "variant"):
                 self._entry_labels.setdefault(e.key, []).append(Label(e.name, e.language))
             if e.country:
                 self._entry_country.setdefault(e.key, e.country)
-            if e.kind == "place":
-                self._place_names.setdefault(fold(e.name), e.key)
-        self._first_word: dict[str, list[Entry]] = {}
-        for e in entries:
-            self._first_word.setdefault(fold(e.words[0]), []).append(e)
+        # Built on first use: folding every gazetteer name costs more than a run needs.
+        self._place_names: dict[str, str] | None = None
+        self._first_word: dict[str, list[Entry]] | None = None
         self._role_by_notation = {c.notation: c for c in roles}
         self._sector_by_notation = {c.notation: c for c in sectors}
         # Tokens repeat across reports; the answers below depend on the token alone.
@@ -125,6 +122,10 @@ class Lexicon:
         """Gazetteer entries whose first word could be ``word`` (inflected or not)."""
         out: list[Entry] = []
         seen: set[int] = set()
+        if self._first_word is None:
+            self._first_word = {}
+            for e in self.entries:
+                self._first_word.setdefault(fold(e.words[0]), []).append(e)
         keys = {fold(word)} | {fold(s) for s in kk_stems(word)}
         for key in keys:
             for e in self._first_word.get(key, ()):
@@ -145,6 +146,11 @@ class Lexicon:
 
     def place_named(self, name: str) -> str | None:
         """The key of the known place one of whose names (in any language, dictionary form) is ``name``."""
+        if self._place_names is None:
+            self._place_names = {}
+            for e in self.entries:
+                if e.kind == "place":
+                    self._place_names.setdefault(fold(e.name), e.key)
         return self._place_names.get(fold(name))
 
     def place(self, key: str) -> PlaceInfo | None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections import defaultdict
 
 from kg.lexicon import LANGUAGES, LEXICON_DIR, Entry, PlaceInfo, _rows, _words
-from kg.text import fold
 
 GAZETTEER_COLUMNS = 10
 
@@ -29,31 +28,34 @@ def load_places(entries: list[Entry]) -> tuple[PlaceInfo, ...]:
     for key, subtype, country, language, name in hand:
         hand_names[key].append((language, name))
         hand_rows[key] = (subtype, country)
-    countries = {country for _, country in hand_rows.values()}
-    by_name: dict[tuple[str, str, str], str] = {}
+    # A hand place is the gazetteer place of its country and type that has one of its names.
+    wanted = {(hand_rows[key][1], hand_rows[key][0], _key(n)): key for key in hand_rows
+              for _, n in hand_names[key] if key not in same}
+    countries = {country for country, _, _ in wanted}
+    twins: dict[str, str] = {}
     for row in gazetteer:
         if row[2] in countries:
             for name in "|".join(row[7:]).split("|"):
-                if name:
-                    by_name.setdefault((row[2], row[1], fold(name)), row[0])
+                hand_key = wanted.get((row[2], row[1], _key(name)))
+                if hand_key:
+                    twins.setdefault(hand_key, row[0])
     key_of = {}
-    for key, (subtype, country) in hand_rows.items():
-        twin = same.get(key) or next((by_name[(country, subtype, fold(n))] for _, n in hand_names[key]
-                                      if (country, subtype, fold(n)) in by_name), None)
+    for key in hand_rows:
+        twin = same.get(key) or twins.get(key)
         key_of[key] = twin if twin in by_id else key
 
-    taken = {fold(e.name): e.key for e in entries}
+    taken = {_key(e.name): e.key for e in entries}
     for key, (subtype, country) in hand_rows.items():
         for language, name in hand_names[key]:
             entries.append(Entry(key_of[key], "place", subtype, country or None, language, name, _words(name)))
-            taken.setdefault(fold(name), key_of[key])
+            taken.setdefault(_key(name), key_of[key])
     labelled = {(e.key, e.language) for e in entries if e.kind == "place"}
     info = []
     for row in gazetteer:
         key, subtype, country, iso, geonames, lat, lon = row[:7]
         for language, cell in zip(LANGUAGES, row[7:], strict=True):
             for n, name in enumerate(cell.split("|") if cell else ()):
-                if taken.setdefault(fold(name), key) != key:
+                if taken.setdefault(_key(name), key) != key:
                     continue
                 form = "name" if n == 0 and (key, language) not in labelled else "variant"
                 entries.append(Entry(key, "place", subtype, country or None, language, name, _words(name), form,
@@ -61,3 +63,8 @@ def load_places(entries: list[Entry]) -> tuple[PlaceInfo, ...]:
         info.append(PlaceInfo(key, iso or None, geonames or None, float(lat) if lat else None,
                               float(lon) if lon else None))
     return tuple(info)
+
+
+def _key(name: str) -> str:
+    """A cheap comparison key for names (``fold`` less its regular expressions)."""
+    return name.casefold().replace("ё", "е").replace("-", " ")
