@@ -143,3 +143,20 @@ def test_prefix_phrases_need_no_stemmer() -> None:
     m.add(("Омск",), "omsk", prefix=True)
     assert [x.payload for x in m.find(["в", "Омске"])] == ["omsk"]
     assert m.find(["в", "Омской"]) == []
+
+
+def test_the_graph_carries_a_place_s_identifiers() -> None:
+    from rdflib import Graph, Literal, URIRef
+    from rdflib.namespace import OWL
+
+    from kg.graph import DIP, _place_identifiers
+
+    g = Graph()
+    iri = URIRef("https://w3id.org/dipkg/resource/place/almaty")
+    _place_identifiers(g, iri, f"place:{ALMATY}")
+    assert (iri, DIP.subdivisionCode, Literal("KZ-75")) in g
+    assert (iri, DIP.geonamesId, Literal("1526384")) in g
+    assert (iri, OWL.sameAs, URIRef("https://sws.geonames.org/1526384/")) in g
+    assert g.value(iri, DIP.latitude) is not None and g.value(iri, DIP.longitude) is not None
+    _place_identifiers(g, iri, "place:Гимарайнш")
+    assert len(g) == 5
