@@ -45,18 +45,24 @@ def resolve(mentions: Sequence[Mention], *, language: str, lexicon: Lexicon) -> 
             kinds[key] = (MentionKind.COUNTRY, "country", m.value)
             labels[key].extend(lexicon.country_labels(m.value))
         elif m.kind in (MentionKind.PLACE, MentionKind.ORGANIZATION):
-            known = lexicon.entry_labels(m.value)
+            value = m.value
+            if m.kind == MentionKind.PLACE and not lexicon.entry_labels(value):
+                # A place the rules read by its name alone (a tagged one, a head pattern) that the
+                # gazetteer knows under that name is the gazetteer's place.
+                value = lexicon.place_named(value.split("\t")[0]) or value
+            known = lexicon.entry_labels(value)
             prefix = "place" if m.kind == MentionKind.PLACE else "org"
             if known:
-                key = f"{prefix}:{m.value}"
+                key = f"{prefix}:{value}"
                 labels[key].extend(known)
-                country = next((e.country for e in lexicon.entries if e.key == m.value and e.country), None)
+                country = lexicon.entry_country(value)
             else:
                 names = m.value.split("\t")
                 key = f"{prefix}:{fold(names[0])}"
                 labels[key].extend(Label(n, language) for n in names)
                 country = None
-            kinds[key] = (m.kind, m.subtype, country)
+            if key not in kinds or kinds[key][1] is None:
+                kinds[key] = (m.kind, m.subtype, country)
         else:
             continue
         key_of[m] = key

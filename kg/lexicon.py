@@ -2,7 +2,8 @@
 
 Everything the rules know about words is loaded here once: sector and role cue words (the
 SKOS altLabels and hiddenLabels), country names (pycountry's kk/ru/en translations plus
-``lexicons/countries.tsv``), places, organizations, head nouns and function words.
+``lexicons/countries.tsv``), places (the hand list ``places.tsv`` and the derived
+``gazetteer.tsv``), organizations, head nouns and function words.
 """
 
 from __future__ import annotations
@@ -51,6 +52,18 @@ class Entry:
     name: str
     words: tuple[str, ...]
     form: str = "name"
+    derived: bool = False  # from gazetteer.tsv rather than a hand-written list
+
+
+@dataclass(frozen=True)
+class PlaceInfo:
+    """What the gazetteer knows of a place besides its names: ISO 3166-2 code, GeoNames id, coordinates."""
+
+    key: str
+    iso: str | None = None
+    geonames: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
 
 
 @dataclass(frozen=True)
@@ -78,8 +91,9 @@ class Lexicon:
     def __init__(self, *, sectors: tuple[Concept, ...], roles: tuple[Concept, ...],
                  entries: tuple[Entry, ...], heads: tuple[Head, ...], words: tuple[Word, ...],
                  country_labels: tuple[tuple[str, tuple[Label, ...]], ...],
-                 common: frozenset[str] = frozenset()) -> None:
+                 common: frozenset[str] = frozenset(), places: tuple[PlaceInfo, ...] = ()) -> None:
         self.sectors = sectors
+        self._places = {p.key: p for p in places}
         self.common = common
         self.roles = roles
         self.entries = entries
@@ -87,12 +101,15 @@ class Lexicon:
         self.words = words
         self._country_labels = dict(country_labels)
         self._entry_labels: dict[str, list[Label]] = {}
+        self._entry_country: dict[str, str] = {}
         for e in entries:
-            if e.form != "adjective":
+            if e.form not in ("adjective", "variant"):
                 self._entry_labels.setdefault(e.key, []).append(Label(e.name, e.language))
-        self._first_word: dict[str, list[Entry]] = {}
-        for e in entries:
-            self._first_word.setdefault(fold(e.words[0]), []).append(e)
+            if e.country:
+                self._entry_country.setdefault(e.key, e.country)
+        # Built on first use: folding every gazetteer name costs more than a run needs.
+        self._place_names: dict[str, str] | None = None
+        self._first_word: dict[str, list[Entry]] | None = None
         self._role_by_notation = {c.notation: c for c in roles}
         self._sector_by_notation = {c.notation: c for c in sectors}
         # Tokens repeat across reports; the answers below depend on the token alone.
@@ -105,6 +122,10 @@ class Lexicon:
         """Gazetteer entries whose first word could be ``word`` (inflected or not)."""
         out: list[Entry] = []
         seen: set[int] = set()
+        if self._first_word is None:
+            self._first_word = {}
+            for e in self.entries:
+                self._first_word.setdefault(fold(e.words[0]), []).append(e)
         keys = {fold(word)} | {fold(s) for s in kk_stems(word)}
         for key in keys:
             for e in self._first_word.get(key, ()):
@@ -118,6 +139,23 @@ class Lexicon:
 
     def entry_labels(self, key: str) -> tuple[Label, ...]:
         return tuple(self._entry_labels.get(key, ()))
+
+    def entry_country(self, key: str) -> str | None:
+        """The country of a known place or organization."""
+        return self._entry_country.get(key)
+
+    def place_named(self, name: str) -> str | None:
+        """The key of the known place one of whose names (in any language, dictionary form) is ``name``."""
+        if self._place_names is None:
+            self._place_names = {}
+            for e in self.entries:
+                if e.kind == "place":
+                    self._place_names.setdefault(fold(e.name), e.key)
+        return self._place_names.get(fold(name))
+
+    def place(self, key: str) -> PlaceInfo | None:
+        """ISO 3166-2 code, GeoNames id and coordinates of a gazetteer place."""
+        return self._places.get(key)
 
     def role(self, notation: str) -> Concept:
         return self._role_by_notation[notation]
@@ -206,9 +244,9 @@ def load_lexicon(ontology_dir: Path | None = None) -> Lexicon:
     for row in _rows(LEXICON_DIR / "countries.tsv", 4):
         code, language, form, kind = row
         entries.append(Entry(code, "country", "country", code, language, form, _words(form), kind))
-    for row in _rows(LEXICON_DIR / "places.tsv", 5):
-        key, subtype, country, language, name = row
-        entries.append(Entry(key, "place", subtype, country or None, language, name, _words(name)))
+    from kg.places import load_places
+
+    places = load_places(entries)
     for row in _rows(LEXICON_DIR / "organizations.tsv", 5):
         key, subtype, country, language, name = row
         entries.append(Entry(key, "organization", subtype, country or None, language, name, _words(name)))
@@ -216,10 +254,12 @@ def load_lexicon(ontology_dir: Path | None = None) -> Lexicon:
     common = frozenset(row[0] for row in _rows(LEXICON_DIR / "common_kk.tsv", 1))
     words = tuple(Word(*(row + [""] * (4 - len(row)))[:4]) for row in _rows(LEXICON_DIR / "words.tsv", 3, 4))
     return Lexicon(sectors=sectors, roles=roles, entries=tuple(entries), heads=heads, words=words,
-                   country_labels=country_labels, common=common)
+                   country_labels=country_labels, common=common, places=places)
 
 
 def _words(name: str) -> tuple[str, ...]:
+    if name.isalpha():
+        return (name,)
     return tuple(t.text for t in tokens(name))
 
 

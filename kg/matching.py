@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from kg.morphology import kk_stems, stem, word_matches
+from kg.morphology import en_name_matches, kk_stems, ru_name_matches, stem, word_matches
 from kg.text import fold
 
 if TYPE_CHECKING:
@@ -15,6 +16,10 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 HYPHENS = "-‐"
+# A Russian name word that declines as an adjective (Нижний Новгород); other name words are nouns.
+RU_ADJECTIVE = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие)$", re.IGNORECASE)
+# Names filed by their first letters (``prefix=True``): this many, two for shorter names.
+PREFIX = 4
 
 
 @dataclass(frozen=True)
@@ -36,38 +41,54 @@ def index_keys(word: str, language: str, derivation: bool = False) -> frozenset[
     return frozenset({s[:5] if len(s) >= 5 else s, low})
 
 
+def prefix_keys(word: str) -> tuple[str, ...]:
+    """The keys a token probes among names filed by their first letters."""
+    low = fold(word)
+    return (low[:PREFIX], low[:2]) if len(low) > PREFIX else (low[:2],)
+
+
 class PhraseMatcher(Generic[T]):
     """Phrases of one language; ``exact`` phrases (abbreviations) match case-sensitively as written.
 
     ``derivation`` lets Kazakh words match their derived forms too (for sector cue words).
+    ``prefix`` phrases (large gazetteers) are filed by the first letters of their first word rather
+    than by its stems, which costs nothing to build; ``word_fits`` still decides every match.
     """
 
     def __init__(self, language: str, *, derivation: bool = False) -> None:
         self.language = language
         self.derivation = derivation
-        self._index: dict[str, list[tuple[tuple[str, ...], T, bool]]] = {}
+        self._index: dict[str, list[tuple[tuple[str, ...], T, bool, bool]]] = {}
+        self._prefix_index: dict[str, list[tuple[tuple[str, ...], T, bool, bool]]] = {}
         # Per-token answers; tokens repeat across sentences and reports. Cleared by ``add``.
-        self._candidate_cache: dict[str, list[tuple[tuple[str, ...], T, bool]]] = {}
-        self._fits_cache: dict[tuple[str, str, bool], bool] = {}
+        self._candidate_cache: dict[str, list[tuple[tuple[str, ...], T, bool, bool]]] = {}
+        self._fits_cache: dict[tuple[str, str, bool, bool], bool] = {}
 
-    def add(self, words: Sequence[str], payload: T, *, exact: bool = False) -> None:
+    def add(self, words: Sequence[str], payload: T, *, exact: bool = False, prefix: bool = False) -> None:
         words = tuple(words)
         if not words:
             return
         self._candidate_cache.clear()
+        if prefix and not exact:
+            low = fold(words[0])
+            key = low[:PREFIX] if len(low) > PREFIX else low[:2]
+            self._prefix_index.setdefault(key, []).append((words, payload, exact, True))
+            return
         keys = {words[0]} if exact else index_keys(words[0], self.language, self.derivation)
         for key in keys:
-            self._index.setdefault(key, []).append((words, payload, exact))
+            self._index.setdefault(key, []).append((words, payload, exact, False))
 
-    def _candidates(self, token: str) -> list[tuple[tuple[str, ...], T, bool]]:
+    def _candidates(self, token: str) -> list[tuple[tuple[str, ...], T, bool, bool]]:
+        """Phrases whose first word the token is (in some form): looked up once per token."""
         found = self._candidate_cache.get(token)
         if found is None:
-            found = self._candidate_cache[token] = self._lookup(token) + (
+            found = self._lookup(token) + (
                 self._lookup(_hyphen_base(token)) if _hyphen_base(token) != token else [])
+            found = self._candidate_cache[token] = [c for c in found if self.word_fits(token, c[0][0], c[2], c[3])]
         return found
 
-    def _lookup(self, token: str) -> list[tuple[tuple[str, ...], T, bool]]:
-        out: list[tuple[tuple[str, ...], T, bool]] = []
+    def _lookup(self, token: str) -> list[tuple[tuple[str, ...], T, bool, bool]]:
+        out: list[tuple[tuple[str, ...], T, bool, bool]] = []
         seen: set[int] = set()
         keys = index_keys(token, self.language, self.derivation) | {token}
         if self.language != "kk":
@@ -79,30 +100,39 @@ class PhraseMatcher(Generic[T]):
                 if id(cand) not in seen:
                     seen.add(id(cand))
                     out.append(cand)
+        if self._prefix_index:
+            for key in prefix_keys(token):
+                out.extend(self._prefix_index.get(key, ()))
         return out
 
-    def word_fits(self, token: str, word: str, exact: bool) -> bool:
-        key = (token, word, exact)
+    def word_fits(self, token: str, word: str, exact: bool, name: bool = False) -> bool:
+        key = (token, word, exact, name)
         fits = self._fits_cache.get(key)
         if fits is None:
-            fits = self._fits_cache[key] = self._word_fits(token, word, exact)
+            fits = self._fits_cache[key] = self._word_fits(token, word, exact, name)
         return fits
 
-    def _word_fits(self, token: str, word: str, exact: bool) -> bool:
+    def _word_fits(self, token: str, word: str, exact: bool, name: bool) -> bool:
+        """``name``: a place name (filed by prefix), whose Russian case forms need no stemmer."""
         if exact:
             return token == word or _hyphen_base(token) == word
         d = self.derivation
+        if name and self.language == "en":
+            return en_name_matches(token, word) or en_name_matches(_hyphen_base(token), word)
+        if name and self.language == "ru" and (ru_name_matches(token, word) or not RU_ADJECTIVE.search(word)):
+            # A noun name takes noun endings only (Омской is a region's adjective, not Омск).
+            return ru_name_matches(token, word) or ru_name_matches(_hyphen_base(token), word)
         return word_matches(token, word, self.language, derivation=d) or \
             word_matches(_hyphen_base(token), word, self.language, derivation=d)
 
     def match_at(self, texts: Sequence[str], i: int) -> list[Match[T]]:
         """Every phrase that starts at token ``i``, longest first."""
         out: list[Match[T]] = []
-        for words, payload, exact in self._candidates(texts[i]):
+        for words, payload, exact, name in self._candidates(texts[i]):
             n = len(words)
             if i + n > len(texts):
                 continue
-            if all(self.word_fits(texts[i + k], words[k], exact) for k in range(n)):
+            if all(self.word_fits(texts[i + k], words[k], exact, name) for k in range(1, n)):
                 out.append(Match(i, i + n - 1, payload))
         out.sort(key=lambda m: -(m.last - m.first))
         return list({(m.first, m.last, id(m.payload)): m for m in out}.values())

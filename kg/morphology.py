@@ -215,3 +215,34 @@ def _close_enough(token: str, cue: str, derivation: bool) -> bool:
     shared = kk_stems(token, derivation=derivation) & kk_stems(cue, derivation=derivation)
     common = max((len(s) for s in shared), default=0)
     return common >= min(len(cue), 4) or common == len(cue)
+
+
+# Case endings of a Russian place noun by its last letter (Москва → Москве, Омск → Омске, Тверь → Твери);
+# a final vowel, ь or й gives way to the ending. Not adjective endings: Омской is a region's, not Омск.
+RU_NOUN_ENDINGS = {"а": ("ы", "и", "е", "у", "ой", "ою", "ей", "ею"), "я": ("и", "е", "ю", "ей", "ею"),
+                   "ь": ("и", "ью", "я", "ю", "ем", "е"), "й": ("я", "ю", "ем", "е")}
+RU_CONSONANT_ENDINGS = ("а", "у", "е", "ом", "ем")
+RU_CONSONANT = re.compile(r"[бвгджзклмнпрстфхцчшщй]$", re.IGNORECASE)
+# English names take a possessive or plural ending only (During is not Dure).
+EN_NAME_ENDINGS = ("'s", "’s", "s")
+
+
+def ru_name_matches(token: str, name: str) -> bool:
+    """Is a token a case form of a Russian (or Russian-written) place noun: Омске, Туркестане, Сиане?"""
+    t, n = token.lower().replace("ё", "е"), name.lower().replace("ё", "е")
+    if t == n:
+        return True
+    last = n[-1:]
+    if last in RU_NOUN_ENDINGS:
+        base, endings = n[:-1], RU_NOUN_ENDINGS[last]
+    elif RU_CONSONANT.search(n):
+        base, endings = n, RU_CONSONANT_ENDINGS
+    else:
+        return False
+    return len(base) >= 3 and t.startswith(base) and t[len(base):] in endings
+
+
+def en_name_matches(token: str, name: str) -> bool:
+    """Is a token an English place name, possibly with a possessive or plural ending?"""
+    t, n = token.casefold(), name.casefold()
+    return t == n or (t.startswith(n) and t[len(n):] in EN_NAME_ENDINGS)

@@ -26,7 +26,7 @@ from kg.lexicon import Entry, Head, Lexicon, load_lexicon
 from kg.matching import LemmaMatcher, Match, PhraseMatcher
 from kg.mentions import extractor
 from kg.model import Mention, MentionKind, Report, Span
-from kg.morphology import KK_GENITIVE, KK_PLURAL, dictionary_form_kk, kk_stems
+from kg.morphology import KK_GENITIVE, KK_PLURAL, dictionary_form_kk, kk_stems, word_matches
 from kg.text import clean, fold, tokens
 
 CAPITALISED = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'’-]+(?:[-‐][A-ZА-ЯЁӘҒҚҢӨҰҮҺІa-zа-яёәғқңөұүһі]+)*$")
@@ -39,6 +39,9 @@ LATIN_CAPITALISED = re.compile(r"^(?:[A-Z][A-Za-z0-9&'’-]*|[A-Z]{2,}[0-9]*)$")
 LATIN_LINKS = frozenset({"do", "da", "de", "di", "del", "of", "and", "&", "la", "le", "du", "von", "van", "für"})
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 DOMAIN = re.compile(r"\.(?:kz|ru|com|org|net|gov|info)\b", re.IGNORECASE)
+# Quotation marks around a one-word name: a body or a brand («Атамекен»), not a town.
+QUOTES_OPEN = frozenset({"«", '"', "“", "„"})
+QUOTES_CLOSE = frozenset({"»", '"', "”", "“"})
 # Surnames and patronymic-style names the rules recognise without a post before them.
 SURNAME_ENDINGS = re.compile(
     r"(?:ов|ев|ёв|ова|ева|ин|ина|ын|ына|ұлы|қызы|улы|кызы|енко|дзе|швили|ян|янц|ский|ская|цкий|цкая|ұлы)$")
@@ -110,9 +113,12 @@ def _matchers(language: str) -> tuple[PhraseMatcher, PhraseMatcher, LemmaMatcher
     lex = load_lexicon()
     names: PhraseMatcher[Entry] = PhraseMatcher(language)
     for e in lex.entries:
-        if e.language == language or (e.language == "en" and all(LATIN_WORD.match(w) for w in e.words)):
+        # Latin names count in every language (a kk or ru text may write Astana Hub), but not the
+        # gazetteer's: a Latin word in a Cyrillic text is a brand far more often than a foreign town.
+        if e.language == language or (e.language == "en" and not e.derived
+                                      and all(LATIN_WORD.match(w) for w in e.words)):
             exact = e.form == "abbreviation" or (len(e.words) == 1 and e.words[0].isupper() and len(e.words[0]) <= 6)
-            names.add(e.words, e, exact=exact)
+            names.add(e.words, e, exact=exact, prefix=e.kind == "place")
     roles: PhraseMatcher[str] = PhraseMatcher(language, derivation=language == "ru")
     for c in lex.roles:
         for cue in c.cues:
@@ -256,9 +262,11 @@ class _Reader:
         for m in names.find(self.texts, skip=self.covered):
             e = m.payload
             first_tok = self.texts[m.first]
-            if e.form == "name" and not (first_tok[:1].isupper() or first_tok[:1].isdigit()):
+            if e.form in ("name", "variant") and not (first_tok[:1].isupper() or first_tok[:1].isdigit()):
                 continue
             if e.kind == "place" and m.first == m.last and self._first_name_of_person(m.last):
+                continue
+            if e.derived and m.first == m.last and self._inside_longer_name(m.first, names):
                 continue
             if e.kind == "country" and m.first > 0 and fold(self.texts[m.first - 1])[:4] in CURRENCY_WORDS:
                 continue
@@ -305,6 +313,39 @@ class _Reader:
                 if j > i + 1:
                     self._emit(MentionKind.ORGANIZATION, i + 1, j - 1,
                                f"Министерство {' '.join(self.texts[i + 1:j])}", "government")
+
+    def _inside_longer_name(self, i: int, names: PhraseMatcher[Entry]) -> bool:
+        """``Tatsuhiko Kasai``, ``Игорь Бабушкин``, ``Toyota Motor``: a gazetteer town's one-word name
+        next to a capitalised word that names nothing known (no place, country, head noun) is part of
+        a person's or an organization's name; before a region's head noun (Turkestan region) it is the
+        region's, which the head patterns find; beside a company's head noun (Тойота компаниясы,
+        компания Тойота) it is the company's; in quotation marks («Атамекен») it names a body or a brand."""
+        if 0 < i < len(self.texts) - 1 and self.texts[i - 1] in QUOTES_OPEN and self.texts[i + 1] in QUOTES_CLOSE:
+            return True
+        if i + 1 < len(self.texts) and (self._is_head(i + 1, "region", "after") or
+                                        self._is_head(i + 1, "company", "after")):
+            return True
+        if i > 0 and self._is_head(i - 1, "company", "before"):
+            return True
+        surname_like = bool(SURNAME_ENDINGS.search(self.texts[i].lower()))
+        for j in (i - 1, i + 1):
+            # A sentence's first word is capitalised anyway: it counts before a surname-like town
+            # (Игорь Бабушкин), when it is a word long enough to be a given name.
+            if 0 <= j < len(self.texts) and self._sentence_initial(j) and not (
+                    surname_like and j < i and len(self.texts[j]) >= 4):
+                continue
+            if not 0 <= j < len(self.texts) or not self._is_capitalised(j) or \
+                    (j < i and self.toks[i].start - self.toks[j].end > 1) or \
+                    (j > i and self.toks[j].start - self.toks[i].end > 1):
+                continue
+            if not names.match_at(self.texts, j) and not self._is_head(j):
+                return True
+        return False
+
+    def _is_head(self, j: int, subtype: str | None = None, position: str | None = None) -> bool:
+        """Is token ``j`` a head noun (of this type, standing on this side of its name)?"""
+        return any(word_matches(self.texts[j], h.word, self.language) for h in self.lex.heads_for(self.language)
+                   if subtype is None or (h.subtype == subtype and h.position == position))
 
     def _first_name_of_person(self, i: int) -> bool:
         """``Орал Мұхамеджанов``: a city's name standing before a surname is a given name."""

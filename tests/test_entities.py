@@ -95,3 +95,14 @@ def test_merged_key_does_not_depend_on_report_order():
     assert [e.key for e in first] == [e.key for e in second]
     assert stable_id(first[0].key) == stable_id(second[0].key)
     assert first[0].labels == second[0].labels
+
+
+def test_a_tagged_place_the_gazetteer_knows_is_its_node():
+    from kg.pipeline import extract
+    from kg.reports import parse_report
+
+    # the town beside an unknown name is left to the tagger, whose place must still be the gazetteer's
+    x = extract(parse_report("t.txt", "Губернатор Астрахани Игорь Петров встретился с консулом Казахстана. "
+                                      "Переговоры прошли в Астрахани."))
+    keys = {e.key for e in x.entities if e.kind == "place" and any(lb.text == "Астрахань" for lb in e.labels)}
+    assert len(keys) == 1

@@ -11,7 +11,7 @@ from kg.lang import Case, DayKind, Language
 from kg.model import MentionKind, PartialDate
 from kg.relations.posts import case_window, role_before
 from kg.relations.state import DIPLOMATS, MeetingDraft, State
-from kg.text import fold, tokens
+from kg.text import tokens
 
 DATELINE = re.compile(r"^([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ-]{2,})[.,]")
 # How many sentences before a meeting a visit sentence may set its place and date.
@@ -74,9 +74,9 @@ def _dateline_place(s: State) -> str | None:
         m = DATELINE.match(sentence.text)
         if not m:
             continue
-        for e in s.lex.entries:
-            if e.kind == "place" and fold(e.name) == fold(m.group(1)):
-                return f"place:{e.key}"
+        key = s.lex.place_named(m.group(1))
+        if key:
+            return f"place:{key}"
     return None
 
 
