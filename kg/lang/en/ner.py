@@ -37,8 +37,6 @@ DATA_DIR = Path(__file__).resolve().parent
 EXTRACTOR = "en-ner"
 # A word is common English (not a name) from this Zipf frequency on: "Regional", "Members".
 COMMON_ZIPF = 4.0
-# ... and from this one on even when a name dictionary knows it as a given name ("The", "And").
-VERY_COMMON_ZIPF = 5.5
 ARTICLES = frozenset({"the", "a", "an"})
 MAX_PERSON_WORDS = 4
 MAX_NAME_WORDS = 7
@@ -61,7 +59,6 @@ class _Data:
     said: frozenset[str]
     place_words: frozenset[str]
     surname_endings: tuple[str, ...]
-    given_names: frozenset[str]
     known: frozenset[str]
     roles: frozenset[str]
     posts: frozenset[str]
@@ -97,7 +94,6 @@ def _data() -> _Data:
         said=frozenset(r["word"] for r in cues if r["category"] == "said"),
         place_words=frozenset(r["word"] for r in cues if r["category"] == "place"),
         surname_endings=tuple(r["ending"] for r in _rows("surnames.tsv")),
-        given_names=_given_names(),
         known=frozenset(known - {""}),
         roles=frozenset(roles),
         not_organizations=frozenset({fold(r["abbreviation"]) for r in _rows("abbreviations.tsv")}
@@ -108,30 +104,12 @@ def _data() -> _Data:
 
 
 @cache
-def _given_names() -> frozenset[str]:
-    """Given names from gender-guesser's name dictionary (Jörg Michael's nam_dict.txt)."""
-    try:
-        import gender_guesser
-    except ModuleNotFoundError:
-        return frozenset()
-    path = Path(gender_guesser.__file__).resolve().parent / "data" / "nam_dict.txt"
-    names: set[str] = set()
-    with open(path, encoding="iso-8859-1") as f:
-        for line in f:
-            if line[:1] in "MF?1" and not line.startswith("#"):
-                name = line[3:29].strip()
-                if name.isalpha():
-                    names.add(name.casefold())
-    return frozenset(names)
-
-
-@cache
 def _common(word: str) -> bool:
     low = word.casefold()
     if re.search(r"['’-]", low):
         return False  # Al-Farabi, Xi'an: wordfreq splits such words into common pieces
     zipf = zipf_frequency(low, "en")
-    return zipf >= VERY_COMMON_ZIPF or (zipf >= COMMON_ZIPF and low not in _data().given_names)
+    return zipf >= COMMON_ZIPF
 
 
 def mentions(report: Report) -> list[Mention]:
