@@ -14,9 +14,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from kg.lang import profile
 from kg.lexicon import Lexicon
 from kg.model import Entity, Label, Mention, MentionKind
-from kg.morphology import kk_stems
 from kg.names import PersonName, parse
 from kg.text import fold
 
@@ -98,7 +98,7 @@ def _short_names(kinds: dict[str, tuple[str, str | None, str | None]], labels: d
         if kind == MentionKind.PLACE:
             return {fold(" ".join(words[:-1]))}
         last = words[-1]
-        return {fold(last)} | ({fold(x) for x in kk_stems(last)} if language == "kk" else set())
+        return set(profile(language).forms.short_forms(last))
 
     forms = {key: set().union(*(short_forms(kind, label.text) for label in labels[key]))
              for key, (kind, *_rest) in kinds.items() if kind in (MentionKind.ORGANIZATION, MentionKind.PLACE)}

@@ -19,8 +19,9 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import SKOS
 
 from kg.errors import DipkgError
+from kg.lang import profile
 from kg.model import Label
-from kg.morphology import kk_stems, stem, word_matches
+from kg.morphology import word_matches
 from kg.text import fold, tokens
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -118,22 +119,6 @@ class Lexicon:
 
     # ------------------------------------------------------------ lookups
 
-    def entries_starting(self, word: str) -> list[Entry]:
-        """Gazetteer entries whose first word could be ``word`` (inflected or not)."""
-        out: list[Entry] = []
-        seen: set[int] = set()
-        if self._first_word is None:
-            self._first_word = {}
-            for e in self.entries:
-                self._first_word.setdefault(fold(e.words[0]), []).append(e)
-        keys = {fold(word)} | {fold(s) for s in kk_stems(word)}
-        for key in keys:
-            for e in self._first_word.get(key, ()):
-                if id(e) not in seen:
-                    seen.add(id(e))
-                    out.append(e)
-        return out
-
     def country_labels(self, code: str) -> tuple[Label, ...]:
         return self._country_labels.get(code, ())
 
@@ -182,10 +167,8 @@ class Lexicon:
         low = token.casefold()
         for w in self.words_of("month"):
             cue = w.word.casefold()
-            if low == cue or (w.language == "kk" and cue in kk_stems(low)):
-                return int(w.value)
-            if w.language != "kk" and len(low) >= 3 and stem(low, w.language)[:3] == stem(cue, w.language)[:3] \
-                    and low[:3] == cue[:3] and _same_month_stem(low, cue):
+            if low == cue or (len(low) >= 3 and low[:3] == cue[:3] and (
+                    word_matches(low, cue, w.language) or _month_abbreviation(low, cue, w.language))):
                 return int(w.value)
         return None
 
@@ -225,12 +208,6 @@ def write_common_words(corpus: Path, target: Path | None = None) -> Path:
         Path(tmp).write_text(header + "\n".join(words) + "\n", encoding="utf-8")
 
     return write_atomic(target, write)
-
-
-def _same_month_stem(word: str, cue: str) -> bool:
-    """Russian and English month names: a shared stem of four letters (май: three)."""
-    n = 3 if len(cue) <= 4 else 4
-    return word[:n] == cue[:n]
 
 
 @cache
@@ -319,3 +296,10 @@ def _pycountry_entries(entries: list[Entry]) -> tuple[tuple[str, tuple[Label, ..
                 entries.append(Entry(c.alpha_2, "country", "country", c.alpha_2, lang, name, _words(name)))
         out.append((c.alpha_2, tuple(labels)))
     return tuple(out)
+
+
+def _month_abbreviation(word: str, cue: str, language: str) -> bool:
+    """``Sept``, ``дек``: a stemmed language's month by its first four letters (май, мая: three)."""
+    lang = profile(language)
+    n = 3 if len(cue) <= 4 else 4
+    return lang.snowball is not None and word[:n] == cue[:n] and lang.forms.stem(word)[:3] == lang.forms.stem(cue)[:3]

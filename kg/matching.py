@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from kg.morphology import en_name_matches, kk_stems, ru_name_matches, stem, word_matches
+from kg.lang import profile
 from kg.text import fold
 
 if TYPE_CHECKING:
@@ -16,8 +15,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 HYPHENS = "-‐"
-# A Russian name word that declines as an adjective (Нижний Новгород); other name words are nouns.
-RU_ADJECTIVE = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие)$", re.IGNORECASE)
 # Names filed by their first letters (``prefix=True``): this many, two for shorter names.
 PREFIX = 4
 
@@ -34,11 +31,7 @@ class Match(Generic[T]):
 @lru_cache(maxsize=131072)
 def index_keys(word: str, language: str, derivation: bool = False) -> frozenset[str]:
     """Keys under which a word is filed, so that its inflected forms find it."""
-    low = fold(word)
-    if language == "kk":
-        return frozenset({fold(s) for s in kk_stems(word, derivation=derivation)} | {low})
-    s = stem(low, language)
-    return frozenset({s[:5] if len(s) >= 5 else s, low})
+    return profile(language).forms.keys(word, derivation)
 
 
 def prefix_keys(word: str) -> tuple[str, ...]:
@@ -91,10 +84,6 @@ class PhraseMatcher(Generic[T]):
         out: list[tuple[tuple[str, ...], T, bool, bool]] = []
         seen: set[int] = set()
         keys = index_keys(token, self.language, self.derivation) | {token}
-        if self.language != "kk":
-            low = fold(token)
-            s = stem(low, self.language)
-            keys |= {s[:5]}
         for key in keys:
             for cand in self._index.get(key, ()):
                 if id(cand) not in seen:
@@ -116,14 +105,12 @@ class PhraseMatcher(Generic[T]):
         """``name``: a place name (filed by prefix), whose Russian case forms need no stemmer."""
         if exact:
             return token == word or _hyphen_base(token) == word
-        d = self.derivation
-        if name and self.language == "en":
-            return en_name_matches(token, word) or en_name_matches(_hyphen_base(token), word)
-        if name and self.language == "ru" and (ru_name_matches(token, word) or not RU_ADJECTIVE.search(word)):
-            # A noun name takes noun endings only (Омской is a region's adjective, not Омск).
-            return ru_name_matches(token, word) or ru_name_matches(_hyphen_base(token), word)
-        return word_matches(token, word, self.language, derivation=d) or \
-            word_matches(_hyphen_base(token), word, self.language, derivation=d)
+        forms = profile(self.language).forms
+        if name:
+            fits = forms.name_matches(token, word)
+            if fits is not None:
+                return fits or bool(forms.name_matches(_hyphen_base(token), word))
+        return forms.matches(token, word, self.derivation) or forms.matches(_hyphen_base(token), word, self.derivation)
 
     def match_at(self, texts: Sequence[str], i: int) -> list[Match[T]]:
         """Every phrase that starts at token ``i``, longest first."""

@@ -14,8 +14,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import snowballstemmer
-
 from kg.lang import profile
 
 VOWELS = frozenset("аәеиоөұүыіэюяёу")
@@ -60,8 +58,6 @@ CYRILLIC_WORD = re.compile(r"^[\u0400-\u04FF-]+$")
 KK_GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$", re.IGNORECASE)
 KK_PLURAL = re.compile(r"(?:лар|лер|дар|дер|тар|тер)(?:ы|і)?$", re.IGNORECASE)
 
-_RU = snowballstemmer.stemmer("russian")
-_EN = snowballstemmer.stemmer("english")
 
 
 def _final_class(stem: str) -> str:
@@ -177,72 +173,11 @@ def kk_stems(word: str, *, derivation: bool = False) -> frozenset[str]:
     return frozenset(seen | extra)
 
 
-@lru_cache(maxsize=65536)
 def stem(word: str, language: str) -> str:
-    """One stem for Russian or English words (Snowball); Kazakh words keep their lowercase form."""
-    low = word.lower().replace("ё", "е")
-    if language == "ru":
-        return _RU.stemWord(low)
-    if language == "en":
-        return _EN.stemWord(low)
-    return low
+    """One stem of a word, as the language's word forms give it (Snowball for Russian and English)."""
+    return profile(language).forms.stem(word)
 
 
 def word_matches(token: str, cue: str, language: str, *, derivation: bool = False) -> bool:
     """Does a report token stand for a cue word, in any of its inflected (or derived) forms?"""
-    t, c = token.lower().replace("ё", "е"), cue.lower().replace("ё", "е")
-    if t == c:
-        return True
-    if language == "kk":
-        return bool(kk_stems(t, derivation=derivation) & kk_stems(c, derivation=derivation)) \
-            and _close_enough(t, c, derivation)
-    ts, cs = stem(t, language), stem(c, language)
-    if ts == cs:
-        return True
-    # Snowball cuts some forms of one word apart (Казахстан → казахста, Казахстаном → казахстан).
-    lang = profile(language)
-    if lang.lemmatiser is not None and lang.word_is(t, lang.lemmas(c)[0]):
-        return True
-    if not derivation or language != "ru":
-        return False
-    # Russian derivation: торговля / торгово-, инвестиции / инвестиционный
-    short, long_ = sorted((ts, cs), key=len)
-    return len(short) >= 5 and long_.startswith(short) and len(long_) - len(short) <= 2
-
-
-def _close_enough(token: str, cue: str, derivation: bool) -> bool:
-    """Shared stems must be a real part of both words, not a two-letter accident."""
-    shared = kk_stems(token, derivation=derivation) & kk_stems(cue, derivation=derivation)
-    common = max((len(s) for s in shared), default=0)
-    return common >= min(len(cue), 4) or common == len(cue)
-
-
-# Case endings of a Russian place noun by its last letter (Москва → Москве, Омск → Омске, Тверь → Твери);
-# a final vowel, ь or й gives way to the ending. Not adjective endings: Омской is a region's, not Омск.
-RU_NOUN_ENDINGS = {"а": ("ы", "и", "е", "у", "ой", "ою", "ей", "ею"), "я": ("и", "е", "ю", "ей", "ею"),
-                   "ь": ("и", "ью", "я", "ю", "ем", "е"), "й": ("я", "ю", "ем", "е")}
-RU_CONSONANT_ENDINGS = ("а", "у", "е", "ом", "ем")
-RU_CONSONANT = re.compile(r"[бвгджзклмнпрстфхцчшщй]$", re.IGNORECASE)
-# English names take a possessive or plural ending only (During is not Dure).
-EN_NAME_ENDINGS = ("'s", "’s", "s")
-
-
-def ru_name_matches(token: str, name: str) -> bool:
-    """Is a token a case form of a Russian (or Russian-written) place noun: Омске, Туркестане, Сиане?"""
-    t, n = token.lower().replace("ё", "е"), name.lower().replace("ё", "е")
-    if t == n:
-        return True
-    last = n[-1:]
-    if last in RU_NOUN_ENDINGS:
-        base, endings = n[:-1], RU_NOUN_ENDINGS[last]
-    elif RU_CONSONANT.search(n):
-        base, endings = n, RU_CONSONANT_ENDINGS
-    else:
-        return False
-    return len(base) >= 3 and t.startswith(base) and t[len(base):] in endings
-
-
-def en_name_matches(token: str, name: str) -> bool:
-    """Is a token an English place name, possibly with a possessive or plural ending?"""
-    t, n = token.casefold(), name.casefold()
-    return t == n or (t.startswith(n) and t[len(n):] in EN_NAME_ENDINGS)
+    return profile(language).forms.matches(token, cue, derivation)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from kg.gazetteer import TARGET, _Filter, cyrillic_names
+from kg.lang import profile
 from kg.lexicon import load_lexicon
 from kg.matching import PhraseMatcher
 from kg.model import MentionKind
-from kg.morphology import en_name_matches, ru_name_matches
 from kg.reports import parse_report
 from kg.rules import rule_mentions
 
@@ -130,12 +130,12 @@ def test_common_words_are_not_names(name: str, language: str, population: int, k
     ("Москве", "Москва", True), ("Твери", "Тверь", True), ("Туркестане", "Туркестан", True),
 ])
 def test_russian_case_forms_of_a_place_noun(token: str, name: str, fits: bool) -> None:
-    assert ru_name_matches(token, name) is fits
+    assert profile("ru").forms.name_matches(token, name) is fits
 
 
 @pytest.mark.parametrize(("token", "name", "fits"), [("Omsk's", "Omsk", True), ("During", "Dure", False)])
 def test_english_place_names_take_a_possessive_only(token: str, name: str, fits: bool) -> None:
-    assert en_name_matches(token, name) is fits
+    assert profile("en").forms.name_matches(token, name) is fits
 
 
 def test_prefix_phrases_need_no_stemmer() -> None:

@@ -16,13 +16,14 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.text import clean, tokens
 
 if TYPE_CHECKING:
+    from kg.lang.forms import StemForms
     from kg.model import Mention, Report
 
 
@@ -100,7 +101,16 @@ class Language:
     nominative: str | None = None
     # "module:function" telling a capitalised common word (Вчера, Посольство) from a name word.
     common_word: str | None = None
+    # The Snowball stemmer of the language's word forms, if one fits ("russian", "english").
+    snowball: str | None = None
+    # "module:Class" of its word forms (``kg.lang.forms.StemForms`` or a subclass in the language package).
+    word_forms: str = "kg.lang.forms:StemForms"
     extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
+
+    @cached_property
+    def forms(self) -> StemForms:
+        """Index keys and inflected-form matching for this language's words."""
+        return _function(self.word_forms)(self)  # type: ignore[return-value]
 
     @property
     def marks_case(self) -> bool:

@@ -14,4 +14,6 @@ PROFILE = Language(
     days=read_days(Path(__file__).parent / "days.tsv"),
     lemmatiser="kg.lang.en.words:lemmas",
     tagger="kg.lang.en.ner:mentions",
+    snowball="english",
+    word_forms="kg.lang.en.forms:EnglishForms",
 )

@@ -18,4 +18,5 @@ PROFILE = Language(
     days=read_days(Path(__file__).parent / "days.tsv"),
     lemmatiser="kg.lang.kk.words:lemmas",
     tagger="kg.ner:kaznerd_mentions",
+    word_forms="kg.lang.kk.forms:KazakhForms",
 )

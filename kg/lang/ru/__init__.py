@@ -16,4 +16,6 @@ PROFILE = Language(
     tagger="kg.lang.ru.ner:mentions",
     nominative="kg.lang.ru.morph:nominative",
     common_word="kg.lang.ru.morph:common_word",
+    snowball="russian",
+    word_forms="kg.lang.ru.forms:RussianForms",
 )
