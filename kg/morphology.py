@@ -59,6 +59,8 @@ CYRILLIC_WORD = re.compile(r"^[\u0400-\u04FF-]+$")
 # A word in the genitive (Қазақстанның), and a plural, possibly possessive (Парламенттері).
 KK_GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$", re.IGNORECASE)
 KK_PLURAL = re.compile(r"(?:лар|лер|дар|дер|тар|тер)(?:ы|і)?$", re.IGNORECASE)
+# The case endings a possessive noun (министрлігі, қоры) takes: министрлігінің, қорына, университетінде.
+KK_POSSESSIVE_CASE = re.compile(r"^(?:|н|ның|нің|на|не|нда|нде|нан|нен|мен|ндағы|ндегі|-\w+)$", re.IGNORECASE)
 
 _RU = snowballstemmer.stemmer("russian")
 _EN = snowballstemmer.stemmer("english")
@@ -246,3 +248,9 @@ def en_name_matches(token: str, name: str) -> bool:
     """Is a token an English place name, possibly with a possessive or plural ending?"""
     t, n = token.casefold(), name.casefold()
     return t == n or (t.startswith(n) and t[len(n):] in EN_NAME_ENDINGS)
+
+
+def kk_possessive_form(token: str, head: str) -> bool:
+    """Is ``token`` the possessive noun ``head`` in one of its cases (қорының), not a longer word (қорытындысы)?"""
+    t, h = token.lower(), head.lower()
+    return t.startswith(h) and bool(KK_POSSESSIVE_CASE.match(t[len(h):]))

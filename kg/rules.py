@@ -26,7 +26,7 @@ from kg.lexicon import Entry, Head, Lexicon, load_lexicon
 from kg.matching import LemmaMatcher, Match, PhraseMatcher
 from kg.mentions import extractor
 from kg.model import Mention, MentionKind, Report, Span
-from kg.morphology import KK_GENITIVE, KK_PLURAL, dictionary_form_kk, kk_stems, word_matches
+from kg.morphology import KK_GENITIVE, KK_PLURAL, dictionary_form_kk, kk_possessive_form, kk_stems, word_matches
 from kg.text import clean, fold, tokens
 
 CAPITALISED = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'’-]+(?:[-‐][A-ZА-ЯЁӘҒҚҢӨҰҮҺІa-zа-яёәғқңөұүһі]+)*$")
@@ -38,6 +38,8 @@ LATIN_WORD = re.compile(r"^[A-Za-z][A-Za-z0-9&'’-]*$")
 LATIN_CAPITALISED = re.compile(r"^(?:[A-Z][A-Za-z0-9&'’-]*|[A-Z]{2,}[0-9]*)$")
 LATIN_LINKS = frozenset({"do", "da", "de", "di", "del", "of", "and", "&", "la", "le", "du", "von", "van", "für"})
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+# A Roman numeral (II, XXI): a degree, a century or an ordinal, never a name.
+ROMAN = re.compile(r"^[IVXLCDM]+$")
 DOMAIN = re.compile(r"\.(?:kz|ru|com|org|net|gov|info)\b", re.IGNORECASE)
 # Quotation marks around a one-word name: a body or a brand («Атамекен»), not a town.
 QUOTES_OPEN = frozenset({"«", '"', "“", "„"})
@@ -307,8 +309,10 @@ class _Reader:
                     self._emit(MentionKind.ORGANIZATION, i + 2, j - 1, f"Ministry of {' '.join(words)}", "government")
             elif self.language == "ru" and low in ("министр", "министра", "министром", "министру"):
                 j = i + 1
+                from kg.lang.ru.morph import genitive_word
+
                 while j < len(self.texts) and j - i <= 4 and not self.covered[j] and self.texts[j].islower() \
-                        and self.texts[j] not in ("и", "по", "в", "с"):
+                        and genitive_word(self.texts[j]):
                     j += 1
                 if j > i + 1:
                     self._emit(MentionKind.ORGANIZATION, i + 1, j - 1,
@@ -381,8 +385,8 @@ class _Reader:
     def _head_patterns(self, heads: PhraseMatcher[Head]) -> None:
         """A capitalised name before a head noun: Льеж провинциясы, Көлік министрлігі."""
         matches = [m for m in heads.find(self.texts) if m.payload.position == "after"
-                   and (self.texts[m.last] == m.payload.word or fold(m.payload.word) in
-                        {fold(x) for x in kk_stems(self.texts[m.last])} or self.language != "kk")]
+                   and (self.texts[m.last] == m.payload.word or self.language != "kk"
+                        or kk_possessive_form(self.texts[m.last], m.payload.word))]
         # Organizations first: Гимарайнш қаласы әкімдігі is one body, not a city and a stray head.
         for m in sorted(matches, key=lambda m: (m.payload.kind != "organization", m.first)):
             if self.covered[m.first]:
@@ -476,7 +480,8 @@ class _Reader:
         while i < n:
             t = self._latin_base(i)
             near = self.view[self.toks[i].start:self.toks[i].end + 4]
-            if self.covered[i] or not LATIN_CAPITALISED.match(t) or fold(t) in NOT_NAMES or DOMAIN.search(near):
+            if self.covered[i] or not LATIN_CAPITALISED.match(t) or fold(t) in NOT_NAMES or DOMAIN.search(near) \
+                    or ROMAN.match(t):
                 i += 1
                 continue
             j = i
@@ -701,7 +706,7 @@ class _Reader:
                 continue
             if DOMAIN.search(self.view[self.toks[first].start:self.toks[last].end + 4]):
                 continue
-            if self.lex.month(lead) is not None:
+            if self.lex.month(lead) is not None or (first == last and ROMAN.match(lead)):
                 continue
             words = self.texts[first:last + 1]
             value = self._dictionary_form(words)
