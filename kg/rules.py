@@ -386,10 +386,15 @@ class _Reader:
         """A capitalised name before a head noun: Льеж провинциясы, Көлік министрлігі."""
         matches = [m for m in heads.find(self.texts) if m.payload.position == "after"
                    and (self.texts[m.last] == m.payload.word or self.language != "kk"
-                        or kk_possessive_form(self.texts[m.last], m.payload.word))]
+                        or kk_possessive_form(self.texts[m.last], m.payload.word) or self._plural_head(m))]
+        # A place head in the plural (Almaty and Semey cities) leaves the towns to the gazetteer.
+        matches = [m for m in matches if m.payload.kind == "organization" or not self._plural_head(m)]
         # Organizations first: Гимарайнш қаласы әкімдігі is one body, not a city and a stray head.
         for m in sorted(matches, key=lambda m: (m.payload.kind != "organization", m.first)):
             if self.covered[m.first]:
+                continue
+            if self._plural_head(m):
+                self._coordinated_organizations(m)
                 continue
             first = self._name_start(m.first)
             if first is None:
@@ -410,6 +415,63 @@ class _Reader:
             else:
                 self._emit(MentionKind.ORGANIZATION, first, m.last,
                            f"{' '.join(name_words)} {self._head_form(m)}", head.subtype)
+
+    def _plural_head(self, m: Match[Head]) -> bool:
+        """``universities``, ``университеттері``: a head noun in the plural names a class or several bodies."""
+        written, head = self.texts[m.last], m.payload.word
+        if m.payload.kind != "organization":
+            return False
+        if self.language == "kk":
+            return fold(written).startswith(fold(head)[:-1]) and not KK_PLURAL.search(head) and any(
+                KK_PLURAL.search(x) for x in kk_stems(written))
+        return self.language == "en" and fold(written) != fold(head) and fold(written).endswith("s")
+
+    def _coordinated_organizations(self, m: Match[Head]) -> None:
+        """``Kawasaki and Marubeni companies``, ``Х және Y университеттері``: one body per name before a
+        plural head; one name alone before it (Lithuanian universities) is a class, not a body."""
+        parts: list[tuple[int, int]] = []
+        end: int | None = None
+        j = m.first - 1
+        towns: list[Mention] = []
+        while j >= 0 and not self.barrier[j]:
+            t = self.texts[j]
+            if self.covered[j]:
+                town = self._town_at(j)
+                if town is None:
+                    break
+                towns.append(town)
+            if self._is_capitalised(j) or LATIN_CAPITALISED.match(t):
+                end = j if end is None else end
+                start = j
+            elif end is not None and (fold(t) in ORG_LINKS or t == ","):
+                parts.append((start, end))
+                end = None
+            else:
+                break
+            if j > 0 and "\n" in self.view[self.toks[j - 1].end:self.toks[j].start]:
+                break
+            j -= 1
+        if end is not None:
+            if self._sentence_initial(start) and self._common_word(self.texts[start]):
+                start += 1
+            if start <= end:
+                parts.append((start, end))
+        if len(parts) < 2:
+            return
+        for town in towns:
+            self.out.remove(town)
+        head = m.payload
+        form = head.word[:1].upper() + head.word[1:] if self.language == "en" else head.word
+        for first, last in parts:
+            value = f"{' '.join(self.texts[first:last + 1])} {form}"
+            self._emit(MentionKind.ORGANIZATION, first, m.last if first == parts[0][0] else last, value,
+                       head.subtype)
+
+    def _town_at(self, j: int) -> Mention | None:
+        """The one-word place mention at token ``j``, if any (Kawasaki, Сәтбаев: a town's name is a body's too)."""
+        t = self.toks[j]
+        return next((m for m in self.out if m.kind == MentionKind.PLACE and m.start == t.start and m.end == t.end),
+                    None)
 
     def _name_start(self, head_index: int) -> int | None:
         """Walk back from a head noun over the name: capitalised words, a few modifiers, other heads."""
