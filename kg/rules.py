@@ -79,6 +79,8 @@ PLACE_PREPOSITIONS = frozenset({"в", "во", "из", "in", "to", "at", "from"})
 TITLE_LINKS = frozenset({"of", "and", "for", "&", "и", "по"})
 # Words that join the parts of an organization's name.
 ORG_LINKS = frozenset({"және", "мен", "бен", "пен", "и", "and", "of"})
+# Words that join several names before one plural head: X and Y companies.
+COORDINATORS = ORG_LINKS - {"of"} | {","}
 # The kinds of mention a tagger may propose to the rules.
 PROPOSED_KINDS = frozenset({MentionKind.PERSON, MentionKind.ORGANIZATION, MentionKind.PLACE})
 
@@ -443,7 +445,7 @@ class _Reader:
             if self._is_capitalised(j) or LATIN_CAPITALISED.match(t):
                 end = j if end is None else end
                 start = j
-            elif end is not None and (fold(t) in ORG_LINKS or t == ","):
+            elif end is not None and fold(t) in COORDINATORS:
                 parts.append((start, end))
                 end = None
             else:
