@@ -57,6 +57,8 @@ CYRILLIC_WORD = re.compile(r"^[\u0400-\u04FF-]+$")
 # A word in the genitive (Қазақстанның), and a plural, possibly possessive (Парламенттері).
 KK_GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$", re.IGNORECASE)
 KK_PLURAL = re.compile(r"(?:лар|лер|дар|дер|тар|тер)(?:ы|і)?$", re.IGNORECASE)
+# The case endings a possessive noun (министрлігі, қоры) takes: министрлігінің, қорына, университетінде.
+KK_POSSESSIVE_CASE = re.compile(r"^(?:|н|ның|нің|на|не|нда|нде|нан|нен|мен|ндағы|ндегі|-\w+)$", re.IGNORECASE)
 
 
 
@@ -181,3 +183,9 @@ def stem(word: str, language: str) -> str:
 def word_matches(token: str, cue: str, language: str, *, derivation: bool = False) -> bool:
     """Does a report token stand for a cue word, in any of its inflected (or derived) forms?"""
     return profile(language).forms.matches(token, cue, derivation)
+
+
+def kk_possessive_form(token: str, head: str) -> bool:
+    """Is ``token`` the possessive noun ``head`` in one of its cases (қорының), not a longer word (қорытындысы)?"""
+    t, h = token.lower(), head.lower()
+    return t.startswith(h) and bool(KK_POSSESSIVE_CASE.match(t[len(h):]))

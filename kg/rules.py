@@ -26,7 +26,7 @@ from kg.lexicon import Entry, Head, Lexicon, load_lexicon
 from kg.matching import LemmaMatcher, Match, PhraseMatcher
 from kg.mentions import extractor
 from kg.model import Mention, MentionKind, Report, Span
-from kg.morphology import KK_GENITIVE, KK_PLURAL, dictionary_form_kk, kk_stems, word_matches
+from kg.morphology import KK_GENITIVE, KK_PLURAL, dictionary_form_kk, kk_possessive_form, kk_stems, word_matches
 from kg.text import clean, fold, tokens
 
 CAPITALISED = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'’-]+(?:[-‐][A-ZА-ЯЁӘҒҚҢӨҰҮҺІa-zа-яёәғқңөұүһі]+)*$")
@@ -38,6 +38,8 @@ LATIN_WORD = re.compile(r"^[A-Za-z][A-Za-z0-9&'’-]*$")
 LATIN_CAPITALISED = re.compile(r"^(?:[A-Z][A-Za-z0-9&'’-]*|[A-Z]{2,}[0-9]*)$")
 LATIN_LINKS = frozenset({"do", "da", "de", "di", "del", "of", "and", "&", "la", "le", "du", "von", "van", "für"})
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+# A Roman numeral (II, XXI): a degree, a century or an ordinal, never a name.
+ROMAN = re.compile(r"^[IVXLCDM]+$")
 DOMAIN = re.compile(r"\.(?:kz|ru|com|org|net|gov|info)\b", re.IGNORECASE)
 # Quotation marks around a one-word name: a body or a brand («Атамекен»), not a town.
 QUOTES_OPEN = frozenset({"«", '"', "“", "„"})
@@ -77,6 +79,8 @@ PLACE_PREPOSITIONS = frozenset({"в", "во", "из", "in", "to", "at", "from"})
 TITLE_LINKS = frozenset({"of", "and", "for", "&", "и", "по"})
 # Words that join the parts of an organization's name.
 ORG_LINKS = frozenset({"және", "мен", "бен", "пен", "и", "and", "of"})
+# Words that join several names before one plural head: X and Y companies.
+COORDINATORS = ORG_LINKS - {"of"} | {","}
 # The kinds of mention a tagger may propose to the rules.
 PROPOSED_KINDS = frozenset({MentionKind.PERSON, MentionKind.ORGANIZATION, MentionKind.PLACE})
 
@@ -307,8 +311,10 @@ class _Reader:
                     self._emit(MentionKind.ORGANIZATION, i + 2, j - 1, f"Ministry of {' '.join(words)}", "government")
             elif self.language == "ru" and low in ("министр", "министра", "министром", "министру"):
                 j = i + 1
+                from kg.lang.ru.morph import genitive_word
+
                 while j < len(self.texts) and j - i <= 4 and not self.covered[j] and self.texts[j].islower() \
-                        and self.texts[j] not in ("и", "по", "в", "с"):
+                        and genitive_word(self.texts[j]):
                     j += 1
                 if j > i + 1:
                     self._emit(MentionKind.ORGANIZATION, i + 1, j - 1,
@@ -381,11 +387,16 @@ class _Reader:
     def _head_patterns(self, heads: PhraseMatcher[Head]) -> None:
         """A capitalised name before a head noun: Льеж провинциясы, Көлік министрлігі."""
         matches = [m for m in heads.find(self.texts) if m.payload.position == "after"
-                   and (self.texts[m.last] == m.payload.word or fold(m.payload.word) in
-                        {fold(x) for x in kk_stems(self.texts[m.last])} or self.language != "kk")]
+                   and (self.texts[m.last] == m.payload.word or self.language != "kk"
+                        or kk_possessive_form(self.texts[m.last], m.payload.word) or self._plural_head(m))]
+        # A place head in the plural (Almaty and Semey cities) leaves the towns to the gazetteer.
+        matches = [m for m in matches if m.payload.kind == "organization" or not self._plural_head(m)]
         # Organizations first: Гимарайнш қаласы әкімдігі is one body, not a city and a stray head.
         for m in sorted(matches, key=lambda m: (m.payload.kind != "organization", m.first)):
             if self.covered[m.first]:
+                continue
+            if self._plural_head(m):
+                self._coordinated_organizations(m)
                 continue
             first = self._name_start(m.first)
             if first is None:
@@ -406,6 +417,63 @@ class _Reader:
             else:
                 self._emit(MentionKind.ORGANIZATION, first, m.last,
                            f"{' '.join(name_words)} {self._head_form(m)}", head.subtype)
+
+    def _plural_head(self, m: Match[Head]) -> bool:
+        """``universities``, ``университеттері``: a head noun in the plural names a class or several bodies."""
+        written, head = self.texts[m.last], m.payload.word
+        if m.payload.kind != "organization":
+            return False
+        if self.language == "kk":
+            return fold(written).startswith(fold(head)[:-1]) and not KK_PLURAL.search(head) and any(
+                KK_PLURAL.search(x) for x in kk_stems(written))
+        return self.language == "en" and fold(written) != fold(head) and fold(written).endswith("s")
+
+    def _coordinated_organizations(self, m: Match[Head]) -> None:
+        """``Kawasaki and Marubeni companies``, ``Х және Y университеттері``: one body per name before a
+        plural head; one name alone before it (Lithuanian universities) is a class, not a body."""
+        parts: list[tuple[int, int]] = []
+        end: int | None = None
+        j = m.first - 1
+        towns: list[Mention] = []
+        while j >= 0 and not self.barrier[j]:
+            t = self.texts[j]
+            if self.covered[j]:
+                town = self._town_at(j)
+                if town is None:
+                    break
+                towns.append(town)
+            if self._is_capitalised(j) or LATIN_CAPITALISED.match(t):
+                end = j if end is None else end
+                start = j
+            elif end is not None and fold(t) in COORDINATORS:
+                parts.append((start, end))
+                end = None
+            else:
+                break
+            if j > 0 and "\n" in self.view[self.toks[j - 1].end:self.toks[j].start]:
+                break
+            j -= 1
+        if end is not None:
+            if self._sentence_initial(start) and self._common_word(self.texts[start]):
+                start += 1
+            if start <= end:
+                parts.append((start, end))
+        if len(parts) < 2:
+            return
+        for town in towns:
+            self.out.remove(town)
+        head = m.payload
+        form = head.word[:1].upper() + head.word[1:] if self.language == "en" else head.word
+        for first, last in parts:
+            value = f"{' '.join(self.texts[first:last + 1])} {form}"
+            self._emit(MentionKind.ORGANIZATION, first, m.last if first == parts[0][0] else last, value,
+                       head.subtype)
+
+    def _town_at(self, j: int) -> Mention | None:
+        """The one-word place mention at token ``j``, if any (Kawasaki, Сәтбаев: a town's name is a body's too)."""
+        t = self.toks[j]
+        return next((m for m in self.out if m.kind == MentionKind.PLACE and m.start == t.start and m.end == t.end),
+                    None)
 
     def _name_start(self, head_index: int) -> int | None:
         """Walk back from a head noun over the name: capitalised words, a few modifiers, other heads."""
@@ -476,7 +544,8 @@ class _Reader:
         while i < n:
             t = self._latin_base(i)
             near = self.view[self.toks[i].start:self.toks[i].end + 4]
-            if self.covered[i] or not LATIN_CAPITALISED.match(t) or fold(t) in NOT_NAMES or DOMAIN.search(near):
+            if self.covered[i] or not LATIN_CAPITALISED.match(t) or fold(t) in NOT_NAMES or DOMAIN.search(near) \
+                    or ROMAN.match(t):
                 i += 1
                 continue
             j = i
@@ -701,7 +770,7 @@ class _Reader:
                 continue
             if DOMAIN.search(self.view[self.toks[first].start:self.toks[last].end + 4]):
                 continue
-            if self.lex.month(lead) is not None:
+            if self.lex.month(lead) is not None or (first == last and ROMAN.match(lead)):
                 continue
             words = self.texts[first:last + 1]
             value = self._dictionary_form(words)

@@ -156,3 +156,12 @@ def nominative(words: Sequence[str], kind: str = MentionKind.PLACE) -> str:
     key = tuple(words)
     form = name_nominative(key) if kind == MentionKind.PERSON else phrase_nominative(key)
     return " ".join(form)
+
+
+@lru_cache(maxsize=65536)
+def genitive_word(word: str) -> bool:
+    """A noun or adjective that may stand in the genitive: the words of ``Министр культуры`` after the post,
+    never a preposition or conjunction (``Министра за поддержку``)."""
+    if not CYRILLIC_WORD.match(word):
+        return False
+    return any(p.tag.POS in ("NOUN", "ADJF", "PRTF") and "gent" in p.tag.grammemes for p in _parses(word))
