@@ -21,12 +21,12 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from kg.lang import profile
+from kg.lang import Case, profile
 from kg.lexicon import Entry, Head, Lexicon, load_lexicon
 from kg.matching import LemmaMatcher, Match, PhraseMatcher
 from kg.mentions import extractor
 from kg.model import Mention, MentionKind, Report, Span
-from kg.morphology import KK_GENITIVE, KK_PLURAL, dictionary_form_kk, kk_possessive_form, kk_stems, word_matches
+from kg.morphology import word_matches
 from kg.text import clean, fold, tokens
 
 CAPITALISED = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'’-]+(?:[-‐][A-ZА-ЯЁӘҒҚҢӨҰҮҺІa-zа-яёәғқңөұүһі]+)*$")
@@ -123,7 +123,7 @@ def _matchers(language: str) -> tuple[PhraseMatcher, PhraseMatcher, LemmaMatcher
                                       and all(LATIN_WORD.match(w) for w in e.words)):
             exact = e.form == "abbreviation" or (len(e.words) == 1 and e.words[0].isupper() and len(e.words[0]) <= 6)
             names.add(e.words, e, exact=exact, prefix=e.kind == "place")
-    roles: PhraseMatcher[str] = PhraseMatcher(language, derivation=language == "ru")
+    roles: PhraseMatcher[str] = PhraseMatcher(language, derivation=profile(language).derived_cues)
     for c in lex.roles:
         for cue in c.cues:
             if cue.language == language:
@@ -135,7 +135,7 @@ def _matchers(language: str) -> tuple[PhraseMatcher, PhraseMatcher, LemmaMatcher
             if cue.language == language:
                 words = tuple(t.text for t in tokens(cue.text))
                 sectors.add(words, c.notation, exact=cue.text.isupper() and len(cue.text) <= 4)
-    words: PhraseMatcher[tuple[str, str]] = PhraseMatcher(language, derivation=language == "ru")
+    words: PhraseMatcher[tuple[str, str]] = PhraseMatcher(language, derivation=profile(language).derived_cues)
     for w in lex.words:
         if w.language == language and w.category in ("meeting", "visit", "group", "discussion", "deputy", "home"):
             words.add(tuple(t.text for t in tokens(w.word)), (w.category, w.value))
@@ -217,15 +217,10 @@ class _Reader:
         return fold(word) in HONORIFICS or any(fold(x) in HONORIFICS for x in profile(self.language).lemmas(word))
 
     def _dictionary_form(self, words: Sequence[str], *, person: bool = False) -> str:
-        """The language's nominative where it has one; only the last word of a Kazakh name carries the case ending."""
+        """The language's dictionary form of a name (nominative, case ending off), or the words as written."""
         named = profile(self.language).name_form(words, MentionKind.PERSON if person else MentionKind.PLACE) \
             if words else None
-        if named is not None:
-            return named
-        if self.language != "kk" or not words:
-            return " ".join(words)
-        last = words[-1]
-        return " ".join([*words[:-1], dictionary_form_kk(last, person=person)])
+        return named if named is not None else " ".join(words)
 
     # ------------------------------------------------------------ passes
 
@@ -293,32 +288,15 @@ class _Reader:
 
     def _ministries(self) -> None:
         """``Minister of Agriculture`` / ``Министр сельского хозяйства``: the post names its ministry."""
-        if self.language == "kk":
-            return
-        for i, t in enumerate(self.texts[:-1]):
-            low = t.lower()
-            if self.language == "en" and low == "minister" and self.texts[i + 1] == "of":
-                j = i + 2
-                words: list[str] = []
-                while j < len(self.texts) and not self.covered[j] and (
-                        self._is_capitalised(j) or (self.texts[j] in ("and", "&") and words)):
-                    words.append(self.texts[j])
-                    j += 1
-                while words and words[-1] in ("and", "&"):
-                    words.pop()
-                    j -= 1
-                if words:
-                    self._emit(MentionKind.ORGANIZATION, i + 2, j - 1, f"Ministry of {' '.join(words)}", "government")
-            elif self.language == "ru" and low in ("министр", "министра", "министром", "министру"):
-                j = i + 1
-                from kg.lang.ru.morph import genitive_word
+        lang = profile(self.language)
+        for i in range(len(self.texts) - 1):
+            found = lang.ministry_at(self, i)
+            if found:
+                first, last, name = found
+                self._emit(MentionKind.ORGANIZATION, first, last, name, "government")
 
-                while j < len(self.texts) and j - i <= 4 and not self.covered[j] and self.texts[j].islower() \
-                        and genitive_word(self.texts[j]):
-                    j += 1
-                if j > i + 1:
-                    self._emit(MentionKind.ORGANIZATION, i + 1, j - 1,
-                               f"Министерство {' '.join(self.texts[i + 1:j])}", "government")
+    def is_name_word(self, i: int) -> bool:
+        return self._is_capitalised(i)
 
     def _inside_longer_name(self, i: int, names: PhraseMatcher[Entry]) -> bool:
         """``Tatsuhiko Kasai``, ``Игорь Бабушкин``, ``Toyota Motor``: a gazetteer town's one-word name
@@ -387,8 +365,8 @@ class _Reader:
     def _head_patterns(self, heads: PhraseMatcher[Head]) -> None:
         """A capitalised name before a head noun: Льеж провинциясы, Көлік министрлігі."""
         matches = [m for m in heads.find(self.texts) if m.payload.position == "after"
-                   and (self.texts[m.last] == m.payload.word or self.language != "kk"
-                        or kk_possessive_form(self.texts[m.last], m.payload.word) or self._plural_head(m))]
+                   and (profile(self.language).forms.head_fits(self.texts[m.last], m.payload.word)
+                        or self._plural_head(m))]
         # A place head in the plural (Almaty and Semey cities) leaves the towns to the gazetteer.
         matches = [m for m in matches if m.payload.kind == "organization" or not self._plural_head(m)]
         # Organizations first: Гимарайнш қаласы әкімдігі is one body, not a city and a stray head.
@@ -408,7 +386,7 @@ class _Reader:
                     value = " ".join(name_words)
                     subtype = "city" if head.subtype == "city" else "region"
                     self._emit(MentionKind.PLACE, first, m.last, f"{value}\t{value} {self._head_form(m)}", subtype)
-                elif profile(self.language).nominative is not None:
+                elif profile(self.language).name_words_decline:
                     self._emit(MentionKind.PLACE, first, m.last,
                                self._dictionary_form([*name_words, self.texts[m.last]]), head.subtype)
                 else:
@@ -421,12 +399,7 @@ class _Reader:
     def _plural_head(self, m: Match[Head]) -> bool:
         """``universities``, ``университеттері``: a head noun in the plural names a class or several bodies."""
         written, head = self.texts[m.last], m.payload.word
-        if m.payload.kind != "organization":
-            return False
-        if self.language == "kk":
-            return fold(written).startswith(fold(head)[:-1]) and not KK_PLURAL.search(head) and any(
-                KK_PLURAL.search(x) for x in kk_stems(written))
-        return self.language == "en" and fold(written) != fold(head) and fold(written).endswith("s")
+        return m.payload.kind == "organization" and profile(self.language).forms.plural_head(written, head)
 
     def _coordinated_organizations(self, m: Match[Head]) -> None:
         """``Kawasaki and Marubeni companies``, ``Х және Y университеттері``: one body per name before a
@@ -463,7 +436,7 @@ class _Reader:
         for town in towns:
             self.out.remove(town)
         head = m.payload
-        form = head.word[:1].upper() + head.word[1:] if self.language == "en" else head.word
+        form = head.word[:1].upper() + head.word[1:] if profile(self.language).title_case_heads else head.word
         for first, last in parts:
             value = f"{' '.join(self.texts[first:last + 1])} {form}"
             self._emit(MentionKind.ORGANIZATION, first, m.last if first == parts[0][0] else last, value,
@@ -537,7 +510,7 @@ class _Reader:
 
     def _latin_organizations(self) -> None:
         """Runs of capitalised Latin words inside Cyrillic text: company and university names."""
-        if self.language == "en":
+        if profile(self.language).script == "latin":
             return
         i = 0
         n = len(self.texts)
@@ -568,8 +541,10 @@ class _Reader:
 
     def _persons(self, role_matches: list[Match[str]]) -> None:
         found: list[tuple[int, int]] = []
+        # Where case endings mark the post phrase the name follows the post; elsewhere its complements may.
+        name_after = self._name_after if profile(self.language).marks_case else self._name_after_phrase
         for m in role_matches:
-            span = self._name_after(m.last + 1) if self.language == "kk" else self._name_after_phrase(m.last + 1)
+            span = name_after(m.last + 1)
             if span:
                 found.append(span)
         for i in range(len(self.texts)):
@@ -630,11 +605,7 @@ class _Reader:
             else:
                 parts.append(w)
         named = profile(self.language).name_form(parts, MentionKind.PERSON)
-        if named is not None:
-            return named
-        if self.language == "kk":
-            parts[-1] = dictionary_form_kk(parts[-1], person=True)
-        return " ".join(parts)
+        return named if named is not None else " ".join(parts)
 
     def _name_after(self, i: int) -> tuple[int, int] | None:
         """The name right after a post: optional initials, then up to three capitalised words."""
@@ -760,9 +731,10 @@ class _Reader:
                 first += 1
             while first <= last and self.barrier[last]:
                 last -= 1
-            if kind == MentionKind.PLACE and self.language == "kk":
+            if kind == MentionKind.PLACE:
                 # A genitive ends a place name: Еуропаның Жасыл астанасы is Europe's green capital.
-                last = next((k for k in range(first, last) if KK_GENITIVE.search(self.texts[k])), last)
+                last = next((k for k in range(first, last)
+                             if profile(self.language).has_case(self.texts[k], Case.GENITIVE)), last)
             if first > last or any(self.barrier[k] for k in range(first, last + 1)):
                 continue
             lead = self.texts[first]
@@ -824,21 +796,12 @@ class _Reader:
         self._emit(MentionKind.ORGANIZATION, first, last, f"{words} {rule.value}", rule.subtype)
 
     def _common_word(self, word: str, *, inflected: bool = False) -> bool:
-        """A word that Kazakh news writes in lower case (Қазақша, Елорда), or a plural (Парламенттері).
+        """A capitalised word that is a common word of the language, never a name's (Қазақша, Вчера).
 
-        With ``inflected``, only a common word with a case ending (Кездесуде): a given name before
+        With ``inflected``, only a common word with an ending (Кездесуде): a given name before
         a surname takes no ending, but may be a common word too (Бақыт, Ерік).
         """
-        common = profile(self.language).is_common_word(word)
-        if common is not None:
-            return common
-        if self.language != "kk":
-            return False
-        folded = fold(word)
-        stems = {fold(x) for x in kk_stems(word)} - {folded}
-        if inflected:
-            return bool(stems & self.lex.common)
-        return bool(({folded} | stems) & self.lex.common) or bool(KK_PLURAL.search(dictionary_form_kk(word)))
+        return bool(profile(self.language).is_common_word(word, inflected=inflected))
 
     # ------------------------------------------------------------ sectors and dates
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache, cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from kg.text import clean, tokens
 
@@ -69,6 +69,15 @@ def read_days(path: Path) -> tuple[DayWord, ...]:
     return tuple(sorted(out, key=lambda d: -len(d.words)))
 
 
+class TokenView(Protocol):
+    """What a language's phrase readers see of the rules' tokens."""
+
+    texts: list[str]
+    covered: list[bool]
+
+    def is_name_word(self, i: int) -> bool: ...
+
+
 @cache
 def _function(spec: str) -> Callable[..., object]:
     module, _, name = spec.partition(":")
@@ -101,6 +110,17 @@ class Language:
     nominative: str | None = None
     # "module:function" telling a capitalised common word (Вчера, Посольство) from a name word.
     common_word: str | None = None
+    # "module:function" (token view, index) → the ministry a "minister of ..." there names.
+    ministry: str | None = None
+    # The script the language is written in: runs of the other script inside its text are foreign names.
+    script: str = "cyrillic"
+    # Names take capitalised head nouns: "Kawasaki Company", but "Нұр компаниясы".
+    title_case_heads: bool = False
+    # The words of a region's name decline with its head noun (Омской области), so the name is read
+    # whole into the nominative; elsewhere only the head noun takes its dictionary form.
+    name_words_decline: bool = False
+    # Cue words of roles and meetings match derived forms too (Russian: торговля, торгово-).
+    derived_cues: bool = False
     # The Snowball stemmer of the language's word forms, if one fits ("russian", "english").
     snowball: str | None = None
     # "module:Class" of its word forms (``kg.lang.forms.StemForms`` or a subclass in the language package).
@@ -137,11 +157,20 @@ class Language:
             return None
         return _function(self.nominative)(words, kind)  # type: ignore[return-value]
 
-    def is_common_word(self, word: str) -> bool | None:
-        """Is a capitalised word a common word, never a name's? None where the language cannot tell."""
+    def is_common_word(self, word: str, *, inflected: bool = False) -> bool | None:
+        """Is a capitalised word a common word, never a name's? None where the language cannot tell.
+
+        With ``inflected``, only a common word that shows an ending (a given name may be a common word too).
+        """
         if self.common_word is None:
             return None
-        return bool(_function(self.common_word)(word))
+        return bool(_function(self.common_word)(word, inflected=inflected))
+
+    def ministry_at(self, view: TokenView, i: int) -> tuple[int, int, str] | None:
+        """The ministry a minister's post at token ``i`` names, as (first, last token, name)."""
+        if self.ministry is None:
+            return None
+        return _function(self.ministry)(view, i)  # type: ignore[return-value]
 
     def lemmas(self, word: str) -> tuple[str, ...]:
         """The dictionary forms ``word`` may stand for, likeliest first (case-folded)."""

@@ -51,6 +51,14 @@ class StemForms:
         """Is a token a form of a place name? None: as any word (``matches``)."""
         return None
 
+    def head_fits(self, token: str, head: str) -> bool:
+        """May a token that matched a head noun stand as that head after a name?"""
+        return True
+
+    def plural_head(self, token: str, head: str) -> bool:
+        """Is a token the plural of an organization's head noun (universities: a class, or several bodies)?"""
+        return False
+
     def short_forms(self, word: str) -> frozenset[str]:
         """The forms by which a name's last word may stand alone (Сенат for Парламент Сенаты)."""
         return frozenset({fold(word)})

@@ -16,4 +16,7 @@ PROFILE = Language(
     tagger="kg.lang.en.ner:mentions",
     snowball="english",
     word_forms="kg.lang.en.forms:EnglishForms",
+    ministry="kg.lang.en.ministries:ministry",
+    script="latin",
+    title_case_heads=True,
 )

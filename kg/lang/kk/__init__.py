@@ -19,4 +19,6 @@ PROFILE = Language(
     lemmatiser="kg.lang.kk.words:lemmas",
     tagger="kg.ner:kaznerd_mentions",
     word_forms="kg.lang.kk.forms:KazakhForms",
+    nominative="kg.lang.kk.forms:nominative",
+    common_word="kg.lang.kk.forms:common_word",
 )

@@ -18,4 +18,7 @@ PROFILE = Language(
     common_word="kg.lang.ru.morph:common_word",
     snowball="russian",
     word_forms="kg.lang.ru.forms:RussianForms",
+    ministry="kg.lang.ru.ministries:ministry",
+    derived_cues=True,
+    name_words_decline=True,
 )

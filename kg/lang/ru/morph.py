@@ -39,7 +39,7 @@ def _parses(word: str) -> tuple[pymorphy3.analyzer.Parse, ...]:
 
 
 @lru_cache(maxsize=65536)
-def common_word(word: str) -> bool:
+def common_word(word: str, *, inflected: bool = False) -> bool:
     """A word the dictionary knows with no proper-name reading: Вчера, Сегодня, Встреча."""
     if not CYRILLIC_WORD.match(word):
         return False
