@@ -21,7 +21,7 @@ from kg.relations import relate
 from kg.reports import read_report, report_files
 from kg.text import sentences
 
-DEFAULT_EXTRACTORS = ("rules+kaznerd",)
+DEFAULT_EXTRACTORS = ("rules+ner",)
 
 
 @dataclass(frozen=True)

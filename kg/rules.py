@@ -1,15 +1,15 @@
-"""The rule extractor: lexicon lookups and patterns over tokens, for Kazakh first.
+"""The rule extractor: lexicon lookups and patterns over tokens, in every language the profiles know.
 
 It finds countries, places and organizations (lexicon names and head-noun patterns), persons
 (names after a post, initials with a surname, surname-shaped pairs, and later repeats),
 roles, sectors, dates, and the words that say a meeting took place. Relations between them
 are the next stage's work (``kg.relations``).
 
-Two extractors share the reader: ``rules`` alone, and ``rules+kaznerd``, where the KazNERD
-tagger (``kg.ner``) proposes persons, organizations and places the lexicons and patterns do not
-know. The rules keep the last word: a proposal is taken only where no rule mention lies, after
-trimming the words a name cannot hold (posts, sentence-initial common words), and its value is
-the dictionary form Kazakh morphology gives it.
+Two extractors share the reader: ``rules`` alone, and ``rules+ner``, where the report language's
+recogniser (``kg.lang``; the KazNERD tagger for Kazakh) proposes persons, organizations and places
+the lexicons and patterns do not know. The rules keep the last word: a proposal is taken only
+where no rule mention lies, after trimming the words a name cannot hold (posts, sentence-initial
+common words), and its value is the dictionary form the language's profile gives it.
 """
 
 from __future__ import annotations
@@ -103,10 +103,14 @@ def rule_mentions(report: Report, *, proposals: Sequence[Mention] = ()) -> list[
     return _Reader(report, load_lexicon(), proposals=[m for m in proposals if m.kind in PROPOSED_KINDS]).read()
 
 
+@extractor("rules+ner")
 @extractor("rules+kaznerd")
 def tagged_rule_mentions(report: Report) -> list[Mention]:
-    """The rules, with the persons, organizations and places of the report language's recogniser
-    (``kg.lang``: KazNERD for Kazakh) as proposals."""
+    """The rules, checking the names the report language's recogniser proposes (the default).
+
+    The recognisers are the languages' (``kg.lang``): KazNERD for Kazakh, natasha for Russian, the
+    written one of ``kg.lang.en.ner`` for English. ``rules+kaznerd`` is this extractor's former name.
+    """
     from kg.lang import proposals
 
     return rule_mentions(report, proposals=proposals(report))
