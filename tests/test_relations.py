@@ -73,3 +73,21 @@ def test_posts(text, name, post):
 def test_coordinated_names_share_a_post(text, names, role):
     posts = posts_of(text)
     assert all(posts[n][0] == role for n in names)
+
+
+def places_of(text: str) -> list[str | None]:
+    x = extract(parse_report("t.txt", text))
+    names = {e.key: e.name for e in x.entities}
+    return [names.get(m.location) if m.location else None for m in x.meetings]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # ru: a dateline in running case, a place and a comma before the day
+    ("Баку, 12 марта 2024 года – Посол Республики Казахстан в Азербайджане Арман Садыков встретился "
+     "с Министром энергетики Азербайджана Рашадом Гулиевым.", "Baku"),
+    # en: the same
+    ("Baku, 12 March 2024 - The Ambassador of Kazakhstan to Azerbaijan Arman Sadykov met with "
+     "the Minister of Energy of Azerbaijan Rashad Guliyev.", "Baku"),
+])
+def test_meeting_place(text, place):
+    assert places_of(text) == [place]

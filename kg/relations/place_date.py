@@ -14,6 +14,8 @@ from kg.relations.state import DIPLOMATS, MeetingDraft, State
 from kg.text import tokens
 
 DATELINE = re.compile(r"^([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ-]{2,})[.,]")
+# A dateline in running case: a place, a comma and the day (Баку, 30 ноября; Paris, 3 March).
+DATED_LINE = re.compile(r"^([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]+(?:[ -][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]+)?),\s+\d{1,2}\b")
 # How many sentences before a meeting a visit sentence may set its place and date.
 VISIT_REACH = 2
 # A date a week past the publication date belongs to the year before.
@@ -57,13 +59,13 @@ def _location(s: State, d: MeetingDraft, windows: set[int]) -> str | None:
                     not s.language.marks_case and id(m) not in windows):
                 return s.key_of.get(m)
     holders = set(d.participants)
+    host_country = next((p.accredited_to for p in s.posts if p.holder in holders and p.role in DIPLOMATS
+                         and p.accredited_to), s.home)
     hosts = [p.jurisdiction for p in s.posts if p.holder in holders and p.role not in DIPLOMATS and p.jurisdiction]
     host_places = [k for k in hosts if k.startswith("place:")]
     if host_places:
         return host_places[0]
     dateline = _dateline_place(s)
-    host_country = next((p.accredited_to for p in s.posts if p.holder in holders and p.role in DIPLOMATS
-                         and p.accredited_to), s.home)
     if dateline and s.country_of(dateline) in (None, host_country):
         return dateline
     return hosts[0] if hosts else None
@@ -71,7 +73,7 @@ def _location(s: State, d: MeetingDraft, windows: set[int]) -> str | None:
 
 def _dateline_place(s: State) -> str | None:
     for sentence in s.sentences[:6]:
-        m = DATELINE.match(sentence.text)
+        m = DATELINE.match(sentence.text) or DATED_LINE.match(sentence.text)
         if not m:
             continue
         key = s.lex.place_named(m.group(1))
