@@ -36,6 +36,13 @@ def test_meeting_participants(text, expected):
     # a person quoted by a participant takes no part either
     ("The Ambassador of France to Kazakhstan Louis Girard met with the Mayor of Kostanay Yerlan Tokenov. "
      "\"Our delegation recalls how Governor Adam Novak came to Lyon,\" the sides said.", "Adam Novak"),
+    # a head of state the sides' sentence recalls is no member of the delegation
+    ("Посол Казахстана в Турции Арман Садыков встретился с губернатором Анкары Мехметом Озтюрком. "
+     "Стороны обсудили договоренности, достигнутые в ходе визита Президента Казахстана Касыма Токаева.",
+     "Касым Токаев"),
+    ("The Ambassador of Kazakhstan to Turkey Arman Sadykov met the Governor of Ankara Mehmet Ozturk. "
+     "The sides discussed the agreements reached during the visit of President of Kazakhstan Kassym Tokayev.",
+     "Kassym Tokayev"),
 ])
 def test_persons_named_in_passing_take_no_part(text, absent):
     found = meetings_of(text)
