@@ -95,6 +95,15 @@ def places_of(text: str) -> list[str | None]:
     # en: the same
     ("Baku, 12 March 2024 - The Ambassador of Kazakhstan to Azerbaijan Arman Sadykov met with "
      "the Minister of Energy of Azerbaijan Rashad Guliyev.", "Baku"),
+    # ru: "в" before the word of meeting; the words of the post phrase after it are no place
+    ("В Анкаре Посол Казахстана в Турции Арман Садыков встретился с Министром энергетики Турции "
+     "Мехметом Озтюрком.", "Ankara"),
+    # en: "in" right after the person met
+    ("The Ambassador of Kazakhstan to Turkey Arman Sadykov met with the Minister of Energy of Turkey "
+     "Mehmet Ozturk in Istanbul on 3 May 2024.", "Istanbul"),
+    # a place further on is where something else happened
+    ("Посол Казахстана в Турции Арман Садыков встретился с мэром Измира Мехметом Озтюрком, "
+     "обсудив итоги форума, прошедшего в Анкаре.", "Измир"),
 ])
 def test_meeting_place(text, place):
     assert places_of(text) == [place]
