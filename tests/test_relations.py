@@ -68,6 +68,9 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     # an akim of a city is its mayor
     ("Алматы қаласының әкімі Ерлан Досаев Түркияның Қазақстандағы Елшісі Мехмет Өзтүркпен кездесті.",
      "Ерлан Досаев", ("mayor", "KZ", None)),
+    # en: an ambassador named with his own state only serves in the other state the report names
+    ("The Ambassador of Japan Jun Yamada met the Deputy Minister of Foreign Affairs of Kazakhstan Roman Vassilenko.",
+     "Jun Yamada", ("ambassador", "JP", "KZ")),
 ])
 def test_posts(text, name, post):
     assert posts_of(text)[name] == post
