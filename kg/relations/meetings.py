@@ -74,6 +74,7 @@ def _groups(s: State, role_of: dict[str, str]) -> None:
         return
     for idx in _sentences_with(s, "group"):
         members = [s.key_of[m] for m in s.in_sentence(idx, MentionKind.PERSON) if s.key_of[m] in role_of
+                   and role_of[s.key_of[m]] not in HEADS
                    and not (_named_in_passing(s, m, role_of) or _aside(s, m) or _quoted(s, m))]
         if not members:
             continue

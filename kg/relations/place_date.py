@@ -8,12 +8,16 @@ import re
 from datetime import date, timedelta
 
 from kg.lang import Case, DayKind, Language
-from kg.model import MentionKind, PartialDate
-from kg.relations.posts import case_window, role_before
+from kg.model import Mention, MentionKind, PartialDate
+from kg.relations.posts import case_window, phrase_window, role_before, via
 from kg.relations.state import DIPLOMATS, MeetingDraft, State
 from kg.text import tokens
 
 DATELINE = re.compile(r"^([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ-]{2,})[.,]")
+# A dateline in running case: a place, a comma and the day (Баку, 30 ноября; Paris, 3 March).
+DATED_LINE = re.compile(r"^([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]+(?:[ -][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]+)?),\s+\d{1,2}\b")
+# At most this many words (a preposition, an article) between the person met and where.
+MET_IN_WORDS = 2
 # How many sentences before a meeting a visit sentence may set its place and date.
 VISIT_REACH = 2
 # A date a week past the publication date belongs to the year before.
@@ -36,7 +40,8 @@ def _post_windows(s: State) -> set[int]:
         r = role_before(s, p)
         if r is None:
             continue
-        out.update(id(m) for m in case_window(s, r))
+        window = case_window(s, r) if s.language.marks_case else phrase_window(s, r, p)
+        out.update(id(m) for m in window)
     return out
 
 
@@ -49,29 +54,44 @@ def _visit_sentences(s: State, d: MeetingDraft) -> list[int]:
 def _location(s: State, d: MeetingDraft, windows: set[int]) -> str | None:
     for idx in d.sentences:
         for m in s.in_sentence(idx, MentionKind.PLACE):
-            if id(m) not in windows and s.language.has_case(s.last_word(m), Case.LOCATIVE):
+            if id(m) not in windows and (s.language.has_case(s.last_word(m), Case.LOCATIVE) if s.language.marks_case
+                                         else _where_met(s, m)):
                 return s.key_of.get(m)
     for idx in _visit_sentences(s, d):
         for m in s.in_sentence(idx, MentionKind.PLACE) + s.in_sentence(idx, MentionKind.ORGANIZATION):
             if s.language.has_case(s.last_word(m), Case.DATIVE) or (
-                    not s.language.marks_case and id(m) not in windows):
+                    not s.language.marks_case and id(m) not in windows and _where_met(s, m)):
                 return s.key_of.get(m)
     holders = set(d.participants)
+    host_country = next((p.accredited_to for p in s.posts if p.holder in holders and p.role in DIPLOMATS
+                         and p.accredited_to), s.home)
     hosts = [p.jurisdiction for p in s.posts if p.holder in holders and p.role not in DIPLOMATS and p.jurisdiction]
     host_places = [k for k in hosts if k.startswith("place:")]
     if host_places:
         return host_places[0]
     dateline = _dateline_place(s)
-    host_country = next((p.accredited_to for p in s.posts if p.holder in holders and p.role in DIPLOMATS
-                         and p.accredited_to), s.home)
     if dateline and s.country_of(dateline) in (None, host_country):
         return dateline
     return hosts[0] if hosts else None
 
 
+def _where_met(s: State, m: Mention) -> bool:
+    """``В Анкаре посол встретился`` / ``met the mayor in Izmir``: a place after ``in`` before the
+    word of meeting, or right after it or the person met; one further on is where something else
+    happened (work done in Aktau, a forum to come in Orenburg)."""
+    sentence = s.in_sentence(s.sentence_of[m])
+    before = [c for c in sentence if c.end <= m.start and not s.nested(c)]
+    right_after = bool(before) and before[-1].kind in (MentionKind.PERSON, MentionKind.MEETING, MentionKind.DATE) \
+        and len(s.text[before[-1].end:m.start].replace(",", " ").split()) <= MET_IN_WORDS
+    if via(s, m) != "in":
+        # ``visited the Governorate of Ankara``: the object of a verb of visit.
+        return right_after and before[-1].kind == MentionKind.MEETING
+    return right_after or any(c.kind == MentionKind.MEETING and c.start > m.end for c in sentence)
+
+
 def _dateline_place(s: State) -> str | None:
     for sentence in s.sentences[:6]:
-        m = DATELINE.match(sentence.text)
+        m = DATELINE.match(sentence.text) or DATED_LINE.match(sentence.text)
         if not m:
             continue
         key = s.lex.place_named(m.group(1))
