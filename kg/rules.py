@@ -632,6 +632,8 @@ class _Reader:
                 i = middle
         if count == 0 or (count == 1 and initials is None and not self._looks_like_single_name(first)):
             return None
+        if initials is None and count > 1 and all(self._common_word(self.texts[k]) for k in range(first, i)):
+            return None  # Director of Cultural Affairs: common words, not a name
         return start, i - 1
 
     def _after_honorifics(self, i: int) -> int:

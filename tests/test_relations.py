@@ -110,3 +110,15 @@ def places_of(text: str) -> list[str | None]:
 ])
 def test_meeting_place(text, place):
     assert places_of(text) == [place]
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    # common words after a post are the body's name, not a person's; the director of a region's
+    # department heads no company
+    ("The Director of Cultural Affairs of the Province of Karaganda Mr. Nurlan Abenov met the Consul General "
+     "of Turkey Mehmet Ozturk.", "Nurlan Abenov", "official"),
+])
+def test_posts_after_common_word_names(text, name, role):
+    posts = posts_of(text)
+    assert posts[name][0] == role
+    assert "Cultural Affairs" not in posts

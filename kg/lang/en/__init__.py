@@ -14,6 +14,7 @@ PROFILE = Language(
     days=read_days(Path(__file__).parent / "days.tsv"),
     lemmatiser="kg.lang.en.words:lemmas",
     tagger="kg.lang.en.ner:mentions",
+    common_word="kg.lang.en.ner:common_word",
     snowball="english",
     word_forms="kg.lang.en.forms:EnglishForms",
     ministry="kg.lang.en.ministries:ministry",

@@ -112,6 +112,11 @@ def _common(word: str) -> bool:
     return zipf >= COMMON_ZIPF
 
 
+def common_word(word: str, *, inflected: bool = False) -> bool:
+    """A capitalised word that is a common English word (wordfreq), never a name's: Cultural, Affairs."""
+    return _common(word)
+
+
 def mentions(report: Report) -> list[Mention]:
     """Persons, organizations and places in an English report's body."""
     return list(_Recogniser(report).run())
