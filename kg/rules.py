@@ -27,7 +27,7 @@ from kg.matching import LemmaMatcher, Match, PhraseMatcher
 from kg.mentions import extractor
 from kg.model import Mention, MentionKind, Report, Span
 from kg.morphology import word_matches
-from kg.text import clean, fold, tokens
+from kg.text import abbreviations, clean, fold, tokens
 
 CAPITALISED = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'’-]+(?:[-‐][A-ZА-ЯЁӘҒҚҢӨҰҮҺІa-zа-яёәғқңөұүһі]+)*$")
 # The same in any alphabet (Şahin, Nişangül, Žilina): letters, apostrophes and hyphens; the case is checked apart.
@@ -489,6 +489,9 @@ class _Reader:
         if i == 0:
             return True
         gap = self.view[self.toks[i - 1].end:self.toks[i].start]
+        if self.texts[i - 1] == "." and i > 1 and (self.texts[i - 2] in abbreviations() or CAPITAL_LETTER.match(
+                self.texts[i - 2])):
+            return "\n" in gap  # Mr. Smith, Р. Василенко: the full stop of an abbreviation or an initial
         return "\n" in gap or self.texts[i - 1] in (".", "!", "?", "«", '"', "—", "–", "-")
 
     def _organization_ending_at(self, j: int) -> int | None:
@@ -613,6 +616,7 @@ class _Reader:
 
     def _name_after(self, i: int) -> tuple[int, int] | None:
         """The name right after a post: optional initials, then up to three capitalised words."""
+        honorific = self._after_honorifics(i) > i
         i = self._after_honorifics(i)
         start = i
         initials = self._initials_at(i)
@@ -632,8 +636,9 @@ class _Reader:
                 i = middle
         if count == 0 or (count == 1 and initials is None and not self._looks_like_single_name(first)):
             return None
-        if initials is None and count > 1 and all(self._common_word(self.texts[k]) for k in range(first, i)):
-            return None  # Director of Cultural Affairs: common words, not a name
+        if not honorific and initials is None and count > 1 and all(
+                self._common_word(self.texts[k]) for k in range(first, i)):
+            return None  # Director of Cultural Affairs: common words, not a name; Mr. Grace Young is one
         return start, i - 1
 
     def _after_honorifics(self, i: int) -> int:

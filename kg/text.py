@@ -53,6 +53,12 @@ def sentences(text: str, *, start: int = 0) -> list[Span]:
 
 
 @lru_cache(maxsize=1)
+def abbreviations() -> frozenset[str]:
+    """Words after which a full stop ends no sentence: Mr, Prof, проф."""
+    return _abbreviations()
+
+
+@lru_cache(maxsize=1)
 def _abbreviations() -> frozenset[str]:
     lines = ABBREVIATIONS_FILE.read_text(encoding="utf-8").splitlines()
     return frozenset(w.strip() for w in lines[1:] if w.strip() and not w.startswith("#")) - {"word"}

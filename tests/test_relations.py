@@ -122,3 +122,15 @@ def test_posts_after_common_word_names(text, name, role):
     posts = posts_of(text)
     assert posts[name][0] == role
     assert "Cultural Affairs" not in posts
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    # given names that are common words too stay name words
+    ("The Ambassador of Canada to Kazakhstan John Smith met the Akim of Kostanay region Yerlan Tokenov.",
+     "John Smith", "ambassador"),
+    # after an honorific even common words are a name
+    ("The Consul General of Ireland Mr. Grace Young met the Akim of Kostanay region Yerlan Tokenov.",
+     "Grace Young", "consul-general"),
+])
+def test_english_names_of_common_words(text, name, role):
+    assert posts_of(text)[name][0] == role

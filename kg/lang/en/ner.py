@@ -108,8 +108,13 @@ def _common(word: str) -> bool:
     low = word.casefold()
     if re.search(r"['’-]", low):
         return False  # Al-Farabi, Xi'an: wordfreq splits such words into common pieces
-    zipf = zipf_frequency(low, "en")
-    return zipf >= COMMON_ZIPF
+    return zipf_frequency(low, "en") >= COMMON_ZIPF and low not in _given_names()
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    """Given names that are common words too (John, Grace): ``given_names.tsv``."""
+    return frozenset(r["name"].casefold() for r in _rows("given_names.tsv"))
 
 
 def common_word(word: str, *, inflected: bool = False) -> bool:
