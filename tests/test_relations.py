@@ -134,3 +134,14 @@ def test_posts_after_common_word_names(text, name, role):
 ])
 def test_english_names_of_common_words(text, name, role):
     assert posts_of(text)[name][0] == role
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # officials of two states joined by "and" who discussed together met, with no word of meeting
+    ("Павлодар облысының әкімі Асан Серікбаев пен Түркияның Қазақстандағы Елшісі Мехмет Өзтүрк "
+     "сауда мәселелерін талқылады.", [{"Асан Серікбаев", "Мехмет Өзтүрк"}]),
+    ("The Akim of Pavlodar region Asan Serikbayev and the Ambassador of Turkey to Kazakhstan Mehmet Ozturk "
+     "discussed trade.", [{"Asan Serikbayev", "Mehmet Ozturk"}]),
+])
+def test_joint_discussion_is_a_meeting(text, expected):
+    assert meetings_of(text) == expected
