@@ -734,7 +734,7 @@ class _Reader:
         for kind, first, last in self.proposals:
             if kind == MentionKind.ORGANIZATION:
                 self._extend_organization(first, last)
-            if kind == MentionKind.PERSON or self._overlaps_rules(first, last):
+            if kind == MentionKind.PERSON or self._overlaps_rules(first, last) or self._states_pair(first, last):
                 continue
             lead_head = self._leading_head(heads, first) if kind == MentionKind.ORGANIZATION and first < last else None
             while first <= last and (self.barrier[first] or (lead_head is None and
@@ -765,6 +765,16 @@ class _Reader:
                 head = [m.payload for m in heads.match_at(self.texts, last) if m.payload.kind == "organization"]
                 head = head or ([lead_head] if lead_head else [])
                 self._emit(MentionKind.ORGANIZATION, first, last, value, head[0].subtype if head else None)
+
+    def _states_pair(self, first: int, last: int) -> bool:
+        """``Қазақстан-Ресей``, ``Kazakh-Turkish``: two states joined by a hyphen qualify a relation, they
+        name no place or body."""
+        names = _matchers(self.language)[0]
+        for k in range(first, last + 1):
+            parts = [p for p in re.split(r"[-‐]", self.texts[k]) if p]
+            if len(parts) > 1 and any(m.payload.kind == "country" for p in parts for m in names.match_at([p], 0)):
+                return True
+        return False
 
     def _leading_head(self, heads: PhraseMatcher[Head], i: int) -> Head | None:
         """An organization's head noun standing first in its name (Министерство энергетики): never trimmed."""

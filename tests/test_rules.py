@@ -128,6 +128,8 @@ P, PL, ORG = MentionKind.PERSON, MentionKind.PLACE, MentionKind.ORGANIZATION
     # A capitalised common word at the start of a sentence is not part of a name.
     ("Кездесуге Халықаралық Валюта Қоры қатысты.", [], [(ORG, "Халықаралық Валюта Қоры", "Халықаралық Валюта Қоры")]),
     ("Кездесуде Тохаева сөйледі.", [], []),
+    # Two states joined by a hyphen qualify a relation: no place.
+    ("Тараптар Қазақстан-Ресей ынтымақтастығын талқылады.", [(PL, "Қазақстан-Ресей")], []),
 ])
 def test_proposals_are_checked_by_the_rules(text, proposals, expected):
     assert tagged(text, proposals) == expected
