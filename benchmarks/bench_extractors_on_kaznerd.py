@@ -1,6 +1,6 @@
 """How well each extractor finds names in Kazakh text it was never tuned on: KazNERD sentences.
 
-    python benchmarks/bench_extractors_on_kaznerd.py [CORPUS] [--limit N] [--extractors rules rules+kaznerd]
+    python benchmarks/bench_extractors_on_kaznerd.py [CORPUS] [--limit N] [--extractors rules rules+ner kaznerd]
 
 Every sentence of CORPUS (a KazNERD CoNLL file, default the test split beside the repository)
 becomes a one-sentence Kazakh report; each extractor's person, place (country and other place)
@@ -43,7 +43,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--limit", type=int, default=3000, help="sentences to read (0: all)")
-    parser.add_argument("--extractors", nargs="+", default=["rules", "rules+kaznerd", "kaznerd"])
+    parser.add_argument("--extractors", nargs="+", default=["rules", "rules+ner", "kaznerd"])
     args = parser.parse_args()
     corpus = args.corpus if args.corpus.is_absolute() else (ROOT / args.corpus).resolve()
     data = read_conll(corpus)

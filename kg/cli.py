@@ -22,9 +22,13 @@ def main() -> None:
 
 
 def _extractor_option(func: Callable[..., None]) -> Callable[..., None]:
+    from kg.mentions import available
+    from kg.pipeline import DEFAULT_EXTRACTORS
+
     return click.option(
         "--extractor", "extractors", multiple=True, metavar="NAME",
-        help="Extractor to run (repeatable): rules+kaznerd (the default), rules, kaznerd.")(func)
+        help=f"Extractor to run (repeatable; default {', '.join(DEFAULT_EXTRACTORS)}): "
+             f"{', '.join(available())}.")(func)
 
 
 @main.command()

@@ -14,32 +14,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from kg.lang import profile
 from kg.lexicon import Lexicon
 from kg.model import Entity, Label, Mention, MentionKind
-from kg.morphology import kk_stems
+from kg.names import PersonName, parse
 from kg.text import fold
 
-INITIAL = re.compile(r"^\w\.$")
 ENTITY_KINDS = (MentionKind.PERSON, MentionKind.COUNTRY, MentionKind.PLACE, MentionKind.ORGANIZATION)
-
-
-def person_parts(name: str) -> tuple[tuple[str, ...], str]:
-    """(given names or initials, surname), folded: ``Р. Василенко`` → (("р",), "василенко")."""
-    words = [w for w in re.split(r"[\s.]+", fold(name.replace(".", ". "))) if w]
-    if not words:
-        return (), ""
-    return tuple(words[:-1]), words[-1]
-
-
-def compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Given names fit when one side is empty or their first letters agree."""
-    if not a or not b:
-        return True
-    return a[0][0] == b[0][0] and (len(a[0]) == 1 or len(b[0]) == 1 or a[0] == b[0])
-
-
-def _full(given: tuple[str, ...]) -> bool:
-    return bool(given) and len(given[0]) > 1
 
 
 def resolve(mentions: Sequence[Mention], *, language: str, lexicon: Lexicon) -> tuple[
@@ -64,18 +45,24 @@ def resolve(mentions: Sequence[Mention], *, language: str, lexicon: Lexicon) -> 
             kinds[key] = (MentionKind.COUNTRY, "country", m.value)
             labels[key].extend(lexicon.country_labels(m.value))
         elif m.kind in (MentionKind.PLACE, MentionKind.ORGANIZATION):
-            known = lexicon.entry_labels(m.value)
+            value = m.value
+            if m.kind == MentionKind.PLACE and not lexicon.entry_labels(value):
+                # A place the rules read by its name alone (a tagged one, a head pattern) that the
+                # gazetteer knows under that name is the gazetteer's place.
+                value = lexicon.place_named(value.split("\t")[0]) or value
+            known = lexicon.entry_labels(value)
             prefix = "place" if m.kind == MentionKind.PLACE else "org"
             if known:
-                key = f"{prefix}:{m.value}"
+                key = f"{prefix}:{value}"
                 labels[key].extend(known)
-                country = next((e.country for e in lexicon.entries if e.key == m.value and e.country), None)
+                country = lexicon.entry_country(value)
             else:
                 names = m.value.split("\t")
                 key = f"{prefix}:{fold(names[0])}"
                 labels[key].extend(Label(n, language) for n in names)
                 country = None
-            kinds[key] = (m.kind, m.subtype, country)
+            if key not in kinds or kinds[key][1] is None:
+                kinds[key] = (m.kind, m.subtype, country)
         else:
             continue
         key_of[m] = key
@@ -90,7 +77,7 @@ def resolve(mentions: Sequence[Mention], *, language: str, lexicon: Lexicon) -> 
 
     entities = []
     for key, (kind, subtype, country) in kinds.items():
-        entities.append(Entity(key=key, kind=kind, labels=tuple(dict.fromkeys(_ordered(labels[key]))),
+        entities.append(Entity(key=key, kind=kind, labels=tuple(_ordered(labels[key], owned[key])),
                                subtype=subtype, country_code=country, mentions=tuple(owned[key])))
     return tuple(sorted(entities, key=lambda e: e.key)), key_of
 
@@ -111,7 +98,7 @@ def _short_names(kinds: dict[str, tuple[str, str | None, str | None]], labels: d
         if kind == MentionKind.PLACE:
             return {fold(" ".join(words[:-1]))}
         last = words[-1]
-        return {fold(last)} | ({fold(x) for x in kk_stems(last)} if language == "kk" else set())
+        return set(profile(language).forms.short_forms(last))
 
     forms = {key: set().union(*(short_forms(kind, label.text) for label in labels[key]))
              for key, (kind, *_rest) in kinds.items() if kind in (MentionKind.ORGANIZATION, MentionKind.PLACE)}
@@ -130,64 +117,63 @@ def _short_names(kinds: dict[str, tuple[str, str | None, str | None]], labels: d
     return out
 
 
-def _ordered(labels: list[Label]) -> list[Label]:
+def _label_rank(counts: dict[str, int]):
+    """Full names first, then the spelling most mentions use, then the longer; ties by text."""
+    def rank(label: Label) -> tuple[int, int, int, str, str]:
+        return (0 if parse(label.text).full else 1, -counts.get(label.text, 0), -len(label.text),
+                label.text, label.language)
+    return rank
+
+
+def _ordered(labels: list[Label], mentions: Sequence[Mention] = ()) -> list[Label]:
     """Full names before short forms, so that the first label is the dictionary form."""
-    def rank(label: Label) -> tuple[int, int]:
-        given, _ = person_parts(label.text)
-        return (0 if _full(given) else 1, -len(label.text))
-    return sorted(labels, key=rank) if labels else labels
+    counts: dict[str, int] = defaultdict(int)
+    for m in mentions:
+        counts[m.value] += 1
+    return sorted(dict.fromkeys(labels), key=_label_rank(counts))
 
 
 def _person_groups(persons: Sequence[Mention]) -> dict[str, list[Mention]]:
-    """Group a report's person mentions by surname, short forms joining the full name."""
-    by_surname: dict[str, list[Mention]] = defaultdict(list)
+    """Group a report's person mentions: one group per full name (in any script or word order),
+    short forms joining the full name they fit (the first, where several do)."""
+    fulls: dict[str, list[Mention]] = {}
+    short: list[Mention] = []
     for m in persons:
-        _, surname = person_parts(m.value)
-        by_surname[surname].append(m)
-    out: dict[str, list[Mention]] = {}
-    for group in by_surname.values():
-        fulls: dict[tuple[str, ...], list[Mention]] = {}
-        rest: list[Mention] = []
-        for m in group:
-            given, _ = person_parts(m.value)
-            if _full(given):
-                fulls.setdefault(given[:1], []).append(m)
-            else:
-                rest.append(m)
-        if not fulls:
-            initials: dict[str, list[Mention]] = defaultdict(list)
-            for m in rest:
-                given, _ = person_parts(m.value)
-                initials[given[0][0] if given else ""].append(m)
-            # a bare surname joins the one initial form it can
-            bare = initials.pop("", [])
-            if len(initials) == 1 or not initials:
-                only = next(iter(initials), "")
-                initials[only].extend(bare)
-            else:
-                initials[""] = bare
-            for ms in initials.values():
-                if ms:
-                    out[_person_key(ms)] = ms
-            continue
-        for ms in fulls.values():
-            out.setdefault(_person_key(ms), []).extend(ms)
-        for m in rest:
-            given, _ = person_parts(m.value)
-            fits = [g for g in fulls if compatible(given, g)]
-            target = fits[0] if fits else next(iter(fulls))
-            out[_person_key(fulls[target])].append(m)
+        name = parse(m.value)
+        if name.full:
+            fulls.setdefault(name.key, []).append(m)
+        elif name.words:
+            short.append(m)
+    names = {key: parse(ms[0].value) for key, ms in fulls.items()}
+    # a full name whose words are all in one longer name is that name (Маджид Сабер)
+    for key, name in list(names.items()):
+        longer = [k for k, n in names.items() if k != key and set(name.words) < set(n.words)]
+        if len(longer) == 1:
+            fulls[longer[0]].extend(fulls.pop(key))
+            del names[key]
+    out: dict[str, list[Mention]] = {f"person:{k}": ms for k, ms in fulls.items()}
+    alone: dict[str, list[Mention]] = defaultdict(list)
+    for m in short:
+        name = parse(m.value)
+        fits = [k for k, n in names.items() if name.fits(n)
+                or (name.patronymic and len(name.words) == 1 and name.words[0] in n.words)]
+        if fits:
+            out[f"person:{fits[0]}"].append(m)
+        else:
+            alone[name.key].append(m)
+    # without a full name, a bare surname joins the one initial form it can
+    for key in [k for k in alone if not parse(alone[k][0].value).initials and not parse(alone[k][0].value).patronymic]:
+        surname = parse(alone[key][0].value).surname
+        forms = [k for k in alone if k != key and parse(alone[k][0].value).surname == surname]
+        if len(forms) == 1:
+            alone[forms[0]].extend(alone.pop(key))
+    out.update({f"person:{k}": ms for k, ms in alone.items()})
     return out
 
 
-def _person_key(ms: Sequence[Mention]) -> str:
-    best = sorted(ms, key=lambda m: (not _full(person_parts(m.value)[0]), -len(m.value)))[0]
-    given, surname = person_parts(best.value)
-    return "person:" + " ".join((*given[:1], surname))
-
-
 def merge(entities: Iterable[Entity]) -> tuple[tuple[Entity, ...], dict[str, str]]:
-    """Merge the entities of many reports: same key, or a short-form person fitting one full name.
+    """Merge the entities of many reports: the same key, the same person's name in any script,
+    or a short form that fits one full name.
 
     Returns the merged entities and a map from every original key to its merged key.
     """
@@ -203,67 +189,98 @@ def merge(entities: Iterable[Entity]) -> tuple[tuple[Entity, ...], dict[str, str
             by_key[e.key] = e
     redirect = {k: k for k in by_key}
     persons = [e for e in by_key.values() if e.kind == MentionKind.PERSON]
-    full_by_surname: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
-    for e in persons:
-        given, surname = person_parts(e.key.removeprefix("person:"))
-        if _full(given):
-            full_by_surname[surname].append((given, e.key))
-    _merge_across_scripts(by_key, redirect)
-    persons = [e for e in by_key.values() if e.kind == MentionKind.PERSON]
-    for e in persons:
-        given, surname = person_parts(e.key.removeprefix("person:"))
-        if _full(given):
-            continue
-        fits = [k for g, k in full_by_surname.get(surname, []) if compatible(given, g)]
-        if len(fits) == 1:
-            target = by_key[fits[0]]
-            by_key[fits[0]] = replace(target, labels=tuple(dict.fromkeys(target.labels + e.labels)),
-                                      mentions=target.mentions + e.mentions)
-            redirect[e.key] = fits[0]
-            del by_key[e.key]
+    clusters = [[by_key.pop(k) for k in group] for group in person_clusters(persons)]
+    for key, members in zip(_canonical_keys(clusters), clusters, strict=True):
+        group = [e.key for e in members]
+        labels = [label for e in members for label in e.labels]
+        mentions = tuple(m for e in members for m in e.mentions)
+        by_key[key] = replace(members[0], key=key, labels=tuple(_ordered(labels, mentions)), mentions=mentions)
+        for k in group:
+            redirect[k] = key
     return tuple(sorted(by_key.values(), key=lambda e: e.key)), redirect
 
 
-SKELETON_PAIRS = (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("sh", "s"), ("ch", "c"), ("ts", "c"), ("q", "k"),
-                  ("w", "v"), ("x", "ks"), ("ph", "f"))
-CYRILLIC_LETTER = re.compile(r"[\u0400-\u04FF]")
+def person_clusters(persons: Sequence[Entity]) -> list[list[str]]:
+    """The keys of persons that are one person, in clusters (every person in one).
 
-
-def skeleton(name: str) -> str:
-    """A spelling-blind key of a name: transliterated, digraphs folded, vowels and doubles dropped.
-
-    ``Даниал Ахметов`` and ``Danial Akhmetov`` share it; so do ``Жеңіс`` and ``Zhenis``.
+    Full names join when their keys agree (any script, any word order) and no two patronymics
+    differ; a full name joins the one longer name that holds all its words; a short form
+    (initials and surname, a bare surname, a given name and patronymic) joins the one full name
+    it fits. Where a short form fits two persons (Ермек and Қырымбек Көшербаев) it stays apart.
     """
-    text = _ascii(name)
-    for a, b in SKELETON_PAIRS:
-        text = text.replace(a, b)
-    words = []
-    for w in re.findall(r"[a-z]+", text):
-        core = w[0] + re.sub(r"[aeiouyh]", "", w[1:])
-        words.append(re.sub(r"(.)\1+", r"\1", core))
-    return " ".join(words)
+    parent = {e.key: e.key for e in persons}
+
+    def root(k: str) -> str:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    def union(a: str, b: str) -> None:
+        ra, rb = sorted((root(a), root(b)))
+        parent[rb] = ra
+
+    names = {e.key: [parse(label.text) for label in e.labels] for e in sorted(persons, key=lambda e: e.key)}
+    by_full: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for k, parsed in names.items():
+        for n in parsed:
+            if n.full:
+                by_full[n.key][n.patronymic].append(k)
+    for key in sorted(by_full):
+        patronymics = by_full[key]
+        named = [p for p in patronymics if p]
+        parts = [patronymics[p] + (patronymics.get("", []) if len(named) == 1 else []) for p in named] \
+            if named else [patronymics[""]]
+        for part in parts:
+            for k in part[1:]:
+                union(part[0], k)
+
+    def word_sets() -> dict[str, set[frozenset[str]]]:
+        out: dict[str, set[frozenset[str]]] = defaultdict(set)
+        for k, parsed in names.items():
+            out[root(k)].update(frozenset(n.words) for n in parsed if n.full)
+        return out
+
+    sets = word_sets()
+    for r in sorted(sets):
+        longer = {other for other, theirs in sets.items() if other != r
+                  and any(mine < t for mine in sets[r] for t in theirs)}
+        if len(longer) == 1:
+            union(r, longer.pop())
+    fulls: dict[str, list[PersonName]] = defaultdict(list)
+    for k, parsed in names.items():
+        fulls[root(k)].extend(n for n in parsed if n.full)
+    for k, parsed in names.items():
+        if any(n.full for n in parsed) or not parsed:
+            continue
+        short = max(parsed, key=lambda n: (bool(n.initials), bool(n.patronymic), n.key))
+        fits = [r for r, ns in fulls.items() if any(short.fits(n) for n in ns)]
+        if len(fits) == 1:
+            union(k, fits[0])
+    clusters: dict[str, list[str]] = defaultdict(list)
+    for k in names:
+        clusters[root(k)].append(k)
+    return [sorted(c) for _, c in sorted(clusters.items())]
 
 
-def _merge_across_scripts(by_key: dict[str, Entity], redirect: dict[str, str]) -> None:
-    """A person written in Cyrillic in one report and in Latin letters in another is one person."""
-    persons = [e for e in by_key.values() if e.kind == MentionKind.PERSON]
-    latin: dict[str, list[Entity]] = defaultdict(list)
-    for e in persons:
-        if not CYRILLIC_LETTER.search(e.name) and _full(person_parts(e.name)[0]):
-            latin[skeleton(e.name)].append(e)
-    for e in persons:
-        if not CYRILLIC_LETTER.search(e.name) or not _full(person_parts(e.name)[0]) or e.key not in by_key:
-            continue
-        matches = [m for m in latin.get(skeleton(e.name), []) if m.key in by_key]
-        if len(matches) != 1:
-            continue
-        other = matches[0]
-        by_key[e.key] = replace(e, labels=tuple(dict.fromkeys(e.labels + other.labels)),
-                                mentions=e.mentions + other.mentions)
-        del by_key[other.key]
-        for k, v in redirect.items():
-            if v == other.key:
-                redirect[k] = e.key
+def _canonical_keys(clusters: Sequence[Sequence[Entity]]) -> list[str]:
+    """The key of each merged person: its longest full name's, the same whichever report came
+    first; persons of one name told apart by their patronymics carry it in the key."""
+    def best(members: Sequence[Entity]) -> PersonName:
+        names = [parse(label.text) for e in members for label in e.labels]
+        return min(names, key=lambda n: (not n.full, -len(n.words), -bool(n.patronymic), -len(n.key), n.key))
+
+    names = [best(members) for members in clusters]
+    counts: dict[str, int] = defaultdict(int)
+    for n in names:
+        counts[n.key] += 1
+    keys = [n.key if counts[n.key] == 1 else f"{n.key} +{n.patronymic}" for n in names]
+    seen: dict[str, int] = defaultdict(int)
+    out = []
+    for key in keys:
+        seen[key] += 1
+        out.append(f"person:{key}" + (f" {seen[key]}" if seen[key] > 1 else ""))
+    return out
 
 
 def stable_id(key: str) -> str:

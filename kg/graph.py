@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from decimal import Decimal
 from pathlib import Path
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
@@ -17,12 +18,14 @@ from rdflib.namespace import OWL, SKOS
 from kg.entities import stable_id
 from kg.lexicon import ONTOLOGY_DIR
 from kg.model import Entity, Evidence, Extraction, Label, MentionKind, PartialDate, Span
+from kg.names import search_keys
 
 DIP = Namespace("https://w3id.org/dipkg/ontology#")
 RES = Namespace("https://w3id.org/dipkg/resource/")
 SECTOR = Namespace("https://w3id.org/dipkg/sector/")
 ROLE = Namespace("https://w3id.org/dipkg/role/")
 WD = Namespace("http://www.wikidata.org/entity/")
+GEONAMES = Namespace("https://sws.geonames.org/")
 VOCABULARY_GRAPH = RES["graph/vocabulary"]
 PREFIXES = {"dip": DIP, "res": RES, "sector": SECTOR, "role": ROLE, "skos": SKOS, "owl": OWL, "wd": WD}
 ORG_CLASSES = {"government": DIP.GovernmentBody, "university": DIP.University, "company": DIP.Company,
@@ -143,10 +146,13 @@ class GraphBuilder:
     def _describe(self, g: Graph, iri: URIRef, e: Entity) -> None:
         if e.kind == MentionKind.PERSON:
             g.add((iri, RDF.type, DIP.Person))
+            for key in sorted({k for label in e.labels for k in search_keys(label.text)}):
+                g.add((iri, SKOS.hiddenLabel, Literal(key)))
         elif e.kind == MentionKind.COUNTRY:
             self._country(g, e.country_code or "")
         elif e.kind == MentionKind.PLACE:
             g.add((iri, RDF.type, PLACE_CLASSES.get(e.subtype or "", DIP.Place)))
+            _place_identifiers(g, iri, e.key)
         else:
             g.add((iri, RDF.type, ORG_CLASSES.get(e.subtype or "", DIP.Organization)))
         if e.kind != MentionKind.COUNTRY:
@@ -194,6 +200,23 @@ class GraphBuilder:
             for t in ctx:
                 g.add(t)
         return g
+
+
+def _place_identifiers(g: Graph, iri: URIRef, key: str) -> None:
+    """ISO 3166-2 code, GeoNames id (and owl:sameAs its GeoNames IRI) and coordinates of a known place."""
+    from kg.lexicon import load_lexicon
+
+    info = load_lexicon().place(key.removeprefix("place:"))
+    if info is None:
+        return
+    if info.iso:
+        g.add((iri, DIP.subdivisionCode, Literal(info.iso)))
+    if info.geonames:
+        g.add((iri, DIP.geonamesId, Literal(info.geonames)))
+        g.add((iri, OWL.sameAs, GEONAMES[f"{info.geonames}/"]))
+    if info.latitude is not None and info.longitude is not None:
+        g.add((iri, DIP.latitude, Literal(Decimal(f"{info.latitude:.4f}"), datatype=XSD.decimal)))
+        g.add((iri, DIP.longitude, Literal(Decimal(f"{info.longitude:.4f}"), datatype=XSD.decimal)))
 
 
 def _labels(g: Graph, iri: URIRef, labels: Iterable[Label]) -> None:

@@ -2,7 +2,8 @@
 
 Everything the rules know about words is loaded here once: sector and role cue words (the
 SKOS altLabels and hiddenLabels), country names (pycountry's kk/ru/en translations plus
-``lexicons/countries.tsv``), places, organizations, head nouns and function words.
+``lexicons/countries.tsv``), places (the hand list ``places.tsv`` and the derived
+``gazetteer.tsv``), organizations, head nouns and function words.
 """
 
 from __future__ import annotations
@@ -18,8 +19,9 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import SKOS
 
 from kg.errors import DipkgError
+from kg.lang import profile
 from kg.model import Label
-from kg.morphology import kk_stems, stem, word_matches
+from kg.morphology import word_matches
 from kg.text import fold, tokens
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -51,6 +53,18 @@ class Entry:
     name: str
     words: tuple[str, ...]
     form: str = "name"
+    derived: bool = False  # from gazetteer.tsv rather than a hand-written list
+
+
+@dataclass(frozen=True)
+class PlaceInfo:
+    """What the gazetteer knows of a place besides its names: ISO 3166-2 code, GeoNames id, coordinates."""
+
+    key: str
+    iso: str | None = None
+    geonames: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
 
 
 @dataclass(frozen=True)
@@ -78,8 +92,9 @@ class Lexicon:
     def __init__(self, *, sectors: tuple[Concept, ...], roles: tuple[Concept, ...],
                  entries: tuple[Entry, ...], heads: tuple[Head, ...], words: tuple[Word, ...],
                  country_labels: tuple[tuple[str, tuple[Label, ...]], ...],
-                 common: frozenset[str] = frozenset()) -> None:
+                 common: frozenset[str] = frozenset(), places: tuple[PlaceInfo, ...] = ()) -> None:
         self.sectors = sectors
+        self._places = {p.key: p for p in places}
         self.common = common
         self.roles = roles
         self.entries = entries
@@ -87,12 +102,15 @@ class Lexicon:
         self.words = words
         self._country_labels = dict(country_labels)
         self._entry_labels: dict[str, list[Label]] = {}
+        self._entry_country: dict[str, str] = {}
         for e in entries:
-            if e.form != "adjective":
+            if e.form not in ("adjective", "variant"):
                 self._entry_labels.setdefault(e.key, []).append(Label(e.name, e.language))
-        self._first_word: dict[str, list[Entry]] = {}
-        for e in entries:
-            self._first_word.setdefault(fold(e.words[0]), []).append(e)
+            if e.country:
+                self._entry_country.setdefault(e.key, e.country)
+        # Built on first use: folding every gazetteer name costs more than a run needs.
+        self._place_names: dict[str, str] | None = None
+        self._first_word: dict[str, list[Entry]] | None = None
         self._role_by_notation = {c.notation: c for c in roles}
         self._sector_by_notation = {c.notation: c for c in sectors}
         # Tokens repeat across reports; the answers below depend on the token alone.
@@ -101,23 +119,28 @@ class Lexicon:
 
     # ------------------------------------------------------------ lookups
 
-    def entries_starting(self, word: str) -> list[Entry]:
-        """Gazetteer entries whose first word could be ``word`` (inflected or not)."""
-        out: list[Entry] = []
-        seen: set[int] = set()
-        keys = {fold(word)} | {fold(s) for s in kk_stems(word)}
-        for key in keys:
-            for e in self._first_word.get(key, ()):
-                if id(e) not in seen:
-                    seen.add(id(e))
-                    out.append(e)
-        return out
-
     def country_labels(self, code: str) -> tuple[Label, ...]:
         return self._country_labels.get(code, ())
 
     def entry_labels(self, key: str) -> tuple[Label, ...]:
         return tuple(self._entry_labels.get(key, ()))
+
+    def entry_country(self, key: str) -> str | None:
+        """The country of a known place or organization."""
+        return self._entry_country.get(key)
+
+    def place_named(self, name: str) -> str | None:
+        """The key of the known place one of whose names (in any language, dictionary form) is ``name``."""
+        if self._place_names is None:
+            self._place_names = {}
+            for e in self.entries:
+                if e.kind == "place":
+                    self._place_names.setdefault(fold(e.name), e.key)
+        return self._place_names.get(fold(name))
+
+    def place(self, key: str) -> PlaceInfo | None:
+        """ISO 3166-2 code, GeoNames id and coordinates of a gazetteer place."""
+        return self._places.get(key)
 
     def role(self, notation: str) -> Concept:
         return self._role_by_notation[notation]
@@ -144,10 +167,8 @@ class Lexicon:
         low = token.casefold()
         for w in self.words_of("month"):
             cue = w.word.casefold()
-            if low == cue or (w.language == "kk" and cue in kk_stems(low)):
-                return int(w.value)
-            if w.language != "kk" and len(low) >= 3 and stem(low, w.language)[:3] == stem(cue, w.language)[:3] \
-                    and low[:3] == cue[:3] and _same_month_stem(low, cue):
+            if low == cue or (len(low) >= 3 and low[:3] == cue[:3] and (
+                    word_matches(low, cue, w.language) or _month_abbreviation(low, cue, w.language))):
                 return int(w.value)
         return None
 
@@ -189,12 +210,6 @@ def write_common_words(corpus: Path, target: Path | None = None) -> Path:
     return write_atomic(target, write)
 
 
-def _same_month_stem(word: str, cue: str) -> bool:
-    """Russian and English month names: a shared stem of four letters (май: three)."""
-    n = 3 if len(cue) <= 4 else 4
-    return word[:n] == cue[:n]
-
-
 @cache
 def load_lexicon(ontology_dir: Path | None = None) -> Lexicon:
     """Load (once) the vocabularies; a malformed file raises ``DipkgError`` naming it."""
@@ -206,9 +221,9 @@ def load_lexicon(ontology_dir: Path | None = None) -> Lexicon:
     for row in _rows(LEXICON_DIR / "countries.tsv", 4):
         code, language, form, kind = row
         entries.append(Entry(code, "country", "country", code, language, form, _words(form), kind))
-    for row in _rows(LEXICON_DIR / "places.tsv", 5):
-        key, subtype, country, language, name = row
-        entries.append(Entry(key, "place", subtype, country or None, language, name, _words(name)))
+    from kg.places import load_places
+
+    places = load_places(entries)
     for row in _rows(LEXICON_DIR / "organizations.tsv", 5):
         key, subtype, country, language, name = row
         entries.append(Entry(key, "organization", subtype, country or None, language, name, _words(name)))
@@ -216,10 +231,12 @@ def load_lexicon(ontology_dir: Path | None = None) -> Lexicon:
     common = frozenset(row[0] for row in _rows(LEXICON_DIR / "common_kk.tsv", 1))
     words = tuple(Word(*(row + [""] * (4 - len(row)))[:4]) for row in _rows(LEXICON_DIR / "words.tsv", 3, 4))
     return Lexicon(sectors=sectors, roles=roles, entries=tuple(entries), heads=heads, words=words,
-                   country_labels=country_labels, common=common)
+                   country_labels=country_labels, common=common, places=places)
 
 
 def _words(name: str) -> tuple[str, ...]:
+    if name.isalpha():
+        return (name,)
     return tuple(t.text for t in tokens(name))
 
 
@@ -279,3 +296,10 @@ def _pycountry_entries(entries: list[Entry]) -> tuple[tuple[str, tuple[Label, ..
                 entries.append(Entry(c.alpha_2, "country", "country", c.alpha_2, lang, name, _words(name)))
         out.append((c.alpha_2, tuple(labels)))
     return tuple(out)
+
+
+def _month_abbreviation(word: str, cue: str, language: str) -> bool:
+    """``Sept``, ``дек``: a stemmed language's month by its first four letters (май, мая: three)."""
+    lang = profile(language)
+    n = 3 if len(cue) <= 4 else 4
+    return lang.snowball is not None and word[:n] == cue[:n] and lang.forms.stem(word)[:3] == lang.forms.stem(cue)[:3]

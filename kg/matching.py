@@ -5,13 +5,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
-from kg.morphology import kk_stems, stem, word_matches
+from kg.lang import profile
 from kg.text import fold
+
+if TYPE_CHECKING:
+    from kg.lang import Language
 
 T = TypeVar("T")
 HYPHENS = "-‐"
+# Names filed by their first letters (``prefix=True``): this many, two for shorter names.
+PREFIX = 4
 
 
 @dataclass(frozen=True)
@@ -26,80 +31,95 @@ class Match(Generic[T]):
 @lru_cache(maxsize=131072)
 def index_keys(word: str, language: str, derivation: bool = False) -> frozenset[str]:
     """Keys under which a word is filed, so that its inflected forms find it."""
+    return profile(language).forms.keys(word, derivation)
+
+
+def prefix_keys(word: str) -> tuple[str, ...]:
+    """The keys a token probes among names filed by their first letters."""
     low = fold(word)
-    if language == "kk":
-        return frozenset({fold(s) for s in kk_stems(word, derivation=derivation)} | {low})
-    s = stem(low, language)
-    return frozenset({s[:5] if len(s) >= 5 else s, low})
+    return (low[:PREFIX], low[:2]) if len(low) > PREFIX else (low[:2],)
 
 
 class PhraseMatcher(Generic[T]):
     """Phrases of one language; ``exact`` phrases (abbreviations) match case-sensitively as written.
 
     ``derivation`` lets Kazakh words match their derived forms too (for sector cue words).
+    ``prefix`` phrases (large gazetteers) are filed by the first letters of their first word rather
+    than by its stems, which costs nothing to build; ``word_fits`` still decides every match.
     """
 
     def __init__(self, language: str, *, derivation: bool = False) -> None:
         self.language = language
         self.derivation = derivation
-        self._index: dict[str, list[tuple[tuple[str, ...], T, bool]]] = {}
+        self._index: dict[str, list[tuple[tuple[str, ...], T, bool, bool]]] = {}
+        self._prefix_index: dict[str, list[tuple[tuple[str, ...], T, bool, bool]]] = {}
         # Per-token answers; tokens repeat across sentences and reports. Cleared by ``add``.
-        self._candidate_cache: dict[str, list[tuple[tuple[str, ...], T, bool]]] = {}
-        self._fits_cache: dict[tuple[str, str, bool], bool] = {}
+        self._candidate_cache: dict[str, list[tuple[tuple[str, ...], T, bool, bool]]] = {}
+        self._fits_cache: dict[tuple[str, str, bool, bool], bool] = {}
 
-    def add(self, words: Sequence[str], payload: T, *, exact: bool = False) -> None:
+    def add(self, words: Sequence[str], payload: T, *, exact: bool = False, prefix: bool = False) -> None:
         words = tuple(words)
         if not words:
             return
         self._candidate_cache.clear()
+        if prefix and not exact:
+            low = fold(words[0])
+            key = low[:PREFIX] if len(low) > PREFIX else low[:2]
+            self._prefix_index.setdefault(key, []).append((words, payload, exact, True))
+            return
         keys = {words[0]} if exact else index_keys(words[0], self.language, self.derivation)
         for key in keys:
-            self._index.setdefault(key, []).append((words, payload, exact))
+            self._index.setdefault(key, []).append((words, payload, exact, False))
 
-    def _candidates(self, token: str) -> list[tuple[tuple[str, ...], T, bool]]:
+    def _candidates(self, token: str) -> list[tuple[tuple[str, ...], T, bool, bool]]:
+        """Phrases whose first word the token is (in some form): looked up once per token."""
         found = self._candidate_cache.get(token)
         if found is None:
-            found = self._candidate_cache[token] = self._lookup(token) + (
+            found = self._lookup(token) + (
                 self._lookup(_hyphen_base(token)) if _hyphen_base(token) != token else [])
+            found = self._candidate_cache[token] = [c for c in found if self.word_fits(token, c[0][0], c[2], c[3])]
         return found
 
-    def _lookup(self, token: str) -> list[tuple[tuple[str, ...], T, bool]]:
-        out: list[tuple[tuple[str, ...], T, bool]] = []
+    def _lookup(self, token: str) -> list[tuple[tuple[str, ...], T, bool, bool]]:
+        out: list[tuple[tuple[str, ...], T, bool, bool]] = []
         seen: set[int] = set()
         keys = index_keys(token, self.language, self.derivation) | {token}
-        if self.language != "kk":
-            low = fold(token)
-            s = stem(low, self.language)
-            keys |= {s[:5]}
         for key in keys:
             for cand in self._index.get(key, ()):
                 if id(cand) not in seen:
                     seen.add(id(cand))
                     out.append(cand)
+        if self._prefix_index:
+            for key in prefix_keys(token):
+                out.extend(self._prefix_index.get(key, ()))
         return out
 
-    def word_fits(self, token: str, word: str, exact: bool) -> bool:
-        key = (token, word, exact)
+    def word_fits(self, token: str, word: str, exact: bool, name: bool = False) -> bool:
+        key = (token, word, exact, name)
         fits = self._fits_cache.get(key)
         if fits is None:
-            fits = self._fits_cache[key] = self._word_fits(token, word, exact)
+            fits = self._fits_cache[key] = self._word_fits(token, word, exact, name)
         return fits
 
-    def _word_fits(self, token: str, word: str, exact: bool) -> bool:
+    def _word_fits(self, token: str, word: str, exact: bool, name: bool) -> bool:
+        """``name``: a place name (filed by prefix), whose Russian case forms need no stemmer."""
         if exact:
             return token == word or _hyphen_base(token) == word
-        d = self.derivation
-        return word_matches(token, word, self.language, derivation=d) or \
-            word_matches(_hyphen_base(token), word, self.language, derivation=d)
+        forms = profile(self.language).forms
+        if name:
+            fits = forms.name_matches(token, word)
+            if fits is not None:
+                return fits or bool(forms.name_matches(_hyphen_base(token), word))
+        return forms.matches(token, word, self.derivation) or forms.matches(_hyphen_base(token), word, self.derivation)
 
     def match_at(self, texts: Sequence[str], i: int) -> list[Match[T]]:
         """Every phrase that starts at token ``i``, longest first."""
         out: list[Match[T]] = []
-        for words, payload, exact in self._candidates(texts[i]):
+        for words, payload, exact, name in self._candidates(texts[i]):
             n = len(words)
             if i + n > len(texts):
                 continue
-            if all(self.word_fits(texts[i + k], words[k], exact) for k in range(n)):
+            if all(self.word_fits(texts[i + k], words[k], exact, name) for k in range(1, n)):
                 out.append(Match(i, i + n - 1, payload))
         out.sort(key=lambda m: -(m.last - m.first))
         return list({(m.first, m.last, id(m.payload)): m for m in out}.values())
@@ -138,3 +158,39 @@ def _hyphen_base(token: str) -> str:
             if head and tail and tail.islower() and len(tail) <= 5 and not head[-1:].islower():
                 return head
     return token
+
+
+class LemmaMatcher(Generic[T]):
+    """Phrases matched word by word on dictionary forms, in one language's inflection only.
+
+    A phrase word is filed under its own likeliest dictionary form; a token matches it when the
+    token's dictionary forms (``Language.lemmas``) hold that form. A whole token must match:
+    a phrase word never matches the start of a longer word. ``exact`` words (abbreviations) match
+    only as written.
+    """
+
+    def __init__(self, language: Language) -> None:
+        self.language = language
+        self._index: dict[str, list[tuple[tuple[str, ...], T, bool]]] = {}
+
+    def add(self, words: Sequence[str], payload: T, *, exact: bool = False) -> None:
+        keys = tuple(w if exact else self.language.lemmas(w)[0] for w in words)
+        if keys:
+            self._index.setdefault(keys[0], []).append((keys, payload, exact))
+
+    def _fits(self, token: str, key: str, exact: bool) -> bool:
+        return token == key if exact else key in self.language.lemmas(token)
+
+    def match_at(self, texts: Sequence[str], i: int) -> list[Match[T]]:
+        out: list[Match[T]] = []
+        for key in dict.fromkeys((texts[i], *self.language.lemmas(texts[i]))):
+            for words, payload, exact in self._index.get(key, ()):
+                n = len(words)
+                if i + n <= len(texts) and all(self._fits(texts[i + k], words[k], exact) for k in range(n)):
+                    out.append(Match(i, i + n - 1, payload))
+        out.sort(key=lambda m: -(m.last - m.first))
+        return out
+
+    def find_all(self, texts: Sequence[str]) -> list[Match[T]]:
+        """Every match at every position, overlapping ones included."""
+        return [m for i in range(len(texts)) for m in self.match_at(texts, i)]

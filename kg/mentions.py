@@ -33,6 +33,12 @@ def available() -> list[str]:
     return sorted(EXTRACTORS)
 
 
+def described() -> dict[str, str]:
+    """Each extractor's name and the first line of its description."""
+    _load()
+    return {name: (EXTRACTORS[name].__doc__ or "").strip().splitlines()[0] for name in sorted(EXTRACTORS)}
+
+
 def extract_mentions(report: Report, *, names: Iterable[str] | None = None) -> tuple[Mention, ...]:
     """Run the named extractors (all registered ones by default), mentions sorted by offset.
 

@@ -1,4 +1,6 @@
-"""Word forms: Kazakh case endings, Russian and English stems, dictionary forms of names.
+"""Word forms: Kazakh case endings, Russian and English stems, Kazakh dictionary forms of names.
+
+Russian names go to the nominative in `kg.lang.ru.morph` (pymorphy3).
 
 Kazakh is agglutinative: a name in a report carries one case ending (Жамар+мен,
 Тоқаев+тың, Хань Чуньлинь+ді), and the head noun of a place name carries the possessive
@@ -12,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import snowballstemmer
+from kg.lang import profile
 
 VOWELS = frozenset("аәеиоөұүыіэюяёу")
 BACK_VOWELS = frozenset("аоұыя")
@@ -55,9 +57,9 @@ CYRILLIC_WORD = re.compile(r"^[\u0400-\u04FF-]+$")
 # A word in the genitive (Қазақстанның), and a plural, possibly possessive (Парламенттері).
 KK_GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$", re.IGNORECASE)
 KK_PLURAL = re.compile(r"(?:лар|лер|дар|дер|тар|тер)(?:ы|і)?$", re.IGNORECASE)
+# The case endings a possessive noun (министрлігі, қоры) takes: министрлігінің, қорына, университетінде.
+KK_POSSESSIVE_CASE = re.compile(r"^(?:|н|ның|нің|на|не|нда|нде|нан|нен|мен|ндағы|ндегі|-\w+)$", re.IGNORECASE)
 
-_RU = snowballstemmer.stemmer("russian")
-_EN = snowballstemmer.stemmer("english")
 
 
 def _final_class(stem: str) -> str:
@@ -173,104 +175,17 @@ def kk_stems(word: str, *, derivation: bool = False) -> frozenset[str]:
     return frozenset(seen | extra)
 
 
-@lru_cache(maxsize=65536)
 def stem(word: str, language: str) -> str:
-    """One stem for Russian or English words (Snowball); Kazakh words keep their lowercase form."""
-    low = word.lower().replace("ё", "е")
-    if language == "ru":
-        return _RU.stemWord(low)
-    if language == "en":
-        return _EN.stemWord(low)
-    return low
+    """One stem of a word, as the language's word forms give it (Snowball for Russian and English)."""
+    return profile(language).forms.stem(word)
 
 
 def word_matches(token: str, cue: str, language: str, *, derivation: bool = False) -> bool:
     """Does a report token stand for a cue word, in any of its inflected (or derived) forms?"""
-    t, c = token.lower().replace("ё", "е"), cue.lower().replace("ё", "е")
-    if t == c:
-        return True
-    if language == "kk":
-        return bool(kk_stems(t, derivation=derivation) & kk_stems(c, derivation=derivation)) \
-            and _close_enough(t, c, derivation)
-    ts, cs = stem(t, language), stem(c, language)
-    if ts == cs:
-        return True
-    if not derivation or language != "ru":
-        return False
-    # Russian derivation: торговля / торгово-, инвестиции / инвестиционный
-    short, long_ = sorted((ts, cs), key=len)
-    return len(short) >= 5 and long_.startswith(short) and len(long_) - len(short) <= 2
+    return profile(language).forms.matches(token, cue, derivation)
 
 
-def _close_enough(token: str, cue: str, derivation: bool) -> bool:
-    """Shared stems must be a real part of both words, not a two-letter accident."""
-    shared = kk_stems(token, derivation=derivation) & kk_stems(cue, derivation=derivation)
-    common = max((len(s) for s in shared), default=0)
-    return common >= min(len(cue), 4) or common == len(cue)
-
-
-# Russian endings of names and of region adjectives, most specific first.
-RU_NAME_ENDINGS = ("ым", "им", "ом", "ем", "ой", "ей", "ою", "ую", "у", "ю", "а", "я", "е")
-RU_CONSONANT = re.compile(r"[бвгджзклмнпрстфхцчшщй]$", re.IGNORECASE)
-RU_ADJECTIVE_FEMININE = re.compile(r"(?:ой|ую|ей|ою)$")
-RU_ADJECTIVE_MASCULINE = (("ского", "ский"), ("ского", "ский"), ("цкого", "цкий"), ("ного", "ный"), ("ому", "ый"),
-                          ("ым", "ый"), ("ого", "ый"))
-RU_FEMININE_HEADS = {"области": "область", "областью": "область", "область": "область", "провинции": "провинция",
-                     "провинцией": "провинция", "провинцию": "провинция"}
-RU_MASCULINE_HEADS = {"района": "район", "районе": "район", "районом": "район", "району": "район",
-                      "края": "край", "крае": "край", "краем": "край", "округа": "округ", "округе": "округ"}
-
-
-def name_candidates_ru(word: str) -> list[str]:
-    """Nominatives a Russian name word may have: the word itself, or the word less one case ending.
-
-    The caller prefers a candidate seen standing alone elsewhere in the report.
-    """
-    out = [word]
-    low = word.lower()
-    for ending in RU_NAME_ENDINGS:
-        if low.endswith(ending) and len(word) - len(ending) >= 3:
-            stem = word[: len(word) - len(ending)]
-            if RU_CONSONANT.search(stem):
-                out.append(stem)
-            if ending in ("ой", "ую") and re.search(r"(?:ов|ев|ин)$", stem, re.IGNORECASE):
-                out.append(stem + "а")
-    return out
-
-
-def dictionary_form_ru(word: str, *, known: frozenset[str] = frozenset()) -> str:
-    """A Russian name word in the nominative: a form seen alone wins, else one ending is removed.
-
-    Words ending in a vowel other than а/я (Мельниченко, Шойгу, Кислер's -ер stays) keep their form
-    unless another mention shows the stem.
-    """
-    cands = name_candidates_ru(word)
-    for c in cands[1:]:
-        if c.lower() in known:
-            return c
-    low = word.lower()
-    if low.endswith(("ым", "им", "ом", "ем")) and len(cands) > 1:
-        return cands[1]
-    if low.endswith(("у", "ю")) and len(word) >= 6 and len(cands) > 1 and RU_CONSONANT.search(cands[1]):
-        return cands[1]
-    return word
-
-
-def region_form_ru(words: list[str]) -> str:
-    """``Пензенской области`` → ``Пензенская область``; ``Казахского района`` → ``Казахский район``."""
-    if not words:
-        return ""
-    head = words[-1].lower()
-    if head in RU_FEMININE_HEADS:
-        adjs = [RU_ADJECTIVE_FEMININE.sub("ая", w) if w[:1].isupper() else w for w in words[:-1]]
-        return " ".join([*adjs, RU_FEMININE_HEADS[head]])
-    if head in RU_MASCULINE_HEADS:
-        adjs = []
-        for w in words[:-1]:
-            for ending, nominative in RU_ADJECTIVE_MASCULINE:
-                if w.lower().endswith(ending):
-                    w = w[: len(w) - len(ending)] + nominative
-                    break
-            adjs.append(w)
-        return " ".join([*adjs, RU_MASCULINE_HEADS[head]])
-    return " ".join(words)
+def kk_possessive_form(token: str, head: str) -> bool:
+    """Is ``token`` the possessive noun ``head`` in one of its cases (қорының), not a longer word (қорытындысы)?"""
+    t, h = token.lower(), head.lower()
+    return t.startswith(h) and bool(KK_POSSESSIVE_CASE.match(t[len(h):]))

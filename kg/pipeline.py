@@ -23,7 +23,7 @@ from kg.relations import relate
 from kg.reports import locate, read_report
 from kg.text import sentences
 
-DEFAULT_EXTRACTORS = ("rules+kaznerd",)
+DEFAULT_EXTRACTORS = ("rules+ner",)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,9 @@ parameter's kind, is given to the engine as an RDF term and never formatted into
 Substitution binds the variable everywhere in the query, so a named query projects each of its
 parameters and binds it outside any OPTIONAL (``BIND(COALESCE(?x, "") AS ?param)`` where the
 value may be missing); otherwise binding it would not filter the rows without a value.
+A ``name`` parameter also binds ``?<name>Keys`` to the name's spelling-blind keys
+(``kg.names.query_keys``), which a query compares with the persons' ``skos:hiddenLabel`` keys;
+Oxigraph binds only projected variables, so the query projects it and the result leaves it out.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import DipkgError
+from kg.names import query_keys
 from kg.sparql_limits import Limits, QueryRefused, check
 from kg.spreadsheet import safe_cell
 
@@ -40,6 +44,8 @@ TABLE_PREFIXES = {
     "http://www.wikidata.org/entity/": "wd:",
 }
 TABLE_WIDTH = 60
+# A name parameter also binds its keys to this variable, which the query projects and the result leaves out.
+KEYS_SUFFIX = "Keys"
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 
@@ -76,6 +82,7 @@ def _iri(value: str) -> Term:
 
 KINDS: dict[str, Callable[[str], Term]] = {
     "string": ox.Literal,
+    "name": ox.Literal,
     "code": _code,
     "notation": _notation,
     "integer": _integer,
@@ -182,6 +189,8 @@ def bind(query: NamedQuery, params: Mapping[str, str]) -> dict[str, Term]:
             out[name] = KINDS[declared[name].kind](value)
         except ValueError as exc:
             raise DipkgError(f"{query.name}: --param {name}={value!r}: {exc}") from None
+        if declared[name].kind == "name":
+            out[f"{name}{KEYS_SUFFIX}"] = ox.Literal(query_keys(value))
     return out
 
 
@@ -242,6 +251,10 @@ def run(store: ox.Store, sparql: str, *, params: Mapping[str, Term | str] | None
         raise DipkgError("query: only SELECT queries print as a table")
     variables = tuple(v.value for v in answer.variables)
     rows = tuple(tuple(sol[v] for v in variables) for sol in answer)
+    derived = {f"{name}{KEYS_SUFFIX}" for name in (params or {})} & set(params or {})
+    if derived:
+        keep = [n for n, v in enumerate(variables) if v not in derived]
+        return Result(tuple(variables[n] for n in keep), tuple(tuple(row[n] for n in keep) for row in rows))
     return Result(variables, rows)
 
 

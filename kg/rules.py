@@ -1,15 +1,15 @@
-"""The rule extractor: lexicon lookups and patterns over tokens, for Kazakh first.
+"""The rule extractor: lexicon lookups and patterns over tokens, in every language the profiles know.
 
 It finds countries, places and organizations (lexicon names and head-noun patterns), persons
 (names after a post, initials with a surname, surname-shaped pairs, and later repeats),
 roles, sectors, dates, and the words that say a meeting took place. Relations between them
 are the next stage's work (``kg.relations``).
 
-Two extractors share the reader: ``rules`` alone, and ``rules+kaznerd``, where the KazNERD
-tagger (``kg.ner``) proposes persons, organizations and places the lexicons and patterns do not
-know. The rules keep the last word: a proposal is taken only where no rule mention lies, after
-trimming the words a name cannot hold (posts, sentence-initial common words), and its value is
-the dictionary form Kazakh morphology gives it.
+Two extractors share the reader: ``rules`` alone, and ``rules+ner``, where the report language's
+recogniser (``kg.lang``; the KazNERD tagger for Kazakh) proposes persons, organizations and places
+the lexicons and patterns do not know. The rules keep the last word: a proposal is taken only
+where no rule mention lies, after trimming the words a name cannot hold (posts, sentence-initial
+common words), and its value is the dictionary form the language's profile gives it.
 """
 
 from __future__ import annotations
@@ -18,30 +18,45 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 
+from kg.lang import Case, profile
 from kg.lexicon import Entry, Head, Lexicon, load_lexicon
-from kg.matching import Match, PhraseMatcher
+from kg.matching import LemmaMatcher, Match, PhraseMatcher
 from kg.mentions import extractor
 from kg.model import Mention, MentionKind, Report, Span
-from kg.morphology import KK_GENITIVE, KK_PLURAL, dictionary_form_kk, dictionary_form_ru, kk_stems, region_form_ru
-from kg.text import clean, fold, tokens, visible_tokens
+from kg.morphology import word_matches
+from kg.text import abbreviations, clean, fold, tokens, visible_tokens
 
 CAPITALISED = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'’-]+(?:[-‐][A-ZА-ЯЁӘҒҚҢӨҰҮҺІa-zа-яёәғқңөұүһі]+)*$")
+# The same in any alphabet (Şahin, Nişangül, Žilina): letters, apostrophes and hyphens; the case is checked apart.
+CAPITALISED_ANY = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’])+(?:[-‐][^\W\d_]+)*$")
 # An initial: one capital, or a Latin digraph for one Cyrillic letter (Zh. Adilbaev).
 CAPITAL_LETTER = re.compile(r"^(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|Zh|Sh|Ch|Kh|Ts|Yu|Ya|Dzh)$")
 LATIN_WORD = re.compile(r"^[A-Za-z][A-Za-z0-9&'’-]*$")
 LATIN_CAPITALISED = re.compile(r"^(?:[A-Z][A-Za-z0-9&'’-]*|[A-Z]{2,}[0-9]*)$")
 LATIN_LINKS = frozenset({"do", "da", "de", "di", "del", "of", "and", "&", "la", "le", "du", "von", "van", "für"})
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+# A Roman numeral (II, XXI): a degree, a century or an ordinal, never a name.
+ROMAN = re.compile(r"^[IVXLCDM]+$")
 DOMAIN = re.compile(r"\.(?:kz|ru|com|org|net|gov|info)\b", re.IGNORECASE)
+# Quotation marks around a one-word name: a body or a brand («Атамекен»), not a town.
+QUOTES_OPEN = frozenset({"«", '"', "“", "„"})
+QUOTES_CLOSE = frozenset({"»", '"', "”", "“"})
 # Surnames and patronymic-style names the rules recognise without a post before them.
 SURNAME_ENDINGS = re.compile(
     r"(?:ов|ев|ёв|ова|ева|ин|ина|ын|ына|ұлы|қызы|улы|кызы|енко|дзе|швили|ян|янц|ский|ская|цкий|цкая|ұлы)$")
 LOWER_MODIFIER = re.compile(
     r"^[а-яёәғқңөұүһі-]+(?:лық|лік|дық|дік|тық|тік|ғы|гі|қы|кі|лы|лі|ды|ді|ты|ті|ық|ік|ал|ел|и)$")
-DAY_MONTH = re.compile(r"^(\d{1,2})(?:[-–](\d{1,2}))?$")
+# A day, or the first of a range (20-21), with an English ordinal ending if any (15th).
+DAY_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?(?:[-–](\d{1,2})(?:st|nd|rd|th)?)?$")
+# A day joined to its month by a hyphen: 15-қазан, 15-қазанда.
+DAY_HYPHEN_MONTH = re.compile(r"^(\d{1,2})[-‐](\w+)$")
 YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+ISO_DATE = re.compile(r"^(1[89]\d\d|20\d\d)-(\d\d)-(\d\d)$")
+NUMBER = re.compile(r"^\d{1,2}$")
+DATE_SEPARATORS = frozenset({".", "/"})
 ORDINAL_DAY = re.compile(r"^(\d{1,2})[-‐](?:і|сі|ы|сы|інде|сінде|ында|сында|нде|нда|де|да|ші|шы|інші|ншы)$")
 # Words sites put next to a dateline or credit that are never names.
 NOT_NAMES = frozenset(fold(w) for w in (
@@ -64,6 +79,8 @@ PLACE_PREPOSITIONS = frozenset({"в", "во", "из", "in", "to", "at", "from"})
 TITLE_LINKS = frozenset({"of", "and", "for", "&", "и", "по"})
 # Words that join the parts of an organization's name.
 ORG_LINKS = frozenset({"және", "мен", "бен", "пен", "и", "and", "of"})
+# Words that join several names before one plural head: X and Y companies.
+COORDINATORS = ORG_LINKS - {"of"} | {","}
 # The kinds of mention a tagger may propose to the rules.
 PROPOSED_KINDS = frozenset({MentionKind.PERSON, MentionKind.ORGANIZATION, MentionKind.PLACE})
 
@@ -86,35 +103,43 @@ def rule_mentions(report: Report, *, proposals: Sequence[Mention] = ()) -> list[
     return _Reader(report, load_lexicon(), proposals=[m for m in proposals if m.kind in PROPOSED_KINDS]).read()
 
 
+@extractor("rules+ner")
 @extractor("rules+kaznerd")
 def tagged_rule_mentions(report: Report) -> list[Mention]:
-    """The rules, with the KazNERD tagger's persons, organizations and places as proposals."""
-    from kg.ner import kaznerd_mentions
+    """The rules, checking the names the report language's recogniser proposes (the default).
 
-    return rule_mentions(report, proposals=list(kaznerd_mentions(report)))
+    The recognisers are the languages' (``kg.lang``): KazNERD for Kazakh, natasha for Russian, the
+    written one of ``kg.lang.en.ner`` for English. ``rules+kaznerd`` is this extractor's former name.
+    """
+    from kg.lang import proposals
+
+    return rule_mentions(report, proposals=proposals(report))
 
 
 @cache
-def _matchers(language: str) -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatcher, PhraseMatcher, PhraseMatcher]:
+def _matchers(language: str) -> tuple[PhraseMatcher, PhraseMatcher, LemmaMatcher, PhraseMatcher, PhraseMatcher]:
     lex = load_lexicon()
     names: PhraseMatcher[Entry] = PhraseMatcher(language)
     for e in lex.entries:
-        if e.language == language or (e.language == "en" and all(LATIN_WORD.match(w) for w in e.words)):
+        # Latin names count in every language (a kk or ru text may write Astana Hub), but not the
+        # gazetteer's: a Latin word in a Cyrillic text is a brand far more often than a foreign town.
+        if e.language == language or (e.language == "en" and not e.derived
+                                      and all(LATIN_WORD.match(w) for w in e.words)):
             exact = e.form == "abbreviation" or (len(e.words) == 1 and e.words[0].isupper() and len(e.words[0]) <= 6)
-            names.add(e.words, e, exact=exact)
-    roles: PhraseMatcher[str] = PhraseMatcher(language, derivation=language == "ru")
+            names.add(e.words, e, exact=exact, prefix=e.kind == "place")
+    roles: PhraseMatcher[str] = PhraseMatcher(language, derivation=profile(language).derived_cues)
     for c in lex.roles:
         for cue in c.cues:
             if cue.language == language:
                 words = tuple(t.text for t in tokens(cue.text))
                 roles.add(words, c.notation, exact=cue.text.isupper() and len(cue.text) <= 4)
-    sectors: PhraseMatcher[str] = PhraseMatcher(language, derivation=True)
+    sectors: LemmaMatcher[str] = LemmaMatcher(profile(language))
     for c in lex.sectors:
         for cue in c.cues:
             if cue.language == language:
                 words = tuple(t.text for t in tokens(cue.text))
                 sectors.add(words, c.notation, exact=cue.text.isupper() and len(cue.text) <= 4)
-    words: PhraseMatcher[tuple[str, str]] = PhraseMatcher(language, derivation=language == "ru")
+    words: PhraseMatcher[tuple[str, str]] = PhraseMatcher(language, derivation=profile(language).derived_cues)
     for w in lex.words:
         if w.language == language and w.category in ("meeting", "visit", "group", "discussion", "deputy", "home"):
             words.add(tuple(t.text for t in tokens(w.word)), (w.category, w.value))
@@ -138,7 +163,6 @@ class _Reader:
         self.out: list[Mention] = []
         self._emitted: set[tuple[str, int, int, str]] = set()
         self.barrier = [False] * len(self.toks)
-        self._standalone = frozenset(t.text.lower() for t in self.toks if t.text[:1].isupper())
         self.proposals = self._token_ranges(proposals)
 
     def _tokens(self) -> list[_Tok]:
@@ -191,20 +215,28 @@ class _Reader:
 
     def _is_capitalised(self, i: int) -> bool:
         t = self.texts[i]
-        return bool(CAPITALISED.match(t)) and fold(t) not in NOT_NAMES and fold(t) not in HONORIFICS
+        shaped = bool(CAPITALISED.match(t)) or (
+            bool(CAPITALISED_ANY.match(t)) and t[0].isupper() and re.split(r"[-‐]", t)[0][1:].islower())
+        return shaped and fold(t) not in NOT_NAMES and not self._honorific(t)
+
+    def _honorific(self, word: str) -> bool:
+        """господин, г-жа, Mr, and their inflected forms where the language has lemmas: господином, г-ном."""
+        return fold(word) in HONORIFICS or any(fold(x) in HONORIFICS for x in profile(self.language).lemmas(word))
 
     def _dictionary_form(self, words: Sequence[str], *, person: bool = False) -> str:
-        """Only the last word of a Kazakh name carries the case ending."""
-        if self.language != "kk" or not words:
-            return " ".join(words)
-        last = words[-1]
-        return " ".join([*words[:-1], dictionary_form_kk(last, person=person)])
+        """The language's dictionary form of a name (nominative, case ending off), or the words as written."""
+        named = profile(self.language).name_form(words, MentionKind.PERSON if person else MentionKind.PLACE) \
+            if words else None
+        return named if named is not None else " ".join(words)
 
     # ------------------------------------------------------------ passes
 
     def read(self) -> list[Mention]:
         names, roles, sectors, words, heads = _matchers(self.language)
+        opening = self._proposed_openings()
         for m in roles.find(self.texts):
+            if m.first in opening:
+                continue
             for k in range(m.first, m.last + 1):
                 self.barrier[k] = True
         self._quoted_organizations(heads)
@@ -212,7 +244,7 @@ class _Reader:
         self._head_patterns(heads)
         self._latin_organizations()
         self._ministries()
-        role_matches = roles.find(self.texts, skip=self.covered)
+        role_matches = [m for m in roles.find(self.texts, skip=self.covered) if m.first not in opening]
         for m in role_matches:
             self._emit(MentionKind.ROLE, m.first, m.last, m.payload)
         self._persons(role_matches)
@@ -227,13 +259,20 @@ class _Reader:
         self._proposed_places_and_organizations(heads)
         return sorted(self.out, key=lambda m: (m.start, -m.end, m.kind))
 
+    def _proposed_openings(self) -> frozenset[int]:
+        """First words of proposed organizations of the form ``X of Y`` (Governorate of Ankara): not posts."""
+        return frozenset(first for kind, first, last in self.proposals if kind == MentionKind.ORGANIZATION
+                         and last > first + 1 and fold(self.texts[first + 1]) in TITLE_LINKS)
+
     def _names(self, names: PhraseMatcher[Entry]) -> None:
         for m in names.find(self.texts, skip=self.covered):
             e = m.payload
             first_tok = self.texts[m.first]
-            if e.form == "name" and not (first_tok[:1].isupper() or first_tok[:1].isdigit()):
+            if e.form in ("name", "variant") and not (first_tok[:1].isupper() or first_tok[:1].isdigit()):
                 continue
             if e.kind == "place" and m.first == m.last and self._first_name_of_person(m.last):
+                continue
+            if e.derived and m.first == m.last and self._inside_longer_name(m.first, names):
                 continue
             if e.kind == "country" and m.first > 0 and fold(self.texts[m.first - 1])[:4] in CURRENCY_WORDS:
                 continue
@@ -256,30 +295,48 @@ class _Reader:
 
     def _ministries(self) -> None:
         """``Minister of Agriculture`` / ``Министр сельского хозяйства``: the post names its ministry."""
-        if self.language == "kk":
-            return
-        for i, t in enumerate(self.texts[:-1]):
-            low = t.lower()
-            if self.language == "en" and low == "minister" and self.texts[i + 1] == "of":
-                j = i + 2
-                words: list[str] = []
-                while j < len(self.texts) and not self.covered[j] and (
-                        self._is_capitalised(j) or (self.texts[j] in ("and", "&") and words)):
-                    words.append(self.texts[j])
-                    j += 1
-                while words and words[-1] in ("and", "&"):
-                    words.pop()
-                    j -= 1
-                if words:
-                    self._emit(MentionKind.ORGANIZATION, i + 2, j - 1, f"Ministry of {' '.join(words)}", "government")
-            elif self.language == "ru" and low in ("министр", "министра", "министром", "министру"):
-                j = i + 1
-                while j < len(self.texts) and j - i <= 4 and not self.covered[j] and self.texts[j].islower() \
-                        and self.texts[j] not in ("и", "по", "в", "с"):
-                    j += 1
-                if j > i + 1:
-                    self._emit(MentionKind.ORGANIZATION, i + 1, j - 1,
-                               f"Министерство {' '.join(self.texts[i + 1:j])}", "government")
+        lang = profile(self.language)
+        for i in range(len(self.texts) - 1):
+            found = lang.ministry_at(self, i)
+            if found:
+                first, last, name = found
+                self._emit(MentionKind.ORGANIZATION, first, last, name, "government")
+
+    def is_name_word(self, i: int) -> bool:
+        return self._is_capitalised(i)
+
+    def _inside_longer_name(self, i: int, names: PhraseMatcher[Entry]) -> bool:
+        """``Tatsuhiko Kasai``, ``Игорь Бабушкин``, ``Toyota Motor``: a gazetteer town's one-word name
+        next to a capitalised word that names nothing known (no place, country, head noun) is part of
+        a person's or an organization's name; before a region's head noun (Turkestan region) it is the
+        region's, which the head patterns find; beside a company's head noun (Тойота компаниясы,
+        компания Тойота) it is the company's; in quotation marks («Атамекен») it names a body or a brand."""
+        if 0 < i < len(self.texts) - 1 and self.texts[i - 1] in QUOTES_OPEN and self.texts[i + 1] in QUOTES_CLOSE:
+            return True
+        if i + 1 < len(self.texts) and (self._is_head(i + 1, "region", "after") or
+                                        self._is_head(i + 1, "company", "after")):
+            return True
+        if i > 0 and self._is_head(i - 1, "company", "before"):
+            return True
+        surname_like = bool(SURNAME_ENDINGS.search(self.texts[i].lower()))
+        for j in (i - 1, i + 1):
+            # A sentence's first word is capitalised anyway: it counts before a surname-like town
+            # (Игорь Бабушкин), when it is a word long enough to be a given name.
+            if 0 <= j < len(self.texts) and self._sentence_initial(j) and not (
+                    surname_like and j < i and len(self.texts[j]) >= 4):
+                continue
+            if not 0 <= j < len(self.texts) or not self._is_capitalised(j) or \
+                    (j < i and self.toks[i].start - self.toks[j].end > 1) or \
+                    (j > i and self.toks[j].start - self.toks[i].end > 1):
+                continue
+            if not names.match_at(self.texts, j) and not self._is_head(j):
+                return True
+        return False
+
+    def _is_head(self, j: int, subtype: str | None = None, position: str | None = None) -> bool:
+        """Is token ``j`` a head noun (of this type, standing on this side of its name)?"""
+        return any(word_matches(self.texts[j], h.word, self.language) for h in self.lex.heads_for(self.language)
+                   if subtype is None or (h.subtype == subtype and h.position == position))
 
     def _first_name_of_person(self, i: int) -> bool:
         """``Орал Мұхамеджанов``: a city's name standing before a surname is a given name."""
@@ -315,11 +372,16 @@ class _Reader:
     def _head_patterns(self, heads: PhraseMatcher[Head]) -> None:
         """A capitalised name before a head noun: Льеж провинциясы, Көлік министрлігі."""
         matches = [m for m in heads.find(self.texts) if m.payload.position == "after"
-                   and (self.texts[m.last] == m.payload.word or fold(m.payload.word) in
-                        {fold(x) for x in kk_stems(self.texts[m.last])} or self.language != "kk")]
+                   and (profile(self.language).forms.head_fits(self.texts[m.last], m.payload.word)
+                        or self._plural_head(m))]
+        # A place head in the plural (Almaty and Semey cities) leaves the towns to the gazetteer.
+        matches = [m for m in matches if m.payload.kind == "organization" or not self._plural_head(m)]
         # Organizations first: Гимарайнш қаласы әкімдігі is one body, not a city and a stray head.
         for m in sorted(matches, key=lambda m: (m.payload.kind != "organization", m.first)):
             if self.covered[m.first]:
+                continue
+            if self._plural_head(m):
+                self._coordinated_organizations(m)
                 continue
             first = self._name_start(m.first)
             if first is None:
@@ -331,15 +393,67 @@ class _Reader:
                     value = " ".join(name_words)
                     subtype = "city" if head.subtype == "city" else "region"
                     self._emit(MentionKind.PLACE, first, m.last, f"{value}\t{value} {self._head_form(m)}", subtype)
-                elif self.language == "ru":
-                    self._emit(MentionKind.PLACE, first, m.last, region_form_ru([*name_words, self.texts[m.last]]),
-                               head.subtype)
+                elif profile(self.language).name_words_decline:
+                    self._emit(MentionKind.PLACE, first, m.last,
+                               self._dictionary_form([*name_words, self.texts[m.last]]), head.subtype)
                 else:
                     self._emit(MentionKind.PLACE, first, m.last, f"{' '.join(name_words)} {self._head_form(m)}",
                                head.subtype)
             else:
                 self._emit(MentionKind.ORGANIZATION, first, m.last,
                            f"{' '.join(name_words)} {self._head_form(m)}", head.subtype)
+
+    def _plural_head(self, m: Match[Head]) -> bool:
+        """``universities``, ``университеттері``: a head noun in the plural names a class or several bodies."""
+        written, head = self.texts[m.last], m.payload.word
+        return m.payload.kind == "organization" and profile(self.language).forms.plural_head(written, head)
+
+    def _coordinated_organizations(self, m: Match[Head]) -> None:
+        """``Kawasaki and Marubeni companies``, ``Х және Y университеттері``: one body per name before a
+        plural head; one name alone before it (Lithuanian universities) is a class, not a body."""
+        parts: list[tuple[int, int]] = []
+        end: int | None = None
+        j = m.first - 1
+        towns: list[Mention] = []
+        while j >= 0 and not self.barrier[j]:
+            t = self.texts[j]
+            if self.covered[j]:
+                town = self._town_at(j)
+                if town is None:
+                    break
+                towns.append(town)
+            if self._is_capitalised(j) or LATIN_CAPITALISED.match(t):
+                end = j if end is None else end
+                start = j
+            elif end is not None and fold(t) in COORDINATORS:
+                parts.append((start, end))
+                end = None
+            else:
+                break
+            if j > 0 and "\n" in self.view[self.toks[j - 1].end:self.toks[j].start]:
+                break
+            j -= 1
+        if end is not None:
+            if self._sentence_initial(start) and self._common_word(self.texts[start]):
+                start += 1
+            if start <= end:
+                parts.append((start, end))
+        if len(parts) < 2:
+            return
+        for town in towns:
+            self.out.remove(town)
+        head = m.payload
+        form = head.word[:1].upper() + head.word[1:] if profile(self.language).title_case_heads else head.word
+        for first, last in parts:
+            value = f"{' '.join(self.texts[first:last + 1])} {form}"
+            self._emit(MentionKind.ORGANIZATION, first, m.last if first == parts[0][0] else last, value,
+                       head.subtype)
+
+    def _town_at(self, j: int) -> Mention | None:
+        """The one-word place mention at token ``j``, if any (Kawasaki, Сәтбаев: a town's name is a body's too)."""
+        t = self.toks[j]
+        return next((m for m in self.out if m.kind == MentionKind.PLACE and m.start == t.start and m.end == t.end),
+                    None)
 
     def _name_start(self, head_index: int) -> int | None:
         """Walk back from a head noun over the name: capitalised words, a few modifiers, other heads."""
@@ -378,6 +492,9 @@ class _Reader:
         if i == 0:
             return True
         gap = self.view[self.toks[i - 1].end:self.toks[i].start]
+        if self.texts[i - 1] == "." and i > 1 and (self.texts[i - 2] in abbreviations() or CAPITAL_LETTER.match(
+                self.texts[i - 2])):
+            return "\n" in gap  # Mr. Smith, Р. Василенко: the full stop of an abbreviation or an initial
         return "\n" in gap or self.texts[i - 1] in (".", "!", "?", "«", '"', "—", "–", "-")
 
     def _organization_ending_at(self, j: int) -> int | None:
@@ -403,14 +520,15 @@ class _Reader:
 
     def _latin_organizations(self) -> None:
         """Runs of capitalised Latin words inside Cyrillic text: company and university names."""
-        if self.language == "en":
+        if profile(self.language).script == "latin":
             return
         i = 0
         n = len(self.texts)
         while i < n:
             t = self._latin_base(i)
             near = self.view[self.toks[i].start:self.toks[i].end + 4]
-            if self.covered[i] or not LATIN_CAPITALISED.match(t) or fold(t) in NOT_NAMES or DOMAIN.search(near):
+            if self.covered[i] or not LATIN_CAPITALISED.match(t) or fold(t) in NOT_NAMES or DOMAIN.search(near) \
+                    or ROMAN.match(t):
                 i += 1
                 continue
             j = i
@@ -433,8 +551,10 @@ class _Reader:
 
     def _persons(self, role_matches: list[Match[str]]) -> None:
         found: list[tuple[int, int]] = []
+        # Where case endings mark the post phrase the name follows the post; elsewhere its complements may.
+        name_after = self._name_after if profile(self.language).marks_case else self._name_after_phrase
         for m in role_matches:
-            span = self._name_after(m.last + 1) if self.language == "kk" else self._name_after_phrase(m.last + 1)
+            span = name_after(m.last + 1)
             if span:
                 found.append(span)
         for i in range(len(self.texts)):
@@ -453,6 +573,9 @@ class _Reader:
             if kind == MentionKind.PERSON:
                 span = self._proposed_name(first, last)
                 if span:
+                    # A post's name that runs in from the left (General Sultan Raev) yields to the proposal.
+                    if span[1] > span[0]:
+                        found = [f for f in found if not f[0] < span[0] <= f[1] <= span[1]]
                     found.append(span)
         accepted: list[tuple[int, int]] = []
         for first, last in sorted(set(found)):
@@ -491,14 +614,12 @@ class _Reader:
                 parts[-1] += "."
             else:
                 parts.append(w)
-        if self.language == "kk":
-            parts[-1] = dictionary_form_kk(parts[-1], person=True)
-        elif self.language == "ru":
-            parts = [p if p.endswith(".") else dictionary_form_ru(p, known=self._standalone) for p in parts]
-        return " ".join(parts)
+        named = profile(self.language).name_form(parts, MentionKind.PERSON)
+        return named if named is not None else " ".join(parts)
 
     def _name_after(self, i: int) -> tuple[int, int] | None:
         """The name right after a post: optional initials, then up to three capitalised words."""
+        honorific = self._after_honorifics(i) > i
         i = self._after_honorifics(i)
         start = i
         initials = self._initials_at(i)
@@ -507,7 +628,8 @@ class _Reader:
         first = i
         count = 0
         while i < len(self.texts) and count < MAX_NAME_TOKENS and not self.covered[i] \
-                and (self._is_capitalised(i) or (LATIN_CAPITALISED.match(self.texts[i]) and len(self.texts[i]) > 1)):
+                and (self._is_capitalised(i) or (LATIN_CAPITALISED.match(self.texts[i]) and len(self.texts[i]) > 1
+                                                 and not self._honorific(self.texts[i]))):
             if count and self.toks[i].start - self.toks[i - 1].end > 1:
                 break
             i += 1
@@ -517,6 +639,9 @@ class _Reader:
                 i = middle
         if count == 0 or (count == 1 and initials is None and not self._looks_like_single_name(first)):
             return None
+        if not honorific and initials is None and count > 1 and all(
+                self._common_word(self.texts[k]) for k in range(first, i)):
+            return None  # Director of Cultural Affairs: common words, not a name; Mr. Grace Young is one
         return start, i - 1
 
     def _after_honorifics(self, i: int) -> int:
@@ -524,7 +649,7 @@ class _Reader:
         while i < len(self.texts):
             if tuple(self.texts[i:i + len(EXCELLENCY)]) == EXCELLENCY:
                 i += len(EXCELLENCY)
-            elif fold(self.texts[i]) in HONORIFICS:
+            elif self._honorific(self.texts[i]):
                 i += 2 if i + 1 < len(self.texts) and self.texts[i + 1] == "." else 1
             else:
                 return i
@@ -554,7 +679,8 @@ class _Reader:
                 span = self._name_after(j)
                 if span and (span[1] > span[0] or self._initials_at(j) is not None):
                     nxt = span[1] + 1
-                    if nxt < len(self.texts) and fold(self.texts[nxt]) in TITLE_LINKS:
+                    if nxt + 1 < len(self.texts) and fold(self.texts[nxt]) in TITLE_LINKS \
+                            and not self.texts[nxt + 1].islower():
                         j = nxt
                         continue
                     return span
@@ -611,16 +737,18 @@ class _Reader:
         for kind, first, last in self.proposals:
             if kind == MentionKind.ORGANIZATION:
                 self._extend_organization(first, last)
-            if kind == MentionKind.PERSON or any(self.covered[k] for k in range(first, last + 1)):
+            if kind == MentionKind.PERSON or self._overlaps_rules(first, last) or self._states_pair(first, last):
                 continue
-            while first <= last and (self.barrier[first] or (
+            lead_head = self._leading_head(heads, first) if kind == MentionKind.ORGANIZATION and first < last else None
+            while first <= last and (self.barrier[first] or (lead_head is None and
                     self._sentence_initial(first) and self._common_word(self.texts[first]))):
                 first += 1
             while first <= last and self.barrier[last]:
                 last -= 1
-            if kind == MentionKind.PLACE and self.language == "kk":
+            if kind == MentionKind.PLACE:
                 # A genitive ends a place name: Еуропаның Жасыл астанасы is Europe's green capital.
-                last = next((k for k in range(first, last) if KK_GENITIVE.search(self.texts[k])), last)
+                last = next((k for k in range(first, last)
+                             if profile(self.language).has_case(self.texts[k], Case.GENITIVE)), last)
             if first > last or any(self.barrier[k] for k in range(first, last + 1)):
                 continue
             lead = self.texts[first]
@@ -628,7 +756,7 @@ class _Reader:
                 continue
             if DOMAIN.search(self.view[self.toks[first].start:self.toks[last].end + 4]):
                 continue
-            if self.lex.month(lead) is not None:
+            if self.lex.month(lead) is not None or (first == last and ROMAN.match(lead)):
                 continue
             words = self.texts[first:last + 1]
             value = self._dictionary_form(words)
@@ -637,8 +765,35 @@ class _Reader:
             if kind == MentionKind.PLACE:
                 self._emit(MentionKind.PLACE, first, last, value)
             else:
-                head = [m for m in heads.match_at(self.texts, last) if m.payload.kind == "organization"]
-                self._emit(MentionKind.ORGANIZATION, first, last, value, head[0].payload.subtype if head else None)
+                head = [m.payload for m in heads.match_at(self.texts, last) if m.payload.kind == "organization"]
+                head = head or ([lead_head] if lead_head else [])
+                self._emit(MentionKind.ORGANIZATION, first, last, value, head[0].subtype if head else None)
+
+    def _states_pair(self, first: int, last: int) -> bool:
+        """``Қазақстан-Ресей``, ``Kazakh-Turkish``: two states joined by a hyphen qualify a relation, they
+        name no place or body."""
+        names = _matchers(self.language)[0]
+        for k in range(first, last + 1):
+            parts = [p for p in re.split(r"[-‐]", self.texts[k]) if p]
+            if len(parts) > 1 and any(m.payload.kind == "country" for p in parts for m in names.match_at([p], 0)):
+                return True
+        return False
+
+    def _leading_head(self, heads: PhraseMatcher[Head], i: int) -> Head | None:
+        """An organization's head noun standing first in its name (Министерство энергетики): never trimmed."""
+        return next((m.payload for m in heads.match_at(self.texts, i)
+                     if m.payload.kind == "organization" and m.payload.position == "before"), None)
+
+    def _overlaps_rules(self, first: int, last: int) -> bool:
+        """A rule mention lies in the proposal; ``Government of Kazakhstan`` may hold a country or place."""
+        if not any(self.covered[k] for k in range(first, last + 1)):
+            return False
+        if self.covered[first] or first + 1 > last or fold(self.texts[first + 1]) not in TITLE_LINKS:
+            return True
+        start, end = self.toks[first].start, self.toks[last].end
+        inner = [m for m in self.out if m.start < end and m.end > start]
+        return any(m.kind not in (MentionKind.COUNTRY, MentionKind.PLACE) or m.start < start or m.end > end
+                   for m in inner)
 
     def _extend_organization(self, first: int, last: int) -> None:
         """A tagged organization that ends where a rule one does, with more name words before it.
@@ -665,30 +820,26 @@ class _Reader:
         self._emit(MentionKind.ORGANIZATION, first, last, f"{words} {rule.value}", rule.subtype)
 
     def _common_word(self, word: str, *, inflected: bool = False) -> bool:
-        """A word that Kazakh news writes in lower case (Қазақша, Елорда), or a plural (Парламенттері).
+        """A capitalised word that is a common word of the language, never a name's (Қазақша, Вчера).
 
-        With ``inflected``, only a common word with a case ending (Кездесуде): a given name before
+        With ``inflected``, only a common word with an ending (Кездесуде): a given name before
         a surname takes no ending, but may be a common word too (Бақыт, Ерік).
         """
-        if self.language != "kk":
-            return False
-        folded = fold(word)
-        stems = {fold(x) for x in kk_stems(word)} - {folded}
-        if inflected:
-            return bool(stems & self.lex.common)
-        return bool(({folded} | stems) & self.lex.common) or bool(KK_PLURAL.search(dictionary_form_kk(word)))
+        return bool(profile(self.language).is_common_word(word, inflected=inflected))
 
     # ------------------------------------------------------------ sectors and dates
 
-    def _sectors(self, sectors: PhraseMatcher[str]) -> None:
+    def _sectors(self, sectors: LemmaMatcher[str]) -> None:
+        """Cue words of sectors, whole words in the language's inflection; the parts of a hyphenated
+        word count too (сауда-экономикалық). A cue inside a name (a person, place or organization
+        found so far) is part of that name, not a topic."""
         parts: list[tuple[int, str]] = []
         for i, t in enumerate(self.texts):
-            pieces = re.split(r"[-‐]", t) if re.search(r"[-‐]", t) else []
             parts.append((i, t))
-            for p in pieces:
-                if p:
-                    parts.append((i, p))
+            if re.search(r"[-‐]", t):
+                parts.extend((i, p) for p in re.split(r"[-‐]", t) if p)
         texts = [p for _, p in parts]
+        named = self._named_tokens()
         seen: set[tuple[int, int, str]] = set()
         found = sectors.find_all(texts)
         ends = {(parts[m.last][0], m.payload) for m in found}
@@ -697,7 +848,7 @@ class _Reader:
             if first == last and first > 0 and any(e == first - 1 and s != m.payload for e, s in ends) \
                     and self.toks[first].start - self.toks[first - 1].end <= 1 and self.texts[first][:1].islower():
                 continue
-            if any(self.toks[k].clutter for k in range(first, last + 1)):
+            if any(self.toks[k].clutter or k in named for k in range(first, last + 1)):
                 continue
             key = (first, last, m.payload)
             if key in seen:
@@ -705,47 +856,113 @@ class _Reader:
             seen.add(key)
             self._emit(MentionKind.SECTOR, first, last, m.payload, cover=False)
 
+    def _named_tokens(self) -> set[int]:
+        """Tokens inside a person, place or organization mention found so far."""
+        starts = [t.start for t in self.toks]
+        out: set[int] = set()
+        for m in self.out:
+            if m.kind in (MentionKind.PERSON, MentionKind.PLACE, MentionKind.ORGANIZATION):
+                out.update(range(bisect_left(starts, m.start), bisect_left(starts, m.end)))
+        return out
+
     def _dates(self) -> None:
-        """Day and month (year if given) as ``YYYY-MM-DD`` or ``--MM-DD`` (year from the context)."""
-        texts = self.texts
-        for i, t in enumerate(texts):
-            if self.toks[i].clutter:
+        """Written dates as ``YYYY-MM-DD``, or ``--MM-DD`` without a year (the context gives it).
+
+        15 October 2025, October 15, 2025 and Oct. 15 (where the language puts the day after the
+        month), 15 октября 2025 года, 2025 жылғы 15 қазан, 15-қазанда, қазанның 15-і, 15.10.2025
+        and 2025-10-15; a range (20-21 September) gives its first day.
+        """
+        i = 0
+        while i < len(self.texts):
+            found = None if self.toks[i].clutter else (self._numeric_date(i) or self._month_date(i))
+            if found is None:
+                i += 1
                 continue
-            month = self.lex.month(t) if t[:1].isalpha() and len(t) >= 3 else None
-            if month is None:
-                continue
-            day: int | None = None
-            first = last = i
-            dm = DAY_MONTH.match(texts[i - 1]) if i > 0 else None
-            if dm is None and i >= 3 and texts[i - 2] in "-–" and DAY_MONTH.match(texts[i - 3]):
-                dm = DAY_MONTH.match(texts[i - 3])
-                first = i - 3
-            elif dm is not None:
-                first = i - 1
-            if dm:
-                day = int(dm.group(1))
-            elif i + 1 < len(texts) and self.language != "kk" and DAY_MONTH.match(texts[i + 1]):
-                day = int(DAY_MONTH.match(texts[i + 1]).group(1))
-                last = i + 1
-                if i + 3 < len(texts) and texts[i + 2] in "-–" and DAY_MONTH.match(texts[i + 3]):
-                    last = i + 3
-                if last + 2 < len(texts) and texts[last + 1] == "," and YEAR.match(texts[last + 2]):
-                    last += 1
-            elif i + 1 < len(texts):
-                om = ORDINAL_DAY.match(texts[i + 1]) or (
-                    DAY_MONTH.match(texts[i + 1]) if i + 2 < len(texts) and texts[i + 2] in "-‐" else None)
-                if om:
-                    day = int(om.group(1))
-                    last = i + 1 if ORDINAL_DAY.match(texts[i + 1]) else i + 3
-                    last = min(last, len(texts) - 1)
-            year = None
-            if last + 1 < len(texts) and YEAR.match(texts[last + 1]):
-                year = int(texts[last + 1])
-                last += 1
-            if day is None or not 1 <= day <= 31:
-                continue
+            first, last, year, month, day = found
             value = f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
             self._emit(MentionKind.DATE, first, last, value, cover=False)
+            i = last + 1
+
+    def _month_of(self, token: str) -> int | None:
+        if not (token[:1].isalpha() and len(token) >= 3):
+            return None
+        month = self.lex.month(token)
+        if month is None:
+            month = next((int(w.value) for w in self.lex.words_of("month-short", self.language)
+                          if w.word == token), None)
+        return month
+
+    def _joined(self, first: int, last: int) -> bool:
+        """Tokens ``first``..``last`` written with no space between them."""
+        return all(self.toks[k + 1].start == self.toks[k].end for k in range(first, last))
+
+    def _numeric_date(self, i: int) -> tuple[int, int, int | None, int, int] | None:
+        """15.10.2025, 15/10/2025 or 2025-10-15."""
+        texts = self.texts
+        iso = ISO_DATE.match(texts[i])
+        if iso:
+            return _valid_date(i, i, int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        if i + 4 >= len(texts) or not NUMBER.match(texts[i]) or texts[i + 1] not in DATE_SEPARATORS \
+                or not NUMBER.match(texts[i + 2]) or texts[i + 3] != texts[i + 1] or not YEAR.match(texts[i + 4]) \
+                or not self._joined(i, i + 4) or (i > 0 and self._joined(i - 1, i) and texts[i - 1] not in "(«\"'"):
+            return None
+        return _valid_date(i, i + 4, int(texts[i + 4]), int(texts[i + 2]), int(texts[i]))
+
+    def _month_date(self, i: int) -> tuple[int, int, int | None, int, int] | None:
+        """A date around the month word at ``i``: the day before or after it, the year after or before."""
+        texts = self.texts
+        joined = DAY_HYPHEN_MONTH.match(texts[i])
+        month = self._month_of(joined.group(2)) if joined else self._month_of(texts[i])
+        if month is None:
+            return None
+        day: int | None = None
+        first = last = i
+        if joined:
+            day = int(joined.group(1))
+        elif i >= 3 and texts[i - 2] in "-–" and DAY_MONTH.match(texts[i - 3]) and DAY_MONTH.match(texts[i - 1]):
+            day, first = int(DAY_MONTH.match(texts[i - 3]).group(1)), i - 3
+        elif i > 0 and DAY_MONTH.match(texts[i - 1]):
+            day, first = int(DAY_MONTH.match(texts[i - 1]).group(1)), i - 1
+        elif profile(self.language).day_after_month:
+            j = i + 2 if i + 2 < len(texts) and texts[i + 1] == "." else i + 1
+            if j < len(texts) and DAY_MONTH.match(texts[j]):
+                day, last = int(DAY_MONTH.match(texts[j]).group(1)), j
+                if last + 2 < len(texts) and texts[last + 1] in "-–" and DAY_MONTH.match(texts[last + 2]):
+                    last += 2
+                if last + 2 < len(texts) and texts[last + 1] == "," and YEAR.match(texts[last + 2]):
+                    last += 1
+        elif i + 1 < len(texts):
+            om = ORDINAL_DAY.match(texts[i + 1]) or (
+                DAY_MONTH.match(texts[i + 1]) if i + 2 < len(texts) and texts[i + 2] in "-‐" else None)
+            if om:
+                day = int(om.group(1))
+                last = min(i + 1 if ORDINAL_DAY.match(texts[i + 1]) else i + 3, len(texts) - 1)
+        if day is None:
+            return None
+        year = None
+        if last + 1 < len(texts) and YEAR.match(texts[last + 1]):
+            year, last = int(texts[last + 1]), last + 1
+        else:
+            before = first - 1
+            if before >= 1 and texts[before] == ".":
+                before -= 1
+            if before >= 1 and self._year_word(texts[before]) and YEAR.match(texts[before - 1]):
+                year, first = int(texts[before - 1]), before - 1
+        return _valid_date(first, last, year, month, day)
+
+    def _year_word(self, token: str) -> bool:
+        lang = profile(self.language)
+        return any(lang.word_is(token, w.word) for w in self.lex.words_of("year", self.language))
+
+
+def _valid_date(first: int, last: int, year: int | None, month: int, day: int
+                ) -> tuple[int, int, int | None, int, int] | None:
+    """The date if the calendar has it (29 February in any leap year when no year is written)."""
+    try:
+        date(year or 2000, month, day)
+    except ValueError:
+        return None
+    return first, last, year, month, day
 
 
 def spans_of(mentions: Sequence[Mention], kind: str) -> list[Span]:

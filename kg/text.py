@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 from kg.model import Span
 
@@ -13,6 +14,9 @@ TOKEN = re.compile(r"\w+(?:[-‐'’`]\w+)*|[^\w\s]", re.UNICODE)
 # a quote or a dash; a capital letter standing alone before the dot is an initial, not an end.
 SENTENCE_END = re.compile(
     r"(?<![\s.][А-ЯЁӘҒҚҢӨҰҮҺІA-Z])(?<!\b[тТ]\.[бБ])[.!?…]+[»\"”]?(?=\s+[«\"“„(–—\-A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9])")
+# The word that a full stop follows.
+WORD_BEFORE = re.compile(r"(?<!\w)\w+$")
+ABBREVIATIONS_FILE = Path(__file__).resolve().parent / "lexicons" / "abbreviations.tsv"
 LINE_BREAK = re.compile(r"\n\s*")
 # Latin letters that look like Cyrillic ones, folded inside words that are mostly Cyrillic.
 LATIN_TO_CYRILLIC = str.maketrans("AaBCcEeHKkMOoPpTXxYy", "АаВСсЕеНКкМОоРрТХхУу")
@@ -43,17 +47,36 @@ def visible_tokens(text: str, *, start: int = 0, end: int | None = None) -> list
 
 
 def sentences(text: str, *, start: int = 0) -> list[Span]:
-    """Sentences of ``text[start:]``: split at line breaks and at sentence-final punctuation."""
+    """Sentences of ``text[start:]``: split at line breaks and at sentence-final punctuation.
+
+    A full stop after an abbreviation (``Mr.``, ``Prof.``, ``H. E.``) does not end a sentence.
+    """
     out: list[Span] = []
     for line in re.finditer(r"[^\n]+", text[start:]):
         base = start + line.start()
         cut = 0
         chunk = line.group()
         for m in SENTENCE_END.finditer(chunk):
+            word = WORD_BEFORE.search(chunk, 0, m.start())
+            if m.group() == "." and word and (word.group() in _abbreviations() or (
+                    len(word.group()) == 1 and word.group().isupper())):
+                continue
             out.append(_trimmed(text, base + cut, base + m.end()))
             cut = m.end()
         out.append(_trimmed(text, base + cut, base + len(chunk)))
     return [s for s in out if s.text]
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> frozenset[str]:
+    """Words after which a full stop ends no sentence: Mr, Prof, проф."""
+    return _abbreviations()
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    lines = ABBREVIATIONS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines[1:] if w.strip() and not w.startswith("#")) - {"word"}
 
 
 def _trimmed(text: str, start: int, end: int) -> Span:

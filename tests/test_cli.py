@@ -112,7 +112,8 @@ def test_train_ner_bad_corpus_is_one_line_and_keeps_the_model(tmp_path):
     assert model.read_bytes() == b"old"
 
 
-@pytest.mark.parametrize(("extractors", "ok"), [(["rules"], True), (["rules+kaznerd"], True), (["nope"], False)])
+@pytest.mark.parametrize(("extractors", "ok"), [
+    (["rules"], True), (["rules+ner"], True), (["rules+kaznerd"], True), (["nope"], False)])
 def test_build_with_a_chosen_extractor(tmp_path, extractors, ok):
     args = ["build", str(ROOT / "seeds"), "--out", str(tmp_path / "out")]
     for name in extractors:

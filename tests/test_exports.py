@@ -18,8 +18,8 @@ from kg.graph import load_dataset, union
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nt": ox.RdfFormat.N_TRIPLES,
               "jsonld": ox.RdfFormat.JSON_LD}
-VASILENKO = "https://w3id.org/dipkg/resource/person/roman-vasilenko-1efb7389f2"
-ZHAMAR = "https://w3id.org/dipkg/resource/person/erve-zhamar-4b6fea5beb"
+VASILENKO = "https://w3id.org/dipkg/resource/person/rmn-vslnk-0787fc4b9c"
+ZHAMAR = "https://w3id.org/dipkg/resource/person/erv-jmr-8910bdac6e"
 
 
 @pytest.fixture(scope="module")

@@ -117,3 +117,53 @@ def test_hostile_text_stays_data(tmp_path: Path):
 def test_countries_link_to_wikidata(seeds_build, code, qid):
     assert ask(seeds_build.graph, """?c dip:countryCode ?code ; <http://www.w3.org/2002/07/owl#sameAs> ?wd .
         FILTER(STR(?wd) = CONCAT("http://www.wikidata.org/entity/", ?q))""", code=code, q=qid)
+
+
+# One invented meeting told in Kazakh, Russian and English.
+ONE_MEETING = {
+    "kk.txt": "Қазақстанның Германиядағы Елшісі Ерғали Түлкібаев Бавария губернаторы Маркус Хоффманмен кездесті. "
+              "Кездесуде тараптар сауда және туризм салаларындағы ынтымақтастықты талқылады.",
+    "ru.txt": "Посол Казахстана в Германии Ергали Тулкибаев провел встречу с губернатором Маркусом Хоффманом. "
+              "Е. Тулкибаев отметил значение торговли.",
+    "en.txt": "Kazakhstan's Ambassador to Germany Yergali Tulkibayev met with Governor Markus Hoffmann. "
+              "Ambassador Tulkibayev noted the importance of trade.",
+}
+
+
+@pytest.fixture(scope="module")
+def one_meeting(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("one-meeting")
+    for name, text in ONE_MEETING.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return build([folder], out_dir=folder / "out")
+
+
+def test_one_meeting_in_three_languages_gives_two_persons(one_meeting):
+    g = one_meeting.graph
+    rows = list(g.query(PREFIXES + """SELECT ?p (COUNT(DISTINCT ?m) AS ?meetings) WHERE {
+        ?m a dip:Meeting ; dip:participant ?p } GROUP BY ?p"""))
+    assert len(rows) == 2
+    assert {int(r[1]) for r in rows} == {3}
+    for name, lang in [("Ерғали Түлкібаев", "kk"), ("Ергали Тулкибаев", "ru"), ("Yergali Tulkibayev", "en"),
+                       ("Маркус Хоффман", "kk"), ("Markus Hoffmann", "en")]:
+        assert (None, RDFS.label, Literal(name, lang=lang)) in g
+
+
+@pytest.mark.parametrize("person", ["Tulkibayev", "Түлкібаевпен", "Тулкибаевым", "Ергали Тулкибаев", "Е. Түлкібаев"])
+def test_person_meetings_by_any_spelling(one_meeting, person):
+    from kg import query as q
+
+    store = q.load_store(one_meeting.written[0])
+    sparql, bound = q.resolve("person-meetings", {"person": person})
+    result = q.run(store, sparql, params=bound)
+    assert len(result.rows) == 3
+    assert len({row[result.variables.index("name")] for row in result.rows}) == 1
+    assert "personKeys" not in result.variables
+
+
+def test_different_persons_with_one_surname_are_not_asked_for_each_other(one_meeting):
+    from kg import query as q
+
+    store = q.load_store(one_meeting.written[0])
+    sparql, bound = q.resolve("person-meetings", {"person": "Бекжан Түлкібаев"})
+    assert q.run(store, sparql, params=bound).rows == ()

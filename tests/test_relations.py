@@ -36,6 +36,13 @@ def test_meeting_participants(text, expected):
     # a person quoted by a participant takes no part either
     ("The Ambassador of France to Kazakhstan Louis Girard met with the Mayor of Kostanay Yerlan Tokenov. "
      "\"Our delegation recalls how Governor Adam Novak came to Lyon,\" the sides said.", "Adam Novak"),
+    # a head of state the sides' sentence recalls is no member of the delegation
+    ("Посол Казахстана в Турции Арман Садыков встретился с губернатором Анкары Мехметом Озтюрком. "
+     "Стороны обсудили договоренности, достигнутые в ходе визита Президента Казахстана Касыма Токаева.",
+     "Касым Токаев"),
+    ("The Ambassador of Kazakhstan to Turkey Arman Sadykov met the Governor of Ankara Mehmet Ozturk. "
+     "The sides discussed the agreements reached during the visit of President of Kazakhstan Kassym Tokayev.",
+     "Kassym Tokayev"),
 ])
 def test_persons_named_in_passing_take_no_part(text, absent):
     found = meetings_of(text)
@@ -61,6 +68,9 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     # an akim of a city is its mayor
     ("Алматы қаласының әкімі Ерлан Досаев Түркияның Қазақстандағы Елшісі Мехмет Өзтүркпен кездесті.",
      "Ерлан Досаев", ("mayor", "KZ", None)),
+    # en: an ambassador named with his own state only serves in the other state the report names
+    ("The Ambassador of Japan Jun Yamada met the Deputy Minister of Foreign Affairs of Kazakhstan Roman Vassilenko.",
+     "Jun Yamada", ("ambassador", "JP", "KZ")),
 ])
 def test_posts(text, name, post):
     assert posts_of(text)[name] == post
@@ -73,3 +83,65 @@ def test_posts(text, name, post):
 def test_coordinated_names_share_a_post(text, names, role):
     posts = posts_of(text)
     assert all(posts[n][0] == role for n in names)
+
+
+def places_of(text: str) -> list[str | None]:
+    x = extract(parse_report("t.txt", text))
+    names = {e.key: e.name for e in x.entities}
+    return [names.get(m.location) if m.location else None for m in x.meetings]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # ru: a dateline in running case, a place and a comma before the day
+    ("Баку, 12 марта 2024 года – Посол Республики Казахстан в Азербайджане Арман Садыков встретился "
+     "с Министром энергетики Азербайджана Рашадом Гулиевым.", "Baku"),
+    # en: the same
+    ("Baku, 12 March 2024 - The Ambassador of Kazakhstan to Azerbaijan Arman Sadykov met with "
+     "the Minister of Energy of Azerbaijan Rashad Guliyev.", "Baku"),
+    # ru: "в" before the word of meeting; the words of the post phrase after it are no place
+    ("В Анкаре Посол Казахстана в Турции Арман Садыков встретился с Министром энергетики Турции "
+     "Мехметом Озтюрком.", "Ankara"),
+    # en: "in" right after the person met
+    ("The Ambassador of Kazakhstan to Turkey Arman Sadykov met with the Minister of Energy of Turkey "
+     "Mehmet Ozturk in Istanbul on 3 May 2024.", "Istanbul"),
+    # a place further on is where something else happened
+    ("Посол Казахстана в Турции Арман Садыков встретился с мэром Измира Мехметом Озтюрком, "
+     "обсудив итоги форума, прошедшего в Анкаре.", "Измир"),
+])
+def test_meeting_place(text, place):
+    assert places_of(text) == [place]
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    # common words after a post are the body's name, not a person's; the director of a region's
+    # department heads no company
+    ("The Director of Cultural Affairs of the Province of Karaganda Mr. Nurlan Abenov met the Consul General "
+     "of Turkey Mehmet Ozturk.", "Nurlan Abenov", "official"),
+])
+def test_posts_after_common_word_names(text, name, role):
+    posts = posts_of(text)
+    assert posts[name][0] == role
+    assert "Cultural Affairs" not in posts
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    # given names that are common words too stay name words
+    ("The Ambassador of Canada to Kazakhstan John Smith met the Akim of Kostanay region Yerlan Tokenov.",
+     "John Smith", "ambassador"),
+    # after an honorific even common words are a name
+    ("The Consul General of Ireland Mr. Grace Young met the Akim of Kostanay region Yerlan Tokenov.",
+     "Grace Young", "consul-general"),
+])
+def test_english_names_of_common_words(text, name, role):
+    assert posts_of(text)[name][0] == role
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # officials of two states joined by "and" who discussed together met, with no word of meeting
+    ("Павлодар облысының әкімі Асан Серікбаев пен Түркияның Қазақстандағы Елшісі Мехмет Өзтүрк "
+     "сауда мәселелерін талқылады.", [{"Асан Серікбаев", "Мехмет Өзтүрк"}]),
+    ("The Akim of Pavlodar region Asan Serikbayev and the Ambassador of Turkey to Kazakhstan Mehmet Ozturk "
+     "discussed trade.", [{"Asan Serikbayev", "Mehmet Ozturk"}]),
+])
+def test_joint_discussion_is_a_meeting(text, expected):
+    assert meetings_of(text) == expected

@@ -40,7 +40,7 @@ def test_persons(text, expected):
 
 @pytest.mark.parametrize(("text", "kind", "expected"), [
     ("Льеж провинциясының губернаторы келді.", MentionKind.PLACE, [("Льеж провинциясының", "Льеж провинциясы")]),
-    ("Алматы облысының әкімі келді.", MentionKind.PLACE, [("Алматы облысының", "kz-almaty-region")]),
+    ("Алматы облысының әкімі келді.", MentionKind.PLACE, [("Алматы облысының", "KZ-19")]),
     ("Гимарайнш қаласына барды.", MentionKind.PLACE, [("Гимарайнш қаласына", "Гимарайнш\tГимарайнш қаласы")]),
     ("Пензенской области губернатор.", MentionKind.PLACE, [("Пензенской области", "Пензенская область")]),
     ("Көлік министрлігінде өтті.", MentionKind.ORGANIZATION, [("Көлік министрлігінде", "Көлік министрлігі")]),
@@ -106,7 +106,7 @@ P, PL, ORG = MentionKind.PERSON, MentionKind.PLACE, MentionKind.ORGANIZATION
     # Taken in dictionary form where the rules found nothing.
     ("Кездесуге Мишель Дюпон қатысты.", [(P, "Мишель Дюпон")], [(P, "Мишель Дюпон", "Мишель Дюпон")]),
     ("Ол Карлос Мартинеспен кездесті.", [(P, "Карлос Мартинеспен")], [(P, "Карлос Мартинеспен", "Карлос Мартинес")]),
-    ("Елші Мюнхенде болды.", [(PL, "Мюнхенде")], [(PL, "Мюнхенде", "Мюнхен")]),
+    ("Елші Инсбрукте болды.", [(PL, "Инсбрукте")], [(PL, "Инсбрукте", "Инсбрук")]),
     ("Тараптар Сенаттың жұмысын талқылады.", [(ORG, "Сенаттың")], [(ORG, "Сенаттың", "Сенат")]),
     # Trimmed: a post is not part of a name; a lone surname is not a person.
     ("Кездесуге Ернар Жаркешов Елшіге сөз берді.", [(P, "Ернар Жаркешов Елшіге")],
@@ -128,6 +128,8 @@ P, PL, ORG = MentionKind.PERSON, MentionKind.PLACE, MentionKind.ORGANIZATION
     # A capitalised common word at the start of a sentence is not part of a name.
     ("Кездесуге Халықаралық Валюта Қоры қатысты.", [], [(ORG, "Халықаралық Валюта Қоры", "Халықаралық Валюта Қоры")]),
     ("Кездесуде Тохаева сөйледі.", [], []),
+    # Two states joined by a hyphen qualify a relation: no place.
+    ("Тараптар Қазақстан-Ресей ынтымақтастығын талқылады.", [(PL, "Қазақстан-Ресей")], []),
 ])
 def test_proposals_are_checked_by_the_rules(text, proposals, expected):
     assert tagged(text, proposals) == expected
@@ -135,7 +137,7 @@ def test_proposals_are_checked_by_the_rules(text, proposals, expected):
 
 @pytest.mark.parametrize(("text", "kind", "words"), [
     ("Кездесуге Мишель Дюпон мен Анна Шмидт қатысты.", P, "Анна Шмидт"),
-    ("Елші Мюнхенде өткен көрмеге қатысты.", PL, "Мюнхенде"),
+    ("Елші Инсбрукте өткен көрмеге қатысты.", PL, "Инсбрукте"),
 ])
 def test_the_tagger_finds_what_the_rules_miss(text, kind, words):
     report = parse_report("t.txt", text, month=load_lexicon().month)

@@ -11,7 +11,7 @@ from kg.graph import DIP, RES
 from kg.validate import validate
 
 VASILENKO_MEETING = RES["meeting/000-96af8c5a6d4c3167-txt-983b7e1267-1"]
-VASILENKO_POST = RES["post/18d3ee5566ce"]
+VASILENKO_POST = RES["post/702ef96686ce"]
 
 
 def test_seeds_build_conforms(seeds_build):

@@ -2,22 +2,28 @@
 
 A profile says what the extraction passes need to know about a language and nothing else
 does: the state a report in it is presumed to come from, how its post phrases mark their parts
-(case endings or prepositions), its words for today and yesterday, and the recogniser that
-proposes names. Adding a language is one new folder here and its labels in ``ontology/``.
+(case endings or prepositions), its words for days relative to the publication date (``days.tsv``
+in the package), the dictionary forms a word may stand for, and the recogniser that proposes
+names. Adding a language is one new folder here and its labels in ``ontology/``.
 """
 
 from __future__ import annotations
 
+import csv
 import importlib
 import pkgutil
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
-from functools import cache
-from typing import TYPE_CHECKING
+from functools import cache, cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from kg.text import clean, tokens
 
 if TYPE_CHECKING:
+    from kg.lang.forms import StemForms
     from kg.model import Mention, Report
 
 
@@ -29,6 +35,53 @@ class Case(Enum):
     LOCATIVE_ATTRIBUTE = "locative attribute"  # the host of a post: Қазақстандағы
     DATIVE = "dative"              # whither: Токиоға
     INSTRUMENTAL = "instrumental"  # with whom: Жамармен
+
+
+class DayKind(Enum):
+    """How a day word gives a date from the publication date."""
+
+    OFFSET = "offset"    # so many days from it: yesterday -1, today 0
+    WEEKDAY = "weekday"  # the last such weekday on or before it: Monday 0 ... Sunday 6
+
+
+@dataclass(frozen=True)
+class DayWord:
+    """A word or phrase naming a day relative to the publication date, as ``word_key`` forms."""
+
+    words: tuple[str, ...]
+    kind: DayKind
+    value: int
+
+
+@cache
+def word_key(word: str) -> str:
+    """The form words are compared in: look-alike letters folded, lower case, ё as е."""
+    return clean(word).casefold().replace("ё", "е")
+
+
+def read_days(path: Path) -> tuple[DayWord, ...]:
+    """A language's ``days.tsv``: ``#`` header comment, then columns phrase, kind, value."""
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    rows = list(csv.reader(lines, delimiter="\t"))[1:]
+    out = [DayWord(tuple(word_key(t.text) for t in tokens(phrase)), DayKind(kind), int(value))
+           for phrase, kind, value in rows]
+    # Longest first, so that "the day before yesterday" wins over "yesterday".
+    return tuple(sorted(out, key=lambda d: -len(d.words)))
+
+
+class TokenView(Protocol):
+    """What a language's phrase readers see of the rules' tokens."""
+
+    texts: list[str]
+    covered: list[bool]
+
+    def is_name_word(self, i: int) -> bool: ...
+
+
+@cache
+def _function(spec: str) -> Callable[..., object]:
+    module, _, name = spec.partition(":")
+    return getattr(importlib.import_module(module), name)
 
 
 @dataclass(frozen=True)
@@ -44,11 +97,40 @@ class Language:
     in_prepositions: frozenset[str] = frozenset()
     # Words that may stand between such a preposition and the name: "to the Kingdom of ...".
     determiners: frozenset[str] = frozenset()
-    today: frozenset[str] = frozenset()
-    yesterday: frozenset[str] = frozenset()
+    # Written dates may put the day after the month: October 15, 2025.
+    day_after_month: bool = False
+    # Words for days relative to the publication date: yesterday, on Monday.
+    days: tuple[DayWord, ...] = ()
+    # "module:function" giving the dictionary forms a word may stand for, likeliest first; cue words
+    # match a token whose forms hold the cue's own first form. None: the word itself, case-folded.
+    lemmatiser: str | None = None
     # "module:function" of the recogniser whose persons, places and organizations the rules check.
     tagger: str | None = None
+    # "module:function" (words, mention kind) → a name in its dictionary form (nominative); None: as written.
+    nominative: str | None = None
+    # "module:function" telling a capitalised common word (Вчера, Посольство) from a name word.
+    common_word: str | None = None
+    # "module:function" (token view, index) → the ministry a "minister of ..." there names.
+    ministry: str | None = None
+    # The script the language is written in: runs of the other script inside its text are foreign names.
+    script: str = "cyrillic"
+    # Names take capitalised head nouns: "Kawasaki Company", but "Нұр компаниясы".
+    title_case_heads: bool = False
+    # The words of a region's name decline with its head noun (Омской области), so the name is read
+    # whole into the nominative; elsewhere only the head noun takes its dictionary form.
+    name_words_decline: bool = False
+    # Cue words of roles and meetings match derived forms too (Russian: торговля, торгово-).
+    derived_cues: bool = False
+    # The Snowball stemmer of the language's word forms, if one fits ("russian", "english").
+    snowball: str | None = None
+    # "module:Class" of its word forms (``kg.lang.forms.StemForms`` or a subclass in the language package).
+    word_forms: str = "kg.lang.forms:StemForms"
     extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
+
+    @cached_property
+    def forms(self) -> StemForms:
+        """Index keys and inflected-form matching for this language's words."""
+        return _function(self.word_forms)(self)  # type: ignore[return-value]
 
     @property
     def marks_case(self) -> bool:
@@ -67,8 +149,38 @@ class Language:
     def recogniser(self) -> Callable[[Report], Iterable[Mention]] | None:
         if self.tagger is None:
             return None
-        module, _, name = self.tagger.partition(":")
-        return getattr(importlib.import_module(module), name)
+        return _function(self.tagger)  # type: ignore[return-value]
+
+    def name_form(self, words: Sequence[str], kind: str) -> str | None:
+        """A name's words in their dictionary form, or None where the language has no such function."""
+        if self.nominative is None:
+            return None
+        return _function(self.nominative)(words, kind)  # type: ignore[return-value]
+
+    def is_common_word(self, word: str, *, inflected: bool = False) -> bool | None:
+        """Is a capitalised word a common word, never a name's? None where the language cannot tell.
+
+        With ``inflected``, only a common word that shows an ending (a given name may be a common word too).
+        """
+        if self.common_word is None:
+            return None
+        return bool(_function(self.common_word)(word, inflected=inflected))
+
+    def ministry_at(self, view: TokenView, i: int) -> tuple[int, int, str] | None:
+        """The ministry a minister's post at token ``i`` names, as (first, last token, name)."""
+        if self.ministry is None:
+            return None
+        return _function(self.ministry)(view, i)  # type: ignore[return-value]
+
+    def lemmas(self, word: str) -> tuple[str, ...]:
+        """The dictionary forms ``word`` may stand for, likeliest first (case-folded)."""
+        if self.lemmatiser is None:
+            return (word_key(word),)
+        return _function(self.lemmatiser)(word)  # type: ignore[return-value]
+
+    def word_is(self, token: str, word: str) -> bool:
+        """Is ``token`` the (folded) dictionary word ``word``, in one of its inflected forms?"""
+        return word_key(token) == word or word in self.lemmas(token)
 
 
 @cache
@@ -85,3 +197,9 @@ def languages() -> dict[str, Language]:
 def profile(code: str) -> Language:
     """The profile of ``code``; a neutral one for a language without a package."""
     return languages().get(code) or Language(code)
+
+
+def proposals(report: Report) -> list[Mention]:
+    """The persons, places and organizations the report language's recogniser proposes (none without one)."""
+    found = profile(report.language).recogniser()
+    return list(found(report)) if found else []

@@ -14,6 +14,9 @@ def infer_countries(s: State) -> None:
     for p in s.posts:
         if p.role not in DIPLOMATS:
             continue
+        if p.accredited_to is None and s.home is None:
+            # No home state to assume: the host is the state the report names most, other than his own.
+            p.accredited_to = next((c for c, _ in counts.most_common() if c != p.country), None)
         if p.accredited_to is None:
             p.accredited_to = s.home if p.country and p.country != s.home else (foreign[0] if foreign else None)
         if p.country is None:

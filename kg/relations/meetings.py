@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from itertools import pairwise
 
 from kg.lang import Case
 from kg.model import Mention, MentionKind
+from kg.relations.posts import role_before
 from kg.relations.state import DIPLOMATS, HEADS, MeetingDraft, PostDraft, State
 
 # A post word right before a name names that person, not an earlier holder of the post.
 NAMED_AFTER = 12
 # How many sentences from a meeting a delegation or "the sides" may be named and still be its party.
 GROUP_REACH = 3
+WORD_EDGES = ".,;:«»\"()"
 
 
 def read_meetings(s: State) -> None:
@@ -20,8 +23,10 @@ def read_meetings(s: State) -> None:
         role_of.setdefault(p.holder, p.role)
     protagonist = _protagonist(s)
     out: list[MeetingDraft] = []
-    for idx in _sentences_with(s, "meeting"):
-        cue = next(m for m in s.in_sentence(idx, MentionKind.MEETING) if m.value == "meeting")
+    joint = _joint_sentences(s)
+    for idx in sorted(set(_sentences_with(s, "meeting")) | set(joint)):
+        cue = next((m for m in s.in_sentence(idx, MentionKind.MEETING) if m.value == "meeting"), None) \
+            or joint[idx]
         people: list[str] = []
         inflected = 0
         for m in s.in_sentence(idx, MentionKind.PERSON):
@@ -64,6 +69,30 @@ def _sentences_with(s: State, cue: str) -> list[int]:
     return sorted({s.sentence_of[m] for m in s.mentions if m.kind == MentionKind.MEETING and m.value == cue})
 
 
+def _joint_sentences(s: State) -> dict[int, Mention]:
+    """Sentences where officials of two states, joined by "and", are the subject of talks.
+
+    ``Ақмола облысының әкімі A пен Иранның Елшісі B ... талқылады`` / ``A и Посол Ирана B обсудили``:
+    no word of meeting, but the two sides discussed together. Each is mapped to the first name.
+    """
+    country = {p.holder: p.country for p in s.posts if p.country}
+    out: dict[int, Mention] = {}
+    for idx, sentence in enumerate(s.sentences):
+        persons = s.in_sentence(idx, MentionKind.PERSON)
+        if len(persons) < 2 or not any(s.lex.is_word(w.strip(WORD_EDGES), "discussion", s.report.language)
+                                       for w in sentence.text.split()):
+            continue
+        for a, b in pairwise(persons):
+            ca, cb = country.get(s.key_of[a]), country.get(s.key_of[b])
+            words = s.text[a.end:b.start].split()
+            role = role_before(s, b)
+            if ca and cb and ca != cb and words and s.lex.is_word(words[0], "and", s.report.language) and (
+                    len(words) == 1 or (role is not None and role.start >= a.end)):
+                out[idx] = a
+                break
+    return out
+
+
 def _groups(s: State, role_of: dict[str, str]) -> None:
     """A delegation, its members or "the sides" named near a meeting took part in it.
 
@@ -78,6 +107,7 @@ def _groups(s: State, role_of: dict[str, str]) -> None:
     first = [min(d.sentences) for d in s.meetings]
     for idx in _sentences_with(s, "group"):
         members = [s.key_of[m] for m in s.in_sentence(idx, MentionKind.PERSON) if s.key_of[m] in role_of
+                   and role_of[s.key_of[m]] not in HEADS
                    and not (_named_in_passing(s, m, role_of) or _aside(s, m) or _quoted(s, m))]
         if not members:
             continue

@@ -1,18 +1,23 @@
 """Where and when each meeting took place: a locative in its sentences, the visited place, the
-host's jurisdiction or the dateline; a date in its sentences, a relative day, or the publication date."""
+host's jurisdiction or the dateline; a date in its sentences, a day word (yesterday, on Monday) read
+from the publication date, or the publication date."""
 
 from __future__ import annotations
 
 import re
 from datetime import date, timedelta
 
-from kg.lang import Case
-from kg.model import MentionKind, PartialDate
-from kg.relations.posts import case_window, role_before
+from kg.lang import Case, DayKind, Language
+from kg.model import Mention, MentionKind, PartialDate
+from kg.relations.posts import case_window, phrase_window, role_before, via
 from kg.relations.state import DIPLOMATS, MeetingDraft, State
-from kg.text import fold
+from kg.text import tokens
 
 DATELINE = re.compile(r"^([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ-]{2,})[.,]")
+# A dateline in running case: a place, a comma and the day (Баку, 30 ноября; Paris, 3 March).
+DATED_LINE = re.compile(r"^([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]+(?:[ -][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]+)?),\s+\d{1,2}\b")
+# At most this many words (a preposition, an article) between the person met and where.
+MET_IN_WORDS = 2
 # How many sentences before a meeting a visit sentence may set its place and date.
 VISIT_REACH = 2
 # A date a week past the publication date belongs to the year before.
@@ -35,7 +40,8 @@ def _post_windows(s: State) -> set[int]:
         r = role_before(s, p)
         if r is None:
             continue
-        out.update(id(m) for m in case_window(s, r))
+        window = case_window(s, r) if s.language.marks_case else phrase_window(s, r, p)
+        out.update(id(m) for m in window)
     return out
 
 
@@ -48,38 +54,58 @@ def _visit_sentences(s: State, d: MeetingDraft) -> list[int]:
 def _location(s: State, d: MeetingDraft, windows: set[int]) -> str | None:
     for idx in d.sentences:
         for m in s.in_sentence(idx, MentionKind.PLACE):
-            if id(m) not in windows and s.language.has_case(s.last_word(m), Case.LOCATIVE):
+            if id(m) not in windows and (s.language.has_case(s.last_word(m), Case.LOCATIVE) if s.language.marks_case
+                                         else _where_met(s, m)):
                 return s.key_of.get(m)
     for idx in _visit_sentences(s, d):
         for m in s.in_sentence(idx, MentionKind.PLACE) + s.in_sentence(idx, MentionKind.ORGANIZATION):
             if s.language.has_case(s.last_word(m), Case.DATIVE) or (
-                    not s.language.marks_case and id(m) not in windows):
+                    not s.language.marks_case and id(m) not in windows and _where_met(s, m)):
                 return s.key_of.get(m)
     holders = set(d.participants)
+    host_country = next((p.accredited_to for p in s.posts if p.holder in holders and p.role in DIPLOMATS
+                         and p.accredited_to), s.home)
     hosts = [p.jurisdiction for p in s.posts if p.holder in holders and p.role not in DIPLOMATS and p.jurisdiction]
     host_places = [k for k in hosts if k.startswith("place:")]
     if host_places:
         return host_places[0]
     dateline = _dateline_place(s)
-    host_country = next((p.accredited_to for p in s.posts if p.holder in holders and p.role in DIPLOMATS
-                         and p.accredited_to), s.home)
     if dateline and s.country_of(dateline) in (None, host_country):
         return dateline
     return hosts[0] if hosts else None
 
 
+def _where_met(s: State, m: Mention) -> bool:
+    """``В Анкаре посол встретился`` / ``met the mayor in Izmir``: a place after ``in`` before the
+    word of meeting, or right after it or the person met; one further on is where something else
+    happened (work done in Aktau, a forum to come in Orenburg)."""
+    sentence = s.in_sentence(s.sentence_of[m])
+    before = [c for c in sentence if c.end <= m.start and not s.nested(c)]
+    right_after = bool(before) and before[-1].kind in (MentionKind.PERSON, MentionKind.MEETING, MentionKind.DATE) \
+        and len(s.text[before[-1].end:m.start].replace(",", " ").split()) <= MET_IN_WORDS
+    if via(s, m) != "in":
+        # ``visited the Governorate of Ankara``: the object of a verb of visit.
+        return right_after and before[-1].kind == MentionKind.MEETING
+    return right_after or any(c.kind == MentionKind.MEETING and c.start > m.end for c in sentence)
+
+
 def _dateline_place(s: State) -> str | None:
     for sentence in s.sentences[:6]:
-        m = DATELINE.match(sentence.text)
+        m = DATELINE.match(sentence.text) or DATED_LINE.match(sentence.text)
         if not m:
             continue
-        for e in s.lex.entries:
-            if e.kind == "place" and fold(e.name) == fold(m.group(1)):
-                return f"place:{e.key}"
+        key = s.lex.place_named(m.group(1))
+        if key:
+            return f"place:{key}"
     return None
 
 
 def _date(s: State, d: MeetingDraft) -> PartialDate | None:
+    """The first date its sentences give, then its visit sentences', else the publication date.
+
+    In a sentence a written date comes first, then a day word (yesterday, on Monday) read from
+    the publication date.
+    """
     published = s.report.published
     candidates = list(d.sentences) + [i for i in _visit_sentences(s, d) if i not in d.sentences]
     for idx in candidates:
@@ -87,14 +113,26 @@ def _date(s: State, d: MeetingDraft) -> PartialDate | None:
             pd = resolve_date(m.value, published)
             if pd:
                 return pd
-        words = {fold(w) for w in s.sentences[idx].text.split()[:3]} if s.sentences else set()
-        if published and words & s.language.today:
-            return PartialDate(published.year, published.month, published.day)
-        if published and words & s.language.yesterday:
-            y = published - timedelta(days=1)
-            return PartialDate(y.year, y.month, y.day)
+        if published and s.sentences:
+            day = day_word_date(s.language, [t.text for t in tokens(s.sentences[idx].text)], published)
+            if day:
+                return PartialDate(day.year, day.month, day.day)
     if published:
         return PartialDate(published.year, published.month, published.day)
+    return None
+
+
+def day_word_date(language: Language, words: list[str], published: date) -> date | None:
+    """The day the first day word among ``words`` names: an offset from ``published``, or the last
+    such weekday on or before it."""
+    for i in range(len(words)):
+        for day in language.days:
+            n = len(day.words)
+            if i + n > len(words) or not all(language.word_is(words[i + k], w) for k, w in enumerate(day.words)):
+                continue
+            if day.kind is DayKind.OFFSET:
+                return published + timedelta(days=day.value)
+            return published - timedelta(days=(published.weekday() - day.value) % 7)
     return None
 
 

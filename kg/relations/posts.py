@@ -243,8 +243,10 @@ def _refine_role(s: State, role: str, jurisdiction: str | None, cue: Mention) ->
     generic = any(s.lex.is_word(w, "local-head", s.report.language) for w in cue.text.split())
     if is_city and (role in ("head-of-state", "official") or (role == "governor" and generic)):
         return "mayor"
-    if role == "official" and e.kind == MentionKind.PLACE and e.subtype == "region":
+    if role == "official" and e.kind == MentionKind.PLACE and e.subtype == "region" and generic:
         return "governor"
+    if role == "executive" and e.kind == MentionKind.PLACE:
+        return "official"  # a director in a region's administration heads no company
     if role == "deputy-governor" and is_city and generic:
         return "deputy-mayor"
     if role == "head-of-state" and e.kind == MentionKind.ORGANIZATION:

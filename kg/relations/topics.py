@@ -1,33 +1,67 @@
-"""Topics: the sectors named in sentences about the talks, each given to the meeting it follows."""
+"""Topics: the sectors named in sentences about the talks, each given to the meeting it belongs to.
+
+Topics live on meetings only: a report with no meeting has none. A talk sentence belongs to the
+meeting before it in its paragraph, else to a meeting later in the same paragraph (a lead that
+names the subjects before the sentence saying who met), else to the meeting before it.
+"""
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-
-from kg.model import MentionKind
-from kg.relations.state import State
+from kg.model import Mention, MentionKind
+from kg.relations.state import MeetingDraft, State
 
 # Sectors this many sentences before the first meeting (a lead that sums up the talks) still count.
 LEAD_SENTENCES = 2
 WORD_EDGES = ".,;:«»\"()"
+NAMES = (MentionKind.PERSON, MentionKind.PLACE, MentionKind.ORGANIZATION)
 
 
 def read_topics(s: State) -> None:
     if not s.meetings:
         return
-    starts = sorted((min(d.sentences), n) for n, d in enumerate(s.meetings))
-    first = starts[0][0]
+    paragraph = _paragraphs(s)
     talk = {i for i in range(len(s.sentences)) if _is_talk(s, i)}
+    # A sentence that goes on in the paragraph of a talk sentence is about the talks too.
+    for i in range(1, len(s.sentences)):
+        if i - 1 in talk and paragraph[i - 1] == paragraph[i]:
+            talk.add(i)
+    names = [m for m in s.mentions if m.kind in NAMES]
     for m in s.mentions:
-        if m.kind != MentionKind.SECTOR:
+        if m.kind != MentionKind.SECTOR or s.sentence_of[m] not in talk or _inside_name(m, names):
             continue
-        idx = s.sentence_of[m]
-        if idx not in talk or idx < first - LEAD_SENTENCES:
-            continue
-        # The meeting that starts last at or before the sentence (the first listed on a tie).
-        pos = bisect_right(starts, (idx, len(starts))) - 1
-        owner = s.meetings[starts[bisect_left(starts, (starts[pos][0], -1))][1]] if pos >= 0 else s.meetings[0]
-        owner.topics.setdefault(m.value, s.evidence(m))
+        owner = _owner(s, s.sentence_of[m], paragraph)
+        if owner is not None:
+            owner.topics.setdefault(m.value, s.evidence(m))
+
+
+def _owner(s: State, idx: int, paragraph: list[int]) -> MeetingDraft | None:
+    def start(d: MeetingDraft) -> int:
+        return min(d.sentences)
+
+    before = max((d for d in s.meetings if start(d) <= idx), key=start, default=None)
+    after = min((d for d in s.meetings if start(d) > idx), key=start, default=None)
+    if before is not None and paragraph[start(before)] == paragraph[idx]:
+        return before
+    if after is not None and paragraph[start(after)] == paragraph[idx]:
+        return after
+    if before is not None:
+        return before
+    return after if after is not None and start(after) - idx <= LEAD_SENTENCES else None
+
+
+def _paragraphs(s: State) -> list[int]:
+    """The paragraph (line) of each sentence."""
+    out: list[int] = []
+    number = 0
+    for k, sentence in enumerate(s.sentences):
+        if k and "\n" in s.text[s.sentences[k - 1].end:sentence.start]:
+            number += 1
+        out.append(number)
+    return out
+
+
+def _inside_name(m: Mention, names: list[Mention]) -> bool:
+    return any(n.start <= m.start and m.end <= n.end for n in names)
 
 
 def _is_talk(s: State, index: int) -> bool:

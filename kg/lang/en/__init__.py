@@ -1,11 +1,23 @@
-"""English: prepositions mark the parts of a post phrase; reports come from anywhere."""
+"""English: prepositions mark the parts of a post phrase; reports come from anywhere.
 
-from kg.lang import Language
+The named-entity recogniser (``ner``) and its word lists live here too."""
+
+from pathlib import Path
+
+from kg.lang import Language, read_days
 
 PROFILE = Language(
     code="en",
     in_prepositions=frozenset({"to", "in", "at"}),
     determiners=frozenset({"the", "a", "an"}),
-    today=frozenset({"today"}),
-    yesterday=frozenset({"yesterday"}),
+    day_after_month=True,
+    days=read_days(Path(__file__).parent / "days.tsv"),
+    lemmatiser="kg.lang.en.words:lemmas",
+    tagger="kg.lang.en.ner:mentions",
+    common_word="kg.lang.en.ner:common_word",
+    snowball="english",
+    word_forms="kg.lang.en.forms:EnglishForms",
+    ministry="kg.lang.en.ministries:ministry",
+    script="latin",
+    title_case_heads=True,
 )

@@ -1,8 +1,9 @@
 """Kazakh: case endings mark the parts of a post phrase; reports are Kazakhstani press."""
 
 import re
+from pathlib import Path
 
-from kg.lang import Case, Language
+from kg.lang import Case, Language, read_days
 
 PROFILE = Language(
     code="kk",
@@ -14,7 +15,10 @@ PROFILE = Language(
         (Case.LOCATIVE, re.compile(r"(?:да|де|та|те|нда|нде)$", re.IGNORECASE)),
         (Case.DATIVE, re.compile(r"(?:ға|ге|қа|ке|на|не)$", re.IGNORECASE)),
     ),
-    today=frozenset({"бүгін"}),
-    yesterday=frozenset({"кеше"}),
+    days=read_days(Path(__file__).parent / "days.tsv"),
+    lemmatiser="kg.lang.kk.words:lemmas",
     tagger="kg.ner:kaznerd_mentions",
+    word_forms="kg.lang.kk.forms:KazakhForms",
+    nominative="kg.lang.kk.forms:nominative",
+    common_word="kg.lang.kk.forms:common_word",
 )

@@ -1,11 +1,24 @@
-"""Russian: prepositions mark the parts of a post phrase; reports are Kazakhstani press."""
+"""Russian: prepositions mark the parts of a post phrase; reports are Kazakhstani press.
 
-from kg.lang import Language
+Names come from natasha's news tagger (``ner``) and go to the nominative with pymorphy3 (``morph``).
+"""
+
+from pathlib import Path
+
+from kg.lang import Language, read_days
 
 PROFILE = Language(
     code="ru",
     home_country="KZ",
     in_prepositions=frozenset({"в", "во", "при", "на"}),
-    today=frozenset({"сегодня"}),
-    yesterday=frozenset({"вчера"}),
+    days=read_days(Path(__file__).parent / "days.tsv"),
+    lemmatiser="kg.lang.ru.words:lemmas",
+    tagger="kg.lang.ru.ner:mentions",
+    nominative="kg.lang.ru.morph:nominative",
+    common_word="kg.lang.ru.morph:common_word",
+    snowball="russian",
+    word_forms="kg.lang.ru.forms:RussianForms",
+    ministry="kg.lang.ru.ministries:ministry",
+    derived_cues=True,
+    name_words_decline=True,
 )

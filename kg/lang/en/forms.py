@@ -1,0 +1,18 @@
+"""English word forms: Snowball stems; a place name takes a possessive or plural ending only."""
+
+from __future__ import annotations
+
+from kg.lang.forms import StemForms
+from kg.text import fold
+
+# English names take a possessive or plural ending only (During is not Dure).
+NAME_ENDINGS = ("'s", "’s", "s")
+
+
+class EnglishForms(StemForms):
+    def name_matches(self, token: str, name: str) -> bool | None:
+        t, n = token.casefold(), name.casefold()
+        return t == n or (t.startswith(n) and t[len(n):] in NAME_ENDINGS)
+
+    def plural_head(self, token: str, head: str) -> bool:
+        return fold(token) != fold(head) and fold(token).endswith("s")

@@ -1,0 +1,23 @@
+"""English: ``Minister of Agriculture`` names the Ministry of Agriculture."""
+
+from __future__ import annotations
+
+from kg.lang import TokenView
+
+LINKS = frozenset({"and", "&"})
+
+
+def ministry(view: TokenView, i: int) -> tuple[int, int, str] | None:
+    """The ministry a ``Minister of ...`` at token ``i`` names: (first, last token, name)."""
+    texts = view.texts
+    if texts[i].lower() != "minister" or i + 1 >= len(texts) or texts[i + 1] != "of":
+        return None
+    j = i + 2
+    words: list[str] = []
+    while j < len(texts) and not view.covered[j] and (view.is_name_word(j) or (texts[j] in LINKS and words)):
+        words.append(texts[j])
+        j += 1
+    while words and words[-1] in LINKS:
+        words.pop()
+        j -= 1
+    return (i + 2, j - 1, f"Ministry of {' '.join(words)}") if words else None

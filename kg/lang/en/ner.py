@@ -1,0 +1,392 @@
+"""English named entities: a grammar over token classes, no trained model.
+
+Tokens fall into classes: capitalised words (in any script's capitals: Ş, Ö, Ž), initials,
+name particles (de, van, al-), honorifics (Mr, H.E.), acronyms, and words that cannot be part
+of a person's name: common English words (wordfreq's Zipf frequency, unless the word is a
+known given name) and the lexicon's countries, places, organizations, roles and months.
+
+A run of name words is a person when its surroundings say so: an honorific or a post before it,
+a verb of saying or meeting after it (``X noted``), a post in apposition (``X, Ambassador of
+France,``), a surname-shaped last word, or coordination with a person (``X and Y``).
+Organizations are capitalised runs ending in a head word (``Kazakh National University``) or
+opening with one (``Ministry of Foreign Affairs``), and acronyms (``TURKSOY``); places are runs
+with a place head (``Shaanxi Province``, ``Province of Mangystau``) or after ``in``/``to``/``from``.
+
+The rules (``kg.rules``) take these mentions as proposals and keep the last word.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from itertools import pairwise
+from pathlib import Path
+
+import pycountry
+from wordfreq import zipf_frequency
+
+from kg.lexicon import load_lexicon
+from kg.model import Mention, MentionKind, Report
+from kg.text import fold, tokens
+
+DATA_DIR = Path(__file__).resolve().parent
+EXTRACTOR = "en-ner"
+# A word is common English (not a name) from this Zipf frequency on: "Regional", "Members".
+COMMON_ZIPF = 4.0
+ARTICLES = frozenset({"the", "a", "an"})
+MAX_PERSON_WORDS = 4
+MAX_NAME_WORDS = 7
+INITIAL = re.compile(r"^(?:[A-Z]|Zh|Sh|Ch|Kh|Ts|Yu|Ya|Dzh)$")
+ACRONYM = re.compile(r"^[A-Z][A-Za-z]*[A-Z]$")
+POSSESSIVE = re.compile(r"['’]s$")
+LINKS = frozenset({"of", "and", "&", "for", "the", "de"})
+# Words between a name and the post in apposition: "X, the Deputy Governor of ...".
+APPOSITION_WORDS = frozenset({"the", "a", "an", "then", "former", "newly", "appointed"})
+APPOSITION_REACH = 4
+COORDINATION = frozenset({"and", "&"})
+
+
+@dataclass(frozen=True)
+class _Data:
+    honorifics: tuple[tuple[str, ...], ...]
+    particles: frozenset[str]
+    prefixes: frozenset[str]
+    heads: dict[str, tuple[str, str, str]]
+    said: frozenset[str]
+    place_words: frozenset[str]
+    surname_endings: tuple[str, ...]
+    known: frozenset[str]
+    roles: frozenset[str]
+    posts: frozenset[str]
+    not_organizations: frozenset[str]
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with open(DATA_DIR / name, encoding="utf-8") as f:
+        return list(csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t"))
+
+
+@cache
+def _data() -> _Data:
+    lex = load_lexicon()
+    honorifics = tuple(sorted(
+        (tuple(t.text.casefold() for t in tokens(r["honorific"]) if t.text != ".") for r in _rows("honorifics.tsv")),
+        key=len, reverse=True))
+    particles = _rows("particles.tsv")
+    cues = _rows("cues.tsv")
+    known: set[str] = set()
+    for e in lex.entries:
+        if e.language == "en":
+            known.update(fold(w) for w in e.words if w[:1].isupper())
+    for w in lex.words:
+        if w.language == "en" and w.category == "month":
+            known.add(fold(w.word))
+    roles = {fold(t.text) for c in lex.roles for cue in c.cues if cue.language == "en" for t in tokens(cue.text)}
+    return _Data(
+        honorifics=honorifics,
+        particles=frozenset(r["particle"] for r in particles if r["form"] == "word"),
+        prefixes=frozenset(r["particle"] for r in particles if r["form"] == "prefix"),
+        heads={fold(r["head"]): (r["kind"], r["type"], r["position"]) for r in _rows("heads.tsv")},
+        said=frozenset(r["word"] for r in cues if r["category"] == "said"),
+        place_words=frozenset(r["word"] for r in cues if r["category"] == "place"),
+        surname_endings=tuple(r["ending"] for r in _rows("surnames.tsv")),
+        known=frozenset(known - {""}),
+        roles=frozenset(roles),
+        not_organizations=frozenset({fold(r["abbreviation"]) for r in _rows("abbreviations.tsv")}
+                                    | {fold(c.alpha_3) for c in pycountry.currencies}),
+        posts=frozenset(fold(cue.text) for c in lex.roles for cue in c.cues
+                        if cue.language == "en" and " " not in cue.text),
+    )
+
+
+@cache
+def _common(word: str) -> bool:
+    low = word.casefold()
+    if re.search(r"['’-]", low):
+        return False  # Al-Farabi, Xi'an: wordfreq splits such words into common pieces
+    return zipf_frequency(low, "en") >= COMMON_ZIPF and low not in _given_names()
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    """Given names that are common words too (John, Grace): ``given_names.tsv``."""
+    return frozenset(r["name"].casefold() for r in _rows("given_names.tsv"))
+
+
+def common_word(word: str, *, inflected: bool = False) -> bool:
+    """A capitalised word that is a common English word (wordfreq), never a name's: Cultural, Affairs."""
+    return _common(word)
+
+
+def mentions(report: Report) -> list[Mention]:
+    """Persons, organizations and places in an English report's body."""
+    return list(_Recogniser(report).run())
+
+
+class _Recogniser:
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        self.data = _data()
+        self.toks = tokens(report.text, start=report.body_start)
+        self.texts = [t.text for t in self.toks]
+        self.taken = [False] * len(self.toks)
+        self.out: list[Mention] = []
+
+    # ------------------------------------------------------------ token classes
+
+    def _joined(self, i: int) -> bool:
+        """Token ``i`` follows token ``i - 1`` on the same line."""
+        return i > 0 and "\n" not in self.report.text[self.toks[i - 1].end:self.toks[i].start]
+
+    def _base(self, i: int) -> str:
+        return POSSESSIVE.sub("", self.texts[i])
+
+    def _capitalised(self, i: int) -> bool:
+        t = self._base(i)
+        if len(t) < 2 or not t[0].isupper() or not (t[1].islower() or t[1] in "'’"):
+            return False
+        if not all(c.isalpha() or c in "'’-‐" for c in t):
+            return False
+        return "-" not in t or all(p[:1].isalpha() for p in re.split(r"[-‐]", t))
+
+    def _prefixed(self, i: int) -> bool:
+        """``al-Sabah``: a lower-case particle with a hyphen before a capitalised name."""
+        head, _, rest = self._base(i).partition("-")
+        return head in self.data.prefixes and rest[:1].isupper()
+
+    def _initial_end(self, i: int) -> int | None:
+        """Index after ``A.`` at ``i``."""
+        if i + 1 < len(self.texts) and INITIAL.match(self.texts[i]) and self.texts[i + 1] == ".":
+            return i + 2
+        return None
+
+    def _blocked(self, i: int) -> bool:
+        """A capitalised word that cannot be in a person's name."""
+        key = fold(self._base(i))
+        d = self.data
+        return key in d.known or key in d.roles or key in d.heads or _common(self._base(i)) \
+            or self._honorific_end(i) is not None
+
+    def _name_word(self, i: int, *, lenient: bool = False) -> bool:
+        """A word of a person's name; ``lenient`` after an honorific, where a common word may be a surname."""
+        if self.taken[i] or not (self._capitalised(i) or self._prefixed(i)):
+            return False
+        if lenient:
+            key = fold(self._base(i))
+            return key not in self.data.roles and key not in self.data.heads and self._honorific_end(i) is None
+        return not self._blocked(i)
+
+    def _honorific_end(self, i: int) -> int | None:
+        """Index after an honorific at ``i`` (dots after its words skipped), or None."""
+        if not self.texts[i][:1].isupper():
+            return None
+        for h in self.data.honorifics:
+            j = i
+            for word in h:
+                if j < len(self.texts) and self.texts[j].casefold() == word:
+                    j += 1
+                    if j < len(self.texts) and self.texts[j] == ".":
+                        j += 1
+                else:
+                    break
+            else:
+                return j
+        return None
+
+    def _head(self, i: int, position: str) -> tuple[str, str] | None:
+        if not self.texts[i][:1].isupper():
+            return None
+        found = self.data.heads.get(fold(self.texts[i]))
+        if found and found[2] in (position, "both"):
+            return found[0], found[1]
+        return None
+
+    # ------------------------------------------------------------ grammar
+
+    def run(self) -> Iterator[Mention]:
+        self._organizations_and_places()
+        self._acronyms()
+        self._persons()
+        self._preposition_places()
+        return iter(sorted(self.out, key=lambda m: (m.start, m.end)))
+
+    def _emit(self, kind: str, first: int, last: int, subtype: str | None = None) -> None:
+        start, end = self.toks[first].start, self.toks[last].end
+        text = self.report.text[start:end]
+        trimmed = POSSESSIVE.sub("", text)
+        end -= len(text) - len(trimmed)
+        value = " ".join(POSSESSIVE.sub("", t) for t in self.texts[first:last + 1] if t != ".")
+        if kind == MentionKind.PERSON:
+            value = re.sub(r"\b(\w) (?=\w)", r"\1. ", value) if any(t == "." for t in self.texts[first:last + 1]) \
+                else value
+        self.out.append(Mention(kind, start, end, trimmed, value, subtype, EXTRACTOR))
+        for k in range(first, last + 1):
+            self.taken[k] = True
+
+    def _org_word(self, i: int) -> bool:
+        if self.texts[i].casefold() in ARTICLES or (self._sentence_initial(i) and _common(self.texts[i])
+                                                    and not self._head(i, "before")):
+            return False
+        return not self.taken[i] and (self._capitalised(i) or self._prefixed(i) or bool(ACRONYM.match(self.texts[i]))) \
+            and fold(self.texts[i]) not in self.data.posts and self._honorific_end(i) is None
+
+    def _organizations_and_places(self) -> None:
+        for i in range(len(self.texts)):
+            if self.taken[i]:
+                continue
+            head = self._head(i, "after")
+            if head and head[0] == MentionKind.PLACE and i + 1 < len(self.texts) and self._head(i + 1, "after"):
+                continue  # Abylai Khan State University: the last head decides
+            if head and i > 0 and self._joined(i):
+                first = self._walk_back(i)
+                if first < i and not all(_common(self.texts[k]) for k in range(first, i + 1) if self._org_word(k)):
+                    last = self._of_phrase(i) if head[0] == MentionKind.ORGANIZATION else i
+                    self._emit(head[0], first, last, head[1])
+                    continue
+            head = self._head(i, "before")
+            if head:
+                last = self._of_phrase(i)
+                if last > i:
+                    first = self._walk_back(i) if head[0] == MentionKind.ORGANIZATION else i
+                    self._emit(head[0], first, last, head[1])
+
+    def _walk_back(self, i: int) -> int:
+        """First word of the capitalised name that ends before the head at ``i``."""
+        first = i
+        j = i - 1
+        while j >= 0 and i - j <= MAX_NAME_WORDS and self._joined(j + 1):
+            if self._org_word(j):
+                first = j
+            elif not (self.texts[j] in ("of", "and", "&", "for") and j > 0 and self._org_word(j - 1)
+                      and self._joined(j)):
+                break
+            j -= 1
+        return first
+
+    def _of_phrase(self, i: int) -> int:
+        """Last word of ``of the X and Y`` after the head at ``i`` (``i`` itself if there is none)."""
+        last = i
+        j = i + 1
+        if j < len(self.texts) and self.texts[j] in ("of", "for", "on") and self._joined(j):
+            j += 1
+            while j < len(self.texts) and j - i <= MAX_NAME_WORDS and self._joined(j):
+                if self._org_word(j):
+                    last = j
+                elif not ((self.texts[j] in LINKS - ARTICLES and last > i and self.texts[j + 1:j + 2] != ["the"])
+                          or (self.texts[j] == "the" and self.texts[j - 1] in LINKS)):
+                    break
+                j += 1
+        return last
+
+    def _acronyms(self) -> None:
+        """Acronyms the report uses more than once: a one-off capital run is as often a term as a body."""
+        counts = Counter(self.texts)
+        for i, t in enumerate(self.texts):
+            if counts[t] < 2:
+                continue
+            if self.taken[i] or len(t) < 2 or not ACRONYM.match(t) or (not t[:2].isupper() and not t[-2:].isupper()):
+                continue
+            if fold(t) in self.data.known or fold(t) in self.data.posts or fold(t) in self.data.not_organizations \
+                    or (i > 0 and self.texts[i - 1].isdigit()):
+                continue
+            if not self._joined(i) or (i + 1 < len(self.texts) and self.texts[i + 1] == "." and self._line_start(i)):
+                continue  # a dateline: NUR-SULTAN. KAZINFORM
+            if t.isupper() and self._line_start(i) and self._all_caps_line(i):
+                continue
+            self._emit(MentionKind.ORGANIZATION, i, i, "organization")
+
+    def _sentence_initial(self, i: int) -> bool:
+        return self._line_start(i) or self.texts[i - 1] in (".", "!", "?", ":", ";", '"', "“", "«")
+
+    def _line_start(self, i: int) -> bool:
+        return i == 0 or not self._joined(i)
+
+    def _all_caps_line(self, i: int) -> bool:
+        """A headline or dateline in capitals: no lower-case word in the next few tokens."""
+        return not any(t[:1].islower() for t in self.texts[i:i + 4])
+
+    def _runs(self) -> list[tuple[int, int]]:
+        """Runs of name words: initials, capitalised words, particles between them."""
+        out: list[tuple[int, int]] = []
+        i = 0
+        n = len(self.texts)
+        while i < n:
+            j = i
+            words = 0
+            lenient = self._after_honorific(i)
+            while j < n and words < MAX_PERSON_WORDS and (j == i or self._joined(j)):
+                after = self._initial_end(j)
+                if after is not None and not self.taken[j] and after < n and (self._name_word(after) or
+                                                                              self._initial_end(after)):
+                    j = after
+                elif self._name_word(j, lenient=lenient):
+                    j += 1
+                    words += 1
+                    if POSSESSIVE.search(self.texts[j - 1]):
+                        break
+                elif words and self.texts[j] in self.data.particles and j + 1 < n and self._name_word(j + 1):
+                    j += 1
+                else:
+                    break
+            if words:
+                out.append((i, j - 1))
+                i = j
+            else:
+                i += 1
+        return out
+
+    def _persons(self) -> None:
+        runs = self._runs()
+        accepted = [r for r in runs if self._person_context(*r)]
+        chosen = set(accepted)
+        for a, b in pairwise(runs):
+            if b[0] == a[1] + 2 and self.texts[a[1] + 1] in COORDINATION and (a in chosen) != (b in chosen) \
+                    and min(self._words(*a), self._words(*b)) >= 2:
+                chosen.update((a, b))
+        for first, last in sorted(chosen):
+            if self._words(first, last) >= 2 or self._initial_end(first) is not None or self._after_honorific(first):
+                self._emit(MentionKind.PERSON, first, last)
+
+    def _words(self, first: int, last: int) -> int:
+        return sum(1 for k in range(first, last + 1) if self._capitalised(k) or self._prefixed(k))
+
+    def _after_honorific(self, first: int) -> bool:
+        return any(self._honorific_end(k) == first for k in range(max(0, first - 4), first))
+
+    def _person_context(self, first: int, last: int) -> bool:
+        d = self.data
+        if self._after_honorific(first):
+            return True
+        if first > 0 and self._joined(first) and fold(self.texts[first - 1]) in d.roles \
+                and self.texts[first - 1][:1].isupper():
+            return True
+        nxt = last + 1
+        if nxt < len(self.texts) and self.texts[nxt] in d.said:
+            return True
+        if nxt < len(self.texts) and self.texts[nxt] == "," and self._post_follows(nxt + 1):
+            return True
+        surname = self._base(last).casefold()
+        return self._words(first, last) >= 2 and len(surname) >= 5 and surname.endswith(d.surname_endings)
+
+    def _post_follows(self, j: int) -> bool:
+        """``, the Deputy Governor of ...``: a post within a few words after a comma."""
+        for k in range(j, min(j + APPOSITION_REACH, len(self.texts))):
+            t = self.texts[k]
+            if fold(t) in self.data.roles:
+                return True
+            if t.casefold() not in APPOSITION_WORDS and not (t[:1].isupper() and t.isalpha()):
+                return False
+        return False
+
+    def _preposition_places(self) -> None:
+        for first, last in self._runs():
+            if first == 0 or self.texts[first - 1] not in self.data.place_words or last - first > 1:
+                continue
+            nxt = last + 1
+            if nxt < len(self.texts) and (self._head(nxt, "after") or self._capitalised(nxt)):
+                continue
+            self._emit(MentionKind.PLACE, first, last)

@@ -1,0 +1,64 @@
+"""Word forms of a language: the keys its words are filed under and when a token stands for a word.
+
+``StemForms`` serves languages whose inflection a Snowball stemmer covers, with the profile's
+lemmatiser as a second opinion where the stemmer cuts forms of one word apart. A language with
+other needs subclasses it in its package (``kg.lang.kk.forms``, ``kg.lang.ru.forms``).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import snowballstemmer
+
+from kg.text import fold
+
+if TYPE_CHECKING:
+    from kg.lang import Language
+
+# Index keys of a stemmed word: its first letters, so that stems cut at different lengths meet.
+KEY_LETTERS = 5
+
+
+class StemForms:
+    """Inflected forms by a Snowball stemmer (``Language.snowball``), or the word itself without one."""
+
+    def __init__(self, language: Language) -> None:
+        self.language = language
+        self._stemmer = snowballstemmer.stemmer(language.snowball) if language.snowball else None
+        self.stem = lru_cache(maxsize=65536)(self._stem)
+
+    def _stem(self, word: str) -> str:
+        low = word.lower().replace("ё", "е")
+        return self._stemmer.stemWord(low) if self._stemmer else low
+
+    def keys(self, word: str, derivation: bool = False) -> frozenset[str]:
+        """Keys under which a word is filed, so that its inflected forms find it."""
+        low = fold(word)
+        s = self.stem(low)
+        return frozenset({s[:KEY_LETTERS], low})
+
+    def matches(self, token: str, cue: str, derivation: bool = False) -> bool:
+        """Does a token stand for a cue word, in any of its inflected (or, with ``derivation``, derived) forms?"""
+        t, c = token.lower().replace("ё", "е"), cue.lower().replace("ё", "е")
+        if t == c or self.stem(t) == self.stem(c):
+            return True
+        lang = self.language
+        return lang.lemmatiser is not None and lang.word_is(t, lang.lemmas(c)[0])
+
+    def name_matches(self, token: str, name: str) -> bool | None:
+        """Is a token a form of a place name? None: as any word (``matches``)."""
+        return None
+
+    def head_fits(self, token: str, head: str) -> bool:
+        """May a token that matched a head noun stand as that head after a name?"""
+        return True
+
+    def plural_head(self, token: str, head: str) -> bool:
+        """Is a token the plural of an organization's head noun (universities: a class, or several bodies)?"""
+        return False
+
+    def short_forms(self, word: str) -> frozenset[str]:
+        """The forms by which a name's last word may stand alone (Сенат for Парламент Сенаты)."""
+        return frozenset({fold(word)})

@@ -1,0 +1,50 @@
+"""Russian word forms: Snowball stems, pymorphy3 lemmas, derived adjectives of sector words, and the
+case endings of place nouns."""
+
+from __future__ import annotations
+
+import re
+
+from kg.lang.forms import StemForms
+
+# Case endings of a Russian place noun by its last letter (Москва → Москве, Омск → Омске, Тверь → Твери);
+# a final vowel, ь or й gives way to the ending. Not adjective endings: Омской is a region's, not Омск.
+NOUN_ENDINGS = {"а": ("ы", "и", "е", "у", "ой", "ою", "ей", "ею"), "я": ("и", "е", "ю", "ей", "ею"),
+                "ь": ("и", "ью", "я", "ю", "ем", "е"), "й": ("я", "ю", "ем", "е")}
+CONSONANT_ENDINGS = ("а", "у", "е", "ом", "ем")
+CONSONANT = re.compile(r"[бвгджзклмнпрстфхцчшщй]$", re.IGNORECASE)
+ADJECTIVE = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие)$", re.IGNORECASE)
+# A derived word keeps the stem and adds at most this many letters (торговля / торгово-).
+DERIVED_EXTRA = 2
+DERIVED_STEM = 5
+
+
+class RussianForms(StemForms):
+    def matches(self, token: str, cue: str, derivation: bool = False) -> bool:
+        if super().matches(token, cue):
+            return True
+        if not derivation:
+            return False
+        short, long_ = sorted((self.stem(token), self.stem(cue)), key=len)
+        return len(short) >= DERIVED_STEM and long_.startswith(short) and len(long_) - len(short) <= DERIVED_EXTRA
+
+    def name_matches(self, token: str, name: str) -> bool | None:
+        """A noun name takes noun endings only (Омской is a region's adjective, not Омск)."""
+        if noun_form(token, name) or not ADJECTIVE.search(name):
+            return noun_form(token, name)
+        return None
+
+
+def noun_form(token: str, name: str) -> bool:
+    """Is a token a case form of a Russian (or Russian-written) place noun: Омске, Туркестане, Сиане?"""
+    t, n = token.lower().replace("ё", "е"), name.lower().replace("ё", "е")
+    if t == n:
+        return True
+    last = n[-1:]
+    if last in NOUN_ENDINGS:
+        base, endings = n[:-1], NOUN_ENDINGS[last]
+    elif CONSONANT.search(n):
+        base, endings = n, CONSONANT_ENDINGS
+    else:
+        return False
+    return len(base) >= 3 and t.startswith(base) and t[len(base):] in endings

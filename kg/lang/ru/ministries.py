@@ -1,0 +1,22 @@
+"""Russian: ``министр сельского хозяйства`` names the Министерство сельского хозяйства."""
+
+from __future__ import annotations
+
+from kg.lang import TokenView
+from kg.lang.ru.morph import genitive_word
+
+MINISTER = frozenset({"министр", "министра", "министром", "министру", "министре"})
+# At most this many genitive words name the ministry's field.
+MAX_WORDS = 3
+
+
+def ministry(view: TokenView, i: int) -> tuple[int, int, str] | None:
+    """The ministry a minister at token ``i`` heads, read from the lower-case genitive words after it."""
+    texts = view.texts
+    if texts[i].lower() not in MINISTER:
+        return None
+    j = i + 1
+    while j < len(texts) and j - i <= MAX_WORDS + 1 and not view.covered[j] and texts[j].islower() \
+            and genitive_word(texts[j]):
+        j += 1
+    return (i + 1, j - 1, f"Министерство {' '.join(texts[i + 1:j])}") if j > i + 1 else None

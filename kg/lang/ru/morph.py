@@ -1,0 +1,167 @@
+"""Russian names in the nominative, from pymorphy3 and its OpenCorpora dictionary.
+
+``name_nominative`` puts a person's name words in the nominative together: the words of one
+name agree in case and gender, so ``Алексея Орлова`` (genitive, masculine) becomes ``Алексей
+Орлов`` while ``Анна Орлова`` stays as it is. ``phrase_nominative`` does the same for place and
+organization names: the head noun and the adjectives before it go to the nominative, the words
+after the head (genitive complements) stay: ``Министерства иностранных дел`` → ``Министерство
+иностранных дел``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache, lru_cache
+
+import pymorphy3
+
+from kg.model import MentionKind
+
+CYRILLIC_WORD = re.compile(r"^[А-Яа-яЁё]+(?:[-‐][А-Яа-яЁё]+)*$")
+# Grammemes of proper names in the dictionary: given names, surnames, patronymics, places, organizations.
+PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+PERSON_NAME = frozenset({"Name", "Surn", "Patr"})
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+GENDERS = ("masc", "femn")
+ADJECTIVE_POS = frozenset({"ADJF", "PRTF"})
+NAME_POS = frozenset({"NOUN", "ADJF"})
+
+
+@cache
+def analyzer() -> pymorphy3.MorphAnalyzer:
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@lru_cache(maxsize=65536)
+def _parses(word: str) -> tuple[pymorphy3.analyzer.Parse, ...]:
+    return tuple(analyzer().parse(word))
+
+
+@lru_cache(maxsize=65536)
+def common_word(word: str, *, inflected: bool = False) -> bool:
+    """A word the dictionary knows with no proper-name reading: Вчера, Сегодня, Встреча."""
+    if not CYRILLIC_WORD.match(word):
+        return False
+    parses = _parses(word)
+    return analyzer().word_is_known(word.lower()) and not any(PROPER & p.tag.grammemes for p in parses)
+
+
+def _written_like(new: str, old: str) -> str:
+    """``new`` with the capitals of ``old``: Омск for Омске, МИД stays as it is written."""
+    if old.isupper() and len(old) > 1:
+        return old
+    parts, olds = re.split(r"([-‐])", new), re.split(r"([-‐])", old)
+    if len(parts) != len(olds):
+        return new[:1].upper() + new[1:] if old[:1].isupper() else new
+    return "".join(p[:1].upper() + p[1:] if o[:1].isupper() else p for p, o in zip(parts, olds, strict=True))
+
+
+def _inflected(parse: pymorphy3.analyzer.Parse, grammemes: set[str], old: str) -> str:
+    form = parse.inflect(grammemes)
+    return _written_like(form.word, old) if form is not None else old
+
+
+def _person_parses(word: str) -> list[pymorphy3.analyzer.Parse]:
+    """Singular noun readings, the name readings (Name, Surn, Patr) alone where the word has any.
+
+    Adjective readings count too: the dictionary knows some surnames only as possessives (Бабушкиным).
+    """
+    if not CYRILLIC_WORD.match(word) or (word.isupper() and len(word) > 1):
+        return []
+    nouns = [p for p in _parses(word) if p.tag.POS in NAME_POS and "plur" not in p.tag and p.tag.case in CASES]
+    names = [p for p in nouns if PERSON_NAME & p.tag.grammemes]
+    return names or nouns
+
+
+def _agrees(parse: pymorphy3.analyzer.Parse, case: str, gender: str) -> bool:
+    tag = parse.tag
+    return tag.case == case and (gender in tag or "ms-f" in tag or tag.gender is None)
+
+
+@lru_cache(maxsize=16384)
+def name_nominative(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A person's name words in the nominative: Игорем Смирновым → Игорь Смирнов, Анной Петровой → Анна Петрова.
+
+    The case and gender are those the surname (the last word) has and most of the other words
+    share, the likelier readings first, the nominative on a tie. Initials and Latin words stay.
+    """
+    readings = [_person_parses(w) for w in words]
+    if not any(readings):
+        return words
+    best: tuple[bool, int, float, bool] | None = None
+    choice = ("nomn", "masc")
+    for case in CASES:
+        for gender in GENDERS:
+            fits = [max((p.score for p in ps if _agrees(p, case, gender)), default=None) for ps in readings]
+            matched = [s for s in fits if s is not None]
+            key = (fits[-1] is not None or not readings[-1], len(matched), sum(matched), case == "nomn")
+            if best is None or key > best:
+                best, choice = key, (case, gender)
+    case, gender = choice
+    if case == "nomn":
+        return words
+    out = []
+    for word, ps in zip(words, readings, strict=True):
+        fit = max((p for p in ps if _agrees(p, case, gender)), key=lambda p: p.score, default=None)
+        out.append(_inflected(fit, {"nomn"}, word) if fit is not None else word)
+    return tuple(out)
+
+
+def _head(words: tuple[str, ...]) -> int | None:
+    """Index of the phrase's head noun: the first noun after words that may be adjectives."""
+    for i, w in enumerate(words):
+        if not CYRILLIC_WORD.match(w) or (w.isupper() and len(w) > 1):
+            return None
+        tags = {p.tag.POS for p in _parses(w)}
+        if tags & ADJECTIVE_POS and i < len(words) - 1:
+            continue
+        return i if "NOUN" in tags else None
+    return None
+
+
+@lru_cache(maxsize=16384)
+def phrase_nominative(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A place or organization name in the nominative: Карагандинской области → Карагандинская область.
+
+    The head noun and the adjectives that agree with it before it change; words after the head
+    (Министерства иностранных дел, Республики Казахстан) stay as written.
+    """
+    head = _head(words)
+    if head is None:
+        return words
+    for noun in sorted((p for p in _parses(words[head]) if p.tag.POS == "NOUN"), key=lambda p: -p.score):
+        tag = noun.tag
+        adjectives = []
+        for w in words[:head]:
+            fit = next((p for p in _parses(w) if p.tag.POS in ADJECTIVE_POS and p.tag.case == tag.case
+                        and p.tag.number == tag.number and (tag.number == "plur" or p.tag.gender == tag.gender)),
+                       None)
+            if fit is None:
+                break
+            adjectives.append(fit)
+        if len(adjectives) < head:
+            continue
+        if tag.case == "nomn" or "Fixd" in tag:
+            return words
+        agree = {"nomn", tag.number} | ({tag.gender} if tag.number == "sing" and tag.gender else set())
+        out = [_inflected(p, agree, w) for p, w in zip(adjectives, words, strict=False)]
+        out.append(_inflected(noun, {"nomn"}, words[head]))
+        return (*out, *words[head + 1:])
+    return words
+
+
+def nominative(words: Sequence[str], kind: str = MentionKind.PLACE) -> str:
+    """A mention's value: its words in the nominative, as a person's name or as a place or organization."""
+    key = tuple(words)
+    form = name_nominative(key) if kind == MentionKind.PERSON else phrase_nominative(key)
+    return " ".join(form)
+
+
+@lru_cache(maxsize=65536)
+def genitive_word(word: str) -> bool:
+    """A noun or adjective that may stand in the genitive: the words of ``Министр культуры`` after the post,
+    never a preposition or conjunction (``Министра за поддержку``)."""
+    if not CYRILLIC_WORD.match(word):
+        return False
+    return any(p.tag.POS in ("NOUN", "ADJF", "PRTF") and "gent" in p.tag.grammemes for p in _parses(word))

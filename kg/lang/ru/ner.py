@@ -1,0 +1,70 @@
+"""Russian named entities: natasha's slovnet tagger (NewsEmbedding + NewsNERTagger).
+
+The model and its embeddings ship inside the natasha package (trained on Russian news,
+Nerus/factRuEval; MIT); nothing is downloaded. It tags persons (PER), places (LOC) and
+organizations (ORG). Only sentences that are mostly Cyrillic, with no Kazakh-specific letter,
+and with a capitalised word after their first are tagged: the others cannot hold a name the
+model would find, and tagging is the slow part of reading a Russian report. The model's small
+matrix products run on one BLAS thread: more threads only contend for the core a build uses.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from threadpoolctl import threadpool_limits
+
+from kg.lang.ru.morph import nominative
+from kg.model import Mention, MentionKind, Report
+from kg.text import sentences, tokens
+
+KINDS = {"PER": MentionKind.PERSON, "LOC": MentionKind.PLACE, "ORG": MentionKind.ORGANIZATION}
+KAZAKH_LETTER = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
+CYRILLIC_LETTER = re.compile(r"[А-Яа-яЁё]")
+LETTER = re.compile(r"[^\W\d_]")
+# A capitalised word that is not the sentence's first.
+LATER_CAPITAL = re.compile(r"[\s«\"(„“-][A-ZА-ЯЁ]")
+MIN_CYRILLIC_SHARE = 0.5
+BATCH_SIZE = 8
+
+
+@cache
+def tagger() -> Any:
+    """The slovnet tagger with its embeddings, loaded once."""
+    from natasha import NewsEmbedding, NewsNERTagger
+
+    model = NewsNERTagger(NewsEmbedding())
+    model.batch_size = BATCH_SIZE
+    return model
+
+
+def russian(text: str) -> bool:
+    """Mostly Cyrillic letters and none of the letters only Kazakh writes."""
+    if KAZAKH_LETTER.search(text):
+        return False
+    letters = len(LETTER.findall(text))
+    return letters > 0 and len(CYRILLIC_LETTER.findall(text)) >= MIN_CYRILLIC_SHARE * letters
+
+
+def mentions(report: Report) -> list[Mention]:
+    """Persons, places and organizations in the report's body; ``value`` is the name in the nominative."""
+    chosen = [s for s in sentences(report.text, start=report.body_start)
+              if russian(s.text) and LATER_CAPITAL.search(s.text)]
+    if not chosen:
+        return []
+    with threadpool_limits(limits=1, user_api="blas"):
+        markups = list(tagger().map([s.text for s in chosen]))
+    out: list[Mention] = []
+    for sentence, markup in zip(chosen, markups, strict=True):
+        for span in markup.spans:
+            kind = KINDS.get(span.type)
+            if kind is None:
+                continue
+            start, end = sentence.start + span.start, sentence.start + span.stop
+            text = report.text[start:end]
+            words = [t.text for t in tokens(text) if t.text[:1].isalnum()]
+            out.append(Mention(kind, start, end, text, nominative(words, kind) if words else text,
+                               extractor="natasha"))
+    return out

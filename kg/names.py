@@ -1,0 +1,187 @@
+"""Person names as keys that survive script and language.
+
+``Ермек Көшербаев`` (Kazakh), ``Ермек Кошербаев`` (Russian), ``Yermek Kosherbayev`` and
+``Yermek Köşerbayev`` (English) are one name. Each word is transliterated to ASCII (anyascii),
+the letters one sound is spelt with are folded (``lexicons/name_spelling.tsv``), and what varies
+most between spellings is dropped: vowels after the first letter, ``h``, doubled letters
+(``ermk ksrbv``). The first letter keeps a coarse vowel class (Ө/U, Е/Ye), so that an initial can
+be checked against a given name, and a final ``a`` is kept (Каратаева is not Каратаев).
+
+A name is parsed into its full words, its initials and its patronymic (Естайұлы, Ивановна).
+Two full names are one when their words are (in any order: Шөкеев Өмірзақ); a short form
+(``Е. Көшербаев``, ``Köşerbayev``) fits a full name that holds its surname and whose given name
+starts as its initial does.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+from anyascii import anyascii
+
+DATA = Path(__file__).parent / "lexicons" / "name_spelling.tsv"
+# A name's tokens: letters with inner hyphens or apostrophes, and the dot after an initial.
+NAME_TOKEN = re.compile(r"[^\W\d_]+(?:[-‐'’][^\W\d_]+)*\.?")
+HYPHEN = re.compile(r"[-‐]")
+NOT_LETTER = re.compile(r"[^a-z]")
+DROPPED = re.compile(r"[aeiouyh]")
+DOUBLE = re.compile(r"(.)\1+")
+VOWELS = frozenset("aeiouy")
+# The first letter keeps a vowel class: Өмірзақ/Umirzak, Ерлан/Yerlan, Ілияс/Ilyas.
+FIRST_VOWEL = {"a": "a", "e": "e", "i": "i", "y": "i", "o": "u", "u": "u"}
+PATRONYMIC_ALWAYS = "always"
+
+
+@cache
+def _table() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    folds: list[tuple[str, str]] = []
+    patronymics: list[tuple[str, str]] = []
+    for line in DATA.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#") or line.startswith("kind\t"):
+            continue
+        kind, source, target = line.split("\t")
+        (folds if kind == "fold" else patronymics).append((source, target))
+    return tuple(folds), tuple(patronymics)
+
+
+@lru_cache(maxsize=65536)
+def spelled(word: str) -> str:
+    """A word in ASCII lower case with every spelling of one sound folded: Жомарт → jomart."""
+    text = NOT_LETTER.sub("", anyascii(word).lower())
+    for source, target in _table()[0]:
+        text = text.replace(source, target)
+    if len(text) > 1 and text[0] == "y" and text[1] in VOWELS:
+        text = text[1:]  # Yermek, Yuriy: the y of a Cyrillic Е, Ю, Я
+    return text
+
+
+@lru_cache(maxsize=65536)
+def word_key(word: str) -> str:
+    """The spelling-blind key of one name word: ``Көшербаев``, ``Kosherbayev``, ``Köşerbayev`` → ``ksrbv``."""
+    parts = []
+    for part in HYPHEN.split(word):
+        text = spelled(part)
+        if not text:
+            continue
+        key = DOUBLE.sub(r"\1", FIRST_VOWEL.get(text[0], text[0]) + DROPPED.sub("", text[1:]))
+        parts.append(key + ("a" if len(text) > 1 and text.endswith("a") else ""))
+    return "-".join(parts)
+
+
+def initial_key(word: str) -> str:
+    """The class of a word's first letter, comparable with an initial: Ермек, Ye., Е. → ``e``."""
+    key = word_key(word)
+    return key[:1]
+
+
+def is_patronymic(word: str, words_in_name: int) -> bool:
+    text = NOT_LETTER.sub("", anyascii(word).lower())
+    for ending, where in _table()[1]:
+        if text.endswith(ending) and len(text) > len(ending) + 1:
+            return where == PATRONYMIC_ALWAYS or words_in_name >= 3
+    return False
+
+
+@dataclass(frozen=True)
+class PersonName:
+    """A name parsed for matching: word keys of its full words, initials and patronymic."""
+
+    words: tuple[str, ...]
+    initials: tuple[str, ...] = ()
+    patronymic: str = ""
+
+    @property
+    def full(self) -> bool:
+        """A given name and a surname written out (Ермек Көшербаев, Көшербаев Ермек)."""
+        return len(self.words) >= 2
+
+    @property
+    def surname(self) -> str:
+        return self.words[-1] if self.words else ""
+
+    @property
+    def key(self) -> str:
+        """One key for every spelling of the name, in any word order."""
+        if self.full:
+            return " ".join(sorted(self.words))
+        if self.patronymic and self.words:
+            return f"{self.words[0]} +{self.patronymic}"
+        prefix = "".join(f"{i}." for i in self.initials)
+        return f"{prefix} {self.surname}".strip()
+
+    def fits(self, other: PersonName) -> bool:
+        """Can this short form (initials, a bare surname, a given name and patronymic) stand for
+        the full name ``other``? The surname must be one of its words and an initial must agree
+        with another word's first letter; a patronymic must be the same where both have one."""
+        if self.full or not other.full:
+            return False
+        if self.patronymic and not self.initials and len(self.words) == 1:
+            return self.words[0] in other.words and self.patronymic == other.patronymic
+        if self.surname not in other.words:
+            return False
+        if self.patronymic and other.patronymic and self.patronymic != other.patronymic:
+            return False
+        rest = list(other.words)
+        rest.remove(self.surname)
+        return not self.initials or any(w.startswith(self.initials[0]) for w in rest)
+
+
+@lru_cache(maxsize=65536)
+def parse(name: str) -> PersonName:
+    """``Е. Көшербаев`` → initials ("e",), words ("ksrbv",); ``Өмірзақ Естайұлы Шөкеев`` → words
+    ("umrzk", "skv"), patronymic "stjl"."""
+    tokens = NAME_TOKEN.findall(name)
+    initials: list[str] = []
+    words: list[str] = []
+    for n, token in enumerate(tokens):
+        bare = token.rstrip(".")
+        letters = len(spelled(bare))
+        if (token.endswith(".") and len(bare) <= 3 and letters <= 3) or (len(bare) == 1 and n < len(tokens) - 1):
+            initials.append(initial_key(bare))
+            continue
+        words.append(bare)
+    patronymic = ""
+    if len(words) >= 2:
+        for n, word in enumerate(words):
+            if n > 0 and is_patronymic(word, len(words)):
+                patronymic = word_key(word)
+                del words[n]
+                break
+    keys = tuple(k for k in (word_key(w) for w in words) if k)
+    return PersonName(keys, tuple(i for i in initials if i), patronymic)
+
+
+def search_keys(name: str) -> frozenset[str]:
+    """The keys a query may name a person by: the whole name's, the surname's, and an initial
+    with the surname (``ermk ksrbv``, ``ksrbv``, ``e. ksrbv``)."""
+    parsed = parse(name)
+    keys = {parsed.key, parsed.surname}
+    if parsed.full:
+        keys |= {f"{w[0]}. {parsed.surname}" for w in parsed.words[:-1]}
+        keys |= {f"{w[0]}. {parsed.words[0]}" for w in parsed.words[1:]}  # the surname written first
+    return frozenset(k for k in keys if k)
+
+
+POSSESSIVE = re.compile(r"['’]s$")
+# What a name asked for may hold: letters, spaces, the dots of initials, hyphens, apostrophes.
+NAME_TEXT = re.compile(r"^[^\W\d_]+(?:[\s.\-‐'’]+[^\W\d_]*)*$")
+
+
+def query_keys(name: str) -> str:
+    """The keys a name asked for in a query may match (see ``search_keys``), as ``|key|key|``: the name as written and
+    with a case ending taken off its last word (Көшербаевпен, Кошербаевым, Kosherbayev's).
+    A value that is not a name (quotes, digits, brackets) has no keys."""
+    from kg.morphology import case_candidates, stem
+
+    tokens = NAME_TOKEN.findall(name) if NAME_TEXT.match(name.strip()) else []
+    if not tokens:
+        return ""
+    *given, last = tokens
+    forms = {last, POSSESSIVE.sub("", last), stem(last, "ru"), *case_candidates(last, person=True)}
+    keys: set[str] = set()
+    for form in forms:
+        keys.add(parse(" ".join([*given, form])).key)
+    return "|" + "|".join(sorted(keys)) + "|" if keys else ""

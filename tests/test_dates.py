@@ -1,0 +1,89 @@
+"""Dates: the written forms the rules read, and a meeting's date from day words and the publication date."""
+
+from datetime import date
+
+import pytest
+
+from kg.lang import profile
+from kg.lexicon import load_lexicon
+from kg.model import MentionKind
+from kg.pipeline import extract
+from kg.relations.place_date import day_word_date
+from kg.reports import parse_report
+from kg.rules import rule_mentions
+from kg.text import tokens
+
+
+def dates(text: str) -> list[tuple[str, str]]:
+    report = parse_report("t.txt", text, month=load_lexicon().month)
+    return [(m.text, m.value) for m in rule_mentions(report) if m.kind == MentionKind.DATE]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # kk
+    ("Елші 2025 жылғы 15 қазанда әкіммен кездесті.", [("2025 жылғы 15 қазанда", "2025-10-15")]),
+    ("Елші 15 қазанда әкіммен кездесті.", [("15 қазанда", "--10-15")]),
+    ("Елші 15-қазанда әкіммен кездесті.", [("15-қазанда", "--10-15")]),
+    ("Елші 2025 ж. 15 қазан күні әкіммен кездесті.", [("2025 ж. 15 қазан", "2025-10-15")]),
+    ("Елші 20-21 қыркүйекте әкіммен кездесті.", [("20-21 қыркүйекте", "--09-20")]),
+    ("Елші қазанда әкіммен кездесті, 15 адам қатысты.", []),
+    # ru
+    ("Посол встретился с акимом 15 октября 2025 года.", [("15 октября 2025", "2025-10-15")]),
+    ("Встреча посла и акима прошла 15.10.2025 в столице.", [("15.10.2025", "2025-10-15")]),
+    ("Встреча посла и акима прошла 31.02.2025 в столице.", []),
+    ("Посол встретился с акимом 20–21 сентября в столице.", [("20–21 сентября", "--09-20")]),
+    # en
+    ("The ambassador met the governor on 15 October 2025 in the capital.", [("15 October 2025", "2025-10-15")]),
+    ("The ambassador met the governor on October 15, 2025 in the capital.", [("October 15, 2025", "2025-10-15")]),
+    ("The ambassador met the governor on Oct 15 2025 in the capital.", [("Oct 15 2025", "2025-10-15")]),
+    ("The ambassador met the governor on Oct. 15 in the capital.", [("Oct. 15", "--10-15")]),
+    ("The ambassador met the governor on 20 – 21 September 2024.", [("20 – 21 September 2024", "2024-09-20")]),
+    ("The ambassador met the governor on 2025-10-15 in the capital.", [("2025-10-15", "2025-10-15")]),
+    ("The ambassador met the governor in October with 15 officials.", []),
+])
+def test_written_dates(text, expected):
+    assert dates(text) == expected
+
+
+PUBLISHED = date(2025, 10, 16)  # a Thursday
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("kk", "Әкім кеше елшімен кездесті.", date(2025, 10, 15)),
+    ("kk", "Әкім бүгін елшімен кездесті.", date(2025, 10, 16)),
+    ("kk", "Әкім дүйсенбі күні елшімен кездесті.", date(2025, 10, 13)),
+    ("kk", "Әкім бейсенбіде елшімен кездесті.", date(2025, 10, 16)),
+    ("kk", "Әкім елшімен кездесті.", None),
+    ("ru", "Аким вчера встретился с послом.", date(2025, 10, 15)),
+    ("ru", "Аким позавчера встретился с послом.", date(2025, 10, 14)),
+    ("ru", "В пятницу аким встретился с послом.", date(2025, 10, 10)),
+    ("ru", "Аким встретился с послом в среду.", date(2025, 10, 15)),
+    ("ru", "Аким стал послом.", None),
+    ("en", "The governor met the ambassador yesterday.", date(2025, 10, 15)),
+    ("en", "The governor met the ambassador the day before yesterday.", date(2025, 10, 14)),
+    ("en", "On Monday the governor met the ambassador.", date(2025, 10, 13)),
+    ("en", "The governor met the ambassador on Sunday.", date(2025, 10, 12)),
+    ("en", "The governor met the ambassador.", None),
+])
+def test_day_words(language, text, expected):
+    words = [t.text for t in tokens(text)]
+    assert day_word_date(profile(language), words, PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(("text", "meeting_date"), [
+    # a day word anywhere in the meeting's sentence, not only at its start
+    (" date 2025-10-16 Т\nОблыс әкімі Асан Серікбаев дүйсенбі күні Жапония Елшісі Кэн Танакамен кездесті.",
+     "2025-10-13"),
+    (" date 2025-10-16 Т\nОблыс әкімі Асан Серікбаев кеше Жапония Елшісі Кэн Танакамен кездесті.", "2025-10-15"),
+    # a written date comes before a day word
+    (" date 2025-10-16 Т\nОблыс әкімі Асан Серікбаев кеше, 14 қазанда, Жапония Елшісі Кэн Танакамен кездесті.",
+     "2025-10-14"),
+    (" date 2025-10-16 Т\nThe Ambassador of Kazakhstan to Turkey Arman Sadykov met with the Governor of Ankara "
+     "Mehmet Ozturk on Tuesday.", "2025-10-14"),
+    (" date 2025-10-16 Т\nГубернатор Омской области Виктор Ларин вчера встретился с Генеральным консулом "
+     "Казахстана в Омске Бериком Сагиевым.", "2025-10-15"),
+])
+def test_meeting_date_from_day_words(text, meeting_date):
+    x = extract(parse_report("t.txt", text, month=load_lexicon().month))
+    assert len(x.meetings) == 1
+    assert x.meetings[0].date.iso() == meeting_date

@@ -1,0 +1,162 @@
+"""The gazetteer: regions and cities in kk, ru and en, found in their case forms, one key per place."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.gazetteer import TARGET, _Filter, cyrillic_names
+from kg.lang import profile
+from kg.lexicon import load_lexicon
+from kg.matching import PhraseMatcher
+from kg.model import MentionKind
+from kg.reports import parse_report
+from kg.rules import rule_mentions
+
+OMSK = "geonames:1496153"
+ISLAMABAD = "geonames:1176615"
+XIAN = "geonames:1790630"
+TURKISTAN = "geonames:1517945"
+ALMATY = "geonames:1526384"
+
+
+def places(language: str, text: str) -> list[tuple[str, str]]:
+    report = parse_report(f"{language}-900.txt", "Тест\n\n" + text)
+    return [(m.text, m.value) for m in rule_mentions(report) if m.kind == MentionKind.PLACE]
+
+
+@pytest.mark.parametrize(("language", "text", "quote", "key"), [
+    ("kk", "Елші кеше Омскіде болды.", "Омскіде", OMSK),
+    ("kk", "Делегация Исламабадқа барды.", "Исламабадқа", ISLAMABAD),
+    ("kk", "Кездесу Түркістанда өтті.", "Түркістанда", TURKISTAN),
+    ("kk", "Форум Сианьда өтті.", "Сианьда", XIAN),
+    ("ru", "Посол побывал в Омске.", "Омске", OMSK),
+    ("ru", "Делегация прибыла в Исламабад.", "Исламабад", ISLAMABAD),
+    ("ru", "Встреча прошла в Туркестане.", "Туркестане", TURKISTAN),
+    ("ru", "Форум открылся в Сиане.", "Сиане", XIAN),
+    ("en", "The ambassador was in Omsk.", "Omsk", OMSK),
+    ("en", "The delegation flew to Islamabad.", "Islamabad", ISLAMABAD),
+    ("en", "The talks took place in Turkestan.", "Turkestan", TURKISTAN),
+    ("en", "A forum opened in Xi'an.", "Xi'an", XIAN),
+    ("en", "Omsk's governor spoke.", "Omsk's", OMSK),
+])
+def test_a_place_is_found_in_its_case_forms(language: str, text: str, quote: str, key: str) -> None:
+    assert (quote, key) in places(language, text)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Nice to see the bar open. Reading the report took an hour."),
+    ("en", "During the visit the sides agreed."),
+    ("en", "The ambassador Tatsuhiko Kasai met the governor."),
+    ("kk", "Кездесу барысында Елші жаңа Toyota орталығы ашылғанын айтты."),
+    ("ru", "Губернатор Игорь Бабушкин провёл встречу."),
+    ("ru", "Игорь Бабушкин поблагодарил консула."),
+    ("kk", "Елші Тойота компаниясы туралы айтты."),
+    ("kk", "Елші «Атамекен» палатасында болды."),
+    ("ru", "Представители компании Тойота приехали."),
+    ("ru", "Орёл и решка. Мирный процесс продолжается."),
+    ("ru", "Делегация Омской области прибыла."),
+])
+def test_no_place_from_a_common_word_a_brand_or_a_name(language: str, text: str) -> None:
+    assert not [key for _, key in places(language, text) if key.startswith("geonames:")]
+
+
+def test_one_key_across_the_three_languages() -> None:
+    found = {places(lang, text)[0][1] for lang, text in (
+        ("kk", "Біз Алматыда кездестік."), ("ru", "Мы встретились в Алматы."), ("en", "We met in Almaty."))}
+    assert found == {ALMATY}
+
+
+@pytest.mark.parametrize(("hand", "iso"), [("kz-almaty-region", "KZ-19"), ("kz-turkistan", "KZ-61")])
+def test_a_hand_written_oblast_is_its_iso_subdivision(hand: str, iso: str) -> None:
+    lex = load_lexicon()
+    assert not lex.entry_labels(hand)
+    labels = {(label.language, label.text) for label in lex.entry_labels(iso)}
+    assert {lang for lang, _ in labels} == {"kk", "ru", "en"}
+    assert lex.place(iso) is not None and lex.place(iso).iso == iso
+
+
+def test_the_oblast_keeps_its_hand_written_labels_first() -> None:
+    labels = load_lexicon().entry_labels("KZ-19")
+    assert [label.text for label in labels[:3]] == ["Алматы облысы", "Алматинская область", "Almaty Region"]
+    assert (places("ru", "Аким Алматинской области выступил.") or [("", "")])[0][1] == "KZ-19"
+
+
+def test_a_city_carries_its_identifiers() -> None:
+    info = load_lexicon().place(ALMATY)
+    assert info is not None and info.iso == "KZ-75" and info.geonames == "1526384"
+    assert 43 < (info.latitude or 0) < 44 and 76 < (info.longitude or 0) < 78
+
+
+def test_every_spelling_names_one_place() -> None:
+    owners: dict[tuple[str, str], set[str]] = {}
+    for e in load_lexicon().entries:
+        if e.kind == "place":
+            owners.setdefault((e.language, e.name.casefold()), set()).add(e.key)
+    assert not {k: v for k, v in owners.items() if len(v) > 1}
+
+
+def test_the_file_is_small_and_credits_geonames() -> None:
+    text = TARGET.read_text(encoding="utf-8")
+    assert len(text.encode("utf-8")) < 3_000_000
+    assert "GeoNames" in text and "CC BY 4.0" in text and "python -m kg.gazetteer" in text
+
+
+@pytest.mark.parametrize(("alternates", "latin", "home", "kk", "ru"), [
+    (["Омск", "Омбы", "Омськ", "Омьскъ"], "Omsk", False, "Омск", "Омск"),
+    (["Уральск", "Орал", "Уральськ"], "Oral", True, "Орал", "Уральск"),
+    (["Әәдрхн", "Әстерхан", "Астрахань"], "Astrakhan", False, "Әстерхан", "Астрахань"),
+])
+def test_cyrillic_names_are_told_apart(alternates: list[str], latin: str, home: bool, kk: str, ru: str) -> None:
+    names_kk, names_ru = cyrillic_names(alternates, [latin], home=home, filt=_Filter())
+    assert (names_kk[0], names_ru[0]) == (kk, ru)
+    assert "Әәдрхн" not in names_kk
+
+
+@pytest.mark.parametrize(("name", "language", "population", "kept"), [
+    ("Of", "en", 20_000, False),
+    ("Bar", "en", 20_000, False),
+    ("Nice", "en", 340_000, False),
+    ("Ницца", "ru", 340_000, True),
+    ("Omsk", "en", 1_100_000, True),
+    ("Орёл", "ru", 300_000, False),
+    ("Омск", "ru", 1_100_000, True),
+])
+def test_common_words_are_not_names(name: str, language: str, population: int, kept: bool) -> None:
+    assert _Filter().keeps(name, language, population) is kept
+
+
+@pytest.mark.parametrize(("token", "name", "fits"), [
+    ("Омске", "Омск", True), ("Омском", "Омск", True), ("Омской", "Омск", False),
+    ("Москве", "Москва", True), ("Твери", "Тверь", True), ("Туркестане", "Туркестан", True),
+])
+def test_russian_case_forms_of_a_place_noun(token: str, name: str, fits: bool) -> None:
+    assert profile("ru").forms.name_matches(token, name) is fits
+
+
+@pytest.mark.parametrize(("token", "name", "fits"), [("Omsk's", "Omsk", True), ("During", "Dure", False)])
+def test_english_place_names_take_a_possessive_only(token: str, name: str, fits: bool) -> None:
+    assert profile("en").forms.name_matches(token, name) is fits
+
+
+def test_prefix_phrases_need_no_stemmer() -> None:
+    m: PhraseMatcher[str] = PhraseMatcher("ru")
+    m.add(("Омск",), "omsk", prefix=True)
+    assert [x.payload for x in m.find(["в", "Омске"])] == ["omsk"]
+    assert m.find(["в", "Омской"]) == []
+
+
+def test_the_graph_carries_a_place_s_identifiers() -> None:
+    from rdflib import Graph, Literal, URIRef
+    from rdflib.namespace import OWL
+
+    from kg.graph import DIP, _place_identifiers
+
+    g = Graph()
+    iri = URIRef("https://w3id.org/dipkg/resource/place/almaty")
+    _place_identifiers(g, iri, f"place:{ALMATY}")
+    assert (iri, DIP.subdivisionCode, Literal("KZ-75")) in g
+    assert (iri, DIP.geonamesId, Literal("1526384")) in g
+    assert (iri, OWL.sameAs, URIRef("https://sws.geonames.org/1526384/")) in g
+    assert g.value(iri, DIP.latitude) is not None and g.value(iri, DIP.longitude) is not None
+    _place_identifiers(g, iri, "place:Гимарайнш")
+    assert len(g) == 5

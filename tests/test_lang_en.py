@@ -1,0 +1,82 @@
+"""The English named-entity recogniser and its proposals to the rules, on invented sentences."""
+
+import pytest
+
+from kg.lang import languages, profile
+from kg.lang.en.ner import mentions
+from kg.lexicon import load_lexicon
+from kg.model import MentionKind
+from kg.reports import parse_report
+from kg.rules import tagged_rule_mentions
+
+
+def report(text: str):
+    return parse_report("t.txt", text, month=load_lexicon().month)
+
+
+def found(text: str, kind: str) -> list[str]:
+    return [m.value for m in mentions(report(text)) if m.kind == kind]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mrs. Nişangül Karatayeva thanked the hosts for the warm welcome.", ["Nişangül Karatayeva"]),
+    ("The board welcomed Members Aliya Sadykova and Ruslan Bekov to the hall.", ["Aliya Sadykova", "Ruslan Bekov"]),
+    ("Yesterday Mr. Jean Dupont, Ambassador of France, opened the fair.", ["Jean Dupont"]),
+    ("Later Tomasz Wójcik noted that the talks went well.", ["Tomasz Wójcik"]),
+    ("The guests were received by H.E. Mr. Arman Toleuov in the hall.", ["Arman Toleuov"]),
+    ("Mr. John Smith spoke about wheat exports.", ["John Smith"]),
+    ("A letter came from Darkhan Omarov's office.", ["Darkhan Omarov"]),
+    ("Governor Vasip Şahin greeted the delegation.", ["Vasip Şahin"]),
+    ("Deputy Prime Minister B. Zhaksylykov welcomed the guests.", ["B. Zhaksylykov"]),
+    ("The Working Group met on Monday and Regional Council members attended.", []),
+    ("Kazakhstan and France signed an agreement on energy.", []),
+])
+def test_persons(text, expected):
+    assert found(text, MentionKind.PERSON) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The rector of Abylai Khan State University met the guests.", ["Abylai Khan State University"]),
+    ("He visited the Ministry of Foreign Affairs of Latvia last week.", ["Ministry of Foreign Affairs of Latvia"]),
+    ("Delegates of TURKSOY and KAZNEX met. TURKSOY and KAZNEX agreed.", ["TURKSOY", "KAZNEX", "TURKSOY", "KAZNEX"]),
+    ("Delegates of TURKSOY attended the meeting.", []),
+    ("The talks were held at the Governorate of Izmir on Friday.", ["Governorate of Izmir"]),
+    ("The Working Group met on Monday.", []),
+    ("GDP grew by 5 percent and 50 MW were added in USD terms.", []),
+])
+def test_organizations(text, expected):
+    assert found(text, MentionKind.ORGANIZATION) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ambassador then travelled to Tash'kala by train.", ["Tash'kala"]),
+    ("He praised the Province of Konya for its support.", ["Province of Konya"]),
+    ("Farmers of Hebei Province export wheat.", ["Hebei Province"]),
+    ("The talks went well in general.", []),
+])
+def test_places(text, expected):
+    assert found(text, MentionKind.PLACE) == expected
+
+
+def test_offsets_and_extractor():
+    r = report("Ms. Aliya Sadykova's speech was noted. Mr. Ruslan Bekov thanked her.")
+    for m in mentions(r):
+        assert r.text[m.start:m.end] == m.text
+        assert m.extractor == "en-ner"
+    assert [m.text for m in mentions(r) if m.kind == MentionKind.PERSON] == ["Aliya Sadykova", "Ruslan Bekov"]
+
+
+def test_registry_resolves_recognisers_by_language():
+    assert set(languages()) >= {"kk", "ru", "en"}
+    assert profile("en").recogniser() is mentions
+    assert profile("xx").recogniser() is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Secretary General Sultan Raimov stressed the role of culture.", ["Sultan Raimov"]),
+    ("Mrs. Nişangül Karatayeva thanked the hosts for the warm welcome.", ["Nişangül Karatayeva"]),
+    ("Ambassador of Japan to Kazakhstan Haruki Sato and representatives of firms met.", ["Haruki Sato"]),
+])
+def test_rules_take_english_proposals(text, expected):
+    persons = [m.value for m in tagged_rule_mentions(report(text)) if m.kind == MentionKind.PERSON]
+    assert persons == expected

@@ -1,0 +1,131 @@
+"""Russian: the natasha recogniser, pymorphy3 lemmas and the rules' use of both, on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.lang import profile
+from kg.lang.ru.morph import common_word, name_nominative, phrase_nominative
+from kg.lang.ru.ner import mentions, russian
+from kg.lexicon import load_lexicon
+from kg.model import MentionKind, Report
+from kg.rules import tagged_rule_mentions
+
+
+def _report(text: str) -> Report:
+    return Report("test.txt", text, "ru")
+
+
+def _values(found, kind: str) -> set[str]:
+    return {m.value for m in found if m.kind == kind}
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    ("Алексея Орлова", "Алексей Орлов"),
+    ("Игорем Смирновым", "Игорь Смирнов"),
+    ("Анной Петровой", "Анна Петрова"),
+    ("Анна Орлова", "Анна Орлова"),
+    ("Ирине Соколовой", "Ирина Соколова"),
+    ("Виталия Хоценко", "Виталий Хоценко"),
+    ("А. Орловым", "А. Орлов"),
+    ("Ерланом Кариным", "Ерлан Карин"),
+    ("Сергею Бабушкину", "Сергей Бабушкин"),
+])
+def test_name_nominative(words: str, expected: str) -> None:
+    assert " ".join(name_nominative(tuple(words.split()))) == expected
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    ("Омске", "Омск"),
+    ("Астане", "Астана"),
+    ("Алматы", "Алматы"),
+    ("Карагандинской области", "Карагандинская область"),
+    ("Омскую область", "Омская область"),
+    ("Северо-Казахстанской области", "Северо-Казахстанская область"),
+    ("Министерства иностранных дел", "Министерство иностранных дел"),
+    ("Республики Казахстан", "Республика Казахстан"),
+    ("Европейского союза", "Европейский союз"),
+    ("ООН", "ООН"),
+])
+def test_phrase_nominative(words: str, expected: str) -> None:
+    assert " ".join(phrase_nominative(tuple(words.split()))) == expected
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("господином", "господин"), ("г-ном", "г-н"), ("госпожой", "госпожа"), ("встречи", "встреча"),
+])
+def test_lemma(word: str, expected: str) -> None:
+    assert profile("ru").lemmas(word)[0] == expected
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("Вчера", True), ("Посольство", True), ("Омск", False), ("Анна", False), ("Орлов", False), ("UNESCO", False),
+])
+def test_common_word(word: str, expected: bool) -> None:
+    assert common_word(word) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Вчера Алексей Орлов посетил выставку.", True),
+    ("Елші Астанада кездесу өткізді.", False),
+    ("The Ambassador met Mr. Orlov in Astana.", False),
+])
+def test_russian_sentences(text: str, expected: bool) -> None:
+    assert russian(text) is expected
+
+
+@pytest.mark.parametrize(("text", "kind", "expected"), [
+    ("Вчера Алексей Орлов и Анна Петрова посетили выставку.", MentionKind.PERSON, {"Алексей Орлов", "Анна Петрова"}),
+    ("Делегация встретилась с Игорем Смирновым.", MentionKind.PERSON, {"Игорь Смирнов"}),
+    ("Форум прошел в Омске и Новосибирске.", MentionKind.PLACE, {"Омск", "Новосибирск"}),
+    ("Стороны подписали документ в Карагандинской области.", MentionKind.PLACE, {"Карагандинская область"}),
+    ("Делегация посетила штаб-квартиру ООН в Нью-Йорке.", MentionKind.ORGANIZATION, {"ООН"}),
+    ("Елші Астанада Алексей Орловпен кездесті.", MentionKind.PERSON, set()),
+])
+def test_recogniser(text: str, kind: str, expected: set[str]) -> None:
+    found = mentions(_report(text))
+    assert _values(found, kind) == expected
+    assert all(text[m.start:m.end] == m.text and m.extractor == "natasha" for m in found)
+
+
+def test_recogniser_is_the_russian_profile() -> None:
+    assert profile("ru").recogniser() is mentions
+    assert profile("ru").name_form(["Омске"], MentionKind.PLACE) == "Омск"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Вчера Алексей Орлов и Анна Петрова посетили завод.", {"Алексей Орлов", "Анна Петрова"}),
+    ("Делегация встретилась с Игорем Смирновым и Анной Петровой.", {"Игорь Смирнов", "Анна Петрова"}),
+    ("Делегация встретилась с господином Игорем Смирновым.", {"Игорь Смирнов"}),
+    ("Делегация встретилась с г-ном Игорем Смирновым.", {"Игорь Смирнов"}),
+    ("Переговоры провела г-жа Анна Петрова.", {"Анна Петрова"}),
+    # One name word without a post or an initial is not a person.
+    ("Делегация встретилась со Смирновым.", set()),
+])
+def test_rules_take_russian_persons(text: str, expected: set[str]) -> None:
+    found = tagged_rule_mentions(_report(text))
+    assert _values(found, MentionKind.PERSON) == expected
+
+
+@pytest.mark.parametrize(("text", "kind", "expected"), [
+    ("Форум прошел в Омске.", MentionKind.PLACE, {"Омск"}),
+    ("Делегация посетила Новосибирск и Барнаул.", MentionKind.PLACE, {"Новосибирск", "Барнаул"}),
+    ("Встреча прошла в Тамбовской области.", MentionKind.PLACE, {"Тамбовская область"}),
+    ("Посольство провело прием.", MentionKind.PLACE, set()),
+])
+def test_rules_take_russian_places(text: str, kind: str, expected: set[str]) -> None:
+    found = tagged_rule_mentions(_report(text))
+    lex = load_lexicon()
+    # A place the gazetteer knows is its key; its Russian label is the dictionary form.
+    names = {next((lb.text for lb in lex.entry_labels(v) if lb.language == "ru"), v) for v in _values(found, kind)}
+    assert names == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Делегация встретилась с руководством Евразийского банка развития.", {"Евразийский банк развития"}),
+    # A head noun first in the name is not a sentence-initial common word to trim.
+    ("Министерство энергетики Казахстана провело встречу.", {"Министерство энергетики"}),
+])
+def test_rules_take_russian_organizations(text: str, expected: set[str]) -> None:
+    found = tagged_rule_mentions(_report(text))
+    assert _values(found, MentionKind.ORGANIZATION) == expected

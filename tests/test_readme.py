@@ -1,0 +1,33 @@
+"""The README documents every registered language and extractor."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from kg.lang import languages
+from kg.mentions import available
+
+README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+
+
+def _section(title: str) -> str:
+    start = README.index(f"## {title}\n")
+    end = README.find("\n## ", start + 1)
+    return README[start:end if end > 0 else None]
+
+
+@pytest.mark.parametrize("code", sorted(languages()))
+def test_every_language_has_a_row(code):
+    rows = re.findall(r"^\| `([a-z]{2,3})` \|", _section("Languages"), flags=re.MULTILINE)
+    assert code in rows
+
+
+def test_the_table_lists_no_language_that_is_not_registered():
+    rows = re.findall(r"^\| `([a-z]{2,3})` \|", _section("Languages"), flags=re.MULTILINE)
+    assert set(rows) == set(languages())
+
+
+@pytest.mark.parametrize("name", available())
+def test_every_extractor_is_documented(name):
+    assert f"`{name}`" in _section("Commands")

@@ -1,0 +1,66 @@
+"""Topics: sector cue words as whole words in the language's inflection, and the meeting they go to."""
+
+import pytest
+
+from kg.lexicon import load_lexicon
+from kg.model import Mention, MentionKind
+from kg.pipeline import extract
+from kg.reports import parse_report
+from kg.rules import rule_mentions
+
+
+def sectors(text: str, proposals: tuple[tuple[str, str], ...] = ()) -> set[str]:
+    report = parse_report("t.txt", text, month=load_lexicon().month)
+    given = [Mention(kind, text.index(words), text.index(words) + len(words), words, words, extractor="test")
+             for kind, words in proposals]
+    return {m.value for m in rule_mentions(report, proposals=given) if m.kind == MentionKind.SECTOR}
+
+
+@pytest.mark.parametrize(("text", "proposals", "expected"), [
+    # kk: inflected and derived forms of a cue, never a stem read out of another word
+    ("Тараптар сауда-экономикалық ынтымақтастықты талқылады.", (), {"trade", "economy"}),
+    ("Тараптар металлургия саласындағы жобаларды талқылады.", (), {"metallurgy"}),
+    ("Елші бұл жоба болатынын айтты.", (), set()),
+    ("Кездесуге Суна Ахметова қатысты.", (("person", "Суна Ахметова"),), set()),
+    ("Тараптар суға қатысты мәселелерді талқылады.", (), {"water"}),
+    # ru: by lemma, and a verb form is not the noun it looks like
+    ("Стороны обсудили развитие торговли и инвестиций.", (), {"trade", "investment"}),
+    ("Стороны стали ближе друг к другу.", (), set()),
+    ("Стороны обсудили поставки стали.", (), set()),
+    ("Стороны обсудили сотрудничество в сфере образования.", (), {"education"}),
+    # en: inflection only; importance is not import
+    ("The sides stressed the importance of the partnership.", (), set()),
+    ("The sides discussed exports and investments.", (), {"trade", "investment"}),
+    ("The sides discussed the economies of both regions.", (), {"economy"}),
+    # a cue inside a name is part of the name
+    ("The minister met Mr. Tourism Smith at the centre.", (("person", "Tourism Smith"),), set()),
+])
+def test_sector_cues(text, proposals, expected):
+    assert sectors(text, proposals) == expected
+
+
+def topics(text: str) -> list[set[str]]:
+    x = extract(parse_report("t.txt", text, month=load_lexicon().month))
+    return [{t.sector for t in m.topics} for m in x.meetings]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # no meeting, no topics
+    ("Тараптар сауда мен туризмді талқылады.", []),
+    ("The sides discussed trade and tourism.", []),
+    # a talk sentence before the meeting's sentence in its paragraph goes to that meeting
+    ("Сауда мен туризм мәселелері талқыланды. Бұған дейін де екі ел арасында байланыс болды. Кейін жаңа "
+     "жоспар туралы айтылды. Ақтөбе облысының әкімі Асан Серікбаев Түркияның Қазақстандағы Елшісі Мехмет "
+     "Өзтүркпен кездесті.", [{"trade", "tourism"}]),
+    ("Trade and tourism were discussed. Both sides have long-standing ties. New plans were presented as well. "
+     "The Ambassador of Kazakhstan to Turkey Arman Sadykov met with the Governor of Ankara Mehmet Ozturk.",
+     [{"trade", "tourism"}]),
+    # ... but not from another paragraph far before it
+    ("Trade and tourism were discussed at the forum.\nBoth sides have long-standing ties.\nNew plans were "
+     "presented.\nThe Ambassador of Kazakhstan to Turkey Arman Sadykov met with the Governor of Ankara "
+     "Mehmet Ozturk.", [set()]),
+    ("Губернатор Омской области Виктор Ларин встретился с Генеральным консулом Казахстана в Омске "
+     "Бериком Сагиевым. Стороны обсудили вопросы торговли и сельского хозяйства.", [{"trade", "agriculture"}]),
+])
+def test_meeting_topics(text, expected):
+    assert topics(text) == expected
