@@ -64,3 +64,14 @@ def topics(text: str) -> list[set[str]]:
 ])
 def test_meeting_topics(text, expected):
     assert topics(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # ru: an adjective derived from a cue noun names its sector
+    ("Стороны обсудили сотрудничество в образовательной сфере.", {"education"}),
+    ("Стороны обсудили развитие фармацевтической отрасли.", {"chemicals"}),
+    # but a word that only starts like a cue does not
+    ("Стороны обсудили образ жизни.", set()),
+])
+def test_derived_russian_cues(text, expected):
+    assert sectors(text) == expected
