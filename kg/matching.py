@@ -15,6 +15,9 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 HYPHENS = "-‐"
+# A derived word shares at least this many first letters with its cue, and this share of the cue.
+DERIVED_SHARED = 6
+DERIVED_SHARE = 0.75
 # Names filed by their first letters (``prefix=True``): this many, two for shorter names.
 PREFIX = 4
 
@@ -172,11 +175,15 @@ class LemmaMatcher(Generic[T]):
     def __init__(self, language: Language) -> None:
         self.language = language
         self._index: dict[str, list[tuple[tuple[str, ...], T, bool]]] = {}
+        # One-word cues by their first letters, for words derived from them (образовательный: образование).
+        self._derived: dict[str, list[tuple[str, T]]] = {}
 
     def add(self, words: Sequence[str], payload: T, *, exact: bool = False) -> None:
         keys = tuple(w if exact else self.language.lemmas(w)[0] for w in words)
         if keys:
             self._index.setdefault(keys[0], []).append((keys, payload, exact))
+        if self.language.derived_cues and len(keys) == 1 and not exact and len(keys[0]) >= DERIVED_SHARED:
+            self._derived.setdefault(keys[0][:DERIVED_SHARED], []).append((keys[0], payload))
 
     def _fits(self, token: str, key: str, exact: bool) -> bool:
         return token == key if exact else key in self.language.lemmas(token)
@@ -188,9 +195,18 @@ class LemmaMatcher(Generic[T]):
                 n = len(words)
                 if i + n <= len(texts) and all(self._fits(texts[i + k], words[k], exact) for k in range(n)):
                     out.append(Match(i, i + n - 1, payload))
+        if not out and self._derived:
+            out.extend(Match(i, i, payload) for lemma in self.language.lemmas(texts[i])
+                       for cue, payload in self._derived.get(lemma[:DERIVED_SHARED], ()) if _derived(lemma, cue))
         out.sort(key=lambda m: -(m.last - m.first))
         return out
 
     def find_all(self, texts: Sequence[str]) -> list[Match[T]]:
         """Every match at every position, overlapping ones included."""
         return [m for i in range(len(texts)) for m in self.match_at(texts, i)]
+
+
+def _derived(word: str, cue: str) -> bool:
+    """A word derived from a cue keeps most of it: промышленный from промышленность, cultural from culture."""
+    shared = next((k for k, (a, b) in enumerate(zip(word, cue, strict=False)) if a != b), min(len(word), len(cue)))
+    return shared >= DERIVED_SHARED and shared >= DERIVED_SHARE * len(cue)

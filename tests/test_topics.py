@@ -61,6 +61,22 @@ def topics(text: str) -> list[set[str]]:
      "Mehmet Ozturk.", [set()]),
     ("Губернатор Омской области Виктор Ларин встретился с Генеральным консулом Казахстана в Омске "
      "Бериком Сагиевым. Стороны обсудили вопросы торговли и сельского хозяйства.", [{"trade", "agriculture"}]),
+    # a report of what one side said about a sector is part of the talks
+    ("The Ambassador of Japan to Kazakhstan Kenji Sato met the Akim of Turkestan region Darkhan Satybaldy.\n"
+     "Mr. Satybaldy spoke about tourism in the region.", [{"tourism"}]),
+    ("Посол Японии в Казахстане Кэндзи Сато встретился с акимом Туркестанской области Дарханом Сатыбалды.\n"
+     "Аким рассказал о развитии туризма в регионе.", [{"tourism"}]),
 ])
 def test_meeting_topics(text, expected):
     assert topics(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # ru: an adjective derived from a cue noun names its sector
+    ("Стороны обсудили сотрудничество в образовательной сфере.", {"education"}),
+    ("Стороны обсудили развитие фармацевтической отрасли.", {"chemicals"}),
+    # but a word that only starts like a cue does not
+    ("Стороны обсудили образ жизни.", set()),
+])
+def test_derived_russian_cues(text, expected):
+    assert sectors(text) == expected
