@@ -7,6 +7,10 @@ names the subjects before the sentence saying who met), else to the meeting befo
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable
+from itertools import accumulate
+
 from kg.model import Mention, MentionKind
 from kg.relations.state import MeetingDraft, State
 
@@ -25,21 +29,26 @@ def read_topics(s: State) -> None:
     for i in range(1, len(s.sentences)):
         if i - 1 in talk and paragraph[i - 1] == paragraph[i]:
             talk.add(i)
-    names = [m for m in s.mentions if m.kind in NAMES]
+    inside_name = _covered_by(m for m in s.mentions if m.kind in NAMES)
+    starts = sorted((min(d.sentences), n) for n, d in enumerate(s.meetings))
     for m in s.mentions:
-        if m.kind != MentionKind.SECTOR or s.sentence_of[m] not in talk or _inside_name(m, names):
+        if m.kind != MentionKind.SECTOR or s.sentence_of[m] not in talk or inside_name(m):
             continue
-        owner = _owner(s, s.sentence_of[m], paragraph)
+        owner = _owner(s, s.sentence_of[m], paragraph, starts)
         if owner is not None:
             owner.topics.setdefault(m.value, s.evidence(m))
 
 
-def _owner(s: State, idx: int, paragraph: list[int]) -> MeetingDraft | None:
+def _owner(s: State, idx: int, paragraph: list[int], starts: list[tuple[int, int]]) -> MeetingDraft | None:
+    """``starts``: (first sentence, index) of every meeting, sorted; found by bisection, as a long
+    report has many meetings. The meeting starting last at or before the sentence, or first after it
+    (the one listed first on a tie)."""
     def start(d: MeetingDraft) -> int:
         return min(d.sentences)
 
-    before = max((d for d in s.meetings if start(d) <= idx), key=start, default=None)
-    after = min((d for d in s.meetings if start(d) > idx), key=start, default=None)
+    pos = bisect_right(starts, (idx, len(starts))) - 1
+    before = s.meetings[starts[bisect_left(starts, (starts[pos][0], -1))][1]] if pos >= 0 else None
+    after = s.meetings[starts[pos + 1][1]] if pos + 1 < len(starts) else None
     if before is not None and paragraph[start(before)] == paragraph[idx]:
         return before
     if after is not None and paragraph[start(after)] == paragraph[idx]:
@@ -60,8 +69,18 @@ def _paragraphs(s: State) -> list[int]:
     return out
 
 
-def _inside_name(m: Mention, names: list[Mention]) -> bool:
-    return any(n.start <= m.start and m.end <= n.end for n in names)
+def _covered_by(names: Iterable[Mention]) -> Callable[[Mention], bool]:
+    """A test of whether a mention lies inside one of ``names``: the farthest end of the names
+    starting at or before it, by bisection over the names sorted by start."""
+    ordered = sorted((n.start, n.end) for n in names)
+    firsts = [start for start, _ in ordered]
+    farthest = list(accumulate((end for _, end in ordered), max))
+
+    def inside(m: Mention) -> bool:
+        k = bisect_right(firsts, m.start) - 1
+        return k >= 0 and farthest[k] >= m.end
+
+    return inside
 
 
 def _is_talk(s: State, index: int) -> bool:
