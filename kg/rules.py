@@ -842,10 +842,12 @@ class _Reader:
         named = self._named_tokens()
         seen: set[tuple[int, int, str]] = set()
         found = sectors.find_all(texts)
-        ends = {(parts[m.last][0], m.payload) for m in found}
+        ends: dict[int, set[str]] = {}
+        for m in found:
+            ends.setdefault(parts[m.last][0], set()).add(m.payload)
         for m in found:
             first, last = parts[m.first][0], parts[m.last][0]
-            if first == last and first > 0 and any(e == first - 1 and s != m.payload for e, s in ends) \
+            if first == last and first > 0 and ends.get(first - 1, set()) - {m.payload} \
                     and self.toks[first].start - self.toks[first - 1].end <= 1 and self.texts[first][:1].islower():
                 continue
             if any(self.toks[k].clutter or k in named for k in range(first, last + 1)):
