@@ -202,3 +202,24 @@ def test_formula_cells_are_neutralised(tmp_path, title, cell):
     for fmt, delimiter in (("csv", ","), ("tsv", "\t")):
         done = kg("query", query, "--graph", str(out / "diplomacy.ttl"), "--format", fmt)
         assert list(csv.reader(done.stdout.splitlines(), delimiter=delimiter))[1] == [cell]
+
+
+@pytest.mark.parametrize("swap", [True, False])
+def test_a_build_replaces_the_folder_in_one_step_and_keeps_other_files(corpus, built, monkeypatch, swap):
+    import kg.publish
+
+    if not swap:
+        monkeypatch.setattr(kg.publish, "_exchange", lambda a, b: False)
+    (built / "notes.txt").write_text("mine", encoding="utf-8")
+    (built / "mine").mkdir()
+    (built / "mine" / "q.rq").write_text("ASK {}", encoding="utf-8")
+    inode = built.stat().st_ino
+    write(corpus, "c/y.txt", RU.replace("2024-03-01", "2024-04-02"))
+    build([corpus], out_dir=built)
+    consistent(built)
+    assert (built / "notes.txt").read_text(encoding="utf-8") == "mine"
+    assert (built / "mine" / "q.rq").read_text(encoding="utf-8") == "ASK {}"
+    assert not list(built.parent.glob(f".{built.name}{STAGING_PREFIX}*"))
+    assert not list(built.glob(f"{STAGING_PREFIX}*"))
+    if swap and kg.publish._exchange.__module__ == "kg.publish":
+        assert built.stat().st_ino != inode  # the whole folder was swapped, not its files one by one
