@@ -145,3 +145,14 @@ def test_english_names_of_common_words(text, name, role):
 ])
 def test_joint_discussion_is_a_meeting(text, expected):
     assert meetings_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "name", "post"), [
+    # a diplomat who names no state of his own: the official he met tells the host
+    ("Елші Кэндзи Сато Ақтөбе облысының әкімі Асан Серікбаевпен кездесті. Тараптар Жапония мен Қазақстан "
+     "арасындағы ынтымақтастықты талқылады.", "Кэндзи Сато", ("ambassador", "JP", "KZ")),
+    ("Посол Арман Садыков встретился с губернатором Анкары Мехметом Озтюрком. Стороны обсудили "
+     "сотрудничество Казахстана и Турции.", "Арман Садыков", ("ambassador", "KZ", "TR")),
+])
+def test_diplomat_states_from_counterparts(text, name, post):
+    assert posts_of(text)[name] == post

@@ -14,6 +14,8 @@ def infer_countries(s: State) -> None:
     for p in s.posts:
         if p.role not in DIPLOMATS:
             continue
+        if p.country is None and p.accredited_to is None:
+            _from_counterparts(s, p)
         if p.accredited_to is None and s.home is None:
             # No home state to assume: the host is the state the report names most, other than his own.
             p.accredited_to = next((c for c, _ in counts.most_common() if c != p.country), None)
@@ -36,3 +38,19 @@ def infer_countries(s: State) -> None:
                         p.country = q.accredited_to
             if p.country:
                 break
+
+
+def _from_counterparts(s: State, p: PostDraft) -> None:
+    """A diplomat who names no state of his own: the officials he met tell which side he is on.
+
+    Meeting an official of one state, he is accredited to that state; he serves the state the
+    report names most besides it.
+    """
+    met = {q for d in s.meetings if p.holder in d.participants for q in d.participants} - {p.holder}
+    hosts = Counter(q.country for q in s.posts if q.holder in met and q.role not in DIPLOMATS and q.country)
+    if len(hosts) != 1:
+        return
+    host = next(iter(hosts))
+    counts = Counter(m.value for m in s.mentions if m.kind == MentionKind.COUNTRY and m.value != host)
+    p.accredited_to = host
+    p.country = counts.most_common(1)[0][0] if counts else None
