@@ -174,13 +174,14 @@ def query_keys(name: str) -> str:
     """The keys a name asked for in a query may match (see ``search_keys``), as ``|key|key|``: the name as written and
     with a case ending taken off its last word (Көшербаевпен, Кошербаевым, Kosherbayev's).
     A value that is not a name (quotes, digits, brackets) has no keys."""
-    from kg.morphology import case_candidates, stem
+    from kg.lang import languages
 
     tokens = NAME_TOKEN.findall(name) if NAME_TEXT.match(name.strip()) else []
     if not tokens:
         return ""
     *given, last = tokens
-    forms = {last, POSSESSIVE.sub("", last), stem(last, "ru"), *case_candidates(last, person=True)}
+    # The name may be written in any language: each one's dictionary forms of the surname.
+    forms = {last, POSSESSIVE.sub("", last)}.union(*(lang.forms.name_candidates(last) for lang in languages().values()))
     keys: set[str] = set()
     for form in forms:
         keys.add(parse(" ".join([*given, form])).key)

@@ -25,7 +25,7 @@ from kg.lang import Case, profile
 from kg.lexicon import Entry, Head, Lexicon, load_lexicon
 from kg.matching import LemmaMatcher, Match, PhraseMatcher
 from kg.mentions import extractor
-from kg.model import Mention, MentionKind, Report, Span
+from kg.model import Mention, MentionKind, Report
 from kg.morphology import word_matches
 from kg.text import abbreviations, clean, fold, tokens, visible_tokens
 
@@ -966,6 +966,3 @@ def _valid_date(first: int, last: int, year: int | None, month: int, day: int
         return None
     return first, last, year, month, day
 
-
-def spans_of(mentions: Sequence[Mention], kind: str) -> list[Span]:
-    return [Span(m.start, m.end, m.text) for m in mentions if m.kind == kind]

@@ -14,7 +14,7 @@ import importlib
 import pkgutil
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 from functools import cache, cached_property
 from pathlib import Path
@@ -125,7 +125,6 @@ class Language:
     snowball: str | None = None
     # "module:Class" of its word forms (``kg.lang.forms.StemForms`` or a subclass in the language package).
     word_forms: str = "kg.lang.forms:StemForms"
-    extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
 
     @cached_property
     def forms(self) -> StemForms:
@@ -135,13 +134,6 @@ class Language:
     @property
     def marks_case(self) -> bool:
         return bool(self.case_endings)
-
-    def case(self, word: str) -> Case | None:
-        """The case a word's ending marks, the first that fits; None where nothing fits."""
-        for case, ending in self.case_endings:
-            if ending.search(word):
-                return case
-        return None
 
     def has_case(self, word: str, *cases: Case) -> bool:
         return any(ending.search(word) for case, ending in self.case_endings if case in cases)

@@ -59,6 +59,10 @@ class StemForms:
         """Is a token the plural of an organization's head noun (universities: a class, or several bodies)?"""
         return False
 
+    def name_candidates(self, word: str) -> frozenset[str]:
+        """Forms a person's surname written in some case may have in the dictionary (a stem here)."""
+        return frozenset({self.stem(word)}) if self._stemmer else frozenset()
+
     def short_forms(self, word: str) -> frozenset[str]:
         """The forms by which a name's last word may stand alone (Сенат for Парламент Сенаты)."""
         return frozenset({fold(word)})

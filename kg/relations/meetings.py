@@ -8,7 +8,7 @@ from itertools import pairwise
 from kg.lang import Case
 from kg.model import Mention, MentionKind
 from kg.relations.posts import role_before
-from kg.relations.state import DIPLOMATS, HEADS, MeetingDraft, PostDraft, State
+from kg.relations.state import DIPLOMATS, HEADS, MeetingDraft, State
 
 # A post word right before a name names that person, not an earlier holder of the post.
 NAMED_AFTER = 12
@@ -183,6 +183,3 @@ def _named_after(s: State, role: Mention) -> bool:
     return any(m.kind == MentionKind.PERSON and 0 <= m.start - role.end <= NAMED_AFTER
                for m in s.in_sentence(s.sentence_of[role]))
 
-
-def posts_of(s: State, holders: set[str]) -> list[PostDraft]:
-    return [p for p in s.posts if p.holder in holders]

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from kg.lang.forms import StemForms
 from kg.model import MentionKind
-from kg.morphology import KK_PLURAL, dictionary_form_kk, kk_possessive_form, kk_stems
+from kg.morphology import KK_PLURAL, case_candidates, dictionary_form_kk, kk_possessive_form, kk_stems
 from kg.text import fold
 
 # Shared stems must be at least this long (or the whole cue), not a two-letter accident.
@@ -27,6 +27,9 @@ class KazakhForms(StemForms):
         shared = kk_stems(t, derivation=derivation) & kk_stems(c, derivation=derivation)
         common = max((len(s) for s in shared), default=0)
         return bool(shared) and (common >= min(len(c), SHARED_STEM) or common == len(c))
+
+    def name_candidates(self, word: str) -> frozenset[str]:
+        return frozenset(case_candidates(word, person=True))
 
     def short_forms(self, word: str) -> frozenset[str]:
         return frozenset({fold(word)} | {fold(x) for x in kk_stems(word)})
