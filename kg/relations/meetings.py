@@ -14,7 +14,6 @@ from kg.relations.state import DIPLOMATS, HEADS, MeetingDraft, State
 NAMED_AFTER = 12
 # How many sentences from a meeting a delegation or "the sides" may be named and still be its party.
 GROUP_REACH = 3
-WORD_EDGES = ".,;:«»\"()"
 
 
 def read_meetings(s: State) -> None:
@@ -77,10 +76,9 @@ def _joint_sentences(s: State) -> dict[int, Mention]:
     """
     country = {p.holder: p.country for p in s.posts if p.country}
     out: dict[int, Mention] = {}
-    for idx, sentence in enumerate(s.sentences):
+    for idx in range(len(s.sentences)):
         persons = s.in_sentence(idx, MentionKind.PERSON)
-        if len(persons) < 2 or not any(s.lex.is_word(w.strip(WORD_EDGES), "discussion", s.report.language)
-                                       for w in sentence.text.split()):
+        if len(persons) < 2 or not s.has_word(idx, "discussion"):
             continue
         for a, b in pairwise(persons):
             ca, cb = country.get(s.key_of[a]), country.get(s.key_of[b])

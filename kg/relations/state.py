@@ -13,6 +13,8 @@ from kg.text import sentences
 NAME_KINDS = (MentionKind.COUNTRY, MentionKind.PLACE, MentionKind.ORGANIZATION)
 DIPLOMATS = frozenset({"ambassador", "charge-daffaires", "consul-general", "consul", "honorary-consul", "diplomat"})
 HEADS = frozenset({"head-of-state", "head-of-government"})
+# Punctuation stripped from a sentence's words before they are looked up.
+WORD_EDGES = ".,;:«»\"()"
 
 
 @dataclass
@@ -87,6 +89,11 @@ class State:
             o is not m and o.kind in (MentionKind.PLACE, MentionKind.ORGANIZATION) and o.start <= m.start
             and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
             for o in self.by_sentence.get(self.sentence_of[m], ()))
+
+    def has_word(self, index: int, category: str) -> bool:
+        """Does sentence ``index`` hold a word of a lexicon category (a word of discussion ...)?"""
+        return any(self.lex.is_word(w.strip(WORD_EDGES), category, self.report.language)
+                   for w in self.sentences[index].text.split())
 
     def last_word(self, m: Mention) -> str:
         words = m.text.split()

@@ -16,7 +16,6 @@ from kg.relations.state import MeetingDraft, State
 
 # Sectors this many sentences before the first meeting (a lead that sums up the talks) still count.
 LEAD_SENTENCES = 2
-WORD_EDGES = ".,;:«»\"()"
 NAMES = (MentionKind.PERSON, MentionKind.PLACE, MentionKind.ORGANIZATION)
 
 
@@ -87,5 +86,4 @@ def _is_talk(s: State, index: int) -> bool:
     """A sentence about the talks: it says a meeting took place, or uses a word of discussion."""
     if s.in_sentence(index, MentionKind.MEETING):
         return True
-    return any(s.lex.is_word(w.strip(WORD_EDGES), "discussion", s.report.language)
-               for w in s.sentences[index].text.split())
+    return s.has_word(index, "discussion")
