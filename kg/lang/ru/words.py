@@ -7,20 +7,14 @@ Cue words are nouns and adjectives, so verbal readings never give a lemma.
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
-
-import pymorphy3
+from functools import lru_cache
 
 from kg.lang import word_key
+from kg.lang.ru.morph import analyzer
 
 # A reading this far behind the likeliest one is left out.
 RIVAL_SHARE = 0.1
 VERBAL = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
-
-
-@cache
-def _analyzer() -> pymorphy3.MorphAnalyzer:
-    return pymorphy3.MorphAnalyzer()
 
 
 @lru_cache(maxsize=131072)
@@ -29,7 +23,7 @@ def lemmas(word: str) -> tuple[str, ...]:
     low = word_key(word)
     if not any(ch.isalpha() for ch in low):
         return (low,)
-    parses = _analyzer().parse(low)
+    parses = analyzer().parse(low)
     top = parses[0].score if parses else 0.0
     out = [word_key(p.normal_form) for p in parses
            if p.score >= top * RIVAL_SHARE and p.tag.POS not in VERBAL]
