@@ -32,7 +32,7 @@ from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.plugins.sparql.sparql import Query
 
 from kg import query as q
-from kg.lexicon import ONTOLOGY_DIR
+from kg.files import ONTOLOGY_DIR
 
 DIP = "https://w3id.org/dipkg/ontology#"
 RES = "https://w3id.org/dipkg/resource/"

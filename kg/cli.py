@@ -162,8 +162,8 @@ def evaluate_command(gold_dir: Path, paths: tuple[Path, ...], graph_path: Path |
     Example: kg eval ../shared/corpus/dev/gold ../shared/corpus/dev/reports --verbose
     """
     from kg.evaluate import evaluate, load_for_evaluation
+    from kg.files import ONTOLOGY_DIR
     from kg.graph import load_graph
-    from kg.lexicon import ONTOLOGY_DIR
     from kg.pipeline import DEFAULT_EXTRACTORS
     from kg.pipeline import build as run_build
 

@@ -21,8 +21,8 @@ from rdflib.namespace import SKOS
 from rdflib.term import Node
 
 from kg.errors import DipkgError
+from kg.files import write_atomic
 from kg.graph import DIP, union
-from kg.pipeline import write_atomic
 from kg.spreadsheet import safe_cell
 
 FORMATS = {"turtle": ".ttl", "trig": ".trig", "nt": ".nt", "jsonld": ".jsonld", "graphml": ".graphml", "csv": ".csv"}

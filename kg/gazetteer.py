@@ -19,10 +19,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.files import LEXICON_DIR, read_words, write_atomic
 from kg.text import fold
 
-TARGET = Path(__file__).resolve().parent / "lexicons" / "gazetteer.tsv"
-COMMON_KK = Path(__file__).resolve().parent / "lexicons" / "common_kk.tsv"
+TARGET = LEXICON_DIR / "gazetteer.tsv"
+COMMON_KK = LEXICON_DIR / "common_kk.tsv"
 
 # Minimum population of a city kept, by country; Kazakhstan's neighbours and Central Asia keep towns.
 HOME_POPULATION = 5_000
@@ -99,8 +100,7 @@ class _Filter:
 
         self._morph = pymorphy3.MorphAnalyzer()
         self._zipf = zipf_frequency
-        lines = COMMON_KK.read_text(encoding="utf-8").splitlines()
-        self._common_kk = frozenset(ln.strip() for ln in lines[1:] if ln and not ln.startswith("#"))
+        self._common_kk = read_words(COMMON_KK)
 
     def keeps(self, name: str, language: str, population: int, *, region: bool = False) -> bool:
         letters = sum(c.isalpha() for c in name)
@@ -280,7 +280,6 @@ def build(filt: _Filter | None = None) -> list[Place]:
 
 
 def write(target: Path = TARGET) -> Path:
-    from kg.pipeline import write_atomic
 
     places = build()
     header = HEADER.format(home=f"{HOME_POPULATION:,}", neighbours=", ".join(sorted(NEIGHBOURS)),

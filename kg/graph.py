@@ -16,7 +16,7 @@ from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import OWL, SKOS
 
 from kg.entities import stable_id
-from kg.lexicon import ONTOLOGY_DIR
+from kg.files import ONTOLOGY_DIR
 from kg.model import Entity, Evidence, Extraction, Label, MentionKind, PartialDate, Span
 from kg.names import search_keys
 

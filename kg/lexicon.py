@@ -19,14 +19,12 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import SKOS
 
 from kg.errors import DipkgError
+from kg.files import LEXICON_DIR, ONTOLOGY_DIR, data_lines
 from kg.lang import profile
 from kg.model import Label
 from kg.morphology import word_matches
 from kg.text import fold, tokens
 
-PACKAGE_DIR = Path(__file__).resolve().parent
-LEXICON_DIR = PACKAGE_DIR / "lexicons"
-ONTOLOGY_DIR = PACKAGE_DIR.parent / "ontology"
 LANGUAGES = ("kk", "ru", "en")
 
 
@@ -243,10 +241,10 @@ def _words(name: str) -> tuple[str, ...]:
 def _rows(path: Path, width: int, max_width: int | None = None) -> list[list[str]]:
     """Rows of a lexicon file: ``#`` lines are its header comment, the first row names the columns."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = data_lines(path)
     except OSError as exc:
         raise DipkgError(f"{path}: cannot read the lexicon: {exc.strerror or exc}") from exc
-    rows = [r for r in csv.reader((ln for ln in lines if ln and not ln.startswith("#")), delimiter="\t")]
+    rows = list(csv.reader(lines, delimiter="\t"))
     out = []
     for number, row in enumerate(rows[1:], start=2):
         if not (width <= len(row) <= (max_width or width)):

@@ -18,11 +18,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from pathlib import Path
 
 from anyascii import anyascii
 
-DATA = Path(__file__).parent / "lexicons" / "name_spelling.tsv"
+from kg.files import LEXICON_DIR, read_tsv
+
+DATA = LEXICON_DIR / "name_spelling.tsv"
 # A name's tokens: letters with inner hyphens or apostrophes, and the dot after an initial.
 NAME_TOKEN = re.compile(r"[^\W\d_]+(?:[-‐'’][^\W\d_]+)*\.?")
 HYPHEN = re.compile(r"[-‐]")
@@ -39,10 +40,7 @@ PATRONYMIC_ALWAYS = "always"
 def _table() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
     folds: list[tuple[str, str]] = []
     patronymics: list[tuple[str, str]] = []
-    for line in DATA.read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#") or line.startswith("kind\t"):
-            continue
-        kind, source, target = line.split("\t")
+    for kind, source, target in read_tsv(DATA):
         (folds if kind == "fold" else patronymics).append((source, target))
     return tuple(folds), tuple(patronymics)
 

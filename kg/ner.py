@@ -20,12 +20,13 @@ from pathlib import Path
 import pycrfsuite
 
 from kg.errors import DipkgError
+from kg.files import MODEL_DIR
 from kg.mentions import extractor
 from kg.model import Mention, MentionKind, Report, Span
 from kg.ner_features import KAZAKH_LETTER, sentence_features
 from kg.text import sentences, tokens
 
-DEFAULT_MODEL = Path(__file__).with_name("models") / "kaznerd.crfsuite"
+DEFAULT_MODEL = MODEL_DIR / "kaznerd.crfsuite"
 TAG = re.compile(r"^(?:O|[BI]-[A-Z][A-Z_]*)$")
 # KazNERD classes the extractor emits, and the mention kind each becomes.
 KINDS = {

@@ -4,8 +4,6 @@ reports → mentions → entities and relations → graph → exports."""
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -14,8 +12,9 @@ from rdflib import Dataset, Graph
 
 from kg.entities import merge, resolve
 from kg.errors import DipkgError
+from kg.files import LEXICON_DIR, read_tsv, write_atomic
 from kg.graph import GraphBuilder
-from kg.lexicon import LEXICON_DIR, load_lexicon
+from kg.lexicon import load_lexicon
 from kg.mentions import extract_mentions
 from kg.model import Extraction, Report
 from kg.publish import output_lock, publish
@@ -130,39 +129,13 @@ def summarise(graph: Graph, reports: int | None = None) -> Summary:
                    triples=len(graph))
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def write_atomic(path: Path, write: Callable[[str], object]) -> Path:
-    """Write through a temporary file in the same folder, then rename: never a half-written file.
-
-    The file gets the permissions a plain ``open()`` would give it (``mkstemp`` makes it private).
-    """
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    os.close(fd)
-    try:
-        write(tmp)
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
-
-
 def load_wikidata() -> dict[str, str]:
     """ISO alpha-2 → Wikidata QID, from ``lexicons/country_wikidata.tsv`` where present."""
     path = LEXICON_DIR / "country_wikidata.tsv"
     if not path.exists():
         return {}
     out: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#") or line.startswith("alpha2"):
-            continue
-        code, _, qid = line.partition("\t")
-        if qid.strip():
-            out[code.strip()] = qid.strip()
+    for row in read_tsv(path):
+        if len(row) >= 2 and row[1].strip():
+            out[row[0].strip()] = row[1].strip()
     return out

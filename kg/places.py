@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from kg.lexicon import LANGUAGES, LEXICON_DIR, Entry, PlaceInfo, _rows, _words
+from kg.files import LEXICON_DIR
+from kg.lexicon import LANGUAGES, Entry, PlaceInfo, _rows, _words
 
 GAZETTEER_COLUMNS = 10
 

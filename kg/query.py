@@ -29,11 +29,11 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import DipkgError
+from kg.files import QUERY_DIR
 from kg.names import query_keys
 from kg.sparql_limits import Limits, QueryRefused, check
 from kg.spreadsheet import safe_cell
 
-QUERY_DIR = Path(__file__).resolve().parent / "queries"
 FORMATS = ("table", "csv", "tsv", "json")
 RESOURCE = "https://w3id.org/dipkg/resource/"
 TABLE_PREFIXES = {

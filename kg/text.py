@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from pathlib import Path
 
+from kg.files import LEXICON_DIR, read_words
 from kg.model import Span
 
 TOKEN = re.compile(r"\w+(?:[-‐'’`]\w+)*|[^\w\s]", re.UNICODE)
@@ -16,7 +16,7 @@ SENTENCE_END = re.compile(
     r"(?<![\s.][А-ЯЁӘҒҚҢӨҰҮҺІA-Z])(?<!\b[тТ]\.[бБ])[.!?…]+[»\"”]?(?=\s+[«\"“„(–—\-A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9])")
 # The word that a full stop follows.
 WORD_BEFORE = re.compile(r"(?<!\w)\w+$")
-ABBREVIATIONS_FILE = Path(__file__).resolve().parent / "lexicons" / "abbreviations.tsv"
+ABBREVIATIONS_FILE = LEXICON_DIR / "abbreviations.tsv"
 LINE_BREAK = re.compile(r"\n\s*")
 # Latin letters that look like Cyrillic ones, folded inside words that are mostly Cyrillic.
 LATIN_TO_CYRILLIC = str.maketrans("AaBCcEeHKkMOoPpTXxYy", "АаВСсЕеНКкМОоРрТХхУу")
@@ -75,8 +75,7 @@ def abbreviations() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _abbreviations() -> frozenset[str]:
-    lines = ABBREVIATIONS_FILE.read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip() for w in lines[1:] if w.strip() and not w.startswith("#")) - {"word"}
+    return read_words(ABBREVIATIONS_FILE)
 
 
 def _trimmed(text: str, start: int, end: int) -> Span:

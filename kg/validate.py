@@ -15,7 +15,7 @@ from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import SH
 
 from kg.errors import DipkgError
-from kg.lexicon import ONTOLOGY_DIR
+from kg.files import ONTOLOGY_DIR
 
 SHAPES = ONTOLOGY_DIR / "shapes.ttl"
 VOCABULARY = ("dipkg.ttl", "sectors.ttl", "roles.ttl")

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from kg.cli import main
 from kg.evaluate import evaluate, load_for_evaluation, norm, similarity
-from kg.lexicon import ONTOLOGY_DIR
+from kg.files import ONTOLOGY_DIR
 from kg.pipeline import build
 
 ROOT = Path(__file__).resolve().parent.parent

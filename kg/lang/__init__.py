@@ -9,7 +9,6 @@ names. Adding a language is one new folder here and its labels in ``ontology/``.
 
 from __future__ import annotations
 
-import csv
 import importlib
 import pkgutil
 import re
@@ -20,6 +19,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from kg.files import read_tsv
 from kg.text import clean, tokens
 
 if TYPE_CHECKING:
@@ -61,8 +61,7 @@ def word_key(word: str) -> str:
 
 def read_days(path: Path) -> tuple[DayWord, ...]:
     """A language's ``days.tsv``: ``#`` header comment, then columns phrase, kind, value."""
-    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
-    rows = list(csv.reader(lines, delimiter="\t"))[1:]
+    rows = read_tsv(path)
     out = [DayWord(tuple(word_key(t.text) for t in tokens(phrase)), DayKind(kind), int(value))
            for phrase, kind, value in rows]
     # Longest first, so that "the day before yesterday" wins over "yesterday".

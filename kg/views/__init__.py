@@ -47,7 +47,7 @@ def view_html(source: Graph | GraphIndex, kind: str = "network", *, focus: str |
 def write_view(source: Graph | GraphIndex, path: Path, kind: str = "network", *, focus: str | None = None,
                lang: str = "kk", layout_threshold: int = LAYOUT_THRESHOLD) -> Path:
     """Write one view to ``path`` atomically."""
-    from kg.pipeline import write_atomic
+    from kg.files import write_atomic
 
     page = view_html(source, kind, focus=focus, lang=lang, layout_threshold=layout_threshold)
     path.parent.mkdir(parents=True, exist_ok=True)

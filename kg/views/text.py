@@ -11,8 +11,8 @@ from functools import lru_cache
 
 from rdflib import RDFS, Graph, Literal, URIRef
 
+from kg.files import ONTOLOGY_DIR
 from kg.graph import DIP
-from kg.lexicon import ONTOLOGY_DIR
 from kg.views.index import CATEGORY_CLASS, GraphIndex
 
 Terms = dict[str, str]

@@ -17,7 +17,6 @@ The rules (``kg.rules``) take these mentions as proposals and keep the last word
 
 from __future__ import annotations
 
-import csv
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -29,6 +28,7 @@ from pathlib import Path
 import pycountry
 from wordfreq import zipf_frequency
 
+from kg.files import read_tsv_records
 from kg.lexicon import load_lexicon
 from kg.model import Mention, MentionKind, Report
 from kg.text import fold, tokens
@@ -66,8 +66,7 @@ class _Data:
 
 
 def _rows(name: str) -> list[dict[str, str]]:
-    with open(DATA_DIR / name, encoding="utf-8") as f:
-        return list(csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t"))
+    return read_tsv_records(DATA_DIR / name)
 
 
 @cache

@@ -1,0 +1,61 @@
+"""Helpers every stage shares: the package's data paths, atomic writes, data tables.
+
+This module imports nothing of the project, so any module may use it without a cycle."""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+LEXICON_DIR = PACKAGE_DIR / "lexicons"
+QUERY_DIR = PACKAGE_DIR / "queries"
+MODEL_DIR = PACKAGE_DIR / "models"
+ONTOLOGY_DIR = PACKAGE_DIR.parent / "ontology"
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_atomic(path: Path, write: Callable[[str], object]) -> Path:
+    """Write through a temporary file in the same folder, then rename: never a half-written file.
+
+    ``write`` gets the temporary file's name. The file gets the permissions a plain ``open()``
+    would give it (``mkstemp`` makes it private).
+    """
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    os.close(fd)
+    try:
+        write(tmp)
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def data_lines(path: Path) -> list[str]:
+    """The lines of a data file without its ``#`` header comment and without blank lines."""
+    return [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def read_tsv(path: Path) -> list[list[str]]:
+    """The rows of a tab-separated data file after its column-name row; ``#`` lines are comments."""
+    return list(csv.reader(data_lines(path), delimiter="\t"))[1:]
+
+
+def read_tsv_records(path: Path) -> list[dict[str, str]]:
+    """The rows of a tab-separated data file as dictionaries keyed by its column-name row."""
+    return list(csv.DictReader(data_lines(path), delimiter="\t"))
+
+
+def read_words(path: Path) -> frozenset[str]:
+    """The first column of a one-word-per-row data file, after its column-name row."""
+    return frozenset(row[0].strip() for row in read_tsv(path) if row and row[0].strip())

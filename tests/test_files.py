@@ -1,0 +1,49 @@
+"""kg.files: the shared helpers, which import nothing of the project."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+import kg.files
+from kg.files import read_tsv, read_tsv_records, read_words, write_atomic
+
+
+def test_imports_nothing_of_the_project() -> None:
+    tree = ast.parse(Path(kg.files.__file__).read_text(encoding="utf-8"))
+    imported = [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
+    imported += [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
+    assert not [m for m in imported if m == "kg" or m.startswith("kg.")]
+
+
+def test_write_atomic_keeps_the_old_file_when_writing_fails(tmp_path: Path) -> None:
+    target = tmp_path / "out.txt"
+    target.write_text("old", encoding="utf-8")
+
+    def fail(name: str) -> None:
+        Path(name).write_text("half", encoding="utf-8")
+        raise OSError("disk full")
+
+    with pytest.raises(OSError):
+        write_atomic(target, fail)
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+
+def test_write_atomic_replaces(tmp_path: Path) -> None:
+    target = write_atomic(tmp_path / "out.txt", lambda name: Path(name).write_text("new", encoding="utf-8"))
+    assert target.read_text(encoding="utf-8") == "new"
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    ("# where it comes from\nkind\tvalue\na\t1\n\n# a comment\nb\t2\n", [["a", "1"], ["b", "2"]]),
+    ("kind\tvalue\n", []),
+])
+def test_read_tsv(tmp_path: Path, text: str, rows: list[list[str]]) -> None:
+    path = tmp_path / "t.tsv"
+    path.write_text(text, encoding="utf-8")
+    assert read_tsv(path) == rows
+    assert read_tsv_records(path) == [dict(zip(("kind", "value"), r, strict=True)) for r in rows]
+    assert read_words(path) == frozenset(r[0] for r in rows)
