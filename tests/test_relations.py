@@ -156,3 +156,42 @@ def test_joint_discussion_is_a_meeting(text, expected):
 ])
 def test_diplomat_states_from_counterparts(text, name, post):
     assert posts_of(text)[name] == post
+
+
+def jurisdictions_of(text: str) -> dict[str, tuple[str, frozenset[str]]]:
+    """Each holder's role and every label of the body or place the post governs."""
+    x = extract(parse_report("t.txt", text))
+    names = {e.key: e.name for e in x.entities}
+    labels = {e.key: frozenset(lb.text for lb in e.labels) for e in x.entities}
+    return {names[p.holder]: (p.role, labels.get(p.jurisdiction, frozenset())) for p in x.posts}
+
+
+@pytest.mark.parametrize(("text", "name", "post"), [
+    # en: a town opening the post's complement is the place, the full name after it the holder
+    ("The Ambassador of Kazakhstan to Hungary Aidar Kenzhebekov met with Mayor of Debrecen Laszlo Papp.",
+     "Laszlo Papp", ("mayor", "Debrecen")),
+    ("The Ambassador of Kazakhstan to the United Kingdom Aidar Kenzhebekov met the Lord Mayor of "
+     "Birmingham Chaman Lal.", "Chaman Lal", ("mayor", "Birmingham")),
+    # kk: a town right before a post is its place, not the end of the name before it
+    ("Қазақстанның Түркиядағы елшісі Берік Арын Бурса губернаторы Махмут Демирташпен кездесті.",
+     "Махмут Демирташ", ("governor", "Бурса")),
+    # a president of a region is its governor; a head noun in lower case stands for the region named before
+    ("The Ambassador of Kazakhstan to Italy Aidar Kenzhebekov met the President of the Lombardy Region "
+     "Marco Bianchi.", "Marco Bianchi", ("governor", "Lombardy Region")),
+    ("Елші Айдар Кенжебеков Ломбардия аймағына барып, аймақ президенті Марко Бьянкимен кездесті.",
+     "Марко Бьянки", ("governor", "Ломбардия аймағы")),
+    ("Посол Айдар Кенжебеков посетил Ломбардию, где встретился с президентом региона Марко Бьянки.",
+     "Марко Бьянки", ("governor", "Ломбардия")),
+])
+def test_post_jurisdictions(text, name, post):
+    role, place = post
+    found_role, labels = jurisdictions_of(text)[name]
+    assert (found_role, place in labels) == (role, True)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # kk: capitalised common words after a post are a name where titles do not capitalise words
+    ("Қазақстанның Түркиядағы елшісі Берік Арын Бурса губернаторы Махмут Демирташпен кездесті.", "Берік Ары"),
+])
+def test_names_of_common_words_after_a_post(text, name):
+    assert name in {n for m in meetings_of(text) for n in m}
