@@ -166,6 +166,9 @@ class _Reader:
         self._emitted: set[tuple[str, int, int, str]] = set()
         self.barrier = [False] * len(self.toks)
         self.proposals = self._token_ranges(proposals)
+        # Tokens after the first of a proposed person's name of several words (Чжао Ганом).
+        self.in_proposed_name = {k for kind, first, last in self.proposals if kind == MentionKind.PERSON
+                                 for k in range(first + 1, last + 1)}
 
     def _tokens(self) -> list[_Tok]:
         clutter_words = [w.word for w in self.lex.words_of("clutter")]
@@ -273,6 +276,11 @@ class _Reader:
             if e.form in ("name", "variant") and not (first_tok[:1].isupper() or first_tok[:1].isdigit()):
                 continue
             names_place = e.kind == "place" and m.first == m.last and self._names_place(m.first, e)
+            # A one-word country or town inside a proposed person's name is a word of that name (Чжао Ганом),
+            # unless the grammar says it names a place.
+            if m.first == m.last and m.first in self.in_proposed_name and e.kind in ("country", "place") \
+                    and not (e.kind == "place" and names_place):
+                continue
             if e.kind == "place" and m.first == m.last and not names_place and self._first_name_of_person(m.last):
                 continue
             if e.derived and m.first == m.last and not names_place and self._inside_longer_name(m.first, names):
@@ -312,6 +320,8 @@ class _Reader:
         """A town's one-word name that opens a post's complement (Mayor of Debrecen Laszlo Papp), stands
         right before a post (Бурса губернаторы) or carries a case ending of place (Мюнхенде: in Munich)
         names the place, whatever capitalised words stand beside it."""
+        if i + 1 < len(self.texts) and self._is_head(i + 1, position="after"):
+            return False  # Shaanxi Province: the head patterns read the place with its head
         if i > 0 and fold(self.texts[i - 1]) in COMPLEMENT_OPENERS and i + 2 < len(self.texts) \
                 and self._is_capitalised(i + 1) and self._is_capitalised(i + 2):
             return True  # a full name follows the town: Mayor of Debrecen Laszlo Papp
@@ -477,7 +487,11 @@ class _Reader:
         first: int | None = None
         steps = 0
         capitals = 0
+        # A proposed person's name before a town's name (Чжао Ганмен Сиань қаласында) is no part of it.
+        place = any(self._is_head(head_index, subtype, "after") for subtype in ("city", "region"))
         while j >= 0 and steps < 5 and not self.barrier[j]:
+            if place and j < head_index - 1 and j in self.in_proposed_name:
+                break
             if self.covered[j]:
                 inner = self._organization_ending_at(j)
                 if inner is None or not self._is_nominative_head(j):

@@ -182,6 +182,9 @@ def jurisdictions_of(text: str) -> dict[str, tuple[str, frozenset[str]]]:
      "Марко Бьянки", ("governor", "Ломбардия")),
     ("Посол Айдар Кенжебеков посетил Ломбардию, где встретился с президентом региона Марко Бьянки.",
      "Марко Бьянки", ("governor", "Ломбардия")),
+    # a town's name with its head noun after a post's "of" is the place, not the start of the name
+    ("Kazakhstan's Ambassador to Japan Aidar Kenzhebekov met with Governor of Osaka Prefecture Taro Yamamoto.",
+     "Taro Yamamoto", ("governor", "Osaka Prefecture")),
 ])
 def test_post_jurisdictions(text, name, post):
     role, place = post
@@ -192,6 +195,11 @@ def test_post_jurisdictions(text, name, post):
 @pytest.mark.parametrize(("text", "name"), [
     # kk: capitalised common words after a post are a name where titles do not capitalise words
     ("Қазақстанның Түркиядағы елшісі Берік Арын Бурса губернаторы Махмут Демирташпен кездесті.", "Берік Ары"),
+    # a country's name inside a proposed person's name is a word of the name (Гана: Ганом)
+    ("Посол Айдар Кенжебеков встретился с губернатором провинции Шэньси Чжао Ганом.", "Чжао Ганом"),
+    # kk: a person's name before a town's head is no part of the town's name
+    ("Қазақстанның Қытайдағы елшісі Айдар Кенжебеков Шэньси провинциясының губернаторы Чжао Ганмен Сиань "
+     "қаласында кездесті.", "Чжао Ган"),
 ])
-def test_names_of_common_words_after_a_post(text, name):
+def test_names_beside_posts_and_places(text, name):
     assert name in {n for m in meetings_of(text) for n in m}
