@@ -11,6 +11,7 @@ markup.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 
@@ -21,6 +22,10 @@ MIN_TAGS = 10
 META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{1,40})", re.IGNORECASE)
 CHARSET_BYTES = 4096
 DATE_SEARCH = {"extensive_search": False, "original_date": True}
+# Their warnings go to the application's logging set-up, if it has one, never straight to stderr.
+QUIET_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext")
+for _name in QUIET_LOGGERS:
+    logging.getLogger(_name).addHandler(logging.NullHandler())
 
 
 @dataclass(frozen=True)
@@ -49,6 +54,8 @@ def read_page(markup: str) -> Page:
     of its visible text."""
     import trafilatura
 
+    if "<" not in markup:  # no markup at all: the file is its text
+        return Page(_lines(markup))
     doc = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False,
                                       date_extraction_params=DATE_SEARCH)
     text = _lines(doc.text if doc is not None and doc.text else trafilatura.html2txt(markup))

@@ -119,7 +119,7 @@ def detect_language(text: str) -> str:
 
 def _dateline(text: str, month: Callable[[str], int | None]) -> date | None:
     """The first full date in the top lines of a page, where sites print the publication date."""
-    for line in text.split("\n")[:DATELINE_LINES]:
+    for line in text.split("\n", DATELINE_LINES)[:DATELINE_LINES]:
         for m in ISO_DATE.finditer(line):
             d = _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             if d:

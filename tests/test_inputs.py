@@ -265,3 +265,21 @@ def test_the_command_line_skips_a_bad_file_and_strict_fails(tmp_path):
         f"Error: --strict: 1 input(s) could not be read; {folder / 'bad.jsonl'} record 1: not JSON (Expecting "
         f"property name enclosed in double quotes, column 2)"]
     assert (out / "diplomacy.ttl").read_bytes() == before
+
+
+def test_pages_are_read_without_the_network(tmp_path, monkeypatch):
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a page was read over the network")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    report, _ = only(tmp_path, "page.html", page(EN).replace("example.org", "unreachable.invalid").encode())
+    assert EN in report.text and report.source_url == "https://unreachable.invalid/news/1"
+
+
+def test_a_page_file_without_markup_is_its_text(tmp_path):
+    report, _ = only(tmp_path, "plain.html", RU.encode("utf-8"))
+    assert report.text == RU + "\n"
