@@ -283,3 +283,20 @@ def test_pages_are_read_without_the_network(tmp_path, monkeypatch):
 def test_a_page_file_without_markup_is_its_text(tmp_path):
     report, _ = only(tmp_path, "plain.html", RU.encode("utf-8"))
     assert report.text == RU + "\n"
+
+
+def test_a_spreadsheet_export_in_windows_1251_with_semicolons(tmp_path):
+    data = f"title;text;date\nВстреча;\"{RU}\";01.03.2024\n".encode("cp1251")
+    report, collected = only(tmp_path, "export.csv", data)
+    assert (report.title, report.published, report.source_record) == ("Встреча", date(2024, 3, 1), 1)
+    assert facts(report) == facts(only(tmp_path, "plain.txt", RU.encode("utf-8"))[0])
+    assert collected.notes == (f"{tmp_path / 'export.csv'}: encoding guessed as cp1251",)
+
+
+def test_a_record_may_hold_a_page(tmp_path):
+    record = {"html": page(RU), "fetched": "2025-01-01"}
+    data = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+    report, _ = only(tmp_path, "pages.jsonl", data, InputOptions(fields=Fields(text="html", date="fetched")))
+    assert RU in report.text and "<" not in report.text and "Шольц" not in report.text
+    assert report.source_url == "https://example.org/news/1" and report.title == "Встреча в Астане"
+    assert report.published == date(2025, 1, 1)  # the record's field comes before the page's own
