@@ -67,6 +67,8 @@ def test_every_format_gives_the_facts_of_the_utf8_text(tmp_path, text):
         "page.html": page(text).encode("utf-8"),
         "feed.jsonl": (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"),
         "table.csv": table.getvalue().encode("utf-8"),
+        "excel.csv": table.getvalue().encode("utf-8-sig"),
+        "table.tsv": f"text\turl\n{text}\thttps://example.org/1\n".encode(),
         "utf16.txt": text.encode("utf-16"),
     }
     if text != KK:  # Kazakh letters are not in Windows-1251

@@ -1,4 +1,5 @@
-"""CSV: one report per row after the header row, whose column names say which cell holds what.
+"""CSV and tab-separated values: one report per row after the header row, whose column names say
+which cell holds what.
 
 The delimiter (comma, semicolon, tab or bar) is found from the header row. A record's number is
 its row number after the header (1 for the first), whatever line breaks its cells hold."""
@@ -44,6 +45,6 @@ def items(text: str, fields: Fields) -> Iterator[Item | Skip]:
 
 
 READER = Reader(
-    name="csv", suffixes=(".csv",), reports="one per row after the header row",
+    name="csv", suffixes=(".csv", ".tsv"), reports="one per row after the header row",
     metadata="the columns `text`, `url`, `date`, `title`, `language` (names set by `--text-field` ...)",
     items=items)
