@@ -302,3 +302,10 @@ def test_a_record_may_hold_a_page(tmp_path):
     assert RU in report.text and "<" not in report.text and "Шольц" not in report.text
     assert report.source_url == "https://example.org/news/1" and report.title == "Встреча в Астане"
     assert report.published == date(2025, 1, 1)  # the record's field comes before the page's own
+
+
+def test_a_file_of_the_output_folder_named_itself_is_read(tmp_path):
+    out = tmp_path / "exports"
+    out.mkdir()
+    (out / "saved.html").write_text(page(EN), encoding="utf-8")
+    assert [s.identity for s in locate([out, out / "saved.html"], exclude=[out])] == ["saved.html"]

@@ -50,9 +50,9 @@ def locate(paths: Iterable[Path], *, exclude: Iterable[Path] = ()) -> list[Sourc
     known = suffixes()
     excluded = tuple(p.resolve() for p in exclude)
 
-    def add(path: Path, identity: str) -> None:
+    def add(path: Path, identity: str, *, searched: bool = False) -> None:
         real = path.resolve()
-        if real not in seen and not any(real.is_relative_to(x) for x in excluded):
+        if real not in seen and not (searched and any(real.is_relative_to(x) for x in excluded)):
             seen.add(real)
             out.append(Source(path, printable(identity)))
 
@@ -62,7 +62,7 @@ def locate(paths: Iterable[Path], *, exclude: Iterable[Path] = ()) -> list[Sourc
             if not named and any(part.startswith(".") for part in relative.parts):
                 continue
             if path.is_file() and (named or path.suffix.lower() in known):
-                add(path, relative.as_posix())
+                add(path, relative.as_posix(), searched=not named)
             elif path.is_dir() and named:
                 search(folder, path.rglob("*"), named=False)
 
