@@ -31,3 +31,12 @@ def test_the_table_lists_no_language_that_is_not_registered():
 @pytest.mark.parametrize("name", available())
 def test_every_extractor_is_documented(name):
     assert f"`{name}`" in _section("Commands")
+
+
+def test_the_inputs_table_is_the_registry():
+    from kg.inputs import READERS, markdown_table
+
+    section = _section("Inputs")
+    assert markdown_table() in section
+    rows = re.findall(r"^\| `([a-z]+)` \|", section, flags=re.MULTILINE)
+    assert rows == [r.name for r in READERS]
