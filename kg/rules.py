@@ -730,7 +730,9 @@ class _Reader:
         return bool(SURNAME_ENDINGS.search(form))
 
     def _initials_at(self, i: int) -> int | None:
-        """Index after ``Р.`` or ``Е. Б.`` at ``i``, or None."""
+        """Index after ``Р.`` or ``Е. Б.`` at ``i``, or None; ``H.E.`` (His Excellency) is no initials."""
+        if tuple(self.texts[i:i + len(EXCELLENCY)]) == EXCELLENCY:
+            return None
         j = i
         seen = 0
         while j + 1 < len(self.texts) and CAPITAL_LETTER.match(self.texts[j]) and self.texts[j + 1] == "." and seen < 3:

@@ -24,6 +24,11 @@ def meetings_of(text: str) -> list[set[str]]:
     ("The Ambassador of Kazakhstan to Turkey Arman Sadykov met with the Governor of Ankara Mehmet Ozturk. "
      "The delegation was composed of the Deputy Governor of Pavlodar Region Sergey Ilyin.",
      [{"Sergey Ilyin", "Arman Sadykov", "Mehmet Ozturk"}]),
+    # en: hosting and a courtesy call are meetings; a Polish region's head noun
+    ("The Governor of Lublin Voivodeship Jan Kowal hosted the Ambassador of Kazakhstan Timur Saparov.",
+     [{"Jan Kowal", "Timur Saparov"}]),
+    ("The Ambassador of Kazakhstan Timur Saparov paid a courtesy call on the Mayor of Lublin Jan Kowal.",
+     [{"Jan Kowal", "Timur Saparov"}]),
 ])
 def test_meeting_participants(text, expected):
     assert meetings_of(text) == expected
