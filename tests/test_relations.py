@@ -147,6 +147,12 @@ def test_english_names_of_common_words(text, name, role):
      "сауда мәселелерін талқылады.", [{"Асан Серікбаев", "Мехмет Өзтүрк"}]),
     ("The Akim of Pavlodar region Asan Serikbayev and the Ambassador of Turkey to Kazakhstan Mehmet Ozturk "
      "discussed trade.", [{"Asan Serikbayev", "Mehmet Ozturk"}]),
+    # ... or one with the other: the instrumental case, "с", "with"
+    ("Елші Тимур Сапаров Краков қаласының мэрі Ян Ковальмен пікір алмасты.", [{"Тимур Сапаров", "Ян Коваль"}]),
+    ("Посол Казахстана Тимур Сапаров обменялся мнениями с мэром Кракова Яном Ковалем.",
+     [{"Тимур Сапаров", "Ян Коваль"}]),
+    ("The Ambassador of Kazakhstan Timur Saparov exchanged views with the Mayor of Krakow Jan Kowal.",
+     [{"Timur Saparov", "Jan Kowal"}]),
 ])
 def test_joint_discussion_is_a_meeting(text, expected):
     assert meetings_of(text) == expected
