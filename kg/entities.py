@@ -77,7 +77,7 @@ def resolve(mentions: Sequence[Mention], *, language: str, lexicon: Lexicon) -> 
 
     entities = []
     for key, (kind, subtype, country) in kinds.items():
-        entities.append(Entity(key=key, kind=kind, labels=tuple(_ordered(labels[key], owned[key])),
+        entities.append(Entity(key=key, kind=kind, labels=tuple(_ordered(labels[key], owned[key], language)),
                                subtype=subtype, country_code=country, mentions=tuple(owned[key])))
     return tuple(sorted(entities, key=lambda e: e.key)), key_of
 
@@ -133,20 +133,22 @@ def _short_names(kinds: dict[str, tuple[str, str | None, str | None]], labels: d
     return out
 
 
-def _label_rank(counts: dict[str, int]):
-    """Full names first, then the spelling most mentions use, then the longer; ties by text."""
-    def rank(label: Label) -> tuple[int, int, int, str, str]:
-        return (0 if parse(label.text).full else 1, -counts.get(label.text, 0), -len(label.text),
-                label.text, label.language)
+def _label_rank(counts: dict[str, int], language: str | None = None):
+    """Full names first, then those in the report's language, then the spelling most mentions use,
+    then the longer; ties by text."""
+    def rank(label: Label) -> tuple[int, bool, int, int, str, str]:
+        return (0 if parse(label.text).full else 1, label.language != language if language else False,
+                -counts.get(label.text, 0), -len(label.text), label.text, label.language)
     return rank
 
 
-def _ordered(labels: list[Label], mentions: Sequence[Mention] = ()) -> list[Label]:
-    """Full names before short forms, so that the first label is the dictionary form."""
+def _ordered(labels: list[Label], mentions: Sequence[Mention] = (), language: str | None = None) -> list[Label]:
+    """Full names before short forms, so that the first label is the dictionary form; with ``language``,
+    a known place's or organization's name in the report's language before its other names."""
     counts: dict[str, int] = defaultdict(int)
     for m in mentions:
         counts[m.value] += 1
-    return sorted(dict.fromkeys(labels), key=_label_rank(counts))
+    return sorted(dict.fromkeys(labels), key=_label_rank(counts, language))
 
 
 def _person_groups(persons: Sequence[Mention]) -> dict[str, list[Mention]]:
