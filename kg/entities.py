@@ -244,15 +244,15 @@ def merge(entities: Iterable[Entity]) -> tuple[tuple[Entity, ...], dict[str, str
 def join_rule(merged: Entity, part: Entity, mention: Mention) -> str:
     """Why ``mention`` (of ``part``, one report's entity) belongs to ``merged``: the rule that joined
     its name inside the report, else the one that joined ``part`` across reports, else how its name
-    compares with the merged entity's."""
+    compares with the merged entity's name: the same, the same key in the same script, or in another
+    (a transliteration; for an organization, its translated head word and transliterated name)."""
     within = part.rule(JoinRule.name_part(mention.value))
     if within is not None:
         return within
     across = merged.rule(part.key)
     if across is not None:
         return across
-    if any(mention.value == label.text for label in merged.labels[:1]) or part.key == merged.key and \
-            all(label.text == mention.value for label in part.labels):
+    if mention.value == merged.name:
         return JoinRule.SAME_NAME
     if _script(mention.value) != _script(merged.name):
         return JoinRule.ORGANIZATION_KEY if merged.kind == MentionKind.ORGANIZATION else JoinRule.TRANSLITERATION
