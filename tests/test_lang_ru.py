@@ -37,6 +37,7 @@ def _values(found, kind: str) -> set[str]:
     ("Маркусом Зёдером", "Маркус Зёдер"),
     ("Касым-Жомарта Токаева", "Касым-Жомарт Токаев"),
     ("Анна-Мария Петрова", "Анна-Мария Петрова"),
+    ("Хироси Сато", "Хироси Сато"),
 ])
 def test_name_nominative(words: str, expected: str) -> None:
     assert " ".join(name_nominative(tuple(words.split()))) == expected

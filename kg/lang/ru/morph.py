@@ -124,10 +124,14 @@ def name_nominative(words: tuple[str, ...]) -> tuple[str, ...]:
     case, gender = choice
     if case == "nomn":
         return words
+    # An indeclinable surname (Сато) shows no case: a given name the dictionary does not know
+    # (Хироси) is then taken as written, not as a guessed form of another (Хирося).
+    fixed = bool(readings[-1]) and all("Fixd" in p.tag for p in readings[-1])
     out = []
     for word, ps in zip(words, readings, strict=True):
         fit = max((p for p in ps if _agrees(p, case, gender)), key=lambda p: p.score, default=None)
-        out.append(_inflected_name(fit, word) if fit is not None else word)
+        guessed = fixed and not analyzer().word_is_known(word.lower())
+        out.append(_inflected_name(fit, word) if fit is not None and not guessed else word)
     return tuple(out)
 
 
