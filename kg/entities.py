@@ -18,6 +18,7 @@ from kg.lang import profile
 from kg.lexicon import Lexicon
 from kg.model import Entity, JoinRule, Label, Mention, MentionKind
 from kg.names import PersonName, parse
+from kg.org_keys import acronym_of, is_acronym, org_key
 from kg.text import fold
 
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -64,7 +65,8 @@ def resolve(mentions: Sequence[Mention], *, language: str, lexicon: Lexicon) -> 
                 joins[key].append((JoinRule.name_part(m.value), JoinRule.GAZETTEER))
             else:
                 names = m.value.split("\t")
-                key = f"{prefix}:{fold(names[0])}"
+                translated = org_key(names[0]) if m.kind == MentionKind.ORGANIZATION else None
+                key = f"{prefix}:{translated or fold(names[0])}"
                 labels[key].extend(Label(n, language) for n in names)
                 country = None
             if key not in kinds or kinds[key][1] is None:
@@ -74,8 +76,11 @@ def resolve(mentions: Sequence[Mention], *, language: str, lexicon: Lexicon) -> 
         key_of[m] = key
         owned[key].append(m)
 
-    for short, full in _short_names(kinds, labels, language).items():
-        joins[full].extend((JoinRule.name_part(m.value), JoinRule.HEAD) for m in owned[short])
+    shorts = {short: (full, JoinRule.ACRONYM) for short, full in _acronyms(kinds, labels).items()}
+    shorts.update((short, (full, JoinRule.HEAD)) for short, full in _short_names(kinds, labels, language).items()
+                  if short not in shorts and full not in shorts)
+    for short, (full, rule) in shorts.items():
+        joins[full].extend((JoinRule.name_part(m.value), rule) for m in owned[short])
         joins[full].extend(joins.pop(short, []))
         labels[full].extend(labels.pop(short))
         owned[full].extend(owned.pop(short))
@@ -105,6 +110,23 @@ def _known_place(name: str, subtype: str | None, language: str, lexicon: Lexicon
             if found:
                 return found
     return None
+
+
+def _acronyms(kinds: dict[str, tuple[str, str | None, str | None]], labels: dict[str, list[Label]]) -> dict[str, str]:
+    """Organization keys named by an acronym only (ҚазҰУ, KazNU) and the one longer organization name of
+    the report it abbreviates (Әл-Фараби атындағы Қазақ ұлттық университеті)."""
+    orgs = [k for k, (kind, *_rest) in kinds.items() if kind == MentionKind.ORGANIZATION]
+    out: dict[str, str] = {}
+    for key in orgs:
+        acronyms = {label.text for label in labels[key]}
+        if not acronyms or not all(is_acronym(a) for a in acronyms):
+            continue
+        longer = {other for other in orgs if other != key
+                  and any(acronym_of(a, label.text) for a in acronyms for label in labels[other]
+                          if not is_acronym(label.text))}
+        if len(longer) == 1:
+            out[key] = longer.pop()
+    return out
 
 
 def _short_names(kinds: dict[str, tuple[str, str | None, str | None]], labels: dict[str, list[Label]],
@@ -225,6 +247,14 @@ def merge(entities: Iterable[Entity]) -> tuple[tuple[Entity, ...], dict[str, str
         else:
             by_key[e.key] = e
     redirect = {k: k for k in by_key}
+    for short, full in _acronyms({k: (e.kind, e.subtype, e.country_code) for k, e in by_key.items()},
+                                 {k: list(e.labels) for k, e in by_key.items()}).items():
+        if full in by_key and short in by_key:
+            old, e = by_key[full], by_key.pop(short)
+            by_key[full] = replace(old, labels=tuple(dict.fromkeys(old.labels + e.labels)),
+                                   mentions=old.mentions + e.mentions,
+                                   joins=tuple(dict.fromkeys(old.joins + e.joins + ((short, JoinRule.ACRONYM),))))
+            redirect[short] = full
     persons = [e for e in by_key.values() if e.kind == MentionKind.PERSON]
     rules: dict[str, str] = {}
     clusters = [[by_key.pop(k) for k in group] for group in person_clusters(persons, rules)]
