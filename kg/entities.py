@@ -172,6 +172,11 @@ def _label_rank(counts: dict[str, int]):
     return rank
 
 
+def ordered_labels(labels: Sequence[Label], mentions: Sequence[Mention] = ()) -> tuple[Label, ...]:
+    """An entity's labels without repeats, full names first (see ``_ordered``)."""
+    return tuple(_ordered(list(labels), mentions))
+
+
 def _ordered(labels: list[Label], mentions: Sequence[Mention] = ()) -> list[Label]:
     """Full names before short forms, so that the first label is the dictionary form."""
     counts: dict[str, int] = defaultdict(int)

@@ -12,16 +12,22 @@ An event keeps the meeting of its first report (by report key, then order in the
 identity, so that its IRI is the same whichever reports a build reads first, and one date and
 one place: the most precise date the reports give (the one most of them give, the earliest on a
 tie), and the place most of them name.
+
+Inside one event, a participant one report names and the others do not, whose name is another
+report's participant's in another case (Султана Раева, Султан Раев) or a short form of it, is that
+participant (``resolve_events``).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from kg.model import Extraction, PartialDate
+from kg.entities import ordered_labels
+from kg.model import Entity, Extraction, JoinRule, MentionKind, PartialDate
+from kg.names import PersonName, parse
 
 # How far apart two reports may date one meeting, in days.
 WINDOW_DAYS = 3
@@ -145,3 +151,71 @@ def _location(members: Sequence[_Told]) -> str | None:
         return None
     counts = Counter(places)
     return max(places, key=lambda p: counts[p])  # the first of the most named, in report order
+
+
+def resolve_events(extractions: Sequence[Extraction], entities: Sequence[Entity], redirect: Mapping[str, str]
+                   ) -> tuple[tuple[Entity, ...], dict[str, str], dict[MeetingRef, Event]]:
+    """The events of ``extractions``, and the entities and key map after joining the participants an
+    event shows to be one person (``JoinRule.SAME_MEETING``)."""
+    by_key = {e.key: e for e in entities}
+    found = events(extractions, redirect)
+    same = _same_participants(extractions, found, redirect, by_key)
+    if not same:
+        return tuple(entities), dict(redirect), found
+    for key, into in same.items():
+        gone, kept = by_key.pop(key), by_key[into]
+        parts = tuple((k, JoinRule.SAME_MEETING) for k, v in redirect.items() if v == key)
+        by_key[into] = replace(kept, labels=ordered_labels(kept.labels + gone.labels, kept.mentions + gone.mentions),
+                               mentions=kept.mentions + gone.mentions,
+                               joins=tuple(dict.fromkeys(kept.joins + gone.joins + parts)))
+    new_redirect = {k: same.get(v, v) for k, v in redirect.items()}
+    return tuple(sorted(by_key.values(), key=lambda e: e.key)), new_redirect, events(extractions, new_redirect)
+
+
+def _same_participants(extractions: Sequence[Extraction], found: Mapping[MeetingRef, Event],
+                       redirect: Mapping[str, str], by_key: Mapping[str, Entity]) -> dict[str, str]:
+    """Person keys that one event shows to be another participant: named by one report only, and alike
+    (``_alike``) to exactly one participant that only other reports name."""
+    meetings = {(x.report.key, n): m for x in extractions for n, m in enumerate(x.meetings, start=1)}
+    out: dict[str, str] = {}
+    for event in {e.anchor: e for e in found.values() if len(e.members) > 1}.values():
+        per_report: dict[str, set[str]] = {}
+        for ref in event.members:
+            keys = (redirect.get(k, k) for k in meetings[ref].participants)
+            per_report.setdefault(ref[0], set()).update(
+                k for k in keys if k in by_key and by_key[k].kind == MentionKind.PERSON)
+        everyone = sorted(set().union(*per_report.values()))
+        for p in everyone:  # one name in two cases, in any of the reports
+            fits = [q for q in everyone if q != p and _caseless_alike(by_key[p], by_key[q])]
+            if len(fits) == 1 and len(by_key[fits[0]].mentions) >= len(by_key[p].mentions):
+                _join(out, p, fits[0])
+        for report, mine in sorted(per_report.items()):  # a short form one report gives alone
+            others = set().union(*(ps for r, ps in per_report.items() if r != report))
+            for p in sorted(mine - others):
+                fits = [q for q in sorted(others - mine) if _alike(by_key[p], by_key[q])]
+                if len(fits) == 1:
+                    _join(out, p, fits[0])
+    return out
+
+
+def _join(out: dict[str, str], key: str, into: str) -> None:
+    if key not in out and into not in out and key not in out.values():
+        out[key] = into
+
+
+def _caseless_alike(a: Entity, b: Entity) -> bool:
+    return any(_caseless(x) == _caseless(y) for x in map(parse, (lb.text for lb in a.labels)) if x.full
+               for y in map(parse, (lb.text for lb in b.labels)) if y.full)
+
+
+def _alike(a: Entity, b: Entity) -> bool:
+    """One name in another case, or a short form of the other (a masculine genitive read as a feminine
+    nominative: Султана Раева, Султан Раев)."""
+    names_a = [parse(label.text) for label in a.labels]
+    names_b = [parse(label.text) for label in b.labels]
+    return any(_caseless(x) == _caseless(y) or x.fits(y) or y.fits(x)
+               for x in names_a for y in names_b if x.words and y.words)
+
+
+def _caseless(name: PersonName) -> tuple[str, ...]:
+    return tuple(sorted(w[:-1] if len(w) > 2 and w.endswith("a") else w for w in name.words))

@@ -74,6 +74,7 @@ class JoinRule:
     PATRONYMIC = "given name and patronymic of a full name"
     LONGER_NAME = "words of a longer name"
     SPELLING = "close spelling"
+    SAME_MEETING = "same meeting, name in another case"
     GAZETTEER = "gazetteer entry"
     HEAD = "head word of a longer name"
     ORGANIZATION_KEY = "translated head word"

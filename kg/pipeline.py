@@ -11,7 +11,7 @@ from rdflib import Dataset, Graph
 
 from kg.entities import merge, resolve
 from kg.errors import DipkgError
-from kg.events import events
+from kg.events import resolve_events
 from kg.files import LEXICON_DIR, read_tsv, write_atomic
 from kg.graph import GraphBuilder
 from kg.inputs.collect import Collected, InputOptions, collect
@@ -73,8 +73,9 @@ def extract(report: Report, *, extractors: Sequence[str] = DEFAULT_EXTRACTORS) -
 
 def to_graph(extractions: Sequence[Extraction]) -> tuple[Graph, Dataset]:
     entities, redirect = merge(e for x in extractions for e in x.entities)
+    # after the entities: one event per real meeting, whose participants may show two names one person
+    entities, redirect, meetings = resolve_events(extractions, entities, redirect)
     by_key = {e.key: e for e in entities}
-    meetings = events(extractions, redirect)  # after the entities: one event per real meeting
     builder = GraphBuilder(wikidata=load_wikidata())
     for x in extractions:
         builder.add(x, by_key, redirect, meetings)
