@@ -11,12 +11,12 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from kg.lang import profile
 from kg.lexicon import Lexicon
-from kg.model import Entity, JoinRule, Label, Mention, MentionKind
+from kg.model import Entity, Extraction, JoinRule, Label, Mention, MentionKind
 from kg.names import PersonName, parse
 from kg.org_keys import acronym_of, is_acronym, org_key
 from kg.text import fold
@@ -234,9 +234,22 @@ def _person_groups(persons: Sequence[Mention]) -> tuple[dict[str, list[Mention]]
     return out, why
 
 
-def merge(entities: Iterable[Entity]) -> tuple[tuple[Entity, ...], dict[str, str]]:
+def serving_states(extractions: Iterable[Extraction]) -> dict[str, frozenset[str]]:
+    """The states each report's person keys serve in a post, for ``merge``: Ким Чен Хо the ambassador
+    of Korea is not Ким Чен Хо the ambassador of Kazakhstan."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for x in extractions:
+        for post in x.posts:
+            if post.country:
+                out[post.holder].add(post.country)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def merge(entities: Iterable[Entity], *, serves: Mapping[str, frozenset[str]] | None = None) -> tuple[
+        tuple[Entity, ...], dict[str, str]]:
     """Merge the entities of many reports: the same key, the same person's name in any script,
-    or a short form that fits one full name.
+    or a short form that fits one full name; persons whose posts serve different states
+    (``serves``, from ``serving_states``) are not joined by a short form or a spelling.
 
     Returns the merged entities and a map from every original key to its merged key.
     """
@@ -262,7 +275,7 @@ def merge(entities: Iterable[Entity]) -> tuple[tuple[Entity, ...], dict[str, str
             redirect[short] = full
     persons = [e for e in by_key.values() if e.kind == MentionKind.PERSON]
     rules: dict[str, str] = {}
-    clusters = [[by_key.pop(k) for k in group] for group in person_clusters(persons, rules)]
+    clusters = [[by_key.pop(k) for k in group] for group in person_clusters(persons, rules, serves)]
     for key, members in zip(_canonical_keys(clusters), clusters, strict=True):
         group = [e.key for e in members]
         labels = [label for e in members for label in e.labels]
@@ -298,18 +311,21 @@ def _script(text: str) -> str:
     return "cyrillic" if CYRILLIC.search(text) else "latin"
 
 
-def person_clusters(persons: Sequence[Entity], rules: dict[str, str] | None = None) -> list[list[str]]:
+def person_clusters(persons: Sequence[Entity], rules: dict[str, str] | None = None,
+                    serves: Mapping[str, frozenset[str]] | None = None) -> list[list[str]]:
     """The keys of persons that are one person, in clusters (every person in one).
 
     Full names join when their keys agree (any script, any word order) and no two patronymics
     differ; a full name joins the one longer name that holds all its words; a short form
     (initials and surname, a bare surname, a given name and patronymic) joins the one full name
-    it fits. Where a short form fits two persons (Ермек and Қырымбек Көшербаев) it stays apart.
-    Two full names of one surname whose given names differ only in a voiced or voiceless consonant
-    (Нышангүл, Нышанкуль) join when nothing else fits. ``rules`` receives the rule that joined each key.
+    it fits. Where a short form fits two persons (Ермек and Қырымбек Көшербаев) it stays apart, and
+    so do two whose posts serve different states (``serves``). Two full names of one surname whose
+    given names differ only in a voiced or voiceless consonant (Нышангүл, Нышанкуль) join when
+    nothing else fits. ``rules`` receives the rule that joined each key.
     """
     parent = {e.key: e.key for e in persons}
     why = rules if rules is not None else {}
+    states = {e.key: set((serves or {}).get(e.key, ())) for e in persons}
 
     def root(k: str) -> str:
         while parent[k] != k:
@@ -319,7 +335,10 @@ def person_clusters(persons: Sequence[Entity], rules: dict[str, str] | None = No
 
     def union(a: str, b: str, rule: str) -> None:
         ra, rb = sorted((root(a), root(b)))
+        if ra == rb or (states[ra] and states[rb] and not states[ra] & states[rb]):
+            return  # posts for two different states at one time: two persons
         parent[rb] = ra
+        states[ra] |= states[rb]
         why.setdefault(a, rule)
         why.setdefault(b, rule)
 

@@ -106,3 +106,11 @@ def test_a_tagged_place_the_gazetteer_knows_is_its_node():
                                       "Переговоры прошли в Астрахани."))
     keys = {e.key for e in x.entities if e.kind == "place" and any(lb.text == "Астрахань" for lb in e.labels)}
     assert len(keys) == 1
+
+
+def test_a_short_form_serving_another_state_stays_apart():
+    full, short = entity("Ерғали Түлкібаев"), entity("Е. Түлкібаев", "ru")
+    merged, _ = merge([full, short], serves={full.key: frozenset({"KZ"}), short.key: frozenset({"KG"})})
+    assert len(merged) == 2
+    merged, _ = merge([full, short], serves={full.key: frozenset({"KZ"}), short.key: frozenset({"KZ"})})
+    assert len(merged) == 1
