@@ -143,7 +143,7 @@ def _each_nominative(words: tuple[str, ...], readings: list[list[pymorphy3.analy
     out = []
     for word, ps in zip(words, readings, strict=True):
         fit = max((p for p in ps if p.tag.gender == gender), key=lambda p: p.score, default=None)
-        out.append(_inflected(fit, {"nomn"}, word) if fit is not None and fit.tag.case != "nomn" else word)
+        out.append(_inflected_name(fit, word) if fit is not None and fit.tag.case != "nomn" else word)
     return tuple(out)
 
 
