@@ -10,8 +10,8 @@ tells apart are never joined.
 
 An event keeps the meeting of its first report (by report key, then order in the report) as its
 identity, so that its IRI is the same whichever reports a build reads first, and one date and
-one place: the most precise date the reports give (the one most of them give, the earliest on a
-tie), and the place most of them name.
+one place: the most precise date the reports give (where two give different days, the month they
+share), and the place most of them name.
 
 Inside one event, a participant one report names and the others do not, whose name is another
 report's participant's in another case (Султана Раева, Султан Раев) or a short form of it, is that
@@ -138,11 +138,34 @@ def _distance(a: _Told, b: _Told) -> int:
 
 
 def _date(members: Sequence[_Told]) -> PartialDate | None:
-    dates = [t.date for t in members if t.date is not None]
-    if not dates:
-        return None
-    counts = Counter(dates)
-    return min(counts, key=lambda d: (-(d.day is not None) - (d.month is not None), -counts[d], d.iso()))
+    """The most precise date the reports give, cut to the month or year they share where two of them
+    differ (the 13th and the 14th of a month: that month), since a graph gives no date rather than a guess.
+
+    A report's publication date (which a meeting it does not date takes) counts only where no report
+    writes another date, and then the earliest: a meeting is no later than its first report.
+    """
+    written = {t.date for t in members if t.date is not None and t.date != _day(t.published)}
+    if not written:
+        published = [t.date for t in members if t.date is not None]
+        return min(published, key=lambda d: d.iso()) if published else None
+    dates = sorted(written, key=lambda d: (-len(d.iso()), d.iso()))
+    best: PartialDate | None = dates[0]
+    for other in dates[1:]:
+        if best is not None and not best.iso().startswith(other.iso()):
+            best = _shared(best, other)
+    return best
+
+
+def _day(when: date | None) -> PartialDate | None:
+    return PartialDate(when.year, when.month, when.day) if when is not None else None
+
+
+def _shared(a: PartialDate, b: PartialDate) -> PartialDate | None:
+    if a.year != b.year:
+        return None  # the 31st of December and the 1st of January share nothing
+    if a.month != b.month or a.month is None:
+        return PartialDate(a.year)
+    return PartialDate(a.year, a.month)
 
 
 def _location(members: Sequence[_Told]) -> str | None:

@@ -163,12 +163,33 @@ def test_two_meetings_of_one_report_stay_two():
 
 def test_an_event_keeps_the_most_precise_date_and_the_first_report_as_its_identity():
     a = _extraction("b.txt", date(2025, 3, 15), (AB, PartialDate(2025, 3)))
-    b = _extraction("a.txt", date(2025, 3, 14), (AB, PartialDate(2025, 3, 14)))
+    b = _extraction("a.txt", date(2025, 3, 16), (AB, PartialDate(2025, 3, 14)))
     event = events([a, b], {"person:a": "person:a2"})[("b.txt", 1)]
     assert event.anchor == ("a.txt", 1)
     assert event.date == PartialDate(2025, 3, 14)
     assert event.reports == ("a.txt", "b.txt")
     assert "person:a2" in event.participants
+
+
+@pytest.mark.parametrize(("dates", "expected"), [
+    ((PartialDate(2025, 3, 14), PartialDate(2025, 3)), PartialDate(2025, 3, 14)),
+    ((PartialDate(2025, 3, 14), PartialDate(2025, 3, 15)), PartialDate(2025, 3)),  # no guess between two days
+    ((PartialDate(2025, 3, 31), PartialDate(2025, 4, 1)), PartialDate(2025)),
+])
+def test_an_event_date_is_what_the_reports_agree_on(dates, expected):
+    a = _extraction("a.txt", date(2025, 4, 2), (AB, dates[0]))
+    b = _extraction("b.txt", date(2025, 4, 2), (AB, dates[1]))
+    event = events([a, b], {})[("a.txt", 1)]
+    assert len(event.members) == 2
+    assert event.date == expected
+
+
+def test_a_publication_date_gives_way_to_a_written_date_and_else_the_earliest_counts():
+    written = _extraction("a.txt", date(2025, 3, 16), (AB, PartialDate(2025, 3, 14)))
+    undated = _extraction("b.txt", date(2025, 3, 15), (AB, PartialDate(2025, 3, 15)))  # its publication date
+    assert events([written, undated], {})[("a.txt", 1)].date == PartialDate(2025, 3, 14)
+    first = _extraction("c.txt", date(2025, 3, 14), (AB, PartialDate(2025, 3, 14)))
+    assert events([undated, first], {})[("b.txt", 1)].date == PartialDate(2025, 3, 14)
 
 
 def test_report_order_does_not_change_events():
