@@ -142,13 +142,11 @@ def _date(members: Sequence[_Told]) -> PartialDate | None:
     differ (the 13th and the 14th of a month: that month), since a graph gives no date rather than a guess.
 
     A report's publication date (which a meeting it does not date takes) counts only where no report
-    writes another date, and then the earliest: a meeting is no later than its first report.
+    writes another date.
     """
-    written = {t.date for t in members if t.date is not None and t.date != _day(t.published)}
-    if not written:
-        published = [t.date for t in members if t.date is not None]
-        return min(published, key=lambda d: d.iso()) if published else None
-    dates = sorted(written, key=lambda d: (-len(d.iso()), d.iso()))
+    given = {t.date for t in members if t.date is not None}
+    written = {d for t in members if (d := t.date) is not None and d != _day(t.published)}
+    dates = sorted(written or given, key=lambda d: (-len(d.iso()), d.iso()))
     best: PartialDate | None = dates[0]
     for other in dates[1:]:
         if best is not None and not best.iso().startswith(other.iso()):
