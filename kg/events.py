@@ -147,6 +147,8 @@ def _date(members: Sequence[_Told]) -> PartialDate | None:
     given = {t.date for t in members if t.date is not None}
     written = {d for t in members if (d := t.date) is not None and d != _day(t.published)}
     dates = sorted(written or given, key=lambda d: (-len(d.iso()), d.iso()))
+    if not dates:
+        return None
     best: PartialDate | None = dates[0]
     for other in dates[1:]:
         if best is not None and not best.iso().startswith(other.iso()):

@@ -175,6 +175,7 @@ def test_an_event_keeps_the_most_precise_date_and_the_first_report_as_its_identi
     ((PartialDate(2025, 3, 14), PartialDate(2025, 3)), PartialDate(2025, 3, 14)),
     ((PartialDate(2025, 3, 14), PartialDate(2025, 3, 15)), PartialDate(2025, 3)),  # no guess between two days
     ((PartialDate(2025, 3, 31), PartialDate(2025, 4, 1)), PartialDate(2025)),
+    ((None, None), None),
 ])
 def test_an_event_date_is_what_the_reports_agree_on(dates, expected):
     a = _extraction("a.txt", date(2025, 4, 2), (AB, dates[0]))
