@@ -123,11 +123,13 @@ def meeting_rows(g: Graph) -> list[dict[str, str]]:
     report file and title; sorted by date (undated last), then report."""
     rows = []
     for m in set(g.subjects(RDF.type, DIP.Meeting)):
-        report = g.value(m, DIP.reportedIn)
+        # a meeting several reports tell has each of them; the first by file name gives the title
+        reports = sorted(g.objects(m, DIP.reportedIn), key=lambda r: str(g.value(r, DIP.sourceFile) or r))
+        report = reports[0] if reports else None
         people = []
         for person in sorted(g.objects(m, DIP.participant), key=lambda p: name(g, p)):
             held = posts(g, person)
-            here = [p for p in held if report in p.reports] or held
+            here = [p for p in held if set(reports) & set(p.reports)] or held
             described = "; ".join(_post_text(g, p) for p in here)
             people.append(f"{name(g, person)} ({described})" if described else name(g, person))
         place = g.value(m, DIP.location)
@@ -139,7 +141,7 @@ def meeting_rows(g: Graph) -> list[dict[str, str]]:
             "place": name(g, place) if place is not None else "",
             "participants": " | ".join(people),
             "topics": ", ".join(sorted(name(g, t) for t in g.objects(m, DIP.topic))),
-            "report": str(g.value(report, DIP.sourceFile) or "") if report is not None else "",
+            "report": ", ".join(str(g.value(r, DIP.sourceFile) or "") for r in reports),
             "title": str(title) if title is not None else "",
         })
     return sorted(rows, key=lambda r: (r["date"] == "", r["date"], r["report"], r["meeting"]))
