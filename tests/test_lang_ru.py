@@ -33,6 +33,7 @@ def _values(found, kind: str) -> set[str]:
     # words that agree in no case: the given name's gender decides, each word alone
     ("Алексея Орлов", "Алексей Орлов"),
     ("Марко Бьянки", "Марко Бьянки"),
+    ("Дархан Сатыбалды", "Дархан Сатыбалды"),
     # the dictionary's ё only where the text has it
     ("Маркусом Зёдером", "Маркус Зёдер"),
     ("Касым-Жомарта Токаева", "Касым-Жомарт Токаев"),

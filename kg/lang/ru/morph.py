@@ -138,6 +138,9 @@ def name_nominative(words: tuple[str, ...]) -> tuple[str, ...]:
 def _each_nominative(words: tuple[str, ...], readings: list[list[pymorphy3.analyzer.Parse]]) -> tuple[str, ...]:
     """Words that do not agree: the gender of the given name (or else of the surname), each word alone."""
     given = [p for p in readings[0] if "Name" in p.tag] if len(words) > 1 else []
+    if len(words) > 1 and readings[0] and analyzer().word_is_known(words[0].lower()) and \
+            max(readings[0], key=lambda p: p.score).tag.case == "nomn":
+        return words  # a known given name as written is the nominative: so is the rest (Дархан Сатыбалды)
     lead = max(given or readings[-1] or readings[0], key=lambda p: p.score)
     gender = lead.tag.gender
     out = []
