@@ -68,6 +68,13 @@ HONORIFICS = frozenset(fold(w) for w in ("мырза", "ханым", "госпо
 # His or Her Excellency, as tokens: H . E .
 EXCELLENCY = ("H", ".", "E", ".")
 MAX_NAME_TOKENS = 3
+# Tokens a walk back from an organization's head noun reads at most.
+MAX_NAME_STEPS = 8
+MAX_PLACE_STEPS = 5
+# Tokens between a press service's word and the body that owns it: the press service of the Akimat.
+SOURCE_REACH = 4
+# An acronym written in mixed case: ҚазҰУ, КазНУ, KazNU.
+MIXED_ACRONYM = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]{0,3}[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]+[a-zа-яёәғқңөұүһі]?$")
 # "долларов США", "US dollars" name a currency, not the state.
 CURRENCY_WORDS = frozenset({"долл", "doll"})
 # Words a Russian or English post phrase holds between the post and the name.
@@ -257,7 +264,32 @@ class _Reader:
                 self._emit(MentionKind.COUNTRY, m.first, m.last, value, "home")
         self._dates()
         self._proposed_places_and_organizations(heads)
+        self._drop_sources()
         return sorted(self.out, key=lambda m: (m.start, -m.end, m.kind))
+
+    def _drop_sources(self) -> None:
+        """A body named only as the owner of the press service a report cites is its source, not a fact of it:
+        ``әкімдігінің баспасөз қызметі``, ``пресс-служба акимата``, ``the press service of the Akimat``."""
+        starts = {t.start: k for k, t in enumerate(self.toks)}
+        ends = {t.end: k for k, t in enumerate(self.toks)}
+        sources, kept = [], set()
+        for m in self.out:
+            if m.kind != MentionKind.ORGANIZATION or m.start not in starts or m.end not in ends:
+                continue
+            first, last = starts[m.start], ends[m.end]
+            if self._press_service(last + 1) or any(
+                    self._press_service(k) and all(not self._is_capitalised(x) and not self.covered[x]
+                                                   for x in range(k + 1, first))
+                    for k in range(max(first - SOURCE_REACH, 0), first)):
+                sources.append(m)
+            else:
+                kept.add(m.value)
+        for m in sources:
+            if m.value not in kept:
+                self.out.remove(m)
+
+    def _press_service(self, k: int) -> bool:
+        return 0 <= k < len(self.texts) and self.lex.is_word(self.texts[k], "press-service", self.language)
 
     def _proposed_openings(self) -> frozenset[int]:
         """First words of proposed organizations of the form ``X of Y`` (Governorate of Ankara): not posts."""
@@ -383,7 +415,7 @@ class _Reader:
             if self._plural_head(m):
                 self._coordinated_organizations(m)
                 continue
-            first = self._name_start(m.first)
+            first = self._name_start(m.first, organization=m.payload.kind == "organization")
             if first is None:
                 continue
             name_words = self.texts[first:m.first]
@@ -400,8 +432,8 @@ class _Reader:
                     self._emit(MentionKind.PLACE, first, m.last, f"{' '.join(name_words)} {self._head_form(m)}",
                                head.subtype)
             else:
-                self._emit(MentionKind.ORGANIZATION, first, m.last,
-                           f"{' '.join(name_words)} {self._head_form(m)}", head.subtype)
+                written = " ".join(self.view[self.toks[first].start:self.toks[m.first - 1].end].split())
+                self._emit(MentionKind.ORGANIZATION, first, m.last, f"{written} {self._head_form(m)}", head.subtype)
 
     def _plural_head(self, m: Match[Head]) -> bool:
         """``universities``, ``университеттері``: a head noun in the plural names a class or several bodies."""
@@ -455,27 +487,56 @@ class _Reader:
         return next((m for m in self.out if m.kind == MentionKind.PLACE and m.start == t.start and m.end == t.end),
                     None)
 
-    def _name_start(self, head_index: int) -> int | None:
-        """Walk back from a head noun over the name: capitalised words, a few modifiers, other heads."""
+    def _name_start(self, head_index: int, *, organization: bool = False) -> int | None:
+        """Walk back from a head noun over the name: capitalised words, a few modifiers, other heads.
+
+        An organization's name may also hold (the dependants of its head noun): a place or state
+        named in it (Көкшетау мемлекеттік университеті, Moscow State University), a body in the
+        genitive with a place in the locative before the head (университетінің Нұр-Сұлтандағы
+        филиалы), a region whose head is in the genitive (Ақмола облысының әкімдігі), and the
+        person it is named after (Ш. Уәлиханов атындағы ...).
+        """
         j = head_index - 1
         first: int | None = None
         steps = 0
         capitals = 0
-        while j >= 0 and steps < 5 and not self.barrier[j]:
+        limit = MAX_NAME_STEPS if organization else MAX_PLACE_STEPS
+        while j >= 0 and steps < limit and not self.barrier[j]:
             if self.covered[j]:
-                inner = self._organization_ending_at(j)
-                if inner is None or not self._is_nominative_head(j):
+                inner = self._mention_ending_at(j)
+                if inner is None:
                     break
-                first = inner
-                break
+                mention, start = inner
+                if mention.kind == MentionKind.ORGANIZATION:
+                    if self._is_nominative_head(j) or (organization and self._has_case(j, Case.GENITIVE)):
+                        first = start
+                    break
+                if not (organization and mention.kind in (MentionKind.PLACE, MentionKind.COUNTRY)
+                        and self._place_in_name(start, j, head_index)):
+                    break
+                first, capitals = start, capitals + 1
+                steps += j - start + 1
+                j = start - 1
+                if j >= 0 and "\n" in self.view[self.toks[j].end:self.toks[start].start]:
+                    break
+                continue
             t = self.texts[j]
+            if organization and first is not None and self.lex.is_word(t, "named-after", self.language):
+                named = self._named_after(j)
+                if named is not None:
+                    first = named
+                break
             if self._is_capitalised(j) and capitals and SURNAME_ENDINGS.search(
                     self._dictionary_form([t], person=True).lower()):
                 break
-            if self._is_capitalised(j) or LATIN_CAPITALISED.match(t) or (t.isupper() and len(t) >= 2):
+            if organization and self._has_case(j, Case.GENITIVE) and t[:1].isupper():
+                break  # a possessor, not a word of the name: Компанияның филиалы
+            if self._is_capitalised(j) or LATIN_CAPITALISED.match(t) or (t.isupper() and len(t) >= 2) or (
+                    organization and MIXED_ACRONYM.match(t)):
                 first = j
                 capitals += 1
-            elif not (self._modifier(j) or (t in LATIN_LINKS and first is not None)):
+            elif not (self._modifier(j) or (t in LATIN_LINKS and first is not None) or (
+                    organization and self._genitive_place_head(j))):
                 break
             if j > 0 and "\n" in self.view[self.toks[j - 1].end:self.toks[j].start]:
                 break
@@ -484,8 +545,46 @@ class _Reader:
         if first is None:
             return None
         # A sentence's first word is capitalised anyway: a common word there is not part of the name.
-        if first < head_index - 1 and self._sentence_initial(first) and self._common_word(self.texts[first]):
+        if first < head_index - 1 and self._sentence_initial(first) and self._common_word(self.texts[first]) \
+                and not CAPITAL_LETTER.match(self.texts[first]):
             first += 1
+            # and the lower-case words after it (Бұл туралы ...) open no name either
+            while first < head_index - 1 and self.texts[first].islower() and not self.covered[first]:
+                first += 1
+        return first
+
+    def _has_case(self, j: int, case: Case) -> bool:
+        return profile(self.language).has_case(self.texts[j], case)
+
+    def _place_in_name(self, start: int, last: int, head_index: int) -> bool:
+        """May the place or state at tokens ``start``..``last`` be a word of the name the head at ``head_index``
+        closes? As written (Көкшетау, Moscow), in the genitive (Қазақстанның), or in the locative with more
+        name before it (университетінің Нұр-Сұлтандағы); where heads are written in capitals, only before one."""
+        lang = profile(self.language)
+        if lang.title_case_heads and not self.texts[head_index][:1].isupper():
+            return False
+        t = self.texts[last]
+        if fold(self._dictionary_form([t])) == fold(t) or self._has_case(last, Case.GENITIVE):
+            return last < head_index - 1  # a place right before the head is its own: Жапония үкіметі
+        return self._has_case(last, Case.LOCATIVE_ATTRIBUTE) and start > 0 and self.covered[start - 1] \
+            and self._has_case(start - 1, Case.GENITIVE)
+
+    def _genitive_place_head(self, j: int) -> bool:
+        """A region's or city's head noun in the genitive inside a body's name: Ақмола облысының әкімдігі."""
+        return self._has_case(j, Case.GENITIVE) and j > 0 and self._is_capitalised(j - 1) and any(
+            h.kind == "place" and word_matches(self.texts[j], h.word, self.language)
+            and profile(self.language).forms.head_fits(self.texts[j], h.word) for h in self.lex.heads_for(self.language))
+
+    def _named_after(self, j: int) -> int | None:
+        """First token of the person's name before ``атындағы`` at ``j``: initials and capitalised words."""
+        k, first = j - 1, None
+        while k >= 0 and j - k <= MAX_NAME_TOKENS + 3 and not self.covered[k] and not self.barrier[k]:
+            t = self.texts[k]
+            if self._is_capitalised(k) or CAPITAL_LETTER.match(t) or (CAPITALISED_ANY.match(t) and t[:1].isupper()):
+                first = k
+            elif not (t == "." and k > 0 and CAPITAL_LETTER.match(self.texts[k - 1])):
+                break
+            k -= 1
         return first
 
     def _sentence_initial(self, i: int) -> bool:
@@ -497,12 +596,12 @@ class _Reader:
             return "\n" in gap  # Mr. Smith, Р. Василенко: the full stop of an abbreviation or an initial
         return "\n" in gap or self.texts[i - 1] in (".", "!", "?", "«", '"', "—", "–", "-")
 
-    def _organization_ending_at(self, j: int) -> int | None:
-        """First token of the organization mention that ends at token ``j``, if one does."""
+    def _mention_ending_at(self, j: int) -> tuple[Mention, int] | None:
+        """The organization, place or country mention that ends at token ``j`` and its first token, if one does."""
         end = self.toks[j].end
         for m in reversed(self.out):
-            if m.kind == MentionKind.ORGANIZATION and m.end == end:
-                return next(k for k, t in enumerate(self.toks) if t.start == m.start)
+            if m.kind in (MentionKind.ORGANIZATION, MentionKind.PLACE, MentionKind.COUNTRY) and m.end == end:
+                return m, next(k for k, t in enumerate(self.toks) if t.start == m.start)
         return None
 
     def _is_nominative_head(self, j: int) -> bool:
