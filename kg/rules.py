@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
@@ -74,6 +74,8 @@ MAX_PLACE_STEPS = 5
 # Tokens between a press service's word and the body that owns it: the press service of the Akimat.
 SOURCE_REACH = 4
 # An acronym written in mixed case: ҚазҰУ, КазНУ, KazNU.
+# A short name in capitals, all (TURKSOY, ТЮРКСОЙ) or mixed (ҚазҰУ, KazNU).
+ACRONYM = re.compile(r"^(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,}|[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]{0,3}[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]+[a-zа-яёәғқңөұүһі]?)$")
 MIXED_ACRONYM = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]{0,3}[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]+[a-zа-яёәғқңөұүһі]?$")
 # "долларов США", "US dollars" name a currency, not the state.
 CURRENCY_WORDS = frozenset({"долл", "doll"})
@@ -90,6 +92,8 @@ ORG_LINKS = frozenset({"және", "мен", "бен", "пен", "и", "and", "o
 COORDINATORS = ORG_LINKS - {"of"} | {","}
 # The kinds of mention a tagger may propose to the rules.
 PROPOSED_KINDS = frozenset({MentionKind.PERSON, MentionKind.ORGANIZATION, MentionKind.PLACE})
+# Mentions that cue a fact without holding their words (a sector cue inside a name: Financial Centre).
+UNCOVERING_KINDS = frozenset({MentionKind.SECTOR, MentionKind.MEETING, MentionKind.DATE})
 
 
 @dataclass(frozen=True)
@@ -170,6 +174,8 @@ class _Reader:
         self.out: list[Mention] = []
         self._emitted: set[tuple[str, int, int, str]] = set()
         self.barrier = [False] * len(self.toks)
+        # Proposed organizations the recogniser read from a head noun (Astana International Financial Centre).
+        self.headed: set[tuple[int, int]] = set()
         self.proposals = self._token_ranges(proposals)
 
     def _tokens(self) -> list[_Tok]:
@@ -203,6 +209,8 @@ class _Reader:
             first, last = bisect_left(starts, m.start), bisect_right(ends, m.end) - 1
             if first <= last and not any(self.toks[k].clutter for k in range(first, last + 1)):
                 out.append((m.kind, first, last))
+                if m.kind == MentionKind.ORGANIZATION and m.subtype:
+                    self.headed.add((first, last))
         return out
 
     def _span_text(self, first: int, last: int) -> tuple[int, int, str]:
@@ -264,8 +272,39 @@ class _Reader:
                 self._emit(MentionKind.COUNTRY, m.first, m.last, value, "home")
         self._dates()
         self._proposed_places_and_organizations(heads)
+        self._acronyms()
         self._drop_sources()
         return sorted(self.out, key=lambda m: (m.start, -m.end, m.kind))
+
+    def _acronyms(self) -> None:
+        """``Astana International Financial Centre (AIFC)``: a short name in brackets right after a body's name is
+        that body's, and so is every other use of it in the report (AIFC, ҚазҰУ-дың)."""
+        for i in range(1, len(self.texts) - 2):
+            short = self.texts[i + 1]
+            if self.texts[i] != "(" or self.texts[i + 2] != ")" or not ACRONYM.match(short) \
+                    or fold(short) in NOT_NAMES or ROMAN.match(short):
+                continue
+            full = max((m for m in self.out if m.kind == MentionKind.ORGANIZATION and m.end == self.toks[i - 1].end),
+                       key=lambda m: m.end - m.start, default=None)
+            if full is None:
+                continue
+            names = full.value.split("\t")
+            value = full.value if self.lex.entry_labels(full.value) or short in names else f"{full.value}\t{short}"
+            self._name_all(full, value)
+            for k, t in enumerate(self.texts):
+                if t != short and not t.startswith(f"{short}-"):
+                    continue
+                inner = next((m for m in self.out if m.kind == MentionKind.ORGANIZATION
+                              and m.start == self.toks[k].start and m.end == self.toks[k].end), None)
+                if inner is not None:
+                    self._name_all(inner, value)
+                elif not self.covered[k]:
+                    self._emit(MentionKind.ORGANIZATION, k, k, value, full.subtype)
+
+    def _name_all(self, mention: Mention, value: str) -> None:
+        """Give an organization mention another value (the full name it stands for)."""
+        if mention.value != value:
+            self.out[self.out.index(mention)] = replace(mention, value=value)
 
     def _drop_sources(self) -> None:
         """A body named only as the owner of the press service a report cites is its source, not a fact of it:
@@ -844,6 +883,8 @@ class _Reader:
                 first += 1
             while first <= last and self.barrier[last]:
                 last -= 1
+            if last - first >= 3 and self.texts[last] == ")" and self.texts[last - 2] == "(":
+                last -= 3  # the short name in brackets after it is read with the others (_acronyms)
             if kind == MentionKind.PLACE:
                 # A genitive ends a place name: Еуропаның Жасыл астанасы is Europe's green capital.
                 last = next((k for k in range(first, last)
@@ -884,13 +925,15 @@ class _Reader:
                      if m.payload.kind == "organization" and m.payload.position == "before"), None)
 
     def _overlaps_rules(self, first: int, last: int) -> bool:
-        """A rule mention lies in the proposal; ``Government of Kazakhstan`` may hold a country or place."""
+        """A rule mention lies in the proposal; ``Government of Kazakhstan`` and a name the recogniser read from
+        its head noun (Astana International Financial Centre, Kazakh Foreign Ministry) may hold a country or place."""
         if not any(self.covered[k] for k in range(first, last + 1)):
             return False
-        if self.covered[first] or first + 1 > last or fold(self.texts[first + 1]) not in TITLE_LINKS:
+        headed = (first, last) in self.headed and not self.covered[last]
+        if not headed and (self.covered[first] or first + 1 > last or fold(self.texts[first + 1]) not in TITLE_LINKS):
             return True
         start, end = self.toks[first].start, self.toks[last].end
-        inner = [m for m in self.out if m.start < end and m.end > start]
+        inner = [m for m in self.out if m.start < end and m.end > start and m.kind not in UNCOVERING_KINDS]
         return any(m.kind not in (MentionKind.COUNTRY, MentionKind.PLACE) or m.start < start or m.end > end
                    for m in inner)
 
