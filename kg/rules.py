@@ -372,6 +372,14 @@ class _Reader:
             if found:
                 first, last, name = found
                 self._emit(MentionKind.ORGANIZATION, first, last, name, "government")
+            body = lang.body_at(self, i)
+            if body:
+                first, last, name, subtype = body
+                self._emit(MentionKind.ORGANIZATION, first, last, name, subtype)
+
+    def span(self, first: int, last: int) -> str:
+        """Tokens ``first``..``last`` as the report writes them, spaces collapsed."""
+        return " ".join(self.view[self.toks[first].start:self.toks[last].end].split())
 
     def is_name_word(self, i: int) -> bool:
         return self._is_capitalised(i)
@@ -471,8 +479,8 @@ class _Reader:
                     self._emit(MentionKind.PLACE, first, m.last, f"{' '.join(name_words)} {self._head_form(m)}",
                                head.subtype)
             else:
-                written = " ".join(self.view[self.toks[first].start:self.toks[m.first - 1].end].split())
-                self._emit(MentionKind.ORGANIZATION, first, m.last, f"{written} {self._head_form(m)}", head.subtype)
+                self._emit(MentionKind.ORGANIZATION, first, m.last, f"{self.span(first, m.first - 1)} {self._head_form(m)}",
+                           head.subtype)
 
     def _plural_head(self, m: Match[Head]) -> bool:
         """``universities``, ``университеттері``: a head noun in the plural names a class or several bodies."""
