@@ -259,6 +259,7 @@ class _Reader:
         self._head_patterns(heads)
         self._latin_organizations()
         self._ministries()
+        self._appositions()
         role_matches = [m for m in roles.find(self.texts, skip=self.covered) if m.first not in opening]
         for m in role_matches:
             self._emit(MentionKind.ROLE, m.first, m.last, m.payload)
@@ -377,6 +378,33 @@ class _Reader:
                 first, last, name, subtype = body
                 self._emit(MentionKind.ORGANIZATION, first, last, name, subtype)
 
+    def _appositions(self) -> None:
+        """``the company Aksa Energy``, ``компании «Казатомпром»``, ``организации ТЮРКСОЙ``: a class noun in lower
+        case before a name in quotation marks, an acronym, or (in a Latin-script language) capitalised words."""
+        n = len(self.texts)
+        for i in range(n - 1):
+            if not self.texts[i].islower() or not self.lex.is_word(self.texts[i], "apposition", self.language):
+                continue
+            j = i + 1
+            if self.covered[j] or self.barrier[j]:
+                continue
+            if self.texts[j] in QUOTES_OPEN:
+                k = next((k for k in range(j + 2, min(j + 8, n)) if self.texts[k] in QUOTES_CLOSE), None)
+                if k is not None and self.texts[j + 1][:1].isupper() and not any(
+                        self.covered[x] or self.barrier[x] for x in range(j + 1, k)):
+                    self._emit(MentionKind.ORGANIZATION, j + 1, k - 1, self.span(j + 1, k - 1), "company")
+                continue
+            if ACRONYM.match(self.texts[j]) and fold(self.texts[j]) not in NOT_NAMES and not ROMAN.match(self.texts[j]):
+                self._emit(MentionKind.ORGANIZATION, j, j, self.texts[j])
+                continue
+            if profile(self.language).script != "latin" or not LATIN_CAPITALISED.match(self.texts[j]):
+                continue
+            k = j
+            while k + 1 < n and k - j < MAX_NAME_TOKENS and not self.covered[k + 1] and not self.barrier[k + 1] \
+                    and LATIN_CAPITALISED.match(self.texts[k + 1]):
+                k += 1
+            self._emit(MentionKind.ORGANIZATION, j, k, self.span(j, k), "company")
+
     def span(self, first: int, last: int) -> str:
         """Tokens ``first``..``last`` as the report writes them, spaces collapsed."""
         return " ".join(self.view[self.toks[first].start:self.toks[last].end].split())
@@ -463,8 +491,9 @@ class _Reader:
                 self._coordinated_organizations(m)
                 continue
             first = self._name_start(m.first, organization=m.payload.kind == "organization")
-            if first is None:
-                continue
+            if first is None or (first == m.first - 1 and self._sentence_initial(first) and self._common_word(
+                    self.texts[first]) and profile(self.language).title_case_heads and self.texts[m.last].islower()):
+                continue  # The company ...: where names write their heads in capitals, a common word heads nothing
             name_words = self.texts[first:m.first]
             head = m.payload
             if head.kind == "place":
