@@ -318,7 +318,7 @@ class _Reader:
                 continue
             first, last = starts[m.start], ends[m.end]
             if self._press_service(last + 1) or any(
-                    self._press_service(k) and all(not self._is_capitalised(x) and not self.covered[x]
+                    self._press_service(k) and all(self.texts[x].islower() and not self.covered[x]
                                                    for x in range(k + 1, first))
                     for k in range(max(first - SOURCE_REACH, 0), first)):
                 sources.append(m)
