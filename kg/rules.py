@@ -656,6 +656,8 @@ class _Reader:
         k, first = j - 1, None
         while k >= 0 and j - k <= MAX_NAME_TOKENS + 3 and not self.covered[k] and not self.barrier[k]:
             t = self.texts[k]
+            if self._sentence_initial(k) and not CAPITAL_LETTER.match(t) and (self._common_word(t) or first is not None):
+                break  # a sentence's first word is capitalised anyway: before another name word it is not one
             if self._is_capitalised(k) or CAPITAL_LETTER.match(t) or (CAPITALISED_ANY.match(t) and t[:1].isupper()):
                 first = k
             elif not (t == "." and k > 0 and CAPITAL_LETTER.match(self.texts[k - 1])):
@@ -920,8 +922,8 @@ class _Reader:
                 first += 1
             while first <= last and self.barrier[last]:
                 last -= 1
-            if last - first >= 3 and self.texts[last] == ")" and self.texts[last - 2] == "(":
-                last -= 3  # the short name in brackets after it is read with the others (_acronyms)
+            if "(" in self.texts[first + 1:last + 1]:
+                last = self.texts.index("(", first + 1) - 1  # a short name in brackets is read apart (_acronyms)
             if kind == MentionKind.PLACE:
                 # A genitive ends a place name: Еуропаның Жасыл астанасы is Europe's green capital.
                 last = next((k for k in range(first, last)
