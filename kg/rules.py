@@ -74,9 +74,9 @@ MAX_PLACE_STEPS = 5
 # Tokens between a press service's word and the body that owns it: the press service of the Akimat.
 SOURCE_REACH = 4
 # An acronym written in mixed case: ҚазҰУ, КазНУ, KazNU.
-# A short name in capitals, all (TURKSOY, ТЮРКСОЙ) or mixed (ҚазҰУ, KazNU).
-ACRONYM = re.compile(r"^(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,}|[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]{0,3}[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]+[a-zа-яёәғқңөұүһі]?)$")
 MIXED_ACRONYM = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]{0,3}[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]+[a-zа-яёәғқңөұүһі]?$")
+# A short name in capitals, all (TURKSOY, ТЮРКСОЙ) or mixed (ҚазҰУ, KazNU).
+ACRONYM = re.compile(rf"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{{2,}}$|{MIXED_ACRONYM.pattern}")
 # "долларов США", "US dollars" name a currency, not the state.
 CURRENCY_WORDS = frozenset({"долл", "doll"})
 # Words a Russian or English post phrase holds between the post and the name.
@@ -508,8 +508,8 @@ class _Reader:
                     self._emit(MentionKind.PLACE, first, m.last, f"{' '.join(name_words)} {self._head_form(m)}",
                                head.subtype)
             else:
-                self._emit(MentionKind.ORGANIZATION, first, m.last, f"{self.span(first, m.first - 1)} {self._head_form(m)}",
-                           head.subtype)
+                name = f"{self.span(first, m.first - 1)} {self._head_form(m)}"
+                self._emit(MentionKind.ORGANIZATION, first, m.last, name, head.subtype)
 
     def _plural_head(self, m: Match[Head]) -> bool:
         """``universities``, ``университеттері``: a head noun in the plural names a class or several bodies."""
@@ -647,16 +647,18 @@ class _Reader:
 
     def _genitive_place_head(self, j: int) -> bool:
         """A region's or city's head noun in the genitive inside a body's name: Ақмола облысының әкімдігі."""
+        t = self.texts[j]
         return self._has_case(j, Case.GENITIVE) and j > 0 and self._is_capitalised(j - 1) and any(
-            h.kind == "place" and word_matches(self.texts[j], h.word, self.language)
-            and profile(self.language).forms.head_fits(self.texts[j], h.word) for h in self.lex.heads_for(self.language))
+            h.kind == "place" and word_matches(t, h.word, self.language)
+            and profile(self.language).forms.head_fits(t, h.word) for h in self.lex.heads_for(self.language))
 
     def _named_after(self, j: int) -> int | None:
         """First token of the person's name before ``атындағы`` at ``j``: initials and capitalised words."""
         k, first = j - 1, None
         while k >= 0 and j - k <= MAX_NAME_TOKENS + 3 and not self.covered[k] and not self.barrier[k]:
             t = self.texts[k]
-            if self._sentence_initial(k) and not CAPITAL_LETTER.match(t) and (self._common_word(t) or first is not None):
+            if self._sentence_initial(k) and not CAPITAL_LETTER.match(t) and (
+                    self._common_word(t) or first is not None):
                 break  # a sentence's first word is capitalised anyway: before another name word it is not one
             if self._is_capitalised(k) or CAPITAL_LETTER.match(t) or (CAPITALISED_ANY.match(t) and t[:1].isupper()):
                 first = k
