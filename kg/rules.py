@@ -490,7 +490,8 @@ class _Reader:
             if self._plural_head(m):
                 self._coordinated_organizations(m)
                 continue
-            first = self._name_start(m.first, organization=m.payload.kind == "organization")
+            first = self._name_start(m.first, organization=m.payload.kind == "organization",
+                                     town_named=m.payload.subtype == "university")
             if first is None or (first == m.first - 1 and self._sentence_initial(first) and self._common_word(
                     self.texts[first]) and profile(self.language).title_case_heads and self.texts[m.last].islower()):
                 continue  # The company ...: where names write their heads in capitals, a common word heads nothing
@@ -563,7 +564,7 @@ class _Reader:
         return next((m for m in self.out if m.kind == MentionKind.PLACE and m.start == t.start and m.end == t.end),
                     None)
 
-    def _name_start(self, head_index: int, *, organization: bool = False) -> int | None:
+    def _name_start(self, head_index: int, *, organization: bool = False, town_named: bool = False) -> int | None:
         """Walk back from a head noun over the name: capitalised words, a few modifiers, other heads.
 
         An organization's name may also hold (the dependants of its head noun): a place or state
@@ -588,7 +589,7 @@ class _Reader:
                         first = start
                     break
                 if not (organization and mention.kind in (MentionKind.PLACE, MentionKind.COUNTRY)
-                        and self._place_in_name(start, j, head_index)):
+                        and self._place_in_name(start, j, head_index, town_named)):
                     break
                 first, capitals = start, capitals + 1
                 steps += j - start + 1
@@ -632,7 +633,7 @@ class _Reader:
     def _has_case(self, j: int, case: Case) -> bool:
         return profile(self.language).has_case(self.texts[j], case)
 
-    def _place_in_name(self, start: int, last: int, head_index: int) -> bool:
+    def _place_in_name(self, start: int, last: int, head_index: int, town_named: bool = False) -> bool:
         """May the place or state at tokens ``start``..``last`` be a word of the name the head at ``head_index``
         closes? As written (Көкшетау, Moscow), in the genitive (Қазақстанның), or in the locative with more
         name before it (университетінің Нұр-Сұлтандағы); where heads are written in capitals, only before one."""
@@ -641,7 +642,8 @@ class _Reader:
             return False
         t = self.texts[last]
         if fold(self._dictionary_form([t])) == fold(t) or self._has_case(last, Case.GENITIVE):
-            return last < head_index - 1  # a place right before the head is its own: Жапония үкіметі
+            # A place right before the head is its own (Жапония үкіметі), but a university is named by its town.
+            return last < head_index - 1 or town_named
         return self._has_case(last, Case.LOCATIVE_ATTRIBUTE) and start > 0 and self.covered[start - 1] \
             and self._has_case(start - 1, Case.GENITIVE)
 
@@ -940,7 +942,10 @@ class _Reader:
             if self.lex.month(lead) is not None or (first == last and ROMAN.match(lead)):
                 continue
             words = self.texts[first:last + 1]
-            value = self._dictionary_form(words)
+            quoted = first > 0 and last + 1 < len(self.texts) and self.texts[first - 1] in QUOTES_OPEN \
+                and self.texts[last + 1] in QUOTES_CLOSE
+            # A name in quotation marks is written in its dictionary form: the case ending follows the quote.
+            value = self.span(first, last) if quoted else self._dictionary_form(words)
             if len(words) == 1 and self._common_word(words[0]):
                 continue
             if kind == MentionKind.PLACE:
