@@ -71,6 +71,8 @@ MAX_NAME_TOKENS = 3
 # Tokens a walk back from an organization's head noun reads at most.
 MAX_NAME_STEPS = 8
 MAX_PLACE_STEPS = 5
+# Capitals an acronym needs to stand for a name by its initials alone.
+MIN_SPELLED = 3
 # Tokens between a press service's word and the body that owns it: the press service of the Akimat.
 SOURCE_REACH = 4
 # An acronym written in mixed case: ҚазҰУ, КазНУ, KazNU.
@@ -279,7 +281,9 @@ class _Reader:
 
     def _acronyms(self) -> None:
         """``Astana International Financial Centre (AIFC)``: a short name in brackets right after a body's name is
-        that body's, and so is every other use of it in the report (AIFC, ҚазҰУ-дың)."""
+        that body's, and so is every other use of it in the report (AIFC, ҚазҰУ-дың). A short name whose capitals
+        spell the initials of one body's name in the report stands for it too (KazNU, Kazakh National University)."""
+        defined: dict[str, tuple[str, str | None]] = {}
         for i in range(1, len(self.texts) - 2):
             short = self.texts[i + 1]
             if self.texts[i] != "(" or self.texts[i + 2] != ")" or not ACRONYM.match(short) \
@@ -287,11 +291,24 @@ class _Reader:
                 continue
             full = max((m for m in self.out if m.kind == MentionKind.ORGANIZATION and m.end == self.toks[i - 1].end),
                        key=lambda m: m.end - m.start, default=None)
-            if full is None:
+            if full is not None:
+                defined[short] = (self._value_with(full.value, short), full.subtype)
+                self._name_all(full, defined[short][0])
+        bodies = {m.value: m for m in self.out if m.kind == MentionKind.ORGANIZATION
+                  and not self.lex.entry_labels(m.value) and "\t" not in m.value and " " in m.value}
+        for k, t in enumerate(self.texts):
+            short = re.split(r"[-‐]", t)[0]
+            if short in defined or not ACRONYM.match(short) or fold(short) in NOT_NAMES or self.toks[k].clutter:
                 continue
-            names = full.value.split("\t")
-            value = full.value if self.lex.entry_labels(full.value) or short in names else f"{full.value}\t{short}"
-            self._name_all(full, value)
+            if self.covered[k] and not any(m.kind == MentionKind.ORGANIZATION and m.value in (t, short)
+                                           and m.start == self.toks[k].start for m in self.out):
+                continue
+            spelled = [v for v in bodies if _spells(short, v)]
+            if len(spelled) == 1:
+                defined[short] = (self._value_with(spelled[0], short), bodies[spelled[0]].subtype)
+                for body in [b for b in self.out if b.kind == MentionKind.ORGANIZATION and b.value == spelled[0]]:
+                    self._name_all(body, defined[short][0])
+        for short, (value, subtype) in defined.items():
             for k, t in enumerate(self.texts):
                 if t != short and not t.startswith(f"{short}-"):
                     continue
@@ -300,7 +317,11 @@ class _Reader:
                 if inner is not None:
                     self._name_all(inner, value)
                 elif not self.covered[k]:
-                    self._emit(MentionKind.ORGANIZATION, k, k, value, full.subtype)
+                    self._emit(MentionKind.ORGANIZATION, k, k, value, subtype)
+
+    def _value_with(self, value: str, short: str) -> str:
+        """A body's value with its short name among its labels (a lexicon body keeps its key)."""
+        return value if self.lex.entry_labels(value) or short in value.split("\t") else f"{value}\t{short}"
 
     def _name_all(self, mention: Mention, value: str) -> None:
         """Give an organization mention another value (the full name it stands for)."""
@@ -1143,6 +1164,14 @@ class _Reader:
     def _year_word(self, token: str) -> bool:
         lang = profile(self.language)
         return any(lang.word_is(token, w.word) for w in self.lex.words_of("year", self.language))
+
+
+def _spells(short: str, name: str) -> bool:
+    """Do the capitals of ``short`` (three at least) spell the initials of the first or last words of ``name``?"""
+    capitals = [c.casefold() for c in short if c.isupper()]
+    initials = [w[0].casefold() for w in name.split() if fold(w) not in ORG_LINKS | LATIN_LINKS | {"the"}]
+    n = len(capitals)
+    return n >= MIN_SPELLED and n <= len(initials) and capitals in (initials[:n], initials[-n:])
 
 
 def _valid_date(first: int, last: int, year: int | None, month: int, day: int

@@ -107,3 +107,19 @@ def test_kk_possessive_form(token, head, expected):
 def test_acronym_in_brackets_names_the_body_everywhere(text, expected):
     """A short name in brackets after a body's name is that body's, in every use in the report."""
     assert organizations(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Students of Al-Farabi Kazakh National University met the ambassador. KazNU will host the forum.",
+     [("Al-Farabi Kazakh National University", "Al-Farabi Kazakh National University\tKazNU"),
+      ("KazNU", "Al-Farabi Kazakh National University\tKazNU")]),
+    ("Елші Әл-Фараби атындағы Қазақ ұлттық университетінде болды. ҚазҰУ-дың ректоры сөйледі.",
+     [("Әл-Фараби атындағы Қазақ ұлттық университетінде", "Әл-Фараби атындағы Қазақ ұлттық университеті\tҚазҰУ"),
+      ("ҚазҰУ-дың", "Әл-Фараби атындағы Қазақ ұлттық университеті\tҚазҰУ")]),
+    # Two capitals spell too little to stand for a name.
+    ("Students of Kazakh National University met the ambassador. KU will host the forum.",
+     [("Kazakh National University", "Kazakh National University")]),
+])
+def test_acronym_spelling_initials_names_the_body(text, expected):
+    """A short name whose capitals spell the initials of one body's name in the report stands for it."""
+    assert organizations(text) == expected
