@@ -4,13 +4,15 @@
 здравоохранения Республики Казахстан``, ``Международный фонд тюркской культуры``: the head noun
 (``bodies.tsv``) in any case, the adjectives that agree with it before it, then nouns and
 adjectives that may stand in the genitive, joined by commas and ``и`` where another genitive word
-follows, and a state's long form with its name (Республики Казахстан). A head written in lower
+follows, a state's long form with its name (Республики Казахстан), and the person it is named after
+(имени Л. Н. Гумилева). A head written in lower
 case, or first in its sentence, names a body only with both a field (культуры) and a place or
 state (Мангистауской области) after it: ``центр города`` or ``управление культуры`` alone is not a name.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from kg.files import read_tsv
@@ -19,6 +21,9 @@ from kg.lang.ru.morph import ADJECTIVE_POS, CYRILLIC_WORD, _parses, genitive_wor
 from kg.lang.ru.words import lemmas
 
 HEADS_FILE = "bodies.tsv"
+INITIAL = re.compile(r"^[А-ЯЁA-Z]$")
+# A name particle written in lower case before a capital: аль-Фараби, ибн-Сина.
+EPONYM_PREFIX = re.compile(r"^[а-яё]{2,4}-[А-ЯЁ]")
 # Words that join two genitive complements: культуры, развития языков и архивного дела.
 JOINS = frozenset({",", "и"})
 MAX_COMPLEMENTS = 10
@@ -55,6 +60,23 @@ def _adjective_of(word: str, head: str) -> bool:
     return any(p.tag.POS in ADJECTIVE_POS and p.tag.case in cases for p in _parses(word))
 
 
+def _named_after(word: str) -> bool:
+    from kg.lexicon import load_lexicon
+
+    return load_lexicon().is_word(word, "named-after", "ru")
+
+
+def _eponym_end(view: TokenView, j: int) -> int | None:
+    """Last token of the person's name after ``имени`` at ``j``: initials and a surname, or one name (Абая,
+    аль-Фараби); a name after it is a person's (имени Абая Иван Петров)."""
+    texts = view.texts
+    while j + 1 < len(texts) and INITIAL.match(texts[j]) and texts[j + 1] == "." and not view.barrier[j]:
+        j += 2
+    if j < len(texts) and not view.barrier[j] and (texts[j][:1].isupper() or EPONYM_PREFIX.match(texts[j])):
+        return j
+    return None
+
+
 def body(view: TokenView, i: int) -> tuple[int, int, str, str] | None:
     """The body whose head noun is at token ``i``: (first, last token, name in the nominative, type)."""
     texts = view.texts
@@ -78,7 +100,12 @@ def body(view: TokenView, i: int) -> tuple[int, int, str, str] | None:
                 and not view.covered[j + 1] and genitive_word(texts[j + 1]):
             j += 1
             continue
-        if t in JOINS or len(t) < 3 or not genitive_word(t):
+        if _named_after(t):
+            end = _eponym_end(view, j + 1)
+            if end is not None:
+                last = end
+            break
+        if t in JOINS or not genitive_word(t):
             break
         if t[:1].isupper() or view.covered[j] or set(lemmas(t)) & _place_words():
             place = True
