@@ -32,6 +32,9 @@ def organizations(text: str) -> list[tuple[str, str]]:
     # A class noun in lower case before a body's own name; an article before a lower-case head names nothing.
     ("The Norwegian company Equinor Energy opened an office.", [("Equinor Energy", "Equinor Energy")]),
     ("The company director thanked the guests.", []),
+    # A possessor is not part of the name, and another body's name begins after "and".
+    ("Kazakhstan's Ministry of Energy and Japan's Ministry of Economy signed a memorandum.",
+     [("Ministry of Energy", "Ministry of Energy"), ("Ministry of Economy", "Ministry of Economy")]),
 ])
 def test_english(text, expected):
     assert organizations(text) == expected

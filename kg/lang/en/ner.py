@@ -258,6 +258,8 @@ class _Recogniser:
         first = i
         j = i - 1
         while j >= 0 and i - j <= MAX_NAME_WORDS and self._joined(j + 1):
+            if POSSESSIVE.search(self.texts[j]):
+                break  # Japan's Ministry of Economy: the possessor is not part of the name
             if self._org_word(j):
                 first = j
             elif not (self.texts[j] in ("of", "and", "&", "for") and j > 0 and self._org_word(j - 1)
@@ -273,6 +275,9 @@ class _Recogniser:
         if j < len(self.texts) and self.texts[j] in ("of", "for", "on") and self._joined(j):
             j += 1
             while j < len(self.texts) and j - i <= MAX_NAME_WORDS and self._joined(j):
+                if self.texts[j] in LINKS and j + 1 < len(self.texts) and (
+                        POSSESSIVE.search(self.texts[j + 1]) or self._head(j + 1, "before")):
+                    break  # ... and Japan's Ministry of ...: another body's name begins
                 if self._org_word(j):
                     last = j
                 elif not ((self.texts[j] in LINKS - ARTICLES and last > i and self.texts[j + 1:j + 2] != ["the"])
