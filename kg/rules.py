@@ -71,6 +71,7 @@ MAX_NAME_TOKENS = 3
 # Tokens a walk back from an organization's head noun reads at most.
 MAX_NAME_STEPS = 8
 MAX_PLACE_STEPS = 5
+SPACE_BEFORE_COMMA = re.compile(r"\s+,")
 # Capitals an acronym needs to stand for a name by its initials alone.
 MIN_SPELLED = 3
 # Tokens between a press service's word and the body that owns it: the press service of the Akimat.
@@ -966,7 +967,7 @@ class _Reader:
             quoted = first > 0 and last + 1 < len(self.texts) and self.texts[first - 1] in QUOTES_OPEN \
                 and self.texts[last + 1] in QUOTES_CLOSE
             # A name in quotation marks is written in its dictionary form: the case ending follows the quote.
-            value = self.span(first, last) if quoted else self._dictionary_form(words)
+            value = self.span(first, last) if quoted else SPACE_BEFORE_COMMA.sub(",", self._dictionary_form(words))
             if len(words) == 1 and self._common_word(words[0]):
                 continue
             if kind == MentionKind.PLACE:

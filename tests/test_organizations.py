@@ -35,6 +35,11 @@ def organizations(text: str) -> list[tuple[str, str]]:
     # A possessor is not part of the name, and another body's name begins after "and".
     ("Kazakhstan's Ministry of Energy and Japan's Ministry of Economy signed a memorandum.",
      [("Ministry of Energy", "Ministry of Energy"), ("Ministry of Economy", "Ministry of Economy")]),
+    # Names joined by commas and a last "and" in an of-phrase; a list of bodies is several.
+    ("Japan's Ministry of Economy, Trade and Industry signed a memorandum.",
+     [("Ministry of Economy, Trade and Industry", "Ministry of Economy, Trade and Industry")]),
+    ("The Ministry of Energy, the Ministry of Finance and the Senate met.",
+     [("Ministry of Energy", "Ministry of Energy"), ("Ministry of Finance", "Ministry of Finance")]),
 ])
 def test_english(text, expected):
     assert organizations(text) == expected

@@ -278,6 +278,9 @@ class _Recogniser:
                 if self.texts[j] in LINKS and j + 1 < len(self.texts) and (
                         POSSESSIVE.search(self.texts[j + 1]) or self._head(j + 1, "before")):
                     break  # ... and Japan's Ministry of ...: another body's name begins
+                if self.texts[j] == "," and last == j - 1 and last > i and self._listed(j + 1):
+                    j += 1  # Ministry of Economy, Trade and Industry
+                    continue
                 if self._org_word(j):
                     last = j
                 elif not ((self.texts[j] in LINKS - ARTICLES and last > i and self.texts[j + 1:j + 2] != ["the"])
@@ -285,6 +288,20 @@ class _Recogniser:
                     break
                 j += 1
         return last
+
+    def _listed(self, k: int) -> bool:
+        """Do name words from ``k`` on, joined by commas, end in ``and`` and one more (Trade and Industry)?"""
+        start = k
+        while k < len(self.texts) and k - start <= MAX_NAME_WORDS:
+            t = self.texts[k]
+            if self._head(k, "before") or POSSESSIVE.search(t):
+                return False
+            if t == "and":
+                return k > start and k + 1 < len(self.texts) and self._org_word(k + 1)
+            if not (self._org_word(k) or (t == "," and k > start)):
+                return False
+            k += 1
+        return False
 
     def _acronyms(self) -> None:
         """Acronyms the report uses more than once: a one-off capital run is as often a term as a body."""
