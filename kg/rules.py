@@ -71,6 +71,8 @@ MAX_NAME_TOKENS = 3
 # Tokens a walk back from an organization's head noun reads at most.
 MAX_NAME_STEPS = 8
 MAX_PLACE_STEPS = 5
+# Kazakh finite verbs and participles: past (-ды, -ті), present and future (-ады, -йді), participles (-ған, -атын).
+VERB_ENDING = re.compile(r"(?:ды|ді|ты|ті|ады|еді|йды|йді|ған|ген|қан|кен|атын|етін|йтын|йтін|уда|уде|мақ|мек)$")
 SPACE_BEFORE_COMMA = re.compile(r"\s+,")
 # Capitals an acronym needs to stand for a name by its initials alone.
 MIN_SPELLED = 3
@@ -635,7 +637,7 @@ class _Reader:
                 first = j
                 capitals += 1
             elif not (self._modifier(j) or (t in LATIN_LINKS and first is not None) or (
-                    organization and self._genitive_place_head(j))):
+                    organization and (self._genitive_place_head(j) or self._bare_name_word(j)))):
                 break
             if j > 0 and "\n" in self.view[self.toks[j - 1].end:self.toks[j].start]:
                 break
@@ -651,6 +653,21 @@ class _Reader:
             while first < head_index - 1 and self.texts[first].islower() and not self.covered[first]:
                 first += 1
         return first
+
+    def _bare_name_word(self, j: int) -> bool:
+        """A lower-case word inside a body's name where case endings mark a phrase: a noun as written, with no
+        case ending (Денсаулық сақтау министрлігі, Сауда және интеграция министрлігі), or a word joining two."""
+        lang = profile(self.language)
+        t = self.texts[j]
+        if not lang.marks_case or not t.isalpha() or not t.islower() or self.covered[j]:
+            return False
+        if fold(t) in ORG_LINKS:  # between two lower-case words: Сауда және интеграция, not Kawasaki мен Marubeni
+            return 0 < j < len(self.texts) - 1 and self.texts[j - 1][:1].isalpha() and self.texts[j + 1].islower()
+        return not any(ending.search(t) for _case, ending in lang.case_endings) and not self._common_verb(t)
+
+    def _common_verb(self, word: str) -> bool:
+        """A verb form that ends a clause (өтті, келді, болады): never inside a name."""
+        return bool(VERB_ENDING.search(word))
 
     def _has_case(self, j: int, case: Case) -> bool:
         return profile(self.language).has_case(self.texts[j], case)
