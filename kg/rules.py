@@ -652,6 +652,8 @@ class _Reader:
             # and the lower-case words after it (Бұл туралы ...) open no name either
             while first < head_index - 1 and self.texts[first].islower() and not self.covered[first]:
                 first += 1
+            if organization and self.texts[first].islower():
+                return None  # Бүгін білім министрлігі: no capitalised word is left to open the name
         return first
 
     def _bare_name_word(self, j: int) -> bool:

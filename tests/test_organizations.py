@@ -98,6 +98,10 @@ def test_russian(text, expected):
     # Names joined by мен before a singular head: the last one is the body's, a person's name is not.
     ("Әкім елші Иван Петров мен Nissan мен Honda компаниясының өкілдерін қабылдады.",
      [("Nissan", "Nissan"), ("Honda компаниясының", "Honda компаниясы")]),
+    # A sentence's first common word opens no name, nor do the lower-case words after it.
+    ("Биыл білім министрлігі хабарлады.", []),
+    ("Биыл Денсаулық сақтау министрлігі хабарлады.",
+     [("Денсаулық сақтау министрлігі", "Денсаулық сақтау министрлігі")]),
     # A common word in the genitive is a possessor, not a name.
     ("Компанияның филиалы жақында ашылады.", []),
     # The owner of a cited press service is the report's source.
