@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
@@ -74,10 +74,6 @@ MAX_PLACE_STEPS = 5
 # Kazakh finite verbs and participles: past (-ды, -ті), present and future (-ады, -йді), participles (-ған, -атын).
 VERB_ENDING = re.compile(r"(?:ды|ді|ты|ті|ады|еді|йды|йді|ған|ген|қан|кен|атын|етін|йтын|йтін|уда|уде|мақ|мек)$")
 SPACE_BEFORE_COMMA = re.compile(r"\s+,")
-# Capitals an acronym needs to stand for a name by its initials alone.
-MIN_SPELLED = 3
-# Tokens between a press service's word and the body that owns it: the press service of the Akimat.
-SOURCE_REACH = 4
 # An acronym written in mixed case: ҚазҰУ, КазНУ, KazNU.
 MIXED_ACRONYM = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]{0,3}[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]+[a-zа-яёәғқңөұүһі]?$")
 # A short name in capitals, all (TURKSOY, ТЮРКСОЙ) or mixed (ҚазҰУ, KazNU).
@@ -252,6 +248,8 @@ class _Reader:
     # ------------------------------------------------------------ passes
 
     def read(self) -> list[Mention]:
+        from kg import organizations  # its passes read this module's word shapes
+
         names, roles, sectors, words, heads = _matchers(self.language)
         opening = self._proposed_openings()
         for m in roles.find(self.texts):
@@ -264,7 +262,7 @@ class _Reader:
         self._head_patterns(heads)
         self._latin_organizations()
         self._ministries()
-        self._appositions()
+        organizations.appositions(self)
         role_matches = [m for m in roles.find(self.texts, skip=self.covered) if m.first not in opening]
         for m in role_matches:
             self._emit(MentionKind.ROLE, m.first, m.last, m.payload)
@@ -278,82 +276,9 @@ class _Reader:
                 self._emit(MentionKind.COUNTRY, m.first, m.last, value, "home")
         self._dates()
         self._proposed_places_and_organizations(heads)
-        self._acronyms()
-        self._drop_sources()
+        organizations.short_names(self)
+        organizations.drop_sources(self)
         return sorted(self.out, key=lambda m: (m.start, -m.end, m.kind))
-
-    def _acronyms(self) -> None:
-        """``Astana International Financial Centre (AIFC)``: a short name in brackets right after a body's name is
-        that body's, and so is every other use of it in the report (AIFC, ҚазҰУ-дың). A short name whose capitals
-        spell the initials of one body's name in the report stands for it too (KazNU, Kazakh National University)."""
-        defined: dict[str, tuple[str, str | None]] = {}
-        for i in range(1, len(self.texts) - 2):
-            short = self.texts[i + 1]
-            if self.texts[i] != "(" or self.texts[i + 2] != ")" or not ACRONYM.match(short) \
-                    or fold(short) in NOT_NAMES or ROMAN.match(short):
-                continue
-            full = max((m for m in self.out if m.kind == MentionKind.ORGANIZATION and m.end == self.toks[i - 1].end),
-                       key=lambda m: m.end - m.start, default=None)
-            if full is not None:
-                defined[short] = (self._value_with(full.value, short), full.subtype)
-                self._name_all(full, defined[short][0])
-        bodies = {m.value: m for m in self.out if m.kind == MentionKind.ORGANIZATION
-                  and not self.lex.entry_labels(m.value) and "\t" not in m.value and " " in m.value}
-        for k, t in enumerate(self.texts):
-            short = re.split(r"[-‐]", t)[0]
-            if short in defined or not ACRONYM.match(short) or fold(short) in NOT_NAMES or self.toks[k].clutter:
-                continue
-            if self.covered[k] and not any(m.kind == MentionKind.ORGANIZATION and m.value in (t, short)
-                                           and m.start == self.toks[k].start for m in self.out):
-                continue
-            spelled = [v for v in bodies if _spells(short, v)]
-            if len(spelled) == 1:
-                defined[short] = (self._value_with(spelled[0], short), bodies[spelled[0]].subtype)
-                for body in [b for b in self.out if b.kind == MentionKind.ORGANIZATION and b.value == spelled[0]]:
-                    self._name_all(body, defined[short][0])
-        for short, (value, subtype) in defined.items():
-            for k, t in enumerate(self.texts):
-                if t != short and not t.startswith(f"{short}-"):
-                    continue
-                inner = next((m for m in self.out if m.kind == MentionKind.ORGANIZATION
-                              and m.start == self.toks[k].start and m.end == self.toks[k].end), None)
-                if inner is not None:
-                    self._name_all(inner, value)
-                elif not self.covered[k]:
-                    self._emit(MentionKind.ORGANIZATION, k, k, value, subtype)
-
-    def _value_with(self, value: str, short: str) -> str:
-        """A body's value with its short name among its labels (a lexicon body keeps its key)."""
-        return value if self.lex.entry_labels(value) or short in value.split("\t") else f"{value}\t{short}"
-
-    def _name_all(self, mention: Mention, value: str) -> None:
-        """Give an organization mention another value (the full name it stands for)."""
-        if mention.value != value:
-            self.out[self.out.index(mention)] = replace(mention, value=value)
-
-    def _drop_sources(self) -> None:
-        """A body named only as the owner of the press service a report cites is its source, not a fact of it:
-        ``әкімдігінің баспасөз қызметі``, ``пресс-служба акимата``, ``the press service of the Akimat``."""
-        starts = {t.start: k for k, t in enumerate(self.toks)}
-        ends = {t.end: k for k, t in enumerate(self.toks)}
-        sources, kept = [], set()
-        for m in self.out:
-            if m.kind != MentionKind.ORGANIZATION or m.start not in starts or m.end not in ends:
-                continue
-            first, last = starts[m.start], ends[m.end]
-            if self._press_service(last + 1) or any(
-                    self._press_service(k) and all(self.texts[x].islower() and not self.covered[x]
-                                                   for x in range(k + 1, first))
-                    for k in range(max(first - SOURCE_REACH, 0), first)):
-                sources.append(m)
-            else:
-                kept.add(m.value)
-        for m in sources:
-            if m.value not in kept:
-                self.out.remove(m)
-
-    def _press_service(self, k: int) -> bool:
-        return 0 <= k < len(self.texts) and self.lex.is_word(self.texts[k], "press-service", self.language)
 
     def _proposed_openings(self) -> frozenset[int]:
         """First words of proposed organizations of the form ``X of Y`` (Governorate of Ankara): not posts."""
@@ -401,33 +326,6 @@ class _Reader:
             if body:
                 first, last, name, subtype = body
                 self._emit(MentionKind.ORGANIZATION, first, last, name, subtype)
-
-    def _appositions(self) -> None:
-        """``the company Aksa Energy``, ``компании «Казатомпром»``, ``организации ТЮРКСОЙ``: a class noun in lower
-        case before a name in quotation marks, an acronym, or (in a Latin-script language) capitalised words."""
-        n = len(self.texts)
-        for i in range(n - 1):
-            if not self.texts[i].islower() or not self.lex.is_word(self.texts[i], "apposition", self.language):
-                continue
-            j = i + 1
-            if self.covered[j] or self.barrier[j]:
-                continue
-            if self.texts[j] in QUOTES_OPEN:
-                k = next((k for k in range(j + 2, min(j + 8, n)) if self.texts[k] in QUOTES_CLOSE), None)
-                if k is not None and self.texts[j + 1][:1].isupper() and not any(
-                        self.covered[x] or self.barrier[x] for x in range(j + 1, k)):
-                    self._emit(MentionKind.ORGANIZATION, j + 1, k - 1, self.span(j + 1, k - 1), "company")
-                continue
-            if ACRONYM.match(self.texts[j]) and fold(self.texts[j]) not in NOT_NAMES and not ROMAN.match(self.texts[j]):
-                self._emit(MentionKind.ORGANIZATION, j, j, self.texts[j])
-                continue
-            if profile(self.language).script != "latin" or not LATIN_CAPITALISED.match(self.texts[j]):
-                continue
-            k = j
-            while k + 1 < n and k - j < MAX_NAME_TOKENS and not self.covered[k + 1] and not self.barrier[k + 1] \
-                    and LATIN_CAPITALISED.match(self.texts[k + 1]):
-                k += 1
-            self._emit(MentionKind.ORGANIZATION, j, k, self.span(j, k), "company")
 
     def span(self, first: int, last: int) -> str:
         """Tokens ``first``..``last`` as the report writes them, spaces collapsed."""
@@ -968,7 +866,7 @@ class _Reader:
             while first <= last and self.barrier[last]:
                 last -= 1
             if "(" in self.texts[first + 1:last + 1]:
-                last = self.texts.index("(", first + 1) - 1  # a short name in brackets is read apart (_acronyms)
+                last = self.texts.index("(", first + 1) - 1  # a short name in brackets is read apart (kg.organizations)
             if kind == MentionKind.PLACE:
                 # A genitive ends a place name: Еуропаның Жасыл астанасы is Europe's green capital.
                 last = next((k for k in range(first, last)
@@ -1184,14 +1082,6 @@ class _Reader:
     def _year_word(self, token: str) -> bool:
         lang = profile(self.language)
         return any(lang.word_is(token, w.word) for w in self.lex.words_of("year", self.language))
-
-
-def _spells(short: str, name: str) -> bool:
-    """Do the capitals of ``short`` (three at least) spell the initials of the first or last words of ``name``?"""
-    capitals = [c.casefold() for c in short if c.isupper()]
-    initials = [w[0].casefold() for w in name.split() if fold(w) not in ORG_LINKS | LATIN_LINKS | {"the"}]
-    n = len(capitals)
-    return n >= MIN_SPELLED and n <= len(initials) and capitals in (initials[:n], initials[-n:])
 
 
 def _valid_date(first: int, last: int, year: int | None, month: int, day: int
