@@ -122,11 +122,14 @@ def test_countries_link_to_wikidata(seeds_build, code, qid):
 
 # One invented meeting told in Kazakh, Russian and English, published a day apart.
 ONE_MEETING = {
-    "kk.txt": "date 2025-03-14 Елші\nҚазақстанның Германиядағы Елшісі Ерғали Түлкібаев Бавария губернаторы Маркус Хоффманмен кездесті. "
+    "kk.txt": "date 2025-03-14 Елші\n"
+              "Қазақстанның Германиядағы Елшісі Ерғали Түлкібаев Бавария губернаторы Маркус Хоффманмен кездесті. "
               "Кездесуде тараптар сауда және туризм салаларындағы ынтымақтастықты талқылады.",
-    "ru.txt": "date 2025-03-14 Посол\nПосол Казахстана в Германии Ергали Тулкибаев провел встречу с губернатором Маркусом Хоффманом. "
+    "ru.txt": "date 2025-03-14 Посол\n"
+              "Посол Казахстана в Германии Ергали Тулкибаев провел встречу с губернатором Маркусом Хоффманом. "
               "Е. Тулкибаев отметил значение торговли.",
-    "en.txt": "date 2025-03-15 Ambassador\nKazakhstan's Ambassador to Germany Yergali Tulkibayev met with Governor Markus Hoffmann. "
+    "en.txt": "date 2025-03-15 Ambassador\n"
+              "Kazakhstan's Ambassador to Germany Yergali Tulkibayev met with Governor Markus Hoffmann. "
               "Ambassador Tulkibayev noted the importance of trade.",
 }
 

@@ -177,7 +177,7 @@ def _official(s: State, d: PostDraft, window: list[Mention], role: Mention) -> N
         elif d.jurisdiction is None and (i == 0 or not s.language.marks_case
                                          or s.language.has_case(m.text, Case.GENITIVE)):
             d.jurisdiction = key
-            d.country = d.country or s.country_of(key)
+            d.country = d.country or s.country_of(key) or _inner_country(s, m)
     if d.jurisdiction is None:
         d.jurisdiction = _head_anaphor(s, role)
         d.country = d.country or s.country_of(d.jurisdiction)
@@ -192,6 +192,17 @@ def _official(s: State, d: PostDraft, window: list[Mention], role: Mention) -> N
     d.role = _refine_role(s, d.role, d.jurisdiction, role)
     if d.country is None and d.role in HEADS and d.jurisdiction is None:
         d.country = s.home
+
+
+def _inner_country(s: State, body: Mention) -> str | None:
+    """The state of a place or state named inside a body's name: Управление культуры Мангистауской области."""
+    for m in s.in_sentence(s.sentence_of[body]):
+        if m is not body and body.start <= m.start and m.end <= body.end and m.kind in (
+                MentionKind.PLACE, MentionKind.COUNTRY):
+            found = m.value if m.kind == MentionKind.COUNTRY else s.country_of(s.key_of.get(m))
+            if found:
+                return found
+    return None
 
 
 def _head_anaphor(s: State, role: Mention) -> str | None:

@@ -27,6 +27,8 @@ CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 GENDERS = ("masc", "femn")
 ADJECTIVE_POS = frozenset({"ADJF", "PRTF"})
 NAME_POS = frozenset({"NOUN", "ADJF"})
+# Shorter words are conjunctions and prepositions, not genitive complements.
+MIN_GENITIVE = 3
 
 
 @cache
@@ -204,6 +206,6 @@ def nominative(words: Sequence[str], kind: str = MentionKind.PLACE) -> str:
 def genitive_word(word: str) -> bool:
     """A noun or adjective that may stand in the genitive: the words of ``Министр культуры`` after the post,
     never a preposition or conjunction (``Министра за поддержку``)."""
-    if not CYRILLIC_WORD.match(word):
-        return False
+    if not CYRILLIC_WORD.match(word) or len(word) < MIN_GENITIVE:
+        return False  # и, в: a letter's name is a noun to the dictionary, never a complement
     return any(p.tag.POS in ("NOUN", "ADJF", "PRTF") and "gent" in p.tag.grammemes for p in _parses(word))
