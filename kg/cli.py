@@ -66,11 +66,16 @@ def build(paths: tuple[Path, ...], out_dir: Path, extractors: tuple[str, ...]) -
               show_default=True, help="json is the SPARQL 1.1 Query Results JSON format.")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind ?NAME to VALUE (repeatable); never pasted into the query text.")
+@click.option("--limit", type=click.IntRange(min=0), default=None, metavar="N",
+              help="At most N rows (default: 1000 for table, every row for csv, tsv and json).")
+@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True, metavar="K",
+              help="Skip the first K rows (with --limit, the next page).")
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries with their parameters.")
-def query(query: str | None, graph_path: Path, fmt: str, params: tuple[str, ...], list_queries: bool) -> None:
+def query(query: str | None, graph_path: Path, fmt: str, params: tuple[str, ...], limit: int | None, offset: int,
+          list_queries: bool) -> None:
     """Run QUERY: SPARQL text, a .rq file, or the name of a query in kg/queries.
 
-    Example: kg query meetings-between-countries --param country=KZ --param year=2025 --format csv
+    Example: kg query who-met-whom --limit 50 --offset 100
     """
     from kg import query as q
 
@@ -86,7 +91,9 @@ def query(query: str | None, graph_path: Path, fmt: str, params: tuple[str, ...]
     try:
         sparql, bound = q.resolve(query, dict(_param(p) for p in params))
         store = q.load_store(graph_path)
-        click.echo(q.render(q.run(store, sparql, params=bound), fmt))
+        if limit is None and fmt == "table":
+            limit = q.TABLE_ROWS
+        click.echo(q.render(q.run(store, sparql, params=bound, limit=limit, offset=offset), fmt))
     except DipkgError as exc:
         raise click.ClickException(str(exc)) from exc
 
