@@ -199,12 +199,17 @@ class Generator:
         if rng.random() < 0.85:
             yield t(m, DIP + "date", lit(f"{year}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}",
                                           datatype=XSD + "date"))
+            yield t(m, DIP + "yearKey", lit(year))
         elif rng.random() < 0.5:
             yield t(m, DIP + "date", lit(str(year), datatype=XSD + "gYear"))
+            yield t(m, DIP + "yearKey", lit(year))
+        else:
+            yield t(m, DIP + "yearKey", lit(""))
         ev, lines = self._evidence(t, r, DIP + "participant", None, 200 + (i % 2) * 300)
         yield t(m, DIP + "evidence", iri(ev))
         yield from lines
         for sector in rng.sample(SECTORS, rng.randrange(1, 5)):
+            yield t(m, DIP + "sectorKey", lit(sector))
             yield t(m, DIP + "topic", iri(SECTOR + sector))
             ev, lines = self._evidence(t, r, DIP + "topic", SECTOR + sector, 260 + (i % 2) * 300)
             yield t(m, DIP + "evidence", iri(ev))
