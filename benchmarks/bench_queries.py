@@ -334,8 +334,8 @@ def main() -> None:
             if not args.oxigraph_only:
                 graph.parse(path, format="nt")
             rdflib_load = time.perf_counter() - start
-            print(f"\nmeetings {size}  triples {q.triples(store)}  generated {generated:.1f}s  "
-                  f"load: oxigraph {ox_load:.1f}s, rdflib {rdflib_load:.1f}s", flush=True)
+            print(f"\nmeetings {size}  reports {(size + 1) // 2}  triples {q.triples(store)}  "
+                  f"generated {generated:.1f}s  load: oxigraph {ox_load:.1f}s, rdflib {rdflib_load:.1f}s", flush=True)
             print(f"{'query':34} {'rows':>8} {'oxigraph ms':>12} {'rdflib ms':>12} {'ratio':>8}  params")
             for nq in named:
                 sparql, bound = q.resolve(nq.name, params.get(nq.name, {}))
