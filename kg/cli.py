@@ -10,6 +10,7 @@ import click
 from kg.errors import DipkgError
 
 DEFAULT_GRAPH = Path("exports/diplomacy.ttl")
+DEFAULT_TRIG = Path("exports/diplomacy.trig")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -103,11 +104,16 @@ def build(paths: tuple[Path, ...], out_dir: Path, extractors: tuple[str, ...], i
               show_default=True, help="json is the SPARQL 1.1 Query Results JSON format.")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind ?NAME to VALUE (repeatable); never pasted into the query text.")
+@click.option("--limit", type=click.IntRange(min=0), default=None, metavar="N",
+              help="At most N rows (default: 1000 for table, every row for csv, tsv and json).")
+@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True, metavar="K",
+              help="Skip the first K rows (with --limit, the next page).")
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries with their parameters.")
-def query(query: str | None, graph_path: Path, fmt: str, params: tuple[str, ...], list_queries: bool) -> None:
+def query(query: str | None, graph_path: Path, fmt: str, params: tuple[str, ...], limit: int | None, offset: int,
+          list_queries: bool) -> None:
     """Run QUERY: SPARQL text, a .rq file, or the name of a query in kg/queries.
 
-    Example: kg query meetings-between-countries --param country=KZ --param year=2025 --format csv
+    Example: kg query who-met-whom --limit 50 --offset 100
     """
     from kg import query as q
 
@@ -123,7 +129,9 @@ def query(query: str | None, graph_path: Path, fmt: str, params: tuple[str, ...]
     try:
         sparql, bound = q.resolve(query, dict(_param(p) for p in params))
         store = q.load_store(graph_path)
-        click.echo(q.render(q.run(store, sparql, params=bound), fmt))
+        if limit is None and fmt == "table":
+            limit = q.TABLE_ROWS
+        click.echo(q.render(q.run(store, sparql, params=bound, limit=limit, offset=offset), fmt))
     except DipkgError as exc:
         raise click.ClickException(str(exc)) from exc
 
@@ -389,18 +397,29 @@ def validate_command(graph_path: Path, shapes: Path | None) -> None:
               help="The store's SPARQL 1.1 Graph Store endpoint, e.g. http://localhost:7878/store.")
 @click.option("--graph-name", default=None, metavar="IRI",
               help="Named graph to load into (default: the default graph).")
-@click.option("--graph", "graph_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_GRAPH,
-              show_default=True, help="Graph file to send.")
+@click.option("--graph", "graph_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help=f"Graph file to send (default: {DEFAULT_GRAPH}, or {DEFAULT_TRIG} with --incremental).")
 @click.option("--append", is_flag=True, help="Add to the store's graph (POST) instead of replacing it (PUT).")
-def push_command(endpoint: str, graph_name: str | None, graph_path: Path, append: bool) -> None:
+@click.option("--incremental", is_flag=True,
+              help="Send each report's graph to the store's graph of the same name, only those that changed since "
+                   "the last push to this store (hashes kept in GRAPH.pushed.json); delete those that are gone.")
+def push_command(endpoint: str, graph_name: str | None, graph_path: Path | None, append: bool,
+                 incremental: bool) -> None:
     """Load the graph into a SPARQL store through the Graph Store HTTP Protocol.
 
-    Example: kg push --endpoint http://localhost:7878/store --graph-name https://example.org/dipkg
+    Example: kg push --endpoint http://localhost:7878/store --incremental
     """
-    from kg.push import push
+    from kg.push import push, push_incremental
 
+    if incremental and (graph_name or append):
+        raise click.UsageError("--incremental keeps each report's graph: it takes neither --graph-name nor --append")
     try:
-        result = push(graph_path, endpoint, graph_name=graph_name, replace=not append)
+        if incremental:
+            done = push_incremental(graph_path or DEFAULT_TRIG, endpoint)
+            click.echo(f"{done.store}: {done.sent} graphs sent ({done.triples} triples), {done.unchanged} unchanged, "
+                       f"{done.removed} removed; hashes in {done.manifest}")
+            return
+        result = push(graph_path or DEFAULT_GRAPH, endpoint, graph_name=graph_name, replace=not append)
     except DipkgError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"{result.method} {result.url}: {result.triples} triples, HTTP {result.status}")

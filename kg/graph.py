@@ -152,6 +152,7 @@ class GraphBuilder:
             for t in meeting.topics:
                 g.add((m, DIP.topic, SECTOR[t.sector]))
                 g.add((m, DIP.evidence, self._evidence(g, r, src, t.evidence, DIP.topic, SECTOR[t.sector], "rules")))
+            _grouping_keys(g, m, meeting.date, [t.sector for t in meeting.topics])
 
     def _describe(self, g: Graph, iri: URIRef, e: Entity) -> None:
         if e.kind == MentionKind.PERSON:
@@ -221,6 +222,14 @@ def _provenance(g: Graph, r: URIRef, report: Report) -> None:
         g.add((r, DIP.sourceRecord, Literal(report.source_record)))
     if report.source_url:
         g.add((r, DIP.sourceUrl, Literal(report.source_url, datatype=XSD.anyURI)))
+
+
+def _grouping_keys(g: Graph, meeting: URIRef, date: PartialDate | None, sectors: list[str]) -> None:
+    """A meeting's year and sectors as plain keys that are always there (``""`` when unknown), so that a query
+    groups or filters by them with a join instead of an OPTIONAL over every meeting of the graph."""
+    g.add((meeting, DIP.yearKey, Literal(date.year) if date else Literal("")))
+    for sector in sectors or [""]:
+        g.add((meeting, DIP.sectorKey, Literal(sector)))
 
 
 def _place_identifiers(g: Graph, iri: URIRef, key: str) -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import re
 from collections.abc import Callable, Mapping
@@ -44,6 +45,8 @@ TABLE_PREFIXES = {
     "http://www.wikidata.org/entity/": "wd:",
 }
 TABLE_WIDTH = 60
+# A table shows this many rows unless told otherwise; csv, tsv and json give every row unless told otherwise.
+TABLE_ROWS = 1000
 # A name parameter also binds its keys to this variable, which the query projects and the result leaves out.
 KEYS_SUFFIX = "Keys"
 
@@ -114,8 +117,16 @@ class NamedQuery:
 
 @dataclass(frozen=True)
 class Result:
+    """The rows of a SELECT query; a page of them when ``run`` was given a limit or an offset.
+
+    ``offset`` is the number of rows skipped before the first one here; ``more`` says that rows
+    follow the last one here (the page was cut by the limit).
+    """
+
     variables: tuple[str, ...]
     rows: tuple[tuple[Term | None, ...], ...]
+    offset: int = 0
+    more: bool = False
 
 
 def parse_header(name: str, path: Path, text: str) -> NamedQuery:
@@ -232,12 +243,16 @@ def rdf_format(path: Path) -> ox.RdfFormat:
 
 
 def run(store: ox.Store, sparql: str, *, params: Mapping[str, Term | str] | None = None,
-        limits: Limits | None = None) -> Result:
+        limits: Limits | None = None, limit: int | None = None, offset: int = 0) -> Result:
     """Run a SELECT query; ``params`` bind variables (``country`` → ``?country``), strings as literals.
 
     The text is checked against ``limits`` first (``kg.sparql_limits``): a query the engine could
-    not survive, or one that would reach other endpoints, is a one-line error.
+    not survive, or one that would reach other endpoints, is a one-line error. ``limit`` and
+    ``offset`` page the rows: the rows before ``offset`` are skipped without being built, at most
+    ``limit`` rows are kept, and ``Result.more`` says whether others follow.
     """
+    if (limit is not None and limit < 0) or offset < 0:
+        raise DipkgError(f"query: limit and offset must not be negative (limit {limit}, offset {offset})")
     subs = {ox.Variable(k): ox.Literal(v) if isinstance(v, str) else v for k, v in (params or {}).items()}
     try:
         check(sparql, limits)
@@ -250,12 +265,24 @@ def run(store: ox.Store, sparql: str, *, params: Mapping[str, Term | str] | None
     if not isinstance(answer, ox.QuerySolutions):
         raise DipkgError("query: only SELECT queries print as a table")
     variables = tuple(v.value for v in answer.variables)
-    rows = tuple(tuple(sol[v] for v in variables) for sol in answer)
+    page = itertools.islice(answer, offset, None if limit is None else offset + limit + 1)
+    rows = tuple(tuple(sol[v] for v in variables) for sol in page)
+    more = limit is not None and len(rows) > limit
+    if more:
+        rows = rows[:limit]
     derived = {f"{name}{KEYS_SUFFIX}" for name in (params or {})} & set(params or {})
     if derived:
         keep = [n for n, v in enumerate(variables) if v not in derived]
-        return Result(tuple(variables[n] for n in keep), tuple(tuple(row[n] for n in keep) for row in rows))
-    return Result(variables, rows)
+        variables, rows = tuple(variables[n] for n in keep), tuple(tuple(row[n] for n in keep) for row in rows)
+    return Result(variables, rows, offset, more)
+
+
+def ask(store: ox.Store, query: str, params: Mapping[str, str] | None = None, *, limit: int | None = None,
+        offset: int = 0, limits: Limits | None = None) -> Result:
+    """Resolve QUERY (a named query, a ``.rq`` file or SPARQL text) with its parameters and run it,
+    one page of rows when ``limit``/``offset`` are given."""
+    sparql, bound = resolve(query, params)
+    return run(store, sparql, params=bound, limits=limits, limit=limit, offset=offset)
 
 
 def _plain(term: object) -> str:
@@ -295,8 +322,19 @@ def render(result: Result, fmt: str) -> str:
         lines.append("  ".join(_cut(c, w).ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
         if n == 0:
             lines.append("  ".join("-" * w for w in widths))
-    lines.append(f"({len(result.rows)} rows)")
+    lines.append(_count_line(result))
     return "\n".join(lines)
+
+
+def _count_line(result: Result) -> str:
+    """``(10 rows)``, or for a page which rows it holds and where the next page starts."""
+    n = len(result.rows)
+    if not result.more and not result.offset:
+        return f"({n} rows)"
+    span = f"rows {result.offset + 1}–{result.offset + n}" if n else f"no rows after row {result.offset}"
+    if result.more:
+        return f"({n} rows shown, {span}; more rows follow: --offset {result.offset + n})"
+    return f"({n} rows shown, {span}; no more rows)"
 
 
 def _cut(text: str, width: int) -> str:
