@@ -169,7 +169,8 @@ def test_sparqlwrapper_update_is_refused(server):
     assert len(server.store) == server.store_size
 
 
-@pytest.mark.parametrize(("url_suffix", "status"), [("", 400), ("?query=", 400), ("/../other?query=ASK{}", 404)])
+@pytest.mark.parametrize(("url_suffix", "status"), [("?query=", 400), ("?query=a&query=b", 400),
+                                                   ("/../other?query=ASK{}", 404), ("/../assets/x.js", 404)])
 def test_malformed_requests(server, url_suffix, status):
     code, ctype, body = fetch(server.url + url_suffix)
     assert code == status and ctype.startswith("text/plain") and body.strip()
