@@ -271,25 +271,35 @@ def serve(graph_path: Path, port: int, quiet: bool, timeout: float, max_rows: in
         server.server_close()
 
 
+def _export_formats() -> list[str]:
+    from kg.exports import FORMATS
+
+    return list(FORMATS)
+
+
 @main.command(name="export")
-@click.option("--format", "fmt", type=click.Choice(["turtle", "trig", "nt", "jsonld", "graphml", "csv"]),
-              required=True, help="RDF for triple stores, graphml for Gephi and networkx, csv of meetings.")
+@click.option("--format", "fmt", type=click.Choice(_export_formats()), required=True,
+              help="RDF for triple stores, graphml for Gephi and networkx, csv of meetings (see the README's table).")
 @click.option("--graph", "graph_path", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("exports/diplomacy.trig"), show_default=True,
               help="Graph file to export; TriG keeps the named graph of each report.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Output file (default: exports/diplomacy.EXT, exports/network.graphml, exports/meetings.csv).")
-def export_command(fmt: str, graph_path: Path, out: Path | None) -> None:
+              help="Output file (default: the format's file in exports/, e.g. exports/network.graphml).")
+@click.option("--lang", type=click.Choice(["kk", "ru", "en"]), default=None,
+              help="Language of the labels in graphml and csv, falling back to en, ru, kk [default: the language "
+                   "most reports are in].")
+@click.option("--excel", is_flag=True, help="For csv: write a byte-order mark so that Excel reads the file as UTF-8.")
+def export_command(fmt: str, graph_path: Path, out: Path | None, lang: str | None, excel: bool) -> None:
     """Export the graph for other tools.
 
-    Example: kg export --format graphml --out network.graphml
+    Example: kg export --format graphml --lang en --out network.graphml
     """
-    from kg.exports import DEFAULT_NAMES, export
+    from kg.exports import FORMATS, ExportOptions, export
     from kg.graph import load_dataset
 
-    target = out or Path("exports") / DEFAULT_NAMES[fmt]
+    target = out or Path("exports") / FORMATS[fmt].file_name
     try:
-        written = export(load_dataset(graph_path), fmt, target)
+        written = export(load_dataset(graph_path), fmt, target, ExportOptions(lang=lang, excel=excel))
     except DipkgError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"wrote {written}")
