@@ -243,7 +243,8 @@ def serve(graph_path: Path, port: int, quiet: bool, timeout: float, max_rows: in
           allow_service: tuple[str, ...]) -> None:
     """Answer SPARQL 1.1 Protocol queries over the graph on 127.0.0.1, read-only, until Ctrl-C.
 
-    GET or POST queries to http://127.0.0.1:PORT/sparql from YASGUI, SPARQLWrapper or curl.
+    GET or POST queries to http://127.0.0.1:PORT/sparql from YASGUI, SPARQLWrapper or curl; the query
+    page is http://127.0.0.1:PORT/ and GET /sparql without a query is the service description.
 
     Example: curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * { ?s ?p ?o } LIMIT 5'
     http://127.0.0.1:7878/sparql

@@ -45,3 +45,9 @@ def test_every_export_format_has_a_cli_choice_and_a_readme_line():
     assert formats_table() in exports
     for name, fmt in FORMATS.items():
         assert f"| `{name}` | `{fmt.file_name}` |" in exports
+
+
+def test_the_serve_example_counts_the_triples_the_build_example_writes():
+    built = re.search(r"^    reports \d+ .* triples (\d+)$", README, flags=re.MULTILINE)
+    served = re.search(r"^    serving exports/diplomacy\.trig \((\d+) triples\)", README, flags=re.MULTILINE)
+    assert built and served and built.group(1) == served.group(1)
