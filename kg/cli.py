@@ -67,7 +67,11 @@ def build(paths: tuple[Path, ...], out_dir: Path, extractors: tuple[str, ...]) -
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind ?NAME to VALUE (repeatable); never pasted into the query text.")
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries with their parameters.")
-def query(query: str | None, graph_path: Path, fmt: str, params: tuple[str, ...], list_queries: bool) -> None:
+@click.option("--lang", type=click.Choice(["kk", "ru", "en"]), default=None,
+              help="For --format table: show each entity IRI as its label in this language (falling back to en, "
+                   "ru, kk).")
+def query(query: str | None, graph_path: Path, fmt: str, params: tuple[str, ...], list_queries: bool,
+          lang: str | None) -> None:
     """Run QUERY: SPARQL text, a .rq file, or the name of a query in kg/queries.
 
     Example: kg query meetings-between-countries --param country=KZ --param year=2025 --format csv
@@ -86,9 +90,28 @@ def query(query: str | None, graph_path: Path, fmt: str, params: tuple[str, ...]
     try:
         sparql, bound = q.resolve(query, dict(_param(p) for p in params))
         store = q.load_store(graph_path)
-        click.echo(q.render(q.run(store, sparql, params=bound), fmt))
+        result = q.run(store, sparql, params=bound)
+        if lang and fmt == "table":
+            result = _labelled(store, result, lang)
+        click.echo(q.render(result, fmt))
     except DipkgError as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+def _labelled(store, result, lang: str):
+    """The result with each IRI that has a label shown as that label in ``lang`` (``kg.labels``)."""
+    import pyoxigraph as ox
+
+    from kg.labels import store_label
+    from kg.query import Result
+
+    def cell(term):
+        if isinstance(term, ox.NamedNode):
+            text = store_label(store, term, lang)
+            return term if text is None else ox.Literal(text)
+        return term
+
+    return Result(result.variables, tuple(tuple(cell(t) for t in row) for row in result.rows))
 
 
 def _param(text: str) -> tuple[str, str]:
@@ -249,7 +272,7 @@ def serve(graph_path: Path, port: int, quiet: bool, timeout: float, max_rows: in
     Example: curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * { ?s ?p ?o } LIMIT 5'
     http://127.0.0.1:7878/sparql
     """
-    from kg.query import load_store, triples
+    from kg.query import load_store
     from kg.serve import Settings, SparqlServer
     from kg.sparql_limits import Limits
 
@@ -263,7 +286,7 @@ def serve(graph_path: Path, port: int, quiet: bool, timeout: float, max_rows: in
         raise click.ClickException(str(exc)) from exc
     except OSError as exc:
         raise click.ClickException(f"port {port}: {exc.strerror or exc}") from exc
-    click.echo(f"serving {graph_path} ({triples(store)} triples) at {server.url}  (Ctrl-C stops)")
+    click.echo(f"serving {graph_path} ({server.triples} triples) at {server.url}  (Ctrl-C stops)")
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pyoxigraph as ox
 from rdflib import RDF, RDFS, Graph, Literal
 from rdflib.namespace import SKOS
 from rdflib.term import Node
@@ -40,19 +41,36 @@ def language_order(lang: str, available: set[str]) -> list[str]:
     return seen
 
 
-def labelled(g: Graph, node: Node, lang: str) -> tuple[str, str]:
-    """The node's label for ``lang`` and the language it is in (``""`` for a notation or an IRI's end)."""
-    preferred = _by_language(g, node, SKOS.prefLabel)
-    labels = _by_language(g, node, RDFS.label)
+def choose(preferred: dict[str, list[str]], labels: dict[str, list[str]], notation: str | None, iri: str,
+           lang: str) -> tuple[str, str]:
+    """The label for ``lang`` among a node's prefLabels and labels by language (see the module)."""
     for code in language_order(lang.lower(), set(preferred) | set(labels)):
         if preferred.get(code):
             return min(preferred[code]), code
         if labels.get(code):
             return sorted(labels[code], key=lambda s: (-len(s), s))[0], code
-    notation = g.value(node, SKOS.notation)
     if notation is not None:
-        return str(notation), ""
-    return str(node).rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1], ""
+        return notation, ""
+    return iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1], ""
+
+
+def labelled(g: Graph, node: Node, lang: str) -> tuple[str, str]:
+    """The node's label for ``lang`` and the language it is in (``""`` for a notation or an IRI's end)."""
+    notation = g.value(node, SKOS.notation)
+    return choose(_by_language(g, node, SKOS.prefLabel), _by_language(g, node, RDFS.label),
+                  None if notation is None else str(notation), str(node), lang)
+
+
+def store_label(store: ox.Store, node: ox.NamedNode, lang: str) -> str | None:
+    """The label for ``lang`` of a node in an Oxigraph store's default graph; None when it has no label."""
+    found: dict[str, dict[str, list[str]]] = {SKOS.prefLabel: {}, RDFS.label: {}}
+    for predicate, table in found.items():
+        for quad in store.quads_for_pattern(node, ox.NamedNode(str(predicate)), None, ox.DefaultGraph()):
+            if isinstance(quad.object, ox.Literal):
+                table.setdefault((quad.object.language or "").lower(), []).append(quad.object.value)
+    if not found[SKOS.prefLabel] and not found[RDFS.label]:
+        return None
+    return choose(found[SKOS.prefLabel], found[RDFS.label], None, node.value, lang)[0]
 
 
 def label(g: Graph, node: Node, lang: str) -> str:

@@ -1,9 +1,10 @@
 """One label per node and language, with the fixed fallback order asked → en → ru → kk → any."""
 
+import pyoxigraph as ox
 import pytest
 from rdflib import Graph, URIRef
 
-from kg.labels import label, labelled, language_order, main_language
+from kg.labels import label, labelled, language_order, main_language, store_label
 
 GRAPH = Graph().parse(data="""
     @prefix dip: <https://w3id.org/dipkg/ontology#> . @prefix res: <https://w3id.org/dipkg/resource/> .
@@ -49,3 +50,27 @@ def test_language_order():
 def test_main_language_is_the_language_most_reports_are_in():
     assert main_language(GRAPH) == "kk"
     assert main_language(Graph()) == "en"
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("en", "Kazakhstan"), ("ru", "Казахстан"), ("kk", "Қазақстан")])
+def test_kg_query_table_shows_labels_in_one_language(seed_files, lang, expected):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    query = "PREFIX dip: <https://w3id.org/dipkg/ontology#> SELECT ?c WHERE { ?c dip:countryCode \"KZ\" }"
+    result = CliRunner().invoke(main, ["query", query, "--graph", str(seed_files["ttl"]), "--lang", lang])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[2] == expected
+
+
+def test_store_label_matches_the_graph_label(seed_files):
+    from kg.query import load_store
+
+    store = load_store(seed_files["ttl"])
+    g = Graph().parse(seed_files["ttl"])
+    for node in [URIRef("https://w3id.org/dipkg/resource/country/DE"),
+                 URIRef("https://w3id.org/dipkg/resource/person/erv-jmr-8910bdac6e")]:
+        for lang in ("kk", "ru", "en"):
+            assert store_label(store, ox.NamedNode(str(node)), lang) == label(g, node, lang)
+    assert store_label(store, ox.NamedNode("https://example.org/none"), "en") is None
