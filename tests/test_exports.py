@@ -166,7 +166,7 @@ MEETINGS_TTL = """
 
 def test_csv_round_trips_with_partner_columns_sorted_by_date(tmp_path):
     ds = Dataset()
-    ds.parse(data=MEETINGS_TTL, format="turtle")
+    ds.default_graph.parse(data=MEETINGS_TTL, format="turtle")
     out = export(ds, "csv", tmp_path / "m.csv", ExportOptions(lang="kk", excel=True))
     raw = out.read_bytes()
     assert raw.startswith(codecs.BOM_UTF8)

@@ -4,7 +4,8 @@ JSON-LD) for triple stores and Protégé, GraphML of the entity network for Geph
 
 A format is a name, the file it is written to by default, a writer and a line of description;
 ``kg export --format`` offers the registered names and the README's table lists them
-(``formats_table``). Adding a format is one module with a writer and one entry here. Labels come
+(``formats_table``). Adding a format is one module with a writer and one entry here. TriG and JSON-LD
+are written by pyoxigraph (``kg.graph.write_dataset``), Turtle and N-Triples by rdflib. Labels come
 in one language (``ExportOptions.lang``, by default the language most reports are in; see
 ``kg.labels``). Every file is written through a temporary file and a rename.
 """
@@ -21,7 +22,7 @@ from kg.errors import DipkgError
 from kg.exports.meetings import write_csv
 from kg.exports.network import write_graphml
 from kg.files import write_atomic
-from kg.graph import union
+from kg.graph import union, write_dataset
 from kg.labels import main_language
 
 
@@ -52,9 +53,7 @@ class ExportFormat:
 def _rdf(rdflib_format: str, *, named_graphs: bool) -> Writer:
     def write(ds: Dataset, out: Path, options: ExportOptions) -> Path:
         if named_graphs:
-            context = {prefix: str(ns) for prefix, ns in ds.namespaces() if prefix}
-            extra = {"context": context, "auto_compact": True} if rdflib_format == "json-ld" else {}
-            return write_atomic(out, lambda f: ds.serialize(f, format=rdflib_format, encoding="utf-8", **extra))
+            return write_atomic(out, lambda f: write_dataset(ds, f, rdflib_format))
         g = union(ds)
         return write_atomic(out, lambda f: g.serialize(f, format=rdflib_format, encoding="utf-8"))
     return write
@@ -77,7 +76,7 @@ FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
                  "a named graph per report (when the source is TriG)"),
     ExportFormat("nt", "diplomacy.nt", _rdf("nt", named_graphs=False), "every triple once, one per line"),
     ExportFormat("jsonld", "diplomacy.jsonld", _rdf("json-ld", named_graphs=True),
-                 "JSON-LD with the named graph of each report (when the source is TriG)"),
+                 "expanded JSON-LD with the named graph of each report (when the source is TriG)"),
     ExportFormat("graphml", "network.graphml", _graphml,
                  "the entity network for Gephi and networkx: undirected, unique edge ids, labels in one language"),
     ExportFormat("csv", "meetings.csv", _csv,
