@@ -27,6 +27,7 @@ ASSETS = {"yasgui.min.js": "text/javascript", "yasgui.min.css": "text/css", "pag
           "page.css": "text/css"}
 ASSET_PATH = "/assets/"
 PAGE_TYPE = "text/html"
+# Styles may be inline: YASGUI (CodeMirror, DataTables) sets style attributes, which 'self' alone blocks.
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
        "font-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
 SD = "http://www.w3.org/ns/sparql-service-description#"

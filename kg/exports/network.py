@@ -9,8 +9,9 @@ whose id is taken).
 Nodes: persons, places, countries and organizations with ``label`` in one language (``kg.labels``:
 the language asked for, else en, ru, kk, any), ``label_lang`` (the language it is in), ``type``,
 ``iri``, ``code`` for states and ``meetings`` (how many meetings a person took part in). Edges:
-``kind``, ``weight`` (meetings for ``met``, reports stating the post for the others), ``met``
-edges with ``first``/``last`` dates and ``meetings`` (their IRIs), post edges with ``role``.
+``kind`` (also as ``label``, which Gephi shows), ``weight`` (meetings for ``met``, reports stating
+the post for the others), ``met`` edges with ``first``/``last`` dates and ``meetings`` (their IRIs),
+post edges with ``role``.
 """
 
 from __future__ import annotations
@@ -74,7 +75,7 @@ def entity_network(g: Graph, lang: str = "en") -> nx.MultiGraph:
     for person, count in taking_part.items():
         net.nodes[person]["meetings"] = count
     for n, (a, b, attrs) in enumerate(edges):
-        net.add_edge(a, b, key=f"e{n}", **attrs)
+        net.add_edge(a, b, key=f"e{n}", label=attrs["kind"], **attrs)
     return net
 
 
