@@ -31,29 +31,66 @@ def _extractor_option(func: Callable[..., None]) -> Callable[..., None]:
              f"{', '.join(available())}.")(func)
 
 
+def _input_options(func: Callable[..., None]) -> Callable[..., None]:
+    from kg.inputs import READERS, help_text
+
+    options = [
+        click.option("--input-format", type=click.Choice([r.name for r in READERS]), default=None,
+                     help=f"Read every input as this format [default: by suffix; standard input as text]. "
+                          f"{help_text()}."),
+        *(click.option(f"--{part}-field", f"{part}_field", metavar="NAME", default=part, show_default=True,
+                       help=f"The JSON field or CSV column that holds a record's {part}.")
+          for part in ("text", "url", "date", "title", "language")),
+        click.option("--strict", is_flag=True,
+                     help="Fail (and write nothing) when an input cannot be read, instead of skipping it."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("exports"),
               show_default=True,
               help="Folder for diplomacy.ttl, diplomacy.trig and the views graph.html, countries.html, sectors.html.")
 @_extractor_option
-def build(paths: tuple[Path, ...], out_dir: Path, extractors: tuple[str, ...]) -> None:
-    """Build the graph from report files or folders (default: seeds/) and write the exports.
+@_input_options
+def build(paths: tuple[Path, ...], out_dir: Path, extractors: tuple[str, ...], input_format: str | None,
+          strict: bool, **field_names: str) -> None:
+    """Build the graph from report files, folders, globs or - (standard input), default seeds/,
+    and write the exports.
 
-    Example: kg build seeds ../more-reports --out exports
+    Folders are searched for every input format (see --input-format); a JSON Lines or CSV file
+    holds one report per record. An input that cannot be read is named on one line and skipped.
+
+    Example: kg build seeds 'pages/**/*.html' feed.jsonl --text-field body --out exports
     """
+    from kg.inputs import Fields
+    from kg.inputs.collect import InputOptions, UnreadableInputs
     from kg.pipeline import DEFAULT_EXTRACTORS
     from kg.pipeline import build as run_build
     from kg.views import write_views
 
+    fields = Fields(**{name.removesuffix("_field"): value for name, value in field_names.items()})
+    inputs = InputOptions(fields=fields, format=input_format, strict=strict)
     try:
         result = run_build(list(paths) or [Path("seeds")], out_dir=out_dir, views=write_views,
-                           extractors=extractors or DEFAULT_EXTRACTORS)
+                           extractors=extractors or DEFAULT_EXTRACTORS, inputs=inputs)
+    except UnreadableInputs as exc:
+        for problem in exc.problems[1:]:
+            click.echo(f"cannot read {problem}", err=True)
+        raise click.ClickException(str(exc)) from exc
     except DipkgError as exc:
         raise click.ClickException(str(exc)) from exc
+    for note in result.notes:
+        click.echo(f"note: {note}", err=True)
+    for problem in result.skipped:
+        click.echo(f"skipped {problem}", err=True)
     s = result.summary
     click.echo(f"reports {s.reports}  meetings {s.meetings}  persons {s.persons}  places {s.places}  "
-               f"organizations {s.organizations}  sectors {s.sectors}  triples {s.triples}")
+               f"organizations {s.organizations}  sectors {s.sectors}  triples {s.triples}  "
+               f"skipped {len(result.skipped)}")
     for path in result.written:
         click.echo(f"wrote {path}")
 

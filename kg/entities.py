@@ -49,7 +49,7 @@ def resolve(mentions: Sequence[Mention], *, language: str, lexicon: Lexicon) -> 
             if m.kind == MentionKind.PLACE and not lexicon.entry_labels(value):
                 # A place the rules read by its name alone (a tagged one, a head pattern) that the
                 # gazetteer knows under that name is the gazetteer's place.
-                value = lexicon.place_named(value.split("\t")[0]) or value
+                value = _known_place(value.split("\t")[0], m.subtype, language, lexicon) or value
             known = lexicon.entry_labels(value)
             prefix = "place" if m.kind == MentionKind.PLACE else "org"
             if known:
@@ -80,6 +80,22 @@ def resolve(mentions: Sequence[Mention], *, language: str, lexicon: Lexicon) -> 
         entities.append(Entity(key=key, kind=kind, labels=tuple(_ordered(labels[key], owned[key])),
                                subtype=subtype, country_code=country, mentions=tuple(owned[key])))
     return tuple(sorted(entities, key=lambda e: e.key)), key_of
+
+
+def _known_place(name: str, subtype: str | None, language: str, lexicon: Lexicon) -> str | None:
+    """The gazetteer's place by its name, or by the name without the head noun the text added to it
+    (Shaanxi Province, провинция Анкара) when the place is of the head's type."""
+    found = lexicon.place_named(name)
+    words = name.split()
+    if found or len(words) < 2:
+        return found
+    heads = {fold(h.word) for h in lexicon.heads_for(language) if h.kind == "place"}
+    for head, rest in ((words[-1], words[:-1]), (words[0], words[1:])):
+        if fold(head) in heads:
+            found = lexicon.place_named(" ".join(rest), subtype)
+            if found:
+                return found
+    return None
 
 
 def _short_names(kinds: dict[str, tuple[str, str | None, str | None]], labels: dict[str, list[Label]],

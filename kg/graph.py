@@ -19,7 +19,7 @@ from rdflib.namespace import OWL, SKOS
 from kg import rdf_io
 from kg.entities import stable_id
 from kg.files import ONTOLOGY_DIR
-from kg.model import Entity, Evidence, Extraction, Label, MentionKind, PartialDate, Span
+from kg.model import Entity, Evidence, Extraction, Label, MentionKind, PartialDate, Report, Span
 from kg.names import search_keys
 
 DIP = Namespace("https://w3id.org/dipkg/ontology#")
@@ -90,6 +90,7 @@ class GraphBuilder:
             g.add((r, DIP.published, Literal(x.report.published.isoformat(), datatype=XSD.date)))
         if x.report.title:
             g.add((r, DIP.title, Literal(x.report.title, lang=x.report.language)))
+        _provenance(g, r, x.report)
 
         def node(key: str) -> URIRef:
             e = entities[redirect.get(key, key)]
@@ -202,6 +203,17 @@ class GraphBuilder:
             for t in ctx:
                 g.add(t)
         return g
+
+
+def _provenance(g: Graph, r: URIRef, report: Report) -> None:
+    """Where the report came from, beyond its file's base name: the file's path relative to the
+    folder it was found in, the record's number in a file of many, the page's address."""
+    if report.source_path:
+        g.add((r, DIP.sourcePath, Literal(report.source_path)))
+    if report.source_record is not None:
+        g.add((r, DIP.sourceRecord, Literal(report.source_record)))
+    if report.source_url:
+        g.add((r, DIP.sourceUrl, Literal(report.source_url, datatype=XSD.anyURI)))
 
 
 def _place_identifiers(g: Graph, iri: URIRef, key: str) -> None:

@@ -12,7 +12,10 @@ from datetime import date
 
 @dataclass(frozen=True)
 class Report:
-    """One input file: its text and what its header or first lines say about it."""
+    """One report: its text, what its header, first lines or metadata say about it, and where it came
+    from (``source_file`` is the file's base name, ``source_path`` its path relative to the folder it
+    was found in, ``source_record`` the record's number in a file of many, ``source_url`` the page's
+    address)."""
 
     source_file: str
     text: str
@@ -21,11 +24,15 @@ class Report:
     title: str | None = None
     body_start: int = 0
     identity: str = ""
+    source_path: str = ""
+    source_record: int | None = None
+    source_url: str | None = None
 
     @property
     def key(self) -> str:
         """What tells this report from every other of a build: its path relative to the folder it
-        was found in (``source_file`` is the base name, which two folders may share)."""
+        was found in (``source_file`` is the base name, which two folders may share), and its record
+        number in a file of many (``feed.jsonl#12``)."""
         return self.identity or self.source_file
 
 

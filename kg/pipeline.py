@@ -3,9 +3,8 @@ reports → mentions → entities and relations → graph → exports."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Dataset, Graph
@@ -14,12 +13,12 @@ from kg.entities import merge, resolve
 from kg.errors import DipkgError
 from kg.files import LEXICON_DIR, read_tsv, write_atomic
 from kg.graph import GraphBuilder, write_dataset
+from kg.inputs.collect import Collected, InputOptions, collect
 from kg.lexicon import load_lexicon
 from kg.mentions import extract_mentions
 from kg.model import Extraction, Report
 from kg.publish import output_lock, publish
 from kg.relations import relate
-from kg.reports import locate, read_report
 from kg.text import sentences
 
 DEFAULT_EXTRACTORS = ("rules+ner",)
@@ -43,21 +42,21 @@ class BuildResult:
     extractions: tuple[Extraction, ...]
     summary: Summary
     written: tuple[Path, ...] = ()
+    skipped: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
 
 
-def read_reports(paths: Iterable[Path]) -> list[Report]:
-    """The reports under ``paths``, each with a key no other has: two files that share a relative
-    path (``a/x.txt`` and ``b/x.txt`` given as files) are told apart by their text's hash, and the
-    same text under the same name is read once."""
-    lex = load_lexicon()
-    reports: dict[str, Report] = {}
-    for found in locate(paths):
-        report = read_report(found.path, month=lex.month, identity=found.identity)
-        if report.key in reports and reports[report.key].text != report.text:
-            digest = hashlib.sha256(report.text.encode("utf-8")).hexdigest()[:12]
-            report = replace(report, identity=f"{report.key}@{digest}")
-        reports.setdefault(report.key, report)
-    return list(reports.values())
+def read_reports(paths: Iterable[Path], *, inputs: InputOptions | None = None) -> list[Report]:
+    """The reports under ``paths`` (``kg.inputs``), each with a key no other has; an input that
+    cannot be read raises ``DipkgError`` naming it (unless ``inputs`` says otherwise)."""
+    return list(read_inputs(paths, inputs or InputOptions(strict=True)).reports)
+
+
+def read_inputs(paths: Iterable[Path], inputs: InputOptions | None = None, *,
+                exclude: Iterable[Path] = ()) -> Collected:
+    """The reports under ``paths`` (none under ``exclude``), and a line for each input skipped or
+    encoding guessed."""
+    return collect(paths, inputs or InputOptions(), month=load_lexicon().month, exclude=exclude)
 
 
 def extract(report: Report, *, extractors: Sequence[str] = DEFAULT_EXTRACTORS) -> Extraction:
@@ -82,23 +81,28 @@ def to_graph(extractions: Sequence[Extraction]) -> tuple[Graph, Dataset]:
 
 def build(paths: Sequence[Path], *, out_dir: Path | None = None,
           extractors: Sequence[str] = DEFAULT_EXTRACTORS,
-          views: Callable[[Graph, Path], list[Path]] | None = None) -> BuildResult:
-    """Build the graph from report files or folders, and write the exports if ``out_dir`` is given.
+          views: Callable[[Graph, Path], list[Path]] | None = None,
+          inputs: InputOptions | None = None) -> BuildResult:
+    """Build the graph from report files, folders and globs (``kg.inputs``), and write the exports
+    if ``out_dir`` is given. An input that cannot be read is skipped (``BuildResult.skipped``), or
+    fails the build before anything is written when ``inputs.strict``.
 
     Only one build at a time writes into a folder (``kg.publish``), and its files appear there
     together: a reader sees the previous build or this one, never a mix.
     """
     if out_dir is None:
-        return _build(paths, None, extractors, views)
+        return _build(paths, None, extractors, views, inputs)
     with output_lock(out_dir):
-        return _build(paths, out_dir, extractors, views)
+        return _build(paths, out_dir, extractors, views, inputs)
 
 
 def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str],
-           views: Callable[[Graph, Path], list[Path]] | None) -> BuildResult:
-    reports = read_reports(paths)
+           views: Callable[[Graph, Path], list[Path]] | None, inputs: InputOptions | None) -> BuildResult:
+    collected = read_inputs(paths, inputs, exclude=[out_dir] if out_dir is not None else [])
+    reports = collected.reports
     if not reports:
-        raise DipkgError(f"{', '.join(str(p) for p in paths)}: no report files (.txt) found")
+        problem = f"; {collected.problems[0]}" if collected.problems else ""
+        raise DipkgError(f"{', '.join(str(p) for p in paths)}: no reports found{problem}")
     extractions = tuple(extract(r, extractors=extractors) for r in reports)
     graph, dataset = to_graph(extractions)
     written: tuple[Path, ...] = ()
@@ -109,7 +113,8 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
             return files + (views(graph, folder) if views is not None else [])
 
         written = publish(out_dir, write)
-    return BuildResult(graph, dataset, extractions, summarise(graph, len(reports)), written)
+    return BuildResult(graph, dataset, extractions, summarise(graph, len(reports)), written,
+                       skipped=collected.problems, notes=collected.notes)
 
 
 def summarise(graph: Graph, reports: int | None = None) -> Summary:

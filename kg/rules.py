@@ -76,6 +76,8 @@ PHRASE_WORDS = frozenset({"of", "the", "to", "in", "at", "for", "and", "в", "в
 PHRASE_REACH = 24
 # Words after which a capitalised word is a place or part of an office's name, not a person's name.
 PLACE_PREPOSITIONS = frozenset({"в", "во", "из", "in", "to", "at", "from"})
+# Words that open a post's or a place's complement: the capitalised word after them is no given name.
+COMPLEMENT_OPENERS = PLACE_PREPOSITIONS | {"of"}
 TITLE_LINKS = frozenset({"of", "and", "for", "&", "и", "по"})
 # Words that join the parts of an organization's name.
 ORG_LINKS = frozenset({"және", "мен", "бен", "пен", "и", "and", "of"})
@@ -164,6 +166,9 @@ class _Reader:
         self._emitted: set[tuple[str, int, int, str]] = set()
         self.barrier = [False] * len(self.toks)
         self.proposals = self._token_ranges(proposals)
+        # Tokens after the first of a proposed person's name of several words (Чжао Ганом).
+        self.in_proposed_name = {k for kind, first, last in self.proposals if kind == MentionKind.PERSON
+                                 for k in range(first + 1, last + 1)}
 
     def _tokens(self) -> list[_Tok]:
         clutter_words = [w.word for w in self.lex.words_of("clutter")]
@@ -270,9 +275,15 @@ class _Reader:
             first_tok = self.texts[m.first]
             if e.form in ("name", "variant") and not (first_tok[:1].isupper() or first_tok[:1].isdigit()):
                 continue
-            if e.kind == "place" and m.first == m.last and self._first_name_of_person(m.last):
+            names_place = e.kind == "place" and m.first == m.last and self._names_place(m.first, e)
+            # A one-word country or town inside a proposed person's name is a word of that name (Чжао Ганом),
+            # unless the grammar says it names a place.
+            if m.first == m.last and m.first in self.in_proposed_name and e.kind in ("country", "place") \
+                    and not (e.kind == "place" and names_place):
                 continue
-            if e.derived and m.first == m.last and self._inside_longer_name(m.first, names):
+            if e.kind == "place" and m.first == m.last and not names_place and self._first_name_of_person(m.last):
+                continue
+            if e.derived and m.first == m.last and not names_place and self._inside_longer_name(m.first, names):
                 continue
             if e.kind == "country" and m.first > 0 and fold(self.texts[m.first - 1])[:4] in CURRENCY_WORDS:
                 continue
@@ -304,6 +315,21 @@ class _Reader:
 
     def is_name_word(self, i: int) -> bool:
         return self._is_capitalised(i)
+
+    def _names_place(self, i: int, e: Entry) -> bool:
+        """A town's one-word name that opens a post's complement (Mayor of Debrecen Laszlo Papp), stands
+        right before a post (Бурса губернаторы) or carries a case ending of place (Мюнхенде: in Munich)
+        names the place, whatever capitalised words stand beside it."""
+        if i + 1 < len(self.texts) and self._is_head(i + 1, position="after"):
+            return False  # Shaanxi Province: the head patterns read the place with its head
+        if i > 0 and fold(self.texts[i - 1]) in COMPLEMENT_OPENERS and i + 2 < len(self.texts) \
+                and self._is_capitalised(i + 1) and self._is_capitalised(i + 2):
+            return True  # a full name follows the town: Mayor of Debrecen Laszlo Papp
+        if i + 1 < len(self.texts) and self.barrier[i + 1]:
+            return True
+        inflected = fold(self.texts[i]) != fold(e.name)
+        return inflected and profile(self.language).has_case(
+            self.texts[i], Case.LOCATIVE, Case.LOCATIVE_ATTRIBUTE, Case.DATIVE)
 
     def _inside_longer_name(self, i: int, names: PhraseMatcher[Entry]) -> bool:
         """``Tatsuhiko Kasai``, ``Игорь Бабушкин``, ``Toyota Motor``: a gazetteer town's one-word name
@@ -461,7 +487,11 @@ class _Reader:
         first: int | None = None
         steps = 0
         capitals = 0
+        # A proposed person's name before a town's name (Чжао Ганмен Сиань қаласында) is no part of it.
+        place = any(self._is_head(head_index, subtype, "after") for subtype in ("city", "region"))
         while j >= 0 and steps < 5 and not self.barrier[j]:
+            if place and j < head_index - 1 and j in self.in_proposed_name:
+                break
             if self.covered[j]:
                 inner = self._organization_ending_at(j)
                 if inner is None or not self._is_nominative_head(j):
@@ -639,9 +669,11 @@ class _Reader:
                 i = middle
         if count == 0 or (count == 1 and initials is None and not self._looks_like_single_name(first)):
             return None
-        if not honorific and initials is None and count > 1 and all(
+        # Director of Cultural Affairs: where titles capitalise their words, capitalised common words
+        # after a post are a title, not a name (Mr. Grace Young is one); elsewhere (Берік Арын) a name.
+        if not honorific and initials is None and count > 1 and profile(self.language).title_case_heads and all(
                 self._common_word(self.texts[k]) for k in range(first, i)):
-            return None  # Director of Cultural Affairs: common words, not a name; Mr. Grace Young is one
+            return None
         return start, i - 1
 
     def _after_honorifics(self, i: int) -> int:
@@ -698,7 +730,9 @@ class _Reader:
         return bool(SURNAME_ENDINGS.search(form))
 
     def _initials_at(self, i: int) -> int | None:
-        """Index after ``Р.`` or ``Е. Б.`` at ``i``, or None."""
+        """Index after ``Р.`` or ``Е. Б.`` at ``i``, or None; ``H.E.`` (His Excellency) is no initials."""
+        if tuple(self.texts[i:i + len(EXCELLENCY)]) == EXCELLENCY:
+            return None
         j = i
         seen = 0
         while j + 1 < len(self.texts) and CAPITAL_LETTER.match(self.texts[j]) and self.texts[j + 1] == "." and seen < 3:

@@ -51,3 +51,12 @@ def test_the_serve_example_counts_the_triples_the_build_example_writes():
     built = re.search(r"^    reports \d+ .* triples (\d+)$", README, flags=re.MULTILINE)
     served = re.search(r"^    serving exports/diplomacy\.trig \((\d+) triples\)", README, flags=re.MULTILINE)
     assert built and served and built.group(1) == served.group(1)
+
+
+def test_the_inputs_table_is_the_registry():
+    from kg.inputs import READERS, markdown_table
+
+    section = _section("Inputs")
+    assert markdown_table() in section
+    rows = re.findall(r"^\| `([a-z]+)` \|", section, flags=re.MULTILINE)
+    assert rows == [r.name for r in READERS]

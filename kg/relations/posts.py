@@ -15,7 +15,7 @@ from weakref import WeakKeyDictionary
 
 from kg.lang import Case
 from kg.model import Mention, MentionKind
-from kg.relations.state import DIPLOMATS, HEADS, NAME_KINDS, PostDraft, State
+from kg.relations.state import DIPLOMATS, HEADS, NAME_KINDS, WORD_EDGES, PostDraft, State
 from kg.text import fold
 
 PARLIAMENT = re.compile(
@@ -31,6 +31,8 @@ PHRASE_WORDS = 20
 PHRASE_PUNCTUATION = re.compile(r"[;:«»]")
 # How far before a name its preposition is looked for.
 VIA_REACH = 16
+# Words read on each side of a post for a place's head noun standing for the place (аймақ президенті).
+ANAPHOR_REACH = 3
 WINDOW_BREAK = re.compile(r"[,;:—–]|\s-\s")
 
 
@@ -179,6 +181,9 @@ def _official(s: State, d: PostDraft, window: list[Mention], role: Mention) -> N
     if d.jurisdiction is None:
         d.jurisdiction = _head_anaphor(s, role)
         d.country = d.country or s.country_of(d.jurisdiction)
+    if d.jurisdiction is None:
+        d.jurisdiction = _place_anaphor(s, role)
+        d.country = d.country or s.country_of(d.jurisdiction)
     if d.jurisdiction is None and d.role in ("minister", "deputy-minister"):
         d.jurisdiction = _ministry_before(s, role)
     if d.jurisdiction is None and d.role in ("governor", "deputy-governor", "mayor", "deputy-mayor"):
@@ -203,6 +208,25 @@ def _head_anaphor(s: State, role: Mention) -> str | None:
                    and m.subtype == head.subtype and m in s.key_of]
         if earlier:
             return s.key_of[earlier[-1]]
+    return None
+
+
+def _place_anaphor(s: State, role: Mention) -> str | None:
+    """``аймақ президенті``, ``президентом региона``, ``the President of the region``: a place's head noun
+    in lower case beside the post stands for the last place of its type the report named before."""
+    before = s.text[s.sentences[s.sentence_of[role]].start:role.start].split()[-1:]
+    after = [w for w in s.text[role.end:].split()[:ANAPHOR_REACH]
+             if fold(w) not in s.language.determiners and fold(w) not in ("of", "the")][:1]
+    heads = [h for h in s.lex.heads_for(s.report.language) if h.kind == "place"]
+    for word in (w.strip(WORD_EDGES) for w in before + after):
+        if not word[:1].islower():
+            continue
+        head = next((h for h in heads if s.language.forms.matches(word, h.word)), None)
+        if head is None:
+            continue
+        earlier = [m for m in s.mentions if m.kind == MentionKind.PLACE and m.subtype == head.subtype
+                   and m.end <= role.start and m in s.key_of]
+        return s.key_of[earlier[-1]] if earlier else None
     return None
 
 
@@ -249,6 +273,8 @@ def _refine_role(s: State, role: str, jurisdiction: str | None, cue: Mention) ->
         return "official"  # a director in a region's administration heads no company
     if role == "deputy-governor" and is_city and generic:
         return "deputy-mayor"
+    if role == "head-of-state" and e.kind == MentionKind.PLACE and e.subtype == "region":
+        return "governor"  # the president of a region heads no state
     if role == "head-of-state" and e.kind == MentionKind.ORGANIZATION:
         return {"university": "rector", "company": "executive"}.get(e.subtype or "", "official")
     head_word = e.labels[0].text.split()[-1] if e.labels else ""

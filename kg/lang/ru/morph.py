@@ -51,6 +51,8 @@ def _written_like(new: str, old: str) -> str:
     """``new`` with the capitals of ``old``: Омск for Омске, МИД stays as it is written."""
     if old.isupper() and len(old) > 1:
         return old
+    # The dictionary's ё where the text wrote е (Зёдером → Зёдер, not Зёдёр).
+    new = "".join("е" if c == "ё" and i < len(old) and old[i] in "еЕ" else c for i, c in enumerate(new))
     parts, olds = re.split(r"([-‐])", new), re.split(r"([-‐])", old)
     if len(parts) != len(olds):
         return new[:1].upper() + new[1:] if old[:1].isupper() else new
@@ -83,21 +85,28 @@ def _agrees(parse: pymorphy3.analyzer.Parse, case: str, gender: str) -> bool:
 def name_nominative(words: tuple[str, ...]) -> tuple[str, ...]:
     """A person's name words in the nominative: Игорем Смирновым → Игорь Смирнов, Анной Петровой → Анна Петрова.
 
-    The case and gender are those the surname (the last word) has and most of the other words
-    share, the likelier readings first, the nominative on a tie. Initials and Latin words stay.
+    The words of one name agree in case and gender: the case and gender in which every word that the
+    dictionary reads has a reading win, the likelier readings first, the nominative on a tie. Where no
+    case fits every word (Марко Бьянки, Алексея Орлов), the given name tells the gender and each word
+    of that gender goes to the nominative alone; the others stay as written. Initials and Latin words stay.
     """
     readings = [_person_parses(w) for w in words]
     if not any(readings):
         return words
-    best: tuple[bool, int, float, bool] | None = None
-    choice = ("nomn", "masc")
+    read = sum(1 for ps in readings if ps)
+    best: tuple[float, bool] | None = None
+    choice: tuple[str, str] | None = None
     for case in CASES:
         for gender in GENDERS:
             fits = [max((p.score for p in ps if _agrees(p, case, gender)), default=None) for ps in readings]
             matched = [s for s in fits if s is not None]
-            key = (fits[-1] is not None or not readings[-1], len(matched), sum(matched), case == "nomn")
+            if len(matched) < read:
+                continue
+            key = (sum(matched), case == "nomn")
             if best is None or key > best:
                 best, choice = key, (case, gender)
+    if choice is None:
+        return _each_nominative(words, readings)
     case, gender = choice
     if case == "nomn":
         return words
@@ -105,6 +114,18 @@ def name_nominative(words: tuple[str, ...]) -> tuple[str, ...]:
     for word, ps in zip(words, readings, strict=True):
         fit = max((p for p in ps if _agrees(p, case, gender)), key=lambda p: p.score, default=None)
         out.append(_inflected(fit, {"nomn"}, word) if fit is not None else word)
+    return tuple(out)
+
+
+def _each_nominative(words: tuple[str, ...], readings: list[list[pymorphy3.analyzer.Parse]]) -> tuple[str, ...]:
+    """Words that do not agree: the gender of the given name (or else of the surname), each word alone."""
+    given = [p for p in readings[0] if "Name" in p.tag] if len(words) > 1 else []
+    lead = max(given or readings[-1] or readings[0], key=lambda p: p.score)
+    gender = lead.tag.gender
+    out = []
+    for word, ps in zip(words, readings, strict=True):
+        fit = max((p for p in ps if p.tag.gender == gender), key=lambda p: p.score, default=None)
+        out.append(_inflected(fit, {"nomn"}, word) if fit is not None and fit.tag.case != "nomn" else word)
     return tuple(out)
 
 
