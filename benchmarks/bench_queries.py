@@ -214,6 +214,7 @@ class Generator:
         """The parameters each named query runs with: a typical filtered question."""
         return {
             "countries": {},
+            "explain": {"node": self.organization_name(3)},
             "meeting-evidence": {"meeting": self.meeting(self.n // 2)},
             "meetings-between-countries": {"country": "KZ", "partner": self.person_country(1)},
             "person-meetings": {"person": self.person_name(2)},

@@ -151,6 +151,30 @@ def _labelled(store, result, lang: str):
     return Result(result.variables, tuple(tuple(cell(t) for t in row) for row in result.rows))
 
 
+@main.command()
+@click.argument("node")
+@click.option("--graph", "graph_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_GRAPH,
+              show_default=True, help="Graph file (Turtle, TriG or N-Triples).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
+              show_default=True)
+def explain(node: str, graph_path: Path, fmt: str) -> None:
+    """List the mentions merged into NODE (an IRI, res:..., or any of its names) with report, sentence
+    and the rule that joined each.
+
+    Example: kg explain Kosherbayev
+    """
+    from kg import query as q
+    from kg.explain import explain_file
+
+    try:
+        result = explain_file(graph_path, node)
+    except DipkgError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if not result.rows:
+        raise click.ClickException(f"{node!r}: no node of that name or IRI in {graph_path}")
+    click.echo(q.render(result, fmt))
+
+
 def _param(text: str) -> tuple[str, str]:
     name, sep, value = text.partition("=")
     if not sep or not name.isidentifier():

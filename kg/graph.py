@@ -8,7 +8,7 @@ sentence and its half-open character offsets, and (``dip:supportsProperty`` /
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
 
@@ -17,7 +17,8 @@ from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import OWL, SKOS
 
 from kg import rdf_io
-from kg.entities import stable_id
+from kg.entities import join_rule, stable_id
+from kg.events import Event, MeetingRef
 from kg.files import ONTOLOGY_DIR
 from kg.model import Entity, Evidence, Extraction, Label, MentionKind, PartialDate, Report, Span
 from kg.names import search_keys
@@ -77,7 +78,9 @@ class GraphBuilder:
         for name in ("dipkg.ttl", "sectors.ttl", "roles.ttl"):
             vocab.parse(ONTOLOGY_DIR / name, format="turtle")
 
-    def add(self, x: Extraction, entities: dict[str, Entity], redirect: dict[str, str]) -> None:
+    def add(self, x: Extraction, entities: dict[str, Entity], redirect: dict[str, str],
+            events: Mapping[MeetingRef, Event] | None = None) -> None:
+        """One report's facts; ``events`` (``kg.events``) makes the meetings several reports tell one node."""
         src = x.report.key
         g = self.ds.graph(report_graph_iri(src))
         r = report_iri(src)
@@ -100,6 +103,7 @@ class GraphBuilder:
 
         for e in x.entities:
             iri = node(e.key)
+            merged = entities[redirect.get(e.key, e.key)]
             g.add((r, DIP.mentions, iri))
             seen: set[int] = set()
             for m in e.mentions:
@@ -109,6 +113,7 @@ class GraphBuilder:
                 seen.add(sentence.start)
                 ev = self._evidence(g, r, src, Evidence(src, sentence, Span(m.start, m.end, m.text)),
                                     DIP.mentions, iri, m.extractor)
+                g.add((ev, DIP.joinRule, Literal(join_rule(merged, e, m))))
                 g.add((r, DIP.evidence, ev))
 
         for post in x.posts:
@@ -128,19 +133,23 @@ class GraphBuilder:
             g.add((p, RDFS.label, Literal(f"{post.role} ({entities[redirect.get(post.holder, post.holder)].name})")))
             g.add((p, DIP.evidence, self._evidence(g, r, src, post.evidence, DIP.holds, p, "rules")))
 
-        report_id = stable_id("report:" + src)
         for n, meeting in enumerate(x.meetings, start=1):
-            m = RES[f"meeting/{report_id}-{n}"]
+            event = (events or {}).get((src, n))
+            anchor = event.anchor if event is not None else (src, n)
+            m = RES[f"meeting/{stable_id('report:' + anchor[0])}-{anchor[1]}"]
             g.add((m, RDF.type, DIP.Meeting))
             g.add((m, DIP.reportedIn, r))
             for key in meeting.participants:
                 g.add((m, DIP.participant, node(key)))
-            if meeting.location:
-                g.add((m, DIP.location, node(meeting.location)))
-            if meeting.date:
-                g.add((m, DIP.date, date_literal(meeting.date)))
-            names = " – ".join(entities[redirect.get(k, k)].name for k in meeting.participants)
-            g.add((m, RDFS.label, Literal(f"{names}" + (f", {meeting.date.iso()}" if meeting.date else ""))))
+            location = event.location if event is not None else meeting.location
+            when = event.date if event is not None else meeting.date
+            if location:
+                g.add((m, DIP.location, node(location)))
+            if when:
+                g.add((m, DIP.date, date_literal(when)))
+            who = event.participants if event is not None else meeting.participants
+            names = " – ".join(entities[redirect.get(k, k)].name for k in who)
+            g.add((m, RDFS.label, Literal(f"{names}" + (f", {when.iso()}" if when else ""))))
             g.add((m, DIP.evidence, self._evidence(g, r, src, meeting.evidence, DIP.participant, None, "rules")))
             for t in meeting.topics:
                 g.add((m, DIP.topic, SECTOR[t.sector]))

@@ -63,6 +63,28 @@ class Mention:
     extractor: str = ""
 
 
+class JoinRule:
+    """Why two names were taken for one entity; recorded on the evidence of each mention (``kg explain``)."""
+
+    SAME_NAME = "same name"
+    SAME_KEY = "same key"
+    TRANSLITERATION = "transliteration"
+    INITIAL = "initial matches given name"
+    SURNAME = "surname of a full name"
+    PATRONYMIC = "given name and patronymic of a full name"
+    LONGER_NAME = "words of a longer name"
+    SPELLING = "close spelling"
+    SAME_MEETING = "same meeting, name in another case"
+    GAZETTEER = "gazetteer entry"
+    HEAD = "head word of a longer name"
+    ORGANIZATION_KEY = "translated head word"
+    ACRONYM = "acronym"
+
+    @staticmethod
+    def name_part(value: str) -> str:
+        return f"name:{value}"
+
+
 class MentionKind:
     PERSON = "person"
     ROLE = "role"
@@ -103,10 +125,17 @@ class Entity:
     subtype: str | None = None
     country_code: str | None = None
     mentions: tuple[Mention, ...] = ()
+    joins: tuple[tuple[str, str], ...] = ()
+    """Why each part joined this entity: ``(JoinRule.name_part(value), rule)`` for a name a report
+    wrote in another form than the entity's own, ``(key, rule)`` for another report's entity."""
 
     @property
     def name(self) -> str:
         return self.labels[0].text if self.labels else self.key
+
+    def rule(self, part: str) -> str | None:
+        """The rule that joined ``part`` (a per-report key or ``JoinRule.name_part(value)``), if any."""
+        return next((rule for p, rule in self.joins if p == part), None)
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,9 @@ VOWELS = frozenset("aeiouy")
 # The first letter keeps a vowel class: Өмірзақ/Umirzak, Ерлан/Yerlan, Ілияс/Ilyas.
 FIRST_VOWEL = {"a": "a", "e": "e", "i": "i", "y": "i", "o": "u", "u": "u"}
 PATRONYMIC_ALWAYS = "always"
+# Consonants that Kazakh, Russian and Latin spellings of one name voice differently (Нышангүл/Нышанкуль).
+VOICING = str.maketrans("gdbzv", "ktpsf")
+LOOSE_NK = re.compile(r"nk")
 
 
 @cache
@@ -67,6 +70,11 @@ def word_key(word: str) -> str:
         key = DOUBLE.sub(r"\1", FIRST_VOWEL.get(text[0], text[0]) + DROPPED.sub("", text[1:]))
         parts.append(key + ("a" if len(text) > 1 and text.endswith("a") else ""))
     return "-".join(parts)
+
+
+def loose_word(key: str) -> str:
+    """A word key with voiced consonants as voiceless ones and a k after n dropped (``nsnkl`` → ``nsnl``)."""
+    return LOOSE_NK.sub("n", key.translate(VOICING))
 
 
 def initial_key(word: str) -> str:
@@ -109,6 +117,23 @@ class PersonName:
             return f"{self.words[0]} +{self.patronymic}"
         prefix = "".join(f"{i}." for i in self.initials)
         return f"{prefix} {self.surname}".strip()
+
+    @property
+    def loose_key(self) -> str:
+        """The key with voiced and voiceless consonants alike and a k or g after n dropped: Нышангүл,
+        Нышанкуль and Nişangül have one loose key."""
+        return " ".join(sorted(loose_word(w) for w in self.words)) if self.full else self.key
+
+    def close_to(self, other: PersonName) -> bool:
+        """Full names of one loose key that share every word but one, the other at least four letters
+        long and differing in a voiced or voiceless consonant only (not Нурлан and Нуржан)."""
+        if not (self.full and other.full) or self.key == other.key or self.loose_key != other.loose_key:
+            return False
+        if len(self.words) != len(other.words) or (self.patronymic and other.patronymic
+                                                   and self.patronymic != other.patronymic):
+            return False
+        mine, theirs = set(self.words) - set(other.words), set(other.words) - set(self.words)
+        return len(mine) == len(theirs) == 1 and min(len(next(iter(mine))), len(next(iter(theirs)))) >= 4
 
     def fits(self, other: PersonName) -> bool:
         """Can this short form (initials, a bare surname, a given name and patronymic) stand for

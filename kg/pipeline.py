@@ -9,8 +9,9 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph
 
-from kg.entities import merge, resolve
+from kg.entities import merge, resolve, serving_states
 from kg.errors import DipkgError
+from kg.events import resolve_events
 from kg.files import LEXICON_DIR, read_tsv, write_atomic
 from kg.graph import GraphBuilder, write_dataset
 from kg.inputs.collect import Collected, InputOptions, collect
@@ -71,11 +72,13 @@ def extract(report: Report, *, extractors: Sequence[str] = DEFAULT_EXTRACTORS) -
 
 
 def to_graph(extractions: Sequence[Extraction]) -> tuple[Graph, Dataset]:
-    entities, redirect = merge(e for x in extractions for e in x.entities)
+    entities, redirect = merge((e for x in extractions for e in x.entities), serves=serving_states(extractions))
+    # after the entities: one event per real meeting, whose participants may show two names one person
+    entities, redirect, meetings = resolve_events(extractions, entities, redirect)
     by_key = {e.key: e for e in entities}
     builder = GraphBuilder(wikidata=load_wikidata())
     for x in extractions:
-        builder.add(x, by_key, redirect)
+        builder.add(x, by_key, redirect, meetings)
     return builder.merged(), builder.ds
 
 

@@ -23,11 +23,17 @@ CYRILLIC_LETTERS = re.compile(r"[а-яёА-ЯЁ]")
 LATIN_LETTERS = re.compile(r"[A-Za-z]")
 # Datelines a news site prints near the top: 21.12.2023 or "15 Шілде 2009" or "12 Қараша 2019".
 NUMERIC_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
-WORD_DATE = re.compile(r"\b(\d{1,2})\s+([^\W\d_]+)\s+(\d{4})\b")
+WORD_DATE = re.compile(r"\b(\d{1,2})\s+([^\W\d_]+),?\s+(\d{4})\b")
+# October 20, 2025 / Oct. 20, 2025
+MONTH_FIRST_DATE = re.compile(r"\b([^\W\d_]+)\.?\s+(\d{1,2}),?\s+(\d{4})\b")
+# 2025 жылғы 20 қазан: the year, its word, the day, the month
+YEAR_FIRST_DATE = re.compile(r"\b(\d{4})\s+[^\W\d_]+\s+(\d{1,2})\s+([^\W\d_]+)")
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 # A metadata field's date: ISO 8601, a time of day after it allowed (2024-03-01T10:00:00+05:00).
 ISO_START = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?!\d)")
 DATELINE_LINES = 12
+# Each written form of a dateline with the groups of its year, month and day.
+DATELINE_FORMS = ((WORD_DATE, (3, 2, 1)), (MONTH_FIRST_DATE, (3, 1, 2)), (YEAR_FIRST_DATE, (1, 3, 2)))
 # A news report is a few thousand characters; a file of millions is many pasted together, and the
 # relation passes still have steps that grow faster than the length (benchmarks/bench_long_report.py).
 MAX_CHARS = 2_000_000
@@ -128,10 +134,10 @@ def _dateline(text: str, month: Callable[[str], int | None]) -> date | None:
             d = _date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
             if d:
                 return d
-        for m in WORD_DATE.finditer(line):
-            number = month(m.group(2))
-            if number:
-                d = _date(int(m.group(3)), number, int(m.group(1)))
+        for pattern, (y, mo, dy) in DATELINE_FORMS:
+            for m in pattern.finditer(line):
+                number = month(m.group(mo))
+                d = _date(int(m.group(y)), number, int(m.group(dy))) if number else None
                 if d:
                     return d
     return None

@@ -50,7 +50,7 @@ SURNAME_ENDINGS = re.compile(
 LOWER_MODIFIER = re.compile(
     r"^[а-яёәғқңөұүһі-]+(?:лық|лік|дық|дік|тық|тік|ғы|гі|қы|кі|лы|лі|ды|ді|ты|ті|ық|ік|ал|ел|и)$")
 # A day, or the first of a range (20-21), with an English ordinal ending if any (15th).
-DAY_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?(?:[-–](\d{1,2})(?:st|nd|rd|th)?)?$")
+DAY_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th|[-‐]о?го)?(?:[-–](\d{1,2})(?:st|nd|rd|th)?)?$")
 # A day joined to its month by a hyphen: 15-қазан, 15-қазанда.
 DAY_HYPHEN_MONTH = re.compile(r"^(\d{1,2})[-‐](\w+)$")
 YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
@@ -290,7 +290,11 @@ class _Reader:
             if e.kind == "country":
                 self._emit(MentionKind.COUNTRY, self._state_form_start(m.first), m.last, e.key, e.form)
             elif e.kind == "place":
-                self._emit(MentionKind.PLACE, m.first, m.last, e.key, e.subtype)
+                # The head noun after a known place's name is part of the mention (Павлодар қаласында): its
+                # case ending says where.
+                last = m.last + 1 if m.last + 1 < len(self.texts) and not self.covered[m.last + 1] and \
+                    self._is_head(m.last + 1, e.subtype, "after") else m.last
+                self._emit(MentionKind.PLACE, m.first, last, e.key, e.subtype)
             else:
                 self._emit(MentionKind.ORGANIZATION, m.first, m.last, e.key, e.subtype)
 
@@ -959,6 +963,10 @@ class _Reader:
             day, first = int(DAY_MONTH.match(texts[i - 3]).group(1)), i - 3
         elif i > 0 and DAY_MONTH.match(texts[i - 1]):
             day, first = int(DAY_MONTH.match(texts[i - 1]).group(1)), i - 1
+        elif i > 1 and texts[i - 1].lower() == "of" and DAY_MONTH.match(texts[i - 2]):
+            day, first = int(DAY_MONTH.match(texts[i - 2]).group(1)), i - 2  # the 15th of October
+            if first > 1 and texts[first - 1].lower() == "and" and DAY_MONTH.match(texts[first - 2]):
+                day, first = int(DAY_MONTH.match(texts[first - 2]).group(1)), first - 2  # the 20th and 21st of
         elif profile(self.language).day_after_month:
             j = i + 2 if i + 2 < len(texts) and texts[i + 1] == "." else i + 1
             if j < len(texts) and DAY_MONTH.match(texts[j]):

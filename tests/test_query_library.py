@@ -15,7 +15,8 @@ from kg.errors import DipkgError
 
 ROOT = Path(__file__).resolve().parent.parent
 VASILENKO_MEETING = "meeting/000-96af8c5a6d4c3167-txt-983b7e1267-1"
-REQUIRED_EXAMPLES = {"person": "Роман Василенко", "organization": "UNESCO", "meeting": VASILENKO_MEETING}
+REQUIRED_EXAMPLES = {"person": "Роман Василенко", "organization": "UNESCO", "meeting": VASILENKO_MEETING,
+                     "node": "Роман Василенко"}
 
 
 @pytest.fixture(scope="module")

@@ -40,22 +40,29 @@ def _post_text(g: Graph, p: PostView, lang: str) -> str:
     return text
 
 
-def _meeting_states(g: Graph, meeting: Node, report: Node | None, lang: str) -> set[Node]:
+def _reports(g: Graph, meeting: Node) -> list[Node]:
+    """The reports that tell a meeting, by file name (a meeting several reports tell has each)."""
+    return sorted(g.objects(meeting, DIP.reportedIn), key=lambda r: str(g.value(r, DIP.sourceFile) or r))
+
+
+def _meeting_states(g: Graph, meeting: Node, lang: str) -> set[Node]:
+    reports = set(_reports(g, meeting))
     return {p.country for person in g.objects(meeting, DIP.participant)
-            for p in posts_in(g, person, report, lang) if p.country is not None}
+            for p in posts_in(g, person, reports, lang) if p.country is not None}
 
 
 def meeting_rows(g: Graph, lang: str = "en") -> list[dict[str, str]]:
     """One row per meeting (``COLUMNS``), sorted by date (undated last), then report and meeting."""
     meetings = sorted(set(g.subjects(RDF.type, DIP.Meeting)))
-    states = {m: _meeting_states(g, m, g.value(m, DIP.reportedIn), lang) for m in meetings}
+    states = {m: _meeting_states(g, m, lang) for m in meetings}
     weight = Counter(s for found in states.values() for s in found)
     rows = []
     for m in meetings:
-        report = g.value(m, DIP.reportedIn)
+        reports = _reports(g, m)
+        report = reports[0] if reports else None  # the first by file name gives the title
         people = []
         for person in sorted(g.objects(m, DIP.participant), key=lambda p: (label(g, p, lang), str(p))):
-            described = "; ".join(_post_text(g, p, lang) for p in posts_in(g, person, report, lang))
+            described = "; ".join(_post_text(g, p, lang) for p in posts_in(g, person, set(reports), lang))
             people.append(f"{label(g, person, lang)} ({described})" if described else label(g, person, lang))
         sides = sorted(states[m], key=lambda s: (-weight[s], code(g, s, lang)))
         partners = sorted(sides[1:], key=lambda s: code(g, s, lang))
@@ -72,7 +79,7 @@ def meeting_rows(g: Graph, lang: str = "en") -> list[dict[str, str]]:
             "partner_name": SEPARATOR.join(label(g, s, lang) for s in partners),
             "participants": " | ".join(people),
             "topics": ", ".join(sorted(notation(g, t, lang) for t in g.objects(m, DIP.topic))),
-            "report": str(g.value(report, DIP.sourceFile) or "") if report is not None else "",
+            "report": ", ".join(str(g.value(r, DIP.sourceFile) or "") for r in reports),
             "title": str(title) if title is not None else "",
         })
     return sorted(rows, key=lambda r: (r["date"] == "", r["date"], r["report"], r["meeting"]))

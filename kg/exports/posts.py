@@ -49,10 +49,10 @@ def posts(g: Graph, person: Node, lang: str) -> list[PostView]:
     return sorted(out, key=lambda p: (p.role, str(p.country), str(p.accredited), str(p.jurisdiction)))
 
 
-def posts_in(g: Graph, person: Node, report: Node | None, lang: str) -> list[PostView]:
-    """The posts a report gives a person; all their posts when it gives none."""
+def posts_in(g: Graph, person: Node, reports: set[Node], lang: str) -> list[PostView]:
+    """The posts the reports give a person; all their posts when they give none."""
     held = posts(g, person, lang)
-    return [p for p in held if report in p.reports] or held
+    return [p for p in held if reports & p.reports] or held
 
 
 def notation(g: Graph, node: Node | None, lang: str) -> str:

@@ -18,6 +18,7 @@ import pymorphy3
 
 from kg.model import MentionKind
 
+HYPHEN = re.compile(r"[-‐]")
 CYRILLIC_WORD = re.compile(r"^[А-Яа-яЁё]+(?:[-‐][А-Яа-яЁё]+)*$")
 # Grammemes of proper names in the dictionary: given names, surnames, patronymics, places, organizations.
 PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
@@ -68,12 +69,25 @@ def _person_parses(word: str) -> list[pymorphy3.analyzer.Parse]:
     """Singular noun readings, the name readings (Name, Surn, Patr) alone where the word has any.
 
     Adjective readings count too: the dictionary knows some surnames only as possessives (Бабушкиным).
+    A hyphenated given name declines in its last part, and its first part tells the gender
+    (Касым-Жомарта: the genitive of a man's name, not a woman's Жомарта).
     """
     if not CYRILLIC_WORD.match(word) or (word.isupper() and len(word) > 1):
         return []
-    nouns = [p for p in _parses(word) if p.tag.POS in NAME_POS and "plur" not in p.tag and p.tag.case in CASES]
+    *first, last = HYPHEN.split(word)
+    nouns = [p for p in _parses(last) if p.tag.POS in NAME_POS and "plur" not in p.tag and p.tag.case in CASES]
     names = [p for p in nouns if PERSON_NAME & p.tag.grammemes]
+    if first:
+        genders = {p.tag.gender for p in _parses(first[0]) if "Name" in p.tag and p.tag.case == "nomn"}
+        if len(genders) == 1:
+            names = [p for p in names if p.tag.gender in genders]
     return names or nouns
+
+
+def _inflected_name(parse: pymorphy3.analyzer.Parse, word: str) -> str:
+    """A name word in the nominative; a hyphenated one changes its last part only."""
+    *first, last = HYPHEN.split(word)
+    return "-".join([*first, _inflected(parse, {"nomn"}, last)])
 
 
 def _agrees(parse: pymorphy3.analyzer.Parse, case: str, gender: str) -> bool:
@@ -110,10 +124,14 @@ def name_nominative(words: tuple[str, ...]) -> tuple[str, ...]:
     case, gender = choice
     if case == "nomn":
         return words
+    # An indeclinable surname (Сато) shows no case: a given name the dictionary does not know
+    # (Хироси) is then taken as written, not as a guessed form of another (Хирося).
+    fixed = bool(readings[-1]) and all("Fixd" in p.tag for p in readings[-1])
     out = []
     for word, ps in zip(words, readings, strict=True):
         fit = max((p for p in ps if _agrees(p, case, gender)), key=lambda p: p.score, default=None)
-        out.append(_inflected(fit, {"nomn"}, word) if fit is not None else word)
+        guessed = fixed and not analyzer().word_is_known(word.lower())
+        out.append(_inflected_name(fit, word) if fit is not None and not guessed else word)
     return tuple(out)
 
 
@@ -125,7 +143,7 @@ def _each_nominative(words: tuple[str, ...], readings: list[list[pymorphy3.analy
     out = []
     for word, ps in zip(words, readings, strict=True):
         fit = max((p for p in ps if p.tag.gender == gender), key=lambda p: p.score, default=None)
-        out.append(_inflected(fit, {"nomn"}, word) if fit is not None and fit.tag.case != "nomn" else word)
+        out.append(_inflected_name(fit, word) if fit is not None and fit.tag.case != "nomn" else word)
     return tuple(out)
 
 
