@@ -109,8 +109,11 @@ def build(paths: tuple[Path, ...], out_dir: Path, extractors: tuple[str, ...], i
 @click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True, metavar="K",
               help="Skip the first K rows (with --limit, the next page).")
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries with their parameters.")
+@click.option("--lang", type=click.Choice(["kk", "ru", "en"]), default=None,
+              help="For --format table: show each entity IRI as its label in this language (falling back to en, "
+                   "ru, kk).")
 def query(query: str | None, graph_path: Path, fmt: str, params: tuple[str, ...], limit: int | None, offset: int,
-          list_queries: bool) -> None:
+          list_queries: bool, lang: str | None) -> None:
     """Run QUERY: SPARQL text, a .rq file, or the name of a query in kg/queries.
 
     Example: kg query who-met-whom --limit 50 --offset 100
@@ -131,9 +134,28 @@ def query(query: str | None, graph_path: Path, fmt: str, params: tuple[str, ...]
         store = q.load_store(graph_path)
         if limit is None and fmt == "table":
             limit = q.TABLE_ROWS
-        click.echo(q.render(q.run(store, sparql, params=bound, limit=limit, offset=offset), fmt))
+        result = q.run(store, sparql, params=bound, limit=limit, offset=offset)
+        if lang and fmt == "table":
+            result = _labelled(store, result, lang)
+        click.echo(q.render(result, fmt))
     except DipkgError as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+def _labelled(store, result, lang: str):
+    """The result with each IRI that has a label shown as that label in ``lang`` (``kg.labels``)."""
+    import pyoxigraph as ox
+
+    from kg.labels import store_label
+    from kg.query import Result
+
+    def cell(term):
+        if isinstance(term, ox.NamedNode):
+            text = store_label(store, term, lang)
+            return term if text is None else ox.Literal(text)
+        return term
+
+    return Result(result.variables, tuple(tuple(cell(t) for t in row) for row in result.rows))
 
 
 @main.command()
@@ -312,12 +334,13 @@ def serve(graph_path: Path, port: int, quiet: bool, timeout: float, max_rows: in
           allow_service: tuple[str, ...]) -> None:
     """Answer SPARQL 1.1 Protocol queries over the graph on 127.0.0.1, read-only, until Ctrl-C.
 
-    GET or POST queries to http://127.0.0.1:PORT/sparql from YASGUI, SPARQLWrapper or curl.
+    GET or POST queries to http://127.0.0.1:PORT/sparql from YASGUI, SPARQLWrapper or curl; the query
+    page is http://127.0.0.1:PORT/ and GET /sparql without a query is the service description.
 
     Example: curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * { ?s ?p ?o } LIMIT 5'
     http://127.0.0.1:7878/sparql
     """
-    from kg.query import load_store, triples
+    from kg.query import load_store
     from kg.serve import Settings, SparqlServer
     from kg.sparql_limits import Limits
 
@@ -331,7 +354,7 @@ def serve(graph_path: Path, port: int, quiet: bool, timeout: float, max_rows: in
         raise click.ClickException(str(exc)) from exc
     except OSError as exc:
         raise click.ClickException(f"port {port}: {exc.strerror or exc}") from exc
-    click.echo(f"serving {graph_path} ({triples(store)} triples) at {server.url}  (Ctrl-C stops)")
+    click.echo(f"serving {graph_path} ({server.triples} triples) at {server.url}  (Ctrl-C stops)")
     try:
         server.serve_forever()
     except KeyboardInterrupt:
@@ -340,25 +363,35 @@ def serve(graph_path: Path, port: int, quiet: bool, timeout: float, max_rows: in
         server.server_close()
 
 
+def _export_formats() -> list[str]:
+    from kg.exports import FORMATS
+
+    return list(FORMATS)
+
+
 @main.command(name="export")
-@click.option("--format", "fmt", type=click.Choice(["turtle", "trig", "nt", "jsonld", "graphml", "csv"]),
-              required=True, help="RDF for triple stores, graphml for Gephi and networkx, csv of meetings.")
+@click.option("--format", "fmt", type=click.Choice(_export_formats()), required=True,
+              help="RDF for triple stores, graphml for Gephi and networkx, csv of meetings (see the README's table).")
 @click.option("--graph", "graph_path", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("exports/diplomacy.trig"), show_default=True,
               help="Graph file to export; TriG keeps the named graph of each report.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Output file (default: exports/diplomacy.EXT, exports/network.graphml, exports/meetings.csv).")
-def export_command(fmt: str, graph_path: Path, out: Path | None) -> None:
+              help="Output file (default: the format's file in exports/, e.g. exports/network.graphml).")
+@click.option("--lang", type=click.Choice(["kk", "ru", "en"]), default=None,
+              help="Language of the labels in graphml and csv, falling back to en, ru, kk [default: the language "
+                   "most reports are in].")
+@click.option("--excel", is_flag=True, help="For csv: write a byte-order mark so that Excel reads the file as UTF-8.")
+def export_command(fmt: str, graph_path: Path, out: Path | None, lang: str | None, excel: bool) -> None:
     """Export the graph for other tools.
 
-    Example: kg export --format graphml --out network.graphml
+    Example: kg export --format graphml --lang en --out network.graphml
     """
-    from kg.exports import DEFAULT_NAMES, export
+    from kg.exports import FORMATS, ExportOptions, export
     from kg.graph import load_dataset
 
-    target = out or Path("exports") / DEFAULT_NAMES[fmt]
+    target = out or Path("exports") / FORMATS[fmt].file_name
     try:
-        written = export(load_dataset(graph_path), fmt, target)
+        written = export(load_dataset(graph_path), fmt, target, ExportOptions(lang=lang, excel=excel))
     except DipkgError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"wrote {written}")

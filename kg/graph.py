@@ -12,9 +12,11 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import OWL, SKOS
 
+from kg import rdf_io
 from kg.entities import join_rule, stable_id
 from kg.events import Event, MeetingRef
 from kg.files import ONTOLOGY_DIR
@@ -31,8 +33,8 @@ VOCABULARY_GRAPH = RES["graph/vocabulary"]
 PREFIXES = {"dip": DIP, "res": RES, "sector": SECTOR, "role": ROLE, "skos": SKOS, "owl": OWL, "wd": WD}
 ORG_CLASSES = {"government": DIP.GovernmentBody, "university": DIP.University, "company": DIP.Company,
                "international": DIP.InternationalOrganization}
-PARSE_FORMATS = {".ttl": "turtle", ".trig": "trig", ".nt": "nt", ".nq": "nquads", ".jsonld": "json-ld",
-                 ".rdf": "xml", ".owl": "xml"}
+WRITE_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nt": ox.RdfFormat.N_TRIPLES,
+                 "nquads": ox.RdfFormat.N_QUADS, "json-ld": ox.RdfFormat.JSON_LD}
 PLACE_CLASSES = {"region": DIP.Region, "city": DIP.City, "country": DIP.Country}
 
 
@@ -270,10 +272,17 @@ def load_dataset(path: Path) -> Dataset:
     for prefix, ns in PREFIXES.items():
         ds.bind(prefix, ns)
     try:
-        ds.parse(path, format=PARSE_FORMATS.get(path.suffix.lower(), "turtle"))
-    except Exception as exc:
+        return rdf_io.read_into(ds, path)
+    except (SyntaxError, ValueError, OSError) as exc:
         raise DipkgError(f"{path}: not a readable RDF graph: {str(exc).splitlines()[0]}") from exc
-    return ds
+
+
+def write_dataset(ds: Dataset, path: str | Path, fmt: str) -> None:
+    """Write the dataset in ``fmt`` (turtle, trig, nt, nquads, json-ld) with the graph's prefixes
+    (through pyoxigraph: ``kg.rdf_io``)."""
+    prefixes = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+    prefixes.update(rdf=str(RDF), rdfs=str(RDFS), xsd=str(XSD))
+    rdf_io.write_dataset(ds, path, WRITE_FORMATS[fmt], prefixes)
 
 
 def union(ds: Dataset) -> Graph:

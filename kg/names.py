@@ -209,3 +209,33 @@ def query_keys(name: str) -> str:
     for form in forms:
         keys.add(parse(" ".join([*given, form])).key)
     return "|" + "|".join(sorted(keys)) + "|" if keys else ""
+
+
+# Kinds of name a place or organization may be read as, for its dictionary forms.
+LABEL_KINDS = ("place", "organization", "country")
+SEPARATOR = "|"
+
+
+def label_forms(value: str) -> str:
+    """The forms a place's or organization's name asked for in a query may have in the graph's labels, as
+    ``|form|form|`` in lower case: the name as written, and every language's dictionary form of it
+    (``Северо-Казахстанской области`` → ``северо-казахстанская область``, ``Льеж провинциясында`` →
+    ``льеж провинциясы``, ``Toyota's`` → ``toyota``). A query compares a label (``LCASE``) or a quote
+    of the node in a report with these forms."""
+    from kg.lang import languages
+    from kg.text import clean
+
+    text = " ".join(clean(value).replace(SEPARATOR, " ").split())
+    words = text.split()
+    if not words:
+        return ""
+    *given, last = words
+    forms = {text, " ".join([*given, POSSESSIVE.sub("", last)])}
+    for lang in languages().values():
+        for kind in LABEL_KINDS:
+            form = lang.name_form(words, kind)
+            if form:
+                forms.add(form)
+        forms |= {" ".join([*given, c]) for c in lang.forms.name_candidates(last)}
+    forms = {f.strip(" -‐") for f in forms}
+    return SEPARATOR + SEPARATOR.join(sorted({f.lower() for f in forms if f})) + SEPARATOR

@@ -13,7 +13,7 @@ from kg.entities import merge, resolve, serving_states
 from kg.errors import DipkgError
 from kg.events import resolve_events
 from kg.files import LEXICON_DIR, read_tsv, write_atomic
-from kg.graph import GraphBuilder
+from kg.graph import GraphBuilder, write_dataset
 from kg.inputs.collect import Collected, InputOptions, collect
 from kg.lexicon import load_lexicon
 from kg.mentions import extract_mentions
@@ -112,7 +112,7 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
     if out_dir is not None:
         def write(folder: Path) -> list[Path]:
             files = [write_atomic(folder / "diplomacy.ttl", lambda f: graph.serialize(f, format="turtle")),
-                     write_atomic(folder / "diplomacy.trig", lambda f: dataset.serialize(f, format="trig"))]
+                     write_atomic(folder / "diplomacy.trig", lambda f: write_dataset(dataset, f, "trig"))]
             return files + (views(graph, folder) if views is not None else [])
 
         written = publish(out_dir, write)

@@ -14,6 +14,10 @@ value may be missing); otherwise binding it would not filter the rows without a 
 A ``name`` parameter also binds ``?<name>Keys`` to the name's spelling-blind keys
 (``kg.names.query_keys``), which a query compares with the persons' ``skos:hiddenLabel`` keys;
 Oxigraph binds only projected variables, so the query projects it and the result leaves it out.
+A ``label`` parameter (a place's or organization's name) binds only ``?<name>Forms``: the name's
+forms in lower case (``kg.names.label_forms``: as written and every language's dictionary form),
+which the query compares with the labels and with the node's quotes in the reports; its own
+variable is the name the query finds, so it is never bound.
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ import pyoxigraph as ox
 
 from kg.errors import DipkgError
 from kg.files import QUERY_DIR
-from kg.names import query_keys
+from kg.names import label_forms, query_keys
 from kg.sparql_limits import Limits, QueryRefused, check
 from kg.spreadsheet import safe_cell
 
@@ -49,6 +53,8 @@ TABLE_WIDTH = 60
 TABLE_ROWS = 1000
 # A name parameter also binds its keys to this variable, which the query projects and the result leaves out.
 KEYS_SUFFIX = "Keys"
+# A label parameter binds only its forms, to this variable, which the result leaves out too.
+FORMS_SUFFIX = "Forms"
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 
@@ -72,6 +78,12 @@ def _integer(value: str) -> Term:
         raise ValueError("expected an integer") from None
 
 
+def _label(value: str) -> Term:
+    if not value.strip():
+        raise ValueError("expected a name")
+    return ox.Literal(label_forms(value))
+
+
 def _iri(value: str) -> Term:
     if value.startswith("res:"):
         value = RESOURCE + value[4:]
@@ -86,6 +98,7 @@ def _iri(value: str) -> Term:
 KINDS: dict[str, Callable[[str], Term]] = {
     "string": ox.Literal,
     "name": ox.Literal,
+    "label": _label,
     "code": _code,
     "notation": _notation,
     "integer": _integer,
@@ -197,9 +210,13 @@ def bind(query: NamedQuery, params: Mapping[str, str]) -> dict[str, Term]:
     out: dict[str, Term] = {}
     for name, value in params.items():
         try:
-            out[name] = KINDS[declared[name].kind](value)
+            term = KINDS[declared[name].kind](value)
         except ValueError as exc:
             raise DipkgError(f"{query.name}: --param {name}={value!r}: {exc}") from None
+        if declared[name].kind == "label":
+            out[f"{name}{FORMS_SUFFIX}"] = term
+            continue
+        out[name] = term
         if declared[name].kind == "name":
             out[f"{name}{KEYS_SUFFIX}"] = ox.Literal(query_keys(value))
     return out
@@ -270,7 +287,9 @@ def run(store: ox.Store, sparql: str, *, params: Mapping[str, Term | str] | None
     more = limit is not None and len(rows) > limit
     if more:
         rows = rows[:limit]
-    derived = {f"{name}{KEYS_SUFFIX}" for name in (params or {})} & set(params or {})
+    given = set(params or {})
+    derived = {f"{name}{KEYS_SUFFIX}" for name in given} & given | {
+        v for v in variables if v.endswith(FORMS_SUFFIX) and v[: -len(FORMS_SUFFIX)] in variables}
     if derived:
         keep = [n for n, v in enumerate(variables) if v not in derived]
         variables, rows = tuple(variables[n] for n in keep), tuple(tuple(row[n] for n in keep) for row in rows)

@@ -17,7 +17,9 @@ def seeds_build():
 @pytest.fixture(scope="session")
 def seed_files(seeds_build, tmp_path_factory) -> dict[str, Path]:
     """The seeds' graph written once as Turtle (every triple once) and TriG (a graph per report)."""
+    from kg.graph import write_dataset
+
     folder = tmp_path_factory.mktemp("seed-files")
     seeds_build.graph.serialize(folder / "diplomacy.ttl", format="turtle")
-    seeds_build.dataset.serialize(folder / "diplomacy.trig", format="trig")
+    write_dataset(seeds_build.dataset, folder / "diplomacy.trig", "trig")
     return {"ttl": folder / "diplomacy.ttl", "trig": folder / "diplomacy.trig"}

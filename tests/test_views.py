@@ -11,7 +11,7 @@ from rdflib import RDF, RDFS, Graph, Literal
 
 from kg.cli import main
 from kg.errors import DipkgError
-from kg.graph import DIP, RES, load_graph
+from kg.graph import DIP, RES, load_graph, write_dataset
 from kg.views import DEFAULT_VIEWS, GraphIndex, view_html, write_view
 from kg.views.kinds import find_node, make_view
 from kg.views.layout import precomputed_layout
@@ -266,7 +266,10 @@ def test_cli_view_writes_each_kind(tmp_path, seeds_build):
 @pytest.mark.parametrize("fmt", ["turtle", "trig"])
 def test_cli_view_reads_turtle_and_trig(tmp_path, seeds_build, fmt):
     graph = tmp_path / f"g.{'ttl' if fmt == 'turtle' else fmt}"
-    (seeds_build.dataset if fmt == "trig" else seeds_build.graph).serialize(graph, format=fmt)
+    if fmt == "trig":
+        write_dataset(seeds_build.dataset, graph, "trig")
+    else:
+        seeds_build.graph.serialize(graph, format=fmt)
     out = tmp_path / "countries.html"
     result = CliRunner().invoke(main, ["view", "--graph", str(graph), "--kind", "countries", "--out", str(out)])
     assert result.exit_code == 0, result.output
