@@ -43,7 +43,9 @@ def vis_assets() -> tuple[str, str]:
 
 @cache
 def own_assets() -> tuple[str, str]:
-    return (_ASSETS / "view.js").read_text(encoding="utf-8"), (_ASSETS / "view.css").read_text(encoding="utf-8")
+    """The page's script (the timeline's bars, then the view) and stylesheet."""
+    script = "\n".join((_ASSETS / name).read_text(encoding="utf-8") for name in ("chart.js", "view.js"))
+    return script, (_ASSETS / "view.css").read_text(encoding="utf-8")
 
 
 def embed_json(data: Any) -> str:
