@@ -12,6 +12,7 @@ from rdflib import URIRef
 
 from kg.errors import DipkgError
 from kg.views.index import GraphIndex, fold
+from kg.views.search import name_matches
 
 EGO_CATEGORIES = frozenset({"person", "country", "region", "sector"})
 # A name that looks like an IRI: a scheme, a colon and no white space (rdflib warns of any other).
@@ -170,7 +171,7 @@ def meeting_rows(index: GraphIndex) -> list[MeetingRow]:
     return rows
 
 
-REGION_X, PARTNER_X, ROW_GAP = 0.0, 640.0, 34.0
+REGION_X, PARTNER_X, ROW_GAP = 0.0, 400.0, 40.0
 
 
 def regions_view(index: GraphIndex) -> View:
@@ -238,7 +239,8 @@ def ego_view(index: GraphIndex, focus: URIRef, *, radius: int = 2) -> View:
 def find_node(index: GraphIndex, name: str) -> URIRef:
     """The node ``name`` names: its IRI, one of its labels or codes, or a form the reports use.
 
-    Exact labels win over inflected forms, and those over parts of names; persons, countries,
+    Exact labels win over the forms the reports use, those over any case form of a label (its words
+    reduced to dictionary forms by the languages' morphology), and those over parts of names; persons, countries,
     regions and sectors over other nodes. A name that stays ambiguous is an error that lists
     the candidates, so that the user can pass one of their IRIs.
     """
@@ -261,6 +263,8 @@ def find_node(index: GraphIndex, name: str) -> URIRef:
     tiers: list[Iterable[URIRef]] = [
         (n for n in nodes if wanted in names(n)),
         (n for n in nodes if wanted in words(n)),
+        (n for n in nodes if any(name_matches(wanted, label) for texts in index.labels.get(n, {}).values()
+                                 for label in texts)),
         (n for n in nodes if any(wanted in f for f in forms(n))),
     ]
     for tier in tiers:

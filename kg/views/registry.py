@@ -83,3 +83,11 @@ def view_kind(name: str) -> ViewKind:
 def build_views() -> dict[str, str]:
     """The views ``kg build`` writes: name → file name."""
     return {v.name: v.file_name for v in registry() if v.in_build}
+
+
+def markdown_table() -> str:
+    """The README's table of views, as the registry has them (tests/test_readme.py checks the README holds it)."""
+    lines = ["| view | file | written by `kg build` | shows |", "|---|---|---|---|"]
+    for v in registry():
+        lines.append(f"| `{v.name}` | `{v.file_name}` | {'yes' if v.in_build else 'no'} | {v.description} |")
+    return "\n".join(lines)

@@ -1,13 +1,12 @@
 """Dictionary forms for search: a name in any case form finds its node, whether or not a report used that form.
 
-``dictionary_forms`` reduces a word by every language's morphology (``kg.lang`` profiles: the
-lemmatiser, such as pymorphy3 for Russian, and the word forms' keys, such as Kazakh stems with
-their endings stripped), so that ``Бельгией`` and ``Бельгия`` share ``бельгия``, and
+``dictionary_forms`` reduces a word by every language's morphology (``kg.lang`` profiles' lemmatisers:
+pymorphy3 for Russian, the Kazakh endings stripped by ``kg.morphology``), so that ``Бельгией`` and ``Бельгия`` share ``бельгия``, and
 ``Северо-Казахстанской`` and ``Северо-Казахстанская`` share ``северо-казахстанский``. ``kg view
 --focus`` compares the dictionary forms of the name asked for with those of each label.
 
 The page cannot run a lemmatiser, so it gets each label word's stems (``word_stems``: the Snowball
-stem, the Kazakh stems) and takes a query word for a stem plus an ending of at most
+stem of the profile's word forms, the Kazakh lemmas the word begins with) and takes a query word for a stem plus an ending of at most
 ``MAX_ENDING`` letters (``Бельгией`` = ``бельг`` + ``ией``).
 """
 
@@ -36,7 +35,6 @@ def dictionary_forms(word: str) -> frozenset[str]:
     out = {word}
     for profile in languages().values():
         out.update(fold(lemma) for lemma in profile.lemmas(word))
-        out.update(profile.forms.keys(word))
     return frozenset(f for f in out if len(f) >= MIN_FORM or f == word)
 
 
@@ -48,10 +46,8 @@ def word_stems(word: str) -> frozenset[str]:
     word = fold(word)
     out = {word}
     for profile in languages().values():
-        stem = fold(profile.forms.stem(word))
-        out.add(stem)
-        if stem == word:  # no stemmer (Kazakh): the word forms' keys are its stems, endings stripped
-            out.update(fold(k) for k in profile.forms.keys(word) if word.startswith(fold(k)))
+        out.add(fold(profile.forms.stem(word)))
+        out.update(fold(lemma) for lemma in profile.lemmas(word) if word.startswith(fold(lemma)))
     return frozenset(s for s in out if len(s) >= MIN_FORM and word.startswith(s) or s == word)
 
 

@@ -164,7 +164,8 @@
                    hideNodesOnDrag: BUSY, dragNodes: !BUSY && !TWO_SIDED, keyboard: false, multiselect: false },
     nodes: {
       borderWidth: 1,
-      scaling: { min: WEIGHTED ? 10 : 7, max: WEIGHTED ? 36 : 30, customScalingFunction: sqrtScale }
+      scaling: { min: TWO_SIDED ? 5 : WEIGHTED ? 10 : 7, max: TWO_SIDED ? 18 : WEIGHTED ? 36 : 30,
+                 customScalingFunction: sqrtScale }
     },
     edges: {
       smooth: false,
@@ -198,7 +199,7 @@
     setTimeout(ready, 0);
   } else if (PRECOMPUTED) {
     network.once("afterDrawing", function () {
-      network.fit({ animation: false });
+      fit();
       network.once("afterDrawing", ready);
       network.redraw();
     });
@@ -225,7 +226,7 @@
   function importance(ref) { return (LABEL_WEIGHT[categoryOf(ref)] || 1) * Math.sqrt(valueOf[ref] || 1); }
   ranked.sort(function (a, b) { return importance(b) - importance(a) || a - b; });
   function fontSize(ref) {
-    var big = WEIGHTED ? 19 : 16;
+    var big = TWO_SIDED ? 15 : WEIGHTED ? 19 : 16;
     return Math.round(11 + (big - 11) * Math.sqrt(Math.max(0, (valueOf[ref] || 1) - 1) / Math.max(1, maxValue - 1)));
   }
 
@@ -498,8 +499,38 @@
   resetButton.addEventListener("click", reset);
 
   function fit() {
-    if (network) { network.fit({ animation: false }); relabelNow(); }
+    if (!network) { return; }
+    network.fit({ animation: false });
+    if (TWO_SIDED) { fitColumns(); }
+    relabelNow();
   }
+
+  /* The two columns as far apart as the labels leave room for (regions' names left of them, states'
+     right), the rows as tall as the height allows. */
+  function fitColumns() {
+    if (!data.nodes.length) { return; }
+    var widest = { left: 0, right: 0 };
+    var lo = Infinity;
+    var hi = -Infinity;
+    data.nodes.forEach(function (row) {
+      var side = categoryOf(row[0]) === "country" ? "right" : "left";
+      widest[side] = Math.max(widest[side], textWidth(shortText(labelOf(row[0])), fontSize(row[0])) + 30);
+      lo = Math.min(lo, row[3]);
+      hi = Math.max(hi, row[3]);
+    });
+    var w = graphBox.clientWidth;
+    var h = graphBox.clientHeight;
+    var scale = Math.max(Math.min((h - 120) / Math.max(hi - lo, 1), 1.4), 0.05);
+    var gap = Math.max(w - widest.left - widest.right - 40, 160);
+    var x = gap / scale;
+    data.nodes.forEach(function (row) {
+      if (categoryOf(row[0]) === "country") { network.moveNode(row[0], row[2] === 0 ? 0 : x, row[3]); }
+    });
+    var middle = (20 + widest.left + w - 20 - widest.right) / 2;
+    network.moveTo({ position: { x: x / 2 + (w / 2 - middle) / scale, y: (lo + hi) / 2 + 14 / scale },
+                     scale: scale, animation: false });
+  }
+
   function reset() {
     Object.keys(hiddenTypes).forEach(function (c) { if (hiddenTypes[c]) { setTypeHidden(c, false); } });
     filter.sector = "";
