@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from kg.cli import main
 from kg.errors import DipkgError
 from kg.views import GraphIndex, view_html, write_view
-from kg.views.kinds import find_node, home_states, make_view, meeting_rows
+from kg.views.kinds import find_node, home_states, make_view
 from kg.views.registry import build_views, markdown_table, registry, view_kind
 from kg.views.search import dictionary_forms, label_stems, name_matches
 from kg.views.synthetic import synthetic_graph
@@ -144,7 +144,7 @@ def test_timeline_image(tmp_path, synthetic, suffix):
 
 
 def test_timeline_image_other_suffix_is_an_error(tmp_path, synthetic):
-    with pytest.raises(DipkgError, match="svg or .png"):
+    with pytest.raises(DipkgError, match=r"svg or \.png"):
         write_view(synthetic, tmp_path / "timeline.gif", "timeline-image")
 
 

@@ -1,13 +1,15 @@
-"""Dictionary forms for search: a name in any case form finds its node, whether or not a report used that form.
+"""Dictionary forms for search: a name in any case form finds its node, whether or not a report used it.
 
-``dictionary_forms`` reduces a word by every language's morphology (``kg.lang`` profiles' lemmatisers:
-pymorphy3 for Russian, the Kazakh endings stripped by ``kg.morphology``), so that ``Бельгией`` and ``Бельгия`` share ``бельгия``, and
-``Северо-Казахстанской`` and ``Северо-Казахстанская`` share ``северо-казахстанский``. ``kg view
---focus`` compares the dictionary forms of the name asked for with those of each label.
+``dictionary_forms`` reduces a word by every language's morphology (``kg.lang`` profiles'
+lemmatisers: pymorphy3 for Russian, the Kazakh endings stripped by ``kg.morphology``), so that
+``Бельгией`` and ``Бельгия`` share ``бельгия``, and ``Северо-Казахстанской`` and
+``Северо-Казахстанская`` share ``северо-казахстанский``. ``kg view --focus`` compares the
+dictionary forms of the name asked for with those of each label.
 
-The page cannot run a lemmatiser, so it gets each label word's stems (``word_stems``: the Snowball
-stem of the profile's word forms, the Kazakh lemmas the word begins with) and takes a query word for a stem plus an ending of at most
-``MAX_ENDING`` letters (``Бельгией`` = ``бельг`` + ``ией``).
+The page cannot run a lemmatiser, so it gets each label word's stems (``word_stems``: the
+Snowball stem of the profile's word forms, the Kazakh lemmas the word begins with) and takes a
+query word for a stem plus an ending of at most ``MAX_ENDING`` letters (``Бельгией`` = ``бельг``
++ ``ией``).
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ def word_stems(word: str) -> frozenset[str]:
     for profile in languages().values():
         out.add(fold(profile.forms.stem(word)))
         out.update(fold(lemma) for lemma in profile.lemmas(word) if word.startswith(fold(lemma)))
-    return frozenset(s for s in out if len(s) >= MIN_FORM and word.startswith(s) or s == word)
+    return frozenset(s for s in out if (len(s) >= MIN_FORM and word.startswith(s)) or s == word)
 
 
 def name_matches(query: str, label: str) -> bool:
