@@ -209,7 +209,7 @@
     });
     network.once("stabilizationIterationsDone", function () {
       network.setOptions({ physics: { enabled: false } });
-      network.fit({ animation: false });
+      fit();
       network.once("afterDrawing", ready);
       network.redraw();
     });
@@ -501,7 +501,12 @@
   function fit() {
     if (!network) { return; }
     network.fit({ animation: false });
-    if (TWO_SIDED) { fitColumns(); }
+    if (TWO_SIDED) {
+      fitColumns();
+    } else {
+      /* A margin for the labels of the outermost nodes */
+      network.moveTo({ scale: network.getScale() * 0.92, animation: false });
+    }
     relabelNow();
   }
 
