@@ -194,6 +194,7 @@ def test_regions_view_shows_the_partner_states_of_a_region(opened, pages, indexe
     near = {page.js("r => window.dipkg.labelOf(r)", r) for r in page.js("window.dipkg.neighbours()")}
     assert near == expected[region] | {region}
     assert panel.locator("section[data-relation=meetings] blockquote.sentence").count() > 0
+    page.js("window.dipkg.fit()")
     page.shot(f"{graph}-regions-selected")
     years = page.js("Array.from(document.querySelectorAll('select[data-filter=year] option')).map(o => o.value)")
     year = years[-1]

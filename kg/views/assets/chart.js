@@ -79,7 +79,8 @@
         var stack = stacks[parts[0]] = stacks[parts[0]] || {};
         stack[slot] = (stack[slot] || []).concat(cells[key]);
       });
-      return { stacks: stacks, hasOther: others.length > 0 };
+      state.hasOther = others.length > 0;
+      return { stacks: stacks, hasOther: state.hasOther };
     }
 
     function segmentName(slot) { return slot === "other" ? api.ui("otherStates") : api.labelOf(Number(slot)); }
@@ -167,6 +168,12 @@
         item.appendChild(button);
         list.appendChild(item);
       });
+      if (state.hasOther) {
+        var other = api.el("li");
+        other.appendChild(api.swatch(null, OTHER));
+        other.appendChild(api.el("span", "series-name", api.ui("otherStates")));
+        list.appendChild(other);
+      }
       parent.appendChild(list);
     }
 

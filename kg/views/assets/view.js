@@ -855,7 +855,7 @@
   function choose(ref) {
     if (inView[ref]) {
       select(ref);
-      if (network) {
+      if (network && !TWO_SIDED) {  /* the two columns are always in sight */
         network.focus(ref, { scale: Math.max(network.getScale(), 1.1), animation: false });
         relabelNow();
       }
@@ -1039,7 +1039,7 @@
   function renderMeetingList(parent, refs) {
     var meetings = el("section", "facts meetings");
     meetings.setAttribute("data-relation", "meetings");
-    meetings.appendChild(el("h3", null, typeName("meeting") + " · " + counted("meetings", refs.length)));
+    meetings.appendChild(el("h3", null, counted("meetings", refs.length)));
     refs.slice(0, MAX_LISTED).forEach(function (m) {
       var row = el("div", "fact");
       row.setAttribute("data-meeting", String(m));
