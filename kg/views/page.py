@@ -43,8 +43,8 @@ def vis_assets() -> tuple[str, str]:
 
 @cache
 def own_assets() -> tuple[str, str]:
-    """The page's script (the timeline's bars, then the view) and stylesheet."""
-    script = "\n".join((_ASSETS / name).read_text(encoding="utf-8") for name in ("chart.js", "view.js"))
+    """The page's script (the timeline's bars, the labels, then the view) and stylesheet."""
+    script = "\n".join((_ASSETS / name).read_text(encoding="utf-8") for name in ("chart.js", "labels.js", "view.js"))
     return script, (_ASSETS / "view.css").read_text(encoding="utf-8")
 
 
