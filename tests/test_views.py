@@ -36,8 +36,12 @@ def count(graph: Graph, classes: str) -> int:
 
 def page_data(page: str) -> dict:
     match = re.search(r'<script id="dipkg-data" type="application/json">(.*?)</script>', page, re.S)
-    assert match
-    return json.loads(match.group(1))
+    details = re.search(r'<script id="dipkg-details" type="application/json">(.*?)</script>', page, re.S)
+    assert match and details
+    data, more = json.loads(match.group(1)), json.loads(details.group(1))
+    for ref, facts in more.pop("facts").items():
+        data["catalog"][int(ref)]["f"] = facts
+    return {**data, **more}
 
 
 def label_of(data: dict, ref: int) -> str:
@@ -170,7 +174,7 @@ def hostile_graph(graph: Graph) -> Graph:
 def test_hostile_text_is_data(seeds_build):
     page = view_html(hostile_graph(seeds_build.graph), "network")
     assert "<img" not in page and "window.__pwned" not in page.split('id="dipkg-data"', 1)[0]
-    assert page.count("</script>") == 3  # the data, vis-network and the page script close; nothing else does
+    assert page.count("</script>") == 4  # the data, its details, vis-network and the page script close; nothing else
     data = page_data(page)
     labels = [v for entry in data["catalog"] for v in entry["l"].values()]
     assert f"{HOSTILE}Зұлым" in labels

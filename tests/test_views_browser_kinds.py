@@ -9,14 +9,15 @@ import os
 from collections import defaultdict
 from pathlib import Path
 
+import browser_support
 import pytest
 
 from kg.views import GraphIndex, write_view
 from kg.views.kinds import make_view
 from kg.views.payload import _pick
 from kg.views.synthetic import synthetic_graph
-from test_views_browser import MISSING, Opened, browser, opened, pytestmark  # noqa: F401
 
+pytestmark = browser_support.NEEDS_BROWSER
 MAX_OVERLAP = 0.05
 KINDS = ("network", "countries", "sectors", "regions", "timeline")
 DEV_GRAPH = os.environ.get("DIPKG_DEV_GRAPH")
@@ -45,6 +46,7 @@ def pages(indexes, tmp_path_factory):
     return out
 
 
+BAR_TOTAL = "Array.from(document.querySelectorAll('svg.timeline rect.bar')).reduce((s, r) => s + +r.dataset.count, 0)"
 GRAPHS = ["seeds", "synthetic", *(["dev"] if DEV_GRAPH else [])]
 
 
@@ -77,8 +79,8 @@ def test_view_opens_readable(opened, pages, graph, kind):
     assert overlapping(boxes) <= MAX_OVERLAP * len(boxes)
     # the labels measured are those drawn: each box as wide as its text in the page's font
     widths = page.js("""() => { const c = document.createElement('canvas').getContext('2d');
-        return window.dipkg.labelBoxes().slice(0, 20).map(b => { c.font = '10px ' + "system-ui, -apple-system, 'Segoe UI', sans-serif";
-        return [b.w, c.measureText(b.text).width]; }); }""")
+        c.font = "10px system-ui, -apple-system, 'Segoe UI', sans-serif";
+        return window.dipkg.labelBoxes().slice(0, 20).map(b => [b.w, c.measureText(b.text).width]); }""")
     assert all(w > 0 and m > 0 for w, m in widths)
     # opened fitted: every node drawn inside the canvas
     outside = page.js("""() => { const n = window.dipkg.network, box = document.getElementById('graph');
@@ -227,7 +229,7 @@ def test_timeline_has_a_bar_group_per_year(opened, pages, indexes, graph):
     page = opened(pages[(graph, "timeline")])
     groups = page.page.locator("svg.timeline g.bar-group")
     assert [groups.nth(i).get_attribute("data-period") for i in range(groups.count())] == years
-    total = page.js("Array.from(document.querySelectorAll('svg.timeline rect.bar')).reduce((s, r) => s + Number(r.dataset.count), 0)")
+    total = page.js(BAR_TOTAL)
     assert total == sum(len(r.partners) for r in view.meetings)
     page.page.locator("svg.timeline rect.bar").first.click()
     panel = page.page.locator("#panel")
@@ -249,7 +251,7 @@ def test_timeline_by_region_month_and_sector(opened, pages, indexes):
     name = page.js("r => window.dipkg.labelOf(r)", int(sector))
     expected = sum(len(r.regions) for r in view.meetings
                    if any(_pick(index.labels_by_language(s), "kk") == name for s in r.sectors))
-    total = page.js("Array.from(document.querySelectorAll('svg.timeline rect.bar')).reduce((s, r) => s + Number(r.dataset.count), 0)")
+    total = page.js(BAR_TOTAL)
     assert total == expected
     page.shot("synthetic-timeline-regions-month")
 

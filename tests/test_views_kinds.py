@@ -36,8 +36,12 @@ def page_data(page: str) -> dict:
     import json
 
     match = re.search(r'<script id="dipkg-data" type="application/json">(.*?)</script>', page, re.S)
-    assert match
-    return json.loads(match.group(1))
+    details = re.search(r'<script id="dipkg-details" type="application/json">(.*?)</script>', page, re.S)
+    assert match and details
+    data, more = json.loads(match.group(1)), json.loads(details.group(1))
+    for ref, facts in more.pop("facts").items():
+        data["catalog"][int(ref)]["f"] = facts
+    return {**data, **more}
 
 
 # The registry: every entry has a CLI choice and a README line, and the README's table is the registry's.

@@ -9,6 +9,17 @@
   var data = JSON.parse(document.getElementById("dipkg-data").textContent);
   performance.mark("dipkg:parsed");
   var catalog = data.catalog;
+  var detailsRead = false;
+  /* The facts, evidence and reports, parsed when the panel first needs them. */
+  function readDetails() {
+    if (detailsRead) { return; }
+    detailsRead = true;
+    var details = JSON.parse(document.getElementById("dipkg-details").textContent);
+    Object.keys(details.facts).forEach(function (ref) { catalog[ref].f = details.facts[ref]; });
+    data.evidence = details.evidence;
+    data.sentences = details.sentences;
+    data.reports = details.reports;
+  }
   var ORDER = { kk: ["kk", "ru", "en", ""], ru: ["ru", "kk", "en", ""], en: ["en", "ru", "kk", ""] };
   var STYLE = {
     person: { shape: "dot", color: "#4e79a7" },
@@ -689,6 +700,7 @@
   }
 
   function header(title, category) {
+    readDetails();
     clear(panel);
     shownSentences = {};
     panel.scrollTop = 0;
