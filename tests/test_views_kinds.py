@@ -75,6 +75,8 @@ def test_build_writes_every_build_view():
 def test_unknown_kind_is_an_error(index):
     with pytest.raises(DipkgError, match="unknown view kind"):
         make_view(index, "hairball")
+    with pytest.raises(DipkgError, match="a picture, not a page"):
+        make_view(index, "timeline-image")
 
 
 # Regions × partner states

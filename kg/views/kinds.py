@@ -66,6 +66,8 @@ def make_view(index: GraphIndex, kind: str, *, focus: str | None = None) -> View
     from kg.views.registry import view_kind
 
     spec = view_kind(kind)
+    if spec.make is None:
+        raise DipkgError(f"the {kind} view is a picture, not a page: write it with write_view")
     if spec.needs_focus:
         if not focus:
             raise DipkgError(f"the {kind} view needs --focus NAME: a person, country, region or sector")
