@@ -54,7 +54,7 @@ def _input_options(func: Callable[..., None]) -> Callable[..., None]:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("exports"),
               show_default=True,
-              help="Folder for diplomacy.ttl, diplomacy.trig and the views graph.html, countries.html, sectors.html.")
+              help="Folder for diplomacy.ttl, diplomacy.trig and the views (see kg view --help).")
 @_extractor_option
 @_input_options
 def build(paths: tuple[Path, ...], out_dir: Path, extractors: tuple[str, ...], input_format: str | None,
@@ -189,27 +189,38 @@ def _param(text: str) -> tuple[str, str]:
     return name, value
 
 
+def _view_kinds() -> list[str]:
+    from kg.views.registry import view_names
+
+    return list(view_names())
+
+
+def _view_help() -> str:
+    from kg.views.registry import registry
+
+    return "; ".join(f"{v.name}: {v.description}" for v in registry()) + "."
+
+
 @main.command()
 @click.option("--graph", "graph_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_GRAPH,
               show_default=True, help="Graph file to draw (Turtle or TriG).")
-@click.option("--kind", type=click.Choice(["network", "countries", "sectors", "ego"]), default="network",
-              show_default=True, help="network: every node and relation; countries: who met whom; sectors: who "
-              "discussed what; ego: --focus and everything within two steps.")
+@click.option("--kind", type=click.Choice(_view_kinds()), default="network", show_default=True, help=_view_help())
 @click.option("--focus", metavar="NAME", default=None,
-              help="For --kind ego: a person, country, region or sector, by any name, word form or IRI.")
+              help="For --kind ego: a person, country, region or sector, by any name, case form or IRI.")
 @click.option("--lang", type=click.Choice(["kk", "ru", "en"]), default="kk", show_default=True,
               help="Language of the labels; the page can switch and falls back to another when one is missing.")
 @click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="HTML file to write [default: exports/KIND.html, exports/graph.html for the network].")
+              help="File to write [default: the view's file in exports/, as kg build names it].")
 def view(graph_path: Path, kind: str, focus: str | None, lang: str, out_path: Path | None) -> None:
-    """Write one interactive view of the graph as a self-contained HTML file that needs no network.
+    """Write one view of the graph: a self-contained HTML page that needs no network, or a picture.
 
     Example: kg view --kind ego --focus Жамармен --lang ru --out exports/zhamar.html
     """
     from kg.graph import load_graph
-    from kg.views import DEFAULT_VIEWS, write_view
+    from kg.views import write_view
+    from kg.views.registry import view_kind
 
-    path = out_path or DEFAULT_GRAPH.parent / DEFAULT_VIEWS.get(kind, f"{kind}.html")
+    path = out_path or DEFAULT_GRAPH.parent / view_kind(kind).file_name
     try:
         written = write_view(load_graph(graph_path), path, kind, focus=focus, lang=lang)
     except DipkgError as exc:

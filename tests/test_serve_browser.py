@@ -7,10 +7,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_views_browser import ARGS, CHROMIUM, MISSING, pytestmark  # noqa: F401
+from browser_support import ARGS, CHROMIUM, MISSING, NEEDS_BROWSER
 
 from kg.query import named_queries
 
+pytestmark = NEEDS_BROWSER
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "serve"
 
 
