@@ -24,6 +24,13 @@ def meetings_of(text: str) -> list[set[str]]:
     ("The Ambassador of Kazakhstan to Turkey Arman Sadykov met with the Governor of Ankara Mehmet Ozturk. "
      "The delegation was composed of the Deputy Governor of Pavlodar Region Sergey Ilyin.",
      [{"Sergey Ilyin", "Arman Sadykov", "Mehmet Ozturk"}]),
+    # ru: taking part in a forum is no meeting; one more person taking part in the meeting joins it
+    ("Генеральный консул Казахстана в Стамбуле Берик Арын принял участие в форуме мэра Бурсы Мустафы Бозбея. "
+     "На полях форума консул провел встречу с губернатором Бурсы Махмутом Демирташем.",
+     [{"Берик Арын", "Махмут Демирташ"}]),
+    ("Аким Алматинской области Марат Султангазиев принял Посла Японии Такэси Като. Также во встрече принял "
+     "участие заместитель акима области Серик Жаксылыков.",
+     [{"Марат Султангазиев", "Такэси Като", "Серик Жаксылыков"}]),
     # en: hosting and a courtesy call are meetings; a Polish region's head noun
     ("The Governor of Lublin Voivodeship Jan Kowal hosted the Ambassador of Kazakhstan Timur Saparov.",
      [{"Jan Kowal", "Timur Saparov"}]),

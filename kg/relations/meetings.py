@@ -17,6 +17,8 @@ WITH_REACH = 12
 NAMED_AFTER = 12
 # How many sentences from a meeting a delegation or "the sides" may be named and still be its party.
 GROUP_REACH = 3
+# Characters read after a word of meeting for the word that makes it one of taking part (принял участие).
+PART_REACH = 16
 
 
 def read_meetings(s: State) -> None:
@@ -27,8 +29,11 @@ def read_meetings(s: State) -> None:
     out: list[MeetingDraft] = []
     joint = _joint_sentences(s)
     for idx in sorted(set(_sentences_with(s, "meeting")) | set(joint)):
-        cue = next((m for m in s.in_sentence(idx, MentionKind.MEETING) if m.value == "meeting"), None) \
-            or joint[idx]
+        cues = [m for m in s.in_sentence(idx, MentionKind.MEETING) if m.value == "meeting"]
+        taking_part = [m for m in cues if _taking_part(s, m)]
+        if cues and len(taking_part) == len(cues):
+            continue  # принял участие в форуме: took part in something else, met no one
+        cue = next((m for m in cues if m not in taking_part), None) or joint[idx]
         people: list[str] = []
         inflected = 0
         for m in s.in_sentence(idx, MentionKind.PERSON):
@@ -45,6 +50,12 @@ def read_meetings(s: State) -> None:
             holder = _earlier_holder(s, r)
             if holder and holder not in people:
                 people.append(holder)
+        if taking_part and len(people) == 1 and out:
+            # Также во встрече принял участие X: one more participant of the meeting told before.
+            if people[0] not in out[-1].participants:
+                out[-1].participants.append(people[0])
+            out[-1].sentences.append(idx)
+            continue
         implicit_subject = s.language.marks_case and people and inflected == len(people)
         if (len(people) == 1 or implicit_subject) and protagonist and protagonist not in people:
             people.insert(0, protagonist)
@@ -65,6 +76,12 @@ def read_meetings(s: State) -> None:
     _groups(s, role_of)
     s.meetings = [d for d in s.meetings if len(d.participants) >= 2]
     _visits(s, protagonist)
+
+
+def _taking_part(s: State, cue: Mention) -> bool:
+    """Is a word of meeting the verb of taking part (принял участие, took part)?"""
+    after = s.text[cue.end:cue.end + PART_REACH].split()[:1]
+    return bool(after) and s.lex.is_word(after[0].strip(".,;:"), "participation", s.report.language)
 
 
 def _sentences_with(s: State, cue: str) -> list[int]:
