@@ -31,6 +31,10 @@ def meetings_of(text: str) -> list[set[str]]:
     ("Аким Алматинской области Марат Султангазиев принял Посла Польши Яна Ковальского. Также во встрече принял "
      "участие заместитель акима области Серик Жаксылыков.",
      [{"Марат Султангазиев", "Ян Ковальский", "Серик Жаксылыков"}]),
+    # a post word with its name after its complements refers to that name, not to an earlier holder of the post
+    ("Аким Западно-Казахстанской области Нариман Торегалиев встретился с Генеральным консулом России Андреем "
+     "Смирновым. Ранее Андрей Смирнов встретился с акимом города Уральска Рафаэлем Гайнуллиным.",
+     [{"Нариман Торегалиев", "Андрей Смирнов"}, {"Андрей Смирнов", "Рафаэль Гайнуллин"}]),
     # en: hosting and a courtesy call are meetings; a Polish region's head noun
     ("The Governor of Lublin Voivodeship Jan Kowal hosted the Ambassador of Kazakhstan Timur Saparov.",
      [{"Jan Kowal", "Timur Saparov"}]),

@@ -215,6 +215,7 @@ def _earlier_holder(s: State, role: Mention) -> str | None:
 
 
 def _named_after(s: State, role: Mention) -> bool:
-    return any(m.kind == MentionKind.PERSON and 0 <= m.start - role.end <= NAMED_AFTER
+    """Does a name follow the post word, right after it or after its complements (акимом города Уральска X)?"""
+    return any(m.kind == MentionKind.PERSON and (0 <= m.start - role.end <= NAMED_AFTER or role_before(s, m) == role)
                for m in s.in_sentence(s.sentence_of[role]))
 
