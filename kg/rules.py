@@ -835,8 +835,10 @@ class _Reader:
                 span = self._name_after(j)
                 if span and (span[1] > span[0] or self._initials_at(j) is not None):
                     nxt = span[1] + 1
+                    # Director of Cultural Affairs and Trade: the title goes on; but before another post
+                    # (Governor of Izmir A B and Consul General C) the name is complete.
                     if nxt + 1 < len(self.texts) and fold(self.texts[nxt]) in TITLE_LINKS \
-                            and not self.texts[nxt + 1].islower():
+                            and not self.texts[nxt + 1].islower() and not self.barrier[nxt + 1]:
                         j = nxt
                         continue
                     return span

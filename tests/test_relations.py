@@ -164,6 +164,9 @@ def test_english_names_of_common_words(text, name, role):
      "сауда мәселелерін талқылады.", [{"Асан Серікбаев", "Мехмет Өзтүрк"}]),
     ("The Akim of Pavlodar region Asan Serikbayev and the Ambassador of Turkey to Kazakhstan Mehmet Ozturk "
      "discussed trade.", [{"Asan Serikbayev", "Mehmet Ozturk"}]),
+    # en: a name before "and" and another post is complete (no title goes on)
+    ("The Governor of Izmir Suleyman Akin and Consul General of Kazakhstan Aigul Nurova discussed trade.",
+     [{"Suleyman Akin", "Aigul Nurova"}]),
     # ... or one with the other: the instrumental case, "с", "with"
     ("Елші Тимур Сапаров Краков қаласының мэрі Ян Ковальмен пікір алмасты.", [{"Тимур Сапаров", "Ян Коваль"}]),
     ("Посол Казахстана Тимур Сапаров обменялся мнениями с мэром Кракова Яном Ковалем.",
