@@ -68,6 +68,10 @@ def role_before(s: State, p: Mention) -> Mention | None:
                    and m.kind in (MentionKind.PERSON, MentionKind.MEETING, MentionKind.DATE)]
         if between and _coordinated(s, between, p):
             return r
+        tail = gap.replace(",", " , ").split()[-2:]
+        if len(tail) == 2 and tail[0] == "," and s.lex.is_word(tail[1], "and", s.report.language) \
+                and role_after(s, p) is not None:
+            return None  # A, the Mayor of X, and B, the Ambassador of Y: B's post follows B
         return r if not between and len(gap.split()) <= PHRASE_WORDS and not PHRASE_PUNCTUATION.search(gap) else None
     return r if len(gap) <= CASE_GAP and not CASE_GAP_PUNCTUATION.search(gap) and (
         not gap.strip() or all(w.lower() in HONORIFIC_GAP for w in gap.split())) else None
