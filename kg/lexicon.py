@@ -145,6 +145,10 @@ class Lexicon:
     def role(self, notation: str) -> Concept:
         return self._role_by_notation[notation]
 
+    @property
+    def role_notations(self) -> frozenset[str]:
+        return frozenset(self._role_by_notation)
+
     def sector(self, notation: str) -> Concept:
         return self._sector_by_notation[notation]
 

@@ -268,7 +268,7 @@ class _Reader:
         self._latin_organizations()
         self._ministries()
         organizations.appositions(self)
-        role_matches = [m for m in roles.find(self.texts, skip=self.covered) if m.first not in opening]
+        role_matches = self._deputies([m for m in roles.find(self.texts, skip=self.covered) if m.first not in opening])
         for m in role_matches:
             self._emit(MentionKind.ROLE, m.first, m.last, m.payload)
         self._persons(role_matches)
@@ -284,6 +284,21 @@ class _Reader:
         organizations.short_names(self)
         organizations.drop_sources(self)
         return sorted(self.out, key=lambda m: (m.start, -m.end, m.kind))
+
+    def _deputies(self, matches: list[Match[str]]) -> list[Match[str]]:
+        """``губернаторының орынбасары``: a post in the genitive and the word for a deputy after it are one
+        post, the deputy's (deputy-governor), where the roles know one."""
+        out: list[Match[str]] = []
+        for m in matches:
+            before = out[-1] if out else None
+            deputy = f"deputy-{before.payload}" if before else ""
+            if before and before.last + 1 == m.first and m.first == m.last and deputy in self.lex.role_notations \
+                    and self.lex.is_word(self.texts[m.first], "deputy", self.language) \
+                    and profile(self.language).has_case(self.texts[before.last], Case.GENITIVE):
+                out[-1] = Match(before.first, m.last, deputy)
+                continue
+            out.append(m)
+        return out
 
     def _proposed_openings(self) -> frozenset[int]:
         """First words of proposed organizations of the form ``X of Y`` (Governorate of Ankara): not posts."""

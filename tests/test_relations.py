@@ -87,6 +87,9 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     # en: an ambassador named with his own state only serves in the other state the report names
     ("The Ambassador of Japan Jun Yamada met the Deputy Minister of Foreign Affairs of Kazakhstan Roman Vassilenko.",
      "Jun Yamada", ("ambassador", "JP", "KZ")),
+    # kk: a post in the genitive and the word for a deputy are the deputy's post
+    ("Елші Ербол Сарыбай Анкара губернаторының орынбасары Мехмет Өзтүркпен кездесті.",
+     "Мехмет Өзтүрк", ("deputy-governor", "TR", None)),
     # en: each of two names joined by ", and" has its own post in apposition
     ("Murat Aitenov, the Mayor of Shymkent, and Jean Dupont, the Ambassador of France, met.",
      "Jean Dupont", ("ambassador", "FR", None)),
