@@ -10,6 +10,8 @@ import click
 from kg.errors import DipkgError
 
 DEFAULT_GRAPH = Path("exports/diplomacy.ttl")
+# A graph file, or an output folder of `kg build` (its store is read directly).
+GRAPH_PATH = click.Path(path_type=Path)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -37,31 +39,40 @@ def _extractor_option(func: Callable[..., None]) -> Callable[..., None]:
               show_default=True,
               help="Folder for diplomacy.ttl, diplomacy.trig and the views graph.html, countries.html, sectors.html.")
 @_extractor_option
-def build(paths: tuple[Path, ...], out_dir: Path, extractors: tuple[str, ...]) -> None:
-    """Build the graph from report files or folders (default: seeds/) and write the exports.
+@click.option("--jobs", "-j", type=click.IntRange(1), default=None,
+              help="Processes extracting reports [default: every core]; the output is the same for any number.")
+@click.option("--views/--no-views", default=True, show_default=True, help="Write the HTML views.")
+def build(paths: tuple[Path, ...], out_dir: Path, extractors: tuple[str, ...], jobs: int | None,
+          views: bool) -> None:
+    """Build the graph from report files or folders (default: seeds/) into the store OUT/store
+    and write the exports.
 
-    Example: kg build seeds ../more-reports --out exports
+    A rebuild into the same folder extracts only new and changed reports (all of them after a
+    change of the extractor's code or word lists) and drops the reports no longer given.
+
+    Example: kg build seeds ../more-reports --out exports --jobs 2
     """
     from kg.pipeline import DEFAULT_EXTRACTORS
     from kg.pipeline import build as run_build
     from kg.views import write_views
 
     try:
-        result = run_build(list(paths) or [Path("seeds")], out_dir=out_dir, views=write_views,
-                           extractors=extractors or DEFAULT_EXTRACTORS)
+        result = run_build(list(paths) or [Path("seeds")], out_dir=out_dir, views=write_views if views else None,
+                           extractors=extractors or DEFAULT_EXTRACTORS, jobs=jobs)
     except DipkgError as exc:
         raise click.ClickException(str(exc)) from exc
     s = result.summary
     click.echo(f"reports {s.reports}  meetings {s.meetings}  persons {s.persons}  places {s.places}  "
-               f"organizations {s.organizations}  sectors {s.sectors}  triples {s.triples}")
+               f"organizations {s.organizations}  sectors {s.sectors}  triples {s.triples}  "
+               f"extracted {result.extracted}")
     for path in result.written:
         click.echo(f"wrote {path}")
 
 
 @main.command()
 @click.argument("query", required=False)
-@click.option("--graph", "graph_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_GRAPH,
-              show_default=True, help="Graph file to query (Turtle, TriG or N-Triples).")
+@click.option("--graph", "graph_path", type=GRAPH_PATH, default=DEFAULT_GRAPH,
+              show_default=True, help="Graph file to query (Turtle, TriG or N-Triples), or a build's output folder (its store).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
               show_default=True, help="json is the SPARQL 1.1 Query Results JSON format.")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
@@ -99,8 +110,8 @@ def _param(text: str) -> tuple[str, str]:
 
 
 @main.command()
-@click.option("--graph", "graph_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_GRAPH,
-              show_default=True, help="Graph file to draw (Turtle or TriG).")
+@click.option("--graph", "graph_path", type=GRAPH_PATH, default=DEFAULT_GRAPH,
+              show_default=True, help="Graph file to draw (Turtle or TriG), or a build's output folder.")
 @click.option("--kind", type=click.Choice(["network", "countries", "sectors", "ego"]), default="network",
               show_default=True, help="network: every node and relation; countries: who met whom; sectors: who "
               "discussed what; ego: --focus and everything within two steps.")
@@ -127,18 +138,17 @@ def view(graph_path: Path, kind: str, focus: str | None, lang: str, out_path: Pa
 
 
 @main.command()
-@click.option("--graph", "graph_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_GRAPH,
-              show_default=True, help="Graph file to count.")
+@click.option("--graph", "graph_path", type=GRAPH_PATH, default=DEFAULT_GRAPH,
+              show_default=True, help="Graph file to count, or a build's output folder (its store).")
 def stats(graph_path: Path) -> None:
     """Count reports, meetings, persons, places, organizations, sectors and triples.
 
     Example: kg stats --graph exports/diplomacy.ttl
     """
-    from kg.graph import load_graph
-    from kg.pipeline import summarise
+    from kg.pipeline import summarise_path
 
     try:
-        s = summarise(load_graph(graph_path))
+        s = summarise_path(graph_path)
     except DipkgError as exc:
         raise click.ClickException(str(exc)) from exc
     for name in ("reports", "meetings", "persons", "places", "organizations", "sectors", "triples"):
@@ -148,7 +158,7 @@ def stats(graph_path: Path) -> None:
 @main.command(name="eval")
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--graph", "graph_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+@click.option("--graph", "graph_path", type=GRAPH_PATH, default=None,
               help="Score this graph file instead of building one from PATHS.")
 @click.option("--verbose", is_flag=True, help="List each miss and false alarm, report by report.")
 @_extractor_option
@@ -226,8 +236,8 @@ def train_ner(train_file: Path, test_file: Path | None, model_path: Path | None,
 
 
 @main.command()
-@click.option("--graph", "graph_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_GRAPH,
-              show_default=True, help="Graph file to serve (Turtle, TriG or N-Triples).")
+@click.option("--graph", "graph_path", type=GRAPH_PATH, default=DEFAULT_GRAPH,
+              show_default=True, help="Graph file to serve (Turtle, TriG or N-Triples), or a build's output folder (its store).")
 @click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True,
               help="Port on 127.0.0.1; 0 picks a free one.")
 @click.option("--quiet", is_flag=True, help="Do not log requests.")
@@ -274,9 +284,9 @@ def serve(graph_path: Path, port: int, quiet: bool, timeout: float, max_rows: in
 @main.command(name="export")
 @click.option("--format", "fmt", type=click.Choice(["turtle", "trig", "nt", "jsonld", "graphml", "csv"]),
               required=True, help="RDF for triple stores, graphml for Gephi and networkx, csv of meetings.")
-@click.option("--graph", "graph_path", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--graph", "graph_path", type=GRAPH_PATH,
               default=Path("exports/diplomacy.trig"), show_default=True,
-              help="Graph file to export; TriG keeps the named graph of each report.")
+              help="Graph file to export, or a build's output folder (its store); TriG keeps the named graph of each report.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Output file (default: exports/diplomacy.EXT, exports/network.graphml, exports/meetings.csv).")
 def export_command(fmt: str, graph_path: Path, out: Path | None) -> None:
@@ -296,7 +306,7 @@ def export_command(fmt: str, graph_path: Path, out: Path | None) -> None:
 
 
 @main.command(name="validate")
-@click.option("--graph", "graph_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_GRAPH,
+@click.option("--graph", "graph_path", type=GRAPH_PATH, default=DEFAULT_GRAPH,
               show_default=True, help="Graph file to check.")
 @click.option("--shapes", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="SHACL shapes file (default: ontology/shapes.ttl).")
@@ -328,7 +338,7 @@ def validate_command(graph_path: Path, shapes: Path | None) -> None:
               help="The store's SPARQL 1.1 Graph Store endpoint, e.g. http://localhost:7878/store.")
 @click.option("--graph-name", default=None, metavar="IRI",
               help="Named graph to load into (default: the default graph).")
-@click.option("--graph", "graph_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_GRAPH,
+@click.option("--graph", "graph_path", type=GRAPH_PATH, default=DEFAULT_GRAPH,
               show_default=True, help="Graph file to send.")
 @click.option("--append", is_flag=True, help="Add to the store's graph (POST) instead of replacing it (PUT).")
 def push_command(endpoint: str, graph_name: str | None, graph_path: Path, append: bool) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import OWL, SKOS
+from rdflib.term import Node
 
 from kg.entities import stable_id
 from kg.files import ONTOLOGY_DIR
@@ -63,6 +64,13 @@ def date_literal(d: PartialDate) -> Literal:
     return Literal(d.iso(), datatype=XSD.date)
 
 
+Triple = tuple[Node, Node, Node]
+
+
+class TripleSet(set):
+    """A set of triples with the ``add`` and ``in`` of an rdflib graph, which is all the builder needs."""
+
+
 class GraphBuilder:
     """Adds extractions to a dataset; entity keys are those after cross-report merging."""
 
@@ -76,8 +84,18 @@ class GraphBuilder:
             vocab.parse(ONTOLOGY_DIR / name, format="turtle")
 
     def add(self, x: Extraction, entities: dict[str, Entity], redirect: dict[str, str]) -> None:
+        self.describe_report(self.ds.graph(report_graph_iri(x.report.key)), x, entities, redirect)
+
+    def report_triples(self, x: Extraction, entities: dict[str, Entity], redirect: dict[str, str]) -> set[Triple]:
+        """The triples of one report's graph, without a dataset (for a store written report by report)."""
+        triples = TripleSet()
+        self.describe_report(triples, x, entities, redirect)
+        return triples
+
+    def describe_report(self, g: Graph | TripleSet, x: Extraction, entities: dict[str, Entity],
+                        redirect: dict[str, str]) -> None:
+        """Add one report's triples to ``g``: anything with ``add`` and ``in`` over triples."""
         src = x.report.key
-        g = self.ds.graph(report_graph_iri(src))
         r = report_iri(src)
         g.add((r, RDF.type, DIP.Report))
         g.add((r, DIP.sourceFile, Literal(x.report.source_file)))
@@ -143,7 +161,7 @@ class GraphBuilder:
                 g.add((m, DIP.topic, SECTOR[t.sector]))
                 g.add((m, DIP.evidence, self._evidence(g, r, src, t.evidence, DIP.topic, SECTOR[t.sector], "rules")))
 
-    def _describe(self, g: Graph, iri: URIRef, e: Entity) -> None:
+    def _describe(self, g: Graph | TripleSet, iri: URIRef, e: Entity) -> None:
         if e.kind == MentionKind.PERSON:
             g.add((iri, RDF.type, DIP.Person))
             for key in sorted({k for label in e.labels for k in search_keys(label.text)}):
@@ -160,7 +178,7 @@ class GraphBuilder:
             if e.country_code:
                 g.add((iri, DIP.inCountry, self._country(g, e.country_code)))
 
-    def _country(self, g: Graph, code: str) -> URIRef:
+    def _country(self, g: Graph | TripleSet, code: str) -> URIRef:
         from kg.lexicon import load_lexicon
 
         iri = RES[f"country/{code}"]
@@ -173,7 +191,7 @@ class GraphBuilder:
         return iri
 
     @staticmethod
-    def _evidence(g: Graph, report: URIRef, src: str, ev: Evidence, prop: URIRef, value: URIRef | None,
+    def _evidence(g: Graph | TripleSet, report: URIRef, src: str, ev: Evidence, prop: URIRef, value: URIRef | None,
                   extractor: str) -> URIRef:
         iri = RES[f"evidence/{_digest(src, ev.quote.start, ev.quote.end, prop, value)}"]
         g.add((iri, RDF.type, DIP.Evidence))
@@ -202,7 +220,7 @@ class GraphBuilder:
         return g
 
 
-def _place_identifiers(g: Graph, iri: URIRef, key: str) -> None:
+def _place_identifiers(g: Graph | TripleSet, iri: URIRef, key: str) -> None:
     """ISO 3166-2 code, GeoNames id (and owl:sameAs its GeoNames IRI) and coordinates of a known place."""
     from kg.lexicon import load_lexicon
 
@@ -219,7 +237,7 @@ def _place_identifiers(g: Graph, iri: URIRef, key: str) -> None:
         g.add((iri, DIP.longitude, Literal(Decimal(f"{info.longitude:.4f}"), datatype=XSD.decimal)))
 
 
-def _labels(g: Graph, iri: URIRef, labels: Iterable[Label]) -> None:
+def _labels(g: Graph | TripleSet, iri: URIRef, labels: Iterable[Label]) -> None:
     """Every label as rdfs:label; the first of each language, the dictionary form, also as skos:prefLabel."""
     seen: set[str] = set()
     for label in labels:
@@ -231,9 +249,18 @@ def _labels(g: Graph, iri: URIRef, labels: Iterable[Label]) -> None:
 
 def load_dataset(path: Path) -> Dataset:
     """A graph file as an rdflib dataset: a TriG or N-Quads file keeps its named graphs, any other
-    format fills the default graph. The format follows the file's suffix (Turtle otherwise)."""
+    format fills the default graph. The format follows the file's suffix (Turtle otherwise). A
+    folder is the store ``kg build`` wrote there (``kg.store``), read whole: for small graphs."""
     from kg.errors import DipkgError
 
+    if path.is_dir():
+        from kg.store import open_store, store_trig
+
+        ds = Dataset()
+        for prefix, ns in PREFIXES.items():
+            ds.bind(prefix, ns)
+        ds.parse(data=store_trig(open_store(path)), format="trig")
+        return ds
     if not path.is_file():
         raise DipkgError(f"{path}: no such graph file; run 'kg build' first")
     ds = Dataset()

@@ -6,21 +6,38 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
+from kg.cache import CACHE_NAME, ExtractionCache, extraction_key
 from kg.entities import merge, resolve
 from kg.errors import DipkgError
 from kg.files import LEXICON_DIR, read_tsv, write_atomic
-from kg.graph import GraphBuilder
+from kg.graph import PREFIXES, VOCABULARY_GRAPH, GraphBuilder, Triple, report_graph_iri
 from kg.lexicon import load_lexicon
 from kg.mentions import extract_mentions
-from kg.model import Extraction, Report
+from kg.model import Entity, Extraction, Report
 from kg.publish import output_lock, publish
 from kg.relations import relate
 from kg.reports import locate, read_report
+from kg.store import (
+    Manifest,
+    StoreWriter,
+    counts,
+    open_store,
+    quads_text,
+    rdflib_triples,
+    store_trig,
+    update_store,
+    vocabulary_quads,
+    write_trig,
+    write_turtle,
+)
 from kg.text import sentences
+from kg.workers import cores, run
 
 DEFAULT_EXTRACTORS = ("rules+ner",)
 
@@ -38,11 +55,30 @@ class Summary:
 
 @dataclass(frozen=True)
 class BuildResult:
-    graph: Graph
-    dataset: Dataset
+    """What a build made: its store (on disk in the output folder, or in memory), the extractions,
+    counts and the files written. ``graph`` and ``dataset`` read the store into rdflib, for small graphs."""
+
+    store: ox.Store
     extractions: tuple[Extraction, ...]
     summary: Summary
     written: tuple[Path, ...] = ()
+    extracted: int = 0
+
+    @cached_property
+    def dataset(self) -> Dataset:
+        ds = Dataset()
+        for prefix, ns in PREFIXES.items():
+            ds.bind(prefix, ns)
+        ds.parse(data=store_trig(self.store), format="trig")
+        return ds
+
+    @cached_property
+    def graph(self) -> Graph:
+        g = Graph()
+        for prefix, ns in PREFIXES.items():
+            g.bind(prefix, ns)
+        g.parse(data=self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()), format="nt")
+        return g
 
 
 def read_reports(paths: Iterable[Path]) -> list[Report]:
@@ -82,34 +118,138 @@ def to_graph(extractions: Sequence[Extraction]) -> tuple[Graph, Dataset]:
 
 def build(paths: Sequence[Path], *, out_dir: Path | None = None,
           extractors: Sequence[str] = DEFAULT_EXTRACTORS,
-          views: Callable[[Graph, Path], list[Path]] | None = None) -> BuildResult:
-    """Build the graph from report files or folders, and write the exports if ``out_dir`` is given.
+          views: Callable[[Iterable[Triple], Path], list[Path]] | None = None,
+          jobs: int | None = None) -> BuildResult:
+    """Build the graph from report files or folders into a store, and write the exports if
+    ``out_dir`` is given.
 
-    Only one build at a time writes into a folder (``kg.publish``), and its files appear there
-    together: a reader sees the previous build or this one, never a mix.
+    Reports are extracted on ``jobs`` processes (default: every core); the output does not depend
+    on how many. With ``out_dir``, the store is ``OUT/store`` and a rebuild extracts only the
+    reports whose extraction is not in ``OUT/.dipkg-cache`` (new or changed reports, or all after
+    a change of code or data) and rewrites only the report graphs that changed. Only one build at
+    a time writes into a folder (``kg.publish``), and its files appear there together: a reader
+    sees the previous build or this one, never a mix.
     """
+    jobs = jobs or cores()
     if out_dir is None:
-        return _build(paths, None, extractors, views)
+        return _build(paths, None, extractors, views, jobs)
     with output_lock(out_dir):
-        return _build(paths, out_dir, extractors, views)
+        return _build(paths, out_dir, extractors, views, jobs)
+
+
+@dataclass
+class _Work:
+    """What the worker processes of a build read (they are forked, so nothing of it is pickled)."""
+
+    reports: list[Report]
+    keys: list[str]
+    extractors: Sequence[str]
+    cache: ExtractionCache | None
+    extractions: list[Extraction | None]
+    builder: GraphBuilder | None = None
+    entities: dict[str, Entity] | None = None
+    redirect: dict[str, str] | None = None
+
+
+_WORK: _Work | None = None
+
+
+def _extract_job(n: int) -> Extraction:
+    assert _WORK is not None
+    x = extract(_WORK.reports[n], extractors=_WORK.extractors)
+    if _WORK.cache is not None:
+        _WORK.cache.put(_WORK.keys[n], x)
+    return x
+
+
+def _graph_job(n: int) -> bytes:
+    assert _WORK is not None and _WORK.builder is not None and _WORK.entities is not None
+    x = _WORK.extractions[n]
+    assert x is not None and _WORK.redirect is not None
+    triples = _WORK.builder.report_triples(x, _WORK.entities, _WORK.redirect)
+    return quads_text(str(report_graph_iri(x.report.key)), triples)
 
 
 def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str],
-           views: Callable[[Graph, Path], list[Path]] | None) -> BuildResult:
+           views: Callable[[Iterable[Triple], Path], list[Path]] | None, jobs: int) -> BuildResult:
+    global _WORK
     reports = read_reports(paths)
     if not reports:
         raise DipkgError(f"{', '.join(str(p) for p in paths)}: no report files (.txt) found")
-    extractions = tuple(extract(r, extractors=extractors) for r in reports)
-    graph, dataset = to_graph(extractions)
-    written: tuple[Path, ...] = ()
-    if out_dir is not None:
-        def write(folder: Path) -> list[Path]:
-            files = [write_atomic(folder / "diplomacy.ttl", lambda f: graph.serialize(f, format="turtle")),
-                     write_atomic(folder / "diplomacy.trig", lambda f: dataset.serialize(f, format="trig"))]
-            return files + (views(graph, folder) if views is not None else [])
+    keys = [extraction_key(r, extractors) for r in reports]
+    cache = ExtractionCache(out_dir / CACHE_NAME) if out_dir is not None else None
+    found = [cache.get(k) if cache is not None else None for k in keys]
+    _WORK = work = _Work(reports, keys, extractors, cache, found)
+    try:
+        todo = [n for n, x in enumerate(found) if x is None]
+        for n, x in zip(todo, run(_extract_job, todo, jobs=jobs, what="extracting"), strict=True):
+            found[n] = x
+        extractions = tuple(x for x in found if x is not None)
+        entities, redirect = merge(e for x in extractions for e in x.entities)
+        work.builder = GraphBuilder(wikidata=load_wikidata())
+        work.entities, work.redirect = {e.key: e for e in entities}, redirect
+        signatures = _signatures(extractions, keys, work.entities, redirect)
 
-        written = publish(out_dir, write)
-    return BuildResult(graph, dataset, extractions, summarise(graph, len(reports)), written)
+        def fill(store: ox.Store, old: Manifest) -> Manifest:
+            writer = StoreWriter(store, old.graphs)
+            graph_of = [str(report_graph_iri(x.report.key)) for x in extractions]
+            changed = [n for n, g in enumerate(graph_of) if not writer.unchanged(g, signatures[n])]
+            for n, data in zip(changed, run(_graph_job, changed, jobs=jobs, what="writing graphs"), strict=True):
+                writer.put(graph_of[n], signatures[n], data)
+            vocabulary, signature = vocabulary_quads()
+            if not writer.unchanged(str(VOCABULARY_GRAPH), signature):
+                writer.put(str(VOCABULARY_GRAPH), signature, vocabulary)
+            return writer.finish()
+
+        if out_dir is None:
+            store = ox.Store()
+            fill(store, Manifest({}))
+            return BuildResult(store, extractions, _summary(store), extracted=len(todo))
+
+        def write(folder: Path) -> list[Path]:
+            store, written = update_store(out_dir, folder, fill)
+            files = [write_atomic(folder / "diplomacy.ttl", lambda f: write_turtle(store, f)),
+                     write_atomic(folder / "diplomacy.trig", lambda f: write_trig(store, f))]
+            if views is not None:
+                files += views(rdflib_triples(store), folder)
+            return [written, *files]  # the store closes as it goes out of scope, before the swap
+
+        published = publish(out_dir, write, move=(CACHE_NAME,))
+        if cache is not None:
+            cache.keep_only(keys)
+        store = open_store(out_dir)
+        return BuildResult(store, extractions, _summary(store), published, extracted=len(todo))
+    finally:
+        _WORK = None
+
+
+def _signatures(extractions: Sequence[Extraction], keys: Sequence[str], entities: dict[str, Entity],
+                redirect: dict[str, str]) -> list[str]:
+    """What each report's graph is written from: its extraction and the merged entities it names.
+
+    A report whose signature has not changed since the last build keeps its graph in the store."""
+    digests: dict[str, str] = {}
+
+    def digest(key: str) -> str:
+        merged = redirect.get(key, key)
+        if merged not in digests:
+            e = entities[merged]
+            digests[merged] = hashlib.sha1(repr((e.key, e.kind, e.subtype, e.country_code, e.labels))
+                                           .encode("utf-8")).hexdigest()
+        return f"{key}>{merged}:{digests[merged]}"
+
+    out = []
+    for x, key in zip(extractions, keys, strict=True):
+        named = {e.key for e in x.entities} | {p.holder for p in x.posts} | {
+            p.jurisdiction for p in x.posts if p.jurisdiction} | {
+            k for m in x.meetings for k in m.participants} | {m.location for m in x.meetings if m.location}
+        text = "\n".join([key, *(digest(k) for k in sorted(named))])
+        out.append(hashlib.sha256(text.encode("utf-8")).hexdigest())
+    return out
+
+
+def _summary(store: ox.Store) -> Summary:
+    return Summary(**counts(store))
 
 
 def summarise(graph: Graph, reports: int | None = None) -> Summary:
@@ -127,6 +267,15 @@ def summarise(graph: Graph, reports: int | None = None) -> Summary:
     return Summary(reports=reports if reports is not None else count(DIP.Report), meetings=count(DIP.Meeting),
                    persons=count(DIP.Person), places=places, organizations=orgs, sectors=sectors,
                    triples=len(graph))
+
+
+def summarise_path(path: Path) -> Summary:
+    """The counts of a graph file, or of the store of a build's output folder (counted by the store)."""
+    if path.is_dir():
+        return _summary(open_store(path))
+    from kg.graph import load_graph
+
+    return summarise(load_graph(path))
 
 
 def load_wikidata() -> dict[str, str]:
