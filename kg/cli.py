@@ -72,7 +72,8 @@ def build(paths: tuple[Path, ...], out_dir: Path, extractors: tuple[str, ...], j
 @main.command()
 @click.argument("query", required=False)
 @click.option("--graph", "graph_path", type=GRAPH_PATH, default=DEFAULT_GRAPH,
-              show_default=True, help="Graph file to query (Turtle, TriG or N-Triples), or a build's output folder (its store).")
+              show_default=True,
+              help="Graph file to query (Turtle, TriG or N-Triples), or a build's output folder (its store).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
               show_default=True, help="json is the SPARQL 1.1 Query Results JSON format.")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
@@ -237,7 +238,8 @@ def train_ner(train_file: Path, test_file: Path | None, model_path: Path | None,
 
 @main.command()
 @click.option("--graph", "graph_path", type=GRAPH_PATH, default=DEFAULT_GRAPH,
-              show_default=True, help="Graph file to serve (Turtle, TriG or N-Triples), or a build's output folder (its store).")
+              show_default=True,
+              help="Graph file to serve (Turtle, TriG or N-Triples), or a build's output folder (its store).")
 @click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True,
               help="Port on 127.0.0.1; 0 picks a free one.")
 @click.option("--quiet", is_flag=True, help="Do not log requests.")
@@ -286,7 +288,8 @@ def serve(graph_path: Path, port: int, quiet: bool, timeout: float, max_rows: in
               required=True, help="RDF for triple stores, graphml for Gephi and networkx, csv of meetings.")
 @click.option("--graph", "graph_path", type=GRAPH_PATH,
               default=Path("exports/diplomacy.trig"), show_default=True,
-              help="Graph file to export, or a build's output folder (its store); TriG keeps the named graph of each report.")
+              help="Graph file to export, or a build's output folder (its store); TriG keeps the named graph "
+                   "of each report.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Output file (default: exports/diplomacy.EXT, exports/network.graphml, exports/meetings.csv).")
 def export_command(fmt: str, graph_path: Path, out: Path | None) -> None:
