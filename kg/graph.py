@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
@@ -75,13 +76,18 @@ class GraphBuilder:
     """Adds extractions to a dataset; entity keys are those after cross-report merging."""
 
     def __init__(self, *, wikidata: dict[str, str] | None = None) -> None:
-        self.ds = Dataset()
-        for prefix, ns in PREFIXES.items():
-            self.ds.bind(prefix, ns)
         self.wikidata = wikidata or {}
-        vocab = self.ds.graph(VOCABULARY_GRAPH)
+
+    @cached_property
+    def ds(self) -> Dataset:
+        """The dataset ``add`` fills, with the vocabulary graph; made on first use (``report_triples`` needs none)."""
+        ds = Dataset()
+        for prefix, ns in PREFIXES.items():
+            ds.bind(prefix, ns)
+        vocab = ds.graph(VOCABULARY_GRAPH)
         for name in ("dipkg.ttl", "sectors.ttl", "roles.ttl"):
             vocab.parse(ONTOLOGY_DIR / name, format="turtle")
+        return ds
 
     def add(self, x: Extraction, entities: dict[str, Entity], redirect: dict[str, str]) -> None:
         self.describe_report(self.ds.graph(report_graph_iri(x.report.key)), x, entities, redirect)

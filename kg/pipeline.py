@@ -4,8 +4,9 @@ reports → mentions → entities and relations → graph → exports."""
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -63,6 +64,7 @@ class BuildResult:
     summary: Summary
     written: tuple[Path, ...] = ()
     extracted: int = 0
+    timings: dict[str, float] = field(default_factory=dict)
 
     @cached_property
     def dataset(self) -> Dataset:
@@ -173,22 +175,26 @@ def _graph_job(n: int) -> bytes:
 def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str],
            views: Callable[[Iterable[Triple], Path], list[Path]] | None, jobs: int) -> BuildResult:
     global _WORK
+    clock = _Clock()
     reports = read_reports(paths)
     if not reports:
         raise DipkgError(f"{', '.join(str(p) for p in paths)}: no report files (.txt) found")
     keys = [extraction_key(r, extractors) for r in reports]
     cache = ExtractionCache(out_dir / CACHE_NAME) if out_dir is not None else None
     found = [cache.get(k) if cache is not None else None for k in keys]
+    clock.lap("read")
     _WORK = work = _Work(reports, keys, extractors, cache, found)
     try:
         todo = [n for n, x in enumerate(found) if x is None]
         for n, x in zip(todo, run(_extract_job, todo, jobs=jobs, what="extracting"), strict=True):
             found[n] = x
         extractions = tuple(x for x in found if x is not None)
+        clock.lap("extract")
         entities, redirect = merge(e for x in extractions for e in x.entities)
         work.builder = GraphBuilder(wikidata=load_wikidata())
         work.entities, work.redirect = {e.key: e for e in entities}, redirect
         signatures = _signatures(extractions, keys, work.entities, redirect)
+        clock.lap("resolve")
 
         def fill(store: ox.Store, old: Manifest) -> Manifest:
             writer = StoreWriter(store, old.graphs)
@@ -199,28 +205,47 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
             vocabulary, signature = vocabulary_quads()
             if not writer.unchanged(str(VOCABULARY_GRAPH), signature):
                 writer.put(str(VOCABULARY_GRAPH), signature, vocabulary)
-            return writer.finish()
+            manifest = writer.finish()
+            clock.lap("store")
+            return manifest
 
         if out_dir is None:
             store = ox.Store()
             fill(store, Manifest({}))
-            return BuildResult(store, extractions, _summary(store), extracted=len(todo))
+            return BuildResult(store, extractions, _summary(store), extracted=len(todo), timings=clock.laps)
 
         def write(folder: Path) -> list[Path]:
             store, written = update_store(out_dir, folder, fill)
             files = [write_atomic(folder / "diplomacy.ttl", lambda f: write_turtle(store, f)),
                      write_atomic(folder / "diplomacy.trig", lambda f: write_trig(store, f))]
+            clock.lap("exports")
             if views is not None:
                 files += views(rdflib_triples(store), folder)
+                clock.lap("views")
             return [written, *files]  # the store closes as it goes out of scope, before the swap
 
         published = publish(out_dir, write, move=(CACHE_NAME,))
         if cache is not None:
             cache.keep_only(keys)
         store = open_store(out_dir)
-        return BuildResult(store, extractions, _summary(store), published, extracted=len(todo))
+        summary = _summary(store)
+        clock.lap("publish")
+        return BuildResult(store, extractions, summary, published, extracted=len(todo), timings=clock.laps)
     finally:
         _WORK = None
+
+
+class _Clock:
+    """Wall seconds per stage of a build, for benchmarks."""
+
+    def __init__(self) -> None:
+        self.laps: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.laps[stage] = self.laps.get(stage, 0.0) + now - self._last
+        self._last = now
 
 
 def _signatures(extractions: Sequence[Extraction], keys: Sequence[str], entities: dict[str, Entity],
