@@ -299,10 +299,14 @@ def export_command(fmt: str, graph_path: Path, out: Path | None) -> None:
     """
     from kg.exports import DEFAULT_NAMES, export
     from kg.graph import load_dataset
+    from kg.store import STORE_FORMATS, export_store
 
     target = out or Path("exports") / DEFAULT_NAMES[fmt]
     try:
-        written = export(load_dataset(graph_path), fmt, target)
+        if graph_path.is_dir() and fmt in STORE_FORMATS:
+            written = export_store(graph_path, fmt, target)
+        else:
+            written = export(load_dataset(graph_path), fmt, target)
     except DipkgError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"wrote {written}")

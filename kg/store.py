@@ -203,6 +203,23 @@ def write_ntriples(store: ox.Store, path: str) -> None:
     store.dump(path, format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
 
 
+STORE_FORMATS = {"turtle": write_turtle, "trig": write_trig, "nt": write_ntriples}
+
+
+def export_store(path: Path, fmt: str, out: Path) -> Path:
+    """Write the store of an output folder as Turtle, TriG or N-Triples, straight from the store."""
+    from kg.files import write_atomic
+    from kg.publish import fs_error
+
+    store = open_store(path)
+    if not out.parent.is_dir():
+        raise DipkgError(f"{out.parent}: no such folder")
+    try:
+        return write_atomic(out, lambda f: STORE_FORMATS[fmt](store, f))
+    except OSError as exc:
+        raise fs_error(out, exc) from exc
+
+
 def triples(store: ox.Store) -> int:
     answer = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
     assert isinstance(answer, ox.QuerySolutions)

@@ -163,3 +163,19 @@ def test_a_killed_build_leaves_the_previous_store_and_a_rerun_completes(tmp_path
     assert done.returncode == 0, done.stderr
     assert "reports 34" in done.stdout
     assert not list(tmp_path.glob(f".out{STAGING_PREFIX}*"))
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("turtle", "x.ttl"), ("trig", "x.trig"), ("nt", "x.nt"), ("csv", "x.csv")])
+def test_export_reads_the_store_of_an_output_folder(tmp_path, fmt, name):
+    out = tmp_path / "out"
+    build([corpus(tmp_path / "in", 3)], out_dir=out)
+    done = kg("export", "--format", fmt, "--graph", str(out), "--out", str(tmp_path / name))
+    assert done.returncode == 0, done.stderr
+    if fmt in ("turtle", "nt"):
+        assert set(Graph().parse(tmp_path / name, format=fmt)) == turtle(out)
+    elif fmt == "trig":
+        ds = Dataset()
+        ds.parse(tmp_path / name, format="trig")
+        assert {(s, p, o, str(g)) for s, p, o, g in ds.quads()} == quads(out)
+    else:
+        assert len((tmp_path / name).read_text(encoding="utf-8").splitlines()) == 4
