@@ -128,11 +128,14 @@ def view(graph_path: Path, kind: str, focus: str | None, lang: str, out_path: Pa
     Example: kg view --kind ego --focus Жамармен --lang ru --out exports/zhamar.html
     """
     from kg.graph import load_graph
-    from kg.views import DEFAULT_VIEWS, write_view
+    from kg.store import open_store, rdflib_triples
+    from kg.views import DEFAULT_VIEWS, GraphIndex, write_view
 
     path = out_path or DEFAULT_GRAPH.parent / DEFAULT_VIEWS.get(kind, f"{kind}.html")
     try:
-        written = write_view(load_graph(graph_path), path, kind, focus=focus, lang=lang)
+        source = (GraphIndex(rdflib_triples(open_store(graph_path))) if graph_path.is_dir()
+                  else load_graph(graph_path))
+        written = write_view(source, path, kind, focus=focus, lang=lang)
     except DipkgError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"wrote {written}")

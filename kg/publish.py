@@ -89,7 +89,10 @@ def publish(out_dir: Path, write: Callable[[Path], list[Path]], *, move: tuple[s
                 if source.is_dir() and target.is_dir():
                     aside = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out))
                     os.replace(target, aside / target.name)
-                os.replace(source, target)
+                    os.replace(source, target)
+                    shutil.rmtree(aside, ignore_errors=True)
+                else:
+                    os.replace(source, target)
         except OSError as exc:
             raise fs_error(out_dir, exc) from exc
     finally:

@@ -179,3 +179,20 @@ def test_export_reads_the_store_of_an_output_folder(tmp_path, fmt, name):
         assert {(s, p, o, str(g)) for s, p, o, g in ds.quads()} == quads(out)
     else:
         assert len((tmp_path / name).read_text(encoding="utf-8").splitlines()) == 4
+
+
+def test_views_read_the_store_without_a_graph_of_the_corpus(tmp_path):
+    from kg.store import rdflib_triples
+    from kg.views import GraphIndex
+
+    out = tmp_path / "out"
+    result = build([corpus(tmp_path / "in", 4)], out_dir=out)
+    from_store = GraphIndex(rdflib_triples(open_store(out)))
+    from_graph = GraphIndex(result.graph)
+    assert from_store.category == from_graph.category and len(from_store.meetings) == 4
+    def meetings(index: GraphIndex) -> dict:
+        return {m: (set(r.participants), set(r.topics), r.date) for m, r in index.meetings.items()}
+
+    assert meetings(from_store) == meetings(from_graph)
+    done = kg("view", "--graph", str(out), "--kind", "countries", "--out", str(tmp_path / "c.html"))
+    assert done.returncode == 0 and (tmp_path / "c.html").stat().st_size > 1000, done.stderr
