@@ -14,6 +14,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+import zlib
 from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
@@ -24,6 +25,8 @@ from kg.model import Extraction, Report
 CACHE_NAME = ".dipkg-cache"
 EXTRACTIONS = "extractions"
 SUFFIX = ".pickle"
+GRAPHS = "graphs"
+GRAPH_SUFFIX = ".nt.z"
 # What the extractor's version is the hash of, relative to the package folder.
 VERSION_GLOBS = ("**/*.py", "lexicons/*", "lang/*/*.tsv", "models/*")
 
@@ -77,11 +80,44 @@ class ExtractionCache:
 
     def keep_only(self, keys: Iterable[str]) -> None:
         """Remove every extraction but those of ``keys`` (the reports of the latest build)."""
-        wanted = {f"{k}{SUFFIX}" for k in keys}
+        _keep_only(self.folder, {f"{k}{SUFFIX}" for k in keys})
+
+
+class GraphCache:
+    """The N-Triples of each report graph written, compressed, keyed by the graph's signature: the
+    exports are written from these rather than read back from the store, which is slower."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder / GRAPHS
+
+    def path(self, signature: str) -> Path:
+        return self.folder / f"{signature}{GRAPH_SUFFIX}"
+
+    def get(self, signature: str) -> bytes | None:
         try:
-            entries = list(os.scandir(self.folder))
+            return zlib.decompress(self.path(signature).read_bytes())
+        except (OSError, zlib.error):
+            return None
+
+    def put(self, signature: str, ntriples: bytes) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".", suffix=GRAPH_SUFFIX, dir=self.folder)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(zlib.compress(ntriples, 1))
+            os.replace(tmp, self.path(signature))
         except OSError:
-            return
-        for entry in entries:
-            if entry.name not in wanted:
-                Path(entry.path).unlink(missing_ok=True)
+            pass
+
+    def keep_only(self, signatures: Iterable[str]) -> None:
+        _keep_only(self.folder, {f"{s}{GRAPH_SUFFIX}" for s in signatures})
+
+
+def _keep_only(folder: Path, wanted: set[str]) -> None:
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name not in wanted:
+            Path(entry.path).unlink(missing_ok=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -13,10 +13,10 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
-from kg.cache import CACHE_NAME, ExtractionCache, extraction_key
+from kg.cache import CACHE_NAME, ExtractionCache, GraphCache, extraction_key
 from kg.entities import merge, resolve
 from kg.errors import DipkgError
-from kg.files import LEXICON_DIR, read_tsv, write_atomic
+from kg.files import LEXICON_DIR, read_tsv
 from kg.graph import PREFIXES, VOCABULARY_GRAPH, GraphBuilder, Triple, report_graph_iri
 from kg.lexicon import load_lexicon
 from kg.mentions import extract_mentions
@@ -28,14 +28,14 @@ from kg.store import (
     Manifest,
     StoreWriter,
     counts,
+    graph_ntriples,
+    ntriples,
     open_store,
-    quads_text,
     rdflib_triples,
     store_trig,
     update_store,
-    vocabulary_quads,
-    write_trig,
-    write_turtle,
+    vocabulary,
+    write_exports,
 )
 from kg.text import sentences
 from kg.workers import cores, run
@@ -168,8 +168,7 @@ def _graph_job(n: int) -> bytes:
     assert _WORK is not None and _WORK.builder is not None and _WORK.entities is not None
     x = _WORK.extractions[n]
     assert x is not None and _WORK.redirect is not None
-    triples = _WORK.builder.report_triples(x, _WORK.entities, _WORK.redirect)
-    return quads_text(str(report_graph_iri(x.report.key)), triples)
+    return ntriples(_WORK.builder.report_triples(x, _WORK.entities, _WORK.redirect))
 
 
 def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str],
@@ -196,15 +195,19 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
         signatures = _signatures(extractions, keys, work.entities, redirect)
         clock.lap("resolve")
 
+        graphs = GraphCache(out_dir / CACHE_NAME) if out_dir is not None else None
+        graph_of = [str(report_graph_iri(x.report.key)) for x in extractions]
+        vocabulary_triples, vocabulary_signature = vocabulary()
+
         def fill(store: ox.Store, old: Manifest) -> Manifest:
             writer = StoreWriter(store, old.graphs)
-            graph_of = [str(report_graph_iri(x.report.key)) for x in extractions]
             changed = [n for n, g in enumerate(graph_of) if not writer.unchanged(g, signatures[n])]
             for n, data in zip(changed, run(_graph_job, changed, jobs=jobs, what="writing graphs"), strict=True):
                 writer.put(graph_of[n], signatures[n], data)
-            vocabulary, signature = vocabulary_quads()
-            if not writer.unchanged(str(VOCABULARY_GRAPH), signature):
-                writer.put(str(VOCABULARY_GRAPH), signature, vocabulary)
+                if graphs is not None:
+                    graphs.put(signatures[n], data)
+            if not writer.unchanged(str(VOCABULARY_GRAPH), vocabulary_signature):
+                writer.put(str(VOCABULARY_GRAPH), vocabulary_signature, vocabulary_triples)
             manifest = writer.finish()
             clock.lap("store")
             return manifest
@@ -213,11 +216,22 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
             store = ox.Store()
             fill(store, Manifest({}))
             return BuildResult(store, extractions, _summary(store), extracted=len(todo), timings=clock.laps)
+        assert graphs is not None
 
         def write(folder: Path) -> list[Path]:
             store, written = update_store(out_dir, folder, fill)
-            files = [write_atomic(folder / "diplomacy.ttl", lambda f: write_turtle(store, f)),
-                     write_atomic(folder / "diplomacy.trig", lambda f: write_trig(store, f))]
+            wanted = sorted([*zip(graph_of, signatures, strict=True),
+                             (str(VOCABULARY_GRAPH), vocabulary_signature)])
+
+            def chunks() -> Iterator[tuple[str, bytes]]:
+                for graph, signature in wanted:
+                    found = graphs.get(signature)
+                    if found is None:
+                        found = graph_ntriples(store, graph)
+                        graphs.put(signature, found)
+                    yield graph, found
+
+            files = write_exports(chunks(), folder / "diplomacy.ttl", folder / "diplomacy.trig")
             clock.lap("exports")
             if views is not None:
                 files += views(rdflib_triples(store), folder)
@@ -227,6 +241,7 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
         published = publish(out_dir, write, move=(CACHE_NAME,))
         if cache is not None:
             cache.keep_only(keys)
+        graphs.keep_only([*signatures, vocabulary_signature])
         store = open_store(out_dir)
         summary = _summary(store)
         clock.lap("publish")

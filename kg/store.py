@@ -35,6 +35,9 @@ MANIFEST_VERSION = 1
 BATCH_BYTES = 16 << 20
 XSD_STRING = str(XSD.string)
 VOCABULARY_FILES = ("dipkg.ttl", "sectors.ttl", "roles.ttl")
+# Subjects stated in one report's graph only: its evidence, its meetings and the report itself.
+OWN_SUBJECTS = tuple(f"<https://w3id.org/dipkg/resource/{kind}/".encode("ascii")
+                     for kind in ("evidence", "meeting", "report"))
 PREFIXES = {
     "dip": "https://w3id.org/dipkg/ontology#",
     "res": "https://w3id.org/dipkg/resource/",
@@ -65,9 +68,8 @@ def _term(term: object) -> str:
     raise TypeError(f"not an RDF term: {term!r}")
 
 
-def quads_text(graph: str, triples: Iterable[tuple[object, object, object]]) -> bytes:
-    """N-Quads of ``triples`` (rdflib terms), each twice: in the named graph ``graph`` and in the
-    default graph. Sorted, so that the same triples always give the same bytes."""
+def ntriples(triples: Iterable[tuple[object, object, object]]) -> bytes:
+    """N-Triples of ``triples`` (rdflib terms), sorted: the same triples always give the same bytes."""
     cache: dict[object, str] = {}
 
     def term(t: object) -> str:
@@ -76,9 +78,13 @@ def quads_text(graph: str, triples: Iterable[tuple[object, object, object]]) -> 
             text = cache[t] = _term(t)
         return text
 
-    lines = sorted(f"{term(s)} {term(p)} {term(o)}" for s, p, o in triples)
-    name = f" <{graph}> .\n"
-    return "".join(f"{line}{name}{line} .\n" for line in lines).encode("utf-8")
+    return "".join(sorted(f"{term(s)} {term(p)} {term(o)} .\n" for s, p, o in triples)).encode("utf-8")
+
+
+def in_graph(graph: str, ntriples: bytes) -> bytes:
+    """N-Triples as N-Quads of the named graph ``graph`` (a literal holds no raw line break, so
+    every `` .`` before a line break ends a statement)."""
+    return ntriples.replace(b" .\n", f" <{graph}> .\n".encode())
 
 
 @dataclass(frozen=True)
@@ -145,13 +151,14 @@ class StoreWriter:
             return True
         return False
 
-    def put(self, graph: str, signature: str, nquads: bytes) -> None:
-        """Write one graph (``quads_text``), replacing what the store held under its name."""
+    def put(self, graph: str, signature: str, triples: bytes) -> None:
+        """Write one graph (``ntriples``) and its triples into the default graph, replacing what
+        the store held under its name."""
         if graph in self.old:
             self._drop(graph)
         self.new[graph] = signature
-        self._buffer.append(nquads)
-        self._size += len(nquads)
+        self._buffer += (in_graph(graph, triples), triples)
+        self._size += 2 * len(triples)
         if self._size >= BATCH_BYTES:
             self._load()
 
@@ -257,20 +264,54 @@ def store_trig(store: ox.Store) -> bytes:
     return buffer.getvalue()
 
 
-def vocabulary_quads() -> tuple[bytes, str]:
-    """The ontology files as the vocabulary graph (``quads_text``), and their signature."""
+def vocabulary() -> tuple[bytes, str]:
+    """The ontology files as N-Triples (``ntriples``), and their signature."""
     from kg.files import ONTOLOGY_DIR
-    from kg.graph import VOCABULARY_GRAPH
 
-    graph = ox.NamedNode(str(VOCABULARY_GRAPH))
     digest = hashlib.sha256()
     lines: set[str] = set()
     for name in VOCABULARY_FILES:
         data = (ONTOLOGY_DIR / name).read_bytes()
         digest.update(data)
-        lines.update(f"{q.subject} {q.predicate} {q.object}" for q in ox.parse(data, format=ox.RdfFormat.TURTLE))
-    text = "".join(f"{line} {graph} .\n{line} .\n" for line in sorted(lines))
-    return text.encode("utf-8"), digest.hexdigest()
+        lines.update(f"{q.subject} {q.predicate} {q.object} .\n" for q in ox.parse(data, format=ox.RdfFormat.TURTLE))
+    return "".join(sorted(lines)).encode("utf-8"), digest.hexdigest()
+
+
+def graph_ntriples(store: ox.Store, graph: str) -> bytes:
+    """One named graph of the store as sorted N-Triples (``ntriples``)."""
+    data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph)) or b""
+    return b"".join(sorted(data.splitlines(keepends=True)))
+
+
+def write_exports(graphs: Iterable[tuple[str, bytes]], turtle: Path, trig: Path) -> list[Path]:
+    """Turtle (every triple once) and TriG (a graph per report) from each graph's N-Triples, in one pass.
+
+    Oxigraph serializes graph by graph; a triple about a report's own evidence, meetings or the
+    report itself is stated in that report's graph only, any other is written to the Turtle the
+    first time it comes. Reading the graphs back from the on-disk store would be several times slower.
+    """
+    header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items()).encode("utf-8")
+    seen: set[bytes] = set()
+    with open(turtle, "wb") as ttl, open(trig, "wb") as quads:
+        ttl.write(header)
+        quads.write(header)
+        for graph, triples in graphs:
+            named = ox.parse(in_graph(graph, triples), format=ox.RdfFormat.N_QUADS)
+            quads.write(_body(ox.serialize(named, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)))
+            kept = [line for line in triples.splitlines(keepends=True)
+                    if line.startswith(OWN_SUBJECTS) or (line not in seen and not seen.add(line))]
+            if kept:
+                ttl.write(b"\n" + _body(ox.serialize(ox.parse(b"".join(kept), format=ox.RdfFormat.N_TRIPLES),
+                                                      format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)))
+    return [turtle, trig]
+
+
+def _body(serialized: bytes | None) -> bytes:
+    """A serialization without its ``@prefix`` lines (written once at the top of the file)."""
+    text = serialized or b""
+    while text.startswith(b"@prefix"):
+        text = text[text.index(b"\n") + 1:]
+    return text
 
 
 def update_store(out_dir: Path, staging: Path,
