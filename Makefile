@@ -22,5 +22,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check kg tests benchmarks
 
+# Everything kg build, kg export and kg view write into exports/ (and a build's leftover staging folders).
 clean:
-	rm -rf $(VENV) exports/*.ttl exports/*.trig exports/*.html test-artifacts
+	rm -rf $(VENV) test-artifacts .exports.dipkg-build-*
+	find exports -mindepth 1 ! -name .gitkeep -exec rm -rf {} +

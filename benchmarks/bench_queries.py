@@ -199,12 +199,17 @@ class Generator:
         if rng.random() < 0.85:
             yield t(m, DIP + "date", lit(f"{year}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}",
                                           datatype=XSD + "date"))
+            yield t(m, DIP + "yearKey", lit(year))
         elif rng.random() < 0.5:
             yield t(m, DIP + "date", lit(str(year), datatype=XSD + "gYear"))
+            yield t(m, DIP + "yearKey", lit(year))
+        else:
+            yield t(m, DIP + "yearKey", lit(""))
         ev, lines = self._evidence(t, r, DIP + "participant", None, 200 + (i % 2) * 300)
         yield t(m, DIP + "evidence", iri(ev))
         yield from lines
         for sector in rng.sample(SECTORS, rng.randrange(1, 5)):
+            yield t(m, DIP + "sectorKey", lit(sector))
             yield t(m, DIP + "topic", iri(SECTOR + sector))
             ev, lines = self._evidence(t, r, DIP + "topic", SECTOR + sector, 260 + (i % 2) * 300)
             yield t(m, DIP + "evidence", iri(ev))
@@ -214,6 +219,7 @@ class Generator:
         """The parameters each named query runs with: a typical filtered question."""
         return {
             "countries": {},
+            "explain": {"node": self.organization_name(3)},
             "meeting-evidence": {"meeting": self.meeting(self.n // 2)},
             "meetings-between-countries": {"country": "KZ", "partner": self.person_country(1)},
             "person-meetings": {"person": self.person_name(2)},
@@ -329,8 +335,8 @@ def main() -> None:
             if not args.oxigraph_only:
                 graph.parse(path, format="nt")
             rdflib_load = time.perf_counter() - start
-            print(f"\nmeetings {size}  triples {q.triples(store)}  generated {generated:.1f}s  "
-                  f"load: oxigraph {ox_load:.1f}s, rdflib {rdflib_load:.1f}s", flush=True)
+            print(f"\nmeetings {size}  reports {(size + 1) // 2}  triples {q.triples(store)}  "
+                  f"generated {generated:.1f}s  load: oxigraph {ox_load:.1f}s, rdflib {rdflib_load:.1f}s", flush=True)
             print(f"{'query':34} {'rows':>8} {'oxigraph ms':>12} {'rdflib ms':>12} {'ratio':>8}  params")
             for nq in named:
                 sparql, bound = q.resolve(nq.name, params.get(nq.name, {}))

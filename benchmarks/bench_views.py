@@ -1,14 +1,16 @@
 """Views: time to write and to open the pages of synthetic graphs of 100, 1,000 and 10,000 meetings.
 
-    python benchmarks/bench_views.py [--sizes 100 1000 10000] [--kinds network countries sectors]
-                                     [--out DIR] [--no-browser]
+    python benchmarks/bench_views.py [--sizes 100 1000 10000] [--kinds network countries ...]
+                                     [--out DIR] [--no-browser] [--limit SECONDS]
 
 Graphs come from kg.views.synthetic (one report per meeting, built by GraphBuilder); making
 them is not timed. For each size it prints the nodes and edges of each view, the seconds to
 write it (reading the graph into the index once per size, then payload, layout and HTML per
 view), the file size, and, in Debian's headless Chromium, the seconds from navigation until
 the network is drawn and stable (physics stopped, or the precomputed layout drawn), the
-milliseconds of one full redraw at that zoom, and the frames per second while dragging the view.
+milliseconds of one full redraw at that zoom, and the frames per second while dragging the view
+(the timeline is SVG bars: no redraw or drag to time). With ``--limit`` it exits 1 when a view of
+the largest size takes longer than that to open.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from pathlib import Path
 
 from kg.views import LAYOUT_THRESHOLD, GraphIndex, write_view
 from kg.views.kinds import make_view
+from kg.views.registry import registry
 from kg.views.synthetic import synthetic_graph
 
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -32,11 +35,14 @@ REDRAW = """() => { const r = window.dipkg.network.renderer; const t = performan
 
 def open_page(browser, path: Path) -> tuple[float, float, float]:
     """Seconds until ready, milliseconds of one redraw, and frames per second during a drag."""
-    context = browser.new_context(viewport={"width": 1400, "height": 850})
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
     page = context.new_page()
     page.goto(path.as_uri(), timeout=300_000)
     page.wait_for_selector("body[data-state=ready]", state="attached", timeout=600_000)
     ready = page.evaluate("performance.getEntriesByName('dipkg:ready')[0].startTime") / 1000
+    if page.evaluate("window.dipkg.network === null"):
+        context.close()
+        return ready, float("nan"), float("nan")
     redraw = min(page.evaluate(REDRAW) for _ in range(3))
     page.evaluate(FRAMES)
     box = page.locator("#graph").bounding_box()
@@ -57,7 +63,8 @@ def open_page(browser, path: Path) -> tuple[float, float, float]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", nargs="+", type=int, default=[100, 1000, 10000])
-    ap.add_argument("--kinds", nargs="+", default=["network", "countries", "sectors"])
+    ap.add_argument("--kinds", nargs="+", default=[v.name for v in registry() if v.make and not v.needs_focus])
+    ap.add_argument("--limit", type=float, default=None, help="seconds a view of the largest size may take to open")
     ap.add_argument("--out", type=Path, default=None, help="keep the pages in this folder")
     ap.add_argument("--no-browser", action="store_true", help="time writing only")
     ap.add_argument("--chromium", default=shutil.which("chromium") or "/usr/bin/chromium")
@@ -74,6 +81,7 @@ def main() -> None:
     print(f"precomputed layout above {LAYOUT_THRESHOLD} nodes; pages in {out}")
     print(f"{'meetings':>8} {'view':10} {'nodes':>6} {'edges':>6} {'layout':11} {'write s':>8} {'MB':>6} "
           f"{'open s':>7} {'redraw ms':>9} {'drag fps':>8}")
+    slow = []
     try:
         for size in args.sizes:
             graph = synthetic_graph(size)
@@ -87,8 +95,11 @@ def main() -> None:
                 start = time.perf_counter()
                 path = write_view(index, out / f"{kind}-{size}.html", kind)
                 written = time.perf_counter() - start
-                layout = "precomputed" if len(view.nodes) > LAYOUT_THRESHOLD else "physics"
+                layout = ("precomputed" if len(view.nodes) > LAYOUT_THRESHOLD or view.positions is not None else
+                          "chart" if kind == "timeline" else "physics")
                 opened = open_page(browser, path) if browser else None
+                if opened and args.limit and size == max(args.sizes) and opened[0] > args.limit:
+                    slow.append(f"{kind} of {size} meetings opens in {opened[0]:.2f} s > {args.limit} s")
                 shown = (f"{opened[0]:7.2f} {opened[1]:9.1f} {opened[2]:8.1f}" if opened else
                          f"{'-':>7} {'-':>9} {'-':>8}")
                 print(f"{size:>8} {kind:10} {len(view.nodes):>6} {len(view.edges):>6} {layout:11} {written:8.2f} "
@@ -98,6 +109,8 @@ def main() -> None:
             browser.close()
         if playwright is not None:
             playwright.stop()
+    if slow:
+        raise SystemExit("; ".join(slow))
 
 
 if __name__ == "__main__":

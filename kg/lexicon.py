@@ -107,7 +107,7 @@ class Lexicon:
             if e.country:
                 self._entry_country.setdefault(e.key, e.country)
         # Built on first use: folding every gazetteer name costs more than a run needs.
-        self._place_names: dict[str, str] | None = None
+        self._place_names: dict[str, tuple[str, str]] | None = None
         self._first_word: dict[str, list[Entry]] | None = None
         self._role_by_notation = {c.notation: c for c in roles}
         self._sector_by_notation = {c.notation: c for c in sectors}
@@ -127,14 +127,16 @@ class Lexicon:
         """The country of a known place or organization."""
         return self._entry_country.get(key)
 
-    def place_named(self, name: str) -> str | None:
-        """The key of the known place one of whose names (in any language, dictionary form) is ``name``."""
+    def place_named(self, name: str, subtype: str | None = None) -> str | None:
+        """The key of the known place one of whose names (in any language, dictionary form) is ``name``;
+        with ``subtype``, only a place of that type (region, city)."""
         if self._place_names is None:
             self._place_names = {}
             for e in self.entries:
                 if e.kind == "place":
-                    self._place_names.setdefault(fold(e.name), e.key)
-        return self._place_names.get(fold(name))
+                    self._place_names.setdefault(fold(e.name), (e.key, e.subtype))
+        found = self._place_names.get(fold(name))
+        return found[0] if found and subtype in (None, found[1]) else None
 
     def place(self, key: str) -> PlaceInfo | None:
         """ISO 3166-2 code, GeoNames id and coordinates of a gazetteer place."""

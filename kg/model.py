@@ -12,7 +12,10 @@ from datetime import date
 
 @dataclass(frozen=True)
 class Report:
-    """One input file: its text and what its header or first lines say about it."""
+    """One report: its text, what its header, first lines or metadata say about it, and where it came
+    from (``source_file`` is the file's base name, ``source_path`` its path relative to the folder it
+    was found in, ``source_record`` the record's number in a file of many, ``source_url`` the page's
+    address)."""
 
     source_file: str
     text: str
@@ -21,11 +24,15 @@ class Report:
     title: str | None = None
     body_start: int = 0
     identity: str = ""
+    source_path: str = ""
+    source_record: int | None = None
+    source_url: str | None = None
 
     @property
     def key(self) -> str:
         """What tells this report from every other of a build: its path relative to the folder it
-        was found in (``source_file`` is the base name, which two folders may share)."""
+        was found in (``source_file`` is the base name, which two folders may share), and its record
+        number in a file of many (``feed.jsonl#12``)."""
         return self.identity or self.source_file
 
 
@@ -54,6 +61,28 @@ class Mention:
     value: str
     subtype: str | None = None
     extractor: str = ""
+
+
+class JoinRule:
+    """Why two names were taken for one entity; recorded on the evidence of each mention (``kg explain``)."""
+
+    SAME_NAME = "same name"
+    SAME_KEY = "same key"
+    TRANSLITERATION = "transliteration"
+    INITIAL = "initial matches given name"
+    SURNAME = "surname of a full name"
+    PATRONYMIC = "given name and patronymic of a full name"
+    LONGER_NAME = "words of a longer name"
+    SPELLING = "close spelling"
+    SAME_MEETING = "same meeting, name in another case"
+    GAZETTEER = "gazetteer entry"
+    HEAD = "head word of a longer name"
+    ORGANIZATION_KEY = "translated head word"
+    ACRONYM = "acronym"
+
+    @staticmethod
+    def name_part(value: str) -> str:
+        return f"name:{value}"
 
 
 class MentionKind:
@@ -96,10 +125,17 @@ class Entity:
     subtype: str | None = None
     country_code: str | None = None
     mentions: tuple[Mention, ...] = ()
+    joins: tuple[tuple[str, str], ...] = ()
+    """Why each part joined this entity: ``(JoinRule.name_part(value), rule)`` for a name a report
+    wrote in another form than the entity's own, ``(key, rule)`` for another report's entity."""
 
     @property
     def name(self) -> str:
         return self.labels[0].text if self.labels else self.key
+
+    def rule(self, part: str) -> str | None:
+        """The rule that joined ``part`` (a per-report key or ``JoinRule.name_part(value)``), if any."""
+        return next((rule for p, rule in self.joins if p == part), None)
 
 
 @dataclass(frozen=True)

@@ -106,12 +106,14 @@ def case_candidates(word: str, *, person: bool = False) -> list[str]:
     """Stems of ``word`` left by removing one Kazakh case ending, most plausible first.
 
     The word itself comes last, so a caller can take the first candidate it can confirm.
-    ``person`` leaves out the locative endings, which names of people do not take.
+    ``person`` leaves out the locative endings and those after a possessive only, which names of
+    people do not take.
     """
     low = word.lower()
     out: list[tuple[int, str]] = []
     for suffix, classes in CASE_ENDINGS:
-        if person and suffix in LOCATIVE_ENDINGS:
+        # A person takes neither the locative nor the endings that follow a possessive only (Арын, not Ары+н).
+        if person and (suffix in LOCATIVE_ENDINGS or classes == "P"):
             continue
         if not low.endswith(suffix) or len(word) - len(suffix) < 2:
             continue

@@ -34,6 +34,9 @@ VOWELS = frozenset("aeiouy")
 # The first letter keeps a vowel class: Өмірзақ/Umirzak, Ерлан/Yerlan, Ілияс/Ilyas.
 FIRST_VOWEL = {"a": "a", "e": "e", "i": "i", "y": "i", "o": "u", "u": "u"}
 PATRONYMIC_ALWAYS = "always"
+# Consonants that Kazakh, Russian and Latin spellings of one name voice differently (Нышангүл/Нышанкуль).
+VOICING = str.maketrans("gdbzv", "ktpsf")
+LOOSE_NK = re.compile(r"nk")
 
 
 @cache
@@ -67,6 +70,11 @@ def word_key(word: str) -> str:
         key = DOUBLE.sub(r"\1", FIRST_VOWEL.get(text[0], text[0]) + DROPPED.sub("", text[1:]))
         parts.append(key + ("a" if len(text) > 1 and text.endswith("a") else ""))
     return "-".join(parts)
+
+
+def loose_word(key: str) -> str:
+    """A word key with voiced consonants as voiceless ones and a k after n dropped (``nsnkl`` → ``nsnl``)."""
+    return LOOSE_NK.sub("n", key.translate(VOICING))
 
 
 def initial_key(word: str) -> str:
@@ -109,6 +117,23 @@ class PersonName:
             return f"{self.words[0]} +{self.patronymic}"
         prefix = "".join(f"{i}." for i in self.initials)
         return f"{prefix} {self.surname}".strip()
+
+    @property
+    def loose_key(self) -> str:
+        """The key with voiced and voiceless consonants alike and a k or g after n dropped: Нышангүл,
+        Нышанкуль and Nişangül have one loose key."""
+        return " ".join(sorted(loose_word(w) for w in self.words)) if self.full else self.key
+
+    def close_to(self, other: PersonName) -> bool:
+        """Full names of one loose key that share every word but one, the other at least four letters
+        long and differing in a voiced or voiceless consonant only (not Нурлан and Нуржан)."""
+        if not (self.full and other.full) or self.key == other.key or self.loose_key != other.loose_key:
+            return False
+        if len(self.words) != len(other.words) or (self.patronymic and other.patronymic
+                                                   and self.patronymic != other.patronymic):
+            return False
+        mine, theirs = set(self.words) - set(other.words), set(other.words) - set(self.words)
+        return len(mine) == len(theirs) == 1 and min(len(next(iter(mine))), len(next(iter(theirs)))) >= 4
 
     def fits(self, other: PersonName) -> bool:
         """Can this short form (initials, a bare surname, a given name and patronymic) stand for
@@ -184,3 +209,33 @@ def query_keys(name: str) -> str:
     for form in forms:
         keys.add(parse(" ".join([*given, form])).key)
     return "|" + "|".join(sorted(keys)) + "|" if keys else ""
+
+
+# Kinds of name a place or organization may be read as, for its dictionary forms.
+LABEL_KINDS = ("place", "organization", "country")
+SEPARATOR = "|"
+
+
+def label_forms(value: str) -> str:
+    """The forms a place's or organization's name asked for in a query may have in the graph's labels, as
+    ``|form|form|`` in lower case: the name as written, and every language's dictionary form of it
+    (``Северо-Казахстанской области`` → ``северо-казахстанская область``, ``Льеж провинциясында`` →
+    ``льеж провинциясы``, ``Toyota's`` → ``toyota``). A query compares a label (``LCASE``) or a quote
+    of the node in a report with these forms."""
+    from kg.lang import languages
+    from kg.text import clean
+
+    text = " ".join(clean(value).replace(SEPARATOR, " ").split())
+    words = text.split()
+    if not words:
+        return ""
+    *given, last = words
+    forms = {text, " ".join([*given, POSSESSIVE.sub("", last)])}
+    for lang in languages().values():
+        for kind in LABEL_KINDS:
+            form = lang.name_form(words, kind)
+            if form:
+                forms.add(form)
+        forms |= {" ".join([*given, c]) for c in lang.forms.name_candidates(last)}
+    forms = {f.strip(" -‐") for f in forms}
+    return SEPARATOR + SEPARATOR.join(sorted({f.lower() for f in forms if f})) + SEPARATOR

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -14,16 +14,17 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
 from kg.cache import CACHE_NAME, ExtractionCache, GraphCache, extraction_key
-from kg.entities import merge, resolve
+from kg.entities import merge, resolve, serving_states
 from kg.errors import DipkgError
+from kg.events import Event, MeetingRef, resolve_events
 from kg.files import LEXICON_DIR, read_tsv
 from kg.graph import PREFIXES, VOCABULARY_GRAPH, GraphBuilder, Triple, report_graph_iri
+from kg.inputs.collect import Collected, InputOptions, collect
 from kg.lexicon import load_lexicon
 from kg.mentions import extract_mentions
 from kg.model import Entity, Extraction, Report
 from kg.publish import output_lock, publish
 from kg.relations import relate
-from kg.reports import locate, read_report
 from kg.store import (
     Manifest,
     StoreWriter,
@@ -32,7 +33,7 @@ from kg.store import (
     ntriples,
     open_store,
     rdflib_triples,
-    store_trig,
+    store_dataset,
     update_store,
     vocabulary,
     write_exports,
@@ -63,39 +64,36 @@ class BuildResult:
     extractions: tuple[Extraction, ...]
     summary: Summary
     written: tuple[Path, ...] = ()
+    skipped: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
     extracted: int = 0
     timings: dict[str, float] = field(default_factory=dict)
 
     @cached_property
     def dataset(self) -> Dataset:
-        ds = Dataset()
-        for prefix, ns in PREFIXES.items():
-            ds.bind(prefix, ns)
-        ds.parse(data=store_trig(self.store), format="trig")
-        return ds
+        return store_dataset(self.store)
 
     @cached_property
     def graph(self) -> Graph:
         g = Graph()
         for prefix, ns in PREFIXES.items():
             g.bind(prefix, ns)
-        g.parse(data=self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()), format="nt")
+        for triple in rdflib_triples(self.store):
+            g.add(triple)
         return g
 
 
-def read_reports(paths: Iterable[Path]) -> list[Report]:
-    """The reports under ``paths``, each with a key no other has: two files that share a relative
-    path (``a/x.txt`` and ``b/x.txt`` given as files) are told apart by their text's hash, and the
-    same text under the same name is read once."""
-    lex = load_lexicon()
-    reports: dict[str, Report] = {}
-    for found in locate(paths):
-        report = read_report(found.path, month=lex.month, identity=found.identity)
-        if report.key in reports and reports[report.key].text != report.text:
-            digest = hashlib.sha256(report.text.encode("utf-8")).hexdigest()[:12]
-            report = replace(report, identity=f"{report.key}@{digest}")
-        reports.setdefault(report.key, report)
-    return list(reports.values())
+def read_reports(paths: Iterable[Path], *, inputs: InputOptions | None = None) -> list[Report]:
+    """The reports under ``paths`` (``kg.inputs``), each with a key no other has; an input that
+    cannot be read raises ``DipkgError`` naming it (unless ``inputs`` says otherwise)."""
+    return list(read_inputs(paths, inputs or InputOptions(strict=True)).reports)
+
+
+def read_inputs(paths: Iterable[Path], inputs: InputOptions | None = None, *,
+                exclude: Iterable[Path] = ()) -> Collected:
+    """The reports under ``paths`` (none under ``exclude``), and a line for each input skipped or
+    encoding guessed."""
+    return collect(paths, inputs or InputOptions(), month=load_lexicon().month, exclude=exclude)
 
 
 def extract(report: Report, *, extractors: Sequence[str] = DEFAULT_EXTRACTORS) -> Extraction:
@@ -110,20 +108,24 @@ def extract(report: Report, *, extractors: Sequence[str] = DEFAULT_EXTRACTORS) -
 
 
 def to_graph(extractions: Sequence[Extraction]) -> tuple[Graph, Dataset]:
-    entities, redirect = merge(e for x in extractions for e in x.entities)
+    entities, redirect = merge((e for x in extractions for e in x.entities), serves=serving_states(extractions))
+    # after the entities: one event per real meeting, whose participants may show two names one person
+    entities, redirect, meetings = resolve_events(extractions, entities, redirect)
     by_key = {e.key: e for e in entities}
     builder = GraphBuilder(wikidata=load_wikidata())
     for x in extractions:
-        builder.add(x, by_key, redirect)
+        builder.add(x, by_key, redirect, meetings)
     return builder.merged(), builder.ds
 
 
 def build(paths: Sequence[Path], *, out_dir: Path | None = None,
           extractors: Sequence[str] = DEFAULT_EXTRACTORS,
           views: Callable[[Iterable[Triple], Path], list[Path]] | None = None,
-          jobs: int | None = None) -> BuildResult:
-    """Build the graph from report files or folders into a store, and write the exports if
-    ``out_dir`` is given.
+          inputs: InputOptions | None = None, jobs: int | None = None) -> BuildResult:
+    """Build the graph from report files, folders and globs (``kg.inputs``) into a store, and write
+    the exports if ``out_dir`` is given. An input that cannot be read is skipped
+    (``BuildResult.skipped``), or fails the build before anything is written when ``inputs.strict``.
+    ``views`` is given the triples of the default graph (``kg.views.write_views`` walks them once).
 
     Reports are extracted on ``jobs`` processes (default: every core); the output does not depend
     on how many. With ``out_dir``, the store is ``OUT/store`` and a rebuild extracts only the
@@ -134,9 +136,9 @@ def build(paths: Sequence[Path], *, out_dir: Path | None = None,
     """
     jobs = jobs or cores()
     if out_dir is None:
-        return _build(paths, None, extractors, views, jobs)
+        return _build(paths, None, extractors, views, inputs, jobs)
     with output_lock(out_dir):
-        return _build(paths, out_dir, extractors, views, jobs)
+        return _build(paths, out_dir, extractors, views, inputs, jobs)
 
 
 @dataclass
@@ -151,6 +153,7 @@ class _Work:
     builder: GraphBuilder | None = None
     entities: dict[str, Entity] | None = None
     redirect: dict[str, str] | None = None
+    meetings: dict[MeetingRef, Event] | None = None
 
 
 _WORK: _Work | None = None
@@ -168,16 +171,20 @@ def _graph_job(n: int) -> bytes:
     assert _WORK is not None and _WORK.builder is not None and _WORK.entities is not None
     x = _WORK.extractions[n]
     assert x is not None and _WORK.redirect is not None
-    return ntriples(_WORK.builder.report_triples(x, _WORK.entities, _WORK.redirect))
+    return ntriples(_WORK.builder.report_triples(x, _WORK.entities, _WORK.redirect, _WORK.meetings))
 
 
 def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str],
-           views: Callable[[Iterable[Triple], Path], list[Path]] | None, jobs: int) -> BuildResult:
+           views: Callable[[Iterable[Triple], Path], list[Path]] | None, inputs: InputOptions | None,
+           jobs: int) -> BuildResult:
     global _WORK
     clock = _Clock()
-    reports = read_reports(paths)
+    collected = read_inputs(paths, inputs, exclude=[out_dir] if out_dir is not None else [])
+    reports = collected.reports
     if not reports:
-        raise DipkgError(f"{', '.join(str(p) for p in paths)}: no report files (.txt) found")
+        problem = f"; {collected.problems[0]}" if collected.problems else ""
+        raise DipkgError(f"{', '.join(str(p) for p in paths)}: no reports found{problem}")
+    read = {"skipped": collected.problems, "notes": collected.notes}
     keys = [extraction_key(r, extractors) for r in reports]
     cache = ExtractionCache(out_dir / CACHE_NAME) if out_dir is not None else None
     found = [cache.get(k) if cache is not None else None for k in keys]
@@ -189,10 +196,13 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
             found[n] = x
         extractions = tuple(x for x in found if x is not None)
         clock.lap("extract")
-        entities, redirect = merge(e for x in extractions for e in x.entities)
+        entities, redirect = merge((e for x in extractions for e in x.entities),
+                                   serves=serving_states(extractions))
+        # after the entities: one event per real meeting, whose participants may show two names one person
+        entities, redirect, meetings = resolve_events(extractions, entities, redirect)
         work.builder = GraphBuilder(wikidata=load_wikidata())
-        work.entities, work.redirect = {e.key: e for e in entities}, redirect
-        signatures = _signatures(extractions, keys, work.entities, redirect)
+        work.entities, work.redirect, work.meetings = {e.key: e for e in entities}, redirect, meetings
+        signatures = _signatures(extractions, keys, work.entities, redirect, meetings)
         clock.lap("resolve")
 
         graphs = GraphCache(out_dir / CACHE_NAME) if out_dir is not None else None
@@ -215,7 +225,8 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
         if out_dir is None:
             store = ox.Store()
             fill(store, Manifest({}))
-            return BuildResult(store, extractions, _summary(store), extracted=len(todo), timings=clock.laps)
+            return BuildResult(store, extractions, _summary(store), extracted=len(todo), timings=clock.laps,
+                               **read)
         assert graphs is not None
 
         def write(folder: Path) -> list[Path]:
@@ -245,7 +256,8 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
         store = open_store(out_dir)
         summary = _summary(store)
         clock.lap("publish")
-        return BuildResult(store, extractions, summary, published, extracted=len(todo), timings=clock.laps)
+        return BuildResult(store, extractions, summary, published, extracted=len(todo), timings=clock.laps,
+                           **read)
     finally:
         _WORK = None
 
@@ -264,8 +276,9 @@ class _Clock:
 
 
 def _signatures(extractions: Sequence[Extraction], keys: Sequence[str], entities: dict[str, Entity],
-                redirect: dict[str, str]) -> list[str]:
-    """What each report's graph is written from: its extraction and the merged entities it names.
+                redirect: dict[str, str], meetings: dict[MeetingRef, Event]) -> list[str]:
+    """What each report's graph is written from: its extraction, the merged entities it names (with
+    the rules that joined them) and the events its meetings belong to.
 
     A report whose signature has not changed since the last build keeps its graph in the store."""
     digests: dict[str, str] = {}
@@ -274,7 +287,7 @@ def _signatures(extractions: Sequence[Extraction], keys: Sequence[str], entities
         merged = redirect.get(key, key)
         if merged not in digests:
             e = entities[merged]
-            digests[merged] = hashlib.sha1(repr((e.key, e.kind, e.subtype, e.country_code, e.labels))
+            digests[merged] = hashlib.sha1(repr((e.key, e.kind, e.subtype, e.country_code, e.labels, e.joins))
                                            .encode("utf-8")).hexdigest()
         return f"{key}>{merged}:{digests[merged]}"
 
@@ -283,7 +296,12 @@ def _signatures(extractions: Sequence[Extraction], keys: Sequence[str], entities
         named = {e.key for e in x.entities} | {p.holder for p in x.posts} | {
             p.jurisdiction for p in x.posts if p.jurisdiction} | {
             k for m in x.meetings for k in m.participants} | {m.location for m in x.meetings if m.location}
-        text = "\n".join([key, *(digest(k) for k in sorted(named))])
+        told = [meetings.get((x.report.key, n)) for n in range(1, len(x.meetings) + 1)]
+        for event in told:
+            if event is not None:
+                named |= set(event.participants) | ({event.location} if event.location else set())
+        text = "\n".join([key, *(digest(k) for k in sorted(named)),
+                          *(repr((e.anchor, e.participants, e.date, e.location)) for e in told if e is not None)])
         out.append(hashlib.sha256(text.encode("utf-8")).hexdigest())
     return out
 

@@ -14,12 +14,17 @@ value may be missing); otherwise binding it would not filter the rows without a 
 A ``name`` parameter also binds ``?<name>Keys`` to the name's spelling-blind keys
 (``kg.names.query_keys``), which a query compares with the persons' ``skos:hiddenLabel`` keys;
 Oxigraph binds only projected variables, so the query projects it and the result leaves it out.
+A ``label`` parameter (a place's or organization's name) binds only ``?<name>Forms``: the name's
+forms in lower case (``kg.names.label_forms``: as written and every language's dictionary form),
+which the query compares with the labels and with the node's quotes in the reports; its own
+variable is the name the query finds, so it is never bound.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import re
 from collections.abc import Callable, Mapping
@@ -30,7 +35,7 @@ import pyoxigraph as ox
 
 from kg.errors import DipkgError
 from kg.files import QUERY_DIR
-from kg.names import query_keys
+from kg.names import label_forms, query_keys
 from kg.sparql_limits import Limits, QueryRefused, check
 from kg.spreadsheet import safe_cell
 
@@ -44,8 +49,12 @@ TABLE_PREFIXES = {
     "http://www.wikidata.org/entity/": "wd:",
 }
 TABLE_WIDTH = 60
+# A table shows this many rows unless told otherwise; csv, tsv and json give every row unless told otherwise.
+TABLE_ROWS = 1000
 # A name parameter also binds its keys to this variable, which the query projects and the result leaves out.
 KEYS_SUFFIX = "Keys"
+# A label parameter binds only its forms, to this variable, which the result leaves out too.
+FORMS_SUFFIX = "Forms"
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 
@@ -69,6 +78,12 @@ def _integer(value: str) -> Term:
         raise ValueError("expected an integer") from None
 
 
+def _label(value: str) -> Term:
+    if not value.strip():
+        raise ValueError("expected a name")
+    return ox.Literal(label_forms(value))
+
+
 def _iri(value: str) -> Term:
     if value.startswith("res:"):
         value = RESOURCE + value[4:]
@@ -83,6 +98,7 @@ def _iri(value: str) -> Term:
 KINDS: dict[str, Callable[[str], Term]] = {
     "string": ox.Literal,
     "name": ox.Literal,
+    "label": _label,
     "code": _code,
     "notation": _notation,
     "integer": _integer,
@@ -114,8 +130,16 @@ class NamedQuery:
 
 @dataclass(frozen=True)
 class Result:
+    """The rows of a SELECT query; a page of them when ``run`` was given a limit or an offset.
+
+    ``offset`` is the number of rows skipped before the first one here; ``more`` says that rows
+    follow the last one here (the page was cut by the limit).
+    """
+
     variables: tuple[str, ...]
     rows: tuple[tuple[Term | None, ...], ...]
+    offset: int = 0
+    more: bool = False
 
 
 def parse_header(name: str, path: Path, text: str) -> NamedQuery:
@@ -186,9 +210,13 @@ def bind(query: NamedQuery, params: Mapping[str, str]) -> dict[str, Term]:
     out: dict[str, Term] = {}
     for name, value in params.items():
         try:
-            out[name] = KINDS[declared[name].kind](value)
+            term = KINDS[declared[name].kind](value)
         except ValueError as exc:
             raise DipkgError(f"{query.name}: --param {name}={value!r}: {exc}") from None
+        if declared[name].kind == "label":
+            out[f"{name}{FORMS_SUFFIX}"] = term
+            continue
+        out[name] = term
         if declared[name].kind == "name":
             out[f"{name}{KEYS_SUFFIX}"] = ox.Literal(query_keys(value))
     return out
@@ -237,12 +265,16 @@ def rdf_format(path: Path) -> ox.RdfFormat:
 
 
 def run(store: ox.Store, sparql: str, *, params: Mapping[str, Term | str] | None = None,
-        limits: Limits | None = None) -> Result:
+        limits: Limits | None = None, limit: int | None = None, offset: int = 0) -> Result:
     """Run a SELECT query; ``params`` bind variables (``country`` → ``?country``), strings as literals.
 
     The text is checked against ``limits`` first (``kg.sparql_limits``): a query the engine could
-    not survive, or one that would reach other endpoints, is a one-line error.
+    not survive, or one that would reach other endpoints, is a one-line error. ``limit`` and
+    ``offset`` page the rows: the rows before ``offset`` are skipped without being built, at most
+    ``limit`` rows are kept, and ``Result.more`` says whether others follow.
     """
+    if (limit is not None and limit < 0) or offset < 0:
+        raise DipkgError(f"query: limit and offset must not be negative (limit {limit}, offset {offset})")
     subs = {ox.Variable(k): ox.Literal(v) if isinstance(v, str) else v for k, v in (params or {}).items()}
     try:
         check(sparql, limits)
@@ -255,12 +287,26 @@ def run(store: ox.Store, sparql: str, *, params: Mapping[str, Term | str] | None
     if not isinstance(answer, ox.QuerySolutions):
         raise DipkgError("query: only SELECT queries print as a table")
     variables = tuple(v.value for v in answer.variables)
-    rows = tuple(tuple(sol[v] for v in variables) for sol in answer)
-    derived = {f"{name}{KEYS_SUFFIX}" for name in (params or {})} & set(params or {})
+    page = itertools.islice(answer, offset, None if limit is None else offset + limit + 1)
+    rows = tuple(tuple(sol[v] for v in variables) for sol in page)
+    more = limit is not None and len(rows) > limit
+    if more:
+        rows = rows[:limit]
+    given = set(params or {})
+    derived = {f"{name}{KEYS_SUFFIX}" for name in given} & given | {
+        v for v in variables if v.endswith(FORMS_SUFFIX) and v[: -len(FORMS_SUFFIX)] in variables}
     if derived:
         keep = [n for n, v in enumerate(variables) if v not in derived]
-        return Result(tuple(variables[n] for n in keep), tuple(tuple(row[n] for n in keep) for row in rows))
-    return Result(variables, rows)
+        variables, rows = tuple(variables[n] for n in keep), tuple(tuple(row[n] for n in keep) for row in rows)
+    return Result(variables, rows, offset, more)
+
+
+def ask(store: ox.Store, query: str, params: Mapping[str, str] | None = None, *, limit: int | None = None,
+        offset: int = 0, limits: Limits | None = None) -> Result:
+    """Resolve QUERY (a named query, a ``.rq`` file or SPARQL text) with its parameters and run it,
+    one page of rows when ``limit``/``offset`` are given."""
+    sparql, bound = resolve(query, params)
+    return run(store, sparql, params=bound, limits=limits, limit=limit, offset=offset)
 
 
 def _plain(term: object) -> str:
@@ -300,8 +346,19 @@ def render(result: Result, fmt: str) -> str:
         lines.append("  ".join(_cut(c, w).ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
         if n == 0:
             lines.append("  ".join("-" * w for w in widths))
-    lines.append(f"({len(result.rows)} rows)")
+    lines.append(_count_line(result))
     return "\n".join(lines)
+
+
+def _count_line(result: Result) -> str:
+    """``(10 rows)``, or for a page which rows it holds and where the next page starts."""
+    n = len(result.rows)
+    if not result.more and not result.offset:
+        return f"({n} rows)"
+    span = f"rows {result.offset + 1}–{result.offset + n}" if n else f"no rows after row {result.offset}"
+    if result.more:
+        return f"({n} rows shown, {span}; more rows follow: --offset {result.offset + n})"
+    return f"({n} rows shown, {span}; no more rows)"
 
 
 def _cut(text: str, width: int) -> str:

@@ -1,16 +1,20 @@
-"""Report files → ``Report`` values: the header line, the language, the publication date."""
+"""Report text → ``Report`` values: the header line, the language, the publication date.
+
+Which files hold reports, and in which format, is ``kg.inputs``'s business."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 
+from kg.encodings import decode
 from kg.errors import DipkgError
-from kg.html_text import html_text, looks_like_html
+from kg.html_text import looks_like_html, read_page
 from kg.model import Report
 
 HEADER = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})[ \t]*(.*)$")
@@ -19,37 +23,40 @@ CYRILLIC_LETTERS = re.compile(r"[а-яёА-ЯЁ]")
 LATIN_LETTERS = re.compile(r"[A-Za-z]")
 # Datelines a news site prints near the top: 21.12.2023 or "15 Шілде 2009" or "12 Қараша 2019".
 NUMERIC_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
-WORD_DATE = re.compile(r"\b(\d{1,2})\s+([^\W\d_]+)\s+(\d{4})\b")
+WORD_DATE = re.compile(r"\b(\d{1,2})\s+([^\W\d_]+),?\s+(\d{4})\b")
+# October 20, 2025 / Oct. 20, 2025
+MONTH_FIRST_DATE = re.compile(r"\b([^\W\d_]+)\.?\s+(\d{1,2}),?\s+(\d{4})\b")
+# 2025 жылғы 20 қазан: the year, its word, the day, the month
+YEAR_FIRST_DATE = re.compile(r"\b(\d{4})\s+[^\W\d_]+\s+(\d{1,2})\s+([^\W\d_]+)")
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+# A metadata field's date: ISO 8601, a time of day after it allowed (2024-03-01T10:00:00+05:00).
+ISO_START = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?!\d)")
 DATELINE_LINES = 12
-SUFFIXES = (".txt", ".text", ".md")
+# Each written form of a dateline with the groups of its year, month and day.
+DATELINE_FORMS = ((WORD_DATE, (3, 2, 1)), (MONTH_FIRST_DATE, (3, 1, 2)), (YEAR_FIRST_DATE, (1, 3, 2)))
 # A news report is a few thousand characters; a file of millions is many pasted together, and the
 # relation passes still have steps that grow faster than the length (benchmarks/bench_long_report.py).
 MAX_CHARS = 2_000_000
 
 
 def read_report(path: Path, *, month: Callable[[str], int | None] | None = None, identity: str = "") -> Report:
-    """Read one report file; a file that is not UTF-8 text raises ``DipkgError`` naming it.
+    """Read one report file (plain text, or an HTML page); a file that is not text raises
+    ``DipkgError`` naming it. The encoding is UTF-8, that of a byte-order mark, or a guess.
 
-    ``identity`` tells the report from others with the same base name (see ``locate``)."""
+    ``identity`` tells the report from others with the same base name (see ``kg.inputs.locate``)."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise DipkgError(f"{path}: cannot read the report: {exc.strerror or exc}") from exc
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DipkgError(f"{path}: not UTF-8 text (byte {exc.start})") from exc
-    if "\x00" in text:
-        raise DipkgError(f"{path}: a binary file, not a text report")
+    text = decode(raw, str(path)).text
     if len(text) > MAX_CHARS:
         raise DipkgError(f"{path}: {len(text):,} characters, more than the {MAX_CHARS:,} a report may have; "
                          f"split it into several files")
-    report = parse_report(_printable(path.name), text, month=month)
+    report = parse_report(printable(path.name), text, month=month)
     return replace(report, identity=identity) if identity else report
 
 
-def _printable(name: str) -> str:
+def printable(name: str) -> str:
     """A file name as text: bytes that are not UTF-8 (kept by Python as surrogates) shown as U+FFFD."""
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
@@ -57,10 +64,12 @@ def _printable(name: str) -> str:
 def parse_report(source_file: str, text: str, *, month: Callable[[str], int | None] | None = None) -> Report:
     """A report from its text: NFC, LF line ends; the optional first line ` date YYYY-MM-DD title`.
 
-    An HTML page saved as text is read as the text of its article (``kg.html_text``)."""
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    if looks_like_html(text):
-        text = html_text(text)
+    An HTML page saved as text is read as the text of its article, with the title, date and
+    address its metadata give (``kg.html_text``)."""
+    text = normalize(text)
+    page = read_page(text) if looks_like_html(text) else None
+    if page is not None:
+        text = page.text
     if not text.strip():
         raise DipkgError(f"{source_file}: the report is empty")
     first_end = text.find("\n") if "\n" in text else len(text)
@@ -76,9 +85,32 @@ def parse_report(source_file: str, text: str, *, month: Callable[[str], int | No
         title = header.group(4).strip() or None
         body_start = header.start(4)
     else:
-        published = _dateline(text, month or (lambda _w: None))
+        published = parse_date(page.date, month) if page is not None and page.date else None
+        published = published or _dateline(text, month or (lambda _w: None))
+    if page is not None:
+        title = title or page.title
     return Report(source_file=source_file, text=text, language=detect_language(text),
-                  published=published, title=title, body_start=body_start)
+                  published=published, title=title, body_start=body_start,
+                  source_url=page.url if page is not None else None)
+
+
+def normalize(text: str) -> str:
+    """NFC with LF line ends: the text every offset of the graph indexes."""
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def parse_date(value: str, month: Callable[[str], int | None] | None = None) -> date | None:
+    """The date a metadata field gives: ISO (``2024-03-01``, ``2024-03-01T10:00:00+05:00``),
+    ``01.03.2024`` or ``1 March 2024`` in a language the lexicon knows; None when it gives none."""
+    value = value.strip()[:200]
+    m = ISO_START.match(value)
+    if m:
+        return _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    try:
+        d = parsedate_to_datetime(value)
+        return _date(d.year, d.month, d.day)
+    except (TypeError, ValueError, IndexError):
+        return _dateline(value, month or (lambda _w: None))
 
 
 def detect_language(text: str) -> str:
@@ -93,7 +125,7 @@ def detect_language(text: str) -> str:
 
 def _dateline(text: str, month: Callable[[str], int | None]) -> date | None:
     """The first full date in the top lines of a page, where sites print the publication date."""
-    for line in text.split("\n")[:DATELINE_LINES]:
+    for line in text.split("\n", DATELINE_LINES)[:DATELINE_LINES]:
         for m in ISO_DATE.finditer(line):
             d = _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             if d:
@@ -102,10 +134,10 @@ def _dateline(text: str, month: Callable[[str], int | None]) -> date | None:
             d = _date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
             if d:
                 return d
-        for m in WORD_DATE.finditer(line):
-            number = month(m.group(2))
-            if number:
-                d = _date(int(m.group(3)), number, int(m.group(1)))
+        for pattern, (y, mo, dy) in DATELINE_FORMS:
+            for m in pattern.finditer(line):
+                number = month(m.group(mo))
+                d = _date(int(m.group(y)), number, int(m.group(dy))) if number else None
                 if d:
                     return d
     return None
@@ -116,45 +148,3 @@ def _date(year: int, month: int, day: int) -> date | None:
         return date(year, month, day) if 1900 < year < 2100 else None
     except ValueError:
         return None
-
-
-@dataclass(frozen=True)
-class ReportFile:
-    path: Path
-    identity: str
-
-
-def report_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """The report files among ``paths``: files as given, folders searched for text files, sorted."""
-    return (f.path for f in locate(paths))
-
-
-def locate(paths: Iterable[Path]) -> list[ReportFile]:
-    """The report files among ``paths``, each once, with its identity.
-
-    A folder is searched for text files, skipping hidden files and folders (``.git``) below it; a
-    file named on the command line is read whatever its name. A file's identity is its path
-    relative to the folder given (its name when given itself); one reached twice counts once.
-    """
-    out: list[ReportFile] = []
-    seen: set[Path] = set()
-
-    def add(path: Path, identity: str) -> None:
-        real = path.resolve()
-        if real not in seen:
-            seen.add(real)
-            out.append(ReportFile(path, _printable(identity)))
-
-    for path in paths:
-        if path.is_dir():
-            for found in sorted(path.rglob("*")):
-                relative = found.relative_to(path)
-                if any(part.startswith(".") for part in relative.parts):
-                    continue
-                if found.suffix.lower() in SUFFIXES and found.is_file():
-                    add(found, relative.as_posix())
-        elif path.is_file():
-            add(path, path.name)
-        else:
-            raise DipkgError(f"{path}: no such file or folder")
-    return out

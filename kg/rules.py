@@ -50,7 +50,7 @@ SURNAME_ENDINGS = re.compile(
 LOWER_MODIFIER = re.compile(
     r"^[а-яёәғқңөұүһі-]+(?:лық|лік|дық|дік|тық|тік|ғы|гі|қы|кі|лы|лі|ды|ді|ты|ті|ық|ік|ал|ел|и)$")
 # A day, or the first of a range (20-21), with an English ordinal ending if any (15th).
-DAY_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?(?:[-–](\d{1,2})(?:st|nd|rd|th)?)?$")
+DAY_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th|[-‐]о?го)?(?:[-–](\d{1,2})(?:st|nd|rd|th)?)?$")
 # A day joined to its month by a hyphen: 15-қазан, 15-қазанда.
 DAY_HYPHEN_MONTH = re.compile(r"^(\d{1,2})[-‐](\w+)$")
 YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
@@ -68,6 +68,16 @@ HONORIFICS = frozenset(fold(w) for w in ("мырза", "ханым", "госпо
 # His or Her Excellency, as tokens: H . E .
 EXCELLENCY = ("H", ".", "E", ".")
 MAX_NAME_TOKENS = 3
+# Tokens a walk back from an organization's head noun reads at most.
+MAX_NAME_STEPS = 8
+MAX_PLACE_STEPS = 5
+# Kazakh finite verbs and participles: past (-ды, -ті), present and future (-ады, -йді), participles (-ған, -атын).
+VERB_ENDING = re.compile(r"(?:ды|ді|ты|ті|ады|еді|йды|йді|ған|ген|қан|кен|атын|етін|йтын|йтін|уда|уде|мақ|мек)$")
+SPACE_BEFORE_COMMA = re.compile(r"\s+,")
+# An acronym written in mixed case: ҚазҰУ, КазНУ, KazNU.
+MIXED_ACRONYM = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]{0,3}[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]+[a-zа-яёәғқңөұүһі]?$")
+# A short name in capitals, all (TURKSOY, ТЮРКСОЙ) or mixed (ҚазҰУ, KazNU).
+ACRONYM = re.compile(rf"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{{2,}}$|{MIXED_ACRONYM.pattern}")
 # "долларов США", "US dollars" name a currency, not the state.
 CURRENCY_WORDS = frozenset({"долл", "doll"})
 # Words a Russian or English post phrase holds between the post and the name.
@@ -76,6 +86,8 @@ PHRASE_WORDS = frozenset({"of", "the", "to", "in", "at", "for", "and", "в", "в
 PHRASE_REACH = 24
 # Words after which a capitalised word is a place or part of an office's name, not a person's name.
 PLACE_PREPOSITIONS = frozenset({"в", "во", "из", "in", "to", "at", "from"})
+# Words that open a post's or a place's complement: the capitalised word after them is no given name.
+COMPLEMENT_OPENERS = PLACE_PREPOSITIONS | {"of"}
 TITLE_LINKS = frozenset({"of", "and", "for", "&", "и", "по"})
 # Words that join the parts of an organization's name.
 ORG_LINKS = frozenset({"және", "мен", "бен", "пен", "и", "and", "of"})
@@ -83,6 +95,8 @@ ORG_LINKS = frozenset({"және", "мен", "бен", "пен", "и", "and", "o
 COORDINATORS = ORG_LINKS - {"of"} | {","}
 # The kinds of mention a tagger may propose to the rules.
 PROPOSED_KINDS = frozenset({MentionKind.PERSON, MentionKind.ORGANIZATION, MentionKind.PLACE})
+# Mentions that cue a fact without holding their words (a sector cue inside a name: Financial Centre).
+UNCOVERING_KINDS = frozenset({MentionKind.SECTOR, MentionKind.MEETING, MentionKind.DATE})
 
 
 @dataclass(frozen=True)
@@ -163,7 +177,12 @@ class _Reader:
         self.out: list[Mention] = []
         self._emitted: set[tuple[str, int, int, str]] = set()
         self.barrier = [False] * len(self.toks)
+        # Proposed organizations the recogniser read from a head noun (Astana International Financial Centre).
+        self.headed: set[tuple[int, int]] = set()
         self.proposals = self._token_ranges(proposals)
+        # Tokens after the first of a proposed person's name of several words (Чжао Ганом).
+        self.in_proposed_name = {k for kind, first, last in self.proposals if kind == MentionKind.PERSON
+                                 for k in range(first + 1, last + 1)}
 
     def _tokens(self) -> list[_Tok]:
         clutter_words = [w.word for w in self.lex.words_of("clutter")]
@@ -196,6 +215,8 @@ class _Reader:
             first, last = bisect_left(starts, m.start), bisect_right(ends, m.end) - 1
             if first <= last and not any(self.toks[k].clutter for k in range(first, last + 1)):
                 out.append((m.kind, first, last))
+                if m.kind == MentionKind.ORGANIZATION and m.subtype:
+                    self.headed.add((first, last))
         return out
 
     def _span_text(self, first: int, last: int) -> tuple[int, int, str]:
@@ -232,6 +253,8 @@ class _Reader:
     # ------------------------------------------------------------ passes
 
     def read(self) -> list[Mention]:
+        from kg import organizations  # its passes read this module's word shapes
+
         names, roles, sectors, words, heads = _matchers(self.language)
         opening = self._proposed_openings()
         for m in roles.find(self.texts):
@@ -244,6 +267,7 @@ class _Reader:
         self._head_patterns(heads)
         self._latin_organizations()
         self._ministries()
+        organizations.appositions(self)
         role_matches = [m for m in roles.find(self.texts, skip=self.covered) if m.first not in opening]
         for m in role_matches:
             self._emit(MentionKind.ROLE, m.first, m.last, m.payload)
@@ -257,6 +281,8 @@ class _Reader:
                 self._emit(MentionKind.COUNTRY, m.first, m.last, value, "home")
         self._dates()
         self._proposed_places_and_organizations(heads)
+        organizations.short_names(self)
+        organizations.drop_sources(self)
         return sorted(self.out, key=lambda m: (m.start, -m.end, m.kind))
 
     def _proposed_openings(self) -> frozenset[int]:
@@ -270,16 +296,26 @@ class _Reader:
             first_tok = self.texts[m.first]
             if e.form in ("name", "variant") and not (first_tok[:1].isupper() or first_tok[:1].isdigit()):
                 continue
-            if e.kind == "place" and m.first == m.last and self._first_name_of_person(m.last):
+            names_place = e.kind == "place" and m.first == m.last and self._names_place(m.first, e)
+            # A one-word country or town inside a proposed person's name is a word of that name (Чжао Ганом),
+            # unless the grammar says it names a place.
+            if m.first == m.last and m.first in self.in_proposed_name and e.kind in ("country", "place") \
+                    and not (e.kind == "place" and names_place):
                 continue
-            if e.derived and m.first == m.last and self._inside_longer_name(m.first, names):
+            if e.kind == "place" and m.first == m.last and not names_place and self._first_name_of_person(m.last):
+                continue
+            if e.derived and m.first == m.last and not names_place and self._inside_longer_name(m.first, names):
                 continue
             if e.kind == "country" and m.first > 0 and fold(self.texts[m.first - 1])[:4] in CURRENCY_WORDS:
                 continue
             if e.kind == "country":
                 self._emit(MentionKind.COUNTRY, self._state_form_start(m.first), m.last, e.key, e.form)
             elif e.kind == "place":
-                self._emit(MentionKind.PLACE, m.first, m.last, e.key, e.subtype)
+                # The head noun after a known place's name is part of the mention (Павлодар қаласында): its
+                # case ending says where.
+                last = m.last + 1 if m.last + 1 < len(self.texts) and not self.covered[m.last + 1] and \
+                    self._is_head(m.last + 1, e.subtype, "after") else m.last
+                self._emit(MentionKind.PLACE, m.first, last, e.key, e.subtype)
             else:
                 self._emit(MentionKind.ORGANIZATION, m.first, m.last, e.key, e.subtype)
 
@@ -301,9 +337,32 @@ class _Reader:
             if found:
                 first, last, name = found
                 self._emit(MentionKind.ORGANIZATION, first, last, name, "government")
+            body = lang.body_at(self, i)
+            if body:
+                first, last, name, subtype = body
+                self._emit(MentionKind.ORGANIZATION, first, last, name, subtype)
+
+    def span(self, first: int, last: int) -> str:
+        """Tokens ``first``..``last`` as the report writes them, spaces collapsed."""
+        return " ".join(self.view[self.toks[first].start:self.toks[last].end].split())
 
     def is_name_word(self, i: int) -> bool:
         return self._is_capitalised(i)
+
+    def _names_place(self, i: int, e: Entry) -> bool:
+        """A town's one-word name that opens a post's complement (Mayor of Debrecen Laszlo Papp), stands
+        right before a post (Бурса губернаторы) or carries a case ending of place (Мюнхенде: in Munich)
+        names the place, whatever capitalised words stand beside it."""
+        if i + 1 < len(self.texts) and self._is_head(i + 1, position="after"):
+            return False  # Shaanxi Province: the head patterns read the place with its head
+        if i > 0 and fold(self.texts[i - 1]) in COMPLEMENT_OPENERS and i + 2 < len(self.texts) \
+                and self._is_capitalised(i + 1) and self._is_capitalised(i + 2):
+            return True  # a full name follows the town: Mayor of Debrecen Laszlo Papp
+        if i + 1 < len(self.texts) and self.barrier[i + 1]:
+            return True
+        inflected = fold(self.texts[i]) != fold(e.name)
+        return inflected and profile(self.language).has_case(
+            self.texts[i], Case.LOCATIVE, Case.LOCATIVE_ATTRIBUTE, Case.DATIVE)
 
     def _inside_longer_name(self, i: int, names: PhraseMatcher[Entry]) -> bool:
         """``Tatsuhiko Kasai``, ``Игорь Бабушкин``, ``Toyota Motor``: a gazetteer town's one-word name
@@ -383,9 +442,11 @@ class _Reader:
             if self._plural_head(m):
                 self._coordinated_organizations(m)
                 continue
-            first = self._name_start(m.first)
-            if first is None:
-                continue
+            first = self._name_start(m.first, organization=m.payload.kind == "organization",
+                                     town_named=m.payload.subtype == "university")
+            if first is None or (first == m.first - 1 and self._sentence_initial(first) and self._common_word(
+                    self.texts[first]) and profile(self.language).title_case_heads and self.texts[m.last].islower()):
+                continue  # The company ...: where names write their heads in capitals, a common word heads nothing
             name_words = self.texts[first:m.first]
             head = m.payload
             if head.kind == "place":
@@ -400,8 +461,8 @@ class _Reader:
                     self._emit(MentionKind.PLACE, first, m.last, f"{' '.join(name_words)} {self._head_form(m)}",
                                head.subtype)
             else:
-                self._emit(MentionKind.ORGANIZATION, first, m.last,
-                           f"{' '.join(name_words)} {self._head_form(m)}", head.subtype)
+                name = f"{self.span(first, m.first - 1)} {self._head_form(m)}"
+                self._emit(MentionKind.ORGANIZATION, first, m.last, name, head.subtype)
 
     def _plural_head(self, m: Match[Head]) -> bool:
         """``universities``, ``университеттері``: a head noun in the plural names a class or several bodies."""
@@ -455,27 +516,60 @@ class _Reader:
         return next((m for m in self.out if m.kind == MentionKind.PLACE and m.start == t.start and m.end == t.end),
                     None)
 
-    def _name_start(self, head_index: int) -> int | None:
-        """Walk back from a head noun over the name: capitalised words, a few modifiers, other heads."""
+    def _name_start(self, head_index: int, *, organization: bool = False, town_named: bool = False) -> int | None:
+        """Walk back from a head noun over the name: capitalised words, a few modifiers, other heads.
+
+        An organization's name may also hold (the dependants of its head noun): a place or state
+        named in it (Көкшетау мемлекеттік университеті, Moscow State University), a body in the
+        genitive with a place in the locative before the head (университетінің Нұр-Сұлтандағы
+        филиалы), a region whose head is in the genitive (Ақмола облысының әкімдігі), and the
+        person it is named after (Ш. Уәлиханов атындағы ...).
+        """
         j = head_index - 1
         first: int | None = None
         steps = 0
         capitals = 0
-        while j >= 0 and steps < 5 and not self.barrier[j]:
-            if self.covered[j]:
-                inner = self._organization_ending_at(j)
-                if inner is None or not self._is_nominative_head(j):
-                    break
-                first = inner
+        limit = MAX_NAME_STEPS if organization else MAX_PLACE_STEPS
+        # A proposed person's name before a town's name (Чжао Ганмен Сиань қаласында) is no part of it.
+        place = not organization and any(self._is_head(head_index, subtype, "after") for subtype in ("city", "region"))
+        while j >= 0 and steps < limit and not self.barrier[j]:
+            if place and j < head_index - 1 and j in self.in_proposed_name:
                 break
+            if self.covered[j]:
+                inner = self._mention_ending_at(j)
+                if inner is None:
+                    break
+                mention, start = inner
+                if mention.kind == MentionKind.ORGANIZATION:
+                    if self._is_nominative_head(j) or (organization and self._has_case(j, Case.GENITIVE)):
+                        first = start
+                    break
+                if not (organization and mention.kind in (MentionKind.PLACE, MentionKind.COUNTRY)
+                        and self._place_in_name(start, j, head_index, town_named)):
+                    break
+                first, capitals = start, capitals + 1
+                steps += j - start + 1
+                j = start - 1
+                if j >= 0 and "\n" in self.view[self.toks[j].end:self.toks[start].start]:
+                    break
+                continue
             t = self.texts[j]
+            if organization and first is not None and self.lex.is_word(t, "named-after", self.language):
+                named = self._named_after(j)
+                if named is not None:
+                    first = named
+                break
             if self._is_capitalised(j) and capitals and SURNAME_ENDINGS.search(
                     self._dictionary_form([t], person=True).lower()):
                 break
-            if self._is_capitalised(j) or LATIN_CAPITALISED.match(t) or (t.isupper() and len(t) >= 2):
+            if organization and self._has_case(j, Case.GENITIVE) and t[:1].isupper():
+                break  # a possessor, not a word of the name: Компанияның филиалы
+            if self._is_capitalised(j) or LATIN_CAPITALISED.match(t) or (t.isupper() and len(t) >= 2) or (
+                    organization and MIXED_ACRONYM.match(t)):
                 first = j
                 capitals += 1
-            elif not (self._modifier(j) or (t in LATIN_LINKS and first is not None)):
+            elif not (self._modifier(j) or (t in LATIN_LINKS and first is not None) or (
+                    organization and (self._genitive_place_head(j) or self._bare_name_word(j)))):
                 break
             if j > 0 and "\n" in self.view[self.toks[j - 1].end:self.toks[j].start]:
                 break
@@ -484,8 +578,68 @@ class _Reader:
         if first is None:
             return None
         # A sentence's first word is capitalised anyway: a common word there is not part of the name.
-        if first < head_index - 1 and self._sentence_initial(first) and self._common_word(self.texts[first]):
+        if first < head_index - 1 and self._sentence_initial(first) and self._common_word(self.texts[first]) \
+                and not CAPITAL_LETTER.match(self.texts[first]):
             first += 1
+            # and the lower-case words after it (Бұл туралы ...) open no name either
+            while first < head_index - 1 and self.texts[first].islower() and not self.covered[first]:
+                first += 1
+            if organization and self.texts[first].islower():
+                return None  # Бүгін білім министрлігі: no capitalised word is left to open the name
+        return first
+
+    def _bare_name_word(self, j: int) -> bool:
+        """A lower-case word inside a body's name where case endings mark a phrase: a noun as written, with no
+        case ending (Денсаулық сақтау министрлігі, Сауда және интеграция министрлігі), or a word joining two."""
+        lang = profile(self.language)
+        t = self.texts[j]
+        if not lang.marks_case or not t.isalpha() or not t.islower() or self.covered[j]:
+            return False
+        if fold(t) in ORG_LINKS:  # between two lower-case words: Сауда және интеграция, not Kawasaki мен Marubeni
+            return 0 < j < len(self.texts) - 1 and self.texts[j - 1][:1].isalpha() and self.texts[j + 1].islower()
+        return not any(ending.search(t) for _case, ending in lang.case_endings) and not self._common_verb(t)
+
+    def _common_verb(self, word: str) -> bool:
+        """A verb form that ends a clause (өтті, келді, болады): never inside a name."""
+        return bool(VERB_ENDING.search(word))
+
+    def _has_case(self, j: int, case: Case) -> bool:
+        return profile(self.language).has_case(self.texts[j], case)
+
+    def _place_in_name(self, start: int, last: int, head_index: int, town_named: bool = False) -> bool:
+        """May the place or state at tokens ``start``..``last`` be a word of the name the head at ``head_index``
+        closes? As written (Көкшетау, Moscow), in the genitive (Қазақстанның), or in the locative with more
+        name before it (университетінің Нұр-Сұлтандағы); where heads are written in capitals, only before one."""
+        lang = profile(self.language)
+        if lang.title_case_heads and not self.texts[head_index][:1].isupper():
+            return False
+        t = self.texts[last]
+        if fold(self._dictionary_form([t])) == fold(t) or self._has_case(last, Case.GENITIVE):
+            # A place right before the head is its own (Жапония үкіметі), but a university is named by its town.
+            return last < head_index - 1 or town_named
+        return self._has_case(last, Case.LOCATIVE_ATTRIBUTE) and start > 0 and self.covered[start - 1] \
+            and self._has_case(start - 1, Case.GENITIVE)
+
+    def _genitive_place_head(self, j: int) -> bool:
+        """A region's or city's head noun in the genitive inside a body's name: Ақмола облысының әкімдігі."""
+        t = self.texts[j]
+        return self._has_case(j, Case.GENITIVE) and j > 0 and self._is_capitalised(j - 1) and any(
+            h.kind == "place" and word_matches(t, h.word, self.language)
+            and profile(self.language).forms.head_fits(t, h.word) for h in self.lex.heads_for(self.language))
+
+    def _named_after(self, j: int) -> int | None:
+        """First token of the person's name before ``атындағы`` at ``j``: initials and capitalised words."""
+        k, first = j - 1, None
+        while k >= 0 and j - k <= MAX_NAME_TOKENS + 3 and not self.covered[k] and not self.barrier[k]:
+            t = self.texts[k]
+            if self._sentence_initial(k) and not CAPITAL_LETTER.match(t) and (
+                    self._common_word(t) or first is not None):
+                break  # a sentence's first word is capitalised anyway: before another name word it is not one
+            if self._is_capitalised(k) or CAPITAL_LETTER.match(t) or (CAPITALISED_ANY.match(t) and t[:1].isupper()):
+                first = k
+            elif not (t == "." and k > 0 and CAPITAL_LETTER.match(self.texts[k - 1])):
+                break
+            k -= 1
         return first
 
     def _sentence_initial(self, i: int) -> bool:
@@ -497,12 +651,12 @@ class _Reader:
             return "\n" in gap  # Mr. Smith, Р. Василенко: the full stop of an abbreviation or an initial
         return "\n" in gap or self.texts[i - 1] in (".", "!", "?", "«", '"', "—", "–", "-")
 
-    def _organization_ending_at(self, j: int) -> int | None:
-        """First token of the organization mention that ends at token ``j``, if one does."""
+    def _mention_ending_at(self, j: int) -> tuple[Mention, int] | None:
+        """The organization, place or country mention that ends at token ``j`` and its first token, if one does."""
         end = self.toks[j].end
         for m in reversed(self.out):
-            if m.kind == MentionKind.ORGANIZATION and m.end == end:
-                return next(k for k, t in enumerate(self.toks) if t.start == m.start)
+            if m.kind in (MentionKind.ORGANIZATION, MentionKind.PLACE, MentionKind.COUNTRY) and m.end == end:
+                return m, next(k for k, t in enumerate(self.toks) if t.start == m.start)
         return None
 
     def _is_nominative_head(self, j: int) -> bool:
@@ -639,9 +793,11 @@ class _Reader:
                 i = middle
         if count == 0 or (count == 1 and initials is None and not self._looks_like_single_name(first)):
             return None
-        if not honorific and initials is None and count > 1 and all(
+        # Director of Cultural Affairs: where titles capitalise their words, capitalised common words
+        # after a post are a title, not a name (Mr. Grace Young is one); elsewhere (Берік Арын) a name.
+        if not honorific and initials is None and count > 1 and profile(self.language).title_case_heads and all(
                 self._common_word(self.texts[k]) for k in range(first, i)):
-            return None  # Director of Cultural Affairs: common words, not a name; Mr. Grace Young is one
+            return None
         return start, i - 1
 
     def _after_honorifics(self, i: int) -> int:
@@ -698,7 +854,9 @@ class _Reader:
         return bool(SURNAME_ENDINGS.search(form))
 
     def _initials_at(self, i: int) -> int | None:
-        """Index after ``Р.`` or ``Е. Б.`` at ``i``, or None."""
+        """Index after ``Р.`` or ``Е. Б.`` at ``i``, or None; ``H.E.`` (His Excellency) is no initials."""
+        if tuple(self.texts[i:i + len(EXCELLENCY)]) == EXCELLENCY:
+            return None
         j = i
         seen = 0
         while j + 1 < len(self.texts) and CAPITAL_LETTER.match(self.texts[j]) and self.texts[j + 1] == "." and seen < 3:
@@ -745,6 +903,8 @@ class _Reader:
                 first += 1
             while first <= last and self.barrier[last]:
                 last -= 1
+            if "(" in self.texts[first + 1:last + 1]:
+                last = self.texts.index("(", first + 1) - 1  # a short name in brackets is read apart (kg.organizations)
             if kind == MentionKind.PLACE:
                 # A genitive ends a place name: Еуропаның Жасыл астанасы is Europe's green capital.
                 last = next((k for k in range(first, last)
@@ -759,7 +919,10 @@ class _Reader:
             if self.lex.month(lead) is not None or (first == last and ROMAN.match(lead)):
                 continue
             words = self.texts[first:last + 1]
-            value = self._dictionary_form(words)
+            quoted = first > 0 and last + 1 < len(self.texts) and self.texts[first - 1] in QUOTES_OPEN \
+                and self.texts[last + 1] in QUOTES_CLOSE
+            # A name in quotation marks is written in its dictionary form: the case ending follows the quote.
+            value = self.span(first, last) if quoted else SPACE_BEFORE_COMMA.sub(",", self._dictionary_form(words))
             if len(words) == 1 and self._common_word(words[0]):
                 continue
             if kind == MentionKind.PLACE:
@@ -785,13 +948,15 @@ class _Reader:
                      if m.payload.kind == "organization" and m.payload.position == "before"), None)
 
     def _overlaps_rules(self, first: int, last: int) -> bool:
-        """A rule mention lies in the proposal; ``Government of Kazakhstan`` may hold a country or place."""
+        """A rule mention lies in the proposal; ``Government of Kazakhstan`` and a name the recogniser read from
+        its head noun (Astana International Financial Centre, Kazakh Foreign Ministry) may hold a country or place."""
         if not any(self.covered[k] for k in range(first, last + 1)):
             return False
-        if self.covered[first] or first + 1 > last or fold(self.texts[first + 1]) not in TITLE_LINKS:
+        headed = (first, last) in self.headed and not self.covered[last]
+        if not headed and (self.covered[first] or first + 1 > last or fold(self.texts[first + 1]) not in TITLE_LINKS):
             return True
         start, end = self.toks[first].start, self.toks[last].end
-        inner = [m for m in self.out if m.start < end and m.end > start]
+        inner = [m for m in self.out if m.start < end and m.end > start and m.kind not in UNCOVERING_KINDS]
         return any(m.kind not in (MentionKind.COUNTRY, MentionKind.PLACE) or m.start < start or m.end > end
                    for m in inner)
 
@@ -925,6 +1090,10 @@ class _Reader:
             day, first = int(DAY_MONTH.match(texts[i - 3]).group(1)), i - 3
         elif i > 0 and DAY_MONTH.match(texts[i - 1]):
             day, first = int(DAY_MONTH.match(texts[i - 1]).group(1)), i - 1
+        elif i > 1 and texts[i - 1].lower() == "of" and DAY_MONTH.match(texts[i - 2]):
+            day, first = int(DAY_MONTH.match(texts[i - 2]).group(1)), i - 2  # the 15th of October
+            if first > 1 and texts[first - 1].lower() == "and" and DAY_MONTH.match(texts[first - 2]):
+                day, first = int(DAY_MONTH.match(texts[first - 2]).group(1)), first - 2  # the 20th and 21st of
         elif profile(self.language).day_after_month:
             j = i + 2 if i + 2 < len(texts) and texts[i + 1] == "." else i + 1
             if j < len(texts) and DAY_MONTH.match(texts[j]):

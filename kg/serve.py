@@ -3,9 +3,12 @@
 Queries arrive as ``GET /sparql?query=...``, as a form-encoded ``POST`` (``query=...``) or as a
 ``POST`` with ``Content-Type: application/sparql-query``; ``default-graph-uri`` and
 ``named-graph-uri`` select the dataset. Updates are refused with 403. Results are negotiated from
-the ``Accept`` header (or a ``format`` parameter, as YASGUI and some clients send): SPARQL JSON,
-XML, CSV or TSV for SELECT and ASK; Turtle, N-Triples, RDF/XML or JSON-LD for CONSTRUCT and DESCRIBE.
-The engine runs in worker processes (``kg.engine``), each with its own copy of the graph.
+the ``Accept`` header (or a ``format`` parameter, as YASGUI and SPARQLWrapper send): SPARQL JSON,
+XML, CSV or TSV for SELECT and ASK; Turtle, N-Triples, RDF/XML or JSON-LD for CONSTRUCT and DESCRIBE
+(``format=xml`` is RDF/XML there). ``GET /`` is a query page and ``GET /sparql`` without a query the
+service description (``kg.serve_page``). CORS lets a page of any origin query it with the headers
+browser clients send. The engine runs in worker processes (``kg.engine``), each with its own copy of
+the graph.
 
 Nothing a client sends can stop the server: a query is first checked by ``kg.sparql_limits``
 (its length, bracket depth and number of operators; no ``SERVICE`` unless allowed, no updates),
@@ -15,6 +18,7 @@ every request gets a status, a bad ``Content-Length`` or a body that is not UTF-
 
 from __future__ import annotations
 
+import re
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
@@ -27,7 +31,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pyoxigraph as ox
 
+from kg import serve_page
 from kg.engine import Engine, EngineError, Request
+from kg.query import triples
 from kg.sparql_limits import Limits, QueryRefused, check
 
 HOST = "127.0.0.1"
@@ -50,10 +56,21 @@ GRAPH_TYPES: dict[str, ox.RdfFormat] = {
     "application/rdf+xml": ox.RdfFormat.RDF_XML,
     "application/ld+json": ox.RdfFormat.JSON_LD,
 }
-FORMAT_NAMES = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
-                "csv": "text/csv", "tsv": "text/tab-separated-values", "turtle": "text/turtle",
-                "ttl": "text/turtle", "nt": "application/n-triples", "ntriples": "application/n-triples",
-                "rdfxml": "application/rdf+xml", "jsonld": "application/ld+json"}
+# A ``format`` (or ``output``) parameter, as YASGUI and SPARQLWrapper send it, names a results type
+# for SELECT and ASK and a graph type for CONSTRUCT and DESCRIBE; None leaves that kind to ``Accept``.
+FORMAT_NAMES: dict[str, tuple[str | None, str | None]] = {
+    "json": ("application/sparql-results+json", "application/ld+json"),
+    "xml": ("application/sparql-results+xml", "application/rdf+xml"),
+    "csv": ("text/csv", None), "tsv": ("text/tab-separated-values", None),
+    "turtle": (None, "text/turtle"), "ttl": (None, "text/turtle"), "n3": (None, "text/turtle"),
+    "nt": (None, "application/n-triples"), "ntriples": (None, "application/n-triples"),
+    "rdfxml": (None, "application/rdf+xml"), "rdf": (None, "application/rdf+xml"),
+    "jsonld": (None, "application/ld+json"), "json-ld": (None, "application/ld+json"),
+}
+# Headers a browser client may send (CORS); a preflight asking for others within reason gets those.
+ALLOWED_HEADERS = "Accept, Accept-Language, Authorization, Cache-Control, Content-Type, X-Requested-With"
+HEADER_NAME = re.compile(r"^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}$")
+MAX_ASKED_HEADERS = 32
 
 
 @dataclass(frozen=True)
@@ -108,6 +125,17 @@ def negotiate(accept: str, offers: dict[str, object]) -> str:
     return min(scored)[3] if scored else next(iter(offers))
 
 
+def allowed_headers(asked: str | None) -> str:
+    """The ``Access-Control-Allow-Headers`` answer: the usual ones, and those a preflight asks for when
+    they are plain header names and not too many."""
+    names = [n.strip() for n in (asked or "").split(",") if n.strip()]
+    if not names or len(names) > MAX_ASKED_HEADERS or not all(HEADER_NAME.match(n) for n in names):
+        return ALLOWED_HEADERS
+    usual = [h.strip() for h in ALLOWED_HEADERS.split(",")]
+    extra = [n for n in names if n.lower() not in {h.lower() for h in usual}]
+    return ", ".join([*usual, *extra])
+
+
 class SparqlHandler(BaseHTTPRequestHandler):
     server: SparqlServer
     protocol_version = "HTTP/1.1"
@@ -118,10 +146,13 @@ class SparqlHandler(BaseHTTPRequestHandler):
             self.server.log(f"{self.address_string()} {format % args}")
 
     def do_OPTIONS(self) -> None:
+        """A CORS preflight: the methods, and the headers asked for when they are plain header names."""
         self.send_response(HTTPStatus.NO_CONTENT)
         self._cors()
         self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
-        self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
+        asked = self.headers.get("Access-Control-Request-Headers")
+        self.send_header("Access-Control-Allow-Headers", allowed_headers(asked))
+        self.send_header("Access-Control-Max-Age", "600")
         self.send_header("Content-Length", "0")
         self.end_headers()
 
@@ -164,11 +195,18 @@ class SparqlHandler(BaseHTTPRequestHandler):
     def _answer(self, *, body: bytes | None) -> None:
         try:
             url = urlsplit(self.path)
+            if body is None and url.path.startswith(serve_page.ASSET_PATH):
+                self._asset(url.path[len(serve_page.ASSET_PATH):])
+                return
             if url.path.rstrip("/") not in (PATH, ""):
                 raise ProtocolError(HTTPStatus.NOT_FOUND, f"no such resource; the endpoint is {PATH}")
             params = parse_qs(url.query, keep_blank_values=True, errors="strict")
+            if body is None and not {"query", "update"} & params.keys():
+                self._describe(page=url.path.rstrip("/") == "")
+                return
             query = self._query(params, body)
-            answer = self.server.start(query, params, self._accept(params), self.connection)
+            result_type, graph_type = self._accept(params)
+            answer = self.server.start(query, params, result_type, graph_type, self.connection)
             content_type = answer.start()
         except ProtocolError as exc:
             self._error(exc.status, str(exc))
@@ -253,17 +291,61 @@ class SparqlHandler(BaseHTTPRequestHandler):
             raise ProtocolError(HTTPStatus.BAD_REQUEST, "give exactly one 'query' parameter")
         return queries[0]
 
-    def _accept(self, params: dict[str, list[str]]) -> str:
+    def _accept(self, params: dict[str, list[str]]) -> tuple[str, str]:
+        """The media types of a results answer and of a graph answer: a ``format`` parameter's where it
+        names one of that kind, else the one the ``Accept`` header prefers."""
+        result_type = graph_type = None
         for key in ("format", "output"):
             for value in params.get(key, []):
-                if value.lower() in FORMAT_NAMES:
-                    return FORMAT_NAMES[value.lower()]
-                if "/" in value:
-                    return value
-        return self.headers.get("Accept") or ""
+                value = value.strip().lower()
+                if value in FORMAT_NAMES:
+                    result_type, graph_type = (result_type or FORMAT_NAMES[value][0],
+                                               graph_type or FORMAT_NAMES[value][1])
+                elif value in RESULT_TYPES:
+                    result_type = result_type or value
+                elif value in GRAPH_TYPES:
+                    graph_type = graph_type or value
+        accept = self.headers.get("Accept") or ""
+        return result_type or negotiate(accept, RESULT_TYPES), graph_type or negotiate(accept, GRAPH_TYPES)
+
+    def _asset(self, name: str) -> None:
+        found = serve_page.asset(name)
+        if found is None:
+            self._error(HTTPStatus.NOT_FOUND, "no such asset")
+            return
+        self._send(found.body, found.content_type, cache=True)
+
+    def _describe(self, *, page: bool) -> None:
+        """``/``: the query page; ``/sparql``: the service description, or the page for a browser."""
+        offers: dict[str, object] = {**GRAPH_TYPES, serve_page.PAGE_TYPE: None}
+        chosen = negotiate(self.headers.get("Accept") or "", offers)
+        if page or chosen == serve_page.PAGE_TYPE:
+            self._send(self.server.page, serve_page.PAGE_TYPE, csp=True)
+            return
+        self._send(serve_page.describe(self.server.description, chosen), chosen)
+
+    def _send(self, payload: bytes, content_type: str, *, cache: bool = False, csp: bool = False) -> None:
+        self.send_response(HTTPStatus.OK)
+        self._cors()
+        charset = "" if content_type.startswith("image/") else "; charset=utf-8"
+        self.send_header("Content-Type", content_type + charset)
+        self.send_header("Content-Length", str(len(payload)))
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Vary", "Accept")
+        if cache:
+            self.send_header("Cache-Control", "max-age=3600")
+        if csp:
+            self.send_header("Content-Security-Policy", serve_page.CSP)
+            self.send_header("Referrer-Policy", "no-referrer")
+        self.end_headers()
+        try:
+            self.wfile.write(payload)
+        except OSError:
+            self.close_connection = True
 
     def _cors(self) -> None:
         self.send_header("Access-Control-Allow-Origin", "*")
+        self.send_header("Access-Control-Expose-Headers", "X-Max-Rows")
 
     def _error(self, status: HTTPStatus, message: str) -> None:
         payload = (message + "\n").encode("utf-8")
@@ -292,6 +374,9 @@ class SparqlServer(ThreadingHTTPServer):
             store.dump(str(dump), format=ox.RdfFormat.N_QUADS)
             self.engine = Engine(dump, workers=self.settings.workers, timeout=self.settings.timeout,
                                  max_rows=self.settings.max_rows)
+            self.triples = triples(store)
+            self.description = serve_page.service_description(self.url, store, self.triples)
+            self.page = serve_page.page(PATH, self.triples)
         except BaseException:
             self.server_close()
             raise
@@ -308,7 +393,7 @@ class SparqlServer(ThreadingHTTPServer):
             engine.close()
         self.folder.cleanup()
 
-    def start(self, query: str, params: dict[str, list[str]], accept: str, client=None):
+    def start(self, query: str, params: dict[str, list[str]], result_type: str, graph_type: str, client=None):
         """Check the query and hand it to a worker; the returned answer is read with its deadline."""
         try:
             check(query, self.settings.limits)
@@ -320,7 +405,7 @@ class SparqlServer(ThreadingHTTPServer):
             named = tuple(ox.NamedNode(iri).value for iri in params.get("named-graph-uri", []))
         except ValueError as exc:
             raise ProtocolError(HTTPStatus.BAD_REQUEST, f"bad graph IRI: {exc}") from exc
-        request = Request(query, default, named, negotiate(accept, RESULT_TYPES), negotiate(accept, GRAPH_TYPES))
+        request = Request(query, default, named, result_type, graph_type)
         return self.engine.run(request, client)
 
 

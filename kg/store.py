@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Literal, URIRef
+from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
@@ -262,6 +262,22 @@ def store_trig(store: ox.Store) -> bytes:
     buffer = io.BytesIO()
     write_trig(store, buffer)
     return buffer.getvalue()
+
+
+def store_dataset(store: ox.Store) -> Dataset:
+    """The store's named graphs (one per report, and the vocabulary) as an rdflib dataset; its
+    default graph, their union, is left out, as in a TriG file (read whole: for small graphs)."""
+    from kg.graph import PREFIXES as BOUND
+    from kg.rdf_io import to_rdflib
+
+    ds = Dataset()
+    for prefix, ns in BOUND.items():
+        ds.bind(prefix, ns)
+    for name in sorted(store.named_graphs(), key=str):
+        graph = ds.graph(to_rdflib(name))
+        for quad in store.quads_for_pattern(None, None, None, name):
+            graph.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
+    return ds
 
 
 def vocabulary() -> tuple[bytes, str]:

@@ -56,7 +56,7 @@ def test_errors_are_one_line_and_keep_existing_exports(tmp_path):
     bad.mkdir()
     shutil.copy(ROOT / "seeds" / "000_96af8c5a6d4c3167.txt", bad)
     (bad / "zz.txt").write_bytes(b"\xff\xfe\x00")
-    result = CliRunner().invoke(main, ["build", str(bad), "--out", str(out)])
+    result = CliRunner().invoke(main, ["build", str(bad), "--out", str(out), "--strict"])
     assert result.exit_code != 0
     assert "zz.txt" in result.output and len(result.output.strip().splitlines()) == 1
     assert (out / "diplomacy.ttl").read_bytes() == before

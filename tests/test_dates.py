@@ -32,6 +32,7 @@ def dates(text: str) -> list[tuple[str, str]]:
     ("Встреча посла и акима прошла 15.10.2025 в столице.", [("15.10.2025", "2025-10-15")]),
     ("Встреча посла и акима прошла 31.02.2025 в столице.", []),
     ("Посол встретился с акимом 20–21 сентября в столице.", [("20–21 сентября", "--09-20")]),
+    ("Посол встретился 15-го октября с акимом.", [("15-го октября", "--10-15")]),
     # en
     ("The ambassador met the governor on 15 October 2025 in the capital.", [("15 October 2025", "2025-10-15")]),
     ("The ambassador met the governor on October 15, 2025 in the capital.", [("October 15, 2025", "2025-10-15")]),
@@ -40,6 +41,9 @@ def dates(text: str) -> list[tuple[str, str]]:
     ("The ambassador met the governor on 20 – 21 September 2024.", [("20 – 21 September 2024", "2024-09-20")]),
     ("The ambassador met the governor on 2025-10-15 in the capital.", [("2025-10-15", "2025-10-15")]),
     ("The ambassador met the governor in October with 15 officials.", []),
+    ("The ambassador met the governor on the 15th of October.", [("15th of October", "--10-15")]),
+    ("The ambassador met the governor on the 20th and 21st of September 2024.",
+     [("20th and 21st of September 2024", "2024-09-20")]),
 ])
 def test_written_dates(text, expected):
     assert dates(text) == expected
@@ -82,6 +86,11 @@ def test_day_words(language, text, expected):
      "Mehmet Ozturk on Tuesday.", "2025-10-14"),
     (" date 2025-10-16 Т\nГубернатор Омской области Виктор Ларин вчера встретился с Генеральным консулом "
      "Казахстана в Омске Бериком Сагиевым.", "2025-10-15"),
+    # the publication date from a dateline with the month first, or the year first
+    ("MOSCOW, October 16, 2025. On Monday, the Ambassador of Kazakhstan Arman Sadykov met with the Governor of "
+     "Ankara Mehmet Ozturk.", "2025-10-13"),
+    ("АСТАНА, 2025 жылғы 16 қазан. Облыс әкімі Асан Серікбаев кеше Жапония Елшісі Кэн Танакамен кездесті.",
+     "2025-10-15"),
 ])
 def test_meeting_date_from_day_words(text, meeting_date):
     x = extract(parse_report("t.txt", text, month=load_lexicon().month))

@@ -49,6 +49,11 @@ def test_stable_ids_are_safe_and_stable(key):
     ("Роман Василенко", "Roman Vasilenko", True),
     ("Ерғали Түлкібаев", "Yerğali Tülkibayev", True),
     ("Өмірсерік Шөпенов", "Umirserik Shupenov", True),
+    ("Жәнібек Сапиев", "Janibek Sapiyev", True),
+    ("Ұлан Хамитов", "Ulan Hamitov", True),
+    ("Нышангүл Қаратаева", "Nishankul Karatayeva", True),
+    ("Нұрлан Сапиев", "Nurjan Sapiyev", False),
+    ("Айгүл Қаратаева", "Aigul Karatayev", False),
     ("Роман Василенко", "Ruslan Vasilenko", False),
     ("Даниал Ахметов", "Serik Akhmetov", False),
 ])
@@ -106,3 +111,35 @@ def test_a_tagged_place_the_gazetteer_knows_is_its_node():
                                       "Переговоры прошли в Астрахани."))
     keys = {e.key for e in x.entities if e.kind == "place" and any(lb.text == "Астрахань" for lb in e.labels)}
     assert len(keys) == 1
+
+
+def test_a_short_form_serving_another_state_stays_apart():
+    full, short = entity("Ерғали Түлкібаев"), entity("Е. Түлкібаев", "ru")
+    merged, _ = merge([full, short], serves={full.key: frozenset({"KZ"}), short.key: frozenset({"KG"})})
+    assert len(merged) == 2
+    merged, _ = merge([full, short], serves={full.key: frozenset({"KZ"}), short.key: frozenset({"KZ"})})
+    assert len(merged) == 1
+
+
+@pytest.mark.parametrize(("names", "rule"), [
+    ([("Ерғали Түлкібаев", "kk"), ("Е. Тулкибаев", "ru")], "initial matches given name"),
+    ([("Ерғали Түлкібаев", "kk"), ("Tulkibayev", "en")], "surname of a full name"),
+    ([("Хосе Мануэль Гарсия", "ru"), ("Хосе Гарсия", "kk")], "words of a longer name"),
+    ([("Нышангүл Қаратаева", "kk"), ("Нышанкуль Каратаева", "ru")], "close spelling"),
+])
+def test_merge_records_the_rule_that_joined(names, rule):
+    first, second = (entity(n, lang) for n, lang in names)
+    (person,), _ = merge([first, second])
+    assert person.rule(second.key) == rule or person.rule(first.key) == rule
+
+
+def test_join_rule_of_a_mention():
+    from kg.entities import join_rule
+
+    kk = Entity("person:ermk ksrbv", "person", (Label("Ермек Көшербаев", "kk"),),
+                mentions=(Mention("person", 0, 15, "Ермек Көшербаев", "Ермек Көшербаев"),))
+    en = Entity("person:ermk ksrbv", "person", (Label("Yermek Kosherbayev", "en"),),
+                mentions=(Mention("person", 0, 18, "Yermek Kosherbayev", "Yermek Kosherbayev"),))
+    (person,), _ = merge([kk, en])
+    rules = {join_rule(person, kk, kk.mentions[0]), join_rule(person, en, en.mentions[0])}
+    assert rules == {"same name", "transliteration"}  # the one written as the node's name, the other

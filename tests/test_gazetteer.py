@@ -38,6 +38,10 @@ def places(language: str, text: str) -> list[tuple[str, str]]:
     ("en", "The talks took place in Turkestan.", "Turkestan", TURKISTAN),
     ("en", "A forum opened in Xi'an.", "Xi'an", XIAN),
     ("en", "Omsk's governor spoke.", "Omsk's", OMSK),
+    # regions by their English exonym, and by a name that is a frequent word too
+    ("en", "The ambassador visited Bavaria.", "Bavaria", "DE-BY"),
+    ("en", "The ambassador visited Texas.", "Texas", "US-TX"),
+    ("ru", "Посол посетил Баварию.", "Баварию", "DE-BY"),
 ])
 def test_a_place_is_found_in_its_case_forms(language: str, text: str, quote: str, key: str) -> None:
     assert (quote, key) in places(language, text)

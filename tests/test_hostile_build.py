@@ -12,11 +12,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset, Graph, Literal
+from rdflib import Graph, Literal
 
 from kg.cache import CACHE_NAME
 from kg.errors import DipkgError
-from kg.graph import DIP
+from kg.graph import DIP, load_dataset
 from kg.pipeline import build, read_reports
 from kg.publish import LOCK_NAME, STAGING_PREFIX, output_lock
 
@@ -110,7 +110,7 @@ def built(corpus, tmp_path) -> Path:
 def consistent(out: Path) -> None:
     """The Turtle and the TriG come from one build, and nothing temporary is left."""
     ttl = Graph().parse(out / "diplomacy.ttl", format="turtle")
-    trig = Dataset().parse(out / "diplomacy.trig", format="trig")
+    trig = load_dataset(out / "diplomacy.trig")
     assert set(ttl.subjects(DIP.sourceFile, None)) == {q[0] for q in trig.quads((None, DIP.sourceFile, None, None))}
     assert [p.name for p in out.iterdir() if p.name.startswith(".") and p.name not in (LOCK_NAME, CACHE_NAME)] == []
 

@@ -14,6 +14,9 @@ from kg.morphology import dictionary_form_kk, word_matches
     ("Ямада", True, "Ямада"),
     ("Чжаомен", True, "Чжао"),
     ("Василенко", True, "Василенко"),
+    # a person takes no ending that follows a possessive only: Арын is no Ары+н
+    ("Арын", True, "Арын"),
+    ("Арынмен", True, "Арын"),
     ("Қазақстанның", False, "Қазақстан"),
     ("Португалиядағы", False, "Португалия"),
     ("Көкшетауда", False, "Көкшетау"),

@@ -1,5 +1,6 @@
 """kg push against a real Oxigraph server (the ``oxigraph`` package's command) on a loopback port."""
 
+import json
 import shutil
 import socket
 import subprocess
@@ -10,12 +11,13 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlencode
 
+import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
 from kg.errors import DipkgError
-from kg.push import push, target_url
+from kg.push import graph_digest, push, push_incremental, target_url
 
 GRAPH = "https://example.org/dipkg/seeds"
 
@@ -124,3 +126,95 @@ def test_target_url(endpoint, graph, url):
 def test_bad_graph_name():
     with pytest.raises(DipkgError, match="not an IRI"):
         target_url("http://localhost:7878/store", "not an iri")
+
+
+def graph_counts(base: str) -> dict[str, int]:
+    """Triples per named graph of the server's store."""
+    query = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+    url = f"{base}/query?" + urlencode({"query": query})
+    with urllib.request.urlopen(urllib.request.Request(url, headers={"Accept": "text/csv"}), timeout=10) as r:
+        lines = r.read().decode().strip().splitlines()[1:]
+    return {g: int(n) for g, n in (line.split(",") for line in lines)}
+
+
+def file_counts(path: Path) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for quad in ox.parse(path=str(path), format=ox.RdfFormat.TRIG):
+        if not isinstance(quad.graph_name, ox.DefaultGraph):
+            counts[quad.graph_name.value] = counts.get(quad.graph_name.value, 0) + 1
+    return counts
+
+
+def test_incremental_push_sends_only_the_changed_report_graphs(oxigraph_server, graph_files, tmp_path):
+    endpoint = f"{oxigraph_server}/store"
+    trig = tmp_path / "diplomacy.trig"
+    trig.write_bytes(graph_files["trig"].read_bytes())
+    first = push_incremental(trig, endpoint)
+    expected = file_counts(trig)
+    assert len(expected) >= 3, "the seeds give a graph per report and the vocabulary"
+    assert (first.sent, first.unchanged, first.removed) == (len(expected), 0, 0)
+    assert first.manifest == trig.with_name("diplomacy.trig.pushed.json") and first.manifest.is_file()
+    assert {g: n for g, n in graph_counts(oxigraph_server).items() if g in expected} == expected
+
+    again = push_incremental(trig, endpoint)
+    assert (again.sent, again.unchanged, again.removed, again.triples) == (0, len(expected), 0, 0)
+
+    # A rebuild: one report's graph changes, one report is gone.
+    reports = sorted(g for g in expected if "/graph/" in g and not g.endswith("/vocabulary"))
+    changed, gone = reports[0], reports[1]
+    dataset = ox.Dataset(q for q in ox.parse(path=str(trig), format=ox.RdfFormat.TRIG)
+                         if q.graph_name != ox.NamedNode(gone))
+    dataset.add(ox.Quad(ox.NamedNode("https://example.org/x"), ox.NamedNode("https://example.org/y"),
+                        ox.Literal("z"), ox.NamedNode(changed)))
+    trig.write_bytes(ox.serialize(dataset, format=ox.RdfFormat.TRIG))
+    third = push_incremental(trig, endpoint)
+    assert (third.sent, third.unchanged, third.removed) == (1, len(expected) - 2, 1)
+    after = graph_counts(oxigraph_server)
+    assert after[changed] == expected[changed] + 1
+    assert gone not in after
+
+
+def test_incremental_push_keeps_one_manifest_entry_per_store(oxigraph_server, graph_files, tmp_path):
+    trig = tmp_path / "diplomacy.trig"
+    trig.write_bytes(graph_files["trig"].read_bytes())
+    push_incremental(trig, f"{oxigraph_server}/store")
+    manifest = json.loads(trig.with_name("diplomacy.trig.pushed.json").read_text(encoding="utf-8"))
+    assert list(manifest["stores"]) == [f"{oxigraph_server}/store"]
+    # A store the manifest does not know gets every graph.
+    with pytest.raises(DipkgError, match="cannot reach the store"):
+        push_incremental(trig, f"http://127.0.0.1:{free_port()}/store", timeout=5)
+    manifest = json.loads(trig.with_name("diplomacy.trig.pushed.json").read_text(encoding="utf-8"))
+    assert manifest["stores"][f"{oxigraph_server}/store"] and len(manifest["stores"]) == 2
+
+
+def test_incremental_push_from_the_cli(oxigraph_server, graph_files, tmp_path):
+    trig = tmp_path / "diplomacy.trig"
+    trig.write_bytes(graph_files["trig"].read_bytes())
+    args = ["push", "--endpoint", f"{oxigraph_server}/store", "--incremental", "--graph", str(trig)]
+    first = CliRunner().invoke(main, args)
+    assert first.exit_code == 0, first.output
+    second = CliRunner().invoke(main, args)
+    assert " 0 graphs sent (0 triples)" in second.output and " 0 removed" in second.output
+
+
+@pytest.mark.parametrize(("extra", "message"), [
+    (["--graph-name", GRAPH], "neither --graph-name nor --append"),
+    (["--append"], "neither --graph-name nor --append"),
+])
+def test_incremental_push_refuses_single_graph_options(extra, message):
+    result = CliRunner().invoke(main, ["push", "--endpoint", "http://127.0.0.1:1/store", "--incremental", *extra])
+    assert result.exit_code != 0 and message in result.output
+
+
+def test_incremental_push_needs_named_graphs(graph_files):
+    with pytest.raises(DipkgError, match="needs a TriG or N-Quads file"):
+        push_incremental(graph_files["ttl"], "http://127.0.0.1:1/store")
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    (b"<a> <b> <c> .\n<a> <b> <d> .\n", b"<a> <b> <d> .\n<a> <b> <c> .\n", True),
+    (b"_:x1 <b> <c> .\n", b"_:y2 <b> <c> .\n", True),
+    (b"<a> <b> <c> .\n", b"<a> <b> <e> .\n", False),
+])
+def test_graph_digest_ignores_order_and_blank_labels(a, b, same):
+    assert (graph_digest(a) == graph_digest(b)) is same

@@ -15,7 +15,8 @@ from kg.errors import DipkgError
 
 ROOT = Path(__file__).resolve().parent.parent
 VASILENKO_MEETING = "meeting/000-96af8c5a6d4c3167-txt-983b7e1267-1"
-REQUIRED_EXAMPLES = {"person": "Роман Василенко", "organization": "UNESCO", "meeting": VASILENKO_MEETING}
+REQUIRED_EXAMPLES = {"person": "Роман Василенко", "organization": "UNESCO", "meeting": VASILENKO_MEETING,
+                     "node": "Роман Василенко"}
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +69,7 @@ def test_binding_a_param_filters_to_exactly_the_rows_with_that_value(store, name
      "meetings", {"1"}),
     ("meetings-between-countries", {"country": "kz", "partner": "PT", "sector": "education"}, "meetings", {"2"}),
     ("meetings-between-countries", {"country": "KZ", "partner": "BE", "year": "2025"}, "meetings", set()),
-    ("regions-engaged", {"country": "BE"}, "name", {"Льеж провинциясы"}),
+    ("regions-engaged", {"country": "BE"}, "region", {"Льеж провинциясы"}),
     ("regions-engaged", {"country": "BE", "partner": "KZ"}, "meetings", {"1"}),
     ("persons-by-role", {"role": "ambassador", "country": "KZ"}, "name", {"Роман Василенко", "Жан Ғалиев"}),
     ("persons-by-role", {"role": "governor"}, "jurisdiction", {"Льеж провинциясы", "Алматинская область"}),
@@ -176,7 +177,7 @@ def test_json_is_sparql_results_json(store):
     (row,) = data["results"]["bindings"]
     assert row["country"] == {"type": "literal", "value": "KZ"}
     assert row["reports"]["datatype"] == "http://www.w3.org/2001/XMLSchema#integer"
-    assert row["c"] == {"type": "uri", "value": "https://w3id.org/dipkg/resource/country/KZ"}
+    assert row["wikidata"] == {"type": "uri", "value": "http://www.wikidata.org/entity/Q232"}
 
 
 def test_trig_file_answers_each_triple_once_and_keeps_report_graphs(seeds_build, seed_files):

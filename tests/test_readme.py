@@ -31,3 +31,32 @@ def test_the_table_lists_no_language_that_is_not_registered():
 @pytest.mark.parametrize("name", available())
 def test_every_extractor_is_documented(name):
     assert f"`{name}`" in _section("Commands")
+
+
+def test_every_export_format_has_a_cli_choice_and_a_readme_line():
+    from click import Choice
+
+    from kg.cli import main
+    from kg.exports import FORMATS, formats_table
+
+    option = next(p for p in main.commands["export"].params if p.name == "fmt")
+    assert isinstance(option.type, Choice) and list(option.type.choices) == list(FORMATS)
+    exports = _section("Exports")
+    assert formats_table() in exports
+    for name, fmt in FORMATS.items():
+        assert f"| `{name}` | `{fmt.file_name}` |" in exports
+
+
+def test_the_serve_example_counts_the_triples_the_build_example_writes():
+    built = re.search(r"^    reports \d+ .* triples (\d+)\b", README, flags=re.MULTILINE)
+    served = re.search(r"^    serving exports/diplomacy\.trig \((\d+) triples\)", README, flags=re.MULTILINE)
+    assert built and served and built.group(1) == served.group(1)
+
+
+def test_the_inputs_table_is_the_registry():
+    from kg.inputs import READERS, markdown_table
+
+    section = _section("Inputs")
+    assert markdown_table() in section
+    rows = re.findall(r"^\| `([a-z]+)` \|", section, flags=re.MULTILINE)
+    assert rows == [r.name for r in READERS]

@@ -24,6 +24,11 @@ def meetings_of(text: str) -> list[set[str]]:
     ("The Ambassador of Kazakhstan to Turkey Arman Sadykov met with the Governor of Ankara Mehmet Ozturk. "
      "The delegation was composed of the Deputy Governor of Pavlodar Region Sergey Ilyin.",
      [{"Sergey Ilyin", "Arman Sadykov", "Mehmet Ozturk"}]),
+    # en: hosting and a courtesy call are meetings; a Polish region's head noun
+    ("The Governor of Lublin Voivodeship Jan Kowal hosted the Ambassador of Kazakhstan Timur Saparov.",
+     [{"Jan Kowal", "Timur Saparov"}]),
+    ("The Ambassador of Kazakhstan Timur Saparov paid a courtesy call on the Mayor of Lublin Jan Kowal.",
+     [{"Jan Kowal", "Timur Saparov"}]),
 ])
 def test_meeting_participants(text, expected):
     assert meetings_of(text) == expected
@@ -94,19 +99,25 @@ def places_of(text: str) -> list[str | None]:
 @pytest.mark.parametrize(("text", "place"), [
     # ru: a dateline in running case, a place and a comma before the day
     ("Баку, 12 марта 2024 года – Посол Республики Казахстан в Азербайджане Арман Садыков встретился "
-     "с Министром энергетики Азербайджана Рашадом Гулиевым.", "Baku"),
+     "с Министром энергетики Азербайджана Рашадом Гулиевым.", "Баку"),
     # en: the same
     ("Baku, 12 March 2024 - The Ambassador of Kazakhstan to Azerbaijan Arman Sadykov met with "
      "the Minister of Energy of Azerbaijan Rashad Guliyev.", "Baku"),
     # ru: "в" before the word of meeting; the words of the post phrase after it are no place
     ("В Анкаре Посол Казахстана в Турции Арман Садыков встретился с Министром энергетики Турции "
-     "Мехметом Озтюрком.", "Ankara"),
+     "Мехметом Озтюрком.", "Анкара"),
     # en: "in" right after the person met
     ("The Ambassador of Kazakhstan to Turkey Arman Sadykov met with the Minister of Energy of Turkey "
      "Mehmet Ozturk in Istanbul on 3 May 2024.", "Istanbul"),
     # a place further on is where something else happened
     ("Посол Казахстана в Турции Арман Садыков встретился с мэром Измира Мехметом Озтюрком, "
      "обсудив итоги форума, прошедшего в Анкаре.", "Измир"),
+    # kk: a known town with its head noun in the locative is where they met, not the host's region
+    ("Павлодар облысының әкімі Асан Серікбаев Беларусь елшісі Павел Ковальмен Екібастұз қаласында кездесті.",
+     "Екібастұз"),
+    # ... not a town in the locative after it, where something else is to be done
+    ("Павлодар облысының әкімі Асан Серікбаев Беларусь елшісі Павел Ковальмен кездесті. Кездесу соңында "
+     "тараптар Екібастұз қаласында зауыт салуды талқылады.", "Павлодар облысы"),
 ])
 def test_meeting_place(text, place):
     assert places_of(text) == [place]
@@ -142,6 +153,12 @@ def test_english_names_of_common_words(text, name, role):
      "сауда мәселелерін талқылады.", [{"Асан Серікбаев", "Мехмет Өзтүрк"}]),
     ("The Akim of Pavlodar region Asan Serikbayev and the Ambassador of Turkey to Kazakhstan Mehmet Ozturk "
      "discussed trade.", [{"Asan Serikbayev", "Mehmet Ozturk"}]),
+    # ... or one with the other: the instrumental case, "с", "with"
+    ("Елші Тимур Сапаров Краков қаласының мэрі Ян Ковальмен пікір алмасты.", [{"Тимур Сапаров", "Ян Коваль"}]),
+    ("Посол Казахстана Тимур Сапаров обменялся мнениями с мэром Кракова Яном Ковалем.",
+     [{"Тимур Сапаров", "Ян Коваль"}]),
+    ("The Ambassador of Kazakhstan Timur Saparov exchanged views with the Mayor of Krakow Jan Kowal.",
+     [{"Timur Saparov", "Jan Kowal"}]),
 ])
 def test_joint_discussion_is_a_meeting(text, expected):
     assert meetings_of(text) == expected
@@ -156,3 +173,50 @@ def test_joint_discussion_is_a_meeting(text, expected):
 ])
 def test_diplomat_states_from_counterparts(text, name, post):
     assert posts_of(text)[name] == post
+
+
+def jurisdictions_of(text: str) -> dict[str, tuple[str, frozenset[str]]]:
+    """Each holder's role and every label of the body or place the post governs."""
+    x = extract(parse_report("t.txt", text))
+    names = {e.key: e.name for e in x.entities}
+    labels = {e.key: frozenset(lb.text for lb in e.labels) for e in x.entities}
+    return {names[p.holder]: (p.role, labels.get(p.jurisdiction, frozenset())) for p in x.posts}
+
+
+@pytest.mark.parametrize(("text", "name", "post"), [
+    # en: a town opening the post's complement is the place, the full name after it the holder
+    ("The Ambassador of Kazakhstan to Hungary Aidar Kenzhebekov met with Mayor of Debrecen Laszlo Papp.",
+     "Laszlo Papp", ("mayor", "Debrecen")),
+    ("The Ambassador of Kazakhstan to the United Kingdom Aidar Kenzhebekov met the Lord Mayor of "
+     "Birmingham Chaman Lal.", "Chaman Lal", ("mayor", "Birmingham")),
+    # kk: a town right before a post is its place, not the end of the name before it
+    ("Қазақстанның Түркиядағы елшісі Берік Арын Бурса губернаторы Махмут Демирташпен кездесті.",
+     "Махмут Демирташ", ("governor", "Бурса")),
+    # a president of a region is its governor; a head noun in lower case stands for the region named before
+    ("The Ambassador of Kazakhstan to Italy Aidar Kenzhebekov met the President of the Lombardy Region "
+     "Marco Bianchi.", "Marco Bianchi", ("governor", "Lombardy")),
+    ("Елші Айдар Кенжебеков Ломбардия аймағына барып, аймақ президенті Марко Бьянкимен кездесті.",
+     "Марко Бьянки", ("governor", "Ломбардия")),
+    ("Посол Айдар Кенжебеков посетил Ломбардию, где встретился с президентом региона Марко Бьянки.",
+     "Марко Бьянки", ("governor", "Ломбардия")),
+    # a town's name with its head noun after a post's "of" is the place, not the start of the name
+    ("Kazakhstan's Ambassador to Japan Aidar Kenzhebekov met with Governor of Osaka Prefecture Taro Yamamoto.",
+     "Taro Yamamoto", ("governor", "Osaka Prefecture")),
+])
+def test_post_jurisdictions(text, name, post):
+    role, place = post
+    found_role, labels = jurisdictions_of(text)[name]
+    assert (found_role, place in labels) == (role, True)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # kk: capitalised common words after a post are a name where titles do not capitalise words
+    ("Қазақстанның Түркиядағы елшісі Берік Арын Бурса губернаторы Махмут Демирташпен кездесті.", "Берік Арын"),
+    # a country's name inside a proposed person's name is a word of the name (Гана: Ганом)
+    ("Посол Айдар Кенжебеков встретился с губернатором провинции Шэньси Чжао Ганом.", "Чжао Ганом"),
+    # kk: a person's name before a town's head is no part of the town's name
+    ("Қазақстанның Қытайдағы елшісі Айдар Кенжебеков Шэньси провинциясының губернаторы Чжао Ганмен Сиань "
+     "қаласында кездесті.", "Чжао Ган"),
+])
+def test_names_beside_posts_and_places(text, name):
+    assert name in {n for m in meetings_of(text) for n in m}

@@ -43,3 +43,20 @@ def test_bad_files_name_the_file(tmp_path):
     header.write_text(" date 2026-13-45 Тақырып\nМәтін.", encoding="utf-8")
     with pytest.raises(DipkgError, match=r"header\.txt: bad date"):
         read_report(header)
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("2024-03-01", date(2024, 3, 1)),
+    ("2024-03-01T10:00:00+05:00", date(2024, 3, 1)),
+    (" 01.03.2024 ", date(2024, 3, 1)),
+    ("Fri, 01 Mar 2024 10:00:00 +0000", date(2024, 3, 1)),
+    ("12 декабря 2023", date(2023, 12, 12)),
+    ("15 Шілде 2009", date(2009, 7, 15)),
+    ("2024-13-45", None),
+    ("soon", None),
+    ("", None),
+])
+def test_a_metadata_date(value, expected):
+    from kg.reports import parse_date
+
+    assert parse_date(value, load_lexicon().month) == expected

@@ -31,6 +31,7 @@ def mentions(text: str, kind: str, *, published: str | None = None) -> list[tupl
     ("Сапар барысында тараптар пікір алмасты.", []),
     # Honorifics before a name are not part of it.
     ("The Ambassador of Japan, H.E. Mr. Ken Tanaka, met the akim.", [("Ken Tanaka", "Ken Tanaka")]),
+    ("Yesterday the Ambassador of Japan, H.E. Ken Tanaka, met the akim.", [("Ken Tanaka", "Ken Tanaka")]),
     ("Посол Японии господин Кэн Танака встретился с акимом.", [("Кэн Танака", "Кэн Танака")]),
     ("Посол Японии г-жа Юко Сато встретилась с акимом.", [("Юко Сато", "Юко Сато")]),
 ])

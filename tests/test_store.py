@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from rdflib import Dataset, Graph
+from rdflib import Graph
 
 from kg import cache
-from kg.graph import report_graph_iri
+from kg.graph import load_dataset, report_graph_iri
 from kg.pipeline import build
 from kg.publish import STAGING_PREFIX
 from kg.query import load_store, run
@@ -45,8 +45,7 @@ def corpus(folder: Path, n: int, *, start: int = 0) -> Path:
 
 
 def quads(out: Path) -> set[tuple]:
-    ds = Dataset()
-    ds.parse(out / "diplomacy.trig", format="trig")
+    ds = load_dataset(out / "diplomacy.trig")
     return {(s, p, o, str(g)) for s, p, o, g in ds.quads()}
 
 
@@ -174,8 +173,7 @@ def test_export_reads_the_store_of_an_output_folder(tmp_path, fmt, name):
     if fmt in ("turtle", "nt"):
         assert set(Graph().parse(tmp_path / name, format=fmt)) == turtle(out)
     elif fmt == "trig":
-        ds = Dataset()
-        ds.parse(tmp_path / name, format="trig")
+        ds = load_dataset(tmp_path / name)
         assert {(s, p, o, str(g)) for s, p, o, g in ds.quads()} == quads(out)
     else:
         assert len((tmp_path / name).read_text(encoding="utf-8").splitlines()) == 4

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import RDF, XSD, Graph, Literal
+from rdflib import RDF, Graph, Literal, URIRef
 
 from kg.cli import main
 from kg.graph import DIP, RES
@@ -12,6 +12,8 @@ from kg.validate import validate
 
 VASILENKO_MEETING = RES["meeting/000-96af8c5a6d4c3167-txt-983b7e1267-1"]
 VASILENKO_POST = RES["post/702ef96686ce"]
+# A URIRef, not rdflib's XSD namespace: pytest probes module attributes, which a closed namespace warns about.
+XSD_DATE = URIRef("http://www.w3.org/2001/XMLSchema#date")
 
 
 def test_seeds_build_conforms(seeds_build):
@@ -66,7 +68,7 @@ def drop_topic_evidence(g: Graph) -> None:
 
 
 def two_dates(g: Graph) -> None:
-    g.add((VASILENKO_MEETING, DIP.date, Literal("2026-02-06", datatype=XSD.date)))
+    g.add((VASILENKO_MEETING, DIP.date, Literal("2026-02-06", datatype=XSD_DATE)))
 
 
 def participant_not_a_person(g: Graph) -> None:

@@ -11,7 +11,7 @@ from rdflib import RDF, RDFS, Graph, Literal
 
 from kg.cli import main
 from kg.errors import DipkgError
-from kg.graph import DIP, RES, load_graph
+from kg.graph import DIP, RES, load_graph, write_dataset
 from kg.views import DEFAULT_VIEWS, GraphIndex, view_html, write_view
 from kg.views.kinds import find_node, make_view
 from kg.views.layout import precomputed_layout
@@ -36,8 +36,12 @@ def count(graph: Graph, classes: str) -> int:
 
 def page_data(page: str) -> dict:
     match = re.search(r'<script id="dipkg-data" type="application/json">(.*?)</script>', page, re.S)
-    assert match
-    return json.loads(match.group(1))
+    details = re.search(r'<script id="dipkg-details" type="application/json">(.*?)</script>', page, re.S)
+    assert match and details
+    data, more = json.loads(match.group(1)), json.loads(details.group(1))
+    for ref, facts in more.pop("facts").items():
+        data["catalog"][int(ref)]["f"] = facts
+    return {**data, **more}
 
 
 def label_of(data: dict, ref: int) -> str:
@@ -62,12 +66,18 @@ def test_network_has_every_typed_node(seeds_build, index):
 ])
 def test_countries_pairs_weighted_by_meetings(index, a, b, meetings, sector):
     view = make_view(index, "countries")
-    assert len(view.nodes) == len(index.nodes(frozenset({"country"})))
     edges = {(index.country_code[e.source], index.country_code[e.target]): e for e in view.edges}
     edge = edges[(a, b)]
     assert edge.weight == meetings == len(edge.meetings)
     assert sector in {index.notation[s] for s, _ in edge.sectors}
     assert all(re.fullmatch(r"\d{4}(-\d\d){0,2}", d) for d in edge.dates)
+
+
+def test_countries_view_shows_only_countries_that_met(index):
+    view = make_view(index, "countries")
+    met = {c for e in view.edges for c in (e.source, e.target)}
+    assert {n.node for n in view.nodes} == met
+    assert len(view.nodes) < len(index.nodes(frozenset({"country"})))  # the seeds name countries that met no one
 
 
 def test_sectors_link_countries_and_regions_to_sectors(index):
@@ -164,7 +174,7 @@ def hostile_graph(graph: Graph) -> Graph:
 def test_hostile_text_is_data(seeds_build):
     page = view_html(hostile_graph(seeds_build.graph), "network")
     assert "<img" not in page and "window.__pwned" not in page.split('id="dipkg-data"', 1)[0]
-    assert page.count("</script>") == 3  # the data, vis-network and the page script close; nothing else does
+    assert page.count("</script>") == 4  # the data, its details, vis-network and the page script close; nothing else
     data = page_data(page)
     labels = [v for entry in data["catalog"] for v in entry["l"].values()]
     assert f"{HOSTILE}Зұлым" in labels
@@ -254,7 +264,7 @@ def test_cli_view_writes_each_kind(tmp_path, seeds_build):
     graph = tmp_path / "g.ttl"
     seeds_build.graph.serialize(graph, format="turtle")
     for kind, extra in [("network", []), ("countries", ["--lang", "ru"]), ("sectors", ["--lang", "en"]),
-                        ("ego", ["--focus", "Жамармен"])]:
+                        ("regions", []), ("timeline", ["--lang", "ru"]), ("ego", ["--focus", "Жамармен"])]:
         out = tmp_path / f"{kind}.html"
         result = CliRunner().invoke(main, ["view", "--graph", str(graph), "--kind", kind, "--out", str(out), *extra])
         assert result.exit_code == 0, result.output
@@ -266,7 +276,10 @@ def test_cli_view_writes_each_kind(tmp_path, seeds_build):
 @pytest.mark.parametrize("fmt", ["turtle", "trig"])
 def test_cli_view_reads_turtle_and_trig(tmp_path, seeds_build, fmt):
     graph = tmp_path / f"g.{'ttl' if fmt == 'turtle' else fmt}"
-    (seeds_build.dataset if fmt == "trig" else seeds_build.graph).serialize(graph, format=fmt)
+    if fmt == "trig":
+        write_dataset(seeds_build.dataset, graph, "trig")
+    else:
+        seeds_build.graph.serialize(graph, format=fmt)
     out = tmp_path / "countries.html"
     result = CliRunner().invoke(main, ["view", "--graph", str(graph), "--kind", "countries", "--out", str(out)])
     assert result.exit_code == 0, result.output
@@ -291,6 +304,9 @@ def test_build_writes_the_default_views(tmp_path):
     assert result.exit_code == 0, result.output
     graph = load_graph(out / "diplomacy.ttl")
     for kind, name in DEFAULT_VIEWS.items():
+        if not name.endswith(".html"):
+            assert (out / name).stat().st_size > 0
+            continue
         data = page_data((out / name).read_text(encoding="utf-8"))
         assert data["kind"] == kind
         assert len(data["nodes"]) == len(make_view(GraphIndex(graph), kind).nodes)

@@ -73,8 +73,11 @@ class TokenView(Protocol):
 
     texts: list[str]
     covered: list[bool]
+    barrier: list[bool]
 
     def is_name_word(self, i: int) -> bool: ...
+
+    def span(self, first: int, last: int) -> str: ...
 
 
 @cache
@@ -111,6 +114,9 @@ class Language:
     common_word: str | None = None
     # "module:function" (token view, index) → the ministry a "minister of ..." there names.
     ministry: str | None = None
+    # "module:function" (token view, index) → the body a head noun there names with its complements, as
+    # (first, last token, name, organization type): Управление культуры ... Мангистауской области.
+    body: str | None = None
     # The script the language is written in: runs of the other script inside its text are foreign names.
     script: str = "cyrillic"
     # Names take capitalised head nouns: "Kawasaki Company", but "Нұр компаниясы".
@@ -162,6 +168,12 @@ class Language:
         if self.ministry is None:
             return None
         return _function(self.ministry)(view, i)  # type: ignore[return-value]
+
+    def body_at(self, view: TokenView, i: int) -> tuple[int, int, str, str] | None:
+        """The body a head noun at token ``i`` names with the words around it, as (first, last token, name, type)."""
+        if self.body is None:
+            return None
+        return _function(self.body)(view, i)  # type: ignore[return-value]
 
     def lemmas(self, word: str) -> tuple[str, ...]:
         """The dictionary forms ``word`` may stand for, likeliest first (case-folded)."""

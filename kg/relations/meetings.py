@@ -10,6 +10,9 @@ from kg.model import Mention, MentionKind
 from kg.relations.posts import role_before
 from kg.relations.state import DIPLOMATS, HEADS, MeetingDraft, State
 
+# Characters read back from a person's post for the word "with" (with the Mayor of X).
+WITH_REACH = 12
+
 # A post word right before a name names that person, not an earlier holder of the post.
 NAMED_AFTER = 12
 # How many sentences from a meeting a delegation or "the sides" may be named and still be its party.
@@ -69,12 +72,14 @@ def _sentences_with(s: State, cue: str) -> list[int]:
 
 
 def _joint_sentences(s: State) -> dict[int, Mention]:
-    """Sentences where officials of two states, joined by "and", are the subject of talks.
+    """Sentences where officials of two states, joined by "and" or "with", are the subject of talks.
 
     ``Ақмола облысының әкімі A пен Иранның Елшісі B ... талқылады`` / ``A и Посол Ирана B обсудили``:
-    no word of meeting, but the two sides discussed together. Each is mapped to the first name.
+    no word of meeting, but the two sides discussed together; so with ``A Мишальскиймен пікір алмасты`` /
+    ``A обменялся мнениями с мэром B`` / ``A exchanged views with Mayor B``. Each is mapped to the first name.
     """
     country = {p.holder: p.country for p in s.posts if p.country}
+    holders = {p.holder for p in s.posts}
     out: dict[int, Mention] = {}
     for idx in range(len(s.sentences)):
         persons = s.in_sentence(idx, MentionKind.PERSON)
@@ -84,11 +89,26 @@ def _joint_sentences(s: State) -> dict[int, Mention]:
             ca, cb = country.get(s.key_of[a]), country.get(s.key_of[b])
             words = s.text[a.end:b.start].split()
             role = role_before(s, b)
-            if ca and cb and ca != cb and words and s.lex.is_word(words[0], "and", s.report.language) and (
-                    len(words) == 1 or (role is not None and role.start >= a.end)):
+            joined = ca and cb and ca != cb and words and s.lex.is_word(words[0], "and", s.report.language) and (
+                len(words) == 1 or (role is not None and role.start >= a.end))
+            # In company, two holders of posts not known to serve one state.
+            accompanied = {s.key_of[a], s.key_of[b]} <= holders and not (ca and ca == cb) and _with(s, b, role)
+            if joined or accompanied:
                 out[idx] = a
                 break
     return out
+
+
+def _with(s: State, person: Mention, role: Mention | None) -> bool:
+    """Is the person (with the post before the name) in company: ``с Послом ... X``, ``with the Mayor X``,
+    ``X-мен`` (the instrumental case, which Kazakh uses for "with")?"""
+    if s.language.marks_case:
+        return s.language.has_case(s.last_word(person), Case.INSTRUMENTAL)
+    start = role.start if role is not None and role.end <= person.start else person.start
+    before = s.text[max(0, start - WITH_REACH):start].split()
+    while before and before[-1].lower() in s.language.determiners:
+        before.pop()
+    return bool(before) and s.lex.is_word(before[-1], "with", s.report.language)
 
 
 def _groups(s: State, role_of: dict[str, str]) -> None:

@@ -54,8 +54,7 @@ def _visit_sentences(s: State, d: MeetingDraft) -> list[int]:
 def _location(s: State, d: MeetingDraft, windows: set[int]) -> str | None:
     for idx in d.sentences:
         for m in s.in_sentence(idx, MentionKind.PLACE):
-            if id(m) not in windows and (s.language.has_case(s.last_word(m), Case.LOCATIVE) if s.language.marks_case
-                                         else _where_met(s, m)):
+            if id(m) not in windows and (_met_at(s, m, idx) if s.language.marks_case else _where_met(s, m)):
                 return s.key_of.get(m)
     for idx in _visit_sentences(s, d):
         for m in s.in_sentence(idx, MentionKind.PLACE) + s.in_sentence(idx, MentionKind.ORGANIZATION):
@@ -73,6 +72,14 @@ def _location(s: State, d: MeetingDraft, windows: set[int]) -> str | None:
     if dateline and s.country_of(dateline) in (None, host_country):
         return dateline
     return hosts[0] if hosts else None
+
+
+def _met_at(s: State, m: Mention, idx: int) -> bool:
+    """``Павлодар қаласында кездесті``: a place in the locative before a word of meeting, where the verb
+    ends the clause; one after it (Кездесу соңында ... Қонаев қаласында аймақ құру) is where something
+    else is to happen."""
+    return s.language.has_case(s.last_word(m), Case.LOCATIVE) and any(
+        c.start >= m.end for c in s.in_sentence(idx, MentionKind.MEETING))
 
 
 def _where_met(s: State, m: Mention) -> bool:

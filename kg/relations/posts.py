@@ -15,7 +15,7 @@ from weakref import WeakKeyDictionary
 
 from kg.lang import Case
 from kg.model import Mention, MentionKind
-from kg.relations.state import DIPLOMATS, HEADS, NAME_KINDS, PostDraft, State
+from kg.relations.state import DIPLOMATS, HEADS, NAME_KINDS, WORD_EDGES, PostDraft, State
 from kg.text import fold
 
 PARLIAMENT = re.compile(
@@ -31,6 +31,8 @@ PHRASE_WORDS = 20
 PHRASE_PUNCTUATION = re.compile(r"[;:«»]")
 # How far before a name its preposition is looked for.
 VIA_REACH = 16
+# Words read on each side of a post for a place's head noun standing for the place (аймақ президенті).
+ANAPHOR_REACH = 3
 WINDOW_BREAK = re.compile(r"[,;:—–]|\s-\s")
 
 
@@ -175,9 +177,12 @@ def _official(s: State, d: PostDraft, window: list[Mention], role: Mention) -> N
         elif d.jurisdiction is None and (i == 0 or not s.language.marks_case
                                          or s.language.has_case(m.text, Case.GENITIVE)):
             d.jurisdiction = key
-            d.country = d.country or s.country_of(key)
+            d.country = d.country or s.country_of(key) or _inner_country(s, m)
     if d.jurisdiction is None:
         d.jurisdiction = _head_anaphor(s, role)
+        d.country = d.country or s.country_of(d.jurisdiction)
+    if d.jurisdiction is None:
+        d.jurisdiction = _place_anaphor(s, role)
         d.country = d.country or s.country_of(d.jurisdiction)
     if d.jurisdiction is None and d.role in ("minister", "deputy-minister"):
         d.jurisdiction = _ministry_before(s, role)
@@ -187,6 +192,17 @@ def _official(s: State, d: PostDraft, window: list[Mention], role: Mention) -> N
     d.role = _refine_role(s, d.role, d.jurisdiction, role)
     if d.country is None and d.role in HEADS and d.jurisdiction is None:
         d.country = s.home
+
+
+def _inner_country(s: State, body: Mention) -> str | None:
+    """The state of a place or state named inside a body's name: Управление культуры Мангистауской области."""
+    for m in s.in_sentence(s.sentence_of[body]):
+        if m is not body and body.start <= m.start and m.end <= body.end and m.kind in (
+                MentionKind.PLACE, MentionKind.COUNTRY):
+            found = m.value if m.kind == MentionKind.COUNTRY else s.country_of(s.key_of.get(m))
+            if found:
+                return found
+    return None
 
 
 def _head_anaphor(s: State, role: Mention) -> str | None:
@@ -203,6 +219,25 @@ def _head_anaphor(s: State, role: Mention) -> str | None:
                    and m.subtype == head.subtype and m in s.key_of]
         if earlier:
             return s.key_of[earlier[-1]]
+    return None
+
+
+def _place_anaphor(s: State, role: Mention) -> str | None:
+    """``аймақ президенті``, ``президентом региона``, ``the President of the region``: a place's head noun
+    in lower case beside the post stands for the last place of its type the report named before."""
+    before = s.text[s.sentences[s.sentence_of[role]].start:role.start].split()[-1:]
+    after = [w for w in s.text[role.end:].split()[:ANAPHOR_REACH]
+             if fold(w) not in s.language.determiners and fold(w) not in ("of", "the")][:1]
+    heads = [h for h in s.lex.heads_for(s.report.language) if h.kind == "place"]
+    for word in (w.strip(WORD_EDGES) for w in before + after):
+        if not word[:1].islower():
+            continue
+        head = next((h for h in heads if s.language.forms.matches(word, h.word)), None)
+        if head is None:
+            continue
+        earlier = [m for m in s.mentions if m.kind == MentionKind.PLACE and m.subtype == head.subtype
+                   and m.end <= role.start and m in s.key_of]
+        return s.key_of[earlier[-1]] if earlier else None
     return None
 
 
@@ -249,6 +284,8 @@ def _refine_role(s: State, role: str, jurisdiction: str | None, cue: Mention) ->
         return "official"  # a director in a region's administration heads no company
     if role == "deputy-governor" and is_city and generic:
         return "deputy-mayor"
+    if role == "head-of-state" and e.kind == MentionKind.PLACE and e.subtype == "region":
+        return "governor"  # the president of a region heads no state
     if role == "head-of-state" and e.kind == MentionKind.ORGANIZATION:
         return {"university": "rector", "company": "executive"}.get(e.subtype or "", "official")
     head_word = e.labels[0].text.split()[-1] if e.labels else ""

@@ -1,10 +1,12 @@
-"""Graph → interactive HTML views, one self-contained file per view that opens with no network.
+"""Graph → views: interactive HTML pages, one self-contained file per view that opens with no
+network, and static pictures.
 
-Kinds: ``network`` (every typed node and relation), ``countries`` (countries that met, weighted
-by meetings), ``sectors`` (countries and regions and the sectors they discussed) and ``ego``
-(one node and everything within two steps). Each page has a legend that filters by node type,
-a search over every label and report word form, a panel of the clicked node's facts with their
-evidence sentences, and labels in Kazakh, Russian or English.
+The views are registered in ``kg.views.registry`` (``network``, ``countries``, ``sectors``,
+``regions``, ``timeline``, ``timeline-image``, ``ego``); ``kg view --kind``, ``kg build`` and the
+README's table are made from it. Each page has a legend that filters by node type, a search over
+every label, report word form and dictionary form, a panel of the clicked node's facts with their
+evidence sentences, fit and reset buttons, and labels in Kazakh, Russian or English, drawn by
+importance where they fit at the current zoom.
 
 Up to ``LAYOUT_THRESHOLD`` nodes the browser lays the view out by physics, which then stops;
 above it the layout is computed here and the page draws it with physics off.
@@ -18,26 +20,34 @@ from rdflib import Graph
 
 from kg.errors import DipkgError
 from kg.views.index import LANGUAGES, GraphIndex
-from kg.views.kinds import KINDS, View, make_view
+from kg.views.kinds import View, make_view
 from kg.views.layout import precomputed_layout
 from kg.views.page import render_page
 from kg.views.payload import build_payload
+from kg.views.registry import build_views, view_kind, view_names
 from kg.views.text import view_title
 
 LAYOUT_THRESHOLD = 1000
-DEFAULT_VIEWS = {"network": "graph.html", "countries": "countries.html", "sectors": "sectors.html"}
+KINDS = view_names()
+DEFAULT_VIEWS = build_views()
 
 __all__ = ["DEFAULT_VIEWS", "KINDS", "LANGUAGES", "LAYOUT_THRESHOLD", "GraphIndex", "View",
            "view_html", "write_view", "write_views"]
+
+
 def view_html(source: Graph | GraphIndex, kind: str = "network", *, focus: str | None = None, lang: str = "kk",
               layout_threshold: int = LAYOUT_THRESHOLD) -> str:
     """The page of one view of a graph (or of an index already read from one)."""
     if lang not in LANGUAGES:
         raise DipkgError(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}")
+    if view_kind(kind).make is None:
+        raise DipkgError(f"the {kind} view is a picture, not a page: write it with write_view")
     index = source if isinstance(source, GraphIndex) else GraphIndex(source)
     view = make_view(index, kind, focus=focus)
     positions = None
-    if len(view.nodes) > layout_threshold:
+    if view.positions is not None:
+        positions = {n: (x, y) for n, x, y in view.positions}
+    elif len(view.nodes) > layout_threshold:
         positions = precomputed_layout([n.node for n in view.nodes], [(e.source, e.target) for e in view.edges])
     focus_labels = index.labels_by_language(view.focus) if view.focus is not None else None
     payload = build_payload(index, view, lang=lang, title=view_title(kind, focus=focus_labels), positions=positions)
@@ -49,12 +59,19 @@ def write_view(source: Graph | GraphIndex, path: Path, kind: str = "network", *,
     """Write one view to ``path`` atomically."""
     from kg.files import write_atomic
 
+    spec = view_kind(kind)
+    if lang not in LANGUAGES:
+        raise DipkgError(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}")
+    if spec.writer is not None:
+        index = source if isinstance(source, GraphIndex) else GraphIndex(source)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return spec.writer(index, path, lang)
     page = view_html(source, kind, focus=focus, lang=lang, layout_threshold=layout_threshold)
     path.parent.mkdir(parents=True, exist_ok=True)
     return write_atomic(path, lambda tmp: Path(tmp).write_text(page, encoding="utf-8"))
 
 
 def write_views(graph: Graph, out_dir: Path, *, lang: str = "kk") -> list[Path]:
-    """The default views of ``kg build``: the network, the countries and the sectors."""
+    """The views of ``kg build`` (those the registry marks ``in_build``)."""
     index = GraphIndex(graph)
     return [write_view(index, out_dir / name, kind, lang=lang) for kind, name in DEFAULT_VIEWS.items()]

@@ -1,7 +1,8 @@
 """The HTML page: one file holding vis-network, the page's script and style, and the view's data.
 
 vis-network's script and stylesheet are the copies shipped inside the pyvis package, inlined,
-so the page needs no network. The data is JSON in a non-executable script element, with
+so the page needs no network. The data is JSON in two non-executable script elements (what the
+graph needs to be drawn, and the facts and evidence the panel shows, read on the first click), with
 ``<``, ``>`` and ``&`` written as ``\\u003c`` etc., so no text of a report can close the
 element or start markup. A Content-Security-Policy allows only the page's own inline scripts
 (by hash), and no network at all.
@@ -43,7 +44,9 @@ def vis_assets() -> tuple[str, str]:
 
 @cache
 def own_assets() -> tuple[str, str]:
-    return (_ASSETS / "view.js").read_text(encoding="utf-8"), (_ASSETS / "view.css").read_text(encoding="utf-8")
+    """The page's script (the timeline's bars, the labels, then the view) and stylesheet."""
+    script = "\n".join((_ASSETS / name).read_text(encoding="utf-8") for name in ("chart.js", "labels.js", "view.js"))
+    return script, (_ASSETS / "view.css").read_text(encoding="utf-8")
 
 
 def embed_json(data: Any) -> str:
@@ -51,6 +54,24 @@ def embed_json(data: Any) -> str:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+DETAILS = ("evidence", "sentences", "reports")
+
+
+def split_payload(payload: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """What the page needs to draw, and what only its panel needs (the facts, their evidence and
+    reports), which the page parses on the first click: a large view opens sooner."""
+    catalog = []
+    facts = {}
+    for i, entry in enumerate(payload["catalog"]):
+        if "f" in entry:
+            facts[str(i)] = entry["f"]
+            entry = {k: v for k, v in entry.items() if k != "f"}
+        catalog.append(entry)
+    core = {k: v for k, v in payload.items() if k not in DETAILS}
+    core["catalog"] = catalog
+    return core, {"facts": facts, **{k: payload[k] for k in DETAILS}}
 
 
 def _script_hash(script: str) -> str:
@@ -67,6 +88,7 @@ def render_page(payload: dict[str, Any]) -> str:
               f"script-src {_script_hash(vis_js)} {_script_hash(view_js)}; "
               "style-src 'unsafe-inline'; img-src data:; font-src 'none'; connect-src 'none'; "
               "base-uri 'none'; form-action 'none'")
+    core, details = split_payload(payload)
     lang = payload["lang"]
     title = payload["title"].get(lang) or next(iter(payload["title"].values()))
     return f"""<!DOCTYPE html>
@@ -96,7 +118,8 @@ def render_page(payload: dict[str, Any]) -> str:
   <div id="graph"><div id="status"></div></div>
   <aside id="panel"></aside>
 </main>
-<script id="dipkg-data" type="application/json">{embed_json(payload)}</script>
+<script id="dipkg-data" type="application/json">{embed_json(core)}</script>
+<script id="dipkg-details" type="application/json">{embed_json(details)}</script>
 <script>{vis_js}</script>
 <script>{view_js}</script>
 </body>

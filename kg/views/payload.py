@@ -5,9 +5,10 @@ Everything the page shows is in this payload, as data: the page builds its text 
 
 Shapes of the payload (lists rather than objects where there are many, to keep pages small):
 
-- ``catalog[i] = {"c": category, "l": {lang: label}, "k": [search forms], "f": [facts]}``; the
-  nodes of the view and every node their facts or edges name; ``f`` only for nodes of the view
-  and the meetings behind its edges.
+- ``catalog[i] = {"c": category, "l": {lang: label}, "k": [search forms], "m": [stems], "f": [facts]}``;
+  the nodes of the view and every node their facts or edges name; ``k`` and ``m`` (the stems of
+  the label words, which a query word may extend by an ending) only for nodes of the view, ``f``
+  only for them and the meetings behind its edges and rows.
 - a fact: ``{"p": relation, "v": [segment, ...], "x": [[relation, [segment, ...]], ...], "e": [evidence]}``
   where a segment is a catalog index (a node), a string (literal text) or ``{"l": {lang: text}}``
   (a term with labels, such as a role); ``{"p": relation, "more": n}`` says n facts were left out.
@@ -17,6 +18,8 @@ Shapes of the payload (lists rather than objects where there are many, to keep p
   ``sentences`` and ``reports``; offsets into the report in characters; the quote as UTF-16
   offsets into the sentence (as JavaScript counts), -1 when unknown.
 - ``reports[r] = [source file, title, published, language]``.
+- ``meetings[j] = [meeting, date, [sectors], [home regions], [partner states]]`` (catalog indexes) in
+  the regions and timeline views, which the page filters and counts.
 """
 
 from __future__ import annotations
@@ -30,7 +33,8 @@ from rdflib import URIRef
 from kg.graph import DIP
 from kg.views.index import LANGUAGES, ORGANIZATIONS, PLACES, GraphIndex
 from kg.views.kinds import View
-from kg.views.text import TYPE_CLASSES, relation_terms, type_terms, ui_terms
+from kg.views.search import label_stems
+from kg.views.text import TYPE_CLASSES, plural_terms, relation_terms, type_terms, ui_terms
 
 MAX_FACTS = 200  # facts of one relation shown per node; the panel says how many more there are
 MAX_EDGE_MEETINGS = 200
@@ -211,8 +215,16 @@ def build_payload(index: GraphIndex, view: View, *, lang: str, title: dict[str, 
         fact_refs.update(meetings)
         edges.append([b.ref_of[e.source], b.ref_of[e.target], e.relation, e.weight, meetings,
                       [[b.ref(s), count] for s, count in e.sectors], list(e.dates)])
+    rows = []
+    for r in view.meetings:
+        ref = b.ref(r.meeting)
+        fact_refs.add(ref)
+        rows.append([ref, r.date, [b.ref(s) for s in r.sectors], [b.ref(x) for x in r.regions],
+                     [b.ref(x) for x in r.partners]])
     for n in view.nodes:
-        b.catalog[b.ref_of[n.node]]["k"] = index.search_forms(n.node)
+        entry = b.catalog[b.ref_of[n.node]]
+        entry["k"] = index.search_forms(n.node)
+        entry["m"] = label_stems([t for texts in index.labels.get(n.node, {}).values() for t in texts])
     for node, ref in list(b.ref_of.items()):
         if ref in fact_refs:
             b.catalog[ref]["f"] = b.facts(node)
@@ -227,8 +239,10 @@ def build_payload(index: GraphIndex, view: View, *, lang: str, title: dict[str, 
         "types": type_terms(index),
         "relations": relation_terms(index),
         "ui": ui_terms(),
+        "plurals": plural_terms(),
         "nodes": nodes,
         "edges": edges,
+        "meetings": rows,
         "catalog": b.catalog,
         "evidence": b.evidence,
         "sentences": b.sentences,

@@ -16,6 +16,8 @@ from kg.graph import DIP
 from kg.views.index import CATEGORY_CLASS, GraphIndex
 
 Terms = dict[str, str]
+# A count's words by CLDR plural category (one, few, many, other), per language: "21 узел", "25 узлов".
+PluralTerms = dict[str, dict[str, str]]
 
 TYPE_CLASSES: dict[str, URIRef] = {c: CATEGORY_CLASS[c] for c in (
     "person", "meeting", "country", "region", "city", "place", "government", "university", "company",
@@ -47,6 +49,37 @@ UI: dict[str, Terms] = {
     "title.countries": {"en": "Countries that met", "kk": "Кездескен елдер", "ru": "Страны, которые встречались"},
     "title.sectors": {"en": "Sectors discussed", "kk": "Талқыланған салалар", "ru": "Обсуждаемые сферы"},
     "title.ego": {"en": "Around {name}", "kk": "{name} айналасы", "ru": "Окружение: {name}"},
+    "title.regions": {"en": "Regions of Kazakhstan and the states they met",
+                      "kk": "Қазақстан өңірлері және олар кездескен елдер",
+                      "ru": "Регионы Казахстана и страны, с которыми они встречались"},
+    "title.timeline": {"en": "Meetings over time", "kk": "Кездесулер уақыт бойынша", "ru": "Встречи по времени"},
+    "title.timeline-image": {"en": "Meetings per year with foreign states",
+                             "kk": "Шет елдермен кездесулер, жыл бойынша",
+                             "ru": "Встречи с иностранными государствами по годам"},
+    "otherStates": {"en": "other states", "kk": "басқа елдер", "ru": "другие страны"},
+    "meetingsAxis": {"en": "Meetings", "kk": "Кездесулер", "ru": "Встречи"},
+    "noMeetings": {"en": "No dated meetings", "kk": "Күні белгілі кездесу жоқ", "ru": "Нет встреч с датой"},
+    "partnerState": {"en": "Partner state", "kk": "Серіктес ел", "ru": "Страна-партнёр"},
+    "region": {"en": "Region", "kk": "Өңір", "ru": "Регион"},
+    "sector": {"en": "Sector", "kk": "Сала", "ru": "Сфера"},
+    "year": {"en": "Year", "kk": "Жыл", "ru": "Год"},
+    "allSectors": {"en": "all sectors", "kk": "барлық сала", "ru": "все сферы"},
+    "allYears": {"en": "all years", "kk": "барлық жыл", "ru": "все годы"},
+    "groupBy": {"en": "Bars by", "kk": "Бағандар", "ru": "Столбцы по"},
+    "period": {"en": "Period", "kk": "Кезең", "ru": "Период"},
+    "perYear": {"en": "year", "kk": "жыл", "ru": "год"},
+    "perMonth": {"en": "month", "kk": "ай", "ru": "месяц"},
+    "fit": {"en": "Fit", "kk": "Толық көрініс", "ru": "Вписать"},
+    "reset": {"en": "Reset", "kk": "Қалпына келтіру", "ru": "Сбросить"},
+    "edgeLabels": {"en": "Edge labels", "kk": "Сызық атаулары", "ru": "Подписи связей"},
+    "sameSentence": {"en": "the same sentence as above", "kk": "жоғарыдағы сөйлем",
+                     "ru": "то же предложение, что выше"},
+    "pickRegion": {"en": "Click a region or a state to see its partners and meetings.",
+                   "kk": "Өңірді не елді басыңыз: серіктестері мен кездесулері көрсетіледі.",
+                   "ru": "Нажмите на регион или страну, чтобы увидеть партнёров и встречи."},
+    "pickBar": {"en": "Click a bar to see its meetings and the sentences that report them.",
+                "kk": "Бағанды басыңыз: оның кездесулері мен оларды айтатын сөйлемдер көрсетіледі.",
+                "ru": "Нажмите на столбец, чтобы увидеть его встречи и предложения о них."},
     "search": {"en": "Find by any name or word form", "kk": "Кез келген атау не сөз формасы бойынша іздеу",
                "ru": "Найти по любому имени или словоформе"},
     "noMatch": {"en": "No node has that name", "kk": "Мұндай атаулы түйін жоқ", "ru": "Узлов с таким именем нет"},
@@ -64,14 +97,42 @@ UI: dict[str, Terms] = {
     "more": {"en": "… and {n} more", "kk": "… тағы {n}", "ru": "… и ещё {n}"},
     "report": {"en": "Report", "kk": "Хабар", "ru": "Сообщение"},
     "chars": {"en": "characters", "kk": "таңбалар", "ru": "символы"},
-    "meetings": {"en": "meetings", "kk": "кездесу", "ru": "встреч"},
+
     "sectors": {"en": "Sectors", "kk": "Салалар", "ru": "Сферы"},
     "dates": {"en": "Dates", "kk": "Күндері", "ru": "Даты"},
-    "shown": {"en": "nodes shown", "kk": "түйін көрсетілген", "ru": "узлов показано"},
     "language": {"en": "Language", "kk": "Тіл", "ru": "Язык"},
     "loading": {"en": "Laying out the graph…", "kk": "Граф орналастырылуда…", "ru": "Граф раскладывается…"},
     "close": {"en": "Close", "kk": "Жабу", "ru": "Закрыть"},
 }
+
+
+# Counted words: {n} is the number. Kazakh nouns stay singular after a numeral.
+PLURALS: dict[str, PluralTerms] = {
+    "shown": {"en": {"one": "{n} node shown", "other": "{n} nodes shown"},
+              "kk": {"one": "{n} түйін көрсетілген", "other": "{n} түйін көрсетілген"},
+              "ru": {"one": "{n} узел показан", "few": "{n} узла показано", "many": "{n} узлов показано",
+                     "other": "{n} узла показано"}},
+    "meetings": {"en": {"one": "{n} meeting", "other": "{n} meetings"},
+                 "kk": {"one": "{n} кездесу", "other": "{n} кездесу"},
+                 "ru": {"one": "{n} встреча", "few": "{n} встречи", "many": "{n} встреч", "other": "{n} встречи"}},
+}
+
+
+def plural_category(language: str, n: int) -> str:
+    """The CLDR plural category of a whole number (what the page's Intl.PluralRules gives)."""
+    if language == "ru":
+        if n % 10 == 1 and n % 100 != 11:
+            return "one"
+        if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+            return "few"
+        return "many"
+    return "one" if n == 1 else "other"
+
+
+def counted(key: str, language: str, n: int) -> str:
+    """``n`` with its counted word: counted("shown", "ru", 21) == "21 узел показан"."""
+    forms = PLURALS[key][language]
+    return forms.get(plural_category(language, n), forms["other"]).replace("{n}", str(n))
 
 
 @lru_cache(maxsize=1)
@@ -103,6 +164,10 @@ def relation_terms(index: GraphIndex) -> dict[str, Terms]:
 
 def ui_terms() -> dict[str, Terms]:
     return {k: dict(v) for k, v in UI.items()}
+
+
+def plural_terms() -> dict[str, PluralTerms]:
+    return {k: {lang: dict(forms) for lang, forms in v.items()} for k, v in PLURALS.items()}
 
 
 def view_title(kind: str, *, focus: dict[str, str] | None = None) -> dict[str, str]:

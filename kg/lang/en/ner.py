@@ -258,6 +258,8 @@ class _Recogniser:
         first = i
         j = i - 1
         while j >= 0 and i - j <= MAX_NAME_WORDS and self._joined(j + 1):
+            if POSSESSIVE.search(self.texts[j]):
+                break  # Japan's Ministry of Economy: the possessor is not part of the name
             if self._org_word(j):
                 first = j
             elif not (self.texts[j] in ("of", "and", "&", "for") and j > 0 and self._org_word(j - 1)
@@ -273,6 +275,12 @@ class _Recogniser:
         if j < len(self.texts) and self.texts[j] in ("of", "for", "on") and self._joined(j):
             j += 1
             while j < len(self.texts) and j - i <= MAX_NAME_WORDS and self._joined(j):
+                if self.texts[j] in LINKS and j + 1 < len(self.texts) and (
+                        POSSESSIVE.search(self.texts[j + 1]) or self._head(j + 1, "before")):
+                    break  # ... and Japan's Ministry of ...: another body's name begins
+                if self.texts[j] == "," and last == j - 1 and last > i and self._listed(j + 1):
+                    j += 1  # Ministry of Economy, Trade and Industry
+                    continue
                 if self._org_word(j):
                     last = j
                 elif not ((self.texts[j] in LINKS - ARTICLES and last > i and self.texts[j + 1:j + 2] != ["the"])
@@ -280,6 +288,20 @@ class _Recogniser:
                     break
                 j += 1
         return last
+
+    def _listed(self, k: int) -> bool:
+        """Do name words from ``k`` on, joined by commas, end in ``and`` and one more (Trade and Industry)?"""
+        start = k
+        while k < len(self.texts) and k - start <= MAX_NAME_WORDS:
+            t = self.texts[k]
+            if self._head(k, "before") or POSSESSIVE.search(t):
+                return False
+            if t == "and":
+                return k > start and k + 1 < len(self.texts) and self._org_word(k + 1)
+            if not (self._org_word(k) or (t == "," and k > start)):
+                return False
+            k += 1
+        return False
 
     def _acronyms(self) -> None:
         """Acronyms the report uses more than once: a one-off capital run is as often a term as a body."""

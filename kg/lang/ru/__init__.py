@@ -19,6 +19,7 @@ PROFILE = Language(
     snowball="russian",
     word_forms="kg.lang.ru.forms:RussianForms",
     ministry="kg.lang.ru.ministries:ministry",
+    body="kg.lang.ru.bodies:body",
     derived_cues=True,
     name_words_decline=True,
 )

@@ -18,6 +18,7 @@ import pymorphy3
 
 from kg.model import MentionKind
 
+HYPHEN = re.compile(r"[-‐]")
 CYRILLIC_WORD = re.compile(r"^[А-Яа-яЁё]+(?:[-‐][А-Яа-яЁё]+)*$")
 # Grammemes of proper names in the dictionary: given names, surnames, patronymics, places, organizations.
 PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
@@ -26,6 +27,8 @@ CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 GENDERS = ("masc", "femn")
 ADJECTIVE_POS = frozenset({"ADJF", "PRTF"})
 NAME_POS = frozenset({"NOUN", "ADJF"})
+# Shorter words are conjunctions and prepositions, not genitive complements.
+MIN_GENITIVE = 3
 
 
 @cache
@@ -51,6 +54,8 @@ def _written_like(new: str, old: str) -> str:
     """``new`` with the capitals of ``old``: Омск for Омске, МИД stays as it is written."""
     if old.isupper() and len(old) > 1:
         return old
+    # The dictionary's ё where the text wrote е (Зёдером → Зёдер, not Зёдёр).
+    new = "".join("е" if c == "ё" and i < len(old) and old[i] in "еЕ" else c for i, c in enumerate(new))
     parts, olds = re.split(r"([-‐])", new), re.split(r"([-‐])", old)
     if len(parts) != len(olds):
         return new[:1].upper() + new[1:] if old[:1].isupper() else new
@@ -66,12 +71,25 @@ def _person_parses(word: str) -> list[pymorphy3.analyzer.Parse]:
     """Singular noun readings, the name readings (Name, Surn, Patr) alone where the word has any.
 
     Adjective readings count too: the dictionary knows some surnames only as possessives (Бабушкиным).
+    A hyphenated given name declines in its last part, and its first part tells the gender
+    (Касым-Жомарта: the genitive of a man's name, not a woman's Жомарта).
     """
     if not CYRILLIC_WORD.match(word) or (word.isupper() and len(word) > 1):
         return []
-    nouns = [p for p in _parses(word) if p.tag.POS in NAME_POS and "plur" not in p.tag and p.tag.case in CASES]
+    *first, last = HYPHEN.split(word)
+    nouns = [p for p in _parses(last) if p.tag.POS in NAME_POS and "plur" not in p.tag and p.tag.case in CASES]
     names = [p for p in nouns if PERSON_NAME & p.tag.grammemes]
+    if first:
+        genders = {p.tag.gender for p in _parses(first[0]) if "Name" in p.tag and p.tag.case == "nomn"}
+        if len(genders) == 1:
+            names = [p for p in names if p.tag.gender in genders]
     return names or nouns
+
+
+def _inflected_name(parse: pymorphy3.analyzer.Parse, word: str) -> str:
+    """A name word in the nominative; a hyphenated one changes its last part only."""
+    *first, last = HYPHEN.split(word)
+    return "-".join([*first, _inflected(parse, {"nomn"}, last)])
 
 
 def _agrees(parse: pymorphy3.analyzer.Parse, case: str, gender: str) -> bool:
@@ -83,28 +101,54 @@ def _agrees(parse: pymorphy3.analyzer.Parse, case: str, gender: str) -> bool:
 def name_nominative(words: tuple[str, ...]) -> tuple[str, ...]:
     """A person's name words in the nominative: Игорем Смирновым → Игорь Смирнов, Анной Петровой → Анна Петрова.
 
-    The case and gender are those the surname (the last word) has and most of the other words
-    share, the likelier readings first, the nominative on a tie. Initials and Latin words stay.
+    The words of one name agree in case and gender: the case and gender in which every word that the
+    dictionary reads has a reading win, the likelier readings first, the nominative on a tie. Where no
+    case fits every word (Марко Бьянки, Алексея Орлов), the given name tells the gender and each word
+    of that gender goes to the nominative alone; the others stay as written. Initials and Latin words stay.
     """
     readings = [_person_parses(w) for w in words]
     if not any(readings):
         return words
-    best: tuple[bool, int, float, bool] | None = None
-    choice = ("nomn", "masc")
+    read = sum(1 for ps in readings if ps)
+    best: tuple[float, bool] | None = None
+    choice: tuple[str, str] | None = None
     for case in CASES:
         for gender in GENDERS:
             fits = [max((p.score for p in ps if _agrees(p, case, gender)), default=None) for ps in readings]
             matched = [s for s in fits if s is not None]
-            key = (fits[-1] is not None or not readings[-1], len(matched), sum(matched), case == "nomn")
+            if len(matched) < read:
+                continue
+            key = (sum(matched), case == "nomn")
             if best is None or key > best:
                 best, choice = key, (case, gender)
+    if choice is None:
+        return _each_nominative(words, readings)
     case, gender = choice
     if case == "nomn":
         return words
+    # An indeclinable surname (Сато) shows no case: a given name the dictionary does not know
+    # (Хироси) is then taken as written, not as a guessed form of another (Хирося).
+    fixed = bool(readings[-1]) and all("Fixd" in p.tag for p in readings[-1])
     out = []
     for word, ps in zip(words, readings, strict=True):
         fit = max((p for p in ps if _agrees(p, case, gender)), key=lambda p: p.score, default=None)
-        out.append(_inflected(fit, {"nomn"}, word) if fit is not None else word)
+        guessed = fixed and not analyzer().word_is_known(word.lower())
+        out.append(_inflected_name(fit, word) if fit is not None and not guessed else word)
+    return tuple(out)
+
+
+def _each_nominative(words: tuple[str, ...], readings: list[list[pymorphy3.analyzer.Parse]]) -> tuple[str, ...]:
+    """Words that do not agree: the gender of the given name (or else of the surname), each word alone."""
+    given = [p for p in readings[0] if "Name" in p.tag] if len(words) > 1 else []
+    if len(words) > 1 and readings[0] and analyzer().word_is_known(words[0].lower()) and \
+            max(readings[0], key=lambda p: p.score).tag.case == "nomn":
+        return words  # a known given name as written is the nominative: so is the rest (Дархан Сатыбалды)
+    lead = max(given or readings[-1] or readings[0], key=lambda p: p.score)
+    gender = lead.tag.gender
+    out = []
+    for word, ps in zip(words, readings, strict=True):
+        fit = max((p for p in ps if p.tag.gender == gender), key=lambda p: p.score, default=None)
+        out.append(_inflected_name(fit, word) if fit is not None and fit.tag.case != "nomn" else word)
     return tuple(out)
 
 
@@ -162,6 +206,6 @@ def nominative(words: Sequence[str], kind: str = MentionKind.PLACE) -> str:
 def genitive_word(word: str) -> bool:
     """A noun or adjective that may stand in the genitive: the words of ``Министр культуры`` after the post,
     never a preposition or conjunction (``Министра за поддержку``)."""
-    if not CYRILLIC_WORD.match(word):
-        return False
+    if not CYRILLIC_WORD.match(word) or len(word) < MIN_GENITIVE:
+        return False  # и, в: a letter's name is a noun to the dictionary, never a complement
     return any(p.tag.POS in ("NOUN", "ADJF", "PRTF") and "gent" in p.tag.grammemes for p in _parses(word))

@@ -1,4 +1,6 @@
-/* dipkg view: draws the embedded data with vis-network; legend, type filter, search, fact panel.
+/* dipkg view: draws the embedded data with vis-network (or, for the timeline, as SVG bars); legend,
+   type and meeting filters, search, fit and reset, labels placed by importance where they fit, the
+   selection's neighbourhood highlighted, and the fact panel.
    Every text of the data reaches the page through textContent or canvas drawing, never as markup. */
 (function () {
   "use strict";
@@ -7,6 +9,17 @@
   var data = JSON.parse(document.getElementById("dipkg-data").textContent);
   performance.mark("dipkg:parsed");
   var catalog = data.catalog;
+  var detailsRead = false;
+  /* The facts, evidence and reports, parsed when the panel first needs them. */
+  function readDetails() {
+    if (detailsRead) { return; }
+    detailsRead = true;
+    var details = JSON.parse(document.getElementById("dipkg-details").textContent);
+    Object.keys(details.facts).forEach(function (ref) { catalog[ref].f = details.facts[ref]; });
+    data.evidence = details.evidence;
+    data.sentences = details.sentences;
+    data.reports = details.reports;
+  }
   var ORDER = { kk: ["kk", "ru", "en", ""], ru: ["ru", "kk", "en", ""], en: ["en", "ru", "kk", ""] };
   var STYLE = {
     person: { shape: "dot", color: "#4e79a7" },
@@ -23,17 +36,25 @@
     sector: { shape: "star", color: "#edc948" },
     other: { shape: "dot", color: "#bab0ac" }
   };
-  var WEIGHTED = data.kind === "countries" || data.kind === "sectors";
-  /* A busy view draws no arrows, hides edges while it moves, and labels only the edges in sight
-     once zoomed in far enough to read them: labels and arrows cost most of a frame. */
+  var KIND = data.kind;
+  var CHART = KIND === "timeline";
+  var TWO_SIDED = KIND === "regions";
+  var WEIGHTED = KIND === "countries" || KIND === "sectors" || TWO_SIDED;
+  /* A busy view draws no arrows, hides edges while it moves, and pans as a picture. */
   var BUSY = data.edges.length > 2000;
   var PRECOMPUTED = data.layout === "precomputed" || data.nodes.length === 0;
+  var MAX_ENDING = 6;
   var lang = ORDER[data.lang] ? data.lang : "kk";
   var hiddenTypes = {};
   var inView = {};
   var current = null;
+  var network = null;
+  var chart = null;
+  var filter = { sector: "", year: "" };
+  var meetingRow = {};
 
   data.nodes.forEach(function (row) { inView[row[0]] = true; });
+  (data.meetings || []).forEach(function (row) { meetingRow[row[0]] = row; });
 
   function pick(labels) {
     if (!labels) { return ""; }
@@ -50,6 +71,13 @@
     var text = pick(data.ui[key]) || key;
     return n === undefined ? text : text.replace("{n}", String(n));
   }
+  /* A number with its counted word in the page's language: 21 узел, 25 узлов, 1 meeting. */
+  function counted(key, n) {
+    var forms = (data.plurals[key] || {})[lang] || (data.plurals[key] || {}).en || { other: "{n} " + key };
+    var category = "other";
+    try { category = new Intl.PluralRules(lang).select(n); } catch (e) { category = n === 1 ? "one" : "other"; }
+    return (forms[category] || forms.other).replace("{n}", String(n));
+  }
   function labelOf(ref) { return pick(catalog[ref].l); }
   function categoryOf(ref) { return catalog[ref].c; }
   function typeName(category) { return pick(data.types[category]) || category; }
@@ -65,50 +93,58 @@
   }
   function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
 
-  /* Node and edge records for vis-network */
+  /* The meeting filters of the regions and timeline views: sector and year */
+
+  function passes(ref) {
+    var row = meetingRow[ref];
+    if (!row) { return true; }
+    if (filter.year && row[1].slice(0, 4) !== filter.year) { return false; }
+    if (filter.sector !== "" && row[2].indexOf(Number(filter.sector)) < 0) { return false; }
+    return true;
+  }
+  function edgeMeetings(edge) { return edge[4].filter(passes); }
+  function edgeWeight(edge) { return data.meetings.length ? edgeMeetings(edge).length : edge[3]; }
+
+  /* Node and edge records for vis-network: no labels (the overlay draws them), no titles (the page's tip shows them) */
 
   function visNode(row) {
     var ref = row[0];
-    var category = categoryOf(ref);
-    var style = styleOf(category);
+    var style = styleOf(categoryOf(ref));
     var node = {
       id: ref,
-      label: labelOf(ref),
-      title: labelOf(ref) + "\n" + typeName(category),
       shape: style.shape,
       value: row[1],
       color: { background: style.color, border: "#33333380",
                highlight: { background: style.color, border: "#111" },
                hover: { background: style.color, border: "#111" } },
-      hidden: !!hiddenTypes[category]
+      hidden: !!hiddenTypes[categoryOf(ref)]
     };
-    if (row.length > 3) { node.x = row[2]; node.y = row[3]; }
+    if (row.length > 3) { node.x = row[2]; node.y = row[3]; node.fixed = TWO_SIDED; }
     return node;
   }
+
+  function nodeTitle(ref) { return labelOf(ref) + "\n" + typeName(categoryOf(ref)); }
 
   function edgeTitle(edge) {
     var source = labelOf(edge[0]);
     var target = labelOf(edge[1]);
     if (!WEIGHTED) { return source + " → " + target + "\n" + relationName(edge[2]); }
-    var lines = [source + " – " + target + ": " + edge[3] + " " + ui("meetings")];
+    var lines = [source + " – " + target + ": " + counted("meetings", edgeWeight(edge))];
     if (edge[5].length) {
-      lines.push(ui("sectors") + ": " + edge[5].map(function (s) {
+      lines.push(ui("sectors") + ": " + edge[5].slice(0, 8).map(function (s) {
         return labelOf(s[0]) + " (" + s[1] + ")";
       }).join(", "));
     }
-    if (edge[6].length) { lines.push(ui("dates") + ": " + edge[6].join(", ")); }
+    if (edge[6].length) { lines.push(ui("dates") + ": " + edge[6].slice(0, 12).join(", ") + (edge[6].length > 12 ? " …" : "")); }
     return lines.join("\n");
   }
 
-  function edgeLabel(edge) { return WEIGHTED ? String(edge[3]) : relationName(edge[2]); }
+  function edgeLabel(edge) { return WEIGHTED ? String(edgeWeight(edge)) : relationName(edge[2]); }
 
   function visEdge(edge, i) {
-    var out = { id: i, from: edge[0], to: edge[1], title: edgeTitle(edge) };
+    var out = { id: i, from: edge[0], to: edge[1] };
     if (WEIGHTED) { out.value = edge[3]; }
-    if (!BUSY) {
-      out.label = edgeLabel(edge);
-      if (!WEIGHTED) { out.arrows = { to: { enabled: true, scaleFactor: 0.45 } }; }
-    }
+    if (!WEIGHTED && !BUSY) { out.arrows = { to: { enabled: true, scaleFactor: 0.45 } }; }
     return out;
   }
 
@@ -117,8 +153,8 @@
     return max === min ? 0.5 : Math.sqrt((value - min) / (max - min));
   }
 
-  var nodes = new vis.DataSet(data.nodes.map(visNode));
-  var edges = new vis.DataSet(data.edges.map(visEdge));
+  var nodes = new vis.DataSet(CHART ? [] : data.nodes.map(visNode));
+  var edges = new vis.DataSet(CHART ? [] : data.edges.map(visEdge));
   var options = {
     autoResize: true,
     layout: { randomSeed: 7, improvedLayout: !PRECOMPUTED && data.nodes.length <= 150 },
@@ -132,14 +168,11 @@
       stabilization: { enabled: true, iterations: data.nodes.length > 300 ? 250 : 400,
                        updateInterval: 20, fit: true }
     },
-    interaction: { hover: !BUSY, tooltipDelay: 200, hideEdgesOnDrag: BUSY, hideEdgesOnZoom: BUSY,
-                   hideNodesOnDrag: BUSY, dragNodes: !BUSY, keyboard: false, multiselect: false },
+    interaction: { hover: !BUSY, hideEdgesOnDrag: BUSY, hideEdgesOnZoom: BUSY,
+                   hideNodesOnDrag: BUSY, dragNodes: !BUSY && !TWO_SIDED, keyboard: false, multiselect: false },
     nodes: {
       borderWidth: 1,
-      font: { size: 13, face: "system-ui, -apple-system, 'Segoe UI', sans-serif", color: "#1f2328",
-              strokeWidth: 3, strokeColor: "#ffffff" },
-      scaling: { min: WEIGHTED ? 10 : 7, max: WEIGHTED ? 44 : 30,
-                 label: { enabled: true, min: 11, max: WEIGHTED ? 28 : 20, drawThreshold: 6, maxVisible: 40 },
+      scaling: { min: TWO_SIDED ? 5 : WEIGHTED ? 10 : 7, max: TWO_SIDED ? 18 : WEIGHTED ? 36 : 30,
                  customScalingFunction: sqrtScale }
     },
     edges: {
@@ -147,8 +180,7 @@
       width: 1,
       selectionWidth: 2,
       color: { color: "#9aa4ae", highlight: "#1f2d3d", hover: "#1f2d3d", opacity: 0.85, inherit: false },
-      font: { size: 10, color: "#57606a", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" },
-      scaling: { min: 1, max: 12, label: { enabled: false, drawThreshold: 8 }, customScalingFunction: sqrtScale }
+      scaling: { min: 1, max: 12, customScalingFunction: sqrtScale }
     }
   };
 
@@ -160,7 +192,8 @@
   setStatus(ui("loading"));
 
   performance.mark("dipkg:datasets");
-  var network = new vis.Network(document.getElementById("graph"), { nodes: nodes, edges: edges }, options);
+  var graphBox = document.getElementById("graph");
+  if (!CHART) { network = new vis.Network(graphBox, { nodes: nodes, edges: edges }, options); }
   performance.mark("dipkg:network");
 
   function ready() {
@@ -168,63 +201,80 @@
     setStatus("");
     document.body.setAttribute("data-state", "ready");
     window.dipkgReady = true;
-    if (data.focus !== null && data.focus !== undefined) { choose(data.focus); }
+    if (data.focus !== null && data.focus !== undefined) { select(data.focus); showNode(data.focus); }
   }
-  if (PRECOMPUTED) {
-    network.once("afterDrawing", ready);
+  if (CHART) {
+    setTimeout(ready, 0);
+  } else if (PRECOMPUTED) {
+    network.once("afterDrawing", function () {
+      fit();
+      network.once("afterDrawing", ready);
+      network.redraw();
+    });
   } else {
     network.on("stabilizationProgress", function (p) {
       setStatus(ui("loading") + " " + Math.round((100 * p.iterations) / p.total) + "%");
     });
     network.once("stabilizationIterationsDone", function () {
       network.setOptions({ physics: { enabled: false } });
-      network.fit({ animation: false });
+      fit();
       network.once("afterDrawing", ready);
       network.redraw();
     });
   }
 
-  var labelled = {};
-  var LABEL_SCALE = 0.6;
-  var MAX_LABELLED = 1500;
+  /* Labels (labels.js) */
 
-  function labelEdgesInSight() {
-    var want = {};
-    var count = 0;
-    if (network.getScale() >= LABEL_SCALE) {
-      var canvas = document.getElementById("graph");
-      var lo = network.DOMtoCanvas({ x: 0, y: 0 });
-      var hi = network.DOMtoCanvas({ x: canvas.clientWidth, y: canvas.clientHeight });
-      var drawn = network.body.nodes;
-      var inside = function (n) { return n && n.x >= lo.x && n.x <= hi.x && n.y >= lo.y && n.y <= hi.y; };
-      for (var i = 0; i < data.edges.length && count < MAX_LABELLED; i++) {
-        if (inside(drawn[data.edges[i][0]]) || inside(drawn[data.edges[i][1]])) { want[i] = true; count += 1; }
-      }
-    }
-    var changes = [];
-    Object.keys(labelled).forEach(function (i) { if (!want[i]) { changes.push({ id: Number(i), label: "" }); } });
-    Object.keys(want).forEach(function (i) {
-      if (!labelled[i]) { changes.push({ id: Number(i), label: edgeLabel(data.edges[i]) }); }
-    });
-    labelled = want;
-    if (changes.length) { edges.update(changes); }
+  var labeller = network ? window.dipkgLabels({
+    data: data, network: network, box: graphBox, inView: inView, labelOf: labelOf, categoryOf: categoryOf,
+    edgeLabel: edgeLabel, twoSided: TWO_SIDED, weighted: WEIGHTED, moving: function () { return !!snapshot; }
+  }) : null;
+  var labels = labeller ? labeller.state : { drawn: [], near: {}, selected: null, allEdges: false };
+  function relabelNow() { if (labeller) { labeller.now(); } }
+  function relabelSoon() { if (labeller) { labeller.soon(); } }
+  function setSelection(ref) {
+    if (labeller) { labeller.select(ref); } else { labels.selected = ref; }
   }
+  function textWidth(text, px) { return labeller.textWidth(text, px); }
+  function shortText(text) { return labeller.shortText(text); }
+  function fontSize(ref) { return labeller.fontSize(ref); }
 
-  if (BUSY) {
-    var pending = null;
-    var later = function () {
-      if (pending) { clearTimeout(pending); }
-      pending = setTimeout(function () { pending = null; labelEdgesInSight(); }, 120);
-    };
-    network.on("zoom", later);
-    network.on("dragEnd", later);
-    network.on("animationFinished", later);
+  /* The tip: a node's or edge's name on hover, gone on click, drag or zoom. */
+
+  var tip = el("div", "tip");
+  tip.setAttribute("role", "tooltip");
+  graphBox.appendChild(tip);
+  function showTip(text, at) {
+    tip.textContent = text;
+    tip.style.display = "block";
+    var x = Math.min(at.x + 14, graphBox.clientWidth - tip.offsetWidth - 4);
+    var y = Math.min(at.y + 14, graphBox.clientHeight - tip.offsetHeight - 4);
+    tip.style.left = Math.max(0, x) + "px";
+    tip.style.top = Math.max(0, y) + "px";
+  }
+  function hideTip() { tip.style.display = "none"; }
+
+  if (network) {
+    network.on("afterDrawing", labeller.draw);
+    network.on("hoverNode", function (p) { showTip(nodeTitle(p.node), p.pointer.DOM); });
+    network.on("blurNode", hideTip);
+    network.on("hoverEdge", function (p) {
+      labels.hoverEdge = p.edge;
+      showTip(edgeTitle(data.edges[p.edge]), p.pointer.DOM);
+      relabelNow();
+    });
+    network.on("blurEdge", function () { labels.hoverEdge = null; hideTip(); relabelNow(); });
+    ["click", "dragStart", "zoom"].forEach(function (name) { network.on(name, hideTip); });
+    network.on("zoom", relabelSoon);
+    network.on("dragEnd", relabelSoon);
+    network.on("animationFinished", relabelNow);
+    network.on("resize", relabelSoon);
   }
 
   /* A busy view pans as a picture: while the mouse drags, the last frame moves with it; the graph
      is drawn again when the drag ends. Drawing thousands of nodes per frame would stutter. */
   var snapshot = null;
-  if (BUSY) {
+  if (network && BUSY) {
     network.on("dragStart", function () {
       var canvas = document.querySelector("#graph canvas");
       var copy = document.createElement("canvas");
@@ -249,6 +299,72 @@
     });
   }
 
+  /* Controls over the graph: fit, reset */
+
+  var controls = el("div", "controls");
+  var fitButton = el("button", "fit");
+  var resetButton = el("button", "reset");
+  fitButton.type = resetButton.type = "button";
+  if (!CHART) { controls.appendChild(fitButton); }
+  controls.appendChild(resetButton);
+  graphBox.appendChild(controls);
+  fitButton.addEventListener("click", fit);
+  resetButton.addEventListener("click", reset);
+
+  function fit() {
+    if (!network) { return; }
+    network.fit({ animation: false });
+    if (TWO_SIDED) {
+      fitColumns();
+    } else {
+      /* A margin for the labels of the outermost nodes */
+      network.moveTo({ scale: network.getScale() * 0.92, animation: false });
+    }
+    relabelNow();
+  }
+
+  /* The two columns as far apart as the labels leave room for (regions' names left of them, states'
+     right), the rows as tall as the height allows. */
+  function fitColumns() {
+    if (!data.nodes.length) { return; }
+    var widest = { left: 0, right: 0 };
+    var lo = Infinity;
+    var hi = -Infinity;
+    data.nodes.forEach(function (row) {
+      var side = categoryOf(row[0]) === "country" ? "right" : "left";
+      widest[side] = Math.max(widest[side], textWidth(shortText(labelOf(row[0])), fontSize(row[0])) + 30);
+      lo = Math.min(lo, row[3]);
+      hi = Math.max(hi, row[3]);
+    });
+    var w = graphBox.clientWidth;
+    var h = graphBox.clientHeight;
+    var scale = Math.max(Math.min((h - 120) / Math.max(hi - lo, 1), 1.4), 0.05);
+    var gap = Math.max(w - widest.left - widest.right - 40, 160);
+    var x = gap / scale;
+    data.nodes.forEach(function (row) {
+      if (categoryOf(row[0]) === "country") { network.moveNode(row[0], row[2] === 0 ? 0 : x, row[3]); }
+    });
+    var middle = (20 + widest.left + w - 20 - widest.right) / 2;
+    network.moveTo({ position: { x: x / 2 + (w / 2 - middle) / scale, y: (lo + hi) / 2 + 14 / scale },
+                     scale: scale, animation: false });
+  }
+
+  function reset() {
+    Object.keys(hiddenTypes).forEach(function (c) { if (hiddenTypes[c]) { setTypeHidden(c, false); } });
+    filter.sector = "";
+    filter.year = "";
+    searchInput.value = "";
+    resultList.style.display = "none";
+    current = null;
+    if (network) { network.unselectAll(); }
+    if (chart) { chart.reset(); }
+    setSelection(null);
+    applyFilter();
+    panelHint();
+    drawLegend();
+    fit();
+  }
+
   /* Header: title, language */
 
   var langSelect = document.getElementById("lang");
@@ -264,26 +380,23 @@
     document.title = pick(data.title);
     document.getElementById("lang-name").textContent = ui("language");
     searchInput.placeholder = ui("search");
+    fitButton.textContent = ui("fit");
+    resetButton.textContent = ui("reset");
     drawLegend();
     if (current) { current.render(); } else { panelHint(); }
   }
 
   function relabel() {
-    nodes.update(data.nodes.map(function (row) {
-      return { id: row[0], label: labelOf(row[0]), title: labelOf(row[0]) + "\n" + typeName(categoryOf(row[0])) };
-    }));
-    edges.update(data.edges.map(function (edge, i) {
-      return BUSY ? { id: i, title: edgeTitle(edge) } : { id: i, label: edgeLabel(edge), title: edgeTitle(edge) };
-    }));
-    if (BUSY) { labelled = {}; labelEdgesInSight(); }
     relabelPage();
+    if (network) { relabelNow(); }
+    if (chart) { chart.draw(); }
     runSearch();
   }
 
-  /* Legend and type filter */
+  /* Legend, type filter, edge labels and the meeting filters */
 
   var SVG = "http://www.w3.org/2000/svg";
-  function swatch(category) {
+  function swatch(category, colour) {
     var style = styleOf(category);
     var svg = document.createElementNS(SVG, "svg");
     svg.setAttribute("width", "16");
@@ -297,12 +410,12 @@
       hexagon: "4,2 12,2 15,8 12,14 4,14 1,8",
       star: "8,1 10,6 15,6 11,9.5 12.5,15 8,11.5 3.5,15 5,9.5 1,6 6,6"
     };
-    if (style.shape === "dot") {
+    if (style.shape === "dot" && !colour) {
       shape = document.createElementNS(SVG, "circle");
       shape.setAttribute("cx", "8");
       shape.setAttribute("cy", "8");
       shape.setAttribute("r", "6.5");
-    } else if (style.shape === "square") {
+    } else if (style.shape === "square" || colour) {
       shape = document.createElementNS(SVG, "rect");
       shape.setAttribute("x", "2");
       shape.setAttribute("y", "2");
@@ -312,7 +425,7 @@
       shape = document.createElementNS(SVG, "polygon");
       shape.setAttribute("points", points[style.shape] || points.diamond);
     }
-    shape.setAttribute("fill", style.color);
+    shape.setAttribute("fill", colour || style.color);
     shape.setAttribute("stroke", "#333");
     shape.setAttribute("stroke-width", "0.8");
     svg.appendChild(shape);
@@ -325,9 +438,55 @@
     counts[c] = (counts[c] || 0) + 1;
   });
 
+  var years = [];
+  var sectorsUsed = [];
+  (function () {
+    var y = {};
+    var s = {};
+    (data.meetings || []).forEach(function (row) {
+      if (row[1]) { y[row[1].slice(0, 4)] = true; }
+      row[2].forEach(function (ref) { s[ref] = (s[ref] || 0) + 1; });
+    });
+    years = Object.keys(y).sort();
+    sectorsUsed = Object.keys(s).map(Number).sort(function (a, b) { return s[b] - s[a] || a - b; });
+  }());
+
+  function selectBox(name, label, choices, value, change) {
+    var wrap = el("label", "filter");
+    wrap.appendChild(el("span", "filter-name", label));
+    var box = el("select");
+    box.setAttribute("data-filter", name);
+    choices.forEach(function (c) {
+      var option = el("option", null, c[1]);
+      option.value = c[0];
+      box.appendChild(option);
+    });
+    box.value = value;
+    box.addEventListener("change", function () { change(box.value); });
+    wrap.appendChild(box);
+    return wrap;
+  }
+
+  function drawFilters(legend) {
+    if (!data.meetings.length && !CHART) { return; }
+    var box = el("div", "filters");
+    box.appendChild(selectBox("sector", ui("sector"), [["", ui("allSectors")]].concat(sectorsUsed.map(function (s) {
+      return [String(s), labelOf(s)];
+    })), filter.sector, function (v) { filter.sector = v; applyFilter(); }));
+    if (!CHART) {
+      box.appendChild(selectBox("year", ui("year"), [["", ui("allYears")]].concat(years.map(function (y) {
+        return [y, y];
+      })), filter.year, function (v) { filter.year = v; applyFilter(); }));
+    } else {
+      chart.controls(box, selectBox);
+    }
+    legend.appendChild(box);
+  }
+
   function drawLegend() {
     var legend = document.getElementById("legend");
     clear(legend);
+    drawFilters(legend);
     legend.appendChild(el("h2", null, ui("legend")));
     var list = el("ul", "types");
     data.categories.forEach(function (category) {
@@ -346,27 +505,64 @@
       list.appendChild(item);
     });
     legend.appendChild(list);
-    legend.appendChild(el("p", "hint", ui("filterHint")));
+    if (!CHART) {
+      legend.appendChild(el("p", "hint", ui("filterHint")));
+      var toggle = el("label", "edge-labels");
+      var check = el("input");
+      check.type = "checkbox";
+      check.checked = labels.allEdges;
+      check.setAttribute("data-toggle", "edge-labels");
+      check.addEventListener("change", function () { labels.allEdges = check.checked; relabelNow(); });
+      toggle.appendChild(check);
+      toggle.appendChild(el("span", null, ui("edgeLabels")));
+      legend.appendChild(toggle);
+    }
     if (WEIGHTED) {
       legend.appendChild(el("p", "hint", ui("nodeSize")));
       legend.appendChild(el("p", "hint", ui("edgeWidth")));
     }
     var shown = data.nodes.length;
-    data.nodes.forEach(function (row) { if (hiddenTypes[categoryOf(row[0])]) { shown -= 1; } });
-    legend.appendChild(el("p", "shown", shown + " " + ui("shown")));
+    data.nodes.forEach(function (row) { if (hiddenTypes[categoryOf(row[0])] || filteredOut[row[0]]) { shown -= 1; } });
+    legend.appendChild(el("p", "shown", counted("shown", shown)));
+    if (chart) { chart.legend(legend); }
   }
+
+  var filteredOut = {};
+
+  function nodeHidden(ref) { return !!hiddenTypes[categoryOf(ref)] || !!filteredOut[ref]; }
 
   function setTypeHidden(category, hidden) {
     hiddenTypes[category] = hidden;
     var changes = [];
     data.nodes.forEach(function (row) {
-      if (categoryOf(row[0]) === category) { changes.push({ id: row[0], hidden: hidden }); }
+      if (categoryOf(row[0]) === category) { changes.push({ id: row[0], hidden: nodeHidden(row[0]) }); }
     });
-    nodes.update(changes);
+    if (network) { nodes.update(changes); setSelection(labels.selected); }
+    if (chart) { chart.draw(); }
     drawLegend();
   }
 
-  /* Search: any label in any language, and every form the reports use, case-folded */
+  /* The regions view keeps the edges (and nodes) with meetings of the chosen sector and year. */
+  function applyFilter() {
+    if (chart) { chart.draw(); drawLegend(); return; }
+    if (!data.meetings.length || !network) { return; }
+    var alive = {};
+    var edgeChanges = data.edges.map(function (edge, i) {
+      var n = edgeWeight(edge);
+      if (n) { alive[edge[0]] = true; alive[edge[1]] = true; }
+      return { id: i, hidden: n === 0, value: Math.max(n, 1) };
+    });
+    edges.update(edgeChanges);
+    filteredOut = {};
+    data.nodes.forEach(function (row) { if (!alive[row[0]]) { filteredOut[row[0]] = true; } });
+    nodes.update(data.nodes.map(function (row) { return { id: row[0], hidden: nodeHidden(row[0]) }; }));
+    setSelection(labels.selected);
+    drawLegend();
+    if (current) { current.render(); }
+  }
+
+  /* Search: any label in any language, every form the reports use, and any form of a label word
+     (a stem the page got from the languages' morphology, plus an ending), case-folded */
 
   var searchInput = document.getElementById("search");
   var resultList = document.getElementById("results");
@@ -375,9 +571,20 @@
   var folded = {};
   data.nodes.forEach(function (row) { folded[row[0]] = (catalog[row[0]].k || []).map(fold); });
 
+  function stemMatch(ref, words) {
+    var stems = catalog[ref].m || [];
+    if (!stems.length) { return false; }
+    return words.every(function (w) {
+      return stems.some(function (s) {
+        return (w.indexOf(s) === 0 && w.length - s.length <= MAX_ENDING) || (w.length >= 3 && s.indexOf(w) === 0);
+      });
+    });
+  }
+
   function search(query) {
     var q = fold(query.trim());
     if (!q) { return []; }
+    var words = q.split(/[\s,.;:!?()«»"]+/).filter(Boolean);
     var found = [];
     data.nodes.forEach(function (row) {
       var ref = row[0];
@@ -392,6 +599,7 @@
         } else if (f.indexOf(q) > 0) { score = 1; }
         if (score > best) { best = score; form = catalog[ref].k[i]; }
       }
+      if (best < 2 && stemMatch(ref, words)) { best = 1.5; form = labelOf(ref); }
       if (best) { found.push({ ref: ref, score: best, form: form, label: labelOf(ref) }); }
     });
     found.sort(function (a, b) {
@@ -446,22 +654,34 @@
 
   /* Selecting a node, and the fact panel */
 
+  /* Select a node and highlight its neighbourhood, without moving the view. */
+  function select(ref) {
+    if (!inView[ref]) { return; }
+    var category = categoryOf(ref);
+    if (hiddenTypes[category]) { setTypeHidden(category, false); }
+    if (network) { network.selectNodes([ref]); }
+    if (chart) { chart.select(ref); }
+    setSelection(ref);
+  }
+
+  /* Select a node found by search or a link, bring it into sight, and show its facts. */
   function choose(ref) {
     if (inView[ref]) {
-      var category = categoryOf(ref);
-      if (hiddenTypes[category]) { setTypeHidden(category, false); }
-      network.selectNodes([ref]);
-      network.focus(ref, { scale: Math.max(network.getScale(), 1.1), animation: false });
-      if (BUSY) { labelEdgesInSight(); }
+      select(ref);
+      if (network && !TWO_SIDED) {  /* the two columns are always in sight */
+        network.focus(ref, { scale: Math.max(network.getScale(), 1.1), animation: false });
+        relabelNow();
+      }
     }
     showNode(ref);
   }
 
   var panel = document.getElementById("panel");
+  var shownSentences = {};
 
   function panelHint() {
     clear(panel);
-    panel.appendChild(el("p", "hint", ui("panelHint")));
+    panel.appendChild(el("p", "hint", ui(TWO_SIDED ? "pickRegion" : CHART ? "pickBar" : "panelHint")));
   }
 
   function showNode(ref) {
@@ -474,14 +694,22 @@
     current.render();
   }
 
+  function showMeetings(title, refs) {
+    current = { render: function () { renderMeetings(title(), refs); } };
+    current.render();
+  }
+
   function header(title, category) {
+    readDetails();
     clear(panel);
+    shownSentences = {};
     panel.scrollTop = 0;
     var close = el("button", "close", "×");
     close.title = ui("close");
     close.addEventListener("click", function () {
       current = null;
-      network.unselectAll();
+      if (network) { network.unselectAll(); }
+      setSelection(null);
       panelHint();
     });
     panel.appendChild(close);
@@ -510,10 +738,15 @@
     });
   }
 
+  /* Each sentence once per panel: a fact whose sentence is already shown says so instead. */
   function evidenceBlock(parent, evidence) {
     var list = el("ul", "evidence");
+    var repeated = 0;
     evidence.forEach(function (k) {
       var ev = data.evidence[k];
+      var key = ev[0] + ":" + ev[1];
+      if (shownSentences[key]) { repeated += 1; return; }
+      shownSentences[key] = true;
       var sentence = data.sentences[ev[0]];
       var item = el("li");
       var quote = el("blockquote", "sentence");
@@ -537,7 +770,8 @@
       item.appendChild(cite);
       list.appendChild(item);
     });
-    parent.appendChild(list);
+    if (list.childNodes.length) { parent.appendChild(list); }
+    if (repeated && !list.childNodes.length) { parent.appendChild(el("p", "same-sentence", ui("sameSentence"))); }
   }
 
   function renderFacts(parent, facts) {
@@ -583,28 +817,46 @@
       names.appendChild(el("dd", null, text));
     });
     panel.appendChild(names);
+    if (TWO_SIDED && inView[ref]) { renderPartners(ref); return; }
+    if (CHART && inView[ref]) { renderMeetingList(panel, chart.meetingsOf(ref)); }
     renderFacts(panel, entry.f || []);
   }
 
-  function renderEdge(i) {
-    var edge = data.edges[i];
-    header(labelOf(edge[0]) + " – " + labelOf(edge[1]), null);
-    panel.appendChild(el("p", "edge-count", relationName(edge[2]) + ": " + edge[3] + " " + ui("meetings")));
-    if (edge[5].length) {
-      var sectors = el("section", "facts");
-      sectors.appendChild(el("h3", null, ui("sectors")));
-      edge[5].forEach(function (s) {
-        var row = el("div", "fact");
-        row.appendChild(nodeLink(s[0]));
-        row.appendChild(document.createTextNode(" (" + s[1] + ")"));
-        sectors.appendChild(row);
-      });
-      panel.appendChild(sectors);
-    }
-    var meetings = el("section", "facts");
-    meetings.appendChild(el("h3", null, typeName("meeting")));
-    edge[4].forEach(function (m) {
+  /* The regions view: a region's (or state's) partners under the filters, and their meetings. */
+  function renderPartners(ref) {
+    var partners = el("section", "facts partners");
+    partners.setAttribute("data-relation", "partners");
+    partners.appendChild(el("h3", null, ui(categoryOf(ref) === "country" ? "region" : "partnerState")));
+    var meetings = {};
+    var rows = [];
+    data.edges.forEach(function (edge) {
+      if (edge[0] !== ref && edge[1] !== ref) { return; }
+      var ms = edgeMeetings(edge);
+      if (!ms.length) { return; }
+      rows.push([edge[0] === ref ? edge[1] : edge[0], ms.length]);
+      ms.forEach(function (m) { meetings[m] = true; });
+    });
+    rows.sort(function (a, b) { return b[1] - a[1] || (labelOf(a[0]) < labelOf(b[0]) ? -1 : 1); });
+    rows.forEach(function (r) {
+      var row = el("div", "fact partner");
+      row.setAttribute("data-ref", String(r[0]));
+      row.appendChild(nodeLink(r[0]));
+      row.appendChild(document.createTextNode(" · " + counted("meetings", r[1])));
+      partners.appendChild(row);
+    });
+    panel.appendChild(partners);
+    var refs = data.meetings.map(function (row) { return row[0]; }).filter(function (m) { return meetings[m]; });
+    renderMeetingList(panel, refs.reverse());
+  }
+
+  var MAX_LISTED = 60;
+  function renderMeetingList(parent, refs) {
+    var meetings = el("section", "facts meetings");
+    meetings.setAttribute("data-relation", "meetings");
+    meetings.appendChild(el("h3", null, counted("meetings", refs.length)));
+    refs.slice(0, MAX_LISTED).forEach(function (m) {
       var row = el("div", "fact");
+      row.setAttribute("data-meeting", String(m));
       row.appendChild(nodeLink(m));
       var seen = {};
       var evidence = [];
@@ -616,24 +868,76 @@
       if (evidence.length) { evidenceBlock(row, evidence); }
       meetings.appendChild(row);
     });
-    if (edge[3] > edge[4].length) { meetings.appendChild(el("p", "more", ui("more", edge[3] - edge[4].length))); }
-    panel.appendChild(meetings);
+    if (refs.length > MAX_LISTED) { meetings.appendChild(el("p", "more", ui("more", refs.length - MAX_LISTED))); }
+    parent.appendChild(meetings);
   }
 
-  network.on("click", function (params) {
-    if (params.nodes.length) { showNode(params.nodes[0]); }
-    else if (params.edges.length && WEIGHTED) { showEdge(params.edges[0]); }
-  });
+  function renderMeetings(title, refs) {
+    header(title, null);
+    renderMeetingList(panel, refs);
+  }
+
+  function renderEdge(i) {
+    var edge = data.edges[i];
+    var ms = data.meetings.length ? edgeMeetings(edge) : edge[4];
+    header(labelOf(edge[0]) + " – " + labelOf(edge[1]), null);
+    panel.appendChild(el("p", "edge-count", relationName(edge[2]) + ": " + counted("meetings", edgeWeight(edge))));
+    if (edge[5].length) {
+      var sectors = el("section", "facts");
+      sectors.appendChild(el("h3", null, ui("sectors")));
+      edge[5].forEach(function (s) {
+        var row = el("div", "fact");
+        row.appendChild(nodeLink(s[0]));
+        row.appendChild(document.createTextNode(" (" + s[1] + ")"));
+        sectors.appendChild(row);
+      });
+      panel.appendChild(sectors);
+    }
+    renderMeetingList(panel, ms);
+    if (edge[3] > edge[4].length) { panel.appendChild(el("p", "more", ui("more", edge[3] - edge[4].length))); }
+  }
+
+  if (network) {
+    network.on("click", function (params) {
+      if (params.nodes.length) { select(params.nodes[0]); showNode(params.nodes[0]); }
+      else if (params.edges.length && WEIGHTED) { setSelection(null); showEdge(params.edges[0]); }
+      else { setSelection(null); }
+    });
+  }
+
+  if (CHART) {
+    chart = window.dipkgChart({
+      data: data, box: graphBox, el: el, clear: clear, labelOf: labelOf, ui: ui, counted: counted, filter: filter,
+      hidden: nodeHidden, showMeetings: showMeetings, showTip: showTip, hideTip: hideTip, swatch: swatch,
+      redrawLegend: function () { drawLegend(); },
+      choose: function (ref) { showNode(ref); }
+    });
+    chart.draw();
+  }
 
   window.dipkg = {
     network: network,
+    chart: chart,
     nodes: nodes,
     edges: edges,
     data: data,
-    drawnNodes: function () { return network.body.nodeIndices.length; },
+    drawnNodes: function () { return network ? network.body.nodeIndices.length : 0; },
     search: function (query) { return search(query).map(function (r) { return r.ref; }); },
     choose: choose,
-    labelOf: labelOf
+    select: select,
+    labelOf: labelOf,
+    counted: function (key, n, language) {
+      var was = lang;
+      lang = language || lang;
+      var text = counted(key, n);
+      lang = was;
+      return text;
+    },
+    labelBoxes: function () { return labels.drawn || []; },
+    neighbours: function () { return Object.keys(labels.near).map(Number); },
+    setFilter: function (name, value) { filter[name] = value; applyFilter(); drawLegend(); },
+    fit: fit,
+    reset: reset
   };
 
   relabelPage();

@@ -1,0 +1,50 @@
+"""Input formats: one module per format, each a ``Reader``. ``READERS`` is the registry that the
+folder search, ``kg build --help`` and the README's table of inputs are made from.
+
+``kg.inputs.locate`` finds the input files among paths, folders and globs; ``kg.inputs.collect``
+reads them into ``Report`` values that keep where they came from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.errors import DipkgError
+from kg.inputs import csv, html, jsonl, text
+from kg.inputs.base import Fields, Item, Reader, Skip
+
+READERS: tuple[Reader, ...] = (text.READER, html.READER, jsonl.READER, csv.READER)
+DEFAULT = text.READER
+
+__all__ = ["DEFAULT", "READERS", "Fields", "Item", "Reader", "Skip", "markdown_table", "reader_for",
+           "reader_named", "suffixes"]
+
+
+def suffixes() -> frozenset[str]:
+    """The file name suffixes a folder search picks up (lower case, with the dot)."""
+    return frozenset(s for r in READERS for s in r.suffixes)
+
+
+def reader_named(name: str) -> Reader:
+    for reader in READERS:
+        if reader.name == name:
+            return reader
+    raise DipkgError(f"{name}: no such input format; the formats are {', '.join(r.name for r in READERS)}")
+
+
+def reader_for(path: Path | None) -> Reader:
+    """The reader of a file by its suffix; plain text for any other name (and standard input)."""
+    suffix = path.suffix.lower() if path is not None else ""
+    return next((r for r in READERS if suffix in r.suffixes), DEFAULT)
+
+
+def markdown_table() -> str:
+    """The README's table of input formats."""
+    rows = ["| format | files | reports | metadata |", "| --- | --- | --- | --- |"]
+    rows += [f"| `{r.name}` | {', '.join(f'`{s}`' for s in r.suffixes)} | {r.reports} | {r.metadata} |"
+             for r in READERS]
+    return "\n".join(rows)
+
+
+def help_text() -> str:
+    """One line per format for ``kg build --help``."""
+    return "; ".join(f"{r.name} ({' '.join(r.suffixes)}): {r.reports}" for r in READERS)

@@ -1,0 +1,62 @@
+"""What an input format gives: ``Item`` values (a report's text and the metadata its record or page
+has) or ``Skip`` values (a record that cannot be read), one ``Reader`` per format."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Fields:
+    """The names of a record's fields (JSON keys, CSV columns) that hold each part of a report."""
+
+    text: str = "text"
+    url: str = "url"
+    date: str = "date"
+    title: str = "title"
+    language: str = "language"
+
+
+@dataclass(frozen=True)
+class Item:
+    """One report's text as its file holds it, and the metadata given beside it (as written there)."""
+
+    text: str
+    record: int | None = None
+    url: str | None = None
+    date: str | None = None
+    title: str | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class Skip:
+    """A record that cannot be read: its number and the problem, in a few words (record 0: the
+    whole file, as when a CSV file has no text column)."""
+
+    record: int
+    problem: str
+
+
+@dataclass(frozen=True)
+class Reader:
+    """An input format: the suffixes its files have, and how its text becomes items.
+
+    ``declared`` finds the encoding a file names itself (an HTML page's ``<meta charset>``)."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    reports: str
+    metadata: str
+    items: Callable[[str, Fields], Iterator[Item | Skip]]
+    declared: Callable[[bytes], str | None] | None = None
+
+
+def value(record: dict[str, object], name: str) -> str | None:
+    """A field of a record as text; absent, null and blank fields are None."""
+    found = record.get(name)
+    if found is None or isinstance(found, (dict, list)):
+        return None
+    text = str(found)
+    return text if text.strip() else None

@@ -1,0 +1,164 @@
+"""Inputs → ``Report`` values that keep where they came from (file, record number, URL).
+
+A file or record that cannot be read becomes one line naming it and the problem, and is skipped;
+an encoding that had to be guessed, or metadata that says nothing usable, becomes a note. The
+caller decides whether a problem fails the build (``--strict``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from kg.encodings import decode
+from kg.errors import DipkgError
+from kg.inputs import reader_for, reader_named
+from kg.inputs.base import Fields, Item, Reader, Skip
+from kg.inputs.locate import Source, locate
+from kg.model import Report
+from kg.reports import MAX_CHARS, parse_date, parse_report
+
+# An address a report may carry: a scheme, then no space or control character.
+URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s\x00-\x1f\x7f]+")
+MAX_URL = 2_000
+MAX_TITLE = 1_000
+
+
+@dataclass(frozen=True)
+class InputOptions:
+    """How inputs are read: the record fields, a format for every input (by suffix when None), and
+    where standard input comes from (``sys.stdin`` when None)."""
+
+    fields: Fields = field(default_factory=Fields)
+    format: str | None = None
+    strict: bool = False
+    stdin: Callable[[], bytes] | None = None
+
+
+@dataclass(frozen=True)
+class Collected:
+    reports: tuple[Report, ...]
+    problems: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+class UnreadableInputs(DipkgError):
+    """Inputs that could not be read, under ``--strict``: the message is one line, ``problems``
+    names each."""
+
+    def __init__(self, problems: tuple[str, ...]) -> None:
+        first = problems[0]
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        super().__init__(f"--strict: {len(problems)} input(s) could not be read; {first}{more}")
+        self.problems = problems
+
+
+@dataclass
+class _Log:
+    problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def collect(paths: Iterable[Path], options: InputOptions = InputOptions(), *,
+            month: Callable[[str], int | None] | None = None, exclude: Iterable[Path] = ()) -> Collected:
+    """The reports of every input under ``paths``, each with a key no other has.
+
+    Two files that share a relative path (``a/x.txt`` and ``b/x.txt`` given as files) are told
+    apart by their text's hash, and the same text under the same key is read once. Nothing under
+    the folders of ``exclude`` is read."""
+    forced = reader_named(options.format) if options.format else None
+    log = _Log()
+    reports: dict[str, Report] = {}
+    for source in locate(paths, exclude=exclude):
+        for report in _read(source, forced or reader_for(source.path), options, month, log):
+            if report.key in reports and reports[report.key].text != report.text:
+                digest = hashlib.sha256(report.text.encode("utf-8")).hexdigest()[:12]
+                report = replace(report, identity=f"{report.key}@{digest}")
+            reports.setdefault(report.key, report)
+    if options.strict and log.problems:
+        raise UnreadableInputs(tuple(log.problems))
+    return Collected(tuple(reports.values()), tuple(log.problems), tuple(log.notes))
+
+
+def _read(source: Source, reader: Reader, options: InputOptions, month: Callable[[str], int | None] | None,
+          log: _Log) -> Iterator[Report]:
+    try:
+        raw = _bytes(source, options)
+        decoded = decode(raw, source.shown, declared=reader.declared(raw) if reader.declared else None)
+    except DipkgError as exc:
+        log.problems.append(str(exc))
+        return
+    if decoded.guessed:
+        log.notes.append(f"{source.shown}: encoding guessed as {decoded.encoding}")
+    try:
+        for item in reader.items(decoded.text, options.fields):
+            where = f"{source.shown} record {item.record}" if item.record else source.shown
+            if isinstance(item, Skip):
+                log.problems.append(f"{where}: {item.problem}")
+                continue
+            try:
+                yield _report(source, item, where, month, log)
+            except DipkgError as exc:
+                log.problems.append(str(exc))
+    except Exception as exc:  # a parser's failure on one file must not end the build
+        log.problems.append(f"{source.shown}: cannot read it as {reader.name}: {_one_line(str(exc))}")
+
+
+def _bytes(source: Source, options: InputOptions) -> bytes:
+    if source.path is None:
+        return options.stdin() if options.stdin is not None else sys.stdin.buffer.read()
+    try:
+        return source.path.read_bytes()
+    except OSError as exc:
+        raise DipkgError(f"{source.shown}: cannot read it: {exc.strerror or exc}") from exc
+
+
+def _report(source: Source, item: Item, where: str, month: Callable[[str], int | None] | None,
+            log: _Log) -> Report:
+    if len(item.text) > MAX_CHARS:
+        raise DipkgError(f"{where}: {len(item.text):,} characters, more than the {MAX_CHARS:,} a report may "
+                         f"have; split it")
+    try:
+        report = parse_report(source.name, item.text, month=month)
+    except DipkgError as exc:
+        raise DipkgError(f"{where}: {str(exc).removeprefix(source.name + ': ')}") from exc
+    published = parse_date(item.date, month) if item.date else None
+    if item.date and published is None:
+        log.notes.append(f"{where}: no date in {_one_line(item.date)[:40]!r}; the text's dateline is used")
+    url = _one_line(item.url or "") or None
+    if url and (len(url) > MAX_URL or not URL.fullmatch(url)):
+        log.notes.append(f"{where}: {url[:40]!r} is no URL; left out")
+        url = None
+    title = _one_line(item.title or "")[:MAX_TITLE] or None
+    identity = f"{source.identity}#{item.record}" if item.record is not None else source.identity
+    return replace(report, published=published or report.published, title=title or report.title,
+                   language=_language(item.language, report, where, log), identity=identity,
+                   source_path=source.identity, source_record=item.record, source_url=url or report.source_url)
+
+
+def _language(given: str | None, report: Report, where: str, log: _Log) -> str:
+    """The language a record names, when it is one dipkg reads (``ru``, ``ru-RU``, ``rus``); else the
+    language detected from the text."""
+    if not given:
+        return report.language
+    from kg.lang import languages
+
+    code = re.split(r"[-_]", given.strip().lower(), maxsplit=1)[0]
+    if len(code) == 3:
+        import pycountry
+
+        found = pycountry.languages.get(alpha_3=code)
+        code = getattr(found, "alpha_2", code) if found is not None else code
+    if code in languages():
+        return code
+    log.notes.append(f"{where}: language {_one_line(given)[:20]!r} is not one dipkg reads; "
+                     f"read as {report.language}, the language of its text")
+    return report.language
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())

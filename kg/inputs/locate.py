@@ -1,0 +1,97 @@
+"""The input files among the paths ``kg build`` is given: files, folders (searched recursively),
+globs (``reports/**/*.html``, expanded here when the shell has not) and ``-`` for standard input."""
+
+from __future__ import annotations
+
+import glob
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.errors import DipkgError
+from kg.inputs import suffixes
+from kg.reports import printable
+
+STDIN = "-"
+STDIN_NAME = "stdin"
+GLOB_CHARACTERS = frozenset("*?[")
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input: a file (``path``) or standard input (``path`` None). ``identity`` is its path
+    relative to the folder or glob it was found by (its name when given itself)."""
+
+    path: Path | None
+    identity: str
+
+    @property
+    def name(self) -> str:
+        """The base name, as text."""
+        return printable(self.path.name) if self.path is not None else STDIN_NAME
+
+    @property
+    def shown(self) -> str:
+        """How a message names it: the path as given."""
+        return printable(str(self.path)) if self.path is not None else STDIN_NAME
+
+
+def locate(paths: Iterable[Path], *, exclude: Iterable[Path] = ()) -> list[Source]:
+    """The inputs among ``paths``, each once, with its identity.
+
+    A folder is searched for files of every input format, skipping hidden files and folders
+    (``.git``) below it; a file named on the command line is read whatever its name. A path that
+    does not exist but has ``*``, ``?`` or ``[`` is a glob (``**`` crosses folders). A file reached
+    twice counts once; ``-`` is standard input, read once. Folder searches skip the folders in
+    ``exclude`` (the build's output folder, whose views are HTML files).
+    """
+    out: list[Source] = []
+    seen: set[Path] = set()
+    known = suffixes()
+    excluded = tuple(p.resolve() for p in exclude)
+
+    def add(path: Path, identity: str, *, searched: bool = False) -> None:
+        real = path.resolve()
+        if real not in seen and not (searched and any(real.is_relative_to(x) for x in excluded)):
+            seen.add(real)
+            out.append(Source(path, printable(identity)))
+
+    def search(folder: Path, found: Iterable[Path], *, named: bool) -> None:
+        for path in sorted(found):
+            relative = path.relative_to(folder)
+            if not named and any(part.startswith(".") for part in relative.parts):
+                continue
+            if path.is_file() and (named or path.suffix.lower() in known):
+                add(path, relative.as_posix(), searched=not named)
+            elif path.is_dir() and named:
+                search(folder, path.rglob("*"), named=False)
+
+    stdin = False
+    for path in paths:
+        if str(path) == STDIN:
+            if not stdin:
+                stdin = True
+                out.append(Source(None, STDIN_NAME))
+        elif path.is_dir():
+            search(path, path.rglob("*"), named=False)
+        elif path.is_file():
+            add(path, path.name)
+        elif GLOB_CHARACTERS & set(str(path)):
+            root = _glob_root(path)
+            matches = [Path(p) for p in glob.glob(str(path), recursive=True)]
+            if not matches:
+                raise DipkgError(f"{path}: no file matches")
+            search(root, matches, named=True)
+        else:
+            raise DipkgError(f"{path}: no such file or folder")
+    return out
+
+
+def _glob_root(pattern: Path) -> Path:
+    """The folder a glob starts from: its parts before the first with a wildcard."""
+    parts: list[str] = []
+    for part in pattern.parts:
+        if GLOB_CHARACTERS & set(part):
+            break
+        parts.append(part)
+    return Path(*parts) if parts else Path(".")

@@ -1,0 +1,145 @@
+"""Passes over the rule reader's organization mentions once the names are read.
+
+A short name (an acronym) that a report defines in brackets after a body's name, or whose capitals
+spell the initials of one body's name, stands for that body wherever the report uses it; a body
+named only as the owner of the press service a report cites is its source and is left out; a class
+noun in lower case before a name (the company Aksa Energy) names a body. ``kg.rules`` runs them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from kg.lang import profile
+from kg.model import Mention, MentionKind
+from kg.rules import (
+    ACRONYM,
+    LATIN_CAPITALISED,
+    LATIN_LINKS,
+    MAX_NAME_TOKENS,
+    NOT_NAMES,
+    ORG_LINKS,
+    QUOTES_CLOSE,
+    QUOTES_OPEN,
+    ROMAN,
+)
+from kg.text import fold
+
+if TYPE_CHECKING:
+    from kg.rules import _Reader
+
+# Capitals an acronym needs to stand for a name by its initials alone.
+MIN_SPELLED = 3
+# Tokens between a press service's word and the body that owns it: the press service of the Akimat.
+SOURCE_REACH = 4
+
+
+def short_names(r: _Reader) -> None:
+    """``Astana International Financial Centre (AIFC)``: a short name in brackets right after a body's name is
+    that body's, and so is every other use of it in the report (AIFC, ҚазҰУ-дың). A short name whose capitals
+    spell the initials of one body's name in the report stands for it too (KazNU, Kazakh National University)."""
+    defined: dict[str, tuple[str, str | None]] = {}
+    for i in range(1, len(r.texts) - 2):
+        short = r.texts[i + 1]
+        if r.texts[i] != "(" or r.texts[i + 2] != ")" or not ACRONYM.match(short) \
+                or fold(short) in NOT_NAMES or ROMAN.match(short):
+            continue
+        full = max((m for m in r.out if m.kind == MentionKind.ORGANIZATION and m.end == r.toks[i - 1].end),
+                   key=lambda m: m.end - m.start, default=None)
+        if full is not None:
+            defined[short] = (_value_with(r, full.value, short), full.subtype)
+            _name_all(r, full, defined[short][0])
+    bodies = {m.value: m for m in r.out if m.kind == MentionKind.ORGANIZATION
+              and not r.lex.entry_labels(m.value) and "\t" not in m.value and " " in m.value}
+    for k, t in enumerate(r.texts):
+        short = re.split(r"[-‐]", t)[0]
+        if short in defined or not ACRONYM.match(short) or fold(short) in NOT_NAMES or r.toks[k].clutter:
+            continue
+        if r.covered[k] and not any(m.kind == MentionKind.ORGANIZATION and m.value in (t, short)
+                                       and m.start == r.toks[k].start for m in r.out):
+            continue
+        spelled = [v for v in bodies if _spells(short, v)]
+        if len(spelled) == 1:
+            defined[short] = (_value_with(r, spelled[0], short), bodies[spelled[0]].subtype)
+            for body in [b for b in r.out if b.kind == MentionKind.ORGANIZATION and b.value == spelled[0]]:
+                _name_all(r, body, defined[short][0])
+    for short, (value, subtype) in defined.items():
+        for k, t in enumerate(r.texts):
+            if t != short and not t.startswith(f"{short}-"):
+                continue
+            inner = next((m for m in r.out if m.kind == MentionKind.ORGANIZATION
+                          and m.start == r.toks[k].start and m.end == r.toks[k].end), None)
+            if inner is not None:
+                _name_all(r, inner, value)
+            elif not r.covered[k]:
+                r._emit(MentionKind.ORGANIZATION, k, k, value, subtype)
+
+def _value_with(r: _Reader, value: str, short: str) -> str:
+    """A body's value with its short name among its labels (a lexicon body keeps its key)."""
+    return value if r.lex.entry_labels(value) or short in value.split("\t") else f"{value}\t{short}"
+
+def _name_all(r: _Reader, mention: Mention, value: str) -> None:
+    """Give an organization mention another value (the full name it stands for)."""
+    if mention.value != value:
+        r.out[r.out.index(mention)] = replace(mention, value=value)
+
+def drop_sources(r: _Reader) -> None:
+    """A body named only as the owner of the press service a report cites is its source, not a fact of it:
+    ``әкімдігінің баспасөз қызметі``, ``пресс-служба акимата``, ``the press service of the Akimat``."""
+    starts = {t.start: k for k, t in enumerate(r.toks)}
+    ends = {t.end: k for k, t in enumerate(r.toks)}
+    sources, kept = [], set()
+    for m in r.out:
+        if m.kind != MentionKind.ORGANIZATION or m.start not in starts or m.end not in ends:
+            continue
+        first, last = starts[m.start], ends[m.end]
+        if _press_service(r, last + 1) or any(
+                _press_service(r, k) and all(r.texts[x].islower() and not r.covered[x]
+                                               for x in range(k + 1, first))
+                for k in range(max(first - SOURCE_REACH, 0), first)):
+            sources.append(m)
+        else:
+            kept.add(m.value)
+    for m in sources:
+        if m.value not in kept:
+            r.out.remove(m)
+
+def _press_service(r: _Reader, k: int) -> bool:
+    return 0 <= k < len(r.texts) and r.lex.is_word(r.texts[k], "press-service", r.language)
+
+def appositions(r: _Reader) -> None:
+    """``the company Aksa Energy``, ``компании «Казатомпром»``, ``организации ТЮРКСОЙ``: a class noun in lower
+    case before a name in quotation marks, an acronym, or (in a Latin-script language) capitalised words."""
+    n = len(r.texts)
+    for i in range(n - 1):
+        if not r.texts[i].islower() or not r.lex.is_word(r.texts[i], "apposition", r.language):
+            continue
+        j = i + 1
+        if r.covered[j] or r.barrier[j]:
+            continue
+        if r.texts[j] in QUOTES_OPEN:
+            k = next((k for k in range(j + 2, min(j + 8, n)) if r.texts[k] in QUOTES_CLOSE), None)
+            if k is not None and r.texts[j + 1][:1].isupper() and not any(
+                    r.covered[x] or r.barrier[x] for x in range(j + 1, k)):
+                r._emit(MentionKind.ORGANIZATION, j + 1, k - 1, r.span(j + 1, k - 1), "company")
+            continue
+        if ACRONYM.match(r.texts[j]) and fold(r.texts[j]) not in NOT_NAMES and not ROMAN.match(r.texts[j]):
+            r._emit(MentionKind.ORGANIZATION, j, j, r.texts[j])
+            continue
+        if profile(r.language).script != "latin" or not LATIN_CAPITALISED.match(r.texts[j]):
+            continue
+        k = j
+        while k + 1 < n and k - j < MAX_NAME_TOKENS and not r.covered[k + 1] and not r.barrier[k + 1] \
+                and LATIN_CAPITALISED.match(r.texts[k + 1]):
+            k += 1
+        r._emit(MentionKind.ORGANIZATION, j, k, r.span(j, k), "company")
+
+
+def _spells(short: str, name: str) -> bool:
+    """Do the capitals of ``short`` (three at least) spell the initials of the first or last words of ``name``?"""
+    capitals = [c.casefold() for c in short if c.isupper()]
+    initials = [w[0].casefold() for w in name.split() if fold(w) not in ORG_LINKS | LATIN_LINKS | {"the"}]
+    n = len(capitals)
+    return n >= MIN_SPELLED and n <= len(initials) and capitals in (initials[:n], initials[-n:])
