@@ -10,6 +10,8 @@ import click
 from kg.errors import DipkgError
 
 DEFAULT_GRAPH = Path("exports/diplomacy.ttl")
+# A graph file, or an output folder of `kg build` (its store is read directly).
+GRAPH_PATH = click.Path(path_type=Path)
 DEFAULT_TRIG = Path("exports/diplomacy.trig")
 
 
@@ -57,15 +59,20 @@ def _input_options(func: Callable[..., None]) -> Callable[..., None]:
               help="Folder for diplomacy.ttl, diplomacy.trig and the views (see kg view --help).")
 @_extractor_option
 @_input_options
+@click.option("--jobs", "-j", type=click.IntRange(1), default=None,
+              help="Processes extracting reports [default: every core]; the output is the same for any number.")
+@click.option("--views/--no-views", default=True, show_default=True, help="Write the HTML views.")
 def build(paths: tuple[Path, ...], out_dir: Path, extractors: tuple[str, ...], input_format: str | None,
-          strict: bool, **field_names: str) -> None:
+          strict: bool, jobs: int | None, views: bool, **field_names: str) -> None:
     """Build the graph from report files, folders, globs or - (standard input), default seeds/,
-    and write the exports.
+    into the store OUT/store and write the exports.
 
     Folders are searched for every input format (see --input-format); a JSON Lines or CSV file
     holds one report per record. An input that cannot be read is named on one line and skipped.
+    A rebuild into the same folder extracts only new and changed reports (all of them after a
+    change of the extractor's code or word lists) and drops the reports no longer given.
 
-    Example: kg build seeds 'pages/**/*.html' feed.jsonl --text-field body --out exports
+    Example: kg build seeds 'pages/**/*.html' feed.jsonl --text-field body --out exports --jobs 2
     """
     from kg.inputs import Fields
     from kg.inputs.collect import InputOptions, UnreadableInputs
@@ -76,8 +83,8 @@ def build(paths: tuple[Path, ...], out_dir: Path, extractors: tuple[str, ...], i
     fields = Fields(**{name.removesuffix("_field"): value for name, value in field_names.items()})
     inputs = InputOptions(fields=fields, format=input_format, strict=strict)
     try:
-        result = run_build(list(paths) or [Path("seeds")], out_dir=out_dir, views=write_views,
-                           extractors=extractors or DEFAULT_EXTRACTORS, inputs=inputs)
+        result = run_build(list(paths) or [Path("seeds")], out_dir=out_dir, views=write_views if views else None,
+                           extractors=extractors or DEFAULT_EXTRACTORS, inputs=inputs, jobs=jobs)
     except UnreadableInputs as exc:
         for problem in exc.problems[1:]:
             click.echo(f"cannot read {problem}", err=True)
@@ -91,15 +98,16 @@ def build(paths: tuple[Path, ...], out_dir: Path, extractors: tuple[str, ...], i
     s = result.summary
     click.echo(f"reports {s.reports}  meetings {s.meetings}  persons {s.persons}  places {s.places}  "
                f"organizations {s.organizations}  sectors {s.sectors}  triples {s.triples}  "
-               f"skipped {len(result.skipped)}")
+               f"skipped {len(result.skipped)}  extracted {result.extracted}")
     for path in result.written:
         click.echo(f"wrote {path}")
 
 
 @main.command()
 @click.argument("query", required=False)
-@click.option("--graph", "graph_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_GRAPH,
-              show_default=True, help="Graph file to query (Turtle, TriG or N-Triples).")
+@click.option("--graph", "graph_path", type=GRAPH_PATH, default=DEFAULT_GRAPH,
+              show_default=True,
+              help="Graph file to query (Turtle, TriG or N-Triples), or a build's output folder (its store).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
               show_default=True, help="json is the SPARQL 1.1 Query Results JSON format.")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
@@ -160,8 +168,8 @@ def _labelled(store, result, lang: str):
 
 @main.command()
 @click.argument("node")
-@click.option("--graph", "graph_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_GRAPH,
-              show_default=True, help="Graph file (Turtle, TriG or N-Triples).")
+@click.option("--graph", "graph_path", type=GRAPH_PATH, default=DEFAULT_GRAPH,
+              show_default=True, help="Graph file (Turtle, TriG or N-Triples), or a build's output folder.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
               show_default=True)
 def explain(node: str, graph_path: Path, fmt: str) -> None:
@@ -202,8 +210,8 @@ def _view_help() -> str:
 
 
 @main.command()
-@click.option("--graph", "graph_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_GRAPH,
-              show_default=True, help="Graph file to draw (Turtle or TriG).")
+@click.option("--graph", "graph_path", type=GRAPH_PATH, default=DEFAULT_GRAPH,
+              show_default=True, help="Graph file to draw (Turtle or TriG), or a build's output folder.")
 @click.option("--kind", type=click.Choice(_view_kinds()), default="network", show_default=True, help=_view_help())
 @click.option("--focus", metavar="NAME", default=None,
               help="For --kind ego: a person, country, region or sector, by any name, case form or IRI.")
@@ -217,30 +225,32 @@ def view(graph_path: Path, kind: str, focus: str | None, lang: str, out_path: Pa
     Example: kg view --kind ego --focus Жамармен --lang ru --out exports/zhamar.html
     """
     from kg.graph import load_graph
-    from kg.views import write_view
+    from kg.store import open_store, rdflib_triples
+    from kg.views import GraphIndex, write_view
     from kg.views.registry import view_kind
 
     path = out_path or DEFAULT_GRAPH.parent / view_kind(kind).file_name
     try:
-        written = write_view(load_graph(graph_path), path, kind, focus=focus, lang=lang)
+        source = (GraphIndex(rdflib_triples(open_store(graph_path))) if graph_path.is_dir()
+                  else load_graph(graph_path))
+        written = write_view(source, path, kind, focus=focus, lang=lang)
     except DipkgError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"wrote {written}")
 
 
 @main.command()
-@click.option("--graph", "graph_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_GRAPH,
-              show_default=True, help="Graph file to count.")
+@click.option("--graph", "graph_path", type=GRAPH_PATH, default=DEFAULT_GRAPH,
+              show_default=True, help="Graph file to count, or a build's output folder (its store).")
 def stats(graph_path: Path) -> None:
     """Count reports, meetings, persons, places, organizations, sectors and triples.
 
     Example: kg stats --graph exports/diplomacy.ttl
     """
-    from kg.graph import load_graph
-    from kg.pipeline import summarise
+    from kg.pipeline import summarise_path
 
     try:
-        s = summarise(load_graph(graph_path))
+        s = summarise_path(graph_path)
     except DipkgError as exc:
         raise click.ClickException(str(exc)) from exc
     for name in ("reports", "meetings", "persons", "places", "organizations", "sectors", "triples"):
@@ -250,7 +260,7 @@ def stats(graph_path: Path) -> None:
 @main.command(name="eval")
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--graph", "graph_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+@click.option("--graph", "graph_path", type=GRAPH_PATH, default=None,
               help="Score this graph file instead of building one from PATHS.")
 @click.option("--verbose", is_flag=True, help="List each miss and false alarm, report by report.")
 @_extractor_option
@@ -328,8 +338,9 @@ def train_ner(train_file: Path, test_file: Path | None, model_path: Path | None,
 
 
 @main.command()
-@click.option("--graph", "graph_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_GRAPH,
-              show_default=True, help="Graph file to serve (Turtle, TriG or N-Triples).")
+@click.option("--graph", "graph_path", type=GRAPH_PATH, default=DEFAULT_GRAPH,
+              show_default=True,
+              help="Graph file to serve (Turtle, TriG or N-Triples), or a build's output folder (its store).")
 @click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True,
               help="Port on 127.0.0.1; 0 picks a free one.")
 @click.option("--quiet", is_flag=True, help="Do not log requests.")
@@ -383,9 +394,10 @@ def _export_formats() -> list[str]:
 @main.command(name="export")
 @click.option("--format", "fmt", type=click.Choice(_export_formats()), required=True,
               help="RDF for triple stores, graphml for Gephi and networkx, csv of meetings (see the README's table).")
-@click.option("--graph", "graph_path", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--graph", "graph_path", type=GRAPH_PATH,
               default=Path("exports/diplomacy.trig"), show_default=True,
-              help="Graph file to export; TriG keeps the named graph of each report.")
+              help="Graph file to export, or a build's output folder (its store); TriG keeps the named graph "
+                   "of each report.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Output file (default: the format's file in exports/, e.g. exports/network.graphml).")
 @click.option("--lang", type=click.Choice(["kk", "ru", "en"]), default=None,
@@ -399,17 +411,21 @@ def export_command(fmt: str, graph_path: Path, out: Path | None, lang: str | Non
     """
     from kg.exports import FORMATS, ExportOptions, export
     from kg.graph import load_dataset
+    from kg.store import STORE_FORMATS, export_store
 
     target = out or Path("exports") / FORMATS[fmt].file_name
     try:
-        written = export(load_dataset(graph_path), fmt, target, ExportOptions(lang=lang, excel=excel))
+        if graph_path.is_dir() and fmt in STORE_FORMATS:
+            written = export_store(graph_path, fmt, target)
+        else:
+            written = export(load_dataset(graph_path), fmt, target, ExportOptions(lang=lang, excel=excel))
     except DipkgError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"wrote {written}")
 
 
 @main.command(name="validate")
-@click.option("--graph", "graph_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_GRAPH,
+@click.option("--graph", "graph_path", type=GRAPH_PATH, default=DEFAULT_GRAPH,
               show_default=True, help="Graph file to check.")
 @click.option("--shapes", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="SHACL shapes file (default: ontology/shapes.ttl).")
@@ -441,7 +457,7 @@ def validate_command(graph_path: Path, shapes: Path | None) -> None:
               help="The store's SPARQL 1.1 Graph Store endpoint, e.g. http://localhost:7878/store.")
 @click.option("--graph-name", default=None, metavar="IRI",
               help="Named graph to load into (default: the default graph).")
-@click.option("--graph", "graph_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+@click.option("--graph", "graph_path", type=GRAPH_PATH, default=None,
               help=f"Graph file to send (default: {DEFAULT_GRAPH}, or {DEFAULT_TRIG} with --incremental).")
 @click.option("--append", is_flag=True, help="Add to the store's graph (POST) instead of replacing it (PUT).")
 @click.option("--incremental", is_flag=True,

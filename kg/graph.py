@@ -10,11 +10,13 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import OWL, SKOS
+from rdflib.term import Node
 
 from kg import rdf_io
 from kg.entities import join_rule, stable_id
@@ -66,23 +68,46 @@ def date_literal(d: PartialDate) -> Literal:
     return Literal(d.iso(), datatype=XSD.date)
 
 
+Triple = tuple[Node, Node, Node]
+
+
+class TripleSet(set):
+    """A set of triples with the ``add`` and ``in`` of an rdflib graph, which is all the builder needs."""
+
+
 class GraphBuilder:
     """Adds extractions to a dataset; entity keys are those after cross-report merging."""
 
     def __init__(self, *, wikidata: dict[str, str] | None = None) -> None:
-        self.ds = Dataset()
-        for prefix, ns in PREFIXES.items():
-            self.ds.bind(prefix, ns)
         self.wikidata = wikidata or {}
-        vocab = self.ds.graph(VOCABULARY_GRAPH)
+
+    @cached_property
+    def ds(self) -> Dataset:
+        """The dataset ``add`` fills, with the vocabulary graph; made on first use (``report_triples`` needs none)."""
+        ds = Dataset()
+        for prefix, ns in PREFIXES.items():
+            ds.bind(prefix, ns)
+        vocab = ds.graph(VOCABULARY_GRAPH)
         for name in ("dipkg.ttl", "sectors.ttl", "roles.ttl"):
             vocab.parse(ONTOLOGY_DIR / name, format="turtle")
+        return ds
 
     def add(self, x: Extraction, entities: dict[str, Entity], redirect: dict[str, str],
             events: Mapping[MeetingRef, Event] | None = None) -> None:
         """One report's facts; ``events`` (``kg.events``) makes the meetings several reports tell one node."""
+        self.describe_report(self.ds.graph(report_graph_iri(x.report.key)), x, entities, redirect, events)
+
+    def report_triples(self, x: Extraction, entities: dict[str, Entity], redirect: dict[str, str],
+                       events: Mapping[MeetingRef, Event] | None = None) -> set[Triple]:
+        """The triples of one report's graph, without a dataset (for a store written report by report)."""
+        triples = TripleSet()
+        self.describe_report(triples, x, entities, redirect, events)
+        return triples
+
+    def describe_report(self, g: Graph | TripleSet, x: Extraction, entities: dict[str, Entity],
+                        redirect: dict[str, str], events: Mapping[MeetingRef, Event] | None = None) -> None:
+        """Add one report's triples to ``g``: anything with ``add`` and ``in`` over triples."""
         src = x.report.key
-        g = self.ds.graph(report_graph_iri(src))
         r = report_iri(src)
         g.add((r, RDF.type, DIP.Report))
         g.add((r, DIP.sourceFile, Literal(x.report.source_file)))
@@ -156,7 +181,7 @@ class GraphBuilder:
                 g.add((m, DIP.evidence, self._evidence(g, r, src, t.evidence, DIP.topic, SECTOR[t.sector], "rules")))
             _grouping_keys(g, m, meeting.date, [t.sector for t in meeting.topics])
 
-    def _describe(self, g: Graph, iri: URIRef, e: Entity) -> None:
+    def _describe(self, g: Graph | TripleSet, iri: URIRef, e: Entity) -> None:
         if e.kind == MentionKind.PERSON:
             g.add((iri, RDF.type, DIP.Person))
             for key in sorted({k for label in e.labels for k in search_keys(label.text)}):
@@ -173,7 +198,7 @@ class GraphBuilder:
             if e.country_code:
                 g.add((iri, DIP.inCountry, self._country(g, e.country_code)))
 
-    def _country(self, g: Graph, code: str) -> URIRef:
+    def _country(self, g: Graph | TripleSet, code: str) -> URIRef:
         from kg.lexicon import load_lexicon
 
         iri = RES[f"country/{code}"]
@@ -186,7 +211,7 @@ class GraphBuilder:
         return iri
 
     @staticmethod
-    def _evidence(g: Graph, report: URIRef, src: str, ev: Evidence, prop: URIRef, value: URIRef | None,
+    def _evidence(g: Graph | TripleSet, report: URIRef, src: str, ev: Evidence, prop: URIRef, value: URIRef | None,
                   extractor: str) -> URIRef:
         iri = RES[f"evidence/{_digest(src, ev.quote.start, ev.quote.end, prop, value)}"]
         g.add((iri, RDF.type, DIP.Evidence))
@@ -215,7 +240,7 @@ class GraphBuilder:
         return g
 
 
-def _provenance(g: Graph, r: URIRef, report: Report) -> None:
+def _provenance(g: Graph | TripleSet, r: URIRef, report: Report) -> None:
     """Where the report came from, beyond its file's base name: the file's path relative to the
     folder it was found in, the record's number in a file of many, the page's address."""
     if report.source_path:
@@ -226,7 +251,7 @@ def _provenance(g: Graph, r: URIRef, report: Report) -> None:
         g.add((r, DIP.sourceUrl, Literal(report.source_url, datatype=XSD.anyURI)))
 
 
-def _grouping_keys(g: Graph, meeting: URIRef, date: PartialDate | None, sectors: list[str]) -> None:
+def _grouping_keys(g: Graph | TripleSet, meeting: URIRef, date: PartialDate | None, sectors: list[str]) -> None:
     """A meeting's year and sectors as plain keys that are always there (``""`` when unknown), so that a query
     groups or filters by them with a join instead of an OPTIONAL over every meeting of the graph."""
     g.add((meeting, DIP.yearKey, Literal(date.year) if date else Literal("")))
@@ -234,7 +259,7 @@ def _grouping_keys(g: Graph, meeting: URIRef, date: PartialDate | None, sectors:
         g.add((meeting, DIP.sectorKey, Literal(sector)))
 
 
-def _place_identifiers(g: Graph, iri: URIRef, key: str) -> None:
+def _place_identifiers(g: Graph | TripleSet, iri: URIRef, key: str) -> None:
     """ISO 3166-2 code, GeoNames id (and owl:sameAs its GeoNames IRI) and coordinates of a known place."""
     from kg.lexicon import load_lexicon
 
@@ -251,7 +276,7 @@ def _place_identifiers(g: Graph, iri: URIRef, key: str) -> None:
         g.add((iri, DIP.longitude, Literal(Decimal(f"{info.longitude:.4f}"), datatype=XSD.decimal)))
 
 
-def _labels(g: Graph, iri: URIRef, labels: Iterable[Label]) -> None:
+def _labels(g: Graph | TripleSet, iri: URIRef, labels: Iterable[Label]) -> None:
     """Every label as rdfs:label; the first of each language, the dictionary form, also as skos:prefLabel."""
     seen: set[str] = set()
     for label in labels:
@@ -263,9 +288,14 @@ def _labels(g: Graph, iri: URIRef, labels: Iterable[Label]) -> None:
 
 def load_dataset(path: Path) -> Dataset:
     """A graph file as an rdflib dataset: a TriG or N-Quads file keeps its named graphs, any other
-    format fills the default graph. The format follows the file's suffix (Turtle otherwise)."""
+    format fills the default graph. The format follows the file's suffix (Turtle otherwise). A
+    folder is the store ``kg build`` wrote there (``kg.store``), read whole: for small graphs."""
     from kg.errors import DipkgError
 
+    if path.is_dir():
+        from kg.store import open_store, store_dataset
+
+        return store_dataset(open_store(path))
     if not path.is_file():
         raise DipkgError(f"{path}: no such graph file; run 'kg build' first")
     ds = Dataset()

@@ -3,24 +3,43 @@ reports → mentions → entities and relations → graph → exports."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+import hashlib
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
+from kg.cache import CACHE_NAME, ExtractionCache, GraphCache, extraction_key
 from kg.entities import merge, resolve, serving_states
 from kg.errors import DipkgError
-from kg.events import resolve_events
-from kg.files import LEXICON_DIR, read_tsv, write_atomic
-from kg.graph import GraphBuilder, write_dataset
+from kg.events import Event, MeetingRef, resolve_events
+from kg.files import LEXICON_DIR, read_tsv
+from kg.graph import PREFIXES, VOCABULARY_GRAPH, GraphBuilder, Triple, report_graph_iri
 from kg.inputs.collect import Collected, InputOptions, collect
 from kg.lexicon import load_lexicon
 from kg.mentions import extract_mentions
-from kg.model import Extraction, Report
+from kg.model import Entity, Extraction, Report
 from kg.publish import output_lock, publish
 from kg.relations import relate
+from kg.store import (
+    Manifest,
+    StoreWriter,
+    counts,
+    graph_ntriples,
+    ntriples,
+    open_store,
+    rdflib_triples,
+    store_dataset,
+    update_store,
+    vocabulary,
+    write_exports,
+)
 from kg.text import sentences
+from kg.workers import cores, run
 
 DEFAULT_EXTRACTORS = ("rules+ner",)
 
@@ -38,13 +57,30 @@ class Summary:
 
 @dataclass(frozen=True)
 class BuildResult:
-    graph: Graph
-    dataset: Dataset
+    """What a build made: its store (on disk in the output folder, or in memory), the extractions,
+    counts and the files written. ``graph`` and ``dataset`` read the store into rdflib, for small graphs."""
+
+    store: ox.Store
     extractions: tuple[Extraction, ...]
     summary: Summary
     written: tuple[Path, ...] = ()
     skipped: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    extracted: int = 0
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @cached_property
+    def dataset(self) -> Dataset:
+        return store_dataset(self.store)
+
+    @cached_property
+    def graph(self) -> Graph:
+        g = Graph()
+        for prefix, ns in PREFIXES.items():
+            g.bind(prefix, ns)
+        for triple in rdflib_triples(self.store):
+            g.add(triple)
+        return g
 
 
 def read_reports(paths: Iterable[Path], *, inputs: InputOptions | None = None) -> list[Report]:
@@ -84,40 +120,194 @@ def to_graph(extractions: Sequence[Extraction]) -> tuple[Graph, Dataset]:
 
 def build(paths: Sequence[Path], *, out_dir: Path | None = None,
           extractors: Sequence[str] = DEFAULT_EXTRACTORS,
-          views: Callable[[Graph, Path], list[Path]] | None = None,
-          inputs: InputOptions | None = None) -> BuildResult:
-    """Build the graph from report files, folders and globs (``kg.inputs``), and write the exports
-    if ``out_dir`` is given. An input that cannot be read is skipped (``BuildResult.skipped``), or
-    fails the build before anything is written when ``inputs.strict``.
+          views: Callable[[Iterable[Triple], Path], list[Path]] | None = None,
+          inputs: InputOptions | None = None, jobs: int | None = None) -> BuildResult:
+    """Build the graph from report files, folders and globs (``kg.inputs``) into a store, and write
+    the exports if ``out_dir`` is given. An input that cannot be read is skipped
+    (``BuildResult.skipped``), or fails the build before anything is written when ``inputs.strict``.
+    ``views`` is given the triples of the default graph (``kg.views.write_views`` walks them once).
 
-    Only one build at a time writes into a folder (``kg.publish``), and its files appear there
-    together: a reader sees the previous build or this one, never a mix.
+    Reports are extracted on ``jobs`` processes (default: every core); the output does not depend
+    on how many. With ``out_dir``, the store is ``OUT/store`` and a rebuild extracts only the
+    reports whose extraction is not in ``OUT/.dipkg-cache`` (new or changed reports, or all after
+    a change of code or data) and rewrites only the report graphs that changed. Only one build at
+    a time writes into a folder (``kg.publish``), and its files appear there together: a reader
+    sees the previous build or this one, never a mix.
     """
+    jobs = jobs or cores()
     if out_dir is None:
-        return _build(paths, None, extractors, views, inputs)
+        return _build(paths, None, extractors, views, inputs, jobs)
     with output_lock(out_dir):
-        return _build(paths, out_dir, extractors, views, inputs)
+        return _build(paths, out_dir, extractors, views, inputs, jobs)
+
+
+@dataclass
+class _Work:
+    """What the worker processes of a build read (they are forked, so nothing of it is pickled)."""
+
+    reports: list[Report]
+    keys: list[str]
+    extractors: Sequence[str]
+    cache: ExtractionCache | None
+    extractions: list[Extraction | None]
+    builder: GraphBuilder | None = None
+    entities: dict[str, Entity] | None = None
+    redirect: dict[str, str] | None = None
+    meetings: dict[MeetingRef, Event] | None = None
+
+
+_WORK: _Work | None = None
+
+
+def _extract_job(n: int) -> Extraction:
+    assert _WORK is not None
+    x = extract(_WORK.reports[n], extractors=_WORK.extractors)
+    if _WORK.cache is not None:
+        _WORK.cache.put(_WORK.keys[n], x)
+    return x
+
+
+def _graph_job(n: int) -> bytes:
+    assert _WORK is not None and _WORK.builder is not None and _WORK.entities is not None
+    x = _WORK.extractions[n]
+    assert x is not None and _WORK.redirect is not None
+    return ntriples(_WORK.builder.report_triples(x, _WORK.entities, _WORK.redirect, _WORK.meetings))
 
 
 def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str],
-           views: Callable[[Graph, Path], list[Path]] | None, inputs: InputOptions | None) -> BuildResult:
+           views: Callable[[Iterable[Triple], Path], list[Path]] | None, inputs: InputOptions | None,
+           jobs: int) -> BuildResult:
+    global _WORK
+    clock = _Clock()
     collected = read_inputs(paths, inputs, exclude=[out_dir] if out_dir is not None else [])
     reports = collected.reports
     if not reports:
         problem = f"; {collected.problems[0]}" if collected.problems else ""
         raise DipkgError(f"{', '.join(str(p) for p in paths)}: no reports found{problem}")
-    extractions = tuple(extract(r, extractors=extractors) for r in reports)
-    graph, dataset = to_graph(extractions)
-    written: tuple[Path, ...] = ()
-    if out_dir is not None:
-        def write(folder: Path) -> list[Path]:
-            files = [write_atomic(folder / "diplomacy.ttl", lambda f: graph.serialize(f, format="turtle")),
-                     write_atomic(folder / "diplomacy.trig", lambda f: write_dataset(dataset, f, "trig"))]
-            return files + (views(graph, folder) if views is not None else [])
+    read = {"skipped": collected.problems, "notes": collected.notes}
+    keys = [extraction_key(r, extractors) for r in reports]
+    cache = ExtractionCache(out_dir / CACHE_NAME) if out_dir is not None else None
+    found = [cache.get(k) if cache is not None else None for k in keys]
+    clock.lap("read")
+    _WORK = work = _Work(reports, keys, extractors, cache, found)
+    try:
+        todo = [n for n, x in enumerate(found) if x is None]
+        for n, x in zip(todo, run(_extract_job, todo, jobs=jobs, what="extracting"), strict=True):
+            found[n] = x
+        extractions = tuple(x for x in found if x is not None)
+        clock.lap("extract")
+        entities, redirect = merge((e for x in extractions for e in x.entities),
+                                   serves=serving_states(extractions))
+        # after the entities: one event per real meeting, whose participants may show two names one person
+        entities, redirect, meetings = resolve_events(extractions, entities, redirect)
+        work.builder = GraphBuilder(wikidata=load_wikidata())
+        work.entities, work.redirect, work.meetings = {e.key: e for e in entities}, redirect, meetings
+        signatures = _signatures(extractions, keys, work.entities, redirect, meetings)
+        clock.lap("resolve")
 
-        written = publish(out_dir, write)
-    return BuildResult(graph, dataset, extractions, summarise(graph, len(reports)), written,
-                       skipped=collected.problems, notes=collected.notes)
+        graphs = GraphCache(out_dir / CACHE_NAME) if out_dir is not None else None
+        graph_of = [str(report_graph_iri(x.report.key)) for x in extractions]
+        vocabulary_triples, vocabulary_signature = vocabulary()
+
+        def fill(store: ox.Store, old: Manifest) -> Manifest:
+            writer = StoreWriter(store, old.graphs)
+            changed = [n for n, g in enumerate(graph_of) if not writer.unchanged(g, signatures[n])]
+            for n, data in zip(changed, run(_graph_job, changed, jobs=jobs, what="writing graphs"), strict=True):
+                writer.put(graph_of[n], signatures[n], data)
+                if graphs is not None:
+                    graphs.put(signatures[n], data)
+            if not writer.unchanged(str(VOCABULARY_GRAPH), vocabulary_signature):
+                writer.put(str(VOCABULARY_GRAPH), vocabulary_signature, vocabulary_triples)
+            manifest = writer.finish()
+            clock.lap("store")
+            return manifest
+
+        if out_dir is None:
+            store = ox.Store()
+            fill(store, Manifest({}))
+            return BuildResult(store, extractions, _summary(store), extracted=len(todo), timings=clock.laps,
+                               **read)
+        assert graphs is not None
+
+        def write(folder: Path) -> list[Path]:
+            store, written = update_store(out_dir, folder, fill)
+            wanted = sorted([*zip(graph_of, signatures, strict=True),
+                             (str(VOCABULARY_GRAPH), vocabulary_signature)])
+
+            def chunks() -> Iterator[tuple[str, bytes]]:
+                for graph, signature in wanted:
+                    found = graphs.get(signature)
+                    if found is None:
+                        found = graph_ntriples(store, graph)
+                        graphs.put(signature, found)
+                    yield graph, found
+
+            files = write_exports(chunks(), folder / "diplomacy.ttl", folder / "diplomacy.trig")
+            clock.lap("exports")
+            if views is not None:
+                files += views(rdflib_triples(store), folder)
+                clock.lap("views")
+            return [written, *files]  # the store closes as it goes out of scope, before the swap
+
+        published = publish(out_dir, write, move=(CACHE_NAME,))
+        if cache is not None:
+            cache.keep_only(keys)
+        graphs.keep_only([*signatures, vocabulary_signature])
+        store = open_store(out_dir)
+        summary = _summary(store)
+        clock.lap("publish")
+        return BuildResult(store, extractions, summary, published, extracted=len(todo), timings=clock.laps,
+                           **read)
+    finally:
+        _WORK = None
+
+
+class _Clock:
+    """Wall seconds per stage of a build, for benchmarks."""
+
+    def __init__(self) -> None:
+        self.laps: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.laps[stage] = self.laps.get(stage, 0.0) + now - self._last
+        self._last = now
+
+
+def _signatures(extractions: Sequence[Extraction], keys: Sequence[str], entities: dict[str, Entity],
+                redirect: dict[str, str], meetings: dict[MeetingRef, Event]) -> list[str]:
+    """What each report's graph is written from: its extraction, the merged entities it names (with
+    the rules that joined them) and the events its meetings belong to.
+
+    A report whose signature has not changed since the last build keeps its graph in the store."""
+    digests: dict[str, str] = {}
+
+    def digest(key: str) -> str:
+        merged = redirect.get(key, key)
+        if merged not in digests:
+            e = entities[merged]
+            digests[merged] = hashlib.sha1(repr((e.key, e.kind, e.subtype, e.country_code, e.labels, e.joins))
+                                           .encode("utf-8")).hexdigest()
+        return f"{key}>{merged}:{digests[merged]}"
+
+    out = []
+    for x, key in zip(extractions, keys, strict=True):
+        named = {e.key for e in x.entities} | {p.holder for p in x.posts} | {
+            p.jurisdiction for p in x.posts if p.jurisdiction} | {
+            k for m in x.meetings for k in m.participants} | {m.location for m in x.meetings if m.location}
+        told = [meetings.get((x.report.key, n)) for n in range(1, len(x.meetings) + 1)]
+        for event in told:
+            if event is not None:
+                named |= set(event.participants) | ({event.location} if event.location else set())
+        text = "\n".join([key, *(digest(k) for k in sorted(named)),
+                          *(repr((e.anchor, e.participants, e.date, e.location)) for e in told if e is not None)])
+        out.append(hashlib.sha256(text.encode("utf-8")).hexdigest())
+    return out
+
+
+def _summary(store: ox.Store) -> Summary:
+    return Summary(**counts(store))
 
 
 def summarise(graph: Graph, reports: int | None = None) -> Summary:
@@ -135,6 +325,15 @@ def summarise(graph: Graph, reports: int | None = None) -> Summary:
     return Summary(reports=reports if reports is not None else count(DIP.Report), meetings=count(DIP.Meeting),
                    persons=count(DIP.Person), places=places, organizations=orgs, sectors=sectors,
                    triples=len(graph))
+
+
+def summarise_path(path: Path) -> Summary:
+    """The counts of a graph file, or of the store of a build's output folder (counted by the store)."""
+    if path.is_dir():
+        return _summary(open_store(path))
+    from kg.graph import load_graph
+
+    return summarise(load_graph(path))
 
 
 def load_wikidata() -> dict[str, str]:

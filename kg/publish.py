@@ -64,8 +64,10 @@ def output_lock(out_dir: Path) -> Iterator[None]:
         os.close(fd)
 
 
-def publish(out_dir: Path, write: Callable[[Path], list[Path]]) -> tuple[Path, ...]:
-    """Call ``write`` with an empty staging folder, then put what it wrote in ``out_dir`` at once."""
+def publish(out_dir: Path, write: Callable[[Path], list[Path]], *, move: tuple[str, ...] = ()) -> tuple[Path, ...]:
+    """Call ``write`` with an empty staging folder, then put what it wrote (files or folders) in
+    ``out_dir`` at once. The entries of ``out_dir`` named in ``move`` (a cache no reader needs
+    whole) are moved into the new folder rather than linked file by file."""
     out = out_dir.resolve()
     try:
         staging = Path(tempfile.mkdtemp(prefix=_sibling_prefix(out), dir=out.parent))
@@ -80,11 +82,17 @@ def publish(out_dir: Path, write: Callable[[Path], list[Path]]) -> tuple[Path, .
         try:
             files = write(staging)
             targets = [out_dir / f.relative_to(staging) for f in files]
-            if staging.parent != out and _swap_in(staging, out, files):
+            if staging.parent != out and _swap_in(staging, out, files, move):
                 return tuple(targets)
             for source, target in zip(files, targets, strict=True):
                 target.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(source, target)
+                if source.is_dir() and target.is_dir():
+                    aside = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out))
+                    os.replace(target, aside / target.name)
+                    os.replace(source, target)
+                    shutil.rmtree(aside, ignore_errors=True)
+                else:
+                    os.replace(source, target)
         except OSError as exc:
             raise fs_error(out_dir, exc) from exc
     finally:
@@ -96,7 +104,7 @@ def _sibling_prefix(out: Path) -> str:
     return f".{out.resolve().name}{STAGING_PREFIX}"
 
 
-def _swap_in(staging: Path, out: Path, files: list[Path]) -> bool:
+def _swap_in(staging: Path, out: Path, files: list[Path], move: tuple[str, ...] = ()) -> bool:
     """Give ``staging`` the rest of ``out`` (hard links) and swap the two folders; False where impossible.
 
     After the swap ``staging`` holds the old build, which the caller removes.
@@ -106,7 +114,9 @@ def _swap_in(staging: Path, out: Path, files: list[Path]) -> bool:
         if entry.name in written or entry.name.startswith(STAGING_PREFIX):
             continue
         target = staging / entry.name
-        if entry.is_dir() and not entry.is_symlink():
+        if entry.name in move:
+            os.replace(entry, target)
+        elif entry.is_dir() and not entry.is_symlink():
             shutil.copytree(entry, target, symlinks=True, copy_function=_link_or_copy)
         else:
             _link_or_copy(entry, target)

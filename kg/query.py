@@ -223,7 +223,8 @@ def bind(query: NamedQuery, params: Mapping[str, str]) -> dict[str, Term]:
 
 
 def load_store(graph_path: Path) -> ox.Store:
-    """An in-memory Oxigraph store holding the graph file.
+    """An in-memory Oxigraph store holding the graph file, or the store ``kg build`` wrote into an
+    output folder (``graph_path`` a folder: opened read-only, nothing is parsed).
 
     The default graph holds every triple once; a TriG or N-Quads file also keeps its named graphs
     (one per report) for ``GRAPH`` patterns. The default graph is filled explicitly rather than
@@ -231,6 +232,10 @@ def load_store(graph_path: Path) -> ox.Store:
     """
     if not graph_path.exists():
         raise DipkgError(f"{graph_path}: no such graph file; run 'kg build' first")
+    if graph_path.is_dir():
+        from kg.store import open_store
+
+        return open_store(graph_path)
     if not graph_path.is_file():
         raise DipkgError(f"{graph_path}: not a regular file")
     fmt = rdf_format(graph_path)

@@ -83,7 +83,12 @@ def test_exports_are_readable_by_others(tmp_path):
     umask = os.umask(0o022)
     os.umask(umask)
     for path in out.iterdir():
-        assert path.stat().st_mode & 0o777 == 0o666 & ~umask, path.name
+        if path.is_dir():
+            assert path.stat().st_mode & 0o777 == 0o777 & ~umask, path.name
+        else:
+            assert path.stat().st_mode & 0o777 == 0o666 & ~umask, path.name
+    for path in (out / "store").rglob("*"):
+        assert path.stat().st_mode & 0o444 == 0o444 & ~umask, path
 
 
 def test_train_ner_writes_a_model_and_scores_it(tmp_path):

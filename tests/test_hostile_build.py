@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, Literal
 
+from kg.cache import CACHE_NAME
 from kg.errors import DipkgError
 from kg.graph import DIP, load_dataset
 from kg.pipeline import build, read_reports
@@ -46,7 +47,9 @@ def write(folder: Path, name: str, text: str) -> Path:
 
 
 def snapshot(out: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(out.iterdir()) if p.is_file()}
+    """The published files and the store's manifest (what graphs it holds, written from what)."""
+    files = [p for p in sorted(out.iterdir()) if p.is_file()] + [out / "store" / "manifest.json"]
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in files if p.is_file()}
 
 
 @pytest.fixture
@@ -109,7 +112,7 @@ def consistent(out: Path) -> None:
     ttl = Graph().parse(out / "diplomacy.ttl", format="turtle")
     trig = load_dataset(out / "diplomacy.trig")
     assert set(ttl.subjects(DIP.sourceFile, None)) == {q[0] for q in trig.quads((None, DIP.sourceFile, None, None))}
-    assert [p.name for p in out.iterdir() if p.name.startswith(".") and p.name != LOCK_NAME] == []
+    assert [p.name for p in out.iterdir() if p.name.startswith(".") and p.name not in (LOCK_NAME, CACHE_NAME)] == []
 
 
 @pytest.mark.parametrize("fault", [errno.ENOSPC, errno.EROFS, errno.EACCES])

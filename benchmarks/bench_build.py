@@ -1,0 +1,116 @@
+"""Build speed and memory at size: synthetic reports in kk, ru and en, built into a store.
+
+    python benchmarks/bench_build.py [--sizes 1000 10000] [--jobs N] [--views] [--folder DIR]
+
+For each size N it writes N synthetic reports (``synthetic_reports.py``: about 2,000 characters
+each, regions and sectors from the project's data, thousands of generated names), builds them
+with ``kg build`` in a fresh process and prints the wall time, reports per second, CPU seconds,
+the peak memory (resident set of the largest process, and the peak of the sum over the build's
+processes, which counts memory the forked workers share with their parent once per process) and
+the seconds per stage. It then adds one report and builds again into the same folder (the
+incremental rebuild). The figures for 100,000 reports are extrapolated linearly from the largest
+size measured, and printed as such.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic_reports import write_reports
+
+ROOT = Path(__file__).resolve().parent.parent
+EXTRAPOLATE_TO = 100_000
+
+
+def build_once(reports: Path, out: Path, jobs: int | None, views: bool) -> dict:
+    """One build in a fresh process: wall seconds, CPU seconds, peak memory and the stage timings."""
+    code = ("import json, sys; from pathlib import Path; from kg.pipeline import build; "
+            "from kg.views import write_views; "
+            "r = build([Path(sys.argv[1])], out_dir=Path(sys.argv[2]), jobs=int(sys.argv[3]) or None, "
+            "views=write_views if sys.argv[4] == '1' else None); "
+            "print(json.dumps({'timings': r.timings, 'extracted': r.extracted, 'reports': r.summary.reports, "
+            "'triples': r.summary.triples}))")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-c", code, str(reports), str(out), str(jobs or 0), "1" if views else "0"],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    parent = psutil.Process(proc.pid)
+    peak_sum = 0
+    while proc.poll() is None:
+        try:
+            rss = parent.memory_info().rss + sum(c.memory_info().rss for c in parent.children(recursive=True))
+            peak_sum = max(peak_sum, rss)
+        except psutil.Error:
+            pass
+        time.sleep(0.05)
+    status = proc.returncode
+    wall = time.perf_counter() - start
+    out_text = proc.stdout.read().decode() if proc.stdout else ""
+    if status != 0:
+        raise SystemExit(f"build failed ({status})")
+    result = json.loads(out_text.strip().splitlines()[-1])
+    result.update(wall=wall, peak_sum=peak_sum)
+    return result
+
+
+def children_usage() -> tuple[float, int]:
+    """CPU seconds and the largest peak resident set (bytes) of the processes waited for so far."""
+    import resource
+
+    u = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return u.ru_utime + u.ru_stime, u.ru_maxrss * 1024
+
+
+def line(label: str, n: int, r: dict, cpu: float, maxrss: int | None) -> str:
+    stages = "  ".join(f"{k} {v:.1f}" for k, v in r["timings"].items())
+    largest = f"{maxrss / 2**30:.2f} GB" if maxrss is not None else "   ?   "
+    return (f"{label:12} {n:>7} {r['wall']:8.1f} {n / r['wall']:9.1f} {cpu:8.1f} {largest:>9} "
+            f"{r['peak_sum'] / 2**30:7.2f} GB  extracted {r['extracted']}  triples {r['triples']}  [{stages}]")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", nargs="+", type=int, default=[1000, 10000])
+    ap.add_argument("--jobs", type=int, default=None, help="processes (default: every core)")
+    ap.add_argument("--views", action="store_true", help="also write the HTML views")
+    ap.add_argument("--folder", type=Path, default=None, help="work folder (default: a temporary one)")
+    args = ap.parse_args()
+    work = args.folder or Path(tempfile.mkdtemp(prefix="dipkg-bench-"))
+    print(f"cores {len(os.sched_getaffinity(0))}  jobs {args.jobs or 'all'}  views {args.views}  "
+          f"load average {os.getloadavg()[0]:.1f}  folder {work}")
+    print(f"{'build':12} {'reports':>7} {'wall s':>8} {'reports/s':>9} {'cpu s':>8} {'largest':>9} "
+          f"{'all procs':>10}")
+    last = None
+    for n in args.sizes:
+        reports, out = work / f"reports-{n}", work / f"out-{n}"
+        if not reports.exists():
+            write_reports(reports, n)
+        cpu0, _ = children_usage()
+        full = build_once(reports, out, args.jobs, args.views)
+        cpu1, maxrss = children_usage()
+        print(line("full", n, full, cpu1 - cpu0, maxrss), flush=True)
+        write_reports(reports, 1, start=n)
+        again = build_once(reports, out, args.jobs, args.views)
+        cpu2, _ = children_usage()
+        print(line("+1 report", n + 1, again, cpu2 - cpu1, None), flush=True)
+        (reports / f"r{n:07d}.txt").unlink()
+        last = (n, full, cpu1 - cpu0)
+    if last is not None:
+        n, full, cpu = last
+        k = EXTRAPOLATE_TO / n
+        print(f"extrapolated linearly from {n} to {EXTRAPOLATE_TO} reports (not measured): "
+              f"wall {full['wall'] * k:.0f} s, cpu {cpu * k:.0f} s, {n / full['wall']:.1f} reports/s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,374 @@
+"""The build's persistent store: Oxigraph's on-disk (RocksDB) store in the output folder.
+
+``OUT/store/oxigraph`` holds one named graph per report and one for the vocabulary, and the
+default graph holds every triple of them once, so that queries need no ``GRAPH`` pattern and
+count each triple once. ``OUT/store/manifest.json`` says which graphs the store holds and the
+signature each was written from; a rebuild replaces only the graphs whose signature changed.
+
+A build never writes into the published store: it backs the store up into its staging folder
+(RocksDB's checkpoints hard-link the immutable files), updates the copy, and ``kg.publish`` swaps
+the staging folder in. Readers open the store read-only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import shutil
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.term import Node
+
+from kg.errors import DipkgError
+
+STORE_NAME = "store"
+DATABASE_NAME = "oxigraph"
+MANIFEST_NAME = "manifest.json"
+MANIFEST_VERSION = 1
+# Bytes of N-Quads gathered before one bulk load into the store.
+BATCH_BYTES = 16 << 20
+XSD_STRING = str(XSD.string)
+VOCABULARY_FILES = ("dipkg.ttl", "sectors.ttl", "roles.ttl")
+# Subjects stated in one report's graph only: its evidence, its meetings and the report itself.
+OWN_SUBJECTS = tuple(f"<https://w3id.org/dipkg/resource/{kind}/".encode("ascii")
+                     for kind in ("evidence", "meeting", "report"))
+PREFIXES = {
+    "dip": "https://w3id.org/dipkg/ontology#",
+    "res": "https://w3id.org/dipkg/resource/",
+    "sector": "https://w3id.org/dipkg/sector/",
+    "role": "https://w3id.org/dipkg/role/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "wd": "http://www.wikidata.org/entity/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+def _term(term: object) -> str:
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    if isinstance(term, Literal):
+        text = f'"{str(term).translate(_ESCAPES)}"'
+        if term.language:
+            return f"{text}@{term.language}"
+        if term.datatype is not None and str(term.datatype) != XSD_STRING:
+            return f"{text}^^<{term.datatype}>"
+        return text
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def ntriples(triples: Iterable[tuple[object, object, object]]) -> bytes:
+    """N-Triples of ``triples`` (rdflib terms), sorted: the same triples always give the same bytes."""
+    cache: dict[object, str] = {}
+
+    def term(t: object) -> str:
+        text = cache.get(t)
+        if text is None:
+            text = cache[t] = _term(t)
+        return text
+
+    return "".join(sorted(f"{term(s)} {term(p)} {term(o)} .\n" for s, p, o in triples)).encode("utf-8")
+
+
+def in_graph(graph: str, ntriples: bytes) -> bytes:
+    """N-Triples as N-Quads of the named graph ``graph`` (a literal holds no raw line break, so
+    every `` .`` before a line break ends a statement)."""
+    return ntriples.replace(b" .\n", f" <{graph}> .\n".encode())
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """The graphs a store holds: graph IRI → the signature of what it was written from."""
+
+    graphs: Mapping[str, str]
+    extractor: str = ""
+
+    @staticmethod
+    def read(store_dir: Path) -> Manifest:
+        path = store_dir / MANIFEST_NAME
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return Manifest({})
+        if data.get("version") != MANIFEST_VERSION:
+            return Manifest({})
+        return Manifest(dict(data.get("graphs", {})), str(data.get("extractor", "")))
+
+    def write(self, store_dir: Path) -> Path:
+        from kg.files import write_atomic
+
+        text = json.dumps({"version": MANIFEST_VERSION, "extractor": self.extractor,
+                           "graphs": dict(sorted(self.graphs.items()))}, ensure_ascii=False, indent=0)
+        return write_atomic(store_dir / MANIFEST_NAME, lambda f: Path(f).write_text(text, encoding="utf-8"))
+
+
+def store_dir(path: Path) -> Path | None:
+    """The store folder ``path`` names: an output folder holding ``store/``, or the store folder
+    itself (or its database); None when ``path`` is not a folder holding a store."""
+    for candidate in (path / STORE_NAME, path, path.parent):
+        if (candidate / DATABASE_NAME).is_dir() and (candidate / MANIFEST_NAME).is_file():
+            return candidate
+    return None
+
+
+def open_store(path: Path) -> ox.Store:
+    """The store of an output folder, read-only; a one-line error when there is none."""
+    found = store_dir(path) if path.is_dir() else None
+    if found is None:
+        raise DipkgError(f"{path}: no store here; run 'kg build --out {path}' first")
+    try:
+        return ox.Store.read_only(str(found / DATABASE_NAME))
+    except OSError as exc:
+        raise DipkgError(f"{found}: cannot open the store: {str(exc).splitlines()[0]}") from exc
+
+
+class StoreWriter:
+    """Replaces named graphs of a store and keeps its default graph their union, each triple once."""
+
+    def __init__(self, store: ox.Store, old: Mapping[str, str]) -> None:
+        self.store = store
+        self.old = dict(old)
+        self.new: dict[str, str] = {}
+        self._dropped: set[ox.Triple] = set()
+        self._buffer: list[bytes] = []
+        self._size = 0
+
+    def unchanged(self, graph: str, signature: str) -> bool:
+        """True (and the graph kept) when the store already holds ``graph`` written from ``signature``."""
+        if self.old.get(graph) == signature:
+            self.new[graph] = signature
+            return True
+        return False
+
+    def put(self, graph: str, signature: str, triples: bytes) -> None:
+        """Write one graph (``ntriples``) and its triples into the default graph, replacing what
+        the store held under its name."""
+        if graph in self.old:
+            self._drop(graph)
+        self.new[graph] = signature
+        self._buffer += (in_graph(graph, triples), triples)
+        self._size += 2 * len(triples)
+        if self._size >= BATCH_BYTES:
+            self._load()
+
+    def finish(self) -> Manifest:
+        """Drop the graphs no longer wanted and the default-graph triples no graph states any more."""
+        for graph in set(self.old) - set(self.new):
+            self._drop(graph)
+        self._load()
+        named = ox.DefaultGraph()
+        orphans = [t for t in self._dropped
+                   if not any(not isinstance(q.graph_name, ox.DefaultGraph)
+                              for q in self.store.quads_for_pattern(t.subject, t.predicate, t.object, None))]
+        for t in orphans:
+            self.store.remove(ox.Quad(t.subject, t.predicate, t.object, named))
+        self.store.flush()
+        return Manifest(dict(self.new))
+
+    def _drop(self, graph: str) -> None:
+        node = ox.NamedNode(graph)
+        self._dropped.update(q.triple for q in self.store.quads_for_pattern(None, None, None, node))
+        self.store.remove_graph(node)
+        self.old.pop(graph, None)
+
+    def _load(self) -> None:
+        if self._buffer:
+            self.store.bulk_load(input=b"".join(self._buffer), format=ox.RdfFormat.N_QUADS)
+            self._buffer, self._size = [], 0
+
+
+def write_turtle(store: ox.Store, path: str) -> None:
+    """The default graph (every triple once) as Turtle."""
+    store.dump(path, format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=PREFIXES)
+
+
+def write_trig(store: ox.Store, path: str | io.BytesIO) -> None:
+    """The named graphs (one per report, and the vocabulary) as TriG; the default graph is their union."""
+    def quads() -> Iterable[ox.Quad]:
+        for graph in sorted(store.named_graphs(), key=str):
+            yield from store.quads_for_pattern(None, None, None, graph)
+
+    if isinstance(path, io.BytesIO):
+        ox.serialize(quads(), path, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
+        return
+    with open(path, "wb") as fh:
+        ox.serialize(quads(), fh, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
+
+
+def write_ntriples(store: ox.Store, path: str) -> None:
+    store.dump(path, format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+
+
+STORE_FORMATS = {"turtle": write_turtle, "trig": write_trig, "nt": write_ntriples}
+
+
+def export_store(path: Path, fmt: str, out: Path) -> Path:
+    """Write the store of an output folder as Turtle, TriG or N-Triples, straight from the store."""
+    from kg.files import write_atomic
+    from kg.publish import fs_error
+
+    store = open_store(path)
+    if not out.parent.is_dir():
+        raise DipkgError(f"{out.parent}: no such folder")
+    try:
+        return write_atomic(out, lambda f: STORE_FORMATS[fmt](store, f))
+    except OSError as exc:
+        raise fs_error(out, exc) from exc
+
+
+def triples(store: ox.Store) -> int:
+    answer = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    assert isinstance(answer, ox.QuerySolutions)
+    return int(next(iter(answer))["n"].value)
+
+
+SECTORS = "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?m <https://w3id.org/dipkg/ontology#topic> ?s }"
+
+
+def counts(store: ox.Store) -> dict[str, int]:
+    """Reports, meetings, persons, places, organizations, sectors and triples of the store's graph.
+
+    A node typed with two place (or organization) classes counts once per class, as
+    ``kg.pipeline.summarise`` counts an rdflib graph."""
+    out = dict.fromkeys(("reports", "meetings", "persons", "places", "organizations"), 0)
+    per_class = """PREFIX dip: <https://w3id.org/dipkg/ontology#>
+SELECT ?class (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a ?class } GROUP BY ?class"""
+    kinds = {"Report": "reports", "Meeting": "meetings", "Person": "persons", "Place": "places",
+             "Region": "places", "City": "places", "Country": "places", "Organization": "organizations",
+             "Company": "organizations", "University": "organizations", "GovernmentBody": "organizations",
+             "InternationalOrganization": "organizations"}
+    for row in store.query(per_class):
+        name = kinds.get(row["class"].value.removeprefix(PREFIXES["dip"])) \
+            if row["class"].value.startswith(PREFIXES["dip"]) else None
+        if name:
+            out[name] += int(row["n"].value)
+    out["sectors"] = int(next(iter(store.query(SECTORS)))["n"].value)
+    out["triples"] = triples(store)
+    return out
+
+
+def store_trig(store: ox.Store) -> bytes:
+    buffer = io.BytesIO()
+    write_trig(store, buffer)
+    return buffer.getvalue()
+
+
+def store_dataset(store: ox.Store) -> Dataset:
+    """The store's named graphs (one per report, and the vocabulary) as an rdflib dataset; its
+    default graph, their union, is left out, as in a TriG file (read whole: for small graphs)."""
+    from kg.graph import PREFIXES as BOUND
+    from kg.rdf_io import to_rdflib
+
+    ds = Dataset()
+    for prefix, ns in BOUND.items():
+        ds.bind(prefix, ns)
+    for name in sorted(store.named_graphs(), key=str):
+        graph = ds.graph(to_rdflib(name))
+        for quad in store.quads_for_pattern(None, None, None, name):
+            graph.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
+    return ds
+
+
+def vocabulary() -> tuple[bytes, str]:
+    """The ontology files as N-Triples (``ntriples``), and their signature."""
+    from kg.files import ONTOLOGY_DIR
+
+    digest = hashlib.sha256()
+    lines: set[str] = set()
+    for name in VOCABULARY_FILES:
+        data = (ONTOLOGY_DIR / name).read_bytes()
+        digest.update(data)
+        lines.update(f"{q.subject} {q.predicate} {q.object} .\n" for q in ox.parse(data, format=ox.RdfFormat.TURTLE))
+    return "".join(sorted(lines)).encode("utf-8"), digest.hexdigest()
+
+
+def graph_ntriples(store: ox.Store, graph: str) -> bytes:
+    """One named graph of the store as sorted N-Triples (``ntriples``)."""
+    data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph)) or b""
+    return b"".join(sorted(data.splitlines(keepends=True)))
+
+
+def write_exports(graphs: Iterable[tuple[str, bytes]], turtle: Path, trig: Path) -> list[Path]:
+    """Turtle (every triple once) and TriG (a graph per report) from each graph's N-Triples, in one pass.
+
+    Oxigraph serializes graph by graph; a triple about a report's own evidence, meetings or the
+    report itself is stated in that report's graph only, any other is written to the Turtle the
+    first time it comes. Reading the graphs back from the on-disk store would be several times slower.
+    """
+    header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items()).encode("utf-8")
+    seen: set[bytes] = set()
+    with open(turtle, "wb") as ttl, open(trig, "wb") as quads:
+        ttl.write(header)
+        quads.write(header)
+        for graph, triples in graphs:
+            named = ox.parse(in_graph(graph, triples), format=ox.RdfFormat.N_QUADS)
+            quads.write(_body(ox.serialize(named, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)))
+            kept = [line for line in triples.splitlines(keepends=True)
+                    if line.startswith(OWN_SUBJECTS) or (line not in seen and not seen.add(line))]
+            if kept:
+                ttl.write(b"\n" + _body(ox.serialize(ox.parse(b"".join(kept), format=ox.RdfFormat.N_TRIPLES),
+                                                      format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)))
+    return [turtle, trig]
+
+
+def _body(serialized: bytes | None) -> bytes:
+    """A serialization without its ``@prefix`` lines (written once at the top of the file)."""
+    text = serialized or b""
+    while text.startswith(b"@prefix"):
+        text = text[text.index(b"\n") + 1:]
+    return text
+
+
+def update_store(out_dir: Path, staging: Path,
+                 fill: Callable[[ox.Store, Manifest], Manifest]) -> tuple[ox.Store, Path]:
+    """A copy of the output folder's store in ``staging`` (empty if there is none), updated by ``fill``.
+
+    The copy is a RocksDB backup, whose immutable files are hard links: the published store is
+    only read. ``fill`` gets the copy and the manifest of the published store and returns the new one.
+    """
+    target = staging / STORE_NAME
+    target.mkdir()
+    database = target / DATABASE_NAME
+    published = store_dir(out_dir / STORE_NAME)
+    manifest = Manifest({})
+    if published is not None:
+        try:
+            ox.Store.read_only(str(published / DATABASE_NAME)).backup(str(database))
+            manifest = Manifest.read(published)
+        except OSError:
+            shutil.rmtree(database, ignore_errors=True)  # unreadable: build the store anew
+    store = ox.Store(str(database))
+    fill(store, manifest).write(target)
+    return store, target
+
+
+def rdflib_triples(store: ox.Store) -> Iterator[tuple[Node, Node, Node]]:
+    """The default graph's triples as rdflib terms, one at a time (for code that walks triples)."""
+    iris: dict[str, URIRef] = {}
+
+    def term(t: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
+        if isinstance(t, ox.NamedNode):
+            found = iris.get(t.value)
+            if found is None:
+                found = iris[t.value] = URIRef(t.value)
+            return found
+        if isinstance(t, ox.BlankNode):
+            return BNode(t.value)
+        if t.language:
+            return Literal(t.value, lang=t.language)
+        datatype = t.datatype.value
+        return Literal(t.value, datatype=None if datatype == XSD_STRING else iris.get(datatype) or URIRef(datatype))
+
+    for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph()):
+        yield term(q.subject), term(q.predicate), term(q.object)

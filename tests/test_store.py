@@ -1,0 +1,196 @@
+"""The build's store: parallel and serial builds agree, rebuilds are incremental and equal a full
+build, readers use the store, and a build killed half-way leaves the previous one readable."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Graph
+
+from kg import cache
+from kg.graph import load_dataset, report_graph_iri
+from kg.pipeline import build
+from kg.publish import STAGING_PREFIX
+from kg.query import load_store, run
+from kg.store import STORE_NAME, open_store, triples
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXTS = {
+    "ru": (" date 2024-03-{day:02d} Встреча\nМинистр иностранных дел Казахстана {host} встретился с послом "
+           "Франции {guest}. Стороны обсудили сотрудничество в области {topic}.\n"),
+    "en": (" date 2024-05-{day:02d} Meeting\nForeign Minister of Kazakhstan {host} met the Ambassador of Japan "
+           "{guest}. They discussed cooperation in {topic}.\n"),
+}
+HOSTS = ["Мурат Нуртлеу", "Ерлан Карин", "Асет Исекешев", "Марат Ахметов"]
+GUESTS = ["Жаном Дюпоном", "Пьером Мартеном", "Луи Бернаром", "Полем Лераном"]
+EN_NAMES = [("Murat Nurtleu", "Kenji Sato"), ("Yerlan Karin", "Hiroshi Tanaka"), ("Aset Isekeshev", "Taro Suzuki")]
+TOPICS = {"ru": ["образования", "энергетики", "туризма"], "en": ["education", "energy", "tourism"]}
+
+
+def corpus(folder: Path, n: int, *, start: int = 0) -> Path:
+    for i in range(start, start + n):
+        language = "ru" if i % 2 == 0 else "en"
+        host, guest = ((HOSTS[i % 4], GUESTS[(i // 4) % 4]) if language == "ru" else EN_NAMES[i % 3])
+        text = TEXTS[language].format(day=1 + i % 28, host=host, guest=guest, topic=TOPICS[language][i % 3])
+        (folder / f"r{i:03d}.txt").parent.mkdir(parents=True, exist_ok=True)
+        (folder / f"r{i:03d}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def quads(out: Path) -> set[tuple]:
+    ds = load_dataset(out / "diplomacy.trig")
+    return {(s, p, o, str(g)) for s, p, o, g in ds.quads()}
+
+
+def turtle(out: Path) -> set[tuple]:
+    return set(Graph().parse(out / "diplomacy.ttl", format="turtle"))
+
+
+def kg(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, timeout=300, env=env)
+
+
+def test_parallel_and_serial_builds_write_the_same_graph(tmp_path):
+    reports = corpus(tmp_path / "in", 8)
+    build([reports], out_dir=tmp_path / "one", jobs=1)
+    build([reports], out_dir=tmp_path / "two", jobs=2)
+    assert quads(tmp_path / "one") == quads(tmp_path / "two")
+    assert (tmp_path / "one" / "diplomacy.ttl").read_bytes() == (tmp_path / "two" / "diplomacy.ttl").read_bytes()
+
+
+def test_a_rebuild_extracts_only_new_reports_and_equals_a_full_build(tmp_path):
+    reports = corpus(tmp_path / "in", 6)
+    out = tmp_path / "out"
+    assert build([reports], out_dir=out).extracted == 6
+    assert build([reports], out_dir=out).extracted == 0
+    corpus(reports, 1, start=6)
+    again = build([reports], out_dir=out)
+    assert again.extracted == 1 and again.summary.reports == 7
+    fresh = tmp_path / "fresh"
+    build([reports], out_dir=fresh)
+    assert quads(out) == quads(fresh)
+    assert turtle(out) == turtle(fresh)
+
+
+def test_a_deleted_report_leaves_the_store(tmp_path):
+    reports = corpus(tmp_path / "in", 5)
+    out = tmp_path / "out"
+    build([reports], out_dir=out)
+    (reports / "r004.txt").unlink()
+    (reports / "r001.txt").write_text(TEXTS["en"].format(day=9, host="Murat Nurtleu", guest="Kenji Sato",
+                                                         topic="energy"), encoding="utf-8")
+    result = build([reports], out_dir=out)
+    assert result.extracted == 1 and result.summary.reports == 4
+    store = open_store(out)
+    assert not store.contains_named_graph(ox.NamedNode(str(report_graph_iri("r004.txt"))))
+    fresh = tmp_path / "fresh"
+    build([reports], out_dir=fresh)
+    assert quads(out) == quads(fresh)
+    assert triples(store) == triples(open_store(fresh)) == len(turtle(fresh))
+
+
+def test_a_changed_extractor_version_extracts_everything(tmp_path, monkeypatch):
+    reports = corpus(tmp_path / "in", 3)
+    out = tmp_path / "out"
+    build([reports], out_dir=out)
+    monkeypatch.setattr(cache, "extractor_version", lambda: "another version")
+    assert build([reports], out_dir=out).extracted == 3
+
+
+@pytest.mark.parametrize("changed", ["lexicons/places.tsv", "lang/kk/days.tsv", "models/tagger.bin", "rules.py",
+                                     "relations/topics.py"])
+def test_the_extractor_version_covers_code_lexicons_and_models(tmp_path, monkeypatch, changed):
+    package = tmp_path / "kg"
+    for name in ("lexicons/places.tsv", "lang/kk/days.tsv", "models/tagger.bin", "rules.py", "relations/topics.py",
+                 "README.md"):
+        (package / name).parent.mkdir(parents=True, exist_ok=True)
+        (package / name).write_text("x", encoding="utf-8")
+    monkeypatch.setattr(cache, "PACKAGE_DIR", package)
+    cache.extractor_version.cache_clear()
+    try:
+        before = cache.extractor_version()
+        (package / "README.md").write_text("y", encoding="utf-8")
+        cache.extractor_version.cache_clear()
+        assert cache.extractor_version() == before
+        (package / changed).write_text("y", encoding="utf-8")
+        cache.extractor_version.cache_clear()
+        assert cache.extractor_version() != before
+    finally:
+        cache.extractor_version.cache_clear()
+
+
+def test_readers_open_the_store_of_an_output_folder(tmp_path):
+    out = tmp_path / "out"
+    build([corpus(tmp_path / "in", 4)], out_dir=out)
+    count = "SELECT (COUNT(*) AS ?n) { ?m a <https://w3id.org/dipkg/ontology#Meeting> }"
+    for graph in (out, out / STORE_NAME, out / "diplomacy.ttl", out / "diplomacy.trig"):
+        assert run(load_store(graph), count).rows[0][0].value == "4", graph
+    done = kg("query", count, "--graph", str(out), "--format", "csv")
+    assert done.returncode == 0 and done.stdout.split() == ["n", "4"], done.stderr
+    stats = kg("stats", "--graph", str(out))
+    assert stats.returncode == 0 and "meetings       4" in stats.stdout, stats.stderr
+
+
+def test_a_killed_build_leaves_the_previous_store_and_a_rerun_completes(tmp_path):
+    reports = corpus(tmp_path / "in", 4)
+    out = tmp_path / "out"
+    assert kg("build", str(reports), "--out", str(out), "--no-views").returncode == 0
+    before = (turtle(out), quads(out))
+    corpus(reports, 30, start=4)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "build", str(reports), "--out", str(out), "--jobs", "1"],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    staged = tmp_path.glob(f".out{STAGING_PREFIX}*/{STORE_NAME}")
+    deadline = time.monotonic() + 240
+    while proc.poll() is None and time.monotonic() < deadline and not any(True for _ in staged):
+        time.sleep(0.01)
+        staged = tmp_path.glob(f".out{STAGING_PREFIX}*/{STORE_NAME}")
+    assert proc.poll() is None, "the build ended before it could be killed"
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert (turtle(out), quads(out)) == before
+    assert run(load_store(out), "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }").rows[0][0].value == str(len(before[0]))
+    done = kg("build", str(reports), "--out", str(out), "--no-views")
+    assert done.returncode == 0, done.stderr
+    assert "reports 34" in done.stdout
+    assert not list(tmp_path.glob(f".out{STAGING_PREFIX}*"))
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("turtle", "x.ttl"), ("trig", "x.trig"), ("nt", "x.nt"), ("csv", "x.csv")])
+def test_export_reads_the_store_of_an_output_folder(tmp_path, fmt, name):
+    out = tmp_path / "out"
+    build([corpus(tmp_path / "in", 3)], out_dir=out)
+    done = kg("export", "--format", fmt, "--graph", str(out), "--out", str(tmp_path / name))
+    assert done.returncode == 0, done.stderr
+    if fmt in ("turtle", "nt"):
+        assert set(Graph().parse(tmp_path / name, format=fmt)) == turtle(out)
+    elif fmt == "trig":
+        ds = load_dataset(tmp_path / name)
+        assert {(s, p, o, str(g)) for s, p, o, g in ds.quads()} == quads(out)
+    else:
+        assert len((tmp_path / name).read_text(encoding="utf-8").splitlines()) == 4
+
+
+def test_views_read_the_store_without_a_graph_of_the_corpus(tmp_path):
+    from kg.store import rdflib_triples
+    from kg.views import GraphIndex
+
+    out = tmp_path / "out"
+    result = build([corpus(tmp_path / "in", 4)], out_dir=out)
+    from_store = GraphIndex(rdflib_triples(open_store(out)))
+    from_graph = GraphIndex(result.graph)
+    assert from_store.category == from_graph.category and len(from_store.meetings) == 4
+    def meetings(index: GraphIndex) -> dict:
+        return {m: (set(r.participants), set(r.topics), r.date) for m, r in index.meetings.items()}
+
+    assert meetings(from_store) == meetings(from_graph)
+    done = kg("view", "--graph", str(out), "--kind", "countries", "--out", str(tmp_path / "c.html"))
+    assert done.returncode == 0 and (tmp_path / "c.html").stat().st_size > 1000, done.stderr
