@@ -60,3 +60,12 @@ def value(record: dict[str, object], name: str) -> str | None:
         return None
     text = str(found)
     return text if text.strip() else None
+
+
+def record_item(record: dict[str, object], number: int, fields: Fields, field_word: str) -> Item | Skip:
+    """One record of a file of many (a CSV row, a JSON object) as a report's item, or why it is skipped."""
+    body = value(record, fields.text)
+    if body is None:
+        return Skip(number, f"no text in the {field_word} {fields.text!r}")
+    return Item(body, record=number, url=value(record, fields.url), date=value(record, fields.date),
+                title=value(record, fields.title), language=value(record, fields.language))

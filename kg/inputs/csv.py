@@ -10,7 +10,7 @@ import csv
 import io
 from collections.abc import Iterator
 
-from kg.inputs.base import Fields, Item, Reader, Skip, value
+from kg.inputs.base import Fields, Item, Reader, Skip, record_item
 
 DELIMITERS = ",;\t|"
 MAX_CELL = 4_000_000
@@ -36,12 +36,7 @@ def items(text: str, fields: Fields) -> Iterator[Item | Skip]:
             yield Skip(number + 1, f"not CSV: {exc}")
             return
         number += 1
-        body = value(row, fields.text)
-        if body is None:
-            yield Skip(number, f"no text in the column {fields.text!r}")
-            continue
-        yield Item(body, record=number, url=value(row, fields.url), date=value(row, fields.date),
-                   title=value(row, fields.title), language=value(row, fields.language))
+        yield record_item(row, number, fields, "column")
 
 
 READER = Reader(

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-from kg.inputs.base import Fields, Item, Reader, Skip, value
+from kg.inputs.base import Fields, Item, Reader, Skip, record_item
 
 
 def items(text: str, fields: Fields) -> Iterator[Item | Skip]:
@@ -22,12 +22,7 @@ def items(text: str, fields: Fields) -> Iterator[Item | Skip]:
         if not isinstance(record, dict):
             yield Skip(number, f"a JSON {type(record).__name__}, not an object")
             continue
-        body = value(record, fields.text)
-        if body is None:
-            yield Skip(number, f"no text in the field {fields.text!r}")
-            continue
-        yield Item(body, record=number, url=value(record, fields.url), date=value(record, fields.date),
-                   title=value(record, fields.title), language=value(record, fields.language))
+        yield record_item(record, number, fields, "field")
 
 
 READER = Reader(
