@@ -9,7 +9,7 @@ import networkx as nx
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
-from rdflib import RDFS, BNode, Dataset, Graph, Literal, URIRef
+from rdflib import RDFS, Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 
 from kg.cli import main
@@ -19,8 +19,8 @@ from kg.exports.meetings import meeting_rows
 from kg.exports.network import entity_network
 from kg.graph import load_dataset, union
 from kg.labels import label
+from kg.rdf_io import to_rdflib
 
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nt": ox.RdfFormat.N_TRIPLES,
               "jsonld": ox.RdfFormat.JSON_LD}
 VASILENKO = "https://w3id.org/dipkg/resource/person/rmn-vslnk-0787fc4b9c"
@@ -33,24 +33,12 @@ def sources(seed_files) -> dict[str, Path]:
     return seed_files
 
 
-def rdflib_term(t):
-    if isinstance(t, ox.NamedNode):
-        return URIRef(t.value)
-    if isinstance(t, ox.BlankNode):
-        return BNode(t.value)
-    if t.language:
-        return Literal(t.value, lang=t.language)
-    if t.datatype.value == XSD_STRING:
-        return Literal(t.value)
-    return Literal(t.value, datatype=URIRef(t.datatype.value))
-
-
 def read_with_oxigraph(path: Path, fmt: ox.RdfFormat) -> dict[str, Graph]:
     """Graph name (``""`` for the default graph) → its triples, as pyoxigraph parses the file."""
     graphs: dict[str, Graph] = {}
     for quad in ox.parse(path=str(path), format=fmt):
         name = "" if isinstance(quad.graph_name, ox.DefaultGraph) else quad.graph_name.value
-        graphs.setdefault(name, Graph()).add(tuple(rdflib_term(t) for t in (quad.subject, quad.predicate,
+        graphs.setdefault(name, Graph()).add(tuple(to_rdflib(t) for t in (quad.subject, quad.predicate,
                                                                               quad.object)))
     return graphs
 

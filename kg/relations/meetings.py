@@ -122,10 +122,8 @@ def _with(s: State, person: Mention, role: Mention | None) -> bool:
     if s.language.marks_case:
         return s.language.has_case(s.last_word(person), Case.INSTRUMENTAL)
     start = role.start if role is not None and role.end <= person.start else person.start
-    before = s.text[max(0, start - WITH_REACH):start].split()
-    while before and before[-1].lower() in s.language.determiners:
-        before.pop()
-    return bool(before) and s.lex.is_word(before[-1], "with", s.report.language)
+    before = s.word_before(start, WITH_REACH)
+    return before is not None and s.lex.is_word(before, "with", s.report.language)
 
 
 def _groups(s: State, role_of: dict[str, str]) -> None:

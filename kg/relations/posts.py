@@ -33,6 +33,8 @@ PHRASE_PUNCTUATION = re.compile(r"[;:«»]")
 VIA_REACH = 16
 # Words read on each side of a post for a place's head noun standing for the place (аймақ президенті).
 ANAPHOR_REACH = 3
+# Words between a post and the head noun that stands for a place: the President of the region.
+ANAPHOR_LINKS = frozenset({"of"})
 WINDOW_BREAK = re.compile(r"[,;:—–]|\s-\s")
 
 
@@ -154,10 +156,7 @@ def via(s: State, m: Mention) -> str:
     if s.language.marks_case:
         locative = s.language.has_case(s.last_word(m), Case.LOCATIVE, Case.LOCATIVE_ATTRIBUTE)
         return "in" if m.subtype == "home" or locative else "of"
-    words = [w.lower() for w in s.text[max(0, m.start - VIA_REACH):m.start].split()]
-    while words and words[-1] in s.language.determiners:
-        words.pop()
-    return "in" if words and words[-1] in s.language.in_prepositions else "of"
+    return "in" if s.word_before(m.start, VIA_REACH) in s.language.in_prepositions else "of"
 
 
 def _diplomat(s: State, d: PostDraft, window: list[Mention]) -> None:
@@ -231,7 +230,7 @@ def _place_anaphor(s: State, role: Mention) -> str | None:
     in lower case beside the post stands for the last place of its type the report named before."""
     before = s.text[s.sentences[s.sentence_of[role]].start:role.start].split()[-1:]
     after = [w for w in s.text[role.end:].split()[:ANAPHOR_REACH]
-             if fold(w) not in s.language.determiners and fold(w) not in ("of", "the")][:1]
+             if fold(w) not in s.language.determiners and fold(w) not in ANAPHOR_LINKS][:1]
     heads = [h for h in s.lex.heads_for(s.report.language) if h.kind == "place"]
     for word in (w.strip(WORD_EDGES) for w in before + after):
         if not word[:1].islower():

@@ -95,6 +95,14 @@ class State:
         return any(self.lex.is_word(w.strip(WORD_EDGES), category, self.report.language)
                    for w in self.sentences[index].text.split())
 
+    def word_before(self, end: int, reach: int) -> str | None:
+        """The last word (lower case) of the ``reach`` characters before ``end``, past articles: ``to`` in
+        ``to the Republic``."""
+        words = [w.lower() for w in self.text[max(0, end - reach):end].split()]
+        while words and words[-1] in self.language.determiners:
+            words.pop()
+        return words[-1] if words else None
+
     def last_word(self, m: Mention) -> str:
         words = m.text.split()
         return words[-1] if words else m.text
