@@ -28,7 +28,7 @@ from kg.rules import (
 from kg.text import fold
 
 if TYPE_CHECKING:
-    from kg.rules import _Reader
+    from kg.rules.state import State
 
 # Capitals an acronym needs to stand for a name by its initials alone.
 MIN_SPELLED = 3
@@ -36,7 +36,7 @@ MIN_SPELLED = 3
 SOURCE_REACH = 4
 
 
-def short_names(r: _Reader) -> None:
+def short_names(r: State) -> None:
     """``Astana International Financial Centre (AIFC)``: a short name in brackets right after a body's name is
     that body's, and so is every other use of it in the report (AIFC, ҚазҰУ-дың). A short name whose capitals
     spell the initials of one body's name in the report stands for it too (KazNU, Kazakh National University)."""
@@ -74,18 +74,18 @@ def short_names(r: _Reader) -> None:
             if inner is not None:
                 _name_all(r, inner, value)
             elif not r.covered[k]:
-                r._emit(MentionKind.ORGANIZATION, k, k, value, subtype)
+                r.emit(MentionKind.ORGANIZATION, k, k, value, subtype)
 
-def _value_with(r: _Reader, value: str, short: str) -> str:
+def _value_with(r: State, value: str, short: str) -> str:
     """A body's value with its short name among its labels (a lexicon body keeps its key)."""
     return value if r.lex.entry_labels(value) or short in value.split("\t") else f"{value}\t{short}"
 
-def _name_all(r: _Reader, mention: Mention, value: str) -> None:
+def _name_all(r: State, mention: Mention, value: str) -> None:
     """Give an organization mention another value (the full name it stands for)."""
     if mention.value != value:
         r.out[r.out.index(mention)] = replace(mention, value=value)
 
-def drop_sources(r: _Reader) -> None:
+def drop_sources(r: State) -> None:
     """A body named only as the owner of the press service a report cites is its source, not a fact of it:
     ``әкімдігінің баспасөз қызметі``, ``пресс-служба акимата``, ``the press service of the Akimat``."""
     starts = {t.start: k for k, t in enumerate(r.toks)}
@@ -106,10 +106,10 @@ def drop_sources(r: _Reader) -> None:
         if m.value not in kept:
             r.out.remove(m)
 
-def _press_service(r: _Reader, k: int) -> bool:
+def _press_service(r: State, k: int) -> bool:
     return 0 <= k < len(r.texts) and r.lex.is_word(r.texts[k], "press-service", r.language)
 
-def appositions(r: _Reader) -> None:
+def appositions(r: State) -> None:
     """``the company Aksa Energy``, ``компании «Казатомпром»``, ``организации ТЮРКСОЙ``: a class noun in lower
     case before a name in quotation marks, an acronym, or (in a Latin-script language) capitalised words."""
     n = len(r.texts)
@@ -123,10 +123,10 @@ def appositions(r: _Reader) -> None:
             k = next((k for k in range(j + 2, min(j + 8, n)) if r.texts[k] in QUOTES_CLOSE), None)
             if k is not None and r.texts[j + 1][:1].isupper() and not any(
                     r.covered[x] or r.barrier[x] for x in range(j + 1, k)):
-                r._emit(MentionKind.ORGANIZATION, j + 1, k - 1, r.span(j + 1, k - 1), "company")
+                r.emit(MentionKind.ORGANIZATION, j + 1, k - 1, r.span(j + 1, k - 1), "company")
             continue
         if ACRONYM.match(r.texts[j]) and fold(r.texts[j]) not in NOT_NAMES and not ROMAN.match(r.texts[j]):
-            r._emit(MentionKind.ORGANIZATION, j, j, r.texts[j])
+            r.emit(MentionKind.ORGANIZATION, j, j, r.texts[j])
             continue
         if profile(r.language).script != "latin" or not LATIN_CAPITALISED.match(r.texts[j]):
             continue
@@ -134,7 +134,7 @@ def appositions(r: _Reader) -> None:
         while k + 1 < n and k - j < MAX_NAME_TOKENS and not r.covered[k + 1] and not r.barrier[k + 1] \
                 and LATIN_CAPITALISED.match(r.texts[k + 1]):
             k += 1
-        r._emit(MentionKind.ORGANIZATION, j, k, r.span(j, k), "company")
+        r.emit(MentionKind.ORGANIZATION, j, k, r.span(j, k), "company")
 
 
 def _spells(short: str, name: str) -> bool:

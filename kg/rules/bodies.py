@@ -1,0 +1,62 @@
+"""Organizations named without a head noun the heads pass reads: runs of capitalised Latin words in a
+Cyrillic text (company and university names), and the ministries and bodies a language's phrase
+readers find around a post or a head noun (Minister of Agriculture names the Ministry of Agriculture)."""
+
+from __future__ import annotations
+
+import re
+
+from kg.lang import profile
+from kg.model import MentionKind
+from kg.rules.state import DOMAIN, LATIN_CAPITALISED, LATIN_LINKS, NOT_NAMES, ROMAN, State
+from kg.text import fold
+
+# A Latin name with a Cyrillic case ending hyphenated on: Astana Hub-тың.
+LATIN_WITH_ENDING = re.compile(r"^([A-Za-z0-9&]+(?:[-‐][A-Za-z0-9&]+)*)[-‐][\u0400-\u04FF]+$")
+
+
+def latin_organizations(s: State) -> None:
+    """Runs of capitalised Latin words inside Cyrillic text: company and university names."""
+    if profile(s.language).script == "latin":
+        return
+    i = 0
+    n = len(s.texts)
+    while i < n:
+        t = _latin_base(s, i)
+        near = s.view[s.toks[i].start:s.toks[i].end + 4]
+        if s.covered[i] or not LATIN_CAPITALISED.match(t) or fold(t) in NOT_NAMES or DOMAIN.search(near) \
+                or ROMAN.match(t):
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and not s.covered[j + 1] and (
+                LATIN_CAPITALISED.match(_latin_base(s, j + 1)) or (
+                s.texts[j + 1] in LATIN_LINKS and j + 2 < n and LATIN_CAPITALISED.match(s.texts[j + 2]))) \
+                and s.toks[j + 1].start - s.toks[j].end <= 1 and _latin_base(s, j) == s.texts[j]:
+            j += 1
+        words = [_latin_base(s, k) for k in range(i, j + 1)]
+        subtype = "university" if any(w.lower().startswith("univers") for w in words) else "company"
+        s.emit(MentionKind.ORGANIZATION, i, j, " ".join(words), subtype)
+        i = j + 1
+
+
+def _latin_base(s: State, i: int) -> str:
+    t = s.texts[i]
+    m = LATIN_WITH_ENDING.match(t)
+    return m.group(1) if m else t
+
+
+def ministries(s: State) -> None:
+    """``Minister of Agriculture`` / ``Министр сельского хозяйства``: the post names its ministry."""
+    lang = profile(s.language)
+    for i in range(len(s.texts) - 1):
+        found = lang.ministry_at(s, i)
+        if found:
+            first, last, name = found
+            s.emit(MentionKind.ORGANIZATION, first, last, name, "government")
+        body = lang.body_at(s, i)
+        if body:
+            first, last, name, subtype = body
+            s.emit(MentionKind.ORGANIZATION, first, last, name, subtype)
+
+

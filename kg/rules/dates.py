@@ -1,0 +1,130 @@
+"""Dates: a day, a month and maybe a year around a month's name, or a date written in figures."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from kg.lang import profile
+from kg.model import MentionKind
+from kg.rules.state import State
+
+# A day, or the first of a range (20-21), with an English ordinal ending if any (15th).
+DAY_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th|[-‐]о?го)?(?:[-–](\d{1,2})(?:st|nd|rd|th)?)?$")
+# A day joined to its month by a hyphen: 15-қазан, 15-қазанда.
+DAY_HYPHEN_MONTH = re.compile(r"^(\d{1,2})[-‐](\w+)$")
+YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+ISO_DATE = re.compile(r"^(1[89]\d\d|20\d\d)-(\d\d)-(\d\d)$")
+NUMBER = re.compile(r"^\d{1,2}$")
+DATE_SEPARATORS = frozenset({".", "/"})
+ORDINAL_DAY = re.compile(r"^(\d{1,2})[-‐](?:і|сі|ы|сы|інде|сінде|ында|сында|нде|нда|де|да|ші|шы|інші|ншы)$")
+
+
+def read_dates(s: State) -> None:
+    """Written dates as ``YYYY-MM-DD``, or ``--MM-DD`` without a year (the context gives it).
+
+    15 October 2025, October 15, 2025 and Oct. 15 (where the language puts the day after the
+    month), 15 октября 2025 года, 2025 жылғы 15 қазан, 15-қазанда, қазанның 15-і, 15.10.2025
+    and 2025-10-15; a range (20-21 September) gives its first day.
+    """
+    i = 0
+    while i < len(s.texts):
+        found = None if s.toks[i].clutter else (_numeric_date(s, i) or _month_date(s, i))
+        if found is None:
+            i += 1
+            continue
+        first, last, year, month, day = found
+        value = f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+        s.emit(MentionKind.DATE, first, last, value, cover=False)
+        i = last + 1
+
+
+def _month_of(s: State, token: str) -> int | None:
+    if not (token[:1].isalpha() and len(token) >= 3):
+        return None
+    month = s.lex.month(token)
+    if month is None:
+        month = next((int(w.value) for w in s.lex.words_of("month-short", s.language)
+                      if w.word == token), None)
+    return month
+
+
+def _joined(s: State, first: int, last: int) -> bool:
+    """Tokens ``first``..``last`` written with no space between them."""
+    return all(s.toks[k + 1].start == s.toks[k].end for k in range(first, last))
+
+
+def _numeric_date(s: State, i: int) -> tuple[int, int, int | None, int, int] | None:
+    """15.10.2025, 15/10/2025 or 2025-10-15."""
+    texts = s.texts
+    iso = ISO_DATE.match(texts[i])
+    if iso:
+        return _valid_date(i, i, int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+    if i + 4 >= len(texts) or not NUMBER.match(texts[i]) or texts[i + 1] not in DATE_SEPARATORS \
+            or not NUMBER.match(texts[i + 2]) or texts[i + 3] != texts[i + 1] or not YEAR.match(texts[i + 4]) \
+            or not _joined(s, i, i + 4) or (i > 0 and _joined(s, i - 1, i) and texts[i - 1] not in "(«\"'"):
+        return None
+    return _valid_date(i, i + 4, int(texts[i + 4]), int(texts[i + 2]), int(texts[i]))
+
+
+def _month_date(s: State, i: int) -> tuple[int, int, int | None, int, int] | None:
+    """A date around the month word at ``i``: the day before or after it, the year after or before."""
+    texts = s.texts
+    joined = DAY_HYPHEN_MONTH.match(texts[i])
+    month = _month_of(s, joined.group(2)) if joined else _month_of(s, texts[i])
+    if month is None:
+        return None
+    day: int | None = None
+    first = last = i
+    if joined:
+        day = int(joined.group(1))
+    elif i >= 3 and texts[i - 2] in "-–" and DAY_MONTH.match(texts[i - 3]) and DAY_MONTH.match(texts[i - 1]):
+        day, first = int(DAY_MONTH.match(texts[i - 3]).group(1)), i - 3
+    elif i > 0 and DAY_MONTH.match(texts[i - 1]):
+        day, first = int(DAY_MONTH.match(texts[i - 1]).group(1)), i - 1
+    elif i > 1 and texts[i - 1].lower() == "of" and DAY_MONTH.match(texts[i - 2]):
+        day, first = int(DAY_MONTH.match(texts[i - 2]).group(1)), i - 2  # the 15th of October
+        if first > 1 and texts[first - 1].lower() == "and" and DAY_MONTH.match(texts[first - 2]):
+            day, first = int(DAY_MONTH.match(texts[first - 2]).group(1)), first - 2  # the 20th and 21st of
+    elif profile(s.language).day_after_month:
+        j = i + 2 if i + 2 < len(texts) and texts[i + 1] == "." else i + 1
+        if j < len(texts) and DAY_MONTH.match(texts[j]):
+            day, last = int(DAY_MONTH.match(texts[j]).group(1)), j
+            if last + 2 < len(texts) and texts[last + 1] in "-–" and DAY_MONTH.match(texts[last + 2]):
+                last += 2
+            if last + 2 < len(texts) and texts[last + 1] == "," and YEAR.match(texts[last + 2]):
+                last += 1
+    elif i + 1 < len(texts):
+        om = ORDINAL_DAY.match(texts[i + 1]) or (
+            DAY_MONTH.match(texts[i + 1]) if i + 2 < len(texts) and texts[i + 2] in "-‐" else None)
+        if om:
+            day = int(om.group(1))
+            last = min(i + 1 if ORDINAL_DAY.match(texts[i + 1]) else i + 3, len(texts) - 1)
+    if day is None:
+        return None
+    year = None
+    if last + 1 < len(texts) and YEAR.match(texts[last + 1]):
+        year, last = int(texts[last + 1]), last + 1
+    else:
+        before = first - 1
+        if before >= 1 and texts[before] == ".":
+            before -= 1
+        if before >= 1 and _year_word(s, texts[before]) and YEAR.match(texts[before - 1]):
+            year, first = int(texts[before - 1]), before - 1
+    return _valid_date(first, last, year, month, day)
+
+
+def _year_word(s: State, token: str) -> bool:
+    lang = profile(s.language)
+    return any(lang.word_is(token, w.word) for w in s.lex.words_of("year", s.language))
+
+
+def _valid_date(first: int, last: int, year: int | None, month: int, day: int
+                ) -> tuple[int, int, int | None, int, int] | None:
+    """The date if the calendar has it (29 February in any leap year when no year is written)."""
+    try:
+        date(year or 2000, month, day)
+    except ValueError:
+        return None
+    return first, last, year, month, day
+

@@ -1,0 +1,302 @@
+"""Organizations and places named by a head noun: a capitalised name before it (Льеж провинциясы,
+Көлік министрлігі), a quoted name before it («Қоғамдық келісім» КММ), and several names before a
+plural head (Kawasaki and Marubeni companies), one body each.
+
+The walk back from a head noun (``_name_start``) reads what a body's name may hold besides
+capitalised words: modifiers, a place or state, a region in the genitive, the person it is named after.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.lang import Case, profile
+from kg.lexicon import Head
+from kg.matching import Match
+from kg.model import Mention, MentionKind
+from kg.morphology import word_matches
+from kg.rules.state import (
+    CAPITAL_LETTER,
+    CAPITALISED_ANY,
+    LATIN_CAPITALISED,
+    LATIN_LINKS,
+    MAX_NAME_TOKENS,
+    MIXED_ACRONYM,
+    ORG_LINKS,
+    SURNAME_ENDINGS,
+    State,
+)
+from kg.text import fold
+
+# Tokens a walk back from an organization's head noun reads at most.
+MAX_NAME_STEPS = 8
+MAX_PLACE_STEPS = 5
+# Kazakh finite verbs and participles: past (-ды, -ті), present and future (-ады, -йді), participles (-ған, -атын).
+VERB_ENDING = re.compile(r"(?:ды|ді|ты|ті|ады|еді|йды|йді|ған|ген|қан|кен|атын|етін|йтын|йтін|уда|уде|мақ|мек)$")
+# Words that join several names before one plural head: X and Y companies.
+COORDINATORS = ORG_LINKS - {"of"} | {","}
+
+
+def quoted_organizations(s: State) -> None:
+    """«Name» followed by an organization head noun: «Қоғамдық келісім» КММ."""
+    heads = s.match.heads
+    for i, t in enumerate(s.texts):
+        if t != "»" or i + 1 >= len(s.texts):
+            continue
+        found = [m for m in heads.match_at(s.texts, i + 1) if m.payload.kind == "organization"]
+        if not found:
+            continue
+        j = i - 1
+        while j >= 0 and s.texts[j] != "«" and i - j < 8:
+            j -= 1
+        if j < 0 or s.texts[j] != "«" or j + 1 >= i:
+            continue
+        name = " ".join(s.texts[j + 1:i])
+        head = found[0]
+        s.emit(MentionKind.ORGANIZATION, j, head.last, f"{name}\t{_head_form(s, head)}", head.payload.subtype)
+
+
+def _head_form(s: State, m: Match[Head]) -> str:
+    written = s.texts[m.last]
+    form = m.payload.word
+    return form[:1].upper() + form[1:] if written[:1].isupper() else form
+
+
+def head_patterns(s: State) -> None:
+    """A capitalised name before a head noun: Льеж провинциясы, Көлік министрлігі."""
+    heads = s.match.heads
+    matches = [m for m in heads.find(s.texts) if m.payload.position == "after"
+               and (profile(s.language).forms.head_fits(s.texts[m.last], m.payload.word)
+                    or _plural_head(s, m))]
+    # A place head in the plural (Almaty and Semey cities) leaves the towns to the gazetteer.
+    matches = [m for m in matches if m.payload.kind == "organization" or not _plural_head(s, m)]
+    # Organizations first: Гимарайнш қаласы әкімдігі is one body, not a city and a stray head.
+    for m in sorted(matches, key=lambda m: (m.payload.kind != "organization", m.first)):
+        if s.covered[m.first]:
+            continue
+        if _plural_head(s, m):
+            _coordinated_organizations(s, m)
+            continue
+        first = _name_start(s, m.first, organization=m.payload.kind == "organization",
+                            town_named=m.payload.subtype == "university")
+        if first is None or (first == m.first - 1 and s.sentence_initial(first) and s.common_word(
+                s.texts[first]) and profile(s.language).title_case_heads and s.texts[m.last].islower()):
+            continue  # The company ...: where names write their heads in capitals, a common word heads nothing
+        name_words = s.texts[first:m.first]
+        head = m.payload
+        if head.kind == "place":
+            if head.subtype in ("city", "area"):
+                value = " ".join(name_words)
+                subtype = "city" if head.subtype == "city" else "region"
+                s.emit(MentionKind.PLACE, first, m.last, f"{value}\t{value} {_head_form(s, m)}", subtype)
+            elif profile(s.language).name_words_decline:
+                s.emit(MentionKind.PLACE, first, m.last,
+                       s.dictionary_form([*name_words, s.texts[m.last]]), head.subtype)
+            else:
+                s.emit(MentionKind.PLACE, first, m.last, f"{' '.join(name_words)} {_head_form(s, m)}",
+                       head.subtype)
+        else:
+            name = f"{s.span(first, m.first - 1)} {_head_form(s, m)}"
+            s.emit(MentionKind.ORGANIZATION, first, m.last, name, head.subtype)
+
+
+def _plural_head(s: State, m: Match[Head]) -> bool:
+    """``universities``, ``университеттері``: a head noun in the plural names a class or several bodies."""
+    written, head = s.texts[m.last], m.payload.word
+    return m.payload.kind == "organization" and profile(s.language).forms.plural_head(written, head)
+
+
+def _coordinated_organizations(s: State, m: Match[Head]) -> None:
+    """``Kawasaki and Marubeni companies``, ``Х және Y университеттері``: one body per name before a
+    plural head; one name alone before it (Lithuanian universities) is a class, not a body."""
+    parts: list[tuple[int, int]] = []
+    end: int | None = None
+    j = m.first - 1
+    towns: list[Mention] = []
+    while j >= 0 and not s.barrier[j]:
+        t = s.texts[j]
+        if s.covered[j]:
+            town = _town_at(s, j)
+            if town is None:
+                break
+            towns.append(town)
+        if s.is_capitalised(j) or LATIN_CAPITALISED.match(t):
+            end = j if end is None else end
+            start = j
+        elif end is not None and fold(t) in COORDINATORS:
+            parts.append((start, end))
+            end = None
+        else:
+            break
+        if j > 0 and "\n" in s.view[s.toks[j - 1].end:s.toks[j].start]:
+            break
+        j -= 1
+    if end is not None:
+        if s.sentence_initial(start) and s.common_word(s.texts[start]):
+            start += 1
+        if start <= end:
+            parts.append((start, end))
+    if len(parts) < 2:
+        return
+    for town in towns:
+        s.out.remove(town)
+    head = m.payload
+    form = head.word[:1].upper() + head.word[1:] if profile(s.language).title_case_heads else head.word
+    for first, last in parts:
+        value = f"{' '.join(s.texts[first:last + 1])} {form}"
+        s.emit(MentionKind.ORGANIZATION, first, m.last if first == parts[0][0] else last, value,
+               head.subtype)
+
+
+def _town_at(s: State, j: int) -> Mention | None:
+    """The one-word place mention at token ``j``, if any (Kawasaki, Сәтбаев: a town's name is a body's too)."""
+    t = s.toks[j]
+    return next((m for m in s.out if m.kind == MentionKind.PLACE and m.start == t.start and m.end == t.end),
+                None)
+
+
+def _name_start(s: State, head_index: int, *, organization: bool = False, town_named: bool = False) -> int | None:
+    """Walk back from a head noun over the name: capitalised words, a few modifiers, other heads.
+
+    An organization's name may also hold (the dependants of its head noun): a place or state
+    named in it (Көкшетау мемлекеттік университеті, Moscow State University), a body in the
+    genitive with a place in the locative before the head (университетінің Нұр-Сұлтандағы
+    филиалы), a region whose head is in the genitive (Ақмола облысының әкімдігі), and the
+    person it is named after (Ш. Уәлиханов атындағы ...).
+    """
+    j = head_index - 1
+    first: int | None = None
+    steps = 0
+    capitals = 0
+    limit = MAX_NAME_STEPS if organization else MAX_PLACE_STEPS
+    # A proposed person's name before a town's name (Чжао Ганмен Сиань қаласында) is no part of it.
+    place = not organization and any(s.is_head(head_index, subtype, "after") for subtype in ("city", "region"))
+    while j >= 0 and steps < limit and not s.barrier[j]:
+        if place and j < head_index - 1 and j in s.in_proposed_name:
+            break
+        if s.covered[j]:
+            inner = _mention_ending_at(s, j)
+            if inner is None:
+                break
+            mention, start = inner
+            if mention.kind == MentionKind.ORGANIZATION:
+                if _is_nominative_head(s, j) or (organization and s.has_case(j, Case.GENITIVE)):
+                    first = start
+                break
+            if not (organization and mention.kind in (MentionKind.PLACE, MentionKind.COUNTRY)
+                    and _place_in_name(s, start, j, head_index, town_named)):
+                break
+            first, capitals = start, capitals + 1
+            steps += j - start + 1
+            j = start - 1
+            if j >= 0 and "\n" in s.view[s.toks[j].end:s.toks[start].start]:
+                break
+            continue
+        t = s.texts[j]
+        if organization and first is not None and s.lex.is_word(t, "named-after", s.language):
+            named = _named_after(s, j)
+            if named is not None:
+                first = named
+            break
+        if s.is_capitalised(j) and capitals and SURNAME_ENDINGS.search(
+                s.dictionary_form([t], person=True).lower()):
+            break
+        if organization and s.has_case(j, Case.GENITIVE) and t[:1].isupper():
+            break  # a possessor, not a word of the name: Компанияның филиалы
+        if s.is_capitalised(j) or LATIN_CAPITALISED.match(t) or (t.isupper() and len(t) >= 2) or (
+                organization and MIXED_ACRONYM.match(t)):
+            first = j
+            capitals += 1
+        elif not (s.modifier(j) or (t in LATIN_LINKS and first is not None) or (
+                organization and (_genitive_place_head(s, j) or _bare_name_word(s, j)))):
+            break
+        if j > 0 and "\n" in s.view[s.toks[j - 1].end:s.toks[j].start]:
+            break
+        j -= 1
+        steps += 1
+    if first is None:
+        return None
+    # A sentence's first word is capitalised anyway: a common word there is not part of the name.
+    if first < head_index - 1 and s.sentence_initial(first) and s.common_word(s.texts[first]) \
+            and not CAPITAL_LETTER.match(s.texts[first]):
+        first += 1
+        # and the lower-case words after it (Бұл туралы ...) open no name either
+        while first < head_index - 1 and s.texts[first].islower() and not s.covered[first]:
+            first += 1
+        if organization and s.texts[first].islower():
+            return None  # Бүгін білім министрлігі: no capitalised word is left to open the name
+    return first
+
+
+def _bare_name_word(s: State, j: int) -> bool:
+    """A lower-case word inside a body's name where case endings mark a phrase: a noun as written, with no
+    case ending (Денсаулық сақтау министрлігі, Сауда және интеграция министрлігі), or a word joining two."""
+    lang = profile(s.language)
+    t = s.texts[j]
+    if not lang.marks_case or not t.isalpha() or not t.islower() or s.covered[j]:
+        return False
+    if fold(t) in ORG_LINKS:  # between two lower-case words: Сауда және интеграция, not Kawasaki мен Marubeni
+        return 0 < j < len(s.texts) - 1 and s.texts[j - 1][:1].isalpha() and s.texts[j + 1].islower()
+    return not any(ending.search(t) for _case, ending in lang.case_endings) and not _common_verb(t)
+
+
+def _common_verb(word: str) -> bool:
+    """A verb form that ends a clause (өтті, келді, болады): never inside a name."""
+    return bool(VERB_ENDING.search(word))
+
+
+def _place_in_name(s: State, start: int, last: int, head_index: int, town_named: bool = False) -> bool:
+    """May the place or state at tokens ``start``..``last`` be a word of the name the head at ``head_index``
+    closes? As written (Көкшетау, Moscow), in the genitive (Қазақстанның), or in the locative with more
+    name before it (университетінің Нұр-Сұлтандағы); where heads are written in capitals, only before one."""
+    lang = profile(s.language)
+    if lang.title_case_heads and not s.texts[head_index][:1].isupper():
+        return False
+    t = s.texts[last]
+    if fold(s.dictionary_form([t])) == fold(t) or s.has_case(last, Case.GENITIVE):
+        # A place right before the head is its own (Жапония үкіметі), but a university is named by its town.
+        return last < head_index - 1 or town_named
+    return s.has_case(last, Case.LOCATIVE_ATTRIBUTE) and start > 0 and s.covered[start - 1] \
+        and s.has_case(start - 1, Case.GENITIVE)
+
+
+def _genitive_place_head(s: State, j: int) -> bool:
+    """A region's or city's head noun in the genitive inside a body's name: Ақмола облысының әкімдігі."""
+    t = s.texts[j]
+    return s.has_case(j, Case.GENITIVE) and j > 0 and s.is_capitalised(j - 1) and any(
+        h.kind == "place" and word_matches(t, h.word, s.language)
+        and profile(s.language).forms.head_fits(t, h.word) for h in s.lex.heads_for(s.language))
+
+
+def _named_after(s: State, j: int) -> int | None:
+    """First token of the person's name before ``атындағы`` at ``j``: initials and capitalised words."""
+    k, first = j - 1, None
+    while k >= 0 and j - k <= MAX_NAME_TOKENS + 3 and not s.covered[k] and not s.barrier[k]:
+        t = s.texts[k]
+        if s.sentence_initial(k) and not CAPITAL_LETTER.match(t) and (
+                s.common_word(t) or first is not None):
+            break  # a sentence's first word is capitalised anyway: before another name word it is not one
+        if s.is_capitalised(k) or CAPITAL_LETTER.match(t) or (CAPITALISED_ANY.match(t) and t[:1].isupper()):
+            first = k
+        elif not (t == "." and k > 0 and CAPITAL_LETTER.match(s.texts[k - 1])):
+            break
+        k -= 1
+    return first
+
+
+def _mention_ending_at(s: State, j: int) -> tuple[Mention, int] | None:
+    """The organization, place or country mention that ends at token ``j`` and its first token, if one does."""
+    end = s.toks[j].end
+    for m in reversed(s.out):
+        if m.kind in (MentionKind.ORGANIZATION, MentionKind.PLACE, MentionKind.COUNTRY) and m.end == end:
+            return m, next(k for k, t in enumerate(s.toks) if t.start == m.start)
+    return None
+
+
+def _is_nominative_head(s: State, j: int) -> bool:
+    """An organization name that another head extends stays in its dictionary form (Сенаты Аппараты)."""
+    t = s.texts[j]
+    return any(fold(h.word) == fold(t) for h in s.lex.heads_for(s.language)) or fold(t) in {
+        fold(e.words[-1]) for e in s.lex.entries if e.kind == "organization"}
+
+

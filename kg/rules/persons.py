@@ -1,0 +1,227 @@
+"""Persons: the name after a post (or after the post's complements, where case endings do not mark
+the phrase), names with initials (Р. Василенко), surname-shaped pairs, the persons the recogniser
+proposes, trimmed to their name words, and later bare repeats of a surname already found."""
+
+from __future__ import annotations
+
+import re
+
+from kg.lang import profile
+from kg.model import MentionKind
+from kg.rules.state import (
+    CAPITAL_LETTER,
+    LATIN_CAPITALISED,
+    MAX_NAME_TOKENS,
+    PLACE_PREPOSITIONS,
+    SURNAME_ENDINGS,
+    TITLE_LINKS,
+    State,
+)
+from kg.text import fold
+
+CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+# His or Her Excellency, as tokens: H . E .
+EXCELLENCY = ("H", ".", "E", ".")
+# Words a Russian or English post phrase holds between the post and the name.
+PHRASE_WORDS = frozenset({"of", "the", "to", "in", "at", "for", "and", "в", "во", "при", "по", "и", "г", "города",
+                          "городе", ",", "(", ")", "-", "–"})
+PHRASE_REACH = 24
+
+
+def read_persons(s: State) -> None:
+    """Names after the posts, names with initials, surname-shaped pairs, proposed persons, and their repeats."""
+    found: list[tuple[int, int]] = []
+    # Where case endings mark the post phrase the name follows the post; elsewhere its complements may.
+    name_after = _name_after if profile(s.language).marks_case else _name_after_phrase
+    for m in s.role_matches:
+        span = name_after(s, m.last + 1)
+        if span:
+            found.append(span)
+    for i in range(len(s.texts)):
+        span = _initials_name(s, i)
+        if span:
+            found.append(span)
+    for i in range(len(s.texts) - 1):
+        if s.covered[i] or s.covered[i + 1]:
+            continue
+        if s.is_capitalised(i) and s.is_capitalised(i + 1) and not s.toks[i].clutter and not (
+                s.sentence_initial(i) and s.common_word(s.texts[i], inflected=True)):
+            surname = s.dictionary_form([s.texts[i + 1]], person=True)
+            if SURNAME_ENDINGS.search(surname.lower()) and CYRILLIC.search(surname):
+                found.append((i, i + 1))
+    for kind, first, last in s.proposals:
+        if kind == MentionKind.PERSON:
+            span = _proposed_name(s, first, last)
+            if span:
+                # A post's name that runs in from the left (General Sultan Raev) yields to the proposal.
+                if span[1] > span[0]:
+                    found = [f for f in found if not f[0] < span[0] <= f[1] <= span[1]]
+                found.append(span)
+    accepted: list[tuple[int, int]] = []
+    for first, last in sorted(set(found)):
+        if any(s.covered[k] for k in range(first, last + 1)):
+            continue
+        _emit_person(s, first, last)
+        accepted.append((first, last))
+    _repeats(s, accepted)
+
+
+def _proposed_name(s: State, first: int, last: int) -> tuple[int, int] | None:
+    """A tagged person, trimmed to its name words: initials and two or three capitalised words."""
+    while first <= last and s.sentence_initial(first) and s.common_word(s.texts[first], inflected=True):
+        first += 1
+    while first <= last and (s.barrier[last] or not s.is_capitalised(last)):
+        last -= 1
+    if first > last:
+        return None
+    initials = _initials_at(s, first)
+    words = range(initials if initials is not None else first, last + 1)
+    if not words or any(s.barrier[k] or not s.is_capitalised(k) for k in words):
+        return None
+    if len(words) < 2 and initials is None:
+        return None
+    return first, last
+
+
+def _emit_person(s: State, first: int, last: int) -> None:
+    words = [w for w in s.texts[first:last + 1]]
+    value = _person_value(s, words)
+    s.emit(MentionKind.PERSON, first, last, value)
+
+
+def _person_value(s: State, words: list[str]) -> str:
+    """``Р . Василенко`` → ``Р. Василенко``; case ending off the last word."""
+    parts: list[str] = []
+    for w in words:
+        if w == "." and parts:
+            parts[-1] += "."
+        else:
+            parts.append(w)
+    named = profile(s.language).name_form(parts, MentionKind.PERSON)
+    return named if named is not None else " ".join(parts)
+
+
+def _name_after(s: State, i: int) -> tuple[int, int] | None:
+    """The name right after a post: optional initials, then up to three capitalised words."""
+    honorific = _after_honorifics(s, i) > i
+    i = _after_honorifics(s, i)
+    start = i
+    initials = _initials_at(s, i)
+    if initials is not None:
+        i = initials
+    first = i
+    count = 0
+    while i < len(s.texts) and count < MAX_NAME_TOKENS and not s.covered[i] \
+            and (s.is_capitalised(i) or (LATIN_CAPITALISED.match(s.texts[i]) and len(s.texts[i]) > 1
+                                         and not s.honorific(s.texts[i]))):
+        if count and s.toks[i].start - s.toks[i - 1].end > 1:
+            break
+        i += 1
+        count += 1
+        middle = _initials_at(s, i) if count == 1 and i < len(s.texts) else None
+        if middle is not None and middle < len(s.texts) and s.is_capitalised(middle):
+            i = middle
+    if count == 0 or (count == 1 and initials is None and not _looks_like_single_name(s, first)):
+        return None
+    # Director of Cultural Affairs: where titles capitalise their words, capitalised common words
+    # after a post are a title, not a name (Mr. Grace Young is one); elsewhere (Берік Арын) a name.
+    if not honorific and initials is None and count > 1 and profile(s.language).title_case_heads and all(
+            s.common_word(s.texts[k]) for k in range(first, i)):
+        return None
+    return start, i - 1
+
+
+def _after_honorifics(s: State, i: int) -> int:
+    """The index after any honorifics at ``i``: ``H.E. Mr.``, ``господин``, ``г-жа``."""
+    while i < len(s.texts):
+        if tuple(s.texts[i:i + len(EXCELLENCY)]) == EXCELLENCY:
+            i += len(EXCELLENCY)
+        elif s.honorific(s.texts[i]):
+            i += 2 if i + 1 < len(s.texts) and s.texts[i + 1] == "." else 1
+        else:
+            return i
+    return i
+
+
+def _name_after_phrase(s: State, i: int) -> tuple[int, int] | None:
+    """Russian and English: the name after the post's complements (of X, to Y, в Z), in one sentence."""
+    limit = min(len(s.texts), i + PHRASE_REACH)
+    j = i
+    depth = 0
+    while j < limit:
+        t = s.texts[j]
+        if t == "(":
+            depth += 1
+        elif t == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and _after_honorifics(s, j) > j:
+            span = _name_after(s, j)
+            if span:
+                return span
+            j = _after_honorifics(s, j)
+            continue
+        elif depth == 0 and not s.covered[j] and (s.is_capitalised(j) or _initials_at(s, j) is not None):
+            if j > 0 and fold(s.texts[j - 1]) in PLACE_PREPOSITIONS and _initials_at(s, j) is None:
+                j += 1
+                continue
+            span = _name_after(s, j)
+            if span and (span[1] > span[0] or _initials_at(s, j) is not None):
+                nxt = span[1] + 1
+                # Director of Cultural Affairs and Trade: the title goes on; but before another post
+                # (Governor of Izmir A B and Consul General C) the name is complete.
+                if nxt + 1 < len(s.texts) and fold(s.texts[nxt]) in TITLE_LINKS \
+                        and not s.texts[nxt + 1].islower() and not s.barrier[nxt + 1]:
+                    j = nxt
+                    continue
+                return span
+            j = (span[1] if span else j) + 1
+            continue
+        elif depth == 0 and not s.covered[j] and fold(t) not in PHRASE_WORDS and not s.barrier[j] \
+                and (t in ".;:!?" or t.islower()):
+            return None
+        j += 1
+    return None
+
+
+def _looks_like_single_name(s: State, i: int) -> bool:
+    """A lone word after a post is a name only if it is surname-shaped."""
+    form = s.dictionary_form([s.texts[i]], person=True).lower()
+    return bool(SURNAME_ENDINGS.search(form))
+
+
+def _initials_at(s: State, i: int) -> int | None:
+    """Index after ``Р.`` or ``Е. Б.`` at ``i``, or None; ``H.E.`` (His Excellency) is no initials."""
+    if tuple(s.texts[i:i + len(EXCELLENCY)]) == EXCELLENCY:
+        return None
+    j = i
+    seen = 0
+    while j + 1 < len(s.texts) and CAPITAL_LETTER.match(s.texts[j]) and s.texts[j + 1] == "." and seen < 3:
+        j += 2
+        seen += 1
+    return j if seen else None
+
+
+def _initials_name(s: State, i: int) -> tuple[int, int] | None:
+    if s.covered[i] or s.toks[i].clutter:
+        return None
+    after = _initials_at(s, i)
+    if after is None or after >= len(s.texts) or s.covered[after] or not s.is_capitalised(after):
+        return None
+    if i > 0 and s.texts[i - 1] == "." and CAPITAL_LETTER.match(s.texts[max(i - 2, 0)]):
+        return None
+    return i, after
+
+
+def _repeats(s: State, accepted: list[tuple[int, int]]) -> None:
+    """Later (or earlier) bare surnames of a person already found: Жамармен, Ахметов."""
+    surnames = {fold(s.dictionary_form([s.texts[last]], person=True)) for _, last in accepted}
+    firsts = {fold(s.texts[first]): last for first, last in accepted if s.is_capitalised(first)}
+    for i in range(len(s.texts)):
+        if s.covered[i] or s.toks[i].clutter or not s.is_capitalised(i):
+            continue
+        form = fold(s.dictionary_form([s.texts[i]], person=True))
+        if form in surnames and len(form) >= 3:
+            first = i - 1 if i > 0 and fold(s.texts[i - 1]) in firsts and not s.covered[i - 1] else i
+            _emit_person(s, first, i)
+
+

@@ -1,0 +1,112 @@
+"""Names the lexicon knows: countries (with a state's long form before them), places (with the head
+noun after a town's name) and organizations; a town's name that belongs to a longer name, a person's
+or a body's, is left to the passes that read those."""
+
+from __future__ import annotations
+
+from kg.lang import Case, profile
+from kg.lexicon import Entry
+from kg.matching import PhraseMatcher
+from kg.model import MentionKind
+from kg.rules.state import COMPLEMENT_OPENERS, QUOTES_CLOSE, QUOTES_OPEN, SURNAME_ENDINGS, State
+from kg.text import fold
+
+# "долларов США", "US dollars" name a currency, not the state.
+CURRENCY_WORDS = frozenset({"долл", "doll"})
+
+
+def read_names(s: State) -> None:
+    names = s.match.names
+    for m in names.find(s.texts, skip=s.covered):
+        e = m.payload
+        first_tok = s.texts[m.first]
+        if e.form in ("name", "variant") and not (first_tok[:1].isupper() or first_tok[:1].isdigit()):
+            continue
+        names_place = e.kind == "place" and m.first == m.last and _names_place(s, m.first, e)
+        # A one-word country or town inside a proposed person's name is a word of that name (Чжао Ганом),
+        # unless the grammar says it names a place.
+        if m.first == m.last and m.first in s.in_proposed_name and e.kind in ("country", "place") \
+                and not (e.kind == "place" and names_place):
+            continue
+        if e.kind == "place" and m.first == m.last and not names_place and _first_name_of_person(s, m.last):
+            continue
+        if e.derived and m.first == m.last and not names_place and _inside_longer_name(s, m.first, names):
+            continue
+        if e.kind == "country" and m.first > 0 and fold(s.texts[m.first - 1])[:4] in CURRENCY_WORDS:
+            continue
+        if e.kind == "country":
+            s.emit(MentionKind.COUNTRY, _state_form_start(s, m.first), m.last, e.key, e.form)
+        elif e.kind == "place":
+            # The head noun after a known place's name is part of the mention (Павлодар қаласында): its
+            # case ending says where.
+            last = m.last + 1 if m.last + 1 < len(s.texts) and not s.covered[m.last + 1] and \
+                s.is_head(m.last + 1, e.subtype, "after") else m.last
+            s.emit(MentionKind.PLACE, m.first, last, e.key, e.subtype)
+        else:
+            s.emit(MentionKind.ORGANIZATION, m.first, m.last, e.key, e.subtype)
+
+
+def _state_form_start(s: State, first: int) -> int:
+    """Where a state's long form starts before its name: ``Republic of Turkey``, ``Королевства Бельгия``."""
+    start = first
+    k = first - 1
+    while k >= 0 and not s.covered[k] and s.lex.is_word(s.texts[k], "state-form", s.language):
+        k -= 1
+        if s.texts[k + 1][:1].isupper():
+            start = k + 1
+    return start
+
+
+def _names_place(s: State, i: int, e: Entry) -> bool:
+    """A town's one-word name that opens a post's complement (Mayor of Debrecen Laszlo Papp), stands
+    right before a post (Бурса губернаторы) or carries a case ending of place (Мюнхенде: in Munich)
+    names the place, whatever capitalised words stand beside it."""
+    if i + 1 < len(s.texts) and s.is_head(i + 1, position="after"):
+        return False  # Shaanxi Province: the head patterns read the place with its head
+    if i > 0 and fold(s.texts[i - 1]) in COMPLEMENT_OPENERS and i + 2 < len(s.texts) \
+            and s.is_capitalised(i + 1) and s.is_capitalised(i + 2):
+        return True  # a full name follows the town: Mayor of Debrecen Laszlo Papp
+    if i + 1 < len(s.texts) and s.barrier[i + 1]:
+        return True
+    inflected = fold(s.texts[i]) != fold(e.name)
+    return inflected and profile(s.language).has_case(
+        s.texts[i], Case.LOCATIVE, Case.LOCATIVE_ATTRIBUTE, Case.DATIVE)
+
+
+def _inside_longer_name(s: State, i: int, names: PhraseMatcher[Entry]) -> bool:
+    """``Tatsuhiko Kasai``, ``Игорь Бабушкин``, ``Toyota Motor``: a gazetteer town's one-word name
+    next to a capitalised word that names nothing known (no place, country, head noun) is part of
+    a person's or an organization's name; before a region's head noun (Turkestan region) it is the
+    region's, which the head patterns find; beside a company's head noun (Тойота компаниясы,
+    компания Тойота) it is the company's; in quotation marks («Атамекен») it names a body or a brand."""
+    if 0 < i < len(s.texts) - 1 and s.texts[i - 1] in QUOTES_OPEN and s.texts[i + 1] in QUOTES_CLOSE:
+        return True
+    if i + 1 < len(s.texts) and (s.is_head(i + 1, "region", "after") or
+                                 s.is_head(i + 1, "company", "after")):
+        return True
+    if i > 0 and s.is_head(i - 1, "company", "before"):
+        return True
+    surname_like = bool(SURNAME_ENDINGS.search(s.texts[i].lower()))
+    for j in (i - 1, i + 1):
+        # A sentence's first word is capitalised anyway: it counts before a surname-like town
+        # (Игорь Бабушкин), when it is a word long enough to be a given name.
+        if 0 <= j < len(s.texts) and s.sentence_initial(j) and not (
+                surname_like and j < i and len(s.texts[j]) >= 4):
+            continue
+        if not 0 <= j < len(s.texts) or not s.is_capitalised(j) or \
+                (j < i and s.toks[i].start - s.toks[j].end > 1) or \
+                (j > i and s.toks[j].start - s.toks[i].end > 1):
+            continue
+        if not names.match_at(s.texts, j) and not s.is_head(j):
+            return True
+    return False
+
+
+def _first_name_of_person(s: State, i: int) -> bool:
+    """``Орал Мұхамеджанов``: a city's name standing before a surname is a given name."""
+    nxt = i + 1
+    if nxt >= len(s.texts) or not s.is_capitalised(nxt) or fold(s.texts[i]) != fold(
+            s.dictionary_form([s.texts[i]], person=True)):
+        return False
+    surname = s.dictionary_form([s.texts[nxt]], person=True).lower()
+    return bool(SURNAME_ENDINGS.search(surname)) and s.toks[nxt].start - s.toks[i].end <= 1

@@ -1,0 +1,54 @@
+"""Posts: the words of a post bar names from running over them, and become role mentions.
+
+The first pass marks every post's words as a barrier before any name is read; a later pass emits
+the posts no name has covered, a post in the genitive with the word for a deputy after it as the
+deputy's post.
+"""
+
+from __future__ import annotations
+
+from kg.lang import Case, profile
+from kg.matching import Match
+from kg.model import MentionKind
+from kg.rules.state import TITLE_LINKS, State
+from kg.text import fold
+
+
+def mark_posts(s: State) -> None:
+    """A post's words are a barrier no name runs over."""
+    s.openings = _proposed_openings(s)
+    for m in s.match.roles.find(s.texts):
+        if m.first in s.openings:
+            continue
+        for k in range(m.first, m.last + 1):
+            s.barrier[k] = True
+
+
+def read_posts(s: State) -> None:
+    """The posts that no name covers, as role mentions; the persons pass reads the names after them."""
+    s.role_matches = _deputies(s, [m for m in s.match.roles.find(s.texts, skip=s.covered)
+                                   if m.first not in s.openings])
+    for m in s.role_matches:
+        s.emit(MentionKind.ROLE, m.first, m.last, m.payload)
+
+
+def _deputies(s: State, matches: list[Match[str]]) -> list[Match[str]]:
+    """``губернаторының орынбасары``: a post in the genitive and the word for a deputy after it are one
+    post, the deputy's (deputy-governor), where the roles know one."""
+    out: list[Match[str]] = []
+    for m in matches:
+        before = out[-1] if out else None
+        deputy = f"deputy-{before.payload}" if before else ""
+        if before and before.last + 1 == m.first and m.first == m.last and deputy in s.lex.role_notations \
+                and s.lex.is_word(s.texts[m.first], "deputy", s.language) \
+                and profile(s.language).has_case(s.texts[before.last], Case.GENITIVE):
+            out[-1] = Match(before.first, m.last, deputy)
+            continue
+        out.append(m)
+    return out
+
+
+def _proposed_openings(s: State) -> frozenset[int]:
+    """First words of proposed organizations of the form ``X of Y`` (Governorate of Ankara): not posts."""
+    return frozenset(first for kind, first, last in s.proposals if kind == MentionKind.ORGANIZATION
+                     and last > first + 1 and fold(s.texts[first + 1]) in TITLE_LINKS)

@@ -1,0 +1,61 @@
+"""Cue words: the sectors a report speaks of, and the words that say a meeting or a visit took place
+(or name the home state)."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from kg.model import MentionKind
+from kg.rules.state import HYPHEN, State
+
+
+def read_meeting_words(s: State) -> None:
+    """The words of a meeting, a visit or a group, and the word for the home state where no name lies."""
+    for m in s.match.words.find(s.texts):
+        category, value = m.payload
+        if category in ("meeting", "visit", "group"):
+            s.emit(MentionKind.MEETING, m.first, m.last, category, cover=False)
+        elif category == "home" and not s.covered[m.first]:
+            s.emit(MentionKind.COUNTRY, m.first, m.last, value, "home")
+
+
+def read_sectors(s: State) -> None:
+    """Cue words of sectors, whole words in the language's inflection; the parts of a hyphenated
+    word count too (сауда-экономикалық). A cue inside a name (a person, place or organization
+    found so far) is part of that name, not a topic."""
+    parts: list[tuple[int, str]] = []
+    for i, t in enumerate(s.texts):
+        parts.append((i, t))
+        if HYPHEN.search(t):
+            parts.extend((i, p) for p in HYPHEN.split(t) if p)
+    texts = [p for _, p in parts]
+    named = _named_tokens(s)
+    seen: set[tuple[int, int, str]] = set()
+    found = s.match.sectors.find_all(texts)
+    ends: dict[int, set[str]] = {}
+    for m in found:
+        ends.setdefault(parts[m.last][0], set()).add(m.payload)
+    for m in found:
+        first, last = parts[m.first][0], parts[m.last][0]
+        if first == last and first > 0 and ends.get(first - 1, set()) - {m.payload} \
+                and s.toks[first].start - s.toks[first - 1].end <= 1 and s.texts[first][:1].islower():
+            continue
+        if any(s.toks[k].clutter or k in named for k in range(first, last + 1)):
+            continue
+        key = (first, last, m.payload)
+        if key in seen:
+            continue
+        seen.add(key)
+        s.emit(MentionKind.SECTOR, first, last, m.payload, cover=False)
+
+
+def _named_tokens(s: State) -> set[int]:
+    """Tokens inside a person, place or organization mention found so far."""
+    starts = [t.start for t in s.toks]
+    out: set[int] = set()
+    for m in s.out:
+        if m.kind in (MentionKind.PERSON, MentionKind.PLACE, MentionKind.ORGANIZATION):
+            out.update(range(bisect_left(starts, m.start), bisect_left(starts, m.end)))
+    return out
+
+

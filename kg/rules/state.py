@@ -1,0 +1,202 @@
+"""The state the rule passes share: one report's tokens, the mentions emitted so far, and the word
+shapes and helpers every pass asks about (is a word capitalised, a sentence's first, a common word)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kg.lang import Case, profile
+from kg.lexicon import Lexicon
+from kg.matching import Match
+from kg.model import Mention, MentionKind, Report
+from kg.morphology import word_matches
+from kg.rules.matchers import Matchers, matchers
+from kg.text import abbreviations, clean, fold, visible_tokens
+
+CAPITALISED = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'’-]+(?:[-‐][A-ZА-ЯЁӘҒҚҢӨҰҮҺІa-zа-яёәғқңөұүһі]+)*$")
+# The same in any alphabet (Şahin, Nişangül, Žilina): letters, apostrophes and hyphens; the case is checked apart.
+CAPITALISED_ANY = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’])+(?:[-‐][^\W\d_]+)*$")
+# An initial: one capital, or a Latin digraph for one Cyrillic letter (Zh. Adilbaev).
+CAPITAL_LETTER = re.compile(r"^(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|Zh|Sh|Ch|Kh|Ts|Yu|Ya|Dzh)$")
+LATIN_CAPITALISED = re.compile(r"^(?:[A-Z][A-Za-z0-9&'’-]*|[A-Z]{2,}[0-9]*)$")
+LATIN_LINKS = frozenset({"do", "da", "de", "di", "del", "of", "and", "&", "la", "le", "du", "von", "van", "für"})
+# A Roman numeral (II, XXI): a degree, a century or an ordinal, never a name.
+ROMAN = re.compile(r"^[IVXLCDM]+$")
+DOMAIN = re.compile(r"\.(?:kz|ru|com|org|net|gov|info)\b", re.IGNORECASE)
+# Quotation marks around a one-word name: a body or a brand («Атамекен»), not a town.
+QUOTES_OPEN = frozenset({"«", '"', "“", "„"})
+QUOTES_CLOSE = frozenset({"»", '"', "”", "“"})
+# Surnames and patronymic-style names the rules recognise without a post before them.
+SURNAME_ENDINGS = re.compile(
+    r"(?:ов|ев|ёв|ова|ева|ин|ина|ын|ына|ұлы|қызы|улы|кызы|енко|дзе|швили|ян|янц|ский|ская|цкий|цкая|ұлы)$")
+LOWER_MODIFIER = re.compile(
+    r"^[а-яёәғқңөұүһі-]+(?:лық|лік|дық|дік|тық|тік|ғы|гі|қы|кі|лы|лі|ды|ді|ты|ті|ық|ік|ал|ел|и)$")
+# Clutter lines: a picture's file name, a temperature, a short line of figures with no word in it.
+PICTURE_FILE = re.compile(r"\.(?:jpe?g|png)\b", re.IGNORECASE)
+TEMPERATURE = re.compile(r"^[-+]?\d+°")
+DIGIT = re.compile(r"\d")
+LOWER_WORD = re.compile(r"[a-zа-яәғқңөұүһі]{4,}")
+HYPHEN = re.compile(r"[-‐]")
+# Words sites put next to a dateline or credit that are never names.
+NOT_NAMES = frozenset(fold(w) for w in (
+    "GMT", "UTC", "PHOTO", "Фото", "Сурет", "KZ", "Тараптар", "Кездесу", "Елші", "Сонымен", "Сондай-ақ",
+    "Бүгін", "Кеше", "Новости", "Жоғарғы", "Облыс", "Қала", "Мемлекет", "Үкімет", "Парламент",
+))
+HONORIFICS = frozenset(fold(w) for w in ("мырза", "ханым", "господин", "госпожа", "г-н", "г-жа", "Mr", "Mrs", "Ms",
+                                         "Dr", "Sir", "Madam"))
+MAX_NAME_TOKENS = 3
+# An acronym written in mixed case: ҚазҰУ, КазНУ, KazNU.
+MIXED_ACRONYM = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]{0,3}[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]+[a-zа-яёәғқңөұүһі]?$")
+# A short name in capitals, all (TURKSOY, ТЮРКСОЙ) or mixed (ҚазҰУ, KazNU).
+ACRONYM = re.compile(rf"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{{2,}}$|{MIXED_ACRONYM.pattern}")
+# Words after which a capitalised word is a place or part of an office's name, not a person's name.
+PLACE_PREPOSITIONS = frozenset({"в", "во", "из", "in", "to", "at", "from"})
+# Words that open a post's or a place's complement: the capitalised word after them is no given name.
+COMPLEMENT_OPENERS = PLACE_PREPOSITIONS | {"of"}
+TITLE_LINKS = frozenset({"of", "and", "for", "&", "и", "по"})
+# Words that join the parts of an organization's name.
+ORG_LINKS = frozenset({"және", "мен", "бен", "пен", "и", "and", "of"})
+
+
+@dataclass(frozen=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+    clutter: bool
+
+
+class State:
+    """One report's tokens and the mentions the passes emit; it lives while the passes run."""
+
+    def __init__(self, report: Report, lexicon: Lexicon, *, proposals: Sequence[Mention] = ()) -> None:
+        self.report = report
+        self.lex = lexicon
+        self.language = report.language
+        self.match: Matchers = matchers(report.language)
+        self.view = clean(report.text)
+        self.toks = self._tokens()
+        self.texts = [t.text for t in self.toks]
+        self.covered = [t.clutter for t in self.toks]
+        self.out: list[Mention] = []
+        self._emitted: set[tuple[str, int, int, str]] = set()
+        self.barrier = [False] * len(self.toks)
+        # Proposed organizations the recogniser read from a head noun (Astana International Financial Centre).
+        self.headed: set[tuple[int, int]] = set()
+        self.proposals = self._token_ranges(proposals)
+        # Tokens after the first of a proposed person's name of several words (Чжао Ганом).
+        self.in_proposed_name = {k for kind, first, last in self.proposals if kind == MentionKind.PERSON
+                                 for k in range(first + 1, last + 1)}
+        # First tokens of proposed names that are no posts, and the posts found (the posts pass fills them in).
+        self.openings: frozenset[int] = frozenset()
+        self.role_matches: list[Match[str]] = []
+
+    def _tokens(self) -> list[_Tok]:
+        clutter_words = [w.word for w in self.lex.words_of("clutter")]
+        out: list[_Tok] = []
+        pos = self.report.body_start
+        for line in self.view[self.report.body_start:].split("\n"):
+            line_start, line_end = pos, pos + len(line)
+            pos = line_end + 1
+            stripped = line.strip()
+            # Clutter (a caption, a file name, a weather line) is a short line; a long line is text
+            # even when it starts with "Photo:" or names a .jpg.
+            is_clutter = len(stripped) <= 120 and (
+                any(stripped.startswith(w) for w in clutter_words)
+                or PICTURE_FILE.search(stripped) is not None
+                or TEMPERATURE.match(stripped) is not None
+                or (len(stripped) < 40 and DIGIT.search(stripped) is not None
+                    and not LOWER_WORD.search(stripped)))
+            for t in visible_tokens(self.view, start=line_start, end=line_end):
+                out.append(_Tok(t.start, t.end, t.text, is_clutter))
+        return out
+
+    def _token_ranges(self, proposals: Sequence[Mention]) -> list[tuple[str, int, int]]:
+        """Each proposal as (kind, first token, last token), over whole tokens only."""
+        starts = [t.start for t in self.toks]
+        ends = [t.end for t in self.toks]
+        out: list[tuple[str, int, int]] = []
+        for m in proposals:
+            first, last = bisect_left(starts, m.start), bisect_right(ends, m.end) - 1
+            if first <= last and not any(self.toks[k].clutter for k in range(first, last + 1)):
+                out.append((m.kind, first, last))
+                if m.kind == MentionKind.ORGANIZATION and m.subtype:
+                    self.headed.add((first, last))
+        return out
+
+    # ------------------------------------------------------------ mentions
+
+    def span_text(self, first: int, last: int) -> tuple[int, int, str]:
+        start, end = self.toks[first].start, self.toks[last].end
+        return start, end, self.report.text[start:end]
+
+    def emit(self, kind: str, first: int, last: int, value: str, subtype: str | None = None,
+             *, cover: bool = True) -> None:
+        start, end, text = self.span_text(first, last)
+        if (kind, start, end, value) in self._emitted:
+            return
+        self._emitted.add((kind, start, end, value))
+        self.out.append(Mention(kind, start, end, text, value, subtype, "rules"))
+        if cover:
+            for k in range(first, last + 1):
+                self.covered[k] = True
+
+    def span(self, first: int, last: int) -> str:
+        """Tokens ``first``..``last`` as the report writes them, spaces collapsed."""
+        return " ".join(self.view[self.toks[first].start:self.toks[last].end].split())
+
+    # ------------------------------------------------------------ words
+
+    def is_capitalised(self, i: int) -> bool:
+        t = self.texts[i]
+        shaped = bool(CAPITALISED.match(t)) or (
+            bool(CAPITALISED_ANY.match(t)) and t[0].isupper() and HYPHEN.split(t)[0][1:].islower())
+        return shaped and fold(t) not in NOT_NAMES and not self.honorific(t)
+
+    def is_name_word(self, i: int) -> bool:
+        return self.is_capitalised(i)
+
+    def honorific(self, word: str) -> bool:
+        """господин, г-жа, Mr, and their inflected forms where the language has lemmas: господином, г-ном."""
+        return fold(word) in HONORIFICS or any(fold(x) in HONORIFICS for x in profile(self.language).lemmas(word))
+
+    def dictionary_form(self, words: Sequence[str], *, person: bool = False) -> str:
+        """The language's dictionary form of a name (nominative, case ending off), or the words as written."""
+        named = profile(self.language).name_form(words, MentionKind.PERSON if person else MentionKind.PLACE) \
+            if words else None
+        return named if named is not None else " ".join(words)
+
+    def is_head(self, j: int, subtype: str | None = None, position: str | None = None) -> bool:
+        """Is token ``j`` a head noun (of this type, standing on this side of its name)?"""
+        return any(word_matches(self.texts[j], h.word, self.language) for h in self.lex.heads_for(self.language)
+                   if subtype is None or (h.subtype == subtype and h.position == position))
+
+    def has_case(self, j: int, case: Case) -> bool:
+        return profile(self.language).has_case(self.texts[j], case)
+
+    def modifier(self, j: int) -> bool:
+        """A lowercase word inside a name: an adjective, or another head in its dictionary form."""
+        t = self.texts[j]
+        if not t.islower():
+            return False
+        return bool(LOWER_MODIFIER.match(t) and j > 0) or any(h.word == t for h in self.lex.heads_for(self.language))
+
+    def sentence_initial(self, i: int) -> bool:
+        if i == 0:
+            return True
+        gap = self.view[self.toks[i - 1].end:self.toks[i].start]
+        if self.texts[i - 1] == "." and i > 1 and (self.texts[i - 2] in abbreviations() or CAPITAL_LETTER.match(
+                self.texts[i - 2])):
+            return "\n" in gap  # Mr. Smith, Р. Василенко: the full stop of an abbreviation or an initial
+        return "\n" in gap or self.texts[i - 1] in (".", "!", "?", "«", '"', "—", "–", "-")
+
+    def common_word(self, word: str, *, inflected: bool = False) -> bool:
+        """A capitalised word that is a common word of the language, never a name's (Қазақша, Вчера).
+
+        With ``inflected``, only a common word with an ending (Кездесуде): a given name before
+        a surname takes no ending, but may be a common word too (Бақыт, Ерік).
+        """
+        return bool(profile(self.language).is_common_word(word, inflected=inflected))
