@@ -109,8 +109,8 @@ def test_a_changed_extractor_version_extracts_everything(tmp_path, monkeypatch):
                                      "relations/topics.py"])
 def test_the_extractor_version_covers_code_lexicons_and_models(tmp_path, monkeypatch, changed):
     package = tmp_path / "kg"
-    for name in ("lexicons/places.tsv", "lang/kk/days.tsv", "models/tagger.bin", "rules/state.py", "relations/topics.py",
-                 "README.md"):
+    for name in ("lexicons/places.tsv", "lang/kk/days.tsv", "models/tagger.bin", "rules/state.py",
+                 "relations/topics.py", "README.md"):
         (package / name).parent.mkdir(parents=True, exist_ok=True)
         (package / name).write_text("x", encoding="utf-8")
     monkeypatch.setattr(cache, "PACKAGE_DIR", package)
