@@ -40,6 +40,24 @@ def meetings_of(text: str) -> list[set[str]]:
      [{"Jan Kowal", "Timur Saparov"}]),
     ("The Ambassador of Kazakhstan Timur Saparov paid a courtesy call on the Mayor of Lublin Jan Kowal.",
      [{"Jan Kowal", "Timur Saparov"}]),
+    # meetings in the plural: one meeting with each of those named, the subject in each
+    ("Елші Арман Садықов Анкара мэрі Мехмет Өзтүрікпен және Анкара университетінің ректоры Али Демирмен "
+     "кездесулер өткізді.", [{"Арман Садықов", "Мехмет Өзтүрік"}, {"Арман Садықов", "Али Демир"}]),
+    ("Посол Казахстана Арман Садыков провел встречи с мэром Анкары Мехметом Озтюрком и губернатором Измира "
+     "Али Демиром.", [{"Арман Садыков", "Мехмет Озтюрк"}, {"Арман Садыков", "Али Демир"}]),
+    ("The Ambassador of Kazakhstan Arman Sadykov held meetings with the Mayor of Ankara Mehmet Ozturk and the "
+     "Governor of Izmir Ali Demir.", [{"Arman Sadykov", "Mehmet Ozturk"}, {"Arman Sadykov", "Ali Demir"}]),
+    # ... where the subject is a post word referring back, it comes first, as the sentence names it
+    ("Қазақстанның Түркиядағы Елшісі Арман Садықов Анкараға барды. Сапар барысында елші Анкара мэрі "
+     "Мехмет Өзтүрікпен және Анкара университетінің ректоры Али Демирмен кездесулер өткізді.",
+     [{"Арман Садықов", "Мехмет Өзтүрік"}, {"Арман Садықов", "Али Демир"}]),
+    # talks in the singular with two: one meeting of three
+    ("Посол Казахстана Арман Садыков встретился с мэром Анкары Мехметом Озтюрком и губернатором Измира "
+     "Али Демиром.", [{"Арман Садыков", "Мехмет Озтюрк", "Али Демир"}]),
+    # ru: a subject left implicit ("он"), every named person in the instrumental: the report's diplomat met them
+    ("Посол Казахстана в Германии Нуржан Бекенов принял участие в форуме в Берлине. На полях форума он "
+     "встретился с премьер-министром Саксонии Михаэлем Кречмером и министром экономики Баварии Хубертом "
+     "Айвангером.", [{"Нуржан Бекенов", "Михаэль Кречмер", "Хуберт Айвангер"}]),
 ])
 def test_meeting_participants(text, expected):
     assert meetings_of(text) == expected
