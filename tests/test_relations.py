@@ -58,6 +58,11 @@ def meetings_of(text: str) -> list[set[str]]:
     ("Посол Казахстана в Германии Нуржан Бекенов принял участие в форуме в Берлине. На полях форума он "
      "встретился с премьер-министром Саксонии Михаэлем Кречмером и министром экономики Баварии Хубертом "
      "Айвангером.", [{"Нуржан Бекенов", "Михаэль Кречмер", "Хуберт Айвангер"}]),
+    # a pronoun for the subject, no one named before the word of meeting: the report's diplomat
+    ("The Ambassador of Kazakhstan to Italy Nurzhan Bekenov took part in a forum in Milan. On its sidelines he met "
+     "with the Mayor of Milan Giuseppe Sala.", [{"Nurzhan Bekenov", "Giuseppe Sala"}]),
+    ("Посол Казахстана в Италии Нуржан Бекенов принял участие в форуме в Милане. Там он встретился с мэром "
+     "Милана Джузеппе Сала.", [{"Нуржан Бекенов", "Джузеппе Сала"}]),
 ])
 def test_meeting_participants(text, expected):
     assert meetings_of(text) == expected

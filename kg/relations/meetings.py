@@ -8,7 +8,7 @@ from itertools import pairwise
 from kg.lang import Case
 from kg.model import Mention, MentionKind
 from kg.relations.posts import role_before
-from kg.relations.state import DIPLOMATS, HEADS, MeetingDraft, State
+from kg.relations.state import DIPLOMATS, HEADS, WORD_EDGES, MeetingDraft, State
 
 # Characters read back from a person's post for the word "with" (with the Mayor of X).
 WITH_REACH = 12
@@ -55,7 +55,7 @@ def read_meetings(s: State) -> None:
                 out[-1].participants.append(people[0])
             out[-1].sentences.append(idx)
             continue
-        implicit_subject = people and inflected == len(people)
+        implicit_subject = people and (inflected == len(people) or _pronoun_subject(s, idx, cue, named))
         if (len(people) == 1 or implicit_subject) and protagonist and protagonist not in people:
             people.insert(0, protagonist)
         if len(people) < 2 and out and set(people) <= set(out[-1].participants):
@@ -79,6 +79,16 @@ def read_meetings(s: State) -> None:
     _groups(s, role_of)
     s.meetings = [d for d in s.meetings if len(d.participants) >= 2]
     _visits(s, protagonist)
+
+
+def _pronoun_subject(s: State, idx: int, cue: Mention, named: list[tuple[int, str]]) -> bool:
+    """Is the meeting's subject a pronoun (on the sidelines he met A, на полях он встретился с A), no one named
+    before the word of meeting?"""
+    sentence = s.sentences[idx]
+    if any(at < cue.start for at, _ in named):
+        return False
+    return any(s.lex.is_word(w.strip(WORD_EDGES), "pronoun", s.report.language)
+               for w in s.text[sentence.start:cue.start].split())
 
 
 def _several(s: State, idx: int) -> bool:
