@@ -60,9 +60,10 @@ def meetings_of(text: str) -> list[set[str]]:
      "Айвангером.", [{"Нуржан Бекенов", "Михаэль Кречмер", "Хуберт Айвангер"}]),
     # a pronoun for the subject, no one named before the word of meeting: the report's diplomat
     ("The Ambassador of Kazakhstan to Italy Nurzhan Bekenov took part in a forum in Milan. On its sidelines he met "
-     "with the Mayor of Milan Giuseppe Sala.", [{"Nurzhan Bekenov", "Giuseppe Sala"}]),
+     "with the Mayor of Milan Giuseppe Sala and the Governor of Lombardy Attilio Fontana.",
+     [{"Nurzhan Bekenov", "Giuseppe Sala", "Attilio Fontana"}]),
     ("Посол Казахстана в Италии Нуржан Бекенов принял участие в форуме в Милане. Там он встретился с мэром "
-     "Милана Джузеппе Сала.", [{"Нуржан Бекенов", "Джузеппе Сала"}]),
+     "Милана Джузеппе Сала и мэром Бергамо Джорджо Гори.", [{"Нуржан Бекенов", "Джузеппе Сала", "Джорджо Гори"}]),
 ])
 def test_meeting_participants(text, expected):
     assert meetings_of(text) == expected
