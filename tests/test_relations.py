@@ -117,6 +117,11 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     # en: each of two names joined by ", and" has its own post in apposition
     ("Murat Aitenov, the Mayor of Shymkent, and Jean Dupont, the Ambassador of France, met.",
      "Jean Dupont", ("ambassador", "FR", None)),
+    # en: a state's adjective before the post with words of the post between
+    ("The Kazakh Minister of Energy Almas Sadykov held talks with Hungarian Foreign Minister Peter Szabo.",
+     "Peter Szabo", ("minister", "HU", None)),
+    # ... but not across words that are not the post's title
+    ("Hungarian experts and the Mayor of Kostanay Peter Szabo met.", "Peter Szabo", ("mayor", "KZ", None)),
 ])
 def test_posts(text, name, post):
     assert posts_of(text)[name] == post
