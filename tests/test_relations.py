@@ -54,6 +54,13 @@ def meetings_of(text: str) -> list[set[str]]:
     # talks in the singular with two: one meeting of three
     ("Посол Казахстана Арман Садыков встретился с мэром Анкары Мехметом Озтюрком и губернатором Измира "
      "Али Демиром.", [{"Арман Садыков", "Мехмет Озтюрк", "Али Демир"}]),
+    # a post word with a state's adjective refers back to that state's holder of the post
+    ("Министр иностранных дел Казахстана Мурат Нуртлеу провел переговоры с министром иностранных дел Венгрии "
+     "Петером Сийярто. Ранее венгерский министр встретился с мэром Астаны Женисом Касымбеком.",
+     [{"Мурат Нуртлеу", "Петер Сийярто"}, {"Петер Сийярто", "Женис Касымбек"}]),
+    ("Kazakh Foreign Minister Murat Nurtleu held talks with Hungarian Foreign Minister Peter Szijjarto. "
+     "Earlier, the Hungarian minister met with the Mayor of Astana Zhenis Kassymbek.",
+     [{"Murat Nurtleu", "Peter Szijjarto"}, {"Peter Szijjarto", "Zhenis Kassymbek"}]),
     # ru: a subject left implicit ("он"), every named person in the instrumental: the report's diplomat met them
     ("Посол Казахстана в Германии Нуржан Бекенов принял участие в форуме в Берлине. На полях форума он "
      "встретился с премьер-министром Саксонии Михаэлем Кречмером и министром экономики Баварии Хубертом "

@@ -7,7 +7,7 @@ from itertools import pairwise
 
 from kg.lang import Case
 from kg.model import Mention, MentionKind
-from kg.relations.posts import role_before
+from kg.relations.posts import modifies, role_before
 from kg.relations.state import DIPLOMATS, HEADS, WORD_EDGES, MeetingDraft, State
 
 # Characters read back from a person's post for the word "with" (with the Mayor of X).
@@ -226,9 +226,12 @@ def _aside(s: State, m: Mention) -> bool:
 
 
 def _earlier_holder(s: State, role: Mention) -> str | None:
-    """The person a bare post word (Елші, Губернатор) refers back to: one named before it."""
+    """The person a bare post word (Елші, Губернатор) refers back to: one named before it, of the state an
+    adjective before the word names, if any (the Hungarian minister, венгерский министр)."""
+    state = next((m.value for m in s.in_sentence(s.sentence_of[role], MentionKind.COUNTRY)
+                  if m.end <= role.start and modifies(s, m, role)), None)
     for p in s.posts:
-        if p.role != role.value:
+        if p.role != role.value or (state and p.country != state):
             continue
         if any(s.key_of.get(m) == p.holder and m.start < role.start for m in s.mentions):
             return p.holder

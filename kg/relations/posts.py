@@ -150,11 +150,11 @@ def phrase_window(s: State, role: Mention, person: Mention) -> list[Mention]:
     inside = [m for m in s.in_sentence(idx) if role.end <= m.start and m.end <= person.start
               and not s.nested(m) and m in s.key_of and m.kind in NAME_KINDS]
     before = [m for m in s.in_sentence(idx, MentionKind.COUNTRY) if m.end <= role.start
-              and _modifies(s, m, role)]
+              and modifies(s, m, role)]
     return before[-1:] + inside
 
 
-def _modifies(s: State, country: Mention, role: Mention) -> bool:
+def modifies(s: State, country: Mention, role: Mention) -> bool:
     """Is the state right before the post, or with a few capitalised words of the post's title between
     (Hungarian Foreign Minister, Bavarian Economy Minister), no other name or punctuation?"""
     gap = s.text[country.end:role.start]
