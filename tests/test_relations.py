@@ -40,6 +40,42 @@ def meetings_of(text: str) -> list[set[str]]:
      [{"Jan Kowal", "Timur Saparov"}]),
     ("The Ambassador of Kazakhstan Timur Saparov paid a courtesy call on the Mayor of Lublin Jan Kowal.",
      [{"Jan Kowal", "Timur Saparov"}]),
+    # meetings in the plural: one meeting with each of those named, the subject in each
+    ("Елші Арман Садықов Анкара мэрі Мехмет Өзтүрікпен және Анкара университетінің ректоры Али Демирмен "
+     "кездесулер өткізді.", [{"Арман Садықов", "Мехмет Өзтүрік"}, {"Арман Садықов", "Али Демир"}]),
+    ("Посол Казахстана Арман Садыков провел встречи с мэром Анкары Мехметом Озтюрком и губернатором Измира "
+     "Али Демиром.", [{"Арман Садыков", "Мехмет Озтюрк"}, {"Арман Садыков", "Али Демир"}]),
+    ("The Ambassador of Kazakhstan Arman Sadykov held meetings with the Mayor of Ankara Mehmet Ozturk and the "
+     "Governor of Izmir Ali Demir.", [{"Arman Sadykov", "Mehmet Ozturk"}, {"Arman Sadykov", "Ali Demir"}]),
+    # ... where the subject is a post word referring back, it comes first, as the sentence names it
+    ("Қазақстанның Түркиядағы Елшісі Арман Садықов Анкараға барды. Сапар барысында елші Анкара мэрі "
+     "Мехмет Өзтүрікпен және Анкара университетінің ректоры Али Демирмен кездесулер өткізді.",
+     [{"Арман Садықов", "Мехмет Өзтүрік"}, {"Арман Садықов", "Али Демир"}]),
+    # talks in the singular with two: one meeting of three
+    ("Посол Казахстана Арман Садыков встретился с мэром Анкары Мехметом Озтюрком и губернатором Измира "
+     "Али Демиром.", [{"Арман Садыков", "Мехмет Озтюрк", "Али Демир"}]),
+    # talking with someone is meeting them
+    ("Қазақстанның Стамбулдағы Бас консулы Әлібек Қуантыров ректор Мұстафа Құрғұнмен әңгімелесті.",
+     [{"Әлібек Қуантыров", "Мұстафа Құрғұн"}]),
+    ("Генеральный консул Казахстана в Стамбуле Алибек Куантыров побеседовал с ректором Мустафой Кургуном.",
+     [{"Алибек Куантыров", "Мустафа Кургун"}]),
+    # a post word with a state's adjective refers back to that state's holder of the post
+    ("Министр иностранных дел Казахстана Мурат Нуртлеу провел переговоры с министром иностранных дел Венгрии "
+     "Петером Сийярто. Ранее венгерский министр встретился с мэром Астаны Женисом Касымбеком.",
+     [{"Мурат Нуртлеу", "Петер Сийярто"}, {"Петер Сийярто", "Женис Касымбек"}]),
+    ("Kazakh Foreign Minister Murat Nurtleu held talks with Hungarian Foreign Minister Peter Szijjarto. "
+     "Earlier, the Hungarian minister met with the Mayor of Astana Zhenis Kassymbek.",
+     [{"Murat Nurtleu", "Peter Szijjarto"}, {"Peter Szijjarto", "Zhenis Kassymbek"}]),
+    # ru: a subject left implicit ("он"), every named person in the instrumental: the report's diplomat met them
+    ("Посол Казахстана в Германии Нуржан Бекенов принял участие в форуме в Берлине. На полях форума он "
+     "встретился с премьер-министром Саксонии Михаэлем Кречмером и министром экономики Баварии Хубертом "
+     "Айвангером.", [{"Нуржан Бекенов", "Михаэль Кречмер", "Хуберт Айвангер"}]),
+    # a pronoun for the subject, no one named before the word of meeting: the report's diplomat
+    ("The Ambassador of Kazakhstan to Italy Nurzhan Bekenov took part in a forum in Milan. On its sidelines he met "
+     "with the Mayor of Milan Giuseppe Sala and the Governor of Lombardy Attilio Fontana.",
+     [{"Nurzhan Bekenov", "Giuseppe Sala", "Attilio Fontana"}]),
+    ("Посол Казахстана в Италии Нуржан Бекенов принял участие в форуме в Милане. Там он встретился с мэром "
+     "Милана Джузеппе Сала и мэром Бергамо Джорджо Гори.", [{"Нуржан Бекенов", "Джузеппе Сала", "Джорджо Гори"}]),
 ])
 def test_meeting_participants(text, expected):
     assert meetings_of(text) == expected
@@ -93,6 +129,11 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     # en: each of two names joined by ", and" has its own post in apposition
     ("Murat Aitenov, the Mayor of Shymkent, and Jean Dupont, the Ambassador of France, met.",
      "Jean Dupont", ("ambassador", "FR", None)),
+    # en: a state's adjective before the post with words of the post between
+    ("The Kazakh Minister of Energy Almas Sadykov held talks with Hungarian Foreign Minister Peter Szabo.",
+     "Peter Szabo", ("minister", "HU", None)),
+    # ... but not across words that are not the post's title
+    ("Hungarian experts and the Mayor of Kostanay Peter Szabo met.", "Peter Szabo", ("mayor", "KZ", None)),
 ])
 def test_posts(text, name, post):
     assert posts_of(text)[name] == post

@@ -117,6 +117,8 @@ class Language:
     # "module:function" (token view, index) → the body a head noun there names with its complements, as
     # (first, last token, name, organization type): Управление культуры ... Мангистауской области.
     body: str | None = None
+    # "module:function" (word, the word before it or "") → is the noun plural (кездесулер, встреч, meetings)?
+    plural: str | None = None
     # The script the language is written in: runs of the other script inside its text are foreign names.
     script: str = "cyrillic"
     # Names take capitalised head nouns: "Kawasaki Company", but "Нұр компаниясы".
@@ -174,6 +176,10 @@ class Language:
         if self.body is None:
             return None
         return _function(self.body)(view, i)  # type: ignore[return-value]
+
+    def is_plural(self, word: str, before: str = "") -> bool:
+        """Is the noun ``word`` (after ``before``) plural? False where the language cannot tell."""
+        return self.plural is not None and bool(_function(self.plural)(word, before))
 
     def lemmas(self, word: str) -> tuple[str, ...]:
         """The dictionary forms ``word`` may stand for, likeliest first (case-folded)."""

@@ -7,8 +7,8 @@ from itertools import pairwise
 
 from kg.lang import Case
 from kg.model import Mention, MentionKind
-from kg.relations.posts import role_before
-from kg.relations.state import DIPLOMATS, HEADS, MeetingDraft, State
+from kg.relations.posts import modifies, role_before
+from kg.relations.state import DIPLOMATS, HEADS, WORD_EDGES, MeetingDraft, State
 
 # Characters read back from a person's post for the word "with" (with the Mayor of X).
 WITH_REACH = 12
@@ -17,6 +17,8 @@ WITH_REACH = 12
 NAMED_AFTER = 12
 # How many sentences from a meeting a delegation or "the sides" may be named and still be its party.
 GROUP_REACH = 3
+# Characters read before a noun of meeting for the word that governs it (провёл встречи).
+WORD_REACH = 16
 # Characters read after a word of meeting for the word that makes it one of taking part (принял участие).
 PART_REACH = 16
 
@@ -34,35 +36,36 @@ def read_meetings(s: State) -> None:
         if cues and len(taking_part) == len(cues):
             continue  # принял участие в форуме: took part in something else, met no one
         cue = next((m for m in cues if m not in taking_part), None) or joint[idx]
-        people: list[str] = []
+        named: list[tuple[int, str]] = []  # (where, person), in the order the sentence names them
         inflected = 0
         for m in s.in_sentence(idx, MentionKind.PERSON):
-            key = s.key_of[m]
             if _named_in_passing(s, m, role_of) or _aside(s, m):
                 continue
             if m.text.split()[-1] != m.value.split()[-1]:
                 inflected += 1
-            if key not in people:
-                people.append(key)
+            named.append((m.start, s.key_of[m]))
         for r in s.in_sentence(idx, MentionKind.ROLE):
-            if _named_after(s, r):
-                continue
-            holder = _earlier_holder(s, r)
-            if holder and holder not in people:
-                people.append(holder)
+            holder = None if _named_after(s, r) else _earlier_holder(s, r)
+            if holder:
+                named.append((r.start, holder))
+        people = list(dict.fromkeys(key for _, key in sorted(named)))
         if taking_part and len(people) == 1 and out:
             # Также во встрече принял участие X: one more participant of the meeting told before.
             if people[0] not in out[-1].participants:
                 out[-1].participants.append(people[0])
             out[-1].sentences.append(idx)
             continue
-        implicit_subject = s.language.marks_case and people and inflected == len(people)
+        implicit_subject = people and (inflected == len(people) or _pronoun_subject(s, idx, cue, named))
         if (len(people) == 1 or implicit_subject) and protagonist and protagonist not in people:
             people.insert(0, protagonist)
         if len(people) < 2 and out and set(people) <= set(out[-1].participants):
             out[-1].sentences.append(idx)
             continue
         if not people:
+            continue
+        if len(people) > 2 and _several(s, idx):
+            # провёл встречи с A и B / held meetings with A and B: one meeting with each
+            out.extend(MeetingDraft([people[0], other], [idx], s.evidence(cue)) for other in people[1:])
             continue
         target = next((d for d in out if set(people) <= set(d.participants) or set(d.participants) <= set(people)
                        or len(set(people) & set(d.participants)) >= 2), None)
@@ -76,6 +79,26 @@ def read_meetings(s: State) -> None:
     _groups(s, role_of)
     s.meetings = [d for d in s.meetings if len(d.participants) >= 2]
     _visits(s, protagonist)
+
+
+def _pronoun_subject(s: State, idx: int, cue: Mention, named: list[tuple[int, str]]) -> bool:
+    """Is the meeting's subject a pronoun (on the sidelines he met A, на полях он встретился с A), no one named
+    before the word of meeting?"""
+    sentence = s.sentences[idx]
+    if any(at < cue.start for at, _ in named):
+        return False
+    return any(s.lex.is_word(w.strip(WORD_EDGES), "pronoun", s.report.language)
+               for w in s.text[sentence.start:cue.start].split())
+
+
+def _several(s: State, idx: int) -> bool:
+    """Does the sentence speak of meetings in the plural (кездесулер өткізді, провёл встречи, held meetings)?"""
+    for m in s.in_sentence(idx, MentionKind.MEETING):
+        word = s.last_word(m).strip(".,;:")
+        if s.lex.is_word(word, "meeting-noun", s.report.language) and s.language.is_plural(
+                word, s.word_before(m.start, WORD_REACH) or ""):
+            return True
+    return False
 
 
 def _taking_part(s: State, cue: Mention) -> bool:
@@ -203,9 +226,12 @@ def _aside(s: State, m: Mention) -> bool:
 
 
 def _earlier_holder(s: State, role: Mention) -> str | None:
-    """The person a bare post word (Елші, Губернатор) refers back to: one named before it."""
+    """The person a bare post word (Елші, Губернатор) refers back to: one named before it, of the state an
+    adjective before the word names, if any (the Hungarian minister, венгерский министр)."""
+    state = next((m.value for m in s.in_sentence(s.sentence_of[role], MentionKind.COUNTRY)
+                  if m.end <= role.start and modifies(s, m, role)), None)
     for p in s.posts:
-        if p.role != role.value:
+        if p.role != role.value or (state and p.country != state):
             continue
         if any(s.key_of.get(m) == p.holder and m.start < role.start for m in s.mentions):
             return p.holder

@@ -29,6 +29,9 @@ HONORIFIC_GAP = frozenset({"мырза", "ханым", "господин", "mr",
 # Where prepositions mark it: at most this many words between a post and the name (of X to Y, в Z).
 PHRASE_WORDS = 20
 PHRASE_PUNCTUATION = re.compile(r"[;:«»]")
+# Words of the post itself between a state's adjective and the post word (Hungarian Foreign Minister).
+POST_WORDS = 2
+PUNCTUATION = re.compile(r"[^\w\s-]")
 # How far before a name its preposition is looked for.
 VIA_REACH = 16
 # Words read on each side of a post for a place's head noun standing for the place (аймақ президенті).
@@ -147,8 +150,18 @@ def phrase_window(s: State, role: Mention, person: Mention) -> list[Mention]:
     inside = [m for m in s.in_sentence(idx) if role.end <= m.start and m.end <= person.start
               and not s.nested(m) and m in s.key_of and m.kind in NAME_KINDS]
     before = [m for m in s.in_sentence(idx, MentionKind.COUNTRY) if m.end <= role.start
-              and not s.text[m.end:role.start].strip()]
+              and modifies(s, m, role)]
     return before[-1:] + inside
+
+
+def modifies(s: State, country: Mention, role: Mention) -> bool:
+    """Is the state right before the post, or with a few capitalised words of the post's title between
+    (Hungarian Foreign Minister, Bavarian Economy Minister), no other name or punctuation?"""
+    gap = s.text[country.end:role.start]
+    words = gap.split()
+    return len(words) <= POST_WORDS and all(w[:1].isupper() for w in words) and not PUNCTUATION.search(gap) and not any(
+        country.end <= m.start and m.end <= role.start and m.kind != MentionKind.ORGANIZATION
+        for m in s.in_sentence(s.sentence_of[role]))
 
 
 def via(s: State, m: Mention) -> str:

@@ -7,6 +7,8 @@ from kg.text import fold
 
 # English names take a possessive or plural ending only (During is not Dure).
 NAME_ENDINGS = ("'s", "’s", "s")
+# A plural noun of an event: meetings, hearings.
+PLURAL_NOUN = "ings"
 
 
 class EnglishForms(StemForms):
@@ -16,3 +18,8 @@ class EnglishForms(StemForms):
 
     def plural_head(self, token: str, head: str) -> bool:
         return fold(token) != fold(head) and fold(token).endswith("s")
+
+
+def plural(word: str, before: str = "") -> bool:
+    """A noun of meeting in the plural: meetings, briefings (talks is one event in the singular's sense)."""
+    return word.casefold().endswith(PLURAL_NOUN)

@@ -19,6 +19,7 @@ PROFILE = Language(
     lemmatiser="kg.lang.kk.words:lemmas",
     tagger="kg.ner:kaznerd_mentions",
     word_forms="kg.lang.kk.forms:KazakhForms",
+    plural="kg.lang.kk.forms:plural",
     nominative="kg.lang.kk.forms:nominative",
     common_word="kg.lang.kk.forms:common_word",
 )

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from kg.lang.forms import StemForms
 from kg.model import MentionKind
 from kg.morphology import KK_PLURAL, case_candidates, dictionary_form_kk, kk_possessive_form, kk_stems
 from kg.text import fold
+
+# The plural suffix after a stem of at least three letters, then a possessive and a case ending, if any.
+KK_PLURAL_INFLECTED = re.compile(
+    r"^\w{3,}(?:лар|лер|дар|дер|тар|тер)(?:ы|і)?(?:|н|ның|нің|на|не|нда|нде|нан|нен|мен|ды|ді|ға|ге|да|де)$",
+    re.IGNORECASE)
 
 # Shared stems must be at least this long (or the whole cue), not a two-letter accident.
 SHARED_STEM = 4
@@ -62,3 +68,8 @@ def common_word(word: str, *, inflected: bool = False) -> bool:
     if inflected:
         return bool(stems & common)
     return bool(({folded} | stems) & common) or bool(KK_PLURAL.search(dictionary_form_kk(word)))
+
+
+def plural(word: str, before: str = "") -> bool:
+    """A noun with the plural suffix, whatever possessive or case follows it: кездесулер, кездесулерінде."""
+    return bool(KK_PLURAL_INFLECTED.search(word))

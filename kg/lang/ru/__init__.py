@@ -18,6 +18,7 @@ PROFILE = Language(
     common_word="kg.lang.ru.morph:common_word",
     snowball="russian",
     word_forms="kg.lang.ru.forms:RussianForms",
+    plural="kg.lang.ru.morph:plural",
     ministry="kg.lang.ru.ministries:ministry",
     body="kg.lang.ru.bodies:body",
     derived_cues=True,

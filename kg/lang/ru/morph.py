@@ -27,6 +27,7 @@ CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 GENDERS = ("masc", "femn")
 ADJECTIVE_POS = frozenset({"ADJF", "PRTF"})
 NAME_POS = frozenset({"NOUN", "ADJF"})
+VERB_POS = frozenset({"VERB", "INFN", "PRTS"})
 # Shorter words are conjunctions and prepositions, not genitive complements.
 MIN_GENITIVE = 3
 
@@ -209,3 +210,13 @@ def genitive_word(word: str) -> bool:
     if not CYRILLIC_WORD.match(word) or len(word) < MIN_GENITIVE:
         return False  # и, в: a letter's name is a noun to the dictionary, never a complement
     return any(p.tag.POS in ("NOUN", "ADJF", "PRTF") and "gent" in p.tag.grammemes for p in _parses(word))
+
+
+def plural(word: str, before: str = "") -> bool:
+    """Is the noun plural: only plural readings (встреч, встречах), or a plural one after a verb (провёл встречи)?"""
+    nouns = [p for p in _parses(word.lower()) if p.tag.POS == "NOUN"]
+    if not nouns or not any("plur" in p.tag for p in nouns):
+        return False
+    if all("plur" in p.tag for p in nouns):
+        return True
+    return bool(before) and any(p.tag.POS in VERB_POS for p in _parses(before.lower()))
