@@ -44,6 +44,33 @@ def test_name_nominative(words: str, expected: str) -> None:
     assert " ".join(name_nominative(tuple(words.split()))) == expected
 
 
+@pytest.mark.parametrize(("governor", "words", "expected"), [
+    # the instrumental of the post word or of "с" tells the case of a name the dictionary only guesses at
+    ("губернатором", "Хирофуми Ёсимурой", "Хирофуми Ёсимура"),
+    ("губернатором", "Аттилио Фонтаной", "Аттилио Фонтана"),
+    ("вице-губернатором", "Ли Мином", "Ли Мин"),
+    ("с", "Ким Чен Ыном", "Ким Чен Ын"),
+    ("послом", "Такэси Сато", "Такэси Сато"),
+    ("консулом", "Таубалды Умбетбаевым", "Таубалды Умбетбаев"),
+    ("с", "Игорем Смирновым", "Игорь Смирнов"),
+    # other cases are left to the name's words: Kazakh names in -ы, -и are no genitives of names in -а, -я
+    ("акима", "Дархана Сатыбалды", "Дархан Сатыбалды"),
+    ("", "А. Керимли", "А. Керимли"),
+    ("посла", "Алексея Орлова", "Алексей Орлов"),
+    ("главы", "Анны Петровой", "Анна Петрова"),
+])
+def test_governed_name_nominative(governor: str, words: str, expected: str) -> None:
+    assert profile("ru").name_form(words.split(), MentionKind.PERSON, governor) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Посол Казахстана встретился с губернатором префектуры Осака Хирофуми Ёсимурой.", "Хирофуми Ёсимура"),
+    ("Посол Казахстана встретился с президентом региона Ломбардия Аттилио Фонтаной.", "Аттилио Фонтана"),
+])
+def test_names_take_the_case_of_their_post(text: str, expected: str) -> None:
+    assert expected in _values(tagged_rule_mentions(_report(text)), MentionKind.PERSON)
+
+
 @pytest.mark.parametrize(("words", "expected"), [
     ("Омске", "Омск"),
     ("Астане", "Астана"),

@@ -108,7 +108,8 @@ class Language:
     lemmatiser: str | None = None
     # "module:function" of the recogniser whose persons, places and organizations the rules check.
     tagger: str | None = None
-    # "module:function" (words, mention kind) → a name in its dictionary form (nominative); None: as written.
+    # "module:function" (words, mention kind, governing word) → a name in its dictionary form (nominative);
+    # None: as written.
     nominative: str | None = None
     # "module:function" telling a capitalised common word (Вчера, Посольство) from a name word.
     common_word: str | None = None
@@ -150,11 +151,13 @@ class Language:
             return None
         return _function(self.tagger)  # type: ignore[return-value]
 
-    def name_form(self, words: Sequence[str], kind: str) -> str | None:
-        """A name's words in their dictionary form, or None where the language has no such function."""
+    def name_form(self, words: Sequence[str], kind: str, governor: str = "") -> str | None:
+        """A name's words in their dictionary form, or None where the language has no such function.
+
+        ``governor`` is the post word or preposition that governs the name's case (губернатором, с), if known."""
         if self.nominative is None:
             return None
-        return _function(self.nominative)(words, kind)  # type: ignore[return-value]
+        return _function(self.nominative)(words, kind, governor)  # type: ignore[return-value]
 
     def is_common_word(self, word: str, *, inflected: bool = False) -> bool | None:
         """Is a capitalised word a common word, never a name's? None where the language cannot tell.

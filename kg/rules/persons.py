@@ -26,6 +26,9 @@ EXCELLENCY = ("H", ".", "E", ".")
 PHRASE_WORDS = frozenset({"of", "the", "to", "in", "at", "for", "and", "в", "во", "при", "по", "и", "г", "города",
                           "городе", ",", "(", ")", "-", "–"})
 PHRASE_REACH = 24
+# Tokens from a post word to the name whose case it governs, and the tokens that end a sentence on the way.
+GOVERNOR_REACH = 8
+SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
 
 
 def read_persons(s: State) -> None:
@@ -85,11 +88,21 @@ def _proposed_name(s: State, first: int, last: int) -> tuple[int, int] | None:
 
 def _emit_person(s: State, first: int, last: int) -> None:
     words = [w for w in s.texts[first:last + 1]]
-    value = _person_value(s, words)
+    value = _person_value(s, words, _governor(s, first))
     s.emit(MentionKind.PERSON, first, last, value)
 
 
-def _person_value(s: State, words: list[str]) -> str:
+def _governor(s: State, first: int) -> str:
+    """The word that governs the case of a name starting at ``first``: its post word, complements between
+    (губернатором провинции Осака Хирофуми Ёсимурой), or else the word right before it (с)."""
+    role = max((m for m in s.role_matches if m.last < first and first - m.last <= GOVERNOR_REACH), default=None,
+               key=lambda m: m.last)
+    if role is not None and not any(t in SENTENCE_ENDS for t in s.texts[role.last + 1:first]):
+        return s.texts[role.last]
+    return s.texts[first - 1] if first > 0 else ""
+
+
+def _person_value(s: State, words: list[str], governor: str = "") -> str:
     """``Р . Василенко`` → ``Р. Василенко``; case ending off the last word."""
     parts: list[str] = []
     for w in words:
@@ -97,7 +110,7 @@ def _person_value(s: State, words: list[str]) -> str:
             parts[-1] += "."
         else:
             parts.append(w)
-    named = profile(s.language).name_form(parts, MentionKind.PERSON)
+    named = profile(s.language).name_form(parts, MentionKind.PERSON, governor)
     return named if named is not None else " ".join(parts)
 
 

@@ -49,7 +49,7 @@ class KazakhForms(StemForms):
             KK_PLURAL.search(x) for x in kk_stems(token))
 
 
-def nominative(words: Sequence[str], kind: str) -> str:
+def nominative(words: Sequence[str], kind: str, governor: str = "") -> str:
     """Only the last word of a Kazakh name carries the case ending: ``Эрве Жамармен`` → ``Эрве Жамар``."""
     return " ".join([*words[:-1], dictionary_form_kk(words[-1], person=kind == MentionKind.PERSON)])
 

@@ -28,6 +28,13 @@ GENDERS = ("masc", "femn")
 ADJECTIVE_POS = frozenset({"ADJF", "PRTF"})
 NAME_POS = frozenset({"NOUN", "ADJF"})
 VERB_POS = frozenset({"VERB", "INFN", "PRTS"})
+# Prepositions that govern the case of the name after them: с губернатором, с Хирофуми Ёсимурой.
+PREPOSITION_CASES = {"с": frozenset({"ablt"}), "со": frozenset({"ablt"})}
+GOVERNED = frozenset({"ablt"})
+# Endings of Kazakh, Turkic and foreign names in the nominative that the dictionary guesses as oblique cases
+# of names in -а, -я.
+GUESSED_ENDING = re.compile(r"[ыи]$", re.IGNORECASE)
+NOMINATIVE_ENDINGS = frozenset("ая")
 # Shorter words are conjunctions and prepositions, not genitive complements.
 MIN_GENITIVE = 3
 
@@ -78,13 +85,21 @@ def _person_parses(word: str) -> list[pymorphy3.analyzer.Parse]:
     if not CYRILLIC_WORD.match(word) or (word.isupper() and len(word) > 1):
         return []
     *first, last = HYPHEN.split(word)
-    nouns = [p for p in _parses(last) if p.tag.POS in NAME_POS and "plur" not in p.tag and p.tag.case in CASES]
+    nouns = [p for p in _parses(last) if p.tag.POS in NAME_POS and "plur" not in p.tag and p.tag.case in CASES
+             and not _guessed_oblique(p, last)]
     names = [p for p in nouns if PERSON_NAME & p.tag.grammemes]
     if first:
         genders = {p.tag.gender for p in _parses(first[0]) if "Name" in p.tag and p.tag.case == "nomn"}
         if len(genders) == 1:
             names = [p for p in names if p.tag.gender in genders]
     return names or nouns
+
+
+def _guessed_oblique(parse: pymorphy3.analyzer.Parse, word: str) -> bool:
+    """A guess the dictionary cannot back: a word it does not know, ending in -ы or -и, read as a case of a
+    name in -а or -я (Сатыбалды, Керимли, Бьянки are nominatives, not genitives of Сатыбалда, Керимля)."""
+    return (parse.tag.case != "nomn" and GUESSED_ENDING.search(word) is not None
+            and parse.normal_form[-1:] in NOMINATIVE_ENDINGS and not analyzer().word_is_known(word.lower()))
 
 
 def _inflected_name(parse: pymorphy3.analyzer.Parse, word: str) -> str:
@@ -99,17 +114,42 @@ def _agrees(parse: pymorphy3.analyzer.Parse, case: str, gender: str) -> bool:
 
 
 @lru_cache(maxsize=16384)
-def name_nominative(words: tuple[str, ...]) -> tuple[str, ...]:
+def name_nominative(words: tuple[str, ...], cases: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """A person's name words in the nominative: Игорем Смирновым → Игорь Смирнов, Анной Петровой → Анна Петрова.
 
     The words of one name agree in case and gender: the case and gender in which every word that the
     dictionary reads has a reading win, the likelier readings first, the nominative on a tie. Where no
     case fits every word (Марко Бьянки, Алексея Орлов), the given name tells the gender and each word
     of that gender goes to the nominative alone; the others stay as written. Initials and Latin words stay.
+
+    Where the words' own agreement gives none of the ``cases`` the governing word asks for, that word
+    decides: each word with a singular noun reading in one of them goes to the nominative (a foreign name
+    the dictionary only guesses at: Ёсимурой, Мином), the rest stay as written (Хирофуми).
     """
     readings = [_person_parses(w) for w in words]
     if not any(readings):
-        return words
+        return _governed(words, cases) if cases else words
+    agreed = _agreed(words, readings)
+    if cases and (agreed is None or agreed[0] not in cases):
+        return _governed(words, cases)
+    if agreed is None:
+        return _each_nominative(words, readings)
+    return _nominative_in(words, readings, *agreed)
+
+
+def _governed(words: tuple[str, ...], cases: frozenset[str]) -> tuple[str, ...]:
+    """Each word with a singular noun reading in one of ``cases`` in the nominative, the others as written."""
+    out = []
+    for word in words:
+        nouns = [p for p in _parses(word) if CYRILLIC_WORD.match(word) and p.tag.POS == "NOUN"
+                 and "sing" in p.tag and p.tag.case in cases and not (word.isupper() and len(word) > 1)]
+        fit = max(nouns, key=lambda p: p.score, default=None)
+        out.append(_inflected_name(fit, word) if fit is not None and fit.tag.case != "nomn" else word)
+    return tuple(out)
+
+
+def _agreed(words: tuple[str, ...], readings: list[list[pymorphy3.analyzer.Parse]]) -> tuple[str, str] | None:
+    """The case and gender every read word of the name has a reading in, the likelier first."""
     read = sum(1 for ps in readings if ps)
     best: tuple[float, bool] | None = None
     choice: tuple[str, str] | None = None
@@ -122,9 +162,11 @@ def name_nominative(words: tuple[str, ...]) -> tuple[str, ...]:
             key = (sum(matched), case == "nomn")
             if best is None or key > best:
                 best, choice = key, (case, gender)
-    if choice is None:
-        return _each_nominative(words, readings)
-    case, gender = choice
+    return choice
+
+
+def _nominative_in(words: tuple[str, ...], readings: list[list[pymorphy3.analyzer.Parse]], case: str,
+                   gender: str) -> tuple[str, ...]:
     if case == "nomn":
         return words
     # An indeclinable surname (Сато) shows no case: a given name the dictionary does not know
@@ -196,11 +238,30 @@ def phrase_nominative(words: tuple[str, ...]) -> tuple[str, ...]:
     return words
 
 
-def nominative(words: Sequence[str], kind: str = MentionKind.PLACE) -> str:
-    """A mention's value: its words in the nominative, as a person's name or as a place or organization."""
+def nominative(words: Sequence[str], kind: str = MentionKind.PLACE, governor: str = "") -> str:
+    """A mention's value: its words in the nominative, as a person's name or as a place or organization.
+
+    A person's name takes the case its ``governor`` (the post word before it, or a preposition) asks for
+    where the name's own words leave it open: губернатором Хирофуми Ёсимурой → Хирофуми Ёсимура."""
     key = tuple(words)
-    form = name_nominative(key) if kind == MentionKind.PERSON else phrase_nominative(key)
+    form = name_nominative(key, governed_cases(governor)) if kind == MentionKind.PERSON else phrase_nominative(key)
     return " ".join(form)
+
+
+@lru_cache(maxsize=16384)
+def governed_cases(word: str) -> frozenset[str]:
+    """The cases a name after ``word`` stands in, where they tell a name's case for sure: the instrumental
+    of a post noun (губернатором) or of a preposition (с). Other cases share endings with nominatives of
+    names (Сатыбалды is no genitive of Сатыбалда), so they are left to the name's own words."""
+    if not word:
+        return frozenset()
+    low = word.lower()
+    if low in PREPOSITION_CASES:
+        return PREPOSITION_CASES[low]
+    nouns = [p for p in _parses(low) if p.tag.POS == "NOUN" and "sing" in p.tag and p.tag.case in CASES]
+    if not nouns or not analyzer().word_is_known(low):
+        return frozenset()
+    return frozenset(p.tag.case for p in nouns) & GOVERNED
 
 
 @lru_cache(maxsize=65536)
