@@ -274,7 +274,7 @@ def test_post_jurisdictions(text, name, post):
     # kk: capitalised common words after a post are a name where titles do not capitalise words
     ("Қазақстанның Түркиядағы елшісі Берік Арын Бурса губернаторы Махмут Демирташпен кездесті.", "Берік Арын"),
     # a country's name inside a proposed person's name is a word of the name (Гана: Ганом)
-    ("Посол Айдар Кенжебеков встретился с губернатором провинции Шэньси Чжао Ганом.", "Чжао Ганом"),
+    ("Посол Айдар Кенжебеков встретился с губернатором провинции Шэньси Чжао Ганом.", "Чжао Ган"),
     # kk: a person's name before a town's head is no part of the town's name
     ("Қазақстанның Қытайдағы елшісі Айдар Кенжебеков Шэньси провинциясының губернаторы Чжао Ганмен Сиань "
      "қаласында кездесті.", "Чжао Ган"),

@@ -59,6 +59,11 @@ def word_key(word: str) -> str:
     return clean(word).casefold().replace("ё", "е")
 
 
+def read_particles(path: Path) -> frozenset[str]:
+    """A language's ``particles.tsv``: the lower-case words that join a name's words (van der, бин), folded."""
+    return frozenset(word_key(particle) for particle, form in read_tsv(path) if form == "word")
+
+
 def read_days(path: Path) -> tuple[DayWord, ...]:
     """A language's ``days.tsv``: ``#`` header comment, then columns phrase, kind, value."""
     rows = read_tsv(path)
@@ -103,6 +108,8 @@ class Language:
     day_after_month: bool = False
     # Words for days relative to the publication date: yesterday, on Monday.
     days: tuple[DayWord, ...] = ()
+    # Particles that join the words of a person's name (Nicolaas van der Brugge, Faisal bin Thani Al Thani).
+    name_particles: frozenset[str] = frozenset()
     # "module:function" giving the dictionary forms a word may stand for, likeliest first; cue words
     # match a token whose forms hold the cue's own first form. None: the word itself, case-folded.
     lemmatiser: str | None = None

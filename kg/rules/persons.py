@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from kg.lang import profile
+from kg.lang import profile, word_key
 from kg.model import MentionKind
 from kg.rules.state import (
     CAPITAL_LETTER,
@@ -124,9 +124,13 @@ def _name_after(s: State, i: int) -> tuple[int, int] | None:
         i = initials
     first = i
     count = 0
-    while i < len(s.texts) and count < MAX_NAME_TOKENS and not s.covered[i] \
-            and (s.is_capitalised(i) or (LATIN_CAPITALISED.match(s.texts[i]) and len(s.texts[i]) > 1
-                                         and not s.honorific(s.texts[i]))):
+    while i < len(s.texts) and count < MAX_NAME_TOKENS and not s.covered[i]:
+        if count:
+            i = _past_particles(s, i)  # Nicolaas van der Brugge, Faisal bin Thani Al Thani
+        if i >= len(s.texts) or s.covered[i] or not (
+                s.is_capitalised(i) or (LATIN_CAPITALISED.match(s.texts[i]) and len(s.texts[i]) > 1
+                                        and not s.honorific(s.texts[i]))):
+            break
         if count and s.toks[i].start - s.toks[i - 1].end > 1:
             break
         i += 1
@@ -142,6 +146,16 @@ def _name_after(s: State, i: int) -> tuple[int, int] | None:
             s.common_word(s.texts[k]) for k in range(first, i)):
         return None
     return start, i - 1
+
+
+def _past_particles(s: State, i: int) -> int:
+    """The index after the name particles at ``i`` (van der, bin, Al), where a name word follows them;
+    else ``i``."""
+    particles = profile(s.language).name_particles
+    j = i
+    while j < len(s.texts) and not s.covered[j] and word_key(s.texts[j]) in particles:
+        j += 1
+    return j if j > i and j < len(s.texts) and s.is_capitalised(j) else i
 
 
 def _after_honorifics(s: State, i: int) -> int:

@@ -4,7 +4,7 @@ The named-entity recogniser (``ner``) and its word lists live here too."""
 
 from pathlib import Path
 
-from kg.lang import Language, read_days
+from kg.lang import Language, read_days, read_particles
 
 PROFILE = Language(
     code="en",
@@ -12,6 +12,7 @@ PROFILE = Language(
     determiners=frozenset({"the", "a", "an"}),
     day_after_month=True,
     days=read_days(Path(__file__).parent / "days.tsv"),
+    name_particles=read_particles(Path(__file__).parent / "particles.tsv"),
     lemmatiser="kg.lang.en.words:lemmas",
     tagger="kg.lang.en.ner:mentions",
     common_word="kg.lang.en.ner:common_word",

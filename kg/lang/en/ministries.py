@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+from functools import cache
+
+from wordfreq import zipf_frequency
+
 from kg.lang import TokenView
 
 LINKS = frozenset({"and", "&"})
+# A ministry's field is an English word of some frequency (Ecology, Fisheries); a name after it is not
+# (Minister of Commerce Faisal bin Thani): Zipf frequency in wordfreq's English lists.
+FIELD_ZIPF = 3.3
+
+
+@cache
+def _field_word(word: str) -> bool:
+    return zipf_frequency(word.casefold(), "en") >= FIELD_ZIPF
 
 
 def ministry(view: TokenView, i: int) -> tuple[int, int, str] | None:
@@ -14,7 +26,8 @@ def ministry(view: TokenView, i: int) -> tuple[int, int, str] | None:
         return None
     j = i + 2
     words: list[str] = []
-    while j < len(texts) and not view.covered[j] and (view.is_name_word(j) or (texts[j] in LINKS and words)):
+    while j < len(texts) and not view.covered[j] and (
+            (view.is_name_word(j) and _field_word(texts[j])) or (texts[j] in LINKS and words)):
         words.append(texts[j])
         j += 1
     while words and words[-1] in LINKS:

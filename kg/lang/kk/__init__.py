@@ -3,7 +3,7 @@
 import re
 from pathlib import Path
 
-from kg.lang import Case, Language, read_days
+from kg.lang import Case, Language, read_days, read_particles
 
 PROFILE = Language(
     code="kk",
@@ -16,6 +16,7 @@ PROFILE = Language(
         (Case.DATIVE, re.compile(r"(?:ға|ге|қа|ке|на|не)$", re.IGNORECASE)),
     ),
     days=read_days(Path(__file__).parent / "days.tsv"),
+    name_particles=read_particles(Path(__file__).parent / "particles.tsv"),
     lemmatiser="kg.lang.kk.words:lemmas",
     tagger="kg.ner:kaznerd_mentions",
     word_forms="kg.lang.kk.forms:KazakhForms",

@@ -5,13 +5,14 @@ Names come from natasha's news tagger (``ner``) and go to the nominative with py
 
 from pathlib import Path
 
-from kg.lang import Language, read_days
+from kg.lang import Language, read_days, read_particles
 
 PROFILE = Language(
     code="ru",
     home_country="KZ",
     in_prepositions=frozenset({"в", "во", "при", "на"}),
     days=read_days(Path(__file__).parent / "days.tsv"),
+    name_particles=read_particles(Path(__file__).parent / "particles.tsv"),
     lemmatiser="kg.lang.ru.words:lemmas",
     tagger="kg.lang.ru.ner:mentions",
     nominative="kg.lang.ru.morph:nominative",
