@@ -42,6 +42,9 @@ def mentions(text: str, kind: str, *, published: str | None = None) -> list[tupl
     ("Нидерландтың Елшісі Николас ван дер Брюгге келді.", [("Николас ван дер Брюгге", "Николас ван дер Брюгге")]),
     ("The Minister of Commerce Faisal bin Thani Al Thani met the akim.",
      [("Faisal bin Thani Al Thani", "Faisal bin Thani Al Thani")]),
+    # A name before "and" and a post with words of its own title is complete.
+    ("The Ambassador met Saxon Prime Minister Michael Kretschmer and Bavarian Economy Minister Hubert Aiwanger.",
+     [("Michael Kretschmer", "Michael Kretschmer"), ("Hubert Aiwanger", "Hubert Aiwanger")]),
     # ... but not a particle no name word follows, nor a Kazakh word that is a particle elsewhere
     ("Елші Ержан Есенов де Милан мэрімен кездесті.", [("Ержан Есенов", "Ержан Есенов")]),
 ])

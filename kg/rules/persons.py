@@ -28,6 +28,8 @@ PHRASE_WORDS = frozenset({"of", "the", "to", "in", "at", "for", "and", "в", "в
 PHRASE_REACH = 24
 # Tokens from a post word to the name whose case it governs, and the tokens that end a sentence on the way.
 GOVERNOR_REACH = 8
+# Capitalised words read after "and" for the post they may open (and Bavarian Economy Minister B).
+POST_AHEAD = 3
 SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
 
 
@@ -197,7 +199,7 @@ def _name_after_phrase(s: State, i: int) -> tuple[int, int] | None:
                 # Director of Cultural Affairs and Trade: the title goes on; but before another post
                 # (Governor of Izmir A B and Consul General C) the name is complete.
                 if nxt + 1 < len(s.texts) and fold(s.texts[nxt]) in TITLE_LINKS \
-                        and not s.texts[nxt + 1].islower() and not s.barrier[nxt + 1]:
+                        and not s.texts[nxt + 1].islower() and not _post_ahead(s, nxt + 1):
                     j = nxt
                     continue
                 return span
@@ -208,6 +210,16 @@ def _name_after_phrase(s: State, i: int) -> tuple[int, int] | None:
             return None
         j += 1
     return None
+
+
+def _post_ahead(s: State, i: int) -> bool:
+    """Does a post begin at ``i``, or after a few capitalised words of its own (Bavarian Economy Minister)?"""
+    for k in range(i, min(len(s.texts), i + POST_AHEAD)):
+        if s.barrier[k]:
+            return True
+        if not s.is_capitalised(k):
+            return False
+    return False
 
 
 def _looks_like_single_name(s: State, i: int) -> bool:
