@@ -28,7 +28,7 @@ COMMON_KK = LEXICON_DIR / "common_kk.tsv"
 # Minimum population of a city kept, by country; Kazakhstan's neighbours and Central Asia keep towns.
 HOME_POPULATION = 5_000
 NEIGHBOUR_POPULATION = 15_000
-WORLD_POPULATION = 200_000
+WORLD_POPULATION = 50_000
 NEIGHBOURS = frozenset({"RU", "KG", "UZ", "TM", "TJ", "MN", "AZ"})
 # China borders Kazakhstan through Xinjiang (GeoNames admin1 code 13); the rest is "world".
 NEIGHBOUR_REGIONS = frozenset({("CN", "13")})

@@ -17,6 +17,7 @@ ISLAMABAD = "geonames:1176615"
 XIAN = "geonames:1790630"
 TURKISTAN = "geonames:1517945"
 ALMATY = "geonames:1526384"
+BERGAMO = "geonames:3182164"
 
 
 def places(language: str, text: str) -> list[tuple[str, str]]:
@@ -42,6 +43,9 @@ def places(language: str, text: str) -> list[tuple[str, str]]:
     ("en", "The ambassador visited Bavaria.", "Bavaria", "DE-BY"),
     ("en", "The ambassador visited Texas.", "Texas", "US-TX"),
     ("ru", "Посол посетил Баварию.", "Баварию", "DE-BY"),
+    # a provincial town of the wider world (some 120,000 inhabitants)
+    ("en", "The Mayor of Bergamo Giorgio Gori met the ambassador.", "Bergamo", BERGAMO),
+    ("kk", "Елші Бергамода болды.", "Бергамода", BERGAMO),
 ])
 def test_a_place_is_found_in_its_case_forms(language: str, text: str, quote: str, key: str) -> None:
     assert (quote, key) in places(language, text)

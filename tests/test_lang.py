@@ -21,3 +21,14 @@ from kg.lang import profile
 ])
 def test_plural_nouns(language, word, before, expected):
     assert profile(language).is_plural(word, before) is expected
+
+
+@pytest.mark.parametrize(("token", "name", "expected"), [
+    ("Елбасанда", "Елбасан", True),
+    ("Алматыда", "Алматы", True),
+    ("Италияның", "Италия", True),
+    ("Елбасы", "Елбасан", False),   # a shorter word is no form of the name
+    ("Алматылық", "Алматы", False),  # a derived word is not the place
+])
+def test_kazakh_place_names_take_endings_after_their_whole_self(token, name, expected):
+    assert profile("kk").forms.name_matches(token, name) is expected

@@ -26,6 +26,11 @@ class KazakhForms(StemForms):
     def keys(self, word: str, derivation: bool = False) -> frozenset[str]:
         return frozenset({fold(s) for s in kk_stems(word, derivation=derivation)} | {fold(word)})
 
+    def name_matches(self, token: str, name: str) -> bool | None:
+        """A place name takes endings after its whole self: Елбасанда is Елбасан, Елбасы is not."""
+        t, n = fold(token), fold(name)
+        return t == n or (t.startswith(n) and n in {fold(x) for x in kk_stems(token)})
+
     def matches(self, token: str, cue: str, derivation: bool = False) -> bool:
         t, c = token.lower().replace("ё", "е"), cue.lower().replace("ё", "е")
         if t == c:
