@@ -79,7 +79,9 @@ def _data() -> _Data:
     cues = _rows("cues.tsv")
     known: set[str] = set()
     for e in lex.entries:
-        if e.language == "en":
+        # the words of a hand-written name; of a derived town's, only a one-word name (Wang Thonglang
+        # makes no Wang a town)
+        if e.language == "en" and (not e.derived or len(e.words) == 1):
             known.update(fold(w) for w in e.words if w[:1].isupper())
     for w in lex.words:
         if w.language == "en" and w.category == "month":
