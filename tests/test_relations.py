@@ -129,6 +129,9 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     # en: each of two names joined by ", and" has its own post in apposition
     ("Murat Aitenov, the Mayor of Shymkent, and Jean Dupont, the Ambassador of France, met.",
      "Jean Dupont", ("ambassador", "FR", None)),
+    # en: a name coordinated after a post, with its own post in apposition, holds its own
+    ("The Ambassador met Milan Mayor Giuseppe Sala and Paolo Bianchi, Rector of the University of Milan.",
+     "Paolo Bianchi", ("rector", "IT", None)),
     # en: a state's adjective before the post with words of the post between
     ("The Kazakh Minister of Energy Almas Sadykov held talks with Hungarian Foreign Minister Peter Szabo.",
      "Peter Szabo", ("minister", "HU", None)),

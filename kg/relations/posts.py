@@ -72,7 +72,8 @@ def role_before(s: State, p: Mention) -> Mention | None:
         between = [m for m in s.in_sentence(s.sentence_of[p]) if r.end <= m.start and m.end <= p.start
                    and m.kind in (MentionKind.PERSON, MentionKind.MEETING, MentionKind.DATE)]
         if between and _coordinated(s, between, p):
-            return r
+            # Mayor A and B, Rector of C: B's own post in apposition wins over the shared one
+            return None if role_after(s, p) is not None else r
         tail = gap.replace(",", " , ").split()[-2:]
         if len(tail) == 2 and tail[0] == "," and s.lex.is_word(tail[1], "and", s.report.language) \
                 and role_after(s, p) is not None:
