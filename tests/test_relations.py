@@ -54,6 +54,9 @@ def meetings_of(text: str) -> list[set[str]]:
     # talks in the singular with two: one meeting of three
     ("Посол Казахстана Арман Садыков встретился с мэром Анкары Мехметом Озтюрком и губернатором Измира "
      "Али Демиром.", [{"Арман Садыков", "Мехмет Озтюрк", "Али Демир"}]),
+    # en: two officials of two states, the first with a post in apposition, discussed together
+    ("Mrs. Aigul Nurlanovna, Kazakhstan's Honorary Consul in Porto, and Porto Mayor Rui Moreira discussed tourism.",
+     [{"Aigul Nurlanovna", "Rui Moreira"}]),
     # talking with someone is meeting them
     ("Қазақстанның Стамбулдағы Бас консулы Әлібек Қуантыров ректор Мұстафа Құрғұнмен әңгімелесті.",
      [{"Әлібек Қуантыров", "Мұстафа Құрғұн"}]),
@@ -132,6 +135,9 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     # en: a name coordinated after a post, with its own post in apposition, holds its own
     ("The Ambassador met Milan Mayor Giuseppe Sala and Paolo Bianchi, Rector of the University of Milan.",
      "Paolo Bianchi", ("rector", "IT", None)),
+    # en: a state's possessive between the name and its post in apposition
+    ("Mrs. Aigul Nurlanovna, Kazakhstan's Honorary Consul in Porto, and Porto Mayor Rui Moreira discussed tourism.",
+     "Aigul Nurlanovna", ("honorary-consul", "KZ", "PT")),
     # en: a state's adjective before the post with words of the post between
     ("The Kazakh Minister of Energy Almas Sadykov held talks with Hungarian Foreign Minister Peter Szabo.",
      "Peter Szabo", ("minister", "HU", None)),

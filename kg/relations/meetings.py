@@ -7,7 +7,7 @@ from itertools import pairwise
 
 from kg.lang import Case
 from kg.model import Mention, MentionKind
-from kg.relations.posts import modifies, role_before
+from kg.relations.posts import modifies, role_after, role_before
 from kg.relations.state import DIPLOMATS, HEADS, WORD_EDGES, MeetingDraft, State
 
 # Characters read back from a person's post for the word "with" (with the Mayor of X).
@@ -127,7 +127,10 @@ def _joint_sentences(s: State) -> dict[int, Mention]:
             continue
         for a, b in pairwise(persons):
             ca, cb = country.get(s.key_of[a]), country.get(s.key_of[b])
-            words = s.text[a.end:b.start].split()
+            gap = s.text[a.end:b.start]
+            if role_after(s, a) is not None and "," in gap:
+                gap = gap[gap.rindex(",") + 1:]  # A, Honorary Consul in Porto, and B: past A's post
+            words = gap.split()
             role = role_before(s, b)
             joined = ca and cb and ca != cb and words and s.lex.is_word(words[0], "and", s.report.language) and (
                 len(words) == 1 or (role is not None and role.start >= a.end))

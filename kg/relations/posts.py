@@ -51,7 +51,7 @@ def read_posts(s: State) -> None:
             role = role_after(s, p)
             if role is None:
                 continue
-            window = apposition_window(s, role)
+            window = apposition_window(s, role, p)
         draft = PostDraft(s.key_of[p], role.value, s.evidence(role, end=p.end))
         if role.value in DIPLOMATS:
             _diplomat(s, draft, window)
@@ -101,10 +101,16 @@ def role_after(s: State, p: Mention) -> Mention | None:
     """A post in apposition after the name: ``Jean Dupont, Ambassador of France, said``."""
     if s.language.marks_case:
         return None
-    for r in s.in_sentence(s.sentence_of[p], MentionKind.ROLE):
+    sentence = s.in_sentence(s.sentence_of[p])
+    for r in (m for m in sentence if m.kind == MentionKind.ROLE):
         if r.start < p.end:
             continue
-        words = s.text[p.end:r.start].split()
+        gap = s.text[p.end:r.start]
+        # the states and places of the post may stand before it: Jean Dupont, France's Ambassador, ...
+        for m in sorted((m for m in sentence if m.kind in (MentionKind.COUNTRY, MentionKind.PLACE)
+                         and p.end <= m.start and m.end <= r.start), key=lambda m: -m.start):
+            gap = gap[:m.start - p.end] + " " + gap[m.end - p.end:]
+        words = gap.split()
         if words[:1] == [","] or (words and words[0].startswith(",")):
             rest = [w.strip(",").lower() for w in words]
             if all(not w or w in s.language.determiners for w in rest):
@@ -113,8 +119,11 @@ def role_after(s: State, p: Mention) -> Mention | None:
     return None
 
 
-def apposition_window(s: State, role: Mention) -> list[Mention]:
-    """The names of a post in apposition, up to the comma, person or verb of meeting that closes it."""
+def apposition_window(s: State, role: Mention, person: Mention) -> list[Mention]:
+    """The names of a post in apposition, up to the comma, person or verb of meeting that closes it, and a
+    state named between the person and the post (Jean Dupont, France's Ambassador)."""
+    before = [m for m in s.in_sentence(s.sentence_of[role], MentionKind.COUNTRY)
+              if person.end <= m.start and m.end <= role.start and m in s.key_of]
     out: list[Mention] = []
     for m in s.in_sentence(s.sentence_of[role]):
         if m.start < role.end:
@@ -124,7 +133,7 @@ def apposition_window(s: State, role: Mention) -> list[Mention]:
             break
         if m.kind in NAME_KINDS and m in s.key_of and not s.nested(m):
             out.append(m)
-    return out
+    return before + out
 
 
 def case_window(s: State, role: Mention) -> list[Mention]:
