@@ -36,6 +36,10 @@ CASE_ENDINGS: tuple[tuple[str, str], ...] = (
     ("мен", "VNDP"), ("бен", "D"), ("пен", "T"), ("менен", "VND"), ("бенен", "D"), ("пенен", "T"),
     ("дағы", "VDN"), ("дегі", "VDN"), ("тағы", "T"), ("тегі", "T"), ("ндағы", "P"), ("ндегі", "P"),
 )
+# Names made of a verb in the past tense (Сатыбалды "bought", Құдайберді "God gave", Бекболды): their -ды, -ді
+# is the verb's, not the accusative ending.
+VERB_NAME = re.compile(r"(?:алды|болды|берді|келді)$", re.IGNORECASE)
+ACCUSATIVE_ENDINGS = frozenset({"ды", "ді", "ты", "ті"})
 INVARIANT_ENDINGS = frozenset({"мен", "бен", "пен", "менен", "бенен", "пенен"})
 # A person does not take the locative: Ямада is a name, not Яма+да.
 LOCATIVE_ENDINGS = frozenset({"да", "де", "та", "те", "нда", "нде", "дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі"})
@@ -117,6 +121,8 @@ def case_candidates(word: str, *, person: bool = False) -> list[str]:
             continue
         if not low.endswith(suffix) or len(word) - len(suffix) < 2:
             continue
+        if person and suffix in ACCUSATIVE_ENDINGS and VERB_NAME.search(low):
+            continue  # Сатыбалды, Құдайберді: a name made of a past verb, not Сатыбал+ды
         stem = word[: len(word) - len(suffix)]
         if not any(ch.lower() in VOWELS for ch in stem):
             continue
