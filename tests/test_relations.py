@@ -132,6 +132,9 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     # en: each of two names joined by ", and" has its own post in apposition
     ("Murat Aitenov, the Mayor of Shymkent, and Jean Dupont, the Ambassador of France, met.",
      "Jean Dupont", ("ambassador", "FR", None)),
+    # kk: the first deputy of a governor is a deputy-governor
+    ("Павлодар облысы әкімінің бірінші орынбасары Руслан Иманкулов Түркияның Елшісі Мехмет Өзтүрікпен кездесті.",
+     "Руслан Иманкулов", ("deputy-governor", "KZ", None)),
     # en: a name coordinated after a post, with its own post in apposition, holds its own
     ("The Ambassador met Milan Mayor Giuseppe Sala and Paolo Bianchi, Rector of the University of Milan.",
      "Paolo Bianchi", ("rector", "IT", None)),

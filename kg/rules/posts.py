@@ -33,13 +33,16 @@ def read_posts(s: State) -> None:
 
 
 def _deputies(s: State, matches: list[Match[str]]) -> list[Match[str]]:
-    """``губернаторының орынбасары``: a post in the genitive and the word for a deputy after it are one
+    """``губернаторының (бірінші) орынбасары``: a post in the genitive and the word for a deputy after it are one
     post, the deputy's (deputy-governor), where the roles know one."""
     out: list[Match[str]] = []
     for m in matches:
         before = out[-1] if out else None
         deputy = f"deputy-{before.payload}" if before else ""
-        if before and before.last + 1 == m.first and m.first == m.last and deputy in s.lex.role_notations \
+        # an ordinal may stand between: әкімінің бірінші орынбасары (first deputy)
+        gap = range(before.last + 1, m.first) if before else range(0)
+        if before and len(gap) <= 1 and all(s.lex.is_word(s.texts[k], "ordinal", s.language) for k in gap) \
+                and m.first == m.last and deputy in s.lex.role_notations \
                 and s.lex.is_word(s.texts[m.first], "deputy", s.language) \
                 and profile(s.language).has_case(s.texts[before.last], Case.GENITIVE):
             out[-1] = Match(before.first, m.last, deputy)
