@@ -171,7 +171,8 @@ class Lexicon:
         low = token.casefold()
         for w in self.words_of("month"):
             cue = w.word.casefold()
-            if low == cue or (len(low) >= 3 and low[:3] == cue[:3] and (
+            # the first two letters first: май and мая share no third
+            if low == cue or (len(low) >= 3 and low[:2] == cue[:2] and (
                     word_matches(low, cue, w.language) or _month_abbreviation(low, cue, w.language))):
                 return int(w.value)
         return None
@@ -303,7 +304,9 @@ def _pycountry_entries(entries: list[Entry]) -> tuple[tuple[str, tuple[Label, ..
 
 
 def _month_abbreviation(word: str, cue: str, language: str) -> bool:
-    """``Sept``, ``дек``: a stemmed language's month by its first four letters (май, мая: three)."""
+    """``Sept``, ``дек``: a month by the first three letters or more of its name; ``мая``, ``декабря``: by its
+    stem, in a stemmed language (not ``Mayor``, whose stem is no month's)."""
     lang = profile(language)
-    n = 3 if len(cue) <= 4 else 4
-    return lang.snowball is not None and word[:n] == cue[:n] and lang.forms.stem(word)[:3] == lang.forms.stem(cue)[:3]
+    word = word.rstrip(".")
+    return (len(word) >= 3 and cue.startswith(word)) or (
+        lang.snowball is not None and lang.forms.stem(word) == lang.forms.stem(cue))

@@ -33,6 +33,10 @@ def dates(text: str) -> list[tuple[str, str]]:
     ("Встреча посла и акима прошла 31.02.2025 в столице.", []),
     ("Посол встретился с акимом 20–21 сентября в столице.", [("20–21 сентября", "--09-20")]),
     ("Посол встретился 15-го октября с акимом.", [("15-го октября", "--10-15")]),
+    # май and мая share no third letter; дек. is December
+    ("Посол встретился с акимом 14 мая 2025 года.", [("14 мая 2025", "2025-05-14")]),
+    ("Встреча состоялась 12-13 мая.", [("12-13 мая", "--05-12")]),
+    ("Встреча состоялась 3 дек 2025 г.", [("3 дек 2025", "2025-12-03")]),
     # en
     ("The ambassador met the governor on 15 October 2025 in the capital.", [("15 October 2025", "2025-10-15")]),
     ("The ambassador met the governor on October 15, 2025 in the capital.", [("October 15, 2025", "2025-10-15")]),
@@ -41,6 +45,9 @@ def dates(text: str) -> list[tuple[str, str]]:
     ("The ambassador met the governor on 20 – 21 September 2024.", [("20 – 21 September 2024", "2024-09-20")]),
     ("The ambassador met the governor on 2025-10-15 in the capital.", [("2025-10-15", "2025-10-15")]),
     ("The ambassador met the governor in October with 15 officials.", []),
+    ("The ambassador met the governor on Mar 3.", [("Mar 3", "--03-03")]),
+    # a word that starts like a month is none: the Mayor
+    ("The Ambassador met Mayor 15 minutes later.", []),
     ("The ambassador met the governor on the 15th of October.", [("15th of October", "--10-15")]),
     ("The ambassador met the governor on the 20th and 21st of September 2024.",
      [("20th and 21st of September 2024", "2024-09-20")]),
