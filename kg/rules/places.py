@@ -4,7 +4,7 @@ or a body's, is left to the passes that read those."""
 
 from __future__ import annotations
 
-from kg.lang import Case, profile
+from kg.lang import Case, profile, word_key
 from kg.lexicon import Entry
 from kg.matching import PhraseMatcher
 from kg.model import MentionKind
@@ -29,6 +29,8 @@ def read_names(s: State) -> None:
                 and not (e.kind == "place" and names_place):
             continue
         if e.kind == "place" and m.first == m.last and not names_place and _first_name_of_person(s, m.last):
+            continue
+        if e.kind == "place" and m.first == m.last and _after_name_particle(s, m.first):
             continue
         if e.derived and m.first == m.last and not names_place and _inside_longer_name(s, m.first, names):
             continue
@@ -100,6 +102,16 @@ def _inside_longer_name(s: State, i: int, names: PhraseMatcher[Entry]) -> bool:
         if not names.match_at(s.texts, j) and not s.is_head(j):
             return True
     return False
+
+
+def _after_name_particle(s: State, i: int) -> bool:
+    """``Николаас ван дер Брюгге``: a town right after a name's particles, after a capitalised word, is the
+    name's last word."""
+    particles = profile(s.language).name_particles
+    j = i - 1
+    while j >= 0 and word_key(s.texts[j]) in particles:
+        j -= 1
+    return j < i - 1 and j >= 0 and s.is_capitalised(j)
 
 
 def _first_name_of_person(s: State, i: int) -> bool:
