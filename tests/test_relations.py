@@ -188,6 +188,11 @@ def places_of(text: str) -> list[str | None]:
     # ... not a town in the locative after it, where something else is to be done
     ("Павлодар облысының әкімі Асан Серікбаев Беларусь елшісі Павел Ковальмен кездесті. Кездесу соңында "
      "тараптар Екібастұз қаласында зауыт салуды талқылады.", "Павлодар облысы"),
+    # a word for the place's class between the preposition and the name (в г., в городе, in the city of)
+    ("В г. Уральске аким области Нариман Торегалиев встретился с Послом Польши Яном Ковальским.", "Уральск"),
+    ("Аким области Нариман Торегалиев встретился с Послом Польши Яном Ковальским в городе Уральске.", "Уральск"),
+    ("The Akim of the region Nariman Toregaliyev met the Ambassador of Poland Jan Kowalski in the city of Uralsk.",
+     "Uralsk"),
 ])
 def test_meeting_place(text, place):
     assert places_of(text) == [place]

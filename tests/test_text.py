@@ -13,6 +13,9 @@ from kg.text import sentences
     ("Встреча прошла в 2025 году. Стороны обсудили торговлю.",
      ["Встреча прошла в 2025 году.", "Стороны обсудили торговлю."]),
     ("First line\nSecond line", ["First line", "Second line"]),
+    # the words for a town and a year, abbreviated, end no sentence
+    ("18 мая 2025 г. в г. Уральске прошла встреча. Стороны обсудили торговлю.",
+     ["18 мая 2025 г. в г. Уральске прошла встреча.", "Стороны обсудили торговлю."]),
 ])
 def test_sentences(text, expected):
     found = sentences(text)

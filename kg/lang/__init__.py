@@ -104,6 +104,8 @@ class Language:
     in_prepositions: frozenset[str] = frozenset()
     # Words that may stand between such a preposition and the name: "to the Kingdom of ...".
     determiners: frozenset[str] = frozenset()
+    # Words for a place's class between a preposition and its name (в г. Уральске, in the city of Uralsk).
+    place_classes: frozenset[str] = frozenset()
     # Written dates may put the day after the month: October 15, 2025.
     day_after_month: bool = False
     # Words for days relative to the publication date: yesterday, on Monday.

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from kg.lang import Case, DayKind, Language
 from kg.model import Mention, MentionKind, PartialDate
 from kg.relations.posts import case_window, phrase_window, role_before, via
-from kg.relations.state import DIPLOMATS, MeetingDraft, State
+from kg.relations.state import DIPLOMATS, OF, MeetingDraft, State
 from kg.text import tokens
 
 DATELINE = re.compile(r"^([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ-]{2,})[.,]")
@@ -88,8 +88,10 @@ def _where_met(s: State, m: Mention) -> bool:
     happened (work done in Aktau, a forum to come in Orenburg)."""
     sentence = s.in_sentence(s.sentence_of[m])
     before = [c for c in sentence if c.end <= m.start and not s.nested(c)]
+    between = [w for w in s.text[before[-1].end:m.start].replace(",", " ").lower().split()
+               if w not in s.language.determiners and w not in s.language.place_classes and w != OF] if before else []
     right_after = bool(before) and before[-1].kind in (MentionKind.PERSON, MentionKind.MEETING, MentionKind.DATE) \
-        and len(s.text[before[-1].end:m.start].replace(",", " ").split()) <= MET_IN_WORDS
+        and len(between) <= MET_IN_WORDS
     if via(s, m) != "in":
         # ``visited the Governorate of Ankara``: the object of a verb of visit.
         return right_after and before[-1].kind == MentionKind.MEETING

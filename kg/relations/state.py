@@ -15,6 +15,9 @@ DIPLOMATS = frozenset({"ambassador", "charge-daffaires", "consul-general", "cons
 HEADS = frozenset({"head-of-state", "head-of-government"})
 # Punctuation stripped from a sentence's words before they are looked up.
 WORD_EDGES = ".,;:«»\"()"
+# Characters more read back for a word of a place's class (the city of) before the preposition.
+PLACE_CLASS_REACH = 12
+OF = "of"
 
 
 @dataclass
@@ -98,10 +101,20 @@ class State:
     def word_before(self, end: int, reach: int) -> str | None:
         """The last word (lower case) of the ``reach`` characters before ``end``, past articles: ``to`` in
         ``to the Republic``."""
-        words = [w.lower() for w in self.text[max(0, end - reach):end].split()]
+        words = [w.lower() for w in self.text[max(0, end - reach - PLACE_CLASS_REACH):end].split()]
+        self._past_determiners(words)
+        # в г. Уральске, in the city of Uralsk: past the word for the place's class
+        if len(words) >= 2 and words[-1] == OF and words[-2] in self.language.place_classes:
+            del words[-2:]
+            self._past_determiners(words)
+        elif words and words[-1] in self.language.place_classes:
+            words.pop()
+            self._past_determiners(words)
+        return words[-1] if words else None
+
+    def _past_determiners(self, words: list[str]) -> None:
         while words and words[-1] in self.language.determiners:
             words.pop()
-        return words[-1] if words else None
 
     def last_word(self, m: Mention) -> str:
         words = m.text.split()

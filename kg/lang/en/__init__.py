@@ -10,6 +10,7 @@ PROFILE = Language(
     code="en",
     in_prepositions=frozenset({"to", "in", "at"}),
     determiners=frozenset({"the", "a", "an"}),
+    place_classes=frozenset({"city", "town", "village"}),
     day_after_month=True,
     days=read_days(Path(__file__).parent / "days.tsv"),
     name_particles=read_particles(Path(__file__).parent / "particles.tsv"),

@@ -11,6 +11,8 @@ PROFILE = Language(
     code="ru",
     home_country="KZ",
     in_prepositions=frozenset({"в", "во", "при", "на"}),
+    place_classes=frozenset({"г.", "г", "город", "городе", "города", "с.", "село", "селе", "пос.", "поселке",
+                             "посёлке"}),
     days=read_days(Path(__file__).parent / "days.tsv"),
     name_particles=read_particles(Path(__file__).parent / "particles.tsv"),
     lemmatiser="kg.lang.ru.words:lemmas",
