@@ -132,6 +132,13 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     # en: each of two names joined by ", and" has its own post in apposition
     ("Murat Aitenov, the Mayor of Shymkent, and Jean Dupont, the Ambassador of France, met.",
      "Jean Dupont", ("ambassador", "FR", None)),
+    # heads of regions and towns by other titles: a marshal of a voivodeship, a minister-president, a lord mayor
+    ("The Marshal of the Lodz Voivodeship Joanna Nowak met with Kazakh Ambassador Margulan Baimukhan.",
+     "Joanna Nowak", ("governor", None, None)),
+    ("The Minister-President of Saxony Michael Kretschmer met the Ambassador of Kazakhstan Nurzhan Bekenov.",
+     "Michael Kretschmer", ("head-of-government", "DE", None)),
+    ("Лорд-мэр Лондона Алистер Кинг встретился с Послом Казахстана Магжаном Ильясовым.",
+     "Алистер Кинг", ("mayor", "GB", None)),
     # kk: the first deputy of a governor is a deputy-governor
     ("Павлодар облысы әкімінің бірінші орынбасары Руслан Иманкулов Түркияның Елшісі Мехмет Өзтүрікпен кездесті.",
      "Руслан Иманкулов", ("deputy-governor", "KZ", None)),
