@@ -195,6 +195,11 @@ def places_of(text: str) -> list[str | None]:
     # ... not a town in the locative after it, where something else is to be done
     ("Павлодар облысының әкімі Асан Серікбаев Беларусь елшісі Павел Ковальмен кездесті. Кездесу соңында "
      "тараптар Екібастұз қаласында зауыт салуды талқылады.", "Павлодар облысы"),
+    # where, past the apposition a comma closes
+    ("Ambassador Yerzhan Ashikbayev met with Mr. John Doe, Chairman of the Board of ABC Corporation, in Houston.",
+     "Houston"),
+    ("Посол Ержан Ашикбаев встретился с Джоном Доу, председателем правления компании ABC, в Хьюстоне.",
+     "Хьюстон"),
     # a word for the place's class between the preposition and the name (в г., в городе, in the city of)
     ("В г. Уральске аким области Нариман Торегалиев встретился с Послом Польши Яном Ковальским.", "Уральск"),
     ("Аким области Нариман Торегалиев встретился с Послом Польши Яном Ковальским в городе Уральске.", "Уральск"),

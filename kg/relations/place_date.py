@@ -95,7 +95,12 @@ def _where_met(s: State, m: Mention) -> bool:
     if via(s, m) != "in":
         # ``visited the Governorate of Ankara``: the object of a verb of visit.
         return right_after and before[-1].kind == MentionKind.MEETING
-    return right_after or any(c.kind == MentionKind.MEETING and c.start > m.end for c in sentence)
+    # met X, Chairman of ABC Corporation, in Houston: past the apposition that a comma closes
+    gap = s.text[before[-1].end:m.start].split() if before else []
+    after_apposition = gap[:1] == [","] and all(
+        w.lower() in s.language.in_prepositions or w.lower() in s.language.determiners for w in gap[1:]) and any(
+        c.kind == MentionKind.MEETING for c in before)
+    return right_after or after_apposition or any(c.kind == MentionKind.MEETING and c.start > m.end for c in sentence)
 
 
 def _dateline_place(s: State) -> str | None:
