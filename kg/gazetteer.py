@@ -34,6 +34,10 @@ NEIGHBOURS = frozenset({"RU", "KG", "UZ", "TM", "TJ", "MN", "AZ"})
 NEIGHBOUR_REGIONS = frozenset({("CN", "13")})
 # A name that is a common word (Zipf frequency) is dropped unless the place is this large.
 COMMON_ZIPF = 4.0
+# A smaller town of the wider world keeps an English name only if it is a rarer word still (Confederation, a
+# suburb of Saskatoon, is no town in a report).
+WORLD_POPULATION_COMMON = 200_000
+SMALL_TOWN_ZIPF = 3.0
 BIG_CITY = 1_000_000
 MIN_LETTERS = 3
 # A Latin alternate name is kept when it is this close to a transliterated Cyrillic name of the place.
@@ -68,8 +72,9 @@ HEADER = """\
 #     coordinates, population, country and alternate names. Kazakhstan from {home} inhabitants,
 #     its neighbours ({neighbours}, Xinjiang) from {neighbour}, elsewhere from {world}, and capitals from {neighbour};
 #   - names dropped: shorter than {letters} letters, or a common word (English Zipf frequency >= {zipf}
-#     by wordfreq; a Russian word that pymorphy3 reads first as a common word or a person's name; a Kazakh
-#     word of common_kk.tsv), unless the city has a million inhabitants.
+#     by wordfreq, >= {small_zipf} for a town under {common_population} inhabitants; a Russian word that
+#     pymorphy3 reads first as a common word or a person's name; a Kazakh word of common_kk.tsv), unless
+#     the city has a million inhabitants.
 # One row per place; names separated by '|', the first of each language being its label.
 # columns: id (ISO 3166-2 code or geonames:ID)	type (region | city)	country	iso (ISO 3166-2 code of a city
 #          that is a subdivision)	geonames	latitude	longitude	kk	ru	en
@@ -123,7 +128,7 @@ class _Filter:
             return True
         low = name.lower()
         if language == "en":
-            return self._zipf(low, "en") < COMMON_ZIPF
+            return self._zipf(low, "en") < (COMMON_ZIPF if population >= WORLD_POPULATION_COMMON else SMALL_TOWN_ZIPF)
         if language == "kk" and low in self._common_kk:
             return False
         return not self.is_russian_word(name, persons_only=language == "kk")
@@ -314,7 +319,8 @@ def write(target: Path = TARGET) -> Path:
     places = build()
     header = HEADER.format(home=f"{HOME_POPULATION:,}", neighbours=", ".join(sorted(NEIGHBOURS)),
                            neighbour=f"{NEIGHBOUR_POPULATION:,}", world=f"{WORLD_POPULATION:,}",
-                           letters=MIN_LETTERS, zipf=COMMON_ZIPF)
+                           letters=MIN_LETTERS, zipf=COMMON_ZIPF,
+                           small_zipf=SMALL_TOWN_ZIPF, common_population=f"{WORLD_POPULATION_COMMON:,}")
     text = header + "\t".join(COLUMNS) + "\n" + "".join(p.row() + "\n" for p in places)
 
     def save(tmp: str) -> None:
