@@ -244,7 +244,10 @@ class _Recogniser:
                 continue  # Abylai Khan State University: the last head decides
             if head and i > 0 and self._joined(i):
                 first = self._walk_back(i)
-                if first < i and not all(_common(self.texts[k]) for k in range(first, i + 1) if self._org_word(k)):
+                # a name, not common words alone (The Trade Organization); a state's name is a name (Japan
+                # External Trade Organization)
+                if first < i and not all(_common(self.texts[k]) and fold(self.texts[k]) not in self.data.known
+                                         for k in range(first, i + 1) if self._org_word(k)):
                     last = self._of_phrase(i) if head[0] == MentionKind.ORGANIZATION else i
                     self._emit(head[0], first, last, head[1])
                     continue
@@ -283,6 +286,9 @@ class _Recogniser:
                 if self.texts[j] == "," and last == j - 1 and last > i and self._listed(j + 1):
                     j += 1  # Ministry of Economy, Trade and Industry
                     continue
+                if self._org_word(j) and last > i and fold(self.texts[last]) in self.data.known \
+                        and fold(self.texts[j]) not in self.data.known and not self._head(j, "after"):
+                    break  # University of Tokyo Teruo Fujii: a known place ends the name before a person's
                 if self._org_word(j):
                     last = j
                 elif not ((self.texts[j] in LINKS - ARTICLES and last > i and self.texts[j + 1:j + 2] != ["the"])
