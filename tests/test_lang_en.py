@@ -44,6 +44,7 @@ def test_persons(text, expected):
     # before a person's name
     ("He met the head of the Japan External Trade Organization yesterday.", ["Japan External Trade Organization"]),
     ("He met the Rector of the University of Tokyo Teruo Fujii.", ["University of Tokyo"]),
+    ("He met the leadership of the Confederation of Indian Industry.", ["Confederation of Indian Industry"]),
     ("Delegates of TURKSOY and KAZNEX met. TURKSOY and KAZNEX agreed.", ["TURKSOY", "KAZNEX", "TURKSOY", "KAZNEX"]),
     ("Delegates of TURKSOY attended the meeting.", []),
     ("The talks were held at the Governorate of Izmir on Friday.", ["Governorate of Izmir"]),

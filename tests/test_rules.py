@@ -66,6 +66,9 @@ def test_persons(text, expected):
     ("Бұл ҚХР-мен ынтымақтастық.", MentionKind.COUNTRY, [("ҚХР-мен", "CN")]),
     ("Ақтөбе облысы қытайлық компаниялармен жұмыс істейді.", MentionKind.COUNTRY, [("қытайлық", "CN")]),
     ("Тауар айналымы 5 млн долларов США.", MentionKind.COUNTRY, []),
+    # a state's adjective takes no long form before it: Federation of Indian Chambers is no state
+    ("He met the Federation of Indian Chambers of Commerce.", MentionKind.COUNTRY, [("Indian", "IN")]),
+    ("He met the President of the Republic of Turkey.", MentionKind.COUNTRY, [("Republic of Turkey", "TR")]),
 ])
 def test_names(text, kind, expected):
     assert mentions(text, kind) == expected

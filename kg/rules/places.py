@@ -37,7 +37,8 @@ def read_names(s: State) -> None:
         if e.kind == "country" and m.first > 0 and fold(s.texts[m.first - 1])[:4] in CURRENCY_WORDS:
             continue
         if e.kind == "country":
-            s.emit(MentionKind.COUNTRY, _state_form_start(s, m.first), m.last, e.key, e.form)
+            first = _state_form_start(s, m.first) if e.form != "adjective" else m.first  # not Federation of Indian
+            s.emit(MentionKind.COUNTRY, first, m.last, e.key, e.form)
         elif e.kind == "place":
             # The head noun after a known place's name is part of the mention (Павлодар қаласында): its
             # case ending says where.

@@ -286,8 +286,8 @@ class _Recogniser:
                 if self.texts[j] == "," and last == j - 1 and last > i and self._listed(j + 1):
                     j += 1  # Ministry of Economy, Trade and Industry
                     continue
-                if self._org_word(j) and last > i and fold(self.texts[last]) in self.data.known \
-                        and fold(self.texts[j]) not in self.data.known and not self._head(j, "after"):
+                if last > i and fold(self.texts[last]) in self.data.known and j + 1 < len(self.texts) \
+                        and self._name_word(j) and self._name_word(j + 1):
                     break  # University of Tokyo Teruo Fujii: a known place ends the name before a person's
                 if self._org_word(j):
                     last = j
