@@ -165,3 +165,14 @@ def test_rules_take_russian_places(text: str, kind: str, expected: set[str]) -> 
 def test_rules_take_russian_organizations(text: str, expected: set[str]) -> None:
     found = tagged_rule_mentions(_report(text))
     assert _values(found, MentionKind.ORGANIZATION) == expected
+
+
+@pytest.mark.parametrize(("text", "organization", "person"), [
+    ("Посол встретился с ректором Миланского университета Паоло Бьянки.", "Миланский университет", "Паоло Бьянки"),
+    ("Посол встретился с президентом Ломбардской ассоциации промышленников Марко Росси.",
+     "Ломбардская ассоциация промышленников", "Марко Росси"),
+])
+def test_a_body_ends_before_the_person_named_after_it(text: str, organization: str, person: str) -> None:
+    found = tagged_rule_mentions(_report(text))
+    assert organization in _values(found, MentionKind.ORGANIZATION)
+    assert person in _values(found, MentionKind.PERSON)

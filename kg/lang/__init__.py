@@ -79,6 +79,7 @@ class TokenView(Protocol):
     texts: list[str]
     covered: list[bool]
     barrier: list[bool]
+    proposed_name_starts: set[int]  # first tokens of the persons of several words the recogniser proposes
 
     def is_name_word(self, i: int) -> bool: ...
 

@@ -90,6 +90,9 @@ class State:
         # Tokens after the first of a proposed person's name of several words (Чжао Ганом).
         self.in_proposed_name = {k for kind, first, last in self.proposals if kind == MentionKind.PERSON
                                  for k in range(first + 1, last + 1)}
+        # First tokens of proposed persons' names of several words.
+        self.proposed_name_starts = {first for kind, first, last in self.proposals
+                                     if kind == MentionKind.PERSON and last > first}
         # First tokens of proposed names that are no posts, and the posts found (the posts pass fills them in).
         self.openings: frozenset[int] = frozenset()
         self.role_matches: list[Match[str]] = []

@@ -91,8 +91,8 @@ def body(view: TokenView, i: int) -> tuple[int, int, str, str] | None:
             and _adjective_of(texts[first - 1], word):
         first -= 1
     last, j, field, place = i, i + 1, False, False
-    while j < len(texts) and j - i <= MAX_COMPLEMENTS and not view.barrier[j]:
-        t = texts[j]
+    while j < len(texts) and j - i <= MAX_COMPLEMENTS and not view.barrier[j] and j not in view.proposed_name_starts:
+        t = texts[j]  # ректором Миланского университета Паоло Бьянки: the person is no complement
         if _state_form(t) and j + 1 < len(texts) and texts[j + 1][:1].isupper() and not view.barrier[j + 1]:
             last, j, place = j + 1, j + 2, True
             continue
