@@ -176,3 +176,15 @@ def test_a_body_ends_before_the_person_named_after_it(text: str, organization: s
     found = tagged_rule_mentions(_report(text))
     assert organization in _values(found, MentionKind.ORGANIZATION)
     assert person in _values(found, MentionKind.PERSON)
+
+
+@pytest.mark.parametrize(("text", "organization"), [
+    # a state's adjective opens the body's name; the state is named too
+    ("Представители Японского агентства международного сотрудничества прибыли.",
+     "Японское агентство международного сотрудничества"),
+    ("Стороны обсудили сотрудничество с Конфедерацией индийской промышленности.",
+     "Конфедерация индийской промышленности"),
+])
+def test_bodies_by_their_head_noun(text: str, organization: str) -> None:
+    found = tagged_rule_mentions(_report(text))
+    assert any(v.split("\t")[0] == organization for v in _values(found, MentionKind.ORGANIZATION))

@@ -87,8 +87,9 @@ def body(view: TokenView, i: int) -> tuple[int, int, str, str] | None:
     if kind is None:
         return None
     first = i
-    while first > 0 and not view.covered[first - 1] and not view.barrier[first - 1] \
-            and _adjective_of(texts[first - 1], word):
+    # the adjectives before it, a state's one too (Японского агентства: the state's mention stays as well)
+    while first > 0 and (not view.covered[first - 1] or texts[first - 1][:1].isupper()) \
+            and not view.barrier[first - 1] and _adjective_of(texts[first - 1], word):
         first -= 1
     last, j, field, place = i, i + 1, False, False
     while j < len(texts) and j - i <= MAX_COMPLEMENTS and not view.barrier[j] and j not in view.proposed_name_starts:
