@@ -13,6 +13,8 @@ Shapes of the payload (lists rather than objects where there are many, to keep p
   where a segment is a catalog index (a node), a string (literal text) or ``{"l": {lang: text}}``
   (a term with labels, such as a role); ``{"p": relation, "more": n}`` says n facts were left out.
 - ``nodes[j] = [catalog index, value]`` or ``[catalog index, value, x, y]`` with a precomputed layout.
+- ``first``: the catalog indexes of the nodes drawn when the page opens, or null for all
+  (``kg.views.subset``); ``weights``: the label weight of each node type, by which the page ranks labels.
 - ``edges[j] = [source node, target node, relation, weight, [meetings], [[sector, count]], [dates]]``.
 - ``evidence[k] = [sentence, report, sentence start, sentence end, quote from, quote to]``: indexes into
   ``sentences`` and ``reports``; offsets into the report in characters; the quote as UTF-16
@@ -34,6 +36,7 @@ from kg.graph import DIP
 from kg.views.index import LANGUAGES, ORGANIZATIONS, PLACES, GraphIndex
 from kg.views.kinds import View
 from kg.views.search import label_stems
+from kg.views.subset import LABEL_WEIGHT
 from kg.views.text import TYPE_CLASSES, plural_terms, relation_terms, type_terms, ui_terms
 
 MAX_FACTS = 200  # facts of one relation shown per node; the panel says how many more there are
@@ -197,7 +200,8 @@ class _Builder:
 
 
 def build_payload(index: GraphIndex, view: View, *, lang: str, title: dict[str, str],
-                  positions: dict[URIRef, tuple[float, float]] | None = None) -> dict[str, Any]:
+                  positions: dict[URIRef, tuple[float, float]] | None = None,
+                  first: list[URIRef] | None = None) -> dict[str, Any]:
     b = _Builder(index)
     nodes: list[list[Any]] = []
     node_refs = set()
@@ -235,6 +239,8 @@ def build_payload(index: GraphIndex, view: View, *, lang: str, title: dict[str, 
         "title": title,
         "focus": b.ref_of.get(view.focus) if view.focus is not None else None,
         "layout": "precomputed" if positions is not None else "physics",
+        "first": [b.ref_of[n] for n in first] if first is not None else None,
+        "weights": dict(LABEL_WEIGHT),
         "categories": categories,
         "types": type_terms(index),
         "relations": relation_terms(index),
