@@ -212,7 +212,8 @@
         var y = box.y + (box.h - item.px) / 2;
         ctx.strokeText(item.text, box.x, y);
         ctx.fillText(item.text, box.x, y);
-        drawn.push({ x: box.x, y: box.y, w: box.w, h: box.h, text: item.text, node: item.node, edge: item.edge });
+        drawn.push({ x: box.x, y: box.y, w: box.w, h: box.h, px: item.px, text: item.text, node: item.node,
+                   edge: item.edge });
       });
       labels.drawn = drawn;
       ctx.restore();
