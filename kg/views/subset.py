@@ -18,8 +18,10 @@ import math
 from collections import defaultdict
 from collections.abc import Hashable, Sequence
 
-DRAW_NODES = 2000
-DRAW_EDGES = 4000
+# What the browser builds and draws in about a second: vis-network spends about 0.25 ms on each
+# node and 0.1 ms on each edge it is given, before the first frame.
+DRAW_NODES = 1500
+DRAW_EDGES = 15000
 
 # How much a node's label is worth, by type: a country's name tells more than a meeting's. The
 # page ranks its labels by the same weights.
