@@ -10,8 +10,9 @@ Shapes of the payload (lists rather than objects where there are many, to keep p
   the label words, which a query word may extend by an ending) only for nodes of the view, ``f``
   only for them and the meetings behind its edges and rows.
 - a fact: ``{"p": relation, "v": [segment, ...], "x": [[relation, [segment, ...]], ...], "e": [evidence]}``
-  where a segment is a catalog index (a node), a string (literal text) or ``{"l": {lang: text}}``
-  (a term with labels, such as a role); ``{"p": relation, "more": n}`` says n facts were left out.
+  where a segment is a catalog index (a node), a string (literal text) or ``{"t": i}``, a term
+  with labels such as a role, ``terms[i] = {lang: text}`` (each term once: a large view names
+  the same few roles tens of thousands of times); ``{"p": relation, "more": n}`` says n facts were left out.
 - ``nodes[j] = [catalog index, value]`` or ``[catalog index, value, x, y]`` with a precomputed layout.
 - ``first``: the catalog indexes of the nodes drawn when the page opens, or null for all
   (``kg.views.subset``); ``weights``: the label weight of each node type, by which the page ranks labels.
@@ -54,6 +55,8 @@ class _Builder:
         self.sentence_ref: dict[str, int] = {}
         self.reports: list[list[str]] = []
         self.report_ref: dict[URIRef, int] = {}
+        self.terms: list[dict[str, str]] = []
+        self.term_ref: dict[URIRef, int] = {}
 
     def ref(self, node: URIRef) -> int:
         if node not in self.ref_of:
@@ -184,8 +187,11 @@ class _Builder:
             parts += [["jurisdiction", [self.ref(j)]] for j in rec.jurisdictions]
         return parts
 
-    def term(self, concept: URIRef) -> dict[str, dict[str, str]]:
-        return {"l": self.index.labels_by_language(concept)}
+    def term(self, concept: URIRef) -> dict[str, int]:
+        if concept not in self.term_ref:
+            self.term_ref[concept] = len(self.terms)
+            self.terms.append(self.index.labels_by_language(concept))
+        return {"t": self.term_ref[concept]}
 
     def report_key(self, report: URIRef | None) -> tuple[str, str]:
         rec = self.index.reports.get(report) if report is not None else None
@@ -253,6 +259,7 @@ def build_payload(index: GraphIndex, view: View, *, lang: str, title: dict[str, 
         "evidence": b.evidence,
         "sentences": b.sentences,
         "reports": b.reports,
+        "terms": b.terms,
     }
 
 

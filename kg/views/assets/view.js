@@ -19,6 +19,7 @@
     data.evidence = details.evidence;
     data.sentences = details.sentences;
     data.reports = details.reports;
+    data.terms = details.terms;
   }
   var ORDER = { kk: ["kk", "ru", "en", ""], ru: ["ru", "kk", "en", ""], en: ["en", "ru", "kk", ""] };
   var STYLE = {
@@ -845,7 +846,7 @@
       if (i) { parent.appendChild(document.createTextNode(", ")); }
       if (typeof value === "number") { parent.appendChild(nodeLink(value)); }
       else if (typeof value === "string") { parent.appendChild(document.createTextNode(value)); }
-      else if (value && value.l) { parent.appendChild(document.createTextNode(pick(value.l))); }
+      else if (value && value.t !== undefined) { parent.appendChild(document.createTextNode(pick(data.terms[value.t]))); }
     });
   }
 
