@@ -114,6 +114,7 @@ def test_click_shows_facts_with_evidence_and_report(opened, views):
     panel = page.page.locator("#panel")
     assert panel.locator(".node-title").inner_text() == "Эрве Жамар"
     assert panel.locator("section[data-relation=holds] .qualifier").count() == 2
+    assert panel.locator("section[data-relation=holds] .value").first.inner_text().startswith("Облыс әкімі")  # the role
     sentences = panel.locator("blockquote.sentence").all_inner_texts()
     assert len(sentences) >= 2 and len(set(sentences)) == len(sentences)  # each sentence once
     assert any("Эрве Жамармен" in t for t in sentences)

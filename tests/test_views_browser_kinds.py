@@ -77,11 +77,12 @@ def test_view_opens_readable(opened, pages, graph, kind):
     boxes = page.js("window.dipkg.labelBoxes()")
     assert boxes, "no label drawn"
     assert overlapping(boxes) <= MAX_OVERLAP * len(boxes)
-    # the labels measured are those drawn: each box as wide as its text in the page's font
+    # the labels measured are those drawn: each box as wide as its text in the page's font, within 5 %
     widths = page.js("""() => { const c = document.createElement('canvas').getContext('2d');
-        c.font = "10px system-ui, -apple-system, 'Segoe UI', sans-serif";
-        return window.dipkg.labelBoxes().slice(0, 20).map(b => [b.w, c.measureText(b.text).width]); }""")
-    assert all(w > 0 and m > 0 for w, m in widths)
+        return window.dipkg.labelBoxes().slice(0, 40).map(b => {
+          c.font = (b.px * 10) + "px system-ui, -apple-system, 'Segoe UI', sans-serif";
+          return [b.w, c.measureText(b.text).width / 10]; }); }""")
+    assert all(m > 0 and abs(w - m) <= 0.05 * m + 1 for w, m in widths), widths
     # opened fitted: every node drawn inside the canvas
     outside = page.js("""() => { const n = window.dipkg.network, box = document.getElementById('graph');
         const pos = n.getPositions();

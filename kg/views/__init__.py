@@ -9,7 +9,10 @@ evidence sentences, fit and reset buttons, and labels in Kazakh, Russian or Engl
 importance where they fit at the current zoom.
 
 Up to ``LAYOUT_THRESHOLD`` nodes the browser lays the view out by physics, which then stops;
-above it the layout is computed here and the page draws it with physics off.
+above it the layout is computed here and the page draws it with physics off. A view with a
+computed layout and more than ``DRAW_NODES`` nodes or ``DRAW_EDGES`` edges opens with only its
+most important nodes and those that join them drawn (``kg.views.subset``); a search or a click
+draws the rest around it.
 """
 
 from __future__ import annotations
@@ -25,19 +28,23 @@ from kg.views.layout import precomputed_layout
 from kg.views.page import render_page
 from kg.views.payload import build_payload
 from kg.views.registry import build_views, view_kind, view_names
+from kg.views.subset import DRAW_EDGES, DRAW_NODES, first_drawn
 from kg.views.text import view_title
 
 LAYOUT_THRESHOLD = 1000
 KINDS = view_names()
 DEFAULT_VIEWS = build_views()
 
-__all__ = ["DEFAULT_VIEWS", "KINDS", "LANGUAGES", "LAYOUT_THRESHOLD", "GraphIndex", "View",
+__all__ = ["DEFAULT_VIEWS", "DRAW_EDGES", "DRAW_NODES", "KINDS", "LANGUAGES", "LAYOUT_THRESHOLD", "GraphIndex", "View",
            "view_html", "write_view", "write_views"]
 
 
 def view_html(source: Graph | GraphIndex, kind: str = "network", *, focus: str | None = None, lang: str = "kk",
-              layout_threshold: int = LAYOUT_THRESHOLD) -> str:
-    """The page of one view of a graph (or of an index already read from one)."""
+              layout_threshold: int = LAYOUT_THRESHOLD, draw_limit: tuple[int, int] = (DRAW_NODES, DRAW_EDGES)) -> str:
+    """The page of one view of a graph (or of an index already read from one).
+
+    ``draw_limit`` is how many nodes and edges a view with a computed layout draws when it opens.
+    """
     if lang not in LANGUAGES:
         raise DipkgError(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}")
     if view_kind(kind).make is None:
@@ -49,13 +56,20 @@ def view_html(source: Graph | GraphIndex, kind: str = "network", *, focus: str |
         positions = {n: (x, y) for n, x, y in view.positions}
     elif len(view.nodes) > layout_threshold:
         positions = precomputed_layout([n.node for n in view.nodes], [(e.source, e.target) for e in view.edges])
+    first = None
+    if positions is not None and view.positions is None:
+        first = first_drawn([(n.node, n.category, n.value) for n in view.nodes],
+                            [(e.source, e.target) for e in view.edges], max_nodes=draw_limit[0],
+                            max_edges=draw_limit[1])
     focus_labels = index.labels_by_language(view.focus) if view.focus is not None else None
-    payload = build_payload(index, view, lang=lang, title=view_title(kind, focus=focus_labels), positions=positions)
+    payload = build_payload(index, view, lang=lang, title=view_title(kind, focus=focus_labels), positions=positions,
+                            first=first)
     return render_page(payload)
 
 
 def write_view(source: Graph | GraphIndex, path: Path, kind: str = "network", *, focus: str | None = None,
-               lang: str = "kk", layout_threshold: int = LAYOUT_THRESHOLD) -> Path:
+               lang: str = "kk", layout_threshold: int = LAYOUT_THRESHOLD,
+               draw_limit: tuple[int, int] = (DRAW_NODES, DRAW_EDGES)) -> Path:
     """Write one view to ``path`` atomically."""
     from kg.files import write_atomic
 
@@ -66,7 +80,7 @@ def write_view(source: Graph | GraphIndex, path: Path, kind: str = "network", *,
         index = source if isinstance(source, GraphIndex) else GraphIndex(source)
         path.parent.mkdir(parents=True, exist_ok=True)
         return spec.writer(index, path, lang)
-    page = view_html(source, kind, focus=focus, lang=lang, layout_threshold=layout_threshold)
+    page = view_html(source, kind, focus=focus, lang=lang, layout_threshold=layout_threshold, draw_limit=draw_limit)
     path.parent.mkdir(parents=True, exist_ok=True)
     return write_atomic(path, lambda tmp: Path(tmp).write_text(page, encoding="utf-8"))
 

@@ -56,7 +56,7 @@ def embed_json(data: Any) -> str:
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
-DETAILS = ("evidence", "sentences", "reports")
+DETAILS = ("evidence", "sentences", "reports", "terms")
 
 
 def split_payload(payload: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:

@@ -10,9 +10,12 @@ Shapes of the payload (lists rather than objects where there are many, to keep p
   the label words, which a query word may extend by an ending) only for nodes of the view, ``f``
   only for them and the meetings behind its edges and rows.
 - a fact: ``{"p": relation, "v": [segment, ...], "x": [[relation, [segment, ...]], ...], "e": [evidence]}``
-  where a segment is a catalog index (a node), a string (literal text) or ``{"l": {lang: text}}``
-  (a term with labels, such as a role); ``{"p": relation, "more": n}`` says n facts were left out.
+  where a segment is a catalog index (a node), a string (literal text) or ``{"t": i}``, a term
+  with labels such as a role, ``terms[i] = {lang: text}`` (each term once: a large view names
+  the same few roles tens of thousands of times); ``{"p": relation, "more": n}`` says n facts were left out.
 - ``nodes[j] = [catalog index, value]`` or ``[catalog index, value, x, y]`` with a precomputed layout.
+- ``first``: the catalog indexes of the nodes drawn when the page opens, or null for all
+  (``kg.views.subset``); ``weights``: the label weight of each node type, by which the page ranks labels.
 - ``edges[j] = [source node, target node, relation, weight, [meetings], [[sector, count]], [dates]]``.
 - ``evidence[k] = [sentence, report, sentence start, sentence end, quote from, quote to]``: indexes into
   ``sentences`` and ``reports``; offsets into the report in characters; the quote as UTF-16
@@ -34,6 +37,7 @@ from kg.graph import DIP
 from kg.views.index import LANGUAGES, ORGANIZATIONS, PLACES, GraphIndex
 from kg.views.kinds import View
 from kg.views.search import label_stems
+from kg.views.subset import LABEL_WEIGHT
 from kg.views.text import TYPE_CLASSES, plural_terms, relation_terms, type_terms, ui_terms
 
 MAX_FACTS = 200  # facts of one relation shown per node; the panel says how many more there are
@@ -51,6 +55,8 @@ class _Builder:
         self.sentence_ref: dict[str, int] = {}
         self.reports: list[list[str]] = []
         self.report_ref: dict[URIRef, int] = {}
+        self.terms: list[dict[str, str]] = []
+        self.term_ref: dict[URIRef, int] = {}
 
     def ref(self, node: URIRef) -> int:
         if node not in self.ref_of:
@@ -181,8 +187,11 @@ class _Builder:
             parts += [["jurisdiction", [self.ref(j)]] for j in rec.jurisdictions]
         return parts
 
-    def term(self, concept: URIRef) -> dict[str, dict[str, str]]:
-        return {"l": self.index.labels_by_language(concept)}
+    def term(self, concept: URIRef) -> dict[str, int]:
+        if concept not in self.term_ref:
+            self.term_ref[concept] = len(self.terms)
+            self.terms.append(self.index.labels_by_language(concept))
+        return {"t": self.term_ref[concept]}
 
     def report_key(self, report: URIRef | None) -> tuple[str, str]:
         rec = self.index.reports.get(report) if report is not None else None
@@ -197,7 +206,8 @@ class _Builder:
 
 
 def build_payload(index: GraphIndex, view: View, *, lang: str, title: dict[str, str],
-                  positions: dict[URIRef, tuple[float, float]] | None = None) -> dict[str, Any]:
+                  positions: dict[URIRef, tuple[float, float]] | None = None,
+                  first: list[URIRef] | None = None) -> dict[str, Any]:
     b = _Builder(index)
     nodes: list[list[Any]] = []
     node_refs = set()
@@ -235,6 +245,8 @@ def build_payload(index: GraphIndex, view: View, *, lang: str, title: dict[str, 
         "title": title,
         "focus": b.ref_of.get(view.focus) if view.focus is not None else None,
         "layout": "precomputed" if positions is not None else "physics",
+        "first": [b.ref_of[n] for n in first] if first is not None else None,
+        "weights": dict(LABEL_WEIGHT),
         "categories": categories,
         "types": type_terms(index),
         "relations": relation_terms(index),
@@ -247,6 +259,7 @@ def build_payload(index: GraphIndex, view: View, *, lang: str, title: dict[str, 
         "evidence": b.evidence,
         "sentences": b.sentences,
         "reports": b.reports,
+        "terms": b.terms,
     }
 
 

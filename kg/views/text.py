@@ -103,6 +103,15 @@ UI: dict[str, Terms] = {
     "language": {"en": "Language", "kk": "Тіл", "ru": "Язык"},
     "loading": {"en": "Laying out the graph…", "kk": "Граф орналастырылуда…", "ru": "Граф раскладывается…"},
     "close": {"en": "Close", "kk": "Жабу", "ru": "Закрыть"},
+    "partial": {"en": "Nodes drawn: {n} of {total}", "kk": "Көрсетілген түйін: {n} / {total}",
+                "ru": "Нарисовано узлов: {n} из {total}"},
+    "partialHint": {"en": "The most important nodes and those that join them. A search or a click draws a node "
+                          "with its neighbours.",
+                    "kk": "Ең маңызды түйіндер және оларды байланыстыратындар. Іздеу не басу түйінді "
+                          "көршілерімен бірге көрсетеді.",
+                    "ru": "Самые важные узлы и те, что их связывают. Поиск или щелчок рисует узел вместе с "
+                          "соседями."},
+    "drawAll": {"en": "Draw all", "kk": "Барлығын көрсету", "ru": "Нарисовать все"},
 }
 
 

@@ -5,12 +5,10 @@
 (function () {
   "use strict";
 
-  /* How much a node's label is worth, by type: a country's name tells more than a meeting's. */
-  var LABEL_WEIGHT = { country: 3, region: 3, city: 2.5, sector: 2.5, government: 2, international: 2,
-                       person: 1.6, university: 1.5, company: 1.5, organization: 1.5, place: 1.5, meeting: 0.5 };
-
   window.dipkgLabels = function (api) {
     var data = api.data;
+    /* How much a node's label is worth, by type (kg.views.subset): a country's name tells more than a meeting's. */
+    var LABEL_WEIGHT = data.weights || {};
     var network = api.network;
     var graphBox = api.box;
     var inView = api.inView;
@@ -36,15 +34,25 @@
     var MAX_LABELS = 400;
     var MAX_TEXT = 42;
     var measureCtx = document.createElement("canvas").getContext("2d");
+    measureCtx.font = "100px " + FONT;
+    var charWidth = {};
     var widthCache = {};
     function shortText(text) { return text.length > MAX_TEXT ? text.slice(0, MAX_TEXT - 1) + "…" : text; }
+    /* A text's width as the sum of its characters' (each measured once): measuring every label of
+       a large view whole would take the canvas longer than placing them all. */
     function textWidth(text, px) {
-      var key = lang + "\u0000" + text;
-      if (widthCache[key] === undefined) {
-        measureCtx.font = "10px " + FONT;
-        widthCache[key] = measureCtx.measureText(text).width / 10;
+      var w = widthCache[text];
+      if (w === undefined) {
+        w = 0;
+        for (var i = 0; i < text.length; i++) {
+          var c = text.charAt(i);
+          var cw = charWidth[c];
+          if (cw === undefined) { cw = charWidth[c] = measureCtx.measureText(c).width / 100; }
+          w += cw;
+        }
+        widthCache[text] = w;
       }
-      return widthCache[key] * px;
+      return w * px;
     }
 
     var labels = { placed: [], drawn: [], key: "", timer: null, selected: null, near: {}, nearEdges: [], hoverEdge: null,
@@ -204,7 +212,8 @@
         var y = box.y + (box.h - item.px) / 2;
         ctx.strokeText(item.text, box.x, y);
         ctx.fillText(item.text, box.x, y);
-        drawn.push({ x: box.x, y: box.y, w: box.w, h: box.h, text: item.text, node: item.node, edge: item.edge });
+        drawn.push({ x: box.x, y: box.y, w: box.w, h: box.h, px: item.px, text: item.text, node: item.node,
+                   edge: item.edge });
       });
       labels.drawn = drawn;
       ctx.restore();

@@ -19,6 +19,7 @@
     data.evidence = details.evidence;
     data.sentences = details.sentences;
     data.reports = details.reports;
+    data.terms = details.terms;
   }
   var ORDER = { kk: ["kk", "ru", "en", ""], ru: ["ru", "kk", "en", ""], en: ["en", "ru", "kk", ""] };
   var STYLE = {
@@ -43,6 +44,10 @@
   /* A busy view draws no arrows, hides edges while it moves, and pans as a picture. */
   var BUSY = data.edges.length > 2000;
   var PRECOMPUTED = data.layout === "precomputed" || data.nodes.length === 0;
+  /* A very large view draws at first only data.first (its most important nodes and those that join
+     them); a search or a click draws a node's neighbours, the legend's button all the rest. */
+  var PARTIAL = !CHART && PRECOMPUTED && !!data.first;
+  var MAX_AROUND = 400;
   var MAX_ENDING = 6;
   var lang = ORDER[data.lang] ? data.lang : "kk";
   var hiddenTypes = {};
@@ -53,7 +58,8 @@
   var filter = { sector: "", year: "" };
   var meetingRow = {};
 
-  data.nodes.forEach(function (row) { inView[row[0]] = true; });
+  var rowOf = {};
+  data.nodes.forEach(function (row) { inView[row[0]] = true; rowOf[row[0]] = row; });
   (data.meetings || []).forEach(function (row) { meetingRow[row[0]] = row; });
 
   function pick(labels) {
@@ -153,8 +159,99 @@
     return max === min ? 0.5 : Math.sqrt((value - min) / (max - min));
   }
 
-  var nodes = new vis.DataSet(CHART ? [] : data.nodes.map(visNode));
-  var edges = new vis.DataSet(CHART ? [] : data.edges.map(visEdge));
+  /* What the drawing holds: nodes and edges (by index into data.edges). */
+  var drawn = {};
+  var drawnEdge = {};
+  var drawnCount = 0;
+  var firstRows = PARTIAL ? data.first.map(function (ref) { return rowOf[ref]; }) : data.nodes;
+  var firstEdges = [];
+  if (!CHART) {
+    firstRows.forEach(function (row) { drawn[row[0]] = true; });
+    drawnCount = firstRows.length;
+    data.edges.forEach(function (edge, i) {
+      if (!PARTIAL || (drawn[edge[0]] && drawn[edge[1]])) { drawnEdge[i] = true; firstEdges.push(visEdge(edge, i)); }
+    });
+  }
+  var nodes = new vis.DataSet(CHART ? [] : firstRows.map(visNode));
+  var edges = new vis.DataSet(firstEdges);
+
+  function importance(ref) {
+    return ((data.weights || {})[categoryOf(ref)] || 1) * Math.sqrt(rowOf[ref][1] || 1);
+  }
+  var edgesOf = null;
+  function edgesAt(ref) {
+    if (!edgesOf) {
+      edgesOf = {};
+      data.edges.forEach(function (edge, i) {
+        (edgesOf[edge[0]] = edgesOf[edge[0]] || []).push(i);
+        if (edge[1] !== edge[0]) { (edgesOf[edge[1]] = edgesOf[edge[1]] || []).push(i); }
+      });
+    }
+    return edgesOf[ref] || [];
+  }
+  /* Add nodes of the view to the drawing, at their computed places, with their edges to what is drawn. */
+  function drawNodes(refs) {
+    var added = [];
+    refs.forEach(function (ref) {
+      if (drawn[ref] || !inView[ref]) { return; }
+      drawn[ref] = true;
+      var node = visNode(rowOf[ref]);
+      node.hidden = nodeHidden(ref);
+      added.push(node);
+    });
+    if (!added.length) { return; }
+    drawnCount += added.length;
+    var addedEdges = [];
+    added.forEach(function (node) {
+      edgesAt(node.id).forEach(function (i) {
+        var edge = data.edges[i];
+        if (drawnEdge[i] || !drawn[edge[0]] || !drawn[edge[1]]) { return; }
+        drawnEdge[i] = true;
+        var out = visEdge(edge, i);
+        if (data.meetings.length) { out.hidden = edgeWeight(edge) === 0; }
+        addedEdges.push(out);
+      });
+    });
+    nodes.add(added);
+    edges.add(addedEdges);
+    drawLegend();
+  }
+  /* A node and its most important neighbours not drawn yet. */
+  function drawAround(ref) {
+    if (!PARTIAL || !inView[ref]) { return; }
+    var others = [];
+    edgesAt(ref).forEach(function (i) {
+      var edge = data.edges[i];
+      var other = edge[0] === ref ? edge[1] : edge[0];
+      if (!drawn[other]) { others.push(other); }
+    });
+    others.sort(function (a, b) { return importance(b) - importance(a) || a - b; });
+    drawNodes([ref].concat(others.slice(0, MAX_AROUND)));
+  }
+  function drawAll() {
+    setStatus(ui("loading"));
+    setTimeout(function () {
+      drawNodes(data.nodes.map(function (row) { return row[0]; }));
+      setStatus("");
+      relabelNow();
+    }, 30);
+  }
+  /* Back to what the page opened with. */
+  function undrawAdded() {
+    if (!PARTIAL) { return; }
+    var first = {};
+    data.first.forEach(function (ref) { first[ref] = true; });
+    var gone = Object.keys(drawn).filter(function (ref) { return !first[ref]; }).map(Number);
+    var goneEdges = Object.keys(drawnEdge).filter(function (i) {
+      var edge = data.edges[i];
+      return !first[edge[0]] || !first[edge[1]];
+    }).map(Number);
+    edges.remove(goneEdges);
+    nodes.remove(gone);
+    gone.forEach(function (ref) { delete drawn[ref]; });
+    goneEdges.forEach(function (i) { delete drawnEdge[i]; });
+    drawnCount = data.first.length;
+  }
   var options = {
     autoResize: true,
     layout: { randomSeed: 7, improvedLayout: !PRECOMPUTED && data.nodes.length <= 150 },
@@ -206,11 +303,8 @@
   if (CHART) {
     setTimeout(ready, 0);
   } else if (PRECOMPUTED) {
-    network.once("afterDrawing", function () {
-      fit();
-      network.once("afterDrawing", ready);
-      network.redraw();
-    });
+    /* Fitted and labelled before the first frame (at the end of this script): drawn once. */
+    network.once("afterDrawing", ready);
   } else {
     network.on("stabilizationProgress", function (p) {
       setStatus(ui("loading") + " " + Math.round((100 * p.iterations) / p.total) + "%");
@@ -342,7 +436,7 @@
     var gap = Math.max(w - widest.left - widest.right - 40, 160);
     var x = gap / scale;
     data.nodes.forEach(function (row) {
-      if (categoryOf(row[0]) === "country") { network.moveNode(row[0], row[2] === 0 ? 0 : x, row[3]); }
+      if (drawn[row[0]] && categoryOf(row[0]) === "country") { network.moveNode(row[0], row[2] === 0 ? 0 : x, row[3]); }
     });
     var middle = (20 + widest.left + w - 20 - widest.right) / 2;
     network.moveTo({ position: { x: x / 2 + (w / 2 - middle) / scale, y: (lo + hi) / 2 + 14 / scale },
@@ -350,6 +444,7 @@
   }
 
   function reset() {
+    undrawAdded();
     Object.keys(hiddenTypes).forEach(function (c) { if (hiddenTypes[c]) { setTypeHidden(c, false); } });
     filter.sector = "";
     filter.year = "";
@@ -521,9 +616,22 @@
       legend.appendChild(el("p", "hint", ui("nodeSize")));
       legend.appendChild(el("p", "hint", ui("edgeWidth")));
     }
-    var shown = data.nodes.length;
-    data.nodes.forEach(function (row) { if (hiddenTypes[categoryOf(row[0])] || filteredOut[row[0]]) { shown -= 1; } });
+    var shown = CHART ? data.nodes.length : drawnCount;
+    data.nodes.forEach(function (row) {
+      if ((CHART || drawn[row[0]]) && (hiddenTypes[categoryOf(row[0])] || filteredOut[row[0]])) { shown -= 1; }
+    });
     legend.appendChild(el("p", "shown", counted("shown", shown)));
+    if (PARTIAL && drawnCount < data.nodes.length) {
+      var partial = el("div", "partial");
+      partial.appendChild(el("p", null, ui("partial").replace("{n}", String(drawnCount))
+        .replace("{total}", String(data.nodes.length))));
+      partial.appendChild(el("p", "hint", ui("partialHint")));
+      var all = el("button", "draw-all", ui("drawAll"));
+      all.type = "button";
+      all.addEventListener("click", drawAll);
+      partial.appendChild(all);
+      legend.appendChild(partial);
+    }
     if (chart) { chart.legend(legend); }
   }
 
@@ -535,7 +643,7 @@
     hiddenTypes[category] = hidden;
     var changes = [];
     data.nodes.forEach(function (row) {
-      if (categoryOf(row[0]) === category) { changes.push({ id: row[0], hidden: nodeHidden(row[0]) }); }
+      if (drawn[row[0]] && categoryOf(row[0]) === category) { changes.push({ id: row[0], hidden: nodeHidden(row[0]) }); }
     });
     if (network) { nodes.update(changes); setSelection(labels.selected); }
     if (chart) { chart.draw(); }
@@ -547,15 +655,18 @@
     if (chart) { chart.draw(); drawLegend(); return; }
     if (!data.meetings.length || !network) { return; }
     var alive = {};
-    var edgeChanges = data.edges.map(function (edge, i) {
+    var edgeChanges = [];
+    data.edges.forEach(function (edge, i) {
       var n = edgeWeight(edge);
       if (n) { alive[edge[0]] = true; alive[edge[1]] = true; }
-      return { id: i, hidden: n === 0, value: Math.max(n, 1) };
+      if (drawnEdge[i]) { edgeChanges.push({ id: i, hidden: n === 0, value: Math.max(n, 1) }); }
     });
     edges.update(edgeChanges);
     filteredOut = {};
     data.nodes.forEach(function (row) { if (!alive[row[0]]) { filteredOut[row[0]] = true; } });
-    nodes.update(data.nodes.map(function (row) { return { id: row[0], hidden: nodeHidden(row[0]) }; }));
+    nodes.update(data.nodes.filter(function (row) { return drawn[row[0]]; }).map(function (row) {
+      return { id: row[0], hidden: nodeHidden(row[0]) };
+    }));
     setSelection(labels.selected);
     drawLegend();
     if (current) { current.render(); }
@@ -659,6 +770,7 @@
     if (!inView[ref]) { return; }
     var category = categoryOf(ref);
     if (hiddenTypes[category]) { setTypeHidden(category, false); }
+    drawAround(ref);
     if (network) { network.selectNodes([ref]); }
     if (chart) { chart.select(ref); }
     setSelection(ref);
@@ -734,7 +846,7 @@
       if (i) { parent.appendChild(document.createTextNode(", ")); }
       if (typeof value === "number") { parent.appendChild(nodeLink(value)); }
       else if (typeof value === "string") { parent.appendChild(document.createTextNode(value)); }
-      else if (value && value.l) { parent.appendChild(document.createTextNode(pick(value.l))); }
+      else if (value && value.t !== undefined) { parent.appendChild(document.createTextNode(pick(data.terms[value.t]))); }
     });
   }
 
@@ -922,6 +1034,8 @@
     edges: edges,
     data: data,
     drawnNodes: function () { return network ? network.body.nodeIndices.length : 0; },
+    isDrawn: function (ref) { return !!drawn[ref]; },
+    drawAll: drawAll,
     search: function (query) { return search(query).map(function (r) { return r.ref; }); },
     choose: choose,
     select: select,
@@ -941,4 +1055,5 @@
   };
 
   relabelPage();
+  if (network && PRECOMPUTED) { fit(); }
 }());
