@@ -61,6 +61,11 @@ def test_persons(text, expected):
     ("Бұл John Cockerill компаниясы еді.", MentionKind.ORGANIZATION,
      [("John Cockerill компаниясы", "John Cockerill компаниясы")]),
     ("Toyota-мен келісім.", MentionKind.ORGANIZATION, [("Toyota-мен", "Toyota")]),
+    # a quoted name with its legal form after it (Kazakh) or before it (Russian)
+    ("Іс-шараға «Қазақстан темір жолы» ҰК өкілдері қатысты.", MentionKind.ORGANIZATION,
+     [("«Қазақстан темір жолы» ҰК", "Қазақстан темір жолы\tҰК")]),
+    ("Представители АО «Казахстанские железные дороги» прибыли.", MentionKind.ORGANIZATION,
+     [("АО «Казахстанские железные дороги»", "Казахстанские железные дороги\tАО «Казахстанские железные дороги»")]),
     ("Қазақстанның Бельгия Корольдігіндегі Елшісі.", MentionKind.COUNTRY,
      [("Қазақстанның", "KZ"), ("Бельгия Корольдігіндегі", "BE")]),
     ("Бұл ҚХР-мен ынтымақтастық.", MentionKind.COUNTRY, [("ҚХР-мен", "CN")]),

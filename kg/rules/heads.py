@@ -38,13 +38,11 @@ COORDINATORS = ORG_LINKS - {"of"} | {","}
 
 
 def quoted_organizations(s: State) -> None:
-    """«Name» followed by an organization head noun: «Қоғамдық келісім» КММ."""
+    """«Name» with an organization head noun after it (a legal form before it in Russian): «Қоғамдық келісім»
+    КММ, АО «Казахстанские железные дороги»."""
     heads = s.match.heads
     for i, t in enumerate(s.texts):
-        if t != "»" or i + 1 >= len(s.texts):
-            continue
-        found = [m for m in heads.match_at(s.texts, i + 1) if m.payload.kind == "organization"]
-        if not found:
+        if t != "»":
             continue
         j = i - 1
         while j >= 0 and s.texts[j] != "«" and i - j < 8:
@@ -52,8 +50,16 @@ def quoted_organizations(s: State) -> None:
         if j < 0 or s.texts[j] != "«" or j + 1 >= i:
             continue
         name = " ".join(s.texts[j + 1:i])
-        head = found[0]
-        s.emit(MentionKind.ORGANIZATION, j, head.last, f"{name}\t{_head_form(s, head)}", head.payload.subtype)
+        after = [m for m in heads.match_at(s.texts, i + 1) if m.payload.kind == "organization"
+                 and m.payload.position == "after"] if i + 1 < len(s.texts) else []
+        before = [h.payload for k in range(max(0, j - 2), j) for h in heads.match_at(s.texts, k)
+                  if h.last == j - 1 and h.payload.kind == "organization" and h.payload.position == "before"
+                  and s.texts[j - 1].isupper()] if j > 0 else []
+        if after:
+            head = after[0]
+            s.emit(MentionKind.ORGANIZATION, j, head.last, f"{name}\t{_head_form(s, head)}", head.payload.subtype)
+        elif before:
+            s.emit(MentionKind.ORGANIZATION, j - 1, i, f"{name}\t{s.texts[j - 1]} «{name}»", before[0].subtype)
 
 
 def _head_form(s: State, m: Match[Head]) -> str:
