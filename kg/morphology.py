@@ -38,7 +38,7 @@ CASE_ENDINGS: tuple[tuple[str, str], ...] = (
 )
 # Names made of a verb in the past tense (Сатыбалды "bought", Құдайберді "God gave", Бекболды): their -ды, -ді
 # is the verb's, not the accusative ending.
-VERB_NAME = re.compile(r"(?:алды|болды|берді|келді)$", re.IGNORECASE)
+VERB_NAME = re.compile(r"^\w{3,}(?:алды|болды|берді|келді)$", re.IGNORECASE)
 ACCUSATIVE_ENDINGS = frozenset({"ды", "ді", "ты", "ті"})
 INVARIANT_ENDINGS = frozenset({"мен", "бен", "пен", "менен", "бенен", "пенен"})
 # A person does not take the locative: Ямада is a name, not Яма+да.
