@@ -188,3 +188,14 @@ def test_a_body_ends_before_the_person_named_after_it(text: str, organization: s
 def test_bodies_by_their_head_noun(text: str, organization: str) -> None:
     found = tagged_rule_mentions(_report(text))
     assert any(v.split("\t")[0] == organization for v in _values(found, MentionKind.ORGANIZATION))
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Касым-Жомарта Токаева", True),
+    ("Ильхама Алиева", True),
+    ("Касым-Жомарт Токаев", False),
+    ("Анна Токаева", False),          # a woman's surname in the nominative
+    ("Алексеем Богдановым", False),   # the instrumental
+])
+def test_names_in_the_genitive(name: str, expected: bool) -> None:
+    assert profile("ru").is_genitive_name(name) is expected

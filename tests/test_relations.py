@@ -98,6 +98,12 @@ def test_meeting_participants(text, expected):
     ("The Ambassador of Kazakhstan to Turkey Arman Sadykov met the Governor of Ankara Mehmet Ozturk. "
      "The sides discussed the agreements reached during the visit of President of Kazakhstan Kassym Tokayev.",
      "Kassym Tokayev"),
+    # ru: a head of state in the genitive, in the meeting's own sentence or in the sides' one
+    ("Во исполнение поручения Главы государства Касым-Жомарта Токаева аким Павлодарской области Асаин "
+     "Байханов встретился с Послом Беларуси Алексеем Богдановым.", "Касым-Жомарт Токаев"),
+    ("Аким Павлодарской области Асаин Байханов встретился с Послом Беларуси Алексеем Богдановым. Стороны "
+     "обсудили реализацию договоренностей Президента Казахстана Касым-Жомарта Токаева и Президента Беларуси "
+     "Александра Лукашенко.", "Александр Лукашенко"),
 ])
 def test_persons_named_in_passing_take_no_part(text, absent):
     found = meetings_of(text)

@@ -130,6 +130,9 @@ class Language:
     body: str | None = None
     # "module:function" (word, the word before it or "") → is the noun plural (кездесулер, встреч, meetings)?
     plural: str | None = None
+    # "module:function" (a name's words as written) → does the name stand in the genitive (Касым-Жомарта
+    # Токаева)? Where the language marks case by endings, its genitive ending says so.
+    genitive_name: str | None = None
     # The script the language is written in: runs of the other script inside its text are foreign names.
     script: str = "cyrillic"
     # Names take capitalised head nouns: "Kawasaki Company", but "Нұр компаниясы".
@@ -189,6 +192,12 @@ class Language:
         if self.body is None:
             return None
         return _function(self.body)(view, i)  # type: ignore[return-value]
+
+    def is_genitive_name(self, text: str) -> bool:
+        """Does a person's name as written stand in the genitive (whose initiatives, not who met)?"""
+        if self.case_endings:
+            return self.has_case(text, Case.GENITIVE)
+        return self.genitive_name is not None and bool(_function(self.genitive_name)(tuple(text.split())))
 
     def is_plural(self, word: str, before: str = "") -> bool:
         """Is the noun ``word`` (after ``before``) plural? False where the language cannot tell."""

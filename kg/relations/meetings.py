@@ -183,7 +183,7 @@ def _groups(s: State, role_of: dict[str, str]) -> None:
 
 def _named_in_passing(s: State, m: Mention, role_of: dict[str, str]) -> bool:
     """A head of state in the genitive (Президенттің бастамалары): whose initiatives, not who met."""
-    return s.language.has_case(m.text, Case.GENITIVE) and role_of.get(s.key_of[m]) in HEADS
+    return role_of.get(s.key_of[m]) in HEADS and s.language.is_genitive_name(m.text)
 
 
 def _quoted(s: State, m: Mention) -> bool:

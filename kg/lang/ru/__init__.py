@@ -22,6 +22,7 @@ PROFILE = Language(
     snowball="russian",
     word_forms="kg.lang.ru.forms:RussianForms",
     plural="kg.lang.ru.morph:plural",
+    genitive_name="kg.lang.ru.morph:genitive_name",
     ministry="kg.lang.ru.ministries:ministry",
     body="kg.lang.ru.bodies:body",
     derived_cues=True,

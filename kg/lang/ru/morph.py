@@ -281,3 +281,13 @@ def plural(word: str, before: str = "") -> bool:
     if all("plur" in p.tag for p in nouns):
         return True
     return bool(before) and any(p.tag.POS in VERB_POS for p in _parses(before.lower()))
+
+
+@lru_cache(maxsize=16384)
+def genitive_name(words: tuple[str, ...]) -> bool:
+    """Do a person's name words agree in the genitive only, not in the nominative (Касым-Жомарта Токаева)?"""
+    readings = [_person_parses(w) for w in words]
+    if not any(readings) or name_nominative(words) == words:
+        return False
+    agreed = _agreed(words, readings)
+    return agreed is not None and agreed[0] == "gent"
