@@ -62,8 +62,11 @@ def _input_options(func: Callable[..., None]) -> Callable[..., None]:
 @click.option("--jobs", "-j", type=click.IntRange(1), default=None,
               help="Processes extracting reports [default: every core]; the output is the same for any number.")
 @click.option("--views/--no-views", default=True, show_default=True, help="Write the HTML views.")
+@click.option("--exports/--no-exports", default=True, show_default=True,
+              help="Write diplomacy.ttl and diplomacy.trig beside the store (without them a rebuild of a large "
+                   "collection is much faster; kg export --graph OUT writes them later from the store).")
 def build(paths: tuple[Path, ...], out_dir: Path, extractors: tuple[str, ...], input_format: str | None,
-          strict: bool, jobs: int | None, views: bool, **field_names: str) -> None:
+          strict: bool, jobs: int | None, views: bool, exports: bool, **field_names: str) -> None:
     """Build the graph from report files, folders, globs or - (standard input), default seeds/,
     into the store OUT/store and write the exports.
 
@@ -84,7 +87,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, extractors: tuple[str, ...], i
     inputs = InputOptions(fields=fields, format=input_format, strict=strict)
     try:
         result = run_build(list(paths) or [Path("seeds")], out_dir=out_dir, views=write_views if views else None,
-                           extractors=extractors or DEFAULT_EXTRACTORS, inputs=inputs, jobs=jobs)
+                           extractors=extractors or DEFAULT_EXTRACTORS, inputs=inputs, jobs=jobs, exports=exports)
     except UnreadableInputs as exc:
         for problem in exc.problems[1:]:
             click.echo(f"cannot read {problem}", err=True)

@@ -42,6 +42,9 @@ from kg.text import sentences
 from kg.workers import cores, run
 
 DEFAULT_EXTRACTORS = ("rules+ner",)
+# The exports a build writes beside its store (unless told not to): every triple once, a graph per report.
+TURTLE_FILE = "diplomacy.ttl"
+TRIG_FILE = "diplomacy.trig"
 
 
 @dataclass(frozen=True)
@@ -121,9 +124,10 @@ def to_graph(extractions: Sequence[Extraction]) -> tuple[Graph, Dataset]:
 def build(paths: Sequence[Path], *, out_dir: Path | None = None,
           extractors: Sequence[str] = DEFAULT_EXTRACTORS,
           views: Callable[[Iterable[Triple], Path], list[Path]] | None = None,
-          inputs: InputOptions | None = None, jobs: int | None = None) -> BuildResult:
+          inputs: InputOptions | None = None, jobs: int | None = None, exports: bool = True) -> BuildResult:
     """Build the graph from report files, folders and globs (``kg.inputs``) into a store, and write
-    the exports if ``out_dir`` is given. An input that cannot be read is skipped
+    the exports if ``out_dir`` is given (Turtle and TriG unless ``exports`` is False, when the
+    folder's old ones are removed rather than left out of date). An input that cannot be read is skipped
     (``BuildResult.skipped``), or fails the build before anything is written when ``inputs.strict``.
     ``views`` is given the triples of the default graph (``kg.views.write_views`` walks them once).
 
@@ -136,9 +140,9 @@ def build(paths: Sequence[Path], *, out_dir: Path | None = None,
     """
     jobs = jobs or cores()
     if out_dir is None:
-        return _build(paths, None, extractors, views, inputs, jobs)
+        return _build(paths, None, extractors, views, inputs, jobs, exports)
     with output_lock(out_dir):
-        return _build(paths, out_dir, extractors, views, inputs, jobs)
+        return _build(paths, out_dir, extractors, views, inputs, jobs, exports)
 
 
 @dataclass
@@ -176,7 +180,7 @@ def _graph_job(n: int) -> bytes:
 
 def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str],
            views: Callable[[Iterable[Triple], Path], list[Path]] | None, inputs: InputOptions | None,
-           jobs: int) -> BuildResult:
+           jobs: int, exports: bool = True) -> BuildResult:
     global _WORK
     clock = _Clock()
     collected = read_inputs(paths, inputs, exclude=[out_dir] if out_dir is not None else [])
@@ -242,14 +246,14 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
                         graphs.put(signature, found)
                     yield graph, found
 
-            files = write_exports(chunks(), folder / "diplomacy.ttl", folder / "diplomacy.trig")
+            files = write_exports(chunks(), folder / TURTLE_FILE, folder / TRIG_FILE) if exports else []
             clock.lap("exports")
             if views is not None:
                 files += views(rdflib_triples(store), folder)
                 clock.lap("views")
             return [written, *files]  # the store closes as it goes out of scope, before the swap
 
-        published = publish(out_dir, write, move=(CACHE_NAME,))
+        published = publish(out_dir, write, move=(CACHE_NAME,), drop=() if exports else (TURTLE_FILE, TRIG_FILE))
         if cache is not None:
             cache.keep_only(keys)
         graphs.keep_only([*signatures, vocabulary_signature])

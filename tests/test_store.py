@@ -194,3 +194,20 @@ def test_views_read_the_store_without_a_graph_of_the_corpus(tmp_path):
     assert meetings(from_store) == meetings(from_graph)
     done = kg("view", "--graph", str(out), "--kind", "countries", "--out", str(tmp_path / "c.html"))
     assert done.returncode == 0 and (tmp_path / "c.html").stat().st_size > 1000, done.stderr
+
+
+def test_a_build_without_exports_writes_the_store_and_removes_old_exports(tmp_path):
+    reports = corpus(tmp_path / "in", 3)
+    out = tmp_path / "out"
+    build([reports], out_dir=out, exports=True)
+    assert (out / "diplomacy.ttl").is_file() and (out / "diplomacy.trig").is_file()
+    corpus(reports, 1, start=3)
+    result = build([reports], out_dir=out, exports=False)
+    assert result.summary.reports == 4 and result.extracted == 1
+    assert not (out / "diplomacy.ttl").exists() and not (out / "diplomacy.trig").exists()
+    fresh = tmp_path / "fresh"
+    build([reports], out_dir=fresh)
+    assert triples(open_store(out)) == len(turtle(fresh))
+    done = kg("export", "--format", "turtle", "--graph", str(out), "--out", str(tmp_path / "x.ttl"))
+    assert done.returncode == 0, done.stderr
+    assert set(Graph().parse(tmp_path / "x.ttl", format="turtle")) == turtle(fresh)
