@@ -16,6 +16,7 @@ import pickle
 import tempfile
 import zlib
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -26,6 +27,9 @@ CACHE_NAME = ".dipkg-cache"
 EXTRACTIONS = "extractions"
 SUFFIX = ".pickle"
 GRAPHS = "graphs"
+OUTLINES = "outlines"
+# Segments of the outline pack before it is rewritten as one.
+MAX_SEGMENTS = 32
 GRAPH_SUFFIX = ".nt.z"
 # What the extractor's version is the hash of, relative to the package folder.
 VERSION_GLOBS = ("**/*.py", "lexicons/*", "lang/*/*.tsv", "models/*")
@@ -81,6 +85,67 @@ class ExtractionCache:
     def keep_only(self, keys: Iterable[str]) -> None:
         """Remove every extraction but those of ``keys`` (the reports of the latest build)."""
         _keep_only(self.folder, {f"{k}{SUFFIX}" for k in keys})
+
+
+class OutlinePack:
+    """Every report's outline (``outline``: what the cross-report steps read of its extraction) in
+    a few files, so that a rebuild reads them in one go instead of unpickling every extraction.
+
+    The pack is a list of segments, each a pickled ``{extraction key: outline}``; a build appends a
+    segment with the outlines it lacked and rewrites the pack as one segment when more than half of
+    what it holds is no longer wanted. A lost or unreadable segment costs time only: the outlines
+    are made again from the extractions."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder / OUTLINES
+        self._held = 0
+
+    def load(self) -> dict[str, Extraction]:
+        out: dict[str, Extraction] = {}
+        for path in self._segments():
+            try:
+                with open(path, "rb") as fh:
+                    found = pickle.load(fh)
+            except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
+                continue
+            if isinstance(found, dict):
+                out.update(found)
+                self._held += len(found)
+        return out
+
+    def save(self, wanted: dict[str, Extraction], known: Iterable[str]) -> None:
+        """Keep the outlines of ``wanted`` (extraction key → outline); ``known`` are the keys the pack
+        already holds (from ``load``)."""
+        held = set(known)
+        new = {k: x for k, x in wanted.items() if k not in held}
+        old = self._segments()
+        compact = self._held - (len(wanted) - len(new)) > len(wanted) // 2 or len(old) >= MAX_SEGMENTS
+        if not new and not compact:
+            return
+        number = max((int(p.stem) for p in old if p.stem.isdigit()), default=-1) + 1
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".", suffix=SUFFIX, dir=self.folder)
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(dict(wanted) if compact else new, fh, protocol=5)
+            os.replace(tmp, self.folder / f"{number:06d}{SUFFIX}")
+            if compact:
+                for path in old:
+                    path.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+    def _segments(self) -> list[Path]:
+        try:
+            return sorted(p for p in self.folder.iterdir() if p.suffix == SUFFIX and not p.name.startswith("."))
+        except OSError:
+            return []
+
+
+def outline(x: Extraction) -> Extraction:
+    """What the cross-report steps (``kg.entities.merge``, ``kg.events``, the graph signatures) read of
+    an extraction: all but its mentions and sentences, which only its own report graph needs."""
+    return replace(x, mentions=(), sentences=())
 
 
 class GraphCache:

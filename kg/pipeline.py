@@ -3,9 +3,11 @@ reports → mentions → entities and relations → graph → exports."""
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -13,7 +15,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
-from kg.cache import CACHE_NAME, ExtractionCache, GraphCache, extraction_key
+from kg.cache import CACHE_NAME, ExtractionCache, GraphCache, OutlinePack, extraction_key, outline
 from kg.entities import merge, resolve, serving_states
 from kg.errors import DipkgError
 from kg.events import Event, MeetingRef, resolve_events
@@ -64,13 +66,18 @@ class BuildResult:
     counts and the files written. ``graph`` and ``dataset`` read the store into rdflib, for small graphs."""
 
     store: ox.Store
-    extractions: tuple[Extraction, ...]
     summary: Summary
     written: tuple[Path, ...] = ()
     skipped: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
     extracted: int = 0
     timings: dict[str, float] = field(default_factory=dict)
+    load: Callable[[], tuple[Extraction, ...]] = field(default=tuple, repr=False, compare=False)
+
+    @cached_property
+    def extractions(self) -> tuple[Extraction, ...]:
+        """Every report's extraction, those this build did not make read back from the cache."""
+        return self.load()
 
     @cached_property
     def dataset(self) -> Dataset:
@@ -147,7 +154,11 @@ def build(paths: Sequence[Path], *, out_dir: Path | None = None,
 
 @dataclass
 class _Work:
-    """What the worker processes of a build read (they are forked, so nothing of it is pickled)."""
+    """What the worker processes of a build read (they are forked, so nothing of it is pickled).
+
+    ``extractions`` holds each report's extraction where this build made or read it whole, else
+    None: its outline (``kg.cache.outline``) served the cross-report steps, and a worker writing the
+    report's graph reads the whole extraction from the cache."""
 
     reports: list[Report]
     keys: list[str]
@@ -171,10 +182,36 @@ def _extract_job(n: int) -> Extraction:
     return x
 
 
+def _whole(n: int) -> Extraction:
+    assert _WORK is not None
+    return _read_whole(_WORK.reports[n], _WORK.keys[n], _WORK.extractions[n], _WORK.cache, _WORK.extractors)
+
+
+def _read_whole(report: Report, key: str, x: Extraction | None, cache: ExtractionCache | None,
+                extractors: Sequence[str]) -> Extraction:
+    """A report's whole extraction: ``x`` where the build made or read it, else from the cache,
+    else made again."""
+    if x is None and cache is not None:
+        x = cache.get(key)
+    return x if x is not None else extract(report, extractors=extractors)
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """The cyclic garbage collector paused (for stages that make many objects and no cycles)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def _graph_job(n: int) -> bytes:
     assert _WORK is not None and _WORK.builder is not None and _WORK.entities is not None
-    x = _WORK.extractions[n]
-    assert x is not None and _WORK.redirect is not None
+    x = _whole(n)
+    assert _WORK.redirect is not None
     return ntriples(_WORK.builder.report_triples(x, _WORK.entities, _WORK.redirect, _WORK.meetings))
 
 
@@ -191,23 +228,35 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
     read = {"skipped": collected.problems, "notes": collected.notes}
     keys = [extraction_key(r, extractors) for r in reports]
     cache = ExtractionCache(out_dir / CACHE_NAME) if out_dir is not None else None
-    found = [cache.get(k) if cache is not None else None for k in keys]
+    pack = OutlinePack(out_dir / CACHE_NAME) if out_dir is not None else None
+    with _no_gc():  # many small objects, no cycles: the collector would only walk them again and again
+        packed = pack.load() if pack is not None else {}
+        found: list[Extraction | None] = [None] * len(keys)
+        outlines: list[Extraction | None] = [packed.get(k) for k in keys]
+        for n, k in enumerate(keys):
+            if outlines[n] is None and cache is not None:
+                found[n] = cache.get(k)
+                outlines[n] = outline(found[n]) if found[n] is not None else None
     clock.lap("read")
     _WORK = work = _Work(reports, keys, extractors, cache, found)
     try:
-        todo = [n for n, x in enumerate(found) if x is None]
+        todo = [n for n, x in enumerate(outlines) if x is None]
         for n, x in zip(todo, run(_extract_job, todo, jobs=jobs, what="extracting"), strict=True):
-            found[n] = x
-        extractions = tuple(x for x in found if x is not None)
+            found[n], outlines[n] = x, outline(x)
+        extractions = tuple(x for x in outlines if x is not None)
         clock.lap("extract")
-        entities, redirect = merge((e for x in extractions for e in x.entities),
-                                   serves=serving_states(extractions))
-        # after the entities: one event per real meeting, whose participants may show two names one person
-        entities, redirect, meetings = resolve_events(extractions, entities, redirect)
-        work.builder = GraphBuilder(wikidata=load_wikidata())
-        work.entities, work.redirect, work.meetings = {e.key: e for e in entities}, redirect, meetings
-        signatures = _signatures(extractions, keys, work.entities, redirect, meetings)
+        with _no_gc():
+            entities, redirect = merge((e for x in extractions for e in x.entities),
+                                       serves=serving_states(extractions))
+            # after the entities: one event per real meeting, whose participants may show two names one person
+            entities, redirect, meetings = resolve_events(extractions, entities, redirect)
+            work.builder = GraphBuilder(wikidata=load_wikidata())
+            work.entities, work.redirect, work.meetings = {e.key: e for e in entities}, redirect, meetings
+            signatures = _signatures(extractions, keys, work.entities, redirect, meetings)
         clock.lap("resolve")
+
+        def load() -> tuple[Extraction, ...]:
+            return tuple(_read_whole(r, k, x, cache, extractors) for r, k, x in zip(reports, keys, found, strict=True))
 
         graphs = GraphCache(out_dir / CACHE_NAME) if out_dir is not None else None
         graph_of = [str(report_graph_iri(x.report.key)) for x in extractions]
@@ -229,7 +278,7 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
         if out_dir is None:
             store = ox.Store()
             fill(store, Manifest({}))
-            return BuildResult(store, extractions, _summary(store), extracted=len(todo), timings=clock.laps,
+            return BuildResult(store, _summary(store), extracted=len(todo), timings=clock.laps, load=load,
                                **read)
         assert graphs is not None
 
@@ -256,11 +305,13 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
         published = publish(out_dir, write, move=(CACHE_NAME,), drop=() if exports else (TURTLE_FILE, TRIG_FILE))
         if cache is not None:
             cache.keep_only(keys)
+        if pack is not None:
+            pack.save(dict(zip(keys, extractions, strict=True)), packed)
         graphs.keep_only([*signatures, vocabulary_signature])
         store = open_store(out_dir)
         summary = _summary(store)
         clock.lap("publish")
-        return BuildResult(store, extractions, summary, published, extracted=len(todo), timings=clock.laps,
+        return BuildResult(store, summary, published, extracted=len(todo), timings=clock.laps, load=load,
                            **read)
     finally:
         _WORK = None

@@ -211,3 +211,25 @@ def test_a_build_without_exports_writes_the_store_and_removes_old_exports(tmp_pa
     done = kg("export", "--format", "turtle", "--graph", str(out), "--out", str(tmp_path / "x.ttl"))
     assert done.returncode == 0, done.stderr
     assert set(Graph().parse(tmp_path / "x.ttl", format="turtle")) == turtle(fresh)
+
+
+def test_a_rebuild_reads_the_outlines_of_unchanged_reports_in_one_pack(tmp_path):
+    reports = corpus(tmp_path / "in", 4)
+    out = tmp_path / "out"
+    build([reports], out_dir=out, exports=False)
+    pack = out / cache.CACHE_NAME / cache.OUTLINES
+    assert len(list(pack.iterdir())) == 1
+    for path in (out / cache.CACHE_NAME / cache.EXTRACTIONS).iterdir():
+        path.unlink()  # the unchanged reports' whole extractions are not read
+    again = build([reports], out_dir=out, exports=False)
+    assert again.extracted == 0 and again.summary.reports == 4
+    corpus(reports, 1, start=4)
+    assert build([reports], out_dir=out, exports=False).extracted == 1
+    assert len(list(pack.iterdir())) == 2  # a segment with the new report's outline
+    fresh = tmp_path / "fresh"
+    build([reports], out_dir=fresh)
+    assert triples(open_store(out)) == len(turtle(fresh))
+    for path in pack.iterdir():
+        path.unlink()  # without the pack, the extractions are read (or made) again
+    assert build([reports], out_dir=out).extracted == 4
+    assert quads(out) == quads(fresh)
