@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from kg.files import PACKAGE_DIR
 from kg.model import Extraction, Report
@@ -28,9 +29,11 @@ EXTRACTIONS = "extractions"
 SUFFIX = ".pickle"
 GRAPHS = "graphs"
 OUTLINES = "outlines"
+INPUTS = "inputs"
 # Segments of the outline pack before it is rewritten as one.
 MAX_SEGMENTS = 32
 GRAPH_SUFFIX = ".nt.z"
+V = TypeVar("V")
 # What the extractor's version is the hash of, relative to the package folder.
 VERSION_GLOBS = ("**/*.py", "lexicons/*", "lang/*/*.tsv", "models/*")
 
@@ -87,21 +90,22 @@ class ExtractionCache:
         _keep_only(self.folder, {f"{k}{SUFFIX}" for k in keys})
 
 
-class OutlinePack:
-    """Every report's outline (``outline``: what the cross-report steps read of its extraction) in
-    a few files, so that a rebuild reads them in one go instead of unpickling every extraction.
+class Pack(Generic[V]):
+    """Values a rebuild reads for every report, in a few files rather than one per report: the
+    outlines of the extractions (``outline``: what the cross-report steps read), and the reports
+    read from each input file (``kg.inputs.collect``).
 
-    The pack is a list of segments, each a pickled ``{extraction key: outline}``; a build appends a
-    segment with the outlines it lacked and rewrites the pack as one segment when more than half of
-    what it holds is no longer wanted. A lost or unreadable segment costs time only: the outlines
-    are made again from the extractions."""
+    The pack is a list of segments, each a pickled ``{key: value}``; a build appends a segment with
+    the values it lacked and rewrites the pack as one segment when more than half of what it holds
+    is no longer wanted (or it has ``MAX_SEGMENTS``). A lost or unreadable segment costs time only:
+    the values are made again."""
 
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder / OUTLINES
+    def __init__(self, folder: Path, name: str) -> None:
+        self.folder = folder / name
         self._held = 0
 
-    def load(self) -> dict[str, Extraction]:
-        out: dict[str, Extraction] = {}
+    def load(self) -> dict[str, V]:
+        out: dict[str, V] = {}
         for path in self._segments():
             try:
                 with open(path, "rb") as fh:
@@ -113,9 +117,8 @@ class OutlinePack:
                 self._held += len(found)
         return out
 
-    def save(self, wanted: dict[str, Extraction], known: Iterable[str]) -> None:
-        """Keep the outlines of ``wanted`` (extraction key → outline); ``known`` are the keys the pack
-        already holds (from ``load``)."""
+    def save(self, wanted: dict[str, V], known: Iterable[str]) -> None:
+        """Keep the values of ``wanted``; ``known`` are the keys the pack already holds (from ``load``)."""
         held = set(known)
         new = {k: x for k, x in wanted.items() if k not in held}
         old = self._segments()

@@ -15,13 +15,23 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
-from kg.cache import CACHE_NAME, ExtractionCache, GraphCache, OutlinePack, extraction_key, outline
+from kg.cache import (
+    CACHE_NAME,
+    INPUTS,
+    OUTLINES,
+    ExtractionCache,
+    GraphCache,
+    Pack,
+    extraction_key,
+    extractor_version,
+    outline,
+)
 from kg.entities import merge, resolve, serving_states
 from kg.errors import DipkgError
 from kg.events import Event, MeetingRef, resolve_events
 from kg.files import LEXICON_DIR, read_tsv
 from kg.graph import PREFIXES, VOCABULARY_GRAPH, GraphBuilder, Triple, report_graph_iri
-from kg.inputs.collect import Collected, InputOptions, collect
+from kg.inputs.collect import Collected, InputOptions, Memo, collect
 from kg.lexicon import load_lexicon
 from kg.mentions import extract_mentions
 from kg.model import Entity, Extraction, Report
@@ -100,10 +110,10 @@ def read_reports(paths: Iterable[Path], *, inputs: InputOptions | None = None) -
 
 
 def read_inputs(paths: Iterable[Path], inputs: InputOptions | None = None, *,
-                exclude: Iterable[Path] = ()) -> Collected:
+                exclude: Iterable[Path] = (), memo: Memo | None = None) -> Collected:
     """The reports under ``paths`` (none under ``exclude``), and a line for each input skipped or
-    encoding guessed."""
-    return collect(paths, inputs or InputOptions(), month=load_lexicon().month, exclude=exclude)
+    encoding guessed; ``memo``: what the files gave the last time (``kg.inputs.collect``)."""
+    return collect(paths, inputs or InputOptions(), month=load_lexicon().month, exclude=exclude, memo=memo)
 
 
 def extract(report: Report, *, extractors: Sequence[str] = DEFAULT_EXTRACTORS) -> Extraction:
@@ -220,7 +230,10 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
            jobs: int, exports: bool = True) -> BuildResult:
     global _WORK
     clock = _Clock()
-    collected = read_inputs(paths, inputs, exclude=[out_dir] if out_dir is not None else [])
+    read_before = Pack[tuple](out_dir / CACHE_NAME, INPUTS) if out_dir is not None else None
+    with _no_gc():
+        memo = Memo(extractor_version(), read_before.load()) if read_before is not None else None
+        collected = read_inputs(paths, inputs, exclude=[out_dir] if out_dir is not None else [], memo=memo)
     reports = collected.reports
     if not reports:
         problem = f"; {collected.problems[0]}" if collected.problems else ""
@@ -228,7 +241,7 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
     read = {"skipped": collected.problems, "notes": collected.notes}
     keys = [extraction_key(r, extractors) for r in reports]
     cache = ExtractionCache(out_dir / CACHE_NAME) if out_dir is not None else None
-    pack = OutlinePack(out_dir / CACHE_NAME) if out_dir is not None else None
+    pack = Pack(out_dir / CACHE_NAME, OUTLINES) if out_dir is not None else None
     with _no_gc():  # many small objects, no cycles: the collector would only walk them again and again
         packed = pack.load() if pack is not None else {}
         found: list[Extraction | None] = [None] * len(keys)
@@ -307,6 +320,8 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
             cache.keep_only(keys)
         if pack is not None:
             pack.save(dict(zip(keys, extractions, strict=True)), packed)
+        if read_before is not None and memo is not None:
+            read_before.save(memo.used, memo.found)
         graphs.keep_only([*signatures, vocabulary_signature])
         store = open_store(out_dir)
         summary = _summary(store)
