@@ -255,17 +255,21 @@ def merge(entities: Iterable[Entity], *, serves: Mapping[str, frozenset[str]] | 
 
     Returns the merged entities and a map from every original key to its merged key.
     """
-    by_key: dict[str, Entity] = {}
+    same: dict[str, list[Entity]] = {}
     for e in entities:
-        if e.key in by_key:
-            old = by_key[e.key]
-            by_key[e.key] = replace(old, labels=tuple(dict.fromkeys(old.labels + e.labels)),
-                                    mentions=old.mentions + e.mentions,
-                                    country_code=old.country_code or e.country_code,
-                                    subtype=old.subtype or e.subtype,
-                                    joins=tuple(dict.fromkeys(old.joins + e.joins)))
-        else:
-            by_key[e.key] = e
+        same.setdefault(e.key, []).append(e)
+    by_key: dict[str, Entity] = {}
+    for key, group in same.items():  # joined at once: a country named in every report would be copied each time
+        first = group[0]
+        if len(group) == 1:
+            by_key[key] = first
+            continue
+        codes, subtypes = [e.country_code for e in group], [e.subtype for e in group]
+        by_key[key] = replace(first, labels=tuple(dict.fromkeys(x for e in group for x in e.labels)),
+                              mentions=tuple(m for e in group for m in e.mentions),
+                              country_code=next((c for c in codes if c), codes[-1]),
+                              subtype=next((t for t in subtypes if t), subtypes[-1]),
+                              joins=tuple(dict.fromkeys(j for e in group for j in e.joins)))
     redirect = {k: k for k in by_key}
     for short, full in _acronyms({k: (e.kind, e.subtype, e.country_code) for k, e in by_key.items()},
                                  {k: list(e.labels) for k, e in by_key.items()}).items():
