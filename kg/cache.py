@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Generic, TypeVar
 
 from kg.files import PACKAGE_DIR
-from kg.model import Extraction, Report
+from kg.model import Evidence, Extraction, Report, Span
 
 CACHE_NAME = ".dipkg-cache"
 EXTRACTIONS = "extractions"
@@ -34,6 +34,8 @@ INPUTS = "inputs"
 MAX_SEGMENTS = 32
 GRAPH_SUFFIX = ".nt.z"
 V = TypeVar("V")
+# The evidence of an outline's posts, meetings and topics (``outline``).
+NO_EVIDENCE = Evidence("", Span(0, 0, ""), Span(0, 0, ""))
 # What the extractor's version is the hash of, relative to the package folder.
 VERSION_GLOBS = ("**/*.py", "lexicons/*", "lang/*/*.tsv", "models/*")
 
@@ -147,8 +149,13 @@ class Pack(Generic[V]):
 
 def outline(x: Extraction) -> Extraction:
     """What the cross-report steps (``kg.entities.merge``, ``kg.events``, the graph signatures) read of
-    an extraction: all but its mentions and sentences, which only its own report graph needs."""
-    return replace(x, mentions=(), sentences=())
+    an extraction: its entities, posts and meetings without their evidence, and the report without
+    its text. The mentions, sentences, text and evidence only its own report graph needs."""
+    return replace(x, mentions=(), sentences=(), report=replace(x.report, text=""),
+                   posts=tuple(replace(p, evidence=NO_EVIDENCE) for p in x.posts),
+                   meetings=tuple(replace(m, evidence=NO_EVIDENCE,
+                                          topics=tuple(replace(t, evidence=NO_EVIDENCE) for t in m.topics))
+                                  for m in x.meetings))
 
 
 class GraphCache:

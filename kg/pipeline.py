@@ -8,7 +8,7 @@ import hashlib
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -46,6 +46,7 @@ from kg.store import (
     open_store,
     rdflib_triples,
     store_dataset,
+    triples,
     update_store,
     vocabulary,
     write_exports,
@@ -279,8 +280,10 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
         graph_of = [str(report_graph_iri(x.report.key)) for x in extractions]
         vocabulary_triples, vocabulary_signature = vocabulary()
 
+        made: list[Manifest] = []
+
         def fill(store: ox.Store, old: Manifest) -> Manifest:
-            writer = StoreWriter(store, old.graphs)
+            writer = StoreWriter(store, old.graphs, old.triples)
             changed = [n for n, g in enumerate(graph_of) if not writer.unchanged(g, signatures[n])]
             for n, data in zip(changed, run(_graph_job, changed, jobs=jobs, what="writing graphs"), strict=True):
                 writer.put(graph_of[n], signatures[n], data)
@@ -289,13 +292,17 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
             if not writer.unchanged(str(VOCABULARY_GRAPH), vocabulary_signature):
                 writer.put(str(VOCABULARY_GRAPH), vocabulary_signature, vocabulary_triples)
             manifest = writer.finish()
+            if manifest.triples is None:
+                manifest = replace(manifest, triples=triples(store))
+            made.append(manifest)
             clock.lap("store")
             return manifest
 
         if out_dir is None:
             store = ox.Store()
             fill(store, Manifest({}))
-            return BuildResult(store, _summary(store), extracted=len(todo), timings=clock.laps, load=load,
+            return BuildResult(store, _summary(store, made[-1].triples), extracted=len(todo), timings=clock.laps,
+                               load=load,
                                **read)
         assert graphs is not None
 
@@ -328,7 +335,7 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
             read_before.save(memo.used, memo.found)
         graphs.keep_only([*signatures, vocabulary_signature])
         store = open_store(out_dir)
-        summary = _summary(store)
+        summary = _summary(store, made[-1].triples)
         clock.lap("publish")
         return BuildResult(store, summary, published, extracted=len(todo), timings=clock.laps, load=load,
                            **read)
@@ -381,8 +388,8 @@ def _signatures(extractions: Sequence[Extraction], keys: Sequence[str], entities
     return out
 
 
-def _summary(store: ox.Store) -> Summary:
-    return Summary(**counts(store))
+def _summary(store: ox.Store, triples: int | None = None) -> Summary:
+    return Summary(**counts(store, triples))
 
 
 def summarise(graph: Graph, reports: int | None = None) -> Summary:

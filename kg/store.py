@@ -31,6 +31,8 @@ STORE_NAME = "store"
 DATABASE_NAME = "oxigraph"
 MANIFEST_NAME = "manifest.json"
 MANIFEST_VERSION = 1
+# Triples a writer checks to keep the default graph counted, beyond which the store counts them.
+COUNTED_TRIPLES = 200_000
 # Bytes of N-Quads gathered before one bulk load into the store.
 BATCH_BYTES = 16 << 20
 XSD_STRING = str(XSD.string)
@@ -93,6 +95,8 @@ class Manifest:
 
     graphs: Mapping[str, str]
     extractor: str = ""
+    triples: int | None = None
+    """The default graph's triples, when the writer counted them (``StoreWriter``)."""
 
     @staticmethod
     def read(store_dir: Path) -> Manifest:
@@ -103,12 +107,14 @@ class Manifest:
             return Manifest({})
         if data.get("version") != MANIFEST_VERSION:
             return Manifest({})
-        return Manifest(dict(data.get("graphs", {})), str(data.get("extractor", "")))
+        triples = data.get("triples")
+        return Manifest(dict(data.get("graphs", {})), str(data.get("extractor", "")),
+                        triples if isinstance(triples, int) else None)
 
     def write(self, store_dir: Path) -> Path:
         from kg.files import write_atomic
 
-        text = json.dumps({"version": MANIFEST_VERSION, "extractor": self.extractor,
+        text = json.dumps({"version": MANIFEST_VERSION, "extractor": self.extractor, "triples": self.triples,
                            "graphs": dict(sorted(self.graphs.items()))}, ensure_ascii=False, indent=0)
         return write_atomic(store_dir / MANIFEST_NAME, lambda f: Path(f).write_text(text, encoding="utf-8"))
 
@@ -134,15 +140,22 @@ def open_store(path: Path) -> ox.Store:
 
 
 class StoreWriter:
-    """Replaces named graphs of a store and keeps its default graph their union, each triple once."""
+    """Replaces named graphs of a store and keeps its default graph their union, each triple once.
 
-    def __init__(self, store: ox.Store, old: Mapping[str, str]) -> None:
+    Given the default graph's size before (``triples``), the writer keeps it counted: it notes, for
+    each triple it adds or may remove, whether the default graph held it before, and compares at
+    the end. Past ``COUNTED_TRIPLES`` such triples (a rebuild that rewrites most graphs) it stops,
+    and the manifest leaves the count to the store."""
+
+    def __init__(self, store: ox.Store, old: Mapping[str, str], triples: int | None = None) -> None:
         self.store = store
         self.old = dict(old)
         self.new: dict[str, str] = {}
         self._dropped: set[ox.Triple] = set()
         self._buffer: list[bytes] = []
         self._size = 0
+        self._triples = triples
+        self._held: dict[ox.Triple, bool] | None = {} if triples is not None else None
 
     def unchanged(self, graph: str, signature: str) -> bool:
         """True (and the graph kept) when the store already holds ``graph`` written from ``signature``."""
@@ -156,6 +169,8 @@ class StoreWriter:
         the store held under its name."""
         if graph in self.old:
             self._drop(graph)
+        if self._held is not None:
+            self._note(q.triple for q in ox.parse(triples, format=ox.RdfFormat.N_TRIPLES))
         self.new[graph] = signature
         self._buffer += (in_graph(graph, triples), triples)
         self._size += 2 * len(triples)
@@ -174,13 +189,32 @@ class StoreWriter:
         for t in orphans:
             self.store.remove(ox.Quad(t.subject, t.predicate, t.object, named))
         self.store.flush()
-        return Manifest(dict(self.new))
+        counted = None
+        if self._held is not None and self._triples is not None:
+            now = sum(self._in_default(t) for t in self._held)
+            counted = self._triples + now - sum(self._held.values())
+        return Manifest(dict(self.new), triples=counted)
 
     def _drop(self, graph: str) -> None:
         node = ox.NamedNode(graph)
-        self._dropped.update(q.triple for q in self.store.quads_for_pattern(None, None, None, node))
+        gone = [q.triple for q in self.store.quads_for_pattern(None, None, None, node)]
+        self._note(gone)
+        self._dropped.update(gone)
         self.store.remove_graph(node)
         self.old.pop(graph, None)
+
+    def _in_default(self, t: ox.Triple) -> bool:
+        return ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) in self.store
+
+    def _note(self, triples: Iterable[ox.Triple]) -> None:
+        """Whether the default graph holds each triple before this writer first touches it."""
+        if self._held is None:
+            return
+        for t in triples:
+            if t not in self._held:
+                self._held[t] = self._in_default(t)
+        if len(self._held) > COUNTED_TRIPLES:
+            self._held = None
 
     def _load(self) -> None:
         if self._buffer:
@@ -236,8 +270,9 @@ def triples(store: ox.Store) -> int:
 SECTORS = "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?m <https://w3id.org/dipkg/ontology#topic> ?s }"
 
 
-def counts(store: ox.Store) -> dict[str, int]:
-    """Reports, meetings, persons, places, organizations, sectors and triples of the store's graph.
+def counts(store: ox.Store, known_triples: int | None = None) -> dict[str, int]:
+    """Reports, meetings, persons, places, organizations, sectors and triples of the store's graph
+    (``known_triples``: the triples the manifest counted, not counted again).
 
     A node typed with two place (or organization) classes counts once per class, as
     ``kg.pipeline.summarise`` counts an rdflib graph."""
@@ -254,7 +289,7 @@ SELECT ?class (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a ?class } GROUP BY ?class""
         if name:
             out[name] += int(row["n"].value)
     out["sectors"] = int(next(iter(store.query(SECTORS)))["n"].value)
-    out["triples"] = triples(store)
+    out["triples"] = triples(store) if known_triples is None else known_triples
     return out
 
 

@@ -233,3 +233,18 @@ def test_a_rebuild_reads_the_outlines_of_unchanged_reports_in_one_pack(tmp_path)
         path.unlink()  # without the pack, the extractions are read (or made) again
     assert build([reports], out_dir=out).extracted == 4
     assert quads(out) == quads(fresh)
+
+
+def test_a_rebuild_keeps_the_triples_counted_without_counting_the_store(tmp_path, monkeypatch):
+    from kg import pipeline
+
+    reports = corpus(tmp_path / "in", 5)
+    out = tmp_path / "out"
+    build([reports], out_dir=out, exports=False)
+    corpus(reports, 1, start=5)
+    (reports / "r001.txt").unlink()
+    counted: list[int] = []
+    monkeypatch.setattr(pipeline, "triples", lambda store: counted.append(1) or triples(store))
+    result = build([reports], out_dir=out, exports=False)
+    assert counted == [] and result.summary.triples == triples(open_store(out))
+    assert result.summary == pipeline.summarise_path(out)
