@@ -325,7 +325,8 @@ CALL_TARGET_MS = 50
 PICK = {
     "person": "SELECT ?v WHERE { ?x a dip:Person ; rdfs:label ?v } ORDER BY ?v LIMIT 1 OFFSET 7",
     "organization": "SELECT ?v WHERE { ?r dip:mentions ?x . ?x rdfs:label ?v "
-                    "FILTER(STRSTARTS(STR(?x), \"https://w3id.org/dipkg/resource/organization/\")) } ORDER BY ?v LIMIT 1",
+                    "FILTER(STRSTARTS(STR(?x), \"https://w3id.org/dipkg/resource/organization/\")) } "
+                    "ORDER BY ?v LIMIT 1",
     "meeting": "SELECT ?v WHERE { ?v a dip:Meeting } ORDER BY ?v LIMIT 1 OFFSET 11",
     "report": "SELECT ?v WHERE { ?r a dip:Report ; dip:sourceFile ?v } ORDER BY ?v LIMIT 1 OFFSET 5",
     "partner": "SELECT ?v (COUNT(*) AS ?n) WHERE { ?p dip:country ?c . ?c dip:countryCode ?v FILTER(?v != \"KZ\") } "
