@@ -25,6 +25,7 @@ from kg.files import ONTOLOGY_DIR
 from kg.model import Entity, Evidence, Extraction, Label, MentionKind, PartialDate, Report, Span
 from kg.names import search_keys
 
+
 class Terms(Namespace):
     """A namespace that makes each ``NS.term`` once (rdflib's makes a new IRI at every use)."""
 
