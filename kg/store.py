@@ -19,13 +19,15 @@ import shutil
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
-from rdflib import BNode, Dataset, Literal, URIRef
-from rdflib.namespace import XSD
-from rdflib.term import Node
 
 from kg.errors import DipkgError
+
+if TYPE_CHECKING:  # rdflib is imported where it is used: a query on the store needs none of it
+    from rdflib import Dataset
+    from rdflib.term import Node
 
 STORE_NAME = "store"
 DATABASE_NAME = "oxigraph"
@@ -35,7 +37,7 @@ MANIFEST_VERSION = 1
 COUNTED_TRIPLES = 200_000
 # Bytes of N-Quads gathered before one bulk load into the store.
 BATCH_BYTES = 16 << 20
-XSD_STRING = str(XSD.string)
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 VOCABULARY_FILES = ("dipkg.ttl", "sectors.ttl", "roles.ttl")
 # Subjects stated in one report's graph only: its evidence, its meetings and the report itself.
 OWN_SUBJECTS = tuple(f"<https://w3id.org/dipkg/resource/{kind}/".encode("ascii")
@@ -56,6 +58,8 @@ _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
 def _term(term: object) -> str:
+    from rdflib import BNode, Literal, URIRef
+
     if isinstance(term, URIRef):
         return f"<{term}>"
     if isinstance(term, Literal):
@@ -302,6 +306,8 @@ def store_trig(store: ox.Store) -> bytes:
 def store_dataset(store: ox.Store) -> Dataset:
     """The store's named graphs (one per report, and the vocabulary) as an rdflib dataset; its
     default graph, their union, is left out, as in a TriG file (read whole: for small graphs)."""
+    from rdflib import Dataset
+
     from kg.graph import PREFIXES as BOUND
     from kg.rdf_io import to_rdflib
 
@@ -390,6 +396,8 @@ def update_store(out_dir: Path, staging: Path,
 
 def rdflib_triples(store: ox.Store) -> Iterator[tuple[Node, Node, Node]]:
     """The default graph's triples as rdflib terms, one at a time (for code that walks triples)."""
+    from rdflib import BNode, Literal, URIRef
+
     iris: dict[str, URIRef] = {}
 
     def term(t: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
