@@ -231,28 +231,36 @@ def write_turtle(store: ox.Store, path: str) -> None:
     store.dump(path, format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=PREFIXES)
 
 
+def _named_quads(store: ox.Store) -> Iterator[ox.Quad]:
+    """The quads of the named graphs, graph by graph (streamed from the store)."""
+    for graph in sorted(store.named_graphs(), key=str):
+        yield from store.quads_for_pattern(None, None, None, graph)
+
+
 def write_trig(store: ox.Store, path: str | io.BytesIO) -> None:
     """The named graphs (one per report, and the vocabulary) as TriG; the default graph is their union."""
-    def quads() -> Iterable[ox.Quad]:
-        for graph in sorted(store.named_graphs(), key=str):
-            yield from store.quads_for_pattern(None, None, None, graph)
-
     if isinstance(path, io.BytesIO):
-        ox.serialize(quads(), path, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
+        ox.serialize(_named_quads(store), path, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
         return
     with open(path, "wb") as fh:
-        ox.serialize(quads(), fh, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
+        ox.serialize(_named_quads(store), fh, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
+
+
+def write_jsonld(store: ox.Store, path: str) -> None:
+    """The named graphs as JSON-LD, as the ``jsonld`` export writes a TriG file's graphs."""
+    with open(path, "wb") as fh:
+        ox.serialize(_named_quads(store), fh, format=ox.RdfFormat.JSON_LD, prefixes=PREFIXES)
 
 
 def write_ntriples(store: ox.Store, path: str) -> None:
     store.dump(path, format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
 
 
-STORE_FORMATS = {"turtle": write_turtle, "trig": write_trig, "nt": write_ntriples}
+STORE_FORMATS = {"turtle": write_turtle, "trig": write_trig, "nt": write_ntriples, "jsonld": write_jsonld}
 
 
 def export_store(path: Path, fmt: str, out: Path) -> Path:
-    """Write the store of an output folder as Turtle, TriG or N-Triples, straight from the store."""
+    """Write the store of an output folder as Turtle, TriG, N-Triples or JSON-LD, straight from the store."""
     from kg.files import write_atomic
     from kg.publish import fs_error
 

@@ -164,7 +164,8 @@ def test_a_killed_build_leaves_the_previous_store_and_a_rerun_completes(tmp_path
     assert not list(tmp_path.glob(f".out{STAGING_PREFIX}*"))
 
 
-@pytest.mark.parametrize(("fmt", "name"), [("turtle", "x.ttl"), ("trig", "x.trig"), ("nt", "x.nt"), ("csv", "x.csv")])
+@pytest.mark.parametrize(("fmt", "name"), [("turtle", "x.ttl"), ("trig", "x.trig"), ("nt", "x.nt"), ("csv", "x.csv"),
+                                           ("jsonld", "x.jsonld")])
 def test_export_reads_the_store_of_an_output_folder(tmp_path, fmt, name):
     out = tmp_path / "out"
     build([corpus(tmp_path / "in", 3)], out_dir=out)
@@ -175,6 +176,12 @@ def test_export_reads_the_store_of_an_output_folder(tmp_path, fmt, name):
     elif fmt == "trig":
         ds = load_dataset(tmp_path / name)
         assert {(s, p, o, str(g)) for s, p, o, g in ds.quads()} == quads(out)
+    elif fmt == "jsonld":
+        written = {(str(q.subject), str(q.predicate), str(q.object), str(q.graph_name))
+                   for q in ox.parse(path=str(tmp_path / name), format=ox.RdfFormat.JSON_LD)}
+        trig = {(str(q.subject), str(q.predicate), str(q.object), str(q.graph_name))
+                for q in ox.parse(path=str(out / "diplomacy.trig"), format=ox.RdfFormat.TRIG)}
+        assert written == trig
     else:
         assert len((tmp_path / name).read_text(encoding="utf-8").splitlines()) == 4
 
