@@ -414,13 +414,14 @@ def serve(graph_path: Path, port: int, quiet: bool, timeout: float, max_rows: in
     from kg.query import load_store
     from kg.serve import Settings, SparqlServer
     from kg.sparql_limits import Limits
+    from kg.store import database
 
     settings = Settings(timeout=timeout, max_rows=max_rows, workers=workers,
                         limits=Limits(allow_service=allow_service))
     try:
         store = load_store(graph_path)
         server = SparqlServer(store, port=port, log=None if quiet else lambda line: click.echo(line, err=True),
-                              settings=settings)
+                              settings=settings, database=database(graph_path))
     except DipkgError as exc:
         raise click.ClickException(str(exc)) from exc
     except OSError as exc:

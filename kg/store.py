@@ -132,6 +132,12 @@ def store_dir(path: Path) -> Path | None:
     return None
 
 
+def database(path: Path) -> Path | None:
+    """The database folder of the store an output folder (or store folder) holds, else None."""
+    found = store_dir(path) if path.is_dir() else None
+    return found / DATABASE_NAME if found is not None else None
+
+
 def open_store(path: Path) -> ox.Store:
     """The store of an output folder, read-only; a one-line error when there is none."""
     found = store_dir(path) if path.is_dir() else None
