@@ -77,7 +77,8 @@ class ExtractionCache:
             return None
         return found if isinstance(found, Extraction) else None
 
-    def put(self, key: str, extraction: Extraction) -> None:
+    def put(self, key: str, extraction: Extraction) -> bool:
+        """Keep the extraction; False when it could not be written."""
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".", suffix=SUFFIX, dir=self.folder)
@@ -85,7 +86,8 @@ class ExtractionCache:
                 pickle.dump(extraction, fh, protocol=5)
             os.replace(tmp, self.path(key))
         except OSError:
-            pass  # a cache that cannot be written only costs the next build time
+            return False  # a cache that cannot be written only costs the next build time
+        return True
 
     def keep_only(self, keys: Iterable[str]) -> None:
         """Remove every extraction but those of ``keys`` (the reports of the latest build)."""

@@ -185,12 +185,14 @@ class _Work:
 _WORK: _Work | None = None
 
 
-def _extract_job(n: int) -> Extraction:
+def _extract_job(n: int) -> tuple[Extraction, Extraction | None]:
+    """Report ``n``'s outline, and its whole extraction unless the cache holds it: the build keeps
+    only the outlines of a large collection in memory, and a report graph's writer reads the rest."""
     assert _WORK is not None
     x = extract(_WORK.reports[n], extractors=_WORK.extractors)
-    if _WORK.cache is not None:
-        _WORK.cache.put(_WORK.keys[n], x)
-    return x
+    if _WORK.cache is not None and _WORK.cache.put(_WORK.keys[n], x):
+        return outline(x), None
+    return outline(x), x
 
 
 def _whole(n: int) -> Extraction:
@@ -259,8 +261,8 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
     _WORK = work = _Work(reports, keys, extractors, cache, found)
     try:
         todo = [n for n, x in enumerate(outlines) if x is None]
-        for n, x in zip(todo, run(_extract_job, todo, jobs=jobs, what="extracting"), strict=True):
-            found[n], outlines[n] = x, outline(x)
+        for n, (brief, x) in zip(todo, run(_extract_job, todo, jobs=jobs, what="extracting"), strict=True):
+            outlines[n], found[n] = brief, x
         extractions = tuple(x for x in outlines if x is not None)
         clock.lap("extract")
         with _no_gc():
