@@ -55,6 +55,8 @@ from kg.text import sentences
 from kg.workers import cores, run
 
 DEFAULT_EXTRACTORS = ("rules+ner",)
+# Report graphs written by one build after which the store is compacted (``fill``).
+OPTIMIZE_AFTER = 500
 # The exports a build writes beside its store (unless told not to): every triple once, a graph per report.
 TURTLE_FILE = "diplomacy.ttl"
 TRIG_FILE = "diplomacy.trig"
@@ -294,6 +296,8 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
             if not writer.unchanged(str(VOCABULARY_GRAPH), vocabulary_signature):
                 writer.put(str(VOCABULARY_GRAPH), vocabulary_signature, vocabulary_triples)
             manifest = writer.finish()
+            if len(changed) >= OPTIMIZE_AFTER:
+                store.optimize()  # compact what was bulk-loaded now rather than in the next small rebuild
             if manifest.triples is None:
                 manifest = replace(manifest, triples=triples(store))
             made.append(manifest)
