@@ -358,7 +358,7 @@ def store_params(out: Path) -> dict[str, dict[str, str]]:
     }
 
 
-def time_calls(out: Path, names: list[str], repeat: int) -> None:
+def time_calls(out: Path, names: list[str], repeat: int, timeout: float = 120.0) -> None:
     """Each named query as a whole ``kg query`` process on a build's store: median wall ms."""
     import os
     import subprocess
@@ -378,11 +378,18 @@ def time_calls(out: Path, names: list[str], repeat: int) -> None:
         times, rows = [], 0
         for _ in range(repeat):
             start = time.perf_counter()
-            done = subprocess.run(args, capture_output=True, text=True, env=env)
+            try:
+                done = subprocess.run(args, capture_output=True, text=True, env=env, timeout=timeout)
+            except subprocess.TimeoutExpired:
+                times.append(float("inf"))
+                break
             times.append(time.perf_counter() - start)
             if done.returncode != 0:
                 raise SystemExit(f"{name}: {done.stderr.strip()}")
             rows = max(0, len(done.stdout.splitlines()) - 1)
+        if times[-1] == float("inf"):
+            print(f"{name:34} {'':6} {'>' + str(int(timeout * 1000)):>10}  stopped after {timeout:.0f} s", flush=True)
+            continue
         median = statistics.median(times) * 1000
         flag = "" if median <= CALL_TARGET_MS else "  over target"
         shown = " ".join(f"{k}={v}" for k, v in params.get(name, {}).items())
@@ -396,12 +403,13 @@ def main() -> None:
     ap.add_argument("--rdflib-timeout", type=float, default=60.0, help="seconds per query on rdflib")
     ap.add_argument("--queries", nargs="*", default=None, help="named queries to run (default: all)")
     ap.add_argument("--oxigraph-only", action="store_true", help="skip rdflib's engine")
+    ap.add_argument("--call-timeout", type=float, default=120.0, help="seconds before a kg query call is stopped")
     ap.add_argument("--store", type=Path, default=None,
                     help="time whole kg query calls on this build's output folder instead")
     args = ap.parse_args()
     named = [n for n in q.named_queries() if args.queries is None or n.name in args.queries]
     if args.store is not None:
-        time_calls(args.store, [n.name for n in named], args.repeat)
+        time_calls(args.store, [n.name for n in named], args.repeat, args.call_timeout)
         return
     with tempfile.TemporaryDirectory(prefix="dipkg-bench-") as tmp:
         for size in args.sizes:
