@@ -1,6 +1,6 @@
 """Build speed and memory at size: synthetic reports in kk, ru and en, built into a store.
 
-    python benchmarks/bench_build.py [--sizes 1000 10000] [--jobs N] [--views] [--folder DIR]
+    python benchmarks/bench_build.py [--sizes 1000 10000] [--jobs N] [--views] [--no-exports] [--folder DIR]
 
 For each size N it writes N synthetic reports (``synthetic_reports.py``: about 2,000 characters
 each, regions and sectors from the project's data, thousands of generated names), builds them
@@ -8,8 +8,9 @@ with ``kg build`` in a fresh process and prints the wall time, reports per secon
 the peak memory (resident set of the largest process, and the peak of the sum over the build's
 processes, which counts memory the forked workers share with their parent once per process) and
 the seconds per stage. It then adds one report and builds again into the same folder (the
-incremental rebuild). The figures for 100,000 reports are extrapolated linearly from the largest
-size measured, and printed as such.
+incremental rebuild), against the targets below. ``--no-exports`` builds as ``kg build
+--no-exports`` does (the store only, no Turtle or TriG). The figures for 100,000 reports are
+extrapolated linearly from the largest size measured, and printed as such.
 """
 
 from __future__ import annotations
@@ -30,19 +31,25 @@ from synthetic_reports import write_reports
 
 ROOT = Path(__file__).resolve().parent.parent
 EXTRAPOLATE_TO = 100_000
+# What the issue asks of 10,000 reports on 2 cores: the whole build, its memory, and adding one report.
+TARGET_SIZE = 10_000
+TARGET_BUILD_S = 60
+TARGET_MEMORY_GB = 1.0
+TARGET_ADD_ONE_S = 3
 
 
-def build_once(reports: Path, out: Path, jobs: int | None, views: bool) -> dict:
+def build_once(reports: Path, out: Path, jobs: int | None, views: bool, exports: bool = True) -> dict:
     """One build in a fresh process: wall seconds, CPU seconds, peak memory and the stage timings."""
     code = ("import json, sys; from pathlib import Path; from kg.pipeline import build; "
             "from kg.views import write_views; "
             "r = build([Path(sys.argv[1])], out_dir=Path(sys.argv[2]), jobs=int(sys.argv[3]) or None, "
-            "views=write_views if sys.argv[4] == '1' else None); "
+            "views=write_views if sys.argv[4] == '1' else None, exports=sys.argv[5] == '1'); "
             "print(json.dumps({'timings': r.timings, 'extracted': r.extracted, 'reports': r.summary.reports, "
             "'triples': r.summary.triples}))")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", code, str(reports), str(out), str(jobs or 0), "1" if views else "0"],
+    proc = subprocess.Popen([sys.executable, "-c", code, str(reports), str(out), str(jobs or 0), "1" if views else "0",
+                             "1" if exports else "0"],
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     parent = psutil.Process(proc.pid)
     peak_sum = 0
@@ -83,11 +90,14 @@ def main() -> None:
     ap.add_argument("--sizes", nargs="+", type=int, default=[1000, 10000])
     ap.add_argument("--jobs", type=int, default=None, help="processes (default: every core)")
     ap.add_argument("--views", action="store_true", help="also write the HTML views")
+    ap.add_argument("--no-exports", dest="exports", action="store_false", help="build the store only")
     ap.add_argument("--folder", type=Path, default=None, help="work folder (default: a temporary one)")
     args = ap.parse_args()
     work = args.folder or Path(tempfile.mkdtemp(prefix="dipkg-bench-"))
     print(f"cores {len(os.sched_getaffinity(0))}  jobs {args.jobs or 'all'}  views {args.views}  "
-          f"load average {os.getloadavg()[0]:.1f}  folder {work}")
+          f"exports {args.exports}  load average {os.getloadavg()[0]:.1f}  folder {work}")
+    print(f"targets at {TARGET_SIZE} reports: build {TARGET_BUILD_S} s, memory {TARGET_MEMORY_GB} GB, "
+          f"adding one report {TARGET_ADD_ONE_S} s (wall)")
     print(f"{'build':12} {'reports':>7} {'wall s':>8} {'reports/s':>9} {'cpu s':>8} {'largest':>9} "
           f"{'all procs':>10}")
     last = None
@@ -96,13 +106,14 @@ def main() -> None:
         if not reports.exists():
             write_reports(reports, n)
         cpu0, _ = children_usage()
-        full = build_once(reports, out, args.jobs, args.views)
+        full = build_once(reports, out, args.jobs, args.views, args.exports)
         cpu1, maxrss = children_usage()
         print(line("full", n, full, cpu1 - cpu0, maxrss), flush=True)
         write_reports(reports, 1, start=n)
-        again = build_once(reports, out, args.jobs, args.views)
+        again = build_once(reports, out, args.jobs, args.views, args.exports)
         cpu2, _ = children_usage()
         print(line("+1 report", n + 1, again, cpu2 - cpu1, None), flush=True)
+        print(f"{'':12} load average now {os.getloadavg()[0]:.1f}", flush=True)
         (reports / f"r{n:07d}.txt").unlink()
         last = (n, full, cpu1 - cpu0)
     if last is not None:

@@ -1,6 +1,7 @@
 """Named-query latency on Oxigraph and on rdflib's own SPARQL engine, on generated graphs.
 
     python benchmarks/bench_queries.py [--sizes 1000 10000 100000] [--repeat 5] [--rdflib-timeout 60]
+    python benchmarks/bench_queries.py --store OUT [--repeat 5]
 
 For each size a graph of that many meetings is generated with the shapes ``kg/graph.py`` writes
 (reports, meetings with participants, place, date and topics, persons with posts, countries,
@@ -9,6 +10,12 @@ named query runs with the parameters below; the median latency of ``--repeat`` r
 for both engines, with the row counts (which must agree). rdflib runs in a forked process that
 is stopped after ``--rdflib-timeout`` seconds per query; a query stopped before its first run
 ends prints as ``>TIMEOUT``.
+
+With ``--store OUT`` (a build's output folder, e.g. of ``bench_build.py --folder``) each named query
+is timed as a user runs it: a whole ``python -m kg query NAME --graph OUT --param ...`` process
+(start-up and imports included), with parameters picked from the store (a person, an organization,
+a meeting and a report it holds; Kazakhstan and a partner country); the median wall time of
+``--repeat`` calls is printed against the target of ``CALL_TARGET_MS``.
 """
 
 from __future__ import annotations
@@ -313,6 +320,82 @@ def time_rdflib(graph: Graph, sparql: str, bound: dict, repeat: int, timeout: fl
     return (statistics.median(times) if times else None), rows
 
 
+# The most a whole ``kg query`` call may take, median, on a 10,000-report store.
+CALL_TARGET_MS = 50
+PICK = {
+    "person": "SELECT ?v WHERE { ?x a dip:Person ; rdfs:label ?v } ORDER BY ?v LIMIT 1 OFFSET 7",
+    "organization": "SELECT ?v WHERE { ?r dip:mentions ?x . ?x rdfs:label ?v "
+                    "FILTER(STRSTARTS(STR(?x), \"https://w3id.org/dipkg/resource/organization/\")) } "
+                    "ORDER BY ?v LIMIT 1",
+    "meeting": "SELECT ?v WHERE { ?v a dip:Meeting } ORDER BY ?v LIMIT 1 OFFSET 11",
+    "report": "SELECT ?v WHERE { ?r a dip:Report ; dip:sourceFile ?v } ORDER BY ?v LIMIT 1 OFFSET 5",
+    "partner": "SELECT ?v (COUNT(*) AS ?n) WHERE { ?p dip:country ?c . ?c dip:countryCode ?v FILTER(?v != \"KZ\") } "
+               "GROUP BY ?v ORDER BY DESC(?n) ?v LIMIT 1",
+}
+
+
+def store_params(out: Path) -> dict[str, dict[str, str]]:
+    """Typical parameters for each named query, picked from the store of a build's output folder."""
+    store = q.load_store(out)
+    head = "PREFIX dip: <https://w3id.org/dipkg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+    picked = {}
+    for name, sparql in PICK.items():
+        rows = list(store.query(head + sparql))
+        picked[name] = rows[0]["v"].value if rows else ""
+    return {
+        "countries": {},
+        "explain": {"node": picked["organization"] or picked["person"]},
+        "meeting-evidence": {"meeting": picked["meeting"]},
+        "meetings-between-countries": {"country": "KZ", "partner": picked["partner"]},
+        "person-meetings": {"person": picked["person"]},
+        "persons-by-role": {"role": "ambassador", "country": picked["partner"]},
+        "regions-engaged": {"country": "KZ"},
+        "report-meetings": {"report": picked["report"]},
+        "report-mentions": {"report": picked["report"]},
+        "reports-mentioning-organization": {"organization": picked["organization"]},
+        "top-sectors-by-partner": {"country": "KZ"},
+        "who-met-whom": {},
+    }
+
+
+def time_calls(out: Path, names: list[str], repeat: int, timeout: float = 120.0) -> None:
+    """Each named query as a whole ``kg query`` process on a build's store: median wall ms."""
+    import os
+    import subprocess
+
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    params = store_params(out)
+    print(f"store {out}  triples {q.triples(q.load_store(out))}  load average {os.getloadavg()[0]:.1f}  "
+          f"repeat {repeat}  target {CALL_TARGET_MS} ms median per whole call")
+    print(f"{'query':34} {'rows':>6} {'median ms':>10} {'min ms':>8}  params")
+    for name in names:
+        if any(v == "" for v in params.get(name, {}).values()):
+            print(f"{name:34} skipped: the store has nothing to ask it about", flush=True)
+            continue
+        args = [sys.executable, "-m", "kg", "query", name, "--graph", str(out), "--format", "tsv", "--limit", "1000",
+                *(a for k, v in params.get(name, {}).items() for a in ("--param", f"{k}={v}"))]
+        times, rows = [], 0
+        for _ in range(repeat):
+            start = time.perf_counter()
+            try:
+                done = subprocess.run(args, capture_output=True, text=True, env=env, timeout=timeout)
+            except subprocess.TimeoutExpired:
+                times.append(float("inf"))
+                break
+            times.append(time.perf_counter() - start)
+            if done.returncode != 0:
+                raise SystemExit(f"{name}: {done.stderr.strip()}")
+            rows = max(0, len(done.stdout.splitlines()) - 1)
+        if times[-1] == float("inf"):
+            print(f"{name:34} {'':6} {'>' + str(int(timeout * 1000)):>10}  stopped after {timeout:.0f} s", flush=True)
+            continue
+        median = statistics.median(times) * 1000
+        flag = "" if median <= CALL_TARGET_MS else "  over target"
+        shown = " ".join(f"{k}={v}" for k, v in params.get(name, {}).items())
+        print(f"{name:34} {rows:6} {median:10.0f} {min(times) * 1000:8.0f}  {shown}{flag}", flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", nargs="+", type=int, default=[1000, 10000, 100000])
@@ -320,8 +403,14 @@ def main() -> None:
     ap.add_argument("--rdflib-timeout", type=float, default=60.0, help="seconds per query on rdflib")
     ap.add_argument("--queries", nargs="*", default=None, help="named queries to run (default: all)")
     ap.add_argument("--oxigraph-only", action="store_true", help="skip rdflib's engine")
+    ap.add_argument("--call-timeout", type=float, default=120.0, help="seconds before a kg query call is stopped")
+    ap.add_argument("--store", type=Path, default=None,
+                    help="time whole kg query calls on this build's output folder instead")
     args = ap.parse_args()
     named = [n for n in q.named_queries() if args.queries is None or n.name in args.queries]
+    if args.store is not None:
+        time_calls(args.store, [n.name for n in named], args.repeat, args.call_timeout)
+        return
     with tempfile.TemporaryDirectory(prefix="dipkg-bench-") as tmp:
         for size in args.sizes:
             start = time.perf_counter()

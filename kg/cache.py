@@ -16,17 +16,26 @@ import pickle
 import tempfile
 import zlib
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from kg.files import PACKAGE_DIR
-from kg.model import Extraction, Report
+from kg.model import Evidence, Extraction, Report, Span
 
 CACHE_NAME = ".dipkg-cache"
 EXTRACTIONS = "extractions"
 SUFFIX = ".pickle"
 GRAPHS = "graphs"
+OUTLINES = "outlines"
+INPUTS = "inputs"
+# Segments of the outline pack before it is rewritten as one.
+MAX_SEGMENTS = 32
 GRAPH_SUFFIX = ".nt.z"
+V = TypeVar("V")
+# The evidence of an outline's posts, meetings and topics (``outline``).
+NO_EVIDENCE = Evidence("", Span(0, 0, ""), Span(0, 0, ""))
 # What the extractor's version is the hash of, relative to the package folder.
 VERSION_GLOBS = ("**/*.py", "lexicons/*", "lang/*/*.tsv", "models/*")
 
@@ -68,7 +77,8 @@ class ExtractionCache:
             return None
         return found if isinstance(found, Extraction) else None
 
-    def put(self, key: str, extraction: Extraction) -> None:
+    def put(self, key: str, extraction: Extraction) -> bool:
+        """Keep the extraction; False when it could not be written."""
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".", suffix=SUFFIX, dir=self.folder)
@@ -76,11 +86,78 @@ class ExtractionCache:
                 pickle.dump(extraction, fh, protocol=5)
             os.replace(tmp, self.path(key))
         except OSError:
-            pass  # a cache that cannot be written only costs the next build time
+            return False  # a cache that cannot be written only costs the next build time
+        return True
 
     def keep_only(self, keys: Iterable[str]) -> None:
         """Remove every extraction but those of ``keys`` (the reports of the latest build)."""
         _keep_only(self.folder, {f"{k}{SUFFIX}" for k in keys})
+
+
+class Pack(Generic[V]):
+    """Values a rebuild reads for every report, in a few files rather than one per report: the
+    outlines of the extractions (``outline``: what the cross-report steps read), and the reports
+    read from each input file (``kg.inputs.collect``).
+
+    The pack is a list of segments, each a pickled ``{key: value}``; a build appends a segment with
+    the values it lacked and rewrites the pack as one segment when more than half of what it holds
+    is no longer wanted (or it has ``MAX_SEGMENTS``). A lost or unreadable segment costs time only:
+    the values are made again."""
+
+    def __init__(self, folder: Path, name: str) -> None:
+        self.folder = folder / name
+        self._held = 0
+
+    def load(self) -> dict[str, V]:
+        out: dict[str, V] = {}
+        for path in self._segments():
+            try:
+                with open(path, "rb") as fh:
+                    found = pickle.load(fh)
+            except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
+                continue
+            if isinstance(found, dict):
+                out.update(found)
+                self._held += len(found)
+        return out
+
+    def save(self, wanted: dict[str, V], known: Iterable[str]) -> None:
+        """Keep the values of ``wanted``; ``known`` are the keys the pack already holds (from ``load``)."""
+        held = set(known)
+        new = {k: x for k, x in wanted.items() if k not in held}
+        old = self._segments()
+        compact = self._held - (len(wanted) - len(new)) > len(wanted) // 2 or len(old) >= MAX_SEGMENTS
+        if not new and not compact:
+            return
+        number = max((int(p.stem) for p in old if p.stem.isdigit()), default=-1) + 1
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".", suffix=SUFFIX, dir=self.folder)
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(dict(wanted) if compact else new, fh, protocol=5)
+            os.replace(tmp, self.folder / f"{number:06d}{SUFFIX}")
+            if compact:
+                for path in old:
+                    path.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+    def _segments(self) -> list[Path]:
+        try:
+            return sorted(p for p in self.folder.iterdir() if p.suffix == SUFFIX and not p.name.startswith("."))
+        except OSError:
+            return []
+
+
+def outline(x: Extraction) -> Extraction:
+    """What the cross-report steps (``kg.entities.merge``, ``kg.events``, the graph signatures) read of
+    an extraction: its entities, posts and meetings without their evidence, and the report without
+    its text. The mentions, sentences, text and evidence only its own report graph needs."""
+    return replace(x, mentions=(), sentences=(), report=replace(x.report, text=""),
+                   posts=tuple(replace(p, evidence=NO_EVIDENCE) for p in x.posts),
+                   meetings=tuple(replace(m, evidence=NO_EVIDENCE,
+                                          topics=tuple(replace(t, evidence=NO_EVIDENCE) for t in m.topics))
+                                  for m in x.meetings))
 
 
 class GraphCache:

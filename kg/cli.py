@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from functools import cache
 from pathlib import Path
 
 import click
@@ -15,6 +16,39 @@ GRAPH_PATH = click.Path(path_type=Path)
 DEFAULT_TRIG = Path("exports/diplomacy.trig")
 
 
+class _LazyChoice(click.Choice):
+    """A choice among values looked up when first needed (a registry's names), so that a command
+    starts without importing every module another command's options name."""
+
+    def __init__(self, values: Callable[[], Sequence[str]]) -> None:
+        self._values = cache(values)
+        super().__init__(())
+
+    @property
+    def choices(self) -> Sequence[str]:  # type: ignore[override]
+        return tuple(self._values())
+
+    @choices.setter
+    def choices(self, value: Sequence[str]) -> None:
+        pass
+
+
+class _LazyHelpOption(click.Option):
+    """An option whose help text is made when help is shown (it names a registry's entries)."""
+
+    def __init__(self, *args, lazy_help: Callable[[], str], **kwargs) -> None:
+        self._lazy_help = lazy_help
+        super().__init__(*args, **kwargs)
+
+    @property
+    def help(self) -> str:  # type: ignore[override]
+        return self._lazy_help()
+
+    @help.setter
+    def help(self, value: str | None) -> None:
+        pass
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="dipkg")
 def main() -> None:
@@ -24,23 +58,34 @@ def main() -> None:
     """
 
 
-def _extractor_option(func: Callable[..., None]) -> Callable[..., None]:
+def _extractor_help() -> str:
     from kg.mentions import available
     from kg.pipeline import DEFAULT_EXTRACTORS
 
-    return click.option(
-        "--extractor", "extractors", multiple=True, metavar="NAME",
-        help=f"Extractor to run (repeatable; default {', '.join(DEFAULT_EXTRACTORS)}): "
-             f"{', '.join(available())}.")(func)
+    return f"Extractor to run (repeatable; default {', '.join(DEFAULT_EXTRACTORS)}): {', '.join(available())}."
+
+
+def _extractor_option(func: Callable[..., None]) -> Callable[..., None]:
+    return click.option("--extractor", "extractors", multiple=True, metavar="NAME", cls=_LazyHelpOption,
+                        lazy_help=_extractor_help)(func)
+
+
+def _reader_names() -> list[str]:
+    from kg.inputs import READERS
+
+    return [r.name for r in READERS]
+
+
+def _input_format_help() -> str:
+    from kg.inputs import help_text
+
+    return f"Read every input as this format [default: by suffix; standard input as text]. {help_text()}."
 
 
 def _input_options(func: Callable[..., None]) -> Callable[..., None]:
-    from kg.inputs import READERS, help_text
-
     options = [
-        click.option("--input-format", type=click.Choice([r.name for r in READERS]), default=None,
-                     help=f"Read every input as this format [default: by suffix; standard input as text]. "
-                          f"{help_text()}."),
+        click.option("--input-format", type=_LazyChoice(_reader_names), default=None, cls=_LazyHelpOption,
+                     lazy_help=_input_format_help),
         *(click.option(f"--{part}-field", f"{part}_field", metavar="NAME", default=part, show_default=True,
                        help=f"The JSON field or CSV column that holds a record's {part}.")
           for part in ("text", "url", "date", "title", "language")),
@@ -62,8 +107,11 @@ def _input_options(func: Callable[..., None]) -> Callable[..., None]:
 @click.option("--jobs", "-j", type=click.IntRange(1), default=None,
               help="Processes extracting reports [default: every core]; the output is the same for any number.")
 @click.option("--views/--no-views", default=True, show_default=True, help="Write the HTML views.")
+@click.option("--exports/--no-exports", default=True, show_default=True,
+              help="Write diplomacy.ttl and diplomacy.trig beside the store (without them a rebuild of a large "
+                   "collection is much faster; kg export --graph OUT writes them later from the store).")
 def build(paths: tuple[Path, ...], out_dir: Path, extractors: tuple[str, ...], input_format: str | None,
-          strict: bool, jobs: int | None, views: bool, **field_names: str) -> None:
+          strict: bool, jobs: int | None, views: bool, exports: bool, **field_names: str) -> None:
     """Build the graph from report files, folders, globs or - (standard input), default seeds/,
     into the store OUT/store and write the exports.
 
@@ -84,7 +132,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, extractors: tuple[str, ...], i
     inputs = InputOptions(fields=fields, format=input_format, strict=strict)
     try:
         result = run_build(list(paths) or [Path("seeds")], out_dir=out_dir, views=write_views if views else None,
-                           extractors=extractors or DEFAULT_EXTRACTORS, inputs=inputs, jobs=jobs)
+                           extractors=extractors or DEFAULT_EXTRACTORS, inputs=inputs, jobs=jobs, exports=exports)
     except UnreadableInputs as exc:
         for problem in exc.problems[1:]:
             click.echo(f"cannot read {problem}", err=True)
@@ -212,7 +260,8 @@ def _view_help() -> str:
 @main.command()
 @click.option("--graph", "graph_path", type=GRAPH_PATH, default=DEFAULT_GRAPH,
               show_default=True, help="Graph file to draw (Turtle or TriG), or a build's output folder.")
-@click.option("--kind", type=click.Choice(_view_kinds()), default="network", show_default=True, help=_view_help())
+@click.option("--kind", type=_LazyChoice(_view_kinds), default="network", show_default=True, cls=_LazyHelpOption,
+              lazy_help=_view_help)
 @click.option("--focus", metavar="NAME", default=None,
               help="For --kind ego: a person, country, region or sector, by any name, case form or IRI.")
 @click.option("--lang", type=click.Choice(["kk", "ru", "en"]), default="kk", show_default=True,
@@ -365,13 +414,14 @@ def serve(graph_path: Path, port: int, quiet: bool, timeout: float, max_rows: in
     from kg.query import load_store
     from kg.serve import Settings, SparqlServer
     from kg.sparql_limits import Limits
+    from kg.store import database
 
     settings = Settings(timeout=timeout, max_rows=max_rows, workers=workers,
                         limits=Limits(allow_service=allow_service))
     try:
         store = load_store(graph_path)
         server = SparqlServer(store, port=port, log=None if quiet else lambda line: click.echo(line, err=True),
-                              settings=settings)
+                              settings=settings, database=database(graph_path))
     except DipkgError as exc:
         raise click.ClickException(str(exc)) from exc
     except OSError as exc:
@@ -392,7 +442,7 @@ def _export_formats() -> list[str]:
 
 
 @main.command(name="export")
-@click.option("--format", "fmt", type=click.Choice(_export_formats()), required=True,
+@click.option("--format", "fmt", type=_LazyChoice(_export_formats), required=True,
               help="RDF for triple stores, graphml for Gephi and networkx, csv of meetings (see the README's table).")
 @click.option("--graph", "graph_path", type=GRAPH_PATH,
               default=Path("exports/diplomacy.trig"), show_default=True,

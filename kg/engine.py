@@ -66,8 +66,11 @@ class _Pipe:
 
 
 def _worker(conn: Connection, dump: str, max_rows: int) -> None:
-    store = ox.Store()
-    store.bulk_load(path=dump, format=ox.RdfFormat.N_QUADS)
+    if Path(dump).is_dir():  # a build's on-disk store: each worker opens it read-only, nothing is copied
+        store = ox.Store.read_only(dump)
+    else:
+        store = ox.Store()
+        store.bulk_load(path=dump, format=ox.RdfFormat.N_QUADS)
     conn.send(("ready",))
     while True:
         try:
@@ -156,7 +159,8 @@ class Worker:
 
 
 class Engine:
-    """A pool of query workers over one N-Quads dump of the graph."""
+    """A pool of query workers over one N-Quads dump of the graph, or over an on-disk store (its
+    database folder), which each worker opens read-only."""
 
     def __init__(self, dump: Path, *, workers: int = 2, timeout: float = 30.0, max_rows: int = 100_000) -> None:
         self.dump = dump

@@ -255,17 +255,21 @@ def merge(entities: Iterable[Entity], *, serves: Mapping[str, frozenset[str]] | 
 
     Returns the merged entities and a map from every original key to its merged key.
     """
-    by_key: dict[str, Entity] = {}
+    same: dict[str, list[Entity]] = {}
     for e in entities:
-        if e.key in by_key:
-            old = by_key[e.key]
-            by_key[e.key] = replace(old, labels=tuple(dict.fromkeys(old.labels + e.labels)),
-                                    mentions=old.mentions + e.mentions,
-                                    country_code=old.country_code or e.country_code,
-                                    subtype=old.subtype or e.subtype,
-                                    joins=tuple(dict.fromkeys(old.joins + e.joins)))
-        else:
-            by_key[e.key] = e
+        same.setdefault(e.key, []).append(e)
+    by_key: dict[str, Entity] = {}
+    for key, group in same.items():  # joined at once: a country named in every report would be copied each time
+        first = group[0]
+        if len(group) == 1:
+            by_key[key] = first
+            continue
+        codes, subtypes = [e.country_code for e in group], [e.subtype for e in group]
+        by_key[key] = replace(first, labels=tuple(dict.fromkeys(x for e in group for x in e.labels)),
+                              mentions=tuple(m for e in group for m in e.mentions),
+                              country_code=next((c for c in codes if c), codes[-1]),
+                              subtype=next((t for t in subtypes if t), subtypes[-1]),
+                              joins=tuple(dict.fromkeys(j for e in group for j in e.joins)))
     redirect = {k: k for k in by_key}
     for short, full in _acronyms({k: (e.kind, e.subtype, e.country_code) for k, e in by_key.items()},
                                  {k: list(e.labels) for k, e in by_key.items()}).items():
@@ -366,19 +370,30 @@ def person_clusters(persons: Sequence[Entity], rules: dict[str, str] | None = No
         return out
 
     sets = word_sets()
+    having: dict[str, set[str]] = defaultdict(set)  # a word → the persons with a full name holding it
+    for other, theirs in sets.items():
+        for t in theirs:
+            for word in t:
+                having[word].add(other)
     for r in sorted(sets):
-        longer = {other for other, theirs in sets.items() if other != r
-                  and any(mine < t for mine in sets[r] for t in theirs)}
+        longer = {other for mine in sets[r] for other in _holding(having, mine, sets)
+                  if other != r and any(mine < t for t in sets[other])}
         if len(longer) == 1:
             union(r, longer.pop(), JoinRule.LONGER_NAME)
     fulls: dict[str, list[PersonName]] = defaultdict(list)
     for k, parsed in names.items():
         fulls[root(k)].extend(n for n in parsed if n.full)
+    by_word: dict[str, set[str]] = defaultdict(set)  # a word → the persons with a full name holding it
+    for r, ns in fulls.items():
+        for n in ns:
+            for word in n.words:
+                by_word[word].add(r)
     for k, parsed in names.items():
         if any(n.full for n in parsed) or not parsed:
             continue
         short = max(parsed, key=lambda n: (bool(n.initials), bool(n.patronymic), n.key))
-        fits = [r for r, ns in fulls.items() if any(short.fits(n) for n in ns)]
+        # a short form fits a full name holding its surname (``PersonName.fits``)
+        fits = [r for r in by_word.get(short.surname, ()) if any(short.fits(n) for n in fulls[r])]
         if len(fits) == 1:
             union(k, fits[0], _short_rule(short))
     loose: dict[str, dict[str, list[PersonName]]] = defaultdict(lambda: defaultdict(list))
@@ -395,6 +410,14 @@ def person_clusters(persons: Sequence[Entity], rules: dict[str, str] | None = No
     for k in names:
         clusters[root(k)].append(k)
     return [sorted(c) for _, c in sorted(clusters.items())]
+
+
+def _holding(having: Mapping[str, set[str]], words: frozenset[str], sets: Mapping[str, object]) -> set[str]:
+    """The persons with a full name holding every one of ``words`` (any person when there are none)."""
+    if not words:
+        return set(sets)
+    found = [having.get(w, set()) for w in words]
+    return set.intersection(*sorted(found, key=len))
 
 
 def _canonical_keys(clusters: Sequence[Sequence[Entity]]) -> list[str]:

@@ -76,8 +76,14 @@ def events(extractions: Sequence[Extraction], redirect: Mapping[str, str]) -> di
             i = parent[i]
         return i
 
-    pairs = sorted((_distance(a, b), i, j) for i, a in enumerate(told) for j, b in enumerate(told[i + 1:], start=i + 1)
-                   if a.ref[0] != b.ref[0] and _same(a, b))
+    # only meetings of the same participants can be one (``_same``): compare within those groups
+    alike: dict[frozenset[str], list[int]] = {}
+    for i, t in enumerate(told):
+        if len(t.participants) >= SHARED_PARTICIPANTS:
+            alike.setdefault(t.participants, []).append(i)
+    pairs = sorted((_distance(told[i], told[j]), i, j) for group in alike.values() if len(group) > 1
+                   for n, i in enumerate(group) for j in group[n + 1:]
+                   if told[i].ref[0] != told[j].ref[0] and _same(told[i], told[j]))
     for _distance_days, i, j in pairs:
         ri, rj = root(i), root(j)
         if ri == rj or reports[ri] & reports[rj]:

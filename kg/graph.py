@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -25,7 +25,17 @@ from kg.files import ONTOLOGY_DIR
 from kg.model import Entity, Evidence, Extraction, Label, MentionKind, PartialDate, Report, Span
 from kg.names import search_keys
 
-DIP = Namespace("https://w3id.org/dipkg/ontology#")
+
+class Terms(Namespace):
+    """A namespace that makes each ``NS.term`` once (rdflib's makes a new IRI at every use)."""
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = super().__getattr__(name)
+        self.__dict__[name] = term
+        return term
+
+
+DIP = Terms("https://w3id.org/dipkg/ontology#")
 RES = Namespace("https://w3id.org/dipkg/resource/")
 SECTOR = Namespace("https://w3id.org/dipkg/sector/")
 ROLE = Namespace("https://w3id.org/dipkg/role/")
@@ -69,6 +79,8 @@ def date_literal(d: PartialDate) -> Literal:
 
 
 Triple = tuple[Node, Node, Node]
+# Literals of evidence nodes (offsets, sentences, extractor names) recur: each is made once.
+_literal = lru_cache(maxsize=1 << 16, typed=True)(Literal)
 
 
 class TripleSet(set):
@@ -216,17 +228,17 @@ class GraphBuilder:
         iri = RES[f"evidence/{_digest(src, ev.quote.start, ev.quote.end, prop, value)}"]
         g.add((iri, RDF.type, DIP.Evidence))
         g.add((iri, DIP.inReport, report))
-        g.add((iri, DIP.sentence, Literal(ev.sentence.text)))
-        g.add((iri, DIP.sentenceStart, Literal(ev.sentence.start)))
-        g.add((iri, DIP.sentenceEnd, Literal(ev.sentence.end)))
+        g.add((iri, DIP.sentence, _literal(ev.sentence.text)))
+        g.add((iri, DIP.sentenceStart, _literal(ev.sentence.start)))
+        g.add((iri, DIP.sentenceEnd, _literal(ev.sentence.end)))
         g.add((iri, DIP.quote, Literal(ev.quote.text)))
-        g.add((iri, DIP.quoteStart, Literal(ev.quote.start)))
-        g.add((iri, DIP.quoteEnd, Literal(ev.quote.end)))
+        g.add((iri, DIP.quoteStart, _literal(ev.quote.start)))
+        g.add((iri, DIP.quoteEnd, _literal(ev.quote.end)))
         g.add((iri, DIP.supportsProperty, prop))
         if value is not None:
             g.add((iri, DIP.supportsValue, value))
         if extractor:
-            g.add((iri, DIP.extractor, Literal(extractor)))
+            g.add((iri, DIP.extractor, _literal(extractor)))
         return iri
 
     def merged(self) -> Graph:

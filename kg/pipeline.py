@@ -3,23 +3,35 @@ reports → mentions → entities and relations → graph → exports."""
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
-from kg.cache import CACHE_NAME, ExtractionCache, GraphCache, extraction_key
+from kg.cache import (
+    CACHE_NAME,
+    INPUTS,
+    OUTLINES,
+    ExtractionCache,
+    GraphCache,
+    Pack,
+    extraction_key,
+    extractor_version,
+    outline,
+)
 from kg.entities import merge, resolve, serving_states
 from kg.errors import DipkgError
 from kg.events import Event, MeetingRef, resolve_events
 from kg.files import LEXICON_DIR, read_tsv
 from kg.graph import PREFIXES, VOCABULARY_GRAPH, GraphBuilder, Triple, report_graph_iri
-from kg.inputs.collect import Collected, InputOptions, collect
+from kg.inputs.collect import Collected, InputOptions, Memo, collect
 from kg.lexicon import load_lexicon
 from kg.mentions import extract_mentions
 from kg.model import Entity, Extraction, Report
@@ -34,6 +46,7 @@ from kg.store import (
     open_store,
     rdflib_triples,
     store_dataset,
+    triples,
     update_store,
     vocabulary,
     write_exports,
@@ -42,6 +55,11 @@ from kg.text import sentences
 from kg.workers import cores, run
 
 DEFAULT_EXTRACTORS = ("rules+ner",)
+# Report graphs written by one build after which the store is compacted (``fill``).
+OPTIMIZE_AFTER = 500
+# The exports a build writes beside its store (unless told not to): every triple once, a graph per report.
+TURTLE_FILE = "diplomacy.ttl"
+TRIG_FILE = "diplomacy.trig"
 
 
 @dataclass(frozen=True)
@@ -61,13 +79,18 @@ class BuildResult:
     counts and the files written. ``graph`` and ``dataset`` read the store into rdflib, for small graphs."""
 
     store: ox.Store
-    extractions: tuple[Extraction, ...]
     summary: Summary
     written: tuple[Path, ...] = ()
     skipped: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
     extracted: int = 0
     timings: dict[str, float] = field(default_factory=dict)
+    load: Callable[[], tuple[Extraction, ...]] = field(default=tuple, repr=False, compare=False)
+
+    @cached_property
+    def extractions(self) -> tuple[Extraction, ...]:
+        """Every report's extraction, those this build did not make read back from the cache."""
+        return self.load()
 
     @cached_property
     def dataset(self) -> Dataset:
@@ -90,10 +113,10 @@ def read_reports(paths: Iterable[Path], *, inputs: InputOptions | None = None) -
 
 
 def read_inputs(paths: Iterable[Path], inputs: InputOptions | None = None, *,
-                exclude: Iterable[Path] = ()) -> Collected:
+                exclude: Iterable[Path] = (), memo: Memo | None = None) -> Collected:
     """The reports under ``paths`` (none under ``exclude``), and a line for each input skipped or
-    encoding guessed."""
-    return collect(paths, inputs or InputOptions(), month=load_lexicon().month, exclude=exclude)
+    encoding guessed; ``memo``: what the files gave the last time (``kg.inputs.collect``)."""
+    return collect(paths, inputs or InputOptions(), month=load_lexicon().month, exclude=exclude, memo=memo)
 
 
 def extract(report: Report, *, extractors: Sequence[str] = DEFAULT_EXTRACTORS) -> Extraction:
@@ -121,9 +144,10 @@ def to_graph(extractions: Sequence[Extraction]) -> tuple[Graph, Dataset]:
 def build(paths: Sequence[Path], *, out_dir: Path | None = None,
           extractors: Sequence[str] = DEFAULT_EXTRACTORS,
           views: Callable[[Iterable[Triple], Path], list[Path]] | None = None,
-          inputs: InputOptions | None = None, jobs: int | None = None) -> BuildResult:
+          inputs: InputOptions | None = None, jobs: int | None = None, exports: bool = True) -> BuildResult:
     """Build the graph from report files, folders and globs (``kg.inputs``) into a store, and write
-    the exports if ``out_dir`` is given. An input that cannot be read is skipped
+    the exports if ``out_dir`` is given (Turtle and TriG unless ``exports`` is False, when the
+    folder's old ones are removed rather than left out of date). An input that cannot be read is skipped
     (``BuildResult.skipped``), or fails the build before anything is written when ``inputs.strict``.
     ``views`` is given the triples of the default graph (``kg.views.write_views`` walks them once).
 
@@ -136,14 +160,18 @@ def build(paths: Sequence[Path], *, out_dir: Path | None = None,
     """
     jobs = jobs or cores()
     if out_dir is None:
-        return _build(paths, None, extractors, views, inputs, jobs)
+        return _build(paths, None, extractors, views, inputs, jobs, exports)
     with output_lock(out_dir):
-        return _build(paths, out_dir, extractors, views, inputs, jobs)
+        return _build(paths, out_dir, extractors, views, inputs, jobs, exports)
 
 
 @dataclass
 class _Work:
-    """What the worker processes of a build read (they are forked, so nothing of it is pickled)."""
+    """What the worker processes of a build read (they are forked, so nothing of it is pickled).
+
+    ``extractions`` holds each report's extraction where this build made or read it whole, else
+    None: its outline (``kg.cache.outline``) served the cross-report steps, and a worker writing the
+    report's graph reads the whole extraction from the cache."""
 
     reports: list[Report]
     keys: list[str]
@@ -159,27 +187,62 @@ class _Work:
 _WORK: _Work | None = None
 
 
-def _extract_job(n: int) -> Extraction:
+def _extract_job(n: int) -> tuple[Extraction, Extraction | None]:
+    """Report ``n``'s outline, and its whole extraction unless the cache holds it: the build keeps
+    only the outlines of a large collection in memory, and a report graph's writer reads the rest."""
     assert _WORK is not None
     x = extract(_WORK.reports[n], extractors=_WORK.extractors)
-    if _WORK.cache is not None:
-        _WORK.cache.put(_WORK.keys[n], x)
-    return x
+    if _WORK.cache is not None and _WORK.cache.put(_WORK.keys[n], x):
+        return outline(x), None
+    return outline(x), x
+
+
+def _whole(n: int) -> Extraction:
+    assert _WORK is not None
+    return _read_whole(_WORK.reports[n], _WORK.keys[n], _WORK.extractions[n], _WORK.cache, _WORK.extractors)
+
+
+def _read_whole(report: Report, key: str, x: Extraction | None, cache: ExtractionCache | None,
+                extractors: Sequence[str]) -> Extraction:
+    """A report's whole extraction: ``x`` where the build made or read it, else from the cache,
+    else made again."""
+    if x is None and cache is not None:
+        x = cache.get(key)
+    return x if x is not None else extract(report, extractors=extractors)
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """The cyclic garbage collector paused while a stage makes many long-lived objects and no cycles
+    (the outlines of every report, the merged entities), which are then moved out of its sight
+    (``gc.freeze``): otherwise each of its full passes walks them all again, seconds at 10,000
+    reports. They are still freed as usual when no longer referenced."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if was:
+            gc.enable()
 
 
 def _graph_job(n: int) -> bytes:
     assert _WORK is not None and _WORK.builder is not None and _WORK.entities is not None
-    x = _WORK.extractions[n]
-    assert x is not None and _WORK.redirect is not None
+    x = _whole(n)
+    assert _WORK.redirect is not None
     return ntriples(_WORK.builder.report_triples(x, _WORK.entities, _WORK.redirect, _WORK.meetings))
 
 
 def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str],
            views: Callable[[Iterable[Triple], Path], list[Path]] | None, inputs: InputOptions | None,
-           jobs: int) -> BuildResult:
+           jobs: int, exports: bool = True) -> BuildResult:
     global _WORK
     clock = _Clock()
-    collected = read_inputs(paths, inputs, exclude=[out_dir] if out_dir is not None else [])
+    read_before = Pack[tuple](out_dir / CACHE_NAME, INPUTS) if out_dir is not None else None
+    with _no_gc():
+        memo = Memo(extractor_version(), read_before.load()) if read_before is not None else None
+        collected = read_inputs(paths, inputs, exclude=[out_dir] if out_dir is not None else [], memo=memo)
     reports = collected.reports
     if not reports:
         problem = f"; {collected.problems[0]}" if collected.problems else ""
@@ -187,30 +250,44 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
     read = {"skipped": collected.problems, "notes": collected.notes}
     keys = [extraction_key(r, extractors) for r in reports]
     cache = ExtractionCache(out_dir / CACHE_NAME) if out_dir is not None else None
-    found = [cache.get(k) if cache is not None else None for k in keys]
+    pack = Pack(out_dir / CACHE_NAME, OUTLINES) if out_dir is not None else None
+    with _no_gc():  # many small objects, no cycles: the collector would only walk them again and again
+        packed = pack.load() if pack is not None else {}
+        found: list[Extraction | None] = [None] * len(keys)
+        outlines: list[Extraction | None] = [packed.get(k) for k in keys]
+        for n, k in enumerate(keys):
+            if outlines[n] is None and cache is not None:
+                found[n] = cache.get(k)
+                outlines[n] = outline(found[n]) if found[n] is not None else None
     clock.lap("read")
     _WORK = work = _Work(reports, keys, extractors, cache, found)
     try:
-        todo = [n for n, x in enumerate(found) if x is None]
-        for n, x in zip(todo, run(_extract_job, todo, jobs=jobs, what="extracting"), strict=True):
-            found[n] = x
-        extractions = tuple(x for x in found if x is not None)
+        todo = [n for n, x in enumerate(outlines) if x is None]
+        for n, (brief, x) in zip(todo, run(_extract_job, todo, jobs=jobs, what="extracting"), strict=True):
+            outlines[n], found[n] = brief, x
+        extractions = tuple(x for x in outlines if x is not None)
         clock.lap("extract")
-        entities, redirect = merge((e for x in extractions for e in x.entities),
-                                   serves=serving_states(extractions))
-        # after the entities: one event per real meeting, whose participants may show two names one person
-        entities, redirect, meetings = resolve_events(extractions, entities, redirect)
-        work.builder = GraphBuilder(wikidata=load_wikidata())
-        work.entities, work.redirect, work.meetings = {e.key: e for e in entities}, redirect, meetings
-        signatures = _signatures(extractions, keys, work.entities, redirect, meetings)
+        with _no_gc():
+            entities, redirect = merge((e for x in extractions for e in x.entities),
+                                       serves=serving_states(extractions))
+            # after the entities: one event per real meeting, whose participants may show two names one person
+            entities, redirect, meetings = resolve_events(extractions, entities, redirect)
+            work.builder = GraphBuilder(wikidata=load_wikidata())
+            work.entities, work.redirect, work.meetings = {e.key: e for e in entities}, redirect, meetings
+            signatures = _signatures(extractions, keys, work.entities, redirect, meetings)
         clock.lap("resolve")
+
+        def load() -> tuple[Extraction, ...]:
+            return tuple(_read_whole(r, k, x, cache, extractors) for r, k, x in zip(reports, keys, found, strict=True))
 
         graphs = GraphCache(out_dir / CACHE_NAME) if out_dir is not None else None
         graph_of = [str(report_graph_iri(x.report.key)) for x in extractions]
         vocabulary_triples, vocabulary_signature = vocabulary()
 
+        made: list[Manifest] = []
+
         def fill(store: ox.Store, old: Manifest) -> Manifest:
-            writer = StoreWriter(store, old.graphs)
+            writer = StoreWriter(store, old.graphs, old.triples)
             changed = [n for n, g in enumerate(graph_of) if not writer.unchanged(g, signatures[n])]
             for n, data in zip(changed, run(_graph_job, changed, jobs=jobs, what="writing graphs"), strict=True):
                 writer.put(graph_of[n], signatures[n], data)
@@ -219,13 +296,19 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
             if not writer.unchanged(str(VOCABULARY_GRAPH), vocabulary_signature):
                 writer.put(str(VOCABULARY_GRAPH), vocabulary_signature, vocabulary_triples)
             manifest = writer.finish()
+            if len(changed) >= OPTIMIZE_AFTER:
+                store.optimize()  # compact what was bulk-loaded now rather than in the next small rebuild
+            if manifest.triples is None:
+                manifest = replace(manifest, triples=triples(store))
+            made.append(manifest)
             clock.lap("store")
             return manifest
 
         if out_dir is None:
             store = ox.Store()
             fill(store, Manifest({}))
-            return BuildResult(store, extractions, _summary(store), extracted=len(todo), timings=clock.laps,
+            return BuildResult(store, _summary(store, made[-1].triples), extracted=len(todo), timings=clock.laps,
+                               load=load,
                                **read)
         assert graphs is not None
 
@@ -242,24 +325,29 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
                         graphs.put(signature, found)
                     yield graph, found
 
-            files = write_exports(chunks(), folder / "diplomacy.ttl", folder / "diplomacy.trig")
+            files = write_exports(chunks(), folder / TURTLE_FILE, folder / TRIG_FILE) if exports else []
             clock.lap("exports")
             if views is not None:
                 files += views(rdflib_triples(store), folder)
                 clock.lap("views")
             return [written, *files]  # the store closes as it goes out of scope, before the swap
 
-        published = publish(out_dir, write, move=(CACHE_NAME,))
+        published = publish(out_dir, write, move=(CACHE_NAME,), drop=() if exports else (TURTLE_FILE, TRIG_FILE))
         if cache is not None:
             cache.keep_only(keys)
+        if pack is not None:
+            pack.save(dict(zip(keys, extractions, strict=True)), packed)
+        if read_before is not None and memo is not None:
+            read_before.save(memo.used, memo.found)
         graphs.keep_only([*signatures, vocabulary_signature])
         store = open_store(out_dir)
-        summary = _summary(store)
+        summary = _summary(store, made[-1].triples)
         clock.lap("publish")
-        return BuildResult(store, extractions, summary, published, extracted=len(todo), timings=clock.laps,
+        return BuildResult(store, summary, published, extracted=len(todo), timings=clock.laps, load=load,
                            **read)
     finally:
         _WORK = None
+        gc.unfreeze()
 
 
 class _Clock:
@@ -306,8 +394,8 @@ def _signatures(extractions: Sequence[Extraction], keys: Sequence[str], entities
     return out
 
 
-def _summary(store: ox.Store) -> Summary:
-    return Summary(**counts(store))
+def _summary(store: ox.Store, triples: int | None = None) -> Summary:
+    return Summary(**counts(store, triples))
 
 
 def summarise(graph: Graph, reports: int | None = None) -> Summary:

@@ -64,10 +64,12 @@ def output_lock(out_dir: Path) -> Iterator[None]:
         os.close(fd)
 
 
-def publish(out_dir: Path, write: Callable[[Path], list[Path]], *, move: tuple[str, ...] = ()) -> tuple[Path, ...]:
+def publish(out_dir: Path, write: Callable[[Path], list[Path]], *, move: tuple[str, ...] = (),
+            drop: tuple[str, ...] = ()) -> tuple[Path, ...]:
     """Call ``write`` with an empty staging folder, then put what it wrote (files or folders) in
     ``out_dir`` at once. The entries of ``out_dir`` named in ``move`` (a cache no reader needs
-    whole) are moved into the new folder rather than linked file by file."""
+    whole) are moved into the new folder rather than linked file by file; those named in ``drop``
+    (files this build makes out of date without writing them) are not kept."""
     out = out_dir.resolve()
     try:
         staging = Path(tempfile.mkdtemp(prefix=_sibling_prefix(out), dir=out.parent))
@@ -82,8 +84,10 @@ def publish(out_dir: Path, write: Callable[[Path], list[Path]], *, move: tuple[s
         try:
             files = write(staging)
             targets = [out_dir / f.relative_to(staging) for f in files]
-            if staging.parent != out and _swap_in(staging, out, files, move):
+            if staging.parent != out and _swap_in(staging, out, files, move, drop):
                 return tuple(targets)
+            for name in drop:
+                (out / name).unlink(missing_ok=True)
             for source, target in zip(files, targets, strict=True):
                 target.parent.mkdir(parents=True, exist_ok=True)
                 if source.is_dir() and target.is_dir():
@@ -104,14 +108,15 @@ def _sibling_prefix(out: Path) -> str:
     return f".{out.resolve().name}{STAGING_PREFIX}"
 
 
-def _swap_in(staging: Path, out: Path, files: list[Path], move: tuple[str, ...] = ()) -> bool:
+def _swap_in(staging: Path, out: Path, files: list[Path], move: tuple[str, ...] = (),
+             drop: tuple[str, ...] = ()) -> bool:
     """Give ``staging`` the rest of ``out`` (hard links) and swap the two folders; False where impossible.
 
     After the swap ``staging`` holds the old build, which the caller removes.
     """
     written = {f.relative_to(staging).parts[0] for f in files}
     for entry in out.iterdir():
-        if entry.name in written or entry.name.startswith(STAGING_PREFIX):
+        if entry.name in written or entry.name in drop or entry.name.startswith(STAGING_PREFIX):
             continue
         target = staging / entry.name
         if entry.name in move:

@@ -363,15 +363,18 @@ class SparqlServer(ThreadingHTTPServer):
     daemon_threads = True
 
     def __init__(self, store: ox.Store, *, port: int = 0, log: Callable[[str], None] | None = None,
-                 settings: Settings | None = None) -> None:
+                 settings: Settings | None = None, database: Path | None = None) -> None:
+        """``database``: the on-disk store ``store`` was opened from (``kg.store.database``), which
+        the query workers open themselves; an in-memory store is dumped for them instead."""
         super().__init__((HOST, port), SparqlHandler)
         self.store = store
         self.log = log
         self.settings = settings or Settings()
         self.folder = tempfile.TemporaryDirectory(prefix="dipkg-serve-")
-        dump = Path(self.folder.name) / "graph.nq"
+        dump = database if database is not None else Path(self.folder.name) / "graph.nq"
         try:
-            store.dump(str(dump), format=ox.RdfFormat.N_QUADS)
+            if database is None:
+                store.dump(str(dump), format=ox.RdfFormat.N_QUADS)
             self.engine = Engine(dump, workers=self.settings.workers, timeout=self.settings.timeout,
                                  max_rows=self.settings.max_rows)
             self.triples = triples(store)
@@ -410,9 +413,10 @@ class SparqlServer(ThreadingHTTPServer):
 
 
 @contextmanager
-def running(store: ox.Store, *, port: int = 0, settings: Settings | None = None) -> Iterator[SparqlServer]:
+def running(store: ox.Store, *, port: int = 0, settings: Settings | None = None,
+            database: Path | None = None) -> Iterator[SparqlServer]:
     """A server answering in a background thread, shut down on leaving the block."""
-    server = SparqlServer(store, port=port, settings=settings)
+    server = SparqlServer(store, port=port, settings=settings, database=database)
     thread = threading.Thread(target=server.serve_forever, name="sparql", daemon=True)
     thread.start()
     try:

@@ -19,21 +19,25 @@ import shutil
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
-from rdflib import BNode, Dataset, Literal, URIRef
-from rdflib.namespace import XSD
-from rdflib.term import Node
 
 from kg.errors import DipkgError
+
+if TYPE_CHECKING:  # rdflib is imported where it is used: a query on the store needs none of it
+    from rdflib import Dataset
+    from rdflib.term import Node
 
 STORE_NAME = "store"
 DATABASE_NAME = "oxigraph"
 MANIFEST_NAME = "manifest.json"
 MANIFEST_VERSION = 1
+# Triples a writer checks to keep the default graph counted, beyond which the store counts them.
+COUNTED_TRIPLES = 200_000
 # Bytes of N-Quads gathered before one bulk load into the store.
 BATCH_BYTES = 16 << 20
-XSD_STRING = str(XSD.string)
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 VOCABULARY_FILES = ("dipkg.ttl", "sectors.ttl", "roles.ttl")
 # Subjects stated in one report's graph only: its evidence, its meetings and the report itself.
 OWN_SUBJECTS = tuple(f"<https://w3id.org/dipkg/resource/{kind}/".encode("ascii")
@@ -54,6 +58,8 @@ _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
 def _term(term: object) -> str:
+    from rdflib import BNode, Literal, URIRef
+
     if isinstance(term, URIRef):
         return f"<{term}>"
     if isinstance(term, Literal):
@@ -93,6 +99,8 @@ class Manifest:
 
     graphs: Mapping[str, str]
     extractor: str = ""
+    triples: int | None = None
+    """The default graph's triples, when the writer counted them (``StoreWriter``)."""
 
     @staticmethod
     def read(store_dir: Path) -> Manifest:
@@ -103,12 +111,14 @@ class Manifest:
             return Manifest({})
         if data.get("version") != MANIFEST_VERSION:
             return Manifest({})
-        return Manifest(dict(data.get("graphs", {})), str(data.get("extractor", "")))
+        triples = data.get("triples")
+        return Manifest(dict(data.get("graphs", {})), str(data.get("extractor", "")),
+                        triples if isinstance(triples, int) else None)
 
     def write(self, store_dir: Path) -> Path:
         from kg.files import write_atomic
 
-        text = json.dumps({"version": MANIFEST_VERSION, "extractor": self.extractor,
+        text = json.dumps({"version": MANIFEST_VERSION, "extractor": self.extractor, "triples": self.triples,
                            "graphs": dict(sorted(self.graphs.items()))}, ensure_ascii=False, indent=0)
         return write_atomic(store_dir / MANIFEST_NAME, lambda f: Path(f).write_text(text, encoding="utf-8"))
 
@@ -120,6 +130,12 @@ def store_dir(path: Path) -> Path | None:
         if (candidate / DATABASE_NAME).is_dir() and (candidate / MANIFEST_NAME).is_file():
             return candidate
     return None
+
+
+def database(path: Path) -> Path | None:
+    """The database folder of the store an output folder (or store folder) holds, else None."""
+    found = store_dir(path) if path.is_dir() else None
+    return found / DATABASE_NAME if found is not None else None
 
 
 def open_store(path: Path) -> ox.Store:
@@ -134,15 +150,22 @@ def open_store(path: Path) -> ox.Store:
 
 
 class StoreWriter:
-    """Replaces named graphs of a store and keeps its default graph their union, each triple once."""
+    """Replaces named graphs of a store and keeps its default graph their union, each triple once.
 
-    def __init__(self, store: ox.Store, old: Mapping[str, str]) -> None:
+    Given the default graph's size before (``triples``), the writer keeps it counted: it notes, for
+    each triple it adds or may remove, whether the default graph held it before, and compares at
+    the end. Past ``COUNTED_TRIPLES`` such triples (a rebuild that rewrites most graphs) it stops,
+    and the manifest leaves the count to the store."""
+
+    def __init__(self, store: ox.Store, old: Mapping[str, str], triples: int | None = None) -> None:
         self.store = store
         self.old = dict(old)
         self.new: dict[str, str] = {}
         self._dropped: set[ox.Triple] = set()
         self._buffer: list[bytes] = []
         self._size = 0
+        self._triples = triples
+        self._held: dict[ox.Triple, bool] | None = {} if triples is not None else None
 
     def unchanged(self, graph: str, signature: str) -> bool:
         """True (and the graph kept) when the store already holds ``graph`` written from ``signature``."""
@@ -156,6 +179,8 @@ class StoreWriter:
         the store held under its name."""
         if graph in self.old:
             self._drop(graph)
+        if self._held is not None:
+            self._note(q.triple for q in ox.parse(triples, format=ox.RdfFormat.N_TRIPLES))
         self.new[graph] = signature
         self._buffer += (in_graph(graph, triples), triples)
         self._size += 2 * len(triples)
@@ -174,13 +199,32 @@ class StoreWriter:
         for t in orphans:
             self.store.remove(ox.Quad(t.subject, t.predicate, t.object, named))
         self.store.flush()
-        return Manifest(dict(self.new))
+        counted = None
+        if self._held is not None and self._triples is not None:
+            now = sum(self._in_default(t) for t in self._held)
+            counted = self._triples + now - sum(self._held.values())
+        return Manifest(dict(self.new), triples=counted)
 
     def _drop(self, graph: str) -> None:
         node = ox.NamedNode(graph)
-        self._dropped.update(q.triple for q in self.store.quads_for_pattern(None, None, None, node))
+        gone = [q.triple for q in self.store.quads_for_pattern(None, None, None, node)]
+        self._note(gone)
+        self._dropped.update(gone)
         self.store.remove_graph(node)
         self.old.pop(graph, None)
+
+    def _in_default(self, t: ox.Triple) -> bool:
+        return ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) in self.store
+
+    def _note(self, triples: Iterable[ox.Triple]) -> None:
+        """Whether the default graph holds each triple before this writer first touches it."""
+        if self._held is None:
+            return
+        for t in triples:
+            if t not in self._held:
+                self._held[t] = self._in_default(t)
+        if len(self._held) > COUNTED_TRIPLES:
+            self._held = None
 
     def _load(self) -> None:
         if self._buffer:
@@ -193,28 +237,36 @@ def write_turtle(store: ox.Store, path: str) -> None:
     store.dump(path, format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=PREFIXES)
 
 
+def _named_quads(store: ox.Store) -> Iterator[ox.Quad]:
+    """The quads of the named graphs, graph by graph (streamed from the store)."""
+    for graph in sorted(store.named_graphs(), key=str):
+        yield from store.quads_for_pattern(None, None, None, graph)
+
+
 def write_trig(store: ox.Store, path: str | io.BytesIO) -> None:
     """The named graphs (one per report, and the vocabulary) as TriG; the default graph is their union."""
-    def quads() -> Iterable[ox.Quad]:
-        for graph in sorted(store.named_graphs(), key=str):
-            yield from store.quads_for_pattern(None, None, None, graph)
-
     if isinstance(path, io.BytesIO):
-        ox.serialize(quads(), path, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
+        ox.serialize(_named_quads(store), path, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
         return
     with open(path, "wb") as fh:
-        ox.serialize(quads(), fh, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
+        ox.serialize(_named_quads(store), fh, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
+
+
+def write_jsonld(store: ox.Store, path: str) -> None:
+    """The named graphs as JSON-LD, as the ``jsonld`` export writes a TriG file's graphs."""
+    with open(path, "wb") as fh:
+        ox.serialize(_named_quads(store), fh, format=ox.RdfFormat.JSON_LD, prefixes=PREFIXES)
 
 
 def write_ntriples(store: ox.Store, path: str) -> None:
     store.dump(path, format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
 
 
-STORE_FORMATS = {"turtle": write_turtle, "trig": write_trig, "nt": write_ntriples}
+STORE_FORMATS = {"turtle": write_turtle, "trig": write_trig, "nt": write_ntriples, "jsonld": write_jsonld}
 
 
 def export_store(path: Path, fmt: str, out: Path) -> Path:
-    """Write the store of an output folder as Turtle, TriG or N-Triples, straight from the store."""
+    """Write the store of an output folder as Turtle, TriG, N-Triples or JSON-LD, straight from the store."""
     from kg.files import write_atomic
     from kg.publish import fs_error
 
@@ -236,8 +288,9 @@ def triples(store: ox.Store) -> int:
 SECTORS = "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?m <https://w3id.org/dipkg/ontology#topic> ?s }"
 
 
-def counts(store: ox.Store) -> dict[str, int]:
-    """Reports, meetings, persons, places, organizations, sectors and triples of the store's graph.
+def counts(store: ox.Store, known_triples: int | None = None) -> dict[str, int]:
+    """Reports, meetings, persons, places, organizations, sectors and triples of the store's graph
+    (``known_triples``: the triples the manifest counted, not counted again).
 
     A node typed with two place (or organization) classes counts once per class, as
     ``kg.pipeline.summarise`` counts an rdflib graph."""
@@ -254,7 +307,7 @@ SELECT ?class (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a ?class } GROUP BY ?class""
         if name:
             out[name] += int(row["n"].value)
     out["sectors"] = int(next(iter(store.query(SECTORS)))["n"].value)
-    out["triples"] = triples(store)
+    out["triples"] = triples(store) if known_triples is None else known_triples
     return out
 
 
@@ -267,6 +320,8 @@ def store_trig(store: ox.Store) -> bytes:
 def store_dataset(store: ox.Store) -> Dataset:
     """The store's named graphs (one per report, and the vocabulary) as an rdflib dataset; its
     default graph, their union, is left out, as in a TriG file (read whole: for small graphs)."""
+    from rdflib import Dataset
+
     from kg.graph import PREFIXES as BOUND
     from kg.rdf_io import to_rdflib
 
@@ -355,6 +410,8 @@ def update_store(out_dir: Path, staging: Path,
 
 def rdflib_triples(store: ox.Store) -> Iterator[tuple[Node, Node, Node]]:
     """The default graph's triples as rdflib terms, one at a time (for code that walks triples)."""
+    from rdflib import BNode, Literal, URIRef
+
     iris: dict[str, URIRef] = {}
 
     def term(t: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:

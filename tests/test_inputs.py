@@ -309,3 +309,31 @@ def test_a_file_of_the_output_folder_named_itself_is_read(tmp_path):
     out.mkdir()
     (out / "saved.html").write_text(page(EN), encoding="utf-8")
     assert [s.identity for s in locate([out, out / "saved.html"], exclude=[out])] == ["saved.html"]
+
+
+def test_a_memo_gives_what_a_file_gave_without_parsing_it_again(tmp_path, monkeypatch):
+    from kg.inputs import collect as collect_module
+    from kg.inputs.collect import Memo
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(" date 2024-03-01 Встреча\nПосол встретился с акимом.\n", encoding="utf-8")
+    (folder / "b.jsonl").write_text('{"text": "Посол встретился с акимом."}\nnot json\n', encoding="utf-8")
+    memo = Memo("v1")
+    first = collect([folder], memo=memo)
+    assert len(first.reports) == 2 and len(first.problems) == 1 and len(memo.used) == 2
+    parsed: list[str] = []
+    real = collect_module.parse_report
+
+    def counted(name, *args, **kwargs):
+        parsed.append(name)
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr(collect_module, "parse_report", counted)
+    assert collect([folder], memo=Memo("v1", dict(memo.used))) == first
+    assert parsed == []
+    (folder / "a.txt").write_text(" date 2024-03-02 Встреча\nПосол встретился с акимом.\n", encoding="utf-8")
+    changed = collect([folder], memo=Memo("v1", dict(memo.used)))
+    assert parsed == ["a.txt"] and changed.reports[0].published == date(2024, 3, 2)
+    collect([folder], memo=Memo("v2", dict(memo.used)))
+    assert parsed == ["a.txt", "a.txt", "b.jsonl"]

@@ -218,3 +218,15 @@ def test_kg_serve_command_answers_and_stops(graph_file):
         proc.wait(timeout=10)
         proc.stdout.close()
         proc.stderr.close()
+
+
+def test_serving_a_build_folder_opens_its_store_in_each_worker_without_a_copy(tmp_path):
+    from kg.pipeline import build
+    from kg.store import database, open_store
+
+    out = tmp_path / "out"
+    build([Path(__file__).resolve().parent.parent / "seeds"], out_dir=out, exports=False)
+    with running(open_store(out), database=database(out)) as srv:
+        assert not list(Path(srv.folder.name).iterdir())  # nothing dumped for the workers
+        status, _, body = fetch(srv.url + "?" + urlencode({"query": COUNTRIES}), headers={"Accept": "text/csv"})
+    assert status == 200 and body.split()[1:] == SEED_CODES

@@ -164,7 +164,8 @@ def test_a_killed_build_leaves_the_previous_store_and_a_rerun_completes(tmp_path
     assert not list(tmp_path.glob(f".out{STAGING_PREFIX}*"))
 
 
-@pytest.mark.parametrize(("fmt", "name"), [("turtle", "x.ttl"), ("trig", "x.trig"), ("nt", "x.nt"), ("csv", "x.csv")])
+@pytest.mark.parametrize(("fmt", "name"), [("turtle", "x.ttl"), ("trig", "x.trig"), ("nt", "x.nt"), ("csv", "x.csv"),
+                                           ("jsonld", "x.jsonld")])
 def test_export_reads_the_store_of_an_output_folder(tmp_path, fmt, name):
     out = tmp_path / "out"
     build([corpus(tmp_path / "in", 3)], out_dir=out)
@@ -175,6 +176,12 @@ def test_export_reads_the_store_of_an_output_folder(tmp_path, fmt, name):
     elif fmt == "trig":
         ds = load_dataset(tmp_path / name)
         assert {(s, p, o, str(g)) for s, p, o, g in ds.quads()} == quads(out)
+    elif fmt == "jsonld":
+        written = {(str(q.subject), str(q.predicate), str(q.object), str(q.graph_name))
+                   for q in ox.parse(path=str(tmp_path / name), format=ox.RdfFormat.JSON_LD)}
+        trig = {(str(q.subject), str(q.predicate), str(q.object), str(q.graph_name))
+                for q in ox.parse(path=str(out / "diplomacy.trig"), format=ox.RdfFormat.TRIG)}
+        assert written == trig
     else:
         assert len((tmp_path / name).read_text(encoding="utf-8").splitlines()) == 4
 
@@ -194,3 +201,57 @@ def test_views_read_the_store_without_a_graph_of_the_corpus(tmp_path):
     assert meetings(from_store) == meetings(from_graph)
     done = kg("view", "--graph", str(out), "--kind", "countries", "--out", str(tmp_path / "c.html"))
     assert done.returncode == 0 and (tmp_path / "c.html").stat().st_size > 1000, done.stderr
+
+
+def test_a_build_without_exports_writes_the_store_and_removes_old_exports(tmp_path):
+    reports = corpus(tmp_path / "in", 3)
+    out = tmp_path / "out"
+    build([reports], out_dir=out, exports=True)
+    assert (out / "diplomacy.ttl").is_file() and (out / "diplomacy.trig").is_file()
+    corpus(reports, 1, start=3)
+    result = build([reports], out_dir=out, exports=False)
+    assert result.summary.reports == 4 and result.extracted == 1
+    assert not (out / "diplomacy.ttl").exists() and not (out / "diplomacy.trig").exists()
+    fresh = tmp_path / "fresh"
+    build([reports], out_dir=fresh)
+    assert triples(open_store(out)) == len(turtle(fresh))
+    done = kg("export", "--format", "turtle", "--graph", str(out), "--out", str(tmp_path / "x.ttl"))
+    assert done.returncode == 0, done.stderr
+    assert set(Graph().parse(tmp_path / "x.ttl", format="turtle")) == turtle(fresh)
+
+
+def test_a_rebuild_reads_the_outlines_of_unchanged_reports_in_one_pack(tmp_path):
+    reports = corpus(tmp_path / "in", 4)
+    out = tmp_path / "out"
+    build([reports], out_dir=out, exports=False)
+    pack = out / cache.CACHE_NAME / cache.OUTLINES
+    assert len(list(pack.iterdir())) == 1
+    for path in (out / cache.CACHE_NAME / cache.EXTRACTIONS).iterdir():
+        path.unlink()  # the unchanged reports' whole extractions are not read
+    again = build([reports], out_dir=out, exports=False)
+    assert again.extracted == 0 and again.summary.reports == 4
+    corpus(reports, 1, start=4)
+    assert build([reports], out_dir=out, exports=False).extracted == 1
+    assert len(list(pack.iterdir())) == 2  # a segment with the new report's outline
+    fresh = tmp_path / "fresh"
+    build([reports], out_dir=fresh)
+    assert triples(open_store(out)) == len(turtle(fresh))
+    for path in pack.iterdir():
+        path.unlink()  # without the pack, the extractions are read (or made) again
+    assert build([reports], out_dir=out).extracted == 4
+    assert quads(out) == quads(fresh)
+
+
+def test_a_rebuild_keeps_the_triples_counted_without_counting_the_store(tmp_path, monkeypatch):
+    from kg import pipeline
+
+    reports = corpus(tmp_path / "in", 5)
+    out = tmp_path / "out"
+    build([reports], out_dir=out, exports=False)
+    corpus(reports, 1, start=5)
+    (reports / "r001.txt").unlink()
+    counted: list[int] = []
+    monkeypatch.setattr(pipeline, "triples", lambda store: counted.append(1) or triples(store))
+    result = build([reports], out_dir=out, exports=False)
+    assert counted == [] and result.summary.triples == triples(open_store(out))
+    assert result.summary == pipeline.summarise_path(out)

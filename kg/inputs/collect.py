@@ -64,17 +64,23 @@ class _Log:
 
 
 def collect(paths: Iterable[Path], options: InputOptions = InputOptions(), *,
-            month: Callable[[str], int | None] | None = None, exclude: Iterable[Path] = ()) -> Collected:
+            month: Callable[[str], int | None] | None = None, exclude: Iterable[Path] = (),
+            memo: Memo | None = None) -> Collected:
     """The reports of every input under ``paths``, each with a key no other has.
 
     Two files that share a relative path (``a/x.txt`` and ``b/x.txt`` given as files) are told
     apart by their text's hash, and the same text under the same key is read once. Nothing under
-    the folders of ``exclude`` is read."""
+    the folders of ``exclude`` is read. ``memo`` keeps what each file gave, under the hash of its
+    bytes, its names, the options and ``version`` (the reading code's): a file met again is read
+    but not parsed again."""
     forced = reader_named(options.format) if options.format else None
     log = _Log()
     reports: dict[str, Report] = {}
     for source in locate(paths, exclude=exclude):
-        for report in _read(source, forced or reader_for(source.path), options, month, log):
+        reader = forced or reader_for(source.path)
+        read = _read(source, reader, options, month, log) if memo is None or source.path is None \
+            else _remembered(source, reader, options, month, log, memo)
+        for report in read:
             if report.key in reports and reports[report.key].text != report.text:
                 digest = hashlib.sha256(report.text.encode("utf-8")).hexdigest()[:12]
                 report = replace(report, identity=f"{report.key}@{digest}")
@@ -84,10 +90,41 @@ def collect(paths: Iterable[Path], options: InputOptions = InputOptions(), *,
     return Collected(tuple(reports.values()), tuple(log.problems), tuple(log.notes))
 
 
-def _read(source: Source, reader: Reader, options: InputOptions, month: Callable[[str], int | None] | None,
-          log: _Log) -> Iterator[Report]:
+@dataclass
+class Memo:
+    """What each input file gave (``collect``): key → (reports, problems, notes). ``version`` is
+    part of every key; ``used`` collects the keys of this reading."""
+
+    version: str
+    found: dict[str, tuple[tuple[Report, ...], tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
+    used: dict[str, tuple[tuple[Report, ...], tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
+
+
+def _remembered(source: Source, reader: Reader, options: InputOptions, month: Callable[[str], int | None] | None,
+                log: _Log, memo: Memo) -> list[Report]:
     try:
         raw = _bytes(source, options)
+    except DipkgError as exc:
+        log.problems.append(str(exc))
+        return []
+    digest = hashlib.sha256(repr((memo.version, reader.name, options.fields, source.identity, source.shown,
+                                  source.name)).encode("utf-8"))
+    digest.update(raw)
+    key = digest.hexdigest()
+    found = memo.found.get(key)
+    if found is None:
+        own = _Log()
+        found = (tuple(_read(source, reader, options, month, own, raw=raw)), tuple(own.problems), tuple(own.notes))
+    memo.used[key] = found
+    log.problems.extend(found[1])
+    log.notes.extend(found[2])
+    return list(found[0])
+
+
+def _read(source: Source, reader: Reader, options: InputOptions, month: Callable[[str], int | None] | None,
+          log: _Log, *, raw: bytes | None = None) -> Iterator[Report]:
+    try:
+        raw = _bytes(source, options) if raw is None else raw
         decoded = decode(raw, source.shown, declared=reader.declared(raw) if reader.declared else None)
     except DipkgError as exc:
         log.problems.append(str(exc))
