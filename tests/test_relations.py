@@ -104,6 +104,14 @@ def test_meeting_participants(text, expected):
     ("Аким Павлодарской области Асаин Байханов встретился с Послом Беларуси Алексеем Богдановым. Стороны "
      "обсудили реализацию договоренностей Президента Казахстана Касым-Жомарта Токаева и Президента Беларуси "
      "Александра Лукашенко.", "Александр Лукашенко"),
+    # the official whose visit the sides prepared, in the genitive or after "of", takes no part
+    ("Аким Павлодарской области Асаин Байханов встретился с Послом Беларуси Алексеем Богдановым. Стороны "
+     "обсудили подготовку к визиту министра промышленности Беларуси Александра Рогожника.", "Александр Рогожник"),
+    ("Павлодар облысының әкімі Асайын Байханов Беларусь Елшісі Алексей Богдановпен кездесті. Тараптар Беларусь "
+     "өнеркәсіп министрі Александр Рогожниктің сапарына дайындықты талқылады.", "Александр Рогожник"),
+    ("The Akim of Pavlodar Region Asain Baikhanov met with the Ambassador of Belarus Alexei Bogdanov. The sides "
+     "discussed the preparation of the visit of the Minister of Industry of Belarus Alexander Rogozhnik.",
+     "Alexander Rogozhnik"),
 ])
 def test_persons_named_in_passing_take_no_part(text, absent):
     found = meetings_of(text)

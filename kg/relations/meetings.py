@@ -8,7 +8,7 @@ from itertools import pairwise
 from kg.lang import Case
 from kg.model import Mention, MentionKind
 from kg.relations.posts import modifies, role_after, role_before
-from kg.relations.state import DIPLOMATS, HEADS, WORD_EDGES, MeetingDraft, State
+from kg.relations.state import DIPLOMATS, HEADS, OF, WORD_EDGES, MeetingDraft, State
 
 # Characters read back from a person's post for the word "with" (with the Mayor of X).
 WITH_REACH = 12
@@ -17,6 +17,8 @@ WITH_REACH = 12
 NAMED_AFTER = 12
 # How many sentences from a meeting a delegation or "the sides" may be named and still be its party.
 GROUP_REACH = 3
+# Characters read back from a member's post for "the visit of".
+POSSESSOR_REACH = 40
 # Characters read before a noun of meeting for the word that governs it (провёл встречи).
 WORD_REACH = 16
 # Characters read after a word of meeting for the word that makes it one of taking part (принял участие).
@@ -167,7 +169,7 @@ def _groups(s: State, role_of: dict[str, str]) -> None:
     for idx in _sentences_with(s, "group"):
         members = [s.key_of[m] for m in s.in_sentence(idx, MentionKind.PERSON) if s.key_of[m] in role_of
                    and role_of[s.key_of[m]] not in HEADS
-                   and not (_named_in_passing(s, m, role_of) or _aside(s, m) or _quoted(s, m))]
+                   and not (_named_in_passing(s, m, role_of) or _aside(s, m) or _quoted(s, m) or _possessor(s, m))]
         if not members:
             continue
         near = at[bisect_left(at, (idx - GROUP_REACH, -1)):bisect_right(at, (idx + GROUP_REACH, len(s.meetings)))]
@@ -179,6 +181,20 @@ def _groups(s: State, role_of: dict[str, str]) -> None:
         _, _, target = min((d, -first[n], n) for n, d in distance.items())
         draft = s.meetings[target]
         draft.participants.extend(k for k in dict.fromkeys(members) if k not in draft.participants)
+
+
+def _possessor(s: State, m: Mention) -> bool:
+    """Whose visit the sides discussed, not who took part: a name in the genitive (визиту министра Александра
+    Рогожника, министрі Рогожниктің сапары) or a post after "of" (the visit of the Minister ...), but not
+    after a word of the group (composed of)."""
+    if s.language.is_genitive_name(m.text):
+        return True
+    role = role_before(s, m)
+    start = role.start if role is not None and role.end <= m.start else m.start
+    words = [w.lower() for w in s.text[max(0, start - POSSESSOR_REACH):start].split()]
+    while words and words[-1] in s.language.determiners:
+        words.pop()
+    return len(words) >= 2 and words[-1] == OF and not s.lex.is_word(words[-2], "group", s.report.language)
 
 
 def _named_in_passing(s: State, m: Mention, role_of: dict[str, str]) -> bool:
@@ -214,7 +230,7 @@ def _visits(s: State, protagonist: str | None) -> None:
             if p.holder in met or p.holder == protagonist or p.jurisdiction not in places or p.role in DIPLOMATS:
                 continue
             said = [m for m in s.mentions if s.key_of.get(m) == p.holder and idx <= s.sentence_of[m] <= idx + 1]
-            if said:
+            if said and not _possessor(s, said[0]):  # the minister's own visit (визит министра X) is none to him
                 cue = next(m for m in s.in_sentence(idx, MentionKind.MEETING) if m.value == "visit")
                 s.meetings.append(MeetingDraft([protagonist, p.holder], [idx, s.sentence_of[said[0]]],
                                                s.evidence(cue, end=said[0].end)))
