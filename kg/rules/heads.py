@@ -222,6 +222,9 @@ def _name_start(s: State, head_index: int, *, organization: bool = False, town_n
         steps += 1
     if first is None:
         return None
+    if place and j >= 0 and s.barrier[j] and j == first - 1 and first < head_index - 1:
+        # Елші Ербол Сарыбай Измир қаласына: right after a post stands its holder's name, not the town's
+        first = head_index - 1
     # A sentence's first word is capitalised anyway: a common word there is not part of the name.
     if first < head_index - 1 and s.sentence_initial(first) and s.common_word(s.texts[first]) \
             and not CAPITAL_LETTER.match(s.texts[first]):

@@ -58,8 +58,9 @@ def read_persons(s: State) -> None:
         if kind == MentionKind.PERSON:
             span = _proposed_name(s, first, last)
             if span:
-                # A post's name that runs in from the left (General Sultan Raev) yields to the proposal.
-                if span[1] > span[0]:
+                # A post's name that runs in from the left (General Sultan Raev) yields to the proposal, one
+                # that can stand (no word of it read as something else: Сарыбай Измир қаласына).
+                if span[1] > span[0] and not any(s.covered[k] for k in range(span[0], span[1] + 1)):
                     found = [f for f in found if not f[0] < span[0] <= f[1] <= span[1]]
                 found.append(span)
     accepted: list[tuple[int, int]] = []
