@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from kg.lang import profile
 from kg.model import Mention, MentionKind
-from kg.rules import (
+from kg.rules.state import (
     ACRONYM,
     LATIN_CAPITALISED,
     LATIN_LINKS,

@@ -24,20 +24,8 @@ from kg.lexicon import load_lexicon
 from kg.mentions import extractor
 from kg.model import Mention, MentionKind, Report
 from kg.rules.reader import read
-from kg.rules.state import (
-    ACRONYM,
-    LATIN_CAPITALISED,
-    LATIN_LINKS,
-    MAX_NAME_TOKENS,
-    NOT_NAMES,
-    ORG_LINKS,
-    QUOTES_CLOSE,
-    QUOTES_OPEN,
-    ROMAN,
-)
 
-__all__ = ["ACRONYM", "LATIN_CAPITALISED", "LATIN_LINKS", "MAX_NAME_TOKENS", "NOT_NAMES", "ORG_LINKS", "PROPOSED_KINDS",
-           "QUOTES_CLOSE", "QUOTES_OPEN", "ROMAN", "rule_mentions", "tagged_rule_mentions"]
+__all__ = ["PROPOSED_KINDS", "rule_mentions", "tagged_rule_mentions"]
 
 # The kinds of mention a tagger may propose to the rules.
 PROPOSED_KINDS = frozenset({MentionKind.PERSON, MentionKind.ORGANIZATION, MentionKind.PLACE})
