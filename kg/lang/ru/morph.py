@@ -34,6 +34,8 @@ GOVERNED = frozenset({"ablt"})
 # Endings of Kazakh, Turkic and foreign names in the nominative that the dictionary guesses as oblique cases
 # of names in -а, -я.
 GUESSED_ENDING = re.compile(r"[ыи]$", re.IGNORECASE)
+# The ending of foreign place names the dictionary guesses as datives (Бейоглу, Ганьсу).
+INDECLINABLE_ENDING = re.compile(r"[ую]$", re.IGNORECASE)
 NOMINATIVE_ENDINGS = frozenset("ая")
 # Shorter words are conjunctions and prepositions, not genitive complements.
 MIN_GENITIVE = 3
@@ -215,8 +217,8 @@ def phrase_nominative(words: tuple[str, ...]) -> tuple[str, ...]:
     (Министерства иностранных дел, Республики Казахстан) stay as written.
     """
     head = _head(words)
-    if head is None:
-        return words
+    if head is None or (INDECLINABLE_ENDING.search(words[head]) and not analyzer().word_is_known(words[head].lower())):
+        return words  # Бейоглу, Ганьсу, Чэнду: a foreign name in -у is no guessed dative of one in -а
     for noun in sorted((p for p in _parses(words[head]) if p.tag.POS == "NOUN"), key=lambda p: -p.score):
         tag = noun.tag
         adjectives = []
