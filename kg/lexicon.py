@@ -114,6 +114,7 @@ class Lexicon:
         # Tokens repeat across reports; the answers below depend on the token alone.
         self._months: dict[str, int | None] = {}
         self._is_word: dict[tuple[str, str, str], bool] = {}
+        self._words_of: dict[tuple[str, str | None], list[Word]] = {}
 
     # ------------------------------------------------------------ lookups
 
@@ -153,7 +154,11 @@ class Lexicon:
         return self._sector_by_notation[notation]
 
     def words_of(self, category: str, language: str | None = None) -> list[Word]:
-        return [w for w in self.words if w.category == category and (language is None or w.language == language)]
+        key = (category, language)
+        if key not in self._words_of:
+            self._words_of[key] = [w for w in self.words if w.category == category
+                                   and (language is None or w.language == language)]
+        return self._words_of[key]
 
     def is_word(self, token: str, category: str, language: str) -> bool:
         key = (token, category, language)
