@@ -60,6 +60,9 @@ def meetings_of(text: str) -> list[set[str]]:
     # kk: a post's holder before a town and its head noun is no word of the town's name
     ("Елші Ербол Сарыбай Измир қаласына сапары барысында Измир губернаторы Сүлейман Элбанмен кездесті.",
      [{"Ербол Сарыбай", "Сүлейман Элбан"}]),
+    # kk: the namesake of a body, right after a post's holder, is neither part of the holder's name nor a party
+    ("Елші Ербол Сарыбай Әл-Фараби атындағы Қазақ ұлттық университетінің ректоры Жансейіт Түймебаевпен кездесті.",
+     [{"Ербол Сарыбай", "Жансейіт Түймебаев"}]),
     # talking with someone is meeting them
     ("Қазақстанның Стамбулдағы Бас консулы Әлібек Қуантыров ректор Мұстафа Құрғұнмен әңгімелесті.",
      [{"Әлібек Қуантыров", "Мұстафа Құрғұн"}]),

@@ -45,6 +45,8 @@ def mentions(text: str, kind: str, *, published: str | None = None) -> list[tupl
     # A name before "and" and a post with words of its own title is complete.
     ("The Ambassador met Saxon Prime Minister Michael Kretschmer and Bavarian Economy Minister Hubert Aiwanger.",
      [("Michael Kretschmer", "Michael Kretschmer"), ("Hubert Aiwanger", "Hubert Aiwanger")]),
+    # the person a body is named after is a person too, written before атындағы
+    ("Елші Ш. Уәлиханов атындағы Көкшетау университетінде болды.", [("Ш. Уәлиханов", "Ш. Уәлиханов")]),
     # ... but not a particle no name word follows, nor a Kazakh word that is a particle elsewhere
     ("Елші Ержан Есенов де Милан мэрімен кездесті.", [("Ержан Есенов", "Ержан Есенов")]),
 ])

@@ -203,6 +203,8 @@ def _name_start(s: State, head_index: int, *, organization: bool = False, town_n
             named = _named_after(s, j)
             if named is not None:
                 first = named
+                # the person the body is named after is named too (Әл-Фараби атындағы ...), taking no part
+                s.emit(MentionKind.PERSON, named, j - 1, s.span(named, j - 1), cover=False)
             break
         if s.is_capitalised(j) and capitals and SURNAME_ENDINGS.search(
                 s.dictionary_form([t], person=True).lower()):
@@ -290,6 +292,12 @@ def _named_after(s: State, j: int) -> int | None:
         elif not (t == "." and k > 0 and CAPITAL_LETTER.match(s.texts[k - 1])):
             break
         k -= 1
+    if first is not None and k >= 0 and s.barrier[k]:
+        # Елші Ербол Сарыбай Әл-Фараби атындағы: right after a post stands its holder; the body's namesake
+        # is the last word, with its initials
+        first = j - 1
+        while first >= 2 and s.texts[first - 1] == "." and CAPITAL_LETTER.match(s.texts[first - 2]):
+            first -= 2
     return first
 
 
