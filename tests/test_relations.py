@@ -63,6 +63,11 @@ def meetings_of(text: str) -> list[set[str]]:
     # kk: the namesake of a body, right after a post's holder, is neither part of the holder's name nor a party
     ("Елші Ербол Сарыбай Әл-Фараби атындағы Қазақ ұлттық университетінің ректоры Жансейіт Түймебаевпен кездесті.",
      [{"Ербол Сарыбай", "Жансейіт Түймебаев"}]),
+    # handing over credentials, or a copy of them, is meeting the one who takes them
+    ("Ambassador Arman Sadykov presented a copy of his credentials to the Deputy Foreign Minister of Turkey "
+     "Mehmet Kemal Bozay.", [{"Arman Sadykov", "Mehmet Kemal Bozay"}]),
+    ("Посол Арман Садыков вручил копию верительных грамот заместителю министра иностранных дел Турции Мехмету "
+     "Кемалю Бозаю.", [{"Арман Садыков", "Мехмет Кемаль Бозай"}]),
     # talking with someone is meeting them
     ("Қазақстанның Стамбулдағы Бас консулы Әлібек Қуантыров ректор Мұстафа Құрғұнмен әңгімелесті.",
      [{"Әлібек Қуантыров", "Мұстафа Құрғұн"}]),
