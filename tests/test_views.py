@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from rdflib import RDF, RDFS, Graph, Literal
+from view_support import page_data
 
 from kg.cli import main
 from kg.errors import DipkgError
@@ -32,16 +33,6 @@ def index(seeds_build):
 def count(graph: Graph, classes: str) -> int:
     rows = graph.query(PREFIXES + f"SELECT (COUNT(DISTINCT ?n) AS ?c) WHERE {{ VALUES ?t {{ {classes} }} ?n a ?t }}")
     return int(next(iter(rows))[0])
-
-
-def page_data(page: str) -> dict:
-    match = re.search(r'<script id="dipkg-data" type="application/json">(.*?)</script>', page, re.S)
-    details = re.search(r'<script id="dipkg-details" type="application/json">(.*?)</script>', page, re.S)
-    assert match and details
-    data, more = json.loads(match.group(1)), json.loads(details.group(1))
-    for ref, facts in more.pop("facts").items():
-        data["catalog"][int(ref)]["f"] = facts
-    return {**data, **more}
 
 
 def label_of(data: dict, ref: int) -> str:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from view_support import page_data
 
 from kg.cli import main
 from kg.errors import DipkgError
@@ -30,18 +31,6 @@ def index(seeds_build):
 @pytest.fixture(scope="module")
 def synthetic():
     return GraphIndex(synthetic_graph(240))
-
-
-def page_data(page: str) -> dict:
-    import json
-
-    match = re.search(r'<script id="dipkg-data" type="application/json">(.*?)</script>', page, re.S)
-    details = re.search(r'<script id="dipkg-details" type="application/json">(.*?)</script>', page, re.S)
-    assert match and details
-    data, more = json.loads(match.group(1)), json.loads(details.group(1))
-    for ref, facts in more.pop("facts").items():
-        data["catalog"][int(ref)]["f"] = facts
-    return {**data, **more}
 
 
 # The registry: every entry has a CLI choice and a README line, and the README's table is the registry's.

@@ -191,9 +191,7 @@ def _possessor(s: State, m: Mention) -> bool:
         return True
     role = role_before(s, m)
     start = role.start if role is not None and role.end <= m.start else m.start
-    words = [w.lower() for w in s.text[max(0, start - POSSESSOR_REACH):start].split()]
-    while words and words[-1] in s.language.determiners:
-        words.pop()
+    words = s.words_before(start, POSSESSOR_REACH)
     return len(words) >= 2 and words[-1] == OF and not s.lex.is_word(words[-2], "group", s.report.language)
 
 

@@ -98,23 +98,27 @@ class State:
         return any(self.lex.is_word(w.strip(WORD_EDGES), category, self.report.language)
                    for w in self.sentences[index].text.split())
 
-    def word_before(self, end: int, reach: int) -> str | None:
-        """The last word (lower case) of the ``reach`` characters before ``end``, past articles: ``to`` in
-        ``to the Republic``."""
-        words = [w.lower() for w in self.text[max(0, end - reach - PLACE_CLASS_REACH):end].split()]
-        self._past_determiners(words)
-        # в г. Уральске, in the city of Uralsk: past the word for the place's class
-        if len(words) >= 2 and words[-1] == OF and words[-2] in self.language.place_classes:
-            del words[-2:]
-            self._past_determiners(words)
-        elif words and words[-1] in self.language.place_classes:
-            words.pop()
-            self._past_determiners(words)
-        return words[-1] if words else None
-
-    def _past_determiners(self, words: list[str]) -> None:
+    def words_before(self, end: int, reach: int) -> list[str]:
+        """The words (lower case) of the ``reach`` characters before ``end``, past the articles that end them."""
+        words = [w.lower() for w in self.text[max(0, end - reach):end].split()]
         while words and words[-1] in self.language.determiners:
             words.pop()
+        return words
+
+    def word_before(self, end: int, reach: int) -> str | None:
+        """The last of ``words_before``: ``to`` in ``to the Republic``; past the word for a place's class, if
+        any (в г. Уральске, in the city of Uralsk)."""
+        words = self.words_before(end, reach + PLACE_CLASS_REACH)
+        classes = self.language.place_classes
+        if len(words) >= 2 and words[-1] == OF and words[-2] in classes:
+            del words[-2:]
+        elif words and words[-1] in classes:
+            words.pop()
+        else:
+            words = self.words_before(end, reach)
+        while words and words[-1] in self.language.determiners:
+            words.pop()
+        return words[-1] if words else None
 
     def last_word(self, m: Mention) -> str:
         words = m.text.split()

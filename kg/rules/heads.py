@@ -104,6 +104,7 @@ def head_patterns(s: State) -> None:
         else:
             name = f"{s.span(first, m.first - 1)} {_head_form(s, m)}"
             s.emit(MentionKind.ORGANIZATION, first, m.last, name, head.subtype)
+            s.name_eponym(first, m.last)
 
 
 def _plural_head(s: State, m: Match[Head]) -> bool:
@@ -203,8 +204,6 @@ def _name_start(s: State, head_index: int, *, organization: bool = False, town_n
             named = _named_after(s, j)
             if named is not None:
                 first = named
-                # the person the body is named after is named too (Әл-Фараби атындағы ...), taking no part
-                s.emit(MentionKind.PERSON, named, j - 1, s.span(named, j - 1), cover=False)
             break
         if s.is_capitalised(j) and capitals and SURNAME_ENDINGS.search(
                 s.dictionary_form([t], person=True).lower()):

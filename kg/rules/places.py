@@ -47,7 +47,7 @@ def read_names(s: State) -> None:
             s.emit(MentionKind.PLACE, m.first, last, e.key, e.subtype)
         else:
             s.emit(MentionKind.ORGANIZATION, m.first, m.last, e.key, e.subtype)
-            _eponym(s, m.first, m.last)
+            s.name_eponym(m.first, m.last)
 
 
 def _state_form_start(s: State, first: int) -> int:
@@ -104,17 +104,6 @@ def _inside_longer_name(s: State, i: int, names: PhraseMatcher[Entry]) -> bool:
         if not names.match_at(s.texts, j) and not s.is_head(j):
             return True
     return False
-
-
-def _eponym(s: State, first: int, last: int) -> None:
-    """The person a known body is named after is named too (Әл-Фараби атындағы ..., имени аль-Фараби ...)."""
-    for k in range(first + 1, last):
-        if s.lex.is_word(s.texts[k], "named-after", s.language):
-            if s.texts[k - 1][:1].isupper():  # Әл-Фараби атындағы: the name before the word
-                s.emit(MentionKind.PERSON, first, k - 1, s.span(first, k - 1), cover=False)
-            elif k + 1 <= last and s.texts[k + 1][:1].isupper():  # имени аль-Фараби: after it
-                s.emit(MentionKind.PERSON, k + 1, last, s.span(k + 1, last), cover=False)
-            return
 
 
 def _after_name_particle(s: State, i: int) -> bool:

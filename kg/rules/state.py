@@ -147,6 +147,17 @@ class State:
             for k in range(first, last + 1):
                 self.covered[k] = True
 
+    def name_eponym(self, first: int, last: int) -> None:
+        """The person a body named at tokens ``first``..``last`` bears the name of is named too, uncovered:
+        before ``атындағы`` (Әл-Фараби атындағы ...) or after ``имени`` (... имени аль-Фараби)."""
+        for k in range(first + 1, last):
+            if self.lex.is_word(self.texts[k], "named-after", self.language):
+                if self.texts[k - 1][:1].isupper():
+                    self.emit(MentionKind.PERSON, first, k - 1, self.span(first, k - 1), cover=False)
+                elif self.texts[k + 1][:1].isupper():
+                    self.emit(MentionKind.PERSON, k + 1, last, self.span(k + 1, last), cover=False)
+                return
+
     def span(self, first: int, last: int) -> str:
         """Tokens ``first``..``last`` as the report writes them, spaces collapsed."""
         return " ".join(self.view[self.toks[first].start:self.toks[last].end].split())
