@@ -90,6 +90,21 @@ def meetings_of(text: str) -> list[set[str]]:
      [{"Nurzhan Bekenov", "Giuseppe Sala", "Attilio Fontana"}]),
     ("Посол Казахстана в Италии Нуржан Бекенов принял участие в форуме в Милане. Там он встретился с мэром "
      "Милана Джузеппе Сала и мэром Бергамо Джорджо Гори.", [{"Нуржан Бекенов", "Джузеппе Сала", "Джорджо Гори"}]),
+    # those who attended the meeting told before are its participants, not a meeting of their own
+    ("Елші Нұржан Бекенов Саксония премьер-министрі Михаэль Кречмермен кездесті. Кездесуге статс-хатшы Томас "
+     "Попп және Қазақстанның Дрездендегі құрметті консулы Йорг Шульце қатысты.",
+     [{"Нұржан Бекенов", "Михаэль Кречмер", "Томас Попп", "Йорг Шульце"}]),
+    ("Посол Казахстана в Германии Нуржан Бекенов провёл встречу с премьер-министром Саксонии Михаэлем "
+     "Кречмером. На встрече присутствовали статс-секретарь Томас Попп и почётный консул Йорг Шульце.",
+     [{"Нуржан Бекенов", "Михаэль Кречмер", "Томас Попп", "Йорг Шульце"}]),
+    ("Kazakhstan's Ambassador to Germany Nurzhan Bekenov met with Saxon Minister-President Michael Kretschmer. "
+     "The meeting was also attended by State Secretary Thomas Popp and Honorary Consul Jörg Schulze.",
+     [{"Nurzhan Bekenov", "Michael Kretschmer", "Thomas Popp", "Jörg Schulze"}]),
+    # reported speech of a meeting with someone still names the one met
+    ("Ambassador of Kazakhstan Arman Sadykov said that his meeting with the Mayor of Izmir Cemil Tugay was useful.",
+     [{"Arman Sadykov", "Cemil Tugay"}]),
+    ("Посол Казахстана Арман Садыков отметил, что встреча с мэром Измира Джемилем Туджаем была полезной.",
+     [{"Арман Садыков", "Джемиль Туджай"}]),
 ])
 def test_meeting_participants(text, expected):
     assert meetings_of(text) == expected
@@ -123,6 +138,11 @@ def test_meeting_participants(text, expected):
     ("The Akim of Pavlodar Region Asain Baikhanov met with the Ambassador of Belarus Alexei Bogdanov. The sides "
      "discussed the preparation of the visit of the Minister of Industry of Belarus Alexander Rogozhnik.",
      "Alexander Rogozhnik"),
+    # named in what a participant said (noted that ...), not met
+    ("During the meeting with Ankara Governor Mehmet Ozturk, Ambassador Arman Sadykov noted that President "
+     "Kassym Tokayev attaches great importance to ties with Turkey.", "Kassym Tokayev"),
+    ("В ходе встречи с губернатором Анкары Мехметом Озтюрком Посол Казахстана Арман Садыков отметил, что "
+     "Президент Касым Токаев придаёт большое значение связям с Турцией.", "Касым Токаев"),
 ])
 def test_persons_named_in_passing_take_no_part(text, absent):
     found = meetings_of(text)

@@ -41,7 +41,7 @@ def read_meetings(s: State) -> None:
         named: list[tuple[int, str]] = []  # (where, person), in the order the sentence names them
         inflected = 0
         for m in s.in_sentence(idx, MentionKind.PERSON):
-            if _named_in_passing(s, m, role_of) or _aside(s, m):
+            if _named_in_passing(s, m, role_of) or _aside(s, m) or _reported(s, m, cue):
                 continue
             if m.text.split()[-1] != m.value.split()[-1]:
                 inflected += 1
@@ -51,6 +51,12 @@ def read_meetings(s: State) -> None:
             if holder:
                 named.append((r.start, holder))
         people = list(dict.fromkeys(key for _, key in sorted(named)))
+        told = max(out, key=lambda d: max(d.sentences), default=None)
+        if told and people and _attending(s, idx):
+            # На встрече присутствовали A и B / Кездесуге A мен B қатысты: more participants of the meeting told
+            told.participants.extend(p for p in people if p not in told.participants)
+            told.sentences.append(idx)
+            continue
         if taking_part and len(people) == 1 and out:
             # Также во встрече принял участие X: one more participant of the meeting told before.
             if people[0] not in out[-1].participants:
@@ -107,6 +113,24 @@ def _taking_part(s: State, cue: Mention) -> bool:
     """Is a word of meeting the verb of taking part (принял участие, took part)?"""
     after = s.text[cue.end:cue.end + PART_REACH].split()[:1]
     return bool(after) and s.lex.is_word(after[0].strip(".,;:"), "participation", s.report.language)
+
+
+def _reported(s: State, m: Mention, cue: Mention) -> bool:
+    """Is the person named in reported speech after the word of meeting (the ambassador noted that President X
+    ..., посол отметил, что Президент X ...), not as the one met with (noted that the meeting with Mayor X)?"""
+    if m.start < cue.end:
+        return False
+    words = s.text[cue.end:m.start].split()
+    return (any(s.lex.is_word(w.strip(WORD_EDGES).lower(), "reported", s.report.language) for w in words)
+            and not _with(s, m, role_before(s, m)))
+
+
+def _attending(s: State, idx: int) -> bool:
+    """Does the sentence say who attended a meeting (the noun of a meeting and a word of attending: на встрече
+    присутствовали, кездесуге қатысты, the meeting was attended by)?"""
+    nouns = any(s.lex.is_word(s.last_word(m).strip(WORD_EDGES), "meeting-noun", s.report.language)
+                for m in s.in_sentence(idx, MentionKind.MEETING))
+    return nouns and s.has_word(idx, "attendance")
 
 
 def _sentences_with(s: State, cue: str) -> list[int]:
