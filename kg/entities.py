@@ -58,10 +58,12 @@ def resolve(mentions: Sequence[Mention], *, language: str, lexicon: Lexicon) -> 
                 value = _known_place(value.split("\t")[0], m.subtype, language, lexicon) or value
             known = lexicon.entry_labels(value)
             prefix = "place" if m.kind == MentionKind.PLACE else "org"
+            subtype = m.subtype
             if known:
                 key = f"{prefix}:{value}"
                 labels[key].extend(known)
                 country = lexicon.entry_country(value)
+                subtype = subtype or lexicon.entry_subtype(value)
                 joins[key].append((JoinRule.name_part(m.value), JoinRule.GAZETTEER))
             else:
                 names = m.value.split("\t")
@@ -70,7 +72,7 @@ def resolve(mentions: Sequence[Mention], *, language: str, lexicon: Lexicon) -> 
                 labels[key].extend(Label(n, language) for n in names)
                 country = None
             if key not in kinds or kinds[key][1] is None:
-                kinds[key] = (m.kind, m.subtype, country)
+                kinds[key] = (m.kind, subtype, country)
         else:
             continue
         key_of[m] = key

@@ -101,11 +101,14 @@ class Lexicon:
         self._country_labels = dict(country_labels)
         self._entry_labels: dict[str, list[Label]] = {}
         self._entry_country: dict[str, str] = {}
+        self._entry_subtype: dict[str, str] = {}
         for e in entries:
             if e.form not in ("adjective", "variant"):
                 self._entry_labels.setdefault(e.key, []).append(Label(e.name, e.language))
             if e.country:
                 self._entry_country.setdefault(e.key, e.country)
+            if e.subtype:
+                self._entry_subtype.setdefault(e.key, e.subtype)
         # Built on first use: folding every gazetteer name costs more than a run needs.
         self._place_names: dict[str, tuple[str, str]] | None = None
         self._first_word: dict[str, list[Entry]] | None = None
@@ -127,6 +130,10 @@ class Lexicon:
     def entry_country(self, key: str) -> str | None:
         """The country of a known place or organization."""
         return self._entry_country.get(key)
+
+    def entry_subtype(self, key: str) -> str | None:
+        """The type of a known place or organization (region, city; university, company)."""
+        return self._entry_subtype.get(key)
 
     def place_named(self, name: str, subtype: str | None = None) -> str | None:
         """The key of the known place one of whose names (in any language, dictionary form) is ``name``;

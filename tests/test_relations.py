@@ -198,6 +198,11 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
      "Peter Szabo", ("minister", "HU", None)),
     # ... but not across words that are not the post's title
     ("Hungarian experts and the Mayor of Kostanay Peter Szabo met.", "Peter Szabo", ("mayor", "KZ", None)),
+    # the president of a region, known to the gazetteer or typed by its class noun, is its governor
+    ("Посол Казахстана в Италии Ержан Бекенов встретился с президентом региона Ломбардия Аттилио Фонтаной.",
+     "Аттилио Фонтана", ("governor", "IT", None)),
+    ("Посол Ержан Бекенов встретился с президентом области Венето Лукой Дзайей.",
+     "Лука Дзайя", ("governor", None, None)),
 ])
 def test_posts(text, name, post):
     assert posts_of(text)[name] == post

@@ -12,6 +12,7 @@ import re
 from kg.lang import Case, profile
 from kg.lexicon import Head
 from kg.matching import PhraseMatcher
+from kg.morphology import word_matches
 from kg.model import MentionKind
 from kg.rules.state import (
     DOMAIN,
@@ -72,11 +73,21 @@ def read_proposals(s: State) -> None:
         if len(words) == 1 and s.common_word(words[0]):
             continue
         if kind == MentionKind.PLACE:
-            s.emit(MentionKind.PLACE, first, last, value)
+            s.emit(MentionKind.PLACE, first, last, value, _class_beside(s, first, last))
         else:
             head = [m.payload for m in heads.match_at(s.texts, last) if m.payload.kind == "organization"]
             head = head or ([lead_head] if lead_head else [])
             s.emit(MentionKind.ORGANIZATION, first, last, value, head[0].subtype if head else None)
+
+
+def _class_beside(s: State, first: int, last: int) -> str | None:
+    """The type a place's class noun right beside its name gives it: региона Ломбардия, the Lombardy Region."""
+    for j in (first - 1, last + 1):
+        if 0 <= j < len(s.texts):
+            for h in s.lex.heads_for(s.language):
+                if h.kind == "place" and word_matches(s.texts[j], h.word, s.language):
+                    return "region" if h.subtype == "area" else h.subtype
+    return None
 
 
 def _states_pair(s: State, first: int, last: int) -> bool:
