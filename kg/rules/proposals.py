@@ -12,8 +12,8 @@ import re
 from kg.lang import Case, profile
 from kg.lexicon import Head
 from kg.matching import PhraseMatcher
-from kg.morphology import word_matches
 from kg.model import MentionKind
+from kg.morphology import word_matches
 from kg.rules.state import (
     DOMAIN,
     HYPHEN,
