@@ -57,9 +57,11 @@ class _Data:
     prefixes: frozenset[str]
     heads: dict[str, tuple[str, str, str]]
     said: frozenset[str]
+    met: frozenset[str]
     place_words: frozenset[str]
     surname_endings: tuple[str, ...]
     known: frozenset[str]
+    towns: frozenset[str]
     roles: frozenset[str]
     posts: frozenset[str]
     not_organizations: frozenset[str]
@@ -78,6 +80,9 @@ def _data() -> _Data:
     particles = _rows("particles.tsv")
     cues = _rows("cues.tsv")
     known: set[str] = set()
+    # one-word names of towns the gazetteer derived: many are surnames too (Fontana, Lincoln)
+    towns = {fold(e.words[0]) for e in lex.entries
+             if e.derived and e.kind == "place" and e.subtype == "city" and len(e.words) == 1}
     for e in lex.entries:
         # the words of a hand-written name; of a derived town's, only a one-word name (Wang Thonglang
         # makes no Wang a town)
@@ -93,9 +98,11 @@ def _data() -> _Data:
         prefixes=frozenset(r["particle"] for r in particles if r["form"] == "prefix"),
         heads={fold(r["head"]): (r["kind"], r["type"], r["position"]) for r in _rows("heads.tsv")},
         said=frozenset(r["word"] for r in cues if r["category"] == "said"),
+        met=frozenset(r["word"] for r in cues if r["category"] == "met"),
         place_words=frozenset(r["word"] for r in cues if r["category"] == "place"),
         surname_endings=tuple(r["ending"] for r in _rows("surnames.tsv")),
         known=frozenset(known - {""}),
+        towns=frozenset(towns - {""}),
         roles=frozenset(roles),
         not_organizations=frozenset({fold(r["abbreviation"]) for r in _rows("abbreviations.tsv")}
                                     | {fold(c.alpha_3) for c in pycountry.currencies}),
@@ -180,6 +187,14 @@ class _Recogniser:
             key = fold(self._base(i))
             return key not in self.data.roles and key not in self.data.heads and self._honorific_end(i) is None
         return not self._blocked(i)
+
+    def _surname_town(self, i: int) -> bool:
+        """A town's one-word name after a name word, where the name ends (Attilio Fontana, ...): a surname."""
+        key = fold(self._base(i))
+        nxt = i + 1
+        return not self.taken[i] and self._capitalised(i) and key in self.data.towns and not _common(self._base(i)) \
+            and key not in self.data.roles and key not in self.data.heads \
+            and not (nxt < len(self.texts) and self._joined(nxt) and self._capitalised(nxt))
 
     def _honorific_end(self, i: int) -> int | None:
         """Index after an honorific at ``i`` (dots after its words skipped), or None."""
@@ -352,7 +367,7 @@ class _Recogniser:
                 if after is not None and not self.taken[j] and after < n and (self._name_word(after) or
                                                                               self._initial_end(after)):
                     j = after
-                elif self._name_word(j, lenient=lenient):
+                elif self._name_word(j, lenient=lenient) or (words and self._surname_town(j)):
                     j += 1
                     words += 1
                     if POSSESSIVE.search(self.texts[j - 1]):
@@ -392,6 +407,9 @@ class _Recogniser:
             return True
         if first > 0 and self._joined(first) and fold(self.texts[first - 1]) in d.roles \
                 and self.texts[first - 1][:1].isupper():
+            return True
+        before = [t.casefold() for t in self.texts[max(0, first - 2):first]]
+        if before[-1:] and (before[-1] in d.met or (before[-1] == "with" and before[0] in d.met)):
             return True
         nxt = last + 1
         if nxt < len(self.texts) and self.texts[nxt] in d.said:
