@@ -55,6 +55,8 @@ def test_persons(text, expected):
     ("The talks were held at the Governorate of Izmir on Friday.", ["Governorate of Izmir"]),
     ("The Working Group met on Monday.", []),
     ("GDP grew by 5 percent and 50 MW were added in USD terms.", []),
+    # a body's common words end its name before a person's
+    ("He met the President of the Milan Chamber of Commerce Carlo Sangalli.", ["Milan Chamber of Commerce"]),
 ])
 def test_organizations(text, expected):
     assert found(text, MentionKind.ORGANIZATION) == expected

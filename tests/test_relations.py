@@ -203,6 +203,9 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
      "Аттилио Фонтана", ("governor", "IT", None)),
     ("Посол Ержан Бекенов встретился с президентом области Венето Лукой Дзайей.",
      "Лука Дзайя", ("governor", None, None)),
+    # en: the name after a body's name, the body's words not in it
+    ("Ambassador Yerzhan Bekenov met with the President of the Milan Chamber of Commerce Carlo Sangalli.",
+     "Carlo Sangalli", ("official", "IT", None)),
 ])
 def test_posts(text, name, post):
     assert posts_of(text)[name] == post

@@ -191,7 +191,8 @@ def _name_after_phrase(s: State, i: int) -> tuple[int, int] | None:
             j = _after_honorifics(s, j)
             continue
         elif depth == 0 and not s.covered[j] and (s.is_capitalised(j) or _initials_at(s, j) is not None):
-            if j > 0 and fold(s.texts[j - 1]) in PLACE_PREPOSITIONS and _initials_at(s, j) is None:
+            if (j > 0 and fold(s.texts[j - 1]) in PLACE_PREPOSITIONS and _initials_at(s, j) is None) \
+                    or j in s.in_headed_body:  # President of the Chamber of Commerce: the body's words
                 j += 1
                 continue
             span = _name_after(s, j)

@@ -301,9 +301,9 @@ class _Recogniser:
                 if self.texts[j] == "," and last == j - 1 and last > i and self._listed(j + 1):
                     j += 1  # Ministry of Economy, Trade and Industry
                     continue
-                if last > i and fold(self.texts[last]) in self.data.known and j + 1 < len(self.texts) \
-                        and self._name_word(j) and self._name_word(j + 1):
-                    break  # University of Tokyo Teruo Fujii: a known place ends the name before a person's
+                if last > i and (fold(self.texts[last]) in self.data.known or _common(self.texts[last])) \
+                        and j + 1 < len(self.texts) and self._name_word(j) and self._name_word(j + 1):
+                    break  # University of Tokyo Teruo Fujii, Chamber of Commerce Carlo Rossi: a person's name
                 if self._org_word(j):
                     last = j
                 elif not ((self.texts[j] in LINKS - ARTICLES and last > i and self.texts[j + 1:j + 2] != ["the"])
