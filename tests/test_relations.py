@@ -206,6 +206,9 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     # en: the name after a body's name, the body's words not in it
     ("Ambassador Yerzhan Bekenov met with the President of the Milan Chamber of Commerce Carlo Sangalli.",
      "Carlo Sangalli", ("official", "IT", None)),
+    # en: a region's name before the post, as English writes titles, is its jurisdiction
+    ("Ambassador Yerzhan Bekenov met with Lombardy Region President Attilio Fontana.",
+     "Attilio Fontana", ("governor", "IT", None)),
 ])
 def test_posts(text, name, post):
     assert posts_of(text)[name] == post

@@ -155,17 +155,21 @@ def case_window(s: State, role: Mention) -> list[Mention]:
 
 
 def phrase_window(s: State, role: Mention, person: Mention) -> list[Mention]:
-    """Names between the post and the holder, and a country adjective right before the post."""
+    """Names between the post and the holder, and a name right before the post that qualifies it: a country
+    (Hungarian Foreign Minister) or, where titles are written in capitals, a place or a body (Lombardy Region
+    President, Confindustria Vice President) not after a preposition (in Milan)."""
     idx = s.sentence_of[role]
     inside = [m for m in s.in_sentence(idx) if role.end <= m.start and m.end <= person.start
               and not s.nested(m) and m in s.key_of and m.kind in NAME_KINDS]
-    before = [m for m in s.in_sentence(idx, MentionKind.COUNTRY) if m.end <= role.start
-              and modifies(s, m, role)]
+    before = [m for m in s.in_sentence(idx) if m.end <= role.start and m.kind in NAME_KINDS and m in s.key_of
+              and not s.nested(m) and modifies(s, m, role) and (
+                  m.kind == MentionKind.COUNTRY or (s.language.title_case_heads and s.word_before(
+                      m.start, VIA_REACH) not in s.language.in_prepositions))]
     return before[-1:] + inside
 
 
 def modifies(s: State, country: Mention, role: Mention) -> bool:
-    """Is the state right before the post, or with a few capitalised words of the post's title between
+    """Is the state (or place, or body) right before the post, or with a few capitalised words of the post's title between
     (Hungarian Foreign Minister, Bavarian Economy Minister), no other name or punctuation?"""
     gap = s.text[country.end:role.start]
     words = gap.split()
