@@ -169,8 +169,8 @@ def phrase_window(s: State, role: Mention, person: Mention) -> list[Mention]:
 
 
 def modifies(s: State, country: Mention, role: Mention) -> bool:
-    """Is the state (or place, or body) right before the post, or with a few capitalised words of the post's title between
-    (Hungarian Foreign Minister, Bavarian Economy Minister), no other name or punctuation?"""
+    """Is the state (or place, or body) right before the post, or with a few capitalised words of the post's
+    title between (Hungarian Foreign Minister, Bavarian Economy Minister), no other name or punctuation?"""
     gap = s.text[country.end:role.start]
     words = gap.split()
     return len(words) <= POST_WORDS and all(w[:1].isupper() for w in words) and not PUNCTUATION.search(gap) and not any(
