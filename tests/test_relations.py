@@ -209,6 +209,9 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     # en: a region's name before the post, as English writes titles, is its jurisdiction
     ("Ambassador Yerzhan Bekenov met with Lombardy Region President Attilio Fontana.",
      "Attilio Fontana", ("governor", "IT", None)),
+    # en: a post in apposition may open with capitalised words of its title
+    ("The Ambassador met Attilio Fontana, President of Lombardy, and Guido Guidesi, Regional Minister for "
+     "Economic Development.", "Guido Guidesi", ("minister", "IT", None)),
 ])
 def test_posts(text, name, post):
     assert posts_of(text)[name] == post

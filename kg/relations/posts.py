@@ -112,8 +112,11 @@ def role_after(s: State, p: Mention) -> Mention | None:
             gap = gap[:m.start - p.end] + " " + gap[m.end - p.end:]
         words = gap.split()
         if words[:1] == [","] or (words and words[0].startswith(",")):
-            rest = [w.strip(",").lower() for w in words]
-            if all(not w or w in s.language.determiners for w in rest):
+            rest = [w.strip(",") for w in words]
+            # ... or capitalised words of the post's title (Jean Dupont, Regional Minister for ...)
+            title = [w for w in rest if w and w.lower() not in s.language.determiners]
+            if all(w[:1].isupper() and w.isalpha() for w in title) and len(title) <= POST_WORDS and not any(
+                    m.kind == MentionKind.PERSON and p.end <= m.start < r.start for m in sentence):
                 return r
         return None
     return None
