@@ -272,7 +272,7 @@ def _earlier_holder(s: State, role: Mention) -> str | None:
     state = next((m.value for m in s.in_sentence(s.sentence_of[role], MentionKind.COUNTRY)
                   if m.end <= role.start and modifies(s, m, role)), None)
     for p in s.posts:
-        if p.role != role.value or (state and p.country != state):
+        if role.value not in (p.role, p.cue) or (state and p.country != state):
             continue
         if any(s.key_of.get(m) == p.holder and m.start < role.start for m in s.mentions):
             return p.holder

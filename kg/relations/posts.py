@@ -52,7 +52,7 @@ def read_posts(s: State) -> None:
             if role is None:
                 continue
             window = apposition_window(s, role, p)
-        draft = PostDraft(s.key_of[p], role.value, s.evidence(role, end=p.end))
+        draft = PostDraft(s.key_of[p], role.value, s.evidence(role, end=p.end), cue=role.value)
         if role.value in DIPLOMATS:
             _diplomat(s, draft, window)
         else:

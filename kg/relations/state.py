@@ -28,6 +28,7 @@ class PostDraft:
     country: str | None = None
     accredited_to: str | None = None
     jurisdiction: str | None = None
+    cue: str = ""  # the post its word names before what it heads refines it (a region's president: governor)
 
 
 @dataclass
