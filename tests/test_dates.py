@@ -69,6 +69,8 @@ PUBLISHED = date(2025, 10, 16)  # a Thursday
     ("ru", "Аким позавчера встретился с послом.", date(2025, 10, 14)),
     ("ru", "В пятницу аким встретился с послом.", date(2025, 10, 10)),
     ("ru", "Аким встретился с послом в среду.", date(2025, 10, 15)),
+    ("ru", "В минувшую пятницу аким встретился с послом.", date(2025, 10, 10)),
+    ("ru", "Аким обсудил с послом инвестиционную среду.", None),
     ("ru", "Аким стал послом.", None),
     ("en", "The governor met the ambassador yesterday.", date(2025, 10, 15)),
     ("en", "The governor met the ambassador the day before yesterday.", date(2025, 10, 14)),
