@@ -373,3 +373,22 @@ def test_post_jurisdictions(text, name, post):
 ])
 def test_names_beside_posts_and_places(text, name):
     assert name in {n for m in meetings_of(text) for n in m}
+
+
+def dates_of(text: str) -> list[str | None]:
+    x = extract(parse_report("t.txt", text))
+    return [m.date.iso() if m.date else None for m in x.meetings]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the day of the dateline, in a sentence of its own before the meeting's
+    ("РИМ, 14 мая 2025 года. Посол Казахстана Ержан Бекенов встретился с мэром Рима Роберто Гуальтьери.",
+     ["2025-05-14"]),
+    ("ROME, 14 May 2025. The Ambassador of Kazakhstan Yerzhan Bekenov met the Mayor of Rome Roberto Gualtieri.",
+     ["2025-05-14"]),
+    # the meeting's own date wins
+    ("РИМ, 14 мая 2025 года. Посол Казахстана Ержан Бекенов 12 мая 2025 года встретился с мэром Рима Роберто "
+     "Гуальтьери.", ["2025-05-12"]),
+])
+def test_meeting_date(text, expected):
+    assert dates_of(text) == expected

@@ -115,7 +115,7 @@ def _dateline_place(s: State) -> str | None:
 
 
 def _date(s: State, d: MeetingDraft) -> PartialDate | None:
-    """The first date its sentences give, then its visit sentences', else the publication date.
+    """The first date its sentences give, then its visit sentences', the dateline's, else the publication date.
 
     In a sentence a written date comes first, then a day word (yesterday, on Monday) read from
     the publication date.
@@ -131,8 +131,18 @@ def _date(s: State, d: MeetingDraft) -> PartialDate | None:
             day = day_word_date(s.language, [t.text for t in tokens(s.sentences[idx].text)], published)
             if day:
                 return PartialDate(day.year, day.month, day.day)
-    if published:
-        return PartialDate(published.year, published.month, published.day)
+    return _dateline_date(s) or (PartialDate(published.year, published.month, published.day) if published else None)
+
+
+def _dateline_date(s: State) -> PartialDate | None:
+    """The day the report opens with, before anyone or any meeting is named (РИМ, 14 мая. ...)."""
+    for idx in range(len(s.sentences)):
+        if any(m.kind in (MentionKind.PERSON, MentionKind.ROLE, MentionKind.MEETING) for m in s.in_sentence(idx)):
+            return None
+        for m in s.in_sentence(idx, MentionKind.DATE):
+            pd = resolve_date(m.value, s.report.published)
+            if pd and pd.day is not None:
+                return pd
     return None
 
 
