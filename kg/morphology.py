@@ -87,12 +87,15 @@ def _last_vowel(word: str) -> str | None:
 
 
 def _harmonises(stem: str, suffix: str) -> bool:
-    """Front suffixes follow front stems, back suffixes back ones; и, у, ю and е fit either.
+    """Front suffixes follow front stems, back suffixes back ones; и, у, ю and е fit either, and a surname's -ов
+    lets the ending follow the root before it.
 
     The instrumental (мен, бен, пен) has one form only and follows any stem.
     """
     if suffix in INVARIANT_ENDINGS:
         return True
+    if stem.lower().endswith("ов") and len(stem) > 4 and _harmonises(stem[:-2], suffix):
+        return True  # a Russian surname's -ов: the ending may follow the root (Есеновті, Есеновты)
     sv, xv = _last_vowel(stem), _last_vowel(suffix)
     if sv is None or xv is None or sv in "иуюэ" or (xv == "е" and sv not in BACK_VOWELS):
         return True

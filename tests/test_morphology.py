@@ -20,6 +20,10 @@ from kg.morphology import dictionary_form_kk, word_matches
     ("Ямада", True, "Ямада"),
     ("Чжаомен", True, "Чжао"),
     ("Василенко", True, "Василенко"),
+    # a surname's -ов lets the ending follow the root before it
+    ("Есеновті", True, "Есенов"),
+    ("Есеновтің", True, "Есенов"),
+    ("Ахметовты", True, "Ахметов"),
     # a person takes no ending that follows a possessive only: Арын is no Ары+н
     ("Арын", True, "Арын"),
     ("Арынмен", True, "Арын"),
