@@ -94,6 +94,10 @@ def meetings_of(text: str) -> list[set[str]]:
     # president is its governor)
     ("Елші Ержан Бекенов Пьемонт өңірінің президенті Альберто Чирионың шақыруымен Туринге барды. Сапар "
      "барысында ол өңір президентімен екіжақты кездесу өткізді.", [{"Ержан Бекенов", "Альберто Чирио"}]),
+    # a member of the delegation with a post of his own (вице-президенті) took part
+    ("Облыс әкімі Серік Шәпкенов Италия делегациясын қабылдады. Делегация құрамында Италияның Қазақстандағы "
+     "Елшісі Марко Алберти және ENI компаниясының вице-президенті Лука Витиелло бар.",
+     [{"Серік Шәпкенов", "Марко Алберти", "Лука Витиелло"}]),
     # those who attended the meeting told before are its participants, not a meeting of their own
     ("Елші Нұржан Бекенов Саксония премьер-министрі Михаэль Кречмермен кездесті. Кездесуге статс-хатшы Томас "
      "Попп және Қазақстанның Дрездендегі құрметті консулы Йорг Шульце қатысты.",
@@ -210,6 +214,9 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     # en: the name after a body's name, the body's words not in it
     ("Ambassador Yerzhan Bekenov met with the President of the Milan Chamber of Commerce Carlo Sangalli.",
      "Carlo Sangalli", ("official", "IT", None)),
+    # a vice-president is an official of what he serves (an executive of a company), not a head of state
+    ("Ambassador Yerzhan Bekenov met with Vice President of Italy Antonio Bianchi.",
+     "Antonio Bianchi", ("official", "IT", None)),
     # en: a region's name before the post, as English writes titles, is its jurisdiction
     ("Ambassador Yerzhan Bekenov met with Lombardy Region President Attilio Fontana.",
      "Attilio Fontana", ("governor", "IT", None)),
