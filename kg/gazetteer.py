@@ -32,6 +32,8 @@ WORLD_POPULATION = 50_000
 NEIGHBOURS = frozenset({"RU", "KG", "UZ", "TM", "TJ", "MN", "AZ"})
 # China borders Kazakhstan through Xinjiang (GeoNames admin1 code 13); the rest is "world".
 NEIGHBOUR_REGIONS = frozenset({("CN", "13")})
+# A city this large whose Russian name reads as a person's as likely as a place's (Лион) keeps it.
+NAMESAKE_CITY = 300_000
 # A name that is a common word (Zipf frequency) is dropped unless the place is this large.
 COMMON_ZIPF = 4.0
 # A smaller town of the wider world keeps an English name only if it is a rarer word still (Confederation, a
@@ -73,8 +75,8 @@ HEADER = """\
 #     its neighbours ({neighbours}, Xinjiang) from {neighbour}, elsewhere from {world}, and capitals from {neighbour};
 #   - names dropped: shorter than {letters} letters, or a common word (English Zipf frequency >= {zipf}
 #     by wordfreq, >= {small_zipf} for a town under {common_population} inhabitants; a Russian word that
-#     pymorphy3 reads first as a common word or a person's name; a Kazakh word of common_kk.tsv), unless
-#     the city has a million inhabitants.
+#     pymorphy3 reads first as a common word or a person's name, but as a place's as likely in a city from
+#     {namesake} inhabitants (Лион); a Kazakh word of common_kk.tsv), unless the city has a million inhabitants.
 # One row per place; names separated by '|', the first of each language being its label.
 # columns: id (ISO 3166-2 code or geonames:ID)	type (region | city)	country	iso (ISO 3166-2 code of a city
 #          that is a subdivision)	geonames	latitude	longitude	kk	ru	en
@@ -131,21 +133,32 @@ class _Filter:
             return self._zipf(low, "en") < (COMMON_ZIPF if population >= WORLD_POPULATION_COMMON else SMALL_TOWN_ZIPF)
         if language == "kk" and low in self._common_kk:
             return False
-        return not self.is_russian_word(name, persons_only=language == "kk")
+        return not self.is_russian_word(name, persons_only=language == "kk", population=population)
 
-    def is_russian_word(self, name: str, *, persons_only: bool = False) -> bool:
+    def is_russian_word(self, name: str, *, persons_only: bool = False, population: int = 0) -> bool:
         """Is the most likely reading of a Cyrillic word not a place (a common word, a person's name)?"""
         if not self._morph.word_is_known(name.lower()):
             return False
         top = self._morph.parse(name)[0].tag
-        if "Geox" in top:
+        person = bool(PERSON_TAGS & top.grammemes)
+        if "Geox" in top or (person and self._place_as_likely(name, population)):
             return False
-        return bool(PERSON_TAGS & top.grammemes) or not persons_only
+        return person or not persons_only
 
-    def person(self, name: str) -> bool:
-        """Does pymorphy3 read the word first as a person's name (Абай, Пушкин)?"""
+    def person(self, name: str, population: int = 0) -> bool:
+        """Does pymorphy3 read the word first as a person's name (Абай, Пушкин), and, for a large city, more
+        likely than as a place's (Лион and Марсель are as likely a city as a man)?"""
         return " " not in name and self._morph.word_is_known(name.lower()) and \
-            bool(PERSON_TAGS & self._morph.parse(name)[0].tag.grammemes)
+            bool(PERSON_TAGS & self._morph.parse(name)[0].tag.grammemes) and not self._place_as_likely(name, population)
+
+    def _place_as_likely(self, name: str, population: int) -> bool:
+        """A city of ``NAMESAKE_CITY`` inhabitants whose name the dictionary reads as a place's at least as
+        likely as anything else."""
+        if population < NAMESAKE_CITY:
+            return False
+        parses = self._morph.parse(name)
+        place = max((p.score for p in parses if "Geox" in p.tag), default=0.0)
+        return place > 0 and place >= max(p.score for p in parses if "Geox" not in p.tag)
 
     def geox(self, name: str) -> bool:
         return self._morph.word_is_known(name.lower()) and any("Geox" in p.tag for p in self._morph.parse(name))
@@ -231,7 +244,7 @@ def cities(filt: _Filter) -> list[Place]:
         kk, ru = cyrillic_names(c["alternatenames"], en, home=c["countrycode"] == "KZ", filt=filt)
         if c["countrycode"] == "KZ":
             en += latin_names(c["alternatenames"], kk + ru)
-        if any(filt.person(n) for n in (ru[:1] or kk[:1])) and c["population"] < BIG_CITY:
+        if any(filt.person(n, c["population"]) for n in (ru[:1] or kk[:1])) and c["population"] < BIG_CITY:
             continue
         p.names = {"kk": kk, "ru": ru, "en": [n for n in dict.fromkeys(en) if LATIN_NAME.match(n)]}
         out.append(p)
@@ -320,7 +333,8 @@ def write(target: Path = TARGET) -> Path:
     header = HEADER.format(home=f"{HOME_POPULATION:,}", neighbours=", ".join(sorted(NEIGHBOURS)),
                            neighbour=f"{NEIGHBOUR_POPULATION:,}", world=f"{WORLD_POPULATION:,}",
                            letters=MIN_LETTERS, zipf=COMMON_ZIPF,
-                           small_zipf=SMALL_TOWN_ZIPF, common_population=f"{WORLD_POPULATION_COMMON:,}")
+                           small_zipf=SMALL_TOWN_ZIPF, common_population=f"{WORLD_POPULATION_COMMON:,}",
+                           namesake=f"{NAMESAKE_CITY:,}")
     text = header + "\t".join(COLUMNS) + "\n" + "".join(p.row() + "\n" for p in places)
 
     def save(tmp: str) -> None:

@@ -18,6 +18,7 @@ XIAN = "geonames:1790630"
 TURKISTAN = "geonames:1517945"
 ALMATY = "geonames:1526384"
 BERGAMO = "geonames:3182164"
+LYON = "geonames:2996944"
 
 
 def places(language: str, text: str) -> list[tuple[str, str]]:
@@ -46,6 +47,9 @@ def places(language: str, text: str) -> list[tuple[str, str]]:
     # a provincial town of the wider world (some 120,000 inhabitants)
     ("en", "The Mayor of Bergamo Giorgio Gori met the ambassador.", "Bergamo", BERGAMO),
     ("kk", "Елші Бергамода болды.", "Бергамода", BERGAMO),
+    # a large city whose Russian name is a man's name as likely (Лион)
+    ("en", "The Mayor of Lyon Gregory Doucet met the ambassador.", "Lyon", LYON),
+    ("ru", "Посол побывал в Лионе.", "Лионе", LYON),
 ])
 def test_a_place_is_found_in_its_case_forms(language: str, text: str, quote: str, key: str) -> None:
     assert (quote, key) in places(language, text)
