@@ -32,6 +32,9 @@ WORLD_POPULATION = 50_000
 NEIGHBOURS = frozenset({"RU", "KG", "UZ", "TM", "TJ", "MN", "AZ"})
 # China borders Kazakhstan through Xinjiang (GeoNames admin1 code 13); the rest is "world".
 NEIGHBOUR_REGIONS = frozenset({("CN", "13")})
+# Where a region's English name that is a word of its ISO name (Xinjiang, Guangdong) is held to the threshold of
+# large places: Kazakhstan, its neighbours and China; elsewhere such a word is as often a word (Bloke, Savannah).
+NAMED_REGION_STATES = NEIGHBOURS | {"KZ", "CN"}
 # A city this large whose Russian name reads as a person's as likely as a place's (Лион) keeps it.
 NAMESAKE_CITY = 300_000
 # A name that is a common word (Zipf frequency) is dropped unless the place is this large.
@@ -95,6 +98,7 @@ class Place:
     latitude: str = ""
     longitude: str = ""
     type_name: str = ""
+    official: str = ""  # a region's ISO 3166-2 name
     names: dict[str, list[str]] = field(default_factory=lambda: {"kk": [], "ru": [], "en": []})
 
     def row(self) -> str:
@@ -114,9 +118,11 @@ class _Filter:
         self._common_kk = read_words(COMMON_KK)
 
     def keeps(self, name: str, language: str, population: int, *, region: bool = False,
-              geographic: bool = False) -> bool:
+              geographic: bool = False, official: bool = False) -> bool:
         """Is ``name`` a place's name rather than a word? ``geographic``: the dictionary reads the place's
-        Russian name as a geographical name (Техас), so its English name (Texas) is no word however frequent."""
+        Russian name as a geographical name (Техас), so its English name (Texas) is no word however frequent.
+        ``official``: a word of the region's ISO name (Xinjiang of Xinjiang Uygur Zizhiqu), held to the
+        threshold of large places, not of small towns (a translated alternate name may be a word: Currents)."""
         letters = sum(c.isalpha() for c in name)
         if letters < MIN_LETTERS:
             return False
@@ -130,7 +136,8 @@ class _Filter:
             return True
         low = name.lower()
         if language == "en":
-            return self._zipf(low, "en") < (COMMON_ZIPF if population >= WORLD_POPULATION_COMMON else SMALL_TOWN_ZIPF)
+            large = official or population >= WORLD_POPULATION_COMMON
+            return self._zipf(low, "en") < (COMMON_ZIPF if large else SMALL_TOWN_ZIPF)
         if language == "kk" and low in self._common_kk:
             return False
         return not self.is_russian_word(name, persons_only=language == "kk", population=population)
@@ -263,7 +270,8 @@ def regions() -> list[Place]:
     for s in pycountry.subdivisions:
         if s.parent_code is not None:
             continue
-        p = Place(s.code, "city" if s.type in CITY_TYPES else "region", s.country_code, 0, iso=s.code, type_name=s.type)
+        p = Place(s.code, "city" if s.type in CITY_TYPES else "region", s.country_code, 0, iso=s.code, type_name=s.type,
+                  official=s.name)
         known = other[s.country_code].get(s.code) if s.country_code in other.all else None
         extra = _other_names(known.get("localOtherName") if known else None)
         # The English label: an exonym of one word (Bavaria for Bayern), not a nickname (The Lone Star State).
@@ -317,9 +325,12 @@ def build(filt: _Filter | None = None) -> list[Place]:
             # When the main name is a word (Мирный), its other spellings (Мирни) are that word too.
             region = p.type_name != ""
             geographic = region and any(filt.geox(n) for n in p.names["ru"])
-            if names and not filt.keeps(names[0], lang, p.population, region=region, geographic=geographic):
+            official = {fold(w) for w in re.split(r"[ -]", p.official)} if p.country in NAMED_REGION_STATES else set()
+            if names and not filt.keeps(names[0], lang, p.population, region=region, geographic=geographic,
+                                        official=fold(names[0]) in official):
                 names = []
-            kept = [n for n in names if filt.keeps(n, lang, p.population, region=region, geographic=geographic)
+            kept = [n for n in names if filt.keeps(n, lang, p.population, region=region, geographic=geographic,
+                                                   official=fold(n) in official)
                     and taken.setdefault(fold(n), p.id) == p.id]
             p.names[lang] = list(dict.fromkeys(kept))
         if any(p.names.values()):

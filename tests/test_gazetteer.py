@@ -50,6 +50,12 @@ def places(language: str, text: str) -> list[tuple[str, str]]:
     # a large city whose Russian name is a man's name as likely (Лион)
     ("en", "The Mayor of Lyon Gregory Doucet met the ambassador.", "Lyon", LYON),
     ("ru", "Посол побывал в Лионе.", "Лионе", LYON),
+    # China's region on Kazakhstan's border, by its ISO code, in each language
+    ("kk", "Делегация Шыңжаңнан келді.", "Шыңжаңнан", "CN-XJ"),
+    ("ru", "Делегация прибыла из Синьцзяна.", "Синьцзяна", "CN-XJ"),
+    ("en", "The Governor of Xinjiang Erkin Tuniyaz met the akim.", "Xinjiang", "CN-XJ"),
+    # a region's English name that is a word of its ISO name (Guangdong Sheng), frequent as it may be
+    ("en", "A delegation from Guangdong visited Almaty.", "Guangdong", "CN-GD"),
 ])
 def test_a_place_is_found_in_its_case_forms(language: str, text: str, quote: str, key: str) -> None:
     assert (quote, key) in places(language, text)
