@@ -108,6 +108,9 @@ def meetings_of(text: str) -> list[set[str]]:
     ("Kazakhstan's Ambassador to Germany Nurzhan Bekenov met with Saxon Minister-President Michael Kretschmer. "
      "The meeting was also attended by State Secretary Thomas Popp and Honorary Consul Jörg Schulze.",
      [{"Nurzhan Bekenov", "Michael Kretschmer", "Thomas Popp", "Jörg Schulze"}]),
+    # a proposed name with particles inside (bin, Al) is the person met
+    ("Kazakhstan's Consul General in Dubai Bakhtiyar Kurmanov held a meeting with Sheikh Mohammed bin Rashid "
+     "Al Maktoum, Ruler of Dubai.", [{"Bakhtiyar Kurmanov", "Mohammed bin Rashid Al Maktoum"}]),
     # reported speech of a meeting with someone still names the one met
     ("Ambassador of Kazakhstan Arman Sadykov said that his meeting with the Mayor of Izmir Cemil Tugay was useful.",
      [{"Arman Sadykov", "Cemil Tugay"}]),

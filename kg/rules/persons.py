@@ -82,7 +82,9 @@ def _proposed_name(s: State, first: int, last: int) -> tuple[int, int] | None:
         return None
     initials = _initials_at(s, first)
     words = range(initials if initials is not None else first, last + 1)
-    if not words or any(s.barrier[k] or not s.is_capitalised(k) for k in words):
+    particles = profile(s.language).name_particles
+    if not words or any(s.barrier[k] or not (s.is_capitalised(k) or (first < k < last and word_key(s.texts[k])
+                                                                      in particles)) for k in words):
         return None
     if len(words) < 2 and initials is None:
         return None

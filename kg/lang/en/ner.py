@@ -367,13 +367,14 @@ class _Recogniser:
                 if after is not None and not self.taken[j] and after < n and (self._name_word(after) or
                                                                               self._initial_end(after)):
                     j = after
+                elif words and self.texts[j].casefold() in self.data.particles and j + 1 < n \
+                        and self._name_word(j + 1):
+                    j += 1  # bin, van der, Al: inside a name, no word of its own
                 elif self._name_word(j, lenient=lenient) or (words and self._surname_town(j)):
                     j += 1
                     words += 1
                     if POSSESSIVE.search(self.texts[j - 1]):
                         break
-                elif words and self.texts[j] in self.data.particles and j + 1 < n and self._name_word(j + 1):
-                    j += 1
                 else:
                     break
             if words:
