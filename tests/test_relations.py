@@ -149,6 +149,10 @@ def test_meeting_participants(text, expected):
     ("The Akim of Pavlodar Region Asain Baikhanov met with the Ambassador of Belarus Alexei Bogdanov. The sides "
      "discussed the preparation of the visit of the Minister of Industry of Belarus Alexander Rogozhnik.",
      "Alexander Rogozhnik"),
+    # a head who is himself the visitor (X посетил Италию) is not met by the report's diplomat
+    ("Посол Казахстана Арман Садыков встретился с мэром Милана Джузеппе Салой. По словам мэра, Милан "
+     "заинтересован в связях с Алматы, мэр которого Ерболат Досаев посетил Италию в прошлом году.",
+     "Ерболат Досаев"),
     # named in what a participant said (noted that ...), not met
     ("During the meeting with Ankara Governor Mehmet Ozturk, Ambassador Arman Sadykov noted that President "
      "Kassym Tokayev attaches great importance to ties with Turkey.", "Kassym Tokayev"),

@@ -252,8 +252,9 @@ def _visits(s: State, protagonist: str | None) -> None:
             if p.holder in met or p.holder == protagonist or p.jurisdiction not in places or p.role in DIPLOMATS:
                 continue
             said = [m for m in s.mentions if s.key_of.get(m) == p.holder and idx <= s.sentence_of[m] <= idx + 1]
-            if said and not _possessor(s, said[0]):  # the minister's own visit (визит министра X) is none to him
-                cue = next(m for m in s.in_sentence(idx, MentionKind.MEETING) if m.value == "visit")
+            cue = next(m for m in s.in_sentence(idx, MentionKind.MEETING) if m.value == "visit")
+            # the minister's own visit (визит министра X, X посетил Италию) is none to him
+            if said and not _possessor(s, said[0]) and not (s.sentence_of[said[0]] == idx and said[0].end <= cue.start):
                 s.meetings.append(MeetingDraft([protagonist, p.holder], [idx, s.sentence_of[said[0]]],
                                                s.evidence(cue, end=said[0].end)))
                 met.add(p.holder)
