@@ -140,12 +140,14 @@ def name_nominative(words: tuple[str, ...], cases: frozenset[str] = frozenset())
 
 
 def _governed(words: tuple[str, ...], cases: frozenset[str]) -> tuple[str, ...]:
-    """Each word with a singular noun reading in one of ``cases`` in the nominative, the others as written."""
+    """Each word with a singular noun reading in one of ``cases`` in the nominative (a name's reading first), the
+    others as written."""
     out = []
     for word in words:
         nouns = [p for p in _parses(word) if CYRILLIC_WORD.match(word) and p.tag.POS == "NOUN"
                  and "sing" in p.tag and p.tag.case in cases and not (word.isupper() and len(word) > 1)]
-        fit = max(nouns, key=lambda p: p.score, default=None)
+        names = [p for p in nouns if PERSON_NAME & p.tag.grammemes]  # Ниндертом: Ниндерт, not Ниндерот
+        fit = max(names or nouns, key=lambda p: p.score, default=None)
         out.append(_inflected_name(fit, word) if fit is not None and fit.tag.case != "nomn" else word)
     return tuple(out)
 
