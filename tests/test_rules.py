@@ -49,6 +49,9 @@ def mentions(text: str, kind: str, *, published: str | None = None) -> list[tupl
     ("Елші Ш. Уәлиханов атындағы Көкшетау университетінде болды.", [("Ш. Уәлиханов", "Ш. Уәлиханов")]),
     # ... but not a particle no name word follows, nor a Kazakh word that is a particle elsewhere
     ("Елші Ержан Есенов де Милан мэрімен кездесті.", [("Ержан Есенов", "Ержан Есенов")]),
+    # an academic title before a name is no part of it
+    ("Академик Режеп Мамбетказиев АҚШ-тың Бас консулы Мишель Еркинмен кездесті.",
+     [("Режеп Мамбетказиев", "Режеп Мамбетказиев"), ("Мишель Еркинмен", "Мишель Еркин")]),
 ])
 def test_persons(text, expected):
     assert mentions(text, MentionKind.PERSON) == expected

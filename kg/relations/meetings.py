@@ -40,20 +40,23 @@ def read_meetings(s: State) -> None:
         cue = next((m for m in cues if m not in taking_part), None) or joint[idx]
         named: list[tuple[int, str]] = []  # (where, person), in the order the sentence names them
         inflected = 0
+        persons: list[Mention] = []
         for m in s.in_sentence(idx, MentionKind.PERSON):
             if _named_in_passing(s, m, role_of) or _aside(s, m) or _reported(s, m, cue):
                 continue
             if m.text.split()[-1] != m.value.split()[-1]:
                 inflected += 1
             named.append((m.start, s.key_of[m]))
+            persons.append(m)
         for r in s.in_sentence(idx, MentionKind.ROLE):
             holder = None if _named_after(s, r) else _earlier_holder(s, r)
             if holder:
                 named.append((r.start, holder))
         people = list(dict.fromkeys(key for _, key in sorted(named)))
         told = max(out, key=lambda d: max(d.sentences), default=None)
-        if told and people and _attending(s, idx):
-            # На встрече присутствовали A и B / Кездесуге A мен B қатысты: more participants of the meeting told
+        if told and people and (_attending(s, idx) or _refers_back(s, idx, persons, told)):
+            # На встрече присутствовали A и B / Кездесуге A мен B қатысты / В ходе встречи A рассказал: more
+            # participants of the meeting told
             told.participants.extend(p for p in people if p not in told.participants)
             told.sentences.append(idx)
             continue
@@ -123,6 +126,18 @@ def _reported(s: State, m: Mention, cue: Mention) -> bool:
     words = s.text[cue.end:m.start].split()
     return (any(s.lex.is_word(w.strip(WORD_EDGES).lower(), "reported", s.report.language) for w in words)
             and not _with(s, m, role_before(s, m)))
+
+
+def _refers_back(s: State, idx: int, persons: list[Mention], told: MeetingDraft) -> bool:
+    """Does the sentence name the meeting told before by its noun alone (Кездесуде, В ходе встречи, During the
+    meeting): no verb that holds a meeting, no plural, and no one new met "with" in it?"""
+    cues = [m for m in s.in_sentence(idx, MentionKind.MEETING) if m.value == "meeting"]
+    if not cues or not all(s.lex.is_word(s.last_word(m).strip(WORD_EDGES), "meeting-noun", s.report.language)
+                           for m in cues):
+        return False
+    if s.has_word(idx, "hold") or _several(s, idx):
+        return False
+    return not any(s.key_of[m] not in told.participants and _with(s, m, role_before(s, m)) for m in persons)
 
 
 def _attending(s: State, idx: int) -> bool:

@@ -76,6 +76,7 @@ def _proposed_name(s: State, first: int, last: int) -> tuple[int, int] | None:
     """A tagged person, trimmed to its name words: initials and two or three capitalised words."""
     while first <= last and s.sentence_initial(first) and s.common_word(s.texts[first], inflected=True):
         first += 1
+    first = _after_honorifics(s, first)  # Академик Режеп ...: a title is no part of the name
     while first <= last and (s.barrier[last] or not s.is_capitalised(last)):
         last -= 1
     if first > last:

@@ -45,8 +45,9 @@ NOT_NAMES = frozenset(fold(w) for w in (
     "GMT", "UTC", "PHOTO", "Фото", "Сурет", "KZ", "Тараптар", "Кездесу", "Елші", "Сонымен", "Сондай-ақ",
     "Бүгін", "Кеше", "Новости", "Жоғарғы", "Облыс", "Қала", "Мемлекет", "Үкімет", "Парламент",
 ))
+# Forms of address and academic titles, before or after a name and no part of it.
 HONORIFICS = frozenset(fold(w) for w in ("мырза", "ханым", "господин", "госпожа", "г-н", "г-жа", "Mr", "Mrs", "Ms",
-                                         "Dr", "Sir", "Madam"))
+                                         "Dr", "Sir", "Madam", "академик", "профессор", "Academician", "Professor"))
 MAX_NAME_TOKENS = 3
 # An acronym written in mixed case: ҚазҰУ, КазНУ, KazNU.
 MIXED_ACRONYM = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]{0,3}[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]+[a-zа-яёәғқңөұүһі]?$")
