@@ -99,3 +99,15 @@ def test_registry_resolves_recognisers_by_language():
 def test_rules_take_english_proposals(text, expected):
     persons = [m.value for m in tagged_rule_mentions(report(text)) if m.kind == MentionKind.PERSON]
     assert persons == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the recogniser's of-phrase extends the body the rules read from its head noun
+    ("The Ambassador visited the Polytechnic University of Milan.", ["Polytechnic University of Milan"]),
+    ("The Ambassador met the Rector of the Polytechnic University of Milan Donatella Sciuto.",
+     ["Polytechnic University of Milan"]),
+    ("The Ambassador visited the Italy-Kazakhstan Chamber of Commerce.", ["Italy-Kazakhstan Chamber of Commerce"]),
+])
+def test_rules_take_english_organizations(text, expected):
+    found = [m.value for m in tagged_rule_mentions(report(text)) if m.kind == MentionKind.ORGANIZATION]
+    assert found == expected

@@ -42,6 +42,7 @@ def read_proposals(s: State) -> None:
     for kind, first, last in s.proposals:
         if kind == MentionKind.ORGANIZATION:
             _extend_organization(s, first, last)
+            _extend_organization_right(s, first, last)
         if kind == MentionKind.PERSON or _overlaps_rules(s, first, last) or _states_pair(s, first, last):
             continue
         lead_head = _leading_head(s, heads, first) if kind == MentionKind.ORGANIZATION and first < last else None
@@ -119,6 +120,29 @@ def _overlaps_rules(s: State, first: int, last: int) -> bool:
     inner = [m for m in s.out if m.start < end and m.end > start and m.kind not in UNCOVERING_KINDS]
     return any(m.kind not in (MentionKind.COUNTRY, MentionKind.PLACE) or m.start < start or m.end > end
                for m in inner)
+
+
+def _extend_organization_right(s: State, first: int, last: int) -> None:
+    """A tagged organization that starts where a rule one does and goes on with an of-phrase.
+
+    ``Polytechnic University of Milan``, ``Italy-Kazakhstan Chamber of Commerce``: the head-noun rule stops at
+    the head; the words after it join the name when no mention but a place's or a state's holds them.
+    """
+    start, end = s.toks[first].start, s.toks[last].end
+    rule = next((m for m in s.out if m.kind == MentionKind.ORGANIZATION and m.start == start and m.end < end
+                 and "\t" not in m.value and not s.lex.entry_labels(m.value)), None)
+    if rule is None:
+        return
+    after = next(k for k in range(first, last + 1) if s.toks[k].start >= rule.end)
+    if fold(s.texts[after]) not in TITLE_LINKS or any(s.barrier[k] or s.toks[k].clutter
+                                                      for k in range(after, last + 1)):
+        return
+    inner = [m for m in s.out if m.start >= rule.end and m.end <= end and m.kind not in UNCOVERING_KINDS]
+    if any(m.kind not in (MentionKind.COUNTRY, MentionKind.PLACE) for m in inner) or any(
+            m.start < end < m.end for m in s.out):
+        return
+    s.out.remove(rule)
+    s.emit(MentionKind.ORGANIZATION, first, last, s.span(first, last), rule.subtype)
 
 
 def _extend_organization(s: State, first: int, last: int) -> None:
