@@ -49,6 +49,8 @@ def mentions(text: str, kind: str, *, published: str | None = None) -> list[tupl
     ("Елші Ш. Уәлиханов атындағы Көкшетау университетінде болды.", [("Ш. Уәлиханов", "Ш. Уәлиханов")]),
     # ... but not a particle no name word follows, nor a Kazakh word that is a particle elsewhere
     ("Елші Ержан Есенов де Милан мэрімен кездесті.", [("Ержан Есенов", "Ержан Есенов")]),
+    # en: capitalised words after a post that end in a sector's word name a company, not a person
+    ("The Ambassador met with executives of Siemens Energy and Bosch.", []),
     # an academic title before a name is no part of it
     ("Академик Режеп Мамбетказиев АҚШ-тың Бас консулы Мишель Еркинмен кездесті.",
      [("Режеп Мамбетказиев", "Режеп Мамбетказиев"), ("Мишель Еркинмен", "Мишель Еркин")]),

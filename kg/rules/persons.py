@@ -148,10 +148,15 @@ def _name_after(s: State, i: int) -> tuple[int, int] | None:
         return None
     # Director of Cultural Affairs: where titles capitalise their words, capitalised common words
     # after a post are a title, not a name (Mr. Grace Young is one); elsewhere (Берік Арын) a name.
-    if not honorific and initials is None and count > 1 and profile(s.language).title_case_heads and all(
-            s.common_word(s.texts[k]) for k in range(first, i)):
-        return None
+    if not honorific and initials is None and count > 1 and profile(s.language).title_case_heads and (all(
+            s.common_word(s.texts[k]) for k in range(first, i)) or _sector_word(s, i - 1)):
+        return None  # ... and a name that ends in a sector's word is a company's (Siemens Energy)
     return start, i - 1
+
+
+def _sector_word(s: State, i: int) -> bool:
+    """Is token ``i`` a sector's cue word of its own (Energy, Logistics)?"""
+    return any(m.last == i for m in s.match.sectors.match_at(s.texts, i))
 
 
 def _past_particles(s: State, i: int) -> int:
