@@ -51,6 +51,9 @@ def mentions(text: str, kind: str, *, published: str | None = None) -> list[tupl
     ("Елші Ержан Есенов де Милан мэрімен кездесті.", [("Ержан Есенов", "Ержан Есенов")]),
     # en: capitalised words after a post that end in a sector's word name a company, not a person
     ("The Ambassador met with executives of Siemens Energy and Bosch.", []),
+    # en: more capitalised words after a post than a name holds: a body's name, then the person's two words
+    ("The Ambassador met the Chairman of Confindustria Lombardia Francesco Buzzella.",
+     [("Francesco Buzzella", "Francesco Buzzella")]),
     # an academic title before a name is no part of it
     ("Академик Режеп Мамбетказиев АҚШ-тың Бас консулы Мишель Еркинмен кездесті.",
      [("Режеп Мамбетказиев", "Режеп Мамбетказиев"), ("Мишель Еркинмен", "Мишель Еркин")]),

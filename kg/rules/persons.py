@@ -146,12 +146,24 @@ def _name_after(s: State, i: int) -> tuple[int, int] | None:
             i = middle
     if count == 0 or (count == 1 and initials is None and not _looks_like_single_name(s, first)):
         return None
+    if count == MAX_NAME_TOKENS and initials is None and not honorific and profile(s.language).title_case_heads:
+        tail = _run_end(s, i)
+        if tail > i:  # of Confindustria Lombardia Francesco Buzzella: a body's name, then the person's two words
+            return tail - 2, tail - 1
     # Director of Cultural Affairs: where titles capitalise their words, capitalised common words
     # after a post are a title, not a name (Mr. Grace Young is one); elsewhere (Берік Арын) a name.
     if not honorific and initials is None and count > 1 and profile(s.language).title_case_heads and (all(
             s.common_word(s.texts[k]) for k in range(first, i)) or _sector_word(s, i - 1)):
         return None  # ... and a name that ends in a sector's word is a company's (Siemens Energy)
     return start, i - 1
+
+
+def _run_end(s: State, i: int) -> int:
+    """The index after the capitalised words that go on from ``i`` in one stretch of text."""
+    while i < len(s.texts) and not s.covered[i] and not s.barrier[i] and s.is_capitalised(i) \
+            and s.toks[i].start - s.toks[i - 1].end <= 1:
+        i += 1
+    return i
 
 
 def _sector_word(s: State, i: int) -> bool:
