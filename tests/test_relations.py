@@ -237,6 +237,9 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     # a vice-president is an official of what he serves (an executive of a company), not a head of state
     ("Ambassador Yerzhan Bekenov met with Vice President of Italy Antonio Bianchi.",
      "Antonio Bianchi", ("official", "IT", None)),
+    # kk: a body the lexicon knows as Kazakhstan's, after another state's name, is that state's
+    ("Қазақстан Сыртқы істер министрінің орынбасары Ержан Бекенов Италия Сыртқы істер министрлігінің Бас "
+     "хатшысы Риккардо Гуариглиямен кездесті.", "Риккардо Гуариглия", ("official", "IT", None)),
     # en: a region's name before the post, as English writes titles, is its jurisdiction
     ("Ambassador Yerzhan Bekenov met with Lombardy Region President Attilio Fontana.",
      "Attilio Fontana", ("governor", "IT", None)),

@@ -45,9 +45,16 @@ def read_names(s: State) -> None:
             last = m.last + 1 if m.last + 1 < len(s.texts) and not s.covered[m.last + 1] and \
                 s.is_head(m.last + 1, e.subtype, "after") else m.last
             s.emit(MentionKind.PLACE, m.first, last, e.key, e.subtype)
-        else:
+        elif not (e.country and _other_state_before(s, names, m.first, e.country)):
+            # Италия Сыртқы істер министрлігі is Italy's ministry, not Kazakhstan's of the same name
             s.emit(MentionKind.ORGANIZATION, m.first, m.last, e.key, e.subtype)
             s.name_eponym(m.first, m.last)
+
+
+def _other_state_before(s: State, names: PhraseMatcher[Entry], first: int, country: str) -> bool:
+    """Does the name of a state other than ``country`` end right before token ``first``?"""
+    return any(m.last == first - 1 and m.payload.kind == "country" and m.payload.key != country
+               for k in range(max(0, first - 3), first) for m in names.match_at(s.texts, k))
 
 
 def _state_form_start(s: State, first: int) -> int:
