@@ -333,6 +333,9 @@ def test_english_names_of_common_words(text, name, role):
      "сауда мәселелерін талқылады.", [{"Асан Серікбаев", "Мехмет Өзтүрк"}]),
     ("The Akim of Pavlodar region Asan Serikbayev and the Ambassador of Turkey to Kazakhstan Mehmet Ozturk "
      "discussed trade.", [{"Asan Serikbayev", "Mehmet Ozturk"}]),
+    # an envoy whose state the report does not say, and another state's official
+    ("Посол Ербол Сарыбай и губернатор Анкары Васип Шахин обсудили вопросы сотрудничества.",
+     [{"Ербол Сарыбай", "Васип Шахин"}]),
     # en: a name before "and" and another post is complete (no title goes on)
     ("The Governor of Izmir Suleyman Akin and Consul General of Kazakhstan Aigul Nurova discussed trade.",
      [{"Suleyman Akin", "Aigul Nurova"}]),

@@ -161,6 +161,7 @@ def _joint_sentences(s: State) -> dict[int, Mention]:
     """
     country = {p.holder: p.country for p in s.posts if p.country}
     holders = {p.holder for p in s.posts}
+    envoys = {p.holder for p in s.posts if p.role in DIPLOMATS}
     out: dict[int, Mention] = {}
     for idx in range(len(s.sentences)):
         persons = s.in_sentence(idx, MentionKind.PERSON)
@@ -173,7 +174,11 @@ def _joint_sentences(s: State) -> dict[int, Mention]:
                 gap = gap[gap.rindex(",") + 1:]  # A, Honorary Consul in Porto, and B: past A's post
             words = gap.split()
             role = role_before(s, b)
-            joined = ca and cb and ca != cb and words and s.lex.is_word(words[0], "and", s.report.language) and (
+            # two states' officials; or an envoy, his state not said, and another state's official
+            sides = (ca and cb and ca != cb) or (
+                (ca is None) != (cb is None) and len({s.key_of[a], s.key_of[b]} & envoys) == 1
+                and (s.key_of[a] in envoys) == (ca is None))
+            joined = sides and words and s.lex.is_word(words[0], "and", s.report.language) and (
                 len(words) == 1 or (role is not None and role.start >= a.end))
             # In company, two holders of posts not known to serve one state.
             accompanied = {s.key_of[a], s.key_of[b]} <= holders and not (ca and ca == cb) and _with(s, b, role)
