@@ -121,6 +121,8 @@ def meetings_of(text: str) -> list[set[str]]:
     ("Kazakhstan's Ambassador to Germany Nurzhan Bekenov met with Saxon Minister-President Michael Kretschmer. "
      "The meeting was also attended by State Secretary Thomas Popp and Honorary Consul Jörg Schulze.",
      [{"Nurzhan Bekenov", "Michael Kretschmer", "Thomas Popp", "Jörg Schulze"}]),
+    ("Yerzhan Bekenov, the Ambassador, sat down with Attilio Fontana, the Governor of Lombardy, to discuss "
+     "energy.", [{"Yerzhan Bekenov", "Attilio Fontana"}]),
     # a proposed name with particles inside (bin, Al) is the person met
     ("Kazakhstan's Consul General in Dubai Bakhtiyar Kurmanov held a meeting with Sheikh Mohammed bin Rashid "
      "Al Maktoum, Ruler of Dubai.", [{"Bakhtiyar Kurmanov", "Mohammed bin Rashid Al Maktoum"}]),
