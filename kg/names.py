@@ -34,28 +34,54 @@ VOWELS = frozenset("aeiouy")
 # The first letter keeps a vowel class: Өмірзақ/Umirzak, Ерлан/Yerlan, Ілияс/Ilyas.
 FIRST_VOWEL = {"a": "a", "e": "e", "i": "i", "y": "i", "o": "u", "u": "u"}
 PATRONYMIC_ALWAYS = "always"
+ARTICLE_ALWAYS = "always"
 # Consonants that Kazakh, Russian and Latin spellings of one name voice differently (Нышангүл/Нышанкуль).
 VOICING = str.maketrans("gdbzv", "ktpsf")
 LOOSE_NK = re.compile(r"nk")
+# A Ю at the start of a word as the ICAO passport transliteration spells it (Iurii, Юрий).
+PASSPORT_YU = "iu"
+
+
+class Row:
+    """Kinds of row in ``name_spelling.tsv``."""
+
+    LETTER = "letter"
+    FOLD = "fold"
+    ARTICLE = "article"
+    PATRONYMIC = "patronymic"
 
 
 @cache
-def _table() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
-    folds: list[tuple[str, str]] = []
-    patronymics: list[tuple[str, str]] = []
-    for kind, source, target in read_tsv(DATA):
-        (folds if kind == "fold" else patronymics).append((source, target))
-    return tuple(folds), tuple(patronymics)
+def _rows(kind: str) -> tuple[tuple[str, str], ...]:
+    return tuple((source, target) for row_kind, source, target in read_tsv(DATA) if row_kind == kind)
+
+
+@cache
+def _letters() -> dict[int, str]:
+    return str.maketrans(dict(_rows(Row.LETTER)))
+
+
+@cache
+def _articles() -> dict[str, str]:
+    return dict(_rows(Row.ARTICLE))
+
+
+def _article(first: str, rest: str) -> bool:
+    """Is ``first``, before a hyphen, an Arabic article (al-Farabi, as-Sisi, not An-Li)?"""
+    where = _articles().get(spelled(first))
+    return where == ARTICLE_ALWAYS or (where is not None and spelled(rest).startswith(spelled(first)[1:]))
 
 
 @lru_cache(maxsize=65536)
 def spelled(word: str) -> str:
     """A word in ASCII lower case with every spelling of one sound folded: Жомарт → jomart."""
-    text = NOT_LETTER.sub("", anyascii(word).lower())
-    for source, target in _table()[0]:
+    text = NOT_LETTER.sub("", anyascii(word.translate(_letters())).lower())
+    for source, target in _rows(Row.FOLD):
         text = text.replace(source, target)
     if len(text) > 1 and text[0] == "y" and text[1] in VOWELS:
         text = text[1:]  # Yermek, Yuriy: the y of a Cyrillic Е, Ю, Я
+    elif text.startswith(PASSPORT_YU):
+        text = text[1:]  # Iurii, Iuliia: Ю as a passport spells it
     return text
 
 
@@ -63,7 +89,10 @@ def spelled(word: str) -> str:
 def word_key(word: str) -> str:
     """The spelling-blind key of one name word: ``Көшербаев``, ``Kosherbayev``, ``Köşerbayev`` → ``ksrbv``."""
     parts = []
-    for part in HYPHEN.split(word):
+    split = HYPHEN.split(word)
+    if len(split) > 1 and _article(split[0], split[1]):
+        split = split[1:]  # the Arabic article: Әл-Фараби, аль-Фараби, al-Farabi are Farabi
+    for part in split:
         text = spelled(part)
         if not text:
             continue
@@ -85,7 +114,7 @@ def initial_key(word: str) -> str:
 
 def is_patronymic(word: str, words_in_name: int) -> bool:
     text = NOT_LETTER.sub("", anyascii(word).lower())
-    for ending, where in _table()[1]:
+    for ending, where in _rows(Row.PATRONYMIC):
         if text.endswith(ending) and len(text) > len(ending) + 1:
             return where == PATRONYMIC_ALWAYS or words_in_name >= 3
     return False

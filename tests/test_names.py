@@ -73,9 +73,22 @@ def test_parts_of_a_name(name, words, initials, patronymic):
 
 @pytest.mark.parametrize(("a", "b"), [
     ("Көшенов", "Koshenov"), ("Köşenov", "Koshenov"), ("Жақсылық", "Jaqsylyq"), ("Хасен", "Hassen"),
+    # an Arabic article before a hyphen is no part of the name
+    ("Әл-Фараби", "Фараби"), ("аль-Фараби", "al-Farabi"), ("Al-Farabi", "Farabi"), ("ас-Сиси", "el-Sisi"),
+    ("ан-Нахайян", "Nahyan"), ("ash-Sharif", "Шариф"),
+    ("Əliyev", "Әлиев"), ("Djamila", "Жамила"), ("Iurii", "Юрий"), ("Iuliia", "Юлия"),
 ])
 def test_word_keys_across_scripts(a, b):
     assert word_key(a) == word_key(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Ан-Ли", "Ли"),        # a first part that is not an article before the sound it would take
+    ("Ар-Бек", "Бек"),
+    ("Анн-Мари", "Мари"),
+])
+def test_a_hyphenated_name_keeps_a_first_part_that_is_no_article(a, b):
+    assert word_key(a) != word_key(b)
 
 
 def test_search_keys_hold_the_surname():
