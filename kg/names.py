@@ -5,7 +5,10 @@
 the letters one sound is spelt with are folded (``lexicons/name_spelling.tsv``), and what varies
 most between spellings is dropped: vowels after the first letter, ``h``, doubled letters
 (``ermk ksrbv``). The first letter keeps a coarse vowel class (Ө/U, Е/Ye), so that an initial can
-be checked against a given name, and a final ``a`` is kept (Каратаева is not Каратаев).
+be checked against a given name, and a final ``a`` is kept (Каратаева is not Каратаев). The vowels
+a Cyrillic spelling writes are kept beside the key (``vowel_gaps``): two Cyrillic names of one key
+whose vowels differ between the same consonants are two persons (Марат, Мұрат), while a Latin
+spelling, whose vowels say less (David, Дэвид), agrees with either.
 
 A name is parsed into its full words, its initials and its patronymic (Естайұлы, Ивановна).
 Two full names are one when their words are (in any order: Шөкеев Өмірзақ); a short form
@@ -38,6 +41,13 @@ ARTICLE_ALWAYS = "always"
 # Consonants that Kazakh, Russian and Latin spellings of one name voice differently (Нышангүл/Нышанкуль).
 VOICING = str.maketrans("gdbzv", "ktpsf")
 LOOSE_NK = re.compile(r"nk")
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+# Vowels a Cyrillic spelling tells apart, after transliteration: a (а, ә, я), a rounded u (о, ө, у, ү, ұ,
+# ю) and a front i (е, э, и, і, ы, й). A word key drops them (Latin spellings of foreign names do not keep
+# them: David, Дэвид), but two Cyrillic names with a where the other has u or i between the same
+# consonants are two (Марат, Мұрат; Дана, Дина).
+VOWEL_CLASSES = {"a": "a", "o": "u", "u": "u", "e": "i", "i": "i", "y": "i"}
+CONSONANT = re.compile(r"[^aeiouyh]")
 # A Ю at the start of a word as the ICAO passport transliteration spells it (Iurii, Юрий).
 PASSPORT_YU = "iu"
 
@@ -101,6 +111,42 @@ def word_key(word: str) -> str:
     return "-".join(parts)
 
 
+@lru_cache(maxsize=65536)
+def vowel_gaps(word: str) -> tuple[str, ...]:
+    """The vowel classes (``VOWEL_CLASSES``) of a Cyrillic name word between the consonants its word key
+    keeps, one string a gap (``Марат`` → ``("a", "a")``, ``Мұрат`` → ``("u", "a")``); nothing for a word in
+    another script, whose vowels say less."""
+    if not CYRILLIC.search(word):
+        return ()
+    gaps: list[str] = []
+    split = HYPHEN.split(word)
+    if len(split) > 1 and _article(split[0], split[1]):
+        split = split[1:]
+    for n, part in enumerate(split):
+        text = spelled(part)
+        if not text:
+            continue
+        if n:
+            gaps.append("-")
+        gaps.append("")
+        last = text[0] if CONSONANT.match(text[0]) else ""
+        for letter in text[1:]:
+            if not CONSONANT.match(letter):
+                gaps[-1] += VOWEL_CLASSES.get(letter, "")
+            elif letter != last:  # a doubled consonant, also across a dropped vowel, is one (word_key)
+                gaps.append("")
+                last = letter
+    return tuple("".join(sorted(set(g))) for g in gaps)
+
+
+def gaps_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Can two words of one word key be one name: no gap of one shares no vowel class with the other's?
+    (An empty gap, a vowel one spelling leaves out, agrees with any: Тлеген, Тілеген.)"""
+    if not a or not b or len(a) != len(b):
+        return True
+    return all(not x or not y or bool(set(x) & set(y)) for x, y in zip(a, b, strict=True))
+
+
 def loose_word(key: str) -> str:
     """A word key with voiced consonants as voiceless ones and a k after n dropped (``nsnkl`` → ``nsnl``)."""
     return LOOSE_NK.sub("n", key.translate(VOICING))
@@ -127,6 +173,7 @@ class PersonName:
     words: tuple[str, ...]
     initials: tuple[str, ...] = ()
     patronymic: str = ""
+    vowels: tuple[tuple[str, ...], ...] = ()  # each word's ``vowel_gaps``, in the order of ``words``
 
     @property
     def full(self) -> bool:
@@ -152,6 +199,23 @@ class PersonName:
         """The key with voiced and voiceless consonants alike and a k or g after n dropped: Нышангүл,
         Нышанкуль and Nişangül have one loose key."""
         return " ".join(sorted(loose_word(w) for w in self.words)) if self.full else self.key
+
+    @property
+    def vowel_suffix(self) -> str:
+        """The Cyrillic vowels of a full name, to tell apart two persons of one key (Марат, Мұрат Тажин):
+        ``~`` and each word's gaps, in the order of the key's words; empty for a name in another script."""
+        if not self.full or not any(self.vowels):
+            return ""
+        by_word = sorted(zip(self.words, self.vowels, strict=True))
+        return "~" + " ".join(".".join(gaps) for _, gaps in by_word)
+
+    def vowels_agree(self, other: PersonName) -> bool:
+        """Do two full names of one key agree in the vowels their Cyrillic spellings tell apart?"""
+        if not (self.full and other.full) or not self.vowels or not other.vowels:
+            return True
+        theirs = dict(zip(other.words, other.vowels, strict=True))
+        return all(gaps_agree(gaps, theirs[w]) for w, gaps in zip(self.words, self.vowels, strict=True)
+                   if w in theirs)
 
     def close_to(self, other: PersonName) -> bool:
         """Full names of one loose key that share every word but one, the other at least four letters
@@ -202,8 +266,9 @@ def parse(name: str) -> PersonName:
                 patronymic = word_key(word)
                 del words[n]
                 break
-    keys = tuple(k for k in (word_key(w) for w in words) if k)
-    return PersonName(keys, tuple(i for i in initials if i), patronymic)
+    keyed = [(k, vowel_gaps(w)) for k, w in ((word_key(w), w) for w in words) if k]
+    vowels = tuple(v for _, v in keyed) if any(v for _, v in keyed) else ()
+    return PersonName(tuple(k for k, _ in keyed), tuple(i for i in initials if i), patronymic, vowels)
 
 
 def search_keys(name: str) -> frozenset[str]:

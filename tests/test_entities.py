@@ -143,3 +143,66 @@ def test_join_rule_of_a_mention():
     (person,), _ = merge([kk, en])
     rules = {join_rule(person, kk, kk.mentions[0]), join_rule(person, en, en.mentions[0])}
     assert rules == {"same name", "transliteration"}  # the one written as the node's name, the other
+
+
+@pytest.mark.parametrize(("names", "persons"), [
+    # one key, vowels a Cyrillic spelling tells apart: two persons, in one report or in two
+    ([("Марат Тажин", "kk"), ("Мұрат Тажин", "kk")], 2),
+    ([("Марат Тажин", "kk"), ("Мурат Тажин", "ru"), ("Marat Tazhin", "en")], 2),
+    ([("Дана Ахметова", "kk"), ("Дина Ахметова", "ru")], 2),
+    # one person in Kazakh, Russian and Latin spellings
+    ([("Марат Тажин", "kk"), ("Марат Тажин", "ru"), ("Marat Tazhin", "en")], 1),
+    ([("Тілеген Әбішев", "kk"), ("Тлеген Абишев", "ru"), ("Tilegen Abishev", "en")], 1),
+    ([("Мұхтар Жәкішев", "kk"), ("Мухтар Джакишев", "ru"), ("Mukhtar Dzhakishev", "en")], 1),
+])
+def test_merge_tells_apart_names_of_one_key_by_their_cyrillic_vowels(names, persons):
+    merged, _ = merge([entity(n, lang, key=f"person:{n}") for n, lang in names])
+    assert len(merged) == persons
+
+
+def test_a_report_tells_apart_two_names_of_one_key_by_their_vowels():
+    from kg.pipeline import extract
+    from kg.reports import parse_report
+
+    x = extract(parse_report("kk-1.txt", "Облыс әкімі Ержан Ашықбаев Марат Тажинмен кездесті. "
+                                         "Кейін ол Мұрат Тажинмен де сөйлесті."))
+    persons = {tuple(sorted(lb.text for lb in e.labels)) for e in x.entities if e.kind == "person"}
+    assert ("Марат Тажин",) in persons and ("Мұрат Тажин",) in persons
+
+
+def eponym(name: str, language: str = "kk") -> Entity:
+    from kg.model import EPONYM
+    from kg.names import parse
+
+    return Entity(f"person:{parse(name).key}", "person", (Label(name, language),), subtype=EPONYM)
+
+
+@pytest.mark.parametrize("names", [
+    [("Әл-Фараби", "kk"), ("Фараби", "kk")],
+    [("Әл-Фараби", "kk"), ("аль-Фараби", "ru"), ("al-Farabi", "en")],
+    [("Л.Н. Гумилев", "kk"), ("Л. Н. Гумилев", "ru")],
+])
+def test_an_eponym_is_one_node_by_its_name_alone(names):
+    merged, _ = merge([eponym(n, lang) for n, lang in names])
+    assert len(merged) == 1
+
+
+@pytest.mark.parametrize(("name", "person"), [
+    ("Абай", "Абай Тасқараев"),       # a namesake's given name
+    ("Сәтбаев", "Дәурен Сәтбаев"),    # or surname
+])
+def test_an_eponym_does_not_join_a_living_namesake(name, person):
+    merged, _ = merge([eponym(name), entity(person, "ru")])
+    assert len(merged) == 2
+    merged, _ = merge([entity(name), entity(person, "ru")])  # a bare surname of a person in a report does
+    assert len(merged) == 1
+
+
+def test_a_report_keeps_an_eponym_apart_from_a_namesake():
+    from kg.pipeline import extract
+    from kg.reports import parse_report
+
+    x = extract(parse_report("kk-1.txt", "Облыс әкімі Абай Тасқараев елшімен кездесті. Кездесу Абай атындағы "
+                                         "Қазақ ұлттық педагогикалық университетінде өтті."))
+    persons = {tuple(sorted(lb.text for lb in e.labels)) for e in x.entities if e.kind == "person"}
+    assert persons == {("Абай",), ("Абай Тасқараев",)}

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from kg.lang import Case, profile
 from kg.lexicon import Lexicon
 from kg.matching import Match
-from kg.model import Mention, MentionKind, Report
+from kg.model import EPONYM, Mention, MentionKind, Report
 from kg.morphology import word_matches
 from kg.rules.matchers import Matchers, matchers
 from kg.text import abbreviations, clean, fold, visible_tokens
@@ -155,9 +155,9 @@ class State:
         for k in range(first + 1, last):
             if self.lex.is_word(self.texts[k], "named-after", self.language):
                 if self.texts[k - 1][:1].isupper():
-                    self.emit(MentionKind.PERSON, first, k - 1, self.span(first, k - 1), cover=False)
+                    self.emit(MentionKind.PERSON, first, k - 1, self.span(first, k - 1), EPONYM, cover=False)
                 elif self.texts[k + 1][:1].isupper():
-                    self.emit(MentionKind.PERSON, k + 1, last, self.span(k + 1, last), cover=False)
+                    self.emit(MentionKind.PERSON, k + 1, last, self.span(k + 1, last), EPONYM, cover=False)
                 return
 
     def span(self, first: int, last: int) -> str:
