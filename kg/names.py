@@ -41,6 +41,8 @@ ARTICLE_ALWAYS = "always"
 # Consonants that Kazakh, Russian and Latin spellings of one name voice differently (Нышангүл/Нышанкуль).
 VOICING = str.maketrans("gdbzv", "ktpsf")
 LOOSE_NK = re.compile(r"nk")
+# A Kazakh Қ that Russian spells Х and English kh, a sound the key drops (Бақытжан, Бахытжан, Bakhytzhan).
+LOOSE_K = re.compile(r"(?<=.)k")
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # Vowels a Cyrillic spelling tells apart, after transliteration: a (а, ә, я), a rounded u (о, ө, у, ү, ұ,
 # ю) and a front i (е, э, и, і, ы, й). A word key drops them (Latin spellings of foreign names do not keep
@@ -148,8 +150,9 @@ def gaps_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 
 def loose_word(key: str) -> str:
-    """A word key with voiced consonants as voiceless ones and a k after n dropped (``nsnkl`` → ``nsnl``)."""
-    return LOOSE_NK.sub("n", key.translate(VOICING))
+    """A word key with voiced consonants as voiceless ones, a k after n dropped (``nsnkl`` → ``nsnl``) and
+    a k after the first letter (``bktjn`` → ``btjn``)."""
+    return LOOSE_NK.sub("n", LOOSE_K.sub("", key).translate(VOICING))
 
 
 def initial_key(word: str) -> str:
@@ -197,7 +200,7 @@ class PersonName:
     @property
     def loose_key(self) -> str:
         """The key with voiced and voiceless consonants alike and a k or g after n dropped: Нышангүл,
-        Нышанкуль and Nişangül have one loose key."""
+        Нышанкуль and Nişangül have one loose key; so do Бақытжан and Bakhytzhan (``loose_word``)."""
         return " ".join(sorted(loose_word(w) for w in self.words)) if self.full else self.key
 
     @property
@@ -219,7 +222,7 @@ class PersonName:
 
     def close_to(self, other: PersonName) -> bool:
         """Full names of one loose key that share every word but one, the other at least four letters
-        long and differing in a voiced or voiceless consonant only (not Нурлан and Нуржан)."""
+        long and differing in a voiced or voiceless consonant or a k only (not Нурлан and Нуржан)."""
         if not (self.full and other.full) or self.key == other.key or self.loose_key != other.loose_key:
             return False
         if len(self.words) != len(other.words) or (self.patronymic and other.patronymic
