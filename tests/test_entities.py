@@ -206,3 +206,14 @@ def test_a_report_keeps_an_eponym_apart_from_a_namesake():
                                          "Қазақ ұлттық педагогикалық университетінде өтті."))
     persons = {tuple(sorted(lb.text for lb in e.labels)) for e in x.entities if e.kind == "person"}
     assert persons == {("Абай",), ("Абай Тасқараев",)}
+
+
+def test_the_namesake_of_one_university_in_kazakh_and_russian_reports_is_one_node():
+    from kg.pipeline import extract
+    from kg.reports import parse_report
+
+    reports = [("kk-1.txt", "Елші Әл-Фараби атындағы Қазақ ұлттық университетінде студенттермен кездесті."),
+               ("ru-1.txt", "Посол посетил Казахский национальный университет имени аль-Фараби.")]
+    persons = [e for name, text in reports for e in extract(parse_report(name, text)).entities if e.kind == "person"]
+    merged, _ = merge(persons)
+    assert [sorted(lb.text for lb in e.labels) for e in merged] == [["Әл-Фараби", "аль-Фараби"]]

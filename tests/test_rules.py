@@ -47,6 +47,10 @@ def mentions(text: str, kind: str, *, published: str | None = None) -> list[tupl
      [("Michael Kretschmer", "Michael Kretschmer"), ("Hubert Aiwanger", "Hubert Aiwanger")]),
     # the person a body is named after is a person too, written before атындағы
     ("Елші Ш. Уәлиханов атындағы Көкшетау университетінде болды.", [("Ш. Уәлиханов", "Ш. Уәлиханов")]),
+    # ... or after имени, in the genitive it asks for, or with an article in lower case
+    ("Посол посетил Евразийский национальный университет имени Л. Н. Гумилева.",
+     [("Л. Н. Гумилева", "Л. Н. Гумилев")]),
+    ("Посол посетил Казахский национальный университет имени аль-Фараби.", [("аль-Фараби", "аль-Фараби")]),
     # ... but not a particle no name word follows, nor a Kazakh word that is a particle elsewhere
     ("Елші Ержан Есенов де Милан мэрімен кездесті.", [("Ержан Есенов", "Ержан Есенов")]),
 ])

@@ -38,6 +38,8 @@ LOWER_MODIFIER = re.compile(
 PICTURE_FILE = re.compile(r"\.(?:jpe?g|png)\b", re.IGNORECASE)
 TEMPERATURE = re.compile(r"^[-+]?\d+°")
 DIGIT = re.compile(r"\d")
+# A name that opens with an Arabic article in lower case (аль-Фараби, al-Farabi).
+ARTICLE_NAME = re.compile(r"^[^\W\d_]{2,4}[-‐][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
 LOWER_WORD = re.compile(r"[a-zа-яәғқңөұүһі]{4,}")
 HYPHEN = re.compile(r"[-‐]")
 # Words sites put next to a dateline or credit that are never names.
@@ -156,8 +158,11 @@ class State:
             if self.lex.is_word(self.texts[k], "named-after", self.language):
                 if self.texts[k - 1][:1].isupper():
                     self.emit(MentionKind.PERSON, first, k - 1, self.span(first, k - 1), EPONYM, cover=False)
-                elif self.texts[k + 1][:1].isupper():
-                    self.emit(MentionKind.PERSON, k + 1, last, self.span(k + 1, last), EPONYM, cover=False)
+                elif self.texts[k + 1][:1].isupper() or ARTICLE_NAME.match(self.texts[k + 1]):
+                    # after имени the name stands in the case the word asks for (имени Абая, Л. Н. Гумилева)
+                    words = self.span(k + 1, last).split()
+                    named = profile(self.language).name_form(words, MentionKind.PERSON, self.texts[k])
+                    self.emit(MentionKind.PERSON, k + 1, last, named or " ".join(words), EPONYM, cover=False)
                 return
 
     def span(self, first: int, last: int) -> str:
