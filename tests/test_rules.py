@@ -45,6 +45,8 @@ def mentions(text: str, kind: str, *, published: str | None = None) -> list[tupl
     # A name before "and" and a post with words of its own title is complete.
     ("The Ambassador met Saxon Prime Minister Michael Kretschmer and Bavarian Economy Minister Hubert Aiwanger.",
      [("Michael Kretschmer", "Michael Kretschmer"), ("Hubert Aiwanger", "Hubert Aiwanger")]),
+    # an initial written as a Latin digraph (Ye. for Е)
+    ("Deputy Foreign Minister Ye. Ashikbayev met the Ambassador.", [("Ye. Ashikbayev", "Ye. Ashikbayev")]),
     # the person a body is named after is a person too, written before атындағы
     ("Елші Ш. Уәлиханов атындағы Көкшетау университетінде болды.", [("Ш. Уәлиханов", "Ш. Уәлиханов")]),
     # ... or after имени, in the genitive it asks for, or with an article in lower case
