@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from kg.lang import profile
@@ -390,8 +390,7 @@ def person_clusters(persons: Sequence[Entity], rules: dict[str, str] | None = No
         parts = [patronymics[p] + (patronymics.get("", []) if len(named) == 1 else []) for p in named] \
             if named else [patronymics[""]]
         for part in parts:
-            for k in part[1:]:
-                union(part[0], k, JoinRule.SAME_KEY, same_name=True)
+            _join_same_key(key, part, names, spelt, root, union)
 
     def word_sets() -> dict[str, set[frozenset[str]]]:
         out: dict[str, set[frozenset[str]]] = defaultdict(set)
@@ -441,6 +440,30 @@ def person_clusters(persons: Sequence[Entity], rules: dict[str, str] | None = No
     for k in names:
         clusters[root(k)].append(k)
     return [sorted(c) for _, c in sorted(clusters.items())]
+
+
+def _join_same_key(key: str, part: Sequence[str], names: Mapping[str, list[PersonName]],
+                   spelt: Mapping[str, list[PersonName]], root: Callable[[str], str],
+                   union: Callable[..., None]) -> None:
+    """Join the persons of one full name's key: each one written in Cyrillic with the first whose vowels agree
+    (``PersonName.vowels_agree``), then the ones in Latin letters with the one person in Cyrillic, or where
+    there are several (Марат and Мұрат Тажин), with the one their vowels spell (Marat), else with each other."""
+    cyrillic = [k for k in part if spelt[k]]
+    for n, k in enumerate(cyrillic):
+        for other in dict.fromkeys(root(c) for c in cyrillic[:n]):
+            union(other, k, JoinRule.SAME_KEY, same_name=True)
+            if root(k) == root(other):
+                break
+    persons = list(dict.fromkeys(root(c) for c in cyrillic))
+    latin = [k for k in part if not spelt[k]]
+    for k in latin:
+        written = [n for n in names[k] if n.full and n.key == key]
+        fit = persons if len(persons) < 2 else [
+            r for r in persons if any(w.spelt_like(c) for w in written for c in spelt[root(r)] if c.key == key)]
+        if len(fit) == 1:
+            union(fit[0], k, JoinRule.SAME_KEY, same_name=True)
+    for k in latin[1:]:  # not where they joined two persons in Cyrillic
+        union(latin[0], k, JoinRule.SAME_KEY, same_name=True)
 
 
 def _holding(having: Mapping[str, set[str]], words: frozenset[str], sets: Mapping[str, object]) -> set[str]:

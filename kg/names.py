@@ -114,11 +114,11 @@ def word_key(word: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def vowel_gaps(word: str) -> tuple[str, ...]:
+def vowel_gaps(word: str, *, any_script: bool = False) -> tuple[str, ...]:
     """The vowel classes (``VOWEL_CLASSES``) of a Cyrillic name word between the consonants its word key
-    keeps, one string a gap (``Марат`` → ``("a", "a")``, ``Мұрат`` → ``("u", "a")``); nothing for a word in
-    another script, whose vowels say less."""
-    if not CYRILLIC.search(word):
+    keeps, one string a gap (``Марат`` → ``("a", "a", "")``, ``Мұрат`` → ``("u", "a", "")``); nothing for
+    a word in another script, whose vowels say less, unless ``any_script``."""
+    if not any_script and not CYRILLIC.search(word):
         return ()
     gaps: list[str] = []
     split = HYPHEN.split(word)
@@ -177,6 +177,7 @@ class PersonName:
     initials: tuple[str, ...] = ()
     patronymic: str = ""
     vowels: tuple[tuple[str, ...], ...] = ()  # each word's ``vowel_gaps``, in the order of ``words``
+    spelt: tuple[tuple[str, ...], ...] = ()  # each word's vowel gaps in any script (Marat, Murat)
 
     @property
     def full(self) -> bool:
@@ -218,6 +219,12 @@ class PersonName:
             return True
         theirs = dict(zip(other.words, other.vowels, strict=True))
         return all(gaps_agree(gaps, theirs[w]) for w, gaps in zip(self.words, self.vowels, strict=True)
+                   if w in theirs)
+
+    def spelt_like(self, other: PersonName) -> bool:
+        """Does a name in Latin letters write the vowels of a Cyrillic one (Marat: Марат, not Мұрат)?"""
+        theirs = dict(zip(other.words, other.vowels, strict=True)) if other.vowels else {}
+        return all(gaps_agree(gaps, theirs[w]) for w, gaps in zip(self.words, self.spelt, strict=True)
                    if w in theirs)
 
     def close_to(self, other: PersonName) -> bool:
@@ -269,9 +276,10 @@ def parse(name: str) -> PersonName:
                 patronymic = word_key(word)
                 del words[n]
                 break
-    keyed = [(k, vowel_gaps(w)) for k, w in ((word_key(w), w) for w in words) if k]
-    vowels = tuple(v for _, v in keyed) if any(v for _, v in keyed) else ()
-    return PersonName(tuple(k for k, _ in keyed), tuple(i for i in initials if i), patronymic, vowels)
+    keyed = [(k, w) for k, w in ((word_key(w), w) for w in words) if k]
+    vowels = tuple(vowel_gaps(w) for _, w in keyed)
+    return PersonName(tuple(k for k, _ in keyed), tuple(i for i in initials if i), patronymic,
+                      vowels if any(vowels) else (), tuple(vowel_gaps(w, any_script=True) for _, w in keyed))
 
 
 def search_keys(name: str) -> frozenset[str]:

@@ -160,6 +160,24 @@ def test_merge_tells_apart_names_of_one_key_by_their_cyrillic_vowels(names, pers
     assert len(merged) == persons
 
 
+@pytest.mark.parametrize(("names", "persons"), [
+    # a Latin spelling joins the person in Cyrillic whose vowels it writes, where two of one key differ
+    ([("Мұрат Тажин", "kk"), ("Марат Тажин", "ru"), ("Marat Tazhin", "en")],
+     [{"Мұрат Тажин"}, {"Марат Тажин", "Marat Tazhin"}]),
+    ([("Marat Tazhin", "en"), ("Мұрат Тажин", "kk"), ("Марат Тажин", "ru"), ("Murat Tazhin", "en")],
+     [{"Мұрат Тажин", "Murat Tazhin"}, {"Марат Тажин", "Marat Tazhin"}]),
+    # ... and none where it writes neither
+    ([("Мұрат Тажин", "kk"), ("Марат Тажин", "ru"), ("Mrat Tazhin", "en")],
+     [{"Мұрат Тажин"}, {"Марат Тажин"}, {"Mrat Tazhin"}]),
+    # with one person in Cyrillic, Latin vowels do not matter (David, Дэвид)
+    ([("David Smith", "en"), ("Дэвид Смит", "ru")], [{"David Smith", "Дэвид Смит"}]),
+])
+def test_a_latin_spelling_joins_the_cyrillic_name_it_writes(names, persons):
+    merged, _ = merge([entity(n, lang, key=f"person:{n}") for n, lang in names])
+    found = [{lb.text for lb in e.labels} for e in merged]
+    assert sorted(found, key=sorted) == sorted(persons, key=sorted)
+
+
 def test_a_report_tells_apart_two_names_of_one_key_by_their_vowels():
     from kg.pipeline import extract
     from kg.reports import parse_report
