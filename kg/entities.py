@@ -242,9 +242,9 @@ def _person_groups(persons: Sequence[Mention]) -> tuple[dict[str, list[Mention]]
 
 def _group_key(name: PersonName, groups: Mapping[str, list[Mention]]) -> str:
     """The group of a report's full names that ``name`` joins: the first of its key whose names' vowels
-    agree with its own, else a new one keyed by its key and its Cyrillic vowels (Марат and Мұрат Тажин
-    are two; the key of a name in Cyrillic carries its vowels, so that another report's Мұрат Тажин does
-    not share Марат's key)."""
+    agree with its own, else a new one keyed by its key and the vowels it writes (Марат and Мұрат Тажин
+    are two; the key carries the vowels, so that another report's Мұрат Тажин does not share Марат's key,
+    and the persons of one key are joined across reports by ``person_clusters``, which weighs them)."""
     for key, ms in groups.items():
         if key.split("~", 1)[0] == name.key and all(name.vowels_agree(parse(m.value)) for m in ms):
             return key

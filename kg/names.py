@@ -206,11 +206,11 @@ class PersonName:
 
     @property
     def vowel_suffix(self) -> str:
-        """The Cyrillic vowels of a full name, to tell apart two persons of one key (Марат, Мұрат Тажин):
-        ``~`` and each word's gaps, in the order of the key's words; empty for a name in another script."""
-        if not self.full or not any(self.vowels):
+        """The vowels a full name writes, to tell apart two persons of one key (Марат, Мұрат Тажин; Marat,
+        Murat Tazhin): ``~`` and each word's gaps, in the order of the key's words."""
+        if not self.full or not any(self.spelt):
             return ""
-        by_word = sorted(zip(self.words, self.vowels, strict=True))
+        by_word = sorted(zip(self.words, self.spelt, strict=True))
         return "~" + " ".join(".".join(gaps) for _, gaps in by_word)
 
     def vowels_agree(self, other: PersonName) -> bool:
