@@ -10,7 +10,8 @@ a Cyrillic spelling writes are kept beside the key (``vowel_gaps``): two Cyrilli
 whose vowels differ between the same consonants are two persons (Марат, Мұрат), while a Latin
 spelling, whose vowels say less (David, Дэвид), agrees with either.
 
-A name is parsed into its full words, its initials and its patronymic (Естайұлы, Ивановна).
+A name is parsed into its full words, its initials and its patronymic (Естайұлы, Ивановна), keyed
+by the father's name, so that the Kazakh and the Russian form agree (Кемелұлы, Кемелович).
 Two full names are one when their words are (in any order: Шөкеев Өмірзақ); a short form
 (``Е. Көшербаев``, ``Köşerbayev``) fits a full name that holds its surname and whose given name
 starts as its initial does.
@@ -169,6 +170,16 @@ def is_patronymic(word: str, words_in_name: int) -> bool:
     return False
 
 
+def patronymic_key(word: str) -> str:
+    """The key of a patronymic's father's name, its ending off, so that the Kazakh and the Russian
+    patronymic of one father are one: Кемелұлы, Кемелулы, Kemeluly, Кемелович → ``kml``."""
+    text = NOT_LETTER.sub("", anyascii(word.translate(_letters())).lower())
+    for ending, _ in _rows(Row.PATRONYMIC):
+        if text.endswith(ending) and len(text) > len(ending) + 1:
+            return word_key(text[:-len(ending)]).removesuffix("a")  # Естай: Естайұлы, Естаевич
+    return word_key(word)
+
+
 @dataclass(frozen=True)
 class PersonName:
     """A name parsed for matching: word keys of its full words, initials and patronymic."""
@@ -273,7 +284,7 @@ def parse(name: str) -> PersonName:
     if len(words) >= 2:
         for n, word in enumerate(words):
             if n > 0 and is_patronymic(word, len(words)):
-                patronymic = word_key(word)
+                patronymic = patronymic_key(word)
                 del words[n]
                 break
     keyed = [(k, w) for k, w in ((word_key(w), w) for w in words) if k]

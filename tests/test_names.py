@@ -112,9 +112,11 @@ def test_query_keys_of_what_is_not_a_name(asked):
 
 
 def one_person(a: str, b: str) -> bool:
-    """Would two full names be one node: one key or a close spelling, and Cyrillic vowels that agree?"""
+    """Would two full names be one node: one key or a close spelling, Cyrillic vowels that agree, and
+    one patronymic where both have one?"""
     pa, pb = parse(a), parse(b)
-    return (pa.key == pb.key or pa.close_to(pb)) and pa.vowels_agree(pb)
+    return (pa.key == pb.key or pa.close_to(pb)) and pa.vowels_agree(pb) and (
+        not pa.patronymic or not pb.patronymic or pa.patronymic == pb.patronymic)
 
 
 @pytest.mark.parametrize(("a", "b", "same"), [
@@ -174,6 +176,13 @@ def one_person(a: str, b: str) -> bool:
     ("Ашықбаев Ержан Кемелұлы", "Ержан Кемелұлы Ашықбаев", True),
     ("Ержан Кемелулы Ашикбаев", "Yerzhan Kemeluly Ashikbayev", True),
     ("Әсел Сәрсенова-Бейсен", "Assel Sarsenova-Beisen", True),
+    # a Kazakh patronymic and the Russian one of the same father
+    ("Ержан Кемелұлы Ашықбаев", "Ашикбаев Ержан Кемелович", True),
+    ("Айгүл Кемелқызы Ашықбаева", "Ашикбаева Айгуль Кемеловна", True),
+    ("Өмірзақ Естайұлы Шөкеев", "Шукеев Умирзак Естаевич", True),
+    ("Ержан Мұсаұлы Ашықбаев", "Ержан Мусаевич Ашикбаев", True),
+    ("Ержан Кемелұлы Ашықбаев", "Ержан Серікұлы Ашықбаев", False),
+    ("Ержан Кемелұлы Ашықбаев", "Ашикбаев Ержан Серикович", False),
     ("Роман Василенко", "Roman Vassilenko", True),
     ("Даниал Ахметов", "Danial Akhmetov", True),
     ("Dauren Abayev", "Дәурен Абаев", True),
