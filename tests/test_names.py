@@ -260,6 +260,13 @@ def test_a_short_form_fits_the_full_name_in_every_spelling(short, full, fits):
     ("kk", "Ержан Ашықбаевтың", "Ержан Ашикбаев"),
     ("kk", "Айгүл Сәтбаевамен", "Aigul Satbayeva"),
     ("kk", "Қасым-Жомарт Тоқаевқа", "Kassym-Jomart Tokayev"),
+    # the surname first, a patronymic
+    ("kk", "Ашықбаев Ержанмен", "Yerzhan Ashikbayev"),
+    ("ru", "Ашикбаевым Ержаном", "Yerzhan Ashikbayev"),
+    ("ru", "Ашикбаеву Ержану Кемеловичу", "Ержан Кемелұлы Ашықбаев"),
+    ("kk", "Ержан Кемелұлы Ашықбаевқа", "Ашикбаев Ержан Кемелович"),
+    ("kk", "Айгүл Ашықбаеваға", "Aigul Ashikbayeva"),
+    ("ru", "Айгуль Ашикбаевой", "Айгүл Ашықбаева"),
 ])
 def test_an_inflected_name_is_the_person_of_its_dictionary_form(language, written, name):
     from kg.lang import profile
