@@ -447,7 +447,8 @@ def _join_same_key(key: str, part: Sequence[str], names: Mapping[str, list[Perso
                    union: Callable[..., None]) -> None:
     """Join the persons of one full name's key: each one written in Cyrillic with the first whose vowels agree
     (``PersonName.vowels_agree``), then the ones in Latin letters with the one person in Cyrillic, or where
-    there are several (Марат and Мұрат Тажин), with the one their vowels spell (Marat), else with each other."""
+    there are several (Марат and Мұрат Тажин), with the one their vowels spell (Marat), and with each other
+    where their a and u agree (``PersonName.rounded_like``: Marat is not Murat)."""
     cyrillic = [k for k in part if spelt[k]]
     for n, k in enumerate(cyrillic):
         for other in dict.fromkeys(root(c) for c in cyrillic[:n]):
@@ -462,8 +463,12 @@ def _join_same_key(key: str, part: Sequence[str], names: Mapping[str, list[Perso
             r for r in persons if any(w.spelt_like(c) for w in written for c in spelt[root(r)] if c.key == key)]
         if len(fit) == 1:
             union(fit[0], k, JoinRule.SAME_KEY, same_name=True)
-    for k in latin[1:]:  # not where they joined two persons in Cyrillic
-        union(latin[0], k, JoinRule.SAME_KEY, same_name=True)
+    for n, k in enumerate(latin):  # not where they joined two persons in Cyrillic, nor Marat and Murat
+        mine = [x for x in names[k] if x.full and x.key == key]
+        for other in latin[:n]:
+            if all(x.rounded_like(y) for x in mine for y in names[other] if y.full and y.key == key):
+                union(other, k, JoinRule.SAME_KEY, same_name=True)
+                break
 
 
 def _holding(having: Mapping[str, set[str]], words: frozenset[str], sets: Mapping[str, object]) -> set[str]:

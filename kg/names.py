@@ -150,6 +150,11 @@ def gaps_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return all(not x or not y or bool(set(x) & set(y)) for x, y in zip(a, b, strict=True))
 
 
+def _rounded(gaps: tuple[str, ...]) -> tuple[str, ...]:
+    """Vowel gaps with a and u only."""
+    return tuple(g.replace("i", "") for g in gaps)
+
+
 def loose_word(key: str) -> str:
     """A word key with voiced consonants as voiceless ones, a k after n dropped (``nsnkl`` → ``nsnl``) and
     a k after the first letter (``bktjn`` → ``btjn``)."""
@@ -231,6 +236,13 @@ class PersonName:
         theirs = dict(zip(other.words, other.vowels, strict=True))
         return all(gaps_agree(gaps, theirs[w]) for w, gaps in zip(self.words, self.vowels, strict=True)
                    if w in theirs)
+
+    def rounded_like(self, other: PersonName) -> bool:
+        """Do two names in Latin letters agree in a and u between the same consonants (Marat is not Murat;
+        Mohammed and Muhammad may be one: e and i say little in Latin letters)?"""
+        theirs = dict(zip(other.words, other.spelt, strict=True))
+        return all(gaps_agree(_rounded(gaps), _rounded(theirs[w]))
+                   for w, gaps in zip(self.words, self.spelt, strict=True) if w in theirs)
 
     def spelt_like(self, other: PersonName) -> bool:
         """Does a name in Latin letters write the vowels of a Cyrillic one (Marat: Марат, not Мұрат)?"""

@@ -171,6 +171,10 @@ def test_merge_tells_apart_names_of_one_key_by_their_cyrillic_vowels(names, pers
      [{"Мұрат Тажин"}, {"Марат Тажин"}, {"Mrat Tazhin"}]),
     # with one person in Cyrillic, Latin vowels do not matter (David, Дэвид)
     ([("David Smith", "en"), ("Дэвид Смит", "ru")], [{"David Smith", "Дэвид Смит"}]),
+    # in Latin letters alone, a and u tell two apart, e and i do not
+    ([("Marat Tazhin", "en"), ("Murat Tazhin", "en")], [{"Marat Tazhin"}, {"Murat Tazhin"}]),
+    ([("Mohammed Salman", "en"), ("Muhammad Salman", "en")], [{"Mohammed Salman", "Muhammad Salman"}]),
+    ([("Yerzhan Ashikbayev", "en"), ("Erzhan Ashykbayev", "en")], [{"Yerzhan Ashikbayev", "Erzhan Ashykbayev"}]),
 ])
 def test_a_latin_spelling_joins_the_cyrillic_name_it_writes(names, persons):
     from kg.names import parse
