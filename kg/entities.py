@@ -246,7 +246,7 @@ def _group_key(name: PersonName, groups: Mapping[str, list[Mention]]) -> str:
     are two; the key carries the vowels, so that another report's Мұрат Тажин does not share Марат's key,
     and the persons of one key are joined across reports by ``person_clusters``, which weighs them)."""
     for key, ms in groups.items():
-        if key.split("~", 1)[0] == name.key and all(name.vowels_agree(parse(m.value)) for m in ms):
+        if key.split("~", 1)[0] == name.key and all(_one_spelling(name, parse(m.value)) for m in ms):
             return key
     return name.key + name.vowel_suffix
 
@@ -254,6 +254,12 @@ def _group_key(name: PersonName, groups: Mapping[str, list[Mention]]) -> str:
 def _person_subtype(subtypes: Iterable[str | None]) -> str | None:
     """A person named only as the namesake of a body is an eponym; named otherwise once, a person."""
     return EPONYM if all(t == EPONYM for t in subtypes) else None
+
+
+def _one_spelling(a: PersonName, b: PersonName) -> bool:
+    """May two full names of one key be one person by their vowels: in Cyrillic, ``vowels_agree``; both in
+    Latin letters, ``rounded_like``."""
+    return a.vowels_agree(b) and bool(a.vowels or b.vowels or a.rounded_like(b))
 
 
 def serving_states(extractions: Iterable[Extraction]) -> dict[str, frozenset[str]]:

@@ -193,6 +193,9 @@ def test_a_report_tells_apart_two_names_of_one_key_by_their_vowels():
                                          "Кейін ол Мұрат Тажинмен де сөйлесті."))
     persons = {tuple(sorted(lb.text for lb in e.labels)) for e in x.entities if e.kind == "person"}
     assert ("Марат Тажин",) in persons and ("Мұрат Тажин",) in persons
+    x = extract(parse_report("en-1.txt", "Governor Marat Tazhin met Ambassador Murat Tazhin in Astana."))
+    persons = {tuple(sorted(lb.text for lb in e.labels)) for e in x.entities if e.kind == "person"}
+    assert ("Marat Tazhin",) in persons and ("Murat Tazhin",) in persons
 
 
 def eponym(name: str, language: str = "kk") -> Entity:
