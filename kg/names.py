@@ -39,8 +39,9 @@ VOWELS = frozenset("aeiouy")
 FIRST_VOWEL = {"a": "a", "e": "e", "i": "i", "y": "i", "o": "u", "u": "u"}
 PATRONYMIC_ALWAYS = "always"
 ARTICLE_ALWAYS = "always"
-# Consonants that Kazakh, Russian and Latin spellings of one name voice differently (Нышангүл/Нышанкуль).
-VOICING = str.maketrans("gdbzv", "ktpsf")
+# Consonants that Kazakh, Russian and Latin spellings of one name voice differently (Нышангүл/Нышанкуль;
+# the Turkish c of Cevdet is Дж, j in a key, beside the ч of Latin c).
+VOICING = str.maketrans("gdbzvj", "ktpsfc")
 LOOSE_NK = re.compile(r"nk")
 # A Kazakh Қ that Russian spells Х and English kh, a sound the key drops (Бақытжан, Бахытжан, Bakhytzhan).
 LOOSE_K = re.compile(r"(?<=.)k")

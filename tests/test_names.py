@@ -160,6 +160,8 @@ def one_person(a: str, b: str) -> bool:
     ("Mevlüt Çavuşoğlu", "Мевлют Чавушоглу", True),
     ("Mevlüt Çavuşoğlu", "Mevlut Cavusoglu", True),
     ("Vasip Şahin", "Васип Шахин", True),
+    ("Cevdet Yılmaz", "Джевдет Йылмаз", True),      # the Turkish c is Дж
+    ("Cevdet Yilmaz", "Жевдет Йылмаз", True),
     ("İlham Əliyev", "Ильхам Алиев", True),
     # Russian е/ye, ё/yo, й/y/i, ю/yu/iu, я/ya
     ("Евгений Петров", "Yevgeny Petrov", True),
