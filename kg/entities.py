@@ -216,7 +216,10 @@ def _person_groups(persons: Sequence[Mention]) -> tuple[dict[str, list[Mention]]
             why.update((m.value, JoinRule.LONGER_NAME) for m in fulls[key])
             fulls[longer[0]].extend(fulls.pop(key))
             del names[key]
-    out: dict[str, list[Mention]] = {f"person:{k}": ms for k, ms in fulls.items()}
+    # the key names the patronymic too, so that two reports' persons of one name and two patronymics are two
+    final = {k: k + next((f" +{p}" for p in (parse(m.value).patronymic for m in ms) if p), "")
+             for k, ms in fulls.items()}
+    out: dict[str, list[Mention]] = {f"person:{final[k]}": ms for k, ms in fulls.items()}
     alone: dict[str, list[Mention]] = defaultdict(list)
     for m in short:
         name = parse(m.value)
@@ -225,7 +228,7 @@ def _person_groups(persons: Sequence[Mention]) -> tuple[dict[str, list[Mention]]
             k for k, n in names.items()
             if name.fits(n) or (name.patronymic and len(name.words) == 1 and name.words[0] in n.words)]
         if fits:
-            out[f"person:{fits[0]}"].append(m)
+            out[f"person:{final[fits[0]]}"].append(m)
             why[m.value] = _short_rule(name)
         else:
             alone[name.key].append(m)

@@ -245,3 +245,15 @@ def test_the_namesake_of_one_university_in_kazakh_and_russian_reports_is_one_nod
     persons = [e for name, text in reports for e in extract(parse_report(name, text)).entities if e.kind == "person"]
     merged, _ = merge(persons)
     assert [{lb.text for lb in e.labels} for e in merged] == [{"Әл-Фараби", "аль-Фараби"}]
+
+
+def test_one_name_with_two_patronymics_in_two_reports_is_two_persons():
+    from kg.pipeline import extract
+    from kg.reports import parse_report
+
+    reports = [("kk-1.txt", "Облыс әкімі Ержан Ашықбаев елшімен кездесті. Ержан Кемелұлы Ашықбаев сөз сөйледі."),
+               ("kk-2.txt", "Облыс әкімі Ержан Серікұлы Ашықбаев елшімен кездесті."),
+               ("ru-1.txt", "Аким области Ашикбаев Ержан Кемелович встретился с послом.")]
+    persons = [e for name, text in reports for e in extract(parse_report(name, text)).entities if e.kind == "person"]
+    merged, _ = merge(persons)
+    assert sorted(len(e.labels) for e in merged) == [1, 3]  # Кемелұлы and Кемелович are one father's sons
