@@ -11,12 +11,12 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from kg.lang import profile
 from kg.lexicon import Lexicon
-from kg.model import Entity, Extraction, JoinRule, Label, Mention, MentionKind
+from kg.model import EPONYM, Entity, Extraction, JoinRule, Label, Mention, MentionKind
 from kg.names import PersonName, parse
 from kg.org_keys import acronym_of, is_acronym, org_key
 from kg.text import fold
@@ -43,7 +43,7 @@ def resolve(mentions: Sequence[Mention], *, language: str, lexicon: Lexicon) -> 
             key_of[m] = key
             owned[key].append(m)
             labels[key].append(Label(m.value, language))
-        kinds[key] = (MentionKind.PERSON, None, None)
+        kinds[key] = (MentionKind.PERSON, _person_subtype(m.subtype for m in group), None)
 
     for m in mentions:
         if m.kind == MentionKind.COUNTRY:
@@ -205,7 +205,7 @@ def _person_groups(persons: Sequence[Mention]) -> tuple[dict[str, list[Mention]]
     for m in persons:
         name = parse(m.value)
         if name.full:
-            fulls.setdefault(name.key, []).append(m)
+            fulls.setdefault(_group_key(name, fulls), []).append(m)
         elif name.words:
             short.append(m)
     names = {key: parse(ms[0].value) for key, ms in fulls.items()}
@@ -216,14 +216,19 @@ def _person_groups(persons: Sequence[Mention]) -> tuple[dict[str, list[Mention]]
             why.update((m.value, JoinRule.LONGER_NAME) for m in fulls[key])
             fulls[longer[0]].extend(fulls.pop(key))
             del names[key]
-    out: dict[str, list[Mention]] = {f"person:{k}": ms for k, ms in fulls.items()}
+    # the key names the patronymic too, so that two reports' persons of one name and two patronymics are two
+    final = {k: k + next((f" +{p}" for p in (parse(m.value).patronymic for m in ms) if p), "")
+             for k, ms in fulls.items()}
+    out: dict[str, list[Mention]] = {f"person:{final[k]}": ms for k, ms in fulls.items()}
     alone: dict[str, list[Mention]] = defaultdict(list)
     for m in short:
         name = parse(m.value)
-        fits = [k for k, n in names.items() if name.fits(n)
-                or (name.patronymic and len(name.words) == 1 and name.words[0] in n.words)]
+        # the name a body bears (Абай атындағы) is not the given name of a living Абай Ахметов
+        fits = [] if m.subtype == EPONYM else [
+            k for k, n in names.items()
+            if name.fits(n) or (name.patronymic and len(name.words) == 1 and name.words[0] in n.words)]
         if fits:
-            out[f"person:{fits[0]}"].append(m)
+            out[f"person:{final[fits[0]]}"].append(m)
             why[m.value] = _short_rule(name)
         else:
             alone[name.key].append(m)
@@ -236,6 +241,28 @@ def _person_groups(persons: Sequence[Mention]) -> tuple[dict[str, list[Mention]]
             alone[forms[0]].extend(alone.pop(key))
     out.update({f"person:{k}": ms for k, ms in alone.items()})
     return out, why
+
+
+def _group_key(name: PersonName, groups: Mapping[str, list[Mention]]) -> str:
+    """The group of a report's full names that ``name`` joins: the first of its key whose names' vowels
+    agree with its own, else a new one keyed by its key and the vowels it writes (Марат and Мұрат Тажин
+    are two; the key carries the vowels, so that another report's Мұрат Тажин does not share Марат's key,
+    and the persons of one key are joined across reports by ``person_clusters``, which weighs them)."""
+    for key, ms in groups.items():
+        if key.split("~", 1)[0] == name.key and all(_one_spelling(name, parse(m.value)) for m in ms):
+            return key
+    return name.key + name.vowel_suffix
+
+
+def _person_subtype(subtypes: Iterable[str | None]) -> str | None:
+    """A person named only as the namesake of a body is an eponym; named otherwise once, a person."""
+    return EPONYM if all(t == EPONYM for t in subtypes) else None
+
+
+def _one_spelling(a: PersonName, b: PersonName) -> bool:
+    """May two full names of one key be one person by their vowels: in Cyrillic, ``vowels_agree``; both in
+    Latin letters, ``rounded_like``."""
+    return a.vowels_agree(b) and bool(a.vowels or b.vowels or a.rounded_like(b))
 
 
 def serving_states(extractions: Iterable[Extraction]) -> dict[str, frozenset[str]]:
@@ -267,10 +294,12 @@ def merge(entities: Iterable[Entity], *, serves: Mapping[str, frozenset[str]] | 
             by_key[key] = first
             continue
         codes, subtypes = [e.country_code for e in group], [e.subtype for e in group]
+        subtype = _person_subtype(subtypes) if first.kind == MentionKind.PERSON \
+            else next((t for t in subtypes if t), subtypes[-1])
         by_key[key] = replace(first, labels=tuple(dict.fromkeys(x for e in group for x in e.labels)),
                               mentions=tuple(m for e in group for m in e.mentions),
                               country_code=next((c for c in codes if c), codes[-1]),
-                              subtype=next((t for t in subtypes if t), subtypes[-1]),
+                              subtype=subtype,
                               joins=tuple(dict.fromkeys(j for e in group for j in e.joins)))
     redirect = {k: k for k in by_key}
     for short, full in _acronyms({k: (e.kind, e.subtype, e.country_code) for k, e in by_key.items()},
@@ -291,7 +320,7 @@ def merge(entities: Iterable[Entity], *, serves: Mapping[str, frozenset[str]] | 
         joins = tuple(dict.fromkeys([j for e in members for j in e.joins]
                                     + [(k, rules[k]) for k in group if k in rules and len(group) > 1]))
         by_key[key] = replace(members[0], key=key, labels=tuple(_ordered(labels, mentions)), mentions=mentions,
-                              joins=joins)
+                              joins=joins, subtype=_person_subtype(e.subtype for e in members))
         for k in group:
             redirect[k] = key
     return tuple(sorted(by_key.values(), key=lambda e: e.key)), redirect
@@ -329,11 +358,17 @@ def person_clusters(persons: Sequence[Entity], rules: dict[str, str] | None = No
     it fits. Where a short form fits two persons (Ермек and Қырымбек Көшербаев) it stays apart, and
     so do two whose posts serve different states (``serves``). Two full names of one surname whose
     given names differ only in a voiced or voiceless consonant (Нышангүл, Нышанкуль) join when
-    nothing else fits. ``rules`` receives the rule that joined each key.
+    nothing else fits. Two whose Cyrillic full names of one key differ in a vowel (Марат and Мұрат Тажин,
+    ``PersonName.vowels_agree``) stay apart, and the namesake of a body (an ``EPONYM``: Абай атындағы) joins
+    others by its name alone, not as the short form of a full name. ``rules`` receives the rule that
+    joined each key.
     """
     parent = {e.key: e.key for e in persons}
     why = rules if rules is not None else {}
     states = {e.key: set((serves or {}).get(e.key, ())) for e in persons}
+    names = {e.key: [parse(label.text) for label in e.labels] for e in sorted(persons, key=lambda e: e.key)}
+    # the full names in Cyrillic of each cluster, whose vowels must agree with another's to join it
+    spelt = {k: [n for n in parsed if n.full and n.vowels] for k, parsed in names.items()}
 
     def root(k: str) -> str:
         while parent[k] != k:
@@ -341,16 +376,18 @@ def person_clusters(persons: Sequence[Entity], rules: dict[str, str] | None = No
             k = parent[k]
         return k
 
-    def union(a: str, b: str, rule: str) -> None:
+    def union(a: str, b: str, rule: str, *, same_name: bool = False) -> None:
         ra, rb = sorted((root(a), root(b)))
-        if ra == rb or (states[ra] and states[rb] and not states[ra] & states[rb]):
-            return  # posts for two different states at one time: two persons
+        if ra == rb or (not same_name and states[ra] and states[rb] and not states[ra] & states[rb]):
+            return  # posts for two different states at one time: two persons (unless one full name says so)
+        if not all(x.vowels_agree(y) for x in spelt[ra] for y in spelt[rb]):
+            return  # Марат and Мұрат Тажин
         parent[rb] = ra
         states[ra] |= states[rb]
+        spelt[ra] += spelt[rb]
         why.setdefault(a, rule)
         why.setdefault(b, rule)
 
-    names = {e.key: [parse(label.text) for label in e.labels] for e in sorted(persons, key=lambda e: e.key)}
     by_full: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for k, parsed in names.items():
         for n in parsed:
@@ -362,8 +399,7 @@ def person_clusters(persons: Sequence[Entity], rules: dict[str, str] | None = No
         parts = [patronymics[p] + (patronymics.get("", []) if len(named) == 1 else []) for p in named] \
             if named else [patronymics[""]]
         for part in parts:
-            for k in part[1:]:
-                union(part[0], k, JoinRule.SAME_KEY)
+            _join_same_key(key, part, names, spelt, root, union)
 
     def word_sets() -> dict[str, set[frozenset[str]]]:
         out: dict[str, set[frozenset[str]]] = defaultdict(set)
@@ -390,9 +426,10 @@ def person_clusters(persons: Sequence[Entity], rules: dict[str, str] | None = No
         for n in ns:
             for word in n.words:
                 by_word[word].add(r)
+    eponyms = {e.key for e in persons if e.subtype == EPONYM}
     for k, parsed in names.items():
-        if any(n.full for n in parsed) or not parsed:
-            continue
+        if any(n.full for n in parsed) or not parsed or k in eponyms:
+            continue  # an eponym joins by its name alone (Абай атындағы is not Абай Ахметов)
         short = max(parsed, key=lambda n: (bool(n.initials), bool(n.patronymic), n.key))
         # a short form fits a full name holding its surname (``PersonName.fits``)
         fits = [r for r in by_word.get(short.surname, ()) if any(short.fits(n) for n in fulls[r])]
@@ -414,6 +451,35 @@ def person_clusters(persons: Sequence[Entity], rules: dict[str, str] | None = No
     return [sorted(c) for _, c in sorted(clusters.items())]
 
 
+def _join_same_key(key: str, part: Sequence[str], names: Mapping[str, list[PersonName]],
+                   spelt: Mapping[str, list[PersonName]], root: Callable[[str], str],
+                   union: Callable[..., None]) -> None:
+    """Join the persons of one full name's key: each one written in Cyrillic with the first whose vowels agree
+    (``PersonName.vowels_agree``), then the ones in Latin letters with the one person in Cyrillic, or where
+    there are several (Марат and Мұрат Тажин), with the one their vowels spell (Marat), and with each other
+    where their a and u agree (``PersonName.rounded_like``: Marat is not Murat)."""
+    cyrillic = [k for k in part if spelt[k]]
+    for n, k in enumerate(cyrillic):
+        for other in dict.fromkeys(root(c) for c in cyrillic[:n]):
+            union(other, k, JoinRule.SAME_KEY, same_name=True)
+            if root(k) == root(other):
+                break
+    persons = list(dict.fromkeys(root(c) for c in cyrillic))
+    latin = [k for k in part if not spelt[k]]
+    for k in latin:
+        written = [n for n in names[k] if n.full and n.key == key]
+        fit = persons if len(persons) < 2 else [
+            r for r in persons if any(w.spelt_like(c) for w in written for c in spelt[root(r)] if c.key == key)]
+        if len(fit) == 1:
+            union(fit[0], k, JoinRule.SAME_KEY, same_name=True)
+    for n, k in enumerate(latin):  # not where they joined two persons in Cyrillic, nor Marat and Murat
+        mine = [x for x in names[k] if x.full and x.key == key]
+        for other in latin[:n]:
+            if all(x.rounded_like(y) for x in mine for y in names[other] if y.full and y.key == key):
+                union(other, k, JoinRule.SAME_KEY, same_name=True)
+                break
+
+
 def _holding(having: Mapping[str, set[str]], words: frozenset[str], sets: Mapping[str, object]) -> set[str]:
     """The persons with a full name holding every one of ``words`` (any person when there are none)."""
     if not words:
@@ -433,7 +499,8 @@ def _canonical_keys(clusters: Sequence[Sequence[Entity]]) -> list[str]:
     counts: dict[str, int] = defaultdict(int)
     for n in names:
         counts[n.key] += 1
-    keys = [n.key if counts[n.key] == 1 else f"{n.key} +{n.patronymic}" for n in names]
+    keys = [n.key if counts[n.key] == 1 else f"{n.key} +{n.patronymic}" if n.patronymic else n.key + n.vowel_suffix
+            for n in names]
     seen: dict[str, int] = defaultdict(int)
     out = []
     for key in keys:

@@ -96,6 +96,10 @@ class MentionKind:
     MEETING = "meeting"
 
 
+# The subtype of a person a body is named after (Әл-Фараби атындағы университет, университет имени Абая).
+EPONYM = "eponym"
+
+
 @dataclass(frozen=True)
 class Evidence:
     """Where a fact is stated: the report, the sentence and the span inside it."""

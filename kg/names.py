@@ -5,9 +5,13 @@
 the letters one sound is spelt with are folded (``lexicons/name_spelling.tsv``), and what varies
 most between spellings is dropped: vowels after the first letter, ``h``, doubled letters
 (``ermk ksrbv``). The first letter keeps a coarse vowel class (Ө/U, Е/Ye), so that an initial can
-be checked against a given name, and a final ``a`` is kept (Каратаева is not Каратаев).
+be checked against a given name, and a final ``a`` is kept (Каратаева is not Каратаев). The vowels
+a Cyrillic spelling writes are kept beside the key (``vowel_gaps``): two Cyrillic names of one key
+whose vowels differ between the same consonants are two persons (Марат, Мұрат), while a Latin
+spelling, whose vowels say less (David, Дэвид), agrees with either.
 
-A name is parsed into its full words, its initials and its patronymic (Естайұлы, Ивановна).
+A name is parsed into its full words, its initials and its patronymic (Естайұлы, Ивановна), keyed
+by the father's name, so that the Kazakh and the Russian form agree (Кемелұлы, Кемелович).
 Two full names are one when their words are (in any order: Шөкеев Өмірзақ); a short form
 (``Е. Көшербаев``, ``Köşerbayev``) fits a full name that holds its surname and whose given name
 starts as its initial does.
@@ -34,28 +38,64 @@ VOWELS = frozenset("aeiouy")
 # The first letter keeps a vowel class: Өмірзақ/Umirzak, Ерлан/Yerlan, Ілияс/Ilyas.
 FIRST_VOWEL = {"a": "a", "e": "e", "i": "i", "y": "i", "o": "u", "u": "u"}
 PATRONYMIC_ALWAYS = "always"
-# Consonants that Kazakh, Russian and Latin spellings of one name voice differently (Нышангүл/Нышанкуль).
-VOICING = str.maketrans("gdbzv", "ktpsf")
+ARTICLE_ALWAYS = "always"
+# Consonants that Kazakh, Russian and Latin spellings of one name voice differently (Нышангүл/Нышанкуль;
+# the Turkish c of Cevdet is Дж, j in a key, beside the ч of Latin c).
+VOICING = str.maketrans("gdbzvj", "ktpsfc")
 LOOSE_NK = re.compile(r"nk")
+# A Kazakh Қ that Russian spells Х and English kh, a sound the key drops (Бақытжан, Бахытжан, Bakhytzhan).
+LOOSE_K = re.compile(r"(?<=.)k")
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+# Vowels a Cyrillic spelling tells apart, after transliteration: a (а, ә, я), a rounded u (о, ө, у, ү, ұ,
+# ю) and a front i (е, э, и, і, ы, й). A word key drops them (Latin spellings of foreign names do not keep
+# them: David, Дэвид), but two Cyrillic names with a where the other has u or i between the same
+# consonants are two (Марат, Мұрат; Дана, Дина).
+VOWEL_CLASSES = {"a": "a", "o": "u", "u": "u", "e": "i", "i": "i", "y": "i"}
+CONSONANT = re.compile(r"[^aeiouyh]")
+# A Ю at the start of a word as the ICAO passport transliteration spells it (Iurii, Юрий).
+PASSPORT_YU = "iu"
+
+
+class Row:
+    """Kinds of row in ``name_spelling.tsv``."""
+
+    LETTER = "letter"
+    FOLD = "fold"
+    ARTICLE = "article"
+    PATRONYMIC = "patronymic"
 
 
 @cache
-def _table() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
-    folds: list[tuple[str, str]] = []
-    patronymics: list[tuple[str, str]] = []
-    for kind, source, target in read_tsv(DATA):
-        (folds if kind == "fold" else patronymics).append((source, target))
-    return tuple(folds), tuple(patronymics)
+def _rows(kind: str) -> tuple[tuple[str, str], ...]:
+    return tuple((source, target) for row_kind, source, target in read_tsv(DATA) if row_kind == kind)
+
+
+@cache
+def _letters() -> dict[int, str]:
+    return str.maketrans(dict(_rows(Row.LETTER)))
+
+
+@cache
+def _articles() -> dict[str, str]:
+    return dict(_rows(Row.ARTICLE))
+
+
+def _article(first: str, rest: str) -> bool:
+    """Is ``first``, before a hyphen, an Arabic article (al-Farabi, as-Sisi, not An-Li)?"""
+    where = _articles().get(spelled(first))
+    return where == ARTICLE_ALWAYS or (where is not None and spelled(rest).startswith(spelled(first)[1:]))
 
 
 @lru_cache(maxsize=65536)
 def spelled(word: str) -> str:
     """A word in ASCII lower case with every spelling of one sound folded: Жомарт → jomart."""
-    text = NOT_LETTER.sub("", anyascii(word).lower())
-    for source, target in _table()[0]:
+    text = NOT_LETTER.sub("", anyascii(word.translate(_letters())).lower())
+    for source, target in _rows(Row.FOLD):
         text = text.replace(source, target)
     if len(text) > 1 and text[0] == "y" and text[1] in VOWELS:
         text = text[1:]  # Yermek, Yuriy: the y of a Cyrillic Е, Ю, Я
+    elif text.startswith(PASSPORT_YU):
+        text = text[1:]  # Iurii, Iuliia: Ю as a passport spells it
     return text
 
 
@@ -63,7 +103,10 @@ def spelled(word: str) -> str:
 def word_key(word: str) -> str:
     """The spelling-blind key of one name word: ``Көшербаев``, ``Kosherbayev``, ``Köşerbayev`` → ``ksrbv``."""
     parts = []
-    for part in HYPHEN.split(word):
+    split = HYPHEN.split(word)
+    if len(split) > 1 and _article(split[0], split[1]):
+        split = split[1:]  # the Arabic article: Әл-Фараби, аль-Фараби, al-Farabi are Farabi
+    for part in split:
         text = spelled(part)
         if not text:
             continue
@@ -72,9 +115,51 @@ def word_key(word: str) -> str:
     return "-".join(parts)
 
 
+@lru_cache(maxsize=65536)
+def vowel_gaps(word: str, *, any_script: bool = False) -> tuple[str, ...]:
+    """The vowel classes (``VOWEL_CLASSES``) of a Cyrillic name word between the consonants its word key
+    keeps, one string a gap (``Марат`` → ``("a", "a", "")``, ``Мұрат`` → ``("u", "a", "")``); nothing for
+    a word in another script, whose vowels say less, unless ``any_script``."""
+    if not any_script and not CYRILLIC.search(word):
+        return ()
+    gaps: list[str] = []
+    split = HYPHEN.split(word)
+    if len(split) > 1 and _article(split[0], split[1]):
+        split = split[1:]
+    for n, part in enumerate(split):
+        text = spelled(part)
+        if not text:
+            continue
+        if n:
+            gaps.append("-")
+        gaps.append("")
+        last = text[0] if CONSONANT.match(text[0]) else ""
+        for letter in text[1:]:
+            if not CONSONANT.match(letter):
+                gaps[-1] += VOWEL_CLASSES.get(letter, "")
+            elif letter != last:  # a doubled consonant, also across a dropped vowel, is one (word_key)
+                gaps.append("")
+                last = letter
+    return tuple("".join(sorted(set(g))) for g in gaps)
+
+
+def gaps_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Can two words of one word key be one name: no gap of one shares no vowel class with the other's?
+    (An empty gap, a vowel one spelling leaves out, agrees with any: Тлеген, Тілеген.)"""
+    if not a or not b or len(a) != len(b):
+        return True
+    return all(not x or not y or bool(set(x) & set(y)) for x, y in zip(a, b, strict=True))
+
+
+def _rounded(gaps: tuple[str, ...]) -> tuple[str, ...]:
+    """Vowel gaps with a and u only."""
+    return tuple(g.replace("i", "") for g in gaps)
+
+
 def loose_word(key: str) -> str:
-    """A word key with voiced consonants as voiceless ones and a k after n dropped (``nsnkl`` → ``nsnl``)."""
-    return LOOSE_NK.sub("n", key.translate(VOICING))
+    """A word key with voiced consonants as voiceless ones, a k after n dropped (``nsnkl`` → ``nsnl``) and
+    a k after the first letter (``bktjn`` → ``btjn``)."""
+    return LOOSE_NK.sub("n", LOOSE_K.sub("", key).translate(VOICING))
 
 
 def initial_key(word: str) -> str:
@@ -85,10 +170,20 @@ def initial_key(word: str) -> str:
 
 def is_patronymic(word: str, words_in_name: int) -> bool:
     text = NOT_LETTER.sub("", anyascii(word).lower())
-    for ending, where in _table()[1]:
+    for ending, where in _rows(Row.PATRONYMIC):
         if text.endswith(ending) and len(text) > len(ending) + 1:
             return where == PATRONYMIC_ALWAYS or words_in_name >= 3
     return False
+
+
+def patronymic_key(word: str) -> str:
+    """The key of a patronymic's father's name, its ending off, so that the Kazakh and the Russian
+    patronymic of one father are one: Кемелұлы, Кемелулы, Kemeluly, Кемелович → ``kml``."""
+    text = NOT_LETTER.sub("", anyascii(word.translate(_letters())).lower())
+    for ending, _ in _rows(Row.PATRONYMIC):
+        if text.endswith(ending) and len(text) > len(ending) + 1:
+            return word_key(text[:-len(ending)]).removesuffix("a")  # Естай: Естайұлы, Естаевич
+    return word_key(word)
 
 
 @dataclass(frozen=True)
@@ -98,6 +193,8 @@ class PersonName:
     words: tuple[str, ...]
     initials: tuple[str, ...] = ()
     patronymic: str = ""
+    vowels: tuple[tuple[str, ...], ...] = ()  # each word's ``vowel_gaps``, in the order of ``words``
+    spelt: tuple[tuple[str, ...], ...] = ()  # each word's vowel gaps in any script (Marat, Murat)
 
     @property
     def full(self) -> bool:
@@ -121,12 +218,42 @@ class PersonName:
     @property
     def loose_key(self) -> str:
         """The key with voiced and voiceless consonants alike and a k or g after n dropped: Нышангүл,
-        Нышанкуль and Nişangül have one loose key."""
+        Нышанкуль and Nişangül have one loose key; so do Бақытжан and Bakhytzhan (``loose_word``)."""
         return " ".join(sorted(loose_word(w) for w in self.words)) if self.full else self.key
+
+    @property
+    def vowel_suffix(self) -> str:
+        """The vowels a full name writes, to tell apart two persons of one key (Марат, Мұрат Тажин; Marat,
+        Murat Tazhin): ``~`` and each word's gaps, in the order of the key's words."""
+        if not self.full or not any(self.spelt):
+            return ""
+        by_word = sorted(zip(self.words, self.spelt, strict=True))
+        return "~" + " ".join(".".join(gaps) for _, gaps in by_word)
+
+    def vowels_agree(self, other: PersonName) -> bool:
+        """Do two full names of one key agree in the vowels their Cyrillic spellings tell apart?"""
+        if not (self.full and other.full) or not self.vowels or not other.vowels:
+            return True
+        theirs = dict(zip(other.words, other.vowels, strict=True))
+        return all(gaps_agree(gaps, theirs[w]) for w, gaps in zip(self.words, self.vowels, strict=True)
+                   if w in theirs)
+
+    def rounded_like(self, other: PersonName) -> bool:
+        """Do two names in Latin letters agree in a and u between the same consonants (Marat is not Murat;
+        Mohammed and Muhammad may be one: e and i say little in Latin letters)?"""
+        theirs = dict(zip(other.words, other.spelt, strict=True))
+        return all(gaps_agree(_rounded(gaps), _rounded(theirs[w]))
+                   for w, gaps in zip(self.words, self.spelt, strict=True) if w in theirs)
+
+    def spelt_like(self, other: PersonName) -> bool:
+        """Does a name in Latin letters write the vowels of a Cyrillic one (Marat: Марат, not Мұрат)?"""
+        theirs = dict(zip(other.words, other.vowels, strict=True)) if other.vowels else {}
+        return all(gaps_agree(gaps, theirs[w]) for w, gaps in zip(self.words, self.spelt, strict=True)
+                   if w in theirs)
 
     def close_to(self, other: PersonName) -> bool:
         """Full names of one loose key that share every word but one, the other at least four letters
-        long and differing in a voiced or voiceless consonant only (not Нурлан and Нуржан)."""
+        long and differing in a voiced or voiceless consonant or a k only (not Нурлан and Нуржан)."""
         if not (self.full and other.full) or self.key == other.key or self.loose_key != other.loose_key:
             return False
         if len(self.words) != len(other.words) or (self.patronymic and other.patronymic
@@ -170,11 +297,13 @@ def parse(name: str) -> PersonName:
     if len(words) >= 2:
         for n, word in enumerate(words):
             if n > 0 and is_patronymic(word, len(words)):
-                patronymic = word_key(word)
+                patronymic = patronymic_key(word)
                 del words[n]
                 break
-    keys = tuple(k for k in (word_key(w) for w in words) if k)
-    return PersonName(keys, tuple(i for i in initials if i), patronymic)
+    keyed = [(k, w) for k, w in ((word_key(w), w) for w in words) if k]
+    vowels = tuple(vowel_gaps(w) for _, w in keyed)
+    return PersonName(tuple(k for k, _ in keyed), tuple(i for i in initials if i), patronymic,
+                      vowels if any(vowels) else (), tuple(vowel_gaps(w, any_script=True) for _, w in keyed))
 
 
 def search_keys(name: str) -> frozenset[str]:

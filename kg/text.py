@@ -16,6 +16,8 @@ SENTENCE_END = re.compile(
     r"(?<![\s.][А-ЯЁӘҒҚҢӨҰҮҺІA-Z])(?<!\b[тТ]\.[бБ])[.!?…]+[»\"”]?(?=\s+[«\"“„(–—\-A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9])")
 # The word that a full stop follows.
 WORD_BEFORE = re.compile(r"(?<!\w)\w+$")
+# A Latin digraph for one Cyrillic letter, an initial before its full stop (Zh. Adilbaev, Ye. Ashikbayev).
+LATIN_INITIAL = re.compile(r"^(?:Zh|Sh|Ch|Kh|Ts|Yu|Ya|Ye|Dzh)$")
 ABBREVIATIONS_FILE = LEXICON_DIR / "abbreviations.tsv"
 LINE_BREAK = re.compile(r"\n\s*")
 # Latin letters that look like Cyrillic ones, folded inside words that are mostly Cyrillic.
@@ -49,7 +51,7 @@ def visible_tokens(text: str, *, start: int = 0, end: int | None = None) -> list
 def sentences(text: str, *, start: int = 0) -> list[Span]:
     """Sentences of ``text[start:]``: split at line breaks and at sentence-final punctuation.
 
-    A full stop after an abbreviation (``Mr.``, ``Prof.``, ``H. E.``) does not end a sentence.
+    A full stop after an abbreviation (``Mr.``, ``Prof.``, ``H. E.``) or an initial (``Zh.``) does not end a sentence.
     """
     out: list[Span] = []
     for line in re.finditer(r"[^\n]+", text[start:]):
@@ -59,7 +61,7 @@ def sentences(text: str, *, start: int = 0) -> list[Span]:
         for m in SENTENCE_END.finditer(chunk):
             word = WORD_BEFORE.search(chunk, 0, m.start())
             if m.group() == "." and word and (word.group() in _abbreviations() or (
-                    len(word.group()) == 1 and word.group().isupper())):
+                    len(word.group()) == 1 and word.group().isupper()) or LATIN_INITIAL.match(word.group())):
                 continue
             out.append(_trimmed(text, base + cut, base + m.end()))
             cut = m.end()

@@ -143,3 +143,117 @@ def test_join_rule_of_a_mention():
     (person,), _ = merge([kk, en])
     rules = {join_rule(person, kk, kk.mentions[0]), join_rule(person, en, en.mentions[0])}
     assert rules == {"same name", "transliteration"}  # the one written as the node's name, the other
+
+
+@pytest.mark.parametrize(("names", "persons"), [
+    # one key, vowels a Cyrillic spelling tells apart: two persons, in one report or in two
+    ([("Марат Тажин", "kk"), ("Мұрат Тажин", "kk")], 2),
+    ([("Марат Тажин", "kk"), ("Мурат Тажин", "ru"), ("Marat Tazhin", "en")], 2),
+    ([("Дана Ахметова", "kk"), ("Дина Ахметова", "ru")], 2),
+    # one person in Kazakh, Russian and Latin spellings
+    ([("Марат Тажин", "kk"), ("Марат Тажин", "ru"), ("Marat Tazhin", "en")], 1),
+    ([("Тілеген Әбішев", "kk"), ("Тлеген Абишев", "ru"), ("Tilegen Abishev", "en")], 1),
+    ([("Мұхтар Жәкішев", "kk"), ("Мухтар Джакишев", "ru"), ("Mukhtar Dzhakishev", "en")], 1),
+])
+def test_merge_tells_apart_names_of_one_key_by_their_cyrillic_vowels(names, persons):
+    merged, _ = merge([entity(n, lang, key=f"person:{n}") for n, lang in names])
+    assert len(merged) == persons
+
+
+@pytest.mark.parametrize(("names", "persons"), [
+    # a Latin spelling joins the person in Cyrillic whose vowels it writes, where two of one key differ
+    ([("Мұрат Тажин", "kk"), ("Марат Тажин", "ru"), ("Marat Tazhin", "en")],
+     [{"Мұрат Тажин"}, {"Марат Тажин", "Marat Tazhin"}]),
+    ([("Marat Tazhin", "en"), ("Мұрат Тажин", "kk"), ("Марат Тажин", "ru"), ("Murat Tazhin", "en")],
+     [{"Мұрат Тажин", "Murat Tazhin"}, {"Марат Тажин", "Marat Tazhin"}]),
+    # ... and none where it writes neither
+    ([("Мұрат Тажин", "kk"), ("Марат Тажин", "ru"), ("Mrat Tazhin", "en")],
+     [{"Мұрат Тажин"}, {"Марат Тажин"}, {"Mrat Tazhin"}]),
+    # with one person in Cyrillic, Latin vowels do not matter (David, Дэвид)
+    ([("David Smith", "en"), ("Дэвид Смит", "ru")], [{"David Smith", "Дэвид Смит"}]),
+    # in Latin letters alone, a and u tell two apart, e and i do not
+    ([("Marat Tazhin", "en"), ("Murat Tazhin", "en")], [{"Marat Tazhin"}, {"Murat Tazhin"}]),
+    ([("Mohammed Salman", "en"), ("Muhammad Salman", "en")], [{"Mohammed Salman", "Muhammad Salman"}]),
+    ([("Yerzhan Ashikbayev", "en"), ("Erzhan Ashykbayev", "en")], [{"Yerzhan Ashikbayev", "Erzhan Ashykbayev"}]),
+])
+def test_a_latin_spelling_joins_the_cyrillic_name_it_writes(names, persons):
+    from kg.names import parse
+
+    # each report's key, as ``resolve`` makes it: the name's key and the vowels it writes
+    merged, _ = merge([entity(n, lang, key=f"person:{parse(n).key}{parse(n).vowel_suffix}") for n, lang in names])
+    found = [{lb.text for lb in e.labels} for e in merged]
+    assert sorted(found, key=sorted) == sorted(persons, key=sorted)
+
+
+def test_a_report_tells_apart_two_names_of_one_key_by_their_vowels():
+    from kg.pipeline import extract
+    from kg.reports import parse_report
+
+    x = extract(parse_report("kk-1.txt", "Облыс әкімі Ержан Ашықбаев Марат Тажинмен кездесті. "
+                                         "Кейін ол Мұрат Тажинмен де сөйлесті."))
+    persons = {tuple(sorted(lb.text for lb in e.labels)) for e in x.entities if e.kind == "person"}
+    assert ("Марат Тажин",) in persons and ("Мұрат Тажин",) in persons
+    x = extract(parse_report("en-1.txt", "Governor Marat Tazhin met Ambassador Murat Tazhin in Astana."))
+    persons = {tuple(sorted(lb.text for lb in e.labels)) for e in x.entities if e.kind == "person"}
+    assert ("Marat Tazhin",) in persons and ("Murat Tazhin",) in persons
+
+
+def eponym(name: str, language: str = "kk") -> Entity:
+    from kg.model import EPONYM
+    from kg.names import parse
+
+    return Entity(f"person:{parse(name).key}", "person", (Label(name, language),), subtype=EPONYM)
+
+
+@pytest.mark.parametrize("names", [
+    [("Әл-Фараби", "kk"), ("Фараби", "kk")],
+    [("Әл-Фараби", "kk"), ("аль-Фараби", "ru"), ("al-Farabi", "en")],
+    [("Л.Н. Гумилев", "kk"), ("Л. Н. Гумилев", "ru")],
+])
+def test_an_eponym_is_one_node_by_its_name_alone(names):
+    merged, _ = merge([eponym(n, lang) for n, lang in names])
+    assert len(merged) == 1
+
+
+@pytest.mark.parametrize(("name", "person"), [
+    ("Абай", "Абай Тасқараев"),       # a namesake's given name
+    ("Сәтбаев", "Дәурен Сәтбаев"),    # or surname
+])
+def test_an_eponym_does_not_join_a_living_namesake(name, person):
+    merged, _ = merge([eponym(name), entity(person, "ru")])
+    assert len(merged) == 2
+    merged, _ = merge([entity(name), entity(person, "ru")])  # a bare surname of a person in a report does
+    assert len(merged) == 1
+
+
+def test_a_report_keeps_an_eponym_apart_from_a_namesake():
+    from kg.pipeline import extract
+    from kg.reports import parse_report
+
+    x = extract(parse_report("kk-1.txt", "Облыс әкімі Абай Тасқараев елшімен кездесті. Кездесу Абай атындағы "
+                                         "Қазақ ұлттық педагогикалық университетінде өтті."))
+    persons = {tuple(sorted(lb.text for lb in e.labels)) for e in x.entities if e.kind == "person"}
+    assert persons == {("Абай",), ("Абай Тасқараев",)}
+
+
+def test_the_namesake_of_one_university_in_kazakh_and_russian_reports_is_one_node():
+    from kg.pipeline import extract
+    from kg.reports import parse_report
+
+    reports = [("kk-1.txt", "Елші Әл-Фараби атындағы Қазақ ұлттық университетінде студенттермен кездесті."),
+               ("ru-1.txt", "Посол посетил Казахский национальный университет имени аль-Фараби.")]
+    persons = [e for name, text in reports for e in extract(parse_report(name, text)).entities if e.kind == "person"]
+    merged, _ = merge(persons)
+    assert [{lb.text for lb in e.labels} for e in merged] == [{"Әл-Фараби", "аль-Фараби"}]
+
+
+def test_one_name_with_two_patronymics_in_two_reports_is_two_persons():
+    from kg.pipeline import extract
+    from kg.reports import parse_report
+
+    reports = [("kk-1.txt", "Облыс әкімі Ержан Ашықбаев елшімен кездесті. Ержан Кемелұлы Ашықбаев сөз сөйледі."),
+               ("kk-2.txt", "Облыс әкімі Ержан Серікұлы Ашықбаев елшімен кездесті."),
+               ("ru-1.txt", "Аким области Ашикбаев Ержан Кемелович встретился с послом.")]
+    persons = [e for name, text in reports for e in extract(parse_report(name, text)).entities if e.kind == "person"]
+    merged, _ = merge(persons)
+    assert sorted(len(e.labels) for e in merged) == [1, 3]  # Кемелұлы and Кемелович are one father's sons

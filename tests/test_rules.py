@@ -45,8 +45,21 @@ def mentions(text: str, kind: str, *, published: str | None = None) -> list[tupl
     # A name before "and" and a post with words of its own title is complete.
     ("The Ambassador met Saxon Prime Minister Michael Kretschmer and Bavarian Economy Minister Hubert Aiwanger.",
      [("Michael Kretschmer", "Michael Kretschmer"), ("Hubert Aiwanger", "Hubert Aiwanger")]),
+    # a given name and patronymic with the surname before or after them (a case ending on the last word)
+    ("Облыс әкімі Ашықбаев Ержан Кемелұлы елшімен кездесті.",
+     [("Ашықбаев Ержан Кемелұлы", "Ашықбаев Ержан Кемелұлы")]),
+    ("Елші Ержан Кемелұлы Ашықбаевпен кездесті.", [("Ержан Кемелұлы Ашықбаевпен", "Ержан Кемелұлы Ашықбаев")]),
+    ("Ержан Кемелұлы Астанаға келді.", [("Ержан Кемелұлы", "Ержан Кемелұлы")]),
+    # an English possessive is no part of the name
+    ("Governor Yerzhan Ashikbayev's visit began today.", [("Yerzhan Ashikbayev's", "Yerzhan Ashikbayev")]),
+    # an initial written as a Latin digraph (Ye. for Е)
+    ("Deputy Foreign Minister Ye. Ashikbayev met the Ambassador.", [("Ye. Ashikbayev", "Ye. Ashikbayev")]),
     # the person a body is named after is a person too, written before атындағы
     ("Елші Ш. Уәлиханов атындағы Көкшетау университетінде болды.", [("Ш. Уәлиханов", "Ш. Уәлиханов")]),
+    # ... or after имени, in the genitive it asks for, or with an article in lower case
+    ("Посол посетил Евразийский национальный университет имени Л. Н. Гумилева.",
+     [("Л. Н. Гумилева", "Л. Н. Гумилев")]),
+    ("Посол посетил Казахский национальный университет имени аль-Фараби.", [("аль-Фараби", "аль-Фараби")]),
     # ... but not a particle no name word follows, nor a Kazakh word that is a particle elsewhere
     ("Елші Ержан Есенов де Милан мэрімен кездесті.", [("Ержан Есенов", "Ержан Есенов")]),
     # en: capitalised words after a post that end in a sector's word name a company, not a person

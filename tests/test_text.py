@@ -16,6 +16,9 @@ from kg.text import sentences
     # the words for a town and a year, abbreviated, end no sentence
     ("18 мая 2025 г. в г. Уральске прошла встреча. Стороны обсудили торговлю.",
      ["18 мая 2025 г. в г. Уральске прошла встреча.", "Стороны обсудили торговлю."]),
+    # a Latin digraph for one Cyrillic letter is an initial too
+    ("Deputy Minister Ye. Ashikbayev met Zh. Adilbaev. Talks followed.",
+     ["Deputy Minister Ye. Ashikbayev met Zh. Adilbaev.", "Talks followed."]),
 ])
 def test_sentences(text, expected):
     found = sentences(text)

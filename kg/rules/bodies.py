@@ -58,5 +58,6 @@ def ministries(s: State) -> None:
         if body:
             first, last, name, subtype = body
             s.emit(MentionKind.ORGANIZATION, first, last, name, subtype)
+            s.name_eponym(first, last)
 
 

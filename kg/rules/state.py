@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from kg.lang import Case, profile
 from kg.lexicon import Lexicon
 from kg.matching import Match
-from kg.model import Mention, MentionKind, Report
+from kg.model import EPONYM, Mention, MentionKind, Report
 from kg.morphology import word_matches
 from kg.rules.matchers import Matchers, matchers
 from kg.text import abbreviations, clean, fold, visible_tokens
@@ -20,7 +20,7 @@ CAPITALISED = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңө�
 # The same in any alphabet (Şahin, Nişangül, Žilina): letters, apostrophes and hyphens; the case is checked apart.
 CAPITALISED_ANY = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’])+(?:[-‐][^\W\d_]+)*$")
 # An initial: one capital, or a Latin digraph for one Cyrillic letter (Zh. Adilbaev).
-CAPITAL_LETTER = re.compile(r"^(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|Zh|Sh|Ch|Kh|Ts|Yu|Ya|Dzh)$")
+CAPITAL_LETTER = re.compile(r"^(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|Zh|Sh|Ch|Kh|Ts|Yu|Ya|Ye|Dzh)$")
 LATIN_CAPITALISED = re.compile(r"^(?:[A-Z][A-Za-z0-9&'’-]*|[A-Z]{2,}[0-9]*)$")
 LATIN_LINKS = frozenset({"do", "da", "de", "di", "del", "of", "and", "&", "la", "le", "du", "von", "van", "für"})
 # A Roman numeral (II, XXI): a degree, a century or an ordinal, never a name.
@@ -38,6 +38,8 @@ LOWER_MODIFIER = re.compile(
 PICTURE_FILE = re.compile(r"\.(?:jpe?g|png)\b", re.IGNORECASE)
 TEMPERATURE = re.compile(r"^[-+]?\d+°")
 DIGIT = re.compile(r"\d")
+# A name that opens with an Arabic article in lower case (аль-Фараби, al-Farabi).
+ARTICLE_NAME = re.compile(r"^[^\W\d_]{2,4}[-‐][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
 LOWER_WORD = re.compile(r"[a-zа-яәғқңөұүһі]{4,}")
 HYPHEN = re.compile(r"[-‐]")
 # Words sites put next to a dateline or credit that are never names.
@@ -156,9 +158,12 @@ class State:
         for k in range(first + 1, last):
             if self.lex.is_word(self.texts[k], "named-after", self.language):
                 if self.texts[k - 1][:1].isupper():
-                    self.emit(MentionKind.PERSON, first, k - 1, self.span(first, k - 1), cover=False)
-                elif self.texts[k + 1][:1].isupper():
-                    self.emit(MentionKind.PERSON, k + 1, last, self.span(k + 1, last), cover=False)
+                    self.emit(MentionKind.PERSON, first, k - 1, self.span(first, k - 1), EPONYM, cover=False)
+                elif self.texts[k + 1][:1].isupper() or ARTICLE_NAME.match(self.texts[k + 1]):
+                    # after имени the name stands in the case the word asks for (имени Абая, Л. Н. Гумилева)
+                    words = self.span(k + 1, last).split()
+                    named = profile(self.language).name_form(words, MentionKind.PERSON, self.texts[k])
+                    self.emit(MentionKind.PERSON, k + 1, last, named or " ".join(words), EPONYM, cover=False)
                 return
 
     def span(self, first: int, last: int) -> str:

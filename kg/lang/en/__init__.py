@@ -19,6 +19,7 @@ PROFILE = Language(
     common_word="kg.lang.en.ner:common_word",
     snowball="english",
     word_forms="kg.lang.en.forms:EnglishForms",
+    nominative="kg.lang.en.forms:nominative",
     plural="kg.lang.en.forms:plural",
     ministry="kg.lang.en.ministries:ministry",
     script="latin",

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 from kg.lang.forms import StemForms
 from kg.text import fold
 
@@ -9,6 +12,7 @@ from kg.text import fold
 NAME_ENDINGS = ("'s", "’s", "s")
 # A plural noun of an event: meetings, hearings.
 PLURAL_NOUN = "ings"
+POSSESSIVE = re.compile(r"['’]s$")
 
 
 class EnglishForms(StemForms):
@@ -23,3 +27,8 @@ class EnglishForms(StemForms):
 def plural(word: str, before: str = "") -> bool:
     """A noun of meeting in the plural: meetings, briefings (talks is one event in the singular's sense)."""
     return word.casefold().endswith(PLURAL_NOUN)
+
+
+def nominative(words: Sequence[str], kind: str = "", governor: str = "") -> str:
+    """A name without the possessive ending of its last word: Yerzhan Ashikbayev's → Yerzhan Ashikbayev."""
+    return " ".join([*words[:-1], POSSESSIVE.sub("", words[-1])]) if words else ""

@@ -29,7 +29,8 @@ ADJECTIVE_POS = frozenset({"ADJF", "PRTF"})
 NAME_POS = frozenset({"NOUN", "ADJF"})
 VERB_POS = frozenset({"VERB", "INFN", "PRTS"})
 # Prepositions that govern the case of the name after them: с губернатором, с Хирофуми Ёсимурой.
-PREPOSITION_CASES = {"с": frozenset({"ablt"}), "со": frozenset({"ablt"})}
+# The cases a name after a preposition, or after имени (named after), stands in.
+PREPOSITION_CASES = {"с": frozenset({"ablt"}), "со": frozenset({"ablt"}), "имени": frozenset({"gent"})}
 GOVERNED = frozenset({"ablt"})
 # Endings of Kazakh, Turkic and foreign names in the nominative that the dictionary guesses as oblique cases
 # of names in -а, -я.
@@ -144,7 +145,7 @@ def _governed(words: tuple[str, ...], cases: frozenset[str]) -> tuple[str, ...]:
     others as written."""
     out = []
     for word in words:
-        nouns = [p for p in _parses(word) if CYRILLIC_WORD.match(word) and p.tag.POS == "NOUN"
+        nouns = [p for p in _parses(word) if CYRILLIC_WORD.match(word) and p.tag.POS == "NOUN" and word[:1].isupper()
                  and "sing" in p.tag and p.tag.case in cases and not (word.isupper() and len(word) > 1)]
         names = [p for p in nouns if PERSON_NAME & p.tag.grammemes]  # Ниндертом: Ниндерт, not Ниндерот
         fit = max(names or nouns, key=lambda p: p.score, default=None)
