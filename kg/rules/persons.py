@@ -8,7 +8,6 @@ import re
 
 from kg.lang import profile, word_key
 from kg.model import MentionKind
-from kg.names import is_patronymic
 from kg.rules.state import (
     CAPITAL_LETTER,
     LATIN_CAPITALISED,
@@ -64,7 +63,6 @@ def read_persons(s: State) -> None:
                 if span[1] > span[0] and not any(s.covered[k] for k in range(span[0], span[1] + 1)):
                     found = [f for f in found if not f[0] < span[0] <= f[1] <= span[1]]
                 found.append(span)
-    found = [_with_surname(s, first, last) for first, last in found]
     accepted: list[tuple[int, int]] = []
     for first, last in sorted(set(found)):
         if any(s.covered[k] for k in range(first, last + 1)):
@@ -72,27 +70,6 @@ def read_persons(s: State) -> None:
         _emit_person(s, first, last)
         accepted.append((first, last))
     _repeats(s, accepted)
-
-
-def _with_surname(s: State, first: int, last: int) -> tuple[int, int]:
-    """A given name and patronymic (Ержан Кемелұлы) with the surname written before or after them
-    (Ашықбаев Ержан Кемелұлы, Ержан Кемелұлы Ашықбаевпен): the whole name."""
-    if last != first + 1 or not is_patronymic(s.texts[last], 3):
-        return first, last
-    if last + 1 < len(s.texts) and _surname_at(s, last + 1):
-        return first, last + 1
-    if first > 0 and _surname_at(s, first - 1) and not (
-            s.sentence_initial(first - 1) and s.common_word(s.texts[first - 1], inflected=True)):
-        return first - 1, last
-    return first, last
-
-
-def _surname_at(s: State, i: int) -> bool:
-    """Is token ``i`` a free capitalised word of a surname's shape (Ашықбаев, Ашықбаевпен)?"""
-    if s.covered[i] or s.barrier[i] or not s.is_capitalised(i) or not CYRILLIC.search(s.texts[i]):
-        return False
-    surname = s.dictionary_form([s.texts[i]], person=True)
-    return bool(SURNAME_ENDINGS.search(surname.lower())) and not is_patronymic(surname, 3)
 
 
 def _proposed_name(s: State, first: int, last: int) -> tuple[int, int] | None:
