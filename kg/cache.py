@@ -150,7 +150,7 @@ class Pack(Generic[V]):
 
 
 def outline(x: Extraction) -> Extraction:
-    """What the cross-report steps (``kg.entities.merge``, ``kg.events``, the graph signatures) read of
+    """What the cross-report steps (``kg.merging.merge``, ``kg.events``, the graph signatures) read of
     an extraction: its entities, posts and meetings without their evidence, and the report without
     its text. The mentions, sentences, text and evidence only its own report graph needs."""
     return replace(x, mentions=(), sentences=(), report=replace(x.report, text=""),

@@ -19,9 +19,9 @@ from rdflib.namespace import OWL, SKOS
 from rdflib.term import Node
 
 from kg import rdf_io
-from kg.entities import join_rule, stable_id
 from kg.events import Event, MeetingRef
 from kg.files import ONTOLOGY_DIR
+from kg.merging import join_rule, stable_id
 from kg.model import Entity, Evidence, Extraction, Label, MentionKind, PartialDate, Report, Span
 from kg.names import search_keys
 

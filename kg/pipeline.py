@@ -26,7 +26,7 @@ from kg.cache import (
     extractor_version,
     outline,
 )
-from kg.entities import merge, resolve, serving_states
+from kg.entities import resolve
 from kg.errors import DipkgError
 from kg.events import Event, MeetingRef, resolve_events
 from kg.files import LEXICON_DIR, read_tsv
@@ -34,6 +34,7 @@ from kg.graph import PREFIXES, VOCABULARY_GRAPH, GraphBuilder, Triple, report_gr
 from kg.inputs.collect import Collected, InputOptions, Memo, collect
 from kg.lexicon import load_lexicon
 from kg.mentions import extract_mentions
+from kg.merging import merge, serving_states
 from kg.model import Entity, Extraction, Report
 from kg.publish import output_lock, publish
 from kg.relations import relate

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.entities import merge, resolve
+from kg.entities import resolve
 from kg.lexicon import load_lexicon
+from kg.merging import merge
 from kg.model import JoinRule, Mention, MentionKind
 from kg.org_keys import acronym_of, is_acronym, org_key
 
