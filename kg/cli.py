@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from kg.errors import DipkgError
+from kg.lang import codes
 
 DEFAULT_GRAPH = Path("exports/diplomacy.ttl")
 # A graph file, or an output folder of `kg build` (its store is read directly).
@@ -165,7 +166,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, extractors: tuple[str, ...], i
 @click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True, metavar="K",
               help="Skip the first K rows (with --limit, the next page).")
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries with their parameters.")
-@click.option("--lang", type=click.Choice(["kk", "ru", "en"]), default=None,
+@click.option("--lang", type=click.Choice(codes()), default=None,
               help="For --format table: show each entity IRI as its label in this language (falling back to en, "
                    "ru, kk).")
 def query(query: str | None, graph_path: Path, fmt: str, params: tuple[str, ...], limit: int | None, offset: int,
@@ -264,7 +265,7 @@ def _view_help() -> str:
               lazy_help=_view_help)
 @click.option("--focus", metavar="NAME", default=None,
               help="For --kind ego: a person, country, region or sector, by any name, case form or IRI.")
-@click.option("--lang", type=click.Choice(["kk", "ru", "en"]), default="kk", show_default=True,
+@click.option("--lang", type=click.Choice(codes()), default="kk", show_default=True,
               help="Language of the labels; the page can switch and falls back to another when one is missing.")
 @click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="File to write [default: the view's file in exports/, as kg build names it].")
@@ -450,7 +451,7 @@ def _export_formats() -> list[str]:
                    "of each report.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Output file (default: the format's file in exports/, e.g. exports/network.graphml).")
-@click.option("--lang", type=click.Choice(["kk", "ru", "en"]), default=None,
+@click.option("--lang", type=click.Choice(codes()), default=None,
               help="Language of the labels in graphml and csv, falling back to en, ru, kk [default: the language "
                    "most reports are in].")
 @click.option("--excel", is_flag=True, help="For csv: write a byte-order mark so that Excel reads the file as UTF-8.")

@@ -32,3 +32,32 @@ def test_plural_nouns(language, word, before, expected):
 ])
 def test_kazakh_place_names_take_endings_after_their_whole_self(token, name, expected):
     assert profile("kk").forms.name_matches(token, name) is expected
+
+
+def test_language_codes_come_from_the_packages_in_label_order():
+    from kg.lang import codes, languages
+
+    assert set(codes()) == set(languages())
+    assert codes()[0] == "kk"
+
+
+@pytest.mark.parametrize(("code", "order"), [
+    ("kk", ("kk", "ru", "en")),
+    ("en", ("en", "ru", "kk")),
+    ("xx", ("xx", "kk", "ru", "en")),  # a language with no package: itself, then every known one
+])
+def test_label_order(code, order):
+    from kg.lang import label_order
+
+    assert label_order(code) == order
+
+
+def test_cli_language_choices_are_the_packages():
+    import click
+
+    from kg.cli import main
+    from kg.lang import codes
+
+    choices = [p.type.choices for c in main.commands.values() for p in c.params
+               if p.name == "lang" and isinstance(p.type, click.Choice)]
+    assert choices and all(tuple(ch) == codes() for ch in choices)

@@ -99,6 +99,10 @@ class Language:
     code: str
     # The state a report in this language is presumed to come from, for posts that name none.
     home_country: str | None = None
+    # Where the language's labels stand when none is asked for (lower first), and the languages whose labels
+    # stand for its own where a node has none in it, in order.
+    label_rank: int = 99
+    label_fallback: tuple[str, ...] = ()
     # (case, ending) pairs, tried in order; empty when the language marks relations with prepositions.
     case_endings: tuple[tuple[Case, re.Pattern[str]], ...] = ()
     # Prepositions after which a name is where a post is held: "Ambassador to Belgium", "посол в Бельгии".
@@ -223,6 +227,17 @@ def languages() -> dict[str, Language]:
             module = importlib.import_module(f"{__name__}.{info.name}")
             out[module.PROFILE.code] = module.PROFILE
     return out
+
+
+def codes() -> tuple[str, ...]:
+    """Every language's code, by the rank of its labels."""
+    found = languages()
+    return tuple(sorted(found, key=lambda c: (found[c].label_rank, c)))
+
+
+def label_order(code: str) -> tuple[str, ...]:
+    """The languages whose labels stand for ``code``'s, in order: itself, its fallbacks, the others."""
+    return tuple(dict.fromkeys((code, *profile(code).label_fallback, *codes())))
 
 
 def profile(code: str) -> Language:

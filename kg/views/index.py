@@ -15,6 +15,7 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import OWL, SKOS
 
 from kg.graph import DIP
+from kg.lang import codes
 
 # The most specific class first: a node typed with several is shown as the first that applies.
 CATEGORY_OF_CLASS: dict[URIRef, str] = {
@@ -34,7 +35,7 @@ CATEGORY_OF_CLASS: dict[URIRef, str] = {
 CATEGORY_CLASS = {category: cls for cls, category in CATEGORY_OF_CLASS.items()}
 ORGANIZATIONS = frozenset({"government", "university", "company", "international", "organization"})
 PLACES = frozenset({"country", "region", "city", "place"})
-LANGUAGES = ("kk", "ru", "en")
+LANGUAGES = codes()
 _PREDICATES: dict[URIRef, str] = {
     RDF.type: "type", RDFS.label: "label", SKOS.prefLabel: "pref", SKOS.altLabel: "alt", SKOS.hiddenLabel: "alt",
     SKOS.notation: "notation", OWL.sameAs: "sameAs", DIP.country: "country",

@@ -34,6 +34,7 @@ from typing import Any
 from rdflib import URIRef
 
 from kg.graph import DIP
+from kg.lang import label_order
 from kg.views.index import LANGUAGES, ORGANIZATIONS, PLACES, GraphIndex
 from kg.views.kinds import View
 from kg.views.search import label_stems
@@ -264,8 +265,7 @@ def build_payload(index: GraphIndex, view: View, *, lang: str, title: dict[str, 
 
 
 def _pick(labels: dict[str, str], language: str) -> str:
-    order = {"kk": ("kk", "ru", "en"), "ru": ("ru", "kk", "en"), "en": ("en", "ru", "kk")}[language]
-    for lang in (*order, ""):
+    for lang in (*label_order(language), ""):
         if labels.get(lang):
             return labels[lang]
     return next(iter(labels.values()), "")

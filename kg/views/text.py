@@ -13,7 +13,7 @@ from rdflib import RDFS, Graph, Literal, URIRef
 
 from kg.files import ONTOLOGY_DIR
 from kg.graph import DIP
-from kg.views.index import CATEGORY_CLASS, GraphIndex
+from kg.views.index import CATEGORY_CLASS, LANGUAGES, GraphIndex
 
 Terms = dict[str, str]
 # A count's words by CLDR plural category (one, few, many, other), per language: "21 узел", "25 узлов".
@@ -155,7 +155,7 @@ def _terms(index: GraphIndex, iri: URIRef) -> Terms:
     """The term's label per language: the graph's, else the ontology file's."""
     out = {o.language: str(o) for o in _ontology().objects(iri, RDFS.label)
            if isinstance(o, Literal) and o.language}
-    for language in ("kk", "ru", "en"):
+    for language in LANGUAGES:
         text = index.label(iri, language)
         if text:
             out[language] = text

@@ -8,6 +8,8 @@ from kg.lang import Language, read_days, read_particles
 
 PROFILE = Language(
     code="en",
+    label_rank=2,
+    label_fallback=("ru", "kk"),
     in_prepositions=frozenset({"to", "in", "at"}),
     determiners=frozenset({"the", "a", "an"}),
     place_classes=frozenset({"city", "town", "village"}),

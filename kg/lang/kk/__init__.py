@@ -7,6 +7,8 @@ from kg.lang import Case, Language, read_days, read_particles
 
 PROFILE = Language(
     code="kk",
+    label_rank=0,
+    label_fallback=("ru", "en"),
     home_country="KZ",
     case_endings=(
         (Case.LOCATIVE_ATTRIBUTE, re.compile(r"(?:дағы|дегі|тағы|тегі|ндағы|ндегі)$", re.IGNORECASE)),

@@ -9,6 +9,8 @@ from kg.lang import Language, read_days, read_particles
 
 PROFILE = Language(
     code="ru",
+    label_rank=1,
+    label_fallback=("kk", "en"),
     home_country="KZ",
     in_prepositions=frozenset({"в", "во", "при", "на"}),
     place_classes=frozenset({"г.", "г", "город", "городе", "города", "с.", "село", "селе", "пос.", "поселке",
