@@ -35,9 +35,10 @@ def read_meetings(s: State) -> None:
     for idx in sorted(set(_sentences_with(s, "meeting")) | set(joint)):
         cues = [m for m in s.in_sentence(idx, MentionKind.MEETING) if m.value == "meeting"]
         taking_part = [m for m in cues if _taking_part(s, m)]
-        if cues and len(taking_part) == len(cues):
-            continue  # принял участие в форуме: took part in something else, met no one
-        cue = next((m for m in cues if m not in taking_part), None) or joint[idx]
+        if cues and len(taking_part) == len(cues) and not _meeting_noun_in(s, idx - 1):
+            continue  # принял участие в форуме: took part in something else, met no one (but: Встреча прошла ...
+            # В ней приняли участие A и B)
+        cue = next((m for m in cues if m not in taking_part), None) or joint.get(idx) or taking_part[0]
         named: list[tuple[int, str]] = []  # (where, person), in the order the sentence names them
         inflected = 0
         persons: list[Mention] = []
@@ -138,6 +139,13 @@ def _refers_back(s: State, idx: int, persons: list[Mention], told: MeetingDraft)
     if s.has_word(idx, "hold") or _several(s, idx):
         return False
     return not any(s.key_of[m] not in told.participants and _with(s, m, role_before(s, m)) for m in persons)
+
+
+def _meeting_noun_in(s: State, idx: int) -> bool:
+    """Does sentence ``idx`` name a meeting by its noun (Встреча прошла в Милане)?"""
+    return idx >= 0 and any(
+        m.value == "meeting" and s.lex.is_word(s.last_word(m).strip(WORD_EDGES), "meeting-noun", s.report.language)
+        for m in s.in_sentence(idx, MentionKind.MEETING))
 
 
 def _attending(s: State, idx: int) -> bool:
