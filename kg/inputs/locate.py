@@ -4,6 +4,7 @@ globs (``reports/**/*.html``, expanded here when the shell has not) and ``-`` fo
 from __future__ import annotations
 
 import glob
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,21 +51,39 @@ def locate(paths: Iterable[Path], *, exclude: Iterable[Path] = ()) -> list[Sourc
     known = suffixes()
     excluded = tuple(p.resolve() for p in exclude)
 
-    def add(path: Path, identity: str, *, searched: bool = False) -> None:
-        real = path.resolve()
-        if real not in seen and not (searched and any(real.is_relative_to(x) for x in excluded)):
+    def add(path: Path, identity: str, *, real: Path | None = None) -> None:
+        real = real or path.resolve()
+        if real not in seen:
             seen.add(real)
             out.append(Source(path, printable(identity)))
 
-    def search(folder: Path, found: Iterable[Path], *, named: bool) -> None:
-        for path in sorted(found):
-            relative = path.relative_to(folder)
-            if not named and any(part.startswith(".") for part in relative.parts):
+    def walk(folder: Path, base: Path | None = None) -> None:
+        """A folder's input files, below it in sorted order, named relative to ``base`` (the folder itself, or
+        the root of the glob that found it): one resolved path per folder, not per file."""
+        found: list[tuple[tuple[str, ...], Path, Path]] = []
+        for top, dirs, files in os.walk(folder):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            real_top = Path(top).resolve()
+            if any(real_top.is_relative_to(x) for x in excluded):
+                dirs[:] = []
                 continue
-            if path.is_file() and (named or path.suffix.lower() in known):
-                add(path, relative.as_posix(), searched=not named)
-            elif path.is_dir() and named:
-                search(folder, path.rglob("*"), named=False)
+            parts = Path(top).relative_to(base or folder).parts
+            for name in files:
+                if name.startswith(".") or Path(name).suffix.lower() not in known:
+                    continue
+                path = Path(top, name)
+                real = path.resolve() if path.is_symlink() else real_top / name
+                found.append(((*parts, name), path, real))
+        for parts, path, real in sorted(found, key=lambda f: f[0]):
+            add(path, "/".join(parts), real=real)
+
+    def matched(folder: Path, found: Iterable[Path]) -> None:
+        """The files a glob names, whatever their names, and the input files of the folders it names."""
+        for path in sorted(found):
+            if path.is_file():
+                add(path, path.relative_to(folder).as_posix())
+            elif path.is_dir():
+                walk(path, folder)
 
     stdin = False
     for path in paths:
@@ -73,7 +92,7 @@ def locate(paths: Iterable[Path], *, exclude: Iterable[Path] = ()) -> list[Sourc
                 stdin = True
                 out.append(Source(None, STDIN_NAME))
         elif path.is_dir():
-            search(path, path.rglob("*"), named=False)
+            walk(path)
         elif path.is_file():
             add(path, path.name)
         elif GLOB_CHARACTERS & set(str(path)):
@@ -81,7 +100,7 @@ def locate(paths: Iterable[Path], *, exclude: Iterable[Path] = ()) -> list[Sourc
             matches = [Path(p) for p in glob.glob(str(path), recursive=True)]
             if not matches:
                 raise DipkgError(f"{path}: no file matches")
-            search(root, matches, named=True)
+            matched(root, matches)
         else:
             raise DipkgError(f"{path}: no such file or folder")
     return out
