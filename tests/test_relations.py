@@ -98,6 +98,9 @@ def meetings_of(text: str) -> list[set[str]]:
      "Скавуццо рассказала о развитии города.", [{"Ержан Бекенов", "Джузеппе Сала", "Анна Скавуццо"}]),
     ("Ambassador Yerzhan Bekenov met with Milan Mayor Giuseppe Sala. During the meeting, Deputy Mayor Anna "
      "Scavuzzo briefed the Ambassador.", [{"Yerzhan Bekenov", "Giuseppe Sala", "Anna Scavuzzo"}]),
+    # one who accompanied a participant took part
+    ("Посол Ержан Бекенов встретился с мэром Милана Джузеппе Салой. Посла сопровождал советник посольства "
+     "Айдос Бекулы.", [{"Ержан Бекенов", "Джузеппе Сала", "Айдос Бекулы"}]),
     # those who took part in it, the sentence after a meeting is named by its noun
     ("Встреча прошла в Милане. В ней приняли участие Посол Казахстана Ержан Бекенов и мэр Милана Джузеппе "
      "Сала.", [{"Ержан Бекенов", "Джузеппе Сала"}]),
