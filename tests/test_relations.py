@@ -427,6 +427,11 @@ def dates_of(text: str) -> list[str | None]:
      ["2025-05-14"]),
     ("ROME, 14 May 2025. The Ambassador of Kazakhstan Yerzhan Bekenov met the Mayor of Rome Roberto Gualtieri.",
      ["2025-05-14"]),
+    # the next day is the day after the meeting told before
+    ("Посол Казахстана Ержан Бекенов 12 мая 2025 года встретился с президентом Ломбардии Аттилио Фонтаной. На "
+     "следующий день посол провёл переговоры с мэром Бергамо Джорджо Гори.", ["2025-05-12", "2025-05-13"]),
+    ("On 12 May 2025 Ambassador Yerzhan Bekenov met with Lombardy President Attilio Fontana. The next day, the "
+     "Ambassador held talks with Bergamo Mayor Giorgio Gori.", ["2025-05-12", "2025-05-13"]),
     # the meeting's own date wins
     ("РИМ, 14 мая 2025 года. Посол Казахстана Ержан Бекенов 12 мая 2025 года встретился с мэром Рима Роберто "
      "Гуальтьери.", ["2025-05-12"]),

@@ -26,9 +26,11 @@ FUTURE_SLACK = timedelta(days=7)
 
 def read_places_and_dates(s: State) -> None:
     windows = _post_windows(s)
-    for d in s.meetings:
+    told: PartialDate | None = None  # the date of the meeting told before
+    for d in sorted(s.meetings, key=lambda d: min(d.sentences)):
         d.location = _location(s, d, windows)
-        d.date = _date(s, d)
+        d.date = _date(s, d, told)
+        told = d.date
 
 
 def _post_windows(s: State) -> set[int]:
@@ -114,7 +116,7 @@ def _dateline_place(s: State) -> str | None:
     return None
 
 
-def _date(s: State, d: MeetingDraft) -> PartialDate | None:
+def _date(s: State, d: MeetingDraft, told: PartialDate | None = None) -> PartialDate | None:
     """The first date its sentences give, then its visit sentences', the dateline's, else the publication date.
 
     In a sentence a written date comes first, then a day word (yesterday, on Monday) read from
@@ -127,8 +129,13 @@ def _date(s: State, d: MeetingDraft) -> PartialDate | None:
             pd = resolve_date(m.value, published)
             if pd:
                 return pd
+        words = [t.text for t in tokens(s.sentences[idx].text)]
+        after = _days_after(s.language, words)
+        if after is not None and told is not None and told.day is not None:
+            day = date(told.year, told.month, told.day) + timedelta(days=after)
+            return PartialDate(day.year, day.month, day.day)
         if published and s.sentences:
-            day = day_word_date(s.language, [t.text for t in tokens(s.sentences[idx].text)], published)
+            day = day_word_date(s.language, words, published)
             if day:
                 return PartialDate(day.year, day.month, day.day)
     return _dateline_date(s) or (PartialDate(published.year, published.month, published.day) if published else None)
@@ -154,9 +161,22 @@ def day_word_date(language: Language, words: list[str], published: date) -> date
             n = len(day.words)
             if i + n > len(words) or not all(language.word_is(words[i + k], w) for k, w in enumerate(day.words)):
                 continue
+            if day.kind is DayKind.AFTER:
+                continue
             if day.kind is DayKind.OFFSET:
                 return published + timedelta(days=day.value)
             return published - timedelta(days=(published.weekday() - day.value) % 7)
+    return None
+
+
+def _days_after(language: Language, words: list[str]) -> int | None:
+    """The days a phrase among ``words`` puts after the meeting told before (the next day: 1)."""
+    for i in range(len(words)):
+        for day in language.days:
+            n = len(day.words)
+            if day.kind is DayKind.AFTER and i + n <= len(words) and all(
+                    language.word_is(words[i + k], w) for k, w in enumerate(day.words)):
+                return day.value
     return None
 
 
