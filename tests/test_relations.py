@@ -306,6 +306,9 @@ def places_of(text: str) -> list[str | None]:
     ("Аким области Нариман Торегалиев встретился с Послом Польши Яном Ковальским в городе Уральске.", "Уральск"),
     ("The Akim of the region Nariman Toregaliyev met the Ambassador of Poland Jan Kowalski in the city of Uralsk.",
      "Uralsk"),
+    # a visit to a region, then a meeting with the mayor of a town: the town
+    ("Елші Ержан Бекенов Ломбардияға жұмыс сапарымен барды. Елші Бергамо мэрі Джорджо Горимен келіссөздер "
+     "жүргізді.", "Бергамо"),
 ])
 def test_meeting_place(text, place):
     assert places_of(text) == [place]

@@ -58,12 +58,15 @@ def _location(s: State, d: MeetingDraft, windows: set[int]) -> str | None:
         for m in s.in_sentence(idx, MentionKind.PLACE):
             if id(m) not in windows and (_met_at(s, m, idx) if s.language.marks_case else _where_met(s, m)):
                 return s.key_of.get(m)
+    holders = set(d.participants)
     for idx in _visit_sentences(s, d):
         for m in s.in_sentence(idx, MentionKind.PLACE) + s.in_sentence(idx, MentionKind.ORGANIZATION):
             if s.language.has_case(s.last_word(m), Case.DATIVE) or (
                     not s.language.marks_case and id(m) not in windows and _where_met(s, m)):
-                return s.key_of.get(m)
-    holders = set(d.participants)
+                # a visit to a region, a meeting with the mayor of a town: the town
+                town = next((p.jurisdiction for p in s.posts if p.holder in holders and p.role not in DIPLOMATS
+                             and _subtype(s, p.jurisdiction) == "city"), None)
+                return town if town and _subtype(s, s.key_of.get(m)) == "region" else s.key_of.get(m)
     host_country = next((p.accredited_to for p in s.posts if p.holder in holders and p.role in DIPLOMATS
                          and p.accredited_to), s.home)
     hosts = [p.jurisdiction for p in s.posts if p.holder in holders and p.role not in DIPLOMATS and p.jurisdiction]
@@ -74,6 +77,11 @@ def _location(s: State, d: MeetingDraft, windows: set[int]) -> str | None:
     if dateline and s.country_of(dateline) in (None, host_country):
         return dateline
     return hosts[0] if hosts else None
+
+
+def _subtype(s: State, key: str | None) -> str | None:
+    e = s.entity(key)
+    return e.subtype if e is not None and e.kind == MentionKind.PLACE else None
 
 
 def _met_at(s: State, m: Mention, idx: int) -> bool:
