@@ -242,6 +242,11 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     # en: the name after a body's name, the body's words not in it
     ("Ambassador Yerzhan Bekenov met with the President of the Milan Chamber of Commerce Carlo Sangalli.",
      "Carlo Sangalli", ("official", "IT", None)),
+    # en: "the country's" before a post in apposition or before it, and a given name that is a frequent word
+    ("Kazakh Ambassador to Hungary Nurlan Bekenov met with Peter Szabo, the country's Minister of Foreign Affairs.",
+     "Peter Szabo", ("minister", "HU", None)),
+    ("Kazakh Ambassador to Hungary Nurlan Bekenov met with the country's Minister of Foreign Affairs Peter Szabo.",
+     "Peter Szabo", ("minister", "HU", None)),
     # a vice-president is an official of what he serves (an executive of a company), not a head of state
     ("Ambassador Yerzhan Bekenov met with Vice President of Italy Antonio Bianchi.",
      "Antonio Bianchi", ("official", "IT", None)),

@@ -34,6 +34,8 @@ POST_WORDS = 2
 PUNCTUATION = re.compile(r"[^\w\s-]")
 # How far before a name its preposition is looked for.
 VIA_REACH = 16
+# A possessive word in apposition before a post (X, the country's Minister of ...).
+POSSESSOR = re.compile(r"^(?:\w+['’]s|its|his|her|their)$", re.IGNORECASE)
 # Words read on each side of a post for a place's head noun standing for the place (аймақ президенті).
 ANAPHOR_REACH = 3
 # Words between a post and the head noun that stands for a place: the President of the region.
@@ -114,7 +116,8 @@ def role_after(s: State, p: Mention) -> Mention | None:
         if words[:1] == [","] or (words and words[0].startswith(",")):
             rest = [w.strip(",") for w in words]
             # ... or capitalised words of the post's title (Jean Dupont, Regional Minister for ...)
-            title = [w for w in rest if w and w.lower() not in s.language.determiners]
+            title = [w for w in rest if w and w.lower() not in s.language.determiners
+                     and not POSSESSOR.search(w)]  # the country's, its: the state the post serves, said again
             if all(w[:1].isupper() and w.isalpha() for w in title) and len(title) <= POST_WORDS and not any(
                     m.kind == MentionKind.PERSON and p.end <= m.start < r.start for m in sentence):
                 return r

@@ -30,6 +30,9 @@ def ministry(view: TokenView, i: int) -> tuple[int, int, str] | None:
             (view.is_name_word(j) and _field_word(texts[j])) or (texts[j] in LINKS and words)):
         words.append(texts[j])
         j += 1
+    if len(words) > 1 and j < len(texts) and view.is_name_word(j) and texts[j][:1].isupper():
+        words.pop()  # Foreign Affairs Peter Szijjarto: a name's first word (Peter) is frequent too
+        j -= 1
     while words and words[-1] in LINKS:
         words.pop()
         j -= 1
