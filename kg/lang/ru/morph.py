@@ -126,15 +126,23 @@ def name_nominative(words: tuple[str, ...], cases: frozenset[str] = frozenset())
     of that gender goes to the nominative alone; the others stay as written. Initials and Latin words stay.
 
     Where the words' own agreement gives none of the ``cases`` the governing word asks for, that word
-    decides: each word with a singular noun reading in one of them goes to the nominative (a foreign name
-    the dictionary only guesses at: Ёсимурой, Мином), the rest stay as written (Хирофуми).
+    decides: for the instrumental, each word with a singular noun reading in it goes to the nominative (a
+    foreign name the dictionary only guesses at: Ёсимурой, Мином), the rest stay as written (Хирофуми); for
+    another case, the reading in it that every word has wins (посла Нурлана Жалгасбаева: Нурлан Жалгасбаев,
+    not a woman Нурлана Жалгасбаева), if there is one.
     """
     readings = [_person_parses(w) for w in words]
+    sure = cases & GOVERNED
     if not any(readings):
-        return _governed(words, cases) if cases else words
+        return _governed(words, sure) if sure else words
     agreed = _agreed(words, readings)
     if cases and (agreed is None or agreed[0] not in cases):
-        return _governed(words, cases)
+        if sure:
+            return _governed(words, sure)
+        # посла Нурлана Жалгасбаева: of the readings every word has, the governing word's case
+        within = _agreed(words, readings, cases)
+        if within is not None:
+            return _nominative_in(words, readings, *within)
     if agreed is None:
         return _each_nominative(words, readings)
     return _nominative_in(words, readings, *agreed)
@@ -153,12 +161,14 @@ def _governed(words: tuple[str, ...], cases: frozenset[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _agreed(words: tuple[str, ...], readings: list[list[pymorphy3.analyzer.Parse]]) -> tuple[str, str] | None:
-    """The case and gender every read word of the name has a reading in, the likelier first."""
+def _agreed(words: tuple[str, ...], readings: list[list[pymorphy3.analyzer.Parse]],
+            within: frozenset[str] | None = None) -> tuple[str, str] | None:
+    """The case (of ``within``, if given) and gender every read word of the name has a reading in, the likelier
+    first."""
     read = sum(1 for ps in readings if ps)
     best: tuple[float, bool] | None = None
     choice: tuple[str, str] | None = None
-    for case in CASES:
+    for case in (c for c in CASES if within is None or c in within):
         for gender in GENDERS:
             fits = [max((p.score for p in ps if _agrees(p, case, gender)), default=None) for ps in readings]
             matched = [s for s in fits if s is not None]
@@ -255,9 +265,10 @@ def nominative(words: Sequence[str], kind: str = MentionKind.PLACE, governor: st
 
 @lru_cache(maxsize=16384)
 def governed_cases(word: str) -> frozenset[str]:
-    """The cases a name after ``word`` stands in, where they tell a name's case for sure: the instrumental
-    of a post noun (губернатором) or of a preposition (с). Other cases share endings with nominatives of
-    names (Сатыбалды is no genitive of Сатыбалда), so they are left to the name's own words."""
+    """The cases a name after ``word`` may stand in: those of a known noun's singular readings (посла:
+    genitive, accusative), or the case a preposition governs (с). Only the instrumental tells a name's case for
+    sure (``GOVERNED``); the others share endings with nominatives of names (Сатыбалды is no genitive of
+    Сатыбалда), so they only choose among the readings every word of the name has."""
     if not word:
         return frozenset()
     low = word.lower()
@@ -266,7 +277,7 @@ def governed_cases(word: str) -> frozenset[str]:
     nouns = [p for p in _parses(low) if p.tag.POS == "NOUN" and "sing" in p.tag and p.tag.case in CASES]
     if not nouns or not analyzer().word_is_known(low):
         return frozenset()
-    return frozenset(p.tag.case for p in nouns) & GOVERNED
+    return frozenset(p.tag.case for p in nouns)
 
 
 @lru_cache(maxsize=65536)
