@@ -33,11 +33,11 @@ VERB_POS = frozenset({"VERB", "INFN", "PRTS"})
 PREPOSITION_CASES = {"с": frozenset({"ablt"}), "со": frozenset({"ablt"}), "имени": frozenset({"gent"})}
 GOVERNED = frozenset({"ablt"})
 # Endings of Kazakh, Turkic and foreign names in the nominative that the dictionary guesses as oblique cases
-# of names in -а, -я.
+# of names in -а, -я, -ь (Сатыбалды, Бьянки, Россини).
 GUESSED_ENDING = re.compile(r"[ыи]$", re.IGNORECASE)
 # The ending of foreign place names the dictionary guesses as datives (Бейоглу, Ганьсу).
 INDECLINABLE_ENDING = re.compile(r"[ую]$", re.IGNORECASE)
-NOMINATIVE_ENDINGS = frozenset("ая")
+NOMINATIVE_ENDINGS = frozenset("аяь")
 # Shorter words are conjunctions and prepositions, not genitive complements.
 MIN_GENITIVE = 3
 
