@@ -172,7 +172,8 @@ class Language:
     def name_form(self, words: Sequence[str], kind: str, governor: str = "") -> str | None:
         """A name's words in their dictionary form, or None where the language has no such function.
 
-        ``governor`` is the post word or preposition that governs the name's case (губернатором, с), if known."""
+        ``governor`` is the post (its words) or the preposition that governs the name's case (губернатором, с),
+        if known."""
         if self.nominative is None:
             return None
         return _function(self.nominative)(words, kind, governor)  # type: ignore[return-value]

@@ -99,12 +99,12 @@ def _emit_person(s: State, first: int, last: int) -> None:
 
 
 def _governor(s: State, first: int) -> str:
-    """The word that governs the case of a name starting at ``first``: its post word, complements between
+    """The words that govern the case of a name starting at ``first``: its post's words, complements between
     (губернатором провинции Осака Хирофуми Ёсимурой), or else the word right before it (с)."""
     role = max((m for m in s.role_matches if m.last < first and first - m.last <= GOVERNOR_REACH), default=None,
                key=lambda m: m.last)
     if role is not None and not any(t in SENTENCE_ENDS for t in s.texts[role.last + 1:first]):
-        return s.texts[role.last]
+        return " ".join(s.texts[role.first:role.last + 1])  # советником посольства: its head may come first
     return s.texts[first - 1] if first > 0 else ""
 
 

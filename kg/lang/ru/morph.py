@@ -271,6 +271,8 @@ def governed_cases(word: str) -> frozenset[str]:
     Сатыбалда), so they only choose among the readings every word of the name has."""
     if not word:
         return frozenset()
+    if " " in word:  # a post of several words (советником посольства): any of its words may govern
+        return frozenset().union(*(governed_cases(w) for w in word.split()))
     low = word.lower()
     if low in PREPOSITION_CASES:
         return PREPOSITION_CASES[low]
