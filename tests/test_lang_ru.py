@@ -64,6 +64,10 @@ def test_name_nominative(words: str, expected: str) -> None:
     ("консула", "Ерлана Садыкова", "Ерлан Садыков"),
     ("Посла", "Айгуль Сериковой", "Айгуль Серикова"),
     ("Посла", "Марко Бьянки", "Марко Бьянки"),
+    # the object of a transitive verb is in the accusative; a subject after a verb of saying stays as written
+    ("принял", "Нурлана Жалгасбаева", "Нурлан Жалгасбаев"),
+    ("отметил", "Нурлан Жалгасбаев", "Нурлан Жалгасбаев"),
+    ("отметила", "Анна Петрова", "Анна Петрова"),
     # a foreign surname in -и the dictionary does not know is no oblique case of one in -ь (Россини)
     ("посольства", "Анной Россини", "Анна Россини"),
     ("главы", "Анны Петровой", "Анна Петрова"),

@@ -266,7 +266,8 @@ def nominative(words: Sequence[str], kind: str = MentionKind.PLACE, governor: st
 @lru_cache(maxsize=16384)
 def governed_cases(word: str) -> frozenset[str]:
     """The cases a name after ``word`` may stand in: those of a known noun's singular readings (посла:
-    genitive, accusative), or the case a preposition governs (с). Only the instrumental tells a name's case for
+    genitive, accusative), the accusative after a transitive verb (принял), or the case a preposition
+    governs (с). Only the instrumental tells a name's case for
     sure (``GOVERNED``); the others share endings with nominatives of names (Сатыбалды is no genitive of
     Сатыбалда), so they only choose among the readings every word of the name has."""
     if not word:
@@ -276,10 +277,12 @@ def governed_cases(word: str) -> frozenset[str]:
     low = word.lower()
     if low in PREPOSITION_CASES:
         return PREPOSITION_CASES[low]
-    nouns = [p for p in _parses(low) if p.tag.POS == "NOUN" and "sing" in p.tag and p.tag.case in CASES]
-    if not nouns or not analyzer().word_is_known(low):
+    if not analyzer().word_is_known(low):
         return frozenset()
-    return frozenset(p.tag.case for p in nouns)
+    if any(p.tag.POS == "VERB" and "tran" in p.tag for p in _parses(low)):
+        return frozenset({"accs"})  # принял Нурлана Жалгасбаева: the object of a transitive verb
+    return frozenset(p.tag.case for p in _parses(low)
+                     if p.tag.POS == "NOUN" and "sing" in p.tag and p.tag.case in CASES)
 
 
 @lru_cache(maxsize=65536)
