@@ -267,9 +267,9 @@ def nominative(words: Sequence[str], kind: str = MentionKind.PLACE, governor: st
 def governed_cases(word: str) -> frozenset[str]:
     """The cases a name after ``word`` may stand in: those of a known noun's singular readings (посла:
     genitive, accusative), the accusative after a transitive verb (принял), or the case a preposition
-    governs (с). Only the instrumental tells a name's case for
-    sure (``GOVERNED``); the others share endings with nominatives of names (Сатыбалды is no genitive of
-    Сатыбалда), so they only choose among the readings every word of the name has."""
+    governs (с). Only the instrumental tells a name's case for sure (``GOVERNED``); the others share endings
+    with nominatives of names (Сатыбалды is no genitive of Сатыбалда), so they only choose among the readings
+    every word of the name has."""
     if not word:
         return frozenset()
     if " " in word:  # a post of several words (советником посольства): any of its words may govern
