@@ -129,6 +129,11 @@ def meetings_of(text: str) -> list[set[str]]:
      [{"Nurzhan Bekenov", "Michael Kretschmer", "Thomas Popp", "Jörg Schulze"}]),
     ("Yerzhan Bekenov, the Ambassador, sat down with Attilio Fontana, the Governor of Lombardy, to discuss "
      "energy.", [{"Yerzhan Bekenov", "Attilio Fontana"}]),
+    # consultations are talks
+    ("Заместитель министра иностранных дел Казахстана Роман Бекенов провёл политические консультации с "
+     "заместителем министра иностранных дел Италии Эдмондо Кириелли.", [{"Роман Бекенов", "Эдмондо Кириелли"}]),
+    ("Kazakh Deputy Foreign Minister Roman Bekenov held consultations with Italian Deputy Foreign Minister "
+     "Edmondo Cirielli.", [{"Roman Bekenov", "Edmondo Cirielli"}]),
     # a proposed name with particles inside (bin, Al) is the person met
     ("Kazakhstan's Consul General in Dubai Bakhtiyar Kurmanov held a meeting with Sheikh Mohammed bin Rashid "
      "Al Maktoum, Ruler of Dubai.", [{"Bakhtiyar Kurmanov", "Mohammed bin Rashid Al Maktoum"}]),
