@@ -82,6 +82,9 @@ def test_persons(text, expected):
     # a quoted name with its legal form after it (Kazakh) or before it (Russian)
     ("Іс-шараға «Қазақстан темір жолы» ҰК өкілдері қатысты.", MentionKind.ORGANIZATION,
      [("«Қазақстан темір жолы» ҰК", "Қазақстан темір жолы\tҰК")]),
+    # lower-case words of the body's class between the quoted name and its head
+    ("Кездесуге «Қазақ Инвест» ұлттық компаниясының өкілдері қатысты.", MentionKind.ORGANIZATION,
+     [("«Қазақ Инвест» ұлттық компаниясының", "Қазақ Инвест\tкомпаниясы")]),
     ("Представители АО «Казахстанские железные дороги» прибыли.", MentionKind.ORGANIZATION,
      [("АО «Казахстанские железные дороги»", "Казахстанские железные дороги\tАО «Казахстанские железные дороги»")]),
     ("Қазақстанның Бельгия Корольдігіндегі Елшісі.", MentionKind.COUNTRY,

@@ -35,6 +35,8 @@ MAX_PLACE_STEPS = 5
 VERB_ENDING = re.compile(r"(?:ды|ді|ты|ті|ады|еді|йды|йді|ған|ген|қан|кен|атын|етін|йтын|йтін|уда|уде|мақ|мек)$")
 # Words that join several names before one plural head: X and Y companies.
 COORDINATORS = ORG_LINKS - {"of"} | {","}
+# Lower-case words of a body's class that may stand between its quoted name and its head noun.
+QUOTE_HEAD_REACH = 3
 
 
 def quoted_organizations(s: State) -> None:
@@ -50,8 +52,13 @@ def quoted_organizations(s: State) -> None:
         if j < 0 or s.texts[j] != "«" or j + 1 >= i:
             continue
         name = " ".join(s.texts[j + 1:i])
-        after = [m for m in heads.match_at(s.texts, i + 1) if m.payload.kind == "organization"
-                 and m.payload.position == "after"] if i + 1 < len(s.texts) else []
+        after: list[Match[Head]] = []
+        # the head right after the quote, or past lower-case words of its class («Қазақ Инвест» ұлттық компаниясы)
+        for k in range(i + 1, min(len(s.texts), i + 1 + QUOTE_HEAD_REACH)):
+            after = [m for m in heads.match_at(s.texts, k) if m.payload.kind == "organization"
+                     and m.payload.position == "after"]
+            if after or not s.texts[k].islower():
+                break
         before = [h.payload for k in range(max(0, j - 2), j) for h in heads.match_at(s.texts, k)
                   if h.last == j - 1 and h.payload.kind == "organization" and h.payload.position == "before"
                   and s.texts[j - 1].isupper()] if j > 0 else []
