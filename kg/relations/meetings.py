@@ -133,8 +133,7 @@ def _refers_back(s: State, idx: int, persons: list[Mention], told: MeetingDraft)
     """Does the sentence name the meeting told before by its noun alone (Кездесуде, В ходе встречи, During the
     meeting): no verb that holds a meeting, no plural, and no one new met "with" in it?"""
     cues = [m for m in s.in_sentence(idx, MentionKind.MEETING) if m.value == "meeting"]
-    if not cues or not all(s.lex.is_word(s.last_word(m).strip(WORD_EDGES), "meeting-noun", s.report.language)
-                           for m in cues):
+    if not cues or not all(_noun(s, m) for m in cues):
         return False
     if s.has_word(idx, "hold") or _several(s, idx):
         return False
@@ -143,17 +142,18 @@ def _refers_back(s: State, idx: int, persons: list[Mention], told: MeetingDraft)
 
 def _meeting_noun_in(s: State, idx: int) -> bool:
     """Does sentence ``idx`` name a meeting by its noun (Встреча прошла в Милане)?"""
-    return idx >= 0 and any(
-        m.value == "meeting" and s.lex.is_word(s.last_word(m).strip(WORD_EDGES), "meeting-noun", s.report.language)
-        for m in s.in_sentence(idx, MentionKind.MEETING))
+    return idx >= 0 and any(m.value == "meeting" and _noun(s, m) for m in s.in_sentence(idx, MentionKind.MEETING))
 
 
 def _attending(s: State, idx: int) -> bool:
     """Does the sentence say who attended a meeting (the noun of a meeting and a word of attending: на встрече
     присутствовали, кездесуге қатысты, the meeting was attended by)?"""
-    nouns = any(s.lex.is_word(s.last_word(m).strip(WORD_EDGES), "meeting-noun", s.report.language)
-                for m in s.in_sentence(idx, MentionKind.MEETING))
-    return nouns and s.has_word(idx, "attendance")
+    return any(_noun(s, m) for m in s.in_sentence(idx, MentionKind.MEETING)) and s.has_word(idx, "attendance")
+
+
+def _noun(s: State, m: Mention) -> bool:
+    """Is a word of meeting the noun of one (кездесу, встреча, meeting), in any of its forms?"""
+    return s.lex.is_word(s.last_word(m).strip(WORD_EDGES), "meeting-noun", s.report.language)
 
 
 def _sentences_with(s: State, cue: str) -> list[int]:
