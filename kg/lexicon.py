@@ -117,6 +117,7 @@ class Lexicon:
         # Tokens repeat across reports; the answers below depend on the token alone.
         self._months: dict[str, int | None] = {}
         self._is_word: dict[tuple[str, str, str], bool] = {}
+        self._folded: dict[str, frozenset[str]] = {}
         self._words_of: dict[tuple[str, str | None], list[Word]] = {}
 
     # ------------------------------------------------------------ lookups
@@ -166,6 +167,12 @@ class Lexicon:
             self._words_of[key] = [w for w in self.words if w.category == category
                                    and (language is None or w.language == language)]
         return self._words_of[key]
+
+    def folded_words(self, category: str) -> frozenset[str]:
+        """The words of a category in every language, case-folded."""
+        if category not in self._folded:
+            self._folded[category] = frozenset(fold(w.word) for w in self.words_of(category))
+        return self._folded[category]
 
     def is_word(self, token: str, category: str, language: str) -> bool:
         key = (token, category, language)

@@ -231,12 +231,14 @@ def languages() -> dict[str, Language]:
     return out
 
 
+@cache
 def codes() -> tuple[str, ...]:
     """Every language's code, by the rank of its labels."""
     found = languages()
     return tuple(sorted(found, key=lambda c: (found[c].label_rank, c)))
 
 
+@cache
 def label_order(code: str) -> tuple[str, ...]:
     """The languages whose labels stand for ``code``'s, in order: itself, its fallbacks, the others."""
     return tuple(dict.fromkeys((code, *profile(code).label_fallback, *codes())))

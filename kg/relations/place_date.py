@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from kg.lang import Case, DayKind, Language
+from kg.lang import Case, DayKind, DayWord, Language
 from kg.model import Mention, MentionKind, PartialDate
 from kg.relations.posts import case_window, phrase_window, role_before, via
 from kg.relations.state import DIPLOMATS, OF, MeetingDraft, State
@@ -164,27 +164,28 @@ def _dateline_date(s: State) -> PartialDate | None:
 def day_word_date(language: Language, words: list[str], published: date) -> date | None:
     """The day the first day word among ``words`` names: an offset from ``published``, or the last
     such weekday on or before it."""
-    for i in range(len(words)):
-        for day in language.days:
-            n = len(day.words)
-            if i + n > len(words) or not all(language.word_is(words[i + k], w) for k, w in enumerate(day.words)):
-                continue
-            if day.kind is DayKind.AFTER:
-                continue
-            if day.kind is DayKind.OFFSET:
-                return published + timedelta(days=day.value)
-            return published - timedelta(days=(published.weekday() - day.value) % 7)
-    return None
+    day = _day_word(language, words, (DayKind.OFFSET, DayKind.WEEKDAY))
+    if day is None:
+        return None
+    if day.kind is DayKind.OFFSET:
+        return published + timedelta(days=day.value)
+    return published - timedelta(days=(published.weekday() - day.value) % 7)
 
 
 def _days_after(language: Language, words: list[str]) -> int | None:
     """The days a phrase among ``words`` puts after the meeting told before (the next day: 1)."""
+    day = _day_word(language, words, (DayKind.AFTER,))
+    return day.value if day is not None else None
+
+
+def _day_word(language: Language, words: list[str], kinds: tuple[DayKind, ...]) -> DayWord | None:
+    """The first of the language's day words of one of ``kinds`` among ``words``, the longest at a place."""
     for i in range(len(words)):
         for day in language.days:
             n = len(day.words)
-            if day.kind is DayKind.AFTER and i + n <= len(words) and all(
+            if day.kind in kinds and i + n <= len(words) and all(
                     language.word_is(words[i + k], w) for k, w in enumerate(day.words)):
-                return day.value
+                return day
     return None
 
 

@@ -47,9 +47,6 @@ NOT_NAMES = frozenset(fold(w) for w in (
     "GMT", "UTC", "PHOTO", "Фото", "Сурет", "KZ", "Тараптар", "Кездесу", "Елші", "Сонымен", "Сондай-ақ",
     "Бүгін", "Кеше", "Новости", "Жоғарғы", "Облыс", "Қала", "Мемлекет", "Үкімет", "Парламент",
 ))
-# Forms of address and academic titles, before or after a name and no part of it.
-HONORIFICS = frozenset(fold(w) for w in ("мырза", "ханым", "господин", "госпожа", "г-н", "г-жа", "Mr", "Mrs", "Ms",
-                                         "Dr", "Sir", "Madam", "академик", "профессор", "Academician", "Professor"))
 MAX_NAME_TOKENS = 3
 # An acronym written in mixed case: ҚазҰУ, КазНУ, KazNU.
 MIXED_ACRONYM = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]{0,3}[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]+[a-zа-яёәғқңөұүһі]?$")
@@ -183,7 +180,8 @@ class State:
 
     def honorific(self, word: str) -> bool:
         """господин, г-жа, Mr, and their inflected forms where the language has lemmas: господином, г-ном."""
-        return fold(word) in HONORIFICS or any(fold(x) in HONORIFICS for x in profile(self.language).lemmas(word))
+        honorifics = self.lex.folded_words("honorific")
+        return fold(word) in honorifics or any(fold(x) in honorifics for x in profile(self.language).lemmas(word))
 
     def dictionary_form(self, words: Sequence[str], *, person: bool = False) -> str:
         """The language's dictionary form of a name (nominative, case ending off), or the words as written."""

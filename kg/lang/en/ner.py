@@ -57,7 +57,6 @@ class _Data:
     prefixes: frozenset[str]
     heads: dict[str, tuple[str, str, str]]
     said: frozenset[str]
-    met: frozenset[str]
     place_words: frozenset[str]
     surname_endings: tuple[str, ...]
     known: frozenset[str]
@@ -98,7 +97,6 @@ def _data() -> _Data:
         prefixes=frozenset(r["particle"] for r in particles if r["form"] == "prefix"),
         heads={fold(r["head"]): (r["kind"], r["type"], r["position"]) for r in _rows("heads.tsv")},
         said=frozenset(r["word"] for r in cues if r["category"] == "said"),
-        met=frozenset(r["word"] for r in cues if r["category"] == "met"),
         place_words=frozenset(r["word"] for r in cues if r["category"] == "place"),
         surname_endings=tuple(r["ending"] for r in _rows("surnames.tsv")),
         known=frozenset(known - {""}),
@@ -123,6 +121,10 @@ def _common(word: str) -> bool:
 def _given_names() -> frozenset[str]:
     """Given names that are common words too (John, Grace): ``given_names.tsv``."""
     return frozenset(r["name"].casefold() for r in _rows("given_names.tsv"))
+
+
+def _meeting_word(word: str) -> bool:
+    return load_lexicon().is_word(word, "meeting", "en")
 
 
 def common_word(word: str, *, inflected: bool = False) -> bool:
@@ -409,8 +411,9 @@ class _Recogniser:
         if first > 0 and self._joined(first) and fold(self.texts[first - 1]) in d.roles \
                 and self.texts[first - 1][:1].isupper():
             return True
+        # right after a verb or noun of meeting (the lexicon's), or after it and "with": met with X, received X
         before = [t.casefold() for t in self.texts[max(0, first - 2):first]]
-        if before[-1:] and (before[-1] in d.met or (before[-1] == "with" and before[0] in d.met)):
+        if before[-1:] and (_meeting_word(before[-1]) or (before[-1] == "with" and _meeting_word(before[0]))):
             return True
         nxt = last + 1
         if nxt < len(self.texts) and self.texts[nxt] in d.said:
