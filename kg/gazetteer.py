@@ -320,12 +320,12 @@ def build(filt: _Filter | None = None) -> list[Place]:
     taken: dict[str, str] = {}
     out = []
     for p in places:
+        region = p.type_name != ""
+        official = {fold(w) for w in re.split(r"[ -]", p.official)} if p.country in NAMED_REGION_STATES else set()
         for lang in ("kk", "ru", "en"):
             names = p.names[lang]
             # When the main name is a word (Мирный), its other spellings (Мирни) are that word too.
-            region = p.type_name != ""
             geographic = region and any(filt.geox(n) for n in p.names["ru"])
-            official = {fold(w) for w in re.split(r"[ -]", p.official)} if p.country in NAMED_REGION_STATES else set()
             if names and not filt.keeps(names[0], lang, p.population, region=region, geographic=geographic,
                                         official=fold(names[0]) in official):
                 names = []
