@@ -51,6 +51,14 @@ def test_dictionary_form(word, person, expected):
     ("directions", "director", "en", True, False),
     ("губернатором", "губернатор", "ru", False, True),
     ("reforms", "reform", "en", False, True),
+    # a verb cue in the past tense matches its converb and participle, not its negation or a noun of its stem
+    ("кездесіп", "кездесті", "kk", False, True),
+    ("кездескеннен", "кездесті", "kk", False, True),
+    ("қабылдап", "қабылдады", "kk", False, True),
+    ("жолығып", "жолықты", "kk", False, True),
+    ("қабылдамады", "қабылдады", "kk", False, False),
+    ("жолы", "жолықты", "kk", False, False),
+    ("болып", "болды", "kk", False, False),
 ])
 def test_word_matches(token, cue, language, derivation, expected):
     assert word_matches(token, cue, language, derivation=derivation) is expected

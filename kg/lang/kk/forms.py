@@ -15,6 +15,14 @@ KK_PLURAL_INFLECTED = re.compile(
     r"^\w{3,}(?:лар|лер|дар|дер|тар|тер)(?:ы|і)?(?:|н|ның|нің|на|не|нда|нде|нан|нен|мен|ды|ді|ға|ге|да|де)$",
     re.IGNORECASE)
 
+# A verb in the past tense (қабылдады, кездесті), the form cue words are written in; and the endings of its
+# other forms: past, converb (қабылдап, кездесіп), participle with any ending (кездескен, қабылдағаннан).
+KK_VERB_CUE = re.compile(r"^(\w{4,}?)(?:ды|ді|ты|ті)$", re.IGNORECASE)
+# The endings of its forms, each with how many letters may follow it: none after the past and the converb
+# (кездесіп), a case or possessive ending after the participle (кездескеннен).
+KK_VERB_ENDINGS = (("ды", 0), ("ді", 0), ("ты", 0), ("ті", 0), ("ып", 0), ("іп", 0), ("п", 0),
+                   ("ған", 5), ("ген", 5), ("қан", 5), ("кен", 5))
+
 # Shared stems must be at least this long (or the whole cue), not a two-letter accident.
 SHARED_STEM = 4
 
@@ -24,7 +32,8 @@ class KazakhForms(StemForms):
         return word.lower()
 
     def keys(self, word: str, derivation: bool = False) -> frozenset[str]:
-        return frozenset({fold(s) for s in kk_stems(word, derivation=derivation)} | {fold(word)})
+        return frozenset({fold(s) for s in kk_stems(word, derivation=derivation) | _verb_stems(word.lower())}
+                         | {fold(word)})
 
     def name_matches(self, token: str, name: str) -> bool | None:
         """A place name takes endings after its whole self: Елбасанда is Елбасан, Елбасы is not."""
@@ -37,7 +46,7 @@ class KazakhForms(StemForms):
             return True
         shared = kk_stems(t, derivation=derivation) & kk_stems(c, derivation=derivation)
         common = max((len(s) for s in shared), default=0)
-        return bool(shared) and (common >= min(len(c), SHARED_STEM) or common == len(c))
+        return (bool(shared) and (common >= min(len(c), SHARED_STEM) or common == len(c))) or _same_verb(t, c)
 
     def name_candidates(self, word: str) -> frozenset[str]:
         return frozenset(case_candidates(word, person=True))
@@ -52,6 +61,26 @@ class KazakhForms(StemForms):
     def plural_head(self, token: str, head: str) -> bool:
         return fold(token).startswith(fold(head)[:-1]) and not KK_PLURAL.search(head) and any(
             KK_PLURAL.search(x) for x in kk_stems(token))
+
+
+def _verb_stems(token: str) -> set[str]:
+    """The stems a verb form may have: кездесіп, кездескен, кездесті → кездес; жолығып → жолық."""
+    out: set[str] = set()
+    for ending, tail_reach in KK_VERB_ENDINGS:
+        at = token.rfind(ending, 4)
+        while at >= 4:
+            tail = token[at + len(ending):]
+            if len(tail) <= tail_reach:
+                stem = token[:at]
+                out.add(stem[:-1] + {"ғ": "қ", "г": "к"}[stem[-1]] if stem[-1] in "ғг" else stem)
+            at = token.rfind(ending, 4, at)
+    return out
+
+
+def _same_verb(token: str, cue: str) -> bool:
+    """Is ``token`` a form of the verb ``cue`` names in the past tense (қабылдап, кездескен of қабылдады, кездесті)?"""
+    m = KK_VERB_CUE.match(cue)
+    return bool(m) and m.group(1) in _verb_stems(token)
 
 
 def nominative(words: Sequence[str], kind: str, governor: str = "") -> str:
