@@ -47,6 +47,10 @@ class StemForms:
         lang = self.language
         return lang.lemmatiser is not None and lang.word_is(t, lang.lemmas(c)[0])
 
+    def whole_form(self, token: str, cue: str) -> bool:
+        """Is a token the cue itself with endings, not a word that merely shares a stem with it?"""
+        return self.matches(token, cue)
+
     def name_matches(self, token: str, name: str) -> bool | None:
         """Is a token a form of a place name? None: as any word (``matches``)."""
         return None

@@ -16,8 +16,9 @@ from kg.text import fold
 
 def mark_posts(s: State) -> None:
     """A post's words are a barrier no name runs over."""
-    s.openings = _proposed_openings(s)
-    for m in s.match.roles.find(s.texts):
+    matches = s.match.roles.find(s.texts)
+    s.openings = _proposed_openings(s) | _names_like_posts(s, matches)
+    for m in matches:
         if m.first in s.openings:
             continue
         for k in range(m.first, m.last + 1):
@@ -49,6 +50,18 @@ def _deputies(s: State, matches: list[Match[str]]) -> list[Match[str]]:
             continue
         out.append(m)
     return out
+
+
+def _names_like_posts(s: State, matches: list[Match[str]]) -> frozenset[int]:
+    """Capitalised words inside a sentence that only share a stem with a post's word (Елбанмен and Елбасы): names."""
+    out = set()
+    forms = profile(s.language).forms
+    for m in matches:
+        if m.first == m.last and s.is_capitalised(m.first) and not s.sentence_initial(m.first) and not any(
+                forms.whole_form(s.texts[m.first], cue.text) for cue in s.lex.role(m.payload).cues
+                if cue.language == s.language):
+            out.add(m.first)
+    return frozenset(out)
 
 
 def _proposed_openings(s: State) -> frozenset[int]:

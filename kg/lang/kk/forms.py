@@ -48,6 +48,10 @@ class KazakhForms(StemForms):
         common = max((len(s) for s in shared), default=0)
         return (bool(shared) and (common >= min(len(c), SHARED_STEM) or common == len(c))) or _same_verb(t, c)
 
+    def whole_form(self, token: str, cue: str) -> bool:
+        """Елбасының is Елбасы with an ending; Елбанмен only shares a stem with it."""
+        return fold(cue) in {fold(x) for x in kk_stems(token)} | {fold(token)}
+
     def name_candidates(self, word: str) -> frozenset[str]:
         return frozenset(case_candidates(word, person=True))
 
