@@ -207,6 +207,13 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     # kk: a surname that shares a stem with a post's word (Елбан, Елбасы) is a name
     ("ҚР-дың Түркиядағы Бас консулы Бақыт Сейітов Измир губернаторы Сүлейман Елбанмен кездесті.",
      "Сүлейман Елбан", ("governor", "TR", None)),
+    # a region's counsellor is its official; an embassy's counsellor serves the embassy's state
+    ("Елші Асқар Мұсабаев Ломбардия өңірінің экономикалық даму жөніндегі кеңесшісі Гуидо Гуидеси мырзамен "
+     "кездесті.", "Гуидо Гуидеси", ("official", "IT", None)),
+    ("Елшілік кеңесшісі Асқар Мұсабаев Ломбардия өңірінің президенті Аттилио Фонтанамен кездесті.",
+     "Асқар Мұсабаев", ("diplomat", "KZ", "IT")),
+    ("Ambassador of Kazakhstan Askar Musabayev met Counsellor of the Italian Embassy Guido Guidesi.",
+     "Guido Guidesi", ("diplomat", "IT", "KZ")),
     # ru: a post in apposition after the name
     ("Арман Садыков, Посол Казахстана в Турции, встретился с губернатором Анкары Мехметом Озтюрком.",
      "Арман Садыков", ("ambassador", "KZ", "TR")),

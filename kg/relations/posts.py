@@ -40,6 +40,8 @@ POSSESSOR = re.compile(r"^(?:\w+['’]s|its|his|her|their)$", re.IGNORECASE)
 ANAPHOR_REACH = 3
 # Words between a post and the head noun that stands for a place: the President of the region.
 ANAPHOR_LINKS = frozenset({"of"})
+# The post of a diplomat of no named rank (counsellor, кеңесші, советник посольства): said of a region, an official's.
+GENERIC_DIPLOMAT = "diplomat"
 WINDOW_BREAK = re.compile(r"[,;:—–]|\s-\s")
 
 
@@ -55,12 +57,20 @@ def read_posts(s: State) -> None:
                 continue
             window = apposition_window(s, role, p)
         draft = PostDraft(s.key_of[p], role.value, s.evidence(role, end=p.end), cue=role.value)
-        if role.value in DIPLOMATS:
+        if role.value == GENERIC_DIPLOMAT and _of_a_place(s, window):
+            draft.role = "official"  # a region's counsellor (өңірдің кеңесшісі) serves the region, not a state abroad
+        if draft.role in DIPLOMATS:
             _diplomat(s, draft, window)
         else:
             _official(s, draft, window, role)
         out.append(draft)
     s.posts = _dedupe(out)
+
+
+def _of_a_place(s: State, window: list[Mention]) -> bool:
+    """Does the post phrase name a region or town whose post it is, and no state or body?"""
+    return any(m.kind == MentionKind.PLACE and via(s, m) == "of" for m in window) and not any(
+        m.kind in (MentionKind.COUNTRY, MentionKind.ORGANIZATION) for m in window)
 
 
 def role_before(s: State, p: Mention) -> Mention | None:
@@ -203,6 +213,8 @@ def _diplomat(s: State, d: PostDraft, window: list[Mention]) -> None:
                 d.country = d.country or m.value
         elif where == "in" and s.country_of(key):
             d.accredited_to = d.accredited_to or s.country_of(key)
+        elif m.kind == MentionKind.ORGANIZATION and where == "of":
+            d.country = d.country or s.country_of(key) or _inner_country(s, m)  # of the Italian Embassy: Italy's
 
 
 def _official(s: State, d: PostDraft, window: list[Mention], role: Mention) -> None:
