@@ -71,6 +71,12 @@ def test_name_nominative(words: str, expected: str) -> None:
     # a foreign surname in -и the dictionary does not know is no oblique case of one in -ь (Россини)
     ("посольства", "Анной Россини", "Анна Россини"),
     ("главы", "Анны Петровой", "Анна Петрова"),
+    # an accusative in -у, -ю the dictionary reads only as a dative (of Фонтан) is the name in -а, -я; the
+    # dative of a post leaves it a dative
+    ("губернатора", "Аттилио Фонтану", "Аттилио Фонтана"),
+    ("принял", "Франческо Рокку", "Франческо Рокка"),
+    ("губернатору", "Аттилио Фонтану", "Аттилио Фонтан"),
+    ("принял", "Анну Петрову", "Анна Петрова"),
 ])
 def test_governed_name_nominative(governor: str, words: str, expected: str) -> None:
     assert profile("ru").name_form(words.split(), MentionKind.PERSON, governor) == expected

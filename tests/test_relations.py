@@ -441,6 +441,9 @@ def test_post_jurisdictions(text, name, post):
     # kk: a person's name before a town's head is no part of the town's name
     ("Қазақстанның Қытайдағы елшісі Айдар Кенжебеков Шэньси провинциясының губернаторы Чжао Ганмен Сиань "
      "қаласында кездесті.", "Чжао Ган"),
+    # ru: a region after a post or after its class noun is no part of the name that follows it
+    ("Посол Асхат Мусабаев принял губернатора Лацио Франческо Рокку.", "Франческо Рокка"),
+    ("Посол Асхат Мусабаев принял губернатора области Лацио Франческо Рокку.", "Франческо Рокка"),
 ])
 def test_names_beside_posts_and_places(text, name):
     assert name in {n for m in meetings_of(text) for n in m}

@@ -74,8 +74,9 @@ def read_persons(s: State) -> None:
 
 def _proposed_name(s: State, first: int, last: int) -> tuple[int, int] | None:
     """A tagged person, trimmed to its name words: initials and two or three capitalised words."""
-    while first <= last and s.sentence_initial(first) and s.common_word(s.texts[first], inflected=True):
-        first += 1
+    while first <= last and (s.covered[first] or (
+            s.sentence_initial(first) and s.common_word(s.texts[first], inflected=True))):
+        first += 1  # a place the rules read at its start (области Лацио Франческо Рокку) is no part of it
     first = _after_honorifics(s, first)  # Академик Режеп ...: a title is no part of the name
     while first <= last and (s.barrier[last] or not s.is_capitalised(last)):
         last -= 1

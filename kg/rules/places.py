@@ -74,9 +74,12 @@ def _names_place(s: State, i: int, e: Entry) -> bool:
     names the place, whatever capitalised words stand beside it."""
     if i + 1 < len(s.texts) and s.is_head(i + 1, position="after"):
         return False  # Shaanxi Province: the head patterns read the place with its head
-    if i > 0 and fold(s.texts[i - 1]) in COMPLEMENT_OPENERS and i + 2 < len(s.texts) \
+    if i > 0 and (fold(s.texts[i - 1]) in COMPLEMENT_OPENERS or (s.barrier[i - 1] and e.subtype == "region")) \
+            and i + 2 < len(s.texts) \
             and s.is_capitalised(i + 1) and s.is_capitalised(i + 2):
-        return True  # a full name follows the town: Mayor of Debrecen Laszlo Papp
+        return True  # a full name follows the town: Mayor of Debrecen Laszlo Papp, губернатора Лацио Франческо Рокку
+    if i > 0 and any(s.is_head(i - 1, e.subtype, side) for side in ("before", "after")):
+        return True  # its class noun before it: области Лацио
     if i + 1 < len(s.texts) and s.barrier[i + 1]:
         return True
     inflected = fold(s.texts[i]) != fold(e.name)

@@ -35,6 +35,9 @@ GOVERNED = frozenset({"ablt"})
 # Endings of Kazakh, Turkic and foreign names in the nominative that the dictionary guesses as oblique cases
 # of names in -а, -я, -ь (Сатыбалды, Бьянки, Россини).
 GUESSED_ENDING = re.compile(r"[ыи]$", re.IGNORECASE)
+# The accusative ending of a name in -а, -я (Фонтану, Рокку: of Фонтана, Рокка), which the dictionary guesses as
+# the dative of a name in a consonant; and the nominative ending it stands for.
+ACCUSATIVE_A = {"у": "а", "ю": "я"}
 # The ending of foreign place names the dictionary guesses as datives (Бейоглу, Ганьсу).
 INDECLINABLE_ENDING = re.compile(r"[ую]$", re.IGNORECASE)
 NOMINATIVE_ENDINGS = frozenset("аяь")
@@ -118,6 +121,13 @@ def _agrees(parse: pymorphy3.analyzer.Parse, case: str, gender: str) -> bool:
 
 @lru_cache(maxsize=16384)
 def name_nominative(words: tuple[str, ...], cases: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """See ``_name_nominative``; a word only the governing word's accusative reads (Фонтану) is its -а name."""
+    found = _name_nominative(words, cases)
+    accusative = (_accusative_a(w, cases) for w in words)
+    return tuple(a if a != w else f for w, a, f in zip(words, accusative, found, strict=True))
+
+
+def _name_nominative(words: tuple[str, ...], cases: frozenset[str]) -> tuple[str, ...]:
     """A person's name words in the nominative: Игорем Смирновым → Игорь Смирнов, Анной Петровой → Анна Петрова.
 
     The words of one name agree in case and gender: the case and gender in which every word that the
@@ -146,6 +156,19 @@ def name_nominative(words: tuple[str, ...], cases: frozenset[str] = frozenset())
     if agreed is None:
         return _each_nominative(words, readings)
     return _nominative_in(words, readings, *agreed)
+
+
+def _accusative_a(word: str, cases: frozenset[str]) -> str:
+    """A name word the governing word puts in the accusative (принял, губернатора), read only as a dative of a
+    consonant name (Фонтану, Рокку: the dictionary does not know them), in the nominative of its -а name."""
+    ending = ACCUSATIVE_A.get(word[-1:].lower())
+    if ending is None or "accs" not in cases or "datv" in cases or not CYRILLIC_WORD.match(word):
+        return word
+    nouns = [p for p in _parses(word) if p.tag.POS == "NOUN"]
+    if nouns and all(p.tag.case == "datv" and "Fixd" not in p.tag for p in nouns) and not PERSON_NAME & set().union(
+            *(p.tag.grammemes for p in nouns)):
+        return word[:-1] + (ending.upper() if word[-1].isupper() else ending)
+    return word
 
 
 def _governed(words: tuple[str, ...], cases: frozenset[str]) -> tuple[str, ...]:
