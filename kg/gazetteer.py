@@ -79,7 +79,9 @@ HEADER = """\
 #   - names dropped: shorter than {letters} letters, or a common word (English Zipf frequency >= {zipf}
 #     by wordfreq, >= {small_zipf} for a town under {common_population} inhabitants; a Russian word that
 #     pymorphy3 reads first as a common word or a person's name, but as a place's as likely in a city from
-#     {namesake} inhabitants (Лион); a Kazakh word of common_kk.tsv), unless the city has a million inhabitants.
+#     {namesake} inhabitants (Лион); a Kazakh word of common_kk.tsv), unless the city has a million inhabitants;
+#     a region's one-word name also when common in one of {region_languages}; but a region left with no
+#     name keeps its ISO name if that is common in one of them only, and rare in English (Veneto).
 # One row per place; names separated by '|', the first of each language being its label.
 # columns: id (ISO 3166-2 code or geonames:ID)	type (region | city)	country	iso (ISO 3166-2 code of a city
 #          that is a subdivision)	geonames	latitude	longitude	kk	ru	en
@@ -141,6 +143,14 @@ class _Filter:
         if language == "kk" and low in self._common_kk:
             return False
         return not self.is_russian_word(name, persons_only=language == "kk", population=population)
+
+    def word_of_one_language(self, name: str) -> bool:
+        """Is a one-word name common in one of the region languages only, and rare in the others and in English?"""
+        if " " in name or "-" in name:
+            return False
+        by_language = {lang: self._zipf(name.lower(), lang) for lang in REGION_WORD_LANGUAGES}
+        freqs = sorted(by_language.values(), reverse=True)
+        return freqs[0] >= COMMON_ZIPF and freqs[1] < SMALL_TOWN_ZIPF and by_language["en"] < SMALL_TOWN_ZIPF
 
     def is_russian_word(self, name: str, *, persons_only: bool = False, population: int = 0) -> bool:
         """Is the most likely reading of a Cyrillic word not a place (a common word, a person's name)?"""
@@ -321,6 +331,7 @@ def build(filt: _Filter | None = None) -> list[Place]:
     out = []
     for p in places:
         region = p.type_name != ""
+        english = list(p.names["en"])
         official = {fold(w) for w in re.split(r"[ -]", p.official)} if p.country in NAMED_REGION_STATES else set()
         for lang in ("kk", "ru", "en"):
             names = p.names[lang]
@@ -333,6 +344,11 @@ def build(filt: _Filter | None = None) -> list[Place]:
                                                    official=fold(n) in official)
                     and taken.setdefault(fold(n), p.id) == p.id]
             p.names[lang] = list(dict.fromkeys(kept))
+        if region and not any(p.names.values()):
+            # A region whose ISO name is a word of one language only, its own (Veneto: Venetian in Italian), keeps
+            # that name: else the region would have no name at all.
+            p.names["en"] = [n for n in english if n == p.official and filt.word_of_one_language(n)
+                             and taken.setdefault(fold(n), p.id) == p.id]
         if any(p.names.values()):
             out.append(p)
     return out
@@ -345,7 +361,7 @@ def write(target: Path = TARGET) -> Path:
                            neighbour=f"{NEIGHBOUR_POPULATION:,}", world=f"{WORLD_POPULATION:,}",
                            letters=MIN_LETTERS, zipf=COMMON_ZIPF,
                            small_zipf=SMALL_TOWN_ZIPF, common_population=f"{WORLD_POPULATION_COMMON:,}",
-                           namesake=f"{NAMESAKE_CITY:,}")
+                           namesake=f"{NAMESAKE_CITY:,}", region_languages=", ".join(REGION_WORD_LANGUAGES))
     text = header + "\t".join(COLUMNS) + "\n" + "".join(p.row() + "\n" for p in places)
 
     def save(tmp: str) -> None:

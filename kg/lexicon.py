@@ -75,6 +75,11 @@ class Head:
     subtype: str
     position: str
 
+    @property
+    def place_type(self) -> str:
+        """The type of place it names: an area (өңірі) is a region."""
+        return "region" if self.subtype == "area" else self.subtype
+
 
 @dataclass(frozen=True)
 class Word:

@@ -56,6 +56,8 @@ def places(language: str, text: str) -> list[tuple[str, str]]:
     ("en", "The Governor of Xinjiang Erkin Tuniyaz met the akim.", "Xinjiang", "CN-XJ"),
     # a region's English name that is a word of its ISO name (Guangdong Sheng), frequent as it may be
     ("en", "A delegation from Guangdong visited Almaty.", "Guangdong", "CN-GD"),
+    # a region whose ISO name is a word of its own country's language only (Veneto: Venetian)
+    ("en", "The ambassador met the President of Veneto Luca Zaia.", "Veneto", "IT-34"),
 ])
 def test_a_place_is_found_in_its_case_forms(language: str, text: str, quote: str, key: str) -> None:
     assert (quote, key) in places(language, text)
@@ -141,6 +143,16 @@ def test_cyrillic_names_are_told_apart(alternates: list[str], latin: str, home: 
 ])
 def test_common_words_are_not_names(name: str, language: str, population: int, kept: bool) -> None:
     assert _Filter().keeps(name, language, population) is kept
+
+
+@pytest.mark.parametrize(("name", "kept"), [
+    ("Veneto", True),  # a word in Italian only
+    ("Nord", False),  # a word in French, Italian and German
+    ("Gulf", False),  # an English word
+    ("Centre-Est", False),
+])
+def test_a_nameless_region_keeps_a_name_of_one_language(name: str, kept: bool) -> None:
+    assert _Filter().word_of_one_language(name) is kept
 
 
 @pytest.mark.parametrize(("token", "name", "fits"), [

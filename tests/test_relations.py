@@ -423,6 +423,8 @@ def jurisdictions_of(text: str) -> dict[str, tuple[str, frozenset[str]]]:
      "Марко Бьянки", ("governor", "Ломбардия")),
     ("Посол Айдар Кенжебеков посетил Ломбардию, где встретился с президентом региона Марко Бьянки.",
      "Марко Бьянки", ("governor", "Ломбардия")),
+    ("Елші Айдар Кенжебеков Венето өңірінің басшылығымен кездесті. Кездесуге өңір президенті Лука Дзайа қатысты.",
+     "Лука Дзайа", ("governor", "Венето")),
     # a town's name with its head noun after a post's "of" is the place, not the start of the name
     ("Kazakhstan's Ambassador to Japan Aidar Kenzhebekov met with Governor of Osaka Prefecture Taro Yamamoto.",
      "Taro Yamamoto", ("governor", "Osaka Prefecture")),

@@ -283,7 +283,7 @@ def _place_anaphor(s: State, role: Mention) -> str | None:
         head = next((h for h in heads if s.language.forms.matches(word, h.word)), None)
         if head is None:
             continue
-        earlier = [m for m in s.mentions if m.kind == MentionKind.PLACE and m.subtype == head.subtype
+        earlier = [m for m in s.mentions if m.kind == MentionKind.PLACE and m.subtype == head.place_type
                    and m.end <= role.start and m in s.key_of]
         return s.key_of[earlier[-1]] if earlier else None
     return None

@@ -100,8 +100,7 @@ def head_patterns(s: State) -> None:
         if head.kind == "place":
             if head.subtype in ("city", "area"):
                 value = " ".join(name_words)
-                subtype = "city" if head.subtype == "city" else "region"
-                s.emit(MentionKind.PLACE, first, m.last, f"{value}\t{value} {_head_form(s, m)}", subtype)
+                s.emit(MentionKind.PLACE, first, m.last, f"{value}\t{value} {_head_form(s, m)}", head.place_type)
             elif profile(s.language).name_words_decline:
                 s.emit(MentionKind.PLACE, first, m.last,
                        s.dictionary_form([*name_words, s.texts[m.last]]), head.subtype)

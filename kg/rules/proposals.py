@@ -87,7 +87,7 @@ def _class_beside(s: State, first: int, last: int) -> str | None:
         if 0 <= j < len(s.texts):
             for h in s.lex.heads_for(s.language):
                 if h.kind == "place" and word_matches(s.texts[j], h.word, s.language):
-                    return "region" if h.subtype == "area" else h.subtype
+                    return h.place_type
     return None
 
 
