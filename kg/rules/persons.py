@@ -4,6 +4,7 @@ proposes, trimmed to their name words, and later bare repeats of a surname alrea
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from kg.lang import profile, word_key
@@ -69,7 +70,33 @@ def read_persons(s: State) -> None:
             continue
         _emit_person(s, first, last)
         accepted.append((first, last))
+    accepted.extend(_coordinated_names(s, accepted))
     _repeats(s, accepted)
+
+
+def _coordinated_names(s: State, accepted: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``Асқар Мұсабаев пен Лука Дзайа``: two or three capitalised words that nothing else has read, joined by
+    "and" to a person's name, are a person too."""
+    out: list[tuple[int, int]] = []
+    for first, last in accepted:
+        for conj, step in ((last + 1, 1), (first - 1, -1)):
+            if not 0 <= conj < len(s.texts) or not s.texts[conj].islower() or not s.lex.is_word(
+                    s.texts[conj], "and", s.language):
+                continue
+            run: list[int] = []
+            k = conj + step
+            while 0 <= k < len(s.texts) and len(run) <= MAX_NAME_TOKENS and not s.covered[k] and not s.barrier[k] \
+                    and s.is_capitalised(k) and not s.toks[k].clutter and not (step < 0 and s.sentence_initial(k)):
+                run.append(k)
+                k += step
+            words = sorted(run)
+            title = 0 <= k < len(s.texts) and s.barrier[k]  # Bavarian Economy Minister: a post's title words
+            if 2 <= len(words) <= MAX_NAME_TOKENS and not title and all(
+                    s.toks[b].start - s.toks[a].end <= 1 for a, b in itertools.pairwise(words)):
+                span = (min(run), max(run))
+                _emit_person(s, *span)
+                out.append(span)
+    return out
 
 
 def _proposed_name(s: State, first: int, last: int) -> tuple[int, int] | None:
