@@ -62,6 +62,14 @@ def test_persons(text, expected):
     ("GDP grew by 5 percent and 50 MW were added in USD terms.", []),
     # a body's common words end its name before a person's
     ("He met the President of the Milan Chamber of Commerce Carlo Sangalli.", ["Milan Chamber of Commerce"]),
+    # a word with capitals inside is a company's, not a person's name (McDonald is a name)
+    ("He met the managers of KazMunayGas and PetroChina.", ["KazMunayGas", "PetroChina"]),
+    ("He met Mr. Ronald McDonald yesterday.", []),
+    # a name with a company's class noun in apposition, or ending in a legal form
+    ("He met the management of Eni, the Italian energy company, in Rome.", ["Eni"]),
+    ("He met the management of Danieli, a steel company.", ["Danieli"]),
+    ("He met Luca Rossi, the head of the company.", []),
+    ("He visited Siemens AG and Bosch GmbH.", ["Siemens AG", "Bosch GmbH"]),
 ])
 def test_organizations(text, expected):
     assert found(text, MentionKind.ORGANIZATION) == expected

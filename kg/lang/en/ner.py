@@ -48,6 +48,11 @@ LINKS = frozenset({"of", "and", "&", "for", "the", "de"})
 APPOSITION_WORDS = frozenset({"the", "a", "an", "then", "former", "newly", "appointed"})
 APPOSITION_REACH = 4
 COORDINATION = frozenset({"and", "&"})
+# A word with capitals inside (KazMunayGas, PetroChina): a brand or a company, not a person's name (McDonald).
+CAMEL_CASE = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")
+CAMEL_NAME = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von)[A-Z]")
+# How many lower-case words may qualify the class noun in ", the Italian energy company".
+CLASS_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -64,6 +69,7 @@ class _Data:
     roles: frozenset[str]
     posts: frozenset[str]
     not_organizations: frozenset[str]
+    company_nouns: frozenset[str]
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -106,6 +112,8 @@ def _data() -> _Data:
                                     | {fold(c.alpha_3) for c in pycountry.currencies}),
         posts=frozenset(fold(cue.text) for c in lex.roles for cue in c.cues
                         if cue.language == "en" and " " not in cue.text),
+        company_nouns=frozenset(r["head"].casefold() for r in _rows("heads.tsv") if r["type"] == "company")
+        | frozenset(w.word.casefold() for w in lex.words_of("apposition", "en")),
     )
 
 
@@ -228,6 +236,7 @@ class _Recogniser:
     def run(self) -> Iterator[Mention]:
         self._organizations_and_places()
         self._acronyms()
+        self._companies()
         self._persons()
         self._preposition_places()
         return iter(sorted(self.out, key=lambda m: (m.start, m.end)))
@@ -344,6 +353,34 @@ class _Recogniser:
             if t.isupper() and self._line_start(i) and self._all_caps_line(i):
                 continue
             self._emit(MentionKind.ORGANIZATION, i, i, "organization")
+
+    def _companies(self) -> None:
+        """Words with capitals inside (KazMunayGas), and a name a company's class noun follows in apposition
+        (Eni, the Italian energy company; Danieli, a steel maker)."""
+        for i, t in enumerate(self.texts):
+            if not self.taken[i] and CAMEL_CASE.match(t) and not CAMEL_NAME.match(t) and fold(t) not in self.data.known:
+                self._emit(MentionKind.ORGANIZATION, i, i, "company")
+        for j, t in enumerate(self.texts):
+            if t != "," or j == 0 or not self._org_word(j - 1) or not self._class_follows(j + 1):
+                continue
+            first = j - 1
+            while first > 0 and self._joined(first) and self._org_word(first - 1):
+                first -= 1
+            if j - first <= MAX_NAME_WORDS and not all(fold(self.texts[k]) in self.data.known for k in range(first, j)):
+                self._emit(MentionKind.ORGANIZATION, first, j - 1, "company")
+
+    def _class_follows(self, k: int) -> bool:
+        """``the Italian energy company``: an article, a few qualifying words, a company's class noun."""
+        if k >= len(self.texts) or self.texts[k].casefold() not in ARTICLES:
+            return False
+        for m in range(k + 1, min(k + 2 + CLASS_WORDS, len(self.texts))):
+            word = self.texts[m]
+            if word.casefold() in self.data.company_nouns:
+                return True
+            if not word.isalpha() or word.casefold() in LINKS or word.casefold() in ARTICLES or (
+                    word[:1].isupper() and fold(word) not in self.data.known):
+                return False  # the head of the company: a post, not a class
+        return False
 
     def _sentence_initial(self, i: int) -> bool:
         return self._line_start(i) or self.texts[i - 1] in (".", "!", "?", ":", ";", '"', "“", "«")
