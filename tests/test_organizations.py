@@ -69,6 +69,8 @@ def test_english(text, expected):
        "Казахский национальный университет имени аль-Фараби")]),
     # A conjunction is no genitive complement of a minister's post.
     ("Посол встретился с Министром культуры и его заместителем.", [("культуры", "Министерство культуры")]),
+    # a word with capitals inside names a company
+    ("Посол встретился с руководством КазМунайГаза.", [("КазМунайГаза", "КазМунайГаз")]),
 ])
 def test_russian(text, expected):
     assert organizations(text) == expected
@@ -106,6 +108,8 @@ def test_russian(text, expected):
     ("Компанияның филиалы жақында ашылады.", []),
     # The owner of a cited press service is the report's source.
     ("Бұл туралы Қарағанды облысы әкімдігінің баспасөз қызметі хабарлады.", []),
+    # a word with capitals inside names a company
+    ("Елші ҚазМұнайГаздың басшысы Асхат Хасеновпен кездесті.", [("ҚазМұнайГаздың", "ҚазМұнайГаз")]),
 ])
 def test_kazakh(text, expected):
     assert organizations(text) == expected

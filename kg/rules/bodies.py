@@ -1,6 +1,7 @@
 """Organizations named without a head noun the heads pass reads: runs of capitalised Latin words in a
-Cyrillic text (company and university names), and the ministries and bodies a language's phrase
-readers find around a post or a head noun (Minister of Agriculture names the Ministry of Agriculture)."""
+Cyrillic text (company and university names), Cyrillic words with capitals inside (КазМунайГаз), and the
+ministries and bodies a language's phrase readers find around a post or a head noun (Minister of Agriculture
+names the Ministry of Agriculture)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from kg.model import MentionKind
 from kg.rules.state import DOMAIN, LATIN_CAPITALISED, LATIN_LINKS, NOT_NAMES, ROMAN, State
 from kg.text import fold
 
+# A Cyrillic word with capitals inside (КазМунайГаз, ҚазМұнайГаздың): a company's name, never a person's.
+CYRILLIC_CAMEL_CASE = re.compile(r"^[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+(?:[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+)+$")
 # A Latin name with a Cyrillic case ending hyphenated on: Astana Hub-тың.
 LATIN_WITH_ENDING = re.compile(r"^([A-Za-z0-9&]+(?:[-‐][A-Za-z0-9&]+)*)[-‐][\u0400-\u04FF]+$")
 
@@ -38,6 +41,16 @@ def latin_organizations(s: State) -> None:
         subtype = "university" if any(w.lower().startswith("univers") for w in words) else "company"
         s.emit(MentionKind.ORGANIZATION, i, j, " ".join(words), subtype)
         i = j + 1
+
+
+def camel_case_organizations(s: State) -> None:
+    """Cyrillic words with capitals inside name companies: компании КазМунайГаз, ҚазМұнайГаздың."""
+    for i, t in enumerate(s.texts):
+        if not s.covered[i] and CYRILLIC_CAMEL_CASE.match(t):
+            name = s.dictionary_form([t])
+            # the case ending off, the capitals as written (КазМунайГаза: КазМунайГаз)
+            s.emit(MentionKind.ORGANIZATION, i, i, t[:len(name)] if t.lower().startswith(name.lower()) else name,
+                   "company")
 
 
 def _latin_base(s: State, i: int) -> str:
