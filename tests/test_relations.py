@@ -494,3 +494,22 @@ def dates_of(text: str) -> list[str | None]:
 ])
 def test_meeting_date(text, expected):
     assert dates_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # one more meeting of the same trip (also) takes the place and date of the one before
+    ("Елші Ержан Жұмабеков 2025 жылғы 15 сәуірде Осака префектурасына барды. Сапар барысында Елші Осака "
+     "префектурасының губернаторы Хирофуми Ёсимурамен кездесті. Тараптар сауданы талқылады. Губернатор "
+     "әріптестікке мүдделі екенін атап өтті. Сондай-ақ Елші федерация төрағасы Масаюки Мацумотомен жүздесті.",
+     [("Осака префектурасы", "2025-04-15"), ("Осака префектурасы", "2025-04-15")]),
+    ("Посол Ержан Жумабеков 15 апреля 2025 года встретился в Осаке с губернатором Хирофуми Ёсимурой. Стороны "
+     "обсудили торговлю. Губернатор отметил интерес к сотрудничеству. Также посол встретился с председателем "
+     "федерации Масаюки Мацумото.", [("Осака", "2025-04-15"), ("Осака", "2025-04-15")]),
+    ("On 15 April 2025 Ambassador Yerzhan Zhumabekov met Governor Hirofumi Yoshimura in Osaka. The sides "
+     "discussed trade. The Governor noted his interest. The Ambassador also met Federation Chairman Masayuki "
+     "Matsumoto.", [("Osaka", "2025-04-15"), ("Osaka", "2025-04-15")]),
+])
+def test_one_more_meeting_of_the_trip(text, expected):
+    x = extract(parse_report("t.txt", text))
+    names = {e.key: e.name for e in x.entities}
+    assert [(names.get(m.location), m.date.iso() if m.date else None) for m in x.meetings] == expected

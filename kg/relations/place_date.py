@@ -1,6 +1,7 @@
 """Where and when each meeting took place: a locative in its sentences, the visited place, the
 host's jurisdiction or the dateline; a date in its sentences, a day word (yesterday, on Monday) read
-from the publication date, or the publication date."""
+from the publication date, or the publication date. A meeting told as one more (also met) on the same
+trip takes the place and date of the one before where it gives none."""
 
 from __future__ import annotations
 
@@ -26,11 +27,14 @@ FUTURE_SLACK = timedelta(days=7)
 
 def read_places_and_dates(s: State) -> None:
     windows = _post_windows(s)
-    told: PartialDate | None = None  # the date of the meeting told before
+    told: MeetingDraft | None = None  # the meeting told before
     for d in sorted(s.meetings, key=lambda d: min(d.sentences)):
-        d.location = _location(s, d, windows)
-        d.date = _date(s, d, told)
-        told = d.date
+        # Сондай-ақ Елші ... кездесті / Также посол встретился / The Ambassador also met: on the same trip
+        also = told is not None and s.has_word(min(d.sentences), "also")
+        d.location = _location(s, d, windows) or (told.location if also and told else None)
+        stated = _stated_date(s, d, told.date if told else None)
+        d.date = stated or (told.date if also and told else None) or _undated(s)
+        told = d
 
 
 def _post_windows(s: State) -> set[int]:
@@ -124,11 +128,11 @@ def _dateline_place(s: State) -> str | None:
     return None
 
 
-def _date(s: State, d: MeetingDraft, told: PartialDate | None = None) -> PartialDate | None:
-    """The first date its sentences give, then its visit sentences', the dateline's, else the publication date.
+def _stated_date(s: State, d: MeetingDraft, told: PartialDate | None = None) -> PartialDate | None:
+    """The first date its sentences give, then its visit sentences'.
 
     In a sentence a written date comes first, then a day word (yesterday, on Monday) read from
-    the publication date.
+    the publication date, or from the meeting told before (the next day).
     """
     published = s.report.published
     candidates = list(d.sentences) + [i for i in _visit_sentences(s, d) if i not in d.sentences]
@@ -146,6 +150,12 @@ def _date(s: State, d: MeetingDraft, told: PartialDate | None = None) -> Partial
             day = day_word_date(s.language, words, published)
             if day:
                 return PartialDate(day.year, day.month, day.day)
+    return None
+
+
+def _undated(s: State) -> PartialDate | None:
+    """The date of a meeting the text gives none for: the dateline's, else the publication date."""
+    published = s.report.published
     return _dateline_date(s) or (PartialDate(published.year, published.month, published.day) if published else None)
 
 
