@@ -37,6 +37,8 @@ VERB_ENDING = re.compile(r"(?:ды|ді|ты|ті|ады|еді|йды|йді|ғ
 COORDINATORS = ORG_LINKS - {"of"} | {","}
 # Lower-case words of a body's class that may stand between its quoted name and its head noun.
 QUOTE_HEAD_REACH = 3
+# The bodies of a state, whose names may be one common word and the head (Сауда министрлігі: Ministry of Trade).
+STATE_BODIES = frozenset({"government"})
 
 
 def quoted_organizations(s: State) -> None:
@@ -92,9 +94,8 @@ def head_patterns(s: State) -> None:
             continue
         first = _name_start(s, m.first, organization=m.payload.kind == "organization",
                             town_named=m.payload.subtype == "university")
-        if first is None or (first == m.first - 1 and s.sentence_initial(first) and s.common_word(
-                s.texts[first]) and profile(s.language).title_case_heads and s.texts[m.last].islower()):
-            continue  # The company ...: where names write their heads in capitals, a common word heads nothing
+        if first is None or _common_opening(s, m, first):
+            continue
         name_words = s.texts[first:m.first]
         head = m.payload
         if head.kind == "place":
@@ -166,6 +167,16 @@ def _town_at(s: State, j: int) -> Mention | None:
     t = s.toks[j]
     return next((m for m in s.out if m.kind == MentionKind.PLACE and m.start == t.start and m.end == t.end),
                 None)
+
+
+def _common_opening(s: State, m: Match[Head], first: int) -> bool:
+    """Is the name before a head one common word that opens a sentence? Where names write their heads in
+    capitals, such a word heads nothing (The company ...); nor does it open the name of a body other than a
+    state's (Талқылау орталығында: at the centre of the talks), as it may a ministry's (Сауда министрлігі)."""
+    if first != m.first - 1 or not s.sentence_initial(first) or not s.common_word(s.texts[first]):
+        return False
+    lower_head = profile(s.language).title_case_heads and s.texts[m.last].islower()
+    return lower_head or (m.payload.kind == "organization" and m.payload.subtype not in STATE_BODIES)
 
 
 def _name_start(s: State, head_index: int, *, organization: bool = False, town_named: bool = False) -> int | None:
