@@ -323,6 +323,15 @@ def places_of(text: str) -> list[str | None]:
 
 
 @pytest.mark.parametrize(("text", "place"), [
+    # where the meeting named by its noun was held, no other name between the place and the verb
+    ("Елші Асқар Мұсабаев Лацио өңірінің президенті Франческо Роккамен кездесті. Кездесу Рим қаласында өтті.",
+     "Рим"),
+    ("Посол Асхат Мусабаев провел встречу с губернатором области Лацио Франческо Роккой. Встреча состоялась в "
+     "здании региональной администрации в Риме.", "Рим"),
+    ("Ambassador Askar Musabayev met the President of the Lazio Region Francesco Rocca. The meeting was held in "
+     "Rome.", "Rome"),
+    ("Ambassador Askar Musabayev met the President of the Lazio Region Francesco Rocca. The meeting held in the "
+     "Office of the President Francesco Rocca concerned trade in Rome.", "Lazio"),
     # ru: a dateline in running case, a place and a comma before the day
     ("Баку, 12 марта 2024 года – Посол Республики Казахстан в Азербайджане Арман Садыков встретился "
      "с Министром энергетики Азербайджана Рашадом Гулиевым.", "Баку"),

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from kg.lang import Case, DayKind, DayWord, Language
 from kg.model import Mention, MentionKind, PartialDate
 from kg.relations.posts import case_window, phrase_window, role_before, via
-from kg.relations.state import DIPLOMATS, OF, MeetingDraft, State
+from kg.relations.state import DIPLOMATS, OF, WORD_EDGES, MeetingDraft, State
 from kg.text import tokens
 
 DATELINE = re.compile(r"^([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ-]{2,})[.,]")
@@ -60,7 +60,8 @@ def _visit_sentences(s: State, d: MeetingDraft) -> list[int]:
 def _location(s: State, d: MeetingDraft, windows: set[int]) -> str | None:
     for idx in d.sentences:
         for m in s.in_sentence(idx, MentionKind.PLACE):
-            if id(m) not in windows and (_met_at(s, m, idx) if s.language.marks_case else _where_met(s, m)):
+            if id(m) not in windows and (_held_at(s, m, idx) or (
+                    _met_at(s, m, idx) if s.language.marks_case else _where_met(s, m))):
                 return s.key_of.get(m)
     holders = set(d.participants)
     for idx in _visit_sentences(s, d):
@@ -86,6 +87,20 @@ def _location(s: State, d: MeetingDraft, windows: set[int]) -> str | None:
 def _subtype(s: State, key: str | None) -> str | None:
     e = s.entity(key)
     return e.subtype if e is not None and e.kind == MentionKind.PLACE else None
+
+
+def _held_at(s: State, m: Mention, idx: int) -> bool:
+    """Is ``m`` where the meeting named by its noun was held: in the place, with no other name between it and
+    the verb of holding (Встреча прошла в здании администрации в Риме, Кездесу Римде өтті, The meeting was held
+    in Rome; not the meeting held in the Office of the Governor pertained to work in Aktau)?"""
+    if via(s, m) != "in" or not any(s.lex.is_word(s.last_word(c).strip(WORD_EDGES), "meeting-noun", s.report.language)
+                                    for c in s.in_sentence(idx, MentionKind.MEETING)):
+        return False
+    sentence = s.sentences[idx]
+    holds = [sentence.start + t.start for t in tokens(sentence.text)
+             if s.lex.is_word(t.text, "hold", s.report.language)]
+    names = [c for c in s.in_sentence(idx) if c is not m and c.kind != MentionKind.MEETING and not s.nested(c)]
+    return any(not any(min(h, m.start) <= c.start < max(h, m.end) for c in names) for h in holds)
 
 
 def _met_at(s: State, m: Mention, idx: int) -> bool:
