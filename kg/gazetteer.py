@@ -81,7 +81,9 @@ HEADER = """\
 #     pymorphy3 reads first as a common word or a person's name, but as a place's as likely in a city from
 #     {namesake} inhabitants (Лион); a Kazakh word of common_kk.tsv), unless the city has a million inhabitants;
 #     a region's one-word name also when common in one of {region_languages}; but a region left with no
-#     name keeps its ISO name if that is common in one of them only, and rare in English (Veneto).
+#     name keeps its ISO name if that is common in one of them only, and rare in English (Veneto). A town
+#     whose Russian name pymorphy3 knows as a geographical name (Венеция, Берн) keeps an English name held
+#     to the threshold of large places (Venice, Bern).
 # One row per place; names separated by '|', the first of each language being its label.
 # columns: id (ISO 3166-2 code or geonames:ID)	type (region | city)	country	iso (ISO 3166-2 code of a city
 #          that is a subdivision)	geonames	latitude	longitude	kk	ru	en
@@ -337,11 +339,13 @@ def build(filt: _Filter | None = None) -> list[Place]:
             names = p.names[lang]
             # When the main name is a word (Мирный), its other spellings (Мирни) are that word too.
             geographic = region and any(filt.geox(n) for n in p.names["ru"])
+            # A town the Russian dictionary knows by name (Венеция) is held to the threshold of large places.
+            known = not region and lang == "en" and any(filt.geox(n) for n in p.names["ru"])
             if names and not filt.keeps(names[0], lang, p.population, region=region, geographic=geographic,
-                                        official=fold(names[0]) in official):
+                                        official=known or fold(names[0]) in official):
                 names = []
             kept = [n for n in names if filt.keeps(n, lang, p.population, region=region, geographic=geographic,
-                                                   official=fold(n) in official)
+                                                   official=known or fold(n) in official)
                     and taken.setdefault(fold(n), p.id) == p.id]
             p.names[lang] = list(dict.fromkeys(kept))
         if region and not any(p.names.values()):

@@ -56,6 +56,9 @@ def places(language: str, text: str) -> list[tuple[str, str]]:
     ("en", "The Governor of Xinjiang Erkin Tuniyaz met the akim.", "Xinjiang", "CN-XJ"),
     # a region's English name that is a word of its ISO name (Guangdong Sheng), frequent as it may be
     ("en", "A delegation from Guangdong visited Almaty.", "Guangdong", "CN-GD"),
+    # a town the Russian dictionary knows by name keeps an English name of some frequency
+    ("en", "The Mayor of Venice Luigi Brugnaro met the ambassador.", "Venice", "geonames:3164603"),
+    ("en", "The delegation flew to Bern.", "Bern", "geonames:2661552"),
     # a region whose ISO name is a word of its own country's language only (Veneto: Venetian)
     ("en", "The ambassador met the President of Veneto Luca Zaia.", "Veneto", "IT-34"),
 ])
