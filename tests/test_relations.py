@@ -473,6 +473,9 @@ def test_post_jurisdictions(text, name, post):
     # kk: a person's name before a town's head is no part of the town's name
     ("Қазақстанның Қытайдағы елшісі Айдар Кенжебеков Шэньси провинциясының губернаторы Чжао Ганмен Сиань "
      "қаласында кездесті.", "Чжао Ган"),
+    # ru: a state's name in the case of the name after it is a given name (Сальвадор)
+    ("Посол Ануар Ахметжанов провел встречу с председателем правительства Каталонии Сальвадором Иллой.",
+     "Сальвадор Илла"),
     # ru: a region after a post or after its class noun is no part of the name that follows it
     ("Посол Асхат Мусабаев принял губернатора Лацио Франческо Рокку.", "Франческо Рокка"),
     ("Посол Асхат Мусабаев принял губернатора области Лацио Франческо Рокку.", "Франческо Рокка"),

@@ -142,8 +142,9 @@ class Language:
     script: str = "cyrillic"
     # Names take capitalised head nouns: "Kawasaki Company", but "Нұр компаниясы".
     title_case_heads: bool = False
-    # The words of a region's name decline with its head noun (Омской области), so the name is read
-    # whole into the nominative; elsewhere only the head noun takes its dictionary form.
+    # The words of a name decline together: a region's with its head noun (Омской области), so the name is read
+    # whole into the nominative (elsewhere only the head noun takes its dictionary form), and a person's given
+    # name with the surname (Сальвадором Иллой; in Kazakh only the last word takes the ending).
     name_words_decline: bool = False
     # Cue words of roles and meetings match derived forms too (Russian: торговля, торгово-).
     derived_cues: bool = False

@@ -30,6 +30,8 @@ def read_names(s: State) -> None:
             continue
         if e.kind == "place" and m.first == m.last and not names_place and _first_name_of_person(s, m.last):
             continue
+        if e.kind == "country" and m.first == m.last and _given_name(s, m.first, e):
+            continue
         if e.kind == "place" and m.first == m.last and _after_name_particle(s, m.first):
             continue
         if e.derived and m.first == m.last and not names_place and _inside_longer_name(s, m.first, names):
@@ -124,6 +126,15 @@ def _after_name_particle(s: State, i: int) -> bool:
     while j >= 0 and word_key(s.texts[j]) in particles:
         j -= 1
     return j < i - 1 and j >= 0 and s.is_capitalised(j)
+
+
+def _given_name(s: State, i: int, e: Entry) -> bool:
+    """``Сальвадором Иллой``: a state's name in a case other than the genitive (Посол Италии Марко ...), opening a
+    proposed person's name where every word of a name declines, is the given name."""
+    lang = profile(s.language)
+    return lang.name_words_decline and i in s.proposed_name_starts and fold(s.texts[i]) != fold(e.name) \
+        and not lang.is_genitive_name(s.texts[i]) and i + 1 < len(s.texts) and not s.barrier[i + 1] \
+        and s.is_capitalised(i + 1)
 
 
 def _first_name_of_person(s: State, i: int) -> bool:
