@@ -54,6 +54,9 @@ def places(language: str, text: str) -> list[tuple[str, str]]:
     ("kk", "Делегация Шыңжаңнан келді.", "Шыңжаңнан", "CN-XJ"),
     ("ru", "Делегация прибыла из Синьцзяна.", "Синьцзяна", "CN-XJ"),
     ("en", "The Governor of Xinjiang Erkin Tuniyaz met the akim.", "Xinjiang", "CN-XJ"),
+    # China's provinces by their Russian and Kazakh names, which ISO 3166-2 does not give
+    ("ru", "Делегация провинции Цзянсу прибыла в Алматы.", "Цзянсу", "CN-JS"),
+    ("kk", "Шаньдун провинциясының делегациясы келді.", "Шаньдун провинциясының", "CN-SD"),
     # a region's English name that is a word of its ISO name (Guangdong Sheng), frequent as it may be
     ("en", "A delegation from Guangdong visited Almaty.", "Guangdong", "CN-GD"),
     # a town the Russian dictionary knows by name keeps an English name of some frequency

@@ -332,6 +332,9 @@ def places_of(text: str) -> list[str | None]:
      "Rome.", "Rome"),
     ("Ambassador Askar Musabayev met the President of the Lazio Region Francesco Rocca. The meeting held in the "
      "Office of the President Francesco Rocca concerned trade in Rome.", "Lazio"),
+    # the region of a delegation received is not where the meeting took place
+    ("Аким Алматинской области Марат Султангазиев принял делегацию провинции Шэньси во главе с "
+     "вице-губернатором Ли Мином.", "Алматинская область"),
     # ru: a dateline in running case, a place and a comma before the day
     ("Баку, 12 марта 2024 года – Посол Республики Казахстан в Азербайджане Арман Садыков встретился "
      "с Министром энергетики Азербайджана Рашадом Гулиевым.", "Баку"),
@@ -455,6 +458,9 @@ def jurisdictions_of(text: str) -> dict[str, tuple[str, frozenset[str]]]:
      "Марко Бьянки", ("governor", "Ломбардия")),
     ("Елші Айдар Кенжебеков Венето өңірінің басшылығымен кездесті. Кездесуге өңір президенті Лука Дзайа қатысты.",
      "Лука Дзайа", ("governor", "Венето")),
+    # a post in a delegation of a region is that region's, and the host's region is where they met
+    ("Аким Алматинской области Марат Султангазиев принял делегацию провинции Шэньси во главе с "
+     "вице-губернатором Ли Мином.", "Ли Мин", ("deputy-governor", "Шэньси")),
     # a town's name with its head noun after a post's "of" is the place, not the start of the name
     ("Kazakhstan's Ambassador to Japan Aidar Kenzhebekov met with Governor of Osaka Prefecture Taro Yamamoto.",
      "Taro Yamamoto", ("governor", "Osaka Prefecture")),

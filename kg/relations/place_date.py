@@ -123,7 +123,7 @@ def _where_met(s: State, m: Mention) -> bool:
         and len(between) <= MET_IN_WORDS
     if via(s, m) != "in":
         # ``visited the Governorate of Ankara``: the object of a verb of visit.
-        return right_after and before[-1].kind == MentionKind.MEETING
+        return right_after and before[-1].kind == MentionKind.MEETING and before[-1].value != "group"
     # met X, Chairman of ABC Corporation, in Houston: past the apposition that a comma closes
     gap = s.text[before[-1].end:m.start].split() if before else []
     after_apposition = gap[:1] == [","] and all(

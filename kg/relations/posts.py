@@ -235,7 +235,8 @@ def _official(s: State, d: PostDraft, window: list[Mention], role: Mention) -> N
     if d.jurisdiction is None and d.role in ("minister", "deputy-minister"):
         d.jurisdiction = _ministry_before(s, role)
     if d.jurisdiction is None and d.role in ("governor", "deputy-governor", "mayor", "deputy-mayor"):
-        d.jurisdiction = _main_place(s, "city" if "mayor" in d.role else "region")
+        subtype = "city" if "mayor" in d.role else "region"
+        d.jurisdiction = _delegation_place(s, role, subtype) or _main_place(s, subtype)
         d.country = d.country or s.country_of(d.jurisdiction)
     d.role = _refine_role(s, d.role, d.jurisdiction, role)
     if d.country is None and d.role in HEADS and d.jurisdiction is None:
@@ -299,6 +300,22 @@ def _ministry_before(s: State, role: Mention) -> str | None:
         if m.kind == MentionKind.ORGANIZATION and MINISTRY.search(m.value) and fold(m.value).startswith(word[:4]):
             return s.key_of.get(m)
     return None
+
+
+def _delegation_place(s: State, role: Mention, subtype: str) -> str | None:
+    """``делегацию провинции Цзянсу во главе с вице-губернатором X``: the place whose delegation the post's holder
+    heads or joins, named before the post in its sentence and in no other post's phrase."""
+    idx = s.sentence_of[role]
+    if not s.has_word(idx, "group"):
+        return None
+    roles = [r for r in s.in_sentence(idx, MentionKind.ROLE) if r is not role]
+    # a place in another post's phrase: right after its post (Аким Алматинской области) or right before it
+    # (Алматы облысының әкімі)
+    places = [m for m in s.in_sentence(idx, MentionKind.PLACE) if m.end <= role.start and m.subtype == subtype
+              and m in s.key_of and not any(
+                  (r.end <= m.start and len(s.text[r.end:m.start].split()) <= 1)
+                  or (m.end <= r.start and not s.text[m.end:r.start].strip()) for r in roles)]
+    return s.key_of[places[-1]] if places else None
 
 
 def _main_place(s: State, subtype: str) -> str | None:
