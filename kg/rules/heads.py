@@ -243,6 +243,16 @@ def _name_start(s: State, head_index: int, *, organization: bool = False, town_n
     if place and j >= 0 and s.barrier[j] and j == first - 1 and first < head_index - 1:
         # Елші Ербол Сарыбай Измир қаласына: right after a post stands its holder's name, not the town's
         first = head_index - 1
+    if organization and j >= 0 and s.barrier[j] and j == first - 1:
+        # Елші Марко Мартин облыс әкімдігінде: two or three capitalised words right after a post are its holder's
+        # name, and the body's name is what follows them, if any word of it is capitalised
+        run = first
+        while run < head_index and s.is_capitalised(run) and not s.covered[run]:
+            run += 1
+        if 2 <= run - first <= 3 and run < head_index:
+            if all(not s.is_capitalised(k) and not s.covered[k] for k in range(run, head_index)):
+                return None
+            first = run
     # A sentence's first word is capitalised anyway: a common word there is not part of the name.
     if first < head_index - 1 and s.sentence_initial(first) and s.common_word(s.texts[first]) \
             and not CAPITAL_LETTER.match(s.texts[first]):
