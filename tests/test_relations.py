@@ -157,6 +157,15 @@ def meetings_of(text: str) -> list[set[str]]:
     # a body visited first, named after the visitor's post, does not swallow the visitor's name
     ("Италия елшісі Марко Мартин облыс әкімдігінде болып, облыс әкімі Асхат Шахаровпен кездесті.",
      [{"Марко Мартин", "Асхат Шахаров"}]),
+    # talks named again by their noun: one meeting, plural as the noun is
+    ("Италия елшісі Марко Мартин облыс әкімі Асхат Шахаровпен келіссөздер жүргізді. Келіссөздер барысында облыс "
+     "әкімінің орынбасары Нұрлан Бекұлы өңірдің әлеуетін таныстырды.",
+     [{"Марко Мартин", "Асхат Шахаров", "Нұрлан Бекұлы"}]),
+    ("Посол Италии Марко Мартин провел переговоры с акимом области Асхатом Шахаровым. В ходе переговоров "
+     "заместитель акима Нурлан Бекулы рассказал о потенциале региона.",
+     [{"Марко Мартин", "Асхат Шахаров", "Нурлан Бекулы"}]),
+    ("Italian Ambassador Marco Martin held talks with Governor Askhat Shakharov. During the talks, Deputy "
+     "Governor Nurlan Bekuly presented the region.", [{"Marco Martin", "Askhat Shakharov", "Nurlan Bekuly"}]),
     # the reception told before, named again by its noun
     ("Италия елшісі Марко Мартинді облыс әкімі Асхат Шахаров қабылдады. Қабылдау барысында облыс әкімінің "
      "орынбасары Нұрлан Бекұлы сөз сөйледі.", [{"Марко Мартин", "Асхат Шахаров", "Нұрлан Бекұлы"}]),

@@ -152,8 +152,10 @@ def _attending(s: State, idx: int) -> bool:
 
 
 def _noun(s: State, m: Mention) -> bool:
-    """Is a word of meeting the noun of one (кездесу, встреча, meeting), in any of its forms?"""
-    return s.lex.is_word(s.last_word(m).strip(WORD_EDGES), "meeting-noun", s.report.language)
+    """Is a word of meeting the noun of one (кездесу, встреча, meeting) or of talks (келіссөздер, переговоры, talks:
+    one meeting, plural as they are), in any of its forms?"""
+    word = s.last_word(m).strip(WORD_EDGES)
+    return any(s.lex.is_word(word, category, s.report.language) for category in ("meeting-noun", "talks-noun"))
 
 
 def _sentences_with(s: State, cue: str) -> list[int]:
