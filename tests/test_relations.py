@@ -344,6 +344,8 @@ def places_of(text: str) -> list[str | None]:
      "Rome.", "Rome"),
     ("Ambassador Askar Musabayev met the President of the Lazio Region Francesco Rocca. The meeting held in the "
      "Office of the President Francesco Rocca concerned trade in Rome.", "Lazio"),
+    ("Алматы облысының әкімі Марат Сұлтанғазиев Жапония елшісі Джун Ямаданы қабылдады. Кездесу соңында тараптар "
+     "ынтымақтастықтың маңыздылығын атап өтті, оның ішінде Қонаев қаласында аймақ құру.", "Алматы облысы"),
     # the region of a delegation received is not where the meeting took place
     ("Аким Алматинской области Марат Султангазиев принял делегацию провинции Шэньси во главе с "
      "вице-губернатором Ли Мином.", "Алматинская область"),

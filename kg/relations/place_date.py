@@ -100,7 +100,10 @@ def _held_at(s: State, m: Mention, idx: int) -> bool:
     holds = [sentence.start + t.start for t in tokens(sentence.text)
              if s.lex.is_word(t.text, "hold", s.report.language)]
     names = [c for c in s.in_sentence(idx) if c is not m and c.kind != MentionKind.MEETING and not s.nested(c)]
-    return any(not any(min(h, m.start) <= c.start < max(h, m.end) for c in names) for h in holds)
+    # where case endings mark the place, the verb ends the clause after it (Кездесу Римде өтті; not Кездесу
+    # соңында ... атап өтті, оның ішінде Қонаев қаласында ...); elsewhere the place follows the verb
+    ordered = [h for h in holds if (m.end <= h if s.language.marks_case else h <= m.start)]
+    return any(not any(min(h, m.start) <= c.start < max(h, m.end) for c in names) for h in ordered)
 
 
 def _met_at(s: State, m: Mention, idx: int) -> bool:
