@@ -77,6 +77,13 @@ def test_name_nominative(words: str, expected: str) -> None:
     ("принял", "Франческо Рокку", "Франческо Рокка"),
     ("губернатору", "Аттилио Фонтану", "Аттилио Фонтан"),
     ("принял", "Анну Петрову", "Анна Петрова"),
+    ("принял", "Ичиро Ямаду", "Ичиро Ямада"),
+    ("принял", "Ли Ху", "Ли Ху"),
+    # a man's name the dictionary reads in no case, in the instrumental a post or "с" asks for
+    ("с", "Жауме Дучем", "Жауме Дуч"),
+    # both parts of a hyphenated given name decline
+    ("с", "Жаном-Пьером Дюпоном", "Жан-Пьер Дюпон"),
+    ("с", "Анной-Марией Шмидт", "Анна-Мария Шмидт"),
 ])
 def test_governed_name_nominative(governor: str, words: str, expected: str) -> None:
     assert profile("ru").name_form(words.split(), MentionKind.PERSON, governor) == expected

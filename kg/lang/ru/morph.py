@@ -38,6 +38,9 @@ GUESSED_ENDING = re.compile(r"[ыи]$", re.IGNORECASE)
 # The accusative ending of a name in -а, -я (Фонтану, Рокку: of Фонтана, Рокка), which the dictionary guesses as
 # the dative of a name in a consonant; and the nominative ending it stands for.
 ACCUSATIVE_A = {"у": "а", "ю": "я"}
+GUESSED_INDECLINABLE = 5
+# The instrumental ending of a man's name in a consonant (Дучем, Озтюрком), where the dictionary reads none.
+INSTRUMENTAL_CONSONANT = re.compile(r"^(\w{2,}[бвгджзклмнпрстфхцчшщ])(?:ом|ем|ём)$")
 # The ending of foreign place names the dictionary guesses as datives (Бейоглу, Ганьсу).
 INDECLINABLE_ENDING = re.compile(r"[ую]$", re.IGNORECASE)
 NOMINATIVE_ENDINGS = frozenset("аяь")
@@ -109,9 +112,15 @@ def _guessed_oblique(parse: pymorphy3.analyzer.Parse, word: str) -> bool:
 
 
 def _inflected_name(parse: pymorphy3.analyzer.Parse, word: str) -> str:
-    """A name word in the nominative; a hyphenated one changes its last part only."""
+    """A name word in the nominative; a hyphenated one changes its last part, and a first part that is a given name
+    in the same case (Жаном-Пьером: Жан-Пьер; Касым-Жомарта: Касым-Жомарт)."""
     *first, last = HYPHEN.split(word)
-    return "-".join([*first, _inflected(parse, {"nomn"}, last)])
+    parts = []
+    for part in first:
+        same = [p for p in _parses(part) if "Name" in p.tag and p.tag.case == parse.tag.case
+                and p.tag.case != "nomn" and "Fixd" not in p.tag]
+        parts.append(_inflected(max(same, key=lambda p: p.score), {"nomn"}, part) if same else part)
+    return "-".join([*parts, _inflected(parse, {"nomn"}, last)])
 
 
 def _agrees(parse: pymorphy3.analyzer.Parse, case: str, gender: str) -> bool:
@@ -165,8 +174,13 @@ def _accusative_a(word: str, cases: frozenset[str]) -> str:
     if ending is None or "accs" not in cases or "datv" in cases or not CYRILLIC_WORD.match(word):
         return word
     nouns = [p for p in _parses(word) if p.tag.POS == "NOUN"]
-    if nouns and all(p.tag.case == "datv" and "Fixd" not in p.tag for p in nouns) and not PERSON_NAME & set().union(
-            *(p.tag.grammemes for p in nouns)):
+    dative = all(p.tag.case == "datv" and "Fixd" not in p.tag for p in nouns) and not PERSON_NAME & set().union(
+        *(p.tag.grammemes for p in nouns))
+    # or read as the accusative of the -а name among others (Ямаду: Ямада), long enough to be no Chinese syllable
+    candidate = (word[:-1] + ending).lower()
+    named = len(word) >= GUESSED_INDECLINABLE and any(p.tag.case == "accs" and p.normal_form == candidate
+                                                       for p in nouns)
+    if nouns and (dative or named):
         return word[:-1] + (ending.upper() if word[-1].isupper() else ending)
     return word
 
@@ -180,7 +194,9 @@ def _governed(words: tuple[str, ...], cases: frozenset[str]) -> tuple[str, ...]:
                  and "sing" in p.tag and p.tag.case in cases and not (word.isupper() and len(word) > 1)]
         names = [p for p in nouns if PERSON_NAME & p.tag.grammemes]  # Ниндертом: Ниндерт, not Ниндерот
         fit = max(names or nouns, key=lambda p: p.score, default=None)
-        out.append(_inflected_name(fit, word) if fit is not None and fit.tag.case != "nomn" else word)
+        bare = INSTRUMENTAL_CONSONANT.match(word) if fit is None and "ablt" in cases else None
+        out.append(_inflected_name(fit, word) if fit is not None and fit.tag.case != "nomn"
+                   else bare.group(1) if bare else word)  # с Жауме Дучем: Дуч
     return tuple(out)
 
 
