@@ -68,8 +68,8 @@ def test_a_municipal_chamber_is_no_region(seeds):
     ("UNESCO", "001_7e26e4af5a0f6119.txt"),
     ("юнеско", "001_7e26e4af5a0f6119.txt"),
     ("ЮНЕСКО-мен", "001_7e26e4af5a0f6119.txt"),
-    ("Toyota's", "004_2c1c7d9b27086156.txt"),
-    ("TOYOTA", "004_2c1c7d9b27086156.txt"),
+    ("JTI's", "004_2c1c7d9b27086156.txt"),
+    ("jti", "004_2c1c7d9b27086156.txt"),
 ])
 def test_organization_by_label_or_case_form(seeds, organization, report):
     rows = ask(seeds, "reports-mentioning-organization", organization=organization)
@@ -77,11 +77,11 @@ def test_organization_by_label_or_case_form(seeds, organization, report):
     assert "organizationForms" not in rows[0]
 
 
-@pytest.mark.parametrize("hostile", ['") } SELECT * { ?s ?p ?o } #', "|", "||||", "Toyota|ЮНЕСКО"])
+@pytest.mark.parametrize("hostile", ['") } SELECT * { ?s ?p ?o } #', "|", "||||", "JTI|ЮНЕСКО"])
 def test_label_values_stay_data(seeds, hostile):
     rows = ask(seeds, "reports-mentioning-organization", organization=hostile)
     assert {r["report"] for r in rows} <= {"004_2c1c7d9b27086156.txt", "001_7e26e4af5a0f6119.txt"}
-    assert not [r for r in rows if "Toyota" in hostile and "ЮНЕСКО" in r["organization"]]
+    assert not [r for r in rows if "JTI" in hostile and "ЮНЕСКО" in r["organization"]]
 
 
 @pytest.mark.parametrize(("value", "forms"), [
