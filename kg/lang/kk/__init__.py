@@ -25,4 +25,5 @@ PROFILE = Language(
     plural="kg.lang.kk.forms:plural",
     nominative="kg.lang.kk.forms:nominative",
     common_word="kg.lang.kk.forms:common_word",
+    ministry="kg.lang.kk.ministries:ministry",
 )

@@ -1,0 +1,64 @@
+"""Kazakh: ``Экономикалық даму министрі`` names the ministry ``Экономикалық даму министрлігі``.
+
+The ministry's field stands before the post word: a capitalised word and the lower-case words after it
+(Сыртқы істер, Ауыл шаруашылығы, Сауда және интеграция), or lower-case words right after a state in the
+genitive (Италияның сыртқы істер министрі). Another state's ministry carries the state's name
+(Италия Сыртқы істер министрлігі), so that it is never taken for Kazakhstan's of the same name.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg.lang import TokenView
+from kg.morphology import KK_GENITIVE, dictionary_form_kk
+from kg.text import fold
+
+# The post word of a minister or a vice-minister, in its possessive and case forms.
+MINISTER = re.compile(r"^(?:вице-)?министр(?:і|інің|іне|ін|імен|інде|інен)$", re.IGNORECASE)
+MINISTRY = "министрлігі"
+LINKS = frozenset({"және"})
+# At most this many words name the field.
+FIELD_WORDS = 4
+HOME = "KZ"
+
+
+@cache
+def _states() -> dict[str, str]:
+    """Kazakh names of states (case-folded) and their codes."""
+    from kg.lexicon import load_lexicon
+
+    return {fold(e.name): e.key for e in load_lexicon().entries if e.kind == "country" and e.language == "kk"}
+
+
+def ministry(view: TokenView, i: int) -> tuple[int, int, str] | None:
+    """The ministry a ``... министрі`` at token ``i`` names: (first, last token of its field, name)."""
+    texts = view.texts
+    if not MINISTER.match(texts[i]):
+        return None
+    j = i - 1
+    while j >= 0 and i - j <= FIELD_WORDS and not view.covered[j] and texts[j].isalpha() and (
+            (texts[j].islower() and not KK_GENITIVE.search(texts[j])) or texts[j] in LINKS):
+        j -= 1
+    capital = j >= 0 and i - j <= FIELD_WORDS and not view.covered[j] and not view.barrier[j] \
+        and texts[j].isalpha() and texts[j][:1].isupper() and not KK_GENITIVE.search(texts[j])
+    first = j if capital else j + 1
+    if first >= i or texts[first] in LINKS:
+        return None
+    state = _state_before(view, first)
+    if not capital and state is None:
+        return None  # lower-case words open no ministry's name unless a state's name stands before them
+    field = " ".join(texts[first:i])
+    field = field[:1].upper() + field[1:]
+    prefix = f"{state} " if state and _states().get(fold(state)) != HOME else ""
+    return first, i - 1, f"{prefix}{field} {MINISTRY}"
+
+
+def _state_before(view: TokenView, first: int) -> str | None:
+    """The state named in the genitive right before the field (Италияның), in its dictionary form."""
+    k = first - 1
+    if k < 0 or not view.covered[k] or not KK_GENITIVE.search(view.texts[k]):
+        return None
+    name = dictionary_form_kk(view.texts[k])
+    return name if fold(name) in _states() else None
