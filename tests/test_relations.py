@@ -157,6 +157,11 @@ def meetings_of(text: str) -> list[set[str]]:
     # a body visited first, named after the visitor's post, does not swallow the visitor's name
     ("Италия елшісі Марко Мартин облыс әкімдігінде болып, облыс әкімі Асхат Шахаровпен кездесті.",
      [{"Марко Мартин", "Асхат Шахаров"}]),
+    # a visit at someone's invitation is a meeting with them
+    ("Облыс әкімі Асхат Шахаровтың шақыруымен Италия елшісі Марко Мартин Ақтөбе облысына келді.",
+     [{"Марко Мартин", "Асхат Шахаров"}]),
+    ("At the invitation of the Governor of Lombardy Attilio Fontana, Ambassador Askar Musabayev visited Milan.",
+     [{"Askar Musabayev", "Attilio Fontana"}]),
     # talks named again by their noun: one meeting, plural as the noun is
     ("Италия елшісі Марко Мартин облыс әкімі Асхат Шахаровпен келіссөздер жүргізді. Келіссөздер барысында облыс "
      "әкімінің орынбасары Нұрлан Бекұлы өңірдің әлеуетін таныстырды.",

@@ -9,6 +9,7 @@ from kg.lang import Case
 from kg.model import Mention, MentionKind
 from kg.relations.posts import modifies, role_after, role_before
 from kg.relations.state import DIPLOMATS, HEADS, OF, WORD_EDGES, MeetingDraft, State
+from kg.text import tokens
 
 # Characters read back from a person's post for the word "with" (with the Mayor of X).
 WITH_REACH = 12
@@ -23,6 +24,8 @@ POSSESSOR_REACH = 40
 WORD_REACH = 16
 # Characters read after a word of meeting for the word that makes it one of taking part (принял участие).
 PART_REACH = 16
+# Characters between the word of an invitation and the name of the one who invited (по приглашению губернатора X).
+INVITATION_REACH = 30
 
 
 def read_meetings(s: State) -> None:
@@ -91,6 +94,7 @@ def read_meetings(s: State) -> None:
     _groups(s, role_of)
     s.meetings = [d for d in s.meetings if len(d.participants) >= 2]
     _visits(s, protagonist)
+    _invitations(s, protagonist)
 
 
 def _pronoun_subject(s: State, idx: int, cue: Mention, named: list[tuple[int, str]]) -> bool:
@@ -288,6 +292,36 @@ def _visits(s: State, protagonist: str | None) -> None:
                 s.meetings.append(MeetingDraft([protagonist, p.holder], [idx, s.sentence_of[said[0]]],
                                                s.evidence(cue, end=said[0].end)))
                 met.add(p.holder)
+
+
+def _invitations(s: State, protagonist: str | None) -> None:
+    """A visit at a named person's invitation (Әкім X-тың шақыруымен, по приглашению губернатора X, at the
+    invitation of Governor X) is a meeting of the visitor with the one who invited."""
+    met = {frozenset(d.participants) for d in s.meetings}
+    visits = sorted({s.sentence_of[m] for m in s.mentions if m.kind == MentionKind.MEETING and m.value == "visit"})
+    for idx in visits:
+        sentence = s.sentences[idx]
+        words = [(sentence.start + t.start, t.text) for t in tokens(sentence.text)]
+        at = next(((start, start + len(w)) for start, w in words
+                   if s.lex.is_word(w, "invitation", s.report.language)), None)
+        if at is None:
+            continue
+        persons = s.in_sentence(idx, MentionKind.PERSON)
+        gaps = {id(m): _gap(m, *at) for m in persons}
+        near = [m for m in persons if 0 <= gaps[id(m)] <= INVITATION_REACH]
+        if not near:
+            continue
+        host = s.key_of[min(near, key=lambda m: gaps[id(m)])]
+        visitor = next((s.key_of[m] for m in persons if s.key_of[m] != host), protagonist)
+        if visitor and visitor != host and not any({visitor, host} <= pair for pair in met):
+            cue = next(m for m in s.in_sentence(idx, MentionKind.MEETING) if m.value == "visit")
+            s.meetings.append(MeetingDraft([visitor, host], [idx], s.evidence(cue)))
+            met.add(frozenset({visitor, host}))
+
+
+def _gap(m: Mention, start: int, end: int) -> int:
+    """Characters between a mention and the word at ``start``..``end``, on whichever side it stands."""
+    return m.start - end if m.start >= end else start - m.end
 
 
 def _aside(s: State, m: Mention) -> bool:
