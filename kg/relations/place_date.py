@@ -66,7 +66,9 @@ def _location(s: State, d: MeetingDraft, windows: set[int]) -> str | None:
     holders = set(d.participants)
     for idx in _visit_sentences(s, d):
         for m in s.in_sentence(idx, MentionKind.PLACE) + s.in_sentence(idx, MentionKind.ORGANIZATION):
+            # a visit to a place (Миланға барды), or in one (Милан қаласында болды)
             if s.language.has_case(s.last_word(m), Case.DATIVE) or (
+                    m.kind == MentionKind.PLACE and id(m) not in windows and _visited_in(s, m, idx)) or (
                     not s.language.marks_case and id(m) not in windows and _where_met(s, m)):
                 # a visit to a region, a meeting with the mayor of a town: the town
                 town = next((p.jurisdiction for p in s.posts if p.holder in holders and p.role not in DIPLOMATS
@@ -87,6 +89,12 @@ def _location(s: State, d: MeetingDraft, windows: set[int]) -> str | None:
 def _subtype(s: State, key: str | None) -> str | None:
     e = s.entity(key)
     return e.subtype if e is not None and e.kind == MentionKind.PLACE else None
+
+
+def _visited_in(s: State, m: Mention, idx: int) -> bool:
+    """``Милан қаласында жұмыс сапарында болды``: a place in the locative before the word of the visit."""
+    return s.language.has_case(s.last_word(m), Case.LOCATIVE) and any(
+        c.value == "visit" and c.start >= m.end for c in s.in_sentence(idx, MentionKind.MEETING))
 
 
 def _held_at(s: State, m: Mention, idx: int) -> bool:
