@@ -65,6 +65,9 @@ def mentions(text: str, kind: str, *, published: str | None = None) -> list[tupl
     # an academic title before a name is no part of it
     ("Академик Режеп Мамбетказиев АҚШ-тың Бас консулы Мишель Еркинмен кездесті.",
      [("Режеп Мамбетказиев", "Режеп Мамбетказиев"), ("Мишель Еркинмен", "Мишель Еркин")]),
+    # a full name with a patronymic keeps the surname after it
+    ("Облыс әкімі Серік Әлиұлы Жұмабеков Италия елшісі Марко Мартинмен кездесті.",
+     [("Серік Әлиұлы Жұмабеков", "Серік Әлиұлы Жұмабеков"), ("Марко Мартинмен", "Марко Мартин")]),
 ])
 def test_persons(text, expected):
     assert mentions(text, MentionKind.PERSON) == expected

@@ -13,6 +13,7 @@ from kg.rules.state import (
     CAPITAL_LETTER,
     LATIN_CAPITALISED,
     MAX_NAME_TOKENS,
+    PATRONYMIC,
     PLACE_PREPOSITIONS,
     SURNAME_ENDINGS,
     TITLE_LINKS,
@@ -65,13 +66,24 @@ def read_persons(s: State) -> None:
                     found = [f for f in found if not f[0] < span[0] <= f[1] <= span[1]]
                 found.append(span)
     accepted: list[tuple[int, int]] = []
-    for first, last in sorted(set(found)):
+    for first, last in _ordered(s, found):
         if any(s.covered[k] for k in range(first, last + 1)):
             continue
         _emit_person(s, first, last)
         accepted.append((first, last))
     accepted.extend(_coordinated_names(s, accepted))
     _repeats(s, accepted)
+
+
+def _ordered(s: State, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The names found, in text order; of two that start at one word, the longer first where the shorter ends in a
+    patronymic (Серік Әлиұлы Жұмабеков, Иван Петрович Сидоров): the surname follows it."""
+    def key(span: tuple[int, int]) -> tuple[int, bool, int]:
+        first, last = span
+        cut = bool(PATRONYMIC.search(s.texts[last])) and any(f == first and end > last for f, end in found)
+        return first, cut, last
+
+    return sorted(set(found), key=key)
 
 
 def _coordinated_names(s: State, accepted: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -30,6 +30,8 @@ DOMAIN = re.compile(r"\.(?:kz|ru|com|org|net|gov|info)\b", re.IGNORECASE)
 QUOTES_OPEN = frozenset({"«", '"', "“", "„"})
 QUOTES_CLOSE = frozenset({"»", '"', "”", "“"})
 # Surnames and patronymic-style names the rules recognise without a post before them.
+# A patronymic: the surname follows it in a full name (Серік Әлиұлы Жұмабеков, Иван Петрович Сидоров).
+PATRONYMIC = re.compile(r"(?:ұлы|улы|қызы|кызы|ович|евич|ьич|овна|евна|ична|инична)$", re.IGNORECASE)
 SURNAME_ENDINGS = re.compile(
     r"(?:ов|ев|ёв|ова|ева|ин|ина|ын|ына|ұлы|қызы|улы|кызы|енко|дзе|швили|ян|янц|ский|ская|цкий|цкая|ұлы)$")
 LOWER_MODIFIER = re.compile(
