@@ -189,3 +189,18 @@ def test_the_tagger_finds_what_the_rules_miss(text, kind, words):
     report = parse_report("t.txt", text, month=load_lexicon().month)
     assert (kind, words) not in {(m.kind, m.text) for m in rule_mentions(report)}
     assert (kind, words) in {(m.kind, m.text) for m in tagged_rule_mentions(report)}
+
+
+@pytest.mark.parametrize(("text", "proposed", "expected"), [
+    # where every word of a name declines, the name read after the post outruns a recogniser's shorter one
+    ("Посол встретился с сенатором Марией Элизабеттой Казеллати.", "Марией Элизабеттой",
+     "Марией Элизабеттой Казеллати"),
+    # in Kazakh only the name's last word takes the ending: the recogniser's own end stands
+    ("Облыс әкімі Серік Жұмабеков Бәйтерек холдингінде болды.", "Серік Жұмабеков", "Серік Жұмабеков"),
+])
+def test_a_longer_name_after_a_post(text, proposed, expected):
+    report = parse_report("t.txt", "Тест\n\n" + text)
+    start = report.text.index(proposed)
+    proposal = Mention(MentionKind.PERSON, start, start + len(proposed), proposed, proposed, None, "test")
+    found = [m.text for m in rule_mentions(report, proposals=[proposal]) if m.kind == MentionKind.PERSON]
+    assert found == [expected]

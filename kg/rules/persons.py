@@ -76,11 +76,16 @@ def read_persons(s: State) -> None:
 
 
 def _ordered(s: State, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The names found, in text order; of two that start at one word, the longer first where the shorter ends in a
-    patronymic (Серік Әлиұлы Жұмабеков, Иван Петрович Сидоров): the surname follows it."""
+    """The names found, in text order. Of two that start at one word, the longer comes first where the shorter ends
+    in a patronymic (Серік Әлиұлы Жұмабеков, Иван Петрович Сидоров: the surname follows it), and where every word
+    of a name declines (Russian: the name read after a post agrees in case, a recogniser's may stop a word short);
+    in Kazakh, where only the last word takes the ending, the recogniser's end stands otherwise."""
+    declines = profile(s.language).name_words_decline
+
     def key(span: tuple[int, int]) -> tuple[int, bool, int]:
         first, last = span
-        cut = bool(PATRONYMIC.search(s.texts[last])) and any(f == first and end > last for f, end in found)
+        cut = (declines or bool(PATRONYMIC.search(s.texts[last]))) and any(
+            f == first and end > last for f, end in found)
         return first, cut, last
 
     return sorted(set(found), key=key)
