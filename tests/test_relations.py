@@ -354,6 +354,9 @@ def places_of(text: str) -> list[str | None]:
     # the town of a visit, told in the locative, is where the meeting told next took place
     ("Қазақстанның Италиядағы елшісі Асқар Мұсабаев Милан қаласында жұмыс сапарында болды. Кездесу барысында "
      "Ломбардия өңірінің президенті Аттилио Фонтана өңірдің әлеуетін таныстырды.", "Милан"),
+    # the company a delegation's member comes from is not where the delegation was received
+    ("Облыс әкімінің орынбасары Нұрлан Бекұлы Италия делегациясын қабылдады. Делегация құрамында Италия елшісі "
+     "Марко Мартин, Eni компаниясының өкілі Лука Росси бар.", None),
     # the region of a delegation received is not where the meeting took place
     ("Аким Алматинской области Марат Султангазиев принял делегацию провинции Шэньси во главе с "
      "вице-губернатором Ли Мином.", "Алматинская область"),

@@ -83,7 +83,9 @@ def _location(s: State, d: MeetingDraft, windows: set[int]) -> str | None:
     dateline = _dateline_place(s)
     if dateline and s.country_of(dateline) in (None, host_country):
         return dateline
-    return hosts[0] if hosts else None
+    # a body one of them heads; not a company a delegation's member comes from
+    bodies = [k for k in hosts if (e := s.entity(k)) is None or e.subtype != "company"]
+    return bodies[0] if bodies else None
 
 
 def _subtype(s: State, key: str | None) -> str | None:
