@@ -1,4 +1,4 @@
-"""Meetings: sentences that say a meeting took place, the persons in them, and visits to a host."""
+"""Meetings: sentences that say a meeting took place, the persons in them, visits to a host or at its invitation."""
 
 from __future__ import annotations
 
