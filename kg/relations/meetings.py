@@ -95,6 +95,7 @@ def read_meetings(s: State) -> None:
     s.meetings = [d for d in s.meetings if len(d.participants) >= 2]
     _visits(s, protagonist)
     _invitations(s, protagonist)
+    _visits_to_persons(s, protagonist)
 
 
 def _pronoun_subject(s: State, idx: int, cue: Mention, named: list[tuple[int, str]]) -> bool:
@@ -315,6 +316,26 @@ def _invitations(s: State, protagonist: str | None) -> None:
         visitor = next((s.key_of[m] for m in persons if s.key_of[m] != host), protagonist)
         if visitor and visitor != host and not any({visitor, host} <= pair for pair in met):
             cue = next(m for m in s.in_sentence(idx, MentionKind.MEETING) if m.value == "visit")
+            s.meetings.append(MeetingDraft([visitor, host], [idx], s.evidence(cue)))
+            met.add(frozenset({visitor, host}))
+
+
+def _visits_to_persons(s: State, protagonist: str | None) -> None:
+    """A visit to a person, named in the dative where case endings mark it (әкім X-қа сапармен барды), is a meeting
+    of the visitor with that person."""
+    if not s.language.marks_case:
+        return  # elsewhere a preposition says it, and the sentence's words of meeting read it (paid a visit to X)
+    met = {frozenset(d.participants) for d in s.meetings}
+    for idx in sorted({s.sentence_of[m] for m in s.mentions if m.kind == MentionKind.MEETING and m.value == "visit"}):
+        persons = s.in_sentence(idx, MentionKind.PERSON)
+        cue = next(m for m in s.in_sentence(idx, MentionKind.MEETING) if m.value == "visit")
+        hosts = [m for m in persons if m.end <= cue.start and s.language.has_case(s.last_word(m), Case.DATIVE)]
+        if not hosts:
+            continue
+        host = s.key_of[hosts[-1]]
+        visitor = next((s.key_of[m] for m in persons if s.key_of[m] != host and m.start < hosts[-1].start),
+                       protagonist)
+        if visitor and visitor != host and not any({visitor, host} <= pair for pair in met):
             s.meetings.append(MeetingDraft([visitor, host], [idx], s.evidence(cue)))
             met.add(frozenset({visitor, host}))
 
