@@ -157,6 +157,13 @@ def meetings_of(text: str) -> list[set[str]]:
     # a body visited first, named after the visitor's post, does not swallow the visitor's name
     ("Италия елшісі Марко Мартин облыс әкімдігінде болып, облыс әкімі Асхат Шахаровпен кездесті.",
      [{"Марко Мартин", "Асхат Шахаров"}]),
+    # a bare post word in the sentence of meeting names the one the next sentence names by that post
+    ("Италия елшісі Марко Мартин облыс әкімімен кездесті. «Өңір бізге қызық», – деді облыс әкімі Асхат Шахаров.",
+     [{"Марко Мартин", "Асхат Шахаров"}]),
+    ("Посол Италии Марко Мартин встретился с акимом области. Аким области Асхат Шахаров рассказал о потенциале "
+     "региона.", [{"Марко Мартин", "Асхат Шахаров"}]),
+    ("The Italian Ambassador Marco Martin met with the Governor of the region. Governor Askhat Shakharov "
+     "presented the region's potential.", [{"Marco Martin", "Askhat Shakharov"}]),
     # a visit to a person, named in the dative; people who gathered (бас қосты)
     ("Италия елшісі Марко Мартин облыс әкімі Асхат Шахаровқа сапармен барды.", [{"Марко Мартин", "Асхат Шахаров"}]),
     ("Италия елшісі Марко Мартин облыс әкімі Асхат Шахаровпен Ақтөбе қаласында бас қосты.",

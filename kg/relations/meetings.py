@@ -24,6 +24,8 @@ POSSESSOR_REACH = 40
 WORD_REACH = 16
 # Characters read after a word of meeting for the word that makes it one of taking part (принял участие).
 PART_REACH = 16
+# How many sentences after a bare post word in a sentence of meeting its holder may first be named.
+LATER_REACH = 2
 # Characters between the word of an invitation and the name of the one who invited (по приглашению губернатора X).
 INVITATION_REACH = 30
 
@@ -53,7 +55,7 @@ def read_meetings(s: State) -> None:
             named.append((m.start, s.key_of[m]))
             persons.append(m)
         for r in s.in_sentence(idx, MentionKind.ROLE):
-            holder = None if _named_after(s, r) else _earlier_holder(s, r)
+            holder = None if _named_after(s, r) else _earlier_holder(s, r) or _later_holder(s, r)
             if holder:
                 named.append((r.start, holder))
         people = list(dict.fromkeys(key for _, key in sorted(named)))
@@ -361,6 +363,19 @@ def _earlier_holder(s: State, role: Mention) -> str | None:
         if role.value not in (p.role, p.cue) or (state and p.country != state):
             continue
         if any(s.key_of.get(m) == p.holder and m.start < role.start for m in s.mentions):
+            return p.holder
+    return None
+
+
+def _later_holder(s: State, role: Mention) -> str | None:
+    """The person a bare post word in a sentence of meeting refers to when the next sentences name him by that post
+    (met the akim of the region. Akim X presented ...): the first named there with a post of the word's."""
+    idx = s.sentence_of[role]
+    for p in s.posts:
+        if role.value not in (p.role, p.cue):
+            continue
+        first = min((s.sentence_of[m] for m in s.mentions if s.key_of.get(m) == p.holder), default=None)
+        if first is not None and idx < first <= idx + LATER_REACH:
             return p.holder
     return None
 
