@@ -41,8 +41,9 @@ ACCUSATIVE_A = {"у": "а", "ю": "я"}
 GUESSED_INDECLINABLE = 5
 # The instrumental ending of a man's name in a consonant (Дучем, Озтюрком), where the dictionary reads none.
 INSTRUMENTAL_CONSONANT = re.compile(r"^(\w{2,}[бвгджзклмнпрстфхцчшщ])(?:ом|ем|ём)$")
-# The ending of foreign place names the dictionary guesses as datives (Бейоглу, Ганьсу).
-INDECLINABLE_ENDING = re.compile(r"[ую]$", re.IGNORECASE)
+# The endings of foreign place names the dictionary does not know and guesses as oblique cases: datives (Бейоглу,
+# Ганьсу), genitives of names in -ь (Шэньси, Шаньси), forms of names in -я (Хэбэй).
+INDECLINABLE_ENDING = re.compile(r"[уюий]$", re.IGNORECASE)
 NOMINATIVE_ENDINGS = frozenset("аяь")
 # Shorter words are conjunctions and prepositions, not genitive complements.
 MIN_GENITIVE = 3
@@ -270,7 +271,7 @@ def phrase_nominative(words: tuple[str, ...]) -> tuple[str, ...]:
     """
     head = _head(words)
     if head is None or (INDECLINABLE_ENDING.search(words[head]) and not analyzer().word_is_known(words[head].lower())):
-        return words  # Бейоглу, Ганьсу, Чэнду: a foreign name in -у is no guessed dative of one in -а
+        return words  # Бейоглу, Ганьсу, Шэньси: a foreign name in -у or -и is no guessed case of another
     for noun in sorted((p for p in _parses(words[head]) if p.tag.POS == "NOUN"), key=lambda p: -p.score):
         tag = noun.tag
         adjectives = []
