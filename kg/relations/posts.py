@@ -241,6 +241,9 @@ def _official(s: State, d: PostDraft, window: list[Mention], role: Mention) -> N
     d.role = _refine_role(s, d.role, d.jurisdiction, role)
     if d.country is None and d.role in HEADS and d.jurisdiction is None:
         d.country = s.home
+    if d.country is None and d.jurisdiction is None and any(
+            s.lex.is_word(w, "local-head", s.report.language) for w in role.text.split()):
+        d.country = s.home  # облыс әкімі, аким области: the home state's local head, where no place says otherwise
 
 
 def _inner_country(s: State, body: Mention) -> str | None:
