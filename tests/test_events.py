@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from build_support import report_folder
 from rdflib import RDF, RDFS, Literal, Namespace
 
 from kg import query as q
@@ -39,10 +40,7 @@ REPORTS = {
 def built(tmp_path_factory):
     from kg.pipeline import build
 
-    folder = tmp_path_factory.mktemp("reports")
-    for name, text in REPORTS.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    result = build([folder])
+    result = build([report_folder(tmp_path_factory.mktemp("reports"), REPORTS)])
     path = tmp_path_factory.mktemp("graph") / "diplomacy.ttl"
     result.graph.serialize(path, format="turtle")
     return result.graph, q.load_store(path)

@@ -5,6 +5,7 @@ patronymic, the surname first) and name a university's namesake."""
 from __future__ import annotations
 
 import pytest
+from build_support import report_folder
 from rdflib import RDF, RDFS, Namespace
 
 DIP = Namespace("https://w3id.org/dipkg/ontology#")
@@ -35,10 +36,7 @@ REPORTS = {
 def graph(tmp_path_factory):
     from kg.pipeline import build
 
-    folder = tmp_path_factory.mktemp("reports")
-    for name, text in REPORTS.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return build([folder]).graph
+    return build([report_folder(tmp_path_factory.mktemp("reports"), REPORTS)]).graph
 
 
 def _persons(g) -> list[set[str]]:

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from build_support import report_folder
 from rdflib import RDF, RDFS, Literal
 
 from kg.graph import DIP
@@ -136,9 +137,7 @@ ONE_MEETING = {
 
 @pytest.fixture(scope="module")
 def one_meeting(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("one-meeting")
-    for name, text in ONE_MEETING.items():
-        (folder / name).write_text(text, encoding="utf-8")
+    folder = report_folder(tmp_path_factory.mktemp("one-meeting"), ONE_MEETING)
     return build([folder], out_dir=folder / "out")
 
 

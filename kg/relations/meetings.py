@@ -96,8 +96,7 @@ def read_meetings(s: State) -> None:
     _groups(s, role_of)
     s.meetings = [d for d in s.meetings if len(d.participants) >= 2]
     _visits(s, protagonist)
-    _invitations(s, protagonist)
-    _visits_to_persons(s, protagonist)
+    _visits_to_hosts(s, protagonist)
 
 
 def _pronoun_subject(s: State, idx: int, cue: Mention, named: list[tuple[int, str]]) -> bool:
@@ -281,15 +280,13 @@ def _visits(s: State, protagonist: str | None) -> None:
     if protagonist is None:
         return
     met = {p for d in s.meetings for p in d.participants}
-    visits = sorted({s.sentence_of[m] for m in s.mentions if m.kind == MentionKind.MEETING and m.value == "visit"})
-    for idx in visits:
+    for idx, cue in _visit_cues(s):
         places = {s.key_of[m] for m in s.in_sentence(idx) if m in s.key_of
                   and m.kind in (MentionKind.ORGANIZATION, MentionKind.PLACE)}
         for p in s.posts:
             if p.holder in met or p.holder == protagonist or p.jurisdiction not in places or p.role in DIPLOMATS:
                 continue
             said = [m for m in s.mentions if s.key_of.get(m) == p.holder and idx <= s.sentence_of[m] <= idx + 1]
-            cue = next(m for m in s.in_sentence(idx, MentionKind.MEETING) if m.value == "visit")
             # the minister's own visit (визит министра X, X посетил Италию) is none to him
             if said and not _possessor(s, said[0]) and not (s.sentence_of[said[0]] == idx and said[0].end <= cue.start):
                 s.meetings.append(MeetingDraft([protagonist, p.holder], [idx, s.sentence_of[said[0]]],
@@ -297,49 +294,49 @@ def _visits(s: State, protagonist: str | None) -> None:
                 met.add(p.holder)
 
 
-def _invitations(s: State, protagonist: str | None) -> None:
-    """A visit at a named person's invitation (Әкім X-тың шақыруымен, по приглашению губернатора X, at the
-    invitation of Governor X) is a meeting of the visitor with the one who invited."""
+def _visits_to_hosts(s: State, protagonist: str | None) -> None:
+    """A visit whose host the sentence names is a meeting of the visitor with the host: at the host's invitation
+    (Әкім X-тың шақыруымен, по приглашению губернатора X, at the invitation of Governor X), or to the host, named
+    in the dative where case endings mark it (әкім X-қа сапармен барды; elsewhere a preposition says it, and the
+    sentence's words of meeting read it: paid a visit to X)."""
     met = {frozenset(d.participants) for d in s.meetings}
-    visits = sorted({s.sentence_of[m] for m in s.mentions if m.kind == MentionKind.MEETING and m.value == "visit"})
-    for idx in visits:
-        sentence = s.sentences[idx]
-        words = [(sentence.start + t.start, t.text) for t in tokens(sentence.text)]
-        at = next(((start, start + len(w)) for start, w in words
-                   if s.lex.is_word(w, "invitation", s.report.language)), None)
-        if at is None:
-            continue
+    for idx, cue in _visit_cues(s):
         persons = s.in_sentence(idx, MentionKind.PERSON)
-        gaps = {id(m): _gap(m, *at) for m in persons}
-        near = [m for m in persons if 0 <= gaps[id(m)] <= INVITATION_REACH]
-        if not near:
+        host = _inviter(s, idx, persons) or _visited(s, cue, persons)
+        if host is None:
             continue
-        host = s.key_of[min(near, key=lambda m: gaps[id(m)])]
         visitor = next((s.key_of[m] for m in persons if s.key_of[m] != host), protagonist)
         if visitor and visitor != host and not any({visitor, host} <= pair for pair in met):
-            cue = next(m for m in s.in_sentence(idx, MentionKind.MEETING) if m.value == "visit")
             s.meetings.append(MeetingDraft([visitor, host], [idx], s.evidence(cue)))
             met.add(frozenset({visitor, host}))
 
 
-def _visits_to_persons(s: State, protagonist: str | None) -> None:
-    """A visit to a person, named in the dative where case endings mark it (әкім X-қа сапармен барды), is a meeting
-    of the visitor with that person."""
+def _visit_cues(s: State) -> list[tuple[int, Mention]]:
+    """The sentences that tell a visit, each with its first word of visit."""
+    out: dict[int, Mention] = {}
+    for m in s.mentions:
+        if m.kind == MentionKind.MEETING and m.value == "visit":
+            out.setdefault(s.sentence_of[m], m)
+    return sorted(out.items())
+
+
+def _inviter(s: State, idx: int, persons: list[Mention]) -> str | None:
+    """The person named nearest the word of an invitation, within ``INVITATION_REACH`` characters."""
+    sentence = s.sentences[idx]
+    at = next(((sentence.start + t.start, sentence.start + t.end) for t in tokens(sentence.text)
+               if s.lex.is_word(t.text, "invitation", s.report.language)), None)
+    if at is None:
+        return None
+    near = [(gap, m) for m in persons if 0 <= (gap := _gap(m, *at)) <= INVITATION_REACH]
+    return s.key_of[min(near, key=lambda g: g[0])[1]] if near else None
+
+
+def _visited(s: State, cue: Mention, persons: list[Mention]) -> str | None:
+    """The person named in the dative before the word of visit, where case endings mark it."""
     if not s.language.marks_case:
-        return  # elsewhere a preposition says it, and the sentence's words of meeting read it (paid a visit to X)
-    met = {frozenset(d.participants) for d in s.meetings}
-    for idx in sorted({s.sentence_of[m] for m in s.mentions if m.kind == MentionKind.MEETING and m.value == "visit"}):
-        persons = s.in_sentence(idx, MentionKind.PERSON)
-        cue = next(m for m in s.in_sentence(idx, MentionKind.MEETING) if m.value == "visit")
-        hosts = [m for m in persons if m.end <= cue.start and s.language.has_case(s.last_word(m), Case.DATIVE)]
-        if not hosts:
-            continue
-        host = s.key_of[hosts[-1]]
-        visitor = next((s.key_of[m] for m in persons if s.key_of[m] != host and m.start < hosts[-1].start),
-                       protagonist)
-        if visitor and visitor != host and not any({visitor, host} <= pair for pair in met):
-            s.meetings.append(MeetingDraft([visitor, host], [idx], s.evidence(cue)))
-            met.add(frozenset({visitor, host}))
+        return None
+    hosts = [m for m in persons if m.end <= cue.start and s.language.has_case(s.last_word(m), Case.DATIVE)]
+    return s.key_of[hosts[-1]] if hosts else None
 
 
 def _gap(m: Mention, start: int, end: int) -> int:

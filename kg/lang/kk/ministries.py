@@ -9,11 +9,9 @@ genitive (Италияның сыртқы істер министрі). Another 
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from kg.lang import TokenView
 from kg.morphology import KK_GENITIVE, dictionary_form_kk
-from kg.text import fold
 
 # The post word of a minister or a vice-minister, in its possessive and case forms.
 MINISTER = re.compile(r"^(?:вице-)?министр(?:і|інің|іне|ін|імен|інде|інен)$", re.IGNORECASE)
@@ -21,15 +19,6 @@ MINISTRY = "министрлігі"
 LINKS = frozenset({"және"})
 # At most this many words name the field.
 FIELD_WORDS = 4
-HOME = "KZ"
-
-
-@cache
-def _states() -> dict[str, str]:
-    """Kazakh names of states (case-folded) and their codes."""
-    from kg.lexicon import load_lexicon
-
-    return {fold(e.name): e.key for e in load_lexicon().entries if e.kind == "country" and e.language == "kk"}
 
 
 def ministry(view: TokenView, i: int) -> tuple[int, int, str] | None:
@@ -51,7 +40,7 @@ def ministry(view: TokenView, i: int) -> tuple[int, int, str] | None:
         return None  # lower-case words open no ministry's name unless a state's name stands before them
     field = " ".join(texts[first:i])
     field = field[:1].upper() + field[1:]
-    prefix = f"{state} " if state and _states().get(fold(state)) != HOME else ""
+    prefix = f"{state} " if state and not _home(state) else ""
     return first, i - 1, f"{prefix}{field} {MINISTRY}"
 
 
@@ -60,5 +49,15 @@ def _state_before(view: TokenView, first: int) -> str | None:
     k = first - 1
     if k < 0 or not view.covered[k] or not KK_GENITIVE.search(view.texts[k]):
         return None
+    from kg.lexicon import load_lexicon
+
     name = dictionary_form_kk(view.texts[k])
-    return name if fold(name) in _states() else None
+    return name if load_lexicon().country_named(name) else None
+
+
+def _home(state: str) -> bool:
+    """Is the state the home state of Kazakh reports (Қазақстан: its ministries need no state's name)?"""
+    from kg.lang.kk import PROFILE
+    from kg.lexicon import load_lexicon
+
+    return load_lexicon().country_named(state) == PROFILE.home_country
