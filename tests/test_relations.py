@@ -206,6 +206,11 @@ def meetings_of(text: str) -> list[set[str]]:
     # a name joined by "and" to a person's name is a person too, post or no post
     ("Асқар Мұсабаев пен Лука Дзайа Венецияда кездесті.", [{"Асқар Мұсабаев", "Лука Дзайа"}]),
     ("Лука Дзайа мен Асқар Мұсабаев Венецияда кездесті.", [{"Лука Дзайа", "Асқар Мұсабаев"}]),
+    # a pronoun before everyone named is the subject told before, also when the others precede the verb
+    ("Елші Асқар Бекмұратов Краков қаласында болды. Онда ол воевода Ян Ковальский және қала мэрі Анджей "
+     "Новакпен кездесті.", [{"Асқар Бекмұратов", "Ян Ковальский", "Анджей Новак"}]),
+    ("Посол Аскар Бекмуратов побывал в Кракове. Там он встретился с воеводой Яном Ковальским и мэром "
+     "города Анджеем Новаком.", [{"Аскар Бекмуратов", "Ян Ковальский", "Анджей Новак"}]),
 ])
 def test_meeting_participants(text, expected):
     assert meetings_of(text) == expected

@@ -100,13 +100,12 @@ def read_meetings(s: State) -> None:
 
 
 def _pronoun_subject(s: State, idx: int, cue: Mention, named: list[tuple[int, str]]) -> bool:
-    """Is the meeting's subject a pronoun (on the sidelines he met A, на полях он встретился с A), no one named
-    before the word of meeting?"""
+    """Is the meeting's subject a pronoun before the word of meeting and before everyone named (on the sidelines he
+    met A, на полях он встретился с A, онда ол A және B-мен кездесті)?"""
     sentence = s.sentences[idx]
-    if any(at < cue.start for at, _ in named):
-        return False
+    first = min([at for at, _ in named] + [cue.start])
     return any(s.lex.is_word(w.strip(WORD_EDGES), "pronoun", s.report.language)
-               for w in s.text[sentence.start:cue.start].split())
+               for w in s.text[sentence.start:first].split())
 
 
 def _several(s: State, idx: int) -> bool:
