@@ -68,6 +68,10 @@ def mentions(text: str, kind: str, *, published: str | None = None) -> list[tupl
     # a full name with a patronymic keeps the surname after it
     ("Облыс әкімі Серік Әлиұлы Жұмабеков Италия елшісі Марко Мартинмен кездесті.",
      [("Серік Әлиұлы Жұмабеков", "Серік Әлиұлы Жұмабеков"), ("Марко Мартинмен", "Марко Мартин")]),
+    # kk: an honorific follows the name and takes its case ending; it ends the name read before it
+    ("Елші Асқар Бекмұратов Анна Новак ханыммен кездесті.",
+     [("Асқар Бекмұратов", "Асқар Бекмұратов"), ("Анна Новак", "Анна Новак")]),
+    ("Кеше Джон Смит мырза Астанаға келді.", [("Джон Смит", "Джон Смит")]),
 ])
 def test_persons(text, expected):
     assert mentions(text, MentionKind.PERSON) == expected

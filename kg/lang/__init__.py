@@ -146,6 +146,8 @@ class Language:
     # whole into the nominative (elsewhere only the head noun takes its dictionary form), and a person's given
     # name with the surname (Сальвадором Иллой; in Kazakh only the last word takes the ending).
     name_words_decline: bool = False
+    # Honorifics follow the name and take its case ending (Анна Новак ханыммен); elsewhere they precede it.
+    honorific_after_name: bool = False
     # Cue words of roles and meetings match derived forms too (Russian: торговля, торгово-).
     derived_cues: bool = False
     # The Snowball stemmer of the language's word forms, if one fits ("russian", "english").

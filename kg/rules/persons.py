@@ -48,6 +48,11 @@ def read_persons(s: State) -> None:
         span = _initials_name(s, i)
         if span:
             found.append(span)
+    if profile(s.language).honorific_after_name:
+        # The honorific ends the name: a name read on into it (Асқар Бекмұратов Анна) stops before it.
+        for first, last in [span for i in range(len(s.texts)) if (span := _name_before_honorific(s, i))]:
+            found = [(a, min(b, first - 1)) for a, b in found if not first <= a <= last]
+            found.append((first, last))
     for i in range(len(s.texts) - 1):
         if s.covered[i] or s.covered[i + 1]:
             continue
@@ -135,6 +140,23 @@ def _proposed_name(s: State, first: int, last: int) -> tuple[int, int] | None:
     if len(words) < 2 and initials is None:
         return None
     return first, last
+
+
+def _name_before_honorific(s: State, i: int) -> tuple[int, int] | None:
+    """Where honorifics follow the name, two or three capitalised words right before one (Анна Новак ханыммен);
+    a surname-shaped first word of three after another name's word is that name's (Асқар Бекмұратов Анна Новак)."""
+    if s.is_capitalised(i) or not s.honorific(s.texts[i]):
+        return None
+    first = i
+    while first > 0 and i - first < MAX_NAME_TOKENS and s.is_capitalised(first - 1) and not (
+            s.covered[first - 1] or s.barrier[first - 1] or s.toks[first - 1].clutter):
+        first -= 1
+    if i - first == MAX_NAME_TOKENS and first > 0 and s.is_capitalised(first - 1) and SURNAME_ENDINGS.search(
+            s.texts[first].lower()):
+        first += 1
+    if first < i and s.sentence_initial(first) and s.common_word(s.texts[first], inflected=True):
+        first += 1
+    return (first, i - 1) if i - first >= 2 else None
 
 
 def _emit_person(s: State, first: int, last: int) -> None:

@@ -26,4 +26,5 @@ PROFILE = Language(
     nominative="kg.lang.kk.forms:nominative",
     common_word="kg.lang.kk.forms:common_word",
     ministry="kg.lang.kk.ministries:ministry",
+    honorific_after_name=True,
 )
