@@ -211,6 +211,10 @@ def meetings_of(text: str) -> list[set[str]]:
      "Новакпен кездесті.", [{"Асқар Бекмұратов", "Ян Ковальский", "Анджей Новак"}]),
     ("Посол Аскар Бекмуратов побывал в Кракове. Там он встретился с воеводой Яном Ковальским и мэром "
      "города Анджеем Новаком.", [{"Аскар Бекмуратов", "Ян Ковальский", "Анджей Новак"}]),
+    # kk: a foreign name written in Latin letters right after a post is its holder's, not a company's
+    ("Елші Ержан Жұмабеков Ломбардия аймағының президенті Attilio Fontana-мен кездесті.",
+     [{"Ержан Жұмабеков", "Attilio Fontana"}]),
+    ("Елші Ержан Жұмабеков Милан мэрі Giuseppe Sala мырзамен кездесті.", [{"Ержан Жұмабеков", "Giuseppe Sala"}]),
 ])
 def test_meeting_participants(text, expected):
     assert meetings_of(text) == expected

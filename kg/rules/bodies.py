@@ -9,7 +9,7 @@ import re
 
 from kg.lang import profile
 from kg.model import MentionKind
-from kg.rules.state import DOMAIN, LATIN_CAPITALISED, LATIN_LINKS, NOT_NAMES, ROMAN, State
+from kg.rules.state import DOMAIN, LATIN_CAPITALISED, LATIN_LINKS, MAX_NAME_TOKENS, NOT_NAMES, ROMAN, State
 from kg.text import fold
 
 # A Cyrillic word with capitals inside (КазМунайГаз, ҚазМұнайГаздың): a company's name, never a person's.
@@ -19,9 +19,13 @@ LATIN_WITH_ENDING = re.compile(r"^([A-Za-z0-9&]+(?:[-‐][A-Za-z0-9&]+)*)[-‐][
 
 
 def latin_organizations(s: State) -> None:
-    """Runs of capitalised Latin words inside Cyrillic text: company and university names."""
+    """Runs of capitalised Latin words inside Cyrillic text: company and university names; but in Kazakh two or
+    three right after a post are its holder's name (президенті Attilio Fontana-мен)."""
     if profile(s.language).script == "latin":
         return
+    # Where case endings mark the post phrase, a body comes before the post (Pirelli компаниясының директоры), so
+    # the words right after it are its holder's.
+    holder_follows = profile(s.language).marks_case
     i = 0
     n = len(s.texts)
     while i < n:
@@ -37,6 +41,9 @@ def latin_organizations(s: State) -> None:
                 s.texts[j + 1] in LATIN_LINKS and j + 2 < n and LATIN_CAPITALISED.match(s.texts[j + 2]))) \
                 and s.toks[j + 1].start - s.toks[j].end <= 1 and _latin_base(s, j) == s.texts[j]:
             j += 1
+        if holder_follows and i > 0 and s.barrier[i - 1] and 0 < j - i < MAX_NAME_TOKENS:
+            i = j + 1  # the President Attilio Fontana-мен: a person's name, which the persons pass reads
+            continue
         words = [_latin_base(s, k) for k in range(i, j + 1)]
         subtype = "university" if any(w.lower().startswith("univers") for w in words) else "company"
         s.emit(MentionKind.ORGANIZATION, i, j, " ".join(words), subtype)
