@@ -215,6 +215,9 @@ def meetings_of(text: str) -> list[set[str]]:
     ("Елші Ержан Жұмабеков Ломбардия аймағының президенті Attilio Fontana-мен кездесті.",
      [{"Ержан Жұмабеков", "Attilio Fontana"}]),
     ("Елші Ержан Жұмабеков Милан мэрі Giuseppe Sala мырзамен кездесті.", [{"Ержан Жұмабеков", "Giuseppe Sala"}]),
+    # kk: every capitalised word after a post is the name, also where the recogniser proposes fewer
+    ("Облыс әкімі Асхат Шахаров Түркия елшісі Мехмет Сами Өзтүркпен кездесті.",
+     [{"Асхат Шахаров", "Мехмет Сами Өзтүрк"}]),
 ])
 def test_meeting_participants(text, expected):
     assert meetings_of(text) == expected

@@ -39,7 +39,8 @@ def read_persons(s: State) -> None:
     """Names after the posts, names with initials, surname-shaped pairs, proposed persons, and their repeats."""
     found: list[tuple[int, int]] = []
     # Where case endings mark the post phrase the name follows the post; elsewhere its complements may.
-    name_after = _name_after if profile(s.language).marks_case else _name_after_phrase
+    marks_case = profile(s.language).marks_case
+    name_after = _name_after if marks_case else _name_after_phrase
     for m in s.role_matches:
         span = name_after(s, m.last + 1)
         if span:
@@ -65,10 +66,12 @@ def read_persons(s: State) -> None:
         if kind == MentionKind.PERSON:
             span = _proposed_name(s, first, last)
             if span:
-                # A post's name that runs in from the left (General Sultan Raev) yields to the proposal, one
-                # that can stand (no word of it read as something else: Сарыбай Измир қаласына).
+                # A post's name that runs in from the left (General Sultan Raev, губернатором Бурсы Махмутом)
+                # yields to the proposal, one that can stand (no word of it read as something else: Сарыбай Измир
+                # қаласына); not where case endings mark the post phrase, all of whose words precede the post
+                # (елшісі Мехмет Сами Өзтүркпен).
                 if span[1] > span[0] and not any(s.covered[k] for k in range(span[0], span[1] + 1)):
-                    found = [f for f in found if not f[0] < span[0] <= f[1] <= span[1]]
+                    found = [f for f in found if not f[0] < span[0] <= f[1] <= span[1] or marks_case]
                 found.append(span)
     accepted: list[tuple[int, int]] = []
     for first, last in _ordered(s, found):
