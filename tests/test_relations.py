@@ -218,6 +218,13 @@ def meetings_of(text: str) -> list[set[str]]:
     # kk: every capitalised word after a post is the name, also where the recogniser proposes fewer
     ("Облыс әкімі Асхат Шахаров Түркия елшісі Мехмет Сами Өзтүркпен кездесті.",
      [{"Асхат Шахаров", "Мехмет Сами Өзтүрк"}]),
+    # a lower-case compound is a word of meeting by its last part
+    ("Облыс әкімі Асхат Шахаров Түркия елшісі Мехмет Өзтүрікпен онлайн-кездесу өткізді.",
+     [{"Асхат Шахаров", "Мехмет Өзтүрік"}]),
+    ("Аким области Асхат Шахаров провел онлайн-встречу с послом Турции Мехметом Озтюрком.",
+     [{"Асхат Шахаров", "Мехмет Озтюрк"}]),
+    ("Governor Askhat Shakharov held a video-meeting with the Turkish Ambassador Mehmet Ozturk.",
+     [{"Askhat Shakharov", "Mehmet Ozturk"}]),
 ])
 def test_meeting_participants(text, expected):
     assert meetings_of(text) == expected
