@@ -225,6 +225,11 @@ def meetings_of(text: str) -> list[set[str]]:
      [{"Асхат Шахаров", "Мехмет Озтюрк"}]),
     ("Governor Askhat Shakharov held a video-meeting with the Turkish Ambassador Mehmet Ozturk.",
      [{"Askhat Shakharov", "Mehmet Ozturk"}]),
+    # kk: a gathering (жиын) names the meeting told before; those who accompany a side take part
+    ("Облыс әкімі Нұрдәулет Қилыбай Жапония елшісі Ямада Дзюнмен кездесті. Жиынға облыстық мәслихат төрағасы "
+     "Серік Жұмабеков қатысты.", [{"Нұрдәулет Қилыбай", "Ямада Дзюн", "Серік Жұмабеков"}]),
+    ("Облыс әкімі Нұрдәулет Қилыбай Жапония елшісі Ямада Дзюнмен кездесті. Елшіні Жапония елшілігінің бірінші "
+     "хатшысы Сато Кэндзи сүйемелдеді.", [{"Нұрдәулет Қилыбай", "Ямада Дзюн", "Сато Кэндзи"}]),
 ])
 def test_meeting_participants(text, expected):
     assert meetings_of(text) == expected
