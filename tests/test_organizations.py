@@ -175,3 +175,23 @@ def test_acronym_in_brackets_names_the_body_everywhere(text, expected):
 def test_acronym_spelling_initials_names_the_body(text, expected):
     """A short name whose capitals spell the initials of one body's name in the report stands for it."""
     assert organizations(text) == expected
+
+
+def persons(text: str) -> list[str]:
+    report = parse_report("t.txt", text, month=load_lexicon().month)
+    return [m.value for m in tagged_rule_mentions(report) if m.kind == MentionKind.PERSON]
+
+
+@pytest.mark.parametrize(("text", "body", "namesake"), [
+    # a short name beside the word for "named after" is the body; the name on the other side its namesake
+    ("Елші Әл-Фараби атындағы ҚазҰУ-да болды.", "ҚазҰУ", "Әл-Фараби"),
+    ("Елші Л.Н. Гумилев атындағы ЕҰУ-ға барды.", "ЕҰУ", "Л. Н. Гумилев"),
+    ("Посол посетил КазНУ имени аль-Фараби.", "КазНУ", "аль-Фараби"),
+    ("Посол посетил ЕНУ имени Л.Н. Гумилева.", "ЕНУ", "Л. Н. Гумилев"),
+    # a name particle in lower case with a hyphen is part of the name: the body's name keeps it
+    ("Елші әл-Фараби атындағы Қазақ ұлттық университетінде болды.",
+     "әл-Фараби атындағы Қазақ ұлттық университеті", "әл-Фараби"),
+])
+def test_bodies_named_after_a_person(text, body, namesake):
+    assert body in [value for _, value in organizations(text)]
+    assert persons(text) == [namesake]

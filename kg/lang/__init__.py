@@ -60,9 +60,10 @@ def word_key(word: str) -> str:
     return clean(word).casefold().replace("ё", "е")
 
 
-def read_particles(path: Path) -> frozenset[str]:
-    """A language's ``particles.tsv``: the lower-case words that join a name's words (van der, бин), folded."""
-    return frozenset(word_key(particle) for particle, form in read_tsv(path) if form == "word")
+def read_particles(path: Path, form: str = "word") -> frozenset[str]:
+    """A language's ``particles.tsv``: the lower-case words that join a name's words (van der, бин), folded; with
+    ``form="prefix"``, those written with a hyphen before a capitalised word (әл-Фараби, al-Sabah)."""
+    return frozenset(word_key(particle) for particle, kind in read_tsv(path) if kind == form)
 
 
 def read_days(path: Path) -> tuple[DayWord, ...]:
@@ -118,6 +119,8 @@ class Language:
     days: tuple[DayWord, ...] = ()
     # Particles that join the words of a person's name (Nicolaas van der Brugge, Faisal bin Thani Al Thani).
     name_particles: frozenset[str] = frozenset()
+    # Lower-case prefixes hyphenated to a name's word (әл-Фараби, аль-Фараби, al-Sabah), folded.
+    name_prefixes: frozenset[str] = frozenset()
     # "module:function" giving the dictionary forms a word may stand for, likeliest first; cue words
     # match a token whose forms hold the cue's own first form. None: the word itself, case-folded.
     lemmatiser: str | None = None

@@ -9,7 +9,17 @@ import re
 
 from kg.lang import profile
 from kg.model import MentionKind
-from kg.rules.state import DOMAIN, LATIN_CAPITALISED, LATIN_LINKS, MAX_NAME_TOKENS, NOT_NAMES, ROMAN, State
+from kg.rules.state import (
+    ACRONYM,
+    DOMAIN,
+    HYPHEN,
+    LATIN_CAPITALISED,
+    LATIN_LINKS,
+    MAX_NAME_TOKENS,
+    NOT_NAMES,
+    ROMAN,
+    State,
+)
 from kg.text import fold
 
 # A Cyrillic word with capitals inside (КазМунайГаз, ҚазМұнайГаздың): a company's name, never a person's.
@@ -48,6 +58,38 @@ def latin_organizations(s: State) -> None:
         subtype = "university" if any(w.lower().startswith("univers") for w in words) else "company"
         s.emit(MentionKind.ORGANIZATION, i, j, " ".join(words), subtype)
         i = j + 1
+
+
+def eponym_acronyms(s: State) -> None:
+    """A short name beside the word for "named after" is a body's name, and the name on its other side its
+    namesake's: ``Л.Н. Гумилев атындағы ЕҰУ-да``, ``КазНУ имени аль-Фараби``."""
+    for k, t in enumerate(s.texts):
+        if not s.lex.is_word(t, "named-after", s.language):
+            continue
+        before, after = _name_words(s, k, -1), _name_words(s, k, 1)
+        for short, name in ((k + 1, before), (k - 1, after)):
+            if name is None or not 0 <= short < len(s.texts) or s.covered[short]:
+                continue
+            base = HYPHEN.split(_latin_base(s, short))[0]
+            if ACRONYM.match(base) and fold(base) not in NOT_NAMES:
+                s.emit(MentionKind.ORGANIZATION, short, short, base, "organization")
+                if name < k:
+                    s.eponym(name, k - 1, cover=True)
+                else:
+                    s.eponym(k + 1, name, t, cover=True)
+                break
+
+
+def _name_words(s: State, k: int, step: int) -> int | None:
+    """The far end of the name beside token ``k`` on the side ``step``: capitalised words and initials."""
+    end, j = None, k + step
+    while 0 <= j < len(s.texts) and abs(j - k) <= MAX_NAME_TOKENS + 4 and not s.covered[j]:
+        t = s.texts[j]
+        initial = t == "." and j >= 1 and len(s.texts[j - 1]) == 1 and s.texts[j - 1].isupper()
+        if not (initial or s.is_capitalised(j) or (len(t) == 1 and t.isupper())):
+            break
+        end, j = j, j + step
+    return end
 
 
 def camel_case_organizations(s: State) -> None:

@@ -13,7 +13,7 @@ from functools import cache
 
 from kg.lexicon import Lexicon
 from kg.model import Mention, Report
-from kg.rules.bodies import camel_case_organizations, latin_organizations, ministries
+from kg.rules.bodies import camel_case_organizations, eponym_acronyms, latin_organizations, ministries
 from kg.rules.dates import read_dates
 from kg.rules.heads import head_patterns, quoted_organizations
 from kg.rules.persons import read_persons
@@ -31,7 +31,7 @@ def passes() -> tuple[Pass, ...]:
     """The passes, in the order they run."""
     from kg import organizations  # its passes read this package's word shapes
 
-    return (mark_posts, quoted_organizations, read_names, head_patterns, latin_organizations,
+    return (mark_posts, quoted_organizations, read_names, head_patterns, eponym_acronyms, latin_organizations,
             camel_case_organizations, ministries, organizations.appositions, read_posts, read_persons, read_sectors,
             read_meeting_words, read_dates, read_proposals, organizations.short_names, organizations.drop_sources)
 

@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kg.lang import Case, profile
+from kg.lang import Case, profile, word_key
 from kg.lexicon import Lexicon
 from kg.matching import Match
 from kg.model import EPONYM, Mention, MentionKind, Report
@@ -156,14 +156,23 @@ class State:
         before ``атындағы`` (Әл-Фараби атындағы ...) or after ``имени`` (... имени аль-Фараби)."""
         for k in range(first + 1, last):
             if self.lex.is_word(self.texts[k], "named-after", self.language):
-                if self.texts[k - 1][:1].isupper():
-                    self.emit(MentionKind.PERSON, first, k - 1, self.span(first, k - 1), EPONYM, cover=False)
+                if self.texts[k - 1][:1].isupper() or self._prefixed_name(self.texts[k - 1]):
+                    self.eponym(first, k - 1)
                 elif self.texts[k + 1][:1].isupper() or ARTICLE_NAME.match(self.texts[k + 1]):
-                    # after имени the name stands in the case the word asks for (имени Абая, Л. Н. Гумилева)
-                    words = self.span(k + 1, last).split()
-                    named = profile(self.language).name_form(words, MentionKind.PERSON, self.texts[k])
-                    self.emit(MentionKind.PERSON, k + 1, last, named or " ".join(words), EPONYM, cover=False)
+                    self.eponym(k + 1, last, self.texts[k])
                 return
+
+    def eponym(self, first: int, last: int, governor: str = "", *, cover: bool = False) -> None:
+        """Tokens ``first``..``last`` name the person a body bears the name of; after a word that governs its case
+        (имени Абая, Л. Н. Гумилева) in the dictionary form. Inside the body's name they stay uncovered."""
+        words: list[str] = []
+        for t in self.texts[first:last + 1]:
+            if t == "." and words:
+                words[-1] += "."
+            else:
+                words.append(t)
+        named = profile(self.language).name_form(words, MentionKind.PERSON, governor) if governor else None
+        self.emit(MentionKind.PERSON, first, last, named or " ".join(words), EPONYM, cover=cover)
 
     def span(self, first: int, last: int) -> str:
         """Tokens ``first``..``last`` as the report writes them, spaces collapsed."""
@@ -174,8 +183,14 @@ class State:
     def is_capitalised(self, i: int) -> bool:
         t = self.texts[i]
         shaped = bool(CAPITALISED.match(t)) or (
-            bool(CAPITALISED_ANY.match(t)) and t[0].isupper() and HYPHEN.split(t)[0][1:].islower())
+            bool(CAPITALISED_ANY.match(t)) and t[0].isupper() and HYPHEN.split(t)[0][1:].islower()) or (
+            t[0].islower() and self._prefixed_name(t))
         return shaped and fold(t) not in NOT_NAMES and not self.honorific(t)
+
+    def _prefixed_name(self, word: str) -> bool:
+        """``әл-Фараби``, ``аль-Фараби``, ``al-Sabah``: a name particle hyphenated to a capitalised word."""
+        prefix, _, rest = word.partition("-")
+        return bool(rest) and bool(CAPITALISED.match(rest)) and word_key(prefix) in profile(self.language).name_prefixes
 
     def is_name_word(self, i: int) -> bool:
         return self.is_capitalised(i)

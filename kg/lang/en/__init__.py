@@ -16,6 +16,7 @@ PROFILE = Language(
     day_after_month=True,
     days=read_days(Path(__file__).parent / "days.tsv"),
     name_particles=read_particles(Path(__file__).parent / "particles.tsv"),
+    name_prefixes=read_particles(Path(__file__).parent / "particles.tsv", "prefix"),
     lemmatiser="kg.lang.en.words:lemmas",
     tagger="kg.lang.en.ner:mentions",
     common_word="kg.lang.en.ner:common_word",

@@ -17,6 +17,7 @@ PROFILE = Language(
                              "посёлке"}),
     days=read_days(Path(__file__).parent / "days.tsv"),
     name_particles=read_particles(Path(__file__).parent / "particles.tsv"),
+    name_prefixes=read_particles(Path(__file__).parent / "particles.tsv", "prefix"),
     lemmatiser="kg.lang.ru.words:lemmas",
     tagger="kg.lang.ru.ner:mentions",
     nominative="kg.lang.ru.morph:nominative",
