@@ -73,6 +73,8 @@ def read_persons(s: State) -> None:
                 if span[1] > span[0] and not any(s.covered[k] for k in range(span[0], span[1] + 1)):
                     found = [f for f in found if not f[0] < span[0] <= f[1] <= span[1] or marks_case]
                 found.append(span)
+    if marks_case:
+        found.extend(_unknown_names(s, found))
     accepted: list[tuple[int, int]] = []
     for first, last in _ordered(s, found):
         if any(s.covered[k] for k in range(first, last + 1)):
@@ -97,6 +99,32 @@ def _ordered(s: State, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
         return first, cut, last
 
     return sorted(set(found), key=key)
+
+
+def _unknown_names(s: State, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """In a sentence with a word of meeting, two or three capitalised words that nothing else has read and that
+    are no common words are a person's name (Маджид Самадзаде Сабер облыс әкімімен кездесті): where case endings
+    mark the phrase, a post, place or body around them would have been read."""
+    taken = {k for first, last in found for k in range(first, last + 1)}
+    cues = sorted(m.first for m in s.match.words.find(s.texts) if m.payload[0] == "meeting")
+    out: list[tuple[int, int]] = []
+    i, start = 0, 0  # start: the first token of the current sentence
+    while i < len(s.texts):
+        if s.texts[i] in SENTENCE_ENDS:
+            start = i + 1
+        elif i and "\n" in s.view[s.toks[i - 1].end:s.toks[i].start]:
+            start = i  # a line of its own (a title) is a sentence
+        j = i
+        while j < len(s.texts) and j - i <= MAX_NAME_TOKENS and s.is_capitalised(j) and not (
+                s.covered[j] or s.barrier[j] or s.toks[j].clutter or j in taken or s.common_word(s.texts[j])):
+            j += 1
+        end = next((k for k in range(j, len(s.texts)) if s.texts[k] in SENTENCE_ENDS or (
+            k > j and "\n" in s.view[s.toks[k - 1].end:s.toks[k].start])), len(s.texts))
+        if 2 <= j - i <= MAX_NAME_TOKENS and (i == start or not s.is_capitalised(i - 1)) and (
+                j == len(s.texts) or not s.is_capitalised(j)) and any(start <= c < end for c in cues):
+            out.append((i, j - 1))
+        i = max(j, i + 1)
+    return out
 
 
 def _coordinated_names(s: State, accepted: list[tuple[int, int]]) -> list[tuple[int, int]]:
