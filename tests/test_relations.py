@@ -369,6 +369,9 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     # en: a post in apposition may open with capitalised words of its title
     ("The Ambassador met Attilio Fontana, President of Lombardy, and Guido Guidesi, Regional Minister for "
      "Economic Development.", "Guido Guidesi", ("minister", None, None)),
+    # kk: a state's name right before a post's word is the post's state, also inside a run of capitalised words
+    ("Облыс әкімі Ақмарал Әлназарова Үндістан Елшісі Сайлас Тангалмен кездесті.", "Сайлас Тангал",
+     ("ambassador", "IN", "KZ")),
 ])
 def test_posts(text, name, post):
     assert posts_of(text)[name] == post

@@ -24,9 +24,10 @@ def read_names(s: State) -> None:
             continue
         names_place = e.kind == "place" and m.first == m.last and _names_place(s, m.first, e)
         # A one-word country or town inside a proposed person's name is a word of that name (Чжао Ганом),
-        # unless the grammar says it names a place.
+        # unless the grammar says it names a place, or a post's word follows (Үндістан Елшісі: its state).
+        before_post = m.last + 1 < len(s.texts) and s.barrier[m.last + 1]
         if m.first == m.last and m.first in s.in_proposed_name and e.kind in ("country", "place") \
-                and not (e.kind == "place" and names_place):
+                and not (e.kind == "place" and names_place) and not (e.kind == "country" and before_post):
             continue
         if e.kind == "place" and m.first == m.last and not names_place and _first_name_of_person(s, m.last):
             continue
