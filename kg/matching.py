@@ -20,6 +20,8 @@ DERIVED_SHARED = 6
 DERIVED_SHARE = 0.75
 # Names filed by their first letters (``prefix=True``): this many, two for shorter names.
 PREFIX = 4
+# A token with more candidate phrases than this has them sorted by their second word.
+MANY_CANDIDATES = 8
 
 
 @dataclass(frozen=True)
@@ -59,12 +61,16 @@ class PhraseMatcher(Generic[T]):
         # Per-token answers; tokens repeat across sentences and reports. Cleared by ``add``.
         self._candidate_cache: dict[str, list[tuple[tuple[str, ...], T, bool, bool]]] = {}
         self._fits_cache: dict[tuple[str, str, bool, bool], bool] = {}
+        # A token's many candidates (the, North, New), by the keys of their second word: (one-word ones,
+        # the longer ones by key), each with its place among the candidates.
+        self._by_second: dict[str, tuple[list[int], dict[str, list[int]]]] = {}
 
     def add(self, words: Sequence[str], payload: T, *, exact: bool = False, prefix: bool = False) -> None:
         words = tuple(words)
         if not words:
             return
         self._candidate_cache.clear()
+        self._by_second.clear()
         if prefix and not exact:
             low = fold(words[0])
             key = low[:PREFIX] if len(low) > PREFIX else low[:2]
@@ -117,23 +123,66 @@ class PhraseMatcher(Generic[T]):
 
     def match_at(self, texts: Sequence[str], i: int) -> list[Match[T]]:
         """Every phrase that starts at token ``i``, longest first."""
+        candidates = self._candidates(texts[i])
+        if not candidates:
+            return []  # most tokens start no phrase
+        if len(candidates) > MANY_CANDIDATES and i + 1 < len(texts):
+            candidates = self._second_word_fits(texts[i], candidates, texts[i + 1])
         out: list[Match[T]] = []
-        for words, payload, exact, name in self._candidates(texts[i]):
+        for words, payload, exact, name in candidates:
             n = len(words)
             if i + n > len(texts):
                 continue
             if all(self.word_fits(texts[i + k], words[k], exact, name) for k in range(1, n)):
                 out.append(Match(i, i + n - 1, payload))
+        if len(out) < 2:
+            return out
         out.sort(key=lambda m: -(m.last - m.first))
         return list({(m.first, m.last, id(m.payload)): m for m in out}.values())
+
+    def _second_word_fits(self, token: str, candidates: list[tuple[tuple[str, ...], T, bool, bool]],
+                          following: str) -> list[tuple[tuple[str, ...], T, bool, bool]]:
+        """The candidates of one word, and those whose second word the following token may be: a phrase word is
+        filed under the keys its forms share (as the first words are), so a token probes only those."""
+        grouped = self._by_second.get(token)
+        if grouped is None:
+            singles: list[int] = []
+            by_key: dict[str, list[int]] = {}
+            for n, (words, _, exact, name) in enumerate(candidates):
+                if len(words) == 1:
+                    singles.append(n)
+                    continue
+                for key in self._filing_keys(words[1], exact, name):
+                    by_key.setdefault(key, []).append(n)
+            grouped = self._by_second[token] = (singles, by_key)
+        singles, by_key = grouped
+        chosen = set(singles)
+        for form in {following, _hyphen_base(following)}:
+            for key in {form, *index_keys(form, self.language, self.derivation), *prefix_keys(form)}:
+                chosen.update(by_key.get(key, ()))
+        return [candidates[n] for n in sorted(chosen)]
+
+    def _filing_keys(self, word: str, exact: bool, name: bool) -> frozenset[str]:
+        """The keys a phrase word is filed under: itself if exact, its first letters if a name, else its stems."""
+        if exact:
+            return frozenset({word})
+        if name:
+            low = fold(word)
+            return frozenset({low[:PREFIX] if len(low) > PREFIX else low[:2]})
+        return index_keys(word, self.language, self.derivation)
 
     def find(self, texts: Sequence[str], *, skip: Sequence[bool] | None = None) -> list[Match[T]]:
         """Non-overlapping matches, leftmost then longest; tokens flagged in ``skip`` are not used."""
         out: list[Match[T]] = []
+        cache = self._candidate_cache
         i = 0
         while i < len(texts):
             if skip is not None and skip[i]:
                 i += 1
+                continue
+            known = cache.get(texts[i])
+            if known is not None and not known:
+                i += 1  # a token that starts no phrase, seen before
                 continue
             found = [m for m in self.match_at(texts, i)
                      if skip is None or not any(skip[k] for k in range(m.first, m.last + 1))]

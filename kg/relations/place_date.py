@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from kg.lang import Case, DayKind, DayWord, Language
+from kg.lang import Case, DayKind, DayWord, Language, word_key
 from kg.model import Mention, MentionKind, PartialDate
 from kg.relations.posts import case_window, phrase_window, role_before, via
 from kg.relations.state import DIPLOMATS, OF, WORD_EDGES, MeetingDraft, State
@@ -218,11 +218,21 @@ def _days_after(language: Language, words: list[str]) -> int | None:
 
 def _day_word(language: Language, words: list[str], kinds: tuple[DayKind, ...]) -> DayWord | None:
     """The first of the language's day words of one of ``kinds`` among ``words``, the longest at a place."""
+    days = [day for day in language.days if day.kind in kinds]
+    firsts = {day.words[0] for day in days}
+    forms: dict[int, set[str]] = {}
+
+    def forms_of(i: int) -> set[str]:  # what ``Language.word_is`` compares a token with
+        if i not in forms:
+            forms[i] = {word_key(words[i]), *language.lemmas(words[i])}
+        return forms[i]
+
     for i in range(len(words)):
-        for day in language.days:
+        if not forms_of(i) & firsts:
+            continue
+        for day in days:
             n = len(day.words)
-            if day.kind in kinds and i + n <= len(words) and all(
-                    language.word_is(words[i + k], w) for k, w in enumerate(day.words)):
+            if i + n <= len(words) and all(w in forms_of(i + k) for k, w in enumerate(day.words)):
                 return day
     return None
 

@@ -105,25 +105,38 @@ def _unknown_names(s: State, found: list[tuple[int, int]]) -> list[tuple[int, in
     """In a sentence with a word of meeting, two or three capitalised words that nothing else has read and that
     are no common words are a person's name (Маджид Самадзаде Сабер облыс әкімімен кездесті): where case endings
     mark the phrase, a post, place or body around them would have been read."""
+    cues = [m.first for m in s.function_words if m.payload[0] == "meeting"]
+    if not cues:
+        return []
+    sentence = _sentence_numbers(s)
+    told = {sentence[c] for c in cues}
     taken = {k for first, last in found for k in range(first, last + 1)}
-    cues = sorted(m.first for m in s.match.words.find(s.texts) if m.payload[0] == "meeting")
+
+    def name_word(j: int) -> bool:
+        return sentence[j] in told and s.is_capitalised(j) and not (
+            s.covered[j] or s.barrier[j] or s.toks[j].clutter or j in taken or s.common_word(s.texts[j]))
+
     out: list[tuple[int, int]] = []
-    i, start = 0, 0  # start: the first token of the current sentence
+    i = 0
     while i < len(s.texts):
-        if s.texts[i] in SENTENCE_ENDS:
-            start = i + 1
-        elif i and "\n" in s.view[s.toks[i - 1].end:s.toks[i].start]:
-            start = i  # a line of its own (a title) is a sentence
         j = i
-        while j < len(s.texts) and j - i <= MAX_NAME_TOKENS and s.is_capitalised(j) and not (
-                s.covered[j] or s.barrier[j] or s.toks[j].clutter or j in taken or s.common_word(s.texts[j])):
+        while j < len(s.texts) and j - i <= MAX_NAME_TOKENS and sentence[j] == sentence[i] and name_word(j):
             j += 1
-        end = next((k for k in range(j, len(s.texts)) if s.texts[k] in SENTENCE_ENDS or (
-            k > j and "\n" in s.view[s.toks[k - 1].end:s.toks[k].start])), len(s.texts))
-        if 2 <= j - i <= MAX_NAME_TOKENS and (i == start or not s.is_capitalised(i - 1)) and (
-                j == len(s.texts) or not s.is_capitalised(j)) and any(start <= c < end for c in cues):
+        if 2 <= j - i <= MAX_NAME_TOKENS and (i == 0 or sentence[i - 1] != sentence[i] or not s.is_capitalised(
+                i - 1)) and (j == len(s.texts) or sentence[j] != sentence[i] or not s.is_capitalised(j)):
             out.append((i, j - 1))
         i = max(j, i + 1)
+    return out
+
+
+def _sentence_numbers(s: State) -> list[int]:
+    """Each token's sentence, counted from 0: a sentence ends at its final stop or at the end of a line."""
+    out: list[int] = []
+    n = 0
+    for k in range(len(s.texts)):
+        if k and (s.texts[k - 1] in SENTENCE_ENDS or "\n" in s.view[s.toks[k - 1].end:s.toks[k].start]):
+            n += 1
+        out.append(n)
     return out
 
 

@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from kg.lang import Case, profile, word_key
 from kg.lexicon import Lexicon
@@ -100,6 +101,7 @@ class State:
         # First tokens of proposed names that are no posts, and the posts found (the posts pass fills them in).
         self.openings: frozenset[int] = frozenset()
         self.role_matches: list[Match[str]] = []
+        self._capitalised: dict[int, bool] = {}  # the tokens never change: each is read once
 
     def _tokens(self) -> list[_Tok]:
         clutter_words = [w.word for w in self.lex.words_of("clutter")]
@@ -181,11 +183,19 @@ class State:
     # ------------------------------------------------------------ words
 
     def is_capitalised(self, i: int) -> bool:
-        t = self.texts[i]
-        shaped = bool(CAPITALISED.match(t)) or (
-            bool(CAPITALISED_ANY.match(t)) and t[0].isupper() and HYPHEN.split(t)[0][1:].islower()) or (
-            t[0].islower() and self._prefixed_name(t))
-        return shaped and fold(t) not in NOT_NAMES and not self.honorific(t)
+        known = self._capitalised.get(i)
+        if known is None:
+            t = self.texts[i]
+            shaped = bool(CAPITALISED.match(t)) or (
+                bool(CAPITALISED_ANY.match(t)) and t[0].isupper() and HYPHEN.split(t)[0][1:].islower()) or (
+                t[0].islower() and self._prefixed_name(t))
+            known = self._capitalised[i] = shaped and fold(t) not in NOT_NAMES and not self.honorific(t)
+        return known
+
+    @cached_property
+    def function_words(self) -> list[Match[tuple[str, str]]]:
+        """The function words of the lexicon (``words.tsv``) in the text, leftmost then longest."""
+        return self.match.words.find(self.texts)
 
     def _prefixed_name(self, word: str) -> bool:
         """``әл-Фараби``, ``аль-Фараби``, ``al-Sabah``: a name particle hyphenated to a capitalised word."""
