@@ -116,6 +116,17 @@ NEIGHBOUR_KEYS: dict[int, tuple[str, ...]] = {
 }
 
 
+@lru_cache(maxsize=65536)
+def _own_attributes(word: str) -> tuple[str, ...]:
+    return tuple(f"{k}={v}" for k, v in _token_features(word).items())
+
+
+@lru_cache(maxsize=131072)
+def _neighbour_attributes(word: str, offset: int) -> tuple[str, ...]:
+    feats = _token_features(word)
+    return tuple(f"{offset:+d}:{k}={feats[k]}" for k in NEIGHBOUR_KEYS[abs(offset)] if k in feats)
+
+
 def sentence_features(tokens: Sequence[str]) -> list[list[str]]:
     """One list of ``name=value`` attribute strings per token, as python-crfsuite takes them."""
     own = [_token_features(t) for t in tokens]
@@ -123,7 +134,7 @@ def sentence_features(tokens: Sequence[str]) -> list[list[str]]:
     out: list[list[str]] = []
     inside_quotes = False
     for i, feats in enumerate(own):
-        attrs = [f"{k}={v}" for k, v in feats.items()]
+        attrs = list(_own_attributes(tokens[i]))
         attrs.append("bias")
         if i == 0:
             attrs.append("BOS")
@@ -140,8 +151,7 @@ def sentence_features(tokens: Sequence[str]) -> list[list[str]]:
             if not 0 <= j < n:
                 attrs.append(f"{offset:+d}:pad")
                 continue
-            keys = NEIGHBOUR_KEYS[abs(offset)]
-            attrs.extend(f"{offset:+d}:{k}={own[j][k]}" for k in keys if k in own[j])
+            attrs.extend(_neighbour_attributes(tokens[j], offset))
         if i > 0:
             attrs.append(f"-1|0:w={own[i - 1]['w']}|{feats['w']}")
             attrs.append(f"-1|0:stem={own[i - 1]['stem']}|{feats['stem']}")

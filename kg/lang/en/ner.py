@@ -58,6 +58,7 @@ CLASS_WORDS = 3
 @dataclass(frozen=True)
 class _Data:
     honorifics: tuple[tuple[str, ...], ...]
+    honorific_starts: frozenset[str]
     particles: frozenset[str]
     prefixes: frozenset[str]
     heads: dict[str, tuple[str, str, str]]
@@ -99,6 +100,7 @@ def _data() -> _Data:
     roles = {fold(t.text) for c in lex.roles for cue in c.cues if cue.language == "en" for t in tokens(cue.text)}
     return _Data(
         honorifics=honorifics,
+        honorific_starts=frozenset(h[0] for h in honorifics if h),
         particles=frozenset(r["particle"] for r in particles if r["form"] == "word"),
         prefixes=frozenset(r["particle"] for r in particles if r["form"] == "prefix"),
         heads={fold(r["head"]): (r["kind"], r["type"], r["position"]) for r in _rows("heads.tsv")},
@@ -208,7 +210,7 @@ class _Recogniser:
 
     def _honorific_end(self, i: int) -> int | None:
         """Index after an honorific at ``i`` (dots after its words skipped), or None."""
-        if not self.texts[i][:1].isupper():
+        if not self.texts[i][:1].isupper() or self.texts[i].casefold() not in self.data.honorific_starts:
             return None
         for h in self.data.honorifics:
             j = i
