@@ -314,7 +314,8 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
         assert graphs is not None
 
         def write(folder: Path) -> list[Path]:
-            store, written = update_store(out_dir, folder, fill)
+            store, written = update_store(out_dir, folder, fill, anew=lambda old: sum(
+                old.graphs.get(g) == s for g, s in zip(graph_of, signatures, strict=True)) < len(graph_of) / 2)
             wanted = sorted([*zip(graph_of, signatures, strict=True),
                              (str(VOCABULARY_GRAPH), vocabulary_signature)])
 

@@ -19,7 +19,7 @@ from kg.graph import load_dataset, report_graph_iri
 from kg.pipeline import build
 from kg.publish import STAGING_PREFIX
 from kg.query import load_store, run
-from kg.store import STORE_NAME, open_store, triples
+from kg.store import STORE_NAME, Manifest, open_store, triples, update_store
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = {
@@ -95,6 +95,35 @@ def test_a_deleted_report_leaves_the_store(tmp_path):
     build([reports], out_dir=fresh)
     assert quads(out) == quads(fresh)
     assert triples(store) == triples(open_store(fresh)) == len(turtle(fresh))
+
+
+def test_a_rebuild_that_changes_most_reports_equals_a_full_build(tmp_path):
+    reports = corpus(tmp_path / "in", 6)
+    out = tmp_path / "out"
+    build([reports], out_dir=out)
+    for path in sorted(reports.iterdir())[:5]:
+        path.write_text(path.read_text(encoding="utf-8").replace("2024", "2023"), encoding="utf-8")
+    assert build([reports], out_dir=out).extracted == 5
+    fresh = tmp_path / "fresh"
+    build([reports], out_dir=fresh)
+    assert quads(out) == quads(fresh)
+    assert triples(open_store(out)) == triples(open_store(fresh))
+
+
+@pytest.mark.parametrize(("anew", "held"), [(False, True), (True, False)])
+def test_a_store_is_updated_or_built_anew(tmp_path, anew, held):
+    out = tmp_path / "out"
+    build([corpus(tmp_path / "in", 2)], out_dir=out)
+    seen: list[bool] = []
+
+    def fill(store: ox.Store, old: Manifest) -> Manifest:
+        seen.append(bool(old.graphs) and len(store) > 0)
+        return old
+
+    staging = tmp_path / "staging"
+    staging.mkdir()
+    update_store(out, staging, fill, anew=lambda old: anew)
+    assert seen == [held]
 
 
 def test_a_changed_extractor_version_extracts_everything(tmp_path, monkeypatch):
