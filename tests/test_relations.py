@@ -320,9 +320,9 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     # kk: a post in the genitive and the word for a deputy are the deputy's post
     ("Елші Ербол Сарыбай Анкара губернаторының орынбасары Мехмет Өзтүркпен кездесті.",
      "Мехмет Өзтүрк", ("deputy-governor", "TR", None)),
-    # en: each of two names joined by ", and" has its own post in apposition
+    # en: each of two names joined by ", and" has its own post in apposition (the mayor he met tells his host)
     ("Murat Aitenov, the Mayor of Shymkent, and Jean Dupont, the Ambassador of France, met.",
-     "Jean Dupont", ("ambassador", "FR", None)),
+     "Jean Dupont", ("ambassador", "FR", "KZ")),
     # heads of regions and towns by other titles: a marshal of a voivodeship, a minister-president, a lord mayor
     ("The Marshal of the Lodz Voivodeship Joanna Nowak met with Kazakh Ambassador Margulan Baimukhan.",
      "Joanna Nowak", ("governor", None, None)),
@@ -505,6 +505,11 @@ def test_joint_discussion_is_a_meeting(text, expected):
      "арасындағы ынтымақтастықты талқылады.", "Кэндзи Сато", ("ambassador", "JP", "KZ")),
     ("Посол Арман Садыков встретился с губернатором Анкары Мехметом Озтюрком. Стороны обсудили "
      "сотрудничество Казахстана и Турции.", "Арман Садыков", ("ambassador", "KZ", "TR")),
+    # a diplomat of a known state whose host no word names: the officials of the one other state he met
+    ("Japanese Ambassador Yamada Jun met with the Governor of Almaty Region Marlen Iskakov.", "Yamada Jun",
+     ("ambassador", "JP", "KZ")),
+    ("The Governor of Turkistan Region, Darkhan Satybaldy, hosted the Ambassador of Uzbekistan, Bakhtiyor "
+     "Ibragimov.", "Bakhtiyor Ibragimov", ("ambassador", "UZ", "KZ")),
 ])
 def test_diplomat_states_from_counterparts(text, name, post):
     assert posts_of(text)[name] == post

@@ -16,6 +16,8 @@ def infer_countries(s: State) -> None:
             continue
         if p.country is None and p.accredited_to is None:
             _from_counterparts(s, p)
+        if p.accredited_to is None:
+            p.accredited_to = _host_met(s, p)
         if p.accredited_to is None and s.home is None:
             # No home state to assume: the host is the state the report names most, other than his own.
             p.accredited_to = next((c for c, _ in counts.most_common() if c != p.country), None)
@@ -38,6 +40,15 @@ def infer_countries(s: State) -> None:
                         p.country = q.accredited_to
             if p.country:
                 break
+
+
+def _host_met(s: State, p: PostDraft) -> str | None:
+    """The one other state whose officials (no diplomats) a diplomat of a known state met: his host (Japanese
+    Ambassador X met the Governor of Almaty Region Y)."""
+    met = {q for d in s.meetings if p.holder in d.participants for q in d.participants} - {p.holder}
+    hosts = {q.country for q in s.posts if q.holder in met and q.role not in DIPLOMATS and q.country
+             and q.country != p.country}
+    return hosts.pop() if len(hosts) == 1 else None
 
 
 def _from_counterparts(s: State, p: PostDraft) -> None:
