@@ -108,7 +108,7 @@ def _unknown_names(s: State, found: list[tuple[int, int]]) -> list[tuple[int, in
     cues = [m.first for m in s.function_words if m.payload[0] == "meeting"]
     if not cues:
         return []
-    sentence = _sentence_numbers(s)
+    sentence = s.sentence_numbers
     told = {sentence[c] for c in cues}
     taken = {k for first, last in found for k in range(first, last + 1)}
 
@@ -126,17 +126,6 @@ def _unknown_names(s: State, found: list[tuple[int, int]]) -> list[tuple[int, in
                 i - 1)) and (j == len(s.texts) or sentence[j] != sentence[i] or not s.is_capitalised(j)):
             out.append((i, j - 1))
         i = max(j, i + 1)
-    return out
-
-
-def _sentence_numbers(s: State) -> list[int]:
-    """Each token's sentence, counted from 0: a sentence ends at its final stop or at the end of a line."""
-    out: list[int] = []
-    n = 0
-    for k in range(len(s.texts)):
-        if k and (s.texts[k - 1] in SENTENCE_ENDS or "\n" in s.view[s.toks[k - 1].end:s.toks[k].start]):
-            n += 1
-        out.append(n)
     return out
 
 

@@ -12,9 +12,9 @@ from kg.rules.state import HYPHEN, State
 def read_meeting_words(s: State) -> None:
     """The words of a meeting, a visit or a group, and the word for the home state where no name lies. A
     lower-case compound counts by its last part (онлайн-кездесу, онлайн-встреча, video-conference)."""
-    heads = [HYPHEN.split(t)[-1] if t.islower() and HYPHEN.search(t) else t for t in s.texts]
-    compounds = {m.first: m for m in (s.match.words.find(heads) if heads != s.texts else ())
-                 if m.first == m.last and heads[m.first] != s.texts[m.first]
+    last_parts = [HYPHEN.split(t)[-1] if t.islower() and HYPHEN.search(t) else t for t in s.texts]
+    compounds = {m.first: m for m in (s.match.words.find(last_parts) if last_parts != s.texts else ())
+                 if m.first == m.last and last_parts[m.first] != s.texts[m.first]
                  and m.payload[0] in ("meeting", "visit", "group")}
     found = [m for m in s.function_words if m.first not in compounds]
     for m in sorted([*found, *compounds.values()], key=lambda m: m.first):

@@ -231,6 +231,21 @@ class State:
             return False
         return bool(LOWER_MODIFIER.match(t) and j > 0) or any(h.word == t for h in self.lex.heads_for(self.language))
 
+    @cached_property
+    def sentence_numbers(self) -> list[int]:
+        """Each token's sentence, counted from 0: a sentence ends at its final stop (not an initial's or an
+        abbreviation's) or at the end of a line."""
+        out: list[int] = []
+        n = 0
+        for k in range(len(self.texts)):
+            if k and ("\n" in self.view[self.toks[k - 1].end:self.toks[k].start] or (
+                    self.texts[k - 1] in (".", "!", "?") and not (
+                        self.texts[k - 1] == "." and k > 1 and (self.texts[k - 2] in abbreviations()
+                                                                or CAPITAL_LETTER.match(self.texts[k - 2]))))):
+                n += 1
+            out.append(n)
+        return out
+
     def sentence_initial(self, i: int) -> bool:
         if i == 0:
             return True
