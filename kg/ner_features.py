@@ -118,11 +118,13 @@ NEIGHBOUR_KEYS: dict[int, tuple[str, ...]] = {
 
 @lru_cache(maxsize=65536)
 def _own_attributes(word: str) -> tuple[str, ...]:
+    """A word's own features as ``name=value`` strings (made once per word, as words repeat)."""
     return tuple(f"{k}={v}" for k, v in _token_features(word).items())
 
 
 @lru_cache(maxsize=131072)
 def _neighbour_attributes(word: str, offset: int) -> tuple[str, ...]:
+    """The features a word lends the token ``offset`` places away, as ``offset:name=value`` strings."""
     feats = _token_features(word)
     return tuple(f"{offset:+d}:{k}={feats[k]}" for k in NEIGHBOUR_KEYS[abs(offset)] if k in feats)
 
