@@ -494,6 +494,9 @@ def test_english_names_of_common_words(text, name, role):
      [{"Тимур Сапаров", "Ян Коваль"}]),
     ("The Ambassador of Kazakhstan Timur Saparov exchanged views with the Mayor of Krakow Jan Kowal.",
      [{"Timur Saparov", "Jan Kowal"}]),
+    # signing together is a joint act too; a Kazakh word of it may be two words (қол қойды)
+    ("Қазақстанның Польшадағы елшісі Асқар Бекмұратов Краков мэрі Анджей Новакпен келісімге қол қойды.",
+     [{"Асқар Бекмұратов", "Анджей Новак"}]),
 ])
 def test_joint_discussion_is_a_meeting(text, expected):
     assert meetings_of(text) == expected
@@ -609,6 +612,14 @@ def test_meeting_date(text, expected):
     ("On 15 April 2025 Ambassador Yerzhan Zhumabekov met Governor Hirofumi Yoshimura in Osaka. The sides "
      "discussed trade. The Governor noted his interest. The Ambassador also met Federation Chairman Masayuki "
      "Matsumoto.", [("Osaka", "2025-04-15"), ("Osaka", "2025-04-15")]),
+    # the word for "also" may be two words (сонымен қатар, кроме того)
+    ("Елші Ержан Жұмабеков 2025 жылғы 15 сәуірде Осака префектурасына барды. Сапар барысында Елші Осака "
+     "префектурасының губернаторы Хирофуми Ёсимурамен кездесті. Тараптар сауданы талқылады. Губернатор "
+     "әріптестікке мүдделі екенін атап өтті. Сонымен қатар Елші федерация төрағасы Масаюки Мацумотомен жүздесті.",
+     [("Осака префектурасы", "2025-04-15"), ("Осака префектурасы", "2025-04-15")]),
+    ("Посол Ержан Жумабеков 15 апреля 2025 года встретился в Осаке с губернатором Хирофуми Ёсимурой. Стороны "
+     "обсудили торговлю. Губернатор отметил интерес к сотрудничеству. Кроме того, посол встретился с "
+     "председателем федерации Масаюки Мацумото.", [("Осака", "2025-04-15"), ("Осака", "2025-04-15")]),
 ])
 def test_one_more_meeting_of_the_trip(text, expected):
     x = extract(parse_report("t.txt", text))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from kg.lang import Language, profile
 from kg.lexicon import Lexicon
@@ -95,9 +96,11 @@ class State:
             for o in self.by_sentence.get(self.sentence_of[m], ()))
 
     def has_word(self, index: int, category: str) -> bool:
-        """Does sentence ``index`` hold a word of a lexicon category (a word of discussion ...)?"""
-        return any(self.lex.is_word(w.strip(WORD_EDGES), category, self.report.language)
-                   for w in self.sentences[index].text.split())
+        """Does sentence ``index`` hold a word or a two-word phrase of a lexicon category (a word of discussion:
+        обсудили, қол қойды ...)?"""
+        words = [w.strip(WORD_EDGES) for w in self.sentences[index].text.split()]
+        return any(self.lex.is_word(w, category, self.report.language) for w in words) or any(
+            self.lex.is_word(f"{a} {b}", category, self.report.language) for a, b in pairwise(words))
 
     def words_before(self, end: int, reach: int) -> list[str]:
         """The words (lower case) of the ``reach`` characters before ``end``, past the articles that end them."""
