@@ -369,6 +369,9 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     # en: a post in apposition may open with capitalised words of its title
     ("The Ambassador met Attilio Fontana, President of Lombardy, and Guido Guidesi, Regional Minister for "
      "Economic Development.", "Guido Guidesi", ("minister", None, None)),
+    # en: a post in apposition after the name, in its feminine or neutral form
+    ("Ambassador Akylbek Kamaldinov met Mrs. Nişangül Karatayeva, Chairwoman of the Turkish-Kazakh Business "
+     "Council.", "Nişangül Karatayeva", ("official", None, None)),
     # kk: a state's name right before a post's word is the post's state, also inside a run of capitalised words
     ("Облыс әкімі Ақмарал Әлназарова Үндістан Елшісі Сайлас Тангалмен кездесті.", "Сайлас Тангал",
      ("ambassador", "IN", "KZ")),
