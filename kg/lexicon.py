@@ -123,6 +123,7 @@ class Lexicon:
         # Tokens repeat across reports; the answers below depend on the token alone.
         self._months: dict[str, int | None] = {}
         self._is_word: dict[tuple[str, str, str], bool] = {}
+        self._folded_starts: dict[tuple[str, str], frozenset[str]] = {}
         self._folded: dict[str, frozenset[str]] = {}
         self._words_of: dict[tuple[str, str | None], list[Word]] = {}
 
@@ -182,6 +183,14 @@ class Lexicon:
             self._words_of[key] = [w for w in self.words if w.category == category
                                    and (language is None or w.language == language)]
         return self._words_of[key]
+
+    def phrase_starts(self, category: str, language: str) -> frozenset[str]:
+        """The first words (case-folded) of a category's phrases of several words (қол қойды: қол)."""
+        key = (category, f"{language} phrases")
+        if key not in self._folded_starts:
+            self._folded_starts[key] = frozenset(fold(w.word.split()[0]) for w in self.words_of(category, language)
+                                                 if " " in w.word)
+        return self._folded_starts[key]
 
     def folded_words(self, category: str) -> frozenset[str]:
         """The words of a category in every language, case-folded."""

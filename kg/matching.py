@@ -39,6 +39,12 @@ def index_keys(word: str, language: str, derivation: bool = False) -> frozenset[
     return profile(language).forms.keys(word, derivation)
 
 
+def prefix_key(word: str) -> str:
+    """The key a name's word is filed under by its first letters."""
+    low = fold(word)
+    return low[:PREFIX] if len(low) > PREFIX else low[:2]
+
+
 def prefix_keys(word: str) -> tuple[str, ...]:
     """The keys a token probes among names filed by their first letters."""
     low = fold(word)
@@ -72,9 +78,7 @@ class PhraseMatcher(Generic[T]):
         self._candidate_cache.clear()
         self._by_second.clear()
         if prefix and not exact:
-            low = fold(words[0])
-            key = low[:PREFIX] if len(low) > PREFIX else low[:2]
-            self._prefix_index.setdefault(key, []).append((words, payload, exact, True))
+            self._prefix_index.setdefault(prefix_key(words[0]), []).append((words, payload, exact, True))
             return
         keys = {words[0]} if exact else index_keys(words[0], self.language, self.derivation)
         for key in keys:
@@ -167,8 +171,7 @@ class PhraseMatcher(Generic[T]):
         if exact:
             return frozenset({word})
         if name:
-            low = fold(word)
-            return frozenset({low[:PREFIX] if len(low) > PREFIX else low[:2]})
+            return frozenset({prefix_key(word)})
         return index_keys(word, self.language, self.derivation)
 
     def find(self, texts: Sequence[str], *, skip: Sequence[bool] | None = None) -> list[Match[T]]:

@@ -9,7 +9,6 @@ from kg.lang import Case
 from kg.model import Mention, MentionKind
 from kg.relations.posts import modifies, role_after, role_before
 from kg.relations.state import DIPLOMATS, HEADS, OF, WORD_EDGES, MeetingDraft, State
-from kg.text import tokens
 
 # Characters read back from a person's post for the word "with" (with the Mayor of X).
 WITH_REACH = 12
@@ -138,7 +137,7 @@ def _refers_back(s: State, idx: int, persons: list[Mention], told: MeetingDraft)
     """Does the sentence name the meeting told before by its noun alone (Кездесуде, В ходе встречи, During the
     meeting): no verb that holds a meeting, no plural, and no one new met "with" in it?"""
     cues = [m for m in s.in_sentence(idx, MentionKind.MEETING) if m.value == "meeting"]
-    if not cues or not all(_noun(s, m) for m in cues):
+    if not cues or not all(s.meeting_noun(m) for m in cues):
         return False
     if s.has_word(idx, "hold") or _several(s, idx):
         return False
@@ -147,20 +146,13 @@ def _refers_back(s: State, idx: int, persons: list[Mention], told: MeetingDraft)
 
 def _meeting_noun_in(s: State, idx: int) -> bool:
     """Does sentence ``idx`` name a meeting by its noun (Встреча прошла в Милане)?"""
-    return idx >= 0 and any(m.value == "meeting" and _noun(s, m) for m in s.in_sentence(idx, MentionKind.MEETING))
+    return idx >= 0 and any(m.value == "meeting" and s.meeting_noun(m) for m in s.in_sentence(idx, MentionKind.MEETING))
 
 
 def _attending(s: State, idx: int) -> bool:
     """Does the sentence say who attended a meeting (the noun of a meeting and a word of attending: на встрече
     присутствовали, кездесуге қатысты, the meeting was attended by)?"""
-    return any(_noun(s, m) for m in s.in_sentence(idx, MentionKind.MEETING)) and s.has_word(idx, "attendance")
-
-
-def _noun(s: State, m: Mention) -> bool:
-    """Is a word of meeting the noun of one (кездесу, встреча, meeting) or of talks (келіссөздер, переговоры, talks:
-    one meeting, plural as they are), in any of its forms?"""
-    word = s.last_word(m).strip(WORD_EDGES)
-    return any(s.lex.is_word(word, category, s.report.language) for category in ("meeting-noun", "talks-noun"))
+    return any(s.meeting_noun(m) for m in s.in_sentence(idx, MentionKind.MEETING)) and s.has_word(idx, "attendance")
 
 
 def _sentences_with(s: State, cue: str) -> list[int]:
@@ -321,9 +313,7 @@ def _visit_cues(s: State) -> list[tuple[int, Mention]]:
 
 def _inviter(s: State, idx: int, persons: list[Mention]) -> str | None:
     """The person named nearest the word of an invitation, within ``INVITATION_REACH`` characters."""
-    sentence = s.sentences[idx]
-    at = next(((sentence.start + t.start, sentence.start + t.end) for t in tokens(sentence.text)
-               if s.lex.is_word(t.text, "invitation", s.report.language)), None)
+    at = next(iter(s.word_spans(idx, "invitation")), None)
     if at is None:
         return None
     near = [(gap, m) for m in persons if 0 <= (gap := _gap(m, *at)) <= INVITATION_REACH]

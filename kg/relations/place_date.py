@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from kg.lang import Case, DayKind, DayWord, Language, word_key
 from kg.model import Mention, MentionKind, PartialDate
 from kg.relations.posts import case_window, phrase_window, role_before, via
-from kg.relations.state import DIPLOMATS, OF, WORD_EDGES, MeetingDraft, State
+from kg.relations.state import DIPLOMATS, OF, MeetingDraft, State
 from kg.text import tokens
 
 DATELINE = re.compile(r"^([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ-]{2,})[.,]")
@@ -103,12 +103,9 @@ def _held_at(s: State, m: Mention, idx: int) -> bool:
     """Is ``m`` where the meeting named by its noun was held: in the place, with no other name between it and
     the verb of holding (Встреча прошла в здании администрации в Риме, Кездесу Римде өтті, The meeting was held
     in Rome; not the meeting held in the Office of the Governor pertained to work in Aktau)?"""
-    if via(s, m) != "in" or not any(s.lex.is_word(s.last_word(c).strip(WORD_EDGES), "meeting-noun", s.report.language)
-                                    for c in s.in_sentence(idx, MentionKind.MEETING)):
+    if via(s, m) != "in" or not any(s.meeting_noun(c) for c in s.in_sentence(idx, MentionKind.MEETING)):
         return False
-    sentence = s.sentences[idx]
-    holds = [sentence.start + t.start for t in tokens(sentence.text)
-             if s.lex.is_word(t.text, "hold", s.report.language)]
+    holds = [start for start, _ in s.word_spans(idx, "hold")]
     names = [c for c in s.in_sentence(idx) if c is not m and c.kind != MentionKind.MEETING and not s.nested(c)]
     # where case endings mark the place, the verb ends the clause after it (Кездесу Римде өтті; not Кездесу
     # соңында ... атап өтті, оның ішінде Қонаев қаласында ...); elsewhere the place follows the verb

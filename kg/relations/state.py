@@ -9,7 +9,7 @@ from itertools import pairwise
 from kg.lang import Language, profile
 from kg.lexicon import Lexicon
 from kg.model import Entity, Evidence, Mention, MentionKind, PartialDate, Report, Span
-from kg.text import sentences
+from kg.text import fold, sentences, tokens
 
 NAME_KINDS = (MentionKind.COUNTRY, MentionKind.PLACE, MentionKind.ORGANIZATION)
 DIPLOMATS = frozenset({"ambassador", "charge-daffaires", "consul-general", "consul", "honorary-consul", "diplomat"})
@@ -98,9 +98,23 @@ class State:
     def has_word(self, index: int, category: str) -> bool:
         """Does sentence ``index`` hold a word or a two-word phrase of a lexicon category (a word of discussion:
         обсудили, қол қойды ...)?"""
+        language = self.report.language
         words = [w.strip(WORD_EDGES) for w in self.sentences[index].text.split()]
-        return any(self.lex.is_word(w, category, self.report.language) for w in words) or any(
-            self.lex.is_word(f"{a} {b}", category, self.report.language) for a, b in pairwise(words))
+        starts = self.lex.phrase_starts(category, language)
+        return any(self.lex.is_word(w, category, language) for w in words) or any(
+            self.lex.is_word(f"{a} {b}", category, language) for a, b in pairwise(words) if fold(a) in starts)
+
+    def word_spans(self, index: int, category: str) -> list[tuple[int, int]]:
+        """Where sentence ``index`` holds words of a lexicon category (по приглашению, прошла), as offsets."""
+        sentence = self.sentences[index]
+        return [(sentence.start + t.start, sentence.start + t.end) for t in tokens(sentence.text)
+                if self.lex.is_word(t.text, category, self.report.language)]
+
+    def meeting_noun(self, m: Mention) -> bool:
+        """Is a word of meeting the noun of one (кездесу, встреча, meeting) or of talks (келіссөздер, переговоры,
+        talks: one meeting, plural as they are), in any of its forms?"""
+        word = self.last_word(m).strip(WORD_EDGES)
+        return any(self.lex.is_word(word, c, self.report.language) for c in ("meeting-noun", "talks-noun"))
 
     def words_before(self, end: int, reach: int) -> list[str]:
         """The words (lower case) of the ``reach`` characters before ``end``, past the articles that end them."""

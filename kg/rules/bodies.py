@@ -51,7 +51,7 @@ def latin_organizations(s: State) -> None:
                 s.texts[j + 1] in LATIN_LINKS and j + 2 < n and LATIN_CAPITALISED.match(s.texts[j + 2]))) \
                 and s.toks[j + 1].start - s.toks[j].end <= 1 and _latin_base(s, j) == s.texts[j]:
             j += 1
-        if holder_follows and i > 0 and s.barrier[i - 1] and 0 < j - i < MAX_NAME_TOKENS:
+        if holder_follows and s.holder_name_end(i, n) is not None:
             i = j + 1  # the President Attilio Fontana-мен: a person's name, which the persons pass reads
             continue
         words = [_latin_base(s, k) for k in range(i, j + 1)]

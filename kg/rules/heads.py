@@ -243,16 +243,13 @@ def _name_start(s: State, head_index: int, *, organization: bool = False, town_n
     if place and j >= 0 and s.barrier[j] and j == first - 1 and first < head_index - 1:
         # Елші Ербол Сарыбай Измир қаласына: right after a post stands its holder's name, not the town's
         first = head_index - 1
-    if organization and j >= 0 and s.barrier[j] and j == first - 1:
-        # Елші Марко Мартин облыс әкімдігінде: two or three capitalised words right after a post are its holder's
-        # name, and the body's name is what follows them, if any word of it is capitalised
-        run = first
-        while run < head_index and s.is_capitalised(run) and not s.covered[run]:
-            run += 1
-        if 2 <= run - first <= 3 and run < head_index:
-            if all(not s.is_capitalised(k) and not s.covered[k] for k in range(run, head_index)):
-                return None
-            first = run
+    holder = s.holder_name_end(first, head_index) if organization and j == first - 1 else None
+    if holder is not None and holder < head_index:
+        # Елші Марко Мартин облыс әкімдігінде: the post's holder, and the body's name is what follows the holder's
+        # name, if any word of it is capitalised
+        if all(not s.is_capitalised(k) and not s.covered[k] for k in range(holder, head_index)):
+            return None
+        first = holder
     # A sentence's first word is capitalised anyway: a common word there is not part of the name.
     if first < head_index - 1 and s.sentence_initial(first) and s.common_word(s.texts[first]) \
             and not CAPITAL_LETTER.match(s.texts[first]):

@@ -246,6 +246,16 @@ class State:
             out.append(n)
         return out
 
+    def holder_name_end(self, i: int, limit: int) -> int | None:
+        """Where two or three capitalised words right after a post word end (Елші Марко Мартин ...: its holder's
+        name), reading no further than ``limit``; None if no such run starts at ``i``."""
+        if i == 0 or not self.barrier[i - 1]:
+            return None
+        end = i
+        while end < limit and self.is_capitalised(end) and not self.covered[end]:
+            end += 1
+        return end if 2 <= end - i <= MAX_NAME_TOKENS else None
+
     def sentence_initial(self, i: int) -> bool:
         if i == 0:
             return True

@@ -29,6 +29,7 @@ import pycountry
 from wordfreq import zipf_frequency
 
 from kg.files import read_tsv_records
+from kg.lang import profile
 from kg.lexicon import load_lexicon
 from kg.model import Mention, MentionKind, Report
 from kg.text import fold, tokens
@@ -83,7 +84,8 @@ def _data() -> _Data:
     honorifics = tuple(sorted(
         (tuple(t.text.casefold() for t in tokens(r["honorific"]) if t.text != ".") for r in _rows("honorifics.tsv")),
         key=len, reverse=True))
-    particles = _rows("particles.tsv")
+    language = profile("en")
+    heads = _rows("heads.tsv")
     cues = _rows("cues.tsv")
     known: set[str] = set()
     # one-word names of towns the gazetteer derived: many are surnames too (Fontana, Lincoln)
@@ -101,9 +103,9 @@ def _data() -> _Data:
     return _Data(
         honorifics=honorifics,
         honorific_starts=frozenset(h[0] for h in honorifics if h),
-        particles=frozenset(r["particle"] for r in particles if r["form"] == "word"),
-        prefixes=frozenset(r["particle"] for r in particles if r["form"] == "prefix"),
-        heads={fold(r["head"]): (r["kind"], r["type"], r["position"]) for r in _rows("heads.tsv")},
+        particles=language.name_particles,
+        prefixes=language.name_prefixes,
+        heads={fold(r["head"]): (r["kind"], r["type"], r["position"]) for r in heads},
         said=frozenset(r["word"] for r in cues if r["category"] == "said"),
         place_words=frozenset(r["word"] for r in cues if r["category"] == "place"),
         surname_endings=tuple(r["ending"] for r in _rows("surnames.tsv")),
@@ -114,7 +116,7 @@ def _data() -> _Data:
                                     | {fold(c.alpha_3) for c in pycountry.currencies}),
         posts=frozenset(fold(cue.text) for c in lex.roles for cue in c.cues
                         if cue.language == "en" and " " not in cue.text),
-        company_nouns=frozenset(r["head"].casefold() for r in _rows("heads.tsv") if r["type"] == "company")
+        company_nouns=frozenset(r["head"].casefold() for r in heads if r["type"] == "company")
         | frozenset(w.word.casefold() for w in lex.words_of("apposition", "en")),
     )
 
