@@ -59,6 +59,12 @@ def test_dictionary_form(word, person, expected):
     ("қабылдамады", "қабылдады", "kk", False, False),
     ("жолы", "жолықты", "kk", False, False),
     ("болып", "болды", "kk", False, False),
+    # a verbal noun cue matches the verb's forms, not its negation
+    ("қарастырды", "қарастыру", "kk", False, True),
+    ("талқылап", "талқылау", "kk", False, True),
+    ("дамытқан", "дамыту", "kk", False, True),
+    ("қарастырмады", "қарастыру", "kk", False, False),
+    ("сусыз", "су", "kk", False, False),
 ])
 def test_word_matches(token, cue, language, derivation, expected):
     assert word_matches(token, cue, language, derivation=derivation) is expected

@@ -233,6 +233,24 @@ def meetings_of(text: str) -> list[set[str]]:
     # kk: capitalised words no post, place or body reads, in a sentence of meeting, are a person's name
     ("Маджид Самадзаде Сабер облыс әкімі Нұрлыбек Нәлібаевпен кездесті.",
      [{"Маджид Самадзаде Сабер", "Нұрлыбек Нәлібаев"}]),
+    # a visit made together with another state's official is a meeting with him
+    ("Ақтөбе облысының әкімі Асхат Шахаров Корея елшісі Ли Чан Ёнмен бірге жылыжай кешенін аралады.",
+     [{"Асхат Шахаров", "Ли Чан Ён"}]),
+    ("The Governor of Aktobe Region Askhat Shakharov together with the Korean Ambassador Lee Chang Yong visited "
+     "a greenhouse complex.", [{"Askhat Shakharov", "Lee Chang Yong"}]),
+    ("Аким Актюбинской области Асхат Шахаров вместе с Послом Кореи Ким Сон Хо посетил тепличный комплекс.",
+     [{"Асхат Шахаров", "Ким Сон Хо"}]),
+    # welcoming a guest; a video conference; joint acts in the other forms of a verb (қарастыру: қарастырды)
+    ("Ақтөбе облысының әкімі Асхат Шахаров Корея елшісі Ли Чан Ёнды қарсы алды.",
+     [{"Асхат Шахаров", "Ли Чан Ён"}]),
+    ("Қазақстанның Польшадағы елшісі Асқар Бекмұратов Краков мэрі Анджей Новакпен бейнеконференция өткізді.",
+     [{"Асқар Бекмұратов", "Анджей Новак"}]),
+    ("Посол Казахстана в Польше Аскар Бекмуратов провел видеоконференцию с мэром Кракова Анджеем Новаком.",
+     [{"Аскар Бекмуратов", "Анджей Новак"}]),
+    ("The Ambassador of Kazakhstan to Poland Askar Bekmuratov held a videoconference with the Mayor of Krakow "
+     "Andrzej Nowak.", [{"Askar Bekmuratov", "Andrzej Nowak"}]),
+    ("Ақмола облысының әкімі Марат Ахметжанов пен Иранның Елшісі Әли Акбар Джоукар сауда байланыстарын "
+     "қарастырды.", [{"Марат Ахметжанов", "Әли Акбар Джоукар"}]),
 ])
 def test_meeting_participants(text, expected):
     assert meetings_of(text) == expected

@@ -164,7 +164,8 @@ def _joint_sentences(s: State) -> dict[int, Mention]:
 
     ``Ақмола облысының әкімі A пен Иранның Елшісі B ... талқылады`` / ``A и Посол Ирана B обсудили``:
     no word of meeting, but the two sides discussed together; so with ``A Мишальскиймен пікір алмасты`` /
-    ``A обменялся мнениями с мэром B`` / ``A exchanged views with Mayor B``. Each is mapped to the first name.
+    ``A обменялся мнениями с мэром B`` / ``A exchanged views with Mayor B``, and a visit made together
+    (``A Корея елшісі B-мен бірге зауытты аралады``). Each is mapped to the first name.
     """
     country = {p.holder: p.country for p in s.posts if p.country}
     holders = {p.holder for p in s.posts}
@@ -172,7 +173,8 @@ def _joint_sentences(s: State) -> dict[int, Mention]:
     out: dict[int, Mention] = {}
     for idx in range(len(s.sentences)):
         persons = s.in_sentence(idx, MentionKind.PERSON)
-        if len(persons) < 2 or not s.has_word(idx, "discussion"):
+        if len(persons) < 2 or not (s.has_word(idx, "discussion") or (
+                s.has_word(idx, "visit") and s.has_word(idx, "together"))):
             continue
         for a, b in pairwise(persons):
             ca, cb = country.get(s.key_of[a]), country.get(s.key_of[b])
@@ -201,6 +203,9 @@ def _with(s: State, person: Mention, role: Mention | None) -> bool:
     if s.language.marks_case:
         return s.language.has_case(s.last_word(person), Case.INSTRUMENTAL)
     start = role.start if role is not None and role.end <= person.start else person.start
+    # past the post's state: with the Korean Ambassador X
+    start = next((c.start for c in s.in_sentence(s.sentence_of[person], MentionKind.COUNTRY)
+                  if c.end <= start and not s.text[c.end:start].strip()), start)
     before = s.word_before(start, WITH_REACH)
     return before is not None and s.lex.is_word(before, "with", s.report.language)
 

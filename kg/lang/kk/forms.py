@@ -25,6 +25,9 @@ KK_VERB_ENDINGS = (("ды", 0), ("ді", 0), ("ты", 0), ("ті", 0), ("ып", 
 
 # Shared stems must be at least this long (or the whole cue), not a two-letter accident.
 SHARED_STEM = 4
+# A verbal noun (талқылау, қарастыру: the stem and -у) names the verb whose forms it stands for; its stem
+# must be at least this long.
+VERBAL_NOUN = re.compile(r"^(\w{4,})у$", re.IGNORECASE)
 
 
 class KazakhForms(StemForms):
@@ -32,8 +35,9 @@ class KazakhForms(StemForms):
         return word.lower()
 
     def keys(self, word: str, derivation: bool = False) -> frozenset[str]:
-        return frozenset({fold(s) for s in kk_stems(word, derivation=derivation) | _verb_stems(word.lower())}
-                         | {fold(word)})
+        low = word.lower()
+        return frozenset({fold(s) for s in kk_stems(word, derivation=derivation) | _verb_stems(low)
+                          | _verbal_noun_stem(low)} | {fold(word)})
 
     def name_matches(self, token: str, name: str) -> bool | None:
         """A place name takes endings after its whole self: Елбасанда is Елбасан, Елбасы is not."""
@@ -81,10 +85,18 @@ def _verb_stems(token: str) -> set[str]:
     return out
 
 
+def _verbal_noun_stem(word: str) -> set[str]:
+    """The verb stem of a verbal noun: қарастыру → қарастыр, талқылау → талқыла."""
+    m = VERBAL_NOUN.match(word)
+    return {m.group(1)} if m else set()
+
+
 def _same_verb(token: str, cue: str) -> bool:
-    """Is ``token`` a form of the verb ``cue`` names in the past tense (қабылдап, кездескен of қабылдады, кездесті)?"""
+    """Is ``token`` a form of the verb ``cue`` names in the past tense (қабылдап, кездескен of қабылдады, кездесті)
+    or as a verbal noun (қарастырды, қарастырып of қарастыру)?"""
     m = KK_VERB_CUE.match(cue)
-    return bool(m) and m.group(1) in _verb_stems(token)
+    stems = {m.group(1)} if m else _verbal_noun_stem(cue)
+    return bool(stems & _verb_stems(token))
 
 
 def nominative(words: Sequence[str], kind: str, governor: str = "") -> str:
