@@ -44,15 +44,13 @@ def read_meetings(s: State) -> None:
             # В ней приняли участие A и B)
         cue = next((m for m in cues if m not in taking_part), None) or joint.get(idx) or taking_part[0]
         named: list[tuple[int, str]] = []  # (where, person), in the order the sentence names them
-        inflected = 0
         persons: list[Mention] = []
         for m in s.in_sentence(idx, MentionKind.PERSON):
             if _named_in_passing(s, m, role_of) or _aside(s, m) or _reported(s, m, cue):
                 continue
-            if m.text.split()[-1] != m.value.split()[-1]:
-                inflected += 1
             named.append((m.start, s.key_of[m]))
             persons.append(m)
+        inflected = _inflected(s, persons)
         for r in s.in_sentence(idx, MentionKind.ROLE):
             holder = None if _named_after(s, r) else _earlier_holder(s, r) or _later_holder(s, r)
             if holder:
@@ -155,6 +153,23 @@ def _attending(s: State, idx: int) -> bool:
     return any(s.meeting_noun(m) for m in s.in_sentence(idx, MentionKind.MEETING)) and s.has_word(idx, "attendance")
 
 
+def _inflected(s: State, persons: list[Mention]) -> int:
+    """How many of the persons show a case ending. Where a language marks case by endings, a coordination takes
+    one on its last name only (A және B-мен: with A and B), so the names joined to an inflected one count too."""
+    marked = [s.case_word(m) != m.value.split()[-1] for m in persons]
+    if s.language.marks_case:
+        for i in range(len(persons) - 2, -1, -1):
+            a, b = persons[i], persons[i + 1]
+            gap = s.text[a.end:b.start].replace(",", " ").split()
+            role = role_before(s, b)
+            # A және B-мен, A, B-мен, A және [B's post] B-мен
+            joined = not gap or (s.lex.is_word(gap[0], "and", s.report.language) and (
+                len(gap) == 1 or (role is not None and role.start >= a.end)))
+            if marked[i + 1] and not marked[i] and joined:
+                marked[i] = True
+    return sum(marked)
+
+
 def _sentences_with(s: State, cue: str) -> list[int]:
     return sorted({s.sentence_of[m] for m in s.mentions if m.kind == MentionKind.MEETING and m.value == cue})
 
@@ -201,7 +216,7 @@ def _with(s: State, person: Mention, role: Mention | None) -> bool:
     """Is the person (with the post before the name) in company: ``с Послом ... X``, ``with the Mayor X``,
     ``X-мен`` (the instrumental case, which Kazakh uses for "with")?"""
     if s.language.marks_case:
-        return s.language.has_case(s.last_word(person), Case.INSTRUMENTAL)
+        return s.language.has_case(s.case_word(person), Case.INSTRUMENTAL)
     start = role.start if role is not None and role.end <= person.start else person.start
     # past the post's state: with the Korean Ambassador X
     start = next((c.start for c in s.in_sentence(s.sentence_of[person], MentionKind.COUNTRY)
@@ -329,7 +344,7 @@ def _visited(s: State, cue: Mention, persons: list[Mention]) -> str | None:
     """The person named in the dative before the word of visit, where case endings mark it."""
     if not s.language.marks_case:
         return None
-    hosts = [m for m in persons if m.end <= cue.start and s.language.has_case(s.last_word(m), Case.DATIVE)]
+    hosts = [m for m in persons if m.end <= cue.start and s.language.has_case(s.case_word(m), Case.DATIVE)]
     return s.key_of[hosts[-1]] if hosts else None
 
 

@@ -18,6 +18,8 @@ HEADS = frozenset({"head-of-state", "head-of-government"})
 WORD_EDGES = ".,;:«»\"()"
 # Characters more read back for a word of a place's class (the city of) before the preposition.
 PLACE_CLASS_REACH = 12
+# Characters read after a name for an honorific that follows it (Новак ханыммен).
+HONORIFIC_REACH = 16
 OF = "of"
 
 
@@ -141,3 +143,12 @@ class State:
     def last_word(self, m: Mention) -> str:
         words = m.text.split()
         return words[-1] if words else m.text
+
+    def case_word(self, m: Mention) -> str:
+        """The word that carries a person's case ending: an honorific right after the name where the language
+        writes one there (Аттила Петерфалви мырзамен), else the name's last word."""
+        if self.language.honorific_after_name:
+            after = self.text[m.end:m.end + HONORIFIC_REACH].split()
+            if after and self.lex.is_word(after[0].strip(WORD_EDGES), "honorific", self.report.language):
+                return after[0].strip(WORD_EDGES)
+        return self.last_word(m)
