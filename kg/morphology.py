@@ -24,6 +24,7 @@ VOICELESS = frozenset("птқксшфхцчщбвгдғ")
 # м н ң take н- genitive and ablative; л р й у з ж ь take д-.
 NASAL = frozenset("мнң")
 VOICED = frozenset("лрйузжь")
+SIGNS = frozenset("ьъ")
 
 # One Kazakh case ending: (suffix, the stem-final classes it follows). Classes: V vowel,
 # N nasal, D voiced or sonorant, T voiceless, P after a 3rd-person possessive ы/і/сы/сі.
@@ -90,10 +91,11 @@ def _harmonises(stem: str, suffix: str) -> bool:
     """Front suffixes follow front stems, back suffixes back ones; и, у, ю and е fit either, and a surname's -ов
     lets the ending follow the root before it.
 
-    The instrumental (мен, бен, пен) has one form only and follows any stem.
+    The instrumental (мен, бен, пен) has one form only and follows any stem, and so does any ending a
+    final soft sign.
     """
-    if suffix in INVARIANT_ENDINGS:
-        return True
+    if suffix in INVARIANT_ENDINGS or stem[-1:] in SIGNS:
+        return True  # a final soft sign may take front endings after a back vowel: Игорьді
     if stem.lower().endswith("ов") and len(stem) > 4 and _harmonises(stem[:-2], suffix):
         return True  # a Russian surname's -ов: the ending may follow the root (Есеновті, Есеновты)
     sv, xv = _last_vowel(stem), _last_vowel(suffix)
@@ -130,7 +132,9 @@ def case_candidates(word: str, *, person: bool = False) -> list[str]:
         if not any(ch.lower() in VOWELS for ch in stem):
             continue
         cls = _final_class(stem)
-        ok = cls in classes or ("P" in classes and _possessive_before(stem))
+        # a foreign name's final soft sign (Надь, Игорь) is written before any form of an ending
+        ok = cls in classes or ("P" in classes and _possessive_before(stem)) or (
+            stem[-1] in SIGNS and classes != "P")
         if not ok:
             continue
         strength = len(suffix) * 2 + (1 if _harmonises(stem, suffix) else -4)

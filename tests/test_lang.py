@@ -29,6 +29,9 @@ def test_plural_nouns(language, word, before, expected):
     ("Италияның", "Италия", True),
     ("Елбасы", "Елбасан", False),   # a shorter word is no form of the name
     ("Алматылық", "Алматы", False),  # a derived word is not the place
+    ("провинциясының", "провинция", True),    # a possessive, then a case
+    ("Корольдігіндегі", "Корольдігі", True),
+    ("Парламентінің", "Парла", False),  # no name + case + more endings
 ])
 def test_kazakh_place_names_take_endings_after_their_whole_self(token, name, expected):
     assert profile("kk").forms.name_matches(token, name) is expected

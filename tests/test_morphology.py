@@ -24,6 +24,10 @@ from kg.morphology import dictionary_form_kk, word_matches
     ("Есеновті", True, "Есенов"),
     ("Есеновтің", True, "Есенов"),
     ("Ахметовты", True, "Ахметов"),
+    # a foreign name's final soft sign takes any form of an ending (Надьпен, Игорьді)
+    ("Надьпен", True, "Надь"),
+    ("Игорьді", True, "Игорь"),
+    ("Гогольге", True, "Гоголь"),
     # a person takes no ending that follows a possessive only: Арын is no Ары+н
     ("Арын", True, "Арын"),
     ("Арынмен", True, "Арын"),

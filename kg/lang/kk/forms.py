@@ -23,6 +23,13 @@ KK_VERB_CUE = re.compile(r"^(\w{4,}?)(?:ды|ді|ты|ті)$", re.IGNORECASE)
 KK_VERB_ENDINGS = (("ды", 0), ("ді", 0), ("ты", 0), ("ті", 0), ("ып", 0), ("іп", 0), ("п", 0),
                    ("ған", 5), ("ген", 5), ("қан", 5), ("кен", 5))
 
+# The endings a name takes after its whole self, in their order: a plural, a possessive (or the 3rd person's
+# -сы, -сі, -ы, -і), a case (Қазақстанның, провинциясының, Алматыдағы, Корольдігіндегі, Астанаға, Омбыдан).
+KK_NAME_ENDINGS = re.compile(
+    r"^(?:лар|лер|дар|дер|тар|тер)?(?:сы|сі|ы|і|ымыз|іміз|мыз|міз)?"
+    r"(?:ның|нің|дың|дің|тың|тің|ны|ні|ды|ді|ты|ті|н|ға|ге|қа|ке|на|не|а|е|да|де|та|те|нда|нде|дан|ден|нан|нен"
+    r"|тан|тен|мен|бен|пен|менен|дағы|дегі|тағы|тегі|ндағы|ндегі|ша|ше|ча|че)?$")
+
 # Shared stems must be at least this long (or the whole cue), not a two-letter accident.
 SHARED_STEM = 4
 # A verbal noun (талқылау, қарастыру: the stem and -у) names the verb whose forms it stands for; its stem
@@ -40,9 +47,11 @@ class KazakhForms(StemForms):
                           | _verbal_noun_stem(low)} | {fold(word)})
 
     def name_matches(self, token: str, name: str) -> bool | None:
-        """A place name takes endings after its whole self: Елбасанда is Елбасан, Елбасы is not."""
+        """A place name takes endings after its whole self: Елбасанда is Елбасан, Елбасы is not; and they are
+        endings in their order, a plural, a possessive, a case (Парламентінің is no Парла+мен+тінің)."""
         t, n = fold(token), fold(name)
-        return t == n or (t.startswith(n) and n in {fold(x) for x in kk_stems(token)})
+        return t == n or (t.startswith(n) and n in {fold(x) for x in kk_stems(token)} and bool(
+            KK_NAME_ENDINGS.match(t[len(n):])))
 
     def matches(self, token: str, cue: str, derivation: bool = False) -> bool:
         t, c = token.lower().replace("ё", "е"), cue.lower().replace("ё", "е")
