@@ -408,10 +408,22 @@ def test_posts(text, name, post):
 @pytest.mark.parametrize(("text", "names", "role"), [
     ("Сенаторы Алия Садыкова и Руслан Беков встретились с Послом Испании в Казахстане Луисом Ортегой.",
      ("Алия Садыкова", "Руслан Беков"), "parliamentarian"),
+    # kk: a post in the plural is each coordinated name's; in the singular, the first name's only (below)
+    ("Облыс әкімінің орынбасарлары Серік Жұмабеков пен Ерлан Ақенов Корея елшісі Ли Чан Ёнмен кездесті.",
+     ("Серік Жұмабеков", "Ерлан Ақенов"), "deputy-governor"),
+    ("Қазақстан елшісі Марат Омаров Венгрия Парламентінің депутаттары Янош Сабо және Петер Хорват мырзалармен "
+     "кездесті.", ("Янош Сабо", "Петер Хорват"), "parliamentarian"),
+    # en: a post's word in the plural is no word of a name
+    ("The Ambassador of Kazakhstan Marat Omarov met with Hungarian Parliamentarians Janos Szabo and Peter "
+     "Horvath.", ("Janos Szabo", "Peter Horvath"), "parliamentarian"),
 ])
 def test_coordinated_names_share_a_post(text, names, role):
     posts = posts_of(text)
-    assert all(posts[n][0] == role for n in names)
+    assert all(n in posts and posts[n][0] == role for n in names)
+
+
+def test_a_post_in_the_singular_is_the_first_coordinated_names_only():
+    assert "Ли Чан Ён" not in posts_of("Облыс әкімі Асхат Шахаров пен Ли Чан Ён кездесті.")
 
 
 def places_of(text: str) -> list[str | None]:

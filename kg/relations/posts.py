@@ -91,6 +91,9 @@ def role_before(s: State, p: Mention) -> Mention | None:
                 and role_after(s, p) is not None:
             return None  # A, the Mayor of X, and B, the Ambassador of Y: B's post follows B
         return r if not between and len(gap.split()) <= PHRASE_WORDS and not PHRASE_PUNCTUATION.search(gap) else None
+    between = [m for m in s.in_sentence(s.sentence_of[p]) if r.end <= m.start and m.end <= p.start]
+    if between and _coordinated(s, between, p) and s.language.is_plural(s.last_word(r), ""):
+        return r  # орынбасарлары A мен B: a post in the plural is each coordinated name's
     return r if len(gap) <= CASE_GAP and not CASE_GAP_PUNCTUATION.search(gap) and (
         not gap.strip() or all(w.lower() in HONORIFIC_GAP for w in gap.split())) else None
 
