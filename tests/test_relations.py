@@ -400,6 +400,9 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     # kk: a state's name right before a post's word is the post's state, also inside a run of capitalised words
     ("Облыс әкімі Ақмарал Әлназарова Үндістан Елшісі Сайлас Тангалмен кездесті.", "Сайлас Тангал",
      ("ambassador", "IN", "KZ")),
+    # kk: a state's name as Russian writes it, which Kazakh reports write too
+    ("Облыс әкімі Нұрлыбек Нәлібаев Египет Араб Республикасының Қазақстандағы Елшісі Махмуд Сейфпен кездесті.",
+     "Махмуд Сейф", ("ambassador", "EG", "KZ")),
 ])
 def test_posts(text, name, post):
     assert posts_of(text)[name] == post

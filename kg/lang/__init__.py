@@ -151,6 +151,9 @@ class Language:
     name_words_decline: bool = False
     # Honorifics follow the name and take its case ending (Анна Новак ханыммен); elsewhere they precede it.
     honorific_after_name: bool = False
+    # Languages whose names of states the language's texts also write (Kazakh reports write Египет as well as
+    # Мысыр, Республика Корея as well as Корея Республикасы).
+    borrowed_country_names: tuple[str, ...] = ()
     # Cue words of roles and meetings match derived forms too (Russian: торговля, торгово-).
     derived_cues: bool = False
     # The Snowball stemmer of the language's word forms, if one fits ("russian", "english").

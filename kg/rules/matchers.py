@@ -28,11 +28,13 @@ class Matchers(NamedTuple):
 def matchers(language: str) -> Matchers:
     lex = load_lexicon()
     names: PhraseMatcher[Entry] = PhraseMatcher(language)
+    borrowed = profile(language).borrowed_country_names
     for e in lex.entries:
         # Latin names count in every language (a kk or ru text may write Astana Hub), but not the
         # gazetteer's: a Latin word in a Cyrillic text is a brand far more often than a foreign town.
         if e.language == language or (e.language == "en" and not e.derived
-                                      and all(LATIN_WORD.match(w) for w in e.words)):
+                                      and all(LATIN_WORD.match(w) for w in e.words)) or (
+                e.language in borrowed and e.kind == "country" and e.form == "name"):
             exact = e.form == "abbreviation" or (len(e.words) == 1 and e.words[0].isupper() and len(e.words[0]) <= 6)
             names.add(e.words, e, exact=exact, prefix=e.kind == "place")
     roles: PhraseMatcher[str] = PhraseMatcher(language, derivation=profile(language).derived_cues)

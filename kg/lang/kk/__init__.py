@@ -28,4 +28,5 @@ PROFILE = Language(
     common_word="kg.lang.kk.forms:common_word",
     ministry="kg.lang.kk.ministries:ministry",
     honorific_after_name=True,
+    borrowed_country_names=("ru",),
 )
