@@ -67,7 +67,9 @@ def resolve(mentions: Sequence[Mention], *, language: str, lexicon: Lexicon) -> 
                 translated = org_key(names[0]) if m.kind == MentionKind.ORGANIZATION else None
                 key = f"{prefix}:{translated or fold(names[0])}"
                 labels[key].extend(Label(n, language) for n in names)
-                country = None
+                # a region named after a known town (Osaka Prefecture, Омбы облысы) lies in the town's state
+                namesake = _known_place(names[0], None, language, lexicon) if m.kind == MentionKind.PLACE else None
+                country = lexicon.entry_country(namesake) if namesake else None
             if key not in kinds or kinds[key][1] is None:
                 kinds[key] = (m.kind, subtype, country)
         else:

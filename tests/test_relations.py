@@ -249,6 +249,11 @@ def meetings_of(text: str) -> list[set[str]]:
      [{"Аскар Бекмуратов", "Анджей Новак"}]),
     ("The Ambassador of Kazakhstan to Poland Askar Bekmuratov held a videoconference with the Mayor of Krakow "
      "Andrzej Nowak.", [{"Askar Bekmuratov", "Andrzej Nowak"}]),
+    # a phone conversation is a talk (kk: сөйлесті)
+    ("In Budapest, Ambassador of Kazakhstan Marat Omarov had a phone conversation with the Mayor of Szeged "
+     "Laszlo Botka.", [{"Marat Omarov", "Laszlo Botka"}]),
+    ("Посол Казахстана Марат Омаров провел телефонный разговор с мэром Сегеда Ласло Боткой.",
+     [{"Марат Омаров", "Ласло Ботка"}]),
     # kk: a coordination takes the case ending on its last name only (A және B мырзамен: with A and B), so the
     # trip's subject told before met them both
     ("Қазақстанның Венгриядағы Елшісі Марат Омаров Печ қаласына барды. Сапар барысында Баранья медьесінің "
@@ -403,6 +408,9 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     # kk: a state's name as Russian writes it, which Kazakh reports write too
     ("Облыс әкімі Нұрлыбек Нәлібаев Египет Араб Республикасының Қазақстандағы Елшісі Махмуд Сейфпен кездесті.",
      "Махмуд Сейф", ("ambassador", "EG", "KZ")),
+    # a region the gazetteer lacks, named after a town it knows, lies in the town's state
+    ("The Governor of Osaka Prefecture Hirofumi Yoshimura met the Ambassador of Kazakhstan Yerlan Baudarbek.",
+     "Hirofumi Yoshimura", ("governor", "JP", None)),
 ])
 def test_posts(text, name, post):
     assert posts_of(text)[name] == post
