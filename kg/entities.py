@@ -68,7 +68,7 @@ def resolve(mentions: Sequence[Mention], *, language: str, lexicon: Lexicon) -> 
                 key = f"{prefix}:{translated or fold(names[0])}"
                 labels[key].extend(Label(n, language) for n in names)
                 # a region named after a known town (Osaka Prefecture, Омбы облысы) lies in the town's state
-                namesake = _known_place(names[0], None, language, lexicon) if m.kind == MentionKind.PLACE else None
+                namesake = _namesake(names[0], language, lexicon) if m.kind == MentionKind.PLACE else None
                 country = lexicon.entry_country(namesake) if namesake else None
             if key not in kinds or kinds[key][1] is None:
                 kinds[key] = (m.kind, subtype, country)
@@ -111,6 +111,17 @@ def _known_place(name: str, subtype: str | None, language: str, lexicon: Lexicon
             if found:
                 return found
     return None
+
+
+def _namesake(name: str, language: str, lexicon: Lexicon) -> str | None:
+    """The known place an unknown one is named after: Osaka of Osaka Prefecture, Омбы of Омбы облысы, Омск of
+    Омская область (by the language's relational adjectives)."""
+    found = _known_place(name, None, language, lexicon)
+    if found:
+        return found
+    words = name.split()
+    bases = profile(language).adjective_bases(words[0]) if len(words) == 2 else ()
+    return next((k for base in bases if (k := lexicon.place_named(base))), None)
 
 
 def acronyms(kinds: dict[str, tuple[str, str | None, str | None]], labels: dict[str, list[Label]]) -> dict[str, str]:

@@ -237,3 +237,19 @@ def test_bodies_by_their_head_noun(text: str, organization: str) -> None:
 ])
 def test_names_in_the_genitive(name: str, expected: bool) -> None:
     assert profile("ru").is_genitive_name(name) is expected
+
+
+@pytest.mark.parametrize(("word", "base"), [
+    ("Омская", "Омск"),
+    ("Оренбургская", "Оренбург"),
+    ("Астраханская", "Астрахань"),
+    ("Самарская", "Самара"),
+    ("Алтайский", "Алтай"),
+])
+def test_a_places_adjective_names_the_place(word, base):
+    assert base in profile("ru").adjective_bases(word)
+
+
+@pytest.mark.parametrize("word", ["Павлодар", "Новая", "Казахстан"])
+def test_other_words_are_no_places_adjectives(word):
+    assert profile("ru").adjective_bases(word) == ()

@@ -411,6 +411,12 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     # a region the gazetteer lacks, named after a town it knows, lies in the town's state
     ("The Governor of Osaka Prefecture Hirofumi Yoshimura met the Ambassador of Kazakhstan Yerlan Baudarbek.",
      "Hirofumi Yoshimura", ("governor", "JP", None)),
+    ("Аким Павлодарской области Асаин Байханов принял делегацию Омской области во главе с губернатором "
+     "Виталием Хоценко.", "Виталий Хоценко", ("governor", "RU", None)),
+    ("Губернатор Астраханской области Игорь Бабушкин провел встречу с акимом Атырауской области Сериком "
+     "Шапкеновым.", "Игорь Бабушкин", ("governor", "RU", None)),
+    ("Павлодар облысының әкімі Асаин Байханов Омбы облысының губернаторы Виталий Хоценкомен кездесті.",
+     "Виталий Хоценко", ("governor", "RU", None)),
 ])
 def test_posts(text, name, post):
     assert posts_of(text)[name] == post

@@ -141,6 +141,9 @@ class Language:
     # "module:function" (a name's words as written) → does the name stand in the genitive (Касым-Жомарта
     # Токаева)? Where the language marks case by endings, its genitive ending says so.
     genitive_name: str | None = None
+    # "module:function" (a word of a place's name) → the names of the place it may be derived from, likeliest
+    # first (Омская область is named after Омск, Алтайский край after Алтай).
+    place_adjective: str | None = None
     # The script the language is written in: runs of the other script inside its text are foreign names.
     script: str = "cyrillic"
     # Names take capitalised head nouns: "Kawasaki Company", but "Нұр компаниясы".
@@ -213,6 +216,13 @@ class Language:
         if self.case_endings:
             return self.has_case(text, Case.GENITIVE)
         return self.genitive_name is not None and bool(_function(self.genitive_name)(tuple(text.split())))
+
+    def adjective_bases(self, word: str) -> tuple[str, ...]:
+        """The names of the place a relational adjective may be derived from (Омская: Омск); none where the
+        language forms no such adjectives or ``word`` is none."""
+        if self.place_adjective is None:
+            return ()
+        return _function(self.place_adjective)(word)  # type: ignore[return-value]
 
     def is_plural(self, word: str, before: str = "") -> bool:
         """Is the noun ``word`` (after ``before``) plural? False where the language cannot tell."""

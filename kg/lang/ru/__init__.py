@@ -28,6 +28,7 @@ PROFILE = Language(
     genitive_name="kg.lang.ru.morph:genitive_name",
     ministry="kg.lang.ru.ministries:ministry",
     body="kg.lang.ru.bodies:body",
+    place_adjective="kg.lang.ru.places:adjective_bases",
     derived_cues=True,
     name_words_decline=True,
 )
