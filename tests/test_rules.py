@@ -180,6 +180,10 @@ P, PL, ORG = MentionKind.PERSON, MentionKind.PLACE, MentionKind.ORGANIZATION
     ("Кездесуде Тохаева сөйледі.", [], []),
     # Two states joined by a hyphen qualify a relation: no place.
     ("Тараптар Қазақстан-Ресей ынтымақтастығын талқылады.", [(PL, "Қазақстан-Ресей")], []),
+    # A proposed place that is a state's name, in a form the names missed, is the state; a state after the
+    # word for a currency is neither.
+    ("Посол Египта прибыл.", [(PL, "Египта")], [(MentionKind.COUNTRY, "Египта", "EG")]),
+    ("Товарооборот составил 52 миллиона долларов США.", [(PL, "США")], []),
 ])
 def test_proposals_are_checked_by_the_rules(text, proposals, expected):
     assert tagged(text, proposals) == expected

@@ -38,6 +38,8 @@ def read_names(s: State) -> None:
         if e.derived and m.first == m.last and not names_place and _inside_longer_name(s, m.first, names):
             continue
         if e.kind == "country" and m.first > 0 and fold(s.texts[m.first - 1])[:4] in CURRENCY_WORDS:
+            for k in range(m.first, m.last + 1):
+                s.barrier[k] = True  # nor a place the recogniser proposes
             continue
         if e.kind == "country":
             first = _state_form_start(s, m.first) if e.form != "adjective" else m.first  # not Federation of Indian

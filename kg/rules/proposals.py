@@ -73,7 +73,9 @@ def read_proposals(s: State) -> None:
         value = s.span(first, last) if quoted else SPACE_BEFORE_COMMA.sub(",", s.dictionary_form(words))
         if len(words) == 1 and s.common_word(words[0]):
             continue
-        if kind == MentionKind.PLACE:
+        if kind == MentionKind.PLACE and (code := s.lex.country_named(value)):
+            s.emit(MentionKind.COUNTRY, first, last, code)  # a state's name in a form the names missed: Египта
+        elif kind == MentionKind.PLACE:
             s.emit(MentionKind.PLACE, first, last, value, _class_beside(s, first, last))
         else:
             head = [m.payload for m in heads.match_at(s.texts, last) if m.payload.kind == "organization"]
