@@ -417,6 +417,16 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
      "Шапкеновым.", "Игорь Бабушкин", ("governor", "RU", None)),
     ("Павлодар облысының әкімі Асаин Байханов Омбы облысының губернаторы Виталий Хоценкомен кездесті.",
      "Виталий Хоценко", ("governor", "RU", None)),
+    # the head of a ministry is its minister
+    ("Глава МИД Венгрии Петер Сийярто провел переговоры с Министром иностранных дел Казахстана Муратом Нуртлеу.",
+     "Петер Сийярто", ("minister", "HU", None)),
+    ("Венгрия Сыртқы істер министрлігінің басшысы Петер Сийярто Қазақстан Сыртқы істер министрі Мұрат "
+     "Нұртілеумен кездесті.", "Петер Сийярто", ("minister", "HU", None)),
+    ("The Head of the Ministry of Foreign Affairs of Hungary Peter Szijjarto met with the Minister of Foreign "
+     "Affairs of Kazakhstan Murat Nurtleu.", "Peter Szijjarto", ("minister", "HU", None)),
+    # kk: the head (басшысы) of a region is its governor
+    ("Өңір басшысы Нұрдәулет Қилыбай Жапония елшісі Ямада Дзюнмен кездесті.", "Нұрдәулет Қилыбай",
+     ("governor", "KZ", None)),
 ])
 def test_posts(text, name, post):
     assert posts_of(text)[name] == post
