@@ -337,3 +337,42 @@ def test_a_memo_gives_what_a_file_gave_without_parsing_it_again(tmp_path, monkey
     assert parsed == ["a.txt"] and changed.reports[0].published == date(2024, 3, 2)
     collect([folder], memo=Memo("v2", dict(memo.used)))
     assert parsed == ["a.txt", "a.txt", "b.jsonl"]
+
+
+def test_a_memo_does_not_read_a_file_whose_status_is_unchanged(tmp_path, monkeypatch):
+    from kg.inputs import collect as collect_module
+    from kg.inputs.collect import Memo
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    old = folder / "old.txt"
+    old.write_text(" date 2024-03-01 Встреча\nПосол встретился с акимом.\n", encoding="utf-8")
+    (folder / "new.txt").write_text(" date 2024-03-02 Встреча\nПосол встретился с мэром.\n", encoding="utf-8")
+    monkeypatch.setattr(collect_module, "RACY_NS", 0)  # as if both were changed long ago (writing sets ctime)
+    memo = Memo("v1")
+    first = collect([folder], memo=memo)
+    opened: list[str] = []
+    real = collect_module._bytes
+
+    def counted(source, options):
+        opened.append(source.name)
+        return real(source, options)
+
+    monkeypatch.setattr(collect_module, "_bytes", counted)
+    assert collect([folder], memo=Memo("v1", dict(memo.used))) == first
+    assert opened == []
+    # a change that keeps the size is seen by the times it leaves
+    old.write_text(" date 2024-03-09 Встреча\nПосол встретился с акимом.\n", encoding="utf-8")
+    again = collect([folder], memo=Memo("v1", dict(memo.used)))
+    assert opened == ["old.txt"] and again.reports[1].published == date(2024, 3, 9)
+
+
+def test_a_file_changed_just_now_is_read_whatever_its_status(tmp_path):
+    from kg.inputs.collect import Memo
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(" date 2024-03-01 Встреча\nПосол встретился с акимом.\n", encoding="utf-8")
+    memo = Memo("v1")
+    collect([folder], memo=memo)
+    assert len(memo.used) == 1  # by its bytes only: its status may not yet tell a change

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -26,6 +27,8 @@ from kg.reports import MAX_CHARS, parse_date, parse_report
 URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s\x00-\x1f\x7f]+")
 MAX_URL = 2_000
 MAX_TITLE = 1_000
+# A file changed less than this long ago (ns) is read even when its status is the one remembered.
+RACY_NS = 2_000_000_000
 
 
 @dataclass(frozen=True)
@@ -71,8 +74,9 @@ def collect(paths: Iterable[Path], options: InputOptions = InputOptions(), *,
     Two files that share a relative path (``a/x.txt`` and ``b/x.txt`` given as files) are told
     apart by their text's hash, and the same text under the same key is read once. Nothing under
     the folders of ``exclude`` is read. ``memo`` keeps what each file gave, under the hash of its
-    bytes, its names, the options and ``version`` (the reading code's): a file met again is read
-    but not parsed again."""
+    bytes, its names, the options and ``version`` (the reading code's), and under its unchanged
+    status: a file met again is read but not parsed again, and not even read when its size, times
+    and inode are those it had."""
     forced = reader_named(options.format) if options.format else None
     log = _Log()
     reports: dict[str, Report] = {}
@@ -102,23 +106,47 @@ class Memo:
 
 def _remembered(source: Source, reader: Reader, options: InputOptions, month: Callable[[str], int | None] | None,
                 log: _Log, memo: Memo) -> list[Report]:
-    try:
-        raw = _bytes(source, options)
-    except DipkgError as exc:
-        log.problems.append(str(exc))
-        return []
-    digest = hashlib.sha256(repr((memo.version, reader.name, options.fields, source.identity, source.shown,
-                                  source.name)).encode("utf-8"))
-    digest.update(raw)
-    key = digest.hexdigest()
-    found = memo.found.get(key)
+    """What a file gave, from ``memo`` when it holds the file's bytes, or its unchanged status: its size, change
+    times and inode, as ``git`` tells a changed file (so an unchanged file is not even read)."""
+    named = (memo.version, reader.name, options.fields, source.identity, source.shown, source.name)
+    status = _status(source)
+    unchanged = hashlib.sha256(repr((*named, status)).encode("utf-8")).hexdigest() if status else None
+    found = memo.found.get(unchanged) if unchanged else None
     if found is None:
-        own = _Log()
-        found = (tuple(_read(source, reader, options, month, own, raw=raw)), tuple(own.problems), tuple(own.notes))
-    memo.used[key] = found
+        try:
+            raw = _bytes(source, options)
+        except DipkgError as exc:
+            log.problems.append(str(exc))
+            return []
+        digest = hashlib.sha256(repr(named).encode("utf-8"))
+        digest.update(raw)
+        key = digest.hexdigest()
+        found = memo.found.get(key)
+        if found is None:
+            own = _Log()
+            found = (tuple(_read(source, reader, options, month, own, raw=raw)), tuple(own.problems),
+                     tuple(own.notes))
+        memo.used[key] = found
+    if unchanged:
+        memo.used[unchanged] = found
     log.problems.extend(found[1])
     log.notes.extend(found[2])
     return list(found[0])
+
+
+def _status(source: Source) -> tuple[str, int, int, int, int] | None:
+    """A file's path, size, modification and change times (ns) and inode; None if it cannot be read, or was
+    changed so lately that a change within the file system's time resolution could leave its status as it
+    was (a "racy" file, as git calls it: it is read)."""
+    if source.path is None:
+        return None
+    try:
+        st = source.path.stat()
+    except OSError:
+        return None
+    if time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) < RACY_NS:
+        return None
+    return str(source.path.absolute()), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino
 
 
 def _read(source: Source, reader: Reader, options: InputOptions, month: Callable[[str], int | None] | None,

@@ -61,19 +61,27 @@ def locate(paths: Iterable[Path], *, exclude: Iterable[Path] = ()) -> list[Sourc
         """A folder's input files, below it in sorted order, named relative to ``base`` (the folder itself, or
         the root of the glob that found it): one resolved path per folder, not per file."""
         found: list[tuple[tuple[str, ...], Path, Path]] = []
-        for top, dirs, files in os.walk(folder):
-            dirs[:] = [d for d in dirs if not d.startswith(".")]
-            real_top = Path(top).resolve()
+        tops = [Path(folder)]
+        while tops:  # os.scandir tells files, folders and links apart without a system call per file
+            top = tops.pop()
+            real_top = top.resolve()
             if any(real_top.is_relative_to(x) for x in excluded):
-                dirs[:] = []
                 continue
-            parts = Path(top).relative_to(base or folder).parts
-            for name in files:
-                if name.startswith(".") or Path(name).suffix.lower() not in known:
+            parts = top.relative_to(base or folder).parts
+            try:
+                entries = list(os.scandir(top))
+            except OSError:
+                continue
+            for entry in entries:
+                if entry.name.startswith("."):
                     continue
-                path = Path(top, name)
-                real = path.resolve() if path.is_symlink() else real_top / name
-                found.append(((*parts, name), path, real))
+                if _is_dir(entry):
+                    if not entry.is_symlink():  # as os.walk: a linked folder is not searched
+                        tops.append(top / entry.name)
+                elif os.path.splitext(entry.name)[1].lower() in known:
+                    path = top / entry.name
+                    real = path.resolve() if entry.is_symlink() else real_top / entry.name
+                    found.append(((*parts, entry.name), path, real))
         for parts, path, real in sorted(found, key=lambda f: f[0]):
             add(path, "/".join(parts), real=real)
 
@@ -104,6 +112,13 @@ def locate(paths: Iterable[Path], *, exclude: Iterable[Path] = ()) -> list[Sourc
         else:
             raise DipkgError(f"{path}: no such file or folder")
     return out
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def _glob_root(pattern: Path) -> Path:
