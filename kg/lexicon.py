@@ -269,6 +269,7 @@ def load_lexicon(ontology_dir: Path | None = None) -> Lexicon:
     for row in _rows(LEXICON_DIR / "countries.tsv", 4):
         code, language, form, kind = row
         entries.append(Entry(code, "country", "country", code, language, form, _words(form), kind))
+    entries.extend(_derived_adjectives(entries))
     from kg.places import load_places
 
     places = load_places(entries)
@@ -280,6 +281,20 @@ def load_lexicon(ontology_dir: Path | None = None) -> Lexicon:
     words = tuple(Word(*(row + [""] * (4 - len(row)))[:4]) for row in _rows(LEXICON_DIR / "words.tsv", 3, 4))
     return Lexicon(sectors=sectors, roles=roles, entries=tuple(entries), heads=heads, words=words,
                    country_labels=country_labels, common=common, places=places)
+
+
+def _derived_adjectives(entries: list[Entry]) -> list[Entry]:
+    """The adjectives a language derives by rule from the states' one-word names (венгриялық), where no list
+    gives them already."""
+    listed = {(e.language, fold(e.name)) for e in entries if e.kind == "country"}
+    out = []
+    for e in entries:
+        if e.kind == "country" and e.form == "name" and len(e.words) == 1:
+            adjective = profile(e.language).adjective_of_country(e.name)
+            if adjective and (e.language, fold(adjective)) not in listed:
+                listed.add((e.language, fold(adjective)))
+                out.append(Entry(e.key, "country", "country", e.key, e.language, adjective, (adjective,), "adjective"))
+    return out
 
 
 def _words(name: str) -> tuple[str, ...]:

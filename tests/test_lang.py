@@ -64,3 +64,22 @@ def test_cli_language_choices_are_the_packages():
     choices = [p.type.choices for c in main.commands.values() for p in c.params
                if p.name == "lang" and isinstance(p.type, click.Choice)]
     assert choices and all(tuple(ch) == codes() for ch in choices)
+
+
+@pytest.mark.parametrize(("name", "adjective"), [
+    ("Венгрия", "венгриялық"),  # after a vowel: -лық
+    ("Иран", "ирандық"),        # after a sonorant: -дық
+    ("Египет", "египеттік"),    # after a voiceless consonant, a front vowel: -тік
+    ("Ресей", "ресейлік"),
+    ("Чили", "чилилік"),
+    ("Корея Республикасы", None),  # a name of several words derives none
+])
+def test_kazakh_derives_a_states_adjective(name, adjective):
+    assert profile("kk").adjective_of_country(name) == adjective
+
+
+def test_a_derived_adjective_names_its_state():
+    from kg.lexicon import load_lexicon
+
+    found = {(e.name, e.key) for e in load_lexicon().entries if e.form == "adjective" and e.language == "kk"}
+    assert ("мысырлық", "EG") in found and ("қазақстандық", "KZ") in found

@@ -424,6 +424,13 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
      "Нұртілеумен кездесті.", "Петер Сийярто", ("minister", "HU", None)),
     ("The Head of the Ministry of Foreign Affairs of Hungary Peter Szijjarto met with the Minister of Foreign "
      "Affairs of Kazakhstan Murat Nurtleu.", "Peter Szijjarto", ("minister", "HU", None)),
+    # one's counterpart holds the post of the one named before him, for the state his adjective names
+    ("Kazakh Foreign Minister Murat Nurtleu met with his Hungarian counterpart Peter Szijjarto on Tuesday.",
+     "Peter Szijjarto", ("minister", "HU", None)),
+    ("Министр иностранных дел Казахстана Мурат Нуртлеу встретился со своим венгерским коллегой Петером Сийярто.",
+     "Петер Сийярто", ("minister", "HU", None)),
+    ("Қазақстан Сыртқы істер министрі Мұрат Нұртілеу венгриялық әріптесі Петер Сийяртомен кездесті.",
+     "Петер Сийярто", ("minister", "HU", None)),
     # kk: the head (басшысы) of a region is its governor
     ("Өңір басшысы Нұрдәулет Қилыбай Жапония елшісі Ямада Дзюнмен кездесті.", "Нұрдәулет Қилыбай",
      ("governor", "KZ", None)),

@@ -141,6 +141,9 @@ class Language:
     # "module:function" (a name's words as written) → does the name stand in the genitive (Касым-Жомарта
     # Токаева)? Where the language marks case by endings, its genitive ending says so.
     genitive_name: str | None = None
+    # "module:function" (a state's name) → the adjective the language derives from it (Венгрия → венгриялық), or
+    # None where it derives none by rule.
+    country_adjective: str | None = None
     # "module:function" (a word of a place's name) → the names of the place it may be derived from, likeliest
     # first (Омская область is named after Омск, Алтайский край after Алтай).
     place_adjective: str | None = None
@@ -216,6 +219,12 @@ class Language:
         if self.case_endings:
             return self.has_case(text, Case.GENITIVE)
         return self.genitive_name is not None and bool(_function(self.genitive_name)(tuple(text.split())))
+
+    def adjective_of_country(self, name: str) -> str | None:
+        """The adjective of the state ``name`` names, where the language derives one by rule."""
+        if self.country_adjective is None:
+            return None
+        return _function(self.country_adjective)(name)  # type: ignore[return-value]
 
     def adjective_bases(self, word: str) -> tuple[str, ...]:
         """The names of the place a relational adjective may be derived from (Омская: Омск); none where the

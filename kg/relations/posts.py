@@ -57,6 +57,8 @@ def read_posts(s: State) -> None:
                 continue
             window = apposition_window(s, role, p)
         draft = PostDraft(s.key_of[p], role.value, s.evidence(role, end=p.end), cue=role.value)
+        if any(s.lex.is_word(w.strip(WORD_EDGES), "counterpart", s.report.language) for w in role.text.split()):
+            draft.role = _counterpart_role(s, p, out) or draft.role
         if role.value == GENERIC_DIPLOMAT and _of_a_place(s, window):
             draft.role = "official"  # a region's counsellor (өңірдің кеңесшісі) serves the region, not a state abroad
         if draft.role in DIPLOMATS:
@@ -65,6 +67,14 @@ def read_posts(s: State) -> None:
             _official(s, draft, window, role)
         out.append(draft)
     s.posts = _dedupe(out)
+
+
+def _counterpart_role(s: State, p: Mention, posts: list[PostDraft]) -> str | None:
+    """One's counterpart (his Hungarian counterpart X, венгерским коллегой X, венгриялық әріптесі X) holds the post
+    of the one named before him in the sentence: a minister's counterpart is a minister."""
+    idx = s.sentence_of[p]
+    earlier = {s.key_of[m] for m in s.in_sentence(idx, MentionKind.PERSON) if m.end <= p.start}
+    return next((d.role for d in reversed(posts) if d.holder in earlier and d.holder != s.key_of[p]), None)
 
 
 def _of_a_place(s: State, window: list[Mention]) -> bool:

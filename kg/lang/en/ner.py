@@ -70,6 +70,7 @@ class _Data:
     towns: frozenset[str]
     roles: frozenset[str]
     posts: frozenset[str]
+    counterparts: frozenset[str]  # the word for one's counterpart, a post in lower case before a name
     not_organizations: frozenset[str]
     company_nouns: frozenset[str]
 
@@ -115,6 +116,7 @@ def _data() -> _Data:
         roles=frozenset(roles),
         not_organizations=frozenset({fold(r["abbreviation"]) for r in _rows("abbreviations.tsv")}
                                     | {fold(c.alpha_3) for c in pycountry.currencies}),
+        counterparts=frozenset(fold(w.word) for w in lex.words_of("counterpart", "en")),
         posts=frozenset(fold(cue.text) for c in lex.roles for cue in c.cues
                         if cue.language == "en" and " " not in cue.text),
         company_nouns=frozenset(r["head"].casefold() for r in heads if r["type"] == "company")
@@ -460,8 +462,8 @@ class _Recogniser:
         if self._after_honorific(first):
             return True
         if first > 0 and self._joined(first) and fold(self.texts[first - 1]) in d.roles \
-                and self.texts[first - 1][:1].isupper():
-            return True
+                and (self.texts[first - 1][:1].isupper() or fold(self.texts[first - 1]) in d.counterparts):
+            return True  # the Governor X; his counterpart X
         # right after a verb or noun of meeting (the lexicon's), or after it and "with": met with X, received X
         before = [t.casefold() for t in self.texts[max(0, first - 2):first]]
         if before[-1:] and (_meeting_word(before[-1]) or (before[-1] == "with" and _meeting_word(before[0]))):

@@ -29,4 +29,5 @@ PROFILE = Language(
     ministry="kg.lang.kk.ministries:ministry",
     honorific_after_name=True,
     borrowed_country_names=("ru",),
+    country_adjective="kg.lang.kk.countries:country_adjective",
 )
