@@ -571,6 +571,9 @@ def test_english_names_of_common_words(text, name, role):
     # signing together is a joint act too; a Kazakh word of it may be two words (қол қойды)
     ("Қазақстанның Польшадағы елшісі Асқар Бекмұратов Краков мэрі Анджей Новакпен келісімге қол қойды.",
      [{"Асқар Бекмұратов", "Анджей Новак"}]),
+    # en: names with their posts in apposition, joined by a comma and "and"
+    ("The Akim of Atyrau Region, Serik Shapkenov, and the Consul General of France, Pierre Dupont, discussed "
+     "cooperation in the oil and gas sector.", [{"Serik Shapkenov", "Pierre Dupont"}]),
 ])
 def test_joint_discussion_is_a_meeting(text, expected):
     assert meetings_of(text) == expected

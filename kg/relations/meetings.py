@@ -196,7 +196,7 @@ def _joint_sentences(s: State) -> dict[int, Mention]:
             gap = s.text[a.end:b.start]
             if role_after(s, a) is not None and "," in gap:
                 gap = gap[gap.rindex(",") + 1:]  # A, Honorary Consul in Porto, and B: past A's post
-            words = gap.split()
+            words = gap.replace(",", " ").split()  # A, and B; A, the Akim of X, and B
             role = role_before(s, b)
             # two states' officials; or an envoy, his state not said, and another state's official
             sides = (ca and cb and ca != cb) or (
