@@ -249,6 +249,13 @@ def meetings_of(text: str) -> list[set[str]]:
      [{"Аскар Бекмуратов", "Анджей Новак"}]),
     ("The Ambassador of Kazakhstan to Poland Askar Bekmuratov held a videoconference with the Mayor of Krakow "
      "Andrzej Nowak.", [{"Askar Bekmuratov", "Andrzej Nowak"}]),
+    # meetings held "with" A and B, no subject named: the trip's subject told before met each (ru, en; kk below)
+    ("Посол Казахстана в Венгрии Марат Омаров посетил город Печ. В ходе визита состоялись встречи с мэром города "
+     "Аттилой Петерфалви и ректором Печского университета Аттилой Мишетой.",
+     [{"Марат Омаров", "Аттила Петерфалви"}, {"Марат Омаров", "Аттила Мишета"}]),
+    ("Ambassador of Kazakhstan to Hungary Marat Omarov visited Pecs. During the visit, meetings were held with "
+     "Mayor Attila Peterfalvi and Rector of the University of Pecs Attila Miseta.",
+     [{"Marat Omarov", "Attila Peterfalvi"}, {"Marat Omarov", "Attila Miseta"}]),
     # a phone conversation is a talk (kk: сөйлесті)
     ("In Budapest, Ambassador of Kazakhstan Marat Omarov had a phone conversation with the Mayor of Szeged "
      "Laszlo Botka.", [{"Marat Omarov", "Laszlo Botka"}]),

@@ -154,20 +154,28 @@ def _attending(s: State, idx: int) -> bool:
 
 
 def _inflected(s: State, persons: list[Mention]) -> int:
-    """How many of the persons show a case ending. Where a language marks case by endings, a coordination takes
-    one on its last name only (A және B-мен: with A and B), so the names joined to an inflected one count too."""
-    marked = [s.case_word(m) != m.value.split()[-1] for m in persons]
+    """How many of the persons the sentence names as those met: with a case ending, or after the word "with"
+    (с мэром A, with Mayor A). A coordination shares its case: where a language marks case by endings it takes
+    one on its last name only (A және B-мен: with A and B); where a preposition marks it, the preposition stands
+    before the first (with Mayor A and Rector B). So the names joined to a marked one count too."""
+    marked = [s.case_word(m) != m.value.split()[-1] or (not s.language.marks_case and _with(s, m, role_before(s, m)))
+              for m in persons]
+    joined = [_joined(s, a, b) for a, b in pairwise(persons)]
     if s.language.marks_case:
         for i in range(len(persons) - 2, -1, -1):
-            a, b = persons[i], persons[i + 1]
-            gap = s.text[a.end:b.start].replace(",", " ").split()
-            role = role_before(s, b)
-            # A және B-мен, A, B-мен, A және [B's post] B-мен
-            joined = not gap or (s.lex.is_word(gap[0], "and", s.report.language) and (
-                len(gap) == 1 or (role is not None and role.start >= a.end)))
-            if marked[i + 1] and not marked[i] and joined:
-                marked[i] = True
+            marked[i] = marked[i] or (marked[i + 1] and joined[i])
+    else:
+        for i in range(1, len(persons)):
+            marked[i] = marked[i] or (marked[i - 1] and joined[i - 1])
     return sum(marked)
+
+
+def _joined(s: State, a: Mention, b: Mention) -> bool:
+    """Are two names joined by "and" or a comma (A және B, A и B, A, B), B's post perhaps between?"""
+    gap = s.text[a.end:b.start].replace(",", " ").split()
+    role = role_before(s, b)
+    return not gap or (s.lex.is_word(gap[0], "and", s.report.language) and (
+        len(gap) == 1 or (role is not None and role.start >= a.end)))
 
 
 def _sentences_with(s: State, cue: str) -> list[int]:
