@@ -172,10 +172,13 @@ def _inflected(s: State, persons: list[Mention]) -> int:
 
 def _joined(s: State, a: Mention, b: Mention) -> bool:
     """Are two names joined by "and" or a comma (A және B, A и B, A, B), B's post perhaps between?"""
-    gap = s.text[a.end:b.start].replace(",", " ").split()
+    between = s.text[a.end:b.start]
+    words = between.replace(",", " ").split()
+    conjunction = not words or between.lstrip().startswith(",")
+    if words and s.lex.is_word(words[0], "and", s.report.language):
+        conjunction, words = True, words[1:]
     role = role_before(s, b)
-    return not gap or (s.lex.is_word(gap[0], "and", s.report.language) and (
-        len(gap) == 1 or (role is not None and role.start >= a.end)))
+    return conjunction and (not words or (role is not None and role.start >= a.end))
 
 
 def _sentences_with(s: State, cue: str) -> list[int]:
