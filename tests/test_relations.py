@@ -637,6 +637,11 @@ def jurisdictions_of(text: str) -> dict[str, tuple[str, frozenset[str]]]:
     # a town's name with its head noun after a post's "of" is the place, not the start of the name
     ("Kazakhstan's Ambassador to Japan Aidar Kenzhebekov met with Governor of Osaka Prefecture Taro Yamamoto.",
      "Taro Yamamoto", ("governor", "Osaka Prefecture")),
+    # a possessive pronoun before a post points back to the body named before (its President)
+    ("Ambassador Marat Omarov paid a visit to the Hungarian Chamber of Commerce and Industry, where he met its "
+     "President Elek Nagy.", "Elek Nagy", ("official", "Hungarian Chamber of Commerce and Industry")),
+    ("Посол Марат Омаров посетил Венгерскую торгово-промышленную палату, где встретился с её президентом Элеком "
+     "Надем.", "Элек Над", ("official", "Венгерская торгово-промышленная палата")),
 ])
 def test_post_jurisdictions(text, name, post):
     role, place = post

@@ -240,7 +240,7 @@ def _official(s: State, d: PostDraft, window: list[Mention], role: Mention) -> N
             d.jurisdiction = key
             d.country = d.country or s.country_of(key) or _inner_country(s, m)
     if d.jurisdiction is None:
-        d.jurisdiction = _head_anaphor(s, role)
+        d.jurisdiction = _head_anaphor(s, role) or _possessor_anaphor(s, role)
         d.country = d.country or s.country_of(d.jurisdiction)
     if d.jurisdiction is None:
         d.jurisdiction = _place_anaphor(s, role)
@@ -285,6 +285,17 @@ def _head_anaphor(s: State, role: Mention) -> str | None:
         if earlier:
             return s.key_of[earlier[-1]]
     return None
+
+
+def _possessor_anaphor(s: State, role: Mention) -> str | None:
+    """``its President``, ``оның төрағасы``, ``её председатель``: the body named last before the post, in its sentence
+    or the one before."""
+    if not s.lex.is_word(s.word_before(role.start, ANAPHOR_REACH * 4) or "", "its", s.report.language):
+        return None
+    idx = s.sentence_of[role]
+    bodies = [m for i in (idx - 1, idx) if i >= 0 for m in s.in_sentence(i, MentionKind.ORGANIZATION)
+              if m.end <= role.start and m in s.key_of]
+    return s.key_of[bodies[-1]] if bodies else None
 
 
 def _place_anaphor(s: State, role: Mention) -> str | None:
