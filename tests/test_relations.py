@@ -581,6 +581,11 @@ def test_english_names_of_common_words(text, name, role):
     # signing together is a joint act too; a Kazakh word of it may be two words (қол қойды)
     ("Қазақстанның Польшадағы елшісі Асқар Бекмұратов Краков мэрі Анджей Новакпен келісімге қол қойды.",
      [{"Асқар Бекмұратов", "Анджей Новак"}]),
+    # an envoy accredited to a state and an official whose state is not said: its host's
+    ("Marat Omarov, Ambassador of Kazakhstan to Hungary, and Gergely Gulyás, Minister of the Prime Minister's "
+     "Office, discussed bilateral relations.", [{"Marat Omarov", "Gergely Gulyás"}]),
+    ("Қазақстанның Бельгиядағы Елшісі Роман Василенко мен Эно провинциясының губернаторы Люк Дюпон логистика "
+     "саласындағы ынтымақтастықты талқылады.", [{"Роман Василенко", "Люк Дюпон"}]),
     # en: names with their posts in apposition, joined by a comma and "and"
     ("The Akim of Atyrau Region, Serik Shapkenov, and the Consul General of France, Pierre Dupont, discussed "
      "cooperation in the oil and gas sector.", [{"Serik Shapkenov", "Pierre Dupont"}]),

@@ -196,6 +196,7 @@ def _joint_sentences(s: State) -> dict[int, Mention]:
     country = {p.holder: p.country for p in s.posts if p.country}
     holders = {p.holder for p in s.posts}
     envoys = {p.holder for p in s.posts if p.role in DIPLOMATS}
+    accredited = {p.holder: p.accredited_to for p in s.posts if p.role in DIPLOMATS and p.accredited_to}
     out: dict[int, Mention] = {}
     for idx in range(len(s.sentences)):
         persons = s.in_sentence(idx, MentionKind.PERSON)
@@ -210,9 +211,14 @@ def _joint_sentences(s: State) -> dict[int, Mention]:
             words = gap.replace(",", " ").split()  # A, and B; A, the Akim of X, and B
             role = role_before(s, b)
             # two states' officials; or an envoy, his state not said, and another state's official
+            # two states' officials; an envoy whose state is not said and another state's official; or, the two
+            # alone in their sentence (not a list of a delegation), an envoy accredited to a state and an official
+            # whose state is not said (its host's)
+            ka, kb = s.key_of[a], s.key_of[b]
             sides = (ca and cb and ca != cb) or (
-                (ca is None) != (cb is None) and len({s.key_of[a], s.key_of[b]} & envoys) == 1
-                and (s.key_of[a] in envoys) == (ca is None))
+                (ca is None) != (cb is None) and len({ka, kb} & envoys) == 1
+                and ((ka in envoys) == (ca is None) or (len(persons) == 2 and accredited.get(
+                    ka if ka in envoys else kb) and country.get(kb if ka in envoys else ka) is None)))
             joined = sides and words and s.lex.is_word(words[0], "and", s.report.language) and (
                 len(words) == 1 or (role is not None and role.start >= a.end))
             # In company, two holders of posts not known to serve one state.
