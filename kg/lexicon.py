@@ -192,6 +192,14 @@ class Lexicon:
                                                  if " " in w.word)
         return self._folded_starts[key]
 
+    def sector_nouns(self, language: str) -> frozenset[str]:
+        """The one-word sector labels of a language, case-folded: nouns in their dictionary form (сауда, өнеркәсіп)."""
+        key = ("sector nouns", language)
+        if key not in self._folded_starts:
+            self._folded_starts[key] = frozenset(fold(c.text) for concept in self.sectors for c in concept.cues
+                                                 if c.language == language and c.text.isalpha())
+        return self._folded_starts[key]
+
     def folded_words(self, category: str) -> frozenset[str]:
         """The words of a category in every language, case-folded."""
         if category not in self._folded:

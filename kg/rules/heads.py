@@ -18,6 +18,7 @@ from kg.morphology import word_matches
 from kg.rules.state import (
     CAPITAL_LETTER,
     CAPITALISED_ANY,
+    HYPHEN,
     LATIN_CAPITALISED,
     LATIN_LINKS,
     MAX_NAME_TOKENS,
@@ -267,11 +268,15 @@ def _bare_name_word(s: State, j: int) -> bool:
     case ending (Денсаулық сақтау министрлігі, Сауда және интеграция министрлігі), or a word joining two."""
     lang = profile(s.language)
     t = s.texts[j]
-    if not lang.marks_case or not t.isalpha() or not t.islower() or s.covered[j]:
+    parts = HYPHEN.split(t)  # сауда-өнеркәсіп: each part a noun as written
+    if not lang.marks_case or not all(p.isalpha() for p in parts) or not t.islower() or s.covered[j]:
         return False
     if fold(t) in ORG_LINKS:  # between two lower-case words: Сауда және интеграция, not Kawasaki мен Marubeni
         return 0 < j < len(s.texts) - 1 and s.texts[j - 1][:1].isalpha() and s.texts[j + 1].islower()
-    return not any(ending.search(t) for _case, ending in lang.case_endings) and not _common_verb(t)
+    # a sector's name in its dictionary form (сауда) is no stem with an ending (сау+да, a verb's -уда)
+    nouns = s.lex.sector_nouns(s.language)
+    return all(fold(p) in nouns or (not any(ending.search(p) for _case, ending in lang.case_endings)
+                                    and not _common_verb(p)) for p in parts)
 
 
 def _common_verb(word: str) -> bool:
