@@ -642,6 +642,13 @@ def jurisdictions_of(text: str) -> dict[str, tuple[str, frozenset[str]]]:
     # a town's name with its head noun after a post's "of" is the place, not the start of the name
     ("Kazakhstan's Ambassador to Japan Aidar Kenzhebekov met with Governor of Osaka Prefecture Taro Yamamoto.",
      "Taro Yamamoto", ("governor", "Osaka Prefecture")),
+    # the chair of a parliament named by more than its head noun (National Assembly) is a parliamentarian
+    ("Kazakhstan's Ambassador Marat Omarov met with Mr. László Kövér, Speaker of the National Assembly of "
+     "Hungary.", "László Kövér", ("parliamentarian", "National Assembly of Hungary")),
+    ("Посол Казахстана Марат Омаров встретился с Председателем Национального собрания Венгрии Ласло Кёвером.",
+     "Ласло Кёвер", ("parliamentarian", "Национальное собрание")),
+    ("Қазақстан елшісі Марат Омаров Венгрия Ұлттық жиналысының төрағасы Ласло Кёвермен кездесті.",
+     "Ласло Кёвер", ("parliamentarian", "Венгрия Ұлттық жиналысы")),
     # a possessive pronoun before a post points back to the body named before (its President)
     ("Ambassador Marat Omarov paid a visit to the Hungarian Chamber of Commerce and Industry, where he met its "
      "President Elek Nagy.", "Elek Nagy", ("official", "Hungarian Chamber of Commerce and Industry")),

@@ -20,6 +20,10 @@ from kg.text import fold
 
 PARLIAMENT = re.compile(
     r"парламент|мәжіліс|мажилис|сенат|палата|хурал|меджлис|мәслихат|жиналыс|kurultai|parliament|senate", re.IGNORECASE)
+# Parliaments named by more than their head noun (National Assembly, Национальное собрание, Bundestag).
+PARLIAMENT_NAMES = re.compile(
+    r"(?:national|state|federal) assembly|(?:национальн|государственн|федеральн)\w* собрани|ұлттық жиналыс"
+    r"|bundestag|бундестаг|\bсейм|\bsejm|государственн\w* дум|state duma|knesset|кнессет", re.IGNORECASE)
 MUNICIPAL = re.compile(r"муниципал|municipal|мэри|қаласы әкімдігі|city council|городск", re.IGNORECASE)
 MINISTRY = re.compile(r"министрлі|министерств|ministry", re.IGNORECASE)
 # Where case endings mark the phrase: at most this much between the role and the name, with no punctuation.
@@ -383,7 +387,8 @@ def _refine_role(s: State, role: str, jurisdiction: str | None, cue: Mention) ->
     if role == "head-of-state" and e.kind == MentionKind.ORGANIZATION:
         return {"university": "rector", "company": "executive"}.get(e.subtype or "", "official")
     head_word = e.labels[0].text.split()[-1] if e.labels else ""
-    if role == "official" and e.kind == MentionKind.ORGANIZATION and PARLIAMENT.search(head_word):
+    if role == "official" and e.kind == MentionKind.ORGANIZATION and (PARLIAMENT.search(head_word)
+                                                                       or PARLIAMENT_NAMES.search(label)):
         return "parliamentarian"
     if role == "official" and e.kind == MentionKind.ORGANIZATION and e.subtype == "company":
         return "executive"

@@ -115,13 +115,22 @@ def _overlaps_rules(s: State, first: int, last: int) -> bool:
     its head noun (Astana International Financial Centre, Kazakh Foreign Ministry) may hold a country or place."""
     if not any(s.covered[k] for k in range(first, last + 1)):
         return False
-    headed = (first, last) in s.headed and not s.covered[last]
+    headed = (first, last) in s.headed and (not s.covered[last] or _of_place_end(s, first, last))
     if not headed and (s.covered[first] or first + 1 > last or fold(s.texts[first + 1]) not in TITLE_LINKS):
         return True
     start, end = s.toks[first].start, s.toks[last].end
     inner = [m for m in s.out if m.start < end and m.end > start and m.kind not in UNCOVERING_KINDS]
     return any(m.kind not in (MentionKind.COUNTRY, MentionKind.PLACE) or m.start < start or m.end > end
                for m in inner)
+
+
+def _of_place_end(s: State, first: int, last: int) -> bool:
+    """Does the proposal end in an of-phrase whose last words a state's or place's name holds (the National
+    Assembly of Hungary)?"""
+    end = s.toks[last].end
+    place = next((m for m in s.out if m.end == end and m.kind in (MentionKind.COUNTRY, MentionKind.PLACE)), None)
+    return place is not None and any(fold(s.texts[k]) in TITLE_LINKS and s.toks[k].end <= place.start
+                                     for k in range(first + 1, last))
 
 
 def _extend_organization_right(s: State, first: int, last: int) -> None:

@@ -286,11 +286,11 @@ class _Recogniser:
                 continue  # Abylai Khan State University: the last head decides
             if head and i > 0 and self._joined(i):
                 first = self._walk_back(i)
+                last = self._of_phrase(i) if head[0] == MentionKind.ORGANIZATION else i
                 # a name, not common words alone (The Trade Organization); a state's name is a name (Japan
-                # External Trade Organization)
+                # External Trade Organization, the National Assembly of Hungary)
                 if first < i and not all(_common(self.texts[k]) and fold(self.texts[k]) not in self.data.known
-                                         for k in range(first, i + 1) if self._org_word(k)):
-                    last = self._of_phrase(i) if head[0] == MentionKind.ORGANIZATION else i
+                                         for k in range(first, last + 1) if self._org_word(k)):
                     self._emit(head[0], first, last, head[1])
                     continue
             head = self._head(i, "before")
