@@ -649,6 +649,12 @@ def jurisdictions_of(text: str) -> dict[str, tuple[str, frozenset[str]]]:
      "Ласло Кёвер", ("parliamentarian", "Национальное собрание")),
     ("Қазақстан елшісі Марат Омаров Венгрия Ұлттық жиналысының төрағасы Ласло Кёвермен кездесті.",
      "Ласло Кёвер", ("parliamentarian", "Венгрия Ұлттық жиналысы")),
+    # a rector whose university no word names heads the one university named before; a head noun in lower
+    # case stands for the body of its kind named before
+    ("The Ambassador of Kazakhstan to Hungary Marat Omarov visited the University of Debrecen. Rector Zoltan "
+     "Szabo briefed the ambassador on the university's work.", "Zoltan Szabo", ("rector", "University of Debrecen")),
+    ("Посол Казахстана в Венгрии Марат Омаров посетил Дебреценский университет. Ректор университета Золтан Сабо "
+     "ознакомил посла с работой вуза.", "Золтан Сабо", ("rector", "Дебреценский университет")),
     # a possessive pronoun before a post points back to the body named before (its President)
     ("Ambassador Marat Omarov paid a visit to the Hungarian Chamber of Commerce and Industry, where he met its "
      "President Elek Nagy.", "Elek Nagy", ("official", "Hungarian Chamber of Commerce and Industry")),

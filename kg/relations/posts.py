@@ -251,6 +251,9 @@ def _official(s: State, d: PostDraft, window: list[Mention], role: Mention) -> N
         d.country = d.country or s.country_of(d.jurisdiction)
     if d.jurisdiction is None and d.role in ("minister", "deputy-minister"):
         d.jurisdiction = _ministry_before(s, role)
+    if d.jurisdiction is None and d.role in ("rector", "vice-rector"):
+        d.jurisdiction = _university_before(s, role)
+        d.country = d.country or s.country_of(d.jurisdiction)
     if d.jurisdiction is None and d.role in ("governor", "deputy-governor", "mayor", "deputy-mayor"):
         subtype = "city" if "mayor" in d.role else "region"
         d.jurisdiction = _delegation_place(s, role, subtype) or _main_place(s, subtype)
@@ -284,11 +287,21 @@ def _head_anaphor(s: State, role: Mention) -> str | None:
         head = next((h for h in heads if folded.startswith(fold(h.word)[:-1]) and len(h.word) > 4), None)
         if head is None:
             continue
+        stem = fold(head.word)[:-1]
         earlier = [m for m in s.mentions if m.kind == MentionKind.ORGANIZATION and m.end <= sentence.start
-                   and m.subtype == head.subtype and m in s.key_of]
+                   and (m.subtype == head.subtype or (m.subtype is None and stem in fold(m.value)))
+                   and m in s.key_of]
         if earlier:
             return s.key_of[earlier[-1]]
     return None
+
+
+def _university_before(s: State, role: Mention) -> str | None:
+    """A rector whose university no word names heads the one university the report named before him."""
+    heads = [fold(h.word)[:-1] for h in s.lex.heads_for(s.report.language) if h.subtype == "university"]
+    found = {s.key_of[m] for m in s.mentions if m.kind == MentionKind.ORGANIZATION and m.end <= role.start
+             and m in s.key_of and (m.subtype == "university" or any(h in fold(m.value) for h in heads))}
+    return found.pop() if len(found) == 1 else None
 
 
 def _possessor_anaphor(s: State, role: Mention) -> str | None:
