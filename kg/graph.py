@@ -167,6 +167,7 @@ class GraphBuilder:
             g.add((p, DIP.role, ROLE[post.role]))
             if post.country:
                 g.add((p, DIP.country, self._country(g, post.country)))
+            g.add((p, DIP.servesKey, Literal(post.country or "")))
             if post.accredited_to:
                 g.add((p, DIP.accreditedTo, self._country(g, post.accredited_to)))
             if post.jurisdiction:
@@ -307,13 +308,15 @@ def _place_identifiers(g: Graph | TripleSet, iri: URIRef, key: str) -> None:
 
 
 def _labels(g: Graph | TripleSet, iri: URIRef, labels: Iterable[Label]) -> None:
-    """Every label as rdfs:label; the first of each language, the dictionary form, also as skos:prefLabel;
-    the longest (each one of that length) also as dip:displayLabel, the one name queries show."""
+    """Every label as rdfs:label, and in lower case as dip:labelKey; the first of each language, the dictionary
+    form, also as skos:prefLabel; the longest (each one of that length) also as dip:displayLabel, the one name
+    queries show."""
     seen: set[str] = set()
     labels = tuple(labels)
     longest = max((len(label.text) for label in labels), default=0)
     for label in labels:
         g.add((iri, RDFS.label, Literal(label.text, lang=label.language)))
+        g.add((iri, DIP.labelKey, Literal(label.text.lower())))
         if len(label.text) == longest:
             g.add((iri, DIP.displayLabel, Literal(label.text, lang=label.language)))
         if label.language not in seen:
