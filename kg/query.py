@@ -12,8 +12,10 @@ Substitution binds the variable everywhere in the query, so a named query projec
 parameters and binds it outside any OPTIONAL (``BIND(COALESCE(?x, "") AS ?param)`` where the
 value may be missing); otherwise binding it would not filter the rows without a value.
 A ``name`` parameter also binds ``?<name>Keys`` to the name's spelling-blind keys
-(``kg.names.query_keys``), which a query compares with the persons' ``skos:hiddenLabel`` keys;
-Oxigraph binds only projected variables, so the query projects it and the result leaves it out.
+(``kg.names.query_keys``), which a query compares with the persons' ``skos:hiddenLabel`` keys,
+and ``?<name>Lower`` to the name in lower case, which a query looks up in ``dip:labelKey`` (every
+label in lower case) to find a label in any letter case;
+Oxigraph binds only projected variables, so the query projects them and the result leaves them out.
 A ``label`` parameter (a place's or organization's name) binds only ``?<name>Forms``: the name's
 forms in lower case (``kg.names.label_forms``: as written and every language's dictionary form),
 which the query compares with the labels and with the node's quotes in the reports; its own
@@ -22,10 +24,7 @@ variable is the name the query finds, so it is never bound.
 
 from __future__ import annotations
 
-import csv
-import io
 import itertools
-import json
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -35,7 +34,6 @@ import pyoxigraph as ox
 
 from kg.errors import DipkgError
 from kg.files import QUERY_DIR
-from kg.names import label_forms, query_keys
 from kg.sparql_limits import Limits, QueryRefused, check
 from kg.spreadsheet import safe_cell
 
@@ -53,6 +51,8 @@ TABLE_WIDTH = 60
 TABLE_ROWS = 1000
 # A name parameter also binds its keys to this variable, which the query projects and the result leaves out.
 KEYS_SUFFIX = "Keys"
+# ... and the name in lower case (SPARQL's LCASE) to this one, which a query looks up in dip:labelKey.
+LOWER_SUFFIX = "Lower"
 # A label parameter binds only its forms, to this variable, which the result leaves out too.
 FORMS_SUFFIX = "Forms"
 
@@ -79,6 +79,8 @@ def _integer(value: str) -> Term:
 
 
 def _label(value: str) -> Term:
+    from kg.names import label_forms  # the languages' morphology: imported only for a label parameter
+
     if not value.strip():
         raise ValueError("expected a name")
     return ox.Literal(label_forms(value))
@@ -218,7 +220,10 @@ def bind(query: NamedQuery, params: Mapping[str, str]) -> dict[str, Term]:
             continue
         out[name] = term
         if declared[name].kind == "name":
+            from kg.names import query_keys  # the languages' morphology: imported only for a name parameter
+
             out[f"{name}{KEYS_SUFFIX}"] = ox.Literal(query_keys(value))
+            out[f"{name}{LOWER_SUFFIX}"] = ox.Literal(value.lower())
     return out
 
 
@@ -275,7 +280,10 @@ def run(store: ox.Store, sparql: str, *, params: Mapping[str, Term | str] | None
     """
     if (limit is not None and limit < 0) or offset < 0:
         raise DipkgError(f"query: limit and offset must not be negative (limit {limit}, offset {offset})")
-    subs = {ox.Variable(k): ox.Literal(v) if isinstance(v, str) else v for k, v in (params or {}).items()}
+    # A name's lower-case form is bound only where the query uses it: a query written before it
+    # existed does not project it, and Oxigraph refuses to bind a variable the query does not project.
+    subs = {ox.Variable(k): ox.Literal(v) if isinstance(v, str) else v for k, v in (params or {}).items()
+            if not k.endswith(LOWER_SUFFIX) or re.search(rf"[?$]{re.escape(k)}\b", sparql)}
     try:
         check(sparql, limits)
     except QueryRefused as exc:
@@ -293,7 +301,7 @@ def run(store: ox.Store, sparql: str, *, params: Mapping[str, Term | str] | None
     if more:
         rows = rows[:limit]
     given = set(params or {})
-    derived = {f"{name}{KEYS_SUFFIX}" for name in given} & given | {
+    derived = {f"{name}{suffix}" for name in given for suffix in (KEYS_SUFFIX, LOWER_SUFFIX)} & given | {
         v for v in variables if v.endswith(FORMS_SUFFIX) and v[: -len(FORMS_SUFFIX)] in variables}
     if derived:
         keep = [n for n, v in enumerate(variables) if v not in derived]
@@ -331,8 +339,13 @@ def render(result: Result, fmt: str) -> str:
     ``json`` in the SPARQL 1.1 Query Results JSON format. A csv/tsv cell that a spreadsheet would take
     for a formula starts with ``'`` (``kg.spreadsheet``)."""
     if fmt == "json":
+        import json
+
         return json.dumps(_json(result), ensure_ascii=False, indent=1)
     if fmt in ("csv", "tsv"):
+        import csv
+        import io
+
         buf = io.StringIO()
         w = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
         w.writerow(result.variables)
