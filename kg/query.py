@@ -47,6 +47,8 @@ TABLE_PREFIXES = {
     "http://www.wikidata.org/entity/": "wd:",
 }
 TABLE_WIDTH = 60
+# The line of a named query where a page's LIMIT and OFFSET go (``_paged``).
+PAGE_LINE = re.compile(r"^[ \t]*#PAGE[ \t]*$", re.MULTILINE)
 # A table shows this many rows unless told otherwise; csv, tsv and json give every row unless told otherwise.
 TABLE_ROWS = 1000
 # A name parameter also binds its keys to this variable, which the query projects and the result leaves out.
@@ -288,6 +290,7 @@ def run(store: ox.Store, sparql: str, *, params: Mapping[str, Term | str] | None
         check(sparql, limits)
     except QueryRefused as exc:
         raise DipkgError(f"query refused: {exc}") from exc
+    sparql, skip = _paged(sparql, limit, offset)
     try:
         answer = store.query(sparql, substitutions=subs)
     except (SyntaxError, RuntimeError, ValueError) as exc:
@@ -295,7 +298,7 @@ def run(store: ox.Store, sparql: str, *, params: Mapping[str, Term | str] | None
     if not isinstance(answer, ox.QuerySolutions):
         raise DipkgError("query: only SELECT queries print as a table")
     variables = tuple(v.value for v in answer.variables)
-    page = itertools.islice(answer, offset, None if limit is None else offset + limit + 1)
+    page = itertools.islice(answer, skip, None if limit is None else skip + limit + 1)
     rows = tuple(tuple(sol[v] for v in variables) for sol in page)
     more = limit is not None and len(rows) > limit
     if more:
@@ -307,6 +310,20 @@ def run(store: ox.Store, sparql: str, *, params: Mapping[str, Term | str] | None
         keep = [n for n, v in enumerate(variables) if v not in derived]
         variables, rows = tuple(variables[n] for n in keep), tuple(tuple(row[n] for n in keep) for row in rows)
     return Result(variables, rows, offset, more)
+
+
+def _paged(sparql: str, limit: int | None, offset: int) -> tuple[str, int]:
+    """The query with its ``#PAGE`` line (if any) made the page's ``LIMIT``/``OFFSET``, and the rows
+    still to skip from its answer.
+
+    A query whose result rows are, one for one and in the same order, the rows of one ordered subquery
+    puts a line ``#PAGE`` after that subquery's ``ORDER BY``: a page then selects only its rows there,
+    and the rest of the query (what each row shows) is evaluated for those rows only. Without a limit
+    and an offset the line stays a comment."""
+    if PAGE_LINE.search(sparql) is None or (limit is None and not offset):
+        return sparql, offset
+    clause = (f"LIMIT {limit + 1} " if limit is not None else "") + (f"OFFSET {offset}" if offset else "")
+    return PAGE_LINE.sub(clause, sparql, count=1), 0
 
 
 def ask(store: ox.Store, query: str, params: Mapping[str, str] | None = None, *, limit: int | None = None,
