@@ -8,7 +8,7 @@ import hashlib
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -317,7 +317,7 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
             if len(changed) >= OPTIMIZE_AFTER:
                 store.optimize()  # compact what was bulk-loaded now rather than in the next small rebuild
             if manifest.triples is None:
-                manifest = replace(manifest, triples=triples(store))
+                manifest = manifest._replace(triples=triples(store))
             made.append(manifest)
             clock.lap("store")
             return manifest

@@ -27,8 +27,8 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import pyoxigraph as ox
 
@@ -112,16 +112,15 @@ PARAM_LINE = re.compile(r"#\s*param:\s*(?P<name>[A-Za-z_]\w*)\s+(?P<kind>\w+)(?P
                         r"(?P<description>.*)")
 
 
-@dataclass(frozen=True)
-class Param:
+# A NamedTuple rather than a frozen dataclass: a query call starts without importing dataclasses (and inspect).
+class Param(NamedTuple):
     name: str
     kind: str
     description: str
     required: bool = False
 
 
-@dataclass(frozen=True)
-class NamedQuery:
+class NamedQuery(NamedTuple):
     name: str
     path: Path
     description: str
@@ -132,8 +131,7 @@ class NamedQuery:
         return self.path.read_text(encoding="utf-8")
 
 
-@dataclass(frozen=True)
-class Result:
+class Result(NamedTuple):
     """The rows of a SELECT query; a page of them when ``run`` was given a limit or an offset.
 
     ``offset`` is the number of rows skipped before the first one here; ``more`` says that rows

@@ -15,9 +15,8 @@ from __future__ import annotations
 # hashlib, json and shutil are imported where a build needs them: a query opens the store without them.
 import io
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import pyoxigraph as ox
 
@@ -91,8 +90,8 @@ def in_graph(graph: str, ntriples: bytes) -> bytes:
     return ntriples.replace(b" .\n", f" <{graph}> .\n".encode())
 
 
-@dataclass(frozen=True)
-class Manifest:
+# A NamedTuple rather than a frozen dataclass: a query call starts without importing dataclasses (and inspect).
+class Manifest(NamedTuple):
     """The graphs a store holds: graph IRI → the signature of what it was written from."""
 
     graphs: Mapping[str, str]
