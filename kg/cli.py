@@ -9,9 +9,9 @@ from pathlib import Path
 import click
 
 from kg.errors import DipkgError
-from kg.lang import codes
+from kg.query_call import DEFAULT_GRAPH, run_query
+from kg.query_call import param as _param
 
-DEFAULT_GRAPH = Path("exports/diplomacy.ttl")
 # A graph file, or an output folder of `kg build` (its store is read directly).
 GRAPH_PATH = click.Path(path_type=Path)
 DEFAULT_TRIG = Path("exports/diplomacy.trig")
@@ -57,6 +57,13 @@ def main() -> None:
 
     Example: kg build seeds --out exports
     """
+
+
+def _language_codes() -> Sequence[str]:
+    """The languages' codes, from ``kg.lang`` (imported when an option needs them, not by every command)."""
+    from kg.lang import codes
+
+    return codes()
 
 
 def _extractor_help() -> str:
@@ -166,7 +173,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, extractors: tuple[str, ...], i
 @click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True, metavar="K",
               help="Skip the first K rows (with --limit, the next page).")
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries with their parameters.")
-@click.option("--lang", type=click.Choice(codes()), default=None,
+@click.option("--lang", type=_LazyChoice(_language_codes), default=None,
               help="For --format table: show each entity IRI as its label in this language (falling back to en, "
                    "ru, kk).")
 def query(query: str | None, graph_path: Path, fmt: str, params: tuple[str, ...], limit: int | None, offset: int,
@@ -187,14 +194,13 @@ def query(query: str | None, graph_path: Path, fmt: str, params: tuple[str, ...]
     if query is None:
         raise click.UsageError("give a QUERY, or --list for the named queries")
     try:
+        if not (lang and fmt == "table"):
+            click.echo(run_query(query, graph_path, fmt, params, limit, offset))
+            return
         sparql, bound = q.resolve(query, dict(_param(p) for p in params))
         store = q.load_store(graph_path)
-        if limit is None and fmt == "table":
-            limit = q.TABLE_ROWS
-        result = q.run(store, sparql, params=bound, limit=limit, offset=offset)
-        if lang and fmt == "table":
-            result = _labelled(store, result, lang)
-        click.echo(q.render(result, fmt))
+        result = q.run(store, sparql, params=bound, limit=q.TABLE_ROWS if limit is None else limit, offset=offset)
+        click.echo(q.render(_labelled(store, result, lang), fmt))
     except DipkgError as exc:
         raise click.ClickException(str(exc)) from exc
 
@@ -239,11 +245,6 @@ def explain(node: str, graph_path: Path, fmt: str) -> None:
     click.echo(q.render(result, fmt))
 
 
-def _param(text: str) -> tuple[str, str]:
-    name, sep, value = text.partition("=")
-    if not sep or not name.isidentifier():
-        raise DipkgError(f"--param {text!r}: expected NAME=VALUE")
-    return name, value
 
 
 def _view_kinds() -> list[str]:
@@ -265,7 +266,7 @@ def _view_help() -> str:
               lazy_help=_view_help)
 @click.option("--focus", metavar="NAME", default=None,
               help="For --kind ego: a person, country, region or sector, by any name, case form or IRI.")
-@click.option("--lang", type=click.Choice(codes()), default="kk", show_default=True,
+@click.option("--lang", type=_LazyChoice(_language_codes), default="kk", show_default=True,
               help="Language of the labels; the page can switch and falls back to another when one is missing.")
 @click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="File to write [default: the view's file in exports/, as kg build names it].")
@@ -451,7 +452,7 @@ def _export_formats() -> list[str]:
                    "of each report.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Output file (default: the format's file in exports/, e.g. exports/network.graphml).")
-@click.option("--lang", type=click.Choice(codes()), default=None,
+@click.option("--lang", type=_LazyChoice(_language_codes), default=None,
               help="Language of the labels in graphml and csv, falling back to en, ru, kk [default: the language "
                    "most reports are in].")
 @click.option("--excel", is_flag=True, help="For csv: write a byte-order mark so that Excel reads the file as UTF-8.")

@@ -4,9 +4,7 @@ This module imports nothing of the project, so any module may use it without a c
 
 from __future__ import annotations
 
-import csv
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,6 +27,8 @@ def write_atomic(path: Path, write: Callable[[str], object]) -> Path:
     ``write`` gets the temporary file's name. The file gets the permissions a plain ``open()``
     would give it (``mkstemp`` makes it private).
     """
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     os.close(fd)
     try:
@@ -48,11 +48,15 @@ def data_lines(path: Path) -> list[str]:
 
 def read_tsv(path: Path) -> list[list[str]]:
     """The rows of a tab-separated data file after its column-name row; ``#`` lines are comments."""
+    import csv
+
     return list(csv.reader(data_lines(path), delimiter="\t"))[1:]
 
 
 def read_tsv_records(path: Path) -> list[dict[str, str]]:
     """The rows of a tab-separated data file as dictionaries keyed by its column-name row."""
+    import csv
+
     return list(csv.DictReader(data_lines(path), delimiter="\t"))
 
 

@@ -90,8 +90,12 @@ class TripleSet(set):
 class GraphBuilder:
     """Adds extractions to a dataset; entity keys are those after cross-report merging."""
 
-    def __init__(self, *, wikidata: dict[str, str] | None = None) -> None:
+    def __init__(self, *, wikidata: dict[str, str] | None = None,
+                 served: Mapping[str, frozenset[str]] | None = None) -> None:
+        """``served``: the states each merged person's posts serve over the whole corpus (``served_states``),
+        for the meetings' ``dip:countryKey``; without it, those of the posts of the report being added."""
         self.wikidata = wikidata or {}
+        self.served = served
 
     @cached_property
     def ds(self) -> Dataset:
@@ -163,6 +167,7 @@ class GraphBuilder:
             g.add((p, DIP.role, ROLE[post.role]))
             if post.country:
                 g.add((p, DIP.country, self._country(g, post.country)))
+            g.add((p, DIP.servesKey, Literal(post.country or "")))
             if post.accredited_to:
                 g.add((p, DIP.accreditedTo, self._country(g, post.accredited_to)))
             if post.jurisdiction:
@@ -170,6 +175,7 @@ class GraphBuilder:
             g.add((p, RDFS.label, Literal(f"{post.role} ({entities[redirect.get(post.holder, post.holder)].name})")))
             g.add((p, DIP.evidence, self._evidence(g, r, src, post.evidence, DIP.holds, p, "rules")))
 
+        served = self.served if self.served is not None else served_states([x], redirect)
         for n, meeting in enumerate(x.meetings, start=1):
             event = (events or {}).get((src, n))
             anchor = event.anchor if event is not None else (src, n)
@@ -192,6 +198,8 @@ class GraphBuilder:
                 g.add((m, DIP.topic, SECTOR[t.sector]))
                 g.add((m, DIP.evidence, self._evidence(g, r, src, t.evidence, DIP.topic, SECTOR[t.sector], "rules")))
             _grouping_keys(g, m, meeting.date, [t.sector for t in meeting.topics])
+            for code in sorted({c for k in meeting.participants for c in served.get(redirect.get(k, k), ())}):
+                g.add((m, DIP.countryKey, Literal(code)))
 
     def _describe(self, g: Graph | TripleSet, iri: URIRef, e: Entity) -> None:
         if e.kind == MentionKind.PERSON:
@@ -252,6 +260,17 @@ class GraphBuilder:
         return g
 
 
+def served_states(extractions: Iterable[Extraction], redirect: Mapping[str, str]) -> dict[str, frozenset[str]]:
+    """The ISO codes of the states each merged person's posts serve, over every given report: what a
+    meeting's ``dip:countryKey`` summarises (``dip:participant/dip:holds/dip:country/dip:countryCode``)."""
+    out: dict[str, set[str]] = {}
+    for x in extractions:
+        for post in x.posts:
+            if post.country:
+                out.setdefault(redirect.get(post.holder, post.holder), set()).add(post.country)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 def _provenance(g: Graph | TripleSet, r: URIRef, report: Report) -> None:
     """Where the report came from, beyond its file's base name: the file's path relative to the
     folder it was found in, the record's number in a file of many, the page's address."""
@@ -289,10 +308,17 @@ def _place_identifiers(g: Graph | TripleSet, iri: URIRef, key: str) -> None:
 
 
 def _labels(g: Graph | TripleSet, iri: URIRef, labels: Iterable[Label]) -> None:
-    """Every label as rdfs:label; the first of each language, the dictionary form, also as skos:prefLabel."""
+    """Every label as rdfs:label, and in lower case as dip:labelKey; the first of each language, the dictionary
+    form, also as skos:prefLabel; the longest (each one of that length) also as dip:displayLabel, the one name
+    queries show."""
     seen: set[str] = set()
+    labels = tuple(labels)
+    longest = max((len(label.text) for label in labels), default=0)
     for label in labels:
         g.add((iri, RDFS.label, Literal(label.text, lang=label.language)))
+        g.add((iri, DIP.labelKey, Literal(label.text.lower())))
+        if len(label.text) == longest:
+            g.add((iri, DIP.displayLabel, Literal(label.text, lang=label.language)))
         if label.language not in seen:
             seen.add(label.language)
             g.add((iri, SKOS.prefLabel, Literal(label.text, lang=label.language)))

@@ -6,9 +6,9 @@ from __future__ import annotations
 import gc
 import hashlib
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -30,7 +30,7 @@ from kg.entities import resolve
 from kg.errors import DipkgError
 from kg.events import Event, MeetingRef, resolve_events
 from kg.files import LEXICON_DIR, read_tsv
-from kg.graph import PREFIXES, VOCABULARY_GRAPH, GraphBuilder, Triple, report_graph_iri
+from kg.graph import PREFIXES, VOCABULARY_GRAPH, GraphBuilder, Triple, report_graph_iri, served_states
 from kg.inputs.collect import Collected, InputOptions, Memo, collect
 from kg.lexicon import load_lexicon
 from kg.mentions import extract_mentions
@@ -138,7 +138,7 @@ def to_graph(extractions: Sequence[Extraction]) -> tuple[Graph, Dataset]:
     # after the entities: one event per real meeting, whose participants may show two names one person
     entities, redirect, meetings = resolve_events(extractions, entities, redirect)
     by_key = {e.key: e for e in entities}
-    builder = GraphBuilder(wikidata=load_wikidata())
+    builder = GraphBuilder(wikidata=load_wikidata(), served=served_states(extractions, redirect))
     for x in extractions:
         builder.add(x, by_key, redirect, meetings)
     return builder.merged(), builder.ds
@@ -289,9 +289,10 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
                                        serves=serving_states(extractions))
             # after the entities: one event per real meeting, whose participants may show two names one person
             entities, redirect, meetings = resolve_events(extractions, entities, redirect)
-            work.builder = GraphBuilder(wikidata=load_wikidata())
+            served = served_states(extractions, redirect)
+            work.builder = GraphBuilder(wikidata=load_wikidata(), served=served)
             work.entities, work.redirect, work.meetings = {e.key: e for e in entities}, redirect, meetings
-            signatures = _signatures(extractions, keys, work.entities, redirect, meetings)
+            signatures = _signatures(extractions, keys, work.entities, redirect, meetings, served)
         clock.lap("resolve")
 
         def load() -> tuple[Extraction, ...]:
@@ -316,7 +317,7 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
             if len(changed) >= OPTIMIZE_AFTER:
                 store.optimize()  # compact what was bulk-loaded now rather than in the next small rebuild
             if manifest.triples is None:
-                manifest = replace(manifest, triples=triples(store))
+                manifest = manifest._replace(triples=triples(store))
             made.append(manifest)
             clock.lap("store")
             return manifest
@@ -382,9 +383,11 @@ class _Clock:
 
 
 def _signatures(extractions: Sequence[Extraction], keys: Sequence[str], entities: dict[str, Entity],
-                redirect: dict[str, str], meetings: dict[MeetingRef, Event]) -> list[str]:
+                redirect: dict[str, str], meetings: dict[MeetingRef, Event],
+                served: Mapping[str, frozenset[str]] | None = None) -> list[str]:
     """What each report's graph is written from: its extraction, the merged entities it names (with
-    the rules that joined them) and the events its meetings belong to.
+    the rules that joined them and the states their posts serve in any report, which its meetings'
+    dip:countryKey summarises) and the events its meetings belong to.
 
     A report whose signature has not changed since the last build keeps its graph in the store."""
     digests: dict[str, str] = {}
@@ -393,7 +396,8 @@ def _signatures(extractions: Sequence[Extraction], keys: Sequence[str], entities
         merged = redirect.get(key, key)
         if merged not in digests:
             e = entities[merged]
-            digests[merged] = hashlib.sha1(repr((e.key, e.kind, e.subtype, e.country_code, e.labels, e.joins))
+            states = sorted((served or {}).get(merged, ()))
+            digests[merged] = hashlib.sha1(repr((e.key, e.kind, e.subtype, e.country_code, e.labels, e.joins, states))
                                            .encode("utf-8")).hexdigest()
         return f"{key}>{merged}:{digests[merged]}"
 

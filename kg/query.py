@@ -12,8 +12,10 @@ Substitution binds the variable everywhere in the query, so a named query projec
 parameters and binds it outside any OPTIONAL (``BIND(COALESCE(?x, "") AS ?param)`` where the
 value may be missing); otherwise binding it would not filter the rows without a value.
 A ``name`` parameter also binds ``?<name>Keys`` to the name's spelling-blind keys
-(``kg.names.query_keys``), which a query compares with the persons' ``skos:hiddenLabel`` keys;
-Oxigraph binds only projected variables, so the query projects it and the result leaves it out.
+(``kg.names.query_keys``), which a query compares with the persons' ``skos:hiddenLabel`` keys,
+and ``?<name>Lower`` to the name in lower case, which a query looks up in ``dip:labelKey`` (every
+label in lower case) to find a label in any letter case;
+Oxigraph binds only projected variables, so the query projects them and the result leaves them out.
 A ``label`` parameter (a place's or organization's name) binds only ``?<name>Forms``: the name's
 forms in lower case (``kg.names.label_forms``: as written and every language's dictionary form),
 which the query compares with the labels and with the node's quotes in the reports; its own
@@ -22,20 +24,16 @@ variable is the name the query finds, so it is never bound.
 
 from __future__ import annotations
 
-import csv
-import io
 import itertools
-import json
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import pyoxigraph as ox
 
 from kg.errors import DipkgError
 from kg.files import QUERY_DIR
-from kg.names import label_forms, query_keys
 from kg.sparql_limits import Limits, QueryRefused, check
 from kg.spreadsheet import safe_cell
 
@@ -49,10 +47,14 @@ TABLE_PREFIXES = {
     "http://www.wikidata.org/entity/": "wd:",
 }
 TABLE_WIDTH = 60
+# The line of a named query where a page's LIMIT and OFFSET go (``_paged``).
+PAGE_LINE = re.compile(r"^[ \t]*#PAGE[ \t]*$", re.MULTILINE)
 # A table shows this many rows unless told otherwise; csv, tsv and json give every row unless told otherwise.
 TABLE_ROWS = 1000
 # A name parameter also binds its keys to this variable, which the query projects and the result leaves out.
 KEYS_SUFFIX = "Keys"
+# ... and the name in lower case (SPARQL's LCASE) to this one, which a query looks up in dip:labelKey.
+LOWER_SUFFIX = "Lower"
 # A label parameter binds only its forms, to this variable, which the result leaves out too.
 FORMS_SUFFIX = "Forms"
 
@@ -79,6 +81,8 @@ def _integer(value: str) -> Term:
 
 
 def _label(value: str) -> Term:
+    from kg.names import label_forms  # the languages' morphology: imported only for a label parameter
+
     if not value.strip():
         raise ValueError("expected a name")
     return ox.Literal(label_forms(value))
@@ -108,16 +112,15 @@ PARAM_LINE = re.compile(r"#\s*param:\s*(?P<name>[A-Za-z_]\w*)\s+(?P<kind>\w+)(?P
                         r"(?P<description>.*)")
 
 
-@dataclass(frozen=True)
-class Param:
+# A NamedTuple rather than a frozen dataclass: a query call starts without importing dataclasses (and inspect).
+class Param(NamedTuple):
     name: str
     kind: str
     description: str
     required: bool = False
 
 
-@dataclass(frozen=True)
-class NamedQuery:
+class NamedQuery(NamedTuple):
     name: str
     path: Path
     description: str
@@ -128,8 +131,7 @@ class NamedQuery:
         return self.path.read_text(encoding="utf-8")
 
 
-@dataclass(frozen=True)
-class Result:
+class Result(NamedTuple):
     """The rows of a SELECT query; a page of them when ``run`` was given a limit or an offset.
 
     ``offset`` is the number of rows skipped before the first one here; ``more`` says that rows
@@ -218,7 +220,10 @@ def bind(query: NamedQuery, params: Mapping[str, str]) -> dict[str, Term]:
             continue
         out[name] = term
         if declared[name].kind == "name":
+            from kg.names import query_keys  # the languages' morphology: imported only for a name parameter
+
             out[f"{name}{KEYS_SUFFIX}"] = ox.Literal(query_keys(value))
+            out[f"{name}{LOWER_SUFFIX}"] = ox.Literal(value.lower())
     return out
 
 
@@ -275,11 +280,15 @@ def run(store: ox.Store, sparql: str, *, params: Mapping[str, Term | str] | None
     """
     if (limit is not None and limit < 0) or offset < 0:
         raise DipkgError(f"query: limit and offset must not be negative (limit {limit}, offset {offset})")
-    subs = {ox.Variable(k): ox.Literal(v) if isinstance(v, str) else v for k, v in (params or {}).items()}
+    # A name's lower-case form is bound only where the query uses it: a query written before it
+    # existed does not project it, and Oxigraph refuses to bind a variable the query does not project.
+    subs = {ox.Variable(k): ox.Literal(v) if isinstance(v, str) else v for k, v in (params or {}).items()
+            if not k.endswith(LOWER_SUFFIX) or re.search(rf"[?$]{re.escape(k)}\b", sparql)}
     try:
         check(sparql, limits)
     except QueryRefused as exc:
         raise DipkgError(f"query refused: {exc}") from exc
+    sparql, skip = _paged(sparql, limit, offset)
     try:
         answer = store.query(sparql, substitutions=subs)
     except (SyntaxError, RuntimeError, ValueError) as exc:
@@ -287,18 +296,32 @@ def run(store: ox.Store, sparql: str, *, params: Mapping[str, Term | str] | None
     if not isinstance(answer, ox.QuerySolutions):
         raise DipkgError("query: only SELECT queries print as a table")
     variables = tuple(v.value for v in answer.variables)
-    page = itertools.islice(answer, offset, None if limit is None else offset + limit + 1)
+    page = itertools.islice(answer, skip, None if limit is None else skip + limit + 1)
     rows = tuple(tuple(sol[v] for v in variables) for sol in page)
     more = limit is not None and len(rows) > limit
     if more:
         rows = rows[:limit]
     given = set(params or {})
-    derived = {f"{name}{KEYS_SUFFIX}" for name in given} & given | {
+    derived = {f"{name}{suffix}" for name in given for suffix in (KEYS_SUFFIX, LOWER_SUFFIX)} & given | {
         v for v in variables if v.endswith(FORMS_SUFFIX) and v[: -len(FORMS_SUFFIX)] in variables}
     if derived:
         keep = [n for n, v in enumerate(variables) if v not in derived]
         variables, rows = tuple(variables[n] for n in keep), tuple(tuple(row[n] for n in keep) for row in rows)
     return Result(variables, rows, offset, more)
+
+
+def _paged(sparql: str, limit: int | None, offset: int) -> tuple[str, int]:
+    """The query with its ``#PAGE`` line (if any) made the page's ``LIMIT``/``OFFSET``, and the rows
+    still to skip from its answer.
+
+    A query whose result rows are, one for one and in the same order, the rows of one ordered subquery
+    puts a line ``#PAGE`` after that subquery's ``ORDER BY``: a page then selects only its rows there,
+    and the rest of the query (what each row shows) is evaluated for those rows only. Without a limit
+    and an offset the line stays a comment."""
+    if PAGE_LINE.search(sparql) is None or (limit is None and not offset):
+        return sparql, offset
+    clause = (f"LIMIT {limit + 1} " if limit is not None else "") + (f"OFFSET {offset}" if offset else "")
+    return PAGE_LINE.sub(clause, sparql, count=1), 0
 
 
 def ask(store: ox.Store, query: str, params: Mapping[str, str] | None = None, *, limit: int | None = None,
@@ -331,8 +354,13 @@ def render(result: Result, fmt: str) -> str:
     ``json`` in the SPARQL 1.1 Query Results JSON format. A csv/tsv cell that a spreadsheet would take
     for a formula starts with ``'`` (``kg.spreadsheet``)."""
     if fmt == "json":
+        import json
+
         return json.dumps(_json(result), ensure_ascii=False, indent=1)
     if fmt in ("csv", "tsv"):
+        import csv
+        import io
+
         buf = io.StringIO()
         w = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
         w.writerow(result.variables)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 MAX_CHARS = 100_000
 MAX_DEPTH = 64
@@ -44,8 +44,8 @@ class QueryRefused(ValueError):
         self.forbidden = forbidden
 
 
-@dataclass(frozen=True)
-class Limits:
+# A NamedTuple rather than a frozen dataclass: a query call starts without importing dataclasses (and inspect).
+class Limits(NamedTuple):
     max_chars: int = MAX_CHARS
     max_depth: int = MAX_DEPTH
     max_operators: int = MAX_OPERATORS

@@ -12,14 +12,11 @@ the staging folder in. Readers open the store read-only.
 
 from __future__ import annotations
 
-import hashlib
+# hashlib, json and shutil are imported where a build needs them: a query opens the store without them.
 import io
-import json
-import shutil
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import pyoxigraph as ox
 
@@ -93,8 +90,8 @@ def in_graph(graph: str, ntriples: bytes) -> bytes:
     return ntriples.replace(b" .\n", f" <{graph}> .\n".encode())
 
 
-@dataclass(frozen=True)
-class Manifest:
+# A NamedTuple rather than a frozen dataclass: a query call starts without importing dataclasses (and inspect).
+class Manifest(NamedTuple):
     """The graphs a store holds: graph IRI → the signature of what it was written from."""
 
     graphs: Mapping[str, str]
@@ -106,6 +103,8 @@ class Manifest:
     def read(store_dir: Path) -> Manifest:
         path = store_dir / MANIFEST_NAME
         try:
+            import json
+
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return Manifest({})
@@ -116,6 +115,8 @@ class Manifest:
                         triples if isinstance(triples, int) else None)
 
     def write(self, store_dir: Path) -> Path:
+        import json
+
         from kg.files import write_atomic
 
         text = json.dumps({"version": MANIFEST_VERSION, "extractor": self.extractor, "triples": self.triples,
@@ -337,6 +338,8 @@ def store_dataset(store: ox.Store) -> Dataset:
 
 def vocabulary() -> tuple[bytes, str]:
     """The ontology files as N-Triples (``ntriples``), and their signature."""
+    import hashlib
+
     from kg.files import ONTOLOGY_DIR
 
     digest = hashlib.sha256()
@@ -405,6 +408,8 @@ def update_store(out_dir: Path, staging: Path, fill: Callable[[ox.Store, Manifes
             ox.Store.read_only(str(published / DATABASE_NAME)).backup(str(database))
             manifest = Manifest.read(published)
         except OSError:
+            import shutil
+
             shutil.rmtree(database, ignore_errors=True)  # unreadable: build the store anew
     store = ox.Store(str(database))
     fill(store, manifest).write(target)

@@ -103,3 +103,21 @@ def test_cli_table_shows_a_default_page(graph_file, monkeypatch):
 def test_cli_refuses_a_negative_limit(graph_file):
     result = CliRunner().invoke(main, ["query", "countries", "--graph", str(graph_file), "--limit", "-1"])
     assert result.exit_code != 0
+
+
+@pytest.mark.parametrize(("limit", "offset", "clause"), [
+    (10, 0, "LIMIT 11 "), (10, 20, "LIMIT 11 OFFSET 20"), (None, 5, "OFFSET 5"), (0, 0, "LIMIT 1 ")])
+def test_a_page_goes_into_the_page_line(limit, offset, clause):
+    text = "SELECT * WHERE {\n  { SELECT ?x WHERE { ?x ?p ?o } ORDER BY ?x\n    #PAGE\n  }\n}"
+    paged, skip = q._paged(text, limit, offset)
+    assert skip == 0 and "#PAGE" not in paged and clause.strip() in paged
+
+
+@pytest.mark.parametrize("text", ["SELECT * WHERE { ?x ?p ?o }", "SELECT * WHERE { ?x ?p ?o } # no #PAGE line here"])
+def test_a_query_without_a_page_line_is_paged_by_skipping_rows(text):
+    assert q._paged(text, 10, 20) == (text, 20)
+
+
+def test_an_offset_alone_pages_who_met_whom(store):
+    whole = q.ask(store, "who-met-whom")
+    assert q.ask(store, "who-met-whom", offset=2).rows == whole.rows[2:]

@@ -1,0 +1,96 @@
+"""``kg query`` without the command-line framework: a query call starts in the time Python and the
+store take to open.
+
+``python -m kg query ...`` and the ``kg`` command come here first (``kg.__main__``). The plain
+forms of the command (a query, ``--graph``, ``--format``, ``--param``, ``--limit``, ``--offset``)
+are read here; anything else (``--help``, ``--list``, ``--lang``, an unknown option or a malformed
+value) goes to the click command in ``kg.cli``, which prints its usual help and errors.
+Both run the query the same way (``run_query``).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+FORMATS = ("table", "csv", "tsv", "json")  # as kg.query.FORMATS, which this module does not import to read options
+DEFAULT_GRAPH = Path("exports/diplomacy.ttl")
+# Options that take a value, by the keyword argument of ``run_query`` they fill.
+VALUED = {"--graph": "graph_path", "--format": "fmt", "--param": "params", "--limit": "limit", "--offset": "offset"}
+
+
+def param(text: str) -> tuple[str, str]:
+    """``NAME=VALUE`` of a ``--param`` option."""
+    from kg.errors import DipkgError
+
+    name, sep, value = text.partition("=")
+    if not sep or not name.isidentifier():
+        raise DipkgError(f"--param {text!r}: expected NAME=VALUE")
+    return name, value
+
+
+def run_query(query: str, graph_path: Path, fmt: str, params: Sequence[str], limit: int | None,
+              offset: int) -> str:
+    """The text ``kg query`` prints: the rows of QUERY on the graph, rendered in ``fmt``; a table
+    shows ``TABLE_ROWS`` rows unless a limit is given."""
+    from kg import query as q
+
+    sparql, bound = q.resolve(query, dict(param(p) for p in params))
+    store = q.load_store(graph_path)
+    if limit is None and fmt == "table":
+        limit = q.TABLE_ROWS
+    return q.render(q.run(store, sparql, params=bound, limit=limit, offset=offset), fmt)
+
+
+def parse(args: Sequence[str]) -> dict | None:
+    """The keyword arguments of ``run_query`` for a plain call, or None for anything else."""
+    out: dict = {"graph_path": DEFAULT_GRAPH, "fmt": "table", "params": [], "limit": None, "offset": 0}
+    query = None
+    rest = list(args)
+    while rest:
+        arg = rest.pop(0)
+        name, eq, value = arg.partition("=") if arg.startswith("--") else (arg, "", "")
+        if name in VALUED:
+            if not eq:
+                if not rest:
+                    return None
+                value = rest.pop(0)
+            key = VALUED[name]
+            if key == "params":
+                out[key].append(value)
+            elif key in ("limit", "offset"):
+                if not value.isdigit():
+                    return None
+                out[key] = int(value)
+            elif key == "fmt":
+                if value not in FORMATS:
+                    return None
+                out[key] = value
+            else:
+                out[key] = Path(value)
+        elif arg.startswith("-") or query is not None:
+            return None
+        else:
+            query = arg
+    if query is None:
+        return None
+    return {"query": query, **out}
+
+
+def main(args: Sequence[str]) -> bool:
+    """Run a plain ``kg query`` call (the arguments after ``query``) and exit; False when click should
+    read the arguments instead."""
+    options = parse(args)
+    if options is None:
+        return False
+    from kg.errors import DipkgError
+
+    try:
+        text = run_query(**options)
+    except DipkgError as exc:
+        sys.stderr.write(f"Error: {exc}\n")
+        sys.exit(1)
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
+    return True

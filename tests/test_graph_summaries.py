@@ -1,0 +1,120 @@
+"""The summaries kg.graph writes for the named queries agree with the facts they summarise:
+dip:displayLabel (an entity's longest labels), dip:labelKey (each label in lower case), dip:servesKey
+(the state a post serves) and dip:countryKey (the states a meeting's participants serve, over every
+report)."""
+
+from datetime import date
+
+import pytest
+from rdflib import Literal
+
+from kg.graph import DIP, RES, GraphBuilder, served_states
+from kg.model import (
+    Entity,
+    Evidence,
+    Extraction,
+    Label,
+    Meeting,
+    MentionKind,
+    Post,
+    Report,
+    Span,
+)
+from kg.pipeline import _signatures
+from kg.query import load_store
+
+PREFIXES = """PREFIX dip: <https://w3id.org/dipkg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+"""
+
+
+def rows(store, sparql: str) -> set[tuple[str, ...]]:
+    return {tuple(str(t) for t in row) for row in store.query(PREFIXES + sparql)}
+
+
+@pytest.fixture(scope="module")
+def seeds_store(seed_files):
+    return load_store(seed_files["ttl"])
+
+
+def test_display_labels_are_the_longest_labels(seeds_store):
+    longest = rows(seeds_store, """SELECT ?x ?l WHERE { ?x rdfs:label ?l ; dip:displayLabel ?any .
+        FILTER NOT EXISTS { ?x rdfs:label ?longer . FILTER(STRLEN(STR(?longer)) > STRLEN(STR(?l))) } }""")
+    shown = rows(seeds_store, "SELECT ?x ?l WHERE { ?x dip:displayLabel ?l }")
+    assert longest and shown == longest
+
+
+def test_every_mentioned_entity_has_a_display_label(seeds_store):
+    assert not rows(seeds_store, """SELECT ?x WHERE { ?r dip:mentions ?x . ?x rdfs:label ?l .
+        FILTER NOT EXISTS { ?x dip:displayLabel ?d } }""")
+
+
+def test_label_keys_are_the_labels_in_lower_case(seeds_store):
+    keys = rows(seeds_store, "SELECT ?x ?k WHERE { ?x dip:labelKey ?k }")
+    lowered = rows(seeds_store, "SELECT ?x (LCASE(STR(?l)) AS ?k) WHERE { ?x rdfs:label ?l ; dip:labelKey ?any }")
+    assert keys and keys == lowered
+
+
+def test_every_post_serves_one_key(seeds_store):
+    keys = rows(seeds_store, "SELECT ?p ?k WHERE { ?p a dip:Post ; dip:servesKey ?k }")
+    facts = rows(seeds_store, """SELECT ?p ?k WHERE { ?p a dip:Post .
+        OPTIONAL { ?p dip:country/dip:countryCode ?c } BIND(COALESCE(?c, "") AS ?k) }""")
+    assert keys and keys == facts
+
+
+def test_meeting_country_keys_are_the_states_their_participants_serve(seeds_store):
+    keys = rows(seeds_store, "SELECT ?m ?k WHERE { ?m dip:countryKey ?k }")
+    facts = rows(seeds_store, """SELECT DISTINCT ?m ?k WHERE {
+        ?m dip:participant/dip:holds/dip:country/dip:countryCode ?k }""")
+    assert keys and keys == facts
+
+
+TEXT = "Анна Ким мен Ли Смит кездесті."
+SENTENCE = Span(0, len(TEXT), TEXT)
+EVIDENCE = Evidence("a.txt", SENTENCE, SENTENCE)
+PEOPLE = {"person:a": Entity("person:a", MentionKind.PERSON, (Label("Анна Ким", "kk"), Label("Anna Kim", "en"),
+                                                               Label("А. Ким", "kk"))),
+          "person:b": Entity("person:b", MentionKind.PERSON, (Label("Ли Смит", "kk"),))}
+
+
+def report(name: str, posts: tuple[Post, ...], meetings: tuple[Meeting, ...]) -> Extraction:
+    return Extraction(Report(name, TEXT, "kk", date(2024, 1, 2), "Кездесу"), (), tuple(PEOPLE.values()), posts,
+                      meetings, (SENTENCE,))
+
+
+def post(holder: str, country: str | None) -> Post:
+    return Post(holder, "ambassador", EVIDENCE, country=country)
+
+
+MEETING = Meeting(("person:a", "person:b"), EVIDENCE)
+
+
+@pytest.mark.parametrize(("posts_here", "posts_elsewhere", "codes"), [
+    ((post("person:a", "KZ"),), (), {"KZ"}),
+    ((post("person:a", "KZ"),), (post("person:b", "JP"),), {"KZ", "JP"}),
+    ((), (post("person:b", "JP"), post("person:b", "KR")), {"JP", "KR"}),
+    ((post("person:a", None),), (), set()),
+])
+def test_a_meeting_counts_the_posts_other_reports_give_its_participants(posts_here, posts_elsewhere, codes):
+    here, elsewhere = report("a.txt", posts_here, (MEETING,)), report("b.txt", posts_elsewhere, ())
+    builder = GraphBuilder(served=served_states([here, elsewhere], {}))
+    triples = builder.report_triples(here, PEOPLE, {})
+    meeting = next(s for s, p, _ in triples if p == DIP.reportedIn)
+    assert {str(o) for s, p, o in triples if s == meeting and p == DIP.countryKey} == codes
+
+
+def test_labels_give_display_and_key_terms():
+    triples = GraphBuilder().report_triples(report("a.txt", (), ()), PEOPLE, {})
+    a = next(s for s, p, o in triples if p == DIP.displayLabel and o == Literal("Анна Ким", lang="kk"))
+    assert {o for s, p, o in triples if s == a and p == DIP.displayLabel} == {
+        Literal("Анна Ким", lang="kk"), Literal("Anna Kim", lang="en")}
+    assert {str(o) for s, p, o in triples if s == a and p == DIP.labelKey} == {"анна ким", "anna kim", "а. ким"}
+    assert str(a).startswith(str(RES))
+
+
+def test_a_post_elsewhere_changes_the_signature_of_the_report_of_the_meeting():
+    here = report("a.txt", (), (MEETING,))
+    before = _signatures([here], ["k"], PEOPLE, {}, {}, served_states([here], {}))
+    elsewhere = report("b.txt", (post("person:b", "JP"),), ())
+    after = _signatures([here], ["k"], PEOPLE, {}, {}, served_states([here, elsewhere], {}))
+    assert before != after

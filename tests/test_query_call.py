@@ -1,0 +1,87 @@
+"""A plain ``kg query`` call runs without click and the modules a build needs, and prints what the click
+command prints; anything else it leaves to the click command."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg import query as q
+from kg import query_call
+from kg.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def call(*args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "kg", "query", *args], capture_output=True, text=True, env=env,
+                          timeout=120)
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["countries"], {"query": "countries", "graph_path": query_call.DEFAULT_GRAPH, "fmt": "table", "params": [],
+                     "limit": None, "offset": 0}),
+    (["who-met-whom", "--graph", "out", "--format=csv", "--param", "report=a.txt", "--limit", "5", "--offset=10"],
+     {"query": "who-met-whom", "graph_path": Path("out"), "fmt": "csv", "params": ["report=a.txt"], "limit": 5,
+      "offset": 10}),
+    (["countries", "--param=country=KZ", "--param", "x=a=b"],
+     {"query": "countries", "graph_path": query_call.DEFAULT_GRAPH, "fmt": "table",
+      "params": ["country=KZ", "x=a=b"], "limit": None, "offset": 0}),
+])
+def test_plain_calls_are_read_here(args, expected):
+    assert query_call.parse(args) == expected
+
+
+@pytest.mark.parametrize("args", [
+    [], ["--list"], ["countries", "--help"], ["countries", "--lang", "en"], ["countries", "--limit", "x"],
+    ["countries", "--limit", "-1"], ["countries", "--format", "xml"], ["countries", "--graph"], ["a", "b"],
+    ["countries", "--unknown", "1"],
+])
+def test_anything_else_goes_to_click(args):
+    assert query_call.parse(args) is None
+
+
+def test_formats_are_those_of_the_query_module():
+    assert query_call.FORMATS == q.FORMATS
+
+
+@pytest.mark.parametrize("args", [
+    ["countries", "--format", "csv"],
+    ["persons-by-role", "--param", "role=ambassador", "--format", "tsv", "--limit", "2", "--offset", "1"],
+    ["who-met-whom", "--limit", "3"],
+])
+def test_a_call_prints_what_the_click_command_prints(seed_files, args):
+    full = [*args, "--graph", str(seed_files["ttl"])]
+    done = call(*full)
+    assert done.returncode == 0, done.stderr
+    clicked = CliRunner().invoke(main, ["query", *full])
+    assert clicked.exit_code == 0, clicked.output
+    assert done.stdout == clicked.output and done.stdout.strip()
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["countries", "--graph", "/nonexistent/graph.ttl"], "Error: /nonexistent/graph.ttl: no such graph file"),
+    (["countries", "--param", "country"], "Error: --param 'country': expected NAME=VALUE"),
+    (["persons-by-role", "--param", "colour=red"], "Error: persons-by-role: unknown parameter 'colour'"),
+])
+def test_errors_are_the_click_command_s(seed_files, args, message):
+    done = call(*args) if "--graph" in args else call(*args, "--graph", str(seed_files["ttl"]))
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr.startswith(message)
+
+
+def test_a_query_call_imports_neither_click_nor_rdflib_nor_the_extractors(seed_files):
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "kg", "query", "countries", "--graph",
+                           str(seed_files["ttl"]), "--format", "csv"], capture_output=True, text=True, env=env,
+                          timeout=120)
+    assert done.returncode == 0 and done.stdout.startswith("country,"), done.stderr
+    imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")}
+    assert "kg.query" in imported and "pyoxigraph" in imported
+    heavy = {m for m in imported if m.split(".")[0] in {"click", "rdflib", "natasha", "pymorphy3"}
+             or m.startswith(("kg.lang", "kg.rules", "kg.relations", "kg.graph", "kg.cli"))}
+    assert heavy == set()
