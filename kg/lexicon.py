@@ -126,6 +126,7 @@ class Lexicon:
         self._folded_starts: dict[tuple[str, str], frozenset[str]] = {}
         self._folded: dict[str, frozenset[str]] = {}
         self._words_of: dict[tuple[str, str | None], list[Word]] = {}
+        self._sector_nouns: dict[str, frozenset[str]] = {}
 
     # ------------------------------------------------------------ lookups
 
@@ -194,11 +195,10 @@ class Lexicon:
 
     def sector_nouns(self, language: str) -> frozenset[str]:
         """The one-word sector labels of a language, case-folded: nouns in their dictionary form (сауда, өнеркәсіп)."""
-        key = ("sector nouns", language)
-        if key not in self._folded_starts:
-            self._folded_starts[key] = frozenset(fold(c.text) for concept in self.sectors for c in concept.cues
-                                                 if c.language == language and c.text.isalpha())
-        return self._folded_starts[key]
+        if language not in self._sector_nouns:
+            self._sector_nouns[language] = frozenset(fold(c.text) for concept in self.sectors for c in concept.cues
+                                                     if c.language == language and c.text.isalpha())
+        return self._sector_nouns[language]
 
     def folded_words(self, category: str) -> frozenset[str]:
         """The words of a category in every language, case-folded."""

@@ -50,7 +50,7 @@ def read_meetings(s: State) -> None:
                 continue
             named.append((m.start, s.key_of[m]))
             persons.append(m)
-        inflected = _inflected(s, persons)
+        met = _named_as_met(s, persons)
         for r in s.in_sentence(idx, MentionKind.ROLE):
             holder = None if _named_after(s, r) else _earlier_holder(s, r) or _later_holder(s, r)
             if holder:
@@ -69,7 +69,7 @@ def read_meetings(s: State) -> None:
                 out[-1].participants.append(people[0])
             out[-1].sentences.append(idx)
             continue
-        implicit_subject = people and (inflected == len(people) or _pronoun_subject(s, idx, cue, named))
+        implicit_subject = people and (met == len(people) or _pronoun_subject(s, idx, cue, named))
         if (len(people) == 1 or implicit_subject) and protagonist and protagonist not in people:
             people.insert(0, protagonist)
         if len(people) < 2 and out and set(people) <= set(out[-1].participants):
@@ -153,7 +153,7 @@ def _attending(s: State, idx: int) -> bool:
     return any(s.meeting_noun(m) for m in s.in_sentence(idx, MentionKind.MEETING)) and s.has_word(idx, "attendance")
 
 
-def _inflected(s: State, persons: list[Mention]) -> int:
+def _named_as_met(s: State, persons: list[Mention]) -> int:
     """How many of the persons the sentence names as those met: with a case ending, or after the word "with"
     (с мэром A, with Mayor A). A coordination shares its case: where a language marks case by endings it takes
     one on its last name only (A және B-мен: with A and B); where a preposition marks it, the preposition stands
@@ -210,15 +210,7 @@ def _joint_sentences(s: State) -> dict[int, Mention]:
                 gap = gap[gap.rindex(",") + 1:]  # A, Honorary Consul in Porto, and B: past A's post
             words = gap.replace(",", " ").split()  # A, and B; A, the Akim of X, and B
             role = role_before(s, b)
-            # two states' officials; or an envoy, his state not said, and another state's official
-            # two states' officials; an envoy whose state is not said and another state's official; or, the two
-            # alone in their sentence (not a list of a delegation), an envoy accredited to a state and an official
-            # whose state is not said (its host's)
-            ka, kb = s.key_of[a], s.key_of[b]
-            sides = (ca and cb and ca != cb) or (
-                (ca is None) != (cb is None) and len({ka, kb} & envoys) == 1
-                and ((ka in envoys) == (ca is None) or (len(persons) == 2 and accredited.get(
-                    ka if ka in envoys else kb) and country.get(kb if ka in envoys else ka) is None)))
+            sides = _two_sides(s.key_of[a], s.key_of[b], country, envoys, accredited, alone=len(persons) == 2)
             joined = sides and words and s.lex.is_word(words[0], "and", s.report.language) and (
                 len(words) == 1 or (role is not None and role.start >= a.end))
             # In company, two holders of posts not known to serve one state.
@@ -227,6 +219,20 @@ def _joint_sentences(s: State) -> dict[int, Mention]:
                 out[idx] = a
                 break
     return out
+
+
+def _two_sides(a: str, b: str, country: dict[str, str], envoys: set[str], accredited: dict[str, str], *,
+               alone: bool) -> bool:
+    """Are two persons sides of talks: two states' officials; an envoy whose state is not said and another
+    state's official; or, the two alone in their sentence (not a list of a delegation), an envoy accredited to a
+    state and an official whose state is not said (its host's)?"""
+    ca, cb = country.get(a), country.get(b)
+    if ca and cb:
+        return ca != cb
+    if (ca is None) == (cb is None) or len({a, b} & envoys) != 1:
+        return False
+    envoy, other = (a, b) if a in envoys else (b, a)
+    return country.get(envoy) is None or (alone and envoy in accredited and country.get(other) is None)
 
 
 def _with(s: State, person: Mention, role: Mention | None) -> bool:

@@ -42,6 +42,8 @@ VIA_REACH = 16
 POSSESSOR = re.compile(r"^(?:\w+['’]s|its|his|her|their)$", re.IGNORECASE)
 # Words read on each side of a post for a place's head noun standing for the place (аймақ президенті).
 ANAPHOR_REACH = 3
+# Characters read back from a post for a possessive pronoun before it (its President, оның төрағасы).
+POSSESSIVE_REACH = 12
 # Words between a post and the head noun that stands for a place: the President of the region.
 ANAPHOR_LINKS = frozenset({"of"})
 # The post of a diplomat of no named rank (counsellor, кеңесші, советник посольства): said of a region, an official's.
@@ -307,7 +309,7 @@ def _university_before(s: State, role: Mention) -> str | None:
 def _possessor_anaphor(s: State, role: Mention) -> str | None:
     """``its President``, ``оның төрағасы``, ``её председатель``: the body named last before the post, in its sentence
     or the one before."""
-    if not s.lex.is_word(s.word_before(role.start, ANAPHOR_REACH * 4) or "", "its", s.report.language):
+    if not s.lex.is_word(s.word_before(role.start, POSSESSIVE_REACH) or "", "its", s.report.language):
         return None
     idx = s.sentence_of[role]
     bodies = [m for i in (idx - 1, idx) if i >= 0 for m in s.in_sentence(i, MentionKind.ORGANIZATION)
