@@ -10,6 +10,7 @@ import click
 
 from kg.errors import DipkgError
 from kg.query_call import DEFAULT_GRAPH, run_query
+from kg.query_call import FORMATS as QUERY_FORMATS
 from kg.query_call import param as _param
 
 # A graph file, or an output folder of `kg build` (its store is read directly).
@@ -164,7 +165,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, extractors: tuple[str, ...], i
 @click.option("--graph", "graph_path", type=GRAPH_PATH, default=DEFAULT_GRAPH,
               show_default=True,
               help="Graph file to query (Turtle, TriG or N-Triples), or a build's output folder (its store).")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
+@click.option("--format", "fmt", type=click.Choice(QUERY_FORMATS), default="table",
               show_default=True, help="json is the SPARQL 1.1 Query Results JSON format.")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind ?NAME to VALUE (repeatable); never pasted into the query text.")
@@ -225,7 +226,7 @@ def _labelled(store, result, lang: str):
 @click.argument("node")
 @click.option("--graph", "graph_path", type=GRAPH_PATH, default=DEFAULT_GRAPH,
               show_default=True, help="Graph file (Turtle, TriG or N-Triples), or a build's output folder.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
+@click.option("--format", "fmt", type=click.Choice(QUERY_FORMATS), default="table",
               show_default=True)
 def explain(node: str, graph_path: Path, fmt: str) -> None:
     """List the mentions merged into NODE (an IRI, res:..., or any of its names) with report, sentence

@@ -34,10 +34,10 @@ import pyoxigraph as ox
 
 from kg.errors import DipkgError
 from kg.files import QUERY_DIR
+from kg.query_call import FORMATS as FORMATS  # the formats render() writes, read from the options there
 from kg.sparql_limits import Limits, QueryRefused, check
 from kg.spreadsheet import safe_cell
 
-FORMATS = ("table", "csv", "tsv", "json")
 RESOURCE = "https://w3id.org/dipkg/resource/"
 TABLE_PREFIXES = {
     "https://w3id.org/dipkg/resource/": "res:",

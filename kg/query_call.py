@@ -14,7 +14,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-FORMATS = ("table", "csv", "tsv", "json")  # as kg.query.FORMATS, which this module does not import to read options
+# The output formats of a query (kg.query renders them); here so that reading the options imports nothing.
+FORMATS = ("table", "csv", "tsv", "json")
 DEFAULT_GRAPH = Path("exports/diplomacy.ttl")
 # Options that take a value, by the keyword argument of ``run_query`` they fill.
 VALUED = {"--graph": "graph_path", "--format": "fmt", "--param": "params", "--limit": "limit", "--offset": "offset"}

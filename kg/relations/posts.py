@@ -289,10 +289,8 @@ def _head_anaphor(s: State, role: Mention) -> str | None:
         head = next((h for h in heads if folded.startswith(fold(h.word)[:-1]) and len(h.word) > 4), None)
         if head is None:
             continue
-        stem = fold(head.word)[:-1]
         earlier = [m for m in s.mentions if m.kind == MentionKind.ORGANIZATION and m.end <= sentence.start
-                   and (m.subtype == head.subtype or (m.subtype is None and stem in fold(m.value)))
-                   and m in s.key_of]
+                   and _of_type(s, m, head.subtype) and m in s.key_of]
         if earlier:
             return s.key_of[earlier[-1]]
     return None
@@ -300,10 +298,18 @@ def _head_anaphor(s: State, role: Mention) -> str | None:
 
 def _university_before(s: State, role: Mention) -> str | None:
     """A rector whose university no word names heads the one university the report named before him."""
-    heads = [fold(h.word)[:-1] for h in s.lex.heads_for(s.report.language) if h.subtype == "university"]
     found = {s.key_of[m] for m in s.mentions if m.kind == MentionKind.ORGANIZATION and m.end <= role.start
-             and m in s.key_of and (m.subtype == "university" or any(h in fold(m.value) for h in heads))}
+             and m in s.key_of and _of_type(s, m, "university")}
     return found.pop() if len(found) == 1 else None
+
+
+def _of_type(s: State, body: Mention, subtype: str) -> bool:
+    """Is a body of this type, or named after one: by its mention's type, or by a head noun of the type in its
+    name (University of Debrecen, Дебреценский университет; a university's branch, университетінің филиалы)?"""
+    if body.subtype == subtype:
+        return True
+    name = fold(body.value)
+    return any(fold(h.word)[:-1] in name for h in s.lex.heads_for(s.report.language) if h.subtype == subtype)
 
 
 def _possessor_anaphor(s: State, role: Mention) -> str | None:

@@ -29,6 +29,15 @@ def plural(word: str, before: str = "") -> bool:
     return word.casefold().endswith(PLURAL_NOUN)
 
 
+def plural_of(noun: str) -> str:
+    """A noun's regular plural: ambassadors, secretaries, chairmen."""
+    if noun.endswith("man"):
+        return noun[:-3] + "men"
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + ("es" if noun.endswith(("s", "x", "ch", "sh")) else "s")
+
+
 def nominative(words: Sequence[str], kind: str = "", governor: str = "") -> str:
     """A name without the possessive ending of its last word: Yerzhan Ashikbayev's → Yerzhan Ashikbayev."""
     return " ".join([*words[:-1], POSSESSIVE.sub("", words[-1])]) if words else ""

@@ -30,6 +30,7 @@ from wordfreq import zipf_frequency
 
 from kg.files import read_tsv_records
 from kg.lang import profile
+from kg.lang.en.forms import plural_of
 from kg.lexicon import load_lexicon
 from kg.model import Mention, MentionKind, Report
 from kg.text import fold, tokens
@@ -101,7 +102,7 @@ def _data() -> _Data:
         if w.language == "en" and w.category == "month":
             known.add(fold(w.word))
     roles = {fold(t.text) for c in lex.roles for cue in c.cues if cue.language == "en" for t in tokens(cue.text)}
-    roles |= {_plural(r) for r in roles}  # Parliamentarians, Secretaries, Chairmen: no name words either
+    roles |= {plural_of(r) for r in roles}  # Parliamentarians, Secretaries, Chairmen: no name words either
     return _Data(
         honorifics=honorifics,
         honorific_starts=frozenset(h[0] for h in honorifics if h),
@@ -122,15 +123,6 @@ def _data() -> _Data:
         company_nouns=frozenset(r["head"].casefold() for r in heads if r["type"] == "company")
         | frozenset(w.word.casefold() for w in lex.words_of("apposition", "en")),
     )
-
-
-def _plural(noun: str) -> str:
-    """An English noun's regular plural: ambassadors, secretaries, chairmen."""
-    if noun.endswith("man"):
-        return noun[:-3] + "men"
-    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
-        return noun[:-1] + "ies"
-    return noun + ("es" if noun.endswith(("s", "x", "ch", "sh")) else "s")
 
 
 @cache

@@ -3,20 +3,20 @@
 
 from __future__ import annotations
 
-BACK_VOWELS = frozenset("аоұыяё")
-FRONT_VOWELS = frozenset("әөүіеэи")
-# The suffix begins with л after a vowel or р, й, у; with д after a sonorant or voiced sibilant; else with т.
-L_AFTER = frozenset("аәеиоөұүыіэюяёруйw")
-D_AFTER = frozenset("лмнңзж")
+from kg.morphology import BACK_VOWELS, FRONT_VOWELS, NASAL, VOWELS
+
+# The suffix begins with л after a vowel or р, й; with д after a nasal, л or a voiced sibilant; else with т.
+L_AFTER = VOWELS | frozenset("рй")
+D_AFTER = NASAL | frozenset("лзж")
 
 
 def country_adjective(name: str) -> str | None:
-    """The adjective of a state named by one word (венгриялық); None for a name of several words."""
+    """The adjective of a state named by one word (венгриялық); None for a name of several words. A name
+    whose vowels are all neutral (Чили) takes the front vowel."""
     if not name.isalpha() or len(name) < 3:
         return None
     low = name.lower()
-    last = low[-1]
-    consonant = "л" if last in L_AFTER else "д" if last in D_AFTER else "т"
+    consonant = "л" if low[-1] in L_AFTER else "д" if low[-1] in D_AFTER else "т"
     vowels = [c for c in low if c in BACK_VOWELS or c in FRONT_VOWELS]
-    vowel = "ы" if not vowels or vowels[-1] in BACK_VOWELS else "і"
-    return f"{low}{consonant}{vowel}{'қ' if vowel == 'ы' else 'к'}"
+    back = bool(vowels) and vowels[-1] in BACK_VOWELS
+    return f"{low}{consonant}{'ық' if back else 'ік'}"
