@@ -25,6 +25,9 @@ VOICELESS = frozenset("птқксшфхцчщбвгдғ")
 NASAL = frozenset("мнң")
 VOICED = frozenset("лрйузжь")
 SIGNS = frozenset("ьъ")
+# Kazakh и and у stand for ій/ый and ұу/үу: a final и or у takes a sonorant's endings (Әлидің, Шойгудың,
+# Саниді), as the names of KazNERD show (never Әлинің).
+GLIDES = frozenset("иу")
 
 # One Kazakh case ending: (suffix, the stem-final classes it follows). Classes: V vowel,
 # N nasal, D voiced or sonorant, T voiceless, P after a 3rd-person possessive ы/і/сы/сі.
@@ -69,6 +72,8 @@ KK_POSSESSIVE_CASE = re.compile(r"^(?:|н|ның|нің|на|не|нда|нде|
 
 def _final_class(stem: str) -> str:
     last = stem[-1].lower()
+    if last in GLIDES:
+        return "D"
     if last in VOWELS:
         return "V"
     if last in NASAL:

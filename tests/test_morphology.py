@@ -28,6 +28,11 @@ from kg.morphology import dictionary_form_kk, word_matches
     ("Надьпен", True, "Надь"),
     ("Игорьді", True, "Игорь"),
     ("Гогольге", True, "Гоголь"),
+    # a final и or у takes a sonorant's endings (Әлидің), not a vowel's
+    ("Әл-Саниді", True, "Әл-Сани"),
+    ("Шойгудың", True, "Шойгу"),
+    ("Қабулдан", True, "Қабул"),
+    ("Кимураны", True, "Кимура"),
     # a person takes no ending that follows a possessive only: Арын is no Ары+н
     ("Арын", True, "Арын"),
     ("Арынмен", True, "Арын"),
