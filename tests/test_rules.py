@@ -208,6 +208,11 @@ def test_the_tagger_finds_what_the_rules_miss(text, kind, words):
      "Марией Элизабеттой Казеллати"),
     # in Kazakh only the name's last word takes the ending: the recogniser's own end stands
     ("Облыс әкімі Серік Жұмабеков Бәйтерек холдингінде болды.", "Серік Жұмабеков", "Серік Жұмабеков"),
+    # ... but the post tells where the name starts, the recogniser where it ends: one name of four words
+    ("Испания Елшісі Луис Франсиско Мартинес Монтеспен кездесті.", "Франсиско Мартинес Монтеспен",
+     "Луис Франсиско Мартинес Монтеспен"),
+    # ... and a name particle carries the name on past the recogniser's end
+    ("Нидерланд Елшісі Ниек Ян ван Бредамен кездесті.", "Ниек Ян", "Ниек Ян ван Бредамен"),
 ])
 def test_a_longer_name_after_a_post(text, proposed, expected):
     report = parse_report("t.txt", "Тест\n\n" + text)

@@ -72,6 +72,8 @@ def read_persons(s: State) -> None:
                 # (елшісі Мехмет Сами Өзтүркпен).
                 if span[1] > span[0] and not any(s.covered[k] for k in range(span[0], span[1] + 1)):
                     found = [f for f in found if not f[0] < span[0] <= f[1] <= span[1] or marks_case]
+                if marks_case:  # the post tells where the name starts, the recogniser where it ends
+                    found = [_joined_name(f, span) for f in found]
                 found.append(span)
     if marks_case:
         found.extend(_unknown_names(s, found))
@@ -94,11 +96,20 @@ def _ordered(s: State, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
     def key(span: tuple[int, int]) -> tuple[int, bool, int]:
         first, last = span
-        cut = (declines or bool(PATRONYMIC.search(s.texts[last]))) and any(
+        cut = (declines or bool(PATRONYMIC.search(s.texts[last])) or _particle_next(s, last)) and any(
             f == first and end > last for f, end in found)
         return first, cut, last
 
     return sorted(set(found), key=key)
+
+
+def _joined_name(after_post: tuple[int, int], proposed: tuple[int, int]) -> tuple[int, int]:
+    """A name read after a post that a proposed name goes on from (Елшісі Луис Франсиско Мартинес | Франсиско
+    Мартинес Монтеспен): one name from the post's start to the proposal's end, of four words at most."""
+    first, last = after_post
+    if first < proposed[0] <= last < proposed[1] and proposed[1] - first <= MAX_NAME_TOKENS:
+        return first, proposed[1]
+    return after_post
 
 
 def _unknown_names(s: State, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -269,6 +280,11 @@ def _run_end(s: State, i: int) -> int:
 def _sector_word(s: State, i: int) -> bool:
     """Is token ``i`` a sector's cue word of its own (Energy, Logistics)?"""
     return any(m.last == i for m in s.match.sectors.match_at(s.texts, i))
+
+
+def _particle_next(s: State, i: int) -> bool:
+    """Does a name particle follow token ``i`` (Ниек Ян | ван Бреда): the name goes on past it?"""
+    return i + 1 < len(s.texts) and word_key(s.texts[i + 1]) in profile(s.language).name_particles
 
 
 def _past_particles(s: State, i: int) -> int:
