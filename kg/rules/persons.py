@@ -73,7 +73,7 @@ def read_persons(s: State) -> None:
                 if span[1] > span[0] and not any(s.covered[k] for k in range(span[0], span[1] + 1)):
                     found = [f for f in found if not f[0] < span[0] <= f[1] <= span[1] or marks_case]
                 if marks_case:  # the post tells where the name starts, the recogniser where it ends
-                    found = [_joined_name(f, span) for f in found]
+                    found = [_joined_name(s, f, span) for f in found]
                 found.append(span)
     if marks_case:
         found.extend(_unknown_names(s, found))
@@ -103,11 +103,13 @@ def _ordered(s: State, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return sorted(set(found), key=key)
 
 
-def _joined_name(after_post: tuple[int, int], proposed: tuple[int, int]) -> tuple[int, int]:
+def _joined_name(s: State, after_post: tuple[int, int], proposed: tuple[int, int]) -> tuple[int, int]:
     """A name read after a post that a proposed name goes on from (Елшісі Луис Франсиско Мартинес | Франсиско
-    Мартинес Монтеспен): one name from the post's start to the proposal's end, of four words at most."""
+    Мартинес Монтеспен): one name from the post's start to the proposal's end, of four words at most, where no
+    word it gains is read as something else (Ербол Сарыбай | Измир қаласына)."""
     first, last = after_post
-    if first < proposed[0] <= last < proposed[1] and proposed[1] - first <= MAX_NAME_TOKENS:
+    if first < proposed[0] <= last < proposed[1] and proposed[1] - first <= MAX_NAME_TOKENS and not any(
+            s.covered[k] for k in range(last + 1, proposed[1] + 1)):
         return first, proposed[1]
     return after_post
 
