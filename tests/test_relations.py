@@ -273,6 +273,13 @@ def meetings_of(text: str) -> list[set[str]]:
      [{"Асхат Шахаров", "Ли Чан Ён"}]),
     ("Ақмола облысының әкімі Марат Ахметжанов пен Иранның Елшісі Әли Акбар Джоукар сауда байланыстарын "
      "қарастырды.", [{"Марат Ахметжанов", "Әли Акбар Джоукар"}]),
+    # a session both sides' officials attend is a meeting
+    ("Комиссия отырысына Қазақстан вице-министрі Роман Василенко және Жапония вице-министрі Кендзи Сато қатысты.",
+     [{"Роман Василенко", "Кендзи Сато"}]),
+    ("На заседании комиссии присутствовали заместитель министра Казахстана Роман Василенко и заместитель министра "
+     "Японии Кендзи Сато.", [{"Роман Василенко", "Кендзи Сато"}]),
+    ("The session of the commission was attended by Kazakh Deputy Minister Roman Vassilenko and Japanese Deputy "
+     "Minister Kenji Sato.", [{"Roman Vassilenko", "Kenji Sato"}]),
 ])
 def test_meeting_participants(text, expected):
     assert meetings_of(text) == expected
