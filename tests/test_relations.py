@@ -451,6 +451,21 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     # kk: the head (басшысы) of a region is its governor
     ("Өңір басшысы Нұрдәулет Қилыбай Жапония елшісі Ямада Дзюнмен кездесті.", "Нұрдәулет Қилыбай",
      ("governor", "KZ", None)),
+    # the side a person is from tells the state his post serves
+    ("Кездесуге Қазақстан тарапынан вице-министр Роман Василенко, жапон тарапынан вице-министр Кендзи Сато қатысты.",
+     "Кендзи Сато", ("deputy-minister", "JP", None)),
+    ("Кездесуге Қазақстан тарапынан вице-министр Роман Василенко, жапон тарапынан вице-министр Кендзи Сато қатысты.",
+     "Роман Василенко", ("deputy-minister", "KZ", None)),
+    ("Во встрече с казахстанской стороны принял участие заместитель министра Роман Василенко, с японской стороны — "
+     "заместитель министра Кендзи Сато.", "Роман Василенко", ("deputy-minister", "KZ", None)),
+    ("Во встрече с казахстанской стороны принял участие заместитель министра Роман Василенко, с японской стороны — "
+     "заместитель министра Кендзи Сато.", "Кендзи Сато", ("deputy-minister", "JP", None)),
+    ("The meeting was attended by Deputy Minister Roman Vassilenko from the Kazakh side and Deputy Minister Kenji "
+     "Sato from the Japanese side.", "Kenji Sato", ("deputy-minister", "JP", None)),
+    ("On the Japanese side, the talks were attended by Deputy Minister Kenji Sato.", "Kenji Sato",
+     ("deputy-minister", "JP", None)),
+    # ... not a side one meets
+    ("Deputy Minister Kenji Sato met the Kazakh side.", "Kenji Sato", ("deputy-minister", None, None)),
 ])
 def test_posts(text, name, post):
     assert posts_of(text)[name] == post

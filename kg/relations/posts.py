@@ -15,6 +15,7 @@ from weakref import WeakKeyDictionary
 
 from kg.lang import Case
 from kg.model import Mention, MentionKind
+from kg.relations.sides import person_sides
 from kg.relations.state import DIPLOMATS, HEADS, NAME_KINDS, WORD_EDGES, PostDraft, State
 from kg.text import fold
 
@@ -53,6 +54,7 @@ WINDOW_BREAK = re.compile(r"[,;:—–]|\s-\s")
 
 def read_posts(s: State) -> None:
     out: list[PostDraft] = []
+    sides = person_sides(s)
     for p in (m for m in s.mentions if m.kind == MentionKind.PERSON):
         role = role_before(s, p)
         if role is not None:
@@ -62,7 +64,7 @@ def read_posts(s: State) -> None:
             if role is None:
                 continue
             window = apposition_window(s, role, p)
-        draft = PostDraft(s.key_of[p], role.value, s.evidence(role, end=p.end), cue=role.value)
+        draft = PostDraft(s.key_of[p], role.value, s.evidence(role, end=p.end), country=sides.get(p), cue=role.value)
         if any(s.lex.is_word(w.strip(WORD_EDGES), "counterpart", s.report.language) for w in role.text.split()):
             draft.role = _counterpart_role(s, p, out) or draft.role
         if role.value == GENERIC_DIPLOMAT and _of_a_place(s, window):
