@@ -278,6 +278,8 @@ def meetings_of(text: str) -> list[set[str]]:
      [{"Роман Василенко", "Кендзи Сато"}]),
     ("На заседании комиссии присутствовали заместитель министра Казахстана Роман Василенко и заместитель министра "
      "Японии Кендзи Сато.", [{"Роман Василенко", "Кендзи Сато"}]),
+    ("Foreign Minister Murat Nurtleu held a phone call with his Azerbaijani counterpart Jeyhun Bayramov.",
+     [{"Murat Nurtleu", "Jeyhun Bayramov"}]),
     ("The session of the commission was attended by Kazakh Deputy Minister Roman Vassilenko and Japanese Deputy "
      "Minister Kenji Sato.", [{"Roman Vassilenko", "Kenji Sato"}]),
 ])
@@ -451,6 +453,13 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     # kk: the head (басшысы) of a region is its governor
     ("Өңір басшысы Нұрдәулет Қилыбай Жапония елшісі Ямада Дзюнмен кездесті.", "Нұрдәулет Қилыбай",
      ("governor", "KZ", None)),
+    # the head of an embassy or a diplomatic mission is its ambassador
+    ("Елшілік басшысы Ерлан Ахметов Киото губернаторы Такатоси Нисиваки мырзамен кездесті.", "Ерлан Ахметов",
+     ("ambassador", "KZ", "JP")),
+    ("Глава дипмиссии Нурлан Онжанов встретился с губернатором Киото Такатоси Нисиваки.", "Нурлан Онжанов",
+     ("ambassador", "KZ", "JP")),
+    ("The head of the diplomatic mission Nurlan Onzhanov met with Governor of Kyoto Takatoshi Nishiwaki.",
+     "Nurlan Onzhanov", ("ambassador", None, "JP")),
     # the side a person is from tells the state his post serves
     ("Кездесуге Қазақстан тарапынан вице-министр Роман Василенко, жапон тарапынан вице-министр Кендзи Сато қатысты.",
      "Кендзи Сато", ("deputy-minister", "JP", None)),
