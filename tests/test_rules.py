@@ -72,6 +72,9 @@ def mentions(text: str, kind: str, *, published: str | None = None) -> list[tupl
     ("Елші Асқар Бекмұратов Анна Новак ханыммен кездесті.",
      [("Асқар Бекмұратов", "Асқар Бекмұратов"), ("Анна Новак", "Анна Новак")]),
     ("Кеше Джон Смит мырза Астанаға келді.", [("Джон Смит", "Джон Смит")]),
+    # ru: a place's class noun between the post and the name reads on to the name
+    ("Посол провел встречу с губернатором префектуры Хирофуми Ёсимурой.",
+     [("Хирофуми Ёсимурой", "Хирофуми Ёсимура")]),
 ])
 def test_persons(text, expected):
     assert mentions(text, MentionKind.PERSON) == expected

@@ -9,6 +9,7 @@ import re
 
 from kg.lang import profile, word_key
 from kg.model import MentionKind
+from kg.morphology import word_matches
 from kg.rules.state import (
     CAPITAL_LETTER,
     LATIN_CAPITALISED,
@@ -346,10 +347,15 @@ def _name_after_phrase(s: State, i: int) -> tuple[int, int] | None:
             j = (span[1] if span else j) + 1
             continue
         elif depth == 0 and not s.covered[j] and fold(t) not in PHRASE_WORDS and not s.barrier[j] \
-                and (t in ".;:!?" or t.islower()):
-            return None
+                and (t in ".;:!?" or t.islower()) and not _place_class(s, j):
+            return None  # a place's class noun (губернатором префектуры Хирофуми Ёсимурой) reads on
         j += 1
     return None
+
+
+def _place_class(s: State, j: int) -> bool:
+    """Is token ``j`` the class noun of a place (префектуры, region)?"""
+    return any(h.kind == "place" and word_matches(s.texts[j], h.word, s.language) for h in s.lex.heads_for(s.language))
 
 
 def _post_ahead(s: State, i: int) -> bool:
