@@ -52,9 +52,9 @@ def read_meetings(s: State) -> None:
             persons.append(m)
         met = _named_as_met(s, persons)
         for r in s.in_sentence(idx, MentionKind.ROLE):
-            holder = None if _named_after(s, r) else _earlier_holder(s, r) or _later_holder(s, r)
-            if holder:
-                named.append((r.start, holder))
+            if not _named_after(s, r):
+                earlier = _earlier_holder(s, r)
+                named.extend((r.start, h) for h in ([earlier] if earlier else _later_holders(s, r)))
         people = list(dict.fromkeys(key for _, key in sorted(named)))
         told = max(out, key=lambda d: max(d.sentences), default=None)
         if told and people and (_attending(s, idx) or _refers_back(s, idx, persons, told)):
@@ -396,17 +396,25 @@ def _earlier_holder(s: State, role: Mention) -> str | None:
     return None
 
 
-def _later_holder(s: State, role: Mention) -> str | None:
-    """The person a bare post word in a sentence of meeting refers to when the next sentences name him by that post
-    (met the akim of the region. Akim X presented ...): the first named there with a post of the word's."""
+def _later_holders(s: State, role: Mention) -> list[str]:
+    """The persons a bare post word in a sentence of meeting refers to when the next sentences name them by that
+    post (met the akim of the region. Akim X presented ...): the first named there with a post of the word's; a
+    word in the plural, all those of that sentence (met members of the council. Members X and Y spoke ...)."""
     idx = s.sentence_of[role]
+    plural = s.language.is_plural(s.last_word(role), "")
+    found: list[str] = []
+    at: int | None = None
     for p in s.posts:
         if role.value not in (p.role, p.cue):
             continue
         first = min((s.sentence_of[m] for m in s.mentions if s.key_of.get(m) == p.holder), default=None)
-        if first is not None and idx < first <= idx + LATER_REACH:
-            return p.holder
-    return None
+        if first is None or not idx < first <= idx + LATER_REACH or (at is not None and first != at):
+            continue
+        if not plural:
+            return [p.holder]
+        at = first
+        found.append(p.holder)
+    return found
 
 
 def _named_after(s: State, role: Mention) -> bool:
