@@ -464,6 +464,9 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     # kk: the head (басшысы) of a region is its governor
     ("Өңір басшысы Нұрдәулет Қилыбай Жапония елшісі Ямада Дзюнмен кездесті.", "Нұрдәулет Қилыбай",
      ("governor", "KZ", None)),
+    # ru: the name after a post's body is the holder's, also where the recogniser takes it for a place
+    ("Посол провел встречу с ректором Миланского политехнического университета Ферручо Реста.", "Ферручо Реста",
+     ("rector", None, None)),
     # the head of an embassy or a diplomatic mission is its ambassador
     ("Елшілік басшысы Ерлан Ахметов Киото губернаторы Такатоси Нисиваки мырзамен кездесті.", "Ерлан Ахметов",
      ("ambassador", "KZ", "JP")),

@@ -82,6 +82,7 @@ class TokenView(Protocol):
     covered: list[bool]
     barrier: list[bool]
     proposed_name_starts: set[int]  # first tokens of the persons of several words the recogniser proposes
+    proposed_starts: set[int]  # first tokens of the names of several words it proposes, of any kind
 
     def is_name_word(self, i: int) -> bool: ...
 

@@ -96,6 +96,8 @@ class State:
         # First tokens of proposed persons' names of several words.
         self.proposed_name_starts = {first for kind, first, last in self.proposals
                                      if kind == MentionKind.PERSON and last > first}
+        # First tokens of proposed names of several words, of any kind.
+        self.proposed_starts = {first for kind, first, last in self.proposals if last > first}
         # Tokens of the organizations the recogniser read from a head noun: no person's name starts there.
         self.in_headed_body = {k for first, last in self.headed for k in range(first, last + 1)}
         # First tokens of proposed names that are no posts, and the posts found (the posts pass fills them in).

@@ -92,8 +92,12 @@ def body(view: TokenView, i: int) -> tuple[int, int, str, str] | None:
             and not view.barrier[first - 1] and _adjective_of(texts[first - 1], word):
         first -= 1
     last, j, field, place = i, i + 1, False, False
-    while j < len(texts) and j - i <= MAX_COMPLEMENTS and not view.barrier[j] and j not in view.proposed_name_starts:
-        t = texts[j]  # ректором Миланского университета Паоло Бьянки: the person is no complement
+    # ректором Миланского университета Паоло Бьянки: the person is no complement; after a post, neither is any name
+    # the recogniser proposes that no rule has read as a place (it may take the post's holder for one)
+    names = view.proposed_starts if first > 0 and view.barrier[first - 1] else set()
+    while j < len(texts) and j - i <= MAX_COMPLEMENTS and not view.barrier[j] and j not in view.proposed_name_starts \
+            and (j not in names or view.covered[j]):
+        t = texts[j]
         if _state_form(t) and j + 1 < len(texts) and texts[j + 1][:1].isupper() and not view.barrier[j + 1]:
             last, j, place = j + 1, j + 2, True
             continue
