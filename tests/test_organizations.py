@@ -42,6 +42,12 @@ def organizations(text: str) -> list[tuple[str, str]]:
      [("Ministry of Energy", "Ministry of Energy"), ("Ministry of Finance", "Ministry of Finance")]),
     # one common word at the start of a sentence opens no name of a body other than a state's
     ("Trade Center visitors met the Ambassador.", []),
+    # the heads of foundations, associations, institutes ...; a head noun takes a plural or possessive ending only
+    ("The Ambassador met the President of the Italy-Kazakhstan Foundation Marco Rossi.",
+     [("Italy-Kazakhstan Foundation", "Italy-Kazakhstan Foundation")]),
+    ("The Ambassador visited the Eurasian Research Institute and the Turkic Academy.",
+     [("Eurasian Research Institute", "Eurasian Research Institute"), ("Turkic Academy", "Turkic Academy")]),
+    ("My mission is completed, and I depart western Kazakhstan.", []),
 ])
 def test_english(text, expected):
     assert organizations(text) == expected

@@ -467,6 +467,9 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     # ru: the name after a post's body is the holder's, also where the recogniser takes it for a place
     ("Посол провел встречу с ректором Миланского политехнического университета Ферручо Реста.", "Ферручо Реста",
      ("rector", None, None)),
+    # the president of a foundation heads no state
+    ("The Ambassador met the President of the Italy-Kazakhstan Foundation Marco Rossi.", "Marco Rossi",
+     ("official", None, None)),
     # the head of an embassy or a diplomatic mission is its ambassador
     ("Елшілік басшысы Ерлан Ахметов Киото губернаторы Такатоси Нисиваки мырзамен кездесті.", "Ерлан Ахметов",
      ("ambassador", "KZ", "JP")),

@@ -20,6 +20,11 @@ class EnglishForms(StemForms):
         t, n = token.casefold(), name.casefold()
         return t == n or (t.startswith(n) and t[len(n):] in NAME_ENDINGS)
 
+    def head_fits(self, token: str, head: str) -> bool:
+        """An English head noun takes a plural or possessive ending only: Department(s), not depart."""
+        t, h = fold(POSSESSIVE.sub("", token)), fold(head)
+        return t in (h, fold(plural_of(head)))
+
     def plural_head(self, token: str, head: str) -> bool:
         return fold(token) != fold(head) and fold(token).endswith("s")
 
