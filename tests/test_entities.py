@@ -57,3 +57,18 @@ def test_a_report_keeps_an_eponym_apart_from_a_namesake():
     assert persons == {("Абай",), ("Абай Тасқараев",)}
 
 
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a quoted company is named by its own name, alone and with its head noun; two companies of one report stay two
+    ("Елші «Леонардо» компаниясының директоры Роберто Чинголанимен кездесті. Кездесуге Fincantieri компаниясының "
+     "өкілі де қатысты.", {("Леонардо", "Леонардо компаниясы"), ("Fincantieri компаниясы",)}),
+    ("Елші «Леонардо» компаниясының директоры Роберто Чинголанимен кездесті. Сондай-ақ «Эни» компаниясымен "
+     "ынтымақтастық талқыланды.", {("Леонардо", "Леонардо компаниясы"), ("Эни", "Эни компаниясы")}),
+])
+def test_organizations_of_a_report(text, expected):
+    from kg.pipeline import extract
+    from kg.reports import parse_report
+
+    x = extract(parse_report("kk-1.txt", text))
+    assert {tuple(sorted(lb.text for lb in e.labels)) for e in x.entities if e.kind == "organization"} == expected

@@ -67,7 +67,8 @@ def quoted_organizations(s: State) -> None:
                   and s.texts[j - 1].isupper()] if j > 0 else []
         if after:
             head = after[0]
-            s.emit(MentionKind.ORGANIZATION, j, head.last, f"{name}\t{_head_form(s, head)}", head.payload.subtype)
+            s.emit(MentionKind.ORGANIZATION, j, head.last, f"{name}\t{name} {_head_form(s, head)}",
+                   head.payload.subtype)  # its own name, and with its head noun: «Қазақ Инвест» компаниясы
         elif before:
             s.emit(MentionKind.ORGANIZATION, j - 1, i, f"{name}\t{s.texts[j - 1]} «{name}»", before[0].subtype)
 
