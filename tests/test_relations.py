@@ -467,6 +467,8 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     # ru: the name after a post's body is the holder's, also where the recogniser takes it for a place
     ("Посол провел встречу с ректором Миланского политехнического университета Ферручо Реста.", "Ферручо Реста",
      ("rector", None, None)),
+    # the president of what is no state heads no state
+    ("Посол встретился с президентом Конфиндустрии Эмануэле Орсини.", "Эмануэле Орсини", ("official", None, None)),
     # the president of a foundation heads no state
     ("The Ambassador met the President of the Italy-Kazakhstan Foundation Marco Rossi.", "Marco Rossi",
      ("official", None, None)),

@@ -72,6 +72,9 @@ def mentions(text: str, kind: str, *, published: str | None = None) -> list[tupl
     ("Елші Асқар Бекмұратов Анна Новак ханыммен кездесті.",
      [("Асқар Бекмұратов", "Асқар Бекмұратов"), ("Анна Новак", "Анна Новак")]),
     ("Кеше Джон Смит мырза Астанаға келді.", [("Джон Смит", "Джон Смит")]),
+    # en: the word right after "of" is the post's complement, not the name's first word
+    ("The Ambassador met with the President of Confindustria Emanuele Orsini.",
+     [("Emanuele Orsini", "Emanuele Orsini")]),
     # ru: a place's class noun between the post and the name reads on to the name
     ("Посол провел встречу с губернатором префектуры Хирофуми Ёсимурой.",
      [("Хирофуми Ёсимурой", "Хирофуми Ёсимура")]),

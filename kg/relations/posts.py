@@ -415,6 +415,8 @@ def _refine_role(s: State, role: str, jurisdiction: str | None, cue: Mention) ->
         return "parliamentarian"
     if role == "official" and e.kind == MentionKind.ORGANIZATION and e.subtype == "company":
         return "executive"
+    if role == "head-of-state" and e.kind != MentionKind.COUNTRY:
+        return "official"  # the president of what is no state (президентом Конфиндустрии) heads no state
     return role
 
 

@@ -12,6 +12,7 @@ from kg.model import MentionKind
 from kg.morphology import word_matches
 from kg.rules.state import (
     CAPITAL_LETTER,
+    COMPLEMENT_OPENERS,
     LATIN_CAPITALISED,
     MAX_NAME_TOKENS,
     PATRONYMIC,
@@ -335,6 +336,9 @@ def _name_after_phrase(s: State, i: int) -> tuple[int, int] | None:
                 j += 1
                 continue
             span = _name_after(s, j)
+            if span and span[0] == j and span[1] - j + 1 == MAX_NAME_TOKENS and fold(s.texts[j - 1]) in \
+                    COMPLEMENT_OPENERS and _initials_at(s, j) is None:
+                span = (j + 1, span[1])  # of Confindustria Emanuele Orsini: the word after "of" is the complement
             if span and (span[1] > span[0] or _initials_at(s, j) is not None):
                 nxt = span[1] + 1
                 # Director of Cultural Affairs and Trade: the title goes on; but before another post
