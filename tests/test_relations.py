@@ -467,6 +467,9 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     # ru: the name after a post's body is the holder's, also where the recogniser takes it for a place
     ("Посол провел встречу с ректором Миланского политехнического университета Ферручо Реста.", "Ферручо Реста",
      ("rector", None, None)),
+    # a state's name before a body's name and its post is the post's state, not a word of the name before it
+    ("Қазақстан Республикасының Сыртқы істер министрі Мұрат Нұртілеу Әзірбайжан Сыртқы істер министрі Джейхун "
+     "Байрамовпен кездесті.", "Джейхун Байрамов", ("minister", "AZ", None)),
     # the president of what is no state heads no state
     ("Посол встретился с президентом Конфиндустрии Эмануэле Орсини.", "Эмануэле Орсини", ("official", None, None)),
     # the president of a foundation heads no state

@@ -13,6 +13,9 @@ from kg.text import fold
 
 # "долларов США", "US dollars" name a currency, not the state.
 CURRENCY_WORDS = frozenset({"долл", "doll"})
+# Tokens after a state's name within which a post's word makes it the post's state (Қытай Коммерция министрі).
+POST_REACH = 3
+CLAUSE_MARKS = frozenset({",", ".", ";", ":", "(", ")", "—", "–"})
 
 
 def read_names(s: State) -> None:
@@ -25,7 +28,9 @@ def read_names(s: State) -> None:
         names_place = e.kind == "place" and m.first == m.last and _names_place(s, m.first, e)
         # A one-word country or town inside a proposed person's name is a word of that name (Чжао Ганом),
         # unless the grammar says it names a place, or a post's word follows (Үндістан Елшісі: its state).
-        before_post = m.last + 1 < len(s.texts) and s.barrier[m.last + 1]
+        # ... or a post's word follows past a body's words (Әзірбайжан Сыртқы істер министрі)
+        ahead = range(m.last + 1, min(len(s.texts), m.last + 1 + POST_REACH))
+        before_post = any(s.barrier[k] for k in ahead) and not any(s.texts[k] in CLAUSE_MARKS for k in ahead)
         if m.first == m.last and m.first in s.in_proposed_name and e.kind in ("country", "place") \
                 and not (e.kind == "place" and names_place) and not (e.kind == "country" and before_post):
             continue
