@@ -501,6 +501,11 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
      "Sato from the Japanese side.", "Kenji Sato", ("deputy-minister", "JP", None)),
     ("On the Japanese side, the talks were attended by Deputy Minister Kenji Sato.", "Kenji Sato",
      ("deputy-minister", "JP", None)),
+    # ... nor over the state the post's own phrase names
+    ("Жапония Елшісі Такеши Ивая Қазақстан тарапынан қолдау көрсетілгені үшін алғыс айтты.", "Такеши Ивая",
+     ("ambassador", "JP", "KZ")),
+    ("Japanese Ambassador Takeshi Iwaya thanked for the support from the Kazakh side.", "Takeshi Iwaya",
+     ("ambassador", "JP", "KZ")),
     # ... not a side one meets
     ("Deputy Minister Kenji Sato met the Kazakh side.", "Kenji Sato", ("deputy-minister", None, None)),
 ])

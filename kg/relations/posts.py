@@ -64,15 +64,15 @@ def read_posts(s: State) -> None:
             if role is None:
                 continue
             window = apposition_window(s, role, p)
-        draft = PostDraft(s.key_of[p], role.value, s.evidence(role, end=p.end), country=sides.get(p), cue=role.value)
+        draft = PostDraft(s.key_of[p], role.value, s.evidence(role, end=p.end), cue=role.value)
         if any(s.lex.is_word(w.strip(WORD_EDGES), "counterpart", s.report.language) for w in role.text.split()):
             draft.role = _counterpart_role(s, p, out) or draft.role
         if role.value == GENERIC_DIPLOMAT and _of_a_place(s, window):
             draft.role = "official"  # a region's counsellor (өңірдің кеңесшісі) serves the region, not a state abroad
         if draft.role in DIPLOMATS:
-            _diplomat(s, draft, window)
+            _diplomat(s, draft, window, sides.get(p))
         else:
-            _official(s, draft, window, role)
+            _official(s, draft, window, role, sides.get(p))
         out.append(draft)
     s.posts = _dedupe(out)
 
@@ -223,7 +223,8 @@ def via(s: State, m: Mention) -> str:
     return "in" if s.word_before(m.start, VIA_REACH) in s.language.in_prepositions else "of"
 
 
-def _diplomat(s: State, d: PostDraft, window: list[Mention]) -> None:
+def _diplomat(s: State, d: PostDraft, window: list[Mention], side: str | None = None) -> None:
+    """A diplomat's states from his post's phrase; the side he is from where it names none of his own."""
     for m in window:
         key = s.key_of[m]
         where = via(s, m)
@@ -236,9 +237,12 @@ def _diplomat(s: State, d: PostDraft, window: list[Mention]) -> None:
             d.accredited_to = d.accredited_to or s.country_of(key)
         elif m.kind == MentionKind.ORGANIZATION and where == "of":
             d.country = d.country or s.country_of(key) or _inner_country(s, m)  # of the Italian Embassy: Italy's
+    d.country = d.country or side
 
 
-def _official(s: State, d: PostDraft, window: list[Mention], role: Mention) -> None:
+def _official(s: State, d: PostDraft, window: list[Mention], role: Mention, side: str | None = None) -> None:
+    """An official's state and jurisdiction from his post's phrase, then from what it leaves to the sentence: the
+    side he is from, the body or place a bare head noun points to, and last the home state of a head."""
     for i, m in enumerate(window):
         key = s.key_of[m]
         if m.kind == MentionKind.COUNTRY:
@@ -247,6 +251,7 @@ def _official(s: State, d: PostDraft, window: list[Mention], role: Mention) -> N
                                          or s.language.has_case(m.text, Case.GENITIVE)):
             d.jurisdiction = key
             d.country = d.country or s.country_of(key) or _inner_country(s, m)
+    d.country = d.country or side
     if d.jurisdiction is None:
         d.jurisdiction = _head_anaphor(s, role) or _possessor_anaphor(s, role)
         d.country = d.country or s.country_of(d.jurisdiction)
