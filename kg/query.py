@@ -49,8 +49,8 @@ TABLE_PREFIXES = {
 TABLE_WIDTH = 60
 # The line of a named query where a page's LIMIT and OFFSET go (``_paged``).
 PAGE_LINE = re.compile(r"^[ \t]*#PAGE[ \t]*$", re.MULTILINE)
-# The line where the LIMIT goes of an ordered subquery each of whose rows gives one or more rows of the page's
-# subquery, in the same order: the rows a page can reach (``_paged``).
+# The line where the LIMIT goes of an ordered subquery whose rows give the page's rows in their order: how many
+# of its rows a page can reach (``_paged``).
 REACH_LINE = re.compile(r"^[ \t]*#REACH[ \t]*$", re.MULTILINE)
 # A table shows this many rows unless told otherwise; csv, tsv and json give every row unless told otherwise.
 TABLE_ROWS = 1000
@@ -279,7 +279,8 @@ def run(store: ox.Store, sparql: str, *, params: Mapping[str, Term | str] | None
     The text is checked against ``limits`` first (``kg.sparql_limits``): a query the engine could
     not survive, or one that would reach other endpoints, is a one-line error. ``limit`` and
     ``offset`` page the rows: the rows before ``offset`` are skipped without being built, at most
-    ``limit`` rows are kept, and ``Result.more`` says whether others follow.
+    ``limit`` rows are kept, and ``Result.more`` says whether others follow. A query with a ``#REACH``
+    line whose page comes up short is run once more without it (``_paged``).
     """
     if (limit is not None and limit < 0) or offset < 0:
         raise DipkgError(f"query: limit and offset must not be negative (limit {limit}, offset {offset})")
