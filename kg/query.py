@@ -49,6 +49,9 @@ TABLE_PREFIXES = {
 TABLE_WIDTH = 60
 # The line of a named query where a page's LIMIT and OFFSET go (``_paged``).
 PAGE_LINE = re.compile(r"^[ \t]*#PAGE[ \t]*$", re.MULTILINE)
+# The line where the LIMIT goes of an ordered subquery whose rows give the page's rows in their order: how many
+# of its rows a page can reach (``_paged``).
+REACH_LINE = re.compile(r"^[ \t]*#REACH[ \t]*$", re.MULTILINE)
 # A table shows this many rows unless told otherwise; csv, tsv and json give every row unless told otherwise.
 TABLE_ROWS = 1000
 # A name parameter also binds its keys to this variable, which the query projects and the result leaves out.
@@ -276,7 +279,8 @@ def run(store: ox.Store, sparql: str, *, params: Mapping[str, Term | str] | None
     The text is checked against ``limits`` first (``kg.sparql_limits``): a query the engine could
     not survive, or one that would reach other endpoints, is a one-line error. ``limit`` and
     ``offset`` page the rows: the rows before ``offset`` are skipped without being built, at most
-    ``limit`` rows are kept, and ``Result.more`` says whether others follow.
+    ``limit`` rows are kept, and ``Result.more`` says whether others follow. A query with a ``#REACH``
+    line whose page comes up short is run once more without it (``_paged``).
     """
     if (limit is not None and limit < 0) or offset < 0:
         raise DipkgError(f"query: limit and offset must not be negative (limit {limit}, offset {offset})")
@@ -288,16 +292,11 @@ def run(store: ox.Store, sparql: str, *, params: Mapping[str, Term | str] | None
         check(sparql, limits)
     except QueryRefused as exc:
         raise DipkgError(f"query refused: {exc}") from exc
-    sparql, skip = _paged(sparql, limit, offset)
-    try:
-        answer = store.query(sparql, substitutions=subs)
-    except (SyntaxError, RuntimeError, ValueError) as exc:
-        raise DipkgError(f"query: {str(exc).splitlines()[0]}") from exc
-    if not isinstance(answer, ox.QuerySolutions):
-        raise DipkgError("query: only SELECT queries print as a table")
-    variables = tuple(v.value for v in answer.variables)
-    page = itertools.islice(answer, skip, None if limit is None else skip + limit + 1)
-    rows = tuple(tuple(sol[v] for v in variables) for sol in page)
+    variables, rows = _page(store, sparql, subs, limit, offset, reach=True)
+    if limit is not None and len(rows) <= limit and REACH_LINE.search(sparql) is not None:
+        # Fewer rows than a full page and one: the page is the last one, or the reach was short (rows of the
+        # reached subquery that gave no row); the query without the reach tells.
+        variables, rows = _page(store, sparql, subs, limit, offset, reach=False)
     more = limit is not None and len(rows) > limit
     if more:
         rows = rows[:limit]
@@ -310,14 +309,37 @@ def run(store: ox.Store, sparql: str, *, params: Mapping[str, Term | str] | None
     return Result(variables, rows, offset, more)
 
 
-def _paged(sparql: str, limit: int | None, offset: int) -> tuple[str, int]:
+def _page(store: ox.Store, sparql: str, subs: Mapping[ox.Variable, Term], limit: int | None, offset: int, *,
+          reach: bool) -> tuple[tuple[str, ...], tuple[tuple[Term | None, ...], ...]]:
+    """The variables and the rows of one page, and one more row if there is one (``_paged``)."""
+    sparql, skip = _paged(sparql, limit, offset, reach=reach)
+    try:
+        answer = store.query(sparql, substitutions=subs)
+    except (SyntaxError, RuntimeError, ValueError) as exc:
+        raise DipkgError(f"query: {str(exc).splitlines()[0]}") from exc
+    if not isinstance(answer, ox.QuerySolutions):
+        raise DipkgError("query: only SELECT queries print as a table")
+    variables = tuple(v.value for v in answer.variables)
+    page = itertools.islice(answer, skip, None if limit is None else skip + limit + 1)
+    return variables, tuple(tuple(sol[v] for v in variables) for sol in page)
+
+
+def _paged(sparql: str, limit: int | None, offset: int, *, reach: bool = True) -> tuple[str, int]:
     """The query with its ``#PAGE`` line (if any) made the page's ``LIMIT``/``OFFSET``, and the rows
     still to skip from its answer.
 
     A query whose result rows are, one for one and in the same order, the rows of one ordered subquery
     puts a line ``#PAGE`` after that subquery's ``ORDER BY``: a page then selects only its rows there,
     and the rest of the query (what each row shows) is evaluated for those rows only. Without a limit
-    and an offset the line stays a comment."""
+    and an offset the line stays a comment.
+
+    A line ``#REACH`` after the ``ORDER BY`` of a subquery whose rows each give the rows of the page's
+    subquery (or of the result) that sort first among those not yet given, becomes (with ``reach``)
+    ``LIMIT offset + limit + 1``: the rows of a page and the one after it are among those its first
+    rows give when each gives at least one, and the rest is not evaluated. ``run`` runs the query
+    again without the reach when the page comes up short. Without a limit the line stays a comment."""
+    if reach and limit is not None and REACH_LINE.search(sparql) is not None:
+        sparql = REACH_LINE.sub(f"LIMIT {offset + limit + 1}", sparql, count=1)
     if PAGE_LINE.search(sparql) is None or (limit is None and not offset):
         return sparql, offset
     clause = (f"LIMIT {limit + 1} " if limit is not None else "") + (f"OFFSET {offset}" if offset else "")

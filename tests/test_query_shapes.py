@@ -1,0 +1,73 @@
+"""The shapes that make the named queries fast keep their answers: a page reached through ``#REACH``
+is the same page, and regions-engaged lists what a region's meetings discussed when one of them has no
+known topic."""
+
+import pyoxigraph as ox
+import pytest
+
+from kg import query as q
+
+TTL = """@prefix dip: <https://w3id.org/dipkg/ontology#> .
+@prefix country: <https://w3id.org/dipkg/resource/country/> .
+@prefix place: <https://w3id.org/dipkg/resource/place/> .
+@prefix report: <https://w3id.org/dipkg/resource/report/> .
+@prefix person: <https://w3id.org/dipkg/resource/person/> .
+@prefix post: <https://w3id.org/dipkg/resource/post/> .
+@prefix meeting: <https://w3id.org/dipkg/resource/meeting/> .
+@prefix sector: <https://w3id.org/dipkg/sector/> .
+@prefix role: <https://w3id.org/dipkg/role/> .
+
+country:KZ a dip:Country ; dip:countryCode "KZ" .
+place:oblys a dip:Region ; dip:inCountry country:KZ ; dip:displayLabel "Оңтүстік облысы"@kk ;
+    dip:labelKey "оңтүстік облысы" .
+place:qala a dip:City ; dip:inCountry country:KZ ; dip:displayLabel "Жаңа қала"@kk ; dip:labelKey "жаңа қала" .
+report:a a dip:Report ; dip:sourceFile "a.txt" .
+report:b a dip:Report ; dip:sourceFile "b.txt" .
+report:c a dip:Report ; dip:sourceFile "c.txt" .
+person:unnamed a dip:Person .
+person:anna a dip:Person ; dip:displayLabel "Анна Ким"@kk .
+person:li a dip:Person ; dip:displayLabel "Ли Смит"@kk ; dip:holds post:akim .
+post:akim a dip:Post ; dip:role role:mayor ; dip:jurisdiction place:qala ; dip:servesKey "KZ" .
+# a meeting of report a whose participant has no name to show: report a gives no row of who-met-whom
+meeting:a-1 a dip:Meeting ; dip:reportedIn report:a ; dip:participant person:unnamed ;
+    dip:location place:oblys ; dip:countryKey "KZ", "JP" ; dip:yearKey "" ; dip:sectorKey "" .
+meeting:b-1 a dip:Meeting ; dip:reportedIn report:b ; dip:participant person:anna ;
+    dip:location place:oblys ; dip:countryKey "KZ", "JP" ; dip:yearKey "" ; dip:sectorKey "trade" ;
+    dip:topic sector:trade .
+meeting:c-1 a dip:Meeting ; dip:reportedIn report:c ; dip:participant person:li, person:anna ;
+    dip:countryKey "KZ", "KR" ; dip:yearKey "" ; dip:sectorKey "" .
+"""
+
+
+@pytest.fixture(scope="module")
+def store() -> ox.Store:
+    s = ox.Store()
+    s.load(TTL.encode(), format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
+    return s
+
+
+@pytest.mark.parametrize(("limit", "offset", "clause"), [(10, 0, "LIMIT 11"), (10, 20, "LIMIT 31"), (0, 0, "LIMIT 1")])
+def test_a_reach_line_limits_the_rows_a_page_can_reach(limit, offset, clause):
+    text = "SELECT * WHERE {\n  { SELECT ?x WHERE { ?x ?p ?o } ORDER BY ?x\n    #REACH\n  }\n}"
+    paged, skip = q._paged(text, limit, offset)
+    assert skip == offset and "#REACH" not in paged and clause in paged
+    assert q._paged(text, limit, offset, reach=False) == (text, offset)
+
+
+def test_without_a_limit_the_reach_line_stays_a_comment():
+    text = "SELECT * WHERE {\n  { SELECT ?x WHERE { ?x ?p ?o } ORDER BY ?x\n    #REACH\n  }\n}"
+    assert q._paged(text, None, 3) == (text, 3)
+
+
+@pytest.mark.parametrize(("limit", "offset"), [(1, 0), (1, 1), (2, 0), (1, 2), (5, 0)])
+def test_a_page_whose_reach_falls_short_is_the_page_of_the_whole_answer(store, limit, offset):
+    whole = q.ask(store, "who-met-whom")
+    assert [row[0].value for row in whole.rows] == ["b.txt", "c.txt", "c.txt"]
+    page = q.ask(store, "who-met-whom", limit=limit, offset=offset)
+    assert page.rows == whole.rows[offset:offset + limit]
+    assert page.more == (offset + limit < len(whole.rows))
+
+
+def test_regions_engaged_lists_the_topics_when_a_meeting_has_none(store):
+    rows = {(r[1].value, r[2].value): (int(r[3].value), r[4].value) for r in q.ask(store, "regions-engaged").rows}
+    assert rows == {("Оңтүстік облысы", "JP"): (2, "trade"), ("Жаңа қала", "KR"): (1, "")}
