@@ -65,8 +65,9 @@ def _next_to(s: State, countries: list[Mention], start: int, end: int) -> Mentio
     """The state named right before the side word (the Kazakh side, казахстанской стороны) or right after it
     (со стороны Японии), with nothing but space between."""
     for c in countries:
-        between = s.text[c.end:start] if c.end <= start else s.text[end:c.start] if c.start >= end else "x"
-        if not between.strip():
+        if c.end <= start and not s.text[c.end:start].strip():
+            return c
+        if c.start >= end and not s.text[end:c.start].strip():
             return c
     return None
 
