@@ -350,9 +350,10 @@ def _name_after_phrase(s: State, i: int) -> tuple[int, int] | None:
                 return span
             j = (span[1] if span else j) + 1
             continue
+        # a lower-case word ends the phrase, but for a place's class noun (губернатором префектуры Хирофуми Ёсимурой)
         elif depth == 0 and not s.covered[j] and fold(t) not in PHRASE_WORDS and not s.barrier[j] \
                 and (t in ".;:!?" or t.islower()) and not _place_class(s, j):
-            return None  # a place's class noun (губернатором префектуры Хирофуми Ёсимурой) reads on
+            return None
         j += 1
     return None
 
