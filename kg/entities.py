@@ -30,6 +30,7 @@ def resolve(mentions: Sequence[Mention], *, language: str, lexicon: Lexicon) -> 
     labels: dict[str, list[Label]] = defaultdict(list)
     kinds: dict[str, tuple[str, str | None, str | None]] = {}
     owned: dict[str, list[Mention]] = defaultdict(list)
+    gazetteer: set[str] = set()  # the keys of places and bodies the gazetteer knows
 
     joins: dict[str, list[tuple[str, str]]] = defaultdict(list)
     persons = [m for m in mentions if m.kind == MentionKind.PERSON]
@@ -58,6 +59,7 @@ def resolve(mentions: Sequence[Mention], *, language: str, lexicon: Lexicon) -> 
             subtype = m.subtype
             if known:
                 key = f"{prefix}:{value}"
+                gazetteer.add(key)
                 labels[key].extend(known)
                 country = lexicon.entry_country(value)
                 subtype = subtype or lexicon.entry_subtype(value)
@@ -91,7 +93,9 @@ def resolve(mentions: Sequence[Mention], *, language: str, lexicon: Lexicon) -> 
 
     entities = []
     for key, (kind, subtype, country) in kinds.items():
-        entities.append(Entity(key=key, kind=kind, labels=tuple(_ordered(labels[key], owned[key], language)),
+        named = _usual_first(labels[key], owned[key], language) if key in gazetteer else _ordered(
+            labels[key], owned[key], language)
+        entities.append(Entity(key=key, kind=kind, labels=tuple(named),
                                subtype=subtype, country_code=country, mentions=tuple(owned[key]),
                                joins=tuple(dict.fromkeys(joins[key]))))
     return tuple(sorted(entities, key=lambda e: e.key)), key_of
@@ -188,6 +192,19 @@ def _label_rank(counts: dict[str, int], language: str | None = None):
 def ordered_labels(labels: Sequence[Label], mentions: Sequence[Mention] = ()) -> tuple[Label, ...]:
     """An entity's labels without repeats, full names first (see ``_ordered``)."""
     return tuple(_ordered(list(labels), mentions))
+
+
+def _usual_first(labels: list[Label], mentions: Sequence[Mention], language: str) -> list[Label]:
+    """A known place's or body's names, those in the report's language first; of them, one the report writes (in
+    any case form: Уральске, Uralsk) before the others, and else the gazetteer's order, its usual name first
+    (Астана, not Нур-Султан, the longer name of a few years)."""
+    written = [fold(m.text) for m in mentions]
+
+    def used(label: Label) -> bool:
+        stem = fold(label.text)[:-1]
+        return len(stem) >= 2 and any(w.startswith(stem) for w in written)
+
+    return sorted(dict.fromkeys(labels), key=lambda label: (label.language != language, not used(label)))
 
 
 def _ordered(labels: list[Label], mentions: Sequence[Mention] = (), language: str | None = None) -> list[Label]:

@@ -72,3 +72,18 @@ def test_organizations_of_a_report(text, expected):
 
     x = extract(parse_report("kk-1.txt", text))
     assert {tuple(sorted(lb.text for lb in e.labels)) for e in x.entities if e.kind == "organization"} == expected
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), [
+    # a known place is named by the gazetteer's usual name in the report's language, not its longest
+    ("ru-1.txt", "В Астане прошла встреча заместителя министра Романа Василенко с Послом Японии Такеши Иваей.",
+     "Астана"),
+    ("kk-1.txt", "Астанада облыс әкімі Асхат Шахаров Жапония Елшісі Такеши Иваямен кездесті.", "Астана"),
+    ("en-1.txt", "In Astana, Deputy Minister Roman Vassilenko met Japanese Ambassador Takeshi Iwaya.", "Astana"),
+])
+def test_a_known_place_is_named_by_its_usual_name(name, text, expected):
+    from kg.pipeline import extract
+    from kg.reports import parse_report
+
+    x = extract(parse_report(name, text))
+    assert [e.name for e in x.entities if e.kind == "place"] == [expected]
