@@ -24,6 +24,12 @@ LINE_BREAK = re.compile(r"\n\s*")
 LATIN_TO_CYRILLIC = str.maketrans("AaBCcEeHKkMOoPpTXxYy", "АаВСсЕеНКкМОоРрТХхУу")
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 LATIN = re.compile(r"[A-Za-z]")
+# Latin letters with diacritics (Latin-1 Supplement and Latin Extended-A and -B) as their base letter: Pécs as Pecs,
+# Öztürk as Ozturk. Cyrillic letters keep theirs (й, ё is folded apart).
+LATIN_BASES = str.maketrans({chr(c): unicodedata.normalize("NFD", chr(c))[0] for c in range(0xC0, 0x250)
+                             if unicodedata.normalize("NFD", chr(c))[0].isascii()
+                             and unicodedata.normalize("NFD", chr(c))[0].isalpha()
+                             and len(unicodedata.normalize("NFD", chr(c))) > 1})
 WORD = re.compile(r"\w+", re.UNICODE)
 # Characters that show nothing: zero-width spaces and joiners, the soft hyphen, the byte-order
 # mark and the direction marks, embeddings, overrides and isolates. Read as if absent.
@@ -102,6 +108,8 @@ def clean(text: str) -> str:
 
 @lru_cache(maxsize=262144)
 def fold(text: str) -> str:
-    """A comparison key: look-alikes folded, case folded, ё as е, punctuation and hyphens as spaces."""
-    text = clean(unicodedata.normalize("NFC", text)).replace("ё", "е").replace("Ё", "Е").casefold()
+    """A comparison key: look-alikes folded, case folded, ё as е, Latin letters without their diacritics,
+    punctuation and hyphens as spaces."""
+    text = clean(unicodedata.normalize("NFC", text)).replace("ё", "е").replace("Ё", "Е")
+    text = text.translate(LATIN_BASES).casefold()
     return " ".join(re.sub(r"[^\w]+", " ", text).split())

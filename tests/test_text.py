@@ -2,7 +2,7 @@
 
 import pytest
 
-from kg.text import sentences
+from kg.text import fold, sentences
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -24,3 +24,15 @@ def test_sentences(text, expected):
     found = sentences(text)
     assert [s.text for s in found] == expected
     assert all(text[s.start:s.end] == s.text for s in found)
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    # Latin letters lose their diacritics; Cyrillic ones keep theirs, but ё is е
+    ("Pécs", "pecs"),
+    ("Mehmet Öztürk", "mehmet ozturk"),
+    ("Nişangül Karatayeva", "nisangul karatayeva"),
+    ("Йошкар-Ола", "йошкар ола"),
+    ("Алёна Сәтбаева", "алена сәтбаева"),
+])
+def test_fold(text, key):
+    assert fold(text) == key

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from kg.lang.forms import StemForms
-from kg.text import fold
+from kg.text import LATIN_BASES, fold
 
 # English names take a possessive or plural ending only (During is not Dure).
 NAME_ENDINGS = ("'s", "’s", "s")
@@ -17,7 +17,7 @@ POSSESSIVE = re.compile(r"['’]s$")
 
 class EnglishForms(StemForms):
     def name_matches(self, token: str, name: str) -> bool | None:
-        t, n = token.casefold(), name.casefold()
+        t, n = token.translate(LATIN_BASES).casefold(), name.translate(LATIN_BASES).casefold()
         return t == n or (t.startswith(n) and t[len(n):] in NAME_ENDINGS)
 
     def head_fits(self, token: str, head: str) -> bool:
