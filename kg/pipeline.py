@@ -43,7 +43,6 @@ from kg.store import (
     StoreWriter,
     counts,
     graph_ntriples,
-    ntriples,
     open_store,
     rdflib_triples,
     store_dataset,
@@ -248,7 +247,7 @@ def _graph_job(n: int) -> bytes:
     assert _WORK is not None and _WORK.builder is not None and _WORK.entities is not None
     x = _whole(n)
     assert _WORK.redirect is not None
-    return ntriples(_WORK.builder.report_triples(x, _WORK.entities, _WORK.redirect, _WORK.meetings))
+    return _WORK.builder.report_ntriples(x, _WORK.entities, _WORK.redirect, _WORK.meetings)
 
 
 def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str],

@@ -51,37 +51,16 @@ PREFIXES = {
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
 }
-_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
-
-
-def _term(term: object) -> str:
-    from rdflib import BNode, Literal, URIRef
-
-    if isinstance(term, URIRef):
-        return f"<{term}>"
-    if isinstance(term, Literal):
-        text = f'"{str(term).translate(_ESCAPES)}"'
-        if term.language:
-            return f"{text}@{term.language}"
-        if term.datatype is not None and str(term.datatype) != XSD_STRING:
-            return f"{text}^^<{term.datatype}>"
-        return text
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    raise TypeError(f"not an RDF term: {term!r}")
 
 
 def ntriples(triples: Iterable[tuple[object, object, object]]) -> bytes:
-    """N-Triples of ``triples`` (rdflib terms), sorted: the same triples always give the same bytes."""
-    cache: dict[object, str] = {}
+    """N-Triples of ``triples`` (rdflib or ``kg.nt`` terms), sorted: the same triples always give the same bytes."""
+    from kg.nt import Lines
 
-    def term(t: object) -> str:
-        text = cache.get(t)
-        if text is None:
-            text = cache[t] = _term(t)
-        return text
-
-    return "".join(sorted(f"{term(s)} {term(p)} {term(o)} .\n" for s, p, o in triples)).encode("utf-8")
+    lines = Lines()
+    for triple in triples:
+        lines.add(triple)
+    return lines.document()
 
 
 def in_graph(graph: str, ntriples: bytes) -> bytes:
