@@ -184,6 +184,8 @@ class _Work:
     entities: dict[str, Entity] | None = None
     redirect: dict[str, str] | None = None
     meetings: dict[MeetingRef, Event] | None = None
+    signatures: list[str] | None = None
+    graphs: GraphCache | None = None
     done: int = 0
 
 
@@ -244,10 +246,14 @@ def _no_gc() -> Iterator[None]:
 
 
 def _graph_job(n: int) -> bytes:
+    """Report ``n``'s graph as N-Triples, kept in the graph cache (when the build has one) by the worker."""
     assert _WORK is not None and _WORK.builder is not None and _WORK.entities is not None
     x = _whole(n)
     assert _WORK.redirect is not None
-    return _WORK.builder.report_ntriples(x, _WORK.entities, _WORK.redirect, _WORK.meetings)
+    data = _WORK.builder.report_ntriples(x, _WORK.entities, _WORK.redirect, _WORK.meetings)
+    if _WORK.graphs is not None and _WORK.signatures is not None:
+        _WORK.graphs.put(_WORK.signatures[n], data)
+    return data
 
 
 def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str],
@@ -291,13 +297,14 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
             served = served_states(extractions, redirect)
             work.builder = GraphBuilder(wikidata=load_wikidata(), served=served)
             work.entities, work.redirect, work.meetings = {e.key: e for e in entities}, redirect, meetings
-            signatures = _signatures(extractions, keys, work.entities, redirect, meetings, served)
+            signatures = work.signatures = _signatures(extractions, keys, work.entities, redirect, meetings, served)
         clock.lap("resolve")
 
         def load() -> tuple[Extraction, ...]:
             return tuple(_read_whole(r, k, x, cache, extractors) for r, k, x in zip(reports, keys, found, strict=True))
 
         graphs = GraphCache(out_dir / CACHE_NAME) if out_dir is not None else None
+        work.graphs = graphs  # written by the workers, as they make each graph
         graph_of = [str(report_graph_iri(x.report.key)) for x in extractions]
         vocabulary_triples, vocabulary_signature = vocabulary()
 
@@ -308,8 +315,6 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
             changed = [n for n, g in enumerate(graph_of) if not writer.unchanged(g, signatures[n])]
             for n, data in zip(changed, run(_graph_job, changed, jobs=jobs, what="writing graphs"), strict=True):
                 writer.put(graph_of[n], signatures[n], data)
-                if graphs is not None:
-                    graphs.put(signatures[n], data)
             if not writer.unchanged(str(VOCABULARY_GRAPH), vocabulary_signature):
                 writer.put(str(VOCABULARY_GRAPH), vocabulary_signature, vocabulary_triples)
             manifest = writer.finish()
