@@ -57,6 +57,8 @@ from kg.workers import cores, run
 DEFAULT_EXTRACTORS = ("rules+ner",)
 # Report graphs written by one build after which the store is compacted (``fill``).
 OPTIMIZE_AFTER = 500
+# Report graphs the workers make ahead of the store writer, which is slower: the rest wait for it, not in memory.
+GRAPHS_AHEAD = 64
 # Reports a process extracts between two moves of what lives on out of the garbage collector's sight.
 SETTLE_EVERY = 200
 # The exports a build writes beside its store (unless told not to): every triple once, a graph per report.
@@ -313,7 +315,8 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
         def fill(store: ox.Store, old: Manifest) -> Manifest:
             writer = StoreWriter(store, old.graphs, old.triples)
             changed = [n for n, g in enumerate(graph_of) if not writer.unchanged(g, signatures[n])]
-            for n, data in zip(changed, run(_graph_job, changed, jobs=jobs, what="writing graphs"), strict=True):
+            made_graphs = run(_graph_job, changed, jobs=jobs, what="writing graphs", ahead=GRAPHS_AHEAD)
+            for n, data in zip(changed, made_graphs, strict=True):
                 writer.put(graph_of[n], signatures[n], data)
             if not writer.unchanged(str(VOCABULARY_GRAPH), vocabulary_signature):
                 writer.put(str(VOCABULARY_GRAPH), vocabulary_signature, vocabulary_triples)
