@@ -59,6 +59,8 @@ DEFAULT_EXTRACTORS = ("rules+ner",)
 OPTIMIZE_AFTER = 500
 # Report graphs the workers make ahead of the store writer, which is slower: the rest wait for it, not in memory.
 GRAPHS_AHEAD = 64
+# Report graphs worth a worker process (a graph takes milliseconds; starting the workers, most of a second).
+GRAPHS_PER_PROCESS = 200
 # Reports a process extracts between two moves of what lives on out of the garbage collector's sight.
 SETTLE_EVERY = 200
 # The exports a build writes beside its store (unless told not to): every triple once, a graph per report.
@@ -120,7 +122,13 @@ def read_inputs(paths: Iterable[Path], inputs: InputOptions | None = None, *,
                 exclude: Iterable[Path] = (), memo: Memo | None = None) -> Collected:
     """The reports under ``paths`` (none under ``exclude``), and a line for each input skipped or
     encoding guessed; ``memo``: what the files gave the last time (``kg.inputs.collect``)."""
-    return collect(paths, inputs or InputOptions(), month=load_lexicon().month, exclude=exclude, memo=memo)
+    return collect(paths, inputs or InputOptions(), month=_month, exclude=exclude, memo=memo)
+
+
+def _month(token: str) -> int | None:
+    """A month's number from its name, for the dates of reports being read (the lexicon loaded only then:
+    a rebuild that reads no new file needs none of it)."""
+    return load_lexicon().month(token)
 
 
 def extract(report: Report, *, extractors: Sequence[str] = DEFAULT_EXTRACTORS) -> Extraction:
@@ -287,6 +295,8 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
     _WORK = work = _Work(reports, keys, extractors, cache, found)
     try:
         todo = [n for n, x in enumerate(outlines) if x is None]
+        if todo:
+            load_lexicon()  # once here, before the workers are forked, rather than in each of them
         for n, (brief, x) in zip(todo, run(_extract_job, todo, jobs=jobs, what="extracting"), strict=True):
             outlines[n], found[n] = brief, x
         extractions = tuple(x for x in outlines if x is not None)
@@ -315,7 +325,8 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
         def fill(store: ox.Store, old: Manifest) -> Manifest:
             writer = StoreWriter(store, old.graphs, old.triples)
             changed = [n for n, g in enumerate(graph_of) if not writer.unchanged(g, signatures[n])]
-            made_graphs = run(_graph_job, changed, jobs=jobs, what="writing graphs", ahead=GRAPHS_AHEAD)
+            made_graphs = run(_graph_job, changed, jobs=min(jobs, len(changed) // GRAPHS_PER_PROCESS),
+                              what="writing graphs", ahead=GRAPHS_AHEAD)
             for n, data in zip(changed, made_graphs, strict=True):
                 writer.put(graph_of[n], signatures[n], data)
             if not writer.unchanged(str(VOCABULARY_GRAPH), vocabulary_signature):
