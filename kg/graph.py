@@ -1,4 +1,4 @@
-"""Extractions → RDF: one named graph per report, merged into one graph for export.
+"""Extractions → RDF: one named graph per report (N-Triples text, ``kg.nt``), merged into one graph for export.
 
 Every fact carries evidence: ``?subject dip:evidence ?ev`` where ``?ev`` names the report, the
 sentence and its half-open character offsets, and (``dip:supportsProperty`` /
@@ -18,7 +18,7 @@ from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import OWL, SKOS
 from rdflib.term import Node
 
-from kg import rdf_io
+from kg import nt, rdf_io
 from kg.events import Event, MeetingRef
 from kg.files import ONTOLOGY_DIR
 from kg.merging import join_rule, stable_id
@@ -79,12 +79,34 @@ def date_literal(d: PartialDate) -> Literal:
 
 
 Triple = tuple[Node, Node, Node]
+
+# The builder writes terms as N-Triples text (``kg.nt``): a report's graph goes to the store as
+# N-Triples, and making rdflib terms first cost most of the time of writing it.
+N_DIP, N_RES, N_SECTOR, N_ROLE, N_WD, N_GEONAMES = (nt.Names(str(ns)) for ns in (DIP, RES, SECTOR, ROLE, WD, GEONAMES))
+N_TYPE, N_LABEL, N_SAME_AS = nt.iri(str(RDF.type)), nt.iri(str(RDFS.label)), nt.iri(str(OWL.sameAs))
+N_PREF_LABEL, N_HIDDEN_LABEL = nt.iri(str(SKOS.prefLabel)), nt.iri(str(SKOS.hiddenLabel))
+N_DATE, N_YEAR_MONTH, N_YEAR = (nt.iri(str(t)) for t in (XSD.date, XSD.gYearMonth, XSD.gYear))
+N_DECIMAL, N_ANY_URI = nt.iri(str(XSD.decimal)), nt.iri(str(XSD.anyURI))
+N_ORG_CLASSES = {k: nt.iri(str(v)) for k, v in ORG_CLASSES.items()}
+N_PLACE_CLASSES = {k: nt.iri(str(v)) for k, v in PLACE_CLASSES.items()}
 # Literals of evidence nodes (offsets, sentences, extractor names) recur: each is made once.
-_literal = lru_cache(maxsize=1 << 16, typed=True)(Literal)
+_literal = lru_cache(maxsize=1 << 16, typed=True)(nt.literal)
+
+
+@lru_cache(maxsize=1 << 16)
+def _entity_term(kind: MentionKind, country_code: str | None, key: str) -> nt.Term:
+    if kind == MentionKind.COUNTRY and country_code:
+        return N_RES[f"country/{country_code}"]
+    folder = {MentionKind.PERSON: "person", MentionKind.PLACE: "place", MentionKind.ORGANIZATION: "organization"}
+    return N_RES[f"{folder.get(kind, 'entity')}/{stable_id(key)}"]
+
+
+def _date_term(d: PartialDate) -> nt.Term:
+    return nt.literal(d.iso(), datatype=N_YEAR if d.month is None else N_YEAR_MONTH if d.day is None else N_DATE)
 
 
 class TripleSet(set):
-    """A set of triples with the ``add`` and ``in`` of an rdflib graph, which is all the builder needs."""
+    """A set of triples with the ``add`` and ``in`` of an rdflib graph."""
 
 
 class GraphBuilder:
@@ -96,6 +118,7 @@ class GraphBuilder:
         for the meetings' ``dip:countryKey``; without it, those of the posts of the report being added."""
         self.wikidata = wikidata or {}
         self.served = served
+        self._countries: dict[str, tuple[str, ...]] = {}
 
     @cached_property
     def ds(self) -> Dataset:
@@ -111,41 +134,56 @@ class GraphBuilder:
     def add(self, x: Extraction, entities: dict[str, Entity], redirect: dict[str, str],
             events: Mapping[MeetingRef, Event] | None = None) -> None:
         """One report's facts; ``events`` (``kg.events``) makes the meetings several reports tell one node."""
-        self.describe_report(self.ds.graph(report_graph_iri(x.report.key)), x, entities, redirect, events)
+        graph = self.ds.graph(report_graph_iri(x.report.key))
+        for triple in self.report_triples(x, entities, redirect, events):
+            graph.add(triple)
 
     def report_triples(self, x: Extraction, entities: dict[str, Entity], redirect: dict[str, str],
                        events: Mapping[MeetingRef, Event] | None = None) -> set[Triple]:
-        """The triples of one report's graph, without a dataset (for a store written report by report)."""
-        triples = TripleSet()
-        self.describe_report(triples, x, entities, redirect, events)
-        return triples
+        """The triples of one report's graph as rdflib terms, without a dataset."""
+        data = self.report_ntriples(x, entities, redirect, events)
+        return TripleSet((rdf_io.to_rdflib(t.subject), rdf_io.to_rdflib(t.predicate), rdf_io.to_rdflib(t.object))
+                         for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
 
-    def describe_report(self, g: Graph | TripleSet, x: Extraction, entities: dict[str, Entity],
+    def report_ntriples(self, x: Extraction, entities: dict[str, Entity], redirect: dict[str, str],
+                        events: Mapping[MeetingRef, Event] | None = None) -> bytes:
+        """The triples of one report's graph as sorted N-Triples (for a store written report by report):
+        the same triples always give the same bytes."""
+        lines = nt.Lines()
+        self.describe_report(lines, x, entities, redirect, events)
+        return lines.document()
+
+    def describe_report(self, g: nt.Lines, x: Extraction, entities: dict[str, Entity],
                         redirect: dict[str, str], events: Mapping[MeetingRef, Event] | None = None) -> None:
-        """Add one report's triples to ``g``: anything with ``add`` and ``in`` over triples."""
+        """Add one report's triples to ``g`` (``kg.nt`` terms)."""
         src = x.report.key
-        r = report_iri(src)
-        g.add((r, RDF.type, DIP.Report))
-        g.add((r, DIP.sourceFile, Literal(x.report.source_file)))
-        g.add((r, DIP.language, Literal(x.report.language)))
-        g.add((r, DIP.textLength, Literal(len(x.report.text))))
-        g.add((r, DIP.textSha256, Literal(hashlib.sha256(x.report.text.encode("utf-8")).hexdigest())))
+        r = N_RES[f"report/{stable_id('report:' + src)}"]
+        g.add((r, N_TYPE, N_DIP.Report))
+        g.add((r, N_DIP.sourceFile, nt.literal(x.report.source_file)))
+        g.add((r, N_DIP.language, nt.literal(x.report.language)))
+        g.add((r, N_DIP.textLength, nt.literal(len(x.report.text))))
+        g.add((r, N_DIP.textSha256, nt.literal(hashlib.sha256(x.report.text.encode("utf-8")).hexdigest())))
         if x.report.published:
-            g.add((r, DIP.published, Literal(x.report.published.isoformat(), datatype=XSD.date)))
+            g.add((r, N_DIP.published, nt.literal(x.report.published.isoformat(), datatype=N_DATE)))
         if x.report.title:
-            g.add((r, DIP.title, Literal(x.report.title, lang=x.report.language)))
+            g.add((r, N_DIP.title, nt.literal(x.report.title, lang=x.report.language)))
         _provenance(g, r, x.report)
 
-        def node(key: str) -> URIRef:
-            e = entities[redirect.get(key, key)]
-            iri = entity_iri(e)
-            self._describe(g, iri, e)
-            return iri
+        described: dict[str, nt.Term] = {}
+
+        def node(key: str) -> nt.Term:
+            merged = redirect.get(key, key)
+            term = described.get(merged)
+            if term is None:
+                e = entities[merged]
+                term = described[merged] = _entity_term(e.kind, e.country_code, e.key)
+                self._describe(g, term, e)
+            return term
 
         for e in x.entities:
             iri = node(e.key)
             merged = entities[redirect.get(e.key, e.key)]
-            g.add((r, DIP.mentions, iri))
+            g.add((r, N_DIP.mentions, iri))
             seen: set[int] = set()
             for m in e.mentions:
                 sentence = x.sentence_at(m.start)
@@ -153,100 +191,106 @@ class GraphBuilder:
                     continue
                 seen.add(sentence.start)
                 ev = self._evidence(g, r, src, Evidence(src, sentence, Span(m.start, m.end, m.text)),
-                                    DIP.mentions, iri, m.extractor)
-                g.add((ev, DIP.joinRule, Literal(join_rule(merged, e, m))))
-                g.add((r, DIP.evidence, ev))
+                                    N_DIP.mentions, iri, m.extractor)
+                g.add((ev, N_DIP.joinRule, _literal(join_rule(merged, e, m))))
+                g.add((r, N_DIP.evidence, ev))
 
         for post in x.posts:
             holder = node(post.holder)
             parts = [redirect.get(post.holder, post.holder), post.role, post.country, post.accredited_to,
                      redirect.get(post.jurisdiction, post.jurisdiction) if post.jurisdiction else None]
-            p = RES[f"post/{_digest(*parts)}"]
-            g.add((p, RDF.type, DIP.Post))
-            g.add((holder, DIP.holds, p))
-            g.add((p, DIP.role, ROLE[post.role]))
+            p = N_RES[f"post/{_digest(*parts)}"]
+            g.add((p, N_TYPE, N_DIP.Post))
+            g.add((holder, N_DIP.holds, p))
+            g.add((p, N_DIP.role, N_ROLE[post.role]))
             if post.country:
-                g.add((p, DIP.country, self._country(g, post.country)))
-            g.add((p, DIP.servesKey, Literal(post.country or "")))
+                g.add((p, N_DIP.country, self._country(g, post.country)))
+            g.add((p, N_DIP.servesKey, nt.literal(post.country or "")))
             if post.accredited_to:
-                g.add((p, DIP.accreditedTo, self._country(g, post.accredited_to)))
+                g.add((p, N_DIP.accreditedTo, self._country(g, post.accredited_to)))
             if post.jurisdiction:
-                g.add((p, DIP.jurisdiction, node(post.jurisdiction)))
-            g.add((p, RDFS.label, Literal(f"{post.role} ({entities[redirect.get(post.holder, post.holder)].name})")))
-            g.add((p, DIP.evidence, self._evidence(g, r, src, post.evidence, DIP.holds, p, "rules")))
+                g.add((p, N_DIP.jurisdiction, node(post.jurisdiction)))
+            g.add((p, N_LABEL, nt.literal(f"{post.role} ({entities[redirect.get(post.holder, post.holder)].name})")))
+            g.add((p, N_DIP.evidence, self._evidence(g, r, src, post.evidence, N_DIP.holds, p, "rules")))
 
         served = self.served if self.served is not None else served_states([x], redirect)
         for n, meeting in enumerate(x.meetings, start=1):
             event = (events or {}).get((src, n))
             anchor = event.anchor if event is not None else (src, n)
-            m = RES[f"meeting/{stable_id('report:' + anchor[0])}-{anchor[1]}"]
-            g.add((m, RDF.type, DIP.Meeting))
-            g.add((m, DIP.reportedIn, r))
+            m = N_RES[f"meeting/{stable_id('report:' + anchor[0])}-{anchor[1]}"]
+            g.add((m, N_TYPE, N_DIP.Meeting))
+            g.add((m, N_DIP.reportedIn, r))
             for key in meeting.participants:
-                g.add((m, DIP.participant, node(key)))
+                g.add((m, N_DIP.participant, node(key)))
             location = event.location if event is not None else meeting.location
             when = event.date if event is not None else meeting.date
             if location:
-                g.add((m, DIP.location, node(location)))
+                g.add((m, N_DIP.location, node(location)))
             if when:
-                g.add((m, DIP.date, date_literal(when)))
+                g.add((m, N_DIP.date, _date_term(when)))
             who = event.participants if event is not None else meeting.participants
             names = " – ".join(entities[redirect.get(k, k)].name for k in who)
-            g.add((m, RDFS.label, Literal(f"{names}" + (f", {when.iso()}" if when else ""))))
-            g.add((m, DIP.evidence, self._evidence(g, r, src, meeting.evidence, DIP.participant, None, "rules")))
+            g.add((m, N_LABEL, nt.literal(f"{names}" + (f", {when.iso()}" if when else ""))))
+            g.add((m, N_DIP.evidence, self._evidence(g, r, src, meeting.evidence, N_DIP.participant, None, "rules")))
             for t in meeting.topics:
-                g.add((m, DIP.topic, SECTOR[t.sector]))
-                g.add((m, DIP.evidence, self._evidence(g, r, src, t.evidence, DIP.topic, SECTOR[t.sector], "rules")))
+                g.add((m, N_DIP.topic, N_SECTOR[t.sector]))
+                g.add((m, N_DIP.evidence, self._evidence(g, r, src, t.evidence, N_DIP.topic, N_SECTOR[t.sector],
+                                                         "rules")))
             _grouping_keys(g, m, meeting.date, [t.sector for t in meeting.topics])
             for code in sorted({c for k in meeting.participants for c in served.get(redirect.get(k, k), ())}):
-                g.add((m, DIP.countryKey, Literal(code)))
+                g.add((m, N_DIP.countryKey, nt.literal(code)))
 
-    def _describe(self, g: Graph | TripleSet, iri: URIRef, e: Entity) -> None:
+    def _describe(self, g: nt.Lines, iri: nt.Term, e: Entity) -> None:
         if e.kind == MentionKind.PERSON:
-            g.add((iri, RDF.type, DIP.Person))
+            g.add((iri, N_TYPE, N_DIP.Person))
             for key in sorted({k for label in e.labels for k in search_keys(label.text)}):
-                g.add((iri, SKOS.hiddenLabel, Literal(key)))
+                g.add((iri, N_HIDDEN_LABEL, nt.literal(key)))
         elif e.kind == MentionKind.COUNTRY:
             self._country(g, e.country_code or "")
         elif e.kind == MentionKind.PLACE:
-            g.add((iri, RDF.type, PLACE_CLASSES.get(e.subtype or "", DIP.Place)))
+            g.add((iri, N_TYPE, N_PLACE_CLASSES.get(e.subtype or "", N_DIP.Place)))
             _place_identifiers(g, iri, e.key)
         else:
-            g.add((iri, RDF.type, ORG_CLASSES.get(e.subtype or "", DIP.Organization)))
+            g.add((iri, N_TYPE, N_ORG_CLASSES.get(e.subtype or "", N_DIP.Organization)))
         if e.kind != MentionKind.COUNTRY:
             _labels(g, iri, e.labels)
             if e.country_code:
-                g.add((iri, DIP.inCountry, self._country(g, e.country_code)))
+                g.add((iri, N_DIP.inCountry, self._country(g, e.country_code)))
 
-    def _country(self, g: Graph | TripleSet, code: str) -> URIRef:
-        from kg.lexicon import load_lexicon
+    def _country(self, g: nt.Lines, code: str) -> nt.Term:
+        """A country's node, described in ``g`` (the same lines for every report: made once)."""
+        iri = N_RES[f"country/{code}"]
+        lines = self._countries.get(code)
+        if lines is None:
+            from kg.lexicon import load_lexicon
 
-        iri = RES[f"country/{code}"]
-        if (iri, RDF.type, DIP.Country) not in g:
-            g.add((iri, RDF.type, DIP.Country))
-            g.add((iri, DIP.countryCode, Literal(code)))
-            _labels(g, iri, load_lexicon().country_labels(code))
+            about = nt.Lines()
+            about.add((iri, N_TYPE, N_DIP.Country))
+            about.add((iri, N_DIP.countryCode, nt.literal(code)))
+            _labels(about, iri, load_lexicon().country_labels(code))
             if code in self.wikidata:
-                g.add((iri, OWL.sameAs, WD[self.wikidata[code]]))
+                about.add((iri, N_SAME_AS, N_WD[self.wikidata[code]]))
+            lines = self._countries[code] = tuple(about)
+        g.update(lines)
         return iri
 
     @staticmethod
-    def _evidence(g: Graph | TripleSet, report: URIRef, src: str, ev: Evidence, prop: URIRef, value: URIRef | None,
-                  extractor: str) -> URIRef:
-        iri = RES[f"evidence/{_digest(src, ev.quote.start, ev.quote.end, prop, value)}"]
-        g.add((iri, RDF.type, DIP.Evidence))
-        g.add((iri, DIP.inReport, report))
-        g.add((iri, DIP.sentence, _literal(ev.sentence.text)))
-        g.add((iri, DIP.sentenceStart, _literal(ev.sentence.start)))
-        g.add((iri, DIP.sentenceEnd, _literal(ev.sentence.end)))
-        g.add((iri, DIP.quote, Literal(ev.quote.text)))
-        g.add((iri, DIP.quoteStart, _literal(ev.quote.start)))
-        g.add((iri, DIP.quoteEnd, _literal(ev.quote.end)))
-        g.add((iri, DIP.supportsProperty, prop))
+    def _evidence(g: nt.Lines, report: nt.Term, src: str, ev: Evidence, prop: nt.Term, value: nt.Term | None,
+                  extractor: str) -> nt.Term:
+        iri = N_RES[f"evidence/{_digest(src, ev.quote.start, ev.quote.end, prop[1:-1], value and value[1:-1])}"]
+        g.add((iri, N_TYPE, N_DIP.Evidence))
+        g.add((iri, N_DIP.inReport, report))
+        g.add((iri, N_DIP.sentence, _literal(ev.sentence.text)))
+        g.add((iri, N_DIP.sentenceStart, _literal(ev.sentence.start)))
+        g.add((iri, N_DIP.sentenceEnd, _literal(ev.sentence.end)))
+        g.add((iri, N_DIP.quote, nt.literal(ev.quote.text)))
+        g.add((iri, N_DIP.quoteStart, _literal(ev.quote.start)))
+        g.add((iri, N_DIP.quoteEnd, _literal(ev.quote.end)))
+        g.add((iri, N_DIP.supportsProperty, prop))
         if value is not None:
-            g.add((iri, DIP.supportsValue, value))
+            g.add((iri, N_DIP.supportsValue, value))
         if extractor:
-            g.add((iri, DIP.extractor, _literal(extractor)))
+            g.add((iri, N_DIP.extractor, _literal(extractor)))
         return iri
 
     def merged(self) -> Graph:
@@ -271,26 +315,26 @@ def served_states(extractions: Iterable[Extraction], redirect: Mapping[str, str]
     return {k: frozenset(v) for k, v in out.items()}
 
 
-def _provenance(g: Graph | TripleSet, r: URIRef, report: Report) -> None:
+def _provenance(g: nt.Lines, r: nt.Term, report: Report) -> None:
     """Where the report came from, beyond its file's base name: the file's path relative to the
     folder it was found in, the record's number in a file of many, the page's address."""
     if report.source_path:
-        g.add((r, DIP.sourcePath, Literal(report.source_path)))
+        g.add((r, N_DIP.sourcePath, nt.literal(report.source_path)))
     if report.source_record is not None:
-        g.add((r, DIP.sourceRecord, Literal(report.source_record)))
+        g.add((r, N_DIP.sourceRecord, nt.literal(report.source_record)))
     if report.source_url:
-        g.add((r, DIP.sourceUrl, Literal(report.source_url, datatype=XSD.anyURI)))
+        g.add((r, N_DIP.sourceUrl, nt.literal(report.source_url, datatype=N_ANY_URI)))
 
 
-def _grouping_keys(g: Graph | TripleSet, meeting: URIRef, date: PartialDate | None, sectors: list[str]) -> None:
+def _grouping_keys(g: nt.Lines, meeting: nt.Term, date: PartialDate | None, sectors: list[str]) -> None:
     """A meeting's year and sectors as plain keys that are always there (``""`` when unknown), so that a query
     groups or filters by them with a join instead of an OPTIONAL over every meeting of the graph."""
-    g.add((meeting, DIP.yearKey, Literal(date.year) if date else Literal("")))
+    g.add((meeting, N_DIP.yearKey, nt.literal(date.year) if date else nt.literal("")))
     for sector in sectors or [""]:
-        g.add((meeting, DIP.sectorKey, Literal(sector)))
+        g.add((meeting, N_DIP.sectorKey, nt.literal(sector)))
 
 
-def _place_identifiers(g: Graph | TripleSet, iri: URIRef, key: str) -> None:
+def _place_identifiers(g: nt.Lines, iri: nt.Term, key: str) -> None:
     """ISO 3166-2 code, GeoNames id (and owl:sameAs its GeoNames IRI) and coordinates of a known place."""
     from kg.lexicon import load_lexicon
 
@@ -298,16 +342,21 @@ def _place_identifiers(g: Graph | TripleSet, iri: URIRef, key: str) -> None:
     if info is None:
         return
     if info.iso:
-        g.add((iri, DIP.subdivisionCode, Literal(info.iso)))
+        g.add((iri, N_DIP.subdivisionCode, nt.literal(info.iso)))
     if info.geonames:
-        g.add((iri, DIP.geonamesId, Literal(info.geonames)))
-        g.add((iri, OWL.sameAs, GEONAMES[f"{info.geonames}/"]))
+        g.add((iri, N_DIP.geonamesId, nt.literal(info.geonames)))
+        g.add((iri, N_SAME_AS, N_GEONAMES[f"{info.geonames}/"]))
     if info.latitude is not None and info.longitude is not None:
-        g.add((iri, DIP.latitude, Literal(Decimal(f"{info.latitude:.4f}"), datatype=XSD.decimal)))
-        g.add((iri, DIP.longitude, Literal(Decimal(f"{info.longitude:.4f}"), datatype=XSD.decimal)))
+        g.add((iri, N_DIP.latitude, nt.literal(_decimal(info.latitude), datatype=N_DECIMAL)))
+        g.add((iri, N_DIP.longitude, nt.literal(_decimal(info.longitude), datatype=N_DECIMAL)))
 
 
-def _labels(g: Graph | TripleSet, iri: URIRef, labels: Iterable[Label]) -> None:
+def _decimal(value: float) -> str:
+    """A coordinate to four places, as rdflib writes ``Decimal(f"{value:.4f}")``."""
+    return format(Decimal(f"{value:.4f}"), "f")
+
+
+def _labels(g: nt.Lines, iri: nt.Term, labels: Iterable[Label]) -> None:
     """Every label as rdfs:label, and in lower case as dip:labelKey; the first of each language, the dictionary
     form, also as skos:prefLabel; the longest (each one of that length) also as dip:displayLabel, the one name
     queries show."""
@@ -315,13 +364,14 @@ def _labels(g: Graph | TripleSet, iri: URIRef, labels: Iterable[Label]) -> None:
     labels = tuple(labels)
     longest = max((len(label.text) for label in labels), default=0)
     for label in labels:
-        g.add((iri, RDFS.label, Literal(label.text, lang=label.language)))
-        g.add((iri, DIP.labelKey, Literal(label.text.lower())))
+        text = nt.literal(label.text, lang=label.language)
+        g.add((iri, N_LABEL, text))
+        g.add((iri, N_DIP.labelKey, nt.literal(label.text.lower())))
         if len(label.text) == longest:
-            g.add((iri, DIP.displayLabel, Literal(label.text, lang=label.language)))
+            g.add((iri, N_DIP.displayLabel, text))
         if label.language not in seen:
             seen.add(label.language)
-            g.add((iri, SKOS.prefLabel, Literal(label.text, lang=label.language)))
+            g.add((iri, N_PREF_LABEL, text))
 
 
 def load_dataset(path: Path) -> Dataset:

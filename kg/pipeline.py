@@ -43,7 +43,6 @@ from kg.store import (
     StoreWriter,
     counts,
     graph_ntriples,
-    ntriples,
     open_store,
     rdflib_triples,
     store_dataset,
@@ -58,6 +57,10 @@ from kg.workers import cores, run
 DEFAULT_EXTRACTORS = ("rules+ner",)
 # Report graphs written by one build after which the store is compacted (``fill``).
 OPTIMIZE_AFTER = 500
+# Report graphs the workers make ahead of the store writer, which is slower: the rest wait for it, not in memory.
+GRAPHS_AHEAD = 64
+# Report graphs worth a worker process (a graph takes milliseconds; starting the workers, most of a second).
+GRAPHS_PER_PROCESS = 200
 # Reports a process extracts between two moves of what lives on out of the garbage collector's sight.
 SETTLE_EVERY = 200
 # The exports a build writes beside its store (unless told not to): every triple once, a graph per report.
@@ -119,7 +122,13 @@ def read_inputs(paths: Iterable[Path], inputs: InputOptions | None = None, *,
                 exclude: Iterable[Path] = (), memo: Memo | None = None) -> Collected:
     """The reports under ``paths`` (none under ``exclude``), and a line for each input skipped or
     encoding guessed; ``memo``: what the files gave the last time (``kg.inputs.collect``)."""
-    return collect(paths, inputs or InputOptions(), month=load_lexicon().month, exclude=exclude, memo=memo)
+    return collect(paths, inputs or InputOptions(), month=_month, exclude=exclude, memo=memo)
+
+
+def _month(token: str) -> int | None:
+    """A month's number from its name, for the dates of reports being read (the lexicon loaded only then:
+    a rebuild that reads no new file needs none of it)."""
+    return load_lexicon().month(token)
 
 
 def extract(report: Report, *, extractors: Sequence[str] = DEFAULT_EXTRACTORS) -> Extraction:
@@ -185,6 +194,8 @@ class _Work:
     entities: dict[str, Entity] | None = None
     redirect: dict[str, str] | None = None
     meetings: dict[MeetingRef, Event] | None = None
+    signatures: list[str] | None = None
+    graphs: GraphCache | None = None
     done: int = 0
 
 
@@ -245,10 +256,14 @@ def _no_gc() -> Iterator[None]:
 
 
 def _graph_job(n: int) -> bytes:
+    """Report ``n``'s graph as N-Triples, kept in the graph cache (when the build has one) by the worker."""
     assert _WORK is not None and _WORK.builder is not None and _WORK.entities is not None
     x = _whole(n)
     assert _WORK.redirect is not None
-    return ntriples(_WORK.builder.report_triples(x, _WORK.entities, _WORK.redirect, _WORK.meetings))
+    data = _WORK.builder.report_ntriples(x, _WORK.entities, _WORK.redirect, _WORK.meetings)
+    if _WORK.graphs is not None and _WORK.signatures is not None:
+        _WORK.graphs.put(_WORK.signatures[n], data)
+    return data
 
 
 def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str],
@@ -280,6 +295,8 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
     _WORK = work = _Work(reports, keys, extractors, cache, found)
     try:
         todo = [n for n, x in enumerate(outlines) if x is None]
+        if todo:
+            load_lexicon()  # once here, before the workers are forked, rather than in each of them
         for n, (brief, x) in zip(todo, run(_extract_job, todo, jobs=jobs, what="extracting"), strict=True):
             outlines[n], found[n] = brief, x
         extractions = tuple(x for x in outlines if x is not None)
@@ -292,13 +309,14 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
             served = served_states(extractions, redirect)
             work.builder = GraphBuilder(wikidata=load_wikidata(), served=served)
             work.entities, work.redirect, work.meetings = {e.key: e for e in entities}, redirect, meetings
-            signatures = _signatures(extractions, keys, work.entities, redirect, meetings, served)
+            signatures = work.signatures = _signatures(extractions, keys, work.entities, redirect, meetings, served)
         clock.lap("resolve")
 
         def load() -> tuple[Extraction, ...]:
             return tuple(_read_whole(r, k, x, cache, extractors) for r, k, x in zip(reports, keys, found, strict=True))
 
         graphs = GraphCache(out_dir / CACHE_NAME) if out_dir is not None else None
+        work.graphs = graphs  # written by the workers, as they make each graph
         graph_of = [str(report_graph_iri(x.report.key)) for x in extractions]
         vocabulary_triples, vocabulary_signature = vocabulary()
 
@@ -307,10 +325,10 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
         def fill(store: ox.Store, old: Manifest) -> Manifest:
             writer = StoreWriter(store, old.graphs, old.triples)
             changed = [n for n, g in enumerate(graph_of) if not writer.unchanged(g, signatures[n])]
-            for n, data in zip(changed, run(_graph_job, changed, jobs=jobs, what="writing graphs"), strict=True):
+            made_graphs = run(_graph_job, changed, jobs=min(jobs, len(changed) // GRAPHS_PER_PROCESS),
+                              what="writing graphs", ahead=GRAPHS_AHEAD)
+            for n, data in zip(changed, made_graphs, strict=True):
                 writer.put(graph_of[n], signatures[n], data)
-                if graphs is not None:
-                    graphs.put(signatures[n], data)
             if not writer.unchanged(str(VOCABULARY_GRAPH), vocabulary_signature):
                 writer.put(str(VOCABULARY_GRAPH), vocabulary_signature, vocabulary_triples)
             manifest = writer.finish()

@@ -15,6 +15,7 @@ from __future__ import annotations
 # hashlib, json and shutil are imported where a build needs them: a query opens the store without them.
 import io
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -32,13 +33,18 @@ MANIFEST_NAME = "manifest.json"
 MANIFEST_VERSION = 1
 # Triples a writer checks to keep the default graph counted, beyond which the store counts them.
 COUNTED_TRIPLES = 200_000
-# Bytes of N-Quads gathered before one bulk load into the store.
-BATCH_BYTES = 16 << 20
+# Bytes of N-Quads gathered before one bulk load into the store, and the loads under way at once (each in a
+# thread: Oxigraph parses and sorts a load on one core, and two take less time in all than one after the other).
+BATCH_BYTES = 8 << 20
+LOADERS = 2
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 VOCABULARY_FILES = ("dipkg.ttl", "sectors.ttl", "roles.ttl")
 # Subjects stated in one report's graph only: its evidence, its meetings and the report itself.
 OWN_SUBJECTS = tuple(f"<https://w3id.org/dipkg/resource/{kind}/".encode("ascii")
                      for kind in ("evidence", "meeting", "report"))
+# Those of them whose IRI holds the report's key (a meeting several reports tell is stated in each one's graph).
+ONE_GRAPH_SUBJECTS = tuple(f"<https://w3id.org/dipkg/resource/{kind}/".encode("ascii")
+                           for kind in ("evidence", "report"))
 PREFIXES = {
     "dip": "https://w3id.org/dipkg/ontology#",
     "res": "https://w3id.org/dipkg/resource/",
@@ -51,37 +57,16 @@ PREFIXES = {
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
 }
-_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
-
-
-def _term(term: object) -> str:
-    from rdflib import BNode, Literal, URIRef
-
-    if isinstance(term, URIRef):
-        return f"<{term}>"
-    if isinstance(term, Literal):
-        text = f'"{str(term).translate(_ESCAPES)}"'
-        if term.language:
-            return f"{text}@{term.language}"
-        if term.datatype is not None and str(term.datatype) != XSD_STRING:
-            return f"{text}^^<{term.datatype}>"
-        return text
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    raise TypeError(f"not an RDF term: {term!r}")
 
 
 def ntriples(triples: Iterable[tuple[object, object, object]]) -> bytes:
-    """N-Triples of ``triples`` (rdflib terms), sorted: the same triples always give the same bytes."""
-    cache: dict[object, str] = {}
+    """N-Triples of ``triples`` (rdflib or ``kg.nt`` terms), sorted: the same triples always give the same bytes."""
+    from kg.nt import Lines
 
-    def term(t: object) -> str:
-        text = cache.get(t)
-        if text is None:
-            text = cache[t] = _term(t)
-        return text
-
-    return "".join(sorted(f"{term(s)} {term(p)} {term(o)} .\n" for s, p, o in triples)).encode("utf-8")
+    lines = Lines()
+    for triple in triples:
+        lines.add(triple)
+    return lines.document()
 
 
 def in_graph(graph: str, ntriples: bytes) -> bytes:
@@ -153,20 +138,30 @@ def open_store(path: Path) -> ox.Store:
 class StoreWriter:
     """Replaces named graphs of a store and keeps its default graph their union, each triple once.
 
-    Given the default graph's size before (``triples``), the writer keeps it counted: it notes, for
-    each triple it adds or may remove, whether the default graph held it before, and compares at
-    the end. Past ``COUNTED_TRIPLES`` such triples (a rebuild that rewrites most graphs) it stops,
-    and the manifest leaves the count to the store."""
+    The writer keeps the default graph's size counted. Writing into an empty store, it counts the
+    triples it sends there: a triple about a report's own evidence or the report itself is stated
+    in that report's graph only, and any other is sent the first time it comes. Given the size
+    before (``triples``), it notes whether the default graph held each triple a new graph states
+    (a triple of a graph it drops was there: the default graph is their union), and at the end
+    adds those it did not and takes away those no graph states any more. Past ``COUNTED_TRIPLES``
+    such triples (a rebuild that rewrites most graphs) it stops, and the manifest leaves the
+    count to the store."""
 
     def __init__(self, store: ox.Store, old: Mapping[str, str], triples: int | None = None) -> None:
         self.store = store
         self.old = dict(old)
         self.new: dict[str, str] = {}
         self._dropped: set[ox.Triple] = set()
+        self._added: set[ox.Triple] = set()
         self._buffer: list[bytes] = []
         self._size = 0
-        self._triples = triples
-        self._held: dict[ox.Triple, bool] | None = {} if triples is not None else None
+        self._loading: list[Future[None]] = []
+        self._loaders = ThreadPoolExecutor(LOADERS, thread_name_prefix="store-load")
+        self._shared: set[bytes] = set()
+        self._sent = 0
+        self._fresh = not self.old and next(store.quads_for_pattern(None, None, None, None), None) is None
+        self._triples = 0 if self._fresh else triples
+        self._held: dict[ox.Triple, bool] | None = {} if triples is not None and not self._fresh else None
 
     def unchanged(self, graph: str, signature: str) -> bool:
         """True (and the graph kept) when the store already holds ``graph`` written from ``signature``."""
@@ -183,7 +178,11 @@ class StoreWriter:
         if self._held is not None:
             self._note(q.triple for q in ox.parse(triples, format=ox.RdfFormat.N_TRIPLES))
         self.new[graph] = signature
-        self._buffer += (in_graph(graph, triples), triples)
+        shared = self._shared
+        default = [line for line in triples.splitlines(keepends=True)
+                   if line.startswith(ONE_GRAPH_SUBJECTS) or (line not in shared and not shared.add(line))]
+        self._sent += len(default)
+        self._buffer += (in_graph(graph, triples), *default)
         self._size += 2 * len(triples)
         if self._size >= BATCH_BYTES:
             self._load()
@@ -193,44 +192,67 @@ class StoreWriter:
         for graph in set(self.old) - set(self.new):
             self._drop(graph)
         self._load()
-        named = ox.DefaultGraph()
-        orphans = [t for t in self._dropped
+        self.close()
+        candidates = self._dropped - self._added if self._held is not None else self._dropped
+        orphans = [t for t in candidates
                    if not any(not isinstance(q.graph_name, ox.DefaultGraph)
                               for q in self.store.quads_for_pattern(t.subject, t.predicate, t.object, None))]
         for t in orphans:
-            self.store.remove(ox.Quad(t.subject, t.predicate, t.object, named))
+            self.store.remove(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()))
         self.store.flush()
         counted = None
-        if self._held is not None and self._triples is not None:
-            now = sum(self._in_default(t) for t in self._held)
-            counted = self._triples + now - sum(self._held.values())
+        if self._fresh:
+            counted = self._sent
+        elif self._held is not None and self._triples is not None:
+            counted = self._triples + sum(not held for held in self._held.values()) - len(orphans)
         return Manifest(dict(self.new), triples=counted)
 
     def _drop(self, graph: str) -> None:
         node = ox.NamedNode(graph)
         gone = [q.triple for q in self.store.quads_for_pattern(None, None, None, node)]
-        self._note(gone)
         self._dropped.update(gone)
+        if self._held is not None:
+            for t in gone:
+                self._held.setdefault(t, True)  # in a graph, so in the default graph
+            self._check_size()
         self.store.remove_graph(node)
         self.old.pop(graph, None)
 
-    def _in_default(self, t: ox.Triple) -> bool:
-        return ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) in self.store
-
     def _note(self, triples: Iterable[ox.Triple]) -> None:
-        """Whether the default graph holds each triple before this writer first touches it."""
-        if self._held is None:
-            return
+        """Whether the default graph holds each triple a new graph states, before this writer first touches it."""
+        assert self._held is not None
         for t in triples:
+            self._added.add(t)
             if t not in self._held:
-                self._held[t] = self._in_default(t)
-        if len(self._held) > COUNTED_TRIPLES:
+                self._held[t] = ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) in self.store
+        self._check_size()
+
+    def _check_size(self) -> None:
+        if self._held is not None and len(self._held) > COUNTED_TRIPLES:
             self._held = None
+            self._added.clear()
 
     def _load(self) -> None:
         if self._buffer:
-            self.store.bulk_load(input=b"".join(self._buffer), format=ox.RdfFormat.N_QUADS)
-            self._buffer, self._size = [], 0
+            self._wait(LOADERS - 1)
+            data, self._buffer, self._size = b"".join(self._buffer), [], 0
+            self._loading.append(self._loaders.submit(self._bulk_load, data))
+
+    def _bulk_load(self, data: bytes) -> None:
+        # lenient: the N-Triples come from kg.nt (or the ontology files, parsed strictly by ``vocabulary``)
+        self.store.bulk_load(input=data, format=ox.RdfFormat.N_QUADS, lenient=True)
+
+    def _wait(self, most: int) -> None:
+        """Wait until at most ``most`` loads are under way (raising a load's error)."""
+        while len(self._loading) > most:
+            self._loading.pop(0).result()
+
+    def close(self) -> None:
+        """Wait for the loads under way (``finish`` does)."""
+        try:
+            self._wait(0)
+        finally:
+            self._loaders.shutdown(wait=True)
 
 
 def write_turtle(store: ox.Store, path: str) -> None:
@@ -289,24 +311,26 @@ def triples(store: ox.Store) -> int:
 SECTORS = "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?m <https://w3id.org/dipkg/ontology#topic> ?s }"
 
 
+# The classes ``counts`` counts the nodes of, and the count each adds to.
+COUNTED_CLASSES = {"Report": "reports", "Meeting": "meetings", "Person": "persons", "Place": "places",
+                   "Region": "places", "City": "places", "Country": "places", "Organization": "organizations",
+                   "Company": "organizations", "University": "organizations", "GovernmentBody": "organizations",
+                   "InternationalOrganization": "organizations"}
+
+
 def counts(store: ox.Store, known_triples: int | None = None) -> dict[str, int]:
     """Reports, meetings, persons, places, organizations, sectors and triples of the store's graph
     (``known_triples``: the triples the manifest counted, not counted again).
 
     A node typed with two place (or organization) classes counts once per class, as
-    ``kg.pipeline.summarise`` counts an rdflib graph."""
+    ``kg.pipeline.summarise`` counts an rdflib graph. The default graph holds each ``?x a ?class``
+    once, so the nodes of a class are its triples, counted class by class (one count over every
+    typed node would walk the evidence nodes too, most of them)."""
     out = dict.fromkeys(("reports", "meetings", "persons", "places", "organizations"), 0)
-    per_class = """PREFIX dip: <https://w3id.org/dipkg/ontology#>
-SELECT ?class (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a ?class } GROUP BY ?class"""
-    kinds = {"Report": "reports", "Meeting": "meetings", "Person": "persons", "Place": "places",
-             "Region": "places", "City": "places", "Country": "places", "Organization": "organizations",
-             "Company": "organizations", "University": "organizations", "GovernmentBody": "organizations",
-             "InternationalOrganization": "organizations"}
-    for row in store.query(per_class):
-        name = kinds.get(row["class"].value.removeprefix(PREFIXES["dip"])) \
-            if row["class"].value.startswith(PREFIXES["dip"]) else None
-        if name:
-            out[name] += int(row["n"].value)
+    for name, key in COUNTED_CLASSES.items():
+        answer = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ ?x a <{PREFIXES['dip']}{name}> }}")
+        assert isinstance(answer, ox.QuerySolutions)
+        out[key] += int(next(iter(answer))["n"].value)
     out["sectors"] = int(next(iter(store.query(SECTORS)))["n"].value)
     out["triples"] = triples(store) if known_triples is None else known_triples
     return out

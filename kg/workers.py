@@ -13,6 +13,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
@@ -37,8 +38,10 @@ def progress(total: int, what: str, *, unit: str = "report") -> tqdm:
                 file=sys.stderr, dynamic_ncols=True, leave=False)
 
 
-def run(func: Callable[[T], R], items: Sequence[T], *, jobs: int, what: str) -> Iterator[R]:
-    """``func`` of every item, in order, computed on ``jobs`` processes (1: in this one)."""
+def run(func: Callable[[T], R], items: Sequence[T], *, jobs: int, what: str, ahead: int | None = None) -> Iterator[R]:
+    """``func`` of every item, in order, computed on ``jobs`` processes (1: in this one). With ``ahead``,
+    the processes compute at most that many results beyond those taken: results a slower consumer has
+    not taken yet wait in this process's memory."""
     jobs = max(1, min(jobs, len(items)))
     if jobs > 1 and "fork" not in multiprocessing.get_all_start_methods():
         jobs = 1
@@ -49,7 +52,18 @@ def run(func: Callable[[T], R], items: Sequence[T], *, jobs: int, what: str) -> 
                 bar.update()
         return
     chunk = max(1, min(MAX_CHUNK, len(items) // (jobs * 8)))
+    permits = threading.Semaphore(max(ahead or len(items), 2 * jobs * chunk))  # never less than a task each
+
+    def given() -> Iterator[T]:  # read by the pool's task thread, which waits here for a permit
+        for item in items:
+            permits.acquire()
+            yield item
+
     with multiprocessing.get_context("fork").Pool(jobs) as pool, progress(len(items), what) as bar:
-        for result in pool.imap(func, items, chunksize=chunk):
-            yield result
-            bar.update()
+        try:
+            for result in pool.imap(func, given(), chunksize=chunk):
+                permits.release()
+                yield result
+                bar.update()
+        finally:
+            permits.release(len(items))  # the task thread must not wait for results nobody takes

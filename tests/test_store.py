@@ -284,3 +284,18 @@ def test_a_rebuild_keeps_the_triples_counted_without_counting_the_store(tmp_path
     result = build([reports], out_dir=out, exports=False)
     assert counted == [] and result.summary.triples == triples(open_store(out))
     assert result.summary == pipeline.summarise_path(out)
+
+
+def test_a_build_into_an_empty_store_counts_the_triples_it_sends(tmp_path, monkeypatch):
+    from kg import pipeline
+
+    reports = corpus(tmp_path / "in", 6)
+    (reports / "again.txt").write_text((reports / "r000.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    counted: list[int] = []
+    monkeypatch.setattr(pipeline, "triples", lambda store: counted.append(1) or triples(store))
+    result = build([reports], out_dir=tmp_path / "out", exports=False)
+    store = open_store(tmp_path / "out")
+    told_twice = """SELECT ?m WHERE { GRAPH ?g { ?m a <https://w3id.org/dipkg/ontology#Meeting> } }
+        GROUP BY ?m HAVING (COUNT(DISTINCT ?g) > 1)"""
+    assert list(store.query(told_twice)), "a meeting two reports tell is stated in both graphs"
+    assert counted == [] and result.summary.triples == triples(store)

@@ -1,0 +1,34 @@
+"""kg.workers.run: results in the order of the items, whatever the processes; with ``ahead``, the
+processes wait for the consumer rather than fill memory with results nobody has taken."""
+
+import multiprocessing
+import time
+
+import pytest
+
+from kg.workers import run
+
+MADE = multiprocessing.Value("i", 0)
+
+
+def _square(n: int) -> int:
+    with MADE.get_lock():
+        MADE.value += 1
+    return n * n
+
+
+@pytest.mark.parametrize(("jobs", "ahead"), [(1, None), (2, None), (2, 5), (3, 100)])
+def test_results_come_in_the_order_of_the_items(jobs, ahead):
+    assert list(run(_square, list(range(300)), jobs=jobs, what="", ahead=ahead)) == [n * n for n in range(300)]
+
+
+@pytest.mark.parametrize("ahead", [100, None])
+def test_the_processes_make_at_most_the_results_asked_ahead(ahead):
+    MADE.value = 0
+    results = run(_square, list(range(1000)), jobs=2, what="", ahead=ahead)
+    taken = [next(results) for _ in range(10)]
+    time.sleep(1.0)
+    made = MADE.value
+    assert taken == [n * n for n in range(10)]
+    assert made <= 10 + 100 if ahead else made > 10 + 100  # without a limit they run on
+    assert len(list(results)) == 990
