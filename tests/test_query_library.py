@@ -82,6 +82,8 @@ def test_binding_a_param_filters_to_exactly_the_rows_with_that_value(store, name
     ("report-meetings", {"report": "001_7e26e4af5a0f6119.txt"}, "date", {"2025-12-22"}),
     ("countries", {"country": "be"}, "wikidata", {"http://www.wikidata.org/entity/Q31"}),
     ("who-met-whom", {"report": "000_96af8c5a6d4c3167.txt"}, "name", {"Роман Василенко", "Эрве Жамар"}),
+    # the place by its name in the report's language (a Kazakh report: not Almaty Region)
+    ("who-met-whom", {"report": "004_2c1c7d9b27086156.txt"}, "place", {"Алматы облысы"}),
 ])
 def test_named_queries_answer_the_seeds(store, name, params, column, expected):
     assert {r[column] for r in ask(store, name, **params)} == expected
