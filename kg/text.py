@@ -26,10 +26,9 @@ CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 LATIN = re.compile(r"[A-Za-z]")
 # Latin letters with diacritics (Latin-1 Supplement and Latin Extended-A and -B) as their base letter: Pécs as Pecs,
 # Öztürk as Ozturk. Cyrillic letters keep theirs (й, ё is folded apart).
-LATIN_BASES = str.maketrans({chr(c): unicodedata.normalize("NFD", chr(c))[0] for c in range(0xC0, 0x250)
-                             if unicodedata.normalize("NFD", chr(c))[0].isascii()
-                             and unicodedata.normalize("NFD", chr(c))[0].isalpha()
-                             and len(unicodedata.normalize("NFD", chr(c))) > 1})
+LATIN_BASES = str.maketrans({c: d[0] for c, d in ((chr(n), unicodedata.normalize("NFD", chr(n)))
+                                                   for n in range(0xC0, 0x250))
+                             if len(d) > 1 and d[0].isascii() and d[0].isalpha()})
 WORD = re.compile(r"\w+", re.UNICODE)
 # Characters that show nothing: zero-width spaces and joiners, the soft hyphen, the byte-order
 # mark and the direction marks, embeddings, overrides and isolates. Read as if absent.

@@ -9,7 +9,6 @@ import re
 
 from kg.lang import profile, word_key
 from kg.model import MentionKind
-from kg.morphology import word_matches
 from kg.rules.state import (
     CAPITAL_LETTER,
     COMPLEMENT_OPENERS,
@@ -352,15 +351,10 @@ def _name_after_phrase(s: State, i: int) -> tuple[int, int] | None:
             continue
         # a lower-case word ends the phrase, but for a place's class noun (губернатором префектуры Хирофуми Ёсимурой)
         elif depth == 0 and not s.covered[j] and fold(t) not in PHRASE_WORDS and not s.barrier[j] \
-                and (t in ".;:!?" or t.islower()) and not _place_class(s, j):
+                and (t in ".;:!?" or t.islower()) and not s.is_head(j, kind="place"):
             return None
         j += 1
     return None
-
-
-def _place_class(s: State, j: int) -> bool:
-    """Is token ``j`` the class noun of a place (префектуры, region)?"""
-    return any(h.kind == "place" and word_matches(s.texts[j], h.word, s.language) for h in s.lex.heads_for(s.language))
 
 
 def _post_ahead(s: State, i: int) -> bool:

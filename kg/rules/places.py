@@ -28,11 +28,8 @@ def read_names(s: State) -> None:
         names_place = e.kind == "place" and m.first == m.last and _names_place(s, m.first, e)
         # A one-word country or town inside a proposed person's name is a word of that name (Чжао Ганом),
         # unless the grammar says it names a place, or a post's word follows (Үндістан Елшісі: its state).
-        # ... or a post's word follows past a body's words (Әзірбайжан Сыртқы істер министрі)
-        ahead = range(m.last + 1, min(len(s.texts), m.last + 1 + POST_REACH))
-        before_post = any(s.barrier[k] for k in ahead) and not any(s.texts[k] in CLAUSE_MARKS for k in ahead)
         if m.first == m.last and m.first in s.in_proposed_name and e.kind in ("country", "place") \
-                and not (e.kind == "place" and names_place) and not (e.kind == "country" and before_post):
+                and not (e.kind == "place" and names_place) and not (e.kind == "country" and _before_post(s, m.last)):
             continue
         if e.kind == "place" and m.first == m.last and not names_place and _first_name_of_person(s, m.last):
             continue
@@ -59,6 +56,13 @@ def read_names(s: State) -> None:
             # Италия Сыртқы істер министрлігі is Italy's ministry, not Kazakhstan's of the same name
             s.emit(MentionKind.ORGANIZATION, m.first, m.last, e.key, e.subtype)
             s.name_eponym(m.first, m.last)
+
+
+def _before_post(s: State, i: int) -> bool:
+    """Does a post's word follow token ``i`` within ``POST_REACH`` tokens of its clause, right after it or past a
+    body's words (Үндістан Елшісі, Әзірбайжан Сыртқы істер министрі)?"""
+    ahead = range(i + 1, min(len(s.texts), i + 1 + POST_REACH))
+    return any(s.barrier[k] for k in ahead) and not any(s.texts[k] in CLAUSE_MARKS for k in ahead)
 
 
 def _other_state_before(s: State, names: PhraseMatcher[Entry], first: int, country: str) -> bool:

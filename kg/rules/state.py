@@ -218,10 +218,12 @@ class State:
             if words else None
         return named if named is not None else " ".join(words)
 
-    def is_head(self, j: int, subtype: str | None = None, position: str | None = None) -> bool:
-        """Is token ``j`` a head noun (of this type, standing on this side of its name)?"""
+    def is_head(self, j: int, subtype: str | None = None, position: str | None = None, *,
+                kind: str | None = None) -> bool:
+        """Is token ``j`` a head noun (of this type, standing on this side of its name; of a place or a body)?"""
         return any(word_matches(self.texts[j], h.word, self.language) for h in self.lex.heads_for(self.language)
-                   if subtype is None or (h.subtype == subtype and h.position == position))
+                   if (subtype is None or (h.subtype == subtype and h.position == position))
+                   and (kind is None or h.kind == kind))
 
     def has_case(self, j: int, case: Case) -> bool:
         return profile(self.language).has_case(self.texts[j], case)
