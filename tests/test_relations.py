@@ -595,6 +595,9 @@ def places_of(text: str) -> list[str | None]:
     ("Аким области Нариман Торегалиев встретился с Послом Польши Яном Ковальским в городе Уральске.", "Уральск"),
     ("The Akim of the region Nariman Toregaliyev met the Ambassador of Poland Jan Kowalski in the city of Uralsk.",
      "Uralsk"),
+    # kk: a proposed town in the locative before a region's name and head is where, not a word of the region
+    ("Қазақстанның Үндістандағы Елшісі Нұрлан Жалғасбаев 15 мамырда Мумбайда Махараштра штатының губернаторы "
+     "Рамеш Байспен кездесті.", "Бомбей"),
     # a visit to a region, then a meeting with the mayor of a town: the town
     ("Елші Ержан Бекенов Ломбардияға жұмыс сапарымен барды. Елші Бергамо мэрі Джорджо Горимен келіссөздер "
      "жүргізді.", "Бергамо"),
@@ -745,6 +748,9 @@ def test_post_jurisdictions(text, name, post):
     # ru: a state's name in the case of the name after it is a given name (Сальвадор)
     ("Посол Ануар Ахметжанов провел встречу с председателем правительства Каталонии Сальвадором Иллой.",
      "Сальвадор Илла"),
+    # kk: a given name after a post that looks like a town in the locative (Марке + -та) is the name's word
+    ("Қазақстанның Чехиядағы Елшісі Ержан Рахметуллин Брно қаласының мэрі Маркета Ванковамен кездесті.",
+     "Маркета Ванкова"),
     # ru: a region after a post or after its class noun is no part of the name that follows it
     ("Посол Асхат Мусабаев принял губернатора Лацио Франческо Рокку.", "Франческо Рокка"),
     ("Посол Асхат Мусабаев принял губернатора области Лацио Франческо Рокку.", "Франческо Рокка"),

@@ -171,6 +171,14 @@ def _town_at(s: State, j: int) -> Mention | None:
                 None)
 
 
+def _place_before(s: State, j: int) -> bool:
+    """``Мумбайда Махараштра штатының``: a place the recogniser proposes that ends at token ``j`` with a case
+    ending of place is where something happens, not a word of the next place's name (a place the gazetteer
+    knows is read before the head nouns)."""
+    return any(kind == MentionKind.PLACE and last == j for kind, first, last in s.proposals) and profile(
+        s.language).has_case(s.texts[j], Case.LOCATIVE, Case.LOCATIVE_ATTRIBUTE, Case.DATIVE)
+
+
 def _common_opening(s: State, m: Match[Head], first: int) -> bool:
     """Is the name before a head one common word that opens a sentence? Where names write their heads in
     capitals, such a word heads nothing (The company ...); nor does it open the name of a body other than a
@@ -198,7 +206,7 @@ def _name_start(s: State, head_index: int, *, organization: bool = False, town_n
     # A proposed person's name before a town's name (Чжао Ганмен Сиань қаласында) is no part of it.
     place = not organization and any(s.is_head(head_index, subtype, "after") for subtype in ("city", "region"))
     while j >= 0 and steps < limit and not s.barrier[j]:
-        if place and j < head_index - 1 and j in s.in_proposed_name:
+        if place and j < head_index - 1 and (j in s.in_proposed_name or _place_before(s, j)):
             break
         if s.covered[j]:
             inner = _mention_ending_at(s, j)

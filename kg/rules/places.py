@@ -25,7 +25,7 @@ def read_names(s: State) -> None:
         first_tok = s.texts[m.first]
         if e.form in ("name", "variant") and not (first_tok[:1].isupper() or first_tok[:1].isdigit()):
             continue
-        names_place = e.kind == "place" and m.first == m.last and _names_place(s, m.first, e)
+        names_place = e.kind == "place" and m.first == m.last and _names_place(s, m.first, e, names)
         # A one-word country or town inside a proposed person's name is a word of that name (Чжао Ганом),
         # unless the grammar says it names a place, or a post's word follows (Үндістан Елшісі: its state).
         if m.first == m.last and m.first in s.in_proposed_name and e.kind in ("country", "place") \
@@ -82,7 +82,7 @@ def _state_form_start(s: State, first: int) -> int:
     return start
 
 
-def _names_place(s: State, i: int, e: Entry) -> bool:
+def _names_place(s: State, i: int, e: Entry, names: PhraseMatcher[Entry]) -> bool:
     """A town's one-word name that opens a post's complement (Mayor of Debrecen Laszlo Papp), stands
     right before a post (Бурса губернаторы) or carries a case ending of place (Мюнхенде: in Munich)
     names the place, whatever capitalised words stand beside it."""
@@ -97,8 +97,19 @@ def _names_place(s: State, i: int, e: Entry) -> bool:
     if i + 1 < len(s.texts) and s.barrier[i + 1]:
         return True
     inflected = fold(s.texts[i]) != fold(e.name)
+    if inflected and _opens_name_after_post(s, i, names):
+        return False
     return inflected and profile(s.language).has_case(
         s.texts[i], Case.LOCATIVE, Case.LOCATIVE_ATTRIBUTE, Case.DATIVE)
+
+
+def _opens_name_after_post(s: State, i: int, names: PhraseMatcher[Entry]) -> bool:
+    """``мэрі Маркета Ванковамен``: where only a name's last word declines, a word right after a post that opens a
+    proposed person's name, before a capitalised word that names nothing known, takes no case ending: its
+    likeness to an inflected town's name (Марке + -та) is chance."""
+    return not profile(s.language).name_words_decline and i > 0 and s.barrier[i - 1] \
+        and i in s.proposed_name_starts and i + 1 < len(s.texts) and s.is_capitalised(i + 1) \
+        and not names.match_at(s.texts, i + 1) and not s.is_head(i + 1)
 
 
 def _inside_longer_name(s: State, i: int, names: PhraseMatcher[Entry]) -> bool:
