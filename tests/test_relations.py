@@ -299,6 +299,9 @@ def meetings_of(text: str) -> list[set[str]]:
      [{"Murat Nurtleu", "Jeyhun Bayramov"}]),
     ("The session of the commission was attended by Kazakh Deputy Minister Roman Vassilenko and Japanese Deputy "
      "Minister Kenji Sato.", [{"Roman Vassilenko", "Kenji Sato"}]),
+    # kk: a name with its honorific after it, then another name after a post: both take part
+    ("Елші Марат Сейітов облыс президенті Микеле Паскале мырзамен және Болонья мэрі Маттео Леполимен кездесті.",
+     [{"Марат Сейітов", "Микеле Паскале", "Маттео Леполи"}]),
 ])
 def test_meeting_participants(text, expected):
     assert meetings_of(text) == expected
@@ -751,6 +754,9 @@ def test_post_jurisdictions(text, name, post):
     # kk: a given name after a post that looks like a town in the locative (Марке + -та) is the name's word
     ("Қазақстанның Чехиядағы Елшісі Ержан Рахметуллин Брно қаласының мэрі Маркета Ванковамен кездесті.",
      "Маркета Ванкова"),
+    # kk: a particle that is a Kazakh word too (де: also) joins a given name and a surname after a post
+    ("Елші Марат Сейітов Эмилия-Романья облысының президенті Микеле де Паскалемен кездесті.", "Микеле де Паскале"),
+    ("Елші Марат Сейітов де Джон Смитпен кездесті.", "Марат Сейітов"),
     # ru: a region after a post or after its class noun is no part of the name that follows it
     ("Посол Асхат Мусабаев принял губернатора Лацио Франческо Рокку.", "Франческо Рокка"),
     ("Посол Асхат Мусабаев принял губернатора области Лацио Франческо Рокку.", "Франческо Рокка"),

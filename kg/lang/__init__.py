@@ -62,7 +62,8 @@ def word_key(word: str) -> str:
 
 def read_particles(path: Path, form: str = "word") -> frozenset[str]:
     """A language's ``particles.tsv``: the lower-case words that join a name's words (van der, бин), folded; with
-    ``form="prefix"``, those written with a hyphen before a capitalised word (әл-Фараби, al-Sabah)."""
+    ``form="prefix"``, those written with a hyphen before a capitalised word (әл-Фараби, al-Sabah); with
+    ``form="inner"``, those that are words of the language too and join only between a name's words."""
     return frozenset(word_key(particle) for particle, kind in read_tsv(path) if kind == form)
 
 
@@ -120,6 +121,9 @@ class Language:
     days: tuple[DayWord, ...] = ()
     # Particles that join the words of a person's name (Nicolaas van der Brugge, Faisal bin Thani Al Thani).
     name_particles: frozenset[str] = frozenset()
+    # Particles that are words of the language too (Kazakh де, да: also): they join a name's words only between two
+    # capitalised words that nothing else reads (Микеле де Паскале).
+    name_inner_particles: frozenset[str] = frozenset()
     # Lower-case prefixes hyphenated to a name's word (әл-Фараби, аль-Фараби, al-Sabah), folded.
     name_prefixes: frozenset[str] = frozenset()
     # "module:function" giving the dictionary forms a word may stand for, likeliest first; cue words

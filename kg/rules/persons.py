@@ -53,7 +53,7 @@ def read_persons(s: State) -> None:
     if profile(s.language).honorific_after_name:
         # The honorific ends the name: a name read on into it (Асқар Бекмұратов Анна) stops before it.
         for first, last in [span for i in range(len(s.texts)) if (span := _name_before_honorific(s, i))]:
-            found = [(a, min(b, first - 1)) for a, b in found if not first <= a <= last]
+            found = [(a, min(b, first - 1) if a < first else b) for a, b in found if not first <= a <= last]
             found.append((first, last))
     for i in range(len(s.texts) - 1):
         if s.covered[i] or s.covered[i + 1]:
@@ -246,7 +246,7 @@ def _name_after(s: State, i: int) -> tuple[int, int] | None:
     count = 0
     while i < len(s.texts) and count < MAX_NAME_TOKENS and not s.covered[i]:
         if count:
-            i = _past_particles(s, i)  # Nicolaas van der Brugge, Faisal bin Thani Al Thani
+            i = _past_particles(s, i, after_given_name=count == 1)  # Nicolaas van der Brugge, Faisal bin Thani
         if i >= len(s.texts) or s.covered[i] or not (
                 s.is_capitalised(i) or (LATIN_CAPITALISED.match(s.texts[i]) and len(s.texts[i]) > 1
                                         and not s.honorific(s.texts[i]))):
@@ -290,14 +290,15 @@ def _particle_next(s: State, i: int) -> bool:
     return i + 1 < len(s.texts) and word_key(s.texts[i + 1]) in profile(s.language).name_particles
 
 
-def _past_particles(s: State, i: int) -> int:
-    """The index after the name particles at ``i`` (van der, bin, Al), where a name word follows them;
-    else ``i``."""
-    particles = profile(s.language).name_particles
+def _past_particles(s: State, i: int, *, after_given_name: bool = False) -> int:
+    """The index after the name particles at ``i`` (van der, bin, Al; after a given name also those that are words
+    of the language: Микеле де Паскале), where a name word that nothing else reads follows them; else ``i``."""
+    lang = profile(s.language)
+    particles = lang.name_particles | lang.name_inner_particles if after_given_name else lang.name_particles
     j = i
     while j < len(s.texts) and not s.covered[j] and word_key(s.texts[j]) in particles:
         j += 1
-    return j if j > i and j < len(s.texts) and s.is_capitalised(j) else i
+    return j if j > i and j < len(s.texts) and s.is_capitalised(j) and not s.covered[j] else i
 
 
 def _after_honorifics(s: State, i: int) -> int:

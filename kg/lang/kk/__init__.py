@@ -20,6 +20,7 @@ PROFILE = Language(
     days=read_days(Path(__file__).parent / "days.tsv"),
     name_particles=read_particles(Path(__file__).parent / "particles.tsv"),
     name_prefixes=read_particles(Path(__file__).parent / "particles.tsv", "prefix"),
+    name_inner_particles=read_particles(Path(__file__).parent / "particles.tsv", "inner"),
     lemmatiser="kg.lang.kk.words:lemmas",
     tagger="kg.ner:kaznerd_mentions",
     word_forms="kg.lang.kk.forms:KazakhForms",
