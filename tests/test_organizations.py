@@ -79,6 +79,9 @@ def test_english(text, expected):
     ("Посол встретился с Министром культуры и его заместителем.", [("культуры", "Министерство культуры")]),
     # a word with capitals inside names a company
     ("Посол встретился с руководством КазМунайГаза.", [("КазМунайГаза", "КазМунайГаз")]),
+    # a place's class noun after a minister's post is no field of a ministry (a chief minister of a state)
+    ("Посол встретился с главным министром штата Раджастхан.", []),
+    ("Посол встретился с министром экономики провинции Онтарио.", [("экономики", "Министерство экономики")]),
 ])
 def test_russian(text, expected):
     assert organizations(text) == expected

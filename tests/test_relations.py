@@ -601,6 +601,9 @@ def places_of(text: str) -> list[str | None]:
     # kk: a proposed town in the locative before a region's name and head is where, not a word of the region
     ("Қазақстанның Үндістандағы Елшісі Нұрлан Жалғасбаев 15 мамырда Мумбайда Махараштра штатының губернаторы "
      "Рамеш Байспен кездесті.", "Бомбей"),
+    # ru: a city's name after a region's class noun names the place (a prefecture shares its city's name)
+    ("В ходе встречи с губернатором префектуры Осака Хирофуми Ёсимурой Посол Ерлан Байжанов обсудил туризм.",
+     "Осака"),
     # a visit to a region, then a meeting with the mayor of a town: the town
     ("Елші Ержан Бекенов Ломбардияға жұмыс сапарымен барды. Елші Бергамо мэрі Джорджо Горимен келіссөздер "
      "жүргізді.", "Бергамо"),

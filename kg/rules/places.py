@@ -92,8 +92,12 @@ def _names_place(s: State, i: int, e: Entry, names: PhraseMatcher[Entry]) -> boo
             and i + 2 < len(s.texts) \
             and s.is_capitalised(i + 1) and s.is_capitalised(i + 2):
         return True  # a full name follows the town: Mayor of Debrecen Laszlo Papp, губернатора Лацио Франческо Рокку
-    if i > 0 and any(s.is_head(i - 1, e.subtype, side) for side in ("before", "after")):
-        return True  # its class noun before it: области Лацио
+    if i > 0 and (any(s.is_head(i - 1, e.subtype, side) for side in ("before", "after")) or (
+            s.is_head(i - 1, kind="place") and not s.is_capitalised(i - 1) and not (
+                i > 1 and (s.is_capitalised(i - 2) or s.covered[i - 2])))):
+        # its class noun before it: области Лацио, префектуры Осака (a city's name, a prefecture's too); not where
+        # that noun is the head of a name before it (Туркестанской области Дарханом)
+        return True
     if i + 1 < len(s.texts) and s.barrier[i + 1]:
         return True
     inflected = fold(s.texts[i]) != fold(e.name)

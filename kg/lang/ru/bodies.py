@@ -38,7 +38,7 @@ def heads() -> dict[str, str]:
 
 
 @cache
-def _place_words() -> frozenset[str]:
+def place_words() -> frozenset[str]:
     """Head nouns of places (области, города): a complement of place, not a body's field."""
     from kg.lexicon import load_lexicon
 
@@ -112,7 +112,7 @@ def body(view: TokenView, i: int) -> tuple[int, int, str, str] | None:
             break
         if t in JOINS or not genitive_word(t):
             break
-        if t[:1].isupper() or view.covered[j] or set(lemmas(t)) & _place_words():
+        if t[:1].isupper() or view.covered[j] or set(lemmas(t)) & place_words():
             place = True
         else:
             field = True

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from kg.lang import TokenView
+from kg.lang.ru.bodies import place_words
 from kg.lang.ru.morph import genitive_word
+from kg.lang.ru.words import lemmas
 
 MINISTER = frozenset({"министр", "министра", "министром", "министру", "министре"})
 # At most this many genitive words name the ministry's field.
@@ -11,12 +13,13 @@ MAX_WORDS = 3
 
 
 def ministry(view: TokenView, i: int) -> tuple[int, int, str] | None:
-    """The ministry a minister at token ``i`` heads, read from the lower-case genitive words after it."""
+    """The ministry a minister at token ``i`` heads, read from the lower-case genitive words after it; a place's class
+    noun is no field (главным министром штата Гуджарат: the chief minister of a state)."""
     texts = view.texts
     if texts[i].lower() not in MINISTER:
         return None
     j = i + 1
     while j < len(texts) and j - i <= MAX_WORDS + 1 and not view.covered[j] and texts[j].islower() \
-            and genitive_word(texts[j]):
+            and genitive_word(texts[j]) and not set(lemmas(texts[j])) & place_words():
         j += 1
     return (i + 1, j - 1, f"Министерство {' '.join(texts[i + 1:j])}") if j > i + 1 else None
