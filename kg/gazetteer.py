@@ -43,6 +43,9 @@ COMMON_ZIPF = 4.0
 # suburb of Saskatoon, is no town in a report).
 WORLD_POPULATION_COMMON = 200_000
 SMALL_TOWN_ZIPF = 3.0
+# A city of NAMESAKE_CITY inhabitants or more that the Russian dictionary knows by name keeps an English name that
+# is no very common word: a famous city's name is frequent for its fame (Edinburgh, Glasgow), not as a word.
+KNOWN_CITY_ZIPF = 5.0
 BIG_CITY = 1_000_000
 MIN_LETTERS = 3
 # A Latin alternate name is kept when it is this close to a transliterated Cyrillic name of the place.
@@ -83,7 +86,8 @@ HEADER = """\
 #     a region's one-word name also when common in one of {region_languages}; but a region left with no
 #     name keeps its ISO name if that is common in one of them only, and rare in English (Veneto). A town
 #     whose Russian name pymorphy3 knows as a geographical name (Венеция, Берн) keeps an English name held
-#     to the threshold of large places (Venice, Bern).
+#     to the threshold of large places (Venice, Bern), and from {namesake} inhabitants to Zipf >= {known_zipf}
+#     (Edinburgh, Glasgow: frequent as the names of famous cities, not as words; Nice stays a word).
 # One row per place; names separated by '|', the first of each language being its label.
 # columns: id (ISO 3166-2 code or geonames:ID)	type (region | city)	country	iso (ISO 3166-2 code of a city
 #          that is a subdivision)	geonames	latitude	longitude	kk	ru	en
@@ -141,6 +145,8 @@ class _Filter:
         low = name.lower()
         if language == "en":
             large = official or population >= WORLD_POPULATION_COMMON
+            if official and population >= NAMESAKE_CITY:
+                return self._zipf(low, "en") < KNOWN_CITY_ZIPF
             return self._zipf(low, "en") < (COMMON_ZIPF if large else SMALL_TOWN_ZIPF)
         if language == "kk" and low in self._common_kk:
             return False
@@ -365,7 +371,8 @@ def write(target: Path = TARGET) -> Path:
                            neighbour=f"{NEIGHBOUR_POPULATION:,}", world=f"{WORLD_POPULATION:,}",
                            letters=MIN_LETTERS, zipf=COMMON_ZIPF,
                            small_zipf=SMALL_TOWN_ZIPF, common_population=f"{WORLD_POPULATION_COMMON:,}",
-                           namesake=f"{NAMESAKE_CITY:,}", region_languages=", ".join(REGION_WORD_LANGUAGES))
+                           namesake=f"{NAMESAKE_CITY:,}", known_zipf=KNOWN_CITY_ZIPF,
+                           region_languages=", ".join(REGION_WORD_LANGUAGES))
     text = header + "\t".join(COLUMNS) + "\n" + "".join(p.row() + "\n" for p in places)
 
     def save(tmp: str) -> None:

@@ -151,6 +151,27 @@ def test_common_words_are_not_names(name: str, language: str, population: int, k
     assert _Filter().keeps(name, language, population) is kept
 
 
+@pytest.mark.parametrize(("name", "population", "known", "kept"), [
+    # a famous city's English name is frequent for the city's fame, not as a word
+    ("Edinburgh", 510_000, True, True),
+    ("Glasgow", 620_000, True, True),
+    ("Nice", 340_000, True, False),
+    # a smaller town, or one the Russian dictionary does not know by name, keeps the lower threshold
+    ("Edinburgh", 150_000, True, False),
+    ("Edinburgh", 510_000, False, False),
+])
+def test_known_cities_keep_english_names(name: str, population: int, known: bool, kept: bool) -> None:
+    assert _Filter().keeps(name, "en", population, official=known) is kept
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    ("The ambassador met the mayor in Edinburgh.", "Edinburgh"),
+    ("Talks were held in Manchester.", "Manchester"),
+])
+def test_famous_cities_are_found_in_english(text: str, quote: str) -> None:
+    assert quote in [q for q, _ in places("en", text)]
+
+
 @pytest.mark.parametrize(("name", "kept"), [
     ("Veneto", True),  # a word in Italian only
     ("Nord", False),  # a word in French, Italian and German
