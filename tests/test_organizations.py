@@ -48,6 +48,9 @@ def organizations(text: str) -> list[tuple[str, str]]:
     ("The Ambassador visited the Eurasian Research Institute and the Turkic Academy.",
      [("Eurasian Research Institute", "Eurasian Research Institute"), ("Turkic Academy", "Turkic Academy")]),
     ("My mission is completed, and I depart western Kazakhstan.", []),
+    # a post of which the minister's word is a part heads no ministry
+    ("The ambassador met the Chief Minister of Gujarat.", []),
+    ("The ambassador met the Minister of Agriculture.", [("Agriculture", "Ministry of Agriculture")]),
 ])
 def test_english(text, expected):
     assert organizations(text) == expected

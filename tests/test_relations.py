@@ -511,6 +511,12 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
      ("ambassador", "JP", "KZ")),
     # ... not a side one meets
     ("Deputy Minister Kenji Sato met the Kazakh side.", "Kenji Sato", ("deputy-minister", None, None)),
+    # the chief or first minister of a state or a nation heads its government
+    ("Елші Малайзияның Селангор штатының бас министрі Амирудин Шаримен кездесті.", "Амирудин Шари",
+     ("head-of-government", "MY", None)),
+    ("Посол встретился с главным министром малайзийского штата Селангор Амирудином Шари.", "Амирудин Шари",
+     ("head-of-government", "MY", None)),
+    ("The ambassador met First Minister John Swinney.", "John Swinney", ("head-of-government", None, None)),
 ])
 def test_posts(text, name, post):
     assert posts_of(text)[name] == post

@@ -26,6 +26,8 @@ from kg.text import fold
 CYRILLIC_CAMEL_CASE = re.compile(r"^[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+(?:[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+)+$")
 # A Latin name with a Cyrillic case ending hyphenated on: Astana Hub-тың.
 LATIN_WITH_ENDING = re.compile(r"^([A-Za-z0-9&]+(?:[-‐][A-Za-z0-9&]+)*)[-‐][\u0400-\u04FF]+$")
+# The posts that head a ministry.
+MINISTERS = frozenset({"minister", "deputy-minister"})
 
 
 def latin_organizations(s: State) -> None:
@@ -111,8 +113,11 @@ def _latin_base(s: State, i: int) -> str:
 def ministries(s: State) -> None:
     """``Minister of Agriculture`` / ``Министр сельского хозяйства``: the post names its ministry."""
     lang = profile(s.language)
+    # a post of which the minister's word is only a part heads no ministry (Chief Minister of Gujarat)
+    other_posts = {k for m in s.match.roles.find(s.texts) if m.payload not in MINISTERS
+                   for k in range(m.first, m.last + 1)}
     for i in range(len(s.texts) - 1):
-        found = lang.ministry_at(s, i)
+        found = lang.ministry_at(s, i) if i not in other_posts else None
         if found:
             first, last, name = found
             s.emit(MentionKind.ORGANIZATION, first, last, name, "government")
