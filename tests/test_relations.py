@@ -302,6 +302,9 @@ def meetings_of(text: str) -> list[set[str]]:
     # kk: a name with its honorific after it, then another name after a post: both take part
     ("Елші Марат Сейітов облыс президенті Микеле Паскале мырзамен және Болонья мэрі Маттео Леполимен кездесті.",
      [{"Марат Сейітов", "Микеле Паскале", "Маттео Леполи"}]),
+    # en: the members a delegation included, told in a sentence of their own
+    ("The delegation was led by Ambassador Aibek Nurov. It included Deputy Minister Roman Vassilenko. The "
+     "delegation met with Governor Mahmut Demirtas.", [{"Aibek Nurov", "Roman Vassilenko", "Mahmut Demirtas"}]),
 ])
 def test_meeting_participants(text, expected):
     assert meetings_of(text) == expected
