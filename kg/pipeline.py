@@ -31,7 +31,7 @@ from kg.errors import DipkgError
 from kg.events import Event, MeetingRef, resolve_events
 from kg.files import LEXICON_DIR, read_tsv
 from kg.graph import PREFIXES, VOCABULARY_GRAPH, GraphBuilder, Triple, report_graph_iri, served_states
-from kg.inputs.collect import Collected, InputOptions, Memo, collect
+from kg.inputs.collect import Collected, InputOptions, Memo, UnreadableInputs, collect
 from kg.lexicon import load_lexicon
 from kg.mentions import extract_mentions
 from kg.merging import merge, serving_states
@@ -202,15 +202,24 @@ class _Work:
 _WORK: _Work | None = None
 
 
-def _extract_job(n: int) -> tuple[Extraction, Extraction | None]:
+def _extract_job(n: int) -> tuple[Extraction | None, Extraction | None, str | None]:
     """Report ``n``'s outline, and its whole extraction unless the cache holds it: the build keeps
-    only the outlines of a large collection in memory, and a report graph's writer reads the rest."""
+    only the outlines of a large collection in memory, and a report graph's writer reads the rest.
+    A report the extractors fail on gives neither, and the failure in one line: it is skipped, like
+    an input that cannot be read, rather than ending the build of all the others."""
     assert _WORK is not None
-    x = extract(_WORK.reports[n], extractors=_WORK.extractors)
+    report = _WORK.reports[n]
+    try:
+        x = extract(report, extractors=_WORK.extractors)
+    except Exception as exc:  # any failure of one report's extraction
+        where = report.source_path or report.source_file
+        if report.source_record is not None:
+            where += f" record {report.source_record}"
+        return None, None, f"{where}: cannot extract it: {type(exc).__name__}: {' '.join(str(exc).split())}"
     _settle()
     if _WORK.cache is not None and _WORK.cache.put(_WORK.keys[n], x):
-        return outline(x), None
-    return outline(x), x
+        return outline(x), None, None
+    return outline(x), x, None
 
 
 def _settle() -> None:
@@ -297,8 +306,21 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
         todo = [n for n, x in enumerate(outlines) if x is None]
         if todo:
             load_lexicon()  # once here, before the workers are forked, rather than in each of them
-        for n, (brief, x) in zip(todo, run(_extract_job, todo, jobs=jobs, what="extracting"), strict=True):
+        failed: list[str] = []
+        for n, (brief, x, problem) in zip(todo, run(_extract_job, todo, jobs=jobs, what="extracting"), strict=True):
             outlines[n], found[n] = brief, x
+            if problem is not None:
+                failed.append(problem)
+        if failed:
+            if inputs is not None and inputs.strict:
+                raise UnreadableInputs(tuple(failed))
+            kept = [n for n, x in enumerate(outlines) if x is not None]
+            if not kept:
+                raise DipkgError(f"{', '.join(str(p) for p in paths)}: no report could be extracted; {failed[0]}")
+            reports, keys = [reports[n] for n in kept], [keys[n] for n in kept]
+            found, outlines = [found[n] for n in kept], [outlines[n] for n in kept]
+            work.reports, work.keys, work.extractions = reports, keys, found
+            read["skipped"] = (*read["skipped"], *failed)
         extractions = tuple(x for x in outlines if x is not None)
         clock.lap("extract")
         with _no_gc():

@@ -7,6 +7,7 @@ from build_support import report_folder
 from rdflib import RDF, RDFS, Literal
 
 from kg.graph import DIP
+from kg.inputs.collect import InputOptions, UnreadableInputs
 from kg.pipeline import build, extract, to_graph
 from kg.reports import parse_report
 
@@ -173,3 +174,30 @@ def test_different_persons_with_one_surname_are_not_asked_for_each_other(one_mee
     store = q.load_store(one_meeting.written[0])
     sparql, bound = q.resolve("person-meetings", {"person": "Бекжан Түлкібаев"})
     assert q.run(store, sparql, params=bound).rows == ()
+
+
+GOOD = "Аким области Асхат Шахаров встретился с Послом Японии Такеши Иваей в Актобе."
+FAILING = "Посол Ербол Сарыбай встретился с губернатором Анкары Васипом Шахином."
+
+
+def _failing_extract(report, **kwargs):
+    if "Сарыбай" in report.text:
+        raise IndexError("list index out of range")
+    return extract(report, **kwargs)
+
+
+def test_a_report_the_extractors_fail_on_is_skipped_in_one_line(tmp_path, monkeypatch):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "in" / "bad.txt").write_text(FAILING, encoding="utf-8")
+    monkeypatch.setattr("kg.pipeline.extract", _failing_extract)
+    result = build([tmp_path / "in"], out_dir=tmp_path / "out", jobs=1)
+    assert result.summary.reports == 1
+    (problem,) = result.skipped
+    assert problem.startswith("bad.txt: cannot extract it: IndexError") and "\n" not in problem
+    with pytest.raises(UnreadableInputs) as caught:
+        build([tmp_path / "in"], out_dir=tmp_path / "strict", jobs=1, inputs=InputOptions(strict=True))
+    assert caught.value.problems == (problem,)
+    assert not (tmp_path / "strict" / "diplomacy.ttl").exists()
+    monkeypatch.undo()  # once the extractors can read it, the next build adds it
+    assert build([tmp_path / "in"], out_dir=tmp_path / "out", jobs=1).summary.reports == 2
