@@ -514,6 +514,9 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
      ("ambassador", "JP", "KZ")),
     # ... not a side one meets
     ("Deputy Minister Kenji Sato met the Kazakh side.", "Kenji Sato", ("deputy-minister", None, None)),
+    # kk: the speaker of a chamber, as in Russian and English
+    ("Елші Бейбіт Исабаев Малайзия Парламентінің спикері Джохари Абдулмен кездесті.", "Джохари Абдул",
+     ("official", "MY", None)),
     # the chief or first minister of a state or a nation heads its government
     ("Елші Малайзияның Селангор штатының бас министрі Амирудин Шаримен кездесті.", "Амирудин Шари",
      ("head-of-government", "MY", None)),
