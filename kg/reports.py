@@ -17,6 +17,8 @@ from kg.errors import DipkgError
 from kg.html_text import looks_like_html, read_page
 from kg.model import Report
 
+# Two or more spaces, tabs or no-break spaces in a row within a line.
+SPACE_RUN = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}")
 HEADER = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})[ \t]*(.*)$")
 KAZAKH_LETTERS = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 CYRILLIC_LETTERS = re.compile(r"[а-яёА-ЯЁ]")
@@ -95,8 +97,10 @@ def parse_report(source_file: str, text: str, *, month: Callable[[str], int | No
 
 
 def normalize(text: str) -> str:
-    """NFC with LF line ends: the text every offset of the graph indexes."""
-    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    """NFC with LF line ends, and a run of spaces within a line as one (text copied from a page often doubles
+    them: Mr.  John  Smith is one name): the text every offset of the graph indexes."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return SPACE_RUN.sub(" ", text)
 
 
 def parse_date(value: str, month: Callable[[str], int | None] | None = None) -> date | None:

@@ -4,6 +4,7 @@ import pytest
 
 from kg.errors import DipkgError
 from kg.lexicon import load_lexicon
+from kg.pipeline import extract
 from kg.reports import detect_language, parse_report, read_report
 
 
@@ -60,3 +61,18 @@ def test_a_metadata_date(value, expected):
     from kg.reports import parse_date
 
     assert parse_date(value, load_lexicon().month) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # spaces doubled within a line, as text copied from a page has them, are one; line ends stay
+    ("Ambassador  William  H.  Moser met the akim.", "Ambassador William H. Moser met the akim."),
+    ("Елші\u00a0\u00a0Марат Сейітов\tкездесті.\n\nӘкім  келді.", "Елші Марат Сейітов\tкездесті.\n\nӘкім келді."),
+    ("Посол\r\nвстретился  с акимом.", "Посол\nвстретился с акимом."),
+])
+def test_the_text_every_offset_indexes(text, expected):
+    assert parse_report("x.txt", text).text == expected
+
+
+def test_a_name_with_doubled_spaces_is_one_name():
+    x = extract(parse_report("x.txt", "US  Ambassador  William  H.  Moser met Akim Kumar Aksakalov."))
+    assert "William H. Moser" in {e.labels[0].text for e in x.entities if e.kind == "person"}
