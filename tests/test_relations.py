@@ -2,7 +2,12 @@
 
 import pytest
 
+from kg.entities import resolve
+from kg.lexicon import load_lexicon
+from kg.mentions import extract_mentions
+from kg.model import Mention, MentionKind
 from kg.pipeline import extract
+from kg.relations import relate
 from kg.reports import parse_report
 
 
@@ -829,3 +834,21 @@ def test_one_more_meeting_of_the_trip(text, expected):
     x = extract(parse_report("t.txt", text))
     names = {e.key: e.name for e in x.entities}
     assert [(names.get(m.location), m.date.iso() if m.date else None) for m in x.meetings] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Павлодар облысының әкімі Асан Серікбаев пен Түркияның Қазақстандағы Елшісі Мехмет Өзтүрк сауда мәселелерін "
+    "талқылады.",
+    "The Akim of Pavlodar region Asan Serikbayev and the Ambassador of Turkey to Kazakhstan Mehmet Ozturk "
+    "discussed trade.",
+])
+def test_a_person_mention_resolved_to_no_one_takes_no_part(text):
+    report = parse_report("t.txt", text)
+    mentions = extract_mentions(report)
+    entities, key_of = resolve(mentions, language=report.language, lexicon=load_lexicon())
+    # initials alone (М.), as a mention the resolver gives no key, beside the persons it does
+    first = next(m for m in mentions if m.kind == MentionKind.PERSON and m in key_of)
+    orphan = Mention(MentionKind.PERSON, first.start, first.start + 2, text[first.start:first.start + 2],
+                     text[first.start:first.start + 2])
+    _, meetings = relate(report, [*mentions, orphan], entities, key_of, load_lexicon())
+    assert meetings and all(p in key_of.values() for m in meetings for p in m.participants)

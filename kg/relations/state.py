@@ -52,7 +52,8 @@ class State:
         self.report = report
         self.text = report.text
         self.language: Language = profile(report.language)
-        self.mentions = list(mentions)
+        # a person's mention that resolved to no one (initials alone: М. Ю.) takes no part in any relation
+        self.mentions = [m for m in mentions if m.kind != MentionKind.PERSON or m in key_of]
         self.entities = {e.key: e for e in entities}
         self.key_of = key_of
         self.lex = lexicon
