@@ -17,6 +17,14 @@ from kg.errors import DipkgError
 from kg.html_text import looks_like_html, read_page
 from kg.model import Report
 
+# Latin letters that look like Cyrillic ones, and those Cyrillic letters (i: the Kazakh і).
+LOOKALIKE_LETTERS = "aceiopxyABCEHIKMOPTXY"
+LATIN_LOOKALIKES = str.maketrans(LOOKALIKE_LETTERS, "асеіорхуАВСЕНІКМОРТХУ")
+# A Cyrillic and a Latin letter side by side, and a word of letters of both scripts.
+MIXED_SCRIPTS = re.compile(r"[\u0400-\u04FF][A-Za-z]|[A-Za-z][\u0400-\u04FF]")
+MIXED_WORD = re.compile(r"\b(?=[^\W\d_]*[\u0400-\u04FF])(?=[^\W\d_]*[A-Za-z])[^\W\d_]+")
+# Two Latin letters or more, then Cyrillic ones only: a Latin name with a case ending (ICTтің).
+LATIN_WITH_ENDING = re.compile(r"^[A-Za-z]{2,}[\u0400-\u04FF]+$")
 # Two or more spaces, tabs or no-break spaces in a row within a line.
 SPACE_RUN = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}")
 HEADER = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})[ \t]*(.*)$")
@@ -100,7 +108,18 @@ def normalize(text: str) -> str:
     """NFC with LF line ends, and a run of spaces within a line as one (text copied from a page often doubles
     them: Mr.  John  Smith is one name): the text every offset of the graph indexes."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if MIXED_SCRIPTS.search(text):
+        text = MIXED_WORD.sub(_cyrillic_lookalikes, text)
     return SPACE_RUN.sub(" ", text)
+
+
+def _cyrillic_lookalikes(word: re.Match[str]) -> str:
+    """A Cyrillic word typed with Latin look-alike letters (Ресейдiң with a Latin i, Қaзaқстaн with Latin a's) in
+    Cyrillic letters; a Latin name with a Cyrillic case ending (ICTтің) stays as written."""
+    w = word.group(0)
+    if LATIN_WITH_ENDING.match(w) or any(c.isascii() and c not in LOOKALIKE_LETTERS for c in w):
+        return w
+    return w.translate(LATIN_LOOKALIKES)
 
 
 def parse_date(value: str, month: Callable[[str], int | None] | None = None) -> date | None:

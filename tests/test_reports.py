@@ -68,9 +68,20 @@ def test_a_metadata_date(value, expected):
     ("Ambassador  William  H.  Moser met the akim.", "Ambassador William H. Moser met the akim."),
     ("Елші\u00a0\u00a0Марат Сейітов\tкездесті.\n\nӘкім  келді.", "Елші Марат Сейітов\tкездесті.\n\nӘкім келді."),
     ("Посол\r\nвстретился  с акимом.", "Посол\nвстретился с акимом."),
+    # a Cyrillic word typed with Latin look-alikes (a Latin i for the Kazakh і) is in Cyrillic letters
+    ("Ресейдiң Өскемендегi Бас консулы", "Ресейдің Өскемендегі Бас консулы"),
+    ("Қaзaқстaн Елшiсi", "Қазақстан Елшісі"),
+    # ... but Latin names stay Latin, with a Cyrillic case ending too
+    ("ICTтің және Siemensтің, Astana Hub-тың", "ICTтің және Siemensтің, Astana Hub-тың"),
 ])
 def test_the_text_every_offset_indexes(text, expected):
     assert parse_report("x.txt", text).text == expected
+
+
+def test_a_kazakh_text_typed_with_a_latin_i_is_read():
+    x = extract(parse_report("x.txt", "Шығыс Қазақстан облысының әкiмi Ермек Көшербаев Ресейдiң Өскемендегi Бас "
+                                      "консулы Алан Хетагуровпен кездестi."))
+    assert [len(m.participants) for m in x.meetings] == [2]
 
 
 def test_a_name_with_doubled_spaces_is_one_name():
