@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from email.utils import parsedate_to_datetime
+from itertools import pairwise
 from pathlib import Path
 
 from kg.encodings import decode
@@ -25,6 +26,12 @@ MIXED_SCRIPTS = re.compile(r"[\u0400-\u04FF][A-Za-z]|[A-Za-z][\u0400-\u04FF]")
 MIXED_WORD = re.compile(r"\b(?=[^\W\d_]*[\u0400-\u04FF])(?=[^\W\d_]*[A-Za-z])[^\W\d_]+")
 # Two Latin letters or more, then Cyrillic ones only: a Latin name with a case ending (ICTтің).
 LATIN_WITH_ENDING = re.compile(r"^[A-Za-z]{2,}[\u0400-\u04FF]+$")
+# A text wrapped at a fixed width has no line longer than this; a line this long or longer that ends with no stop
+# runs on in the next one (a sentence wrapped over lines).
+WRAP_WIDTH = 120
+WRAPPED_LINE = 50
+LINE_STOP = re.compile(r"[.!?:;…»\"”)]$")
+LINE_GOES_ON = re.compile(r"^\s*[^\W_]")
 # Two or more spaces, tabs or no-break spaces in a row within a line.
 SPACE_RUN = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}")
 HEADER = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})[ \t]*(.*)$")
@@ -110,7 +117,22 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     if MIXED_SCRIPTS.search(text):
         text = MIXED_WORD.sub(_cyrillic_lookalikes, text)
-    return SPACE_RUN.sub(" ", text)
+    return SPACE_RUN.sub(" ", _unwrapped(text))
+
+
+def _unwrapped(text: str) -> str:
+    """Text wrapped at a fixed width (no line longer than ``WRAP_WIDTH``), with its sentences run on over the
+    line ends: a line of ``WRAPPED_LINE`` characters or more that ends with no stop goes on in the next line,
+    so its line end is a space. The first line (a header or a title) stays a line of its own."""
+    lines = text.split("\n")
+    if len(lines) < 3 or max(len(line) for line in lines) > WRAP_WIDTH:
+        return text
+    parts = [lines[0], "\n", lines[1]]
+    for before, line in pairwise(lines[1:]):
+        end = before.rstrip()
+        runs_on = len(end) >= WRAPPED_LINE and not LINE_STOP.search(end) and LINE_GOES_ON.match(line)
+        parts += [" " if runs_on else "\n", line]
+    return "".join(parts)
 
 
 def _cyrillic_lookalikes(word: re.Match[str]) -> str:

@@ -73,6 +73,14 @@ def test_a_metadata_date(value, expected):
     ("Қaзaқстaн Елшiсi", "Қазақстан Елшісі"),
     # ... but Latin names stay Latin, with a Cyrillic case ending too
     ("ICTтің және Siemensтің, Astana Hub-тың", "ICTтің және Siemensтің, Astana Hub-тың"),
+    # text wrapped at a fixed width: a long line with no stop runs on in the next; short lines, stops, the first
+    # line and text with long lines keep their line ends
+    ("Title of the report\nThe Akim of the region met the Ambassador of Japan in Aktobe, and they\ndiscussed "
+     "trade.\nNews\n12.05.2025\nThey signed a memorandum.",
+     "Title of the report\nThe Akim of the region met the Ambassador of Japan in Aktobe, and they discussed "
+     "trade.\nNews\n12.05.2025\nThey signed a memorandum."),
+    ("Title\n" + "A long line of a paragraph that is written on one line and has no stop " * 3 + "\nnext\nend",
+     "Title\n" + "A long line of a paragraph that is written on one line and has no stop " * 3 + "\nnext\nend"),
 ])
 def test_the_text_every_offset_indexes(text, expected):
     assert parse_report("x.txt", text).text == expected
@@ -82,6 +90,13 @@ def test_a_kazakh_text_typed_with_a_latin_i_is_read():
     x = extract(parse_report("x.txt", "Шығыс Қазақстан облысының әкiмi Ермек Көшербаев Ресейдiң Өскемендегi Бас "
                                       "консулы Алан Хетагуровпен кездестi."))
     assert [len(m.participants) for m in x.meetings] == [2]
+
+
+def test_a_meeting_told_over_wrapped_lines_is_read():
+    x = extract(parse_report("x.txt", "Kazinform\nOn May 31 in Aktau, the Governor of Mangystau region Alik\n"
+                                      "Aidarbayev met with the Ambassador of Germany to Kazakhstan Guido\nHerz.\n"))
+    names = {e.key: e.name for e in x.entities}
+    assert [{names[p] for p in m.participants} for m in x.meetings] == [{"Alik Aidarbayev", "Guido Herz"}]
 
 
 def test_a_name_with_doubled_spaces_is_one_name():
