@@ -153,7 +153,9 @@ def _extend_organization_right(s: State, first: int, last: int) -> None:
             m.start < end < m.end for m in s.out):
         return
     s.out.remove(rule)
-    s.emit(MentionKind.ORGANIZATION, first, last, s.span(first, last), rule.subtype)
+    # in its dictionary form: Национального агентства по экспорту → Национальное агентство по экспорту
+    value = SPACE_BEFORE_COMMA.sub(",", s.dictionary_form(s.texts[first:last + 1]))
+    s.emit(MentionKind.ORGANIZATION, first, last, value, rule.subtype)
 
 
 def _extend_organization(s: State, first: int, last: int) -> None:
