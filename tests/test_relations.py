@@ -307,6 +307,11 @@ def meetings_of(text: str) -> list[set[str]]:
     # kk: a name with its honorific after it, then another name after a post: both take part
     ("Елші Марат Сейітов облыс президенті Микеле Паскале мырзамен және Болонья мэрі Маттео Леполимен кездесті.",
      [{"Марат Сейітов", "Микеле Паскале", "Маттео Леполи"}]),
+    # a visit to a city hall, then its mayor named by his bare post: a meeting with him (мэр: мэриясы, мэрия)
+    ("Елші Марат Сейітов Венеция мэриясында болды. Мэр Луиджи Бруньяро Елшіге қаланың жобаларын таныстырды.",
+     [{"Марат Сейітов", "Луиджи Бруньяро"}]),
+    ("Посол Марат Сеитов побывал в мэрии Венеции. Мэр Луиджи Бруньяро рассказал Послу о проектах города.",
+     [{"Марат Сеитов", "Луиджи Бруньяро"}]),
     # en: the members a delegation included, told in a sentence of their own
     ("The delegation was led by Ambassador Aibek Nurov. It included Deputy Minister Roman Vassilenko. The "
      "delegation met with Governor Mahmut Demirtas.", [{"Aibek Nurov", "Roman Vassilenko", "Mahmut Demirtas"}]),

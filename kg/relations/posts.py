@@ -45,6 +45,8 @@ POSSESSOR = re.compile(r"^(?:\w+['’]s|its|his|her|their)$", re.IGNORECASE)
 ANAPHOR_REACH = 3
 # Characters read back from a post for a possessive pronoun before it (its President, оның төрағасы).
 POSSESSIVE_REACH = 12
+# Letters of a bare post word that begin a word of the office it heads (мэр: мэриясы, әкім: әкімдігі).
+OFFICE_STEM = 4
 # Words between a post and the head noun that stands for a place: the President of the region.
 ANAPHOR_LINKS = frozenset({"of"})
 # The post of a diplomat of no named rank (counsellor, кеңесші, советник посольства): said of a region, an official's.
@@ -258,6 +260,9 @@ def _official(s: State, d: PostDraft, window: list[Mention], role: Mention, side
     if d.jurisdiction is None:
         d.jurisdiction = _place_anaphor(s, role)
         d.country = d.country or s.country_of(d.jurisdiction)
+    if d.jurisdiction is None and not window:
+        d.jurisdiction = _office_anaphor(s, role)
+        d.country = d.country or s.country_of(d.jurisdiction)
     if d.jurisdiction is None and d.role in ("minister", "deputy-minister"):
         d.jurisdiction = _ministry_before(s, role)
     if d.jurisdiction is None and d.role in ("rector", "vice-rector"):
@@ -347,6 +352,18 @@ def _place_anaphor(s: State, role: Mention) -> str | None:
                    and m.end <= role.start and m in s.key_of]
         return s.key_of[earlier[-1]] if earlier else None
     return None
+
+
+def _office_anaphor(s: State, role: Mention) -> str | None:
+    """``Венеция мэриясында болды. Мэр ...``: a bare post word heads the office named just before it whose name
+    has a word the post's word begins (мэр: мэриясы, мэрия; әкім: әкімдігі; аким: акимат; министр: министрлігі)."""
+    stem = fold(role.text.split()[0])[:OFFICE_STEM] if " " not in role.text.strip() else ""
+    if len(stem) < OFFICE_STEM - 1:
+        return None
+    idx = s.sentence_of[role]
+    earlier = [m for m in s.mentions if m.kind == MentionKind.ORGANIZATION and m.end <= role.start and m in s.key_of
+               and idx - 1 <= s.sentence_of[m] <= idx and any(w.startswith(stem) for w in fold(m.value).split())]
+    return s.key_of[earlier[-1]] if earlier else None
 
 
 def _ministry_before(s: State, role: Mention) -> str | None:
