@@ -25,7 +25,7 @@ def read_dates(s: State) -> None:
 
     15 October 2025, October 15, 2025 and Oct. 15 (where the language puts the day after the
     month), 15 октября 2025 года, 2025 жылғы 15 қазан, 15-қазанда, қазанның 15-і, 15.10.2025
-    and 2025-10-15; a range (20-21 September) gives its first day.
+    мамыр айының 15-і and 2025-10-15; a range (20-21 September) gives its first day.
     """
     i = 0
     while i < len(s.texts):
@@ -95,11 +95,12 @@ def _month_date(s: State, i: int) -> tuple[int, int, int | None, int, int] | Non
             if last + 2 < len(texts) and texts[last + 1] == "," and YEAR.match(texts[last + 2]):
                 last += 1
     elif i + 1 < len(texts):
-        om = ORDINAL_DAY.match(texts[i + 1]) or (
-            DAY_MONTH.match(texts[i + 1]) if i + 2 < len(texts) and texts[i + 2] in "-‐" else None)
+        k = i + 2 if i + 2 < len(texts) and _month_noun(s, texts[i + 1]) else i + 1  # мамыр айының 15-і
+        om = ORDINAL_DAY.match(texts[k]) or (
+            DAY_MONTH.match(texts[k]) if k + 1 < len(texts) and texts[k + 1] in "-‐" else None)
         if om:
             day = int(om.group(1))
-            last = min(i + 1 if ORDINAL_DAY.match(texts[i + 1]) else i + 3, len(texts) - 1)
+            last = min(k if ORDINAL_DAY.match(texts[k]) else k + 2, len(texts) - 1)
     if day is None:
         return None
     year = None
@@ -112,6 +113,11 @@ def _month_date(s: State, i: int) -> tuple[int, int, int | None, int, int] | Non
         if before >= 1 and _year_word(s, texts[before]) and YEAR.match(texts[before - 1]):
             year, first = int(texts[before - 1]), before - 1
     return _valid_date(first, last, year, month, day)
+
+
+def _month_noun(s: State, token: str) -> bool:
+    lang = profile(s.language)
+    return any(lang.word_is(token, w.word) for w in s.lex.words_of("month-noun", s.language))
 
 
 def _year_word(s: State, token: str) -> bool:
