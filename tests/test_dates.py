@@ -40,6 +40,7 @@ def dates(text: str) -> list[tuple[str, str]]:
     # май and мая share no third letter; дек. is December
     ("Посол встретился с акимом 14 мая 2025 года.", [("14 мая 2025", "2025-05-14")]),
     ("Встреча состоялась 12-13 мая.", [("12-13 мая", "--05-12")]),
+    ("Визит продлился с 12 по 13 мая.", [("12 по 13 мая", "--05-12")]),
     ("Встреча состоялась 3 дек 2025 г.", [("3 дек 2025", "2025-12-03")]),
     # en
     ("The ambassador met the governor on 15 October 2025 in the capital.", [("15 October 2025", "2025-10-15")]),
@@ -48,6 +49,7 @@ def dates(text: str) -> list[tuple[str, str]]:
     ("The ambassador met the governor on Oct. 15 in the capital.", [("Oct. 15", "--10-15")]),
     ("The ambassador met the governor on 20 – 21 September 2024.", [("20 – 21 September 2024", "2024-09-20")]),
     ("The ambassador met the governor on 2025-10-15 in the capital.", [("2025-10-15", "2025-10-15")]),
+    ("The visit lasted from 12 to 13 May 2025.", [("12 to 13 May 2025", "2025-05-12")]),
     ("The ambassador met the governor in October with 15 officials.", []),
     ("The ambassador met the governor on Mar 3.", [("Mar 3", "--03-03")]),
     # a word that starts like a month is none: the Mayor

@@ -25,7 +25,7 @@ def read_dates(s: State) -> None:
 
     15 October 2025, October 15, 2025 and Oct. 15 (where the language puts the day after the
     month), 15 октября 2025 года, 2025 жылғы 15 қазан, 15-қазанда, қазанның 15-і, 15.10.2025
-    мамыр айының 15-і and 2025-10-15; a range (20-21 September) gives its first day.
+    мамыр айының 15-і and 2025-10-15; a range (20-21 September, с 15 по 16 мая, from 15 to 16 May) gives its first day.
     """
     i = 0
     while i < len(s.texts):
@@ -80,6 +80,8 @@ def _month_date(s: State, i: int) -> tuple[int, int, int | None, int, int] | Non
         day = int(joined.group(1))
     elif i >= 3 and texts[i - 2] in "-–" and DAY_MONTH.match(texts[i - 3]) and DAY_MONTH.match(texts[i - 1]):
         day, first = int(DAY_MONTH.match(texts[i - 3]).group(1)), i - 3
+    elif i >= 3 and DAY_MONTH.match(texts[i - 1]) and _range_word(s, texts[i - 2]) and NUMBER.match(texts[i - 3]):
+        day, first = int(texts[i - 3]), i - 3  # с 15 по 16 мая, from 15 to 16 May: the first day
     elif i > 0 and DAY_MONTH.match(texts[i - 1]):
         day, first = int(DAY_MONTH.match(texts[i - 1]).group(1)), i - 1
     elif i > 1 and texts[i - 1].lower() == "of" and DAY_MONTH.match(texts[i - 2]):
@@ -113,6 +115,10 @@ def _month_date(s: State, i: int) -> tuple[int, int, int | None, int, int] | Non
         if before >= 1 and _year_word(s, texts[before]) and YEAR.match(texts[before - 1]):
             year, first = int(texts[before - 1]), before - 1
     return _valid_date(first, last, year, month, day)
+
+
+def _range_word(s: State, token: str) -> bool:
+    return any(w.word == token.lower() for w in s.lex.words_of("day-range", s.language))
 
 
 def _month_noun(s: State, token: str) -> bool:
