@@ -307,6 +307,8 @@ def meetings_of(text: str) -> list[set[str]]:
     # kk: a name with its honorific after it, then another name after a post: both take part
     ("Елші Марат Сейітов облыс президенті Микеле Паскале мырзамен және Болонья мэрі Маттео Леполимен кездесті.",
      [{"Марат Сейітов", "Микеле Паскале", "Маттео Леполи"}]),
+    # kk: two names side by side, the first ending in a surname, the second in the instrumental: two persons
+    ("Асқар Мамин Марк Рюттемен кездесу барысында сауда мәселелерін талқылады.", [{"Асқар Мамин", "Марк Рютте"}]),
     # a visit to a city hall, then its mayor named by his bare post: a meeting with him (мэр: мэриясы, мэрия)
     ("Елші Марат Сейітов Венеция мэриясында болды. Мэр Луиджи Бруньяро Елшіге қаланың жобаларын таныстырды.",
      [{"Марат Сейітов", "Луиджи Бруньяро"}]),

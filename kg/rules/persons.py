@@ -79,13 +79,27 @@ def read_persons(s: State) -> None:
     if marks_case:
         found.extend(_unknown_names(s, found))
     accepted: list[tuple[int, int]] = []
+    proposed = {(first, last) for kind, first, last in s.proposals if kind == MentionKind.PERSON}
     for first, last in _ordered(s, found):
         if any(s.covered[k] for k in range(first, last + 1)):
-            continue
+            rest = _second_name(s, first, last, accepted) if (first, last) in proposed else None
+            if rest is None:
+                continue
+            first, last = rest
         _emit_person(s, first, last)
         accepted.append((first, last))
     accepted.extend(_coordinated_names(s, accepted))
     _repeats(s, accepted)
+
+
+def _second_name(s: State, first: int, last: int, accepted: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """``Асқар Мамин Марк Рюттемен``: a proposed name whose first words a name that ends in a surname has taken goes
+    on with a second person's name, of two capitalised words or more that nothing else reads."""
+    end = next((b for a, b in accepted if a == first and b < last and SURNAME_ENDINGS.search(
+        s.dictionary_form([s.texts[b]], person=True).lower())), None)
+    if end is None or last - end < 2 or any(s.covered[k] or not s.is_capitalised(k) for k in range(end + 1, last + 1)):
+        return None
+    return end + 1, last
 
 
 def _ordered(s: State, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
