@@ -792,6 +792,16 @@ def test_names_beside_posts_and_places(text, name):
     assert name in {n for m in meetings_of(text) for n in m}
 
 
+@pytest.mark.parametrize("text", [
+    # a title's last word and the first word of the text under it are no name, whatever their endings
+    "Облыс Жаңалықтары\n\nБаталкин мырза облыс әкімімен кездесті.",
+    "Комиссия Төрағасы\n\nБаталкин облыс әкімі Марат Жақыповпен кездесті.",
+])
+def test_no_name_runs_over_a_blank_line(text):
+    x = extract(parse_report("t.txt", text))
+    assert not any(m.kind == MentionKind.PERSON and "\n" in m.text for m in x.mentions)
+
+
 def dates_of(text: str) -> list[str | None]:
     x = extract(parse_report("t.txt", text))
     return [m.date.iso() if m.date else None for m in x.meetings]

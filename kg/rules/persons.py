@@ -59,7 +59,8 @@ def read_persons(s: State) -> None:
         if s.covered[i] or s.covered[i + 1]:
             continue
         if s.is_capitalised(i) and s.is_capitalised(i + 1) and not s.toks[i].clutter and not (
-                s.sentence_initial(i) and s.common_word(s.texts[i], inflected=True)):
+                s.sentence_initial(i) and s.common_word(s.texts[i], inflected=True)) and not _paragraph_between(
+                s, i, i + 1):  # a title's last word and the next paragraph's first are no name
             surname = s.dictionary_form([s.texts[i + 1]], person=True)
             if SURNAME_ENDINGS.search(surname.lower()) and CYRILLIC.search(surname):
                 found.append((i, i + 1))
@@ -100,6 +101,11 @@ def _second_name(s: State, first: int, last: int, accepted: list[tuple[int, int]
     if end is None or last - end < 2 or any(s.covered[k] or not s.is_capitalised(k) for k in range(end + 1, last + 1)):
         return None
     return end + 1, last
+
+
+def _paragraph_between(s: State, a: int, b: int) -> bool:
+    """Does a blank line stand between tokens ``a`` and ``b`` (a title and the text under it)?"""
+    return s.view.count("\n", s.toks[a].end, s.toks[b].start) >= 2
 
 
 def _ordered(s: State, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -210,7 +216,8 @@ def _name_before_honorific(s: State, i: int) -> tuple[int, int] | None:
         return None
     first = i
     while first > 0 and i - first < MAX_NAME_TOKENS and s.is_capitalised(first - 1) and not (
-            s.covered[first - 1] or s.barrier[first - 1] or s.toks[first - 1].clutter):
+            s.covered[first - 1] or s.barrier[first - 1] or s.toks[first - 1].clutter
+            or _paragraph_between(s, first - 1, first)):
         first -= 1
     if i - first == MAX_NAME_TOKENS and first > 0 and s.is_capitalised(first - 1) and SURNAME_ENDINGS.search(
             s.texts[first].lower()):
