@@ -529,6 +529,12 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     # kk: the speaker of a chamber, as in Russian and English
     ("Елші Бейбіт Исабаев Малайзия Парламентінің спикері Джохари Абдулмен кездесті.", "Джохари Абдул",
      ("official", "MY", None)),
+    # an emir heads a state; a Kazakh vice-premier is a minister, as a Russian one is
+    ("Елші Ерлан Оспанов Катар әмірі Тамим Әл Тани мырзамен кездесті.", "Тамим Әл Тани", ("head-of-state", "QA", None)),
+    ("Ambassador Yerlan Ospanov met with the Emir of Qatar Tamim Al Thani.", "Tamim Al Thani",
+     ("head-of-state", "QA", None)),
+    ("Елші Ерлан Оспанов Қазақстанның вице-премьері Серік Жұманғаринмен кездесті.", "Серік Жұманғарин",
+     ("minister", "KZ", None)),
     # the chief or first minister of a state or a nation heads its government
     ("Елші Малайзияның Селангор штатының бас министрі Амирудин Шаримен кездесті.", "Амирудин Шари",
      ("head-of-government", "MY", None)),

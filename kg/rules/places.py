@@ -8,6 +8,7 @@ from kg.lang import Case, profile, word_key
 from kg.lexicon import Entry
 from kg.matching import PhraseMatcher
 from kg.model import MentionKind
+from kg.morphology import word_matches
 from kg.rules.state import COMPLEMENT_OPENERS, QUOTES_CLOSE, QUOTES_OPEN, SURNAME_ENDINGS, State
 from kg.text import fold
 
@@ -75,11 +76,20 @@ def _state_form_start(s: State, first: int) -> int:
     """Where a state's long form starts before its name: ``Republic of Turkey``, ``Королевства Бельгия``."""
     start = first
     k = first - 1
-    while k >= 0 and not s.covered[k] and s.lex.is_word(s.texts[k], "state-form", s.language):
+    while k >= 0 and not s.covered[k] and _state_form_word(s, s.texts[k]):
         k -= 1
         if s.texts[k + 1][:1].isupper():
             start = k + 1
     return start
+
+
+def _state_form_word(s: State, token: str) -> bool:
+    """A word of a state's long form (Republic, Королевства), in a form its head noun may take (the Emir of Qatar
+    is no Emirates: an English stem says too little)."""
+    forms = profile(s.language).forms
+    return s.lex.is_word(token, "state-form", s.language) and any(
+        fold(token) == fold(w.word) or forms.head_fits(token, w.word) for w in s.lex.words_of("state-form", s.language)
+        if word_matches(token, w.word, s.language))
 
 
 def _names_place(s: State, i: int, e: Entry, names: PhraseMatcher[Entry]) -> bool:
