@@ -301,11 +301,19 @@ def _place_in_name(s: State, start: int, last: int, head_index: int, town_named:
     if lang.title_case_heads and not s.texts[head_index][:1].isupper():
         return False
     t = s.texts[last]
-    if fold(s.dictionary_form([t])) == fold(t) or s.has_case(last, Case.GENITIVE):
+    if fold(s.dictionary_form([t])) == fold(t) or _as_named(s, start, last) or s.has_case(last, Case.GENITIVE):
         # A place right before the head is its own (Жапония үкіметі), but a university is named by its town.
         return last < head_index - 1 or town_named
     return s.has_case(last, Case.LOCATIVE_ATTRIBUTE) and start > 0 and s.covered[start - 1] \
         and s.has_case(start - 1, Case.GENITIVE)
+
+
+def _as_named(s: State, start: int, last: int) -> bool:
+    """Are tokens ``start``..``last`` a town's or region's name as the gazetteer writes it (Қызылорда, whose -да is
+    no ending)?"""
+    written = fold(" ".join(s.texts[start:last + 1]))
+    return any(m.last == last and m.payload.kind == "place" and fold(m.payload.name) == written
+               for m in s.match.names.match_at(s.texts, start))
 
 
 def _genitive_place_head(s: State, j: int) -> bool:
