@@ -112,8 +112,9 @@ def parse_report(source_file: str, text: str, *, month: Callable[[str], int | No
 
 
 def normalize(text: str) -> str:
-    """NFC with LF line ends, and a run of spaces within a line as one (text copied from a page often doubles
-    them: Mr.  John  Smith is one name): the text every offset of the graph indexes."""
+    """The text every offset of the graph indexes: NFC with LF line ends; a Cyrillic word typed with Latin look-alike
+    letters in Cyrillic ones; text wrapped at a fixed width run on over its line ends; and a run of spaces within a
+    line as one (text copied from a page often doubles them: Mr.  John  Smith is one name)."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     if MIXED_SCRIPTS.search(text):
         text = MIXED_WORD.sub(_cyrillic_lookalikes, text)

@@ -357,8 +357,9 @@ def _place_anaphor(s: State, role: Mention) -> str | None:
 def _office_anaphor(s: State, role: Mention) -> str | None:
     """``Венеция мэриясында болды. Мэр ...``: a bare post word heads the office named just before it whose name
     has a word the post's word begins (мэр: мэриясы, мэрия; әкім: әкімдігі; аким: акимат; министр: министрлігі)."""
-    stem = fold(role.text.split()[0])[:OFFICE_STEM] if " " not in role.text.strip() else ""
-    if len(stem) < OFFICE_STEM - 1:
+    word = fold(role.text.strip())
+    stem = word[:OFFICE_STEM]
+    if " " in word or len(stem) < OFFICE_STEM - 1:
         return None
     idx = s.sentence_of[role]
     earlier = [m for m in s.mentions if m.kind == MentionKind.ORGANIZATION and m.end <= role.start and m in s.key_of
