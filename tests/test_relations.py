@@ -314,6 +314,9 @@ def meetings_of(text: str) -> list[set[str]]:
      [{"Марат Сейітов", "Луиджи Бруньяро"}]),
     ("Посол Марат Сеитов побывал в мэрии Венеции. Мэр Луиджи Бруньяро рассказал Послу о проектах города.",
      [{"Марат Сеитов", "Луиджи Бруньяро"}]),
+    # ru: His Excellency is a form of address, no person
+    ("Посол Ерлан Оспанов встретился с Его Превосходительством г-ном Петером Сийярто, Министром иностранных дел "
+     "Венгрии.", [{"Ерлан Оспанов", "Петер Сийярто"}]),
     # en: the members a delegation included, told in a sentence of their own
     ("The delegation was led by Ambassador Aibek Nurov. It included Deputy Minister Roman Vassilenko. The "
      "delegation met with Governor Mahmut Demirtas.", [{"Aibek Nurov", "Roman Vassilenko", "Mahmut Demirtas"}]),
