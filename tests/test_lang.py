@@ -37,6 +37,20 @@ def test_kazakh_place_names_take_endings_after_their_whole_self(token, name, exp
     assert profile("kk").forms.name_matches(token, name) is expected
 
 
+@pytest.mark.parametrize(("token", "word", "expected"), [
+    # a loanword's Kazakh endings drop its soft sign
+    ("Королі", "король", True),
+    ("королінің", "король", True),
+    ("король", "король", True),
+    ("Корольдігі", "король", False),  # a derived word, the kingdom
+    ("елшісі", "елші", True),
+])
+def test_kazakh_words_and_their_forms(token, word, expected):
+    forms = profile("kk").forms
+    assert forms.whole_form(token, word) is expected
+    assert bool(forms.keys(token) & forms.keys(word)) is expected
+
+
 def test_language_codes_come_from_the_packages_in_label_order():
     from kg.lang import codes, languages
 

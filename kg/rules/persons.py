@@ -390,9 +390,11 @@ def _post_ahead(s: State, i: int) -> bool:
 
 
 def _looks_like_single_name(s: State, i: int) -> bool:
-    """A lone word after a post is a name only if it is surname-shaped."""
+    """A lone word after a post is a name only if it is surname-shaped: a stem and a surname's ending (not Ұлы
+    alone, a word of Ұлы Мәртебелі: His Majesty)."""
     form = s.dictionary_form([s.texts[i]], person=True).lower()
-    return bool(SURNAME_ENDINGS.search(form))
+    ending = SURNAME_ENDINGS.search(form)
+    return ending is not None and ending.start() >= 2
 
 
 def _initials_at(s: State, i: int) -> int | None:

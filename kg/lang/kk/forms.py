@@ -44,7 +44,7 @@ class KazakhForms(StemForms):
     def keys(self, word: str, derivation: bool = False) -> frozenset[str]:
         low = word.lower()
         return frozenset({fold(s) for s in kk_stems(word, derivation=derivation) | _verb_stems(low)
-                          | _verbal_noun_stem(low)} | {fold(word)})
+                          | _verbal_noun_stem(low) | _soft_stem(low)} | {fold(word)})
 
     def name_matches(self, token: str, name: str) -> bool | None:
         """A place name takes endings after its whole self: Елбасанда is Елбасан, Елбасы is not; and they are
@@ -57,13 +57,14 @@ class KazakhForms(StemForms):
         t, c = token.lower().replace("ё", "е"), cue.lower().replace("ё", "е")
         if t == c:
             return True
-        shared = kk_stems(t, derivation=derivation) & kk_stems(c, derivation=derivation)
+        shared = kk_stems(t, derivation=derivation) & (kk_stems(c, derivation=derivation) | _soft_stem(c))
         common = max((len(s) for s in shared), default=0)
         return (bool(shared) and (common >= min(len(c), SHARED_STEM) or common == len(c))) or _same_verb(t, c)
 
     def whole_form(self, token: str, cue: str) -> bool:
         """Елбасының is Елбасы with an ending; Елбанмен only shares a stem with it."""
-        return fold(cue) in {fold(x) for x in kk_stems(token)} | {fold(token)}
+        return bool(({fold(cue)} | {fold(x) for x in _soft_stem(cue.lower())})
+                    & ({fold(x) for x in kk_stems(token)} | {fold(token)}))
 
     def name_candidates(self, word: str) -> frozenset[str]:
         return frozenset(case_candidates(word, person=True))
@@ -78,6 +79,11 @@ class KazakhForms(StemForms):
     def plural_head(self, token: str, head: str) -> bool:
         return fold(token).startswith(fold(head)[:-1]) and not KK_PLURAL.search(head) and any(
             KK_PLURAL.search(x) for x in kk_stems(token))
+
+
+def _soft_stem(word: str) -> set[str]:
+    """A loanword's stem without its soft sign, which its Kazakh endings drop: король, королі, королімен."""
+    return {word[:-1]} if word.endswith("ь") and len(word) > SHARED_STEM else set()
 
 
 def _verb_stems(token: str) -> set[str]:
