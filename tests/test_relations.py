@@ -796,6 +796,9 @@ def test_post_jurisdictions(text, name, post):
     # kk: a particle that is a Kazakh word too (де: also) joins a given name and a surname after a post
     ("Елші Марат Сейітов Эмилия-Романья облысының президенті Микеле де Паскалемен кездесті.", "Микеле де Паскале"),
     ("Елші Марат Сейітов де Джон Смитпен кездесті.", "Марат Сейітов"),
+    # ru: a post of several words governs the name's case by its noun, not by the conjunction's letter (и)
+    ("Аким области Нариман Торегалиев принял Чрезвычайного и Полномочного Посла Королевства Нидерландов "
+     "г-на Нико Схермерса.", "Нико Схермерс"),
     # ru: a region after a post or after its class noun is no part of the name that follows it
     ("Посол Асхат Мусабаев принял губернатора Лацио Франческо Рокку.", "Франческо Рокка"),
     ("Посол Асхат Мусабаев принял губернатора области Лацио Франческо Рокку.", "Франческо Рокка"),

@@ -321,8 +321,9 @@ def governed_cases(word: str) -> frozenset[str]:
         return frozenset()
     if any(p.tag.POS == "VERB" and "tran" in p.tag for p in _parses(low)):
         return frozenset({"accs"})  # принял Нурлана Жалгасбаева: the object of a transitive verb
+    # an indeclinable noun (и, the letter's name, in Чрезвычайного и Полномочного Посла) has every case: it tells none
     return frozenset(p.tag.case for p in _parses(low)
-                     if p.tag.POS == "NOUN" and "sing" in p.tag and p.tag.case in CASES)
+                     if p.tag.POS == "NOUN" and "sing" in p.tag and "Fixd" not in p.tag and p.tag.case in CASES)
 
 
 @lru_cache(maxsize=65536)
