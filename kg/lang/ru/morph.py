@@ -38,6 +38,8 @@ GUESSED_ENDING = re.compile(r"[ыи]$", re.IGNORECASE)
 # The accusative ending of a name in -а, -я (Фонтану, Рокку: of Фонтана, Рокка), which the dictionary guesses as
 # the dative of a name in a consonant; and the nominative ending it stands for.
 ACCUSATIVE_A = {"у": "а", "ю": "я"}
+# A name word in -а after a consonant: the genitive of a man's name in that consonant (Тангала: Тангал).
+CONSONANT_A = re.compile(r"^[А-ЯЁ][а-яё]+[бвгджзклмнпрстфхцчшщ]а$")
 GUESSED_INDECLINABLE = 5
 # The instrumental ending of a man's name in a consonant (Дучем, Озтюрком), where the dictionary reads none.
 INSTRUMENTAL_CONSONANT = re.compile(r"^(\w{2,}[бвгджзклмнпрстфхцчшщ])(?:ом|ем|ём)$")
@@ -163,6 +165,9 @@ def _name_nominative(words: tuple[str, ...], cases: frozenset[str]) -> tuple[str
         within = _agreed(words, readings, cases)
         if within is not None:
             return _nominative_in(words, readings, *within)
+        genitive = _genitive_a(words, readings, cases)
+        if genitive is not None:
+            return genitive
     if agreed is None:
         return _each_nominative(words, readings)
     return _nominative_in(words, readings, *agreed)
@@ -218,6 +223,28 @@ def _agreed(words: tuple[str, ...], readings: list[list[pymorphy3.analyzer.Parse
             if best is None or key > best:
                 best, choice = key, (case, gender)
     return choice
+
+
+def _genitive_a(words: tuple[str, ...], readings: list[list[pymorphy3.analyzer.Parse]],
+                cases: frozenset[str]) -> tuple[str, ...] | None:
+    """посла Сайласа Тангала, консула Мехмета Сами Озтюрка: where the governing word asks for the genitive and the
+    given name is a man's in it, a word the dictionary reads in -а after a consonant only as a nominative is the
+    genitive of a name in that consonant (Тангал, Озтюрк); the given name goes to its nominative."""
+    if "gent" not in cases or len(words) < 2:
+        return None
+    given = max((p for p in readings[0] if p.tag.case == "gent" and "masc" in p.tag and (
+        "Name" in p.tag or p.normal_form == words[0][:-1].lower())), key=lambda p: p.score, default=None)
+    if given is None:
+        return None
+    out = [_inflected_name(given, words[0])]
+    changed = False
+    for word, ps in zip(words[1:], readings[1:], strict=True):
+        if CONSONANT_A.match(word) and not any(p.tag.case == "gent" for p in ps):
+            out.append(word[:-1])
+            changed = True
+        else:
+            out.append(word)
+    return tuple(out) if changed else None
 
 
 def _nominative_in(words: tuple[str, ...], readings: list[list[pymorphy3.analyzer.Parse]], case: str,
