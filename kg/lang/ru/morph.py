@@ -38,6 +38,8 @@ GUESSED_ENDING = re.compile(r"[ыи]$", re.IGNORECASE)
 # The accusative ending of a name in -а, -я (Фонтану, Рокку: of Фонтана, Рокка), which the dictionary guesses as
 # the dative of a name in a consonant; and the nominative ending it stands for.
 ACCUSATIVE_A = {"у": "а", "ю": "я"}
+# The cases in which a man's name takes -а after a consonant: the genitive, and the accusative of a person.
+OBJECT_CASES = frozenset({"gent", "accs"})
 # A name word in -а after a consonant: the genitive of a man's name in that consonant (Тангала: Тангал).
 CONSONANT_A = re.compile(r"^[А-ЯЁ][а-яё]+[бвгджзклмнпрстфхцчшщ]а$")
 GUESSED_INDECLINABLE = 5
@@ -227,19 +229,20 @@ def _agreed(words: tuple[str, ...], readings: list[list[pymorphy3.analyzer.Parse
 
 def _genitive_a(words: tuple[str, ...], readings: list[list[pymorphy3.analyzer.Parse]],
                 cases: frozenset[str]) -> tuple[str, ...] | None:
-    """посла Сайласа Тангала, консула Мехмета Сами Озтюрка: where the governing word asks for the genitive and the
-    given name is a man's in it, a word the dictionary reads in -а after a consonant only as a nominative is the
-    genitive of a name in that consonant (Тангал, Озтюрк); the given name goes to its nominative."""
-    if "gent" not in cases or len(words) < 2:
+    """посла Сайласа Тангала, принял Мехмета Озтюрка: where the governing word asks for the genitive or the
+    accusative and the given name is a man's in it, a word the dictionary reads in -а after a consonant only as a
+    nominative is that case of a name in the consonant (Тангал, Озтюрк); the given name goes to its nominative."""
+    asked = cases & OBJECT_CASES
+    if not asked or len(words) < 2:
         return None
-    given = max((p for p in readings[0] if p.tag.case == "gent" and "masc" in p.tag and (
+    given = max((p for p in readings[0] if p.tag.case in asked and "masc" in p.tag and (
         "Name" in p.tag or p.normal_form == words[0][:-1].lower())), key=lambda p: p.score, default=None)
     if given is None:
         return None
     out = [_inflected_name(given, words[0])]
     changed = False
     for word, ps in zip(words[1:], readings[1:], strict=True):
-        if CONSONANT_A.match(word) and not any(p.tag.case == "gent" for p in ps):
+        if CONSONANT_A.match(word) and not any(p.tag.case in asked for p in ps):
             out.append(word[:-1])
             changed = True
         else:
