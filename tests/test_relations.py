@@ -532,6 +532,11 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     # kk: the speaker of a chamber, as in Russian and English
     ("Елші Бейбіт Исабаев Малайзия Парламентінің спикері Джохари Абдулмен кездесті.", "Джохари Абдул",
      ("official", "MY", None)),
+    # a monarch is named by one word after his title
+    ("Посол Казахстана Марат Сеитов вручил верительные грамоты Королю Бельгии Филиппу.", "Филипп",
+     ("head-of-state", "BE", None)),
+    ("Қазақстан Елшісі Марат Сейітов Бельгия Королі Филиппке сенім грамотасын тапсырды.", "Филипп",
+     ("head-of-state", "BE", None)),
     # kk: a loanword's endings drop its soft sign (король: Королі), and a post's forms are read so
     ("Елші Марат Сейітов Бахрейн Королі Хамад Әл Халифамен кездесті.", "Хамад Әл Халифа",
      ("head-of-state", "BH", None)),

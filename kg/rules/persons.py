@@ -43,7 +43,7 @@ def read_persons(s: State) -> None:
     marks_case = profile(s.language).marks_case
     name_after = _name_after if marks_case else _name_after_phrase
     for m in s.role_matches:
-        span = name_after(s, m.last + 1)
+        span = name_after(s, m.last + 1, single=_monarch(s, m.first, m.last))
         if span:
             found.append(span)
     for i in range(len(s.texts)):
@@ -255,8 +255,9 @@ def _person_value(s: State, words: list[str], governor: str = "") -> str:
     return named if named is not None else " ".join(parts)
 
 
-def _name_after(s: State, i: int) -> tuple[int, int] | None:
-    """The name right after a post: optional initials, then up to three capitalised words."""
+def _name_after(s: State, i: int, *, single: bool = False) -> tuple[int, int] | None:
+    """The name right after a post: optional initials, then up to three capitalised words; one word only if it is
+    surname-shaped, or after a monarch's title (``single``)."""
     honorific = _after_honorifics(s, i) > i
     i = _after_honorifics(s, i)
     start = i
@@ -279,7 +280,7 @@ def _name_after(s: State, i: int) -> tuple[int, int] | None:
         middle = _initials_at(s, i) if count == 1 and i < len(s.texts) else None
         if middle is not None and middle < len(s.texts) and s.is_capitalised(middle):
             i = middle
-    if count == 0 or (count == 1 and initials is None and not _looks_like_single_name(s, first)):
+    if count == 0 or (count == 1 and initials is None and not single and not _looks_like_single_name(s, first)):
         return None
     if count == MAX_NAME_TOKENS and initials is None and not honorific and profile(s.language).title_case_heads:
         tail = _run_end(s, i)
@@ -334,8 +335,15 @@ def _after_honorifics(s: State, i: int) -> int:
     return i
 
 
-def _name_after_phrase(s: State, i: int) -> tuple[int, int] | None:
-    """Russian and English: the name after the post's complements (of X, to Y, в Z), in one sentence."""
+def _monarch(s: State, first: int, last: int) -> bool:
+    """Is the post at tokens ``first``..``last`` a monarch's title (король, King, эмир): a name of one word follows
+    it (Королю Бельгии Филиппу)?"""
+    return any(s.lex.is_word(s.texts[k], "monarch", s.language) for k in range(first, last + 1))
+
+
+def _name_after_phrase(s: State, i: int, *, single: bool = False) -> tuple[int, int] | None:
+    """Russian and English: the name after the post's complements (of X, to Y, в Z), in one sentence; of one word
+    after a monarch's title (``single``)."""
     limit = min(len(s.texts), i + PHRASE_REACH)
     j = i
     depth = 0
@@ -346,7 +354,7 @@ def _name_after_phrase(s: State, i: int) -> tuple[int, int] | None:
         elif t == ")":
             depth = max(0, depth - 1)
         elif depth == 0 and _after_honorifics(s, j) > j:
-            span = _name_after(s, j)
+            span = _name_after(s, j, single=single)
             if span:
                 return span
             j = _after_honorifics(s, j)
@@ -356,11 +364,11 @@ def _name_after_phrase(s: State, i: int) -> tuple[int, int] | None:
                     or j in s.in_headed_body:  # President of the Chamber of Commerce: the body's words
                 j += 1
                 continue
-            span = _name_after(s, j)
+            span = _name_after(s, j, single=single)
             if span and span[0] == j and span[1] - j + 1 == MAX_NAME_TOKENS and fold(s.texts[j - 1]) in \
                     COMPLEMENT_OPENERS and _initials_at(s, j) is None:
                 span = (j + 1, span[1])  # of Confindustria Emanuele Orsini: the word after "of" is the complement
-            if span and (span[1] > span[0] or _initials_at(s, j) is not None):
+            if span and (span[1] > span[0] or single or _initials_at(s, j) is not None):
                 nxt = span[1] + 1
                 # Director of Cultural Affairs and Trade: the title goes on; but before another post
                 # (Governor of Izmir A B and Consul General C) the name is complete.
