@@ -848,6 +848,11 @@ def dates_of(text: str) -> list[str | None]:
      "следующий день посол провёл переговоры с мэром Бергамо Джорджо Гори.", ["2025-05-12", "2025-05-13"]),
     ("On 12 May 2025 Ambassador Yerzhan Bekenov met with Lombardy President Attilio Fontana. The next day, the "
      "Ambassador held talks with Bergamo Mayor Giorgio Gori.", ["2025-05-12", "2025-05-13"]),
+    # that day, the same day: the day of the meeting told before
+    ("On 12 May 2025 Ambassador Yerzhan Bekenov met with Lombardy President Attilio Fontana. Later that day, the "
+     "Ambassador held talks with Bergamo Mayor Giorgio Gori.", ["2025-05-12", "2025-05-12"]),
+    ("2025 жылғы 12 мамырда Елші Ержан Бекенов Ломбардия президенті Аттилио Фонтанамен кездесті. Сол күні Елші "
+     "Бергамо мэрі Джорджо Горимен келіссөздер жүргізді.", ["2025-05-12", "2025-05-12"]),
     # the meeting's own date wins
     ("РИМ, 14 мая 2025 года. Посол Казахстана Ержан Бекенов 12 мая 2025 года встретился с мэром Рима Роберто "
      "Гуальтьери.", ["2025-05-12"]),
