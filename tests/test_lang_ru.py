@@ -259,3 +259,14 @@ def test_a_places_adjective_names_the_place(word, base):
 @pytest.mark.parametrize("word", ["Павлодар", "Новая", "Казахстан"])
 def test_other_words_are_no_places_adjectives(word):
     assert profile("ru").adjective_bases(word) == ()
+
+
+@pytest.mark.parametrize(("words", "governor", "outside"), [
+    # under a post that governs the instrumental, a first word in -а without it is no word of the name
+    (("Сапиенца", "Антонеллой", "Полимени"), "ректором", 1),
+    (("Сапиенца", "Антонелла", "Полимени"), "ректор", 0),
+    (("Хирофуми", "Ёсимурой"), "губернатором", 0),
+    (("Мухаммедом", "бин", "Салманом"), "принцем", 0),
+])
+def test_words_outside_a_name(words, governor, outside):
+    assert profile("ru").words_outside_name(words, governor) == outside

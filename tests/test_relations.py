@@ -801,6 +801,8 @@ def test_post_jurisdictions(text, name, post):
     # kk: a particle that is a Kazakh word too (де: also) joins a given name and a surname after a post
     ("Елші Марат Сейітов Эмилия-Романья облысының президенті Микеле де Паскалемен кездесті.", "Микеле де Паскале"),
     ("Елші Марат Сейітов де Джон Смитпен кездесті.", "Марат Сейітов"),
+    # ru: a body's name in the genitive before a name in the instrumental is none of it
+    ("Посол Марат Сеитов встретился с ректором университета Сапиенца Антонеллой Полимени.", "Антонелла Полимени"),
     # ru: a post of several words governs the name's case by its noun, not by the conjunction's letter (и)
     ("Аким области Нариман Торегалиев принял Чрезвычайного и Полномочного Посла Королевства Нидерландов "
      "г-на Нико Схермерса.", "Нико Схермерс"),

@@ -146,6 +146,10 @@ class Language:
     # "module:function" (a name's words as written) → does the name stand in the genitive (Касым-Жомарта
     # Токаева)? Where the language marks case by endings, its genitive ending says so.
     genitive_name: str | None = None
+    # "module:function" (a name's words as written, the words of the post that governs it) → how many of its first
+    # words stand in another case than the rest, and so are no part of it (университета Сапиенца Антонеллой
+    # Полимени: 1).
+    name_outside: str | None = None
     # "module:function" (a state's name) → the adjective the language derives from it (Венгрия → венгриялық), or
     # None where it derives none by rule.
     country_adjective: str | None = None
@@ -218,6 +222,12 @@ class Language:
         if self.body is None:
             return None
         return _function(self.body)(view, i)  # type: ignore[return-value]
+
+    def words_outside_name(self, words: Sequence[str], governor: str) -> int:
+        """How many of the first words read as a person's name are no part of it, by the case they stand in."""
+        if self.name_outside is None:
+            return 0
+        return int(_function(self.name_outside)(tuple(words), governor))  # type: ignore[call-overload]
 
     def is_genitive_name(self, text: str) -> bool:
         """Does a person's name as written stand in the genitive (whose initiatives, not who met)?"""

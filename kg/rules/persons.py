@@ -67,6 +67,7 @@ def read_persons(s: State) -> None:
     for kind, first, last in s.proposals:
         if kind == MentionKind.PERSON:
             span = _proposed_name(s, first, last)
+            span = _agreeing(s, span) if span else None
             if span:
                 # A post's name that runs in from the left (General Sultan Raev, губернатором Бурсы Махмутом)
                 # yields to the proposal, one that can stand (no word of it read as something else: Сарыбай Измир
@@ -101,6 +102,14 @@ def _second_name(s: State, first: int, last: int, accepted: list[tuple[int, int]
     if end is None or last - end < 2 or any(s.covered[k] or not s.is_capitalised(k) for k in range(end + 1, last + 1)):
         return None
     return end + 1, last
+
+
+def _agreeing(s: State, span: tuple[int, int]) -> tuple[int, int]:
+    """A name without its first words that stand in another case than the rest (университета Сапиенца | Антонеллой
+    Полимени: the body's name, in the genitive, before the rector's, in the instrumental)."""
+    first, last = span
+    cut = profile(s.language).words_outside_name(s.texts[first:last + 1], _governor(s, first))
+    return (first + cut, last) if cut and last - first > cut else span
 
 
 def _paragraph_between(s: State, a: int, b: int) -> bool:
@@ -365,6 +374,7 @@ def _name_after_phrase(s: State, i: int, *, single: bool = False) -> tuple[int, 
                 j += 1
                 continue
             span = _name_after(s, j, single=single)
+            span = _agreeing(s, span) if span else None
             if span and span[0] == j and span[1] - j + 1 == MAX_NAME_TOKENS and fold(s.texts[j - 1]) in \
                     COMPLEMENT_OPENERS and _initials_at(s, j) is None:
                 span = (j + 1, span[1])  # of Confindustria Emanuele Orsini: the word after "of" is the complement

@@ -376,6 +376,16 @@ def plural(word: str, before: str = "") -> bool:
 
 
 @lru_cache(maxsize=16384)
+def words_outside_name(words: tuple[str, ...], governor: str) -> int:
+    """ректором университета Сапиенца Антонеллой Полимени: where the post governs the instrumental, which every word
+    of a name that declines takes, a first word in -а, -я without it before words with it is no part of the name."""
+    if len(words) < 3 or not governed_cases(governor) & GOVERNED:
+        return 0
+    first, rest = words[0], words[1:]
+    declines = first[-1:].lower() in ("а", "я") and not any(p.tag.case in GOVERNED for p in _person_parses(first))
+    return 1 if declines and any(p.tag.case in GOVERNED for p in _person_parses(rest[0])) else 0
+
+
 def genitive_name(words: tuple[str, ...]) -> bool:
     """Do a person's name words agree in the genitive only, not in the nominative (Касым-Жомарта Токаева)?"""
     readings = [_person_parses(w) for w in words]
