@@ -317,6 +317,9 @@ def meetings_of(text: str) -> list[set[str]]:
     # ru: His Excellency is a form of address, no person
     ("Посол Ерлан Оспанов встретился с Его Превосходительством г-ном Петером Сийярто, Министром иностранных дел "
      "Венгрии.", [{"Ерлан Оспанов", "Петер Сийярто"}]),
+    # those who took part in the meeting told before are its participants, in English as in Kazakh and Russian
+    ("Akim Yerlan Tokenov met with the delegation of the Bundestag. Deputies Johann Wadephul and Petra Pau took "
+     "part in the meeting.", [{"Yerlan Tokenov", "Johann Wadephul", "Petra Pau"}]),
     # en: the members a delegation included, told in a sentence of their own
     ("The delegation was led by Ambassador Aibek Nurov. It included Deputy Minister Roman Vassilenko. The "
      "delegation met with Governor Mahmut Demirtas.", [{"Aibek Nurov", "Roman Vassilenko", "Mahmut Demirtas"}]),
