@@ -114,8 +114,7 @@ def ministries(s: State) -> None:
     """``Minister of Agriculture`` / ``Министр сельского хозяйства``: the post names its ministry."""
     lang = profile(s.language)
     # a post of which the minister's word is only a part heads no ministry (Chief Minister of Gujarat)
-    other_posts = {k for m in s.match.roles.find(s.texts) if m.payload not in MINISTERS
-                   for k in range(m.first, m.last + 1)}
+    other_posts = {k for m in s.post_matches if m.payload not in MINISTERS for k in range(m.first, m.last + 1)}
     for i in range(len(s.texts) - 1):
         found = lang.ministry_at(s, i) if i not in other_posts else None
         if found:

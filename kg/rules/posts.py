@@ -16,7 +16,7 @@ from kg.text import fold
 
 def mark_posts(s: State) -> None:
     """A post's words are a barrier no name runs over."""
-    matches = s.match.roles.find(s.texts)
+    matches = s.post_matches = s.match.roles.find(s.texts)
     s.openings = _proposed_openings(s) | _names_like_posts(s, matches)
     for m in matches:
         if m.first in s.openings:

@@ -103,6 +103,8 @@ class State:
         # First tokens of proposed names that are no posts, and the posts found (the posts pass fills them in).
         self.openings: frozenset[int] = frozenset()
         self.role_matches: list[Match[str]] = []
+        # Every match of a post's words, whatever covers them (the posts pass marks them first).
+        self.post_matches: list[Match[str]] = []
         self._capitalised: dict[int, bool] = {}  # the tokens never change: each is read once
 
     def _tokens(self) -> list[_Tok]:
