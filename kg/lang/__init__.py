@@ -121,8 +121,8 @@ class Language:
     days: tuple[DayWord, ...] = ()
     # Particles that join the words of a person's name (Nicolaas van der Brugge, Faisal bin Thani Al Thani).
     name_particles: frozenset[str] = frozenset()
-    # Particles that are words of the language too (Kazakh де, да: also): they join a name's words only between two
-    # capitalised words that nothing else reads (Микеле де Паскале).
+    # Particles that are words of the language too (Kazakh де, да: also): they join a name's words only after a given
+    # name, before a capitalised word that nothing else reads (Микеле де Паскале).
     name_inner_particles: frozenset[str] = frozenset()
     # Lower-case prefixes hyphenated to a name's word (әл-Фараби, аль-Фараби, al-Sabah), folded.
     name_prefixes: frozenset[str] = frozenset()
