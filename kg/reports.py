@@ -17,15 +17,8 @@ from kg.encodings import decode
 from kg.errors import DipkgError
 from kg.html_text import looks_like_html, read_page
 from kg.model import Report
+from kg.text import clean
 
-# Latin letters that look like Cyrillic ones, and those Cyrillic letters (i: the Kazakh і).
-LOOKALIKE_LETTERS = "aceiopxyABCEHIKMOPTXY"
-LATIN_LOOKALIKES = str.maketrans(LOOKALIKE_LETTERS, "асеіорхуАВСЕНІКМОРТХУ")
-# A Cyrillic and a Latin letter side by side, and a word of letters of both scripts.
-MIXED_SCRIPTS = re.compile(r"[\u0400-\u04FF][A-Za-z]|[A-Za-z][\u0400-\u04FF]")
-MIXED_WORD = re.compile(r"\b(?=[^\W\d_]*[\u0400-\u04FF])(?=[^\W\d_]*[A-Za-z])[^\W\d_]+")
-# Two Latin letters or more, then Cyrillic ones only: a Latin name with a case ending (ICTтің).
-LATIN_WITH_ENDING = re.compile(r"^[A-Za-z]{2,}[\u0400-\u04FF]+$")
 # A text wrapped at a fixed width has no line longer than this; a line this long or longer that ends with no stop
 # runs on in the next one (a sentence wrapped over lines).
 WRAP_WIDTH = 120
@@ -115,9 +108,7 @@ def normalize(text: str) -> str:
     """The text every offset of the graph indexes: NFC with LF line ends; a Cyrillic word typed with Latin look-alike
     letters in Cyrillic ones; text wrapped at a fixed width run on over its line ends; and a run of spaces within a
     line as one (text copied from a page often doubles them: Mr.  John  Smith is one name)."""
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    if MIXED_SCRIPTS.search(text):
-        text = MIXED_WORD.sub(_cyrillic_lookalikes, text)
+    text = clean(unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n")))
     return SPACE_RUN.sub(" ", _unwrapped(text))
 
 
@@ -134,15 +125,6 @@ def _unwrapped(text: str) -> str:
         runs_on = len(end) >= WRAPPED_LINE and not LINE_STOP.search(end) and LINE_GOES_ON.match(line)
         parts += [" " if runs_on else "\n", line]
     return "".join(parts)
-
-
-def _cyrillic_lookalikes(word: re.Match[str]) -> str:
-    """A Cyrillic word typed with Latin look-alike letters (Ресейдiң with a Latin i, Қaзaқстaн with Latin a's) in
-    Cyrillic letters; a Latin name with a Cyrillic case ending (ICTтің) stays as written."""
-    w = word.group(0)
-    if LATIN_WITH_ENDING.match(w) or any(c.isascii() and c not in LOOKALIKE_LETTERS for c in w):
-        return w
-    return w.translate(LATIN_LOOKALIKES)
 
 
 def parse_date(value: str, month: Callable[[str], int | None] | None = None) -> date | None:

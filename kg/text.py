@@ -20,8 +20,13 @@ WORD_BEFORE = re.compile(r"(?<!\w)\w+$")
 LATIN_INITIAL = re.compile(r"^(?:Zh|Sh|Ch|Kh|Ts|Yu|Ya|Ye|Dzh)$")
 ABBREVIATIONS_FILE = LEXICON_DIR / "abbreviations.tsv"
 LINE_BREAK = re.compile(r"\n\s*")
-# Latin letters that look like Cyrillic ones, folded inside words that are mostly Cyrillic.
-LATIN_TO_CYRILLIC = str.maketrans("AaBCcEeHKkMOoPpTXxYy", "АаВСсЕеНКкМОоРрТХхУу")
+# Latin letters that look like Cyrillic ones (i: the Kazakh і), folded inside words that also hold Cyrillic letters.
+LOOKALIKES = "AaBCcEeHIiKkMOoPpTXxYy"
+LATIN_TO_CYRILLIC = str.maketrans(LOOKALIKES, "АаВСсЕеНІіКкМОоРрТХхУу")
+# A Cyrillic and a Latin letter side by side: the only place a word of both scripts can be.
+MIXED_SCRIPTS = re.compile(r"[\u0400-\u04FF][A-Za-z]|[A-Za-z][\u0400-\u04FF]")
+# Two Latin letters or more, then Cyrillic ones only: a Latin name with a case ending (ICTтің).
+LATIN_WITH_ENDING = re.compile(r"^[A-Za-z]{2,}[\u0400-\u04FF]+$")
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 LATIN = re.compile(r"[A-Za-z]")
 # Latin letters with diacritics (Latin-1 Supplement and Latin Extended-A and -B) as their base letter: Pécs as Pecs,
@@ -94,14 +99,19 @@ def _trimmed(text: str, start: int, end: int) -> Span:
 
 
 def fold_homoglyphs(word: str) -> str:
-    """Replace Latin look-alike letters inside a word that also holds Cyrillic letters."""
-    if CYRILLIC.search(word) and LATIN.search(word):
-        return word.translate(LATIN_TO_CYRILLIC)
-    return word
+    """A Cyrillic word typed with Latin look-alike letters (Ресейдiң with a Latin i, Қaзaқстaн with Latin a's) in
+    Cyrillic letters; a word with a Latin letter that looks like none, or a Latin name with a Cyrillic case ending
+    (ICTтің, Siemensтің), stays as written."""
+    if not (CYRILLIC.search(word) and LATIN.search(word)) or LATIN_WITH_ENDING.match(word) or any(
+            c.isascii() and c.isalpha() and c not in LOOKALIKES for c in word):
+        return word
+    return word.translate(LATIN_TO_CYRILLIC)
 
 
 def clean(text: str) -> str:
     """Look-alike letters folded word by word; the length and every offset are preserved."""
+    if not MIXED_SCRIPTS.search(text):
+        return text
     return WORD.sub(lambda m: fold_homoglyphs(m.group()), text)
 
 
