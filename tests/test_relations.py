@@ -730,6 +730,22 @@ def test_diplomat_states_from_counterparts(text, name, post):
     assert posts_of(text)[name] == post
 
 
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # a head no word gives a state heads the home state's ...
+    ("Премьер-министр Айдос Сапаров принял Посла Франции в Казахстане Пьера Дюбуа.", "Айдос Сапаров", "KZ"),
+    ("Глава государства Болат Ерланов принял Посла Казахстана в Малайзии Армана Серикова.", "Болат Ерланов", "KZ"),
+    # ... but the host's, where the home state's diplomat met him there or handed him his credentials
+    ("Посол Казахстана в Малайзии Арман Сериков встретился с Премьер-министром Ахмадом Рашидом в Куала-Лумпуре.",
+     "Ахмад Рашид", "MY"),
+    ("Қазақстанның Венгриядағы Елшісі Әлия Серікова Президент Петер Ковачқа сенім грамоталарын тапсырды.",
+     "Петер Ковач", "HU"),
+    ("Посол Казахстана в Малайзии Арман Сериков встретился с Премьер-министром Ахмадом Рашидом в Астане.",
+     "Ахмад Рашид", "KZ"),
+])
+def test_a_head_met_abroad_heads_the_host_state(text, name, country):
+    assert posts_of(text)[name][1] == country
+
+
 def jurisdictions_of(text: str) -> dict[str, tuple[str, frozenset[str]]]:
     """Each holder's role and every label of the body or place the post governs."""
     x = extract(parse_report("t.txt", text))

@@ -40,6 +40,26 @@ def infer_countries(s: State) -> None:
                         p.country = q.accredited_to
             if p.country:
                 break
+    for p in s.posts:
+        if p.assumed:
+            p.country = _host_of_envoy(s, p) or p.country
+
+
+def _host_of_envoy(s: State, p: PostDraft) -> str | None:
+    """The state a head assumed to be the home state's heads where he met a diplomat of the home state abroad:
+    in that state (a meeting held there), or receiving the diplomat's credentials (Посол Казахстана в Малайзии
+    встретился с Премьер-министром X в Путраджае; presented her credentials to President X)."""
+    for d in s.meetings:
+        if p.holder not in d.participants:
+            continue
+        hosts = {q.accredited_to for q in s.posts if q.holder in d.participants and q.role in DIPLOMATS
+                 and q.country == s.home and q.accredited_to not in (None, s.home)}
+        if len(hosts) != 1:
+            continue
+        host, there = hosts.pop(), s.country_of(d.location)
+        if there == host or (there is None and any(s.has_word(i, "credentials") for i in d.sentences)):
+            return host
+    return None
 
 
 def _host_met(s: State, p: PostDraft) -> str | None:

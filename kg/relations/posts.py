@@ -274,10 +274,11 @@ def _official(s: State, d: PostDraft, window: list[Mention], role: Mention, side
         d.country = d.country or s.country_of(d.jurisdiction)
     d.role = _refine_role(s, d.role, d.jurisdiction, role)
     if d.country is None and d.role in HEADS and d.jurisdiction is None:
-        d.country = s.home
+        d.country, d.assumed = s.home, True
     if d.country is None and d.jurisdiction is None and any(
             s.lex.is_word(w, "local-head", s.report.language) for w in role.text.split()):
-        d.country = s.home  # облыс әкімі, аким области: the home state's local head, where no place says otherwise
+        # облыс әкімі, аким области: the home state's local head, where no place says otherwise
+        d.country, d.assumed = s.home, True
 
 
 def _inner_country(s: State, body: Mention) -> str | None:

@@ -32,6 +32,7 @@ class PostDraft:
     accredited_to: str | None = None
     jurisdiction: str | None = None
     cue: str = ""  # the post its word names before what it heads refines it (a region's president: governor)
+    assumed: bool = False  # its state is the home state by default, no word of the report says so
 
 
 @dataclass
