@@ -43,6 +43,10 @@ OBJECT_CASES = frozenset({"gent", "accs"})
 # A name word in -а after a consonant: the genitive of a man's name in that consonant (Тангала: Тангал).
 CONSONANT_A = re.compile(r"^[А-ЯЁ][а-яё]+[бвгджзклмнпрстфхцчшщ]а$")
 GUESSED_INDECLINABLE = 5
+# A short name in -й after a vowel (Вэй, Лэй, Цуй) in the genitive or accusative (-я) or the dative (-ю), which the
+# dictionary neither knows nor guesses at.
+SHORT_J_NAME = re.compile(r"^[А-ЯЁ][а-яё]?[аеёиоуыэ]([яю])$")
+SHORT_J_CASES = {"я": OBJECT_CASES, "ю": frozenset({"datv"})}
 # The instrumental ending of a man's name in a consonant (Дучем, Озтюрком), where the dictionary reads none.
 INSTRUMENTAL_CONSONANT = re.compile(r"^(\w{2,}[бвгджзклмнпрстфхцчшщ])(?:ом|ем|ём)$")
 # The endings of foreign place names the dictionary does not know and guesses as oblique cases: datives (Бейоглу,
@@ -137,8 +141,17 @@ def _agrees(parse: pymorphy3.analyzer.Parse, case: str, gender: str) -> bool:
 def name_nominative(words: tuple[str, ...], cases: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """See ``_name_nominative``; a word only the governing word's accusative reads (Фонтану) is its -а name."""
     found = _name_nominative(words, cases)
-    accusative = (_accusative_a(w, cases) for w in words)
+    accusative = (_short_j(w, cases) or _accusative_a(w, cases) for w in words)
     return tuple(a if a != w else f for w, a, f in zip(words, accusative, found, strict=True))
+
+
+def _short_j(word: str, cases: frozenset[str]) -> str | None:
+    """Чжан Вэя, послу Ли Лэю: a short name word the dictionary cannot read, in the case the governing word asks
+    for, whose ending is that case of a name in -й (Вэй, Лэй)."""
+    found = SHORT_J_NAME.match(word)
+    if found is None or not cases & SHORT_J_CASES[found.group(1)] or any(p.tag.POS for p in _parses(word)):
+        return None
+    return word[:-1] + "й"
 
 
 def _name_nominative(words: tuple[str, ...], cases: frozenset[str]) -> tuple[str, ...]:
