@@ -843,6 +843,30 @@ def test_forms_of_address_are_no_names(text, absent):
     assert not any(absent in e.name for e in x.entities if e.kind == "person")
 
 
+@pytest.mark.parametrize(("text", "name", "area"), [
+    # a continent or a region of the world is no name, no body a post governs and no place of the meeting
+    ("Ambassador Dana Amirova met with the Special Representative for Central Asia, Paolo Conti.", "Paolo Conti",
+     "Central Asia"),
+    ("Ambassador Dana Amirova met with the EU Special Representative for Central Asia Paolo Conti.", "Paolo Conti",
+     "Central Asia"),
+    ("Посол Дана Амирова встретилась со Специальным представителем по Центральной Азии Паоло Конти.",
+     "Паоло Конти", "Центральная Азия"),
+    ("Елші Дана Әмірова Еуропалық Одақтың Орталық Азия жөніндегі арнайы өкілі Паоло Контимен кездесті.",
+     "Паоло Конти", "Орталық Азия"),
+    ("Посол Дана Амирова встретилась с директором департамента Азии и Африки Министерства иностранных дел Венгрии "
+     "Петером Ковачем.", "Петер Ковач", "Азия"),
+    # a post's scope after "for" of capitalised common words is no name's
+    ("The Ambassador met with the Minister for Foreign Affairs and Trade Karl Weber.", "Karl Weber", "Trade"),
+    ("The Ambassador met with the Commissioner for Trade Karl Weber.", "Karl Weber", "Trade"),
+])
+def test_areas_and_scopes_are_no_names(text, name, area):
+    x = extract(parse_report("t.txt", text))
+    names = {e.key: e.name for e in x.entities}
+    holders = {names[p.holder]: names.get(p.jurisdiction or "", "") for p in x.posts}
+    assert name in holders and area not in holders[name]
+    assert all(area not in names.get(m.location or "", "") for m in x.meetings)
+
+
 @pytest.mark.parametrize("text", [
     # a title's last word and the first word of the text under it are no name, whatever their endings
     "Облыс Жаңалықтары\n\nБаталкин мырза облыс әкімімен кездесті.",

@@ -13,7 +13,7 @@ from kg.text import tokens
 
 LATIN_WORD = re.compile(r"^[A-Za-z][A-Za-z0-9&'’-]*$")
 # The categories of the lexicon's words the rules look for: a meeting's, a visit's, ...
-WORD_CATEGORIES = ("meeting", "visit", "group", "discussion", "deputy", "home")
+WORD_CATEGORIES = ("meeting", "visit", "group", "discussion", "deputy", "home", "area")
 
 
 class Matchers(NamedTuple):

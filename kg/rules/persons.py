@@ -29,6 +29,10 @@ EXCELLENCY = ("H", ".", "E", ".")
 PHRASE_WORDS = frozenset({"of", "the", "to", "in", "at", "for", "and", "в", "во", "при", "по", "и", "г", "города",
                           "городе", ",", "(", ")", "-", "–"})
 PHRASE_REACH = 24
+# The preposition of a post's scope, whose capitalised common words are no name's (Minister for Foreign Affairs and
+# Trade X, Commissioner for Trade X), and the links that go on with it.
+SCOPE_PREPOSITIONS = frozenset({"for"})
+SCOPE_LINKS = frozenset({"and", "&", ","})
 # Tokens from a post word to the name whose case it governs, and the tokens that end a sentence on the way.
 GOVERNOR_REACH = 8
 # Capitalised words read after "and" for the post they may open (and Bavarian Economy Minister B).
@@ -356,8 +360,14 @@ def _name_after_phrase(s: State, i: int, *, single: bool = False) -> tuple[int, 
     limit = min(len(s.texts), i + PHRASE_REACH)
     j = i
     depth = 0
+    scope = False  # within the scope after "for"
     while j < limit:
         t = s.texts[j]
+        scope = fold(t) in SCOPE_PREPOSITIONS or (scope and (fold(t) in SCOPE_LINKS or (
+            s.is_capitalised(j) and s.common_word(t))))
+        if scope and fold(t) not in SCOPE_PREPOSITIONS and fold(t) not in SCOPE_LINKS:
+            j += 1
+            continue
         if t == "(":
             depth += 1
         elif t == ")":

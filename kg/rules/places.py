@@ -19,6 +19,20 @@ POST_REACH = 3
 CLAUSE_MARKS = frozenset({",", ".", ";", ":", "(", ")", "—", "–"})
 
 
+def mark_areas(s: State) -> None:
+    """Continents and regions of the world (Central Asia, Орталық Азия, Ближний Восток) are no person's name and no
+    place a meeting is held: their words are read, and nothing else reads them. A one-word one before a capitalised
+    word may be a given name (Азия Сапарова), and is left to the other passes."""
+    for m in s.function_words:
+        if m.payload[0] != "area" or any(s.covered[k] for k in range(m.first, m.last + 1)):
+            continue
+        after = m.last + 1
+        if m.first == m.last and after < len(s.texts) and s.is_capitalised(after) and not s.covered[after]:
+            continue
+        for k in range(m.first, m.last + 1):
+            s.covered[k] = True
+
+
 def read_names(s: State) -> None:
     names = s.match.names
     for m in names.find(s.texts, skip=s.covered):
