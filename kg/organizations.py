@@ -32,6 +32,13 @@ if TYPE_CHECKING:
 
 # Capitals an acronym needs to stand for a name by its initials alone.
 MIN_SPELLED = 3
+# Posts that head a body, not a place or a state, and the word that opens their complement: Chief Executive
+# Officer of Rolls-Royce SMR Tom Samson.
+BODY_POSTS = frozenset({"executive", "rector", "vice-rector", "official"})
+BODY_OPENERS = frozenset({"of"})
+ARTICLES = frozenset({"the"})
+# Capitalised common words of a post's title after its word: Chief Executive Officer.
+TITLE_TAIL = 2
 # Tokens between a press service's word and the body that owns it: the press service of the Akimat.
 SOURCE_REACH = 4
 
@@ -143,3 +150,36 @@ def _spells(short: str, name: str) -> bool:
     initials = [w[0].casefold() for w in name.split() if fold(w) not in ORG_LINKS | LATIN_LINKS | {"the"}]
     n = len(capitals)
     return n >= MIN_SPELLED and n <= len(initials) and capitals in (initials[:n], initials[-n:])
+
+
+def post_complements(r: State) -> None:
+    """``Chief Executive Officer of Rolls-Royce SMR Tom Samson``: the capitalised words between a post that heads a
+    body and the name of its holder, which nothing else read, name that body, where one of them at least is no
+    common word (Director of Cultural Affairs and Trade is a department's title). Capitalised common words of the
+    post's title go before it (Officer; the Board of)."""
+    starts = {m.start for m in r.out if m.kind == MentionKind.PERSON}
+    n = len(r.texts)
+    for m in r.role_matches:
+        j = m.last + 1
+        while j < n and j - m.last <= TITLE_TAIL and r.is_capitalised(j) and r.common_word(r.texts[j]):
+            j += 1  # Chief Executive Officer
+        if m.payload not in BODY_POSTS or j >= n or fold(r.texts[j]) not in BODY_OPENERS:
+            continue
+        j += 1
+        k = j
+        while k < n and not r.covered[k] and not r.barrier[k] and (
+                LATIN_CAPITALISED.match(r.texts[k]) or (fold(r.texts[k]) in LATIN_LINKS | ARTICLES and k > j)
+                or (fold(r.texts[k]) in ARTICLES and k == j)):
+            k += 1
+        # the title's words before the body's name: the Board of
+        words = [fold(t) for t in r.texts[j:k]]
+        while opener := next((x for x, w in enumerate(words[:-1]) if w in BODY_OPENERS), None):
+            if not all(w in ARTICLES or r.common_word(r.texts[j + x]) for x, w in enumerate(words[:opener])):
+                break
+            j, words = j + opener + 1, words[opener + 1:]
+        while j < k and fold(r.texts[j]) in ARTICLES:
+            j += 1
+        if k == j or k >= n or r.toks[k].start not in starts or fold(r.texts[k - 1]) in LATIN_LINKS | ARTICLES \
+                or all(r.common_word(t) for t in r.texts[j:k]):
+            continue
+        r.emit(MentionKind.ORGANIZATION, j, k - 1, r.span(j, k - 1))

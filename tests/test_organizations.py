@@ -51,6 +51,13 @@ def organizations(text: str) -> list[tuple[str, str]]:
     # a post of which the minister's word is a part heads no ministry
     ("The ambassador met the Chief Minister of Gujarat.", []),
     ("The ambassador met the Minister of Agriculture.", [("Agriculture", "Ministry of Agriculture")]),
+    # the words between a post that heads a body and its holder's name name the body, past the title's own words
+    ("The Ambassador met the Chief Executive Officer of Danube Rail Tom Kovacs.", [("Danube Rail", "Danube Rail")]),
+    ("The Ambassador met the Chairman of the Board of Pannon Air Jozsef Varga.", [("Pannon Air", "Pannon Air")]),
+    ("The Ambassador met the CEO of Zolta Peter Nagy in Budapest.", [("Zolta", "Zolta")]),
+    # not a state, nor a title of common words
+    ("The Ambassador met the President of Hungary Tamas Kiss.", []),
+    ("The Ambassador met the Director of Cultural Affairs and Trade John Smith.", []),
 ])
 def test_english(text, expected):
     assert organizations(text) == expected

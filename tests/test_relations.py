@@ -858,6 +858,7 @@ def test_forms_of_address_are_no_names(text, absent):
     # a post's scope after "for" of capitalised common words is no name's
     ("The Ambassador met with the Minister for Foreign Affairs and Trade Karl Weber.", "Karl Weber", "Trade"),
     ("The Ambassador met with the Commissioner for Trade Karl Weber.", "Karl Weber", "Trade"),
+    ("The Ambassador met with the Director of Cultural Affairs and Trade Karl Weber.", "Karl Weber", "Cultural"),
 ])
 def test_areas_and_scopes_are_no_names(text, name, area):
     x = extract(parse_report("t.txt", text))

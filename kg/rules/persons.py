@@ -29,9 +29,9 @@ EXCELLENCY = ("H", ".", "E", ".")
 PHRASE_WORDS = frozenset({"of", "the", "to", "in", "at", "for", "and", "в", "во", "при", "по", "и", "г", "города",
                           "городе", ",", "(", ")", "-", "–"})
 PHRASE_REACH = 24
-# The preposition of a post's scope, whose capitalised common words are no name's (Minister for Foreign Affairs and
-# Trade X, Commissioner for Trade X), and the links that go on with it.
-SCOPE_PREPOSITIONS = frozenset({"for"})
+# The prepositions of a post's complement, whose capitalised common words are no name's (Minister for Foreign Affairs
+# and Trade X, Commissioner for Trade X, Director of Cultural Affairs X), and the links that go on with them.
+SCOPE_PREPOSITIONS = frozenset({"for", "of"})
 SCOPE_LINKS = frozenset({"and", "&", ","})
 # Tokens from a post word to the name whose case it governs, and the tokens that end a sentence on the way.
 GOVERNOR_REACH = 8
