@@ -3,12 +3,14 @@
 A short name (an acronym) that a report defines in brackets after a body's name, or whose capitals
 spell the initials of one body's name, stands for that body wherever the report uses it; a body
 named only as the owner of the press service a report cites is its source and is left out; a class
-noun in lower case before a name (the company Aksa Energy) names a body. ``kg.rules`` runs them.
+noun in lower case before a name (the company Aksa Energy) names a body, and so do the capitalised words after a
+post that heads a body or the word for its people (CEO of Eni X, representatives of Wizz Air). ``kg.rules`` runs them.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -37,6 +39,7 @@ MIN_SPELLED = 3
 BODY_POSTS = frozenset({"executive", "rector", "vice-rector", "official"})
 BODY_OPENERS = frozenset({"of"})
 ARTICLES = frozenset({"the"})
+BODY_JOINERS = frozenset({"and"})
 # Capitalised common words of a post's title after its word: Chief Executive Officer.
 TITLE_TAIL = 2
 # Tokens between a press service's word and the body that owns it: the press service of the Akimat.
@@ -163,23 +166,45 @@ def post_complements(r: State) -> None:
         j = m.last + 1
         while j < n and j - m.last <= TITLE_TAIL and r.is_capitalised(j) and r.common_word(r.texts[j]):
             j += 1  # Chief Executive Officer
-        if m.payload not in BODY_POSTS or j >= n or fold(r.texts[j]) not in BODY_OPENERS:
-            continue
-        j += 1
-        k = j
-        while k < n and not r.covered[k] and not r.barrier[k] and (
-                LATIN_CAPITALISED.match(r.texts[k]) or (fold(r.texts[k]) in LATIN_LINKS | ARTICLES and k > j)
-                or (fold(r.texts[k]) in ARTICLES and k == j)):
-            k += 1
-        # the title's words before the body's name: the Board of
-        words = [fold(t) for t in r.texts[j:k]]
-        while opener := next((x for x, w in enumerate(words[:-1]) if w in BODY_OPENERS), None):
-            if not all(w in ARTICLES or r.common_word(r.texts[j + x]) for x, w in enumerate(words[:opener])):
-                break
-            j, words = j + opener + 1, words[opener + 1:]
-        while j < k and fold(r.texts[j]) in ARTICLES:
-            j += 1
-        if k == j or k >= n or r.toks[k].start not in starts or fold(r.texts[k - 1]) in LATIN_LINKS | ARTICLES \
-                or all(r.common_word(t) for t in r.texts[j:k]):
-            continue
-        r.emit(MentionKind.ORGANIZATION, j, k - 1, r.span(j, k - 1))
+        if m.payload in BODY_POSTS:
+            _body_after(r, j, lambda k: k < n and r.toks[k].start in starts)
+
+
+def member_bodies(r: State) -> None:
+    """``representatives of Siemens Energy``, ``the management of Wizz Air``: the capitalised words after the word
+    for the people of a body, which nothing else read (a state, a place, a person), name that body."""
+    n = len(r.texts)
+    for i, t in enumerate(r.texts):
+        if t.islower() and r.lex.is_word(t, "members", r.language):
+            _body_after(r, i + 1, lambda k: k >= n or not r.texts[k][:1].isupper())
+
+
+def _body_after(r: State, j: int, ends: Callable[[int], bool]) -> None:
+    """A body's name after the word that opens a complement at ``j`` (of), past a title's words (the Board of), up
+    to a token where ``ends`` holds; emitted where one word of it at least is no common word."""
+    n = len(r.texts)
+    if j >= n or fold(r.texts[j]) not in BODY_OPENERS:
+        return
+    j += 1
+    k = j
+    while k < n and not r.covered[k] and not r.barrier[k] and (
+            LATIN_CAPITALISED.match(r.texts[k]) or (r.texts[k].lower() in LATIN_LINKS | ARTICLES and k > j)
+            or (r.texts[k].lower() in ARTICLES and k == j)):
+        k += 1
+    words = [fold(t) for t in r.texts[j:k]]
+    while opener := next((x for x, w in enumerate(words[:-1]) if w in BODY_OPENERS), None):
+        if not all(w in ARTICLES or r.common_word(r.texts[j + x]) for x, w in enumerate(words[:opener])):
+            break
+        j, words = j + opener + 1, words[opener + 1:]  # the Board of
+    while k > j and r.texts[k - 1].lower() in LATIN_LINKS | ARTICLES:
+        k -= 1  # Siemens Energy and the [Business Council, read before]
+    if k == j or not ends(k):
+        return
+    # several bodies joined by "and" (not by "&": Ernst & Young), each past its article
+    first = j
+    for x in [*(x for x in range(j, k) if fold(r.texts[x]) in BODY_JOINERS), k]:
+        while first < x and fold(r.texts[first]) in ARTICLES:
+            first += 1
+        if first < x and not all(r.common_word(t) for t in r.texts[first:x]):
+            r.emit(MentionKind.ORGANIZATION, first, x - 1, r.span(first, x - 1))
+        first = x + 1

@@ -58,6 +58,12 @@ def organizations(text: str) -> list[tuple[str, str]]:
     # not a state, nor a title of common words
     ("The Ambassador met the President of Hungary Tamas Kiss.", []),
     ("The Ambassador met the Director of Cultural Affairs and Trade John Smith.", []),
+    # the capitalised words after the word for a body's people name the body, each of those "and" joins
+    ("The Ambassador met representatives of Danube Rail and Zolta in Budapest.",
+     [("Danube Rail", "Danube Rail"), ("Zolta", "Zolta")]),
+    ("The Ambassador met the management of Kovacs & Varga.", [("Kovacs & Varga", "Kovacs & Varga")]),
+    # not states or places, read as such
+    ("The Ambassador met representatives of Hungary and Poland.", []),
 ])
 def test_english(text, expected):
     assert organizations(text) == expected
