@@ -143,8 +143,9 @@ class _Filter:
         letters = sum(c.isalpha() for c in name)
         if letters < MIN_LETTERS:
             return False
-        # A Cyrillic name of several words, one of them in lower case, is a phrase (Жібек жолы: silk road).
-        if language != "en" and any(w[:1].islower() for w in re.split(r"[ -]", name)[1:]):
+        # A Cyrillic name of several words, one of them in lower case, is a phrase (Жібек жолы: silk road); a
+        # particle in lower case hyphenated inside one word is a name's (Ростов-на-Дону, Рио-де-Жанейро).
+        if language != "en" and any(w[:1].islower() for w in name.split()[1:]):
             return False
         if region and language == "en" and " " not in name and not geographic and \
                 max(self._zipf(name.lower(), lang) for lang in REGION_WORD_LANGUAGES) >= COMMON_ZIPF:

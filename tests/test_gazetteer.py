@@ -70,6 +70,11 @@ def places(language: str, text: str) -> list[tuple[str, str]]:
     ("en", "The ambassador visited Gujarat.", "Gujarat", "IN-GJ"),
     ("ru", "Делегация провинции Онтарио прибыла в Астану.", "Онтарио", "CA-ON"),
     ("ru", "Губернатор Флориды встретился с послом.", "Флориды", "US-FL"),
+    # a name with a particle in lower case (на, де), the first part declined in Russian
+    ("ru", "Посол побывал в Ростове-на-Дону.", "Ростове-на-Дону", "geonames:501175"),
+    ("ru", "Делегация из Франкфурта-на-Майне прибыла.", "Франкфурта-на-Майне", "geonames:2925533"),
+    ("ru", "Форум прошел в Рио-де-Жанейро.", "Рио-де-Жанейро", "geonames:3451190"),
+    ("kk", "Елші Рио-де-Жанейрода болды.", "Рио-де-Жанейрода", "geonames:3451190"),
     # but a city of its own name stays the city where the region's people are few beside it (a Jamaican parish)
     ("en", "Talks were held in Manchester.", "Manchester", "geonames:2643123"),
     ("ru", "Переговоры прошли в Ганновере.", "Ганновере", "geonames:2910831"),

@@ -40,6 +40,10 @@ def noun_form(token: str, name: str) -> bool:
     t, n = token.lower().replace("ё", "е"), name.lower().replace("ё", "е")
     if t == n:
         return True
+    head, dash, tail = n.partition("-")
+    if dash and name.partition("-")[2][:1].islower() and t.endswith(dash + tail) and "-" not in t[:-len(dash + tail)]:
+        # a name with a particle declines its first part: Ростове-на-Дону, Франкфурта-на-Майне
+        return noun_form(t[:-len(dash + tail)], head)
     last = n[-1:]
     if last in NOUN_ENDINGS:
         base, endings = n[:-1], NOUN_ENDINGS[last]
