@@ -487,6 +487,11 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     # one's counterpart holds the post of the one named before him, for the state his adjective names
     ("Kazakh Foreign Minister Murat Nurtleu met with his Hungarian counterpart Peter Szijjarto on Tuesday.",
      "Peter Szijjarto", ("minister", "HU", None)),
+    # an English adjective of a state in -ia the language forms by rule (Latvian, Croatian)
+    ("Kazakh Foreign Minister Murat Nurtleu met with his Latvian counterpart Ilze Ozola in Riga.",
+     "Ilze Ozola", ("minister", "LV", None)),
+    ("The Croatian Ambassador to Kazakhstan Ivan Horvat met with the Akim of Almaty.", "Ivan Horvat",
+     ("ambassador", "HR", "KZ")),
     ("Министр иностранных дел Казахстана Мурат Нуртлеу встретился со своим венгерским коллегой Петером Сийярто.",
      "Петер Сийярто", ("minister", "HU", None)),
     ("Қазақстан Сыртқы істер министрі Мұрат Нұртілеу венгриялық әріптесі Петер Сийяртомен кездесті.",

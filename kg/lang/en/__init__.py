@@ -25,6 +25,7 @@ PROFILE = Language(
     nominative="kg.lang.en.forms:nominative",
     plural="kg.lang.en.forms:plural",
     ministry="kg.lang.en.ministries:ministry",
+    country_adjective="kg.lang.en.countries:country_adjective",
     script="latin",
     title_case_heads=True,
 )
