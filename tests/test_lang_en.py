@@ -54,6 +54,9 @@ def test_persons(text, expected):
     # before a person's name
     ("He met the head of the Japan External Trade Organization yesterday.", ["Japan External Trade Organization"]),
     ("He met the Rector of the University of Tokyo Teruo Fujii.", ["University of Tokyo"]),
+    # after a state, a surname that is a word too (Costa)
+    ("He met the Secretary of State of the Ministry of Foreign Affairs of Portugal Rui Costa.",
+     ["Ministry of Foreign Affairs of Portugal"]),
     ("He met the leadership of the Confederation of Indian Industry.", ["Confederation of Indian Industry"]),
     ("Delegates of TURKSOY and KAZNEX met. TURKSOY and KAZNEX agreed.", ["TURKSOY", "KAZNEX", "TURKSOY", "KAZNEX"]),
     ("Delegates of TURKSOY attended the meeting.", []),

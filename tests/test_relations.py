@@ -656,6 +656,10 @@ def places_of(text: str) -> list[str | None]:
     # a visit to a region, then a meeting with the mayor of a town: the town
     ("Елші Ержан Бекенов Ломбардияға жұмыс сапарымен барды. Елші Бергамо мэрі Джорджо Горимен келіссөздер "
      "жүргізді.", "Бергамо"),
+    # the dateline where no diplomat took part, in the state of one who did; not the other side's ministry, nor
+    # a ministry for a post that a dash precedes
+    ("ASTANA, 14 April 2025 – Deputy Foreign Minister of Kazakhstan Daulet Ospanov received a delegation led by "
+     "the Secretary of State of the Ministry of Foreign Affairs of Portugal Rui Costa.", "Astana"),
 ])
 def test_meeting_place(text, place):
     assert places_of(text) == [place]
@@ -806,6 +810,12 @@ def test_post_jurisdictions(text, name, post):
     role, place = post
     found_role, labels = jurisdictions_of(text)[name]
     assert (found_role, place in labels) == (role, True)
+
+
+def test_a_dash_before_a_post_names_no_ministry():
+    text = ("ASTANA – Deputy Foreign Minister of Kazakhstan Daulet Ospanov received the Secretary of State of the "
+            "Ministry of Foreign Affairs of Portugal Rui Costa.")
+    assert jurisdictions_of(text)["Daulet Ospanov"] == ("deputy-minister", frozenset())
 
 
 @pytest.mark.parametrize(("text", "name"), [

@@ -74,14 +74,17 @@ def _location(s: State, d: MeetingDraft, windows: set[int]) -> str | None:
                 town = next((p.jurisdiction for p in s.posts if p.holder in holders and p.role not in DIPLOMATS
                              and _subtype(s, p.jurisdiction) == "city"), None)
                 return town if town and _subtype(s, s.key_of.get(m)) == "region" else s.key_of.get(m)
-    host_country = next((p.accredited_to for p in s.posts if p.holder in holders and p.role in DIPLOMATS
-                         and p.accredited_to), s.home)
+    envoys_host = next((p.accredited_to for p in s.posts if p.holder in holders and p.role in DIPLOMATS
+                        and p.accredited_to), None)
+    host_country = envoys_host or s.home
     hosts = [p.jurisdiction for p in s.posts if p.holder in holders and p.role not in DIPLOMATS and p.jurisdiction]
     host_places = [k for k in hosts if k.startswith("place:")]
     if host_places:
         return host_places[0]
     dateline = _dateline_place(s)
-    if dateline and s.country_of(dateline) in (None, host_country):
+    # the dateline, in the host state of a diplomat who took part; with none, in the state of one who took part
+    sides = {p.country for p in s.posts if p.holder in holders and p.country} if envoys_host is None else set()
+    if dateline and (s.country_of(dateline) in (None, host_country) or s.country_of(dateline) in sides):
         return dateline
     # a body one of them heads; not a company a delegation's member comes from
     bodies = [k for k in hosts if (e := s.entity(k)) is None or e.subtype != "company"]

@@ -374,6 +374,8 @@ def _ministry_before(s: State, role: Mention) -> str | None:
     if not before:
         return None
     word = fold(before[-1])
+    if len(word) < OFFICE_STEM:
+        return None  # a dash or a short word before the post names no ministry
     for m in s.mentions:
         if m.kind == MentionKind.ORGANIZATION and MINISTRY.search(m.value) and fold(m.value).startswith(word[:4]):
             return s.key_of.get(m)

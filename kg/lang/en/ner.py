@@ -320,9 +320,12 @@ class _Recogniser:
                 if self.texts[j] == "," and last == j - 1 and last > i and self._listed(j + 1):
                     j += 1  # Ministry of Economy, Trade and Industry
                     continue
-                if last > i and (fold(self.texts[last]) in self.data.known or _common(self.texts[last])) \
-                        and j + 1 < len(self.texts) and self._name_word(j) and self._name_word(j + 1):
-                    break  # University of Tokyo Teruo Fujii, Chamber of Commerce Carlo Rossi: a person's name
+                known = last > i and fold(self.texts[last]) in self.data.known
+                if last > i and (known or _common(self.texts[last])) and j + 1 < len(self.texts) \
+                        and self._name_word(j) and self._name_word(j + 1, lenient=known):
+                    # University of Tokyo Teruo Fujii, Chamber of Commerce Carlo Rossi: a person's name; after a
+                    # state or a place its surname may be a word too (Ministry of ... of Portugal Rui Costa)
+                    break
                 if self._org_word(j):
                     last = j
                 elif not ((self.texts[j] in LINKS - ARTICLES and last > i and self.texts[j + 1:j + 2] != ["the"])
