@@ -94,6 +94,8 @@ def test_name_nominative(words: str, expected: str) -> None:
     ("консула", "Чжан Вэя", "Чжан Вэй"),
     ("послу", "Ли Лэю", "Ли Лэй"),
     ("консул", "Чжан Вэя", "Чжан Вэя"),
+    # a short syllable's instrumental (Ён: Ёном)
+    ("губернатором", "Ким Дон Ёном", "Ким Дон Ён"),
 ])
 def test_governed_name_nominative(governor: str, words: str, expected: str) -> None:
     assert profile("ru").name_form(words.split(), MentionKind.PERSON, governor) == expected

@@ -805,6 +805,12 @@ def jurisdictions_of(text: str) -> dict[str, tuple[str, frozenset[str]]]:
      "President Elek Nagy.", "Elek Nagy", ("official", "Hungarian Chamber of Commerce and Industry")),
     ("Посол Марат Омаров посетил Венгерскую торгово-промышленную палату, где встретился с её президентом Элеком "
      "Надем.", "Элек Над", ("official", "Венгерская торгово-промышленная палата")),
+    # a common noun after the post stands for the body named before with a word of its stem
+    ("Консул Аскар Мусинов принял участие в форуме, организованном Торгово-промышленной палатой Стамбула. На полях "
+     "форума состоялась его встреча с председателем палаты Кемалем Озтюрком.", "Кемаль Озтюрк",
+     ("official", "Торгово-промышленная палата Стамбула")),
+    ("Consul Askar Musinov attended a forum of the Istanbul Chamber of Commerce. He then met the chairman of the "
+     "chamber Kemal Ozturk.", "Kemal Ozturk", ("official", "Istanbul Chamber of Commerce")),
 ])
 def test_post_jurisdictions(text, name, post):
     role, place = post

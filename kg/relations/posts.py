@@ -261,7 +261,7 @@ def _official(s: State, d: PostDraft, window: list[Mention], role: Mention, side
         d.jurisdiction = _place_anaphor(s, role)
         d.country = d.country or s.country_of(d.jurisdiction)
     if d.jurisdiction is None and not window:
-        d.jurisdiction = _office_anaphor(s, role)
+        d.jurisdiction = _office_anaphor(s, role) or _body_anaphor(s, role)
         d.country = d.country or s.country_of(d.jurisdiction)
     if d.jurisdiction is None and d.role in ("minister", "deputy-minister"):
         d.jurisdiction = _ministry_before(s, role)
@@ -365,6 +365,19 @@ def _office_anaphor(s: State, role: Mention) -> str | None:
     idx = s.sentence_of[role]
     earlier = [m for m in s.mentions if m.kind == MentionKind.ORGANIZATION and m.end <= role.start and m in s.key_of
                and idx - 1 <= s.sentence_of[m] <= idx and any(w.startswith(stem) for w in fold(m.value).split())]
+    return s.key_of[earlier[-1]] if earlier else None
+
+
+def _body_anaphor(s: State, role: Mention) -> str | None:
+    """``... Торгово-промышленной палатой Стамбула. ... с председателем палаты X``, ``the chairman of the chamber``: a
+    common noun in lower case after the post stands for the body named before it whose name has a word of its stem."""
+    after = [w.strip(WORD_EDGES) for w in s.text[role.end:].split()[:ANAPHOR_REACH]
+             if fold(w) not in s.language.determiners and fold(w) not in ANAPHOR_LINKS][:1]
+    if not after or not after[0].islower() or len(after[0]) <= OFFICE_STEM:
+        return None
+    stem = fold(after[0])[:OFFICE_STEM]
+    earlier = [m for m in s.mentions if m.kind == MentionKind.ORGANIZATION and m.end <= role.start and m in s.key_of
+               and any(w.startswith(stem) for w in fold(m.value).split())]
     return s.key_of[earlier[-1]] if earlier else None
 
 

@@ -399,9 +399,10 @@ def _name_after_phrase(s: State, i: int, *, single: bool = False) -> tuple[int, 
                 return span
             j = (span[1] if span else j) + 1
             continue
-        # a lower-case word ends the phrase, but for a place's class noun (губернатором префектуры Хирофуми Ёсимурой)
+        # a lower-case word ends the phrase, but for the class noun of a place or a body (губернатором префектуры
+        # Хирофуми Ёсимурой, the chairman of the chamber X)
         elif depth == 0 and not s.covered[j] and fold(t) not in PHRASE_WORDS and not s.barrier[j] \
-                and (t in ".;:!?" or t.islower()) and not s.is_head(j, kind="place"):
+                and (t in ".;:!?" or t.islower()) and not (t.islower() and s.is_head(j)):
             return None
         j += 1
     return None

@@ -48,7 +48,7 @@ GUESSED_INDECLINABLE = 5
 SHORT_J_NAME = re.compile(r"^[А-ЯЁ][а-яё]?[аеёиоуыэ]([яю])$")
 SHORT_J_CASES = {"я": OBJECT_CASES, "ю": frozenset({"datv"})}
 # The instrumental ending of a man's name in a consonant (Дучем, Озтюрком), where the dictionary reads none.
-INSTRUMENTAL_CONSONANT = re.compile(r"^(\w{2,}[бвгджзклмнпрстфхцчшщ])(?:ом|ем|ём)$")
+INSTRUMENTAL_CONSONANT = re.compile(r"^(\w+[бвгджзклмнпрстфхцчшщ])(?:ом|ем|ём)$")
 # The endings of foreign place names the dictionary does not know and guesses as oblique cases: datives (Бейоглу,
 # Ганьсу), genitives of names in -ь (Шэньси, Шаньси), forms of names in -я (Хэбэй).
 INDECLINABLE_ENDING = re.compile(r"[уюий]$", re.IGNORECASE)
