@@ -660,6 +660,11 @@ def places_of(text: str) -> list[str | None]:
     # a ministry for a post that a dash precedes
     ("ASTANA, 14 April 2025 – Deputy Foreign Minister of Kazakhstan Daulet Ospanov received a delegation led by "
      "the Secretary of State of the Ministry of Foreign Affairs of Portugal Rui Costa.", "Astana"),
+    # a visit to a foreign state: the place its officials head, not the visitors' own region
+    ("Делегация Туркестанской области во главе с акимом Дарханом Сатыбалды посетила Японию, где провела встречу с "
+     "губернатором префектуры Осака Хирофуми Ёсимурой.", "Осака"),
+    ("A delegation of Turkistan Region headed by Akim Darkhan Satybaldy visited Japan and met with the Governor of "
+     "Osaka Prefecture Hirofumi Yoshimura.", "Osaka Prefecture"),
 ])
 def test_meeting_place(text, place):
     assert places_of(text) == [place]

@@ -79,6 +79,12 @@ def _location(s: State, d: MeetingDraft, windows: set[int]) -> str | None:
     host_country = envoys_host or s.home
     hosts = [p.jurisdiction for p in s.posts if p.holder in holders and p.role not in DIPLOMATS and p.jurisdiction]
     host_places = [k for k in hosts if k.startswith("place:")]
+    # a visit to a foreign state: a place of its officials before one of the visitors' (посетила Республику Корея,
+    # где провела встречи с губернатором провинции X)
+    visited = {m.value for idx in _visit_sentences(s, d) for m in s.in_sentence(idx, MentionKind.COUNTRY)
+               if id(m) not in windows and m.value != s.home}
+    if visited:
+        host_places.sort(key=lambda k: 0 if s.country_of(k) in visited else 1 if s.country_of(k) is None else 2)
     if host_places:
         return host_places[0]
     dateline = _dateline_place(s)
