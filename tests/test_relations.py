@@ -760,6 +760,20 @@ def test_a_head_met_abroad_heads_the_host_state(text, name, country):
     assert posts_of(text)[name][1] == country
 
 
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # an official whose post names no state, beside a foreign official, is the home state's
+    ("Сыртқы істер министрі Арман Исетов Латвия Сыртқы істер министрі Илзе Озоламен телефон арқылы сөйлесті.",
+     "Арман Исетов", "KZ"),
+    ("Министр иностранных дел Арман Исетов провел переговоры с Министром иностранных дел Латвии Илзе Озолой.",
+     "Арман Исетов", "KZ"),
+    # not in English, whose reports presume no state
+    ("Foreign Minister Arman Issetov held talks with the Minister of Foreign Affairs of Latvia Ilze Ozola.",
+     "Arman Issetov", None),
+])
+def test_an_official_of_no_state_beside_a_foreign_one_is_the_home_states(text, name, country):
+    assert posts_of(text)[name][1] == country
+
+
 def jurisdictions_of(text: str) -> dict[str, tuple[str, frozenset[str]]]:
     """Each holder's role and every label of the body or place the post governs."""
     x = extract(parse_report("t.txt", text))

@@ -41,8 +41,18 @@ def infer_countries(s: State) -> None:
             if p.country:
                 break
     for p in s.posts:
+        if p.country is None and p.role not in DIPLOMATS and s.home is not None and _met_foreign_official(s, p):
+            # Сыртқы істер министрі X Латвия Сыртқы істер министрі Y-мен сөйлесті: X of no state is the home state's
+            p.country, p.assumed = s.home, True
+    for p in s.posts:
         if p.assumed:
             p.country = _host_of_envoy(s, p) or p.country
+
+
+def _met_foreign_official(s: State, p: PostDraft) -> bool:
+    """Did the holder of ``p`` meet an official (no diplomat) of a state other than the home state?"""
+    met = {q for d in s.meetings if p.holder in d.participants for q in d.participants} - {p.holder}
+    return any(q.holder in met and q.role not in DIPLOMATS and q.country not in (None, s.home) for q in s.posts)
 
 
 def _host_of_envoy(s: State, p: PostDraft) -> str | None:
