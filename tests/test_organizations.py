@@ -160,6 +160,9 @@ def test_russian(text, expected):
     ("Министр елшімен кездесті.", []),
     # a word with capitals inside names a company
     ("Елші ҚазМұнайГаздың басшысы Асхат Хасеновпен кездесті.", [("ҚазМұнайГаздың", "ҚазМұнайГаз")]),
+    # a ministry's field of words joined by commas, and the state's name before it
+    ("Жапония Экономика, сауда және өнеркәсіп министрінің орынбасары Сатоси Ямада Астанаға келді.",
+     [("Экономика, сауда және өнеркәсіп", "Жапония Экономика, сауда және өнеркәсіп министрлігі")]),
 ])
 def test_kazakh(text, expected):
     assert organizations(text) == expected

@@ -1,9 +1,10 @@
 """Kazakh: ``Экономикалық даму министрі`` names the ministry ``Экономикалық даму министрлігі``.
 
-The ministry's field stands before the post word: a capitalised word and the lower-case words after it
-(Сыртқы істер, Ауыл шаруашылығы, Сауда және интеграция), or lower-case words right after a state in the
-genitive (Италияның сыртқы істер министрі). Another state's ministry carries the state's name
-(Италия Сыртқы істер министрлігі), so that it is never taken for Kazakhstan's of the same name.
+The ministry's field stands before the post word: a capitalised word and the lower-case words after it, joined by
+commas and және (Сыртқы істер, Ауыл шаруашылығы, Экономика, сауда және өнеркәсіп), or lower-case words right after
+a state in the genitive (Италияның сыртқы істер министрі). Another state's ministry carries the state's name, in
+the genitive or as a name before it (Италия Сыртқы істер министрлігі, Жапония Экономика, сауда және өнеркәсіп
+министрлігі), so that it is never taken for Kazakhstan's of the same name.
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ from kg.morphology import KK_GENITIVE, dictionary_form_kk
 # The post word of a minister or a vice-minister, in its possessive and case forms.
 MINISTER = re.compile(r"^(?:вице-)?министр(?:і|інің|іне|ін|імен|інде|інен)$", re.IGNORECASE)
 MINISTRY = "министрлігі"
-LINKS = frozenset({"және"})
-# At most this many words name the field.
-FIELD_WORDS = 4
+LINKS = frozenset({"және", ","})
+# At most this many words (and commas) name the field: Экономика, сауда және өнеркәсіп.
+FIELD_WORDS = 6
 
 
 def ministry(view: TokenView, i: int) -> tuple[int, int, str] | None:
@@ -27,7 +28,7 @@ def ministry(view: TokenView, i: int) -> tuple[int, int, str] | None:
     if not MINISTER.match(texts[i]):
         return None
     j = i - 1
-    while j >= 0 and i - j <= FIELD_WORDS and not view.covered[j] and texts[j].isalpha() and (
+    while j >= 0 and i - j <= FIELD_WORDS and not view.covered[j] and (texts[j].isalpha() or texts[j] in LINKS) and (
             (texts[j].islower() and not KK_GENITIVE.search(texts[j])) or texts[j] in LINKS):
         j -= 1
     capital = j >= 0 and i - j <= FIELD_WORDS and not view.covered[j] and not view.barrier[j] \
@@ -38,20 +39,21 @@ def ministry(view: TokenView, i: int) -> tuple[int, int, str] | None:
     state = _state_before(view, first)
     if not capital and state is None:
         return None  # lower-case words open no ministry's name unless a state's name stands before them
-    field = " ".join(texts[first:i])
+    field = " ".join(texts[first:i]).replace(" ,", ",")
     field = field[:1].upper() + field[1:]
     prefix = f"{state} " if state and not _home(state) else ""
     return first, i - 1, f"{prefix}{field} {MINISTRY}"
 
 
 def _state_before(view: TokenView, first: int) -> str | None:
-    """The state named in the genitive right before the field (Италияның), in its dictionary form."""
+    """The state named right before the field, in the genitive or as a name before a name (Италияның, Жапония), in
+    its dictionary form."""
     k = first - 1
-    if k < 0 or not view.covered[k] or not KK_GENITIVE.search(view.texts[k]):
+    if k < 0 or not view.covered[k]:
         return None
     from kg.lexicon import load_lexicon
 
-    name = dictionary_form_kk(view.texts[k])
+    name = dictionary_form_kk(view.texts[k]) if KK_GENITIVE.search(view.texts[k]) else view.texts[k]
     return name if load_lexicon().country_named(name) else None
 
 
