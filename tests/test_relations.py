@@ -665,6 +665,13 @@ def places_of(text: str) -> list[str | None]:
      "губернатором префектуры Осака Хирофуми Ёсимурой.", "Осака"),
     ("A delegation of Turkistan Region headed by Akim Darkhan Satybaldy visited Japan and met with the Governor of "
      "Osaka Prefecture Hirofumi Yoshimura.", "Osaka Prefecture"),
+    # the place of an event held just before, within which the meeting took place
+    ("12 наурызда Алматыда Қазақстан-Корея инвестициялық форумы өтті. Форум аясында Сауда министрі Арман Исетов "
+     "Корея Сауда министрі Ким Чжон Хомен кездесті.", "Алматы"),
+    ("12 марта в Алматы прошел казахстанско-корейский инвестиционный форум. В рамках форума министр торговли "
+     "Арман Исетов встретился с министром торговли Кореи Ким Чжон Хо.", "Алматы"),
+    ("A Kazakh-Korean investment forum was held in Almaty on 12 March. On its sidelines, Minister of Trade Arman "
+     "Issetov met with the Minister of Trade of Korea Kim Jong-ho.", "Almaty"),
 ])
 def test_meeting_place(text, place):
     assert places_of(text) == [place]

@@ -74,6 +74,15 @@ def _location(s: State, d: MeetingDraft, windows: set[int]) -> str | None:
                 town = next((p.jurisdiction for p in s.posts if p.holder in holders and p.role not in DIPLOMATS
                              and _subtype(s, p.jurisdiction) == "city"), None)
                 return town if town and _subtype(s, s.key_of.get(m)) == "region" else s.key_of.get(m)
+    # an event held in a place just before, within which the meeting took place (Астанада бизнес-форум өтті. Форум
+    # аясында ... кездесу өткізді)
+    first = min(d.sentences)
+    for idx in range(first - 1, max(-1, first - VISIT_REACH - 1), -1):
+        if s.in_sentence(idx, MentionKind.PERSON):
+            break
+        for m in s.in_sentence(idx, MentionKind.PLACE):
+            if id(m) not in windows and _held_at(s, m, idx, noun=False):
+                return s.key_of.get(m)
     envoys_host = next((p.accredited_to for p in s.posts if p.holder in holders and p.role in DIPLOMATS
                         and p.accredited_to), None)
     host_country = envoys_host or s.home
@@ -108,17 +117,21 @@ def _visited_in(s: State, m: Mention, idx: int) -> bool:
         c.value == "visit" and c.start >= m.end for c in s.in_sentence(idx, MentionKind.MEETING))
 
 
-def _held_at(s: State, m: Mention, idx: int) -> bool:
+def _held_at(s: State, m: Mention, idx: int, *, noun: bool = True) -> bool:
     """Is ``m`` where the meeting named by its noun was held: in the place, with no other name between it and
     the verb of holding (Встреча прошла в здании администрации в Риме, Кездесу Римде өтті, The meeting was held
-    in Rome; not the meeting held in the Office of the Governor pertained to work in Aktau)?"""
-    if via(s, m) != "in" or not any(s.meeting_noun(c) for c in s.in_sentence(idx, MentionKind.MEETING)):
+    in Rome; not the meeting held in the Office of the Governor pertained to work in Aktau)? Without ``noun``,
+    where anything was held (Астанада бизнес-форум өтті)."""
+    if via(s, m) != "in" or (noun and not any(s.meeting_noun(c) for c in s.in_sentence(idx, MentionKind.MEETING))):
         return False
     holds = [start for start, _ in s.word_spans(idx, "hold")]
-    names = [c for c in s.in_sentence(idx) if c is not m and c.kind != MentionKind.MEETING and not s.nested(c)]
+    # a state's name or a sector's word may qualify what was held (Қазақстан-Жапония бизнес-форумы), not a name
+    other = (MentionKind.MEETING,) if noun else (MentionKind.MEETING, MentionKind.COUNTRY, MentionKind.SECTOR)
+    names = [c for c in s.in_sentence(idx) if c is not m and c.kind not in other and not s.nested(c)]
     # where case endings mark the place, the verb ends the clause after it (Кездесу Римде өтті; not Кездесу
     # соңында ... атап өтті, оның ішінде Қонаев қаласында ...); elsewhere the place follows the verb
-    ordered = [h for h in holds if (m.end <= h if s.language.marks_case else h <= m.start)]
+    # (an event's place may stand before its verb in any language: в Алматы прошел форум)
+    ordered = [h for h in holds if (m.end <= h if s.language.marks_case else h <= m.start or not noun)]
     return any(not any(min(h, m.start) <= c.start < max(h, m.end) for c in names) for h in ordered)
 
 
