@@ -487,6 +487,17 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     # one's counterpart holds the post of the one named before him, for the state his adjective names
     ("Kazakh Foreign Minister Murat Nurtleu met with his Hungarian counterpart Peter Szijjarto on Tuesday.",
      "Peter Szijjarto", ("minister", "HU", None)),
+    # a post word that is the complement of the post before it (of it, or in its genitive) is not the holder's post
+    ("Special Representative of the President of Kazakhstan Arman Issetov met with British Ambassador Kate Lee.",
+     "Arman Issetov", ("official", "KZ", None)),
+    ("Специальный представитель Президента Казахстана Арман Исетов встретился с Послом Великобритании Кейт Ли.",
+     "Арман Исетов", ("official", "KZ", None)),
+    ("Помощник Президента Казахстана Арман Исетов встретился с Послом Великобритании Кейт Ли.",
+     "Арман Исетов", ("official", "KZ", None)),
+    ("Советник министра иностранных дел Арман Исетов встретился с Послом Великобритании Кейт Ли.",
+     "Арман Исетов", ("official", "KZ", None)),
+    ("Қазақстан Президентінің көмекшісі Арман Исетов Ұлыбритания Елшісі Кейт Лимен кездесті.",
+     "Арман Исетов", ("official", "KZ", None)),
     # an English adjective of a state in -ia the language forms by rule (Latvian, Croatian)
     ("Kazakh Foreign Minister Murat Nurtleu met with his Latvian counterpart Ilze Ozola in Riga.",
      "Ilze Ozola", ("minister", "LV", None)),

@@ -150,6 +150,10 @@ class Language:
     # words stand in another case than the rest, and so are no part of it (университета Сапиенца Антонеллой
     # Полимени: 1).
     name_outside: str | None = None
+    # "module:function" (a post's first word) → does it stand in the genitive only, the complement of a post before
+    # it (представитель Президента), not a post of its own? Where the language marks case by endings, or joins
+    # such posts by a preposition (Representative of the President), None.
+    genitive_post: str | None = None
     # "module:function" (a state's name) → the adjective the language derives from it (Венгрия → венгриялық), or
     # None where it derives none by rule.
     country_adjective: str | None = None
@@ -234,6 +238,10 @@ class Language:
         if self.case_endings:
             return self.has_case(text, Case.GENITIVE)
         return self.genitive_name is not None and bool(_function(self.genitive_name)(tuple(text.split())))
+
+    def is_genitive_post(self, word: str) -> bool:
+        """Does a post's first word stand in the genitive only (Президента), the complement of a post before it?"""
+        return self.genitive_post is not None and bool(_function(self.genitive_post)(word))
 
     def adjective_of_country(self, name: str) -> str | None:
         """The adjective of the state ``name`` names, where the language derives one by rule."""

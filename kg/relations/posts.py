@@ -51,6 +51,9 @@ OFFICE_STEM = 4
 ANAPHOR_LINKS = frozenset({"of"})
 # The post of a diplomat of no named rank (counsellor, кеңесші, советник посольства): said of a region, an official's.
 GENERIC_DIPLOMAT = "diplomat"
+# The words between two post words that make the second the first one's complement: Representative of the
+# President, Adviser to the President.
+COMPLEMENT_GAPS = (["of"], ["of", "the"], ["to"], ["to", "the"])
 WINDOW_BREAK = re.compile(r"[,;:—–]|\s-\s")
 
 
@@ -99,6 +102,8 @@ def role_before(s: State, p: Mention) -> Mention | None:
     if not roles:
         return None
     r = roles[-1]
+    if not s.language.marks_case:
+        r = _governing_role(s, roles)
     gap = s.text[r.end:p.start]
     if not s.language.marks_case:
         between = [m for m in s.in_sentence(s.sentence_of[p]) if r.end <= m.start and m.end <= p.start
@@ -116,6 +121,21 @@ def role_before(s: State, p: Mention) -> Mention | None:
         return r  # орынбасарлары A мен B: a post in the plural is each coordinated name's
     return r if len(gap) <= CASE_GAP and not CASE_GAP_PUNCTUATION.search(gap) and (
         not gap.strip() or all(w.lower() in HONORIFIC_GAP for w in gap.split())) else None
+
+
+def _governing_role(s: State, roles: list[Mention]) -> Mention:
+    """The post of a chain of post words where each after the first is its complement, of or to the one before it
+    or in its genitive: Special Representative of the President, Adviser to the President, представитель
+    Президента, советник министра (not the President's post, nor the minister's)."""
+    k = len(roles) - 1
+    while k > 0:
+        before, r = roles[k - 1], roles[k]
+        gap = s.text[before.end:r.start].split()
+        word = s.text[r.start:r.end].split()[0]
+        if not ((not gap and s.language.is_genitive_post(word)) or gap in COMPLEMENT_GAPS):
+            break
+        k -= 1
+    return roles[k]
 
 
 def _coordinated(s: State, between: list[Mention], p: Mention) -> bool:

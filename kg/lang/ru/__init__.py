@@ -27,6 +27,7 @@ PROFILE = Language(
     plural="kg.lang.ru.morph:plural",
     genitive_name="kg.lang.ru.morph:genitive_name",
     name_outside="kg.lang.ru.morph:words_outside_name",
+    genitive_post="kg.lang.ru.morph:genitive_only",
     ministry="kg.lang.ru.ministries:ministry",
     body="kg.lang.ru.bodies:body",
     place_adjective="kg.lang.ru.places:adjective_bases",

@@ -378,6 +378,12 @@ def genitive_word(word: str) -> bool:
     return any(p.tag.POS in ("NOUN", "ADJF", "PRTF") and "gent" in p.tag.grammemes for p in _parses(word))
 
 
+def genitive_only(word: str) -> bool:
+    """A noun that stands in the genitive and in no nominative reading (Президента, министра; not Посол)."""
+    nouns = [p for p in _parses(word) if p.tag.POS == "NOUN"] if CYRILLIC_WORD.match(word) else []
+    return any(p.tag.case == "gent" for p in nouns) and not any(p.tag.case == "nomn" for p in nouns)
+
+
 def plural(word: str, before: str = "") -> bool:
     """Is the noun plural: only plural readings (встреч, встречах), or a plural one after a verb (провёл встречи)?"""
     nouns = [p for p in _parses(word.lower()) if p.tag.POS == "NOUN"]
