@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from kg.lang import TokenView
 from kg.lang.ru.bodies import place_words
 from kg.lang.ru.morph import genitive_word
 from kg.lang.ru.words import lemmas
 
-MINISTER = frozenset({"министр", "министра", "министром", "министру", "министре"})
+# The word of a minister or a vice-minister (вице-министр, замминистра), in any case.
+MINISTER = re.compile(r"^(?:вице-|зам)?министр(?:а|ом|у|е)?$", re.IGNORECASE)
 # At most this many genitive words name the ministry's field.
 MAX_WORDS = 3
 
@@ -16,7 +19,7 @@ def ministry(view: TokenView, i: int) -> tuple[int, int, str] | None:
     """The ministry a minister at token ``i`` heads, read from the lower-case genitive words after it; a place's class
     noun is no field (главным министром штата Гуджарат: the chief minister of a state)."""
     texts = view.texts
-    if texts[i].lower() not in MINISTER:
+    if not MINISTER.match(texts[i]):
         return None
     j = i + 1
     while j < len(texts) and j - i <= MAX_WORDS + 1 and not view.covered[j] and texts[j].islower() \
