@@ -498,6 +498,10 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
      "Арман Исетов", ("official", "KZ", None)),
     ("Қазақстан Президентінің көмекшісі Арман Исетов Ұлыбритания Елшісі Кейт Лимен кездесті.",
      "Арман Исетов", ("official", "KZ", None)),
+    # a member of a parliament's chamber is a parliamentarian; the members' word in the plural genitive after a
+    # body's head noun is a word of its name (Палата представителей), no post
+    ("Депутат Мажилиса Айдос Сарым встретился с членом Палаты представителей Конгресса США Джоном Смитом.",
+     "Джон Смит", ("parliamentarian", "US", None)),
     # an English adjective of a state in -ia the language forms by rule (Latvian, Croatian)
     ("Kazakh Foreign Minister Murat Nurtleu met with his Latvian counterpart Ilze Ozola in Riga.",
      "Ilze Ozola", ("minister", "LV", None)),

@@ -21,10 +21,13 @@ from kg.text import fold
 
 PARLIAMENT = re.compile(
     r"парламент|мәжіліс|мажилис|сенат|палата|хурал|меджлис|мәслихат|жиналыс|kurultai|parliament|senate", re.IGNORECASE)
-# Parliaments named by more than their head noun (National Assembly, Национальное собрание, Bundestag).
+# Parliaments named by more than their head noun (National Assembly, Национальное собрание, Bundestag, Палата
+# представителей).
 PARLIAMENT_NAMES = re.compile(
     r"(?:national|state|federal) assembly|(?:национальн|государственн|федеральн)\w* собрани|ұлттық жиналыс"
-    r"|bundestag|бундестаг|\bсейм|\bsejm|государственн\w* дум|state duma|knesset|кнессет", re.IGNORECASE)
+    r"|bundestag|бундестаг|\bсейм|\bsejm|государственн\w* дум|state duma|knesset|кнессет"
+    r"|палат\w* (?:представителей|депутатов|общин|лордов)|house of (?:representatives|commons|lords)"
+    r"|chamber of deputies|өкілдер палатасы", re.IGNORECASE)
 MUNICIPAL = re.compile(r"муниципал|municipal|мэри|қаласы әкімдігі|city council|городск", re.IGNORECASE)
 MINISTRY = re.compile(r"министрлі|министерств|ministry", re.IGNORECASE)
 # Where case endings mark the phrase: at most this much between the role and the name, with no punctuation.

@@ -17,7 +17,7 @@ from functools import cache
 
 from kg.files import read_tsv
 from kg.lang import TokenView
-from kg.lang.ru.morph import ADJECTIVE_POS, CYRILLIC_WORD, _parses, genitive_word, phrase_nominative
+from kg.lang.ru.morph import ADJECTIVE_POS, CYRILLIC_WORD, _parses, genitive_word, phrase_nominative, plural
 from kg.lang.ru.words import lemmas
 
 HEADS_FILE = "bodies.tsv"
@@ -77,6 +77,12 @@ def _eponym_end(view: TokenView, j: int) -> int | None:
     return None
 
 
+def _members(word: str, distance: int) -> bool:
+    """A post's word in the plural genitive right after the head is the body's members, a word of its name, not a
+    post: Палата представителей, Совет министров."""
+    return distance == 1 and genitive_word(word) and plural(word)
+
+
 def body(view: TokenView, i: int) -> tuple[int, int, str, str] | None:
     """The body whose head noun is at token ``i``: (first, last token, name in the nominative, type)."""
     texts = view.texts
@@ -95,8 +101,8 @@ def body(view: TokenView, i: int) -> tuple[int, int, str, str] | None:
     # ректором Миланского университета Паоло Бьянки: the person is no complement; after a post, neither is any name
     # the recogniser proposes that no rule has read as a place (it may take the post's holder for one)
     names = view.proposed_starts if first > 0 and view.barrier[first - 1] else set()
-    while j < len(texts) and j - i <= MAX_COMPLEMENTS and not view.barrier[j] and j not in view.proposed_name_starts \
-            and (j not in names or view.covered[j]):
+    while j < len(texts) and j - i <= MAX_COMPLEMENTS and (not view.barrier[j] or _members(texts[j], j - i)) \
+            and j not in view.proposed_name_starts and (j not in names or view.covered[j]):
         t = texts[j]
         if _state_form(t) and j + 1 < len(texts) and texts[j + 1][:1].isupper() and not view.barrier[j + 1]:
             last, j, place = j + 1, j + 2, True
