@@ -17,7 +17,7 @@ from kg.text import fold
 def mark_posts(s: State) -> None:
     """A post's words are a barrier no name runs over."""
     matches = s.post_matches = s.match.roles.find(s.texts)
-    s.openings = _proposed_openings(s) | _names_like_posts(s, matches)
+    s.openings = _proposed_openings(s) | _names_like_posts(s, matches) | _in_body_names(s, matches)
     for m in matches:
         if m.first in s.openings:
             continue
@@ -62,6 +62,13 @@ def _names_like_posts(s: State, matches: list[Match[str]]) -> frozenset[int]:
                 if cue.language == s.language):
             out.add(m.first)
     return frozenset(out)
+
+
+def _in_body_names(s: State, matches: list[Match[str]]) -> frozenset[int]:
+    """A capitalised post's word right before a capitalised head noun of a body is a word of the body's name: the
+    Vitebsk Regional Executive Committee, the Executive Board."""
+    return frozenset(m.first for m in matches if s.is_capitalised(m.last) and m.last + 1 < len(s.texts)
+                     and s.is_capitalised(m.last + 1) and s.is_head(m.last + 1, kind="organization"))
 
 
 def _proposed_openings(s: State) -> frozenset[int]:
