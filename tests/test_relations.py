@@ -846,6 +846,9 @@ def jurisdictions_of(text: str) -> dict[str, tuple[str, frozenset[str]]]:
      "President Elek Nagy.", "Elek Nagy", ("official", "Hungarian Chamber of Commerce and Industry")),
     ("Посол Марат Омаров посетил Венгерскую торгово-промышленную палату, где встретился с её президентом Элеком "
      "Надем.", "Элек Над", ("official", "Венгерская торгово-промышленная палата")),
+    # a company's legal form in lower case ends its name, and the holder's name follows it
+    ("Ambassador Dana Amirova met with the CEO of Linde plc Sanjiv Lamba.", "Sanjiv Lamba",
+     ("executive", "Linde plc")),
     # a post's word before a body's head noun is a word of the body's name (Executive Committee), no post
     ("The Governor of Kostanay Region Kumar Aksakalov received the Chairman of the Vitebsk Regional Executive "
      "Committee Ivan Petrov.", "Ivan Petrov", ("official", "Vitebsk Regional Executive Committee")),

@@ -400,9 +400,9 @@ def _name_after_phrase(s: State, i: int, *, single: bool = False) -> tuple[int, 
             j = (span[1] if span else j) + 1
             continue
         # a lower-case word ends the phrase, but for the class noun of a place or a body (губернатором префектуры
-        # Хирофуми Ёсимурой, the chairman of the chamber X)
+        # Хирофуми Ёсимурой, the chairman of the chamber X) and a word of a body's name (the CEO of Linde plc X)
         elif depth == 0 and not s.covered[j] and fold(t) not in PHRASE_WORDS and not s.barrier[j] \
-                and (t in ".;:!?" or t.islower()) and not (t.islower() and s.is_head(j)):
+                and (t in ".;:!?" or t.islower()) and not (t.islower() and (s.is_head(j) or j in s.in_headed_body)):
             return None
         j += 1
     return None

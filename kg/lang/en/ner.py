@@ -53,6 +53,8 @@ COORDINATION = frozenset({"and", "&"})
 # A word with capitals inside (KazMunayGas, PetroChina): a brand or a company, not a person's name (McDonald).
 CAMEL_CASE = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")
 CAMEL_NAME = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von)[A-Z]")
+# A company's legal form among the head words: an abbreviation (PLC, GmbH, Ltd), as often in lower case (plc).
+LEGAL_FORM = re.compile(r"^(?:[A-Z]\w*[A-Z]\w*|\w{2,3})$")
 # How many lower-case words may qualify the class noun in ", the Italian energy company".
 CLASS_WORDS = 3
 
@@ -74,6 +76,7 @@ class _Data:
     counterparts: frozenset[str]  # the word for one's counterpart, a post in lower case before a name
     not_organizations: frozenset[str]
     company_nouns: frozenset[str]
+    legal_forms: frozenset[str]  # a company's legal form, written in lower case too (Linde plc)
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -122,6 +125,7 @@ def _data() -> _Data:
                         if cue.language == "en" and " " not in cue.text),
         company_nouns=frozenset(r["head"].casefold() for r in heads if r["type"] == "company")
         | frozenset(w.word.casefold() for w in lex.words_of("apposition", "en")),
+        legal_forms=frozenset(fold(r["head"]) for r in heads if r["type"] == "company" and LEGAL_FORM.match(r["head"])),
     )
 
 
@@ -232,7 +236,7 @@ class _Recogniser:
         return None
 
     def _head(self, i: int, position: str) -> tuple[str, str] | None:
-        if not self.texts[i][:1].isupper():
+        if not self.texts[i][:1].isupper() and fold(self.texts[i]) not in self.data.legal_forms:
             return None
         found = self.data.heads.get(fold(self.texts[i]))
         if found and found[2] in (position, "both"):
