@@ -26,7 +26,7 @@ def dates(text: str) -> list[tuple[str, str]]:
     ("Елші 15-қазанда әкіммен кездесті.", [("15-қазанда", "--10-15")]),
     ("Елші 2025 ж. 15 қазан күні әкіммен кездесті.", [("2025 ж. 15 қазан", "2025-10-15")]),
     ("Елші 20-21 қыркүйекте әкіммен кездесті.", [("20-21 қыркүйекте", "--09-20")]),
-    ("Елші қазанда әкіммен кездесті, 15 адам қатысты.", []),
+    ("Елші қазанда әкіммен кездесті, 15 адам қатысты.", [("қазанда", "--10")]),
     # the month's name in the genitive, with the word for a month or without, then the day's ordinal
     ("Елші қазанның 15-і күні әкіммен кездесті.", [("қазанның 15-і", "--10-15")]),
     ("Елші мамыр айының 15-і күні әкіммен кездесті.", [("мамыр айының 15-і", "--05-15")]),
@@ -50,7 +50,14 @@ def dates(text: str) -> list[tuple[str, str]]:
     ("The ambassador met the governor on 20 – 21 September 2024.", [("20 – 21 September 2024", "2024-09-20")]),
     ("The ambassador met the governor on 2025-10-15 in the capital.", [("2025-10-15", "2025-10-15")]),
     ("The visit lasted from 12 to 13 May 2025.", [("12 to 13 May 2025", "2025-05-12")]),
-    ("The ambassador met the governor in October with 15 officials.", []),
+    ("The ambassador met the governor in October with 15 officials.", [("October", "--10")]),
+    # a month alone after a preposition of time or in the locative, with its year if written
+    ("The ambassador met the governor in March 2025.", [("March 2025", "2025-03")]),
+    ("В марте посол встретился с акимом.", [("марте", "--03")]),
+    ("Посол встретился с акимом в марте 2024 года.", [("марте 2024", "2024-03")]),
+    ("Елші наурыз айында әкіммен кездесті.", [("наурыз айында", "--03")]),
+    # not a month's name used otherwise
+    ("Посол встретился с акимом, март был холодным.", []),
     ("The ambassador met the governor on Mar 3.", [("Mar 3", "--03-03")]),
     # a word that starts like a month is none: the Mayor
     ("The Ambassador met Mayor 15 minutes later.", []),

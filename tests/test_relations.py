@@ -323,6 +323,13 @@ def meetings_of(text: str) -> list[set[str]]:
     # en: the members a delegation included, told in a sentence of their own
     ("The delegation was led by Ambassador Aibek Nurov. It included Deputy Minister Roman Vassilenko. The "
      "delegation met with Governor Mahmut Demirtas.", [{"Aibek Nurov", "Roman Vassilenko", "Mahmut Demirtas"}]),
+    # the speaker of a meeting told in reported speech that names both sides took no part in it
+    ("Посол Дана Амирова встретилась с мэром Лиона Пьером Дюраном. Мэр отметил, что в прошлом году Президент "
+     "Казахстана Арман Исетов провел переговоры с Президентом Франции Жаком Мартеном.",
+     [{"Дана Амирова", "Пьер Дюран"}, {"Арман Исетов", "Жак Мартен"}]),
+    ("The Ambassador Dana Amirova met with the Mayor of Lyon Pierre Durand. The Mayor noted that President "
+     "Arman Issetov had held talks with President Jacques Martin.",
+     [{"Dana Amirova", "Pierre Durand"}, {"Arman Issetov", "Jacques Martin"}]),
 ])
 def test_meeting_participants(text, expected):
     assert meetings_of(text) == expected
@@ -970,6 +977,11 @@ def dates_of(text: str) -> list[str | None]:
     # the meeting's own date wins
     ("РИМ, 14 мая 2025 года. Посол Казахстана Ержан Бекенов 12 мая 2025 года встретился с мэром Рима Роберто "
      "Гуальтьери.", ["2025-05-12"]),
+    # a month alone: of the publication year, or of the year before if later in the year than the report
+    (" date 2025-05-20 Визит\nВ марте посол Ержан Бекенов встретился с мэром Рима Роберто Гуальтьери.",
+     ["2025-03"]),
+    (" date 2025-05-20 Visit\nIn November, Ambassador Yerzhan Bekenov met with the Mayor of Rome Roberto Gualtieri.",
+     ["2024-11"]),
 ])
 def test_meeting_date(text, expected):
     assert dates_of(text) == expected

@@ -66,6 +66,11 @@ def topics(text: str) -> list[set[str]]:
      "Mr. Satybaldy spoke about tourism in the region.", [{"tourism"}]),
     ("Посол Японии в Казахстане Кэндзи Сато встретился с акимом Туркестанской области Дарханом Сатыбалды.\n"
      "Аким рассказал о развитии туризма в регионе.", [{"tourism"}]),
+    # "the sides" of a paragraph go back to the meeting told before it, not to a meeting told later in their
+    # paragraph; the speaker of a meeting told in reported speech that names both sides took no part in it
+    ("Посол Казахстана во Франции Дана Амирова встретилась с мэром Лиона Пьером Дюраном.\nСтороны обсудили "
+     "вопросы туризма. Мэр отметил, что Президент Казахстана Арман Исетов провел переговоры с Президентом "
+     "Франции Жаком Мартеном.", [{"tourism"}, set()]),
 ])
 def test_meeting_topics(text, expected):
     assert topics(text) == expected

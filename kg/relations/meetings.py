@@ -45,14 +45,15 @@ def read_meetings(s: State) -> None:
         cue = next((m for m in cues if m not in taking_part), None) or joint.get(idx) or taking_part[0]
         named: list[tuple[int, str]] = []  # (where, person), in the order the sentence names them
         persons: list[Mention] = []
+        speech = _speech_of_others(s, idx, cue)
         for m in s.in_sentence(idx, MentionKind.PERSON):
-            if _named_in_passing(s, m, role_of) or _aside(s, m) or _reported(s, m, cue):
+            if _named_in_passing(s, m, role_of) or _aside(s, m) or _reported(s, m, cue) or m.end <= speech:
                 continue
             named.append((m.start, s.key_of[m]))
             persons.append(m)
         met = _named_as_met(s, persons)
         for r in s.in_sentence(idx, MentionKind.ROLE):
-            if not _named_after(s, r):
+            if not _named_after(s, r) and r.end > speech:
                 earlier = _earlier_holder(s, r)
                 named.extend((r.start, h) for h in ([earlier] if earlier else _later_holders(s, r)))
         people = list(dict.fromkeys(key for _, key in sorted(named)))
@@ -129,6 +130,18 @@ def _reported(s: State, m: Mention, cue: Mention) -> bool:
     words = s.text[cue.end:m.start].split()
     return (any(s.lex.is_word(w.strip(WORD_EDGES).lower(), "reported", s.report.language) for w in words)
             and not _with(s, m, role_before(s, m)))
+
+
+def _speech_of_others(s: State, idx: int, cue: Mention) -> int:
+    """Where the reported speech that tells the meeting begins, when it names both sides itself: its speaker took
+    no part (Мэр отметил, что Президент A провел переговоры с Президентом B; the mayor noted that President A held
+    talks with President B). -1 where no such speech tells it (the speaker's own meeting: посол отметил, что встреча
+    с мэром X была полезной)."""
+    starts = [start for start, _ in s.word_spans(idx, "reported") if start < cue.start]
+    if not starts:
+        return -1
+    clause = starts[-1]
+    return clause if sum(m.start > clause for m in s.in_sentence(idx, MentionKind.PERSON)) >= 2 else -1
 
 
 def _refers_back(s: State, idx: int, persons: list[Mention], told: MeetingDraft) -> bool:

@@ -257,12 +257,16 @@ def _day_word(language: Language, words: list[str], kinds: tuple[DayKind, ...]) 
 
 
 def resolve_date(value: str, published: date | None) -> PartialDate | None:
-    """``YYYY-MM-DD`` as it is; ``--MM-DD`` in the publication year, or the year before if later."""
+    """``YYYY-MM-DD`` and ``YYYY-MM`` as they are; ``--MM-DD`` and ``--MM`` in the publication year, or the year
+    before if later."""
     if not value.startswith("--"):
-        y, mo, da = (int(x) for x in value.split("-"))
-        return PartialDate(y, mo, da)
+        y, mo, *da = (int(x) for x in value.split("-"))
+        return PartialDate(y, mo, da[0] if da else None)
     if published is None:
         return None
+    if value.count("-") == 2:  # --MM: a month alone
+        mo = int(value[2:])
+        return PartialDate(published.year - (mo > published.month), mo)
     mo, da = (int(x) for x in value[2:].split("-"))
     year = published.year
     try:

@@ -50,8 +50,9 @@ def _owner(s: State, idx: int, paragraph: list[int], starts: list[tuple[int, int
     after = s.meetings[starts[pos + 1][1]] if pos + 1 < len(starts) else None
     if before is not None and paragraph[start(before)] == paragraph[idx]:
         return before
-    if after is not None and paragraph[start(after)] == paragraph[idx]:
-        return after
+    if after is not None and paragraph[start(after)] == paragraph[idx] and not (
+            before is not None and s.has_word(idx, "group") and not _meets(s, idx)):
+        return after  # but "the sides discussed" with no one named goes back to the meeting told before
     if before is not None:
         return before
     return after if after is not None and start(after) - idx <= LEAD_SENTENCES else None
@@ -87,3 +88,8 @@ def _is_talk(s: State, index: int) -> bool:
     if s.in_sentence(index, MentionKind.MEETING):
         return True
     return s.has_word(index, "discussion")
+
+
+def _meets(s: State, idx: int) -> bool:
+    """Does the sentence name anyone (then its "sides" are those it names)?"""
+    return bool(s.in_sentence(idx, MentionKind.PERSON))

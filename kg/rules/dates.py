@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from kg.lang import profile
+from kg.lang import Case, profile
 from kg.model import MentionKind
 from kg.rules.state import State
 
@@ -34,7 +34,10 @@ def read_dates(s: State) -> None:
             i += 1
             continue
         first, last, year, month, day = found
-        value = f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+        if day is None:  # a month alone: в марте, in March 2025, наурыз айында
+            value = f"{year:04d}-{month:02d}" if year else f"--{month:02d}"
+        else:
+            value = f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
         s.emit(MentionKind.DATE, first, last, value, cover=False)
         i = last + 1
 
@@ -67,7 +70,7 @@ def _numeric_date(s: State, i: int) -> tuple[int, int, int | None, int, int] | N
     return _valid_date(i, i + 4, int(texts[i + 4]), int(texts[i + 2]), int(texts[i]))
 
 
-def _month_date(s: State, i: int) -> tuple[int, int, int | None, int, int] | None:
+def _month_date(s: State, i: int) -> tuple[int, int, int | None, int, int | None] | None:
     """A date around the month word at ``i``: the day before or after it, the year after or before."""
     texts = s.texts
     joined = DAY_HYPHEN_MONTH.match(texts[i])
@@ -104,7 +107,7 @@ def _month_date(s: State, i: int) -> tuple[int, int, int | None, int, int] | Non
             day = int(om.group(1))
             last = min(k if ORDINAL_DAY.match(texts[k]) else k + 2, len(texts) - 1)
     if day is None:
-        return None
+        return _month_alone(s, i, month)
     year = None
     if last + 1 < len(texts) and YEAR.match(texts[last + 1]):
         year, last = int(texts[last + 1]), last + 1
@@ -115,6 +118,24 @@ def _month_date(s: State, i: int) -> tuple[int, int, int | None, int, int] | Non
         if before >= 1 and _year_word(s, texts[before]) and YEAR.match(texts[before - 1]):
             year, first = int(texts[before - 1]), before - 1
     return _valid_date(first, last, year, month, day)
+
+
+def _month_alone(s: State, i: int, month: int) -> tuple[int, int, int | None, int, None] | None:
+    """A month named alone as the time of something: after a preposition of time (в марте, in March), in the
+    locative (наурызда, наурыз айында), with the year after it if written (in March 2025, в марте 2025 года)."""
+    texts, lang = s.texts, profile(s.language)
+    last = i
+    if i + 1 < len(texts) and _month_noun(s, texts[i + 1]):
+        last = i + 1  # наурыз айында
+    if lang.marks_case:
+        if not lang.has_case(texts[last], Case.LOCATIVE):
+            return None
+    elif not (i > 0 and texts[i - 1].lower() in lang.in_prepositions and texts[i][:1].isalpha()):
+        return None
+    year = None
+    if last + 1 < len(texts) and YEAR.match(texts[last + 1]):
+        year, last = int(texts[last + 1]), last + 1
+    return i, last, year, month, None
 
 
 def _range_word(s: State, token: str) -> bool:
