@@ -41,6 +41,7 @@ YEAR_FIRST_DATE = re.compile(r"\b(\d{4})\s+[^\W\d_]+\s+(\d{1,2})\s+([^\W\d_]+)")
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 # A metadata field's date: ISO 8601, a time of day after it allowed (2024-03-01T10:00:00+05:00).
 ISO_START = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?!\d)")
+# The top lines of a page, blank ones not counted, where a publication date is looked for.
 DATELINE_LINES = 12
 # Each written form of a dateline with the groups of its year, month and day.
 DATELINE_FORMS = ((WORD_DATE, (3, 2, 1)), (MONTH_FIRST_DATE, (3, 1, 2)), (YEAR_FIRST_DATE, (1, 3, 2)))
@@ -152,8 +153,10 @@ def detect_language(text: str) -> str:
 
 
 def _dateline(text: str, month: Callable[[str], int | None]) -> date | None:
-    """The first full date in the top lines of a page, where sites print the publication date."""
-    for line in text.split("\n", DATELINE_LINES)[:DATELINE_LINES]:
+    """The first full date in the top lines of a page (blank lines not counted), where sites print the publication
+    date."""
+    lines = [line for line in text.split("\n") if line.strip()][:DATELINE_LINES]
+    for line in lines:
         for m in ISO_DATE.finditer(line):
             d = _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             if d:

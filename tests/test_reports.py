@@ -14,6 +14,11 @@ from kg.reports import detect_language, parse_report, read_report
     ("10:00, 15 Шілде 2009 | GMT +5\nӘкім елшімен кездесті.", date(2009, 7, 15), None),
     ("12 декабря 2023\nАким встретился с послом.", date(2023, 12, 12), None),
     ("Әкім елшімен кездесті.", None, None),
+    # blank lines between a page's top lines do not count: the date on its eleventh line of text is read
+    ("\n\n".join(["Жаңалықтар", "Фото", "Бөлісу", "KZ", "Астана", "-5°", "ясно", "517.84", "Әлем", "Саясат",
+                   "21.12.2023, 14:00", "Әкім елшімен кездесті."]), date(2023, 12, 21), None),
+    # past the top lines a date is the text's, no publication date
+    ("\n".join(["Жаңалықтар"] * 12 + ["21.12.2023", "Әкім елшімен кездесті."]), None, None),
 ])
 def test_header_and_dateline(text, published, title):
     r = parse_report("x.txt", text, month=load_lexicon().month)
