@@ -114,11 +114,11 @@ def normalize(text: str) -> str:
 
 
 def _unwrapped(text: str) -> str:
-    """Text wrapped at a fixed width (no line longer than ``WRAP_WIDTH``), with its sentences run on over the
-    line ends: a line of ``WRAPPED_LINE`` characters or more that ends with no stop goes on in the next line,
-    so its line end is a space. The first line (a header or a title) stays a line of its own."""
+    """Text wrapped at a fixed width (no line past the first longer than ``WRAP_WIDTH``), with its sentences run on
+    over the line ends: a line of ``WRAPPED_LINE`` characters or more that ends with no stop goes on in the next
+    line, so its line end is a space. The first line (a header or a title, of any length) stays a line of its own."""
     lines = text.split("\n")
-    if len(lines) < 3 or max(len(line) for line in lines) > WRAP_WIDTH:
+    if len(lines) < 3 or max(len(line) for line in lines[1:]) > WRAP_WIDTH:
         return text
     parts = [lines[0], "\n", lines[1]]
     for before, line in pairwise(lines[1:]):

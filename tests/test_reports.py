@@ -84,6 +84,9 @@ def test_a_metadata_date(value, expected):
      "trade.\nNews\n12.05.2025\nThey signed a memorandum.",
      "Title of the report\nThe Akim of the region met the Ambassador of Japan in Aktobe, and they discussed "
      "trade.\nNews\n12.05.2025\nThey signed a memorandum."),
+    # ... whatever the length of the first line (a header or a title)
+    ("Title " * 30 + "\nThe Akim of the region met the Ambassador of Japan in Aktobe, and they\ndiscussed trade.",
+     "Title " * 30 + "\nThe Akim of the region met the Ambassador of Japan in Aktobe, and they discussed trade."),
     ("Title\n" + "A long line of a paragraph that is written on one line and has no stop " * 3 + "\nnext\nend",
      "Title\n" + "A long line of a paragraph that is written on one line and has no stop " * 3 + "\nnext\nend"),
 ])
