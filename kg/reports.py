@@ -17,13 +17,15 @@ from kg.encodings import decode
 from kg.errors import DipkgError
 from kg.html_text import looks_like_html, read_page
 from kg.model import Report
-from kg.text import clean
+from kg.text import abbreviations, clean
 
 # A text wrapped at a fixed width has no line longer than this; a line this long or longer that ends with no stop
 # runs on in the next one (a sentence wrapped over lines).
 WRAP_WIDTH = 120
 WRAPPED_LINE = 50
 LINE_STOP = re.compile(r"[.!?:;…»\"”)]$")
+# The last word of a line and the full stop after it (Mr.).
+LAST_WORD = re.compile(r"(?:^|\s)([^\W\d_]+)\.$")
 LINE_GOES_ON = re.compile(r"^\s*[^\W_]")
 # Two or more spaces, tabs or no-break spaces in a row within a line.
 SPACE_RUN = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}")
@@ -123,9 +125,16 @@ def _unwrapped(text: str) -> str:
     parts = [lines[0], "\n", lines[1]]
     for before, line in pairwise(lines[1:]):
         end = before.rstrip()
-        runs_on = len(end) >= WRAPPED_LINE and not LINE_STOP.search(end) and LINE_GOES_ON.match(line)
+        runs_on = len(end) >= WRAPPED_LINE and (not LINE_STOP.search(end) or _abbreviation_end(end)) \
+            and LINE_GOES_ON.match(line)
         parts += [" " if runs_on else "\n", line]
     return "".join(parts)
+
+
+def _abbreviation_end(line: str) -> bool:
+    """Does the line end with an abbreviation's full stop (Mr., H.E., г.), which ends no sentence?"""
+    word = LAST_WORD.search(line)
+    return bool(word) and word.group(1) in abbreviations()
 
 
 def parse_date(value: str, month: Callable[[str], int | None] | None = None) -> date | None:

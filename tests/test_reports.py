@@ -84,6 +84,9 @@ def test_a_metadata_date(value, expected):
      "trade.\nNews\n12.05.2025\nThey signed a memorandum.",
      "Title of the report\nThe Akim of the region met the Ambassador of Japan in Aktobe, and they discussed "
      "trade.\nNews\n12.05.2025\nThey signed a memorandum."),
+    # ... and one that ends in an abbreviation's full stop (Mr.) too
+    ("Title\nThe delegation included the Deputy Secretary General of TURKSOY Mr.\nSayit Yusuf and others.",
+     "Title\nThe delegation included the Deputy Secretary General of TURKSOY Mr. Sayit Yusuf and others."),
     # ... whatever the length of the first line (a header or a title)
     ("Title " * 30 + "\nThe Akim of the region met the Ambassador of Japan in Aktobe, and they\ndiscussed trade.",
      "Title " * 30 + "\nThe Akim of the region met the Ambassador of Japan in Aktobe, and they discussed trade."),
