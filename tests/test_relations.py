@@ -509,6 +509,11 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     # body's head noun is a word of its name (Палата представителей), no post
     ("Депутат Мажилиса Айдос Сарым встретился с членом Палаты представителей Конгресса США Джоном Смитом.",
      "Джон Смит", ("parliamentarian", "US", None)),
+    # the head of a ministry named by its short name (МИД) is a minister, and so is his counterpart
+    ("Глава МИД Казахстана Арман Исетов и его венгерский коллега Петер Ковач обсудили вопросы энергетики.",
+     "Петер Ковач", ("minister", "HU", None)),
+    ("The Head of the MFA of Kazakhstan Arman Issetov met with his Hungarian counterpart Peter Kovacs.",
+     "Arman Issetov", ("minister", "KZ", None)),
     # an English adjective of a state in -ia the language forms by rule (Latvian, Croatian)
     ("Kazakh Foreign Minister Murat Nurtleu met with his Latvian counterpart Ilze Ozola in Riga.",
      "Ilze Ozola", ("minister", "LV", None)),

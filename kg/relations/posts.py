@@ -29,7 +29,8 @@ PARLIAMENT_NAMES = re.compile(
     r"|палат\w* (?:представителей|депутатов|общин|лордов)|house of (?:representatives|commons|lords)"
     r"|chamber of deputies|өкілдер палатасы", re.IGNORECASE)
 MUNICIPAL = re.compile(r"муниципал|municipal|мэри|қаласы әкімдігі|city council|городск", re.IGNORECASE)
-MINISTRY = re.compile(r"министрлі|министерств|ministry", re.IGNORECASE)
+# A ministry by name or by the usual short name of the foreign ministry (МИД, СІМ, MFA).
+MINISTRY = re.compile(r"министрлі|министерств|ministry|\bмид\b|\bсім\b|\bmfa\b", re.IGNORECASE)
 # Where case endings mark the phrase: at most this much between the role and the name, with no punctuation.
 CASE_GAP = 12
 CASE_GAP_PUNCTUATION = re.compile(r"[,;:()«»]")
