@@ -509,6 +509,9 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     # body's head noun is a word of its name (Палата представителей), no post
     ("Депутат Мажилиса Айдос Сарым встретился с членом Палаты представителей Конгресса США Джоном Смитом.",
      "Джон Смит", ("parliamentarian", "US", None)),
+    # a national assembly by its Kazakh name: a parliament
+    ("Елші Айдос Сарым Франция Ұлттық ассамблеясының төрағасы Жак Мартенмен кездесті.", "Жак Мартен",
+     ("parliamentarian", "FR", None)),
     # the head of a ministry named by its short name (МИД) is a minister, and so is his counterpart
     ("Глава МИД Казахстана Арман Исетов и его венгерский коллега Петер Ковач обсудили вопросы энергетики.",
      "Петер Ковач", ("minister", "HU", None)),
@@ -858,6 +861,9 @@ def jurisdictions_of(text: str) -> dict[str, tuple[str, frozenset[str]]]:
      "President Elek Nagy.", "Elek Nagy", ("official", "Hungarian Chamber of Commerce and Industry")),
     ("Посол Марат Омаров посетил Венгерскую торгово-промышленную палату, где встретился с её президентом Элеком "
      "Надем.", "Элек Над", ("official", "Венгерская торгово-промышленная палата")),
+    # the Mazhilis by its one word
+    ("Мәжіліс депутаты Айдос Сарым Германия Бундестагының депутаты Йоханнес Шмидтпен кездесті.", "Айдос Сарым",
+     ("parliamentarian", "Мәжіліс")),
     # a company's legal form in lower case ends its name, and the holder's name follows it
     ("Ambassador Dana Amirova met with the CEO of Linde plc Sanjiv Lamba.", "Sanjiv Lamba",
      ("executive", "Linde plc")),

@@ -25,6 +25,7 @@ PARLIAMENT = re.compile(
 # представителей).
 PARLIAMENT_NAMES = re.compile(
     r"(?:national|state|federal) assembly|(?:национальн|государственн|федеральн)\w* собрани|ұлттық жиналыс"
+    r"|национальн\w* ассамбле|ұлттық ассамблея"
     r"|bundestag|бундестаг|\bсейм|\bsejm|государственн\w* дум|state duma|knesset|кнессет"
     r"|палат\w* (?:представителей|депутатов|общин|лордов)|house of (?:representatives|commons|lords)"
     r"|chamber of deputies|өкілдер палатасы", re.IGNORECASE)
