@@ -51,6 +51,10 @@ def organizations(text: str) -> list[tuple[str, str]]:
     # a post of which the minister's word is a part heads no ministry
     ("The ambassador met the Chief Minister of Gujarat.", []),
     ("The ambassador met the Minister of Agriculture.", [("Agriculture", "Ministry of Agriculture")]),
+    # the field ends where a name begins, a given name that is a word too or not
+    ("The ambassador met the Minister of Foreign Affairs Murat Nurtleu.",
+     [("Foreign Affairs", "Ministry of Foreign Affairs")]),
+    ("The ambassador met the Minister of Agriculture Grace Smith.", [("Agriculture", "Ministry of Agriculture")]),
     # the words between a post that heads a body and its holder's name name the body, past the title's own words
     ("The Ambassador met the Chief Executive Officer of Danube Rail Tom Kovacs.", [("Danube Rail", "Danube Rail")]),
     ("The Ambassador met the Chairman of the Board of Pannon Air Jozsef Varga.", [("Pannon Air", "Pannon Air")]),
