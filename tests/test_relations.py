@@ -806,6 +806,10 @@ def test_a_head_met_abroad_heads_the_host_state(text, name, country):
     # not in English, whose reports presume no state
     ("Foreign Minister Arman Issetov held talks with the Minister of Foreign Affairs of Latvia Ilze Ozola.",
      "Arman Issetov", None),
+    # nor in a larger meeting, where he may be of the foreign delegation
+    ("Аким Мангистауской области Арман Исетов встретился с делегацией Азербайджана. В состав делегации вошли "
+     "заместитель министра экономики Азербайджана Эльнур Алиев и президент Ассоциации портов Каспия Рашад Мамедов.",
+     "Рашад Мамедов", None),
 ])
 def test_an_official_of_no_state_beside_a_foreign_one_is_the_home_states(text, name, country):
     assert posts_of(text)[name][1] == country

@@ -50,8 +50,10 @@ def infer_countries(s: State) -> None:
 
 
 def _met_foreign_official(s: State, p: PostDraft) -> bool:
-    """Did the holder of ``p`` meet an official (no diplomat) of a state other than the home state?"""
-    met = {q for d in s.meetings if p.holder in d.participants for q in d.participants} - {p.holder}
+    """Did the holder of ``p`` meet an official (no diplomat) of a state other than the home state, the two of them
+    alone (in a larger meeting he may be of the foreign delegation)?"""
+    met = {q for d in s.meetings if p.holder in d.participants and len(d.participants) == 2
+           for q in d.participants} - {p.holder}
     return any(q.holder in met and q.role not in DIPLOMATS and q.country not in (None, s.home) for q in s.posts)
 
 
