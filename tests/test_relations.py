@@ -807,11 +807,26 @@ def test_a_head_met_abroad_heads_the_host_state(text, name, country):
     ("Foreign Minister Arman Issetov held talks with the Minister of Foreign Affairs of Latvia Ilze Ozola.",
      "Arman Issetov", None),
     # nor in a larger meeting, where he may be of the foreign delegation
-    ("Аким Мангистауской области Арман Исетов встретился с делегацией Азербайджана. В состав делегации вошли "
+    ("Аким Мангистауской области Арман Исетов встретился с делегацией гостей. В состав делегации вошли "
      "заместитель министра экономики Азербайджана Эльнур Алиев и президент Ассоциации портов Каспия Рашад Мамедов.",
      "Рашад Мамедов", None),
 ])
 def test_an_official_of_no_state_beside_a_foreign_one_is_the_home_states(text, name, country):
+    assert posts_of(text)[name][1] == country
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # the members of a delegation whose state is named beside it are of that state, where their posts name none
+    ("Аким Мангистауской области Арман Исетов встретился с делегацией Азербайджана. В состав делегации вошли "
+     "заместитель министра экономики Азербайджана Эльнур Алиев и президент Ассоциации портов Каспия Рашад Мамедов.",
+     "Рашад Мамедов", "AZ"),
+    ("Ақтөбе облысының әкімі Арман Исетов Қытай делегациясын қабылдады. Делегация құрамында провинцияның сауда "
+     "департаментінің директоры Ли Мин болды.", "Ли Мин", "CN"),
+    # not a state named elsewhere in the sentence
+    ("Аким Мангистауской области Арман Исетов принял делегацию во главе с президентом Ассоциации портов Рашадом "
+     "Мамедовым, которая прибыла из Азербайджана.", "Рашад Мамедов", None),
+])
+def test_delegation_members_are_of_its_state(text, name, country):
     assert posts_of(text)[name][1] == country
 
 

@@ -1,4 +1,5 @@
-"""States a report leaves implicit: the host of a diplomat, the state of a foreign official."""
+"""States a report leaves implicit: the host of a diplomat, the state of a foreign official, of a delegation's
+members, of an official who met a foreign one."""
 
 from __future__ import annotations
 
@@ -6,6 +7,10 @@ from collections import Counter
 
 from kg.model import MentionKind
 from kg.relations.state import DIPLOMATS, PostDraft, State
+
+# What may stand between the noun of a delegation and the state after it: делегация Азербайджана, a delegation
+# from the Netherlands.
+DELEGATION_LINKS = ([], ["from"], ["of"], ["of", "the"], ["from", "the"])
 
 
 def infer_countries(s: State) -> None:
@@ -47,6 +52,30 @@ def infer_countries(s: State) -> None:
     for p in s.posts:
         if p.assumed:
             p.country = _host_of_envoy(s, p) or p.country
+    states = _delegation_states(s)
+    for p in s.posts:
+        if p.country is None and states:
+            p.country = next((state for idx, state in states if idx in _sentences_naming(s, p.holder)), None)
+
+
+def _delegation_states(s: State) -> list[tuple[int, str]]:
+    """The sentences that name a delegation with its state right beside it (делегацией Азербайджана, Қытай
+    делегациясын, a delegation from the Netherlands), each with the state; and the sentence after each that goes
+    on about its members (В состав делегации вошли ...)."""
+    out: list[tuple[int, str]] = []
+    for idx in range(len(s.sentences)):
+        countries = s.in_sentence(idx, MentionKind.COUNTRY)
+        for start, end in s.word_spans(idx, "delegation"):
+            state = next((c.value for c in countries if c.value != s.home and (
+                (c.end <= start and not s.text[c.end:start].strip())
+                or (c.start >= end and s.text[end:c.start].split() in DELEGATION_LINKS))), None)
+            if state is not None:
+                out.extend([(idx, state), (idx + 1, state)])
+    return out
+
+
+def _sentences_naming(s: State, key: str) -> set[int]:
+    return {s.sentence_of[m] for m in s.mentions if m.kind == MentionKind.PERSON and s.key_of.get(m) == key}
 
 
 def _met_foreign_official(s: State, p: PostDraft) -> bool:
