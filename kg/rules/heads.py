@@ -98,6 +98,9 @@ def head_patterns(s: State) -> None:
                             town_named=m.payload.subtype == "university")
         if first is None or _common_opening(s, m, first):
             continue
+        if first < m.first - 1 and s.sentence_initial(first) and (
+                s.common_word(s.texts[first], inflected=True) or any(w.first == first for w in s.function_words)):
+            first += 1  # Делегацияны Кёнсан-Пукто провинциясы: a common or function word with an ending opens no name
         name_words = s.texts[first:m.first]
         head = m.payload
         if head.kind == "place":
