@@ -517,6 +517,9 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
      "Петер Ковач", ("minister", "HU", None)),
     ("The Head of the MFA of Kazakhstan Arman Issetov met with his Hungarian counterpart Peter Kovacs.",
      "Arman Issetov", ("minister", "KZ", None)),
+    # a sector's word in a post's title between the state and the post (Kazakh Trade Minister)
+    ("Kazakh Trade Minister Arman Issetov met with Hungarian Foreign Minister Peter Kovacs in Budapest.",
+     "Arman Issetov", ("minister", "KZ", None)),
     # an English adjective of a state in -ia the language forms by rule (Latvian, Croatian)
     ("Kazakh Foreign Minister Murat Nurtleu met with his Latvian counterpart Ilze Ozola in Riga.",
      "Ilze Ozola", ("minister", "LV", None)),
@@ -690,6 +693,14 @@ def places_of(text: str) -> list[str | None]:
     # a ministry for a post that a dash precedes
     ("ASTANA, 14 April 2025 – Deputy Foreign Minister of Kazakhstan Daulet Ospanov received a delegation led by "
      "the Secretary of State of the Ministry of Foreign Affairs of Portugal Rui Costa.", "Astana"),
+    # a dateline in capitals with a dash after it
+    ("BRUSSELS – Kazakh Ambassador to Belgium Arman Issetov met with the Foreign Minister of Belgium Jean Dupont.",
+     "Brussels"),
+    # a call is held nowhere a report need say: no place but one its sentence states
+    ("ASTANA – Kazakh Foreign Minister Arman Issetov and his Uzbek counterpart Aziz Karimov discussed regional "
+     "connectivity during a phone call.", None),
+    ("Сыртқы істер министрі Арман Исетов Өзбекстан Сыртқы істер министрі Әзиз Каримовпен телефон арқылы "
+     "сөйлесті.", None),
     # a visit to a foreign state: the place its officials head, not the visitors' own region
     ("Делегация Туркестанской области во главе с акимом Дарханом Сатыбалды посетила Японию, где провела встречу с "
      "губернатором префектуры Осака Хирофуми Ёсимурой.", "Осака"),

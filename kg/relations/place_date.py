@@ -14,7 +14,8 @@ from kg.relations.posts import case_window, phrase_window, role_before, via
 from kg.relations.state import DIPLOMATS, OF, MeetingDraft, State
 from kg.text import tokens
 
-DATELINE = re.compile(r"^([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ-]{2,})[.,]")
+# A dateline in capitals, a full stop, a comma or a dash after it (ASTANA. ..., АСТАНА, ..., BRUSSELS – ...).
+DATELINE = re.compile(r"^([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ-]{2,})(?:[.,]|\s+[–—-]\s)")
 # A dateline in running case: a place, a comma and the day (Баку, 30 ноября; Paris, 3 March).
 DATED_LINE = re.compile(r"^([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]+(?:[ -][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]+)?),\s+\d{1,2}\b")
 # At most this many words (a preposition, an article) between the person met and where.
@@ -63,6 +64,8 @@ def _location(s: State, d: MeetingDraft, windows: set[int]) -> str | None:
             if id(m) not in windows and (_held_at(s, m, idx) or (
                     _met_at(s, m, idx) if s.language.marks_case else _where_met(s, m))):
                 return s.key_of.get(m)
+    if any(s.has_word(idx, "call") for idx in d.sentences):
+        return None  # a phone call or a video call is held nowhere a report need say
     holders = set(d.participants)
     for idx in _visit_sentences(s, d):
         for m in s.in_sentence(idx, MentionKind.PLACE) + s.in_sentence(idx, MentionKind.ORGANIZATION):

@@ -232,13 +232,18 @@ def phrase_window(s: State, role: Mention, person: Mention) -> list[Mention]:
     return before[-1:] + inside
 
 
+# What a post's title may name between a state and the post's word: a body, a sector (Kazakh Trade Minister).
+TITLE_KINDS = (MentionKind.ORGANIZATION, MentionKind.SECTOR)
+
+
 def modifies(s: State, country: Mention, role: Mention) -> bool:
     """Is the state (or place, or body) right before the post, or with a few capitalised words of the post's
-    title between (Hungarian Foreign Minister, Bavarian Economy Minister), no other name or punctuation?"""
+    title between (Hungarian Foreign Minister, Bavarian Economy Minister, Kazakh Trade Minister), no other name or
+    punctuation?"""
     gap = s.text[country.end:role.start]
     words = gap.split()
     return len(words) <= POST_WORDS and all(w[:1].isupper() for w in words) and not PUNCTUATION.search(gap) and not any(
-        country.end <= m.start and m.end <= role.start and m.kind != MentionKind.ORGANIZATION
+        country.end <= m.start and m.end <= role.start and m.kind not in TITLE_KINDS
         for m in s.in_sentence(s.sentence_of[role]))
 
 
