@@ -273,6 +273,9 @@ def test_other_words_are_no_places_adjectives(word):
     (("Сапиенца", "Антонелла", "Полимени"), "ректор", 0),
     (("Хирофуми", "Ёсимурой"), "губернатором", 0),
     (("Мухаммедом", "бин", "Салманом"), "принцем", 0),
+    # ... nor one in its genitive -и, -ы (a town's: Гааги)
+    (("Гааги", "Яном", "ван", "Зейненом"), "бургомистром", 1),
+    (("Марселем", "Дюпоном", "и"), "послом", 0),
 ])
 def test_words_outside_a_name(words, governor, outside):
     assert profile("ru").words_outside_name(words, governor) == outside

@@ -116,6 +116,9 @@ def _names_place(s: State, i: int, e: Entry, names: PhraseMatcher[Entry]) -> boo
             and i + 2 < len(s.texts) \
             and s.is_capitalised(i + 1) and s.is_capitalised(i + 2):
         return True  # a full name follows the town: Mayor of Debrecen Laszlo Papp, губернатора Лацио Франческо Рокку
+    if i > 0 and s.barrier[i - 1] and fold(s.texts[i]) != fold(e.name) and i + 1 < len(s.texts) \
+            and s.is_capitalised(i + 1) and profile(s.language).words_outside_name(s.texts[i:i + 4], s.texts[i - 1]):
+        return True  # a town right after a post, in another case than the name after it: бургомистром Гааги Яном ...
     if i > 0 and (any(s.is_head(i - 1, e.subtype, side) for side in ("before", "after")) or (
             s.is_head(i - 1, kind="place") and not s.is_capitalised(i - 1) and not (
                 i > 1 and (s.is_capitalised(i - 2) or s.covered[i - 2])))):

@@ -396,12 +396,14 @@ def plural(word: str, before: str = "") -> bool:
 
 @lru_cache(maxsize=16384)
 def words_outside_name(words: tuple[str, ...], governor: str) -> int:
-    """ректором университета Сапиенца Антонеллой Полимени: where the post governs the instrumental, which every word
-    of a name that declines takes, a first word in -а, -я without it before words with it is no part of the name."""
+    """ректором университета Сапиенца Антонеллой Полимени, бургомистром Гааги Яном ван Зейненом: where the post
+    governs the instrumental, which every word of a name that declines takes, a first word in -а, -я (or their
+    genitive -и, -ы) without it before words with it is no part of the name."""
     if len(words) < 3 or not governed_cases(governor) & GOVERNED:
         return 0
     first, rest = words[0], words[1:]
-    declines = first[-1:].lower() in ("а", "я") and not any(p.tag.case in GOVERNED for p in _person_parses(first))
+    declines = first[-1:].lower() in ("а", "я", "и", "ы") and not any(
+        p.tag.case in GOVERNED for p in _person_parses(first))
     return 1 if declines and any(p.tag.case in GOVERNED for p in _person_parses(rest[0])) else 0
 
 
