@@ -517,6 +517,9 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
      "Петер Ковач", ("minister", "HU", None)),
     ("The Head of the MFA of Kazakhstan Arman Issetov met with his Hungarian counterpart Peter Kovacs.",
      "Arman Issetov", ("minister", "KZ", None)),
+    # kk: a post word with the possessive of "our" is the home state's post (Елшіміз: our ambassador)
+    ("Елшіміз Арман Исетов форумда баяндама жасады.", "Арман Исетов",
+     ("ambassador", "KZ", None)),
     # a sector's word in a post's title between the state and the post (Kazakh Trade Minister)
     ("Kazakh Trade Minister Arman Issetov met with Hungarian Foreign Minister Peter Kovacs in Budapest.",
      "Arman Issetov", ("minister", "KZ", None)),

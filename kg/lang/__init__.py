@@ -35,6 +35,7 @@ class Case(Enum):
     LOCATIVE_ATTRIBUTE = "locative attribute"  # the host of a post: Қазақстандағы
     DATIVE = "dative"              # whither: Токиоға
     INSTRUMENTAL = "instrumental"  # with whom: Жамармен
+    OURS = "ours"                  # our (the home state's): Елшіміз, our ambassador
 
 
 class DayKind(Enum):

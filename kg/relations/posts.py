@@ -79,6 +79,8 @@ def read_posts(s: State) -> None:
             draft.role = _counterpart_role(s, p, out) or draft.role
         if role.value == GENERIC_DIPLOMAT and _of_a_place(s, window):
             draft.role = "official"  # a region's counsellor (өңірдің кеңесшісі) serves the region, not a state abroad
+        if s.home is not None and s.language.has_case(role.text.split()[-1], Case.OURS):
+            draft.country = s.home  # Елшіміз: our ambassador, the home state's
         if draft.role in DIPLOMATS:
             _diplomat(s, draft, window, sides.get(p))
         else:

@@ -16,6 +16,8 @@ PROFILE = Language(
         (Case.INSTRUMENTAL, re.compile(r"(?:мен|бен|пен)$", re.IGNORECASE)),
         (Case.LOCATIVE, re.compile(r"(?:да|де|та|те|нда|нде)$", re.IGNORECASE)),
         (Case.DATIVE, re.compile(r"(?:ға|ге|қа|ке|на|не)$", re.IGNORECASE)),
+        # the first person plural's possessive, a case ending after it or none (Елшіміз, Елшімізбен, Консулымыздың)
+        (Case.OURS, re.compile(r"(?:ымыз|іміз|мыз|міз)(?:\w{0,4})$", re.IGNORECASE)),
     ),
     days=read_days(Path(__file__).parent / "days.tsv"),
     name_particles=read_particles(Path(__file__).parent / "particles.tsv"),
