@@ -60,6 +60,8 @@ GENERIC_DIPLOMAT = "diplomat"
 # President, Adviser to the President.
 COMPLEMENT_GAPS = (["of"], ["of", "the"], ["to"], ["to", "the"])
 WINDOW_BREAK = re.compile(r"[,;:—–]|\s-\s")
+# What a post's title may name between a state and the post's word: a body, a sector (Kazakh Trade Minister).
+TITLE_KINDS = (MentionKind.ORGANIZATION, MentionKind.SECTOR)
 
 
 def read_posts(s: State) -> None:
@@ -232,10 +234,6 @@ def phrase_window(s: State, role: Mention, person: Mention) -> list[Mention]:
                   m.kind == MentionKind.COUNTRY or (s.language.title_case_heads and s.word_before(
                       m.start, VIA_REACH) not in s.language.in_prepositions))]
     return before[-1:] + inside
-
-
-# What a post's title may name between a state and the post's word: a body, a sector (Kazakh Trade Minister).
-TITLE_KINDS = (MentionKind.ORGANIZATION, MentionKind.SECTOR)
 
 
 def modifies(s: State, country: Mention, role: Mention) -> bool:

@@ -7,7 +7,7 @@ from functools import cache
 from wordfreq import zipf_frequency
 
 from kg.lang import TokenView
-from kg.lang.en.ner import _given_names
+from kg.lang.en.ner import given_names
 
 LINKS = frozenset({"and", "&"})
 # A ministry's field is an English word of some frequency (Ecology, Fisheries); a name after it is not
@@ -29,7 +29,7 @@ def ministry(view: TokenView, i: int) -> tuple[int, int, str] | None:
     words: list[str] = []
     while j < len(texts) and not view.covered[j] and (
             (view.is_name_word(j) and _field_word(texts[j])) or (texts[j] in LINKS and words)):
-        if words and texts[j].casefold() in _given_names() and j + 1 < len(texts) and texts[j + 1][:1].isupper():
+        if words and texts[j].casefold() in given_names() and j + 1 < len(texts) and texts[j + 1][:1].isupper():
             break  # Foreign Affairs Peter Szijjarto: a name's first word (Peter) is frequent too
         words.append(texts[j])
         j += 1

@@ -134,11 +134,11 @@ def _common(word: str) -> bool:
     low = word.casefold()
     if re.search(r"['’-]", low):
         return False  # Al-Farabi, Xi'an: wordfreq splits such words into common pieces
-    return zipf_frequency(low, "en") >= COMMON_ZIPF and low not in _given_names()
+    return zipf_frequency(low, "en") >= COMMON_ZIPF and low not in given_names()
 
 
 @cache
-def _given_names() -> frozenset[str]:
+def given_names() -> frozenset[str]:
     """Given names that are common words too (John, Grace): ``given_names.tsv``."""
     return frozenset(r["name"].casefold() for r in _rows("given_names.tsv"))
 
