@@ -894,9 +894,11 @@ def jurisdictions_of(text: str) -> dict[str, tuple[str, frozenset[str]]]:
      "President Elek Nagy.", "Elek Nagy", ("official", "Hungarian Chamber of Commerce and Industry")),
     ("Посол Марат Омаров посетил Венгерскую торгово-промышленную палату, где встретился с её президентом Элеком "
      "Надем.", "Элек Над", ("official", "Венгерская торгово-промышленная палата")),
-    # the Mazhilis by its one word
+    # the Mazhilis and the Senate by their one word
     ("Мәжіліс депутаты Айдос Сарым Германия Бундестагының депутаты Йоханнес Шмидтпен кездесті.", "Айдос Сарым",
      ("parliamentarian", "Мәжіліс")),
+    ("Сенат Төрағасы Айдос Сарым Франция Ұлттық ассамблеясының төрағасы Жак Мартенмен кездесті.", "Айдос Сарым",
+     ("parliamentarian", "Сенат")),
     # a company's legal form in lower case ends its name, and the holder's name follows it
     ("Ambassador Dana Amirova met with the CEO of Linde plc Sanjiv Lamba.", "Sanjiv Lamba",
      ("executive", "Linde plc")),
