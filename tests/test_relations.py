@@ -186,6 +186,9 @@ def meetings_of(text: str) -> list[set[str]]:
      [{"Марко Мартин", "Асхат Шахаров"}]),
     ("At the invitation of the Governor of Lombardy Attilio Fontana, Ambassador Askar Musabayev visited Milan.",
      [{"Askar Musabayev", "Attilio Fontana"}]),
+    # ... however long the post before the inviter's name
+    ("At the invitation of the Governor of Tochigi Prefecture Tomikazu Fukuda, the Ambassador of Kazakhstan to "
+     "Japan Askar Musabayev visited the prefecture.", [{"Askar Musabayev", "Tomikazu Fukuda"}]),
     # talks named again by their noun: one meeting, plural as the noun is
     ("Италия елшісі Марко Мартин облыс әкімі Асхат Шахаровпен келіссөздер жүргізді. Келіссөздер барысында облыс "
      "әкімінің орынбасары Нұрлан Бекұлы өңірдің әлеуетін таныстырды.",

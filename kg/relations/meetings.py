@@ -368,11 +368,17 @@ def _visit_cues(s: State) -> list[tuple[int, Mention]]:
 
 
 def _inviter(s: State, idx: int, persons: list[Mention]) -> str | None:
-    """The person named nearest the word of an invitation, within ``INVITATION_REACH`` characters."""
+    """The person named nearest the word of an invitation, within ``INVITATION_REACH`` characters, he or the post
+    before his name (at the invitation of the Governor of Tochigi Prefecture X)."""
     at = next(iter(s.word_spans(idx, "invitation")), None)
     if at is None:
         return None
-    near = [(gap, m) for m in persons if 0 <= (gap := _gap(m, *at)) <= INVITATION_REACH]
+
+    def gap(m: Mention) -> int:
+        post = role_before(s, m)
+        return min(_gap(m, *at), _gap(post, *at)) if post is not None and post.start >= at[1] else _gap(m, *at)
+
+    near = [(g, m) for m in persons if 0 <= (g := gap(m)) <= INVITATION_REACH]
     return s.key_of[min(near, key=lambda g: g[0])[1]] if near else None
 
 
