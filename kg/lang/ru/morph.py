@@ -43,6 +43,9 @@ OBJECT_CASES = frozenset({"gent", "accs"})
 # A name word in -а after a consonant: the genitive of a man's name in that consonant (Тангала: Тангал).
 CONSONANT_A = re.compile(r"^[А-ЯЁ][а-яё]+[бвгджзклмнпрстфхцчшщ]а$")
 GUESSED_INDECLINABLE = 5
+# A woman's surname in -ова, -ева, -ина, -ына in an oblique case (Травниковой, Травникову), which the dictionary may
+# read as an adjective's (Травниковая).
+WOMANS_SURNAME = re.compile(r"^([А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын))(?:ой|у)$")
 # A short name in -й after a vowel (Вэй, Лэй, Цуй) in the genitive or accusative (-я) or the dative (-ю), which the
 # dictionary neither knows nor guesses at.
 SHORT_J_NAME = re.compile(r"^[А-ЯЁ][а-яё]?[аеёиоуыэ]([яю])$")
@@ -274,6 +277,13 @@ def _nominative_in(words: tuple[str, ...], readings: list[list[pymorphy3.analyze
     for word, ps in zip(words, readings, strict=True):
         fit = max((p for p in ps if _agrees(p, case, gender)), key=lambda p: p.score, default=None)
         guessed = fixed and not analyzer().word_is_known(word.lower())
+        if not ps and case in OBJECT_CASES and gender == "masc" and CONSONANT_A.match(word):
+            out.append(word[:-1])  # Андрея Травникова: a man's surname the dictionary reads as no noun
+            continue
+        woman = WOMANS_SURNAME.match(word) if gender == "femn" else None
+        if woman and not any("Surn" in p.tag for p in ps):
+            out.append(woman.group(1) + "а")  # Анны Травниковой: Травникова, not an adjective's Травниковая
+            continue
         out.append(_inflected_name(fit, word) if fit is not None and not guessed else word)
     return tuple(out)
 
