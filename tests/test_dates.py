@@ -56,8 +56,10 @@ def dates(text: str) -> list[tuple[str, str]]:
     ("В марте посол встретился с акимом.", [("марте", "--03")]),
     ("Посол встретился с акимом в марте 2024 года.", [("марте 2024", "2024-03")]),
     ("Елші наурыз айында әкіммен кездесті.", [("наурыз айында", "--03")]),
-    # not a month's name used otherwise
+    # not a month's name used otherwise, nor a time to come (на март, to March)
     ("Посол встретился с акимом, март был холодным.", []),
+    ("Посол встретился с акимом, визит перенесли на март.", []),
+    ("The ambassador met the akim; the visit was postponed to March.", []),
     ("The ambassador met the governor on Mar 3.", [("Mar 3", "--03-03")]),
     # a word that starts like a month is none: the Mayor
     ("The Ambassador met Mayor 15 minutes later.", []),

@@ -121,8 +121,9 @@ def _month_date(s: State, i: int) -> tuple[int, int, int | None, int, int | None
 
 
 def _month_alone(s: State, i: int, month: int) -> tuple[int, int, int | None, int, None] | None:
-    """A month named alone as the time of something: after a preposition of time (в марте, in March), in the
-    locative (наурызда, наурыз айында), with the year after it if written (in March 2025, в марте 2025 года)."""
+    """A month named alone as the time of something: after a preposition of time (в марте, in March, during
+    March: ``month-in`` words), in the locative (наурызда, наурыз айында), with the year after it if written (in
+    March 2025, в марте 2025 года)."""
     texts, lang = s.texts, profile(s.language)
     last = i
     if i + 1 < len(texts) and _month_noun(s, texts[i + 1]):
@@ -130,8 +131,8 @@ def _month_alone(s: State, i: int, month: int) -> tuple[int, int, int | None, in
     if lang.marks_case:
         if not lang.has_case(texts[last], Case.LOCATIVE):
             return None
-    elif not (i > 0 and texts[i - 1].lower() in lang.in_prepositions and texts[i][:1].isalpha()):
-        return None
+    elif not (i > 0 and any(w.word == texts[i - 1].lower() for w in s.lex.words_of("month-in", s.language))):
+        return None  # на март (for March), to March: a time to come, not when something took place
     year = None
     if last + 1 < len(texts) and YEAR.match(texts[last + 1]):
         year, last = int(texts[last + 1]), last + 1
