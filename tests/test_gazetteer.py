@@ -70,6 +70,9 @@ def places(language: str, text: str) -> list[tuple[str, str]]:
     ("en", "The ambassador visited Gujarat.", "Gujarat", "IN-GJ"),
     ("ru", "Делегация провинции Онтарио прибыла в Астану.", "Онтарио", "CA-ON"),
     ("ru", "Губернатор Флориды встретился с послом.", "Флориды", "US-FL"),
+    # a name of several words written with a space for its hyphen
+    ("kk", "Елші Шыңжаң Ұйғыр автономиялық ауданының төрағасымен кездесті.", "Шыңжаң Ұйғыр автономиялық ауданының",
+     "CN-XJ"),
     # a name with a particle in lower case (на, де), the first part declined in Russian
     ("ru", "Посол побывал в Ростове-на-Дону.", "Ростове-на-Дону", "geonames:501175"),
     ("ru", "Делегация из Франкфурта-на-Майне прибыла.", "Франкфурта-на-Майне", "geonames:2925533"),

@@ -12,6 +12,8 @@ from kg.matching import LemmaMatcher, PhraseMatcher
 from kg.text import tokens
 
 LATIN_WORD = re.compile(r"^[A-Za-z][A-Za-z0-9&'’-]*$")
+# The hyphen between two capitalised parts of a word of a name (Шыңжаң-Ұйғыр), where a space may stand instead.
+HYPHENATED = re.compile(r"[-‐](?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
 # The categories of the lexicon's words the rules look for: a meeting's, a visit's, ...
 WORD_CATEGORIES = ("meeting", "visit", "group", "discussion", "deputy", "home", "area")
 
@@ -37,6 +39,10 @@ def matchers(language: str) -> Matchers:
                 e.language in borrowed and e.kind == "country" and e.form == "name"):
             exact = e.form == "abbreviation" or (len(e.words) == 1 and e.words[0].isupper() and len(e.words[0]) <= 6)
             names.add(e.words, e, exact=exact, prefix=e.kind == "place")
+            spaced = tuple(part for w in e.words for part in HYPHENATED.split(w) if part)
+            if len(e.words) > 1 and len(spaced) > len(e.words):
+                # a name of several words is written with a space for a hyphen too: Шыңжаң Ұйғыр автономиялық ауданы
+                names.add(spaced, e, exact=exact, prefix=e.kind == "place")
     roles: PhraseMatcher[str] = PhraseMatcher(language, derivation=profile(language).derived_cues)
     for c in lex.roles:
         for cue in c.cues:
