@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from email.utils import parsedate_to_datetime
-from itertools import pairwise
+from itertools import islice, pairwise
 from pathlib import Path
 
 from kg.encodings import decode
@@ -164,8 +164,7 @@ def detect_language(text: str) -> str:
 def _dateline(text: str, month: Callable[[str], int | None]) -> date | None:
     """The first full date in the top lines of a page (blank lines not counted), where sites print the publication
     date."""
-    lines = [line for line in text.split("\n") if line.strip()][:DATELINE_LINES]
-    for line in lines:
+    for line in islice((line for line in text.split("\n") if line.strip()), DATELINE_LINES):
         for m in ISO_DATE.finditer(line):
             d = _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             if d:

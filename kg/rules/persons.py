@@ -360,7 +360,7 @@ def _name_after_phrase(s: State, i: int, *, single: bool = False) -> tuple[int, 
     limit = min(len(s.texts), i + PHRASE_REACH)
     j = i
     depth = 0
-    scope = False  # within the scope after "for"
+    scope = False  # within the scope after "for" or "of"
     while j < limit:
         t = s.texts[j]
         scope = fold(t) in SCOPE_PREPOSITIONS or (scope and (fold(t) in SCOPE_LINKS or (
