@@ -174,9 +174,9 @@ def member_bodies(r: State) -> None:
     """``representatives of Siemens Energy``, ``the management of Wizz Air``: the capitalised words after the word
     for the people of a body, which nothing else read (a state, a place, a person), name that body."""
     n = len(r.texts)
-    for i, t in enumerate(r.texts):
-        if t.islower() and r.lex.is_word(t, "members", r.language):
-            _body_after(r, i + 1, lambda k: k >= n or not r.texts[k][:1].isupper())
+    for m in r.function_words:
+        if m.payload[0] == "members" and r.texts[m.last].islower():
+            _body_after(r, m.last + 1, lambda k: k >= n or not r.texts[k][:1].isupper())
 
 
 def _body_after(r: State, j: int, ends: Callable[[int], bool]) -> None:

@@ -55,7 +55,8 @@ def infer_countries(s: State) -> None:
     states = _delegation_states(s)
     for p in s.posts:
         if p.country is None and states:
-            p.country = next((state for idx, state in states if idx in _sentences_naming(s, p.holder)), None)
+            named = _sentences_naming(s, p.holder)
+            p.country = next((state for idx, state in states if idx in named), None)
 
 
 def _delegation_states(s: State) -> list[tuple[int, str]]:

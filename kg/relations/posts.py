@@ -392,10 +392,7 @@ def _office_anaphor(s: State, role: Mention) -> str | None:
     stem = word[:OFFICE_STEM]
     if " " in word or len(stem) < OFFICE_STEM - 1:
         return None
-    idx = s.sentence_of[role]
-    earlier = [m for m in s.mentions if m.kind == MentionKind.ORGANIZATION and m.end <= role.start and m in s.key_of
-               and idx - 1 <= s.sentence_of[m] <= idx and any(w.startswith(stem) for w in fold(m.value).split())]
-    return s.key_of[earlier[-1]] if earlier else None
+    return _body_with_stem(s, stem, role, since=s.sentence_of[role] - 1)
 
 
 def _body_anaphor(s: State, role: Mention) -> str | None:
@@ -405,9 +402,14 @@ def _body_anaphor(s: State, role: Mention) -> str | None:
              if fold(w) not in s.language.determiners and fold(w) not in ANAPHOR_LINKS][:1]
     if not after or not after[0].islower() or len(after[0]) <= OFFICE_STEM:
         return None
-    stem = fold(after[0])[:OFFICE_STEM]
+    return _body_with_stem(s, fold(after[0])[:OFFICE_STEM], role)
+
+
+def _body_with_stem(s: State, stem: str, role: Mention, since: int = 0) -> str | None:
+    """The last body named before the post, from sentence ``since`` on, whose name has a word that begins with
+    ``stem``."""
     earlier = [m for m in s.mentions if m.kind == MentionKind.ORGANIZATION and m.end <= role.start and m in s.key_of
-               and any(w.startswith(stem) for w in fold(m.value).split())]
+               and s.sentence_of[m] >= since and any(w.startswith(stem) for w in fold(m.value).split())]
     return s.key_of[earlier[-1]] if earlier else None
 
 

@@ -15,7 +15,7 @@ LATIN_WORD = re.compile(r"^[A-Za-z][A-Za-z0-9&'’-]*$")
 # The hyphen between two capitalised parts of a word of a name (Шыңжаң-Ұйғыр), where a space may stand instead.
 HYPHENATED = re.compile(r"[-‐](?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
 # The categories of the lexicon's words the rules look for: a meeting's, a visit's, ...
-WORD_CATEGORIES = ("meeting", "visit", "group", "discussion", "deputy", "home", "area")
+WORD_CATEGORIES = ("meeting", "visit", "group", "discussion", "deputy", "home", "area", "members")
 
 
 class Matchers(NamedTuple):
