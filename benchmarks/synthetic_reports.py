@@ -3,8 +3,9 @@
 Each report is about 2,000 characters: a header line, a meeting sentence (a Kazakh akim or
 minister and a foreign ambassador, named in the case the sentence needs), the sectors discussed,
 and paragraphs of background in varied order. Regions come from ``kg/lexicons/places.tsv``,
-sectors from the labels of ``ontology/sectors.ttl``, persons from generated names (thousands of
-distinct ones), so that entity resolution has real work. The same seed gives the same reports.
+sectors from the labels of ``ontology/sectors.ttl``, persons from generated names, each keeping
+one post across reports (three officials of each region, forty diplomats of each state) and
+named in each language's forms, so that entity resolution has real work. The same seed gives the same reports.
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ from anyascii import anyascii
 from kg.files import LEXICON_DIR, ONTOLOGY_DIR, read_tsv
 
 LANGUAGES = ("kk", "kk", "ru", "ru", "en")
+# Persons who meet for each region (its akim and deputies) and for each foreign state (its diplomats).
+HOSTS_PER_REGION = 3
+GUESTS_PER_STATE = 40
 # code: Kazakh name, Kazakh genitive, Russian genitive, English name
 COUNTRIES = {
     "FR": ("Франция", "Францияның", "Франции", "France"), "DE": ("Германия", "Германияның", "Германии", "Germany"),
@@ -115,14 +119,19 @@ def _sectors() -> list[dict[str, str]]:
 
 
 class ReportMaker:
-    def __init__(self, seed: int = 1) -> None:
-        self.rng = random.Random(seed)
+    def __init__(self, seed: int = 1, start: int = 0) -> None:
+        """The persons are the seed's; the reports numbered from ``start`` draw from them in their own order."""
+        rng = random.Random(seed)
         self.regions = _regions()
         self.sectors = _sectors()
-        rng = self.rng
-        self.hosts = [(rng.choice(KK_GIVEN), rng.choice(KK_ROOTS) + rng.choice(KK_ENDINGS)) for _ in range(400)]
-        self.guests = [(rng.choice(FOREIGN_GIVEN), rng.choice(FOREIGN_ROOTS) + rng.choice(FOREIGN_ENDINGS))
-                       for _ in range(600)]
+        # A person keeps his post across reports, as in a real collection: the officials of a region (an akim
+        # and his deputies) meet for it, the diplomats of a state for that state. Drawn from a person pool at
+        # random, one person would serve a dozen states and most meetings would be between every pair of them.
+        self.hosts = {r["en"]: [(rng.choice(KK_GIVEN), rng.choice(KK_ROOTS) + rng.choice(KK_ENDINGS))
+                                for _ in range(HOSTS_PER_REGION)] for r in self.regions}
+        self.guests = {code: [(rng.choice(FOREIGN_GIVEN), rng.choice(FOREIGN_ROOTS) + rng.choice(FOREIGN_ENDINGS))
+                              for _ in range(GUESTS_PER_STATE)] for code in COUNTRIES}
+        self.rng = random.Random(seed + start)
 
     def report(self, n: int) -> str:
         rng = self.rng
@@ -130,8 +139,8 @@ class ReportMaker:
         region = rng.choice(self.regions)
         code = rng.choice(list(COUNTRIES))
         _, kk_gen, ru_gen, en_name = COUNTRIES[code]
-        host = rng.choice(self.hosts)
-        guest = rng.choice(self.guests)
+        host = rng.choice(self.hosts[region["en"]])
+        guest = rng.choice(self.guests[code])
         sectors = [s[language] for s in rng.sample(self.sectors, 3)]
         published = date(2020, 1, 1) + timedelta(days=rng.randrange(2000))
         if language == "kk":
@@ -169,7 +178,7 @@ class ReportMaker:
 def write_reports(folder: Path, count: int, *, start: int = 0, seed: int = 1) -> list[Path]:
     """``count`` reports ``r0000000.txt``... in ``folder`` (numbered from ``start``)."""
     folder.mkdir(parents=True, exist_ok=True)
-    maker = ReportMaker(seed + start)
+    maker = ReportMaker(seed, start)
     paths = []
     for n in range(start, start + count):
         path = folder / f"r{n:07d}.txt"
