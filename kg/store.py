@@ -12,10 +12,10 @@ the staging folder in. Readers open the store read-only.
 
 from __future__ import annotations
 
-# hashlib, json and shutil are imported where a build needs them: a query opens the store without them.
+# hashlib, json, shutil and concurrent.futures are imported where a build needs them: a query opens the
+# store without them.
 import io
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -24,6 +24,8 @@ import pyoxigraph as ox
 from kg.errors import DipkgError
 
 if TYPE_CHECKING:  # rdflib is imported where it is used: a query on the store needs none of it
+    from concurrent.futures import Future
+
     from rdflib import Dataset
     from rdflib.term import Node
 
@@ -156,6 +158,8 @@ class StoreWriter:
         self._buffer: list[bytes] = []
         self._size = 0
         self._loading: list[Future[None]] = []
+        from concurrent.futures import ThreadPoolExecutor
+
         self._loaders = ThreadPoolExecutor(LOADERS, thread_name_prefix="store-load")
         self._shared: set[bytes] = set()
         self._sent = 0
