@@ -213,8 +213,8 @@ def case_window(s: State, role: Mention) -> list[Mention]:
         if m.kind == MentionKind.PERSON or WINDOW_BREAK.search(gap_text) or len(out) >= 4:
             break
         if m.kind in (MentionKind.PLACE, MentionKind.ORGANIZATION) and s.language.has_case(
-                s.last_word(m), Case.DATIVE, Case.LOCATIVE):
-            break
+                s.last_word(m), Case.DATIVE, Case.LOCATIVE) and s.last_word(m) not in m.value.split():
+            break  # in or to a place or body (Алматыда), not a word its name keeps as it is (Сауда министрлігі)
         if m.kind in NAME_KINDS and m in s.key_of:
             out.append(m)
         elif m.kind in (MentionKind.MEETING, MentionKind.DATE):
