@@ -602,6 +602,16 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     # kk: a word of a ministry's name that ends as a locative would (Сауда, trade) is no place the phrase ends at
     ("Францияның Сауда министрі Жан Дюпон Астанаға келді.", "Жан Дюпон", ("minister", "FR", None)),
     ("Қытайдың Сауда министрі Ван Вэньтао Алматыға келді.", "Ван Вэньтао", ("minister", "CN", None)),
+    # a hokim heads an Uzbek region or city, as an akim heads a Kazakh one
+    ("Елші Самарқанд облысының хокимі Эркинжон Турдимовпен кездесті.", "Эркинжон Турдимов", ("governor", "UZ", None)),
+    ("Посол встретился с хокимом Самаркандской области Эркинжоном Турдимовым.", "Эркинжон Турдимов",
+     ("governor", "UZ", None)),
+    ("The ambassador met with the Hokim of Samarkand Region Erkinjon Turdimov.", "Erkinjon Turdimov",
+     ("governor", "UZ", None)),
+    ("Посол встретился с хокимом города Ташкента Шавкатом Умурзаковым.", "Шавкат Умурзаков", ("mayor", "UZ", None)),
+    # ... and where no place is named he is Uzbekistan's, as an akim is the home state's
+    ("Елші облыс хокимі Шавкат Өмірзақовпен кездесті.", "Шавкат Өмірзақов", ("governor", "UZ", None)),
+    ("Посол встретился с хокимом области Шавкатом Умурзаковым.", "Шавкат Умурзаков", ("governor", "UZ", None)),
 ])
 def test_posts(text, name, post):
     assert posts_of(text)[name] == post

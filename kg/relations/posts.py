@@ -15,6 +15,7 @@ from weakref import WeakKeyDictionary
 
 from kg.lang import Case
 from kg.model import Mention, MentionKind
+from kg.morphology import word_matches
 from kg.relations.sides import person_sides
 from kg.relations.state import DIPLOMATS, HEADS, NAME_KINDS, WORD_EDGES, PostDraft, State
 from kg.text import fold
@@ -307,8 +308,16 @@ def _official(s: State, d: PostDraft, window: list[Mention], role: Mention, side
         d.country, d.assumed = s.home, True
     if d.country is None and d.jurisdiction is None and any(
             s.lex.is_word(w, "local-head", s.report.language) for w in role.text.split()):
-        # облыс әкімі, аким области: the home state's local head, where no place says otherwise
-        d.country, d.assumed = s.home, True
+        # облыс әкімі, аким области: the home state's local head, where no place says otherwise; a title one state
+        # gives its local heads, that state's (хоким: Uzbekistan's)
+        d.country, d.assumed = _local_head_state(s, role) or s.home, True
+
+
+def _local_head_state(s: State, role: Mention) -> str | None:
+    """The state whose local heads alone bear the title of ``role``'s words, where the lexicon names one."""
+    language = s.report.language
+    return next((w.value for w in s.lex.words_of("local-head", language) if w.value
+                 for token in role.text.split() if word_matches(token, w.word, language)), None)
 
 
 def _inner_country(s: State, body: Mention) -> str | None:
