@@ -34,6 +34,9 @@ def _values(found, kind: str) -> set[str]:
     ("Алексея Орлов", "Алексей Орлов"),
     ("Марко Бьянки", "Марко Бьянки"),
     ("Дархан Сатыбалды", "Дархан Сатыбалды"),
+    # ... unless the surname reads as a nominative alone and the given name in none of its genders: a foreign one
+    ("Левенте Мадьяр", "Левенте Мадьяр"),
+    ("Ивана Мадьяр", "Иван Мадьяр"),
     # the dictionary's ё only where the text has it
     ("Маркусом Зёдером", "Маркус Зёдер"),
     ("Касым-Жомарта Токаева", "Касым-Жомарт Токаев"),

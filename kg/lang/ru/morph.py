@@ -294,6 +294,9 @@ def _each_nominative(words: tuple[str, ...], readings: list[list[pymorphy3.analy
     if len(words) > 1 and readings[0] and analyzer().word_is_known(words[0].lower()) and \
             max(readings[0], key=lambda p: p.score).tag.case == "nomn":
         return words  # a known given name as written is the nominative: so is the rest (Дархан Сатыбалды)
+    surname = {p.tag.gender for p in readings[-1]} if all(p.tag.case == "nomn" for p in readings[-1]) else set()
+    if len(words) > 1 and surname and not any(p.tag.gender in surname for p in readings[0]):
+        return words  # a surname read in the nominative alone, and a given name of no gender it has (Левенте Мадьяр)
     lead = max(given or readings[-1] or readings[0], key=lambda p: p.score)
     gender = lead.tag.gender
     out = []
