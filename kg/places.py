@@ -1,5 +1,8 @@
 """Places as lexicon entries: the hand list ``places.tsv`` merged with the derived ``gazetteer.tsv``.
 
+A name several places share names the largest (or a region that outranks a city); the others are
+``homonyms.tsv``'s, found where a state's name before them says which is meant.
+
 One place is one key: a hand place that ``place_ids.tsv`` maps to an ISO 3166-2 code, or that shares
 a name with a gazetteer place of its country, takes the gazetteer's id (``KZ-19``, ``geonames:1526384``).
 The hand list wins: its names come first and are the labels; a gazetteer name that another place
@@ -64,6 +67,23 @@ def load_places(entries: list[Entry]) -> tuple[PlaceInfo, ...]:
         info.append(PlaceInfo(key, iso or None, geonames or None, float(lat) if lat else None,
                               float(lon) if lon else None))
     return tuple(info)
+
+
+def load_homonyms() -> tuple[list[Entry], list[PlaceInfo]]:
+    """The places ``homonyms.tsv`` lists, each with the names a larger place took from it: entries the names
+    matcher does not find, but a state's name before them picks (``Lexicon.homonym``)."""
+    entries, info = [], []
+    for row in _rows(LEXICON_DIR / "homonyms.tsv", GAZETTEER_COLUMNS + 1):
+        key, subtype, country, _, geonames, lat, lon = row[:7]
+        # A true namesake loses its name in English too (Valencia); a Cyrillic name alone lost is an odd alternate
+        # of GeoNames that another place has, no label (Калькутта for Kozhikode).
+        labels = row[-1].split() if "en" in row[-1].split() else []
+        for language, cell in zip(LANGUAGES, row[7:-1], strict=True):
+            entries.extend(Entry(key, "place", subtype, country or None, language, name, _words(name),
+                                 "name" if n == 0 and language in labels else "homonym", derived=True)
+                           for n, name in enumerate(cell.split("|") if cell else ()))
+        info.append(PlaceInfo(key, None, geonames or None, float(lat) if lat else None, float(lon) if lon else None))
+    return entries, info
 
 
 def _key(name: str) -> str:

@@ -81,6 +81,13 @@ def places(language: str, text: str) -> list[tuple[str, str]]:
     # but a city of its own name stays the city where the region's people are few beside it (a Jamaican parish)
     ("en", "Talks were held in Manchester.", "Manchester", "geonames:2643123"),
     ("ru", "Переговоры прошли в Ганновере.", "Ганновере", "geonames:2910831"),
+    # a name the larger place abroad has is the smaller one's of the state named right before it
+    ("kk", "Елші Испанияның Валенсия қаласында болды.", "Валенсия қаласында", "geonames:2509954"),
+    ("ru", "Посол побывал в испанской Валенсии.", "Валенсии", "geonames:2509954"),
+    ("en", "The ambassador visited Spain's Valencia.", "Valencia", "geonames:2509954"),
+    ("kk", "Елші Пәкістанның Хайдарабад қаласында болды.", "Хайдарабад қаласында", "geonames:1176734"),
+    ("kk", "Елші Валенсия қаласында болды.", "Валенсия қаласында", "geonames:3625549"),
+    ("ru", "Посол побывал в Хайдарабаде.", "Хайдарабаде", "geonames:1269843"),
 ])
 def test_a_place_is_found_in_its_case_forms(language: str, text: str, quote: str, key: str) -> None:
     assert (quote, key) in places(language, text)

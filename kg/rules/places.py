@@ -62,6 +62,9 @@ def read_names(s: State) -> None:
             first = _state_form_start(s, m.first) if e.form != "adjective" else m.first  # not Federation of Indian
             s.emit(MentionKind.COUNTRY, first, m.last, e.key, e.form)
         elif e.kind == "place":
+            state = _state_before(s, names, m.first)
+            if state is not None and state != e.country:
+                e = s.lex.homonym(e.name, state) or e  # Испанияның Валенсия өңірі: Spain's, not Venezuela's
             # The head noun after a known place's name is part of the mention (Павлодар қаласында): its
             # case ending says where.
             last = m.last + 1 if m.last + 1 < len(s.texts) and not s.covered[m.last + 1] and \
@@ -82,8 +85,13 @@ def _before_post(s: State, i: int) -> bool:
 
 def _other_state_before(s: State, names: PhraseMatcher[Entry], first: int, country: str) -> bool:
     """Does the name of a state other than ``country`` end right before token ``first``?"""
-    return any(m.last == first - 1 and m.payload.kind == "country" and m.payload.key != country
-               for k in range(max(0, first - 3), first) for m in names.match_at(s.texts, k))
+    return _state_before(s, names, first) not in (None, country)
+
+
+def _state_before(s: State, names: PhraseMatcher[Entry], first: int) -> str | None:
+    """The state whose name ends right before token ``first``, if one does."""
+    return next((m.payload.key for k in range(max(0, first - 3), first) for m in names.match_at(s.texts, k)
+                 if m.last == first - 1 and m.payload.kind == "country"), None)
 
 
 def _state_form_start(s: State, first: int) -> int:
