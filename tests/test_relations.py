@@ -612,6 +612,10 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     # ... and where no place is named he is Uzbekistan's, as an akim is the home state's
     ("Елші облыс хокимі Шавкат Өмірзақовпен кездесті.", "Шавкат Өмірзақов", ("governor", "UZ", None)),
     ("Посол встретился с хокимом области Шавкатом Умурзаковым.", "Шавкат Умурзаков", ("governor", "UZ", None)),
+    # en: the word for a deputy before a post and the words of its field is the deputy's post
+    ("Chinese Vice Foreign Minister Sun Weidong met the ambassador.", "Sun Weidong", ("deputy-minister", "CN", None)),
+    ("Japanese Deputy Trade Minister Kenji Sato met the ambassador.", "Kenji Sato", ("deputy-minister", "JP", None)),
+    ("Turkish Deputy Health Minister Ahmet Kaya met the ambassador.", "Ahmet Kaya", ("deputy-minister", "TR", None)),
 ])
 def test_posts(text, name, post):
     assert posts_of(text)[name] == post

@@ -13,6 +13,10 @@ from kg.model import MentionKind
 from kg.rules.state import TITLE_LINKS, State
 from kg.text import fold
 
+# Capitalised words of a post's field that may stand between the word for a deputy and the post (Vice Foreign
+# Minister, Deputy Prime Minister of Trade is none: its post words are read whole).
+DEPUTY_FIELD_WORDS = 2
+
 
 def mark_posts(s: State) -> None:
     """A post's words are a barrier no name runs over."""
@@ -48,8 +52,26 @@ def _deputies(s: State, matches: list[Match[str]]) -> list[Match[str]]:
                 and profile(s.language).has_case(s.texts[before.last], Case.GENITIVE):
             out[-1] = Match(before.first, m.last, deputy)
             continue
+        m = _deputy_before(s, m)
+        while out and out[-1].first >= m.first:
+            out.pop()  # the word for a deputy read as a post of its own (Deputy: a member of parliament)
         out.append(m)
     return out
+
+
+def _deputy_before(s: State, m: Match[str]) -> Match[str]:
+    """``Vice Foreign Minister``: where titles capitalise their words, the word for a deputy before a post, past the
+    capitalised words of its field, makes it the deputy's post, where the roles know one."""
+    deputy = f"deputy-{m.payload}"
+    if not profile(s.language).title_case_heads or deputy not in s.lex.role_notations:
+        return m
+    for k in range(m.first - 2, max(-1, m.first - 2 - DEPUTY_FIELD_WORDS), -1):
+        gap = range(k + 1, m.first)
+        if not all(s.is_capitalised(j) and not s.barrier[j] and not s.covered[j] for j in gap):
+            break
+        if s.is_capitalised(k) and s.lex.is_word(s.texts[k], "deputy", s.language):
+            return Match(k, m.last, deputy)
+    return m
 
 
 def _names_like_posts(s: State, matches: list[Match[str]]) -> frozenset[int]:
