@@ -66,6 +66,7 @@ class State:
         self.home = self.language.home_country
         self.posts: list[PostDraft] = []
         self.meetings: list[MeetingDraft] = []
+        self._tokens: dict[int, list[Span]] = {}  # a sentence's tokens, read once for the passes that ask
 
     def _sentence_index(self, offset: int) -> int:
         lo, hi = 0, len(self.sentences) - 1
@@ -111,7 +112,9 @@ class State:
     def word_spans(self, index: int, category: str) -> list[tuple[int, int]]:
         """Where sentence ``index`` holds words of a lexicon category (по приглашению, прошла), as offsets."""
         sentence = self.sentences[index]
-        return [(sentence.start + t.start, sentence.start + t.end) for t in tokens(sentence.text)
+        if index not in self._tokens:
+            self._tokens[index] = tokens(sentence.text)
+        return [(sentence.start + t.start, sentence.start + t.end) for t in self._tokens[index]
                 if self.lex.is_word(t.text, category, self.report.language)]
 
     def meeting_noun(self, m: Mention) -> bool:
