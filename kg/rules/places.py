@@ -9,7 +9,7 @@ from kg.lexicon import Entry
 from kg.matching import PhraseMatcher
 from kg.model import MentionKind
 from kg.morphology import word_matches
-from kg.rules.state import COMPLEMENT_OPENERS, QUOTES_CLOSE, QUOTES_OPEN, SURNAME_ENDINGS, State
+from kg.rules.state import CAPITAL_LETTER, COMPLEMENT_OPENERS, QUOTES_CLOSE, QUOTES_OPEN, SURNAME_ENDINGS, State
 from kg.text import fold
 
 # "долларов США", "US dollars" name a currency, not the state.
@@ -17,6 +17,8 @@ CURRENCY_WORDS = frozenset({"долл", "doll"})
 # Tokens after a state's name within which a post's word makes it the post's state (Қытай Коммерция министрі).
 POST_REACH = 3
 CLAUSE_MARKS = frozenset({",", ".", ";", ":", "(", ")", "—", "–"})
+# Letters two forms of a surname share at least (Фонтанаға and Фонтана: Фонтан).
+SURNAME_STEM = 4
 
 
 def mark_areas(s: State) -> None:
@@ -51,6 +53,8 @@ def read_names(s: State) -> None:
         if e.kind == "country" and m.first == m.last and _given_name(s, m.first, e):
             continue
         if e.kind == "place" and m.first == m.last and _after_name_particle(s, m.first):
+            continue
+        if e.kind == "place" and m.first == m.last and _surname_after_initial(s, m.first):
             continue
         if e.derived and m.first == m.last and not names_place and _inside_longer_name(s, m.first, names):
             continue
@@ -136,10 +140,19 @@ def _names_place(s: State, i: int, e: Entry, names: PhraseMatcher[Entry]) -> boo
     if i + 1 < len(s.texts) and s.barrier[i + 1]:
         return True
     inflected = fold(s.texts[i]) != fold(e.name)
-    if inflected and _opens_name_after_post(s, i, names):
+    if inflected and (_opens_name_after_post(s, i, names) or _ends_name_after_post(s, i, names)):
         return False
     return inflected and profile(s.language).has_case(
         s.texts[i], Case.LOCATIVE, Case.LOCATIVE_ATTRIBUTE, Case.DATIVE)
+
+
+def _ends_name_after_post(s: State, i: int, names: PhraseMatcher[Entry]) -> bool:
+    """``президенті Аттилио Фонтанаға``: where only a name's last word declines, a town's name that ends a proposed
+    person's name right after a post, whose other words name nothing known, is the surname in its case."""
+    return not profile(s.language).name_words_decline and any(
+        kind == MentionKind.PERSON and last == i and first < i and first > 0 and s.barrier[first - 1]
+        and all(s.is_capitalised(k) and not names.match_at(s.texts, k) and not s.is_head(k) for k in range(first, i))
+        for kind, first, last in s.proposals)
 
 
 def _opens_name_after_post(s: State, i: int, names: PhraseMatcher[Entry]) -> bool:
@@ -178,6 +191,22 @@ def _inside_longer_name(s: State, i: int, names: PhraseMatcher[Entry]) -> bool:
         if not names.match_at(s.texts, j) and not s.is_head(j):
             return True
     return False
+
+
+def _surname_after_initial(s: State, i: int) -> bool:
+    """``А.Фонтана`` after ``Аттилио Фонтанаға``: a town's name right after an initial is a person's surname where
+    the report's proposed persons end in it (in any case form)."""
+    if i < 2 or s.texts[i - 1] != "." or not CAPITAL_LETTER.match(s.texts[i - 2]):
+        return False
+    word = fold(s.texts[i])
+    return any(kind == MentionKind.PERSON and last > first and _same_stem(fold(s.texts[last]), word)
+               for kind, first, last in s.proposals)
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """Do two forms of a word share all but the last letter of the shorter (Фонтанаға, Фонтана; Фонтаной)?"""
+    n = min(len(a), len(b)) - 1
+    return n >= SURNAME_STEM and a[:n] == b[:n]
 
 
 def _after_name_particle(s: State, i: int) -> bool:
