@@ -626,6 +626,13 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     # ... and where no place is named he is Uzbekistan's, as an akim is the home state's
     ("Елші облыс хокимі Шавкат Өмірзақовпен кездесті.", "Шавкат Өмірзақов", ("governor", "UZ", None)),
     ("Посол встретился с хокимом области Шавкатом Умурзаковым.", "Шавкат Умурзаков", ("governor", "UZ", None)),
+    # a secretary named beside the noun of an embassy, an ordinal between or not, is its diplomat
+    ("Италиядағы Елші Асқар Нұрланов губернатормен кездесті. Кездесуге Елшіліктің екінші хатшысы Айдос Омаров "
+     "қатысты.", "Айдос Омаров", ("diplomat", "KZ", "IT")),
+    ("The Ambassador Askar Nurlanov met the governor. The meeting was attended by First Secretary of the Embassy "
+     "Aidos Omarov.", "Aidos Omarov", ("diplomat", None, None)),
+    ("The Ambassador Askar Nurlanov met the governor, joined by the Embassy's Third Secretary Aidos Omarov.",
+     "Aidos Omarov", ("diplomat", None, None)),
     # en: the word for a deputy before a post and the words of its field is the deputy's post
     ("Chinese Vice Foreign Minister Sun Weidong met the ambassador.", "Sun Weidong", ("deputy-minister", "CN", None)),
     ("Japanese Deputy Trade Minister Kenji Sato met the ambassador.", "Kenji Sato", ("deputy-minister", "JP", None)),

@@ -57,6 +57,8 @@ OFFICE_STEM = 4
 ANAPHOR_LINKS = frozenset({"of"})
 # The post of a diplomat of no named rank (counsellor, кеңесші, советник посольства): said of a region, an official's.
 GENERIC_DIPLOMAT = "diplomat"
+# Characters read around a post for the noun of a diplomatic mission beside it.
+MISSION_REACH = 40
 # The words between two post words that make the second the first one's complement: Representative of the
 # President, Adviser to the President.
 COMPLEMENT_GAPS = (["of"], ["of", "the"], ["to"], ["to", "the"])
@@ -82,6 +84,8 @@ def read_posts(s: State) -> None:
             draft.role = _counterpart_role(s, p, out) or draft.role
         if role.value == GENERIC_DIPLOMAT and _of_a_place(s, window):
             draft.role = "official"  # a region's counsellor (өңірдің кеңесшісі) serves the region, not a state abroad
+        if draft.role == "official" and _mission_staff(s, role):
+            draft.role = GENERIC_DIPLOMAT
         if s.home is not None and s.language.has_case(role.text.split()[-1], Case.OURS):
             draft.country = s.home  # Елшіміз: our ambassador, the home state's
         if draft.role in DIPLOMATS:
@@ -311,6 +315,20 @@ def _official(s: State, d: PostDraft, window: list[Mention], role: Mention, side
         # облыс әкімі, аким области: the home state's local head, where no place says otherwise; a title one state
         # gives its local heads, that state's (хоким: Uzbekistan's)
         d.country, d.assumed = _local_head_state(s, role) or s.home, True
+
+
+def _mission_staff(s: State, role: Mention) -> bool:
+    """A post's word named right beside a diplomatic mission's noun, an ordinal between or not: its staff, a
+    diplomat (Елшіліктің бірінші хатшысы, the Embassy's Second Secretary, First Secretary of the Embassy)."""
+    language = s.report.language
+    before = [w.strip(WORD_EDGES) for w in s.text[max(0, role.start - MISSION_REACH):role.start].split()][-2:]
+    after = [w.strip(WORD_EDGES) for w in s.text[role.end:role.end + MISSION_REACH].split()][:3]
+    if before and s.lex.is_word(before[-1], "ordinal", language):
+        before = before[:-1]
+    near = before[-1:] + after[:1]
+    if after and after[0].lower() in ANAPHOR_LINKS:  # of (the) Embassy
+        near += [w for w in after[1:] if w.lower() != "the"][:1]
+    return any(s.lex.is_word(w, "mission", language) for w in near)
 
 
 def _local_head_state(s: State, role: Mention) -> str | None:
