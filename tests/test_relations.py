@@ -626,6 +626,9 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     # ... and where no place is named he is Uzbekistan's, as an akim is the home state's
     ("Елші облыс хокимі Шавкат Өмірзақовпен кездесті.", "Шавкат Өмірзақов", ("governor", "UZ", None)),
     ("Посол встретился с хокимом области Шавкатом Умурзаковым.", "Шавкат Умурзаков", ("governor", "UZ", None)),
+    # ... and so is a region's counsellor on a field, the region's head noun before the field's words
+    ("Елші Асқар Мұсабаев Ломбардия өңірінің делегациясын қабылдады. Делегация құрамында өңірдің экономикалық даму "
+     "жөніндегі кеңесшісі Гуидо Гуидеси болды.", "Гуидо Гуидеси", ("official", "IT", None)),
     # a secretary named beside the noun of an embassy, an ordinal between or not, is its diplomat
     ("Италиядағы Елші Асқар Нұрланов губернатормен кездесті. Кездесуге Елшіліктің екінші хатшысы Айдос Омаров "
      "қатысты.", "Айдос Омаров", ("diplomat", "KZ", "IT")),

@@ -57,6 +57,9 @@ OFFICE_STEM = 4
 ANAPHOR_LINKS = frozenset({"of"})
 # The post of a diplomat of no named rank (counsellor, кеңесші, советник посольства): said of a region, an official's.
 GENERIC_DIPLOMAT = "diplomat"
+# Words of a post's field read past, back to a place's head noun before them (өңірдің экономикалық даму жөніндегі
+# кеңесшісі: the region's adviser on economic development).
+FIELD_WORDS = 4
 # Characters read around a post for the noun of a diplomatic mission beside it.
 MISSION_REACH = 40
 # The words between two post words that make the second the first one's complement: Representative of the
@@ -82,7 +85,7 @@ def read_posts(s: State) -> None:
         draft = PostDraft(s.key_of[p], role.value, s.evidence(role, end=p.end), cue=role.value)
         if any(s.lex.is_word(w.strip(WORD_EDGES), "counterpart", s.report.language) for w in role.text.split()):
             draft.role = _counterpart_role(s, p, out) or draft.role
-        if role.value == GENERIC_DIPLOMAT and _of_a_place(s, window):
+        if role.value == GENERIC_DIPLOMAT and (_of_a_place(s, window) or _place_anaphor(s, role)):
             draft.role = "official"  # a region's counsellor (өңірдің кеңесшісі) serves the region, not a state abroad
         if draft.role == "official" and _mission_staff(s, role):
             draft.role = GENERIC_DIPLOMAT
@@ -396,7 +399,11 @@ def _possessor_anaphor(s: State, role: Mention) -> str | None:
 def _place_anaphor(s: State, role: Mention) -> str | None:
     """``аймақ президенті``, ``президентом региона``, ``the President of the region``: a place's head noun
     in lower case beside the post stands for the last place of its type the report named before."""
-    before = s.text[s.sentences[s.sentence_of[role]].start:role.start].split()[-1:]
+    words = s.text[s.sentences[s.sentence_of[role]].start:role.start].split()
+    before = words[-1:]
+    if before and s.lex.is_word(before[0].strip(WORD_EDGES), "field", s.report.language):
+        # өңірдің экономикалық даму жөніндегі кеңесшісі: the head noun before the words of the post's field
+        before = [w for w in words[-FIELD_WORDS - 1:-1] if s.language.has_case(w.strip(WORD_EDGES), Case.GENITIVE)][-1:]
     after = [w for w in s.text[role.end:].split()[:ANAPHOR_REACH]
              if fold(w) not in s.language.determiners and fold(w) not in ANAPHOR_LINKS][:1]
     heads = [h for h in s.lex.heads_for(s.report.language) if h.kind == "place"]
