@@ -629,6 +629,11 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     # ... and so is a region's counsellor on a field, the region's head noun before the field's words
     ("Елші Асқар Мұсабаев Ломбардия өңірінің делегациясын қабылдады. Делегация құрамында өңірдің экономикалық даму "
      "жөніндегі кеңесшісі Гуидо Гуидеси болды.", "Гуидо Гуидеси", ("official", "IT", None)),
+    # a chamber of commerce is no parliament's chamber
+    ("Елші Милан сауда палатасының вице-президенті Карло Сангаллимен кездесті.", "Карло Сангалли",
+     ("official", "IT", None)),
+    ("Посол встретился с вице-президентом Торгово-промышленной палаты Милана Карло Сангалли.", "Карло Сангалли",
+     ("official", None, None)),
     # a secretary named beside the noun of an embassy, an ordinal between or not, is its diplomat
     ("Италиядағы Елші Асқар Нұрланов губернатормен кездесті. Кездесуге Елшіліктің екінші хатшысы Айдос Омаров "
      "қатысты.", "Айдос Омаров", ("diplomat", "KZ", "IT")),

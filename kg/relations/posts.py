@@ -21,15 +21,16 @@ from kg.relations.state import DIPLOMATS, HEADS, NAME_KINDS, WORD_EDGES, PostDra
 from kg.text import fold
 
 PARLIAMENT = re.compile(
-    r"парламент|мәжіліс|мажилис|сенат|палата|хурал|меджлис|мәслихат|жиналыс|kurultai|parliament|senate", re.IGNORECASE)
+    r"парламент|мәжіліс|мажилис|сенат|хурал|меджлис|мәслихат|жиналыс|kurultai|parliament|senate", re.IGNORECASE)
 # Parliaments named by more than their head noun (National Assembly, Национальное собрание, Bundestag, Палата
-# представителей).
+# представителей: a chamber alone may be of commerce).
 PARLIAMENT_NAMES = re.compile(
     r"(?:national|state|federal) assembly|(?:национальн|государственн|федеральн)\w* собрани|ұлттық жиналыс"
     r"|национальн\w* ассамбле|ұлттық ассамблея"
     r"|bundestag|бундестаг|\bсейм|\bsejm|государственн\w* дум|state duma|knesset|кнессет"
     r"|палат\w* (?:представителей|депутатов|общин|лордов)|house of (?:representatives|commons|lords)"
-    r"|chamber of deputies|өкілдер палатасы", re.IGNORECASE)
+    r"|chamber of deputies|(?:өкілдер|депутаттар|лордтар|қауымдар|жоғарғы|төменгі) палатасы|(?:верхн|нижн)\w* палат"
+    r"|(?:upper|lower) (?:house|chamber)", re.IGNORECASE)
 MUNICIPAL = re.compile(r"муниципал|municipal|мэри|қаласы әкімдігі|city council|городск", re.IGNORECASE)
 # A ministry by name or by the usual short name of the foreign ministry (МИД, СІМ, MFA).
 MINISTRY = re.compile(r"министрлі|министерств|ministry|\bмид\b|\bсім\b|\bmfa\b", re.IGNORECASE)
