@@ -629,6 +629,13 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     # ... and so is a region's counsellor on a field, the region's head noun before the field's words
     ("Елші Асқар Мұсабаев Ломбардия өңірінің делегациясын қабылдады. Делегация құрамында өңірдің экономикалық даму "
      "жөніндегі кеңесшісі Гуидо Гуидеси болды.", "Гуидо Гуидеси", ("official", "IT", None)),
+    # his deputy: the deputy of the post named before
+    ("Кездесуге Ломбардия өңірінің президенті Аттилио Фонтана, оның орынбасары Марко Альпарони қатысты.",
+     "Марко Альпарони", ("deputy-governor", "IT", None)),
+    ("Во встрече приняли участие президент Ломбардии Аттилио Фонтана и его заместитель Марко Альпарони.",
+     "Марко Альпарони", ("deputy-governor", "IT", None)),
+    ("The meeting was attended by the President of Lombardy Attilio Fontana and his deputy Marco Alparone.",
+     "Marco Alparone", ("deputy-governor", "IT", None)),
     # a chamber of commerce is no parliament's chamber
     ("Елші Милан сауда палатасының вице-президенті Карло Сангаллимен кездесті.", "Карло Сангалли",
      ("official", "IT", None)),

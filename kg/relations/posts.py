@@ -84,6 +84,13 @@ def read_posts(s: State) -> None:
                 continue
             window = apposition_window(s, role, p)
         draft = PostDraft(s.key_of[p], role.value, s.evidence(role, end=p.end), cue=role.value)
+        boss = _whose_deputy(s, role, out)
+        if boss is not None:  # оның орынбасары, его заместитель, his deputy: the deputy of the post named before
+            deputy = f"deputy-{boss.role}"
+            draft.role = deputy if deputy in s.lex.role_notations else "official"
+            draft.country, draft.jurisdiction = boss.country, boss.jurisdiction
+            out.append(draft)
+            continue
         if any(s.lex.is_word(w.strip(WORD_EDGES), "counterpart", s.report.language) for w in role.text.split()):
             draft.role = _counterpart_role(s, p, out) or draft.role
         if role.value == GENERIC_DIPLOMAT and (_of_a_place(s, window) or _place_anaphor(s, role)):
@@ -319,6 +326,18 @@ def _official(s: State, d: PostDraft, window: list[Mention], role: Mention, side
         # облыс әкімі, аким области: the home state's local head, where no place says otherwise; a title one state
         # gives its local heads, that state's (хоким: Uzbekistan's)
         d.country, d.assumed = _local_head_state(s, role) or s.home, True
+
+
+def _whose_deputy(s: State, role: Mention, drafts: list[PostDraft]) -> PostDraft | None:
+    """The post whose deputy ``role`` names by a possessive pronoun and the word for a deputy alone (оның
+    орынбасары, его заместитель, his deputy): the last post read before it, in its sentence or the one before."""
+    language = s.report.language
+    if len(role.text.split()) != 1 or not s.lex.is_word(role.text.strip(WORD_EDGES), "deputy", language) \
+            or not s.lex.is_word(s.word_before(role.start, POSSESSIVE_REACH) or "", "its", language):
+        return None
+    since = s.sentences[max(0, s.sentence_of[role] - 1)].start
+    earlier = [d for d in drafts if since <= d.evidence.quote.start and d.evidence.quote.end <= role.start]
+    return earlier[-1] if earlier else None
 
 
 def _mission_staff(s: State, role: Mention) -> bool:
