@@ -37,6 +37,9 @@ def _values(found, kind: str) -> set[str]:
     # ... unless the surname reads as a nominative alone and the given name in none of its genders: a foreign one
     ("Левенте Мадьяр", "Левенте Мадьяр"),
     ("Ивана Мадьяр", "Иван Мадьяр"),
+    # a man's surname in -а the dictionary reads as a woman's name in the nominative is his, after an
+    # indeclinable given name (not the genitive of a Кисид)
+    ("Фумио Кисида", "Фумио Кисида"),
     # the dictionary's ё only where the text has it
     ("Маркусом Зёдером", "Маркус Зёдер"),
     ("Касым-Жомарта Токаева", "Касым-Жомарт Токаев"),
