@@ -96,6 +96,9 @@ def test_name_nominative(words: str, expected: str) -> None:
     # both parts of a hyphenated given name decline
     ("с", "Жаном-Пьером Дюпоном", "Жан-Пьер Дюпон"),
     ("с", "Анной-Марией Шмидт", "Анна-Мария Шмидт"),
+    # ... an indeclinable one keeps its first part once (Анн-Мари, not Анн-Анн-мари)
+    ("с", "Анн-Мари Дескот", "Анн-Мари Дескот"),
+    ("с", "Анн-Мари Дескотом", "Анн-Мари Дескот"),
     # a short name in -й the dictionary cannot read, in the case asked for; as written in another
     ("консула", "Чжан Вэя", "Чжан Вэй"),
     ("послу", "Ли Лэю", "Ли Лэй"),

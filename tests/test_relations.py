@@ -629,6 +629,13 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     # ... and so is a region's counsellor on a field, the region's head noun before the field's words
     ("Елші Асқар Мұсабаев Ломбардия өңірінің делегациясын қабылдады. Делегация құрамында өңірдің экономикалық даму "
      "жөніндегі кеңесшісі Гуидо Гуидеси болды.", "Гуидо Гуидеси", ("official", "IT", None)),
+    # a director in a ministry heads no company
+    ("Ambassador Gulsara Arystankulova met the Director of Protocol of the French Foreign Ministry Anne-Marie "
+     "Descotes.", "Anne-Marie Descotes", ("official", "FR", None)),
+    ("Посол встретился с директором департамента Министерства иностранных дел Франции Анн-Мари Дескот.",
+     "Анн-Мари Дескот", ("official", "FR", None)),
+    ("Елші Франция Сыртқы істер министрлігі департаментінің директоры Анн-Мари Дескотпен кездесті.",
+     "Анн-Мари Дескот", ("official", "FR", None)),
     # his deputy: the deputy of the post named before
     ("Кездесуге Ломбардия өңірінің президенті Аттилио Фонтана, оның орынбасары Марко Альпарони қатысты.",
      "Марко Альпарони", ("deputy-governor", "IT", None)),

@@ -526,8 +526,8 @@ def _refine_role(s: State, role: str, jurisdiction: str | None, cue: Mention) ->
         return "governor"
     if role == "official" and e.kind == MentionKind.ORGANIZATION and generic and MINISTRY.search(label):
         return "minister"  # the head of a ministry (глава МИД, head of the Ministry)
-    if role == "executive" and e.kind == MentionKind.PLACE:
-        return "official"  # a director in a region's administration heads no company
+    if role == "executive" and (e.kind == MentionKind.PLACE or MINISTRY.search(label)):
+        return "official"  # a director in a region's administration or a ministry heads no company
     if role == "deputy-governor" and is_city and generic:
         return "deputy-mayor"
     if role == "head-of-state" and e.kind == MentionKind.PLACE and e.subtype == "region":

@@ -217,7 +217,9 @@ def _governed(words: tuple[str, ...], cases: frozenset[str]) -> tuple[str, ...]:
     others as written."""
     out = []
     for word in words:
-        nouns = [p for p in _parses(word) if CYRILLIC_WORD.match(word) and p.tag.POS == "NOUN" and word[:1].isupper()
+        # a hyphenated word declines in its last part (Анн-Мари, Жан-Пьером)
+        nouns = [p for p in _parses(HYPHEN.split(word)[-1]) if CYRILLIC_WORD.match(word) and p.tag.POS == "NOUN"
+                 and word[:1].isupper()
                  and "sing" in p.tag and p.tag.case in cases and not (word.isupper() and len(word) > 1)]
         names = [p for p in nouns if PERSON_NAME & p.tag.grammemes]  # Ниндертом: Ниндерт, not Ниндерот
         fit = max(names or nouns, key=lambda p: p.score, default=None)
