@@ -75,6 +75,9 @@ def mentions(text: str, kind: str, *, published: str | None = None) -> list[tupl
     # en: the word right after "of" is the post's complement, not the name's first word
     ("The Ambassador met with the President of Confindustria Emanuele Orsini.",
      [("Emanuele Orsini", "Emanuele Orsini")]),
+    # a name of four words after a post (two given names and two surnames)
+    ("Испания Елшісі Луис Франсиско Мартинес Монтеспен кездесті.",
+     [("Луис Франсиско Мартинес Монтеспен", "Луис Франсиско Мартинес Монтес")]),
     # ru: a place's class noun between the post and the name reads on to the name
     ("Посол провел встречу с губернатором префектуры Хирофуми Ёсимурой.",
      [("Хирофуми Ёсимурой", "Хирофуми Ёсимура")]),

@@ -37,6 +37,11 @@ SCOPE_LINKS = frozenset({"and", "&", ","})
 GOVERNOR_REACH = 8
 # Capitalised words read after "and" for the post they may open (and Bavarian Economy Minister B).
 POST_AHEAD = 3
+# Words of a name read right after a post where titles capitalise their words: more are a body's name before it
+# (of Confindustria Lombardia Francesco Buzzella).
+TITLED_NAME_TOKENS = 3
+# Capitalised words read back from an honorific that follows a name (Асқар Бекмұратов Анна Новак ханыммен).
+HONORIFIC_NAME_TOKENS = 3
 SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
 
 
@@ -228,11 +233,11 @@ def _name_before_honorific(s: State, i: int) -> tuple[int, int] | None:
     if s.is_capitalised(i) or not s.honorific(s.texts[i]):
         return None
     first = i
-    while first > 0 and i - first < MAX_NAME_TOKENS and s.is_capitalised(first - 1) and not (
+    while first > 0 and i - first < HONORIFIC_NAME_TOKENS and s.is_capitalised(first - 1) and not (
             s.covered[first - 1] or s.barrier[first - 1] or s.toks[first - 1].clutter
             or _paragraph_between(s, first - 1, first)):
         first -= 1
-    if i - first == MAX_NAME_TOKENS and first > 0 and s.is_capitalised(first - 1) and SURNAME_ENDINGS.search(
+    if i - first == HONORIFIC_NAME_TOKENS and first > 0 and s.is_capitalised(first - 1) and SURNAME_ENDINGS.search(
             s.texts[first].lower()):
         first += 1
     if first < i and s.sentence_initial(first) and s.common_word(s.texts[first], inflected=True):
@@ -279,7 +284,10 @@ def _name_after(s: State, i: int, *, single: bool = False) -> tuple[int, int] | 
         i = initials
     first = i
     count = 0
-    while i < len(s.texts) and count < MAX_NAME_TOKENS and not s.covered[i]:
+    # where case endings mark the phrase, its end shows where the name ends: a name of four words (Луис Франсиско
+    # Мартинес Монтеспен) is read whole; where titles capitalise their words, three words at most after a post
+    most = MAX_NAME_TOKENS if profile(s.language).marks_case else TITLED_NAME_TOKENS
+    while i < len(s.texts) and count < most and not s.covered[i]:
         if count:
             i = _past_particles(s, i, after_given_name=count == 1)  # Nicolaas van der Brugge, Faisal bin Thani
         if i >= len(s.texts) or s.covered[i] or not (
@@ -295,7 +303,7 @@ def _name_after(s: State, i: int, *, single: bool = False) -> tuple[int, int] | 
             i = middle
     if count == 0 or (count == 1 and initials is None and not single and not _looks_like_single_name(s, first)):
         return None
-    if count == MAX_NAME_TOKENS and initials is None and not honorific and profile(s.language).title_case_heads:
+    if count == most and initials is None and not honorific and profile(s.language).title_case_heads:
         tail = _run_end(s, i)
         if tail > i:  # of Confindustria Lombardia Francesco Buzzella: a body's name, then the person's two words
             return tail - 2, tail - 1
@@ -385,7 +393,7 @@ def _name_after_phrase(s: State, i: int, *, single: bool = False) -> tuple[int, 
                 continue
             span = _name_after(s, j, single=single)
             span = _agreeing(s, span) if span else None
-            if span and span[0] == j and span[1] - j + 1 == MAX_NAME_TOKENS and fold(s.texts[j - 1]) in \
+            if span and span[0] == j and span[1] - j + 1 == TITLED_NAME_TOKENS and fold(s.texts[j - 1]) in \
                     COMPLEMENT_OPENERS and _initials_at(s, j) is None:
                 span = (j + 1, span[1])  # of Confindustria Emanuele Orsini: the word after "of" is the complement
             if span and (span[1] > span[0] or single or _initials_at(s, j) is not None):
