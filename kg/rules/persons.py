@@ -147,7 +147,7 @@ def _joined_name(s: State, after_post: tuple[int, int], proposed: tuple[int, int
     Мартинес Монтеспен): one name from the post's start to the proposal's end, of four words at most, where no
     word it gains is read as something else (Ербол Сарыбай | Измир қаласына)."""
     first, last = after_post
-    if first < proposed[0] <= last < proposed[1] and proposed[1] - first <= MAX_NAME_TOKENS and not any(
+    if first < proposed[0] <= last < proposed[1] and proposed[1] - first < MAX_NAME_TOKENS and not any(
             s.covered[k] for k in range(last + 1, proposed[1] + 1)):
         return first, proposed[1]
     return after_post
