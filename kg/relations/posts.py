@@ -10,12 +10,25 @@ are read by the preposition before them (``Ambassador of France to Kazakhstan``)
 from __future__ import annotations
 
 import re
-from collections import Counter
-from weakref import WeakKeyDictionary
 
 from kg.lang import Case
 from kg.model import Mention, MentionKind
 from kg.morphology import word_matches
+from kg.relations.anaphors import (
+    ANAPHOR_LINKS,
+    MINISTRY,
+    POSSESSIVE_REACH,
+    body_anaphor,
+    delegation_place,
+    head_anaphor,
+    inner_country,
+    main_place,
+    ministry_before,
+    office_anaphor,
+    place_anaphor,
+    possessor_anaphor,
+    university_before,
+)
 from kg.relations.sides import person_sides
 from kg.relations.state import DIPLOMATS, HEADS, NAME_KINDS, WORD_EDGES, PostDraft, State
 from kg.text import fold
@@ -32,8 +45,6 @@ PARLIAMENT_NAMES = re.compile(
     r"|chamber of deputies|(?:өкілдер|депутаттар|лордтар|қауымдар|жоғарғы|төменгі) палатасы|(?:верхн|нижн)\w* палат"
     r"|(?:upper|lower) (?:house|chamber)", re.IGNORECASE)
 MUNICIPAL = re.compile(r"муниципал|municipal|мэри|қаласы әкімдігі|city council|городск", re.IGNORECASE)
-# A ministry by name or by the usual short name of the foreign ministry (МИД, СІМ, MFA).
-MINISTRY = re.compile(r"министрлі|министерств|ministry|\bмид\b|\bсім\b|\bmfa\b", re.IGNORECASE)
 # Where case endings mark the phrase: at most this much between the role and the name, with no punctuation.
 CASE_GAP = 12
 CASE_GAP_PUNCTUATION = re.compile(r"[,;:()«»]")
@@ -48,19 +59,8 @@ PUNCTUATION = re.compile(r"[^\w\s-]")
 VIA_REACH = 16
 # A possessive word in apposition before a post (X, the country's Minister of ...).
 POSSESSOR = re.compile(r"^(?:\w+['’]s|its|his|her|their)$", re.IGNORECASE)
-# Words read on each side of a post for a place's head noun standing for the place (аймақ президенті).
-ANAPHOR_REACH = 3
-# Characters read back from a post for a possessive pronoun before it (its President, оның төрағасы).
-POSSESSIVE_REACH = 12
-# Letters of a bare post word that begin a word of the office it heads (мэр: мэриясы, әкім: әкімдігі).
-OFFICE_STEM = 4
-# Words between a post and the head noun that stands for a place: the President of the region.
-ANAPHOR_LINKS = frozenset({"of"})
 # The post of a diplomat of no named rank (counsellor, кеңесші, советник посольства): said of a region, an official's.
 GENERIC_DIPLOMAT = "diplomat"
-# Words of a post's field read past, back to a place's head noun before them (өңірдің экономикалық даму жөніндегі
-# кеңесшісі: the region's adviser on economic development).
-FIELD_WORDS = 4
 # Characters read around a post for the noun of a diplomatic mission beside it.
 MISSION_REACH = 40
 # The words between two post words that make the second the first one's complement: Representative of the
@@ -93,7 +93,7 @@ def read_posts(s: State) -> None:
             continue
         if any(s.lex.is_word(w.strip(WORD_EDGES), "counterpart", s.report.language) for w in role.text.split()):
             draft.role = _counterpart_role(s, p, out) or draft.role
-        if role.value == GENERIC_DIPLOMAT and (_of_a_place(s, window) or _place_anaphor(s, role)):
+        if role.value == GENERIC_DIPLOMAT and (_of_a_place(s, window) or place_anaphor(s, role)):
             draft.role = "official"  # a region's counsellor (өңірдің кеңесшісі) serves the region, not a state abroad
         if draft.role == "official" and _mission_staff(s, role):
             draft.role = GENERIC_DIPLOMAT
@@ -284,7 +284,7 @@ def _diplomat(s: State, d: PostDraft, window: list[Mention], side: str | None = 
         elif where == "in" and s.country_of(key):
             d.accredited_to = d.accredited_to or s.country_of(key)
         elif m.kind == MentionKind.ORGANIZATION and where == "of":
-            d.country = d.country or s.country_of(key) or _inner_country(s, m)  # of the Italian Embassy: Italy's
+            d.country = d.country or s.country_of(key) or inner_country(s, m)  # of the Italian Embassy: Italy's
     d.country = d.country or side
 
 
@@ -298,25 +298,25 @@ def _official(s: State, d: PostDraft, window: list[Mention], role: Mention, side
         elif d.jurisdiction is None and (i == 0 or not s.language.marks_case
                                          or s.language.has_case(m.text, Case.GENITIVE)):
             d.jurisdiction = key
-            d.country = d.country or s.country_of(key) or _inner_country(s, m)
+            d.country = d.country or s.country_of(key) or inner_country(s, m)
     d.country = d.country or side
     if d.jurisdiction is None:
-        d.jurisdiction = _head_anaphor(s, role) or _possessor_anaphor(s, role)
+        d.jurisdiction = head_anaphor(s, role) or possessor_anaphor(s, role)
         d.country = d.country or s.country_of(d.jurisdiction)
     if d.jurisdiction is None:
-        d.jurisdiction = _place_anaphor(s, role)
+        d.jurisdiction = place_anaphor(s, role)
         d.country = d.country or s.country_of(d.jurisdiction)
     if d.jurisdiction is None and not window:
-        d.jurisdiction = _office_anaphor(s, role) or _body_anaphor(s, role)
+        d.jurisdiction = office_anaphor(s, role) or body_anaphor(s, role)
         d.country = d.country or s.country_of(d.jurisdiction)
     if d.jurisdiction is None and d.role in ("minister", "deputy-minister"):
-        d.jurisdiction = _ministry_before(s, role)
+        d.jurisdiction = ministry_before(s, role)
     if d.jurisdiction is None and d.role in ("rector", "vice-rector"):
-        d.jurisdiction = _university_before(s, role)
+        d.jurisdiction = university_before(s, role)
         d.country = d.country or s.country_of(d.jurisdiction)
     if d.jurisdiction is None and d.role in ("governor", "deputy-governor", "mayor", "deputy-mayor"):
         subtype = "city" if "mayor" in d.role else "region"
-        d.jurisdiction = _delegation_place(s, role, subtype) or _main_place(s, subtype)
+        d.jurisdiction = delegation_place(s, role, subtype) or main_place(s, subtype)
         d.country = d.country or s.country_of(d.jurisdiction)
     d.role = _refine_role(s, d.role, d.jurisdiction, role)
     if d.country is None and d.role in HEADS and d.jurisdiction is None:
@@ -350,7 +350,7 @@ def _mission_staff(s: State, role: Mention) -> bool:
         before = before[:-1]
     near = before[-1:] + after[:1]
     if after and after[0].lower() in ANAPHOR_LINKS:  # of (the) Embassy
-        near += [w for w in after[1:] if w.lower() != "the"][:1]
+        near += [w for w in after[1:] if fold(w) not in s.language.determiners][:1]
     return any(s.lex.is_word(w, "mission", language) for w in near)
 
 
@@ -359,155 +359,6 @@ def _local_head_state(s: State, role: Mention) -> str | None:
     language = s.report.language
     return next((w.value for w in s.lex.words_of("local-head", language) if w.value
                  for token in role.text.split() if word_matches(token, w.word, language)), None)
-
-
-def _inner_country(s: State, body: Mention) -> str | None:
-    """The state of a place or state named inside a body's name: Управление культуры Мангистауской области."""
-    for m in s.in_sentence(s.sentence_of[body]):
-        if m is not body and body.start <= m.start and m.end <= body.end and m.kind in (
-                MentionKind.PLACE, MentionKind.COUNTRY):
-            found = m.value if m.kind == MentionKind.COUNTRY else s.country_of(s.key_of.get(m))
-            if found:
-                return found
-    return None
-
-
-def _head_anaphor(s: State, role: Mention) -> str | None:
-    """``Университеттің ... проректоры``: a bare head noun points back to the last body of its kind."""
-    sentence = s.sentences[s.sentence_of[role]]
-    words = s.text[sentence.start:role.start].split()
-    heads = [h for h in s.lex.heads_for(s.report.language) if h.kind == "organization"]
-    for w in words[:3]:
-        folded = fold(w)
-        head = next((h for h in heads if folded.startswith(fold(h.word)[:-1]) and len(h.word) > 4), None)
-        if head is None:
-            continue
-        earlier = [m for m in s.mentions if m.kind == MentionKind.ORGANIZATION and m.end <= sentence.start
-                   and _of_type(s, m, head.subtype) and m in s.key_of]
-        if earlier:
-            return s.key_of[earlier[-1]]
-    return None
-
-
-def _university_before(s: State, role: Mention) -> str | None:
-    """A rector whose university no word names heads the one university the report named before him."""
-    found = {s.key_of[m] for m in s.mentions if m.kind == MentionKind.ORGANIZATION and m.end <= role.start
-             and m in s.key_of and _of_type(s, m, "university")}
-    return found.pop() if len(found) == 1 else None
-
-
-def _of_type(s: State, body: Mention, subtype: str) -> bool:
-    """Is a body of this type, or named after one: by its mention's type, or by a head noun of the type in its
-    name (University of Debrecen, Дебреценский университет; a university's branch, университетінің филиалы)?"""
-    if body.subtype == subtype:
-        return True
-    name = fold(body.value)
-    return any(fold(h.word)[:-1] in name for h in s.lex.heads_for(s.report.language) if h.subtype == subtype)
-
-
-def _possessor_anaphor(s: State, role: Mention) -> str | None:
-    """``its President``, ``оның төрағасы``, ``её председатель``: the body named last before the post, in its sentence
-    or the one before."""
-    if not s.lex.is_word(s.word_before(role.start, POSSESSIVE_REACH) or "", "its", s.report.language):
-        return None
-    idx = s.sentence_of[role]
-    bodies = [m for i in (idx - 1, idx) if i >= 0 for m in s.in_sentence(i, MentionKind.ORGANIZATION)
-              if m.end <= role.start and m in s.key_of]
-    return s.key_of[bodies[-1]] if bodies else None
-
-
-def _place_anaphor(s: State, role: Mention) -> str | None:
-    """``аймақ президенті``, ``президентом региона``, ``the President of the region``: a place's head noun
-    in lower case beside the post stands for the last place of its type the report named before."""
-    words = s.text[s.sentences[s.sentence_of[role]].start:role.start].split()
-    before = words[-1:]
-    if before and s.lex.is_word(before[0].strip(WORD_EDGES), "field", s.report.language):
-        # өңірдің экономикалық даму жөніндегі кеңесшісі: the head noun before the words of the post's field
-        before = [w for w in words[-FIELD_WORDS - 1:-1] if s.language.has_case(w.strip(WORD_EDGES), Case.GENITIVE)][-1:]
-    after = [w for w in s.text[role.end:].split()[:ANAPHOR_REACH]
-             if fold(w) not in s.language.determiners and fold(w) not in ANAPHOR_LINKS][:1]
-    heads = [h for h in s.lex.heads_for(s.report.language) if h.kind == "place"]
-    for word in (w.strip(WORD_EDGES) for w in before + after):
-        if not word[:1].islower():
-            continue
-        head = next((h for h in heads if s.language.forms.matches(word, h.word)), None)
-        if head is None:
-            continue
-        earlier = [m for m in s.mentions if m.kind == MentionKind.PLACE and m.subtype == head.place_type
-                   and m.end <= role.start and m in s.key_of]
-        return s.key_of[earlier[-1]] if earlier else None
-    return None
-
-
-def _office_anaphor(s: State, role: Mention) -> str | None:
-    """``Венеция мэриясында болды. Мэр ...``: a bare post word heads the office named just before it whose name
-    has a word the post's word begins (мэр: мэриясы, мэрия; әкім: әкімдігі; аким: акимат; министр: министрлігі)."""
-    word = fold(role.text.strip())
-    stem = word[:OFFICE_STEM]
-    if " " in word or len(stem) < OFFICE_STEM - 1:
-        return None
-    return _body_with_stem(s, stem, role, since=s.sentence_of[role] - 1)
-
-
-def _body_anaphor(s: State, role: Mention) -> str | None:
-    """``... Торгово-промышленной палатой Стамбула. ... с председателем палаты X``, ``the chairman of the chamber``: a
-    common noun in lower case after the post stands for the body named before it whose name has a word of its stem."""
-    after = [w.strip(WORD_EDGES) for w in s.text[role.end:].split()[:ANAPHOR_REACH]
-             if fold(w) not in s.language.determiners and fold(w) not in ANAPHOR_LINKS][:1]
-    if not after or not after[0].islower() or len(after[0]) <= OFFICE_STEM:
-        return None
-    return _body_with_stem(s, fold(after[0])[:OFFICE_STEM], role)
-
-
-def _body_with_stem(s: State, stem: str, role: Mention, since: int = 0) -> str | None:
-    """The last body named before the post, from sentence ``since`` on, whose name has a word that begins with
-    ``stem``."""
-    earlier = [m for m in s.mentions if m.kind == MentionKind.ORGANIZATION and m.end <= role.start and m in s.key_of
-               and s.sentence_of[m] >= since and any(w.startswith(stem) for w in fold(m.value).split())]
-    return s.key_of[earlier[-1]] if earlier else None
-
-
-def _ministry_before(s: State, role: Mention) -> str | None:
-    """``Көлік вице-министрі``: the ministry whose name starts with the word before the role."""
-    before = s.text[max(0, role.start - 40):role.start].split()
-    if not before:
-        return None
-    word = fold(before[-1])
-    if len(word) < OFFICE_STEM:
-        return None  # a dash or a short word before the post names no ministry
-    for m in s.mentions:
-        if m.kind == MentionKind.ORGANIZATION and MINISTRY.search(m.value) and fold(m.value).startswith(word[:4]):
-            return s.key_of.get(m)
-    return None
-
-
-def _delegation_place(s: State, role: Mention, subtype: str) -> str | None:
-    """``делегацию провинции Цзянсу во главе с вице-губернатором X``: the place whose delegation the post's holder
-    heads or joins, named before the post in its sentence and in no other post's phrase."""
-    idx = s.sentence_of[role]
-    if not s.has_word(idx, "group"):
-        return None
-    roles = [r for r in s.in_sentence(idx, MentionKind.ROLE) if r is not role]
-    # a place in another post's phrase: right after its post (Аким Алматинской области) or right before it
-    # (Алматы облысының әкімі)
-    places = [m for m in s.in_sentence(idx, MentionKind.PLACE) if m.end <= role.start and m.subtype == subtype
-              and m in s.key_of and not any(
-                  (r.end <= m.start and len(s.text[r.end:m.start].split()) <= 1)
-                  or (m.end <= r.start and not s.text[m.end:r.start].strip()) for r in roles)]
-    return s.key_of[places[-1]] if places else None
-
-
-def _main_place(s: State, subtype: str) -> str | None:
-    """The place of the subtype a report names most often; counted once per report, not per post."""
-    known = _MAIN_PLACES.setdefault(s, {})
-    if subtype not in known:
-        counts = Counter(s.key_of[m] for m in s.mentions
-                         if m.kind == MentionKind.PLACE and m.subtype == subtype and m in s.key_of)
-        known[subtype] = counts.most_common(1)[0][0] if counts else None
-    return known[subtype]
-
-
-_MAIN_PLACES: WeakKeyDictionary[State, dict[str, str | None]] = WeakKeyDictionary()
 
 
 def _refine_role(s: State, role: str, jurisdiction: str | None, cue: Mention) -> str:
