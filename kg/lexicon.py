@@ -134,6 +134,8 @@ class Lexicon:
         # Tokens repeat across reports; the answers below depend on the token alone.
         self._months: dict[str, int | None] = {}
         self._is_word: dict[tuple[str, str, str], bool] = {}
+        self._is_head: dict[tuple[str, str, str | None, str | None, str | None], bool] = {}
+        self._heads_for: dict[str, list[Head]] = {}
         self._folded_starts: dict[tuple[str, str], frozenset[str]] = {}
         self._folded: dict[str, frozenset[str]] = {}
         self._words_of: dict[tuple[str, str | None], list[Word]] = {}
@@ -249,7 +251,21 @@ class Lexicon:
         return None
 
     def heads_for(self, language: str) -> list[Head]:
-        return [h for h in self.heads if h.language == language]
+        if language not in self._heads_for:
+            self._heads_for[language] = [h for h in self.heads if h.language == language]
+        return self._heads_for[language]
+
+    def is_head(self, token: str, language: str, subtype: str | None = None, position: str | None = None,
+                kind: str | None = None) -> bool:
+        """Is ``token`` a form of a head noun of ``language`` (of this type, standing on this side of its name; of a
+        place or a body)?"""
+        key = (token, language, subtype, position, kind)
+        if key not in self._is_head:
+            self._is_head[key] = any(
+                word_matches(token, h.word, language) for h in self.heads_for(language)
+                if (subtype is None or (h.subtype == subtype and h.position == position))
+                and (kind is None or h.kind == kind))
+        return self._is_head[key]
 
 
 def common_words(corpus: Path, *, min_count: int = 3) -> list[str]:

@@ -13,7 +13,6 @@ from kg.lang import Case, profile, word_key
 from kg.lexicon import Lexicon
 from kg.matching import Match
 from kg.model import EPONYM, Mention, MentionKind, Report
-from kg.morphology import word_matches
 from kg.rules.matchers import Matchers, matchers
 from kg.text import abbreviations, clean, fold, visible_tokens
 
@@ -223,9 +222,7 @@ class State:
     def is_head(self, j: int, subtype: str | None = None, position: str | None = None, *,
                 kind: str | None = None) -> bool:
         """Is token ``j`` a head noun (of this type, standing on this side of its name; of a place or a body)?"""
-        return any(word_matches(self.texts[j], h.word, self.language) for h in self.lex.heads_for(self.language)
-                   if (subtype is None or (h.subtype == subtype and h.position == position))
-                   and (kind is None or h.kind == kind))
+        return self.lex.is_head(self.texts[j], self.language, subtype, position, kind)
 
     def has_case(self, j: int, case: Case) -> bool:
         return profile(self.language).has_case(self.texts[j], case)
