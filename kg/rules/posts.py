@@ -14,7 +14,7 @@ from kg.rules.state import TITLE_LINKS, State
 from kg.text import fold
 
 # Capitalised words of a post's field that may stand between the word for a deputy and the post (Vice Foreign
-# Minister, Deputy Prime Minister of Trade is none: its post words are read whole).
+# Minister, Deputy Trade Minister).
 DEPUTY_FIELD_WORDS = 2
 
 

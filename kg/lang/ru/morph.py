@@ -137,7 +137,7 @@ def _inflected_name(parse: pymorphy3.analyzer.Parse, word: str) -> str:
 
 def _agrees(parse: pymorphy3.analyzer.Parse, case: str, gender: str) -> bool:
     """Does the reading stand in ``case`` and ``gender``? A name in -а read as a woman's in the nominative is a man's
-    too (Фумио Кисида, Аттилио Фонтана: a man's surname in -а declines as such a noun does)."""
+    too (Фумио Кисида, Хироси Ямада: a man's surname in -а declines as such a noun does)."""
     tag = parse.tag
     return tag.case == case and (gender in tag or "ms-f" in tag or tag.gender is None or (
         case == "nomn" and gender == "masc" and "Name" in tag and parse.word.endswith(("а", "я"))))
