@@ -344,7 +344,7 @@ def _mission_staff(s: State, role: Mention) -> bool:
     """A post's word named right beside a diplomatic mission's noun, an ordinal between or not: its staff, a
     diplomat (Елшіліктің бірінші хатшысы, the Embassy's Second Secretary, First Secretary of the Embassy)."""
     language = s.report.language
-    before = [w.strip(WORD_EDGES) for w in s.text[max(0, role.start - MISSION_REACH):role.start].split()][-2:]
+    before = [w.strip(WORD_EDGES) for w in s.words_before(role.start, MISSION_REACH)][-2:]
     after = [w.strip(WORD_EDGES) for w in s.text[role.end:role.end + MISSION_REACH].split()][:3]
     if before and s.lex.is_word(before[-1], "ordinal", language):
         before = before[:-1]

@@ -17,8 +17,6 @@ CURRENCY_WORDS = frozenset({"долл", "doll"})
 # Tokens after a state's name within which a post's word makes it the post's state (Қытай Коммерция министрі).
 POST_REACH = 3
 CLAUSE_MARKS = frozenset({",", ".", ";", ":", "(", ")", "—", "–"})
-# Letters two forms of a surname share at least (Фонтанаға and Фонтана: Фонтан).
-SURNAME_STEM = 4
 
 
 def mark_areas(s: State) -> None:
@@ -198,15 +196,8 @@ def _surname_after_initial(s: State, i: int) -> bool:
     the report's proposed persons end in it (in any case form)."""
     if i < 2 or s.texts[i - 1] != "." or not CAPITAL_LETTER.match(s.texts[i - 2]):
         return False
-    word = fold(s.texts[i])
-    return any(kind == MentionKind.PERSON and last > first and _same_stem(fold(s.texts[last]), word)
+    return any(kind == MentionKind.PERSON and last > first and word_matches(s.texts[last], s.texts[i], s.language)
                for kind, first, last in s.proposals)
-
-
-def _same_stem(a: str, b: str) -> bool:
-    """Do two forms of a word share all but the last letter of the shorter (Фонтанаға, Фонтана; Фонтаной)?"""
-    n = min(len(a), len(b)) - 1
-    return n >= SURNAME_STEM and a[:n] == b[:n]
 
 
 def _after_name_particle(s: State, i: int) -> bool:
