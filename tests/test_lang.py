@@ -97,3 +97,16 @@ def test_a_derived_adjective_names_its_state():
 
     found = {(e.name, e.key) for e in load_lexicon().entries if e.form == "adjective" and e.language == "kk"}
     assert ("мысырлық", "EG") in found and ("қазақстандық", "KZ") in found
+
+
+@pytest.mark.parametrize(("code", "word", "stem"), [
+    ("ru", "губернатором", "губернатор"),
+    ("ru", "посольства", "посольств"),
+    ("en", "meetings", "meet"),
+    ("en", "discussed", "discuss"),
+])
+def test_snowball_stems_come_from_the_compiled_stemmer(code, word, stem):
+    """PyStemmer's compiled Snowball stemmers, which give the pure-Python ones' stems many times faster."""
+    forms = profile(code).forms
+    assert type(forms._stemmer).__module__ == "Stemmer"
+    assert forms.stem(word) == stem
