@@ -41,6 +41,7 @@ from rdflib.plugins.sparql.sparql import Query
 
 from kg import query as q
 from kg.files import ONTOLOGY_DIR
+from kg.summaries import MeetingFacts, tally_triples
 
 DIP = "https://w3id.org/dipkg/ontology#"
 RES = "https://w3id.org/dipkg/resource/"
@@ -85,6 +86,8 @@ class Generator:
         self.persons = max(20, meetings // 5)
         self.regions = max(10, meetings // 50)
         self.organizations = max(10, meetings // 20)
+        # What each generated meeting states, for the collection's tallies (kg.summaries).
+        self.facts: dict[str, MeetingFacts] = {}
 
     def person(self, i: int) -> str:
         return f"{RES}person/person-{i}"
@@ -203,8 +206,10 @@ class Generator:
             yield t(m, DIP + "participant", iri(self.person(p)))
             yield t(r, DIP + "mentions", iri(self.person(p)))
             yield t(m, DIP + "countryKey", lit(self.person_country(p)))
-        yield t(m, DIP + "location", iri(self.region(rng.randrange(self.regions))))
+        where = self.region(rng.randrange(self.regions))
+        yield t(m, DIP + "location", iri(where))
         year = 2015 + rng.randrange(11)
+        years = frozenset({str(year)})
         if rng.random() < 0.85:
             yield t(m, DIP + "date", lit(f"{year}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}",
                                           datatype=XSD + "date"))
@@ -214,10 +219,16 @@ class Generator:
             yield t(m, DIP + "yearKey", lit(year))
         else:
             yield t(m, DIP + "yearKey", lit(""))
+            years = frozenset({""})
         ev, lines = self._evidence(t, r, DIP + "participant", None, 200 + (i % 2) * 300)
         yield t(m, DIP + "evidence", iri(ev))
         yield from lines
-        for sector in rng.sample(SECTORS, rng.randrange(1, 5)):
+        sectors = rng.sample(SECTORS, rng.randrange(1, 5))
+        governed = {iri(self.region(p % self.regions)) for p in (a, b) if p % 3 == 0}  # the local heads' (_person)
+        self.facts[iri(m)] = MeetingFacts(frozenset({self.person_country(a), self.person_country(b)}), years,
+                                          frozenset(sectors), frozenset({iri(where), *governed}),
+                                          frozenset({self.report_file(i // 2)}))
+        for sector in sectors:
             yield t(m, DIP + "sectorKey", lit(sector))
             yield t(m, DIP + "topic", iri(SECTOR + sector))
             ev, lines = self._evidence(t, r, DIP + "topic", SECTOR + sector, 260 + (i % 2) * 300)
@@ -265,6 +276,7 @@ def write_graph(meetings: int, folder: Path) -> tuple[Path, dict[str, dict[str, 
     path = folder / f"bench-{meetings}.nt"
     with path.open("w", encoding="utf-8") as fh:
         fh.writelines(gen.lines())
+        fh.write(tally_triples(gen.facts).decode("utf-8"))
         for name in ("dipkg.ttl", "sectors.ttl", "roles.ttl"):
             for triple in ox.parse(path=str(ONTOLOGY_DIR / name), format=ox.RdfFormat.TURTLE):
                 fh.write(f"{triple.subject} {triple.predicate} {triple.object} .\n")

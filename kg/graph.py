@@ -94,11 +94,17 @@ _literal = lru_cache(maxsize=1 << 16, typed=True)(nt.literal)
 
 
 @lru_cache(maxsize=1 << 16)
-def _entity_term(kind: MentionKind, country_code: str | None, key: str) -> nt.Term:
+def entity_term(kind: MentionKind, country_code: str | None, key: str) -> nt.Term:
+    """An entity's node (``kg.nt``) from its kind, country code and key after merging."""
     if kind == MentionKind.COUNTRY and country_code:
         return N_RES[f"country/{country_code}"]
     folder = {MentionKind.PERSON: "person", MentionKind.PLACE: "place", MentionKind.ORGANIZATION: "organization"}
     return N_RES[f"{folder.get(kind, 'entity')}/{stable_id(key)}"]
+
+
+def meeting_term(anchor: MeetingRef) -> nt.Term:
+    """A meeting's node, from the report and number of the meeting that anchors its event (``kg.events``)."""
+    return N_RES[f"meeting/{stable_id('report:' + anchor[0])}-{anchor[1]}"]
 
 
 def _date_term(d: PartialDate) -> nt.Term:
@@ -176,7 +182,7 @@ class GraphBuilder:
             term = described.get(merged)
             if term is None:
                 e = entities[merged]
-                term = described[merged] = _entity_term(e.kind, e.country_code, e.key)
+                term = described[merged] = entity_term(e.kind, e.country_code, e.key)
                 self._describe(g, term, e)
             return term
 
@@ -217,7 +223,7 @@ class GraphBuilder:
         for n, meeting in enumerate(x.meetings, start=1):
             event = (events or {}).get((src, n))
             anchor = event.anchor if event is not None else (src, n)
-            m = N_RES[f"meeting/{stable_id('report:' + anchor[0])}-{anchor[1]}"]
+            m = meeting_term(anchor)
             g.add((m, N_TYPE, N_DIP.Meeting))
             g.add((m, N_DIP.reportedIn, r))
             for key in meeting.participants:

@@ -6,6 +6,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg import query as q
+from kg.summaries import MeetingFacts, tally_triples
 
 TTL = """@prefix dip: <https://w3id.org/dipkg/ontology#> .
 @prefix country: <https://w3id.org/dipkg/resource/country/> .
@@ -39,10 +40,21 @@ meeting:c-1 a dip:Meeting ; dip:reportedIn report:c ; dip:participant person:li,
 """
 
 
+MEETING = "https://w3id.org/dipkg/resource/meeting/"
+PLACE = "https://w3id.org/dipkg/resource/place/"
+# The meetings above as the build tallies them (kg.summaries): held in the region, or with the city's mayor.
+FACTS = {f"<{MEETING}{m}>": MeetingFacts(frozenset(countries), frozenset({""}), frozenset(sectors),
+                                          frozenset({f"<{PLACE}{place}>"}), frozenset({f"{m[0]}.txt"}))
+         for m, countries, sectors, place in [("a-1", ("KZ", "JP"), ("",), "oblys"),
+                                              ("b-1", ("KZ", "JP"), ("trade",), "oblys"),
+                                              ("c-1", ("KZ", "KR"), ("",), "qala")]}
+
+
 @pytest.fixture(scope="module")
 def store() -> ox.Store:
     s = ox.Store()
     s.load(TTL.encode(), format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
+    s.load(tally_triples(FACTS), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
     return s
 
 

@@ -1,0 +1,96 @@
+"""The collection's tallies (kg.summaries) count what the report graphs state: checked against the
+meetings' own facts on the seeds' graph, and as tables of invented meetings."""
+
+import pyoxigraph as ox
+import pytest
+
+from kg.query import load_store
+from kg.summaries import MeetingFacts, tally_triples
+
+PREFIXES = """PREFIX dip: <https://w3id.org/dipkg/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX role: <https://w3id.org/dipkg/role/>
+"""
+
+
+def rows(store: ox.Store, sparql: str) -> set[tuple[str, ...]]:
+    return {tuple(str(t) for t in row) for row in store.query(PREFIXES + sparql)}
+
+
+@pytest.fixture(scope="module")
+def seeds_store(seed_files):
+    return load_store(seed_files["ttl"])
+
+
+def test_sector_tallies_count_the_meetings_of_two_states_on_a_sector(seeds_store):
+    tallied = rows(seeds_store, """SELECT ?c ?p ?s ?n WHERE {
+        ?t a dip:SectorTally ; dip:tallyCountry ?c ; dip:tallyPartner ?p ; dip:tallyTopic ?s ; dip:meetingCount ?n }""")
+    facts = rows(seeds_store, """SELECT ?c ?p ?s (COUNT(DISTINCT ?m) AS ?n) WHERE {
+        ?m dip:countryKey ?c , ?p ; dip:topic ?s . FILTER(?c != ?p) } GROUP BY ?c ?p ?s""")
+    assert tallied and tallied == facts
+
+
+def test_year_sector_tallies_count_the_meetings_and_name_their_reports(seeds_store):
+    tallied = rows(seeds_store, """SELECT ?c ?p ?y ?s ?n ?r WHERE {
+        ?t a dip:YearSectorTally ; dip:tallyCountry ?c ; dip:tallyPartner ?p ; dip:tallyYear ?y ; dip:tallySector ?s ;
+           dip:meetingCount ?n ; dip:reportList ?r }""")
+    facts = rows(seeds_store, """SELECT ?c ?p ?y ?s ?n ?r WHERE {
+        { SELECT ?c ?p ?y ?s (COUNT(DISTINCT ?m) AS ?n) WHERE {
+            ?m dip:countryKey ?c , ?p ; dip:yearKey ?y ; dip:sectorKey ?s . FILTER(?c != ?p) } GROUP BY ?c ?p ?y ?s }
+        { SELECT ?c ?p ?y ?s (GROUP_CONCAT(?f; separator=", ") AS ?r) WHERE {
+            { SELECT DISTINCT ?c ?p ?y ?s ?f WHERE {
+                ?m dip:countryKey ?c , ?p ; dip:yearKey ?y ; dip:sectorKey ?s ; dip:reportedIn/dip:sourceFile ?f .
+                FILTER(?c != ?p) } ORDER BY ?f } } GROUP BY ?c ?p ?y ?s } }""")
+    assert tallied and tallied == facts
+
+
+def test_place_tallies_count_the_meetings_held_there_or_with_its_governor(seeds_store):
+    tallied = rows(seeds_store, """SELECT ?place ?p ?n WHERE {
+        ?t a dip:PlaceTally ; dip:tallyPlace ?place ; dip:tallyPartner ?p ; dip:meetingCount ?n }""")
+    facts = rows(seeds_store, """SELECT ?place ?p (COUNT(DISTINCT ?m) AS ?n) WHERE {
+        { ?m dip:location ?place } UNION {
+          ?m dip:participant/dip:holds ?post . ?post dip:jurisdiction ?place ; dip:role ?role .
+          VALUES ?role { role:governor role:deputy-governor role:mayor role:deputy-mayor } }
+        ?m dip:countryKey ?p } GROUP BY ?place ?p""")
+    assert tallied and tallied == facts
+
+
+def facts(countries: str, places: str, sectors: str, report: str, year: str = "") -> MeetingFacts:
+    return MeetingFacts(frozenset(countries.split()), frozenset({year}), frozenset(sectors.split() or [""]),
+                        frozenset(f"<https://example.org/{p}>" for p in places.split()), frozenset({report}))
+
+
+def tally_rows(meetings: dict[str, MeetingFacts], sparql: str) -> set[tuple[str, ...]]:
+    store = ox.Store()
+    store.load(tally_triples(meetings), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+    return {tuple(t.value for t in row) for row in store.query(PREFIXES + sparql)}
+
+
+PLACES = """SELECT ?place ?p ?n ?topics WHERE {
+    ?t a dip:PlaceTally ; dip:tallyPlace ?place ; dip:tallyPartner ?p ; dip:meetingCount ?n ; dip:topicList ?topics }"""
+YEARS = """SELECT ?c ?p ?y ?s ?n ?reports WHERE {
+    ?t a dip:YearSectorTally ; dip:tallyCountry ?c ; dip:tallyPartner ?p ; dip:tallyYear ?y ; dip:tallySector ?s ;
+       dip:meetingCount ?n ; dip:reportList ?reports }"""
+
+
+@pytest.mark.parametrize(("meetings", "query", "expected"), [
+    # a meeting without a known topic counts, and lists no topic
+    ({"<m1>": facts("KZ JP", "oblys", "", "a.txt"), "<m2>": facts("KZ JP", "oblys", "trade", "b.txt"),
+      "<m3>": facts("KZ KR", "qala", "", "c.txt")}, PLACES,
+     {("https://example.org/oblys", "KZ", "2", "trade"), ("https://example.org/oblys", "JP", "2", "trade"),
+      ("https://example.org/qala", "KZ", "1", ""), ("https://example.org/qala", "KR", "1", "")}),
+    # the sectors of every meeting of the place, each once, sorted
+    ({"<m1>": facts("KZ", "oblys", "water trade", "a.txt"), "<m2>": facts("KZ", "oblys", "trade energy", "b.txt")},
+     PLACES, {("https://example.org/oblys", "KZ", "2", "energy, trade, water")}),
+    # a meeting of two states is counted in both orders; its reports are listed once each, sorted
+    ({"<m1>": MeetingFacts(frozenset({"KZ", "BE"}), frozenset({"2025"}), frozenset({"trade"}), frozenset(),
+                           frozenset({"b.txt", "a.txt"}))}, YEARS,
+     {("KZ", "BE", "2025", "trade", "1", "a.txt, b.txt"), ("BE", "KZ", "2025", "trade", "1", "a.txt, b.txt")}),
+    # an undated meeting without a topic has the empty keys
+    ({"<m1>": facts("KZ BE", "", "", "a.txt")}, YEARS,
+     {("KZ", "BE", "", "", "1", "a.txt"), ("BE", "KZ", "", "", "1", "a.txt")}),
+    # a meeting of one state only is no meeting between states
+    ({"<m1>": facts("KZ", "", "trade", "a.txt", "2024")}, YEARS, set()),
+])
+def test_tallies_of_invented_meetings(meetings, query, expected):
+    assert tally_rows(meetings, query) == expected
