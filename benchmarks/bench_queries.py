@@ -41,7 +41,7 @@ from rdflib.plugins.sparql.sparql import Query
 
 from kg import query as q
 from kg.files import ONTOLOGY_DIR
-from kg.summaries import MeetingFacts, tally_triples
+from kg.summaries import MeetingFacts, tally_graphs
 
 DIP = "https://w3id.org/dipkg/ontology#"
 RES = "https://w3id.org/dipkg/resource/"
@@ -235,6 +235,16 @@ class Generator:
             yield t(m, DIP + "evidence", iri(ev))
             yield from lines
 
+    def place_states(self) -> dict[str, frozenset[str]]:
+        """The states of each region and city: the one it lies in, and those of the posts that govern it."""
+        states: dict[str, set[str]] = {iri(self.region(i)): set() for i in range(self.regions)}
+        for i in range(self.regions):
+            if i % 4:
+                states[iri(self.region(i))].add(self.region_country(i))
+        for i in range(0, self.persons, 3):  # the local heads (_person)
+            states[iri(self.region(i % self.regions))].add(self.person_country(i))
+        return {k: frozenset(v) for k, v in states.items() if v}
+
     def params(self) -> dict[str, dict[str, str]]:
         """The parameters each named query runs with: a typical filtered question."""
         return {
@@ -276,7 +286,8 @@ def write_graph(meetings: int, folder: Path) -> tuple[Path, dict[str, dict[str, 
     path = folder / f"bench-{meetings}.nt"
     with path.open("w", encoding="utf-8") as fh:
         fh.writelines(gen.lines())
-        fh.write(tally_triples(gen.facts).decode("utf-8"))
+        for data in tally_graphs(gen.facts, gen.place_states()).values():
+            fh.write(data.decode("utf-8"))
         for name in ("dipkg.ttl", "sectors.ttl", "roles.ttl"):
             for triple in ox.parse(path=str(ONTOLOGY_DIR / name), format=ox.RdfFormat.TURTLE):
                 fh.write(f"{triple.subject} {triple.predicate} {triple.object} .\n")

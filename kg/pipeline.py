@@ -13,7 +13,7 @@ from functools import cached_property
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, URIRef
 
 from kg.cache import (
     CACHE_NAME,
@@ -51,7 +51,7 @@ from kg.store import (
     vocabulary,
     write_exports,
 )
-from kg.summaries import SUMMARY_GRAPH, tallies
+from kg.summaries import tallies
 from kg.text import sentences
 from kg.workers import cores, run
 
@@ -151,8 +151,8 @@ def to_graph(extractions: Sequence[Extraction]) -> tuple[Graph, Dataset]:
     builder = GraphBuilder(wikidata=load_wikidata(), served=served_states(extractions, redirect))
     for x in extractions:
         builder.add(x, by_key, redirect, meetings)
-    builder.ds.graph(SUMMARY_GRAPH).parse(data=tallies(extractions, by_key, redirect, meetings, builder.served or {}),
-                                          format="nt")
+    for iri, data in tallies(extractions, by_key, redirect, meetings, builder.served or {}).items():
+        builder.ds.graph(URIRef(iri)).parse(data=data, format="nt")
     return builder.merged(), builder.ds
 
 
@@ -335,8 +335,9 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
             work.builder = GraphBuilder(wikidata=load_wikidata(), served=served)
             work.entities, work.redirect, work.meetings = {e.key: e for e in entities}, redirect, meetings
             signatures = work.signatures = _signatures(extractions, keys, work.entities, redirect, meetings, served)
-            tallied = tallies(extractions, work.entities, redirect, meetings, served)
-            tallied_signature = hashlib.sha256(tallied).hexdigest()
+            # the collection's tallies: graph → (signature, triples)
+            tallied = {g: (hashlib.sha256(data).hexdigest(), data)
+                       for g, data in tallies(extractions, work.entities, redirect, meetings, served).items()}
         clock.lap("resolve")
 
         def load() -> tuple[Extraction, ...]:
@@ -358,8 +359,9 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
                 writer.put(graph_of[n], signatures[n], data)
             if not writer.unchanged(str(VOCABULARY_GRAPH), vocabulary_signature):
                 writer.put(str(VOCABULARY_GRAPH), vocabulary_signature, vocabulary_triples)
-            if not writer.unchanged(str(SUMMARY_GRAPH), tallied_signature):
-                writer.put(str(SUMMARY_GRAPH), tallied_signature, tallied)
+            for graph, (signature, data) in tallied.items():
+                if not writer.unchanged(graph, signature):
+                    writer.put(graph, signature, data)
             manifest = writer.finish()
             if len(changed) >= OPTIMIZE_AFTER:
                 store.optimize()  # compact what was bulk-loaded now rather than in the next small rebuild
@@ -381,8 +383,10 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
             store, written = update_store(out_dir, folder, fill, anew=lambda old: sum(
                 old.graphs.get(g) == s for g, s in zip(graph_of, signatures, strict=True)) < len(graph_of) / 2)
             wanted = sorted([*zip(graph_of, signatures, strict=True),
-                             (str(VOCABULARY_GRAPH), vocabulary_signature), (str(SUMMARY_GRAPH), tallied_signature)])
-            graphs.put(tallied_signature, tallied)
+                             (str(VOCABULARY_GRAPH), vocabulary_signature),
+                             *((g, signature) for g, (signature, _) in tallied.items())])
+            for signature, data in tallied.values():
+                graphs.put(signature, data)
 
             def chunks() -> Iterator[tuple[str, bytes]]:
                 for graph, signature in wanted:
@@ -406,7 +410,7 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
             pack.save(dict(zip(keys, extractions, strict=True)), packed)
         if read_before is not None and memo is not None:
             read_before.save(memo.used, memo.found)
-        graphs.keep_only([*signatures, vocabulary_signature, tallied_signature])
+        graphs.keep_only([*signatures, vocabulary_signature, *(signature for signature, _ in tallied.values())])
         store = open_store(out_dir)
         summary = _summary(store, made[-1].triples)
         clock.lap("publish")

@@ -2,20 +2,29 @@
 
 Counting meetings by pairs of states, years, sectors and places means joining every meeting's
 facts at query time: hundreds of milliseconds at 10,000 reports. The build counts them once
-instead, from the same facts the report graphs state, into a graph of its own
-(``SUMMARY_GRAPH``), rewritten whenever a report graph changes:
+instead, from the same facts the report graphs state:
 
-- ``dip:SectorTally``: the meetings of a state (``dip:tallyCountry``) with another
-  (``dip:tallyPartner``) on a sector (``dip:tallyTopic``): a meeting is between two states when one
-  participant's post serves one and another's the other (``dip:countryKey``);
-- ``dip:YearSectorTally``: the same by year and sector (``dip:tallyYear``, ``dip:tallySector``: the
-  meetings' ``dip:yearKey`` and ``dip:sectorKey``, the empty string where unknown), with the reports
-  that tell them (``dip:reportList``);
-- ``dip:PlaceTally``: the meetings that engage a place (``dip:tallyPlace``) with a state: held
-  there, or with a participant whose post governs it (a governor or mayor, or their deputy),
-  with the sectors they discussed (``dip:topicList``).
+- a ``dip:StatePair`` for each ordered pair of states whose meetings are counted
+  (``dip:pairCountry``, ``dip:pairPartner``): a meeting is between two states when one
+  participant's post serves one and another's the other (``dip:countryKey``). Its
+  ``dip:sectorTally`` nodes (``dip:SectorTally``) count the pair's meetings on a sector
+  (``dip:tallyTopic``, ``dip:tallySector``); its ``dip:yearSectorTally`` nodes
+  (``dip:YearSectorTally``) count them by year and sector (``dip:tallyYear``, ``dip:tallySector``:
+  the meetings' ``dip:yearKey`` and ``dip:sectorKey``, the empty string where unknown) and list
+  the reports that tell them (``dip:reportList``);
+- a ``dip:PlaceTally`` for each region or city of a state (``dip:tallyCountry``: by
+  ``dip:inCountry`` or by a post that governs it and serves that state) and each state that
+  meets there (``dip:tallyPartner``): the meetings held there (``dip:location``) or with a
+  participant whose post governs it (a governor or mayor, or their deputy), and the sectors they
+  discussed (``dip:topicList``).
 
-Each tally has ``dip:meetingCount``; a meeting several reports tell counts once.
+Each tally has ``dip:meetingCount``; a meeting several reports tell counts once. A query starts
+from the keys it is given (a pair's states, a place's state) and reads a few nodes: its
+parameters are bound, and the store looks each one up rather than joining every meeting.
+
+The tallies are written in ``BUCKETS`` graphs (``res:graph/summaries/NN``, a pair's or a place's
+tallies in one of them, by a hash of its keys), so that a rebuild that adds a report rewrites the
+few graphs whose tallies changed, not all of them.
 """
 
 from __future__ import annotations
@@ -28,11 +37,14 @@ from dataclasses import dataclass, field
 from kg import nt
 from kg.events import Event, MeetingRef
 from kg.graph import N_DIP, N_RES, N_SECTOR, N_TYPE, RES, entity_term, meeting_term
-from kg.model import Entity, Extraction
+from kg.model import Entity, Extraction, MentionKind
 
-SUMMARY_GRAPH = RES["graph/summaries"]
+SUMMARY_GRAPHS = "graph/summaries/"
+BUCKETS = 64
 # The posts whose holder engages the place they govern in every meeting the holder takes part in.
 LOCAL_HEADS = frozenset({"governor", "deputy-governor", "mayor", "deputy-mayor"})
+# The kinds of place a place tally counts (``Entity.subtype``): dip:Region and dip:City.
+TALLIED_PLACES = frozenset({"region", "city"})
 LIST_SEPARATOR = ", "
 
 
@@ -49,56 +61,110 @@ class MeetingFacts:
     reports: frozenset[str]
 
 
+def summary_graph(bucket: int) -> str:
+    """The IRI of one graph of tallies."""
+    return str(RES[f"{SUMMARY_GRAPHS}{bucket:02d}"])
+
+
 def tallies(extractions: Iterable[Extraction], entities: Mapping[str, Entity], redirect: Mapping[str, str],
-            events: Mapping[MeetingRef, Event], served: Mapping[str, frozenset[str]]) -> bytes:
-    """The summary graph of the collection as sorted N-Triples (``extractions`` may be outlines)."""
-    return tally_triples(meeting_facts(extractions, entities, redirect, events, served))
+            events: Mapping[MeetingRef, Event], served: Mapping[str, frozenset[str]]) -> dict[str, bytes]:
+    """The graphs of tallies of the collection (IRI → sorted N-Triples; ``extractions`` may be outlines)."""
+    extractions = list(extractions)
+    return tally_graphs(meeting_facts(extractions, entities, redirect, events, served),
+                        place_states(extractions, entities, redirect))
 
 
-def tally_triples(meetings: Mapping[str, MeetingFacts]) -> bytes:
-    """The tallies of ``meetings`` (meeting node → its facts) as sorted N-Triples."""
+def tally_graphs(meetings: Mapping[str, MeetingFacts], states: Mapping[str, frozenset[str]]) -> dict[str, bytes]:
+    """The tallies of ``meetings`` (meeting node → its facts) as graphs (IRI → sorted N-Triples); ``states``:
+    the states of each region and city (node → ISO codes), the only places tallied."""
     by_sector: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     by_year: dict[tuple[str, str, str, str], set[str]] = defaultdict(set)
     reports_of: dict[tuple[str, str, str, str], set[str]] = defaultdict(set)
     by_place: dict[tuple[str, str], set[str]] = defaultdict(set)
     topics_of: dict[tuple[str, str], set[str]] = defaultdict(set)
     for m, seen in meetings.items():
-        pairs = [(c, p) for c in seen.countries for p in seen.countries if c != p]
-        for c, p in pairs:
-            for s in seen.sectors - {""}:
-                by_sector[c, p, s].add(m)
-            for y in seen.years:
-                for s in seen.sectors:
-                    by_year[c, p, y, s].add(m)
-                    reports_of[c, p, y, s] |= seen.reports
-        for place in seen.places:
+        sectors = seen.sectors - {""}
+        for c in seen.countries:
+            for p in seen.countries - {c}:
+                for s in sectors:
+                    by_sector[c, p, s].add(m)
+                for y in seen.years:
+                    for s in seen.sectors:
+                        by_year[c, p, y, s].add(m)
+                        reports_of[c, p, y, s] |= seen.reports
+        for place in seen.places & states.keys():
             for p in seen.countries:
                 by_place[place, p].add(m)
-                topics_of[place, p] |= seen.sectors - {""}
-    g = nt.Lines()
+                topics_of[place, p] |= sectors
+    graphs: dict[int, nt.Lines] = defaultdict(nt.Lines)
+    pairs: dict[tuple[str, str], nt.Term] = {}
+
+    def pair(c: str, p: str) -> tuple[nt.Lines, nt.Term]:
+        g = graphs[_bucket("pair", c, p)]
+        if (c, p) not in pairs:
+            node = pairs[c, p] = _node_of("pair", c, p)
+            g.add((node, N_TYPE, N_DIP.StatePair))
+            g.add((node, N_DIP.pairCountry, nt.literal(c)))
+            g.add((node, N_DIP.pairPartner, nt.literal(p)))
+        return g, pairs[c, p]
+
     for (c, p, s), found in by_sector.items():
-        t = _tally(g, N_DIP.SectorTally, c, p, len(found), s)
+        g, node = pair(c, p)
+        t = _node_of("sector", c, p, s)
+        g.add((node, N_DIP.sectorTally, t))
+        g.add((t, N_TYPE, N_DIP.SectorTally))
         g.add((t, N_DIP.tallyTopic, N_SECTOR[s]))
+        g.add((t, N_DIP.tallySector, nt.literal(s)))
+        g.add((t, N_DIP.meetingCount, nt.literal(len(found))))
     for (c, p, y, s), found in by_year.items():
-        t = _tally(g, N_DIP.YearSectorTally, c, p, len(found), y, s)
+        g, node = pair(c, p)
+        t = _node_of("year", c, p, y, s)
+        g.add((node, N_DIP.yearSectorTally, t))
+        g.add((t, N_TYPE, N_DIP.YearSectorTally))
         g.add((t, N_DIP.tallyYear, nt.literal(int(y)) if y else nt.literal("")))
         g.add((t, N_DIP.tallySector, nt.literal(s)))
+        g.add((t, N_DIP.meetingCount, nt.literal(len(found))))
         g.add((t, N_DIP.reportList, nt.literal(LIST_SEPARATOR.join(sorted(reports_of[c, p, y, s])))))
     for (place, p), found in by_place.items():
-        t = _tally(g, N_DIP.PlaceTally, "", p, len(found), place)
-        g.add((t, N_DIP.tallyPlace, place))
-        g.add((t, N_DIP.topicList, nt.literal(LIST_SEPARATOR.join(sorted(topics_of[place, p])))))
-    return g.document()
+        for c in sorted(states[place]):
+            g = graphs[_bucket("place", place)]
+            t = _node_of("place", place, c, p)
+            g.add((t, N_TYPE, N_DIP.PlaceTally))
+            g.add((t, N_DIP.tallyPlace, place))
+            g.add((t, N_DIP.tallyCountry, nt.literal(c)))
+            g.add((t, N_DIP.tallyPartner, nt.literal(p)))
+            g.add((t, N_DIP.meetingCount, nt.literal(len(found))))
+            g.add((t, N_DIP.topicList, nt.literal(LIST_SEPARATOR.join(sorted(topics_of[place, p])))))
+    return {summary_graph(b): g.document() for b, g in sorted(graphs.items())}
 
 
-def _tally(g: nt.Lines, kind: nt.Term, country: str, partner: str, count: int, *dims: str) -> nt.Term:
-    t = N_RES[f"tally/{hashlib.sha1(repr((kind, country, partner, dims)).encode('utf-8')).hexdigest()[:16]}"]
-    g.add((t, N_TYPE, kind))
-    if country:
-        g.add((t, N_DIP.tallyCountry, nt.literal(country)))
-    g.add((t, N_DIP.tallyPartner, nt.literal(partner)))
-    g.add((t, N_DIP.meetingCount, nt.literal(count)))
-    return t
+def _digest(*keys: str) -> str:
+    return hashlib.sha1("\x1f".join(keys).encode("utf-8")).hexdigest()
+
+
+def _node_of(kind: str, *keys: str) -> nt.Term:
+    return N_RES[f"tally/{kind}/{_digest(kind, *keys)[:16]}"]
+
+
+def _bucket(kind: str, *keys: str) -> int:
+    return int(_digest(kind, *keys)[:8], 16) % BUCKETS
+
+
+def place_states(extractions: Iterable[Extraction], entities: Mapping[str, Entity],
+                 redirect: Mapping[str, str]) -> dict[str, frozenset[str]]:
+    """The states of each region and city the collection names (its node → ISO codes): the one it lies in
+    (``dip:inCountry``) and those a post that governs it serves."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for e in entities.values():
+        if e.kind == MentionKind.PLACE and e.subtype in TALLIED_PLACES and e.country_code:
+            out[_node(e.key, entities, redirect)].add(e.country_code)
+    for x in extractions:
+        for post in x.posts:
+            if post.jurisdiction and post.country:
+                place = entities[redirect.get(post.jurisdiction, post.jurisdiction)]
+                if place.kind == MentionKind.PLACE and place.subtype in TALLIED_PLACES:
+                    out[_node(place.key, entities, redirect)].add(post.country)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def meeting_facts(extractions: Iterable[Extraction], entities: Mapping[str, Entity], redirect: Mapping[str, str],

@@ -6,7 +6,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg import query as q
-from kg.summaries import MeetingFacts, tally_triples
+from kg.summaries import MeetingFacts, tally_graphs
 
 TTL = """@prefix dip: <https://w3id.org/dipkg/ontology#> .
 @prefix country: <https://w3id.org/dipkg/resource/country/> .
@@ -54,7 +54,9 @@ FACTS = {f"<{MEETING}{m}>": MeetingFacts(frozenset(countries), frozenset({""}), 
 def store() -> ox.Store:
     s = ox.Store()
     s.load(TTL.encode(), format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
-    s.load(tally_triples(FACTS), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+    states = {f"<{PLACE}oblys>": frozenset({"KZ"}), f"<{PLACE}qala>": frozenset({"KZ"})}
+    for data in tally_graphs(FACTS, states).values():
+        s.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
     return s
 
 

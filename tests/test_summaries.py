@@ -5,7 +5,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg.query import load_store
-from kg.summaries import MeetingFacts, tally_triples
+from kg.summaries import BUCKETS, MeetingFacts, tally_graphs
 
 PREFIXES = """PREFIX dip: <https://w3id.org/dipkg/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
@@ -24,7 +24,8 @@ def seeds_store(seed_files):
 
 def test_sector_tallies_count_the_meetings_of_two_states_on_a_sector(seeds_store):
     tallied = rows(seeds_store, """SELECT ?c ?p ?s ?n WHERE {
-        ?t a dip:SectorTally ; dip:tallyCountry ?c ; dip:tallyPartner ?p ; dip:tallyTopic ?s ; dip:meetingCount ?n }""")
+        ?pair dip:pairCountry ?c ; dip:pairPartner ?p ; dip:sectorTally ?t .
+        ?t a dip:SectorTally ; dip:tallyTopic ?s ; dip:meetingCount ?n }""")
     facts = rows(seeds_store, """SELECT ?c ?p ?s (COUNT(DISTINCT ?m) AS ?n) WHERE {
         ?m dip:countryKey ?c , ?p ; dip:topic ?s . FILTER(?c != ?p) } GROUP BY ?c ?p ?s""")
     assert tallied and tallied == facts
@@ -32,8 +33,8 @@ def test_sector_tallies_count_the_meetings_of_two_states_on_a_sector(seeds_store
 
 def test_year_sector_tallies_count_the_meetings_and_name_their_reports(seeds_store):
     tallied = rows(seeds_store, """SELECT ?c ?p ?y ?s ?n ?r WHERE {
-        ?t a dip:YearSectorTally ; dip:tallyCountry ?c ; dip:tallyPartner ?p ; dip:tallyYear ?y ; dip:tallySector ?s ;
-           dip:meetingCount ?n ; dip:reportList ?r }""")
+        ?pair dip:pairCountry ?c ; dip:pairPartner ?p ; dip:yearSectorTally ?t .
+        ?t a dip:YearSectorTally ; dip:tallyYear ?y ; dip:tallySector ?s ; dip:meetingCount ?n ; dip:reportList ?r }""")
     facts = rows(seeds_store, """SELECT ?c ?p ?y ?s ?n ?r WHERE {
         { SELECT ?c ?p ?y ?s (COUNT(DISTINCT ?m) AS ?n) WHERE {
             ?m dip:countryKey ?c , ?p ; dip:yearKey ?y ; dip:sectorKey ?s . FILTER(?c != ?p) } GROUP BY ?c ?p ?y ?s }
@@ -45,13 +46,17 @@ def test_year_sector_tallies_count_the_meetings_and_name_their_reports(seeds_sto
 
 
 def test_place_tallies_count_the_meetings_held_there_or_with_its_governor(seeds_store):
-    tallied = rows(seeds_store, """SELECT ?place ?p ?n WHERE {
-        ?t a dip:PlaceTally ; dip:tallyPlace ?place ; dip:tallyPartner ?p ; dip:meetingCount ?n }""")
-    facts = rows(seeds_store, """SELECT ?place ?p (COUNT(DISTINCT ?m) AS ?n) WHERE {
+    tallied = rows(seeds_store, """SELECT ?place ?c ?p ?n WHERE {
+        ?t a dip:PlaceTally ; dip:tallyPlace ?place ; dip:tallyCountry ?c ; dip:tallyPartner ?p ;
+           dip:meetingCount ?n }""")
+    facts = rows(seeds_store, """SELECT ?place ?c ?p (COUNT(DISTINCT ?m) AS ?n) WHERE {
         { ?m dip:location ?place } UNION {
           ?m dip:participant/dip:holds ?post . ?post dip:jurisdiction ?place ; dip:role ?role .
           VALUES ?role { role:governor role:deputy-governor role:mayor role:deputy-mayor } }
-        ?m dip:countryKey ?p } GROUP BY ?place ?p""")
+        ?m dip:countryKey ?p .
+        { ?place dip:inCountry/dip:countryCode ?c }
+        UNION { ?governs dip:jurisdiction ?place ; dip:country/dip:countryCode ?c }
+        ?place a ?kind . VALUES ?kind { dip:Region dip:City } } GROUP BY ?place ?c ?p""")
     assert tallied and tallied == facts
 
 
@@ -60,28 +65,36 @@ def facts(countries: str, places: str, sectors: str, report: str, year: str = ""
                         frozenset(f"<https://example.org/{p}>" for p in places.split()), frozenset({report}))
 
 
+# The states of the invented places: oblys and qala lie in Kazakhstan, elsewhere is no region or city.
+STATES = {"<https://example.org/oblys>": frozenset({"KZ"}), "<https://example.org/qala>": frozenset({"KZ"})}
+
+
 def tally_rows(meetings: dict[str, MeetingFacts], sparql: str) -> set[tuple[str, ...]]:
     store = ox.Store()
-    store.load(tally_triples(meetings), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+    for data in tally_graphs(meetings, STATES).values():
+        store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
     return {tuple(t.value for t in row) for row in store.query(PREFIXES + sparql)}
 
 
-PLACES = """SELECT ?place ?p ?n ?topics WHERE {
-    ?t a dip:PlaceTally ; dip:tallyPlace ?place ; dip:tallyPartner ?p ; dip:meetingCount ?n ; dip:topicList ?topics }"""
+PLACES = """SELECT ?place ?c ?p ?n ?topics WHERE {
+    ?t a dip:PlaceTally ; dip:tallyPlace ?place ; dip:tallyCountry ?c ; dip:tallyPartner ?p ; dip:meetingCount ?n ;
+       dip:topicList ?topics }"""
 YEARS = """SELECT ?c ?p ?y ?s ?n ?reports WHERE {
-    ?t a dip:YearSectorTally ; dip:tallyCountry ?c ; dip:tallyPartner ?p ; dip:tallyYear ?y ; dip:tallySector ?s ;
-       dip:meetingCount ?n ; dip:reportList ?reports }"""
+    ?pair dip:pairCountry ?c ; dip:pairPartner ?p ; dip:yearSectorTally ?t .
+    ?t dip:tallyYear ?y ; dip:tallySector ?s ; dip:meetingCount ?n ; dip:reportList ?reports }"""
 
 
 @pytest.mark.parametrize(("meetings", "query", "expected"), [
     # a meeting without a known topic counts, and lists no topic
     ({"<m1>": facts("KZ JP", "oblys", "", "a.txt"), "<m2>": facts("KZ JP", "oblys", "trade", "b.txt"),
       "<m3>": facts("KZ KR", "qala", "", "c.txt")}, PLACES,
-     {("https://example.org/oblys", "KZ", "2", "trade"), ("https://example.org/oblys", "JP", "2", "trade"),
-      ("https://example.org/qala", "KZ", "1", ""), ("https://example.org/qala", "KR", "1", "")}),
+     {("https://example.org/oblys", "KZ", "KZ", "2", "trade"), ("https://example.org/oblys", "KZ", "JP", "2", "trade"),
+      ("https://example.org/qala", "KZ", "KZ", "1", ""), ("https://example.org/qala", "KZ", "KR", "1", "")}),
     # the sectors of every meeting of the place, each once, sorted
     ({"<m1>": facts("KZ", "oblys", "water trade", "a.txt"), "<m2>": facts("KZ", "oblys", "trade energy", "b.txt")},
-     PLACES, {("https://example.org/oblys", "KZ", "2", "energy, trade, water")}),
+     PLACES, {("https://example.org/oblys", "KZ", "KZ", "2", "energy, trade, water")}),
+    # a place that is no region or city of a known state is not tallied
+    ({"<m1>": facts("KZ JP", "elsewhere", "trade", "a.txt")}, PLACES, set()),
     # a meeting of two states is counted in both orders; its reports are listed once each, sorted
     ({"<m1>": MeetingFacts(frozenset({"KZ", "BE"}), frozenset({"2025"}), frozenset({"trade"}), frozenset(),
                            frozenset({"b.txt", "a.txt"}))}, YEARS,
@@ -94,3 +107,14 @@ YEARS = """SELECT ?c ?p ?y ?s ?n ?reports WHERE {
 ])
 def test_tallies_of_invented_meetings(meetings, query, expected):
     assert tally_rows(meetings, query) == expected
+
+
+def test_a_new_meeting_changes_the_graphs_of_its_pairs_and_places_only():
+    meetings = {f"<m{n}>": facts(f"KZ {code}", place, "trade", f"{n}.txt", "2024")
+                for n, (code, place) in enumerate([("JP", "oblys"), ("KR", "qala"), ("BE", "oblys"), ("FR", "qala"),
+                                                   ("DE", "oblys"), ("IT", "qala"), ("ES", "oblys"), ("CN", "qala")])}
+    before = tally_graphs(meetings, STATES)
+    after = tally_graphs({**meetings, "<new>": facts("KZ JP", "qala", "trade", "new.txt", "2024")}, STATES)
+    changed = {g for g in after if after[g] != before.get(g)}
+    # the pair in both orders and the place: three graphs at most, of the many the tallies fill
+    assert 1 <= len(changed) <= 3 < len(before) <= BUCKETS
