@@ -48,6 +48,8 @@ ORG_CLASSES = {"government": DIP.GovernmentBody, "university": DIP.University, "
 WRITE_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nt": ox.RdfFormat.N_TRIPLES,
                  "nquads": ox.RdfFormat.N_QUADS, "json-ld": ox.RdfFormat.JSON_LD}
 PLACE_CLASSES = {"region": DIP.Region, "city": DIP.City, "country": DIP.Country}
+# The entities whose names a query may ask in the words of the reports (dip:quoteKey).
+QUOTED_KINDS = frozenset({MentionKind.PLACE, MentionKind.ORGANIZATION})
 
 
 def _digest(*parts: object) -> str:
@@ -190,6 +192,9 @@ class GraphBuilder:
             iri = node(e.key)
             merged = entities[redirect.get(e.key, e.key)]
             g.add((r, N_DIP.mentions, iri))
+            if e.kind in QUOTED_KINDS:
+                for quote in {m.text.lower() for m in e.mentions}:
+                    g.add((iri, N_DIP.quoteKey, _literal(quote)))
             seen: set[int] = set()
             for m in e.mentions:
                 sentence = x.sentence_at(m.start)

@@ -55,6 +55,15 @@ def test_label_keys_are_the_labels_in_lower_case(seeds_store):
     assert keys and keys == lowered
 
 
+def test_quote_keys_hold_the_quotes_of_places_and_organizations_in_lower_case(seeds_store):
+    """Every quote of a mention's evidence; and the other mentions of its sentence, which have none of their own."""
+    keys = rows(seeds_store, "SELECT ?e ?k WHERE { ?e dip:quoteKey ?k }")
+    facts = rows(seeds_store, """SELECT DISTINCT ?e ?k WHERE {
+        ?ev dip:supportsValue ?e ; dip:supportsProperty dip:mentions ; dip:quote ?q . BIND(LCASE(?q) AS ?k)
+        ?e a ?type . FILTER(?type NOT IN (dip:Person, dip:Country)) }""")
+    assert facts and facts <= keys
+
+
 def test_every_post_serves_one_key(seeds_store):
     keys = rows(seeds_store, "SELECT ?p ?k WHERE { ?p a dip:Post ; dip:servesKey ?k }")
     facts = rows(seeds_store, """SELECT ?p ?k WHERE { ?p a dip:Post .
