@@ -4,9 +4,9 @@ Counting meetings by pairs of states, years, sectors and places means joining ev
 facts at query time: hundreds of milliseconds at 10,000 reports. The build counts them once
 instead, from the same facts the report graphs state:
 
-- a ``dip:StatePair`` for each ordered pair of states whose meetings are counted
-  (``dip:pairCountry``, ``dip:pairPartner``): a meeting is between two states when one
-  participant's post serves one and another's the other (``dip:countryKey``). Its
+- a ``dip:StatePair`` for each pair of states whose meetings are counted (``dip:pairState``,
+  twice): a meeting is between two states when one participant's post serves one and another's
+  the other (``dip:countryKey``). Its
   ``dip:sectorTally`` nodes (``dip:SectorTally``) count the pair's meetings on a sector
   (``dip:tallyTopic``, ``dip:tallySector``); its ``dip:yearSectorTally`` nodes
   (``dip:YearSectorTally``) count them by year and sector (``dip:tallyYear``, ``dip:tallySector``:
@@ -30,7 +30,7 @@ few graphs whose tallies changed, not all of them.
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -77,24 +77,24 @@ def tallies(extractions: Iterable[Extraction], entities: Mapping[str, Entity], r
 def tally_graphs(meetings: Mapping[str, MeetingFacts], states: Mapping[str, frozenset[str]]) -> dict[str, bytes]:
     """The tallies of ``meetings`` (meeting node → its facts) as graphs (IRI → sorted N-Triples); ``states``:
     the states of each region and city (node → ISO codes), the only places tallied."""
-    by_sector: dict[tuple[str, str, str], set[str]] = defaultdict(set)
-    by_year: dict[tuple[str, str, str, str], set[str]] = defaultdict(set)
+    by_sector: Counter[tuple[str, str, str]] = Counter()
+    by_year: Counter[tuple[str, str, str, str]] = Counter()
     reports_of: dict[tuple[str, str, str, str], set[str]] = defaultdict(set)
-    by_place: dict[tuple[str, str], set[str]] = defaultdict(set)
+    by_place: Counter[tuple[str, str]] = Counter()
     topics_of: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for m, seen in meetings.items():
+    for seen in meetings.values():  # each meeting once: a count of keys is a count of meetings
         sectors = seen.sectors - {""}
-        for c in seen.countries:
-            for p in seen.countries - {c}:
-                for s in sectors:
-                    by_sector[c, p, s].add(m)
+        states_met = sorted(seen.countries)
+        for n, c in enumerate(states_met):
+            for p in states_met[n + 1:]:
+                by_sector.update((c, p, s) for s in sectors)
                 for y in seen.years:
                     for s in seen.sectors:
-                        by_year[c, p, y, s].add(m)
+                        by_year[c, p, y, s] += 1
                         reports_of[c, p, y, s] |= seen.reports
         for place in seen.places & states.keys():
             for p in seen.countries:
-                by_place[place, p].add(m)
+                by_place[place, p] += 1
                 topics_of[place, p] |= sectors
     graphs: dict[int, nt.Lines] = defaultdict(nt.Lines)
     pairs: dict[tuple[str, str], nt.Term] = {}
@@ -104,28 +104,28 @@ def tally_graphs(meetings: Mapping[str, MeetingFacts], states: Mapping[str, froz
         if (c, p) not in pairs:
             node = pairs[c, p] = _node_of("pair", c, p)
             g.add((node, N_TYPE, N_DIP.StatePair))
-            g.add((node, N_DIP.pairCountry, nt.literal(c)))
-            g.add((node, N_DIP.pairPartner, nt.literal(p)))
+            g.add((node, N_DIP.pairState, nt.literal(c)))
+            g.add((node, N_DIP.pairState, nt.literal(p)))
         return g, pairs[c, p]
 
-    for (c, p, s), found in by_sector.items():
+    for (c, p, s), count in by_sector.items():
         g, node = pair(c, p)
         t = _node_of("sector", c, p, s)
         g.add((node, N_DIP.sectorTally, t))
         g.add((t, N_TYPE, N_DIP.SectorTally))
         g.add((t, N_DIP.tallyTopic, N_SECTOR[s]))
         g.add((t, N_DIP.tallySector, nt.literal(s)))
-        g.add((t, N_DIP.meetingCount, nt.literal(len(found))))
-    for (c, p, y, s), found in by_year.items():
+        g.add((t, N_DIP.meetingCount, nt.literal(count)))
+    for (c, p, y, s), count in by_year.items():
         g, node = pair(c, p)
         t = _node_of("year", c, p, y, s)
         g.add((node, N_DIP.yearSectorTally, t))
         g.add((t, N_TYPE, N_DIP.YearSectorTally))
         g.add((t, N_DIP.tallyYear, nt.literal(int(y)) if y else nt.literal("")))
         g.add((t, N_DIP.tallySector, nt.literal(s)))
-        g.add((t, N_DIP.meetingCount, nt.literal(len(found))))
+        g.add((t, N_DIP.meetingCount, nt.literal(count)))
         g.add((t, N_DIP.reportList, nt.literal(LIST_SEPARATOR.join(sorted(reports_of[c, p, y, s])))))
-    for (place, p), found in by_place.items():
+    for (place, p), count in by_place.items():
         for c in sorted(states[place]):
             g = graphs[_bucket("place", place)]
             t = _node_of("place", place, c, p)
@@ -133,7 +133,7 @@ def tally_graphs(meetings: Mapping[str, MeetingFacts], states: Mapping[str, froz
             g.add((t, N_DIP.tallyPlace, place))
             g.add((t, N_DIP.tallyCountry, nt.literal(c)))
             g.add((t, N_DIP.tallyPartner, nt.literal(p)))
-            g.add((t, N_DIP.meetingCount, nt.literal(len(found))))
+            g.add((t, N_DIP.meetingCount, nt.literal(count)))
             g.add((t, N_DIP.topicList, nt.literal(LIST_SEPARATOR.join(sorted(topics_of[place, p])))))
     return {summary_graph(b): g.document() for b, g in sorted(graphs.items())}
 

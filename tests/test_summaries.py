@@ -24,7 +24,7 @@ def seeds_store(seed_files):
 
 def test_sector_tallies_count_the_meetings_of_two_states_on_a_sector(seeds_store):
     tallied = rows(seeds_store, """SELECT ?c ?p ?s ?n WHERE {
-        ?pair dip:pairCountry ?c ; dip:pairPartner ?p ; dip:sectorTally ?t .
+        ?pair dip:pairState ?c , ?p ; dip:sectorTally ?t . FILTER(?c != ?p)
         ?t a dip:SectorTally ; dip:tallyTopic ?s ; dip:meetingCount ?n }""")
     facts = rows(seeds_store, """SELECT ?c ?p ?s (COUNT(DISTINCT ?m) AS ?n) WHERE {
         ?m dip:countryKey ?c , ?p ; dip:topic ?s . FILTER(?c != ?p) } GROUP BY ?c ?p ?s""")
@@ -33,7 +33,7 @@ def test_sector_tallies_count_the_meetings_of_two_states_on_a_sector(seeds_store
 
 def test_year_sector_tallies_count_the_meetings_and_name_their_reports(seeds_store):
     tallied = rows(seeds_store, """SELECT ?c ?p ?y ?s ?n ?r WHERE {
-        ?pair dip:pairCountry ?c ; dip:pairPartner ?p ; dip:yearSectorTally ?t .
+        ?pair dip:pairState ?c , ?p ; dip:yearSectorTally ?t . FILTER(?c != ?p)
         ?t a dip:YearSectorTally ; dip:tallyYear ?y ; dip:tallySector ?s ; dip:meetingCount ?n ; dip:reportList ?r }""")
     facts = rows(seeds_store, """SELECT ?c ?p ?y ?s ?n ?r WHERE {
         { SELECT ?c ?p ?y ?s (COUNT(DISTINCT ?m) AS ?n) WHERE {
@@ -80,7 +80,7 @@ PLACES = """SELECT ?place ?c ?p ?n ?topics WHERE {
     ?t a dip:PlaceTally ; dip:tallyPlace ?place ; dip:tallyCountry ?c ; dip:tallyPartner ?p ; dip:meetingCount ?n ;
        dip:topicList ?topics }"""
 YEARS = """SELECT ?c ?p ?y ?s ?n ?reports WHERE {
-    ?pair dip:pairCountry ?c ; dip:pairPartner ?p ; dip:yearSectorTally ?t .
+    ?pair dip:pairState ?c , ?p ; dip:yearSectorTally ?t . FILTER(?c != ?p)
     ?t dip:tallyYear ?y ; dip:tallySector ?s ; dip:meetingCount ?n ; dip:reportList ?reports }"""
 
 
