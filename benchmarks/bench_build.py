@@ -5,9 +5,11 @@
 For each size N it writes N synthetic reports (``synthetic_reports.py``: about 2,000 characters
 each, regions and sectors from the project's data, thousands of generated names), builds them
 with ``kg build`` in a fresh process and prints the wall time, reports per second, CPU seconds,
-the peak memory (resident set of the largest process, and the peak of the sum over the build's
-processes, which counts memory the forked workers share with their parent once per process) and
-the seconds per stage. It then adds one report and builds again into the same folder (the
+the peak memory (resident set of the largest process; the peak of the sum of resident sets over the
+build's processes, which counts memory the forked workers share with their parent once per process;
+and the peak of the sum of their proportional set sizes, which counts each shared page once, split
+among the processes that share it: the memory the build takes from the machine) and the seconds per
+stage. It then adds one report and builds again into the same folder (the
 incremental rebuild), against the targets below. ``--no-exports`` builds as ``kg build
 --no-exports`` does (the store only, no Turtle or TriG). The figures for 100,000 reports are
 extrapolated linearly from the largest size measured, and printed as such.
@@ -52,11 +54,12 @@ def build_once(reports: Path, out: Path, jobs: int | None, views: bool, exports:
                              "1" if exports else "0"],
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     parent = psutil.Process(proc.pid)
-    peak_sum = 0
+    peak_sum = peak_pss = 0
     while proc.poll() is None:
         try:
-            rss = parent.memory_info().rss + sum(c.memory_info().rss for c in parent.children(recursive=True))
-            peak_sum = max(peak_sum, rss)
+            processes = [parent, *parent.children(recursive=True)]
+            peak_sum = max(peak_sum, sum(p.memory_info().rss for p in processes))
+            peak_pss = max(peak_pss, sum(_proportional(p) for p in processes))
         except psutil.Error:
             pass
         time.sleep(0.05)
@@ -66,8 +69,14 @@ def build_once(reports: Path, out: Path, jobs: int | None, views: bool, exports:
     if status != 0:
         raise SystemExit(f"build failed ({status})")
     result = json.loads(out_text.strip().splitlines()[-1])
-    result.update(wall=wall, peak_sum=peak_sum)
+    result.update(wall=wall, peak_sum=peak_sum, peak_pss=peak_pss)
     return result
+
+
+def _proportional(process: psutil.Process) -> int:
+    """A process's proportional set size (its resident set where the system does not tell it)."""
+    info = process.memory_full_info()
+    return getattr(info, "pss", info.rss)
 
 
 def children_usage() -> tuple[float, int]:
@@ -82,7 +91,8 @@ def line(label: str, n: int, r: dict, cpu: float, maxrss: int | None) -> str:
     stages = "  ".join(f"{k} {v:.1f}" for k, v in r["timings"].items())
     largest = f"{maxrss / 2**30:.2f} GB" if maxrss is not None else "   ?   "
     return (f"{label:12} {n:>7} {r['wall']:8.1f} {n / r['wall']:9.1f} {cpu:8.1f} {largest:>9} "
-            f"{r['peak_sum'] / 2**30:7.2f} GB  extracted {r['extracted']}  triples {r['triples']}  [{stages}]")
+            f"{r['peak_sum'] / 2**30:7.2f} GB {r['peak_pss'] / 2**30:7.2f} GB  "
+            f"extracted {r['extracted']}  triples {r['triples']}  [{stages}]")
 
 
 def main() -> None:
@@ -99,7 +109,7 @@ def main() -> None:
     print(f"targets at {TARGET_SIZE} reports: build {TARGET_BUILD_S} s, memory {TARGET_MEMORY_GB} GB, "
           f"adding one report {TARGET_ADD_ONE_S} s (wall)")
     print(f"{'build':12} {'reports':>7} {'wall s':>8} {'reports/s':>9} {'cpu s':>8} {'largest':>9} "
-          f"{'all procs':>10}")
+          f"{'all procs':>10} {'all (PSS)':>10}")
     last = None
     for n in args.sizes:
         reports, out = work / f"reports-{n}", work / f"out-{n}"

@@ -286,8 +286,8 @@ def write_graph(meetings: int, folder: Path) -> tuple[Path, dict[str, dict[str, 
     path = folder / f"bench-{meetings}.nt"
     with path.open("w", encoding="utf-8") as fh:
         fh.writelines(gen.lines())
-        for data in tally_graphs(gen.facts, gen.place_states()).values():
-            fh.write(data.decode("utf-8"))
+        for tally in tally_graphs(gen.facts, gen.place_states()).values():
+            fh.write(tally.ntriples().decode("utf-8"))
         for name in ("dipkg.ttl", "sectors.ttl", "roles.ttl"):
             for triple in ox.parse(path=str(ONTOLOGY_DIR / name), format=ox.RdfFormat.TURTLE):
                 fh.write(f"{triple.subject} {triple.predicate} {triple.object} .\n")

@@ -151,8 +151,8 @@ def to_graph(extractions: Sequence[Extraction]) -> tuple[Graph, Dataset]:
     builder = GraphBuilder(wikidata=load_wikidata(), served=served_states(extractions, redirect))
     for x in extractions:
         builder.add(x, by_key, redirect, meetings)
-    for iri, data in tallies(extractions, by_key, redirect, meetings, builder.served or {}).items():
-        builder.ds.graph(URIRef(iri)).parse(data=data, format="nt")
+    for iri, tally in tallies(extractions, by_key, redirect, meetings, builder.served or {}).items():
+        builder.ds.graph(URIRef(iri)).parse(data=tally.ntriples(), format="nt")
     return builder.merged(), builder.ds
 
 
@@ -335,9 +335,7 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
             work.builder = GraphBuilder(wikidata=load_wikidata(), served=served)
             work.entities, work.redirect, work.meetings = {e.key: e for e in entities}, redirect, meetings
             signatures = work.signatures = _signatures(extractions, keys, work.entities, redirect, meetings, served)
-            # the collection's tallies: graph → (signature, triples)
-            tallied = {g: (hashlib.sha256(data).hexdigest(), data)
-                       for g, data in tallies(extractions, work.entities, redirect, meetings, served).items()}
+            tallied = tallies(extractions, work.entities, redirect, meetings, served)  # the collection's, by graph
         clock.lap("resolve")
 
         def load() -> tuple[Extraction, ...]:
@@ -359,9 +357,12 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
                 writer.put(graph_of[n], signatures[n], data)
             if not writer.unchanged(str(VOCABULARY_GRAPH), vocabulary_signature):
                 writer.put(str(VOCABULARY_GRAPH), vocabulary_signature, vocabulary_triples)
-            for graph, (signature, data) in tallied.items():
-                if not writer.unchanged(graph, signature):
-                    writer.put(graph, signature, data)
+            for graph, tally in tallied.items():
+                if not writer.unchanged(graph, tally.signature):
+                    data = tally.ntriples()
+                    writer.put(graph, tally.signature, data)
+                    if graphs is not None:
+                        graphs.put(tally.signature, data)
             manifest = writer.finish()
             if len(changed) >= OPTIMIZE_AFTER:
                 store.optimize()  # compact what was bulk-loaded now rather than in the next small rebuild
@@ -384,9 +385,7 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
                 old.graphs.get(g) == s for g, s in zip(graph_of, signatures, strict=True)) < len(graph_of) / 2)
             wanted = sorted([*zip(graph_of, signatures, strict=True),
                              (str(VOCABULARY_GRAPH), vocabulary_signature),
-                             *((g, signature) for g, (signature, _) in tallied.items())])
-            for signature, data in tallied.values():
-                graphs.put(signature, data)
+                             *((g, tally.signature) for g, tally in tallied.items())])
 
             def chunks() -> Iterator[tuple[str, bytes]]:
                 for graph, signature in wanted:
@@ -410,7 +409,7 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
             pack.save(dict(zip(keys, extractions, strict=True)), packed)
         if read_before is not None and memo is not None:
             read_before.save(memo.used, memo.found)
-        graphs.keep_only([*signatures, vocabulary_signature, *(signature for signature, _ in tallied.values())])
+        graphs.keep_only([*signatures, vocabulary_signature, *(tally.signature for tally in tallied.values())])
         store = open_store(out_dir)
         summary = _summary(store, made[-1].triples)
         clock.lap("publish")

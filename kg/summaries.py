@@ -33,6 +33,7 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from kg import nt
 from kg.events import Event, MeetingRef
@@ -66,17 +67,36 @@ def summary_graph(bucket: int) -> str:
     return str(RES[f"{SUMMARY_GRAPHS}{bucket:02d}"])
 
 
+@dataclass(frozen=True)
+class TallyGraph:
+    """One graph of tallies: what it counts (``rows``: tuples of strings and counts, sorted) and its
+    signature, a hash of them; its N-Triples are written only for a graph the store does not hold yet."""
+
+    rows: tuple[tuple[str | int, ...], ...]
+
+    @cached_property
+    def signature(self) -> str:
+        return hashlib.sha256(repr(self.rows).encode("utf-8")).hexdigest()
+
+    def ntriples(self) -> bytes:
+        """The tallies as sorted N-Triples."""
+        g = nt.Lines()
+        for row in self.rows:
+            _WRITERS[str(row[0])](g, *row[1:])
+        return g.document()
+
+
 def tallies(extractions: Iterable[Extraction], entities: Mapping[str, Entity], redirect: Mapping[str, str],
-            events: Mapping[MeetingRef, Event], served: Mapping[str, frozenset[str]]) -> dict[str, bytes]:
-    """The graphs of tallies of the collection (IRI → sorted N-Triples; ``extractions`` may be outlines)."""
+            events: Mapping[MeetingRef, Event], served: Mapping[str, frozenset[str]]) -> dict[str, TallyGraph]:
+    """The graphs of tallies of the collection by IRI (``extractions`` may be outlines)."""
     extractions = list(extractions)
     return tally_graphs(meeting_facts(extractions, entities, redirect, events, served),
                         place_states(extractions, entities, redirect))
 
 
-def tally_graphs(meetings: Mapping[str, MeetingFacts], states: Mapping[str, frozenset[str]]) -> dict[str, bytes]:
-    """The tallies of ``meetings`` (meeting node → its facts) as graphs (IRI → sorted N-Triples); ``states``:
-    the states of each region and city (node → ISO codes), the only places tallied."""
+def tally_graphs(meetings: Mapping[str, MeetingFacts], states: Mapping[str, frozenset[str]]) -> dict[str, TallyGraph]:
+    """The tallies of ``meetings`` (meeting node → its facts) as graphs by IRI; ``states``: the states of each
+    region and city (node → ISO codes), the only places tallied."""
     by_sector: Counter[tuple[str, str, str]] = Counter()
     by_year: Counter[tuple[str, str, str, str]] = Counter()
     reports_of: dict[tuple[str, str, str, str], set[str]] = defaultdict(set)
@@ -96,46 +116,57 @@ def tally_graphs(meetings: Mapping[str, MeetingFacts], states: Mapping[str, froz
             for p in seen.countries:
                 by_place[place, p] += 1
                 topics_of[place, p] |= sectors
-    graphs: dict[int, nt.Lines] = defaultdict(nt.Lines)
-    pairs: dict[tuple[str, str], nt.Term] = {}
-
-    def pair(c: str, p: str) -> tuple[nt.Lines, nt.Term]:
-        g = graphs[_bucket("pair", c, p)]
-        if (c, p) not in pairs:
-            node = pairs[c, p] = _node_of("pair", c, p)
-            g.add((node, N_TYPE, N_DIP.StatePair))
-            g.add((node, N_DIP.pairState, nt.literal(c)))
-            g.add((node, N_DIP.pairState, nt.literal(p)))
-        return g, pairs[c, p]
-
+    rows: dict[int, list[tuple[str | int, ...]]] = defaultdict(list)
     for (c, p, s), count in by_sector.items():
-        g, node = pair(c, p)
-        t = _node_of("sector", c, p, s)
-        g.add((node, N_DIP.sectorTally, t))
-        g.add((t, N_TYPE, N_DIP.SectorTally))
-        g.add((t, N_DIP.tallyTopic, N_SECTOR[s]))
-        g.add((t, N_DIP.tallySector, nt.literal(s)))
-        g.add((t, N_DIP.meetingCount, nt.literal(count)))
+        rows[_bucket("pair", c, p)].append(("sector", c, p, s, count))
     for (c, p, y, s), count in by_year.items():
-        g, node = pair(c, p)
-        t = _node_of("year", c, p, y, s)
-        g.add((node, N_DIP.yearSectorTally, t))
-        g.add((t, N_TYPE, N_DIP.YearSectorTally))
-        g.add((t, N_DIP.tallyYear, nt.literal(int(y)) if y else nt.literal("")))
-        g.add((t, N_DIP.tallySector, nt.literal(s)))
-        g.add((t, N_DIP.meetingCount, nt.literal(count)))
-        g.add((t, N_DIP.reportList, nt.literal(LIST_SEPARATOR.join(sorted(reports_of[c, p, y, s])))))
+        rows[_bucket("pair", c, p)].append(("year", c, p, y, s, count,
+                                            LIST_SEPARATOR.join(sorted(reports_of[c, p, y, s]))))
     for (place, p), count in by_place.items():
         for c in sorted(states[place]):
-            g = graphs[_bucket("place", place)]
-            t = _node_of("place", place, c, p)
-            g.add((t, N_TYPE, N_DIP.PlaceTally))
-            g.add((t, N_DIP.tallyPlace, place))
-            g.add((t, N_DIP.tallyCountry, nt.literal(c)))
-            g.add((t, N_DIP.tallyPartner, nt.literal(p)))
-            g.add((t, N_DIP.meetingCount, nt.literal(count)))
-            g.add((t, N_DIP.topicList, nt.literal(LIST_SEPARATOR.join(sorted(topics_of[place, p])))))
-    return {summary_graph(b): g.document() for b, g in sorted(graphs.items())}
+            rows[_bucket("place", place)].append(("place", place, c, p, count,
+                                                  LIST_SEPARATOR.join(sorted(topics_of[place, p]))))
+    return {summary_graph(b): TallyGraph(tuple(sorted(r))) for b, r in sorted(rows.items())}
+
+
+def _pair(g: nt.Lines, c: str, p: str) -> nt.Term:
+    node = _node_of("pair", c, p)
+    g.add((node, N_TYPE, N_DIP.StatePair))
+    g.add((node, N_DIP.pairState, nt.literal(c)))
+    g.add((node, N_DIP.pairState, nt.literal(p)))
+    return node
+
+
+def _sector_tally(g: nt.Lines, c: str, p: str, s: str, count: int) -> None:
+    t = _node_of("sector", c, p, s)
+    g.add((_pair(g, c, p), N_DIP.sectorTally, t))
+    g.add((t, N_TYPE, N_DIP.SectorTally))
+    g.add((t, N_DIP.tallyTopic, N_SECTOR[s]))
+    g.add((t, N_DIP.tallySector, nt.literal(s)))
+    g.add((t, N_DIP.meetingCount, nt.literal(count)))
+
+
+def _year_tally(g: nt.Lines, c: str, p: str, y: str, s: str, count: int, reports: str) -> None:
+    t = _node_of("year", c, p, y, s)
+    g.add((_pair(g, c, p), N_DIP.yearSectorTally, t))
+    g.add((t, N_TYPE, N_DIP.YearSectorTally))
+    g.add((t, N_DIP.tallyYear, nt.literal(int(y)) if y else nt.literal("")))
+    g.add((t, N_DIP.tallySector, nt.literal(s)))
+    g.add((t, N_DIP.meetingCount, nt.literal(count)))
+    g.add((t, N_DIP.reportList, nt.literal(reports)))
+
+
+def _place_tally(g: nt.Lines, place: str, c: str, p: str, count: int, topics: str) -> None:
+    t = _node_of("place", place, c, p)
+    g.add((t, N_TYPE, N_DIP.PlaceTally))
+    g.add((t, N_DIP.tallyPlace, place))
+    g.add((t, N_DIP.tallyCountry, nt.literal(c)))
+    g.add((t, N_DIP.tallyPartner, nt.literal(p)))
+    g.add((t, N_DIP.meetingCount, nt.literal(count)))
+    g.add((t, N_DIP.topicList, nt.literal(topics)))
+
+
+_WRITERS = {"sector": _sector_tally, "year": _year_tally, "place": _place_tally}
 
 
 def _digest(*keys: str) -> str:

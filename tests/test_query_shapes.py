@@ -55,8 +55,8 @@ def store() -> ox.Store:
     s = ox.Store()
     s.load(TTL.encode(), format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
     states = {f"<{PLACE}oblys>": frozenset({"KZ"}), f"<{PLACE}qala>": frozenset({"KZ"})}
-    for data in tally_graphs(FACTS, states).values():
-        s.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+    for tally in tally_graphs(FACTS, states).values():
+        s.load(tally.ntriples(), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
     return s
 
 
