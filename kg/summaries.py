@@ -6,12 +6,11 @@ instead, from the same facts the report graphs state:
 
 - a ``dip:StatePair`` for each pair of states whose meetings are counted (``dip:pairState``,
   twice): a meeting is between two states when one participant's post serves one and another's
-  the other (``dip:countryKey``). Its
-  ``dip:sectorTally`` nodes (``dip:SectorTally``) count the pair's meetings on a sector
-  (``dip:tallyTopic``, ``dip:tallySector``); its ``dip:yearSectorTally`` nodes
-  (``dip:YearSectorTally``) count them by year and sector (``dip:tallyYear``, ``dip:tallySector``:
-  the meetings' ``dip:yearKey`` and ``dip:sectorKey``, the empty string where unknown) and list
-  the reports that tell them (``dip:reportList``);
+  the other (``dip:countryKey``). Its ``dip:sectorTally`` nodes (``dip:SectorTally``) count the
+  pair's meetings on a sector (``dip:tallyTopic``, ``dip:tallySector``); its
+  ``dip:yearSectorTally`` nodes (``dip:YearSectorTally``) count them by year and sector
+  (``dip:tallyYear``, ``dip:tallySector``: the meetings' ``dip:yearKey`` and ``dip:sectorKey``,
+  the empty string where unknown) and list the reports that tell them (``dip:reportList``);
 - a ``dip:PlaceTally`` for each region or city of a state (``dip:tallyCountry``: by
   ``dip:inCountry`` or by a post that governs it and serves that state) and each state that
   meets there (``dip:tallyPartner``): the meetings held there (``dip:location``) or with a
@@ -36,6 +35,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from kg import nt
+from kg.cache import extractor_version
 from kg.events import Event, MeetingRef
 from kg.graph import N_DIP, N_RES, N_SECTOR, N_TYPE, RES, entity_term, meeting_term
 from kg.model import Entity, Extraction, MentionKind
@@ -70,13 +70,15 @@ def summary_graph(bucket: int) -> str:
 @dataclass(frozen=True)
 class TallyGraph:
     """One graph of tallies: what it counts (``rows``: tuples of strings and counts, sorted) and its
-    signature, a hash of them; its N-Triples are written only for a graph the store does not hold yet."""
+    signature, a hash of them and of the code that writes them (``version``); its N-Triples are written
+    only for a graph the store does not hold yet."""
 
     rows: tuple[tuple[str | int, ...], ...]
+    version: str = ""
 
     @cached_property
     def signature(self) -> str:
-        return hashlib.sha256(repr(self.rows).encode("utf-8")).hexdigest()
+        return hashlib.sha256(repr((self.version, self.rows)).encode("utf-8")).hexdigest()
 
     def ntriples(self) -> bytes:
         """The tallies as sorted N-Triples."""
@@ -91,12 +93,14 @@ def tallies(extractions: Iterable[Extraction], entities: Mapping[str, Entity], r
     """The graphs of tallies of the collection by IRI (``extractions`` may be outlines)."""
     extractions = list(extractions)
     return tally_graphs(meeting_facts(extractions, entities, redirect, events, served),
-                        place_states(extractions, entities, redirect))
+                        place_states(extractions, entities, redirect), version=extractor_version())
 
 
-def tally_graphs(meetings: Mapping[str, MeetingFacts], states: Mapping[str, frozenset[str]]) -> dict[str, TallyGraph]:
+def tally_graphs(meetings: Mapping[str, MeetingFacts], states: Mapping[str, frozenset[str]], *,
+                 version: str = "") -> dict[str, TallyGraph]:
     """The tallies of ``meetings`` (meeting node → its facts) as graphs by IRI; ``states``: the states of each
-    region and city (node → ISO codes), the only places tallied."""
+    region and city (node → ISO codes), the only places tallied; ``version``: that of the code (for the
+    signatures)."""
     by_sector: Counter[tuple[str, str, str]] = Counter()
     by_year: Counter[tuple[str, str, str, str]] = Counter()
     reports_of: dict[tuple[str, str, str, str], set[str]] = defaultdict(set)
@@ -126,7 +130,7 @@ def tally_graphs(meetings: Mapping[str, MeetingFacts], states: Mapping[str, froz
         for c in sorted(states[place]):
             rows[_bucket("place", place)].append(("place", place, c, p, count,
                                                   LIST_SEPARATOR.join(sorted(topics_of[place, p]))))
-    return {summary_graph(b): TallyGraph(tuple(sorted(r))) for b, r in sorted(rows.items())}
+    return {summary_graph(b): TallyGraph(tuple(sorted(r)), version) for b, r in sorted(rows.items())}
 
 
 def _pair(g: nt.Lines, c: str, p: str) -> nt.Term:

@@ -118,3 +118,13 @@ def test_a_new_meeting_changes_the_graphs_of_its_pairs_and_places_only():
     changed = {g for g in after if g not in before or after[g].signature != before[g].signature}
     # the pair in both orders and the place: three graphs at most, of the many the tallies fill
     assert 1 <= len(changed) <= 3 < len(before) <= BUCKETS
+
+
+def test_a_tally_graph_is_signed_by_what_it_counts_and_the_code_that_writes_it():
+    meetings = {"<m1>": facts("KZ JP", "oblys", "trade", "a.txt", "2024")}
+    one, again = tally_graphs(meetings, STATES, version="1"), tally_graphs(meetings, STATES, version="1")
+    assert {g: t.signature for g, t in one.items()} == {g: t.signature for g, t in again.items()}
+    other = tally_graphs(meetings, STATES, version="2")
+    assert all(one[g].signature != other[g].signature for g in one)
+    more = tally_graphs({**meetings, "<m2>": facts("KZ JP", "oblys", "trade", "b.txt", "2024")}, STATES, version="1")
+    assert any(one[g].signature != more[g].signature for g in one)
