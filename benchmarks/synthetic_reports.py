@@ -2,7 +2,8 @@
 
 Each report is about 2,000 characters: a header line, a meeting sentence (a Kazakh akim or
 minister and a foreign ambassador, named in the case the sentence needs), the sectors discussed,
-and paragraphs of background in varied order. Regions come from ``kg/lexicons/places.tsv``,
+and paragraphs of background in varied order, one of which may name an organization of
+``kg/lexicons/organizations.tsv``. Regions come from ``kg/lexicons/places.tsv``,
 sectors from the labels of ``ontology/sectors.ttl``, persons from generated names, each keeping
 one post across reports (three officials of each region, forty diplomats of each state) and
 named in each language's forms, so that entity resolution has real work. The same seed gives the same reports.
@@ -52,7 +53,8 @@ BACKGROUND = {
            "Тараптар университеттер арасындағы студент алмасу бағдарламасын кеңейту мүмкіндігін қарастырды.",
            "Кездесу соңында бірлескен жұмыс тобын құру туралы уағдаластыққа қол жеткізілді.",
            "Өңірде {country} капиталы қатысқан {n} кәсіпорын жұмыс істейді.",
-           "Жаңа логистикалық орталық құрылысы {year} жылы аяқталады деп күтілуде."),
+           "Жаңа логистикалық орталық құрылысы {year} жылы аяқталады деп күтілуде.",
+           "Кездесуге {org} өкілдері де қатысты."),
     "ru": ("Компании {country} реализуют в регионе {n} инвестиционных проектов.",
            "В прошлом году товарооборот между странами составил {n} миллионов долларов.",
            "Аким рассказал о потенциале области в сфере {sector}.",
@@ -60,7 +62,8 @@ BACKGROUND = {
            "Стороны рассмотрели возможность расширения программ студенческого обмена между университетами.",
            "По итогам встречи достигнута договоренность о создании совместной рабочей группы.",
            "В регионе работают {n} предприятий с участием капитала {country}.",
-           "Строительство нового логистического центра планируется завершить в {year} году."),
+           "Строительство нового логистического центра планируется завершить в {year} году.",
+           "Свою поддержку проектам региона выразила и организация {org}."),
     "en": ("Companies from {country} are carrying out {n} investment projects in the region.",
            "Last year trade between the two countries reached {n} million dollars.",
            "The akim spoke about the region's potential in {sector}.",
@@ -68,7 +71,8 @@ BACKGROUND = {
            "The sides considered expanding student exchange programmes between universities.",
            "At the end of the meeting they agreed to set up a joint working group.",
            "There are {n} enterprises with capital from {country} operating in the region.",
-           "The construction of a new logistics centre is expected to be completed in {year}."),
+           "The construction of a new logistics centre is expected to be completed in {year}.",
+           "Representatives of {org} also took part in the meeting."),
 }
 MEETING = {
     "kk": "{region_gen} әкімі {host} {country_gen} Қазақстандағы Елшісі {guest_with} кездесті.",
@@ -109,6 +113,16 @@ def _regions() -> list[dict[str, str]]:
             and n["kk"].endswith(" облысы")]
 
 
+def _organizations() -> list[dict[str, str]]:
+    """The organizations of ``kg/lexicons/organizations.tsv`` named in all three languages, by the first name of
+    each."""
+    names: dict[str, dict[str, str]] = defaultdict(dict)
+    for row in read_tsv(LEXICON_DIR / "organizations.tsv"):
+        if len(row) >= 5 and row[0] != "id":
+            names[row[0]].setdefault(row[3], row[4])
+    return [n for n in names.values() if {"kk", "ru", "en"} <= set(n)]
+
+
 def _sectors() -> list[dict[str, str]]:
     labels: dict[str, dict[str, str]] = defaultdict(dict)
     pref = "http://www.w3.org/2004/02/skos/core#prefLabel"
@@ -124,6 +138,7 @@ class ReportMaker:
         rng = random.Random(seed)
         self.regions = _regions()
         self.sectors = _sectors()
+        self.organizations = _organizations()
         # A person keeps his post across reports, as in a real collection: the officials of a region (an akim
         # and his deputies) meet for it, the diplomats of a state for that state. Drawn from a person pool at
         # random, one person would serve a dozen states and most meetings would be between every pair of them.
@@ -142,6 +157,7 @@ class ReportMaker:
         host = rng.choice(self.hosts[region["en"]])
         guest = rng.choice(self.guests[code])
         sectors = [s[language] for s in rng.sample(self.sectors, 3)]
+        organization = rng.choice(self.organizations)[language]
         published = date(2020, 1, 1) + timedelta(days=rng.randrange(2000))
         if language == "kk":
             meeting = MEETING["kk"].format(region_gen=region["kk"].removesuffix("облысы") + "облысының",
@@ -168,8 +184,8 @@ class ReportMaker:
         body = " ".join(paragraphs)
         while len(body) < TARGET_LENGTH:
             template = templates[len(paragraphs) % len(templates)]
-            paragraphs.append(template.format(country=country, n=rng.randrange(3, 900),
-                                              year=published.year + 1, sector=rng.choice(sector_words)))
+            paragraphs.append(template.format(country=country, n=rng.randrange(3, 900), year=published.year + 1,
+                                              sector=rng.choice(sector_words), org=organization))
             body = " ".join(paragraphs)
         lines = [" ".join(paragraphs[i:i + 3]) for i in range(0, len(paragraphs), 3)]
         return f" date {published.isoformat()} {TITLE[language]}\n" + "\n\n".join(lines) + "\n"
