@@ -1,7 +1,9 @@
 """The values that pass between the stages: reports → mentions → entities and relations → graph.
 
-Every class is a frozen dataclass. Character offsets are half-open and index the report's
-full text, so that ``report.text[m.start:m.end] == m.text`` holds for every span.
+Every class is a frozen dataclass with slots (no dictionary of attributes per object: a build of a
+large collection keeps the outlines of every report in memory). Character offsets are half-open
+and index the report's full text, so that ``report.text[m.start:m.end] == m.text`` holds for
+every span.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Report:
     """One report: its text, what its header, first lines or metadata say about it, and where it came
     from (``source_file`` is the file's base name, ``source_path`` its path relative to the folder it
@@ -36,7 +38,7 @@ class Report:
         return self.identity or self.source_file
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """A half-open character range of a report's text."""
 
@@ -45,7 +47,7 @@ class Span:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A stretch of report text that names something or cues a fact.
 
@@ -100,7 +102,7 @@ class MentionKind:
 EPONYM = "eponym"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """Where a fact is stated: the report, the sentence and the span inside it."""
 
@@ -109,13 +111,13 @@ class Evidence:
     quote: Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Label:
     text: str
     language: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     """One real person, place or organization, with every label the reports give it.
 
@@ -142,7 +144,7 @@ class Entity:
         return next((rule for p, rule in self.joins if p == part), None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Post:
     """A post a person holds, as one report states it."""
 
@@ -154,7 +156,7 @@ class Post:
     jurisdiction: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PartialDate:
     """A date known to the day, the month or only the year."""
 
@@ -170,13 +172,13 @@ class PartialDate:
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Topic:
     sector: str
     evidence: Evidence
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Meeting:
     """A meeting the report says took place between named persons."""
 
@@ -187,7 +189,7 @@ class Meeting:
     topics: tuple[Topic, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Extraction:
     """Everything read out of one report, with entity keys resolved within the report."""
 
