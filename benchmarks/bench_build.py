@@ -11,8 +11,8 @@ and the peak of the sum of their proportional set sizes, which counts each share
 among the processes that share it: the memory the build takes from the machine) and the seconds per
 stage. It then adds one report and builds again into the same folder (the
 incremental rebuild), against the targets below. ``--no-exports`` builds as ``kg build
---no-exports`` does (the store only, no Turtle or TriG). The figures for 100,000 reports are
-extrapolated linearly from the largest size measured, and printed as such.
+--no-exports`` does (the store only, no Turtle or TriG). Unless 100,000 reports were measured, their
+figures are extrapolated linearly from the largest size measured, and printed as such.
 """
 
 from __future__ import annotations
@@ -131,7 +131,7 @@ def main() -> None:
         print(f"{'':12} load average now {os.getloadavg()[0]:.1f}", flush=True)
         (reports / f"r{n:07d}.txt").unlink()
         last = (n, full, cpu1 - cpu0)
-    if last is not None:
+    if last is not None and last[0] < EXTRAPOLATE_TO:
         n, full, cpu = last
         k = EXTRAPOLATE_TO / n
         print(f"extrapolated linearly from {n} to {EXTRAPOLATE_TO} reports (not measured): "
