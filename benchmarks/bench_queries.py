@@ -101,6 +101,10 @@ class Generator:
     def region(self, i: int) -> str:
         return f"{RES}place/region-{i}"
 
+    def governed(self, i: int) -> str | None:
+        """The region person ``i`` governs (every third person is a governor or mayor), or None."""
+        return self.region(i % self.regions) if i % 3 == 0 else None
+
     def region_country(self, i: int) -> str:
         return COUNTRIES[i % len(COUNTRIES)]
 
@@ -164,9 +168,10 @@ class Generator:
         yield t(post, RDF_TYPE, iri(DIP + "Post"))
         yield t(post, DIP + "country", iri(f"{RES}country/{code}"))
         yield t(post, DIP + "servesKey", lit(code))
-        if i % 3 == 0:
+        governed = self.governed(i)
+        if governed is not None:
             yield t(post, DIP + "role", iri(ROLE + LOCALS[i % len(LOCALS)]))
-            yield t(post, DIP + "jurisdiction", iri(self.region(i % self.regions)))
+            yield t(post, DIP + "jurisdiction", iri(governed))
         else:
             yield t(post, DIP + "role", iri(ROLE + DIPLOMATS[(i // 2) % len(DIPLOMATS)]))
             host = "KZ" if code != "KZ" else COUNTRIES[1 + i % (len(COUNTRIES) - 1)]
@@ -224,7 +229,7 @@ class Generator:
         yield t(m, DIP + "evidence", iri(ev))
         yield from lines
         sectors = rng.sample(SECTORS, rng.randrange(1, 5))
-        governed = {iri(self.region(p % self.regions)) for p in (a, b) if p % 3 == 0}  # the local heads' (_person)
+        governed = {iri(region) for region in map(self.governed, (a, b)) if region is not None}
         self.facts[iri(m)] = MeetingFacts(frozenset({self.person_country(a), self.person_country(b)}), years,
                                           frozenset(sectors), frozenset({iri(where), *governed}),
                                           frozenset({self.report_file(i // 2)}))
@@ -241,8 +246,10 @@ class Generator:
         for i in range(self.regions):
             if i % 4:
                 states[iri(self.region(i))].add(self.region_country(i))
-        for i in range(0, self.persons, 3):  # the local heads (_person)
-            states[iri(self.region(i % self.regions))].add(self.person_country(i))
+        for i in range(self.persons):
+            region = self.governed(i)
+            if region is not None:
+                states[iri(region)].add(self.person_country(i))
         return {k: frozenset(v) for k, v in states.items() if v}
 
     def params(self) -> dict[str, dict[str, str]]:

@@ -31,7 +31,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, fields
 from functools import cached_property
 
 from kg import nt
@@ -60,6 +60,9 @@ class MeetingFacts:
     sectors: frozenset[str]
     places: frozenset[str]
     reports: frozenset[str]
+
+
+FACT_FIELDS = tuple(f.name for f in fields(MeetingFacts))
 
 
 def summary_graph(bucket: int) -> str:
@@ -212,37 +215,23 @@ def meeting_facts(extractions: Iterable[Extraction], entities: Mapping[str, Enti
         for post in x.posts:
             if post.role in LOCAL_HEADS and post.jurisdiction:
                 governs[redirect.get(post.holder, post.holder)].add(_node(post.jurisdiction, entities, redirect))
-    out: dict[str, _Facts] = {}
+    out: dict[str, dict[str, set[str]]] = {}
     for x in extractions:
         src = x.report.key
         for n, meeting in enumerate(x.meetings, start=1):
             event = events.get((src, n))
             m = meeting_term(event.anchor if event is not None else (src, n))
-            seen = out.setdefault(m, _Facts())
+            seen = out.setdefault(m, {f: set() for f in FACT_FIELDS})
             who = [redirect.get(k, k) for k in meeting.participants]
-            seen.countries.update(c for k in who for c in served.get(k, ()))
-            seen.years.add(str(meeting.date.year) if meeting.date else "")
-            seen.sectors.update([t.sector for t in meeting.topics] or [""])
+            seen["countries"].update(c for k in who for c in served.get(k, ()))
+            seen["years"].add(str(meeting.date.year) if meeting.date else "")
+            seen["sectors"].update([t.sector for t in meeting.topics] or [""])
             location = event.location if event is not None else meeting.location
             if location:
-                seen.places.add(_node(location, entities, redirect))
-            seen.places.update(place for k in who for place in governs.get(k, ()))
-            seen.reports.add(x.report.source_file)
-    return {m: MeetingFacts(*(frozenset(getattr(seen, f)) for f in _FIELDS)) for m, seen in out.items()}
-
-
-_FIELDS = ("countries", "years", "sectors", "places", "reports")
-
-
-@dataclass
-class _Facts:
-    """``MeetingFacts`` while the reports that tell a meeting are read."""
-
-    countries: set[str] = field(default_factory=set)
-    years: set[str] = field(default_factory=set)
-    sectors: set[str] = field(default_factory=set)
-    places: set[str] = field(default_factory=set)
-    reports: set[str] = field(default_factory=set)
+                seen["places"].add(_node(location, entities, redirect))
+            seen["places"].update(place for k in who for place in governs.get(k, ()))
+            seen["reports"].add(x.report.source_file)
+    return {m: MeetingFacts(**{f: frozenset(values) for f, values in seen.items()}) for m, seen in out.items()}
 
 
 def _node(key: str, entities: Mapping[str, Entity], redirect: Mapping[str, str]) -> str:

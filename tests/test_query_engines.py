@@ -1,27 +1,16 @@
 """The benchmark's generated graph is well-formed, and both engines give each named query the same answer."""
 
-import importlib.util
 from collections import Counter
-from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from bench_support import load_benchmark
 from rdflib import Graph, Variable
 
 from kg import query as q
 from kg.validate import validate
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def load_bench():
-    spec = importlib.util.spec_from_file_location("bench_queries", ROOT / "benchmarks" / "bench_queries.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-bench = load_bench()
+bench = load_benchmark("bench_queries")
 
 
 @pytest.fixture(scope="module")

@@ -1,26 +1,14 @@
 """The build benchmark's synthetic reports read as real ones do: in each language a meeting of the region's
 official and the state's diplomat, and the organization a report names."""
 
-import importlib.util
-from pathlib import Path
-
 import pytest
+from bench_support import load_benchmark
 
 from kg.model import MentionKind
 from kg.pipeline import extract
 from kg.reports import parse_report
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def load_generator():
-    spec = importlib.util.spec_from_file_location("synthetic_reports", ROOT / "benchmarks" / "synthetic_reports.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-generator = load_generator()
+generator = load_benchmark("synthetic_reports")
 MAKER = generator.ReportMaker()
 REPORTS = {n: MAKER.report(n) for n in range(5)}
 
