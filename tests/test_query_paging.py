@@ -21,14 +21,15 @@ def store(graph_file) -> ox.Store:
     return q.load_store(graph_file)
 
 
-@pytest.mark.parametrize("name", ["who-met-whom", "report-mentions", "countries", "persons-by-role"])
+@pytest.mark.parametrize(("name", "params"), [("who-met-whom", {}), ("report-mentions", {}), ("countries", {}),
+                                              ("persons-by-role", {}), ("explain", {"node": "Kazakhstan"})])
 @pytest.mark.parametrize("size", [1, 3, 4])
-def test_pages_add_up_to_the_whole_answer(store, name, size):
-    whole = q.ask(store, name)
+def test_pages_add_up_to_the_whole_answer(store, name, params, size):
+    whole = q.ask(store, name, params)
     assert len(whole.rows) > size, "the seeds give more rows than one page"
     pages, offset = [], 0
     while True:
-        page = q.ask(store, name, limit=size, offset=offset)
+        page = q.ask(store, name, params, limit=size, offset=offset)
         assert page.offset == offset and len(page.rows) <= size
         pages.extend(page.rows)
         offset += len(page.rows)

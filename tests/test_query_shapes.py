@@ -25,6 +25,9 @@ place:qala a dip:City ; dip:inCountry country:KZ ; dip:displayLabel "Жаңа қ
 report:a a dip:Report ; dip:sourceFile "a.txt" .
 report:b a dip:Report ; dip:sourceFile "b.txt" .
 report:c a dip:Report ; dip:sourceFile "c.txt" .
+# reports that tell no meeting, one before the others and one between them: they give no row of who-met-whom
+report:0 a dip:Report ; dip:sourceFile "0.txt" .
+report:bb a dip:Report ; dip:sourceFile "bb.txt" .
 person:unnamed a dip:Person .
 person:anna a dip:Person ; dip:displayLabel "Анна Ким"@kk .
 person:li a dip:Person ; dip:displayLabel "Ли Смит"@kk ; dip:holds post:akim .
@@ -73,7 +76,7 @@ def test_without_a_limit_the_reach_line_stays_a_comment():
     assert q._paged(text, None, 3) == (text, 3)
 
 
-@pytest.mark.parametrize(("limit", "offset"), [(1, 0), (1, 1), (2, 0), (1, 2), (5, 0)])
+@pytest.mark.parametrize(("limit", "offset"), [(1, 0), (1, 1), (2, 0), (1, 2), (5, 0), (0, 0), (2, 1)])
 def test_a_page_whose_reach_falls_short_is_the_page_of_the_whole_answer(store, limit, offset):
     whole = q.ask(store, "who-met-whom")
     assert [row[0].value for row in whole.rows] == ["b.txt", "c.txt", "c.txt"]
