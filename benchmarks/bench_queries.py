@@ -1,7 +1,7 @@
 """Named-query latency on Oxigraph and on rdflib's own SPARQL engine, on generated graphs.
 
     python benchmarks/bench_queries.py [--sizes 1000 10000 100000] [--repeat 5] [--rdflib-timeout 60]
-    python benchmarks/bench_queries.py --store OUT [--repeat 5]
+    python benchmarks/bench_queries.py --store OUT [--repeat 5] [--page 100]
 
 For each size a graph of that many meetings is generated with the shapes ``kg/graph.py`` writes
 (reports, meetings with participants, place, date and topics, persons with posts, countries,
@@ -14,8 +14,9 @@ ends prints as ``>TIMEOUT``.
 With ``--store OUT`` (a build's output folder, e.g. of ``bench_build.py --folder``) each named query
 is timed as a user runs it: a whole ``python -m kg query NAME --graph OUT --param ...`` process
 (start-up and imports included), with parameters picked from the store (a person, an organization,
-a meeting and a report it holds; Kazakhstan and a partner country); the median wall time of
-``--repeat`` calls is printed against the target of ``CALL_TARGET_MS``.
+a meeting and a report it holds; Kazakhstan and a partner country), asking for one page of ``--page``
+rows (by default the page a table shows); the median wall time of ``--repeat`` calls is printed against
+the target of ``CALL_TARGET_MS``.
 """
 
 from __future__ import annotations
@@ -408,8 +409,9 @@ def store_params(out: Path) -> dict[str, dict[str, str]]:
     }
 
 
-def time_calls(out: Path, names: list[str], repeat: int, timeout: float = 120.0) -> None:
-    """Each named query as a whole ``kg query`` process on a build's store: median wall ms."""
+def time_calls(out: Path, names: list[str], repeat: int, timeout: float = 120.0, page: int = q.TABLE_ROWS) -> None:
+    """Each named query as a whole ``kg query`` process on a build's store, a page of ``page`` rows: median wall
+    ms."""
     import os
     import subprocess
 
@@ -417,13 +419,13 @@ def time_calls(out: Path, names: list[str], repeat: int, timeout: float = 120.0)
     env = {**os.environ, "PYTHONPATH": str(root)}
     params = store_params(out)
     print(f"store {out}  triples {q.triples(q.load_store(out))}  load average {os.getloadavg()[0]:.1f}  "
-          f"repeat {repeat}  target {CALL_TARGET_MS} ms median per whole call")
+          f"repeat {repeat}  page {page} rows  target {CALL_TARGET_MS} ms median per whole call")
     print(f"{'query':34} {'rows':>6} {'median ms':>10} {'min ms':>8}  params")
     for name in names:
         if any(v == "" for v in params.get(name, {}).values()):
             print(f"{name:34} skipped: the store has nothing to ask it about", flush=True)
             continue
-        args = [sys.executable, "-m", "kg", "query", name, "--graph", str(out), "--format", "tsv", "--limit", "1000",
+        args = [sys.executable, "-m", "kg", "query", name, "--graph", str(out), "--format", "tsv", "--limit", str(page),
                 *(a for k, v in params.get(name, {}).items() for a in ("--param", f"{k}={v}"))]
         times, rows = [], 0
         for _ in range(repeat):
@@ -454,12 +456,14 @@ def main() -> None:
     ap.add_argument("--queries", nargs="*", default=None, help="named queries to run (default: all)")
     ap.add_argument("--oxigraph-only", action="store_true", help="skip rdflib's engine")
     ap.add_argument("--call-timeout", type=float, default=120.0, help="seconds before a kg query call is stopped")
+    ap.add_argument("--page", type=int, default=q.TABLE_ROWS,
+                    help="with --store: the rows a call asks for (--limit), by default a table's page")
     ap.add_argument("--store", type=Path, default=None,
                     help="time whole kg query calls on this build's output folder instead")
     args = ap.parse_args()
     named = [n for n in q.named_queries() if args.queries is None or n.name in args.queries]
     if args.store is not None:
-        time_calls(args.store, [n.name for n in named], args.repeat, args.call_timeout)
+        time_calls(args.store, [n.name for n in named], args.repeat, args.call_timeout, args.page)
         return
     with tempfile.TemporaryDirectory(prefix="dipkg-bench-") as tmp:
         for size in args.sizes:

@@ -170,7 +170,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, extractors: tuple[str, ...], i
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind ?NAME to VALUE (repeatable); never pasted into the query text.")
 @click.option("--limit", type=click.IntRange(min=0), default=None, metavar="N",
-              help="At most N rows (default: 1000 for table, every row for csv, tsv and json).")
+              help="At most N rows (default: 100 for table, every row for csv, tsv and json).")
 @click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True, metavar="K",
               help="Skip the first K rows (with --limit, the next page).")
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries with their parameters.")

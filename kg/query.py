@@ -52,8 +52,9 @@ PAGE_LINE = re.compile(r"^[ \t]*#PAGE[ \t]*$", re.MULTILINE)
 # The line where the LIMIT goes of an ordered subquery whose rows give the page's rows in their order: how many
 # of its rows a page can reach (``_paged``).
 REACH_LINE = re.compile(r"^[ \t]*#REACH[ \t]*$", re.MULTILINE)
-# A table shows this many rows unless told otherwise; csv, tsv and json give every row unless told otherwise.
-TABLE_ROWS = 1000
+# A table shows a page of this many rows unless told otherwise; csv, tsv and json give every row unless told
+# otherwise.
+TABLE_ROWS = 100
 # A name parameter also binds its keys to this variable, which the query projects and the result leaves out.
 KEYS_SUFFIX = "Keys"
 # ... and the name in lower case (SPARQL's LCASE) to this one, which a query looks up in dip:labelKey.
