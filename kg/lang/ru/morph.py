@@ -13,10 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
-
-import pymorphy3
+from typing import TYPE_CHECKING
 
 from kg.model import MentionKind
+
+if TYPE_CHECKING:
+    import pymorphy3
 
 HYPHEN = re.compile(r"[-‐]")
 CYRILLIC_WORD = re.compile(r"^[А-Яа-яЁё]+(?:[-‐][А-Яа-яЁё]+)*$")
@@ -62,6 +64,9 @@ MIN_GENITIVE = 3
 
 @cache
 def analyzer() -> pymorphy3.MorphAnalyzer:
+    # Imported here: a word outside the Russian alphabet never needs the dictionary, nor its import (about 10 ms).
+    import pymorphy3
+
     return pymorphy3.MorphAnalyzer(lang="ru")
 
 
