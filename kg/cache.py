@@ -11,6 +11,7 @@ files and is not part of them: losing it costs time, never correctness.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import pickle
 import tempfile
@@ -32,6 +33,9 @@ OUTLINES = "outlines"
 INPUTS = "inputs"
 # Segments of the outline pack before it is rewritten as one.
 MAX_SEGMENTS = 32
+# Values a segment pickles at a time: a pickler remembers every object of one dump until it ends, which for the
+# outlines of a whole collection is as much memory again as the outlines themselves.
+CHUNK = 500
 GRAPH_SUFFIX = ".nt.z"
 V = TypeVar("V")
 # The evidence of an outline's posts, meetings and topics (``outline``).
@@ -99,7 +103,8 @@ class Pack(Generic[V]):
     outlines of the extractions (``outline``: what the cross-report steps read), and the reports
     read from each input file (``kg.inputs.collect``).
 
-    The pack is a list of segments, each a pickled ``{key: value}``; a build appends a segment with
+    The pack is a list of segments, each a file of pickled ``{key: value}`` chunks of at most ``CHUNK``
+    values, one after another; a build appends a segment with
     the values it lacked and rewrites the pack as one segment when more than half of what it holds
     is no longer wanted (or it has ``MAX_SEGMENTS``). A lost or unreadable segment costs time only:
     the values are made again."""
@@ -113,12 +118,14 @@ class Pack(Generic[V]):
         for path in self._segments():
             try:
                 with open(path, "rb") as fh:
-                    found = pickle.load(fh)
+                    while fh.peek(1):
+                        found = pickle.load(fh)
+                        if not isinstance(found, dict):
+                            break
+                        out.update(found)
+                        self._held += len(found)
             except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
                 continue
-            if isinstance(found, dict):
-                out.update(found)
-                self._held += len(found)
         return out
 
     def save(self, wanted: dict[str, V], known: Iterable[str]) -> None:
@@ -134,7 +141,11 @@ class Pack(Generic[V]):
             self.folder.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".", suffix=SUFFIX, dir=self.folder)
             with os.fdopen(fd, "wb") as fh:
-                pickle.dump(dict(wanted) if compact else new, fh, protocol=5)
+                pickler = pickle.Pickler(fh, protocol=5)
+                values = iter((wanted if compact else new).items())
+                while chunk := dict(itertools.islice(values, CHUNK)):
+                    pickler.dump(chunk)
+                    pickler.clear_memo()
             os.replace(tmp, self.folder / f"{number:06d}{SUFFIX}")
             if compact:
                 for path in old:

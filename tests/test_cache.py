@@ -1,0 +1,51 @@
+"""The pack of values a rebuild reads for every report: segments of pickled chunks that load back whole."""
+
+import pickle
+
+import pytest
+
+from kg import cache
+from kg.cache import Pack
+
+
+def _pickles(path) -> int:
+    """How many pickles the file holds, one after another."""
+    count = 0
+    with open(path, "rb") as fh:
+        while fh.peek(1):
+            pickle.load(fh)
+            count += 1
+    return count
+
+
+@pytest.mark.parametrize(("values", "chunks"), [(0, 0), (1, 1), (3, 1), (4, 2), (7, 3)])
+def test_a_segment_is_pickled_a_chunk_at_a_time_and_loads_whole(tmp_path, monkeypatch, values, chunks):
+    monkeypatch.setattr(cache, "CHUNK", 3)
+    wanted = {f"key{n}": ("outline", n) for n in range(values)}
+    Pack(tmp_path, "outlines").save(wanted, ())
+    segments = list((tmp_path / "outlines").iterdir()) if values else []
+    assert [_pickles(p) for p in segments] == ([chunks] if values else [])
+    assert Pack(tmp_path, "outlines").load() == wanted
+
+
+def test_a_rebuild_appends_a_segment_and_reads_both(tmp_path, monkeypatch):
+    monkeypatch.setattr(cache, "CHUNK", 2)
+    first = {f"a{n}": n for n in range(5)}
+    Pack(tmp_path, "outlines").save(first, ())
+    pack = Pack(tmp_path, "outlines")
+    held = pack.load()
+    both = {**first, "b": 9}
+    pack.save(both, held)
+    assert len(list((tmp_path / "outlines").iterdir())) == 2
+    assert Pack(tmp_path, "outlines").load() == both
+
+
+def test_a_damaged_chunk_costs_only_the_values_after_it(tmp_path, monkeypatch):
+    monkeypatch.setattr(cache, "CHUNK", 2)
+    wanted = {f"k{n}": n for n in range(6)}
+    Pack(tmp_path, "outlines").save(wanted, ())
+    (segment,) = (tmp_path / "outlines").iterdir()
+    data = segment.read_bytes()
+    segment.write_bytes(data[: len(data) - 5])  # the last chunk cut short
+    loaded = Pack(tmp_path, "outlines").load()
+    assert loaded.items() <= wanted.items() and {"k0", "k1", "k2", "k3"} <= set(loaded)
