@@ -22,9 +22,12 @@ from kg.cache import (
     ExtractionCache,
     GraphCache,
     Pack,
+    Strings,
     extraction_key,
     extractor_version,
     outline,
+    shared_dumps,
+    shared_loads,
 )
 from kg.entities import resolve
 from kg.errors import DipkgError
@@ -205,9 +208,10 @@ class _Work:
 _WORK: _Work | None = None
 
 
-def _extract_job(n: int) -> tuple[Extraction | None, Extraction | None, str | None]:
-    """Report ``n``'s outline, and its whole extraction unless the cache holds it: the build keeps
-    only the outlines of a large collection in memory, and a report graph's writer reads the rest.
+def _extract_job(n: int) -> tuple[bytes | None, Extraction | None, str | None]:
+    """Report ``n``'s outline (pickled by ``shared_dumps``), and its whole extraction unless the cache holds
+    it: the build keeps only the outlines of a large collection in memory, and a report graph's writer reads
+    the rest.
     A report the extractors fail on gives neither, and the failure in one line: it is skipped, like
     an input that cannot be read, rather than ending the build of all the others."""
     assert _WORK is not None
@@ -221,8 +225,8 @@ def _extract_job(n: int) -> tuple[Extraction | None, Extraction | None, str | No
         return None, None, f"{where}: cannot extract it: {type(exc).__name__}: {' '.join(str(exc).split())}"
     _settle()
     if _WORK.cache is not None and _WORK.cache.put(_WORK.keys[n], x):
-        return outline(x), None, None
-    return outline(x), x, None
+        return shared_dumps(outline(x)), None, None
+    return shared_dumps(outline(x)), x, None
 
 
 def _settle() -> None:
@@ -295,8 +299,9 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
     keys = [extraction_key(r, extractors) for r in reports]
     cache = ExtractionCache(out_dir / CACHE_NAME) if out_dir is not None else None
     pack = Pack(out_dir / CACHE_NAME, OUTLINES) if out_dir is not None else None
+    strings = Strings()  # the outlines' equal strings one object (``shared_loads``)
     with _no_gc():  # many small objects, no cycles: the collector would only walk them again and again
-        packed = pack.load() if pack is not None else {}
+        packed = pack.load(strings) if pack is not None else {}
         found: list[Extraction | None] = [None] * len(keys)
         outlines: list[Extraction | None] = [packed.get(k) for k in keys]
         for n, k in enumerate(keys):
@@ -311,7 +316,7 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
             load_lexicon()  # once here, before the workers are forked, rather than in each of them
         failed: list[str] = []
         for n, (brief, x, problem) in zip(todo, run(_extract_job, todo, jobs=jobs, what="extracting"), strict=True):
-            outlines[n], found[n] = brief, x
+            outlines[n], found[n] = shared_loads(brief, strings) if brief is not None else None, x
             if problem is not None:
                 failed.append(problem)
         if failed:

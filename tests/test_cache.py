@@ -8,12 +8,17 @@ from kg import cache
 from kg.cache import Pack
 
 
+class _Strings(pickle.Unpickler):
+    def persistent_load(self, pid):
+        return pid
+
+
 def _pickles(path) -> int:
     """How many pickles the file holds, one after another."""
     count = 0
     with open(path, "rb") as fh:
         while fh.peek(1):
-            pickle.load(fh)
+            _Strings(fh).load()
             count += 1
     return count
 
@@ -49,3 +54,38 @@ def test_a_damaged_chunk_costs_only_the_values_after_it(tmp_path, monkeypatch):
     segment.write_bytes(data[: len(data) - 5])  # the last chunk cut short
     loaded = Pack(tmp_path, "outlines").load()
     assert loaded.items() <= wanted.items() and {"k0", "k1", "k2", "k3"} <= set(loaded)
+
+
+def _report(**fields):
+    from kg.model import Report
+
+    return Report(**{"source_file": "a.txt", "text": "Елші кездесті.", "language": "kk", **fields})
+
+
+@pytest.mark.parametrize(("other", "same"), [
+    (_report(source_path="a.txt"), False),
+    (_report(), True),
+    (_report(text="Елші кездесті!"), False),
+    (_report(language="ru"), False),
+    (_report(source_record=0), False),
+])
+def test_the_extraction_key_reads_a_reports_fields_not_which_strings_are_one_object(other, same):
+    from kg.cache import extraction_key
+
+    shared = "a.txt"
+    one = _report(source_file=shared, source_path=shared)
+    two = _report(source_file="".join(["a", ".t", "xt"]), source_path="".join(["a.", "txt"]))
+    assert extraction_key(one, ["rules"]) == extraction_key(two, ["rules"])
+    assert (extraction_key(_report(), ["rules"]) == extraction_key(other, ["rules"])) == same
+    assert extraction_key(_report(), ["rules"]) != extraction_key(_report(), ["rules", "ner"])
+
+
+def test_values_loaded_with_one_table_share_their_equal_strings():
+    from kg.cache import Strings, shared_dumps, shared_loads
+
+    strings = Strings()
+    first = shared_loads(shared_dumps(_report(language="".join(["k", "k"]))), strings)
+    second = shared_loads(shared_dumps(_report(language="".join(["k", "k"]))), strings)
+    assert first == second == _report()
+    assert first.language is second.language and first.text is second.text
+    assert shared_loads(shared_dumps(_report()), Strings()).language is not first.language
