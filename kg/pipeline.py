@@ -8,7 +8,7 @@ import hashlib
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -252,7 +252,19 @@ def _read_whole(report: Report, key: str, x: Extraction | None, cache: Extractio
     else made again."""
     if x is None and cache is not None:
         x = cache.get(key)
+        if x is None and not report.text:
+            where = report.source_path or report.source_file
+            raise DipkgError(f"{where}: its extraction left the cache ({cache.folder}) during the build; build again")
     return x if x is not None else extract(report, extractors=extractors)
+
+
+def _drop_texts(reports: list[Report], found: Sequence[Extraction | None], keys: Sequence[str],
+                cache: ExtractionCache) -> None:
+    """Each report whose whole extraction the cache holds without the build holding it keeps no text: its
+    graph is written from the cache, and the texts of a large collection are a good part of its memory."""
+    for n, x in enumerate(found):
+        if x is None and reports[n].text and cache.path(keys[n]).is_file():
+            reports[n] = replace(reports[n], text="")
 
 
 @contextmanager
@@ -291,7 +303,10 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
     with _no_gc():
         memo = Memo(extractor_version(), read_before.load()) if read_before is not None else None
         collected = read_inputs(paths, inputs, exclude=[out_dir] if out_dir is not None else [], memo=memo)
-    reports = collected.reports
+    if read_before is not None and memo is not None:
+        read_before.save(memo.used, memo.found)  # now: what the files gave is not kept through the build
+    memo = None
+    reports = list(collected.reports)
     if not reports:
         problem = f"; {collected.problems[0]}" if collected.problems else ""
         raise DipkgError(f"{', '.join(str(p) for p in paths)}: no reports found{problem}")
@@ -330,6 +345,8 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
             work.reports, work.keys, work.extractions = reports, keys, found
             read["skipped"] = (*read["skipped"], *failed)
         extractions = tuple(x for x in outlines if x is not None)
+        if cache is not None:
+            _drop_texts(reports, found, keys, cache)
         clock.lap("extract")
         with _no_gc():
             entities, redirect = merge((e for x in extractions for e in x.entities),
@@ -412,8 +429,6 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
             cache.keep_only(keys)
         if pack is not None:
             pack.save(dict(zip(keys, extractions, strict=True)), packed)
-        if read_before is not None and memo is not None:
-            read_before.save(memo.used, memo.found)
         graphs.keep_only([*signatures, vocabulary_signature, *(tally.signature for tally in tallied.values())])
         store = open_store(out_dir)
         summary = _summary(store, made[-1].triples)

@@ -299,3 +299,45 @@ def test_a_build_into_an_empty_store_counts_the_triples_it_sends(tmp_path, monke
         GROUP BY ?m HAVING (COUNT(DISTINCT ?g) > 1)"""
     assert list(store.query(told_twice)), "a meeting two reports tell is stated in both graphs"
     assert counted == [] and result.summary.triples == triples(store)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_build_keeps_no_text_of_a_report_the_cache_holds_and_reads_its_extraction_there(tmp_path, jobs):
+    reports = corpus(tmp_path / "in", 4)
+    result = build([reports], out_dir=tmp_path / "out", jobs=jobs)
+    whole = result.extractions
+    assert len(whole) == 4 and all(x.report.text.startswith(" date 2024-") for x in whole)
+    assert {x.report.source_file for x in whole} == {f"r{i:03d}.txt" for i in range(4)}
+
+
+def test_an_extraction_gone_from_the_cache_of_a_report_without_its_text_is_a_one_line_error(tmp_path):
+    from kg.errors import DipkgError
+    from kg.model import Report
+    from kg.pipeline import _read_whole
+
+    store = cache.ExtractionCache(tmp_path)
+    textless = Report("a.txt", "", "en", source_path="in/a.txt")
+    with pytest.raises(DipkgError, match=r"^in/a\.txt: its extraction left the cache .* build again$"):
+        _read_whole(textless, "missing", None, store, ["rules"])
+    told = Report("a.txt", "Foreign Minister Yerlan Karin met the Ambassador of Japan Kenji Sato.", "en")
+    assert _read_whole(told, "missing", None, store, ["rules"]).report.text == told.text
+
+
+@pytest.mark.parametrize(("held", "cached", "keeps_text"), [
+    (False, True, False),  # in the cache only: its graph is written from there
+    (True, True, True),    # the build holds the whole extraction
+    (False, False, True),  # the cache lacks it: it is extracted again from the text
+])
+def test_a_report_keeps_its_text_only_where_its_extraction_may_be_needed_again(tmp_path, held, cached, keeps_text):
+    from kg.model import Extraction, Report
+    from kg.pipeline import _drop_texts
+
+    report = Report("a.txt", "Yerlan Karin met Kenji Sato.", "en")
+    extraction = Extraction(report, (), ())
+    store = cache.ExtractionCache(tmp_path)
+    if cached:
+        assert store.put("key", extraction)
+    reports = [report]
+    _drop_texts(reports, [extraction if held else None], ["key"], store)
+    assert (reports[0].text == report.text) == keeps_text
+    assert reports[0].source_file == "a.txt"
