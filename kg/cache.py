@@ -18,8 +18,9 @@ import pickle
 import tempfile
 import zlib
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import fields, replace
 from functools import cache
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, BinaryIO, Generic, TypeVar
 
@@ -55,6 +56,10 @@ def extractor_version() -> str:
         digest.update(str(path.relative_to(PACKAGE_DIR)).encode("utf-8") + b"\0")
         digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()
+
+
+# A report's fields, in their order.
+_report_fields = attrgetter(*(f.name for f in fields(Report)))
 
 
 class _StringPickler(pickle.Pickler):
@@ -100,11 +105,12 @@ def shared_loads(data: bytes, strings: Strings) -> Any:
 def extraction_key(report: Report, extractors: Sequence[str]) -> str:
     """The key of a report's extraction: the report's every field, the extractors and the version.
 
-    The fields are read through their ``repr``, which escapes what is not printable: a pickle would also
-    tell which of them are one object (a report read again, or with its strings shared, by ``Strings``)."""
+    The fields are read through the ``repr`` of their tuple, which escapes what is not printable: a pickle
+    would also tell which of them are one object (a report read again, or with its strings shared, by
+    ``Strings``)."""
     digest = hashlib.sha256(extractor_version().encode("ascii"))
     digest.update("\0".join(extractors).encode("utf-8") + b"\0")
-    digest.update(repr(report).encode("utf-8"))
+    digest.update(repr(_report_fields(report)).encode("utf-8"))
     return digest.hexdigest()
 
 
