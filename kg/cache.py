@@ -154,10 +154,9 @@ class Pack(Generic[V]):
     read from each input file (``kg.inputs.collect``).
 
     The pack is a list of segments, each a file of pickled ``{key: value}`` chunks of at most ``CHUNK``
-    values, one after another; a build appends a segment with
-    the values it lacked and rewrites the pack as one segment when more than half of what it holds
-    is no longer wanted (or it has ``MAX_SEGMENTS``). A lost or unreadable segment costs time only:
-    the values are made again."""
+    values, one after another. A build appends a segment with the values it lacked and rewrites the
+    pack as one segment when more than half of what it holds is no longer wanted (or it has
+    ``MAX_SEGMENTS``). A lost or unreadable segment costs time only: the values are made again."""
 
     def __init__(self, folder: Path, name: str) -> None:
         self.folder = folder / name

@@ -2,9 +2,8 @@
 
 Every class is a frozen dataclass with slots (no dictionary of attributes per object: a build of a
 large collection keeps the outlines of every report in memory), pickled as the call that makes it
-again from its fields (``_pickled_by_fields``). Character offsets are half-open
-and index the report's full text, so that ``report.text[m.start:m.end] == m.text`` holds for
-every span.
+again from its fields (``_pickled_by_fields``). Character offsets are half-open and index the
+report's full text, so that ``report.text[m.start:m.end] == m.text`` holds for every span.
 """
 
 from __future__ import annotations
@@ -32,7 +31,6 @@ def _pickled_by_fields(cls: type[T]) -> type[T]:
             return type(self), values(self)
     cls.__reduce__ = reduce  # type: ignore[assignment,method-assign]
     return cls
-
 
 
 @_pickled_by_fields

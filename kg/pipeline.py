@@ -211,9 +211,8 @@ _WORK: _Work | None = None
 def _extract_job(n: int) -> tuple[bytes | None, Extraction | None, str | None]:
     """Report ``n``'s outline (pickled by ``shared_dumps``), and its whole extraction unless the cache holds
     it: the build keeps only the outlines of a large collection in memory, and a report graph's writer reads
-    the rest.
-    A report the extractors fail on gives neither, and the failure in one line: it is skipped, like
-    an input that cannot be read, rather than ending the build of all the others."""
+    the rest. A report the extractors fail on gives neither, and the failure in one line: it is skipped,
+    like an input that cannot be read, rather than ending the build of all the others."""
     assert _WORK is not None
     report = _WORK.reports[n]
     try:
