@@ -30,6 +30,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -241,6 +242,11 @@ class Generator:
             yield t(m, DIP + "evidence", iri(ev))
             yield from lines
 
+    def country_reports(self) -> dict[str, int]:
+        """How many reports mention each state (``_report``: one each), as the build counts them."""
+        counts = Counter(COUNTRIES[i % len(COUNTRIES)] for i in range((self.n + 1) // 2))
+        return {iri(f"{RES}country/{code}"): count for code, count in counts.items()}
+
     def place_states(self) -> dict[str, frozenset[str]]:
         """The states of each region and city: the one it lies in, and those of the posts that govern it."""
         states: dict[str, set[str]] = {iri(self.region(i)): set() for i in range(self.regions)}
@@ -294,7 +300,7 @@ def write_graph(meetings: int, folder: Path) -> tuple[Path, dict[str, dict[str, 
     path = folder / f"bench-{meetings}.nt"
     with path.open("w", encoding="utf-8") as fh:
         fh.writelines(gen.lines())
-        for tally in tally_graphs(gen.facts, gen.place_states()).values():
+        for tally in tally_graphs(gen.facts, gen.place_states(), countries=gen.country_reports()).values():
             fh.write(tally.ntriples().decode("utf-8"))
         for name in ("dipkg.ttl", "sectors.ttl", "roles.ttl"):
             for triple in ox.parse(path=str(ONTOLOGY_DIR / name), format=ox.RdfFormat.TURTLE):

@@ -15,7 +15,8 @@ instead, from the same facts the report graphs state:
   ``dip:inCountry`` or by a post that governs it and serves that state) and each state that
   meets there (``dip:tallyPartner``): the meetings held there (``dip:location``) or with a
   participant whose post governs it (a governor or mayor, or their deputy), and the sectors they
-  discussed (``dip:topicList``).
+  discussed (``dip:topicList``);
+- on each state the reports name, ``dip:reportCount``: how many reports mention it (``dip:mentions``).
 
 Each tally has ``dip:meetingCount``; a meeting several reports tell counts once. A query starts
 from the keys it is given (a pair's states, a place's state) and reads a few nodes: its
@@ -96,14 +97,15 @@ def tallies(extractions: Iterable[Extraction], entities: Mapping[str, Entity], r
     """The graphs of tallies of the collection by IRI (``extractions`` may be outlines)."""
     extractions = list(extractions)
     return tally_graphs(meeting_facts(extractions, entities, redirect, events, served),
-                        place_states(extractions, entities, redirect), version=extractor_version())
+                        place_states(extractions, entities, redirect), version=extractor_version(),
+                        countries=country_reports(extractions, entities, redirect))
 
 
 def tally_graphs(meetings: Mapping[str, MeetingFacts], states: Mapping[str, frozenset[str]], *,
-                 version: str = "") -> dict[str, TallyGraph]:
+                 version: str = "", countries: Mapping[str, int] | None = None) -> dict[str, TallyGraph]:
     """The tallies of ``meetings`` (meeting node → its facts) as graphs by IRI; ``states``: the states of each
     region and city (node → ISO codes), the only places tallied; ``version``: that of the code (for the
-    signatures)."""
+    signatures); ``countries``: how many reports mention each state (node → count)."""
     by_sector: Counter[tuple[str, str, str]] = Counter()
     by_year: Counter[tuple[str, str, str, str]] = Counter()
     reports_of: dict[tuple[str, str, str, str], set[str]] = defaultdict(set)
@@ -124,6 +126,8 @@ def tally_graphs(meetings: Mapping[str, MeetingFacts], states: Mapping[str, froz
                 by_place[place, p] += 1
                 topics_of[place, p] |= sectors
     rows: dict[int, list[tuple[str | int, ...]]] = defaultdict(list)
+    for country, count in (countries or {}).items():
+        rows[_bucket("country", country)].append(("country", country, count))
     for (c, p, s), count in by_sector.items():
         rows[_bucket("pair", c, p)].append(("sector", c, p, s, count))
     for (c, p, y, s), count in by_year.items():
@@ -173,7 +177,11 @@ def _place_tally(g: nt.Lines, place: str, c: str, p: str, count: int, topics: st
     g.add((t, N_DIP.topicList, nt.literal(topics)))
 
 
-_WRITERS = {"sector": _sector_tally, "year": _year_tally, "place": _place_tally}
+def _country_count(g: nt.Lines, country: str, count: int) -> None:
+    g.add((country, N_DIP.reportCount, nt.literal(count)))
+
+
+_WRITERS = {"sector": _sector_tally, "year": _year_tally, "place": _place_tally, "country": _country_count}
 
 
 def _digest(*keys: str) -> str:
@@ -203,6 +211,18 @@ def place_states(extractions: Iterable[Extraction], entities: Mapping[str, Entit
                 if place.kind == MentionKind.PLACE and place.subtype in TALLIED_PLACES:
                     out[_node(place.key, entities, redirect)].add(post.country)
     return {k: frozenset(v) for k, v in out.items()}
+
+
+def country_reports(extractions: Iterable[Extraction], entities: Mapping[str, Entity],
+                    redirect: Mapping[str, str]) -> dict[str, int]:
+    """How many reports mention each state (its node → count), as the report graphs state it: a report
+    mentions (``dip:mentions``) the node of each entity it names."""
+    out: Counter[str] = Counter()
+    for x in extractions:
+        named = (entities[redirect.get(e.key, e.key)] for e in x.entities)
+        out.update({entity_term(s.kind, s.country_code, s.key) for s in named
+                    if s.kind == MentionKind.COUNTRY and s.country_code})
+    return dict(out)
 
 
 def meeting_facts(extractions: Iterable[Extraction], entities: Mapping[str, Entity], redirect: Mapping[str, str],

@@ -60,6 +60,26 @@ def test_place_tallies_count_the_meetings_held_there_or_with_its_governor(seeds_
     assert tallied and tallied == facts
 
 
+def test_report_counts_count_the_reports_that_mention_each_state(seeds_store):
+    counted = rows(seeds_store, "SELECT ?c ?n WHERE { ?c dip:reportCount ?n }")
+    facts = rows(seeds_store, """SELECT ?c (COUNT(DISTINCT ?r) AS ?n) WHERE {
+        ?r dip:mentions ?c . ?c a dip:Country ; dip:countryCode ?code } GROUP BY ?c""")
+    assert counted and counted == facts
+
+
+@pytest.mark.parametrize(("countries", "expected"), [
+    ({"<https://example.org/KZ>": 3, "<https://example.org/BE>": 1},
+     {("https://example.org/KZ", "3"), ("https://example.org/BE", "1")}),
+    ({}, set()),
+])
+def test_report_counts_of_invented_states(countries, expected):
+    store = ox.Store()
+    for tally in tally_graphs({}, STATES, countries=countries).values():
+        store.load(tally.ntriples(), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+    assert {tuple(t.value for t in row) for row in store.query(PREFIXES + "SELECT ?c ?n { ?c dip:reportCount ?n }")} \
+        == expected
+
+
 def facts(countries: str, places: str, sectors: str, report: str, year: str = "") -> MeetingFacts:
     return MeetingFacts(frozenset(countries.split()), frozenset({year}), frozenset(sectors.split() or [""]),
                         frozenset(f"<https://example.org/{p}>" for p in places.split()), frozenset({report}))
