@@ -120,6 +120,7 @@ def main() -> None:
         reports, out = work / f"reports-{n}", work / f"out-{n}"
         if not reports.exists():
             write_reports(reports, n)
+        (reports / f"r{n:07d}.txt").unlink(missing_ok=True)  # the added report of a run that was stopped
         cpu0, _ = children_usage()
         full = build_once(reports, out, args.jobs, args.views, args.exports)
         cpu1, maxrss = children_usage()

@@ -64,7 +64,7 @@ MIN_GENITIVE = 3
 
 @cache
 def analyzer() -> pymorphy3.MorphAnalyzer:
-    # Imported here: a word outside the Russian alphabet never needs the dictionary, nor its import (about 10 ms).
+    # Imported here: a word outside the Russian alphabet never needs the dictionary, nor its import (about 15 ms).
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer(lang="ru")
