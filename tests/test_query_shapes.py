@@ -88,3 +88,32 @@ def test_a_page_whose_reach_falls_short_is_the_page_of_the_whole_answer(store, l
 def test_regions_engaged_lists_the_topics_when_a_meeting_has_none(store):
     rows = {(r[1].value, r[2].value): (int(r[3].value), r[4].value) for r in q.ask(store, "regions-engaged").rows}
     assert rows == {("Оңтүстік облысы", "JP"): (2, "trade"), ("Жаңа қала", "KR"): (1, "")}
+
+
+ORGS = """@prefix dip: <https://w3id.org/dipkg/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix org: <https://w3id.org/dipkg/resource/organization/> .
+@prefix report: <https://w3id.org/dipkg/resource/report/> .
+@prefix ev: <https://w3id.org/dipkg/resource/evidence/> .
+
+dip:Company rdfs:subClassOf dip:Organization .
+org:a a dip:Company ; dip:labelKey "acme" ; dip:displayLabel "Acme"@en .
+org:b a dip:Company ; dip:quoteKey "acme" ; dip:displayLabel "Acme Steel"@en .
+""" + "".join(
+    f"""report:{r} dip:sourceFile "{r}.txt" ; dip:mentions org:{o} ; dip:evidence ev:{r}{o} .
+ev:{r}{o} dip:supportsValue org:{o} ; dip:supportsProperty dip:mentions ; dip:sentence "..." ;
+    dip:sentenceStart {start} ; dip:sentenceEnd {start + 9} .
+""" for r, o, start in [("r1", "a", 5), ("r2", "a", 50), ("r2", "b", 10), ("r3", "b", 0), ("r4", "a", 7),
+                        ("r4", "b", 3)])
+
+
+@pytest.mark.parametrize(("limit", "offset"), [(1, 0), (1, 1), (2, 1), (1, 2), (3, 2), (2, 4), (9, 0)])
+def test_a_page_of_two_organizations_of_one_name_is_the_page_of_the_whole_answer(limit, offset):
+    s = ox.Store()
+    s.load(ORGS.encode(), format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
+    whole = q.ask(s, "reports-mentioning-organization", {"organization": "Acme"})
+    assert [(row[1].value, row[0].value) for row in whole.rows] == [
+        ("r1.txt", "Acme"), ("r2.txt", "Acme Steel"), ("r2.txt", "Acme"), ("r3.txt", "Acme Steel"),
+        ("r4.txt", "Acme Steel"), ("r4.txt", "Acme")]
+    page = q.ask(s, "reports-mentioning-organization", {"organization": "Acme"}, limit=limit, offset=offset)
+    assert page.rows == whole.rows[offset:offset + limit]
