@@ -117,3 +117,30 @@ def test_a_page_of_two_organizations_of_one_name_is_the_page_of_the_whole_answer
         ("r4.txt", "Acme Steel"), ("r4.txt", "Acme")]
     page = q.ask(s, "reports-mentioning-organization", {"organization": "Acme"}, limit=limit, offset=offset)
     assert page.rows == whole.rows[offset:offset + limit]
+
+
+NODES = """@prefix dip: <https://w3id.org/dipkg/ontology#> .
+@prefix person: <https://w3id.org/dipkg/resource/person/> .
+@prefix report: <https://w3id.org/dipkg/resource/report/> .
+@prefix ev: <https://w3id.org/dipkg/resource/evidence/> .
+
+person:a dip:labelKey "aida" .
+person:b dip:labelKey "aida" .
+""" + "".join(
+    f"""report:{r} dip:sourceFile "{r}.txt" ; dip:mentions person:{p} ; dip:evidence ev:{r}{p}{start} .
+ev:{r}{p}{start} dip:supportsValue person:{p} ; dip:supportsProperty dip:mentions ; dip:quote "Aida" ;
+    dip:sentence "..." ; dip:sentenceStart {start} ; dip:sentenceEnd {start + 9} .
+""" for r, p, start in [("r1", "b", 5), ("r2", "a", 50), ("r2", "a", 4), ("r2", "b", 10), ("r3", "b", 0),
+                        ("r4", "a", 7), ("r5", "b", 3), ("r6", "a", 1), ("r7", "b", 2), ("r8", "a", 6)])
+
+
+@pytest.mark.parametrize(("limit", "offset"), [(1, 0), (1, 1), (2, 1), (1, 3), (3, 2), (2, 5), (1, 6), (4, 7), (9, 0)])
+def test_a_page_of_two_nodes_of_one_name_is_the_page_of_the_whole_explanation(limit, offset):
+    s = ox.Store()
+    s.load(NODES.encode(), format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
+    whole = q.ask(s, "explain", {"node": "Aida"})
+    assert [(row[1].value[-1], row[4].value, int(row[5].value)) for row in whole.rows] == [
+        ("a", "r2.txt", 4), ("a", "r2.txt", 50), ("a", "r4.txt", 7), ("a", "r6.txt", 1), ("a", "r8.txt", 6),
+        ("b", "r1.txt", 5), ("b", "r2.txt", 10), ("b", "r3.txt", 0), ("b", "r5.txt", 3), ("b", "r7.txt", 2)]
+    page = q.ask(s, "explain", {"node": "Aida"}, limit=limit, offset=offset)
+    assert page.rows == whole.rows[offset:offset + limit]
