@@ -367,6 +367,11 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
         graphs = GraphCache(out_dir / CACHE_NAME) if out_dir is not None else None
         work.graphs = graphs  # written by the workers, as they make each graph
         graph_of = [str(report_graph_iri(x.report.key)) for x in extractions]
+        if pack is not None:
+            pack.save(dict(zip(keys, extractions, strict=True)), packed)
+        # The report graphs are written from the merged entities and the whole extractions: the outlines
+        # (most of what a large build holds) are let go before the store grows.
+        del outlines, extractions, packed, strings
         vocabulary_triples, vocabulary_signature = vocabulary()
 
         made: list[Manifest] = []
@@ -428,8 +433,6 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
         published = publish(out_dir, write, move=(CACHE_NAME,), drop=() if exports else (TURTLE_FILE, TRIG_FILE))
         if cache is not None:
             cache.keep_only(keys)
-        if pack is not None:
-            pack.save(dict(zip(keys, extractions, strict=True)), packed)
         graphs.keep_only([*signatures, vocabulary_signature, *(tally.signature for tally in tallied.values())])
         store = open_store(out_dir)
         summary = _summary(store, made[-1].triples)
