@@ -41,6 +41,9 @@ BATCH_BYTES = 8 << 20
 LOADERS = 2
 # Bytes of the digest by which the writer knows a default-graph line it has sent (no two lines of a store share one).
 DIGEST_BYTES = 16
+# Default-graph lines the writer remembers having sent (about 75 MB of digests). Past them it sends a line it has
+# not remembered, the store keeps one copy of a line sent twice, and the store counts its triples at the end.
+SENT_LINES = 1_000_000
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 VOCABULARY_FILES = ("dipkg.ttl", "sectors.ttl", "roles.ttl")
 # Subjects stated in one report's graph only: its evidence, its meetings and the report itself.
@@ -144,7 +147,8 @@ class StoreWriter:
 
     The writer keeps the default graph's size counted. Writing into an empty store, it counts the
     triples it sends there: a triple about a report's own evidence or the report itself is stated
-    in that report's graph only, and any other is sent the first time it comes. Given the size
+    in that report's graph only, and any other is sent the first time it comes (past ``SENT_LINES``
+    such triples, the store counts them). Given the size
     before (``triples``), it notes whether the default graph held each triple a new graph states
     (a triple of a graph it drops was there: the default graph is their union), and at the end
     adds those it did not and takes away those no graph states any more. Past ``COUNTED_TRIPLES``
@@ -169,6 +173,7 @@ class StoreWriter:
 
         self._digest = blake2b
         self._sent = 0
+        self._forgotten = False  # lines sent past ``SENT_LINES``: some may have been sent twice
         self._fresh = not self.old and next(store.quads_for_pattern(None, None, None, None), None) is None
         self._triples = 0 if self._fresh else triples
         self._held: dict[ox.Triple, bool] | None = {} if triples is not None and not self._fresh else None
@@ -195,7 +200,10 @@ class StoreWriter:
                 key = digest(line, digest_size=DIGEST_BYTES).digest()
                 if key in shared:
                     continue
-                shared.add(key)
+                if len(shared) < SENT_LINES:
+                    shared.add(key)
+                else:
+                    self._forgotten = True
             default.append(line)
         self._sent += len(default)
         self._buffer += (in_graph(graph, triples), *default)
@@ -217,7 +225,7 @@ class StoreWriter:
             self.store.remove(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()))
         self.store.flush()
         counted = None
-        if self._fresh:
+        if self._fresh and not self._forgotten:
             counted = self._sent
         elif self._held is not None and self._triples is not None:
             counted = self._triples + sum(not held for held in self._held.values()) - len(orphans)
@@ -404,16 +412,24 @@ def write_exports(graphs: Iterable[tuple[str, bytes]], turtle: Path, trig: Path)
     report itself is stated in that report's graph only, any other is written to the Turtle the
     first time it comes. Reading the graphs back from the on-disk store would be several times slower.
     """
+    from hashlib import blake2b
+
     header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items()).encode("utf-8")
-    seen: set[bytes] = set()
+    seen: set[bytes] = set()  # the digests of the lines written (``DIGEST_BYTES``), a third of their memory
     with open(turtle, "wb") as ttl, open(trig, "wb") as quads:
         ttl.write(header)
         quads.write(header)
         for graph, triples in graphs:
             named = ox.parse(in_graph(graph, triples), format=ox.RdfFormat.N_QUADS)
             quads.write(_body(ox.serialize(named, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)))
-            kept = [line for line in triples.splitlines(keepends=True)
-                    if line.startswith(OWN_SUBJECTS) or (line not in seen and not seen.add(line))]
+            kept = []
+            for line in triples.splitlines(keepends=True):
+                if not line.startswith(OWN_SUBJECTS):
+                    key = blake2b(line, digest_size=DIGEST_BYTES).digest()
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                kept.append(line)
             if kept:
                 ttl.write(b"\n" + _body(ox.serialize(ox.parse(b"".join(kept), format=ox.RdfFormat.N_TRIPLES),
                                                       format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)))

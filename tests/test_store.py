@@ -341,3 +341,36 @@ def test_a_report_keeps_its_text_only_where_its_extraction_may_be_needed_again(t
     _drop_texts(reports, [extraction if held else None], ["key"], store)
     assert (reports[0].text == report.text) == keeps_text
     assert reports[0].source_file == "a.txt"
+
+
+LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
+SHARED = f'<https://w3id.org/dipkg/resource/country/KZ> {LABEL} "Kazakhstan"@en .\n'.encode()
+OWN = '<https://w3id.org/dipkg/resource/report/{n}> <https://w3id.org/dipkg/ontology#sourceFile> "{n}.txt" .\n'
+
+
+@pytest.mark.parametrize(("remembered", "counted"), [(100, 5), (1, None), (0, None)])
+def test_the_writer_counts_what_it_sends_while_it_remembers_every_line_sent(tmp_path, monkeypatch, remembered,
+                                                                               counted):
+    from kg import store as st
+
+    monkeypatch.setattr(st, "SENT_LINES", remembered)
+    store = ox.Store(str(tmp_path / "db"))
+    writer = st.StoreWriter(store, {})
+    other = f'<https://w3id.org/dipkg/resource/country/JP> {LABEL} "Japan"@en .\n'.encode()
+    for n, shared in enumerate([SHARED, SHARED + other, other + SHARED]):
+        writer.put(f"https://w3id.org/dipkg/resource/graph/{n}", str(n), OWN.format(n=n).encode() + shared)
+    manifest = writer.finish()
+    assert manifest.triples == counted
+    assert triples(store) == 5, "three reports' own triples and two shared ones, each once"
+
+
+def test_a_build_past_the_lines_the_writer_remembers_writes_the_same_graph(tmp_path, monkeypatch):
+    from kg import store as st
+
+    reports = corpus(tmp_path / "in", 6)
+    build([reports], out_dir=tmp_path / "whole")
+    monkeypatch.setattr(st, "SENT_LINES", 3)
+    result = build([reports], out_dir=tmp_path / "capped")
+    assert quads(tmp_path / "capped") == quads(tmp_path / "whole")
+    assert turtle(tmp_path / "capped") == turtle(tmp_path / "whole")
+    assert result.summary.triples == triples(open_store(tmp_path / "capped")) == len(turtle(tmp_path / "whole"))
