@@ -3,15 +3,15 @@
     python benchmarks/bench_build.py [--sizes 1000 10000] [--jobs N] [--views] [--no-exports] [--folder DIR]
 
 For each size N it writes N synthetic reports (``synthetic_reports.py``: about 2,000 characters
-each, regions and sectors from the project's data, thousands of generated names), builds them
-with ``kg build`` in a fresh process and prints the wall time, reports per second, CPU seconds,
-the peak memory (resident set of the largest process; the peak of the sum of resident sets over the
-build's processes, which counts memory the forked workers share with their parent once per process;
-and the peak of the sum of their proportional set sizes, which counts each shared page once, split
-among the processes that share it: the memory the build takes from the machine) and the seconds per
-stage. It then adds one report and builds again into the same folder (the
-incremental rebuild), against the targets below. ``--no-exports`` builds as ``kg build
---no-exports`` does (the store only, no Turtle or TriG). Unless 100,000 reports were measured, their
+each, regions and sectors from the project's data, thousands of generated names), builds them with
+``kg build`` in a fresh process (into an empty output folder) and prints the wall time, reports per
+second, CPU seconds, the peak memory (resident set of the largest process; the peak of the sum of
+resident sets over the build's processes, which counts memory the forked workers share with their
+parent once per process; and the peak of the sum of their proportional set sizes, which counts each
+shared page once, split among the processes that share it: the memory the build takes from the
+machine) and the seconds per stage. It then adds one report and builds again into the same folder
+(the incremental rebuild), against the targets below. ``--no-exports`` builds as ``kg build --no-
+exports`` does (the store only, no Turtle or TriG). Unless 100,000 reports were measured, their
 figures are extrapolated linearly from the largest size measured, and printed as such.
 """
 
@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -121,6 +122,7 @@ def main() -> None:
         if not reports.exists():
             write_reports(reports, n)
         (reports / f"r{n:07d}.txt").unlink(missing_ok=True)  # the added report of a run that was stopped
+        shutil.rmtree(out, ignore_errors=True)  # an earlier run's output and cache would make this a rebuild
         cpu0, _ = children_usage()
         full = build_once(reports, out, args.jobs, args.views, args.exports)
         cpu1, maxrss = children_usage()
