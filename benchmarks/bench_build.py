@@ -10,8 +10,8 @@ resident sets over the build's processes, which counts memory the forked workers
 parent once per process; and the peak of the sum of their proportional set sizes, which counts each
 shared page once, split among the processes that share it: the memory the build takes from the
 machine) and the seconds per stage. It then adds one report and builds again into the same folder
-(the incremental rebuild), against the targets below. ``--no-exports`` builds as ``kg build --no-
-exports`` does (the store only, no Turtle or TriG). Unless 100,000 reports were measured, their
+(the incremental rebuild), against the targets below. ``--no-exports`` builds as ``kg build
+--no-exports`` does (the store only, no Turtle or TriG). Unless 100,000 reports were measured, their
 figures are extrapolated linearly from the largest size measured, and printed as such.
 """
 
