@@ -17,7 +17,7 @@ import os
 import pickle
 import tempfile
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import fields, replace
 from functools import cache
 from operator import attrgetter
@@ -162,8 +162,10 @@ class Pack(Generic[V]):
         self.folder = folder / name
         self._held = 0
 
-    def load(self, strings: Strings | None = None) -> dict[str, V]:
-        """The values held, their equal strings one object (``shared_loads``), that of ``strings`` where given."""
+    def load(self, strings: Strings | None = None, wanted: Container[str] | None = None) -> dict[str, V]:
+        """The values held (those of the ``wanted`` keys, where given: a pack written before the extractor
+        changed holds none a build can use), their equal strings one object (``shared_loads``), that of
+        ``strings`` where given."""
         out: dict[str, V] = {}
         strings = Strings() if strings is None else strings
         for path in self._segments():
@@ -173,7 +175,7 @@ class Pack(Generic[V]):
                         found = _unpickler(fh, strings).load()
                         if not isinstance(found, dict):
                             break
-                        out.update(found)
+                        out.update(found if wanted is None else {k: v for k, v in found.items() if k in wanted})
                         self._held += len(found)
             except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
                 continue

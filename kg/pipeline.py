@@ -317,7 +317,7 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
     pack = Pack(out_dir / CACHE_NAME, OUTLINES) if out_dir is not None else None
     strings = Strings()  # the outlines' equal strings one object (``shared_loads``)
     with _no_gc():  # many small objects, no cycles: the collector would only walk them again and again
-        packed = pack.load(strings) if pack is not None else {}
+        packed = pack.load(strings, wanted=set(keys)) if pack is not None else {}
         found: list[Extraction | None] = [None] * len(keys)
         outlines: list[Extraction | None] = [packed.get(k) for k in keys]
         for n, k in enumerate(keys):

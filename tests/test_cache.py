@@ -89,3 +89,20 @@ def test_values_loaded_with_one_table_share_their_equal_strings():
     assert first == second == _report()
     assert first.language is second.language and first.text is second.text
     assert shared_loads(shared_dumps(_report()), Strings()).language is not first.language
+
+
+@pytest.mark.parametrize(("wanted", "loaded"), [({"k1", "k4"}, {"k1", "k4"}), (set(), set()), ({"x"}, set()),
+                                                (None, {"k0", "k1", "k2", "k3", "k4"})])
+def test_a_pack_loads_only_the_values_of_the_wanted_keys(tmp_path, monkeypatch, wanted, loaded):
+    monkeypatch.setattr(cache, "CHUNK", 2)
+    Pack(tmp_path, "outlines").save({f"k{n}": n for n in range(5)}, ())
+    assert set(Pack(tmp_path, "outlines").load(wanted=wanted)) == loaded
+
+
+def test_values_not_wanted_still_count_towards_compacting_the_pack(tmp_path):
+    Pack(tmp_path, "outlines").save({f"old{n}": n for n in range(6)}, ())
+    pack = Pack(tmp_path, "outlines")
+    held = pack.load(wanted={"old0", "new"})
+    pack.save({"old0": 0, "new": 1}, held)
+    assert len(list((tmp_path / "outlines").iterdir())) == 1, "rewritten as one segment: most values are stale"
+    assert Pack(tmp_path, "outlines").load() == {"old0": 0, "new": 1}
