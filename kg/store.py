@@ -148,12 +148,11 @@ class StoreWriter:
     The writer keeps the default graph's size counted. Writing into an empty store, it counts the
     triples it sends there: a triple about a report's own evidence or the report itself is stated
     in that report's graph only, and any other is sent the first time it comes (past ``SENT_LINES``
-    such triples, the store counts them). Given the size
-    before (``triples``), it notes whether the default graph held each triple a new graph states
-    (a triple of a graph it drops was there: the default graph is their union), and at the end
-    adds those it did not and takes away those no graph states any more. Past ``COUNTED_TRIPLES``
-    such triples (a rebuild that rewrites most graphs) it stops, and the manifest leaves the
-    count to the store."""
+    such triples, the store counts them). Given the size before (``triples``), it notes whether the
+    default graph held each triple a new graph states (a triple of a graph it drops was there: the
+    default graph is their union), and at the end adds those it did not and takes away those no
+    graph states any more. Past ``COUNTED_TRIPLES`` such triples (a rebuild that rewrites most
+    graphs) it stops, and the manifest leaves the count to the store."""
 
     def __init__(self, store: ox.Store, old: Mapping[str, str], triples: int | None = None) -> None:
         self.store = store
