@@ -142,6 +142,36 @@ def open_store(path: Path) -> ox.Store:
         raise DipkgError(f"{found}: cannot open the store: {str(exc).splitlines()[0]}") from exc
 
 
+class FirstLines:
+    """The lines of N-Triples that come for the first time: a line about one of the ``own`` subjects (stated in
+    one graph only) always, any other only the first time a call gives it. Lines are remembered by a digest of
+    ``DIGEST_BYTES`` (a third of the memory of the lines), at most ``most`` of them; past those, a line not
+    remembered is given again and ``forgot`` is set."""
+
+    def __init__(self, own: tuple[bytes, ...], *, most: int | None = None) -> None:
+        from hashlib import blake2b
+
+        self._digest = blake2b
+        self._own = own
+        self._most = most
+        self._seen: set[bytes] = set()
+        self.forgot = False
+
+    def first(self, ntriples: bytes) -> list[bytes]:
+        seen, digest, out = self._seen, self._digest, []
+        for line in ntriples.splitlines(keepends=True):
+            if not line.startswith(self._own):
+                key = digest(line, digest_size=DIGEST_BYTES).digest()
+                if key in seen:
+                    continue
+                if self._most is None or len(seen) < self._most:
+                    seen.add(key)
+                else:
+                    self.forgot = True
+            out.append(line)
+        return out
+
+
 class StoreWriter:
     """Replaces named graphs of a store and keeps its default graph their union, each triple once.
 
@@ -166,13 +196,8 @@ class StoreWriter:
         from concurrent.futures import ThreadPoolExecutor
 
         self._loaders = ThreadPoolExecutor(LOADERS, thread_name_prefix="store-load")
-        # The default-graph lines sent so far, by a 128-bit digest: a third of the memory of the lines.
-        self._shared: set[bytes] = set()
-        from hashlib import blake2b
-
-        self._digest = blake2b
+        self._lines = FirstLines(ONE_GRAPH_SUBJECTS, most=SENT_LINES)  # the default-graph lines sent so far
         self._sent = 0
-        self._forgotten = False  # lines sent past ``SENT_LINES``: some may have been sent twice
         self._fresh = not self.old and next(store.quads_for_pattern(None, None, None, None), None) is None
         self._triples = 0 if self._fresh else triples
         self._held: dict[ox.Triple, bool] | None = {} if triples is not None and not self._fresh else None
@@ -192,18 +217,7 @@ class StoreWriter:
         if self._held is not None:
             self._note(q.triple for q in ox.parse(triples, format=ox.RdfFormat.N_TRIPLES))
         self.new[graph] = signature
-        shared, digest = self._shared, self._digest
-        default = []
-        for line in triples.splitlines(keepends=True):
-            if not line.startswith(ONE_GRAPH_SUBJECTS):
-                key = digest(line, digest_size=DIGEST_BYTES).digest()
-                if key in shared:
-                    continue
-                if len(shared) < SENT_LINES:
-                    shared.add(key)
-                else:
-                    self._forgotten = True
-            default.append(line)
+        default = self._lines.first(triples)
         self._sent += len(default)
         self._buffer += (in_graph(graph, triples), *default)
         self._size += 2 * len(triples)
@@ -224,7 +238,7 @@ class StoreWriter:
             self.store.remove(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()))
         self.store.flush()
         counted = None
-        if self._fresh and not self._forgotten:
+        if self._fresh and not self._lines.forgot:
             counted = self._sent
         elif self._held is not None and self._triples is not None:
             counted = self._triples + sum(not held for held in self._held.values()) - len(orphans)
@@ -411,24 +425,15 @@ def write_exports(graphs: Iterable[tuple[str, bytes]], turtle: Path, trig: Path)
     report itself is stated in that report's graph only, any other is written to the Turtle the
     first time it comes. Reading the graphs back from the on-disk store would be several times slower.
     """
-    from hashlib import blake2b
-
     header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items()).encode("utf-8")
-    seen: set[bytes] = set()  # the digests of the lines written (``DIGEST_BYTES``), a third of their memory
+    written = FirstLines(OWN_SUBJECTS)
     with open(turtle, "wb") as ttl, open(trig, "wb") as quads:
         ttl.write(header)
         quads.write(header)
         for graph, triples in graphs:
             named = ox.parse(in_graph(graph, triples), format=ox.RdfFormat.N_QUADS)
             quads.write(_body(ox.serialize(named, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)))
-            kept = []
-            for line in triples.splitlines(keepends=True):
-                if not line.startswith(OWN_SUBJECTS):
-                    key = blake2b(line, digest_size=DIGEST_BYTES).digest()
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                kept.append(line)
+            kept = written.first(triples)
             if kept:
                 ttl.write(b"\n" + _body(ox.serialize(ox.parse(b"".join(kept), format=ox.RdfFormat.N_TRIPLES),
                                                       format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)))

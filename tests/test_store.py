@@ -374,3 +374,20 @@ def test_a_build_past_the_lines_the_writer_remembers_writes_the_same_graph(tmp_p
     assert quads(tmp_path / "capped") == quads(tmp_path / "whole")
     assert turtle(tmp_path / "capped") == turtle(tmp_path / "whole")
     assert result.summary.triples == triples(open_store(tmp_path / "capped")) == len(turtle(tmp_path / "whole"))
+
+
+LINES = {"own": b"<x:own> <x:p> 1 .\n", "a": b"<x:a> <x:p> 1 .\n", "b": b"<x:b> <x:p> 1 .\n"}
+CALLS = (("own", "a", "a"), ("own", "b", "a", "b"))
+
+
+@pytest.mark.parametrize(("most", "given", "forgot"), [
+    (None, [["own", "a"], ["own", "b"]], False),
+    (1, [["own", "a"], ["own", "b", "b"]], True),
+    (0, [["own", "a", "a"], ["own", "b", "a", "b"]], True),
+])
+def test_first_lines_gives_own_lines_always_and_others_once_while_it_remembers_them(most, given, forgot):
+    from kg.store import FirstLines
+
+    first = FirstLines((b"<x:own>",), most=most)
+    assert [first.first(b"".join(LINES[k] for k in call)) for call in CALLS] == [[LINES[k] for k in g] for g in given]
+    assert first.forgot is forgot
