@@ -93,7 +93,9 @@ A tab per named query; <a href="{escape(endpoint)}">service description</a>.</p>
 
 
 def service_description(endpoint: str, store: ox.Store, triples: int) -> list[ox.Triple]:
-    """The SPARQL 1.1 Service Description of the endpoint over ``store``, as triples."""
+    """The SPARQL 1.1 Service Description of the endpoint over ``store``, as triples. It does not declare the
+    default graph the union of the named graphs (``sd:UnionDefaultGraph``): a build's store keeps the reports'
+    evidence in the default graph only (``kg.store``)."""
     sd = SD
     service = ox.NamedNode(endpoint + "#service")
     dataset = ox.BlankNode()
@@ -101,7 +103,6 @@ def service_description(endpoint: str, store: ox.Store, triples: int) -> list[ox
     out = [ox.Triple(service, RDF_TYPE, ox.NamedNode(sd + "Service")),
            ox.Triple(service, ox.NamedNode(sd + "endpoint"), ox.NamedNode(endpoint)),
            ox.Triple(service, ox.NamedNode(sd + "supportedLanguage"), ox.NamedNode(sd + "SPARQL11Query")),
-           ox.Triple(service, ox.NamedNode(sd + "feature"), ox.NamedNode(sd + "UnionDefaultGraph")),
            ox.Triple(service, ox.NamedNode(sd + "defaultDataset"), dataset),
            ox.Triple(dataset, RDF_TYPE, ox.NamedNode(sd + "Dataset")),
            ox.Triple(dataset, ox.NamedNode(sd + "defaultGraph"), default),

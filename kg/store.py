@@ -2,8 +2,11 @@
 
 ``OUT/store/oxigraph`` holds one named graph per report and one for the vocabulary, and the
 default graph holds every triple of them once, so that queries need no ``GRAPH`` pattern and
-count each triple once. ``OUT/store/manifest.json`` says which graphs the store holds and the
-signature each was written from; a rebuild replaces only the graphs whose signature changed.
+count each triple once. The evidence of a report's facts (its evidence nodes and the ``dip:evidence``
+links to them, most of its triples) is kept in the default graph only, where a quad goes into three
+indexes rather than nine. A report's graph read back from the store (``report_quads``: the exports,
+``store_dataset``) has its evidence again. ``OUT/store/manifest.json`` says which graphs the store
+holds and the signature each was written from; a rebuild replaces only the graphs whose signature changed.
 
 A build never writes into the published store: it backs the store up into its staging folder
 (RocksDB's checkpoints hard-link the immutable files), updates the copy, and ``kg.publish`` swaps
@@ -52,6 +55,14 @@ OWN_SUBJECTS = tuple(f"<https://w3id.org/dipkg/resource/{kind}/".encode("ascii")
 # Those of them whose IRI holds the report's key (a meeting several reports tell is stated in each one's graph).
 ONE_GRAPH_SUBJECTS = tuple(f"<https://w3id.org/dipkg/resource/{kind}/".encode("ascii")
                            for kind in ("evidence", "report"))
+# The lines of a report graph's N-Triples that are its evidence: about an evidence node, or linking a fact's subject
+# to one (stated in that report's graph only, like the evidence node). The store keeps them in the default graph only.
+EVIDENCE_NODE = b"<https://w3id.org/dipkg/resource/evidence/"
+EVIDENCE_LINK = b" <https://w3id.org/dipkg/ontology#evidence> <https://w3id.org/dipkg/resource/evidence/"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+DIP = "https://w3id.org/dipkg/ontology#"
+_TYPE, _REPORT = ox.NamedNode(RDF_TYPE), ox.NamedNode(DIP + "Report")
+_IN_REPORT, _EVIDENCE = ox.NamedNode(DIP + "inReport"), ox.NamedNode(DIP + "evidence")
 PREFIXES = {
     "dip": "https://w3id.org/dipkg/ontology#",
     "res": "https://w3id.org/dipkg/resource/",
@@ -74,6 +85,13 @@ def ntriples(triples: Iterable[tuple[object, object, object]]) -> bytes:
     for triple in triples:
         lines.add(triple)
     return lines.document()
+
+
+def facts(ntriples: bytes) -> bytes:
+    """A report graph's N-Triples without its evidence (``EVIDENCE_NODE``, ``EVIDENCE_LINK``): what the store's
+    named graph of the report holds."""
+    return b"".join(line for line in ntriples.splitlines(keepends=True)
+                    if not line.startswith(EVIDENCE_NODE) and EVIDENCE_LINK not in line)
 
 
 def in_graph(graph: str, ntriples: bytes) -> bytes:
@@ -144,23 +162,24 @@ def open_store(path: Path) -> ox.Store:
 
 class FirstLines:
     """The lines of N-Triples that come for the first time: a line about one of the ``own`` subjects (stated in
-    one graph only) always, any other only the first time a call gives it. Lines are remembered by a digest of
-    ``DIGEST_BYTES`` (a third of the memory of the lines), at most ``most`` of them; past those, a line not
-    remembered is given again and ``forgot`` is set."""
+    one graph only), or holding ``link`` (a link to one of them), always; any other only the first time a call
+    gives it. Lines are remembered by a digest of ``DIGEST_BYTES`` (a third of the memory of the lines), at most
+    ``most`` of them; past those, a line not remembered is given again and ``forgot`` is set."""
 
-    def __init__(self, own: tuple[bytes, ...], *, most: int | None = None) -> None:
+    def __init__(self, own: tuple[bytes, ...], *, link: bytes | None = None, most: int | None = None) -> None:
         from hashlib import blake2b
 
         self._digest = blake2b
         self._own = own
+        self._link = link
         self._most = most
         self._seen: set[bytes] = set()
         self.forgot = False
 
     def first(self, ntriples: bytes) -> list[bytes]:
-        seen, digest, out = self._seen, self._digest, []
+        seen, digest, link, out = self._seen, self._digest, self._link, []
         for line in ntriples.splitlines(keepends=True):
-            if not line.startswith(self._own):
+            if not line.startswith(self._own) and (link is None or link not in line):
                 key = digest(line, digest_size=DIGEST_BYTES).digest()
                 if key in seen:
                     continue
@@ -173,7 +192,8 @@ class FirstLines:
 
 
 class StoreWriter:
-    """Replaces named graphs of a store and keeps its default graph their union, each triple once.
+    """Replaces named graphs of a store and keeps its default graph their union, each triple once. A report
+    graph's evidence (``facts``) goes into the default graph only, and leaves it with the graph.
 
     The writer keeps the default graph's size counted. Writing into an empty store, it counts the
     triples it sends there: a triple about a report's own evidence or the report itself is stated
@@ -196,8 +216,10 @@ class StoreWriter:
         from concurrent.futures import ThreadPoolExecutor
 
         self._loaders = ThreadPoolExecutor(LOADERS, thread_name_prefix="store-load")
-        self._lines = FirstLines(ONE_GRAPH_SUBJECTS, most=SENT_LINES)  # the default-graph lines sent so far
+        # the default-graph lines sent so far
+        self._lines = FirstLines(ONE_GRAPH_SUBJECTS, link=EVIDENCE_LINK, most=SENT_LINES)
         self._sent = 0
+        self._unsaid = 0  # evidence triples taken out of the default graph with their report's graph
         self._fresh = not self.old and next(store.quads_for_pattern(None, None, None, None), None) is None
         self._triples = 0 if self._fresh else triples
         self._held: dict[ox.Triple, bool] | None = {} if triples is not None and not self._fresh else None
@@ -219,7 +241,7 @@ class StoreWriter:
         self.new[graph] = signature
         default = self._lines.first(triples)
         self._sent += len(default)
-        self._buffer += (in_graph(graph, triples), *default)
+        self._buffer += (in_graph(graph, facts(triples)), *default)
         self._size += 2 * len(triples)
         if self._size >= BATCH_BYTES:
             self._load()
@@ -241,7 +263,8 @@ class StoreWriter:
         if self._fresh and not self._lines.forgot:
             counted = self._sent
         elif self._held is not None and self._triples is not None:
-            counted = self._triples + sum(not held for held in self._held.values()) - len(orphans)
+            counted = (self._triples + sum(not held for held in self._held.values()) - len(orphans)
+                       - self._unsaid)
         return Manifest(dict(self.new), triples=counted)
 
     def _drop(self, graph: str) -> None:
@@ -253,6 +276,11 @@ class StoreWriter:
                 self._held.setdefault(t, True)  # in a graph, so in the default graph
             self._check_size()
         self.store.remove_graph(node)
+        # The graph's evidence, in the default graph only (a new version of the graph states it again).
+        evidence = evidence_quads(self.store, _reports(gone))
+        for quad in evidence:
+            self.store.remove(quad)
+        self._unsaid += len(evidence)
         self.old.pop(graph, None)
 
     def _note(self, triples: Iterable[ox.Triple]) -> None:
@@ -298,9 +326,36 @@ def write_turtle(store: ox.Store, path: str) -> None:
 
 
 def _named_quads(store: ox.Store) -> Iterator[ox.Quad]:
-    """The quads of the named graphs, graph by graph (streamed from the store)."""
+    """The quads of the named graphs, graph by graph, each report's with its evidence (streamed from the store)."""
     for graph in sorted(store.named_graphs(), key=str):
-        yield from store.quads_for_pattern(None, None, None, graph)
+        yield from report_quads(store, graph)
+
+
+def report_quads(store: ox.Store, graph: ox.NamedNode | ox.BlankNode) -> Iterator[ox.Quad]:
+    """A named graph of the store as it was written: its quads and, for a report's graph, the evidence of its
+    facts, which the store keeps in the default graph only (``StoreWriter``)."""
+    reports = []
+    for quad in store.quads_for_pattern(None, None, None, graph):
+        if quad.predicate == _TYPE and quad.object == _REPORT:
+            reports.append(quad.subject)
+        yield quad
+    for quad in evidence_quads(store, reports):
+        yield ox.Quad(quad.subject, quad.predicate, quad.object, graph)
+
+
+def evidence_quads(store: ox.Store, reports: Iterable[ox.NamedNode | ox.BlankNode]) -> list[ox.Quad]:
+    """The default graph's quads about the evidence nodes in ``reports`` (``dip:inReport``) and linking to them."""
+    out: list[ox.Quad] = []
+    for report in reports:
+        for told in store.quads_for_pattern(None, _IN_REPORT, report, ox.DefaultGraph()):
+            node = told.subject
+            out += store.quads_for_pattern(node, None, None, ox.DefaultGraph())
+            out += store.quads_for_pattern(None, _EVIDENCE, node, ox.DefaultGraph())
+    return out
+
+
+def _reports(triples: Iterable[ox.Triple]) -> list[ox.NamedNode | ox.BlankNode]:
+    return [t.subject for t in triples if t.predicate == _TYPE and t.object == _REPORT]
 
 
 def write_trig(store: ox.Store, path: str | io.BytesIO) -> None:
@@ -392,7 +447,7 @@ def store_dataset(store: ox.Store) -> Dataset:
         ds.bind(prefix, ns)
     for name in sorted(store.named_graphs(), key=str):
         graph = ds.graph(to_rdflib(name))
-        for quad in store.quads_for_pattern(None, None, None, name):
+        for quad in report_quads(store, name):
             graph.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
     return ds
 
@@ -413,8 +468,9 @@ def vocabulary() -> tuple[bytes, str]:
 
 
 def graph_ntriples(store: ox.Store, graph: str) -> bytes:
-    """One named graph of the store as sorted N-Triples (``ntriples``)."""
-    data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph)) or b""
+    """One named graph of the store, with its evidence (``report_quads``), as sorted N-Triples (``ntriples``)."""
+    data = ox.serialize((q.triple for q in report_quads(store, ox.NamedNode(graph))),
+                        format=ox.RdfFormat.N_TRIPLES) or b""
     return b"".join(sorted(data.splitlines(keepends=True)))
 
 
@@ -426,7 +482,7 @@ def write_exports(graphs: Iterable[tuple[str, bytes]], turtle: Path, trig: Path)
     first time it comes. Reading the graphs back from the on-disk store would be several times slower.
     """
     header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items()).encode("utf-8")
-    written = FirstLines(OWN_SUBJECTS)
+    written = FirstLines(OWN_SUBJECTS, link=EVIDENCE_LINK)
     with open(turtle, "wb") as ttl, open(trig, "wb") as quads:
         ttl.write(header)
         quads.write(header)

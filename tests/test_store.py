@@ -19,7 +19,7 @@ from kg.graph import load_dataset, report_graph_iri
 from kg.pipeline import build
 from kg.publish import STAGING_PREFIX
 from kg.query import load_store, run
-from kg.store import STORE_NAME, Manifest, open_store, triples, update_store
+from kg.store import STORE_NAME, Manifest, open_store, report_quads, triples, update_store
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = {
@@ -53,6 +53,13 @@ def turtle(out: Path) -> set[tuple]:
     return set(Graph().parse(out / "diplomacy.ttl", format="turtle"))
 
 
+def stored(out: Path) -> tuple[set[ox.Triple], set[ox.Quad]]:
+    """The store's default graph, and its named graphs as read back (with their evidence)."""
+    store = open_store(out)
+    default = {q.triple for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())}
+    return default, {q for g in store.named_graphs() for q in report_quads(store, g)}
+
+
 def kg(*args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, timeout=300, env=env)
@@ -78,6 +85,21 @@ def test_a_rebuild_extracts_only_new_reports_and_equals_a_full_build(tmp_path):
     build([reports], out_dir=fresh)
     assert quads(out) == quads(fresh)
     assert turtle(out) == turtle(fresh)
+    assert stored(out) == stored(fresh)
+
+
+def test_the_store_keeps_a_reports_evidence_in_the_default_graph_only_and_reads_its_graph_back_whole(tmp_path):
+    out = tmp_path / "out"
+    build([corpus(tmp_path / "in", 3)], out_dir=out)
+    store = open_store(out)
+    graph = ox.NamedNode(str(report_graph_iri("r001.txt")))
+    named = {q.triple for q in store.quads_for_pattern(None, None, None, graph)}
+    written = {q.triple for q in ox.parse(path=str(out / "diplomacy.trig"), format=ox.RdfFormat.TRIG)
+               if q.graph_name == graph}
+    evidence = {t for t in written if "/resource/evidence/" in f"{t.subject} {t.object}"}
+    assert evidence and named == written - evidence
+    assert all(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) in store for t in evidence)
+    assert {q.triple for q in report_quads(store, graph)} == written
 
 
 def test_a_deleted_report_leaves_the_store(tmp_path):
@@ -94,6 +116,7 @@ def test_a_deleted_report_leaves_the_store(tmp_path):
     fresh = tmp_path / "fresh"
     build([reports], out_dir=fresh)
     assert quads(out) == quads(fresh)
+    assert stored(out) == stored(fresh)
     assert triples(store) == triples(open_store(fresh)) == len(turtle(fresh))
 
 
@@ -107,6 +130,7 @@ def test_a_rebuild_that_changes_most_reports_equals_a_full_build(tmp_path):
     fresh = tmp_path / "fresh"
     build([reports], out_dir=fresh)
     assert quads(out) == quads(fresh)
+    assert stored(out) == stored(fresh)
     assert triples(open_store(out)) == triples(open_store(fresh))
 
 
@@ -376,18 +400,19 @@ def test_a_build_past_the_lines_the_writer_remembers_writes_the_same_graph(tmp_p
     assert result.summary.triples == triples(open_store(tmp_path / "capped")) == len(turtle(tmp_path / "whole"))
 
 
-LINES = {"own": b"<x:own> <x:p> 1 .\n", "a": b"<x:a> <x:p> 1 .\n", "b": b"<x:b> <x:p> 1 .\n"}
-CALLS = (("own", "a", "a"), ("own", "b", "a", "b"))
+LINES = {"own": b"<x:own> <x:p> 1 .\n", "a": b"<x:a> <x:p> 1 .\n", "b": b"<x:b> <x:p> 1 .\n",
+         "linked": b"<x:c> <x:link> <x:own> .\n"}
+CALLS = (("own", "a", "a"), ("own", "b", "a", "b"), ("linked", "linked"))
 
 
 @pytest.mark.parametrize(("most", "given", "forgot"), [
-    (None, [["own", "a"], ["own", "b"]], False),
-    (1, [["own", "a"], ["own", "b", "b"]], True),
-    (0, [["own", "a", "a"], ["own", "b", "a", "b"]], True),
+    (None, [["own", "a"], ["own", "b"], ["linked", "linked"]], False),
+    (1, [["own", "a"], ["own", "b", "b"], ["linked", "linked"]], True),
+    (0, [["own", "a", "a"], ["own", "b", "a", "b"], ["linked", "linked"]], True),
 ])
 def test_first_lines_gives_own_lines_always_and_others_once_while_it_remembers_them(most, given, forgot):
     from kg.store import FirstLines
 
-    first = FirstLines((b"<x:own>",), most=most)
+    first = FirstLines((b"<x:own>",), link=b" <x:link> <x:own>", most=most)
     assert [first.first(b"".join(LINES[k] for k in call)) for call in CALLS] == [[LINES[k] for k in g] for g in given]
     assert first.forgot is forgot
