@@ -22,7 +22,7 @@ from kg.cache import (
     ExtractionCache,
     GraphCache,
     Pack,
-    Strings,
+    Shared,
     extraction_key,
     extractor_version,
     outline,
@@ -315,9 +315,9 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
     keys = [extraction_key(r, extractors) for r in reports]
     cache = ExtractionCache(out_dir / CACHE_NAME) if out_dir is not None else None
     pack = Pack(out_dir / CACHE_NAME, OUTLINES) if out_dir is not None else None
-    strings = Strings()  # the outlines' equal strings one object (``shared_loads``)
+    shared = Shared()  # the outlines' equal strings, names, sectors and dates one object (``shared_loads``)
     with _no_gc():  # many small objects, no cycles: the collector would only walk them again and again
-        packed = pack.load(strings, wanted=set(keys)) if pack is not None else {}
+        packed = pack.load(shared, wanted=set(keys)) if pack is not None else {}
         found: list[Extraction | None] = [None] * len(keys)
         outlines: list[Extraction | None] = [packed.get(k) for k in keys]
         for n, k in enumerate(keys):
@@ -332,7 +332,7 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
             load_lexicon()  # once here, before the workers are forked, rather than in each of them
         failed: list[str] = []
         for n, (brief, x, problem) in zip(todo, run(_extract_job, todo, jobs=jobs, what="extracting"), strict=True):
-            outlines[n], found[n] = shared_loads(brief, strings) if brief is not None else None, x
+            outlines[n], found[n] = shared_loads(brief, shared) if brief is not None else None, x
             if problem is not None:
                 failed.append(problem)
         if failed:
@@ -371,7 +371,7 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
             pack.save(dict(zip(keys, extractions, strict=True)), packed)
         # The report graphs are written from the merged entities and the whole extractions: the outlines
         # (most of what a large build holds) are let go before the store grows.
-        del outlines, extractions, packed, strings
+        del outlines, extractions, packed, shared
         vocabulary_triples, vocabulary_signature = vocabulary()
 
         made: list[Manifest] = []

@@ -81,14 +81,49 @@ def test_the_extraction_key_reads_a_reports_fields_not_which_strings_are_one_obj
 
 
 def test_values_loaded_with_one_table_share_their_equal_strings():
-    from kg.cache import Strings, shared_dumps, shared_loads
+    from kg.cache import Shared, shared_dumps, shared_loads
 
-    strings = Strings()
-    first = shared_loads(shared_dumps(_report(language="".join(["k", "k"]))), strings)
-    second = shared_loads(shared_dumps(_report(language="".join(["k", "k"]))), strings)
+    shared = Shared()
+    first = shared_loads(shared_dumps(_report(language="".join(["k", "k"]))), shared)
+    second = shared_loads(shared_dumps(_report(language="".join(["k", "k"]))), shared)
     assert first == second == _report()
     assert first.language is second.language and first.text is second.text
-    assert shared_loads(shared_dumps(_report()), Strings()).language is not first.language
+    assert shared_loads(shared_dumps(_report()), Shared()).language is not first.language
+
+
+def _values():
+    from kg.cache import NO_EVIDENCE
+    from kg.model import Label, Mention, PartialDate, Topic
+
+    return [Label("Астана", "kk"), Mention("place", 0, 0, "Астанада", "Астана", "city", "rules"),
+            Topic("trade", NO_EVIDENCE), PartialDate(2024, 5), NO_EVIDENCE]
+
+
+@pytest.mark.parametrize("n", range(len(_values())))
+def test_equal_names_mentions_sectors_dates_and_evidence_loaded_with_one_table_are_one_object(n):
+    from kg.cache import Shared, shared_dumps, shared_loads
+
+    shared = Shared()
+    first, second = (shared_loads(shared_dumps(("x", _values()[n])), shared)[1] for _ in range(2))
+    assert first == second == _values()[n] and first is second
+    assert shared_loads(shared_dumps(("x", _values()[n])), Shared())[1] is not first
+
+
+def test_an_outline_keeps_each_entitys_mentions_without_their_places_and_loads_them_as_one_object():
+    from kg.cache import Shared, outline, shared_dumps, shared_loads
+    from kg.model import Entity, Extraction, Label, Mention
+
+    said = [Mention("place", 0, 8, "Астанада", "Астана", "city", "rules"),
+            Mention("place", 40, 48, "Астанада", "Астана", "city", "rules"),
+            Mention("place", 60, 66, "Астана", "Астана", "city", "rules")]
+    x = Extraction(report=_report(), mentions=tuple(said),
+                   entities=(Entity("place:astana", "place", (Label("Астана", "kk"),), "city", "KZ", tuple(said)),))
+    brief = shared_loads(shared_dumps(outline(x)), Shared())
+    kept = brief.entities[0].mentions
+    assert [(m.text, m.value, m.kind, m.subtype) for m in kept] == [(m.text, m.value, m.kind, m.subtype) for m in said]
+    assert {(m.start, m.end) for m in kept} == {(0, 0)}
+    assert kept[0] is kept[1] and kept[1] is not kept[2]
+    assert brief.mentions == () and brief.report.text == ""
 
 
 @pytest.mark.parametrize(("wanted", "loaded"), [({"k1", "k4"}, {"k1", "k4"}), (set(), set()), ({"x"}, set()),
