@@ -333,6 +333,10 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
         failed: list[str] = []
         for n, (brief, x, problem) in zip(todo, run(_extract_job, todo, jobs=jobs, what="extracting"), strict=True):
             outlines[n], found[n] = shared_loads(brief, shared) if brief is not None else None, x
+            if brief is not None and x is None and reports[n].text:
+                # In the cache now: its graph's writer reads the extraction there, and the text, freed as the
+                # outlines come in, is not held beside them through the rest of the extraction.
+                reports[n] = replace(reports[n], text="")
             if problem is not None:
                 failed.append(problem)
         if failed:

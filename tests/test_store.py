@@ -334,6 +334,26 @@ def test_a_build_keeps_no_text_of_a_report_the_cache_holds_and_reads_its_extract
     assert {x.report.source_file for x in whole} == {f"r{i:03d}.txt" for i in range(4)}
 
 
+@pytest.mark.parametrize(("cached", "texts"), [(True, [4, 3, 2, 1]), (False, [4, 4, 4, 4])])
+def test_a_reports_text_is_let_go_once_its_extraction_is_in_the_cache(tmp_path, monkeypatch, cached, texts):
+    """Extracting in this process, each report finds the texts of those extracted before it gone."""
+    from kg import pipeline
+
+    if not cached:
+        monkeypatch.setattr(cache.ExtractionCache, "put", lambda self, key, x: False)
+    held: list[int] = []
+    extract = pipeline.extract
+
+    def counting(report, **options):
+        assert pipeline._WORK is not None
+        held.append(sum(bool(r.text) for r in pipeline._WORK.reports))
+        return extract(report, **options)
+
+    monkeypatch.setattr(pipeline, "extract", counting)
+    build([corpus(tmp_path / "in", 4)], out_dir=tmp_path / "out", jobs=1)
+    assert held == texts
+
+
 def test_an_extraction_gone_from_the_cache_of_a_report_without_its_text_is_a_one_line_error(tmp_path):
     from kg.errors import DipkgError
     from kg.model import Report
