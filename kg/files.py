@@ -63,3 +63,17 @@ def read_tsv_records(path: Path) -> list[dict[str, str]]:
 def read_words(path: Path) -> frozenset[str]:
     """The first column of a one-word-per-row data file, after its column-name row."""
     return frozenset(row[0].strip() for row in read_tsv(path) if row and row[0].strip())
+
+
+def release_freed_memory() -> bool:
+    """Hand the pages the process's C heap holds free back to the system (glibc's ``malloc_trim``; False where
+    there is none). Blocks a process frees (the texts of a large collection, once extracted) otherwise stay in
+    its resident set, reused only by blocks of their own size."""
+    import ctypes
+
+    try:
+        trim = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):
+        return False
+    trim(0)
+    return True

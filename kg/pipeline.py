@@ -32,7 +32,7 @@ from kg.cache import (
 from kg.entities import resolve
 from kg.errors import DipkgError
 from kg.events import Event, MeetingRef, resolve_events
-from kg.files import LEXICON_DIR, read_tsv
+from kg.files import LEXICON_DIR, read_tsv, release_freed_memory
 from kg.graph import PREFIXES, VOCABULARY_GRAPH, GraphBuilder, Triple, report_graph_iri, served_states
 from kg.inputs.collect import Collected, InputOptions, Memo, UnreadableInputs, collect
 from kg.lexicon import load_lexicon
@@ -352,6 +352,7 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
         extractions = tuple(x for x in outlines if x is not None)
         if cache is not None:
             _drop_texts(reports, found, keys, cache)
+        release_freed_memory()  # the texts let go
         clock.lap("extract")
         with _no_gc():
             entities, redirect = merge((e for x in extractions for e in x.entities),
@@ -376,6 +377,7 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
         # The report graphs are written from the merged entities and the whole extractions: the outlines
         # (most of what a large build holds) are let go before the store grows.
         del outlines, extractions, packed, shared
+        release_freed_memory()
         vocabulary_triples, vocabulary_signature = vocabulary()
 
         made: list[Manifest] = []

@@ -47,3 +47,11 @@ def test_read_tsv(tmp_path: Path, text: str, rows: list[list[str]]) -> None:
     assert read_tsv(path) == rows
     assert read_tsv_records(path) == [dict(zip(("kind", "value"), r, strict=True)) for r in rows]
     assert read_words(path) == frozenset(r[0] for r in rows)
+
+
+def test_freed_memory_is_handed_back_where_the_c_library_can() -> None:
+    import platform
+
+    from kg.files import release_freed_memory
+
+    assert release_freed_memory() is (platform.libc_ver()[0] == "glibc")
