@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Generic, TypeVar
 
 from kg.files import PACKAGE_DIR
-from kg.model import Evidence, Extraction, Label, Mention, PartialDate, Report, Span, Topic
+from kg.model import Evidence, Extraction, Label, PartialDate, Report, Span, Topic
 
 CACHE_NAME = ".dipkg-cache"
 EXTRACTIONS = "extractions"
@@ -63,9 +63,10 @@ _report_fields = attrgetter(*(f.name for f in fields(Report)))
 
 
 # The values a pickle of ``shared_dumps`` names by themselves, so that unpickled each is the one object ``Shared``
-# holds for it: strings, and the small frozen values many reports repeat (names, the outline's mentions, sectors,
-# dates and evidence).
-SHARED_TYPES = frozenset({str, Label, Mention, Topic, PartialDate, Evidence, Span})
+# holds for it: strings, and the small frozen values many reports repeat (names, sectors, dates and the outline's
+# evidence). An outline's mentions are not among them: shared across reports too they would take less memory
+# again but cost a third more time to load.
+SHARED_TYPES = frozenset({str, Label, Topic, PartialDate, Evidence, Span})
 
 
 class _SharingPickler(pickle.Pickler):
@@ -102,13 +103,14 @@ def shared_dumps(value: object) -> bytes:
 
 
 def shared_loads(data: bytes, shared: Shared) -> Any:
-    """What ``shared_dumps`` pickled, each of its strings, names, mentions, sectors, dates and evidence
-    (``SHARED_TYPES``) the one ``shared`` holds when equal to one there.
+    """What ``shared_dumps`` pickled, each of its strings, names, sectors, dates and evidence (``SHARED_TYPES``)
+    the one ``shared`` holds when equal to one there.
 
     The outlines of a collection name the same states, sectors, kinds, languages and keys again and
-    again: at 10,000 generated reports 480,000 strings, of which 13,000 differ, 213,000 names of which 1,537
-    differ and 133,000 mentions of which 1,446 differ. Unpickled one report at a time each would be an object
-    of its own: the outlines took 61 MB with equal strings one object, and take 30 MB so."""
+    again: at 10,000 generated reports 480,000 strings, of which 13,000 differ, and 213,000 names, of which
+    1,537 differ. Unpickled one report at a time each would be an object of its own: the outlines took 61 MB
+    with equal strings alone one object, and take 34 MB so (with an entity's equal mentions one object,
+    ``outline``), loaded in the same time."""
     return _unpickler(io.BytesIO(data), shared).load()
 
 
@@ -229,14 +231,20 @@ def outline(x: Extraction) -> Extraction:
     their places in the text (merging counts and compares their words), and the report without its text.
     The mentions, sentences, text, places and evidence only its own report graph needs.
 
-    Without their places, the mentions of one name are equal, and ``shared_loads`` makes them one object."""
+    Without their places, an entity's mentions of one form are equal, and they are kept as one object."""
     return replace(x, mentions=(), sentences=(), report=replace(x.report, text=""),
-                   entities=tuple(replace(e, mentions=tuple(replace(m, start=0, end=0) for m in e.mentions))
+                   entities=tuple(replace(e, mentions=_one_each(replace(m, start=0, end=0) for m in e.mentions))
                                   for e in x.entities),
                    posts=tuple(replace(p, evidence=NO_EVIDENCE) for p in x.posts),
                    meetings=tuple(replace(m, evidence=NO_EVIDENCE,
                                           topics=tuple(replace(t, evidence=NO_EVIDENCE) for t in m.topics))
                                   for m in x.meetings))
+
+
+def _one_each(values: Iterable[V]) -> tuple[V, ...]:
+    """The values, each equal one the same object (which a pickle then holds once)."""
+    seen: dict[V, V] = {}
+    return tuple(seen.setdefault(v, v) for v in values)
 
 
 class GraphCache:

@@ -93,14 +93,13 @@ def test_values_loaded_with_one_table_share_their_equal_strings():
 
 def _values():
     from kg.cache import NO_EVIDENCE
-    from kg.model import Label, Mention, PartialDate, Topic
+    from kg.model import Label, PartialDate, Topic
 
-    return [Label("Астана", "kk"), Mention("place", 0, 0, "Астанада", "Астана", "city", "rules"),
-            Topic("trade", NO_EVIDENCE), PartialDate(2024, 5), NO_EVIDENCE]
+    return [Label("Астана", "kk"), Topic("trade", NO_EVIDENCE), PartialDate(2024, 5), NO_EVIDENCE]
 
 
 @pytest.mark.parametrize("n", range(len(_values())))
-def test_equal_names_mentions_sectors_dates_and_evidence_loaded_with_one_table_are_one_object(n):
+def test_equal_names_sectors_dates_and_evidence_loaded_with_one_table_are_one_object(n):
     from kg.cache import Shared, shared_dumps, shared_loads
 
     shared = Shared()
