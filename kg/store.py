@@ -193,7 +193,8 @@ class FirstLines:
 
 class StoreWriter:
     """Replaces named graphs of a store and keeps its default graph their union, each triple once. A report
-    graph's evidence (``facts``) goes into the default graph only, and leaves it with the graph.
+    graph's evidence goes into the default graph only (its named graph holds the rest, ``facts``), and leaves
+    it with the graph.
 
     The writer keeps the default graph's size counted. Writing into an empty store, it counts the
     triples it sends there: a triple about a report's own evidence or the report itself is stated
