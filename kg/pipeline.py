@@ -312,6 +312,7 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
         problem = f"; {collected.problems[0]}" if collected.problems else ""
         raise DipkgError(f"{', '.join(str(p) for p in paths)}: no reports found{problem}")
     read = {"skipped": collected.problems, "notes": collected.notes}
+    del collected  # the reports are ``reports`` now, whose texts are let go one by one below
     keys = [extraction_key(r, extractors) for r in reports]
     cache = ExtractionCache(out_dir / CACHE_NAME) if out_dir is not None else None
     pack = Pack(out_dir / CACHE_NAME, OUTLINES) if out_dir is not None else None
@@ -324,6 +325,9 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
             if outlines[n] is None and cache is not None:
                 found[n] = cache.get(k)
                 outlines[n] = outline(found[n]) if found[n] is not None else None
+    if cache is not None:
+        _drop_texts(reports, found, keys, cache)  # of the reports extracted before, now
+    release_freed_memory()
     clock.lap("read")
     _WORK = work = _Work(reports, keys, extractors, cache, found)
     try:
@@ -350,9 +354,7 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
             work.reports, work.keys, work.extractions = reports, keys, found
             read["skipped"] = (*read["skipped"], *failed)
         extractions = tuple(x for x in outlines if x is not None)
-        if cache is not None:
-            _drop_texts(reports, found, keys, cache)
-        release_freed_memory()  # the texts let go
+        release_freed_memory()  # the texts let go as their extractions came in
         clock.lap("extract")
         with _no_gc():
             entities, redirect = merge((e for x in extractions for e in x.entities),

@@ -354,6 +354,39 @@ def test_a_reports_text_is_let_go_once_its_extraction_is_in_the_cache(tmp_path, 
     assert held == texts
 
 
+@pytest.mark.parametrize("rebuild", [False, True])
+def test_no_text_of_a_report_whose_extraction_is_in_the_cache_stays_in_memory(tmp_path, monkeypatch, rebuild):
+    """Counted over every report object alive while each new report is extracted in this process: a rebuild
+    holds only the texts of the reports it extracts, a first build fewer and fewer of them."""
+    import gc
+    import uuid
+
+    from kg import pipeline
+    from kg.model import Report
+
+    marker = uuid.uuid4().hex
+    reports = corpus(tmp_path / "in", 3)
+    for path in reports.iterdir():
+        path.write_text(path.read_text(encoding="utf-8") + f"Ref {marker}.\n", encoding="utf-8")
+    if rebuild:
+        build([reports], out_dir=tmp_path / "out", jobs=1)
+        corpus(reports, 2, start=3)
+        for path in sorted(reports.iterdir())[3:]:
+            path.write_text(path.read_text(encoding="utf-8") + f"Ref {marker}.\n", encoding="utf-8")
+    held: list[int] = []
+    extract = pipeline.extract
+
+    def counting(report, **options):
+        gc.unfreeze()  # what the build moved out of the collector's sight, back in sight
+        gc.collect()
+        held.append(sum(isinstance(o, Report) and marker in o.text for o in gc.get_objects()))
+        return extract(report, **options)
+
+    monkeypatch.setattr(pipeline, "extract", counting)
+    build([reports], out_dir=tmp_path / "out", jobs=1)
+    assert held == ([2, 1] if rebuild else [3, 2, 1])
+
+
 def test_an_extraction_gone_from_the_cache_of_a_report_without_its_text_is_a_one_line_error(tmp_path):
     from kg.errors import DipkgError
     from kg.model import Report
