@@ -67,6 +67,9 @@ GRAPHS_AHEAD = 64
 GRAPHS_PER_PROCESS = 200
 # Reports a process extracts between two moves of what lives on out of the garbage collector's sight.
 SETTLE_EVERY = 200
+# Texts let go between two hand-backs of the memory they took (``release_freed_memory``): freeing a text writes
+# into its pages, which the forked workers still share, so each one freed costs a private copy until then.
+TRIM_EVERY = 1_000
 # The exports a build writes beside its store (unless told not to): every triple once, a graph per report.
 TURTLE_FILE = "diplomacy.ttl"
 TRIG_FILE = "diplomacy.trig"
@@ -335,12 +338,16 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
         if todo:
             load_lexicon()  # once here, before the workers are forked, rather than in each of them
         failed: list[str] = []
+        dropped = 0
         for n, (brief, x, problem) in zip(todo, run(_extract_job, todo, jobs=jobs, what="extracting"), strict=True):
             outlines[n], found[n] = shared_loads(brief, shared) if brief is not None else None, x
             if brief is not None and x is None and reports[n].text:
                 # In the cache now: its graph's writer reads the extraction there, and the text, freed as the
                 # outlines come in, is not held beside them through the rest of the extraction.
                 reports[n] = replace(reports[n], text="")
+                dropped += 1
+                if dropped % TRIM_EVERY == 0:
+                    release_freed_memory()
             if problem is not None:
                 failed.append(problem)
         if failed:

@@ -387,6 +387,27 @@ def test_no_text_of_a_report_whose_extraction_is_in_the_cache_stays_in_memory(tm
     assert held == ([2, 1] if rebuild else [3, 2, 1])
 
 
+@pytest.mark.parametrize(("every", "released"), [(2, [0, 2, 4, 5, 5]), (1000, [0, 5, 5])])
+def test_the_memory_of_the_texts_let_go_is_handed_back_every_few_reports(tmp_path, monkeypatch, every, released):
+    """Counted by the reports extracted at each hand-back: after reading, every ``TRIM_EVERY`` texts let go, after
+    extracting and before writing the store."""
+    from kg import pipeline
+
+    monkeypatch.setattr(pipeline, "TRIM_EVERY", every)
+    extracted: list[int] = []
+    calls: list[int] = []
+    extract = pipeline.extract
+
+    def counting(report, **options):
+        extracted.append(1)
+        return extract(report, **options)
+
+    monkeypatch.setattr(pipeline, "extract", counting)
+    monkeypatch.setattr(pipeline, "release_freed_memory", lambda: calls.append(len(extracted)))
+    build([corpus(tmp_path / "in", 5)], out_dir=tmp_path / "out", jobs=1)
+    assert calls == released
+
+
 def test_an_extraction_gone_from_the_cache_of_a_report_without_its_text_is_a_one_line_error(tmp_path):
     from kg.errors import DipkgError
     from kg.model import Report
