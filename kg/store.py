@@ -59,10 +59,6 @@ ONE_GRAPH_SUBJECTS = tuple(f"<https://w3id.org/dipkg/resource/{kind}/".encode("a
 # to one (stated in that report's graph only, like the evidence node). The store keeps them in the default graph only.
 EVIDENCE_NODE = b"<https://w3id.org/dipkg/resource/evidence/"
 EVIDENCE_LINK = b" <https://w3id.org/dipkg/ontology#evidence> <https://w3id.org/dipkg/resource/evidence/"
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-DIP = "https://w3id.org/dipkg/ontology#"
-_TYPE, _REPORT = ox.NamedNode(RDF_TYPE), ox.NamedNode(DIP + "Report")
-_IN_REPORT, _EVIDENCE = ox.NamedNode(DIP + "inReport"), ox.NamedNode(DIP + "evidence")
 PREFIXES = {
     "dip": "https://w3id.org/dipkg/ontology#",
     "res": "https://w3id.org/dipkg/resource/",
@@ -75,6 +71,8 @@ PREFIXES = {
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
 }
+_TYPE, _REPORT = ox.NamedNode(PREFIXES["rdf"] + "type"), ox.NamedNode(PREFIXES["dip"] + "Report")
+_IN_REPORT, _EVIDENCE = ox.NamedNode(PREFIXES["dip"] + "inReport"), ox.NamedNode(PREFIXES["dip"] + "evidence")
 
 
 def ntriples(triples: Iterable[tuple[object, object, object]]) -> bytes:
@@ -278,7 +276,7 @@ class StoreWriter:
             self._check_size()
         self.store.remove_graph(node)
         # The graph's evidence, in the default graph only (a new version of the graph states it again).
-        evidence = evidence_quads(self.store, _reports(gone))
+        evidence = evidence_quads(self.store, [t.subject for t in gone if _is_report(t)])
         for quad in evidence:
             self.store.remove(quad)
         self._unsaid += len(evidence)
@@ -337,7 +335,7 @@ def report_quads(store: ox.Store, graph: ox.NamedNode | ox.BlankNode) -> Iterato
     facts, which the store keeps in the default graph only (``StoreWriter``)."""
     reports = []
     for quad in store.quads_for_pattern(None, None, None, graph):
-        if quad.predicate == _TYPE and quad.object == _REPORT:
+        if _is_report(quad):
             reports.append(quad.subject)
         yield quad
     for quad in evidence_quads(store, reports):
@@ -355,8 +353,9 @@ def evidence_quads(store: ox.Store, reports: Iterable[ox.NamedNode | ox.BlankNod
     return out
 
 
-def _reports(triples: Iterable[ox.Triple]) -> list[ox.NamedNode | ox.BlankNode]:
-    return [t.subject for t in triples if t.predicate == _TYPE and t.object == _REPORT]
+def _is_report(statement: ox.Triple | ox.Quad) -> bool:
+    """Does the statement type its subject a ``dip:Report``?"""
+    return statement.predicate == _TYPE and statement.object == _REPORT
 
 
 def write_trig(store: ox.Store, path: str | io.BytesIO) -> None:
