@@ -58,8 +58,8 @@ def extractor_version() -> str:
     return digest.hexdigest()
 
 
-# A report's fields, in their order.
-_report_fields = attrgetter(*(f.name for f in fields(Report)))
+# A report's fields but its text, in their order.
+_report_fields = attrgetter(*(f.name for f in fields(Report) if f.name != "text"))
 
 
 # The values a pickle of ``shared_dumps`` names by themselves, so that unpickled each is the one object ``Shared``
@@ -117,12 +117,13 @@ def shared_loads(data: bytes, shared: Shared) -> Any:
 def extraction_key(report: Report, extractors: Sequence[str]) -> str:
     """The key of a report's extraction: the report's every field, the extractors and the version.
 
-    The fields are read through the ``repr`` of their tuple, which escapes what is not printable: a pickle
-    would also tell which of them are one object (a report read again, or with its strings shared, by
-    ``Shared``)."""
+    The fields but the text are read through the ``repr`` of their tuple, which escapes what is not printable:
+    a pickle would also tell which of them are one object (a report read again, or with its strings shared, by
+    ``Shared``). The text, last, is hashed as its bytes: its ``repr`` would take three quarters of the time."""
     digest = hashlib.sha256(extractor_version().encode("ascii"))
     digest.update("\0".join(extractors).encode("utf-8") + b"\0")
-    digest.update(repr(_report_fields(report)).encode("utf-8"))
+    digest.update(repr(_report_fields(report)).encode("utf-8") + b"\0")
+    digest.update(report.text.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 
 

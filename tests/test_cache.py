@@ -66,6 +66,8 @@ def _report(**fields):
     (_report(source_path="a.txt"), False),
     (_report(), True),
     (_report(text="Елші кездесті!"), False),
+    (_report(text="Елші кездесті.\ud800"), False),  # a lone surrogate is hashed, not refused
+    (_report(title="Елші кездесті."), False),
     (_report(language="ru"), False),
     (_report(source_record=0), False),
 ])
