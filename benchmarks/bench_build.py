@@ -18,7 +18,6 @@ figures are extrapolated linearly from the largest size measured, and printed as
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import subprocess
@@ -44,18 +43,15 @@ TARGET_ADD_ONE_S = 3
 
 
 def build_once(reports: Path, out: Path, jobs: int | None, views: bool, exports: bool = True) -> dict:
-    """One build in a fresh process: wall seconds, CPU seconds, peak memory and the stage timings."""
-    code = ("import json, sys; from pathlib import Path; from kg.pipeline import build; "
-            "from kg.views import write_views; "
-            "r = build([Path(sys.argv[1])], out_dir=Path(sys.argv[2]), jobs=int(sys.argv[3]) or None, "
-            "views=write_views if sys.argv[4] == '1' else None, exports=sys.argv[5] == '1'); "
-            "print(json.dumps({'timings': r.timings, 'extracted': r.extracted, 'reports': r.summary.reports, "
-            "'triples': r.summary.triples}))")
+    """One ``kg build`` in a fresh process, as a user runs it: wall seconds, CPU seconds, peak memory and the
+    stage timings it prints (``--timings``)."""
+    command = [sys.executable, "-m", "kg", "build", str(reports), "--out", str(out), "--timings",
+               "--views" if views else "--no-views", "--exports" if exports else "--no-exports"]
+    if jobs:
+        command += ["--jobs", str(jobs)]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", code, str(reports), str(out), str(jobs or 0), "1" if views else "0",
-                             "1" if exports else "0"],
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     parent = psutil.Process(proc.pid)
     peak_sum = peak_pss = 0
     samples = 0
@@ -74,9 +70,24 @@ def build_once(reports: Path, out: Path, jobs: int | None, views: bool, exports:
     out_text = proc.stdout.read().decode() if proc.stdout else ""
     if status != 0:
         raise SystemExit(f"build failed ({status})")
-    result = json.loads(out_text.strip().splitlines()[-1])
-    result.update(wall=wall, peak_sum=peak_sum, peak_pss=peak_pss)
-    return result
+    return {**printed(out_text), "wall": wall, "peak_sum": peak_sum, "peak_pss": peak_pss}
+
+
+def printed(out_text: str) -> dict:
+    """The counts and stage seconds ``kg build --timings`` prints: ``reports N ... triples N ... extracted N``
+    and ``seconds read S  extract S ...``."""
+    counts: dict[str, int] = {}
+    timings: dict[str, float] = {}
+    for line in out_text.splitlines():
+        words = line.split()
+        if words[:1] == ["reports"]:
+            counts = {k: int(v) for k, v in zip(words[::2], words[1::2], strict=True)}
+        elif words[:1] == ["seconds"]:
+            timings = {k: float(v) for k, v in zip(words[1::2], words[2::2], strict=True)}
+    if not counts or not timings:
+        raise SystemExit(f"kg build printed no counts or timings: {out_text[-200:]!r}")
+    return {"timings": timings, "extracted": counts["extracted"], "reports": counts["reports"],
+            "triples": counts["triples"]}
 
 
 def _proportional(process: psutil.Process) -> int:

@@ -119,8 +119,9 @@ def _input_options(func: Callable[..., None]) -> Callable[..., None]:
 @click.option("--exports/--no-exports", default=True, show_default=True,
               help="Write diplomacy.ttl and diplomacy.trig beside the store (without them a rebuild of a large "
                    "collection is much faster; kg export --graph OUT writes them later from the store).")
+@click.option("--timings", is_flag=True, help="Also print the wall seconds of each stage of the build.")
 def build(paths: tuple[Path, ...], out_dir: Path, extractors: tuple[str, ...], input_format: str | None,
-          strict: bool, jobs: int | None, views: bool, exports: bool, **field_names: str) -> None:
+          strict: bool, jobs: int | None, views: bool, exports: bool, timings: bool, **field_names: str) -> None:
     """Build the graph from report files, folders, globs or - (standard input), default seeds/,
     into the store OUT/store and write the exports.
 
@@ -135,12 +136,14 @@ def build(paths: tuple[Path, ...], out_dir: Path, extractors: tuple[str, ...], i
     from kg.inputs.collect import InputOptions, UnreadableInputs
     from kg.pipeline import DEFAULT_EXTRACTORS
     from kg.pipeline import build as run_build
-    from kg.views import write_views
 
+    write_views = None
+    if views:
+        from kg.views import write_views
     fields = Fields(**{name.removesuffix("_field"): value for name, value in field_names.items()})
     inputs = InputOptions(fields=fields, format=input_format, strict=strict)
     try:
-        result = run_build(list(paths) or [Path("seeds")], out_dir=out_dir, views=write_views if views else None,
+        result = run_build(list(paths) or [Path("seeds")], out_dir=out_dir, views=write_views,
                            extractors=extractors or DEFAULT_EXTRACTORS, inputs=inputs, jobs=jobs, exports=exports)
     except UnreadableInputs as exc:
         for problem in exc.problems[1:]:
@@ -158,6 +161,8 @@ def build(paths: tuple[Path, ...], out_dir: Path, extractors: tuple[str, ...], i
                f"skipped {len(result.skipped)}  extracted {result.extracted}")
     for path in result.written:
         click.echo(f"wrote {path}")
+    if timings:
+        click.echo("seconds " + "  ".join(f"{stage} {seconds:.2f}" for stage, seconds in result.timings.items()))
 
 
 @main.command()

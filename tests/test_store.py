@@ -73,6 +73,23 @@ def test_parallel_and_serial_builds_write_the_same_graph(tmp_path):
     assert (tmp_path / "one" / "diplomacy.ttl").read_bytes() == (tmp_path / "two" / "diplomacy.ttl").read_bytes()
 
 
+@pytest.mark.parametrize(("args", "timed"), [((), False), (("--timings",), True)])
+def test_a_build_run_as_a_command_prints_all_it_says_and_leaves_the_store_the_api_builds(tmp_path, args, timed):
+    reports = corpus(tmp_path / "in", 3)
+    done = kg("build", str(reports), "--out", str(tmp_path / "cli"), "--no-views", "--jobs", "1", *args)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("reports 3 ") and lines[-1].startswith("seconds read ") == timed
+    build([reports], out_dir=tmp_path / "api", jobs=1)
+    assert stored(tmp_path / "cli") == stored(tmp_path / "api")
+
+
+def test_a_failed_build_run_as_a_command_says_why_and_fails(tmp_path):
+    (tmp_path / "in").mkdir()
+    done = kg("build", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--no-views")
+    assert done.returncode == 1 and "no reports found" in done.stderr
+
+
 def test_a_rebuild_extracts_only_new_reports_and_equals_a_full_build(tmp_path):
     reports = corpus(tmp_path / "in", 6)
     out = tmp_path / "out"
