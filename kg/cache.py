@@ -156,6 +156,14 @@ class ExtractionCache:
             return False  # a cache that cannot be written only costs the next build time
         return True
 
+    def held(self) -> frozenset[str]:
+        """The keys of the extractions the cache holds, from one listing of its folder."""
+        try:
+            names = os.listdir(self.folder)
+        except OSError:
+            return frozenset()
+        return frozenset(name[: -len(SUFFIX)] for name in names if name.endswith(SUFFIX))
+
     def keep_only(self, keys: Iterable[str]) -> None:
         """Remove every extraction but those of ``keys`` (the reports of the latest build)."""
         _keep_only(self.folder, {f"{k}{SUFFIX}" for k in keys})

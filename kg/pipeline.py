@@ -56,7 +56,7 @@ from kg.store import (
 )
 from kg.summaries import tallies
 from kg.text import sentences
-from kg.workers import cores, run
+from kg.workers import Ahead, cores, run
 
 DEFAULT_EXTRACTORS = ("rules+ner",)
 # Report graphs written by one build after which the store is compacted (``fill``).
@@ -67,6 +67,9 @@ GRAPHS_AHEAD = 64
 GRAPHS_PER_PROCESS = 200
 # Reports a process extracts between two moves of what lives on out of the garbage collector's sight.
 SETTLE_EVERY = 200
+# New reports that a rebuild extracts in a process of its own while it reads the outlines of the others
+# (``_new_few``); more are extracted on every core once the outlines are read.
+EXTRACT_AHEAD = 32
 # Texts let go between two hand-backs of the memory they took (``release_freed_memory``): freeing a text writes
 # into its pages, which the forked workers still share, so each one freed costs a private copy until then.
 TRIM_EVERY = 1_000
@@ -262,6 +265,17 @@ def _read_whole(report: Report, key: str, x: Extraction | None, cache: Extractio
     return x if x is not None else extract(report, extractors=extractors)
 
 
+def _new_few(keys: Sequence[str], cache: ExtractionCache | None, jobs: int) -> list[int]:
+    """The reports whose extraction the cache lacks, when there are at most ``EXTRACT_AHEAD`` of them and a second
+    process may run: a rebuild that adds a few reports extracts them in a process of its own while this one reads
+    the outlines of the others, so the word lists and models that process loads and the outlines load at once."""
+    if cache is None or jobs < 2:
+        return []
+    held = cache.held()
+    new = [n for n, k in enumerate(keys) if k not in held]
+    return new if len(new) <= EXTRACT_AHEAD else []
+
+
 def _drop_texts(reports: list[Report], found: Sequence[Extraction | None], keys: Sequence[str],
                 cache: ExtractionCache) -> None:
     """Each report whose whole extraction the cache holds without the build holding it keeps no text: its
@@ -320,26 +334,39 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
     cache = ExtractionCache(out_dir / CACHE_NAME) if out_dir is not None else None
     pack = Pack(out_dir / CACHE_NAME, OUTLINES) if out_dir is not None else None
     shared = Shared()  # the outlines' equal strings, names, sectors and dates one object (``shared_loads``)
-    with _no_gc():  # many small objects, no cycles: the collector would only walk them again and again
-        packed = pack.load(shared, wanted=set(keys)) if pack is not None else {}
-        found: list[Extraction | None] = [None] * len(keys)
-        outlines: list[Extraction | None] = [packed.get(k) for k in keys]
-        for n, k in enumerate(keys):
-            if outlines[n] is None and cache is not None:
-                found[n] = cache.get(k)
-                outlines[n] = outline(found[n]) if found[n] is not None else None
-    if cache is not None:
-        _drop_texts(reports, found, keys, cache)  # of the reports extracted before, now
-    release_freed_memory()
-    clock.lap("read")
+    found: list[Extraction | None] = [None] * len(keys)
     _WORK = work = _Work(reports, keys, extractors, cache, found)
+    early = Ahead(_extract_job, _new_few(keys, cache, jobs))
     try:
+        with _no_gc():  # many small objects, no cycles: the collector would only walk them again and again
+            packed = pack.load(shared, wanted=set(keys)) if pack is not None else {}
+            outlines: list[Extraction | None] = [packed.get(k) for k in keys]
+            ahead = set(early.items)
+            for n, k in enumerate(keys):
+                if outlines[n] is None and cache is not None and n not in ahead:
+                    found[n] = cache.get(k)
+                    outlines[n] = outline(found[n]) if found[n] is not None else None
+        if cache is not None:
+            _drop_texts(reports, found, keys, cache)  # of the reports extracted before, now
+        release_freed_memory()
+        clock.lap("read")
         todo = [n for n, x in enumerate(outlines) if x is None]
-        if todo:
+        if early.items:
+            load_lexicon()  # which writing the new reports' graphs reads: loaded while the other process extracts
+        got = dict(zip(early.items, early.results(), strict=True))
+        # the reports extracted: the outline pack may hold some of those extracted ahead (the cache had lost them)
+        extracted_count = len(set(todo) | got.keys())
+        rest = [n for n in todo if n not in got]
+        if rest:
             load_lexicon()  # once here, before the workers are forked, rather than in each of them
+
+        def extracted() -> Iterator[tuple[int, tuple[bytes | None, Extraction | None, str | None]]]:
+            yield from ((n, got[n]) for n in todo if n in got)
+            yield from zip(rest, run(_extract_job, rest, jobs=jobs, what="extracting"), strict=True)
+
         failed: list[str] = []
         dropped = 0
-        for n, (brief, x, problem) in zip(todo, run(_extract_job, todo, jobs=jobs, what="extracting"), strict=True):
+        for n, (brief, x, problem) in extracted():
             outlines[n], found[n] = shared_loads(brief, shared) if brief is not None else None, x
             if brief is not None and x is None and reports[n].text:
                 # In the cache now: its graph's writer reads the extraction there, and the text, freed as the
@@ -418,7 +445,7 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
         if out_dir is None:
             store = ox.Store()
             fill(store, Manifest({}))
-            return BuildResult(store, _summary(store, made[-1].triples), extracted=len(todo), timings=clock.laps,
+            return BuildResult(store, _summary(store, made[-1].triples), extracted=extracted_count, timings=clock.laps,
                                load=load,
                                **read)
         assert graphs is not None
@@ -452,9 +479,10 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
         store = open_store(out_dir)
         summary = _summary(store, made[-1].triples)
         clock.lap("publish")
-        return BuildResult(store, summary, published, extracted=len(todo), timings=clock.laps, load=load,
+        return BuildResult(store, summary, published, extracted=extracted_count, timings=clock.laps, load=load,
                            **read)
     finally:
+        early.close()
         _WORK = None
         gc.unfreeze()
 

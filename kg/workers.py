@@ -15,7 +15,7 @@ import os
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from tqdm import tqdm
 
@@ -67,3 +67,32 @@ def run(func: Callable[[T], R], items: Sequence[T], *, jobs: int, what: str, ahe
                 bar.update()
         finally:
             permits.release(len(items))  # the task thread must not wait for results nobody takes
+
+
+class Ahead(Generic[T, R]):
+    """``func`` of a few ``items`` computed in one forked process from now on, while this one does other work;
+    ``results`` waits for them, in the order of the items (computed in this process where the system cannot
+    fork). ``close`` stops the process; ``results`` does once it has them."""
+
+    def __init__(self, func: Callable[[T], R], items: Sequence[T]) -> None:
+        self._func = func
+        self.items = tuple(items)
+        self._pool = None
+        self._pending = None
+        if self.items and "fork" in multiprocessing.get_all_start_methods():
+            self._pool = multiprocessing.get_context("fork").Pool(1)
+            self._pending = self._pool.map_async(func, self.items, chunksize=len(self.items))
+
+    def results(self) -> list[R]:
+        if self._pending is None:
+            return [self._func(item) for item in self.items]
+        try:
+            return self._pending.get()
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None

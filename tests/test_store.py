@@ -293,23 +293,51 @@ def test_a_build_without_exports_writes_the_store_and_removes_old_exports(tmp_pa
 def test_a_rebuild_reads_the_outlines_of_unchanged_reports_in_one_pack(tmp_path):
     reports = corpus(tmp_path / "in", 4)
     out = tmp_path / "out"
-    build([reports], out_dir=out, exports=False)
+    build([reports], out_dir=out, exports=False, jobs=1)
     pack = out / cache.CACHE_NAME / cache.OUTLINES
     assert len(list(pack.iterdir())) == 1
     for path in (out / cache.CACHE_NAME / cache.EXTRACTIONS).iterdir():
         path.unlink()  # the unchanged reports' whole extractions are not read
-    again = build([reports], out_dir=out, exports=False)
+    again = build([reports], out_dir=out, exports=False, jobs=1)
     assert again.extracted == 0 and again.summary.reports == 4
     corpus(reports, 1, start=4)
-    assert build([reports], out_dir=out, exports=False).extracted == 1
+    assert build([reports], out_dir=out, exports=False, jobs=1).extracted == 1
     assert len(list(pack.iterdir())) == 2  # a segment with the new report's outline
     fresh = tmp_path / "fresh"
     build([reports], out_dir=fresh)
     assert triples(open_store(out)) == len(turtle(fresh))
     for path in pack.iterdir():
         path.unlink()  # without the pack, the extractions are read (or made) again
-    assert build([reports], out_dir=out).extracted == 4
+    assert build([reports], out_dir=out, jobs=1).extracted == 4
     assert quads(out) == quads(fresh)
+
+
+@pytest.mark.parametrize(("jobs", "most", "ahead"), [
+    (2, 32, 2),  # the new reports, extracted while the outlines of the others are read
+    (1, 32, 0),  # one process: no other
+    (2, 1, 0),   # more new reports than that: extracted on every core once the outlines are read
+])
+def test_a_rebuild_extracts_a_few_new_reports_in_a_process_of_their_own(tmp_path, monkeypatch, jobs, most, ahead):
+    from kg import pipeline
+
+    reports = corpus(tmp_path / "in", 4)
+    out = tmp_path / "out"
+    build([reports], out_dir=out, exports=False, jobs=jobs)
+    corpus(reports, 2, start=4)
+    started: list[tuple[int, ...]] = []
+
+    class Ahead(pipeline.Ahead):
+        def __init__(self, func, items):
+            super().__init__(func, items)
+            started.append(self.items)
+
+    monkeypatch.setattr(pipeline, "Ahead", Ahead)
+    monkeypatch.setattr(pipeline, "EXTRACT_AHEAD", most)
+    again = build([reports], out_dir=out, exports=False, jobs=jobs)
+    assert again.extracted == 2 and [len(items) for items in started] == [ahead]
+    fresh = tmp_path / "fresh"
+    build([reports], out_dir=fresh, exports=False, jobs=1)
+    assert stored(out) == stored(fresh)
 
 
 def test_a_rebuild_keeps_the_triples_counted_without_counting_the_store(tmp_path, monkeypatch):

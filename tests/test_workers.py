@@ -2,11 +2,12 @@
 processes wait for the consumer rather than fill memory with results nobody has taken."""
 
 import multiprocessing
+import os
 import time
 
 import pytest
 
-from kg.workers import run
+from kg.workers import Ahead, run
 
 MADE = multiprocessing.Value("i", 0)
 
@@ -32,3 +33,19 @@ def test_the_processes_make_at_most_the_results_asked_ahead(ahead):
     assert taken == [n * n for n in range(10)]
     assert made <= 10 + 100 if ahead else made > 10 + 100  # without a limit they run on
     assert len(list(results)) == 990
+
+
+def _pid_and_square(n: int) -> tuple[int, int]:
+    return os.getpid(), n * n
+
+
+@pytest.mark.parametrize(("methods", "elsewhere"), [(("fork", "spawn"), True), (("spawn",), False)])
+@pytest.mark.parametrize("items", [[], [3], [1, 2, 3, 4, 5]])
+def test_ahead_gives_the_results_in_order_from_a_process_of_their_own_where_it_can_fork(monkeypatch, items, methods,
+                                                                                        elsewhere):
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: list(methods))
+    early = Ahead(_pid_and_square, items)
+    got = early.results()
+    early.close()  # again: nothing left to stop
+    assert [square for _, square in got] == [n * n for n in items]
+    assert all((pid != os.getpid()) == elsewhere for pid, _ in got)
