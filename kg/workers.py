@@ -5,7 +5,8 @@ the items, so that what a build writes never depends on how many processes made 
 processes are forked: they start with everything the parent has loaded (the lexicon, the merged
 entities), and nothing of it is pickled. Where the system cannot fork, the work runs in this
 process. The progress bar (tqdm: count, rate and time left) is drawn only when standard error is
-a terminal.
+a terminal. ``Ahead`` starts a few items' work in one forked process at once, for results wanted
+only after other work this process does meanwhile.
 """
 
 from __future__ import annotations
@@ -15,9 +16,12 @@ import os
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from tqdm import tqdm
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import AsyncResult, Pool
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -77,8 +81,8 @@ class Ahead(Generic[T, R]):
     def __init__(self, func: Callable[[T], R], items: Sequence[T]) -> None:
         self._func = func
         self.items = tuple(items)
-        self._pool = None
-        self._pending = None
+        self._pool: Pool | None = None
+        self._pending: AsyncResult[list[R]] | None = None
         if self.items and "fork" in multiprocessing.get_all_start_methods():
             self._pool = multiprocessing.get_context("fork").Pool(1)
             self._pending = self._pool.map_async(func, self.items, chunksize=len(self.items))
