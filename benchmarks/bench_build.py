@@ -1,6 +1,6 @@
 """Build speed and memory at size: synthetic reports in kk, ru and en, built into a store.
 
-    python benchmarks/bench_build.py [--sizes 1000 10000] [--jobs N] [--views] [--no-exports] [--folder DIR]
+    python benchmarks/bench_build.py [--sizes 1000 10000] [--jobs N] [--views] [--no-exports] [--pages] [--folder DIR]
 
 For each size N it writes N synthetic reports (``synthetic_reports.py``: about 2,000 characters
 each, regions and sectors from the project's data, thousands of generated names), builds them with
@@ -11,8 +11,10 @@ parent once per process; and the peak of the sum of their proportional set sizes
 shared page once, split among the processes that share it: the memory the build takes from the
 machine) and the seconds per stage. It then adds one report and builds again into the same folder
 (the incremental rebuild), against the targets below. ``--no-exports`` builds as ``kg build
---no-exports`` does (the store only, no Turtle or TriG). Unless 100,000 reports were measured, their
-figures are extrapolated linearly from the largest size measured, and printed as such.
+--no-exports`` does (the store only, no Turtle or TriG); ``--pages`` writes the reports as saved news
+pages (``synthetic_reports.as_page``), whose main text the build finds in the markup. Unless 100,000
+reports were measured, their figures are extrapolated linearly from the largest size measured, and
+printed as such.
 """
 
 from __future__ import annotations
@@ -119,31 +121,34 @@ def main() -> None:
     ap.add_argument("--views", action="store_true", help="also write the HTML views")
     ap.add_argument("--no-exports", dest="exports", action="store_false", help="build the store only")
     ap.add_argument("--folder", type=Path, default=None, help="work folder (default: a temporary one)")
+    ap.add_argument("--pages", action="store_true", help="the reports as saved HTML pages (about 30 KB each)")
     args = ap.parse_args()
     work = args.folder or Path(tempfile.mkdtemp(prefix="dipkg-bench-"))
     print(f"cores {len(os.sched_getaffinity(0))}  jobs {args.jobs or 'all'}  views {args.views}  "
-          f"exports {args.exports}  load average {os.getloadavg()[0]:.1f}  folder {work}")
+          f"exports {args.exports}  pages {args.pages}  load average {os.getloadavg()[0]:.1f}  folder {work}")
     print(f"targets at {TARGET_SIZE} reports: build {TARGET_BUILD_S} s, memory {TARGET_MEMORY_GB} GB, "
           f"adding one report {TARGET_ADD_ONE_S} s (wall)")
     print(f"{'build':12} {'reports':>7} {'wall s':>8} {'reports/s':>9} {'cpu s':>8} {'largest':>9} "
           f"{'all procs':>10} {'all (PSS)':>10}")
     last = None
+    kind = "pages-" if args.pages else ""
+    suffix = "html" if args.pages else "txt"
     for n in args.sizes:
-        reports, out = work / f"reports-{n}", work / f"out-{n}"
+        reports, out = work / f"reports-{kind}{n}", work / f"out-{kind}{n}"
         if not reports.exists():
-            write_reports(reports, n)
-        (reports / f"r{n:07d}.txt").unlink(missing_ok=True)  # the added report of a run that was stopped
+            write_reports(reports, n, pages=args.pages)
+        (reports / f"r{n:07d}.{suffix}").unlink(missing_ok=True)  # the added report of a run that was stopped
         shutil.rmtree(out, ignore_errors=True)  # an earlier run's output and cache would make this a rebuild
         cpu0, _ = children_usage()
         full = build_once(reports, out, args.jobs, args.views, args.exports)
         cpu1, maxrss = children_usage()
         print(line("full", n, full, cpu1 - cpu0, maxrss), flush=True)
-        write_reports(reports, 1, start=n)
+        write_reports(reports, 1, start=n, pages=args.pages)
         again = build_once(reports, out, args.jobs, args.views, args.exports)
         cpu2, _ = children_usage()
         print(line("+1 report", n + 1, again, cpu2 - cpu1, None), flush=True)
         print(f"{'':12} load average now {os.getloadavg()[0]:.1f}", flush=True)
-        (reports / f"r{n:07d}.txt").unlink()
+        (reports / f"r{n:07d}.{suffix}").unlink()
         last = (n, full, cpu1 - cpu0)
     if last is not None and last[0] < EXTRAPOLATE_TO:
         n, full, cpu = last

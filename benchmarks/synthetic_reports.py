@@ -11,6 +11,7 @@ named in each language's forms, so that entity resolution has real work. The sam
 
 from __future__ import annotations
 
+import html
 import random
 from collections import defaultdict
 from datetime import date, timedelta
@@ -191,13 +192,32 @@ class ReportMaker:
         return f" date {published.isoformat()} {TITLE[language]}\n" + "\n\n".join(lines) + "\n"
 
 
-def write_reports(folder: Path, count: int, *, start: int = 0, seed: int = 1) -> list[Path]:
-    """``count`` reports ``r0000000.txt``... in ``folder`` (numbered from ``start``)."""
+def as_page(report: str, n: int) -> str:
+    """A report as a news site's saved page: its title and date in the page's metadata, its paragraphs in the
+    article, and around it what a site adds (a script, a menu, teasers of other news, a footer): about 30 KB."""
+    header, _, body = report.partition("\n")
+    _, _, day, title = header.split(" ", 3)
+    paragraphs = "".join(f"<p>{html.escape(line)}</p>" for line in body.split("\n\n") if line.strip())
+    menu = "".join(f'<li><a href="/section/{k}">{html.escape(title)} {k}</a></li>' for k in range(40))
+    teasers = "".join(f'<div class="teaser"><a href="/news/{n - k}"><h3>{html.escape(title)} {n - k}</h3></a>'
+                      f"<p>{k} {html.escape(body[:120])}</p></div>" for k in range(1, 21))
+    script = "<script>" + "window.dataLayer.push({event: 'view', section: 'news'});" * 200 + "</script>"
+    return (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{html.escape(title)} | News</title>'
+            f'<meta property="article:published_time" content="{day}T10:00:00+05:00">'
+            f'<link rel="canonical" href="https://news.example.org/{n}">{script}</head><body>'
+            f"<header><nav><ul>{menu}</ul></nav></header><main><article><h1>{html.escape(title)}</h1>{paragraphs}"
+            f"</article></main><aside>{teasers}</aside><footer><p>© {day[:4]} News</p></footer>{script}</body></html>")
+
+
+def write_reports(folder: Path, count: int, *, start: int = 0, seed: int = 1, pages: bool = False) -> list[Path]:
+    """``count`` reports ``r0000000.txt``... in ``folder`` (numbered from ``start``); with ``pages``, as saved
+    HTML pages ``r0000000.html``... (``as_page``)."""
     folder.mkdir(parents=True, exist_ok=True)
     maker = ReportMaker(seed, start)
     paths = []
     for n in range(start, start + count):
-        path = folder / f"r{n:07d}.txt"
-        path.write_text(maker.report(n), encoding="utf-8")
+        report = maker.report(n)
+        path = folder / f"r{n:07d}.{'html' if pages else 'txt'}"
+        path.write_text(as_page(report, n) if pages else report, encoding="utf-8")
         paths.append(path)
     return paths

@@ -129,10 +129,11 @@ def read_reports(paths: Iterable[Path], *, inputs: InputOptions | None = None) -
 
 
 def read_inputs(paths: Iterable[Path], inputs: InputOptions | None = None, *,
-                exclude: Iterable[Path] = (), memo: Memo | None = None) -> Collected:
+                exclude: Iterable[Path] = (), memo: Memo | None = None, jobs: int = 1) -> Collected:
     """The reports under ``paths`` (none under ``exclude``), and a line for each input skipped or
-    encoding guessed; ``memo``: what the files gave the last time (``kg.inputs.collect``)."""
-    return collect(paths, inputs or InputOptions(), month=_month, exclude=exclude, memo=memo)
+    encoding guessed; ``memo``: what the files gave the last time (``kg.inputs.collect``); many files are
+    read on ``jobs`` processes."""
+    return collect(paths, inputs or InputOptions(), month=_month, exclude=exclude, memo=memo, jobs=jobs)
 
 
 def _month(token: str) -> int | None:
@@ -320,7 +321,8 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
     read_before = Pack[tuple](out_dir / CACHE_NAME, INPUTS) if out_dir is not None else None
     with _no_gc():
         memo = Memo(extractor_version(), read_before.load()) if read_before is not None else None
-        collected = read_inputs(paths, inputs, exclude=[out_dir] if out_dir is not None else [], memo=memo)
+        collected = read_inputs(paths, inputs, exclude=[out_dir] if out_dir is not None else [], memo=memo,
+                                jobs=jobs)
     if read_before is not None and memo is not None:
         read_before.save(memo.used, memo.found)  # now: what the files gave is not kept through the build
     memo = None

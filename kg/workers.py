@@ -42,7 +42,8 @@ def progress(total: int, what: str, *, unit: str = "report") -> tqdm:
                 file=sys.stderr, dynamic_ncols=True, leave=False)
 
 
-def run(func: Callable[[T], R], items: Sequence[T], *, jobs: int, what: str, ahead: int | None = None) -> Iterator[R]:
+def run(func: Callable[[T], R], items: Sequence[T], *, jobs: int, what: str, ahead: int | None = None,
+        unit: str = "report") -> Iterator[R]:
     """``func`` of every item, in order, computed on ``jobs`` processes (1: in this one). With ``ahead``,
     the processes compute at most that many results beyond those taken: results a slower consumer has
     not taken yet wait in this process's memory."""
@@ -50,7 +51,7 @@ def run(func: Callable[[T], R], items: Sequence[T], *, jobs: int, what: str, ahe
     if jobs > 1 and "fork" not in multiprocessing.get_all_start_methods():
         jobs = 1
     if jobs == 1:
-        with progress(len(items), what) as bar:
+        with progress(len(items), what, unit=unit) as bar:
             for item in items:
                 yield func(item)
                 bar.update()
@@ -63,7 +64,7 @@ def run(func: Callable[[T], R], items: Sequence[T], *, jobs: int, what: str, ahe
             permits.acquire()
             yield item
 
-    with multiprocessing.get_context("fork").Pool(jobs) as pool, progress(len(items), what) as bar:
+    with multiprocessing.get_context("fork").Pool(jobs) as pool, progress(len(items), what, unit=unit) as bar:
         try:
             for result in pool.imap(func, given(), chunksize=chunk):
                 permits.release()

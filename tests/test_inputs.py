@@ -376,3 +376,43 @@ def test_a_file_changed_just_now_is_read_whatever_its_status(tmp_path):
     memo = Memo("v1")
     collect([folder], memo=memo)
     assert len(memo.used) == 1  # by its bytes only: its status may not yet tell a change
+
+
+def _mixed_inputs(folder: Path) -> Path:
+    """A folder of every kind of input, good and bad, and two files that share a name."""
+    folder.mkdir()
+    (folder / "sub").mkdir()
+    (folder / "a.txt").write_text(RU, encoding="utf-8")
+    (folder / "sub" / "a.txt").write_text(EN, encoding="utf-8")
+    (folder / "ru1251.txt").write_bytes(RU.encode("cp1251"))
+    (folder / "page.html").write_text(page(RU), encoding="utf-8")
+    (folder / "feed.jsonl").write_text(json.dumps({"text": EN}) + "\n{broken\n", encoding="utf-8")
+    (folder / "t.csv").write_text(f"text,title\n\"{KK}\",a\n", encoding="utf-8")
+    (folder / "bad.txt").write_bytes(b"\x00\x01\x02\x03binary")
+    return folder
+
+
+@pytest.mark.parametrize("memo", [False, True])
+def test_inputs_read_on_several_processes_give_what_one_process_reads(tmp_path, monkeypatch, memo):
+    from kg import workers
+    from kg.inputs import collect as collect_module
+    from kg.inputs.collect import Memo
+
+    folder = _mixed_inputs(tmp_path / "in")
+    one, several = Memo("v1") if memo else None, Memo("v1") if memo else None
+    alone = collect([folder, tmp_path / "in" / "sub" / "a.txt"], memo=one)
+    monkeypatch.setattr(collect_module, "READ_PER_PROCESS", 2)
+    processes: list[int] = []
+    real = workers.run
+
+    def run(func, items, *, jobs, **kwargs):
+        processes.append(min(jobs, len(items)))
+        return real(func, items, jobs=jobs, **kwargs)
+
+    monkeypatch.setattr(workers, "run", run)
+    spread = collect([folder, tmp_path / "in" / "sub" / "a.txt"], memo=several, jobs=2)
+    assert processes == [2]
+    assert spread == alone and len(alone.reports) == 6 and len(alone.problems) == 2
+    if memo:
+        assert one is not None and several is not None and several.used == one.used
+        assert collect([folder], memo=Memo("v1", dict(several.used)), jobs=2) == collect([folder], memo=one)

@@ -26,3 +26,13 @@ def test_a_synthetic_report_tells_a_meeting_of_two_persons_and_names_an_organiza
 def test_the_same_seed_gives_the_same_reports():
     again = generator.ReportMaker()
     assert {n: again.report(n) for n in range(5)} == REPORTS
+
+
+@pytest.mark.parametrize("n", range(5))
+def test_a_synthetic_page_reads_as_its_report(tmp_path, n):
+    from kg.inputs.collect import collect
+
+    (plain,) = collect([generator.write_reports(tmp_path / "txt", 1, start=n)[0]]).reports
+    (page,) = collect([generator.write_reports(tmp_path / "html", 1, start=n, pages=True)[0]]).reports
+    assert page.text.split() == plain.text[plain.body_start:].split()
+    assert (page.published, page.title, page.language) == (plain.published, plain.title, plain.language)

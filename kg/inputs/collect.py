@@ -11,7 +11,7 @@ import hashlib
 import re
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -29,6 +29,9 @@ MAX_URL = 2_000
 MAX_TITLE = 1_000
 # A file changed less than this long ago (ns) is read even when its status is the one remembered.
 RACY_NS = 2_000_000_000
+# Files to read past which they are read on several processes: a plain text file takes far less than a process
+# costs to start, an HTML page's main text milliseconds to find.
+READ_PER_PROCESS = 64
 
 
 @dataclass(frozen=True)
@@ -68,7 +71,7 @@ class _Log:
 
 def collect(paths: Iterable[Path], options: InputOptions = InputOptions(), *,
             month: Callable[[str], int | None] | None = None, exclude: Iterable[Path] = (),
-            memo: Memo | None = None) -> Collected:
+            memo: Memo | None = None, jobs: int = 1) -> Collected:
     """The reports of every input under ``paths``, each with a key no other has.
 
     Two files that share a relative path (``a/x.txt`` and ``b/x.txt`` given as files) are told
@@ -76,15 +79,17 @@ def collect(paths: Iterable[Path], options: InputOptions = InputOptions(), *,
     the folders of ``exclude`` is read. ``memo`` keeps what each file gave, under the hash of its
     bytes, its names, the options and ``version`` (the reading code's), and under its unchanged
     status: a file met again is read but not parsed again, and not even read when its size, times
-    and inode are those it had."""
+    and inode are those it had. Past ``READ_PER_PROCESS`` files to read, they are read on ``jobs``
+    processes (an HTML page's main text takes milliseconds to find); what is collected does not
+    depend on how many."""
     forced = reader_named(options.format) if options.format else None
+    sources = locate(paths, exclude=exclude)
     log = _Log()
     reports: dict[str, Report] = {}
-    for source in locate(paths, exclude=exclude):
-        reader = forced or reader_for(source.path)
-        read = _read(source, reader, options, month, log) if memo is None or source.path is None \
-            else _remembered(source, reader, options, month, log, memo)
-        for report in read:
+    for found in _gave(sources, [forced or reader_for(s.path) for s in sources], options, month, memo, jobs):
+        log.problems.extend(found[1])
+        log.notes.extend(found[2])
+        for report in found[0]:
             if report.key in reports and reports[report.key].text != report.text:
                 digest = hashlib.sha256(report.text.encode("utf-8")).hexdigest()[:12]
                 report = replace(report, identity=f"{report.key}@{digest}")
@@ -94,44 +99,102 @@ def collect(paths: Iterable[Path], options: InputOptions = InputOptions(), *,
     return Collected(tuple(reports.values()), tuple(log.problems), tuple(log.notes))
 
 
+# What an input gave: its reports, and the lines naming its problems and notes.
+Gave = tuple[tuple[Report, ...], tuple[str, ...], tuple[str, ...]]
+
+
 @dataclass
 class Memo:
     """What each input file gave (``collect``): key → (reports, problems, notes). ``version`` is
     part of every key; ``used`` collects the keys of this reading."""
 
     version: str
-    found: dict[str, tuple[tuple[Report, ...], tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
-    used: dict[str, tuple[tuple[Report, ...], tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
+    found: dict[str, Gave] = field(default_factory=dict)
+    used: dict[str, Gave] = field(default_factory=dict)
 
 
-def _remembered(source: Source, reader: Reader, options: InputOptions, month: Callable[[str], int | None] | None,
-                log: _Log, memo: Memo) -> list[Report]:
-    """What a file gave, from ``memo`` when it holds the file's bytes, or its unchanged status: its size, change
-    times and inode, as ``git`` tells a changed file (so an unchanged file is not even read)."""
+@dataclass(frozen=True)
+class _Reading:
+    """What the processes reading the inputs of one ``collect`` share (they are forked: nothing is pickled)."""
+
+    sources: Sequence[Source]
+    readers: Sequence[Reader]
+    options: InputOptions
+    month: Callable[[str], int | None] | None
+    memo: Memo | None
+    unchanged: Sequence[str | None]  # each source's key by its status (``_unchanged_key``), taken before reading it
+
+
+_READING: _Reading | None = None
+
+
+def _gave(sources: Sequence[Source], readers: Sequence[Reader], options: InputOptions,
+          month: Callable[[str], int | None] | None, memo: Memo | None, jobs: int) -> Iterator[Gave]:
+    """What each source gave, in their order: from the memo by its unchanged status, else read (standard input
+    here, files on ``jobs`` processes when there are many to read). What was read goes into ``memo.used``."""
+    global _READING
+    from kg.workers import run
+
+    # each file's status first: one that changes while it is read is read again by the next build
+    unchanged = [_unchanged_key(s, r, options, memo.version) if memo is not None else None
+                 for s, r in zip(sources, readers, strict=True)]
+    known = [memo.found.get(k) if memo is not None and k is not None else None for k in unchanged]
+    files = [n for n, k in enumerate(known) if k is None and sources[n].path is not None]
+    _READING = _Reading(sources, readers, options, month, memo, unchanged)
+    read = run(_read_source, files, jobs=jobs if len(files) >= READ_PER_PROCESS else 1, what="reading", unit="file")
+    try:
+        for n, source in enumerate(sources):
+            found = known[n]
+            if found is not None:
+                assert memo is not None and unchanged[n] is not None
+                memo.used[unchanged[n]] = found  # not even read
+                yield found
+                continue
+            keys, found = next(read) if source.path is not None else _read_source(n)
+            if memo is not None:
+                memo.used.update(dict.fromkeys(keys, found))
+            yield found
+    finally:
+        read.close()  # its processes stop, should the reading end early
+        _READING = None
+
+
+def _read_source(n: int) -> tuple[tuple[str, ...], Gave]:
+    """What source ``n`` of the reading under way gave (read, or found in its memo by the hash of its bytes), and
+    the keys the memo is to keep it under."""
+    assert _READING is not None
+    source, reader, options, month, memo = (_READING.sources[n], _READING.readers[n], _READING.options,
+                                            _READING.month, _READING.memo)
+    if memo is None or source.path is None:
+        return (), _read_all(source, reader, options, month)
     named = (memo.version, reader.name, options.fields, source.identity, source.shown, source.name)
-    status = _status(source)
-    unchanged = hashlib.sha256(repr((*named, status)).encode("utf-8")).hexdigest() if status else None
-    found = memo.found.get(unchanged) if unchanged else None
+    try:
+        raw = _bytes(source, options)
+    except DipkgError as exc:
+        return (), ((), (str(exc),), ())
+    digest = hashlib.sha256(repr(named).encode("utf-8"))
+    digest.update(raw)
+    key = digest.hexdigest()
+    found = memo.found.get(key)
     if found is None:
-        try:
-            raw = _bytes(source, options)
-        except DipkgError as exc:
-            log.problems.append(str(exc))
-            return []
-        digest = hashlib.sha256(repr(named).encode("utf-8"))
-        digest.update(raw)
-        key = digest.hexdigest()
-        found = memo.found.get(key)
-        if found is None:
-            own = _Log()
-            found = (tuple(_read(source, reader, options, month, own, raw=raw)), tuple(own.problems),
-                     tuple(own.notes))
-        memo.used[key] = found
-    if unchanged:
-        memo.used[unchanged] = found
-    log.problems.extend(found[1])
-    log.notes.extend(found[2])
-    return list(found[0])
+        found = _read_all(source, reader, options, month, raw=raw)
+    unchanged = _READING.unchanged[n]
+    return (key, unchanged) if unchanged else (key,), found
+
+
+def _unchanged_key(source: Source, reader: Reader, options: InputOptions, version: str) -> str | None:
+    """The key of what a file gave by its names and its status (``_status``), None where that cannot be trusted."""
+    status = _status(source)
+    if status is None:
+        return None
+    named = (version, reader.name, options.fields, source.identity, source.shown, source.name)
+    return hashlib.sha256(repr((*named, status)).encode("utf-8")).hexdigest()
+
+
+def _read_all(source: Source, reader: Reader, options: InputOptions, month: Callable[[str], int | None] | None,
+              *, raw: bytes | None = None) -> Gave:
+    own = _Log()
+    return tuple(_read(source, reader, options, month, own, raw=raw)), tuple(own.problems), tuple(own.notes)
 
 
 def _status(source: Source) -> tuple[str, int, int, int, int] | None:
