@@ -338,7 +338,10 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
     shared = Shared()  # the outlines' equal strings, names, sectors and dates one object (``shared_loads``)
     found: list[Extraction | None] = [None] * len(keys)
     _WORK = work = _Work(reports, keys, extractors, cache, found)
-    early = Ahead(_extract_job, _new_few(keys, cache, jobs))
+    few = _new_few(keys, cache, jobs)
+    if few:
+        gc.freeze()  # the other process's collections then leave alone the pages it shares with this one
+    early = Ahead(_extract_job, few)
     try:
         with _no_gc():  # many small objects, no cycles: the collector would only walk them again and again
             packed = pack.load(shared, wanted=set(keys)) if pack is not None else {}
@@ -348,14 +351,15 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
                 if outlines[n] is None and cache is not None and n not in ahead:
                     found[n] = cache.get(k)
                     outlines[n] = outline(found[n]) if found[n] is not None else None
-        if cache is not None:
-            _drop_texts(reports, found, keys, cache)  # of the reports extracted before, now
-        release_freed_memory()
-        clock.lap("read")
         todo = [n for n, x in enumerate(outlines) if x is None]
         if early.items:
             load_lexicon()  # which writing the new reports' graphs reads: loaded while the other process extracts
         got = dict(zip(early.items, early.results(), strict=True))
+        # The other process has ended: a text let go now no longer costs a copy of the pages it shared with it.
+        if cache is not None:
+            _drop_texts(reports, found, keys, cache)  # of the reports extracted before, now
+        release_freed_memory()
+        clock.lap("read")
         # the reports extracted: the outline pack may hold some of those extracted ahead (the cache had lost them)
         extracted_count = len(set(todo) | got.keys())
         rest = [n for n in todo if n not in got]

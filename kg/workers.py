@@ -88,6 +88,11 @@ class Ahead(Generic[T, R]):
             self._pool = multiprocessing.get_context("fork").Pool(1)
             self._pending = self._pool.map_async(func, self.items, chunksize=len(self.items))
 
+    @property
+    def running(self) -> bool:
+        """Whether its process is there still."""
+        return self._pool is not None
+
     def results(self) -> list[R]:
         if self._pending is None:
             return [self._func(item) for item in self.items]

@@ -324,17 +324,24 @@ def test_a_rebuild_extracts_a_few_new_reports_in_a_process_of_their_own(tmp_path
     out = tmp_path / "out"
     build([reports], out_dir=out, exports=False, jobs=jobs)
     corpus(reports, 2, start=4)
-    started: list[tuple[int, ...]] = []
+    started: list[pipeline.Ahead] = []
+    dropped_alone: list[bool] = []  # whether the other process had ended when the texts were let go
 
     class Ahead(pipeline.Ahead):
         def __init__(self, func, items):
             super().__init__(func, items)
-            started.append(self.items)
+            started.append(self)
 
+    def drop_texts(*args):
+        dropped_alone.append(not any(early.running for early in started))
+        return real_drop(*args)
+
+    real_drop = pipeline._drop_texts
     monkeypatch.setattr(pipeline, "Ahead", Ahead)
+    monkeypatch.setattr(pipeline, "_drop_texts", drop_texts)
     monkeypatch.setattr(pipeline, "EXTRACT_AHEAD", most)
     again = build([reports], out_dir=out, exports=False, jobs=jobs)
-    assert again.extracted == 2 and [len(items) for items in started] == [ahead]
+    assert again.extracted == 2 and [len(early.items) for early in started] == [ahead] and dropped_alone == [True]
     fresh = tmp_path / "fresh"
     build([reports], out_dir=fresh, exports=False, jobs=1)
     assert stored(out) == stored(fresh)
