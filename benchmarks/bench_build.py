@@ -26,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import psutil
@@ -60,14 +61,14 @@ def build_once(reports: Path, out: Path, jobs: int | None, views: bool, exports:
     while proc.poll() is None:
         try:
             processes = [parent, *parent.children(recursive=True)]
-            peak_sum = max(peak_sum, sum(p.memory_info().rss for p in processes))
-            if samples % PSS_EVERY == 0:  # the kernel walks every page for it: not at every sample
-                peak_pss = max(peak_pss, sum(_proportional(p) for p in processes))
         except psutil.Error:
-            pass
+            break  # the build has ended
+        peak_sum = max(peak_sum, sum(_measured(p, _resident) for p in processes))
+        if samples % PSS_EVERY == 0:  # the kernel walks every page for it: not at every sample
+            peak_pss = max(peak_pss, sum(_measured(p, _proportional) for p in processes))
         samples += 1
         time.sleep(0.05)
-    status = proc.returncode
+    status = proc.wait()
     wall = time.perf_counter() - start
     out_text = proc.stdout.read().decode() if proc.stdout else ""
     if status != 0:
@@ -90,6 +91,19 @@ def printed(out_text: str) -> dict:
         raise SystemExit(f"kg build printed no counts or timings: {out_text[-200:]!r}")
     return {"timings": timings, "extracted": counts["extracted"], "reports": counts["reports"],
             "triples": counts["triples"]}
+
+
+def _measured(process: psutil.Process, size: Callable[[psutil.Process], int]) -> int:
+    """A process's memory by ``size``; 0 for one that has ended meanwhile (a worker the build let go), rather than
+    losing the sample of the others."""
+    try:
+        return size(process)
+    except psutil.Error:
+        return 0
+
+
+def _resident(process: psutil.Process) -> int:
+    return process.memory_info().rss
 
 
 def _proportional(process: psutil.Process) -> int:
