@@ -167,12 +167,11 @@ def _read_source(n: int) -> tuple[tuple[str, ...], Gave]:
                                             _READING.month, _READING.memo)
     if memo is None or source.path is None:
         return (), _read_all(source, reader, options, month)
-    named = (memo.version, reader.name, options.fields, source.identity, source.shown, source.name)
     try:
         raw = _bytes(source, options)
     except DipkgError as exc:
         return (), ((), (str(exc),), ())
-    digest = hashlib.sha256(repr(named).encode("utf-8"))
+    digest = hashlib.sha256(repr(_named(source, reader, options, memo.version)).encode("utf-8"))
     digest.update(raw)
     key = digest.hexdigest()
     found = memo.found.get(key)
@@ -187,8 +186,12 @@ def _unchanged_key(source: Source, reader: Reader, options: InputOptions, versio
     status = _status(source)
     if status is None:
         return None
-    named = (version, reader.name, options.fields, source.identity, source.shown, source.name)
-    return hashlib.sha256(repr((*named, status)).encode("utf-8")).hexdigest()
+    return hashlib.sha256(repr((*_named(source, reader, options, version), status)).encode("utf-8")).hexdigest()
+
+
+def _named(source: Source, reader: Reader, options: InputOptions, version: str) -> tuple[object, ...]:
+    """What every memo key of a file holds: the reading code's version, the reader, the fields and its names."""
+    return version, reader.name, options.fields, source.identity, source.shown, source.name
 
 
 def _read_all(source: Source, reader: Reader, options: InputOptions, month: Callable[[str], int | None] | None,
