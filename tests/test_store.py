@@ -347,6 +347,32 @@ def test_a_rebuild_extracts_a_few_new_reports_in_a_process_of_their_own(tmp_path
     assert stored(out) == stored(fresh)
 
 
+@pytest.mark.parametrize(("growth", "compacted"), [(1, True), (100, False)])
+def test_a_store_that_small_rebuilds_have_grown_is_compacted(tmp_path, monkeypatch, growth, compacted):
+    from kg import store as store_module
+
+    def tables(out: Path) -> int:
+        return len(list((out / STORE_NAME / store_module.DATABASE_NAME).glob(store_module.TABLE_FILES)))
+
+    monkeypatch.setattr(store_module, "COMPACT_GROWTH", growth)
+    monkeypatch.setattr(store_module, "COMPACT_SLACK", 0)
+    reports = corpus(tmp_path / "in", 4)
+    out = tmp_path / "out"
+    build([reports], out_dir=out, exports=False, jobs=1)
+    first = Manifest.read(out / STORE_NAME).tables
+    assert first == tables(out)
+    seen = []
+    for n in range(4):
+        corpus(reports, 1, start=4 + n)
+        build([reports], out_dir=out, exports=False, jobs=1)
+        seen.append(tables(out))
+        assert Manifest.read(out / STORE_NAME).tables == (seen[-1] if compacted else first)
+    assert (max(seen) <= first) == compacted
+    fresh = tmp_path / "fresh"
+    build([reports], out_dir=fresh, exports=False, jobs=1)
+    assert stored(out) == stored(fresh)
+
+
 def test_a_rebuild_keeps_the_triples_counted_without_counting_the_store(tmp_path, monkeypatch):
     from kg import pipeline
 
