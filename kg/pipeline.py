@@ -459,6 +459,7 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
         def write(folder: Path) -> list[Path]:
             store, written = update_store(out_dir, folder, fill, anew=lambda old: sum(
                 old.graphs.get(g) == s for g, s in zip(graph_of, signatures, strict=True)) < len(graph_of) / 2)
+            clock.lap("store")  # the store compacted, where small rebuilds have grown it (``update_store``)
             wanted = sorted([*zip(graph_of, signatures, strict=True),
                              (str(VOCABULARY_GRAPH), vocabulary_signature),
                              *((g, tally.signature) for g, tally in tallied.items())])
