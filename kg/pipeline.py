@@ -281,8 +281,9 @@ def _drop_texts(reports: list[Report], found: Sequence[Extraction | None], keys:
                 cache: ExtractionCache) -> None:
     """Each report whose whole extraction the cache holds without the build holding it keeps no text: its
     graph is written from the cache, and the texts of a large collection are a good part of its memory."""
+    held = cache.held()  # one listing of the cache rather than a look for each report's file
     for n, x in enumerate(found):
-        if x is None and reports[n].text and cache.path(keys[n]).is_file():
+        if x is None and reports[n].text and keys[n] in held:
             reports[n] = replace(reports[n], text="")
 
 
@@ -352,8 +353,10 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
                     found[n] = cache.get(k)
                     outlines[n] = outline(found[n]) if found[n] is not None else None
         todo = [n for n, x in enumerate(outlines) if x is None]
-        if early.items:
-            load_lexicon()  # which writing the new reports' graphs reads: loaded while the other process extracts
+        if todo or early.items:
+            # Once here: while the other process extracts (writing the new reports' graphs reads it), and before the
+            # workers are forked rather than in each of them.
+            load_lexicon()
         got = dict(zip(early.items, early.results(), strict=True))
         # The other process has ended: a text let go now no longer costs a copy of the pages it shared with it.
         if cache is not None:
@@ -363,8 +366,6 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
         # the reports extracted: the outline pack may hold some of those extracted ahead (the cache had lost them)
         extracted_count = len(set(todo) | got.keys())
         rest = [n for n in todo if n not in got]
-        if rest:
-            load_lexicon()  # once here, before the workers are forked, rather than in each of them
 
         def extracted() -> Iterator[tuple[int, tuple[bytes | None, Extraction | None, str | None]]]:
             yield from ((n, got[n]) for n in todo if n in got)
