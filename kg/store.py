@@ -529,30 +529,34 @@ def update_store(out_dir: Path, staging: Path, fill: Callable[[ox.Store, Manifes
     database = target / DATABASE_NAME
     published = store_dir(out_dir / STORE_NAME)
     manifest = Manifest({})
+    # The copy holds the published store's live tables only: the count after a compaction is taken so, by the next
+    # build (right after one, the folder still holds the tables it replaced, until RocksDB lets them go).
+    copied: int | None = None
     if published is not None and not (anew is not None and anew(Manifest.read(published))):
         try:
             ox.Store.read_only(str(published / DATABASE_NAME)).backup(str(database))
             manifest = Manifest.read(published)
+            copied = _table_files(database)
         except OSError:
             import shutil
 
             shutil.rmtree(database, ignore_errors=True)  # unreadable: build the store anew
     store = ox.Store(str(database))
     made = fill(store, manifest)
-    _settled(store, database, made, manifest.tables).write(target)
+    _settled(store, database, made, manifest.tables if manifest.tables is not None else copied).write(target)
     return store, target
 
 
 def _settled(store: ox.Store, database: Path, made: Manifest, compacted: int | None) -> Manifest:
-    """``made`` with the count of the store's table files after its last compaction (``compacted``, the count
-    the published store recorded): the store is compacted now if it has grown past ``COMPACT_GROWTH`` times that
-    count and ``COMPACT_SLACK`` more."""
+    """``made`` with the count of the store's table files after its last compaction (``compacted``; None for a new
+    store): the store is compacted now if it has grown past ``COMPACT_GROWTH`` times that count and
+    ``COMPACT_SLACK`` more. A store new or compacted by this build is counted by the next one (None)."""
+    if compacted is None:
+        return made._replace(tables=None)
     tables = _table_files(database)
-    if compacted is None or tables < compacted:
-        return made._replace(tables=tables)  # a new store, or one the build has compacted
     if tables > COMPACT_GROWTH * compacted + COMPACT_SLACK:
         store.optimize()
-        return made._replace(tables=_table_files(database))
+        return made._replace(tables=None)
     return made._replace(tables=compacted)
 
 
