@@ -204,8 +204,9 @@ def query(query: str | None, graph_path: Path, fmt: str, params: tuple[str, ...]
         if not (lang and fmt == "table"):
             click.echo(run_query(query, graph_path, fmt, params, limit, offset))
             return
-        sparql, bound = q.resolve(query, dict(_param(p) for p in params))
+        given = dict(_param(p) for p in params)
         store = q.load_store(graph_path)
+        sparql, bound = q.resolve(query, given, store)
         result = q.run(store, sparql, params=bound, limit=q.TABLE_ROWS if limit is None else limit, offset=offset)
         click.echo(q.render(_labelled(store, result, lang), fmt))
     except DipkgError as exc:

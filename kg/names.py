@@ -20,12 +20,11 @@ starts as its initial does.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache, lru_cache
-
-from anyascii import anyascii
+from typing import NamedTuple
 
 from kg.files import LEXICON_DIR, read_tsv
+from kg.letters import clean
 
 DATA = LEXICON_DIR / "name_spelling.tsv"
 # A name's tokens: letters with inner hyphens or apostrophes, and the dot after an initial.
@@ -86,10 +85,20 @@ def _article(first: str, rest: str) -> bool:
     return where == ARTICLE_ALWAYS or (where is not None and spelled(rest).startswith(spelled(first)[1:]))
 
 
+def _ascii(text: str) -> str:
+    """The text in ASCII letters (anyascii); its tables are loaded for the first text that needs them, so that a
+    query call naming a person in Latin letters starts without them."""
+    if text.isascii():
+        return text
+    from anyascii import anyascii
+
+    return anyascii(text)
+
+
 @lru_cache(maxsize=65536)
 def spelled(word: str) -> str:
     """A word in ASCII lower case with every spelling of one sound folded: Жомарт → jomart."""
-    text = NOT_LETTER.sub("", anyascii(word.translate(_letters())).lower())
+    text = NOT_LETTER.sub("", _ascii(word.translate(_letters())).lower())
     for source, target in _rows(Row.FOLD):
         text = text.replace(source, target)
     if len(text) > 1 and text[0] == "y" and text[1] in VOWELS:
@@ -169,7 +178,7 @@ def initial_key(word: str) -> str:
 
 
 def is_patronymic(word: str, words_in_name: int) -> bool:
-    text = NOT_LETTER.sub("", anyascii(word).lower())
+    text = NOT_LETTER.sub("", _ascii(word).lower())
     for ending, where in _rows(Row.PATRONYMIC):
         if text.endswith(ending) and len(text) > len(ending) + 1:
             return where == PATRONYMIC_ALWAYS or words_in_name >= 3
@@ -179,16 +188,16 @@ def is_patronymic(word: str, words_in_name: int) -> bool:
 def patronymic_key(word: str) -> str:
     """The key of a patronymic's father's name, its ending off, so that the Kazakh and the Russian
     patronymic of one father are one: Кемелұлы, Кемелулы, Kemeluly, Кемелович → ``kml``."""
-    text = NOT_LETTER.sub("", anyascii(word.translate(_letters())).lower())
+    text = NOT_LETTER.sub("", _ascii(word.translate(_letters())).lower())
     for ending, _ in _rows(Row.PATRONYMIC):
         if text.endswith(ending) and len(text) > len(ending) + 1:
             return word_key(text[:-len(ending)]).removesuffix("a")  # Естай: Естайұлы, Естаевич
     return word_key(word)
 
 
-@dataclass(frozen=True)
-class PersonName:
-    """A name parsed for matching: word keys of its full words, initials and patronymic."""
+class PersonName(NamedTuple):
+    """A name parsed for matching: word keys of its full words, initials and patronymic. (A NamedTuple rather than a
+    frozen dataclass: a query call keys a name without importing dataclasses.)"""
 
     words: tuple[str, ...]
     initials: tuple[str, ...] = ()
@@ -322,21 +331,22 @@ POSSESSIVE = re.compile(r"['’]s$")
 NAME_TEXT = re.compile(r"^[^\W\d_]+(?:[\s.\-‐'’]+[^\W\d_]*)*$")
 
 
-def query_keys(name: str) -> str:
+def query_keys(name: str, *, forms: bool = True) -> str:
     """The keys a name asked for in a query may match (see ``search_keys``), as ``|key|key|``: the name as written and
-    with a case ending taken off its last word (Көшербаевпен, Кошербаевым, Kosherbayev's).
+    with a case ending taken off its last word (Көшербаевпен, Кошербаевым, Kosherbayev's); with ``forms`` false,
+    only as written (and without an English possessive), with no language's word forms loaded.
     A value that is not a name (quotes, digits, brackets) has no keys."""
-    from kg.lang import languages
-
     tokens = NAME_TOKEN.findall(name) if NAME_TEXT.match(name.strip()) else []
     if not tokens:
         return ""
     *given, last = tokens
-    # The name may be written in any language: each one's dictionary forms of the surname.
-    forms = {last, POSSESSIVE.sub("", last)}.union(*(lang.forms.name_candidates(last) for lang in languages().values()))
-    keys: set[str] = set()
-    for form in forms:
-        keys.add(parse(" ".join([*given, form])).key)
+    written = {last, POSSESSIVE.sub("", last)}
+    if forms:
+        from kg.lang import languages
+
+        # The name may be written in any language: each one's dictionary forms of the surname.
+        written = written.union(*(lang.forms.name_candidates(last) for lang in languages().values()))
+    keys = {parse(" ".join([*given, form])).key for form in written}
     return "|" + "|".join(sorted(keys)) + "|" if keys else ""
 
 
@@ -345,26 +355,27 @@ LABEL_KINDS = ("place", "organization", "country")
 SEPARATOR = "|"
 
 
-def label_forms(value: str) -> str:
+def label_forms(value: str, *, forms: bool = True) -> str:
     """The forms a place's or organization's name asked for in a query may have in the graph's labels, as
     ``|form|form|`` in lower case: the name as written, and every language's dictionary form of it
     (``Северо-Казахстанской области`` → ``северо-казахстанская область``, ``Льеж провинциясында`` →
-    ``льеж провинциясы``, ``Toyota's`` → ``toyota``). A query compares a label (``LCASE``) or a quote
+    ``льеж провинциясы``, ``Toyota's`` → ``toyota``); with ``forms`` false, only as written (and without an
+    English possessive), with no language's word forms loaded. A query compares a label (``LCASE``) or a quote
     of the node in a report with these forms."""
-    from kg.lang import languages
-    from kg.text import clean
-
     text = " ".join(clean(value).replace(SEPARATOR, " ").split())
     words = text.split()
     if not words:
         return ""
     *given, last = words
-    forms = {text, " ".join([*given, POSSESSIVE.sub("", last)])}
-    for lang in languages().values():
-        for kind in LABEL_KINDS:
-            form = lang.name_form(words, kind)
-            if form:
-                forms.add(form)
-        forms |= {" ".join([*given, c]) for c in lang.forms.name_candidates(last)}
-    forms = {f.strip(" -‐") for f in forms}
-    return SEPARATOR + SEPARATOR.join(sorted({f.lower() for f in forms if f})) + SEPARATOR
+    found = {text, " ".join([*given, POSSESSIVE.sub("", last)])}
+    if forms:
+        from kg.lang import languages
+
+        for lang in languages().values():
+            for kind in LABEL_KINDS:
+                form = lang.name_form(words, kind)
+                if form:
+                    found.add(form)
+            found |= {" ".join([*given, c]) for c in lang.forms.name_candidates(last)}
+    found = {f.strip(" -‐") for f in found}
+    return SEPARATOR + SEPARATOR.join(sorted({f.lower() for f in found if f})) + SEPARATOR

@@ -20,6 +20,9 @@ A ``label`` parameter (a place's or organization's name) binds only ``?<name>For
 forms in lower case (``kg.names.label_forms``: as written and every language's dictionary form),
 which the query compares with the labels and with the node's quotes in the reports; its own
 variable is the name the query finds, so it is never bound.
+A name as written names the nodes the store knows by it: when one of its keys is a person's key, or
+it is a label or a quote (in lower case), the languages' forms are not sought (``bind``); Кошербаевым
+or Toyota's, which no node is called, is looked up by its dictionary forms.
 """
 
 from __future__ import annotations
@@ -63,6 +66,11 @@ LOWER_SUFFIX = "Lower"
 FORMS_SUFFIX = "Forms"
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
+# What a name parameter's keys and a label parameter's forms are compared with, to tell whether the store knows a
+# node by the name as written (``_known``): the persons' keys, and every label and quote in lower case.
+NAME_KEYS = (ox.NamedNode("http://www.w3.org/2004/02/skos/core#hiddenLabel"),)
+LABEL_KEYS = (ox.NamedNode("https://w3id.org/dipkg/ontology#labelKey"), ox.NamedNode("https://w3id.org/dipkg/ontology#quoteKey"))
+SEPARATOR = "|"
 
 
 def _code(value: str) -> Term:
@@ -85,11 +93,12 @@ def _integer(value: str) -> Term:
 
 
 def _label(value: str) -> Term:
-    from kg.names import label_forms  # the languages' morphology: imported only for a label parameter
+    """A label parameter's forms as written; ``bind`` widens them to the languages' word forms where needed."""
+    from kg.names import label_forms
 
     if not value.strip():
         raise ValueError("expected a name")
-    return ox.Literal(label_forms(value))
+    return ox.Literal(label_forms(value, forms=False))
 
 
 def _iri(value: str) -> Term:
@@ -177,16 +186,18 @@ def named_query(name: str) -> NamedQuery | None:
     return parse_header(name, path, path.read_text(encoding="utf-8"))
 
 
-def resolve(query: str, params: Mapping[str, str] | None = None) -> tuple[str, dict[str, Term]]:
+def resolve(query: str, params: Mapping[str, str] | None = None,
+            store: ox.Store | None = None) -> tuple[str, dict[str, Term]]:
     """SPARQL text and typed parameter values for QUERY: a named query, a ``.rq`` file, or SPARQL text.
 
-    A named query accepts only the parameters its header declares, typed by their kind; SPARQL
-    text and ``.rq`` files bind every parameter as a plain string literal.
+    A named query accepts only the parameters its header declares, typed by their kind (names and labels
+    by what ``store`` holds: ``bind``); SPARQL text and ``.rq`` files bind every parameter as a plain
+    string literal.
     """
     params = dict(params or {})
     named = named_query(query.strip()) if "\n" not in query and " " not in query.strip() else None
     if named is not None:
-        return named.text, bind(named, params)
+        return named.text, bind(named, params, store)
     if query.endswith(".rq"):
         path = Path(query)
         if not path.is_file():
@@ -196,15 +207,18 @@ def resolve(query: str, params: Mapping[str, str] | None = None) -> tuple[str, d
         except (OSError, UnicodeDecodeError) as exc:
             raise DipkgError(f"{query}: cannot read the query file: {exc}") from exc
         header = parse_header(path.stem, path, text)
-        return text, bind(header, params) if header.params else {k: ox.Literal(v) for k, v in params.items()}
+        return text, bind(header, params, store) if header.params else {k: ox.Literal(v) for k, v in params.items()}
     if not re.search(r"\b(select|ask|construct|describe)\b", query, re.IGNORECASE):
         names = ", ".join(q.name for q in named_queries())
         raise DipkgError(f"{query!r}: neither SPARQL nor a named query (known: {names})")
     return query, {k: ox.Literal(v) for k, v in params.items()}
 
 
-def bind(query: NamedQuery, params: Mapping[str, str]) -> dict[str, Term]:
-    """Typed RDF terms for the given parameter values; a one-line error for unknown or bad ones."""
+def bind(query: NamedQuery, params: Mapping[str, str], store: ox.Store | None = None) -> dict[str, Term]:
+    """Typed RDF terms for the given parameter values; a one-line error for unknown or bad ones.
+
+    A name or label parameter is bound to its forms as written when ``store`` knows a node by one of them
+    (``_known``), and to every language's word forms of it otherwise (or without a store)."""
     declared = {p.name: p for p in query.params}
     for name in params:
         if name not in declared:
@@ -220,15 +234,36 @@ def bind(query: NamedQuery, params: Mapping[str, str]) -> dict[str, Term]:
         except ValueError as exc:
             raise DipkgError(f"{query.name}: --param {name}={value!r}: {exc}") from None
         if declared[name].kind == "label":
+            from kg.names import label_forms
+
+            if store is None or not _known(store, LABEL_KEYS, _listed(term.value)):
+                term = ox.Literal(label_forms(value))
             out[f"{name}{FORMS_SUFFIX}"] = term
             continue
         out[name] = term
         if declared[name].kind == "name":
-            from kg.names import query_keys  # the languages' morphology: imported only for a name parameter
+            from kg.names import query_keys
 
-            out[f"{name}{KEYS_SUFFIX}"] = ox.Literal(query_keys(value))
-            out[f"{name}{LOWER_SUFFIX}"] = ox.Literal(value.lower())
+            keys, lower = query_keys(value, forms=False), value.lower()
+            known = store is not None and (_known(store, NAME_KEYS, _listed(keys))
+                                           or _known(store, LABEL_KEYS[:1], (lower,)))
+            if not known:
+                keys = query_keys(value)
+            out[f"{name}{KEYS_SUFFIX}"] = ox.Literal(keys)
+            out[f"{name}{LOWER_SUFFIX}"] = ox.Literal(lower)
     return out
+
+
+def _listed(values: str) -> tuple[str, ...]:
+    """The values of a ``|value|value|`` list."""
+    return tuple(v for v in values.split(SEPARATOR) if v)
+
+
+def _known(store: ox.Store, predicates: tuple[ox.NamedNode, ...], values: tuple[str, ...]) -> bool:
+    """Is one of the values an object of one of the predicates in the store? (A few lookups: whether a name
+    asked for is a node's name as written, before its word forms are sought.)"""
+    return any(next(iter(store.quads_for_pattern(None, p, ox.Literal(v), ox.DefaultGraph())), None) is not None
+               for v in values for p in predicates)
 
 
 def load_store(graph_path: Path) -> ox.Store:
@@ -351,7 +386,7 @@ def ask(store: ox.Store, query: str, params: Mapping[str, str] | None = None, *,
         offset: int = 0, limits: Limits | None = None) -> Result:
     """Resolve QUERY (a named query, a ``.rq`` file or SPARQL text) with its parameters and run it,
     one page of rows when ``limit``/``offset`` are given."""
-    sparql, bound = resolve(query, params)
+    sparql, bound = resolve(query, params, store)
     return run(store, sparql, params=bound, limits=limits, limit=limit, offset=offset)
 
 

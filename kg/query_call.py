@@ -37,8 +37,9 @@ def run_query(query: str, graph_path: Path, fmt: str, params: Sequence[str], lim
     shows ``TABLE_ROWS`` rows unless a limit is given."""
     from kg import query as q
 
-    sparql, bound = q.resolve(query, dict(param(p) for p in params))
+    given = dict(param(p) for p in params)
     store = q.load_store(graph_path)
+    sparql, bound = q.resolve(query, given, store)
     if limit is None and fmt == "table":
         limit = q.TABLE_ROWS
     return q.render(q.run(store, sparql, params=bound, limit=limit, offset=offset), fmt)

@@ -7,6 +7,9 @@ import unicodedata
 from functools import lru_cache
 
 from kg.files import LEXICON_DIR, read_words
+from kg.letters import LATIN_TO_CYRILLIC as LATIN_TO_CYRILLIC
+from kg.letters import clean as clean
+from kg.letters import fold_homoglyphs as fold_homoglyphs
 from kg.model import Span
 
 TOKEN = re.compile(r"\w+(?:[-‐'’`]\w+)*|[^\w\s]", re.UNICODE)
@@ -20,21 +23,11 @@ WORD_BEFORE = re.compile(r"(?<!\w)\w+$")
 LATIN_INITIAL = re.compile(r"^(?:Zh|Sh|Ch|Kh|Ts|Yu|Ya|Ye|Dzh)$")
 ABBREVIATIONS_FILE = LEXICON_DIR / "abbreviations.tsv"
 LINE_BREAK = re.compile(r"\n\s*")
-# Latin letters that look like Cyrillic ones (i: the Kazakh і), folded inside words that also hold Cyrillic letters.
-LOOKALIKES = "AaBCcEeHIiKkMOoPpTXxYy"
-LATIN_TO_CYRILLIC = str.maketrans(LOOKALIKES, "АаВСсЕеНІіКкМОоРрТХхУу")
-# A Cyrillic and a Latin letter side by side: the only place a word of both scripts can be.
-MIXED_SCRIPTS = re.compile(r"[\u0400-\u04FF][A-Za-z]|[A-Za-z][\u0400-\u04FF]")
-# Two Latin letters or more, then Cyrillic ones only: a Latin name with a case ending (ICTтің).
-LATIN_WITH_ENDING = re.compile(r"^[A-Za-z]{2,}[\u0400-\u04FF]+$")
-CYRILLIC = re.compile(r"[\u0400-\u04FF]")
-LATIN = re.compile(r"[A-Za-z]")
 # Latin letters with diacritics (Latin-1 Supplement and Latin Extended-A and -B) as their base letter: Pécs as Pecs,
 # Öztürk as Ozturk. Cyrillic letters keep theirs (й, ё is folded apart).
 LATIN_BASES = str.maketrans({c: d[0] for c, d in ((chr(n), unicodedata.normalize("NFD", chr(n)))
                                                    for n in range(0xC0, 0x250))
                              if len(d) > 1 and d[0].isascii() and d[0].isalpha()})
-WORD = re.compile(r"\w+", re.UNICODE)
 # Characters that show nothing: zero-width spaces and joiners, the soft hyphen, the byte-order
 # mark and the direction marks, embeddings, overrides and isolates. Read as if absent.
 INVISIBLE = re.compile("[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
@@ -96,23 +89,6 @@ def _trimmed(text: str, start: int, end: int) -> Span:
     while end > start and text[end - 1].isspace():
         end -= 1
     return Span(start, end, text[start:end])
-
-
-def fold_homoglyphs(word: str) -> str:
-    """A Cyrillic word typed with Latin look-alike letters (Ресейдiң with a Latin i, Қaзaқстaн with Latin a's) in
-    Cyrillic letters; a word with a Latin letter that looks like none, or a Latin name with a Cyrillic case ending
-    (ICTтің, Siemensтің), stays as written."""
-    if not (CYRILLIC.search(word) and LATIN.search(word)) or LATIN_WITH_ENDING.match(word) or any(
-            c.isascii() and c.isalpha() and c not in LOOKALIKES for c in word):
-        return word
-    return word.translate(LATIN_TO_CYRILLIC)
-
-
-def clean(text: str) -> str:
-    """Look-alike letters folded word by word; the length and every offset are preserved."""
-    if not MIXED_SCRIPTS.search(text):
-        return text
-    return WORD.sub(lambda m: fold_homoglyphs(m.group()), text)
 
 
 @lru_cache(maxsize=262144)

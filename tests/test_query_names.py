@@ -28,8 +28,7 @@ def invented(tmp_path_factory):
 
 
 def ask(store, name: str, **params: str) -> list[dict[str, str]]:
-    sparql, bound = q.resolve(name, params)
-    result = q.run(store, sparql, params=bound)
+    result = q.ask(store, name, params)
     return [{v: "" if t is None else t.value for v, t in zip(result.variables, row, strict=True)}
             for row in result.rows]
 
@@ -107,3 +106,36 @@ def test_countries_has_no_unexplained_column(seeds):
 def test_the_page_runs_label_queries_unbound(seeds):
     """The endpoint runs a named query's text as it is: an unbound label parameter filters nothing."""
     assert len(list(seeds.query(q.named_query("regions-engaged").text))) == 2
+
+
+@pytest.mark.parametrize(("query", "param", "value", "bound", "forms"), [
+    ("person-meetings", "person", "Ермек Көшербаев", "personKeys", False),   # a person's key as written
+    ("person-meetings", "person", "Kosherbayev", "personKeys", False),
+    ("person-meetings", "person", "кэн танака", "personKeys", False),
+    ("person-meetings", "person", "Көшербаевпен", "personKeys", True),        # no node is called so: its forms
+    ("person-meetings", "person", "Ермек Кошербаевым", "personKeys", True),
+    ("explain", "node", "Жапония", "nodeKeys", False),                       # a label in lower case
+    ("regions-engaged", "region", "Льеж провинциясы", "regionForms", False),
+    ("regions-engaged", "region", "льеж провинциясында", "regionForms", True),
+    ("reports-mentioning-organization", "organization", "UNESCO", "organizationForms", False),
+    ("reports-mentioning-organization", "organization", "ЮНЕСКО-мен", "organizationForms", True),
+])
+def test_a_name_as_written_first(seeds, invented, query, param, value, bound, forms):
+    """A name the graph knows a node by, as written, is bound as written; another is bound with every language's
+    forms of it; without a store, always with the forms."""
+    from kg.names import query_keys
+
+    store = invented if query in ("person-meetings", "explain") else seeds
+    kind = label_forms if bound.endswith("Forms") else query_keys
+    _, terms = q.resolve(query, {param: value}, store)
+    assert terms[bound].value == kind(value, forms=forms)
+    assert q.resolve(query, {param: value})[1][bound].value == kind(value)
+
+
+@pytest.mark.parametrize(("value", "forms"), [
+    ("Льеж провинциясында", {"льеж провинциясында"}),
+    ("Toyota's", {"toyota's", "toyota"}),
+    ("  ЮНЕСКО ", {"юнеско"}),
+])
+def test_label_forms_as_written(value, forms):
+    assert set(label_forms(value, forms=False).strip("|").split("|")) == forms
