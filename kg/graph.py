@@ -369,16 +369,17 @@ def _decimal(value: float) -> str:
 
 def _labels(g: nt.Lines, iri: nt.Term, labels: Iterable[Label]) -> None:
     """Every label as rdfs:label, and in lower case as dip:labelKey; the first of each language, the dictionary
-    form, also as skos:prefLabel; the longest (each one of that length) also as dip:displayLabel, the one name
-    queries show."""
+    form, also as skos:prefLabel; the first of the longest also as dip:displayLabel, the one name queries show
+    (a name spelt alike in two languages, or as long, is still one row of a table)."""
     seen: set[str] = set()
     labels = tuple(labels)
     longest = max((len(label.text) for label in labels), default=0)
+    shown = next((label for label in labels if len(label.text) == longest), None)
     for label in labels:
         text = nt.literal(label.text, lang=label.language)
         g.add((iri, N_LABEL, text))
         g.add((iri, N_DIP.labelKey, nt.literal(label.text.lower())))
-        if len(label.text) == longest:
+        if label is shown:
             g.add((iri, N_DIP.displayLabel, text))
         if label.language not in seen:
             seen.add(label.language)
