@@ -206,8 +206,7 @@ def query(query: str | None, graph_path: Path, fmt: str, params: tuple[str, ...]
             return
         given = dict(_param(p) for p in params)
         store = q.load_store(graph_path)
-        sparql, bound = q.resolve(query, given, store)
-        result = q.run(store, sparql, params=bound, limit=q.TABLE_ROWS if limit is None else limit, offset=offset)
+        result = q.ask(store, query, given, limit=q.TABLE_ROWS if limit is None else limit, offset=offset)
         click.echo(q.render(_labelled(store, result, lang), fmt))
     except DipkgError as exc:
         raise click.ClickException(str(exc)) from exc

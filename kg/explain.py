@@ -14,8 +14,7 @@ QUERY = "explain"
 
 def explain(store: ox.Store, node: str) -> q.Result:
     """The mentions merged into the node named ``node`` (an IRI, ``res:...``, or any of its names)."""
-    sparql, bound = q.resolve(QUERY, {"node": node}, store)
-    return q.run(store, sparql, params=bound)
+    return q.ask(store, QUERY, {"node": node})
 
 
 def explain_file(graph_path: Path, node: str) -> q.Result:

@@ -31,15 +31,17 @@ import itertools
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import pyoxigraph as ox
 
 from kg.errors import DipkgError
 from kg.files import QUERY_DIR
 from kg.query_call import FORMATS as FORMATS  # the formats render() writes, read from the options there
-from kg.sparql_limits import Limits, QueryRefused, check
 from kg.spreadsheet import safe_cell
+
+if TYPE_CHECKING:
+    from kg.sparql_limits import Limits
 
 RESOURCE = "https://w3id.org/dipkg/resource/"
 TABLE_PREFIXES = {
@@ -195,7 +197,7 @@ def resolve(query: str, params: Mapping[str, str] | None = None,
     string literal.
     """
     params = dict(params or {})
-    named = named_query(query.strip()) if "\n" not in query and " " not in query.strip() else None
+    named = _library(query)
     if named is not None:
         return named.text, bind(named, params, store)
     if query.endswith(".rq"):
@@ -212,6 +214,11 @@ def resolve(query: str, params: Mapping[str, str] | None = None,
         names = ", ".join(q.name for q in named_queries())
         raise DipkgError(f"{query!r}: neither SPARQL nor a named query (known: {names})")
     return query, {k: ox.Literal(v) for k, v in params.items()}
+
+
+def _library(query: str) -> NamedQuery | None:
+    """The named query QUERY names, if it names one."""
+    return named_query(query.strip()) if "\n" not in query and " " not in query.strip() else None
 
 
 def bind(query: NamedQuery, params: Mapping[str, str], store: ox.Store | None = None) -> dict[str, Term]:
@@ -309,11 +316,12 @@ def rdf_format(path: Path) -> ox.RdfFormat:
 
 
 def run(store: ox.Store, sparql: str, *, params: Mapping[str, Term | str] | None = None,
-        limits: Limits | None = None, limit: int | None = None, offset: int = 0) -> Result:
+        limits: Limits | None = None, limit: int | None = None, offset: int = 0, library: bool = False) -> Result:
     """Run a SELECT query; ``params`` bind variables (``country`` → ``?country``), strings as literals.
 
     The text is checked against ``limits`` first (``kg.sparql_limits``): a query the engine could
-    not survive, or one that would reach other endpoints, is a one-line error. ``limit`` and
+    not survive, or one that would reach other endpoints, is a one-line error; a ``library`` text (a
+    named query of ``kg/queries/``) is not checked. ``limit`` and
     ``offset`` page the rows: the rows before ``offset`` are skipped without being built, at most
     ``limit`` rows are kept, and ``Result.more`` says whether others follow. A query with a ``#REACH``
     line whose page comes up short is run once more without it (``_paged``).
@@ -324,10 +332,13 @@ def run(store: ox.Store, sparql: str, *, params: Mapping[str, Term | str] | None
     # existed does not project it, and Oxigraph refuses to bind a variable the query does not project.
     subs = {ox.Variable(k): ox.Literal(v) if isinstance(v, str) else v for k, v in (params or {}).items()
             if not k.endswith(LOWER_SUFFIX) or re.search(rf"[?$]{re.escape(k)}\b", sparql)}
-    try:
-        check(sparql, limits)
-    except QueryRefused as exc:
-        raise DipkgError(f"query refused: {exc}") from exc
+    if not library:
+        from kg.sparql_limits import QueryRefused, check
+
+        try:
+            check(sparql, limits)
+        except QueryRefused as exc:
+            raise DipkgError(f"query refused: {exc}") from exc
     variables, rows = _page(store, sparql, subs, limit, offset, reach=True)
     if limit is not None and len(rows) <= limit and REACH_LINE.search(sparql) is not None:
         # Fewer rows than a full page and one: the page is the last one, or the reach was short (rows of the
@@ -387,7 +398,8 @@ def ask(store: ox.Store, query: str, params: Mapping[str, str] | None = None, *,
     """Resolve QUERY (a named query, a ``.rq`` file or SPARQL text) with its parameters and run it,
     one page of rows when ``limit``/``offset`` are given."""
     sparql, bound = resolve(query, params, store)
-    return run(store, sparql, params=bound, limits=limits, limit=limit, offset=offset)
+    return run(store, sparql, params=bound, limits=limits, limit=limit, offset=offset,
+               library=_library(query) is not None)
 
 
 def _plain(term: object) -> str:

@@ -39,10 +39,9 @@ def run_query(query: str, graph_path: Path, fmt: str, params: Sequence[str], lim
 
     given = dict(param(p) for p in params)
     store = q.load_store(graph_path)
-    sparql, bound = q.resolve(query, given, store)
     if limit is None and fmt == "table":
         limit = q.TABLE_ROWS
-    return q.render(q.run(store, sparql, params=bound, limit=limit, offset=offset), fmt)
+    return q.render(q.ask(store, query, given, limit=limit, offset=offset), fmt)
 
 
 def parse(args: Sequence[str]) -> dict | None:
