@@ -71,8 +71,8 @@ Term = ox.NamedNode | ox.BlankNode | ox.Literal
 # What a name parameter's keys and a label parameter's forms are compared with, to tell whether the store knows a
 # node by the name as written (``_known``): the persons' keys, and every label and quote in lower case.
 NAME_KEYS = (ox.NamedNode("http://www.w3.org/2004/02/skos/core#hiddenLabel"),)
-LABEL_KEYS = (ox.NamedNode("https://w3id.org/dipkg/ontology#labelKey"), ox.NamedNode("https://w3id.org/dipkg/ontology#quoteKey"))
-SEPARATOR = "|"
+LABEL_KEYS = (ox.NamedNode("https://w3id.org/dipkg/ontology#labelKey"),
+              ox.NamedNode("https://w3id.org/dipkg/ontology#quoteKey"))
 
 
 def _code(value: str) -> Term:
@@ -262,7 +262,9 @@ def bind(query: NamedQuery, params: Mapping[str, str], store: ox.Store | None = 
 
 
 def _listed(values: str) -> tuple[str, ...]:
-    """The values of a ``|value|value|`` list."""
+    """The values of a ``|value|value|`` list (``kg.names``)."""
+    from kg.names import SEPARATOR
+
     return tuple(v for v in values.split(SEPARATOR) if v)
 
 
