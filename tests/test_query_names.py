@@ -139,3 +139,9 @@ def test_a_name_as_written_first(seeds, invented, query, param, value, bound, fo
 ])
 def test_label_forms_as_written(value, forms):
     assert set(label_forms(value, forms=False).strip("|").split("|")) == forms
+
+
+@pytest.mark.parametrize("hostile", ['") } SELECT * { ?s ?p ?o } #', "|", "||", "Көшербаев|Танака", "'; DROP", ""])
+def test_name_values_stay_data(invented, hostile):
+    """A value that is no name finds no person, as written or by any form, and is no error."""
+    assert ask(invented, "person-meetings", person=hostile) == []
