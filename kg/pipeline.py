@@ -169,7 +169,8 @@ def to_graph(extractions: Sequence[Extraction]) -> tuple[Graph, Dataset]:
 def build(paths: Sequence[Path], *, out_dir: Path | None = None,
           extractors: Sequence[str] = DEFAULT_EXTRACTORS,
           views: Callable[[Iterable[Triple], Path], list[Path]] | None = None,
-          inputs: InputOptions | None = None, jobs: int | None = None, exports: bool = True) -> BuildResult:
+          inputs: InputOptions | None = None, jobs: int | None = None, exports: bool = True,
+          compact: bool = False) -> BuildResult:
     """Build the graph from report files, folders and globs (``kg.inputs``) into a store, and write
     the exports if ``out_dir`` is given (Turtle and TriG unless ``exports`` is False, when the
     folder's old ones are removed rather than left out of date). An input that cannot be read is skipped
@@ -181,13 +182,14 @@ def build(paths: Sequence[Path], *, out_dir: Path | None = None,
     reports whose extraction is not in ``OUT/.dipkg-cache`` (new or changed reports, or all after
     a change of code or data) and rewrites only the report graphs that changed. Only one build at
     a time writes into a folder (``kg.publish``), and its files appear there together: a reader
-    sees the previous build or this one, never a mix.
+    sees the previous build or this one, never a mix. With ``compact``, the store is compacted before it is
+    published (``kg.store.update_store``), as a build does of itself when small rebuilds have grown it.
     """
     jobs = jobs or cores()
     if out_dir is None:
-        return _build(paths, None, extractors, views, inputs, jobs, exports)
+        return _build(paths, None, extractors, views, inputs, jobs, exports, compact)
     with output_lock(out_dir):
-        return _build(paths, out_dir, extractors, views, inputs, jobs, exports)
+        return _build(paths, out_dir, extractors, views, inputs, jobs, exports, compact)
 
 
 @dataclass
@@ -316,7 +318,7 @@ def _graph_job(n: int) -> bytes:
 
 def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str],
            views: Callable[[Iterable[Triple], Path], list[Path]] | None, inputs: InputOptions | None,
-           jobs: int, exports: bool = True) -> BuildResult:
+           jobs: int, exports: bool = True, compact: bool = False) -> BuildResult:
     global _WORK
     clock = _Clock()
     read_before = Pack[tuple](out_dir / CACHE_NAME, INPUTS) if out_dir is not None else None
@@ -458,7 +460,7 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
         assert graphs is not None
 
         def write(folder: Path) -> list[Path]:
-            store, written = update_store(out_dir, folder, fill, anew=lambda old: sum(
+            store, written = update_store(out_dir, folder, fill, compact=compact, anew=lambda old: sum(
                 old.graphs.get(g) == s for g, s in zip(graph_of, signatures, strict=True)) < len(graph_of) / 2)
             clock.lap("store")  # the store compacted, where small rebuilds have grown it (``update_store``)
             wanted = sorted([*zip(graph_of, signatures, strict=True),

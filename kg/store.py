@@ -515,14 +515,15 @@ def _body(serialized: bytes | None) -> bytes:
 
 
 def update_store(out_dir: Path, staging: Path, fill: Callable[[ox.Store, Manifest], Manifest], *,
-                 anew: Callable[[Manifest], bool] | None = None) -> tuple[ox.Store, Path]:
+                 anew: Callable[[Manifest], bool] | None = None, compact: bool = False) -> tuple[ox.Store, Path]:
     """A copy of the output folder's store in ``staging`` (empty if there is none), updated by ``fill``.
 
     The copy is a RocksDB backup, whose immutable files are hard links: the published store is
     only read. ``fill`` gets the copy and the manifest of the published store and returns the new one.
     Where ``anew`` says of the published manifest that most graphs change (every report re-extracted
     after a lexicon changed), the store is built empty instead: loading everything in bulk is far
-    faster than replacing graph after graph.
+    faster than replacing graph after graph. The store is compacted before it is written where small
+    rebuilds have grown it, or with ``compact`` (``_settled``).
     """
     target = staging / STORE_NAME
     target.mkdir()
@@ -543,18 +544,18 @@ def update_store(out_dir: Path, staging: Path, fill: Callable[[ox.Store, Manifes
             shutil.rmtree(database, ignore_errors=True)  # unreadable: build the store anew
     store = ox.Store(str(database))
     made = fill(store, manifest)
-    _settled(store, database, made, manifest.tables if manifest.tables is not None else copied).write(target)
+    _settled(store, database, made, manifest.tables if manifest.tables is not None else copied,
+             compact=compact).write(target)
     return store, target
 
 
-def _settled(store: ox.Store, database: Path, made: Manifest, compacted: int | None) -> Manifest:
+def _settled(store: ox.Store, database: Path, made: Manifest, compacted: int | None, *,
+             compact: bool = False) -> Manifest:
     """``made`` with the count of the store's table files after its last compaction (``compacted``; None for a new
     store): the store is compacted now if it has grown past ``COMPACT_GROWTH`` times that count and
-    ``COMPACT_SLACK`` more. A store new or compacted by this build is counted by the next one (None)."""
-    if compacted is None:
-        return made._replace(tables=None)
-    tables = _table_files(database)
-    if tables > COMPACT_GROWTH * compacted + COMPACT_SLACK:
+    ``COMPACT_SLACK`` more, or when told to (``compact``). A store new or compacted by this build is counted by
+    the next one (None)."""
+    if compact or (compacted is not None and _table_files(database) > COMPACT_GROWTH * compacted + COMPACT_SLACK):
         store.optimize()
         return made._replace(tables=None)
     return made._replace(tables=compacted)

@@ -379,6 +379,42 @@ def test_a_store_that_small_rebuilds_have_grown_is_compacted(tmp_path, monkeypat
     assert stored(out) == stored(fresh)
 
 
+def live_tables(out: Path, copy: Path) -> int:
+    """The live tables of an output folder's store, counted in a backup copy (see the test above)."""
+    from kg import store as store_module
+
+    ox.Store.read_only(str(out / STORE_NAME / store_module.DATABASE_NAME)).backup(str(copy))
+    return len(list(copy.glob(store_module.TABLE_FILES)))
+
+
+@pytest.mark.parametrize("command", [False, True])
+def test_a_build_told_to_compact_leaves_the_store_compacted(tmp_path, command):
+    """Small rebuilds add tables; a build told to compact (``compact=True``, ``kg build --compact``) leaves no more
+    than a fresh build, its manifest says the next build counts them, and the store is the same."""
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    reports = corpus(tmp_path / "in", 10)
+    out = tmp_path / "out"
+    build([reports], out_dir=out, exports=False, jobs=1)
+    first = live_tables(out, tmp_path / "first")
+    corpus(reports, 1, start=10)
+    build([reports], out_dir=out, exports=False, jobs=1)
+    grown = live_tables(out, tmp_path / "grown")
+    if command:
+        done = CliRunner().invoke(main, ["build", str(reports), "--out", str(out), "--no-views", "--no-exports",
+                                         "--jobs", "1", "--compact"])
+        assert done.exit_code == 0, done.output
+    else:
+        assert build([reports], out_dir=out, exports=False, jobs=1, compact=True).extracted == 0
+    assert grown > first >= live_tables(out, tmp_path / "compacted")
+    assert Manifest.read(out / STORE_NAME).tables is None
+    fresh = tmp_path / "fresh"
+    build([reports], out_dir=fresh, exports=False, jobs=1)
+    assert stored(out) == stored(fresh)
+
+
 def test_a_rebuild_keeps_the_triples_counted_without_counting_the_store(tmp_path, monkeypatch):
     from kg import pipeline
 
