@@ -443,7 +443,7 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
                     if graphs is not None:
                         graphs.put(tally.signature, data)
             manifest = writer.finish()
-            if len(changed) >= OPTIMIZE_AFTER:
+            if len(changed) >= OPTIMIZE_AFTER and not compact:  # with compact, update_store compacts it
                 store.optimize()  # compact what was bulk-loaded now rather than in the next small rebuild
             if manifest.triples is None:
                 manifest = manifest._replace(triples=triples(store))
