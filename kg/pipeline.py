@@ -268,22 +268,22 @@ def _read_whole(report: Report, key: str, x: Extraction | None, cache: Extractio
     return x if x is not None else extract(report, extractors=extractors)
 
 
-def _new_few(keys: Sequence[str], cache: ExtractionCache | None, jobs: int) -> list[int]:
-    """The reports whose extraction the cache lacks, when there are at most ``EXTRACT_AHEAD`` of them and a second
-    process may run: a rebuild that adds a few reports extracts them in a process of its own while this one reads
-    the outlines of the others, so the word lists and models that process loads and the outlines load at once."""
-    if cache is None or jobs < 2:
+def _new_few(keys: Sequence[str], held: frozenset[str] | None, jobs: int) -> list[int]:
+    """The reports whose extraction the cache lacks (``held``: the keys it holds), when there are at most
+    ``EXTRACT_AHEAD`` of them and a second process may run: a rebuild that adds a few reports extracts them in a
+    process of its own while this one reads the outlines of the others, so the word lists and models that process
+    loads and the outlines load at once."""
+    if held is None or jobs < 2:
         return []
-    held = cache.held()
     new = [n for n, k in enumerate(keys) if k not in held]
     return new if len(new) <= EXTRACT_AHEAD else []
 
 
 def _drop_texts(reports: list[Report], found: Sequence[Extraction | None], keys: Sequence[str],
-                cache: ExtractionCache) -> None:
-    """Each report whose whole extraction the cache holds without the build holding it keeps no text: its
-    graph is written from the cache, and the texts of a large collection are a good part of its memory."""
-    held = cache.held()  # one listing of the cache rather than a look for each report's file
+                held: frozenset[str]) -> None:
+    """Each report whose whole extraction the cache held (``held``: its keys, from one listing of the cache rather
+    than a look for each report's file) without the build holding it keeps no text: its graph is written from the
+    cache, and the texts of a large collection are a good part of its memory."""
     for n, x in enumerate(found):
         if x is None and reports[n].text and keys[n] in held:
             reports[n] = replace(reports[n], text="")
@@ -341,7 +341,8 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
     shared = Shared()  # the outlines' equal strings, names, sectors and dates one object (``shared_loads``)
     found: list[Extraction | None] = [None] * len(keys)
     _WORK = work = _Work(reports, keys, extractors, cache, found)
-    few = _new_few(keys, cache, jobs)
+    held = cache.held() if cache is not None else None  # the extractions made before this build
+    few = _new_few(keys, held, jobs)
     if few:
         gc.freeze()  # the other process's collections then leave alone the pages it shares with this one
     early = Ahead(_extract_job, few)
@@ -361,8 +362,8 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
             load_lexicon()
         got = dict(zip(early.items, early.results(), strict=True))
         # The other process has ended: a text let go now no longer costs a copy of the pages it shared with it.
-        if cache is not None:
-            _drop_texts(reports, found, keys, cache)  # of the reports extracted before, now
+        if held is not None:
+            _drop_texts(reports, found, keys, held)  # of the reports extracted before, now
         release_freed_memory()
         clock.lap("read")
         # the reports extracted: the outline pack may hold some of those extracted ahead (the cache had lost them)

@@ -196,10 +196,17 @@ def resolve(query: str, params: Mapping[str, str] | None = None,
     by what ``store`` holds: ``bind``); SPARQL text and ``.rq`` files bind every parameter as a plain
     string literal.
     """
+    _, sparql, bound = _resolved(query, params, store)
+    return sparql, bound
+
+
+def _resolved(query: str, params: Mapping[str, str] | None,
+              store: ox.Store | None) -> tuple[bool, str, dict[str, Term]]:
+    """``resolve``, and whether QUERY is a named query of the library."""
     params = dict(params or {})
     named = _library(query)
     if named is not None:
-        return named.text, bind(named, params, store)
+        return True, named.text, bind(named, params, store)
     if query.endswith(".rq"):
         path = Path(query)
         if not path.is_file():
@@ -209,11 +216,12 @@ def resolve(query: str, params: Mapping[str, str] | None = None,
         except (OSError, UnicodeDecodeError) as exc:
             raise DipkgError(f"{query}: cannot read the query file: {exc}") from exc
         header = parse_header(path.stem, path, text)
-        return text, bind(header, params, store) if header.params else {k: ox.Literal(v) for k, v in params.items()}
+        return False, text, bind(header, params, store) if header.params else {
+            k: ox.Literal(v) for k, v in params.items()}
     if not re.search(r"\b(select|ask|construct|describe)\b", query, re.IGNORECASE):
         names = ", ".join(q.name for q in named_queries())
         raise DipkgError(f"{query!r}: neither SPARQL nor a named query (known: {names})")
-    return query, {k: ox.Literal(v) for k, v in params.items()}
+    return False, query, {k: ox.Literal(v) for k, v in params.items()}
 
 
 def _library(query: str) -> NamedQuery | None:
@@ -399,9 +407,8 @@ def ask(store: ox.Store, query: str, params: Mapping[str, str] | None = None, *,
         offset: int = 0, limits: Limits | None = None) -> Result:
     """Resolve QUERY (a named query, a ``.rq`` file or SPARQL text) with its parameters and run it,
     one page of rows when ``limit``/``offset`` are given."""
-    sparql, bound = resolve(query, params, store)
-    return run(store, sparql, params=bound, limits=limits, limit=limit, offset=offset,
-               library=_library(query) is not None)
+    library, sparql, bound = _resolved(query, params, store)
+    return run(store, sparql, params=bound, limits=limits, limit=limit, offset=offset, library=library)
 
 
 def _plain(term: object) -> str:

@@ -533,10 +533,11 @@ def update_store(out_dir: Path, staging: Path, fill: Callable[[ox.Store, Manifes
     # The copy holds the published store's live tables only: the count after a compaction is taken so, by the next
     # build (right after one, the folder still holds the tables it replaced, until RocksDB lets them go).
     copied: int | None = None
-    if published is not None and not (anew is not None and anew(Manifest.read(published))):
+    old = Manifest.read(published) if published is not None else None  # read once: a large store's is megabytes
+    if published is not None and old is not None and not (anew is not None and anew(old)):
         try:
             ox.Store.read_only(str(published / DATABASE_NAME)).backup(str(database))
-            manifest = Manifest.read(published)
+            manifest = old
             copied = _table_files(database)
         except OSError:
             import shutil

@@ -48,7 +48,8 @@ def run(func: Callable[[T], R], items: Sequence[T], *, jobs: int, what: str, ahe
     the processes compute at most that many results beyond those taken: results a slower consumer has
     not taken yet wait in this process's memory."""
     jobs = max(1, min(jobs, len(items)))
-    if jobs > 1 and "fork" not in multiprocessing.get_all_start_methods():
+    forking = _forking() if jobs > 1 else None
+    if forking is None:
         jobs = 1
     if jobs == 1:
         with progress(len(items), what, unit=unit) as bar:
@@ -64,7 +65,8 @@ def run(func: Callable[[T], R], items: Sequence[T], *, jobs: int, what: str, ahe
             permits.acquire()
             yield item
 
-    with multiprocessing.get_context("fork").Pool(jobs) as pool, progress(len(items), what, unit=unit) as bar:
+    assert forking is not None
+    with forking.Pool(jobs) as pool, progress(len(items), what, unit=unit) as bar:
         try:
             for result in pool.imap(func, given(), chunksize=chunk):
                 permits.release()
@@ -84,8 +86,9 @@ class Ahead(Generic[T, R]):
         self.items = tuple(items)
         self._pool: Pool | None = None
         self._pending: AsyncResult[list[R]] | None = None
-        if self.items and "fork" in multiprocessing.get_all_start_methods():
-            self._pool = multiprocessing.get_context("fork").Pool(1)
+        forking = _forking() if self.items else None
+        if forking is not None:
+            self._pool = forking.Pool(1)
             self._pending = self._pool.map_async(func, self.items, chunksize=len(self.items))
 
     @property
@@ -106,3 +109,10 @@ class Ahead(Generic[T, R]):
             self._pool.terminate()
             self._pool.join()
             self._pool = None
+
+
+def _forking() -> multiprocessing.context.ForkContext | None:
+    """The context that forks processes, or None where the system cannot fork (the work then runs in this one)."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    return multiprocessing.get_context("fork")

@@ -347,16 +347,21 @@ def test_a_rebuild_extracts_a_few_new_reports_in_a_process_of_their_own(tmp_path
     assert stored(out) == stored(fresh)
 
 
+def live_tables(out: Path, copy: Path) -> int:
+    """The live tables of an output folder's store, counted in a backup copy ``copy``: right after a compaction,
+    the folder may still hold the tables it replaced until RocksDB lets them go."""
+    from kg import store as store_module
+
+    ox.Store.read_only(str(out / STORE_NAME / store_module.DATABASE_NAME)).backup(str(copy))
+    return len(list(copy.glob(store_module.TABLE_FILES)))
+
+
 @pytest.mark.parametrize(("growth", "compacted"), [(1, True), (100, False)])
 def test_a_store_that_small_rebuilds_have_grown_is_compacted(tmp_path, monkeypatch, growth, compacted):
     from kg import store as store_module
 
     def tables(out: Path) -> int:
-        """The store's live tables: those of a backup copy (right after a compaction, the folder may still hold the
-        tables it replaced until RocksDB lets them go)."""
-        copy = tmp_path / f"copy-{len(list(tmp_path.glob('copy-*')))}"
-        ox.Store.read_only(str(out / STORE_NAME / store_module.DATABASE_NAME)).backup(str(copy))
-        return len(list(copy.glob(store_module.TABLE_FILES)))
+        return live_tables(out, tmp_path / f"copy-{len(list(tmp_path.glob('copy-*')))}")
 
     monkeypatch.setattr(store_module, "COMPACT_GROWTH", growth)
     monkeypatch.setattr(store_module, "COMPACT_SLACK", 0)
@@ -377,14 +382,6 @@ def test_a_store_that_small_rebuilds_have_grown_is_compacted(tmp_path, monkeypat
     fresh = tmp_path / "fresh"
     build([reports], out_dir=fresh, exports=False, jobs=1)
     assert stored(out) == stored(fresh)
-
-
-def live_tables(out: Path, copy: Path) -> int:
-    """The live tables of an output folder's store, counted in a backup copy (see the test above)."""
-    from kg import store as store_module
-
-    ox.Store.read_only(str(out / STORE_NAME / store_module.DATABASE_NAME)).backup(str(copy))
-    return len(list(copy.glob(store_module.TABLE_FILES)))
 
 
 @pytest.mark.parametrize("command", [False, True])
@@ -556,7 +553,7 @@ def test_a_report_keeps_its_text_only_where_its_extraction_may_be_needed_again(t
     if cached:
         assert store.put("key", extraction)
     reports = [report]
-    _drop_texts(reports, [extraction if held else None], ["key"], store)
+    _drop_texts(reports, [extraction if held else None], ["key"], store.held())
     assert (reports[0].text == report.text) == keeps_text
     assert reports[0].source_file == "a.txt"
 
