@@ -133,6 +133,7 @@ class Lexicon:
         self._sector_by_notation = {c.notation: c for c in sectors}
         # Tokens repeat across reports; the answers below depend on the token alone.
         self._months: dict[str, int | None] = {}
+        self._short_months: dict[str, dict[str, int]] = {}
         self._is_word: dict[tuple[str, str, str], bool] = {}
         self._is_head: dict[tuple[str, str, str | None, str | None, str | None], bool] = {}
         self._heads_for: dict[str, list[Head]] = {}
@@ -239,6 +240,13 @@ class Lexicon:
         if token not in self._months:
             self._months[token] = self._month(token)
         return self._months[token]
+
+    def short_month(self, token: str, language: str) -> int | None:
+        """The month a short form of a language names as written (``month-short``: Sept, қаң)."""
+        if language not in self._short_months:
+            self._short_months[language] = {w.word: int(w.value)
+                                            for w in reversed(self.words_of("month-short", language))}
+        return self._short_months[language].get(token)
 
     def _month(self, token: str) -> int | None:
         low = token.casefold()

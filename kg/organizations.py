@@ -9,7 +9,6 @@ post that heads a body or the word for its people (CEO of Eni X, representatives
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -18,6 +17,7 @@ from kg.lang import profile
 from kg.model import Mention, MentionKind
 from kg.rules.state import (
     ACRONYM,
+    HYPHEN,
     LATIN_CAPITALISED,
     LATIN_LINKS,
     MAX_NAME_TOKENS,
@@ -64,7 +64,7 @@ def short_names(r: State) -> None:
     bodies = {m.value: m for m in r.out if m.kind == MentionKind.ORGANIZATION
               and not r.lex.entry_labels(m.value) and "\t" not in m.value and " " in m.value}
     for k, t in enumerate(r.texts):
-        short = re.split(r"[-‐]", t)[0]
+        short = HYPHEN.split(t, maxsplit=1)[0]
         if short in defined or not ACRONYM.match(short) or fold(short) in NOT_NAMES or r.toks[k].clutter:
             continue
         if r.covered[k] and not any(m.kind == MentionKind.ORGANIZATION and m.value in (t, short)

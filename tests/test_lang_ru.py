@@ -187,6 +187,27 @@ def test_recogniser(text: str, kind: str, expected: set[str]) -> None:
     assert all(text[m.start:m.end] == m.text and m.extractor == "natasha" for m in found)
 
 
+def test_the_recogniser_tags_on_one_blas_thread_and_gives_the_others_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    from threadpoolctl import ThreadpoolController
+
+    from kg.lang.ru import ner
+
+    model = ner.tagger()
+    seen: list[set[int]] = []
+    tag = model.map
+
+    def counting(texts):  # the BLAS threads while the model runs
+        seen.append({lib["num_threads"] for lib in ThreadpoolController().info() if lib["user_api"] == "blas"})
+        return tag(texts)
+
+    monkeypatch.setattr(model, "map", counting)
+    before = ThreadpoolController().info()
+    for _ in range(2):
+        assert _values(mentions(_report("Вчера Алексей Орлов посетил Омск.")), MentionKind.PERSON) == {"Алексей Орлов"}
+    assert seen == [{1}, {1}]
+    assert ThreadpoolController().info() == before
+
+
 def test_recogniser_is_the_russian_profile() -> None:
     assert profile("ru").recogniser() is mentions
     assert profile("ru").name_form(["Омске"], MentionKind.PLACE) == "Омск"

@@ -46,10 +46,7 @@ def _month_of(s: State, token: str) -> int | None:
     if not (token[:1].isalpha() and len(token) >= 3):
         return None
     month = s.lex.month(token)
-    if month is None:
-        month = next((int(w.value) for w in s.lex.words_of("month-short", s.language)
-                      if w.word == token), None)
-    return month
+    return month if month is not None else s.lex.short_month(token, s.language)
 
 
 def _joined(s: State, first: int, last: int) -> bool:
