@@ -14,7 +14,7 @@ import time
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import pycrfsuite
@@ -28,6 +28,9 @@ from kg.text import sentences, tokens
 
 DEFAULT_MODEL = MODEL_DIR / "kaznerd.crfsuite"
 TAG = re.compile(r"^(?:O|[BI]-[A-Z][A-Z_]*)$")
+# The attribute dictionary of a model's text dump, and one of its lines (``  12: stem=әрі``).
+DUMP_ATTRIBUTES = re.compile(r"^ATTRIBUTES = \{\n(.*?)^\}", re.MULTILINE | re.DOTALL)
+DUMP_ATTRIBUTE = re.compile(r"^ +\d+: (.+)$", re.MULTILINE)
 # KazNERD classes the extractor emits, and the mention kind each becomes.
 KINDS = {
     "PERSON": MentionKind.PERSON,
@@ -207,11 +210,23 @@ class Tagger:
     def labels(self) -> list[str]:
         return list(self._crf.labels())
 
+    @cached_property
+    def attributes(self) -> frozenset[str] | None:
+        """The attributes the model weighs (its dictionary, read from its dump once; None if the dump
+        has none). crfsuite passes over any other attribute of a token, so ``tag`` hands it only these."""
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as folder:
+            dump = Path(folder) / "model.txt"
+            self._crf.dump(str(dump))
+            found = DUMP_ATTRIBUTES.search(dump.read_text(encoding="utf-8"))
+        return frozenset(DUMP_ATTRIBUTE.findall(found.group(1))) if found else None
+
     def tag(self, tokens: Sequence[str]) -> list[str]:
         """IOB2 tags, one per token, of one sentence."""
         if not tokens:
             return []
-        return list(self._crf.tag(sentence_features(tokens)))
+        return list(self._crf.tag(sentence_features(tokens, self.attributes)))
 
     def spans(self, text: str, *, start: int = 0) -> list[NerSpan]:
         """Entities of ``text[start:]``, sentence by sentence, with offsets into ``text``."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 
 # Case, possessive and plural endings, longest first so that the longest match is stripped.
 # Compound endings (possessive + case) are listed whole: ``-сының``, ``-ындағы`` ...
@@ -117,48 +117,61 @@ NEIGHBOUR_KEYS: dict[int, tuple[str, ...]] = {
 
 
 @lru_cache(maxsize=65536)
-def _own_attributes(word: str) -> tuple[str, ...]:
-    """A word's own features as ``name=value`` strings (made once per word, as words repeat)."""
-    return tuple(f"{k}={v}" for k, v in _token_features(word).items())
+def _own_attributes(word: str, known: frozenset[str] | None) -> tuple[str, ...]:
+    """A word's own features as ``name=value`` strings (made once per word, as words repeat), those of
+    ``known`` only when it is given."""
+    return tuple(a for a in (f"{k}={v}" for k, v in _token_features(word).items()) if known is None or a in known)
 
 
 @lru_cache(maxsize=131072)
-def _neighbour_attributes(word: str, offset: int) -> tuple[str, ...]:
-    """The features a word lends the token ``offset`` places away, as ``offset:name=value`` strings."""
+def _neighbour_attributes(word: str, offset: int, known: frozenset[str] | None) -> tuple[str, ...]:
+    """The features a word lends the token ``offset`` places away, as ``offset:name=value`` strings (those of
+    ``known`` only when it is given)."""
     feats = _token_features(word)
-    return tuple(f"{offset:+d}:{k}={feats[k]}" for k in NEIGHBOUR_KEYS[abs(offset)] if k in feats)
+    return tuple(a for a in (f"{offset:+d}:{k}={feats[k]}" for k in NEIGHBOUR_KEYS[abs(offset)] if k in feats)
+                 if known is None or a in known)
 
 
-def sentence_features(tokens: Sequence[str]) -> list[list[str]]:
-    """One list of ``name=value`` attribute strings per token, as python-crfsuite takes them."""
+def sentence_features(tokens: Sequence[str], known: frozenset[str] | None = None) -> list[list[str]]:
+    """One list of ``name=value`` attribute strings per token, as python-crfsuite takes them.
+
+    ``known``: the attributes a trained model weighs, the only ones kept. The model passes over any
+    other, so its tags are the same; converting the others was a quarter of its work.
+    """
     own = [_token_features(t) for t in tokens]
     n = len(tokens)
     out: list[list[str]] = []
     inside_quotes = False
     for i, feats in enumerate(own):
-        attrs = list(_own_attributes(tokens[i]))
-        attrs.append("bias")
+        attrs = list(_own_attributes(tokens[i], known))
+        add = attrs.append if known is None else partial(_add_known, attrs, known)
+        add("bias")
         if i == 0:
-            attrs.append("BOS")
+            add("BOS")
         if i == n - 1:
-            attrs.append("EOS")
+            add("EOS")
         if tokens[i] in QUOTE_OPEN and not inside_quotes:
             inside_quotes = True
         elif tokens[i] in QUOTE_CLOSE:
             inside_quotes = False
         elif inside_quotes:
-            attrs.append("in_quotes")
+            add("in_quotes")
         for offset in (-2, -1, 1, 2):
             j = i + offset
             if not 0 <= j < n:
-                attrs.append(f"{offset:+d}:pad")
+                add(f"{offset:+d}:pad")
                 continue
-            attrs.extend(_neighbour_attributes(tokens[j], offset))
+            attrs.extend(_neighbour_attributes(tokens[j], offset, known))
         if i > 0:
-            attrs.append(f"-1|0:w={own[i - 1]['w']}|{feats['w']}")
-            attrs.append(f"-1|0:stem={own[i - 1]['stem']}|{feats['stem']}")
+            add(f"-1|0:w={own[i - 1]['w']}|{feats['w']}")
+            add(f"-1|0:stem={own[i - 1]['stem']}|{feats['stem']}")
         if i < n - 1:
-            attrs.append(f"0|+1:w={feats['w']}|{own[i + 1]['w']}")
-            attrs.append(f"0|+1:stem={feats['stem']}|{own[i + 1]['stem']}")
+            add(f"0|+1:w={feats['w']}|{own[i + 1]['w']}")
+            add(f"0|+1:stem={feats['stem']}|{own[i + 1]['stem']}")
         out.append(attrs)
     return out
+
+
+def _add_known(attrs: list[str], known: frozenset[str], attribute: str) -> None:
+    if attribute in known:
+        attrs.append(attribute)

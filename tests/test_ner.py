@@ -75,6 +75,29 @@ def test_shipped_model_tags_names(shipped: Tagger, sentence: str, surface: str, 
     assert (surface, label) in {(s.text, s.label) for s in shipped.spans(sentence)}
 
 
+KNOWN_SENTENCES = [
+    "Президент Қасым-Жомарт Тоқаев Ақордада елшілерді қабылдады.",
+    "«Қазақстан темір жолы» ҰК АҚ басқарма төрағасы Астанада Жапония елшісімен кездесті.",
+    "Елші Бақыт Серікова мен Ломбардия өңірінің губернаторы логистиканы талқылады.",
+    "Зүмбіл Құрмантайқызы Ақтөбеге 2025 жылғы 15-қазанда келді.",
+    "Біз кітап оқыдық.",
+]
+
+
+def test_the_model_dictionary_is_read_from_its_dump(shipped: Tagger) -> None:
+    assert shipped.attributes == frozenset(shipped._crf.info().attributes)
+    assert {"bias", "BOS", "EOS"} <= shipped.attributes
+
+
+@pytest.mark.parametrize("sentence", KNOWN_SENTENCES)
+def test_only_the_attributes_the_model_weighs_are_handed_to_it(shipped: Tagger, sentence: str) -> None:
+    words = [t for t in sentence.replace(".", " .").split()]
+    every, known = sentence_features(words), sentence_features(words, shipped.attributes)
+    assert all(set(k) == {a for a in e if a in shipped.attributes} for e, k in zip(every, known, strict=True))
+    assert sum(map(len, known)) < sum(map(len, every))  # some of a sentence's attributes are unknown to it
+    assert shipped.tag(words) == list(shipped._crf.tag(every))
+
+
 def test_shipped_model_is_loaded_once() -> None:
     assert Tagger.load() is Tagger.load(DEFAULT_MODEL)
 
