@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from kg.lang import Case, profile, word_key
 from kg.lexicon import Lexicon
@@ -63,8 +63,9 @@ TITLE_LINKS = frozenset({"of", "and", "for", "&", "и", "по"})
 ORG_LINKS = frozenset({"және", "мен", "бен", "пен", "и", "and", "of"})
 
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(NamedTuple):
+    """A token of the report with whether its line is clutter (a tuple: a report makes hundreds)."""
+
     start: int
     end: int
     text: str
