@@ -212,14 +212,18 @@ class Tagger:
 
     @cached_property
     def attributes(self) -> frozenset[str] | None:
-        """The attributes the model weighs (its dictionary, read from its dump once; None if the dump
-        has none). crfsuite passes over any other attribute of a token, so ``tag`` hands it only these."""
+        """The attributes the model weighs (its dictionary, read from its dump once). crfsuite passes over
+        any other attribute of a token, so ``tag`` hands it only these. None, and every attribute handed
+        to it, when the dump cannot be written to the temporary folder or holds no dictionary."""
         import tempfile
 
-        with tempfile.TemporaryDirectory() as folder:
-            dump = Path(folder) / "model.txt"
-            self._crf.dump(str(dump))
-            found = DUMP_ATTRIBUTES.search(dump.read_text(encoding="utf-8"))
+        try:
+            with tempfile.TemporaryDirectory() as folder:
+                dump = Path(folder) / "model.txt"
+                self._crf.dump(str(dump))
+                found = DUMP_ATTRIBUTES.search(dump.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            return None
         return frozenset(DUMP_ATTRIBUTE.findall(found.group(1))) if found else None
 
     def tag(self, tokens: Sequence[str]) -> list[str]:

@@ -89,6 +89,19 @@ def test_the_model_dictionary_is_read_from_its_dump(shipped: Tagger) -> None:
     assert {"bias", "BOS", "EOS"} <= shipped.attributes
 
 
+def test_a_model_whose_dump_cannot_be_written_is_handed_every_attribute(monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    def no_room(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied", "/tmp")
+
+    monkeypatch.setattr(tempfile, "TemporaryDirectory", no_room)
+    tagger = Tagger.open(DEFAULT_MODEL)
+    assert tagger.attributes is None
+    words = KNOWN_SENTENCES[0].replace(".", " .").split()
+    assert tagger.tag(words) == Tagger.load().tag(words)
+
+
 @pytest.mark.parametrize("sentence", KNOWN_SENTENCES)
 def test_only_the_attributes_the_model_weighs_are_handed_to_it(shipped: Tagger, sentence: str) -> None:
     words = [t for t in sentence.replace(".", " .").split()]
