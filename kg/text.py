@@ -22,6 +22,10 @@ WORD_BEFORE = re.compile(r"(?<!\w)\w+$")
 # A Latin digraph for one Cyrillic letter, an initial before its full stop (Zh. Adilbaev, Ye. Ashikbayev).
 LATIN_INITIAL = re.compile(r"^(?:Zh|Sh|Ch|Kh|Ts|Yu|Ya|Ye|Dzh)$")
 ABBREVIATIONS_FILE = LEXICON_DIR / "abbreviations.tsv"
+# A line of text (sentences never cross a line break).
+LINE = re.compile(r"[^\n]+")
+# The texts whose sentences are kept, split once: the report being read.
+SPLIT_TEXTS = 4
 LINE_BREAK = re.compile(r"\n\s*")
 # Latin letters with diacritics (Latin-1 Supplement and Latin Extended-A and -B) as their base letter: Pécs as Pecs,
 # Öztürk as Ozturk. Cyrillic letters keep theirs (й, ё is folded apart).
@@ -56,9 +60,15 @@ def sentences(text: str, *, start: int = 0) -> list[Span]:
 
     A full stop after an abbreviation (``Mr.``, ``Prof.``, ``H. E.``) or an initial (``Zh.``) does not end a sentence.
     """
+    return list(_sentences(text, start))
+
+
+@lru_cache(maxsize=SPLIT_TEXTS)
+def _sentences(text: str, start: int) -> tuple[Span, ...]:
+    """The sentences, split once for the last few texts: a report's recogniser, rules and relations each ask."""
     out: list[Span] = []
-    for line in re.finditer(r"[^\n]+", text[start:]):
-        base = start + line.start()
+    for line in LINE.finditer(text, start):
+        base = line.start()
         cut = 0
         chunk = line.group()
         for m in SENTENCE_END.finditer(chunk):
@@ -69,7 +79,7 @@ def sentences(text: str, *, start: int = 0) -> list[Span]:
             out.append(_trimmed(text, base + cut, base + m.end()))
             cut = m.end()
         out.append(_trimmed(text, base + cut, base + len(chunk)))
-    return [s for s in out if s.text]
+    return tuple(s for s in out if s.text)
 
 
 @lru_cache(maxsize=1)

@@ -29,6 +29,21 @@ def test_sentences(text, expected):
     assert all(text[s.start:s.end] == s.text for s in found)
 
 
+@pytest.mark.parametrize(("text", "start", "expected"), [
+    ("Title line\nThe delegation arrived. Talks followed.", 11, ["The delegation arrived.", "Talks followed."]),
+    ("Title line\nThe delegation arrived. Talks followed.", 0,
+     ["Title line", "The delegation arrived.", "Talks followed."]),
+    ("Header. Елші келді.\nКездесу өтті.", 8, ["Елші келді.", "Кездесу өтті."]),
+    ("Header. Елші келді.\nКездесу өтті.", 8, ["Елші келді.", "Кездесу өтті."]),  # asked again
+])
+def test_sentences_after_a_start(text, start, expected):
+    found = sentences(text, start=start)
+    assert [s.text for s in found] == expected
+    assert all(text[s.start:s.end] == s.text and s.start >= start for s in found)
+    found.clear()  # a caller's list is its own: the next call gets every sentence again
+    assert [s.text for s in sentences(text, start=start)] == expected
+
+
 @pytest.mark.parametrize(("text", "key"), [
     # Latin letters lose their diacritics; Cyrillic ones keep theirs, but ё is е
     ("Pécs", "pecs"),
