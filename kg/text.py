@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import NamedTuple
 
 from kg.files import LEXICON_DIR, read_words
 from kg.letters import LATIN_TO_CYRILLIC as LATIN_TO_CYRILLIC
@@ -37,13 +38,22 @@ LATIN_BASES = str.maketrans({c: d[0] for c, d in ((chr(n), unicodedata.normalize
 INVISIBLE = re.compile("[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
-def tokens(text: str, *, start: int = 0, end: int | None = None) -> list[Span]:
+class Token(NamedTuple):
+    """A word or a punctuation mark: a half-open range of a text and what it holds, read as a ``Span`` is (a
+    tuple, as a report makes thousands of them and the passes only read them)."""
+
+    start: int
+    end: int
+    text: str
+
+
+def tokens(text: str, *, start: int = 0, end: int | None = None) -> list[Token]:
     """Words (with inner hyphens and apostrophes) and single punctuation marks."""
     stop = len(text) if end is None else end
-    return [Span(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, stop)]
+    return [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, stop)]
 
 
-def visible_tokens(text: str, *, start: int = 0, end: int | None = None) -> list[Span]:
+def visible_tokens(text: str, *, start: int = 0, end: int | None = None) -> list[Token]:
     """``tokens`` of ``text[start:end]`` read as if its invisible characters were not there: a
     zero-width space inside a name does not cut it. Offsets index ``text``; a token's text has the
     invisible characters removed."""
@@ -52,7 +62,7 @@ def visible_tokens(text: str, *, start: int = 0, end: int | None = None) -> list
         return tokens(text, start=start, end=stop)
     kept = [i for i in range(start, stop) if not INVISIBLE.match(text, i)]
     squeezed = "".join(text[i] for i in kept)
-    return [Span(kept[m.start()], kept[m.end() - 1] + 1, m.group()) for m in TOKEN.finditer(squeezed)]
+    return [Token(kept[m.start()], kept[m.end() - 1] + 1, m.group()) for m in TOKEN.finditer(squeezed)]
 
 
 def sentences(text: str, *, start: int = 0) -> list[Span]:

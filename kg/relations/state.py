@@ -9,7 +9,7 @@ from itertools import pairwise
 from kg.lang import Language, profile
 from kg.lexicon import Lexicon
 from kg.model import Entity, Evidence, Mention, MentionKind, PartialDate, Report, Span
-from kg.text import fold, sentences, tokens
+from kg.text import Token, fold, sentences, tokens
 
 NAME_KINDS = (MentionKind.COUNTRY, MentionKind.PLACE, MentionKind.ORGANIZATION)
 DIPLOMATS = frozenset({"ambassador", "charge-daffaires", "consul-general", "consul", "honorary-consul", "diplomat"})
@@ -66,7 +66,7 @@ class State:
         self.home = self.language.home_country
         self.posts: list[PostDraft] = []
         self.meetings: list[MeetingDraft] = []
-        self._tokens: dict[int, list[Span]] = {}  # a sentence's tokens, read once for the passes that ask
+        self._tokens: dict[int, list[Token]] = {}  # a sentence's tokens, read once for the passes that ask
 
     def _sentence_index(self, offset: int) -> int:
         lo, hi = 0, len(self.sentences) - 1
