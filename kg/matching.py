@@ -229,8 +229,11 @@ class LemmaMatcher(Generic[T]):
         self._index: dict[str, list[tuple[tuple[str, ...], T, bool]]] = {}
         # One-word cues by their first letters, for words derived from them (образовательный: образование).
         self._derived: dict[str, list[tuple[str, T]]] = {}
+        # Per token: the phrases whose first word it is and the cues it is derived from. Cleared by ``add``.
+        self._starting: dict[str, tuple[list[tuple[tuple[str, ...], T, bool]], list[T]]] = {}
 
     def add(self, words: Sequence[str], payload: T, *, exact: bool = False) -> None:
+        self._starting.clear()
         keys = tuple(w if exact else self.language.lemmas(w)[0] for w in words)
         if keys:
             self._index.setdefault(keys[0], []).append((keys, payload, exact))
@@ -240,17 +243,29 @@ class LemmaMatcher(Generic[T]):
     def _fits(self, token: str, key: str, exact: bool) -> bool:
         return token == key if exact else key in self.language.lemmas(token)
 
+    def _starts(self, token: str) -> tuple[list[tuple[tuple[str, ...], T, bool]], list[T]]:
+        """The phrases whose first word ``token`` stands for, and the one-word cues it is derived from:
+        looked up once per token, as tokens repeat across sentences and reports."""
+        found = self._starting.get(token)
+        if found is None:
+            phrases = [(words, payload, exact) for key in dict.fromkeys((token, *self.language.lemmas(token)))
+                       for words, payload, exact in self._index.get(key, ()) if self._fits(token, words[0], exact)]
+            derived = [payload for lemma in self.language.lemmas(token)
+                       for cue, payload in self._derived.get(lemma[:DERIVED_SHARED], ()) if _derived(lemma, cue)]
+            found = self._starting[token] = (phrases, derived)
+        return found
+
     def match_at(self, texts: Sequence[str], i: int) -> list[Match[T]]:
+        phrases, derived = self._starts(texts[i])
         out: list[Match[T]] = []
-        for key in dict.fromkeys((texts[i], *self.language.lemmas(texts[i]))):
-            for words, payload, exact in self._index.get(key, ()):
-                n = len(words)
-                if i + n <= len(texts) and all(self._fits(texts[i + k], words[k], exact) for k in range(n)):
-                    out.append(Match(i, i + n - 1, payload))
-        if not out and self._derived:
-            out.extend(Match(i, i, payload) for lemma in self.language.lemmas(texts[i])
-                       for cue, payload in self._derived.get(lemma[:DERIVED_SHARED], ()) if _derived(lemma, cue))
-        out.sort(key=lambda m: -(m.last - m.first))
+        for words, payload, exact in phrases:
+            n = len(words)
+            if i + n <= len(texts) and all(self._fits(texts[i + k], words[k], exact) for k in range(1, n)):
+                out.append(Match(i, i + n - 1, payload))
+        if not out:
+            out.extend(Match(i, i, payload) for payload in derived)
+        if len(out) > 1:
+            out.sort(key=lambda m: -(m.last - m.first))
         return out
 
     def find_all(self, texts: Sequence[str]) -> list[Match[T]]:
