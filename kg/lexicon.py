@@ -135,6 +135,7 @@ class Lexicon:
         self._months: dict[str, int | None] = {}
         self._short_months: dict[str, dict[str, int]] = {}
         self._is_word: dict[tuple[str, str, str], bool] = {}
+        self._is_honorific: dict[tuple[str, str], bool] = {}
         self._is_head: dict[tuple[str, str, str | None, str | None, str | None], bool] = {}
         self._heads_for: dict[str, list[Head]] = {}
         self._folded_starts: dict[tuple[str, str], frozenset[str]] = {}
@@ -234,6 +235,17 @@ class Lexicon:
         if key not in self._is_word:
             self._is_word[key] = any(word_matches(token, w.word, language) for w in self.words_of(category, language))
         return self._is_word[key]
+
+    def is_honorific(self, token: str, language: str) -> bool:
+        """An honorific of any language (господин, г-жа, Mr), or one of its inflected forms where the language
+        has lemmas (господином, г-ном); answered once per word."""
+        key = (token, language)
+        known = self._is_honorific.get(key)
+        if known is None:
+            honorifics = self.folded_words("honorific")
+            known = self._is_honorific[key] = fold(token) in honorifics or any(
+                fold(x) in honorifics for x in profile(language).lemmas(token))
+        return known
 
     def month(self, token: str) -> int | None:
         """The month a word names, in any language and case form."""

@@ -211,8 +211,7 @@ class State:
 
     def honorific(self, word: str) -> bool:
         """господин, г-жа, Mr, and their inflected forms where the language has lemmas: господином, г-ном."""
-        honorifics = self.lex.folded_words("honorific")
-        return fold(word) in honorifics or any(fold(x) in honorifics for x in profile(self.language).lemmas(word))
+        return self.lex.is_honorific(word, self.language)
 
     def dictionary_form(self, words: Sequence[str], *, person: bool = False) -> str:
         """The language's dictionary form of a name (nominative, case ending off), or the words as written."""
