@@ -52,9 +52,10 @@ def infer_countries(s: State) -> None:
     for p in s.posts:
         if p.assumed:
             p.country = _host_of_envoy(s, p) or p.country
-    states = _delegation_states(s)
-    for p in s.posts:
-        if p.country is None and states:
+    unknown = [p for p in s.posts if p.country is None]
+    states = _delegation_states(s) if unknown else []  # read only where a post's state is still unknown
+    for p in unknown:
+        if states:
             named = _sentences_naming(s, p.holder)
             p.country = next((state for idx, state in states if idx in named), None)
 
