@@ -416,7 +416,9 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
             return tuple(_read_whole(r, k, x, cache, extractors) for r, k, x in zip(reports, keys, found, strict=True))
 
         graphs = GraphCache(out_dir / CACHE_NAME) if out_dir is not None else None
-        work.graphs = graphs  # written by the workers, as they make each graph
+        # Written by the workers as they make each graph, for the exports, which are written from it; a build
+        # without exports leaves it as it is (a later build with them reads the graphs it lacks from the store).
+        work.graphs = graphs if exports else None
         graph_of = [str(report_graph_iri(x.report.key)) for x in extractions]
         if pack is not None:
             pack.save(dict(zip(keys, extractions, strict=True)), packed)
@@ -441,8 +443,8 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
                 if not writer.unchanged(graph, tally.signature):
                     data = tally.ntriples()
                     writer.put(graph, tally.signature, data)
-                    if graphs is not None:
-                        graphs.put(tally.signature, data)
+                    if work.graphs is not None:
+                        work.graphs.put(tally.signature, data)
             manifest = writer.finish()
             if len(changed) >= OPTIMIZE_AFTER and not compact:  # with compact, update_store compacts it
                 store.optimize()  # compact what was bulk-loaded now rather than in the next small rebuild

@@ -290,6 +290,21 @@ def test_a_build_without_exports_writes_the_store_and_removes_old_exports(tmp_pa
     assert set(Graph().parse(tmp_path / "x.ttl", format="turtle")) == turtle(fresh)
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_build_without_exports_caches_no_graphs_and_a_later_export_reads_them_from_the_store(tmp_path, jobs):
+    reports = corpus(tmp_path / "in", 4)
+    out = tmp_path / "out"
+    build([reports], out_dir=out, exports=False, jobs=jobs)
+    cached = out / cache.CACHE_NAME / cache.GRAPHS
+    assert not cached.exists() or not any(cached.iterdir())  # the graphs serve the exports only
+    build([reports], out_dir=out, jobs=jobs)  # nothing new: the exports from the store's graphs
+    fresh = tmp_path / "fresh"
+    build([reports], out_dir=fresh, jobs=jobs)
+    for name in ("diplomacy.ttl", "diplomacy.trig"):
+        assert (out / name).read_bytes() == (fresh / name).read_bytes()
+    assert len(list(cached.iterdir())) >= 4  # and now cached for the next exports
+
+
 def test_a_rebuild_reads_the_outlines_of_unchanged_reports_in_one_pack(tmp_path):
     reports = corpus(tmp_path / "in", 4)
     out = tmp_path / "out"
