@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache, partial
+from functools import lru_cache
 
 # Case, possessive and plural endings, longest first so that the longest match is stripped.
 # Compound endings (possessive + case) are listed whole: ``-сының``, ``-ындағы`` ...
@@ -54,6 +54,8 @@ KAZAKH_LETTER = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 PUNCT = re.compile(r"^[^\w\s]+$")
 QUOTE_OPEN = frozenset("«“„\"")
 QUOTE_CLOSE = frozenset("»”\"")
+# The mark of a neighbour's place past the sentence's ends, by its offset.
+PADS = {offset: f"{offset:+d}:pad" for offset in (-2, -1, 1, 2)}
 
 
 def stem(word: str) -> str:
@@ -142,36 +144,43 @@ def sentence_features(tokens: Sequence[str], known: frozenset[str] | None = None
     n = len(tokens)
     out: list[list[str]] = []
     inside_quotes = False
+    kept = _kept_marks(known)
     for i, feats in enumerate(own):
         attrs = list(_own_attributes(tokens[i], known))
-        add = attrs.append if known is None else partial(_add_known, attrs, known)
-        add("bias")
-        if i == 0:
-            add("BOS")
-        if i == n - 1:
-            add("EOS")
+        if kept["bias"]:
+            attrs.append("bias")
+        if i == 0 and kept["BOS"]:
+            attrs.append("BOS")
+        if i == n - 1 and kept["EOS"]:
+            attrs.append("EOS")
         if tokens[i] in QUOTE_OPEN and not inside_quotes:
             inside_quotes = True
         elif tokens[i] in QUOTE_CLOSE:
             inside_quotes = False
-        elif inside_quotes:
-            add("in_quotes")
+        elif inside_quotes and kept["in_quotes"]:
+            attrs.append("in_quotes")
         for offset in (-2, -1, 1, 2):
             j = i + offset
             if not 0 <= j < n:
-                add(f"{offset:+d}:pad")
+                if kept[offset]:
+                    attrs.append(PADS[offset])
                 continue
             attrs.extend(_neighbour_attributes(tokens[j], offset, known))
+        pairs = []
         if i > 0:
-            add(f"-1|0:w={own[i - 1]['w']}|{feats['w']}")
-            add(f"-1|0:stem={own[i - 1]['stem']}|{feats['stem']}")
+            pairs.append(f"-1|0:w={own[i - 1]['w']}|{feats['w']}")
+            pairs.append(f"-1|0:stem={own[i - 1]['stem']}|{feats['stem']}")
         if i < n - 1:
-            add(f"0|+1:w={feats['w']}|{own[i + 1]['w']}")
-            add(f"0|+1:stem={feats['stem']}|{own[i + 1]['stem']}")
+            pairs.append(f"0|+1:w={feats['w']}|{own[i + 1]['w']}")
+            pairs.append(f"0|+1:stem={feats['stem']}|{own[i + 1]['stem']}")
+        attrs.extend(pairs if known is None else [a for a in pairs if a in known])
         out.append(attrs)
     return out
 
 
-def _add_known(attrs: list[str], known: frozenset[str], attribute: str) -> None:
-    if attribute in known:
-        attrs.append(attribute)
+@lru_cache(maxsize=4)
+def _kept_marks(known: frozenset[str] | None) -> dict[str | int, bool]:
+    """Whether the marks of a token's place (``bias``, the sentence's ends, quotes, the padding past them) are
+    kept: all of them, or those of ``known``."""
+    marks: dict[str | int, str] = {"bias": "bias", "BOS": "BOS", "EOS": "EOS", "in_quotes": "in_quotes", **PADS}
+    return {key: known is None or mark in known for key, mark in marks.items()}

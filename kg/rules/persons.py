@@ -436,8 +436,8 @@ def _looks_like_single_name(s: State, i: int) -> bool:
 
 def _initials_at(s: State, i: int) -> int | None:
     """Index after ``Р.`` or ``Е. Б.`` at ``i``, or None; ``H.E.`` (His Excellency) is no initials."""
-    if tuple(s.texts[i:i + len(EXCELLENCY)]) == EXCELLENCY:
-        return None
+    if i + 1 >= len(s.texts) or s.texts[i + 1] != "." or tuple(s.texts[i:i + len(EXCELLENCY)]) == EXCELLENCY:
+        return None  # most tokens: no full stop after them
     j = i
     seen = 0
     while j + 1 < len(s.texts) and CAPITAL_LETTER.match(s.texts[j]) and s.texts[j + 1] == "." and seen < 3:
