@@ -166,7 +166,7 @@ def sentence_features(tokens: Sequence[str], known: frozenset[str] | None = None
                     attrs.append(PADS[offset])
                 continue
             attrs.extend(_neighbour_attributes(tokens[j], offset, known))
-        pairs = []
+        pairs: list[str] = []
         if i > 0:
             pairs.append(f"-1|0:w={own[i - 1]['w']}|{feats['w']}")
             pairs.append(f"-1|0:stem={own[i - 1]['stem']}|{feats['stem']}")
