@@ -74,6 +74,8 @@ RU_TO_LATIN = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъ
 # First-level ISO 3166-2 subdivisions of these types are cities: one node with the GeoNames city.
 # iso3166-2's other names of a subdivision: "Bavaria (eng)", with ISO 639-3 codes.
 OTHER_NAME = re.compile(r"^(.+?) \(([a-z]{3})\)$")
+# What parts an official name's words.
+WORD_BREAK = re.compile(r"[ -]")
 OTHER_LANGUAGES = {"eng": "en", "rus": "ru", "kaz": "kk"}
 CITY_TYPES = frozenset({"City", "Autonomous city", "Federal city", "Capital city", "Special municipality",
                         "Capital district", "Capital territory", "Metropolitan city"})
@@ -375,7 +377,7 @@ def build(filt: _Filter | None = None, lost: dict[str, Place] | None = None) -> 
     for p in places:
         region = p.type_name != ""
         english = list(p.names["en"])
-        official = {fold(w) for w in re.split(r"[ -]", p.official)} if p.country in NAMED_REGION_STATES else set()
+        official = {fold(w) for w in WORD_BREAK.split(p.official)} if p.country in NAMED_REGION_STATES else set()
         for lang in ("kk", "ru", "en"):
             names = p.names[lang]
             # When the main name is a word (Мирный), its other spellings (Мирни) are that word too.

@@ -18,6 +18,9 @@ from kg.entities import CYRILLIC, acronyms, ordered_labels, person_subtype, shor
 from kg.model import EPONYM, Entity, Extraction, JoinRule, Mention, MentionKind
 from kg.names import PersonName, parse
 
+# What an IRI slug leaves out: anything but ASCII letters and digits.
+NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
 
 def serving_states(extractions: Iterable[Extraction]) -> dict[str, frozenset[str]]:
     """The states each report's person keys serve in a post, for ``merge``: Ким Чен Хо the ambassador
@@ -266,7 +269,7 @@ def _canonical_keys(clusters: Sequence[Sequence[Entity]]) -> list[str]:
 def stable_id(key: str) -> str:
     """A short, stable, IRI-safe id for an entity key: an ASCII slug and a hash of the key."""
     digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
-    slug = re.sub(r"[^a-z0-9]+", "-", _ascii(key.split(":", 1)[-1]).lower()).strip("-")[:40]
+    slug = NOT_SLUG.sub("-", _ascii(key.split(":", 1)[-1]).lower()).strip("-")[:40]
     return f"{slug}-{digest}" if slug else digest
 
 

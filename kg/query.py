@@ -57,6 +57,10 @@ PAGE_LINE = re.compile(r"^[ \t]*#PAGE[ \t]*$", re.MULTILINE)
 # The line where the LIMIT goes of an ordered subquery whose rows give the page's rows in their order: how many
 # of its rows a page can reach (``_paged``).
 REACH_LINE = re.compile(r"^[ \t]*#REACH[ \t]*$", re.MULTILINE)
+# A country code parameter, a notation parameter, and the word that makes a text a SPARQL query.
+COUNTRY_CODE = re.compile(r"[A-Za-z]{2}")
+NOTATION = re.compile(r"[a-z][a-z0-9-]*")
+QUERY_FORM = re.compile(r"\b(select|ask|construct|describe)\b", re.IGNORECASE)
 # A table shows a page of this many rows unless told otherwise; csv, tsv and json give every row unless told
 # otherwise.
 TABLE_ROWS = 100
@@ -76,13 +80,13 @@ LABEL_KEYS = (ox.NamedNode("https://w3id.org/dipkg/ontology#labelKey"),
 
 
 def _code(value: str) -> Term:
-    if not re.fullmatch(r"[A-Za-z]{2}", value):
+    if not COUNTRY_CODE.fullmatch(value):
         raise ValueError("expected an ISO 3166-1 alpha-2 code such as KZ")
     return ox.Literal(value.upper())
 
 
 def _notation(value: str) -> Term:
-    if not re.fullmatch(r"[a-z][a-z0-9-]*", value.strip().lower()):
+    if not NOTATION.fullmatch(value.strip().lower()):
         raise ValueError("expected a skos:notation such as logistics or ambassador")
     return ox.Literal(value.strip().lower())
 
@@ -218,7 +222,7 @@ def _resolved(query: str, params: Mapping[str, str] | None,
         header = parse_header(path.stem, path, text)
         return False, text, bind(header, params, store) if header.params else {
             k: ox.Literal(v) for k, v in params.items()}
-    if not re.search(r"\b(select|ask|construct|describe)\b", query, re.IGNORECASE):
+    if not QUERY_FORM.search(query):
         names = ", ".join(q.name for q in named_queries())
         raise DipkgError(f"{query!r}: neither SPARQL nor a named query (known: {names})")
     return False, query, {k: ox.Literal(v) for k, v in params.items()}

@@ -25,6 +25,8 @@ LATIN_INITIAL = re.compile(r"^(?:Zh|Sh|Ch|Kh|Ts|Yu|Ya|Ye|Dzh)$")
 ABBREVIATIONS_FILE = LEXICON_DIR / "abbreviations.tsv"
 # A line of text (sentences never cross a line break).
 LINE = re.compile(r"[^\n]+")
+# What a comparison key reads as a space: anything but letters and digits.
+NOT_WORD = re.compile(r"[^\w]+")
 # The texts whose sentences are kept, split once: the report being read.
 SPLIT_TEXTS = 4
 LINE_BREAK = re.compile(r"\n\s*")
@@ -117,4 +119,4 @@ def fold(text: str) -> str:
     punctuation and hyphens as spaces."""
     text = clean(unicodedata.normalize("NFC", text)).replace("ё", "е").replace("Ё", "Е")
     text = text.translate(LATIN_BASES).casefold()
-    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+    return " ".join(NOT_WORD.sub(" ", text).split())

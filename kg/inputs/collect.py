@@ -25,6 +25,8 @@ from kg.reports import MAX_CHARS, parse_date, parse_report
 
 # An address a report may carry: a scheme, then no space or control character.
 URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s\x00-\x1f\x7f]+")
+# What parts a language tag (en-GB, kk_KZ).
+TAG_PARTS = re.compile(r"[-_]")
 MAX_URL = 2_000
 MAX_TITLE = 1_000
 # A file changed less than this long ago (ns) is read even when its status is the one remembered.
@@ -278,7 +280,7 @@ def _language(given: str | None, report: Report, where: str, log: _Log) -> str:
         return report.language
     from kg.lang import languages
 
-    code = re.split(r"[-_]", given.strip().lower(), maxsplit=1)[0]
+    code = TAG_PARTS.split(given.strip().lower(), maxsplit=1)[0]
     if len(code) == 3:
         import pycountry
 

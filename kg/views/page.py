@@ -23,6 +23,8 @@ from typing import Any
 from kg.errors import DipkgError
 
 VIS_VERSION = "9.1.2"
+# The source map line at the end of a minified script (the map is not shipped).
+SOURCE_MAP = re.compile(r"//# sourceMappingURL=\S+\s*$")
 _ASSETS = resources.files("kg.views") / "assets"
 
 
@@ -37,7 +39,7 @@ def vis_assets() -> tuple[str, str]:
     for folder in folders:
         js, css = folder / "vis-network.min.js", folder / "vis-network.css"
         if js.is_file() and css.is_file():
-            script = re.sub(r"//# sourceMappingURL=\S+\s*$", "", js.read_text(encoding="utf-8"))
+            script = SOURCE_MAP.sub("", js.read_text(encoding="utf-8"))
             return script, css.read_text(encoding="utf-8")
     raise DipkgError(f"vis-network not found in the pyvis package at {root}; reinstall pyvis")
 

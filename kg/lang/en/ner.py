@@ -55,6 +55,10 @@ CAMEL_CASE = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")
 CAMEL_NAME = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von)[A-Z]")
 # A company's legal form among the head words: an abbreviation (PLC, GmbH, Ltd), as often in lower case (plc).
 LEGAL_FORM = re.compile(r"^(?:[A-Z]\w*[A-Z]\w*|\w{2,3})$")
+# An apostrophe or a hyphen inside a word, a hyphen, and an initial written without its full stop.
+JOINED_WORD = re.compile(r"['’-]")
+HYPHEN = re.compile(r"[-‐]")
+BARE_INITIAL = re.compile(r"\b(\w) (?=\w)")
 # How many lower-case words may qualify the class noun in ", the Italian energy company".
 CLASS_WORDS = 3
 
@@ -132,7 +136,7 @@ def _data() -> _Data:
 @cache
 def _common(word: str) -> bool:
     low = word.casefold()
-    if re.search(r"['’-]", low):
+    if JOINED_WORD.search(low):
         return False  # Al-Farabi, Xi'an: wordfreq splits such words into common pieces
     return zipf_frequency(low, "en") >= COMMON_ZIPF and low not in given_names()
 
@@ -181,7 +185,7 @@ class _Recogniser:
             return False
         if not all(c.isalpha() or c in "'’-‐" for c in t):
             return False
-        return "-" not in t or all(p[:1].isalpha() for p in re.split(r"[-‐]", t))
+        return "-" not in t or all(p[:1].isalpha() for p in HYPHEN.split(t))
 
     def _prefixed(self, i: int) -> bool:
         """``al-Sabah``: a lower-case particle with a hyphen before a capitalised name."""
@@ -260,7 +264,7 @@ class _Recogniser:
         end -= len(text) - len(trimmed)
         value = " ".join(POSSESSIVE.sub("", t) for t in self.texts[first:last + 1] if t != ".")
         if kind == MentionKind.PERSON:
-            value = re.sub(r"\b(\w) (?=\w)", r"\1. ", value) if any(t == "." for t in self.texts[first:last + 1]) \
+            value = BARE_INITIAL.sub(r"\1. ", value) if any(t == "." for t in self.texts[first:last + 1]) \
                 else value
         self.out.append(Mention(kind, start, end, trimmed, value, subtype, EXTRACTOR))
         for k in range(first, last + 1):

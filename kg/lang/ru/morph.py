@@ -57,6 +57,8 @@ INSTRUMENTAL_CONSONANT = re.compile(r"^(\w+[бвгджзклмнпрстфхцч
 # The endings of foreign place names the dictionary does not know and guesses as oblique cases: datives (Бейоглу,
 # Ганьсу), genitives of names in -ь (Шэньси, Шаньси), forms of names in -я (Хэбэй).
 INDECLINABLE_ENDING = re.compile(r"[уюий]$", re.IGNORECASE)
+# A hyphen, kept when a word is split at it.
+HYPHEN_KEPT = re.compile(r"([-‐])")
 NOMINATIVE_ENDINGS = frozenset("аяь")
 # Shorter words are conjunctions and prepositions, not genitive complements.
 MIN_GENITIVE = 3
@@ -90,7 +92,7 @@ def _written_like(new: str, old: str) -> str:
         return old
     # The dictionary's ё where the text wrote е (Зёдером → Зёдер, not Зёдёр).
     new = "".join("е" if c == "ё" and i < len(old) and old[i] in "еЕ" else c for i, c in enumerate(new))
-    parts, olds = re.split(r"([-‐])", new), re.split(r"([-‐])", old)
+    parts, olds = HYPHEN_KEPT.split(new), HYPHEN_KEPT.split(old)
     if len(parts) != len(olds):
         return new[:1].upper() + new[1:] if old[:1].isupper() else new
     return "".join(p[:1].upper() + p[1:] if o[:1].isupper() else p for p, o in zip(parts, olds, strict=True))
