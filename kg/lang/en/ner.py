@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from pathlib import Path
 
@@ -147,6 +147,23 @@ def given_names() -> frozenset[str]:
     return frozenset(r["name"].casefold() for r in _rows("given_names.tsv"))
 
 
+@lru_cache(maxsize=65536)
+def _base(word: str) -> str:
+    """The word without a possessive ending (Kazakhstan's: Kazakhstan); once per word, as words repeat."""
+    return POSSESSIVE.sub("", word)
+
+
+@lru_cache(maxsize=65536)
+def _capitalised(word: str) -> bool:
+    """A capitalised word of letters (Smith, O'Brien, Al-Farabi's), not an acronym (UN)."""
+    t = _base(word)
+    if len(t) < 2 or not t[0].isupper() or not (t[1].islower() or t[1] in "'’"):
+        return False
+    if not all(c.isalpha() or c in "'’-‐" for c in t):
+        return False
+    return "-" not in t or all(p[:1].isalpha() for p in HYPHEN.split(t))
+
+
 def _meeting_word(word: str) -> bool:
     return load_lexicon().is_word(word, "meeting", "en")
 
@@ -177,15 +194,10 @@ class _Recogniser:
         return i > 0 and "\n" not in self.report.text[self.toks[i - 1].end:self.toks[i].start]
 
     def _base(self, i: int) -> str:
-        return POSSESSIVE.sub("", self.texts[i])
+        return _base(self.texts[i])
 
     def _capitalised(self, i: int) -> bool:
-        t = self._base(i)
-        if len(t) < 2 or not t[0].isupper() or not (t[1].islower() or t[1] in "'’"):
-            return False
-        if not all(c.isalpha() or c in "'’-‐" for c in t):
-            return False
-        return "-" not in t or all(p[:1].isalpha() for p in HYPHEN.split(t))
+        return _capitalised(self.texts[i])
 
     def _prefixed(self, i: int) -> bool:
         """``al-Sabah``: a lower-case particle with a hyphen before a capitalised name."""
