@@ -1,4 +1,5 @@
-"""Letters of one script typed as look-alikes of another: ``Қaзaқстaн`` with Latin a's is ``Қазақстан``.
+"""Letters of one script typed as look-alikes of another: ``Қaзaқстaн`` with Latin a's is ``Қазақстан``; and the
+hyphens words are written with.
 
 Apart from ``kg.text`` so that a query call folds a name asked for without loading what reads reports.
 """
@@ -15,6 +16,8 @@ MIXED_SCRIPTS = re.compile(r"[\u0400-\u04FF][A-Za-z]|[A-Za-z][\u0400-\u04FF]")
 # Two Latin letters or more, then Cyrillic ones only: a Latin name with a case ending (ICTтің).
 LATIN_WITH_ENDING = re.compile(r"^[A-Za-z]{2,}[\u0400-\u04FF]+$")
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+# The hyphens words are written with: the hyphen-minus and the Unicode hyphen (Әл‐Фараби).
+HYPHEN = re.compile(r"[-‐]")
 LATIN = re.compile(r"[A-Za-z]")
 WORD = re.compile(r"\w+", re.UNICODE)
 

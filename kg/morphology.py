@@ -68,7 +68,7 @@ KK_PLURAL = re.compile(r"(?:лар|лер|дар|дер|тар|тер)(?:ы|і)?
 # The case endings a possessive noun (министрлігі, қоры) takes: министрлігінің, қорына, университетінде.
 KK_POSSESSIVE_CASE = re.compile(r"^(?:|н|ның|нің|на|не|нда|нде|нан|нен|мен|ндағы|ндегі|-\w+)$", re.IGNORECASE)
 # A Latin name with a Cyrillic case ending after a hyphen (Toyota-мен).
-LATIN_WITH_ENDING = re.compile(r"^(.*[A-Za-z0-9])[-‐][\u0400-\u04FF]+$")
+LATIN_HYPHEN_ENDING = re.compile(r"^(.*[A-Za-z0-9])[-‐][\u0400-\u04FF]+$")
 
 
 
@@ -169,7 +169,7 @@ def dictionary_form_kk(word: str, *, known: frozenset[str] = frozenset(), person
 
 def _strip_latin_suffix(word: str) -> str:
     """A Latin name with a Cyrillic case ending after a hyphen: ``Toyota-мен`` → ``Toyota``."""
-    m = LATIN_WITH_ENDING.match(word)
+    m = LATIN_HYPHEN_ENDING.match(word)
     return m.group(1) if m else word
 
 

@@ -24,12 +24,11 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from kg.files import LEXICON_DIR, read_tsv
-from kg.letters import clean
+from kg.letters import HYPHEN, clean
 
 DATA = LEXICON_DIR / "name_spelling.tsv"
 # A name's tokens: letters with inner hyphens or apostrophes, and the dot after an initial.
 NAME_TOKEN = re.compile(r"[^\W\d_]+(?:[-‐'’][^\W\d_]+)*\.?")
-HYPHEN = re.compile(r"[-‐]")
 NOT_LETTER = re.compile(r"[^a-z]")
 DROPPED = re.compile(r"[aeiouyh]")
 DOUBLE = re.compile(r"(.)\1+")

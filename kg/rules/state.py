@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from kg.lang import Case, profile, word_key
+from kg.letters import HYPHEN as HYPHEN
 from kg.lexicon import Lexicon
 from kg.matching import Match
 from kg.model import EPONYM, Mention, MentionKind, Report
@@ -43,7 +44,6 @@ DIGIT = re.compile(r"\d")
 # A name that opens with an Arabic article in lower case (аль-Фараби, al-Farabi).
 ARTICLE_NAME = re.compile(r"^[^\W\d_]{2,4}[-‐][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
 LOWER_WORD = re.compile(r"[a-zа-яәғқңөұүһі]{4,}")
-HYPHEN = re.compile(r"[-‐]")
 # Words sites put next to a dateline or credit that are never names.
 NOT_NAMES = frozenset(fold(w) for w in (
     "GMT", "UTC", "PHOTO", "Фото", "Сурет", "KZ", "Тараптар", "Кездесу", "Елші", "Сонымен", "Сондай-ақ",

@@ -31,6 +31,7 @@ from wordfreq import zipf_frequency
 from kg.files import read_tsv_records
 from kg.lang import profile
 from kg.lang.en.forms import plural_of
+from kg.letters import HYPHEN
 from kg.lexicon import load_lexicon
 from kg.model import Mention, MentionKind, Report
 from kg.text import fold, tokens
@@ -55,9 +56,8 @@ CAMEL_CASE = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")
 CAMEL_NAME = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von)[A-Z]")
 # A company's legal form among the head words: an abbreviation (PLC, GmbH, Ltd), as often in lower case (plc).
 LEGAL_FORM = re.compile(r"^(?:[A-Z]\w*[A-Z]\w*|\w{2,3})$")
-# An apostrophe or a hyphen inside a word, a hyphen, and an initial written without its full stop.
+# An apostrophe or a hyphen inside a word, and an initial written without its full stop.
 JOINED_WORD = re.compile(r"['’-]")
-HYPHEN = re.compile(r"[-‐]")
 BARE_INITIAL = re.compile(r"\b(\w) (?=\w)")
 # How many lower-case words may qualify the class noun in ", the Italian energy company".
 CLASS_WORDS = 3

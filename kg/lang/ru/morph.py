@@ -15,12 +15,12 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
+from kg.letters import HYPHEN
 from kg.model import MentionKind
 
 if TYPE_CHECKING:
     import pymorphy3
 
-HYPHEN = re.compile(r"[-‐]")
 CYRILLIC_WORD = re.compile(r"^[А-Яа-яЁё]+(?:[-‐][А-Яа-яЁё]+)*$")
 # Grammemes of proper names in the dictionary: given names, surnames, patronymics, places, organizations.
 PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
