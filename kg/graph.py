@@ -1,4 +1,6 @@
-"""Extractions → RDF: one named graph per report (N-Triples text, ``kg.nt``), merged into one graph for export.
+"""Extractions → RDF: one named graph per report (N-Triples text, ``kg.nt``) and one per entity it names,
+with the entity's description (type, names, identifiers: the same whichever report names it), merged into one
+graph for export.
 
 Every fact carries evidence: ``?subject dip:evidence ?ev`` where ``?ev`` names the report, the
 sentence and its half-open character offsets, and (``dip:supportsProperty`` /
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -104,6 +107,16 @@ def entity_term(kind: MentionKind, country_code: str | None, key: str) -> nt.Ter
     return N_RES[f"{folder.get(kind, 'entity')}/{stable_id(key)}"]
 
 
+def country_term(code: str) -> nt.Term:
+    return N_RES[f"country/{code}"]
+
+
+def description_graph(term: nt.Term) -> str:
+    """The named graph of an entity's description, beside the node's own path: ``res:graph/person/…`` describes
+    ``res:person/…`` (a report's graph, ``res:graph/<id>``, has no slash after ``graph/``)."""
+    return f"{RES}graph/{term[len(str(RES)) + 1:-1]}"
+
+
 def meeting_term(anchor: MeetingRef) -> nt.Term:
     """A meeting's node, from the report and number of the meeting that anchors its event (``kg.events``)."""
     return N_RES[f"meeting/{stable_id('report:' + anchor[0])}-{anchor[1]}"]
@@ -111,6 +124,21 @@ def meeting_term(anchor: MeetingRef) -> nt.Term:
 
 def _date_term(d: PartialDate) -> nt.Term:
     return nt.literal(d.iso(), datatype=N_YEAR if d.month is None else N_YEAR_MONTH if d.day is None else N_DATE)
+
+
+@dataclass(frozen=True)
+class Description:
+    """The graph of one entity's description (``GraphBuilder.descriptions``), written into the store as a graph of
+    tallies is (``kg.summaries.TallyGraph``): under its signature, a hash of its N-Triples."""
+
+    data: bytes
+
+    @cached_property
+    def signature(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+    def ntriples(self) -> bytes:
+        return self.data
 
 
 class TripleSet(set):
@@ -127,6 +155,7 @@ class GraphBuilder:
         self.wikidata = wikidata or {}
         self.served = served
         self._countries: dict[str, tuple[str, ...]] = {}
+        self._described: set[str] = set()  # the entities whose descriptions ``add`` has added
 
     @cached_property
     def ds(self) -> Dataset:
@@ -141,17 +170,23 @@ class GraphBuilder:
 
     def add(self, x: Extraction, entities: dict[str, Entity], redirect: dict[str, str],
             events: Mapping[MeetingRef, Event] | None = None) -> None:
-        """One report's facts; ``events`` (``kg.events``) makes the meetings several reports tell one node."""
+        """One report's facts, and the descriptions of the entities it names not yet added; ``events``
+        (``kg.events``) makes the meetings several reports tell one node."""
         graph = self.ds.graph(report_graph_iri(x.report.key))
         for triple in self.report_triples(x, entities, redirect, events):
             graph.add(triple)
+        keys, countries = referenced(x, redirect, events)
+        new = [entities[k] for k in sorted(keys - self._described)]
+        self._described |= keys
+        for iri, data in self.descriptions(new, countries).items():
+            graph = self.ds.graph(URIRef(iri))
+            for triple in _rdflib_triples(data):
+                graph.add(triple)
 
     def report_triples(self, x: Extraction, entities: dict[str, Entity], redirect: dict[str, str],
                        events: Mapping[MeetingRef, Event] | None = None) -> set[Triple]:
         """The triples of one report's graph as rdflib terms, without a dataset."""
-        data = self.report_ntriples(x, entities, redirect, events)
-        return TripleSet((rdf_io.to_rdflib(t.subject), rdf_io.to_rdflib(t.predicate), rdf_io.to_rdflib(t.object))
-                         for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
+        return _rdflib_triples(self.report_ntriples(x, entities, redirect, events))
 
     def report_ntriples(self, x: Extraction, entities: dict[str, Entity], redirect: dict[str, str],
                         events: Mapping[MeetingRef, Event] | None = None) -> bytes:
@@ -177,15 +212,14 @@ class GraphBuilder:
             g.add((r, N_DIP.title, nt.literal(x.report.title, lang=x.report.language)))
         _provenance(g, r, x.report)
 
-        described: dict[str, nt.Term] = {}
+        named: dict[str, nt.Term] = {}  # the nodes of the merged entities; their descriptions are graphs of their own
 
         def node(key: str) -> nt.Term:
             merged = redirect.get(key, key)
-            term = described.get(merged)
+            term = named.get(merged)
             if term is None:
                 e = entities[merged]
-                term = described[merged] = entity_term(e.kind, e.country_code, e.key)
-                self._describe(g, term, e)
+                term = named[merged] = entity_term(e.kind, e.country_code, e.key)
             return term
 
         for e in x.entities:
@@ -215,10 +249,10 @@ class GraphBuilder:
             g.add((holder, N_DIP.holds, p))
             g.add((p, N_DIP.role, N_ROLE[post.role]))
             if post.country:
-                g.add((p, N_DIP.country, self._country(g, post.country)))
+                g.add((p, N_DIP.country, country_term(post.country)))
             g.add((p, N_DIP.servesKey, nt.literal(post.country or "")))
             if post.accredited_to:
-                g.add((p, N_DIP.accreditedTo, self._country(g, post.accredited_to)))
+                g.add((p, N_DIP.accreditedTo, country_term(post.accredited_to)))
             if post.jurisdiction:
                 g.add((p, N_DIP.jurisdiction, node(post.jurisdiction)))
             g.add((p, N_LABEL, nt.literal(f"{post.role} ({entities[redirect.get(post.holder, post.holder)].name})")))
@@ -251,30 +285,49 @@ class GraphBuilder:
             for code in sorted({c for k in meeting.participants for c in served.get(redirect.get(k, k), ())}):
                 g.add((m, N_DIP.countryKey, nt.literal(code)))
 
+    def descriptions(self, entities: Iterable[Entity], countries: Iterable[str] = ()) -> dict[str, bytes]:
+        """The description of each merged entity (its type, names and identifiers), and of each country it lies
+        in and of ``countries``, as sorted N-Triples by the named graph that holds it (``description_graph``):
+        the same in every report that names it, so stated once (``referenced`` tells which a report needs)."""
+        out: dict[str, bytes] = {}
+        codes = set(countries)
+        for e in entities:
+            if e.kind == MentionKind.COUNTRY:
+                codes.add(e.country_code or "")  # described as the country of that code
+                continue
+            g = nt.Lines()
+            term = entity_term(e.kind, e.country_code, e.key)
+            self._describe(g, term, e)
+            out[description_graph(term)] = g.document()
+            if e.country_code:
+                codes.add(e.country_code)
+        for code in sorted(codes):
+            g = nt.Lines()
+            g.update(self._country(code))
+            out[description_graph(country_term(code))] = g.document()
+        return out
+
     def _describe(self, g: nt.Lines, iri: nt.Term, e: Entity) -> None:
         if e.kind == MentionKind.PERSON:
             g.add((iri, N_TYPE, N_DIP.Person))
             for key in sorted({k for label in e.labels for k in search_keys(label.text)}):
                 g.add((iri, N_HIDDEN_LABEL, nt.literal(key)))
-        elif e.kind == MentionKind.COUNTRY:
-            self._country(g, e.country_code or "")
         elif e.kind == MentionKind.PLACE:
             g.add((iri, N_TYPE, N_PLACE_CLASSES.get(e.subtype or "", N_DIP.Place)))
             _place_identifiers(g, iri, e.key)
         else:
             g.add((iri, N_TYPE, N_ORG_CLASSES.get(e.subtype or "", N_DIP.Organization)))
-        if e.kind != MentionKind.COUNTRY:
-            _labels(g, iri, e.labels)
-            if e.country_code:
-                g.add((iri, N_DIP.inCountry, self._country(g, e.country_code)))
+        _labels(g, iri, e.labels)
+        if e.country_code:
+            g.add((iri, N_DIP.inCountry, country_term(e.country_code)))
 
-    def _country(self, g: nt.Lines, code: str) -> nt.Term:
-        """A country's node, described in ``g`` (the same lines for every report: made once)."""
-        iri = N_RES[f"country/{code}"]
+    def _country(self, code: str) -> tuple[str, ...]:
+        """A country's description (the same lines wherever it is needed: made once)."""
         lines = self._countries.get(code)
         if lines is None:
             from kg.lexicon import load_lexicon
 
+            iri = country_term(code)
             about = nt.Lines()
             about.add((iri, N_TYPE, N_DIP.Country))
             about.add((iri, N_DIP.countryCode, nt.literal(code)))
@@ -282,8 +335,7 @@ class GraphBuilder:
             if code in self.wikidata:
                 about.add((iri, N_SAME_AS, N_WD[self.wikidata[code]]))
             lines = self._countries[code] = tuple(about)
-        g.update(lines)
-        return iri
+        return lines
 
     @staticmethod
     def _evidence(g: nt.Lines, report: nt.Term, src: str, ev: Evidence, prop: nt.Term, value: nt.Term | None,
@@ -313,6 +365,31 @@ class GraphBuilder:
             for t in ctx:
                 g.add(t)
         return g
+
+
+def referenced(x: Extraction, redirect: Mapping[str, str],
+               events: Mapping[MeetingRef, Event] | None = None) -> tuple[set[str], set[str]]:
+    """The merged entities a report's graph names and the countries its posts serve or are accredited to:
+    the descriptions its nodes have elsewhere (``GraphBuilder.descriptions``)."""
+    keys = {e.key for e in x.entities}
+    countries: set[str] = set()
+    for post in x.posts:
+        keys.add(post.holder)
+        if post.jurisdiction:
+            keys.add(post.jurisdiction)
+        countries.update(c for c in (post.country, post.accredited_to) if c)
+    for n, meeting in enumerate(x.meetings, start=1):
+        keys.update(meeting.participants)
+        event = (events or {}).get((x.report.key, n))
+        location = event.location if event is not None else meeting.location
+        if location:
+            keys.add(location)
+    return {redirect.get(k, k) for k in keys}, countries
+
+
+def _rdflib_triples(data: bytes) -> TripleSet:
+    return TripleSet((rdf_io.to_rdflib(t.subject), rdf_io.to_rdflib(t.predicate), rdf_io.to_rdflib(t.object))
+                     for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
 
 
 def served_states(extractions: Iterable[Extraction], redirect: Mapping[str, str]) -> dict[str, frozenset[str]]:

@@ -33,7 +33,16 @@ from kg.entities import resolve
 from kg.errors import DipkgError
 from kg.events import Event, MeetingRef, resolve_events
 from kg.files import LEXICON_DIR, read_tsv, release_freed_memory
-from kg.graph import PREFIXES, VOCABULARY_GRAPH, GraphBuilder, Triple, report_graph_iri, served_states
+from kg.graph import (
+    PREFIXES,
+    VOCABULARY_GRAPH,
+    Description,
+    GraphBuilder,
+    Triple,
+    referenced,
+    report_graph_iri,
+    served_states,
+)
 from kg.inputs.collect import Collected, InputOptions, Memo, UnreadableInputs, collect
 from kg.lexicon import load_lexicon
 from kg.mentions import extract_mentions
@@ -54,7 +63,7 @@ from kg.store import (
     vocabulary,
     write_exports,
 )
-from kg.summaries import tallies
+from kg.summaries import TallyGraph, tallies
 from kg.text import sentences
 from kg.workers import Ahead, cores, run
 
@@ -409,7 +418,10 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
             work.builder = GraphBuilder(wikidata=load_wikidata(), served=served)
             work.entities, work.redirect, work.meetings = {e.key: e for e in entities}, redirect, meetings
             signatures = work.signatures = _signatures(extractions, keys, work.entities, redirect, meetings, served)
-            tallied = tallies(extractions, work.entities, redirect, meetings, served)  # the collection's, by graph
+            # the graphs of the collection, by name: its tallies and the descriptions of the entities the reports name
+            common: dict[str, TallyGraph | Description] = {
+                **tallies(extractions, work.entities, redirect, meetings, served),
+                **described(extractions, work.builder, work.entities, redirect, meetings)}
         clock.lap("resolve")
 
         def load() -> tuple[Extraction, ...]:
@@ -439,12 +451,12 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
                 writer.put(graph_of[n], signatures[n], data)
             if not writer.unchanged(str(VOCABULARY_GRAPH), vocabulary_signature):
                 writer.put(str(VOCABULARY_GRAPH), vocabulary_signature, vocabulary_triples)
-            for graph, tally in tallied.items():
-                if not writer.unchanged(graph, tally.signature):
-                    data = tally.ntriples()
-                    writer.put(graph, tally.signature, data)
+            for graph, made_from in common.items():
+                if not writer.unchanged(graph, made_from.signature):
+                    data = made_from.ntriples()
+                    writer.put(graph, made_from.signature, data)
                     if work.graphs is not None:
-                        work.graphs.put(tally.signature, data)
+                        work.graphs.put(made_from.signature, data)
             manifest = writer.finish()
             if len(changed) >= OPTIMIZE_AFTER and not compact:  # with compact, update_store compacts it
                 store.optimize()  # compact what was bulk-loaded now rather than in the next small rebuild
@@ -468,7 +480,7 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
             clock.lap("store")  # the store compacted, where small rebuilds have grown it (``update_store``)
             wanted = sorted([*zip(graph_of, signatures, strict=True),
                              (str(VOCABULARY_GRAPH), vocabulary_signature),
-                             *((g, tally.signature) for g, tally in tallied.items())])
+                             *((g, made_from.signature) for g, made_from in common.items())])
 
             def chunks() -> Iterator[tuple[str, bytes]]:
                 for graph, signature in wanted:
@@ -488,7 +500,7 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
         published = publish(out_dir, write, move=(CACHE_NAME,), drop=() if exports else (TURTLE_FILE, TRIG_FILE))
         if cache is not None:
             cache.keep_only(keys)
-        graphs.keep_only([*signatures, vocabulary_signature, *(tally.signature for tally in tallied.values())])
+        graphs.keep_only([*signatures, vocabulary_signature, *(made_from.signature for made_from in common.values())])
         store = open_store(out_dir)
         summary = _summary(store, made[-1].triples)
         clock.lap("publish")
@@ -545,6 +557,19 @@ def _signatures(extractions: Sequence[Extraction], keys: Sequence[str], entities
                           *(repr((e.anchor, e.participants, e.date, e.location)) for e in told if e is not None)])
         out.append(hashlib.sha256(text.encode("utf-8")).hexdigest())
     return out
+
+
+def described(extractions: Iterable[Extraction], builder: GraphBuilder, entities: Mapping[str, Entity],
+              redirect: Mapping[str, str], meetings: Mapping[MeetingRef, Event]) -> dict[str, Description]:
+    """The description graph of every entity and country the reports' graphs name, by graph."""
+    keys: set[str] = set()
+    countries: set[str] = set()
+    for x in extractions:
+        named, served = referenced(x, redirect, meetings)
+        keys |= named
+        countries |= served
+    return {graph: Description(data)
+            for graph, data in builder.descriptions([entities[k] for k in sorted(keys)], countries).items()}
 
 
 def _summary(store: ox.Store, triples: int | None = None) -> Summary:

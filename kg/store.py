@@ -1,12 +1,13 @@
 """The build's persistent store: Oxigraph's on-disk (RocksDB) store in the output folder.
 
-``OUT/store/oxigraph`` holds one named graph per report and one for the vocabulary, and the
-default graph holds every triple of them once, so that queries need no ``GRAPH`` pattern and
-count each triple once. The evidence of a report's facts (its evidence nodes and the ``dip:evidence``
-links to them, most of its triples) is kept in the default graph only, where a quad goes into three
-indexes rather than nine. A report's graph read back from the store (``report_quads``: the exports,
-``store_dataset``) has its evidence again. ``OUT/store/manifest.json`` says which graphs the store
-holds and the signature each was written from; a rebuild replaces only the graphs whose signature changed.
+``OUT/store/oxigraph`` holds one named graph per report, one per entity described (``kg.graph``), the
+collection's tallies (``kg.summaries``) and the vocabulary, and the default graph holds every triple of them
+once, so that queries need no ``GRAPH`` pattern and count each triple once. The evidence of a report's facts
+(its evidence nodes and the ``dip:evidence`` links to them, most of its triples) is kept in the default graph
+only, where a quad goes into three indexes rather than nine. A report's graph read back from the store
+(``report_quads``: the exports, ``store_dataset``) has its evidence again. ``OUT/store/manifest.json`` says
+which graphs the store holds and the signature each was written from; a rebuild replaces only the graphs whose
+signature changed.
 
 A build never writes into the published store: it backs the store up into its staging folder
 (RocksDB's checkpoints hard-link the immutable files), updates the copy, and ``kg.publish`` swaps
@@ -369,7 +370,7 @@ def _is_report(statement: ox.Triple | ox.Quad) -> bool:
 
 
 def write_trig(store: ox.Store, path: str | io.BytesIO) -> None:
-    """The named graphs (one per report, and the vocabulary) as TriG; the default graph is their union."""
+    """The named graphs (``kg.store``) as TriG; the default graph is their union."""
     if isinstance(path, io.BytesIO):
         ox.serialize(_named_quads(store), path, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
         return
@@ -445,7 +446,7 @@ def store_trig(store: ox.Store) -> bytes:
 
 
 def store_dataset(store: ox.Store) -> Dataset:
-    """The store's named graphs (one per report, and the vocabulary) as an rdflib dataset; its
+    """The store's named graphs (``kg.store``) as an rdflib dataset; its
     default graph, their union, is left out, as in a TriG file (read whole: for small graphs)."""
     from rdflib import Dataset
 
@@ -485,7 +486,7 @@ def graph_ntriples(store: ox.Store, graph: str) -> bytes:
 
 
 def write_exports(graphs: Iterable[tuple[str, bytes]], turtle: Path, trig: Path) -> list[Path]:
-    """Turtle (every triple once) and TriG (a graph per report) from each graph's N-Triples, in one pass.
+    """Turtle (every triple once) and TriG (the named graphs) from each graph's N-Triples, in one pass.
 
     Oxigraph serializes graph by graph; a triple about a report's own evidence, meetings or the
     report itself is stated in that report's graph only, any other is written to the Turtle the

@@ -114,7 +114,9 @@ def test_a_meeting_counts_the_posts_other_reports_give_its_participants(posts_he
 
 
 def test_labels_give_display_and_key_terms():
-    triples = GraphBuilder().report_triples(report("a.txt", (), ()), PEOPLE, {})
+    builder = GraphBuilder()
+    builder.add(report("a.txt", (), ()), PEOPLE, {})
+    triples = set(builder.merged())
     a = next(s for s, p, o in triples if p == DIP.displayLabel and o == Literal("Анна Ким", lang="kk"))
     # Анна Ким and Anna Kim are as long: the first is the one name shown
     assert {o for s, p, o in triples if s == a and p == DIP.displayLabel} == {Literal("Анна Ким", lang="kk")}
@@ -125,13 +127,12 @@ def test_labels_give_display_and_key_terms():
 def test_a_participant_named_alike_in_two_languages_is_one_row():
     """Анна Ким and Anna Kim are as long: who-met-whom shows the meeting's two participants in two rows."""
     import pyoxigraph as ox
-    from rdflib import Graph
 
     from kg import query as q
 
-    graph = Graph()
-    for t in GraphBuilder().report_triples(report("a.txt", (), (MEETING,)), PEOPLE, {}):
-        graph.add(t)
+    builder = GraphBuilder()
+    builder.add(report("a.txt", (), (MEETING,)), PEOPLE, {})
+    graph = builder.merged()
     store = ox.Store()
     store.load(graph.serialize(format="nt").encode(), format=ox.RdfFormat.N_TRIPLES)
     result = q.ask(store, "who-met-whom")

@@ -189,5 +189,11 @@ def test_trig_file_answers_each_triple_once_and_keeps_report_graphs(seeds_build,
     assert len(codes.rows) == len({r[0] for r in codes.rows}) == 8
     graphs = {r[0].value for r in q.run(store, "SELECT DISTINCT ?g { GRAPH ?g { ?s ?p ?o } }").rows}
     tallies = {g for g in graphs if g.startswith(q.RESOURCE + "graph/summaries/")}
-    assert tallies and len(graphs - tallies) == 4  # three reports and the vocabulary, beside the collection's tallies
+    described = {g for g in graphs - tallies if "/" in g.removeprefix(q.RESOURCE + "graph/")}
+    named = {r[0].value for r in q.run(store, "PREFIX dip: <https://w3id.org/dipkg/ontology#> "
+                                              "SELECT DISTINCT ?e { ?r dip:mentions ?e }").rows}
+    # a graph describes each entity the reports name, beside the node's own path
+    assert {g.replace("/graph/", "/", 1) for g in described} >= named
+    # three reports and the vocabulary, beside the collection's tallies and descriptions
+    assert tallies and len(graphs - tallies - described) == 4
     assert q.RESOURCE + "graph/vocabulary" in graphs

@@ -1,0 +1,101 @@
+"""kg.graph: a report's graph states what the report tells; each entity it names is described once, in a graph of
+its own beside the node's path (``res:graph/person/…`` for ``res:person/…``)."""
+
+from datetime import date
+
+import pytest
+from rdflib import RDF, RDFS, URIRef
+
+from kg.events import Event
+from kg.graph import DIP, RES, GraphBuilder, description_graph, entity_term, referenced, report_graph_iri
+from kg.model import Entity, Evidence, Extraction, Label, Meeting, MentionKind, PartialDate, Post, Report, Span
+
+TEXT = "Анна Ким Астанада Ли Смитпен кездесті."
+SENTENCE = Span(0, len(TEXT), TEXT)
+EVIDENCE = Evidence("a.txt", SENTENCE, SENTENCE)
+ENTITIES = {
+    "person:a": Entity("person:a", MentionKind.PERSON, (Label("Анна Ким", "kk"),)),
+    "person:b": Entity("person:b", MentionKind.PERSON, (Label("Ли Смит", "kk"),)),
+    "person:c": Entity("person:c", MentionKind.PERSON, (Label("Ли Смитпен", "kk"),)),
+    "place:astana": Entity("place:astana", MentionKind.PLACE, (Label("Астана", "kk"),), "city", "KZ"),
+    "place:almaty": Entity("place:almaty", MentionKind.PLACE, (Label("Алматы", "kk"),), "city", "KZ"),
+    "org:u": Entity("org:u", MentionKind.ORGANIZATION, (Label("Университет", "kk"),), "university"),
+    "country:JP": Entity("country:JP", MentionKind.COUNTRY, (Label("Жапония", "kk"),), "country", "JP"),
+}
+
+
+def extraction(named: tuple[str, ...], posts: tuple[Post, ...] = (), meetings: tuple[Meeting, ...] = (),
+               name: str = "a.txt") -> Extraction:
+    return Extraction(Report(name, TEXT, "kk", date(2024, 1, 2)), (), tuple(ENTITIES[k] for k in named), posts,
+                      meetings, (SENTENCE,))
+
+
+POST = Post("person:a", "ambassador", EVIDENCE, country="KZ", accredited_to="BE", jurisdiction="org:u")
+MEETING = Meeting(("person:a", "person:b"), EVIDENCE, location="place:astana")
+
+
+@pytest.mark.parametrize(("x", "redirect", "events", "keys", "countries"), [
+    (extraction(("person:a",)), {}, {}, {"person:a"}, set()),
+    # a post names its holder and what it governs, and the states it serves and is accredited to
+    (extraction((), (POST,)), {}, {}, {"person:a", "org:u"}, {"KZ", "BE"}),
+    # a meeting names its participants and its place
+    (extraction((), meetings=(MEETING,)), {}, {}, {"person:a", "person:b", "place:astana"}, set()),
+    # the place of the event the meeting belongs to, not its own
+    (extraction((), meetings=(MEETING,)), {},
+     {("a.txt", 1): Event(("b.txt", 1), (("a.txt", 1), ("b.txt", 1)), ("person:a", "person:b"), PartialDate(2024),
+                          "place:almaty")},
+     {"person:a", "person:b", "place:almaty"}, set()),
+    # merged keys: a spelling joined to another is that other entity
+    (extraction(("person:c", "person:b")), {"person:c": "person:b"}, {}, {"person:b"}, set()),
+])
+def test_referenced(x, redirect, events, keys, countries):
+    assert referenced(x, redirect, events) == (keys, countries)
+
+
+@pytest.mark.parametrize(("key", "graph"), [
+    ("person:a", "graph/person/"),
+    ("place:astana", "graph/place/"),
+    ("org:u", "graph/organization/"),
+    ("country:JP", "graph/country/JP"),
+])
+def test_a_description_graph_is_beside_the_node(key, graph):
+    e = ENTITIES[key]
+    term = entity_term(e.kind, e.country_code, e.key)
+    iri = description_graph(term)
+    assert iri.startswith(str(RES) + graph)
+    assert iri.replace("/graph/", "/", 1) == term[1:-1]
+
+
+def test_a_report_graph_names_its_entities_and_their_graphs_describe_them():
+    builder = GraphBuilder()
+    builder.add(extraction(("person:a", "person:b", "place:astana"), (POST,), (MEETING,)), ENTITIES, {})
+    builder.add(extraction(("person:a",), name="b.txt"), ENTITIES, {})
+    graphs = {str(g.identifier): g for g in builder.ds.graphs() if len(g)}
+    for name in ("a.txt", "b.txt"):
+        told = graphs.pop(str(report_graph_iri(name)))
+        nodes = {URIRef(t[1:-1]) for t in _terms(*ENTITIES)}
+        assert set(told.objects(None, DIP.mentions)) <= nodes
+        # of the entities, only what this report tells: a post held, the words it called a place by
+        assert {p for s, p, o in told if s in nodes} <= {DIP.holds, DIP.quoteKey}
+        assert not {o for s, p, o in told if s in nodes and p == RDFS.label}
+    a, astana = (URIRef(t[1:-1]) for t in _terms("person:a", "place:astana"))
+    # one graph for each entity named, and for each country a post or a place names
+    described = {k: v for k, v in graphs.items() if "/graph/vocabulary" not in k}
+    assert {k.removeprefix(str(RES) + "graph/").split("/")[0] for k in described} == {
+        "person", "place", "organization", "country"}
+    assert {k.removeprefix(str(RES) + "graph/country/") for k in described if "/country/" in k} == {"KZ", "BE"}
+    assert set(described[description_graph(_terms("person:a")[0])].subjects()) == {a}
+    place = described[description_graph(_terms("place:astana")[0])]
+    assert (astana, RDF.type, DIP.City) in place
+    assert (astana, DIP.inCountry, RES["country/KZ"]) in place
+    assert (RES["country/KZ"], DIP.countryCode, None) in described[str(RES["graph/country/KZ"])]
+
+
+def test_descriptions_are_the_same_lines_for_the_same_entity():
+    one, two = GraphBuilder(), GraphBuilder()
+    assert one.descriptions([ENTITIES["person:a"]], ["JP"]) == two.descriptions([ENTITIES["person:a"]], ["JP"])
+    assert len(one.descriptions(ENTITIES.values())) == 8  # seven entities, and Kazakhstan where two places lie
+
+
+def _terms(*keys: str) -> list[str]:
+    return [entity_term(ENTITIES[k].kind, ENTITIES[k].country_code, k) for k in keys]
