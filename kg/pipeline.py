@@ -528,9 +528,11 @@ class _Clock:
 def _signatures(extractions: Sequence[Extraction], keys: Sequence[str], entities: dict[str, Entity],
                 redirect: dict[str, str], meetings: dict[MeetingRef, Event],
                 served: Mapping[str, frozenset[str]] | None = None) -> list[str]:
-    """What each report's graph is written from: its extraction, the merged entities it names (with
-    the rules that joined them and the states their posts serve in any report, which its meetings'
-    dip:countryKey summarises) and the events its meetings belong to.
+    """What each report's graph is written from: its extraction, the merged entities it names (their
+    nodes and names, the rules that joined its own entities to them, and the states their posts serve
+    in any report, which its meetings' dip:countryKey summarises) and the events its meetings belong to.
+    The rest of an entity's description is a graph of its own (``kg.graph.GraphBuilder.descriptions``):
+    a name another report adds to it leaves this report's graph as it was.
 
     A report whose signature has not changed since the last build keeps its graph in the store."""
     digests: dict[str, str] = {}
@@ -540,9 +542,9 @@ def _signatures(extractions: Sequence[Extraction], keys: Sequence[str], entities
         if merged not in digests:
             e = entities[merged]
             states = sorted((served or {}).get(merged, ()))
-            digests[merged] = hashlib.sha1(repr((e.key, e.kind, e.subtype, e.country_code, e.labels, e.joins, states))
+            digests[merged] = hashlib.sha1(repr((e.key, e.kind, e.country_code, e.name, states))
                                            .encode("utf-8")).hexdigest()
-        return f"{key}>{merged}:{digests[merged]}"
+        return f"{key}>{merged}:{digests[merged]}:{entities[merged].rule(key)}"
 
     out = []
     for x, key in zip(extractions, keys, strict=True):

@@ -3,6 +3,7 @@ dip:displayLabel (an entity's longest labels), dip:labelKey (each label in lower
 (the state a post serves) and dip:countryKey (the states a meeting's participants serve, over every
 report)."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -146,3 +147,21 @@ def test_a_post_elsewhere_changes_the_signature_of_the_report_of_the_meeting():
     elsewhere = report("b.txt", (post("person:b", "JP"),), ())
     after = _signatures([here], ["k"], PEOPLE, {}, {}, served_states([here, elsewhere], {}))
     assert before != after
+
+
+ANNA = PEOPLE["person:a"]
+
+
+@pytest.mark.parametrize(("merged", "changes"), [
+    # a name another report adds: the description's graph changes, not this report's
+    (replace(ANNA, labels=(*ANNA.labels, Label("Анна Кимге", "kk"))), False),
+    (replace(ANNA, joins=(("person:z", "surname of a full name"),)), False),
+    # the name the report graph's labels show, and the rule that joined this report's entity
+    (replace(ANNA, labels=(Label("Анна Ким-Ли", "kk"), *ANNA.labels)), True),
+    (replace(ANNA, joins=(("person:a", "close spelling"),)), True),
+])
+def test_what_changes_the_signature_of_a_report_naming_a_merged_entity(merged, changes):
+    here = report("a.txt", (), (MEETING,))
+    before = _signatures([here], ["k"], PEOPLE, {}, {})
+    after = _signatures([here], ["k"], {**PEOPLE, "person:a": merged}, {}, {})
+    assert (before != after) == changes

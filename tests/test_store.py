@@ -90,14 +90,17 @@ def test_a_failed_build_run_as_a_command_says_why_and_fails(tmp_path):
     assert done.returncode == 1 and "no reports found" in done.stderr
 
 
-def test_a_rebuild_extracts_only_new_reports_and_equals_a_full_build(tmp_path):
-    reports = corpus(tmp_path / "in", 6)
+# (reports built first, reports added): the reports added name persons of the first ones in another language,
+# which adds to their descriptions, or persons new to the collection.
+@pytest.mark.parametrize(("first", "added"), [(6, 1), (1, 4), (3, 2)])
+def test_a_rebuild_extracts_only_new_reports_and_equals_a_full_build(tmp_path, first, added):
+    reports = corpus(tmp_path / "in", first)
     out = tmp_path / "out"
-    assert build([reports], out_dir=out).extracted == 6
+    assert build([reports], out_dir=out).extracted == first
     assert build([reports], out_dir=out).extracted == 0
-    corpus(reports, 1, start=6)
+    corpus(reports, added, start=first)
     again = build([reports], out_dir=out)
-    assert again.extracted == 1 and again.summary.reports == 7
+    assert again.extracted == added and again.summary.reports == first + added
     fresh = tmp_path / "fresh"
     build([reports], out_dir=fresh)
     assert quads(out) == quads(fresh)
