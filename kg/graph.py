@@ -10,10 +10,10 @@ sentence and its half-open character offsets, and (``dip:supportsProperty`` /
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -128,17 +128,16 @@ def _date_term(d: PartialDate) -> nt.Term:
 
 @dataclass(frozen=True)
 class Description:
-    """The graph of one entity's description (``GraphBuilder.descriptions``), written into the store as a graph of
-    tallies is (``kg.summaries.TallyGraph``): under its signature, a hash of its N-Triples."""
+    """The graph of one entity's (or country's) description (``GraphBuilder.descriptions``), written into the
+    store as a graph of tallies is (``kg.summaries.TallyGraph``): its signature is a hash of what it is written
+    from (the entity, and the version of the code and data that write it), and its N-Triples are written only
+    for a graph the store does not hold yet."""
 
-    data: bytes
-
-    @cached_property
-    def signature(self) -> str:
-        return hashlib.sha256(self.data).hexdigest()
+    signature: str
+    write: Callable[[], bytes]
 
     def ntriples(self) -> bytes:
-        return self.data
+        return self.write()
 
 
 class TripleSet(set):
@@ -178,9 +177,9 @@ class GraphBuilder:
         keys, countries = referenced(x, redirect, events)
         new = [entities[k] for k in sorted(keys - self._described)]
         self._described |= keys
-        for iri, data in self.descriptions(new, countries).items():
+        for iri, description in self.descriptions(new, countries).items():
             graph = self.ds.graph(URIRef(iri))
-            for triple in _rdflib_triples(data):
+            for triple in _rdflib_triples(description.ntriples()):
                 graph.add(triple)
 
     def report_triples(self, x: Extraction, entities: dict[str, Entity], redirect: dict[str, str],
@@ -285,27 +284,38 @@ class GraphBuilder:
             for code in sorted({c for k in meeting.participants for c in served.get(redirect.get(k, k), ())}):
                 g.add((m, N_DIP.countryKey, nt.literal(code)))
 
-    def descriptions(self, entities: Iterable[Entity], countries: Iterable[str] = ()) -> dict[str, bytes]:
+    def descriptions(self, entities: Iterable[Entity], countries: Iterable[str] = (), *,
+                     version: str = "") -> dict[str, Description]:
         """The description of each merged entity (its type, names and identifiers), and of each country it lies
-        in and of ``countries``, as sorted N-Triples by the named graph that holds it (``description_graph``):
-        the same in every report that names it, so stated once (``referenced`` tells which a report needs)."""
-        out: dict[str, bytes] = {}
+        in and of ``countries``, by the named graph that holds it (``description_graph``): the same in every
+        report that names it, so stated once (``referenced`` tells which a report needs). ``version``: that of
+        the code and data that write them (``kg.cache.extractor_version``), for their signatures."""
+        out: dict[str, Description] = {}
         codes = set(countries)
         for e in entities:
             if e.kind == MentionKind.COUNTRY:
                 codes.add(e.country_code or "")  # described as the country of that code
                 continue
-            g = nt.Lines()
             term = entity_term(e.kind, e.country_code, e.key)
-            self._describe(g, term, e)
-            out[description_graph(term)] = g.document()
+            made_from = (version, e.key, e.kind, e.subtype, e.labels, e.country_code)
+            out[description_graph(term)] = Description(_signature(made_from), partial(self._entity_lines, term, e))
             if e.country_code:
                 codes.add(e.country_code)
         for code in sorted(codes):
-            g = nt.Lines()
-            g.update(self._country(code))
-            out[description_graph(country_term(code))] = g.document()
+            made_from = (version, code, self.wikidata.get(code))
+            out[description_graph(country_term(code))] = Description(_signature(made_from),
+                                                                     partial(self._country_lines, code))
         return out
+
+    def _entity_lines(self, term: nt.Term, e: Entity) -> bytes:
+        g = nt.Lines()
+        self._describe(g, term, e)
+        return g.document()
+
+    def _country_lines(self, code: str) -> bytes:
+        g = nt.Lines()
+        g.update(self._country(code))
+        return g.document()
 
     def _describe(self, g: nt.Lines, iri: nt.Term, e: Entity) -> None:
         if e.kind == MentionKind.PERSON:
@@ -385,6 +395,10 @@ def referenced(x: Extraction, redirect: Mapping[str, str],
         if location:
             keys.add(location)
     return {redirect.get(k, k) for k in keys}, countries
+
+
+def _signature(made_from: tuple) -> str:
+    return hashlib.sha256(repr(made_from).encode("utf-8")).hexdigest()
 
 
 def _rdflib_triples(data: bytes) -> TripleSet:

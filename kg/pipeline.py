@@ -570,8 +570,7 @@ def described(extractions: Iterable[Extraction], builder: GraphBuilder, entities
         named, served = referenced(x, redirect, meetings)
         keys |= named
         countries |= served
-    return {graph: Description(data)
-            for graph, data in builder.descriptions([entities[k] for k in sorted(keys)], countries).items()}
+    return builder.descriptions([entities[k] for k in sorted(keys)], countries, version=extractor_version())
 
 
 def _summary(store: ox.Store, triples: int | None = None) -> Summary:

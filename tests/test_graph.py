@@ -1,6 +1,7 @@
 """kg.graph: a report's graph states what the report tells; each entity it names is described once, in a graph of
 its own beside the node's path (``res:graph/person/…`` for ``res:person/…``)."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -93,8 +94,29 @@ def test_a_report_graph_names_its_entities_and_their_graphs_describe_them():
 
 def test_descriptions_are_the_same_lines_for_the_same_entity():
     one, two = GraphBuilder(), GraphBuilder()
-    assert one.descriptions([ENTITIES["person:a"]], ["JP"]) == two.descriptions([ENTITIES["person:a"]], ["JP"])
+    a, b = one.descriptions([ENTITIES["person:a"]], ["JP"]), two.descriptions([ENTITIES["person:a"]], ["JP"])
+    assert a.keys() == b.keys()
+    assert [(d.signature, d.ntriples()) for d in a.values()] == [(d.signature, d.ntriples()) for d in b.values()]
     assert len(one.descriptions(ENTITIES.values())) == 8  # seven entities, and Kazakhstan where two places lie
+
+
+ASTANA = ENTITIES["place:astana"]
+
+
+@pytest.mark.parametrize(("entity", "version", "changes"), [
+    (ASTANA, "1", False),
+    (replace(ASTANA, mentions=()), "1", False),
+    (replace(ASTANA, labels=(*ASTANA.labels, Label("Astana", "en"))), "1", True),
+    (replace(ASTANA, subtype="region"), "1", True),
+    (ASTANA, "2", True),  # the code or the data that write descriptions changed
+])
+def test_a_description_is_signed_by_what_it_is_written_from(entity, version, changes):
+    before = GraphBuilder().descriptions([ASTANA], version="1")
+    after = GraphBuilder().descriptions([entity], version=version)
+    assert before.keys() == after.keys()
+    graph = description_graph(_terms("place:astana")[0])
+    assert (before[graph].signature != after[graph].signature) == changes
+    assert (before[graph].ntriples() != after[graph].ntriples()) == (changes and version == "1")
 
 
 def _terms(*keys: str) -> list[str]:
