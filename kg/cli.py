@@ -426,6 +426,8 @@ def serve(graph_path: Path, port: int, quiet: bool, timeout: float, max_rows: in
     Example: curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * { ?s ?p ?o } LIMIT 5'
     http://127.0.0.1:7878/sparql
     """
+    import signal
+
     from kg.query import load_store
     from kg.serve import Settings, SparqlServer
     from kg.sparql_limits import Limits
@@ -442,12 +444,19 @@ def serve(graph_path: Path, port: int, quiet: bool, timeout: float, max_rows: in
     except OSError as exc:
         raise click.ClickException(f"port {port}: {exc.strerror or exc}") from exc
     click.echo(f"serving {graph_path} ({server.triples} triples) at {server.url}  (Ctrl-C stops)")
+    # A service manager's stop (SIGTERM) ends the server as Ctrl-C does: its workers and the copy of the
+    # graph they read (a whole dump, for a graph file) are cleaned up rather than left in the temporary folder.
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
         server.server_close()
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _export_formats() -> list[str]:

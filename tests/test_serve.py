@@ -3,6 +3,8 @@
 import csv
 import io
 import json
+import os
+import signal
 import subprocess
 import sys
 import urllib.error
@@ -204,20 +206,27 @@ def test_negotiate(accept, chosen):
     assert negotiate(accept, RESULT_TYPES) == chosen
 
 
-def test_kg_serve_command_answers_and_stops(graph_file):
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])
+def test_kg_serve_command_answers_and_stops_leaving_no_copy_of_the_graph(graph_file, tmp_path, stop):
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
     proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--graph", str(graph_file), "--port", "0",
-                             "--quiet"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                             "--quiet"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "TMPDIR": str(temporary)})
     try:
         line = proc.stdout.readline()
         url = line.split(" at ")[1].split()[0]
         assert url.startswith("http://127.0.0.1:")
         status, _, body = fetch(url + "?" + urlencode({"query": COUNTRIES}), headers={"Accept": "text/csv"})
         assert status == 200 and body.split() == ["code", *SEED_CODES]
+        assert [p.name for p in temporary.glob("*/graph.nq")] == ["graph.nq"]  # the workers' copy of the graph
     finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+        proc.send_signal(stop)
+        code = proc.wait(timeout=10)
         proc.stdout.close()
         proc.stderr.close()
+    assert code == 0
+    assert not list(temporary.iterdir())
 
 
 def test_serving_a_build_folder_opens_its_store_in_each_worker_without_a_copy(tmp_path):
