@@ -567,9 +567,9 @@ def described(extractions: Iterable[Extraction], builder: GraphBuilder, entities
     keys: set[str] = set()
     countries: set[str] = set()
     for x in extractions:
-        named, served = referenced(x, redirect, meetings)
-        keys |= named
-        countries |= served
+        entity_keys, country_codes = referenced(x, redirect, meetings)
+        keys |= entity_keys
+        countries |= country_codes
     return builder.descriptions([entities[k] for k in sorted(keys)], countries, version=extractor_version())
 
 
