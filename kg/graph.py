@@ -153,8 +153,7 @@ class GraphBuilder:
         for the meetings' ``dip:countryKey``; without it, those of the posts of the report being added."""
         self.wikidata = wikidata or {}
         self.served = served
-        self._countries: dict[str, tuple[str, ...]] = {}
-        self._described: set[str] = set()  # the entities whose descriptions ``add`` has added
+        self._described: set[str] = set()  # the description graphs ``add`` has added
 
     @cached_property
     def ds(self) -> Dataset:
@@ -175,9 +174,10 @@ class GraphBuilder:
         for triple in self.report_triples(x, entities, redirect, events):
             graph.add(triple)
         keys, countries = referenced(x, redirect, events)
-        new = [entities[k] for k in sorted(keys - self._described)]
-        self._described |= keys
-        for iri, description in self.descriptions(new, countries).items():
+        for iri, description in self.descriptions([entities[k] for k in sorted(keys)], countries).items():
+            if iri in self._described:
+                continue
+            self._described.add(iri)
             graph = self.ds.graph(URIRef(iri))
             for triple in _rdflib_triples(description.ntriples()):
                 graph.add(triple)
@@ -313,8 +313,15 @@ class GraphBuilder:
         return g.document()
 
     def _country_lines(self, code: str) -> bytes:
+        from kg.lexicon import load_lexicon
+
+        iri = country_term(code)
         g = nt.Lines()
-        g.update(self._country(code))
+        g.add((iri, N_TYPE, N_DIP.Country))
+        g.add((iri, N_DIP.countryCode, nt.literal(code)))
+        _labels(g, iri, load_lexicon().country_labels(code))
+        if code in self.wikidata:
+            g.add((iri, N_SAME_AS, N_WD[self.wikidata[code]]))
         return g.document()
 
     def _describe(self, g: nt.Lines, iri: nt.Term, e: Entity) -> None:
@@ -330,22 +337,6 @@ class GraphBuilder:
         _labels(g, iri, e.labels)
         if e.country_code:
             g.add((iri, N_DIP.inCountry, country_term(e.country_code)))
-
-    def _country(self, code: str) -> tuple[str, ...]:
-        """A country's description (the same lines wherever it is needed: made once)."""
-        lines = self._countries.get(code)
-        if lines is None:
-            from kg.lexicon import load_lexicon
-
-            iri = country_term(code)
-            about = nt.Lines()
-            about.add((iri, N_TYPE, N_DIP.Country))
-            about.add((iri, N_DIP.countryCode, nt.literal(code)))
-            _labels(about, iri, load_lexicon().country_labels(code))
-            if code in self.wikidata:
-                about.add((iri, N_SAME_AS, N_WD[self.wikidata[code]]))
-            lines = self._countries[code] = tuple(about)
-        return lines
 
     @staticmethod
     def _evidence(g: nt.Lines, report: nt.Term, src: str, ev: Evidence, prop: nt.Term, value: nt.Term | None,
@@ -377,24 +368,30 @@ class GraphBuilder:
         return g
 
 
-def referenced(x: Extraction, redirect: Mapping[str, str],
-               events: Mapping[MeetingRef, Event] | None = None) -> tuple[set[str], set[str]]:
-    """The merged entities a report's graph names and the countries its posts serve or are accredited to:
-    the descriptions its nodes have elsewhere (``GraphBuilder.descriptions``)."""
+def named_keys(x: Extraction, events: Mapping[MeetingRef, Event] | None = None) -> set[str]:
+    """The keys (the report's own, before merging) of the entities a report's graph has nodes for: those it
+    mentions, the holders of its posts and what they govern, its meetings' participants and places (an
+    event's place where the meeting is one of an event's)."""
     keys = {e.key for e in x.entities}
-    countries: set[str] = set()
     for post in x.posts:
         keys.add(post.holder)
         if post.jurisdiction:
             keys.add(post.jurisdiction)
-        countries.update(c for c in (post.country, post.accredited_to) if c)
     for n, meeting in enumerate(x.meetings, start=1):
         keys.update(meeting.participants)
         event = (events or {}).get((x.report.key, n))
         location = event.location if event is not None else meeting.location
         if location:
             keys.add(location)
-    return {redirect.get(k, k) for k in keys}, countries
+    return keys
+
+
+def referenced(x: Extraction, redirect: Mapping[str, str],
+               events: Mapping[MeetingRef, Event] | None = None) -> tuple[set[str], set[str]]:
+    """The merged entities a report's graph names and the countries its posts serve or are accredited to:
+    the descriptions its nodes have elsewhere (``GraphBuilder.descriptions``)."""
+    countries = {c for post in x.posts for c in (post.country, post.accredited_to) if c}
+    return {redirect.get(k, k) for k in named_keys(x, events)}, countries
 
 
 def _signature(made_from: tuple) -> str:

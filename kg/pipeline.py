@@ -39,6 +39,7 @@ from kg.graph import (
     Description,
     GraphBuilder,
     Triple,
+    named_keys,
     referenced,
     report_graph_iri,
     served_states,
@@ -548,13 +549,9 @@ def _signatures(extractions: Sequence[Extraction], keys: Sequence[str], entities
 
     out = []
     for x, key in zip(extractions, keys, strict=True):
-        named = {e.key for e in x.entities} | {p.holder for p in x.posts} | {
-            p.jurisdiction for p in x.posts if p.jurisdiction} | {
-            k for m in x.meetings for k in m.participants} | {m.location for m in x.meetings if m.location}
         told = [meetings.get((x.report.key, n)) for n in range(1, len(x.meetings) + 1)]
-        for event in told:
-            if event is not None:
-                named |= set(event.participants) | ({event.location} if event.location else set())
+        # the nodes of its graph, and the participants of its events, whose names its meetings' labels show
+        named = named_keys(x, meetings) | {k for event in told if event is not None for k in event.participants}
         text = "\n".join([key, *(digest(k) for k in sorted(named)),
                           *(repr((e.anchor, e.participants, e.date, e.location)) for e in told if e is not None)])
         out.append(hashlib.sha256(text.encode("utf-8")).hexdigest())
