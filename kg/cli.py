@@ -9,12 +9,14 @@ from pathlib import Path
 import click
 
 from kg.errors import DipkgError
-from kg.query_call import DEFAULT_GRAPH, run_query
+from kg.query_call import DEFAULT_GRAPH as GRAPH_FILE
 from kg.query_call import FORMATS as QUERY_FORMATS
 from kg.query_call import param as _param
+from kg.query_call import run_query
 
 # A graph file, or an output folder of `kg build` (its store is read directly).
 GRAPH_PATH = click.Path(path_type=Path)
+DEFAULT_GRAPH = Path(GRAPH_FILE)
 DEFAULT_TRIG = Path("exports/diplomacy.trig")
 
 

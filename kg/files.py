@@ -1,19 +1,39 @@
 """Helpers every stage shares: the package's data paths, atomic writes, data tables.
 
-This module imports nothing of the project, so any module may use it without a cycle."""
+This module imports nothing of the project, so any module may use it without a cycle. Nor does it import
+``pathlib`` or ``typing``: a ``kg query`` call reads its named query and a name's spelling table through it,
+and those two imports would be a tenth of the call.
+"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from functools import cache
-from pathlib import Path
 
-PACKAGE_DIR = Path(__file__).resolve().parent
-LEXICON_DIR = PACKAGE_DIR / "lexicons"
-QUERY_DIR = PACKAGE_DIR / "queries"
-MODEL_DIR = PACKAGE_DIR / "models"
-ONTOLOGY_DIR = PACKAGE_DIR.parent / "ontology"
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+PACKAGE = os.path.dirname(os.path.realpath(__file__))
+# The package's data folders (``package_path``), also as ``pathlib`` Paths: ``LEXICON_DIR`` and the others are
+# made on first use (``__getattr__``).
+FOLDERS = {"PACKAGE_DIR": (), "LEXICON_DIR": ("lexicons",), "QUERY_DIR": ("queries",), "MODEL_DIR": ("models",),
+           "ONTOLOGY_DIR": (os.pardir, "ontology")}
+
+
+def package_path(*parts: str) -> str:
+    """A path inside the package folder (``kg/``), as a string."""
+    return os.path.normpath(os.path.join(PACKAGE, *parts))
+
+
+def __getattr__(name: str) -> Path:
+    if name not in FOLDERS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from pathlib import Path
+
+    folder = globals()[name] = Path(package_path(*FOLDERS[name]))
+    return folder
 
 
 def _umask() -> int:
@@ -37,17 +57,19 @@ def write_atomic(path: Path, write: Callable[[str], object]) -> Path:
         os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        if os.path.exists(tmp):
+            os.unlink(tmp)
         raise
     return path
 
 
-def data_lines(path: Path) -> list[str]:
+def data_lines(path: str | os.PathLike[str]) -> list[str]:
     """The lines of a data file without its ``#`` header comment and without blank lines."""
-    return [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    with open(path, encoding="utf-8") as f:
+        return [ln for ln in f.read().splitlines() if ln.strip() and not ln.startswith("#")]
 
 
-def read_tsv(path: Path) -> list[list[str]]:
+def read_tsv(path: str | os.PathLike[str]) -> list[list[str]]:
     """The rows of a tab-separated data file after its column-name row; ``#`` lines are comments."""
     import csv
 

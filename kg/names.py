@@ -20,13 +20,13 @@ starts as its initial does.
 from __future__ import annotations
 
 import re
+from collections import namedtuple
 from functools import cache, lru_cache
-from typing import NamedTuple
 
-from kg.files import LEXICON_DIR, read_tsv
+from kg.files import package_path, read_tsv
 from kg.letters import HYPHEN, clean
 
-DATA = LEXICON_DIR / "name_spelling.tsv"
+DATA = package_path("lexicons", "name_spelling.tsv")
 # A name's tokens: letters with inner hyphens or apostrophes, and the dot after an initial.
 NAME_TOKEN = re.compile(r"[^\W\d_]+(?:[-‐'’][^\W\d_]+)*\.?")
 NOT_LETTER = re.compile(r"[^a-z]")
@@ -194,15 +194,17 @@ def patronymic_key(word: str) -> str:
     return word_key(word)
 
 
-class PersonName(NamedTuple):
-    """A name parsed for matching: word keys of its full words, initials and patronymic. (A NamedTuple rather than a
-    frozen dataclass: a query call keys a name without importing dataclasses.)"""
+class PersonName(namedtuple("PersonName", ("words", "initials", "patronymic", "vowels", "spelt"),
+                            defaults=((), "", (), ()))):
+    """A name parsed for matching: word keys of its full words, initials and patronymic. (A named tuple rather than
+    a frozen dataclass: a query call keys a name without importing dataclasses, nor typing.)"""
 
+    __slots__ = ()
     words: tuple[str, ...]
-    initials: tuple[str, ...] = ()
-    patronymic: str = ""
-    vowels: tuple[tuple[str, ...], ...] = ()  # each word's ``vowel_gaps``, in the order of ``words``
-    spelt: tuple[tuple[str, ...], ...] = ()  # each word's vowel gaps in any script (Marat, Murat)
+    initials: tuple[str, ...]
+    patronymic: str
+    vowels: tuple[tuple[str, ...], ...]  # each word's ``vowel_gaps``, in the order of ``words``
+    spelt: tuple[tuple[str, ...], ...]  # each word's vowel gaps in any script (Marat, Murat)
 
     @property
     def full(self) -> bool:

@@ -28,21 +28,27 @@ or Toyota's, which no node is called, is looked up by its dictionary forms.
 from __future__ import annotations
 
 import itertools
+import os
 import re
-from collections.abc import Callable, Mapping
-from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from collections import namedtuple
 
 import pyoxigraph as ox
 
 from kg.errors import DipkgError
-from kg.files import QUERY_DIR
+from kg.files import package_path
 from kg.query_call import FORMATS as FORMATS  # the formats render() writes, read from the options there
 from kg.spreadsheet import safe_cell
 
+# Neither typing nor pathlib is imported at run time, nor dataclasses (and inspect): a query call starts in
+# the time Python, pyoxigraph and the store take to open (``kg.query_call``).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+
     from kg.sparql_limits import Limits
 
+QUERY_DIR = package_path("queries")
+QUERY_SUFFIX = ".rq"
 RESOURCE = "https://w3id.org/dipkg/resource/"
 TABLE_PREFIXES = {
     "https://w3id.org/dipkg/resource/": "res:",
@@ -131,39 +137,45 @@ PARAM_LINE = re.compile(r"#\s*param:\s*(?P<name>[A-Za-z_]\w*)\s+(?P<kind>\w+)(?P
                         r"(?P<description>.*)")
 
 
-# A NamedTuple rather than a frozen dataclass: a query call starts without importing dataclasses (and inspect).
-class Param(NamedTuple):
+class Param(namedtuple("Param", ("name", "kind", "description", "required"), defaults=(False,))):
+    """A parameter of a named query, from its header's ``# param:`` line."""
+
+    __slots__ = ()
     name: str
     kind: str
     description: str
-    required: bool = False
+    required: bool
 
 
-class NamedQuery(NamedTuple):
+class NamedQuery(namedtuple("NamedQuery", ("name", "path", "description", "params"), defaults=((),))):
+    """A query of ``kg/queries/`` (or a ``.rq`` file): its name, file, description and parameters."""
+
+    __slots__ = ()
     name: str
-    path: Path
+    path: str
     description: str
-    params: tuple[Param, ...] = ()
+    params: tuple[Param, ...]
 
     @property
     def text(self) -> str:
-        return self.path.read_text(encoding="utf-8")
+        return _read(self.path)
 
 
-class Result(NamedTuple):
+class Result(namedtuple("Result", ("variables", "rows", "offset", "more"), defaults=(0, False))):
     """The rows of a SELECT query; a page of them when ``run`` was given a limit or an offset.
 
     ``offset`` is the number of rows skipped before the first one here; ``more`` says that rows
     follow the last one here (the page was cut by the limit).
     """
 
+    __slots__ = ()
     variables: tuple[str, ...]
     rows: tuple[tuple[Term | None, ...], ...]
-    offset: int = 0
-    more: bool = False
+    offset: int
+    more: bool
 
 
-def parse_header(name: str, path: Path, text: str) -> NamedQuery:
+def parse_header(name: str, path: str, text: str) -> NamedQuery:
     """The description and parameters of a named query, from its leading comment lines."""
     description: list[str] = []
     params: list[Param] = []
@@ -182,14 +194,21 @@ def parse_header(name: str, path: Path, text: str) -> NamedQuery:
 
 
 def named_queries() -> list[NamedQuery]:
-    return [parse_header(p.stem, p, p.read_text(encoding="utf-8")) for p in sorted(QUERY_DIR.glob("*.rq"))]
+    """The named queries of ``kg/queries/``, by name."""
+    names = sorted(f[: -len(QUERY_SUFFIX)] for f in os.listdir(QUERY_DIR) if f.endswith(QUERY_SUFFIX))
+    return [query for query in map(named_query, names) if query is not None]
 
 
 def named_query(name: str) -> NamedQuery | None:
-    path = QUERY_DIR / f"{name}.rq"
-    if "/" in name or "\\" in name or not path.is_file():
+    path = os.path.join(QUERY_DIR, name + QUERY_SUFFIX)
+    if "/" in name or "\\" in name or not os.path.isfile(path):
         return None
-    return parse_header(name, path, path.read_text(encoding="utf-8"))
+    return parse_header(name, path, _read(path))
+
+
+def _read(path: str) -> str:
+    with open(path, encoding="utf-8") as f:
+        return f.read()
 
 
 def resolve(query: str, params: Mapping[str, str] | None = None,
@@ -211,15 +230,14 @@ def _resolved(query: str, params: Mapping[str, str] | None,
     named = _library(query)
     if named is not None:
         return True, named.text, bind(named, params, store)
-    if query.endswith(".rq"):
-        path = Path(query)
-        if not path.is_file():
+    if query.endswith(QUERY_SUFFIX):
+        if not os.path.isfile(query):
             raise DipkgError(f"{query}: no such query file")
         try:
-            text = path.read_text(encoding="utf-8")
+            text = _read(query)
         except (OSError, UnicodeDecodeError) as exc:
             raise DipkgError(f"{query}: cannot read the query file: {exc}") from exc
-        header = parse_header(path.stem, path, text)
+        header = parse_header(os.path.basename(query)[: -len(QUERY_SUFFIX)], query, text)
         return False, text, bind(header, params, store) if header.params else {
             k: ox.Literal(v) for k, v in params.items()}
     if not QUERY_FORM.search(query):
@@ -287,7 +305,7 @@ def _known(store: ox.Store, predicates: tuple[ox.NamedNode, ...], values: tuple[
                for v in values for p in predicates)
 
 
-def load_store(graph_path: Path) -> ox.Store:
+def load_store(graph_path: str | os.PathLike[str]) -> ox.Store:
     """An in-memory Oxigraph store holding the graph file, or the store ``kg build`` wrote into an
     output folder (``graph_path`` a folder: opened read-only, nothing is parsed).
 
@@ -295,13 +313,13 @@ def load_store(graph_path: Path) -> ox.Store:
     (one per report) for ``GRAPH`` patterns. The default graph is filled explicitly rather than
     queried as a union, which would repeat a triple stated in several graphs.
     """
-    if not graph_path.exists():
+    if not os.path.exists(graph_path):
         raise DipkgError(f"{graph_path}: no such graph file; run 'kg build' first")
-    if graph_path.is_dir():
+    if os.path.isdir(graph_path):
         from kg.store import open_store
 
         return open_store(graph_path)
-    if not graph_path.is_file():
+    if not os.path.isfile(graph_path):
         raise DipkgError(f"{graph_path}: not a regular file")
     fmt = rdf_format(graph_path)
     store = ox.Store()
@@ -324,8 +342,8 @@ def triples(store: ox.Store) -> int:
     return int(next(iter(answer))["n"].value)
 
 
-def rdf_format(path: Path) -> ox.RdfFormat:
-    suffix = path.suffix.lstrip(".").lower()
+def rdf_format(path: str | os.PathLike[str]) -> ox.RdfFormat:
+    suffix = os.path.splitext(path)[1].lstrip(".").lower()
     return ox.RdfFormat.from_extension(suffix) or ox.RdfFormat.TURTLE
 
 

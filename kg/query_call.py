@@ -10,13 +10,17 @@ Both run the query the same way (``run_query``).
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Sequence
-from pathlib import Path
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 # The output formats of a query (kg.query renders them); here so that reading the options imports nothing.
 FORMATS = ("table", "csv", "tsv", "json")
-DEFAULT_GRAPH = Path("exports/diplomacy.ttl")
+# A plain call keeps the graph's path as written: it imports neither pathlib nor typing (``kg.files``).
+DEFAULT_GRAPH = os.path.join("exports", "diplomacy.ttl")
 # Options that take a value, by the keyword argument of ``run_query`` they fill.
 VALUED = {"--graph": "graph_path", "--format": "fmt", "--param": "params", "--limit": "limit", "--offset": "offset"}
 
@@ -31,7 +35,7 @@ def param(text: str) -> tuple[str, str]:
     return name, value
 
 
-def run_query(query: str, graph_path: Path, fmt: str, params: Sequence[str], limit: int | None,
+def run_query(query: str, graph_path: str | os.PathLike[str], fmt: str, params: Sequence[str], limit: int | None,
               offset: int) -> str:
     """The text ``kg query`` prints: the rows of QUERY on the graph, rendered in ``fmt``; a table
     shows ``TABLE_ROWS`` rows unless a limit is given."""
@@ -69,7 +73,7 @@ def parse(args: Sequence[str]) -> dict | None:
                     return None
                 out[key] = value
             else:
-                out[key] = Path(value)
+                out[key] = value
         elif arg.startswith("-") or query is not None:
             return None
         else:

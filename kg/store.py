@@ -16,19 +16,21 @@ the staging folder in. Readers open the store read-only.
 
 from __future__ import annotations
 
-# hashlib, json, shutil and concurrent.futures are imported where a build needs them: a query opens the
-# store without them.
+# hashlib, json, shutil and concurrent.futures are imported where a build needs them, and pathlib and typing
+# not at all: a query opens the store without them (``kg.query_call``).
 import io
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+import os
+from collections import namedtuple
 
 import pyoxigraph as ox
 
 from kg.errors import DipkgError
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:  # rdflib is imported where it is used: a query on the store needs none of it
+    from collections.abc import Callable, Iterable, Iterator, Mapping
     from concurrent.futures import Future
+    from pathlib import Path
 
     from rdflib import Dataset
     from rdflib.term import Node
@@ -106,15 +108,15 @@ def in_graph(graph: str, ntriples: bytes) -> bytes:
     return ntriples.replace(b" .\n", f" <{graph}> .\n".encode())
 
 
-# A NamedTuple rather than a frozen dataclass: a query call starts without importing dataclasses (and inspect).
-class Manifest(NamedTuple):
+class Manifest(namedtuple("Manifest", ("graphs", "extractor", "triples", "tables"), defaults=("", None, None))):
     """The graphs a store holds: graph IRI → the signature of what it was written from."""
 
+    __slots__ = ()
     graphs: Mapping[str, str]
-    extractor: str = ""
-    triples: int | None = None
+    extractor: str
+    triples: int | None
     """The default graph's triples, when the writer counted them (``StoreWriter``)."""
-    tables: int | None = None
+    tables: int | None
     """The store's table files after it was last compacted (``update_store``)."""
 
     @staticmethod
@@ -140,14 +142,29 @@ class Manifest(NamedTuple):
         text = json.dumps({"version": MANIFEST_VERSION, "extractor": self.extractor, "triples": self.triples,
                            "tables": self.tables, "graphs": dict(sorted(self.graphs.items()))},
                           ensure_ascii=False, indent=0)
-        return write_atomic(store_dir / MANIFEST_NAME, lambda f: Path(f).write_text(text, encoding="utf-8"))
+        return write_atomic(store_dir / MANIFEST_NAME, lambda f: _write_text(f, text))
+
+
+def _write_text(path: str, text: str) -> None:
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
 
 
 def store_dir(path: Path) -> Path | None:
     """The store folder ``path`` names: an output folder holding ``store/``, or the store folder
     itself (or its database); None when ``path`` is not a folder holding a store."""
-    for candidate in (path / STORE_NAME, path, path.parent):
-        if (candidate / DATABASE_NAME).is_dir() and (candidate / MANIFEST_NAME).is_file():
+    from pathlib import Path
+
+    found = _store_folder(path)
+    return None if found is None else Path(found)
+
+
+def _store_folder(path: str | os.PathLike[str]) -> str | None:
+    """``store_dir`` of a path as a string, without pathlib (``kg.query_call``)."""
+    path = os.path.normpath(path)
+    for candidate in (os.path.join(path, STORE_NAME), path, os.path.dirname(path) or os.curdir):
+        if (os.path.isdir(os.path.join(candidate, DATABASE_NAME))
+                and os.path.isfile(os.path.join(candidate, MANIFEST_NAME))):
             return candidate
     return None
 
@@ -158,13 +175,13 @@ def database(path: Path) -> Path | None:
     return found / DATABASE_NAME if found is not None else None
 
 
-def open_store(path: Path) -> ox.Store:
+def open_store(path: str | os.PathLike[str]) -> ox.Store:
     """The store of an output folder, read-only; a one-line error when there is none."""
-    found = store_dir(path) if path.is_dir() else None
+    found = _store_folder(path) if os.path.isdir(path) else None
     if found is None:
         raise DipkgError(f"{path}: no store here; run 'kg build --out {path}' first")
     try:
-        return ox.Store.read_only(str(found / DATABASE_NAME))
+        return ox.Store.read_only(os.path.join(found, DATABASE_NAME))
     except OSError as exc:
         raise DipkgError(f"{found}: cannot open the store: {str(exc).splitlines()[0]}") from exc
 

@@ -26,7 +26,7 @@ def call(*args: str) -> subprocess.CompletedProcess:
     (["countries"], {"query": "countries", "graph_path": query_call.DEFAULT_GRAPH, "fmt": "table", "params": [],
                      "limit": None, "offset": 0}),
     (["who-met-whom", "--graph", "out", "--format=csv", "--param", "report=a.txt", "--limit", "5", "--offset=10"],
-     {"query": "who-met-whom", "graph_path": Path("out"), "fmt": "csv", "params": ["report=a.txt"], "limit": 5,
+     {"query": "who-met-whom", "graph_path": "out", "fmt": "csv", "params": ["report=a.txt"], "limit": 5,
       "offset": 10}),
     (["countries", "--param=country=KZ", "--param", "x=a=b"],
      {"query": "countries", "graph_path": query_call.DEFAULT_GRAPH, "fmt": "table",
@@ -93,3 +93,45 @@ def test_a_query_call_imports_neither_click_nor_rdflib_nor_the_extractors(seed_f
              or m.startswith(("kg.lang", "kg.rules", "kg.relations", "kg.graph", "kg.cli", "kg.text", "kg.model",
                               "kg.sparql_limits"))}  # a named query is the library's text: not checked
     assert heavy == set()
+
+
+@pytest.fixture(scope="module")
+def seed_store(tmp_path_factory) -> Path:
+    """An output folder holding the seeds' store."""
+    from kg.pipeline import build
+
+    out = tmp_path_factory.mktemp("seed-store") / "out"
+    build([ROOT / "seeds"], out_dir=out, exports=False)
+    return out
+
+
+# What a query call imports beyond what the interpreter had loaded at start-up (``site`` may load more, as
+# setuptools' editable-install hook does).
+IMPORTED_BY_A_CALL = """
+import sys
+before = set(sys.modules)
+from kg.query_call import main
+main(sys.argv[1:])
+sys.stderr.write(" ".join(sorted(set(sys.modules) - before)))
+"""
+
+
+@pytest.mark.parametrize("query", [
+    ["countries"],
+    ["person-meetings", "--param", "person=Roman Vasilenko"],
+    ["reports-mentioning-organization", "--param", "organization=UNESCO"],
+    ["explain", "--param", "node=Roman Vasilenko"],
+    ["who-met-whom", "--format", "json"],
+])
+@pytest.mark.parametrize("graph", ["ttl", "store"])
+def test_a_query_call_imports_neither_pathlib_nor_typing(seed_files, seed_store, query, graph):
+    # the two cost a tenth of a call on the store; a call names its graph and reads its query as strings
+    where = seed_files["ttl"] if graph == "ttl" else seed_store
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", IMPORTED_BY_A_CALL, *query, "--graph", str(where)],
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0 and len(done.stdout.splitlines()) > 1, done.stderr
+    imported = set(done.stderr.split())
+    assert {"kg.query", "pyoxigraph"} <= imported
+    assert imported & {"pathlib", "typing", "dataclasses", "inspect", "json"} == (
+        {"json"} if "json" in query else set())
