@@ -119,6 +119,21 @@ def test_a_page_of_two_organizations_of_one_name_is_the_page_of_the_whole_answer
     assert page.rows == whole.rows[offset:offset + limit]
 
 
+@pytest.mark.parametrize(("limit", "offset"), [(None, 0), (1, 0), (1, 1), (2, 0)])
+def test_a_report_without_evidence_of_the_organization_is_one_row_without_a_sentence(limit, offset):
+    # the report's row reads no evidence node: an unbound one would match every sentence of the graph
+    s = ox.Store()
+    s.load((ORGS + """report:r0 dip:sourceFile "r0.txt" ; dip:mentions org:a ; dip:published "2026-01-02" .""").encode(),
+           format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
+    whole = q.ask(s, "reports-mentioning-organization", {"organization": "Acme"})
+    assert [(row[1].value, row[3] and row[3].value) for row in whole.rows][:3] == [
+        ("r0.txt", None), ("r1.txt", "..."), ("r2.txt", "...")]
+    assert len(whole.rows) == 7 and whole.rows[0][2].value == "2026-01-02"
+    if limit is not None:
+        page = q.ask(s, "reports-mentioning-organization", {"organization": "Acme"}, limit=limit, offset=offset)
+        assert page.rows == whole.rows[offset:offset + limit]
+
+
 NODES = """@prefix dip: <https://w3id.org/dipkg/ontology#> .
 @prefix person: <https://w3id.org/dipkg/resource/person/> .
 @prefix report: <https://w3id.org/dipkg/resource/report/> .
