@@ -416,9 +416,10 @@ def _paged(sparql: str, limit: int | None, offset: int, *, reach: bool = True) -
     subquery (or of the result) that sort first among those not yet given, becomes (with ``reach``)
     ``LIMIT offset + limit + 1``: the rows of a page and the one after it are among those its first
     rows give when each gives at least one, and the rest is not evaluated. ``run`` runs the query
-    again without the reach when the page comes up short. Without a limit the line stays a comment."""
+    again without the reach when the page comes up short. Without a limit the line stays a comment.
+    Every ``#REACH`` line gets the same limit: a query may repeat its reached subquery to join it twice."""
     if reach and limit is not None and REACH_LINE.search(sparql) is not None:
-        sparql = REACH_LINE.sub(f"LIMIT {offset + limit + 1}", sparql, count=1)
+        sparql = REACH_LINE.sub(f"LIMIT {offset + limit + 1}", sparql)
     if PAGE_LINE.search(sparql) is None or (limit is None and not offset):
         return sparql, offset
     clause = (f"LIMIT {limit + 1} " if limit is not None else "") + (f"OFFSET {offset}" if offset else "")

@@ -71,6 +71,13 @@ def test_a_reach_line_limits_the_rows_a_page_can_reach(limit, offset, clause):
     assert q._paged(text, limit, offset, reach=False) == (text, offset)
 
 
+def test_a_reached_subquery_written_twice_is_limited_alike():
+    # reports-mentioning-organization joins the same first reports twice: both must be the same rows
+    sub = "{ SELECT ?x WHERE { ?x ?p ?o } ORDER BY ?x\n    #REACH\n  }"
+    paged, _ = q._paged(f"SELECT * WHERE {{\n  {sub}\n  OPTIONAL {{ {sub} }}\n}}", 10, 5)
+    assert "#REACH" not in paged and paged.count("LIMIT 16") == 2
+
+
 def test_without_a_limit_the_reach_line_stays_a_comment():
     text = "SELECT * WHERE {\n  { SELECT ?x WHERE { ?x ?p ?o } ORDER BY ?x\n    #REACH\n  }\n}"
     assert q._paged(text, None, 3) == (text, 3)
