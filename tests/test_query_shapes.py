@@ -130,8 +130,8 @@ def test_a_page_of_two_organizations_of_one_name_is_the_page_of_the_whole_answer
 def test_a_report_without_evidence_of_the_organization_is_one_row_without_a_sentence(limit, offset):
     # the report's row reads no evidence node: an unbound one would match every sentence of the graph
     s = ox.Store()
-    s.load((ORGS + """report:r0 dip:sourceFile "r0.txt" ; dip:mentions org:a ; dip:published "2026-01-02" .""").encode(),
-           format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
+    without = """report:r0 dip:sourceFile "r0.txt" ; dip:mentions org:a ; dip:published "2026-01-02" ."""
+    s.load((ORGS + without).encode(), format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
     whole = q.ask(s, "reports-mentioning-organization", {"organization": "Acme"})
     assert [(row[1].value, row[3] and row[3].value) for row in whole.rows][:3] == [
         ("r0.txt", None), ("r1.txt", "..."), ("r2.txt", "...")]
