@@ -151,18 +151,19 @@ def main() -> None:
         reports, out = work / f"reports-{kind}{n}", work / f"out-{kind}{n}"
         if not reports.exists():
             write_reports(reports, n, pages=args.pages)
-        (reports / f"r{n:07d}.{suffix}").unlink(missing_ok=True)  # the added report of a run that was stopped
+        for stopped in reports.glob(f"*_{n:07d}.{suffix}"):  # the added report of a run that was stopped
+            stopped.unlink()
         shutil.rmtree(out, ignore_errors=True)  # an earlier run's output and cache would make this a rebuild
         cpu0, _ = children_usage()
         full = build_once(reports, out, args.jobs, args.views, args.exports)
         cpu1, maxrss = children_usage()
         print(line("full", n, full, cpu1 - cpu0, maxrss), flush=True)
-        write_reports(reports, 1, start=n, pages=args.pages)
+        added = write_reports(reports, 1, start=n, pages=args.pages)
         again = build_once(reports, out, args.jobs, args.views, args.exports)
         cpu2, _ = children_usage()
         print(line("+1 report", n + 1, again, cpu2 - cpu1, None), flush=True)
         print(f"{'':12} load average now {os.getloadavg()[0]:.1f}", flush=True)
-        (reports / f"r{n:07d}.{suffix}").unlink()
+        added[0].unlink()
         last = (n, full, cpu1 - cpu0)
     if last is not None and last[0] < EXTRAPOLATE_TO:
         n, full, cpu = last

@@ -23,6 +23,8 @@ from anyascii import anyascii
 from kg.files import LEXICON_DIR, ONTOLOGY_DIR, read_tsv
 
 LANGUAGES = ("kk", "kk", "ru", "ru", "en")
+# The sources a collection's file names give (``file_name``).
+SOURCES = ("mfa-press", "akorda", "kazinform", "astana-times", "regional-akimat", "embassy-news")
 # Persons who meet for each region (its akim and deputies) and for each foreign state (its diplomats).
 HOSTS_PER_REGION = 3
 GUESTS_PER_STATE = 40
@@ -209,15 +211,23 @@ def as_page(report: str, n: int) -> str:
             f"</article></main><aside>{teasers}</aside><footer><p>© {day[:4]} News</p></footer>{script}</body></html>")
 
 
+def file_name(report: str, n: int, *, pages: bool = False) -> str:
+    """The file name of report ``n`` as a collection names its saved reports: the day, the source and a number
+    (``2019-03-14_mfa-press_0000123.txt``), longer than the 15 characters Oxigraph holds in a term itself, so that
+    the store reads the names back as it does a real collection's."""
+    day = report.split("\n", 1)[0].split(" ", 3)[2]
+    return f"{day}_{SOURCES[n % len(SOURCES)]}_{n:07d}.{'html' if pages else 'txt'}"
+
+
 def write_reports(folder: Path, count: int, *, start: int = 0, seed: int = 1, pages: bool = False) -> list[Path]:
-    """``count`` reports ``r0000000.txt``... in ``folder`` (numbered from ``start``); with ``pages``, as saved
-    HTML pages ``r0000000.html``... (``as_page``)."""
+    """``count`` reports (``file_name``) in ``folder`` (numbered from ``start``); with ``pages``, as saved HTML
+    pages (``as_page``)."""
     folder.mkdir(parents=True, exist_ok=True)
     maker = ReportMaker(seed, start)
     paths = []
     for n in range(start, start + count):
         report = maker.report(n)
-        path = folder / f"r{n:07d}.{'html' if pages else 'txt'}"
+        path = folder / file_name(report, n, pages=pages)
         path.write_text(as_page(report, n) if pages else report, encoding="utf-8")
         paths.append(path)
     return paths
