@@ -119,6 +119,11 @@ class Generator:
     def report_file(self, i: int) -> str:
         return f"{i:06d}_{digest('report', i)}.txt"
 
+    def report_ranks(self) -> dict[str, int]:
+        """Each report's rank in the order of the file names (``kg.summaries.report_ranks``)."""
+        files = sorted((self.report_file(i), i) for i in range((self.n + 1) // 2))
+        return {iri(f"{RES}report/{digest('report', i)}"): rank for rank, (_, i) in enumerate(files, start=1)}
+
     def meeting(self, i: int) -> str:
         return f"{RES}meeting/{i // 2:06d}-{i % 2 + 1}"
 
@@ -300,7 +305,8 @@ def write_graph(meetings: int, folder: Path) -> tuple[Path, dict[str, dict[str, 
     path = folder / f"bench-{meetings}.nt"
     with path.open("w", encoding="utf-8") as fh:
         fh.writelines(gen.lines())
-        for tally in tally_graphs(gen.facts, gen.place_states(), countries=gen.country_reports()).values():
+        for tally in tally_graphs(gen.facts, gen.place_states(), countries=gen.country_reports(),
+                                  ranks=gen.report_ranks()).values():
             fh.write(tally.ntriples().decode("utf-8"))
         for name in ("dipkg.ttl", "sectors.ttl", "roles.ttl"):
             for triple in ox.parse(path=str(ONTOLOGY_DIR / name), format=ox.RdfFormat.TURTLE):

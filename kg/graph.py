@@ -64,6 +64,11 @@ def report_iri(key: str) -> URIRef:
     return RES[f"report/{stable_id('report:' + key)}"]
 
 
+def report_term(key: str) -> nt.Term:
+    """``report_iri`` as an N-Triples term."""
+    return N_RES[f"report/{stable_id('report:' + key)}"]
+
+
 def report_graph_iri(key: str) -> URIRef:
     return RES[f"graph/{stable_id('report:' + key)}"]
 
@@ -199,7 +204,7 @@ class GraphBuilder:
                         redirect: dict[str, str], events: Mapping[MeetingRef, Event] | None = None) -> None:
         """Add one report's triples to ``g`` (``kg.nt`` terms)."""
         src = x.report.key
-        r = N_RES[f"report/{stable_id('report:' + src)}"]
+        r = report_term(src)
         g.add((r, N_TYPE, N_DIP.Report))
         g.add((r, N_DIP.sourceFile, nt.literal(x.report.source_file)))
         g.add((r, N_DIP.language, nt.literal(x.report.language)))

@@ -8,6 +8,8 @@ import pytest
 from kg import query as q
 from kg.summaries import MeetingFacts, tally_graphs
 
+DIP = "https://w3id.org/dipkg/ontology#"
+
 TTL = """@prefix dip: <https://w3id.org/dipkg/ontology#> .
 @prefix country: <https://w3id.org/dipkg/resource/country/> .
 @prefix place: <https://w3id.org/dipkg/resource/place/> .
@@ -43,6 +45,17 @@ meeting:c-1 a dip:Meeting ; dip:reportedIn report:c ; dip:participant person:li,
 """
 
 
+def loaded(turtle: str) -> ox.Store:
+    """A store of the graph with the reports' ranks as the build states them (``kg.summaries.report_ranks``): in
+    the order of their file names."""
+    s = ox.Store()
+    s.load(turtle.encode(), format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
+    files = sorted((sol["f"].value, sol["r"].value) for sol in s.query(f"SELECT ?r ?f {{ ?r <{DIP}sourceFile> ?f }}"))
+    s.extend(ox.Quad(ox.NamedNode(r), ox.NamedNode(f"{DIP}reportRank"), ox.Literal(n), ox.DefaultGraph())
+             for n, (_, r) in enumerate(files, start=1))
+    return s
+
+
 MEETING = "https://w3id.org/dipkg/resource/meeting/"
 PLACE = "https://w3id.org/dipkg/resource/place/"
 # The meetings above as the build tallies them (kg.summaries): held in the region, or with the city's mayor.
@@ -55,8 +68,7 @@ FACTS = {f"<{MEETING}{m}>": MeetingFacts(frozenset(countries), frozenset({""}), 
 
 @pytest.fixture(scope="module")
 def store() -> ox.Store:
-    s = ox.Store()
-    s.load(TTL.encode(), format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
+    s = loaded(TTL)
     states = {f"<{PLACE}oblys>": frozenset({"KZ"}), f"<{PLACE}qala>": frozenset({"KZ"})}
     for tally in tally_graphs(FACTS, states).values():
         s.load(tally.ntriples(), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
@@ -81,6 +93,19 @@ def test_a_reached_subquery_written_twice_is_limited_alike():
 def test_without_a_limit_the_reach_line_stays_a_comment():
     text = "SELECT * WHERE {\n  { SELECT ?x WHERE { ?x ?p ?o } ORDER BY ?x\n    #REACH\n  }\n}"
     assert q._paged(text, None, 3) == (text, 3)
+
+
+@pytest.mark.parametrize("params", [{}, {"report": "c.txt"}, {"report": "b.txt"}, {"report": "none.txt"}])
+@pytest.mark.parametrize("limit", [None, 1, 2])
+def test_who_met_whom_is_the_same_with_the_ranks_as_by_the_names(store, params, limit):
+    # the ranks only make the order cheaper; a graph without them is ordered by the file names, and a report
+    # given as the parameter is found either way
+    plain = ox.Store()
+    plain.load(TTL.encode(), format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
+    ranked = q.ask(store, "who-met-whom", params, limit=limit)
+    assert ranked.rows == q.ask(plain, "who-met-whom", params, limit=limit).rows
+    expected = {"": ["b.txt", "c.txt", "c.txt"], "c.txt": ["c.txt", "c.txt"], "b.txt": ["b.txt"], "none.txt": []}
+    assert [row[0].value for row in ranked.rows] == expected[params.get("report", "")][:limit]
 
 
 @pytest.mark.parametrize(("limit", "offset"), [(1, 0), (1, 1), (2, 0), (1, 2), (5, 0), (0, 0), (2, 1)])
@@ -116,8 +141,7 @@ ev:{r}{o} dip:supportsValue org:{o} ; dip:supportsProperty dip:mentions ; dip:se
 
 @pytest.mark.parametrize(("limit", "offset"), [(1, 0), (1, 1), (2, 1), (1, 2), (3, 2), (2, 4), (9, 0)])
 def test_a_page_of_two_organizations_of_one_name_is_the_page_of_the_whole_answer(limit, offset):
-    s = ox.Store()
-    s.load(ORGS.encode(), format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
+    s = loaded(ORGS)
     whole = q.ask(s, "reports-mentioning-organization", {"organization": "Acme"})
     assert [(row[1].value, row[0].value) for row in whole.rows] == [
         ("r1.txt", "Acme"), ("r2.txt", "Acme Steel"), ("r2.txt", "Acme"), ("r3.txt", "Acme Steel"),
@@ -129,9 +153,8 @@ def test_a_page_of_two_organizations_of_one_name_is_the_page_of_the_whole_answer
 @pytest.mark.parametrize(("limit", "offset"), [(None, 0), (1, 0), (1, 1), (2, 0)])
 def test_a_report_without_evidence_of_the_organization_is_one_row_without_a_sentence(limit, offset):
     # the report's row reads no evidence node: an unbound one would match every sentence of the graph
-    s = ox.Store()
     without = """report:r0 dip:sourceFile "r0.txt" ; dip:mentions org:a ; dip:published "2026-01-02" ."""
-    s.load((ORGS + without).encode(), format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
+    s = loaded(ORGS + without)
     whole = q.ask(s, "reports-mentioning-organization", {"organization": "Acme"})
     assert [(row[1].value, row[3] and row[3].value) for row in whole.rows][:3] == [
         ("r0.txt", None), ("r1.txt", "..."), ("r2.txt", "...")]
@@ -158,8 +181,7 @@ ev:{r}{p}{start} dip:supportsValue person:{p} ; dip:supportsProperty dip:mention
 
 @pytest.mark.parametrize(("limit", "offset"), [(1, 0), (1, 1), (2, 1), (1, 3), (3, 2), (2, 5), (1, 6), (4, 7), (9, 0)])
 def test_a_page_of_two_nodes_of_one_name_is_the_page_of_the_whole_explanation(limit, offset):
-    s = ox.Store()
-    s.load(NODES.encode(), format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
+    s = loaded(NODES)
     whole = q.ask(s, "explain", {"node": "Aida"})
     assert [(row[1].value[-1], row[4].value, int(row[5].value)) for row in whole.rows] == [
         ("a", "r2.txt", 4), ("a", "r2.txt", 50), ("a", "r4.txt", 7), ("a", "r6.txt", 1), ("a", "r8.txt", 6),
