@@ -455,7 +455,10 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
             for graph, made_from in common.items():
                 if not writer.unchanged(graph, made_from.signature):
                     data = made_from.ntriples()
-                    writer.put(graph, made_from.signature, data)
+                    if isinstance(made_from, TallyGraph) and made_from.own:
+                        writer.patch(graph, made_from.signature, data)
+                    else:
+                        writer.put(graph, made_from.signature, data)
                     if work.graphs is not None:
                         work.graphs.put(made_from.signature, data)
             manifest = writer.finish()

@@ -247,6 +247,7 @@ class StoreWriter:
         self._lines = FirstLines(ONE_GRAPH_SUBJECTS, link=EVIDENCE_LINK, most=SENT_LINES)
         self._sent = 0
         self._unsaid = 0  # evidence triples taken out of the default graph with their report's graph
+        self._patched = 0  # default-graph triples added less those removed by ``patch``
         self._fresh = not self.old and next(store.quads_for_pattern(None, None, None, None), None) is None
         self._triples = 0 if self._fresh else triples
         self._held: dict[ox.Triple, bool] | None = {} if triples is not None and not self._fresh else None
@@ -273,6 +274,30 @@ class StoreWriter:
         if self._size >= BATCH_BYTES:
             self._load()
 
+    def patch(self, graph: str, signature: str, triples: bytes) -> None:
+        """``put`` for a graph whose triples no other graph states (the reports' ranks): only the triples that
+        changed are taken out of it and the default graph, and those new put in both. A report added in the
+        middle of the order shifts the ranks after it; an added one at the end, none."""
+        self.new[graph] = signature
+        if graph not in self.old:
+            self._sent += triples.count(b"\n")
+            self._patched += triples.count(b"\n")
+            self._buffer.append(in_graph(graph, triples) + triples)
+            self._size += 2 * len(triples)
+            return
+        node = ox.NamedNode(graph)
+        was = {f"{q.triple} .\n".encode(): q.triple for q in self.store.quads_for_pattern(None, None, None, node)}
+        now = set(triples.splitlines(keepends=True))
+        gone = [t for line, t in was.items() if line not in now]
+        for t in gone:
+            self.store.remove(ox.Quad(t.subject, t.predicate, t.object, node))
+            self.store.remove(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()))
+        added = b"".join(line for line in now if line not in was)
+        self._buffer.append(in_graph(graph, added) + added)
+        self._size += 2 * len(added)
+        self._patched += added.count(b"\n") - len(gone)
+        self.old.pop(graph)
+
     def finish(self) -> Manifest:
         """Drop the graphs no longer wanted and the default-graph triples no graph states any more."""
         for graph in set(self.old) - set(self.new):
@@ -291,7 +316,7 @@ class StoreWriter:
             counted = self._sent
         elif self._held is not None and self._triples is not None:
             counted = (self._triples + sum(not held for held in self._held.values()) - len(orphans)
-                       - self._unsaid)
+                       - self._unsaid + self._patched)
         return Manifest(dict(self.new), triples=counted)
 
     def _drop(self, graph: str) -> None:

@@ -85,6 +85,8 @@ class TallyGraph:
 
     rows: tuple[tuple[str | int, ...], ...]
     version: str = ""
+    own: bool = False
+    """Its triples are stated in no other graph (the ranks): the store's writer patches it (``StoreWriter.patch``)."""
 
     @cached_property
     def signature(self) -> str:
@@ -154,7 +156,8 @@ def tally_graphs(meetings: Mapping[str, MeetingFacts], states: Mapping[str, froz
                                                   LIST_SEPARATOR.join(sorted(topics_of[place, p]))))
     graphs = {summary_graph(b): TallyGraph(tuple(sorted(r)), version) for b, r in sorted(rows.items())}
     if ranks:
-        graphs[summary_graph(RANKS)] = TallyGraph(tuple(sorted(("rank", r, n) for r, n in ranks.items())), version)
+        graphs[summary_graph(RANKS)] = TallyGraph(tuple(sorted(("rank", r, n) for r, n in ranks.items())), version,
+                                                  own=True)
     return graphs
 
 
