@@ -23,6 +23,7 @@ import re
 from collections import namedtuple
 from functools import cache, lru_cache
 
+from kg.ascii_letters import spell
 from kg.files import package_path, read_tsv
 from kg.letters import HYPHEN, clean
 
@@ -84,20 +85,12 @@ def _article(first: str, rest: str) -> bool:
     return where == ARTICLE_ALWAYS or (where is not None and spelled(rest).startswith(spelled(first)[1:]))
 
 
-def _ascii(text: str) -> str:
-    """The text in ASCII letters (anyascii); its tables are loaded for the first text that needs them, so that a
-    query call naming a person in Latin letters starts without them."""
-    if text.isascii():
-        return text
-    from anyascii import anyascii
-
-    return anyascii(text)
 
 
 @lru_cache(maxsize=65536)
 def spelled(word: str) -> str:
     """A word in ASCII lower case with every spelling of one sound folded: Жомарт → jomart."""
-    text = NOT_LETTER.sub("", _ascii(word.translate(_letters())).lower())
+    text = NOT_LETTER.sub("", spell(word.translate(_letters())).lower())
     for source, target in _rows(Row.FOLD):
         text = text.replace(source, target)
     if len(text) > 1 and text[0] == "y" and text[1] in VOWELS:
@@ -177,7 +170,7 @@ def initial_key(word: str) -> str:
 
 
 def is_patronymic(word: str, words_in_name: int) -> bool:
-    text = NOT_LETTER.sub("", _ascii(word).lower())
+    text = NOT_LETTER.sub("", spell(word).lower())
     for ending, where in _rows(Row.PATRONYMIC):
         if text.endswith(ending) and len(text) > len(ending) + 1:
             return where == PATRONYMIC_ALWAYS or words_in_name >= 3
@@ -187,7 +180,7 @@ def is_patronymic(word: str, words_in_name: int) -> bool:
 def patronymic_key(word: str) -> str:
     """The key of a patronymic's father's name, its ending off, so that the Kazakh and the Russian
     patronymic of one father are one: Кемелұлы, Кемелулы, Kemeluly, Кемелович → ``kml``."""
-    text = NOT_LETTER.sub("", _ascii(word.translate(_letters())).lower())
+    text = NOT_LETTER.sub("", spell(word.translate(_letters())).lower())
     for ending, _ in _rows(Row.PATRONYMIC):
         if text.endswith(ending) and len(text) > len(ending) + 1:
             return word_key(text[:-len(ending)]).removesuffix("a")  # Естай: Естайұлы, Естаевич
