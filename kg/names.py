@@ -1,9 +1,9 @@
 """Person names as keys that survive script and language.
 
 ``Ермек Көшербаев`` (Kazakh), ``Ермек Кошербаев`` (Russian), ``Yermek Kosherbayev`` and
-``Yermek Köşerbayev`` (English) are one name. Each word is transliterated to ASCII (anyascii),
-the letters one sound is spelt with are folded (``lexicons/name_spelling.tsv``), and what varies
-most between spellings is dropped: vowels after the first letter, ``h``, doubled letters
+``Yermek Köşerbayev`` (English) are one name. Each word is transliterated to ASCII (as anyascii spells
+it: ``kg.ascii_letters``), the letters one sound is spelt with are folded (``lexicons/name_spelling.tsv``),
+and what varies most between spellings is dropped: vowels after the first letter, ``h``, doubled letters
 (``ermk ksrbv``). The first letter keeps a coarse vowel class (Ө/U, Е/Ye), so that an initial can
 be checked against a given name, and a final ``a`` is kept (Каратаева is not Каратаев). The vowels
 a Cyrillic spelling writes are kept beside the key (``vowel_gaps``): two Cyrillic names of one key
@@ -83,8 +83,6 @@ def _article(first: str, rest: str) -> bool:
     """Is ``first``, before a hyphen, an Arabic article (al-Farabi, as-Sisi, not An-Li)?"""
     where = _articles().get(spelled(first))
     return where == ARTICLE_ALWAYS or (where is not None and spelled(rest).startswith(spelled(first)[1:]))
-
-
 
 
 @lru_cache(maxsize=65536)
