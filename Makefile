@@ -10,8 +10,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	# A plain path entry for the working tree (setuptools' compat mode): the default editable install adds an
 	# import hook whose own imports cost every kg command about 10 ms at start-up, which an installed package
-	# does not pay.
-	$(BIN)/python -m pip install --quiet --config-settings editable_mode=compat -e '.[dev]'
+	# does not pay. setuptools calls the mode transitional: where it is gone, the default one.
+	$(BIN)/python -m pip install --quiet --config-settings editable_mode=compat -e '.[dev]' \
+		|| $(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
 demo: $(STAMP)
