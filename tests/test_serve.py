@@ -206,18 +206,32 @@ def test_negotiate(accept, chosen):
     assert negotiate(accept, RESULT_TYPES) == chosen
 
 
-@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])
-def test_kg_serve_command_answers_and_stops_leaving_no_copy_of_the_graph(graph_file, tmp_path, stop):
+@pytest.mark.parametrize(("stop", "kept"), [(signal.SIGTERM, False), (signal.SIGINT, False), (signal.SIGINT, True),
+                                            (signal.SIGTERM, True)])
+def test_kg_serve_command_answers_and_stops_leaving_no_copy_of_the_graph(graph_file, tmp_path, stop, kept):
+    # ``kept``: the client keeps its connection open (HTTP/1.1 keep-alive, as a browser does): the server stops
+    # without waiting for the connection's next request (its handler threads are daemons, which it does not join)
+    import http.client
+
     temporary = tmp_path / "tmp"
     temporary.mkdir()
     proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--graph", str(graph_file), "--port", "0",
                              "--quiet"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             env={**os.environ, "TMPDIR": str(temporary)})
+    connection = None
     try:
         line = proc.stdout.readline()
         url = line.split(" at ")[1].split()[0]
         assert url.startswith("http://127.0.0.1:")
-        status, _, body = fetch(url + "?" + urlencode({"query": COUNTRIES}), headers={"Accept": "text/csv"})
+        if kept:
+            host, _, rest = url.removeprefix("http://").partition("/")
+            connection = http.client.HTTPConnection(host, timeout=10)
+            query = "/" + rest + "?" + urlencode({"query": COUNTRIES})
+            connection.request("GET", query, headers={"Accept": "text/csv"})
+            response = connection.getresponse()
+            status, body = response.status, response.read().decode("utf-8")
+        else:
+            status, _, body = fetch(url + "?" + urlencode({"query": COUNTRIES}), headers={"Accept": "text/csv"})
         assert status == 200 and body.split() == ["code", *SEED_CODES]
         assert [p.name for p in temporary.glob("*/graph.nq")] == ["graph.nq"]  # the workers' copy of the graph
     finally:
@@ -225,6 +239,8 @@ def test_kg_serve_command_answers_and_stops_leaving_no_copy_of_the_graph(graph_f
         code = proc.wait(timeout=10)
         proc.stdout.close()
         proc.stderr.close()
+        if connection is not None:
+            connection.close()
     assert code == 0
     assert not list(temporary.iterdir())
 
