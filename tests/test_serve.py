@@ -215,9 +215,12 @@ def test_kg_serve_command_answers_and_stops_leaving_no_copy_of_the_graph(graph_f
 
     temporary = tmp_path / "tmp"
     temporary.mkdir()
+    # Ctrl-C's SIGINT as a terminal sends it: a runner started in the background (``cmd &`` in a script) passes
+    # its children SIGINT ignored, which Python then leaves ignored
     proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--graph", str(graph_file), "--port", "0",
                              "--quiet"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, "TMPDIR": str(temporary)})
+                            env={**os.environ, "TMPDIR": str(temporary)},
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     connection = None
     try:
         line = proc.stdout.readline()
