@@ -48,6 +48,8 @@ if TYPE_CHECKING:
     from kg.sparql_limits import Limits
 
 QUERY_DIR = package_path("queries")
+# Parts of query text that several named queries share, each taken in at an ``#INCLUDE name`` line (``_included``).
+PARTS_DIR = package_path("queries", "parts")
 QUERY_SUFFIX = ".rq"
 RESOURCE = "https://w3id.org/dipkg/resource/"
 TABLE_PREFIXES = {
@@ -63,6 +65,8 @@ PAGE_LINE = re.compile(r"^[ \t]*#PAGE[ \t]*$", re.MULTILINE)
 # The line where the LIMIT goes of an ordered subquery whose rows give the page's rows in their order: how many
 # of its rows a page can reach (``_paged``).
 REACH_LINE = re.compile(r"^[ \t]*#REACH[ \t]*$", re.MULTILINE)
+# The line of a named query where a shared part of ``PARTS_DIR`` goes, at the line's indentation.
+INCLUDE_LINE = re.compile(r"^(?P<indent>[ \t]*)#INCLUDE[ \t]+(?P<name>[a-z][a-z0-9-]*)[ \t]*$", re.MULTILINE)
 # A country code parameter, a notation parameter, and the word that makes a text a SPARQL query.
 COUNTRY_CODE = re.compile(r"[A-Za-z]{2}")
 NOTATION = re.compile(r"[a-z][a-z0-9-]*")
@@ -158,7 +162,8 @@ class NamedQuery(namedtuple("NamedQuery", ("name", "path", "description", "param
 
     @property
     def text(self) -> str:
-        return _read(self.path)
+        """The query's SPARQL, with the shared parts it includes."""
+        return _included(_read(self.path))
 
 
 class Result(namedtuple("Result", ("variables", "rows", "offset", "more"), defaults=(0, False))):
@@ -209,6 +214,18 @@ def named_query(name: str) -> NamedQuery | None:
 def _read(path: str) -> str:
     with open(path, encoding="utf-8") as f:
         return f.read()
+
+
+def _included(text: str) -> str:
+    """``text`` with each ``#INCLUDE name`` line replaced by ``PARTS_DIR/name.rq`` (its lines indented as the
+    line was, its leading comment kept): one text for what several named queries do alike."""
+    def part(m: re.Match[str]) -> str:
+        path = os.path.join(PARTS_DIR, m["name"] + QUERY_SUFFIX)
+        if not os.path.isfile(path):
+            raise DipkgError(f"{m['name']}: no such part of a query in {PARTS_DIR}")
+        return "\n".join(m["indent"] + line if line else line for line in _read(path).rstrip("\n").split("\n"))
+
+    return INCLUDE_LINE.sub(part, text)
 
 
 def resolve(query: str, params: Mapping[str, str] | None = None,

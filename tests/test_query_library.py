@@ -197,3 +197,26 @@ def test_trig_file_answers_each_triple_once_and_keeps_report_graphs(seeds_build,
     # three reports and the vocabulary, beside the collection's tallies and descriptions
     assert tallies and len(graphs - tallies - described) == 4
     assert q.RESOURCE + "graph/vocabulary" in graphs
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("SELECT * {\n  #INCLUDE reports-in-order\n}", "\n  { SELECT ?report WHERE {} }\n"),
+    ("SELECT * {\n\t#INCLUDE  reports-in-order  \n}", "\n\tLATERAL {\n\t  { { FILTER"),
+    ("SELECT * {\n  # not a line to include: #INCLUDE reports-in-order\n}", "#INCLUDE reports-in-order"),
+    ("SELECT * { ?s ?p ?o }", "SELECT * { ?s ?p ?o }"),
+])
+def test_a_part_is_taken_in_at_its_include_line_with_the_line_s_indentation(text, expected):
+    assert expected in q._included(text)
+
+
+def test_an_unknown_part_is_a_one_line_error():
+    with pytest.raises(DipkgError, match="nosuch: no such part of a query"):
+        q._included("SELECT * {\n  #INCLUDE nosuch\n}")
+
+
+@pytest.mark.parametrize("named", q.named_queries(), ids=lambda nq: nq.name)
+def test_a_named_query_s_text_has_its_parts_taken_in(named):
+    text = named.text
+    assert not q.INCLUDE_LINE.search(text)
+    if "#INCLUDE" in Path(named.path).read_text(encoding="utf-8"):
+        assert "{ SELECT ?report WHERE {} }" in text and len(q.REACH_LINE.findall(text)) == 1
