@@ -45,6 +45,8 @@ def spell(text: str) -> str:
 
 @cache
 def _table() -> dict[int, str]:
+    # Split on the tab by hand, not by kg.files.read_tsv: some spellings are a double quote (U+00A8 is "),
+    # which the csv module would read as the start of a quoted field.
     with open(TARGET, encoding="utf-8") as f:
         rows = [line.rstrip("\n").split("\t") for line in f if not line.startswith("#")][1:]
     return {int(code, 16): ascii_ for code, ascii_ in rows}

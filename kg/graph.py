@@ -61,16 +61,20 @@ def _digest(*parts: object) -> str:
 
 def report_iri(key: str) -> URIRef:
     """A report's IRI, from ``Report.key`` (its path relative to its folder), never the base name alone."""
-    return RES[f"report/{stable_id('report:' + key)}"]
+    return RES[f"report/{_report_id(key)}"]
 
 
 def report_term(key: str) -> nt.Term:
     """``report_iri`` as an N-Triples term."""
-    return N_RES[f"report/{stable_id('report:' + key)}"]
+    return N_RES[f"report/{_report_id(key)}"]
 
 
 def report_graph_iri(key: str) -> URIRef:
-    return RES[f"graph/{stable_id('report:' + key)}"]
+    return RES[f"graph/{_report_id(key)}"]
+
+
+def _report_id(key: str) -> str:
+    return stable_id("report:" + key)
 
 
 def entity_iri(e: Entity) -> URIRef:

@@ -286,6 +286,8 @@ class StoreWriter:
             self._size += 2 * len(triples)
             return
         node = ox.NamedNode(graph)
+        # Compared as N-Triples lines: Oxigraph writes a triple as kg.nt does (a line that differed only in its
+        # form would be taken out and put back, the same triple).
         was = {f"{q.triple} .\n".encode(): q.triple for q in self.store.quads_for_pattern(None, None, None, node)}
         now = set(triples.splitlines(keepends=True))
         gone = [t for line, t in was.items() if line not in now]
