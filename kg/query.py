@@ -65,12 +65,17 @@ PAGE_LINE = re.compile(r"^[ \t]*#PAGE[ \t]*$", re.MULTILINE)
 # The line where the LIMIT goes of an ordered subquery whose rows give the page's rows in their order: how many
 # of its rows a page can reach (``_paged``).
 REACH_LINE = re.compile(r"^[ \t]*#REACH[ \t]*$", re.MULTILINE)
+# The line where a subquery reached through ``#REACH`` lists the blocks of ranks its rows are in (``_paged``).
+BLOCKS_LINE = re.compile(r"^(?P<indent>[ \t]*)#BLOCKS[ \t]*$", re.MULTILINE)
 # The line of a named query where a shared part of ``PARTS_DIR`` goes, at the line's indentation.
 INCLUDE_LINE = re.compile(r"^(?P<indent>[ \t]*)#INCLUDE[ \t]+(?P<name>[a-z][a-z0-9-]*)[ \t]*$", re.MULTILINE)
 # A country code parameter, a notation parameter, and the word that makes a text a SPARQL query.
 COUNTRY_CODE = re.compile(r"[A-Za-z]{2}")
 NOTATION = re.compile(r"[a-z][a-z0-9-]*")
 QUERY_FORM = re.compile(r"\b(select|ask|construct|describe)\b", re.IGNORECASE)
+# Reports a block of ranks holds (``dip:rankBlock``, ``rank_block``): a query finds the first reports in order by
+# looking up the blocks their ranks are in, rather than by sorting the ranks of every report.
+RANK_BLOCK = 100
 # A table shows a page of this many rows unless told otherwise; csv, tsv and json give every row unless told
 # otherwise.
 TABLE_ROWS = 100
@@ -420,6 +425,11 @@ def _page(store: ox.Store, sparql: str, subs: Mapping[ox.Variable, Term], limit:
     return variables, tuple(tuple(sol[v] for v in variables) for sol in page)
 
 
+def rank_block(rank: int) -> int:
+    """The block of a report's rank (from 1): ranks 1 to ``RANK_BLOCK`` are block 0, and so on."""
+    return (rank - 1) // RANK_BLOCK
+
+
 def _paged(sparql: str, limit: int | None, offset: int, *, reach: bool = True) -> tuple[str, int]:
     """The query with its ``#PAGE`` line (if any) made the page's ``LIMIT``/``OFFSET``, and the rows
     still to skip from its answer.
@@ -434,9 +444,14 @@ def _paged(sparql: str, limit: int | None, offset: int, *, reach: bool = True) -
     ``LIMIT offset + limit + 1``: the rows of a page and the one after it are among those its first
     rows give when each gives at least one, and the rest is not evaluated. ``run`` runs the query
     again without the reach when the page comes up short. Without a limit the line stays a comment.
-    Every ``#REACH`` line gets the same limit: a query may repeat its reached subquery to join it twice."""
+    Every ``#REACH`` line gets the same limit: a query may repeat its reached subquery to join it twice.
+    A line ``#BLOCKS`` in a subquery of ranks (``dip:rankBlock ?block``) becomes, with the reach, the
+    ``VALUES`` of the blocks (``rank_block``) of the ranks the reach takes: those reports are looked up,
+    not every report sorted. Without the reach it stays a comment, and every block is read."""
     if reach and limit is not None and REACH_LINE.search(sparql) is not None:
         sparql = REACH_LINE.sub(f"LIMIT {offset + limit + 1}", sparql)
+        blocks = " ".join(str(b) for b in range(rank_block(offset + limit + 1) + 1))
+        sparql = BLOCKS_LINE.sub(lambda m: f"{m['indent']}VALUES ?block {{ {blocks} }}", sparql)
     if PAGE_LINE.search(sparql) is None or (limit is None and not offset):
         return sparql, offset
     clause = (f"LIMIT {limit + 1} " if limit is not None else "") + (f"OFFSET {offset}" if offset else "")

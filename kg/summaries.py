@@ -20,7 +20,9 @@ instead, from the same facts the report graphs state:
 - on each report, ``dip:reportRank``: its place among the collection's reports in the order of their file
   names (``dip:sourceFile``), from 1. Oxigraph compares two long strings by reading both back from the store,
   and sorting thousands of file names took 0.3 s at 10,000 reports; a query sorts by the ranks, integers
-  held in the terms themselves, and reads the names of the rows it keeps.
+  held in the terms themselves, and reads the names of the rows it keeps; and ``dip:rankBlock``, the block of
+  ``kg.query.RANK_BLOCK`` ranks its rank is in, by which a query looks up the first reports in order rather than
+  sorting the ranks of them all.
 
 Each tally has ``dip:meetingCount``; a meeting several reports tell counts once. A query starts
 from the keys it is given (a pair's states, a place's state) and reads a few nodes: its
@@ -40,7 +42,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 from functools import cached_property
 
-from kg import nt
+from kg import nt, query
 from kg.cache import extractor_version
 from kg.events import Event, MeetingRef
 from kg.graph import N_DIP, N_RES, N_SECTOR, N_TYPE, RES, entity_term, meeting_term, report_term
@@ -204,6 +206,7 @@ def _country_count(g: nt.Lines, country: str, count: int) -> None:
 
 def _report_rank(g: nt.Lines, report: str, rank: int) -> None:
     g.add((report, N_DIP.reportRank, nt.literal(rank)))
+    g.add((report, N_DIP.rankBlock, nt.literal(query.rank_block(rank))))
 
 
 _WRITERS = {"sector": _sector_tally, "year": _year_tally, "place": _place_tally, "country": _country_count,

@@ -46,13 +46,14 @@ meeting:c-1 a dip:Meeting ; dip:reportedIn report:c ; dip:participant person:li,
 
 
 def loaded(turtle: str) -> ox.Store:
-    """A store of the graph with the reports' ranks as the build states them (``kg.summaries.report_ranks``): in
-    the order of their file names."""
+    """A store of the graph with the reports' ranks and their blocks as the build states them
+    (``kg.summaries.report_ranks``): in the order of their file names."""
     s = ox.Store()
     s.load(turtle.encode(), format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
     files = sorted((sol["f"].value, sol["r"].value) for sol in s.query(f"SELECT ?r ?f {{ ?r <{DIP}sourceFile> ?f }}"))
-    s.extend(ox.Quad(ox.NamedNode(r), ox.NamedNode(f"{DIP}reportRank"), ox.Literal(n), ox.DefaultGraph())
-             for n, (_, r) in enumerate(files, start=1))
+    ranks = {f"<{r}>": n for n, (_, r) in enumerate(files, start=1)}
+    for tally in tally_graphs({}, {}, ranks=ranks).values():
+        s.load(tally.ntriples(), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
     return s
 
 
@@ -109,6 +110,39 @@ def test_a_query_by_report_is_the_same_with_the_ranks_as_by_the_names(store, nam
     ranked = q.ask(store, name, params, limit=limit)
     assert ranked.rows == q.ask(plain, name, params, limit=limit).rows
     assert [row[0].value for row in ranked.rows] == expected.get(params.get("report", ""), [])[:limit]
+
+
+@pytest.mark.parametrize(("limit", "offset", "blocks"), [
+    (10, 0, "0"), (99, 0, "0"), (100, 0, "0 1"), (10, 95, "0 1"), (100, 150, "0 1 2")])
+def test_a_blocks_line_lists_the_blocks_of_the_ranks_a_page_reaches(limit, offset, blocks):
+    # a page and the row after it: ranks 1 to offset + limit + 1, in blocks of RANK_BLOCK ranks
+    text = "SELECT * WHERE {\n  { SELECT ?r WHERE {\n    #BLOCKS\n    ?r ?p ?block } ORDER BY ?r\n    #REACH\n  }\n}"
+    paged, _ = q._paged(text, limit, offset)
+    assert f"    VALUES ?block {{ {blocks} }}\n" in paged and "#BLOCKS" not in paged
+    assert q._paged(text, limit, offset, reach=False) == (text, offset)
+
+
+@pytest.mark.parametrize("name", ["who-met-whom", "report-meetings", "report-mentions"])
+@pytest.mark.parametrize(("limit", "offset"), [(1, 0), (1, 1), (2, 0), (1, 3), (2, 2), (5, 0), (3, 1)])
+def test_a_page_reached_through_small_blocks_of_ranks_is_the_page_of_the_whole_answer(monkeypatch, name, limit,
+                                                                                      offset):
+    # blocks of two ranks: a page's reports lie in several blocks, and a page past the first block skips one
+    monkeypatch.setattr(q, "RANK_BLOCK", 2)
+    small = loaded(TTL)
+    blocks = {sol["b"].value for sol in small.query(f"SELECT ?b {{ ?r <{DIP}rankBlock> ?b }}")}
+    assert blocks == {"0", "1", "2"}
+    whole = q.ask(small, name)
+    page = q.ask(small, name, limit=limit, offset=offset)
+    assert page.rows == whole.rows[offset:offset + limit]
+    assert page.more == (offset + limit < len(whole.rows))
+
+
+def test_ranks_without_their_blocks_order_the_reports_by_their_names(store):
+    # a store written before the blocks: its reports are read in the order of their file names
+    old = ox.Store()
+    old.load(TTL.encode(), format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
+    old.extend(q for q in store.quads_for_pattern(None, ox.NamedNode(f"{DIP}reportRank"), None))
+    assert [row[0].value for row in q.ask(old, "who-met-whom", limit=2).rows] == ["b.txt", "c.txt"]
 
 
 @pytest.mark.parametrize(("limit", "offset"), [(1, 0), (1, 1), (2, 0), (1, 2), (5, 0), (0, 0), (2, 1)])
