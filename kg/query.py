@@ -67,8 +67,11 @@ PAGE_LINE = re.compile(r"^[ \t]*#PAGE[ \t]*$", re.MULTILINE)
 REACH_LINE = re.compile(r"^[ \t]*#REACH[ \t]*$", re.MULTILINE)
 # The line where a subquery reached through ``#REACH`` lists the blocks of ranks its rows are in (``_paged``).
 BLOCKS_LINE = re.compile(r"^(?P<indent>[ \t]*)#BLOCKS[ \t]*$", re.MULTILINE)
-# The line of a named query where a shared part of ``PARTS_DIR`` goes, at the line's indentation.
-INCLUDE_LINE = re.compile(r"^(?P<indent>[ \t]*)#INCLUDE[ \t]+(?P<name>[a-z][a-z0-9-]*)[ \t]*$", re.MULTILINE)
+# The line of a named query where a shared part of ``PARTS_DIR`` goes, at the line's indentation, with the
+# variables of the part it renames (``list=organizationForms``: the part's ?list is the query's ?organizationForms).
+INCLUDE_LINE = re.compile(r"^(?P<indent>[ \t]*)#INCLUDE[ \t]+(?P<name>[a-z][a-z0-9-]*)"
+                          r"(?P<renames>(?:[ \t]+[A-Za-z]\w*=[A-Za-z]\w*)*)[ \t]*$", re.MULTILINE)
+RENAME = re.compile(r"([A-Za-z]\w*)=([A-Za-z]\w*)")
 # A country code parameter, a notation parameter, and the word that makes a text a SPARQL query.
 COUNTRY_CODE = re.compile(r"[A-Za-z]{2}")
 NOTATION = re.compile(r"[a-z][a-z0-9-]*")
@@ -223,12 +226,18 @@ def _read(path: str) -> str:
 
 def _included(text: str) -> str:
     """``text`` with each ``#INCLUDE name`` line replaced by ``PARTS_DIR/name.rq`` (its lines indented as the
-    line was, its leading comment kept): one text for what several named queries do alike."""
+    line was, its leading comment kept, each ``old=new`` of the line renaming the part's ?old to ?new): one
+    text for what several named queries do alike."""
     def part(m: re.Match[str]) -> str:
         path = os.path.join(PARTS_DIR, m["name"] + QUERY_SUFFIX)
         if not os.path.isfile(path):
             raise DipkgError(f"{m['name']}: no such part of a query in {PARTS_DIR}")
-        return "\n".join(m["indent"] + line if line else line for line in _read(path).rstrip("\n").split("\n"))
+        body = _read(path)
+        for old, new in RENAME.findall(m["renames"]):
+            if not re.search(rf"\?{old}\b", body):
+                raise DipkgError(f"{m['name']}: the part of a query has no variable ?{old} to rename")
+            body = re.sub(rf"\?{old}\b", f"?{new}", body)
+        return "\n".join(m["indent"] + line if line else line for line in body.rstrip("\n").split("\n"))
 
     return INCLUDE_LINE.sub(part, text)
 

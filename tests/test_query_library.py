@@ -214,9 +214,29 @@ def test_an_unknown_part_is_a_one_line_error():
         q._included("SELECT * {\n  #INCLUDE nosuch\n}")
 
 
+@pytest.mark.parametrize(("line", "expected", "absent"), [
+    ("#INCLUDE list-items list=organizationForms", "{ SELECT ?organizationForms ?item WHERE {", "?list"),
+    ("#INCLUDE list-items list=nodeKeys item=key", "BIND(REPLACE(STR(?nodeKeys),", "?item"),
+    ("#INCLUDE list-items", "{ SELECT ?list ?item WHERE {", "?organizationForms"),
+])
+def test_an_include_line_renames_the_part_s_variables(line, expected, absent):
+    text = q._included(f"SELECT * {{\n  {line}\n}}")
+    assert expected in text and absent not in text
+
+
+def test_renaming_a_variable_the_part_lacks_is_a_one_line_error():
+    with pytest.raises(DipkgError, match=r"list-items: the part of a query has no variable \?nosuch"):
+        q._included("SELECT * {\n  #INCLUDE list-items nosuch=other\n}")
+
+
 @pytest.mark.parametrize("named", q.named_queries(), ids=lambda nq: nq.name)
 def test_a_named_query_s_text_has_its_parts_taken_in(named):
     text = named.text
     assert not q.INCLUDE_LINE.search(text)
-    if "#INCLUDE" in Path(named.path).read_text(encoding="utf-8"):
+    source = Path(named.path).read_text(encoding="utf-8")
+    parts = {m["name"] for m in q.INCLUDE_LINE.finditer(source)}
+    if "reports-in-order" in parts:
         assert "{ SELECT ?report WHERE {} }" in text and len(q.REACH_LINE.findall(text)) == 1
+    if "list-items" in parts:
+        assert "VALUES ?place { 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 }" in text and "?list" not in text
+    assert parts <= {"reports-in-order", "list-items"}

@@ -225,3 +225,35 @@ def test_a_page_of_two_nodes_of_one_name_is_the_page_of_the_whole_explanation(li
         ("b", "r1.txt", 5), ("b", "r2.txt", 10), ("b", "r3.txt", 0), ("b", "r5.txt", 3), ("b", "r7.txt", 2)]
     page = q.ask(s, "explain", {"node": "Aida"}, limit=limit, offset=offset)
     assert page.rows == whole.rows[offset:offset + limit]
+
+
+KEYED = ORGS + """@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix person: <https://w3id.org/dipkg/resource/person/> .
+@prefix meeting: <https://w3id.org/dipkg/resource/meeting/> .
+person:k a dip:Person ; skos:hiddenLabel "krm" ; dip:displayLabel "Карим"@kk .
+meeting:r1-1 a dip:Meeting ; dip:participant person:k ; dip:reportedIn report:r1 .
+report:r1 dip:mentions person:k ; dip:evidence ev:r1k .
+ev:r1k dip:supportsValue person:k ; dip:supportsProperty dip:mentions ; dip:sentence "..." ; dip:sentenceStart 1 .
+"""
+OTHER_ITEMS = [f"x{n}" for n in range(20)]
+RES = "https://w3id.org/dipkg/resource/"
+
+
+@pytest.mark.parametrize("place", [0, 1, 3, 15, 16, 19])
+@pytest.mark.parametrize(("name", "param", "item", "column", "expected"), [
+    ("reports-mentioning-organization", "organizationForms", "acme", "org",
+     {f"{RES}organization/a", f"{RES}organization/b"}),
+    ("explain", "nodeKeys", "krm", "entity", {f"{RES}person/k"}),
+    ("person-meetings", "personKeys", "krm", "meeting", {f"{RES}meeting/r1-1"}),
+])
+def test_each_item_of_a_list_of_keys_or_forms_finds_its_nodes(name, param, item, column, expected, place):
+    # the items are looked up one by one (list-items: the first sixteen), a longer list compared with every key;
+    # a list without the item finds nothing
+    s = loaded(KEYED)
+    others = {"explain": {"node": "n", "nodeLower": "n"}, "person-meetings": {"personLower": "p"}}.get(name, {})
+    items = [*OTHER_ITEMS[:place], item, *OTHER_ITEMS[place:]][: max(place + 1, 4)]
+    text = q.named_query(name).text
+    for listed, wanted in [(items, expected), ([i for i in items if i != item], set())]:
+        result = q.run(s, text, params={**others, param: "|" + "|".join(listed) + "|"}, library=True)
+        at = result.variables.index(column)
+        assert {row[at].value for row in result.rows} == wanted, (len(listed), wanted)
