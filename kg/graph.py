@@ -96,6 +96,8 @@ Triple = tuple[Node, Node, Node]
 
 # The builder writes terms as N-Triples text (``kg.nt``): a report's graph goes to the store as
 # N-Triples, and making rdflib terms first cost most of the time of writing it.
+# How a summary for queries joins the items of a list (dip:roleList, dip:sectorList, dip:topicList, ...).
+LIST_SEPARATOR = ", "
 N_DIP, N_RES, N_SECTOR, N_ROLE, N_WD, N_GEONAMES = (nt.Names(str(ns)) for ns in (DIP, RES, SECTOR, ROLE, WD, GEONAMES))
 N_TYPE, N_LABEL, N_SAME_AS = nt.iri(str(RDF.type)), nt.iri(str(RDFS.label)), nt.iri(str(OWL.sameAs))
 N_PREF_LABEL, N_HIDDEN_LABEL = nt.iri(str(SKOS.prefLabel)), nt.iri(str(SKOS.hiddenLabel))
@@ -157,11 +159,16 @@ class GraphBuilder:
     """Adds extractions to a dataset; entity keys are those after cross-report merging."""
 
     def __init__(self, *, wikidata: dict[str, str] | None = None,
-                 served: Mapping[str, frozenset[str]] | None = None) -> None:
+                 served: Mapping[str, frozenset[str]] | None = None,
+                 roles: Mapping[str, frozenset[str]] | None = None) -> None:
         """``served``: the states each merged person's posts serve over the whole corpus (``served_states``),
-        for the meetings' ``dip:countryKey``; without it, those of the posts of the report being added."""
+        for the meetings' ``dip:countryKey``; without it, those of the posts of the report being added.
+        ``roles``: the roles of each merged person's posts over the whole corpus (``held_roles``); with it (and
+        ``served``), a person's description lists them and the states its posts serve (``dip:roleList``,
+        ``dip:servesList``), which who-met-whom shows, rather than reading every post of a participant."""
         self.wikidata = wikidata or {}
         self.served = served
+        self.roles = roles
         self._described: set[str] = set()  # the description graphs ``add`` has added
 
     @cached_property
@@ -306,7 +313,7 @@ class GraphBuilder:
                 codes.add(e.country_code or "")  # described as the country of that code
                 continue
             term = entity_term(e.kind, e.country_code, e.key)
-            made_from = (version, e.key, e.kind, e.subtype, e.labels, e.country_code)
+            made_from = (version, e.key, e.kind, e.subtype, e.labels, e.country_code, *self._held(e))
             out[description_graph(term)] = Description(_signature(made_from), partial(self._entity_lines, term, e))
             if e.country_code:
                 codes.add(e.country_code)
@@ -319,7 +326,19 @@ class GraphBuilder:
     def _entity_lines(self, term: nt.Term, e: Entity) -> bytes:
         g = nt.Lines()
         self._describe(g, term, e)
+        held = self._held(e)
+        if held:
+            roles, served = held
+            g.add((term, N_DIP.roleList, nt.literal(LIST_SEPARATOR.join(roles))))
+            g.add((term, N_DIP.servesList, nt.literal(LIST_SEPARATOR.join(served))))
         return g.document()
+
+    def _held(self, e: Entity) -> tuple[tuple[str, ...], tuple[str, ...]] | tuple[()]:
+        """A person's roles and the states its posts serve, sorted, where the builder knows those of the whole
+        corpus (``roles``); none otherwise, and for what is no person."""
+        if e.kind != MentionKind.PERSON or self.roles is None:
+            return ()
+        return tuple(sorted(self.roles.get(e.key, ()))), tuple(sorted((self.served or {}).get(e.key, ())))
 
     def _country_lines(self, code: str) -> bytes:
         from kg.lexicon import load_lexicon
@@ -420,6 +439,16 @@ def served_states(extractions: Iterable[Extraction], redirect: Mapping[str, str]
         for post in x.posts:
             if post.country:
                 out.setdefault(redirect.get(post.holder, post.holder), set()).add(post.country)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def held_roles(extractions: Iterable[Extraction], redirect: Mapping[str, str]) -> dict[str, frozenset[str]]:
+    """The roles (``skos:notation``) of each merged person's posts, over every given report: what a person's
+    ``dip:roleList`` lists."""
+    out: dict[str, set[str]] = {}
+    for x in extractions:
+        for post in x.posts:
+            out.setdefault(redirect.get(post.holder, post.holder), set()).add(post.role)
     return {k: frozenset(v) for k, v in out.items()}
 
 

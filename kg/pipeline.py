@@ -39,6 +39,7 @@ from kg.graph import (
     Description,
     GraphBuilder,
     Triple,
+    held_roles,
     named_keys,
     referenced,
     report_graph_iri,
@@ -168,7 +169,8 @@ def to_graph(extractions: Sequence[Extraction]) -> tuple[Graph, Dataset]:
     # after the entities: one event per real meeting, whose participants may show two names one person
     entities, redirect, meetings = resolve_events(extractions, entities, redirect)
     by_key = {e.key: e for e in entities}
-    builder = GraphBuilder(wikidata=load_wikidata(), served=served_states(extractions, redirect))
+    builder = GraphBuilder(wikidata=load_wikidata(), served=served_states(extractions, redirect),
+                           roles=held_roles(extractions, redirect))
     for x in extractions:
         builder.add(x, by_key, redirect, meetings)
     for iri, tally in tallies(extractions, by_key, redirect, meetings, builder.served or {}).items():
@@ -416,7 +418,8 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
             # after the entities: one event per real meeting, whose participants may show two names one person
             entities, redirect, meetings = resolve_events(extractions, entities, redirect)
             served = served_states(extractions, redirect)
-            work.builder = GraphBuilder(wikidata=load_wikidata(), served=served)
+            work.builder = GraphBuilder(wikidata=load_wikidata(), served=served,
+                                        roles=held_roles(extractions, redirect))
             work.entities, work.redirect, work.meetings = {e.key: e for e in entities}, redirect, meetings
             signatures = work.signatures = _signatures(extractions, keys, work.entities, redirect, meetings, served)
             # the graphs of the collection, by name: its tallies and the descriptions of the entities the reports name

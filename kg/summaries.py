@@ -17,6 +17,9 @@ instead, from the same facts the report graphs state:
   participant whose post governs it (a governor or mayor, or their deputy), and the sectors they
   discussed (``dip:topicList``);
 - on each state the reports name, ``dip:reportCount``: how many reports mention it (``dip:mentions``);
+- on each meeting, ``dip:sectorList``: the sectors it discussed over every report that tells it, which
+  who-met-whom shows rather than grouping each meeting's ``dip:sectorKey`` (a person's roles and the states
+  its posts serve are in its description: ``kg.graph.GraphBuilder``);
 - on each report, ``dip:reportRank``: its place among the collection's reports in the order of their file
   names (``dip:sourceFile``), from 1. Oxigraph compares two long strings by reading both back from the store,
   and sorting thousands of file names took 0.3 s at 10,000 reports; a query sorts by the ranks, integers
@@ -45,7 +48,7 @@ from functools import cached_property
 from kg import nt, query
 from kg.cache import extractor_version
 from kg.events import Event, MeetingRef
-from kg.graph import N_DIP, N_RES, N_SECTOR, N_TYPE, RES, entity_term, meeting_term, report_term
+from kg.graph import LIST_SEPARATOR, N_DIP, N_RES, N_SECTOR, N_TYPE, RES, entity_term, meeting_term, report_term
 from kg.model import Entity, Extraction, MentionKind
 
 SUMMARY_GRAPHS = "graph/summaries/"
@@ -55,7 +58,6 @@ RANKS = "reports"
 LOCAL_HEADS = frozenset({"governor", "deputy-governor", "mayor", "deputy-mayor"})
 # The kinds of place a place tally counts (``Entity.subtype``): dip:Region and dip:City.
 TALLIED_PLACES = frozenset({"region", "city"})
-LIST_SEPARATOR = ", "
 
 
 @dataclass(frozen=True)
@@ -152,6 +154,8 @@ def tally_graphs(meetings: Mapping[str, MeetingFacts], states: Mapping[str, froz
     for (c, p, y, s), count in by_year.items():
         rows[_bucket("pair", c, p)].append(("year", c, p, y, s, count,
                                             LIST_SEPARATOR.join(sorted(reports_of[c, p, y, s]))))
+    for meeting, seen in meetings.items():
+        rows[_bucket("meeting", meeting)].append(("meeting", meeting, LIST_SEPARATOR.join(sorted(seen.sectors - {""}))))
     for (place, p), count in by_place.items():
         for c in sorted(states[place]):
             rows[_bucket("place", place)].append(("place", place, c, p, count,
@@ -200,6 +204,10 @@ def _place_tally(g: nt.Lines, place: str, c: str, p: str, count: int, topics: st
     g.add((t, N_DIP.topicList, nt.literal(topics)))
 
 
+def _meeting_sectors(g: nt.Lines, meeting: str, sectors: str) -> None:
+    g.add((meeting, N_DIP.sectorList, nt.literal(sectors)))
+
+
 def _country_count(g: nt.Lines, country: str, count: int) -> None:
     g.add((country, N_DIP.reportCount, nt.literal(count)))
 
@@ -210,7 +218,7 @@ def _report_rank(g: nt.Lines, report: str, rank: int) -> None:
 
 
 _WRITERS = {"sector": _sector_tally, "year": _year_tally, "place": _place_tally, "country": _country_count,
-            "rank": _report_rank}
+            "meeting": _meeting_sectors, "rank": _report_rank}
 
 
 def _digest(*keys: str) -> str:

@@ -8,7 +8,17 @@ import pytest
 from rdflib import RDF, RDFS, URIRef
 
 from kg.events import Event
-from kg.graph import DIP, RES, GraphBuilder, description_graph, entity_term, referenced, report_graph_iri
+from kg.graph import (
+    DIP,
+    RES,
+    GraphBuilder,
+    description_graph,
+    entity_term,
+    held_roles,
+    referenced,
+    report_graph_iri,
+    served_states,
+)
 from kg.model import Entity, Evidence, Extraction, Label, Meeting, MentionKind, PartialDate, Post, Report, Span
 
 TEXT = "Анна Ким Астанада Ли Смитпен кездесті."
@@ -121,3 +131,39 @@ def test_a_description_is_signed_by_what_it_is_written_from(entity, version, cha
 
 def _terms(*keys: str) -> list[str]:
     return [entity_term(ENTITIES[k].kind, ENTITIES[k].country_code, k) for k in keys]
+
+
+GOVERNOR = Post("person:a", "governor", EVIDENCE, country="JP")
+ADVISER = Post("person:a", "adviser", EVIDENCE)
+
+
+@pytest.mark.parametrize(("posts", "redirect", "roles", "served"), [
+    ((POST,), {}, "ambassador", "KZ"),
+    # every post of the person, over every report, each role and state once, sorted
+    ((POST, GOVERNOR, POST), {}, "ambassador, governor", "JP, KZ"),
+    # a post that serves no state lists its role only
+    ((ADVISER,), {}, "adviser", ""),
+    # the posts of a spelling joined to the person are the person's
+    ((replace(POST, holder="person:c"),), {"person:c": "person:a"}, "ambassador", "KZ"),
+    ((), {}, "", ""),
+])
+def test_a_person_s_description_lists_the_roles_and_states_of_their_posts(posts, redirect, roles, served):
+    xs = [extraction((), posts=posts[:1]), extraction((), posts=posts[1:], name="b.txt")]
+    builder = GraphBuilder(served=served_states(xs, redirect), roles=held_roles(xs, redirect))
+    text = builder.descriptions([ENTITIES["person:a"]])[description_graph(_terms("person:a")[0])].ntriples().decode()
+    assert f'<{DIP}roleList> "{roles}" .' in text and f'<{DIP}servesList> "{served}" .' in text
+
+
+def test_without_the_roles_of_the_whole_corpus_a_description_lists_none():
+    # a description written from one report would depend on which report named the person first
+    text = GraphBuilder().descriptions([ENTITIES["person:a"]])[description_graph(_terms("person:a")[0])].ntriples()
+    assert b"roleList" not in text and b"servesList" not in text
+
+
+def test_a_person_s_new_role_changes_the_signature_of_their_description():
+    def signed(posts: tuple[Post, ...]) -> str:
+        xs = [extraction((), posts=posts)]
+        builder = GraphBuilder(served=served_states(xs, {}), roles=held_roles(xs, {}))
+        return builder.descriptions([ENTITIES["person:a"]])[description_graph(_terms("person:a")[0])].signature
+
+    assert signed((POST,)) == signed((POST, POST)) != signed((POST, GOVERNOR))

@@ -1,5 +1,6 @@
 """The per-meeting summaries the named queries join: dip:yearKey and dip:sectorKey always agree with the facts."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -14,10 +15,12 @@ from kg.model import (
     Meeting,
     MentionKind,
     PartialDate,
+    Post,
     Report,
     Span,
     Topic,
 )
+from kg.pipeline import to_graph
 from kg.query import ask, load_store
 
 
@@ -38,18 +41,25 @@ def test_every_seed_meeting_has_its_year_and_sector_keys(seeds_build):
 
 
 def one_meeting(when: PartialDate | None, sectors: tuple[str, ...]):
+    x = one_extraction(when, sectors)
+    builder = GraphBuilder()
+    builder.add(x, {e.key: e for e in x.entities}, {})
+    graph = builder.merged()
+    return graph, next(iter(graph.subjects(DIP.reportedIn, None)))
+
+
+def one_extraction(when: PartialDate | None, sectors: tuple[str, ...], posts: tuple[Post, ...] = (),
+                   name: str = "x.txt") -> Extraction:
     text = "Анна Ким мен Ли Смит кездесті."
     sentence = Span(0, len(text), text)
     people = {k: Entity(k, MentionKind.PERSON, (Label(name, "kk"),))
               for k, name in (("person:a", "Анна Ким"), ("person:b", "Ли Смит"))}
-    evidence = Evidence("x.txt", sentence, sentence)
+    evidence = Evidence(name, sentence, sentence)
     meeting = Meeting(("person:a", "person:b"), evidence, date=when,
                       topics=tuple(Topic(s, evidence) for s in sectors))
-    report = Report("x.txt", text, "kk", date(2024, 1, 2), "Кездесу")
-    builder = GraphBuilder()
-    builder.add(Extraction(report, (), tuple(people.values()), (), (meeting,), (sentence,)), people, {})
-    graph = builder.merged()
-    return graph, next(iter(graph.subjects(DIP.reportedIn, None)))
+    report = Report(name, text, "kk", date(2024, 1, 2), "Кездесу")
+    return Extraction(report, (), tuple(people.values()), tuple(replace(p, evidence=evidence) for p in posts),
+                      (meeting,), (sentence,))
 
 
 @pytest.mark.parametrize(("when", "sectors", "year", "expected"), [
@@ -66,10 +76,36 @@ def test_keys_of_one_meeting(when, sectors, year, expected):
 
 
 def test_queries_show_an_undated_meeting_without_topics_with_empty_date_and_topics(tmp_path):
-    graph, _ = one_meeting(None, ())
+    # as a build writes it, with its summaries (who-met-whom reads the meeting's dip:sectorList)
+    graph, _ = to_graph([one_extraction(None, ())])
     path = tmp_path / "g.ttl"
     graph.serialize(path, format="turtle")
     store = load_store(path)
     assert ask(store, "report-meetings").rows[0][2] is None
     topics = ask(store, "who-met-whom").rows
     assert [row[-1].value for row in topics] == ["", ""]
+
+
+NO_EVIDENCE = Evidence("", Span(0, 0, ""), Span(0, 0, ""))
+
+
+@pytest.mark.parametrize(("reports", "expected"), [
+    # one report: Анна Ким's two posts, the meeting's sectors sorted; Ли Смит holds none
+    ([(("trade", "energy"), (Post("person:a", "governor", NO_EVIDENCE, country="KZ"),
+                             Post("person:a", "ambassador", NO_EVIDENCE, country="BE")))],
+     [("Анна Ким", "ambassador, governor", "BE", "energy, trade"), ("Ли Смит", "", None, "energy, trade")]),
+    # a post told by another report is the person's too, in every report's rows
+    ([(("trade",), (Post("person:a", "ambassador", NO_EVIDENCE),)),
+      ((), (Post("person:b", "mayor", NO_EVIDENCE, country="JP"),))],
+     [("Анна Ким", "ambassador", None, "trade"), ("Ли Смит", "mayor", "JP", "trade"),
+      ("Анна Ким", "ambassador", None, ""), ("Ли Смит", "mayor", "JP", "")]),
+])
+def test_who_met_whom_shows_every_post_s_role_and_the_meeting_s_sectors(tmp_path, reports, expected):
+    xs = [one_extraction(PartialDate(2024, n + 1, 1), sectors, posts, name=f"{n}.txt")
+          for n, (sectors, posts) in enumerate(reports)]
+    graph, _ = to_graph(xs)
+    path = tmp_path / "g.ttl"
+    graph.serialize(path, format="turtle")
+    result = ask(load_store(path), "who-met-whom")
+    at = [result.variables.index(v) for v in ("name", "roles", "serves", "topics")]
+    assert [tuple(row[n].value if row[n] is not None else None for n in at) for row in result.rows] == expected

@@ -85,6 +85,8 @@ def facts(countries: str, places: str, sectors: str, report: str, year: str = ""
                         frozenset(f"<https://example.org/{p}>" for p in places.split()), frozenset({report}))
 
 
+# Meetings by their nodes, as the build keys them.
+M1, M2, M3 = (f"<https://w3id.org/dipkg/resource/meeting/m{n}>" for n in (1, 2, 3))
 # The states of the invented places: oblys and qala lie in Kazakhstan, elsewhere is no region or city.
 STATES = {"<https://example.org/oblys>": frozenset({"KZ"}), "<https://example.org/qala>": frozenset({"KZ"})}
 
@@ -106,24 +108,24 @@ YEARS = """SELECT ?c ?p ?y ?s ?n ?reports WHERE {
 
 @pytest.mark.parametrize(("meetings", "query", "expected"), [
     # a meeting without a known topic counts, and lists no topic
-    ({"<m1>": facts("KZ JP", "oblys", "", "a.txt"), "<m2>": facts("KZ JP", "oblys", "trade", "b.txt"),
-      "<m3>": facts("KZ KR", "qala", "", "c.txt")}, PLACES,
+    ({M1: facts("KZ JP", "oblys", "", "a.txt"), M2: facts("KZ JP", "oblys", "trade", "b.txt"),
+      M3: facts("KZ KR", "qala", "", "c.txt")}, PLACES,
      {("https://example.org/oblys", "KZ", "KZ", "2", "trade"), ("https://example.org/oblys", "KZ", "JP", "2", "trade"),
       ("https://example.org/qala", "KZ", "KZ", "1", ""), ("https://example.org/qala", "KZ", "KR", "1", "")}),
     # the sectors of every meeting of the place, each once, sorted
-    ({"<m1>": facts("KZ", "oblys", "water trade", "a.txt"), "<m2>": facts("KZ", "oblys", "trade energy", "b.txt")},
+    ({M1: facts("KZ", "oblys", "water trade", "a.txt"), M2: facts("KZ", "oblys", "trade energy", "b.txt")},
      PLACES, {("https://example.org/oblys", "KZ", "KZ", "2", "energy, trade, water")}),
     # a place that is no region or city of a known state is not tallied
-    ({"<m1>": facts("KZ JP", "elsewhere", "trade", "a.txt")}, PLACES, set()),
+    ({M1: facts("KZ JP", "elsewhere", "trade", "a.txt")}, PLACES, set()),
     # a meeting of two states is counted in both orders; its reports are listed once each, sorted
-    ({"<m1>": MeetingFacts(frozenset({"KZ", "BE"}), frozenset({"2025"}), frozenset({"trade"}), frozenset(),
+    ({M1: MeetingFacts(frozenset({"KZ", "BE"}), frozenset({"2025"}), frozenset({"trade"}), frozenset(),
                            frozenset({"b.txt", "a.txt"}))}, YEARS,
      {("KZ", "BE", "2025", "trade", "1", "a.txt, b.txt"), ("BE", "KZ", "2025", "trade", "1", "a.txt, b.txt")}),
     # an undated meeting without a topic has the empty keys
-    ({"<m1>": facts("KZ BE", "", "", "a.txt")}, YEARS,
+    ({M1: facts("KZ BE", "", "", "a.txt")}, YEARS,
      {("KZ", "BE", "", "", "1", "a.txt"), ("BE", "KZ", "", "", "1", "a.txt")}),
     # a meeting of one state only is no meeting between states
-    ({"<m1>": facts("KZ", "", "trade", "a.txt", "2024")}, YEARS, set()),
+    ({M1: facts("KZ", "", "trade", "a.txt", "2024")}, YEARS, set()),
 ])
 def test_tallies_of_invented_meetings(meetings, query, expected):
     assert tally_rows(meetings, query) == expected
@@ -141,10 +143,26 @@ def test_a_new_meeting_changes_the_graphs_of_its_pairs_and_places_only():
 
 
 def test_a_tally_graph_is_signed_by_what_it_counts_and_the_code_that_writes_it():
-    meetings = {"<m1>": facts("KZ JP", "oblys", "trade", "a.txt", "2024")}
+    meetings = {M1: facts("KZ JP", "oblys", "trade", "a.txt", "2024")}
     one, again = tally_graphs(meetings, STATES, version="1"), tally_graphs(meetings, STATES, version="1")
     assert {g: t.signature for g, t in one.items()} == {g: t.signature for g, t in again.items()}
     other = tally_graphs(meetings, STATES, version="2")
     assert all(one[g].signature != other[g].signature for g in one)
-    more = tally_graphs({**meetings, "<m2>": facts("KZ JP", "oblys", "trade", "b.txt", "2024")}, STATES, version="1")
+    more = tally_graphs({**meetings, M2: facts("KZ JP", "oblys", "trade", "b.txt", "2024")}, STATES, version="1")
     assert any(one[g].signature != more[g].signature for g in one)
+
+
+SECTOR_LISTS = """SELECT ?m ?list WHERE { ?m <https://w3id.org/dipkg/ontology#sectorList> ?list }"""
+
+
+@pytest.mark.parametrize(("meetings", "expected"), [
+    # each meeting's sectors, sorted, whatever states it is between or where
+    ({M1: facts("KZ JP", "oblys", "trade energy", "a.txt"), M2: facts("KZ", "", "water", "b.txt")},
+     {(M1[1:-1], "energy, trade"), (M2[1:-1], "water")}),
+    # a meeting no report tells a sector of lists none, though a report that tells it gave no sector
+    ({M1: facts("KZ JP", "", "", "a.txt"), M2: MeetingFacts(frozenset({"KZ"}), frozenset({""}),
+                                                            frozenset({"", "trade"}), frozenset(), frozenset())},
+     {(M1[1:-1], ""), (M2[1:-1], "trade")}),
+])
+def test_each_meeting_lists_its_sectors(meetings, expected):
+    assert tally_rows(meetings, SECTOR_LISTS) == expected
