@@ -94,10 +94,10 @@ def date_literal(d: PartialDate) -> Literal:
 
 Triple = tuple[Node, Node, Node]
 
-# The builder writes terms as N-Triples text (``kg.nt``): a report's graph goes to the store as
-# N-Triples, and making rdflib terms first cost most of the time of writing it.
 # How a summary for queries joins the items of a list (dip:roleList, dip:sectorList, dip:topicList, ...).
 LIST_SEPARATOR = ", "
+# The builder writes terms as N-Triples text (``kg.nt``): a report's graph goes to the store as
+# N-Triples, and making rdflib terms first cost most of the time of writing it.
 N_DIP, N_RES, N_SECTOR, N_ROLE, N_WD, N_GEONAMES = (nt.Names(str(ns)) for ns in (DIP, RES, SECTOR, ROLE, WD, GEONAMES))
 N_TYPE, N_LABEL, N_SAME_AS = nt.iri(str(RDF.type)), nt.iri(str(RDFS.label)), nt.iri(str(OWL.sameAs))
 N_PREF_LABEL, N_HIDDEN_LABEL = nt.iri(str(SKOS.prefLabel)), nt.iri(str(SKOS.hiddenLabel))

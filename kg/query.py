@@ -76,6 +76,8 @@ RENAME = re.compile(r"([A-Za-z]\w*)=([A-Za-z]\w*)")
 COUNTRY_CODE = re.compile(r"[A-Za-z]{2}")
 NOTATION = re.compile(r"[a-z][a-z0-9-]*")
 QUERY_FORM = re.compile(r"\b(select|ask|construct|describe)\b", re.IGNORECASE)
+# Items a list of a name's keys or forms may have (``bind``): a query reads at most these (``parts/list-items.rq``).
+LIST_ITEMS = 256
 # Reports a block of ranks holds (``dip:rankBlock``, ``rank_block``): a query finds the first reports in order by
 # looking up the blocks their ranks are in, rather than by sorting the ranks of every report.
 RANK_BLOCK = 100
@@ -306,7 +308,7 @@ def bind(query: NamedQuery, params: Mapping[str, str], store: ox.Store | None = 
 
             if store is None or not _known(store, LABEL_KEYS, _listed(term.value)):
                 term = ox.Literal(label_forms(value))
-            out[f"{name}{FORMS_SUFFIX}"] = term
+            out[f"{name}{FORMS_SUFFIX}"] = _short_list(query, name, value, term)
             continue
         out[name] = term
         if declared[name].kind == "name":
@@ -317,9 +319,16 @@ def bind(query: NamedQuery, params: Mapping[str, str], store: ox.Store | None = 
                                            or _known(store, LABEL_KEYS[:1], (lower,)))
             if not known:
                 keys = query_keys(value)
-            out[f"{name}{KEYS_SUFFIX}"] = ox.Literal(keys)
+            out[f"{name}{KEYS_SUFFIX}"] = _short_list(query, name, value, ox.Literal(keys))
             out[f"{name}{LOWER_SUFFIX}"] = ox.Literal(lower)
     return out
+
+
+def _short_list(query: NamedQuery, name: str, value: str, listed: ox.Literal) -> ox.Literal:
+    """A list of keys or forms (``|a|b|``) a query reads whole (``LIST_ITEMS``), else a one-line error."""
+    if len(_listed(listed.value)) > LIST_ITEMS:
+        raise DipkgError(f"{query.name}: --param {name}={value!r}: more than {LIST_ITEMS} forms to look up")
+    return listed
 
 
 def _listed(values: str) -> tuple[str, ...]:

@@ -238,5 +238,5 @@ def test_a_named_query_s_text_has_its_parts_taken_in(named):
     if "reports-in-order" in parts:
         assert "{ SELECT ?report WHERE {} }" in text and len(q.REACH_LINE.findall(text)) == 1
     if "list-items" in parts:
-        assert "VALUES ?place { 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 }" in text and "?list" not in text
+        assert "VALUES ?ones { 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 }" in text and "?list" not in text
     assert parts <= {"reports-in-order", "list-items"}

@@ -6,6 +6,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg import query as q
+from kg.errors import DipkgError
 from kg.summaries import MeetingFacts, tally_graphs
 
 DIP = "https://w3id.org/dipkg/ontology#"
@@ -240,11 +241,11 @@ meeting:r1-1 a dip:Meeting ; dip:participant person:k ; dip:reportedIn report:r1
 report:r1 dip:mentions person:k ; dip:evidence ev:r1k .
 ev:r1k dip:supportsValue person:k ; dip:supportsProperty dip:mentions ; dip:sentence "..." ; dip:sentenceStart 1 .
 """
-OTHER_ITEMS = [f"x{n}" for n in range(20)]
+OTHER_ITEMS = [f"x{n}" for n in range(q.LIST_ITEMS)]
 RES = "https://w3id.org/dipkg/resource/"
 
 
-@pytest.mark.parametrize("place", [0, 1, 3, 15, 16, 19])
+@pytest.mark.parametrize("place", [0, 1, 3, 15, 16, 19, q.LIST_ITEMS - 1])
 @pytest.mark.parametrize(("name", "param", "item", "column", "expected"), [
     ("reports-mentioning-organization", "organizationForms", "acme", "org",
      {f"{RES}organization/a", f"{RES}organization/b"}),
@@ -252,8 +253,8 @@ RES = "https://w3id.org/dipkg/resource/"
     ("person-meetings", "personKeys", "krm", "meeting", {f"{RES}meeting/r1-1"}),
 ])
 def test_each_item_of_a_list_of_keys_or_forms_finds_its_nodes(name, param, item, column, expected, place):
-    # the items are looked up one by one (list-items: the first sixteen), a longer list compared with every key;
-    # a list without the item finds nothing
+    # the items are looked up one by one (list-items), up to the most a list may have; a list without the item
+    # finds nothing
     s = loaded(KEYED)
     others = {"explain": {"node": "n", "nodeLower": "n"}, "person-meetings": {"personLower": "p"}}.get(name, {})
     items = [*OTHER_ITEMS[:place], item, *OTHER_ITEMS[place:]][: max(place + 1, 4)]
@@ -262,3 +263,13 @@ def test_each_item_of_a_list_of_keys_or_forms_finds_its_nodes(name, param, item,
         result = q.run(s, text, params={**others, param: "|" + "|".join(listed) + "|"}, library=True)
         at = result.variables.index(column)
         assert {row[at].value for row in result.rows} == wanted, (len(listed), wanted)
+
+
+def test_a_name_with_more_forms_than_a_query_reads_is_a_one_line_error(monkeypatch):
+    # ЮНЕСКО-мен is no node's name as written: its forms in every language are looked up, four of them
+    monkeypatch.setattr(q, "LIST_ITEMS", 3)
+    with pytest.raises(DipkgError, match=r"^reports-mentioning-organization: --param organization='ЮНЕСКО-мен': "
+                                         r"more than 3 forms to look up$"):
+        q.ask(loaded(ORGS), "reports-mentioning-organization", {"organization": "ЮНЕСКО-мен"})
+    monkeypatch.setattr(q, "LIST_ITEMS", 4)
+    assert q.ask(loaded(ORGS), "reports-mentioning-organization", {"organization": "ЮНЕСКО-мен"}).rows == ()
