@@ -396,7 +396,9 @@ def test_a_store_that_small_rebuilds_have_grown_is_compacted(tmp_path, monkeypat
         recorded = Manifest.read(out / STORE_NAME).tables
         # compacted: counted again by the next build, never above the first count; else the first count stays
         assert (recorded is None or recorded <= first) if compacted else recorded == first
-    assert (max(seen) <= first) == compacted
+    # Compacted, the store stays near its first count (RocksDB has left a second table in two column families
+    # after a compaction, in two runs of the whole suite); else each rebuild adds a dozen tables or so.
+    assert (max(seen) < first + first // 2) == compacted, (first, seen)
     fresh = tmp_path / "fresh"
     build([reports], out_dir=fresh, exports=False, jobs=1)
     assert stored(out) == stored(fresh)
