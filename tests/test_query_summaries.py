@@ -109,3 +109,17 @@ def test_who_met_whom_shows_every_post_s_role_and_the_meeting_s_sectors(tmp_path
     result = ask(load_store(path), "who-met-whom")
     at = [result.variables.index(v) for v in ("name", "roles", "serves", "topics")]
     assert [tuple(row[n].value if row[n] is not None else None for n in at) for row in result.rows] == expected
+
+
+@pytest.mark.parametrize(("sectors", "expected"), [
+    (("trade", "green-technology", "energy"), "energy, green-technology, trade"),
+    ((), ""),
+])
+def test_report_meetings_lists_the_meeting_s_sectors_sorted(tmp_path, sectors, expected):
+    # a sector's key longer than 15 bytes (green-technology) is held apart from the term: the list, not the store's
+    # order of keys, gives the order
+    graph, _ = to_graph([one_extraction(PartialDate(2024, 1, 1), sectors)])
+    path = tmp_path / "g.ttl"
+    graph.serialize(path, format="turtle")
+    result = ask(load_store(path), "report-meetings")
+    assert [row[result.variables.index("topics")].value for row in result.rows] == [expected]
