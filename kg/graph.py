@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property, lru_cache, partial
+from operator import attrgetter
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -25,7 +26,7 @@ from kg import nt, rdf_io
 from kg.events import Event, MeetingRef
 from kg.files import ONTOLOGY_DIR
 from kg.merging import join_rule, stable_id
-from kg.model import Entity, Evidence, Extraction, Label, MentionKind, PartialDate, Report, Span
+from kg.model import Entity, Evidence, Extraction, Label, MentionKind, PartialDate, Post, Report, Span
 from kg.names import search_keys
 
 
@@ -434,21 +435,24 @@ def _rdflib_triples(data: bytes) -> TripleSet:
 def served_states(extractions: Iterable[Extraction], redirect: Mapping[str, str]) -> dict[str, frozenset[str]]:
     """The ISO codes of the states each merged person's posts serve, over every given report: what a
     meeting's ``dip:countryKey`` summarises (``dip:participant/dip:holds/dip:country/dip:countryCode``)."""
-    out: dict[str, set[str]] = {}
-    for x in extractions:
-        for post in x.posts:
-            if post.country:
-                out.setdefault(redirect.get(post.holder, post.holder), set()).add(post.country)
-    return {k: frozenset(v) for k, v in out.items()}
+    return _of_holders(extractions, redirect, attrgetter("country"))
 
 
 def held_roles(extractions: Iterable[Extraction], redirect: Mapping[str, str]) -> dict[str, frozenset[str]]:
     """The roles (``skos:notation``) of each merged person's posts, over every given report: what a person's
     ``dip:roleList`` lists."""
+    return _of_holders(extractions, redirect, attrgetter("role"))
+
+
+def _of_holders(extractions: Iterable[Extraction], redirect: Mapping[str, str],
+                value: Callable[[Post], str | None]) -> dict[str, frozenset[str]]:
+    """One value of each post (none where it is empty), gathered by the merged person who holds it."""
     out: dict[str, set[str]] = {}
     for x in extractions:
         for post in x.posts:
-            out.setdefault(redirect.get(post.holder, post.holder), set()).add(post.role)
+            found = value(post)
+            if found:
+                out.setdefault(redirect.get(post.holder, post.holder), set()).add(found)
     return {k: frozenset(v) for k, v in out.items()}
 
 
