@@ -30,9 +30,10 @@ LINE_GOES_ON = re.compile(r"^\s*[^\W_]")
 # Two or more spaces, tabs or no-break spaces in a row within a line.
 SPACE_RUN = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}")
 HEADER = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})[ \t]*(.*)$")
-KAZAKH_LETTERS = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
-CYRILLIC_LETTERS = re.compile(r"[а-яёА-ЯЁ]")
-LATIN_LETTERS = re.compile(r"[A-Za-z]")
+# Runs of letters of each script, counted by their lengths (a match per word rather than per letter).
+KAZAKH_LETTERS = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]+")
+CYRILLIC_LETTERS = re.compile(r"[а-яёА-ЯЁ]+")
+LATIN_LETTERS = re.compile(r"[A-Za-z]+")
 # Datelines a news site prints near the top: 21.12.2023 or "15 Шілде 2009" or "12 Қараша 2019".
 NUMERIC_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 WORD_DATE = re.compile(r"\b(\d{1,2})\s+([^\W\d_]+),?\s+(\d{4})\b")
@@ -153,9 +154,9 @@ def parse_date(value: str, month: Callable[[str], int | None] | None = None) -> 
 
 def detect_language(text: str) -> str:
     """kk when Kazakh letters are frequent, ru for other Cyrillic, en for Latin text."""
-    kazakh = len(KAZAKH_LETTERS.findall(text))
-    cyrillic = len(CYRILLIC_LETTERS.findall(text))
-    latin = len(LATIN_LETTERS.findall(text))
+    kazakh = sum(map(len, KAZAKH_LETTERS.findall(text)))
+    cyrillic = sum(map(len, CYRILLIC_LETTERS.findall(text)))
+    latin = sum(map(len, LATIN_LETTERS.findall(text)))
     if cyrillic + kazakh >= latin:
         return "kk" if kazakh >= max(1, 0.01 * (cyrillic + kazakh)) else "ru"
     return "en"
