@@ -84,12 +84,8 @@ def script(word: str) -> str:
     return "lat" if lat else "none"
 
 
-@lru_cache(maxsize=65536)
 def _token_features(word: str) -> dict[str, str]:
-    """The features of one token, without context; neighbours reuse a subset of these.
-
-    Cached, as words repeat: callers read the dict and never change it.
-    """
+    """The features of one token, without context; neighbours reuse a subset of these."""
     low = word.lower()
     feats = {
         "w": low,
@@ -116,22 +112,60 @@ NEIGHBOUR_KEYS: dict[int, tuple[str, ...]] = {
     1: ("w", "stem", "shape", "title", "suf2", "suf3", "punct"),
     2: ("w", "stem", "title", "shape"),
 }
+# The prefixes of the attributes pairing a token's word (or stem) with its left and its right neighbour's.
+PAIR_PREFIXES = ("-1|0:w=", "-1|0:stem=", "0|+1:w=", "0|+1:stem=")
+
+# A word's attributes: its own, then those it lends the tokens 2 and 1 places after it and 1 and 2 places before it
+# (the ones at offsets -2, -1, +1, +2 from them), then its lowercased form and its stem for the pair attributes.
+WordAttributes = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], str, str]
+
+
+def _own_attributes(feats: dict[str, str], known: frozenset[str] | None) -> tuple[str, ...]:
+    """A word's own features as ``name=value`` strings, those of ``known`` only when it is given."""
+    return tuple(a for a in (f"{k}={v}" for k, v in feats.items()) if known is None or a in known)
+
+
+def _neighbour_attributes(feats: dict[str, str], offset: int, known: frozenset[str] | None) -> tuple[str, ...]:
+    """The features a word lends the token ``offset`` places away, as ``offset:name=value`` strings (those of
+    ``known`` only when it is given)."""
+    return tuple(a for a in (f"{offset:+d}:{k}={feats[k]}" for k in NEIGHBOUR_KEYS[abs(offset)] if k in feats)
+                 if known is None or a in known)
 
 
 @lru_cache(maxsize=65536)
-def _own_attributes(word: str, known: frozenset[str] | None) -> tuple[str, ...]:
-    """A word's own features as ``name=value`` strings (made once per word, as words repeat), those of
-    ``known`` only when it is given."""
-    return tuple(a for a in (f"{k}={v}" for k, v in _token_features(word).items()) if known is None or a in known)
-
-
-@lru_cache(maxsize=131072)
-def _neighbour_attributes(word: str, offset: int, known: frozenset[str] | None) -> tuple[str, ...]:
-    """The features a word lends the token ``offset`` places away, as ``offset:name=value`` strings (those of
-    ``known`` only when it is given)."""
+def _word_attributes(word: str, known: frozenset[str] | None) -> WordAttributes:
+    """Everything a word brings to a sentence's attributes, made once per word, as words repeat."""
     feats = _token_features(word)
-    return tuple(a for a in (f"{offset:+d}:{k}={feats[k]}" for k in NEIGHBOUR_KEYS[abs(offset)] if k in feats)
-                 if known is None or a in known)
+    own = _own_attributes(feats, known)
+    lent = [_neighbour_attributes(feats, offset, known) for offset in (-2, -1, 1, 2)]
+    return own, lent[0], lent[1], lent[2], lent[3], feats["w"], feats["stem"]
+
+
+@lru_cache(maxsize=4)
+def _padding(known: frozenset[str] | None) -> WordAttributes:
+    """What stands past a sentence's ends: the padding marks it lends the tokens at offsets -2, -1, +1, +2 from
+    it (those of ``known`` only when it is given)."""
+    lent = [tuple(a for a in (PADS[offset],) if known is None or a in known) for offset in (-2, -1, 1, 2)]
+    return (), lent[0], lent[1], lent[2], lent[3], "", ""
+
+
+@lru_cache(maxsize=4)
+def _pair_sides(known: frozenset[str]) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    """For each of ``PAIR_PREFIXES``, the values that stand left and right of a ``|`` in an attribute of ``known``
+    with that prefix: a pair attribute whose two values are not both among them is not in ``known``."""
+    sides = []
+    for prefix in PAIR_PREFIXES:
+        left: set[str] = set()
+        right: set[str] = set()
+        for attribute in known:
+            if attribute.startswith(prefix):
+                rest = attribute[len(prefix):]
+                for k, c in enumerate(rest):
+                    if c == "|":
+                        left.add(rest[:k])
+                        right.add(rest[k + 1:])
+        sides.append((frozenset(left), frozenset(right)))
+    return tuple(sides)
 
 
 def sentence_features(tokens: Sequence[str], known: frozenset[str] | None = None) -> list[list[str]]:
@@ -140,40 +174,53 @@ def sentence_features(tokens: Sequence[str], known: frozenset[str] | None = None
     ``known``: the attributes a trained model weighs, the only ones kept. The model passes over any
     other, so its tags are the same; converting the others was a quarter of its work.
     """
-    own = [_token_features(t) for t in tokens]
     n = len(tokens)
+    pad = _padding(known)
+    # Two pads on either side, so that the neighbours of token i stand at i .. i + 4.
+    padded = [pad, pad, *(_word_attributes(t, known) for t in tokens), pad, pad]
+    kept = _kept_marks(known)
+    bias, bos, eos, in_quotes = kept["bias"], kept["BOS"], kept["EOS"], kept["in_quotes"]
+    if known is not None:
+        (lw, rw), (ls, rs), (lw1, rw1), (ls1, rs1) = _pair_sides(known)
     out: list[list[str]] = []
     inside_quotes = False
-    kept = _kept_marks(known)
-    for i, feats in enumerate(own):
-        attrs = list(_own_attributes(tokens[i], known))
-        if kept["bias"]:
-            attrs.append("bias")
-        if i == 0 and kept["BOS"]:
-            attrs.append("BOS")
-        if i == n - 1 and kept["EOS"]:
-            attrs.append("EOS")
-        if tokens[i] in QUOTE_OPEN and not inside_quotes:
+    for i, token in enumerate(tokens):
+        marks: list[str] = []
+        if bias:
+            marks.append("bias")
+        if i == 0 and bos:
+            marks.append("BOS")
+        if i == n - 1 and eos:
+            marks.append("EOS")
+        if token in QUOTE_OPEN and not inside_quotes:
             inside_quotes = True
-        elif tokens[i] in QUOTE_CLOSE:
+        elif token in QUOTE_CLOSE:
             inside_quotes = False
-        elif inside_quotes and kept["in_quotes"]:
-            attrs.append("in_quotes")
-        for offset in (-2, -1, 1, 2):
-            j = i + offset
-            if not 0 <= j < n:
-                if kept[offset]:
-                    attrs.append(PADS[offset])
-                continue
-            attrs.extend(_neighbour_attributes(tokens[j], offset, known))
-        pairs: list[str] = []
+        elif inside_quotes and in_quotes:
+            marks.append("in_quotes")
+        word = padded[i + 2]
+        attrs = [*word[0], *marks, *padded[i][1], *padded[i + 1][2], *padded[i + 3][3], *padded[i + 4][4]]
+        w, st = word[5], word[6]
         if i > 0:
-            pairs.append(f"-1|0:w={own[i - 1]['w']}|{feats['w']}")
-            pairs.append(f"-1|0:stem={own[i - 1]['stem']}|{feats['stem']}")
+            before = padded[i + 1]
+            if known is None:
+                attrs.append(f"-1|0:w={before[5]}|{w}")
+                attrs.append(f"-1|0:stem={before[6]}|{st}")
+            else:
+                if before[5] in lw and w in rw and (a := f"-1|0:w={before[5]}|{w}") in known:
+                    attrs.append(a)
+                if before[6] in ls and st in rs and (a := f"-1|0:stem={before[6]}|{st}") in known:
+                    attrs.append(a)
         if i < n - 1:
-            pairs.append(f"0|+1:w={feats['w']}|{own[i + 1]['w']}")
-            pairs.append(f"0|+1:stem={feats['stem']}|{own[i + 1]['stem']}")
-        attrs.extend(pairs if known is None else [a for a in pairs if a in known])
+            after = padded[i + 3]
+            if known is None:
+                attrs.append(f"0|+1:w={w}|{after[5]}")
+                attrs.append(f"0|+1:stem={st}|{after[6]}")
+            else:
+                if w in lw1 and after[5] in rw1 and (a := f"0|+1:w={w}|{after[5]}") in known:
+                    attrs.append(a)
+                if st in ls1 and after[6] in rs1 and (a := f"0|+1:stem={st}|{after[6]}") in known:
+                    attrs.append(a)
         out.append(attrs)
     return out
 
