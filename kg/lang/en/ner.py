@@ -186,6 +186,11 @@ class _Recogniser:
         self.texts = [t.text for t in self.toks]
         self.taken = [False] * len(self.toks)
         self.out: list[Mention] = []
+        # The index after the honorific at each token (None where none starts), and the tokens up to four places
+        # after one's start where it ends: the grammar asks for both at nearly every token, more than once.
+        self.honorific_ends = [self._find_honorific_end(i) for i in range(len(self.texts))]
+        self.after_honorifics = frozenset(end for k, end in enumerate(self.honorific_ends)
+                                          if end is not None and k < end <= k + 4)
 
     # ------------------------------------------------------------ token classes
 
@@ -236,6 +241,9 @@ class _Recogniser:
 
     def _honorific_end(self, i: int) -> int | None:
         """Index after an honorific at ``i`` (dots after its words skipped), or None."""
+        return self.honorific_ends[i]
+
+    def _find_honorific_end(self, i: int) -> int | None:
         if not self.texts[i][:1].isupper() or self.texts[i].casefold() not in self.data.honorific_starts:
             return None
         for h in self.data.honorifics:
@@ -428,7 +436,11 @@ class _Recogniser:
         out: list[tuple[int, int]] = []
         i = 0
         n = len(self.texts)
+        texts = self.texts
         while i < n:
+            if texts[i].islower():
+                i += 1  # no capital: neither an initial nor a name word, so no run starts here
+                continue
             j = i
             words = 0
             lenient = self._after_honorific(i)
@@ -470,7 +482,8 @@ class _Recogniser:
         return sum(1 for k in range(first, last + 1) if self._capitalised(k) or self._prefixed(k))
 
     def _after_honorific(self, first: int) -> bool:
-        return any(self._honorific_end(k) == first for k in range(max(0, first - 4), first))
+        """Does an honorific that starts at most four tokens before ``first`` end there?"""
+        return first in self.after_honorifics
 
     def _person_context(self, first: int, last: int) -> bool:
         d = self.data
