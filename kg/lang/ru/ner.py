@@ -22,8 +22,9 @@ from kg.text import sentences, tokens
 
 KINDS = {"PER": MentionKind.PERSON, "LOC": MentionKind.PLACE, "ORG": MentionKind.ORGANIZATION}
 KAZAKH_LETTER = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
-CYRILLIC_LETTER = re.compile(r"[А-Яа-яЁё]")
-LETTER = re.compile(r"[^\W\d_]")
+# Runs of Cyrillic letters and of letters: their lengths add up to the letters a text holds.
+CYRILLIC_LETTERS = re.compile(r"[А-Яа-яЁё]+")
+LETTERS = re.compile(r"[^\W\d_]+")
 # A capitalised word that is not the sentence's first.
 LATER_CAPITAL = re.compile(r"[\s«\"(„“-][A-ZА-ЯЁ]")
 MIN_CYRILLIC_SHARE = 0.5
@@ -52,14 +53,14 @@ def russian(text: str) -> bool:
     """Mostly Cyrillic letters and none of the letters only Kazakh writes."""
     if KAZAKH_LETTER.search(text):
         return False
-    letters = len(LETTER.findall(text))
-    return letters > 0 and len(CYRILLIC_LETTER.findall(text)) >= MIN_CYRILLIC_SHARE * letters
+    letters = sum(map(len, LETTERS.findall(text)))
+    return letters > 0 and sum(map(len, CYRILLIC_LETTERS.findall(text))) >= MIN_CYRILLIC_SHARE * letters
 
 
 def mentions(report: Report) -> list[Mention]:
     """Persons, places and organizations in the report's body; ``value`` is the name in the nominative."""
     chosen = [s for s in sentences(report.text, start=report.body_start)
-              if russian(s.text) and LATER_CAPITAL.search(s.text)]
+              if LATER_CAPITAL.search(s.text) and russian(s.text)]
     if not chosen:
         return []
     with blas().limit(limits=1, user_api="blas"):
