@@ -41,10 +41,13 @@ def latin_organizations(s: State) -> None:
     i = 0
     n = len(s.texts)
     while i < n:
+        # a name starts with a Latin capital (its base keeps the word's first letter): most tokens do not
+        if s.covered[i] or not "A" <= s.texts[i][:1] <= "Z":
+            i += 1
+            continue
         t = _latin_base(s, i)
         near = s.view[s.toks[i].start:s.toks[i].end + 4]
-        if s.covered[i] or not LATIN_CAPITALISED.match(t) or fold(t) in NOT_NAMES or DOMAIN.search(near) \
-                or ROMAN.match(t):
+        if not LATIN_CAPITALISED.match(t) or fold(t) in NOT_NAMES or DOMAIN.search(near) or ROMAN.match(t):
             i += 1
             continue
         j = i
@@ -65,8 +68,10 @@ def latin_organizations(s: State) -> None:
 def eponym_acronyms(s: State) -> None:
     """A short name beside the word for "named after" is a body's name, and the name on its other side its
     namesake's: ``Л.Н. Гумилев атындағы ЕҰУ-да``, ``КазНУ имени аль-Фараби``."""
+    # the word is looked up once per report, not at each place it stands
+    named_after = {t for t in set(s.texts) if s.lex.is_word(t, "named-after", s.language)}
     for k, t in enumerate(s.texts):
-        if not s.lex.is_word(t, "named-after", s.language):
+        if t not in named_after:
             continue
         before, after = _name_words(s, k, -1), _name_words(s, k, 1)
         for short, name in ((k + 1, before), (k - 1, after)):

@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 from kg.lang import Case, profile
+from kg.lexicon import Lexicon
 from kg.model import MentionKind
 from kg.rules.state import State
 
@@ -18,6 +19,8 @@ ISO_DATE = re.compile(r"^(1[89]\d\d|20\d\d)-(\d\d)-(\d\d)$")
 NUMBER = re.compile(r"^\d{1,2}$")
 DATE_SEPARATORS = frozenset({".", "/"})
 ORDINAL_DAY = re.compile(r"^(\d{1,2})[-‐](?:і|сі|ы|сы|інде|сінде|ында|сында|нде|нда|де|да|ші|шы|інші|ншы)$")
+# Whether a word may start a date (a figure, a month's name), by lexicon and language: words repeat across reports.
+_DATE_STARTS: dict[tuple[Lexicon, str], dict[str, bool]] = {}
 
 
 def read_dates(s: State) -> None:
@@ -27,9 +30,16 @@ def read_dates(s: State) -> None:
     month), 15 октября 2025 года, 2025 жылғы 15 қазан, 15-қазанда, қазанның 15-і, 15.10.2025
     мамыр айының 15-і and 2025-10-15; a range (20-21 September, с 15 по 16 мая, from 15 to 16 May) gives its first day.
     """
+    texts, toks = s.texts, s.toks
+    starts = _DATE_STARTS.setdefault((s.lex, s.language), {})
     i = 0
-    while i < len(s.texts):
-        found = None if s.toks[i].clutter else (_numeric_date(s, i) or _month_date(s, i))
+    while i < len(texts):
+        # A date starts at a figure or at a month's name: any other token is passed over at once.
+        t = texts[i]
+        can_start = starts.get(t)
+        if can_start is None:
+            can_start = starts[t] = t[:1].isdigit() or _month_of(s, t) is not None
+        found = None if toks[i].clutter or not can_start else (_numeric_date(s, i) or _month_date(s, i))
         if found is None:
             i += 1
             continue

@@ -55,19 +55,21 @@ def read_persons(s: State) -> None:
         span = name_after(s, m.last + 1, single=_monarch(s, m.first, m.last))
         if span:
             found.append(span)
-    for i in range(len(s.texts)):
-        span = _initials_name(s, i)
-        if span:
-            found.append(span)
+    for i in range(len(s.texts) - 1):
+        if s.texts[i + 1] == ".":  # initials have their full stop after them; most tokens do not
+            span = _initials_name(s, i)
+            if span:
+                found.append(span)
     if profile(s.language).honorific_after_name:
         # The honorific ends the name: a name read on into it (Асқар Бекмұратов Анна) stops before it.
         for first, last in [span for i in range(len(s.texts)) if (span := _name_before_honorific(s, i))]:
             found = [(a, min(b, first - 1) if a < first else b) for a, b in found if not first <= a <= last]
             found.append((first, last))
+    covered, capitalised = s.covered, s.capitalised
     for i in range(len(s.texts) - 1):
-        if s.covered[i] or s.covered[i + 1]:
+        if covered[i] or covered[i + 1]:
             continue
-        if s.is_capitalised(i) and s.is_capitalised(i + 1) and not s.toks[i].clutter and not (
+        if capitalised[i] and capitalised[i + 1] and not s.toks[i].clutter and not (
                 s.sentence_initial(i) and s.common_word(s.texts[i], inflected=True)) and not _paragraph_between(
                 s, i, i + 1):  # a title's last word and the next paragraph's first are no name
             surname = s.dictionary_form([s.texts[i + 1]], person=True)
@@ -165,12 +167,15 @@ def _unknown_names(s: State, found: list[tuple[int, int]]) -> list[tuple[int, in
     taken = {k for first, last in found for k in range(first, last + 1)}
 
     def name_word(j: int) -> bool:
-        return sentence[j] in told and s.is_capitalised(j) and not (
+        return sentence[j] in told and s.capitalised[j] and not (
             s.covered[j] or s.barrier[j] or s.toks[j].clutter or j in taken or s.common_word(s.texts[j]))
 
     out: list[tuple[int, int]] = []
     i = 0
     while i < len(s.texts):
+        if not name_word(i):
+            i += 1  # no name starts here
+            continue
         j = i
         while j < len(s.texts) and j - i <= MAX_NAME_TOKENS and sentence[j] == sentence[i] and name_word(j):
             j += 1
@@ -230,7 +235,7 @@ def _proposed_name(s: State, first: int, last: int) -> tuple[int, int] | None:
 def _name_before_honorific(s: State, i: int) -> tuple[int, int] | None:
     """Where honorifics follow the name, two or three capitalised words right before one (Анна Новак ханыммен);
     a surname-shaped first word of three after another name's word is that name's (Асқар Бекмұратов Анна Новак)."""
-    if s.is_capitalised(i) or not s.honorific(s.texts[i]):
+    if s.capitalised[i] or not s.honorific(s.texts[i]):
         return None
     first = i
     while first > 0 and i - first < HONORIFIC_NAME_TOKENS and s.is_capitalised(first - 1) and not (
@@ -460,11 +465,17 @@ def _initials_name(s: State, i: int) -> tuple[int, int] | None:
 def _repeats(s: State, accepted: list[tuple[int, int]]) -> None:
     """Later (or earlier) bare surnames of a person already found: Жамармен, Ахметов."""
     surnames = {fold(s.dictionary_form([s.texts[last]], person=True)) for _, last in accepted}
+    if not surnames:
+        return  # no person found: no surname to repeat
     firsts = {fold(s.texts[first]): last for first, last in accepted if s.is_capitalised(first)}
+    forms: dict[str, str] = {}  # a word's dictionary form, worked out once per report
     for i in range(len(s.texts)):
-        if s.covered[i] or s.toks[i].clutter or not s.is_capitalised(i):
+        if s.covered[i] or s.toks[i].clutter or not s.capitalised[i]:
             continue
-        form = fold(s.dictionary_form([s.texts[i]], person=True))
+        t = s.texts[i]
+        form = forms.get(t)
+        if form is None:
+            form = forms[t] = fold(s.dictionary_form([t], person=True))
         if form in surnames and len(form) >= 3:
             first = i - 1 if i > 0 and fold(s.texts[i - 1]) in firsts and not s.covered[i - 1] else i
             _emit_person(s, first, i)

@@ -13,7 +13,11 @@ def read_meeting_words(s: State) -> None:
     """The words of a meeting, a visit or a group, and the word for the home state where no name lies. A
     lower-case compound counts by its last part (онлайн-кездесу, онлайн-встреча, video-conference)."""
     last_parts = [HYPHEN.split(t)[-1] if t.islower() and HYPHEN.search(t) else t for t in s.texts]
-    compounds = {m.first: m for m in (s.match.words.find(last_parts) if last_parts != s.texts else ())
+    # Only a compound whose last part is such a word of its own can count: most texts have none.
+    read_parts = any(m.last == i and m.payload[0] in ("meeting", "visit", "group")
+                     for i, (part, t) in enumerate(zip(last_parts, s.texts, strict=True)) if part != t
+                     for m in s.match.words.match_at(last_parts, i))
+    compounds = {m.first: m for m in (s.match.words.find(last_parts) if read_parts else ())
                  if m.first == m.last and last_parts[m.first] != s.texts[m.first]
                  and m.payload[0] in ("meeting", "visit", "group")}
     found = [m for m in s.function_words if m.first not in compounds]

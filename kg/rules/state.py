@@ -63,6 +63,11 @@ TITLE_LINKS = frozenset({"of", "and", "for", "&", "и", "по"})
 ORG_LINKS = frozenset({"және", "мен", "бен", "пен", "и", "and", "of"})
 
 
+# Whether a word is capitalised as a name's, by lexicon and language: the answer depends on the word alone, and
+# words repeat across reports.
+_CAPITALISED_WORDS: dict[tuple[Lexicon, str], dict[str, bool]] = {}
+
+
 class _Tok(NamedTuple):
     """A token of the report with whether its line is clutter (a tuple: a report makes hundreds)."""
 
@@ -105,10 +110,10 @@ class State:
         self.role_matches: list[Match[str]] = []
         # Every match of a post's words, whatever covers them (the posts pass marks them first).
         self.post_matches: list[Match[str]] = []
-        self._capitalised: dict[int, bool] = {}  # the tokens never change: each is read once
+        self._capitalised = _CAPITALISED_WORDS.setdefault((lexicon, report.language), {})
 
     def _tokens(self) -> list[_Tok]:
-        clutter_words = [w.word for w in self.lex.words_of("clutter")]
+        clutter_words = tuple(w.word for w in self.lex.words_of("clutter"))
         out: list[_Tok] = []
         pos = self.report.body_start
         for line in self.view[self.report.body_start:].split("\n"):
@@ -118,13 +123,13 @@ class State:
             # Clutter (a caption, a file name, a weather line) is a short line; a long line is text
             # even when it starts with "Photo:" or names a .jpg.
             is_clutter = len(stripped) <= 120 and (
-                any(stripped.startswith(w) for w in clutter_words)
+                stripped.startswith(clutter_words)
                 or PICTURE_FILE.search(stripped) is not None
                 or TEMPERATURE.match(stripped) is not None
                 or (len(stripped) < 40 and DIGIT.search(stripped) is not None
                     and not LOWER_WORD.search(stripped)))
-            for t in visible_tokens(self.view, start=line_start, end=line_end):
-                out.append(_Tok(t.start, t.end, t.text, is_clutter))
+            out.extend([_Tok(t.start, t.end, t.text, is_clutter)
+                        for t in visible_tokens(self.view, start=line_start, end=line_end)])
         return out
 
     def _token_ranges(self, proposals: Sequence[Mention]) -> list[tuple[str, int, int]]:
@@ -149,9 +154,10 @@ class State:
     def emit(self, kind: str, first: int, last: int, value: str, subtype: str | None = None,
              *, cover: bool = True) -> None:
         start, end, text = self.span_text(first, last)
-        if (kind, start, end, value) in self._emitted:
+        key = (kind, start, end, value)
+        if key in self._emitted:
             return
-        self._emitted.add((kind, start, end, value))
+        self._emitted.add(key)
         self.out.append(Mention(kind, start, end, text, value, subtype, "rules"))
         if cover:
             for k in range(first, last + 1):
@@ -187,14 +193,19 @@ class State:
     # ------------------------------------------------------------ words
 
     def is_capitalised(self, i: int) -> bool:
-        known = self._capitalised.get(i)
+        t = self.texts[i]
+        known = self._capitalised.get(t)
         if known is None:
-            t = self.texts[i]
             shaped = bool(CAPITALISED.match(t)) or (
                 bool(CAPITALISED_ANY.match(t)) and t[0].isupper() and HYPHEN.split(t)[0][1:].islower()) or (
                 t[0].islower() and self._prefixed_name(t))
-            known = self._capitalised[i] = shaped and fold(t) not in NOT_NAMES and not self.honorific(t)
+            known = self._capitalised[t] = shaped and fold(t) not in NOT_NAMES and not self.honorific(t)
         return known
+
+    @cached_property
+    def capitalised(self) -> list[bool]:
+        """``is_capitalised`` of every token, for the passes that ask it of each."""
+        return [self.is_capitalised(i) for i in range(len(self.texts))]
 
     @cached_property
     def function_words(self) -> list[Match[tuple[str, str]]]:
