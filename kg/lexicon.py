@@ -232,9 +232,11 @@ class Lexicon:
 
     def is_word(self, token: str, category: str, language: str) -> bool:
         key = (token, category, language)
-        if key not in self._is_word:
-            self._is_word[key] = any(word_matches(token, w.word, language) for w in self.words_of(category, language))
-        return self._is_word[key]
+        known = self._is_word.get(key)
+        if known is None:
+            known = self._is_word[key] = any(word_matches(token, w.word, language)
+                                             for w in self.words_of(category, language))
+        return known
 
     def is_honorific(self, token: str, language: str) -> bool:
         """An honorific of any language (господин, г-жа, Mr), or one of its inflected forms where the language

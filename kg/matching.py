@@ -66,6 +66,10 @@ class PhraseMatcher(Generic[T]):
         self._prefix_index: dict[str, list[tuple[tuple[str, ...], T, bool, bool]]] = {}
         # Per-token answers; tokens repeat across sentences and reports. Cleared by ``add``.
         self._candidate_cache: dict[str, list[tuple[tuple[str, ...], T, bool, bool]]] = {}
+        # The tokens among them that start no phrase, which ``find`` passes over without a call, and those two of
+        # whose phrases have as many words and the same payload, whose matches need to be told apart.
+        self._no_start: set[str] = set()
+        self._repeats: set[str] = set()
         self._fits_cache: dict[tuple[str, str, bool, bool], bool] = {}
         # A token's many candidates (the, North, New), by the keys of their second word: (one-word ones,
         # the longer ones by key), each with its place among the candidates.
@@ -76,6 +80,8 @@ class PhraseMatcher(Generic[T]):
         if not words:
             return
         self._candidate_cache.clear()
+        self._no_start.clear()
+        self._repeats.clear()
         self._by_second.clear()
         if prefix and not exact:
             self._prefix_index.setdefault(prefix_key(words[0]), []).append((words, payload, exact, True))
@@ -85,12 +91,19 @@ class PhraseMatcher(Generic[T]):
             self._index.setdefault(key, []).append((words, payload, exact, False))
 
     def _candidates(self, token: str) -> list[tuple[tuple[str, ...], T, bool, bool]]:
-        """Phrases whose first word the token is (in some form): looked up once per token."""
+        """Phrases whose first word the token is (in some form), longest first and else in the order found:
+        looked up once per token."""
         found = self._candidate_cache.get(token)
         if found is None:
             found = self._lookup(token) + (
                 self._lookup(_hyphen_base(token)) if _hyphen_base(token) != token else [])
-            found = self._candidate_cache[token] = [c for c in found if self.word_fits(token, c[0][0], c[2], c[3])]
+            found = [c for c in found if self.word_fits(token, c[0][0], c[2], c[3])]
+            found.sort(key=lambda c: -len(c[0]))  # stable: so are the matches
+            self._candidate_cache[token] = found
+            if not found:
+                self._no_start.add(token)
+            if len({(len(c[0]), id(c[1])) for c in found}) < len(found):
+                self._repeats.add(token)
         return found
 
     def _lookup(self, token: str) -> list[tuple[tuple[str, ...], T, bool, bool]]:
@@ -130,18 +143,29 @@ class PhraseMatcher(Generic[T]):
         candidates = self._candidates(texts[i])
         if not candidates:
             return []  # most tokens start no phrase
-        if len(candidates) > MANY_CANDIDATES and i + 1 < len(texts):
+        size = len(texts)
+        if len(candidates) > MANY_CANDIDATES and i + 1 < size:
             candidates = self._second_word_fits(texts[i], candidates, texts[i + 1])
+        fits = self._fits_cache
         out: list[Match[T]] = []
         for words, payload, exact, name in candidates:
             n = len(words)
-            if i + n > len(texts):
+            if n == 1:
+                out.append(Match(i, i, payload))  # the first word fits: the candidates are those it fits
                 continue
-            if all(self.word_fits(texts[i + k], words[k], exact, name) for k in range(1, n)):
+            if i + n > size:
+                continue
+            for k in range(1, n):
+                token, word = texts[i + k], words[k]
+                fit = fits.get((token, word, exact, name))
+                if fit is None:
+                    fit = self.word_fits(token, word, exact, name)
+                if not fit:
+                    break
+            else:
                 out.append(Match(i, i + n - 1, payload))
-        if len(out) < 2:
-            return out
-        out.sort(key=lambda m: -(m.last - m.first))
+        if len(out) < 2 or texts[i] not in self._repeats:
+            return out  # longest first, as the candidates are, and no two alike
         return list({(m.first, m.last, id(m.payload)): m for m in out}.values())
 
     def _second_word_fits(self, token: str, candidates: list[tuple[tuple[str, ...], T, bool, bool]],
@@ -176,25 +200,26 @@ class PhraseMatcher(Generic[T]):
 
     def find(self, texts: Sequence[str], *, skip: Sequence[bool] | None = None) -> list[Match[T]]:
         """Non-overlapping matches, leftmost then longest; tokens flagged in ``skip`` are not used."""
+        no_start = self._no_start
+        # the tokens that may start a phrase: not flagged, and not seen before to start none
+        if skip is None:
+            starts = [i for i, t in enumerate(texts) if t not in no_start]
+        else:
+            starts = [i for i, t in enumerate(texts) if not skip[i] and t not in no_start]
         out: list[Match[T]] = []
-        cache = self._candidate_cache
-        i = 0
-        while i < len(texts):
-            if skip is not None and skip[i]:
-                i += 1
+        end = -1  # the last token of the last match
+        for i in starts:
+            if i <= end:
                 continue
-            known = cache.get(texts[i])
-            if known is not None and not known:
-                i += 1  # a token that starts no phrase, seen before
-                continue
-            found = [m for m in self.match_at(texts, i)
-                     if skip is None or not any(skip[k] for k in range(m.first, m.last + 1))]
-            if found:
-                longest = found[0].last
-                out.extend(m for m in found if m.last == longest)
-                i = longest + 1
-            else:
-                i += 1
+            found = self.match_at(texts, i)
+            if skip is not None and found:
+                found = [m for m in found if not any(skip[k] for k in range(m.first, m.last + 1))]
+            if len(found) == 1:
+                end = found[0].last
+                out.append(found[0])
+            elif found:
+                end = found[0].last
+                out.extend(m for m in found if m.last == end)
         return out
 
     def find_all(self, texts: Sequence[str]) -> list[Match[T]]:
@@ -231,9 +256,12 @@ class LemmaMatcher(Generic[T]):
         self._derived: dict[str, list[tuple[str, T]]] = {}
         # Per token: the phrases whose first word it is and the cues it is derived from. Cleared by ``add``.
         self._starting: dict[str, tuple[list[tuple[tuple[str, ...], T, bool]], list[T]]] = {}
+        # The tokens among them that stand for no cue, which ``find_all`` passes over without a call.
+        self._no_start: set[str] = set()
 
     def add(self, words: Sequence[str], payload: T, *, exact: bool = False) -> None:
         self._starting.clear()
+        self._no_start.clear()
         keys = tuple(w if exact else self.language.lemmas(w)[0] for w in words)
         if keys:
             self._index.setdefault(keys[0], []).append((keys, payload, exact))
@@ -253,6 +281,8 @@ class LemmaMatcher(Generic[T]):
             derived = [payload for lemma in self.language.lemmas(token)
                        for cue, payload in self._derived.get(lemma[:DERIVED_SHARED], ()) if _derived(lemma, cue)]
             found = self._starting[token] = (phrases, derived)
+            if not phrases and not derived:
+                self._no_start.add(token)
         return found
 
     def match_at(self, texts: Sequence[str], i: int) -> list[Match[T]]:
@@ -270,7 +300,8 @@ class LemmaMatcher(Generic[T]):
 
     def find_all(self, texts: Sequence[str]) -> list[Match[T]]:
         """Every match at every position, overlapping ones included."""
-        return [m for i in range(len(texts)) for m in self.match_at(texts, i)]
+        no_start = self._no_start
+        return [m for i, t in enumerate(texts) if t not in no_start for m in self.match_at(texts, i)]
 
 
 def _derived(word: str, cue: str) -> bool:

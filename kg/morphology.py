@@ -125,6 +125,12 @@ def case_candidates(word: str, *, person: bool = False) -> list[str]:
     ``person`` leaves out the locative endings and those after a possessive only, which names of
     people do not take.
     """
+    return list(_case_candidates(word, person))
+
+
+@lru_cache(maxsize=32768)
+def _case_candidates(word: str, person: bool) -> tuple[str, ...]:
+    """``case_candidates``, worked out once per word: names repeat across reports."""
     low = word.lower()
     out: list[tuple[int, str]] = []
     for suffix, classes in CASE_ENDINGS:
@@ -149,7 +155,7 @@ def case_candidates(word: str, *, person: bool = False) -> list[str]:
             continue
         out.append((strength, stem))
     out.sort(key=lambda p: -p[0])
-    return [s for _, s in out] + [word]
+    return (*(s for _, s in out), word)
 
 
 def dictionary_form_kk(word: str, *, known: frozenset[str] = frozenset(), person: bool = False) -> str:
@@ -160,7 +166,7 @@ def dictionary_form_kk(word: str, *, known: frozenset[str] = frozenset(), person
     """
     if not CYRILLIC_WORD.match(word):
         return _strip_latin_suffix(word)
-    cands = case_candidates(word, person=person)
+    cands = _case_candidates(word, person)
     for c in cands:
         if c.lower() in known:
             return c

@@ -51,9 +51,10 @@ def short_names(r: State) -> None:
     that body's, and so is every other use of it in the report (AIFC, ҚазҰУ-дың). A short name whose capitals
     spell the initials of one body's name in the report stands for it too (KazNU, Kazakh National University)."""
     defined: dict[str, tuple[str, str | None]] = {}
-    for i in range(1, len(r.texts) - 2):
-        short = r.texts[i + 1]
-        if r.texts[i] != "(" or r.texts[i + 2] != ")" or not ACRONYM.match(short) \
+    texts = r.texts
+    for i in range(1, len(texts) - 2):
+        short = texts[i + 1]
+        if texts[i] != "(" or texts[i + 2] != ")" or not ACRONYM.match(short) \
                 or fold(short) in NOT_NAMES or ROMAN.match(short):
             continue
         full = max((m for m in r.out if m.kind == MentionKind.ORGANIZATION and m.end == r.toks[i - 1].end),
@@ -63,7 +64,9 @@ def short_names(r: State) -> None:
             _name_all(r, full, defined[short][0])
     bodies = {m.value: m for m in r.out if m.kind == MentionKind.ORGANIZATION
               and not r.lex.entry_labels(m.value) and "\t" not in m.value and " " in m.value}
-    for k, t in enumerate(r.texts):
+    for k, t in enumerate(texts):
+        if not t[:1].isupper():
+            continue  # no acronym: it starts with a capital
         short = HYPHEN.split(t, maxsplit=1)[0]
         if short in defined or not ACRONYM.match(short) or fold(short) in NOT_NAMES or r.toks[k].clutter:
             continue
@@ -76,8 +79,9 @@ def short_names(r: State) -> None:
             for body in [b for b in r.out if b.kind == MentionKind.ORGANIZATION and b.value == spelled[0]]:
                 _name_all(r, body, defined[short][0])
     for short, (value, subtype) in defined.items():
-        for k, t in enumerate(r.texts):
-            if t != short and not t.startswith(f"{short}-"):
+        hyphened = f"{short}-"
+        for k, t in enumerate(texts):
+            if t != short and not t.startswith(hyphened):
                 continue
             inner = next((m for m in r.out if m.kind == MentionKind.ORGANIZATION
                           and m.start == r.toks[k].start and m.end == r.toks[k].end), None)
@@ -123,8 +127,9 @@ def appositions(r: State) -> None:
     """``the company Aksa Energy``, ``компании «Казатомпром»``, ``организации ТЮРКСОЙ``: a class noun in lower
     case before a name in quotation marks, an acronym, or (in a Latin-script language) capitalised words."""
     n = len(r.texts)
+    texts, is_word, language = r.texts, r.lex.is_word, r.language
     for i in range(n - 1):
-        if not r.texts[i].islower() or not r.lex.is_word(r.texts[i], "apposition", r.language):
+        if not texts[i].islower() or not is_word(texts[i], "apposition", language):
             continue
         j = i + 1
         if r.covered[j] or r.barrier[j]:
