@@ -49,10 +49,14 @@ class Token(NamedTuple):
     text: str
 
 
+# A token made without the call of ``Token.__new__`` (which does only this): a report makes tens of thousands.
+_new_token = tuple.__new__
+
+
 def tokens(text: str, *, start: int = 0, end: int | None = None) -> list[Token]:
     """Words (with inner hyphens and apostrophes) and single punctuation marks."""
     stop = len(text) if end is None else end
-    return [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, stop)]
+    return [_new_token(Token, (m.start(), m.end(), m.group())) for m in TOKEN.finditer(text, start, stop)]
 
 
 def visible_tokens(text: str, *, start: int = 0, end: int | None = None) -> list[Token]:
@@ -64,7 +68,7 @@ def visible_tokens(text: str, *, start: int = 0, end: int | None = None) -> list
         return tokens(text, start=start, end=stop)
     kept = [i for i in range(start, stop) if not INVISIBLE.match(text, i)]
     squeezed = "".join(text[i] for i in kept)
-    return [Token(kept[m.start()], kept[m.end() - 1] + 1, m.group()) for m in TOKEN.finditer(squeezed)]
+    return [_new_token(Token, (kept[m.start()], kept[m.end() - 1] + 1, m.group())) for m in TOKEN.finditer(squeezed)]
 
 
 def sentences(text: str, *, start: int = 0) -> list[Span]:
