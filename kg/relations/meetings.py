@@ -410,7 +410,7 @@ def _earlier_holder(s: State, role: Mention) -> str | None:
     for p in s.posts:
         if role.value not in (p.role, p.cue) or (state and p.country != state):
             continue
-        if any(s.key_of.get(m) == p.holder and m.start < role.start for m in s.mentions):
+        if any(m.start < role.start for m in s.mentions_of(p.holder)):
             return p.holder
     return None
 
@@ -426,7 +426,7 @@ def _later_holders(s: State, role: Mention) -> list[str]:
     for p in s.posts:
         if role.value not in (p.role, p.cue):
             continue
-        first = min((s.sentence_of[m] for m in s.mentions if s.key_of.get(m) == p.holder), default=None)
+        first = min((s.sentence_of[m] for m in s.mentions_of(p.holder)), default=None)
         if first is None or not idx < first <= idx + LATER_REACH or (at is not None and first != at):
             continue
         if not plural:

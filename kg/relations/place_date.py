@@ -12,7 +12,6 @@ from kg.lang import Case, DayKind, DayWord, Language, word_key
 from kg.model import Mention, MentionKind, PartialDate
 from kg.relations.posts import case_window, phrase_window, role_before, via
 from kg.relations.state import DIPLOMATS, OF, MeetingDraft, State
-from kg.text import tokens
 
 # A dateline in capitals, a full stop, a comma or a dash after it (ASTANA. ..., АСТАНА, ..., BRUSSELS – ...).
 DATELINE = re.compile(r"^([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ-]{2,})(?:[.,]|\s+[–—-]\s)")
@@ -191,11 +190,12 @@ def _stated_date(s: State, d: MeetingDraft, told: PartialDate | None = None) -> 
             pd = resolve_date(m.value, published)
             if pd:
                 return pd
-        words = [t.text for t in tokens(s.sentences[idx].text)]
-        after = _days_after(s.language, words)
-        if after is not None and told is not None and told.day is not None:
-            day = date(told.year, told.month, told.day) + timedelta(days=after)
-            return PartialDate(day.year, day.month, day.day)
+        words = [t.text for t in s.sentence_tokens(idx)]
+        if told is not None and told.day is not None:  # a day after the meeting told before (the next day)
+            after = _days_after(s.language, words)
+            if after is not None:
+                day = date(told.year, told.month, told.day) + timedelta(days=after)
+                return PartialDate(day.year, day.month, day.day)
         if published and s.sentences:
             day = day_word_date(s.language, words, published)
             if day:
@@ -250,7 +250,7 @@ def _day_word(language: Language, words: list[str], kinds: tuple[DayKind, ...]) 
         return forms[i]
 
     for i in range(len(words)):
-        if not forms_of(i) & firsts:
+        if firsts.isdisjoint(forms_of(i)):
             continue
         for day in days:
             n = len(day.words)

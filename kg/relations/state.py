@@ -59,14 +59,20 @@ class State:
         self.key_of = key_of
         self.lex = lexicon
         self.sentences = list(spans) if spans is not None else sentences(report.text, start=report.body_start)
-        self.sentence_of: dict[Mention, int] = {m: self._sentence_index(m.start) for m in self.mentions}
+        self.sentence_of: dict[Mention, int] = {}
         self.by_sentence: dict[int, list[Mention]] = {}
+        self._by_kind: dict[tuple[int, str], list[Mention]] = {}  # a sentence's mentions of one kind
         for m in self.mentions:
-            self.by_sentence.setdefault(self.sentence_of[m], []).append(m)
+            index = self.sentence_of[m] = self._sentence_index(m.start)
+            self.by_sentence.setdefault(index, []).append(m)
+            self._by_kind.setdefault((index, m.kind), []).append(m)
         self.home = self.language.home_country
         self.posts: list[PostDraft] = []
         self.meetings: list[MeetingDraft] = []
         self._tokens: dict[int, list[Token]] = {}  # a sentence's tokens, read once for the passes that ask
+        self._words: dict[int, list[str]] = {}  # a sentence's words as ``has_word`` reads them, split once
+        self._has_word: dict[tuple[int, str], bool] = {}  # the passes ask of one sentence and category again
+        self._mentions_of: dict[str | None, list[Mention]] | None = None  # by key, made when first asked
 
     def _sentence_index(self, offset: int) -> int:
         lo, hi = 0, len(self.sentences) - 1
@@ -84,7 +90,17 @@ class State:
         return Evidence(self.report.source_file, s, Span(m.start, stop, self.text[m.start:stop]))
 
     def in_sentence(self, index: int, kind: str | None = None) -> list[Mention]:
-        return [m for m in self.by_sentence.get(index, ()) if kind is None or m.kind == kind]
+        if kind is None:
+            return list(self.by_sentence.get(index, ()))
+        return list(self._by_kind.get((index, kind), ()))
+
+    def mentions_of(self, key: str | None) -> list[Mention]:
+        """The mentions resolved to ``key`` (None: to no one), in the order of ``mentions``; not to be changed."""
+        if self._mentions_of is None:
+            self._mentions_of = {}
+            for m in self.mentions:
+                self._mentions_of.setdefault(self.key_of.get(m), []).append(m)
+        return self._mentions_of.get(key, [])
 
     def entity(self, key: str | None) -> Entity | None:
         return self.entities.get(key) if key else None
@@ -103,19 +119,38 @@ class State:
     def has_word(self, index: int, category: str) -> bool:
         """Does sentence ``index`` hold a word or a two-word phrase of a lexicon category (a word of discussion:
         обсудили, қол қойды ...)?"""
+        key = (index, category)
+        known = self._has_word.get(key)
+        if known is None:
+            known = self._has_word[key] = self._holds_word(index, category)
+        return known
+
+    def _holds_word(self, index: int, category: str) -> bool:
         language = self.report.language
-        words = [w.strip(WORD_EDGES) for w in self.sentences[index].text.split()]
+        words = self._words.get(index)
+        if words is None:
+            words = self._words[index] = [w.strip(WORD_EDGES) for w in self.sentences[index].text.split()]
         starts = self.lex.phrase_starts(category, language)
-        return any(self.lex.is_word(w, category, language) for w in words) or any(
-            self.lex.is_word(f"{a} {b}", category, language) for a, b in pairwise(words) if fold(a) in starts)
+        is_word = self.lex.is_word
+        if any(is_word(w, category, language) for w in words):
+            return True
+        return bool(starts) and any(
+            is_word(f"{a} {b}", category, language) for a, b in pairwise(words) if fold(a) in starts)
+
+    def sentence_tokens(self, index: int) -> list[Token]:
+        """The tokens of sentence ``index``, offsets into the sentence's text; read once (not to be changed)."""
+        found = self._tokens.get(index)
+        if found is None:
+            found = self._tokens[index] = tokens(self.sentences[index].text)
+        return found
 
     def word_spans(self, index: int, category: str) -> list[tuple[int, int]]:
         """Where sentence ``index`` holds words of a lexicon category (по приглашению, прошла), as offsets."""
         sentence = self.sentences[index]
-        if index not in self._tokens:
-            self._tokens[index] = tokens(sentence.text)
-        return [(sentence.start + t.start, sentence.start + t.end) for t in self._tokens[index]
-                if self.lex.is_word(t.text, category, self.report.language)]
+        language = self.report.language
+        is_word = self.lex.is_word
+        return [(sentence.start + t.start, sentence.start + t.end) for t in self.sentence_tokens(index)
+                if is_word(t.text, category, language)]
 
     def meeting_noun(self, m: Mention) -> bool:
         """Is a word of meeting the noun of one (кездесу, встреча, meeting) or of talks (келіссөздер, переговоры,

@@ -23,15 +23,11 @@ def read_topics(s: State) -> None:
     if not s.meetings:
         return
     paragraph = _paragraphs(s)
-    talk = {i for i in range(len(s.sentences)) if _is_talk(s, i)}
-    # A sentence that goes on in the paragraph of a talk sentence is about the talks too.
-    for i in range(1, len(s.sentences)):
-        if i - 1 in talk and paragraph[i - 1] == paragraph[i]:
-            talk.add(i)
+    talk = _talk_sentences(s, paragraph)
     inside_name = _covered_by(m for m in s.mentions if m.kind in NAMES)
     starts = sorted((min(d.sentences), n) for n, d in enumerate(s.meetings))
     for m in s.mentions:
-        if m.kind != MentionKind.SECTOR or s.sentence_of[m] not in talk or inside_name(m):
+        if m.kind != MentionKind.SECTOR or not talk(s.sentence_of[m]) or inside_name(m):
             continue
         owner = _owner(s, s.sentence_of[m], paragraph, starts)
         if owner is not None:
@@ -56,6 +52,35 @@ def _owner(s: State, idx: int, paragraph: list[int], starts: list[tuple[int, int
     if before is not None:
         return before
     return after if after is not None and start(after) - idx <= LEAD_SENTENCES else None
+
+
+def _talk_sentences(s: State, paragraph: list[int]) -> Callable[[int], bool]:
+    """A test of whether a sentence is about the talks: it is a talk sentence (``_is_talk``), or it goes on in the
+    paragraph of one. Each sentence is read when first asked of, as only those naming a sector are."""
+    known: dict[int, bool] = {}
+
+    def talk(index: int) -> bool:
+        if not 0 <= index < len(s.sentences):
+            return False
+        chain: list[int] = []  # the sentences back to the answer, which is theirs too
+        k = index
+        while True:
+            if k in known:
+                found = known[k]
+                break
+            if _is_talk(s, k):
+                found = known[k] = True
+                break
+            chain.append(k)
+            if k == 0 or paragraph[k - 1] != paragraph[k]:
+                found = False
+                break
+            k -= 1
+        for c in chain:
+            known[c] = found
+        return found
+
+    return talk
 
 
 def _paragraphs(s: State) -> list[int]:
