@@ -21,6 +21,7 @@ from kg.cache import (
     OUTLINES,
     ExtractionCache,
     GraphCache,
+    Location,
     Pack,
     Shared,
     extraction_key,
@@ -229,11 +230,11 @@ class _Work:
 _WORK: _Work | None = None
 
 
-def _extract_job(n: int) -> tuple[bytes | None, Extraction | None, str | None]:
+def _extract_job(n: int) -> tuple[bytes | None, Extraction | None, str | None, Location | None]:
     """Report ``n``'s outline (pickled by ``shared_dumps``), and its whole extraction unless the cache holds
-    it: the build keeps only the outlines of a large collection in memory, and a report graph's writer reads
-    the rest. A report the extractors fail on gives neither, and the failure in one line: it is skipped,
-    like an input that cannot be read, rather than ending the build of all the others."""
+    it (and then where): the build keeps only the outlines of a large collection in memory, and a report graph's
+    writer reads the rest. A report the extractors fail on gives neither, and the failure in one line: it is
+    skipped, like an input that cannot be read, rather than ending the build of all the others."""
     assert _WORK is not None
     report = _WORK.reports[n]
     try:
@@ -242,11 +243,10 @@ def _extract_job(n: int) -> tuple[bytes | None, Extraction | None, str | None]:
         where = report.source_path or report.source_file
         if report.source_record is not None:
             where += f" record {report.source_record}"
-        return None, None, f"{where}: cannot extract it: {type(exc).__name__}: {' '.join(str(exc).split())}"
+        return None, None, f"{where}: cannot extract it: {type(exc).__name__}: {' '.join(str(exc).split())}", None
     _settle()
-    if _WORK.cache is not None and _WORK.cache.put(_WORK.keys[n], x):
-        return shared_dumps(outline(x)), None, None
-    return shared_dumps(outline(x)), x, None
+    kept = _WORK.cache.put(_WORK.keys[n], x) if _WORK.cache is not None else None
+    return shared_dumps(outline(x)), None if kept else x, None, kept or None
 
 
 def _settle() -> None:
@@ -382,14 +382,16 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
         extracted_count = len(set(todo) | got.keys())
         rest = [n for n in todo if n not in got]
 
-        def extracted() -> Iterator[tuple[int, tuple[bytes | None, Extraction | None, str | None]]]:
+        def extracted() -> Iterator[tuple[int, tuple[bytes | None, Extraction | None, str | None, Location | None]]]:
             yield from ((n, got[n]) for n in todo if n in got)
             yield from zip(rest, run(_extract_job, rest, jobs=jobs, what="extracting"), strict=True)
 
         failed: list[str] = []
         dropped = 0
-        for n, (brief, x, problem) in extracted():
+        for n, (brief, x, problem, kept) in extracted():
             outlines[n], found[n] = shared_loads(brief, shared) if brief is not None else None, x
+            if kept is not None and cache is not None:
+                cache.note(keys[n], kept)
             if brief is not None and x is None and reports[n].text:
                 # In the cache now: its graph's writer reads the extraction there, and the text, freed as the
                 # outlines come in, is not held beside them through the rest of the extraction.
@@ -410,6 +412,8 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
             work.reports, work.keys, work.extractions = reports, keys, found
             read["skipped"] = (*read["skipped"], *failed)
         extractions = tuple(x for x in outlines if x is not None)
+        if cache is not None and extracted_count:
+            cache.save()  # a build that ends before its own end keeps what it extracted
         release_freed_memory()  # the texts let go as their extractions came in
         clock.lap("extract")
         with _no_gc():

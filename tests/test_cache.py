@@ -142,3 +142,62 @@ def test_values_not_wanted_still_count_towards_compacting_the_pack(tmp_path):
     pack.save({"old0": 0, "new": 1}, held)
     assert len(list((tmp_path / "outlines").iterdir())) == 1, "rewritten as one segment: most values are stale"
     assert Pack(tmp_path, "outlines").load() == {"old0": 0, "new": 1}
+
+
+def _extraction(name: str):
+    from kg.model import Extraction, Report
+
+    return Extraction(Report(f"{name}.txt", f"{name} met the Ambassador.", "en"), (), ())
+
+
+def _child_put(folder, key):
+    return cache.ExtractionCache(folder).put(key, _extraction(key))
+
+
+def test_extractions_written_by_other_processes_are_found_once_noted_and_saved(tmp_path):
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        written = pool.starmap(_child_put, [(tmp_path, "a"), (tmp_path, "b")])
+    assert len({segment for segment, _, _ in written}) == 2  # a segment of each process's own
+    here = cache.ExtractionCache(tmp_path)
+    assert here.get("a") is None  # not in this index yet
+    for key, where in zip("ab", written, strict=True):
+        here.note(key, where)
+    here.save()
+    again = cache.ExtractionCache(tmp_path)
+    assert again.held() == {"a", "b"}
+    assert again.get("b") == _extraction("b")
+
+
+@pytest.mark.parametrize(("kept", "segments"), [
+    (["a", "b", "c"], 1),  # all wanted: the segment stays as it is
+    (["c"], 1),  # most bytes unwanted: the wanted one written into a new segment, the old one removed
+    ([], 0),
+])
+def test_keep_only_keeps_the_wanted_extractions_and_removes_every_file_no_entry_names(tmp_path, kept, segments):
+    store = cache.ExtractionCache(tmp_path)
+    for key in "abc":
+        assert store.put(key, _extraction(key))
+    folder = tmp_path / cache.EXTRACTIONS
+    (folder / "123-killed.segment").write_bytes(b"half a pickle")  # of a build that did not end
+    (folder / "old.pickle").write_bytes(b"")
+    store.keep_only(kept)
+    again = cache.ExtractionCache(tmp_path)
+    assert again.held() == set(kept)
+    assert all(again.get(key) == _extraction(key) for key in kept)
+    assert again.get("a" if "a" not in kept else "zz") is None
+    assert sorted(p.name for p in folder.iterdir() if p.name != cache.INDEX) == sorted(
+        {segment for segment, _, _ in again.index.values()})
+    assert len(list(folder.glob(f"*{cache.SEGMENT_SUFFIX}"))) == segments
+
+
+def test_an_extraction_whose_segment_is_damaged_is_made_again_not_misread(tmp_path):
+    store = cache.ExtractionCache(tmp_path)
+    segment, offset, size = store.put("a", _extraction("a"))
+    store.save()
+    path = tmp_path / cache.EXTRACTIONS / segment
+    path.write_bytes(path.read_bytes()[: offset + size // 2])  # cut short
+    assert cache.ExtractionCache(tmp_path).get("a") is None
+    path.unlink()
+    assert cache.ExtractionCache(tmp_path).get("a") is None
