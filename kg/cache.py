@@ -201,12 +201,12 @@ class ExtractionCache:
             write_atomic(self.folder / INDEX, lambda tmp: _dump(tmp, self.index))
 
     def keep_only(self, keys: Iterable[str]) -> None:
-        """Keep the extractions of ``keys`` only (the reports of the latest build). When most of the segments'
-        bytes are no longer wanted, the wanted ones are written into one new segment; files that no entry
-        names (those of the others, of a build that did not end) are removed."""
+        """Keep the extractions of ``keys`` only (the reports of the latest build). When most of the bytes of the
+        segments that hold them are no longer wanted, the wanted ones are written into one new segment; files that
+        no entry names (segments of unwanted extractions only, of a build that did not end) are removed."""
         index = {k: self.index[k] for k in keys if k in self.index}
         sizes = {}
-        for name in {segment for segment, _, _ in self.index.values()}:
+        for name in {segment for segment, _, _ in index.values()}:  # a segment of none of them is removed whole
             with contextlib.suppress(OSError):
                 sizes[name] = os.path.getsize(self.folder / name)
         index = {k: where for k, where in index.items() if where[0] in sizes}

@@ -201,3 +201,18 @@ def test_an_extraction_whose_segment_is_damaged_is_made_again_not_misread(tmp_pa
     assert cache.ExtractionCache(tmp_path).get("a") is None
     path.unlink()
     assert cache.ExtractionCache(tmp_path).get("a") is None
+
+
+def test_segments_of_unwanted_extractions_only_are_removed_without_writing_the_others_again(tmp_path):
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        old = pool.starmap(_child_put, [(tmp_path, key) for key in "abe"])  # a build before: one segment
+    store = cache.ExtractionCache(tmp_path)
+    for key, where in zip("abe", old, strict=True):
+        store.note(key, where)
+    new = [store.put(key, _extraction(key)) for key in "cd"]  # everything extracted again: another segment
+    store.keep_only(["c", "d"])
+    again = cache.ExtractionCache(tmp_path)
+    assert [again.index[key] for key in "cd"] == new  # where they were
+    assert not (tmp_path / cache.EXTRACTIONS / old[0][0]).exists()
