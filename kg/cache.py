@@ -16,6 +16,7 @@ import io
 import itertools
 import os
 import pickle
+import sys
 import tempfile
 import zlib
 from collections.abc import Container, Iterable, Sequence
@@ -188,8 +189,10 @@ class ExtractionCache:
         return where
 
     def note(self, key: str, where: Location) -> None:
-        """That ``key``'s extraction lies at ``where`` (written by another process)."""
-        self.index[key] = where
+        """That ``key``'s extraction lies at ``where`` (written by another process; its segment's name one string
+        for all the extractions in it, as the index of a large collection is kept through the build)."""
+        segment, offset, size = where
+        self.index[key] = (sys.intern(segment), offset, size)
 
     def held(self) -> frozenset[str]:
         """The keys of the extractions the cache holds."""
