@@ -161,31 +161,19 @@ class ExtractionCache:
 
     def get(self, key: str) -> Extraction | None:
         where = self.index.get(key)
-        if where is None:
-            return None
-        segment, offset, size = where
+        data = self._read(where) if where is not None else None
         try:
-            with open(self.folder / segment, "rb") as fh:
-                fh.seek(offset)
-                data = fh.read(size)
-            found = pickle.loads(data) if len(data) == size else None
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
+            found = pickle.loads(data) if data is not None else None
+        except (EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
             return None
         return found if isinstance(found, Extraction) else None
 
     def put(self, key: str, extraction: Extraction) -> Location | None:
         """Keep the extraction (in this object's index; ``note`` it in that of the process that saves it); where
         it lies, or None when it could not be written."""
-        data = pickle.dumps(extraction, protocol=5)
-        try:
-            _, fd, name = self._own_segment()
-            offset = os.lseek(fd, 0, os.SEEK_END)
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view):]
-        except OSError:
-            return None  # a cache that cannot be written only costs the next build time
-        where = self.index[key] = (name, offset, len(data))
+        where = self._append(pickle.dumps(extraction, protocol=5))
+        if where is not None:
+            self.index[key] = where
         return where
 
     def note(self, key: str, where: Location) -> None:
@@ -199,7 +187,9 @@ class ExtractionCache:
         return frozenset(self.index)
 
     def save(self) -> None:
-        """Write the index (its entries' extractions are written: an index never names what is not there)."""
+        """Write the index (its entries' extractions are written: an index never names what is not there), and
+        close this process's segment."""
+        self._close()
         with contextlib.suppress(OSError):
             write_atomic(self.folder / INDEX, lambda tmp: _dump(tmp, self.index))
 
@@ -220,14 +210,36 @@ class ExtractionCache:
         _keep_only(self.folder, {INDEX, *(segment for segment, _, _ in index.values())})
 
     def _rewritten(self, index: dict[str, Location]) -> dict[str, Location]:
+        """The extractions of ``index`` copied into a new segment (those that can still be read)."""
         out: dict[str, Location] = {}
         self._close()
-        for key in index:
-            x = self.get(key)
-            if x is not None and (where := self.put(key, x)) is not None:
-                out[key] = where
+        for key, where in index.items():
+            data = self._read(where)
+            if data is not None and (copied := self._append(data)) is not None:
+                out[key] = copied
         self._close()
         return out
+
+    def _read(self, where: Location) -> bytes | None:
+        segment, offset, size = where
+        try:
+            with open(self.folder / segment, "rb") as fh:
+                fh.seek(offset)
+                data = fh.read(size)
+        except OSError:
+            return None
+        return data if len(data) == size else None
+
+    def _append(self, data: bytes) -> Location | None:
+        try:
+            _, fd, name = self._own_segment()
+            offset = os.lseek(fd, 0, os.SEEK_END)
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+        except OSError:
+            return None  # a cache that cannot be written only costs the next build time
+        return name, offset, len(data)
 
     def _own_segment(self) -> tuple[int, int, str]:
         if self._segment is None or self._segment[0] != os.getpid():  # a forked process writes one of its own
