@@ -13,6 +13,7 @@ import gettext
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pycountry
 from rdflib import Graph, URIRef
@@ -140,6 +141,7 @@ class Lexicon:
         self._heads_for: dict[str, list[Head]] = {}
         self._folded_starts: dict[tuple[str, str], frozenset[str]] = {}
         self._folded: dict[str, frozenset[str]] = {}
+        self._answers: dict[tuple[str, str], dict[str, Any]] = {}
         self._words_of: dict[tuple[str, str | None], list[Word]] = {}
         self._sector_nouns: dict[str, frozenset[str]] = {}
 
@@ -229,6 +231,12 @@ class Lexicon:
         if category not in self._folded:
             self._folded[category] = frozenset(fold(w.word) for w in self.words_of(category))
         return self._folded[category]
+
+    def answers(self, question: str, language: str) -> dict[str, Any]:
+        """A pass's table of answers by token (``question``: what it asks of one, as is a date's first word),
+        kept with the lexicon: tokens repeat across reports, and the answers depend on the token, the lexicon
+        and the language alone."""
+        return self._answers.setdefault((question, language), {})
 
     def is_word(self, token: str, category: str, language: str) -> bool:
         key = (token, category, language)

@@ -6,7 +6,6 @@ import re
 from datetime import date
 
 from kg.lang import Case, profile
-from kg.lexicon import Lexicon
 from kg.model import MentionKind
 from kg.rules.state import State
 
@@ -19,8 +18,6 @@ ISO_DATE = re.compile(r"^(1[89]\d\d|20\d\d)-(\d\d)-(\d\d)$")
 NUMBER = re.compile(r"^\d{1,2}$")
 DATE_SEPARATORS = frozenset({".", "/"})
 ORDINAL_DAY = re.compile(r"^(\d{1,2})[-‐](?:і|сі|ы|сы|інде|сінде|ында|сында|нде|нда|де|да|ші|шы|інші|ншы)$")
-# Whether a word may start a date (a figure, a month's name), by lexicon and language: words repeat across reports.
-_DATE_STARTS: dict[tuple[Lexicon, str], dict[str, bool]] = {}
 
 
 def read_dates(s: State) -> None:
@@ -31,7 +28,7 @@ def read_dates(s: State) -> None:
     мамыр айының 15-і and 2025-10-15; a range (20-21 September, с 15 по 16 мая, from 15 to 16 May) gives its first day.
     """
     texts, toks = s.texts, s.toks
-    starts = _DATE_STARTS.setdefault((s.lex, s.language), {})
+    starts: dict[str, bool] = s.lex.answers("date-start", s.language)  # may the word start a date
     i = 0
     while i < len(texts):
         # A date starts at a figure or at a month's name: any other token is passed over at once.

@@ -63,11 +63,6 @@ TITLE_LINKS = frozenset({"of", "and", "for", "&", "и", "по"})
 ORG_LINKS = frozenset({"және", "мен", "бен", "пен", "и", "and", "of"})
 
 
-# Whether a word is capitalised as a name's, by lexicon and language: the answer depends on the word alone, and
-# words repeat across reports.
-_CAPITALISED_WORDS: dict[tuple[Lexicon, str], dict[str, bool]] = {}
-
-
 class _Tok(NamedTuple):
     """A token of the report with whether its line is clutter (a tuple: a report makes hundreds)."""
 
@@ -110,7 +105,7 @@ class State:
         self.role_matches: list[Match[str]] = []
         # Every match of a post's words, whatever covers them (the posts pass marks them first).
         self.post_matches: list[Match[str]] = []
-        self._capitalised = _CAPITALISED_WORDS.setdefault((lexicon, report.language), {})
+        self._capitalised: dict[str, bool] = lexicon.answers("capitalised", report.language)  # by word
 
     def _tokens(self) -> list[_Tok]:
         clutter_words = tuple(w.word for w in self.lex.words_of("clutter"))
