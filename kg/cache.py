@@ -10,13 +10,11 @@ files and is not part of them: losing it costs time, never correctness.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import io
 import itertools
 import os
 import pickle
-import sys
 import tempfile
 import zlib
 from collections.abc import Container, Iterable, Sequence
@@ -26,18 +24,17 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any, BinaryIO, Generic, TypeVar
 
-from kg.files import PACKAGE_DIR, write_atomic
+from kg.files import PACKAGE_DIR
 from kg.model import Evidence, Extraction, Label, PartialDate, Report, Span, Topic
+from kg.segments import Location, Segments, keep_only
 
 CACHE_NAME = ".dipkg-cache"
 EXTRACTIONS = "extractions"
 SUFFIX = ".pickle"
-# The extraction cache's segments and its index (``ExtractionCache``).
-SEGMENT_SUFFIX = ".segment"
-INDEX = "index.pickle"
 GRAPHS = "graphs"
 OUTLINES = "outlines"
 INPUTS = "inputs"
+TEXTS = "texts"
 # Segments of the outline pack before it is rewritten as one.
 MAX_SEGMENTS = 32
 # Values a segment pickles at a time: a pickler remembers every object of one dump until it ends, which for the
@@ -45,8 +42,6 @@ MAX_SEGMENTS = 32
 CHUNK = 500
 GRAPH_SUFFIX = ".nt.z"
 V = TypeVar("V")
-# Where an extraction lies: its segment, the offset of its pickle and the pickle's length.
-Location = tuple[str, int, int]
 # The evidence of an outline's posts, meetings and topics (``outline``).
 NO_EVIDENCE = Evidence("", Span(0, 0, ""), Span(0, 0, ""))
 # What the extractor's version is the hash of, relative to the package folder.
@@ -121,47 +116,28 @@ def shared_loads(data: bytes, shared: Shared) -> Any:
     return _unpickler(io.BytesIO(data), shared).load()
 
 
-def extraction_key(report: Report, extractors: Sequence[str]) -> str:
+def extraction_key(report: Report, extractors: Sequence[str], digest: str | None = None) -> str:
     """The key of a report's extraction: the report's every field, the extractors and the version.
 
     The fields but the text are read through the ``repr`` of their tuple, which escapes what is not printable:
     a pickle would also tell which of them are one object (a report read again, or with its strings shared, by
-    ``Shared``). The text, last, is hashed as its bytes: its ``repr`` would take three quarters of the time."""
-    digest = hashlib.sha256(extractor_version().encode("ascii"))
-    digest.update("\0".join(extractors).encode("utf-8") + b"\0")
-    digest.update(repr(_report_fields(report)).encode("utf-8") + b"\0")
-    digest.update(report.text.encode("utf-8", "surrogatepass"))
-    return digest.hexdigest()
+    ``Shared``). The text is read through its hash (``text_digest``; ``digest`` where it is known, as for a
+    report whose text is kept in a ``TextStore``)."""
+    key = hashlib.sha256(extractor_version().encode("ascii"))
+    key.update("\0".join(extractors).encode("utf-8") + b"\0")
+    key.update(repr(_report_fields(report)).encode("utf-8") + b"\0")
+    key.update((digest or text_digest(report.text)).encode("ascii"))
+    return key.hexdigest()
 
 
-class ExtractionCache:
-    """The extractions under ``folder``, appended to segment files (a process writes into one of its own) and
-    found by an index of where each lies. Creating a file is costly on a busy machine (half a millisecond while
-    both cores extract, against a hundredth for an append), so an extraction is not a file of its own.
-
-    The index is written at once (``save``), after the extractions it names are written: a build killed
-    half-way leaves the index of the build before, and segment bytes that no index names, which ``keep_only``
-    removes. A segment lost or unreadable costs time only: the extraction is made again."""
+class ExtractionCache(Segments):
+    """The extractions under ``folder``, pickled, in segments (``kg.segments``) found by their keys."""
 
     def __init__(self, folder: Path) -> None:
-        self.folder = folder / EXTRACTIONS
-        self._index: dict[str, Location] | None = None
-        self._segment: tuple[int, int, str] | None = None  # the process's own: (process id, descriptor, name)
-
-    @property
-    def index(self) -> dict[str, Location]:
-        if self._index is None:
-            try:
-                with open(self.folder / INDEX, "rb") as fh:
-                    found = pickle.load(fh)
-                self._index = found if isinstance(found, dict) else {}
-            except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
-                self._index = {}
-        return self._index
+        super().__init__(folder / EXTRACTIONS)
 
     def get(self, key: str) -> Extraction | None:
-        where = self.index.get(key)
-        data = self._read(where) if where is not None else None
+        data = self.get_bytes(key)
         try:
             found = pickle.loads(data) if data is not None else None
         except (EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
@@ -169,95 +145,32 @@ class ExtractionCache:
         return found if isinstance(found, Extraction) else None
 
     def put(self, key: str, extraction: Extraction) -> Location | None:
-        """Keep the extraction (in this object's index; ``note`` it in that of the process that saves it); where
-        it lies, or None when it could not be written."""
-        where = self._append(pickle.dumps(extraction, protocol=5))
-        if where is not None:
-            self.index[key] = where
-        return where
-
-    def note(self, key: str, where: Location) -> None:
-        """That ``key``'s extraction lies at ``where`` (written by another process; its segment's name one string
-        for all the extractions in it, as the index of a large collection is kept through the build)."""
-        segment, offset, size = where
-        self.index[key] = (sys.intern(segment), offset, size)
-
-    def held(self) -> frozenset[str]:
-        """The keys of the extractions the cache holds."""
-        return frozenset(self.index)
-
-    def save(self) -> None:
-        """Write the index (its entries' extractions are written: an index never names what is not there), and
-        close this process's segment."""
-        self._close()
-        with contextlib.suppress(OSError):
-            write_atomic(self.folder / INDEX, lambda tmp: _dump(tmp, self.index))
-
-    def keep_only(self, keys: Iterable[str]) -> None:
-        """Keep the extractions of ``keys`` only (the reports of the latest build). When most of the bytes of the
-        segments that hold them are no longer wanted, the wanted ones are written into one new segment; files that
-        no entry names (segments of unwanted extractions only, of a build that did not end) are removed."""
-        index = {k: self.index[k] for k in keys if k in self.index}
-        sizes = {}
-        for name in {segment for segment, _, _ in index.values()}:  # a segment of none of them is removed whole
-            with contextlib.suppress(OSError):
-                sizes[name] = os.path.getsize(self.folder / name)
-        index = {k: where for k, where in index.items() if where[0] in sizes}
-        if 2 * sum(size for _, _, size in index.values()) < sum(sizes.values()):
-            index = self._rewritten(index)
-        self._index = index
-        self.save()
-        _keep_only(self.folder, {INDEX, *(segment for segment, _, _ in index.values())})
-
-    def _rewritten(self, index: dict[str, Location]) -> dict[str, Location]:
-        """The extractions of ``index`` copied into a new segment (those that can still be read)."""
-        out: dict[str, Location] = {}
-        self._close()
-        for key, where in index.items():
-            data = self._read(where)
-            if data is not None and (copied := self._append(data)) is not None:
-                out[key] = copied
-        self._close()
-        return out
-
-    def _read(self, where: Location) -> bytes | None:
-        segment, offset, size = where
-        try:
-            with open(self.folder / segment, "rb") as fh:
-                fh.seek(offset)
-                data = fh.read(size)
-        except OSError:
-            return None
-        return data if len(data) == size else None
-
-    def _append(self, data: bytes) -> Location | None:
-        try:
-            _, fd, name = self._own_segment()
-            offset = os.lseek(fd, 0, os.SEEK_END)
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view):]
-        except OSError:
-            return None  # a cache that cannot be written only costs the next build time
-        return name, offset, len(data)
-
-    def _own_segment(self) -> tuple[int, int, str]:
-        if self._segment is None or self._segment[0] != os.getpid():  # a forked process writes one of its own
-            self.folder.mkdir(parents=True, exist_ok=True)
-            name = f"{os.getpid()}-{os.urandom(4).hex()}{SEGMENT_SUFFIX}"
-            fd = os.open(self.folder / name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND, 0o666)
-            self._segment = (os.getpid(), fd, name)
-        return self._segment
-
-    def _close(self) -> None:
-        if self._segment is not None and self._segment[0] == os.getpid():
-            os.close(self._segment[1])
-        self._segment = None
+        """Keep the extraction; where it lies, or None when it could not be written."""
+        return self.put_bytes(key, pickle.dumps(extraction, protocol=5))
 
 
-def _dump(path: str, value: object) -> None:
-    with open(path, "wb") as fh:
-        pickle.dump(value, fh, protocol=5)
+class TextStore(Segments):
+    """The reports' texts under ``folder``, found by their hash (``text_digest``): a build reads each input
+    once, keeps the texts here rather than in memory, and the process that extracts a report reads its text
+    back. A rebuild that finds a file unchanged finds its texts here."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(folder / TEXTS)
+
+    def get(self, digest: str) -> str | None:
+        data = self.get_bytes(digest)
+        return data.decode("utf-8", "surrogatepass") if data is not None else None
+
+    def put(self, text: str) -> tuple[str, Location | None]:
+        """Keep ``text``: its digest, and where it lies (None when it could not be written)."""
+        data = text.encode("utf-8", "surrogatepass")
+        digest = hashlib.sha256(data).hexdigest()
+        return digest, self.put_bytes(digest, data)
+
+
+def text_digest(text: str) -> str:
+    """The hash a report's text is kept and keyed under (``TextStore``, ``extraction_key``)."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class Pack(Generic[V]):
@@ -374,14 +287,4 @@ class GraphCache:
             pass
 
     def keep_only(self, signatures: Iterable[str]) -> None:
-        _keep_only(self.folder, {f"{s}{GRAPH_SUFFIX}" for s in signatures})
-
-
-def _keep_only(folder: Path, wanted: set[str]) -> None:
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return
-    for entry in entries:
-        if entry.name not in wanted:
-            Path(entry.path).unlink(missing_ok=True)
+        keep_only(self.folder, {f"{s}{GRAPH_SUFFIX}" for s in signatures})

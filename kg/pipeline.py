@@ -24,6 +24,7 @@ from kg.cache import (
     Location,
     Pack,
     Shared,
+    TextStore,
     extraction_key,
     extractor_version,
     outline,
@@ -46,7 +47,7 @@ from kg.graph import (
     report_graph_iri,
     served_states,
 )
-from kg.inputs.collect import Collected, InputOptions, Memo, UnreadableInputs, collect
+from kg.inputs.collect import Collected, Gave, InputOptions, Memo, UnreadableInputs, collect
 from kg.lexicon import load_lexicon
 from kg.mentions import extract_mentions
 from kg.merging import merge, serving_states
@@ -82,9 +83,6 @@ SETTLE_EVERY = 200
 # New reports that a rebuild extracts in a process of its own while it reads the outlines of the others
 # (``_new_few``); more are extracted on every core once the outlines are read.
 EXTRACT_AHEAD = 32
-# Texts let go between two hand-backs of the memory they took (``release_freed_memory``): freeing a text writes
-# into its pages, which the forked workers still share, so each one freed costs a private copy until then.
-TRIM_EVERY = 1_000
 # The exports a build writes beside its store (unless told not to): every triple once, a graph per report.
 TURTLE_FILE = "diplomacy.ttl"
 TRIG_FILE = "diplomacy.trig"
@@ -141,11 +139,13 @@ def read_reports(paths: Iterable[Path], *, inputs: InputOptions | None = None) -
 
 
 def read_inputs(paths: Iterable[Path], inputs: InputOptions | None = None, *,
-                exclude: Iterable[Path] = (), memo: Memo | None = None, jobs: int = 1) -> Collected:
+                exclude: Iterable[Path] = (), memo: Memo | None = None, jobs: int = 1,
+                texts: TextStore | None = None) -> Collected:
     """The reports under ``paths`` (none under ``exclude``), and a line for each input skipped or
     encoding guessed; ``memo``: what the files gave the last time (``kg.inputs.collect``); many files are
-    read on ``jobs`` processes."""
-    return collect(paths, inputs or InputOptions(), month=_month, exclude=exclude, memo=memo, jobs=jobs)
+    read on ``jobs`` processes; ``texts``: where the texts are kept rather than in the reports."""
+    return collect(paths, inputs or InputOptions(), month=_month, exclude=exclude, memo=memo, jobs=jobs,
+                   texts=texts)
 
 
 def _month(token: str) -> int | None:
@@ -211,13 +211,16 @@ class _Work:
 
     ``extractions`` holds each report's extraction where this build made or read it whole, else
     None: its outline (``kg.cache.outline``) served the cross-report steps, and a worker writing the
-    report's graph reads the whole extraction from the cache."""
+    report's graph reads the whole extraction from the cache. A report without its text has it in ``texts``,
+    under its hash in ``digests``."""
 
     reports: list[Report]
     keys: list[str]
     extractors: Sequence[str]
     cache: ExtractionCache | None
     extractions: list[Extraction | None]
+    digests: list[str]
+    texts: TextStore | None = None
     builder: GraphBuilder | None = None
     entities: dict[str, Entity] | None = None
     redirect: dict[str, str] | None = None
@@ -225,6 +228,35 @@ class _Work:
     signatures: list[str] | None = None
     graphs: GraphCache | None = None
     done: int = 0
+
+    def report(self, n: int) -> Report:
+        """Report ``n`` with its text."""
+        report = self.reports[n]
+        if report.text or self.texts is None:
+            return report
+        text = self.texts.get(self.digests[n])
+        if text is None:
+            raise DipkgError(f"{_where(report)}: its text left the cache ({self.texts.folder}) during the build; "
+                             f"build again")
+        return replace(report, text=text)
+
+    def whole(self, n: int) -> Extraction:
+        """Report ``n``'s whole extraction: where the build made or read it, else from the cache, else made
+        again."""
+        x = self.extractions[n]
+        if x is None and self.cache is not None:
+            x = self.cache.get(self.keys[n])
+        return x if x is not None else extract(self.report(n), extractors=self.extractors)
+
+    def keep(self, kept: Sequence[int]) -> None:
+        """Keep the reports ``kept`` only."""
+        self.reports, self.keys = [self.reports[n] for n in kept], [self.keys[n] for n in kept]
+        self.extractions, self.digests = [self.extractions[n] for n in kept], [self.digests[n] for n in kept]
+
+
+def _where(report: Report) -> str:
+    where = report.source_path or report.source_file
+    return where if report.source_record is None else f"{where} record {report.source_record}"
 
 
 _WORK: _Work | None = None
@@ -236,14 +268,13 @@ def _extract_job(n: int) -> tuple[bytes | None, Extraction | None, str | None, L
     writer reads the rest. A report the extractors fail on gives neither, and the failure in one line: it is
     skipped, like an input that cannot be read, rather than ending the build of all the others."""
     assert _WORK is not None
-    report = _WORK.reports[n]
     try:
-        x = extract(report, extractors=_WORK.extractors)
+        x = extract(_WORK.report(n), extractors=_WORK.extractors)
+    except DipkgError as exc:
+        return None, None, str(exc), None
     except Exception as exc:  # any failure of one report's extraction
-        where = report.source_path or report.source_file
-        if report.source_record is not None:
-            where += f" record {report.source_record}"
-        return None, None, f"{where}: cannot extract it: {type(exc).__name__}: {' '.join(str(exc).split())}", None
+        return (None, None, f"{_where(_WORK.reports[n])}: cannot extract it: {type(exc).__name__}: "
+                f"{' '.join(str(exc).split())}", None)
     _settle()
     kept = _WORK.cache.put(_WORK.keys[n], x) if _WORK.cache is not None else None
     return shared_dumps(outline(x)), None if kept else x, None, kept or None
@@ -263,23 +294,6 @@ def _settle() -> None:
     _WORK.done += 1
 
 
-def _whole(n: int) -> Extraction:
-    assert _WORK is not None
-    return _read_whole(_WORK.reports[n], _WORK.keys[n], _WORK.extractions[n], _WORK.cache, _WORK.extractors)
-
-
-def _read_whole(report: Report, key: str, x: Extraction | None, cache: ExtractionCache | None,
-                extractors: Sequence[str]) -> Extraction:
-    """A report's whole extraction: ``x`` where the build made or read it, else from the cache,
-    else made again."""
-    if x is None and cache is not None:
-        x = cache.get(key)
-        if x is None and not report.text:
-            where = report.source_path or report.source_file
-            raise DipkgError(f"{where}: its extraction left the cache ({cache.folder}) during the build; build again")
-    return x if x is not None else extract(report, extractors=extractors)
-
-
 def _new_few(keys: Sequence[str], held: frozenset[str] | None, jobs: int) -> list[int]:
     """The reports whose extraction the cache lacks (``held``: the keys it holds), when there are at most
     ``EXTRACT_AHEAD`` of them and a second process may run: a rebuild that adds a few reports extracts them in a
@@ -289,16 +303,6 @@ def _new_few(keys: Sequence[str], held: frozenset[str] | None, jobs: int) -> lis
         return []
     new = [n for n, k in enumerate(keys) if k not in held]
     return new if len(new) <= EXTRACT_AHEAD else []
-
-
-def _drop_texts(reports: list[Report], found: Sequence[Extraction | None], keys: Sequence[str],
-                held: frozenset[str]) -> None:
-    """Each report whose whole extraction the cache held (``held``: its keys, from one listing of the cache rather
-    than a look for each report's file) without the build holding it keeps no text: its graph is written from the
-    cache, and the texts of a large collection are a good part of its memory."""
-    for n, x in enumerate(found):
-        if x is None and reports[n].text and keys[n] in held:
-            reports[n] = replace(reports[n], text="")
 
 
 @contextmanager
@@ -320,7 +324,7 @@ def _no_gc() -> Iterator[None]:
 def _graph_job(n: int) -> bytes:
     """Report ``n``'s graph as N-Triples, kept in the graph cache (when the build has one) by the worker."""
     assert _WORK is not None and _WORK.builder is not None and _WORK.entities is not None
-    x = _whole(n)
+    x = _WORK.whole(n)
     assert _WORK.redirect is not None
     data = _WORK.builder.report_ntriples(x, _WORK.entities, _WORK.redirect, _WORK.meetings)
     if _WORK.graphs is not None and _WORK.signatures is not None:
@@ -333,26 +337,31 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
            jobs: int, exports: bool = True, compact: bool = False) -> BuildResult:
     global _WORK
     clock = _Clock()
-    read_before = Pack[tuple](out_dir / CACHE_NAME, INPUTS) if out_dir is not None else None
+    read_before = Pack[Gave](out_dir / CACHE_NAME, INPUTS) if out_dir is not None else None
+    # The texts of a build with an output folder are kept there, not in memory: the process that extracts a
+    # report reads its text back.
+    texts = TextStore(out_dir / CACHE_NAME) if out_dir is not None else None
     with _no_gc():
         memo = Memo(extractor_version(), read_before.load()) if read_before is not None else None
         collected = read_inputs(paths, inputs, exclude=[out_dir] if out_dir is not None else [], memo=memo,
-                                jobs=jobs)
+                                jobs=jobs, texts=texts)
+    if texts is not None:
+        texts.save()  # before the memo, which may name them
     if read_before is not None and memo is not None:
         read_before.save(memo.used, memo.found)  # now: what the files gave is not kept through the build
     memo = None
-    reports = list(collected.reports)
+    reports, digests = list(collected.reports), list(collected.digests)
     if not reports:
         problem = f"; {collected.problems[0]}" if collected.problems else ""
         raise DipkgError(f"{', '.join(str(p) for p in paths)}: no reports found{problem}")
     read = {"skipped": collected.problems, "notes": collected.notes}
-    del collected  # the reports are ``reports`` now, whose texts are let go one by one below
-    keys = [extraction_key(r, extractors) for r in reports]
+    del collected
+    keys = [extraction_key(r, extractors, d) for r, d in zip(reports, digests, strict=True)]
     cache = ExtractionCache(out_dir / CACHE_NAME) if out_dir is not None else None
     pack = Pack(out_dir / CACHE_NAME, OUTLINES) if out_dir is not None else None
     shared = Shared()  # the outlines' equal strings, names, sectors and dates one object (``shared_loads``)
     found: list[Extraction | None] = [None] * len(keys)
-    _WORK = work = _Work(reports, keys, extractors, cache, found)
+    _WORK = work = _Work(reports, keys, extractors, cache, found, digests, texts)
     held = cache.held() if cache is not None else None  # the extractions made before this build
     few = _new_few(keys, held, jobs)
     if few:
@@ -373,10 +382,6 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
             # workers are forked rather than in each of them.
             load_lexicon()
         got = dict(zip(early.items, early.results(), strict=True))
-        # The other process has ended: a text let go now no longer costs a copy of the pages it shared with it.
-        if held is not None:
-            _drop_texts(reports, found, keys, held)  # of the reports extracted before, now
-        release_freed_memory()
         clock.lap("read")
         # the reports extracted: the outline pack may hold some of those extracted ahead (the cache had lost them)
         extracted_count = len(set(todo) | got.keys())
@@ -387,18 +392,10 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
             yield from zip(rest, run(_extract_job, rest, jobs=jobs, what="extracting"), strict=True)
 
         failed: list[str] = []
-        dropped = 0
         for n, (brief, x, problem, kept) in extracted():
             outlines[n], found[n] = shared_loads(brief, shared) if brief is not None else None, x
             if kept is not None and cache is not None:
                 cache.note(keys[n], kept)
-            if brief is not None and x is None and reports[n].text:
-                # In the cache now: its graph's writer reads the extraction there, and the text, freed as the
-                # outlines come in, is not held beside them through the rest of the extraction.
-                reports[n] = replace(reports[n], text="")
-                dropped += 1
-                if dropped % TRIM_EVERY == 0:
-                    release_freed_memory()
             if problem is not None:
                 failed.append(problem)
         if failed:
@@ -407,14 +404,12 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
             kept = [n for n, x in enumerate(outlines) if x is not None]
             if not kept:
                 raise DipkgError(f"{', '.join(str(p) for p in paths)}: no report could be extracted; {failed[0]}")
-            reports, keys = [reports[n] for n in kept], [keys[n] for n in kept]
-            found, outlines = [found[n] for n in kept], [outlines[n] for n in kept]
-            work.reports, work.keys, work.extractions = reports, keys, found
+            work.keep(kept)
+            reports, keys, found, outlines = work.reports, work.keys, work.extractions, [outlines[n] for n in kept]
             read["skipped"] = (*read["skipped"], *failed)
         extractions = tuple(x for x in outlines if x is not None)
         if cache is not None and extracted_count:
             cache.save()  # a build that ends before its own end keeps what it extracted
-        release_freed_memory()  # the texts let go as their extractions came in
         clock.lap("extract")
         with _no_gc():
             entities, redirect = merge((e for x in extractions for e in x.entities),
@@ -432,8 +427,10 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
                 **described(extractions, work.builder, work.entities, redirect, meetings)}
         clock.lap("resolve")
 
+        held_whole = _Work(reports, keys, extractors, cache, found, work.digests, texts)
+
         def load() -> tuple[Extraction, ...]:
-            return tuple(_read_whole(r, k, x, cache, extractors) for r, k, x in zip(reports, keys, found, strict=True))
+            return tuple(held_whole.whole(n) for n in range(len(reports)))
 
         graphs = GraphCache(out_dir / CACHE_NAME) if out_dir is not None else None
         # Written by the workers as they make each graph, for the exports, which are written from it; a build
@@ -511,6 +508,8 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
         published = publish(out_dir, write, move=(CACHE_NAME,), drop=() if exports else (TURTLE_FILE, TRIG_FILE))
         if cache is not None:
             cache.keep_only(keys)
+        if texts is not None:
+            texts.keep_only(work.digests)
         graphs.keep_only([*signatures, vocabulary_signature, *(made_from.signature for made_from in common.values())])
         store = open_store(out_dir)
         summary = _summary(store, made[-1].triples)

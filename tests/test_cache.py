@@ -150,48 +150,6 @@ def _extraction(name: str):
     return Extraction(Report(f"{name}.txt", f"{name} met the Ambassador.", "en"), (), ())
 
 
-def _child_put(folder, key):
-    return cache.ExtractionCache(folder).put(key, _extraction(key))
-
-
-def test_extractions_written_by_other_processes_are_found_once_noted_and_saved(tmp_path):
-    import multiprocessing
-
-    with multiprocessing.get_context("fork").Pool(2) as pool:
-        written = pool.starmap(_child_put, [(tmp_path, "a"), (tmp_path, "b")])
-    assert len({segment for segment, _, _ in written}) == 2  # a segment of each process's own
-    here = cache.ExtractionCache(tmp_path)
-    assert here.get("a") is None  # not in this index yet
-    for key, where in zip("ab", written, strict=True):
-        here.note(key, where)
-    here.save()
-    again = cache.ExtractionCache(tmp_path)
-    assert again.held() == {"a", "b"}
-    assert again.get("b") == _extraction("b")
-
-
-@pytest.mark.parametrize(("kept", "segments"), [
-    (["a", "b", "c"], 1),  # all wanted: the segment stays as it is
-    (["c"], 1),  # most bytes unwanted: the wanted one written into a new segment, the old one removed
-    ([], 0),
-])
-def test_keep_only_keeps_the_wanted_extractions_and_removes_every_file_no_entry_names(tmp_path, kept, segments):
-    store = cache.ExtractionCache(tmp_path)
-    for key in "abc":
-        assert store.put(key, _extraction(key))
-    folder = tmp_path / cache.EXTRACTIONS
-    (folder / "123-killed.segment").write_bytes(b"half a pickle")  # of a build that did not end
-    (folder / "old.pickle").write_bytes(b"")
-    store.keep_only(kept)
-    again = cache.ExtractionCache(tmp_path)
-    assert again.held() == set(kept)
-    assert all(again.get(key) == _extraction(key) for key in kept)
-    assert again.get("a" if "a" not in kept else "zz") is None
-    assert sorted(p.name for p in folder.iterdir() if p.name != cache.INDEX) == sorted(
-        {segment for segment, _, _ in again.index.values()})
-    assert len(list(folder.glob(f"*{cache.SEGMENT_SUFFIX}"))) == segments
-
-
 def test_an_extraction_whose_segment_is_damaged_is_made_again_not_misread(tmp_path):
     store = cache.ExtractionCache(tmp_path)
     segment, offset, size = store.put("a", _extraction("a"))
@@ -203,16 +161,25 @@ def test_an_extraction_whose_segment_is_damaged_is_made_again_not_misread(tmp_pa
     assert cache.ExtractionCache(tmp_path).get("a") is None
 
 
-def test_segments_of_unwanted_extractions_only_are_removed_without_writing_the_others_again(tmp_path):
-    import multiprocessing
+@pytest.mark.parametrize("text", [
+    "Қазақстан елшісі әкіммен кездесті.",
+    "Посол встретился с губернатором.",
+    "A lone surrogate \udc80 read from a file.",
+])
+def test_a_text_is_kept_under_its_hash_and_read_back_as_it_was(tmp_path, text):
+    store = cache.TextStore(tmp_path)
+    digest, where = store.put(text)
+    assert where is not None and digest == cache.text_digest(text)
+    store.save()
+    assert cache.TextStore(tmp_path).get(digest) == text
+    assert cache.TextStore(tmp_path).get(cache.text_digest(text + " ")) is None
 
-    with multiprocessing.get_context("fork").Pool(1) as pool:
-        old = pool.starmap(_child_put, [(tmp_path, key) for key in "abe"])  # a build before: one segment
-    store = cache.ExtractionCache(tmp_path)
-    for key, where in zip("abe", old, strict=True):
-        store.note(key, where)
-    new = [store.put(key, _extraction(key)) for key in "cd"]  # everything extracted again: another segment
-    store.keep_only(["c", "d"])
-    again = cache.ExtractionCache(tmp_path)
-    assert [again.index[key] for key in "cd"] == new  # where they were
-    assert not (tmp_path / cache.EXTRACTIONS / old[0][0]).exists()
+
+def test_the_extraction_key_is_the_same_from_the_text_or_its_hash():
+    from kg.model import Report
+
+    report = Report("a.txt", "The Ambassador met the Governor.", "en")
+    assert cache.extraction_key(report, ["rules"]) == cache.extraction_key(
+        Report("a.txt", "", "en"), ["rules"], cache.text_digest(report.text))
+    assert cache.extraction_key(report, ["rules"]) != cache.extraction_key(
+        Report("a.txt", "The Ambassador met the Mayor.", "en"), ["rules"])

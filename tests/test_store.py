@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -343,23 +344,16 @@ def test_a_rebuild_extracts_a_few_new_reports_in_a_process_of_their_own(tmp_path
     build([reports], out_dir=out, exports=False, jobs=jobs)
     corpus(reports, 2, start=4)
     started: list[pipeline.Ahead] = []
-    dropped_alone: list[bool] = []  # whether the other process had ended when the texts were let go
 
     class Ahead(pipeline.Ahead):
         def __init__(self, func, items):
             super().__init__(func, items)
             started.append(self)
 
-    def drop_texts(*args):
-        dropped_alone.append(not any(early.running for early in started))
-        return real_drop(*args)
-
-    real_drop = pipeline._drop_texts
     monkeypatch.setattr(pipeline, "Ahead", Ahead)
-    monkeypatch.setattr(pipeline, "_drop_texts", drop_texts)
     monkeypatch.setattr(pipeline, "EXTRACT_AHEAD", most)
     again = build([reports], out_dir=out, exports=False, jobs=jobs)
-    assert again.extracted == 2 and [len(early.items) for early in started] == [ahead] and dropped_alone == [True]
+    assert again.extracted == 2 and [len(early.items) for early in started] == [ahead]
     fresh = tmp_path / "fresh"
     build([reports], out_dir=fresh, exports=False, jobs=1)
     assert stored(out) == stored(fresh)
@@ -474,30 +468,32 @@ def test_a_build_keeps_no_text_of_a_report_the_cache_holds_and_reads_its_extract
     assert {x.report.source_file for x in whole} == {f"r{i:03d}.txt" for i in range(4)}
 
 
-@pytest.mark.parametrize(("cached", "texts"), [(True, [4, 3, 2, 1]), (False, [4, 4, 4, 4])])
-def test_a_reports_text_is_let_go_once_its_extraction_is_in_the_cache(tmp_path, monkeypatch, cached, texts):
-    """Extracting in this process, each report finds the texts of those extracted before it gone."""
+@pytest.mark.parametrize("cached", [True, False])
+def test_a_build_holds_no_reports_text_the_process_extracting_reads_it_back(tmp_path, monkeypatch, cached):
+    """With an output folder, the texts are kept in its cache as they are read, not in the build's reports."""
     from kg import pipeline
 
     if not cached:
-        monkeypatch.setattr(cache.ExtractionCache, "put", lambda self, key, x: False)
+        monkeypatch.setattr(cache.ExtractionCache, "put", lambda self, key, x: None)
     held: list[int] = []
+    told: list[bool] = []
     extract = pipeline.extract
 
     def counting(report, **options):
         assert pipeline._WORK is not None
         held.append(sum(bool(r.text) for r in pipeline._WORK.reports))
+        told.append(report.text.startswith(" date 2024-"))
         return extract(report, **options)
 
     monkeypatch.setattr(pipeline, "extract", counting)
-    build([corpus(tmp_path / "in", 4)], out_dir=tmp_path / "out", jobs=1)
-    assert held == texts
+    result = build([corpus(tmp_path / "in", 4)], out_dir=tmp_path / "out", jobs=1)
+    assert held == [0, 0, 0, 0] and told == [True] * 4
+    assert result.summary.reports == 4
 
 
 @pytest.mark.parametrize("rebuild", [False, True])
-def test_no_text_of_a_report_whose_extraction_is_in_the_cache_stays_in_memory(tmp_path, monkeypatch, rebuild):
-    """Counted over every report object alive while each new report is extracted in this process: a rebuild
-    holds only the texts of the reports it extracts, a first build fewer and fewer of them."""
+def test_no_text_but_that_of_the_report_being_extracted_is_in_memory(tmp_path, monkeypatch, rebuild):
+    """Counted over every report object alive while each new report is extracted in this process."""
     import gc
     import uuid
 
@@ -524,61 +520,50 @@ def test_no_text_of_a_report_whose_extraction_is_in_the_cache_stays_in_memory(tm
 
     monkeypatch.setattr(pipeline, "extract", counting)
     build([reports], out_dir=tmp_path / "out", jobs=1)
-    assert held == ([2, 1] if rebuild else [3, 2, 1])
+    assert held == [1] * (2 if rebuild else 3)
 
 
-@pytest.mark.parametrize(("every", "released"), [(2, [0, 2, 4, 5, 5]), (1000, [0, 5, 5])])
-def test_the_memory_of_the_texts_let_go_is_handed_back_every_few_reports(tmp_path, monkeypatch, every, released):
-    """Counted by the reports extracted at each hand-back: after reading, every ``TRIM_EVERY`` texts let go, after
-    extracting and before writing the store."""
-    from kg import pipeline
-
-    monkeypatch.setattr(pipeline, "TRIM_EVERY", every)
-    extracted: list[int] = []
-    calls: list[int] = []
-    extract = pipeline.extract
-
-    def counting(report, **options):
-        extracted.append(1)
-        return extract(report, **options)
-
-    monkeypatch.setattr(pipeline, "extract", counting)
-    monkeypatch.setattr(pipeline, "release_freed_memory", lambda: calls.append(len(extracted)))
-    build([corpus(tmp_path / "in", 5)], out_dir=tmp_path / "out", jobs=1)
-    assert calls == released
-
-
-def test_an_extraction_gone_from_the_cache_of_a_report_without_its_text_is_a_one_line_error(tmp_path):
+@pytest.mark.parametrize(("text_kept", "extraction_kept", "error"), [
+    (True, False, None),  # made again from the text in the store
+    (False, True, None),  # read from the cache
+    (False, False, r"^in/a\.txt: its text left the cache .* build again$"),
+])
+def test_a_reports_whole_extraction_is_read_made_again_or_a_one_line_error(tmp_path, text_kept, extraction_kept,
+                                                                           error):
     from kg.errors import DipkgError
     from kg.model import Report
-    from kg.pipeline import _read_whole
+    from kg.pipeline import _Work, extract
 
-    store = cache.ExtractionCache(tmp_path)
-    textless = Report("a.txt", "", "en", source_path="in/a.txt")
-    with pytest.raises(DipkgError, match=r"^in/a\.txt: its extraction left the cache .* build again$"):
-        _read_whole(textless, "missing", None, store, ["rules"])
-    told = Report("a.txt", "Foreign Minister Yerlan Karin met the Ambassador of Japan Kenji Sato.", "en")
-    assert _read_whole(told, "missing", None, store, ["rules"]).report.text == told.text
+    told = Report("a.txt", "Foreign Minister Yerlan Karin met the Ambassador of Japan Kenji Sato.", "en",
+                  source_path="in/a.txt")
+    texts, extractions = cache.TextStore(tmp_path), cache.ExtractionCache(tmp_path)
+    digest = cache.text_digest(told.text)
+    if text_kept:
+        texts.put(told.text)
+    if extraction_kept:
+        extractions.put("key", extract(told, extractors=["rules"]))
+    work = _Work([replace(told, text="")], ["key"], ["rules"], extractions, [None], [digest], texts)
+    if error:
+        with pytest.raises(DipkgError, match=error):
+            work.whole(0)
+    else:
+        assert work.whole(0).report == told and work.whole(0).meetings
 
 
-@pytest.mark.parametrize(("held", "cached", "keeps_text"), [
-    (False, True, False),  # in the cache only: its graph is written from there
-    (True, True, True),    # the build holds the whole extraction
-    (False, False, True),  # the cache lacks it: it is extracted again from the text
-])
-def test_a_report_keeps_its_text_only_where_its_extraction_may_be_needed_again(tmp_path, held, cached, keeps_text):
-    from kg.model import Extraction, Report
-    from kg.pipeline import _drop_texts
+def test_a_rebuild_whose_texts_left_the_cache_reads_the_files_again(tmp_path):
+    import shutil
 
-    report = Report("a.txt", "Yerlan Karin met Kenji Sato.", "en")
-    extraction = Extraction(report, (), ())
-    store = cache.ExtractionCache(tmp_path)
-    if cached:
-        assert store.put("key", extraction)
-    reports = [report]
-    _drop_texts(reports, [extraction if held else None], ["key"], store.held())
-    assert (reports[0].text == report.text) == keeps_text
-    assert reports[0].source_file == "a.txt"
+    reports = corpus(tmp_path / "in", 3)
+    out = tmp_path / "out"
+    build([reports], out_dir=out, exports=False, jobs=1)
+    for kept in (cache.TEXTS, cache.EXTRACTIONS, cache.OUTLINES):  # the inputs' memo is left: it names the texts
+        shutil.rmtree(out / cache.CACHE_NAME / kept)
+    again = build([reports], out_dir=out, exports=False, jobs=1)
+    assert again.extracted == 3 and again.summary.reports == 3
+    fresh = tmp_path / "fresh"
+    build([reports], out_dir=fresh, exports=False, jobs=1)
+    assert stored(out) == stored(fresh)
+    assert cache.TextStore(out / cache.CACHE_NAME).held()  # kept again
 
 
 LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"

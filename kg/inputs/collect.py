@@ -14,7 +14,9 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NamedTuple
 
+from kg.cache import TextStore, text_digest
 from kg.encodings import decode
 from kg.errors import DipkgError
 from kg.inputs import reader_for, reader_named
@@ -22,6 +24,7 @@ from kg.inputs.base import Fields, Item, Reader, Skip
 from kg.inputs.locate import Source, locate
 from kg.model import Report
 from kg.reports import MAX_CHARS, parse_date, parse_report
+from kg.segments import Location
 
 # An address a report may carry: a scheme, then no space or control character.
 URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s\x00-\x1f\x7f]+")
@@ -49,9 +52,13 @@ class InputOptions:
 
 @dataclass(frozen=True)
 class Collected:
+    """The reports read, each text's hash (``text_digest``) beside it, and the lines naming the inputs skipped and
+    the encodings guessed. A report whose text ``collect`` kept in its ``TextStore`` has none here."""
+
     reports: tuple[Report, ...]
     problems: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    digests: tuple[str, ...] = ()
 
 
 class UnreadableInputs(DipkgError):
@@ -73,7 +80,7 @@ class _Log:
 
 def collect(paths: Iterable[Path], options: InputOptions = InputOptions(), *,
             month: Callable[[str], int | None] | None = None, exclude: Iterable[Path] = (),
-            memo: Memo | None = None, jobs: int = 1) -> Collected:
+            memo: Memo | None = None, jobs: int = 1, texts: TextStore | None = None) -> Collected:
     """The reports of every input under ``paths``, each with a key no other has.
 
     Two files that share a relative path (``a/x.txt`` and ``b/x.txt`` given as files) are told
@@ -83,26 +90,35 @@ def collect(paths: Iterable[Path], options: InputOptions = InputOptions(), *,
     status: a file met again is read but not parsed again, and not even read when its size, times
     and inode are those it had. Past ``READ_PER_PROCESS`` files to read, they are read on ``jobs``
     processes (an HTML page's main text takes milliseconds to find); what is collected does not
-    depend on how many."""
+    depend on how many.
+
+    With ``texts``, the texts are kept there (by the process that reads them) rather than in the reports: a
+    large collection is not held in memory, and a file the memo knows gives its reports without being read
+    while the store holds their texts."""
     forced = reader_named(options.format) if options.format else None
     sources = locate(paths, exclude=exclude)
     log = _Log()
-    reports: dict[str, Report] = {}
-    for found in _gave(sources, [forced or reader_for(s.path) for s in sources], options, month, memo, jobs):
-        log.problems.extend(found[1])
-        log.notes.extend(found[2])
-        for report in found[0]:
-            if report.key in reports and reports[report.key].text != report.text:
-                digest = hashlib.sha256(report.text.encode("utf-8")).hexdigest()[:12]
-                report = replace(report, identity=f"{report.key}@{digest}")
-            reports.setdefault(report.key, report)
+    reports: dict[str, tuple[Report, str]] = {}
+    for found in _gave(sources, [forced or reader_for(s.path) for s in sources], options, month, memo, jobs, texts):
+        log.problems.extend(found.problems)
+        log.notes.extend(found.notes)
+        for report, digest in zip(found.reports, found.digests, strict=True):
+            if report.key in reports and reports[report.key][1] != digest:
+                report = replace(report, identity=f"{report.key}@{digest[:12]}")
+            reports.setdefault(report.key, (report, digest))
     if options.strict and log.problems:
         raise UnreadableInputs(tuple(log.problems))
-    return Collected(tuple(reports.values()), tuple(log.problems), tuple(log.notes))
+    return Collected(tuple(r for r, _ in reports.values()), tuple(log.problems), tuple(log.notes),
+                     tuple(d for _, d in reports.values()))
 
 
-# What an input gave: its reports, and the lines naming its problems and notes.
-Gave = tuple[tuple[Report, ...], tuple[str, ...], tuple[str, ...]]
+class Gave(NamedTuple):
+    """What an input gave: its reports and their texts' hashes, and the lines naming its problems and notes."""
+
+    reports: tuple[Report, ...]
+    digests: tuple[str, ...]
+    problems: tuple[str, ...]
+    notes: tuple[str, ...]
 
 
 @dataclass
@@ -125,24 +141,29 @@ class _Reading:
     month: Callable[[str], int | None] | None
     memo: Memo | None
     unchanged: Sequence[str | None]  # each source's key by its status (``_unchanged_key``), taken before reading it
+    texts: TextStore | None
+    held: frozenset[str]  # the digests of the texts ``texts`` held before the reading
 
 
 _READING: _Reading | None = None
 
 
 def _gave(sources: Sequence[Source], readers: Sequence[Reader], options: InputOptions,
-          month: Callable[[str], int | None] | None, memo: Memo | None, jobs: int) -> Iterator[Gave]:
+          month: Callable[[str], int | None] | None, memo: Memo | None, jobs: int,
+          texts: TextStore | None) -> Iterator[Gave]:
     """What each source gave, in their order: from the memo by its unchanged status, else read (standard input
-    here, files on ``jobs`` processes when there are many to read). What was read goes into ``memo.used``."""
+    here, files on ``jobs`` processes when there are many to read). What was read goes into ``memo.used``, and
+    the texts into ``texts`` (where given)."""
     global _READING
     from kg.workers import run
 
     # each file's status first: one that changes while it is read is read again by the next build
     unchanged = [_unchanged_key(s, r, options, memo.version) if memo is not None else None
                  for s, r in zip(sources, readers, strict=True)]
-    known = [memo.found.get(k) if memo is not None and k is not None else None for k in unchanged]
+    held = texts.held() if texts is not None else frozenset()
+    known = [_usable(memo.found.get(k), held) if memo is not None and k is not None else None for k in unchanged]
     files = [n for n, k in enumerate(known) if k is None and sources[n].path is not None]
-    _READING = _Reading(sources, readers, options, month, memo, unchanged)
+    _READING = _Reading(sources, readers, options, month, memo, unchanged, texts, held)
     read = run(_read_source, files, jobs=jobs if len(files) >= READ_PER_PROCESS else 1, what="reading", unit="file")
     try:
         for n, source in enumerate(sources):
@@ -152,7 +173,10 @@ def _gave(sources: Sequence[Source], readers: Sequence[Reader], options: InputOp
                 memo.used[unchanged[n]] = found  # not even read
                 yield found
                 continue
-            keys, found = next(read) if source.path is not None else _read_source(n)
+            keys, found, kept = next(read) if source.path is not None else _read_source(n)
+            if texts is not None:
+                for digest, where in kept:
+                    texts.note(digest, where)
             if memo is not None:
                 memo.used.update(dict.fromkeys(keys, found))
             yield found
@@ -161,26 +185,50 @@ def _gave(sources: Sequence[Source], readers: Sequence[Reader], options: InputOp
         _READING = None
 
 
-def _read_source(n: int) -> tuple[tuple[str, ...], Gave]:
-    """What source ``n`` of the reading under way gave (read, or found in its memo by the hash of its bytes), and
-    the keys the memo is to keep it under."""
+def _read_source(n: int) -> tuple[tuple[str, ...], Gave, tuple[tuple[str, Location], ...]]:
+    """What source ``n`` of the reading under way gave (read, or found in its memo by the hash of its bytes), the
+    keys the memo is to keep it under, and where the texts it kept lie (by their hashes)."""
     assert _READING is not None
     source, reader, options, month, memo = (_READING.sources[n], _READING.readers[n], _READING.options,
                                             _READING.month, _READING.memo)
     if memo is None or source.path is None:
-        return (), _read_all(source, reader, options, month)
+        return (), *_kept(_read_all(source, reader, options, month), _READING.texts)
     try:
         raw = _bytes(source, options)
     except DipkgError as exc:
-        return (), ((), (str(exc),), ())
+        return (), Gave((), (), (str(exc),), ()), ()
     digest = hashlib.sha256(repr(_named(source, reader, options, memo.version)).encode("utf-8"))
     digest.update(raw)
     key = digest.hexdigest()
-    found = memo.found.get(key)
+    found = _usable(memo.found.get(key), _READING.held)
+    kept: tuple[tuple[str, Location], ...] = ()
     if found is None:
-        found = _read_all(source, reader, options, month, raw=raw)
+        found, kept = _kept(_read_all(source, reader, options, month, raw=raw), _READING.texts)
     unchanged = _READING.unchanged[n]
-    return (key, unchanged) if unchanged else (key,), found
+    return (key, unchanged) if unchanged else (key,), found, kept
+
+
+def _kept(found: Gave, texts: TextStore | None) -> tuple[Gave, tuple[tuple[str, Location], ...]]:
+    """What a source gave with its texts kept in ``texts`` (each one that could be written there), and where
+    they lie."""
+    if texts is None:
+        return found, ()
+    reports, kept = [], []
+    for report in found.reports:
+        digest, where = texts.put(report.text)
+        if where is not None:
+            report = replace(report, text="")
+            kept.append((digest, where))
+        reports.append(report)
+    return found._replace(reports=tuple(reports)), tuple(kept)
+
+
+def _usable(found: Gave | None, held: frozenset[str]) -> Gave | None:
+    """What the memo says a source gave, unless a report of it left its text in a ``TextStore`` that no longer
+    holds it (the source is then read again)."""
+    if found is None or all(r.text or d in held for r, d in zip(found.reports, found.digests, strict=True)):
+        return found
+    return None
 
 
 def _unchanged_key(source: Source, reader: Reader, options: InputOptions, version: str) -> str | None:
@@ -199,7 +247,8 @@ def _named(source: Source, reader: Reader, options: InputOptions, version: str) 
 def _read_all(source: Source, reader: Reader, options: InputOptions, month: Callable[[str], int | None] | None,
               *, raw: bytes | None = None) -> Gave:
     own = _Log()
-    return tuple(_read(source, reader, options, month, own, raw=raw)), tuple(own.problems), tuple(own.notes)
+    reports = tuple(_read(source, reader, options, month, own, raw=raw))
+    return Gave(reports, tuple(text_digest(r.text) for r in reports), tuple(own.problems), tuple(own.notes))
 
 
 def _status(source: Source) -> tuple[str, int, int, int, int] | None:
