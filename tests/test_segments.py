@@ -78,3 +78,15 @@ def test_an_index_never_names_a_value_of_a_build_that_did_not_save(tmp_path):
     killed = Segments(tmp_path)
     killed.put_bytes("b", b"second")  # written, but the build ends before it saves its index
     assert Segments(tmp_path).held() == {"a"}
+
+
+@pytest.mark.parametrize("readers", [1, 2, 64])
+def test_values_of_many_segments_are_read_whatever_the_readers_kept_open(tmp_path, monkeypatch, readers):
+    monkeypatch.setattr(segments, "OPEN_READERS", readers)
+    with multiprocessing.get_context("fork").Pool(3) as pool:
+        written = pool.starmap(_child_put, [(tmp_path, key) for key in "abc"])
+    store = Segments(tmp_path)
+    for key, where in zip("abc", written, strict=True):
+        store.note(key, where)
+    assert [store.get_bytes(key) for key in "abcabc"] == [key.encode() * 10 for key in "abcabc"]
+    assert len(store._readers) <= readers
