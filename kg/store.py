@@ -102,6 +102,21 @@ def facts(ntriples: bytes) -> bytes:
                     if not line.startswith(EVIDENCE_NODE) and EVIDENCE_LINK not in line)
 
 
+def pieces(ntriples: bytes, most: int) -> Iterator[bytes]:
+    """N-Triples in pieces of whole lines, each of at most ``most`` bytes (or one line, where a line is longer):
+    the store loads a graph of tens of megabytes (the tallies of a large collection) a batch at a time, where
+    one load of it all took as much memory again as the rest of the build."""
+    start = 0
+    while len(ntriples) - start > most:
+        end = ntriples.rfind(b"\n", start, start + most) + 1 or ntriples.find(b"\n", start + most) + 1
+        if not end:
+            break
+        yield ntriples[start:end]
+        start = end
+    if start < len(ntriples):
+        yield ntriples[start:]
+
+
 def in_graph(graph: str, ntriples: bytes) -> bytes:
     """N-Triples as N-Quads of the named graph ``graph`` (a literal holds no raw line break, so
     every `` .`` before a line break ends a statement)."""
@@ -264,15 +279,13 @@ class StoreWriter:
         the store held under its name."""
         if graph in self.old:
             self._drop(graph)
-        if self._held is not None:
-            self._note(q.triple for q in ox.parse(triples, format=ox.RdfFormat.N_TRIPLES))
         self.new[graph] = signature
-        default = self._lines.first(triples)
-        self._sent += len(default)
-        self._buffer += (in_graph(graph, facts(triples)), *default)
-        self._size += 2 * len(triples)
-        if self._size >= BATCH_BYTES:
-            self._load()
+        for piece in pieces(triples, BATCH_BYTES // 2):
+            if self._held is not None:
+                self._note(q.triple for q in ox.parse(piece, format=ox.RdfFormat.N_TRIPLES))
+            default = self._lines.first(piece)
+            self._sent += len(default)
+            self._send(2 * len(piece), in_graph(graph, facts(piece)), *default)
 
     def patch(self, graph: str, signature: str, triples: bytes) -> None:
         """``put`` for a graph whose triples no other graph states (the reports' ranks): only the triples that
@@ -282,8 +295,8 @@ class StoreWriter:
         if graph not in self.old:
             self._sent += triples.count(b"\n")
             self._patched += triples.count(b"\n")
-            self._buffer.append(in_graph(graph, triples) + triples)
-            self._size += 2 * len(triples)
+            for piece in pieces(triples, BATCH_BYTES // 2):
+                self._send(2 * len(piece), in_graph(graph, piece), piece)
             return
         node = ox.NamedNode(graph)
         # Compared as N-Triples lines: Oxigraph writes a triple as kg.nt does (a line that differed only in its
@@ -295,8 +308,8 @@ class StoreWriter:
             self.store.remove(ox.Quad(t.subject, t.predicate, t.object, node))
             self.store.remove(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()))
         added = b"".join(line for line in now if line not in was)
-        self._buffer.append(in_graph(graph, added) + added)
-        self._size += 2 * len(added)
+        for piece in pieces(added, BATCH_BYTES // 2):
+            self._send(2 * len(piece), in_graph(graph, piece), piece)
         self._patched += added.count(b"\n") - len(gone)
         self.old.pop(graph)
 
@@ -350,6 +363,14 @@ class StoreWriter:
         if self._held is not None and len(self._held) > COUNTED_TRIPLES:
             self._held = None
             self._added.clear()
+
+    def _send(self, size: int, *chunks: bytes) -> None:
+        """Gather N-Quads (``size`` bytes of them) for the next bulk load, which starts once ``BATCH_BYTES``
+        are gathered."""
+        self._buffer += chunks
+        self._size += size
+        if self._size >= BATCH_BYTES:
+            self._load()
 
     def _load(self) -> None:
         if self._buffer:

@@ -615,3 +615,35 @@ def test_first_lines_gives_own_lines_always_and_others_once_while_it_remembers_t
     first = FirstLines((b"<x:own>",), link=b" <x:link> <x:own>", most=most)
     assert [first.first(b"".join(LINES[k] for k in call)) for call in CALLS] == [[LINES[k] for k in g] for g in given]
     assert first.forgot is forgot
+
+
+@pytest.mark.parametrize(("data", "most", "expected"), [
+    (b"a .\nbb .\nccc .\n", 100, [b"a .\nbb .\nccc .\n"]),
+    (b"a .\nbb .\nccc .\n", 9, [b"a .\nbb .\n", b"ccc .\n"]),
+    (b"a .\nbb .\nccc .\n", 5, [b"a .\n", b"bb .\n", b"ccc .\n"]),  # a line longer than ``most`` is a piece
+    (b"a .\nbb .\nccc .\n", 1, [b"a .\n", b"bb .\n", b"ccc .\n"]),
+    (b"", 4, []),
+])
+def test_n_triples_are_cut_into_pieces_of_whole_lines(data, most, expected):
+    from kg.store import pieces
+
+    assert list(pieces(data, most)) == expected
+
+
+@pytest.mark.parametrize("batch", [1 << 30, 64])
+def test_a_graph_larger_than_a_batch_is_loaded_a_batch_at_a_time_with_the_same_quads(tmp_path, monkeypatch, batch):
+    from kg import store as st
+
+    monkeypatch.setattr(st, "BATCH_BYTES", batch)
+    loads: list[int] = []
+    real = st.StoreWriter._bulk_load
+    monkeypatch.setattr(st.StoreWriter, "_bulk_load", lambda self, data: (loads.append(len(data)), real(self, data)))
+    big = b"".join(OWN.format(n=n).encode() for n in range(40)) + SHARED
+    store = ox.Store(str(tmp_path / "db"))
+    writer = st.StoreWriter(store, {})
+    writer.put("https://w3id.org/dipkg/resource/graph/big", "1", big)
+    writer.patch("https://w3id.org/dipkg/resource/graph/own", "1",
+                 b"".join(OWN.format(n=n).encode() for n in range(97, 100)))
+    assert writer.finish().triples == triples(store) == 44
+    assert len(store) == 2 * 44
+    assert (len(loads) > 10) == (batch == 64) and max(loads) < max(batch * 2, 1 << 20)
