@@ -416,6 +416,9 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
                                        serves=serving_states(extractions))
             # after the entities: one event per real meeting, whose participants may show two names one person
             entities, redirect, meetings = resolve_events(extractions, entities, redirect)
+            # A merged entity's mentions served the merging only: the report graphs are written from each report's
+            # own, and kept here they would keep the outlines' mentions alive through the store stage.
+            entities = tuple(replace(e, mentions=()) for e in entities)
             served = served_states(extractions, redirect)
             work.builder = GraphBuilder(wikidata=load_wikidata(), served=served,
                                         roles=held_roles(extractions, redirect))

@@ -647,3 +647,20 @@ def test_a_graph_larger_than_a_batch_is_loaded_a_batch_at_a_time_with_the_same_q
     assert writer.finish().triples == triples(store) == 44
     assert len(store) == 2 * 44
     assert (len(loads) > 10) == (batch == 64) and max(loads) < max(batch * 2, 1 << 20)
+
+
+def test_the_merged_entities_the_report_graphs_are_written_from_keep_no_mentions(tmp_path, monkeypatch):
+    """Their mentions are the outlines': kept, they would keep those alive through the store stage."""
+    from kg.graph import GraphBuilder
+
+    held: list[int] = []
+    real = GraphBuilder.report_ntriples
+
+    def writing(self, x, entities, *args, **kwargs):
+        held.append(sum(len(e.mentions) for e in entities.values()))
+        assert x.entities and all(e.mentions for e in x.entities)  # the report's own entities keep theirs
+        return real(self, x, entities, *args, **kwargs)
+
+    monkeypatch.setattr(GraphBuilder, "report_ntriples", writing)
+    build([corpus(tmp_path / "in", 3)], out_dir=tmp_path / "out", exports=False, jobs=1)
+    assert held == [0, 0, 0]
