@@ -269,11 +269,13 @@ def _extract_job(n: int) -> tuple[bytes | None, Extraction | None, str | None, L
     skipped, like an input that cannot be read, rather than ending the build of all the others."""
     assert _WORK is not None
     try:
-        x = extract(_WORK.report(n), extractors=_WORK.extractors)
-    except DipkgError as exc:
+        report = _WORK.report(n)
+    except DipkgError as exc:  # its text is gone
         return None, None, str(exc), None
+    try:
+        x = extract(report, extractors=_WORK.extractors)
     except Exception as exc:  # any failure of one report's extraction
-        return (None, None, f"{_where(_WORK.reports[n])}: cannot extract it: {type(exc).__name__}: "
+        return (None, None, f"{_where(report)}: cannot extract it: {type(exc).__name__}: "
                 f"{' '.join(str(exc).split())}", None)
     _settle()
     kept = _WORK.cache.put(_WORK.keys[n], x) if _WORK.cache is not None else None
