@@ -12,10 +12,12 @@ is stopped after ``--rdflib-timeout`` seconds per query; a query stopped before 
 ends prints as ``>TIMEOUT``.
 
 With ``--store OUT`` (a build's output folder, e.g. of ``bench_build.py --folder``) each named query
-is timed as a user runs it: a whole ``python -m kg query NAME --graph OUT --param ...`` process
-(start-up and imports included), with parameters picked from the store (a person, an organization,
-a meeting and a report it holds; Kazakhstan and a partner country), asking for one page of ``--page``
-rows (by default the page a table shows); the median wall time of ``--repeat`` calls is printed against
+is timed as a user runs it: a whole ``kg query NAME --graph OUT --param ...`` process (the ``kg``
+command installed beside this Python, else ``python -m kg``; start-up and imports included, the
+package's bytecode compiled first, as an installed package's is), with parameters picked from the
+store (a person, an organization, a meeting and a report it holds; Kazakhstan and a partner
+country), asking for one page of ``--page`` rows (by default the page a table shows); the median
+wall time of ``--repeat`` calls is printed against
 the target of ``CALL_TARGET_MS``.
 """
 
@@ -424,12 +426,18 @@ def store_params(out: Path) -> dict[str, dict[str, str]]:
 def time_calls(out: Path, names: list[str], repeat: int, timeout: float = 120.0, page: int = q.TABLE_ROWS) -> None:
     """Each named query as a whole ``kg query`` process on a build's store, a page of ``page`` rows: median wall
     ms."""
+    import compileall
     import os
     import subprocess
 
     root = Path(__file__).resolve().parent.parent
     env = {**os.environ, "PYTHONPATH": str(root)}
+    # Where bytecode is not written (PYTHONDONTWRITEBYTECODE), every call would compile the package's modules again.
+    compileall.compile_dir(root / "kg", quiet=1)
+    command = Path(sys.executable).with_name("kg")
+    call = [str(command)] if command.exists() else [sys.executable, "-m", "kg"]
     params = store_params(out)
+    print(f"command {' '.join(call)}")
     print(f"store {out}  triples {q.triples(q.load_store(out))}  load average {os.getloadavg()[0]:.1f}  "
           f"repeat {repeat}  page {page} rows  target {CALL_TARGET_MS} ms median per whole call")
     print(f"{'query':34} {'rows':>6} {'median ms':>10} {'min ms':>8}  params")
@@ -437,7 +445,7 @@ def time_calls(out: Path, names: list[str], repeat: int, timeout: float = 120.0,
         if any(v == "" for v in params.get(name, {}).values()):
             print(f"{name:34} skipped: the store has nothing to ask it about", flush=True)
             continue
-        args = [sys.executable, "-m", "kg", "query", name, "--graph", str(out), "--format", "tsv", "--limit", str(page),
+        args = [*call, "query", name, "--graph", str(out), "--format", "tsv", "--limit", str(page),
                 *(a for k, v in params.get(name, {}).items() for a in ("--param", f"{k}={v}"))]
         times, rows = [], 0
         for _ in range(repeat):
