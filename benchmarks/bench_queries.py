@@ -223,7 +223,7 @@ class Generator:
         where = self.region(rng.randrange(self.regions))
         yield t(m, DIP + "location", iri(where))
         year = 2015 + rng.randrange(11)
-        years = frozenset({str(year)})
+        years = [str(year)]
         if rng.random() < 0.85:
             yield t(m, DIP + "date", lit(f"{year}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}",
                                           datatype=XSD + "date"))
@@ -233,15 +233,15 @@ class Generator:
             yield t(m, DIP + "yearKey", lit(year))
         else:
             yield t(m, DIP + "yearKey", lit(""))
-            years = frozenset({""})
+            years = [""]
         ev, lines = self._evidence(t, r, DIP + "participant", None, 200 + (i % 2) * 300)
         yield t(m, DIP + "evidence", iri(ev))
         yield from lines
         sectors = rng.sample(SECTORS, rng.randrange(1, 5))
         governed = {iri(region) for region in map(self.governed, (a, b)) if region is not None}
-        self.facts[iri(m)] = MeetingFacts(frozenset({self.person_country(a), self.person_country(b)}), years,
-                                          frozenset(sectors), frozenset({iri(where), *governed}),
-                                          frozenset({self.report_file(i // 2)}))
+        self.facts[iri(m)] = MeetingFacts.of(countries=[self.person_country(a), self.person_country(b)], years=years,
+                                             sectors=sectors, places=[iri(where), *governed],
+                                             reports=[self.report_file(i // 2)])
         for sector in sectors:
             yield t(m, DIP + "sectorKey", lit(sector))
             yield t(m, DIP + "topic", iri(SECTOR + sector))

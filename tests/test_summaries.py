@@ -81,8 +81,8 @@ def test_report_counts_of_invented_states(countries, expected):
 
 
 def facts(countries: str, places: str, sectors: str, report: str, year: str = "") -> MeetingFacts:
-    return MeetingFacts(frozenset(countries.split()), frozenset({year}), frozenset(sectors.split() or [""]),
-                        frozenset(f"<https://example.org/{p}>" for p in places.split()), frozenset({report}))
+    return MeetingFacts.of(countries=countries.split(), years=[year], sectors=sectors.split() or [""],
+                           places=[f"<https://example.org/{p}>" for p in places.split()], reports=[report])
 
 
 # Meetings by their nodes, as the build keys them.
@@ -118,8 +118,8 @@ YEARS = """SELECT ?c ?p ?y ?s ?n ?reports WHERE {
     # a place that is no region or city of a known state is not tallied
     ({M1: facts("KZ JP", "elsewhere", "trade", "a.txt")}, PLACES, set()),
     # a meeting of two states is counted in both orders; its reports are listed once each, sorted
-    ({M1: MeetingFacts(frozenset({"KZ", "BE"}), frozenset({"2025"}), frozenset({"trade"}), frozenset(),
-                           frozenset({"b.txt", "a.txt"}))}, YEARS,
+    ({M1: MeetingFacts.of(countries=["KZ", "BE"], years=["2025"], sectors=["trade"], reports=["b.txt", "a.txt"])},
+     YEARS,
      {("KZ", "BE", "2025", "trade", "1", "a.txt, b.txt"), ("BE", "KZ", "2025", "trade", "1", "a.txt, b.txt")}),
     # an undated meeting without a topic has the empty keys
     ({M1: facts("KZ BE", "", "", "a.txt")}, YEARS,
@@ -160,9 +160,24 @@ SECTOR_LISTS = """SELECT ?m ?list WHERE { ?m <https://w3id.org/dipkg/ontology#se
     ({M1: facts("KZ JP", "oblys", "trade energy", "a.txt"), M2: facts("KZ", "", "water", "b.txt")},
      {(M1[1:-1], "energy, trade"), (M2[1:-1], "water")}),
     # a meeting no report tells a sector of lists none, though a report that tells it gave no sector
-    ({M1: facts("KZ JP", "", "", "a.txt"), M2: MeetingFacts(frozenset({"KZ"}), frozenset({""}),
-                                                            frozenset({"", "trade"}), frozenset(), frozenset())},
+    ({M1: facts("KZ JP", "", "", "a.txt"), M2: MeetingFacts.of(countries=["KZ"], years=[""], sectors=["", "trade"])},
      {(M1[1:-1], ""), (M2[1:-1], "trade")}),
 ])
 def test_each_meeting_lists_its_sectors(meetings, expected):
     assert tally_rows(meetings, SECTOR_LISTS) == expected
+
+
+@pytest.mark.parametrize(("told", "expected"), [
+    # one report: each value once, sorted
+    ([dict(countries=["KZ", "BE", "KZ"], years=["2025"], sectors=["trade", "energy"], reports=["a.txt"])],
+     MeetingFacts(("BE", "KZ"), ("2025",), ("energy", "trade"), (), ("a.txt",))),
+    # two reports of one meeting: the union of what each tells
+    ([dict(countries=["KZ"], years=[""], sectors=[""], places=["<p>"], reports=["b.txt"]),
+      dict(countries=["KZ", "JP"], years=["2024"], sectors=["water"], places=["<p>", "<q>"], reports=["a.txt"])],
+     MeetingFacts(("JP", "KZ"), ("", "2024"), ("", "water"), ("<p>", "<q>"), ("a.txt", "b.txt"))),
+])
+def test_the_facts_of_a_meeting_are_what_its_reports_tell(told, expected):
+    facts = MeetingFacts.of(**told[0])
+    for more in told[1:]:
+        facts = facts.union(MeetingFacts.of(**more))
+    assert facts == expected
