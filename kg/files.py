@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 PACKAGE = os.path.dirname(os.path.realpath(__file__))
+# glibc's parameter of ``mallopt`` for the most arenas of the C heap (malloc.h).
+M_ARENA_MAX = -8
 # The package's data folders (``package_path``), also as ``pathlib`` Paths: ``LEXICON_DIR`` and the others are
 # made on first use (``__getattr__``).
 FOLDERS = {"PACKAGE_DIR": (), "LEXICON_DIR": ("lexicons",), "QUERY_DIR": ("queries",), "MODEL_DIR": ("models",),
@@ -99,12 +101,25 @@ def release_freed_memory() -> bool:
     return True
 
 
-@cache
+def limit_heap_arenas(most: int) -> bool:
+    """Let the threads of this process share at most ``most`` of the C heap's arenas from now on (glibc's
+    ``mallopt(M_ARENA_MAX)``; False where there is none). Each thread that allocates otherwise gets an arena of
+    its own, up to eight per core, and each arena keeps what its thread freed."""
+    mallopt = _libc_function("mallopt")
+    return mallopt is not None and mallopt(M_ARENA_MAX, most) == 1
+
+
 def _malloc_trim() -> Callable[[int], int] | None:
     """glibc's ``malloc_trim``, looked up once; None where the C library has none."""
+    return _libc_function("malloc_trim")
+
+
+@cache
+def _libc_function(name: str) -> Callable[..., int] | None:
+    """A function of the C library, looked up once; None where it has none."""
     import ctypes
 
     try:
-        return ctypes.CDLL(None).malloc_trim
+        return getattr(ctypes.CDLL(None), name)
     except (OSError, AttributeError):
         return None

@@ -55,3 +55,11 @@ def test_freed_memory_is_handed_back_where_the_c_library_can() -> None:
     from kg.files import release_freed_memory
 
     assert release_freed_memory() is (platform.libc_ver()[0] == "glibc")
+
+
+def test_the_heap_s_arenas_are_limited_where_the_c_library_can() -> None:
+    import platform
+
+    from kg.files import limit_heap_arenas
+
+    assert limit_heap_arenas(2) is (platform.libc_ver()[0] == "glibc")
