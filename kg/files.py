@@ -116,10 +116,11 @@ def _malloc_trim() -> Callable[[int], int] | None:
 
 @cache
 def _libc_function(name: str) -> Callable[..., int] | None:
-    """A function of the C library, looked up once; None where it has none."""
+    """A function of the C library, looked up once; None where it has none (or where the process's own symbols
+    cannot be opened, as on Windows, where ``CDLL(None)`` is a TypeError)."""
     import ctypes
 
     try:
         return getattr(ctypes.CDLL(None), name)
-    except (OSError, AttributeError):
+    except (OSError, AttributeError, TypeError):
         return None

@@ -63,3 +63,20 @@ def test_the_heap_s_arenas_are_limited_where_the_c_library_can() -> None:
     from kg.files import limit_heap_arenas
 
     assert limit_heap_arenas(2) is (platform.libc_ver()[0] == "glibc")
+
+
+def test_a_c_library_that_cannot_be_opened_limits_nothing(monkeypatch) -> None:
+    import ctypes
+
+    from kg import files
+
+    def refuse(name: object) -> None:
+        raise TypeError("LoadLibrary() argument 1 must be str, not None")
+
+    files._libc_function.cache_clear()
+    monkeypatch.setattr(ctypes, "CDLL", refuse)
+    try:
+        assert files.limit_heap_arenas(2) is False
+        assert files.release_freed_memory() is False
+    finally:
+        files._libc_function.cache_clear()
