@@ -150,9 +150,8 @@ def tally_graphs(meetings: Mapping[str, MeetingFacts], states: Mapping[str, froz
     topics_of: dict[tuple[str, str], set[str]] = defaultdict(set)
     for seen in meetings.values():  # each meeting once: a count of keys is a count of meetings
         sectors = [s for s in seen.sectors if s]
-        states_met = sorted(seen.countries)
-        for n, c in enumerate(states_met):
-            for p in states_met[n + 1:]:
+        for n, c in enumerate(seen.countries):  # sorted (``MeetingFacts.of``)
+            for p in seen.countries[n + 1:]:
                 by_sector.update((c, p, s) for s in sectors)
                 for y in seen.years:
                     for s in seen.sectors:
@@ -172,8 +171,8 @@ def tally_graphs(meetings: Mapping[str, MeetingFacts], states: Mapping[str, froz
         rows[_bucket("pair", c, p)].append(("year", c, p, y, s, count,
                                             LIST_SEPARATOR.join(sorted(set(reports_of.pop((c, p, y, s)))))))
     for meeting, seen in meetings.items():
-        rows[_bucket("meeting", meeting)].append(("meeting", meeting,
-                                                  LIST_SEPARATOR.join(sorted({s for s in seen.sectors if s}))))
+        listed = LIST_SEPARATOR.join(s for s in seen.sectors if s)  # sorted (``MeetingFacts.of``)
+        rows[_bucket("meeting", meeting)].append(("meeting", meeting, listed))
     for (place, p), count in by_place.items():
         for c in sorted(states[place]):
             rows[_bucket("place", place)].append(("place", place, c, p, count,
