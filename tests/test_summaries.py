@@ -5,7 +5,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg.query import load_store
-from kg.summaries import BUCKETS, MeetingFacts, tally_graphs
+from kg.summaries import BUCKETS, MeetingFacts, TallyGraph, tally_graphs
 
 PREFIXES = """PREFIX dip: <https://w3id.org/dipkg/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
@@ -150,6 +150,17 @@ def test_a_tally_graph_is_signed_by_what_it_counts_and_the_code_that_writes_it()
     assert all(one[g].signature != other[g].signature for g in one)
     more = tally_graphs({**meetings, M2: facts("KZ JP", "oblys", "trade", "b.txt", "2024")}, STATES, version="1")
     assert any(one[g].signature != more[g].signature for g in one)
+
+
+@pytest.mark.parametrize("rows", [
+    (),
+    (("rank", "<r1>", 1), ("rank", "<r2>", 2)),
+    (("year", "KZ", "JP", "2024", "trade", 2, "a.txt, b.txt"), ("sector", "KZ", "JP", "trade", 2)),
+])
+def test_a_tally_graph_holds_its_rows_packed_and_gives_them_back(rows):
+    tally = TallyGraph.of(rows, "1", own=True)
+    assert tally.rows == rows and tally.own and isinstance(tally.packed, bytes)
+    assert tally.signature == TallyGraph.of(rows, "1").signature != TallyGraph.of(rows, "2").signature
 
 
 SECTOR_LISTS = """SELECT ?m ?list WHERE { ?m <https://w3id.org/dipkg/ontology#sectorList> ?list }"""
