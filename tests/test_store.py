@@ -15,7 +15,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph
 
-from kg import cache
+from kg import cache, pipeline
 from kg.graph import load_dataset, report_graph_iri
 from kg.pipeline import build
 from kg.publish import STAGING_PREFIX
@@ -72,6 +72,25 @@ def test_parallel_and_serial_builds_write_the_same_graph(tmp_path):
     build([reports], out_dir=tmp_path / "two", jobs=2)
     assert quads(tmp_path / "one") == quads(tmp_path / "two")
     assert (tmp_path / "one" / "diplomacy.ttl").read_bytes() == (tmp_path / "two" / "diplomacy.ttl").read_bytes()
+
+
+def test_a_build_that_compacts_its_heap_writes_the_same_graph(tmp_path, monkeypatch):
+    reports = corpus(tmp_path / "in", 6)
+    build([reports], out_dir=tmp_path / "plain", jobs=1)
+    compacted: list[int] = []
+    copy = pipeline._compact
+    monkeypatch.setattr(pipeline, "_compact", lambda work: (compacted.append(len(work.keys)), copy(work)))
+    monkeypatch.setattr(pipeline, "COMPACT_FROM", 1)
+    build([reports], out_dir=tmp_path / "compacted", jobs=1)
+    assert compacted == [6]
+    assert stored(tmp_path / "compacted") == stored(tmp_path / "plain")
+    assert quads(tmp_path / "compacted") == quads(tmp_path / "plain")
+    corpus(reports, 1, start=6)  # a rebuild that compacts writes the graphs that changed, from the copies
+    assert build([reports], out_dir=tmp_path / "compacted", jobs=1).extracted == 1
+    monkeypatch.undo()
+    build([reports], out_dir=tmp_path / "fresh", jobs=1)
+    assert compacted == [6, 7]
+    assert stored(tmp_path / "compacted") == stored(tmp_path / "fresh")
 
 
 @pytest.mark.parametrize(("args", "timed"), [((), False), (("--timings",), True)])
