@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import pickle
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -70,7 +69,7 @@ from kg.store import (
 )
 from kg.summaries import TallyGraph, tallies
 from kg.text import sentences
-from kg.workers import Ahead, cores, run
+from kg.workers import Ahead, apart, cores, run
 
 DEFAULT_EXTRACTORS = ("rules+ner",)
 # Report graphs written by one build after which the store is compacted (``fill``).
@@ -89,10 +88,12 @@ EXTRACT_AHEAD = 32
 # store of 30,000 generated reports, against 532 to 549 MB with two (328 to 350 against 312 to 320 MB at 10,000,
 # where the stage took as long: 41.1 against 41.8 s, medians of three runs taken in turn).
 HEAP_ARENAS = 2
-# Reports from which a build copies what outlives the resolution into fresh memory (``_compact``). The outlines it let
-# go leave holes among what lives on: at 100,000 generated reports 230 MB of Python's small-object heap stayed free
-# and held, and copying the rest took 1.6 s and 150 MB off the store stage; at 10,000, 0.19 s for 2 MB.
-COMPACT_FROM = 20_000
+# Reports from which a build with an output folder reads the outlines and resolves them in a process of its own
+# (``kg.workers.apart``), which hands the store stage its results only. The outlines let go otherwise leave holes
+# in this process's heap among what lives on: at 100,000 generated reports 230 MB of Python's small-object heap
+# stayed free and held through the store stage. At 10,000 the holes are few, and a rebuild that adds one report is
+# quicker without the second process.
+APART_FROM = 20_000
 # The exports a build writes beside its store (unless told not to): every triple once, a graph per report.
 TURTLE_FILE = "diplomacy.ttl"
 TRIG_FILE = "diplomacy.trig"
@@ -236,7 +237,6 @@ class _Work:
     redirect: dict[str, str] | None = None
     meetings: dict[MeetingRef, Event] | None = None
     signatures: list[str] | None = None
-    common: dict[str, TallyGraph | Description] | None = None
     graphs: GraphCache | None = None
     done: int = 0
 
@@ -334,17 +334,6 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _compact(work: _Work) -> None:
-    """Copy what the store stage reads of the resolution (the merged entities, events, signatures, the graphs of the
-    collection and the builder) into fresh memory, as a compacting collector would: the outlines let go leave the
-    heap in holes, which the store's loads (blocks of another size) do not fill."""
-    held = pickle.dumps((work.entities, work.redirect, work.meetings, work.signatures, work.common, work.builder),
-                        protocol=pickle.HIGHEST_PROTOCOL)
-    work.entities = work.redirect = work.meetings = work.signatures = work.common = work.builder = None
-    with _no_gc():  # many small objects, no cycles
-        work.entities, work.redirect, work.meetings, work.signatures, work.common, work.builder = pickle.loads(held)
-
-
 def _graph_job(n: int) -> bytes:
     """Report ``n``'s graph as N-Triples, kept in the graph cache (when the build has one) by the worker."""
     assert _WORK is not None and _WORK.builder is not None and _WORK.entities is not None
@@ -354,6 +343,104 @@ def _graph_job(n: int) -> bytes:
     if _WORK.graphs is not None and _WORK.signatures is not None:
         _WORK.graphs.put(_WORK.signatures[n], data)
     return data
+
+
+@dataclass(frozen=True)
+class _Resolved:
+    """What the steps across reports give the store stage: the merged entities (without their mentions), where each
+    original key went, the events, each report's graph signature, the graphs of the collection (its tallies and the
+    descriptions of the entities the reports name, by name) and the builder of the report graphs; the reports kept
+    (None: all) where the extractors failed on some (``failed``), how many were extracted, and the stages' seconds."""
+
+    entities: dict[str, Entity]
+    redirect: dict[str, str]
+    meetings: dict[MeetingRef, Event]
+    signatures: list[str]
+    common: dict[str, TallyGraph | Description]
+    builder: GraphBuilder
+    kept: list[int] | None
+    failed: tuple[str, ...]
+    extracted: int
+    laps: dict[str, float]
+
+
+def _resolve(work: _Work, pack: Pack[Extraction] | None, *, jobs: int, strict: bool,
+             paths: Sequence[Path]) -> _Resolved:
+    """The outlines of the reports (from the pack, the cache, or extracted on ``jobs`` processes; the new
+    extractions kept in the cache), and the steps across reports over them. The outlines, most of what a large
+    build holds, are let go with this function: a large build runs it in a process of its own (``APART_FROM``)."""
+    clock = _Clock()
+    keys, cache, found = work.keys, work.cache, work.extractions
+    shared = Shared()  # the outlines' equal strings, names, sectors and dates one object (``shared_loads``)
+    held = cache.held() if cache is not None else None  # the extractions made before this build
+    few = _new_few(keys, held, jobs)
+    if few:
+        gc.freeze()  # the other process's collections then leave alone the pages it shares with this one
+    early = Ahead(_extract_job, few)
+    try:
+        with _no_gc():  # many small objects, no cycles: the collector would only walk them again and again
+            packed = pack.load(shared, wanted=set(keys)) if pack is not None else {}
+            outlines: list[Extraction | None] = [packed.get(k) for k in keys]
+            ahead = set(early.items)
+            for n, k in enumerate(keys):
+                if outlines[n] is None and cache is not None and n not in ahead:
+                    found[n] = cache.get(k)
+                    outlines[n] = outline(found[n]) if found[n] is not None else None
+        todo = [n for n, x in enumerate(outlines) if x is None]
+        if todo or early.items:
+            # Once here: while the other process extracts (writing the new reports' graphs reads it), and before the
+            # workers are forked rather than in each of them.
+            load_lexicon()
+        got = dict(zip(early.items, early.results(), strict=True))
+    finally:
+        early.close()
+    clock.lap("read")
+    # the reports extracted: the outline pack may hold some of those extracted ahead (the cache had lost them)
+    extracted_count = len(set(todo) | got.keys())
+    rest = [n for n in todo if n not in got]
+
+    def extracted() -> Iterator[tuple[int, tuple[bytes | None, Extraction | None, str | None, Location | None]]]:
+        yield from ((n, got[n]) for n in todo if n in got)
+        yield from zip(rest, run(_extract_job, rest, jobs=jobs, what="extracting"), strict=True)
+
+    failed: list[str] = []
+    for n, (brief, x, problem, kept) in extracted():
+        outlines[n], found[n] = shared_loads(brief, shared) if brief is not None else None, x
+        if kept is not None and cache is not None:
+            cache.note(keys[n], kept)
+        if problem is not None:
+            failed.append(problem)
+    survivors = None
+    if failed:
+        if strict:
+            raise UnreadableInputs(tuple(failed))
+        survivors = [n for n, x in enumerate(outlines) if x is not None]
+        if not survivors:
+            raise DipkgError(f"{', '.join(str(p) for p in paths)}: no report could be extracted; {failed[0]}")
+        keys = [keys[n] for n in survivors]
+    extractions = tuple(x for x in outlines if x is not None)
+    if cache is not None and extracted_count:
+        cache.save()  # a build that ends before its own end keeps what it extracted
+    clock.lap("extract")
+    with _no_gc():
+        merged, redirect = merge((e for x in extractions for e in x.entities), serves=serving_states(extractions))
+        # after the entities: one event per real meeting, whose participants may show two names one person
+        merged, redirect, meetings = resolve_events(extractions, merged, redirect)
+        # A merged entity's mentions served the merging only: the report graphs are written from each report's
+        # own, and kept here they would keep the outlines' mentions alive through the store stage.
+        entities = {e.key: replace(e, mentions=()) for e in merged}
+        del merged
+        served = served_states(extractions, redirect)
+        builder = GraphBuilder(wikidata=load_wikidata(), served=served, roles=held_roles(extractions, redirect))
+        signatures = _signatures(extractions, keys, entities, redirect, meetings, served)
+        common: dict[str, TallyGraph | Description] = {
+            **tallies(extractions, entities, redirect, meetings, served),
+            **described(extractions, builder, entities, redirect, meetings)}
+    if pack is not None:
+        pack.save(dict(zip(keys, extractions, strict=True)), packed)
+    clock.lap("resolve")
+    return _Resolved(entities, redirect, meetings, signatures, common, builder, survivors, tuple(failed),
+                     extracted_count, clock.laps)
 
 
 def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str],
@@ -384,75 +471,29 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
     keys = [extraction_key(r, extractors, d) for r, d in zip(reports, digests, strict=True)]
     cache = ExtractionCache(out_dir / CACHE_NAME) if out_dir is not None else None
     pack = Pack(out_dir / CACHE_NAME, OUTLINES) if out_dir is not None else None
-    shared = Shared()  # the outlines' equal strings, names, sectors and dates one object (``shared_loads``)
     found: list[Extraction | None] = [None] * len(keys)
     _WORK = work = _Work(reports, keys, extractors, cache, found, digests, texts)
-    held = cache.held() if cache is not None else None  # the extractions made before this build
-    few = _new_few(keys, held, jobs)
-    if few:
-        gc.freeze()  # the other process's collections then leave alone the pages it shares with this one
-    early = Ahead(_extract_job, few)
+    clock.lap("read")
     try:
-        with _no_gc():  # many small objects, no cycles: the collector would only walk them again and again
-            packed = pack.load(shared, wanted=set(keys)) if pack is not None else {}
-            outlines: list[Extraction | None] = [packed.get(k) for k in keys]
-            ahead = set(early.items)
-            for n, k in enumerate(keys):
-                if outlines[n] is None and cache is not None and n not in ahead:
-                    found[n] = cache.get(k)
-                    outlines[n] = outline(found[n]) if found[n] is not None else None
-        todo = [n for n, x in enumerate(outlines) if x is None]
-        if todo or early.items:
-            # Once here: while the other process extracts (writing the new reports' graphs reads it), and before the
-            # workers are forked rather than in each of them.
-            load_lexicon()
-        got = dict(zip(early.items, early.results(), strict=True))
-        clock.lap("read")
-        # the reports extracted: the outline pack may hold some of those extracted ahead (the cache had lost them)
-        extracted_count = len(set(todo) | got.keys())
-        rest = [n for n in todo if n not in got]
-
-        def extracted() -> Iterator[tuple[int, tuple[bytes | None, Extraction | None, str | None, Location | None]]]:
-            yield from ((n, got[n]) for n in todo if n in got)
-            yield from zip(rest, run(_extract_job, rest, jobs=jobs, what="extracting"), strict=True)
-
-        failed: list[str] = []
-        for n, (brief, x, problem, kept) in extracted():
-            outlines[n], found[n] = shared_loads(brief, shared) if brief is not None else None, x
-            if kept is not None and cache is not None:
-                cache.note(keys[n], kept)
-            if problem is not None:
-                failed.append(problem)
-        if failed:
-            if inputs is not None and inputs.strict:
-                raise UnreadableInputs(tuple(failed))
-            kept = [n for n, x in enumerate(outlines) if x is not None]
-            if not kept:
-                raise DipkgError(f"{', '.join(str(p) for p in paths)}: no report could be extracted; {failed[0]}")
-            work.keep(kept)
-            reports, keys, found, outlines = work.reports, work.keys, work.extractions, [outlines[n] for n in kept]
-            read["skipped"] = (*read["skipped"], *failed)
-        extractions = tuple(x for x in outlines if x is not None)
-        if cache is not None and extracted_count:
-            cache.save()  # a build that ends before its own end keeps what it extracted
-        clock.lap("extract")
-        with _no_gc():
-            entities, redirect = merge((e for x in extractions for e in x.entities),
-                                       serves=serving_states(extractions))
-            # after the entities: one event per real meeting, whose participants may show two names one person
-            entities, redirect, meetings = resolve_events(extractions, entities, redirect)
-            # A merged entity's mentions served the merging only: the report graphs are written from each report's
-            # own, and kept here they would keep the outlines' mentions alive through the store stage.
-            entities = tuple(replace(e, mentions=()) for e in entities)
-            served = served_states(extractions, redirect)
-            work.builder = GraphBuilder(wikidata=load_wikidata(), served=served,
-                                        roles=held_roles(extractions, redirect))
-            work.entities, work.redirect, work.meetings = {e.key: e for e in entities}, redirect, meetings
-            signatures = work.signatures = _signatures(extractions, keys, work.entities, redirect, meetings, served)
-            # the graphs of the collection, by name: its tallies and the descriptions of the entities the reports name
-            work.common = {**tallies(extractions, work.entities, redirect, meetings, served),
-                           **described(extractions, work.builder, work.entities, redirect, meetings)}
-        clock.lap("resolve")
+        resolve = partial(_resolve, work, pack, jobs=jobs, strict=inputs is not None and inputs.strict, paths=paths)
+        if out_dir is not None and len(keys) >= APART_FROM:
+            try:
+                resolved = apart(resolve)
+            except ChildProcessError as exc:
+                raise DipkgError(f"{out_dir}: the build's resolution failed: {exc}") from None
+        else:
+            resolved = resolve()
+        gc.freeze()  # what the store stage reads, out of the collector's sight (``_no_gc``)
+        clock.add(resolved.laps)
+        if resolved.kept is not None:
+            work.keep(resolved.kept)
+            read["skipped"] = (*read["skipped"], *resolved.failed)
+        reports, keys, found = work.reports, work.keys, work.extractions
+        extracted_count = resolved.extracted
+        work.entities, work.redirect, work.meetings = resolved.entities, resolved.redirect, resolved.meetings
+        work.builder, work.signatures = resolved.builder, resolved.signatures
+        signatures, common = resolved.signatures, resolved.common
+        del resolved
 
         held_whole = _Work(reports, keys, extractors, cache, found, work.digests, texts)
 
@@ -463,15 +504,7 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
         # Written by the workers as they make each graph, for the exports, which are written from it; a build
         # without exports leaves it as it is (a later build with them reads the graphs it lacks from the store).
         work.graphs = graphs if exports else None
-        graph_of = [str(report_graph_iri(x.report.key)) for x in extractions]
-        if pack is not None:
-            pack.save(dict(zip(keys, extractions, strict=True)), packed)
-        # The report graphs are written from the merged entities and the whole extractions: the outlines
-        # (most of what a large build holds) are let go before the store grows.
-        del outlines, extractions, packed, shared, entities, redirect, meetings, served, signatures
-        if len(keys) >= COMPACT_FROM:
-            _compact(work)
-        signatures, common = work.signatures, work.common
+        graph_of = [str(report_graph_iri(r.key)) for r in reports]
         release_freed_memory()
         vocabulary_triples, vocabulary_signature = vocabulary()
 
@@ -547,7 +580,6 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
         return BuildResult(store, summary, published, extracted=extracted_count, timings=clock.laps, load=load,
                            **read)
     finally:
-        early.close()
         _WORK = None
         gc.unfreeze()
 
@@ -562,6 +594,16 @@ class _Clock:
     def lap(self, stage: str) -> None:
         now = time.perf_counter()
         self.laps[stage] = self.laps.get(stage, 0.0) + now - self._last
+        self._last = now
+
+    def add(self, laps: Mapping[str, float]) -> None:
+        """The stages another clock timed since this one's last lap; the rest of the time since then (the other
+        clock's start, its results handed over) counts to the last of them."""
+        now = time.perf_counter()
+        for stage, seconds in laps.items():
+            self.laps[stage] = self.laps.get(stage, 0.0) + seconds
+        if laps:
+            self.laps[list(laps)[-1]] += max(0.0, now - self._last - sum(laps.values()))
         self._last = now
 
 

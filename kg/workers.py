@@ -6,12 +6,15 @@ processes are forked: they start with everything the parent has loaded (the lexi
 entities), and nothing of it is pickled. Where the system cannot fork, the work runs in this
 process. The progress bar (tqdm: count, rate and time left) is drawn only when standard error is
 a terminal. ``Ahead`` starts a few items' work in one forked process at once, for results wanted
-only after other work this process does meanwhile.
+only after other work this process does meanwhile. ``apart`` runs one piece of work in a forked
+process of its own, and what that work leaves behind in memory leaves with it.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
+import multiprocessing.connection
 import os
 import sys
 import threading
@@ -116,3 +119,46 @@ def _forking() -> multiprocessing.context.ForkContext | None:
     if "fork" not in multiprocessing.get_all_start_methods():
         return None
     return multiprocessing.get_context("fork")
+
+
+def apart(func: Callable[[], R]) -> R:
+    """``func()`` computed in a forked process of its own, its result pickled back (computed in this process where
+    the system cannot fork; ``func`` may start processes of its own). The memory the work took, and the holes it
+    leaves in a heap among what lives on, go with that process: this one holds the result alone, packed as it is
+    read. An exception ``func`` raises is raised here; ChildProcessError when the process ends without a result."""
+    forking = _forking()
+    if forking is None:
+        return func()
+    receiving, sending = forking.Pipe(duplex=False)
+    process = forking.Process(target=_send_result, args=(func, sending), name="kg-apart")
+    process.start()
+    sending.close()
+    paused = gc.isenabled()
+    gc.disable()  # the result is many objects and no cycles: the collector would only walk them again and again
+    try:
+        ok, value = receiving.recv()
+    except EOFError:
+        process.join()
+        raise ChildProcessError(f"the process working apart ended with exit code {process.exitcode}") from None
+    finally:
+        receiving.close()
+        if paused:
+            gc.enable()
+    process.join()
+    if not ok:
+        raise value
+    return value
+
+
+def _send_result(func: Callable[[], R], sending: multiprocessing.connection.Connection) -> None:
+    try:
+        answer: tuple[bool, object] = (True, func())
+    except BaseException as exc:  # any: it is raised again in the process that waits for the result
+        answer = (False, exc)
+    try:
+        sending.send(answer)
+    except Exception as exc:  # a result or an error that cannot be pickled
+        sending.send((False, ChildProcessError(f"the process working apart could not send its result: "
+                                               f"{type(exc).__name__}: {exc}")))
+    finally:
+        sending.close()

@@ -74,23 +74,25 @@ def test_parallel_and_serial_builds_write_the_same_graph(tmp_path):
     assert (tmp_path / "one" / "diplomacy.ttl").read_bytes() == (tmp_path / "two" / "diplomacy.ttl").read_bytes()
 
 
-def test_a_build_that_compacts_its_heap_writes_the_same_graph(tmp_path, monkeypatch):
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_build_that_resolves_apart_writes_the_same_graph(tmp_path, monkeypatch, jobs):
     reports = corpus(tmp_path / "in", 6)
-    build([reports], out_dir=tmp_path / "plain", jobs=1)
-    compacted: list[int] = []
-    copy = pipeline._compact
-    monkeypatch.setattr(pipeline, "_compact", lambda work: (compacted.append(len(work.keys)), copy(work)))
-    monkeypatch.setattr(pipeline, "COMPACT_FROM", 1)
-    build([reports], out_dir=tmp_path / "compacted", jobs=1)
-    assert compacted == [6]
-    assert stored(tmp_path / "compacted") == stored(tmp_path / "plain")
-    assert quads(tmp_path / "compacted") == quads(tmp_path / "plain")
-    corpus(reports, 1, start=6)  # a rebuild that compacts writes the graphs that changed, from the copies
-    assert build([reports], out_dir=tmp_path / "compacted", jobs=1).extracted == 1
+    build([reports], out_dir=tmp_path / "plain", jobs=jobs)
+    apart: list[int] = []
+    resolve_apart = pipeline.apart
+    monkeypatch.setattr(pipeline, "apart", lambda func: (apart.append(len(func.args[0].keys)), resolve_apart(func))[1])
+    monkeypatch.setattr(pipeline, "APART_FROM", 1)
+    built = build([reports], out_dir=tmp_path / "apart", jobs=jobs)
+    assert apart == [6] and built.extracted == 6 and set(built.timings) >= {"read", "extract", "resolve", "store"}
+    assert stored(tmp_path / "apart") == stored(tmp_path / "plain")
+    assert quads(tmp_path / "apart") == quads(tmp_path / "plain")
+    assert len(built.extractions) == 6  # read back from the cache the other process wrote
+    corpus(reports, 1, start=6)  # a rebuild apart writes the graphs that changed
+    assert build([reports], out_dir=tmp_path / "apart", jobs=jobs).extracted == 1
     monkeypatch.undo()
-    build([reports], out_dir=tmp_path / "fresh", jobs=1)
-    assert compacted == [6, 7]
-    assert stored(tmp_path / "compacted") == stored(tmp_path / "fresh")
+    build([reports], out_dir=tmp_path / "fresh", jobs=jobs)
+    assert apart == [6, 7]
+    assert stored(tmp_path / "apart") == stored(tmp_path / "fresh")
 
 
 @pytest.mark.parametrize(("args", "timed"), [((), False), (("--timings",), True)])

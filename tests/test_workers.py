@@ -1,5 +1,6 @@
 """kg.workers.run: results in the order of the items, whatever the processes; with ``ahead``, the
-processes wait for the consumer rather than fill memory with results nobody has taken."""
+processes wait for the consumer rather than fill memory with results nobody has taken. ``apart``: one
+piece of work in a process of its own, its result or its error handed back."""
 
 import multiprocessing
 import os
@@ -7,7 +8,8 @@ import time
 
 import pytest
 
-from kg.workers import Ahead, run
+from kg.errors import DipkgError
+from kg.workers import Ahead, apart, run
 
 MADE = multiprocessing.Value("i", 0)
 
@@ -49,3 +51,36 @@ def test_ahead_gives_the_results_in_order_from_a_process_of_their_own_where_it_c
     early.close()  # again: nothing left to stop
     assert [square for _, square in got] == [n * n for n in items]
     assert all((pid != os.getpid()) == elsewhere for pid, _ in got)
+
+
+def _pid_and_squares(n: int) -> tuple[int, list[int]]:
+    return os.getpid(), list(run(_square, list(range(n)), jobs=2, what=""))  # processes of its own too
+
+
+def _raise_dipkg_error() -> None:
+    raise DipkgError("in.txt: cannot read it")
+
+
+def _end_without_a_word() -> None:
+    os._exit(3)
+
+
+def _unpicklable() -> object:
+    return lambda: None
+
+
+@pytest.mark.parametrize(("methods", "elsewhere"), [(("fork", "spawn"), True), (("spawn",), False)])
+def test_apart_gives_the_result_from_a_process_of_its_own_where_it_can_fork(monkeypatch, methods, elsewhere):
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: list(methods))
+    pid, squares = apart(lambda: _pid_and_squares(50))
+    assert squares == [n * n for n in range(50)] and (pid != os.getpid()) == elsewhere
+
+
+@pytest.mark.parametrize(("func", "error", "message"), [
+    (_raise_dipkg_error, DipkgError, "in.txt: cannot read it"),
+    (_end_without_a_word, ChildProcessError, "ended with exit code 3"),
+    (_unpicklable, ChildProcessError, "could not send its result"),
+])
+def test_apart_raises_what_went_wrong_in_its_process(func, error, message):
+    with pytest.raises(error, match=message):
+        apart(func)

@@ -71,6 +71,9 @@ class UnreadableInputs(DipkgError):
         super().__init__(f"--strict: {len(problems)} input(s) could not be read; {first}{more}")
         self.problems = problems
 
+    def __reduce__(self) -> tuple[type[UnreadableInputs], tuple[tuple[str, ...]]]:
+        return type(self), (self.problems,)  # pickled by its problems (a build's process working apart raises it)
+
 
 @dataclass
 class _Log:
