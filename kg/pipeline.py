@@ -489,6 +489,8 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
             work.keep(resolved.kept)
             read["skipped"] = (*read["skipped"], *resolved.failed)
         reports, keys, found = work.reports, work.keys, work.extractions
+        if cache is not None:
+            cache.read_index()  # as the other process left it; before the workers that write the graphs are forked
         extracted_count = resolved.extracted
         work.entities, work.redirect, work.meetings = resolved.entities, resolved.redirect, resolved.meetings
         work.builder, work.signatures = resolved.builder, resolved.signatures

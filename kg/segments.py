@@ -46,6 +46,11 @@ class Segments:
                 self._index = {}
         return self._index
 
+    def read_index(self) -> None:
+        """Read the index now, if not yet: a process that forks workers which look values up reads it once for
+        them all."""
+        self.index  # noqa: B018 (read for its effect)
+
     def get_bytes(self, key: str) -> bytes | None:
         where = self.index.get(key)
         return self._read(where) if where is not None else None
