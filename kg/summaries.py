@@ -59,7 +59,8 @@ RANKS = "reports"
 LOCAL_HEADS = frozenset({"governor", "deputy-governor", "mayor", "deputy-mayor"})
 # The kinds of place a place tally counts (``Entity.subtype``): dip:Region and dip:City.
 TALLIED_PLACES = frozenset({"region", "city"})
-# zlib's level for the rows a graph of tallies holds (``TallyGraph``): the fastest, a sixth of their memory.
+# zlib's level for the rows a graph of tallies holds (``TallyGraph``): the fastest; packed, the rows of 10,000 and
+# 100,000 generated reports took a tenth and a seventh of their memory as tuples.
 PACK_LEVEL = 1
 
 
