@@ -94,7 +94,7 @@ def release_freed_memory() -> bool:
     """Hand the pages the process's C heap holds free back to the system (glibc's ``malloc_trim``; False where
     there is none). Blocks a process frees (the texts of a large collection, once extracted) otherwise stay in
     its resident set, reused only by blocks of their own size."""
-    trim = _malloc_trim()
+    trim = _libc_function("malloc_trim")
     if trim is None:
         return False
     trim(0)
@@ -107,11 +107,6 @@ def limit_heap_arenas(most: int) -> bool:
     its own, up to eight per core, and each arena keeps what its thread freed."""
     mallopt = _libc_function("mallopt")
     return mallopt is not None and mallopt(M_ARENA_MAX, most) == 1
-
-
-def _malloc_trim() -> Callable[[int], int] | None:
-    """glibc's ``malloc_trim``, looked up once; None where the C library has none."""
-    return _libc_function("malloc_trim")
 
 
 @cache

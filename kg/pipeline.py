@@ -476,6 +476,7 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
     clock.lap("read")
     try:
         resolve = partial(_resolve, work, pack, jobs=jobs, strict=inputs is not None and inputs.strict, paths=paths)
+        # (a build without an output folder has no cache, and the whole extractions it makes would stay in that process)
         if out_dir is not None and len(keys) >= APART_FROM:
             try:
                 resolved = apart(resolve)
