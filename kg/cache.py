@@ -17,7 +17,7 @@ import os
 import pickle
 import tempfile
 import zlib
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import fields, replace
 from functools import cache
 from operator import attrgetter
@@ -277,14 +277,37 @@ class GraphCache:
             return None
 
     def put(self, signature: str, ntriples: bytes) -> None:
+        for _ in self.kept(signature, [ntriples]):
+            pass
+
+    def kept(self, signature: str, pieces: Iterable[bytes]) -> Iterator[bytes]:
+        """The N-Triples ``pieces`` as they come, kept (as by ``put``) once the last has come: a graph of tens of
+        megabytes (the ranks of a large collection) is written into the store and kept a piece at a time."""
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".", suffix=GRAPH_SUFFIX, dir=self.folder)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(zlib.compress(ntriples, 1))
-            os.replace(tmp, self.path(signature))
         except OSError:
-            pass
+            yield from pieces
+            return
+        fh, packer, writing = os.fdopen(fd, "wb"), zlib.compressobj(1), True
+        try:
+            for piece in pieces:
+                if writing:
+                    try:
+                        fh.write(packer.compress(piece))
+                    except OSError:  # not kept; the pieces still come
+                        writing = False
+                yield piece
+            if writing:
+                try:
+                    fh.write(packer.flush())
+                    fh.close()
+                    os.replace(tmp, self.path(signature))
+                except OSError:
+                    pass
+        finally:
+            fh.close()
+            Path(tmp).unlink(missing_ok=True)  # unless it was kept
 
     def keep_only(self, signatures: Iterable[str]) -> None:
         keep_only(self.folder, {f"{s}{GRAPH_SUFFIX}" for s in signatures})

@@ -523,14 +523,18 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
             if not writer.unchanged(str(VOCABULARY_GRAPH), vocabulary_signature):
                 writer.put(str(VOCABULARY_GRAPH), vocabulary_signature, vocabulary_triples)
             for graph, made_from in common.items():
-                if not writer.unchanged(graph, made_from.signature):
-                    data = made_from.ntriples()
-                    if isinstance(made_from, TallyGraph) and made_from.own:
-                        writer.patch(graph, made_from.signature, data)
-                    else:
-                        writer.put(graph, made_from.signature, data)
+                if writer.unchanged(graph, made_from.signature):
+                    continue
+                if isinstance(made_from, TallyGraph) and made_from.own:  # the ranks, a graph as large as the reports
+                    parts = made_from.pieces()
                     if work.graphs is not None:
-                        work.graphs.put(made_from.signature, data)
+                        parts = work.graphs.kept(made_from.signature, parts)
+                    writer.patch(graph, made_from.signature, parts)
+                    continue
+                data = made_from.ntriples()
+                writer.put(graph, made_from.signature, data)
+                if work.graphs is not None:
+                    work.graphs.put(made_from.signature, data)
             manifest = writer.finish()
             if len(changed) >= OPTIMIZE_AFTER and not compact:  # with compact, update_store compacts it
                 store.optimize()  # compact what was bulk-loaded now rather than in the next small rebuild

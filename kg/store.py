@@ -287,22 +287,24 @@ class StoreWriter:
             self._sent += len(default)
             self._send(2 * len(piece), in_graph(graph, facts(piece)), *default)
 
-    def patch(self, graph: str, signature: str, triples: bytes) -> None:
-        """``put`` for a graph whose triples no other graph states (the reports' ranks): only the triples that
-        changed are taken out of it and the default graph, and those new put in both. A report added in the
-        middle of the order shifts the ranks after it; an added one at the end, none."""
+    def patch(self, graph: str, signature: str, triples: Iterable[bytes]) -> None:
+        """``put`` for a graph whose triples no other graph states (the reports' ranks), given as N-Triples in
+        pieces of whole lines: only the triples that changed are taken out of it and the default graph, and those
+        new put in both. A report added in the middle of the order shifts the ranks after it; an added one at the
+        end, none."""
         self.new[graph] = signature
         if graph not in self.old:
-            self._sent += triples.count(b"\n")
-            self._patched += triples.count(b"\n")
-            for piece in pieces(triples, BATCH_BYTES // 2):
-                self._send(2 * len(piece), in_graph(graph, piece), piece)
+            for data in triples:
+                self._sent += data.count(b"\n")
+                self._patched += data.count(b"\n")
+                for piece in pieces(data, BATCH_BYTES // 2):
+                    self._send(2 * len(piece), in_graph(graph, piece), piece)
             return
         node = ox.NamedNode(graph)
         # Compared as N-Triples lines: Oxigraph writes a triple as kg.nt does (a line that differed only in its
         # form would be taken out and put back, the same triple).
         was = {f"{q.triple} .\n".encode(): q.triple for q in self.store.quads_for_pattern(None, None, None, node)}
-        now = set(triples.splitlines(keepends=True))
+        now = {line for data in triples for line in data.splitlines(keepends=True)}
         gone = [t for line, t in was.items() if line not in now]
         for t in gone:
             self.store.remove(ox.Quad(t.subject, t.predicate, t.object, node))

@@ -183,3 +183,26 @@ def test_the_extraction_key_is_the_same_from_the_text_or_its_hash():
         Report("a.txt", "", "en"), ["rules"], cache.text_digest(report.text))
     assert cache.extraction_key(report, ["rules"]) != cache.extraction_key(
         Report("a.txt", "The Ambassador met the Mayor.", "en"), ["rules"])
+
+
+@pytest.mark.parametrize("pieces", [[], [b"<a> <b> <c> .\n"], [b"<a> <b> <c> .\n", b"<a> <b> <d> .\n"]])
+def test_a_graph_kept_in_pieces_gives_them_as_they_come_and_keeps_them_joined(tmp_path, pieces):
+    graphs = cache.GraphCache(tmp_path)
+    assert list(graphs.kept("sig", iter(pieces))) == pieces
+    assert graphs.get("sig") == b"".join(pieces)
+    assert [p.name for p in graphs.folder.iterdir()] == ["sig" + cache.GRAPH_SUFFIX]
+
+
+def test_a_graph_whose_pieces_stop_coming_is_not_kept(tmp_path):
+    graphs = cache.GraphCache(tmp_path)
+    parts = graphs.kept("sig", iter([b"<a> <b> <c> .\n", b"<a> <b> <d> .\n"]))
+    assert next(parts) == b"<a> <b> <c> .\n"
+    parts.close()
+    assert graphs.get("sig") is None and list(graphs.folder.iterdir()) == []
+
+
+def test_a_graph_that_cannot_be_kept_still_gives_its_pieces(tmp_path):
+    (tmp_path / cache.GRAPHS).write_text("a file where the folder would be")
+    graphs = cache.GraphCache(tmp_path)
+    assert list(graphs.kept("sig", iter([b"<a> <b> <c> .\n"]))) == [b"<a> <b> <c> .\n"]
+    assert graphs.get("sig") is None

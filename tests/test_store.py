@@ -95,6 +95,26 @@ def test_a_build_that_resolves_apart_writes_the_same_graph(tmp_path, monkeypatch
     assert stored(tmp_path / "apart") == stored(tmp_path / "fresh")
 
 
+def test_a_build_that_writes_the_ranks_a_report_at_a_time_writes_the_same_graph_and_exports(tmp_path, monkeypatch):
+    from kg import summaries
+
+    reports = corpus(tmp_path / "in", 5)
+    build([reports], out_dir=tmp_path / "whole", jobs=1)
+    monkeypatch.setattr(summaries, "PIECE_ROWS", 1)
+    built = build([reports], out_dir=tmp_path / "pieces", jobs=1)
+    assert quads(tmp_path / "pieces") == quads(tmp_path / "whole")
+    for name in ("diplomacy.ttl", "diplomacy.trig"):
+        assert (tmp_path / "pieces" / name).read_bytes() == (tmp_path / "whole" / name).read_bytes()
+    corpus(reports, 1, start=5)  # a rebuild patches the ranks, given in pieces too
+    (reports / "r002.txt").unlink()
+    rebuilt = build([reports], out_dir=tmp_path / "pieces", jobs=1)
+    assert rebuilt.summary.triples == triples(open_store(tmp_path / "pieces")) != built.summary.triples
+    monkeypatch.undo()
+    build([reports], out_dir=tmp_path / "fresh", jobs=1)
+    assert stored(tmp_path / "pieces") == stored(tmp_path / "fresh")
+    assert (tmp_path / "pieces" / "diplomacy.trig").read_bytes() == (tmp_path / "fresh" / "diplomacy.trig").read_bytes()
+
+
 @pytest.mark.parametrize(("args", "timed"), [((), False), (("--timings",), True)])
 def test_a_build_run_as_a_command_prints_all_it_says_and_leaves_the_store_the_api_builds(tmp_path, args, timed):
     reports = corpus(tmp_path / "in", 3)
@@ -663,8 +683,7 @@ def test_a_graph_larger_than_a_batch_is_loaded_a_batch_at_a_time_with_the_same_q
     store = ox.Store(str(tmp_path / "db"))
     writer = st.StoreWriter(store, {})
     writer.put("https://w3id.org/dipkg/resource/graph/big", "1", big)
-    writer.patch("https://w3id.org/dipkg/resource/graph/own", "1",
-                 b"".join(OWN.format(n=n).encode() for n in range(97, 100)))
+    writer.patch("https://w3id.org/dipkg/resource/graph/own", "1", [OWN.format(n=n).encode() for n in range(97, 100)])
     assert writer.finish().triples == triples(store) == 44
     assert len(store) == 2 * 44
     assert (len(loads) > 10) == (batch == 64) and max(loads) < max(batch * 2, 1 << 20)

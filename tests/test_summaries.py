@@ -192,3 +192,29 @@ def test_the_facts_of_a_meeting_are_what_its_reports_tell(told, expected):
     for more in told[1:]:
         facts = facts.union(MeetingFacts.of(**more))
     assert facts == expected
+
+
+RANKS = tuple(("rank", f"<https://w3id.org/dipkg/resource/report/r{n:02d}>", n) for n in range(1, 12))
+
+
+@pytest.mark.parametrize("most", [1, 2, 5, 11, 100])
+def test_the_ranks_in_pieces_are_their_sorted_n_triples(monkeypatch, most):
+    from kg import summaries
+
+    monkeypatch.setattr(summaries, "PIECE_ROWS", most)
+    tally = TallyGraph.of(RANKS, "1", own=True)
+    parts = list(tally.pieces())
+    assert len(parts) == -(-len(RANKS) // most)
+    assert b"".join(parts) == tally.ntriples()
+    assert all(part.endswith(b" .\n") for part in parts)
+
+
+@pytest.mark.parametrize("most", [1, 3])
+def test_any_tally_graph_in_pieces_states_its_triples(monkeypatch, most):
+    from kg import summaries
+
+    monkeypatch.setattr(summaries, "PIECE_ROWS", most)
+    rows = (("sector", "KZ", "JP", "trade", 2), ("sector", "KZ", "JP", "energy", 1), ("country", "<c>", 3))
+    tally = TallyGraph.of(rows, "1")
+    # a node two runs of rows state (a pair's) comes in each
+    assert {line for part in tally.pieces() for line in part.splitlines()} == set(tally.ntriples().splitlines())
