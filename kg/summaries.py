@@ -62,9 +62,9 @@ TALLIED_PLACES = frozenset({"region", "city"})
 # zlib's level for the rows a graph of tallies holds (``TallyGraph``): the fastest; packed, the rows of 10,000 and
 # 100,000 generated reports took a tenth and a seventh of their memory as tuples.
 PACK_LEVEL = 1
-# Rows of a graph of tallies written at a time (``TallyGraph.pieces``): the ranks of 100,000 reports are 37 MB of
-# N-Triples, which took 129 MB to write at once.
-PIECE_ROWS = 20_000
+# Rows of a graph of tallies held and written at a time (``TallyGraph.pieces``): the ranks of 100,000 reports are 37 MB
+# of N-Triples, which took 129 MB to write at once (traced), and their rows as tuples about 25 MB.
+PIECE_ROWS = 5_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,29 +113,33 @@ class TallyGraph:
     those of 100,000 generated reports took 116 MB."""
 
     signature: str
-    packed: bytes
+    packed: tuple[bytes, ...]
+    """The rows in runs of at most ``PIECE_ROWS``, each compressed on its own (``pieces``)."""
     own: bool = False
     """Its triples are stated in no other graph (the ranks): the store's writer patches it (``StoreWriter.patch``)."""
 
     @classmethod
     def of(cls, rows: tuple[tuple[str | int, ...], ...], version: str = "", *, own: bool = False) -> TallyGraph:
         signature = hashlib.sha256(repr((version, rows)).encode("utf-8")).hexdigest()
-        return cls(signature, zlib.compress(marshal.dumps(rows), PACK_LEVEL), own)
+        most = PIECE_ROWS
+        return cls(signature, tuple(zlib.compress(marshal.dumps(rows[start:start + most]), PACK_LEVEL)
+                                    for start in range(0, len(rows), most)), own)
 
     @property
     def rows(self) -> tuple[tuple[str | int, ...], ...]:
-        return marshal.loads(zlib.decompress(self.packed))
+        return tuple(row for run in self._runs() for row in run)
 
     def ntriples(self) -> bytes:
         """The tallies as sorted N-Triples."""
         return _document(self.rows)
 
     def pieces(self) -> Iterator[bytes]:
-        """The N-Triples of each run of at most ``PIECE_ROWS`` rows, sorted; a triple two runs state comes in each.
-        For the ranks, whose rows (sorted) each state a report of its own, they are ``ntriples`` in pieces."""
-        held, most = self.rows, PIECE_ROWS
-        for start in range(0, len(held), most):
-            yield _document(held[start:start + most])
+        """The N-Triples of each run of rows, sorted; a triple two runs state comes in each. For the ranks, whose
+        rows (sorted) each state a report of its own, they are ``ntriples`` in pieces."""
+        return map(_document, self._runs())
+
+    def _runs(self) -> Iterator[tuple[tuple[str | int, ...], ...]]:
+        return (marshal.loads(zlib.decompress(run)) for run in self.packed)
 
 
 def _document(rows: Iterable[tuple[str | int, ...]]) -> bytes:
