@@ -127,6 +127,39 @@ def test_an_outline_keeps_each_entitys_mentions_without_their_places_and_loads_t
     assert brief.mentions == () and brief.report.text == ""
 
 
+def _told(at: int, text: str = "Астанада"):
+    """An outline of a report that names Astana once, ``at`` in its text."""
+    from kg.cache import outline
+    from kg.model import Entity, Extraction, Label, Mention
+
+    said = (Mention("place", at, at + len(text), text, "Астана", "city", "rules"),)
+    return outline(Extraction(report=_report(), mentions=said, entities=(
+        Entity("place:astana", "place", (Label("Астана", "kk"),), "city", "KZ", said),)))
+
+
+@pytest.mark.parametrize(("entities", "other", "equal", "one"), [
+    (True, _told(9), True, True),  # told alike in another place of another report
+    (True, _told(0, "Астана"), False, False),  # in another form
+    (False, _told(9), True, False),
+])
+def test_equal_entities_of_outlines_are_one_object_where_the_table_shares_them(entities, other, equal, one):
+    from kg.cache import Shared, shared_dumps, shared_loads
+
+    shared = Shared(entities=entities)
+    first, second = (shared_loads(shared_dumps(x), shared).entities[0] for x in (_told(0), other))
+    assert (first == second) == equal and (first is second) == one
+    assert first.labels[0] is second.labels[0]  # the names are shared all the same
+
+
+def test_a_pack_loads_its_entities_shared_or_not_alike(tmp_path):
+    from kg.cache import Shared
+
+    Pack(tmp_path, "outlines").save({"a": _told(0), "b": _told(9)}, ())
+    plain, shared = (Pack(tmp_path, "outlines").load(Shared(entities=e)) for e in (False, True))
+    assert plain == shared and plain["a"].entities[0] is not plain["b"].entities[0]
+    assert shared["a"].entities[0] is shared["b"].entities[0]
+
+
 @pytest.mark.parametrize(("wanted", "loaded"), [({"k1", "k4"}, {"k1", "k4"}), (set(), set()), ({"x"}, set()),
                                                 (None, {"k0", "k1", "k2", "k3", "k4"})])
 def test_a_pack_loads_only_the_values_of_the_wanted_keys(tmp_path, monkeypatch, wanted, loaded):
