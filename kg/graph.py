@@ -151,6 +151,14 @@ class Description:
     def ntriples(self) -> bytes:
         return self.write()
 
+    def written(self) -> Description:
+        """The description with its N-Triples written now."""
+        return Description(self.signature, partial(_given, self.write()))
+
+
+def _given(data: bytes) -> bytes:
+    return data
+
 
 class TripleSet(set):
     """A set of triples with the ``add`` and ``in`` of an rdflib graph."""

@@ -110,6 +110,22 @@ def test_descriptions_are_the_same_lines_for_the_same_entity():
     assert len(one.descriptions(ENTITIES.values())) == 8  # seven entities, and Kazakhstan where two places lie
 
 
+def test_descriptions_written_now_are_the_same_and_read_no_lexicon_later(monkeypatch):
+    import pickle
+
+    from kg import lexicon
+
+    lazy = GraphBuilder().descriptions(ENTITIES.values(), ["JP"])
+    now = {graph: d.written() for graph, d in GraphBuilder().descriptions(ENTITIES.values(), ["JP"]).items()}
+    handed = pickle.loads(pickle.dumps(now))  # as a process of their own hands them over
+    monkeypatch.setattr(lexicon, "load_lexicon", lambda: pytest.fail("the lexicon read again"))
+    assert [(g, d.signature, d.ntriples()) for g, d in handed.items()] == [
+        (g, d.signature, d.ntriples()) for g, d in now.items()]
+    monkeypatch.undo()
+    assert [(g, d.signature, d.ntriples()) for g, d in lazy.items()] == [
+        (g, d.signature, d.ntriples()) for g, d in now.items()]
+
+
 ASTANA = ENTITIES["place:astana"]
 
 
