@@ -373,9 +373,10 @@ def _resolve(work: _Work, pack: Pack[Extraction] | None, *, jobs: int, strict: b
     and holds the outlines' equal entities as one object."""
     clock = _Clock()
     keys, cache, found = work.keys, work.cache, work.extractions
+    large = len(keys) >= APART_FROM
     # the outlines' equal strings, names, sectors and dates one object (``shared_loads``), and in a large build their
     # equal entities
-    shared = Shared(entities=len(keys) >= APART_FROM)
+    shared = Shared(entities=large)
     held = cache.held() if cache is not None else None  # the extractions made before this build
     few = _new_few(keys, held, jobs)
     if few:
@@ -439,7 +440,7 @@ def _resolve(work: _Work, pack: Pack[Extraction] | None, *, jobs: int, strict: b
         signatures = _signatures(extractions, keys, entities, redirect, meetings, served)
         common: dict[str, TallyGraph | Description] = {
             **tallies(extractions, entities, redirect, meetings, served),
-            **described(extractions, builder, entities, redirect, meetings, now=len(keys) >= APART_FROM)}
+            **described(extractions, builder, entities, redirect, meetings, now=large)}
     if pack is not None:
         pack.save(dict(zip(keys, extractions, strict=True)), packed)
     clock.lap("resolve")
