@@ -66,8 +66,8 @@ _report_fields = attrgetter(*(f.name for f in fields(Report) if f.name != "text"
 
 # The values a pickle of ``shared_dumps`` names by themselves, so that unpickled each is the one object ``Shared``
 # holds for it: strings, the small frozen values many reports repeat (names, sectors, dates and the outline's
-# evidence), and the entities of outlines (where ``Shared.entities``). An outline's mentions are not among them:
-# shared across reports too they would take less memory again but cost a third more time to load.
+# evidence), and the entities of outlines. An outline's mentions are not among them: shared across reports too they
+# would take less memory again but cost a third more time to load.
 SHARED_TYPES = frozenset({str, Label, Topic, PartialDate, Evidence, Span, Entity})
 
 
@@ -83,14 +83,10 @@ class Shared(dict[object, object]):
     """One object for each value of ``SHARED_TYPES``: ``shared[v]`` is the first value equal to ``v`` it was
     asked for.
 
-    An entity is shared only with ``entities``. The outlines of a large collection name the same states, persons
-    and organizations alike again and again (at 10,000 generated reports, 60,000 entities of which 1,603 differ:
-    the outlines took 13 MB with them shared, against 33 MB), but comparing them made loading the outlines a
-    third slower (0.68 against 0.51 s), which a small rebuild would pay for little."""
-
-    def __init__(self, *, entities: bool = False) -> None:
-        super().__init__()
-        self.entities = entities
+    The outlines of a collection name the same states, persons and organizations alike again and again: at 10,000
+    generated reports 60,000 entities, of which 1,603 differ. With them shared the outlines took 13 MB against 33 MB,
+    and loading them 0.68 s against 0.51 s (comparing them); leaving them apart through a check of each value's type
+    in Python cost more time still (about 0.95 s against 0.70 to 0.80 s, with no entity shared)."""
 
     def __missing__(self, key: object) -> object:
         if type(key) not in SHARED_TYPES:
@@ -98,15 +94,11 @@ class Shared(dict[object, object]):
         self[key] = key
         return key
 
-    def but_entities(self, key: object) -> object:
-        """``self[key]``, but an entity as it is."""
-        return key if type(key) is Entity else self[key]
-
 
 def _unpickler(file: BinaryIO, shared: Shared) -> pickle.Unpickler:
     """An unpickler that gives each value pickled by ``_SharingPickler`` the object ``shared`` holds for it."""
     unpickler = pickle.Unpickler(file)
-    unpickler.persistent_load = shared.__getitem__ if shared.entities else shared.but_entities  # type: ignore[method-assign]
+    unpickler.persistent_load = shared.__getitem__  # type: ignore[method-assign]
     return unpickler
 
 

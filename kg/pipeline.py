@@ -88,9 +88,8 @@ EXTRACT_AHEAD = 32
 # store of 30,000 generated reports, against 532 to 549 MB with two (328 to 350 against 312 to 320 MB at 10,000,
 # where the stage took as long: 41.1 against 41.8 s, medians of three runs taken in turn).
 HEAP_ARENAS = 2
-# Reports from which a build holds the outlines' equal entities as one object (``kg.cache.Shared``), and, with an
-# output folder, reads the outlines and resolves them in a process of its own (``kg.workers.apart``), which hands the
-# store stage its results only. The outlines let go otherwise leave holes
+# Reports from which a build with an output folder reads the outlines and resolves them in a process of its own
+# (``kg.workers.apart``), which hands the store stage its results only. The outlines let go otherwise leave holes
 # in this process's heap among what lives on: at 100,000 generated reports 230 MB of Python's small-object heap
 # stayed free and held through the store stage. At 10,000 the holes are few (copying the results into fresh memory
 # there gave back 2 MB), and a rebuild that adds one report would pay for the handover of the results.
@@ -369,14 +368,10 @@ def _resolve(work: _Work, pack: Pack[Extraction] | None, *, jobs: int, strict: b
              paths: Sequence[Path]) -> _Resolved:
     """The outlines of the reports (from the pack, the cache, or extracted on ``jobs`` processes; the new
     extractions kept in the cache), and the steps across reports over them. The outlines, most of what a large
-    build holds, are let go with this function: a large build runs it in a process of its own (``APART_FROM``),
-    and holds the outlines' equal entities as one object."""
+    build holds, are let go with this function: a large build runs it in a process of its own (``APART_FROM``)."""
     clock = _Clock()
     keys, cache, found = work.keys, work.cache, work.extractions
-    large = len(keys) >= APART_FROM
-    # the outlines' equal strings, names, sectors and dates one object (``shared_loads``), and in a large build their
-    # equal entities
-    shared = Shared(entities=large)
+    shared = Shared()  # the outlines' equal strings, names, sectors, dates and entities one object (``shared_loads``)
     held = cache.held() if cache is not None else None  # the extractions made before this build
     few = _new_few(keys, held, jobs)
     if few:
@@ -440,7 +435,7 @@ def _resolve(work: _Work, pack: Pack[Extraction] | None, *, jobs: int, strict: b
         signatures = _signatures(extractions, keys, entities, redirect, meetings, served)
         common: dict[str, TallyGraph | Description] = {
             **tallies(extractions, entities, redirect, meetings, served),
-            **described(extractions, builder, entities, redirect, meetings, now=large)}
+            **described(extractions, builder, entities, redirect, meetings, now=len(keys) >= APART_FROM)}
     if pack is not None:
         pack.save(dict(zip(keys, extractions, strict=True)), packed)
     clock.lap("resolve")
