@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from kg.entities import ordered_labels
-from kg.model import Entity, Extraction, JoinRule, MentionKind, PartialDate
+from kg.model import Entity, Extraction, JoinRule, Meeting, MentionKind, PartialDate
 from kg.names import PersonName, parse
 
 # How far apart two reports may date one meeting, in days.
@@ -102,6 +102,26 @@ def events(extractions: Sequence[Extraction], redirect: Mapping[str, str]) -> di
         for t in members:
             out[t.ref] = event
     return out
+
+
+def joined(found: Mapping[MeetingRef, Event]) -> dict[MeetingRef, Event]:
+    """The meetings of ``found`` whose event other meetings tell too. Each other meeting is an event of its
+    own, which ``event_of`` makes again from the meeting: a large build hands only these to the process that
+    writes the report graphs."""
+    return {ref: event for ref, event in found.items() if len(event.members) > 1}
+
+
+def event_of(ref: MeetingRef, meeting: Meeting, redirect: Mapping[str, str],
+             found: Mapping[MeetingRef, Event] | None) -> Event:
+    """The event meeting ``ref`` belongs to: in ``found``, else the event of that meeting alone, the same as
+    ``events`` gives it."""
+    event = found.get(ref) if found is not None else None
+    if event is not None:
+        return event
+    told = _Told(ref, frozenset(redirect.get(k, k) for k in meeting.participants), meeting.date, None,
+                 redirect.get(meeting.location, meeting.location) if meeting.location else None)
+    return Event(anchor=ref, members=(ref,), participants=tuple(sorted(told.participants)), date=told.date,
+                 location=told.location)
 
 
 def _same(a: _Told, b: _Told) -> bool:

@@ -23,7 +23,7 @@ from rdflib.namespace import OWL, SKOS
 from rdflib.term import Node
 
 from kg import nt, rdf_io
-from kg.events import Event, MeetingRef
+from kg.events import Event, MeetingRef, event_of
 from kg.files import ONTOLOGY_DIR
 from kg.merging import join_rule, stable_id
 from kg.model import Entity, Evidence, Extraction, Label, MentionKind, PartialDate, Post, Report, Span
@@ -284,21 +284,18 @@ class GraphBuilder:
 
         served = self.served if self.served is not None else served_states([x], redirect)
         for n, meeting in enumerate(x.meetings, start=1):
-            event = (events or {}).get((src, n))
-            anchor = event.anchor if event is not None else (src, n)
-            m = meeting_term(anchor)
+            event = event_of((src, n), meeting, redirect, events)
+            m = meeting_term(event.anchor)
             g.add((m, N_TYPE, N_DIP.Meeting))
             g.add((m, N_DIP.reportedIn, r))
             for key in meeting.participants:
                 g.add((m, N_DIP.participant, node(key)))
-            location = event.location if event is not None else meeting.location
-            when = event.date if event is not None else meeting.date
-            if location:
-                g.add((m, N_DIP.location, node(location)))
+            when = event.date
+            if event.location:
+                g.add((m, N_DIP.location, node(event.location)))
             if when:
                 g.add((m, N_DIP.date, _date_term(when)))
-            who = event.participants if event is not None else meeting.participants
-            names = " – ".join(entities[redirect.get(k, k)].name for k in who)
+            names = " – ".join(entities[redirect.get(k, k)].name for k in event.participants)
             g.add((m, N_LABEL, nt.literal(f"{names}" + (f", {when.iso()}" if when else ""))))
             g.add((m, N_DIP.evidence, self._evidence(g, r, src, meeting.evidence, N_DIP.participant, None, "rules")))
             for t in meeting.topics:

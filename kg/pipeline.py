@@ -33,7 +33,7 @@ from kg.cache import (
 )
 from kg.entities import resolve
 from kg.errors import DipkgError
-from kg.events import Event, MeetingRef, resolve_events
+from kg.events import Event, MeetingRef, joined, resolve_events
 from kg.files import LEXICON_DIR, limit_heap_arenas, read_tsv, release_freed_memory
 from kg.graph import (
     PREFIXES,
@@ -348,9 +348,10 @@ def _graph_job(n: int) -> bytes:
 @dataclass(frozen=True)
 class _Resolved:
     """What the steps across reports give the store stage: the merged entities (without their mentions), where each
-    original key went, the events, each report's graph signature, the graphs of the collection (its tallies and the
-    descriptions of the entities the reports name, by name) and the builder of the report graphs; the reports kept
-    (None: all) where the extractors failed on some (``failed``), how many were extracted, and the stages' seconds."""
+    original key went, the events that join meetings, each report's graph signature, the graphs of the collection
+    (its tallies and the descriptions of the entities the reports name, by name) and the builder of the report
+    graphs; the reports kept (None: all) where the extractors failed on some (``failed``), how many were extracted,
+    and the stages' seconds."""
 
     entities: dict[str, Entity]
     redirect: dict[str, str]
@@ -439,7 +440,8 @@ def _resolve(work: _Work, pack: Pack[Extraction] | None, *, jobs: int, strict: b
     if pack is not None:
         pack.save(dict(zip(keys, extractions, strict=True)), packed)
     clock.lap("resolve")
-    return _Resolved(entities, redirect, meetings, signatures, common, builder, survivors, tuple(failed),
+    # the report graphs' writers make again the events of one meeting each, most of them (``kg.events.event_of``)
+    return _Resolved(entities, redirect, joined(meetings), signatures, common, builder, survivors, tuple(failed),
                      extracted_count, clock.laps)
 
 

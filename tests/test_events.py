@@ -9,7 +9,7 @@ from build_support import report_folder
 from rdflib import RDF, RDFS, Literal, Namespace
 
 from kg import query as q
-from kg.events import events
+from kg.events import event_of, events, joined
 from kg.explain import explain
 from kg.model import Evidence, Extraction, Meeting, PartialDate, Report, Span
 
@@ -196,3 +196,23 @@ def test_report_order_does_not_change_events():
     a = _extraction("a.txt", date(2025, 3, 14), (AB, PartialDate(2025, 3, 14)))
     b = _extraction("b.txt", date(2025, 3, 14), (AB, None))
     assert events([a, b], {}) == events([b, a], {})
+
+
+@pytest.mark.parametrize(("meeting", "redirect"), [
+    (Meeting(("person:b", "person:a"), Evidence("c.txt", Span(0, 1, "x"), Span(0, 1, "x"))), {}),
+    # two of its participants one person after merging, and its place another key
+    (Meeting(("person:c", "person:a", "person:a-kk"), Evidence("c.txt", Span(0, 1, "x"), Span(0, 1, "x")),
+             location="place:almaty-kk", date=PartialDate(2025, 3, 14)),
+     {"person:a-kk": "person:a", "place:almaty-kk": "place:almaty"}),
+    # dated on its publication day
+    (Meeting(AB, Evidence("c.txt", Span(0, 1, "x"), Span(0, 1, "x")), date=PartialDate(2025, 3, 20)), {}),
+])
+def test_a_meeting_no_other_report_tells_is_made_again_as_its_own_event(meeting, redirect):
+    alone = Extraction(Report("c.txt", "x", "kk", published=date(2025, 3, 20)), (), (), meetings=(meeting,))
+    a = _extraction("a.txt", date(2025, 3, 14), (AB, PartialDate(2025, 3, 14)))
+    b = _extraction("b.txt", date(2025, 3, 14), (AB, None))
+    found = events([a, b, alone], redirect)
+    kept = joined(found)
+    assert set(kept) == {("a.txt", 1), ("b.txt", 1)}  # six days after them: its own
+    assert event_of(("c.txt", 1), meeting, redirect, kept) == found[("c.txt", 1)]
+    assert event_of(("a.txt", 1), a.meetings[0], redirect, kept) is found[("a.txt", 1)]
