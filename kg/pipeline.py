@@ -392,6 +392,8 @@ def _resolve(work: _Work, pack: Pack[Extraction] | None, *, jobs: int, strict: b
             # Once here: while the other process extracts (writing the new reports' graphs reads it), and before the
             # workers are forked rather than in each of them.
             load_lexicon()
+            if work.texts is not None:
+                work.texts.read_index()
         got = dict(zip(early.items, early.results(), strict=True))
     finally:
         early.close()
@@ -461,6 +463,7 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
                                 jobs=jobs, texts=texts)
     if texts is not None:
         texts.save()  # before the memo, which may name them
+        texts.forget()  # the process that extracts reads it again (``_resolve``)
     if read_before is not None and memo is not None:
         read_before.save(memo.used, memo.found)  # now: what the files gave is not kept through the build
     memo = None
@@ -493,7 +496,8 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
             read["skipped"] = (*read["skipped"], *resolved.failed)
         reports, keys, found = work.reports, work.keys, work.extractions
         if cache is not None:
-            cache.read_index()  # as the other process left it; before the workers that write the graphs are forked
+            # as the other process left it, before the workers that write the graphs are forked
+            cache.read_index(keys)
         extracted_count = resolved.extracted
         work.entities, work.redirect, work.meetings = resolved.entities, resolved.redirect, resolved.meetings
         work.builder, work.signatures = resolved.builder, resolved.signatures
