@@ -33,7 +33,7 @@ from kg.cache import (
 )
 from kg.entities import resolve
 from kg.errors import DipkgError
-from kg.events import Event, MeetingRef, joined, resolve_events
+from kg.events import Event, MeetingRef, event_of, joined, resolve_events
 from kg.files import LEXICON_DIR, limit_heap_arenas, read_tsv, release_freed_memory
 from kg.graph import (
     PREFIXES,
@@ -413,6 +413,7 @@ def _resolve(work: _Work, pack: Pack[Extraction] | None, *, jobs: int, strict: b
             cache.note(keys[n], kept)
         if problem is not None:
             failed.append(problem)
+    del shared  # every outline loaded: its table (at 100,000 reports about 200,000 values) served the loading only
     survivors = None
     if failed:
         if strict:
@@ -429,6 +430,9 @@ def _resolve(work: _Work, pack: Pack[Extraction] | None, *, jobs: int, strict: b
         merged, redirect = merge((e for x in extractions for e in x.entities), serves=serving_states(extractions))
         # after the entities: one event per real meeting, whose participants may show two names one person
         merged, redirect, meetings = resolve_events(extractions, merged, redirect)
+        # a meeting no other report tells is an event of its own, most of them, made again where it is read
+        # (``kg.events.event_of``): at 100,000 reports they took 35 MB
+        meetings = joined(meetings)
         # A merged entity's mentions served the merging only: the report graphs are written from each report's
         # own, and kept here they would keep the outlines' mentions alive through the store stage.
         entities = {e.key: replace(e, mentions=()) for e in merged}
@@ -442,8 +446,7 @@ def _resolve(work: _Work, pack: Pack[Extraction] | None, *, jobs: int, strict: b
     if pack is not None:
         pack.save(dict(zip(keys, extractions, strict=True)), packed)
     clock.lap("resolve")
-    # the report graphs' writers make again the events of one meeting each, most of them (``kg.events.event_of``)
-    return _Resolved(entities, redirect, joined(meetings), signatures, common, builder, survivors, tuple(failed),
+    return _Resolved(entities, redirect, meetings, signatures, common, builder, survivors, tuple(failed),
                      extracted_count, clock.laps)
 
 
@@ -643,11 +646,11 @@ def _signatures(extractions: Sequence[Extraction], keys: Sequence[str], entities
 
     out = []
     for x, key in zip(extractions, keys, strict=True):
-        told = [meetings.get((x.report.key, n)) for n in range(1, len(x.meetings) + 1)]
+        told = [event_of((x.report.key, n), m, redirect, meetings) for n, m in enumerate(x.meetings, start=1)]
         # the nodes of its graph, and the participants of its events, whose names its meetings' labels show
-        named = named_keys(x, meetings) | {k for event in told if event is not None for k in event.participants}
+        named = named_keys(x, meetings) | {k for event in told for k in event.participants}
         text = "\n".join([key, *(digest(k) for k in sorted(named)),
-                          *(repr((e.anchor, e.participants, e.date, e.location)) for e in told if e is not None)])
+                          *(repr((e.anchor, e.participants, e.date, e.location)) for e in told)])
         out.append(hashlib.sha256(text.encode("utf-8")).hexdigest())
     return out
 
