@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from rdflib import Literal
 
+from kg.events import events, joined
 from kg.graph import DIP, RES, GraphBuilder, served_states
 from kg.model import (
     Entity,
@@ -17,6 +18,7 @@ from kg.model import (
     Label,
     Meeting,
     MentionKind,
+    PartialDate,
     Post,
     Report,
     Span,
@@ -165,3 +167,17 @@ def test_what_changes_the_signature_of_a_report_naming_a_merged_entity(merged, c
     before = _signatures([here], ["k"], PEOPLE, {}, {})
     after = _signatures([here], ["k"], {**PEOPLE, "person:a": merged}, {}, {})
     assert (before != after) == changes
+
+
+@pytest.mark.parametrize("meeting", [
+    MEETING,
+    Meeting(("person:b", "person:a"), EVIDENCE, date=PartialDate(2024, 1, 2)),  # its participants out of order
+])
+def test_a_meeting_told_once_writes_the_same_graph_and_signature_with_its_event_held_or_made_again(meeting):
+    here = report("a.txt", (), (meeting,))
+    found = events([here], {})
+    assert joined(found) == {}
+    builder = GraphBuilder()
+    assert builder.report_ntriples(here, PEOPLE, {}, found) == builder.report_ntriples(here, PEOPLE, {}, {})
+    served = served_states([here], {})
+    assert _signatures([here], ["k"], PEOPLE, {}, found, served) == _signatures([here], ["k"], PEOPLE, {}, {}, served)
