@@ -131,7 +131,16 @@ def description_graph(term: nt.Term) -> str:
 
 def meeting_term(anchor: MeetingRef) -> nt.Term:
     """A meeting's node, from the report and number of the meeting that anchors its event (``kg.events``)."""
-    return N_RES[f"meeting/{stable_id('report:' + anchor[0])}-{anchor[1]}"]
+    return f"{_meetings_of(anchor[0])}{anchor[1]}>"
+
+
+def meeting_lines(key: str) -> bytes:
+    """How the N-Triples lines about the meetings report ``key`` anchors begin."""
+    return _meetings_of(key).encode("utf-8")
+
+
+def _meetings_of(key: str) -> str:
+    return N_RES[f"meeting/{_report_id(key)}-"][:-1]
 
 
 def _date_term(d: PartialDate) -> nt.Term:

@@ -42,6 +42,7 @@ from kg.graph import (
     GraphBuilder,
     Triple,
     held_roles,
+    meeting_lines,
     named_keys,
     referenced,
     report_graph_iri,
@@ -527,8 +528,15 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
             changed = [n for n, g in enumerate(graph_of) if not writer.unchanged(g, signatures[n])]
             made_graphs = run(_graph_job, changed, jobs=min(jobs, len(changed) // GRAPHS_PER_PROCESS),
                               what="writing graphs", ahead=GRAPHS_AHEAD)
+            told_elsewhere = {report for report, _ in work.meetings or ()}  # a meeting of theirs is another's too
+
+            def own(n: int) -> tuple[bytes, ...]:
+                """The meetings of a report that no other report tells: stated in its graph only."""
+                key = reports[n].key
+                return () if key in told_elsewhere else (meeting_lines(key),)
+
             for n, data in zip(changed, made_graphs, strict=True):
-                writer.put(graph_of[n], signatures[n], data)
+                writer.put(graph_of[n], signatures[n], data, own(n))
             if not writer.unchanged(str(VOCABULARY_GRAPH), vocabulary_signature):
                 writer.put(str(VOCABULARY_GRAPH), vocabulary_signature, vocabulary_triples)
             for graph, made_from in common.items():

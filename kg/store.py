@@ -217,10 +217,12 @@ class FirstLines:
         self._seen: set[bytes] = set()
         self.forgot = False
 
-    def first(self, ntriples: bytes) -> list[bytes]:
-        seen, digest, link, out = self._seen, self._digest, self._link, []
+    def first(self, ntriples: bytes, own: tuple[bytes, ...] = ()) -> list[bytes]:
+        """The lines of ``ntriples`` that come for the first time; ``own``: more subjects stated in these
+        N-Triples' graph only."""
+        seen, digest, link, out, own = self._seen, self._digest, self._link, [], self._own + own
         for line in ntriples.splitlines(keepends=True):
-            if not line.startswith(self._own) and (link is None or link not in line):
+            if not line.startswith(own) and (link is None or link not in line):
                 key = digest(line, digest_size=DIGEST_BYTES).digest()
                 if key in seen:
                     continue
@@ -274,16 +276,17 @@ class StoreWriter:
             return True
         return False
 
-    def put(self, graph: str, signature: str, triples: bytes) -> None:
+    def put(self, graph: str, signature: str, triples: bytes, own: tuple[bytes, ...] = ()) -> None:
         """Write one graph (``ntriples``) and its triples into the default graph, replacing what
-        the store held under its name."""
+        the store held under its name. ``own``: how the lines about subjects that no other graph states
+        begin, beyond ``ONE_GRAPH_SUBJECTS`` (the writer need not remember them)."""
         if graph in self.old:
             self._drop(graph)
         self.new[graph] = signature
         for piece in pieces(triples, BATCH_BYTES // 2):
             if self._held is not None:
                 self._note(q.triple for q in ox.parse(piece, format=ox.RdfFormat.N_TRIPLES))
-            default = self._lines.first(piece)
+            default = self._lines.first(piece, own)
             self._sent += len(default)
             self._send(2 * len(piece), in_graph(graph, facts(piece)), *default)
 

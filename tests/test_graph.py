@@ -183,3 +183,12 @@ def test_a_person_s_new_role_changes_the_signature_of_their_description():
         return builder.descriptions([ENTITIES["person:a"]])[description_graph(_terms("person:a")[0])].signature
 
     assert signed((POST,)) == signed((POST, POST)) != signed((POST, GOVERNOR))
+
+
+@pytest.mark.parametrize(("key", "other"), [("a.txt", "b.txt"), ("kk/r1.txt", "kk/r10.txt")])
+def test_the_lines_of_a_reports_meetings_begin_alike_and_no_other_reports_do(key, other):
+    from kg.graph import meeting_lines, meeting_term
+
+    for n in (1, 2, 12):
+        assert f"{meeting_term((key, n))} <p> <o> .".encode().startswith(meeting_lines(key))
+        assert not f"{meeting_term((other, n))} <p> <o> .".encode().startswith(meeting_lines(key))

@@ -658,6 +658,20 @@ def test_first_lines_gives_own_lines_always_and_others_once_while_it_remembers_t
     assert first.forgot is forgot
 
 
+@pytest.mark.parametrize(("own", "given", "remembered"), [
+    ((), [["a"], ["b"]], 2),
+    ((b"<x:a>",), [["a"], ["a", "a", "b"]], 1),  # a subject of this call's graph only: given, not remembered
+    ((b"<x:a>", b"<x:b>"), [["a"], ["a", "a", "b"]], 0),
+])
+def test_first_lines_remembers_no_line_of_a_subject_one_call_owns(own, given, remembered):
+    from kg.store import FirstLines
+
+    first = FirstLines((b"<x:own>",))
+    calls = [first.first(LINES["a"], own), first.first(LINES["a"] + LINES["a"] + LINES["b"], own)]
+    assert calls == [[LINES[k] for k in g] for g in given]
+    assert len(first._seen) == remembered
+
+
 @pytest.mark.parametrize(("data", "most", "expected"), [
     (b"a .\nbb .\nccc .\n", 100, [b"a .\nbb .\nccc .\n"]),
     (b"a .\nbb .\nccc .\n", 9, [b"a .\nbb .\n", b"ccc .\n"]),
