@@ -118,10 +118,10 @@ def event_of(ref: MeetingRef, meeting: Meeting, redirect: Mapping[str, str],
     event = found.get(ref) if found is not None else None
     if event is not None:
         return event
-    told = _Told(ref, frozenset(redirect.get(k, k) for k in meeting.participants), meeting.date, None,
-                 redirect.get(meeting.location, meeting.location) if meeting.location else None)
-    return Event(anchor=ref, members=(ref,), participants=tuple(sorted(told.participants)), date=told.date,
-                 location=told.location)
+    # as ``events`` writes an event of one meeting: its participants once each, in order, and its own date
+    participants = tuple(sorted({redirect.get(k, k) for k in meeting.participants}))
+    location = redirect.get(meeting.location, meeting.location) if meeting.location else None
+    return Event(anchor=ref, members=(ref,), participants=participants, date=meeting.date, location=location)
 
 
 def _same(a: _Told, b: _Told) -> bool:

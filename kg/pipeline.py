@@ -526,8 +526,6 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
         def fill(store: ox.Store, old: Manifest) -> Manifest:
             writer = StoreWriter(store, old.graphs, old.triples)
             changed = [n for n, g in enumerate(graph_of) if not writer.unchanged(g, signatures[n])]
-            made_graphs = run(_graph_job, changed, jobs=min(jobs, len(changed) // GRAPHS_PER_PROCESS),
-                              what="writing graphs", ahead=GRAPHS_AHEAD)
             told_elsewhere = {report for report, _ in work.meetings or ()}  # a meeting of theirs is another's too
 
             def own(n: int) -> tuple[bytes, ...]:
@@ -535,6 +533,8 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
                 key = reports[n].key
                 return () if key in told_elsewhere else (meeting_lines(key),)
 
+            made_graphs = run(_graph_job, changed, jobs=min(jobs, len(changed) // GRAPHS_PER_PROCESS),
+                              what="writing graphs", ahead=GRAPHS_AHEAD)
             for n, data in zip(changed, made_graphs, strict=True):
                 writer.put(graph_of[n], signatures[n], data, own(n))
             if not writer.unchanged(str(VOCABULARY_GRAPH), vocabulary_signature):
