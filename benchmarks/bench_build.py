@@ -134,10 +134,19 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=None, help="processes (default: every core)")
     ap.add_argument("--views", action="store_true", help="also write the HTML views")
     ap.add_argument("--no-exports", dest="exports", action="store_false", help="build the store only")
-    ap.add_argument("--folder", type=Path, default=None, help="work folder (default: a temporary one)")
+    ap.add_argument("--folder", type=Path, default=None,
+                    help="work folder, kept (default: a temporary one, removed at the end)")
     ap.add_argument("--pages", action="store_true", help="the reports as saved HTML pages (about 30 KB each)")
     args = ap.parse_args()
     work = args.folder or Path(tempfile.mkdtemp(prefix="dipkg-bench-"))
+    try:
+        _run(args, work)
+    finally:
+        if args.folder is None:  # gigabytes of reports, stores and caches at 100,000 reports
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def _run(args: argparse.Namespace, work: Path) -> None:
     print(f"cores {len(os.sched_getaffinity(0))}  jobs {args.jobs or 'all'}  views {args.views}  "
           f"exports {args.exports}  pages {args.pages}  load average {os.getloadavg()[0]:.1f}  folder {work}")
     print(f"targets at {TARGET_SIZE} reports: build {TARGET_BUILD_S} s, memory {TARGET_MEMORY_GB} GB, "
