@@ -64,8 +64,7 @@ class _Told:
 
 def events(extractions: Sequence[Extraction], redirect: Mapping[str, str]) -> dict[MeetingRef, Event]:
     """Every meeting of ``extractions`` mapped to the event it belongs to (most to one of their own)."""
-    told = [_Told((x.report.key, n), frozenset(redirect.get(k, k) for k in m.participants), m.date,
-                  x.report.published, redirect.get(m.location, m.location) if m.location else None)
+    told = [_told((x.report.key, n), m, x.report.published, redirect)
             for x in sorted(extractions, key=lambda x: x.report.key) for n, m in enumerate(x.meetings, start=1)]
     parent = list(range(len(told)))
     reports = [{t.ref[0]} for t in told]
@@ -96,12 +95,22 @@ def events(extractions: Sequence[Extraction], redirect: Mapping[str, str]) -> di
         groups.setdefault(root(i), []).append(t)
     out: dict[MeetingRef, Event] = {}
     for members in groups.values():
-        event = Event(anchor=members[0].ref, members=tuple(t.ref for t in members),
-                      participants=tuple(dict.fromkeys(p for t in members for p in sorted(t.participants))),
-                      date=_date(members), location=_location(members))
+        event = _event(members)
         for t in members:
             out[t.ref] = event
     return out
+
+
+def _told(ref: MeetingRef, meeting: Meeting, published: date | None, redirect: Mapping[str, str]) -> _Told:
+    return _Told(ref, frozenset(redirect.get(k, k) for k in meeting.participants), meeting.date, published,
+                 redirect.get(meeting.location, meeting.location) if meeting.location else None)
+
+
+def _event(members: Sequence[_Told]) -> Event:
+    """The event the meetings ``members`` tell (the first its anchor)."""
+    return Event(anchor=members[0].ref, members=tuple(t.ref for t in members),
+                 participants=tuple(dict.fromkeys(p for t in members for p in sorted(t.participants))),
+                 date=_date(members), location=_location(members))
 
 
 def joined(found: Mapping[MeetingRef, Event]) -> dict[MeetingRef, Event]:
@@ -116,12 +125,8 @@ def event_of(ref: MeetingRef, meeting: Meeting, redirect: Mapping[str, str],
     """The event meeting ``ref`` belongs to: in ``found``, else the event of that meeting alone, the same as
     ``events`` gives it."""
     event = found.get(ref) if found is not None else None
-    if event is not None:
-        return event
-    # as ``events`` writes an event of one meeting: its participants once each, in order, and its own date
-    participants = tuple(sorted({redirect.get(k, k) for k in meeting.participants}))
-    location = redirect.get(meeting.location, meeting.location) if meeting.location else None
-    return Event(anchor=ref, members=(ref,), participants=participants, date=meeting.date, location=location)
+    # its publication date counts only against another report's date
+    return event if event is not None else _event([_told(ref, meeting, None, redirect)])
 
 
 def _same(a: _Told, b: _Told) -> bool:

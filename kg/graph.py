@@ -140,7 +140,7 @@ def meeting_lines(key: str) -> bytes:
 
 
 def _meetings_of(key: str) -> str:
-    return N_RES[f"meeting/{_report_id(key)}-"][:-1]
+    return f"<{RES}meeting/{_report_id(key)}-"
 
 
 def _date_term(d: PartialDate) -> nt.Term:

@@ -55,7 +55,7 @@ class Segments:
             self._index = {k: index[k] for k in keys if k in index}
 
     def forget(self) -> None:
-        """Let go of the index, read again when next needed (a process that saved it and looks nothing up)."""
+        """Let go of the index, read again when next needed (by a process that seldom looks values up any more)."""
         self._index = None
 
     def get_bytes(self, key: str) -> bytes | None:
