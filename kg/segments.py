@@ -31,6 +31,7 @@ class Segments:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        self._made_by = os.getpid()
         self._index: dict[str, Location] | None = None
         self._segment: tuple[int, int, str] | None = None  # the process's own: (process id, descriptor, name)
         self._readers: dict[str, int] = {}  # segment → a descriptor open for reading
@@ -62,11 +63,17 @@ class Segments:
         where = self.index.get(key)
         return self._read(where) if where is not None else None
 
+    def read(self, where: Location) -> bytes | None:
+        """The bytes at ``where`` (from ``put_bytes`` or the index), or None when they cannot be read."""
+        return self._read(where)
+
     def put_bytes(self, key: str, data: bytes) -> Location | None:
-        """Keep ``data`` (in this object's index; ``note`` it in that of the process that saves it); where it
-        lies, or None when it could not be written."""
+        """Keep ``data``: where it lies, or None when it could not be written. It is in this object's index when
+        written by the process that made the object; a forked worker's caller ``note``s it in its own. The worker
+        leaves the index it inherited alone: tens of thousands of entries added there took a copy of the pages
+        the index shares with the caller, and more memory of the worker's own."""
         where = self._append(data)
-        if where is not None:
+        if where is not None and os.getpid() == self._made_by:
             self.index[key] = where
         return where
 

@@ -7,7 +7,8 @@ entities), and nothing of it is pickled. Where the system cannot fork, the work 
 process. The progress bar (tqdm: count, rate and time left) is drawn only when standard error is
 a terminal. ``Ahead`` starts a few items' work in one forked process at once, for results wanted
 only after other work this process does meanwhile. ``apart`` runs one piece of work in a forked
-process of its own, and what that work leaves behind in memory leaves with it.
+process of its own, and what that work leaves behind in memory leaves with it. ``Mapped`` makes the
+tasks of a run as they are handed out.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import os
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar, overload
 
 from tqdm import tqdm
 
@@ -112,6 +113,30 @@ class Ahead(Generic[T, R]):
             self._pool.terminate()
             self._pool.join()
             self._pool = None
+
+
+class Mapped(Sequence[R], Generic[T, R]):
+    """``func`` of each of ``items``, made as it is read: the tasks of a ``run`` that carry what their work needs
+    (rather than a worker's reading it from the lists it inherited, which would copy their pages into every
+    worker) are made as they are handed out, not all at once."""
+
+    def __init__(self, func: Callable[[T], R], items: Sequence[T]) -> None:
+        self._func = func
+        self._items = items
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @overload
+    def __getitem__(self, index: int) -> R: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[R]: ...
+
+    def __getitem__(self, index: int | slice) -> R | list[R]:
+        if isinstance(index, slice):
+            return [self._func(item) for item in self._items[index]]
+        return self._func(self._items[index])
 
 
 def _forking() -> multiprocessing.context.ForkContext | None:

@@ -26,6 +26,30 @@ def test_values_written_by_other_processes_are_found_once_noted_and_saved(tmp_pa
     assert again.get_bytes("b") == b"b" * 10
 
 
+_INHERITED: Segments | None = None
+
+
+def _put_in_inherited(key):
+    assert _INHERITED is not None
+    where = _INHERITED.put_bytes(key, key.encode() * 10)
+    return where, sorted(_INHERITED.index), _INHERITED.read(where)
+
+
+def test_a_forked_worker_leaves_the_index_it_inherited_as_it_was_and_its_caller_notes_the_value(tmp_path):
+    global _INHERITED
+    _INHERITED = here = Segments(tmp_path)
+    here.put_bytes("a", b"a" * 10)  # the process that made it indexes what it writes
+    try:
+        with multiprocessing.get_context("fork").Pool(1) as pool:
+            where, index_there, read_there = pool.apply(_put_in_inherited, ("b",))
+    finally:
+        _INHERITED = None
+    assert index_there == ["a"] and read_there == b"b" * 10
+    assert sorted(here.index) == ["a"]
+    here.note("b", where)
+    assert here.get_bytes("b") == b"b" * 10
+
+
 @pytest.mark.parametrize(("kept", "segment_files"), [
     (["a", "b", "c"], 1),  # all wanted: the segment stays as it is
     (["c"], 1),  # most bytes unwanted: the wanted one written into a new segment, the old one removed

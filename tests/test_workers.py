@@ -9,7 +9,7 @@ import time
 import pytest
 
 from kg.errors import DipkgError
-from kg.workers import Ahead, apart, run
+from kg.workers import Ahead, Mapped, apart, run
 
 MADE = multiprocessing.Value("i", 0)
 
@@ -23,6 +23,28 @@ def _square(n: int) -> int:
 @pytest.mark.parametrize(("jobs", "ahead"), [(1, None), (2, None), (2, 5), (3, 100)])
 def test_results_come_in_the_order_of_the_items(jobs, ahead):
     assert list(run(_square, list(range(300)), jobs=jobs, what="", ahead=ahead)) == [n * n for n in range(300)]
+
+
+MAKING: list[int] = []
+
+
+def _made(n: int) -> tuple[int, int]:
+    MAKING.append(n)
+    return n, n + 1
+
+
+def _sum(task: tuple[int, int]) -> int:
+    return task[0] + task[1]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_mapped_tasks_are_made_as_they_are_handed_out_and_run_in_order(jobs):
+    MAKING.clear()
+    tasks = Mapped(_made, list(range(200)))
+    assert len(tasks) == 200 and MAKING == []
+    assert tasks[5] == (5, 6) and tasks[1:3] == [(1, 2), (2, 3)]
+    assert list(run(_sum, tasks, jobs=jobs, what="")) == [2 * n + 1 for n in range(200)]
+    assert MAKING[3:] == list(range(200))  # each made once, in this process, by the run
 
 
 @pytest.mark.parametrize("ahead", [100, None])

@@ -136,19 +136,20 @@ class Memo:
 
 @dataclass(frozen=True)
 class _Reading:
-    """What the processes reading the inputs of one ``collect`` share (they are forked: nothing is pickled)."""
+    """What the processes reading the inputs of one ``collect`` share (they are forked: nothing of it is pickled;
+    each file's own part comes with its ``_Task``)."""
 
-    sources: Sequence[Source]
     readers: Sequence[Reader]
     options: InputOptions
     month: Callable[[str], int | None] | None
     memo: Memo | None
-    unchanged: Sequence[str | None]  # each source's key by its status (``_unchanged_key``), taken before reading it
     texts: TextStore | None
     held: frozenset[str]  # the digests of the texts ``texts`` held before the reading
 
 
 _READING: _Reading | None = None
+# One file to read: its number among the sources, the source and its key by its status (``_unchanged_key``).
+_Task = tuple[int, Source, str | None]
 
 
 def _gave(sources: Sequence[Source], readers: Sequence[Reader], options: InputOptions,
@@ -158,7 +159,7 @@ def _gave(sources: Sequence[Source], readers: Sequence[Reader], options: InputOp
     here, files on ``jobs`` processes when there are many to read). What was read goes into ``memo.used``, and
     the texts into ``texts`` (where given)."""
     global _READING
-    from kg.workers import run
+    from kg.workers import Mapped, run
 
     # each file's status first: one that changes while it is read is read again by the next build
     unchanged = [_unchanged_key(s, r, options, memo.version) if memo is not None else None
@@ -166,8 +167,11 @@ def _gave(sources: Sequence[Source], readers: Sequence[Reader], options: InputOp
     held = texts.held() if texts is not None else frozenset()
     known = [_usable(memo.found.get(k), held) if memo is not None and k is not None else None for k in unchanged]
     files = [n for n, k in enumerate(known) if k is None and sources[n].path is not None]
-    _READING = _Reading(sources, readers, options, month, memo, unchanged, texts, held)
-    read = run(_read_source, files, jobs=jobs if len(files) >= READ_PER_PROCESS else 1, what="reading", unit="file")
+    _READING = _Reading(readers, options, month, memo, texts, held)
+    # each file's source and key go to the process that reads it: touching the lists here would copy their pages
+    # into every reading process (at 100,000 files about 50 MB each)
+    tasks = Mapped(lambda n: (n, sources[n], unchanged[n]), files)
+    read = run(_read_source, tasks, jobs=jobs if len(files) >= READ_PER_PROCESS else 1, what="reading", unit="file")
     try:
         for n, source in enumerate(sources):
             found = known[n]
@@ -176,7 +180,7 @@ def _gave(sources: Sequence[Source], readers: Sequence[Reader], options: InputOp
                 memo.used[unchanged[n]] = found  # not even read
                 yield found
                 continue
-            keys, found, kept = next(read) if source.path is not None else _read_source(n)
+            keys, found, kept = next(read) if source.path is not None else _read_source((n, source, unchanged[n]))
             if texts is not None:
                 for digest, where in kept:
                     texts.note(digest, where)
@@ -188,12 +192,12 @@ def _gave(sources: Sequence[Source], readers: Sequence[Reader], options: InputOp
         _READING = None
 
 
-def _read_source(n: int) -> tuple[tuple[str, ...], Gave, tuple[tuple[str, Location], ...]]:
+def _read_source(task: _Task) -> tuple[tuple[str, ...], Gave, tuple[tuple[str, Location], ...]]:
     """What source ``n`` of the reading under way gave (read, or found in its memo by the hash of its bytes), the
     keys the memo is to keep it under, and where the texts it kept lie (by their hashes)."""
     assert _READING is not None
-    source, reader, options, month, memo = (_READING.sources[n], _READING.readers[n], _READING.options,
-                                            _READING.month, _READING.memo)
+    n, source, unchanged = task
+    reader, options, month, memo = _READING.readers[n], _READING.options, _READING.month, _READING.memo
     if memo is None or source.path is None:
         return (), *_kept(_read_all(source, reader, options, month), _READING.texts)
     try:
@@ -207,7 +211,6 @@ def _read_source(n: int) -> tuple[tuple[str, ...], Gave, tuple[tuple[str, Locati
     kept: tuple[tuple[str, Location], ...] = ()
     if found is None:
         found, kept = _kept(_read_all(source, reader, options, month, raw=raw), _READING.texts)
-    unchanged = _READING.unchanged[n]
     return (key, unchanged) if unchanged else (key,), found, kept
 
 
