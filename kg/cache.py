@@ -142,7 +142,14 @@ class ExtractionCache(Segments):
         super().__init__(folder / EXTRACTIONS)
 
     def get(self, key: str) -> Extraction | None:
-        data = self.get_bytes(key)
+        return self._loads(self.get_bytes(key))
+
+    def read_extraction(self, where: Location) -> Extraction | None:
+        """The extraction at ``where`` (from the index or ``put``), or None when it cannot be read."""
+        return self._loads(self.read(where))
+
+    @staticmethod
+    def _loads(data: bytes | None) -> Extraction | None:
         try:
             found = pickle.loads(data) if data is not None else None
         except (EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):

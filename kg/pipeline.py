@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 from pathlib import Path
+from typing import NamedTuple
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
@@ -70,7 +71,7 @@ from kg.store import (
 )
 from kg.summaries import TallyGraph, tallies
 from kg.text import sentences
-from kg.workers import Ahead, apart, cores, run
+from kg.workers import Ahead, Mapped, apart, cores, run
 
 DEFAULT_EXTRACTORS = ("rules+ner",)
 # Report graphs written by one build after which the store is compacted (``fill``).
@@ -241,29 +242,54 @@ class _Work:
     graphs: GraphCache | None = None
     done: int = 0
 
-    def report(self, n: int) -> Report:
-        """Report ``n`` with its text."""
-        report = self.reports[n]
+    def task(self, n: int) -> _Task:
+        """What a worker needs of report ``n``, made by the build's process as the task is handed out
+        (``kg.workers.Mapped``): a worker reading the build's lists itself would copy their pages into its own
+        memory, tens of megabytes each at 100,000 reports."""
+        report, key = self.reports[n], self.keys[n]
+        text = self.texts.index.get(self.digests[n]) if self.texts is not None and not report.text else None
+        kept = self.cache.index.get(key) if self.cache is not None and self.extractions[n] is None else None
+        return _Task(n, report, key, text, kept, self.signatures[n] if self.signatures is not None else None)
+
+    def report(self, task: _Task) -> Report:
+        """The task's report with its text."""
+        report = task.report
         if report.text or self.texts is None:
             return report
-        text = self.texts.get(self.digests[n])
-        if text is None:
+        data = self.texts.read(task.text) if task.text is not None else None
+        if data is None:
             raise DipkgError(f"{_where(report)}: its text left the cache ({self.texts.folder}) during the build; "
                              f"build again")
-        return replace(report, text=text)
+        return replace(report, text=data.decode("utf-8", "surrogatepass"))
 
     def whole(self, n: int) -> Extraction:
-        """Report ``n``'s whole extraction: where the build made or read it, else from the cache, else made
-        again."""
-        x = self.extractions[n]
-        if x is None and self.cache is not None:
-            x = self.cache.get(self.keys[n])
-        return x if x is not None else extract(self.report(n), extractors=self.extractors)
+        """Report ``n``'s whole extraction (``whole_of``)."""
+        return self.whole_of(self.task(n))
+
+    def whole_of(self, task: _Task) -> Extraction:
+        """The task's whole extraction: where the build made or read it, else from the cache, else made again."""
+        x = self.extractions[task.n]
+        if x is None and self.cache is not None and task.kept is not None:
+            x = self.cache.read_extraction(task.kept)
+        return x if x is not None else extract(self.report(task), extractors=self.extractors)
 
     def keep(self, kept: Sequence[int]) -> None:
         """Keep the reports ``kept`` only."""
         self.reports, self.keys = [self.reports[n] for n in kept], [self.keys[n] for n in kept]
         self.extractions, self.digests = [self.extractions[n] for n in kept], [self.digests[n] for n in kept]
+
+
+class _Task(NamedTuple):
+    """Report ``n`` as a worker needs it (``_Work.task``): the report (without its text, when that is kept in the
+    texts' store), its extraction's key, where its text lies and where its extraction lies in the cache (None
+    where not there), and its graph's signature (once known)."""
+
+    n: int
+    report: Report
+    key: str
+    text: Location | None
+    kept: Location | None
+    signature: str | None
 
 
 def _where(report: Report) -> str:
@@ -274,14 +300,14 @@ def _where(report: Report) -> str:
 _WORK: _Work | None = None
 
 
-def _extract_job(n: int) -> tuple[bytes | None, Extraction | None, str | None, Location | None]:
-    """Report ``n``'s outline (pickled by ``shared_dumps``), and its whole extraction unless the cache holds
+def _extract_job(task: _Task) -> tuple[bytes | None, Extraction | None, str | None, Location | None]:
+    """The task's report's outline (pickled by ``shared_dumps``), and its whole extraction unless the cache holds
     it (and then where): the build keeps only the outlines of a large collection in memory, and a report graph's
     writer reads the rest. A report the extractors fail on gives neither, and the failure in one line: it is
     skipped, like an input that cannot be read, rather than ending the build of all the others."""
     assert _WORK is not None
     try:
-        report = _WORK.report(n)
+        report = _WORK.report(task)
     except DipkgError as exc:  # its text is gone
         return None, None, str(exc), None
     try:
@@ -290,7 +316,7 @@ def _extract_job(n: int) -> tuple[bytes | None, Extraction | None, str | None, L
         return (None, None, f"{_where(report)}: cannot extract it: {type(exc).__name__}: "
                 f"{' '.join(str(exc).split())}", None)
     _settle()
-    kept = _WORK.cache.put(_WORK.keys[n], x) if _WORK.cache is not None else None
+    kept = _WORK.cache.put(task.key, x) if _WORK.cache is not None else None
     return shared_dumps(outline(x)), None if kept else x, None, kept or None
 
 
@@ -335,14 +361,14 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _graph_job(n: int) -> bytes:
-    """Report ``n``'s graph as N-Triples, kept in the graph cache (when the build has one) by the worker."""
+def _graph_job(task: _Task) -> bytes:
+    """The task's report's graph as N-Triples, kept in the graph cache (when the build has one) by the worker."""
     assert _WORK is not None and _WORK.builder is not None and _WORK.entities is not None
-    x = _WORK.whole(n)
+    x = _WORK.whole_of(task)
     assert _WORK.redirect is not None
     data = _WORK.builder.report_ntriples(x, _WORK.entities, _WORK.redirect, _WORK.meetings)
-    if _WORK.graphs is not None and _WORK.signatures is not None:
-        _WORK.graphs.put(_WORK.signatures[n], data)
+    if _WORK.graphs is not None and task.signature is not None:
+        _WORK.graphs.put(task.signature, data)
     return data
 
 
@@ -378,24 +404,23 @@ def _resolve(work: _Work, pack: Pack[Extraction] | None, *, jobs: int, strict: b
     few = _new_few(keys, held, jobs)
     if few:
         gc.freeze()  # the other process's collections then leave alone the pages it shares with this one
-    early = Ahead(_extract_job, few)
+    early = Ahead(_extract_job, [work.task(n) for n in few])
     try:
         with _no_gc():  # many small objects, no cycles: the collector would only walk them again and again
             packed = pack.load(shared, wanted=set(keys)) if pack is not None else {}
             outlines: list[Extraction | None] = [packed.get(k) for k in keys]
-            ahead = set(early.items)
+            ahead = set(few)
             for n, k in enumerate(keys):
                 if outlines[n] is None and cache is not None and n not in ahead:
                     found[n] = cache.get(k)
                     outlines[n] = outline(found[n]) if found[n] is not None else None
         todo = [n for n, x in enumerate(outlines) if x is None]
-        if todo or early.items:
+        if todo or few:
             # Once here: while the other process extracts (writing the new reports' graphs reads it), and before the
-            # workers are forked rather than in each of them.
+            # workers are forked rather than in each of them. (The texts' index is read by this process alone, as it
+            # makes the tasks: ``_Work.task``.)
             load_lexicon()
-            if work.texts is not None:
-                work.texts.read_index()  # a large build's process let it go (``_build``)
-        got = dict(zip(early.items, early.results(), strict=True))
+        got = dict(zip(few, early.results(), strict=True))
     finally:
         early.close()
     clock.lap("read")
@@ -405,7 +430,7 @@ def _resolve(work: _Work, pack: Pack[Extraction] | None, *, jobs: int, strict: b
 
     def extracted() -> Iterator[tuple[int, tuple[bytes | None, Extraction | None, str | None, Location | None]]]:
         yield from ((n, got[n]) for n in todo if n in got)
-        yield from zip(rest, run(_extract_job, rest, jobs=jobs, what="extracting"), strict=True)
+        yield from zip(rest, run(_extract_job, Mapped(work.task, rest), jobs=jobs, what="extracting"), strict=True)
 
     failed: list[str] = []
     for n, (brief, x, problem, kept) in extracted():
@@ -487,9 +512,9 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
         # (a build without an output folder has no cache, and the whole extractions it makes would stay in that process)
         if out_dir is not None and len(keys) >= APART_FROM:
             if texts is not None:
-                # read again where the reports are extracted (``_resolve``): let go before the fork rather than
-                # after, at 100,000 reports this process began its store stage at 189 MB rather than 195 MB, and
-                # the resolving process peaked at 457 MB rather than 485 MB
+                # read again where the extraction tasks are made (``_Work.task``): let go before the fork rather
+                # than after, at 100,000 reports this process began its store stage at 189 MB rather than 195 MB,
+                # and the resolving process peaked at 457 MB rather than 485 MB
                 texts.forget()
             try:
                 resolved = apart(resolve)
@@ -521,7 +546,11 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
         # Written by the workers as they make each graph, for the exports, which are written from it; a build
         # without exports leaves it as it is (a later build with them reads the graphs it lacks from the store).
         work.graphs = graphs if exports else None
-        graph_of = [str(report_graph_iri(r.key)) for r in reports]
+
+        def graph_of(n: int) -> str:
+            """Report ``n``'s graph (made when asked: a list of them took 14 MB at 100,000 reports)."""
+            return str(report_graph_iri(reports[n].key))
+
         release_freed_memory()
         vocabulary_triples, vocabulary_signature = vocabulary()
 
@@ -529,7 +558,7 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
 
         def fill(store: ox.Store, old: Manifest) -> Manifest:
             writer = StoreWriter(store, old.graphs, old.triples)
-            changed = [n for n, g in enumerate(graph_of) if not writer.unchanged(g, signatures[n])]
+            changed = [n for n, signature in enumerate(signatures) if not writer.unchanged(graph_of(n), signature)]
             told_elsewhere = {report for report, _ in work.meetings or ()}  # a meeting of theirs is another's too
 
             def own(n: int) -> tuple[bytes, ...]:
@@ -537,10 +566,11 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
                 key = reports[n].key
                 return () if key in told_elsewhere else (meeting_lines(key),)
 
-            made_graphs = run(_graph_job, changed, jobs=min(jobs, len(changed) // GRAPHS_PER_PROCESS),
-                              what="writing graphs", ahead=GRAPHS_AHEAD)
+            made_graphs = run(_graph_job, Mapped(work.task, changed),
+                              jobs=min(jobs, len(changed) // GRAPHS_PER_PROCESS), what="writing graphs",
+                              ahead=GRAPHS_AHEAD)
             for n, data in zip(changed, made_graphs, strict=True):
-                writer.put(graph_of[n], signatures[n], data, own(n))
+                writer.put(graph_of(n), signatures[n], data, own(n))
             if not writer.unchanged(str(VOCABULARY_GRAPH), vocabulary_signature):
                 writer.put(str(VOCABULARY_GRAPH), vocabulary_signature, vocabulary_triples)
             for graph, made_from in common.items():
@@ -575,9 +605,9 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
 
         def write(folder: Path) -> list[Path]:
             store, written = update_store(out_dir, folder, fill, compact=compact, anew=lambda old: sum(
-                old.graphs.get(g) == s for g, s in zip(graph_of, signatures, strict=True)) < len(graph_of) / 2)
+                old.graphs.get(graph_of(n)) == s for n, s in enumerate(signatures)) < len(signatures) / 2)
             clock.lap("store")  # the store compacted, where small rebuilds have grown it (``update_store``)
-            wanted = sorted([*zip(graph_of, signatures, strict=True),
+            wanted = sorted([*((graph_of(n), signature) for n, signature in enumerate(signatures)),
                              (str(VOCABULARY_GRAPH), vocabulary_signature),
                              *((g, made_from.signature) for g, made_from in common.items())])
 
