@@ -173,6 +173,11 @@ class TextStore(Segments):
         data = self.get_bytes(digest)
         return data.decode("utf-8", "surrogatepass") if data is not None else None
 
+    def read_text(self, where: Location) -> str | None:
+        """The text at ``where`` (from the index or ``put``), or None when it cannot be read."""
+        data = self.read(where)
+        return data.decode("utf-8", "surrogatepass") if data is not None else None
+
     def put(self, text: str) -> tuple[str, Location | None]:
         """Keep ``text``: its digest, and where it lies (None when it could not be written)."""
         data = text.encode("utf-8", "surrogatepass")

@@ -256,11 +256,11 @@ class _Work:
         report = task.report
         if report.text or self.texts is None:
             return report
-        data = self.texts.read(task.text) if task.text is not None else None
-        if data is None:
+        text = self.texts.read_text(task.text) if task.text is not None else None
+        if text is None:
             raise DipkgError(f"{_where(report)}: its text left the cache ({self.texts.folder}) during the build; "
                              f"build again")
-        return replace(report, text=data.decode("utf-8", "surrogatepass"))
+        return replace(report, text=text)
 
     def whole(self, n: int) -> Extraction:
         """Report ``n``'s whole extraction (``whole_of``)."""

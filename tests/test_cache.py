@@ -188,8 +188,22 @@ def test_an_extraction_whose_segment_is_damaged_is_made_again_not_misread(tmp_pa
     path = tmp_path / cache.EXTRACTIONS / segment
     path.write_bytes(path.read_bytes()[: offset + size // 2])  # cut short
     assert cache.ExtractionCache(tmp_path).get("a") is None
+    assert cache.ExtractionCache(tmp_path).read_extraction((segment, offset, size)) is None
     path.unlink()
     assert cache.ExtractionCache(tmp_path).get("a") is None
+    assert cache.ExtractionCache(tmp_path).read_extraction((segment, offset, size)) is None
+
+
+def test_an_extraction_and_a_text_are_read_where_they_were_put_without_an_index(tmp_path):
+    extractions, texts = cache.ExtractionCache(tmp_path), cache.TextStore(tmp_path)
+    kept = extractions.put("a", _extraction("a"))
+    _, where = texts.put("Посол встретился с губернатором.")
+    assert kept is not None and where is not None
+    extractions.save()
+    texts.save()
+    assert cache.ExtractionCache(tmp_path / "elsewhere").read_extraction(kept) is None  # not in that folder
+    assert cache.ExtractionCache(tmp_path).read_extraction(kept) == _extraction("a")
+    assert cache.TextStore(tmp_path).read_text(where) == "Посол встретился с губернатором."
 
 
 @pytest.mark.parametrize("text", [
