@@ -57,6 +57,7 @@ from kg.model import Entity, Extraction, Report
 from kg.publish import output_lock, publish
 from kg.relations import relate
 from kg.store import (
+    EVERY_LINE,
     Manifest,
     StoreWriter,
     counts,
@@ -583,7 +584,8 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
                     writer.patch(graph, made_from.signature, parts)
                     continue
                 data = made_from.ntriples()
-                writer.put(graph, made_from.signature, data)
+                # a graph of tallies states each of its triples alone: its rows are bucketed by their subjects
+                writer.put(graph, made_from.signature, data, EVERY_LINE if isinstance(made_from, TallyGraph) else ())
                 if work.graphs is not None:
                     work.graphs.put(made_from.signature, data)
             manifest = writer.finish()

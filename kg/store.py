@@ -65,6 +65,8 @@ OWN_SUBJECTS = tuple(f"<https://w3id.org/dipkg/resource/{kind}/".encode("ascii")
 # Those of them whose IRI holds the report's key (a meeting several reports tell is stated in each one's graph).
 ONE_GRAPH_SUBJECTS = tuple(f"<https://w3id.org/dipkg/resource/{kind}/".encode("ascii")
                            for kind in ("evidence", "report"))
+# The ``own`` of a graph no triple of which another graph states (``StoreWriter.put``): every line begins so.
+EVERY_LINE = (b"",)
 # The lines of a report graph's N-Triples that are its evidence: about an evidence node, or linking a fact's subject
 # to one (stated in that report's graph only, like the evidence node). The store keeps them in the default graph only.
 EVIDENCE_NODE = b"<https://w3id.org/dipkg/resource/evidence/"

@@ -718,3 +718,25 @@ def test_the_merged_entities_the_report_graphs_are_written_from_keep_no_mentions
     monkeypatch.setattr(GraphBuilder, "report_ntriples", writing)
     build([corpus(tmp_path / "in", 3)], out_dir=tmp_path / "out", exports=False, jobs=1)
     assert held == [0, 0, 0]
+
+
+def test_no_triple_of_a_graph_of_tallies_is_stated_in_another_graph(tmp_path, monkeypatch):
+    # the writer sends each of their lines without remembering it (kg.store.EVERY_LINE), and counts them so
+    from bench_support import load_benchmark
+
+    from kg.summaries import RANKS, summary_graph
+
+    load_benchmark("synthetic_reports").write_reports(tmp_path / "in", 60)
+    counted: list[int] = []
+    monkeypatch.setattr(pipeline, "triples", lambda store: counted.append(1) or triples(store))
+    result = build([tmp_path / "in"], out_dir=tmp_path / "out", exports=False)
+    store = open_store(tmp_path / "out")
+    tallies = summary_graph(0).removesuffix("00")
+    stated_elsewhere = f"""SELECT (COUNT(*) AS ?n) WHERE {{
+        GRAPH ?tallies {{ ?s ?p ?o }} GRAPH ?other {{ ?s ?p ?o }}
+        FILTER(STRSTARTS(STR(?tallies), '{tallies}') && ?tallies != <{summary_graph(RANKS)}> && ?other != ?tallies) }}"""
+    found = store.query(stated_elsewhere)
+    in_tallies = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), '{tallies}')) }}"
+    assert int(next(iter(store.query(in_tallies)))["n"].value) > 200  # pairs, years, meetings, places, countries
+    assert int(next(iter(found))["n"].value) == 0
+    assert counted == [] and result.summary.triples == triples(store)
