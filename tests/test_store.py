@@ -734,7 +734,8 @@ def test_no_triple_of_a_graph_of_tallies_is_stated_in_another_graph(tmp_path, mo
     tallies = summary_graph(0).removesuffix("00")
     stated_elsewhere = f"""SELECT (COUNT(*) AS ?n) WHERE {{
         GRAPH ?tallies {{ ?s ?p ?o }} GRAPH ?other {{ ?s ?p ?o }}
-        FILTER(STRSTARTS(STR(?tallies), '{tallies}') && ?tallies != <{summary_graph(RANKS)}> && ?other != ?tallies) }}"""
+        FILTER(STRSTARTS(STR(?tallies), '{tallies}') && ?tallies != <{summary_graph(RANKS)}>
+               && ?other != ?tallies) }}"""
     found = store.query(stated_elsewhere)
     in_tallies = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), '{tallies}')) }}"
     assert int(next(iter(store.query(in_tallies)))["n"].value) > 200  # pairs, years, meetings, places, countries
