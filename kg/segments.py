@@ -61,11 +61,7 @@ class Segments:
 
     def get_bytes(self, key: str) -> bytes | None:
         where = self.index.get(key)
-        return self._read(where) if where is not None else None
-
-    def read(self, where: Location) -> bytes | None:
-        """The bytes at ``where`` (from ``put_bytes`` or the index), or None when they cannot be read."""
-        return self._read(where)
+        return self.read(where) if where is not None else None
 
     def put_bytes(self, key: str, data: bytes) -> Location | None:
         """Keep ``data``: where it lies, or None when it could not be written. It is in this object's index when
@@ -116,16 +112,17 @@ class Segments:
         out: dict[str, Location] = {}
         self._close()
         for key, where in index.items():
-            data = self._read(where)
+            data = self.read(where)
             if data is not None and (copied := self._append(data)) is not None:
                 out[key] = copied
         self._close()
         return out
 
-    def _read(self, where: Location) -> bytes | None:
-        """The bytes at ``where``, read through a descriptor kept open for the segment: the values of a build are
-        read one by one, and opening the file for each costs four times the read. (A forked process reads
-        through the descriptors it inherits: a positioned read moves no offset they share.)"""
+    def read(self, where: Location) -> bytes | None:
+        """The bytes at ``where`` (from ``put_bytes`` or the index), or None when they cannot be read. They are read
+        through a descriptor kept open for the segment: the values of a build are read one by one, and opening
+        the file for each costs four times the read. (A forked process reads through the descriptors it
+        inherits: a positioned read moves no offset they share.)"""
         segment, offset, size = where
         try:
             fd = self._readers.get(segment)
