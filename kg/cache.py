@@ -170,8 +170,8 @@ class TextStore(Segments):
         super().__init__(folder / TEXTS)
 
     def get(self, digest: str) -> str | None:
-        data = self.get_bytes(digest)
-        return data.decode("utf-8", "surrogatepass") if data is not None else None
+        where = self.index.get(digest)
+        return self.read_text(where) if where is not None else None
 
     def read_text(self, where: Location) -> str | None:
         """The text at ``where`` (from the index or ``put``), or None when it cannot be read."""

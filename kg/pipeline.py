@@ -609,11 +609,12 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
             store, written = update_store(out_dir, folder, fill, compact=compact, anew=lambda old: sum(
                 old.graphs.get(graph_of(n)) == s for n, s in enumerate(signatures)) < len(signatures) / 2)
             clock.lap("store")  # the store compacted, where small rebuilds have grown it (``update_store``)
-            wanted = sorted([*((graph_of(n), signature) for n, signature in enumerate(signatures)),
-                             (str(VOCABULARY_GRAPH), vocabulary_signature),
-                             *((g, made_from.signature) for g, made_from in common.items())])
 
             def chunks() -> Iterator[tuple[str, bytes]]:
+                """Every graph's N-Triples in the order of their names (made only for the exports)."""
+                wanted = sorted([*((graph_of(n), signature) for n, signature in enumerate(signatures)),
+                                 (str(VOCABULARY_GRAPH), vocabulary_signature),
+                                 *((g, made_from.signature) for g, made_from in common.items())])
                 for graph, signature in wanted:
                     found = graphs.get(signature)
                     if found is None:
