@@ -34,7 +34,7 @@ from kg.cache import (
 )
 from kg.entities import resolve
 from kg.errors import DipkgError
-from kg.events import Event, MeetingRef, event_of, joined, resolve_events
+from kg.events import Event, MeetingRef, event_of, resolve_events
 from kg.files import LEXICON_DIR, limit_heap_arenas, read_tsv, release_freed_memory
 from kg.graph import (
     PREFIXES,
@@ -456,10 +456,9 @@ def _resolve(work: _Work, pack: Pack[Extraction] | None, *, jobs: int, strict: b
     with _no_gc():
         merged, redirect = merge((e for x in extractions for e in x.entities), serves=serving_states(extractions))
         # after the entities: one event per real meeting, whose participants may show two names one person
+        # (a meeting no other report tells, most of them, is an event of its own, made where it is read:
+        # ``kg.events.event_of``)
         merged, redirect, meetings = resolve_events(extractions, merged, redirect)
-        # a meeting no other report tells is an event of its own, most of them, made again where it is read
-        # (``kg.events.event_of``): at 100,000 reports they took 35 MB
-        meetings = joined(meetings)
         # A merged entity's mentions served the merging only: the report graphs are written from each report's
         # own, and kept here they would keep the outlines' mentions alive through the store stage.
         entities = {e.key: replace(e, mentions=()) for e in merged}

@@ -9,7 +9,7 @@ from build_support import report_folder
 from rdflib import RDF, RDFS, Literal, Namespace
 
 from kg import query as q
-from kg.events import event_of, events, joined
+from kg.events import event_of, events, joined, joined_events
 from kg.explain import explain
 from kg.model import Evidence, Extraction, Meeting, PartialDate, Report, Span
 
@@ -196,6 +196,25 @@ def test_report_order_does_not_change_events():
     a = _extraction("a.txt", date(2025, 3, 14), (AB, PartialDate(2025, 3, 14)))
     b = _extraction("b.txt", date(2025, 3, 14), (AB, None))
     assert events([a, b], {}) == events([b, a], {})
+
+
+_A1 = _extraction("a.txt", date(2025, 3, 14), (AB, PartialDate(2025, 3, 14)), (AB, PartialDate(2025, 3, 14)))
+_B1 = _extraction("b.txt", date(2025, 3, 14), (AB, PartialDate(2025, 3, 14)))
+_C1 = _extraction("c.txt", date(2025, 3, 15), (AB, None), (("person:a", "person:c"), None))
+_D1 = _extraction("d.txt", date(2025, 5, 1), (AB, PartialDate(2025, 5, 1)), (("person:a",), None))
+
+
+@pytest.mark.parametrize(("extractions", "redirect"), [
+    ([_A1, _B1], {}),
+    ([_A1, _B1, _C1], {}),
+    ([_D1, _C1, _B1, _A1], {"person:c": "person:b"}),  # two of c.txt's meetings then one report's, kept two
+    ([_D1], {}),
+    ([_B1, _C1, _D1], {"person:b": "person:a"}),  # one participant after merging: no meeting of two
+])
+def test_joined_events_are_the_events_of_several_meetings(extractions, redirect):
+    found = events(extractions, redirect)
+    assert joined_events(extractions, redirect) == joined(found)
+    assert list(joined_events(extractions, redirect)) == list(joined(found))  # in the same order
 
 
 @pytest.mark.parametrize(("meeting", "redirect"), [
