@@ -40,6 +40,8 @@ after it, are in a graph of their own (``res:graph/summaries/reports``).
 from __future__ import annotations
 
 import hashlib
+import heapq
+import itertools
 import marshal
 import zlib
 from collections import Counter, defaultdict
@@ -65,6 +67,10 @@ PACK_LEVEL = 1
 # Rows of a graph of tallies held and written at a time (``TallyGraph.pieces``): the ranks of 100,000 reports are 37 MB
 # of N-Triples, which took 129 MB to write at once (traced), and their rows as tuples about 25 MB.
 PIECE_ROWS = 5_000
+# Rows of one graph of tallies gathered before they are sorted and packed while the tallies are made (``_Buckets``),
+# or fewer where their strings reach ``RUN_CHARS`` (a pair's tally of a year and sector lists its reports).
+RUN_ROWS = 500
+RUN_CHARS = 1 << 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,11 +125,18 @@ class TallyGraph:
     """Its triples are stated in no other graph (the ranks): the store's writer patches it (``StoreWriter.patch``)."""
 
     @classmethod
-    def of(cls, rows: tuple[tuple[str | int, ...], ...], version: str = "", *, own: bool = False) -> TallyGraph:
-        signature = hashlib.sha256(repr((version, rows)).encode("utf-8")).hexdigest()
-        most = PIECE_ROWS
-        return cls(signature, tuple(zlib.compress(marshal.dumps(rows[start:start + most]), PACK_LEVEL)
-                                    for start in range(0, len(rows), most)), own)
+    def of(cls, rows: Iterable[tuple[str | int, ...]], version: str = "", *, own: bool = False) -> TallyGraph:
+        """The graph of ``rows`` (sorted), taken a run of ``PIECE_ROWS`` at a time: signed by the hash of
+        ``repr((version, rows))``, made as they come, so that the rows are never held whole a second time."""
+        digest = hashlib.sha256(f"({version!r}, (".encode())
+        rows, packed, count = iter(rows), [], 0
+        while run := tuple(itertools.islice(rows, PIECE_ROWS)):
+            for row in run:
+                digest.update(f"{', ' if count else ''}{row!r}".encode())
+                count += 1
+            packed.append(zlib.compress(marshal.dumps(run), PACK_LEVEL))
+        digest.update(b",))" if count == 1 else b"))")
+        return cls(digest.hexdigest(), tuple(packed), own)
 
     @property
     def rows(self) -> tuple[tuple[str | int, ...], ...]:
@@ -193,26 +206,52 @@ def tally_graphs(meetings: Mapping[str, MeetingFacts], states: Mapping[str, froz
                 for p in seen.countries:
                     by_place[place, p] += 1
                     topics_of[place, p].update(sectors)
-    rows: dict[int, list[tuple[str | int, ...]]] = defaultdict(list)
+    rows = _Buckets()
     for country, count in (countries or {}).items():
-        rows[_bucket("country", country)].append(("country", country, count))
+        rows.add(_bucket("country", country), ("country", country, count))
     for (c, p, s), count in by_sector.items():
-        rows[_bucket("pair", c, p)].append(("sector", c, p, s, count))
+        rows.add(_bucket("pair", c, p), ("sector", c, p, s, count))
     for (c, p, y, s), count in by_year.items():
-        rows[_bucket("pair", c, p)].append(("year", c, p, y, s, count,
-                                            LIST_SEPARATOR.join(sorted(set(reports_of.pop((c, p, y, s)))))))
+        rows.add(_bucket("pair", c, p), ("year", c, p, y, s, count,
+                                         LIST_SEPARATOR.join(sorted(set(reports_of.pop((c, p, y, s)))))))
     for meeting, seen in meetings.items():
         listed = LIST_SEPARATOR.join(s for s in seen.sectors if s)  # sorted (``MeetingFacts.of``)
-        rows[_bucket("meeting", meeting)].append(("meeting", meeting, listed))
+        rows.add(_bucket("meeting", meeting), ("meeting", meeting, listed))
     for (place, p), count in by_place.items():
         for c in sorted(states[place]):
-            rows[_bucket("place", place)].append(("place", place, c, p, count,
-                                                  LIST_SEPARATOR.join(sorted(topics_of[place, p]))))
-    graphs = {summary_graph(b): TallyGraph.of(tuple(sorted(r)), version) for b, r in sorted(rows.items())}
+            rows.add(_bucket("place", place), ("place", place, c, p, count,
+                                               LIST_SEPARATOR.join(sorted(topics_of[place, p]))))
+    graphs = {summary_graph(b): TallyGraph.of(r, version) for b, r in rows.sorted()}
     if ranks:
-        graphs[summary_graph(RANKS)] = TallyGraph.of(tuple(sorted(("rank", r, n) for r, n in ranks.items())), version,
+        graphs[summary_graph(RANKS)] = TallyGraph.of(sorted(("rank", r, n) for r, n in ranks.items()), version,
                                                      own=True)
     return graphs
+
+
+class _Buckets:
+    """Rows of tallies by bucket, each bucket's packed in sorted runs of ``RUN_ROWS`` or ``RUN_CHARS`` as they come
+    (as ``TallyGraph`` packs them): held as tuples until all were made, the rows of 100,000 generated reports took
+    46 MB more at their peak (traced)."""
+
+    def __init__(self) -> None:
+        self._open: dict[int, list[tuple[str | int, ...]]] = defaultdict(list)
+        self._chars: Counter[int] = Counter()
+        self._runs: dict[int, list[bytes]] = defaultdict(list)
+
+    def add(self, bucket: int, row: tuple[str | int, ...]) -> None:
+        rows = self._open[bucket]
+        rows.append(row)
+        self._chars[bucket] += sum(len(value) for value in row if isinstance(value, str))
+        if len(rows) >= RUN_ROWS or self._chars[bucket] >= RUN_CHARS:
+            self._runs[bucket].append(zlib.compress(marshal.dumps(sorted(rows)), PACK_LEVEL))
+            rows.clear()
+            self._chars[bucket] = 0
+
+    def sorted(self) -> Iterator[tuple[int, Iterator[tuple[str | int, ...]]]]:
+        """Each bucket and its rows, sorted, in the order of the buckets (a bucket's rows let go as it is given)."""
+        for bucket in sorted(self._open):
+            runs = [marshal.loads(zlib.decompress(run)) for run in self._runs.pop(bucket, ())]
+            yield bucket, heapq.merge(*runs, sorted(self._open.pop(bucket)))
 
 
 def _pair(g: nt.Lines, c: str, p: str) -> nt.Term:

@@ -1,6 +1,8 @@
 """The collection's tallies (kg.summaries) count what the report graphs state: checked against the
 meetings' own facts on the seeds' graph, and as tables of invented meetings."""
 
+import hashlib
+
 import pyoxigraph as ox
 import pytest
 
@@ -218,3 +220,36 @@ def test_any_tally_graph_in_pieces_states_its_triples(monkeypatch, most):
     tally = TallyGraph.of(rows, "1")
     # a node two runs of rows state (a pair's) comes in each
     assert {line for part in tally.pieces() for line in part.splitlines()} == set(tally.ntriples().splitlines())
+
+
+@pytest.mark.parametrize(("run", "chars"), [(1, 1 << 16), (3, 1 << 16), (7, 1 << 16), (500, 40)])
+def test_tallies_made_in_runs_are_those_made_at_once(monkeypatch, run, chars):
+    from kg import summaries
+
+    codes, places, sectors = ("JP", "KR", "BE", "DE"), ("oblys", "qala", ""), ("trade", "energy", "water", "")
+    meetings = {f"<https://example.org/m{n:03d}>": facts(f"KZ {codes[n % 4]} {codes[n % 3]}", places[n % 3],
+                                                         f"{sectors[n % 4]} {sectors[n % 3]}", f"{n}.txt", "2024")
+                for n in range(200)}
+    at_once = tally_graphs(meetings, STATES, version="1", ranks={f"<r{n}>": n for n in range(30)})
+    monkeypatch.setattr(summaries, "RUN_ROWS", run)
+    monkeypatch.setattr(summaries, "RUN_CHARS", chars)
+    in_runs = tally_graphs(meetings, STATES, version="1", ranks={f"<r{n}>": n for n in range(30)})
+    assert list(in_runs) == list(at_once)
+    assert all(in_runs[g].rows == at_once[g].rows and in_runs[g].signature == at_once[g].signature for g in at_once)
+    assert max(len(g.rows) for g in at_once.values()) > min(run, 3)  # some graph's rows came in several runs
+
+
+@pytest.mark.parametrize("rows", [
+    (),
+    (("rank", "<r1>", 1),),
+    tuple(("rank", f"<r{n:02d}>", n) for n in range(1, 12)),
+])
+@pytest.mark.parametrize("most", [1, 2, 5000])
+def test_a_tally_graph_made_a_run_at_a_time_is_signed_by_all_its_rows(monkeypatch, rows, most):
+    from kg import summaries
+
+    monkeypatch.setattr(summaries, "PIECE_ROWS", most)
+    tally = TallyGraph.of(iter(rows), "1")
+    # the signature a store written before holds for the same rows
+    assert tally.signature == hashlib.sha256(repr(("1", rows)).encode("utf-8")).hexdigest()
+    assert tally.rows == rows and len(tally.packed) == -(-len(rows) // most)
