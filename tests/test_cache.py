@@ -94,14 +94,17 @@ def test_values_loaded_with_one_table_share_their_equal_strings():
 
 
 def _values():
-    from kg.cache import NO_EVIDENCE
-    from kg.model import Label, PartialDate, Topic
+    from datetime import date
 
-    return [Label("Астана", "kk"), Topic("trade", NO_EVIDENCE), PartialDate(2024, 5), NO_EVIDENCE]
+    from kg.cache import NO_EVIDENCE
+    from kg.model import Label, PartialDate, Post, Topic
+
+    return [Label("Астана", "kk"), Topic("trade", NO_EVIDENCE), PartialDate(2024, 5), NO_EVIDENCE,
+            Post("person:marat-aliev", "ambassador", NO_EVIDENCE, country="KZ", accredited_to="BE"), date(2024, 5, 2)]
 
 
 @pytest.mark.parametrize("n", range(len(_values())))
-def test_equal_names_sectors_dates_and_evidence_loaded_with_one_table_are_one_object(n):
+def test_equal_names_sectors_dates_posts_and_evidence_loaded_with_one_table_are_one_object(n):
     from kg.cache import Shared, shared_dumps, shared_loads
 
     shared = Shared()
