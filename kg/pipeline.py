@@ -248,8 +248,11 @@ class _Work:
         (``kg.workers.Mapped``): a worker reading the build's lists itself would copy their pages into its own
         memory, tens of megabytes each at 100,000 reports."""
         report, key = self.reports[n], self.keys[n]
-        text = self.texts.index.get(self.digests[n]) if self.texts is not None and not report.text else None
         kept = self.cache.index.get(key) if self.cache is not None and self.extractions[n] is None else None
+        # the text, where the extraction is to be made (a graph's writer that finds it kept does not read the texts'
+        # index: at 100,000 reports it took 27 MB)
+        made = self.extractions[n] is None and kept is None
+        text = self.texts.index.get(self.digests[n]) if made and self.texts is not None and not report.text else None
         return _Task(n, report, key, text, kept, self.signatures[n] if self.signatures is not None else None)
 
     def report(self, task: _Task) -> Report:
@@ -257,7 +260,9 @@ class _Work:
         report = task.report
         if report.text or self.texts is None:
             return report
-        text = self.texts.read_text(task.text) if task.text is not None else None
+        # (a task made for a kept extraction does not say where its text is: that extraction was lost since)
+        where = task.text if task.text is not None else self.texts.index.get(self.digests[task.n])
+        text = self.texts.read_text(where) if where is not None else None
         if text is None:
             raise DipkgError(f"{_where(report)}: its text left the cache ({self.texts.folder}) during the build; "
                              f"build again")

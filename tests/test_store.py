@@ -744,3 +744,21 @@ def test_no_triple_of_a_graph_of_tallies_is_stated_in_another_graph(tmp_path, mo
     assert int(next(iter(store.query(in_tallies)))["n"].value) > 200  # pairs, years, meetings, places, countries
     assert int(next(iter(found))["n"].value) == 0
     assert counted == [] and result.summary.triples == triples(store)
+
+
+def test_a_kept_extraction_lost_after_its_task_was_made_is_made_again_from_the_text(tmp_path):
+    from kg.model import Report
+    from kg.pipeline import _Work, extract
+
+    told = Report("a.txt", "Foreign Minister Yerlan Karin met the Ambassador of Japan Kenji Sato.", "en",
+                  source_path="in/a.txt")
+    texts, extractions = cache.TextStore(tmp_path), cache.ExtractionCache(tmp_path)
+    texts.put(told.text)
+    extractions.put("key", extract(told, extractors=["rules"]))
+    work = _Work([replace(told, text="")], ["key"], ["rules"], extractions, [None], [cache.text_digest(told.text)],
+                 texts)
+    task = work.task(0)
+    assert task.kept is not None and task.text is None  # the texts' index is not read for a kept extraction
+    for segment in (tmp_path / cache.EXTRACTIONS).glob("*.segment"):
+        segment.write_bytes(b"")  # lost since
+    assert work.whole_of(task).report == told and work.whole_of(task).meetings
