@@ -79,8 +79,8 @@ def _events(extractions: Sequence[Extraction], redirect: Mapping[str, str], *, a
     """The meetings' events; with ``alone``, those of the meetings no other tells too."""
     told = [_told((x.report.key, n), m, x.report.published, redirect)
             for x in sorted(extractions, key=lambda x: x.report.key) for n, m in enumerate(x.meetings, start=1)]
-    # the meetings joined to another (each to its group's first), and the reports of each group's first: a set of
-    # each meeting would take 216 bytes each
+    # the meetings joined to another (each to its group's first), and the reports of each group's first (a set for
+    # every meeting took 216 bytes each)
     parent: dict[int, int] = {}
     reports: dict[int, set[str]] = {}
 

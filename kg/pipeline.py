@@ -91,9 +91,10 @@ EXTRACT_AHEAD = 32
 # store of 30,000 generated reports, against 532 to 549 MB with two (328 to 350 against 312 to 320 MB at 10,000,
 # where the stage took as long: 41.1 against 41.8 s, medians of three runs taken in turn).
 HEAP_ARENAS = 2
-# The size from which a block of the C heap is mapped from the system on its own (``map_large_blocks``). Writing the
-# store of 10,000 generated reports anew, the build's process peaked at 221 to 224 MB with it at 256 KB, 1 MB or
-# 4 MB, against 238 and 251 MB without it (glibc's own, which grows), in as much time (51.9 to 53.4 s).
+# The size from which a block of the C heap is mapped from the system on its own in the store stage
+# (``map_large_blocks``). Writing the store of 10,000 generated reports anew, the build's process peaked at 221 to
+# 224 MB with it at 256 KB, 1 MB or 4 MB, against 238 and 251 MB without it (glibc's own, which grows), in as much
+# time (51.9 to 53.4 s).
 MAPPED_FROM = 1 << 20
 # Reports from which a build with an output folder reads the outlines and resolves them in a process of its own
 # (``kg.workers.apart``), which hands the store stage its results only. The outlines let go otherwise leave holes
@@ -490,7 +491,6 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
            jobs: int, exports: bool = True, compact: bool = False) -> BuildResult:
     global _WORK
     limit_heap_arenas(HEAP_ARENAS)
-    map_large_blocks(MAPPED_FROM)
     clock = _Clock()
     read_before = Pack[Gave](out_dir / CACHE_NAME, INPUTS) if out_dir is not None else None
     # The texts of a build with an output folder are kept there, not in memory: the process that extracts a
@@ -562,6 +562,7 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
             return str(report_graph_iri(reports[n].key))
 
         release_freed_memory()
+        map_large_blocks(MAPPED_FROM)  # for the store stage: the extracting processes were forked before
         vocabulary_triples, vocabulary_signature = vocabulary()
 
         made: list[Manifest] = []
