@@ -63,20 +63,18 @@ class _Told:
 
 
 def events(extractions: Sequence[Extraction], redirect: Mapping[str, str]) -> dict[MeetingRef, Event]:
-    """Every meeting of ``extractions`` mapped to the event it belongs to (most to one of their own)."""
-    return _events(extractions, redirect, alone=True)
+    """Every meeting of ``extractions`` mapped to the event it belongs to: those of ``joined_events``, and each other
+    meeting's own (``event_of``)."""
+    found = joined_events(extractions, redirect)
+    return {(x.report.key, n): event_of((x.report.key, n), m, redirect, found)
+            for x in extractions for n, m in enumerate(x.meetings, start=1)}
 
 
 def joined_events(extractions: Sequence[Extraction], redirect: Mapping[str, str]) -> dict[MeetingRef, Event]:
-    """The meetings of ``extractions`` that another report's meeting tells too, mapped to the event they tell (as
-    ``events`` maps them). Every other meeting is an event of its own, which ``event_of`` makes from the meeting:
-    made here, the events of 100,000 generated reports' meetings took about 35 MB."""
-    return _events(extractions, redirect, alone=False)
-
-
-def _events(extractions: Sequence[Extraction], redirect: Mapping[str, str], *, alone: bool
-            ) -> dict[MeetingRef, Event]:
-    """The meetings' events; with ``alone``, those of the meetings no other tells too."""
+    """The meetings of ``extractions`` that another report's meeting tells too, mapped to the event they tell, the
+    events in the order of their first meetings. Every other meeting is an event of its own, which ``event_of`` makes
+    from the meeting where it is read: made here, the events of 100,000 generated reports' meetings took about
+    35 MB."""
     told = [_told((x.report.key, n), m, x.report.published, redirect)
             for x in sorted(extractions, key=lambda x: x.report.key) for n, m in enumerate(x.meetings, start=1)]
     # the meetings joined to another (each to its group's first), and the reports of each group's first (a set for
@@ -110,7 +108,7 @@ def _events(extractions: Sequence[Extraction], redirect: Mapping[str, str], *, a
         parent[rj] = ri
         reports[ri] = of(ri) | of(rj)
     groups: dict[int, list[_Told]] = {}
-    for i in range(len(told)) if alone else sorted(parent.keys() | reports.keys()):
+    for i in sorted(parent.keys() | reports.keys()):
         groups.setdefault(root(i), []).append(told[i])
     out: dict[MeetingRef, Event] = {}
     for members in groups.values():
@@ -132,17 +130,10 @@ def _event(members: Sequence[_Told]) -> Event:
                  date=_date(members), location=_location(members))
 
 
-def joined(found: Mapping[MeetingRef, Event]) -> dict[MeetingRef, Event]:
-    """The meetings of ``found`` whose event other meetings tell too. Each other meeting is an event of its
-    own, which ``event_of`` makes again from the meeting: a large build hands only these to the process that
-    writes the report graphs."""
-    return {ref: event for ref, event in found.items() if len(event.members) > 1}
-
-
 def event_of(ref: MeetingRef, meeting: Meeting, redirect: Mapping[str, str],
              found: Mapping[MeetingRef, Event] | None) -> Event:
-    """The event meeting ``ref`` belongs to: in ``found``, else the event of that meeting alone, the same as
-    ``events`` gives it."""
+    """The event meeting ``ref`` belongs to: in ``found`` (``joined_events``), else the event of that meeting
+    alone."""
     event = found.get(ref) if found is not None else None
     # its publication date counts only against another report's date
     return event if event is not None else _event([_told(ref, meeting, None, redirect)])
@@ -256,7 +247,7 @@ def _same_participants(extractions: Sequence[Extraction], found: Mapping[Meeting
     meetings = {(x.report.key, n): m for x in extractions for n, m in enumerate(x.meetings, start=1)
                 if (x.report.key, n) in found}
     out: dict[str, str] = {}
-    for event in {e.anchor: e for e in found.values() if len(e.members) > 1}.values():
+    for event in {e.anchor: e for e in found.values()}.values():
         per_report: dict[str, set[str]] = {}
         for ref in event.members:
             keys = (redirect.get(k, k) for k in meetings[ref].participants)

@@ -256,9 +256,12 @@ class _Work:
         kept = self.cache.index.get(key) if self.cache is not None and self.extractions[n] is None else None
         # the text, where the extraction is to be made (a graph's writer that finds it kept does not read the texts'
         # index: at 100,000 reports it took 27 MB)
-        made = self.extractions[n] is None and kept is None
-        text = self.texts.index.get(self.digests[n]) if made and self.texts is not None and not report.text else None
+        text = self._text_at(n) if self.extractions[n] is None and kept is None and not report.text else None
         return _Task(n, report, key, text, kept, self.signatures[n] if self.signatures is not None else None)
+
+    def _text_at(self, n: int) -> Location | None:
+        """Where report ``n``'s text lies in the texts' store (None where it has none)."""
+        return self.texts.index.get(self.digests[n]) if self.texts is not None else None
 
     def report(self, task: _Task) -> Report:
         """The task's report with its text."""
@@ -266,7 +269,7 @@ class _Work:
         if report.text or self.texts is None:
             return report
         # (a task made for a kept extraction does not say where its text is: that extraction was lost since)
-        where = task.text if task.text is not None else self.texts.index.get(self.digests[task.n])
+        where = task.text if task.text is not None else self._text_at(task.n)
         text = self.texts.read_text(where) if where is not None else None
         if text is None:
             raise DipkgError(f"{_where(report)}: its text left the cache ({self.texts.folder}) during the build; "

@@ -9,7 +9,7 @@ from build_support import report_folder
 from rdflib import RDF, RDFS, Literal, Namespace
 
 from kg import query as q
-from kg.events import event_of, events, joined, joined_events
+from kg.events import event_of, events, joined_events
 from kg.explain import explain
 from kg.model import Evidence, Extraction, Meeting, PartialDate, Report, Span
 
@@ -213,8 +213,15 @@ _D1 = _extraction("d.txt", date(2025, 5, 1), (AB, PartialDate(2025, 5, 1)), (("p
 ])
 def test_joined_events_are_the_events_of_several_meetings(extractions, redirect):
     found = events(extractions, redirect)
-    assert joined_events(extractions, redirect) == joined(found)
-    assert list(joined_events(extractions, redirect)) == list(joined(found))  # in the same order
+    joined = joined_events(extractions, redirect)
+    assert joined == _several(found)
+    anchors = [event.anchor for event in dict.fromkeys(joined.values())]
+    assert anchors == sorted(anchors)  # in the order of their first meetings
+
+
+def _several(found):
+    """The meetings of ``found`` whose event other meetings tell too."""
+    return {ref: event for ref, event in found.items() if len(event.members) > 1}
 
 
 @pytest.mark.parametrize(("meeting", "redirect"), [
@@ -231,7 +238,7 @@ def test_a_meeting_no_other_report_tells_is_made_again_as_its_own_event(meeting,
     a = _extraction("a.txt", date(2025, 3, 14), (AB, PartialDate(2025, 3, 14)))
     b = _extraction("b.txt", date(2025, 3, 14), (AB, None))
     found = events([a, b, alone], redirect)
-    kept = joined(found)
+    kept = _several(found)
     assert set(kept) == {("a.txt", 1), ("b.txt", 1)}  # six days after them: its own
     assert event_of(("c.txt", 1), meeting, redirect, kept) == found[("c.txt", 1)]
     assert event_of(("a.txt", 1), a.meetings[0], redirect, kept) is found[("a.txt", 1)]
