@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import os
+import tempfile
 import time
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
+from itertools import chain
 from pathlib import Path
 from typing import NamedTuple
 
@@ -55,6 +59,7 @@ from kg.mentions import extract_mentions
 from kg.merging import merge, serving_states
 from kg.model import Entity, Extraction, Report
 from kg.publish import output_lock, publish
+from kg.records import Records
 from kg.relations import relate
 from kg.store import (
     EVERY_LINE,
@@ -102,6 +107,9 @@ MAPPED_FROM = 1 << 20
 # stayed free and held through the store stage. At 10,000 the holes are few (copying the results into fresh memory
 # there gave back 2 MB), and a rebuild that adds one report would pay for the handover of the results.
 APART_FROM = 20_000
+# How the file of a build's plan of its report graphs (``_Planned``) is named in the cache folder, until the build's
+# process has opened it (the process that resolves a large build writes it).
+PLAN_SUFFIX = ".plan"
 # The exports a build writes beside its store (unless told not to): every triple once, a graph per report.
 TURTLE_FILE = "diplomacy.ttl"
 TRIG_FILE = "diplomacy.trig"
@@ -224,44 +232,66 @@ def build(paths: Sequence[Path], *, out_dir: Path | None = None,
         return _build(paths, out_dir, extractors, views, inputs, jobs, exports, compact)
 
 
+class _Input(NamedTuple):
+    """A report as a build keeps it from reading to publishing (in a file: ``kg.records.Records``): the report
+    (without its text, where that is kept in the texts' store), its extraction's key and the hash of its text."""
+
+    report: Report
+    key: str
+    digest: str
+
+
+class _Planned(NamedTuple):
+    """A report graph the store stage writes (the steps across reports plan them, in a file): its report (the
+    input's position, and the report's key), its name, where its report's extraction lies in the cache (None where
+    not there) and its signature."""
+
+    n: int
+    report: str
+    graph: str
+    kept: Location | None
+    signature: str
+
+
 @dataclass
 class _Work:
     """What the worker processes of a build read (they are forked, so nothing of it is pickled).
 
-    ``extractions`` holds each report's extraction where this build made or read it whole, else
-    None: its outline (``kg.cache.outline``) served the cross-report steps, and a worker writing the
+    ``extractions`` holds the extractions this build made or read whole, by their report's position in ``inputs``:
+    for the others, an outline (``kg.cache.outline``) served the cross-report steps, and a worker writing the
     report's graph reads the whole extraction from the cache. A report without its text has it in ``texts``,
-    under its hash in ``digests``."""
+    under its hash. ``plan``: the report graphs to write, once the steps across reports have planned them."""
 
-    reports: list[Report]
-    keys: list[str]
+    inputs: Sequence[_Input]
     extractors: Sequence[str]
     cache: ExtractionCache | None
-    extractions: list[Extraction | None]
-    digests: list[str]
+    extractions: dict[int, Extraction]
     texts: TextStore | None = None
+    plan: Sequence[_Planned] = ()
     builder: GraphBuilder | None = None
     entities: dict[str, Entity] | None = None
     redirect: dict[str, str] | None = None
     meetings: dict[MeetingRef, Event] | None = None
-    signatures: list[str] | None = None
     graphs: GraphCache | None = None
     done: int = 0
 
     def task(self, n: int) -> _Task:
-        """What a worker needs of report ``n``, made by the build's process as the task is handed out
-        (``kg.workers.Mapped``): a worker reading the build's lists itself would copy their pages into its own
-        memory, tens of megabytes each at 100,000 reports."""
-        report, key = self.reports[n], self.keys[n]
-        kept = self.cache.index.get(key) if self.cache is not None and self.extractions[n] is None else None
-        # the text, where the extraction is to be made (a graph's writer that finds it kept does not read the texts'
-        # index: at 100,000 reports it took 27 MB)
-        text = self._text_at(n) if self.extractions[n] is None and kept is None and not report.text else None
-        return _Task(n, report, key, text, kept, self.signatures[n] if self.signatures is not None else None)
+        """What a worker needs to extract report ``n``, made by the build's process as the task is handed out
+        (``kg.workers.Mapped``): a worker reading the build's records itself would read every report's."""
+        report, key, digest = self.inputs[n]
+        text = self._text_at(digest) if n not in self.extractions and not report.text else None
+        return _Task(n, report, key, text, None, None)
 
-    def _text_at(self, n: int) -> Location | None:
-        """Where report ``n``'s text lies in the texts' store (None where it has none)."""
-        return self.texts.index.get(self.digests[n]) if self.texts is not None else None
+    def graph_task(self, m: int) -> _Task:
+        """What a worker needs to write the ``m``-th graph of the plan: the extraction is read where it lies in the
+        cache (a worker that finds it lost there looks the text up: ``report``)."""
+        planned = self.plan[m]
+        report, key, _ = self.inputs[planned.n]
+        return _Task(planned.n, report, key, None, planned.kept, planned.signature)
+
+    def _text_at(self, digest: str) -> Location | None:
+        """Where the text of hash ``digest`` lies in the texts' store (None where it has none)."""
+        return self.texts.index.get(digest) if self.texts is not None else None
 
     def report(self, task: _Task) -> Report:
         """The task's report with its text."""
@@ -269,34 +299,29 @@ class _Work:
         if report.text or self.texts is None:
             return report
         # (a task made for a kept extraction does not say where its text is: that extraction was lost since)
-        where = task.text if task.text is not None else self._text_at(task.n)
+        where = task.text if task.text is not None else self._text_at(self.inputs[task.n].digest)
         text = self.texts.read_text(where) if where is not None else None
         if text is None:
             raise DipkgError(f"{_where(report)}: its text left the cache ({self.texts.folder}) during the build; "
                              f"build again")
         return replace(report, text=text)
 
-    def whole(self, n: int) -> Extraction:
-        """Report ``n``'s whole extraction (``whole_of``)."""
-        return self.whole_of(self.task(n))
-
     def whole_of(self, task: _Task) -> Extraction:
         """The task's whole extraction: where the build made or read it, else from the cache, else made again."""
-        x = self.extractions[task.n]
+        x = self.extractions.get(task.n)
         if x is None and self.cache is not None and task.kept is not None:
             x = self.cache.read_extraction(task.kept)
         return x if x is not None else extract(self.report(task), extractors=self.extractors)
 
-    def keep(self, kept: Sequence[int]) -> None:
-        """Keep the reports ``kept`` only."""
-        self.reports, self.keys = [self.reports[n] for n in kept], [self.keys[n] for n in kept]
-        self.extractions, self.digests = [self.extractions[n] for n in kept], [self.digests[n] for n in kept]
+    def wholes(self) -> Iterator[Extraction]:
+        """The whole extraction of every report of the plan, in its order."""
+        return (self.whole_of(self.graph_task(m)) for m in range(len(self.plan)))
 
 
 class _Task(NamedTuple):
-    """Report ``n`` as a worker needs it (``_Work.task``): the report (without its text, when that is kept in the
-    texts' store), its extraction's key, where its text lies and where its extraction lies in the cache (None
-    where not there), and its graph's signature (once known)."""
+    """Report ``n`` as a worker needs it (``_Work.task``, ``_Work.graph_task``): the report (without its text, when
+    that is kept in the texts' store), its extraction's key, where its text lies and where its extraction lies in
+    the cache (None where not known), and its graph's signature (once known)."""
 
     n: int
     report: Report
@@ -304,6 +329,16 @@ class _Task(NamedTuple):
     text: Location | None
     kept: Location | None
     signature: str | None
+
+
+def _plan_path(folder: Path | None) -> Path:
+    """Where the steps across reports save the plan of a build's report graphs: in its cache folder, or in the
+    system's temporary folder for a build without one."""
+    if folder is None:
+        fd, name = tempfile.mkstemp(suffix=PLAN_SUFFIX, prefix="dipkg-")
+        os.close(fd)
+        return Path(name)
+    return folder / f"{os.getpid()}{PLAN_SUFFIX}"
 
 
 def _where(report: Report) -> str:
@@ -388,31 +423,31 @@ def _graph_job(task: _Task) -> bytes:
 
 @dataclass(frozen=True)
 class _Resolved:
-    """What the steps across reports give the store stage: the merged entities (without their mentions), where each
-    original key went, the events that join meetings, each report's graph signature, the graphs of the collection
-    (its tallies and the descriptions of the entities the reports name, by name) and the builder of the report
-    graphs; the reports kept (None: all) where the extractors failed on some (``failed``), how many were extracted,
-    and the stages' seconds."""
+    """What the steps across reports give the store stage, beside the plan of the report graphs they saved
+    (``_Planned``, those of the reports the extractors did not fail on): the merged entities (without their
+    mentions), where each original key went, the events that join meetings, the graphs of the collection (its
+    tallies and the descriptions of the entities the reports name, by name) and the builder of the report graphs;
+    the failures of the extractors, how many reports were extracted, and the stages' seconds."""
 
     entities: dict[str, Entity]
     redirect: dict[str, str]
     meetings: dict[MeetingRef, Event]
-    signatures: list[str]
     common: dict[str, TallyGraph | Description]
     builder: GraphBuilder
-    kept: list[int] | None
     failed: tuple[str, ...]
     extracted: int
     laps: dict[str, float]
 
 
-def _resolve(work: _Work, pack: Pack[Extraction] | None, *, jobs: int, strict: bool,
+def _resolve(work: _Work, pack: Pack[Extraction] | None, plan: Path, *, jobs: int, strict: bool,
              paths: Sequence[Path]) -> _Resolved:
     """The outlines of the reports (from the pack, the cache, or extracted on ``jobs`` processes; the new
-    extractions kept in the cache), and the steps across reports over them. The outlines, most of what a large
-    build holds, are let go with this function: a large build runs it in a process of its own (``APART_FROM``)."""
+    extractions kept in the cache), and the steps across reports over them, which save the plan of the report
+    graphs to ``plan`` (``kg.records.Records``). The outlines, most of what a large build holds, are let go with this
+    function: a large build runs it in a process of its own (``APART_FROM``)."""
     clock = _Clock()
-    keys, cache, found = work.keys, work.cache, work.extractions
+    cache, found = work.cache, work.extractions
+    keys = [i.key for i in work.inputs]
     shared = Shared()  # the outlines' equal strings, names, sectors, dates and entities one object (``shared_loads``)
     held = cache.held() if cache is not None else None  # the extractions made before this build
     few = _new_few(keys, held, jobs)
@@ -425,9 +460,9 @@ def _resolve(work: _Work, pack: Pack[Extraction] | None, *, jobs: int, strict: b
             outlines: list[Extraction | None] = [packed.get(k) for k in keys]
             ahead = set(few)
             for n, k in enumerate(keys):
-                if outlines[n] is None and cache is not None and n not in ahead:
-                    found[n] = cache.get(k)
-                    outlines[n] = outline(found[n]) if found[n] is not None else None
+                if outlines[n] is None and cache is not None and n not in ahead and (whole := cache.get(k)) is not None:
+                    found[n] = whole
+                    outlines[n] = outline(whole)
         todo = [n for n, x in enumerate(outlines) if x is None]
         if todo or few:
             # Once here: while the other process extracts (writing the new reports' graphs reads it), and before the
@@ -448,17 +483,18 @@ def _resolve(work: _Work, pack: Pack[Extraction] | None, *, jobs: int, strict: b
 
     failed: list[str] = []
     for n, (brief, x, problem, kept) in extracted():
-        outlines[n], found[n] = shared_loads(brief, shared) if brief is not None else None, x
+        outlines[n] = shared_loads(brief, shared) if brief is not None else None
+        if x is not None:
+            found[n] = x
         if kept is not None and cache is not None:
             cache.note(keys[n], kept)
         if problem is not None:
             failed.append(problem)
     del shared  # every outline loaded: its table (at 100,000 reports about 200,000 values) served the loading only
-    survivors = None
+    survivors = [n for n, x in enumerate(outlines) if x is not None]
     if failed:
         if strict:
             raise UnreadableInputs(tuple(failed))
-        survivors = [n for n, x in enumerate(outlines) if x is not None]
         if not survivors:
             raise DipkgError(f"{', '.join(str(p) for p in paths)}: no report could be extracted; {failed[0]}")
         keys = [keys[n] for n in survivors]
@@ -484,9 +520,11 @@ def _resolve(work: _Work, pack: Pack[Extraction] | None, *, jobs: int, strict: b
             **described(extractions, builder, entities, redirect, meetings, now=len(keys) >= APART_FROM)}
     if pack is not None:
         pack.save(dict(zip(keys, extractions, strict=True)), packed)
+    index = cache.index if cache is not None else {}
+    Records.save((_Planned(n, x.report.key, str(report_graph_iri(x.report.key)), index.get(key), signature)
+                  for n, x, key, signature in zip(survivors, extractions, keys, signatures, strict=True)), plan)
     clock.lap("resolve")
-    return _Resolved(entities, redirect, meetings, signatures, common, builder, survivors, tuple(failed),
-                     extracted_count, clock.laps)
+    return _Resolved(entities, redirect, meetings, common, builder, tuple(failed), extracted_count, clock.laps)
 
 
 def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str],
@@ -508,22 +546,28 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
     if read_before is not None and memo is not None:
         read_before.save(memo.used, memo.found)  # now: what the files gave is not kept through the build
     memo = None
-    reports, digests = list(collected.reports), list(collected.digests)
-    if not reports:
+    if not collected.reports:
         problem = f"; {collected.problems[0]}" if collected.problems else ""
         raise DipkgError(f"{', '.join(str(p) for p in paths)}: no reports found{problem}")
     read = {"skipped": collected.problems, "notes": collected.notes}
+    folder = out_dir / CACHE_NAME if out_dir is not None else None
+    if folder is not None:
+        folder.mkdir(parents=True, exist_ok=True)
+        for stale in folder.glob(f"*{PLAN_SUFFIX}"):  # of a build that did not end (one build at a time writes here)
+            stale.unlink(missing_ok=True)
+    inputs_kept = Records((_Input(r, extraction_key(r, extractors, d), d)
+                           for r, d in zip(collected.reports, collected.digests, strict=True)), folder)
     del collected
-    keys = [extraction_key(r, extractors, d) for r, d in zip(reports, digests, strict=True)]
-    cache = ExtractionCache(out_dir / CACHE_NAME) if out_dir is not None else None
-    pack = Pack(out_dir / CACHE_NAME, OUTLINES) if out_dir is not None else None
-    found: list[Extraction | None] = [None] * len(keys)
-    _WORK = work = _Work(reports, keys, extractors, cache, found, digests, texts)
+    cache = ExtractionCache(folder) if folder is not None else None
+    pack = Pack(folder, OUTLINES) if folder is not None else None
+    _WORK = work = _Work(inputs_kept, extractors, cache, {}, texts)
     clock.lap("read")
+    plan = _plan_path(folder)
     try:
-        resolve = partial(_resolve, work, pack, jobs=jobs, strict=inputs is not None and inputs.strict, paths=paths)
+        resolve = partial(_resolve, work, pack, plan, jobs=jobs, strict=inputs is not None and inputs.strict,
+                          paths=paths)
         # (a build without an output folder has no cache, and the whole extractions it makes would stay in that process)
-        if out_dir is not None and len(keys) >= APART_FROM:
+        if out_dir is not None and len(inputs_kept) >= APART_FROM:
             if texts is not None:
                 # read again where the extraction tasks are made (``_Work.task``): let go before the fork rather
                 # than after, at 100,000 reports this process began its store stage at 189 MB rather than 195 MB,
@@ -535,34 +579,27 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
                 raise DipkgError(f"{out_dir}: the build's resolution failed: {exc}") from None
         else:
             resolved = resolve()
+        work.plan = planned = Records[_Planned].load(plan)
         gc.freeze()  # what the store stage reads, out of the collector's sight (``_no_gc``)
         clock.add(resolved.laps)
-        if resolved.kept is not None:
-            work.keep(resolved.kept)
-            read["skipped"] = (*read["skipped"], *resolved.failed)
-        reports, keys, found = work.reports, work.keys, work.extractions
-        if cache is not None:
-            # as the other process left it, before the workers that write the graphs are forked
-            cache.read_index(keys)
+        read["skipped"] = (*read["skipped"], *resolved.failed)
+        for segments in (cache, texts):
+            if segments is not None:
+                segments.forget()  # a graph's writer finds an extraction where the plan says (its text: seldom)
         extracted_count = resolved.extracted
         work.entities, work.redirect, work.meetings = resolved.entities, resolved.redirect, resolved.meetings
-        work.builder, work.signatures = resolved.builder, resolved.signatures
-        signatures, common = resolved.signatures, resolved.common
+        work.builder, common = resolved.builder, resolved.common
         del resolved
 
-        held_whole = _Work(reports, keys, extractors, cache, found, work.digests, texts)
+        held_whole = _Work(inputs_kept, extractors, cache, work.extractions, texts, planned)
 
         def load() -> tuple[Extraction, ...]:
-            return tuple(held_whole.whole(n) for n in range(len(reports)))
+            return tuple(held_whole.wholes())
 
         graphs = GraphCache(out_dir / CACHE_NAME) if out_dir is not None else None
         # Written by the workers as they make each graph, for the exports, which are written from it; a build
         # without exports leaves it as it is (a later build with them reads the graphs it lacks from the store).
         work.graphs = graphs if exports else None
-
-        def graph_of(n: int) -> str:
-            """Report ``n``'s graph (made when asked: a list of them took 14 MB at 100,000 reports)."""
-            return str(report_graph_iri(reports[n].key))
 
         release_freed_memory()
         map_large_blocks(MAPPED_FROM)  # for the store stage: the extracting processes were forked before
@@ -572,19 +609,19 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
 
         def fill(store: ox.Store, old: Manifest) -> Manifest:
             writer = StoreWriter(store, old.graphs, old.triples)
-            changed = [n for n, signature in enumerate(signatures) if not writer.unchanged(graph_of(n), signature)]
+            changed = array("q", (m for m, p in enumerate(planned) if not writer.unchanged(p.graph, p.signature)))
             told_elsewhere = {report for report, _ in work.meetings or ()}  # a meeting of theirs is another's too
 
-            def own(n: int) -> tuple[bytes, ...]:
+            def own(p: _Planned) -> tuple[bytes, ...]:
                 """The meetings of a report that no other report tells: stated in its graph only."""
-                key = reports[n].key
-                return () if key in told_elsewhere else (meeting_lines(key),)
+                return () if p.report in told_elsewhere else (meeting_lines(p.report),)
 
-            made_graphs = run(_graph_job, Mapped(work.task, changed),
+            made_graphs = run(_graph_job, Mapped(work.graph_task, changed),
                               jobs=min(jobs, len(changed) // GRAPHS_PER_PROCESS), what="writing graphs",
                               ahead=GRAPHS_AHEAD)
-            for n, data in zip(changed, made_graphs, strict=True):
-                writer.put(graph_of(n), signatures[n], data, own(n))
+            for m, data in zip(changed, made_graphs, strict=True):
+                p = planned[m]
+                writer.put(p.graph, p.signature, data, own(p))
             if not writer.unchanged(str(VOCABULARY_GRAPH), vocabulary_signature):
                 writer.put(str(VOCABULARY_GRAPH), vocabulary_signature, vocabulary_triples)
             for graph, made_from in common.items():
@@ -620,12 +657,12 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
 
         def write(folder: Path) -> list[Path]:
             store, written = update_store(out_dir, folder, fill, compact=compact, anew=lambda old: sum(
-                old.graphs.get(graph_of(n)) == s for n, s in enumerate(signatures)) < len(signatures) / 2)
+                old.graphs.get(p.graph) == p.signature for p in planned) < len(planned) / 2)
             clock.lap("store")  # the store compacted, where small rebuilds have grown it (``update_store``)
 
             def chunks() -> Iterator[tuple[str, bytes]]:
                 """Every graph's N-Triples in the order of their names (made only for the exports)."""
-                wanted = sorted([*((graph_of(n), signature) for n, signature in enumerate(signatures)),
+                wanted = sorted([*((p.graph, p.signature) for p in planned),
                                  (str(VOCABULARY_GRAPH), vocabulary_signature),
                                  *((g, made_from.signature) for g, made_from in common.items())])
                 for graph, signature in wanted:
@@ -644,10 +681,11 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
 
         published = publish(out_dir, write, move=(CACHE_NAME,), drop=() if exports else (TURTLE_FILE, TRIG_FILE))
         if cache is not None:
-            cache.keep_only(keys)
+            cache.keep_only(inputs_kept[p.n].key for p in planned)
         if texts is not None:
-            texts.keep_only(work.digests)
-        graphs.keep_only([*signatures, vocabulary_signature, *(made_from.signature for made_from in common.values())])
+            texts.keep_only(inputs_kept[p.n].digest for p in planned)
+        graphs.keep_only(chain((p.signature for p in planned), [vocabulary_signature],
+                               (made_from.signature for made_from in common.values())))
         store = open_store(out_dir)
         summary = _summary(store, made[-1].triples)
         clock.lap("publish")
@@ -655,6 +693,7 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
                            **read)
     finally:
         _WORK = None
+        plan.unlink(missing_ok=True)  # where the steps across reports failed before it was read
         gc.unfreeze()
 
 

@@ -80,7 +80,8 @@ def test_a_build_that_resolves_apart_writes_the_same_graph(tmp_path, monkeypatch
     build([reports], out_dir=tmp_path / "plain", jobs=jobs)
     apart: list[int] = []
     resolve_apart = pipeline.apart
-    monkeypatch.setattr(pipeline, "apart", lambda func: (apart.append(len(func.args[0].keys)), resolve_apart(func))[1])
+    monkeypatch.setattr(pipeline, "apart",
+                        lambda func: (apart.append(len(func.args[0].inputs)), resolve_apart(func))[1])
     monkeypatch.setattr(pipeline, "APART_FROM", 1)
     built = build([reports], out_dir=tmp_path / "apart", jobs=jobs)
     assert apart == [6] and built.extracted == 6 and set(built.timings) >= {"read", "extract", "resolve", "store"}
@@ -525,7 +526,7 @@ def test_a_build_holds_no_reports_text_the_process_extracting_reads_it_back(tmp_
 
     def counting(report, **options):
         assert pipeline._WORK is not None
-        held.append(sum(bool(r.text) for r in pipeline._WORK.reports))
+        held.append(sum(bool(i.report.text) for i in pipeline._WORK.inputs))
         told.append(report.text.startswith(" date 2024-"))
         return extract(report, **options)
 
@@ -576,7 +577,7 @@ def test_a_reports_whole_extraction_is_read_made_again_or_a_one_line_error(tmp_p
                                                                            error):
     from kg.errors import DipkgError
     from kg.model import Report
-    from kg.pipeline import _Work, extract
+    from kg.pipeline import _Input, _Planned, _Work, extract
 
     told = Report("a.txt", "Foreign Minister Yerlan Karin met the Ambassador of Japan Kenji Sato.", "en",
                   source_path="in/a.txt")
@@ -586,12 +587,14 @@ def test_a_reports_whole_extraction_is_read_made_again_or_a_one_line_error(tmp_p
         texts.put(told.text)
     if extraction_kept:
         extractions.put("key", extract(told, extractors=["rules"]))
-    work = _Work([replace(told, text="")], ["key"], ["rules"], extractions, [None], [digest], texts)
+    work = _Work([_Input(replace(told, text=""), "key", digest)], ["rules"], extractions, {}, texts,
+                 [_Planned(0, told.key, "urn:graph", extractions.index.get("key"), "signature")])
     if error:
         with pytest.raises(DipkgError, match=error):
-            work.whole(0)
+            list(work.wholes())
     else:
-        assert work.whole(0).report == told and work.whole(0).meetings
+        (whole,) = work.wholes()
+        assert whole.report == told and whole.meetings
 
 
 def test_a_rebuild_whose_texts_left_the_cache_reads_the_files_again(tmp_path):
@@ -748,17 +751,20 @@ def test_no_triple_of_a_graph_of_tallies_is_stated_in_another_graph(tmp_path, mo
 
 def test_a_kept_extraction_lost_after_its_task_was_made_is_made_again_from_the_text(tmp_path):
     from kg.model import Report
-    from kg.pipeline import _Work, extract
+    from kg.pipeline import _Input, _Planned, _Work, extract
 
     told = Report("a.txt", "Foreign Minister Yerlan Karin met the Ambassador of Japan Kenji Sato.", "en",
                   source_path="in/a.txt")
     texts, extractions = cache.TextStore(tmp_path), cache.ExtractionCache(tmp_path)
     texts.put(told.text)
     extractions.put("key", extract(told, extractors=["rules"]))
-    work = _Work([replace(told, text="")], ["key"], ["rules"], extractions, [None], [cache.text_digest(told.text)],
-                 texts)
-    task = work.task(0)
-    assert task.kept is not None and task.text is None  # the texts' index is not read for a kept extraction
+    texts.save()
+    texts.forget()
+    work = _Work([_Input(replace(told, text=""), "key", cache.text_digest(told.text))], ["rules"], extractions, {},
+                 texts, [_Planned(0, told.key, "urn:graph", extractions.index.get("key"), "signature")])
+    task = work.graph_task(0)
+    assert task.kept is not None and task.text is None
+    assert texts._index is None  # the texts' index is not read for a kept extraction
     for segment in (tmp_path / cache.EXTRACTIONS).glob("*.segment"):
         segment.write_bytes(b"")  # lost since
     assert work.whole_of(task).report == told and work.whole_of(task).meetings

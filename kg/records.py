@@ -1,0 +1,147 @@
+"""Values kept in a file rather than in memory, and read back one at a time: ``Records``.
+
+A build keeps a few values for every report through all its stages (the report without its text, its
+extraction's key, the hash of its text, its graph's signature): at 100,000 reports, lists of them took 90 MB of
+the build's process. Written to a file once, they take a few pages of the system's file cache instead, which the
+system may drop, and processes forked later read them through the same descriptor.
+
+This module imports nothing of the project.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import pickle
+import struct
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Generic, TypeVar, overload
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
+
+T = TypeVar("T")
+# A file of records: the pickles of the values one after another, then the offset of each and of their end
+# (``OFFSET``, unsigned 64 bits each), then how many values (``OFFSET`` too).
+OFFSET = struct.Struct("<Q")
+# Bytes gathered before a write while the records are written.
+WRITE_BYTES = 1 << 20
+
+
+class Records(Sequence[T], Generic[T]):
+    """A sequence of picklable values in a file, read back by position with positioned reads (so that processes
+    forked after it is made read it through the descriptor they inherit, none moving another's offset).
+
+    ``Records(values)`` writes them to a file of their own that has no name (removed when closed); ``save`` writes
+    them to a named file, for another process to ``load`` (which takes the name away at once)."""
+
+    def __init__(self, values: Iterable[T], folder: Path | None = None) -> None:
+        with tempfile.TemporaryFile(dir=folder) as fh:
+            _write(fh.fileno(), values)
+            self._fd = os.dup(fh.fileno())
+        self._count, self._size = _count(self._fd)
+
+    @classmethod
+    def load(cls, path: Path) -> Records[T]:
+        """The records ``save`` wrote to ``path``, which is removed (they stay readable through this object)."""
+        self = cls.__new__(cls)
+        self._fd = os.open(path, os.O_RDONLY)
+        try:
+            self._count, self._size = _count(self._fd)
+        except OSError:
+            self.close()
+            raise
+        finally:
+            os.unlink(path)
+        return self
+
+    @staticmethod
+    def save(values: Iterable[T], path: Path) -> None:
+        """Write ``values`` to ``path`` as records (for ``load``)."""
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            _write(fd, values)
+        finally:
+            os.close(fd)
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[T]: ...
+
+    def __getitem__(self, index: int | slice) -> T | list[T]:
+        if isinstance(index, slice):
+            return [self[n] for n in range(*index.indices(self._count))]
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError(f"record {index} of {self._count}")
+        where = self._size - OFFSET.size * (self._count - index + 2)
+        start, end = struct.unpack("<QQ", os.pread(self._fd, 2 * OFFSET.size, where))
+        return pickle.loads(os.pread(self._fd, end - start, start))
+
+    def __iter__(self) -> Iterator[T]:
+        unpickler = pickle.Unpickler(io.BufferedReader(_Positioned(self._fd), WRITE_BYTES))
+        for _ in range(self._count):
+            yield unpickler.load()
+
+    def close(self) -> None:
+        if getattr(self, "_fd", -1) >= 0:
+            os.close(self._fd)
+            self._fd = -1
+
+    def __del__(self) -> None:
+        self.close()
+
+
+def _write(fd: int, values: Iterable[T]) -> None:
+    """The pickles of ``values``, then their offsets (kept in a file of their own until then), then their count."""
+    with tempfile.TemporaryFile() as offsets, os.fdopen(os.dup(fd), "wb", buffering=WRITE_BYTES) as out:
+        at = 0
+        count = 0
+        for value in values:
+            data = pickle.dumps(value, protocol=5)
+            offsets.write(OFFSET.pack(at))
+            out.write(data)
+            at += len(data)
+            count += 1
+        offsets.write(OFFSET.pack(at))
+        offsets.seek(0)
+        while chunk := offsets.read(WRITE_BYTES):
+            out.write(chunk)
+        out.write(OFFSET.pack(count))
+
+
+class _Positioned(io.RawIOBase):
+    """A file's bytes from its start, read with positioned reads (the descriptor's offset, which forked processes
+    share, is left alone)."""
+
+    def __init__(self, fd: int) -> None:
+        self._fd = fd
+        self._at = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        data = os.pread(self._fd, len(buffer), self._at)
+        buffer[:len(data)] = data
+        self._at += len(data)
+        return len(data)
+
+
+def _count(fd: int) -> tuple[int, int]:
+    """How many records the file holds, and its size."""
+    size = os.fstat(fd).st_size
+    if size < OFFSET.size:
+        raise OSError(f"not a file of records ({size} bytes)")
+    (count,) = OFFSET.unpack(os.pread(fd, OFFSET.size, size - OFFSET.size))
+    if OFFSET.size * (count + 2) > size:
+        raise OSError(f"not a file of records ({count} records in {size} bytes)")
+    return count, size

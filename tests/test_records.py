@@ -1,0 +1,76 @@
+"""kg.records: values kept in a file and read back one at a time."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from datetime import date
+
+import pytest
+
+from kg.records import Records
+
+VALUES = [
+    [],
+    [None],
+    ["one"],
+    [("a.txt", 1, None), ("b.txt", 2, ("segment", 10, 20)), ("c.txt", 3, None)],
+    [{"key": "k", "date": date(2024, 3, 1)}, "Қазақстан", b"\x00\x01", 2**70, -1.5],
+    [str(n) * (n % 7) for n in range(2_000)],
+]
+
+
+@pytest.mark.parametrize("values", VALUES)
+def test_records_give_back_their_values_in_order_by_position_and_by_iteration(tmp_path, values):
+    records = Records(values, tmp_path)
+    assert len(records) == len(values)
+    assert list(records) == values
+    assert [records[n] for n in range(len(values))] == values
+    assert records[1:3] == values[1:3] and records[::-1] == values[::-1]
+    if values:
+        assert records[-1] == values[-1]
+    assert list(tmp_path.iterdir()) == []  # the file has no name
+
+
+@pytest.mark.parametrize("position", [3, -4, 10])
+def test_a_position_past_the_records_is_an_index_error(position):
+    with pytest.raises(IndexError):
+        Records(["a", "b", "c"])[position]
+
+
+@pytest.mark.parametrize("values", VALUES)
+def test_saved_records_are_loaded_by_another_object_and_their_file_is_removed(tmp_path, values):
+    path = tmp_path / "plan"
+    Records.save(iter(values), path)
+    records = Records.load(path)
+    assert not path.exists()
+    assert list(records) == values and len(records) == len(values)
+
+
+@pytest.mark.parametrize("data", [b"", b"abc", b"\xff" * 8, b"\x00" * 7 + b"\x01"])
+def test_a_file_that_is_not_records_is_an_os_error_and_removed(tmp_path, data):
+    path = tmp_path / "plan"
+    path.write_bytes(data)
+    with pytest.raises(OSError, match="not a file of records"):
+        Records.load(path)
+    assert not path.exists()
+
+
+def _sum_in_child(records: Records[int], sending) -> None:
+    sending.send((sum(records), records[len(records) // 2]))
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="the system cannot fork")
+def test_a_forked_process_reads_the_records_while_this_one_reads_them_too():
+    records = Records(range(10_000))
+    forking = multiprocessing.get_context("fork")
+    receiving, sending = forking.Pipe(duplex=False)
+    child = forking.Process(target=_sum_in_child, args=(records, sending))
+    offset = os.lseek(records._fd, 0, os.SEEK_CUR)
+    reading = iter(records)
+    first = [next(reading) for _ in range(10)]
+    child.start()
+    assert receiving.recv() == (sum(range(10_000)), 5_000)
+    child.join()
+    assert first + list(reading) == list(range(10_000))  # its reads moved nothing of this one's
+    assert os.lseek(records._fd, 0, os.SEEK_CUR) == offset  # nor the descriptor's offset
