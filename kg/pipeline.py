@@ -9,7 +9,7 @@ import os
 import tempfile
 import time
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
@@ -607,8 +607,8 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
 
         made: list[Manifest] = []
 
-        def fill(store: ox.Store, old: Manifest) -> Manifest:
-            writer = StoreWriter(store, old.graphs, old.triples)
+        def fill(store: ox.Store, old: Manifest, new: MutableMapping[str, str]) -> Manifest:
+            writer = StoreWriter(store, old.graphs, old.triples, new)
             changed = array("q", (m for m, p in enumerate(planned) if not writer.unchanged(p.graph, p.signature)))
             told_elsewhere = {report for report, _ in work.meetings or ()}  # a meeting of theirs is another's too
 
@@ -649,7 +649,7 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
 
         if out_dir is None:
             store = ox.Store()
-            fill(store, Manifest({}))
+            fill(store, Manifest({}), {})
             return BuildResult(store, _summary(store, made[-1].triples), extracted=extracted_count, timings=clock.laps,
                                load=load,
                                **read)

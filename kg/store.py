@@ -5,9 +5,9 @@ collection's tallies (``kg.summaries``) and the vocabulary, and the default grap
 once, so that queries need no ``GRAPH`` pattern and count each triple once. The evidence of a report's facts
 (its evidence nodes and the ``dip:evidence`` links to them, most of its triples) is kept in the default graph
 only, where a quad goes into three indexes rather than nine. A report's graph read back from the store
-(``report_quads``: the exports, ``store_dataset``) has its evidence again. ``OUT/store/manifest.json`` says
-which graphs the store holds and the signature each was written from; a rebuild replaces only the graphs whose
-signature changed.
+(``report_quads``: the exports, ``store_dataset``) has its evidence again. ``OUT/store/manifest.sqlite``
+(``kg.manifest``) says which graphs the store holds and the signature each was written from; a rebuild replaces
+only the graphs whose signature changed.
 
 A build never writes into the published store: it backs the store up into its staging folder
 (RocksDB's checkpoints hard-link the immutable files), updates the copy, and ``kg.publish`` swaps
@@ -20,15 +20,15 @@ from __future__ import annotations
 # not at all: a query opens the store without them (``kg.query_call``).
 import io
 import os
-from collections import namedtuple
 
 import pyoxigraph as ox
 
 from kg.errors import DipkgError
+from kg.manifest import MANIFEST_NAME, OLD_MANIFEST_NAME, Manifest, new_signatures
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # rdflib is imported where it is used: a query on the store needs none of it
-    from collections.abc import Callable, Iterable, Iterator, Mapping
+    from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
     from concurrent.futures import Future
     from pathlib import Path
 
@@ -37,8 +37,6 @@ if TYPE_CHECKING:  # rdflib is imported where it is used: a query on the store n
 
 STORE_NAME = "store"
 DATABASE_NAME = "oxigraph"
-MANIFEST_NAME = "manifest.json"
-MANIFEST_VERSION = 1
 # A store is compacted by the build that finds it with more than COMPACT_GROWTH times the table files it had after
 # its last compaction, and COMPACT_SLACK more: a small rebuild leaves a few small tables (about 11 at 10,000
 # reports), which a query's every lookup reads, so they slow queries down as they pile up (after 15 rebuilds
@@ -125,48 +123,6 @@ def in_graph(graph: str, ntriples: bytes) -> bytes:
     return ntriples.replace(b" .\n", f" <{graph}> .\n".encode())
 
 
-class Manifest(namedtuple("Manifest", ("graphs", "extractor", "triples", "tables"), defaults=("", None, None))):
-    """The graphs a store holds: graph IRI → the signature of what it was written from."""
-
-    __slots__ = ()
-    graphs: Mapping[str, str]
-    extractor: str
-    triples: int | None
-    """The default graph's triples, when the writer counted them (``StoreWriter``)."""
-    tables: int | None
-    """The store's table files after it was last compacted (``update_store``)."""
-
-    @staticmethod
-    def read(store_dir: Path) -> Manifest:
-        path = store_dir / MANIFEST_NAME
-        try:
-            import json
-
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return Manifest({})
-        if data.get("version") != MANIFEST_VERSION:
-            return Manifest({})
-        triples, tables = data.get("triples"), data.get("tables")
-        return Manifest(dict(data.get("graphs", {})), str(data.get("extractor", "")),
-                        triples if isinstance(triples, int) else None, tables if isinstance(tables, int) else None)
-
-    def write(self, store_dir: Path) -> Path:
-        import json
-
-        from kg.files import write_atomic
-
-        text = json.dumps({"version": MANIFEST_VERSION, "extractor": self.extractor, "triples": self.triples,
-                           "tables": self.tables, "graphs": dict(sorted(self.graphs.items()))},
-                          ensure_ascii=False, indent=0)
-        return write_atomic(store_dir / MANIFEST_NAME, lambda f: _write_text(f, text))
-
-
-def _write_text(path: str, text: str) -> None:
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(text)
-
-
 def store_dir(path: Path) -> Path | None:
     """The store folder ``path`` names: an output folder holding ``store/``, or the store folder
     itself (or its database); None when ``path`` is not a folder holding a store."""
@@ -181,7 +137,7 @@ def _store_folder(path: str | os.PathLike[str]) -> str | None:
     path = os.path.normpath(path)
     for candidate in (os.path.join(path, STORE_NAME), path, os.path.dirname(path) or os.curdir):
         if (os.path.isdir(os.path.join(candidate, DATABASE_NAME))
-                and os.path.isfile(os.path.join(candidate, MANIFEST_NAME))):
+                and any(os.path.isfile(os.path.join(candidate, name)) for name in (MANIFEST_NAME, OLD_MANIFEST_NAME))):
             return candidate
     return None
 
@@ -250,10 +206,11 @@ class StoreWriter:
     graph states any more. Past ``COUNTED_TRIPLES`` such triples (a rebuild that rewrites most
     graphs) it stops, and the manifest leaves the count to the store."""
 
-    def __init__(self, store: ox.Store, old: Mapping[str, str], triples: int | None = None) -> None:
+    def __init__(self, store: ox.Store, old: Mapping[str, str], triples: int | None = None,
+                 new: MutableMapping[str, str] | None = None) -> None:
         self.store = store
-        self.old = dict(old)
-        self.new: dict[str, str] = {}
+        self.old = old
+        self.new: MutableMapping[str, str] = {} if new is None else new
         self._dropped: set[ox.Triple] = set()
         self._added: set[ox.Triple] = set()
         self._buffer: list[bytes] = []
@@ -318,11 +275,10 @@ class StoreWriter:
         for piece in pieces(added, BATCH_BYTES // 2):
             self._send(2 * len(piece), in_graph(graph, piece), piece)
         self._patched += added.count(b"\n") - len(gone)
-        self.old.pop(graph)
 
     def finish(self) -> Manifest:
         """Drop the graphs no longer wanted and the default-graph triples no graph states any more."""
-        for graph in set(self.old) - set(self.new):
+        for graph in [graph for graph in self.old if graph not in self.new]:
             self._drop(graph)
         self._load()
         self.close()
@@ -339,7 +295,7 @@ class StoreWriter:
         elif self._held is not None and self._triples is not None:
             counted = (self._triples + sum(not held for held in self._held.values()) - len(orphans)
                        - self._unsaid + self._patched)
-        return Manifest(dict(self.new), triples=counted)
+        return Manifest(self.new, triples=counted)
 
     def _drop(self, graph: str) -> None:
         node = ox.NamedNode(graph)
@@ -355,7 +311,6 @@ class StoreWriter:
         for quad in evidence:
             self.store.remove(quad)
         self._unsaid += len(evidence)
-        self.old.pop(graph, None)
 
     def _note(self, triples: Iterable[ox.Triple]) -> None:
         """Whether the default graph holds each triple a new graph states, before this writer first touches it."""
@@ -587,12 +542,14 @@ def _body(serialized: bytes | None) -> bytes:
     return text
 
 
-def update_store(out_dir: Path, staging: Path, fill: Callable[[ox.Store, Manifest], Manifest], *,
+def update_store(out_dir: Path, staging: Path,
+                 fill: Callable[[ox.Store, Manifest, MutableMapping[str, str]], Manifest], *,
                  anew: Callable[[Manifest], bool] | None = None, compact: bool = False) -> tuple[ox.Store, Path]:
     """A copy of the output folder's store in ``staging`` (empty if there is none), updated by ``fill``.
 
     The copy is a RocksDB backup, whose immutable files are hard links: the published store is
-    only read. ``fill`` gets the copy and the manifest of the published store and returns the new one.
+    only read. ``fill`` gets the copy, the manifest of the published store and the signatures of the new one
+    (empty, in its file: ``kg.manifest.new_signatures``), and returns the new manifest.
     Where ``anew`` says of the published manifest that most graphs change (every report re-extracted
     after a lexicon changed), the store is built empty instead: loading everything in bulk is far
     faster than replacing graph after graph. The store is compacted before it is written where small
@@ -606,7 +563,7 @@ def update_store(out_dir: Path, staging: Path, fill: Callable[[ox.Store, Manifes
     # The copy holds the published store's live tables only: the count after a compaction is taken so, by the next
     # build (right after one, the folder still holds the tables it replaced, until RocksDB lets them go).
     copied: int | None = None
-    old = Manifest.read(published) if published is not None else None  # read once: a large store's is megabytes
+    old = Manifest.read(published) if published is not None else None  # its signatures read as they are asked for
     if published is not None and old is not None and not (anew is not None and anew(old)):
         try:
             ox.Store.read_only(str(published / DATABASE_NAME)).backup(str(database))
@@ -617,9 +574,13 @@ def update_store(out_dir: Path, staging: Path, fill: Callable[[ox.Store, Manifes
 
             shutil.rmtree(database, ignore_errors=True)  # unreadable: build the store anew
     store = ox.Store(str(database))
-    made = fill(store, manifest)
-    _settled(store, database, made, manifest.tables if manifest.tables is not None else copied,
-             compact=compact).write(target)
+    try:
+        made = fill(store, manifest, new_signatures(target))
+        _settled(store, database, made, manifest.tables if manifest.tables is not None else copied,
+                 compact=compact).write(target)
+    finally:
+        if old is not None:
+            old.close()
     return store, target
 
 

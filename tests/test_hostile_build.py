@@ -48,7 +48,7 @@ def write(folder: Path, name: str, text: str) -> Path:
 
 def snapshot(out: Path) -> dict[str, str]:
     """The published files and the store's manifest (what graphs it holds, written from what)."""
-    files = [p for p in sorted(out.iterdir()) if p.is_file()] + [out / "store" / "manifest.json"]
+    files = [p for p in sorted(out.iterdir()) if p.is_file()] + [out / "store" / "manifest.sqlite"]
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in files if p.is_file()}
 
 

@@ -203,7 +203,7 @@ def test_a_store_is_updated_or_built_anew(tmp_path, anew, held):
     build([corpus(tmp_path / "in", 2)], out_dir=out)
     seen: list[bool] = []
 
-    def fill(store: ox.Store, old: Manifest) -> Manifest:
+    def fill(store: ox.Store, old: Manifest, new: dict[str, str]) -> Manifest:
         seen.append(bool(old.graphs) and len(store) > 0)
         return old
 
