@@ -268,6 +268,7 @@ class _Work:
     extractions: dict[int, Extraction]
     texts: TextStore | None = None
     plan: Sequence[_Planned] = ()
+    folder: Path | None = None  # where a build's files of records go (``kg.records.Records``)
     builder: GraphBuilder | None = None
     entities: dict[str, Entity] | None = None
     redirect: dict[str, str] | None = None
@@ -482,14 +483,23 @@ def _resolve(work: _Work, pack: Pack[Extraction] | None, plan: Path, *, jobs: in
         yield from zip(rest, run(_extract_job, Mapped(work.task, rest), jobs=jobs, what="extracting"), strict=True)
 
     failed: list[str] = []
-    for n, (brief, x, problem, kept) in extracted():
-        outlines[n] = shared_loads(brief, shared) if brief is not None else None
-        if x is not None:
-            found[n] = x
-        if kept is not None and cache is not None:
-            cache.note(keys[n], kept)
-        if problem is not None:
-            failed.append(problem)
+
+    def briefs() -> Iterator[tuple[int, bytes]]:
+        for n, (brief, x, problem, kept) in extracted():
+            if x is not None:
+                found[n] = x
+            if kept is not None and cache is not None:
+                cache.note(keys[n], kept)
+            if problem is not None:
+                failed.append(problem)
+            if brief is not None:
+                yield n, brief
+
+    # The outlines made are loaded once the extracting processes are gone, not while they run beside this one.
+    made = Records(briefs(), work.folder)
+    for n, brief in made:
+        outlines[n] = shared_loads(brief, shared)
+    made.close()
     del shared  # every outline loaded: its table (at 100,000 reports about 200,000 values) served the loading only
     survivors = [n for n, x in enumerate(outlines) if x is not None]
     if failed:
@@ -560,7 +570,7 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
     del collected
     cache = ExtractionCache(folder) if folder is not None else None
     pack = Pack(folder, OUTLINES) if folder is not None else None
-    _WORK = work = _Work(inputs_kept, extractors, cache, {}, texts)
+    _WORK = work = _Work(inputs_kept, extractors, cache, {}, texts, folder=folder)
     clock.lap("read")
     plan = _plan_path(folder)
     try:
