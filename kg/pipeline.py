@@ -54,6 +54,7 @@ from kg.graph import (
     served_states,
 )
 from kg.inputs.collect import Collected, Gave, InputOptions, Memo, UnreadableInputs, collect
+from kg.inputs.locate import STDIN
 from kg.lexicon import load_lexicon
 from kg.mentions import extract_mentions
 from kg.merging import merge, serving_states
@@ -107,9 +108,9 @@ MAPPED_FROM = 1 << 20
 # stayed free and held through the store stage. At 10,000 the holes are few (copying the results into fresh memory
 # there gave back 2 MB), and a rebuild that adds one report would pay for the handover of the results.
 APART_FROM = 20_000
-# How the file of a build's plan of its report graphs (``_Planned``) is named in the cache folder, until the build's
-# process has opened it (the process that resolves a large build writes it).
-PLAN_SUFFIX = ".plan"
+# How the files of a build's inputs (``_Input``) and of its plan of its report graphs (``_Planned``) end in its cache
+# folder, until the build's process has opened them (the processes that read and resolve write them).
+RECORDS_SUFFIX = ".records"
 # The exports a build writes beside its store (unless told not to): every triple once, a graph per report.
 TURTLE_FILE = "diplomacy.ttl"
 TRIG_FILE = "diplomacy.trig"
@@ -332,14 +333,46 @@ class _Task(NamedTuple):
     signature: str | None
 
 
-def _plan_path(folder: Path | None) -> Path:
-    """Where the steps across reports save the plan of a build's report graphs: in its cache folder, or in the
+def _records_path(folder: Path | None, what: str) -> Path:
+    """Where a stage saves records (``kg.records.Records``) for the build's process: in the cache folder, or in the
     system's temporary folder for a build without one."""
     if folder is None:
-        fd, name = tempfile.mkstemp(suffix=PLAN_SUFFIX, prefix="dipkg-")
+        fd, name = tempfile.mkstemp(suffix=RECORDS_SUFFIX, prefix=f"dipkg-{what}-")
         os.close(fd)
         return Path(name)
-    return folder / f"{os.getpid()}{PLAN_SUFFIX}"
+    return folder / f"{os.getpid()}-{what}{RECORDS_SUFFIX}"
+
+
+class _Read(NamedTuple):
+    """What the reading gives the build beside the inputs it saved: the lines naming the inputs skipped and the
+    encodings guessed."""
+
+    skipped: tuple[str, ...]
+    notes: tuple[str, ...]
+
+
+def _read(paths: Sequence[Path], inputs: InputOptions | None, extractors: Sequence[str], folder: Path | None,
+          texts: TextStore | None, to: Path, *, jobs: int, exclude: Sequence[Path]) -> _Read:
+    """Read the reports under ``paths`` (``read_inputs``) and save them to ``to`` (``_Input`` records), their texts
+    kept in ``texts`` and what each file gave in the cache ``folder`` (where given). A build with an output folder
+    reads in a process of its own (``kg.workers.apart``): what the files gave the last time, the texts' index and
+    the reports read, 270 MB at 100,000 reports, go with it, and the holes they leave in a heap among what lives on
+    with them."""
+    read_before = Pack[Gave](folder, INPUTS) if folder is not None else None
+    with _no_gc():
+        memo = Memo(extractor_version(), read_before.load()) if read_before is not None else None
+        collected = read_inputs(paths, inputs, exclude=exclude, memo=memo, jobs=jobs, texts=texts)
+    if texts is not None:
+        texts.save()  # before the memo, which may name them
+    if read_before is not None and memo is not None:
+        read_before.save(memo.used, memo.found)
+    memo = None
+    if not collected.reports:
+        problem = f"; {collected.problems[0]}" if collected.problems else ""
+        raise DipkgError(f"{', '.join(str(p) for p in paths)}: no reports found{problem}")
+    Records.save((_Input(r, extraction_key(r, extractors, d), d)
+                  for r, d in zip(collected.reports, collected.digests, strict=True)), to)
+    return _Read(collected.problems, collected.notes)
 
 
 def _where(report: Report) -> str:
@@ -543,46 +576,36 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
     global _WORK
     limit_heap_arenas(HEAP_ARENAS)
     clock = _Clock()
-    read_before = Pack[Gave](out_dir / CACHE_NAME, INPUTS) if out_dir is not None else None
-    # The texts of a build with an output folder are kept there, not in memory: the process that extracts a
-    # report reads its text back.
-    texts = TextStore(out_dir / CACHE_NAME) if out_dir is not None else None
-    with _no_gc():
-        memo = Memo(extractor_version(), read_before.load()) if read_before is not None else None
-        collected = read_inputs(paths, inputs, exclude=[out_dir] if out_dir is not None else [], memo=memo,
-                                jobs=jobs, texts=texts)
-    if texts is not None:
-        texts.save()  # before the memo, which may name them
-    if read_before is not None and memo is not None:
-        read_before.save(memo.used, memo.found)  # now: what the files gave is not kept through the build
-    memo = None
-    if not collected.reports:
-        problem = f"; {collected.problems[0]}" if collected.problems else ""
-        raise DipkgError(f"{', '.join(str(p) for p in paths)}: no reports found{problem}")
-    read = {"skipped": collected.problems, "notes": collected.notes}
     folder = out_dir / CACHE_NAME if out_dir is not None else None
     if folder is not None:
         folder.mkdir(parents=True, exist_ok=True)
-        for stale in folder.glob(f"*{PLAN_SUFFIX}"):  # of a build that did not end (one build at a time writes here)
+        for stale in folder.glob(f"*{RECORDS_SUFFIX}"):  # of a build that did not end (one build at a time writes here)
             stale.unlink(missing_ok=True)
-    inputs_kept = Records((_Input(r, extraction_key(r, extractors, d), d)
-                           for r, d in zip(collected.reports, collected.digests, strict=True)), folder)
-    del collected
+    # The texts of a build with an output folder are kept there, not in memory: the process that extracts a
+    # report reads its text back.
+    texts = TextStore(folder) if folder is not None else None
+    kept_at = _records_path(folder, "inputs")
+    try:
+        reading = partial(_read, paths, inputs, extractors, folder, texts, kept_at, jobs=jobs,
+                          exclude=[out_dir] if out_dir is not None else [])
+        try:
+            # (standard input is read here: a forked process of ``multiprocessing`` reads it from the null device)
+            read = apart(reading) if folder is not None and STDIN not in map(str, paths) else reading()
+        except ChildProcessError as exc:
+            raise DipkgError(f"{out_dir}: the build's reading failed: {exc}") from None
+        inputs_kept = Records[_Input].load(kept_at)
+    finally:
+        kept_at.unlink(missing_ok=True)
     cache = ExtractionCache(folder) if folder is not None else None
     pack = Pack(folder, OUTLINES) if folder is not None else None
     _WORK = work = _Work(inputs_kept, extractors, cache, {}, texts, folder=folder)
     clock.lap("read")
-    plan = _plan_path(folder)
+    plan = _records_path(folder, "plan")
     try:
         resolve = partial(_resolve, work, pack, plan, jobs=jobs, strict=inputs is not None and inputs.strict,
                           paths=paths)
         # (a build without an output folder has no cache, and the whole extractions it makes would stay in that process)
         if out_dir is not None and len(inputs_kept) >= APART_FROM:
-            if texts is not None:
-                # read again where the extraction tasks are made (``_Work.task``): let go before the fork rather
-                # than after, at 100,000 reports this process began its store stage at 189 MB rather than 195 MB,
-                # and the resolving process peaked at 457 MB rather than 485 MB
-                texts.forget()
             try:
                 resolved = apart(resolve)
             except ChildProcessError as exc:
@@ -592,7 +615,7 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
         work.plan = planned = Records[_Planned].load(plan)
         gc.freeze()  # what the store stage reads, out of the collector's sight (``_no_gc``)
         clock.add(resolved.laps)
-        read["skipped"] = (*read["skipped"], *resolved.failed)
+        read = read._replace(skipped=(*read.skipped, *resolved.failed))
         for segments in (cache, texts):
             if segments is not None:
                 segments.forget()  # a graph's writer finds an extraction where the plan says (its text: seldom)
@@ -662,7 +685,7 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
             fill(store, Manifest({}), {})
             return BuildResult(store, _summary(store, made[-1].triples), extracted=extracted_count, timings=clock.laps,
                                load=load,
-                               **read)
+                               **read._asdict())
         assert graphs is not None
 
         def write(folder: Path) -> list[Path]:
@@ -700,7 +723,7 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
         summary = _summary(store, made[-1].triples)
         clock.lap("publish")
         return BuildResult(store, summary, published, extracted=extracted_count, timings=clock.laps, load=load,
-                           **read)
+                           **read._asdict())
     finally:
         _WORK = None
         plan.unlink(missing_ok=True)  # where the steps across reports failed before it was read

@@ -47,14 +47,6 @@ class Segments:
                 self._index = {}
         return self._index
 
-    def read_index(self, keys: Iterable[str] | None = None) -> None:
-        """Read the index now, if not yet: a process that forks workers which look values up reads it once for
-        them all. With ``keys``, it keeps theirs only, under those very strings (held once, by the caller and the
-        index: at 100,000 values the index's own strings take 12 MB)."""
-        index = self.index
-        if keys is not None:
-            self._index = {k: index[k] for k in keys if k in index}
-
     def forget(self) -> None:
         """Let go of the index, read again when next needed (by a process that seldom looks values up any more)."""
         self._index = None

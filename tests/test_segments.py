@@ -116,25 +116,6 @@ def test_values_of_many_segments_are_read_whatever_the_readers_kept_open(tmp_pat
     assert len(store._readers) <= readers
 
 
-@pytest.mark.parametrize(("wanted", "held"), [
-    (None, {"key-a", "key-b", "key-c"}),
-    (["key-c", "key-a", "key-z"], {"key-a", "key-c"}),  # a key it lacks is not made up
-    ([], set()),
-])
-def test_an_index_read_for_some_keys_holds_theirs_under_the_callers_strings(tmp_path, wanted, held):
-    written = Segments(tmp_path)
-    for key in ("key-a", "key-b", "key-c"):
-        written.put_bytes(key, key.encode())
-    written.save()
-    mine = None if wanted is None else ["".join(list(k)) for k in wanted]  # other strings than those unpickled
-    read = Segments(tmp_path)
-    read.read_index(mine)
-    assert read.held() == held
-    for key in read.index:
-        assert read.get_bytes(key) == key.encode()
-        assert mine is None or any(key is k for k in mine)
-
-
 def test_a_forgotten_index_is_read_again_when_next_needed(tmp_path):
     store = Segments(tmp_path)
     store.put_bytes("a", b"aaa")
