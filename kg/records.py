@@ -10,7 +10,6 @@ This module imports nothing of the project.
 
 from __future__ import annotations
 
-import io
 import os
 import pickle
 import struct
@@ -26,8 +25,10 @@ T = TypeVar("T")
 # A file of records: the pickles of the values one after another, then the offset of each and of their end
 # (``OFFSET``, unsigned 64 bits each), then how many values (``OFFSET`` too).
 OFFSET = struct.Struct("<Q")
-# Bytes gathered before a write while the records are written.
-WRITE_BYTES = 1 << 20
+# Bytes gathered before a write while the records are written, and read at once while they are iterated.
+WRITE_BYTES = READ_BYTES = 1 << 20
+# Records whose offsets are read at once while they are iterated.
+BLOCK_RECORDS = 8192
 
 
 class Records(Sequence[T], Generic[T]):
@@ -87,9 +88,23 @@ class Records(Sequence[T], Generic[T]):
         return pickle.loads(os.pread(self._fd, end - start, start))
 
     def __iter__(self) -> Iterator[T]:
-        unpickler = pickle.Unpickler(io.BufferedReader(_Positioned(self._fd), WRITE_BYTES))
-        for _ in range(self._count):
-            yield unpickler.load()
+        """The values in order, read a block at a time, each from its own pickle (one unpickler over the stream
+        would keep every value it made in its memo, which protocol 4 and later grows from load to load, until the
+        iteration ends)."""
+        count, fd = self._count, self._fd
+        table = self._size - OFFSET.size * (count + 2)
+        for first in range(0, count, BLOCK_RECORDS):
+            n = min(BLOCK_RECORDS, count - first)
+            offsets = struct.unpack(f"<{n + 1}Q", os.pread(fd, OFFSET.size * (n + 1), table + OFFSET.size * first))
+            i = 0
+            while i < n:
+                j = i + 1  # the records of one read: at least one, at most READ_BYTES unless one is larger
+                while j < n and offsets[j + 1] - offsets[i] <= READ_BYTES:
+                    j += 1
+                data = memoryview(os.pread(fd, offsets[j] - offsets[i], offsets[i]))
+                for k in range(i, j):
+                    yield pickle.loads(data[offsets[k] - offsets[i]:offsets[k + 1] - offsets[i]])
+                i = j
 
     def close(self) -> None:
         if getattr(self, "_fd", -1) >= 0:
@@ -116,24 +131,6 @@ def _write(fd: int, values: Iterable[T]) -> None:
         while chunk := offsets.read(WRITE_BYTES):
             out.write(chunk)
         out.write(OFFSET.pack(count))
-
-
-class _Positioned(io.RawIOBase):
-    """A file's bytes from its start, read with positioned reads (the descriptor's offset, which forked processes
-    share, is left alone)."""
-
-    def __init__(self, fd: int) -> None:
-        self._fd = fd
-        self._at = 0
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
-        data = os.pread(self._fd, len(buffer), self._at)
-        buffer[:len(data)] = data
-        self._at += len(data)
-        return len(data)
 
 
 def _count(fd: int) -> tuple[int, int]:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
+import weakref
 from datetime import date
 
 import pytest
 
+import kg.records
 from kg.records import Records
 
 VALUES = [
@@ -30,6 +33,31 @@ def test_records_give_back_their_values_in_order_by_position_and_by_iteration(tm
     if values:
         assert records[-1] == values[-1]
     assert list(tmp_path.iterdir()) == []  # the file has no name
+
+
+@pytest.mark.parametrize(("block", "read"), [(1, 1), (3, 10), (7, 1 << 20), (8192, 25)])
+def test_iteration_reads_blocks_of_any_size_and_records_larger_than_a_read(monkeypatch, block, read):
+    monkeypatch.setattr(kg.records, "BLOCK_RECORDS", block)
+    monkeypatch.setattr(kg.records, "READ_BYTES", read)
+    values = [str(n) * (n % 13) for n in range(100)]
+    assert list(Records(values)) == values
+
+
+class Held:
+    """A value whose life a test can watch (``weakref``)."""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+
+
+def test_iteration_lets_go_of_the_values_it_gave():
+    records = Records(Held(n) for n in range(1_000))
+    given = []
+    for value in records:
+        given.append(weakref.ref(value))
+    del value
+    gc.collect()
+    assert len(given) == 1_000 and all(ref() is None for ref in given)
 
 
 @pytest.mark.parametrize("position", [3, -4, 10])
