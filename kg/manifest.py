@@ -33,22 +33,18 @@ SCHEMA = ("CREATE TABLE IF NOT EXISTS graphs (graph TEXT PRIMARY KEY, signature 
 
 class Signatures(MutableMapping[str, str]):
     """Graph IRI → the signature of what it was written from, in an SQLite file (``path``), read only where
-    ``readonly`` (a published store's manifest, which nothing changes), or in memory (no ``path``). What is set is
-    kept on ``commit``."""
+    ``readonly`` (a published store's manifest, which nothing changes). What is set is kept on ``commit``."""
 
-    def __init__(self, path: str | os.PathLike[str] | None = None, *, readonly: bool = False) -> None:
+    def __init__(self, path: str | os.PathLike[str], *, readonly: bool = False) -> None:
         import sqlite3
 
-        self.path = os.fspath(path) if path is not None else None
-        if self.path is None:
-            self._db = sqlite3.connect(":memory:")
-        elif readonly:
+        self.path = os.fspath(path)
+        if readonly:
             from urllib.parse import quote
 
             self._db = sqlite3.connect(f"file:{quote(self.path)}?mode=ro&immutable=1", uri=True)
         else:
             self._db = sqlite3.connect(self.path)
-        if not readonly:
             for statement in SCHEMA:
                 self._db.execute(statement)
 
