@@ -74,6 +74,21 @@ def test_parallel_and_serial_builds_write_the_same_graph(tmp_path):
     assert (tmp_path / "one" / "diplomacy.ttl").read_bytes() == (tmp_path / "two" / "diplomacy.ttl").read_bytes()
 
 
+@pytest.mark.parametrize(("stdin", "worked_apart"), [(False, ["_read"]), (True, [])])
+def test_a_build_with_an_output_folder_reads_apart_but_standard_input_in_its_own_process(tmp_path, monkeypatch, stdin,
+                                                                                         worked_apart):
+    from kg.inputs.collect import InputOptions
+
+    reports = corpus(tmp_path / "in", 2)
+    given = (reports / "r000.txt").read_bytes()
+    done: list[str] = []
+    real_apart = pipeline.apart
+    monkeypatch.setattr(pipeline, "apart", lambda func: (done.append(func.func.__name__), real_apart(func))[1])
+    built = build([Path("-") if stdin else reports], out_dir=tmp_path / "out", jobs=1,
+                  inputs=InputOptions(stdin=lambda: given))
+    assert done == worked_apart and built.extracted == (1 if stdin else 2) and not built.skipped
+
+
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_a_build_that_resolves_apart_writes_the_same_graph(tmp_path, monkeypatch, jobs):
     reports = corpus(tmp_path / "in", 6)
