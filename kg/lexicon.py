@@ -20,7 +20,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import SKOS
 
 from kg.errors import DipkgError
-from kg.files import LEXICON_DIR, ONTOLOGY_DIR, data_lines
+from kg.files import LEXICON_DIR, ONTOLOGY_DIR, data_lines, write_atomic
 from kg.lang import profile
 from kg.model import Label
 from kg.morphology import word_matches
@@ -317,8 +317,6 @@ def common_words(corpus: Path, *, min_count: int = 3) -> list[str]:
 
 def write_common_words(corpus: Path, target: Path | None = None) -> Path:
     """Rewrite ``lexicons/common_kk.tsv`` from a KazNERD split."""
-    from kg.pipeline import write_atomic
-
     target = target or LEXICON_DIR / "common_kk.tsv"
     words = common_words(corpus)
     header = ("# Kazakh words that KazNERD (Yeshpanov, Khassanov, Varol, LREC 2022; CC BY 4.0) writes in lower\n"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kg.lexicon import load_lexicon
@@ -32,3 +34,30 @@ def test_honorifics(word: str, language: str, expected: bool) -> None:
 ])
 def test_short_month_names(token: str, language: str, expected: int | None) -> None:
     assert load_lexicon().short_month(token, language) == expected
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    (["бүгін O", "Бүгін O", "бүгін O", "бүгін O", "Астана B-LOCATION"], ["бүгін"]),  # lower case three times
+    (["кеше O", "кеше O", "Астана B-LOCATION"], []),  # twice is too few
+    (["2024 O", "2024 O", "2024 O", "-docstart- O"], []),  # not words
+])
+def test_common_words_file_is_written_from_a_conll_corpus(tmp_path, lines: list[str], expected: list[str]) -> None:
+    from kg.files import read_words
+    from kg.lexicon import write_common_words
+
+    corpus = tmp_path / "IOB2_valid.txt"
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    written = write_common_words(corpus, tmp_path / "common.tsv")
+    assert written.read_text(encoding="utf-8").startswith("# Kazakh words that KazNERD")
+    assert read_words(written) == frozenset(expected)
+
+
+def test_common_words_file_rebuilt_from_kaznerd_is_the_one_shipped(tmp_path) -> None:
+    from kg.files import LEXICON_DIR
+    from kg.lexicon import write_common_words
+
+    corpus = Path(__file__).resolve().parents[2] / "shared" / "data" / "kaznerd" / "IOB2_valid.txt"
+    if not corpus.exists():
+        pytest.skip("KazNERD is not beside the project")
+    written = write_common_words(corpus, tmp_path / "common_kk.tsv")
+    assert written.read_text(encoding="utf-8") == (LEXICON_DIR / "common_kk.tsv").read_text(encoding="utf-8")
