@@ -23,8 +23,8 @@ from kg.model import (
     Report,
     Span,
 )
-from kg.pipeline import _signatures
 from kg.query import load_store
+from kg.resolution import graph_signatures
 
 PREFIXES = """PREFIX dip: <https://w3id.org/dipkg/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -145,9 +145,9 @@ def test_a_participant_named_alike_in_two_languages_is_one_row():
 
 def test_a_post_elsewhere_changes_the_signature_of_the_report_of_the_meeting():
     here = report("a.txt", (), (MEETING,))
-    before = _signatures([here], ["k"], PEOPLE, {}, {}, served_states([here], {}))
+    before = graph_signatures([here], ["k"], PEOPLE, {}, {}, served_states([here], {}))
     elsewhere = report("b.txt", (post("person:b", "JP"),), ())
-    after = _signatures([here], ["k"], PEOPLE, {}, {}, served_states([here, elsewhere], {}))
+    after = graph_signatures([here], ["k"], PEOPLE, {}, {}, served_states([here, elsewhere], {}))
     assert before != after
 
 
@@ -164,8 +164,8 @@ ANNA = PEOPLE["person:a"]
 ])
 def test_what_changes_the_signature_of_a_report_naming_a_merged_entity(merged, changes):
     here = report("a.txt", (), (MEETING,))
-    before = _signatures([here], ["k"], PEOPLE, {}, {})
-    after = _signatures([here], ["k"], {**PEOPLE, "person:a": merged}, {}, {})
+    before = graph_signatures([here], ["k"], PEOPLE, {}, {})
+    after = graph_signatures([here], ["k"], {**PEOPLE, "person:a": merged}, {}, {})
     assert (before != after) == changes
 
 
@@ -180,4 +180,5 @@ def test_a_meeting_told_once_writes_the_same_graph_and_signature_with_its_event_
     builder = GraphBuilder()
     assert builder.report_ntriples(here, PEOPLE, {}, found) == builder.report_ntriples(here, PEOPLE, {}, {})
     served = served_states([here], {})
-    assert _signatures([here], ["k"], PEOPLE, {}, found, served) == _signatures([here], ["k"], PEOPLE, {}, {}, served)
+    signed = graph_signatures([here], ["k"], PEOPLE, {}, found, served)
+    assert signed == graph_signatures([here], ["k"], PEOPLE, {}, {}, served)

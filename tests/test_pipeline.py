@@ -6,7 +6,7 @@ import pytest
 from build_support import report_folder
 from rdflib import RDF, RDFS, Literal
 
-from kg import pipeline
+from kg import resolution
 from kg.graph import DIP
 from kg.inputs.collect import InputOptions, UnreadableInputs
 from kg.pipeline import build, extract, to_graph
@@ -187,9 +187,9 @@ def _failing_extract(report, **kwargs):
     return extract(report, **kwargs)
 
 
-@pytest.mark.parametrize("apart_from", [pipeline.APART_FROM, 1])  # resolved in this process, or in one of its own
+@pytest.mark.parametrize("apart_from", [resolution.APART_FROM, 1])  # resolved in this process, or in one of its own
 def test_a_report_the_extractors_fail_on_is_skipped_in_one_line(tmp_path, monkeypatch, apart_from):
-    monkeypatch.setattr(pipeline, "APART_FROM", apart_from)
+    monkeypatch.setattr(resolution, "APART_FROM", apart_from)
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "good.txt").write_text(GOOD, encoding="utf-8")
     (tmp_path / "in" / "bad.txt").write_text(FAILING, encoding="utf-8")

@@ -9,13 +9,14 @@ import subprocess
 import sys
 import time
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 from rdflib import Graph
 
-from kg import cache, pipeline
+from kg import cache, jobs, pipeline, resolution
 from kg.graph import load_dataset, report_graph_iri
 from kg.pipeline import build
 from kg.publish import STAGING_PREFIX
@@ -96,8 +97,8 @@ def test_a_build_that_resolves_apart_writes_the_same_graph(tmp_path, monkeypatch
     apart: list[int] = []
     resolve_apart = pipeline.apart
     monkeypatch.setattr(pipeline, "apart", lambda func: (
-        func.func is pipeline._resolve and apart.append(len(func.args[0].inputs)), resolve_apart(func))[1])
-    monkeypatch.setattr(pipeline, "APART_FROM", 1)
+        func.func is resolution.resolve and apart.append(len(func.args[0].inputs)), resolve_apart(func))[1])
+    monkeypatch.setattr(resolution, "APART_FROM", 1)
     built = build([reports], out_dir=tmp_path / "apart", jobs=jobs)
     assert apart == [6] and built.extracted == 6 and set(built.timings) >= {"read", "extract", "resolve", "store"}
     assert stored(tmp_path / "apart") == stored(tmp_path / "plain")
@@ -394,21 +395,19 @@ def test_a_rebuild_reads_the_outlines_of_unchanged_reports_in_one_pack(tmp_path)
     (2, 1, 0),   # more new reports than that: extracted on every core once the outlines are read
 ])
 def test_a_rebuild_extracts_a_few_new_reports_in_a_process_of_their_own(tmp_path, monkeypatch, jobs, most, ahead):
-    from kg import pipeline
-
     reports = corpus(tmp_path / "in", 4)
     out = tmp_path / "out"
     build([reports], out_dir=out, exports=False, jobs=jobs)
     corpus(reports, 2, start=4)
-    started: list[pipeline.Ahead] = []
+    started: list[resolution.Ahead] = []
 
-    class Ahead(pipeline.Ahead):
+    class Ahead(resolution.Ahead):
         def __init__(self, func, items):
             super().__init__(func, items)
             started.append(self)
 
-    monkeypatch.setattr(pipeline, "Ahead", Ahead)
-    monkeypatch.setattr(pipeline, "EXTRACT_AHEAD", most)
+    monkeypatch.setattr(resolution, "Ahead", Ahead)
+    monkeypatch.setattr(resolution, "EXTRACT_AHEAD", most)
     again = build([reports], out_dir=out, exports=False, jobs=jobs)
     assert again.extracted == 2 and [len(early.items) for early in started] == [ahead]
     fresh = tmp_path / "fresh"
@@ -531,8 +530,6 @@ def test_a_build_keeps_no_text_of_a_report_the_cache_holds_and_reads_its_extract
 @pytest.mark.parametrize("cached", [True, False])
 def test_a_build_holds_no_reports_text_the_process_extracting_reads_it_back(tmp_path, monkeypatch, cached):
     """With an output folder, the texts are kept in its cache as they are read, not in the build's reports."""
-    from kg import pipeline
-
     if not cached:
         monkeypatch.setattr(cache.ExtractionCache, "put", lambda self, key, x: None)
     held: list[int] = []
@@ -540,8 +537,9 @@ def test_a_build_holds_no_reports_text_the_process_extracting_reads_it_back(tmp_
     extract = pipeline.extract
 
     def counting(report, **options):
-        assert pipeline._WORK is not None
-        held.append(sum(bool(i.report.text) for i in pipeline._WORK.inputs))
+        work = jobs.current()
+        assert work is not None
+        held.append(sum(bool(i.report.text) for i in work.inputs))
         told.append(report.text.startswith(" date 2024-"))
         return extract(report, **options)
 
@@ -557,7 +555,6 @@ def test_no_text_but_that_of_the_report_being_extracted_is_in_memory(tmp_path, m
     import gc
     import uuid
 
-    from kg import pipeline
     from kg.model import Report
 
     marker = uuid.uuid4().hex
@@ -591,8 +588,9 @@ def test_no_text_but_that_of_the_report_being_extracted_is_in_memory(tmp_path, m
 def test_a_reports_whole_extraction_is_read_made_again_or_a_one_line_error(tmp_path, text_kept, extraction_kept,
                                                                            error):
     from kg.errors import DipkgError
+    from kg.jobs import Input, Planned, Work
     from kg.model import Report
-    from kg.pipeline import _Input, _Planned, _Work, extract
+    from kg.pipeline import extract
 
     told = Report("a.txt", "Foreign Minister Yerlan Karin met the Ambassador of Japan Kenji Sato.", "en",
                   source_path="in/a.txt")
@@ -602,8 +600,8 @@ def test_a_reports_whole_extraction_is_read_made_again_or_a_one_line_error(tmp_p
         texts.put(told.text)
     if extraction_kept:
         extractions.put("key", extract(told, extractors=["rules"]))
-    work = _Work([_Input(replace(told, text=""), "key", digest)], ["rules"], extractions, {}, texts,
-                 [_Planned(0, told.key, "urn:graph", extractions.index.get("key"), "signature")])
+    work = Work([Input(replace(told, text=""), "key", digest)], partial(extract, extractors=["rules"]), extractions, {},
+                texts, [Planned(0, told.key, "urn:graph", extractions.index.get("key"), "signature")])
     if error:
         with pytest.raises(DipkgError, match=error):
             list(work.wholes())
@@ -765,8 +763,9 @@ def test_no_triple_of_a_graph_of_tallies_is_stated_in_another_graph(tmp_path, mo
 
 
 def test_a_kept_extraction_lost_after_its_task_was_made_is_made_again_from_the_text(tmp_path):
+    from kg.jobs import Input, Planned, Work
     from kg.model import Report
-    from kg.pipeline import _Input, _Planned, _Work, extract
+    from kg.pipeline import extract
 
     told = Report("a.txt", "Foreign Minister Yerlan Karin met the Ambassador of Japan Kenji Sato.", "en",
                   source_path="in/a.txt")
@@ -775,8 +774,9 @@ def test_a_kept_extraction_lost_after_its_task_was_made_is_made_again_from_the_t
     extractions.put("key", extract(told, extractors=["rules"]))
     texts.save()
     texts.forget()
-    work = _Work([_Input(replace(told, text=""), "key", cache.text_digest(told.text))], ["rules"], extractions, {},
-                 texts, [_Planned(0, told.key, "urn:graph", extractions.index.get("key"), "signature")])
+    work = Work([Input(replace(told, text=""), "key", cache.text_digest(told.text))],
+                partial(extract, extractors=["rules"]), extractions, {}, texts,
+                [Planned(0, told.key, "urn:graph", extractions.index.get("key"), "signature")])
     task = work.graph_task(0)
     assert task.kept is not None and task.text is None
     assert texts._index is None  # the texts' index is not read for a kept extraction
