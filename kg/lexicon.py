@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import gettext
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -90,6 +91,29 @@ class Word:
     value: str
 
 
+class Months:
+    """The months that words name (the ``month`` words of ``words.tsv``), in any language and case form."""
+
+    def __init__(self, words: Iterable[Word]) -> None:
+        self._words = tuple(words)
+        self._found: dict[str, int | None] = {}  # tokens repeat across reports
+
+    def __call__(self, token: str) -> int | None:
+        if token not in self._found:
+            self._found[token] = self._month(token)
+        return self._found[token]
+
+    def _month(self, token: str) -> int | None:
+        low = token.casefold()
+        for w in self._words:
+            cue = w.word.casefold()
+            # the first two letters first: май and мая share no third
+            if low == cue or (len(low) >= 3 and low[:2] == cue[:2] and (
+                    word_matches(low, cue, w.language) or _month_abbreviation(low, cue, w.language))):
+                return int(w.value)
+        return None
+
+
 class Lexicon:
     """Lookups over the loaded vocabularies; build it with ``load_lexicon()``."""
 
@@ -133,7 +157,7 @@ class Lexicon:
         self._role_by_notation = {c.notation: c for c in roles}
         self._sector_by_notation = {c.notation: c for c in sectors}
         # Tokens repeat across reports; the answers below depend on the token alone.
-        self._months: dict[str, int | None] = {}
+        self._months: Months | None = None
         self._short_months: dict[str, dict[str, int]] = {}
         self._is_word: dict[tuple[str, str, str], bool] = {}
         self._is_honorific: dict[tuple[str, str], bool] = {}
@@ -259,9 +283,9 @@ class Lexicon:
 
     def month(self, token: str) -> int | None:
         """The month a word names, in any language and case form."""
-        if token not in self._months:
-            self._months[token] = self._month(token)
-        return self._months[token]
+        if self._months is None:
+            self._months = Months(self.words_of("month"))
+        return self._months(token)
 
     def short_month(self, token: str, language: str) -> int | None:
         """The month a short form of a language names as written (``month-short``: Sept, қаң)."""
@@ -269,16 +293,6 @@ class Lexicon:
             self._short_months[language] = {w.word: int(w.value)
                                             for w in reversed(self.words_of("month-short", language))}
         return self._short_months[language].get(token)
-
-    def _month(self, token: str) -> int | None:
-        low = token.casefold()
-        for w in self.words_of("month"):
-            cue = w.word.casefold()
-            # the first two letters first: май and мая share no third
-            if low == cue or (len(low) >= 3 and low[:2] == cue[:2] and (
-                    word_matches(low, cue, w.language) or _month_abbreviation(low, cue, w.language))):
-                return int(w.value)
-        return None
 
     def heads_for(self, language: str) -> list[Head]:
         if language not in self._heads_for:
@@ -351,10 +365,21 @@ def load_lexicon(ontology_dir: Path | None = None) -> Lexicon:
         entries.append(Entry(key, "organization", subtype, country or None, language, name, _words(name)))
     heads = tuple(Head(*row) for row in _rows(LEXICON_DIR / "heads.tsv", 5))
     common = frozenset(row[0] for row in _rows(LEXICON_DIR / "common_kk.tsv", 1))
-    words = tuple(Word(*(row + [""] * (4 - len(row)))[:4]) for row in _rows(LEXICON_DIR / "words.tsv", 3, 4))
+    words = _word_rows()
     return Lexicon(sectors=sectors, roles=roles, entries=tuple(entries), heads=heads, words=words,
                    country_labels=country_labels, common=common, places=(*places, *homonym_places),
                    homonyms=tuple(homonyms))
+
+
+@cache
+def load_months() -> Months:
+    """The month names alone, without the rest of the lexicon (which takes most of a second to load): for the dates
+    of the reports being read."""
+    return Months(w for w in _word_rows() if w.category == "month")
+
+
+def _word_rows() -> tuple[Word, ...]:
+    return tuple(Word(*(row + [""] * (4 - len(row)))[:4]) for row in _rows(LEXICON_DIR / "words.tsv", 3, 4))
 
 
 def _derived_adjectives(entries: list[Entry]) -> list[Entry]:

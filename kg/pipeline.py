@@ -35,7 +35,7 @@ from kg.graph import PREFIXES, VOCABULARY_GRAPH, GraphBuilder, Triple, held_role
 from kg.inputs.collect import Collected, Gave, InputOptions, Memo, collect
 from kg.inputs.locate import STDIN
 from kg.jobs import RECORDS_SUFFIX, Clock, Input, Planned, Work, graph_job, no_gc, records_path, set_current
-from kg.lexicon import load_lexicon
+from kg.lexicon import load_lexicon, load_months
 from kg.mentions import extract_mentions
 from kg.merging import merge, serving_states
 from kg.model import Extraction, Report
@@ -143,9 +143,9 @@ def read_inputs(paths: Iterable[Path], inputs: InputOptions | None = None, *,
 
 
 def _month(token: str) -> int | None:
-    """A month's number from its name, for the dates of reports being read (the lexicon loaded only then:
-    a rebuild that reads no new file needs none of it)."""
-    return load_lexicon().month(token)
+    """A month's number from its name, for the dates of reports being read (the month names loaded only then: a
+    rebuild that reads no new file needs none of them)."""
+    return load_months()(token)
 
 
 def extract(report: Report, *, extractors: Sequence[str] = DEFAULT_EXTRACTORS) -> Extraction:

@@ -416,3 +416,19 @@ def test_inputs_read_on_several_processes_give_what_one_process_reads(tmp_path, 
     if memo:
         assert one is not None and several is not None and several.used == one.used
         assert collect([folder], memo=Memo("v1", dict(several.used)), jobs=2) == collect([folder], memo=one)
+
+
+@pytest.mark.parametrize(("text", "published"), [
+    ("Астана, 5 наурыз 2024 жыл. " + KK, date(2024, 3, 5)),
+    ("Астана, 5 марта 2024 года. " + RU, date(2024, 3, 5)),
+    ("Astana, 5 March 2024. " + EN, date(2024, 3, 5)),
+])
+def test_reading_dates_a_report_by_the_month_names_alone(tmp_path, text, published):
+    """Reading takes the month names, not the whole lexicon, which a rebuild that adds one report then loads
+    only in the processes that need it."""
+    from kg.lexicon import load_lexicon
+
+    (tmp_path / "r.txt").write_text(text, encoding="utf-8")
+    load_lexicon.cache_clear()
+    (report,) = read_inputs([tmp_path / "r.txt"]).reports
+    assert report.published == published and load_lexicon.cache_info().currsize == 0

@@ -36,6 +36,25 @@ def test_short_month_names(token: str, language: str, expected: int | None) -> N
     assert load_lexicon().short_month(token, language) == expected
 
 
+@pytest.mark.parametrize(("token", "expected"), [
+    ("наурыз", 3),
+    ("наурызда", 3),  # a case form
+    ("желтоқсанның", 12),
+    ("марта", 3),
+    ("декабре", 12),
+    ("мая", 5),  # май and мая share two letters
+    ("September", 9),
+    ("Sept.", 9),
+    ("Mayor", None),  # no month's stem
+    ("Астана", None),
+])
+def test_month_names_alone_answer_as_the_whole_lexicon(token: str, expected: int | None) -> None:
+    from kg.lexicon import load_months
+
+    assert load_months()(token) == expected
+    assert load_lexicon().month(token) == expected
+
+
 @pytest.mark.parametrize(("lines", "expected"), [
     (["бүгін O", "Бүгін O", "бүгін O", "бүгін O", "Астана B-LOCATION"], ["бүгін"]),  # lower case three times
     (["кеше O", "кеше O", "Астана B-LOCATION"], []),  # twice is too few
