@@ -12,7 +12,6 @@ import os
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple
@@ -203,22 +202,6 @@ def graph_job(task: Task) -> bytes:
     if _WORK.graphs is not None and task.signature is not None:
         _WORK.graphs.put(task.signature, data)
     return data
-
-
-@contextmanager
-def no_gc() -> Iterator[None]:
-    """The cyclic garbage collector paused while a stage makes many long-lived objects and no cycles
-    (the outlines of every report, the merged entities), which are then moved out of its sight
-    (``gc.freeze``): otherwise each of its full passes walks them all again, seconds at 10,000
-    reports. They are still freed as usual when no longer referenced."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if was:
-            gc.enable()
 
 
 class Clock:

@@ -21,7 +21,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import SKOS
 
 from kg.errors import DipkgError
-from kg.files import LEXICON_DIR, ONTOLOGY_DIR, data_lines, write_atomic
+from kg.files import LEXICON_DIR, ONTOLOGY_DIR, data_lines, no_gc, write_atomic
 from kg.lang import profile
 from kg.model import Label
 from kg.morphology import word_matches
@@ -346,8 +346,15 @@ def write_common_words(corpus: Path, target: Path | None = None) -> Path:
 
 @cache
 def load_lexicon(ontology_dir: Path | None = None) -> Lexicon:
-    """Load (once) the vocabularies; a malformed file raises ``DipkgError`` naming it."""
-    onto = ontology_dir or ONTOLOGY_DIR
+    """Load (once) the vocabularies; a malformed file raises ``DipkgError`` naming it.
+
+    The garbage collector is paused meanwhile (``no_gc``): the lexicon is hundreds of thousands of objects that live
+    as long as the process and make no cycles, and its passes over them took a fifth of the loading's time."""
+    with no_gc():
+        return _load_lexicon(ontology_dir or ONTOLOGY_DIR)
+
+
+def _load_lexicon(onto: Path) -> Lexicon:
     sectors = _concepts(onto / "sectors.ttl")
     roles = _concepts(onto / "roles.ttl")
     entries: list[Entry] = []

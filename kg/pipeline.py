@@ -30,11 +30,11 @@ from kg.cache import (
 from kg.entities import resolve
 from kg.errors import DipkgError
 from kg.events import resolve_events
-from kg.files import limit_heap_arenas, map_large_blocks, release_freed_memory
+from kg.files import limit_heap_arenas, map_large_blocks, no_gc, release_freed_memory
 from kg.graph import PREFIXES, VOCABULARY_GRAPH, GraphBuilder, Triple, held_roles, meeting_lines, served_states
 from kg.inputs.collect import Collected, Gave, InputOptions, Memo, collect
 from kg.inputs.locate import STDIN
-from kg.jobs import RECORDS_SUFFIX, Clock, Input, Planned, Work, graph_job, no_gc, records_path, set_current
+from kg.jobs import RECORDS_SUFFIX, Clock, Input, Planned, Work, graph_job, records_path, set_current
 from kg.lexicon import load_lexicon, load_months
 from kg.mentions import extract_mentions
 from kg.merging import merge, serving_states

@@ -13,10 +13,10 @@ from pathlib import Path
 from kg.cache import Location, Pack, Shared, extractor_version, outline, shared_loads
 from kg.errors import DipkgError
 from kg.events import Event, MeetingRef, event_of, resolve_events
-from kg.files import LEXICON_DIR, read_tsv
+from kg.files import LEXICON_DIR, no_gc, read_tsv
 from kg.graph import Description, GraphBuilder, held_roles, named_keys, referenced, report_graph_iri, served_states
 from kg.inputs.collect import UnreadableInputs
-from kg.jobs import Clock, Planned, Work, extract_job, no_gc
+from kg.jobs import Clock, Planned, Work, extract_job
 from kg.lexicon import load_lexicon
 from kg.merging import merge, serving_states
 from kg.model import Entity, Extraction
