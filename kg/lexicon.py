@@ -350,8 +350,23 @@ def load_lexicon(ontology_dir: Path | None = None) -> Lexicon:
 
     The garbage collector is paused meanwhile (``no_gc``): the lexicon is hundreds of thousands of objects that live
     as long as the process and make no cycles, and its passes over them took a fifth of the loading's time."""
+    onto = ontology_dir or ONTOLOGY_DIR
+    if onto in _GIVEN:
+        return _GIVEN[onto]
     with no_gc():
-        return _load_lexicon(ontology_dir or ONTOLOGY_DIR)
+        return _load_lexicon(onto)
+
+
+# The lexicon of the default vocabularies given ready-made (``give_lexicon``), which ``load_lexicon`` then gives.
+_GIVEN: dict[Path, Lexicon] = {}
+
+
+def give_lexicon(lexicon: Lexicon) -> None:
+    """Make ``lexicon``, the default vocabularies' read back from a pickle (``kg.cache.kept_lexicon``), the one
+    ``load_lexicon()`` gives in this process."""
+    load_lexicon.cache_clear()
+    _GIVEN.clear()
+    _GIVEN[ONTOLOGY_DIR] = lexicon
 
 
 def _load_lexicon(onto: Path) -> Lexicon:

@@ -10,14 +10,13 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from kg.cache import Location, Pack, Shared, extractor_version, outline, shared_loads
+from kg.cache import Location, Pack, Shared, extractor_version, kept_lexicon, outline, shared_loads
 from kg.errors import DipkgError
 from kg.events import Event, MeetingRef, event_of, resolve_events
 from kg.files import LEXICON_DIR, no_gc, read_tsv
 from kg.graph import Description, GraphBuilder, held_roles, named_keys, referenced, report_graph_iri, served_states
 from kg.inputs.collect import UnreadableInputs
 from kg.jobs import Clock, Planned, Work, extract_job
-from kg.lexicon import load_lexicon
 from kg.merging import merge, serving_states
 from kg.model import Entity, Extraction
 from kg.records import Records
@@ -66,6 +65,8 @@ def resolve(work: Work, pack: Pack[Extraction] | None, plan: Path, *, jobs: int,
     held = cache.held() if cache is not None else None  # the extractions made before this build
     few = _new_few(keys, held, jobs)
     if few:
+        # before the other process is forked, which then has it (writing the new reports' graphs here reads it too)
+        kept_lexicon(work.folder)
         gc.freeze()  # the other process's collections then leave alone the pages it shares with this one
     early = Ahead(extract_job, [work.task(n) for n in few])
     try:
@@ -78,11 +79,10 @@ def resolve(work: Work, pack: Pack[Extraction] | None, plan: Path, *, jobs: int,
                     found[n] = whole
                     outlines[n] = outline(whole)
         todo = [n for n, x in enumerate(outlines) if x is None]
-        if todo or few:
-            # Once here: while the other process extracts (writing the new reports' graphs reads it), and before the
-            # workers are forked rather than in each of them. (The texts' index is read by this process alone, as it
-            # makes the tasks: ``Work.task``.)
-            load_lexicon()
+        if todo:
+            # Once here, before the workers are forked rather than in each of them. (The texts' index is read by this
+            # process alone, as it makes the tasks: ``Work.task``.)
+            kept_lexicon(work.folder)
         got = dict(zip(few, early.results(), strict=True))
     finally:
         early.close()

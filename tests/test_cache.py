@@ -254,3 +254,42 @@ def test_a_graph_that_cannot_be_kept_still_gives_its_pieces(tmp_path):
     graphs = cache.GraphCache(tmp_path)
     assert list(graphs.kept("sig", iter([b"<a> <b> <c> .\n"]))) == [b"<a> <b> <c> .\n"]
     assert graphs.get("sig") is None
+
+
+@pytest.fixture
+def fresh_lexicon(monkeypatch):
+    """A process that has not loaded the lexicon yet, and counts its loads from the files; as it was afterwards."""
+    from kg import lexicon
+
+    loads: list[object] = []
+    real = lexicon._load_lexicon
+    lexicon.load_lexicon.cache_clear()
+    monkeypatch.setattr(lexicon, "_load_lexicon", lambda onto: (loads.append(onto), real(onto))[1])
+    monkeypatch.setattr(lexicon, "_GIVEN", {})
+    yield loads
+    lexicon.load_lexicon.cache_clear()
+
+
+@pytest.mark.parametrize(("kept", "loads"), [
+    ("this version", 0),  # read back
+    ("another version", 1),  # written by other code or data: loaded from the files, and pickled anew
+    ("not a pickle", 1),
+    (None, 1),  # none yet
+])
+def test_the_lexicon_is_read_back_from_the_cache_only_for_this_version(tmp_path, fresh_lexicon, kept, loads):
+    from kg.lexicon import load_lexicon
+
+    path = tmp_path / cache.LEXICON_FILE
+    if kept == "not a pickle":
+        path.write_bytes(b"\x80\x05 not a pickle")
+    elif kept is not None:
+        with open(path, "wb") as fh:
+            pickle.dump(cache.extractor_version() if kept == "this version" else "0" * 64, fh)
+            pickle.dump(load_lexicon(), fh)
+        load_lexicon.cache_clear()
+        fresh_lexicon.clear()
+    lexicon = cache.kept_lexicon(tmp_path)
+    assert len(fresh_lexicon) == loads and load_lexicon() is lexicon
+    assert lexicon.month("наурызда") == 3 and lexicon.country_named("Жапония") == "JP"
+    with open(path, "rb") as fh:
+        assert pickle.load(fh) == cache.extractor_version()

@@ -783,3 +783,24 @@ def test_a_kept_extraction_lost_after_its_task_was_made_is_made_again_from_the_t
     for segment in (tmp_path / cache.EXTRACTIONS).glob("*.segment"):
         segment.write_bytes(b"")  # lost since
     assert work.whole_of(task).report == told and work.whole_of(task).meetings
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_rebuild_takes_the_lexicon_its_first_build_pickled_and_writes_the_same_graphs(tmp_path, monkeypatch, jobs):
+    """With two processes the new report is extracted in one forked after the lexicon was read back."""
+    from kg import lexicon
+
+    reports = corpus(tmp_path / "in", 3)
+    out = tmp_path / "out"
+    lexicon.load_lexicon.cache_clear()
+    build([reports], out_dir=out, exports=False, jobs=jobs)
+    assert (out / cache.CACHE_NAME / cache.LEXICON_FILE).is_file()
+    corpus(reports, 1, start=3)
+    lexicon.load_lexicon.cache_clear()
+    monkeypatch.setattr(lexicon, "_GIVEN", {})
+    monkeypatch.setattr(lexicon, "_load_lexicon", lambda onto: pytest.fail(f"{onto}: loaded from the files"))
+    assert build([reports], out_dir=out, exports=False, jobs=jobs).extracted == 1
+    monkeypatch.undo()
+    lexicon.load_lexicon.cache_clear()
+    build([reports], out_dir=tmp_path / "fresh", exports=False, jobs=1)
+    assert stored(out) == stored(tmp_path / "fresh")
