@@ -14,6 +14,7 @@ import os
 import pickle
 import struct
 import tempfile
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Generic, TypeVar, overload
 
@@ -29,6 +30,10 @@ OFFSET = struct.Struct("<Q")
 WRITE_BYTES = READ_BYTES = 1 << 20
 # Records whose offsets are read at once while they are iterated.
 BLOCK_RECORDS = 8192
+# Records read at once ahead of a thread that reads them by position in order (``Records.__getitem__``), at most
+# ``READ_BYTES`` of them, and how many such blocks a sequence keeps.
+AHEAD_RECORDS = 256
+AHEAD_BLOCKS = 2
 
 
 class Records(Sequence[T], Generic[T]):
@@ -43,6 +48,7 @@ class Records(Sequence[T], Generic[T]):
             _write(fh.fileno(), values)
             self._fd = os.dup(fh.fileno())
         self._count, self._size = _count(self._fd)
+        self._ready()
 
     @classmethod
     def load(cls, path: Path) -> Records[T]:
@@ -56,7 +62,12 @@ class Records(Sequence[T], Generic[T]):
             raise
         finally:
             os.unlink(path)
+        self._ready()
         return self
+
+    def _ready(self) -> None:
+        self._next: dict[int, int] = {}  # by thread, the position it reads next where it reads them in order
+        self._blocks: list[tuple[int, int, tuple[int, ...], bytes]] = []  # the last records read ahead
 
     @staticmethod
     def save(values: Iterable[T], path: Path) -> None:
@@ -83,9 +94,31 @@ class Records(Sequence[T], Generic[T]):
             index += self._count
         if not 0 <= index < self._count:
             raise IndexError(f"record {index} of {self._count}")
+        for first, stop, offsets, data in self._blocks:
+            if first <= index < stop:
+                at = offsets[index - first] - offsets[0]
+                return pickle.loads(data[at:at + offsets[index - first + 1] - offsets[index - first]])
+        thread = threading.get_ident()
+        in_order, self._next[thread] = self._next.get(thread) == index, index + 1
+        if in_order:  # the record after the last this thread read: it and the next ones in one read
+            block = self._read_ahead(index)
+            self._blocks = [block, *self._blocks[:AHEAD_BLOCKS - 1]]
+            self._next[thread] = block[1]  # the block's records are read from it; the next block after them
+            return self[index]
         where = self._size - OFFSET.size * (self._count - index + 2)
         start, end = struct.unpack("<QQ", os.pread(self._fd, 2 * OFFSET.size, where))
         return pickle.loads(os.pread(self._fd, end - start, start))
+
+    def _read_ahead(self, first: int) -> tuple[int, int, tuple[int, ...], bytes]:
+        """Records ``first`` on (``AHEAD_RECORDS`` of them at most, and as many as ``READ_BYTES`` hold, at least
+        one): the first's position, the position after the last, their offsets and their bytes."""
+        n = min(AHEAD_RECORDS, self._count - first)
+        table = self._size - OFFSET.size * (self._count + 2)
+        offsets = struct.unpack(f"<{n + 1}Q", os.pread(self._fd, OFFSET.size * (n + 1), table + OFFSET.size * first))
+        stop = 1
+        while stop < n and offsets[stop + 1] - offsets[0] <= READ_BYTES:
+            stop += 1
+        return first, first + stop, offsets[:stop + 1], os.pread(self._fd, offsets[stop] - offsets[0], offsets[0])
 
     def __iter__(self) -> Iterator[T]:
         """The values in order, read a block at a time, each from its own pickle (one unpickler over the stream

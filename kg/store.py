@@ -191,6 +191,27 @@ class FirstLines:
             out.append(line)
         return out
 
+    def first_and_rest(self, ntriples: bytes, own: tuple[bytes, ...], apart: bytes) -> tuple[list[bytes], list[bytes]]:
+        """``first``'s lines of ``ntriples``, and its lines but those that begin with ``apart`` or hold the link (a
+        report graph's lines without its evidence: ``facts``), read in one pass rather than two."""
+        seen, digest, link, out, rest, own = self._seen, self._digest, self._link, [], [], self._own + own
+        for line in ntriples.splitlines(keepends=True):
+            if line.startswith(own) or (link is not None and link in line):
+                if not line.startswith(apart) and (link is None or link not in line):
+                    rest.append(line)
+                out.append(line)
+                continue
+            rest.append(line)
+            key = digest(line, digest_size=DIGEST_BYTES).digest()
+            if key in seen:
+                continue
+            if self._most is None or len(seen) < self._most:
+                seen.add(key)
+            else:
+                self.forgot = True
+            out.append(line)
+        return out, rest
+
 
 class StoreWriter:
     """Replaces named graphs of a store and keeps its default graph their union, each triple once. A report
@@ -245,9 +266,9 @@ class StoreWriter:
         for piece in pieces(triples, BATCH_BYTES // 2):
             if self._held is not None:
                 self._note(q.triple for q in ox.parse(piece, format=ox.RdfFormat.N_TRIPLES))
-            default = self._lines.first(piece, own)
+            default, kept = self._lines.first_and_rest(piece, own, EVIDENCE_NODE)
             self._sent += len(default)
-            self._send(2 * len(piece), in_graph(graph, facts(piece)), *default)
+            self._send(2 * len(piece), in_graph(graph, b"".join(kept)), *default)
 
     def patch(self, graph: str, signature: str, triples: Iterable[bytes]) -> None:
         """``put`` for a graph whose triples no other graph states (the reports' ranks), given as N-Triples in

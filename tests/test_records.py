@@ -102,3 +102,41 @@ def test_a_forked_process_reads_the_records_while_this_one_reads_them_too():
     child.join()
     assert first + list(reading) == list(range(10_000))  # its reads moved nothing of this one's
     assert os.lseek(records._fd, 0, os.SEEK_CUR) == offset  # nor the descriptor's offset
+
+
+def _orders(n: int) -> dict[str, list[list[int]]]:
+    """Positions read by one thread, or by two (each its own list), in the orders a build reads them."""
+    return {"in order": [list(range(n))], "backwards": [list(range(n - 1, -1, -1))],
+            "every third": [list(range(0, n, 3))], "a gap": [[*range(10), *range(400, 420), *range(5, 15)]],
+            "two threads": [list(range(n)), list(range(n))]}
+
+
+@pytest.mark.parametrize(("order", "ahead", "most_reads"), [
+    ("in order", 256, 2 + 2 * 4),  # the first record, then a block of records at a time: two reads each
+    ("in order", 1, 2 * 1_000 + 2),
+    ("backwards", 256, 2 * 1_000),  # a record at a time
+    ("every third", 256, 2 * 334),
+    ("a gap", 256, 12),
+    ("two threads", 256, 2 * (2 + 2 * 4)),  # each thread its own blocks at most
+])
+def test_positions_read_in_order_are_read_a_block_at_a_time(monkeypatch, order, ahead, most_reads):
+    import threading
+
+    monkeypatch.setattr(kg.records, "AHEAD_RECORDS", ahead)
+    values = [str(n) * (n % 11) for n in range(1_000)]
+    records = Records(values)
+    reads: list[int] = []
+    real = os.pread
+    monkeypatch.setattr(kg.records.os, "pread", lambda fd, size, at: (reads.append(size), real(fd, size, at))[1])
+    got: dict[int, list[str]] = {}
+
+    def read(k: int, positions: list[int]) -> None:
+        got[k] = [records[n] for n in positions]
+
+    threads = [threading.Thread(target=read, args=(k, positions)) for k, positions in enumerate(_orders(1_000)[order])]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert [got[k] for k in range(len(threads))] == [[values[n] for n in p] for p in _orders(1_000)[order]]
+    assert len(reads) <= most_reads

@@ -677,6 +677,29 @@ def test_first_lines_gives_own_lines_always_and_others_once_while_it_remembers_t
     assert first.forgot is forgot
 
 
+EVIDENCE = {"node": b"<https://w3id.org/dipkg/resource/evidence/r-1> <x:p> 1 .\n",
+            "link": (b"<x:m> <https://w3id.org/dipkg/ontology#evidence> "
+                     b"<https://w3id.org/dipkg/resource/evidence/r-1> .\n"),
+            "report": b"<https://w3id.org/dipkg/resource/report/r> <x:p> 1 .\n",
+            "fact": b"<x:m> <x:p> 1 .\n", "meeting": b"<x:meeting> <x:p> 1 .\n"}
+
+
+@pytest.mark.parametrize(("calls", "own"), [
+    ([["node", "link", "report", "fact"], ["fact", "node", "link"]], ()),
+    ([["fact", "fact", "meeting"], ["meeting", "fact", "report"]], (b"<x:meeting>",)),
+    ([["meeting"], ["meeting", "node"], ["link", "link", "fact"]], ()),
+])
+def test_first_lines_and_the_rest_in_one_pass_are_first_and_facts(calls, own):
+    """The store's writer reads a report graph's piece once for the lines the default graph lacks and its facts."""
+    from kg.store import EVIDENCE_LINK, EVIDENCE_NODE, ONE_GRAPH_SUBJECTS, FirstLines, facts
+
+    one, two = (FirstLines(ONE_GRAPH_SUBJECTS, link=EVIDENCE_LINK) for _ in range(2))
+    for call in calls:
+        data = b"".join(EVIDENCE[k] for k in call)
+        first, rest = one.first_and_rest(data, own, EVIDENCE_NODE)
+        assert first == two.first(data, own) and b"".join(rest) == facts(data)
+
+
 @pytest.mark.parametrize(("own", "given", "remembered"), [
     ((), [["a"], ["b"]], 2),
     ((b"<x:a>",), [["a"], ["a", "a", "b"]], 1),  # a subject of this call's graph only: given, not remembered
