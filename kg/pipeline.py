@@ -4,11 +4,9 @@ reports → mentions → entities and relations → graph → exports."""
 from __future__ import annotations
 
 import gc
-from array import array
-from collections.abc import Callable, Iterable, Iterator, MutableMapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, partial
-from itertools import chain
 from pathlib import Path
 from typing import NamedTuple
 
@@ -31,10 +29,10 @@ from kg.entities import resolve
 from kg.errors import DipkgError
 from kg.events import resolve_events
 from kg.files import limit_heap_arenas, map_large_blocks, no_gc, release_freed_memory
-from kg.graph import PREFIXES, VOCABULARY_GRAPH, GraphBuilder, Triple, held_roles, meeting_lines, served_states
+from kg.graph import PREFIXES, GraphBuilder, Triple, held_roles, served_states
 from kg.inputs.collect import Collected, Gave, InputOptions, Memo, collect
 from kg.inputs.locate import STDIN
-from kg.jobs import RECORDS_SUFFIX, Clock, Input, Planned, Work, graph_job, records_path, set_current
+from kg.jobs import RECORDS_SUFFIX, Clock, Input, Planned, Work, records_path, set_current
 from kg.lexicon import load_lexicon, load_months
 from kg.mentions import extract_mentions
 from kg.merging import merge, serving_states
@@ -43,30 +41,20 @@ from kg.publish import output_lock, publish
 from kg.records import Records
 from kg.relations import relate
 from kg.store import (
-    EVERY_LINE,
     Manifest,
-    StoreWriter,
     counts,
-    graph_ntriples,
     open_store,
     rdflib_triples,
     store_dataset,
-    triples,
     update_store,
-    vocabulary,
     write_exports,
 )
-from kg.summaries import TallyGraph, tallies
+from kg.storing import StoreStage
+from kg.summaries import tallies
 from kg.text import sentences
-from kg.workers import Mapped, apart, cores, run
+from kg.workers import apart, cores
 
 DEFAULT_EXTRACTORS = ("rules+ner",)
-# Report graphs written by one build after which the store is compacted (``fill``).
-OPTIMIZE_AFTER = 500
-# Report graphs the workers make ahead of the store writer, which is slower: the rest wait for it, not in memory.
-GRAPHS_AHEAD = 64
-# Report graphs worth a worker process (a graph takes milliseconds; starting the workers, most of a second).
-GRAPHS_PER_PROCESS = 200
 # Arenas of the C heap the threads of a build's process share (``limit_heap_arenas``). The store's loads and
 # compactions run in threads of their own, and with an arena each the process peaked at 630 to 647 MB writing the
 # store of 30,000 generated reports, against 532 to 549 MB with two (328 to 350 against 312 to 320 MB at 10,000,
@@ -297,76 +285,20 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
 
         release_freed_memory()
         map_large_blocks(MAPPED_FROM)  # for the store stage: the extracting processes were forked before
-        vocabulary_triples, vocabulary_signature = vocabulary()
-
-        made: list[Manifest] = []
-
-        def fill(store: ox.Store, old: Manifest, new: MutableMapping[str, str]) -> Manifest:
-            writer = StoreWriter(store, old.graphs, old.triples, new)
-            changed = array("q", (m for m, p in enumerate(planned) if not writer.unchanged(p.graph, p.signature)))
-            told_elsewhere = {report for report, _ in work.meetings or ()}  # a meeting of theirs is another's too
-
-            def own(p: Planned) -> tuple[bytes, ...]:
-                """The meetings of a report that no other report tells: stated in its graph only."""
-                return () if p.report in told_elsewhere else (meeting_lines(p.report),)
-
-            made_graphs = run(graph_job, Mapped(work.graph_task, changed),
-                              jobs=min(jobs, len(changed) // GRAPHS_PER_PROCESS), what="writing graphs",
-                              ahead=GRAPHS_AHEAD)
-            for m, data in zip(changed, made_graphs, strict=True):
-                p = planned[m]
-                writer.put(p.graph, p.signature, data, own(p))
-            if not writer.unchanged(str(VOCABULARY_GRAPH), vocabulary_signature):
-                writer.put(str(VOCABULARY_GRAPH), vocabulary_signature, vocabulary_triples)
-            for graph, made_from in common.items():
-                if writer.unchanged(graph, made_from.signature):
-                    continue
-                if isinstance(made_from, TallyGraph) and made_from.own:  # the ranks, a graph as large as the reports
-                    parts = made_from.pieces()
-                    if work.graphs is not None:
-                        parts = work.graphs.kept(made_from.signature, parts)
-                    writer.patch(graph, made_from.signature, parts)
-                    continue
-                data = made_from.ntriples()
-                # a graph of tallies states each of its triples alone: its rows are bucketed by their subjects
-                writer.put(graph, made_from.signature, data, EVERY_LINE if isinstance(made_from, TallyGraph) else ())
-                if work.graphs is not None:
-                    work.graphs.put(made_from.signature, data)
-            manifest = writer.finish()
-            if len(changed) >= OPTIMIZE_AFTER and not compact:  # with compact, update_store compacts it
-                store.optimize()  # compact what was bulk-loaded now rather than in the next small rebuild
-            if manifest.triples is None:
-                manifest = manifest._replace(triples=triples(store))
-            made.append(manifest)
-            clock.lap("store")
-            return manifest
-
+        stage = StoreStage(work, common, jobs=jobs, compact=compact, clock=clock)
         if out_dir is None:
             store = ox.Store()
-            fill(store, Manifest({}), {})
-            return BuildResult(store, _summary(store, made[-1].triples), extracted=extracted_count, timings=clock.laps,
-                               load=load,
-                               **read._asdict())
+            manifest = stage.fill(store, Manifest({}), {})
+            return BuildResult(store, _summary(store, manifest.triples), extracted=extracted_count,
+                               timings=clock.laps, load=load, **read._asdict())
         assert graphs is not None
 
         def write(folder: Path) -> list[Path]:
-            store, written = update_store(out_dir, folder, fill, compact=compact, anew=lambda old: sum(
-                old.graphs.get(p.graph) == p.signature for p in planned) < len(planned) / 2)
+            store, written = update_store(out_dir, folder, stage.fill, compact=compact, anew=stage.anew)
             clock.lap("store")  # the store compacted, where small rebuilds have grown it (``update_store``)
-
-            def chunks() -> Iterator[tuple[str, bytes]]:
-                """Every graph's N-Triples in the order of their names (made only for the exports)."""
-                wanted = sorted([*((p.graph, p.signature) for p in planned),
-                                 (str(VOCABULARY_GRAPH), vocabulary_signature),
-                                 *((g, made_from.signature) for g, made_from in common.items())])
-                for graph, signature in wanted:
-                    found = graphs.get(signature)
-                    if found is None:
-                        found = graph_ntriples(store, graph)
-                        graphs.put(signature, found)
-                    yield graph, found
-
-            files = write_exports(chunks(), folder / TURTLE_FILE, folder / TRIG_FILE) if exports else []
+            files: list[Path] = []
+            if exports:
+                files = write_exports(stage.chunks(store, graphs), folder / TURTLE_FILE, folder / TRIG_FILE)
             clock.lap("exports")
             if views is not None:
                 files += views(rdflib_triples(store), folder)
@@ -378,10 +310,9 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
             cache.keep_only(inputs_kept[p.n].key for p in planned)
         if texts is not None:
             texts.keep_only(inputs_kept[p.n].digest for p in planned)
-        graphs.keep_only(chain((p.signature for p in planned), [vocabulary_signature],
-                               (made_from.signature for made_from in common.values())))
+        graphs.keep_only(stage.signatures())
         store = open_store(out_dir)
-        summary = _summary(store, made[-1].triples)
+        summary = _summary(store, stage.made[-1].triples)
         clock.lap("publish")
         return BuildResult(store, summary, published, extracted=extracted_count, timings=clock.laps, load=load,
                            **read._asdict())

@@ -16,7 +16,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph
 
-from kg import cache, jobs, pipeline, resolution
+from kg import cache, jobs, pipeline, resolution, storing
 from kg.graph import load_dataset, report_graph_iri
 from kg.pipeline import build
 from kg.publish import STAGING_PREFIX
@@ -497,19 +497,17 @@ def test_a_rebuild_keeps_the_triples_counted_without_counting_the_store(tmp_path
     corpus(reports, added, start=5)
     (reports / "r001.txt").unlink()
     counted: list[int] = []
-    monkeypatch.setattr(pipeline, "triples", lambda store: counted.append(1) or triples(store))
+    monkeypatch.setattr(storing, "triples", lambda store: counted.append(1) or triples(store))
     result = build([reports], out_dir=out, exports=False)
     assert counted == [] and result.summary.triples == triples(open_store(out))
     assert result.summary == pipeline.summarise_path(out)
 
 
 def test_a_build_into_an_empty_store_counts_the_triples_it_sends(tmp_path, monkeypatch):
-    from kg import pipeline
-
     reports = corpus(tmp_path / "in", 6)
     (reports / "again.txt").write_text((reports / "r000.txt").read_text(encoding="utf-8"), encoding="utf-8")
     counted: list[int] = []
-    monkeypatch.setattr(pipeline, "triples", lambda store: counted.append(1) or triples(store))
+    monkeypatch.setattr(storing, "triples", lambda store: counted.append(1) or triples(store))
     result = build([reports], out_dir=tmp_path / "out", exports=False)
     store = open_store(tmp_path / "out")
     told_twice = """SELECT ?m WHERE { GRAPH ?g { ?m a <https://w3id.org/dipkg/ontology#Meeting> } }
@@ -770,7 +768,7 @@ def test_no_triple_of_a_graph_of_tallies_is_stated_in_another_graph(tmp_path, mo
 
     load_benchmark("synthetic_reports").write_reports(tmp_path / "in", 60)
     counted: list[int] = []
-    monkeypatch.setattr(pipeline, "triples", lambda store: counted.append(1) or triples(store))
+    monkeypatch.setattr(storing, "triples", lambda store: counted.append(1) or triples(store))
     result = build([tmp_path / "in"], out_dir=tmp_path / "out", exports=False)
     store = open_store(tmp_path / "out")
     tallies = summary_graph(0).removesuffix("00")

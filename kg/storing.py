@@ -1,0 +1,116 @@
+"""A build's store stage: the report graphs its plan names, the vocabulary and the collection's graphs (tallies
+and descriptions) written into a store (``StoreStage.fill``), each graph whose signature the store holds kept as
+it is; and every graph's N-Triples, in the order of their names, for the exports (``StoreStage.chunks``).
+
+The report graphs are made on the build's worker processes (``kg.jobs.graph_job``) and written by
+``kg.store.StoreWriter``; ``kg.pipeline`` runs the stage after the steps across reports (``kg.resolution``).
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterator, Mapping, MutableMapping
+from dataclasses import dataclass, field
+from itertools import chain
+
+import pyoxigraph as ox
+
+from kg.cache import GraphCache
+from kg.graph import VOCABULARY_GRAPH, Description, meeting_lines
+from kg.jobs import Clock, Planned, Work, graph_job
+from kg.store import EVERY_LINE, Manifest, StoreWriter, graph_ntriples, triples, vocabulary
+from kg.summaries import TallyGraph
+from kg.workers import Mapped, run
+
+# Report graphs written by one build after which the store is compacted (``StoreStage.fill``).
+OPTIMIZE_AFTER = 500
+# Report graphs the workers make ahead of the store writer, which is slower: the rest wait for it, not in memory.
+GRAPHS_AHEAD = 64
+# Report graphs worth a worker process (a graph takes milliseconds; starting the workers, most of a second).
+GRAPHS_PER_PROCESS = 200
+
+
+@dataclass
+class StoreStage:
+    """The store stage of a build whose ``work`` holds the plan of its report graphs and what writing them reads
+    (the merged entities, where each key went, the events, the graph cache the workers write to); ``common``: the
+    collection's graphs by name. ``made``: the manifest of each store filled."""
+
+    work: Work
+    common: Mapping[str, TallyGraph | Description]
+    jobs: int
+    compact: bool
+    clock: Clock
+    made: list[Manifest] = field(default_factory=list)
+    vocabulary: tuple[bytes, str] = field(default_factory=vocabulary)
+
+    def anew(self, old: Manifest) -> bool:
+        """Whether a store of the ``old`` manifest is better written anew: it holds fewer than half the planned
+        graphs as they are to be (``kg.store.update_store``)."""
+        planned = self.work.plan
+        return sum(old.graphs.get(p.graph) == p.signature for p in planned) < len(planned) / 2
+
+    def fill(self, store: ox.Store, old: Manifest, new: MutableMapping[str, str]) -> Manifest:
+        """Write into ``store``, which holds the graphs of ``old``, every graph whose signature it lacks (their
+        signatures set in ``new``), and drop the rest: the manifest of what it holds then."""
+        work, planned = self.work, self.work.plan
+        writer = StoreWriter(store, old.graphs, old.triples, new)
+        changed = array("q", (m for m, p in enumerate(planned) if not writer.unchanged(p.graph, p.signature)))
+        told_elsewhere = {report for report, _ in work.meetings or ()}  # a meeting of theirs is another's too
+
+        def own(p: Planned) -> tuple[bytes, ...]:
+            """The meetings of a report that no other report tells: stated in its graph only."""
+            return () if p.report in told_elsewhere else (meeting_lines(p.report),)
+
+        made_graphs = run(graph_job, Mapped(work.graph_task, changed),
+                          jobs=min(self.jobs, len(changed) // GRAPHS_PER_PROCESS), what="writing graphs",
+                          ahead=GRAPHS_AHEAD)
+        for m, data in zip(changed, made_graphs, strict=True):
+            p = planned[m]
+            writer.put(p.graph, p.signature, data, own(p))
+        vocabulary_triples, vocabulary_signature = self.vocabulary
+        if not writer.unchanged(str(VOCABULARY_GRAPH), vocabulary_signature):
+            writer.put(str(VOCABULARY_GRAPH), vocabulary_signature, vocabulary_triples)
+        for graph, made_from in self.common.items():
+            if not writer.unchanged(graph, made_from.signature):
+                self._put_common(writer, graph, made_from)
+        manifest = writer.finish()
+        if len(changed) >= OPTIMIZE_AFTER and not self.compact:  # with compact, update_store compacts it
+            store.optimize()  # compact what was bulk-loaded now rather than in the next small rebuild
+        if manifest.triples is None:
+            manifest = manifest._replace(triples=triples(store))
+        self.made.append(manifest)
+        self.clock.lap("store")
+        return manifest
+
+    def _put_common(self, writer: StoreWriter, graph: str, made_from: TallyGraph | Description) -> None:
+        """Write one of the collection's graphs (kept in the graph cache too, where the build writes exports)."""
+        kept = self.work.graphs
+        if isinstance(made_from, TallyGraph) and made_from.own:  # the ranks, a graph as large as the reports
+            parts = made_from.pieces()
+            if kept is not None:
+                parts = kept.kept(made_from.signature, parts)
+            writer.patch(graph, made_from.signature, parts)
+            return
+        data = made_from.ntriples()
+        # a graph of tallies states each of its triples alone: its rows are bucketed by their subjects
+        writer.put(graph, made_from.signature, data, EVERY_LINE if isinstance(made_from, TallyGraph) else ())
+        if kept is not None:
+            kept.put(made_from.signature, data)
+
+    def signatures(self) -> Iterator[str]:
+        """The signature of every graph the stage writes (the graph cache keeps these)."""
+        return chain((p.signature for p in self.work.plan), [self.vocabulary[1]],
+                     (made_from.signature for made_from in self.common.values()))
+
+    def chunks(self, store: ox.Store, graphs: GraphCache) -> Iterator[tuple[str, bytes]]:
+        """Every graph's N-Triples in the order of their names, for the exports: from the graph cache, else read
+        from ``store`` (and kept in the cache)."""
+        wanted = sorted([*((p.graph, p.signature) for p in self.work.plan), (str(VOCABULARY_GRAPH), self.vocabulary[1]),
+                         *((g, made_from.signature) for g, made_from in self.common.items())])
+        for graph, signature in wanted:
+            found = graphs.get(signature)
+            if found is None:
+                found = graph_ntriples(store, graph)
+                graphs.put(signature, found)
+            yield graph, found
