@@ -825,3 +825,34 @@ def test_a_rebuild_takes_the_lexicon_its_first_build_pickled_and_writes_the_same
     lexicon.load_lexicon.cache_clear()
     build([reports], out_dir=tmp_path / "fresh", exports=False, jobs=1)
     assert stored(out) == stored(tmp_path / "fresh")
+
+
+def _ranks(*rows: tuple[str, int]) -> list[bytes]:
+    return [f'<x:{report}> <x:rank> "{rank}" .\n'.encode() for report, rank in rows]
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    (_ranks(("a", 1), ("b", 2)), _ranks(("a", 1), ("b", 2), ("c", 3))),  # one added at the end
+    (_ranks(("b", 1), ("c", 2)), _ranks(("a", 1), ("b", 2), ("c", 3))),  # one added first: every rank moves
+    (_ranks(("a", 1), ("b", 2), ("c", 3)), _ranks(("a", 1), ("c", 2))),  # one removed
+    (_ranks(("a", 1)), _ranks(("a", 1))),  # nothing changed
+    (_ranks(("a", 1)), _ranks(("a", 1), ("b", 2), ("b", 2))),  # a line two pieces give is put once
+])
+def test_a_patched_graph_and_the_default_graph_hold_the_new_lines_and_are_counted(before, after):
+    """``StoreWriter.patch`` takes out the triples no longer given and puts in the new ones, a piece at a time."""
+    from kg.store import StoreWriter
+
+    graph = "x:ranks"
+    store = ox.Store()
+    first = StoreWriter(store, {}, 0, {})
+    first.patch(graph, "before", [b"".join(before)])
+    counted = first.finish().triples
+    writer = StoreWriter(store, {graph: "before"}, counted, {})
+    writer.patch(graph, "after", [line for line in after])  # a piece per line
+    manifest = writer.finish()
+
+    def lines(name: ox.NamedNode | ox.DefaultGraph) -> list[bytes]:
+        return sorted(f"{q.triple} .\n".encode() for q in store.quads_for_pattern(None, None, None, name))
+
+    assert lines(ox.NamedNode(graph)) == lines(ox.DefaultGraph()) == sorted(set(after))
+    assert manifest.triples == len(set(after)) and manifest.graphs == {graph: "after"}
