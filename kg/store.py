@@ -95,13 +95,6 @@ def ntriples(triples: Iterable[tuple[object, object, object]]) -> bytes:
     return lines.document()
 
 
-def facts(ntriples: bytes) -> bytes:
-    """A report graph's N-Triples without its evidence (``EVIDENCE_NODE``, ``EVIDENCE_LINK``): what the store's
-    named graph of the report holds."""
-    return b"".join(line for line in ntriples.splitlines(keepends=True)
-                    if not line.startswith(EVIDENCE_NODE) and EVIDENCE_LINK not in line)
-
-
 def pieces(ntriples: bytes, most: int) -> Iterator[bytes]:
     """N-Triples in pieces of whole lines, each of at most ``most`` bytes (or one line, where a line is longer):
     the store loads a graph of tens of megabytes (the tallies of a large collection) a batch at a time, where
@@ -178,30 +171,22 @@ class FirstLines:
     def first(self, ntriples: bytes, own: tuple[bytes, ...] = ()) -> list[bytes]:
         """The lines of ``ntriples`` that come for the first time; ``own``: more subjects stated in these
         N-Triples' graph only."""
-        seen, digest, link, out, own = self._seen, self._digest, self._link, [], self._own + own
-        for line in ntriples.splitlines(keepends=True):
-            if not line.startswith(own) and (link is None or link not in line):
-                key = digest(line, digest_size=DIGEST_BYTES).digest()
-                if key in seen:
-                    continue
-                if self._most is None or len(seen) < self._most:
-                    seen.add(key)
-                else:
-                    self.forgot = True
-            out.append(line)
-        return out
+        return self.first_and_rest(ntriples, own)[0]
 
-    def first_and_rest(self, ntriples: bytes, own: tuple[bytes, ...], apart: bytes) -> tuple[list[bytes], list[bytes]]:
-        """``first``'s lines of ``ntriples``, and its lines but those that begin with ``apart`` or hold the link (a
-        report graph's lines without its evidence: ``facts``), read in one pass rather than two."""
+    def first_and_rest(self, ntriples: bytes, own: tuple[bytes, ...] = (), apart: bytes | None = None
+                       ) -> tuple[list[bytes], list[bytes]]:
+        """``first``'s lines of ``ntriples``, and (where ``apart`` is given) its lines but those that begin with
+        ``apart`` or hold the link: a report graph's lines without its evidence, which its named graph holds. One
+        pass over the lines gives both."""
         seen, digest, link, out, rest, own = self._seen, self._digest, self._link, [], [], self._own + own
         for line in ntriples.splitlines(keepends=True):
-            if line.startswith(own) or (link is not None and link in line):
-                if not line.startswith(apart) and (link is None or link not in line):
+            if line.startswith(own) or (link is not None and link in line):  # given always
+                if apart is not None and not line.startswith(apart) and (link is None or link not in line):
                     rest.append(line)
                 out.append(line)
                 continue
-            rest.append(line)
+            if apart is not None:
+                rest.append(line)
             key = digest(line, digest_size=DIGEST_BYTES).digest()
             if key in seen:
                 continue
@@ -215,8 +200,8 @@ class FirstLines:
 
 class StoreWriter:
     """Replaces named graphs of a store and keeps its default graph their union, each triple once. A report
-    graph's evidence goes into the default graph only (its named graph holds the rest, ``facts``), and leaves
-    it with the graph.
+    graph's evidence goes into the default graph only (its named graph holds the rest:
+    ``FirstLines.first_and_rest``), and leaves it with the graph.
 
     The writer keeps the default graph's size counted. Writing into an empty store, it counts the
     triples it sends there: a triple about a report's own evidence or the report itself is stated
