@@ -178,10 +178,11 @@ def report_ranks(extractions: Iterable[Extraction]) -> dict[str, int]:
     return {report_term(key): rank for rank, (_, key) in enumerate(order, start=1)}
 
 
-def tally_graphs(meetings: Mapping[str, MeetingFacts], states: Mapping[str, frozenset[str]], *,
-                 version: str = "", countries: Mapping[str, int] | None = None,
+def tally_graphs(meetings: Mapping[str, MeetingFacts] | Iterable[tuple[str, MeetingFacts]],
+                 states: Mapping[str, frozenset[str]], *, version: str = "", countries: Mapping[str, int] | None = None,
                  ranks: Mapping[str, int] | None = None) -> dict[str, TallyGraph]:
-    """The tallies of ``meetings`` (meeting node → its facts) as graphs by IRI; ``states``: the states of each
+    """The tallies of ``meetings`` (meeting node → its facts, or pairs of them as they come, each node once) as
+    graphs by IRI, each meeting's facts let go once counted; ``states``: the states of each
     region and city (node → ISO codes), the only places tallied; ``version``: that of the code (for the
     signatures); ``countries``: how many reports mention each state (node → count); ``ranks``: each report's
     rank (node → rank, ``report_ranks``), in a graph of their own."""
@@ -192,8 +193,11 @@ def tally_graphs(meetings: Mapping[str, MeetingFacts], states: Mapping[str, froz
     reports_of: dict[tuple[str, str, str, str], list[str]] = defaultdict(list)
     by_place: Counter[tuple[str, str]] = Counter()
     topics_of: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for seen in meetings.values():  # each meeting once: a count of keys is a count of meetings
+    rows = _Buckets()
+    for meeting, seen in meetings.items() if isinstance(meetings, Mapping) else meetings:
+        # each meeting once: a count of keys is a count of meetings
         sectors = [s for s in seen.sectors if s]
+        rows.add(_bucket("meeting", meeting), ("meeting", meeting, LIST_SEPARATOR.join(sectors)))  # sorted (``of``)
         for n, c in enumerate(seen.countries):  # sorted (``MeetingFacts.of``)
             for p in seen.countries[n + 1:]:
                 by_sector.update((c, p, s) for s in sectors)
@@ -206,7 +210,6 @@ def tally_graphs(meetings: Mapping[str, MeetingFacts], states: Mapping[str, froz
                 for p in seen.countries:
                     by_place[place, p] += 1
                     topics_of[place, p].update(sectors)
-    rows = _Buckets()
     for country, count in (countries or {}).items():
         rows.add(_bucket("country", country), ("country", country, count))
     for (c, p, s), count in by_sector.items():
@@ -214,9 +217,6 @@ def tally_graphs(meetings: Mapping[str, MeetingFacts], states: Mapping[str, froz
     for (c, p, y, s), count in by_year.items():
         rows.add(_bucket("pair", c, p), ("year", c, p, y, s, count,
                                          LIST_SEPARATOR.join(sorted(set(reports_of.pop((c, p, y, s)))))))
-    for meeting, seen in meetings.items():
-        listed = LIST_SEPARATOR.join(s for s in seen.sectors if s)  # sorted (``MeetingFacts.of``)
-        rows.add(_bucket("meeting", meeting), ("meeting", meeting, listed))
     for (place, p), count in by_place.items():
         for c in sorted(states[place]):
             rows.add(_bucket("place", place), ("place", place, c, p, count,
@@ -350,9 +350,12 @@ def country_reports(extractions: Iterable[Extraction], entities: Mapping[str, En
 
 
 def meeting_facts(extractions: Iterable[Extraction], entities: Mapping[str, Entity], redirect: Mapping[str, str],
-                  events: Mapping[MeetingRef, Event], served: Mapping[str, frozenset[str]]) -> dict[str, MeetingFacts]:
-    """Each meeting node's facts as the report graphs state them (``kg.graph.GraphBuilder``): the
-    union over the reports that tell it."""
+                  events: Mapping[MeetingRef, Event],
+                  served: Mapping[str, frozenset[str]]) -> Iterator[tuple[str, MeetingFacts]]:
+    """Each meeting node and its facts as the report graphs state them (``kg.graph.GraphBuilder``): the
+    union over the reports that tell it. A meeting no other report tells (most of them: ``events`` holds those
+    that join several) is given as it is read; the others once every report was read. Held for every meeting
+    until they were counted, the facts of 100,000 generated reports took about 70 MB."""
     extractions = list(extractions)
     nodes: dict[str, str] = {}  # one string for each entity's node
 
@@ -367,7 +370,7 @@ def meeting_facts(extractions: Iterable[Extraction], entities: Mapping[str, Enti
         for post in x.posts:
             if post.role in LOCAL_HEADS and post.jurisdiction:
                 governs[redirect.get(post.holder, post.holder)].add(node(post.jurisdiction))
-    out: dict[str, MeetingFacts] = {}
+    joined: dict[str, MeetingFacts] = {}
     years: dict[int | None, str] = {}  # one string for each year
     for x in extractions:
         src = x.report.key
@@ -383,9 +386,12 @@ def meeting_facts(extractions: Iterable[Extraction], entities: Mapping[str, Enti
                 sectors=[t.sector for t in meeting.topics] or [""],
                 places=[*([node(location)] if location else []), *(place for k in who for place in governs.get(k, ()))],
                 reports=(x.report.source_file,))
-            seen = out.get(m)
-            out[m] = told if seen is None else seen.union(told)
-    return out
+            if event is None:
+                yield m, told
+            else:
+                seen = joined.get(m)
+                joined[m] = told if seen is None else seen.union(told)
+    yield from joined.items()
 
 
 def _node(key: str, entities: Mapping[str, Entity], redirect: Mapping[str, str]) -> str:

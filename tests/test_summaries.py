@@ -2,12 +2,16 @@
 meetings' own facts on the seeds' graph, and as tables of invented meetings."""
 
 import hashlib
+from datetime import date
 
 import pyoxigraph as ox
 import pytest
 
+from kg.events import joined_events
+from kg.graph import meeting_term
+from kg.model import Evidence, Extraction, Meeting, PartialDate, Report, Span
 from kg.query import load_store
-from kg.summaries import BUCKETS, MeetingFacts, TallyGraph, tally_graphs
+from kg.summaries import BUCKETS, MeetingFacts, TallyGraph, meeting_facts, tally_graphs
 
 PREFIXES = """PREFIX dip: <https://w3id.org/dipkg/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
@@ -253,3 +257,35 @@ def test_a_tally_graph_made_a_run_at_a_time_is_signed_by_all_its_rows(monkeypatc
     # the signature a store written before holds for the same rows
     assert tally.signature == hashlib.sha256(repr(("1", rows)).encode("utf-8")).hexdigest()
     assert tally.rows == rows and len(tally.packed) == -(-len(rows) // most)
+
+
+def test_tallies_of_meetings_as_they_come_are_those_of_the_mapping():
+    meetings = {M1: facts("KZ JP", "oblys", "trade", "a.txt", "2024"), M2: facts("KZ BE", "qala", "", "b.txt"),
+                M3: facts("KZ JP", "", "energy trade", "c.txt", "2024")}
+    def signed(graphs: dict[str, TallyGraph]) -> dict[str, tuple[str, tuple]]:
+        return {iri: (g.signature, g.rows) for iri, g in graphs.items()}
+
+    whole = signed(tally_graphs(meetings, STATES, version="1"))
+    for order in (list(meetings.items()), list(reversed(meetings.items()))):
+        assert signed(tally_graphs(iter(order), STATES, version="1")) == whole
+
+
+def _told(key: str, *meetings: tuple[tuple[str, ...], str]) -> Extraction:
+    ev = Evidence(key, Span(0, 1, "x"), Span(0, 1, "x"))
+    return Extraction(Report(key, "x", "kk", published=date(2025, 3, 14)), (), (),
+                      meetings=tuple(Meeting(p, ev, date=PartialDate(2025, 3, 14), topics=()) for p, _ in meetings))
+
+
+@pytest.mark.parametrize(("extractions", "expected"), [
+    # one meeting two reports tell is one node with both reports; a meeting only one report tells is its own
+    ([_told("a.txt", (("person:a", "person:b"), "")), _told("b.txt", (("person:a", "person:b"), ""),
+                                                                   (("person:a", "person:c"), ""))],
+     {("a.txt", 1): ("a.txt", "b.txt"), ("b.txt", 2): ("b.txt",)}),
+    ([_told("a.txt", (("person:a", "person:b"), ""), (("person:b", "person:c"), ""))],
+     {("a.txt", 1): ("a.txt",), ("a.txt", 2): ("a.txt",)}),
+])
+def test_each_meeting_node_is_given_once_with_the_reports_that_tell_it(extractions, expected):
+    served = {"person:a": frozenset({"KZ"}), "person:b": frozenset({"JP"}), "person:c": frozenset({"BE"})}
+    given = list(meeting_facts(extractions, {}, {}, joined_events(extractions, {}), served))
+    assert len(given) == len({node for node, _ in given})
+    assert {node: seen.reports for node, seen in given} == {meeting_term(ref): files for ref, files in expected.items()}
