@@ -9,7 +9,7 @@ from build_support import report_folder
 from rdflib import RDF, RDFS, Literal, Namespace
 
 from kg import query as q
-from kg.events import event_of, events, joined_events
+from kg.events import _candidates, event_of, events, joined_events
 from kg.explain import explain
 from kg.model import Evidence, Extraction, Meeting, PartialDate, Report, Span
 
@@ -242,3 +242,14 @@ def test_a_meeting_no_other_report_tells_is_made_again_as_its_own_event(meeting,
     assert set(kept) == {("a.txt", 1), ("b.txt", 1)}  # six days after them: its own
     assert event_of(("c.txt", 1), meeting, redirect, kept) == found[("c.txt", 1)]
     assert event_of(("a.txt", 1), a.meetings[0], redirect, kept) is found[("a.txt", 1)]
+
+
+@pytest.mark.parametrize(("extractions", "redirect", "expected"), [
+    ([_A1, _B1], {}, [("a.txt", 1), ("a.txt", 2), ("b.txt", 1)]),
+    # c.txt's second meeting is the only one of a and c; d.txt's second has one participant
+    ([_C1, _D1], {}, [("c.txt", 1), ("d.txt", 1)]),
+    ([_C1, _D1], {"person:c": "person:b"}, [("c.txt", 1), ("c.txt", 2), ("d.txt", 1)]),  # c is b after merging
+    ([_D1], {}, []),
+])
+def test_only_meetings_whose_participants_another_meeting_has_are_compared(extractions, redirect, expected):
+    assert [t.ref for t in _candidates(extractions, redirect)] == expected
