@@ -285,5 +285,7 @@ CYR_TO_LAT = str.maketrans({
 def _ascii(text: str) -> str:
     import unicodedata
 
+    if text.isascii():  # the file names of most reports' keys: nothing to transliterate or decompose
+        return text.lower()
     text = text.lower().translate(CYR_TO_LAT)
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")

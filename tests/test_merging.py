@@ -1,6 +1,8 @@
 """Entities of many reports merged: one node per real person, place or organization, and the rule that
 joined each mention."""
 
+import hashlib
+
 import pytest
 
 from kg.merging import join_rule, merge, stable_id
@@ -31,6 +33,18 @@ def test_stable_ids_are_safe_and_stable(key):
     sid = stable_id(key)
     assert sid == stable_id(key)
     assert all((c.isalnum() and c.isascii()) or c == "-" for c in sid)
+
+
+@pytest.mark.parametrize(("key", "slug"), [
+    ("report:2019-03-14_MFA-press_0000123.txt", "2019-03-14-mfa-press-0000123-txt"),
+    ("person:Эрве Жамар", "erve-zhamar"),
+    ("person:Yerğali Tülkibayev", "yergali-tulkibayev"),
+    ("org:ҚазҰУ", "qazuu"),
+    ("place:東京", ""),
+])
+def test_a_stable_id_is_the_keys_ascii_slug_and_hash(key, slug):
+    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+    assert stable_id(key) == (f"{slug}-{digest}" if slug else digest)
 
 
 @pytest.mark.parametrize(("cyrillic", "latin", "same"), [
