@@ -185,7 +185,7 @@ class FirstLines:
                     rest.append(line)
                 out.append(line)
                 continue
-            if apart is not None:
+            if apart is not None and not line.startswith(apart):
                 rest.append(line)
             key = digest(line, digest_size=DIGEST_BYTES).digest()
             if key in seen:

@@ -687,11 +687,14 @@ EVIDENCE = {"node": b"<https://w3id.org/dipkg/resource/evidence/r-1> <x:p> 1 .\n
     ([["fact", "fact", "meeting"], ["meeting", "fact", "report"]], (b"<x:meeting>",)),
     ([["meeting"], ["meeting", "node"], ["link", "link", "fact"]], ()),
 ])
-def test_first_lines_and_the_rest_in_one_pass_are_first_and_facts(calls, own):
+# the evidence among the subjects stated in one graph (as the store's writer has it), or not
+@pytest.mark.parametrize("subjects", ["writer's", (b"<https://w3id.org/dipkg/resource/report/",)])
+def test_first_lines_and_the_rest_in_one_pass_are_first_and_facts(calls, own, subjects):
     """The store's writer reads a report graph's piece once for the lines the default graph lacks and its facts."""
     from kg.store import EVIDENCE_LINK, EVIDENCE_NODE, ONE_GRAPH_SUBJECTS, FirstLines
 
-    one, two = (FirstLines(ONE_GRAPH_SUBJECTS, link=EVIDENCE_LINK) for _ in range(2))
+    subjects = ONE_GRAPH_SUBJECTS if subjects == "writer's" else subjects
+    one, two = (FirstLines(subjects, link=EVIDENCE_LINK) for _ in range(2))
     for call in calls:
         data = b"".join(EVIDENCE[k] for k in call)
         first, rest = one.first_and_rest(data, own, EVIDENCE_NODE)
