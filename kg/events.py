@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from itertools import pairwise
 
 from kg.entities import ordered_labels
 from kg.model import Entity, Extraction, JoinRule, Meeting, MentionKind, PartialDate
@@ -34,6 +35,9 @@ from kg.names import PersonName, parse
 WINDOW_DAYS = 3
 # How many participants two meetings must share to be one.
 SHARED_PARTICIPANTS = 2
+
+# What no hash is (Python's hashes are never -1): the mark of a meeting of too few participants (``_candidates``).
+_FEW = -1
 
 MeetingRef = tuple[str, int]
 """A meeting as (report key, its 1-based number in the report)."""
@@ -93,9 +97,8 @@ def joined_events(extractions: Sequence[Extraction], redirect: Mapping[str, str]
 
     # only meetings of the same participants can be one (``_same``): compare within those groups
     alike: dict[frozenset[str], list[int]] = {}
-    for i, t in enumerate(told):
-        if len(t.participants) >= SHARED_PARTICIPANTS:
-            alike.setdefault(t.participants, []).append(i)
+    for i, t in enumerate(told):  # each of at least ``SHARED_PARTICIPANTS`` (``_candidates``)
+        alike.setdefault(t.participants, []).append(i)
     pairs = sorted((_distance(told[i], told[j]), i, j) for group in alike.values() if len(group) > 1
                    for n, i in enumerate(group) for j in group[n + 1:]
                    if told[i].ref[0] != told[j].ref[0] and _same(told[i], told[j]))
@@ -123,13 +126,13 @@ def _candidates(extractions: Sequence[Extraction], redirect: Mapping[str, str]) 
     meeting has too: only those can be one (``_same``). The others are told apart by the hashes of their
     participants (``_participants``) rather than made: a ``_Told`` of every meeting of 100,000 generated reports
     took about 45 MB at once."""
-    hashes = array("q", sorted(hash(p) for x in extractions for m in x.meetings
-                               if len(p := _participants(m, redirect)) >= SHARED_PARTICIPANTS))
-    repeated = {h for n, h in enumerate(hashes[1:]) if h == hashes[n]}
-    del hashes
+    # each meeting's hash, in order (``_FEW`` where it has too few participants)
+    hashes = array("q", (hash(p) if len(p := _participants(m, redirect)) >= SHARED_PARTICIPANTS else _FEW
+                         for x in extractions for m in x.meetings))
+    repeated = {a for a, b in pairwise(sorted(h for h in hashes if h != _FEW)) if a == b}
+    meetings = ((x, n, m) for x in extractions for n, m in enumerate(x.meetings, start=1))
     return [_told((x.report.key, n), m, x.report.published, redirect)
-            for x in extractions for n, m in enumerate(x.meetings, start=1)
-            if len(p := _participants(m, redirect)) >= SHARED_PARTICIPANTS and hash(p) in repeated]
+            for (x, n, m), h in zip(meetings, hashes, strict=True) if h in repeated]
 
 
 def _participants(meeting: Meeting, redirect: Mapping[str, str]) -> frozenset[str]:
