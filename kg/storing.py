@@ -98,17 +98,19 @@ class StoreStage:
         if kept is not None:
             kept.put(made_from.signature, data)
 
+    def graphs(self) -> Iterator[tuple[str, str]]:
+        """Every graph the stage writes and its signature: the report graphs, the vocabulary, the collection's."""
+        return chain(((p.graph, p.signature) for p in self.work.plan), [(str(VOCABULARY_GRAPH), self.vocabulary[1])],
+                     ((g, made_from.signature) for g, made_from in self.common.items()))
+
     def signatures(self) -> Iterator[str]:
         """The signature of every graph the stage writes (the graph cache keeps these)."""
-        return chain((p.signature for p in self.work.plan), [self.vocabulary[1]],
-                     (made_from.signature for made_from in self.common.values()))
+        return (signature for _, signature in self.graphs())
 
     def chunks(self, store: ox.Store, graphs: GraphCache) -> Iterator[tuple[str, bytes]]:
         """Every graph's N-Triples in the order of their names, for the exports: from the graph cache, else read
         from ``store`` (and kept in the cache)."""
-        wanted = sorted([*((p.graph, p.signature) for p in self.work.plan), (str(VOCABULARY_GRAPH), self.vocabulary[1]),
-                         *((g, made_from.signature) for g, made_from in self.common.items())])
-        for graph, signature in wanted:
+        for graph, signature in sorted(self.graphs()):
             found = graphs.get(signature)
             if found is None:
                 found = graph_ntriples(store, graph)
