@@ -306,10 +306,13 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
             return [written, *files]  # the store closes as it goes out of scope, before the swap
 
         published = publish(out_dir, write, move=(CACHE_NAME,), drop=() if exports else (TURTLE_FILE, TRIG_FILE))
+        # each input of the plan read once for both (a record read is a report unpickled)
+        kept_inputs = [(i.key, i.digest) for i in (inputs_kept[p.n] for p in planned)]
         if cache is not None:
-            cache.keep_only(inputs_kept[p.n].key for p in planned)
+            cache.keep_only(key for key, _ in kept_inputs)
         if texts is not None:
-            texts.keep_only(inputs_kept[p.n].digest for p in planned)
+            texts.keep_only(digest for _, digest in kept_inputs)
+        del kept_inputs
         graphs.keep_only(stage.signatures())
         store = open_store(out_dir)
         summary = _summary(store, stage.made[-1].triples)

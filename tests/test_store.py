@@ -197,6 +197,10 @@ def test_a_deleted_report_leaves_the_store(tmp_path):
     assert quads(out) == quads(fresh)
     assert stored(out) == stored(fresh)
     assert triples(store) == triples(open_store(fresh)) == len(turtle(fresh))
+    # the cache keeps the extractions and texts of the reports built only
+    for kind in (cache.ExtractionCache, cache.TextStore):
+        assert kind(out / cache.CACHE_NAME).held() == kind(fresh / cache.CACHE_NAME).held()
+        assert len(kind(out / cache.CACHE_NAME).held()) == 4
 
 
 def test_a_rebuild_that_changes_most_reports_equals_a_full_build(tmp_path):
