@@ -6,6 +6,7 @@ reads them into ``Report`` values that keep where they came from."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from kg.errors import DipkgError
@@ -31,9 +32,9 @@ def reader_named(name: str) -> Reader:
     raise DipkgError(f"{name}: no such input format; the formats are {', '.join(r.name for r in READERS)}")
 
 
-def reader_for(path: Path | None) -> Reader:
+def reader_for(path: str | Path | None) -> Reader:
     """The reader of a file by its suffix; plain text for any other name (and standard input)."""
-    suffix = path.suffix.lower() if path is not None else ""
+    suffix = os.path.splitext(path)[1].lower() if path is not None else ""
     return next((r for r in READERS if suffix in r.suffixes), DEFAULT)
 
 

@@ -8,6 +8,7 @@ caller decides whether a problem fails the build (``--strict``).
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import sys
 import time
@@ -102,7 +103,7 @@ def collect(paths: Iterable[Path], options: InputOptions = InputOptions(), *,
     sources = locate(paths, exclude=exclude)
     log = _Log()
     reports: dict[str, tuple[Report, str]] = {}
-    for found in _gave(sources, [forced or reader_for(s.path) for s in sources], options, month, memo, jobs, texts):
+    for found in _gave(sources, [forced or reader_for(s.file) for s in sources], options, month, memo, jobs, texts):
         log.problems.extend(found.problems)
         log.notes.extend(found.notes)
         for report, digest in zip(found.reports, found.digests, strict=True):
@@ -166,7 +167,7 @@ def _gave(sources: Sequence[Source], readers: Sequence[Reader], options: InputOp
                  for s, r in zip(sources, readers, strict=True)]
     held = texts.held() if texts is not None else frozenset()
     known = [_usable(memo.found.get(k), held) if memo is not None and k is not None else None for k in unchanged]
-    files = [n for n, k in enumerate(known) if k is None and sources[n].path is not None]
+    files = [n for n, k in enumerate(known) if k is None and sources[n].file is not None]
     _READING = _Reading(readers, options, month, memo, texts, held)
     # each file's source and key go to the process that reads it: touching the lists here would copy their pages
     # into every reading process (at 100,000 files about 50 MB each)
@@ -180,7 +181,7 @@ def _gave(sources: Sequence[Source], readers: Sequence[Reader], options: InputOp
                 memo.used[unchanged[n]] = found  # not even read
                 yield found
                 continue
-            keys, found, kept = next(read) if source.path is not None else _read_source((n, source, unchanged[n]))
+            keys, found, kept = next(read) if source.file is not None else _read_source((n, source, unchanged[n]))
             if texts is not None:
                 for digest, where in kept:
                     texts.note(digest, where)
@@ -198,7 +199,7 @@ def _read_source(task: _Task) -> tuple[tuple[str, ...], Gave, tuple[tuple[str, L
     assert _READING is not None
     n, source, unchanged = task
     reader, options, month, memo = _READING.readers[n], _READING.options, _READING.month, _READING.memo
-    if memo is None or source.path is None:
+    if memo is None or source.file is None:
         return (), *_kept(_read_all(source, reader, options, month), _READING.texts)
     try:
         raw = _bytes(source, options)
@@ -261,15 +262,15 @@ def _status(source: Source) -> tuple[str, int, int, int, int] | None:
     """A file's path, size, modification and change times (ns) and inode; None if it cannot be read, or was
     changed so lately that a change within the file system's time resolution could leave its status as it
     was (a "racy" file, as git calls it: it is read)."""
-    if source.path is None:
+    if source.file is None:
         return None
     try:
-        st = source.path.stat()
+        st = os.stat(source.file)
     except OSError:
         return None
     if time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) < RACY_NS:
         return None
-    return str(source.path.absolute()), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino
+    return os.path.join(os.getcwd(), source.file), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino
 
 
 def _read(source: Source, reader: Reader, options: InputOptions, month: Callable[[str], int | None] | None,
@@ -297,10 +298,11 @@ def _read(source: Source, reader: Reader, options: InputOptions, month: Callable
 
 
 def _bytes(source: Source, options: InputOptions) -> bytes:
-    if source.path is None:
+    if source.file is None:
         return options.stdin() if options.stdin is not None else sys.stdin.buffer.read()
     try:
-        return source.path.read_bytes()
+        with open(source.file, "rb") as fh:
+            return fh.read()
     except OSError as exc:
         raise DipkgError(f"{source.shown}: cannot read it: {exc.strerror or exc}") from exc
 
