@@ -38,7 +38,10 @@ EXTRACTIONS = "extractions"
 SUFFIX = ".pickle"
 GRAPHS = "graphs"
 OUTLINES = "outlines"
-INPUTS = "inputs"
+# What each input file gave (``kg.inputs.memo.MemoFile``), and the folder it was kept in before it was kept in SQLite
+# (a build removes it).
+INPUTS = "inputs.sqlite"
+OLD_INPUTS = "inputs"
 TEXTS = "texts"
 # The lexicon pickled, after the version it was loaded by (``kept_lexicon``).
 LEXICON_FILE = "lexicon.pickle"

@@ -4,7 +4,8 @@ reports → mentions → entities and relations → graph → exports."""
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable, Sequence
+import shutil
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 from pathlib import Path
@@ -17,6 +18,7 @@ from kg import resolution
 from kg.cache import (
     CACHE_NAME,
     INPUTS,
+    OLD_INPUTS,
     OUTLINES,
     ExtractionCache,
     GraphCache,
@@ -30,8 +32,9 @@ from kg.errors import DipkgError
 from kg.events import resolve_events
 from kg.files import limit_heap_arenas, map_large_blocks, no_gc, release_freed_memory
 from kg.graph import PREFIXES, GraphBuilder, Triple, held_roles, served_states
-from kg.inputs.collect import Collected, Gave, InputOptions, Memo, collect
+from kg.inputs.collect import Collected, InputOptions, collect
 from kg.inputs.locate import STDIN
+from kg.inputs.memo import Memo, MemoFile
 from kg.jobs import RECORDS_SUFFIX, Clock, Input, Planned, Work, records_path, set_current
 from kg.lexicon import load_lexicon, load_months
 from kg.mentions import extract_mentions
@@ -122,12 +125,14 @@ def read_reports(paths: Iterable[Path], *, inputs: InputOptions | None = None) -
 
 def read_inputs(paths: Iterable[Path], inputs: InputOptions | None = None, *,
                 exclude: Iterable[Path] = (), memo: Memo | None = None, jobs: int = 1,
-                texts: TextStore | None = None) -> Collected:
+                texts: TextStore | None = None,
+                into: Callable[[Iterator[tuple[Report, str]]], object] | None = None) -> Collected:
     """The reports under ``paths`` (none under ``exclude``), and a line for each input skipped or
-    encoding guessed; ``memo``: what the files gave the last time (``kg.inputs.collect``); many files are
-    read on ``jobs`` processes; ``texts``: where the texts are kept rather than in the reports."""
+    encoding guessed; ``memo``: what the files gave the last time (``kg.inputs.memo``); many files are
+    read on ``jobs`` processes; ``texts``: where the texts are kept rather than in the reports; ``into``: what
+    the reports are handed to as they are read, rather than gathered (``kg.inputs.collect.collect``)."""
     return collect(paths, inputs or InputOptions(), month=_month, exclude=exclude, memo=memo, jobs=jobs,
-                   texts=texts)
+                   texts=texts, into=into)
 
 
 def _month(token: str) -> int | None:
@@ -198,24 +203,34 @@ class _Read(NamedTuple):
 def _read(paths: Sequence[Path], inputs: InputOptions | None, extractors: Sequence[str], folder: Path | None,
           texts: TextStore | None, to: Path, *, jobs: int, exclude: Sequence[Path]) -> _Read:
     """Read the reports under ``paths`` (``read_inputs``) and save them to ``to`` (``Input`` records), their texts
-    kept in ``texts`` and what each file gave in the cache ``folder`` (where given). A build with an output folder
-    reads in a process of its own (``kg.workers.apart``): what the files gave the last time, the texts' index and
-    the reports read, 270 MB at 100,000 reports, go with it, and the holes they leave in a heap among what lives on
-    with them."""
-    read_before = Pack[Gave](folder, INPUTS) if folder is not None else None
-    with no_gc():
-        memo = Memo(extractor_version(), read_before.load()) if read_before is not None else None
-        collected = read_inputs(paths, inputs, exclude=exclude, memo=memo, jobs=jobs, texts=texts)
-    if texts is not None:
-        texts.save()  # before the memo, which may name them
-    if read_before is not None and memo is not None:
-        read_before.save(memo.used, memo.found)
-    memo = None
-    if not collected.reports:
+    kept in ``texts`` and what each file gave in the cache ``folder`` (where given), the reports handed on to the
+    records as they are read. A build with an output folder reads in a process of its own (``kg.workers.apart``):
+    the sources found, the texts' index and the reports' keys, 155 MB at 100,000 reports, go with it, and the holes
+    they leave in a heap among what lives on with them."""
+    memo = MemoFile(extractor_version(), folder / INPUTS) if folder is not None else None
+    if folder is not None:
+        shutil.rmtree(folder / OLD_INPUTS, ignore_errors=True)
+    count = 0
+
+    def as_inputs(pairs: Iterator[tuple[Report, str]]) -> Iterator[Input]:
+        nonlocal count
+        for count, (report, digest) in enumerate(pairs, 1):  # noqa: B007 (counted for after the reading)
+            yield Input(report, extraction_key(report, extractors, digest), digest)
+
+    try:
+        with no_gc():
+            collected = read_inputs(paths, inputs, exclude=exclude, memo=memo, jobs=jobs, texts=texts,
+                                    into=lambda pairs: Records.save(as_inputs(pairs), to))
+        if texts is not None:
+            texts.save()  # before the memo, which may name them
+        if memo is not None:
+            memo.save()
+    finally:
+        if memo is not None:
+            memo.close()
+    if not count:
         problem = f"; {collected.problems[0]}" if collected.problems else ""
         raise DipkgError(f"{', '.join(str(p) for p in paths)}: no reports found{problem}")
-    Records.save((Input(r, extraction_key(r, extractors, d), d)
-                  for r, d in zip(collected.reports, collected.digests, strict=True)), to)
     return _Read(collected.problems, collected.notes)
 
 

@@ -311,73 +311,6 @@ def test_a_file_of_the_output_folder_named_itself_is_read(tmp_path):
     assert [s.identity for s in locate([out, out / "saved.html"], exclude=[out])] == ["saved.html"]
 
 
-def test_a_memo_gives_what_a_file_gave_without_parsing_it_again(tmp_path, monkeypatch):
-    from kg.inputs import collect as collect_module
-    from kg.inputs.collect import Memo
-
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "a.txt").write_text(" date 2024-03-01 Встреча\nПосол встретился с акимом.\n", encoding="utf-8")
-    (folder / "b.jsonl").write_text('{"text": "Посол встретился с акимом."}\nnot json\n', encoding="utf-8")
-    memo = Memo("v1")
-    first = collect([folder], memo=memo)
-    assert len(first.reports) == 2 and len(first.problems) == 1 and len(memo.used) == 2
-    parsed: list[str] = []
-    real = collect_module.parse_report
-
-    def counted(name, *args, **kwargs):
-        parsed.append(name)
-        return real(name, *args, **kwargs)
-
-    monkeypatch.setattr(collect_module, "parse_report", counted)
-    assert collect([folder], memo=Memo("v1", dict(memo.used))) == first
-    assert parsed == []
-    (folder / "a.txt").write_text(" date 2024-03-02 Встреча\nПосол встретился с акимом.\n", encoding="utf-8")
-    changed = collect([folder], memo=Memo("v1", dict(memo.used)))
-    assert parsed == ["a.txt"] and changed.reports[0].published == date(2024, 3, 2)
-    collect([folder], memo=Memo("v2", dict(memo.used)))
-    assert parsed == ["a.txt", "a.txt", "b.jsonl"]
-
-
-def test_a_memo_does_not_read_a_file_whose_status_is_unchanged(tmp_path, monkeypatch):
-    from kg.inputs import collect as collect_module
-    from kg.inputs.collect import Memo
-
-    folder = tmp_path / "in"
-    folder.mkdir()
-    old = folder / "old.txt"
-    old.write_text(" date 2024-03-01 Встреча\nПосол встретился с акимом.\n", encoding="utf-8")
-    (folder / "new.txt").write_text(" date 2024-03-02 Встреча\nПосол встретился с мэром.\n", encoding="utf-8")
-    monkeypatch.setattr(collect_module, "RACY_NS", 0)  # as if both were changed long ago (writing sets ctime)
-    memo = Memo("v1")
-    first = collect([folder], memo=memo)
-    opened: list[str] = []
-    real = collect_module._bytes
-
-    def counted(source, options):
-        opened.append(source.name)
-        return real(source, options)
-
-    monkeypatch.setattr(collect_module, "_bytes", counted)
-    assert collect([folder], memo=Memo("v1", dict(memo.used))) == first
-    assert opened == []
-    # a change that keeps the size is seen by the times it leaves
-    old.write_text(" date 2024-03-09 Встреча\nПосол встретился с акимом.\n", encoding="utf-8")
-    again = collect([folder], memo=Memo("v1", dict(memo.used)))
-    assert opened == ["old.txt"] and again.reports[1].published == date(2024, 3, 9)
-
-
-def test_a_file_changed_just_now_is_read_whatever_its_status(tmp_path):
-    from kg.inputs.collect import Memo
-
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "a.txt").write_text(" date 2024-03-01 Встреча\nПосол встретился с акимом.\n", encoding="utf-8")
-    memo = Memo("v1")
-    collect([folder], memo=memo)
-    assert len(memo.used) == 1  # by its bytes only: its status may not yet tell a change
-
-
 def _mixed_inputs(folder: Path) -> Path:
     """A folder of every kind of input, good and bad, and two files that share a name."""
     folder.mkdir()
@@ -392,14 +325,17 @@ def _mixed_inputs(folder: Path) -> Path:
     return folder
 
 
-@pytest.mark.parametrize("memo", [False, True])
+@pytest.mark.parametrize("memo", [None, "memory", "file"])
 def test_inputs_read_on_several_processes_give_what_one_process_reads(tmp_path, monkeypatch, memo):
     from kg import workers
     from kg.inputs import collect as collect_module
-    from kg.inputs.collect import Memo
+    from kg.inputs.memo import Memo, MemoFile
+
+    def made(name: str) -> Memo | None:
+        return None if memo is None else Memo("v1") if memo == "memory" else MemoFile("v1", tmp_path / name)
 
     folder = _mixed_inputs(tmp_path / "in")
-    one, several = Memo("v1") if memo else None, Memo("v1") if memo else None
+    one, several = made("one.sqlite"), made("several.sqlite")
     alone = collect([folder, tmp_path / "in" / "sub" / "a.txt"], memo=one)
     monkeypatch.setattr(collect_module, "READ_PER_PROCESS", 2)
     processes: list[int] = []
@@ -413,9 +349,27 @@ def test_inputs_read_on_several_processes_give_what_one_process_reads(tmp_path, 
     spread = collect([folder, tmp_path / "in" / "sub" / "a.txt"], memo=several, jobs=2)
     assert processes == [2]
     assert spread == alone and len(alone.reports) == 6 and len(alone.problems) == 2
-    if memo:
+    if memo == "memory":
         assert one is not None and several is not None and several.used == one.used
         assert collect([folder], memo=Memo("v1", dict(several.used)), jobs=2) == collect([folder], memo=one)
+    elif memo == "file":
+        assert one is not None and several is not None
+        one.save()
+        several.save()
+        assert _rows(tmp_path / "one.sqlite") == _rows(tmp_path / "several.sqlite") != set()
+        again = MemoFile("v1", tmp_path / "several.sqlite")
+        assert collect([folder], memo=again, jobs=2) == collect([folder], memo=MemoFile("v1", tmp_path / "one.sqlite"))
+
+
+def _rows(path: Path) -> set[tuple]:
+    """Every row of a memo's file."""
+    import sqlite3
+
+    with sqlite3.connect(path) as db:
+        return {("gave", *row) for row in db.execute("SELECT * FROM gave")} | {
+            ("status", *row) for row in db.execute("SELECT * FROM status")}
+
+
 
 
 @pytest.mark.parametrize(("text", "published"), [

@@ -7,15 +7,15 @@ caller decides whether a problem fails the build (``--strict``).
 
 from __future__ import annotations
 
+import collections
 import hashlib
 import os
 import re
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import NamedTuple
 
 from kg.cache import TextStore, text_digest
 from kg.encodings import decode
@@ -23,6 +23,7 @@ from kg.errors import DipkgError
 from kg.inputs import reader_for, reader_named
 from kg.inputs.base import Fields, Item, Reader, Skip
 from kg.inputs.locate import Source, locate
+from kg.inputs.memo import Gave, Memo
 from kg.model import Report
 from kg.reports import MAX_CHARS, parse_date, parse_report
 from kg.segments import Location
@@ -84,13 +85,14 @@ class _Log:
 
 def collect(paths: Iterable[Path], options: InputOptions = InputOptions(), *,
             month: Callable[[str], int | None] | None = None, exclude: Iterable[Path] = (),
-            memo: Memo | None = None, jobs: int = 1, texts: TextStore | None = None) -> Collected:
+            memo: Memo | None = None, jobs: int = 1, texts: TextStore | None = None,
+            into: Callable[[Iterator[tuple[Report, str]]], object] | None = None) -> Collected:
     """The reports of every input under ``paths``, each with a key no other has.
 
     Two files that share a relative path (``a/x.txt`` and ``b/x.txt`` given as files) are told
     apart by their text's hash, and the same text under the same key is read once. Nothing under
-    the folders of ``exclude`` is read. ``memo`` keeps what each file gave, under the hash of its
-    bytes, its names, the options and ``version`` (the reading code's), and under its unchanged
+    the folders of ``exclude`` is read. ``memo`` keeps what each file gave (``kg.inputs.memo``), under the hash of
+    its bytes, its names, the options and ``version`` (the reading code's), and under its unchanged
     status: a file met again is read but not parsed again, and not even read when its size, times
     and inode are those it had. Past ``READ_PER_PROCESS`` files to read, they are read on ``jobs``
     processes (an HTML page's main text takes milliseconds to find); what is collected does not
@@ -98,41 +100,38 @@ def collect(paths: Iterable[Path], options: InputOptions = InputOptions(), *,
 
     With ``texts``, the texts are kept there (by the process that reads them) rather than in the reports: a
     large collection is not held in memory, and a file the memo knows gives its reports without being read
-    while the store holds their texts."""
+    while the store holds their texts. With ``into``, the reports and their texts' hashes are handed to it as
+    they are read, and the ``Collected`` holds none of them."""
+    log = _Log()
+    pairs = _collected(paths, options, month, exclude, memo, jobs, texts, log)
+    if into is not None:
+        into(pairs)
+        collections.deque(pairs, maxlen=0)  # whatever ``into`` left unread
+        reports: tuple[tuple[Report, str], ...] = ()
+    else:
+        reports = tuple(pairs)
+    if options.strict and log.problems:
+        raise UnreadableInputs(tuple(log.problems))
+    return Collected(tuple(r for r, _ in reports), tuple(log.problems), tuple(log.notes),
+                     tuple(d for _, d in reports))
+
+
+def _collected(paths: Iterable[Path], options: InputOptions, month: Callable[[str], int | None] | None,
+               exclude: Iterable[Path], memo: Memo | None, jobs: int, texts: TextStore | None,
+               log: _Log) -> Iterator[tuple[Report, str]]:
+    """``collect``'s reports with their texts' hashes, as they are read; the problems and notes go to ``log``."""
     forced = reader_named(options.format) if options.format else None
     sources = locate(paths, exclude=exclude)
-    log = _Log()
-    reports: dict[str, tuple[Report, str]] = {}
+    seen: dict[str, str] = {}  # the reports' keys, and their texts' hashes
     for found in _gave(sources, [forced or reader_for(s.file) for s in sources], options, month, memo, jobs, texts):
         log.problems.extend(found.problems)
         log.notes.extend(found.notes)
         for report, digest in zip(found.reports, found.digests, strict=True):
-            if report.key in reports and reports[report.key][1] != digest:
+            if seen.get(report.key, digest) != digest:
                 report = replace(report, identity=f"{report.key}@{digest[:12]}")
-            reports.setdefault(report.key, (report, digest))
-    if options.strict and log.problems:
-        raise UnreadableInputs(tuple(log.problems))
-    return Collected(tuple(r for r, _ in reports.values()), tuple(log.problems), tuple(log.notes),
-                     tuple(d for _, d in reports.values()))
-
-
-class Gave(NamedTuple):
-    """What an input gave: its reports and their texts' hashes, and the lines naming its problems and notes."""
-
-    reports: tuple[Report, ...]
-    digests: tuple[str, ...]
-    problems: tuple[str, ...]
-    notes: tuple[str, ...]
-
-
-@dataclass
-class Memo:
-    """What each input file gave (``collect``): key → (reports, problems, notes). ``version`` is
-    part of every key; ``used`` collects the keys of this reading."""
-
-    version: str
-    found: dict[str, Gave] = field(default_factory=dict)
-    used: dict[str, Gave] = field(default_factory=dict)
+            if report.key not in seen:
+                seen[report.key] = digest
+                yield report, digest
 
 
 @dataclass(frozen=True)
@@ -145,12 +144,12 @@ class _Reading:
     month: Callable[[str], int | None] | None
     memo: Memo | None
     texts: TextStore | None
-    held: frozenset[str]  # the digests of the texts ``texts`` held before the reading
+    held: Container[str]  # the digests of the texts ``texts`` holds (its index)
 
 
 _READING: _Reading | None = None
 # One file to read: its number among the sources, the source and its key by its status (``_unchanged_key``).
-_Task = tuple[int, Source, str | None]
+_Task = tuple[int, Source, bytes | None]
 
 
 def _gave(sources: Sequence[Source], readers: Sequence[Reader], options: InputOptions,
@@ -165,35 +164,42 @@ def _gave(sources: Sequence[Source], readers: Sequence[Reader], options: InputOp
     # each file's status first: one that changes while it is read is read again by the next build
     unchanged = [_unchanged_key(s, r, options, memo.version) if memo is not None else None
                  for s, r in zip(sources, readers, strict=True)]
-    held = texts.held() if texts is not None else frozenset()
-    known = [_usable(memo.found.get(k), held) if memo is not None and k is not None else None for k in unchanged]
-    files = [n for n, k in enumerate(known) if k is None and sources[n].file is not None]
+    # (the texts' index is read before the reading processes are forked, which share it)
+    held: Container[str] = texts.index if texts is not None else {}
+    unknown = memo.unknown(unchanged) if memo is not None else range(len(sources))
+    files = [n for n in unknown if sources[n].file is not None]
     _READING = _Reading(readers, options, month, memo, texts, held)
     # each file's source and key go to the process that reads it: touching the lists here would copy their pages
     # into every reading process (at 100,000 files about 50 MB each)
     tasks = Mapped(lambda n: (n, sources[n], unchanged[n]), files)
     read = run(_read_source, tasks, jobs=jobs if len(files) >= READ_PER_PROCESS else 1, what="reading", unit="file")
+    known = memo.by_status(unchanged) if memo is not None else iter(())
     try:
+        next_known, next_file = next(known, None), 0
         for n, source in enumerate(sources):
-            found = known[n]
-            if found is not None:
-                assert memo is not None and unchanged[n] is not None
-                memo.used[unchanged[n]] = found  # not even read
-                yield found
-                continue
-            keys, found, kept = next(read) if source.file is not None else _read_source((n, source, unchanged[n]))
+            if next_known is not None and next_known[0] == n:
+                found = _usable(next_known[1], held)
+                next_known = next(known, None)
+                if found is not None:
+                    yield found  # not even read
+                    continue
+            if next_file < len(files) and files[next_file] == n:
+                keys, found, kept = next(read)
+                next_file += 1
+            else:  # standard input, or a file whose texts left the store: read here
+                keys, found, kept = _read_source((n, source, unchanged[n]))
             if texts is not None:
                 for digest, where in kept:
                     texts.note(digest, where)
             if memo is not None:
-                memo.used.update(dict.fromkeys(keys, found))
+                memo.keep(keys, found)
             yield found
     finally:
         read.close()  # its processes stop, should the reading end early
         _READING = None
 
 
-def _read_source(task: _Task) -> tuple[tuple[str, ...], Gave, tuple[tuple[str, Location], ...]]:
+def _read_source(task: _Task) -> tuple[tuple[bytes, ...], Gave, tuple[tuple[str, Location], ...]]:
     """What source ``n`` of the reading under way gave (read, or found in its memo by the hash of its bytes), the
     keys the memo is to keep it under, and where the texts it kept lie (by their hashes)."""
     assert _READING is not None
@@ -207,8 +213,8 @@ def _read_source(task: _Task) -> tuple[tuple[str, ...], Gave, tuple[tuple[str, L
         return (), Gave((), (), (str(exc),), ()), ()
     digest = hashlib.sha256(repr(_named(source, reader, options, memo.version)).encode("utf-8"))
     digest.update(raw)
-    key = digest.hexdigest()
-    found = _usable(memo.found.get(key), _READING.held)
+    key = digest.digest()
+    found = _usable(memo.get(key), _READING.held)
     kept: tuple[tuple[str, Location], ...] = ()
     if found is None:
         found, kept = _kept(_read_all(source, reader, options, month, raw=raw), _READING.texts)
@@ -230,7 +236,7 @@ def _kept(found: Gave, texts: TextStore | None) -> tuple[Gave, tuple[tuple[str, 
     return found._replace(reports=tuple(reports)), tuple(kept)
 
 
-def _usable(found: Gave | None, held: frozenset[str]) -> Gave | None:
+def _usable(found: Gave | None, held: Container[str]) -> Gave | None:
     """What the memo says a source gave, unless a report of it left its text in a ``TextStore`` that no longer
     holds it (the source is then read again)."""
     if found is None or all(r.text or d in held for r, d in zip(found.reports, found.digests, strict=True)):
@@ -238,12 +244,12 @@ def _usable(found: Gave | None, held: frozenset[str]) -> Gave | None:
     return None
 
 
-def _unchanged_key(source: Source, reader: Reader, options: InputOptions, version: str) -> str | None:
+def _unchanged_key(source: Source, reader: Reader, options: InputOptions, version: str) -> bytes | None:
     """The key of what a file gave by its names and its status (``_status``), None where that cannot be trusted."""
     status = _status(source)
     if status is None:
         return None
-    return hashlib.sha256(repr((*_named(source, reader, options, version), status)).encode("utf-8")).hexdigest()
+    return hashlib.sha256(repr((*_named(source, reader, options, version), status)).encode("utf-8")).digest()
 
 
 def _named(source: Source, reader: Reader, options: InputOptions, version: str) -> tuple[object, ...]:
