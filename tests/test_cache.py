@@ -221,6 +221,10 @@ def test_a_text_is_kept_under_its_hash_and_read_back_as_it_was(tmp_path, text):
     store.save()
     assert cache.TextStore(tmp_path).get(digest) == text
     assert cache.TextStore(tmp_path).get(cache.text_digest(text + " ")) is None
+    # a text held is not written again (a build that reads every file again keeps the texts where they are)
+    written = {p.name: p.stat().st_size for p in (tmp_path / cache.TEXTS).iterdir()}
+    assert cache.TextStore(tmp_path).put(text) == (digest, where)
+    assert {p.name: p.stat().st_size for p in (tmp_path / cache.TEXTS).iterdir()} == written
 
 
 def test_the_extraction_key_is_the_same_from_the_text_or_its_hash():
