@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -62,8 +62,7 @@ def resolve(work: Work, pack: Pack[Extraction] | None, plan: Path, *, jobs: int,
     cache, found = work.cache, work.extractions
     keys = [i.key for i in work.inputs]
     shared = Shared()  # the outlines' equal strings, names, sectors, dates and entities one object (``shared_loads``)
-    held = cache.held() if cache is not None else None  # the extractions made before this build
-    few = _new_few(keys, held, jobs)
+    few = _new_few(keys, cache.index if cache is not None else None, jobs)  # (before this build's are noted)
     if few:
         # before the other process is forked, which then has it (writing the new reports' graphs here reads it too)
         kept_lexicon(work.folder)
@@ -150,8 +149,8 @@ def resolve(work: Work, pack: Pack[Extraction] | None, plan: Path, *, jobs: int,
     return Resolved(entities, redirect, meetings, common, builder, tuple(failed), extracted_count, clock.laps)
 
 
-def _new_few(keys: Sequence[str], held: frozenset[str] | None, jobs: int) -> list[int]:
-    """The reports whose extraction the cache lacks (``held``: the keys it holds), when there are at most
+def _new_few(keys: Sequence[str], held: Container[str] | None, jobs: int) -> list[int]:
+    """The reports whose extraction the cache lacks (``held``: its index), when there are at most
     ``EXTRACT_AHEAD`` of them and a second process may run: a rebuild that adds a few reports extracts them in a
     process of its own while this one reads the outlines of the others, so the word lists and models that process
     loads and the outlines load at once."""

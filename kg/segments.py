@@ -17,11 +17,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from kg.files import write_atomic
+from kg.packed_index import Location, PackedIndex
 
 SEGMENT_SUFFIX = ".segment"
 INDEX = "index.pickle"
-# Where a value lies: its segment, the offset of its bytes and their length.
-Location = tuple[str, int, int]
 # Segments a process keeps open for reading (``Segments._read``), past which it closes them all.
 OPEN_READERS = 64
 
@@ -32,19 +31,21 @@ class Segments:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self._made_by = os.getpid()
-        self._index: dict[str, Location] | None = None
+        self._index: PackedIndex | None = None
         self._segment: tuple[int, int, str] | None = None  # the process's own: (process id, descriptor, name)
         self._readers: dict[str, int] = {}  # segment → a descriptor open for reading
 
     @property
-    def index(self) -> dict[str, Location]:
+    def index(self) -> PackedIndex:
+        """Key → where its value lies (``kg.packed_index``; an index pickled as a dict is packed as it is read)."""
         if self._index is None:
             try:
                 with open(self.folder / INDEX, "rb") as fh:
                     found = pickle.load(fh)
-                self._index = found if isinstance(found, dict) else {}
+                self._index = found if isinstance(found, PackedIndex) else PackedIndex(
+                    found if isinstance(found, dict) else {})
             except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
-                self._index = {}
+                self._index = PackedIndex()
         return self._index
 
     def forget(self) -> None:
@@ -87,19 +88,21 @@ class Segments:
         """Keep the values of ``keys`` only (those of the latest build). When most of the bytes of the segments
         that hold them are no longer wanted, the wanted ones are written into one new segment; files that no
         entry names (segments of unwanted values only, of a build that did not end) are removed."""
-        index = {k: self.index[k] for k in keys if k in self.index}
+        index = PackedIndex((k, where) for k in keys if (where := self.index.get(k)) is not None)
         sizes = {}
         for name in {segment for segment, _, _ in index.values()}:  # a segment of none of them is removed whole
             with contextlib.suppress(OSError):
                 sizes[name] = os.path.getsize(self.folder / name)
-        index = {k: where for k, where in index.items() if where[0] in sizes}
+        lost = [k for k, where in index.items() if where[0] not in sizes]
+        for k in lost:
+            del index[k]
         if 2 * sum(size for _, _, size in index.values()) < sum(sizes.values()):
-            index = self._rewritten(index)
+            index = PackedIndex(self._rewritten(index))
         self._index = index
         self.save()
         keep_only(self.folder, {INDEX, *(segment for segment, _, _ in index.values())})
 
-    def _rewritten(self, index: dict[str, Location]) -> dict[str, Location]:
+    def _rewritten(self, index: PackedIndex) -> dict[str, Location]:
         """The values of ``index`` copied into a new segment (those that can still be read)."""
         out: dict[str, Location] = {}
         self._close()
