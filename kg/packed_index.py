@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 from array import array
-from collections.abc import Iterable, Iterator, Mapping, MutableMapping
+from collections.abc import ItemsView, Iterable, Iterator, Mapping, MutableMapping, ValuesView
 
 # Where a value lies: its segment, the offset of its bytes and their length (as ``kg.segments.Location``).
 Location = tuple[str, int, int]
@@ -23,6 +23,9 @@ KEY_BYTES = 32
 # bisection among the few that share them.
 BUCKET_BITS = 12
 BUCKET_SHIFT = 64 - BUCKET_BITS
+# Hash keys set since the index was packed are inserted in their places when they are fewer than an eighth of the
+# packed ones (each insertion moves the arrays' bytes after it); more, and the index is packed again whole.
+INSERT_FEWER_THAN = 8
 # The offset of an entry taken out (``__delitem__``) until the index is packed again.
 GONE = (1 << 64) - 1
 
@@ -44,11 +47,11 @@ class PackedIndex(MutableMapping[str, Location]):
                 more[key] = (segment, offset, size)
         rows.sort()
         self._names = list(segments)
-        self._keys = b"".join(r[0] for r in rows)
-        self._prefixes = array("Q", (int.from_bytes(r[0][:8], "big") for r in rows))
-        self._segments = array("I", (r[1] for r in rows))
-        self._offsets = array("Q", (r[2] for r in rows))
-        self._sizes = array("Q", (r[3] for r in rows))
+        self._keys = b"".join([r[0] for r in rows])
+        self._prefixes = array("Q", [int.from_bytes(r[0][:8], "big") for r in rows])
+        self._segments = array("I", [r[1] for r in rows])
+        self._offsets = array("Q", [r[2] for r in rows])
+        self._sizes = array("Q", [r[3] for r in rows])
         self._more: dict[str, Location] = more
         self._ids = segments
         self._gone = 0
@@ -93,10 +96,7 @@ class PackedIndex(MutableMapping[str, Location]):
             self._more[key] = where
             return
         segment, offset, size = where
-        if segment not in self._ids:
-            self._ids[segment] = len(self._names)
-            self._names.append(segment)
-        self._segments[n], self._offsets[n], self._sizes[n] = self._ids[segment], offset, size
+        self._segments[n], self._offsets[n], self._sizes[n] = self._id(segment), offset, size
 
     def __delitem__(self, key: str) -> None:
         if key in self._more:
@@ -109,24 +109,97 @@ class PackedIndex(MutableMapping[str, Location]):
         self._gone += 1
 
     def __iter__(self) -> Iterator[str]:
-        for n in range(len(self._offsets)):
-            if self._offsets[n] != GONE:
-                yield self._keys[n * KEY_BYTES:(n + 1) * KEY_BYTES].hex()
-        yield from list(self._more)
+        return (key for key, _ in self._entries())
+
+    def items(self) -> ItemsView[str, Location]:
+        return _Items(self)
+
+    def values(self) -> ValuesView[Location]:
+        return _Values(self)
+
+    def _entries(self) -> Iterator[tuple[str, Location]]:
+        """Every entry, read off the arrays (rather than each key looked up again)."""
+        names, keys = self._names, self._keys
+        for n, (segment, offset, size) in enumerate(zip(self._segments, self._offsets, self._sizes, strict=True)):
+            if offset != GONE:
+                yield keys[n * KEY_BYTES:(n + 1) * KEY_BYTES].hex(), (names[segment], offset, size)
+        yield from list(self._more.items())
 
     def __len__(self) -> int:
         return len(self._offsets) - self._gone + len(self._more)
 
     def packed(self) -> PackedIndex:
-        """This index with every entry packed (itself, where they are)."""
-        if self._more or self._gone:
-            self._pack(list(self.items()))
+        """This index with every hash key packed (itself): the entries taken out dropped, and those set since it
+        was packed put in their places (a few by insertion, many by packing it all again)."""
+        if self._gone:
+            self._select([n for n, offset in enumerate(self._offsets) if offset != GONE])
+        added = sorted((raw, key) for key in self._more if (raw := _raw(key)) is not None)
+        if len(added) * INSERT_FEWER_THAN > len(self._offsets):
+            self._pack(list(self._entries()))
+        elif added:
+            for raw, key in added:
+                segment, offset, size = self._more.pop(key)
+                prefix = int.from_bytes(raw[:8], "big")
+                n = bisect.bisect_left(self._prefixes, prefix)
+                while n < len(self._prefixes) and self._keys[n * KEY_BYTES:(n + 1) * KEY_BYTES] < raw:
+                    n += 1
+                self._keys = b"".join((self._keys[:n * KEY_BYTES], raw, self._keys[n * KEY_BYTES:]))
+                for values, value in zip(self._arrays(), (prefix, self._id(segment), offset, size), strict=True):
+                    values.insert(n, value)
+            self._starts = _starts(self._prefixes)
         return self
+
+    def only(self, keys: Iterable[str]) -> PackedIndex:
+        """A new index of the entries of ``keys`` (those it has)."""
+        positions, more = set(), {}
+        for key in keys:
+            where = self._more.get(key)
+            if where is not None:
+                more[key] = where
+            elif (n := self._position(key)) >= 0:
+                positions.add(n)
+        out = PackedIndex.__new__(PackedIndex)
+        out.__dict__.update(self.__dict__)
+        out._names, out._ids, out._more = list(self._names), dict(self._ids), more
+        out._select(sorted(positions))
+        return out
+
+    def _select(self, positions: list[int]) -> None:
+        """Keep the packed entries at ``positions`` (in order) alone."""
+        keys = self._keys
+        self._keys = b"".join([keys[n * KEY_BYTES:(n + 1) * KEY_BYTES] for n in positions])
+        self._prefixes, self._segments, self._offsets, self._sizes = (
+            array(values.typecode, [values[n] for n in positions]) for values in self._arrays())
+        self._gone = 0
+        self._starts = _starts(self._prefixes)
+
+    def _arrays(self) -> tuple[array[int], array[int], array[int], array[int]]:
+        return self._prefixes, self._segments, self._offsets, self._sizes
+
+    def _id(self, segment: str) -> int:
+        """The number of a segment's name."""
+        if segment not in self._ids:
+            self._ids[segment] = len(self._names)
+            self._names.append(segment)
+        return self._ids[segment]
 
     def __reduce__(self) -> tuple[object, ...]:
         self.packed()
-        arrays = (self._prefixes, self._segments, self._offsets, self._sizes)
-        return _unpacked, (self._names, self._keys, tuple(a.tobytes() for a in arrays), self._more)
+        return _unpacked, (self._names, self._keys, tuple(a.tobytes() for a in self._arrays()), self._more)
+
+
+class _Items(ItemsView[str, Location]):
+    _mapping: PackedIndex
+
+    def __iter__(self) -> Iterator[tuple[str, Location]]:
+        return self._mapping._entries()
+
+
+class _Values(ValuesView[Location]):
+    _mapping: PackedIndex
+
+    def __iter__(self) -> Iterator[Location]:
+        return (where for _, where in self._mapping._entries())
 
 
 def _raw(key: str) -> bytes | None:

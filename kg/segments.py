@@ -88,7 +88,7 @@ class Segments:
         """Keep the values of ``keys`` only (those of the latest build). When most of the bytes of the segments
         that hold them are no longer wanted, the wanted ones are written into one new segment; files that no
         entry names (segments of unwanted values only, of a build that did not end) are removed."""
-        index = PackedIndex((k, where) for k in keys if (where := self.index.get(k)) is not None)
+        index = self.index.only(keys)
         sizes = {}
         for name in {segment for segment, _, _ in index.values()}:  # a segment of none of them is removed whole
             with contextlib.suppress(OSError):

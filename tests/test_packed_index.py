@@ -27,6 +27,9 @@ OTHERS = ["key", A.upper(), " ".join([A[:2], A[2:64]])[:64], "g" * 64]
     ({k: ("s", n, 1) for n, k in enumerate(OTHERS)}, [("del", "key", None), ("set", A, ("s", 99, 2))]),
     ({}, [("set", "key", ("s", 0, 1)), ("set", A, ("s", 1, 1)), ("del", A, None)]),
     ({h(str(n)): (f"s{n % 3}", n * 10, n) for n in range(500)}, [("del", h("7"), None), ("set", h("x"), ("t", 0, 1))]),
+    # a few new hash keys are inserted where they go, many make it packed again whole
+    ({h(str(n)): ("s", n, 1) for n in range(500)}, [("set", h(f"new{n}"), ("t", n, 2)) for n in range(20)]),
+    ({h(str(n)): ("s", n, 1) for n in range(50)}, [("set", h(f"new{n}"), ("t", n, 2)) for n in range(20)]),
 ])
 def test_a_packed_index_answers_as_the_dict_of_its_entries(entries, changes):
     index, model = PackedIndex(entries), dict(entries)
@@ -36,7 +39,9 @@ def test_a_packed_index_answers_as_the_dict_of_its_entries(entries, changes):
         else:
             del index[key]
             del model[key]
-    for answer in (index, pickle.loads(pickle.dumps(index)), PackedIndex(index)):
+    wanted = list(model)[::2] + [h("absent"), "absent"]
+    assert dict(index.only(wanted)) == {k: model[k] for k in wanted if k in model}
+    for answer in (index, pickle.loads(pickle.dumps(index)), PackedIndex(index), index.only(list(model))):
         assert dict(answer) == model and len(answer) == len(model)
         assert sorted(answer) == sorted(model)
         for key in [*model, A, B, C, h("absent"), *OTHERS]:
