@@ -39,7 +39,7 @@ def test_a_packed_index_answers_as_the_dict_of_its_entries(entries, changes):
         else:
             del index[key]
             del model[key]
-    wanted = list(model)[::2] + [h("absent"), "absent"]
+    wanted = [*list(model)[::2], h("absent"), "absent"]
     assert dict(index.only(wanted)) == {k: model[k] for k in wanted if k in model}
     for answer in (index, pickle.loads(pickle.dumps(index)), PackedIndex(index), index.only(list(model))):
         assert dict(answer) == model and len(answer) == len(model)

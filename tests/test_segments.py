@@ -123,3 +123,18 @@ def test_a_forgotten_index_is_read_again_when_next_needed(tmp_path):
     store.forget()
     assert store._index is None
     assert store.get_bytes("a") == b"aaa"
+
+
+@pytest.mark.parametrize("index", [
+    {"a": ("old.segment", 0, 3), "b" * 64: ("old.segment", 3, 2)},  # pickled as a dict, before it was packed
+    "neither",
+])
+def test_an_index_pickled_as_a_dict_is_read_and_anything_else_is_an_index_of_nothing(tmp_path, index):
+    import pickle
+
+    (tmp_path / "old.segment").write_bytes(b"abcde")
+    (tmp_path / segments.INDEX).write_bytes(pickle.dumps(index))
+    store = Segments(tmp_path)
+    assert store.held() == (set(index) if isinstance(index, dict) else set())
+    assert [store.get_bytes(key) for key in ("a", "b" * 64)] == ([b"abc", b"de"] if isinstance(index, dict) else
+                                                                [None, None])
