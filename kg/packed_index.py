@@ -149,6 +149,24 @@ class PackedIndex(MutableMapping[str, Location]):
             self._starts = _starts(self._prefixes)
         return self
 
+    def segments(self) -> set[str]:
+        """The names of the segments its values lie in."""
+        ids = set(self._segments) if not self._gone else {
+            i for i, offset in zip(self._segments, self._offsets, strict=True) if offset != GONE}
+        return {self._names[i] for i in ids} | {segment for segment, _, _ in self._more.values()}
+
+    def bytes(self) -> int:
+        """The bytes of its values."""
+        packed = sum(self._sizes) if not self._gone else sum(
+            size for size, offset in zip(self._sizes, self._offsets, strict=True) if offset != GONE)
+        return packed + sum(size for _, _, size in self._more.values())
+
+    def drop_segments(self, names: set[str]) -> None:
+        """Take out the entries whose values lie in the segments ``names``."""
+        if names:
+            for key in [key for key, (segment, _, _) in self._entries() if segment in names]:
+                del self[key]
+
     def only(self, keys: Iterable[str]) -> PackedIndex:
         """A new index of the entries of ``keys`` (those it has)."""
         positions, more = set(), {}

@@ -90,17 +90,15 @@ class Segments:
         entry names (segments of unwanted values only, of a build that did not end) are removed."""
         index = self.index.only(keys)
         sizes = {}
-        for name in {segment for segment, _, _ in index.values()}:  # a segment of none of them is removed whole
+        for name in index.segments():  # a segment of none of them is removed whole
             with contextlib.suppress(OSError):
                 sizes[name] = os.path.getsize(self.folder / name)
-        lost = [k for k, where in index.items() if where[0] not in sizes]
-        for k in lost:
-            del index[k]
-        if 2 * sum(size for _, _, size in index.values()) < sum(sizes.values()):
+        index.drop_segments(index.segments() - sizes.keys())  # lost
+        if 2 * index.bytes() < sum(sizes.values()):
             index = PackedIndex(self._rewritten(index))
         self._index = index
         self.save()
-        keep_only(self.folder, {INDEX, *(segment for segment, _, _ in index.values())})
+        keep_only(self.folder, {INDEX, *index.segments()})
 
     def _rewritten(self, index: PackedIndex) -> dict[str, Location]:
         """The values of ``index`` copied into a new segment (those that can still be read)."""

@@ -48,6 +48,11 @@ def test_a_packed_index_answers_as_the_dict_of_its_entries(entries, changes):
             assert (key in answer) == (key in model) and answer.get(key) == model.get(key)
         with pytest.raises(KeyError):
             answer[h("absent")]
+        assert answer.segments() == {segment for segment, _, _ in model.values()}
+        assert answer.bytes() == sum(size for _, _, size in model.values())
+    some = next(iter(model.values()), ("none", 0, 0))[0]
+    index.drop_segments({some})
+    assert dict(index) == {k: where for k, where in model.items() if where[0] != some}
 
 
 def test_a_packed_index_is_pickled_as_packed_arrays_and_a_segment_name_once():
