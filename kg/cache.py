@@ -237,8 +237,7 @@ def text_digest(text: str) -> str:
 
 class Pack(Generic[V]):
     """Values a rebuild reads for every report, in a few files rather than one per report: the
-    outlines of the extractions (``outline``: what the cross-report steps read), and the reports
-    read from each input file (``kg.inputs.collect``).
+    outlines of the extractions (``outline``: what the cross-report steps read).
 
     The pack is a list of segments, each a file of pickled ``{key: value}`` chunks of at most ``CHUNK``
     values, one after another. A build appends a segment with the values it lacked and rewrites the

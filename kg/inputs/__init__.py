@@ -2,7 +2,8 @@
 folder search, ``kg build --help`` and the README's table of inputs are made from.
 
 ``kg.inputs.locate`` finds the input files among paths, folders and globs; ``kg.inputs.collect``
-reads them into ``Report`` values that keep where they came from."""
+reads them into ``Report`` values that keep where they came from; ``kg.inputs.memo`` keeps what each
+file gave, for the next build."""
 
 from __future__ import annotations
 

@@ -156,8 +156,9 @@ def _gave(sources: Sequence[Source], readers: Sequence[Reader], options: InputOp
           month: Callable[[str], int | None] | None, memo: Memo | None, jobs: int,
           texts: TextStore | None) -> Iterator[Gave]:
     """What each source gave, in their order: from the memo by its unchanged status, else read (standard input
-    here, files on ``jobs`` processes when there are many to read). What was read goes into ``memo.used``, and
-    the texts into ``texts`` (where given)."""
+    here, files on ``jobs`` processes when there are many to read; a file the memo knows whose texts left
+    ``texts`` read here too). What was read is kept in the memo (``Memo.keep``), and the texts in ``texts``
+    (where given)."""
     global _READING
     from kg.workers import Mapped, run
 
