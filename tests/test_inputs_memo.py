@@ -186,3 +186,26 @@ def test_a_reading_that_ends_before_it_is_saved_leaves_the_memo_as_it_was(tmp_pa
     killed._writing = None
     MemoFile("v1", path).save()
     assert [p.name for p in tmp_path.iterdir()] == ["inputs.sqlite"]
+
+
+def test_a_memo_file_that_cannot_be_written_reads_every_file_and_leaves_the_memo_before(tmp_path, monkeypatch):
+    from kg.inputs import memo as memo_module
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(A, encoding="utf-8")
+    monkeypatch.setattr(collect_module, "RACY_NS", 0)
+    path = tmp_path / "inputs.sqlite"
+    first = MemoFile("v1", path)
+    read = collect([folder], memo=first)
+    first.save()
+    before = path.read_bytes()
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(memo_module.tempfile, "mkstemp", full)
+    memo = MemoFile("v1", path)
+    assert collect([folder], memo=memo) == read
+    memo.save()
+    assert path.read_bytes() == before

@@ -111,11 +111,11 @@ class MemoFile(Memo):
 
     def unknown(self, statuses: Sequence[bytes | None]) -> list[int]:
         try:
-            known = [n for (n,) in self._wanted(statuses).execute(UNKNOWN)]
-        except sqlite3.Error:
+            unseen = [n for (n,) in self._wanted(statuses).execute(UNKNOWN)]
+        except (OSError, sqlite3.Error):  # (every file is then read, and the memo before stays)
             self._failed = True
             return list(range(len(statuses)))
-        return sorted([*known, *(n for n, key in enumerate(statuses) if key is None)])
+        return sorted([*unseen, *(n for n, key in enumerate(statuses) if key is None)])
 
     def by_status(self, statuses: Sequence[bytes | None]) -> Iterator[tuple[int, Gave]]:
         if self._failed:  # (``unknown`` then named every file)
@@ -124,7 +124,7 @@ class MemoFile(Memo):
             for n, value in self._wanted(statuses).execute(BY_STATUS):
                 if (gave := _loaded(value)) is not None:
                     yield n, gave
-        except sqlite3.Error:
+        except (OSError, sqlite3.Error):  # (the files it did not give are read)
             self._failed = True
 
     def _wanted(self, statuses: Sequence[bytes | None]) -> sqlite3.Connection:
