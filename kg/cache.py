@@ -222,12 +222,15 @@ class TextStore(Segments):
 
     def put(self, text: str) -> tuple[str, Location | None]:
         """Keep ``text``: its digest, and where it lies (None when it could not be written). A text the store
-        holds is not written again: a build that reads every file again (its reading code changed) would
-        otherwise write every text again, and the next build copy them all to drop the old ones."""
+        holds, and still reads back whole, is not written again: a build that reads every file again (its reading
+        code changed) would otherwise write every text again, and the next build copy them all to drop the old
+        ones."""
         data = text.encode("utf-8", "surrogatepass")
         digest = hashlib.sha256(data).hexdigest()
         where = self.index.get(digest)
-        return digest, where if where is not None else self.put_bytes(digest, data)
+        if where is not None and self.read(where) == data:
+            return digest, where
+        return digest, self.put_bytes(digest, data)
 
 
 def text_digest(text: str) -> str:

@@ -297,3 +297,15 @@ def test_the_lexicon_is_read_back_from_the_cache_only_for_this_version(tmp_path,
     assert lexicon.month("наурызда") == 3 and lexicon.country_named("Жапония") == "JP"
     with open(path, "rb") as fh:
         assert pickle.load(fh) == cache.extractor_version()
+
+
+def test_a_held_text_that_no_longer_reads_back_whole_is_written_again(tmp_path):
+    store = cache.TextStore(tmp_path)
+    digest, (segment, offset, size) = store.put("Посол встретился с губернатором.")
+    store.save()
+    path = tmp_path / cache.TEXTS / segment
+    path.write_bytes(path.read_bytes()[:offset + size // 2])  # cut short
+    again = cache.TextStore(tmp_path)
+    _, where = again.put("Посол встретился с губернатором.")
+    assert where is not None and where != (segment, offset, size)
+    assert again.read_text(where) == "Посол встретился с губернатором." and again.get(digest) is not None

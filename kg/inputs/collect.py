@@ -13,7 +13,7 @@ import os
 import re
 import sys
 import time
-from collections.abc import Callable, Container, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -144,7 +144,6 @@ class _Reading:
     month: Callable[[str], int | None] | None
     memo: Memo | None
     texts: TextStore | None
-    held: Container[str]  # the digests of the texts ``texts`` holds (its index)
 
 
 _READING: _Reading | None = None
@@ -165,11 +164,11 @@ def _gave(sources: Sequence[Source], readers: Sequence[Reader], options: InputOp
     # each file's status first: one that changes while it is read is read again by the next build
     unchanged = [_unchanged_key(s, r, options, memo.version) if memo is not None else None
                  for s, r in zip(sources, readers, strict=True)]
-    # (the texts' index is read before the reading processes are forked, which share it)
-    held: Container[str] = texts.index if texts is not None else {}
+    if texts is not None:
+        texts.index  # noqa: B018 (read before the reading processes are forked, which share it)
     unknown = memo.unknown(unchanged) if memo is not None else range(len(sources))
     files = [n for n in unknown if sources[n].file is not None]
-    _READING = _Reading(readers, options, month, memo, texts, held)
+    _READING = _Reading(readers, options, month, memo, texts)
     # each file's source and key go to the process that reads it: touching the lists here would copy their pages
     # into every reading process (at 100,000 files about 50 MB each)
     tasks = Mapped(lambda n: (n, sources[n], unchanged[n]), files)
@@ -179,7 +178,7 @@ def _gave(sources: Sequence[Source], readers: Sequence[Reader], options: InputOp
         next_known, next_file = next(known, None), 0
         for n, source in enumerate(sources):
             if next_known is not None and next_known[0] == n:
-                found = _usable(next_known[1], held)
+                found = _usable(next_known[1], texts)
                 next_known = next(known, None)
                 if found is not None:
                     yield found  # not even read
@@ -215,7 +214,7 @@ def _read_source(task: _Task) -> tuple[tuple[bytes, ...], Gave, tuple[tuple[str,
     digest = hashlib.sha256(repr(_named(source, reader, options, memo.version)).encode("utf-8"))
     digest.update(raw)
     key = digest.digest()
-    found = _usable(memo.get(key), _READING.held)
+    found = _usable(memo.get(key), _READING.texts)
     kept: tuple[tuple[str, Location], ...] = ()
     if found is None:
         found, kept = _kept(_read_all(source, reader, options, month, raw=raw), _READING.texts)
@@ -237,10 +236,11 @@ def _kept(found: Gave, texts: TextStore | None) -> tuple[Gave, tuple[tuple[str, 
     return found._replace(reports=tuple(reports)), tuple(kept)
 
 
-def _usable(found: Gave | None, held: Container[str]) -> Gave | None:
+def _usable(found: Gave | None, texts: TextStore | None) -> Gave | None:
     """What the memo says a source gave, unless a report of it left its text in a ``TextStore`` that no longer
     holds it (the source is then read again)."""
-    if found is None or all(r.text or d in held for r, d in zip(found.reports, found.digests, strict=True)):
+    if found is None or all(r.text or (texts is not None and d in texts.index)
+                            for r, d in zip(found.reports, found.digests, strict=True)):
         return found
     return None
 
