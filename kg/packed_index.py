@@ -155,7 +155,7 @@ class PackedIndex(MutableMapping[str, Location]):
             i for i, offset in zip(self._segments, self._offsets, strict=True) if offset != GONE}
         return {self._names[i] for i in ids} | {segment for segment, _, _ in self._more.values()}
 
-    def bytes(self) -> int:
+    def value_bytes(self) -> int:
         """The bytes of its values."""
         packed = sum(self._sizes) if not self._gone else sum(
             size for size, offset in zip(self._sizes, self._offsets, strict=True) if offset != GONE)
@@ -177,9 +177,9 @@ class PackedIndex(MutableMapping[str, Location]):
             elif (n := self._position(key)) >= 0:
                 positions.add(n)
         out = PackedIndex.__new__(PackedIndex)
-        out.__dict__.update(self.__dict__)
-        out._names, out._ids, out._more = list(self._names), dict(self._ids), more
-        out._select(sorted(positions))
+        out._names, out._ids, out._more, out._keys = list(self._names), dict(self._ids), more, self._keys
+        out._prefixes, out._segments, out._offsets, out._sizes = self._arrays()
+        out._select(sorted(positions))  # (new arrays: this index's stay as they are)
         return out
 
     def _select(self, positions: list[int]) -> None:

@@ -94,7 +94,7 @@ class Segments:
             with contextlib.suppress(OSError):
                 sizes[name] = os.path.getsize(self.folder / name)
         index.drop_segments(index.segments() - sizes.keys())  # lost
-        if 2 * index.bytes() < sum(sizes.values()):
+        if 2 * index.value_bytes() < sum(sizes.values()):
             index = PackedIndex(self._rewritten(index))
         self._index = index
         self.save()

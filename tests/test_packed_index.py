@@ -49,7 +49,7 @@ def test_a_packed_index_answers_as_the_dict_of_its_entries(entries, changes):
         with pytest.raises(KeyError):
             answer[h("absent")]
         assert answer.segments() == {segment for segment, _, _ in model.values()}
-        assert answer.bytes() == sum(size for _, _, size in model.values())
+        assert answer.value_bytes() == sum(size for _, _, size in model.values())
     some = next(iter(model.values()), ("none", 0, 0))[0]
     index.drop_segments({some})
     assert dict(index) == {k: where for k, where in model.items() if where[0] != some}

@@ -213,13 +213,10 @@ class MemoFile(Memo):
                 for statement in KEEP:
                     writing.execute(statement)
                 writing.commit()
-                writing.execute("DETACH DATABASE before")
-                name = self._writing[0] if self._writing is not None else None
+                name, self._writing = self._writing, None  # written: ``close`` leaves it
                 writing.close()
-                self._writing = None
-                self.close()
-                if name is not None:
-                    os.replace(name, self.path)
+                assert name is not None
+                os.replace(name[0], self.path)
         except (OSError, sqlite3.Error):
             pass
         finally:
