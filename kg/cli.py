@@ -291,13 +291,13 @@ def view(graph_path: Path, kind: str, focus: str | None, lang: str, out_path: Pa
     Example: kg view --kind ego --focus Жамармен --lang ru --out exports/zhamar.html
     """
     from kg.graph import load_graph
-    from kg.store import open_store, rdflib_triples
+    from kg.store import open_store
     from kg.views import GraphIndex, write_view
     from kg.views.registry import view_kind
 
     path = out_path or DEFAULT_GRAPH.parent / view_kind(kind).file_name
     try:
-        source = (GraphIndex(rdflib_triples(open_store(graph_path))) if graph_path.is_dir()
+        source = (GraphIndex.from_store(open_store(graph_path)) if graph_path.is_dir()
                   else load_graph(graph_path))
         written = write_view(source, path, kind, focus=focus, lang=lang)
     except DipkgError as exc:

@@ -31,7 +31,7 @@ from kg.entities import resolve
 from kg.errors import DipkgError
 from kg.events import resolve_events
 from kg.files import limit_heap_arenas, map_large_blocks, no_gc, release_freed_memory
-from kg.graph import PREFIXES, GraphBuilder, Triple, held_roles, served_states
+from kg.graph import PREFIXES, GraphBuilder, held_roles, served_states
 from kg.inputs.collect import Collected, InputOptions, collect
 from kg.inputs.locate import STDIN
 from kg.inputs.memo import Memo, MemoFile
@@ -168,14 +168,14 @@ def to_graph(extractions: Sequence[Extraction]) -> tuple[Graph, Dataset]:
 
 def build(paths: Sequence[Path], *, out_dir: Path | None = None,
           extractors: Sequence[str] = DEFAULT_EXTRACTORS,
-          views: Callable[[Iterable[Triple], Path], list[Path]] | None = None,
+          views: Callable[[ox.Store, Path], list[Path]] | None = None,
           inputs: InputOptions | None = None, jobs: int | None = None, exports: bool = True,
           compact: bool = False) -> BuildResult:
     """Build the graph from report files, folders and globs (``kg.inputs``) into a store, and write
     the exports if ``out_dir`` is given (Turtle and TriG unless ``exports`` is False, when the
     folder's old ones are removed rather than left out of date). An input that cannot be read is skipped
     (``BuildResult.skipped``), or fails the build before anything is written when ``inputs.strict``.
-    ``views`` is given the triples of the default graph (``kg.views.write_views`` walks them once).
+    ``views`` is given the store (``kg.views.write_views`` reads what the views show of it once).
 
     Reports are extracted on ``jobs`` processes (default: every core); the output does not depend
     on how many. With ``out_dir``, the store is ``OUT/store`` and a rebuild extracts only the
@@ -235,7 +235,7 @@ def _read(paths: Sequence[Path], inputs: InputOptions | None, extractors: Sequen
 
 
 def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str],
-           views: Callable[[Iterable[Triple], Path], list[Path]] | None, inputs: InputOptions | None,
+           views: Callable[[ox.Store, Path], list[Path]] | None, inputs: InputOptions | None,
            jobs: int, exports: bool = True, compact: bool = False) -> BuildResult:
     limit_heap_arenas(HEAP_ARENAS)
     clock = Clock()
@@ -316,7 +316,7 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
                 files = write_exports(stage.chunks(store, graphs), folder / TURTLE_FILE, folder / TRIG_FILE)
             clock.lap("exports")
             if views is not None:
-                files += views(rdflib_triples(store), folder)
+                files += views(store, folder)
                 clock.lap("views")
             return [written, *files]  # the store closes as it goes out of scope, before the swap
 

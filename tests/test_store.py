@@ -14,14 +14,14 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from rdflib import Graph
+from rdflib import Graph, Literal, URIRef
 
 from kg import cache, jobs, pipeline, resolution, storing
 from kg.graph import load_dataset, report_graph_iri
 from kg.pipeline import build
 from kg.publish import STAGING_PREFIX
 from kg.query import load_store, run
-from kg.store import STORE_NAME, Manifest, open_store, report_quads, triples, update_store
+from kg.store import STORE_NAME, Manifest, open_store, read_values, report_quads, triples, update_store
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = {
@@ -322,13 +322,28 @@ def test_export_reads_the_store_of_an_output_folder(tmp_path, fmt, name):
         assert len((tmp_path / name).read_text(encoding="utf-8").splitlines()) == 4
 
 
+@pytest.mark.parametrize(("obj", "expected"), [
+    ('<https://example.org/o>', URIRef("https://example.org/o")),
+    ('"Льеж"@ru', Literal("Льеж", lang="ru")),
+    ('"Льеж"', "Льеж"),
+    ('"12"^^<http://www.w3.org/2001/XMLSchema#integer>', "12"),
+    ('"2024-03"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>', "2024-03"),
+])
+def test_read_values_gives_iris_as_rdflib_and_literals_as_their_lexical_form(obj, expected):
+    store = ox.Store()
+    store.load(f"<https://example.org/s> <https://example.org/p> {obj} .\n_:b <https://example.org/p> {obj} .\n"
+               f"<https://example.org/s> <https://example.org/q> {obj} .".encode(), format=ox.RdfFormat.N_TRIPLES)
+    found = list(read_values(store, [URIRef("https://example.org/p")]))
+    assert found == [(URIRef("https://example.org/s"), URIRef("https://example.org/p"), expected)]
+    assert type(found[0][2]) is type(expected)  # a plain literal is a str, not an rdflib Literal
+
+
 def test_views_read_the_store_without_a_graph_of_the_corpus(tmp_path):
-    from kg.store import rdflib_triples
     from kg.views import GraphIndex
 
     out = tmp_path / "out"
     result = build([corpus(tmp_path / "in", 4)], out_dir=out)
-    from_store = GraphIndex(rdflib_triples(open_store(out)))
+    from_store = GraphIndex.from_store(open_store(out))
     from_graph = GraphIndex(result.graph)
     assert from_store.category == from_graph.category and len(from_store.meetings) == 4
     def meetings(index: GraphIndex) -> dict:

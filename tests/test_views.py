@@ -2,6 +2,7 @@
 
 import json
 import math
+import random
 import re
 from pathlib import Path
 
@@ -129,6 +130,17 @@ def test_page_is_self_contained(seeds_build, kind):
     assert "sourceMappingURL" not in page
     assert "default-src 'none'" in page
     assert "vis.Network" in page
+
+
+@pytest.mark.parametrize("kind", ["network", "countries", "sectors", "regions", "timeline", "ego"])
+def test_a_view_is_the_same_from_the_store_or_the_graph_whatever_the_order_of_its_triples(seeds_build, kind):
+    focus = "Belgium" if kind == "ego" else None
+    triples = list(seeds_build.graph)
+    pages = {view_html(GraphIndex.from_store(seeds_build.store), kind, focus=focus)}
+    for seed in (1, 2, 3):
+        random.Random(seed).shuffle(triples)
+        pages.add(view_html(GraphIndex(triples), kind, focus=focus))
+    assert len(pages) == 1
 
 
 def test_view_script_never_writes_markup():

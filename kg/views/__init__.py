@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Graph
 
 from kg.errors import DipkgError
@@ -85,7 +86,7 @@ def write_view(source: Graph | GraphIndex, path: Path, kind: str = "network", *,
     return write_atomic(path, lambda tmp: Path(tmp).write_text(page, encoding="utf-8"))
 
 
-def write_views(graph: Graph, out_dir: Path, *, lang: str = "kk") -> list[Path]:
-    """The views of ``kg build`` (those the registry marks ``in_build``)."""
-    index = GraphIndex(graph)
+def write_views(source: Graph | ox.Store, out_dir: Path, *, lang: str = "kk") -> list[Path]:
+    """The views of ``kg build`` (those the registry marks ``in_build``) of a graph or a store."""
+    index = GraphIndex.from_store(source) if isinstance(source, ox.Store) else GraphIndex(source)
     return [write_view(index, out_dir / name, kind, lang=lang) for kind, name in DEFAULT_VIEWS.items()]
