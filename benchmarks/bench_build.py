@@ -15,6 +15,9 @@ machine) and the seconds per stage. It then adds one report and builds again int
 pages (``synthetic_reports.as_page``), whose main text the build finds in the markup. Unless 100,000
 reports were measured, their figures are extrapolated linearly from the largest size measured, and
 printed as such.
+
+The host's speed varies from hour to hour, so it prints, before and after the builds, the seconds a fixed loop of
+Python took (``probe``): figures from two hours compare by it, or by a run of older code in the same hour.
 """
 
 from __future__ import annotations
@@ -43,6 +46,8 @@ TARGET_SIZE = 10_000
 TARGET_BUILD_S = 60
 TARGET_MEMORY_GB = 1.0
 TARGET_ADD_ONE_S = 3
+# Steps of the fixed loop that shows the host's speed (``probe``).
+PROBE_STEPS = 10_000_000
 
 
 def build_once(reports: Path, out: Path, jobs: int | None, views: bool, exports: bool = True) -> dict:
@@ -128,6 +133,15 @@ def line(label: str, n: int, r: dict, cpu: float, maxrss: int | None) -> str:
             f"extracted {r['extracted']}  triples {r['triples']}  [{stages}]")
 
 
+def probe(steps: int = PROBE_STEPS) -> float:
+    """Seconds a fixed loop of Python takes on one core: the host's speed this hour."""
+    start = time.perf_counter()
+    total = 0
+    for i in range(steps):
+        total += i
+    return time.perf_counter() - start
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", nargs="+", type=int, default=[1000, 10000])
@@ -149,6 +163,7 @@ def main() -> None:
 def _run(args: argparse.Namespace, work: Path) -> None:
     print(f"cores {len(os.sched_getaffinity(0))}  jobs {args.jobs or 'all'}  views {args.views}  "
           f"exports {args.exports}  pages {args.pages}  load average {os.getloadavg()[0]:.1f}  folder {work}")
+    print(f"host speed: a fixed loop of Python ({PROBE_STEPS:,} steps) took {probe():.2f} s", flush=True)
     print(f"targets at {TARGET_SIZE} reports: build {TARGET_BUILD_S} s, memory {TARGET_MEMORY_GB} GB, "
           f"adding one report {TARGET_ADD_ONE_S} s (wall)")
     print(f"{'build':12} {'reports':>7} {'wall s':>8} {'reports/s':>9} {'cpu s':>8} {'largest':>9} "
@@ -171,7 +186,7 @@ def _run(args: argparse.Namespace, work: Path) -> None:
         again = build_once(reports, out, args.jobs, args.views, args.exports)
         cpu2, _ = children_usage()
         print(line("+1 report", n + 1, again, cpu2 - cpu1, None), flush=True)
-        print(f"{'':12} load average now {os.getloadavg()[0]:.1f}", flush=True)
+        print(f"{'':12} load average now {os.getloadavg()[0]:.1f}; the fixed loop took {probe():.2f} s", flush=True)
         added[0].unlink()
         last = (n, full, cpu1 - cpu0)
     if last is not None and last[0] < EXTRAPOLATE_TO:
