@@ -156,8 +156,12 @@ def event_of(ref: MeetingRef, meeting: Meeting, redirect: Mapping[str, str],
     """The event meeting ``ref`` belongs to: in ``found`` (``joined_events``), else the event of that meeting
     alone."""
     event = found.get(ref) if found is not None else None
-    # its publication date counts only against another report's date
-    return event if event is not None else _event([_told(ref, meeting, None, redirect)])
+    if event is not None:
+        return event
+    # ``_event`` of this meeting alone, made directly: a rebuild asks for the event of every meeting no other report
+    # tells (its publication date counts only against another report's date)
+    return Event(anchor=ref, members=(ref,), participants=tuple(sorted(_participants(meeting, redirect))),
+                 date=meeting.date, location=redirect.get(meeting.location, meeting.location) or None)
 
 
 def _same(a: _Told, b: _Told) -> bool:

@@ -74,7 +74,9 @@ def report_graph_iri(key: str) -> URIRef:
     return RES[f"graph/{_report_id(key)}"]
 
 
+@lru_cache(maxsize=1 << 17)
 def _report_id(key: str) -> str:
+    """The id of a report's node, graph and meetings: a build asks for each report's three times or more."""
     return stable_id("report:" + key)
 
 

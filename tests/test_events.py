@@ -9,7 +9,7 @@ from build_support import report_folder
 from rdflib import RDF, RDFS, Literal, Namespace
 
 from kg import query as q
-from kg.events import _candidates, event_of, events, joined_events
+from kg.events import _candidates, _event, _told, event_of, events, joined_events
 from kg.explain import explain
 from kg.model import Evidence, Extraction, Meeting, PartialDate, Report, Span
 
@@ -232,6 +232,9 @@ def _several(found):
      {"person:a-kk": "person:a", "place:almaty-kk": "place:almaty"}),
     # dated on its publication day
     (Meeting(AB, Evidence("c.txt", Span(0, 1, "x"), Span(0, 1, "x")), date=PartialDate(2025, 3, 20)), {}),
+    # known to the month, at a place no other key stands for
+    (Meeting(AB, Evidence("c.txt", Span(0, 1, "x"), Span(0, 1, "x")), date=PartialDate(2025, 5),
+             location="place:astana"), {}),
 ])
 def test_a_meeting_no_other_report_tells_is_made_again_as_its_own_event(meeting, redirect):
     alone = Extraction(Report("c.txt", "x", "kk", published=date(2025, 3, 20)), (), (), meetings=(meeting,))
@@ -241,6 +244,8 @@ def test_a_meeting_no_other_report_tells_is_made_again_as_its_own_event(meeting,
     kept = _several(found)
     assert set(kept) == {("a.txt", 1), ("b.txt", 1)}  # six days after them: its own
     assert event_of(("c.txt", 1), meeting, redirect, kept) == found[("c.txt", 1)]
+    # made directly, as ``_event`` makes the event of several meetings
+    assert event_of(("c.txt", 1), meeting, redirect, kept) == _event([_told(("c.txt", 1), meeting, None, redirect)])
     assert event_of(("a.txt", 1), a.meetings[0], redirect, kept) is found[("a.txt", 1)]
 
 
