@@ -485,16 +485,19 @@ def export_command(fmt: str, graph_path: Path, out: Path | None, lang: str | Non
 
     Example: kg export --format graphml --lang en --out network.graphml
     """
-    from kg.exports import FORMATS, ExportOptions, export
+    from kg.exports import FORMATS, ExportOptions, export, export_store_part
     from kg.graph import load_dataset
-    from kg.store import STORE_FORMATS, export_store
+    from kg.store import STORE_FORMATS, export_store, open_store
 
     target = out or Path("exports") / FORMATS[fmt].file_name
+    options = ExportOptions(lang=lang, excel=excel)
     try:
         if graph_path.is_dir() and fmt in STORE_FORMATS:
             written = export_store(graph_path, fmt, target)
+        elif graph_path.is_dir() and FORMATS[fmt].reads is not None:
+            written = export_store_part(open_store(graph_path), fmt, target, options)
         else:
-            written = export(load_dataset(graph_path), fmt, target, ExportOptions(lang=lang, excel=excel))
+            written = export(load_dataset(graph_path), fmt, target, options)
     except DipkgError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"wrote {written}")

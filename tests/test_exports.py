@@ -9,17 +9,19 @@ import networkx as nx
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
-from rdflib import RDFS, Dataset, Graph, URIRef
+from rdflib import RDF, RDFS, Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 
+import kg.exports
 from kg.cli import main
 from kg.errors import DipkgError
-from kg.exports import FORMATS, ExportOptions, export
+from kg.exports import FORMATS, ExportOptions, export, export_store_part, store_part
 from kg.exports.meetings import meeting_rows
 from kg.exports.network import entity_network
 from kg.graph import load_dataset, union
 from kg.labels import label
 from kg.rdf_io import to_rdflib
+from kg.store import triples
 
 OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nt": ox.RdfFormat.N_TRIPLES,
               "jsonld": ox.RdfFormat.JSON_LD}
@@ -201,3 +203,29 @@ def test_export_errors_are_one_line(sources, tmp_path):
     assert result.exit_code != 0 and "none.ttl" in result.output and len(result.output.strip().splitlines()) == 1
     with pytest.raises(DipkgError, match="no such folder"):
         export(load_dataset(sources["ttl"]), "nt", tmp_path / "missing" / "x.nt")
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "kk"])
+@pytest.mark.parametrize("fmt", [name for name, spec in FORMATS.items() if spec.reads is not None])
+def test_an_export_from_the_store_reads_only_its_part_and_writes_the_same_file(sources, seeds_build, tmp_path, fmt,
+                                                                                lang):
+    options = ExportOptions(lang=lang)
+    whole = export(load_dataset(sources["trig"]), fmt, tmp_path / f"whole.{fmt}", options)
+    part = export_store_part(seeds_build.store, fmt, tmp_path / f"part.{fmt}", options)
+    assert part.read_bytes() == whole.read_bytes()
+    read = store_part(seeds_build.store, Path(kg.exports.__file__).with_name(FORMATS[fmt].reads))
+    assert len(read) < triples(seeds_build.store) / 2  # the evidence is left in the store
+
+
+def test_cli_export_from_a_build_folder_through_the_store(tmp_path):
+    from kg.pipeline import build
+
+    out = tmp_path / "out"
+    result = build([Path(__file__).resolve().parent.parent / "seeds"], out_dir=out, exports=False)
+    done = CliRunner().invoke(main, ["export", "--format", "csv", "--lang", "en", "--graph", str(out),
+                                     "--out", str(tmp_path / "m.csv")])
+    assert done.exit_code == 0, done.output
+    expected = export(result.dataset, "csv", tmp_path / "expected.csv", ExportOptions(lang="en"))
+    assert (tmp_path / "m.csv").read_bytes() == expected.read_bytes()
+    meetings = set(result.graph.subjects(RDF.type, URIRef("https://w3id.org/dipkg/ontology#Meeting")))
+    assert len(list(csv.DictReader(expected.open(encoding="utf-8")))) == len(meetings) > 0

@@ -8,6 +8,10 @@ A format is a name, the file it is written to by default, a writer and a line of
 are written by pyoxigraph (``kg.graph.write_dataset``), Turtle and N-Triples by rdflib. Labels come
 in one language (``ExportOptions.lang``, by default the language most reports are in; see
 ``kg.labels``). Every file is written through a temporary file and a rename.
+
+From a build's store, a format that names the part of the graph it reads (``ExportFormat.reads``, a CONSTRUCT
+query beside this module) is given that part only (``export_store_part``): read whole into rdflib, the store of
+a large collection would take gigabytes, most of them its evidence.
 """
 
 from __future__ import annotations
@@ -16,7 +20,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Dataset
+import pyoxigraph as ox
+from rdflib import Dataset, Graph
 
 from kg.errors import DipkgError
 from kg.exports.meetings import write_csv
@@ -35,7 +40,7 @@ class ExportOptions:
     excel: bool = False
 
 
-Writer = Callable[[Dataset, Path, ExportOptions], Path]
+Writer = Callable[[Dataset | Graph, Path, ExportOptions], Path]
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,8 @@ class ExportFormat:
     file_name: str
     write: Writer
     description: str
+    reads: str | None = None
+    """The file (beside this module) of the CONSTRUCT query of what the writer reads, if not every triple."""
 
     @property
     def suffix(self) -> str:
@@ -59,14 +66,19 @@ def _rdf(rdflib_format: str, *, named_graphs: bool) -> Writer:
     return write
 
 
-def _graphml(ds: Dataset, out: Path, options: ExportOptions) -> Path:
-    g = union(ds)
+def _graphml(source: Dataset | Graph, out: Path, options: ExportOptions) -> Path:
+    g = _one_graph(source)
     return write_graphml(g, out, options.lang or main_language(g))
 
 
-def _csv(ds: Dataset, out: Path, options: ExportOptions) -> Path:
-    g = union(ds)
+def _csv(source: Dataset | Graph, out: Path, options: ExportOptions) -> Path:
+    g = _one_graph(source)
     return write_csv(g, out, options.lang or main_language(g), excel=options.excel)
+
+
+def _one_graph(source: Dataset | Graph) -> Graph:
+    """A dataset's graphs as one graph; a graph as it is."""
+    return union(source) if isinstance(source, Dataset) else source
 
 
 FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
@@ -78,19 +90,44 @@ FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
     ExportFormat("jsonld", "diplomacy.jsonld", _rdf("json-ld", named_graphs=True),
                  "expanded JSON-LD with the named graph of each report (when the source is TriG)"),
     ExportFormat("graphml", "network.graphml", _graphml,
-                 "the entity network for Gephi and networkx: undirected, unique edge ids, labels in one language"),
+                 "the entity network for Gephi and networkx: undirected, unique edge ids, labels in one language",
+                 reads="network.rq"),
     ExportFormat("csv", "meetings.csv", _csv,
-                 "one row per meeting by date, with the states on each side, for spreadsheets (`--excel`)"),
+                 "one row per meeting by date, with the states on each side, for spreadsheets (`--excel`)",
+                 reads="network.rq"),
 )}
 
 
-def export(ds: Dataset, fmt: str, out: Path, options: ExportOptions | None = None) -> Path:
+def export(ds: Dataset | Graph, fmt: str, out: Path, options: ExportOptions | None = None) -> Path:
     """Write the dataset to ``out`` in the registered format ``fmt``."""
     if fmt not in FORMATS:
         raise DipkgError(f"{fmt}: unknown export format (known: {', '.join(FORMATS)})")
     if out.parent and not out.parent.exists():
         raise DipkgError(f"{out.parent}: no such folder")
     return FORMATS[fmt].write(ds, out, options or ExportOptions())
+
+
+def export_store_part(store: ox.Store, fmt: str, out: Path, options: ExportOptions | None = None) -> Path:
+    """Write the registered format ``fmt`` from what its writer reads of ``store`` (``ExportFormat.reads``)."""
+    spec = FORMATS.get(fmt)
+    if spec is None or spec.reads is None:
+        raise DipkgError(f"{fmt}: not an export written from part of a store")
+    if out.parent and not out.parent.exists():
+        raise DipkgError(f"{out.parent}: no such folder")
+    return spec.write(store_part(store, Path(__file__).with_name(spec.reads)), out, options or ExportOptions())
+
+
+def store_part(store: ox.Store, query: Path) -> Graph:
+    """The triples the CONSTRUCT ``query`` gives of ``store``'s default graph, as an rdflib graph."""
+    from kg.graph import PREFIXES
+    from kg.rdf_io import to_rdflib
+
+    g = Graph()
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns)
+    for t in store.query(query.read_text(encoding="utf-8")):
+        g.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
+    return g
 
 
 def formats_table() -> str:

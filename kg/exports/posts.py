@@ -49,9 +49,8 @@ def posts(g: Graph, person: Node, lang: str) -> list[PostView]:
     return sorted(out, key=lambda p: (p.role, str(p.country), str(p.accredited), str(p.jurisdiction)))
 
 
-def posts_in(g: Graph, person: Node, reports: set[Node], lang: str) -> list[PostView]:
-    """The posts the reports give a person; all their posts when they give none."""
-    held = posts(g, person, lang)
+def posts_in(held: list[PostView], reports: set[Node]) -> list[PostView]:
+    """The posts (``held``: a person's, ``posts``) the reports give; all of them when they give none."""
     return [p for p in held if reports & p.reports] or held
 
 
