@@ -36,6 +36,7 @@ from kg.inputs.collect import Collected, InputOptions, collect
 from kg.inputs.locate import STDIN
 from kg.inputs.memo import Memo, MemoFile
 from kg.jobs import RECORDS_SUFFIX, Clock, Input, Planned, Work, records_path, set_current
+from kg.kept_outputs import KeptOutputs, outputs_key
 from kg.lexicon import load_lexicon, load_months
 from kg.mentions import extract_mentions
 from kg.merging import merge, serving_states
@@ -308,19 +309,33 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
                                timings=clock.laps, load=load, **read._asdict())
         assert graphs is not None
 
+        # the exports and views of the last build, kept where this one would write them the same
+        kept = KeptOutputs(out_dir, out_dir / CACHE_NAME)
+        key = outputs_key(extractor_version(), stage.graphs())
+
         def write(folder: Path) -> list[Path]:
             store, written = update_store(out_dir, folder, stage.fill, compact=compact, anew=stage.anew)
             clock.lap("store")  # the store compacted, where small rebuilds have grown it (``update_store``)
             files: list[Path] = []
             if exports:
-                files = write_exports(stage.chunks(store, graphs), folder / TURTLE_FILE, folder / TRIG_FILE)
+                made = kept.reuse("exports", key, folder)
+                if made is None:
+                    made = write_exports(stage.chunks(store, graphs), folder / TURTLE_FILE, folder / TRIG_FILE)
+                    kept.note("exports", key, made, folder)
+                files += made
             clock.lap("exports")
             if views is not None:
-                files += views(store, folder)
+                views_key = outputs_key(key, (), f"{views.__module__}.{getattr(views, '__qualname__', views)}")
+                made = kept.reuse("views", views_key, folder)
+                if made is None:
+                    made = views(store, folder)
+                    kept.note("views", views_key, made, folder)
+                files += made
                 clock.lap("views")
             return [written, *files]  # the store closes as it goes out of scope, before the swap
 
         published = publish(out_dir, write, move=(CACHE_NAME,), drop=() if exports else (TURTLE_FILE, TRIG_FILE))
+        kept.save()
         # each input of the plan read once for both (a record read is a report unpickled)
         kept_inputs = [(i.key, i.digest) for i in (inputs_kept[p.n] for p in planned)]
         if cache is not None:
