@@ -170,6 +170,8 @@ def build(paths: tuple[Path, ...], out_dir: Path, extractors: tuple[str, ...], i
                f"skipped {len(result.skipped)}  extracted {result.extracted}")
     for path in result.written:
         click.echo(f"wrote {path}")
+    for path in result.kept:
+        click.echo(f"kept {path} (what it is written from has not changed)")
     if timings:
         click.echo("seconds " + "  ".join(f"{stage} {seconds:.2f}" for stage, seconds in result.timings.items()))
 

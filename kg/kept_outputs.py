@@ -41,6 +41,8 @@ class KeptOutputs:
         self.out_dir, self.cache = out_dir, cache
         self.before = _read(cache / RECORD)
         self.now: dict[str, dict] = {}
+        self.kept: list[str] = []
+        """The files kept (``reuse``), by their paths in the output folder."""
 
     def reuse(self, group: str, key: str, folder: Path) -> list[Path] | None:
         """The files of ``group`` linked (or copied) from the output folder into ``folder``, where the last build
@@ -60,6 +62,7 @@ class KeptOutputs:
                 path.unlink(missing_ok=True)
             return None
         self.note(group, key, made, folder)
+        self.kept += files
         return made
 
     def note(self, group: str, key: str, paths: Iterable[Path], folder: Path) -> None:

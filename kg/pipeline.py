@@ -93,6 +93,8 @@ class BuildResult:
     store: ox.Store
     summary: Summary
     written: tuple[Path, ...] = ()
+    kept: tuple[Path, ...] = ()
+    """The last build's exports and views, kept as they were (``kg.kept_outputs``); not in ``written``."""
     skipped: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
     extracted: int = 0
@@ -347,8 +349,10 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
         store = open_store(out_dir)
         summary = _summary(store, stage.made[-1].triples)
         clock.lap("publish")
-        return BuildResult(store, summary, published, extracted=extracted_count, timings=clock.laps, load=load,
-                           **read._asdict())
+        kept_files = {out_dir / name for name in kept.kept}
+        return BuildResult(store, summary, tuple(p for p in published if p not in kept_files),
+                           tuple(p for p in published if p in kept_files), extracted=extracted_count,
+                           timings=clock.laps, load=load, **read._asdict())
     finally:
         set_current(None)
         plan.unlink(missing_ok=True)  # where the steps across reports failed before it was read

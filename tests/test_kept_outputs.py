@@ -63,7 +63,8 @@ def test_a_rebuild_keeps_the_files_it_would_write_the_same(built: tuple[Path, Pa
     groups = {"exports": {TURTLE_FILE, TRIG_FILE}, "views": {p.name for p in out.glob("*.html")} | {"timeline.svg"}}
     same = {name for name in after if before.get(name) == after[name]}
     assert same == set().union(*(groups[g] for g in kept))
-    assert {p.name for p in result.written if p.is_file()} == set().union(*groups.values())
+    assert {p.name for p in result.kept} == same
+    assert {p.name for p in result.written if p.is_file()} == set().union(*groups.values()) - same
     assert "<!-- edited -->" not in (out / "graph.html").read_text(encoding="utf-8")
 
 
@@ -93,3 +94,26 @@ def test_a_record_that_cannot_be_read_keeps_nothing(tmp_path: Path):
     (tmp_path / "a.ttl").write_text("x", encoding="utf-8")
     kept = KeptOutputs(tmp_path, tmp_path / "cache")
     assert kept.reuse("exports", "k", tmp_path / "staging") is None
+
+
+def test_the_cli_says_which_files_it_kept(tmp_path: Path):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    reports = shutil.copytree(SEEDS, tmp_path / "reports")
+    out = tmp_path / "out"
+    first = CliRunner().invoke(main, ["build", str(reports), "--out", str(out), "--jobs", "1"])
+    again = CliRunner().invoke(main, ["build", str(reports), "--out", str(out), "--jobs", "1"])
+    assert first.exit_code == again.exit_code == 0, again.output
+    assert "kept " not in first.output
+    kept = [line.split()[1] for line in again.output.splitlines() if line.startswith("kept ")]
+    assert sorted(Path(k).name for k in kept) == sorted(json_names(out))
+
+
+def json_names(out: Path) -> list[str]:
+    """The files the record of ``out`` names."""
+    import json
+
+    record = json.loads((out / CACHE_NAME / RECORD).read_text(encoding="utf-8"))
+    return [name for group in record.values() for name in group["files"]]
