@@ -156,12 +156,8 @@ def event_of(ref: MeetingRef, meeting: Meeting, redirect: Mapping[str, str],
     """The event meeting ``ref`` belongs to: in ``found`` (``joined_events``), else the event of that meeting
     alone."""
     event = found.get(ref) if found is not None else None
-    if event is not None:
-        return event
-    # ``_event`` of this meeting alone, made directly: a rebuild asks for the event of every meeting no other report
-    # tells (its publication date counts only against another report's date)
-    return Event(anchor=ref, members=(ref,), participants=tuple(sorted(_participants(meeting, redirect))),
-                 date=meeting.date, location=redirect.get(meeting.location, meeting.location) or None)
+    # its publication date counts only against another report's date
+    return event if event is not None else _event([_told(ref, meeting, None, redirect)])
 
 
 def _same(a: _Told, b: _Told) -> bool:
@@ -212,6 +208,8 @@ def _date(members: Sequence[_Told]) -> PartialDate | None:
     A report's publication date (which a meeting it does not date takes) counts only where no report
     writes another date.
     """
+    if len(members) == 1:  # (a rebuild asks for the event of every meeting no other report tells: ``event_of``)
+        return members[0].date
     given = {t.date for t in members if t.date is not None}
     written = {d for t in members if (d := t.date) is not None and d != _day(t.published)}
     dates = sorted(written or given, key=lambda d: (-len(d.iso()), d.iso()))
@@ -237,6 +235,8 @@ def _shared(a: PartialDate, b: PartialDate) -> PartialDate | None:
 
 
 def _location(members: Sequence[_Told]) -> str | None:
+    if len(members) == 1:
+        return members[0].location or None
     places = [t.location for t in members if t.location]
     if not places:
         return None

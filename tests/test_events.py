@@ -258,3 +258,16 @@ def test_a_meeting_no_other_report_tells_is_made_again_as_its_own_event(meeting,
 ])
 def test_only_meetings_whose_participants_another_meeting_has_are_compared(extractions, redirect, expected):
     assert [t.ref for t in _candidates(extractions, redirect)] == expected
+
+
+@pytest.mark.parametrize(("when", "where", "redirect", "place"), [
+    (None, None, {}, None),
+    (PartialDate(2025, 3), None, {}, None),
+    (PartialDate(2025, 3, 14), "place:almaty-kk", {"place:almaty-kk": "place:almaty"}, "place:almaty"),
+    (PartialDate(2025), "place:astana", {"person:b": "person:a2"}, "place:astana"),
+])
+def test_the_event_of_a_meeting_alone_has_its_date_place_and_participants(when, where, redirect, place):
+    meeting = Meeting(AB, Evidence("c.txt", Span(0, 1, "x"), Span(0, 1, "x")), date=when, location=where)
+    event = event_of(("c.txt", 1), meeting, redirect, {})
+    assert (event.anchor, event.members, event.date, event.location) == (("c.txt", 1), (("c.txt", 1),), when, place)
+    assert event.participants == tuple(sorted({redirect.get(k, k) for k in AB}))
