@@ -312,7 +312,7 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
         assert graphs is not None
 
         # the exports and views of the last build, kept where this one would write them the same
-        kept = KeptOutputs(out_dir, out_dir / CACHE_NAME)
+        outputs = KeptOutputs(out_dir, out_dir / CACHE_NAME)
         key = outputs_key(extractor_version(), stage.graphs())
 
         def write(folder: Path) -> list[Path]:
@@ -320,24 +320,24 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
             clock.lap("store")  # the store compacted, where small rebuilds have grown it (``update_store``)
             files: list[Path] = []
             if exports:
-                made = kept.reuse("exports", key, folder)
+                made = outputs.reuse("exports", key, folder)
                 if made is None:
                     made = write_exports(stage.chunks(store, graphs), folder / TURTLE_FILE, folder / TRIG_FILE)
-                    kept.note("exports", key, made, folder)
+                    outputs.note("exports", key, made, folder)
                 files += made
             clock.lap("exports")
             if views is not None:
                 views_key = outputs_key(key, (), f"{views.__module__}.{getattr(views, '__qualname__', views)}")
-                made = kept.reuse("views", views_key, folder)
+                made = outputs.reuse("views", views_key, folder)
                 if made is None:
                     made = views(store, folder)
-                    kept.note("views", views_key, made, folder)
+                    outputs.note("views", views_key, made, folder)
                 files += made
                 clock.lap("views")
             return [written, *files]  # the store closes as it goes out of scope, before the swap
 
         published = publish(out_dir, write, move=(CACHE_NAME,), drop=() if exports else (TURTLE_FILE, TRIG_FILE))
-        kept.save()
+        outputs.save()
         # each input of the plan read once for both (a record read is a report unpickled)
         kept_inputs = [(i.key, i.digest) for i in (inputs_kept[p.n] for p in planned)]
         if cache is not None:
@@ -349,7 +349,7 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
         store = open_store(out_dir)
         summary = _summary(store, stage.made[-1].triples)
         clock.lap("publish")
-        kept_files = {out_dir / name for name in kept.kept}
+        kept_files = {out_dir / name for name in outputs.kept}
         return BuildResult(store, summary, tuple(p for p in published if p not in kept_files),
                            tuple(p for p in published if p in kept_files), extracted=extracted_count,
                            timings=clock.laps, load=load, **read._asdict())

@@ -634,22 +634,19 @@ def _table_files(database: Path) -> int:
 
 def rdflib_triples(store: ox.Store) -> Iterator[tuple[Node, Node, Node]]:
     """The default graph's triples as rdflib terms, one at a time (for code that walks triples)."""
-    from rdflib import BNode, Literal, URIRef
+    from rdflib import BNode, Literal
 
-    iris: dict[str, URIRef] = {}
+    iris = _Iris()
 
     def term(t: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
         if isinstance(t, ox.NamedNode):
-            found = iris.get(t.value)
-            if found is None:
-                found = iris[t.value] = URIRef(t.value)
-            return found
+            return iris[t.value]
         if isinstance(t, ox.BlankNode):
             return BNode(t.value)
         if t.language:
             return Literal(t.value, lang=t.language)
         datatype = t.datatype.value
-        return Literal(t.value, datatype=None if datatype == XSD_STRING else iris.get(datatype) or URIRef(datatype))
+        return Literal(t.value, datatype=None if datatype == XSD_STRING else iris[datatype])
 
     for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph()):
         yield term(q.subject), term(q.predicate), term(q.object)
@@ -663,22 +660,25 @@ def read_values(store: ox.Store, predicates: Iterable[Node]) -> Iterator[tuple[N
     The store looks each predicate up. Read whole as rdflib terms (``rdflib_triples``), the 3.5 million triples of
     10,000 generated reports took 114 of the 166 s a view took; most are literals (the evidence's sentences,
     quotes and offsets), and making each an rdflib ``Literal`` took most of that time."""
-    from rdflib import Literal, URIRef
+    from rdflib import Literal
 
-    iris: dict[str, URIRef] = {}
-
-    def iri(value: str) -> URIRef:
-        found = iris.get(value)
-        if found is None:
-            found = iris[value] = URIRef(value)
-        return found
-
+    iris = _Iris()
     for predicate in predicates:
         for q in store.quads_for_pattern(None, ox.NamedNode(str(predicate)), None, ox.DefaultGraph()):
             s, o = q.subject, q.object
             if not isinstance(s, ox.NamedNode):
                 continue
             if isinstance(o, ox.NamedNode):
-                yield iri(s.value), predicate, iri(o.value)
+                yield iris[s.value], predicate, iris[o.value]
             elif isinstance(o, ox.Literal):
-                yield iri(s.value), predicate, Literal(o.value, lang=o.language) if o.language else o.value
+                yield iris[s.value], predicate, Literal(o.value, lang=o.language) if o.language else o.value
+
+
+class _Iris(dict):
+    """rdflib's IRI of each string, one object for each (made as they are asked for)."""
+
+    def __missing__(self, value: str) -> Node:
+        from rdflib import URIRef
+
+        found = self[value] = URIRef(value)
+        return found

@@ -100,21 +100,24 @@ FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
 
 def export(ds: Dataset | Graph, fmt: str, out: Path, options: ExportOptions | None = None) -> Path:
     """Write the dataset to ``out`` in the registered format ``fmt``."""
+    _check(fmt, out)
+    return FORMATS[fmt].write(ds, out, options or ExportOptions())
+
+
+def _check(fmt: str, out: Path) -> None:
     if fmt not in FORMATS:
         raise DipkgError(f"{fmt}: unknown export format (known: {', '.join(FORMATS)})")
     if out.parent and not out.parent.exists():
         raise DipkgError(f"{out.parent}: no such folder")
-    return FORMATS[fmt].write(ds, out, options or ExportOptions())
 
 
 def export_store_part(store: ox.Store, fmt: str, out: Path, options: ExportOptions | None = None) -> Path:
     """Write the registered format ``fmt`` from what its writer reads of ``store`` (``ExportFormat.reads``)."""
-    spec = FORMATS.get(fmt)
-    if spec is None or spec.reads is None:
+    _check(fmt, out)  # before the store is read
+    reads = FORMATS[fmt].reads
+    if reads is None:
         raise DipkgError(f"{fmt}: not an export written from part of a store")
-    if out.parent and not out.parent.exists():
-        raise DipkgError(f"{out.parent}: no such folder")
-    return spec.write(store_part(store, Path(__file__).with_name(spec.reads)), out, options or ExportOptions())
+    return export(store_part(store, Path(__file__).with_name(reads)), fmt, out, options)
 
 
 def store_part(store: ox.Store, query: Path) -> Graph:
