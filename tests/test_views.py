@@ -225,6 +225,32 @@ def test_facts_carry_evidence_and_reports(seeds_build):
     assert "Эрве Жамармен" in quotes
 
 
+def _facts_by_relation(data: dict) -> dict[tuple[str, str], int]:
+    """How many facts of each relation the panel of each node tells, shown or counted as more (by the node's label,
+    which a catalog index is not the same in two pages)."""
+    told: dict[tuple[str, str], int] = {}
+    for entry in data["catalog"]:
+        for fact in entry.get("f", ()):
+            key = (json.dumps(entry["l"], sort_keys=True), fact["p"])
+            told[key] = told.get(key, 0) + fact.get("more", 1)
+    return told
+
+
+@pytest.mark.parametrize("kind", ["network", "countries", "sectors", "regions", "timeline"])
+def test_facts_left_out_of_a_panel_bring_nothing_into_the_page(monkeypatch, kind):
+    graph = synthetic_graph(120)
+    whole = page_data(view_html(graph, kind))
+    monkeypatch.setattr("kg.views.payload.MAX_FACTS", 3)
+    cut = page_data(view_html(graph, kind))
+    shown = [fact for entry in cut["catalog"] for fact in entry.get("f", ()) if "more" not in fact]
+    cited = {k for fact in shown for k in fact.get("e", ())}
+    assert any("more" in fact for entry in cut["catalog"] for fact in entry.get("f", ()))
+    assert cited == set(range(len(cut["evidence"])))  # every evidence in the page is one a shown fact cites
+    assert {cut["evidence"][k][1] for k in cited} == set(range(len(cut["reports"])))
+    assert len(cut["evidence"]) <= len(whole["evidence"])
+    assert _facts_by_relation(cut) == _facts_by_relation(whole)  # what was left out is counted
+
+
 def test_small_views_use_physics_large_ones_a_precomputed_layout(seeds_build):
     graph = synthetic_graph(60)
     small = page_data(view_html(graph, "network"))

@@ -110,6 +110,14 @@ class _Builder:
         ix = self.index
         category = ix.category.get(node)
         groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        told: dict[str, int] = defaultdict(int)  # the facts of each relation, shown or not
+
+        def room(relation: str) -> bool:
+            """Whether the panel shows one more fact of ``relation``; if not, the fact is only counted. A fact left
+            out names no node, evidence or report in the payload: a state met in thousands of meetings would
+            otherwise bring every one of their sentences into the page, to show 200."""
+            told[relation] += 1
+            return told[relation] <= MAX_FACTS
 
         def add(relation: str, value: list[Any], evidence: Iterable[URIRef] = (),
                 extra: list[list[Any]] | None = None) -> None:
@@ -127,51 +135,63 @@ class _Builder:
             if rec.date:
                 add("date", [rec.date])
             for p in rec.participants:
-                add("participant", [self.ref(p)], said, self.post_parts(p, with_role=True))
+                if room("participant"):
+                    add("participant", [self.ref(p)], said, self.post_parts(p, with_role=True))
             for place in rec.locations:
-                add("location", [self.ref(place)], said)
+                if room("location"):
+                    add("location", [self.ref(place)], said)
             for t in rec.topics:
-                add("topic", [self.ref(t)], self.meeting_evidence(node, DIP.topic, t))
+                if room("topic"):
+                    add("topic", [self.ref(t)], self.meeting_evidence(node, DIP.topic, t))
         if category == "person":
             for post in ix.holds.get(node, ()):
-                if post in ix.posts:
+                if post in ix.posts and room("holds"):
                     rec = ix.posts[post]
                     add("holds", [self.term(r) for r in rec.roles], rec.evidence, self.post_parts(node, post=post))
             for m in ix.meetings_of.get(node, ()):
-                add("participantOf", [self.ref(m)], self.meeting_evidence(m, DIP.participant))
+                if room("participantOf"):
+                    add("participantOf", [self.ref(m)], self.meeting_evidence(m, DIP.participant))
         if category in PLACES or category in ORGANIZATIONS:
             if node in ix.country_code:
                 add("countryCode", [ix.country_code[node]])
             for same in ix.same_as.get(node, ()):
-                add("sameAs", [same.rsplit("/", 1)[-1]])
+                if room("sameAs"):
+                    add("sameAs", [same.rsplit("/", 1)[-1]])
             for c in ix.in_country.get(node, ()):
-                add("inCountry", [self.ref(c)])
+                if room("inCountry"):
+                    add("inCountry", [self.ref(c)])
             for relation, posts in (("servedBy", ix.posts_serving), ("accreditedHere", ix.posts_accredited),
                                     ("governedBy", ix.posts_governing)):
                 for post in posts.get(node, ()):
                     rec = ix.posts[post]
                     for holder in rec.holders:
-                        add(relation, [self.ref(holder)], rec.evidence, [["role", [self.term(r) for r in rec.roles]]])
+                        if room(relation):
+                            add(relation, [self.ref(holder)], rec.evidence,
+                                [["role", [self.term(r) for r in rec.roles]]])
             for m in reversed(ix.meetings_at.get(node, ())):
-                add("locationOf", [self.ref(m)], self.meeting_evidence(m, DIP.participant))
+                if room("locationOf"):
+                    add("locationOf", [self.ref(m)], self.meeting_evidence(m, DIP.participant))
             for place in ix.places_in.get(node, ()):
-                add("placesIn", [self.ref(place)])
+                if room("placesIn"):
+                    add("placesIn", [self.ref(place)])
         if category == "sector":
             if node in ix.notation:
                 add("notation", [ix.notation[node]])
             for m in reversed(ix.meetings_on.get(node, ())):
-                add("topicOf", [self.ref(m)], self.meeting_evidence(m, DIP.topic, node))
+                if room("topicOf"):
+                    add("topicOf", [self.ref(m)], self.meeting_evidence(m, DIP.topic, node))
         if category != "meeting":
             by_report: dict[URIRef | None, list[URIRef]] = defaultdict(list)
             for e in ix.mention_evidence.get(node, ()):
                 by_report[ix.evidence[e].report].append(e)
             for report, evs in sorted(by_report.items(), key=lambda kv: self.report_key(kv[0]), reverse=True):
-                add("mentionedIn", [self.report_name(report)], sorted(evs, key=self.evidence_key))
+                if room("mentionedIn"):
+                    add("mentionedIn", [self.report_name(report)], sorted(evs, key=self.evidence_key))
         out: list[dict[str, Any]] = []
         for relation, facts in groups.items():
-            out.extend(facts[:MAX_FACTS])
-            if len(facts) > MAX_FACTS:
-                out.append({"p": relation, "more": len(facts) - MAX_FACTS})
+            out.extend(facts)
+            if told[relation] > len(facts):
+                out.append({"p": relation, "more": told[relation] - len(facts)})
         return out
 
     def post_parts(self, person: URIRef, *, post: URIRef | None = None, with_role: bool = False) -> list[list[Any]]:
