@@ -9,6 +9,7 @@ lines of an N-Triples document, each once; it also takes rdflib terms, which it 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -16,6 +17,9 @@ XSD_STRING = f"{XSD}string"
 INTEGER = f"<{XSD}integer>"
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 _SPECIAL = ("\\", '"', "\n", "\r")
+# An escape of N-Triples text (any writer's: ``\t``, ``\u00e9`` as well as the four this module writes).
+ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))", re.S)
+_ESCAPED = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
 
 Term = str
 Triple = tuple[Term, Term, Term]
@@ -59,6 +63,20 @@ def literal(value: str | int, *, lang: str | None = None, datatype: Term | None 
     if datatype is not None and datatype != f"<{XSD_STRING}>":
         return f"{text}^^{datatype}"
     return text
+
+
+def unescape(text: str) -> str:
+    """The text an N-Triples string's body stands for (its escapes read)."""
+    if "\\" not in text:
+        return text
+    return ESCAPE.sub(_unescaped, text)
+
+
+def _unescaped(match: re.Match[str]) -> str:
+    short, long, char = match.groups()
+    if char is not None:
+        return _ESCAPED.get(char, char)
+    return chr(int(short or long, 16))
 
 
 def from_rdflib(term: object) -> Term:

@@ -75,3 +75,15 @@ def test_a_report_graph_is_n_triples_oxigraph_reads_back_unchanged() -> None:
     assert GraphBuilder().report_triples(x, PEOPLE, {}) == {
         tuple(to_rdflib(term) for term in (t.subject, t.predicate, t.object))
         for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)}
+
+
+@pytest.mark.parametrize(("body", "text"), [
+    ("plain", "plain"),
+    ('say \\"hi\\"', 'say "hi"'),
+    ("a\\nb\\rc\\td", "a\nb\rc\td"),
+    ("\\\\n is not a line break", "\\n is not a line break"),
+    ("caf\\u00e9 \\U0001F600", "café 😀"),
+])
+def test_unescape_reads_what_a_writer_escaped(body: str, text: str) -> None:
+    assert nt.unescape(body) == text
+    assert nt.unescape(nt.literal(text)[1:-1]) == text

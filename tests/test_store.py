@@ -21,7 +21,7 @@ from kg.graph import load_dataset, report_graph_iri
 from kg.pipeline import build
 from kg.publish import STAGING_PREFIX
 from kg.query import load_store, run
-from kg.store import STORE_NAME, Manifest, open_store, read_values, report_quads, triples, update_store
+from kg.store import STORE_NAME, Manifest, graph_values, open_store, read_values, report_quads, triples, update_store
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = {
@@ -336,6 +336,36 @@ def test_read_values_gives_iris_as_rdflib_and_literals_as_their_lexical_form(obj
     found = list(read_values(store, [URIRef("https://example.org/p")]))
     assert found == [(URIRef("https://example.org/s"), URIRef("https://example.org/p"), expected)]
     assert type(found[0][2]) is type(expected)  # a plain literal is a str, not an rdflib Literal
+
+
+@pytest.mark.parametrize(("obj", "expected"), [
+    ('<https://example.org/o>', URIRef("https://example.org/o")),
+    ('"Льеж"@ru', Literal("Льеж", lang="ru")),
+    ('"Льеж"', "Льеж"),
+    ('"12"^^<http://www.w3.org/2001/XMLSchema#integer>', "12"),
+    ('"say \\"hi\\"\\n\\\\ \\u00e9"', 'say "hi"\n\\ é'),
+    ('"a . b"@en', Literal("a . b", lang="en")),
+])
+def test_graph_values_read_n_triples_as_read_values_reads_a_store(obj, expected):
+    lines = (f"<https://example.org/s> <https://example.org/p> {obj} .\n_:b <https://example.org/p> {obj} .\n"
+             f"<https://example.org/s> <https://example.org/q> {obj} .\n").encode()
+    graphs = [("https://example.org/g1", lines), ("https://example.org/g2", lines)]  # a triple of two graphs once
+    found = list(graph_values(graphs, [URIRef("https://example.org/p")]))
+    store = ox.Store()
+    store.load(lines, format=ox.RdfFormat.N_TRIPLES)
+    assert found == list(read_values(store, [URIRef("https://example.org/p")]))
+    assert found == [(URIRef("https://example.org/s"), URIRef("https://example.org/p"), expected)]
+    assert type(found[0][2]) is type(expected)
+
+
+@pytest.mark.parametrize("kind", ["network", "countries", "sectors", "regions", "timeline"])
+def test_a_build_writes_the_views_the_store_gives(tmp_path, kind):
+    from kg.views import DEFAULT_VIEWS, GraphIndex, view_html, write_views
+
+    out = tmp_path / "out"
+    build([corpus(tmp_path / "in", 6)], out_dir=out, views=write_views, exports=kind == "network")
+    written = (out / DEFAULT_VIEWS[kind]).read_text(encoding="utf-8")
+    assert written == view_html(GraphIndex.from_store(open_store(out)), kind)
 
 
 def test_views_read_the_store_without_a_graph_of_the_corpus(tmp_path):

@@ -268,6 +268,14 @@ class GraphIndex:
 
         return cls(read_values(store, _PREDICATES))
 
+    @classmethod
+    def from_graphs(cls, graphs: Iterable[tuple[str, bytes]]) -> GraphIndex:
+        """The index of the union of graphs given as N-Triples (``kg.store.graph_values``), as ``from_store`` reads
+        it from a store that holds them."""
+        from kg.store import graph_values
+
+        return cls(graph_values(graphs, _PREDICATES))
+
     def meeting_sort_key(self, meeting: URIRef) -> tuple[str, str]:
         return (self.meetings[meeting].date or "", str(meeting))
 
