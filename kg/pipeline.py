@@ -171,14 +171,15 @@ def to_graph(extractions: Sequence[Extraction]) -> tuple[Graph, Dataset]:
 
 def build(paths: Sequence[Path], *, out_dir: Path | None = None,
           extractors: Sequence[str] = DEFAULT_EXTRACTORS,
-          views: Callable[[ox.Store, Path], list[Path]] | None = None,
+          views: Callable[..., list[Path]] | None = None,
           inputs: InputOptions | None = None, jobs: int | None = None, exports: bool = True,
           compact: bool = False) -> BuildResult:
     """Build the graph from report files, folders and globs (``kg.inputs``) into a store, and write
     the exports if ``out_dir`` is given (Turtle and TriG unless ``exports`` is False, when the
     folder's old ones are removed rather than left out of date). An input that cannot be read is skipped
     (``BuildResult.skipped``), or fails the build before anything is written when ``inputs.strict``.
-    ``views`` is given the store (``kg.views.write_views`` reads what the views show of it once).
+    ``views`` is given the store and the N-Triples of its graphs (``graphs=``; ``kg.views.write_views`` reads what
+    the views show of them once).
 
     Reports are extracted on ``jobs`` processes (default: every core); the output does not depend
     on how many. With ``out_dir``, the store is ``OUT/store`` and a rebuild extracts only the
@@ -238,7 +239,7 @@ def _read(paths: Sequence[Path], inputs: InputOptions | None, extractors: Sequen
 
 
 def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str],
-           views: Callable[[ox.Store, Path], list[Path]] | None, inputs: InputOptions | None,
+           views: Callable[..., list[Path]] | None, inputs: InputOptions | None,
            jobs: int, exports: bool = True, compact: bool = False) -> BuildResult:
     limit_heap_arenas(HEAP_ARENAS)
     clock = Clock()
@@ -297,9 +298,9 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
             return tuple(held_whole.wholes())
 
         graphs = GraphCache(out_dir / CACHE_NAME) if out_dir is not None else None
-        # Written by the workers as they make each graph, for the exports, which are written from it; a build
-        # without exports leaves it as it is (a later build with them reads the graphs it lacks from the store).
-        work.graphs = graphs if exports else None
+        # Written by the workers as they make each graph, for the exports and views, which are written from it; a
+        # build without either leaves it as it is (a later build with them reads the graphs it lacks from the store).
+        work.graphs = graphs if exports or views is not None else None
 
         release_freed_memory()
         map_large_blocks(MAPPED_FROM)  # for the store stage: the extracting processes were forked before
@@ -330,7 +331,7 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
                 views_key = outputs_key(key, (), f"{views.__module__}.{getattr(views, '__qualname__', views)}")
                 made = outputs.reuse("views", views_key, folder)
                 if made is None:
-                    made = views(store, folder)
+                    made = views(store, folder, graphs=stage.chunks(store, graphs))
                     outputs.note("views", views_key, made, folder)
                 files += made
                 clock.lap("views")

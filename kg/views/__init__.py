@@ -17,6 +17,7 @@ draws the rest around it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -86,7 +87,13 @@ def write_view(source: Graph | GraphIndex, path: Path, kind: str = "network", *,
     return write_atomic(path, lambda tmp: Path(tmp).write_text(page, encoding="utf-8"))
 
 
-def write_views(source: Graph | ox.Store, out_dir: Path, *, lang: str = "kk") -> list[Path]:
-    """The views of ``kg build`` (those the registry marks ``in_build``) of a graph or a store."""
-    index = GraphIndex.from_store(source) if isinstance(source, ox.Store) else GraphIndex(source)
+def write_views(source: Graph | ox.Store, out_dir: Path, *, lang: str = "kk",
+                graphs: Iterable[tuple[str, bytes]] | None = None) -> list[Path]:
+    """The views of ``kg build`` (those the registry marks ``in_build``) of a graph or a store. A build gives the
+    N-Triples of the store's graphs as well (``graphs``: ``kg.storing.StoreStage.chunks``), from which the views
+    are read rather than from the store, in half the time."""
+    if graphs is not None:
+        index = GraphIndex.from_graphs(graphs)
+    else:
+        index = GraphIndex.from_store(source) if isinstance(source, ox.Store) else GraphIndex(source)
     return [write_view(index, out_dir / name, kind, lang=lang) for kind, name in DEFAULT_VIEWS.items()]
