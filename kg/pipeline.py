@@ -30,6 +30,7 @@ from kg.cache import (
 from kg.entities import resolve
 from kg.errors import DipkgError
 from kg.events import resolve_events
+from kg.export_files import PIECES, write_exports
 from kg.files import limit_heap_arenas, map_large_blocks, no_gc, release_freed_memory
 from kg.graph import PREFIXES, GraphBuilder, held_roles, served_states
 from kg.inputs.collect import Collected, InputOptions, collect
@@ -51,7 +52,6 @@ from kg.store import (
     rdflib_triples,
     store_dataset,
     update_store,
-    write_exports,
 )
 from kg.storing import StoreStage
 from kg.summaries import tallies
@@ -323,7 +323,8 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
             if exports:
                 made = outputs.reuse("exports", key, folder)
                 if made is None:
-                    made = write_exports(stage.chunks(store, graphs), folder / TURTLE_FILE, folder / TRIG_FILE)
+                    made = write_exports(stage.chunks(store, graphs), folder / TURTLE_FILE, folder / TRIG_FILE,
+                                         last=out_dir, record=out_dir / CACHE_NAME / PIECES)
                     outputs.note("exports", key, made, folder)
                 files += made
             clock.lap("exports")

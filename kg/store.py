@@ -544,36 +544,6 @@ def graph_ntriples(store: ox.Store, graph: str) -> bytes:
     return b"".join(sorted(data.splitlines(keepends=True)))
 
 
-def write_exports(graphs: Iterable[tuple[str, bytes]], turtle: Path, trig: Path) -> list[Path]:
-    """Turtle (every triple once) and TriG (the named graphs) from each graph's N-Triples, in one pass.
-
-    Oxigraph serializes graph by graph; a triple about a report's own evidence, meetings or the
-    report itself is stated in that report's graph only, any other is written to the Turtle the
-    first time it comes. Reading the graphs back from the on-disk store would be several times slower.
-    """
-    header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items()).encode("utf-8")
-    written = FirstLines(OWN_SUBJECTS, link=EVIDENCE_LINK)
-    with open(turtle, "wb") as ttl, open(trig, "wb") as quads:
-        ttl.write(header)
-        quads.write(header)
-        for graph, triples in graphs:
-            named = ox.parse(in_graph(graph, triples), format=ox.RdfFormat.N_QUADS)
-            quads.write(_body(ox.serialize(named, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)))
-            kept = written.first(triples)
-            if kept:
-                ttl.write(b"\n" + _body(ox.serialize(ox.parse(b"".join(kept), format=ox.RdfFormat.N_TRIPLES),
-                                                      format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)))
-    return [turtle, trig]
-
-
-def _body(serialized: bytes | None) -> bytes:
-    """A serialization without its ``@prefix`` lines (written once at the top of the file)."""
-    text = serialized or b""
-    while text.startswith(b"@prefix"):
-        text = text[text.index(b"\n") + 1:]
-    return text
-
-
 def update_store(out_dir: Path, staging: Path,
                  fill: Callable[[ox.Store, Manifest, MutableMapping[str, str]], Manifest], *,
                  anew: Callable[[Manifest], bool] | None = None, compact: bool = False) -> tuple[ox.Store, Path]:

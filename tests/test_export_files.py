@@ -1,0 +1,108 @@
+"""The build's Turtle and TriG exports, and the pieces of the last build's files copied into the next."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kg import export_files
+from kg.export_files import PIECES, read_pieces, write_exports
+
+RES = "https://w3id.org/dipkg/resource/"
+LABEL = "<http://www.w3.org/2004/02/skos/core#prefLabel>"
+
+
+def report(n: int, country: str = "KZ") -> tuple[str, bytes]:
+    """A report graph: the report itself (its graph's own) and a country that other reports name too."""
+    lines = (f'<{RES}report/r{n}> {LABEL} "Report {n}" .\n'
+             f'<{RES}country/{country}> {LABEL} "{country}" .\n'
+             f'<{RES}person/p{n}> {LABEL} "Person {n}" .\n')
+    return f"{RES}graph/r{n:03d}", lines.encode()
+
+
+GRAPHS = [report(n, "KZ" if n % 2 else "BE") for n in range(1, 9)]
+
+# The graphs of a second build, and the pieces of its TriG and Turtle made rather than copied from the first's.
+EDITS = {
+    "nothing": (GRAPHS, 0, 0),
+    "a graph added in the middle": ([*GRAPHS[:4], report(40, "FR"), *GRAPHS[4:]], 1, 1),
+    "a graph added at the end": ([*GRAPHS, report(90)], 1, 1),
+    "a graph changed": ([*GRAPHS[:2], report(3, "FR"), *GRAPHS[3:]], 1, 1),
+    "the first graph naming a country gone": (GRAPHS[1:], 0, 1),  # the next one naming it states it
+}
+
+
+def write(graphs: list[tuple[str, bytes]], folder: Path, cache: Path | None, last: Path | None) -> tuple[bytes, bytes]:
+    folder.mkdir(parents=True, exist_ok=True)
+    ttl, trig = write_exports(graphs, folder / "d.ttl", folder / "d.trig", last=last,
+                              record=None if cache is None else cache / PIECES)
+    return ttl.read_bytes(), trig.read_bytes()
+
+
+def counting(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+    made = {"_trig": 0, "_turtle": 0}
+    for name in made:
+        real = getattr(export_files, name)
+
+        def counted(*args: object, _real=real, _name=name) -> bytes:
+            made[_name] += 1
+            return _real(*args)
+
+        monkeypatch.setattr(export_files, name, counted)
+    return made
+
+
+@pytest.mark.parametrize("edit", EDITS)
+def test_pieces_of_the_last_files_give_what_writing_anew_gives(tmp_path, monkeypatch, edit):
+    write(GRAPHS, tmp_path / "one", tmp_path / "cache", None)
+    graphs, trig, turtle = EDITS[edit]
+    made = counting(monkeypatch)
+    again = write(graphs, tmp_path / "two", tmp_path / "cache", tmp_path / "one")
+    assert made == {"_trig": trig, "_turtle": turtle}
+    assert again == write(graphs, tmp_path / "anew", None, None)
+
+
+def test_the_exports_hold_every_triple_once_and_each_graph(tmp_path):
+    ttl, trig = write(GRAPHS, tmp_path / "one", None, None)
+    turtle = set(ox.parse(ttl, format=ox.RdfFormat.TURTLE))
+    quads = list(ox.parse(trig, format=ox.RdfFormat.TRIG))
+    assert len(turtle) == len({(q.subject, q.predicate, q.object) for q in quads}) == 2 * len(GRAPHS) + 2
+    assert {q.graph_name.value for q in quads} == {g for g, _ in GRAPHS}
+
+
+def test_a_file_changed_since_its_record_is_not_copied_from(tmp_path, monkeypatch):
+    write(GRAPHS, tmp_path / "one", tmp_path / "cache", None)
+    trig = tmp_path / "one" / "d.trig"
+    trig.write_bytes(trig.read_bytes().replace(b"Report", b"Tampered"))
+    assert set(read_pieces(tmp_path / "cache" / PIECES, tmp_path / "one")) == {"d.ttl"}
+    made = counting(monkeypatch)
+    again = write(GRAPHS, tmp_path / "two", tmp_path / "cache", tmp_path / "one")
+    assert made == {"_trig": len(GRAPHS), "_turtle": 0}
+    assert b"Tampered" not in again[1]
+
+
+@pytest.mark.parametrize("record", [b"", b"not a record\n", export_files.MAGIC + b"[[\n", export_files.MAGIC
+                                    + b'[["d.ttl", 1, 2, 5]]\n' + b"short"])
+def test_a_record_that_cannot_be_read_gives_no_pieces(tmp_path, record):
+    (tmp_path / PIECES).write_bytes(record)
+    assert read_pieces(tmp_path / PIECES, tmp_path) == {}
+
+
+def test_the_files_written_over_are_not_copied_from(tmp_path):
+    expected = write(GRAPHS, tmp_path / "anew", None, None)
+    write(GRAPHS, tmp_path / "one", tmp_path / "cache", None)
+    assert write(GRAPHS, tmp_path / "one", tmp_path / "cache", tmp_path / "one") == expected
+
+
+def test_a_record_that_cannot_be_written_leaves_none(tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    write(GRAPHS, tmp_path / "one", cache, None)
+
+    def failing(path: Path, write: object) -> Path:
+        raise OSError(28, "No space left on device", str(path))
+
+    monkeypatch.setattr(export_files, "write_atomic", failing)
+    write(GRAPHS, tmp_path / "two", cache, tmp_path / "one")
+    assert not (cache / PIECES).exists()
