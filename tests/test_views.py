@@ -143,6 +143,21 @@ def test_a_view_is_the_same_from_the_store_or_the_graph_whatever_the_order_of_it
     assert len(pages) == 1
 
 
+@pytest.mark.parametrize(("module", "name"), [("kg.store", "graph_values"), ("kg.views.payload", "_Builder")])
+def test_the_index_and_a_page_are_made_with_the_collector_paused(seeds_build, monkeypatch, module, name):
+    import gc
+    import importlib
+
+    target, seen = importlib.import_module(module), []
+    real = getattr(target, name)
+    monkeypatch.setattr(target, name, lambda *args: seen.append(gc.isenabled()) or real(*args))
+    graph = Graph()
+    for triple in seeds_build.graph.triples((None, None, None)):
+        graph.add(triple)
+    view_html(GraphIndex.from_graphs([("urn:g", graph.serialize(format="nt", encoding="utf-8"))]), "network")
+    assert seen == [False] and gc.isenabled()
+
+
 def test_view_script_never_writes_markup():
     script = (ROOT / "kg" / "views" / "assets" / "view.js").read_text(encoding="utf-8")
     assert not re.search(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function", script)

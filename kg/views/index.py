@@ -17,6 +17,7 @@ from rdflib import RDF, RDFS, Literal, URIRef
 from rdflib.namespace import OWL, SKOS
 from rdflib.term import Node
 
+from kg.files import no_gc
 from kg.graph import DIP
 from kg.lang import codes
 
@@ -266,7 +267,8 @@ class GraphIndex:
         """The index of a store's default graph, read by the predicates the index keeps (``kg.store.read_values``)."""
         from kg.store import read_values
 
-        return cls(read_values(store, _PREDICATES))
+        with no_gc():
+            return cls(read_values(store, _PREDICATES))
 
     @classmethod
     def from_graphs(cls, graphs: Iterable[tuple[str, bytes]]) -> GraphIndex:
@@ -274,7 +276,8 @@ class GraphIndex:
         it from a store that holds them."""
         from kg.store import graph_values
 
-        return cls(graph_values(graphs, _PREDICATES))
+        with no_gc():  # long-lived records and no cycles: the collector would only walk them again and again
+            return cls(graph_values(graphs, _PREDICATES))
 
     def meeting_sort_key(self, meeting: URIRef) -> tuple[str, str]:
         return (self.meetings[meeting].date or "", str(meeting))
