@@ -507,7 +507,7 @@ def export_command(fmt: str, graph_path: Path, out: Path | None, lang: str | Non
 
 @main.command(name="validate")
 @click.option("--graph", "graph_path", type=GRAPH_PATH, default=DEFAULT_GRAPH,
-              show_default=True, help="Graph file to check.")
+              show_default=True, help="Graph file to check, or a build's output folder (its store, in batches).")
 @click.option("--shapes", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="SHACL shapes file (default: ontology/shapes.ttl).")
 def validate_command(graph_path: Path, shapes: Path | None) -> None:
@@ -516,13 +516,16 @@ def validate_command(graph_path: Path, shapes: Path | None) -> None:
     Example: kg validate --graph exports/diplomacy.ttl
     """
     from kg.graph import load_dataset, union
-    from kg.validate import SHAPES, validate
+    from kg.validate import SHAPES, validate, validate_store
 
     try:
-        graph = union(load_dataset(graph_path))
-        if not len(graph):
-            raise DipkgError(f"{graph_path}: the graph is empty; nothing to validate")
-        violations = validate(graph, shapes=shapes or SHAPES)
+        if graph_path.is_dir():  # a build's store: a batch of nodes at a time, on every core
+            violations = validate_store(graph_path, shapes=shapes or SHAPES)
+        else:
+            graph = union(load_dataset(graph_path))
+            if not len(graph):
+                raise DipkgError(f"{graph_path}: the graph is empty; nothing to validate")
+            violations = validate(graph, shapes=shapes or SHAPES)
     except DipkgError as exc:
         raise click.ClickException(str(exc)) from exc
     for v in violations:

@@ -4,14 +4,22 @@ The vocabulary (classes and their subclasses, the sector and role schemes) is ad
 the data graph before validation, so that a graph file without it validates as well: ``sh:class
 dip:Place`` accepts a ``dip:Region`` because the ontology says it is a subclass, and ``sh:class
 dip:Sector`` accepts the sectors of ``ontology/sectors.ttl``.
+
+A build's store is validated a batch of nodes at a time (``validate_store``): every node of a class the
+shapes target, each batch read from the store with what lies within ``STEPS`` of its nodes and validated with
+pyshacl on those nodes only, on every core. pyshacl's time grows faster than the graph: the store of 1,000
+generated reports took 607 s and 1.2 GB whole.
 """
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import RDF, Graph, URIRef
+import pyoxigraph as ox
+from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import SH
 
 from kg.errors import DipkgError
@@ -19,6 +27,13 @@ from kg.files import ONTOLOGY_DIR
 
 SHAPES = ONTOLOGY_DIR / "shapes.ttl"
 VOCABULARY = ("dipkg.ttl", "sectors.ttl", "roles.ttl")
+# Nodes validated together from a store: pyshacl took 1.7 ms a node in batches of 500, 2.6 ms in batches of 2,000.
+BATCH_NODES = 500
+# How far from a batch's nodes the store is read: their triples, those of every node they name, and the classes
+# of the nodes those name (an evidence node's report). The shapes of ``SHAPES`` look no further.
+STEPS = 2
+# Ways of choosing focus nodes other than by class: shapes using them are checked on the whole graph.
+OTHER_TARGETS = (SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
 
 
 @dataclass(frozen=True)
@@ -47,15 +62,18 @@ def _load(paths: list[Path]) -> Graph:
     return g
 
 
-def validate(graph: Graph, *, shapes: Path = SHAPES) -> list[Violation]:
-    """Every violation of the shapes by ``graph``, sorted by focus node; empty when it conforms."""
+def validate(graph: Graph, *, shapes: Path = SHAPES, focus: list[URIRef] | None = None,
+             shapes_graph: Graph | None = None) -> list[Violation]:
+    """Every violation of the shapes by ``graph``, sorted by focus node; empty when it conforms. With ``focus``,
+    of those nodes only."""
     from pyshacl import validate as shacl_validate
 
-    shapes_graph = _load([shapes])
+    if shapes_graph is None:
+        shapes_graph = _load([shapes])
     data = _load([ONTOLOGY_DIR / name for name in VOCABULARY])
     data += graph
     _conforms, report, _text = shacl_validate(data, shacl_graph=shapes_graph, inference="none", inplace=True,
-                                              abort_on_first=False, allow_warnings=True)
+                                              abort_on_first=False, allow_warnings=True, focus_nodes=focus)
     assert isinstance(report, Graph)
     out = []
     for result in report.subjects(RDF.type, SH.ValidationResult):
@@ -75,3 +93,96 @@ def _path(graph: Graph, path: object) -> str:
     if isinstance(path, URIRef):
         return graph.namespace_manager.normalizeUri(path)
     return str(path)
+
+
+def validate_store(path: Path, *, shapes: Path = SHAPES, jobs: int | None = None,
+                   batch: int = BATCH_NODES) -> list[Violation]:
+    """``validate`` of the default graph of the store in the output folder ``path``, a batch of nodes at a time
+    on ``jobs`` processes (default: every core); shapes that choose their nodes other than by class are checked
+    on the whole graph, read into memory."""
+    from kg.store import open_store, rdflib_triples
+    from kg.workers import cores, run
+
+    shapes_graph = _load([shapes])
+    store = open_store(path)
+    classes = target_classes(shapes_graph)
+    if classes is None:
+        whole = Graph()
+        for triple in rdflib_triples(store):
+            whole.add(triple)
+        return validate(whole, shapes_graph=shapes_graph)
+    nodes = sorted({q.subject.value for c in classes
+                    for q in store.quads_for_pattern(None, _RDF_TYPE, ox.NamedNode(c), ox.DefaultGraph())
+                    if isinstance(q.subject, ox.NamedNode)})
+    del store  # each process opens its own
+    tasks = [(os.fspath(path), os.fspath(shapes), tuple(nodes[i:i + batch])) for i in range(0, len(nodes), batch)]
+    found: set[Violation] = set()
+    try:
+        for violations in run(_validate_batch, tasks, jobs=jobs or cores(), what="validating", unit="batch"):
+            found.update(violations)
+    finally:
+        _OPENED.clear()  # the store, where this process validated the batches itself
+    return sorted(found, key=lambda v: (v.focus, v.path, v.message, v.value))
+
+
+def target_classes(shapes: Graph) -> set[str] | None:
+    """The classes whose instances the shapes validate, with their subclasses in the vocabulary; None where a
+    shape chooses its nodes otherwise (``OTHER_TARGETS``, or a shape that is a class itself)."""
+    if any(True for target in OTHER_TARGETS for _ in shapes.subjects(target, None)) or \
+            any(True for _ in shapes.subjects(RDF.type, RDFS.Class)):
+        return None
+    vocabulary = _load([ONTOLOGY_DIR / name for name in VOCABULARY])
+    found: set[str] = set()
+    todo = [c for c in shapes.objects(None, SH.targetClass) if isinstance(c, URIRef)]
+    while todo:
+        c = todo.pop()
+        if str(c) not in found:
+            found.add(str(c))
+            todo += [s for s in vocabulary.subjects(RDFS.subClassOf, c) if isinstance(s, URIRef)]
+    return found
+
+
+_RDF_TYPE = ox.NamedNode(str(RDF.type))
+_OPENED: dict[str, tuple[ox.Store, Graph]] = {}
+
+
+def _validate_batch(task: tuple[str, str, tuple[str, ...]]) -> list[Violation]:
+    """``validate`` of a batch of nodes of a store, with what lies within ``STEPS`` of them (in a worker)."""
+    path, shapes, nodes = task
+    if path not in _OPENED:
+        from kg.store import open_store
+
+        _OPENED.clear()
+        _OPENED[path] = (open_store(path), _load([Path(shapes)]))
+    store, shapes_graph = _OPENED[path]
+    graph, read = Graph(), set()
+    for triple in _around(store, [ox.NamedNode(n) for n in nodes], read):
+        graph.add(triple)
+    # The nodes read whole are validated too: pyshacl checks a value against a nested shape (``sh:node``) only where
+    # the value is one of the nodes it is asked about. Their own results are their batch's to give.
+    asked = set(nodes)
+    violations = validate(graph, focus=[URIRef(n) for n in sorted(read)], shapes_graph=shapes_graph)
+    return [v for v in violations if v.focus in asked]
+
+
+def _around(store: ox.Store, nodes: list[ox.NamedNode], read: set[str]) -> Iterator[tuple]:
+    """The triples of ``nodes`` and of the nodes they name, ``STEPS`` deep, the last step their classes only; the
+    nodes whose triples were all read are added to ``read``."""
+    from kg.rdf_io import to_rdflib
+
+    seen: set[ox.NamedNode] = set()
+    level = nodes
+    for step in range(STEPS + 1):
+        named: list[ox.NamedNode] = []
+        for node in level:
+            if node in seen:
+                continue
+            seen.add(node)
+            predicate = _RDF_TYPE if step == STEPS else None
+            if predicate is None:
+                read.add(node.value)
+            for q in store.quads_for_pattern(node, predicate, None, ox.DefaultGraph()):
+                yield to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)
+                if isinstance(q.object, ox.NamedNode) and step < STEPS:
+                    named.append(q.object)
+        level = named

@@ -8,7 +8,10 @@ from rdflib import RDF, Graph, Literal, URIRef
 
 from kg.cli import main
 from kg.graph import DIP, RES
-from kg.validate import validate
+from kg.manifest import Manifest
+from kg.rdf_io import to_oxigraph
+from kg.store import DATABASE_NAME, STORE_NAME
+from kg.validate import target_classes, validate, validate_store
 
 VASILENKO_MEETING = RES["meeting/000-96af8c5a6d4c3167-txt-983b7e1267-1"]
 VASILENKO_POST = RES["post/702ef96686ce"]
@@ -76,7 +79,7 @@ def participant_not_a_person(g: Graph) -> None:
     g.remove((person, RDF.type, DIP.Person))
 
 
-@pytest.mark.parametrize(("breakage", "focus", "message"), [
+BREAKAGES = [
     (drop_participant, VASILENKO_MEETING, "at least two participants"),
     (participant_not_a_person, VASILENKO_MEETING, "at least two participants"),
     (drop_report, VASILENKO_MEETING, "reported in a dip:Report"),
@@ -88,7 +91,10 @@ def participant_not_a_person(g: Graph) -> None:
     (drop_sentence_offsets, VASILENKO_POST, "a post has evidence"),
     (drop_code, RES["country/BE"], "ISO 3166-1 alpha-2"),
     (bad_code, RES["country/BE"], "ISO 3166-1 alpha-2"),
-], ids=lambda x: getattr(x, "__name__", None))
+]
+
+
+@pytest.mark.parametrize(("breakage", "focus", "message"), BREAKAGES, ids=lambda x: getattr(x, "__name__", None))
 def test_broken_graphs_are_caught(seeds_build, breakage, focus, message):
     g = Graph()
     g += seeds_build.graph
@@ -112,3 +118,55 @@ def test_cli_validate(seeds_build, tmp_path):
     assert result.exit_code == 1
     assert str(VASILENKO_MEETING) in result.output and "country/BE" in result.output
     assert "2 violations" in result.output.strip().splitlines()[-1]
+
+
+def as_store(graph: Graph, folder: Path) -> Path:
+    """An output folder whose store's default graph is ``graph``."""
+    import pyoxigraph as ox
+
+    (folder / STORE_NAME).mkdir(parents=True)
+    store, blanks = ox.Store(str(folder / STORE_NAME / DATABASE_NAME)), {}
+    store.bulk_extend(ox.Quad(*(to_oxigraph(t, blanks) for t in triple)) for triple in graph)
+    store.flush()
+    del store
+    Manifest({}).write(folder / STORE_NAME)
+    return folder
+
+
+@pytest.mark.parametrize(("breakage", "focus", "message"), [(None, None, None), *BREAKAGES],
+                         ids=lambda x: getattr(x, "__name__", None))
+def test_a_store_validated_in_batches_gives_what_the_whole_graph_gives(seeds_build, tmp_path, breakage, focus,
+                                                                      message):
+    g = Graph()
+    g += seeds_build.graph
+    if breakage is not None:
+        breakage(g)
+    found = validate_store(as_store(g, tmp_path), batch=7, jobs=1)
+    assert found == validate(g)
+    assert breakage is None or any(v.focus == str(focus) and message in v.message for v in found)
+
+
+def test_a_store_is_validated_on_several_processes(seeds_build, tmp_path):
+    g = Graph()
+    g += seeds_build.graph
+    drop_participant(g)
+    drop_code(g)
+    assert validate_store(as_store(g, tmp_path), batch=5, jobs=2) == validate(g)
+
+
+@pytest.mark.parametrize(("target", "whole"), [("sh:targetClass dip:Meeting", False), ("sh:targetNode dip:x", True),
+                                               ("sh:targetSubjectsOf dip:topic", True)])
+def test_shapes_that_choose_nodes_otherwise_are_checked_on_the_whole_graph(target, whole):
+    shapes = Graph().parse(data=f"""@prefix sh: <http://www.w3.org/ns/shacl#> .
+        @prefix dip: <https://w3id.org/dipkg/ontology#> .
+        dip:S a sh:NodeShape ; {target} .""", format="turtle")
+    assert (target_classes(shapes) is None) == whole
+
+
+def test_cli_validates_a_store(seeds_build, tmp_path):
+    g = Graph()
+    g += seeds_build.graph
+    drop_code(g)
+    result = CliRunner().invoke(main, ["validate", "--graph", str(as_store(g, tmp_path))])
+    assert result.exit_code == 1 and "country/BE" in result.output
+    assert "1 violation" in result.output.strip().splitlines()[-1]
