@@ -24,6 +24,7 @@ from rdflib.namespace import SH
 
 from kg.errors import DipkgError
 from kg.files import ONTOLOGY_DIR
+from kg.graph import DIP
 
 SHAPES = ONTOLOGY_DIR / "shapes.ttl"
 VOCABULARY = ("dipkg.ttl", "sectors.ttl", "roles.ttl")
@@ -111,9 +112,12 @@ def validate_store(path: Path, *, shapes: Path = SHAPES, jobs: int | None = None
         for triple in rdflib_triples(store):
             whole.add(triple)
         return validate(whole, shapes_graph=shapes_graph)
+    # an evidence node beside the others of its report: a batch then reads a few reports whole, not one per node
+    report_of = {q.subject.value: q.object.value for q in store.quads_for_pattern(None, _IN_REPORT, None,
+                                                                                   ox.DefaultGraph())}
     nodes = sorted({q.subject.value for c in classes
                     for q in store.quads_for_pattern(None, _RDF_TYPE, ox.NamedNode(c), ox.DefaultGraph())
-                    if isinstance(q.subject, ox.NamedNode)})
+                    if isinstance(q.subject, ox.NamedNode)}, key=lambda n: (report_of.get(n, ""), n))
     del store  # each process opens its own
     tasks = [(os.fspath(path), os.fspath(shapes), tuple(nodes[i:i + batch])) for i in range(0, len(nodes), batch)]
     found: set[Violation] = set()
@@ -143,6 +147,7 @@ def target_classes(shapes: Graph) -> set[str] | None:
 
 
 _RDF_TYPE = ox.NamedNode(str(RDF.type))
+_IN_REPORT = ox.NamedNode(str(DIP.inReport))
 _OPENED: dict[str, tuple[ox.Store, Graph]] = {}
 
 
