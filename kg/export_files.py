@@ -22,6 +22,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.files import write_atomic
+from kg.kept_outputs import file_stamp
 from kg.store import EVIDENCE_LINK, OWN_SUBJECTS, PREFIXES, FirstLines, in_graph
 
 # The record of the last build's pieces, in the cache folder: a header line of JSON (each file's name, size,
@@ -67,7 +68,7 @@ def read_pieces(record: Path, folder: Path) -> dict[str, tuple[Path, dict[bytes,
                 if len(data) != count * ENTRY.size:
                     return {}
                 path = folder / name
-                if _stat(path) == (size, mtime):
+                if file_stamp(path) == [size, mtime]:
                     found[name] = (path, {key: (offset, length) for key, offset, length in ENTRY.iter_unpack(data)})
             return found
     except (OSError, ValueError, TypeError, struct.error):
@@ -125,7 +126,7 @@ def _save(record: Path, files: Iterable[_Pieces]) -> None:
     """Record where the pieces of ``files`` lie; a record that cannot be written costs the next build the time
     of making every piece."""
     files = list(files)
-    head = [[f.path.name, *(_stat(f.path) or (-1, -1)), len(f.entries)] for f in files]
+    head = [[f.path.name, *(file_stamp(f.path) or (-1, -1)), len(f.entries)] for f in files]
 
     def write(tmp: str) -> None:
         with open(tmp, "wb") as fh:
@@ -147,14 +148,6 @@ def _key(*parts: bytes) -> bytes:
     for part in parts:
         digest.update(part)
     return digest.digest()
-
-
-def _stat(path: Path) -> tuple[int, int] | None:
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return st.st_size, st.st_mtime_ns
 
 
 def _trig(graph: str, triples: bytes) -> bytes:

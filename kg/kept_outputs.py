@@ -51,7 +51,7 @@ class KeptOutputs:
         if not isinstance(found, dict) or found.get("key") != key or not isinstance(found.get("files"), dict):
             return None
         files: dict[str, list[int]] = found["files"]
-        if not files or any(_stat(self.out_dir / name) != stat for name, stat in files.items()):
+        if not files or any(file_stamp(self.out_dir / name) != stat for name, stat in files.items()):
             return None
         made: list[Path] = []
         try:
@@ -67,7 +67,7 @@ class KeptOutputs:
 
     def note(self, group: str, key: str, paths: Iterable[Path], folder: Path) -> None:
         """Record ``paths`` (in the staging ``folder``) as the files of ``group``, written from ``key``."""
-        self.now[group] = {"key": key, "files": {str(p.relative_to(folder)): _stat(p) for p in paths}}
+        self.now[group] = {"key": key, "files": {str(p.relative_to(folder)): file_stamp(p) for p in paths}}
 
     def save(self) -> None:
         """Keep the record of this build's groups (in the published cache folder); a record that cannot be written
@@ -88,7 +88,8 @@ def _read(path: Path) -> dict:
     return found if isinstance(found, dict) else {}
 
 
-def _stat(path: Path) -> list[int] | None:
+def file_stamp(path: Path) -> list[int] | None:
+    """A file's size and modification time (ns), by which a record knows it is as it was left; None if absent."""
     try:
         st = path.stat()
     except OSError:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -63,6 +64,13 @@ def _load(paths: list[Path]) -> Graph:
     return g
 
 
+@cache
+def _vocabulary() -> Graph:
+    """The ontology's vocabulary, read once per process (a store is validated in hundreds of batches); each
+    validation adds it to a copy."""
+    return _load([ONTOLOGY_DIR / name for name in VOCABULARY])
+
+
 def validate(graph: Graph, *, shapes: Path = SHAPES, focus: list[URIRef] | None = None,
              shapes_graph: Graph | None = None) -> list[Violation]:
     """Every violation of the shapes by ``graph``, sorted by focus node; empty when it conforms. With ``focus``,
@@ -71,7 +79,8 @@ def validate(graph: Graph, *, shapes: Path = SHAPES, focus: list[URIRef] | None 
 
     if shapes_graph is None:
         shapes_graph = _load([shapes])
-    data = _load([ONTOLOGY_DIR / name for name in VOCABULARY])
+    data = Graph()
+    data += _vocabulary()
     data += graph
     _conforms, report, _text = shacl_validate(data, shacl_graph=shapes_graph, inference="none", inplace=True,
                                               abort_on_first=False, allow_warnings=True, focus_nodes=focus)
@@ -135,7 +144,7 @@ def target_classes(shapes: Graph) -> set[str] | None:
     if any(True for target in OTHER_TARGETS for _ in shapes.subjects(target, None)) or \
             any(True for _ in shapes.subjects(RDF.type, RDFS.Class)):
         return None
-    vocabulary = _load([ONTOLOGY_DIR / name for name in VOCABULARY])
+    vocabulary = _vocabulary()
     found: set[str] = set()
     todo = [c for c in shapes.objects(None, SH.targetClass) if isinstance(c, URIRef)]
     while todo:
