@@ -173,6 +173,22 @@ class FirstLines:
         N-Triples' graph only."""
         return self.first_and_rest(ntriples, own)[0]
 
+    def dropped(self, ntriples: bytes) -> list[int]:
+        """The numbers (from 0) of the lines of ``ntriples`` that ``first`` leaves out (given before), and marks
+        given as ``first`` does: the lines it gives are the others."""
+        seen, digest, link, own, out = self._seen, self._digest, self._link, self._own, []
+        for n, line in enumerate(ntriples.splitlines(keepends=True)):
+            if line.startswith(own) or (link is not None and link in line):
+                continue
+            key = digest(line, digest_size=DIGEST_BYTES).digest()
+            if key in seen:
+                out.append(n)
+            elif self._most is None or len(seen) < self._most:
+                seen.add(key)
+            else:
+                self.forgot = True
+        return out
+
     def first_and_rest(self, ntriples: bytes, own: tuple[bytes, ...] = (), apart: bytes | None = None
                        ) -> tuple[list[bytes], list[bytes]]:
         """``first``'s lines of ``ntriples``, and (where ``apart`` is given) its lines but those that begin with

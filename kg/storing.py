@@ -20,7 +20,7 @@ from kg.graph import VOCABULARY_GRAPH, Description, meeting_lines
 from kg.jobs import Clock, Planned, Work, graph_job
 from kg.store import EVERY_LINE, Manifest, StoreWriter, graph_ntriples, triples, vocabulary
 from kg.summaries import TallyGraph
-from kg.workers import Mapped, run
+from kg.workers import Mapped, Streamed, run
 
 # Report graphs written by one build after which the store is compacted (``StoreStage.fill``).
 OPTIMIZE_AFTER = 500
@@ -107,12 +107,17 @@ class StoreStage:
         """The signature of every graph the stage writes (the graph cache keeps these)."""
         return (signature for _, signature in self.graphs())
 
-    def chunks(self, store: ox.Store, graphs: GraphCache) -> Iterator[tuple[str, bytes]]:
+    def chunks(self, store: ox.Store, graphs: GraphCache) -> Streamed[tuple[str, bytes]]:
         """Every graph's N-Triples in the order of their names, for the exports: from the graph cache, else read
         from ``store`` (and kept in the cache)."""
-        for graph, signature in sorted(self.graphs()):
-            found = graphs.get(signature)
-            if found is None:
-                found = graph_ntriples(store, graph)
-                graphs.put(signature, found)
-            yield graph, found
+        named = sorted(self.graphs())
+
+        def read() -> Iterator[tuple[str, bytes]]:
+            for graph, signature in named:
+                found = graphs.get(signature)
+                if found is None:
+                    found = graph_ntriples(store, graph)
+                    graphs.put(signature, found)
+                yield graph, found
+
+        return Streamed(read(), len(named))

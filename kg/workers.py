@@ -8,7 +8,7 @@ process. The progress bar (tqdm: count, rate and time left) is drawn only when s
 a terminal. ``Ahead`` starts a few items' work in one forked process at once, for results wanted
 only after other work this process does meanwhile. ``apart`` runs one piece of work in a forked
 process of its own, and what that work leaves behind in memory leaves with it. ``Mapped`` makes the
-tasks of a run as they are handed out.
+tasks of a run as they are handed out; ``Streamed`` hands out those of an iterator whose length is known.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ import multiprocessing.connection
 import os
 import sys
 import threading
-from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING, Generic, TypeVar, overload
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar, overload
 
 from tqdm import tqdm
 
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 R = TypeVar("R")
+T_co = TypeVar("T_co", covariant=True)
 # Items a worker takes at a time: large enough to keep the pipes quiet, small enough to share the work out.
 MAX_CHUNK = 16
 
@@ -46,7 +47,15 @@ def progress(total: int, what: str, *, unit: str = "report") -> tqdm:
                 file=sys.stderr, dynamic_ncols=True, leave=False)
 
 
-def run(func: Callable[[T], R], items: Sequence[T], *, jobs: int, what: str, ahead: int | None = None,
+class Counted(Protocol[T_co]):
+    """What ``run`` maps over: items read once, in order, whose number is known beforehand."""
+
+    def __len__(self) -> int: ...
+
+    def __iter__(self) -> Iterator[T_co]: ...
+
+
+def run(func: Callable[[T], R], items: Counted[T], *, jobs: int, what: str, ahead: int | None = None,
         unit: str = "report") -> Iterator[R]:
     """``func`` of every item, in order, computed on ``jobs`` processes (1: in this one). With ``ahead``,
     the processes compute at most that many results beyond those taken: results a slower consumer has
@@ -113,6 +122,20 @@ class Ahead(Generic[T, R]):
             self._pool.terminate()
             self._pool.join()
             self._pool = None
+
+
+class Streamed(Generic[T]):
+    """The items of ``items`` (read once, as a run hands them out), of which there are ``count``."""
+
+    def __init__(self, items: Iterable[T], count: int) -> None:
+        self._items = items
+        self._count = count
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self._items)
 
 
 class Mapped(Sequence[R], Generic[T, R]):

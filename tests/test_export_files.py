@@ -34,10 +34,11 @@ EDITS = {
 }
 
 
-def write(graphs: list[tuple[str, bytes]], folder: Path, cache: Path | None, last: Path | None) -> tuple[bytes, bytes]:
+def write(graphs: list[tuple[str, bytes]], folder: Path, cache: Path | None, last: Path | None,
+          jobs: int = 1) -> tuple[bytes, bytes]:
     folder.mkdir(parents=True, exist_ok=True)
     ttl, trig = write_exports(graphs, folder / "d.ttl", folder / "d.trig", last=last,
-                              record=None if cache is None else cache / PIECES)
+                              record=None if cache is None else cache / PIECES, jobs=jobs)
     return ttl.read_bytes(), trig.read_bytes()
 
 
@@ -62,6 +63,14 @@ def test_pieces_of_the_last_files_give_what_writing_anew_gives(tmp_path, monkeyp
     again = write(graphs, tmp_path / "two", tmp_path / "cache", tmp_path / "one")
     assert made == {"_trig": trig, "_turtle": turtle}
     assert again == write(graphs, tmp_path / "anew", None, None)
+
+
+@pytest.mark.parametrize("edit", EDITS)
+def test_the_pieces_made_on_worker_processes_give_the_same_files(tmp_path, edit):
+    graphs = EDITS[edit][0]
+    write(GRAPHS, tmp_path / "one", tmp_path / "cache", None, jobs=2)
+    assert write(graphs, tmp_path / "two", tmp_path / "cache", tmp_path / "one", jobs=2) == write(
+        graphs, tmp_path / "anew", None, None)
 
 
 def test_the_exports_hold_every_triple_once_and_each_graph(tmp_path):
