@@ -178,8 +178,8 @@ def build(paths: Sequence[Path], *, out_dir: Path | None = None,
     the exports if ``out_dir`` is given (Turtle and TriG unless ``exports`` is False, when the
     folder's old ones are removed rather than left out of date). An input that cannot be read is skipped
     (``BuildResult.skipped``), or fails the build before anything is written when ``inputs.strict``.
-    ``views`` is given the store, the N-Triples of its graphs (``graphs=``; ``kg.views.write_views`` reads what
-    the views show of them once) and the number of processes (``jobs=``).
+    ``views`` is given the store and the N-Triples of its graphs (``graphs=``; ``kg.views.write_views`` reads what
+    the views show of them once).
 
     Reports are extracted on ``jobs`` processes (default: every core); the output does not depend
     on how many. With ``out_dir``, the store is ``OUT/store`` and a rebuild extracts only the
@@ -332,7 +332,7 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
                 views_key = outputs_key(key, (), f"{views.__module__}.{getattr(views, '__qualname__', views)}")
                 made = outputs.reuse("views", views_key, folder)
                 if made is None:
-                    made = views(store, folder, graphs=stage.chunks(store, graphs), jobs=jobs)
+                    made = views(store, folder, graphs=stage.chunks(store, graphs))
                     outputs.note("views", views_key, made, folder)
                 files += made
                 clock.lap("views")

@@ -121,7 +121,7 @@ def test_a_failing_write_leaves_the_previous_build(corpus, built, monkeypatch, f
     write(corpus, "c/y.txt", EN)
     calls = []
 
-    def views(store, folder: Path, graphs=None, jobs=1) -> list[Path]:
+    def views(store, folder: Path, graphs=None) -> list[Path]:
         calls.append(folder)
         raise OSError(fault, os.strerror(fault), str(folder / "graph.html"))
 

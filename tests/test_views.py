@@ -356,14 +356,6 @@ def test_build_writes_the_default_views(tmp_path):
         assert len(data["nodes"]) == len(make_view(GraphIndex(graph), kind).nodes)
 
 
-def test_views_written_on_worker_processes_are_the_pages_one_process_writes(tmp_path, seeds_build):
-    from kg.views import write_views
-
-    one, two = (write_views(seeds_build.store, tmp_path / str(jobs), jobs=jobs) for jobs in (1, 2))
-    assert [p.name for p in one] == [p.name for p in two] == list(DEFAULT_VIEWS.values())
-    assert [p.read_bytes() for p in one] == [p.read_bytes() for p in two]
-
-
 def test_write_view_replaces_atomically(tmp_path, seeds_build):
     path = tmp_path / "v.html"
     write_view(seeds_build.graph, path, "countries")

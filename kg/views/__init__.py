@@ -33,7 +33,6 @@ from kg.views.payload import build_payload
 from kg.views.registry import build_views, view_kind, view_names
 from kg.views.subset import DRAW_EDGES, DRAW_NODES, first_drawn
 from kg.views.text import view_title
-from kg.workers import run
 
 LAYOUT_THRESHOLD = 1000
 KINDS = view_names()
@@ -98,29 +97,12 @@ def write_view(source: Graph | GraphIndex, path: Path, kind: str = "network", *,
 
 
 def write_views(source: Graph | ox.Store, out_dir: Path, *, lang: str = "kk",
-                graphs: Iterable[tuple[str, bytes]] | None = None, jobs: int = 1) -> list[Path]:
+                graphs: Iterable[tuple[str, bytes]] | None = None) -> list[Path]:
     """The views of ``kg build`` (those the registry marks ``in_build``) of a graph or a store. A build gives the
     N-Triples of the store's graphs as well (``graphs``: ``kg.storing.StoreStage.chunks``), from which the views
-    are read rather than from the store, in half the time. The index is read once, here; the views are written
-    from it on ``jobs`` processes (forked: each starts with the index), the same pages whatever their number."""
-    global _WRITING
+    are read rather than from the store, in half the time."""
     if graphs is not None:
         index = GraphIndex.from_graphs(graphs)
     else:
         index = GraphIndex.from_store(source) if isinstance(source, ox.Store) else GraphIndex(source)
-    _WRITING = (index, out_dir, lang)
-    try:
-        return list(run(_write_one, list(DEFAULT_VIEWS.items()), jobs=jobs, what="writing views", unit="view"))
-    finally:
-        _WRITING = None
-
-
-# The index, folder and language of the views ``write_views`` is writing: what its forked processes inherit.
-_WRITING: tuple[GraphIndex, Path, str] | None = None
-
-
-def _write_one(view: tuple[str, str]) -> Path:
-    assert _WRITING is not None
-    index, out_dir, lang = _WRITING
-    kind, name = view
-    return write_view(index, out_dir / name, kind, lang=lang)
+    return [write_view(index, out_dir / name, kind, lang=lang) for kind, name in DEFAULT_VIEWS.items()]
