@@ -115,3 +115,17 @@ def test_a_record_that_cannot_be_written_leaves_none(tmp_path, monkeypatch):
     monkeypatch.setattr(export_files, "write_atomic", failing)
     write(GRAPHS, tmp_path / "two", cache, tmp_path / "one")
     assert not (cache / PIECES).exists()
+
+
+def test_a_write_that_fails_while_workers_make_pieces_raises_its_error(tmp_path, monkeypatch):
+    real, calls = export_files._Pieces.put, []
+
+    def failing(self, key: bytes, piece: bytes | None) -> None:
+        calls.append(key)
+        if len(calls) == 5:
+            raise OSError(28, "No space left on device", str(self.path))
+        real(self, key, piece)
+
+    monkeypatch.setattr(export_files._Pieces, "put", failing)
+    with pytest.raises(OSError, match="No space left"):
+        write_exports([report(n) for n in range(100)], tmp_path / "d.ttl", tmp_path / "d.trig", jobs=2)
