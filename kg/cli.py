@@ -116,8 +116,8 @@ def _input_options(func: Callable[..., None]) -> Callable[..., None]:
 @_extractor_option
 @_input_options
 @click.option("--jobs", "-j", type=click.IntRange(1), default=None,
-              help="Processes reading and extracting reports [default: every core]; the output is the same for any "
-                   "number.")
+              help="Processes reading and extracting reports, writing their graphs and the exports [default: every "
+                   "core]; the output is the same for any number.")
 @click.option("--views/--no-views", default=True, show_default=True, help="Write the HTML views.")
 @click.option("--exports/--no-exports", default=True, show_default=True,
               help="Write diplomacy.ttl and diplomacy.trig beside the store (without them a rebuild of a large "
