@@ -176,25 +176,16 @@ class FirstLines:
     def dropped(self, ntriples: bytes) -> list[int]:
         """The numbers (from 0) of the lines of ``ntriples`` that ``first`` leaves out (given before), and marks
         given as ``first`` does: the lines it gives are the others."""
-        seen, digest, link, own, out = self._seen, self._digest, self._link, self._own, []
-        for n, line in enumerate(ntriples.splitlines(keepends=True)):
-            if line.startswith(own) or (link is not None and link in line):
-                continue
-            key = digest(line, digest_size=DIGEST_BYTES).digest()
-            if key in seen:
-                out.append(n)
-            elif self._most is None or len(seen) < self._most:
-                seen.add(key)
-            else:
-                self.forgot = True
-        return out
+        link, own, fresh = self._link, self._own, self._fresh
+        return [n for n, line in enumerate(ntriples.splitlines(keepends=True))
+                if not (line.startswith(own) or (link is not None and link in line)) and not fresh(line)]
 
     def first_and_rest(self, ntriples: bytes, own: tuple[bytes, ...] = (), apart: bytes | None = None
                        ) -> tuple[list[bytes], list[bytes]]:
         """``first``'s lines of ``ntriples``, and (where ``apart`` is given) its lines but those that begin with
         ``apart`` or hold the link: a report graph's lines without its evidence, which its named graph holds. One
         pass over the lines gives both."""
-        seen, digest, link, out, rest, own = self._seen, self._digest, self._link, [], [], self._own + own
+        link, out, rest, own, fresh = self._link, [], [], self._own + own, self._fresh
         for line in ntriples.splitlines(keepends=True):
             if line.startswith(own) or (link is not None and link in line):  # given always
                 if apart is not None and not line.startswith(apart) and (link is None or link not in line):
@@ -203,15 +194,20 @@ class FirstLines:
                 continue
             if apart is not None and not line.startswith(apart):
                 rest.append(line)
-            key = digest(line, digest_size=DIGEST_BYTES).digest()
-            if key in seen:
-                continue
-            if self._most is None or len(seen) < self._most:
-                seen.add(key)
-            else:
-                self.forgot = True
-            out.append(line)
+            if fresh(line):
+                out.append(line)
         return out, rest
+
+    def _fresh(self, line: bytes) -> bool:
+        """Whether a line that is not always given comes for the first time (remembered while there is room)."""
+        key = self._digest(line, digest_size=DIGEST_BYTES).digest()
+        if key in self._seen:
+            return False
+        if self._most is None or len(self._seen) < self._most:
+            self._seen.add(key)
+        else:
+            self.forgot = True
+        return True
 
 
 class StoreWriter:
