@@ -1,4 +1,4 @@
-"""Memory and time of patching the reports' ranks in a store (``kg.store.StoreWriter.patch``), as a rebuild that
+"""Memory and time of patching the reports' ranks in a store (``kg.store_writer.StoreWriter.patch``), as a rebuild that
 adds a report at the start of the order does: every rank moves.
 
     python benchmarks/bench_store_patch.py [--reports 100000]
@@ -16,7 +16,7 @@ import time
 import psutil
 import pyoxigraph as ox
 
-from kg.store import StoreWriter
+from kg.store_writer import StoreWriter
 
 GRAPH = "https://w3id.org/dipkg/resource/graph/summaries/reports"
 PIECE_BYTES = 2_000_000

@@ -87,9 +87,9 @@ class Manifest(namedtuple("Manifest", ("graphs", "extractor", "triples", "tables
     graphs: Mapping[str, str]
     extractor: str
     triples: int | None
-    """The default graph's triples, when the writer counted them (``kg.store.StoreWriter``)."""
+    """The default graph's triples, when the writer counted them (``kg.store_writer.StoreWriter``)."""
     tables: int | None
-    """The store's table files after it was last compacted (``kg.store.update_store``)."""
+    """The store's table files after it was last compacted (``kg.store_writer.update_store``)."""
 
     @staticmethod
     def read(store_dir: Path) -> Manifest:

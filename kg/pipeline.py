@@ -39,20 +39,15 @@ from kg.inputs.memo import Memo, MemoFile
 from kg.jobs import RECORDS_SUFFIX, Clock, Input, Planned, Work, records_path, set_current
 from kg.kept_outputs import KeptOutputs, outputs_key
 from kg.lexicon import load_lexicon, load_months
+from kg.manifest import Manifest
 from kg.mentions import extract_mentions
 from kg.merging import merge, serving_states
 from kg.model import Extraction, Report
 from kg.publish import output_lock, publish
 from kg.records import Records
 from kg.relations import relate
-from kg.store import (
-    Manifest,
-    counts,
-    open_store,
-    rdflib_triples,
-    store_dataset,
-    update_store,
-)
+from kg.store import counts, open_store, rdflib_triples, store_dataset
+from kg.store_writer import update_store
 from kg.storing import StoreStage
 from kg.summaries import tallies
 from kg.text import sentences
@@ -187,7 +182,7 @@ def build(paths: Sequence[Path], *, out_dir: Path | None = None,
     a change of code or data) and rewrites only the report graphs that changed. Only one build at
     a time writes into a folder (``kg.publish``), and its files appear there together: a reader
     sees the previous build or this one, never a mix. With ``compact``, the store is compacted before it is
-    published (``kg.store.update_store``), as a build does of itself when small rebuilds have grown it.
+    published (``kg.store_writer.update_store``), as a build does of itself when small rebuilds have grown it.
     """
     jobs = jobs or cores()
     if out_dir is None:

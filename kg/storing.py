@@ -3,7 +3,7 @@ and descriptions) written into a store (``StoreStage.fill``), each graph whose s
 it is; and every graph's N-Triples, in the order of their names, for the exports (``StoreStage.chunks``).
 
 The report graphs are made on the build's worker processes (``kg.jobs.graph_job``) and written by
-``kg.store.StoreWriter``; ``kg.pipeline`` runs the stage after the steps across reports (``kg.resolution``).
+``kg.store_writer.StoreWriter``; ``kg.pipeline`` runs the stage after the steps across reports (``kg.resolution``).
 """
 
 from __future__ import annotations
@@ -18,7 +18,9 @@ import pyoxigraph as ox
 from kg.cache import GraphCache
 from kg.graph import VOCABULARY_GRAPH, Description, meeting_lines
 from kg.jobs import Clock, Planned, Work, graph_job
-from kg.store import EVERY_LINE, Manifest, StoreWriter, graph_ntriples, triples, vocabulary
+from kg.manifest import Manifest
+from kg.store import graph_ntriples, triples, vocabulary
+from kg.store_writer import EVERY_LINE, StoreWriter
 from kg.summaries import TallyGraph
 from kg.workers import Mapped, Streamed, run
 
@@ -46,7 +48,7 @@ class StoreStage:
 
     def anew(self, old: Manifest) -> bool:
         """Whether a store of the ``old`` manifest is better written anew: it holds fewer than half the planned
-        graphs as they are to be (``kg.store.update_store``)."""
+        graphs as they are to be (``kg.store_writer.update_store``)."""
         planned = self.work.plan
         return sum(old.graphs.get(p.graph) == p.signature for p in planned) < len(planned) / 2
 

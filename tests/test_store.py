@@ -16,12 +16,22 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from kg import cache, jobs, pipeline, resolution, storing
+from kg import cache, jobs, pipeline, resolution, store_writer, storing
 from kg.graph import load_dataset, report_graph_iri
+from kg.manifest import Manifest
 from kg.pipeline import build
 from kg.publish import STAGING_PREFIX
 from kg.query import load_store, run
-from kg.store import STORE_NAME, Manifest, graph_values, open_store, read_values, report_quads, triples, update_store
+from kg.store import (
+    DATABASE_NAME,
+    STORE_NAME,
+    graph_values,
+    open_store,
+    read_values,
+    report_quads,
+    triples,
+)
+from kg.store_writer import update_store
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = {
@@ -489,21 +499,17 @@ def test_a_rebuild_extracts_a_few_new_reports_in_a_process_of_their_own(tmp_path
 def live_tables(out: Path, copy: Path) -> int:
     """The live tables of an output folder's store, counted in a backup copy ``copy``: right after a compaction,
     the folder may still hold the tables it replaced until RocksDB lets them go."""
-    from kg import store as store_module
-
-    ox.Store.read_only(str(out / STORE_NAME / store_module.DATABASE_NAME)).backup(str(copy))
-    return len(list(copy.glob(store_module.TABLE_FILES)))
+    ox.Store.read_only(str(out / STORE_NAME / DATABASE_NAME)).backup(str(copy))
+    return len(list(copy.glob(store_writer.TABLE_FILES)))
 
 
 @pytest.mark.parametrize(("growth", "compacted"), [(1, True), (100, False)])
 def test_a_store_that_small_rebuilds_have_grown_is_compacted(tmp_path, monkeypatch, growth, compacted):
-    from kg import store as store_module
-
     def tables(out: Path) -> int:
         return live_tables(out, tmp_path / f"copy-{len(list(tmp_path.glob('copy-*')))}")
 
-    monkeypatch.setattr(store_module, "COMPACT_GROWTH", growth)
-    monkeypatch.setattr(store_module, "COMPACT_SLACK", 0)
+    monkeypatch.setattr(store_writer, "COMPACT_GROWTH", growth)
+    monkeypatch.setattr(store_writer, "COMPACT_SLACK", 0)
     reports = corpus(tmp_path / "in", 10)  # enough that a report more leaves most graphs: the store is updated
     out = tmp_path / "out"
     build([reports], out_dir=out, exports=False, jobs=1)
@@ -695,33 +701,10 @@ def test_a_rebuild_whose_texts_left_the_cache_reads_the_files_again(tmp_path):
     assert cache.TextStore(out / cache.CACHE_NAME).held()  # kept again
 
 
-LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
-SHARED = f'<https://w3id.org/dipkg/resource/country/KZ> {LABEL} "Kazakhstan"@en .\n'.encode()
-OWN = '<https://w3id.org/dipkg/resource/report/{n}> <https://w3id.org/dipkg/ontology#sourceFile> "{n}.txt" .\n'
-
-
-@pytest.mark.parametrize(("remembered", "counted"), [(100, 5), (1, None), (0, None)])
-def test_the_writer_counts_what_it_sends_while_it_remembers_every_line_sent(tmp_path, monkeypatch, remembered,
-                                                                               counted):
-    from kg import store as st
-
-    monkeypatch.setattr(st, "SENT_LINES", remembered)
-    store = ox.Store(str(tmp_path / "db"))
-    writer = st.StoreWriter(store, {})
-    other = f'<https://w3id.org/dipkg/resource/country/JP> {LABEL} "Japan"@en .\n'.encode()
-    for n, shared in enumerate([SHARED, SHARED + other, other + SHARED]):
-        writer.put(f"https://w3id.org/dipkg/resource/graph/{n}", str(n), OWN.format(n=n).encode() + shared)
-    manifest = writer.finish()
-    assert manifest.triples == counted
-    assert triples(store) == 5, "three reports' own triples and two shared ones, each once"
-
-
 def test_a_build_past_the_lines_the_writer_remembers_writes_the_same_graph(tmp_path, monkeypatch):
-    from kg import store as st
-
     reports = corpus(tmp_path / "in", 6)
     build([reports], out_dir=tmp_path / "whole")
-    monkeypatch.setattr(st, "SENT_LINES", 3)
+    monkeypatch.setattr(store_writer, "SENT_LINES", 3)
     result = build([reports], out_dir=tmp_path / "capped")
     assert quads(tmp_path / "capped") == quads(tmp_path / "whole")
     assert turtle(tmp_path / "capped") == turtle(tmp_path / "whole")
@@ -814,24 +797,6 @@ def test_n_triples_are_cut_into_pieces_of_whole_lines(data, most, expected):
     assert list(pieces(data, most)) == expected
 
 
-@pytest.mark.parametrize("batch", [1 << 30, 64])
-def test_a_graph_larger_than_a_batch_is_loaded_a_batch_at_a_time_with_the_same_quads(tmp_path, monkeypatch, batch):
-    from kg import store as st
-
-    monkeypatch.setattr(st, "BATCH_BYTES", batch)
-    loads: list[int] = []
-    real = st.StoreWriter._bulk_load
-    monkeypatch.setattr(st.StoreWriter, "_bulk_load", lambda self, data: (loads.append(len(data)), real(self, data)))
-    big = b"".join(OWN.format(n=n).encode() for n in range(40)) + SHARED
-    store = ox.Store(str(tmp_path / "db"))
-    writer = st.StoreWriter(store, {})
-    writer.put("https://w3id.org/dipkg/resource/graph/big", "1", big)
-    writer.patch("https://w3id.org/dipkg/resource/graph/own", "1", [OWN.format(n=n).encode() for n in range(97, 100)])
-    assert writer.finish().triples == triples(store) == 44
-    assert len(store) == 2 * 44
-    assert (len(loads) > 10) == (batch == 64) and max(loads) < max(batch * 2, 1 << 20)
-
-
 def test_the_merged_entities_the_report_graphs_are_written_from_keep_no_mentions(tmp_path, monkeypatch):
     """Their mentions are the outlines': kept, they would keep those alive through the store stage."""
     from kg.graph import GraphBuilder
@@ -914,34 +879,3 @@ def test_a_rebuild_takes_the_lexicon_its_first_build_pickled_and_writes_the_same
     lexicon.load_lexicon.cache_clear()
     build([reports], out_dir=tmp_path / "fresh", exports=False, jobs=1)
     assert stored(out) == stored(tmp_path / "fresh")
-
-
-def _ranks(*rows: tuple[str, int]) -> list[bytes]:
-    return [f'<x:{report}> <x:rank> "{rank}" .\n'.encode() for report, rank in rows]
-
-
-@pytest.mark.parametrize(("before", "after"), [
-    (_ranks(("a", 1), ("b", 2)), _ranks(("a", 1), ("b", 2), ("c", 3))),  # one added at the end
-    (_ranks(("b", 1), ("c", 2)), _ranks(("a", 1), ("b", 2), ("c", 3))),  # one added first: every rank moves
-    (_ranks(("a", 1), ("b", 2), ("c", 3)), _ranks(("a", 1), ("c", 2))),  # one removed
-    (_ranks(("a", 1)), _ranks(("a", 1))),  # nothing changed
-    (_ranks(("a", 1)), _ranks(("a", 1), ("b", 2), ("b", 2))),  # a line two pieces give is put once
-])
-def test_a_patched_graph_and_the_default_graph_hold_the_new_lines_and_are_counted(before, after):
-    """``StoreWriter.patch`` takes out the triples no longer given and puts in the new ones, a piece at a time."""
-    from kg.store import StoreWriter
-
-    graph = "x:ranks"
-    store = ox.Store()
-    first = StoreWriter(store, {}, 0, {})
-    first.patch(graph, "before", [b"".join(before)])
-    counted = first.finish().triples
-    writer = StoreWriter(store, {graph: "before"}, counted, {})
-    writer.patch(graph, "after", [line for line in after])  # a piece per line
-    manifest = writer.finish()
-
-    def lines(name: ox.NamedNode | ox.DefaultGraph) -> list[bytes]:
-        return sorted(f"{q.triple} .\n".encode() for q in store.quads_for_pattern(None, None, None, name))
-
-    assert lines(ox.NamedNode(graph)) == lines(ox.DefaultGraph()) == sorted(set(after))
-    assert manifest.triples == len(set(after)) and manifest.graphs == {graph: "after"}

@@ -1,0 +1,296 @@
+"""Writing the build's store (``kg.store``): ``StoreWriter`` replaces named graphs and keeps the default graph their
+union, each triple once; ``update_store`` gives a build a copy of the published store to fill, and compacts it where
+small rebuilds have grown it. ``kg.storing`` runs the store stage with them.
+"""
+
+from __future__ import annotations
+
+import shutil
+from concurrent.futures import ThreadPoolExecutor
+from hashlib import blake2b
+
+import pyoxigraph as ox
+
+from kg.manifest import Manifest, new_signatures
+from kg.store import (
+    DATABASE_NAME,
+    DIGEST_BYTES,
+    EVIDENCE_LINK,
+    EVIDENCE_NODE,
+    ONE_GRAPH_SUBJECTS,
+    STORE_NAME,
+    FirstLines,
+    evidence_quads,
+    in_graph,
+    is_report,
+    pieces,
+    store_dir,
+)
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Mapping, MutableMapping
+    from concurrent.futures import Future
+    from pathlib import Path
+
+# A store is compacted by the build that finds it with more than COMPACT_GROWTH times the table files it had after
+# its last compaction, and COMPACT_SLACK more: a small rebuild leaves a few small tables (about 11 at 10,000
+# reports), which a query's every lookup reads, so they slow queries down as they pile up (after 15 rebuilds
+# that each added a report to 10,000, `explain` took 125 ms a call instead of 90, with 89 tables instead of 21).
+COMPACT_GROWTH = 2
+COMPACT_SLACK = 32
+TABLE_FILES = "*.sst"
+# Triples a writer checks to keep the default graph counted, beyond which the store counts them.
+COUNTED_TRIPLES = 200_000
+# Bytes of N-Quads gathered before one bulk load into the store, and the loads under way at once (each in a
+# thread: Oxigraph parses and sorts a load on one core, and two take less time in all than one after the other).
+BATCH_BYTES = 8 << 20
+LOADERS = 2
+# Default-graph lines the writer remembers having sent (about 75 MB of digests). Past them it sends a line it has
+# not remembered, the store keeps one copy of a line sent twice, and the store counts its triples at the end.
+SENT_LINES = 1_000_000
+# The ``own`` of a graph no triple of which another graph states (``StoreWriter.put``): every line begins so.
+EVERY_LINE = (b"",)
+
+
+class StoreWriter:
+    """Replaces named graphs of a store and keeps its default graph their union, each triple once. A report
+    graph's evidence goes into the default graph only (its named graph holds the rest:
+    ``FirstLines.first_and_rest``), and leaves it with the graph.
+
+    The writer keeps the default graph's size counted. Writing into an empty store, it counts the
+    triples it sends there: a triple about a report's own evidence or the report itself is stated
+    in that report's graph only, and any other is sent the first time it comes (past ``SENT_LINES``
+    such triples, the store counts them). Given the size before (``triples``), it notes whether the
+    default graph held each triple a new graph states (a triple of a graph it drops was there: the
+    default graph is their union), and at the end adds those it did not and takes away those no
+    graph states any more. Past ``COUNTED_TRIPLES`` such triples (a rebuild that rewrites most
+    graphs) it stops, and the manifest leaves the count to the store."""
+
+    def __init__(self, store: ox.Store, old: Mapping[str, str], triples: int | None = None,
+                 new: MutableMapping[str, str] | None = None) -> None:
+        self.store = store
+        self.old = old
+        self.new: MutableMapping[str, str] = {} if new is None else new
+        self._dropped: set[ox.Triple] = set()
+        self._added: set[ox.Triple] = set()
+        self._buffer: list[bytes] = []
+        self._size = 0
+        self._loading: list[Future[None]] = []
+        self._loaders = ThreadPoolExecutor(LOADERS, thread_name_prefix="store-load")
+        # the default-graph lines sent so far
+        self._lines = FirstLines(ONE_GRAPH_SUBJECTS, link=EVIDENCE_LINK, most=SENT_LINES)
+        self._sent = 0
+        self._unsaid = 0  # evidence triples taken out of the default graph with their report's graph
+        self._patched = 0  # default-graph triples added less those removed by ``patch``
+        self._fresh = not self.old and next(store.quads_for_pattern(None, None, None, None), None) is None
+        self._triples = 0 if self._fresh else triples
+        self._held: dict[ox.Triple, bool] | None = {} if triples is not None and not self._fresh else None
+
+    def unchanged(self, graph: str, signature: str) -> bool:
+        """True (and the graph kept) when the store already holds ``graph`` written from ``signature``."""
+        if self.old.get(graph) == signature:
+            self.new[graph] = signature
+            return True
+        return False
+
+    def put(self, graph: str, signature: str, triples: bytes, own: tuple[bytes, ...] = ()) -> None:
+        """Write one graph (``ntriples``) and its triples into the default graph, replacing what
+        the store held under its name. ``own``: how the lines about subjects that no other graph states
+        begin, beyond ``ONE_GRAPH_SUBJECTS`` (the writer need not remember them)."""
+        if graph in self.old:
+            self._drop(graph)
+        self.new[graph] = signature
+        for piece in pieces(triples, BATCH_BYTES // 2):
+            if self._held is not None:
+                self._note(q.triple for q in ox.parse(piece, format=ox.RdfFormat.N_TRIPLES))
+            default, kept = self._lines.first_and_rest(piece, own, EVIDENCE_NODE)
+            self._sent += len(default)
+            self._send(2 * len(piece), in_graph(graph, b"".join(kept)), *default)
+
+    def patch(self, graph: str, signature: str, triples: Iterable[bytes]) -> None:
+        """``put`` for a graph whose triples no other graph states (the reports' ranks), given as N-Triples in
+        pieces of whole lines: only the triples that changed are taken out of it and the default graph, and those
+        new put in both. A report added in the middle of the order shifts the ranks after it; an added one at the
+        end, none."""
+        self.new[graph] = signature
+        if graph not in self.old:
+            for data in triples:
+                self._sent += data.count(b"\n")
+                self._patched += data.count(b"\n")
+                for piece in pieces(data, BATCH_BYTES // 2):
+                    self._send(2 * len(piece), in_graph(graph, piece), piece)
+            return
+        node = ox.NamedNode(graph)
+        # Compared as N-Triples lines, known by their digests: Oxigraph writes a triple as kg.nt does (a line that
+        # differed only in its form would be taken out and put back, the same triple). The lines held as bytes
+        # and the store's triples as objects, the ranks of 100,000 reports took 370 MB of the build's process.
+        def digest(line: bytes) -> bytes:
+            return blake2b(line, digest_size=DIGEST_BYTES).digest()
+
+        given = list(triples)
+        now = {digest(line) for data in given for line in data.splitlines(keepends=True)}
+        was: set[bytes] = set()
+        gone = bytearray()  # the lines of the triples to take out, parsed again once the graph is read
+        for quad in self.store.quads_for_pattern(None, None, None, node):
+            line = f"{quad.triple} .\n".encode()
+            key = digest(line)
+            if key in now:
+                was.add(key)
+            else:
+                gone += line
+        del now
+        removed = 0
+        for t in ox.parse(gone, format=ox.RdfFormat.N_TRIPLES):
+            self.store.remove(ox.Quad(t.subject, t.predicate, t.object, node))
+            self.store.remove(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()))
+            removed += 1
+        del gone
+        added = 0
+        for data in given:
+            fresh = []
+            for line in data.splitlines(keepends=True):
+                if (key := digest(line)) not in was:  # neither held nor given before (two pieces may give one)
+                    was.add(key)
+                    fresh.append(line)
+            new = b"".join(fresh)
+            added += len(fresh)
+            for piece in pieces(new, BATCH_BYTES // 2):
+                self._send(2 * len(piece), in_graph(graph, piece), piece)
+        self._patched += added - removed
+
+    def finish(self) -> Manifest:
+        """Drop the graphs no longer wanted and the default-graph triples no graph states any more."""
+        for graph in [graph for graph in self.old if graph not in self.new]:
+            self._drop(graph)
+        self._load()
+        self.close()
+        candidates = self._dropped - self._added if self._held is not None else self._dropped
+        orphans = [t for t in candidates
+                   if not any(not isinstance(q.graph_name, ox.DefaultGraph)
+                              for q in self.store.quads_for_pattern(t.subject, t.predicate, t.object, None))]
+        for t in orphans:
+            self.store.remove(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()))
+        self.store.flush()
+        counted = None
+        if self._fresh and not self._lines.forgot:
+            counted = self._sent
+        elif self._held is not None and self._triples is not None:
+            counted = (self._triples + sum(not held for held in self._held.values()) - len(orphans)
+                       - self._unsaid + self._patched)
+        return Manifest(self.new, triples=counted)
+
+    def _drop(self, graph: str) -> None:
+        node = ox.NamedNode(graph)
+        gone = [q.triple for q in self.store.quads_for_pattern(None, None, None, node)]
+        self._dropped.update(gone)
+        if self._held is not None:
+            for t in gone:
+                self._held.setdefault(t, True)  # in a graph, so in the default graph
+            self._check_size()
+        self.store.remove_graph(node)
+        # The graph's evidence, in the default graph only (a new version of the graph states it again).
+        evidence = evidence_quads(self.store, [t.subject for t in gone if is_report(t)])
+        for quad in evidence:
+            self.store.remove(quad)
+        self._unsaid += len(evidence)
+
+    def _note(self, triples: Iterable[ox.Triple]) -> None:
+        """Whether the default graph holds each triple a new graph states, before this writer first touches it."""
+        assert self._held is not None
+        for t in triples:
+            self._added.add(t)
+            if t not in self._held:
+                self._held[t] = ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) in self.store
+        self._check_size()
+
+    def _check_size(self) -> None:
+        if self._held is not None and len(self._held) > COUNTED_TRIPLES:
+            self._held = None
+            self._added.clear()
+
+    def _send(self, size: int, *chunks: bytes) -> None:
+        """Gather N-Quads (``size`` bytes of them) for the next bulk load, which starts once ``BATCH_BYTES``
+        are gathered."""
+        self._buffer += chunks
+        self._size += size
+        if self._size >= BATCH_BYTES:
+            self._load()
+
+    def _load(self) -> None:
+        if self._buffer:
+            self._wait(LOADERS - 1)
+            data, self._buffer, self._size = b"".join(self._buffer), [], 0
+            self._loading.append(self._loaders.submit(self._bulk_load, data))
+
+    def _bulk_load(self, data: bytes) -> None:
+        # lenient: the N-Triples come from kg.nt (or the ontology files, parsed strictly by ``vocabulary``)
+        self.store.bulk_load(input=data, format=ox.RdfFormat.N_QUADS, lenient=True)
+
+    def _wait(self, most: int) -> None:
+        """Wait until at most ``most`` loads are under way (raising a load's error)."""
+        while len(self._loading) > most:
+            self._loading.pop(0).result()
+
+    def close(self) -> None:
+        """Wait for the loads under way (``finish`` does)."""
+        try:
+            self._wait(0)
+        finally:
+            self._loaders.shutdown(wait=True)
+
+
+def update_store(out_dir: Path, staging: Path,
+                 fill: Callable[[ox.Store, Manifest, MutableMapping[str, str]], Manifest], *,
+                 anew: Callable[[Manifest], bool] | None = None, compact: bool = False) -> tuple[ox.Store, Path]:
+    """A copy of the output folder's store in ``staging`` (empty if there is none), updated by ``fill``.
+
+    The copy is a RocksDB backup, whose immutable files are hard links: the published store is
+    only read. ``fill`` gets the copy, the manifest of the published store and the signatures of the new one
+    (empty, in its file: ``kg.manifest.new_signatures``), and returns the new manifest.
+    Where ``anew`` says of the published manifest that most graphs change (every report re-extracted
+    after a lexicon changed), the store is built empty instead: loading everything in bulk is far
+    faster than replacing graph after graph. The store is compacted before it is written where small
+    rebuilds have grown it, or with ``compact`` (``_settled``).
+    """
+    target = staging / STORE_NAME
+    target.mkdir()
+    database = target / DATABASE_NAME
+    published = store_dir(out_dir / STORE_NAME)
+    manifest = Manifest({})
+    # The copy holds the published store's live tables only: the count after a compaction is taken so, by the next
+    # build (right after one, the folder still holds the tables it replaced, until RocksDB lets them go).
+    copied: int | None = None
+    old = Manifest.read(published) if published is not None else None  # its signatures read as they are asked for
+    if published is not None and old is not None and not (anew is not None and anew(old)):
+        try:
+            ox.Store.read_only(str(published / DATABASE_NAME)).backup(str(database))
+            manifest = old
+            copied = _table_files(database)
+        except OSError:
+            shutil.rmtree(database, ignore_errors=True)  # unreadable: build the store anew
+    store = ox.Store(str(database))
+    try:
+        made = fill(store, manifest, new_signatures(target))
+        _settled(store, database, made, manifest.tables if manifest.tables is not None else copied,
+                 compact=compact).write(target)
+    finally:
+        if old is not None:
+            old.close()
+    return store, target
+
+
+def _settled(store: ox.Store, database: Path, made: Manifest, compacted: int | None, *,
+             compact: bool = False) -> Manifest:
+    """``made`` with the count of the store's table files after its last compaction (``compacted``; None for a new
+    store): the store is compacted now if it has grown past ``COMPACT_GROWTH`` times that count and
+    ``COMPACT_SLACK`` more, or when told to (``compact``). A store new or compacted by this build is counted by
+    the next one (None)."""
+    if compact or (compacted is not None and _table_files(database) > COMPACT_GROWTH * compacted + COMPACT_SLACK):
+        store.optimize()
+        return made._replace(tables=None)
+    return made._replace(tables=compacted)
+
+
+def _table_files(database: Path) -> int:
+    return sum(1 for _ in database.glob(TABLE_FILES))

@@ -1,0 +1,74 @@
+"""The store's writer: it keeps the default graph the union of the named graphs, each triple once, counts what it
+sends, loads large graphs a batch at a time, and patches a graph by the lines that changed."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+
+from kg import store_writer
+from kg.store import triples
+from kg.store_writer import StoreWriter
+
+LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
+SHARED = f'<https://w3id.org/dipkg/resource/country/KZ> {LABEL} "Kazakhstan"@en .\n'.encode()
+OWN = '<https://w3id.org/dipkg/resource/report/{n}> <https://w3id.org/dipkg/ontology#sourceFile> "{n}.txt" .\n'
+
+
+@pytest.mark.parametrize(("remembered", "counted"), [(100, 5), (1, None), (0, None)])
+def test_the_writer_counts_what_it_sends_while_it_remembers_every_line_sent(tmp_path, monkeypatch, remembered,
+                                                                               counted):
+    monkeypatch.setattr(store_writer, "SENT_LINES", remembered)
+    store = ox.Store(str(tmp_path / "db"))
+    writer = StoreWriter(store, {})
+    other = f'<https://w3id.org/dipkg/resource/country/JP> {LABEL} "Japan"@en .\n'.encode()
+    for n, shared in enumerate([SHARED, SHARED + other, other + SHARED]):
+        writer.put(f"https://w3id.org/dipkg/resource/graph/{n}", str(n), OWN.format(n=n).encode() + shared)
+    manifest = writer.finish()
+    assert manifest.triples == counted
+    assert triples(store) == 5, "three reports' own triples and two shared ones, each once"
+
+
+@pytest.mark.parametrize("batch", [1 << 30, 64])
+def test_a_graph_larger_than_a_batch_is_loaded_a_batch_at_a_time_with_the_same_quads(tmp_path, monkeypatch, batch):
+    monkeypatch.setattr(store_writer, "BATCH_BYTES", batch)
+    loads: list[int] = []
+    real = StoreWriter._bulk_load
+    monkeypatch.setattr(StoreWriter, "_bulk_load", lambda self, data: (loads.append(len(data)), real(self, data)))
+    big = b"".join(OWN.format(n=n).encode() for n in range(40)) + SHARED
+    store = ox.Store(str(tmp_path / "db"))
+    writer = StoreWriter(store, {})
+    writer.put("https://w3id.org/dipkg/resource/graph/big", "1", big)
+    writer.patch("https://w3id.org/dipkg/resource/graph/own", "1", [OWN.format(n=n).encode() for n in range(97, 100)])
+    assert writer.finish().triples == triples(store) == 44
+    assert len(store) == 2 * 44
+    assert (len(loads) > 10) == (batch == 64) and max(loads) < max(batch * 2, 1 << 20)
+
+
+def _ranks(*rows: tuple[str, int]) -> list[bytes]:
+    return [f'<x:{report}> <x:rank> "{rank}" .\n'.encode() for report, rank in rows]
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    (_ranks(("a", 1), ("b", 2)), _ranks(("a", 1), ("b", 2), ("c", 3))),  # one added at the end
+    (_ranks(("b", 1), ("c", 2)), _ranks(("a", 1), ("b", 2), ("c", 3))),  # one added first: every rank moves
+    (_ranks(("a", 1), ("b", 2), ("c", 3)), _ranks(("a", 1), ("c", 2))),  # one removed
+    (_ranks(("a", 1)), _ranks(("a", 1))),  # nothing changed
+    (_ranks(("a", 1)), _ranks(("a", 1), ("b", 2), ("b", 2))),  # a line two pieces give is put once
+])
+def test_a_patched_graph_and_the_default_graph_hold_the_new_lines_and_are_counted(before, after):
+    """``StoreWriter.patch`` takes out the triples no longer given and puts in the new ones, a piece at a time."""
+    graph = "x:ranks"
+    store = ox.Store()
+    first = StoreWriter(store, {}, 0, {})
+    first.patch(graph, "before", [b"".join(before)])
+    counted = first.finish().triples
+    writer = StoreWriter(store, {graph: "before"}, counted, {})
+    writer.patch(graph, "after", [line for line in after])  # a piece per line
+    manifest = writer.finish()
+
+    def lines(name: ox.NamedNode | ox.DefaultGraph) -> list[bytes]:
+        return sorted(f"{q.triple} .\n".encode() for q in store.quads_for_pattern(None, None, None, name))
+
+    assert lines(ox.NamedNode(graph)) == lines(ox.DefaultGraph()) == sorted(set(after))
+    assert manifest.triples == len(set(after)) and manifest.graphs == {graph: "after"}
