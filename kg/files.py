@@ -16,10 +16,8 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 PACKAGE = os.path.dirname(os.path.realpath(__file__))
-# glibc's parameters of ``mallopt`` for the most arenas of the C heap and the size from which a block is mapped from
-# the system on its own (malloc.h).
+# glibc's parameter of ``mallopt`` for the most arenas of the C heap (malloc.h).
 M_ARENA_MAX = -8
-M_MMAP_THRESHOLD = -3
 # The package's data folders (``package_path``), also as ``pathlib`` Paths: ``LEXICON_DIR`` and the others are
 # made on first use (``__getattr__``).
 FOLDERS = {"PACKAGE_DIR": (), "LEXICON_DIR": ("lexicons",), "QUERY_DIR": ("queries",), "MODEL_DIR": ("models",),
@@ -109,16 +107,6 @@ def limit_heap_arenas(most: int) -> bool:
     its own, up to eight per core, and each arena keeps what its thread freed."""
     mallopt = _libc_function("mallopt")
     return mallopt is not None and mallopt(M_ARENA_MAX, most) == 1
-
-
-def map_large_blocks(size: int) -> bool:
-    """Have the C heap map every block of ``size`` bytes or more from the system on its own, and hand it back when
-    it is freed (glibc's ``mallopt(M_MMAP_THRESHOLD)``; False where there is none). Otherwise glibc raises that
-    size to that of each such block freed (up to 32 MB), and the large blocks made after it (a load's N-Quads, a
-    graph's N-Triples) come from the heap, whose free pages stay in the resident set among the blocks that live
-    on."""
-    mallopt = _libc_function("mallopt")
-    return mallopt is not None and mallopt(M_MMAP_THRESHOLD, size) == 1
 
 
 @cache

@@ -31,7 +31,7 @@ from kg.entities import resolve
 from kg.errors import DipkgError
 from kg.events import resolve_events
 from kg.export_files import PIECES, write_exports
-from kg.files import limit_heap_arenas, map_large_blocks, no_gc, release_freed_memory
+from kg.files import limit_heap_arenas, no_gc, release_freed_memory
 from kg.graph import PREFIXES, GraphBuilder, held_roles, served_states
 from kg.inputs.collect import Collected, InputOptions, collect
 from kg.inputs.locate import STDIN
@@ -59,11 +59,6 @@ DEFAULT_EXTRACTORS = ("rules+ner",)
 # store of 30,000 generated reports, against 532 to 549 MB with two (328 to 350 against 312 to 320 MB at 10,000,
 # where the stage took as long: 41.1 against 41.8 s, medians of three runs taken in turn).
 HEAP_ARENAS = 2
-# The size from which a block of the C heap is mapped from the system on its own in the store stage
-# (``map_large_blocks``). Writing the store of 10,000 generated reports anew, the build's process peaked at 221 to
-# 224 MB with it at 256 KB, 1 MB or 4 MB, against 238 and 251 MB without it (glibc's own, which grows), in as much
-# time (51.9 to 53.4 s).
-MAPPED_FROM = 1 << 20
 # The exports a build writes beside its store (unless told not to): every triple once, a graph per report.
 TURTLE_FILE = "diplomacy.ttl"
 TRIG_FILE = "diplomacy.trig"
@@ -298,7 +293,6 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
         work.graphs = graphs if exports or views is not None else None
 
         release_freed_memory()
-        map_large_blocks(MAPPED_FROM)  # for the store stage: the extracting processes were forked before
         stage = StoreStage(work, common, jobs=jobs, compact=compact, clock=clock)
         if out_dir is None:
             store = ox.Store()

@@ -65,14 +65,6 @@ def test_the_heap_s_arenas_are_limited_where_the_c_library_can() -> None:
     assert limit_heap_arenas(2) is (platform.libc_ver()[0] == "glibc")
 
 
-def test_large_blocks_are_mapped_on_their_own_where_the_c_library_can() -> None:
-    import platform
-
-    from kg.files import map_large_blocks
-
-    assert map_large_blocks(1 << 20) is (platform.libc_ver()[0] == "glibc")
-
-
 def test_a_c_library_that_cannot_be_opened_limits_nothing(monkeypatch) -> None:
     import ctypes
 
@@ -85,7 +77,6 @@ def test_a_c_library_that_cannot_be_opened_limits_nothing(monkeypatch) -> None:
     monkeypatch.setattr(ctypes, "CDLL", refuse)
     try:
         assert files.limit_heap_arenas(2) is False
-        assert files.map_large_blocks(1 << 20) is False
         assert files.release_freed_memory() is False
     finally:
         files._libc_function.cache_clear()
