@@ -340,6 +340,9 @@ class GraphCache:
         except (OSError, zlib.error):
             return None
 
+    def has(self, signature: str) -> bool:
+        return self.path(signature).is_file()
+
     def put(self, signature: str, ntriples: bytes) -> None:
         for _ in self.kept(signature, [ntriples]):
             pass

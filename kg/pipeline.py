@@ -51,7 +51,7 @@ from kg.store_writer import update_store
 from kg.storing import StoreStage
 from kg.summaries import tallies
 from kg.text import sentences
-from kg.workers import apart, cores
+from kg.workers import apart, cores, started
 
 DEFAULT_EXTRACTORS = ("rules+ner",)
 # Arenas of the C heap the threads of a build's process share (``limit_heap_arenas``). The store's loads and
@@ -169,7 +169,8 @@ def build(paths: Sequence[Path], *, out_dir: Path | None = None,
     folder's old ones are removed rather than left out of date). An input that cannot be read is skipped
     (``BuildResult.skipped``), or fails the build before anything is written when ``inputs.strict``.
     ``views`` is given the store and the N-Triples of its graphs (``graphs=``; ``kg.views.write_views`` reads what
-    the views show of them once).
+    the views show of them once), and runs in a process of its own while the exports are written: what it returns
+    (the files written) is pickled back, and it must not read the store it is given.
 
     Reports are extracted on ``jobs`` processes (default: every core); the output does not depend
     on how many. With ``out_dir``, the store is ``OUT/store`` and a rebuild extracts only the
@@ -309,22 +310,37 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
             store, written = update_store(out_dir, folder, stage.fill, compact=compact, anew=stage.anew)
             clock.lap("store")  # the store compacted, where small rebuilds have grown it (``update_store``)
             files: list[Path] = []
-            if exports:
-                made = outputs.reuse("exports", key, folder)
-                if made is None:
-                    made = write_exports(stage.chunks(store, graphs), folder / TURTLE_FILE, folder / TRIG_FILE,
-                                         last=out_dir, record=out_dir / CACHE_NAME / PIECES, jobs=jobs)
-                    outputs.note("exports", key, made, folder)
-                files += made
-            clock.lap("exports")
+            views_key = views_made = None
             if views is not None:
                 views_key = outputs_key(key, (), f"{views.__module__}.{getattr(views, '__qualname__', views)}")
-                made = outputs.reuse("views", views_key, folder)
-                if made is None:
-                    made = views(store, folder, graphs=stage.chunks(store, graphs))
-                    outputs.note("views", views_key, made, folder)
-                files += made
-                clock.lap("views")
+                views_made = outputs.reuse("views", views_key, folder)
+            pending = None
+            if views is not None and views_made is None:
+                # The views are written on one core, in a process of their own, while this one and its workers write
+                # the exports: every graph is in the cache first, so that process reads none from the store.
+                stage.cache_graphs(store, graphs)
+                pending = started(partial(views, store, folder, graphs=stage.chunks(store, graphs)))
+            try:
+                if exports:
+                    made = outputs.reuse("exports", key, folder)
+                    if made is None:
+                        made = write_exports(stage.chunks(store, graphs), folder / TURTLE_FILE, folder / TRIG_FILE,
+                                             last=out_dir, record=out_dir / CACHE_NAME / PIECES, jobs=jobs)
+                        outputs.note("exports", key, made, folder)
+                    files += made
+                clock.lap("exports")
+                if pending is not None:
+                    try:
+                        views_made = pending.result()
+                    except ChildProcessError as exc:
+                        raise DipkgError(f"{out_dir}: writing the views failed: {exc}") from None
+                    outputs.note("views", views_key, views_made, folder)
+            finally:
+                if pending is not None:
+                    pending.stop()  # where the exports failed: the views are not waited for
+            if views_made is not None:
+                files += views_made
+                clock.lap("views")  # (the time the views took beyond the exports, written meanwhile)
             return [written, *files]  # the store closes as it goes out of scope, before the swap
 
         published = publish(out_dir, write, move=(CACHE_NAME,), drop=() if exports else (TURTLE_FILE, TRIG_FILE))

@@ -109,6 +109,13 @@ class StoreStage:
         """The signature of every graph the stage writes (the graph cache keeps these)."""
         return (signature for _, signature in self.graphs())
 
+    def cache_graphs(self, store: ox.Store, graphs: GraphCache) -> None:
+        """Put in the graph cache every graph it lacks, read from ``store``: ``chunks`` then reads none from the
+        store (a forked process must not read the store of another)."""
+        for graph, signature in self.graphs():
+            if not graphs.has(signature):
+                graphs.put(signature, graph_ntriples(store, graph))
+
     def chunks(self, store: ox.Store, graphs: GraphCache) -> Streamed[tuple[str, bytes]]:
         """Every graph's N-Triples in the order of their names, for the exports: from the graph cache, else read
         from ``store`` (and kept in the cache)."""

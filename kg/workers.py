@@ -7,7 +7,8 @@ entities), and nothing of it is pickled. Where the system cannot fork, the work 
 process. The progress bar (tqdm: count, rate and time left) is drawn only when standard error is
 a terminal. ``Ahead`` starts a few items' work in one forked process at once, for results wanted
 only after other work this process does meanwhile. ``apart`` runs one piece of work in a forked
-process of its own, and what that work leaves behind in memory leaves with it. ``Mapped`` makes the
+process of its own, and what that work leaves behind in memory leaves with it; ``started`` begins it and
+waits for it later. ``Mapped`` makes the
 tasks of a run as they are handed out; ``Streamed`` hands out those of an iterator whose length is known.
 """
 
@@ -16,6 +17,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import multiprocessing.connection
+import multiprocessing.process
 import os
 import sys
 import threading
@@ -174,28 +176,59 @@ def apart(func: Callable[[], R]) -> R:
     the system cannot fork; ``func`` may start processes of its own). The memory the work took, and the holes it
     leaves in a heap among what lives on, go with that process: this one holds the result alone, packed as it is
     read. An exception ``func`` raises is raised here; ChildProcessError when the process ends without a result."""
-    forking = _forking()
-    if forking is None:
-        return func()
-    receiving, sending = forking.Pipe(duplex=False)
-    process = forking.Process(target=_send_result, args=(func, sending), name="kg-apart")
-    process.start()
-    sending.close()
-    paused = gc.isenabled()
-    gc.disable()  # the result is many objects and no cycles: the collector would only walk them again and again
-    try:
-        ok, value = receiving.recv()
-    except EOFError:
+    return started(func).result()
+
+
+class Started(Generic[R]):
+    """``apart``'s work begun in a forked process of its own (``started``): ``result`` waits for it, ``stop`` ends it
+    unfinished. Where the system cannot fork, ``func`` runs when its result is asked for."""
+
+    def __init__(self, func: Callable[[], R]) -> None:
+        self._func = func
+        self._process: multiprocessing.process.BaseProcess | None = None
+        forking = _forking()
+        if forking is None:
+            return
+        self._receiving, sending = forking.Pipe(duplex=False)
+        self._process = forking.Process(target=_send_result, args=(func, sending), name="kg-apart")
+        self._process.start()
+        sending.close()
+
+    def result(self) -> R:
+        """``func()``; an exception it raised is raised here; ChildProcessError when the process ended without a
+        result."""
+        process = self._process
+        if process is None:
+            return self._func()
+        paused = gc.isenabled()
+        gc.disable()  # the result is many objects and no cycles: the collector would only walk them again and again
+        try:
+            ok, value = self._receiving.recv()
+        except EOFError:
+            process.join()
+            raise ChildProcessError(f"the process working apart ended with exit code {process.exitcode}") from None
+        finally:
+            self._receiving.close()
+            if paused:
+                gc.enable()
         process.join()
-        raise ChildProcessError(f"the process working apart ended with exit code {process.exitcode}") from None
-    finally:
-        receiving.close()
-        if paused:
-            gc.enable()
-    process.join()
-    if not ok:
-        raise value
-    return value
+        if not ok:
+            raise value
+        return value
+
+    def stop(self) -> None:
+        """End the work unfinished (nothing, where it has ended or runs in this process)."""
+        if self._process is not None and self._process.is_alive():
+            self._process.terminate()
+        if self._process is not None:
+            self._process.join()
+            self._receiving.close()
+
+
+def started(func: Callable[[], R]) -> Started[R]:
+    """``func()`` begun in a forked process of its own, as ``apart`` computes it, while this process does other
+    work: ``Started.result`` waits for it."""
+    return Started(func)
 
 
 def _send_result(func: Callable[[], R], sending: multiprocessing.connection.Connection) -> None:

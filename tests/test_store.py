@@ -448,6 +448,35 @@ def test_a_build_without_exports_caches_no_graphs_and_a_later_export_reads_them_
     assert len(list(cached.iterdir())) >= 4  # and now cached for the next exports
 
 
+@pytest.mark.parametrize("exports", [True, False])
+def test_views_written_beside_the_exports_from_graphs_the_cache_lacked_are_those_of_a_fresh_build(tmp_path, monkeypatch,
+                                                                                                   exports):
+    """A build's views are written in a process of their own while the exports are; the graphs a build without
+    exports or views left out of the cache are read from the store first, by the build's process
+    (``StoreStage.cache_graphs``): the views' process reads none from it."""
+    from kg.views import DEFAULT_VIEWS, write_views
+
+    reports = corpus(tmp_path / "in", 4)
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    build([reports], out_dir=out, exports=False, jobs=1)
+    readers = tmp_path / "readers"
+    real = storing.graph_ntriples
+
+    def read(store: ox.Store, graph: str) -> bytes:
+        with readers.open("a") as fh:
+            fh.write(f"{os.getpid()}\n")
+        return real(store, graph)
+
+    monkeypatch.setattr(storing, "graph_ntriples", read)
+    build([reports], out_dir=out, views=write_views, exports=exports, jobs=2)
+    assert set(readers.read_text().split()) == {str(os.getpid())}
+    monkeypatch.undo()
+    build([reports], out_dir=fresh, views=write_views, exports=exports, jobs=2)
+    for name in DEFAULT_VIEWS.values():
+        assert (out / name).read_bytes() == (fresh / name).read_bytes(), name
+    assert len(list((out / cache.CACHE_NAME / cache.GRAPHS).iterdir())) >= 4
+
+
 def test_a_rebuild_reads_the_outlines_of_unchanged_reports_in_one_pack(tmp_path):
     reports = corpus(tmp_path / "in", 4)
     out = tmp_path / "out"
