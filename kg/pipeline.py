@@ -51,7 +51,7 @@ from kg.store_writer import update_store
 from kg.storing import StoreStage
 from kg.summaries import tallies
 from kg.text import sentences
-from kg.workers import apart, cores, started
+from kg.workers import Started, apart, cores
 
 DEFAULT_EXTRACTORS = ("rules+ner",)
 # Arenas of the C heap the threads of a build's process share (``limit_heap_arenas``). The store's loads and
@@ -319,7 +319,7 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
                 # The views are written on one core, in a process of their own, while this one and its workers write
                 # the exports: every graph is in the cache first, so that process reads none from the store.
                 stage.cache_graphs(store, graphs)
-                pending = started(partial(views, store, folder, graphs=stage.chunks(store, graphs)))
+                pending = Started(partial(views, store, folder, graphs=stage.chunks(store, graphs)))
             try:
                 if exports:
                     made = outputs.reuse("exports", key, folder)

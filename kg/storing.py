@@ -114,7 +114,7 @@ class StoreStage:
         store (a forked process must not read the store of another)."""
         for graph, signature in self.graphs():
             if not graphs.has(signature):
-                graphs.put(signature, graph_ntriples(store, graph))
+                _read_and_keep(store, graphs, graph, signature)
 
     def chunks(self, store: ox.Store, graphs: GraphCache) -> Streamed[tuple[str, bytes]]:
         """Every graph's N-Triples in the order of their names, for the exports: from the graph cache, else read
@@ -124,9 +124,13 @@ class StoreStage:
         def read() -> Iterator[tuple[str, bytes]]:
             for graph, signature in named:
                 found = graphs.get(signature)
-                if found is None:
-                    found = graph_ntriples(store, graph)
-                    graphs.put(signature, found)
-                yield graph, found
+                yield graph, found if found is not None else _read_and_keep(store, graphs, graph, signature)
 
         return Streamed(read(), len(named))
+
+
+def _read_and_keep(store: ox.Store, graphs: GraphCache, graph: str, signature: str) -> bytes:
+    """A graph's N-Triples read from ``store``, and kept in the graph cache."""
+    found = graph_ntriples(store, graph)
+    graphs.put(signature, found)
+    return found

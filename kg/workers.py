@@ -7,7 +7,7 @@ entities), and nothing of it is pickled. Where the system cannot fork, the work 
 process. The progress bar (tqdm: count, rate and time left) is drawn only when standard error is
 a terminal. ``Ahead`` starts a few items' work in one forked process at once, for results wanted
 only after other work this process does meanwhile. ``apart`` runs one piece of work in a forked
-process of its own, and what that work leaves behind in memory leaves with it; ``started`` begins it and
+process of its own, and what that work leaves behind in memory leaves with it; ``Started`` begins it and
 waits for it later. ``Mapped`` makes the
 tasks of a run as they are handed out; ``Streamed`` hands out those of an iterator whose length is known.
 """
@@ -176,12 +176,13 @@ def apart(func: Callable[[], R]) -> R:
     the system cannot fork; ``func`` may start processes of its own). The memory the work took, and the holes it
     leaves in a heap among what lives on, go with that process: this one holds the result alone, packed as it is
     read. An exception ``func`` raises is raised here; ChildProcessError when the process ends without a result."""
-    return started(func).result()
+    return Started(func).result()
 
 
 class Started(Generic[R]):
-    """``apart``'s work begun in a forked process of its own (``started``): ``result`` waits for it, ``stop`` ends it
-    unfinished. Where the system cannot fork, ``func`` runs when its result is asked for."""
+    """``func()`` begun in a forked process of its own, as ``apart`` computes it, while this process does other work:
+    ``result`` waits for it, ``stop`` ends it unfinished. Where the system cannot fork, ``func`` runs when its result
+    is asked for."""
 
     def __init__(self, func: Callable[[], R]) -> None:
         self._func = func
@@ -223,12 +224,6 @@ class Started(Generic[R]):
         if self._process is not None:
             self._process.join()
             self._receiving.close()
-
-
-def started(func: Callable[[], R]) -> Started[R]:
-    """``func()`` begun in a forked process of its own, as ``apart`` computes it, while this process does other
-    work: ``Started.result`` waits for it."""
-    return Started(func)
 
 
 def _send_result(func: Callable[[], R], sending: multiprocessing.connection.Connection) -> None:

@@ -9,7 +9,7 @@ import time
 import pytest
 
 from kg.errors import DipkgError
-from kg.workers import Ahead, Mapped, apart, run, started
+from kg.workers import Ahead, Mapped, Started, apart, run
 
 MADE = multiprocessing.Value("i", 0)
 
@@ -115,14 +115,14 @@ def _sleep_long() -> None:
 @pytest.mark.parametrize(("methods", "elsewhere"), [(("fork", "spawn"), True), (("spawn",), False)])
 def test_started_work_runs_beside_this_process_and_gives_its_result_when_asked(monkeypatch, methods, elsewhere):
     monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: list(methods))
-    begun = started(lambda: _pid_and_squares(20))
+    begun = Started(lambda: _pid_and_squares(20))
     pid, squares = begun.result()
     assert squares == [n * n for n in range(20)] and (pid != os.getpid()) == elsewhere
     begun.stop()  # after its result: nothing left to stop
 
 
 def test_started_work_stopped_unfinished_ends_at_once():
-    begun = started(_sleep_long)
+    begun = Started(_sleep_long)
     began = time.perf_counter()
     begun.stop()
     assert time.perf_counter() - began < 10
@@ -134,6 +134,6 @@ def test_started_work_stopped_unfinished_ends_at_once():
     (_end_without_a_word, ChildProcessError, "ended with exit code 3"),
 ])
 def test_started_work_raises_what_went_wrong_when_its_result_is_asked(func, error, message):
-    begun = started(func)
+    begun = Started(func)
     with pytest.raises(error, match=message):
         begun.result()
