@@ -24,6 +24,8 @@ from kg.store_writer import EVERY_LINE, StoreWriter
 from kg.summaries import TallyGraph
 from kg.workers import Mapped, Streamed, run
 
+# Report graphs written by one build after which the store is compacted (``StoreStage.fill``).
+OPTIMIZE_AFTER = 500
 # Report graphs the workers make ahead of the store writer, which is slower: the rest wait for it, not in memory.
 GRAPHS_AHEAD = 64
 # Report graphs worth a worker process (a graph takes milliseconds; starting the workers, most of a second).
@@ -75,6 +77,8 @@ class StoreStage:
             if not writer.unchanged(graph, made_from.signature):
                 self._put_common(writer, graph, made_from)
         manifest = writer.finish()
+        if len(changed) >= OPTIMIZE_AFTER and not self.compact:  # with compact, update_store compacts it
+            store.optimize()  # compact what was bulk-loaded now rather than in the next small rebuild
         if manifest.triples is None:
             manifest = manifest._replace(triples=triples(store))
         self.made.append(manifest)
