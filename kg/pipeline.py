@@ -224,7 +224,8 @@ def _read(paths: Sequence[Path], inputs: InputOptions | None, extractors: Sequen
         if memo is not None:
             memo.close()
     if not count:
-        problem = f"; {collected.problems[0]}" if collected.problems else ""
+        first = collected.problems or collected.notes  # (a note: a linked folder not searched)
+        problem = f"; {first[0]}" if first else ""
         raise DipkgError(f"{', '.join(str(p) for p in paths)}: no reports found{problem}")
     return _Read(collected.problems, collected.notes)
 

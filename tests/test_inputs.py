@@ -311,6 +311,26 @@ def test_a_file_of_the_output_folder_named_itself_is_read(tmp_path):
     assert [s.identity for s in locate([out, out / "saved.html"], exclude=[out])] == ["saved.html"]
 
 
+def test_a_linked_folder_below_a_folder_is_not_searched_and_said_so(tmp_path):
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "r.txt").write_text(RU, encoding="utf-8")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "e.txt").write_text(EN, encoding="utf-8")
+    (tmp_path / "in" / "more").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    linked: list[str] = []
+    assert [s.identity for s in locate([tmp_path / "in"], linked=linked)] == ["e.txt"]
+    assert linked == [str(tmp_path / "in" / "more")]
+    collected = collect([tmp_path / "in"])
+    assert [r.key for r in collected.reports] == ["e.txt"]
+    assert collected.notes == (f"{tmp_path / 'in' / 'more'}: a linked folder, not searched (name it to read it)",)
+    # named itself, it is read
+    assert [r.key for r in collect([tmp_path / "in" / "more"]).reports] == ["r.txt"]
+    # a folder that holds nothing but a linked folder: the error says why no report was found
+    (tmp_path / "in" / "e.txt").unlink()
+    with pytest.raises(DipkgError, match=r"no reports found; .*more: a linked folder, not searched"):
+        build([tmp_path / "in"], out_dir=tmp_path / "out", exports=False)
+
+
 def _mixed_inputs(folder: Path) -> Path:
     """A folder of every kind of input, good and bad, and two files that share a name."""
     folder.mkdir()

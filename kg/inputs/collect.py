@@ -121,7 +121,9 @@ def _collected(paths: Iterable[Path], options: InputOptions, month: Callable[[st
                log: _Log) -> Iterator[tuple[Report, str]]:
     """``collect``'s reports with their texts' hashes, as they are read; the problems and notes go to ``log``."""
     forced = reader_named(options.format) if options.format else None
-    sources = locate(paths, exclude=exclude)
+    linked: list[str] = []
+    sources = locate(paths, exclude=exclude, linked=linked)
+    log.notes.extend(f"{folder}: a linked folder, not searched (name it to read it)" for folder in sorted(linked))
     seen: dict[str, str] = {}  # the reports' keys, and their texts' hashes
     for found in _gave(sources, [forced or reader_for(s.file) for s in sources], options, month, memo, jobs, texts):
         log.problems.extend(found.problems)

@@ -45,14 +45,15 @@ class Source:
         return printable(self.file) if self.file is not None else STDIN_NAME
 
 
-def locate(paths: Iterable[Path], *, exclude: Iterable[Path] = ()) -> list[Source]:
+def locate(paths: Iterable[Path], *, exclude: Iterable[Path] = (), linked: list[str] | None = None) -> list[Source]:
     """The inputs among ``paths``, each once, with its identity.
 
     A folder is searched for files of every input format, skipping hidden files and folders
     (``.git``) below it; a file named on the command line is read whatever its name. A path that
     does not exist but has ``*``, ``?`` or ``[`` is a glob (``**`` crosses folders). A file reached
     twice counts once; ``-`` is standard input, read once. Folder searches skip the folders in
-    ``exclude`` (the build's output folder, whose views are HTML files).
+    ``exclude`` (the build's output folder, whose views are HTML files), and, as ``os.walk`` does, a
+    linked folder below a folder searched (a link may lead back up): its path is added to ``linked``.
     """
     out: list[Source] = []
     seen: set[str] = set()  # the files' resolved paths
@@ -85,8 +86,10 @@ def locate(paths: Iterable[Path], *, exclude: Iterable[Path] = ()) -> list[Sourc
                 if entry.name.startswith("."):
                     continue
                 if _is_dir(entry):
-                    if not entry.is_symlink():  # as os.walk: a linked folder is not searched
+                    if not entry.is_symlink():
                         tops.append(top / entry.name)
+                    elif linked is not None:
+                        linked.append(printable(shown + entry.name))
                 elif os.path.splitext(entry.name)[1].lower() in known:
                     path = shown + entry.name
                     real = str(Path(path).resolve()) if entry.is_symlink() else real_shown + entry.name
