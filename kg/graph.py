@@ -110,11 +110,6 @@ N_ORG_CLASSES = {k: nt.iri(str(v)) for k, v in ORG_CLASSES.items()}
 N_PLACE_CLASSES = {k: nt.iri(str(v)) for k, v in PLACE_CLASSES.items()}
 # Literals of evidence nodes (offsets, sentences, extractor names) recur: each is made once.
 _literal = lru_cache(maxsize=1 << 16, typed=True)(nt.literal)
-# The terms of an evidence node (``GraphBuilder._evidence``).
-_EVIDENCE, _IN_REPORT, _SENTENCE, _SENTENCE_START, _SENTENCE_END, _QUOTE, _QUOTE_START, _QUOTE_END = (
-    N_DIP.Evidence, N_DIP.inReport, N_DIP.sentence, N_DIP.sentenceStart, N_DIP.sentenceEnd, N_DIP.quote,
-    N_DIP.quoteStart, N_DIP.quoteEnd)
-_SUPPORTS_PROPERTY, _SUPPORTS_VALUE = N_DIP.supportsProperty, N_DIP.supportsValue
 
 
 @lru_cache(maxsize=1 << 16)
@@ -392,20 +387,19 @@ class GraphBuilder:
     def _evidence(g: nt.Lines, report: nt.Term, src: str, ev: Evidence, prop: nt.Term, value: nt.Term | None,
                   extractor: str) -> nt.Term:
         iri = N_RES[f"evidence/{_digest(src, ev.quote.start, ev.quote.end, prop[1:-1], value and value[1:-1])}"]
-        # the lines written at once (``nt.Lines.add`` writes each the same): a report has dozens of evidence nodes
-        g.update((
-            f"{iri} {N_TYPE} {_EVIDENCE} .\n",
-            f"{iri} {_IN_REPORT} {report} .\n",
-            f"{iri} {_SENTENCE} {_literal(ev.sentence.text)} .\n",
-            f"{iri} {_SENTENCE_START} {_literal(ev.sentence.start)} .\n",
-            f"{iri} {_SENTENCE_END} {_literal(ev.sentence.end)} .\n",
-            f"{iri} {_QUOTE} {nt.literal(ev.quote.text)} .\n",
-            f"{iri} {_QUOTE_START} {_literal(ev.quote.start)} .\n",
-            f"{iri} {_QUOTE_END} {_literal(ev.quote.end)} .\n",
-            f"{iri} {_SUPPORTS_PROPERTY} {prop} .\n",
+        g.add_about(iri, (
+            (N_TYPE, N_DIP.Evidence),
+            (N_DIP.inReport, report),
+            (N_DIP.sentence, _literal(ev.sentence.text)),
+            (N_DIP.sentenceStart, _literal(ev.sentence.start)),
+            (N_DIP.sentenceEnd, _literal(ev.sentence.end)),
+            (N_DIP.quote, nt.literal(ev.quote.text)),
+            (N_DIP.quoteStart, _literal(ev.quote.start)),
+            (N_DIP.quoteEnd, _literal(ev.quote.end)),
+            (N_DIP.supportsProperty, prop),
         ))
         if value is not None:
-            g.add((iri, _SUPPORTS_VALUE, value))
+            g.add((iri, N_DIP.supportsValue, value))
         if extractor:
             g.add((iri, N_DIP.extractor, _literal(extractor)))
         return iri

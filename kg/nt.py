@@ -109,6 +109,11 @@ class Lines:
     def add(self, triple: tuple[object, object, object]) -> None:
         self.lines.add(_line(triple))
 
+    def add_about(self, subject: Term, statements: Iterable[tuple[Term, Term]]) -> None:
+        """``add`` of each (predicate, object) of one subject, all terms of this module: a node of many
+        triples (an evidence node) written at once."""
+        self.lines.update(_plain_line(subject, p, o) for p, o in statements)
+
     def update(self, lines: Iterable[str]) -> None:
         self.lines.update(lines)
 
@@ -131,4 +136,9 @@ def _line(triple: tuple[object, object, object]) -> str:
     s, p, o = triple
     if type(s) is not str or type(p) is not str or type(o) is not str:  # an rdflib term is a str subclass
         s, p, o = (t if type(t) is str else from_rdflib(t) for t in triple)
+    return _plain_line(s, p, o)
+
+
+def _plain_line(s: Term, p: Term, o: Term) -> str:
+    """The line of a triple of this module's terms."""
     return f"{s} {p} {o} .\n"
