@@ -16,9 +16,9 @@ is timed as a user runs it: a whole ``kg query NAME --graph OUT --param ...`` pr
 command installed beside this Python, else ``python -m kg``; start-up and imports included, the
 package's bytecode compiled first, as an installed package's is), with parameters picked from the
 store (a person, an organization, a meeting and a report it holds; Kazakhstan and a partner
-country), asking for one page of ``--page`` rows (by default the page a table shows); the median
-wall time of ``--repeat`` calls is printed against
-the target of ``CALL_TARGET_MS``.
+country), asking for one page of ``--page`` rows (by default the page a table shows); the calls go
+round the queries ``--repeat`` times, and each query's median wall time is printed against the
+target of ``CALL_TARGET_MS``, with that of a bare start of the same Python for comparison.
 """
 
 from __future__ import annotations
@@ -425,7 +425,9 @@ def store_params(out: Path) -> dict[str, dict[str, str]]:
 
 def time_calls(out: Path, names: list[str], repeat: int, timeout: float = 120.0, page: int = q.TABLE_ROWS) -> None:
     """Each named query as a whole ``kg query`` process on a build's store, a page of ``page`` rows: median wall
-    ms."""
+    ms. The calls go round the queries ``repeat`` times (each query once a round), so that a slow spell of the
+    host falls on every query alike rather than on the few timed during it; each round also times a bare start
+    of the same Python (``python -c pass``), the part of every call that is not the command's own."""
     import compileall
     import os
     import subprocess
@@ -440,32 +442,44 @@ def time_calls(out: Path, names: list[str], repeat: int, timeout: float = 120.0,
     print(f"command {' '.join(call)}")
     print(f"store {out}  triples {q.triples(q.load_store(out))}  load average {os.getloadavg()[0]:.1f}  "
           f"repeat {repeat}  page {page} rows  target {CALL_TARGET_MS} ms median per whole call")
-    print(f"{'query':34} {'rows':>6} {'median ms':>10} {'min ms':>8}  params")
+    asked = {}
     for name in names:
         if any(v == "" for v in params.get(name, {}).values()):
             print(f"{name:34} skipped: the store has nothing to ask it about", flush=True)
             continue
-        args = [*call, "query", name, "--graph", str(out), "--format", "tsv", "--limit", str(page),
-                *(a for k, v in params.get(name, {}).items() for a in ("--param", f"{k}={v}"))]
-        times, rows = [], 0
-        for _ in range(repeat):
+        asked[name] = [*call, "query", name, "--graph", str(out), "--format", "tsv", "--limit", str(page),
+                       *(a for k, v in params.get(name, {}).items() for a in ("--param", f"{k}={v}"))]
+    times: dict[str, list[float]] = {name: [] for name in asked}
+    rows: dict[str, int] = {}
+    bare: list[float] = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "pass"], check=True, env=env)
+        bare.append(time.perf_counter() - start)
+        for name, args in asked.items():
+            if times[name] and times[name][-1] == float("inf"):
+                continue
             start = time.perf_counter()
             try:
                 done = subprocess.run(args, capture_output=True, text=True, env=env, timeout=timeout)
             except subprocess.TimeoutExpired:
-                times.append(float("inf"))
-                break
-            times.append(time.perf_counter() - start)
+                times[name].append(float("inf"))
+                continue
+            times[name].append(time.perf_counter() - start)
             if done.returncode != 0:
                 raise SystemExit(f"{name}: {done.stderr.strip()}")
-            rows = max(0, len(done.stdout.splitlines()) - 1)
-        if times[-1] == float("inf"):
+            rows[name] = max(0, len(done.stdout.splitlines()) - 1)
+    print(f"a bare start of this Python: median {statistics.median(bare) * 1000:.0f} ms, "
+          f"min {min(bare) * 1000:.0f} ms (part of every call)")
+    print(f"{'query':34} {'rows':>6} {'median ms':>10} {'min ms':>8}  params")
+    for name, taken in times.items():
+        if taken[-1] == float("inf"):
             print(f"{name:34} {'':6} {'>' + str(int(timeout * 1000)):>10}  stopped after {timeout:.0f} s", flush=True)
             continue
-        median = statistics.median(times) * 1000
+        median = statistics.median(taken) * 1000
         flag = "" if median <= CALL_TARGET_MS else "  over target"
         shown = " ".join(f"{k}={v}" for k, v in params.get(name, {}).items())
-        print(f"{name:34} {rows:6} {median:10.0f} {min(times) * 1000:8.0f}  {shown}{flag}", flush=True)
+        print(f"{name:34} {rows[name]:6} {median:10.0f} {min(taken) * 1000:8.0f}  {shown}{flag}", flush=True)
 
 
 def main() -> None:
