@@ -20,7 +20,7 @@ from kg.graph import VOCABULARY_GRAPH, Description, meeting_lines
 from kg.jobs import Clock, Planned, Work, graph_job
 from kg.manifest import Manifest
 from kg.store import graph_ntriples, triples, vocabulary
-from kg.store_writer import EVERY_LINE, StoreWriter
+from kg.store_writer import StoreWriter
 from kg.summaries import TallyGraph
 from kg.workers import Mapped, Streamed, run
 
@@ -86,17 +86,21 @@ class StoreStage:
         return manifest
 
     def _put_common(self, writer: StoreWriter, graph: str, made_from: TallyGraph | Description) -> None:
-        """Write one of the collection's graphs (kept in the graph cache too, where the build writes exports)."""
+        """Write one of the collection's graphs (kept in the graph cache too, where the build writes exports). A graph
+        of tallies states each of its triples alone (its rows are bucketed by their subjects): the writer patches
+        it, taking out and putting in the triples that changed only."""
         kept = self.work.graphs
-        if isinstance(made_from, TallyGraph) and made_from.own:  # the ranks, a graph as large as the reports
+        if isinstance(made_from, TallyGraph) and made_from.streamed:  # the ranks, a graph as large as the reports
             parts = made_from.pieces()
             if kept is not None:
                 parts = kept.kept(made_from.signature, parts)
             writer.patch(graph, made_from.signature, parts)
             return
         data = made_from.ntriples()
-        # a graph of tallies states each of its triples alone: its rows are bucketed by their subjects
-        writer.put(graph, made_from.signature, data, EVERY_LINE if isinstance(made_from, TallyGraph) else ())
+        if isinstance(made_from, TallyGraph):
+            writer.patch(graph, made_from.signature, (data,))
+        else:
+            writer.put(graph, made_from.signature, data)
         if kept is not None:
             kept.put(made_from.signature, data)
 

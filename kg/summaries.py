@@ -32,9 +32,11 @@ from the keys it is given (a pair's states, a place's state) and reads a few nod
 parameters are bound, and the store looks each one up rather than joining every meeting.
 
 The tallies are written in ``BUCKETS`` graphs (``res:graph/summaries/NN``, a pair's or a place's
-tallies in one of them, by a hash of its keys), so that a rebuild that adds a report rewrites the
-few graphs whose tallies changed, not all of them. The ranks, which a new report shifts for every report
-after it, are in a graph of their own (``res:graph/summaries/reports``).
+tallies in one of them, by a hash of its keys), so that a rebuild that adds a report touches the
+few graphs whose tallies changed, not all of them; and no other graph states a triple of theirs, so the
+store's writer patches each (``kg.store_writer.StoreWriter.patch``): it takes out and puts in the few
+triples that changed (a count, a list), not the whole graph. The ranks, which a new report shifts for
+every report after it, are in a graph of their own (``res:graph/summaries/reports``).
 """
 
 from __future__ import annotations
@@ -121,11 +123,13 @@ class TallyGraph:
     signature: str
     packed: tuple[bytes, ...]
     """The rows in runs of at most ``PIECE_ROWS``, each compressed on its own (``pieces``)."""
-    own: bool = False
-    """Its triples are stated in no other graph (the ranks): the store's writer patches it (``StoreWriter.patch``)."""
+    streamed: bool = False
+    """Written and kept a piece at a time (``pieces``): the ranks, a graph as large as the collection, whose rows each
+    state triples of a report of their own, so that its pieces joined are its N-Triples. Another graph of tallies is
+    written whole (``ntriples``): a pair's triples come in each of its pieces that holds a tally of the pair."""
 
     @classmethod
-    def of(cls, rows: Iterable[tuple[str | int, ...]], version: str = "", *, own: bool = False) -> TallyGraph:
+    def of(cls, rows: Iterable[tuple[str | int, ...]], version: str = "", *, streamed: bool = False) -> TallyGraph:
         """The graph of ``rows`` (sorted), taken a run of ``PIECE_ROWS`` at a time: signed by the hash of
         ``repr((version, rows))``, made as they come, so that the rows are never held whole a second time."""
         digest = hashlib.sha256(f"({version!r}, (".encode())
@@ -136,7 +140,7 @@ class TallyGraph:
                 count += 1
             packed.append(zlib.compress(marshal.dumps(run), PACK_LEVEL))
         digest.update(b",))" if count == 1 else b"))")
-        return cls(digest.hexdigest(), tuple(packed), own)
+        return cls(digest.hexdigest(), tuple(packed), streamed)
 
     @property
     def rows(self) -> tuple[tuple[str | int, ...], ...]:
@@ -224,7 +228,7 @@ def tally_graphs(meetings: Mapping[str, MeetingFacts] | Iterable[tuple[str, Meet
     graphs = {summary_graph(b): TallyGraph.of(r, version) for b, r in rows.sorted()}
     if ranks:
         graphs[summary_graph(RANKS)] = TallyGraph.of(sorted(("rank", r, n) for r, n in ranks.items()), version,
-                                                     own=True)
+                                                     streamed=True)
     return graphs
 
 

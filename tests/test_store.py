@@ -844,7 +844,8 @@ def test_the_merged_entities_the_report_graphs_are_written_from_keep_no_mentions
 
 
 def test_no_triple_of_a_graph_of_tallies_is_stated_in_another_graph(tmp_path, monkeypatch):
-    # the writer sends each of their lines without remembering it (kg.store.EVERY_LINE), and counts them so
+    # the writer patches them (kg.store_writer.StoreWriter.patch): it takes out and puts in their lines alone,
+    # in the graph and the default graph, and counts them so
     from bench_support import load_benchmark
 
     from kg.summaries import RANKS, summary_graph

@@ -55,6 +55,7 @@ def _ranks(*rows: tuple[str, int]) -> list[bytes]:
     (_ranks(("a", 1), ("b", 2), ("c", 3)), _ranks(("a", 1), ("c", 2))),  # one removed
     (_ranks(("a", 1)), _ranks(("a", 1))),  # nothing changed
     (_ranks(("a", 1)), _ranks(("a", 1), ("b", 2), ("b", 2))),  # a line two pieces give is put once
+    (_ranks(("a", 1), ("a", 1), ("b", 2)), _ranks(("a", 1))),  # so also into an empty store, and counted once
 ])
 def test_a_patched_graph_and_the_default_graph_hold_the_new_lines_and_are_counted(before, after):
     """``StoreWriter.patch`` takes out the triples no longer given and puts in the new ones, a piece at a time."""
@@ -72,3 +73,30 @@ def test_a_patched_graph_and_the_default_graph_hold_the_new_lines_and_are_counte
 
     assert lines(ox.NamedNode(graph)) == lines(ox.DefaultGraph()) == sorted(set(after))
     assert manifest.triples == len(set(after)) and manifest.graphs == {graph: "after"}
+
+
+@pytest.mark.parametrize(("held", "batch", "bulk"), [
+    (False, 1 << 30, True),  # a new store is loaded in bulk
+    (True, 1 << 30, False),  # a rebuild that writes less than a batch: in one transaction, with its removals
+    (True, 64, True),  # one that writes more: in bulk, a batch at a time
+])
+def test_a_small_rebuild_writes_in_one_transaction_and_a_large_one_in_bulk(tmp_path, monkeypatch, held, batch, bulk):
+    monkeypatch.setattr(store_writer, "BATCH_BYTES", batch)
+    store = ox.Store(str(tmp_path / "db"))
+    old: dict[str, str] = {}
+    if held:
+        first = StoreWriter(store, {}, 0, {})
+        first.put("https://w3id.org/dipkg/resource/graph/0", "0", OWN.format(n=0).encode() + SHARED)
+        old = dict(first.finish().graphs)
+    loads: list[int] = []
+    real = StoreWriter._bulk_load
+    monkeypatch.setattr(StoreWriter, "_bulk_load", lambda self, data: (loads.append(len(data)), real(self, data)))
+    writer = StoreWriter(store, old, triples(store) if held else None, {})
+    assert all(writer.unchanged(graph, signature) for graph, signature in old.items())  # kept as it is
+    for n in range(1, 4):
+        writer.put(f"https://w3id.org/dipkg/resource/graph/{n}", str(n), OWN.format(n=n).encode() + SHARED)
+    writer.patch("https://w3id.org/dipkg/resource/graph/ranks", "1", [b'<x:a> <x:rank> "1" .\n'])
+    manifest = writer.finish()
+    assert bool(loads) == bulk
+    assert triples(store) == 5 + held and manifest.triples in (None, triples(store))
+    assert len(manifest.graphs) == 4 + held

@@ -164,8 +164,8 @@ def test_a_tally_graph_is_signed_by_what_it_counts_and_the_code_that_writes_it()
     (("year", "KZ", "JP", "2024", "trade", 2, "a.txt, b.txt"), ("sector", "KZ", "JP", "trade", 2)),
 ])
 def test_a_tally_graph_holds_its_rows_packed_and_gives_them_back(rows):
-    tally = TallyGraph.of(rows, "1", own=True)
-    assert tally.rows == rows and tally.own and all(isinstance(run, bytes) for run in tally.packed)
+    tally = TallyGraph.of(rows, "1", streamed=True)
+    assert tally.rows == rows and tally.streamed and all(isinstance(run, bytes) for run in tally.packed)
     assert tally.signature == TallyGraph.of(rows, "1").signature != TallyGraph.of(rows, "2").signature
 
 
@@ -208,7 +208,7 @@ def test_the_ranks_in_pieces_are_their_sorted_n_triples(monkeypatch, most):
     from kg import summaries
 
     monkeypatch.setattr(summaries, "PIECE_ROWS", most)
-    tally = TallyGraph.of(RANKS, "1", own=True)
+    tally = TallyGraph.of(RANKS, "1", streamed=True)
     parts = list(tally.pieces())
     assert len(parts) == -(-len(RANKS) // most)
     assert b"".join(parts) == tally.ntriples()
