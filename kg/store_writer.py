@@ -75,7 +75,7 @@ class StoreWriter:
         self._buffer: list[bytes] = []
         self._size = 0
         self._loading: list[Future[None]] = []
-        self._bulk_loads = 0
+        self._bulk_loaded = False
         self._loaders = ThreadPoolExecutor(LOADERS, thread_name_prefix="store-load")
         # the default-graph lines sent so far
         self._lines = FirstLines(ONE_GRAPH_SUBJECTS, link=EVIDENCE_LINK, most=SENT_LINES)
@@ -215,7 +215,7 @@ class StoreWriter:
         if self._buffer:
             self._wait(LOADERS - 1)
             data, self._buffer, self._size = b"".join(self._buffer), [], 0
-            if last and not self._fresh and not self._bulk_loads:
+            if last and not self._fresh and not self._bulk_loaded:
                 # A rebuild that writes less than a batch (a few reports, the tallies and ranks they change): its
                 # quads go into the store's memory table with its removals, and the flush at the end writes them
                 # all as one small table per index. Loaded in bulk, they made a table per index of their own,
@@ -223,7 +223,7 @@ class StoreWriter:
                 # few megabytes as fast (1 MB: 32 against 67 ms).
                 self.store.load(input=data, format=ox.RdfFormat.N_QUADS, lenient=True)
                 return
-            self._bulk_loads += 1
+            self._bulk_loaded = True
             self._loading.append(self._loaders.submit(self._bulk_load, data))
 
     def _bulk_load(self, data: bytes) -> None:

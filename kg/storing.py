@@ -90,17 +90,14 @@ class StoreStage:
         of tallies states each of its triples alone (its rows are bucketed by their subjects): the writer patches
         it, taking out and putting in the triples that changed only."""
         kept = self.work.graphs
-        if isinstance(made_from, TallyGraph) and made_from.streamed:  # the ranks, a graph as large as the reports
+        if isinstance(made_from, TallyGraph):  # the ranks, as large as the reports, a piece at a time
             parts = made_from.pieces()
             if kept is not None:
                 parts = kept.kept(made_from.signature, parts)
             writer.patch(graph, made_from.signature, parts)
             return
         data = made_from.ntriples()
-        if isinstance(made_from, TallyGraph):
-            writer.patch(graph, made_from.signature, (data,))
-        else:
-            writer.put(graph, made_from.signature, data)
+        writer.put(graph, made_from.signature, data)
         if kept is not None:
             kept.put(made_from.signature, data)
 

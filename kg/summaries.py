@@ -151,9 +151,9 @@ class TallyGraph:
         return _document(self.rows)
 
     def pieces(self) -> Iterator[bytes]:
-        """The N-Triples of each run of rows, sorted; a triple two runs state comes in each. For the ranks, whose
-        rows (sorted) each state a report of its own, they are ``ntriples`` in pieces."""
-        return map(_document, self._runs())
+        """``ntriples`` in pieces of whole lines: of each run of rows for a ``streamed`` graph (the ranks, whose rows,
+        sorted, each state a report of its own), else one piece."""
+        return map(_document, self._runs()) if self.streamed else iter((self.ntriples(),))
 
     def _runs(self) -> Iterator[tuple[tuple[str | int, ...], ...]]:
         return (marshal.loads(zlib.decompress(run)) for run in self.packed)

@@ -289,3 +289,13 @@ def test_each_meeting_node_is_given_once_with_the_reports_that_tell_it(extractio
     given = list(meeting_facts(extractions, {}, {}, joined_events(extractions, {}), served))
     assert len(given) == len({node for node, _ in given})
     assert {node: seen.reports for node, seen in given} == {meeting_term(ref): files for ref, files in expected.items()}
+
+
+def test_a_graph_of_tallies_in_pieces_is_its_n_triples_though_a_pair_is_in_several_runs(monkeypatch):
+    from kg import summaries
+
+    monkeypatch.setattr(summaries, "PIECE_ROWS", 1)
+    rows = (("sector", "KZ", "JP", "trade", 2), ("sector", "KZ", "JP", "water", 1))  # the pair's triples in each run
+    tally = TallyGraph.of(rows, "1")
+    assert len(tally.packed) == 2
+    assert b"".join(tally.pieces()) == tally.ntriples()
