@@ -118,10 +118,12 @@ def _input_options(func: Callable[..., None]) -> Callable[..., None]:
 @click.option("--jobs", "-j", type=click.IntRange(1), default=None,
               help="Processes reading and extracting reports, writing their graphs and the exports [default: every "
                    "core]; the output is the same for any number.")
-@click.option("--views/--no-views", default=True, show_default=True, help="Write the HTML views.")
+@click.option("--views/--no-views", default=True, show_default=True,
+              help="Write the HTML views (without them, those of an earlier build are removed; kg view --graph OUT "
+                   "writes any of them later from the store).")
 @click.option("--exports/--no-exports", default=True, show_default=True,
               help="Write diplomacy.ttl and diplomacy.trig beside the store (without them a rebuild of a large "
-                   "collection is much faster; kg export --graph OUT writes them later from the store).")
+                   "collection is much faster; kg export --graph OUT writes any of them later from the store).")
 @click.option("--timings", is_flag=True, help="Also print the wall seconds of each stage of the build.")
 @click.option("--compact", is_flag=True,
               help="Compact the store before publishing it: the build takes longer (seconds for 10,000 reports), "

@@ -166,8 +166,9 @@ def build(paths: Sequence[Path], *, out_dir: Path | None = None,
           compact: bool = False) -> BuildResult:
     """Build the graph from report files, folders and globs (``kg.inputs``) into a store, and write
     the exports if ``out_dir`` is given (Turtle and TriG unless ``exports`` is False, when the
-    folder's old ones are removed rather than left out of date). An input that cannot be read is skipped
-    (``BuildResult.skipped``), or fails the build before anything is written when ``inputs.strict``.
+    folder's old ones are removed rather than left out of date, as are its old views without ``views``). An input
+    that cannot be read is skipped (``BuildResult.skipped``), or fails the build before anything is written when
+    ``inputs.strict``.
     ``views`` is given the store and the N-Triples of its graphs (``graphs=``; ``kg.views.write_views`` reads what
     the views show of them once), and runs in a process of its own while the exports are written: what it returns
     (the files written) is pickled back, and it must not read the store it is given.
@@ -344,7 +345,7 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
                 clock.lap("views")  # (the time the views took beyond the exports, written meanwhile)
             return [written, *files]  # the store closes as it goes out of scope, before the swap
 
-        published = publish(out_dir, write, move=(CACHE_NAME,), drop=() if exports else (TURTLE_FILE, TRIG_FILE))
+        published = publish(out_dir, write, move=(CACHE_NAME,), drop=_left_out(exports, views is not None))
         outputs.save()
         # each input of the plan read once for both (a record read is a report unpickled)
         kept_inputs = [(i.key, i.digest) for i in (inputs_kept[p.n] for p in planned)]
@@ -365,6 +366,14 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
         set_current(None)
         plan.unlink(missing_ok=True)  # where the steps across reports failed before it was read
         gc.unfreeze()
+
+
+def _left_out(exports: bool, views: bool) -> tuple[str, ...]:
+    """The files of an earlier build that a build without exports or without views removes from its folder, rather
+    than leave them beside a store they no longer show."""
+    from kg.views.registry import build_views
+
+    return (() if exports else (TURTLE_FILE, TRIG_FILE)) + (() if views else tuple(build_views().values()))
 
 
 def _summary(store: ox.Store, triples: int | None = None) -> Summary:

@@ -32,6 +32,8 @@ from kg.store import (
     triples,
 )
 from kg.store_writer import update_store
+from kg.views import write_views
+from kg.views.registry import build_views
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = {
@@ -414,6 +416,28 @@ def test_views_read_the_store_without_a_graph_of_the_corpus(tmp_path):
     assert meetings(from_store) == meetings(from_graph)
     done = kg("view", "--graph", str(out), "--kind", "countries", "--out", str(tmp_path / "c.html"))
     assert done.returncode == 0 and (tmp_path / "c.html").stat().st_size > 1000, done.stderr
+
+
+EXPORT_FILES = {"diplomacy.ttl", "diplomacy.trig"}
+
+
+@pytest.mark.parametrize(("exports", "views", "kept"), [
+    (True, True, EXPORT_FILES | set(build_views().values())),
+    (True, False, EXPORT_FILES),
+    (False, True, set(build_views().values())),
+    (False, False, set()),
+])
+def test_a_build_removes_the_exports_and_views_it_is_told_not_to_write(tmp_path, exports, views, kept):
+    """Without exports or views, those of an earlier build would show a collection the store no longer holds."""
+    reports = corpus(tmp_path / "in", 2)
+    out = tmp_path / "out"
+    every = EXPORT_FILES | set(build_views().values())
+    build([reports], out_dir=out, views=write_views)
+    assert every <= {p.name for p in out.iterdir()}
+    corpus(reports, 1, start=2)
+    result = build([reports], out_dir=out, exports=exports, views=write_views if views else None)
+    assert result.summary.reports == 3
+    assert {p.name for p in out.iterdir()} & every == kept
 
 
 def test_a_build_without_exports_writes_the_store_and_removes_old_exports(tmp_path):
