@@ -27,7 +27,6 @@ from kg.errors import DipkgError
 from kg.files import no_gc
 from kg.views.index import LANGUAGES, GraphIndex
 from kg.views.kinds import View, make_view
-from kg.views.layout import precomputed_layout
 from kg.views.page import render_page
 from kg.views.payload import build_payload
 from kg.views.registry import build_views, view_kind, view_names
@@ -66,6 +65,8 @@ def _page(index: GraphIndex, kind: str, focus: str | None, lang: str, layout_thr
     if view.positions is not None:
         positions = {n: (x, y) for n, x, y in view.positions}
     elif len(view.nodes) > layout_threshold:
+        from kg.views.layout import precomputed_layout  # networkx and numpy: not for the registry's readers
+
         positions = precomputed_layout([n.node for n in view.nodes], [(e.source, e.target) for e in view.edges])
     first = None
     if positions is not None and view.positions is None:
