@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 PACKAGE = os.path.dirname(os.path.realpath(__file__))
 # glibc's parameter of ``mallopt`` for the most arenas of the C heap (malloc.h).
 M_ARENA_MAX = -8
+# Bytes that hold a ``pthread_attr_t`` of any C library (56 with glibc on x86-64, 64 on arm64).
+THREAD_ATTR_BYTES = 128
 # The package's data folders (``package_path``), also as ``pathlib`` Paths: ``LEXICON_DIR`` and the others are
 # made on first use (``__getattr__``).
 FOLDERS = {"PACKAGE_DIR": (), "LEXICON_DIR": ("lexicons",), "QUERY_DIR": ("queries",), "MODEL_DIR": ("models",),
@@ -119,6 +121,53 @@ def _libc_function(name: str) -> Callable[..., int] | None:
         return getattr(ctypes.CDLL(None), name)
     except (OSError, AttributeError, TypeError):
         return None
+
+
+def thread_stacks(size: int) -> _ThreadStacks:
+    """While in effect, a thread that C code starts with the default attributes gets a stack of ``size`` bytes
+    (glibc's ``pthread_setattr_default_np``); the default before is put back at the end. Where the C library has
+    no such call, nothing changes. The default stack is as large as the process's stack limit (8 MB), and glibc
+    keeps few freed stacks that large for the next thread: each new one is mapped, touched and unmapped."""
+    return _ThreadStacks(size)
+
+
+class _ThreadStacks:
+    """``thread_stacks``'s context (a class, not ``contextlib``'s decorator: a ``kg query`` call uses it)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._before: object | None = None
+
+    def __enter__(self) -> None:
+        get, put = _libc_function("pthread_getattr_default_np"), _libc_function("pthread_setattr_default_np")
+        init, set_size = _libc_function("pthread_attr_init"), _libc_function("pthread_attr_setstacksize")
+        if get is None or put is None or init is None or set_size is None:
+            return
+        import ctypes
+
+        before, wanted = ctypes.create_string_buffer(THREAD_ATTR_BYTES), ctypes.create_string_buffer(THREAD_ATTR_BYTES)
+        if get(before) != 0:
+            return
+        if init(wanted) == 0:
+            if set_size(wanted, ctypes.c_size_t(self.size)) == 0 and put(wanted) == 0:
+                self._before = before
+            _destroy_attr(wanted)
+        if self._before is None:
+            _destroy_attr(before)
+
+    def __exit__(self, *exc: object) -> None:
+        before, self._before = self._before, None
+        if before is not None:
+            put = _libc_function("pthread_setattr_default_np")
+            assert put is not None
+            put(before)
+            _destroy_attr(before)
+
+
+def _destroy_attr(attr: object) -> None:
+    destroy = _libc_function("pthread_attr_destroy")
+    if destroy is not None:
+        destroy(attr)
 
 
 def no_gc() -> _PausedCollector:

@@ -80,3 +80,34 @@ def test_a_c_library_that_cannot_be_opened_limits_nothing(monkeypatch) -> None:
         assert files.release_freed_memory() is False
     finally:
         files._libc_function.cache_clear()
+
+
+def _default_thread_stack() -> int | None:
+    """The stack size a thread started with the default attributes is given (glibc), else None."""
+    import ctypes
+
+    libc = ctypes.CDLL(None)
+    if not hasattr(libc, "pthread_getattr_default_np"):
+        return None
+    attr, size = ctypes.create_string_buffer(kg.files.THREAD_ATTR_BYTES), ctypes.c_size_t()
+    assert libc.pthread_getattr_default_np(attr) == 0
+    assert libc.pthread_attr_getstacksize(attr, ctypes.byref(size)) == 0
+    libc.pthread_attr_destroy(attr)
+    return size.value
+
+
+@pytest.mark.parametrize("size", [1 << 20, 2 << 20])
+def test_thread_stacks_sets_the_default_stack_for_its_span(size: int) -> None:
+    before = _default_thread_stack()
+    if before is None:
+        pytest.skip("a C library without default thread attributes")
+    with kg.files.thread_stacks(size):
+        assert _default_thread_stack() == size
+    assert _default_thread_stack() == before
+
+
+def test_thread_stacks_without_the_c_library_changes_nothing(monkeypatch) -> None:
+    before = _default_thread_stack()
+    monkeypatch.setattr(kg.files, "_libc_function", lambda name: None)
+    with kg.files.thread_stacks(1 << 20):
+        assert _default_thread_stack() == before
