@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import itertools
 import os
-import re
 from collections import namedtuple
 
 import pyoxigraph as ox
@@ -60,22 +59,25 @@ TABLE_PREFIXES = {
     "http://www.wikidata.org/entity/": "wd:",
 }
 TABLE_WIDTH = 60
-# The line of a named query where a page's LIMIT and OFFSET go (``_paged``).
-PAGE_LINE = re.compile(r"^[ \t]*#PAGE[ \t]*$", re.MULTILINE)
-# The line where the LIMIT goes of an ordered subquery whose rows give the page's rows in their order: how many
-# of its rows a page can reach (``_paged``).
-REACH_LINE = re.compile(r"^[ \t]*#REACH[ \t]*$", re.MULTILINE)
-# The line where a subquery reached through ``#REACH`` lists the blocks of ranks its rows are in (``_paged``).
-BLOCKS_LINE = re.compile(r"^(?P<indent>[ \t]*)#BLOCKS[ \t]*$", re.MULTILINE)
-# The line of a named query where a shared part of ``PARTS_DIR`` goes, at the line's indentation, with the
-# variables of the part it renames (``list=organizationForms``: the part's ?list is the query's ?organizationForms).
-INCLUDE_LINE = re.compile(r"^(?P<indent>[ \t]*)#INCLUDE[ \t]+(?P<name>[a-z][a-z0-9-]*)"
-                          r"(?P<renames>(?:[ \t]+[A-Za-z]\w*=[A-Za-z]\w*)*)[ \t]*$", re.MULTILINE)
-RENAME = re.compile(r"([A-Za-z]\w*)=([A-Za-z]\w*)")
-# A country code parameter, a notation parameter, and the word that makes a text a SPARQL query.
-COUNTRY_CODE = re.compile(r"[A-Za-z]{2}")
-NOTATION = re.compile(r"[a-z][a-z0-9-]*")
-QUERY_FORM = re.compile(r"\b(select|ask|construct|describe)\b", re.IGNORECASE)
+# The lines of a named query's text that the library acts on, each a comment line of its own (``directive``):
+# where a page's LIMIT and OFFSET go (``_paged``); where the LIMIT goes of an ordered subquery whose rows give the
+# page's rows in their order, how many of its rows a page can reach; where a subquery reached through ``#REACH``
+# lists the blocks of ranks its rows are in; and where a shared part of ``PARTS_DIR`` goes, at the line's
+# indentation, with the variables of the part it renames (``#INCLUDE list-items list=organizationForms``: the
+# part's ?list is the query's ?organizationForms). They are read without regular expressions, as is a header's
+# ``# param:`` line: a ``kg query`` call that imports ``re`` spends 2.5 ms on it.
+PAGE = "#PAGE"
+REACH = "#REACH"
+BLOCKS = "#BLOCKS"
+INCLUDE = "#INCLUDE"
+DIRECTIVES = (PAGE, REACH, BLOCKS, INCLUDE)
+# The words that make a text a SPARQL query, a header's parameter line, and what parameter values may hold.
+QUERY_FORMS = frozenset({"select", "ask", "construct", "describe"})
+PARAM_PREFIX = "param:"
+REQUIRED = "required"
+DASHES = "—–-"
+ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+NOTATION_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
 # Items a list of a name's keys or forms may have (``bind``): a query reads at most these (``parts/list-items.rq``).
 LIST_ITEMS = 256
 # Reports a block of ranks holds (``dip:rankBlock``, ``rank_block``): a query finds the first reports in order by
@@ -106,13 +108,13 @@ LABEL_KEYS = (ox.NamedNode("https://w3id.org/dipkg/ontology#labelKey"),
 
 
 def _code(value: str) -> Term:
-    if not COUNTRY_CODE.fullmatch(value):
+    if not (len(value) == 2 and value.isascii() and value.isalpha()):
         raise ValueError("expected an ISO 3166-1 alpha-2 code such as KZ")
     return ox.Literal(value.upper())
 
 
 def _notation(value: str) -> Term:
-    if not NOTATION.fullmatch(value.strip().lower()):
+    if not is_notation(value.strip().lower()):
         raise ValueError("expected a skos:notation such as logistics or ambassador")
     return ox.Literal(value.strip().lower())
 
@@ -153,8 +155,6 @@ KINDS: dict[str, Callable[[str], Term]] = {
     "integer": _integer,
     "iri": _iri,
 }
-PARAM_LINE = re.compile(r"#\s*param:\s*(?P<name>[A-Za-z_]\w*)\s+(?P<kind>\w+)(?P<required>\s+required)?\s*[—–-]+\s*"
-                        r"(?P<description>.*)")
 
 
 class Param(namedtuple("Param", ("name", "kind", "description", "required"), defaults=(False,))):
@@ -203,12 +203,12 @@ def parse_header(name: str, path: str, text: str) -> NamedQuery:
     for line in text.splitlines():
         if not line.startswith("#"):
             break
-        m = PARAM_LINE.match(line)
-        if m:
-            if m["kind"] not in KINDS:
-                raise DipkgError(f"{path}: parameter {m['name']!r} has unknown kind {m['kind']!r} "
+        param = param_line(line)
+        if param is not None:
+            if param.kind not in KINDS:
+                raise DipkgError(f"{path}: parameter {param.name!r} has unknown kind {param.kind!r} "
                                  f"(known: {', '.join(KINDS)})")
-            params.append(Param(m["name"], m["kind"], m["description"].strip(), bool(m["required"])))
+            params.append(param)
         elif line.lstrip("#").strip() and not params:
             description.append(line.lstrip("#").strip())
     return NamedQuery(name, path, " ".join(description), tuple(params))
@@ -236,18 +236,120 @@ def _included(text: str) -> str:
     """``text`` with each ``#INCLUDE name`` line replaced by ``PARTS_DIR/name.rq`` (its lines indented as the
     line was, its leading comment kept, each ``old=new`` of the line renaming the part's ?old to ?new): one
     text for what several named queries do alike."""
-    def part(m: re.Match[str]) -> str:
-        path = os.path.join(PARTS_DIR, m["name"] + QUERY_SUFFIX)
+    lines = []
+    for line in text.split("\n"):
+        found = directive(line)
+        if found is None or found[1] != INCLUDE:
+            lines.append(line)
+            continue
+        indent, _, (name, *renames) = found
+        path = os.path.join(PARTS_DIR, name + QUERY_SUFFIX)
         if not os.path.isfile(path):
-            raise DipkgError(f"{m['name']}: no such part of a query in {PARTS_DIR}")
+            raise DipkgError(f"{name}: no such part of a query in {PARTS_DIR}")
         body = _read(path)
-        for old, new in RENAME.findall(m["renames"]):
-            if not re.search(rf"\?{old}\b", body):
-                raise DipkgError(f"{m['name']}: the part of a query has no variable ?{old} to rename")
-            body = re.sub(rf"\?{old}\b", f"?{new}", body)
-        return "\n".join(m["indent"] + line if line else line for line in body.rstrip("\n").split("\n"))
+        for old, new in (rename.split("=") for rename in renames):
+            if not variable_places(body, "?" + old):
+                raise DipkgError(f"{name}: the part of a query has no variable ?{old} to rename")
+            body = renamed(body, "?" + old, "?" + new)
+        lines += [indent + part if part else part for part in body.rstrip("\n").split("\n")]
+    return "\n".join(lines)
 
-    return INCLUDE_LINE.sub(part, text)
+
+def directive(line: str) -> tuple[str, str, list[str]] | None:
+    """The indentation, directive and arguments of a line that is one of ``DIRECTIVES`` (``#PAGE``, ``#REACH`` and
+    ``#BLOCKS`` alone on their line; ``#INCLUDE`` with a part's name and its ``old=new`` renames), else None."""
+    body = line.lstrip(" \t")
+    if not body.startswith("#"):
+        return None
+    name, *arguments = body.split() or [""]
+    if name not in DIRECTIVES or line.rstrip(" \t") != line.rstrip() or (name != INCLUDE) == bool(arguments):
+        return None
+    if name == INCLUDE and not (is_notation(arguments[0]) and all(_is_rename(a) for a in arguments[1:])):
+        return None
+    return line[: len(line) - len(body)], name, arguments
+
+
+def _is_rename(argument: str) -> bool:
+    old, equals, new = argument.partition("=")
+    return bool(equals) and _is_variable_name(old) and _is_variable_name(new)
+
+
+def _is_variable_name(name: str) -> bool:
+    return name[:1] in ASCII_LETTERS and all(_word_character(c) for c in name)
+
+
+def _word_character(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def is_notation(value: str) -> bool:
+    """A lower-case ASCII letter, then lower-case ASCII letters, digits and hyphens: a sector's or role's
+    ``skos:notation``, and a part's name."""
+    return value[:1] in NOTATION_CHARACTERS and not value[0].isdigit() and value[0] != "-" and all(
+        c in NOTATION_CHARACTERS for c in value)
+
+
+def has_directive(text: str, name: str) -> bool:
+    """Whether a line of ``text`` is the directive ``name``."""
+    return name in text and any((found := directive(line)) is not None and found[1] == name
+                                for line in text.split("\n"))
+
+
+def with_directive(text: str, name: str, make: Callable[[str], str], *, count: int | None = None) -> str:
+    """``text`` with each line that is the directive ``name`` (the first ``count`` of them) made ``make(indent)``."""
+    if name not in text:
+        return text
+    lines, done = [], 0
+    for line in text.split("\n"):
+        found = directive(line)
+        if found is not None and found[1] == name and (count is None or done < count):
+            line, done = make(found[0]), done + 1
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def variable_places(text: str, variable: str) -> list[int]:
+    """Where ``variable`` (``?name`` or ``$name``) stands in ``text``, not followed by more of a name."""
+    places, start = [], 0
+    while (at := text.find(variable, start)) >= 0:
+        start = at + len(variable)
+        if start >= len(text) or not _word_character(text[start]):
+            places.append(at)
+    return places
+
+
+def renamed(text: str, old: str, new: str) -> str:
+    """``text`` with the variable ``old`` written ``new``."""
+    parts, start = [], 0
+    for at in variable_places(text, old):
+        parts += [text[start:at], new]
+        start = at + len(old)
+    return "".join(parts) + text[start:]
+
+
+def is_sparql(text: str) -> bool:
+    """Whether one of ``QUERY_FORMS`` stands in ``text`` as a word of its own, in any letter case."""
+    words = "".join(c if _word_character(c) else " " for c in text.lower()).split()
+    return not QUERY_FORMS.isdisjoint(words)
+
+
+def param_line(line: str) -> Param | None:
+    """The parameter a header line declares (``# param: name kind [required] — description``), else None."""
+    rest = line[1:].lstrip() if line.startswith("#") else ""
+    if not rest.startswith(PARAM_PREFIX):
+        return None
+    rest = rest[len(PARAM_PREFIX):]
+    cut = min((at for at in map(rest.find, DASHES) if at >= 0), default=-1)
+    if cut < 0:
+        return None
+    head, description = rest[:cut].split(), rest[cut:].lstrip(DASHES).strip()
+    if len(head) not in (2, 3) or (len(head) == 3 and head[2] != REQUIRED):
+        return None
+    name, kind = head[0], head[1]
+    if not ((name[:1] in ASCII_LETTERS or name[:1] == "_") and all(_word_character(c) for c in name)
+            and all(_word_character(c) for c in kind)):
+        return None
+    return Param(name, kind, description, len(head) == 3)
 
 
 def resolve(query: str, params: Mapping[str, str] | None = None,
@@ -279,7 +381,7 @@ def _resolved(query: str, params: Mapping[str, str] | None,
         header = parse_header(os.path.basename(query)[: -len(QUERY_SUFFIX)], query, text)
         return False, text, bind(header, params, store) if header.params else {
             k: ox.Literal(v) for k, v in params.items()}
-    if not QUERY_FORM.search(query):
+    if not is_sparql(query):
         names = ", ".join(q.name for q in named_queries())
         raise DipkgError(f"{query!r}: neither SPARQL nor a named query (known: {names})")
     return False, query, {k: ox.Literal(v) for k, v in params.items()}
@@ -409,7 +511,7 @@ def run(store: ox.Store, sparql: str, *, params: Mapping[str, Term | str] | None
     # A name's lower-case form is bound only where the query uses it: a query written before it
     # existed does not project it, and Oxigraph refuses to bind a variable the query does not project.
     subs = {ox.Variable(k): ox.Literal(v) if isinstance(v, str) else v for k, v in (params or {}).items()
-            if not k.endswith(LOWER_SUFFIX) or re.search(rf"[?$]{re.escape(k)}\b", sparql)}
+            if not k.endswith(LOWER_SUFFIX) or variable_places(sparql, f"?{k}") or variable_places(sparql, f"${k}")}
     if not library:
         from kg.sparql_limits import QueryRefused, check
 
@@ -418,7 +520,7 @@ def run(store: ox.Store, sparql: str, *, params: Mapping[str, Term | str] | None
         except QueryRefused as exc:
             raise DipkgError(f"query refused: {exc}") from exc
     variables, rows = _page(store, sparql, subs, limit, offset, reach=True)
-    if limit is not None and len(rows) <= limit and REACH_LINE.search(sparql) is not None:
+    if limit is not None and len(rows) <= limit and has_directive(sparql, REACH):
         # Fewer rows than a full page and one: the page is the last one, or the reach was short (rows of the
         # reached subquery that gave no row); the query without the reach tells.
         variables, rows = _page(store, sparql, subs, limit, offset, reach=False)
@@ -472,14 +574,14 @@ def _paged(sparql: str, limit: int | None, offset: int, *, reach: bool = True) -
     A line ``#BLOCKS`` in a subquery of ranks (``dip:rankBlock ?block``) becomes, with the reach, the
     ``VALUES`` of the blocks (``rank_block``) of the ranks the reach takes: those reports are looked up,
     not every report sorted. Without the reach it stays a comment, and every block is read."""
-    if reach and limit is not None and REACH_LINE.search(sparql) is not None:
-        sparql = REACH_LINE.sub(f"LIMIT {offset + limit + 1}", sparql)
+    if reach and limit is not None and has_directive(sparql, REACH):
+        sparql = with_directive(sparql, REACH, lambda _: f"LIMIT {offset + limit + 1}")
         blocks = " ".join(str(b) for b in range(rank_block(offset + limit + 1) + 1))
-        sparql = BLOCKS_LINE.sub(lambda m: f"{m['indent']}VALUES ?block {{ {blocks} }}", sparql)
-    if PAGE_LINE.search(sparql) is None or (limit is None and not offset):
+        sparql = with_directive(sparql, BLOCKS, lambda indent: f"{indent}VALUES ?block {{ {blocks} }}")
+    if not has_directive(sparql, PAGE) or (limit is None and not offset):
         return sparql, offset
     clause = (f"LIMIT {limit + 1} " if limit is not None else "") + (f"OFFSET {offset}" if offset else "")
-    return PAGE_LINE.sub(clause, sparql, count=1), 0
+    return with_directive(sparql, PAGE, lambda _: clause, count=1), 0
 
 
 def ask(store: ox.Store, query: str, params: Mapping[str, str] | None = None, *, limit: int | None = None,

@@ -232,11 +232,59 @@ def test_renaming_a_variable_the_part_lacks_is_a_one_line_error():
 @pytest.mark.parametrize("named", q.named_queries(), ids=lambda nq: nq.name)
 def test_a_named_query_s_text_has_its_parts_taken_in(named):
     text = named.text
-    assert not q.INCLUDE_LINE.search(text)
+    assert not q.has_directive(text, q.INCLUDE)
     source = Path(named.path).read_text(encoding="utf-8")
-    parts = {m["name"] for m in q.INCLUDE_LINE.finditer(source)}
+    parts = {found[2][0] for line in source.split("\n") if (found := q.directive(line)) and found[1] == q.INCLUDE}
     if "reports-in-order" in parts:
-        assert "{ SELECT ?report WHERE {} }" in text and len(q.REACH_LINE.findall(text)) == 1
+        reaches = [line for line in text.split("\n") if (found := q.directive(line)) and found[1] == q.REACH]
+        assert "{ SELECT ?report WHERE {} }" in text and len(reaches) == 1
     if "list-items" in parts:
         assert "VALUES ?ones { 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 }" in text and "?list" not in text
     assert parts <= {"reports-in-order", "list-items"}
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("#PAGE", ("", "#PAGE", [])),
+    ("    #REACH  ", ("    ", "#REACH", [])),
+    ("\t#BLOCKS", ("\t", "#BLOCKS", [])),
+    ("  #INCLUDE list-items list=organizationForms", ("  ", "#INCLUDE", ["list-items", "list=organizationForms"])),
+    ("#INCLUDE reports-in-order", ("", "#INCLUDE", ["reports-in-order"])),
+    ("#PAGE 10", None),  # a directive alone on its line, or with a part's name
+    ("#INCLUDE", None),
+    ("#INCLUDE Parts", None),  # a part's name in lower case
+    ("#INCLUDE list-items list=", None),
+    ("#INCLUDE list-items 1list=x", None),
+    ("# PAGE", None),
+    ("#PAGES", None),
+    ("x #PAGE", None),
+    ("#PAGE\x0c", None),
+])
+def test_a_directive_is_a_line_of_its_own(line, expected):
+    assert q.directive(line) == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("# param: report string — source file name", ("report", "string", "source file name", False)),
+    ("#param:node name required - a name", ("node", "name", "a name", True)),
+    ("# param: year integer –– a year, e.g. 2020-2021", ("year", "integer", "a year, e.g. 2020-2021", False)),
+    ("# param: _x code—short", ("_x", "code", "short", False)),
+    ("# param: report string source file name", None),  # no dash before the description
+    ("# param: report string optional — x", None),
+    ("# param: 1report string — x", None),
+    ("# parameter: report string — x", None),
+    ("param: report string — x", None),
+])
+def test_a_header_s_parameter_line(line, expected):
+    found = q.param_line(line)
+    assert (tuple(found) if found is not None else None) == expected
+
+
+@pytest.mark.parametrize(("text", "variable", "places"), [
+    ("?list ?lists ?list.", "?list", [0, 13]),
+    ("SELECT ?list_2 WHERE { ?list }", "?list", [23]),
+    ("$nameLower ?nameLower", "$nameLower", [0]),
+    ("nothing here", "?x", []),
+])
+def test_a_variable_stands_where_no_more_of_a_name_follows(text, variable, places):
+    assert q.variable_places(text, variable) == places
+    assert q.renamed(text, variable, "?v").count("?v") == len(places)
