@@ -36,6 +36,21 @@ import pyoxigraph as ox
 from kg.errors import DipkgError
 from kg.files import package_path
 from kg.query_call import FORMATS as FORMATS  # the formats render() writes, read from the options there
+from kg.query_text import (
+    BLOCKS,
+    PAGE,
+    QUERY_SUFFIX,
+    REACH,
+    Param,
+    has_directive,
+    included,
+    is_notation,
+    is_sparql,
+    param_line,
+    read_text,
+    variable_places,
+    with_directive,
+)
 from kg.spreadsheet import safe_cell
 
 # Neither typing nor pathlib is imported at run time, nor dataclasses (and inspect): a query call starts in
@@ -47,9 +62,6 @@ if TYPE_CHECKING:
     from kg.sparql_limits import Limits
 
 QUERY_DIR = package_path("queries")
-# Parts of query text that several named queries share, each taken in at an ``#INCLUDE name`` line (``_included``).
-PARTS_DIR = package_path("queries", "parts")
-QUERY_SUFFIX = ".rq"
 RESOURCE = "https://w3id.org/dipkg/resource/"
 TABLE_PREFIXES = {
     "https://w3id.org/dipkg/resource/": "res:",
@@ -59,25 +71,6 @@ TABLE_PREFIXES = {
     "http://www.wikidata.org/entity/": "wd:",
 }
 TABLE_WIDTH = 60
-# The lines of a named query's text that the library acts on, each a comment line of its own (``directive``):
-# where a page's LIMIT and OFFSET go (``_paged``); where the LIMIT goes of an ordered subquery whose rows give the
-# page's rows in their order, how many of its rows a page can reach; where a subquery reached through ``#REACH``
-# lists the blocks of ranks its rows are in; and where a shared part of ``PARTS_DIR`` goes, at the line's
-# indentation, with the variables of the part it renames (``#INCLUDE list-items list=organizationForms``: the
-# part's ?list is the query's ?organizationForms). They are read without regular expressions, as is a header's
-# ``# param:`` line: a ``kg query`` call that imports ``re`` spends 2.5 ms on it.
-PAGE = "#PAGE"
-REACH = "#REACH"
-BLOCKS = "#BLOCKS"
-INCLUDE = "#INCLUDE"
-DIRECTIVES = (PAGE, REACH, BLOCKS, INCLUDE)
-# The words that make a text a SPARQL query, a header's parameter line, and what parameter values may hold.
-QUERY_FORMS = frozenset({"select", "ask", "construct", "describe"})
-PARAM_PREFIX = "param:"
-REQUIRED = "required"
-DASHES = "—–-"
-ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
-NOTATION_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
 # Items a list of a name's keys or forms may have (``bind``): a query reads at most these (``parts/list-items.rq``).
 LIST_ITEMS = 256
 # Reports a block of ranks holds (``dip:rankBlock``, ``rank_block``): a query finds the first reports in order by
@@ -157,16 +150,6 @@ KINDS: dict[str, Callable[[str], Term]] = {
 }
 
 
-class Param(namedtuple("Param", ("name", "kind", "description", "required"), defaults=(False,))):
-    """A parameter of a named query, from its header's ``# param:`` line."""
-
-    __slots__ = ()
-    name: str
-    kind: str
-    description: str
-    required: bool
-
-
 class NamedQuery(namedtuple("NamedQuery", ("name", "path", "description", "params"), defaults=((),))):
     """A query of ``kg/queries/`` (or a ``.rq`` file): its name, file, description and parameters."""
 
@@ -179,7 +162,7 @@ class NamedQuery(namedtuple("NamedQuery", ("name", "path", "description", "param
     @property
     def text(self) -> str:
         """The query's SPARQL, with the shared parts it includes."""
-        return _included(_read(self.path))
+        return included(read_text(self.path))
 
 
 class Result(namedtuple("Result", ("variables", "rows", "offset", "more"), defaults=(0, False))):
@@ -224,132 +207,7 @@ def named_query(name: str) -> NamedQuery | None:
     path = os.path.join(QUERY_DIR, name + QUERY_SUFFIX)
     if "/" in name or "\\" in name or not os.path.isfile(path):
         return None
-    return parse_header(name, path, _read(path))
-
-
-def _read(path: str) -> str:
-    with open(path, encoding="utf-8") as f:
-        return f.read()
-
-
-def _included(text: str) -> str:
-    """``text`` with each ``#INCLUDE name`` line replaced by ``PARTS_DIR/name.rq`` (its lines indented as the
-    line was, its leading comment kept, each ``old=new`` of the line renaming the part's ?old to ?new): one
-    text for what several named queries do alike."""
-    lines = []
-    for line in text.split("\n"):
-        found = directive(line)
-        if found is None or found[1] != INCLUDE:
-            lines.append(line)
-            continue
-        indent, _, (name, *renames) = found
-        path = os.path.join(PARTS_DIR, name + QUERY_SUFFIX)
-        if not os.path.isfile(path):
-            raise DipkgError(f"{name}: no such part of a query in {PARTS_DIR}")
-        body = _read(path)
-        for old, new in (rename.split("=") for rename in renames):
-            if not variable_places(body, "?" + old):
-                raise DipkgError(f"{name}: the part of a query has no variable ?{old} to rename")
-            body = renamed(body, "?" + old, "?" + new)
-        lines += [indent + part if part else part for part in body.rstrip("\n").split("\n")]
-    return "\n".join(lines)
-
-
-def directive(line: str) -> tuple[str, str, list[str]] | None:
-    """The indentation, directive and arguments of a line that is one of ``DIRECTIVES`` (``#PAGE``, ``#REACH`` and
-    ``#BLOCKS`` alone on their line; ``#INCLUDE`` with a part's name and its ``old=new`` renames), else None."""
-    body = line.lstrip(" \t")
-    if not body.startswith("#"):
-        return None
-    name, *arguments = body.split() or [""]
-    if name not in DIRECTIVES or line.rstrip(" \t") != line.rstrip() or (name != INCLUDE) == bool(arguments):
-        return None
-    if name == INCLUDE and not (is_notation(arguments[0]) and all(_is_rename(a) for a in arguments[1:])):
-        return None
-    return line[: len(line) - len(body)], name, arguments
-
-
-def _is_rename(argument: str) -> bool:
-    old, equals, new = argument.partition("=")
-    return bool(equals) and _is_variable_name(old) and _is_variable_name(new)
-
-
-def _is_variable_name(name: str) -> bool:
-    return name[:1] in ASCII_LETTERS and all(_word_character(c) for c in name)
-
-
-def _word_character(c: str) -> bool:
-    return c.isalnum() or c == "_"
-
-
-def is_notation(value: str) -> bool:
-    """A lower-case ASCII letter, then lower-case ASCII letters, digits and hyphens: a sector's or role's
-    ``skos:notation``, and a part's name."""
-    return value[:1] in NOTATION_CHARACTERS and not value[0].isdigit() and value[0] != "-" and all(
-        c in NOTATION_CHARACTERS for c in value)
-
-
-def has_directive(text: str, name: str) -> bool:
-    """Whether a line of ``text`` is the directive ``name``."""
-    return name in text and any((found := directive(line)) is not None and found[1] == name
-                                for line in text.split("\n"))
-
-
-def with_directive(text: str, name: str, make: Callable[[str], str], *, count: int | None = None) -> str:
-    """``text`` with each line that is the directive ``name`` (the first ``count`` of them) made ``make(indent)``."""
-    if name not in text:
-        return text
-    lines, done = [], 0
-    for line in text.split("\n"):
-        found = directive(line)
-        if found is not None and found[1] == name and (count is None or done < count):
-            line, done = make(found[0]), done + 1
-        lines.append(line)
-    return "\n".join(lines)
-
-
-def variable_places(text: str, variable: str) -> list[int]:
-    """Where ``variable`` (``?name`` or ``$name``) stands in ``text``, not followed by more of a name."""
-    places, start = [], 0
-    while (at := text.find(variable, start)) >= 0:
-        start = at + len(variable)
-        if start >= len(text) or not _word_character(text[start]):
-            places.append(at)
-    return places
-
-
-def renamed(text: str, old: str, new: str) -> str:
-    """``text`` with the variable ``old`` written ``new``."""
-    parts, start = [], 0
-    for at in variable_places(text, old):
-        parts += [text[start:at], new]
-        start = at + len(old)
-    return "".join(parts) + text[start:]
-
-
-def is_sparql(text: str) -> bool:
-    """Whether one of ``QUERY_FORMS`` stands in ``text`` as a word of its own, in any letter case."""
-    words = "".join(c if _word_character(c) else " " for c in text.lower()).split()
-    return not QUERY_FORMS.isdisjoint(words)
-
-
-def param_line(line: str) -> Param | None:
-    """The parameter a header line declares (``# param: name kind [required] — description``), else None."""
-    rest = line[1:].lstrip() if line.startswith("#") else ""
-    if not rest.startswith(PARAM_PREFIX):
-        return None
-    rest = rest[len(PARAM_PREFIX):]
-    cut = min((at for at in map(rest.find, DASHES) if at >= 0), default=-1)
-    if cut < 0:
-        return None
-    head, description = rest[:cut].split(), rest[cut:].lstrip(DASHES).strip()
-    if len(head) not in (2, 3) or (len(head) == 3 and head[2] != REQUIRED):
-        return None
-    name, kind = head[0], head[1]
-    if not ((name[:1] in ASCII_LETTERS or name[:1] == "_") and all(_word_character(c) for c in name)
-            and all(_word_character(c) for c in kind)):
-        return None
-    return Param(name, kind, description, len(head) == 3)
+    return parse_header(name, path, read_text(path))
 
 
 def resolve(query: str, params: Mapping[str, str] | None = None,
@@ -375,7 +233,7 @@ def _resolved(query: str, params: Mapping[str, str] | None,
         if not os.path.isfile(query):
             raise DipkgError(f"{query}: no such query file")
         try:
-            text = _read(query)
+            text = read_text(query)
         except (OSError, UnicodeDecodeError) as exc:
             raise DipkgError(f"{query}: cannot read the query file: {exc}") from exc
         header = parse_header(os.path.basename(query)[: -len(QUERY_SUFFIX)], query, text)

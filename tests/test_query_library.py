@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg import query as q
+from kg import query_text as qt
 from kg.cli import main
 from kg.errors import DipkgError
 
@@ -199,92 +200,15 @@ def test_trig_file_answers_each_triple_once_and_keeps_report_graphs(seeds_build,
     assert q.RESOURCE + "graph/vocabulary" in graphs
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("SELECT * {\n  #INCLUDE reports-in-order\n}", "\n  { SELECT ?report WHERE {} }\n"),
-    ("SELECT * {\n\t#INCLUDE  reports-in-order  \n}", "\n\tLATERAL {\n\t  { { FILTER"),
-    ("SELECT * {\n  # not a line to include: #INCLUDE reports-in-order\n}", "#INCLUDE reports-in-order"),
-    ("SELECT * { ?s ?p ?o }", "SELECT * { ?s ?p ?o }"),
-])
-def test_a_part_is_taken_in_at_its_include_line_with_the_line_s_indentation(text, expected):
-    assert expected in q._included(text)
-
-
-def test_an_unknown_part_is_a_one_line_error():
-    with pytest.raises(DipkgError, match="nosuch: no such part of a query"):
-        q._included("SELECT * {\n  #INCLUDE nosuch\n}")
-
-
-@pytest.mark.parametrize(("line", "expected", "absent"), [
-    ("#INCLUDE list-items list=organizationForms", "{ SELECT ?organizationForms ?item WHERE {", "?list"),
-    ("#INCLUDE list-items list=nodeKeys item=key", "BIND(REPLACE(STR(?nodeKeys),", "?item"),
-    ("#INCLUDE list-items", "{ SELECT ?list ?item WHERE {", "?organizationForms"),
-])
-def test_an_include_line_renames_the_part_s_variables(line, expected, absent):
-    text = q._included(f"SELECT * {{\n  {line}\n}}")
-    assert expected in text and absent not in text
-
-
-def test_renaming_a_variable_the_part_lacks_is_a_one_line_error():
-    with pytest.raises(DipkgError, match=r"list-items: the part of a query has no variable \?nosuch"):
-        q._included("SELECT * {\n  #INCLUDE list-items nosuch=other\n}")
-
-
 @pytest.mark.parametrize("named", q.named_queries(), ids=lambda nq: nq.name)
 def test_a_named_query_s_text_has_its_parts_taken_in(named):
     text = named.text
-    assert not q.has_directive(text, q.INCLUDE)
+    assert not qt.has_directive(text, qt.INCLUDE)
     source = Path(named.path).read_text(encoding="utf-8")
-    parts = {found[2][0] for line in source.split("\n") if (found := q.directive(line)) and found[1] == q.INCLUDE}
+    parts = {found[2][0] for line in source.split("\n") if (found := qt.directive(line)) and found[1] == qt.INCLUDE}
     if "reports-in-order" in parts:
-        reaches = [line for line in text.split("\n") if (found := q.directive(line)) and found[1] == q.REACH]
+        reaches = [line for line in text.split("\n") if (found := qt.directive(line)) and found[1] == qt.REACH]
         assert "{ SELECT ?report WHERE {} }" in text and len(reaches) == 1
     if "list-items" in parts:
         assert "VALUES ?ones { 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 }" in text and "?list" not in text
     assert parts <= {"reports-in-order", "list-items"}
-
-
-@pytest.mark.parametrize(("line", "expected"), [
-    ("#PAGE", ("", "#PAGE", [])),
-    ("    #REACH  ", ("    ", "#REACH", [])),
-    ("\t#BLOCKS", ("\t", "#BLOCKS", [])),
-    ("  #INCLUDE list-items list=organizationForms", ("  ", "#INCLUDE", ["list-items", "list=organizationForms"])),
-    ("#INCLUDE reports-in-order", ("", "#INCLUDE", ["reports-in-order"])),
-    ("#PAGE 10", None),  # a directive alone on its line, or with a part's name
-    ("#INCLUDE", None),
-    ("#INCLUDE Parts", None),  # a part's name in lower case
-    ("#INCLUDE list-items list=", None),
-    ("#INCLUDE list-items 1list=x", None),
-    ("# PAGE", None),
-    ("#PAGES", None),
-    ("x #PAGE", None),
-    ("#PAGE\x0c", None),
-])
-def test_a_directive_is_a_line_of_its_own(line, expected):
-    assert q.directive(line) == expected
-
-
-@pytest.mark.parametrize(("line", "expected"), [
-    ("# param: report string — source file name", ("report", "string", "source file name", False)),
-    ("#param:node name required - a name", ("node", "name", "a name", True)),
-    ("# param: year integer –– a year, e.g. 2020-2021", ("year", "integer", "a year, e.g. 2020-2021", False)),
-    ("# param: _x code—short", ("_x", "code", "short", False)),
-    ("# param: report string source file name", None),  # no dash before the description
-    ("# param: report string optional — x", None),
-    ("# param: 1report string — x", None),
-    ("# parameter: report string — x", None),
-    ("param: report string — x", None),
-])
-def test_a_header_s_parameter_line(line, expected):
-    found = q.param_line(line)
-    assert (tuple(found) if found is not None else None) == expected
-
-
-@pytest.mark.parametrize(("text", "variable", "places"), [
-    ("?list ?lists ?list.", "?list", [0, 13]),
-    ("SELECT ?list_2 WHERE { ?list }", "?list", [23]),
-    ("$nameLower ?nameLower", "$nameLower", [0]),
-    ("nothing here", "?x", []),
-])
-def test_a_variable_stands_where_no_more_of_a_name_follows(text, variable, places):
-    assert q.variable_places(text, variable) == places
-    assert q.renamed(text, variable, "?v").count("?v") == len(places)
