@@ -76,12 +76,6 @@ LIST_ITEMS = 256
 # Reports a block of ranks holds (``dip:rankBlock``, ``rank_block``): a query finds the first reports in order by
 # looking up the blocks their ranks are in, rather than by sorting the ranks of every report.
 RANK_BLOCK = 100
-# The stacks of the threads on which RocksDB opens a store's tables for a query (``kg.store.open_store``): with
-# glibc's default of 8 MB, opening the store of 10,000 reports took 9.7 to 10.9 ms, with 1 MB 6.0 to 6.5 ms (7 opens
-# each), and whole calls of who-met-whom, explain, reports-mentioning-organization and countries took 1.6, 2.0, 2.6
-# and 2.4 ms less (medians of 50 calls each, taken in turn with the calls opening it as before), the import of
-# ctypes (1.7 ms) included.
-OPENING_STACK = 1 << 20
 # A table shows a page of this many rows unless told otherwise; csv, tsv and json give every row unless told
 # otherwise.
 TABLE_ROWS = 100
@@ -311,20 +305,21 @@ def _known(store: ox.Store, predicates: tuple[ox.NamedNode, ...], values: tuple[
                for v in values for p in predicates)
 
 
-def load_store(graph_path: str | os.PathLike[str]) -> ox.Store:
+def load_store(graph_path: str | os.PathLike[str], *, thread_stack: int | None = None) -> ox.Store:
     """An in-memory Oxigraph store holding the graph file, or the store ``kg build`` wrote into an
     output folder (``graph_path`` a folder: opened read-only, nothing is parsed).
 
     The default graph holds every triple once; a TriG or N-Quads file also keeps its named graphs
     (one per report) for ``GRAPH`` patterns. The default graph is filled explicitly rather than
-    queried as a union, which would repeat a triple stated in several graphs.
+    queried as a union, which would repeat a triple stated in several graphs. ``thread_stack``: the stacks of the
+    threads that open a store folder (``kg.store.open_store``).
     """
     if not os.path.exists(graph_path):
         raise DipkgError(f"{graph_path}: no such graph file; run 'kg build' first")
     if os.path.isdir(graph_path):
         from kg.store import open_store
 
-        return open_store(graph_path, thread_stack=OPENING_STACK)
+        return open_store(graph_path, thread_stack=thread_stack)
     if not os.path.isfile(graph_path):
         raise DipkgError(f"{graph_path}: not a regular file")
     fmt = rdf_format(graph_path)

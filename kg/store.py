@@ -127,7 +127,8 @@ def open_store(path: str | os.PathLike[str], *, thread_stack: int | None = None)
     """The store of an output folder, read-only; a one-line error when there is none. With ``thread_stack``, the
     threads on which RocksDB opens the store's tables (15 for each index that has tables) get stacks of that many
     bytes (``kg.files.thread_stacks``): a short-lived process that opens the store once, such as a ``kg query``
-    call, spends less of its time mapping them."""
+    call, spends less of its time mapping them. The first store a process opens also starts RocksDB's background
+    threads, which keep the stacks they were given: for a process that only reads."""
     found = _store_folder(path) if os.path.isdir(path) else None
     if found is None:
         raise DipkgError(f"{path}: no store here; run 'kg build --out {path}' first")
