@@ -123,22 +123,25 @@ def _libc_function(name: str) -> Callable[..., int] | None:
         return None
 
 
-def thread_stacks(size: int) -> _ThreadStacks:
+def thread_stacks(size: int | None) -> _ThreadStacks:
     """While in effect, a thread that C code starts with the default attributes gets a stack of ``size`` bytes
-    (glibc's ``pthread_setattr_default_np``); the default before is put back at the end. Where the C library has
-    no such call, nothing changes. The default stack is as large as the process's stack limit (8 MB), and glibc
-    keeps few freed stacks that large for the next thread: each new one is mapped, touched and unmapped."""
+    (glibc's ``pthread_setattr_default_np``); the default before is put back at the end. With ``size`` None, or
+    where the C library has no such call, nothing changes. The default stack is as large as the process's stack
+    limit (8 MB), and glibc keeps few freed stacks that large for the next thread: each new one is mapped, touched
+    and unmapped."""
     return _ThreadStacks(size)
 
 
 class _ThreadStacks:
     """``thread_stacks``'s context (a class, not ``contextlib``'s decorator: a ``kg query`` call uses it)."""
 
-    def __init__(self, size: int) -> None:
+    def __init__(self, size: int | None) -> None:
         self.size = size
         self._before: object | None = None
 
     def __enter__(self) -> None:
+        if self.size is None:
+            return
         get, put = _libc_function("pthread_getattr_default_np"), _libc_function("pthread_setattr_default_np")
         init, set_size = _libc_function("pthread_attr_init"), _libc_function("pthread_attr_setstacksize")
         if get is None or put is None or init is None or set_size is None:

@@ -371,9 +371,12 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
 def _left_out(exports: bool, views: bool) -> tuple[str, ...]:
     """The files of an earlier build that a build without exports or without views removes from its folder, rather
     than leave them beside a store they no longer show."""
+    dropped = () if exports else (TURTLE_FILE, TRIG_FILE)
+    if views:
+        return dropped
     from kg.views.registry import build_views
 
-    return (() if exports else (TURTLE_FILE, TRIG_FILE)) + (() if views else tuple(build_views().values()))
+    return dropped + tuple(build_views().values())
 
 
 def _summary(store: ox.Store, triples: int | None = None) -> Summary:

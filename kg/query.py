@@ -305,21 +305,20 @@ def _known(store: ox.Store, predicates: tuple[ox.NamedNode, ...], values: tuple[
                for v in values for p in predicates)
 
 
-def load_store(graph_path: str | os.PathLike[str], *, thread_stack: int | None = None) -> ox.Store:
+def load_store(graph_path: str | os.PathLike[str]) -> ox.Store:
     """An in-memory Oxigraph store holding the graph file, or the store ``kg build`` wrote into an
     output folder (``graph_path`` a folder: opened read-only, nothing is parsed).
 
     The default graph holds every triple once; a TriG or N-Quads file also keeps its named graphs
     (one per report) for ``GRAPH`` patterns. The default graph is filled explicitly rather than
-    queried as a union, which would repeat a triple stated in several graphs. ``thread_stack``: the stacks of the
-    threads that open a store folder (``kg.store.open_store``).
+    queried as a union, which would repeat a triple stated in several graphs.
     """
     if not os.path.exists(graph_path):
         raise DipkgError(f"{graph_path}: no such graph file; run 'kg build' first")
     if os.path.isdir(graph_path):
         from kg.store import open_store
 
-        return open_store(graph_path, thread_stack=thread_stack)
+        return open_store(graph_path)
     if not os.path.isfile(graph_path):
         raise DipkgError(f"{graph_path}: not a regular file")
     fmt = rdf_format(graph_path)

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 FORMATS = ("table", "csv", "tsv", "json")
 # A plain call keeps the graph's path as written: it imports neither pathlib nor typing (``kg.files``).
 DEFAULT_GRAPH = os.path.join("exports", "diplomacy.ttl")
-# The stacks of the threads on which RocksDB opens a store's tables in a plain call (``kg.store.open_store``): with
+# The stacks of the threads on which RocksDB opens a store's tables in a plain call (``kg.files.thread_stacks``): with
 # glibc's default of 8 MB, opening the store of 10,000 reports took 9.7 to 10.9 ms, with 1 MB 6.0 to 6.5 ms (7 opens
 # each), and whole calls of who-met-whom, explain, reports-mentioning-organization and countries took 1.6, 2.0, 2.6
 # and 2.4 ms less (medians of 50 calls each, taken in turn with the calls opening it as before), the import of
@@ -47,9 +47,11 @@ def run_query(query: str, graph_path: str | os.PathLike[str], fmt: str, params: 
     """The text ``kg query`` prints: the rows of QUERY on the graph, rendered in ``fmt``; a table
     shows ``TABLE_ROWS`` rows unless a limit is given. ``thread_stack``: see ``OPENING_STACK``."""
     from kg import query as q
+    from kg.files import thread_stacks
 
     given = dict(param(p) for p in params)
-    store = q.load_store(graph_path, thread_stack=thread_stack)
+    with thread_stacks(thread_stack):
+        store = q.load_store(graph_path)
     if limit is None and fmt == "table":
         limit = q.TABLE_ROWS
     return q.render(q.ask(store, query, given, limit=limit, offset=offset), fmt)

@@ -24,7 +24,6 @@ import os
 import pyoxigraph as ox
 
 from kg.errors import DipkgError
-from kg.files import thread_stacks
 from kg.manifest import MANIFEST_NAME, OLD_MANIFEST_NAME
 
 TYPE_CHECKING = False
@@ -123,20 +122,13 @@ def database(path: Path) -> Path | None:
     return found / DATABASE_NAME if found is not None else None
 
 
-def open_store(path: str | os.PathLike[str], *, thread_stack: int | None = None) -> ox.Store:
-    """The store of an output folder, read-only; a one-line error when there is none. With ``thread_stack``, the
-    threads on which RocksDB opens the store's tables (15 for each index that has tables) get stacks of that many
-    bytes (``kg.files.thread_stacks``): a short-lived process that opens the store once, such as a ``kg query``
-    call, spends less of its time mapping them. The first store a process opens also starts RocksDB's background
-    threads, which keep the stacks they were given: for a process that only reads."""
+def open_store(path: str | os.PathLike[str]) -> ox.Store:
+    """The store of an output folder, read-only; a one-line error when there is none."""
     found = _store_folder(path) if os.path.isdir(path) else None
     if found is None:
         raise DipkgError(f"{path}: no store here; run 'kg build --out {path}' first")
     try:
-        if thread_stack is None:
-            return ox.Store.read_only(os.path.join(found, DATABASE_NAME))
-        with thread_stacks(thread_stack):
-            return ox.Store.read_only(os.path.join(found, DATABASE_NAME))
+        return ox.Store.read_only(os.path.join(found, DATABASE_NAME))
     except OSError as exc:
         raise DipkgError(f"{found}: cannot open the store: {str(exc).splitlines()[0]}") from exc
 

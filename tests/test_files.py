@@ -106,6 +106,12 @@ def test_thread_stacks_sets_the_default_stack_for_its_span(size: int) -> None:
     assert _default_thread_stack() == before
 
 
+def test_thread_stacks_of_no_size_changes_nothing() -> None:
+    before = _default_thread_stack()
+    with kg.files.thread_stacks(None):
+        assert _default_thread_stack() == before
+
+
 def test_thread_stacks_without_the_c_library_changes_nothing(monkeypatch) -> None:
     before = _default_thread_stack()
     monkeypatch.setattr(kg.files, "_libc_function", lambda name: None)
