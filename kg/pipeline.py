@@ -296,7 +296,7 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
         work.graphs = graphs if exports or views is not None else None
 
         release_freed_memory()
-        stage = StoreStage(work, common, jobs=jobs, compact=compact, clock=clock)
+        stage = StoreStage(work, common, jobs=jobs, compact=compact, clock=clock, tallies=graphs)
         if out_dir is None:
             store = ox.Store()
             manifest = stage.fill(store, Manifest({}), {})

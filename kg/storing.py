@@ -36,7 +36,7 @@ GRAPHS_PER_PROCESS = 200
 class StoreStage:
     """The store stage of a build whose ``work`` holds the plan of its report graphs and what writing them reads
     (the merged entities, where each key went, the events, the graph cache the workers write to); ``common``: the
-    collection's graphs by name. ``made``: the manifest of each store filled."""
+    collection's graphs by name. ``made``: the manifest of each store filled; ``tallies``: see below."""
 
     work: Work
     common: Mapping[str, TallyGraph | Description]
@@ -44,6 +44,9 @@ class StoreStage:
     compact: bool
     clock: Clock
     made: list[Manifest] = field(default_factory=list)
+    tallies: GraphCache | None = None
+    """Where the graphs of tallies are kept, by every build with an output folder (beside the graphs the exports
+    and views read, ``work.graphs``): the next one patches them in the store by the lines that changed."""
     vocabulary: tuple[bytes, str] = field(default_factory=vocabulary)
 
     def anew(self, old: Manifest) -> bool:
@@ -91,10 +94,13 @@ class StoreStage:
         it, taking out and putting in the triples that changed only."""
         kept = self.work.graphs
         if isinstance(made_from, TallyGraph):  # the ranks, as large as the reports, a piece at a time
-            parts = made_from.pieces()
+            kept = kept if kept is not None else self.tallies
+            parts, held = made_from.pieces(), None
             if kept is not None:
+                was = writer.old.get(graph)
+                held = kept.pieces(was) if was is not None and kept.has(was) else None
                 parts = kept.kept(made_from.signature, parts)
-            writer.patch(graph, made_from.signature, parts)
+            writer.patch(graph, made_from.signature, parts, held)
             return
         data = made_from.ntriples()
         writer.put(graph, made_from.signature, data)

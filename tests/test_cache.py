@@ -1,6 +1,7 @@
 """The pack of values a rebuild reads for every report: segments of pickled chunks that load back whole."""
 
 import pickle
+import zlib
 
 import pytest
 
@@ -243,6 +244,31 @@ def test_a_graph_kept_in_pieces_gives_them_as_they_come_and_keeps_them_joined(tm
     assert list(graphs.kept("sig", iter(pieces))) == pieces
     assert graphs.get("sig") == b"".join(pieces)
     assert [p.name for p in graphs.folder.iterdir()] == ["sig" + cache.GRAPH_SUFFIX]
+
+
+@pytest.mark.parametrize("lines", [0, 1, 3, 20_000])
+def test_a_kept_graph_is_read_back_in_pieces_of_whole_lines(tmp_path, monkeypatch, lines):
+    monkeypatch.setattr(cache, "PIECE_BYTES", 4096)
+    data = b"".join(f'<x:{n}> <x:rank> "{n}" .\n'.encode() for n in range(lines))
+    graphs = cache.GraphCache(tmp_path)
+    graphs.put("sig", data)
+    pieces = list(graphs.pieces("sig"))
+    assert b"".join(pieces) == data and all(p.endswith(b"\n") for p in pieces)
+    assert (len(pieces) > 1) == (lines == 20_000)
+
+
+@pytest.mark.parametrize(("damage", "error"), [
+    (lambda path: path.unlink(), FileNotFoundError),
+    (lambda path: path.write_bytes(path.read_bytes()[:-9]), zlib.error),  # cut short
+    (lambda path: path.write_bytes(b"not compressed"), zlib.error),
+])
+def test_a_kept_graph_that_cannot_be_read_whole_is_an_error_after_its_pieces(tmp_path, monkeypatch, damage, error):
+    monkeypatch.setattr(cache, "PIECE_BYTES", 4096)
+    graphs = cache.GraphCache(tmp_path)
+    graphs.put("sig", b"".join(f'<x:{n}> <x:rank> "{n}" .\n'.encode() for n in range(5_000)))
+    damage(graphs.path("sig"))
+    with pytest.raises(error):
+        list(graphs.pieces("sig"))
 
 
 def test_a_graph_whose_pieces_stop_coming_is_not_kept(tmp_path):

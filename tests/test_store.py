@@ -457,13 +457,25 @@ def test_a_build_without_exports_writes_the_store_and_removes_old_exports(tmp_pa
     assert set(Graph().parse(tmp_path / "x.ttl", format="turtle")) == turtle(fresh)
 
 
+def _tally_signatures(out: Path) -> set[str]:
+    """The signatures of the graphs of tallies the store of ``out`` holds (``kg.summaries``)."""
+    manifest = Manifest.read(out / STORE_NAME)
+    try:
+        return {signature for graph, signature in manifest.graphs.items() if "/graph/summaries/" in graph}
+    finally:
+        manifest.close()
+
+
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_a_build_without_exports_caches_no_graphs_and_a_later_export_reads_them_from_the_store(tmp_path, jobs):
+def test_a_build_without_exports_caches_no_report_graphs_and_a_later_export_reads_them_from_the_store(tmp_path,
+                                                                                                      jobs):
     reports = corpus(tmp_path / "in", 4)
     out = tmp_path / "out"
     build([reports], out_dir=out, exports=False, jobs=jobs)
     cached = out / cache.CACHE_NAME / cache.GRAPHS
-    assert not cached.exists() or not any(cached.iterdir())  # the graphs serve the exports only
+    tallies = _tally_signatures(out)
+    # the report graphs serve the exports only; the graphs of tallies, the next rebuild's patches
+    assert tallies and {p.name.removesuffix(cache.GRAPH_SUFFIX) for p in cached.iterdir()} == tallies
     build([reports], out_dir=out, jobs=jobs)  # nothing new: the exports from the store's graphs
     fresh = tmp_path / "fresh"
     build([reports], out_dir=fresh, jobs=jobs)
@@ -631,6 +643,31 @@ def test_a_rebuild_keeps_the_triples_counted_without_counting_the_store(tmp_path
     result = build([reports], out_dir=out, exports=False)
     assert counted == [] and result.summary.triples == triples(open_store(out))
     assert result.summary == pipeline.summarise_path(out)
+
+
+@pytest.mark.parametrize("kept", [True, False])
+def test_a_rebuild_patches_the_graphs_of_tallies_from_their_kept_lines_else_from_the_store(tmp_path, monkeypatch,
+                                                                                           kept):
+    """The graphs of tallies a rebuild changes are compared with the lines the build before kept of them
+    (``kg.cache.GraphCache``), not read back from the store; where those are gone, with the store's triples."""
+    reports = corpus(tmp_path / "in", 5)
+    out = tmp_path / "out"
+    build([reports], out_dir=out, exports=False)
+    if not kept:
+        for signature in _tally_signatures(out):
+            cache.GraphCache(out / cache.CACHE_NAME).path(signature).unlink()
+    read: list[str] = []
+    real = store_writer.StoreWriter._lines_of
+    monkeypatch.setattr(store_writer.StoreWriter, "_lines_of",
+                        lambda self, graph: read.append(graph.value) or real(self, graph))
+    corpus(reports, 1, start=5)
+    (reports / "r001.txt").unlink()
+    result = build([reports], out_dir=out, exports=False)
+    assert bool(read) != kept and all("/graph/summaries/" in graph for graph in read)
+    assert result.summary.triples == triples(open_store(out))
+    fresh = tmp_path / "fresh"
+    build([reports], out_dir=fresh, exports=False)
+    assert stored(out) == stored(fresh)
 
 
 def test_a_build_into_an_empty_store_counts_the_triples_it_sends(tmp_path, monkeypatch):

@@ -3,6 +3,8 @@ sends, loads large graphs a batch at a time, and patches a graph by the lines th
 
 from __future__ import annotations
 
+import zlib
+
 import pyoxigraph as ox
 import pytest
 
@@ -57,15 +59,24 @@ def _ranks(*rows: tuple[str, int]) -> list[bytes]:
     (_ranks(("a", 1)), _ranks(("a", 1), ("b", 2), ("b", 2))),  # a line two pieces give is put once
     (_ranks(("a", 1), ("a", 1), ("b", 2)), _ranks(("a", 1))),  # so also into an empty store, and counted once
 ])
-def test_a_patched_graph_and_the_default_graph_hold_the_new_lines_and_are_counted(before, after):
-    """``StoreWriter.patch`` takes out the triples no longer given and puts in the new ones, a piece at a time."""
+@pytest.mark.parametrize("held", ["store", "kept", "kept in part"])
+def test_a_patched_graph_and_the_default_graph_hold_the_new_lines_and_are_counted(before, after, held):
+    """``StoreWriter.patch`` takes out the triples no longer given and puts in the new ones, a piece at a time;
+    it compares them with the lines the graph was written from where they are given (``held``), else with the
+    store's, as also where they cannot be read whole."""
     graph = "x:ranks"
     store = ox.Store()
     first = StoreWriter(store, {}, 0, {})
     first.patch(graph, "before", [b"".join(before)])
     counted = first.finish().triples
+
+    def kept_in_part():
+        yield from before[:1]
+        raise zlib.error("cut short")
+
+    given = {"store": None, "kept": list(before), "kept in part": kept_in_part()}[held]
     writer = StoreWriter(store, {graph: "before"}, counted, {})
-    writer.patch(graph, "after", [line for line in after])  # a piece per line
+    writer.patch(graph, "after", [line for line in after], given)  # a piece per line
     manifest = writer.finish()
 
     def lines(name: ox.NamedNode | ox.DefaultGraph) -> list[bytes]:
