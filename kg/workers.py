@@ -15,23 +15,32 @@ tasks of a run as they are handed out; ``Streamed`` hands out those of an iterat
 from __future__ import annotations
 
 import gc
+import itertools
 import multiprocessing
 import multiprocessing.connection
 import multiprocessing.process
 import os
 import sys
-import threading
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Generic, Protocol, TypeVar, overload
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from functools import partial
+from typing import Generic, Protocol, TypeVar, overload
 
 from tqdm import tqdm
 
-if TYPE_CHECKING:
-    from multiprocessing.pool import AsyncResult, Pool
+from kg.errors import DipkgError
 
 T = TypeVar("T")
 R = TypeVar("R")
 T_co = TypeVar("T_co", covariant=True)
+
+
+class WorkerLost(DipkgError):
+    """A worker process of ``run`` ended without handing back its results."""
+
+
 # Items a worker takes at a time: large enough to keep the pipes quiet, small enough to share the work out.
 MAX_CHUNK = 16
 
@@ -61,7 +70,8 @@ def run(func: Callable[[T], R], items: Counted[T], *, jobs: int, what: str, ahea
         unit: str = "report") -> Iterator[R]:
     """``func`` of every item, in order, computed on ``jobs`` processes (1: in this one). With ``ahead``,
     the processes compute at most that many results beyond those taken: results a slower consumer has
-    not taken yet wait in this process's memory."""
+    not taken yet wait in this process's memory. A process that ends without handing back its results (killed, by
+    the system for want of memory say, or crashed) is a ``WorkerLost`` error, not a wait for them that never ends."""
     jobs = max(1, min(jobs, len(items)))
     forking = _forking() if jobs > 1 else None
     if forking is None:
@@ -73,57 +83,66 @@ def run(func: Callable[[T], R], items: Counted[T], *, jobs: int, what: str, ahea
                 bar.update()
         return
     chunk = max(1, min(MAX_CHUNK, len(items) // (jobs * 8)))
-    permits = threading.Semaphore(max(ahead or len(items), 2 * jobs * chunk))  # never less than a task each
+    # items handed out whose results were not taken yet: never fewer than a task for each process
+    window = max(ahead or len(items), 2 * jobs * chunk)
+    given = iter(items)
+    pending: deque[Future[list[R]]] = deque()
+    out = 0
 
-    def given() -> Iterator[T]:  # read by the pool's task thread, which waits here for a permit
-        for item in items:
-            permits.acquire()
-            yield item
+    def hand_out(pool: ProcessPoolExecutor) -> None:
+        nonlocal out
+        while out + chunk <= window or not pending:
+            batch = list(itertools.islice(given, chunk))
+            if not batch:
+                return
+            pending.append(pool.submit(_each, func, batch))
+            out += len(batch)
 
-    assert forking is not None
-    with forking.Pool(jobs) as pool, progress(len(items), what, unit=unit) as bar:
+    with ProcessPoolExecutor(jobs, mp_context=forking) as pool, progress(len(items), what, unit=unit) as bar:
         try:
-            for result in pool.imap(func, given(), chunksize=chunk):
-                permits.release()
-                yield result
-                bar.update()
+            hand_out(pool)
+            while pending:
+                try:
+                    results = pending.popleft().result()
+                except BrokenProcessPool:
+                    raise WorkerLost(f"{what or 'work'}: a worker process ended before it handed back its results "
+                                     "(killed, for instance by the system for want of memory, or crashed)") from None
+                for result in results:
+                    out -= 1
+                    yield result
+                    bar.update()
+                hand_out(pool)
         finally:
-            permits.release(len(items))  # the task thread must not wait for results nobody takes
+            for left in pending:  # the consumer stopped early, or a process was lost: nothing more is computed
+                left.cancel()
+
+
+def _each(func: Callable[[T], R], batch: list[T]) -> list[R]:
+    return [func(item) for item in batch]
 
 
 class Ahead(Generic[T, R]):
     """``func`` of a few ``items`` computed in one forked process from now on, while this one does other work;
     ``results`` waits for them, in the order of the items (computed in this process where the system cannot
-    fork). ``close`` stops the process; ``results`` does once it has them."""
+    fork). ``close`` stops the process; ``results`` does once it has them. A process that ends without its results
+    is a ChildProcessError (``Started``)."""
 
     def __init__(self, func: Callable[[T], R], items: Sequence[T]) -> None:
-        self._func = func
         self.items = tuple(items)
-        self._pool: Pool | None = None
-        self._pending: AsyncResult[list[R]] | None = None
-        forking = _forking() if self.items else None
-        if forking is not None:
-            self._pool = forking.Pool(1)
-            self._pending = self._pool.map_async(func, self.items, chunksize=len(self.items))
-
-    @property
-    def running(self) -> bool:
-        """Whether its process is there still."""
-        return self._pool is not None
+        self._started: Started[list[R]] | None = Started(partial(_each, func, list(self.items))) if self.items else None
 
     def results(self) -> list[R]:
-        if self._pending is None:
-            return [self._func(item) for item in self.items]
+        if self._started is None:
+            return []
         try:
-            return self._pending.get()
+            return self._started.result()
         finally:
             self.close()
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.terminate()
-            self._pool.join()
-            self._pool = None
+        if self._started is not None:
+            self._started.stop()
+            self._started = None
 
 
 class Streamed(Generic[T]):

@@ -4,12 +4,13 @@ piece of work in a process of its own, its result or its error handed back."""
 
 import multiprocessing
 import os
+import signal
 import time
 
 import pytest
 
 from kg.errors import DipkgError
-from kg.workers import Ahead, Mapped, Started, apart, run
+from kg.workers import Ahead, Mapped, Started, WorkerLost, apart, run
 
 MADE = multiprocessing.Value("i", 0)
 
@@ -57,6 +58,43 @@ def test_the_processes_make_at_most_the_results_asked_ahead(ahead):
     assert taken == [n * n for n in range(10)]
     assert made <= 10 + 100 if ahead else made > 10 + 100  # without a limit they run on
     assert len(list(results)) == 990
+
+
+PARENT = os.getpid()
+
+
+def _killed_at(n: int) -> int:
+    """A worker killed at item 37 (as the system kills a process for want of memory): never this process."""
+    if n == 37 and os.getpid() != PARENT:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return n
+
+
+@pytest.mark.parametrize("ahead", [None, 20])
+def test_a_worker_killed_is_an_error_not_a_wait_that_never_ends(ahead):
+    began = time.perf_counter()
+    results = run(_killed_at, list(range(400)), jobs=2, what="extracting", ahead=ahead)
+    with pytest.raises(WorkerLost, match=r"^extracting: a worker process ended before it handed back its results"):
+        list(results)
+    assert time.perf_counter() - began < 30
+    assert issubclass(WorkerLost, DipkgError)  # a one-line error of the command
+
+
+def test_a_run_left_early_stops_handing_out_work():
+    MADE.value = 0
+    results = run(_square, list(range(2000)), jobs=2, what="", ahead=100)
+    assert [next(results) for _ in range(5)] == [0, 1, 4, 9, 16]
+    results.close()
+    made = MADE.value
+    time.sleep(0.5)
+    assert MADE.value == made <= 5 + 100
+    assert multiprocessing.active_children() == []
+
+
+def test_ahead_whose_process_is_killed_raises_a_child_process_error():
+    early = Ahead(_killed_at, [36, 37, 38])
+    with pytest.raises(ChildProcessError, match="exit code -9"):
+        early.results()
 
 
 def _pid_and_square(n: int) -> tuple[int, int]:
