@@ -91,7 +91,9 @@ def resolve(work: Work, pack: Pack[Extraction] | None, plan: Path, *, jobs: int,
     rest = [n for n in todo if n not in got]
 
     def extracted() -> Iterator[tuple[int, tuple[bytes | None, Extraction | None, str | None, Location | None]]]:
-        yield from ((n, got[n]) for n in todo if n in got)
+        # each extracted ahead, also one whose outline the pack held (the report was left out and given again, its
+        # extraction dropped from the cache): its graph is written from what was made there, not made again here
+        yield from got.items()
         yield from zip(rest, run(extract_job, Mapped(work.task, rest), jobs=jobs, what="extracting"), strict=True)
 
     failed: list[str] = []

@@ -561,6 +561,26 @@ def test_a_rebuild_extracts_a_few_new_reports_in_a_process_of_their_own(tmp_path
     assert stored(out) == stored(fresh)
 
 
+def test_a_report_left_out_and_given_again_is_extracted_once_beside_the_reading(tmp_path, monkeypatch):
+    """Its outline is still in the pack, its extraction no longer in the cache: the process that extracts the new
+    reports ahead makes it, and its graph is written from that, not from a second extraction in the build's."""
+    reports = corpus(tmp_path / "in", 4)
+    out = tmp_path / "out"
+    build([reports], out_dir=out, exports=False, jobs=2)
+    left = tmp_path / "r002.txt"
+    (reports / "r002.txt").rename(left)
+    build([reports], out_dir=out, exports=False, jobs=2)
+    left.rename(reports / "r002.txt")
+    here: list[str] = []
+    real = pipeline.extract
+    monkeypatch.setattr(pipeline, "extract", lambda report, **kw: here.append(report.key) or real(report, **kw))
+    again = build([reports], out_dir=out, exports=False, jobs=2)
+    assert again.extracted == 1 and here == []  # (the process ahead appends to its own list)
+    fresh = tmp_path / "fresh"
+    build([reports], out_dir=fresh, exports=False, jobs=1)
+    assert stored(out) == stored(fresh)
+
+
 def live_tables(out: Path, copy: Path) -> int:
     """The live tables of an output folder's store, counted in a backup copy ``copy``: right after a compaction,
     the folder may still hold the tables it replaced until RocksDB lets them go."""
