@@ -67,7 +67,7 @@ def resolve(work: Work, pack: Pack[Extraction] | None, plan: Path, *, jobs: int,
         # before the other process is forked, which then has it (writing the new reports' graphs here reads it too)
         kept_lexicon(work.folder)
         gc.freeze()  # the other process's collections then leave alone the pages it shares with this one
-    early = Ahead(extract_job, [work.task(n) for n in few])
+    early = Ahead(extract_job, [work.task(n) for n in few], what="extracting")
     try:
         with no_gc():  # many small objects, no cycles: the collector would only walk them again and again
             packed = pack.load(shared, wanted=set(keys)) if pack is not None else {}

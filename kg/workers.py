@@ -125,10 +125,11 @@ class Ahead(Generic[T, R]):
     """``func`` of a few ``items`` computed in one forked process from now on, while this one does other work;
     ``results`` waits for them, in the order of the items (computed in this process where the system cannot
     fork). ``close`` stops the process; ``results`` does once it has them. A process that ends without its results
-    is a ChildProcessError (``Started``)."""
+    is a ``WorkerLost`` error, as in ``run`` (``what``: the work, for its message)."""
 
-    def __init__(self, func: Callable[[T], R], items: Sequence[T]) -> None:
+    def __init__(self, func: Callable[[T], R], items: Sequence[T], *, what: str = "") -> None:
         self.items = tuple(items)
+        self.what = what
         self._started: Started[list[R]] | None = Started(partial(_each, func, list(self.items))) if self.items else None
 
     def results(self) -> list[R]:
@@ -136,6 +137,8 @@ class Ahead(Generic[T, R]):
             return []
         try:
             return self._started.result()
+        except ChildProcessError as exc:
+            raise WorkerLost(f"{self.what or 'work'}: {exc}") from None
         finally:
             self.close()
 

@@ -548,8 +548,8 @@ def test_a_rebuild_extracts_a_few_new_reports_in_a_process_of_their_own(tmp_path
     started: list[resolution.Ahead] = []
 
     class Ahead(resolution.Ahead):
-        def __init__(self, func, items):
-            super().__init__(func, items)
+        def __init__(self, func, items, **kw):
+            super().__init__(func, items, **kw)
             started.append(self)
 
     monkeypatch.setattr(resolution, "Ahead", Ahead)

@@ -91,9 +91,9 @@ def test_a_run_left_early_stops_handing_out_work():
     assert multiprocessing.active_children() == []
 
 
-def test_ahead_whose_process_is_killed_raises_a_child_process_error():
-    early = Ahead(_killed_at, [36, 37, 38])
-    with pytest.raises(ChildProcessError, match="exit code -9"):
+def test_ahead_whose_process_is_killed_is_an_error_of_its_own():
+    early = Ahead(_killed_at, [36, 37, 38], what="extracting")
+    with pytest.raises(WorkerLost, match=r"^extracting: the process working apart ended with exit code -9"):
         early.results()
 
 
