@@ -1,21 +1,26 @@
 """Memory and time of patching the reports' ranks in a store (``kg.store_writer.StoreWriter.patch``), as a rebuild that
 adds a report at the start of the order does: every rank moves.
 
-    python benchmarks/bench_store_patch.py [--reports 100000]
+    python benchmarks/bench_store_patch.py [--reports 100000] [--held kept store]
 
-Prints the rise of this process's resident set while the patch runs (sampled every 10 ms) and its seconds.
+Prints, for each way the lines the graph held are read (``--held``: kept by the last build in its cache, as a
+rebuild reads them, or read back from the store, where the cache lost them), the rise of this process's resident
+set while the patch runs (sampled every 10 ms) and its seconds, each on a store of its own.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import tempfile
 import threading
 import time
+from pathlib import Path
 
 import psutil
 import pyoxigraph as ox
 
+from kg.cache import GraphCache
 from kg.store_writer import StoreWriter
 
 GRAPH = "https://w3id.org/dipkg/resource/graph/summaries/reports"
@@ -44,12 +49,25 @@ def ranks(reports: int, shift: int) -> list[bytes]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--reports", type=int, default=100_000)
+    ap.add_argument("--held", nargs="+", choices=("kept", "store"), default=["kept", "store"],
+                    help="where the lines the graph held are read from")
     args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        kept = GraphCache(Path(folder))
+        before = ranks(args.reports, 0)
+        kept.put("before", b"".join(before))
+        moved = ranks(args.reports, 1)
+        for held in args.held:
+            patch(args.reports, before, moved, kept if held == "kept" else None, held)
+
+
+def patch(reports: int, before: list[bytes], moved: list[bytes], kept: GraphCache | None, held: str) -> None:
+    """Patch the ranks ``before`` into ``moved`` in a new store, the lines held read from ``kept`` (else the
+    store), and print the seconds and the rise of the resident set."""
     store = ox.Store()
     first = StoreWriter(store, {}, 0, {})
-    first.patch(GRAPH, "before", ranks(args.reports, 0))
+    first.patch(GRAPH, "before", before)
     counted = first.finish().triples
-    moved = ranks(args.reports, 1)
     writer = StoreWriter(store, {GRAPH: "before"}, counted, {})
     gc.collect()
     process = psutil.Process()
@@ -64,13 +82,13 @@ def main() -> None:
     sampler = threading.Thread(target=sample)
     sampler.start()
     start = time.perf_counter()
-    writer.patch(GRAPH, "after", moved)
+    writer.patch(GRAPH, "after", moved, kept.pieces("before") if kept is not None else None)
     manifest = writer.finish()
     seconds = time.perf_counter() - start
     done.set()
     sampler.join()
-    print(f"reports {args.reports}  triples {manifest.triples}  patch {seconds:.2f} s  "
-          f"resident set rose {(peak[0] - base) / 2**20:.1f} MB")
+    print(f"reports {reports}  held lines from the {held:5}  triples {manifest.triples}  patch {seconds:.2f} s  "
+          f"resident set rose {(peak[0] - base) / 2**20:.1f} MB", flush=True)
 
 
 if __name__ == "__main__":

@@ -51,8 +51,10 @@ MAX_SEGMENTS = 32
 # outlines of a whole collection is as much memory again as the outlines themselves.
 CHUNK = 500
 GRAPH_SUFFIX = ".nt.z"
-# Compressed bytes of a kept graph read at a time (``GraphCache.pieces``).
-PIECE_BYTES = 1 << 20
+# Compressed bytes of a kept graph read at a time (``GraphCache.pieces``): a megabyte came out as pieces of 10 MB and
+# more, which split into lines took the patch of the ranks of 100,000 reports 152 MB instead of 70 MB (as read from
+# the store).
+PIECE_BYTES = 1 << 16
 V = TypeVar("V")
 # The evidence of an outline's posts, meetings and topics (``outline``).
 NO_EVIDENCE = Evidence("", Span(0, 0, ""), Span(0, 0, ""))

@@ -111,3 +111,17 @@ def test_a_small_rebuild_writes_in_one_transaction_and_a_large_one_in_bulk(tmp_p
     assert bool(loads) == bulk
     assert triples(store) == 5 + held and manifest.triples in (None, triples(store))
     assert len(manifest.graphs) == 4 + held
+
+
+@pytest.mark.parametrize("held", ["kept", "store"])
+def test_the_patch_benchmark_patches_the_ranks_from_the_kept_lines_or_the_store(tmp_path, capsys, held):
+    from bench_support import load_benchmark
+
+    from kg.cache import GraphCache
+
+    bench = load_benchmark("bench_store_patch")
+    before, moved = bench.ranks(200, 0), bench.ranks(200, 1)
+    kept = GraphCache(tmp_path)
+    kept.put("before", b"".join(before))
+    bench.patch(200, before, moved, kept if held == "kept" else None, held)
+    assert f"held lines from the {held:5}  triples 400  patch" in capsys.readouterr().out
