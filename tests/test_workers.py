@@ -80,6 +80,21 @@ def test_a_worker_killed_is_an_error_not_a_wait_that_never_ends(ahead):
     assert issubclass(WorkerLost, DipkgError)  # a one-line error of the command
 
 
+def _fails_at(n: int) -> int:
+    if n == 57:
+        raise DipkgError(f"r{n}.txt: cannot extract it")
+    return n
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_error_of_the_work_is_raised_where_the_results_are_taken(jobs):
+    taken: list[int] = []
+    with pytest.raises(DipkgError, match=r"^r57\.txt: cannot extract it$"):
+        taken.extend(run(_fails_at, list(range(300)), jobs=jobs, what=""))
+    assert taken == list(range(len(taken))) and len(taken) <= 57  # (a task's results come together)
+    assert multiprocessing.active_children() == []
+
+
 def test_a_run_left_early_stops_handing_out_work():
     MADE.value = 0
     results = run(_square, list(range(2000)), jobs=2, what="", ahead=100)
