@@ -45,8 +45,8 @@ class StoreStage:
     clock: Clock
     made: list[Manifest] = field(default_factory=list)
     tallies: GraphCache | None = None
-    """Where the graphs of tallies are kept, by every build with an output folder (beside the graphs the exports
-    and views read, ``work.graphs``): the next one patches them in the store by the lines that changed."""
+    """Where the graphs of tallies are kept, by every build with an output folder (the graph cache, where the exports
+    and views also read them): the next one patches them in the store by the lines that changed."""
     vocabulary: tuple[bytes, str] = field(default_factory=vocabulary)
 
     def anew(self, old: Manifest) -> bool:
@@ -92,16 +92,15 @@ class StoreStage:
         """Write one of the collection's graphs (kept in the graph cache too, where the build writes exports). A graph
         of tallies states each of its triples alone (its rows are bucketed by their subjects): the writer patches
         it, taking out and putting in the triples that changed only."""
-        kept = self.work.graphs
         if isinstance(made_from, TallyGraph):  # the ranks, as large as the reports, a piece at a time
-            kept = kept if kept is not None else self.tallies
-            parts, held = made_from.pieces(), None
-            if kept is not None:
-                was = writer.old.get(graph)
-                held = kept.pieces(was) if was is not None and kept.has(was) else None
-                parts = kept.kept(made_from.signature, parts)
+            parts, held, was = made_from.pieces(), None, writer.old.get(graph)
+            if self.tallies is not None:
+                # the lines it was last written from (a file gone or cut short: the writer reads the store's)
+                held = self.tallies.pieces(was) if was is not None else None
+                parts = self.tallies.kept(made_from.signature, parts)
             writer.patch(graph, made_from.signature, parts, held)
             return
+        kept = self.work.graphs
         data = made_from.ntriples()
         writer.put(graph, made_from.signature, data)
         if kept is not None:
