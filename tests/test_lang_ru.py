@@ -208,6 +208,21 @@ def test_the_recogniser_tags_on_one_blas_thread_and_gives_the_others_back(monkey
     assert ThreadpoolController().info() == before
 
 
+def test_the_embeddings_are_natashas_as_far_as_the_tagger_reads_them() -> None:
+    import numpy as np
+    from natasha import NewsEmbedding, NewsNERTagger
+
+    from kg.lang.ru import ner
+
+    lean, whole = ner.embedding(), NewsEmbedding()
+    assert lean.meta.id == whole.meta.id
+    assert np.array_equal(lean.pq.indexes, whole.pq.indexes) and np.array_equal(lean.pq.codes, whole.pq.codes)
+    assert np.array_equal(lean.pq[123], whole.pq[123])  # a vector's lookup
+    assert not hasattr(lean.pq, "norm") and lean.vocab is None  # what only similarities and word lookups need
+    texts = ["Вчера Алексей Орлов посетил Омск и встретился с главой ООН.", "Форум прошел в Новосибирске."]
+    assert [m.spans for m in ner.tagger().map(texts)] == [m.spans for m in NewsNERTagger(whole).map(texts)]
+
+
 def test_recogniser_is_the_russian_profile() -> None:
     assert profile("ru").recogniser() is mentions
     assert profile("ru").name_form(["Омске"], MentionKind.PLACE) == "Омск"
