@@ -135,9 +135,8 @@ class TallyGraph:
         digest = hashlib.sha256(f"({version!r}, (".encode())
         rows, packed, count = iter(rows), [], 0
         while run := tuple(itertools.islice(rows, PIECE_ROWS)):
-            for row in run:
-                digest.update(f"{', ' if count else ''}{row!r}".encode())
-                count += 1
+            digest.update(f"{', ' if count else ''}{', '.join(map(repr, run))}".encode())
+            count += len(run)
             packed.append(zlib.compress(marshal.dumps(run), PACK_LEVEL))
         digest.update(b",))" if count == 1 else b"))")
         return cls(digest.hexdigest(), tuple(packed), streamed)
