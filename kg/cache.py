@@ -299,6 +299,16 @@ class Pack(Generic[V]):
         except OSError:
             pass
 
+    def size(self) -> int:
+        """The bytes of the files the pack holds (0 for none)."""
+        total = 0
+        for path in self._segments():
+            try:
+                total += path.stat().st_size
+            except OSError:
+                continue
+        return total
+
     def _segments(self) -> list[Path]:
         try:
             return sorted(p for p in self.folder.iterdir() if p.suffix == SUFFIX and not p.name.startswith("."))

@@ -26,6 +26,7 @@ from kg.cache import (
     TextStore,
     extraction_key,
     extractor_version,
+    kept_lexicon,
 )
 from kg.entities import resolve
 from kg.errors import DipkgError
@@ -245,19 +246,32 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
     # report reads its text back.
     texts = TextStore(folder) if folder is not None else None
     kept_at = records_path(folder, "inputs")
+    pack = Pack(folder, OUTLINES) if folder is not None else None
+    loaded: resolution.Loaded | None = None
     try:
         reading = partial(_read, paths, inputs, extractors, folder, texts, kept_at, jobs=jobs,
                           exclude=[out_dir] if out_dir is not None else [])
         try:
             # (standard input is read here: a forked process of ``multiprocessing`` reads it from the null device)
-            read = apart(reading) if folder is not None and STDIN not in map(str, paths) else reading()
+            if folder is not None and STDIN not in map(str, paths):
+                started = Started(reading)
+                try:
+                    # meanwhile, what the build reads first once it knows its reports: the lexicon, which extracting
+                    # a new report needs (a rebuild that adds one extracts it as soon as the reading ends), and the
+                    # outlines of a rebuild resolved in this process
+                    kept_lexicon(folder)
+                    loaded = resolution.preload(pack)
+                    read = started.result()
+                finally:
+                    started.stop()
+            else:
+                read = reading()
         except ChildProcessError as exc:
             raise DipkgError(f"{out_dir}: the build's reading failed: {exc}") from None
         inputs_kept = Records[Input].load(kept_at)
     finally:
         kept_at.unlink(missing_ok=True)
     cache = ExtractionCache(folder) if folder is not None else None
-    pack = Pack(folder, OUTLINES) if folder is not None else None
     work = Work(inputs_kept, partial(extract, extractors=extractors), cache, {}, texts, folder=folder)
     set_current(work)
     clock.lap("read")
@@ -267,12 +281,14 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
                           paths=paths)
         # (a build without an output folder has no cache, and the whole extractions it makes would stay in that process)
         if out_dir is not None and len(inputs_kept) >= resolution.APART_FROM:
+            loaded = None  # that process reads the pack itself, and lets go of what it loads
             try:
                 resolved = apart(resolve)
             except ChildProcessError as exc:
                 raise DipkgError(f"{out_dir}: the build's resolution failed: {exc}") from None
         else:
-            resolved = resolve()
+            resolved = resolve(loaded=loaded)
+            loaded = None  # the outlines of reports no longer given
         work.plan = planned = Records[Planned].load(plan)
         gc.freeze()  # what the store stage reads, out of the collector's sight (``no_gc``)
         clock.add(resolved.laps)

@@ -9,6 +9,7 @@ import hashlib
 from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from kg.cache import Location, Pack, Shared, extractor_version, kept_lexicon, outline, shared_loads
 from kg.errors import DipkgError
@@ -32,6 +33,28 @@ EXTRACT_AHEAD = 32
 # stayed free and held through the store stage. At 10,000 the holes are few (copying the results into fresh memory
 # there gave back 2 MB), and a rebuild that adds one report would pay for the handover of the results.
 APART_FROM = 20_000
+# The largest pack of outlines (bytes of its files) a rebuild loads while its inputs are read in a process of their
+# own (``preload``): about 470 bytes an outline, so the packs of builds that resolve in this process (``APART_FROM``).
+# At 10,000 reports the pack is 4.7 MB and its load took 0.36 s, the reading 0.6 s.
+PRELOAD_BYTES = 9_000_000
+
+
+class Loaded(NamedTuple):
+    """The outlines of a pack, loaded before the build knows its reports (``preload``): by key, their equal values
+    one object of ``shared`` (``kg.cache.shared_loads``)."""
+
+    shared: Shared
+    outlines: dict[str, Extraction]
+
+
+def preload(pack: Pack[Extraction] | None) -> Loaded | None:
+    """The outlines ``pack`` holds, all of them, where it is at most ``PRELOAD_BYTES``; else None (``resolve`` reads
+    the pack itself)."""
+    if pack is None or not 0 < pack.size() <= PRELOAD_BYTES:
+        return None
+    shared = Shared()
+    with no_gc():  # many small objects, no cycles
+        return Loaded(shared, pack.load(shared))
 
 
 @dataclass(frozen=True)
@@ -53,15 +76,17 @@ class Resolved:
 
 
 def resolve(work: Work, pack: Pack[Extraction] | None, plan: Path, *, jobs: int, strict: bool,
-            paths: Sequence[Path]) -> Resolved:
+            paths: Sequence[Path], loaded: Loaded | None = None) -> Resolved:
     """The outlines of the reports (from the pack, the cache, or extracted on ``jobs`` processes; the new
     extractions kept in the cache), and the steps across reports over them, which save the plan of the report
-    graphs to ``plan`` (``kg.records.Records``). The outlines, most of what a large build holds, are let go with this
-    function: a large build runs it in a process of its own (``APART_FROM``)."""
+    graphs to ``plan`` (``kg.records.Records``). ``loaded``: what the pack held, loaded already (``preload``). The
+    outlines, most of what a large build holds, are let go with this function: a large build runs it in a process
+    of its own (``APART_FROM``)."""
     clock = Clock()
     cache, found = work.cache, work.extractions
     keys = [i.key for i in work.inputs]
-    shared = Shared()  # the outlines' equal strings, names, sectors, dates and entities one object (``shared_loads``)
+    # the outlines' equal strings, names, sectors, dates and entities one object (``shared_loads``)
+    shared = loaded.shared if loaded is not None else Shared()
     few = _new_few(keys, cache.index if cache is not None else None, jobs)  # (before this build's are noted)
     if few:
         # before the other process is forked, which then has it (writing the new reports' graphs here reads it too)
@@ -70,7 +95,10 @@ def resolve(work: Work, pack: Pack[Extraction] | None, plan: Path, *, jobs: int,
     early = Ahead(extract_job, [work.task(n) for n in few], what="extracting")
     try:
         with no_gc():  # many small objects, no cycles: the collector would only walk them again and again
-            packed = pack.load(shared, wanted=set(keys)) if pack is not None else {}
+            if loaded is not None:
+                packed = {k: x for k in keys if (x := loaded.outlines.get(k)) is not None}
+            else:
+                packed = pack.load(shared, wanted=set(keys)) if pack is not None else {}
             outlines: list[Extraction | None] = [packed.get(k) for k in keys]
             ahead = set(few)
             for n, k in enumerate(keys):

@@ -179,6 +179,23 @@ def test_values_not_wanted_still_count_towards_compacting_the_pack(tmp_path):
     assert Pack(tmp_path, "outlines").load() == {"old0": 0, "new": 1}
 
 
+@pytest.mark.parametrize(("limit", "held"), [(10**6, True), (0, False)])
+def test_a_small_pack_is_preloaded_whole_with_the_table_its_equal_values_share(tmp_path, monkeypatch, limit, held):
+    from kg import resolution
+
+    monkeypatch.setattr(resolution, "PRELOAD_BYTES", limit)
+    pack = Pack(tmp_path, "outlines")
+    assert pack.size() == 0 and resolution.preload(pack) is None  # nothing held: nothing to load ahead
+    pack.save({"a": _told(0), "b": _told(9)}, ())
+    assert pack.size() == sum(f.stat().st_size for f in (tmp_path / "outlines").iterdir()) > 0
+    loaded = resolution.preload(Pack(tmp_path, "outlines"))
+    assert (loaded is not None) == held
+    if loaded is not None:
+        assert loaded.outlines == {"a": _told(0), "b": _told(9)}
+        place = loaded.outlines["a"].entities[0]
+        assert place is loaded.outlines["b"].entities[0] and loaded.shared[place] is place
+
+
 def _extraction(name: str):
     from kg.model import Extraction, Report
 

@@ -95,8 +95,8 @@ def test_a_build_with_an_output_folder_reads_apart_but_standard_input_in_its_own
     reports = corpus(tmp_path / "in", 2)
     given = (reports / "r000.txt").read_bytes()
     done: list[str] = []
-    real_apart = pipeline.apart
-    monkeypatch.setattr(pipeline, "apart", lambda func: (done.append(func.func.__name__), real_apart(func))[1])
+    started = pipeline.Started
+    monkeypatch.setattr(pipeline, "Started", lambda func: (done.append(func.func.__name__), started(func))[1])
     built = build([Path("-") if stdin else reports], out_dir=tmp_path / "out", jobs=1,
                   inputs=InputOptions(stdin=lambda: given))
     assert done == worked_apart and built.extracted == (1 if stdin else 2) and not built.skipped
@@ -185,8 +185,15 @@ def test_a_failed_build_run_as_a_command_says_why_and_fails(tmp_path):
 
 # (reports built first, reports added): the reports added name persons of the first ones in another language,
 # which adds to their descriptions, or persons new to the collection.
+# ``preloaded``: the outlines of the reports built before loaded while the inputs are read (else by the resolution).
+@pytest.mark.parametrize("preloaded", [True, False])
 @pytest.mark.parametrize(("first", "added"), [(6, 1), (1, 4), (3, 2)])
-def test_a_rebuild_extracts_only_new_reports_and_equals_a_full_build(tmp_path, first, added):
+def test_a_rebuild_extracts_only_new_reports_and_equals_a_full_build(tmp_path, monkeypatch, first, added, preloaded):
+    if not preloaded:
+        monkeypatch.setattr(resolution, "PRELOAD_BYTES", 0)
+    preloads: list[bool] = []
+    preload = resolution.preload
+    monkeypatch.setattr(resolution, "preload", lambda pack: preloads.append(bool(got := preload(pack))) or got)
     reports = corpus(tmp_path / "in", first)
     out = tmp_path / "out"
     assert build([reports], out_dir=out).extracted == first
@@ -194,6 +201,7 @@ def test_a_rebuild_extracts_only_new_reports_and_equals_a_full_build(tmp_path, f
     corpus(reports, added, start=first)
     again = build([reports], out_dir=out)
     assert again.extracted == added and again.summary.reports == first + added
+    assert preloads == [False, preloaded, preloaded]  # (the first build: no pack yet)
     fresh = tmp_path / "fresh"
     build([reports], out_dir=fresh)
     assert quads(out) == quads(fresh)
