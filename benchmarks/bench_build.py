@@ -16,6 +16,11 @@ pages (``synthetic_reports.as_page``), whose main text the build finds in the ma
 reports were measured, their figures are extrapolated linearly from the largest size measured, and
 printed as such.
 
+The reports are written, then left to age ``kg.inputs.collect.RACY_NS`` (2 s) before the first build: a build
+reads again a file that changed less than that before it (its status could hide a change), so a build started
+as the files are written would remember few of their statuses and the rebuild would read most of them again,
+as a build of a collection's files, written before, does not (``settled``).
+
 The host's speed varies from hour to hour, so it prints, before and after the builds, the seconds a fixed loop of
 Python took (``probe``): figures from two hours compare by it, or by a run of older code in the same hour.
 """
@@ -36,6 +41,8 @@ import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic_reports import write_reports
+
+from kg.inputs.collect import RACY_NS
 
 ROOT = Path(__file__).resolve().parent.parent
 EXTRAPOLATE_TO = 100_000
@@ -133,6 +140,15 @@ def line(label: str, n: int, r: dict, cpu: float, maxrss: int | None) -> str:
             f"extracted {r['extracted']}  triples {r['triples']}  [{stages}]")
 
 
+def settled(folder: Path) -> float:
+    """Wait until the files of ``folder`` last changed ``RACY_NS`` ago or more, the time from which a build trusts
+    a file's status; the seconds waited."""
+    newest = max((max(st.st_mtime_ns, st.st_ctime_ns) for st in map(os.stat, folder.iterdir())), default=0)
+    wait = max(0.0, (newest + RACY_NS - time.time_ns()) / 1e9)
+    time.sleep(wait)
+    return wait
+
+
 def probe(steps: int = PROBE_STEPS) -> float:
     """Seconds a fixed loop of Python takes on one core: the host's speed this hour."""
     start = time.perf_counter()
@@ -177,6 +193,9 @@ def _run(args: argparse.Namespace, work: Path) -> None:
             write_reports(reports, n, pages=args.pages)
         for stopped in reports.glob(f"*_{n:07d}.{suffix}"):  # the added report of a run that was stopped
             stopped.unlink()
+        if (waited := settled(reports)) > 0:
+            print(f"{'':12} waited {waited:.1f} s for the reports just written to age past the 2 s in which a build "
+                  f"reads a file again", flush=True)
         shutil.rmtree(out, ignore_errors=True)  # an earlier run's output and cache would make this a rebuild
         cpu0, _ = children_usage()
         full = build_once(reports, out, args.jobs, args.views, args.exports)
