@@ -261,9 +261,10 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
                     # outlines of a rebuild resolved in this process
                     kept_lexicon(folder)
                     loaded = resolution.preload(pack)
-                    read = started.result()
-                finally:
-                    started.stop()
+                except BaseException:
+                    started.stop()  # the reading is not waited for
+                    raise
+                read = started.result()
             else:
                 read = reading()
         except ChildProcessError as exc:

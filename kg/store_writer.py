@@ -127,10 +127,13 @@ class StoreWriter:
             node = ox.NamedNode(graph)
             triples = list(triples)
             now = {_digest(line) for data in triples for line in data.splitlines(keepends=True)}
-            try:
-                was, gone = _compared(now, held if held is not None else self._lines_of(node))
-            except (OSError, zlib.error):  # the kept lines, read in part
+            if held is None:
                 was, gone = _compared(now, self._lines_of(node))
+            else:
+                try:
+                    was, gone = _compared(now, held)
+                except (OSError, zlib.error):  # the kept lines, read in part: the store's instead
+                    was, gone = _compared(now, self._lines_of(node))
             del now
             for t in ox.parse(gone, format=ox.RdfFormat.N_TRIPLES):
                 self.store.remove(ox.Quad(t.subject, t.predicate, t.object, node))
