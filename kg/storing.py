@@ -79,8 +79,9 @@ class StoreStage:
         for graph, made_from in self.common.items():
             if not writer.unchanged(graph, made_from.signature):
                 self._put_common(writer, graph, made_from)
-        manifest = writer.finish()
-        if len(changed) >= OPTIMIZE_AFTER and not self.compact:  # with compact, update_store compacts it
+        optimize = len(changed) >= OPTIMIZE_AFTER and not self.compact  # with compact, update_store compacts it
+        manifest = writer.finish(flush=not (optimize or self.compact))
+        if optimize:
             store.optimize()  # compact what was bulk-loaded now rather than in the next small rebuild
         if manifest.triples is None:
             manifest = manifest._replace(triples=triples(store))

@@ -102,6 +102,26 @@ def test_a_build_with_an_output_folder_reads_apart_but_standard_input_in_its_own
     assert done == worked_apart and built.extracted == (1 if stdin else 2) and not built.skipped
 
 
+@pytest.mark.parametrize(("optimize_after", "compact", "flushed"), [
+    (10**9, False, [True]),  # a few graphs: the store is flushed, not compacted
+    (1, False, [False]),  # graphs enough to compact the store after: it is compacted without a flush before
+    (10**9, True, [False]),  # compacted as asked
+])
+def test_a_build_flushes_the_store_only_where_it_does_not_compact_it(tmp_path, monkeypatch, optimize_after, compact,
+                                                                     flushed):
+    reports = corpus(tmp_path / "in", 4)
+    build([reports], out_dir=tmp_path / "plain", jobs=1)
+    finished: list[bool] = []
+    finish = store_writer.StoreWriter.finish
+    monkeypatch.setattr(store_writer.StoreWriter, "finish",
+                        lambda self, *, flush=True: (finished.append(flush), finish(self, flush=flush))[1])
+    monkeypatch.setattr(storing, "OPTIMIZE_AFTER", optimize_after)
+    build([reports], out_dir=tmp_path / "out", jobs=1, compact=compact)
+    assert finished == flushed
+    assert stored(tmp_path / "out") == stored(tmp_path / "plain")
+    assert quads(tmp_path / "out") == quads(tmp_path / "plain")
+
+
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_a_build_that_resolves_apart_writes_the_same_graph(tmp_path, monkeypatch, jobs):
     reports = corpus(tmp_path / "in", 6)

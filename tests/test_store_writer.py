@@ -31,6 +31,31 @@ def test_the_writer_counts_what_it_sends_while_it_remembers_every_line_sent(tmp_
     assert triples(store) == 5, "three reports' own triples and two shared ones, each once"
 
 
+class Flushes:
+    """A store whose flushes are counted."""
+
+    def __init__(self, store: ox.Store) -> None:
+        self.store, self.count = store, 0
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.store, name)
+
+    def flush(self) -> None:
+        self.count += 1
+        self.store.flush()
+
+
+@pytest.mark.parametrize(("flush", "count"), [(True, 1), (False, 0)])
+def test_a_writer_leaves_the_flush_to_a_compaction_after_it(tmp_path, flush, count):
+    store = Flushes(ox.Store(str(tmp_path / "db")))
+    writer = StoreWriter(store, {})  # type: ignore[arg-type]
+    writer.put("https://w3id.org/dipkg/resource/graph/1", "1", OWN.format(n=1).encode() + SHARED)
+    assert writer.finish(flush=flush).triples == 2
+    store.optimize()
+    assert store.count == count
+    assert triples(store.store) == 2 and len(store.store) == 4
+
+
 @pytest.mark.parametrize("batch", [1 << 30, 64])
 def test_a_graph_larger_than_a_batch_is_loaded_a_batch_at_a_time_with_the_same_quads(tmp_path, monkeypatch, batch):
     monkeypatch.setattr(store_writer, "BATCH_BYTES", batch)
