@@ -111,6 +111,29 @@ def limit_heap_arenas(most: int) -> bool:
     return mallopt is not None and mallopt(M_ARENA_MAX, most) == 1
 
 
+def lower_threads(name: str, niceness: int) -> int:
+    """Give the threads of this process whose name begins with ``name`` (as the system shows it: ``comm``) the
+    scheduling priority ``niceness`` (19 the lowest): they then take the cores only when the process's other
+    threads and processes leave them idle. How many were changed; 0 where the system names no threads
+    (``/proc/self/task``) or does not set a priority per thread (Linux does)."""
+    task = os.path.join(os.sep, "proc", "self", "task")
+    try:
+        threads = os.listdir(task)
+    except OSError:
+        return 0
+    changed = 0
+    for tid in threads:
+        try:
+            with open(os.path.join(task, tid, "comm"), encoding="utf-8", errors="replace") as fh:
+                if not fh.read().startswith(name):
+                    continue
+            os.setpriority(os.PRIO_PROCESS, int(tid), niceness)
+        except (OSError, ValueError):  # the thread ended meanwhile, or the system refused
+            continue
+        changed += 1
+    return changed
+
+
 @cache
 def _libc_function(name: str) -> Callable[..., int] | None:
     """A function of the C library, looked up once; None where it has none (or where the process's own symbols

@@ -117,3 +117,48 @@ def test_thread_stacks_without_the_c_library_changes_nothing(monkeypatch) -> Non
     monkeypatch.setattr(kg.files, "_libc_function", lambda name: None)
     with kg.files.thread_stacks(1 << 20):
         assert _default_thread_stack() == before
+
+
+def _named_thread(name: str) -> tuple[int, object]:
+    """A waiting thread whose system name (``comm``) is ``name``, and the event that ends it; skipped where the
+    system shows no thread names."""
+    import os
+    import threading
+
+    if not os.path.isdir("/proc/self/task"):
+        pytest.skip("a system without /proc/self/task")
+    started, done = threading.Event(), threading.Event()
+    thread = threading.Thread(target=lambda: (started.set(), done.wait()), daemon=True)
+    thread.start()
+    started.wait()
+    assert thread.native_id is not None
+    with open(f"/proc/self/task/{thread.native_id}/comm", "w", encoding="utf-8") as fh:
+        fh.write(name)
+    return thread.native_id, done
+
+
+@pytest.mark.parametrize(("named", "asked", "lowered"), [
+    ("dipkg:low", "dipkg:low", 1),
+    ("dipkg:low0", "dipkg:low", 1),
+    ("dipkg:high", "dipkg:low", 0),
+])
+def test_lower_threads_lowers_the_threads_of_the_name(named: str, asked: str, lowered: int) -> None:
+    import os
+
+    tid, done = _named_thread(named)
+    before = os.getpriority(os.PRIO_PROCESS, tid)
+    try:
+        assert kg.files.lower_threads(asked, 19) == lowered
+        assert os.getpriority(os.PRIO_PROCESS, tid) == (19 if lowered else before)
+    finally:
+        done.set()  # type: ignore[attr-defined]
+
+
+def test_lower_threads_without_thread_names_lowers_none(monkeypatch) -> None:
+    import os
+
+    def refuse(path: object) -> list[str]:
+        raise FileNotFoundError(path)
+
+    monkeypatch.setattr(os, "listdir", refuse)
+    assert kg.files.lower_threads("rocksdb:low", 19) == 0

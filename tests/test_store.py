@@ -31,7 +31,7 @@ from kg.store import (
     report_quads,
     triples,
 )
-from kg.store_writer import update_store
+from kg.store_writer import COMPACTION_NICENESS, COMPACTION_THREADS, update_store
 from kg.views import write_views
 from kg.views.registry import build_views
 
@@ -293,6 +293,32 @@ def test_a_store_is_updated_or_built_anew(tmp_path, anew, held):
     staging.mkdir()
     update_store(out, staging, fill, anew=lambda old: anew)
     assert seen == [held]
+
+
+def test_a_store_is_filled_with_its_background_compactions_at_the_lowest_priority(tmp_path):
+    import os
+
+    if not os.path.isdir("/proc/self/task"):
+        pytest.skip("a system without /proc/self/task")
+
+    def compactions() -> list[int]:
+        found = []
+        for tid in os.listdir("/proc/self/task"):
+            with open(f"/proc/self/task/{tid}/comm", encoding="utf-8") as fh:
+                if fh.read().startswith(COMPACTION_THREADS):
+                    found.append(os.getpriority(os.PRIO_PROCESS, int(tid)))
+        return found
+
+    priorities: list[list[int]] = []
+
+    def fill(store: ox.Store, old: Manifest, new: dict[str, str]) -> Manifest:
+        priorities.append(compactions())
+        return old
+
+    staging = tmp_path / "staging"
+    staging.mkdir()
+    update_store(tmp_path / "out", staging, fill)
+    assert priorities and priorities[0] and set(priorities[0]) == {COMPACTION_NICENESS}
 
 
 def test_a_changed_extractor_version_extracts_everything(tmp_path, monkeypatch):
