@@ -13,6 +13,7 @@ from kg.ner import (
     entity_spans,
     evaluate,
     kaznerd_mentions,
+    kaznerd_proposals,
     read_conll,
     train,
 )
@@ -261,6 +262,31 @@ def test_extractor_offsets_hold_and_skip_the_header() -> None:
         assert m.kind in {MentionKind.PERSON, MentionKind.PLACE, MentionKind.ORGANIZATION, MentionKind.ROLE}
     assert any(m.kind == MentionKind.PERSON and "Көшербаев" in m.text for m in mentions)
     assert not any(m.start >= text.index("The ambassador") for m in mentions)
+
+
+@pytest.mark.parametrize(("sentence", "every", "proposed"), [
+    ("Елші Астанада Ермек Көшербаевпен кездесті.", True, True),
+    ("Елші «Қазақстан темір жолы» компаниясының басшысымен кездесті.", True, True),
+    ("Тараптар екі ел арасындағы ынтымақтастықты талқылады.", True, False),
+    ("Көшербаев ынтымақтастықты талқылады.", True, False),
+    ("The sides met Mr Smith in Astana.", False, False),  # no Kazakh letter
+])
+def test_the_tagger_reads_kazakh_sentences_and_proposes_from_those_with_a_later_capital(
+        monkeypatch: pytest.MonkeyPatch, sentence: str, every: bool, proposed: bool) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr(Tagger, "sentence_spans", lambda self, text, s: asked.append(s.text) or [])
+    report = Report(source_file="x.txt", text=sentence, language="kk")
+    list(kaznerd_mentions(report))
+    assert asked == ([sentence] if every else [])
+    asked.clear()
+    list(kaznerd_proposals(report))
+    assert asked == ([sentence] if proposed else [])
+
+
+def test_the_kazakh_recogniser_is_the_taggers_proposals() -> None:
+    from kg.lang import profile
+
+    assert profile("kk").recogniser() is kaznerd_proposals
 
 
 def test_spans_offsets_index_the_given_text(shipped: Tagger) -> None:
