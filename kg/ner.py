@@ -370,11 +370,11 @@ def kaznerd_proposals(report: Report) -> Iterable[Mention]:
     Tagging is the slow part of reading a Kazakh report, and in a sentence whose only capital is its first
     letter the model adds little to the rules: on the first 3,000 sentences of the KazNERD test split
     (``benchmarks/bench_extractors_on_kaznerd.py``) the rules with these proposals found the same names as
-    with every sentence's (one false place fewer) and read 2,635 sentences a second instead of 1,708, and the 64
-    development reports gave the same graph. Read a second time (their caches warm), the Kazakh development
-    reports took 5.0 ms each instead of 5.5; the build benchmark's (``benchmarks/synthetic_reports.py``, where
-    three sentences in four have no such capital, against one in three in the development reports), 4.8
-    instead of 8.2."""
+    with every sentence's (one false place fewer) and read 2,589 to 2,635 sentences a second instead of
+    1,708; the 64 development reports gave the same graph. Read a second time (their caches warm), the
+    Kazakh development reports took 5.0 ms each instead of 5.5; the build benchmark's
+    (``benchmarks/synthetic_reports.py``, where three sentences in four have no such capital, against one in
+    three in the development reports), 4.8 instead of 8.2."""
     return _tagged(report, every_sentence=False)
 
 
