@@ -25,7 +25,8 @@ from functools import cache, lru_cache
 
 from kg.ascii_letters import spell
 from kg.files import package_path, read_tsv
-from kg.letters import HYPHEN, clean
+from kg.letters import HYPHEN
+from kg.written import as_written, form_list, label_words, without_possessive
 
 DATA = package_path("lexicons", "name_spelling.tsv")
 # A name's tokens: letters with inner hyphens or apostrophes, and the dot after an initial.
@@ -318,7 +319,6 @@ def search_keys(name: str) -> frozenset[str]:
     return frozenset(k for k in keys if k)
 
 
-POSSESSIVE = re.compile(r"['’]s$")
 # What a name asked for may hold: letters, spaces, the dots of initials, hyphens, apostrophes.
 NAME_TEXT = re.compile(r"^[^\W\d_]+(?:[\s.\-‐'’]+[^\W\d_]*)*$")
 
@@ -332,7 +332,7 @@ def query_keys(name: str, *, forms: bool = True) -> str:
     if not tokens:
         return ""
     *given, last = tokens
-    written = {last, POSSESSIVE.sub("", last)}
+    written = {last, without_possessive(last)}
     if forms:
         from kg.lang import languages
 
@@ -344,7 +344,6 @@ def query_keys(name: str, *, forms: bool = True) -> str:
 
 # Kinds of name a place or organization may be read as, for its dictionary forms.
 LABEL_KINDS = ("place", "organization", "country")
-SEPARATOR = "|"
 
 
 def label_forms(value: str, *, forms: bool = True) -> str:
@@ -354,12 +353,11 @@ def label_forms(value: str, *, forms: bool = True) -> str:
     ``льеж провинциясы``, ``Toyota's`` → ``toyota``); with ``forms`` false, only as written (and without an
     English possessive), with no language's word forms loaded. A query compares a label (``LCASE``) or a quote
     of the node in a report with these forms."""
-    text = " ".join(clean(value).replace(SEPARATOR, " ").split())
-    words = text.split()
+    words = label_words(value)
     if not words:
         return ""
     *given, last = words
-    found = {text, " ".join([*given, POSSESSIVE.sub("", last)])}
+    found = as_written(words)
     if forms:
         from kg.lang import languages
 
@@ -369,5 +367,4 @@ def label_forms(value: str, *, forms: bool = True) -> str:
                 if form:
                     found.add(form)
             found |= {" ".join([*given, c]) for c in lang.forms.name_candidates(last)}
-    found = {f.strip(" -‐") for f in found}
-    return SEPARATOR + SEPARATOR.join(sorted({f.lower() for f in found if f})) + SEPARATOR
+    return form_list(found)

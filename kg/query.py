@@ -52,6 +52,7 @@ from kg.query_text import (
     with_directive,
 )
 from kg.spreadsheet import safe_cell
+from kg.written import listed, written_forms
 
 # Neither typing nor pathlib is imported at run time, nor dataclasses (and inspect): a query call starts in
 # the time Python, pyoxigraph and the store take to open (``kg.query_call``).
@@ -115,11 +116,9 @@ def _integer(value: str) -> Term:
 
 def _label(value: str) -> Term:
     """A label parameter's forms as written; ``bind`` widens them to the languages' word forms where needed."""
-    from kg.names import label_forms
-
     if not value.strip():
         raise ValueError("expected a name")
-    return ox.Literal(label_forms(value, forms=False))
+    return ox.Literal(written_forms(value))
 
 
 def _iri(value: str) -> Term:
@@ -264,9 +263,9 @@ def bind(query: NamedQuery, params: Mapping[str, str], store: ox.Store | None = 
         except ValueError as exc:
             raise DipkgError(f"{query.name}: --param {name}={value!r}: {exc}") from None
         if declared[name].kind == "label":
-            from kg.names import label_forms
+            if store is None or not _known(store, LABEL_KEYS, listed(term.value)):
+                from kg.names import label_forms
 
-            if store is None or not _known(store, LABEL_KEYS, _listed(term.value)):
                 term = ox.Literal(label_forms(value))
             out[f"{name}{FORMS_SUFFIX}"] = _short_list(query, name, value, term)
             continue
@@ -275,7 +274,7 @@ def bind(query: NamedQuery, params: Mapping[str, str], store: ox.Store | None = 
             from kg.names import query_keys
 
             keys, lower = query_keys(value, forms=False), value.lower()
-            known = store is not None and (_known(store, NAME_KEYS, _listed(keys))
+            known = store is not None and (_known(store, NAME_KEYS, listed(keys))
                                            or _known(store, LABEL_KEYS[:1], (lower,)))
             if not known:
                 keys = query_keys(value)
@@ -284,18 +283,11 @@ def bind(query: NamedQuery, params: Mapping[str, str], store: ox.Store | None = 
     return out
 
 
-def _short_list(query: NamedQuery, name: str, value: str, listed: ox.Literal) -> ox.Literal:
+def _short_list(query: NamedQuery, name: str, value: str, items: ox.Literal) -> ox.Literal:
     """A list of keys or forms (``|a|b|``) a query reads whole (``LIST_ITEMS``), else a one-line error."""
-    if len(_listed(listed.value)) > LIST_ITEMS:
+    if len(listed(items.value)) > LIST_ITEMS:
         raise DipkgError(f"{query.name}: --param {name}={value!r}: more than {LIST_ITEMS} forms to look up")
-    return listed
-
-
-def _listed(values: str) -> tuple[str, ...]:
-    """The values of a ``|value|value|`` list (``kg.names``)."""
-    from kg.names import SEPARATOR
-
-    return tuple(v for v in values.split(SEPARATOR) if v)
+    return items
 
 
 def _known(store: ox.Store, predicates: tuple[ox.NamedNode, ...], values: tuple[str, ...]) -> bool:
@@ -470,11 +462,15 @@ def render(result: Result, fmt: str) -> str:
 
         return json.dumps(_json(result), ensure_ascii=False, indent=1)
     if fmt in ("csv", "tsv"):
-        import csv
         import io
 
+        try:  # csv's writer itself: the csv module around it imports ``re`` (for its Sniffer), 3 ms of a call
+            from _csv import writer
+        except ImportError:  # a Python without the C module
+            from csv import writer
+
         buf = io.StringIO()
-        w = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        w = writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
         w.writerow(result.variables)
         for row in result.rows:
             w.writerow([safe_cell(_plain(t)) for t in row])

@@ -212,3 +212,23 @@ def test_a_named_query_s_text_has_its_parts_taken_in(named):
     if "list-items" in parts:
         assert "VALUES ?ones { 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 }" in text and "?list" not in text
     assert parts <= {"reports-in-order", "list-items"}
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+@pytest.mark.parametrize("cells", [
+    ("plain", "two words"),
+    ("a\ttab", 'a "quote"'),
+    ("a, comma", "a\nline\r\nbreak"),
+    ("", ""),
+    ("=1+1", "Көшербаев"),  # a cell a spreadsheet would read as a formula is written with a leading '
+])
+def test_csv_and_tsv_are_written_as_the_csv_module_writes_them(fmt: str, cells: tuple[str, str]) -> None:
+    from kg.spreadsheet import safe_cell
+
+    result = q.Result(("a", "b"), ((ox.Literal(cells[0]), ox.Literal(cells[1])), (None, ox.Literal(cells[1]))))
+    expected = io.StringIO()
+    w = csv.writer(expected, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+    w.writerow(["a", "b"])
+    w.writerow([safe_cell(cells[0]), safe_cell(cells[1])])
+    w.writerow(["", safe_cell(cells[1])])
+    assert q.render(result, fmt) == expected.getvalue()
