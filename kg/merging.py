@@ -15,7 +15,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from kg.entities import CYRILLIC, acronyms, ordered_labels, person_subtype, short_rule
-from kg.model import EPONYM, Entity, Extraction, JoinRule, Mention, MentionKind
+from kg.lang import codes
+from kg.model import EPONYM, Entity, Extraction, JoinRule, Label, Mention, MentionKind
 from kg.names import PersonName, parse
 
 # What an IRI slug leaves out: anything but ASCII letters and digits.
@@ -53,7 +54,7 @@ def merge(entities: Iterable[Entity], *, serves: Mapping[str, frozenset[str]] | 
         codes, subtypes = [e.country_code for e in group], [e.subtype for e in group]
         subtype = person_subtype(subtypes) if first.kind == MentionKind.PERSON \
             else next((t for t in subtypes if t), subtypes[-1])
-        by_key[key] = replace(first, labels=tuple(dict.fromkeys(x for e in group for x in e.labels)),
+        by_key[key] = replace(first, labels=labels_by_rank(group),
                               mentions=tuple(m for e in group for m in e.mentions),
                               country_code=next((c for c in codes if c), codes[-1]),
                               subtype=subtype,
@@ -81,6 +82,22 @@ def merge(entities: Iterable[Entity], *, serves: Mapping[str, frozenset[str]] | 
         for k in group:
             redirect[k] = key
     return tuple(sorted(by_key.values(), key=lambda e: e.key)), redirect
+
+
+def labels_by_rank(group: Sequence[Entity]) -> tuple[Label, ...]:
+    """The labels of the entities of one key, each once, in an order the reports' order does not change: by the rank
+    of their language (``kg.lang.codes``), then by their place among the labels each report gives (a known place's or
+    body's in the gazetteer's order, its usual name first), then by text. The first is the merged name: taken from
+    the first report that named it, a country named in every report was renamed by a report added that sorted
+    first, and every report graph, whose evidence compares each mention with that name (``join_rule``), was written
+    again. A report added changes the name only with a label that ranks before it."""
+    ranks = {code: n for n, code in enumerate(codes())}
+    place: dict[Label, int] = {}
+    for e in group:
+        for n, label in enumerate(e.labels):
+            place[label] = min(n, place.get(label, n))
+    return tuple(sorted(place, key=lambda label: (ranks.get(label.language, len(ranks)), place[label], label.text,
+                                                   label.language)))
 
 
 def join_rule(merged: Entity, part: Entity, mention: Mention) -> str:

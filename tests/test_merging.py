@@ -220,3 +220,29 @@ def test_one_name_with_two_patronymics_in_two_reports_is_two_persons():
     persons = [e for name, text in reports for e in extract(parse_report(name, text)).entities if e.kind == "person"]
     merged, _ = merge(persons)
     assert sorted(len(e.labels) for e in merged) == [1, 2]  # the sons of Кемел and of Серік
+
+
+def _country(*labels: tuple[str, str]) -> Entity:
+    return Entity("country:KZ", "country", tuple(Label(text, language) for text, language in labels), country_code="KZ")
+
+
+KAZAKH = ("Қазақстан Республикасы", "kk")
+RUSSIAN = ("Республика Казахстан", "ru")
+ENGLISH = ("Republic of Kazakhstan", "en")
+
+
+@pytest.mark.parametrize(("reports", "name"), [
+    # each report's entity names the state in its own language first; the languages rank kk, ru, en
+    ([(ENGLISH, KAZAKH), (KAZAKH, ENGLISH), (ENGLISH,)], KAZAKH),
+    ([(ENGLISH,), (RUSSIAN, ENGLISH), (ENGLISH,)], RUSSIAN),
+    ([(ENGLISH,), (("Kazakhstan", "en"), ENGLISH)], ("Kazakhstan", "en")),  # both first in a report: by text
+])
+def test_a_merged_name_does_not_depend_on_the_order_of_the_reports(reports, name):
+    import itertools
+
+    names = set()
+    for order in itertools.permutations(reports):
+        (merged,), _ = merge([_country(*labels) for labels in order])
+        names.add(merged.name)
+        assert {(lb.text, lb.language) for lb in merged.labels} == {lb for labels in reports for lb in labels}
+    assert names == {name[0]}
