@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from kg.entities import CYRILLIC, acronyms, ordered_labels, person_subtype, short_rule
-from kg.lang import codes
+from kg.lang import codes as language_codes
 from kg.model import EPONYM, Entity, Extraction, JoinRule, Label, Mention, MentionKind
 from kg.names import PersonName, parse
 
@@ -91,7 +91,7 @@ def labels_by_rank(group: Sequence[Entity]) -> tuple[Label, ...]:
     the first report that named it, a country named in every report was renamed by a report added that sorted
     first, and every report graph, whose evidence compares each mention with that name (``join_rule``), was written
     again. A report added changes the name only with a label that ranks before it."""
-    ranks = {code: n for n, code in enumerate(codes())}
+    ranks = {code: n for n, code in enumerate(language_codes())}
     place: dict[Label, int] = {}
     for e in group:
         for n, label in enumerate(e.labels):

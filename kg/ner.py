@@ -24,15 +24,13 @@ from kg.files import MODEL_DIR
 from kg.mentions import extractor
 from kg.model import Mention, MentionKind, Report, Span
 from kg.ner_features import KAZAKH_LETTER, sentence_features
-from kg.text import sentences, tokens
+from kg.text import LATER_CAPITAL, sentences, tokens
 
 DEFAULT_MODEL = MODEL_DIR / "kaznerd.crfsuite"
 TAG = re.compile(r"^(?:O|[BI]-[A-Z][A-Z_]*)$")
 # The attribute dictionary of a model's text dump, and one of its lines (``  12: stem=әрі``).
 DUMP_ATTRIBUTES = re.compile(r"^ATTRIBUTES = \{\n(.*?)^\}", re.MULTILINE | re.DOTALL)
 DUMP_ATTRIBUTE = re.compile(r"^ +\d+: (.+)$", re.MULTILINE)
-# A capitalised word that is not the sentence's first (Cyrillic, Kazakh or Latin): the sentences the extractor tags.
-LATER_CAPITAL = re.compile(r"[\s«\"(„“-][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
 # KazNERD classes the extractor emits, and the mention kind each becomes.
 KINDS = {
     "PERSON": MentionKind.PERSON,

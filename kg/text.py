@@ -18,6 +18,9 @@ TOKEN = re.compile(r"\w+(?:[-‐'’`]\w+)*|[^\w\s]", re.UNICODE)
 # a quote or a dash; a capital letter standing alone before the dot is an initial, not an end.
 SENTENCE_END = re.compile(
     r"(?<![\s.][А-ЯЁӘҒҚҢӨҰҮҺІA-Z])(?<!\b[тТ]\.[бБ])[.!?…]+[»\"”]?(?=\s+[«\"“„(–—\-A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9])")
+# A capitalised word that is not its sentence's first (Latin, Cyrillic or Kazakh capitals): only a sentence with one
+# can hold a name a tagger would find that the rules do not (``kg.ner.kaznerd_proposals``, ``kg.lang.ru.ner``).
+LATER_CAPITAL = re.compile(r"[\s«\"(„“-][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
 # The word that a full stop follows.
 WORD_BEFORE = re.compile(r"(?<!\w)\w+$")
 # A Latin digraph for one Cyrillic letter, an initial before its full stop (Zh. Adilbaev, Ye. Ashikbayev).

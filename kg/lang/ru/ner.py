@@ -18,15 +18,13 @@ from threadpoolctl import ThreadpoolController
 
 from kg.lang.ru.morph import nominative
 from kg.model import Mention, MentionKind, Report
-from kg.text import sentences, tokens
+from kg.text import LATER_CAPITAL, sentences, tokens
 
 KINDS = {"PER": MentionKind.PERSON, "LOC": MentionKind.PLACE, "ORG": MentionKind.ORGANIZATION}
 KAZAKH_LETTER = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 # Runs of Cyrillic letters and of letters: their lengths add up to the letters a text holds.
 CYRILLIC_LETTERS = re.compile(r"[А-Яа-яЁё]+")
 LETTERS = re.compile(r"[^\W\d_]+")
-# A capitalised word that is not the sentence's first.
-LATER_CAPITAL = re.compile(r"[\s«\"(„“-][A-ZА-ЯЁ]")
 MIN_CYRILLIC_SHARE = 0.5
 BATCH_SIZE = 8
 
