@@ -1,12 +1,16 @@
 """Synthetic news reports of diplomatic meetings in Kazakh, Russian and English, for build benchmarks.
 
-Each report is about 2,000 characters: a header line, a meeting sentence (a Kazakh akim or
-minister and a foreign ambassador, named in the case the sentence needs), the sectors discussed,
-and paragraphs of background in varied order, one of which may name an organization of
-``kg/lexicons/organizations.tsv``. Regions come from ``kg/lexicons/places.tsv``,
-sectors from the labels of ``ontology/sectors.ttl``, persons from generated names, each keeping
-one post across reports (three officials of each region, forty diplomats of each state) and
-named in each language's forms, so that entity resolution has real work. The same seed gives the same reports.
+Each report is about 2,000 characters: a header line with its title and date, a meeting sentence (a Kazakh
+region's akim and a foreign ambassador, in one of three phrasings, named in the case the sentence needs), the
+sectors discussed, and sentences drawn in random order, each at most once, from about twenty templates per
+language, most of which name someone or something: the akim's deputies and the region's heads of department,
+another diplomat of the same state, Kazakhstan's foreign minister, companies and their heads, Kazakh cities and
+the partner's capital, an organization of ``kg/lexicons/organizations.tsv``, dates, sums and years. Persons are
+named in full, by initial and surname or by surname alone, as news reports name them. Regions and cities come
+from ``kg/lexicons/places.tsv``, sectors from the labels of ``ontology/sectors.ttl``, persons and companies
+from generated names, each person keeping one post across reports (the officials of each region, the diplomats
+of each state, the heads of companies), so that entity resolution has real work. The same seed gives the same
+reports.
 """
 
 from __future__ import annotations
@@ -25,71 +29,175 @@ from kg.files import LEXICON_DIR, ONTOLOGY_DIR, read_tsv
 LANGUAGES = ("kk", "kk", "ru", "ru", "en")
 # The sources a collection's file names give (``file_name``).
 SOURCES = ("mfa-press", "akorda", "kazinform", "astana-times", "regional-akimat", "embassy-news")
-# Persons who meet for each region (its akim and deputies) and for each foreign state (its diplomats).
+# Persons who meet for each region (its akim and deputies, the heads of its departments), for each foreign state
+# (its diplomats), and the companies, each with its head, of Kazakhstan and of each foreign state.
 HOSTS_PER_REGION = 3
+HEADS_PER_REGION = 4
 GUESTS_PER_STATE = 40
-# code: Kazakh name, Kazakh genitive, Russian genitive, English name
+COMPANIES = 150
+COMPANIES_PER_STATE = 8
+MINISTERS = 2
+# code: Kazakh name, Kazakh genitive, Russian name, Russian genitive, English name; the capital in kk, ru, en
 COUNTRIES = {
-    "FR": ("Франция", "Францияның", "Франции", "France"), "DE": ("Германия", "Германияның", "Германии", "Germany"),
-    "JP": ("Жапония", "Жапонияның", "Японии", "Japan"), "IT": ("Италия", "Италияның", "Италии", "Italy"),
-    "TR": ("Түркия", "Түркияның", "Турции", "Turkey"), "CN": ("Қытай", "Қытайдың", "Китая", "China"),
-    "PL": ("Польша", "Польшаның", "Польши", "Poland"), "HU": ("Венгрия", "Венгрияның", "Венгрии", "Hungary"),
-    "ES": ("Испания", "Испанияның", "Испании", "Spain"), "IN": ("Үндістан", "Үндістанның", "Индии", "India"),
-    "UZ": ("Өзбекстан", "Өзбекстанның", "Узбекистана", "Uzbekistan"), "BE": ("Бельгия", "Бельгияның", "Бельгии",
-                                                                              "Belgium"),
+    "FR": ("Франция", "Францияның", "Франция", "Франции", "France", ("Париж", "Париж", "Paris")),
+    "DE": ("Германия", "Германияның", "Германия", "Германии", "Germany", ("Берлин", "Берлин", "Berlin")),
+    "JP": ("Жапония", "Жапонияның", "Япония", "Японии", "Japan", ("Токио", "Токио", "Tokyo")),
+    "IT": ("Италия", "Италияның", "Италия", "Италии", "Italy", ("Рим", "Рим", "Rome")),
+    "TR": ("Түркия", "Түркияның", "Турция", "Турции", "Turkey", ("Анкара", "Анкара", "Ankara")),
+    "CN": ("Қытай", "Қытайдың", "Китай", "Китая", "China", ("Бейжің", "Пекин", "Beijing")),
+    "PL": ("Польша", "Польшаның", "Польша", "Польши", "Poland", ("Варшава", "Варшава", "Warsaw")),
+    "HU": ("Венгрия", "Венгрияның", "Венгрия", "Венгрии", "Hungary", ("Будапешт", "Будапешт", "Budapest")),
+    "ES": ("Испания", "Испанияның", "Испания", "Испании", "Spain", ("Мадрид", "Мадрид", "Madrid")),
+    "IN": ("Үндістан", "Үндістанның", "Индия", "Индии", "India", ("Нью-Дели", "Нью-Дели", "New Delhi")),
+    "UZ": ("Өзбекстан", "Өзбекстанның", "Узбекистан", "Узбекистана", "Uzbekistan", ("Ташкент", "Ташкент", "Tashkent")),
+    "BE": ("Бельгия", "Бельгияның", "Бельгия", "Бельгии", "Belgium", ("Брюссель", "Брюссель", "Brussels")),
 }
 KK_GIVEN = ("Марат", "Ерлан", "Бауыржан", "Серік", "Асқар", "Нұрлан", "Дәурен", "Ғалым", "Жандос", "Талғат", "Айдар",
-            "Болат", "Қайрат", "Мұрат", "Тимур", "Дархан")
+            "Болат", "Қайрат", "Мұрат", "Тимур", "Дархан", "Ержан", "Бекзат", "Олжас", "Самат", "Әлихан", "Мейрам")
 KK_ROOTS = ("Ахмет", "Сейіт", "Жұмаб", "Тоқт", "Нұрп", "Қасым", "Оспан", "Әбдір", "Бекмұх", "Сұлтанб", "Ержан",
-            "Қайырб", "Есен", "Ораз", "Сәрсен", "Төлеу", "Мақаш", "Иман", "Жақсыб", "Рахым")
+            "Қайырб", "Есен", "Ораз", "Сәрсен", "Төлеу", "Мақаш", "Иман", "Жақсыб", "Рахым", "Құдайберг", "Темірх",
+            "Смағұл", "Бейсемб", "Шәріп", "Әлімж")
 KK_ENDINGS = ("ов", "ев", "ин", "аев", "еков", "ұлы")
-FOREIGN_GIVEN = ("Жан", "Пьер", "Ханс", "Марк", "Карлос", "Томас", "Петер", "Ян", "Ахмет", "Кэндзи", "Луиджи", "Анджей")
+FOREIGN_GIVEN = ("Жан", "Пьер", "Ханс", "Марк", "Карлос", "Томас", "Петер", "Ян", "Ахмет", "Кэндзи", "Луиджи", "Анджей",
+                 "Франсуа", "Клаус", "Мехмет", "Такэси", "Паоло", "Ласло")
 FOREIGN_ROOTS = ("Дюпон", "Мартен", "Мюллер", "Росси", "Гарсия", "Новак", "Йылмаз", "Шмидт", "Бернар", "Ковач",
-                 "Ямада", "Ферран", "Ланг", "Бруно", "Фишер", "Лоран")
+                 "Ямада", "Ферран", "Ланг", "Бруно", "Фишер", "Лоран", "Вагнер", "Моретти", "Сато", "Демир")
 FOREIGN_ENDINGS = ("", "", "ер", "ан", "ель", "от")
-RU_LETTERS = str.maketrans("әғқңөұүһі", "агкноууhи")
-BACKGROUND = {
-    "kk": ("{country} компаниялары өңірде {n} инвестициялық жобаны іске асыруда.",
-           "Былтыр екі ел арасындағы тауар айналымы {n} миллион долларды құрады.",
-           "Әкім облыстың {sector} саласындағы әлеуеті туралы айтып берді.",
-           "Елші {year} жылы өтетін бизнес-форумға облыс делегациясын шақырды.",
-           "Тараптар университеттер арасындағы студент алмасу бағдарламасын кеңейту мүмкіндігін қарастырды.",
-           "Кездесу соңында бірлескен жұмыс тобын құру туралы уағдаластыққа қол жеткізілді.",
-           "Өңірде {country} капиталы қатысқан {n} кәсіпорын жұмыс істейді.",
-           "Жаңа логистикалық орталық құрылысы {year} жылы аяқталады деп күтілуде.",
-           "Кездесуге {org} өкілдері де қатысты."),
-    "ru": ("Компании {country} реализуют в регионе {n} инвестиционных проектов.",
-           "В прошлом году товарооборот между странами составил {n} миллионов долларов.",
-           "Аким рассказал о потенциале области в сфере {sector}.",
-           "Посол пригласил делегацию области на бизнес-форум, который пройдет в {year} году.",
-           "Стороны рассмотрели возможность расширения программ студенческого обмена между университетами.",
-           "По итогам встречи достигнута договоренность о создании совместной рабочей группы.",
-           "В регионе работают {n} предприятий с участием капитала {country}.",
-           "Строительство нового логистического центра планируется завершить в {year} году.",
-           "Свою поддержку проектам региона выразила и организация {org}."),
-    "en": ("Companies from {country} are carrying out {n} investment projects in the region.",
-           "Last year trade between the two countries reached {n} million dollars.",
-           "The akim spoke about the region's potential in {sector}.",
-           "The ambassador invited a delegation of the region to a business forum to be held in {year}.",
-           "The sides considered expanding student exchange programmes between universities.",
-           "At the end of the meeting they agreed to set up a joint working group.",
-           "There are {n} enterprises with capital from {country} operating in the region.",
-           "The construction of a new logistics centre is expected to be completed in {year}.",
-           "Representatives of {org} also took part in the meeting."),
-}
+# Company names: a place or a word of the steppe and what the company does, written alike in the three languages
+# (in Cyrillic; in English transliterated).
+COMPANY_ROOTS = ("Алатау", "Каспий", "Сарыарқа", "Ертіс", "Тұран", "Байтерек", "Нұр", "Алтын", "Жібек", "Көкше",
+                 "Ұлытау", "Барыс", "Самұрық", "Атамекен", "Медеу", "Хан Тәңірі", "Іле", "Жетісу")
+COMPANY_WORDS = ("Логистикс", "Агро", "Энерго", "Металл", "Фарм", "Тех", "Инвест", "Строй", "Трейд", "Мұнай",
+                 "Транс", "Азық", "Цемент", "Текстиль")
+RU_LETTERS = str.maketrans("әғқңөұүһіӘҒҚҢӨҰҮҺІ", "агкноууhиАГКНОУУHИ")
+KK_MONTHS = ("қаңтарда", "ақпанда", "наурызда", "сәуірде", "мамырда", "маусымда", "шілдеде", "тамызда",
+             "қыркүйекте", "қазанда", "қарашада", "желтоқсанда")
+RU_MONTHS = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
+             "ноября", "декабря")
+EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December")
 MEETING = {
-    "kk": "{region_gen} әкімі {host} {country_gen} Қазақстандағы Елшісі {guest_with} кездесті.",
-    "ru": "Аким {region_gen} {host} встретился с Послом {country_gen} в Казахстане {guest_with}.",
-    "en": "Akim of {region} {host} met with the Ambassador of {country} to Kazakhstan {guest}.",
+    "kk": ("{region_gen} әкімі {host} {country_gen} Қазақстандағы Елшісі {guest_with} кездесті.",
+           "{date} {region_gen} әкімі {host} {country_gen} Қазақстандағы Елшісі {guest} бастаған делегацияны "
+           "қабылдады.",
+           "{country_gen} Қазақстандағы Елшісі {guest} {region_gen} әкімі {host_with} кездесті."),
+    "ru": ("Аким {region_gen} {host} встретился с Послом {country_gen} в Казахстане {guest_with}.",
+           "{date} аким {region_gen} {host} принял делегацию во главе с Послом {country_gen} в Казахстане "
+           "{guest_with}.",
+           "Посол {country_gen} в Казахстане {guest} встретился с акимом {region_gen} {host_with}."),
+    "en": ("Akim of {region} {host} met with the Ambassador of {country} to Kazakhstan {guest}.",
+           "On {date}, Akim of {region} {host} received a delegation led by the Ambassador of {country} to "
+           "Kazakhstan {guest}.",
+           "Ambassador of {country} to Kazakhstan {guest} held talks with Akim of {region} {host}."),
 }
 TALKS = {
     "kk": "Кездесу барысында тараптар {sectors} салаларындағы ынтымақтастықты дамыту мәселелерін талқылады.",
     "ru": "В ходе встречи стороны обсудили сотрудничество в сферах: {sectors}.",
     "en": "The sides discussed cooperation in {sectors}.",
 }
-TITLE = {"kk": "Әкім елшімен кездесті", "ru": "Аким встретился с послом", "en": "Akim meets ambassador"}
+# The rest of a report: each template at most once, in random order, until the report is long enough.
+BACKGROUND = {
+    "kk": ("Келіссөзге облыс әкімінің орынбасары {deputy} және кәсіпкерлік басқармасының басшысы {head} қатысты.",
+           "Елші {guest_short} {country_gen} компаниялары {sector} саласындағы жобаларға қызығушылық танытып "
+           "отырғанын атап өтті.",
+           "«{company}» ЖШС бас директоры {business} {city} қаласында жаңа зауыт салу жобасын таныстырды.",
+           "Делегация {city} қаласындағы «{company}» кәсіпорнына барып, өндіріс үдерісімен танысты.",
+           "Тараптар Қазақстан – {country} үкіметаралық комиссиясының {m}-отырысын {year} жылы {capital} "
+           "қаласында өткізуге келісті.",
+           "Бұған дейін, {date}, {guest_short} Қазақстан Республикасының Сыртқы істер министрі {minister_with} "
+           "кездесті.",
+           "{year} жылы облыста {country_gen} «{foreign_company}» компаниясының филиалы ашылып, онда {n} адам жұмыс "
+           "істейді.",
+           "{country} {region_gen} ірі инвесторларының бірі: {year} жылдан бері тікелей инвестиция көлемі {n} "
+           "миллион доллардан асты.",
+           "Сондай-ақ {city} және {capital} қалалары арасында тікелей әуе қатынасын ашу мәселесі талқыланды.",
+           "«Біз {sector} саласындағы ынтымақтастықты дамытуға мүдделіміз», – деді {host_initial}.",
+           "Кездесуге {org} атынан {m} өкіл де қатысты.",
+           "{date} {guest_short} {city} қаласындағы университет студенттеріне дәріс оқыды.",
+           "Облыс әкімдігінің мәліметінше, {year} жылы {country_gen} өңірге жеткізген тауарларының көлемі {n} "
+           "миллион долларды құрады.",
+           "Жиында «{company}» АҚ басқарма төрағасы {business} {sector} саласындағы бірлескен жобалар туралы "
+           "баяндады.",
+           "{country_gen} Қазақстандағы Елшілігінің кеңесшісі {counsellor} {year} жылға арналған мәдени "
+           "іс-шаралар жоспарын ұсынды.",
+           "Кездесу қорытындысы бойынша {host_short} және {guest_short} өзара түсіністік туралы меморандумға қол "
+           "қойды.",
+           "Тараптар {n} студентті қамтитын алмасу бағдарламасын кеңейту мүмкіндігін қарастырды.",
+           "Кездесу соңында {sector} саласы бойынша {m} сарапшыдан тұратын бірлескен жұмыс тобын құру туралы "
+           "уағдаластыққа қол жеткізілді.",
+           "Құны {n} миллион доллар болатын жаңа логистикалық орталық құрылысы {year} жылы аяқталады деп күтілуде.",
+           "Өңірде шетел капиталы қатысқан {n} кәсіпорын жұмыс істейді, оның {m} кәсіпорны {sector} саласында.",
+           "Былтыр облыстың сыртқы сауда айналымы {n} миллион долларға жетіп, {m} пайызға өсті."),
+    "ru": ("В переговорах также приняли участие заместитель акима области {deputy} и руководитель управления "
+           "предпринимательства {head}.",
+           "Посол {guest_short} отметил, что компании {country_gen} заинтересованы в проектах в сфере {sector}.",
+           "Генеральный директор ТОО «{company}» {business} представил проект строительства нового завода в городе "
+           "{city}.",
+           "Делегация посетила предприятие «{company}» в городе {city} и ознакомилась с производством.",
+           "Стороны договорились провести {m}-е заседание Межправительственной комиссии Казахстан – {country} "
+           "в {year} году в городе {capital}.",
+           "Ранее, {date}, {guest_short} встретился с Министром иностранных дел Республики Казахстан "
+           "{minister_with}.",
+           "В {year} году в области открылся филиал компании «{foreign_company}» из {country_gen}, где работают {n} "
+           "человек.",
+           "{country} входит в число крупнейших инвесторов {region_gen}: с {year} года объем прямых инвестиций "
+           "превысил {n} миллионов долларов.",
+           "Также обсуждался вопрос открытия прямого авиасообщения между городами {city} и {capital}.",
+           "«Мы заинтересованы в развитии сотрудничества в сфере {sector}», – сказал {host_initial}.",
+           "Во встрече также приняли участие представители организации {org} ({m} человек).",
+           "{date} {guest_short} выступил с лекцией перед студентами университета в городе {city}.",
+           "По данным акимата области, объем поставок из {country_gen} в регион в {year} году составил {n} "
+           "миллионов долларов.",
+           "На встрече председатель правления АО «{company}» {business} рассказал о совместных проектах в сфере "
+           "{sector}.",
+           "Советник Посольства {country_gen} в Казахстане {counsellor} представил план культурных мероприятий на "
+           "{year} год.",
+           "По итогам встречи {host_short} и {guest_short} подписали меморандум о взаимопонимании.",
+           "Стороны рассмотрели возможность расширения программ обмена, охватывающих {n} студентов.",
+           "По итогам встречи достигнута договоренность о создании совместной рабочей группы из {m} экспертов в сфере "
+           "{sector}.",
+           "Строительство нового логистического центра стоимостью {n} миллионов долларов планируется завершить в "
+           "{year} году.",
+           "В регионе работают {n} предприятий с иностранным капиталом, {m} из них – в сфере {sector}.",
+           "В прошлом году внешнеторговый оборот области достиг {n} миллионов долларов, увеличившись на {m} "
+           "процентов."),
+    "en": ("Deputy Akim of the region {deputy} and head of the regional entrepreneurship department {head} also "
+           "took part in the talks.",
+           "Ambassador {guest_short} noted that companies from {country} are interested in projects in {sector}.",
+           "{business}, General Director of {company} LLP, presented a project to build a new plant in {city}.",
+           "The delegation visited the {company} plant in {city} and got acquainted with its production.",
+           "The sides agreed to hold session {m} of the Kazakhstan–{country} Intergovernmental Commission in {capital} "
+           "in {year}.",
+           "Earlier, on {date}, {guest_short} met with Minister of Foreign Affairs of Kazakhstan {minister}.",
+           "In {year}, {foreign_company} from {country} opened a branch in the region that employs {n} people.",
+           "{country} is among the largest investors in {region}: since {year}, direct investment has exceeded {n} "
+           "million dollars.",
+           "They also discussed opening direct flights between {city} and {capital}.",
+           "\"We are interested in developing cooperation in {sector},\" {host_initial} said.",
+           "{m} representatives of {org} also took part in the meeting.",
+           "On {date}, {guest_short} gave a lecture to students of a university in {city}.",
+           "According to the regional akimat, supplies from {country} to the region reached {n} million dollars in "
+           "{year}.",
+           "{business}, Chairman of the Board of {company} JSC, spoke about joint projects in {sector}.",
+           "Counsellor of the Embassy of {country} in Kazakhstan {counsellor} presented a plan of cultural events "
+           "for {year}.",
+           "Following the meeting, {host_short} and {guest_short} signed a memorandum of understanding.",
+           "The sides considered expanding exchange programmes covering {n} students.",
+           "At the end of the meeting they agreed to set up a joint working group of {m} experts on {sector}.",
+           "The construction of a new logistics centre worth {n} million dollars is expected to be completed in "
+           "{year}.",
+           "There are {n} enterprises with foreign capital in the region, {m} of them in {sector}.",
+           "Last year the region's foreign trade reached {n} million dollars, up {m} percent."),
+}
+TITLE = {"kk": "{region} әкімі {country_gen} елшісімен кездесті",
+         "ru": "Аким {region_gen} встретился с послом {country_gen}",
+         "en": "Akim of {region} meets Ambassador of {country}"}
 AND = {"kk": "және", "ru": "и", "en": "and"}
 TARGET_LENGTH = 2000
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+Name = tuple[str, str]
 
 
 def _kk_with(surname: str) -> str:
@@ -116,6 +224,15 @@ def _regions() -> list[dict[str, str]]:
             and n["kk"].endswith(" облысы")]
 
 
+def _cities() -> list[dict[str, str]]:
+    """Kazakhstan's cities of ``kg/lexicons/places.tsv``, by the first (dictionary) name of each language."""
+    names: dict[str, dict[str, str]] = defaultdict(dict)
+    for row in read_tsv(LEXICON_DIR / "places.tsv"):
+        if len(row) >= 5 and row[1] == "city" and row[2] == "KZ":
+            names[row[0]].setdefault(row[3], row[4])
+    return [n for n in names.values() if {"kk", "ru", "en"} <= set(n)]
+
+
 def _organizations() -> list[dict[str, str]]:
     """The organizations of ``kg/lexicons/organizations.tsv`` named in all three languages, by the first name of
     each."""
@@ -127,12 +244,38 @@ def _organizations() -> list[dict[str, str]]:
 
 
 def _sectors() -> list[dict[str, str]]:
+    """The sectors of ``ontology/sectors.ttl`` (its concepts, not their scheme) by their preferred labels."""
     labels: dict[str, dict[str, str]] = defaultdict(dict)
-    pref = "http://www.w3.org/2004/02/skos/core#prefLabel"
+    concepts = set()
+    pref, concept = SKOS + "prefLabel", ox.NamedNode(SKOS + "Concept")
     for t in ox.parse(path=str(ONTOLOGY_DIR / "sectors.ttl"), format=ox.RdfFormat.TURTLE):
         if t.predicate.value == pref and isinstance(t.object, ox.Literal) and t.object.language:
             labels[t.subject.value][t.object.language] = t.object.value
-    return [v for k, v in labels.items() if {"kk", "ru", "en"} <= set(v) and not k.endswith("#")]
+        elif t.predicate.value == RDF_TYPE and t.object == concept:
+            concepts.add(t.subject.value)
+    return [v for k, v in labels.items() if {"kk", "ru", "en"} <= set(v) and k in concepts]
+
+
+def _in(language: str, name: Name) -> Name:
+    """A Kazakh name (``name``) as a report in ``language`` writes it."""
+    if language == "ru":
+        return name[0].translate(RU_LETTERS), name[1].translate(RU_LETTERS)
+    if language == "en":
+        return anyascii(name[0]), anyascii(name[1])
+    return name
+
+
+def _with(language: str, name: Name) -> str:
+    """A name in the instrumental case (kk, ru; en as it is)."""
+    if language == "kk":
+        return f"{name[0]} {_kk_with(name[1])}"
+    if language == "ru":
+        return f"{_ru_with(name[0])} {_ru_with(name[1])}"
+    return " ".join(name)
+
+
+def _company(language: str, name: str) -> str:
+    return anyascii(name) if language == "en" else name.translate(RU_LETTERS) if language == "ru" else name
 
 
 class ReportMaker:
@@ -140,15 +283,28 @@ class ReportMaker:
         """The persons are the seed's; the reports numbered from ``start`` draw from them in their own order."""
         rng = random.Random(seed)
         self.regions = _regions()
+        self.cities = _cities()
         self.sectors = _sectors()
         self.organizations = _organizations()
+
+        def kazakh() -> Name:
+            return rng.choice(KK_GIVEN), rng.choice(KK_ROOTS) + rng.choice(KK_ENDINGS)
+
+        def foreign() -> Name:
+            return rng.choice(FOREIGN_GIVEN), rng.choice(FOREIGN_ROOTS) + rng.choice(FOREIGN_ENDINGS)
+
         # A person keeps his post across reports, as in a real collection: the officials of a region (an akim
-        # and his deputies) meet for it, the diplomats of a state for that state. Drawn from a person pool at
-        # random, one person would serve a dozen states and most meetings would be between every pair of them.
-        self.hosts = {r["en"]: [(rng.choice(KK_GIVEN), rng.choice(KK_ROOTS) + rng.choice(KK_ENDINGS))
-                                for _ in range(HOSTS_PER_REGION)] for r in self.regions}
-        self.guests = {code: [(rng.choice(FOREIGN_GIVEN), rng.choice(FOREIGN_ROOTS) + rng.choice(FOREIGN_ENDINGS))
-                              for _ in range(GUESTS_PER_STATE)] for code in COUNTRIES}
+        # and his deputies, the heads of its departments) meet for it, the diplomats of a state for that state,
+        # a company's head for his company. Drawn from a person pool at random, one person would serve a dozen
+        # states and most meetings would be between every pair of them.
+        self.hosts = {r["en"]: [kazakh() for _ in range(HOSTS_PER_REGION)] for r in self.regions}
+        self.heads = {r["en"]: [kazakh() for _ in range(HEADS_PER_REGION)] for r in self.regions}
+        self.guests = {code: [foreign() for _ in range(GUESTS_PER_STATE)] for code in COUNTRIES}
+        self.ministers = [kazakh() for _ in range(MINISTERS)]
+        self.companies = [(f"{rng.choice(COMPANY_ROOTS)} {rng.choice(COMPANY_WORDS)}", kazakh())
+                          for _ in range(COMPANIES)]
+        self.foreign_companies = {code: [f"{rng.choice(FOREIGN_ROOTS)} {rng.choice(COMPANY_WORDS)}"
+                                         for _ in range(COMPANIES_PER_STATE)] for code in COUNTRIES}
         self.rng = random.Random(seed + start)
 
     def report(self, n: int) -> str:
@@ -156,42 +312,66 @@ class ReportMaker:
         language = LANGUAGES[n % len(LANGUAGES)]
         region = rng.choice(self.regions)
         code = rng.choice(list(COUNTRIES))
-        _, kk_gen, ru_gen, en_name = COUNTRIES[code]
-        host = rng.choice(self.hosts[region["en"]])
-        guest = rng.choice(self.guests[code])
-        sectors = [s[language] for s in rng.sample(self.sectors, 3)]
-        organization = rng.choice(self.organizations)[language]
+        kk_name, kk_gen, ru_name, ru_gen, en_name, capitals = COUNTRIES[code]
+        akim, *deputies = self.hosts[region["en"]]
+        host = _in(language, akim)
+        guest, counsellor = rng.sample(self.guests[code], 2)
+        if language == "en":
+            guest, counsellor = _in("en", guest), _in("en", counsellor)
+        minister = _in(language, self.ministers[(n // 1000) % MINISTERS])
+        company, business = rng.choice(self.companies)
+        sectors = [s[language].lower() for s in rng.sample(self.sectors, 3)]
         published = date(2020, 1, 1) + timedelta(days=rng.randrange(2000))
+        day = published - timedelta(days=rng.randrange(1, 4))
+        earlier = published - timedelta(days=rng.randrange(5, 60))
+        capital = capitals[("kk", "ru", "en").index(language)]
         if language == "kk":
-            meeting = MEETING["kk"].format(region_gen=region["kk"].removesuffix("облысы") + "облысының",
-                                           host=" ".join(host), country_gen=kk_gen,
-                                           guest_with=f"{guest[0]} {_kk_with(guest[1])}")
-            country = kk_gen
-            sector_words = [s.lower() for s in sectors]
+            region_gen = region["kk"].removesuffix("облысы") + "облысының"
+            country, country_gen = kk_name, kk_gen
+            dates = [f"{d.day} {KK_MONTHS[d.month - 1]}" for d in (day, earlier)]
         elif language == "ru":
-            ru_host = tuple(w.translate(RU_LETTERS) for w in host)
             region_gen = region["ru"].removesuffix("ская область") + "ской области"
-            meeting = MEETING["ru"].format(region_gen=region_gen, host=" ".join(ru_host), country_gen=ru_gen,
-                                           guest_with=f"{_ru_with(guest[0])} {_ru_with(guest[1])}")
-            country = ru_gen
-            sector_words = [s.lower() for s in sectors]
+            country, country_gen = ru_name, ru_gen
+            dates = [f"{d.day} {RU_MONTHS[d.month - 1]}" for d in (day, earlier)]
         else:
-            meeting = MEETING["en"].format(region=region["en"], host=anyascii(" ".join(host)), country=en_name,
-                                           guest=anyascii(" ".join(guest)))
-            country = en_name
-            sector_words = [s.lower() for s in sectors]
-        sectors_text = f"{', '.join(sector_words[:-1])} {AND[language]} {sector_words[-1]}"
-        paragraphs = [meeting, TALKS[language].format(sectors=sectors_text)]
+            region_gen = region["en"]
+            country = country_gen = en_name
+            dates = [f"{d.day} {EN_MONTHS[d.month - 1]}" for d in (day, earlier)]
+        slots = {
+            "region": region[language], "region_gen": region_gen, "country": country, "country_gen": country_gen,
+            "host": " ".join(host), "host_with": _with(language, host), "guest": " ".join(guest),
+            "guest_with": _with(language, guest), "date": dates[0],
+            "host_short": host[1], "host_initial": f"{host[0][0]}. {host[1]}",
+            "guest_short": rng.choice((" ".join(guest), guest[1])),
+            "deputy": " ".join(_in(language, rng.choice(deputies))),
+            "head": " ".join(_in(language, rng.choice(self.heads[region["en"]]))),
+            "business": " ".join(_in(language, business)), "company": _company(language, company),
+            "foreign_company": _company(language, rng.choice(self.foreign_companies[code])),
+            "city": rng.choice(self.cities)[language], "capital": capital,
+            "minister": " ".join(minister), "minister_with": _with(language, minister),
+            "counsellor": " ".join(counsellor), "org": rng.choice(self.organizations)[language],
+        }
+        meeting = rng.choice(MEETING[language]).format(**slots)
+        sectors_text = f"{', '.join(sectors[:-1])} {AND[language]} {sectors[-1]}"
+        sentences = [meeting[0].upper() + meeting[1:], TALKS[language].format(sectors=sectors_text)]
         templates = list(BACKGROUND[language])
         rng.shuffle(templates)
-        body = " ".join(paragraphs)
-        while len(body) < TARGET_LENGTH:
-            template = templates[len(paragraphs) % len(templates)]
-            paragraphs.append(template.format(country=country, n=rng.randrange(3, 900), year=published.year + 1,
-                                              sector=rng.choice(sector_words), org=organization))
-            body = " ".join(paragraphs)
-        lines = [" ".join(paragraphs[i:i + 3]) for i in range(0, len(paragraphs), 3)]
-        return f" date {published.isoformat()} {TITLE[language]}\n" + "\n\n".join(lines) + "\n"
+        body = " ".join(sentences)
+        for template in templates:
+            if len(body) >= TARGET_LENGTH:
+                break
+            slots.update(n=rng.randrange(3, 900), m=rng.randrange(2, 60), year=published.year + rng.choice((-1, 0, 1)),
+                         sector=rng.choice(sectors), date=dates[1])
+            sentence = template.format(**slots)
+            sentences.append(sentence[0].upper() + sentence[1:])
+            body = " ".join(sentences)
+        lines, k = [], 0
+        while k < len(sentences):
+            step = rng.randrange(2, 5)
+            lines.append(" ".join(sentences[k:k + step]))
+            k += step
+        title = TITLE[language].format(**slots)
+        return f" date {published.isoformat()} {title}\n" + "\n\n".join(lines) + "\n"
 
 
 def as_page(report: str, n: int) -> str:
