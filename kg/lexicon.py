@@ -165,6 +165,8 @@ class Lexicon:
         self._heads_for: dict[str, list[Head]] = {}
         self._folded_starts: dict[tuple[str, str], frozenset[str]] = {}
         self._folded: dict[str, frozenset[str]] = {}
+        self._folded_heads: dict[str, frozenset[str]] = {}
+        self._organization_last_words: frozenset[str] | None = None
         self._answers: dict[tuple[str, str], dict[str, Any]] = {}
         self._words_of: dict[tuple[str, str | None], list[Word]] = {}
         self._sector_nouns: dict[str, frozenset[str]] = {}
@@ -298,6 +300,19 @@ class Lexicon:
         if language not in self._heads_for:
             self._heads_for[language] = [h for h in self.heads if h.language == language]
         return self._heads_for[language]
+
+    def folded_heads(self, language: str) -> frozenset[str]:
+        """The head nouns of ``language`` as written in the lexicon, case-folded."""
+        if language not in self._folded_heads:
+            self._folded_heads[language] = frozenset(fold(h.word) for h in self.heads_for(language))
+        return self._folded_heads[language]
+
+    def organization_last_words(self) -> frozenset[str]:
+        """The last words of the known organizations' names (Аппараты, Сенаты), case-folded."""
+        if self._organization_last_words is None:
+            self._organization_last_words = frozenset(fold(e.words[-1]) for e in self.entries
+                                                      if e.kind == "organization")
+        return self._organization_last_words
 
     def is_head(self, token: str, language: str, subtype: str | None = None, position: str | None = None,
                 kind: str | None = None) -> bool:

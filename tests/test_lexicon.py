@@ -80,3 +80,18 @@ def test_common_words_file_rebuilt_from_kaznerd_is_the_one_shipped(tmp_path) -> 
         pytest.skip("KazNERD is not beside the project")
     written = write_common_words(corpus, tmp_path / "common_kk.tsv")
     assert written.read_text(encoding="utf-8") == (LEXICON_DIR / "common_kk.tsv").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("word", "language", "expected"), [
+    ("Облысы", "kk", True),  # a head noun of the language, case-folded
+    ("облысы", "ru", False),  # another language's
+    ("область", "ru", True),
+    ("Ақорда", "kk", False),  # an organization's last word, not a head noun
+])
+def test_folded_heads(word: str, language: str, expected: bool) -> None:
+    assert (word.casefold() in load_lexicon().folded_heads(language)) is expected
+
+
+@pytest.mark.parametrize(("word", "expected"), [("ақорда", True), ("Ақорда", False), ("облысы", False)])
+def test_organization_last_words(word: str, expected: bool) -> None:
+    assert (word in load_lexicon().organization_last_words()) is expected

@@ -360,8 +360,7 @@ def _mention_ending_at(s: State, j: int) -> tuple[Mention, int] | None:
 
 def _is_nominative_head(s: State, j: int) -> bool:
     """An organization name that another head extends stays in its dictionary form (Сенаты Аппараты)."""
-    t = s.texts[j]
-    return any(fold(h.word) == fold(t) for h in s.lex.heads_for(s.language)) or fold(t) in {
-        fold(e.words[-1]) for e in s.lex.entries if e.kind == "organization"}
+    t = fold(s.texts[j])
+    return t in s.lex.folded_heads(s.language) or t in s.lex.organization_last_words()
 
 
