@@ -116,15 +116,23 @@ def _letters(text: str) -> str:
     return spelled(text)
 
 
+@lru_cache(maxsize=16384)
+def _acronym_words(name: str) -> tuple[tuple[str, ...], dict[int, str]]:
+    """The words of ``name`` spelt as ``acronym_of`` compares them, and the role of each word that begins a
+    form of the lexicon: the same for every acronym a name is compared with (a merge compares each acronym of
+    the collection with every organization's names)."""
+    tokens = WORD.findall(name)
+    lowered = [t.lower() for t in tokens]
+    return tuple(_letters(t) for t in tokens), {i: f.role for i in range(len(tokens))
+                                                if (f := _match(lowered, i)) is not None}
+
+
 def acronym_of(acronym: str, name: str) -> bool:
     """Do the letters of ``acronym`` begin, in order, consecutive words of ``name`` (each at least once),
     one of them the name's head noun? ``ҚазҰУ`` abbreviates ``Әл-Фараби атындағы Қазақ ұлттық
     университеті``; a stop word between two of the words may be skipped. Three letters at least."""
     letters = _letters(acronym)
-    tokens = WORD.findall(name)
-    lowered = [t.lower() for t in tokens]
-    words = [_letters(t) for t in tokens]
-    roles = {i: f.role for i in range(len(tokens)) if (f := _match(lowered, i)) is not None}
+    words, roles = _acronym_words(name)
     if len(letters) < MIN_ACRONYM or len(words) < 2 or Role.HEAD not in roles.values():
         return False
 
