@@ -48,6 +48,7 @@ from kg.query_text import (
     is_sparql,
     param_line,
     read_text,
+    rows_each,
     variable_places,
     with_directive,
 )
@@ -348,7 +349,7 @@ def run(store: ox.Store, sparql: str, *, params: Mapping[str, Term | str] | None
     named query of ``kg/queries/``) is not checked. ``limit`` and
     ``offset`` page the rows: the rows before ``offset`` are skipped without being built, at most
     ``limit`` rows are kept, and ``Result.more`` says whether others follow. A query with a ``#REACH``
-    line whose page comes up short is run once more without it (``_paged``).
+    line whose page comes up short is run again with a longer reach, and last without one (``_reaches``).
     """
     if (limit is not None and limit < 0) or offset < 0:
         raise DipkgError(f"query: limit and offset must not be negative (limit {limit}, offset {offset})")
@@ -363,11 +364,13 @@ def run(store: ox.Store, sparql: str, *, params: Mapping[str, Term | str] | None
             check(sparql, limits)
         except QueryRefused as exc:
             raise DipkgError(f"query refused: {exc}") from exc
-    variables, rows = _page(store, sparql, subs, limit, offset, reach=True)
-    if limit is not None and len(rows) <= limit and has_directive(sparql, REACH):
+    for reach in _reaches(sparql, limit, offset):
+        variables, rows = _page(store, sparql, subs, limit, offset, reach=reach)
         # Fewer rows than a full page and one: the page is the last one, or the reach was short (rows of the
-        # reached subquery that gave no row); the query without the reach tells.
-        variables, rows = _page(store, sparql, subs, limit, offset, reach=False)
+        # reached subquery that gave fewer rows than they do as a rule, or none); a longer reach tells, and last
+        # the query without one.
+        if reach is None or (limit is not None and len(rows) > limit):
+            break
     more = limit is not None and len(rows) > limit
     if more:
         rows = rows[:limit]
@@ -380,8 +383,19 @@ def run(store: ox.Store, sparql: str, *, params: Mapping[str, Term | str] | None
     return Result(variables, rows, offset, more)
 
 
+def _reaches(sparql: str, limit: int | None, offset: int) -> list[int | None]:
+    """The reaches a page is tried with, in turn (``_paged``): with a limit and a ``#REACH`` line, the rows of
+    the reached subquery that give the page and the row after it where each gives ``#ROWS`` rows (``rows_each``),
+    then where each gives one, then every row (None)."""
+    if limit is None or not has_directive(sparql, REACH):
+        return [None]
+    needed = offset + limit + 1
+    each = rows_each(sparql)
+    return ([-(-needed // each)] if each > 1 else []) + [needed, None]
+
+
 def _page(store: ox.Store, sparql: str, subs: Mapping[ox.Variable, Term], limit: int | None, offset: int, *,
-          reach: bool) -> tuple[tuple[str, ...], tuple[tuple[Term | None, ...], ...]]:
+          reach: int | None) -> tuple[tuple[str, ...], tuple[tuple[Term | None, ...], ...]]:
     """The variables and the rows of one page, and one more row if there is one (``_paged``)."""
     sparql, skip = _paged(sparql, limit, offset, reach=reach)
     try:
@@ -400,7 +414,7 @@ def rank_block(rank: int) -> int:
     return (rank - 1) // RANK_BLOCK
 
 
-def _paged(sparql: str, limit: int | None, offset: int, *, reach: bool = True) -> tuple[str, int]:
+def _paged(sparql: str, limit: int | None, offset: int, *, reach: int | None = None) -> tuple[str, int]:
     """The query with its ``#PAGE`` line (if any) made the page's ``LIMIT``/``OFFSET``, and the rows
     still to skip from its answer.
 
@@ -410,17 +424,18 @@ def _paged(sparql: str, limit: int | None, offset: int, *, reach: bool = True) -
     and an offset the line stays a comment.
 
     A line ``#REACH`` after the ``ORDER BY`` of a subquery whose rows each give the rows of the page's
-    subquery (or of the result) that sort first among those not yet given, becomes (with ``reach``)
-    ``LIMIT offset + limit + 1``: the rows of a page and the one after it are among those its first
-    rows give when each gives at least one, and the rest is not evaluated. ``run`` runs the query
-    again without the reach when the page comes up short. Without a limit the line stays a comment.
+    subquery (or of the result) that sort first among those not yet given, becomes ``LIMIT reach``
+    (``_reaches``: ``offset + limit + 1``, or that divided by the ``#ROWS`` each gives as a rule): the rows
+    of a page and the one after it are among those its first rows give when each gives that many, and the rest
+    is not evaluated. ``run`` runs the query again with a longer reach, and last without one, when the page
+    comes up short. Without a limit the line stays a comment.
     Every ``#REACH`` line gets the same limit: a query may repeat its reached subquery to join it twice.
     A line ``#BLOCKS`` in a subquery of ranks (``dip:rankBlock ?block``) becomes, with the reach, the
     ``VALUES`` of the blocks (``rank_block``) of the ranks the reach takes: those reports are looked up,
     not every report sorted. Without the reach it stays a comment, and every block is read."""
-    if reach and limit is not None and has_directive(sparql, REACH):
-        sparql = with_directive(sparql, REACH, lambda _: f"LIMIT {offset + limit + 1}")
-        blocks = " ".join(str(b) for b in range(rank_block(offset + limit + 1) + 1))
+    if reach is not None and limit is not None and has_directive(sparql, REACH):
+        sparql = with_directive(sparql, REACH, lambda _: f"LIMIT {reach}")
+        blocks = " ".join(str(b) for b in range(rank_block(reach) + 1))
         sparql = with_directive(sparql, BLOCKS, lambda indent: f"{indent}VALUES ?block {{ {blocks} }}")
     if not has_directive(sparql, PAGE) or (limit is None and not offset):
         return sparql, offset

@@ -25,12 +25,16 @@ QUERY_SUFFIX = ".rq"
 # page's rows in their order, how many of its rows a page can reach; where a subquery reached through ``#REACH``
 # lists the blocks of ranks its rows are in; and where a shared part of ``PARTS_DIR`` goes, at the line's
 # indentation, with the variables of the part it renames (``#INCLUDE list-items list=organizationForms``: the
-# part's ?list is the query's ?organizationForms).
+# part's ?list is the query's ?organizationForms); and, anywhere in a query with a ``#REACH``, how many of the page's
+# rows each row the reach takes gives as a rule (``#ROWS 2``: a report's meeting has two participants at least).
 PAGE = "#PAGE"
 REACH = "#REACH"
 BLOCKS = "#BLOCKS"
 INCLUDE = "#INCLUDE"
-DIRECTIVES = (PAGE, REACH, BLOCKS, INCLUDE)
+ROWS = "#ROWS"
+DIRECTIVES = (PAGE, REACH, BLOCKS, INCLUDE, ROWS)
+# The directives that take arguments: an include its part's name and renames, the rows a number.
+WITH_ARGUMENTS = (INCLUDE, ROWS)
 # The words that make a text a SPARQL query, a header's parameter line, and what parameter values may hold.
 QUERY_FORMS = frozenset({"select", "ask", "construct", "describe"})
 PARAM_PREFIX = "param:"
@@ -82,16 +86,30 @@ def included(text: str) -> str:
 
 def directive(line: str) -> tuple[str, str, list[str]] | None:
     """The indentation, directive and arguments of a line that is one of ``DIRECTIVES`` (``#PAGE``, ``#REACH`` and
-    ``#BLOCKS`` alone on their line; ``#INCLUDE`` with a part's name and its ``old=new`` renames), else None."""
+    ``#BLOCKS`` alone on their line; ``#INCLUDE`` with a part's name and its ``old=new`` renames; ``#ROWS`` with a
+    number from 1), else None."""
     body = line.lstrip(" \t")
     if not body.startswith("#"):
         return None
     name, *arguments = body.split() or [""]
-    if name not in DIRECTIVES or line.rstrip(" \t") != line.rstrip() or (name != INCLUDE) == bool(arguments):
+    if name not in DIRECTIVES or line.rstrip(" \t") != line.rstrip() or (name not in WITH_ARGUMENTS) == bool(arguments):
         return None
     if name == INCLUDE and not (is_notation(arguments[0]) and all(_is_rename(a) for a in arguments[1:])):
         return None
+    if name == ROWS and not (len(arguments) == 1 and arguments[0].isascii() and arguments[0].isdigit()
+                             and int(arguments[0]) > 0):
+        return None
     return line[: len(line) - len(body)], name, arguments
+
+
+def rows_each(text: str) -> int:
+    """The rows each row a query's reach takes gives as a rule (its first ``#ROWS`` line), 1 without one."""
+    if ROWS in text:
+        for line in text.split("\n"):
+            found = directive(line)
+            if found is not None and found[1] == ROWS:
+                return int(found[2][0])
+    return 1
 
 
 def _is_rename(argument: str) -> bool:

@@ -86,15 +86,15 @@ def store() -> ox.Store:
 @pytest.mark.parametrize(("limit", "offset", "clause"), [(10, 0, "LIMIT 11"), (10, 20, "LIMIT 31"), (0, 0, "LIMIT 1")])
 def test_a_reach_line_limits_the_rows_a_page_can_reach(limit, offset, clause):
     text = "SELECT * WHERE {\n  { SELECT ?x WHERE { ?x ?p ?o } ORDER BY ?x\n    #REACH\n  }\n}"
-    paged, skip = q._paged(text, limit, offset)
+    paged, skip = q._paged(text, limit, offset, reach=offset + limit + 1)
     assert skip == offset and "#REACH" not in paged and clause in paged
-    assert q._paged(text, limit, offset, reach=False) == (text, offset)
+    assert q._paged(text, limit, offset) == (text, offset)
 
 
 def test_a_reached_subquery_written_twice_is_limited_alike():
     # reports-mentioning-organization joins the same first reports twice: both must be the same rows
     sub = "{ SELECT ?x WHERE { ?x ?p ?o } ORDER BY ?x\n    #REACH\n  }"
-    paged, _ = q._paged(f"SELECT * WHERE {{\n  {sub}\n  OPTIONAL {{ {sub} }}\n}}", 10, 5)
+    paged, _ = q._paged(f"SELECT * WHERE {{\n  {sub}\n  OPTIONAL {{ {sub} }}\n}}", 10, 5, reach=16)
     assert "#REACH" not in paged and paged.count("LIMIT 16") == 2
 
 
@@ -126,9 +126,23 @@ def test_a_query_by_report_is_the_same_with_the_ranks_as_by_the_names(store, nam
 def test_a_blocks_line_lists_the_blocks_of_the_ranks_a_page_reaches(limit, offset, blocks):
     # a page and the row after it: ranks 1 to offset + limit + 1, in blocks of RANK_BLOCK ranks
     text = "SELECT * WHERE {\n  { SELECT ?r WHERE {\n    #BLOCKS\n    ?r ?p ?block } ORDER BY ?r\n    #REACH\n  }\n}"
-    paged, _ = q._paged(text, limit, offset)
+    paged, _ = q._paged(text, limit, offset, reach=offset + limit + 1)
     assert f"    VALUES ?block {{ {blocks} }}\n" in paged and "#BLOCKS" not in paged
-    assert q._paged(text, limit, offset, reach=False) == (text, offset)
+    assert q._paged(text, limit, offset) == (text, offset)
+
+
+REACHED = "SELECT * WHERE {\n  { SELECT ?x WHERE { ?x ?p ?o } ORDER BY ?x\n    #REACH\n  }\n}"
+
+
+@pytest.mark.parametrize(("text", "limit", "offset", "expected"), [
+    (REACHED, 100, 0, [101, None]),  # the rows of a page and the one after it, then every row
+    ("#ROWS 2\n" + REACHED, 100, 0, [51, 101, None]),  # first half as many, as each gives two rows
+    ("#ROWS 3\n" + REACHED, 10, 20, [11, 31, None]),
+    ("#ROWS 2\n" + REACHED, None, 0, [None]),  # no page: every row
+    ("#ROWS 2\nSELECT * WHERE { ?x ?p ?o }", 10, 0, [None]),  # nothing to reach
+])
+def test_a_page_is_tried_with_the_reaches_its_rows_may_need(text, limit, offset, expected):
+    assert q._reaches(text, limit, offset) == expected
 
 
 @pytest.mark.parametrize("name", ["who-met-whom", "report-meetings", "report-mentions"])

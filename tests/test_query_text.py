@@ -44,6 +44,12 @@ def test_renaming_a_variable_the_part_lacks_is_a_one_line_error():
     ("\t#BLOCKS", ("\t", "#BLOCKS", [])),
     ("  #INCLUDE list-items list=organizationForms", ("  ", "#INCLUDE", ["list-items", "list=organizationForms"])),
     ("#INCLUDE reports-in-order", ("", "#INCLUDE", ["reports-in-order"])),
+    ("#ROWS 2", ("", "#ROWS", ["2"])),
+    ("#ROWS", None),  # the rows a number from 1
+    ("#ROWS 0", None),
+    ("#ROWS two", None),
+    ("#ROWS ²", None),
+    ("#ROWS 2 3", None),
     ("#PAGE 10", None),  # a directive alone on its line, or with a part's name
     ("#INCLUDE", None),
     ("#INCLUDE Parts", None),  # a part's name in lower case
@@ -83,3 +89,12 @@ def test_a_header_s_parameter_line(line, expected):
 def test_a_variable_stands_where_no_more_of_a_name_follows(text, variable, places):
     assert qt.variable_places(text, variable) == places
     assert qt.renamed(text, variable, "?v").count("?v") == len(places)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("#ROWS 3\nSELECT * WHERE { ?x ?p ?o }", 3),
+    ("SELECT * WHERE { ?x ?p ?o }", 1),
+    ("# ROWS 3\nSELECT * WHERE { ?x ?p ?o }", 1),  # a comment, not the directive
+])
+def test_the_rows_each_reached_row_gives(text, expected):
+    assert qt.rows_each(text) == expected
