@@ -2,7 +2,7 @@
 
 Each report is about 2,000 characters: a header line with its title and date, a meeting sentence (a Kazakh
 region's akim and a foreign ambassador, in one of three phrasings, named in the case the sentence needs), the
-sectors discussed, and sentences drawn in random order, each at most once, from about twenty templates per
+sectors discussed, and sentences drawn at random, each at most once, from about twenty templates per
 language, most of which name someone or something: the akim's deputies and the region's heads of department,
 another diplomat of the same state, Kazakhstan's foreign minister, companies and their heads, Kazakh cities and
 the partner's capital, an organization of ``kg/lexicons/organizations.tsv``, dates, sums and years. Persons are
@@ -95,7 +95,10 @@ TALKS = {
     "ru": "В ходе встречи стороны обсудили сотрудничество в сферах: {sectors}.",
     "en": "The sides discussed cooperation in {sectors}.",
 }
-# The rest of a report: each template at most once, in random order, until the report is long enough.
+# The rest of a report: templates drawn at random, each at most once, until the report is long enough, then told
+# in the order of their parts (``PARTS``): what the meeting said and who else took part, the background, then what
+# came before it (an earlier meeting, a lecture), as a news report tells them; told in any order, a sentence about
+# "the meeting" would follow the earlier meeting and read as about it.
 BACKGROUND = {
     "kk": ("Келіссөзге облыс әкімінің орынбасары {deputy} және кәсіпкерлік басқармасының басшысы {head} қатысты.",
            "Елші {guest_short} {country_gen} компаниялары {sector} саласындағы жобаларға қызығушылық танытып "
@@ -189,6 +192,10 @@ BACKGROUND = {
            "There are {n} enterprises with foreign capital in the region, {m} of them in {sector}.",
            "Last year the region's foreign trade reached {n} million dollars, up {m} percent."),
 }
+# The part of a report each template of ``BACKGROUND`` belongs to, in their order: 0 the meeting, 1 the background,
+# 2 what came before.
+PARTS = (0, 0, 0, 0, 0, 2, 1, 1, 0, 0, 0, 2, 1, 0, 0, 0, 0, 0, 1, 1, 1)
+assert all(len(templates) == len(PARTS) for templates in BACKGROUND.values())
 TITLE = {"kk": "{region} әкімі {country_gen} елшісімен кездесті",
          "ru": "Аким {region_gen} встретился с послом {country_gen}",
          "en": "Akim of {region} meets Ambassador of {country}"}
@@ -354,17 +361,19 @@ class ReportMaker:
         meeting = rng.choice(MEETING[language]).format(**slots)
         sectors_text = f"{', '.join(sectors[:-1])} {AND[language]} {sectors[-1]}"
         sentences = [meeting[0].upper() + meeting[1:], TALKS[language].format(sectors=sectors_text)]
-        templates = list(BACKGROUND[language])
-        rng.shuffle(templates)
-        body = " ".join(sentences)
-        for template in templates:
-            if len(body) >= TARGET_LENGTH:
+        drawn = list(range(len(PARTS)))
+        rng.shuffle(drawn)
+        told: list[tuple[int, str]] = []
+        length = len(" ".join(sentences))
+        for n in drawn:
+            if length >= TARGET_LENGTH:
                 break
             slots.update(n=rng.randrange(3, 900), m=rng.randrange(2, 60), year=published.year + rng.choice((-1, 0, 1)),
                          sector=rng.choice(sectors), date=dates[1])
-            sentence = template.format(**slots)
-            sentences.append(sentence[0].upper() + sentence[1:])
-            body = " ".join(sentences)
+            sentence = BACKGROUND[language][n].format(**slots)
+            told.append((PARTS[n], sentence[0].upper() + sentence[1:]))
+            length += len(sentence) + 1
+        sentences += [sentence for _, sentence in sorted(told, key=lambda part_sentence: part_sentence[0])]
         lines, k = [], 0
         while k < len(sentences):
             step = rng.randrange(2, 5)
