@@ -201,15 +201,20 @@ def graph_signatures(extractions: Sequence[Extraction], keys: Sequence[str], ent
 
     A report whose signature has not changed since the last build keeps its graph in the store."""
     digests: dict[str, str] = {}
+    lines: dict[str, str] = {}  # a key's line is the same in every report that names it
 
     def digest(key: str) -> str:
+        line = lines.get(key)
+        if line is not None:
+            return line
         merged = redirect.get(key, key)
         if merged not in digests:
             e = entities[merged]
             states = sorted((served or {}).get(merged, ()))
             digests[merged] = hashlib.sha1(repr((e.key, e.kind, e.country_code, e.name, states))
                                            .encode("utf-8")).hexdigest()
-        return f"{key}>{merged}:{digests[merged]}:{entities[merged].rule(key)}"
+        line = lines[key] = f"{key}>{merged}:{digests[merged]}:{entities[merged].rule(key)}"
+        return line
 
     out = []
     for x, key in zip(extractions, keys, strict=True):
