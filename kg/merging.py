@@ -21,6 +21,8 @@ from kg.names import PersonName, parse
 
 # What an IRI slug leaves out: anything but ASCII letters and digits.
 NOT_SLUG = re.compile(r"[^a-z0-9]+")
+# What stands between the words of a name: a label that is another with words before it ends after one of these.
+NAME_JOINS = frozenset(" -‐")
 
 
 def serving_states(extractions: Iterable[Extraction]) -> dict[str, frozenset[str]]:
@@ -96,8 +98,16 @@ def labels_by_rank(group: Sequence[Entity]) -> tuple[Label, ...]:
     for e in group:
         for n, label in enumerate(e.labels):
             place[label] = min(n, place.get(label, n))
-    return tuple(sorted(place, key=lambda label: (ranks.get(label.language, len(ranks)), place[label], label.text,
-                                                   label.language)))
+    # an organization's label that is another of its language with words before it (Әл-Фараби атындағы ... and
+    # Фараби атындағы ..., where a report dropped the article; Парламент Сенаты and Сенаты) goes before it where they
+    # are tied: a state's or a place's short name is its usual one
+    folded = {label: label.text.casefold() for label in place}
+    fuller = {label for label in place for other in place
+              if group[0].kind == MentionKind.ORGANIZATION and other.language == label.language
+              and len(folded[label]) > len(folded[other]) and folded[label].endswith(folded[other])
+              and folded[label][-len(folded[other]) - 1] in NAME_JOINS} if group else set()
+    return tuple(sorted(place, key=lambda label: (ranks.get(label.language, len(ranks)), place[label],
+                                                   label not in fuller, label.text, label.language)))
 
 
 def join_rule(merged: Entity, part: Entity, mention: Mention) -> str:

@@ -246,3 +246,18 @@ def test_a_merged_name_does_not_depend_on_the_order_of_the_reports(reports, name
         names.add(merged.name)
         assert {(lb.text, lb.language) for lb in merged.labels} == {lb for labels in reports for lb in labels}
     assert names == {name[0]}
+
+
+@pytest.mark.parametrize(("reports", "name"), [
+    # both first in a report, one the other with words before it: an organization's fuller name
+    (["Фараби атындағы университет", "Әл-Фараби атындағы университет"], "Әл-Фараби атындағы университет"),
+    (["Сенаты", "Парламент Сенаты"], "Парламент Сенаты"),
+    (["Банк", "Ебанк"], "Банк"),  # a longer word is no fuller name: by text
+    (["Сенат", "Ассамблея"], "Ассамблея"),
+])
+def test_an_organization_is_named_by_its_fuller_name_in_every_order(reports, name):
+    import itertools
+
+    for order in itertools.permutations(reports):
+        (merged,), _ = merge([Entity("org:senate", "organization", (Label(text, "kk"),)) for text in order])
+        assert merged.name == name
