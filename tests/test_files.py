@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -119,9 +120,9 @@ def test_thread_stacks_without_the_c_library_changes_nothing(monkeypatch) -> Non
         assert _default_thread_stack() == before
 
 
-def _named_thread(name: str) -> tuple[int, object]:
-    """A waiting thread whose system name (``comm``) is ``name``, and the event that ends it; skipped where the
-    system shows no thread names."""
+def _named_thread(name: str) -> tuple[int, Callable[[], None]]:
+    """A waiting thread whose system name (``comm``) is ``name``, and what ends it (and waits until it has ended,
+    so that the next test does not find it); skipped where the system shows no thread names."""
     import os
     import threading
 
@@ -134,7 +135,12 @@ def _named_thread(name: str) -> tuple[int, object]:
     assert thread.native_id is not None
     with open(f"/proc/self/task/{thread.native_id}/comm", "w", encoding="utf-8") as fh:
         fh.write(name)
-    return thread.native_id, done
+
+    def stop() -> None:
+        done.set()
+        thread.join()
+
+    return thread.native_id, stop
 
 
 @pytest.mark.parametrize(("named", "asked", "lowered"), [
@@ -145,13 +151,13 @@ def _named_thread(name: str) -> tuple[int, object]:
 def test_lower_threads_lowers_the_threads_of_the_name(named: str, asked: str, lowered: int) -> None:
     import os
 
-    tid, done = _named_thread(named)
+    tid, stop = _named_thread(named)
     before = os.getpriority(os.PRIO_PROCESS, tid)
     try:
         assert kg.files.lower_threads(asked, 19) == lowered
         assert os.getpriority(os.PRIO_PROCESS, tid) == (19 if lowered else before)
     finally:
-        done.set()  # type: ignore[attr-defined]
+        stop()
 
 
 def test_lower_threads_without_thread_names_lowers_none(monkeypatch) -> None:
