@@ -263,13 +263,17 @@ def _sectors() -> list[dict[str, str]]:
     return [v for k, v in labels.items() if {"kk", "ru", "en"} <= set(v) and k in concepts]
 
 
-def _in(language: str, name: Name) -> Name:
-    """A Kazakh name (``name``) as a report in ``language`` writes it."""
+def _written(language: str, text: str) -> str:
+    """A Kazakh word or name as a report in ``language`` writes it: Russian without Kazakh letters, English in
+    Latin letters."""
     if language == "ru":
-        return name[0].translate(RU_LETTERS), name[1].translate(RU_LETTERS)
-    if language == "en":
-        return anyascii(name[0]), anyascii(name[1])
-    return name
+        return text.translate(RU_LETTERS)
+    return anyascii(text) if language == "en" else text
+
+
+def _in(language: str, name: Name) -> Name:
+    """A Kazakh person's name (``name``) as a report in ``language`` writes it."""
+    return _written(language, name[0]), _written(language, name[1])
 
 
 def _with(language: str, name: Name) -> str:
@@ -279,10 +283,6 @@ def _with(language: str, name: Name) -> str:
     if language == "ru":
         return f"{_ru_with(name[0])} {_ru_with(name[1])}"
     return " ".join(name)
-
-
-def _company(language: str, name: str) -> str:
-    return anyascii(name) if language == "en" else name.translate(RU_LETTERS) if language == "ru" else name
 
 
 class ReportMaker:
@@ -352,8 +352,8 @@ class ReportMaker:
             "guest_short": rng.choice((" ".join(guest), guest[1])),
             "deputy": " ".join(_in(language, rng.choice(deputies))),
             "head": " ".join(_in(language, rng.choice(self.heads[region["en"]]))),
-            "business": " ".join(_in(language, business)), "company": _company(language, company),
-            "foreign_company": _company(language, rng.choice(self.foreign_companies[code])),
+            "business": " ".join(_in(language, business)), "company": _written(language, company),
+            "foreign_company": _written(language, rng.choice(self.foreign_companies[code])),
             "city": rng.choice(self.cities)[language], "capital": capital,
             "minister": " ".join(minister), "minister_with": _with(language, minister),
             "counsellor": " ".join(counsellor), "org": rng.choice(self.organizations)[language],

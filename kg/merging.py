@@ -98,16 +98,22 @@ def labels_by_rank(group: Sequence[Entity]) -> tuple[Label, ...]:
     for e in group:
         for n, label in enumerate(e.labels):
             place[label] = min(n, place.get(label, n))
-    # an organization's label that is another of its language with words before it (Әл-Фараби атындағы ... and
-    # Фараби атындағы ..., where a report dropped the article; Парламент Сенаты and Сенаты) goes before it where they
-    # are tied: a state's or a place's short name is its usual one
-    folded = {label: label.text.casefold() for label in place}
-    fuller = {label for label in place for other in place
-              if group[0].kind == MentionKind.ORGANIZATION and other.language == label.language
-              and len(folded[label]) > len(folded[other]) and folded[label].endswith(folded[other])
-              and folded[label][-len(folded[other]) - 1] in NAME_JOINS} if group else set()
+    fuller = _fuller(place) if group and group[0].kind == MentionKind.ORGANIZATION else set()
     return tuple(sorted(place, key=lambda label: (ranks.get(label.language, len(ranks)), place[label],
                                                    label not in fuller, label.text, label.language)))
+
+
+def _fuller(place: Mapping[Label, int]) -> set[Label]:
+    """The labels that are another label of the same language and place with words before it (Әл-Фараби атындағы
+    ... and Фараби атындағы ..., where a report dropped the article; Парламент Сенаты and Сенаты): an
+    organization's goes before the shorter one it is tied with. A state's or a place's short name is its usual
+    one, so only organizations are asked."""
+    tied: dict[tuple[str, int], list[tuple[str, Label]]] = defaultdict(list)
+    for label, n in place.items():
+        tied[label.language, n].append((label.text.casefold(), label))
+    return {label for labels in tied.values() if len(labels) > 1 for text, label in labels
+            if any(len(text) > len(other) and text.endswith(other) and text[-len(other) - 1] in NAME_JOINS
+                   for other, _ in labels)}
 
 
 def join_rule(merged: Entity, part: Entity, mention: Mention) -> str:
