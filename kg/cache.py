@@ -119,10 +119,56 @@ SHARED_TYPES = frozenset({str, Label, Topic, PartialDate, Evidence, Span, Entity
 
 class _SharingPickler(pickle.Pickler):
     """Pickles each value of ``SHARED_TYPES`` as a persistent id, so that the unpickler can give equal ones one
-    object."""
+    object (``_Table``): the first time a file holds it, as its number and itself, pickled whole; after that, in
+    any chunk of the file, as its number alone.
+
+    Pickled whole each time a chunk held it (``Pack``: a chunk's pickle remembers its objects until it ends), the
+    outlines of 10,000 generated reports named their entities, posts and names 60,000 times, took 16 MB, and loading
+    them made each again and compared it with the one kept (1.0 to 1.3 s); numbered, each is made once a file."""
+
+    def __init__(self, file: BinaryIO) -> None:
+        super().__init__(file, protocol=5)
+        self._numbers: dict[int, int] = {}  # by id: a value met again is the same object, as a rule
+        self._by_value: dict[object, int] = {}
+        self._held: list[object] = []  # what the ids name, kept alive while they are in use
+        self._whole: object | None = None
 
     def persistent_id(self, obj: object) -> object | None:
-        return obj if type(obj) in SHARED_TYPES else None
+        if type(obj) not in SHARED_TYPES:
+            return None
+        if obj is self._whole:  # the value of the id just given, pickled whole
+            self._whole = None
+            return None
+        number = self._numbers.get(id(obj))
+        if number is not None:
+            return number
+        self._held.append(obj)
+        number = self._by_value.get(obj)
+        if number is None:  # new to the file: numbered, and pickled whole
+            number = self._numbers[id(obj)] = self._by_value[obj] = len(self._by_value)
+            self._whole = obj
+            return (number, obj)
+        self._numbers[id(obj)] = number  # (an equal value the file holds already)
+        return number
+
+
+class _Table:
+    """The values of ``SHARED_TYPES`` one file of ``_SharingPickler`` holds, by number, each the one object
+    ``shared`` holds for it; ``load`` is its unpicklers' ``persistent_load``. (A value is numbered before the values
+    inside it and unpickled after them: the numbers come in no order.)"""
+
+    def __init__(self, shared: Shared) -> None:
+        self.shared = shared
+        self.values: dict[int, object] = {}
+
+    def load(self, pid: object) -> object:
+        if type(pid) is tuple and len(pid) == 2 and type(pid[0]) is int:
+            value = self.values[pid[0]] = self.shared[pid[1]]
+            return value
+        try:
+            return self.values[pid]  # type: ignore[index]
+        except (KeyError, TypeError):
+            raise pickle.UnpicklingError(f"an unknown persistent id: {type(pid).__name__}") from None
 
 
 class Shared(dict[object, object]):
@@ -130,28 +176,26 @@ class Shared(dict[object, object]):
     asked for.
 
     The outlines of a collection name the same states, persons and organizations alike again and again: at 10,000
-    generated reports 60,000 entities, of which 1,603 differ. With them shared the outlines took 13 MB against 33 MB,
-    and loading them 0.68 s against 0.51 s (comparing them); leaving them apart through a check of each value's type
-    in Python cost more time still (about 0.95 s against 0.70 to 0.80 s, with no entity shared)."""
+    generated reports 60,000 entities, of which 1,603 differ. With them shared the outlines took 13 MB against 33 MB."""
 
     def __missing__(self, key: object) -> object:
         if type(key) not in SHARED_TYPES:
-            raise pickle.UnpicklingError(f"a persistent id of type {type(key).__name__}")
+            raise pickle.UnpicklingError(f"a shared value of type {type(key).__name__}")
         self[key] = key
         return key
 
 
-def _unpickler(file: BinaryIO, shared: Shared) -> pickle.Unpickler:
-    """An unpickler that gives each value pickled by ``_SharingPickler`` the object ``shared`` holds for it."""
+def _unpickler(file: BinaryIO, table: _Table) -> pickle.Unpickler:
+    """An unpickler that gives each value pickled by ``_SharingPickler`` the object ``table`` holds for it."""
     unpickler = pickle.Unpickler(file)
-    unpickler.persistent_load = shared.__getitem__  # type: ignore[method-assign]
+    unpickler.persistent_load = table.load  # type: ignore[method-assign]
     return unpickler
 
 
 def shared_dumps(value: object) -> bytes:
     """``value`` pickled for ``shared_loads``."""
     out = io.BytesIO()
-    _SharingPickler(out, protocol=5).dump(value)
+    _SharingPickler(out).dump(value)
     return out.getvalue()
 
 
@@ -164,7 +208,7 @@ def shared_loads(data: bytes, shared: Shared) -> Any:
     1,537 differ. Unpickled one report at a time each would be an object of its own: the outlines took 61 MB
     with equal strings alone one object, and take 34 MB so (with an entity's equal mentions one object,
     ``outline``), loaded in the same time."""
-    return _unpickler(io.BytesIO(data), shared).load()
+    return _unpickler(io.BytesIO(data), _Table(shared)).load()
 
 
 def extraction_key(report: Report, extractors: Sequence[str], digest: str | None = None) -> str:
@@ -254,6 +298,7 @@ class Pack(Generic[V]):
     def __init__(self, folder: Path, name: str) -> None:
         self.folder = folder / name
         self._held = 0
+        self._damaged = False  # a segment that did not load whole: the next save rewrites the pack without it
 
     def load(self, shared: Shared | None = None, wanted: Container[str] | None = None) -> dict[str, V]:
         """The values held (those of the ``wanted`` keys, where given: a pack written before the extractor
@@ -262,15 +307,17 @@ class Pack(Generic[V]):
         out: dict[str, V] = {}
         shared = Shared() if shared is None else shared
         for path in self._segments():
+            table = _Table(shared)  # the shared values of the segment, numbered across its chunks
             try:
                 with open(path, "rb") as fh:
                     while fh.peek(1):  # a chunk at a time, each with the memo it was pickled with
-                        found = _unpickler(fh, shared).load()
+                        found = _unpickler(fh, table).load()
                         if not isinstance(found, dict):
                             break
                         out.update(found if wanted is None else {k: v for k, v in found.items() if k in wanted})
                         self._held += len(found)
             except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
+                self._damaged = True
                 continue
         return out
 
@@ -279,7 +326,8 @@ class Pack(Generic[V]):
         held = set(known)
         new = {k: x for k, x in wanted.items() if k not in held}
         old = self._segments()
-        compact = self._held - (len(wanted) - len(new)) > len(wanted) // 2 or len(old) >= MAX_SEGMENTS
+        compact = (self._damaged or self._held - (len(wanted) - len(new)) > len(wanted) // 2
+                   or len(old) >= MAX_SEGMENTS)
         if not new and not compact:
             return
         number = max((int(p.stem) for p in old if p.stem.isdigit()), default=-1) + 1
@@ -287,7 +335,7 @@ class Pack(Generic[V]):
             self.folder.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".", suffix=SUFFIX, dir=self.folder)
             with os.fdopen(fd, "wb") as fh:
-                pickler = _SharingPickler(fh, protocol=5)
+                pickler = _SharingPickler(fh)
                 values = iter((wanted if compact else new).items())
                 while chunk := dict(itertools.islice(values, CHUNK)):
                     pickler.dump(chunk)

@@ -34,9 +34,9 @@ EXTRACT_AHEAD = 32
 # there gave back 2 MB), and a rebuild that adds one report would pay for the handover of the results.
 APART_FROM = 20_000
 # The largest pack of outlines (bytes of its files) a rebuild loads while its inputs are read in a process of their
-# own (``preload``): about 470 bytes an outline, so the packs of builds that resolve in this process (``APART_FROM``).
-# At 10,000 reports the pack is 4.7 MB and its load took 0.36 s, the reading 0.6 s.
-PRELOAD_BYTES = 9_000_000
+# own (``preload``): about 580 bytes an outline of the benchmark's reports, so the packs of builds that resolve in
+# this process (``APART_FROM``). At 10,000 of them the pack is 5.8 MB and its load took 0.3 s, the reading 0.7 s.
+PRELOAD_BYTES = 12_000_000
 
 
 class Loaded(NamedTuple):

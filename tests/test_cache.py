@@ -57,6 +57,38 @@ def test_a_damaged_chunk_costs_only_the_values_after_it(tmp_path, monkeypatch):
     assert loaded.items() <= wanted.items() and {"k0", "k1", "k2", "k3"} <= set(loaded)
 
 
+@pytest.mark.parametrize("values", [2, 5, 9])
+def test_a_shared_value_is_pickled_whole_once_a_segment_whatever_its_chunks(tmp_path, monkeypatch, values):
+    monkeypatch.setattr(cache, "CHUNK", 2)
+    name = "Әл-Фараби атындағы Қазақ ұлттық университеті " * 20
+    wanted = {f"k{n}": (n, "".join([name, str(n % 2)])) for n in range(values)}
+    Pack(tmp_path, "outlines").save(wanted, ())
+    (segment,) = (tmp_path / "outlines").iterdir()
+    assert segment.read_bytes().count(name.encode("utf-8")) == min(values, 2)  # each of the two names once
+    loaded = Pack(tmp_path, "outlines").load()
+    assert loaded == wanted
+    assert loaded["k0"][1] is loaded[f"k{values - 1 - (values - 1) % 2}"][1]  # one object across the chunks
+
+
+@pytest.mark.parametrize("pid", [7, (0,), "k", None])
+def test_a_persistent_id_the_file_never_gave_is_a_damaged_pickle(pid):
+    from kg.cache import Shared, _Table
+
+    with pytest.raises(pickle.UnpicklingError):
+        _Table(Shared()).load(pid)
+
+
+def test_a_segment_that_does_not_load_is_dropped_at_the_next_save(tmp_path):
+    Pack(tmp_path, "outlines").save({"a": 1, "b": 2}, ())
+    (segment,) = (tmp_path / "outlines").iterdir()
+    segment.write_bytes(pickle.dumps({"a": 1}, protocol=5)[:-1] + b"Q.")  # a persistent id this pack never gave
+    pack = Pack(tmp_path, "outlines")
+    held = pack.load()
+    pack.save({"a": 1, "b": 2}, held)
+    assert len(list((tmp_path / "outlines").iterdir())) == 1 and not segment.exists()
+    assert Pack(tmp_path, "outlines").load() == {"a": 1, "b": 2}
+
+
 def _report(**fields):
     from kg.model import Report
 
