@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import gc
 import hashlib
-from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 
@@ -22,7 +23,7 @@ from kg.merging import merge, serving_states
 from kg.model import Entity, Extraction
 from kg.records import Records
 from kg.summaries import TallyGraph, tallies
-from kg.workers import Ahead, Mapped, run
+from kg.workers import Ahead, Mapped, Started, run
 
 # New reports that a rebuild extracts in a process of its own while it reads the outlines of the others
 # (``_new_few``); more are extracted on every core once the outlines are read.
@@ -37,6 +38,10 @@ APART_FROM = 20_000
 # own (``preload``): about 580 bytes an outline of the benchmark's reports, so the packs of builds that resolve in
 # this process (``APART_FROM``). At 10,000 of them the pack is 5.8 MB and its load took 0.3 s, the reading 0.7 s.
 PRELOAD_BYTES = 12_000_000
+# Reports from which the tallies (``kg.summaries.tallies``, which count every meeting again: about a second at 10,000
+# benchmark reports) are counted in a forked process on a second core while this one signs the report graphs and
+# describes the entities; with fewer, forking costs more than it saves.
+TALLIES_APART_FROM = 1_000
 
 
 class Loaded(NamedTuple):
@@ -165,11 +170,16 @@ def resolve(work: Work, pack: Pack[Extraction] | None, plan: Path, *, jobs: int,
         entities = {e.key: replace(e, mentions=()) for e in merged}
         del merged
         served = served_states(extractions, redirect)
-        builder = GraphBuilder(wikidata=load_wikidata(), served=served, roles=held_roles(extractions, redirect))
-        signatures = graph_signatures(extractions, keys, entities, redirect, meetings, served)
-        common: dict[str, TallyGraph | Description] = {
-            **tallies(extractions, entities, redirect, meetings, served),
-            **described(extractions, builder, entities, redirect, meetings, now=len(keys) >= APART_FROM)}
+        counting = partial(tallies, extractions, entities, redirect, meetings, served)
+        counted = Started(counting) if jobs > 1 and len(extractions) >= TALLIES_APART_FROM else None
+        try:
+            builder = GraphBuilder(wikidata=load_wikidata(), served=served, roles=held_roles(extractions, redirect))
+            signatures = graph_signatures(extractions, keys, entities, redirect, meetings, served)
+            descriptions = described(extractions, builder, entities, redirect, meetings, now=len(keys) >= APART_FROM)
+            common: dict[str, TallyGraph | Description] = {**_counted(counted, counting), **descriptions}
+        finally:
+            if counted is not None:
+                counted.stop()  # (where this process failed first)
     if pack is not None:
         pack.save(dict(zip(keys, extractions, strict=True)), packed)
     index = cache.index if cache is not None else {}
@@ -177,6 +187,17 @@ def resolve(work: Work, pack: Pack[Extraction] | None, plan: Path, *, jobs: int,
                   for n, x, key, signature in zip(survivors, extractions, keys, signatures, strict=True)), plan)
     clock.lap("resolve")
     return Resolved(entities, redirect, meetings, common, builder, tuple(failed), extracted_count, clock.laps)
+
+
+def _counted(counted: Started[dict[str, TallyGraph]] | None,
+             counting: Callable[[], dict[str, TallyGraph]]) -> dict[str, TallyGraph]:
+    """The tallies counted apart, or here where no process counted them or it ended without them."""
+    if counted is not None:
+        try:
+            return counted.result()
+        except ChildProcessError:
+            pass
+    return counting()
 
 
 def _new_few(keys: Sequence[str], held: Container[str] | None, jobs: int) -> list[int]:

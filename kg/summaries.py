@@ -191,9 +191,10 @@ def tally_graphs(meetings: Mapping[str, MeetingFacts] | Iterable[tuple[str, Meet
     rank (node → rank, ``report_ranks``), in a graph of their own."""
     by_sector: Counter[tuple[str, str, str]] = Counter()
     by_year: Counter[tuple[str, str, str, str]] = Counter()
-    # the reports of each pair's meetings of a year and sector, each as often as it tells one (a set of each would
-    # take four times the memory); a list is let go once written
-    reports_of: dict[tuple[str, str, str, str], list[str]] = defaultdict(list)
+    # the reports of each pair's meetings of a year and sector: each meeting's (``MeetingFacts.reports``, a tuple
+    # other keys of the meeting share), as often as it tells one (a set of each would take four times the memory);
+    # a list is let go once written
+    reports_of: dict[tuple[str, str, str, str], list[tuple[str, ...]]] = defaultdict(list)
     by_place: Counter[tuple[str, str]] = Counter()
     topics_of: dict[tuple[str, str], set[str]] = defaultdict(set)
     rows = _Buckets()
@@ -201,13 +202,13 @@ def tally_graphs(meetings: Mapping[str, MeetingFacts] | Iterable[tuple[str, Meet
         # each meeting once: a count of keys is a count of meetings
         sectors = [s for s in seen.sectors if s]
         rows.add(_bucket("meeting", meeting), ("meeting", meeting, LIST_SEPARATOR.join(sectors)))  # sorted (``of``)
-        for n, c in enumerate(seen.countries):  # sorted (``MeetingFacts.of``)
-            for p in seen.countries[n + 1:]:
-                by_sector.update((c, p, s) for s in sectors)
-                for y in seen.years:
-                    for s in seen.sectors:
-                        by_year[c, p, y, s] += 1
-                        reports_of[c, p, y, s] += seen.reports
+        if len(seen.countries) > 1:
+            pairs = tuple(itertools.combinations(seen.countries, 2))  # each in order, as they are sorted (``of``)
+            by_sector.update([(c, p, s) for c, p in pairs for s in sectors])
+            keys = [(c, p, y, s) for c, p in pairs for y in seen.years for s in seen.sectors]
+            by_year.update(keys)
+            for key in keys:
+                reports_of[key].append(seen.reports)
         for place in seen.places:
             if place in states:
                 for p in seen.countries:
@@ -218,8 +219,8 @@ def tally_graphs(meetings: Mapping[str, MeetingFacts] | Iterable[tuple[str, Meet
     for (c, p, s), count in by_sector.items():
         rows.add(_bucket("pair", c, p), ("sector", c, p, s, count))
     for (c, p, y, s), count in by_year.items():
-        rows.add(_bucket("pair", c, p), ("year", c, p, y, s, count,
-                                         LIST_SEPARATOR.join(sorted(set(reports_of.pop((c, p, y, s)))))))
+        reports = set(itertools.chain.from_iterable(reports_of.pop((c, p, y, s))))
+        rows.add(_bucket("pair", c, p), ("year", c, p, y, s, count, LIST_SEPARATOR.join(sorted(reports))))
     for (place, p), count in by_place.items():
         for c in sorted(states[place]):
             rows.add(_bucket("place", place), ("place", place, c, p, count,

@@ -87,6 +87,32 @@ def test_parallel_and_serial_builds_write_the_same_graph(tmp_path):
     assert (tmp_path / "one" / "diplomacy.ttl").read_bytes() == (tmp_path / "two" / "diplomacy.ttl").read_bytes()
 
 
+class _LostStarted:
+    """A process of ``kg.workers.Started`` that ends without its result."""
+
+    def __init__(self, func) -> None:
+        self.func = func
+
+    def result(self):
+        raise ChildProcessError("the process working apart ended with exit code -9")
+
+    def stop(self) -> None:
+        pass
+
+
+@pytest.mark.parametrize("counting", ["apart", "lost"])
+def test_tallies_counted_apart_or_here_give_the_same_store(tmp_path, monkeypatch, counting):
+    reports = corpus(tmp_path / "in", 6)
+    build([reports], out_dir=tmp_path / "here", exports=False, jobs=2)
+    monkeypatch.setattr(resolution, "TALLIES_APART_FROM", 1)
+    counted: list[str] = []
+    started = _LostStarted if counting == "lost" else resolution.Started
+    monkeypatch.setattr(resolution, "Started", lambda func: (counted.append(func.func.__name__), started(func))[1])
+    build([reports], out_dir=tmp_path / "apart", exports=False, jobs=2)
+    assert counted == ["tallies"]
+    assert stored(tmp_path / "apart") == stored(tmp_path / "here")
+
+
 @pytest.mark.parametrize(("stdin", "worked_apart"), [(False, ["_read"]), (True, [])])
 def test_a_build_with_an_output_folder_reads_apart_but_standard_input_in_its_own_process(tmp_path, monkeypatch, stdin,
                                                                                          worked_apart):
