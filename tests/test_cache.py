@@ -70,7 +70,7 @@ def test_a_shared_value_is_pickled_whole_once_a_segment_whatever_its_chunks(tmp_
     assert loaded["k0"][1] is loaded[f"k{values - 1 - (values - 1) % 2}"][1]  # one object across the chunks
 
 
-@pytest.mark.parametrize("pid", [7, (0,), "k", None])
+@pytest.mark.parametrize("pid", [7, (0,), (0, 1, 2), None, 1.5])
 def test_a_persistent_id_the_file_never_gave_is_a_damaged_pickle(pid):
     from kg.cache import Shared, _Table
 
