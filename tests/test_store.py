@@ -100,16 +100,26 @@ class _LostStarted:
         pass
 
 
-@pytest.mark.parametrize("counting", ["apart", "lost"])
-def test_tallies_counted_apart_or_here_give_the_same_store(tmp_path, monkeypatch, counting):
+@pytest.mark.parametrize(("counting", "forked"), [("apart", ["tallies"]), ("lost", ["tallies"]),
+                                                ("resolved apart", [])])  # counted in that process
+def test_tallies_counted_apart_or_here_give_the_same_store(tmp_path, monkeypatch, counting, forked):
     reports = corpus(tmp_path / "in", 6)
     build([reports], out_dir=tmp_path / "here", exports=False, jobs=2)
     monkeypatch.setattr(resolution, "TALLIES_APART_FROM", 1)
-    counted: list[str] = []
+    if counting == "resolved apart":
+        monkeypatch.setattr(resolution, "APART_FROM", 1)
+    marks = tmp_path / "forked.txt"  # (written by whichever process forks: the build's, or the one resolving apart)
+    marks.write_text("")
     started = _LostStarted if counting == "lost" else resolution.Started
-    monkeypatch.setattr(resolution, "Started", lambda func: (counted.append(func.func.__name__), started(func))[1])
+
+    def noted(func):
+        with open(marks, "a", encoding="utf-8") as fh:
+            fh.write(f"{func.func.__name__}\n")
+        return started(func)
+
+    monkeypatch.setattr(resolution, "Started", noted)
     build([reports], out_dir=tmp_path / "apart", exports=False, jobs=2)
-    assert counted == ["tallies"]
+    assert marks.read_text().split() == forked
     assert stored(tmp_path / "apart") == stored(tmp_path / "here")
 
 
