@@ -118,19 +118,27 @@ SHARED_TYPES = frozenset({str, Label, Topic, PartialDate, Evidence, Span, Entity
 
 
 class _SharingPickler(pickle.Pickler):
-    """Pickles each value of ``SHARED_TYPES`` as a persistent id, so that the unpickler can give equal ones one
-    object (``_Table``): the value itself, or, ``numbered``, the first time a file holds it its number and itself
-    pickled whole, and after that, in any chunk of the file, its number alone.
+    """Pickles each value of ``SHARED_TYPES`` as a persistent id, the value itself, so that the unpickler can give
+    equal ones one object (``_Table``). One report's outline (``shared_dumps``) repeats few values: numbering them
+    (``_NumberingPickler``) took 0.41 to 0.53 ms an outline instead of 0.15 to 0.17 and made it longer."""
 
-    Pickled whole each time a chunk held it (``Pack``: a chunk's pickle remembers its objects until it ends), the
-    outlines of 10,000 generated reports named their entities, posts and names 60,000 times, took 16 MB, and loading
-    them made each again and compared it with the one kept (1.0 to 1.3 s); numbered, each is made once a file. One
-    report's outline (``shared_dumps``) repeats few: numbering its values took 0.41 to 0.53 ms instead of 0.15 to
-    0.17 and made it longer."""
-
-    def __init__(self, file: BinaryIO, *, numbered: bool = False) -> None:
+    def __init__(self, file: BinaryIO) -> None:
         super().__init__(file, protocol=5)
-        self._numbered = numbered
+
+    def persistent_id(self, obj: object) -> object | None:
+        return obj if type(obj) in SHARED_TYPES else None
+
+
+class _NumberingPickler(_SharingPickler):
+    """``_SharingPickler`` for a file of many chunks (``Pack``): a value the first time the file holds it as its
+    number and itself, pickled whole, and after that, in any chunk of the file, as its number alone.
+
+    Pickled whole each time a chunk held it (a chunk's pickle remembers its objects until it ends), the outlines of
+    10,000 generated reports named their entities, posts and names 60,000 times, took 16 MB, and loading them made
+    each again and compared it with the one kept (1.0 to 1.3 s); numbered, each is made once a file."""
+
+    def __init__(self, file: BinaryIO) -> None:
+        super().__init__(file)
         self._numbers: dict[int, int] = {}  # by id: a value met again is the same object, as a rule
         self._by_value: dict[object, int] = {}
         self._held: list[object] = []  # what the ids name, kept alive while they are in use
@@ -139,8 +147,6 @@ class _SharingPickler(pickle.Pickler):
     def persistent_id(self, obj: object) -> object | None:
         if type(obj) not in SHARED_TYPES:
             return None
-        if not self._numbered:
-            return obj
         if obj is self._whole:  # the value of the id just given, pickled whole
             self._whole = None
             return None
@@ -158,9 +164,9 @@ class _SharingPickler(pickle.Pickler):
 
 
 class _Table:
-    """The values of ``SHARED_TYPES`` one file of ``_SharingPickler`` holds, each the one object ``shared`` holds
-    for it; ``load`` is its unpicklers' ``persistent_load``: a value, or a numbered one (a value is numbered before
-    the values inside it and unpickled after them: the numbers come in no order)."""
+    """The values of ``SHARED_TYPES`` one file of ``_SharingPickler`` or ``_NumberingPickler`` holds, each the one
+    object ``shared`` holds for it; ``load`` is its unpicklers' ``persistent_load``: a value, or a numbered one (a
+    value is numbered before the values inside it and unpickled after them: the numbers come in no order)."""
 
     def __init__(self, shared: Shared) -> None:
         self.shared = shared
@@ -343,7 +349,7 @@ class Pack(Generic[V]):
             self.folder.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".", suffix=SUFFIX, dir=self.folder)
             with os.fdopen(fd, "wb") as fh:
-                pickler = _SharingPickler(fh, numbered=True)
+                pickler = _NumberingPickler(fh)
                 values = iter((wanted if compact else new).items())
                 while chunk := dict(itertools.islice(values, CHUNK)):
                     pickler.dump(chunk)

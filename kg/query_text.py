@@ -104,12 +104,8 @@ def directive(line: str) -> tuple[str, str, list[str]] | None:
 
 def rows_each(text: str) -> int:
     """The rows each row a query's reach takes gives as a rule (its first ``#ROWS`` line), 1 without one."""
-    if ROWS in text:
-        for line in text.split("\n"):
-            found = directive(line)
-            if found is not None and found[1] == ROWS:
-                return int(found[2][0])
-    return 1
+    arguments = directive_arguments(text, ROWS)
+    return int(arguments[0]) if arguments else 1
 
 
 def _is_rename(argument: str) -> bool:
@@ -131,10 +127,19 @@ def is_notation(value: str) -> bool:
     return value[:1] in ASCII_LOWER and all(c in NOTATION_CHARACTERS for c in value)
 
 
+def directive_arguments(text: str, name: str) -> list[str] | None:
+    """The arguments of the first line of ``text`` that is the directive ``name``, None where no line is."""
+    if name in text:
+        for line in text.split("\n"):
+            found = directive(line)
+            if found is not None and found[1] == name:
+                return found[2]
+    return None
+
+
 def has_directive(text: str, name: str) -> bool:
     """Whether a line of ``text`` is the directive ``name``."""
-    return name in text and any((found := directive(line)) is not None and found[1] == name
-                                for line in text.split("\n"))
+    return directive_arguments(text, name) is not None
 
 
 def with_directive(text: str, name: str, make: Callable[[str], str], *, count: int | None = None) -> str:
