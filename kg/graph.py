@@ -4,7 +4,9 @@ graph for export.
 
 Every fact carries evidence: ``?subject dip:evidence ?ev`` where ``?ev`` names the report, the
 sentence and its half-open character offsets, and (``dip:supportsProperty`` /
-``dip:supportsValue``) which statement of the subject it supports.
+``dip:supportsValue``) which statement of the subject it supports. A report's mentions of an entity have
+evidence for each way the report writes the name, in the first sentence that writes it so: a sentence that repeats
+a name adds nothing to why the report names the entity, nor to the rule that joined the name to it.
 """
 
 from __future__ import annotations
@@ -264,12 +266,12 @@ class GraphBuilder:
             if e.kind in QUOTED_KINDS:
                 for quote in {m.text.lower() for m in e.mentions}:
                     g.add((iri, N_DIP.quoteKey, _literal(quote)))
-            seen: set[int] = set()
+            seen: set[str] = set()
             for m in e.mentions:
-                sentence = x.sentence_at(m.start)
-                if sentence.start in seen:
+                if m.text in seen:
                     continue
-                seen.add(sentence.start)
+                seen.add(m.text)
+                sentence = x.sentence_at(m.start)
                 ev = self._evidence(g, r, src, Evidence(src, sentence, Span(m.start, m.end, m.text)),
                                     N_DIP.mentions, iri, m.extractor)
                 g.add((ev, N_DIP.joinRule, _literal(join_rule(merged, e, m))))

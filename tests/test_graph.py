@@ -19,7 +19,19 @@ from kg.graph import (
     report_graph_iri,
     served_states,
 )
-from kg.model import Entity, Evidence, Extraction, Label, Meeting, MentionKind, PartialDate, Post, Report, Span
+from kg.model import (
+    Entity,
+    Evidence,
+    Extraction,
+    Label,
+    Meeting,
+    Mention,
+    MentionKind,
+    PartialDate,
+    Post,
+    Report,
+    Span,
+)
 
 TEXT = "Анна Ким Астанада Ли Смитпен кездесті."
 SENTENCE = Span(0, len(TEXT), TEXT)
@@ -192,3 +204,32 @@ def test_the_lines_of_a_reports_meetings_begin_alike_and_no_other_reports_do(key
     for n in (1, 2, 12):
         assert f"{meeting_term((key, n))} <p> <o> .".encode().startswith(meeting_lines(key))
         assert not f"{meeting_term((other, n))} <p> <o> .".encode().startswith(meeting_lines(key))
+
+
+TOLD = "Анна Ким Астанаға келді. Анна Ким Ли Смитпен кездесті. Ким сөз сөйледі."
+TOLD_SENTENCES = (Span(0, 24, TOLD[:24]), Span(25, 54, TOLD[25:54]), Span(55, len(TOLD), TOLD[55:]))
+
+
+def _mention(start: int, text: str) -> Mention:
+    assert TOLD[start:start + len(text)] == text
+    return Mention(MentionKind.PERSON, start, start + len(text), text, "Анна Ким")
+
+
+@pytest.mark.parametrize(("mentions", "evidence"), [
+    # the first sentence of each way the report writes the name
+    (((0, "Анна Ким"), (25, "Анна Ким")), {("Анна Ким", 0)}),
+    (((0, "Анна Ким"), (25, "Анна Ким"), (55, "Ким")), {("Анна Ким", 0), ("Ким", 55)}),
+    (((25, "Анна Ким"), (55, "Ким"), (59, "сөз")), {("Анна Ким", 25), ("Ким", 55), ("сөз", 55)}),
+])
+def test_a_mention_s_evidence_is_the_first_sentence_of_each_form(mentions, evidence):
+    person = replace(ENTITIES["person:a"], mentions=tuple(_mention(s, t) for s, t in mentions))
+    x = Extraction(Report("a.txt", TOLD, "kk", date(2024, 1, 2)), person.mentions, (person,), (), (), TOLD_SENTENCES)
+    builder = GraphBuilder()
+    builder.add(x, {"person:a": person}, {})
+    found = set()
+    for g in builder.ds.graphs():
+        for ev in g.subjects(DIP.supportsProperty, DIP.mentions):
+            quote, start = g.value(ev, DIP.quote), g.value(ev, DIP.sentenceStart)
+            assert g.value(ev, DIP.joinRule) is not None and g.value(ev, DIP.inReport) is not None
+            found.add((str(quote), start.toPython()))
+    assert found == evidence
