@@ -49,6 +49,7 @@ from kg.query_text import (
     param_line,
     read_text,
     rows_each,
+    rows_figure,
     variable_places,
     with_directive,
 )
@@ -65,6 +66,9 @@ if TYPE_CHECKING:
 
 QUERY_DIR = package_path("queries")
 RESOURCE = "https://w3id.org/dipkg/resource/"
+ONTOLOGY = "https://w3id.org/dipkg/ontology#"
+# The node of the whole collection, on which the build writes figures a query's reach reads (``#ROWS``: ``_each``).
+COLLECTION = f"{RESOURCE}collection"
 TABLE_PREFIXES = {
     "https://w3id.org/dipkg/resource/": "res:",
     "https://w3id.org/dipkg/ontology#": "dip:",
@@ -364,7 +368,7 @@ def run(store: ox.Store, sparql: str, *, params: Mapping[str, Term | str] | None
             check(sparql, limits)
         except QueryRefused as exc:
             raise DipkgError(f"query refused: {exc}") from exc
-    for reach in _reaches(sparql, limit, offset):
+    for reach in _reaches(sparql, limit, offset, store):
         variables, rows = _page(store, sparql, subs, limit, offset, reach=reach)
         # Fewer rows than a full page and one: the page is the last one, or the reach was short (rows of the
         # reached subquery that gave fewer rows than they do as a rule, or none); a longer reach tells, and last
@@ -383,15 +387,28 @@ def run(store: ox.Store, sparql: str, *, params: Mapping[str, Term | str] | None
     return Result(variables, rows, offset, more)
 
 
-def _reaches(sparql: str, limit: int | None, offset: int) -> list[int | None]:
+def _reaches(sparql: str, limit: int | None, offset: int, store: ox.Store | None = None) -> list[int | None]:
     """The reaches a page is tried with, in turn (``_paged``): with a limit and a ``#REACH`` line, the rows of
-    the reached subquery that give the page and the row after it where each gives ``#ROWS`` rows (``rows_each``),
+    the reached subquery that give the page and the row after it where each gives ``#ROWS`` rows (``_each``),
     then where each gives one, then every row (None)."""
     if limit is None or not has_directive(sparql, REACH):
         return [None]
     needed = offset + limit + 1
-    each = rows_each(sparql)
+    each = _each(sparql, store)
     return ([-(-needed // each)] if each > 1 else []) + [needed, None]
+
+
+def _each(sparql: str, store: ox.Store | None) -> int:
+    """The rows each row of a query's reach gives as a rule: the figure its ``#ROWS`` line names, as the store's
+    collection node holds it (at least 1), else the number that line gives (``rows_each``), else 1."""
+    figure = rows_figure(sparql)
+    if figure is not None and store is not None:
+        for quad in store.quads_for_pattern(ox.NamedNode(COLLECTION), ox.NamedNode(ONTOLOGY + figure), None,
+                                            ox.DefaultGraph()):
+            value = quad.object.value if isinstance(quad.object, ox.Literal) else ""
+            if value.isascii() and value.isdigit():
+                return max(1, int(value))
+    return rows_each(sparql)
 
 
 def _page(store: ox.Store, sparql: str, subs: Mapping[ox.Variable, Term], limit: int | None, offset: int, *,

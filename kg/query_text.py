@@ -26,7 +26,8 @@ QUERY_SUFFIX = ".rq"
 # lists the blocks of ranks its rows are in; and where a shared part of ``PARTS_DIR`` goes, at the line's
 # indentation, with the variables of the part it renames (``#INCLUDE list-items list=organizationForms``: the
 # part's ?list is the query's ?organizationForms); and, anywhere in a query with a ``#REACH``, how many of the page's
-# rows each row the reach takes gives as a rule (``#ROWS 2``: a report's meeting has two participants at least).
+# rows each row the reach takes gives as a rule (``#ROWS 2``: a report's meeting has two participants at least), and
+# the figure of the collection that says it better where the build wrote one (``#ROWS 2 participantsPerReport``).
 PAGE = "#PAGE"
 REACH = "#REACH"
 BLOCKS = "#BLOCKS"
@@ -87,7 +88,7 @@ def included(text: str) -> str:
 def directive(line: str) -> tuple[str, str, list[str]] | None:
     """The indentation, directive and arguments of a line that is one of ``DIRECTIVES`` (``#PAGE``, ``#REACH`` and
     ``#BLOCKS`` alone on their line; ``#INCLUDE`` with a part's name and its ``old=new`` renames; ``#ROWS`` with a
-    number from 1), else None."""
+    number from 1, and the name of a figure of the collection or none), else None."""
     body = line.lstrip(" \t")
     if not body.startswith("#"):
         return None
@@ -96,8 +97,8 @@ def directive(line: str) -> tuple[str, str, list[str]] | None:
         return None
     if name == INCLUDE and not (is_notation(arguments[0]) and all(_is_rename(a) for a in arguments[1:])):
         return None
-    if name == ROWS and not (len(arguments) == 1 and arguments[0].isascii() and arguments[0].isdigit()
-                             and int(arguments[0]) > 0):
+    if name == ROWS and not (len(arguments) <= 2 and arguments[0].isascii() and arguments[0].isdigit()
+                             and int(arguments[0]) > 0 and all(_is_variable_name(a) for a in arguments[1:])):
         return None
     return line[: len(line) - len(body)], name, arguments
 
@@ -106,6 +107,13 @@ def rows_each(text: str) -> int:
     """The rows each row a query's reach takes gives as a rule (its first ``#ROWS`` line), 1 without one."""
     arguments = directive_arguments(text, ROWS)
     return int(arguments[0]) if arguments else 1
+
+
+def rows_figure(text: str) -> str | None:
+    """The figure of the collection that tells the rows each row of a query's reach gives, where its first
+    ``#ROWS`` line names one (a local name of the ontology's namespace: ``participantsPerReport``)."""
+    arguments = directive_arguments(text, ROWS)
+    return arguments[1] if arguments and len(arguments) > 1 else None
 
 
 def _is_rename(argument: str) -> bool:

@@ -20,6 +20,9 @@ instead, from the same facts the report graphs state:
 - on each meeting, ``dip:sectorList``: the sectors it discussed over every report that tells it, which
   who-met-whom shows rather than grouping each meeting's ``dip:sectorKey`` (a person's roles and the states
   its posts serve are in its description: ``kg.graph.GraphBuilder``);
+- on the collection's node (``kg.query.COLLECTION``), ``dip:participantsPerReport``: the lower quartile, over the
+  reports, of the pairs of a meeting and a participant each report tells, the rows who-met-whom shows of a report
+  as a rule: its page reaches as many reports as its rows need at that many a report (``#ROWS``);
 - on each report, ``dip:reportRank``: its place among the collection's reports in the order of their file
   names (``dip:sourceFile``), from 1. Oxigraph compares two long strings by reading both back from the store,
   and sorting thousands of file names took 0.3 s at 10,000 reports; a query sorts by the ranks, integers
@@ -171,7 +174,24 @@ def tallies(extractions: Iterable[Extraction], entities: Mapping[str, Entity], r
     extractions = list(extractions)
     return tally_graphs(meeting_facts(extractions, entities, redirect, events, served),
                         place_states(extractions, entities, redirect), version=extractor_version(),
-                        countries=country_reports(extractions, entities, redirect), ranks=report_ranks(extractions))
+                        countries=country_reports(extractions, entities, redirect), ranks=report_ranks(extractions),
+                        participants=participants_per_report(extractions, redirect, events))
+
+
+def participants_per_report(extractions: Iterable[Extraction], redirect: Mapping[str, str],
+                            events: Mapping[MeetingRef, Event]) -> int | None:
+    """The lower quartile, over the reports (None without any), of the pairs of a meeting node and a participant's
+    node that each report's graph states (``kg.graph.GraphBuilder``): who-met-whom's rows of the report."""
+    counts = []
+    for x in extractions:
+        src = x.report.key
+        pairs = set()
+        for n, meeting in enumerate(x.meetings, start=1):
+            event = events.get((src, n))
+            anchor = event.anchor if event is not None else (src, n)
+            pairs.update((anchor, redirect.get(k, k)) for k in meeting.participants)
+        counts.append(len(pairs))
+    return sorted(counts)[len(counts) // 4] if counts else None
 
 
 def report_ranks(extractions: Iterable[Extraction]) -> dict[str, int]:
@@ -183,12 +203,13 @@ def report_ranks(extractions: Iterable[Extraction]) -> dict[str, int]:
 
 def tally_graphs(meetings: Mapping[str, MeetingFacts] | Iterable[tuple[str, MeetingFacts]],
                  states: Mapping[str, frozenset[str]], *, version: str = "", countries: Mapping[str, int] | None = None,
-                 ranks: Mapping[str, int] | None = None) -> dict[str, TallyGraph]:
+                 ranks: Mapping[str, int] | None = None, participants: int | None = None) -> dict[str, TallyGraph]:
     """The tallies of ``meetings`` (meeting node → its facts, or pairs of them as they come, each node once) as
     graphs by IRI, each meeting's facts let go once counted; ``states``: the states of each
     region and city (node → ISO codes), the only places tallied; ``version``: that of the code (for the
     signatures); ``countries``: how many reports mention each state (node → count); ``ranks``: each report's
-    rank (node → rank, ``report_ranks``), in a graph of their own."""
+    rank (node → rank, ``report_ranks``), in a graph of their own; ``participants``: the collection's
+    ``dip:participantsPerReport`` (``participants_per_report``)."""
     by_sector: Counter[tuple[str, str, str]] = Counter()
     by_year: Counter[tuple[str, str, str, str]] = Counter()
     # the reports of each pair's meetings of a year and sector: each meeting's (``MeetingFacts.reports``, a tuple
@@ -216,6 +237,8 @@ def tally_graphs(meetings: Mapping[str, MeetingFacts] | Iterable[tuple[str, Meet
                     topics_of[place, p].update(sectors)
     for country, count in (countries or {}).items():
         rows.add(_bucket("country", country), ("country", country, count))
+    if participants is not None:
+        rows.add(_bucket("collection"), ("collection", "participantsPerReport", participants))
     for (c, p, s), count in by_sector.items():
         rows.add(_bucket("pair", c, p), ("sector", c, p, s, count))
     for (c, p, y, s), count in by_year.items():
@@ -303,13 +326,17 @@ def _country_count(g: nt.Lines, country: str, count: int) -> None:
     g.add((country, N_DIP.reportCount, nt.literal(count)))
 
 
+def _collection_figure(g: nt.Lines, name: str, value: int) -> None:
+    g.add((nt.iri(query.COLLECTION), N_DIP[name], nt.literal(value)))
+
+
 def _report_rank(g: nt.Lines, report: str, rank: int) -> None:
     g.add((report, N_DIP.reportRank, nt.literal(rank)))
     g.add((report, N_DIP.rankBlock, nt.literal(query.rank_block(rank))))
 
 
 _WRITERS = {"sector": _sector_tally, "year": _year_tally, "place": _place_tally, "country": _country_count,
-            "meeting": _meeting_sectors, "rank": _report_rank}
+            "meeting": _meeting_sectors, "rank": _report_rank, "collection": _collection_figure}
 
 
 def _digest(*keys: str) -> str:

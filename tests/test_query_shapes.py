@@ -145,6 +145,36 @@ def test_a_page_is_tried_with_the_reaches_its_rows_may_need(text, limit, offset,
     assert q._reaches(text, limit, offset) == expected
 
 
+FIGURED = "#ROWS 2 participantsPerReport\n" + REACHED
+
+
+@pytest.mark.parametrize(("figure", "expected"), [
+    (None, [51, 101, None]),  # the store has none: the number of the line
+    ('"6"^^<http://www.w3.org/2001/XMLSchema#integer>', [17, 101, None]),  # a sixth as many as the rows needed
+    ('"1"^^<http://www.w3.org/2001/XMLSchema#integer>', [101, None]),
+    ('"0"^^<http://www.w3.org/2001/XMLSchema#integer>', [101, None]),  # at least one row a report
+    ('"six"', [51, 101, None]),  # not a count
+])
+def test_a_page_reaches_as_many_rows_as_the_collection_s_figure_says(figure, expected):
+    store = ox.Store()
+    if figure is not None:
+        store.load(f"<{q.COLLECTION}> <{q.ONTOLOGY}participantsPerReport> {figure} .".encode(),
+                   format=ox.RdfFormat.N_TRIPLES)
+    assert q._reaches(FIGURED, 100, 0, store) == expected
+
+
+@pytest.mark.parametrize("figure", [1, 2, 50])
+@pytest.mark.parametrize(("limit", "offset"), [(1, 0), (2, 1), (3, 0), (1, 4)])
+def test_who_met_whom_pages_are_the_whole_answer_whatever_the_figure(store, figure, limit, offset):
+    # a figure larger than the reports give reaches too few of them, and the page is read again with more
+    figured = ox.Store()
+    figured.extend(quad for quad in store if quad.predicate.value != f"{q.ONTOLOGY}participantsPerReport")
+    figured.add(ox.Quad(ox.NamedNode(q.COLLECTION), ox.NamedNode(f"{q.ONTOLOGY}participantsPerReport"),
+                        ox.Literal(str(figure), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))))
+    whole = q.ask(store, "who-met-whom").rows
+    assert q.ask(figured, "who-met-whom", limit=limit, offset=offset).rows == whole[offset:offset + limit]
+
+
 @pytest.mark.parametrize("name", ["who-met-whom", "report-meetings", "report-mentions"])
 @pytest.mark.parametrize(("limit", "offset"), [(1, 0), (1, 1), (2, 0), (1, 3), (2, 2), (5, 0), (3, 1)])
 def test_a_page_reached_through_small_blocks_of_ranks_is_the_page_of_the_whole_answer(monkeypatch, name, limit,

@@ -49,7 +49,10 @@ def test_renaming_a_variable_the_part_lacks_is_a_one_line_error():
     ("#ROWS 0", None),
     ("#ROWS two", None),
     ("#ROWS ²", None),
-    ("#ROWS 2 3", None),
+    ("#ROWS 2 3", None),  # a number, then the name of a figure of the collection or nothing
+    ("#ROWS 2 participantsPerReport", ("", "#ROWS", ["2", "participantsPerReport"])),
+    ("#ROWS 2 participantsPerReport more", None),
+    ("#ROWS participantsPerReport", None),
     ("#PAGE 10", None),  # a directive alone on its line, or with a part's name
     ("#INCLUDE", None),
     ("#INCLUDE Parts", None),  # a part's name in lower case

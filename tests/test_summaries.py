@@ -11,7 +11,14 @@ from kg.events import joined_events
 from kg.graph import meeting_term
 from kg.model import Evidence, Extraction, Meeting, PartialDate, Report, Span
 from kg.query import load_store
-from kg.summaries import BUCKETS, MeetingFacts, TallyGraph, meeting_facts, tally_graphs
+from kg.summaries import (
+    BUCKETS,
+    MeetingFacts,
+    TallyGraph,
+    meeting_facts,
+    participants_per_report,
+    tally_graphs,
+)
 
 PREFIXES = """PREFIX dip: <https://w3id.org/dipkg/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
@@ -299,3 +306,34 @@ def test_a_graph_of_tallies_in_pieces_is_its_n_triples_though_a_pair_is_in_sever
     tally = TallyGraph.of(rows, "1")
     assert len(tally.packed) == 2
     assert b"".join(tally.pieces()) == tally.ntriples()
+
+
+AB, BC, ABC = ("person:a", "person:b"), ("person:b", "person:c"), ("person:a", "person:b", "person:c")
+
+
+@pytest.mark.parametrize(("extractions", "redirect", "expected"), [
+    ([], {}, None),
+    ([_told("a.txt", (AB, ""))], {}, 2),
+    # the lower quartile of the reports' pairs of a meeting and a participant: 2, 3, 4 and 5 pairs
+    ([_told("a.txt", (AB, "")), _told("b.txt", (ABC, "")), _told("c.txt", (AB, ""), (AB, "")),
+      _told("d.txt", (AB, ""), (ABC, ""))], {}, 3),
+    # a report that tells no meeting gives none
+    ([_told("a.txt"), _told("b.txt", (AB, "")), _told("c.txt", (AB, "")), _told("d.txt", (AB, ""))], {}, 2),
+    ([_told("a.txt"), _told("b.txt"), _told("c.txt", (AB, "")), _told("d.txt", (AB, ""))], {}, 0),
+    # two names of one person are one participant
+    ([_told("a.txt", (ABC, ""))], {"person:c": "person:a"}, 2),
+    # a meeting two reports tell, with the same participants, gives its pairs in each
+    ([_told("a.txt", (AB, "")), _told("b.txt", (AB, ""), (BC, ""))], {}, 2),
+])
+def test_the_participants_per_report_are_the_lower_quartile_of_the_pairs_each_report_tells(extractions, redirect,
+                                                                                          expected):
+    assert participants_per_report(extractions, redirect, joined_events(extractions, redirect)) == expected
+
+
+def test_the_participants_per_report_are_those_of_the_report_graphs(seeds_store):
+    told = sorted(int(row[1].value) for row in seeds_store.query(PREFIXES + """SELECT ?r (COUNT(?p) AS ?n) WHERE {
+        ?r a dip:Report OPTIONAL { ?m dip:reportedIn ?r ; dip:participant ?p } } GROUP BY ?r"""))
+    figure = rows(seeds_store, "SELECT ?n WHERE { <https://w3id.org/dipkg/resource/collection> "
+                               "dip:participantsPerReport ?n }")
+    assert figure == {(str(ox.Literal(str(told[len(told) // 4]), datatype=ox.NamedNode(
+        "http://www.w3.org/2001/XMLSchema#integer"))),)}
