@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from wordfreq import zipf_frequency
-
 from kg.lang import TokenView
+from kg.lang.en.frequency import zipf
 from kg.lang.en.ner import given_names
 
 LINKS = frozenset({"and", "&"})
@@ -17,7 +16,7 @@ FIELD_ZIPF = 3.3
 
 @cache
 def _field_word(word: str) -> bool:
-    return zipf_frequency(word.casefold(), "en") >= FIELD_ZIPF
+    return zipf(word.casefold()) >= FIELD_ZIPF
 
 
 def ministry(view: TokenView, i: int) -> tuple[int, int, str] | None:

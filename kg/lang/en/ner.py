@@ -2,8 +2,8 @@
 
 Tokens fall into classes: capitalised words (in any script's capitals: Ş, Ö, Ž), initials,
 name particles (de, van, al-), honorifics (Mr, H.E.), acronyms, and words that cannot be part
-of a person's name: common English words (wordfreq's Zipf frequency, unless the word is a
-known given name) and the lexicon's countries, places, organizations, roles and months.
+of a person's name: common English words (wordfreq's Zipf frequency, ``kg.lang.en.frequency``,
+unless the word is a known given name) and the lexicon's countries, places, organizations, roles and months.
 
 A run of name words is a person when its surroundings say so: an honorific or a post before it,
 a verb of saying or meeting after it (``X noted``), a post in apposition (``X, Ambassador of
@@ -26,11 +26,11 @@ from itertools import pairwise
 from pathlib import Path
 
 import pycountry
-from wordfreq import zipf_frequency
 
 from kg.files import read_tsv_records
 from kg.lang import profile
 from kg.lang.en.forms import plural_of
+from kg.lang.en.frequency import zipf
 from kg.letters import HYPHEN
 from kg.lexicon import load_lexicon
 from kg.model import Mention, MentionKind, Report
@@ -138,7 +138,7 @@ def _common(word: str) -> bool:
     low = word.casefold()
     if JOINED_WORD.search(low):
         return False  # Al-Farabi, Xi'an: wordfreq splits such words into common pieces
-    return zipf_frequency(low, "en") >= COMMON_ZIPF and low not in given_names()
+    return zipf(low) >= COMMON_ZIPF and low not in given_names()
 
 
 @cache
