@@ -178,15 +178,16 @@ def resolve(work: Work, pack: Pack[Extraction] | None, plan: Path, *, jobs: int,
             builder = GraphBuilder(wikidata=load_wikidata(), served=served, roles=held_roles(extractions, redirect))
             signatures = graph_signatures(extractions, keys, entities, redirect, meetings, served)
             descriptions = described(extractions, builder, entities, redirect, meetings, now=len(keys) >= APART_FROM)
+            # while the tallies are counted apart: the outlines kept and the plan of the report graphs saved
+            if pack is not None:
+                pack.save(dict(zip(keys, extractions, strict=True)), packed)
+            index = cache.index if cache is not None else {}
+            Records.save((Planned(n, x.report.key, str(report_graph_iri(x.report.key)), index.get(key), signature)
+                          for n, x, key, signature in zip(survivors, extractions, keys, signatures, strict=True)), plan)
             common: dict[str, TallyGraph | Description] = {**_counted(counted, counting), **descriptions}
         finally:
             if counted is not None:
                 counted.stop()  # (where this process failed first)
-    if pack is not None:
-        pack.save(dict(zip(keys, extractions, strict=True)), packed)
-    index = cache.index if cache is not None else {}
-    Records.save((Planned(n, x.report.key, str(report_graph_iri(x.report.key)), index.get(key), signature)
-                  for n, x, key, signature in zip(survivors, extractions, keys, signatures, strict=True)), plan)
     clock.lap("resolve")
     return Resolved(entities, redirect, meetings, common, builder, tuple(failed), extracted_count, clock.laps)
 
