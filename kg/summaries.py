@@ -182,10 +182,10 @@ def participants_per_report(extractions: Iterable[Extraction], redirect: Mapping
                             events: Mapping[MeetingRef, Event]) -> int | None:
     """The lower quartile, over the reports (None without any), of the pairs of a meeting node and a participant's
     node that each report's graph states (``kg.graph.GraphBuilder``): who-met-whom's rows of the report."""
-    counts = []
+    counts: list[int] = []
     for x in extractions:
         src = x.report.key
-        pairs = set()
+        pairs: set[tuple[MeetingRef, str]] = set()
         for n, meeting in enumerate(x.meetings, start=1):
             event = events.get((src, n))
             anchor = event.anchor if event is not None else (src, n)
