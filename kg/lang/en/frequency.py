@@ -1,8 +1,8 @@
 """How frequent an English word is: wordfreq's Zipf frequency (the base-10 logarithm of a word's uses per
 billion words), read from ``frequent_words.tsv``, which ``write_frequent_words`` derives from wordfreq's English
 list: its words of letters only from ``FREQUENT_ZIPF`` on, the least any pass asks for (a ministry's field,
-``kg.lang.en.ministries.FIELD_ZIPF``). wordfreq is a tool for that file only, as for the gazetteer (``pip install
-.[gazetteer]``); read from the file, the table takes milliseconds where importing wordfreq and its list took 0.3 s
+``kg.lang.en.ministries.FIELD_ZIPF``). wordfreq is a tool for that file only, as for the gazetteer (``pip install -e
+'.[gazetteer]'``); read from the file, the table takes milliseconds where importing wordfreq and its list took 0.3 s
 of a process's first English report."""
 
 from __future__ import annotations
