@@ -49,7 +49,6 @@ from kg.query_text import (
     param_line,
     read_text,
     rows_each,
-    rows_figure,
     variable_places,
     with_directive,
 )
@@ -70,8 +69,8 @@ ONTOLOGY = "https://w3id.org/dipkg/ontology#"
 # The node of the whole collection, on which the build writes figures a query's reach reads (``#ROWS``: ``_each``).
 COLLECTION = f"{RESOURCE}collection"
 TABLE_PREFIXES = {
-    "https://w3id.org/dipkg/resource/": "res:",
-    "https://w3id.org/dipkg/ontology#": "dip:",
+    RESOURCE: "res:",
+    ONTOLOGY: "dip:",
     "https://w3id.org/dipkg/sector/": "sector:",
     "https://w3id.org/dipkg/role/": "role:",
     "http://www.wikidata.org/entity/": "wd:",
@@ -400,15 +399,15 @@ def _reaches(sparql: str, limit: int | None, offset: int, store: ox.Store | None
 
 def _each(sparql: str, store: ox.Store | None) -> int:
     """The rows each row of a query's reach gives as a rule: the figure its ``#ROWS`` line names, as the store's
-    collection node holds it (at least 1), else the number that line gives (``rows_each``), else 1."""
-    figure = rows_figure(sparql)
+    collection node holds it (at least 1), else the number that line gives, else 1 (``rows_each``)."""
+    each, figure = rows_each(sparql)
     if figure is not None and store is not None:
         for quad in store.quads_for_pattern(ox.NamedNode(COLLECTION), ox.NamedNode(ONTOLOGY + figure), None,
                                             ox.DefaultGraph()):
             value = quad.object.value if isinstance(quad.object, ox.Literal) else ""
             if value.isascii() and value.isdigit():
                 return max(1, int(value))
-    return rows_each(sparql)
+    return each
 
 
 def _page(store: ox.Store, sparql: str, subs: Mapping[ox.Variable, Term], limit: int | None, offset: int, *,

@@ -103,17 +103,12 @@ def directive(line: str) -> tuple[str, str, list[str]] | None:
     return line[: len(line) - len(body)], name, arguments
 
 
-def rows_each(text: str) -> int:
-    """The rows each row a query's reach takes gives as a rule (its first ``#ROWS`` line), 1 without one."""
-    arguments = directive_arguments(text, ROWS)
-    return int(arguments[0]) if arguments else 1
-
-
-def rows_figure(text: str) -> str | None:
-    """The figure of the collection that tells the rows each row of a query's reach gives, where its first
-    ``#ROWS`` line names one (a local name of the ontology's namespace: ``participantsPerReport``)."""
-    arguments = directive_arguments(text, ROWS)
-    return arguments[1] if arguments and len(arguments) > 1 else None
+def rows_each(text: str) -> tuple[int, str | None]:
+    """The rows each row a query's reach takes gives as a rule, as its first ``#ROWS`` line says (1 without one),
+    and the figure of the collection that tells them better where that line names one (a local name of the
+    ontology's namespace: ``participantsPerReport``), else None."""
+    arguments = directive_arguments(text, ROWS) or ["1"]
+    return int(arguments[0]), arguments[1] if len(arguments) > 1 else None
 
 
 def _is_rename(argument: str) -> bool:

@@ -95,9 +95,10 @@ def test_a_variable_stands_where_no_more_of_a_name_follows(text, variable, place
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("#ROWS 3\nSELECT * WHERE { ?x ?p ?o }", 3),
-    ("SELECT * WHERE { ?x ?p ?o }", 1),
-    ("# ROWS 3\nSELECT * WHERE { ?x ?p ?o }", 1),  # a comment, not the directive
+    ("#ROWS 3\nSELECT * WHERE { ?x ?p ?o }", (3, None)),
+    ("SELECT * WHERE { ?x ?p ?o }", (1, None)),
+    ("# ROWS 3\nSELECT * WHERE { ?x ?p ?o }", (1, None)),  # a comment, not the directive
+    ("#ROWS 2 participantsPerReport\nSELECT * WHERE { ?x ?p ?o }", (2, "participantsPerReport")),
 ])
 def test_the_rows_each_reached_row_gives(text, expected):
     assert qt.rows_each(text) == expected
