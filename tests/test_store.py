@@ -331,6 +331,29 @@ def test_a_store_is_updated_or_built_anew(tmp_path, anew, held):
     assert seen == [held]
 
 
+@pytest.mark.parametrize(("most", "opened_again"), [(0, True), (1 << 30, False)])
+def test_a_store_whose_manifest_grew_is_opened_again_with_a_short_one(tmp_path, monkeypatch, most, opened_again):
+    monkeypatch.setattr(store_writer, "MANIFEST_BYTES", most)
+    left: list[tuple[str, int]] = []
+
+    def fill(store: ox.Store, old: Manifest, new: dict[str, str]) -> Manifest:
+        for n in range(20):  # each bulk load adds its tables to the manifest
+            store.bulk_load(input=f"<urn:s{n}> <urn:p> <urn:o> <urn:g> .\n".encode(), format=ox.RdfFormat.N_QUADS)
+        path, = staging.glob(f"store/*/{store_writer.MANIFEST_FILES}")
+        left.append((path.name, path.stat().st_size))
+        return old
+
+    staging = tmp_path / "staging"
+    staging.mkdir()
+    store, target = update_store(tmp_path / "out", staging, fill)
+    path, = target.glob(f"*/{store_writer.MANIFEST_FILES}")
+    assert ((path.name, path.stat().st_size) != left[0]) == opened_again
+    if opened_again:
+        assert path.stat().st_size < left[0][1]
+    assert len(store) == 20
+    store.add(ox.Quad(ox.NamedNode("urn:s"), ox.NamedNode("urn:p"), ox.NamedNode("urn:o")))  # open for writing
+
+
 def test_a_store_is_filled_with_its_background_compactions_at_the_lowest_priority(tmp_path):
     import os
 
