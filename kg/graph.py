@@ -183,11 +183,11 @@ class GraphBuilder:
     def __init__(self, *, wikidata: dict[str, str] | None = None,
                  served: Mapping[str, frozenset[str]] | None = None,
                  roles: Mapping[str, frozenset[str]] | None = None) -> None:
-        """``served``: the states each merged person's posts serve over the whole corpus (``served_states``),
-        for the meetings' ``dip:countryKey``; without it, those of the posts of the report being added.
-        ``roles``: the roles of each merged person's posts over the whole corpus (``held_roles``); with it (and
-        ``served``), a person's description lists them and the states its posts serve (``dip:roleList``,
-        ``dip:servesList``), which who-met-whom shows, rather than reading every post of a participant."""
+        """``served``: the states each merged person's posts serve over the whole corpus (``served_states``);
+        ``roles``: the roles of each merged person's posts over the whole corpus (``held_roles``); with both, a
+        person's description lists them (``dip:roleList``, ``dip:servesList``), which who-met-whom shows, rather
+        than reading every post of a participant. (A meeting's ``dip:countryKey``, the states its participants'
+        posts serve in any report, is a tally of the collection's: ``kg.summaries``.)"""
         self.wikidata = wikidata or {}
         self.served = served
         self.roles = roles
@@ -295,7 +295,6 @@ class GraphBuilder:
             g.add((p, N_LABEL, nt.literal(f"{post.role} ({entities[redirect.get(post.holder, post.holder)].name})")))
             g.add((p, N_DIP.evidence, self._evidence(g, r, src, post.evidence, N_DIP.holds, p, "rules")))
 
-        served = self.served if self.served is not None else served_states([x], redirect)
         for n, meeting in enumerate(x.meetings, start=1):
             event = event_of((src, n), meeting, redirect, events)
             m = meeting_term(event.anchor)
@@ -316,8 +315,6 @@ class GraphBuilder:
                 g.add((m, N_DIP.evidence, self._evidence(g, r, src, t.evidence, N_DIP.topic, N_SECTOR[t.sector],
                                                          "rules")))
             _grouping_keys(g, m, meeting.date, [t.sector for t in meeting.topics])
-            for code in sorted({c for k in meeting.participants for c in served.get(redirect.get(k, k), ())}):
-                g.add((m, N_DIP.countryKey, nt.literal(code)))
 
     def descriptions(self, entities: Iterable[Entity], countries: Iterable[str] = (), *,
                      version: str = "") -> dict[str, Description]:

@@ -176,7 +176,7 @@ def resolve(work: Work, pack: Pack[Extraction] | None, plan: Path, *, jobs: int,
         counted = Started(counting) if jobs > 1 and TALLIES_APART_FROM <= len(extractions) < APART_FROM else None
         try:
             builder = GraphBuilder(wikidata=load_wikidata(), served=served, roles=held_roles(extractions, redirect))
-            signatures = graph_signatures(extractions, keys, entities, redirect, meetings, served)
+            signatures = graph_signatures(extractions, keys, entities, redirect, meetings)
             descriptions = described(extractions, builder, entities, redirect, meetings, now=len(keys) >= APART_FROM)
             # while the tallies are counted apart: the outlines kept and the plan of the report graphs saved
             if pack is not None:
@@ -215,13 +215,14 @@ def _new_few(keys: Sequence[str], held: Container[str] | None, jobs: int) -> lis
 
 
 def graph_signatures(extractions: Sequence[Extraction], keys: Sequence[str], entities: dict[str, Entity],
-                     redirect: dict[str, str], meetings: dict[MeetingRef, Event],
-                     served: Mapping[str, frozenset[str]] | None = None) -> list[str]:
+                     redirect: dict[str, str], meetings: dict[MeetingRef, Event]) -> list[str]:
     """What each report's graph is written from: its extraction, the merged entities it names (their
-    nodes and names, the rules that joined its own entities to them, and the states their posts serve
-    in any report, which its meetings' dip:countryKey summarises) and the events its meetings belong to.
+    nodes and names, the rules that joined its own entities to them) and the events its meetings belong to.
     The rest of an entity's description is a graph of its own (``kg.graph.GraphBuilder.descriptions``):
-    a name another report adds to it leaves this report's graph as it was.
+    a name another report adds to it leaves this report's graph as it was; and what a meeting's participants
+    are over the collection (the states their posts serve, ``dip:countryKey``) is in its tallies
+    (``kg.summaries``): a post another report gives a person named in a thousand reports leaves their graphs as
+    they were.
 
     A report whose signature has not changed since the last build keeps its graph in the store."""
     digests: dict[str, str] = {}
@@ -234,9 +235,7 @@ def graph_signatures(extractions: Sequence[Extraction], keys: Sequence[str], ent
         merged = redirect.get(key, key)
         if merged not in digests:
             e = entities[merged]
-            states = sorted((served or {}).get(merged, ()))
-            digests[merged] = hashlib.sha1(repr((e.key, e.kind, e.country_code, e.name, states))
-                                           .encode("utf-8")).hexdigest()
+            digests[merged] = hashlib.sha1(repr((e.key, e.kind, e.country_code, e.name)).encode("utf-8")).hexdigest()
         line = lines[key] = f"{key}>{merged}:{digests[merged]}:{entities[merged].rule(key)}"
         return line
 

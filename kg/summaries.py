@@ -19,7 +19,9 @@ instead, from the same facts the report graphs state:
 - on each state the reports name, ``dip:reportCount``: how many reports mention it (``dip:mentions``);
 - on each meeting, ``dip:sectorList``: the sectors it discussed over every report that tells it, which
   who-met-whom shows rather than grouping each meeting's ``dip:sectorKey`` (a person's roles and the states
-  its posts serve are in its description: ``kg.graph.GraphBuilder``);
+  its posts serve are in its description: ``kg.graph.GraphBuilder``); and ``dip:countryKey``: each state a
+  post of a participant serves, in any report. A post one report gives a person is a fact of every meeting of
+  theirs: stated here, it changes the few lines of the tallies, not the graph of every report that names them;
 - on the collection's node (``kg.query.COLLECTION``), ``dip:participantsPerReport``: the lower quartile, over the
   reports, of the pairs of a meeting and a participant each report tells, the rows who-met-whom shows of a report
   as a rule: its page reaches as many reports as its rows need at that many a report (``#ROWS``);
@@ -80,7 +82,7 @@ RUN_CHARS = 1 << 16
 
 @dataclass(frozen=True, slots=True)
 class MeetingFacts:
-    """What the report graphs state of one meeting, over every report that tells it: the keys its
+    """What the collection tells of one meeting, over every report that tells it: the keys its
     tallies count it under (``dip:countryKey``, ``dip:yearKey``, ``dip:sectorKey`` as strings), the
     places it engages (node IRIs in N-Triples form) and the ``dip:sourceFile`` of its reports; each
     sorted, each value once (``of``).
@@ -222,7 +224,8 @@ def tally_graphs(meetings: Mapping[str, MeetingFacts] | Iterable[tuple[str, Meet
     for meeting, seen in meetings.items() if isinstance(meetings, Mapping) else meetings:
         # each meeting once: a count of keys is a count of meetings
         sectors = [s for s in seen.sectors if s]
-        rows.add(_bucket("meeting", meeting), ("meeting", meeting, LIST_SEPARATOR.join(sectors)))  # sorted (``of``)
+        rows.add(_bucket("meeting", meeting), ("meeting", meeting, LIST_SEPARATOR.join(sectors),  # sorted (``of``)
+                                               LIST_SEPARATOR.join(seen.countries)))
         if len(seen.countries) > 1:
             pairs = tuple(itertools.combinations(seen.countries, 2))  # each in order, as they are sorted (``of``)
             by_sector.update([(c, p, s) for c, p in pairs for s in sectors])
@@ -318,8 +321,10 @@ def _place_tally(g: nt.Lines, place: str, c: str, p: str, count: int, topics: st
     g.add((t, N_DIP.topicList, nt.literal(topics)))
 
 
-def _meeting_sectors(g: nt.Lines, meeting: str, sectors: str) -> None:
+def _meeting_keys(g: nt.Lines, meeting: str, sectors: str, countries: str) -> None:
     g.add((meeting, N_DIP.sectorList, nt.literal(sectors)))
+    for code in countries.split(LIST_SEPARATOR) if countries else ():
+        g.add((meeting, N_DIP.countryKey, nt.literal(code)))
 
 
 def _country_count(g: nt.Lines, country: str, count: int) -> None:
@@ -336,7 +341,7 @@ def _report_rank(g: nt.Lines, report: str, rank: int) -> None:
 
 
 _WRITERS = {"sector": _sector_tally, "year": _year_tally, "place": _place_tally, "country": _country_count,
-            "meeting": _meeting_sectors, "rank": _report_rank, "collection": _collection_figure}
+            "meeting": _meeting_keys, "rank": _report_rank, "collection": _collection_figure}
 
 
 def _digest(*keys: str) -> str:
@@ -383,10 +388,11 @@ def country_reports(extractions: Iterable[Extraction], entities: Mapping[str, En
 def meeting_facts(extractions: Iterable[Extraction], entities: Mapping[str, Entity], redirect: Mapping[str, str],
                   events: Mapping[MeetingRef, Event],
                   served: Mapping[str, frozenset[str]]) -> Iterator[tuple[str, MeetingFacts]]:
-    """Each meeting node and its facts as the report graphs state them (``kg.graph.GraphBuilder``): the
-    union over the reports that tell it. A meeting no other report tells (most of them: ``events`` holds those
-    that join several) is given as it is read; the others once every report was read. Held for every meeting
-    until they were counted, the facts of 100,000 generated reports took about 70 MB."""
+    """Each meeting node and its facts as the report graphs state them (``kg.graph.GraphBuilder``), and the states
+    its participants' posts serve in any report (``served``): the union over the reports that tell it. A meeting
+    no other report tells (most of them: ``events`` holds those that join several) is given as it is read; the
+    others once every report was read. Held for every meeting until they were counted, the facts of 100,000
+    generated reports took about 70 MB."""
     extractions = list(extractions)
     nodes: dict[str, str] = {}  # one string for each entity's node
 
