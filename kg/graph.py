@@ -15,14 +15,12 @@ import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cached_property, lru_cache, partial
+from functools import cache, cached_property, lru_cache, partial
 from operator import attrgetter
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
-from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import OWL, SKOS
-from rdflib.term import Node
 
 from kg import nt, rdf_io
 from kg.events import Event, MeetingRef, event_of
@@ -31,29 +29,67 @@ from kg.merging import join_rule, stable_id
 from kg.model import Entity, Evidence, Extraction, Label, MentionKind, PartialDate, Post, Report, Span
 from kg.names import search_keys
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from rdflib import Dataset, Graph, Literal, URIRef
+    from rdflib.term import Node
 
-class Terms(Namespace):
-    """A namespace that makes each ``NS.term`` once (rdflib's makes a new IRI at every use)."""
-
-    def __getattr__(self, name: str) -> URIRef:
-        term = super().__getattr__(name)
-        self.__dict__[name] = term
-        return term
-
-
-DIP = Terms("https://w3id.org/dipkg/ontology#")
-RES = Namespace("https://w3id.org/dipkg/resource/")
-SECTOR = Namespace("https://w3id.org/dipkg/sector/")
-ROLE = Namespace("https://w3id.org/dipkg/role/")
-WD = Namespace("http://www.wikidata.org/entity/")
-GEONAMES = Namespace("https://sws.geonames.org/")
-VOCABULARY_GRAPH = RES["graph/vocabulary"]
-PREFIXES = {"dip": DIP, "res": RES, "sector": SECTOR, "role": ROLE, "skos": SKOS, "owl": OWL, "wd": WD}
-ORG_CLASSES = {"government": DIP.GovernmentBody, "university": DIP.University, "company": DIP.Company,
-               "international": DIP.InternationalOrganization}
+# The namespaces, as text: a build writes N-Triples text (``kg.nt``) and does not load rdflib, whose namespaces and
+# terms (``DIP``, ``RES``, ``PREFIXES`` ...: ``__getattr__``) are made where a small graph is walked in rdflib.
+ONTOLOGY = "https://w3id.org/dipkg/ontology#"
+RESOURCE = "https://w3id.org/dipkg/resource/"
+SECTORS = "https://w3id.org/dipkg/sector/"
+ROLES = "https://w3id.org/dipkg/role/"
+WIKIDATA = "http://www.wikidata.org/entity/"
+GEONAMES_PLACES = "https://sws.geonames.org/"
+RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS_NS = "http://www.w3.org/2000/01/rdf-schema#"
+XSD_NS = "http://www.w3.org/2001/XMLSchema#"
+OWL_NS = "http://www.w3.org/2002/07/owl#"
+SKOS_NS = "http://www.w3.org/2004/02/skos/core#"
+VOCABULARY_GRAPH_IRI = f"{RESOURCE}graph/vocabulary"
+PREFIX_IRIS = {"dip": ONTOLOGY, "res": RESOURCE, "sector": SECTORS, "role": ROLES, "skos": SKOS_NS, "owl": OWL_NS,
+               "wd": WIKIDATA}
+# The classes of an organization's and of a place's kinds (``Entity.subtype``), in the ontology's namespace.
+ORG_CLASS_NAMES = {"government": "GovernmentBody", "university": "University", "company": "Company",
+                   "international": "InternationalOrganization"}
+PLACE_CLASS_NAMES = {"region": "Region", "city": "City", "country": "Country"}
 WRITE_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nt": ox.RdfFormat.N_TRIPLES,
                  "nquads": ox.RdfFormat.N_QUADS, "json-ld": ox.RdfFormat.JSON_LD}
-PLACE_CLASSES = {"region": DIP.Region, "city": DIP.City, "country": DIP.Country}
+# The names of this module that are rdflib's namespaces and terms (``_rdflib_names``).
+RDFLIB_NAMES = frozenset({"Terms", "DIP", "RES", "SECTOR", "ROLE", "WD", "GEONAMES", "VOCABULARY_GRAPH", "PREFIXES",
+                          "ORG_CLASSES", "PLACE_CLASSES"})
+
+
+@cache
+def _rdflib_names() -> dict[str, Any]:
+    """rdflib's namespaces and terms of the graph: ``DIP`` (a namespace that makes each ``DIP.term`` once, where
+    rdflib's makes a new IRI at every use), ``RES``, ``SECTOR``, ``ROLE``, ``WD``, ``GEONAMES``, the vocabulary's
+    graph, the prefixes to bind and the classes of organizations' and places' kinds."""
+    from rdflib import Namespace, URIRef
+    from rdflib.namespace import OWL, SKOS
+
+    class Terms(Namespace):
+        def __getattr__(self, name: str) -> URIRef:
+            term = super().__getattr__(name)
+            self.__dict__[name] = term
+            return term
+
+    dip, res = Terms(ONTOLOGY), Namespace(RESOURCE)
+    sector, role, wd = Namespace(SECTORS), Namespace(ROLES), Namespace(WIKIDATA)
+    return {"Terms": Terms, "DIP": dip, "RES": res, "SECTOR": sector, "ROLE": role, "WD": wd,
+            "GEONAMES": Namespace(GEONAMES_PLACES), "VOCABULARY_GRAPH": URIRef(VOCABULARY_GRAPH_IRI),
+            "PREFIXES": {"dip": dip, "res": res, "sector": sector, "role": role, "skos": SKOS, "owl": OWL, "wd": wd},
+            "ORG_CLASSES": {k: dip[v] for k, v in ORG_CLASS_NAMES.items()},
+            "PLACE_CLASSES": {k: dip[v] for k, v in PLACE_CLASS_NAMES.items()}}
+
+
+def __getattr__(name: str) -> Any:
+    if name in RDFLIB_NAMES:
+        return _rdflib_names()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 # The entities whose names a query may ask in the words of the reports (dip:quoteKey).
 QUOTED_KINDS = frozenset({MentionKind.PLACE, MentionKind.ORGANIZATION})
 
@@ -64,7 +100,7 @@ def _digest(*parts: object) -> str:
 
 def report_iri(key: str) -> URIRef:
     """A report's IRI, from ``Report.key`` (its path relative to its folder), never the base name alone."""
-    return RES[f"report/{_report_id(key)}"]
+    return _rdflib_names()["RES"][f"report/{_report_id(key)}"]
 
 
 def report_term(key: str) -> nt.Term:
@@ -72,8 +108,15 @@ def report_term(key: str) -> nt.Term:
     return N_RES[f"report/{_report_id(key)}"]
 
 
+def report_graph_name(key: str) -> str:
+    """The IRI of a report's named graph."""
+    return f"{RESOURCE}graph/{_report_id(key)}"
+
+
 def report_graph_iri(key: str) -> URIRef:
-    return RES[f"graph/{_report_id(key)}"]
+    from rdflib import URIRef
+
+    return URIRef(report_graph_name(key))
 
 
 @lru_cache(maxsize=1 << 17)
@@ -83,33 +126,34 @@ def _report_id(key: str) -> str:
 
 
 def entity_iri(e: Entity) -> URIRef:
+    res = _rdflib_names()["RES"]
     if e.kind == MentionKind.COUNTRY and e.country_code:
-        return RES[f"country/{e.country_code}"]
+        return res[f"country/{e.country_code}"]
     folder = {MentionKind.PERSON: "person", MentionKind.PLACE: "place", MentionKind.ORGANIZATION: "organization"}
-    return RES[f"{folder.get(e.kind, 'entity')}/{stable_id(e.key)}"]
+    return res[f"{folder.get(e.kind, 'entity')}/{stable_id(e.key)}"]
 
 
 def date_literal(d: PartialDate) -> Literal:
-    if d.month is None:
-        return Literal(d.iso(), datatype=XSD.gYear)
-    if d.day is None:
-        return Literal(d.iso(), datatype=XSD.gYearMonth)
-    return Literal(d.iso(), datatype=XSD.date)
+    from rdflib import Literal, URIRef
+
+    kind = "gYear" if d.month is None else "gYearMonth" if d.day is None else "date"
+    return Literal(d.iso(), datatype=URIRef(XSD_NS + kind))
 
 
-Triple = tuple[Node, Node, Node]
+Triple = tuple["Node", "Node", "Node"]
 
 # How a summary for queries joins the items of a list (dip:roleList, dip:sectorList, dip:topicList, ...).
 LIST_SEPARATOR = ", "
 # The builder writes terms as N-Triples text (``kg.nt``): a report's graph goes to the store as
 # N-Triples, and making rdflib terms first cost most of the time of writing it.
-N_DIP, N_RES, N_SECTOR, N_ROLE, N_WD, N_GEONAMES = (nt.Names(str(ns)) for ns in (DIP, RES, SECTOR, ROLE, WD, GEONAMES))
-N_TYPE, N_LABEL, N_SAME_AS = nt.iri(str(RDF.type)), nt.iri(str(RDFS.label)), nt.iri(str(OWL.sameAs))
-N_PREF_LABEL, N_HIDDEN_LABEL = nt.iri(str(SKOS.prefLabel)), nt.iri(str(SKOS.hiddenLabel))
-N_DATE, N_YEAR_MONTH, N_YEAR = (nt.iri(str(t)) for t in (XSD.date, XSD.gYearMonth, XSD.gYear))
-N_DECIMAL, N_ANY_URI = nt.iri(str(XSD.decimal)), nt.iri(str(XSD.anyURI))
-N_ORG_CLASSES = {k: nt.iri(str(v)) for k, v in ORG_CLASSES.items()}
-N_PLACE_CLASSES = {k: nt.iri(str(v)) for k, v in PLACE_CLASSES.items()}
+N_DIP, N_RES, N_SECTOR, N_ROLE, N_WD, N_GEONAMES = (nt.Names(ns) for ns in (ONTOLOGY, RESOURCE, SECTORS, ROLES,
+                                                                             WIKIDATA, GEONAMES_PLACES))
+N_TYPE, N_LABEL, N_SAME_AS = nt.iri(RDF_NS + "type"), nt.iri(RDFS_NS + "label"), nt.iri(OWL_NS + "sameAs")
+N_PREF_LABEL, N_HIDDEN_LABEL = nt.iri(SKOS_NS + "prefLabel"), nt.iri(SKOS_NS + "hiddenLabel")
+N_DATE, N_YEAR_MONTH, N_YEAR = (nt.iri(XSD_NS + t) for t in ("date", "gYearMonth", "gYear"))
+N_DECIMAL, N_ANY_URI = nt.iri(XSD_NS + "decimal"), nt.iri(XSD_NS + "anyURI")
+N_ORG_CLASSES = {k: N_DIP[v] for k, v in ORG_CLASS_NAMES.items()}
+N_PLACE_CLASSES = {k: N_DIP[v] for k, v in PLACE_CLASS_NAMES.items()}
 # Literals of evidence nodes (offsets, sentences, extractor names) recur: each is made once.
 _literal = lru_cache(maxsize=1 << 16, typed=True)(nt.literal)
 
@@ -130,7 +174,7 @@ def country_term(code: str) -> nt.Term:
 def description_graph(term: nt.Term) -> str:
     """The named graph of an entity's description, beside the node's own path: ``res:graph/person/…`` describes
     ``res:person/…`` (a report's graph, ``res:graph/<id>``, has no slash after ``graph/``)."""
-    return f"{RES}graph/{term[len(str(RES)) + 1:-1]}"
+    return f"{RESOURCE}graph/{term[len(RESOURCE) + 1:-1]}"
 
 
 def meeting_term(anchor: MeetingRef) -> nt.Term:
@@ -144,7 +188,7 @@ def meeting_lines(key: str) -> bytes:
 
 
 def _meetings_of(key: str) -> str:
-    return f"<{RES}meeting/{_report_id(key)}-"
+    return f"<{RESOURCE}meeting/{_report_id(key)}-"
 
 
 def _date_term(d: PartialDate) -> nt.Term:
@@ -196,10 +240,13 @@ class GraphBuilder:
     @cached_property
     def ds(self) -> Dataset:
         """The dataset ``add`` fills, with the vocabulary graph; made on first use (``report_triples`` needs none)."""
+        from rdflib import Dataset
+
+        names = _rdflib_names()
         ds = Dataset()
-        for prefix, ns in PREFIXES.items():
+        for prefix, ns in names["PREFIXES"].items():
             ds.bind(prefix, ns)
-        vocab = ds.graph(VOCABULARY_GRAPH)
+        vocab = ds.graph(names["VOCABULARY_GRAPH"])
         for name in ("dipkg.ttl", "sectors.ttl", "roles.ttl"):
             vocab.parse(ONTOLOGY_DIR / name, format="turtle")
         return ds
@@ -216,7 +263,7 @@ class GraphBuilder:
             if iri in self._described:
                 continue
             self._described.add(iri)
-            graph = self.ds.graph(URIRef(iri))
+            graph = self.ds.graph(rdf_io.to_rdflib(ox.NamedNode(iri)))
             for triple in _rdflib_triples(description.ntriples()):
                 graph.add(triple)
 
@@ -405,8 +452,10 @@ class GraphBuilder:
 
     def merged(self) -> Graph:
         """Every named graph and the vocabulary in one graph, for Turtle export and queries."""
+        from rdflib import Graph
+
         g = Graph()
-        for prefix, ns in PREFIXES.items():
+        for prefix, ns in _rdflib_names()["PREFIXES"].items():
             g.bind(prefix, ns)
         for ctx in self.ds.graphs():
             for t in ctx:
@@ -545,8 +594,10 @@ def load_dataset(path: Path) -> Dataset:
         return store_dataset(open_store(path))
     if not path.is_file():
         raise DipkgError(f"{path}: no such graph file; run 'kg build' first")
+    from rdflib import Dataset
+
     ds = Dataset()
-    for prefix, ns in PREFIXES.items():
+    for prefix, ns in _rdflib_names()["PREFIXES"].items():
         ds.bind(prefix, ns)
     try:
         return rdf_io.read_into(ds, path)
@@ -557,13 +608,14 @@ def load_dataset(path: Path) -> Dataset:
 def write_dataset(ds: Dataset, path: str | Path, fmt: str) -> None:
     """Write the dataset in ``fmt`` (turtle, trig, nt, nquads, json-ld) with the graph's prefixes
     (through pyoxigraph: ``kg.rdf_io``)."""
-    prefixes = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
-    prefixes.update(rdf=str(RDF), rdfs=str(RDFS), xsd=str(XSD))
+    prefixes = {**PREFIX_IRIS, "rdf": RDF_NS, "rdfs": RDFS_NS, "xsd": XSD_NS}
     rdf_io.write_dataset(ds, path, WRITE_FORMATS[fmt], prefixes)
 
 
 def union(ds: Dataset) -> Graph:
     """Every triple of every graph of the dataset, once."""
+    from rdflib import Graph
+
     g = Graph()
     for prefix, ns in ds.namespaces():
         g.bind(prefix, ns)

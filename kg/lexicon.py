@@ -16,16 +16,18 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import pycountry
-from rdflib import Graph, URIRef
-from rdflib.namespace import SKOS
-
 from kg.errors import DipkgError
 from kg.files import LEXICON_DIR, ONTOLOGY_DIR, data_lines, no_gc, write_atomic
 from kg.lang import profile
 from kg.model import Label
 from kg.morphology import word_matches
 from kg.text import fold, tokens
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from rdflib import URIRef
+
+SKOS = "http://www.w3.org/2004/02/skos/core#"
 
 LANGUAGES = ("kk", "ru", "en")
 
@@ -455,29 +457,43 @@ def _rows(path: Path, width: int, max_width: int | None = None) -> list[list[str
 
 
 def _concepts(path: Path) -> tuple[Concept, ...]:
-    g = Graph()
+    """The SKOS concepts of a Turtle file that have a ``skos:notation``, by notation (parsed by Oxigraph)."""
+    import pyoxigraph as ox
+
+    objects: dict[tuple[str, str], dict[Any, None]] = {}  # (subject, predicate) → its objects in document order
     try:
-        g.parse(path, format="turtle")
-    except Exception as exc:
-        raise DipkgError(f"{path}: not valid Turtle: {exc}") from exc
+        for t in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE):
+            objects.setdefault((t.subject.value, t.predicate.value), {})[t.object] = None
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise DipkgError(f"{path}: not valid Turtle: {str(exc).splitlines()[0] if str(exc) else exc}") from exc
+
+    def values(subject: str, predicate: str) -> list[Any]:
+        return list(objects.get((subject, SKOS + predicate), ()))
+
     out = []
-    for concept, notation in g.subject_objects(SKOS.notation):
-        labels = tuple(Label(str(o), o.language or "en") for o in g.objects(concept, SKOS.prefLabel))
-        cues = [Label(str(o), o.language or "en") for p in (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
-                for o in g.objects(concept, p)]
-        related = tuple(str(n) for r in g.objects(concept, SKOS.related) for n in g.objects(r, SKOS.notation))
-        out.append(Concept(str(notation), str(concept), labels, tuple(dict.fromkeys(cues)), related))
+    for (concept, predicate), notations in objects.items():
+        if predicate != SKOS + "notation":
+            continue
+        labels = tuple(Label(o.value, o.language or "en") for o in values(concept, "prefLabel"))
+        cues = [Label(o.value, o.language or "en") for p in ("prefLabel", "altLabel", "hiddenLabel")
+                for o in values(concept, p)]
+        related = tuple(n.value for r in values(concept, "related") for n in values(r.value, "notation"))
+        out += [Concept(n.value, concept, labels, tuple(dict.fromkeys(cues)), related) for n in notations]
     if not out:
         raise DipkgError(f"{path}: no SKOS concept with a skos:notation")
     return tuple(sorted(out, key=lambda c: c.notation))
 
 
 def concept_iri(concept: Concept) -> URIRef:
+    from rdflib import URIRef
+
     return URIRef(concept.iri)
 
 
 def _pycountry_entries(entries: list[Entry]) -> tuple[tuple[str, tuple[Label, ...]], ...]:
     """Country names from pycountry: English from the standard, kk and ru from its translations."""
+    import pycountry  # (a build whose lexicon is kept does not load it: ``kg.cache.kept_lexicon``)
+
     translations = {lang: gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
                     for lang in ("kk", "ru")}
     out = []

@@ -12,9 +12,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph, URIRef
 
-from kg import resolution
+from kg import rdf_io, resolution
 from kg.cache import (
     CACHE_NAME,
     INPUTS,
@@ -33,7 +32,7 @@ from kg.errors import DipkgError
 from kg.events import resolve_events
 from kg.export_files import PIECES, write_exports
 from kg.files import limit_heap_arenas, no_gc, release_freed_memory
-from kg.graph import PREFIXES, GraphBuilder, held_roles, served_states
+from kg.graph import GraphBuilder, held_roles, served_states
 from kg.inputs.collect import Collected, InputOptions, collect
 from kg.inputs.locate import STDIN
 from kg.inputs.memo import Memo, MemoFile
@@ -53,6 +52,10 @@ from kg.storing import StoreStage
 from kg.summaries import tallies
 from kg.text import sentences
 from kg.workers import Started, apart, cores
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from rdflib import Dataset, Graph
 
 DEFAULT_EXTRACTORS = ("rules+ner",)
 # Arenas of the C heap the threads of a build's process share (``limit_heap_arenas``). The store's loads and
@@ -103,6 +106,10 @@ class BuildResult:
 
     @cached_property
     def graph(self) -> Graph:
+        from rdflib import Graph
+
+        from kg.graph import PREFIXES
+
         g = Graph()
         for prefix, ns in PREFIXES.items():
             g.bind(prefix, ns)
@@ -156,7 +163,7 @@ def to_graph(extractions: Sequence[Extraction]) -> tuple[Graph, Dataset]:
     for x in extractions:
         builder.add(x, by_key, redirect, meetings)
     for iri, tally in tallies(extractions, by_key, redirect, meetings, builder.served or {}).items():
-        builder.ds.graph(URIRef(iri)).parse(data=tally.ntriples(), format="nt")
+        builder.ds.graph(rdf_io.to_rdflib(ox.NamedNode(iri))).parse(data=tally.ntriples(), format="nt")
     return builder.merged(), builder.ds
 
 

@@ -9,12 +9,18 @@ writing of files is Oxigraph's, which is also faster. Blank nodes keep their lab
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
-from rdflib import BNode, Dataset, Literal, URIRef
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-from rdflib.term import Node
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from rdflib import Dataset
+    from rdflib.term import Node
+
+# (rdflib is imported where its terms are made or read: a build, which writes N-Triples text, does not load it)
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
@@ -29,7 +35,16 @@ def rdf_format(path: Path, default: ox.RdfFormat = ox.RdfFormat.TURTLE) -> ox.Rd
     return SUFFIXES.get(suffix) or ox.RdfFormat.from_extension(suffix) or default
 
 
+@cache
+def _terms() -> tuple[Any, Any, Any]:
+    """rdflib's URIRef, BNode and Literal, imported on first use."""
+    from rdflib import BNode, Literal, URIRef
+
+    return URIRef, BNode, Literal
+
+
 def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
+    URIRef, BNode, Literal = _terms()
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):
@@ -42,6 +57,7 @@ def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
 
 
 def to_oxigraph(term: Node, blanks: dict[str, ox.BlankNode]) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    URIRef, BNode, Literal = _terms()
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
     if isinstance(term, BNode):
@@ -76,6 +92,8 @@ def read_into(ds: Dataset, path: Path) -> Dataset:
 
 def quads(ds: Dataset) -> Iterator[ox.Quad]:
     """The dataset's quads as Oxigraph quads, the default graph as Oxigraph's default graph."""
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
     blanks: dict[str, ox.BlankNode] = {}
     for s, p, o, graph in ds.quads((None, None, None, None)):
         name = graph.identifier if hasattr(graph, "identifier") else graph

@@ -16,7 +16,7 @@ from kg.cache import Location, Pack, Shared, extractor_version, kept_lexicon, ou
 from kg.errors import DipkgError
 from kg.events import Event, MeetingRef, event_of, resolve_events
 from kg.files import LEXICON_DIR, no_gc, read_tsv
-from kg.graph import Description, GraphBuilder, held_roles, named_keys, referenced, report_graph_iri, served_states
+from kg.graph import Description, GraphBuilder, held_roles, named_keys, referenced, report_graph_name, served_states
 from kg.inputs.collect import UnreadableInputs
 from kg.jobs import Clock, Planned, Work, extract_job
 from kg.merging import merge, serving_states
@@ -182,7 +182,7 @@ def resolve(work: Work, pack: Pack[Extraction] | None, plan: Path, *, jobs: int,
             if pack is not None:
                 pack.save(dict(zip(keys, extractions, strict=True)), packed)
             index = cache.index if cache is not None else {}
-            Records.save((Planned(n, x.report.key, str(report_graph_iri(x.report.key)), index.get(key), signature)
+            Records.save((Planned(n, x.report.key, report_graph_name(x.report.key), index.get(key), signature)
                           for n, x, key, signature in zip(survivors, extractions, keys, signatures, strict=True)), plan)
             common: dict[str, TallyGraph | Description] = {**_counted(counted, counting), **descriptions}
         finally:

@@ -16,7 +16,7 @@ from itertools import chain
 import pyoxigraph as ox
 
 from kg.cache import GraphCache
-from kg.graph import VOCABULARY_GRAPH, Description, meeting_lines
+from kg.graph import VOCABULARY_GRAPH_IRI, Description, meeting_lines
 from kg.jobs import Clock, Planned, Work, graph_job
 from kg.manifest import Manifest
 from kg.store import graph_ntriples, triples, vocabulary
@@ -74,8 +74,8 @@ class StoreStage:
             p = planned[m]
             writer.put(p.graph, p.signature, data, own(p))
         vocabulary_triples, vocabulary_signature = self.vocabulary
-        if not writer.unchanged(str(VOCABULARY_GRAPH), vocabulary_signature):
-            writer.put(str(VOCABULARY_GRAPH), vocabulary_signature, vocabulary_triples)
+        if not writer.unchanged(VOCABULARY_GRAPH_IRI, vocabulary_signature):
+            writer.put(VOCABULARY_GRAPH_IRI, vocabulary_signature, vocabulary_triples)
         for graph, made_from in self.common.items():
             if not writer.unchanged(graph, made_from.signature):
                 self._put_common(writer, graph, made_from)
@@ -109,7 +109,7 @@ class StoreStage:
 
     def graphs(self) -> Iterator[tuple[str, str]]:
         """Every graph the stage writes and its signature: the report graphs, the vocabulary, the collection's."""
-        return chain(((p.graph, p.signature) for p in self.work.plan), [(str(VOCABULARY_GRAPH), self.vocabulary[1])],
+        return chain(((p.graph, p.signature) for p in self.work.plan), [(VOCABULARY_GRAPH_IRI, self.vocabulary[1])],
                      ((g, made_from.signature) for g, made_from in self.common.items()))
 
     def signatures(self) -> Iterator[str]:

@@ -58,7 +58,7 @@ from dataclasses import dataclass, fields
 from kg import nt, query
 from kg.cache import extractor_version
 from kg.events import Event, MeetingRef
-from kg.graph import LIST_SEPARATOR, N_DIP, N_RES, N_SECTOR, N_TYPE, RES, entity_term, meeting_term, report_term
+from kg.graph import LIST_SEPARATOR, N_DIP, N_RES, N_SECTOR, N_TYPE, RESOURCE, entity_term, meeting_term, report_term
 from kg.model import Entity, Extraction, MentionKind
 
 SUMMARY_GRAPHS = "graph/summaries/"
@@ -112,7 +112,7 @@ FACT_FIELDS = tuple(f.name for f in fields(MeetingFacts))
 
 def summary_graph(bucket: int | str) -> str:
     """The IRI of one graph of tallies (a bucket's, or ``RANKS``)."""
-    return str(RES[f"{SUMMARY_GRAPHS}{bucket:02d}" if isinstance(bucket, int) else f"{SUMMARY_GRAPHS}{bucket}"])
+    return RESOURCE + (f"{SUMMARY_GRAPHS}{bucket:02d}" if isinstance(bucket, int) else f"{SUMMARY_GRAPHS}{bucket}")
 
 
 @dataclass(frozen=True)

@@ -19,23 +19,36 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
-from rdflib import Graph
 
 from kg.errors import DipkgError
 from kg.files import no_gc
-from kg.views.index import LANGUAGES, GraphIndex
-from kg.views.kinds import View, make_view
-from kg.views.page import render_page
-from kg.views.payload import build_payload
 from kg.views.registry import build_views, view_kind, view_names
 from kg.views.subset import DRAW_EDGES, DRAW_NODES, first_drawn
-from kg.views.text import view_title
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from rdflib import Graph
+
+    from kg.views.index import GraphIndex
+    from kg.views.kinds import View
 
 LAYOUT_THRESHOLD = 1000
 KINDS = view_names()
 DEFAULT_VIEWS = build_views()
+# The names this package gives from its modules that read graphs (rdflib's among them), imported where first asked
+# for: a build without views reads the registry's file names only.
+LAZY = {"GraphIndex": "kg.views.index", "LANGUAGES": "kg.views.index", "View": "kg.views.kinds"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(LAZY[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = ["DEFAULT_VIEWS", "DRAW_EDGES", "DRAW_NODES", "KINDS", "LANGUAGES", "LAYOUT_THRESHOLD", "GraphIndex", "View",
            "view_html", "write_view", "write_views"]
@@ -47,6 +60,8 @@ def view_html(source: Graph | GraphIndex, kind: str = "network", *, focus: str |
 
     ``draw_limit`` is how many nodes and edges a view with a computed layout draws when it opens.
     """
+    from kg.views.index import LANGUAGES, GraphIndex
+
     if lang not in LANGUAGES:
         raise DipkgError(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}")
     if view_kind(kind).make is None:
@@ -60,6 +75,11 @@ def view_html(source: Graph | GraphIndex, kind: str = "network", *, focus: str |
 
 def _page(index: GraphIndex, kind: str, focus: str | None, lang: str, layout_threshold: int,
           draw_limit: tuple[int, int]) -> str:
+    from kg.views.kinds import make_view
+    from kg.views.page import render_page
+    from kg.views.payload import build_payload
+    from kg.views.text import view_title
+
     view = make_view(index, kind, focus=focus)
     positions = None
     if view.positions is not None:
@@ -84,6 +104,7 @@ def write_view(source: Graph | GraphIndex, path: Path, kind: str = "network", *,
                draw_limit: tuple[int, int] = (DRAW_NODES, DRAW_EDGES)) -> Path:
     """Write one view to ``path`` atomically."""
     from kg.files import write_atomic
+    from kg.views.index import LANGUAGES, GraphIndex
 
     spec = view_kind(kind)
     if lang not in LANGUAGES:
@@ -102,6 +123,8 @@ def write_views(source: Graph | ox.Store, out_dir: Path, *, lang: str = "kk",
     """The views of ``kg build`` (those the registry marks ``in_build``) of a graph or a store. A build gives the
     N-Triples of the store's graphs as well (``graphs``: ``kg.storing.StoreStage.chunks``), from which the views
     are read rather than from the store, in half the time."""
+    from kg.views.index import GraphIndex
+
     if graphs is not None:
         index = GraphIndex.from_graphs(graphs)
     else:

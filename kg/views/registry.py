@@ -36,25 +36,41 @@ class ViewKind:
     needs_focus: bool = False  # ``--focus NAME`` chooses what the view is about
 
 
-def _kinds() -> tuple[ViewKind, ...]:
-    from kg.views import kinds
+def _made(function: str, *, focused: bool = False) -> Maker:
+    """The maker of a view: ``kg.views.kinds``'s ``function``, which reads the graph, imported when a view is made
+    (a build without views reads the registry's file names only)."""
+
+    def make(index: GraphIndex, focus: URIRef | None) -> View:
+        from kg.views import kinds
+
+        made = getattr(kinds, function)
+        return made(index, focus) if focused else made(index)
+
+    return make
+
+
+def _timeline_image(index: GraphIndex, path: Path, lang: str) -> Path:
     from kg.views.timeline import write_timeline_image
 
+    return write_timeline_image(index, path, lang)
+
+
+def _kinds() -> tuple[ViewKind, ...]:
     return (
         ViewKind("network", "graph.html", "every person, organization, place, sector and meeting, an edge per relation",
-                 lambda ix, _: kinds.network_view(ix)),
+                 _made("network_view")),
         ViewKind("countries", "countries.html", "countries that met, an edge per pair as wide as their meetings",
-                 lambda ix, _: kinds.countries_view(ix)),
+                 _made("countries_view")),
         ViewKind("sectors", "sectors.html", "countries and regions linked to the sectors their meetings discussed",
-                 lambda ix, _: kinds.sectors_view(ix)),
+                 _made("sectors_view")),
         ViewKind("regions", "regions.html", "regions of Kazakhstan and the foreign states their officials met, "
-                 "filtered by sector and year", lambda ix, _: kinds.regions_view(ix)),
+                 "filtered by sector and year", _made("regions_view")),
         ViewKind("timeline", "timeline.html", "meetings per year or month by partner state or region, "
-                 "filtered by sector", lambda ix, _: kinds.timeline_view(ix)),
+                 "filtered by sector", _made("timeline_view")),
         ViewKind("timeline-image", "timeline.svg", "the timeline as a static picture for reports "
-                 "(SVG, or PNG when the file name ends in .png)", writer=write_timeline_image),
+                 "(SVG, or PNG when the file name ends in .png)", writer=_timeline_image),
         ViewKind("ego", "ego.html", "one person, country, region or sector and everything within two steps",
-                 lambda ix, focus: kinds.ego_view(ix, focus), in_build=False, needs_focus=True),
+                 _made("ego_view", focused=True), in_build=False, needs_focus=True),
     )
 
 
