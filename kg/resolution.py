@@ -22,7 +22,7 @@ from kg.jobs import Clock, Planned, Work, extract_job
 from kg.merging import merge, serving_states
 from kg.model import Entity, Extraction
 from kg.records import Records
-from kg.summaries import TallyGraph, tallies
+from kg.summaries import TallyGraph, rank_graph, tallies
 from kg.workers import Ahead, Mapped, Started, run
 
 # New reports that a rebuild extracts in a process of its own while it reads the outlines of the others
@@ -172,7 +172,8 @@ def resolve(work: Work, pack: Pack[Extraction] | None, plan: Path, *, jobs: int,
         entities = {e.key: replace(e, mentions=()) for e in merged}
         del merged
         served = served_states(extractions, redirect)
-        counting = partial(tallies, extractions, entities, redirect, meetings, served)
+        # the ranks, which read the reports' names only, are written here while the rest are counted apart
+        counting = partial(tallies, extractions, entities, redirect, meetings, served, ranked=False)
         counted = Started(counting) if jobs > 1 and TALLIES_APART_FROM <= len(extractions) < APART_FROM else None
         try:
             builder = GraphBuilder(wikidata=load_wikidata(), served=served, roles=held_roles(extractions, redirect))
@@ -184,7 +185,8 @@ def resolve(work: Work, pack: Pack[Extraction] | None, plan: Path, *, jobs: int,
             index = cache.index if cache is not None else {}
             Records.save((Planned(n, x.report.key, report_graph_name(x.report.key), index.get(key), signature)
                           for n, x, key, signature in zip(survivors, extractions, keys, signatures, strict=True)), plan)
-            common: dict[str, TallyGraph | Description] = {**_counted(counted, counting), **descriptions}
+            ranks = rank_graph(extractions)
+            common: dict[str, TallyGraph | Description] = {**_counted(counted, counting), **ranks, **descriptions}
         finally:
             if counted is not None:
                 counted.stop()  # (where this process failed first)

@@ -171,13 +171,21 @@ def _document(rows: Iterable[tuple[str | int, ...]]) -> bytes:
 
 
 def tallies(extractions: Iterable[Extraction], entities: Mapping[str, Entity], redirect: Mapping[str, str],
-            events: Mapping[MeetingRef, Event], served: Mapping[str, frozenset[str]]) -> dict[str, TallyGraph]:
-    """The graphs of tallies of the collection by IRI (``extractions`` may be outlines)."""
+            events: Mapping[MeetingRef, Event], served: Mapping[str, frozenset[str]], *,
+            ranked: bool = True) -> dict[str, TallyGraph]:
+    """The graphs of tallies of the collection by IRI (``extractions`` may be outlines); with ``ranked``, the graph
+    of the reports' ranks too (``rank_graph``, which reads the reports' names only)."""
     extractions = list(extractions)
-    return tally_graphs(meeting_facts(extractions, entities, redirect, events, served),
-                        place_states(extractions, entities, redirect), version=extractor_version(),
-                        countries=country_reports(extractions, entities, redirect), ranks=report_ranks(extractions),
-                        participants=participants_per_report(extractions, redirect, events))
+    graphs = tally_graphs(meeting_facts(extractions, entities, redirect, events, served),
+                          place_states(extractions, entities, redirect), version=extractor_version(),
+                          countries=country_reports(extractions, entities, redirect),
+                          participants=participants_per_report(extractions, redirect, events))
+    return {**graphs, **rank_graph(extractions)} if ranked else graphs
+
+
+def rank_graph(extractions: Iterable[Extraction]) -> dict[str, TallyGraph]:
+    """The graph of the reports' ranks (``report_ranks``) by its IRI; none without reports."""
+    return _rank_graph(report_ranks(extractions), extractor_version())
 
 
 def participants_per_report(extractions: Iterable[Extraction], redirect: Mapping[str, str],
@@ -213,11 +221,11 @@ def tally_graphs(meetings: Mapping[str, MeetingFacts] | Iterable[tuple[str, Meet
     rank (node → rank, ``report_ranks``), in a graph of their own; ``participants``: the collection's
     ``dip:participantsPerReport`` (``participants_per_report``)."""
     by_sector: Counter[tuple[str, str, str]] = Counter()
-    by_year: Counter[tuple[str, str, str, str]] = Counter()
     # the reports of each pair's meetings of a year and sector: each meeting's (``MeetingFacts.reports``, a tuple
-    # other keys of the meeting share), as often as it tells one (a set of each would take four times the memory);
-    # a list is let go once written
+    # other keys of the meeting share), as often as it tells one (a set of each would take four times the memory),
+    # so that their number is the count of those meetings; a list is let go once written
     reports_of: dict[tuple[str, str, str, str], list[tuple[str, ...]]] = defaultdict(list)
+    pair_buckets: dict[tuple[str, str], int] = {}  # a pair's bucket, for each of its rows
     by_place: Counter[tuple[str, str]] = Counter()
     topics_of: dict[tuple[str, str], set[str]] = defaultdict(set)
     rows = _Buckets()
@@ -229,9 +237,7 @@ def tally_graphs(meetings: Mapping[str, MeetingFacts] | Iterable[tuple[str, Meet
         if len(seen.countries) > 1:
             pairs = tuple(itertools.combinations(seen.countries, 2))  # each in order, as they are sorted (``of``)
             by_sector.update([(c, p, s) for c, p in pairs for s in sectors])
-            keys = [(c, p, y, s) for c, p in pairs for y in seen.years for s in seen.sectors]
-            by_year.update(keys)
-            for key in keys:
+            for key in [(c, p, y, s) for c, p in pairs for y in seen.years for s in seen.sectors]:
                 reports_of[key].append(seen.reports)
         for place in seen.places:
             if place in states:
@@ -243,19 +249,24 @@ def tally_graphs(meetings: Mapping[str, MeetingFacts] | Iterable[tuple[str, Meet
     if participants is not None:
         rows.add(_bucket("collection"), ("collection", "participantsPerReport", participants))
     for (c, p, s), count in by_sector.items():
-        rows.add(_bucket("pair", c, p), ("sector", c, p, s, count))
-    for (c, p, y, s), count in by_year.items():
-        reports = set(itertools.chain.from_iterable(reports_of.pop((c, p, y, s))))
-        rows.add(_bucket("pair", c, p), ("year", c, p, y, s, count, LIST_SEPARATOR.join(sorted(reports))))
+        rows.add(_pair_bucket(pair_buckets, c, p), ("sector", c, p, s, count))
+    for c, p, y, s in list(reports_of):
+        told = reports_of.pop((c, p, y, s))
+        reports = LIST_SEPARATOR.join(sorted(set(itertools.chain.from_iterable(told))))
+        rows.add(_pair_bucket(pair_buckets, c, p), ("year", c, p, y, s, len(told), reports))
     for (place, p), count in by_place.items():
         for c in sorted(states[place]):
             rows.add(_bucket("place", place), ("place", place, c, p, count,
                                                LIST_SEPARATOR.join(sorted(topics_of[place, p]))))
     graphs = {summary_graph(b): TallyGraph.of(r, version) for b, r in rows.sorted()}
-    if ranks:
-        graphs[summary_graph(RANKS)] = TallyGraph.of(sorted(("rank", r, n) for r, n in ranks.items()), version,
-                                                     streamed=True)
-    return graphs
+    return {**graphs, **_rank_graph(ranks or {}, version)}
+
+
+def _rank_graph(ranks: Mapping[str, int], version: str) -> dict[str, TallyGraph]:
+    if not ranks:
+        return {}
+    return {summary_graph(RANKS): TallyGraph.of(sorted(("rank", r, n) for r, n in ranks.items()), version,
+                                                streamed=True)}
 
 
 class _Buckets:
@@ -354,6 +365,13 @@ def _node_of(kind: str, *keys: str) -> nt.Term:
 
 def _bucket(kind: str, *keys: str) -> int:
     return int(_digest(kind, *keys)[:8], 16) % BUCKETS
+
+
+def _pair_bucket(known: dict[tuple[str, str], int], c: str, p: str) -> int:
+    found = known.get((c, p))
+    if found is None:
+        found = known[c, p] = _bucket("pair", c, p)
+    return found
 
 
 def place_states(extractions: Iterable[Extraction], entities: Mapping[str, Entity],

@@ -191,3 +191,19 @@ def test_a_meeting_told_once_writes_the_same_graph_and_signature_with_its_event_
     builder = GraphBuilder()
     assert builder.report_ntriples(here, PEOPLE, {}, found) == builder.report_ntriples(here, PEOPLE, {}, {})
     assert graph_signatures([here], ["k"], PEOPLE, {}, found) == graph_signatures([here], ["k"], PEOPLE, {}, {})
+
+
+def test_the_tallies_without_their_ranks_and_the_graph_of_ranks_are_the_tallies():
+    """A build counts the tallies apart and writes the ranks, which read the reports' names only, meanwhile."""
+    from kg.graph import report_term
+    from kg.summaries import RANKS, rank_graph, summary_graph, tallies
+
+    reports = [report("b.txt", (post("person:a", "KZ"), post("person:b", "JP")), (MEETING,)), report("a.txt", (), ())]
+    given = (reports, PEOPLE, {}, {}, served_states(reports, {}))
+    ranks = rank_graph(reports)
+    apart = tallies(*given, ranked=False)
+    assert list(ranks) == [summary_graph(RANKS)] and summary_graph(RANKS) not in apart and apart
+    assert ranks[summary_graph(RANKS)].rows == (("rank", report_term("a.txt"), 1), ("rank", report_term("b.txt"), 2))
+    whole = tallies(*given)
+    assert {g: t.signature for g, t in whole.items()} == {g: t.signature for g, t in {**apart, **ranks}.items()}
+    assert rank_graph([]) == {}
