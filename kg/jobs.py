@@ -41,13 +41,16 @@ class Input(NamedTuple):
 class Planned(NamedTuple):
     """A report graph the store stage writes (the steps across reports plan them, in a file): its report (the
     input's position, and the report's key), its name, where its report's extraction lies in the cache (None where
-    not there) and its signature."""
+    not there) and its signature; and its input's extraction key and text's hash (``Input``), which the build keeps
+    in its caches once it has published, without reading the inputs again."""
 
     n: int
     report: str
     graph: str
     kept: Location | None
     signature: str
+    key: str
+    digest: str
 
 
 @dataclass

@@ -371,8 +371,7 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
 
         published = publish(out_dir, write, move=(CACHE_NAME,), drop=_left_out(exports, views is not None))
         outputs.save()
-        # each input of the plan read once for both (a record read is a report unpickled)
-        kept_inputs = [(i.key, i.digest) for i in (inputs_kept[p.n] for p in planned)]
+        kept_inputs = [(p.key, p.digest) for p in planned]  # (the plan read once for both)
         if cache is not None:
             cache.keep_only(key for key, _ in kept_inputs)
         if texts is not None:

@@ -91,7 +91,10 @@ def resolve(work: Work, pack: Pack[Extraction] | None, plan: Path, *, jobs: int,
     of its own (``APART_FROM``)."""
     clock = Clock()
     cache, found = work.cache, work.extractions
-    keys = [i.key for i in work.inputs]
+    keys, digests = [], []  # (each input read once: a record read is a report unpickled)
+    for i in work.inputs:
+        keys.append(i.key)
+        digests.append(i.digest)
     # the outlines' equal strings, names, sectors, dates and entities one object (``shared_loads``)
     shared = loaded.shared if loaded is not None else Shared()
     few = _new_few(keys, cache.index if cache is not None else None, jobs)  # (before this build's are noted)
@@ -183,7 +186,8 @@ def resolve(work: Work, pack: Pack[Extraction] | None, plan: Path, *, jobs: int,
             if pack is not None:
                 pack.save(dict(zip(keys, extractions, strict=True)), packed)
             index = cache.index if cache is not None else {}
-            Records.save((Planned(n, x.report.key, report_graph_name(x.report.key), index.get(key), signature)
+            Records.save((Planned(n, x.report.key, report_graph_name(x.report.key), index.get(key), signature, key,
+                                  digests[n])
                           for n, x, key, signature in zip(survivors, extractions, keys, signatures, strict=True)), plan)
             ranks = rank_graph(extractions)
             common: dict[str, TallyGraph | Description] = {**_counted(counted, counting), **ranks, **descriptions}

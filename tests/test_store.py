@@ -899,7 +899,7 @@ def test_a_reports_whole_extraction_is_read_made_again_or_a_one_line_error(tmp_p
     if extraction_kept:
         extractions.put("key", extract(told, extractors=["rules"]))
     work = Work([Input(replace(told, text=""), "key", digest)], partial(extract, extractors=["rules"]), extractions, {},
-                texts, [Planned(0, told.key, "urn:graph", extractions.index.get("key"), "signature")])
+                texts, [Planned(0, told.key, "urn:graph", extractions.index.get("key"), "signature", "key", digest)])
     if error:
         with pytest.raises(DipkgError, match=error):
             list(work.wholes())
@@ -1073,9 +1073,10 @@ def test_a_kept_extraction_lost_after_its_task_was_made_is_made_again_from_the_t
     extractions.put("key", extract(told, extractors=["rules"]))
     texts.save()
     texts.forget()
-    work = Work([Input(replace(told, text=""), "key", cache.text_digest(told.text))],
+    digest = cache.text_digest(told.text)
+    work = Work([Input(replace(told, text=""), "key", digest)],
                 partial(extract, extractors=["rules"]), extractions, {}, texts,
-                [Planned(0, told.key, "urn:graph", extractions.index.get("key"), "signature")])
+                [Planned(0, told.key, "urn:graph", extractions.index.get("key"), "signature", "key", digest)])
     task = work.graph_task(0)
     assert task.kept is not None and task.text is None
     assert texts._index is None  # the texts' index is not read for a kept extraction
