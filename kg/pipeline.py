@@ -284,6 +284,7 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
     set_current(work)
     clock.lap("read")
     plan = records_path(folder, "plan")
+    counting: resolution.Counting | None = None
     try:
         resolve = partial(resolution.resolve, work, pack, plan, jobs=jobs, strict=inputs is not None and inputs.strict,
                           paths=paths)
@@ -295,7 +296,9 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
             except ChildProcessError as exc:
                 raise DipkgError(f"{out_dir}: the build's resolution failed: {exc}") from None
         else:
-            resolved = resolve(loaded=loaded)
+            # the tallies counted apart are asked for by the store stage, once it has written the report graphs
+            resolved = resolve(loaded=loaded, wait=False)
+            counting = resolved.counting
             loaded = None  # the outlines of reports no longer given
         work.plan = planned = Records[Planned].load(plan)
         gc.freeze()  # what the store stage reads, out of the collector's sight (``no_gc``)
@@ -320,7 +323,7 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
         work.graphs = graphs if exports or views is not None else None
 
         release_freed_memory()
-        stage = StoreStage(work, common, jobs=jobs, compact=compact, clock=clock, tallies=graphs)
+        stage = StoreStage(work, common, jobs=jobs, compact=compact, clock=clock, tallies=graphs, counting=counting)
         if out_dir is None:
             store = ox.Store()
             manifest = stage.fill(store, Manifest({}), {})
@@ -330,11 +333,12 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
 
         # the exports and views of the last build, kept where this one would write them the same
         outputs = KeptOutputs(out_dir, out_dir / CACHE_NAME)
-        key = outputs_key(extractor_version(), stage.graphs())
 
         def write(folder: Path) -> list[Path]:
             store, written = update_store(out_dir, folder, stage.fill, compact=compact, anew=stage.anew)
             clock.lap("store")  # the store compacted, where small rebuilds have grown it (``update_store``)
+            # what the exports and views are written from: every graph's signature, known once the store is filled
+            key = outputs_key(extractor_version(), stage.graphs()) if exports or views is not None else ""
             files: list[Path] = []
             views_key = views_made = None
             if views is not None:
@@ -387,6 +391,8 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
                            timings=clock.laps, load=load, **read._asdict())
     finally:
         set_current(None)
+        if counting is not None:
+            counting.stop()  # (where the build failed before its store stage asked for the tallies)
         plan.unlink(missing_ok=True)  # where the steps across reports failed before it was read
         gc.unfreeze()
 

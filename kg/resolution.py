@@ -80,15 +80,35 @@ class Resolved:
     failed: tuple[str, ...]
     extracted: int
     laps: dict[str, float]
+    counting: Counting | None = None
+    """The graphs of tallies still counted apart, where ``resolve`` did not wait for them (``common`` lacks them):
+    the store stage asks for them once it has written the report graphs."""
+
+
+class Counting:
+    """The graphs of tallies counted in a process of their own (``Started``), or here where none counted them or it
+    ended without them (``count``): ``result`` waits for them, ``stop`` ends that process unfinished."""
+
+    def __init__(self, started: Started[dict[str, TallyGraph]] | None,
+                 count: Callable[[], dict[str, TallyGraph]]) -> None:
+        self._started, self._count = started, count
+
+    def result(self) -> dict[str, TallyGraph]:
+        return _counted(self._started, self._count)
+
+    def stop(self) -> None:
+        if self._started is not None:
+            self._started.stop()
 
 
 def resolve(work: Work, pack: Pack[Extraction] | None, plan: Path, *, jobs: int, strict: bool,
-            paths: Sequence[Path], loaded: Loaded | None = None) -> Resolved:
+            paths: Sequence[Path], loaded: Loaded | None = None, wait: bool = True) -> Resolved:
     """The outlines of the reports (from the pack, the cache, or extracted on ``jobs`` processes; the new
     extractions kept in the cache), and the steps across reports over them, which save the plan of the report
     graphs to ``plan`` (``kg.records.Records``). ``loaded``: what the pack held, loaded already (``preload``). The
     outlines, most of what a large build holds, are let go with this function: a large build runs it in a process
-    of its own (``APART_FROM``)."""
+    of its own (``APART_FROM``). Without ``wait``, the tallies counted apart are left to the store stage
+    (``Resolved.counting``), which writes the report graphs meanwhile."""
     clock = Clock()
     cache, found = work.cache, work.extractions
     keys, digests = [], []  # (each input read once: a record read is a report unpickled)
@@ -190,12 +210,18 @@ def resolve(work: Work, pack: Pack[Extraction] | None, plan: Path, *, jobs: int,
                                   digests[n])
                           for n, x, key, signature in zip(survivors, extractions, keys, signatures, strict=True)), plan)
             ranks = rank_graph(extractions)
-            common: dict[str, TallyGraph | Description] = {**_counted(counted, counting), **ranks, **descriptions}
-        finally:
+            pending = Counting(counted, counting)
+            common: dict[str, TallyGraph | Description] = {**(pending.result() if wait else {}), **ranks,
+                                                            **descriptions}
+        except BaseException:
             if counted is not None:
                 counted.stop()  # (where this process failed first)
+            raise
+        if wait and counted is not None:
+            counted.stop()
     clock.lap("resolve")
-    return Resolved(entities, redirect, meetings, common, builder, tuple(failed), extracted_count, clock.laps)
+    return Resolved(entities, redirect, meetings, common, builder, tuple(failed), extracted_count, clock.laps,
+                    None if wait else pending)
 
 
 def _counted(counted: Started[dict[str, TallyGraph]] | None,

@@ -19,6 +19,7 @@ from kg.cache import GraphCache
 from kg.graph import VOCABULARY_GRAPH_IRI, Description, meeting_lines
 from kg.jobs import Clock, Planned, Work, graph_job
 from kg.manifest import Manifest
+from kg.resolution import Counting
 from kg.store import graph_ntriples, triples, vocabulary
 from kg.store_writer import StoreWriter
 from kg.summaries import TallyGraph
@@ -48,6 +49,9 @@ class StoreStage:
     """Where the graphs of tallies are kept, by every build with an output folder (the graph cache, where the exports
     and views also read them): the next one patches them in the store by the lines that changed."""
     vocabulary: tuple[bytes, str] = field(default_factory=vocabulary)
+    counting: Counting | None = None
+    """The graphs of tallies still counted apart (``kg.resolution.Counting``): asked for once the report graphs, the
+    vocabulary and the other graphs of the collection are written, and added to ``common`` then."""
 
     def anew(self, old: Manifest) -> bool:
         """Whether a store of the ``old`` manifest is better written anew: it holds fewer than half the planned
@@ -79,6 +83,12 @@ class StoreStage:
         for graph, made_from in self.common.items():
             if not writer.unchanged(graph, made_from.signature):
                 self._put_common(writer, graph, made_from)
+        if self.counting is not None:
+            counted, self.counting = self.counting.result(), None
+            self.common = {**counted, **self.common}
+            for graph, made_from in counted.items():
+                if not writer.unchanged(graph, made_from.signature):
+                    self._put_common(writer, graph, made_from)
         optimize = len(changed) >= OPTIMIZE_AFTER and not self.compact  # with compact, update_store compacts it
         manifest = writer.finish(flush=not (optimize or self.compact))
         if optimize:
@@ -108,7 +118,9 @@ class StoreStage:
             kept.put(made_from.signature, data)
 
     def graphs(self) -> Iterator[tuple[str, str]]:
-        """Every graph the stage writes and its signature: the report graphs, the vocabulary, the collection's."""
+        """Every graph the stage writes and its signature: the report graphs, the vocabulary, the collection's (those
+        counted apart once ``fill`` has written them)."""
+        assert self.counting is None, "the tallies are asked for by fill"
         return chain(((p.graph, p.signature) for p in self.work.plan), [(VOCABULARY_GRAPH_IRI, self.vocabulary[1])],
                      ((g, made_from.signature) for g, made_from in self.common.items()))
 

@@ -1104,3 +1104,24 @@ def test_a_rebuild_takes_the_lexicon_its_first_build_pickled_and_writes_the_same
     lexicon.load_lexicon.cache_clear()
     build([reports], out_dir=tmp_path / "fresh", exports=False, jobs=1)
     assert stored(out) == stored(tmp_path / "fresh")
+
+
+def test_the_store_stage_writes_the_report_graphs_before_it_asks_for_the_tallies(tmp_path, monkeypatch):
+    """The tallies counted apart are waited for once the report graphs and descriptions are written, not before."""
+    from kg.graph import RESOURCE, VOCABULARY_GRAPH_IRI
+    from kg.summaries import SUMMARY_GRAPHS
+
+    log: list[str] = []
+    result, put, patch = resolution.Counting.result, store_writer.StoreWriter.put, store_writer.StoreWriter.patch
+    monkeypatch.setattr(resolution.Counting, "result", lambda self: (log.append("asked"), result(self))[1])
+    monkeypatch.setattr(store_writer.StoreWriter, "put",
+                        lambda self, graph, *a, **k: (log.append(graph), put(self, graph, *a, **k))[1])
+    monkeypatch.setattr(store_writer.StoreWriter, "patch",
+                        lambda self, graph, *a, **k: (log.append(graph), patch(self, graph, *a, **k))[1])
+    build([corpus(tmp_path / "in", 3)], out_dir=tmp_path / "out", exports=False)
+    asked = log.index("asked")
+    reports = [n for n, graph in enumerate(log) if graph.startswith(f"{RESOURCE}graph/")
+               and "/" not in graph[len(f"{RESOURCE}graph/"):] and graph != VOCABULARY_GRAPH_IRI]
+    counted = [n for n, graph in enumerate(log) if SUMMARY_GRAPHS in graph and not graph.endswith("/reports")]
+    assert log.count("asked") == 1 and len(reports) == 3 and counted
+    assert max(reports) < asked < min(counted)
