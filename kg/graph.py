@@ -22,6 +22,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from kg import namespaces as ns
 from kg import nt, rdf_io
 from kg.events import Event, MeetingRef, event_of
 from kg.files import ONTOLOGY_DIR
@@ -31,25 +32,12 @@ from kg.names import search_keys
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from rdflib import Dataset, Graph, Literal, URIRef
+    from rdflib import Dataset, Graph, URIRef
     from rdflib.term import Node
 
-# The namespaces, as text: a build writes N-Triples text (``kg.nt``) and does not load rdflib, whose namespaces and
-# terms (``DIP``, ``RES``, ``PREFIXES`` ...: ``__getattr__``) are made where a small graph is walked in rdflib.
-ONTOLOGY = "https://w3id.org/dipkg/ontology#"
-RESOURCE = "https://w3id.org/dipkg/resource/"
-SECTORS = "https://w3id.org/dipkg/sector/"
-ROLES = "https://w3id.org/dipkg/role/"
-WIKIDATA = "http://www.wikidata.org/entity/"
-GEONAMES_PLACES = "https://sws.geonames.org/"
-RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDFS_NS = "http://www.w3.org/2000/01/rdf-schema#"
-XSD_NS = "http://www.w3.org/2001/XMLSchema#"
-OWL_NS = "http://www.w3.org/2002/07/owl#"
-SKOS_NS = "http://www.w3.org/2004/02/skos/core#"
-VOCABULARY_GRAPH_IRI = f"{RESOURCE}graph/vocabulary"
-PREFIX_IRIS = {"dip": ONTOLOGY, "res": RESOURCE, "sector": SECTORS, "role": ROLES, "skos": SKOS_NS, "owl": OWL_NS,
-               "wd": WIKIDATA}
+# A build writes N-Triples text (``kg.nt``) from the namespaces' IRIs (``kg.namespaces``) and does not load rdflib,
+# whose namespaces and terms (``DIP``, ``RES`` ...: ``__getattr__``) are made where a small graph is walked in rdflib.
+VOCABULARY_GRAPH_IRI = f"{ns.RESOURCE}graph/vocabulary"
 # The classes of an organization's and of a place's kinds (``Entity.subtype``), in the ontology's namespace.
 ORG_CLASS_NAMES = {"government": "GovernmentBody", "university": "University", "company": "Company",
                    "international": "InternationalOrganization"}
@@ -57,17 +45,16 @@ PLACE_CLASS_NAMES = {"region": "Region", "city": "City", "country": "Country"}
 WRITE_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nt": ox.RdfFormat.N_TRIPLES,
                  "nquads": ox.RdfFormat.N_QUADS, "json-ld": ox.RdfFormat.JSON_LD}
 # The names of this module that are rdflib's namespaces and terms (``_rdflib_names``).
-RDFLIB_NAMES = frozenset({"Terms", "DIP", "RES", "SECTOR", "ROLE", "WD", "GEONAMES", "VOCABULARY_GRAPH", "PREFIXES",
-                          "ORG_CLASSES", "PLACE_CLASSES"})
+RDFLIB_NAMES = frozenset({"DIP", "RES", "SECTOR", "ROLE", "WD", "GEONAMES", "VOCABULARY_GRAPH", "ORG_CLASSES",
+                          "PLACE_CLASSES"})
 
 
 @cache
 def _rdflib_names() -> dict[str, Any]:
     """rdflib's namespaces and terms of the graph: ``DIP`` (a namespace that makes each ``DIP.term`` once, where
     rdflib's makes a new IRI at every use), ``RES``, ``SECTOR``, ``ROLE``, ``WD``, ``GEONAMES``, the vocabulary's
-    graph, the prefixes to bind and the classes of organizations' and places' kinds."""
+    graph and the classes of organizations' and places' kinds."""
     from rdflib import Namespace, URIRef
-    from rdflib.namespace import OWL, SKOS
 
     class Terms(Namespace):
         def __getattr__(self, name: str) -> URIRef:
@@ -75,11 +62,10 @@ def _rdflib_names() -> dict[str, Any]:
             self.__dict__[name] = term
             return term
 
-    dip, res = Terms(ONTOLOGY), Namespace(RESOURCE)
-    sector, role, wd = Namespace(SECTORS), Namespace(ROLES), Namespace(WIKIDATA)
-    return {"Terms": Terms, "DIP": dip, "RES": res, "SECTOR": sector, "ROLE": role, "WD": wd,
-            "GEONAMES": Namespace(GEONAMES_PLACES), "VOCABULARY_GRAPH": URIRef(VOCABULARY_GRAPH_IRI),
-            "PREFIXES": {"dip": dip, "res": res, "sector": sector, "role": role, "skos": SKOS, "owl": OWL, "wd": wd},
+    dip = Terms(ns.ONTOLOGY)
+    return {"DIP": dip, "RES": Namespace(ns.RESOURCE), "SECTOR": Namespace(ns.SECTOR), "ROLE": Namespace(ns.ROLE),
+            "WD": Namespace(ns.WIKIDATA), "GEONAMES": Namespace(ns.GEONAMES),
+            "VOCABULARY_GRAPH": URIRef(VOCABULARY_GRAPH_IRI),
             "ORG_CLASSES": {k: dip[v] for k, v in ORG_CLASS_NAMES.items()},
             "PLACE_CLASSES": {k: dip[v] for k, v in PLACE_CLASS_NAMES.items()}}
 
@@ -110,13 +96,7 @@ def report_term(key: str) -> nt.Term:
 
 def report_graph_name(key: str) -> str:
     """The IRI of a report's named graph."""
-    return f"{RESOURCE}graph/{_report_id(key)}"
-
-
-def report_graph_iri(key: str) -> URIRef:
-    from rdflib import URIRef
-
-    return URIRef(report_graph_name(key))
+    return f"{ns.RESOURCE}graph/{_report_id(key)}"
 
 
 @lru_cache(maxsize=1 << 17)
@@ -133,25 +113,18 @@ def entity_iri(e: Entity) -> URIRef:
     return res[f"{folder.get(e.kind, 'entity')}/{stable_id(e.key)}"]
 
 
-def date_literal(d: PartialDate) -> Literal:
-    from rdflib import Literal, URIRef
-
-    kind = "gYear" if d.month is None else "gYearMonth" if d.day is None else "date"
-    return Literal(d.iso(), datatype=URIRef(XSD_NS + kind))
-
-
 Triple = tuple["Node", "Node", "Node"]
 
 # How a summary for queries joins the items of a list (dip:roleList, dip:sectorList, dip:topicList, ...).
 LIST_SEPARATOR = ", "
 # The builder writes terms as N-Triples text (``kg.nt``): a report's graph goes to the store as
 # N-Triples, and making rdflib terms first cost most of the time of writing it.
-N_DIP, N_RES, N_SECTOR, N_ROLE, N_WD, N_GEONAMES = (nt.Names(ns) for ns in (ONTOLOGY, RESOURCE, SECTORS, ROLES,
-                                                                             WIKIDATA, GEONAMES_PLACES))
-N_TYPE, N_LABEL, N_SAME_AS = nt.iri(RDF_NS + "type"), nt.iri(RDFS_NS + "label"), nt.iri(OWL_NS + "sameAs")
-N_PREF_LABEL, N_HIDDEN_LABEL = nt.iri(SKOS_NS + "prefLabel"), nt.iri(SKOS_NS + "hiddenLabel")
-N_DATE, N_YEAR_MONTH, N_YEAR = (nt.iri(XSD_NS + t) for t in ("date", "gYearMonth", "gYear"))
-N_DECIMAL, N_ANY_URI = nt.iri(XSD_NS + "decimal"), nt.iri(XSD_NS + "anyURI")
+N_DIP, N_RES, N_SECTOR, N_ROLE, N_WD, N_GEONAMES = (nt.Names(iri) for iri in (ns.ONTOLOGY, ns.RESOURCE, ns.SECTOR,
+                                                                              ns.ROLE, ns.WIKIDATA, ns.GEONAMES))
+N_TYPE, N_LABEL, N_SAME_AS = nt.iri(ns.RDF + "type"), nt.iri(ns.RDFS + "label"), nt.iri(ns.OWL + "sameAs")
+N_PREF_LABEL, N_HIDDEN_LABEL = nt.iri(ns.SKOS + "prefLabel"), nt.iri(ns.SKOS + "hiddenLabel")
+N_DATE, N_YEAR_MONTH, N_YEAR = (nt.iri(ns.XSD + t) for t in ("date", "gYearMonth", "gYear"))
+N_DECIMAL, N_ANY_URI = nt.iri(ns.XSD + "decimal"), nt.iri(ns.XSD + "anyURI")
 N_ORG_CLASSES = {k: N_DIP[v] for k, v in ORG_CLASS_NAMES.items()}
 N_PLACE_CLASSES = {k: N_DIP[v] for k, v in PLACE_CLASS_NAMES.items()}
 # Literals of evidence nodes (offsets, sentences, extractor names) recur: each is made once.
@@ -174,7 +147,7 @@ def country_term(code: str) -> nt.Term:
 def description_graph(term: nt.Term) -> str:
     """The named graph of an entity's description, beside the node's own path: ``res:graph/person/…`` describes
     ``res:person/…`` (a report's graph, ``res:graph/<id>``, has no slash after ``graph/``)."""
-    return f"{RESOURCE}graph/{term[len(RESOURCE) + 1:-1]}"
+    return f"{ns.RESOURCE}graph/{term[len(ns.RESOURCE) + 1:-1]}"
 
 
 def meeting_term(anchor: MeetingRef) -> nt.Term:
@@ -188,7 +161,7 @@ def meeting_lines(key: str) -> bytes:
 
 
 def _meetings_of(key: str) -> str:
-    return f"<{RESOURCE}meeting/{_report_id(key)}-"
+    return f"<{ns.RESOURCE}meeting/{_report_id(key)}-"
 
 
 def _date_term(d: PartialDate) -> nt.Term:
@@ -242,11 +215,10 @@ class GraphBuilder:
         """The dataset ``add`` fills, with the vocabulary graph; made on first use (``report_triples`` needs none)."""
         from rdflib import Dataset
 
-        names = _rdflib_names()
         ds = Dataset()
-        for prefix, ns in names["PREFIXES"].items():
-            ds.bind(prefix, ns)
-        vocab = ds.graph(names["VOCABULARY_GRAPH"])
+        for prefix, iri in ns.GRAPH_PREFIXES.items():
+            ds.bind(prefix, iri)
+        vocab = ds.graph(_rdflib_names()["VOCABULARY_GRAPH"])
         for name in ("dipkg.ttl", "sectors.ttl", "roles.ttl"):
             vocab.parse(ONTOLOGY_DIR / name, format="turtle")
         return ds
@@ -255,7 +227,9 @@ class GraphBuilder:
             events: Mapping[MeetingRef, Event] | None = None) -> None:
         """One report's facts, and the descriptions of the entities it names not yet added; ``events``
         (``kg.events``) makes the meetings several reports tell one node."""
-        graph = self.ds.graph(report_graph_iri(x.report.key))
+        from rdflib import URIRef
+
+        graph = self.ds.graph(URIRef(report_graph_name(x.report.key)))
         for triple in self.report_triples(x, entities, redirect, events):
             graph.add(triple)
         keys, countries = referenced(x, redirect, events)
@@ -263,7 +237,7 @@ class GraphBuilder:
             if iri in self._described:
                 continue
             self._described.add(iri)
-            graph = self.ds.graph(rdf_io.to_rdflib(ox.NamedNode(iri)))
+            graph = self.ds.graph(URIRef(iri))
             for triple in _rdflib_triples(description.ntriples()):
                 graph.add(triple)
 
@@ -455,8 +429,8 @@ class GraphBuilder:
         from rdflib import Graph
 
         g = Graph()
-        for prefix, ns in _rdflib_names()["PREFIXES"].items():
-            g.bind(prefix, ns)
+        for prefix, iri in ns.GRAPH_PREFIXES.items():
+            g.bind(prefix, iri)
         for ctx in self.ds.graphs():
             for t in ctx:
                 g.add(t)
@@ -597,8 +571,8 @@ def load_dataset(path: Path) -> Dataset:
     from rdflib import Dataset
 
     ds = Dataset()
-    for prefix, ns in _rdflib_names()["PREFIXES"].items():
-        ds.bind(prefix, ns)
+    for prefix, iri in ns.GRAPH_PREFIXES.items():
+        ds.bind(prefix, iri)
     try:
         return rdf_io.read_into(ds, path)
     except (SyntaxError, ValueError, OSError) as exc:
@@ -608,8 +582,7 @@ def load_dataset(path: Path) -> Dataset:
 def write_dataset(ds: Dataset, path: str | Path, fmt: str) -> None:
     """Write the dataset in ``fmt`` (turtle, trig, nt, nquads, json-ld) with the graph's prefixes
     (through pyoxigraph: ``kg.rdf_io``)."""
-    prefixes = {**PREFIX_IRIS, "rdf": RDF_NS, "rdfs": RDFS_NS, "xsd": XSD_NS}
-    rdf_io.write_dataset(ds, path, WRITE_FORMATS[fmt], prefixes)
+    rdf_io.write_dataset(ds, path, WRITE_FORMATS[fmt], ns.PREFIXES)
 
 
 def union(ds: Dataset) -> Graph:
@@ -617,8 +590,8 @@ def union(ds: Dataset) -> Graph:
     from rdflib import Graph
 
     g = Graph()
-    for prefix, ns in ds.namespaces():
-        g.bind(prefix, ns)
+    for prefix, iri in ds.namespaces():
+        g.bind(prefix, iri)
     for s, p, o, _ctx in ds.quads():
         g.add((s, p, o))
     return g

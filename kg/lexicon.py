@@ -21,13 +21,12 @@ from kg.files import LEXICON_DIR, ONTOLOGY_DIR, data_lines, no_gc, write_atomic
 from kg.lang import profile
 from kg.model import Label
 from kg.morphology import word_matches
+from kg.namespaces import SKOS
 from kg.text import fold, tokens
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from rdflib import URIRef
-
-SKOS = "http://www.w3.org/2004/02/skos/core#"
 
 LANGUAGES = ("kk", "ru", "en")
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
-XSD_STRING = f"{XSD}string"
+from kg.namespaces import XSD, XSD_STRING
+
 INTEGER = f"<{XSD}integer>"
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 _SPECIAL = ("\\", '"', "\n", "\r")

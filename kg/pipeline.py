@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 import pyoxigraph as ox
 
-from kg import rdf_io, resolution
+from kg import resolution
 from kg.cache import (
     CACHE_NAME,
     INPUTS,
@@ -43,6 +43,7 @@ from kg.manifest import Manifest
 from kg.mentions import extract_mentions
 from kg.merging import merge, serving_states
 from kg.model import Extraction, Report
+from kg.namespaces import GRAPH_PREFIXES
 from kg.publish import output_lock, publish
 from kg.records import Records
 from kg.relations import relate
@@ -108,11 +109,9 @@ class BuildResult:
     def graph(self) -> Graph:
         from rdflib import Graph
 
-        from kg.graph import PREFIXES
-
         g = Graph()
-        for prefix, ns in PREFIXES.items():
-            g.bind(prefix, ns)
+        for prefix, iri in GRAPH_PREFIXES.items():
+            g.bind(prefix, iri)
         for triple in rdflib_triples(self.store):
             g.add(triple)
         return g
@@ -154,6 +153,8 @@ def extract(report: Report, *, extractors: Sequence[str] = DEFAULT_EXTRACTORS) -
 
 
 def to_graph(extractions: Sequence[Extraction]) -> tuple[Graph, Dataset]:
+    from rdflib import URIRef
+
     entities, redirect = merge((e for x in extractions for e in x.entities), serves=serving_states(extractions))
     # after the entities: one event per real meeting, whose participants may show two names one person
     entities, redirect, meetings = resolve_events(extractions, entities, redirect)
@@ -163,7 +164,7 @@ def to_graph(extractions: Sequence[Extraction]) -> tuple[Graph, Dataset]:
     for x in extractions:
         builder.add(x, by_key, redirect, meetings)
     for iri, tally in tallies(extractions, by_key, redirect, meetings, builder.served or {}).items():
-        builder.ds.graph(rdf_io.to_rdflib(ox.NamedNode(iri))).parse(data=tally.ntriples(), format="nt")
+        builder.ds.graph(URIRef(iri)).parse(data=tally.ntriples(), format="nt")
     return builder.merged(), builder.ds
 
 

@@ -35,6 +35,7 @@ import pyoxigraph as ox
 
 from kg.errors import DipkgError
 from kg.files import package_path
+from kg.namespaces import ONTOLOGY, RESOURCE, ROLE, SECTOR, WIKIDATA, XSD_STRING
 from kg.query_call import FORMATS as FORMATS  # the formats render() writes, read from the options there
 from kg.query_text import (
     BLOCKS,
@@ -64,16 +65,14 @@ if TYPE_CHECKING:
     from kg.sparql_limits import Limits
 
 QUERY_DIR = package_path("queries")
-RESOURCE = "https://w3id.org/dipkg/resource/"
-ONTOLOGY = "https://w3id.org/dipkg/ontology#"
 # The node of the whole collection, on which the build writes figures a query's reach reads (``#ROWS``: ``_each``).
 COLLECTION = f"{RESOURCE}collection"
 TABLE_PREFIXES = {
     RESOURCE: "res:",
     ONTOLOGY: "dip:",
-    "https://w3id.org/dipkg/sector/": "sector:",
-    "https://w3id.org/dipkg/role/": "role:",
-    "http://www.wikidata.org/entity/": "wd:",
+    SECTOR: "sector:",
+    ROLE: "role:",
+    WIKIDATA: "wd:",
 }
 TABLE_WIDTH = 60
 # Items a list of a name's keys or forms may have (``bind``): a query reads at most these (``parts/list-items.rq``).
@@ -548,6 +547,6 @@ def _json_term(t: object) -> dict[str, str]:
     out = {"type": "literal", "value": t.value}
     if t.language:
         out["xml:lang"] = t.language
-    elif t.datatype and t.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+    elif t.datatype and t.datatype.value != XSD_STRING:
         out["datatype"] = t.datatype.value
     return out

@@ -15,6 +15,8 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from kg.namespaces import RDF_LANG_STRING, XSD_STRING
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from rdflib import Dataset
@@ -22,8 +24,6 @@ if TYPE_CHECKING:
 
 # (rdflib is imported where its terms are made or read: a build, which writes N-Triples text, does not load it)
 
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 # File suffixes pyoxigraph does not know by themselves.
 SUFFIXES = {"owl": ox.RdfFormat.RDF_XML}
 WITH_GRAPHS = (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS, ox.RdfFormat.JSON_LD)

@@ -86,15 +86,21 @@ class Resolved:
 
 
 class Counting:
-    """The graphs of tallies counted in a process of their own (``Started``), or here where none counted them or it
-    ended without them (``count``): ``result`` waits for them, ``stop`` ends that process unfinished."""
+    """The graphs of tallies that ``count`` gives: counted from now on in a process of their own (``Started``) where
+    ``apart``, else (or where that process ended without them) here, when ``result`` asks for them; ``stop`` ends
+    that process unfinished."""
 
-    def __init__(self, started: Started[dict[str, TallyGraph]] | None,
-                 count: Callable[[], dict[str, TallyGraph]]) -> None:
-        self._started, self._count = started, count
+    def __init__(self, count: Callable[[], dict[str, TallyGraph]], *, apart: bool) -> None:
+        self._count = count
+        self._started = Started(count) if apart else None
 
     def result(self) -> dict[str, TallyGraph]:
-        return _counted(self._started, self._count)
+        if self._started is not None:
+            try:
+                return self._started.result()
+            except ChildProcessError:
+                pass
+        return self._count()
 
     def stop(self) -> None:
         if self._started is not None:
@@ -196,8 +202,8 @@ def resolve(work: Work, pack: Pack[Extraction] | None, plan: Path, *, jobs: int,
         del merged
         served = served_states(extractions, redirect)
         # the ranks, which read the reports' names only, are written here while the rest are counted apart
-        counting = partial(tallies, extractions, entities, redirect, meetings, served, ranked=False)
-        counted = Started(counting) if jobs > 1 and TALLIES_APART_FROM <= len(extractions) < APART_FROM else None
+        counting = Counting(partial(tallies, extractions, entities, redirect, meetings, served, ranked=False),
+                            apart=jobs > 1 and TALLIES_APART_FROM <= len(extractions) < APART_FROM)
         try:
             builder = GraphBuilder(wikidata=load_wikidata(), served=served, roles=held_roles(extractions, redirect))
             signatures = graph_signatures(extractions, keys, entities, redirect, meetings)
@@ -209,30 +215,14 @@ def resolve(work: Work, pack: Pack[Extraction] | None, plan: Path, *, jobs: int,
             Records.save((Planned(n, x.report.key, report_graph_name(x.report.key), index.get(key), signature, key,
                                   digests[n])
                           for n, x, key, signature in zip(survivors, extractions, keys, signatures, strict=True)), plan)
-            ranks = rank_graph(extractions)
-            pending = Counting(counted, counting)
-            common: dict[str, TallyGraph | Description] = {**(pending.result() if wait else {}), **ranks,
-                                                            **descriptions}
+            common: dict[str, TallyGraph | Description] = {**(counting.result() if wait else {}),
+                                                            **rank_graph(extractions), **descriptions}
         except BaseException:
-            if counted is not None:
-                counted.stop()  # (where this process failed first)
+            counting.stop()  # (where this process failed first)
             raise
-        if wait and counted is not None:
-            counted.stop()
     clock.lap("resolve")
     return Resolved(entities, redirect, meetings, common, builder, tuple(failed), extracted_count, clock.laps,
-                    None if wait else pending)
-
-
-def _counted(counted: Started[dict[str, TallyGraph]] | None,
-             counting: Callable[[], dict[str, TallyGraph]]) -> dict[str, TallyGraph]:
-    """The tallies counted apart, or here where no process counted them or it ended without them."""
-    if counted is not None:
-        try:
-            return counted.result()
-        except ChildProcessError:
-            pass
-    return counting()
+                    None if wait else counting)
 
 
 def _new_few(keys: Sequence[str], held: Container[str] | None, jobs: int) -> list[int]:

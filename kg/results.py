@@ -9,7 +9,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+from kg.namespaces import XSD_STRING
+
 SPARQL_NS = "http://www.w3.org/2005/sparql-results#"
 JSON_TYPE = "application/sparql-results+json"
 XML_TYPE = "application/sparql-results+xml"

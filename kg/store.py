@@ -25,6 +25,7 @@ import pyoxigraph as ox
 
 from kg.errors import DipkgError
 from kg.manifest import MANIFEST_NAME, OLD_MANIFEST_NAME
+from kg.namespaces import GRAPH_PREFIXES, ONTOLOGY, PREFIXES, RESOURCE, XSD_STRING
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # rdflib is imported where it is used: a query on the store needs none of it
@@ -38,30 +39,17 @@ STORE_NAME = "store"
 DATABASE_NAME = "oxigraph"
 # Bytes of the digest by which the writer knows a default-graph line it has sent (no two lines of a store share one).
 DIGEST_BYTES = 16
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 VOCABULARY_FILES = ("dipkg.ttl", "sectors.ttl", "roles.ttl")
 # Subjects stated in one report's graph only: its evidence, its meetings and the report itself.
-OWN_SUBJECTS = tuple(f"<https://w3id.org/dipkg/resource/{kind}/".encode("ascii")
+OWN_SUBJECTS = tuple(f"<{RESOURCE}{kind}/".encode("ascii")
                      for kind in ("evidence", "meeting", "report"))
 # Those of them whose IRI holds the report's key (a meeting several reports tell is stated in each one's graph).
-ONE_GRAPH_SUBJECTS = tuple(f"<https://w3id.org/dipkg/resource/{kind}/".encode("ascii")
+ONE_GRAPH_SUBJECTS = tuple(f"<{RESOURCE}{kind}/".encode("ascii")
                            for kind in ("evidence", "report"))
 # The lines of a report graph's N-Triples that are its evidence: about an evidence node, or linking a fact's subject
 # to one (stated in that report's graph only, like the evidence node). The store keeps them in the default graph only.
-EVIDENCE_NODE = b"<https://w3id.org/dipkg/resource/evidence/"
-EVIDENCE_LINK = b" <https://w3id.org/dipkg/ontology#evidence> <https://w3id.org/dipkg/resource/evidence/"
-PREFIXES = {
-    "dip": "https://w3id.org/dipkg/ontology#",
-    "res": "https://w3id.org/dipkg/resource/",
-    "sector": "https://w3id.org/dipkg/sector/",
-    "role": "https://w3id.org/dipkg/role/",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "wd": "http://www.wikidata.org/entity/",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-}
+EVIDENCE_NODE = f"<{RESOURCE}evidence/".encode("ascii")
+EVIDENCE_LINK = f" <{ONTOLOGY}evidence> <{RESOURCE}evidence/".encode("ascii")
 _TYPE, _REPORT = ox.NamedNode(PREFIXES["rdf"] + "type"), ox.NamedNode(PREFIXES["dip"] + "Report")
 _IN_REPORT, _EVIDENCE = ox.NamedNode(PREFIXES["dip"] + "inReport"), ox.NamedNode(PREFIXES["dip"] + "evidence")
 
@@ -272,7 +260,7 @@ def triples(store: ox.Store) -> int:
     return int(next(iter(answer))["n"].value)
 
 
-SECTORS = "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?m <https://w3id.org/dipkg/ontology#topic> ?s }"
+SECTORS = f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?m <{ONTOLOGY}topic> ?s }}"
 
 
 # The classes ``counts`` counts the nodes of, and the count each adds to.
@@ -311,12 +299,11 @@ def store_dataset(store: ox.Store) -> Dataset:
     default graph, their union, is left out, as in a TriG file (read whole: for small graphs)."""
     from rdflib import Dataset
 
-    from kg.graph import PREFIXES as BOUND
     from kg.rdf_io import to_rdflib
 
     ds = Dataset()
-    for prefix, ns in BOUND.items():
-        ds.bind(prefix, ns)
+    for prefix, iri in GRAPH_PREFIXES.items():
+        ds.bind(prefix, iri)
     for name in sorted(store.named_graphs(), key=str):
         graph = ds.graph(to_rdflib(name))
         for quad in report_quads(store, name):

@@ -80,15 +80,11 @@ class StoreStage:
         vocabulary_triples, vocabulary_signature = self.vocabulary
         if not writer.unchanged(VOCABULARY_GRAPH_IRI, vocabulary_signature):
             writer.put(VOCABULARY_GRAPH_IRI, vocabulary_signature, vocabulary_triples)
-        for graph, made_from in self.common.items():
-            if not writer.unchanged(graph, made_from.signature):
-                self._put_common(writer, graph, made_from)
-        if self.counting is not None:
+        self._put_changed(writer, self.common)
+        if self.counting is not None:  # counted meanwhile: asked for now
             counted, self.counting = self.counting.result(), None
             self.common = {**counted, **self.common}
-            for graph, made_from in counted.items():
-                if not writer.unchanged(graph, made_from.signature):
-                    self._put_common(writer, graph, made_from)
+            self._put_changed(writer, counted)
         optimize = len(changed) >= OPTIMIZE_AFTER and not self.compact  # with compact, update_store compacts it
         manifest = writer.finish(flush=not (optimize or self.compact))
         if optimize:
@@ -98,6 +94,12 @@ class StoreStage:
         self.made.append(manifest)
         self.clock.lap("store")
         return manifest
+
+    def _put_changed(self, writer: StoreWriter, graphs: Mapping[str, TallyGraph | Description]) -> None:
+        """Write those of the collection's ``graphs`` whose signature the store lacks."""
+        for graph, made_from in graphs.items():
+            if not writer.unchanged(graph, made_from.signature):
+                self._put_common(writer, graph, made_from)
 
     def _put_common(self, writer: StoreWriter, graph: str, made_from: TallyGraph | Description) -> None:
         """Write one of the collection's graphs (kept in the graph cache too, where the build writes exports). A graph

@@ -58,8 +58,9 @@ from dataclasses import dataclass, fields
 from kg import nt, query
 from kg.cache import extractor_version
 from kg.events import Event, MeetingRef
-from kg.graph import LIST_SEPARATOR, N_DIP, N_RES, N_SECTOR, N_TYPE, RESOURCE, entity_term, meeting_term, report_term
+from kg.graph import LIST_SEPARATOR, N_DIP, N_RES, N_SECTOR, N_TYPE, entity_term, meeting_term, report_term
 from kg.model import Entity, Extraction, MentionKind
+from kg.namespaces import RESOURCE
 
 SUMMARY_GRAPHS = "graph/summaries/"
 BUCKETS = 64

@@ -16,7 +16,7 @@ from kg.graph import (
     entity_term,
     held_roles,
     referenced,
-    report_graph_iri,
+    report_graph_name,
     served_states,
 )
 from kg.model import (
@@ -95,7 +95,7 @@ def test_a_report_graph_names_its_entities_and_their_graphs_describe_them():
     builder.add(extraction(("person:a",), name="b.txt"), ENTITIES, {})
     graphs = {str(g.identifier): g for g in builder.ds.graphs() if len(g)}
     for name in ("a.txt", "b.txt"):
-        told = graphs.pop(str(report_graph_iri(name)))
+        told = graphs.pop(report_graph_name(name))
         nodes = {URIRef(t[1:-1]) for t in _terms(*ENTITIES)}
         assert set(told.objects(None, DIP.mentions)) <= nodes
         # of the entities, only what this report tells: a post held, the words it called a place by

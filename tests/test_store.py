@@ -17,7 +17,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 
 from kg import cache, jobs, pipeline, resolution, store_writer, storing
-from kg.graph import load_dataset, report_graph_iri
+from kg.graph import load_dataset, report_graph_name
 from kg.manifest import Manifest
 from kg.pipeline import build
 from kg.publish import STAGING_PREFIX
@@ -269,7 +269,7 @@ def test_the_store_keeps_a_reports_evidence_in_the_default_graph_only_and_reads_
     out = tmp_path / "out"
     build([corpus(tmp_path / "in", 3)], out_dir=out)
     store = open_store(out)
-    graph = ox.NamedNode(str(report_graph_iri("r001.txt")))
+    graph = ox.NamedNode(report_graph_name("r001.txt"))
     named = {q.triple for q in store.quads_for_pattern(None, None, None, graph)}
     written = {q.triple for q in ox.parse(path=str(out / "diplomacy.trig"), format=ox.RdfFormat.TRIG)
                if q.graph_name == graph}
@@ -289,7 +289,7 @@ def test_a_deleted_report_leaves_the_store(tmp_path):
     result = build([reports], out_dir=out)
     assert result.extracted == 1 and result.summary.reports == 4
     store = open_store(out)
-    assert not store.contains_named_graph(ox.NamedNode(str(report_graph_iri("r004.txt"))))
+    assert not store.contains_named_graph(ox.NamedNode(report_graph_name("r004.txt")))
     fresh = tmp_path / "fresh"
     build([reports], out_dir=fresh)
     assert quads(out) == quads(fresh)
@@ -1108,7 +1108,8 @@ def test_a_rebuild_takes_the_lexicon_its_first_build_pickled_and_writes_the_same
 
 def test_the_store_stage_writes_the_report_graphs_before_it_asks_for_the_tallies(tmp_path, monkeypatch):
     """The tallies counted apart are waited for once the report graphs and descriptions are written, not before."""
-    from kg.graph import RESOURCE, VOCABULARY_GRAPH_IRI
+    from kg.graph import VOCABULARY_GRAPH_IRI
+    from kg.namespaces import RESOURCE
     from kg.summaries import SUMMARY_GRAPHS
 
     log: list[str] = []

@@ -29,6 +29,7 @@ from kg.exports.network import write_graphml
 from kg.files import write_atomic
 from kg.graph import union, write_dataset
 from kg.labels import main_language
+from kg.namespaces import GRAPH_PREFIXES
 
 
 @dataclass(frozen=True)
@@ -122,12 +123,11 @@ def export_store_part(store: ox.Store, fmt: str, out: Path, options: ExportOptio
 
 def store_part(store: ox.Store, query: Path) -> Graph:
     """The triples the CONSTRUCT ``query`` gives of ``store``'s default graph, as an rdflib graph."""
-    from kg.graph import PREFIXES
     from kg.rdf_io import to_rdflib
 
     g = Graph()
-    for prefix, ns in PREFIXES.items():
-        g.bind(prefix, ns)
+    for prefix, iri in GRAPH_PREFIXES.items():
+        g.bind(prefix, iri)
     for t in store.query(query.read_text(encoding="utf-8")):
         g.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
     return g
