@@ -156,8 +156,13 @@ def event_of(ref: MeetingRef, meeting: Meeting, redirect: Mapping[str, str],
     """The event meeting ``ref`` belongs to: in ``found`` (``joined_events``), else the event of that meeting
     alone."""
     event = found.get(ref) if found is not None else None
-    # its publication date counts only against another report's date
-    return event if event is not None else _event([_told(ref, meeting, None, redirect)])
+    if event is not None:
+        return event
+    # ``_event`` of the meeting alone (its publication date counts only against another report's date), made at once:
+    # a rebuild asks for the event of every meeting of the collection
+    location = redirect.get(meeting.location, meeting.location) if meeting.location else None
+    return Event(ref, (ref,), tuple(sorted({redirect.get(k, k) for k in meeting.participants})), meeting.date,
+                 location or None)
 
 
 def _same(a: _Told, b: _Told) -> bool:

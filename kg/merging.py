@@ -95,8 +95,9 @@ def labels_by_rank(group: Sequence[Entity]) -> tuple[Label, ...]:
     again. A report added changes the name only with a label that ranks before it."""
     ranks = {code: n for n, code in enumerate(language_codes())}
     place: dict[Label, int] = {}
-    for e in group:
-        for n, label in enumerate(e.labels):
+    # each tuple of labels once: the outlines of a large build share equal ones (a state named in every report)
+    for labels in {id(e.labels): e.labels for e in group}.values():
+        for n, label in enumerate(labels):
             place[label] = min(n, place.get(label, n))
     fuller = _fuller(place) if group and group[0].kind == MentionKind.ORGANIZATION else set()
     return tuple(sorted(place, key=lambda label: (ranks.get(label.language, len(ranks)), place[label],
