@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import shutil
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, partial
@@ -194,7 +195,11 @@ def build(paths: Sequence[Path], *, out_dir: Path | None = None,
     if out_dir is None:
         return _build(paths, None, extractors, views, inputs, jobs, exports, compact)
     with output_lock(out_dir):
-        return _build(paths, out_dir, extractors, views, inputs, jobs, exports, compact)
+        try:
+            return _build(paths, out_dir, extractors, views, inputs, jobs, exports, compact)
+        except sqlite3.Error as exc:  # the memo of the inputs, the store's manifest (a full disk, say)
+            raise DipkgError(f"{out_dir}: cannot write the build's records: {exc}; its store and exports are "
+                             f"those of the last build") from exc
 
 
 class _Read(NamedTuple):

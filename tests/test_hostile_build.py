@@ -7,6 +7,7 @@ import csv
 import errno
 import hashlib
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -129,6 +130,21 @@ def test_a_failing_write_leaves_the_previous_build(corpus, built, monkeypatch, f
         build([corpus], out_dir=built, views=views)
     assert "cannot write" in str(caught.value) and "\n" not in str(caught.value)
     assert called.exists() and snapshot(built) == before
+    consistent(built)
+
+
+def test_a_record_that_cannot_be_written_leaves_the_previous_build(corpus, built, monkeypatch):
+    before = snapshot(built)
+    write(corpus, "c/y.txt", EN)
+
+    def full(*args, **kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr("kg.manifest.Manifest.write", full)
+    with pytest.raises(DipkgError) as caught:
+        build([corpus], out_dir=built)
+    assert "database or disk is full" in str(caught.value) and "\n" not in str(caught.value)
+    assert snapshot(built) == before
     consistent(built)
 
 
