@@ -111,10 +111,11 @@ class StoreWriter:
 
     def put(self, graph: str, signature: str, triples: bytes, own: tuple[bytes, ...] = ()) -> None:
         """Write one graph (``ntriples``) and its triples into the default graph, replacing what
-        the store held under its name. ``own``: how the lines about subjects that no other graph states
-        begin, beyond ``ONE_GRAPH_SUBJECTS`` (the writer need not remember them)."""
+        the store held under its name (by their difference: ``_changed_lines``). ``own``: how the lines about
+        subjects that no other graph states begin, beyond ``ONE_GRAPH_SUBJECTS`` (the writer need not remember
+        them)."""
         if graph in self.old:
-            self._drop(graph)
+            triples = self._changed_lines(graph, triples)
         self.new[graph] = signature
         for piece in pieces(triples, BATCH_BYTES // 2):
             if self._held is not None:
@@ -122,6 +123,32 @@ class StoreWriter:
             default, kept = self._lines.first_and_rest(piece, own, EVIDENCE_NODE)
             self._sent += len(default)
             self._send(2 * len(piece), in_graph(graph, b"".join(kept)), *default)
+
+    def _changed_lines(self, graph: str, triples: bytes) -> bytes:
+        """Take out of the store what ``graph`` and its evidence state that the N-Triples ``triples`` do not, and
+        give the lines of ``triples`` it did not state. A report graph written again because the name a node shows
+        changed differs in a few lines of hundreds (a label, the rules that joined its mentions): taking it out
+        whole and loading it again, quad by quad, took most of such a rebuild."""
+        node = ox.NamedNode(graph)
+        stated = list(self.store.quads_for_pattern(None, None, None, node))
+        evidence = evidence_quads(self.store, [q.subject for q in stated if is_report(q)])
+        wanted = set(triples.splitlines(keepends=True))
+        held: set[bytes] = set()
+        for quads, own in ((stated, False), (evidence, True)):
+            for quad in quads:
+                line = f"{quad.triple} .\n".encode()
+                if line in wanted:
+                    held.add(line)
+                    continue
+                self.store.remove(quad)
+                if own:  # in the default graph only
+                    self._unsaid += 1
+                    continue
+                self._dropped.add(quad.triple)  # the default graph keeps it while another graph states it
+                if self._held is not None:
+                    self._held.setdefault(quad.triple, True)
+        self._check_size()
+        return b"".join(line for line in triples.splitlines(keepends=True) if line not in held)
 
     def patch(self, graph: str, signature: str, triples: Iterable[bytes],
               held: Iterable[bytes] | None = None) -> None:
@@ -252,6 +279,12 @@ class StoreWriter:
                 return
             self._bulk_loaded = True
             self._loading.append(self._loaders.submit(self._bulk_load, data))
+
+    @property
+    def in_bulk(self) -> bool:
+        """Whether the writer loads quads in bulk, each load leaving tables of its own (``_load``): into a new store
+        always, into another once it has gathered a batch."""
+        return self._fresh or self._bulk_loaded
 
     def _bulk_load(self, data: bytes) -> None:
         # lenient: the N-Triples come from kg.nt (or the ontology files, parsed strictly by ``vocabulary``)

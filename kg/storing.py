@@ -85,7 +85,8 @@ class StoreStage:
             counted, self.counting = self.counting.result(), None
             self.common = {**counted, **self.common}
             self._put_changed(writer, counted)
-        optimize = len(changed) >= OPTIMIZE_AFTER and not self.compact  # with compact, update_store compacts it
+        # with compact, update_store compacts it; graphs written again by their few changed lines load no table
+        optimize = len(changed) >= OPTIMIZE_AFTER and writer.in_bulk and not self.compact
         manifest = writer.finish(flush=not (optimize or self.compact))
         if optimize:
             store.optimize()  # compact what was bulk-loaded now rather than in the next small rebuild

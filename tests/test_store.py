@@ -158,6 +158,25 @@ def test_a_build_flushes_the_store_only_where_it_does_not_compact_it(tmp_path, m
     assert quads(tmp_path / "out") == quads(tmp_path / "plain")
 
 
+def test_a_rebuild_that_loads_nothing_in_bulk_leaves_the_store_uncompacted(tmp_path, monkeypatch):
+    """Graphs written again by their changed lines go into the store's memory table, as a small rebuild's do:
+    however many there are, the store is flushed rather than compacted (the growth of its tables decides that)."""
+    reports = corpus(tmp_path / "in", 4)
+    build([reports], out_dir=tmp_path / "out", jobs=1)
+    corpus(tmp_path / "in", 1, start=5)
+    (tmp_path / "in" / "r005.txt").replace(tmp_path / "in" / "r001.txt")  # one report's text changed
+    build([reports], out_dir=tmp_path / "plain", jobs=1)
+    finished: list[bool] = []
+    finish = store_writer.StoreWriter.finish
+    monkeypatch.setattr(store_writer.StoreWriter, "finish",
+                        lambda self, *, flush=True: (finished.append(flush), finish(self, flush=flush))[1])
+    monkeypatch.setattr(storing, "OPTIMIZE_AFTER", 1)
+    build([reports], out_dir=tmp_path / "out", jobs=1)
+    assert finished == [True]
+    assert stored(tmp_path / "out") == stored(tmp_path / "plain")
+    assert quads(tmp_path / "out") == quads(tmp_path / "plain")
+
+
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_a_build_that_resolves_apart_writes_the_same_graph(tmp_path, monkeypatch, jobs):
     reports = corpus(tmp_path / "in", 6)

@@ -150,3 +150,72 @@ def test_the_patch_benchmark_patches_the_ranks_from_the_kept_lines_or_the_store(
     kept.put("before", b"".join(before))
     bench.patch(200, before, moved, kept if held == "kept" else None, held)
     assert f"held lines from the {held:5}  triples 400  patch" in capsys.readouterr().out
+
+
+RES, DIP = "https://w3id.org/dipkg/resource/", "https://w3id.org/dipkg/ontology#"
+
+
+def _report_graph(label: str, rule: str, *shared: bytes) -> list[bytes]:
+    """A report graph's lines: the report, a meeting with a label, and one evidence node (default graph only)."""
+    r, m, ev = f"<{RES}report/r>", f"<{RES}meeting/m>", f"<{RES}evidence/e>"
+    return [f"{r} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{DIP}Report> .\n".encode(),
+            f"{m} <{DIP}reportedIn> {r} .\n".encode(), f'{m} {LABEL} "{label}" .\n'.encode(),
+            f"{r} <{DIP}evidence> {ev} .\n".encode(), f"{ev} <{DIP}inReport> {r} .\n".encode(),
+            f'{ev} <{DIP}joinRule> "{rule}" .\n'.encode(), *shared]
+
+
+class Removals:
+    """A store whose removals are counted."""
+
+    def __init__(self, store: ox.Store) -> None:
+        self.store, self.removed = store, 0
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.store, name)
+
+    def __contains__(self, quad: ox.Quad) -> bool:
+        return quad in self.store
+
+    def remove(self, quad: ox.Quad) -> None:
+        self.removed += 1
+        self.store.remove(quad)
+
+
+OTHER = f'<{RES}country/JP> {LABEL} "Japan"@en .\n'.encode()
+
+
+@pytest.mark.parametrize(("after", "removed"), [
+    (_report_graph("A – B", "same name", SHARED), 0),  # the same lines: nothing taken out
+    (_report_graph("A – C", "same name", SHARED), 2),  # a meeting's label changed: out of its graph and the default
+    (_report_graph("A – C", "same key", SHARED), 3),  # and the rule of its evidence (in the default graph only)
+    (_report_graph("A – B", "same name"), 1),  # a line another graph states too: it stays in the default graph
+    (_report_graph("A – B", "same name", SHARED, OTHER), 0),  # a line more
+])
+def test_a_graph_written_again_changes_by_its_lines_that_differ(tmp_path, after, removed):
+    """``StoreWriter.put`` of a graph the store holds takes out only what it no longer states (and its evidence no
+    longer says) and puts in only what is new: the store is then as if written anew, and counted."""
+    graph, other = f"{RES}graph/r", f"{RES}graph/other"
+    before = _report_graph("A – B", "same name", SHARED)
+    store = ox.Store(str(tmp_path / "db"))
+    first = StoreWriter(store, {}, 0, {})
+    first.put(graph, "1", b"".join(before))
+    first.put(other, "1", SHARED)
+    held = first.finish()
+    counting = Removals(store)
+    writer = StoreWriter(counting, dict(held.graphs), held.triples, {})  # type: ignore[arg-type]
+    assert writer.unchanged(other, "1")
+    writer.put(graph, "2", b"".join(after))
+    manifest = writer.finish()
+
+    anew = ox.Store(str(tmp_path / "anew"))
+    fresh = StoreWriter(anew, {}, 0, {})
+    fresh.put(graph, "2", b"".join(after))
+    fresh.put(other, "1", SHARED)
+    fresh.finish()
+
+    def quads(of: ox.Store) -> list[str]:
+        return sorted(map(str, of.quads_for_pattern(None, None, None, None)))
+
+    assert counting.removed == removed
+    assert quads(store) == quads(anew)
+    assert manifest.triples == triples(store) == len(set(after) | {SHARED})
