@@ -79,12 +79,16 @@ class StoreWriter:
     default graph held each triple a new graph states (a triple of a graph it drops was there: the
     default graph is their union), and at the end adds those it did not and takes away those no
     graph states any more. Past ``COUNTED_TRIPLES`` such triples (a rebuild that rewrites most
-    graphs) it stops, and the manifest leaves the count to the store."""
+    graphs) it stops, and the manifest leaves the count to the store. ``kept``: the N-Triples a graph was
+    written from, by its signature, where they are kept (``kg.cache.GraphCache.get``), else None: a graph
+    written again is compared with them rather than read back from the store (``_changed_lines``)."""
 
     def __init__(self, store: ox.Store, old: Mapping[str, str], triples: int | None = None,
-                 new: MutableMapping[str, str] | None = None) -> None:
+                 new: MutableMapping[str, str] | None = None, kept: Callable[[str], bytes | None] | None = None
+                 ) -> None:
         self.store = store
         self.old = old
+        self._kept = kept
         self.new: MutableMapping[str, str] = {} if new is None else new
         self._dropped: set[ox.Triple] = set()
         self._added: set[ox.Triple] = set()
@@ -128,7 +132,29 @@ class StoreWriter:
         """Take out of the store what ``graph`` and its evidence state that the N-Triples ``triples`` do not, and
         give the lines of ``triples`` it did not state. A report graph written again because the name a node shows
         changed differs in a few lines of hundreds (a label, the rules that joined its mentions): taking it out
-        whole and loading it again, quad by quad, took most of such a rebuild."""
+        whole and loading it again, quad by quad, took most of such a rebuild. What the store holds is read from
+        the lines the graph was written from, where they are kept (``kept``), else from the store."""
+        was = self._kept(self.old[graph]) if self._kept is not None else None
+        if was is None:
+            return self._changed_lines_read(graph, triples)
+        wanted = set(triples.splitlines(keepends=True))
+        held = set(was.splitlines(keepends=True))
+        stated, evidence = bytearray(), bytearray()
+        for line in held - wanted:
+            (evidence if line.startswith(EVIDENCE_NODE) or EVIDENCE_LINK in line else stated).extend(line)
+        node = ox.NamedNode(graph)
+        for t in ox.parse(bytes(evidence), format=ox.RdfFormat.N_TRIPLES):  # in the default graph only
+            self.store.remove(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()))
+            self._unsaid += 1
+        for t in ox.parse(bytes(stated), format=ox.RdfFormat.N_TRIPLES):
+            self.store.remove(ox.Quad(t.subject, t.predicate, t.object, node))
+            self._gone(t)
+        self._check_size()
+        return b"".join(line for line in triples.splitlines(keepends=True) if line not in held)
+
+    def _changed_lines_read(self, graph: str, triples: bytes) -> bytes:
+        """``_changed_lines``, reading what the store holds of ``graph`` and its evidence from the store (the
+        evidence found through the report it is about: ``evidence_quads``)."""
         node = ox.NamedNode(graph)
         stated = list(self.store.quads_for_pattern(None, None, None, node))
         evidence = evidence_quads(self.store, [q.subject for q in stated if is_report(q)])
@@ -144,11 +170,15 @@ class StoreWriter:
                 if own:  # in the default graph only
                     self._unsaid += 1
                     continue
-                self._dropped.add(quad.triple)  # the default graph keeps it while another graph states it
-                if self._held is not None:
-                    self._held.setdefault(quad.triple, True)
+                self._gone(quad.triple)
         self._check_size()
         return b"".join(line for line in triples.splitlines(keepends=True) if line not in held)
+
+    def _gone(self, triple: ox.Triple) -> None:
+        """Note a triple taken out of a named graph: the default graph keeps it while another graph states it."""
+        self._dropped.add(triple)
+        if self._held is not None:
+            self._held.setdefault(triple, True)  # in a graph, so in the default graph
 
     def patch(self, graph: str, signature: str, triples: Iterable[bytes],
               held: Iterable[bytes] | None = None) -> None:

@@ -47,7 +47,8 @@ class StoreStage:
     made: list[Manifest] = field(default_factory=list)
     tallies: GraphCache | None = None
     """Where the graphs of tallies are kept, by every build with an output folder (the graph cache, where the exports
-    and views also read them): the next one patches them in the store by the lines that changed."""
+    and views also read them): the next one patches them in the store by the lines that changed. A report graph kept
+    there (by a build with exports or views) is read from it too, when a later build writes that graph again."""
     vocabulary: tuple[bytes, str] = field(default_factory=vocabulary)
     counting: Counting | None = None
     """The graphs of tallies still counted apart (``kg.resolution.Counting``): asked for once the report graphs, the
@@ -63,7 +64,8 @@ class StoreStage:
         """Write into ``store``, which holds the graphs of ``old``, every graph whose signature it lacks (their
         signatures set in ``new``), and drop the rest: the manifest of what it holds then."""
         work, planned = self.work, self.work.plan
-        writer = StoreWriter(store, old.graphs, old.triples, new)
+        kept = self.tallies.get if self.tallies is not None else None
+        writer = StoreWriter(store, old.graphs, old.triples, new, kept)
         changed = array("q", (m for m, p in enumerate(planned) if not writer.unchanged(p.graph, p.signature)))
         told_elsewhere = {report for report, _ in work.meetings or ()}  # a meeting of theirs is another's too
 

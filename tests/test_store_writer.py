@@ -165,10 +165,14 @@ def _report_graph(label: str, rule: str, *shared: bytes) -> list[bytes]:
 
 
 class Removals:
-    """A store whose removals are counted."""
+    """A store whose removals are counted, and its readings of a named graph's quads."""
 
     def __init__(self, store: ox.Store) -> None:
-        self.store, self.removed = store, 0
+        self.store, self.removed, self.graphs_read = store, 0, 0
+
+    def quads_for_pattern(self, *pattern: object) -> object:
+        self.graphs_read += pattern[0] is None and isinstance(pattern[3], ox.NamedNode)
+        return self.store.quads_for_pattern(*pattern)  # type: ignore[arg-type]
 
     def __getattr__(self, name: str) -> object:
         return getattr(self.store, name)
@@ -191,9 +195,11 @@ OTHER = f'<{RES}country/JP> {LABEL} "Japan"@en .\n'.encode()
     (_report_graph("A – B", "same name"), 1),  # a line another graph states too: it stays in the default graph
     (_report_graph("A – B", "same name", SHARED, OTHER), 0),  # a line more
 ])
-def test_a_graph_written_again_changes_by_its_lines_that_differ(tmp_path, after, removed):
+@pytest.mark.parametrize("kept", [False, True])
+def test_a_graph_written_again_changes_by_its_lines_that_differ(tmp_path, after, removed, kept):
     """``StoreWriter.put`` of a graph the store holds takes out only what it no longer states (and its evidence no
-    longer says) and puts in only what is new: the store is then as if written anew, and counted."""
+    longer says) and puts in only what is new: the store is then as if written anew, and counted. The lines it was
+    written from are read where they are kept (``kept``), else from the store."""
     graph, other = f"{RES}graph/r", f"{RES}graph/other"
     before = _report_graph("A – B", "same name", SHARED)
     store = ox.Store(str(tmp_path / "db"))
@@ -202,7 +208,9 @@ def test_a_graph_written_again_changes_by_its_lines_that_differ(tmp_path, after,
     first.put(other, "1", SHARED)
     held = first.finish()
     counting = Removals(store)
-    writer = StoreWriter(counting, dict(held.graphs), held.triples, {})  # type: ignore[arg-type]
+    lines = {"1": b"".join(before)}
+    writer = StoreWriter(counting, dict(held.graphs), held.triples, {},  # type: ignore[arg-type]
+                         kept=lines.get if kept else None)
     assert writer.unchanged(other, "1")
     writer.put(graph, "2", b"".join(after))
     manifest = writer.finish()
@@ -217,5 +225,6 @@ def test_a_graph_written_again_changes_by_its_lines_that_differ(tmp_path, after,
         return sorted(map(str, of.quads_for_pattern(None, None, None, None)))
 
     assert counting.removed == removed
+    assert counting.graphs_read == (0 if kept else 1)
     assert quads(store) == quads(anew)
     assert manifest.triples == triples(store) == len(set(after) | {SHARED})
