@@ -137,8 +137,14 @@ def _named_thread(name: str) -> tuple[int, Callable[[], None]]:
         fh.write(name)
 
     def stop() -> None:
+        import time
+
         done.set()
         thread.join()
+        # the join returns as the thread's Python code ends; the system's thread ends a moment later
+        gone_by = time.monotonic() + 5
+        while os.path.isdir(f"/proc/self/task/{thread.native_id}") and time.monotonic() < gone_by:
+            time.sleep(0.001)
 
     return thread.native_id, stop
 
