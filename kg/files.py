@@ -21,9 +21,13 @@ M_ARENA_MAX = -8
 # Bytes that hold a ``pthread_attr_t`` of any C library (56 with glibc on x86-64, 64 on arm64).
 THREAD_ATTR_BYTES = 128
 # The package's data folders (``package_path``), also as ``pathlib`` Paths: ``LEXICON_DIR`` and the others are
-# made on first use (``__getattr__``).
+# made on first use (``__getattr__``). The project's ``ontology/`` folder is in the package as a link to it (an
+# installed package holds its files there).
 FOLDERS = {"PACKAGE_DIR": (), "LEXICON_DIR": ("lexicons",), "QUERY_DIR": ("queries",), "MODEL_DIR": ("models",),
-           "ONTOLOGY_DIR": (os.pardir, "ontology")}
+           "ONTOLOGY_DIR": ("ontology",)}
+# Where a folder is found when the package lacks it: a checkout made where the system has no links (the link is
+# then a file) has the ontology beside the package.
+BESIDE = {"ONTOLOGY_DIR": (os.pardir, "ontology")}
 
 
 def package_path(*parts: str) -> str:
@@ -36,7 +40,10 @@ def __getattr__(name: str) -> Path:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     from pathlib import Path
 
-    folder = globals()[name] = Path(package_path(*FOLDERS[name]))
+    path = package_path(*FOLDERS[name])
+    if name in BESIDE and not os.path.isdir(path):
+        path = package_path(*BESIDE[name])
+    folder = globals()[name] = Path(path)
     return folder
 
 

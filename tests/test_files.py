@@ -174,3 +174,21 @@ def test_lower_threads_without_thread_names_lowers_none(monkeypatch) -> None:
 
     monkeypatch.setattr(os, "listdir", refuse)
     assert kg.files.lower_threads("rocksdb:low", 19) == 0
+
+
+@pytest.mark.parametrize(("linked", "found"), [(True, "package"), (False, "beside")])
+def test_the_ontology_is_found_in_the_package_else_beside_it(tmp_path, monkeypatch, linked, found) -> None:
+    """An installed package holds the ontology's files (a checkout, a link to them); a checkout made where the system
+    has no links has a file in the link's place, and the folder beside the package."""
+    package = tmp_path / "project" / "kg"
+    package.mkdir(parents=True)
+    (tmp_path / "project" / "ontology").mkdir()
+    if linked:
+        (package / "ontology").mkdir()
+    else:
+        (package / "ontology").write_text("../ontology", encoding="utf-8")
+    monkeypatch.setattr(kg.files, "PACKAGE", str(package))
+    monkeypatch.delattr(kg.files, "ONTOLOGY_DIR", raising=False)
+    where = {"package": package / "ontology", "beside": tmp_path / "project" / "ontology"}
+    folder = kg.files.ONTOLOGY_DIR
+    assert folder == where[found]
