@@ -58,13 +58,15 @@ PIECE_BYTES = 1 << 16
 V = TypeVar("V")
 # The evidence of an outline's posts, meetings and topics (``outline``).
 NO_EVIDENCE = Evidence("", Span(0, 0, ""), Span(0, 0, ""))
-# What the extractor's version is the hash of, relative to the package folder.
-VERSION_GLOBS = ("**/*.py", "lexicons/*", "lang/*/*.tsv", "models/*")
+# What the extractor's version is the hash of, relative to the package folder: with the ontology, whose SKOS labels
+# the lexicon reads (the sectors' names and the posts').
+VERSION_GLOBS = ("**/*.py", "lexicons/*", "lang/*/*.tsv", "models/*", "ontology/*.ttl")
 
 
 @cache
 def extractor_version() -> str:
-    """The hash of every code and data file extraction depends on (names and contents)."""
+    """The hash of every code and data file extraction depends on (names and contents): a build made by another
+    extracts every report again, and loads the lexicon anew (``kept_lexicon``)."""
     digest = hashlib.sha256()
     files = sorted({p for pattern in VERSION_GLOBS for p in PACKAGE_DIR.glob(pattern)
                     if p.is_file() and "__pycache__" not in p.parts})

@@ -408,11 +408,11 @@ def test_a_changed_extractor_version_extracts_everything(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("changed", ["lexicons/places.tsv", "lang/kk/days.tsv", "models/tagger.bin", "rules/state.py",
-                                     "relations/topics.py"])
-def test_the_extractor_version_covers_code_lexicons_and_models(tmp_path, monkeypatch, changed):
+                                     "relations/topics.py", "ontology/sectors.ttl"])
+def test_the_extractor_version_covers_code_lexicons_models_and_the_ontology(tmp_path, monkeypatch, changed):
     package = tmp_path / "kg"
     for name in ("lexicons/places.tsv", "lang/kk/days.tsv", "models/tagger.bin", "rules/state.py",
-                 "relations/topics.py", "README.md"):
+                 "relations/topics.py", "ontology/sectors.ttl", "README.md"):
         (package / name).parent.mkdir(parents=True, exist_ok=True)
         (package / name).write_text("x", encoding="utf-8")
     monkeypatch.setattr(cache, "PACKAGE_DIR", package)
