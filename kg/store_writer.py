@@ -137,10 +137,10 @@ class StoreWriter:
         was = self._kept(self.old[graph]) if self._kept is not None else None
         if was is None:
             return self._changed_lines_read(graph, triples)
-        wanted = set(triples.splitlines(keepends=True))
+        lines = triples.splitlines(keepends=True)
         held = set(was.splitlines(keepends=True))
         stated, evidence = bytearray(), bytearray()
-        for line in held - wanted:
+        for line in held.difference(lines):
             (evidence if line.startswith(EVIDENCE_NODE) or EVIDENCE_LINK in line else stated).extend(line)
         node = ox.NamedNode(graph)
         for t in ox.parse(bytes(evidence), format=ox.RdfFormat.N_TRIPLES):  # in the default graph only
@@ -150,7 +150,7 @@ class StoreWriter:
             self.store.remove(ox.Quad(t.subject, t.predicate, t.object, node))
             self._gone(t)
         self._check_size()
-        return b"".join(line for line in triples.splitlines(keepends=True) if line not in held)
+        return b"".join([line for line in lines if line not in held])
 
     def _changed_lines_read(self, graph: str, triples: bytes) -> bytes:
         """``_changed_lines``, reading what the store holds of ``graph`` and its evidence from the store (the
