@@ -26,7 +26,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Generic, TypeVar
 
-from kg.files import PACKAGE_DIR, no_gc, write_atomic
+from kg.files import ONTOLOGY_DIR, PACKAGE_DIR, no_gc, write_atomic
 from kg.model import Entity, Evidence, Extraction, Label, PartialDate, Post, Report, Span, Topic
 from kg.segments import Location, Segments, keep_only
 
@@ -59,8 +59,10 @@ V = TypeVar("V")
 # The evidence of an outline's posts, meetings and topics (``outline``).
 NO_EVIDENCE = Evidence("", Span(0, 0, ""), Span(0, 0, ""))
 # What the extractor's version is the hash of, relative to the package folder: with the ontology, whose SKOS labels
-# the lexicon reads (the sectors' names and the posts').
-VERSION_GLOBS = ("**/*.py", "lexicons/*", "lang/*/*.tsv", "models/*", "ontology/*.ttl")
+# the lexicon reads (the sectors' names and the posts'), found beside the package where the package lacks it
+# (``kg.files.BESIDE``).
+VERSION_GLOBS = ("**/*.py", "lexicons/*", "lang/*/*.tsv", "models/*")
+ONTOLOGY_GLOB = "*.ttl"
 
 
 @cache
@@ -68,10 +70,12 @@ def extractor_version() -> str:
     """The hash of every code and data file extraction depends on (names and contents): a build made by another
     extracts every report again, and loads the lexicon anew (``kept_lexicon``)."""
     digest = hashlib.sha256()
-    files = sorted({p for pattern in VERSION_GLOBS for p in PACKAGE_DIR.glob(pattern)
+    files = sorted({(str(p.relative_to(PACKAGE_DIR)), p) for pattern in VERSION_GLOBS for p in PACKAGE_DIR.glob(pattern)
                     if p.is_file() and "__pycache__" not in p.parts})
-    for path in files:
-        digest.update(str(path.relative_to(PACKAGE_DIR)).encode("utf-8") + b"\0")
+    ontology = PACKAGE_DIR / "ontology" if (PACKAGE_DIR / "ontology").is_dir() else ONTOLOGY_DIR
+    files += sorted((f"ontology/{p.name}", p) for p in ontology.glob(ONTOLOGY_GLOB) if p.is_file())
+    for name, path in files:
+        digest.update(name.encode("utf-8") + b"\0")
         digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()
 

@@ -452,6 +452,26 @@ def test_the_extractor_version_covers_code_lexicons_models_and_the_ontology(tmp_
         cache.extractor_version.cache_clear()
 
 
+def test_the_extractor_version_covers_the_ontology_beside_a_package_without_it(tmp_path, monkeypatch):
+    """A checkout made where the system has no links has a file where the package's link to the ontology would be:
+    the ontology beside the package counts, under the same names."""
+    package, beside = tmp_path / "kg", tmp_path / "ontology"
+    package.mkdir()
+    beside.mkdir()
+    (package / "ontology").write_text("../ontology", encoding="utf-8")
+    (beside / "sectors.ttl").write_text("x", encoding="utf-8")
+    monkeypatch.setattr(cache, "PACKAGE_DIR", package)
+    monkeypatch.setattr(cache, "ONTOLOGY_DIR", beside)
+    cache.extractor_version.cache_clear()
+    try:
+        before = cache.extractor_version()
+        (beside / "sectors.ttl").write_text("y", encoding="utf-8")
+        cache.extractor_version.cache_clear()
+        assert cache.extractor_version() != before
+    finally:
+        cache.extractor_version.cache_clear()
+
+
 def test_readers_open_the_store_of_an_output_folder(tmp_path):
     out = tmp_path / "out"
     build([corpus(tmp_path / "in", 4)], out_dir=out)
