@@ -58,9 +58,8 @@ PIECE_BYTES = 1 << 16
 V = TypeVar("V")
 # The evidence of an outline's posts, meetings and topics (``outline``).
 NO_EVIDENCE = Evidence("", Span(0, 0, ""), Span(0, 0, ""))
-# What the extractor's version is the hash of, relative to the package folder: with the ontology, whose SKOS labels
-# the lexicon reads (the sectors' names and the posts'), found beside the package where the package lacks it
-# (``kg.files.BESIDE``).
+# What the extractor's version is the hash of, relative to the package folder; and the ontology's files, wherever
+# ``kg.files`` finds them, as ``ontology/NAME``: the lexicon reads their SKOS labels (the sectors' and posts' names).
 VERSION_GLOBS = ("**/*.py", "lexicons/*", "lang/*/*.tsv", "models/*")
 ONTOLOGY_GLOB = "*.ttl"
 
@@ -72,8 +71,7 @@ def extractor_version() -> str:
     digest = hashlib.sha256()
     files = sorted({(str(p.relative_to(PACKAGE_DIR)), p) for pattern in VERSION_GLOBS for p in PACKAGE_DIR.glob(pattern)
                     if p.is_file() and "__pycache__" not in p.parts})
-    ontology = PACKAGE_DIR / "ontology" if (PACKAGE_DIR / "ontology").is_dir() else ONTOLOGY_DIR
-    files += sorted((f"ontology/{p.name}", p) for p in ontology.glob(ONTOLOGY_GLOB) if p.is_file())
+    files += sorted((f"ontology/{p.name}", p) for p in ONTOLOGY_DIR.glob(ONTOLOGY_GLOB) if p.is_file())
     for name, path in files:
         digest.update(name.encode("utf-8") + b"\0")
         digest.update(path.read_bytes() + b"\0")

@@ -134,10 +134,15 @@ class StoreWriter:
         changed differs in a few lines of hundreds (a label, the rules that joined its mentions): taking it out
         whole and loading it again, quad by quad, took most of such a rebuild. What the store holds is read from
         the lines the graph was written from, where they are kept (``kept``), else from the store."""
-        was = self._kept(self.old[graph]) if self._kept is not None else None
-        if was is None:
-            return self._changed_lines_read(graph, triples)
         lines = triples.splitlines(keepends=True)
+        was = self._kept(self.old[graph]) if self._kept is not None else None
+        held = self._take_out_read(graph, set(lines)) if was is None else self._take_out_kept(graph, lines, was)
+        self._check_size()
+        return b"".join([line for line in lines if line not in held])
+
+    def _take_out_kept(self, graph: str, lines: list[bytes], was: bytes) -> set[bytes]:
+        """Take out the lines of ``was`` (the N-Triples the store's ``graph`` was written from) that ``lines`` lack:
+        its evidence from the default graph only. The lines of ``was``."""
         held = set(was.splitlines(keepends=True))
         stated, evidence = bytearray(), bytearray()
         for line in held.difference(lines):
@@ -149,16 +154,14 @@ class StoreWriter:
         for t in ox.parse(bytes(stated), format=ox.RdfFormat.N_TRIPLES):
             self.store.remove(ox.Quad(t.subject, t.predicate, t.object, node))
             self._gone(t)
-        self._check_size()
-        return b"".join([line for line in lines if line not in held])
+        return held
 
-    def _changed_lines_read(self, graph: str, triples: bytes) -> bytes:
-        """``_changed_lines``, reading what the store holds of ``graph`` and its evidence from the store (the
-        evidence found through the report it is about: ``evidence_quads``)."""
+    def _take_out_read(self, graph: str, wanted: set[bytes]) -> set[bytes]:
+        """Take out the quads of ``graph`` and its evidence (found through the report it is about:
+        ``evidence_quads``), read from the store, whose lines ``wanted`` lacks. The lines of those it keeps."""
         node = ox.NamedNode(graph)
         stated = list(self.store.quads_for_pattern(None, None, None, node))
         evidence = evidence_quads(self.store, [q.subject for q in stated if is_report(q)])
-        wanted = set(triples.splitlines(keepends=True))
         held: set[bytes] = set()
         for quads, own in ((stated, False), (evidence, True)):
             for quad in quads:
@@ -171,8 +174,7 @@ class StoreWriter:
                     self._unsaid += 1
                     continue
                 self._gone(quad.triple)
-        self._check_size()
-        return b"".join(line for line in triples.splitlines(keepends=True) if line not in held)
+        return held
 
     def _gone(self, triple: ox.Triple) -> None:
         """Note a triple taken out of a named graph: the default graph keeps it while another graph states it."""
@@ -261,11 +263,9 @@ class StoreWriter:
     def _drop(self, graph: str) -> None:
         node = ox.NamedNode(graph)
         gone = [q.triple for q in self.store.quads_for_pattern(None, None, None, node)]
-        self._dropped.update(gone)
-        if self._held is not None:
-            for t in gone:
-                self._held.setdefault(t, True)  # in a graph, so in the default graph
-            self._check_size()
+        for t in gone:
+            self._gone(t)
+        self._check_size()
         self.store.remove_graph(node)
         # The graph's evidence, in the default graph only (a new version of the graph states it again).
         evidence = evidence_quads(self.store, [t.subject for t in gone if is_report(t)])

@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -170,11 +171,11 @@ def test_report_graphs_written_again_are_compared_with_their_kept_lines_else_rea
                                                          topic="energy"), encoding="utf-8")
     read: list[str] = []
     compared: list[str] = []
-    changed, from_store = store_writer.StoreWriter._changed_lines, store_writer.StoreWriter._changed_lines_read
+    changed, from_store = store_writer.StoreWriter._changed_lines, store_writer.StoreWriter._take_out_read
     monkeypatch.setattr(store_writer.StoreWriter, "_changed_lines",
                         lambda self, graph, triples: (compared.append(graph), changed(self, graph, triples))[1])
-    monkeypatch.setattr(store_writer.StoreWriter, "_changed_lines_read",
-                        lambda self, graph, triples: (read.append(graph), from_store(self, graph, triples))[1])
+    monkeypatch.setattr(store_writer.StoreWriter, "_take_out_read",
+                        lambda self, graph, wanted: (read.append(graph), from_store(self, graph, wanted))[1])
     build([reports], out_dir=tmp_path / "out", jobs=1, exports=exports)
     build([reports], out_dir=tmp_path / "fresh", jobs=1, exports=exports)
     assert compared and read == ([] if exports else compared)
@@ -430,31 +431,39 @@ def test_a_changed_extractor_version_extracts_everything(tmp_path, monkeypatch):
     assert build([reports], out_dir=out).extracted == 3
 
 
+@pytest.fixture
+def version_anew() -> Iterator[Callable[[], str]]:
+    """The extractor's version computed anew at each call (and the memo cleared after the test)."""
+
+    def anew() -> str:
+        cache.extractor_version.cache_clear()
+        return cache.extractor_version()
+
+    yield anew
+    cache.extractor_version.cache_clear()
+
+
 @pytest.mark.parametrize("changed", ["lexicons/places.tsv", "lang/kk/days.tsv", "models/tagger.bin", "rules/state.py",
                                      "relations/topics.py", "ontology/sectors.ttl"])
-def test_the_extractor_version_covers_code_lexicons_models_and_the_ontology(tmp_path, monkeypatch, changed):
+def test_the_extractor_version_covers_code_lexicons_models_and_the_ontology(tmp_path, monkeypatch, version_anew,
+                                                                            changed):
     package = tmp_path / "kg"
     for name in ("lexicons/places.tsv", "lang/kk/days.tsv", "models/tagger.bin", "rules/state.py",
                  "relations/topics.py", "ontology/sectors.ttl", "README.md"):
         (package / name).parent.mkdir(parents=True, exist_ok=True)
         (package / name).write_text("x", encoding="utf-8")
     monkeypatch.setattr(cache, "PACKAGE_DIR", package)
-    cache.extractor_version.cache_clear()
-    try:
-        before = cache.extractor_version()
-        (package / "README.md").write_text("y", encoding="utf-8")
-        cache.extractor_version.cache_clear()
-        assert cache.extractor_version() == before
-        (package / changed).write_text("y", encoding="utf-8")
-        cache.extractor_version.cache_clear()
-        assert cache.extractor_version() != before
-    finally:
-        cache.extractor_version.cache_clear()
+    monkeypatch.setattr(cache, "ONTOLOGY_DIR", package / "ontology")
+    before = version_anew()
+    (package / "README.md").write_text("y", encoding="utf-8")
+    assert version_anew() == before
+    (package / changed).write_text("y", encoding="utf-8")
+    assert version_anew() != before
 
 
-def test_the_extractor_version_covers_the_ontology_beside_a_package_without_it(tmp_path, monkeypatch):
+def test_the_extractor_version_covers_the_ontology_beside_a_package_without_it(tmp_path, monkeypatch, version_anew):
     """A checkout made where the system has no links has a file where the package's link to the ontology would be:
-    the ontology beside the package counts, under the same names."""
+    the ontology beside the package (where ``kg.files`` finds it) counts, under the same names."""
     package, beside = tmp_path / "kg", tmp_path / "ontology"
     package.mkdir()
     beside.mkdir()
@@ -462,14 +471,9 @@ def test_the_extractor_version_covers_the_ontology_beside_a_package_without_it(t
     (beside / "sectors.ttl").write_text("x", encoding="utf-8")
     monkeypatch.setattr(cache, "PACKAGE_DIR", package)
     monkeypatch.setattr(cache, "ONTOLOGY_DIR", beside)
-    cache.extractor_version.cache_clear()
-    try:
-        before = cache.extractor_version()
-        (beside / "sectors.ttl").write_text("y", encoding="utf-8")
-        cache.extractor_version.cache_clear()
-        assert cache.extractor_version() != before
-    finally:
-        cache.extractor_version.cache_clear()
+    before = version_anew()
+    (beside / "sectors.ttl").write_text("y", encoding="utf-8")
+    assert version_anew() != before
 
 
 def test_readers_open_the_store_of_an_output_folder(tmp_path):
