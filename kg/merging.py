@@ -17,7 +17,7 @@ from dataclasses import replace
 from kg.entities import CYRILLIC, acronyms, ordered_labels, person_subtype, short_rule
 from kg.lang import codes as language_codes
 from kg.model import EPONYM, Entity, Extraction, JoinRule, Label, Mention, MentionKind
-from kg.names import PersonName, parse
+from kg.names import PersonName, parse, without_silent_h
 
 # What an IRI slug leaves out: anything but ASCII letters and digits.
 NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -191,6 +191,7 @@ def person_clusters(persons: Sequence[Entity], rules: dict[str, str] | None = No
             if named else [patronymics[""]]
         for part in parts:
             _join_same_key(key, part, names, spelt, root, union)
+    _join_silent_h(persons, root, union)
 
     def word_sets() -> dict[str, set[frozenset[str]]]:
         out: dict[str, set[frozenset[str]]] = defaultdict(set)
@@ -240,6 +241,25 @@ def person_clusters(persons: Sequence[Entity], rules: dict[str, str] | None = No
     for k in names:
         clusters[root(k)].append(k)
     return [sorted(c) for _, c in sorted(clusters.items())]
+
+
+def _join_silent_h(persons: Sequence[Entity], root: Callable[[str], str], union: Callable[..., None]) -> None:
+    """Join a full name in Latin letters whose Cyrillic spelling leaves out an h (``without_silent_h``: Hervé Jamar,
+    Эрве Жамар) with the one person of that Cyrillic full name, where no Cyrillic full name has its own key (Хорхе
+    for Horhe: the h is said)."""
+    cyrillic: dict[str, list[str]] = defaultdict(list)  # a full name's key → the persons written so in Cyrillic
+    for e in persons:
+        for label in e.labels:
+            if CYRILLIC.search(label.text) and (n := parse(label.text)).full:
+                cyrillic[n.key].append(e.key)
+    for e in sorted(persons, key=lambda e: e.key):
+        for label in e.labels:
+            bare = without_silent_h(label.text)
+            if bare is None or not (n := parse(bare)).full or parse(label.text).key in cyrillic:
+                continue
+            found = {root(k) for k in cyrillic.get(n.key, ())} - {root(e.key)}
+            if len(found) == 1:
+                union(e.key, found.pop(), JoinRule.TRANSLITERATION)
 
 
 def _join_same_key(key: str, part: Sequence[str], names: Mapping[str, list[PersonName]],

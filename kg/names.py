@@ -54,6 +54,10 @@ VOWEL_CLASSES = {"a": "a", "o": "u", "u": "u", "e": "i", "i": "i", "y": "i"}
 CONSONANT = re.compile(r"[^aeiouyh]")
 # A Ю at the start of a word as the ICAO passport transliteration spells it (Iurii, Юрий).
 PASSPORT_YU = "iu"
+# An h that Russian and Kazakh spellings of French, Spanish and Portuguese names leave out: a Latin word's first
+# letter, before a vowel but a (Hervé, Эрве; Hélène, Элен; Hugo, Юго). Before an a, or an ü or ö, it is
+# mostly an Arabic or Turkic х, which the key keeps (Hasan, Хасан; Hüseyin, Хусейн).
+SILENT_H = re.compile(r"(?<![^\W\d_])[Hh](?=[eiouéèêëíìîóòôúùûEIOUÉÈÊÍÓÔÚ])")
 
 
 class Row:
@@ -306,6 +310,15 @@ def parse(name: str) -> PersonName:
     vowels = tuple(vowel_gaps(w) for _, w in keyed)
     return PersonName(tuple(k for k, _ in keyed), tuple(i for i in initials if i), patronymic,
                       vowels if any(vowels) else (), tuple(vowel_gaps(w, any_script=True) for _, w in keyed))
+
+
+def without_silent_h(name: str) -> str | None:
+    """A name in Latin letters with the h its Cyrillic spelling may leave out taken off each word that starts with
+    one (``SILENT_H``: ``Hervé Jamar`` → ``ervé Jamar``); None where there is none, or the name is in Cyrillic."""
+    if CYRILLIC.search(name):
+        return None
+    bare = SILENT_H.sub("", name)
+    return bare if bare != name else None
 
 
 def search_keys(name: str) -> frozenset[str]:

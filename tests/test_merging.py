@@ -84,6 +84,14 @@ def test_merge_across_scripts(cyrillic, latin, same):
     ([("Қайрат-Әли Досжанов", "kk"), ("Kairat-Ali Doszhanov", "en"), ("Кайрат-Али Досжанов", "ru")], 1),
     # a name with all the words of one longer name is that name
     ([("Хосе Мануэль Гарсия", "ru"), ("Хосе Гарсия", "kk")], 1),
+    # an h that the Cyrillic spelling of a French or Spanish name leaves out
+    ([("Эрве Жамар", "ru"), ("Hervé Jamar", "en")], 1),
+    ([("Эрве Жамар", "kk"), ("Жамар", "kk"), ("Herve Jamar", "en"), ("H. Jamar", "en")], 1),
+    ([("Юго Мартен", "ru"), ("Hugo Martin", "en")], 1),
+    # ... but not the h of a name whose Cyrillic spelling writes it, nor one before an a (Хасан)
+    ([("Хорхе Гомес", "ru"), ("Орхе Гомес", "ru"), ("Horhe Gomes", "en")], 2),
+    ([("Асан Әлиев", "kk"), ("Hasan Aliyev", "en")], 2),
+    ([("Эрве Жамар", "ru"), ("Herve Zhamarov", "en")], 2),
 ])
 def test_merge_persons(names, persons):
     merged, redirect = merge([entity(n, lang) for n, lang in names])

@@ -1,6 +1,6 @@
 import pytest
 
-from kg.names import parse, query_keys, search_keys, word_key
+from kg.names import parse, query_keys, search_keys, without_silent_h, word_key
 
 
 @pytest.mark.parametrize(("a", "b"), [
@@ -276,3 +276,19 @@ def test_an_inflected_name_is_the_person_of_its_dictionary_form(language, writte
 
     form = profile(language).name_form(written.split(), MentionKind.PERSON)
     assert form is not None and one_person(form, name)
+
+
+@pytest.mark.parametrize(("name", "bare"), [
+    ("Hervé Jamar", "ervé Jamar"),
+    ("Hugo Martin", "ugo Martin"),
+    ("Jean-Hugues Moreau", "Jean-ugues Moreau"),
+    ("HÉLÈNE DURAND", "ÉLÈNE DURAND"),
+    # an h said as х (Hasan, Hüseyin), inside a word, or before a consonant; a Cyrillic name
+    ("Hasan Aliyev", None),
+    ("Hüseyin Demir", None),
+    ("Ahmet Shahin", None),
+    ("Hwang Kyo-ahn", None),
+    ("Эрве Жамар", None),
+])
+def test_a_latin_name_without_the_h_a_cyrillic_spelling_leaves_out(name, bare):
+    assert without_silent_h(name) == bare
