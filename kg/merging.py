@@ -17,7 +17,7 @@ from dataclasses import replace
 from kg.entities import CYRILLIC, acronyms, ordered_labels, person_subtype, short_rule
 from kg.lang import codes as language_codes
 from kg.model import EPONYM, Entity, Extraction, JoinRule, Label, Mention, MentionKind
-from kg.names import PersonName, parse, without_silent_h
+from kg.names import PersonName, gaps_agree, parse, said_forms
 
 # What an IRI slug leaves out: anything but ASCII letters and digits.
 NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -191,7 +191,8 @@ def person_clusters(persons: Sequence[Entity], rules: dict[str, str] | None = No
             if named else [patronymics[""]]
         for part in parts:
             _join_same_key(key, part, names, spelt, root, union)
-    _join_silent_h(persons, root, union)
+    _join_said_forms(persons, root, union)
+    _join_given_and_patronymic(names, union)
 
     def word_sets() -> dict[str, set[frozenset[str]]]:
         out: dict[str, set[frozenset[str]]] = defaultdict(set)
@@ -243,10 +244,10 @@ def person_clusters(persons: Sequence[Entity], rules: dict[str, str] | None = No
     return [sorted(c) for _, c in sorted(clusters.items())]
 
 
-def _join_silent_h(persons: Sequence[Entity], root: Callable[[str], str], union: Callable[..., None]) -> None:
-    """Join a full name in Latin letters whose Cyrillic spelling leaves out an h (``without_silent_h``: Hervé Jamar,
-    Эрве Жамар) with the one person of that Cyrillic full name, where no Cyrillic full name has its own key (Хорхе
-    for Horhe: the h is said)."""
+def _join_said_forms(persons: Sequence[Entity], root: Callable[[str], str], union: Callable[..., None]) -> None:
+    """Join a full name in Latin letters with the one person whose Cyrillic full name has the key of a form that
+    says it as that spelling does (``said_forms``: Hervé Jamar, Эрве Жамар; Victor Orban, Виктор Орбан), where no
+    Cyrillic full name has its own key (Хорхе for Horhe: the h is said)."""
     cyrillic: dict[str, list[str]] = defaultdict(list)  # a full name's key → the persons written so in Cyrillic
     for e in persons:
         for label in e.labels:
@@ -254,12 +255,40 @@ def _join_silent_h(persons: Sequence[Entity], root: Callable[[str], str], union:
                 cyrillic[n.key].append(e.key)
     for e in sorted(persons, key=lambda e: e.key):
         for label in e.labels:
-            bare = without_silent_h(label.text)
-            if bare is None or not (n := parse(bare)).full or parse(label.text).key in cyrillic:
+            forms = said_forms(label.text)
+            if not forms or parse(label.text).key in cyrillic:
                 continue
-            found = {root(k) for k in cyrillic.get(n.key, ())} - {root(e.key)}
+            found = {root(k) for f in forms if (n := parse(f)).full for k in cyrillic.get(n.key, ())} - {root(e.key)}
             if len(found) == 1:
                 union(e.key, found.pop(), JoinRule.TRANSLITERATION)
+
+
+def _join_given_and_patronymic(names: Mapping[str, list[PersonName]], union: Callable[..., None]) -> None:
+    """Join the persons named by one key of a given name and a patronymic alone, whose vowels agree: a surname in
+    -ұлы or -oğlu reads as a patronymic (Бауыржан Момышұлы, Бауыржан Момышулы, Bauyrzhan Momyshuly; Mevlüt
+    Çavuşoğlu, Мевлют Чавушоглу), and such a name is no full name to join by."""
+    by_key: dict[str, list[PersonName]] = defaultdict(list)
+    keys: dict[str, list[str]] = defaultdict(list)
+    for k, parsed in names.items():
+        for n in parsed:
+            if not n.full and n.patronymic and len(n.words) == 1 and not n.initials:
+                by_key[n.key].append(n)
+                keys[n.key].append(k)
+    for key in sorted(by_key):
+        named = list(zip(keys[key], by_key[key], strict=True))
+        for i, (k, n) in enumerate(named):
+            for other, m in named[:i]:
+                if _vowels_agree(n, m):
+                    union(other, k, JoinRule.SAME_KEY)
+                    break
+
+
+def _vowels_agree(a: PersonName, b: PersonName) -> bool:
+    """Do the words of two names of one key write vowels that agree: a Cyrillic spelling's (``PersonName.vowels``)
+    with the other's, two Latin spellings in their a and u only (Marat is not Мұрат nor Murat)?"""
+    if not a.vowels and not b.vowels:
+        return a.rounded_like(b)
+    return all(gaps_agree(x, y) for x, y in zip(a.vowels or a.spelt, b.vowels or b.spelt, strict=False))
 
 
 def _join_same_key(key: str, part: Sequence[str], names: Mapping[str, list[PersonName]],

@@ -57,6 +57,10 @@ PASSPORT_YU = "iu"
 # An h that Russian and Kazakh spellings of French, Spanish and Portuguese names leave out: a Latin word's first
 # letter, before a vowel but a (Hervé, Эрве; Hélène, Элен; Hugo, Юго). Before an a, or an ü or ö, it is
 # mostly an Arabic or Turkic х, which the key keeps (Hasan, Хасан; Hüseyin, Хусейн).
+# A Latin c said k: before a, o, u, a consonant or at the end of a word (Victor, Виктор; Marco, Марко; Cameron, Кэмерон;
+# Luc, Люк; Oscar, Оскар), not before e, i or y (Vincent, Cicero, Lucie), nor in cc, ch, ck, cs, cz (Ricci, Charles,
+# Scholz, Czesław).
+HARD_C = re.compile(r"c(?![cehiyszk])", re.IGNORECASE)
 SILENT_H = re.compile(r"(?<![^\W\d_])[Hh](?=[eiouéèêëíìîóòôúùûEIOUÉÈÊÍÓÔÚ])")
 
 
@@ -312,6 +316,12 @@ def parse(name: str) -> PersonName:
                       vowels if any(vowels) else (), tuple(vowel_gaps(w, any_script=True) for _, w in keyed))
 
 
+def hard_c(word: str) -> str:
+    """A word in Latin letters with each c said k written k (``HARD_C``: Victor → Viktor), so that its key is the
+    Cyrillic spelling's (Виктор)."""
+    return HARD_C.sub(lambda m: "k" if m.group() == "c" else "K", word)
+
+
 def without_silent_h(name: str) -> str | None:
     """A name in Latin letters with the h its Cyrillic spelling may leave out taken off each word that starts with
     one (``SILENT_H``: ``Hervé Jamar`` → ``ervé Jamar``); None where there is none, or the name is in Cyrillic."""
@@ -319,6 +329,18 @@ def without_silent_h(name: str) -> str | None:
         return None
     bare = SILENT_H.sub("", name)
     return bare if bare != name else None
+
+
+def said_forms(name: str) -> tuple[str, ...]:
+    """A name in Latin letters as its Cyrillic spelling may say it: each c said k written k (``hard_c``), each silent
+    h left out (``without_silent_h``), or both (``Hervé Cabral`` → ``Hervé Kabral``, ``ervé Cabral``, ``ervé
+    Kabral``); none for a name in Cyrillic or one with neither. Only a Cyrillic spelling tells them apart: Latin
+    spellings keep their c and h (Cavusoglu for Çavuşoğlu), so these forms are for joining one with it."""
+    if CYRILLIC.search(name):
+        return ()
+    forms = [hard_c(name)]
+    forms += [f for f in (without_silent_h(n) for n in (name, forms[0])) if f is not None]
+    return tuple(dict.fromkeys(f for f in forms if f != name))
 
 
 def search_keys(name: str) -> frozenset[str]:

@@ -92,6 +92,20 @@ def test_merge_across_scripts(cyrillic, latin, same):
     ([("Хорхе Гомес", "ru"), ("Орхе Гомес", "ru"), ("Horhe Gomes", "en")], 2),
     ([("Асан Әлиев", "kk"), ("Hasan Aliyev", "en")], 2),
     ([("Эрве Жамар", "ru"), ("Herve Zhamarov", "en")], 2),
+    # a surname that reads as a patronymic, in every spelling, and not where the given name's vowels differ
+    ([("Бауыржан Момышұлы", "kk"), ("Бауыржан Момышулы", "ru"), ("Bauyrzhan Momyshuly", "en")], 1),
+    ([("Мевлют Чавушоглу", "ru"), ("Mevlüt Çavuşoğlu", "en"), ("Mevlut Cavusoglu", "en")], 1),
+    ([("Марат Момышұлы", "kk"), ("Мұрат Момышұлы", "kk")], 2),
+    ([("Марат Момышұлы", "kk"), ("Murat Momyshuly", "en"), ("Marat Momyshuly", "en")], 2),
+    # a Latin c said k
+    ([("Виктор Орбан", "ru"), ("Victor Orban", "en"), ("V. Orban", "en")], 1),
+    ([("Дэвид Кэмерон", "ru"), ("David Cameron", "en"), ("Кэмерон", "kk")], 1),
+    ([("Марко Рубио", "kk"), ("Marco Rubio", "en"), ("Марко Рубио", "ru"), ("Rubio", "en")], 1),
+    # ... where no Cyrillic name says the c as the Latin one is written
+    ([("Марко Рубио", "ru"), ("Марцо Рубио", "ru"), ("Marco Rubio", "en")], 2),
+    ([("Клод Мартен", "ru"), ("Claude Martin", "en")], 1),
+    # ... but not a c before e or i, which is said s, ч or ц (Vincent, Francesco)
+    ([("Винкент Ломбар", "ru"), ("Vincent Lombard", "en")], 2),
 ])
 def test_merge_persons(names, persons):
     merged, redirect = merge([entity(n, lang) for n, lang in names])

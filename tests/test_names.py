@@ -1,6 +1,6 @@
 import pytest
 
-from kg.names import parse, query_keys, search_keys, without_silent_h, word_key
+from kg.names import hard_c, parse, query_keys, said_forms, search_keys, without_silent_h, word_key
 
 
 @pytest.mark.parametrize(("a", "b"), [
@@ -292,3 +292,48 @@ def test_an_inflected_name_is_the_person_of_its_dictionary_form(language, writte
 ])
 def test_a_latin_name_without_the_h_a_cyrillic_spelling_leaves_out(name, bare):
     assert without_silent_h(name) == bare
+
+
+@pytest.mark.parametrize(("word", "said"), [
+    ("Victor", "Viktor"),
+    ("Marco", "Marko"),
+    ("Luc", "Luk"),
+    ("Claude", "Klaude"),
+    ("Oscar", "Oskar"),
+    ("COSTA", "KOSTA"),
+    # c before e, i or y, and cc, ch, ck, cs, cz stay
+    ("Vincent", "Vincent"),
+    ("Lucie", "Lucie"),
+    ("Ricci", "Ricci"),
+    ("Charles", "Charles"),
+    ("Scholz", "Scholz"),
+    ("Czesław", "Czesław"),
+    ("Mecklenburg", "Mecklenburg"),
+    ("Çavuşoğlu", "Çavuşoğlu"),
+])
+def test_a_latin_c_said_k_is_written_k(word, said):
+    assert hard_c(word) == said
+
+
+@pytest.mark.parametrize(("latin", "cyrillic"), [
+    ("Victor Orban", "Виктор Орбан"),
+    ("Marco Rubio", "Марко Рубио"),
+    ("David Cameron", "Дэвид Кэмерон"),
+    ("Emmanuel Macron", "Эммануэль Макрон"),
+    ("Hervé Jamar", "Эрве Жамар"),
+    ("Hugo Carvalho", "Юго Карвалью"),
+])
+def test_a_latin_name_is_said_as_its_cyrillic_spelling(latin, cyrillic):
+    assert parse(latin).key != parse(cyrillic).key
+    assert parse(cyrillic).key in {parse(f).key for f in said_forms(latin)}
+
+
+@pytest.mark.parametrize(("name", "forms"), [
+    ("Victor Orban", ("Viktor Orban",)),
+    ("Hervé Cabral", ("Hervé Kabral", "ervé Cabral", "ervé Kabral")),
+    ("Hugo Martin", ("ugo Martin",)),
+    ("Vincent Lombard", ()),
+    ("Виктор Орбан", ()),
+])
+def test_the_forms_a_latin_name_may_be_said_in(name, forms):
+    assert said_forms(name) == forms
