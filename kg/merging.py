@@ -264,14 +264,17 @@ def _join_said_forms(persons: Sequence[Entity], root: Callable[[str], str], unio
 
 
 def _join_given_and_patronymic(names: Mapping[str, list[PersonName]], union: Callable[..., None]) -> None:
-    """Join the persons named by one key of a given name and a patronymic alone, whose vowels agree: a surname in
-    -ұлы or -oğlu reads as a patronymic (Бауыржан Момышұлы, Бауыржан Момышулы, Bauyrzhan Momyshuly; Mevlüt
-    Çavuşoğlu, Мевлют Чавушоглу), and such a name is no full name to join by."""
+    """Join the persons named by one key of a given name and a patronymic alone (no full name of theirs, which it
+    would be the short form of), whose vowels agree: a surname in -ұлы or -oğlu reads as a patronymic (Бауыржан
+    Момышұлы, Бауыржан Момышулы, Bauyrzhan Momyshuly; Mevlüt Çavuşoğlu, Мевлют Чавушоглу), and such a name is no
+    full name to join by."""
     by_key: dict[str, list[PersonName]] = defaultdict(list)
     keys: dict[str, list[str]] = defaultdict(list)
     for k, parsed in names.items():
+        if any(n.full for n in parsed):
+            continue  # Болат Әбдірұлы as the short form of a full name its report gives (Болат Әбдірұлы Ержанин)
         for n in parsed:
-            if not n.full and n.patronymic and len(n.words) == 1 and not n.initials:
+            if n.patronymic and len(n.words) == 1 and not n.initials:
                 by_key[n.key].append(n)
                 keys[n.key].append(k)
     for key in sorted(by_key):

@@ -113,6 +113,14 @@ def test_merge_persons(names, persons):
     assert set(redirect.values()) == {e.key for e in merged}
 
 
+def test_a_given_name_and_patronymic_that_shortens_a_full_name_joins_no_other_full_name():
+    first = Entity("person:a", "person", (Label("Болат Әбдірұлы Ержанин", "kk"), Label("Болат Әбдірұлы", "kk")))
+    second = Entity("person:b", "person", (Label("Болат Әбдірұлы Шарипов", "kk"), Label("Болат Әбдірұлы", "kk")))
+    alone = [entity("Болат Әбдірұлы"), entity("Болат Абдирулы", "ru")]
+    merged, _ = merge([first, second, *alone])
+    assert len(merged) == 3
+
+
 def test_merged_person_keeps_every_spelling_with_its_language():
     names = [("Ерғали Түлкібаев", "kk"), ("Ергали Тулкибаев", "ru"), ("Yergali Tulkibayev", "en")]
     (person,), _ = merge([entity(n, lang) for n, lang in names])
