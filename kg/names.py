@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections import namedtuple
 from functools import cache, lru_cache
+from itertools import islice, product
 
 from kg.ascii_letters import spell
 from kg.files import package_path, read_tsv
@@ -54,14 +55,23 @@ VOWEL_CLASSES = {"a": "a", "o": "u", "u": "u", "e": "i", "i": "i", "y": "i"}
 CONSONANT = re.compile(r"[^aeiouyh]")
 # A Ю at the start of a word as the ICAO passport transliteration spells it (Iurii, Юрий).
 PASSPORT_YU = "iu"
-# An h that Russian and Kazakh spellings of French, Spanish and Portuguese names leave out: a Latin word's first
-# letter, before a vowel but a (Hervé, Эрве; Hélène, Элен; Hugo, Юго). Before an a, or an ü or ö, it is
-# mostly an Arabic or Turkic х, which the key keeps (Hasan, Хасан; Hüseyin, Хусейн).
-# A Latin c said k: before a, o, u, a consonant or at the end of a word (Victor, Виктор; Marco, Марко; Cameron, Кэмерон;
-# Luc, Люк; Oscar, Оскар), not before e, i or y (Vincent, Cicero, Lucie), nor in cc, ch, ck, cs, cz (Ricci, Charles,
-# Scholz, Czesław).
-HARD_C = re.compile(r"c(?![cehiyszk])", re.IGNORECASE)
-SILENT_H = re.compile(r"(?<![^\W\d_])[Hh](?=[eiouéèêëíìîóòôúùûEIOUÉÈÊÍÓÔÚ])")
+# How the Russian and Kazakh spellings of a name in Latin letters may say it where the key cannot tell (``said_forms``),
+# one change each: a c said k before a, o, u, a consonant or at the end (Victor, Виктор; Marco, Марко; Luc, Люк), but
+# not in cc, ch, ck, cs, cz (Ricci, Charles, Czesław); a c said s before e, i or y (Vincent, Винсент; García,
+# Гарсия); a word's first h left out before a vowel but a (Hervé, Эрве; Hugo, Юго: before an a, an ü or an ö it is
+# mostly a said х, Hasan, Хасан); a Spanish j said х before a vowel (Juan, Хуан; José, Хосе) and z said с (Pérez,
+# Перес; Domínguez, Домингес); a French last t, d, s, x or z left out after a vowel, n or r (Dupont, Дюпон; Nicolas,
+# Никола).
+SAID = (
+    (re.compile(r"c(?![cehiyszkéèêëíìî])", re.IGNORECASE), "k"),
+    (re.compile(r"c(?=[eiyéèêí])", re.IGNORECASE), "s"),
+    (re.compile(r"(?<![^\W\d_])[Hh](?=[eiouéèêëíìîóòôúùûEIOUÉÈÊÍÓÔÚ])"), ""),
+    (re.compile(r"j(?=[aeiouáéíóú])", re.IGNORECASE), "h"),
+    (re.compile(r"z", re.IGNORECASE), "s"),
+    (re.compile(r"(?<=[aeiouyéèênr])[tdsxz](?![^\W\d_])", re.IGNORECASE), ""),
+)
+# The most forms ``said_forms`` gives a name.
+SAID_FORMS = 64
 
 
 class Row:
@@ -316,31 +326,25 @@ def parse(name: str) -> PersonName:
                       vowels if any(vowels) else (), tuple(vowel_gaps(w, any_script=True) for _, w in keyed))
 
 
-def hard_c(word: str) -> str:
-    """A word in Latin letters with each c said k written k (``HARD_C``: Victor → Viktor), so that its key is the
-    Cyrillic spelling's (Виктор)."""
-    return HARD_C.sub(lambda m: "k" if m.group() == "c" else "K", word)
-
-
-def without_silent_h(name: str) -> str | None:
-    """A name in Latin letters with the h its Cyrillic spelling may leave out taken off each word that starts with
-    one (``SILENT_H``: ``Hervé Jamar`` → ``ervé Jamar``); None where there is none, or the name is in Cyrillic."""
-    if CYRILLIC.search(name):
-        return None
-    bare = SILENT_H.sub("", name)
-    return bare if bare != name else None
-
-
 def said_forms(name: str) -> tuple[str, ...]:
-    """A name in Latin letters as its Cyrillic spelling may say it: each c said k written k (``hard_c``), each silent
-    h left out (``without_silent_h``), or both (``Hervé Cabral`` → ``Hervé Kabral``, ``ervé Cabral``, ``ervé
-    Kabral``); none for a name in Cyrillic or one with neither. Only a Cyrillic spelling tells them apart: Latin
-    spellings keep their c and h (Cavusoglu for Çavuşoğlu), so these forms are for joining one with it."""
+    """A name in Latin letters as its Cyrillic spelling may say it: each word with any of the changes of ``SAID``
+    made wherever it applies (``Hervé Cabral`` → ``Hervé Kabral``, ``ervé Cabral``, ``ervé Kabral``), at most
+    ``SAID_FORMS`` forms; none for a name in Cyrillic or one none applies to. Only a Cyrillic spelling tells them
+    apart, and Latin spellings keep their letters (Cavusoglu for Çavuşoğlu): these forms are for joining one with a
+    Cyrillic spelling (``kg.merging``)."""
     if CYRILLIC.search(name):
         return ()
-    forms = [hard_c(name)]
-    forms += [f for f in (without_silent_h(n) for n in (name, forms[0])) if f is not None]
-    return tuple(dict.fromkeys(f for f in forms if f != name))
+    words = []
+    for word in name.split():
+        forms = [word]
+        for pattern, said in SAID:
+            forms += [changed for f in forms if (changed := pattern.sub(lambda m, s=said: _cased(m, s), f)) != f]
+        words.append(tuple(dict.fromkeys(forms)))
+    return tuple(" ".join(w) for w in islice(product(*words), 1, SAID_FORMS + 1))
+
+
+def _cased(match: re.Match[str], said: str) -> str:
+    return said.upper() if match.group().isupper() else said
 
 
 def search_keys(name: str) -> frozenset[str]:
