@@ -61,14 +61,18 @@ PASSPORT_YU = "iu"
 # Гарсия); a word's first h left out before a vowel but a (Hervé, Эрве; Hugo, Юго: before an a, an ü or an ö it is
 # mostly a said х, Hasan, Хасан); a Spanish j said х before a vowel (Juan, Хуан; José, Хосе) and z said с (Pérez,
 # Перес; Domínguez, Домингес); a French last t, d, s, x or z left out after a vowel, n or r (Dupont, Дюпон; Nicolas,
-# Никола).
+# Никола); a French ch or a German sch said ш (Charles Michel, Шарль Мишель; Scholz, Шольц), a German z said ц and j
+# said й (Jens, Йенс). (Never the zh of Ж: Zhanar.)
 SAID = (
     (re.compile(r"c(?![cehiyszkéèêëíìî])", re.IGNORECASE), "k"),
     (re.compile(r"c(?=[eiyéèêí])", re.IGNORECASE), "s"),
     (re.compile(r"(?<![^\W\d_])[Hh](?=[eiouéèêëíìîóòôúùûEIOUÉÈÊÍÓÔÚ])"), ""),
     (re.compile(r"j(?=[aeiouáéíóú])", re.IGNORECASE), "h"),
-    (re.compile(r"z", re.IGNORECASE), "s"),
+    (re.compile(r"z(?!h)", re.IGNORECASE), "s"),
     (re.compile(r"(?<=[aeiouyéèênr])[tdsxz](?![^\W\d_])", re.IGNORECASE), ""),
+    (re.compile(r"s?ch", re.IGNORECASE), "sh"),
+    (re.compile(r"z(?!h)", re.IGNORECASE), "ts"),
+    (re.compile(r"j(?=[aeiouäöü])", re.IGNORECASE), "y"),
 )
 # The most forms ``said_forms`` gives a name.
 SAID_FORMS = 64
