@@ -1020,6 +1020,18 @@ def test_names_beside_posts_and_places(text, name):
     assert name in {n for m in meetings_of(text) for n in m}
 
 
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # kk: a country after a whole name that the recogniser reads into the name (India's companies, to Turkey)
+    ("Елші Анджей Лоранот Үндістанның компаниялары құрылыс саласындағы жобаларға қызығушылық танытты.",
+     "Анджей Лоранот", "IN"),
+    ("Кездесуде Марат Сейітов Нұрлан Ермекбаевтың Түркияға жасаған сапары туралы айтты.", "Нұрлан Ермекбаев", "TR"),
+])
+def test_a_country_after_a_whole_name_is_no_word_of_it(text, name, country):
+    x = extract(parse_report("t.txt", text))
+    assert name in {e.name for e in x.entities if e.kind == "person"}
+    assert country in {m.value for m in x.mentions if m.kind == "country"}
+
+
 @pytest.mark.parametrize(("text", "absent"), [
     # kk: a form of address after a post is no name (Ұлы Мәртебелі: His Majesty; Ұлы alone is no surname)
     ("Қазақстанның Бельгиядағы Елшісі Ұлы Мәртебелі Король Филипптің қабылдауында болды.", "Ұлы"),

@@ -42,9 +42,11 @@ def read_names(s: State) -> None:
             continue
         names_place = e.kind == "place" and m.first == m.last and _names_place(s, m.first, e, names)
         # A one-word country or town inside a proposed person's name is a word of that name (Чжао Ганом),
-        # unless the grammar says it names a place, or a post's word follows (Үндістан Елшісі: its state).
+        # unless the grammar says it names a place, or a post's word follows (Үндістан Елшісі: its state), or a
+        # country ends a proposed name of three words or more (Анджей Лоранот Үндістанның компаниялары).
         if m.first == m.last and m.first in s.in_proposed_name and e.kind in ("country", "place") \
-                and not (e.kind == "place" and names_place) and not (e.kind == "country" and _before_post(s, m.last)):
+                and not (e.kind == "place" and names_place) and not (e.kind == "country" and _before_post(s, m.last)) \
+                and not (e.kind == "country" and m.first in s.proposed_name_tails):
             continue
         if e.kind == "place" and m.first == m.last and not names_place and _first_name_of_person(s, m.last):
             continue

@@ -93,6 +93,10 @@ class State:
         # Tokens after the first of a proposed person's name of several words (Чжао Ганом).
         self.in_proposed_name = {k for kind, first, last in self.proposals if kind == MentionKind.PERSON
                                  for k in range(first + 1, last + 1)}
+        # Last tokens of proposed persons' names of three words or more: a country there follows a whole name, and is
+        # no word of it (Елші Анджей Лоранот Үндістанның компаниялары: India's companies).
+        self.proposed_name_tails = {last for kind, first, last in self.proposals
+                                    if kind == MentionKind.PERSON and last - first >= 2}
         # First tokens of proposed persons' names of several words.
         self.proposed_name_starts = {first for kind, first, last in self.proposals
                                      if kind == MentionKind.PERSON and last > first}
