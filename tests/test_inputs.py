@@ -134,6 +134,10 @@ def test_records_keep_their_metadata_and_number(tmp_path):
     ("feed.jsonl", b'{"text": "' + RU.encode() + b'"}\n{broken\n[1, 2]\n{"title": "x"}\n',
      ["feed.jsonl record 2: not JSON", "feed.jsonl record 3: a JSON list", "feed.jsonl record 4: no text"]),
     ("table.csv", ("text;title\n" + RU + ";a\n;b\n").encode(), ["table.csv record 2: no text in the column"]),
+    ("feed.jsonl", b'{"text": 5}\n{"text": "' + RU.encode() + b'"}\n{"text": true}\n{"text": {"ru": "x"}}\n',
+     ["feed.jsonl record 1: the field 'text' holds a number, not text",
+      "feed.jsonl record 3: the field 'text' holds true or false, not text",
+      "feed.jsonl record 4: the field 'text' holds a JSON object, not text"]),
 ])
 def test_a_bad_record_is_skipped_and_named(tmp_path, name, data, says):
     (tmp_path / name).write_bytes(data)

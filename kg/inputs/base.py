@@ -62,8 +62,15 @@ def value(record: dict[str, object], name: str) -> str | None:
     return text if text.strip() else None
 
 
+# What a JSON value that is no text is, by its Python type, for the line that skips its record.
+NOT_TEXT = {bool: "true or false", int: "a number", float: "a number", dict: "a JSON object", list: "a JSON list"}
+
+
 def record_item(record: dict[str, object], number: int, fields: Fields, field_word: str) -> Item | Skip:
     """One record of a file of many (a CSV row, a JSON object) as a report's item, or why it is skipped."""
+    held = NOT_TEXT.get(type(record.get(fields.text)))
+    if held is not None:  # {"text": 5} is a broken record, not a report of one word
+        return Skip(number, f"the {field_word} {fields.text!r} holds {held}, not text")
     body = value(record, fields.text)
     if body is None:
         return Skip(number, f"no text in the {field_word} {fields.text!r}")
