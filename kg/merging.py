@@ -191,7 +191,7 @@ def person_clusters(persons: Sequence[Entity], rules: dict[str, str] | None = No
             if named else [patronymics[""]]
         for part in parts:
             _join_same_key(key, part, names, spelt, root, union)
-    _join_said_forms(persons, root, union)
+    _join_said_forms(persons, names, root, union)
     _join_given_and_patronymic(names, union)
 
     def word_sets() -> dict[str, set[frozenset[str]]]:
@@ -244,23 +244,28 @@ def person_clusters(persons: Sequence[Entity], rules: dict[str, str] | None = No
     return [sorted(c) for _, c in sorted(clusters.items())]
 
 
-def _join_said_forms(persons: Sequence[Entity], root: Callable[[str], str], union: Callable[..., None]) -> None:
+def _join_said_forms(persons: Sequence[Entity], names: Mapping[str, list[PersonName]], root: Callable[[str], str],
+                     union: Callable[..., None]) -> None:
     """Join a full name in Latin letters with the one person whose Cyrillic full name has the key of a form that
     says it as that spelling does (``said_forms``: Hervé Jamar, Эрве Жамар; Victor Orban, Виктор Орбан), where no
-    Cyrillic full name has its own key (Хорхе for Horhe: the h is said)."""
+    Cyrillic full name has its own key (Хорхе for Horhe: the h is said). ``names``: each person's labels parsed."""
     cyrillic: dict[str, list[str]] = defaultdict(list)  # a full name's key → the persons written so in Cyrillic
+    latin: list[tuple[str, str]] = []  # (person, full name in Latin letters)
     for e in persons:
-        for label in e.labels:
-            if CYRILLIC.search(label.text) and (n := parse(label.text)).full:
-                cyrillic[n.key].append(e.key)
-    for e in sorted(persons, key=lambda e: e.key):
-        for label in e.labels:
-            forms = said_forms(label.text)
-            if not forms or parse(label.text).key in cyrillic:
+        for label, n in zip(e.labels, names[e.key], strict=True):
+            if not n.full:
                 continue
-            found = {root(k) for f in forms if (n := parse(f)).full for k in cyrillic.get(n.key, ())} - {root(e.key)}
-            if len(found) == 1:
-                union(e.key, found.pop(), JoinRule.TRANSLITERATION)
+            if CYRILLIC.search(label.text):
+                cyrillic[n.key].append(e.key)
+            else:
+                latin.append((e.key, label.text))
+    for k, text in sorted(latin):
+        if parse(text).key in cyrillic:
+            continue
+        found = {root(c) for f in said_forms(text) if (n := parse(f)).full for c in cyrillic.get(n.key, ())}
+        found.discard(root(k))
+        if len(found) == 1:
+            union(k, found.pop(), JoinRule.TRANSLITERATION)
 
 
 def _join_given_and_patronymic(names: Mapping[str, list[PersonName]], union: Callable[..., None]) -> None:
@@ -268,17 +273,15 @@ def _join_given_and_patronymic(names: Mapping[str, list[PersonName]], union: Cal
     would be the short form of), whose vowels agree: a surname in -ұлы or -oğlu reads as a patronymic (Бауыржан
     Момышұлы, Бауыржан Момышулы, Bauyrzhan Momyshuly; Mevlüt Çavuşoğlu, Мевлют Чавушоглу), and such a name is no
     full name to join by."""
-    by_key: dict[str, list[PersonName]] = defaultdict(list)
-    keys: dict[str, list[str]] = defaultdict(list)
+    by_key: dict[str, list[tuple[str, PersonName]]] = defaultdict(list)
     for k, parsed in names.items():
         if any(n.full for n in parsed):
             continue  # Болат Әбдірұлы as the short form of a full name its report gives (Болат Әбдірұлы Ержанин)
         for n in parsed:
             if n.patronymic and len(n.words) == 1 and not n.initials:
-                by_key[n.key].append(n)
-                keys[n.key].append(k)
+                by_key[n.key].append((k, n))
     for key in sorted(by_key):
-        named = list(zip(keys[key], by_key[key], strict=True))
+        named = by_key[key]
         for i, (k, n) in enumerate(named):
             for other, m in named[:i]:
                 if _vowels_agree(n, m):

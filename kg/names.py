@@ -64,15 +64,13 @@ PASSPORT_YU = "iu"
 # Никола); a French ch or a German sch said ш (Charles Michel, Шарль Мишель; Scholz, Шольц), a German z said ц and j
 # said й (Jens, Йенс). (Never the zh of Ж: Zhanar.)
 SAID = (
-    (re.compile(r"c(?![cehiyszkéèêëíìî])", re.IGNORECASE), "k"),
-    (re.compile(r"c(?=[eiyéèêí])", re.IGNORECASE), "s"),
-    (re.compile(r"(?<![^\W\d_])[Hh](?=[eiouéèêëíìîóòôúùûEIOUÉÈÊÍÓÔÚ])"), ""),
-    (re.compile(r"j(?=[aeiouáéíóú])", re.IGNORECASE), "h"),
-    (re.compile(r"z(?!h)", re.IGNORECASE), "s"),
-    (re.compile(r"(?<=[aeiouyéèênr])[tdsxz](?![^\W\d_])", re.IGNORECASE), ""),
-    (re.compile(r"s?ch", re.IGNORECASE), "sh"),
-    (re.compile(r"z(?!h)", re.IGNORECASE), "ts"),
-    (re.compile(r"j(?=[aeiouäöü])", re.IGNORECASE), "y"),
+    (re.compile(r"c(?![cehiyszkéèêëíìî])", re.IGNORECASE), ("k",)),
+    (re.compile(r"c(?=[eiyéèêí])", re.IGNORECASE), ("s",)),
+    (re.compile(r"(?<![^\W\d_])[Hh](?=[eiouéèêëíìîóòôúùûEIOUÉÈÊÍÓÔÚ])"), ("",)),
+    (re.compile(r"j(?=[aeiouáéíóúäöü])", re.IGNORECASE), ("h", "y")),
+    (re.compile(r"z(?!h)", re.IGNORECASE), ("s", "ts")),
+    (re.compile(r"(?<=[aeiouyéèênr])[tdsxz](?![^\W\d_])", re.IGNORECASE), ("",)),
+    (re.compile(r"s?ch", re.IGNORECASE), ("sh",)),
 )
 # The most forms ``said_forms`` gives a name.
 SAID_FORMS = 64
@@ -341,14 +339,11 @@ def said_forms(name: str) -> tuple[str, ...]:
     words = []
     for word in name.split():
         forms = [word]
-        for pattern, said in SAID:
-            forms += [changed for f in forms if (changed := pattern.sub(lambda m, s=said: _cased(m, s), f)) != f]
+        for pattern, sounds in SAID:
+            forms += [changed for said in sounds for f in forms
+                      if (changed := pattern.sub(lambda m, s=said: s.upper() if m.group().isupper() else s, f)) != f]
         words.append(tuple(dict.fromkeys(forms)))
     return tuple(" ".join(w) for w in islice(product(*words), 1, SAID_FORMS + 1))
-
-
-def _cased(match: re.Match[str], said: str) -> str:
-    return said.upper() if match.group().isupper() else said
 
 
 def search_keys(name: str) -> frozenset[str]:
