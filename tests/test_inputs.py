@@ -4,6 +4,7 @@ standard input give the same facts as the same text in a UTF-8 file, and keep wh
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 from datetime import date
@@ -73,6 +74,7 @@ def test_every_format_gives_the_facts_of_the_utf8_text(tmp_path, text):
     }
     if text != KK:  # Kazakh letters are not in Windows-1251
         inputs["win.txt"] = text.encode("cp1251")
+    inputs |= {f"{name}.gz": gzip.compress(data) for name, data in inputs.items()}
     for name, data in inputs.items():
         report, _ = only(tmp_path, name, data)
         assert facts(report) == expected, name
@@ -181,6 +183,34 @@ def test_a_bad_file_is_skipped_in_one_line_naming_it(tmp_path, data, says):
     with pytest.raises(UnreadableInputs) as caught:
         collect([tmp_path], InputOptions(strict=True))
     assert caught.value.problems == (problem,) and "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize(("data", "says"), [
+    (b"text\nnot compressed\n", "not a gzip file, though its name ends in .gz"),
+    (gzip.compress(RU.encode("utf-8") * 50)[:-12], "a gzip file cut short"),
+    (gzip.compress(RU.encode("utf-8"))[:-8] + b"\0\0\0\0\0\0\0\0", "a damaged gzip file (CRC check failed"),
+    (gzip.compress(b"\n" * 5000), "more than 4,096 bytes once decompressed"),
+], ids=["plain", "cut-short", "bad-checksum", "too-large"])
+def test_a_bad_compressed_file_is_skipped_in_one_line_naming_it(tmp_path, monkeypatch, data, says):
+    monkeypatch.setattr("kg.inputs.gzipped.MAX_BYTES", 4096)
+    (tmp_path / "good.jsonl.gz").write_bytes(gzip.compress(json.dumps({"text": EN}).encode()))
+    (tmp_path / "bad.txt.gz").write_bytes(data)
+    collected = collect([tmp_path])
+    assert [r.key for r in collected.reports] == ["good.jsonl.gz#1"]
+    (problem,) = collected.problems
+    assert problem.startswith(f"{tmp_path / 'bad.txt.gz'}: {says}") and "\n" not in problem
+
+
+def test_a_compressed_file_is_read_as_the_file_inside_it(tmp_path):
+    members = gzip.compress(json.dumps({"text": RU}).encode() + b"\n") + gzip.compress(
+        json.dumps({"text": EN}).encode() + b"\n")  # two members, as `cat a.gz b.gz` makes
+    (tmp_path / "feed.JSONL.GZ").write_bytes(members)
+    (tmp_path / "backup.tar.gz").write_bytes(gzip.compress(b"not a report"))
+    (tmp_path / "notes.gz").write_bytes(gzip.compress(b"not a report"))
+    assert [s.identity for s in locate([tmp_path])] == ["feed.JSONL.GZ"]
+    assert [r.text for r in collect([tmp_path]).reports] == [RU, EN]
+    assert reader_for("p.html.gz").name == "html" and reader_for(Path("x.tsv.GZ")).name == "csv"
+    assert reader_for("notes.gz").name == "text"
 
 
 def test_folders_are_searched_for_every_format_and_globs_expanded(tmp_path):

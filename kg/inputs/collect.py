@@ -20,7 +20,7 @@ from pathlib import Path
 from kg.cache import TextStore, text_digest
 from kg.encodings import decode
 from kg.errors import DipkgError
-from kg.inputs import reader_for, reader_named
+from kg.inputs import gzipped, reader_for, reader_named
 from kg.inputs.base import Fields, Item, Reader, Skip
 from kg.inputs.locate import Source, locate
 from kg.inputs.memo import Gave, Memo
@@ -311,9 +311,10 @@ def _bytes(source: Source, options: InputOptions) -> bytes:
         return options.stdin() if options.stdin is not None else sys.stdin.buffer.read()
     try:
         with open(source.file, "rb") as fh:
-            return fh.read()
+            raw = fh.read()
     except OSError as exc:
         raise DipkgError(f"{source.shown}: cannot read it: {exc.strerror or exc}") from exc
+    return gzipped.decompress(raw, source.shown) if gzipped.compressed(source.file) else raw
 
 
 def _report(source: Source, item: Item, where: str, month: Callable[[str], int | None] | None,

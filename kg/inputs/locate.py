@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import DipkgError
-from kg.inputs import suffixes
+from kg.inputs import suffix_of, suffixes
 from kg.reports import printable
 
 STDIN = "-"
@@ -48,7 +48,7 @@ class Source:
 def locate(paths: Iterable[Path], *, exclude: Iterable[Path] = (), linked: list[str] | None = None) -> list[Source]:
     """The inputs among ``paths``, each once, with its identity.
 
-    A folder is searched for files of every input format, skipping hidden files and folders
+    A folder is searched for files of every input format (also compressed with gzip), skipping hidden files and folders
     (``.git``) below it; a file named on the command line is read whatever its name. A path that
     does not exist but has ``*``, ``?`` or ``[`` is a glob (``**`` crosses folders). A file reached
     twice counts once; ``-`` is standard input, read once. Folder searches skip the folders in
@@ -90,7 +90,7 @@ def locate(paths: Iterable[Path], *, exclude: Iterable[Path] = (), linked: list[
                         tops.append(top / entry.name)
                     elif linked is not None:
                         linked.append(printable(shown + entry.name))
-                elif os.path.splitext(entry.name)[1].lower() in known:
+                elif suffix_of(entry.name) in known:
                     path = shown + entry.name
                     real = str(Path(path).resolve()) if entry.is_symlink() else real_shown + entry.name
                     found.append(((*parts, entry.name), path, real))
