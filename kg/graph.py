@@ -399,7 +399,7 @@ class GraphBuilder:
             _place_identifiers(g, iri, e.key)
         else:
             g.add((iri, N_TYPE, N_ORG_CLASSES.get(e.subtype or "", N_DIP.Organization)))
-        _labels(g, iri, e.labels)
+        _labels(g, iri, e.labels, fullest=e.kind == MentionKind.PERSON)
         if e.country_code:
             g.add((iri, N_DIP.inCountry, country_term(e.country_code)))
 
@@ -537,14 +537,18 @@ def _decimal(value: float) -> str:
     return format(Decimal(f"{value:.4f}"), "f")
 
 
-def _labels(g: nt.Lines, iri: nt.Term, labels: Iterable[Label]) -> None:
+def _labels(g: nt.Lines, iri: nt.Term, labels: Iterable[Label], *, fullest: bool = False) -> None:
     """Every label as rdfs:label, and in lower case as dip:labelKey; the first of each language, the dictionary
-    form, also as skos:prefLabel; the first of the longest also as dip:displayLabel, the one name queries show
-    (a name spelt alike in two languages, or as long, is still one row of a table)."""
+    form, also as skos:prefLabel; the first of the longest of those (``fullest``: of all, a person's fullest name)
+    also as dip:displayLabel, the one name queries show (a name spelt alike in two languages, or as long, is still
+    one row of a table). A place's or country's other names (Алма-Ата, Нур-Султан, Французская Республика) are no
+    display label: its usual names come first in each language."""
     seen: set[str] = set()
     labels = tuple(labels)
-    longest = max((len(label.text) for label in labels), default=0)
-    shown = next((label for label in labels if len(label.text) == longest), None)
+    firsts = labels if fullest else tuple(label for n, label in enumerate(labels)
+                                          if all(other.language != label.language for other in labels[:n]))
+    longest = max((len(label.text) for label in firsts), default=0)
+    shown = next((label for label in firsts if len(label.text) == longest), None)
     for label in labels:
         text = nt.literal(label.text, lang=label.language)
         g.add((iri, N_LABEL, text))

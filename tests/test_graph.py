@@ -233,3 +233,33 @@ def test_a_mention_s_evidence_is_the_first_sentence_of_each_form(mentions, evide
             assert g.value(ev, DIP.joinRule) is not None and g.value(ev, DIP.inReport) is not None
             found.add((str(quote), start.toPython()))
     assert found == evidence
+
+
+def _display_labels(entity: Entity) -> set[str]:
+    lines = GraphBuilder().descriptions([entity])[description_graph(entity_term(entity.kind, entity.country_code,
+                                                                                entity.key))].ntriples()
+    line = lines.decode() if isinstance(lines, bytes) else lines
+    return {t.split('"')[1] for t in line.splitlines() if str(DIP.displayLabel) in t}
+
+
+@pytest.mark.parametrize(("kind", "labels", "shown"), [
+    # a place's usual name, not the longer name it had for a few years
+    (MentionKind.PLACE, (("Алматы", "kk"), ("Алматы", "ru"), ("Алма-Ата", "ru"), ("Almaty", "en")), "Алматы"),
+    (MentionKind.PLACE, (("Астана", "kk"), ("Нұр-Сұлтан", "kk"), ("Astana", "en"), ("Nur-Sultan", "en")), "Астана"),
+    # an organization's first name in each language, the longest of them
+    (MentionKind.ORGANIZATION, (("Сенат", "ru"), ("Сенат Парламента Республики Казахстан", "ru"),
+                                ("Senate of Kazakhstan", "en")), "Senate of Kazakhstan"),
+    # a person's fullest name, whichever language gives it
+    (MentionKind.PERSON, (("Фараби", "kk"), ("Әл-Фараби", "kk")), "Әл-Фараби"),
+    (MentionKind.PERSON, (("Ермек Көшербаев", "kk"), ("Көшербаев", "kk"), ("Yermek Kosherbayev", "en")),
+     "Yermek Kosherbayev"),
+])
+def test_a_node_shows_its_usual_name(kind, labels, shown):
+    entity = Entity("x:1", kind, tuple(Label(text, language) for text, language in labels), None, "KZ")
+    assert _display_labels(entity) == {shown}
+
+
+def test_a_country_shows_its_usual_name_not_its_official_one():
+    lines = GraphBuilder().descriptions([], ["FR"])[str(RES["graph/country/FR"])].ntriples()
+    line = lines.decode() if isinstance(lines, bytes) else lines
+    assert {t.split('"')[1] for t in line.splitlines() if str(DIP.displayLabel) in t} == {"Франция"}

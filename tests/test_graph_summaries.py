@@ -28,6 +28,7 @@ from kg.resolution import graph_signatures
 
 PREFIXES = """PREFIX dip: <https://w3id.org/dipkg/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 """
 
 
@@ -40,12 +41,18 @@ def seeds_store(seed_files):
     return load_store(seed_files["ttl"])
 
 
-def test_display_labels_are_the_longest_labels(seeds_store):
-    longest = rows(seeds_store, """SELECT ?x ?l WHERE { ?x rdfs:label ?l ; dip:displayLabel ?any .
+def test_display_labels_are_a_person_s_longest_label_and_anything_else_s_longest_usual_name(seeds_store):
+    longest = rows(seeds_store, """SELECT ?x ?l WHERE { ?x a dip:Person ; rdfs:label ?l ; dip:displayLabel ?any .
         FILTER NOT EXISTS { ?x rdfs:label ?longer . FILTER(STRLEN(STR(?longer)) > STRLEN(STR(?l))) } }""")
+    longest |= rows(seeds_store, """SELECT ?x ?l WHERE { ?x skos:prefLabel ?l ; dip:displayLabel ?any .
+        FILTER NOT EXISTS { ?x a dip:Person }
+        FILTER NOT EXISTS { ?x skos:prefLabel ?longer . FILTER(STRLEN(STR(?longer)) > STRLEN(STR(?l))) } }""")
     shown = rows(seeds_store, "SELECT ?x ?l WHERE { ?x dip:displayLabel ?l }")
     assert shown and shown <= longest
     assert len(shown) == len({x for x, _ in shown}) == len({x for x, _ in longest})  # one each
+    countries = {c.value: label.value for c, label in seeds_store.query(
+        PREFIXES + "SELECT ?c ?l WHERE { ?x dip:countryCode ?c ; dip:displayLabel ?l }")}
+    assert countries["KZ"] in ("Kazakhstan", "Қазақстан", "Казахстан")
 
 
 def test_every_mentioned_entity_has_a_display_label(seeds_store):
