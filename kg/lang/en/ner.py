@@ -50,6 +50,8 @@ LINKS = frozenset({"of", "and", "&", "for", "the", "de"})
 # Words between a name and the post in apposition: "X, the Deputy Governor of ...".
 APPOSITION_WORDS = frozenset({"the", "a", "an", "then", "former", "newly", "appointed"})
 APPOSITION_REACH = 4
+# How far back from a place's preposition a post may end, in the post's own words (Consul General of Kazakhstan).
+POST_REACH = 6
 COORDINATION = frozenset({"and", "&"})
 # A word with capitals inside (KazMunayGas, PetroChina): a brand or a company, not a person's name (McDonald).
 CAMEL_CASE = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")
@@ -467,8 +469,8 @@ class _Recogniser:
         return out
 
     def _persons(self) -> None:
-        runs = self._runs()
-        accepted = [r for r in runs if self._person_context(*r)]
+        runs = [self._place_split(first, last) for first, last in self._runs()]
+        accepted = [r for r in runs if self._person_context(*r) or self._after_post_and_place(r[0])]
         chosen = set(accepted)
         for a, b in pairwise(runs):
             if b[0] == a[1] + 2 and self.texts[a[1] + 1] in COORDINATION and (a in chosen) != (b in chosen) \
@@ -477,6 +479,31 @@ class _Recogniser:
         for first, last in sorted(chosen):
             if self._words(first, last) >= 2 or self._initial_end(first) is not None or self._after_honorific(first):
                 self._emit(MentionKind.PERSON, first, last)
+
+    def _place_split(self, first: int, last: int) -> tuple[int, int]:
+        """A run of three name words or more after a post and a place's preposition (Consul General in Frankfurt
+        Ruslan Kuanyshev): its first word names the place, where the post is held; the rest is the person."""
+        k = first - 1
+        if k > 0 and self.texts[k] in self.data.place_words and self._words(first, last) >= 3 \
+                and self._capitalised(first) and self._initial_end(first) is None and self._post_before(k - 1):
+            return first + 1, last
+        return first, last
+
+    def _after_post_and_place(self, first: int) -> bool:
+        """Does a run start after a post, a place's preposition and one word of a place (``_place_split``)?"""
+        k = first - 2
+        return k > 0 and self.texts[k] in self.data.place_words and self._capitalised(first - 1) \
+            and self._joined(first) and self._post_before(k - 1)
+
+    def _post_before(self, k: int) -> bool:
+        """Does a post end the capitalised words (and ``of``, ``the``) that end at ``k``: Consul General of
+        Kazakhstan, Kazakhstan's Ambassador?"""
+        for j in range(k, max(-1, k - POST_REACH), -1):
+            if fold(self._base(j)) in self.data.roles:
+                return True
+            if not (self._capitalised(j) or self.texts[j] in LINKS) or not self._joined(j + 1):
+                return False
+        return False
 
     def _words(self, first: int, last: int) -> int:
         return sum(1 for k in range(first, last + 1) if self._capitalised(k) or self._prefixed(k))
@@ -519,6 +546,6 @@ class _Recogniser:
             if first == 0 or self.texts[first - 1] not in self.data.place_words or last - first > 1:
                 continue
             nxt = last + 1
-            if nxt < len(self.texts) and (self._head(nxt, "after") or self._capitalised(nxt)):
+            if nxt < len(self.texts) and (self._head(nxt, "after") or (self._capitalised(nxt) and not self.taken[nxt])):
                 continue
             self._emit(MentionKind.PLACE, first, last)
