@@ -62,7 +62,10 @@ PASSPORT_YU = "iu"
 # mostly a said х, Hasan, Хасан); a Spanish j said х before a vowel (Juan, Хуан; José, Хосе) and z said с (Pérez,
 # Перес; Domínguez, Домингес); a French last t, d, s, x or z left out after a vowel, n or r (Dupont, Дюпон; Nicolas,
 # Никола); a French ch or a German sch said ш (Charles Michel, Шарль Мишель; Scholz, Шольц), a German z said ц and j
-# said й (Jens, Йенс). (Never the zh of Ж: Zhanar.)
+# said й (Jens, Йенс); a g said дж or ж before e or i, an Italian i after it silent before a vowel (Giuseppe, Джузеппе;
+# Luigi, Луиджи; George, Джордж; Gérard, Жерар), an Italian ch said к before e or i (Michele, Микеле), an s between
+# vowels said з (Giuseppe, Джузеппе; Rosa, Роза) and a gn said нь (Ferragni, Ферраньи).
+# (Never the zh of Ж: Zhanar.)
 SAID = (
     (re.compile(r"c(?![cehiyszkéèêëíìî])", re.IGNORECASE), ("k",)),
     (re.compile(r"c(?=[eiyéèêí])", re.IGNORECASE), ("s",)),
@@ -71,6 +74,10 @@ SAID = (
     (re.compile(r"z(?!h)", re.IGNORECASE), ("s", "ts")),
     (re.compile(r"(?<=[aeiouyéèênr])[tdsxz](?![^\W\d_])", re.IGNORECASE), ("",)),
     (re.compile(r"s?ch", re.IGNORECASE), ("sh",)),
+    (re.compile(r"gg?(?:i(?=[aouàòóù])|(?=[eiéèì]))", re.IGNORECASE), ("j",)),
+    (re.compile(r"(?<!s)ch(?=[eiéèì])", re.IGNORECASE), ("k",)),
+    (re.compile(r"(?<=[aeiouàèéìòóù])s(?=[aeiouàèéìòóù])", re.IGNORECASE), ("z",)),
+    (re.compile(r"gn(?=[aeiouàèéìòóù])", re.IGNORECASE), ("n",)),
 )
 # The most forms ``said_forms`` gives a name.
 SAID_FORMS = 64
@@ -341,9 +348,14 @@ def said_forms(name: str) -> tuple[str, ...]:
         forms = [word]
         for pattern, sounds in SAID:
             forms += [changed for said in sounds for f in forms
-                      if (changed := pattern.sub(lambda m, s=said: s.upper() if m.group().isupper() else s, f)) != f]
+                      if (changed := pattern.sub(lambda m, s=said: _cased(s, m.group()), f)) != f]
         words.append(tuple(dict.fromkeys(forms)))
     return tuple(" ".join(w) for w in islice(product(*words), 1, SAID_FORMS + 1))
+
+
+def _cased(sound: str, letters: str) -> str:
+    """A sound written in the case of the letters it stands for: CH → SH, Gi → J, ch → sh."""
+    return sound.upper() if letters.isupper() else sound.capitalize() if letters[:1].isupper() else sound
 
 
 def search_keys(name: str) -> frozenset[str]:

@@ -101,6 +101,15 @@ def test_merge_across_scripts(cyrillic, latin, same):
     ([("Виктор Орбан", "ru"), ("Victor Orban", "en"), ("V. Orban", "en")], 1),
     ([("Дэвид Кэмерон", "ru"), ("David Cameron", "en"), ("Кэмерон", "kk")], 1),
     ([("Марко Рубио", "kk"), ("Marco Rubio", "en"), ("Марко Рубио", "ru"), ("Rubio", "en")], 1),
+    # an Italian gi, ch, s between vowels and gn, an English or French soft g
+    ([("Джузеппе Верди", "ru"), ("Giuseppe Verdi", "en")], 1),
+    ([("Луиджи Губитози", "kk"), ("Luigi Gubitosi", "en"), ("Губитози", "ru")], 1),
+    ([("Микеле Эмилиано", "ru"), ("Michele Emiliano", "en")], 1),
+    ([("Кьяра Ферраньи", "ru"), ("Chiara Ferragni", "en")], 1),
+    ([("Джордж Клуни", "ru"), ("George Clooney", "en")], 1),
+    ([("Жерар Дюпон", "ru"), ("Gérard Dupont", "en")], 1),
+    # ... but not where another Cyrillic name keeps the letters as written
+    ([("Джорджа Мелони", "ru"), ("Гиоргиа Мелони", "ru"), ("Giorgia Meloni", "en")], 2),
     # ... where no Cyrillic name says the c as the Latin one is written
     ([("Марко Рубио", "ru"), ("Марцо Рубио", "ru"), ("Marco Rubio", "en")], 2),
     ([("Клод Мартен", "ru"), ("Claude Martin", "en")], 1),
