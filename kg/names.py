@@ -64,7 +64,8 @@ PASSPORT_YU = "iu"
 # Никола); a French ch or a German sch said ш (Charles Michel, Шарль Мишель; Scholz, Шольц), a German z said ц and j
 # said й (Jens, Йенс); a g said дж or ж before e or i, an Italian i after it silent before a vowel (Giuseppe, Джузеппе;
 # Luigi, Луиджи; George, Джордж; Gérard, Жерар), an Italian ch said к before e or i (Michele, Микеле), an s between
-# vowels said з (Giuseppe, Джузеппе; Rosa, Роза) and a gn said нь (Ferragni, Ферраньи).
+# vowels said з (Giuseppe, Джузеппе; Rosa, Роза), a gn said нь (Ferragni, Ферраньи) and a French oi said уа (François,
+# Франсуа; Dubois, Дюбуа; Antoine, Антуан) and its ç said с (a Turkish ç is ч: Çavuşoğlu, Чавушоглу).
 # (Never the zh of Ж: Zhanar.)
 SAID = (
     (re.compile(r"c(?![cehiyszkéèêëíìî])", re.IGNORECASE), ("k",)),
@@ -78,6 +79,8 @@ SAID = (
     (re.compile(r"(?<!s)ch(?=[eiéèì])", re.IGNORECASE), ("k",)),
     (re.compile(r"(?<=[aeiouàèéìòóù])s(?=[aeiouàèéìòóù])", re.IGNORECASE), ("z",)),
     (re.compile(r"gn(?=[aeiouàèéìòóù])", re.IGNORECASE), ("n",)),
+    (re.compile(r"o[iî]", re.IGNORECASE), ("ua",)),
+    (re.compile(r"ç", re.IGNORECASE), ("s",)),
 )
 # The most forms ``said_forms`` gives a name.
 SAID_FORMS = 64

@@ -108,6 +108,8 @@ def test_merge_across_scripts(cyrillic, latin, same):
     ([("Кьяра Ферраньи", "ru"), ("Chiara Ferragni", "en")], 1),
     ([("Джордж Клуни", "ru"), ("George Clooney", "en")], 1),
     ([("Жерар Дюпон", "ru"), ("Gérard Dupont", "en")], 1),
+    ([("Франсуа Олланд", "ru"), ("François Hollande", "en")], 1),
+    ([("Жан Дюбуа", "kk"), ("Jean Dubois", "en"), ("Дюбуа", "ru")], 1),
     # ... but not where another Cyrillic name keeps the letters as written
     ([("Джорджа Мелони", "ru"), ("Гиоргиа Мелони", "ru"), ("Giorgia Meloni", "en")], 2),
     # ... where no Cyrillic name says the c as the Latin one is written
