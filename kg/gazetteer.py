@@ -27,6 +27,9 @@ from kg.text import fold
 TARGET = LEXICON_DIR / "gazetteer.tsv"
 COMMON_KK = LEXICON_DIR / "common_kk.tsv"
 
+# A foreign city's Russian names beside its label are Kazakh names too from this many letters: a shorter one may be the
+# stem of a Kazakh word the matcher reads with its endings (Ёрк, one of York's, in Еркін).
+MIN_BORROWED_LETTERS = 6
 # Minimum population of a city kept, by country; Kazakhstan's neighbours and Central Asia keep towns.
 HOME_POPULATION = 5_000
 NEIGHBOUR_POPULATION = 15_000
@@ -100,6 +103,8 @@ HEADER = """\
 #   - a name two places share names the city first, but a first-level region of another state takes it from a
 #     foreign city when its state's population over its number of regions (GeoNames) is {outranks} times the
 #     city's or more (Gujarat the Indian state, not Gujrat in Pakistan; Manchester stays the English city).
+#   - a foreign city's Kazakh names: those with a letter only Kazakh writes, then its Russian label and its other
+#     Russian names of {borrowed} letters or more (Kazakh writes most foreign places as Russian does).
 # One row per place; names separated by '|', the first of each language being its label.
 # columns: id (ISO 3166-2 code or geonames:ID)	type (region | city)	country	iso (ISO 3166-2 code of a city
 #          that is a subdivision)	geonames	latitude	longitude	kk	ru	en
@@ -227,7 +232,8 @@ def cyrillic_names(alternates: Iterable[str], latin: Iterable[str], *, home: boo
     Russian: Cyrillic with no letter outside the Russian alphabet; the label is one pymorphy3 knows as a
     place name, else the one closest to the Latin names. Kazakh: names with a Kazakh letter (only those
     with a letter no other Cyrillic alphabet of the region has, outside Kazakhstan), then the Russian
-    label, which Kazakh writes for most foreign places; in Kazakhstan also the other plain Cyrillic names.
+    label, which Kazakh writes for most foreign places, and its other Russian names of ``MIN_BORROWED_LETTERS``
+    letters or more (Франкфурт beside Франкфурт-на-Майне); in Kazakhstan also the other plain Cyrillic names.
     """
     latin = [_ascii(n).lower() for n in latin]
     ru: list[str] = []
@@ -250,7 +256,7 @@ def cyrillic_names(alternates: Iterable[str], latin: Iterable[str], *, home: boo
     if home:
         kk += sorted(ru + weak, key=lambda n: -closeness(n))
     else:
-        kk += ru[:1]
+        kk += ru[:1] + [n for n in ru[1:] if sum(c.isalpha() for c in n) >= MIN_BORROWED_LETTERS]
     return list(dict.fromkeys(kk)), ru
 
 
@@ -445,7 +451,8 @@ def write(target: Path = TARGET) -> Path:
                            letters=MIN_LETTERS, zipf=COMMON_ZIPF,
                            small_zipf=SMALL_TOWN_ZIPF, common_population=f"{WORLD_POPULATION_COMMON:,}",
                            namesake=f"{NAMESAKE_CITY:,}", known_zipf=KNOWN_CITY_ZIPF,
-                           region_languages=", ".join(REGION_WORD_LANGUAGES), outranks=REGION_OUTRANKS)
+                           region_languages=", ".join(REGION_WORD_LANGUAGES), outranks=REGION_OUTRANKS,
+                           borrowed=MIN_BORROWED_LETTERS)
     text = header + "\t".join(COLUMNS) + "\n" + "".join(p.row() + "\n" for p in places)
 
     homonyms = HOMONYMS_HEADER + "\t".join((*COLUMNS, "labels")) + "\n" + "".join(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.gazetteer import TARGET, _Filter, cyrillic_names
+from kg.gazetteer import MIN_BORROWED_LETTERS, TARGET, _Filter, cyrillic_names
 from kg.lang import profile
 from kg.lexicon import load_lexicon
 from kg.matching import PhraseMatcher
@@ -88,6 +88,9 @@ def places(language: str, text: str) -> list[tuple[str, str]]:
     ("kk", "Елші Пәкістанның Хайдарабад қаласында болды.", "Хайдарабад қаласында", "geonames:1176734"),
     ("kk", "Елші Валенсия қаласында болды.", "Валенсия қаласында", "geonames:3625549"),
     ("ru", "Посол побывал в Хайдарабаде.", "Хайдарабаде", "geonames:1269843"),
+    # a foreign city by a Russian name other than its label, as Kazakh writes it too
+    ("kk", "Бас консул Франкфурттағы көрмеге барды.", "Франкфурттағы", "geonames:2925533"),
+    ("kk", "Делегация Орынборға барды.", "Орынборға", "geonames:515003"),
 ])
 def test_a_place_is_found_in_its_case_forms(language: str, text: str, quote: str, key: str) -> None:
     assert (quote, key) in places(language, text)
@@ -105,6 +108,8 @@ def test_a_place_is_found_in_its_case_forms(language: str, text: str, quote: str
     ("ru", "Представители компании Тойота приехали."),
     ("ru", "Орёл и решка. Мирный процесс продолжается."),
     ("ru", "Делегация Омской области прибыла."),
+    # a short Russian name of a foreign city is no Kazakh name: Ёрк (York) is the stem of Еркін
+    ("kk", "Қазақстан-Америка Еркін университеті қонақтарды қабылдады."),
 ])
 def test_no_place_from_a_common_word_a_brand_or_a_name(language: str, text: str) -> None:
     assert not [key for _, key in places(language, text) if key.startswith("geonames:")]
@@ -155,11 +160,16 @@ def test_the_file_is_small_and_credits_geonames() -> None:
     (["Омск", "Омбы", "Омськ", "Омьскъ"], "Omsk", False, "Омск", "Омск"),
     (["Уральск", "Орал", "Уральськ"], "Oral", True, "Орал", "Уральск"),
     (["Әәдрхн", "Әстерхан", "Астрахань"], "Astrakhan", False, "Әстерхан", "Астрахань"),
+    (["Франкфурт-на-Майне", "Франкфурт", "Ёрк"], "Frankfurt am Main", False, "Франкфурт-на-Майне",
+     "Франкфурт-на-Майне"),
 ])
 def test_cyrillic_names_are_told_apart(alternates: list[str], latin: str, home: bool, kk: str, ru: str) -> None:
     names_kk, names_ru = cyrillic_names(alternates, [latin], home=home, filt=_Filter())
     assert (names_kk[0], names_ru[0]) == (kk, ru)
     assert "Әәдрхн" not in names_kk
+    if not home:  # a foreign city's Russian names are Kazakh too, its label and the longer others
+        assert [n for n in names_kk if n in names_ru] == [ru, *(n for n in names_ru[1:]
+                                                               if len(n) >= MIN_BORROWED_LETTERS)]
 
 
 @pytest.mark.parametrize(("name", "language", "population", "kept"), [
