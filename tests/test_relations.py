@@ -659,6 +659,8 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     ("Chinese Vice Foreign Minister Sun Weidong met the ambassador.", "Sun Weidong", ("deputy-minister", "CN", None)),
     ("Japanese Deputy Trade Minister Kenji Sato met the ambassador.", "Kenji Sato", ("deputy-minister", "JP", None)),
     ("Turkish Deputy Health Minister Ahmet Kaya met the ambassador.", "Ahmet Kaya", ("deputy-minister", "TR", None)),
+    # ru: the short word for a secretary of state
+    ("Министр Ермек Кошербаев встретился с госсекретарем США Марко Рубио.", "Марко Рубио", ("official", "US", None)),
 ])
 def test_posts(text, name, post):
     assert posts_of(text)[name] == post
