@@ -123,6 +123,15 @@ def _person_parses(word: str) -> list[pymorphy3.analyzer.Parse]:
     return names or nouns
 
 
+def _noun_parses(word: str) -> list[pymorphy3.analyzer.Parse]:
+    """``_person_parses`` without preferring the name readings: every singular noun or adjective reading."""
+    if not CYRILLIC_WORD.match(word) or (word.isupper() and len(word) > 1):
+        return []
+    last = HYPHEN.split(word)[-1]
+    return [p for p in _parses(last) if p.tag.POS in NAME_POS and "plur" not in p.tag and p.tag.case in CASES
+            and not _guessed_oblique(p, last)]
+
+
 def _guessed_oblique(parse: pymorphy3.analyzer.Parse, word: str) -> bool:
     """A guess the dictionary cannot back: a word it does not know, ending in -ы or -и, read as a case of a
     name in -а or -я (Сатыбалды, Керимли, Бьянки are nominatives, not genitives of Сатыбалда, Керимля)."""
@@ -193,6 +202,12 @@ def _name_nominative(words: tuple[str, ...], cases: frozenset[str]) -> tuple[str
         within = _agreed(words, readings, cases)
         if within is not None:
             return _nominative_in(words, readings, *within)
+        # министру Альфонсо Дастису: a surname the dictionary only guesses at, whose guessed name reading is
+        # another case (the accusative of a Дастиса), is the governing word's case of a noun (Дастис)
+        nouns = [_noun_parses(w) for w in words]
+        within = _agreed(words, nouns, cases) if nouns != readings else None
+        if within is not None:
+            return _nominative_in(words, nouns, *within)
         genitive = _genitive_a(words, readings, cases)
         if genitive is not None:
             return genitive
