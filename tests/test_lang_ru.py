@@ -114,6 +114,9 @@ def test_name_nominative(words: str, expected: str) -> None:
     ("директору", "Альфонсо Дастису", "Альфонсо Дастис"),
     # ... and after a verb asking for the accusative, a name in -а (Ямаду: Ямада)
     ("принял", "Хироси Ямаду", "Хироси Ямада"),
+    # a guessed instrumental of a name in -нь puts no vowel into it (Вэнем: Вэнь, not Вэень)
+    ("вице-губернатором", "Лин Вэнем", "Лин Вэнь"),
+    ("губернатором", "Ли Чанем", "Ли Чань"),
 ])
 def test_governed_name_nominative(governor: str, words: str, expected: str) -> None:
     assert profile("ru").name_form(words.split(), MentionKind.PERSON, governor) == expected

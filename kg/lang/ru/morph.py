@@ -132,6 +132,16 @@ def _noun_parses(word: str) -> list[pymorphy3.analyzer.Parse]:
             and not _guessed_oblique(p, last)]
 
 
+def _likelier(parse: pymorphy3.analyzer.Parse) -> tuple[float, float]:
+    """Which reading is likelier: of a word the dictionary knows, by its score; of one it only guesses at, first the
+    one whose dictionary form adds fewer letters after those it shares with the word: Вэнем is Вэнь's, not a
+    Вэень's with a vowel put in, as the ремнём of a ремень has lost one (a guess's score only counts the words it
+    is guessed from)."""
+    word, normal = parse.word, parse.normal_form
+    kept = next((k for k, (a, b) in enumerate(zip(word, normal, strict=False)) if a != b), min(len(word), len(normal)))
+    return (parse.score, 0) if analyzer().word_is_known(word) else (kept - len(normal), parse.score)
+
+
 def _guessed_oblique(parse: pymorphy3.analyzer.Parse, word: str) -> bool:
     """A guess the dictionary cannot back: a word it does not know, ending in -ы or -и, read as a case of a
     name in -а or -я (Сатыбалды, Керимли, Бьянки are nominatives, not genitives of Сатыбалда, Керимля)."""
@@ -244,7 +254,7 @@ def _governed(words: tuple[str, ...], cases: frozenset[str]) -> tuple[str, ...]:
                  and word[:1].isupper()
                  and "sing" in p.tag and p.tag.case in cases and not (word.isupper() and len(word) > 1)]
         names = [p for p in nouns if PERSON_NAME & p.tag.grammemes]  # Ниндертом: Ниндерт, not Ниндерот
-        fit = max(names or nouns, key=lambda p: p.score, default=None)
+        fit = max(names or nouns, key=_likelier, default=None)
         bare = INSTRUMENTAL_CONSONANT.match(word) if fit is None and "ablt" in cases else None
         out.append(_inflected_name(fit, word) if fit is not None and fit.tag.case != "nomn"
                    else bare.group(1) if bare else word)  # с Жауме Дучем: Дуч
@@ -302,7 +312,7 @@ def _nominative_in(words: tuple[str, ...], readings: list[list[pymorphy3.analyze
     fixed = bool(readings[-1]) and all("Fixd" in p.tag for p in readings[-1])
     out = []
     for word, ps in zip(words, readings, strict=True):
-        fit = max((p for p in ps if _agrees(p, case, gender)), key=lambda p: p.score, default=None)
+        fit = max((p for p in ps if _agrees(p, case, gender)), key=_likelier, default=None)
         guessed = fixed and not analyzer().word_is_known(word.lower())
         if not ps and case in OBJECT_CASES and gender == "masc" and CONSONANT_A.match(word):
             out.append(word[:-1])  # Андрея Травникова: a man's surname the dictionary reads as no noun
@@ -328,7 +338,7 @@ def _each_nominative(words: tuple[str, ...], readings: list[list[pymorphy3.analy
     gender = lead.tag.gender
     out = []
     for word, ps in zip(words, readings, strict=True):
-        fit = max((p for p in ps if p.tag.gender == gender), key=lambda p: p.score, default=None)
+        fit = max((p for p in ps if p.tag.gender == gender), key=_likelier, default=None)
         out.append(_inflected_name(fit, word) if fit is not None and fit.tag.case != "nomn" else word)
     return tuple(out)
 
