@@ -543,10 +543,11 @@ def _labels(g: nt.Lines, iri: nt.Term, labels: Iterable[Label], *, fullest: bool
     also as dip:displayLabel, the one name queries show (a name spelt alike in two languages, or as long, is still
     one row of a table). A place's or country's other names (Алма-Ата, Нур-Султан, Французская Республика) are no
     display label: its usual names come first in each language."""
-    seen: set[str] = set()
     labels = tuple(labels)
-    firsts = labels if fullest else tuple(label for n, label in enumerate(labels)
-                                          if all(other.language != label.language for other in labels[:n]))
+    preferred: dict[str, Label] = {}
+    for label in labels:
+        preferred.setdefault(label.language, label)
+    firsts = labels if fullest else tuple(preferred.values())
     longest = max((len(label.text) for label in firsts), default=0)
     shown = next((label for label in firsts if len(label.text) == longest), None)
     for label in labels:
@@ -555,8 +556,7 @@ def _labels(g: nt.Lines, iri: nt.Term, labels: Iterable[Label], *, fullest: bool
         g.add((iri, N_DIP.labelKey, nt.literal(label.text.lower())))
         if label is shown:
             g.add((iri, N_DIP.displayLabel, text))
-        if label.language not in seen:
-            seen.add(label.language)
+        if preferred[label.language] is label:
             g.add((iri, N_PREF_LABEL, text))
 
 

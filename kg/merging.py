@@ -250,7 +250,7 @@ def _join_said_forms(persons: Sequence[Entity], names: Mapping[str, list[PersonN
     says it as that spelling does (``said_forms``: Hervé Jamar, Эрве Жамар; Victor Orban, Виктор Орбан), where no
     Cyrillic full name has its own key (Хорхе for Horhe: the h is said). ``names``: each person's labels parsed."""
     cyrillic: dict[str, list[str]] = defaultdict(list)  # a full name's key → the persons written so in Cyrillic
-    latin: list[tuple[str, str]] = []  # (person, full name in Latin letters)
+    latin: list[tuple[str, str, str]] = []  # (person, full name in Latin letters, its key)
     for e in persons:
         for label, n in zip(e.labels, names[e.key], strict=True):
             if not n.full:
@@ -258,9 +258,9 @@ def _join_said_forms(persons: Sequence[Entity], names: Mapping[str, list[PersonN
             if CYRILLIC.search(label.text):
                 cyrillic[n.key].append(e.key)
             else:
-                latin.append((e.key, label.text))
-    for k, text in sorted(latin):
-        if parse(text).key in cyrillic:
+                latin.append((e.key, label.text, n.key))
+    for k, text, key in sorted(latin):
+        if key in cyrillic:
             continue
         found = {root(c) for f in said_forms(text) if (n := parse(f)).full for c in cyrillic.get(n.key, ())}
         found.discard(root(k))

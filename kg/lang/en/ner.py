@@ -483,17 +483,19 @@ class _Recogniser:
     def _place_split(self, first: int, last: int) -> tuple[int, int]:
         """A run of three name words or more after a post and a place's preposition (Consul General in Frankfurt
         Ruslan Kuanyshev): its first word names the place, where the post is held; the rest is the person."""
-        k = first - 1
-        if k > 0 and self.texts[k] in self.data.place_words and self._words(first, last) >= 3 \
-                and self._capitalised(first) and self._initial_end(first) is None and self._post_before(k - 1):
+        if self._words(first, last) >= 3 and self._initial_end(first) is None and self._post_and_place_at(first):
             return first + 1, last
         return first, last
 
     def _after_post_and_place(self, first: int) -> bool:
-        """Does a run start after a post, a place's preposition and one word of a place (``_place_split``)?"""
-        k = first - 2
-        return k > 0 and self.texts[k] in self.data.place_words and self._capitalised(first - 1) \
-            and self._joined(first) and self._post_before(k - 1)
+        """Does a run start right after a post, a place's preposition and one word of a place (in Gdynia Piotr
+        Nowak, the place a known one, so no word of the run)?"""
+        return first > 0 and self._joined(first) and self._post_and_place_at(first - 1)
+
+    def _post_and_place_at(self, i: int) -> bool:
+        """Is token ``i`` a capitalised word after a place's preposition after a post (Consul General in Frankfurt)?"""
+        k = i - 1
+        return k > 0 and self.texts[k] in self.data.place_words and self._capitalised(i) and self._post_before(k - 1)
 
     def _post_before(self, k: int) -> bool:
         """Does a post end the capitalised words (and ``of``, ``the``) that end at ``k``: Consul General of

@@ -104,19 +104,15 @@ def _inflected(parse: pymorphy3.analyzer.Parse, grammemes: set[str], old: str) -
 
 
 def _person_parses(word: str) -> list[pymorphy3.analyzer.Parse]:
-    """Singular noun readings, the name readings (Name, Surn, Patr) alone where the word has any.
+    """Singular noun readings (``_noun_parses``), the name readings (Name, Surn, Patr) alone where the word has any.
 
-    Adjective readings count too: the dictionary knows some surnames only as possessives (Бабушкиным).
     A hyphenated given name declines in its last part, and its first part tells the gender
     (Касым-Жомарта: the genitive of a man's name, not a woman's Жомарта).
     """
-    if not CYRILLIC_WORD.match(word) or (word.isupper() and len(word) > 1):
-        return []
-    *first, last = HYPHEN.split(word)
-    nouns = [p for p in _parses(last) if p.tag.POS in NAME_POS and "plur" not in p.tag and p.tag.case in CASES
-             and not _guessed_oblique(p, last)]
+    nouns = _noun_parses(word)
     names = [p for p in nouns if PERSON_NAME & p.tag.grammemes]
-    if first:
+    first = HYPHEN.split(word)[:-1]
+    if names and first:
         genders = {p.tag.gender for p in _parses(first[0]) if "Name" in p.tag and p.tag.case == "nomn"}
         if len(genders) == 1:
             names = [p for p in names if p.tag.gender in genders]
@@ -124,7 +120,8 @@ def _person_parses(word: str) -> list[pymorphy3.analyzer.Parse]:
 
 
 def _noun_parses(word: str) -> list[pymorphy3.analyzer.Parse]:
-    """``_person_parses`` without preferring the name readings: every singular noun or adjective reading."""
+    """Every singular noun or adjective reading of a name word's last part (adjective readings count: the dictionary
+    knows some surnames only as possessives, Бабушкиным)."""
     if not CYRILLIC_WORD.match(word) or (word.isupper() and len(word) > 1):
         return []
     last = HYPHEN.split(word)[-1]
