@@ -17,7 +17,8 @@ from dataclasses import replace
 from kg.entities import CYRILLIC, acronyms, ordered_labels, person_subtype, short_rule
 from kg.lang import codes as language_codes
 from kg.model import EPONYM, Entity, Extraction, JoinRule, Label, Mention, MentionKind
-from kg.names import PersonName, gaps_agree, parse, said_forms
+from kg.names import PersonName, gaps_agree, parse
+from kg.said import said_forms
 
 # What an IRI slug leaves out: anything but ASCII letters and digits.
 NOT_SLUG = re.compile(r"[^a-z0-9]+")
