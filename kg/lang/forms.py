@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 # Index keys of a stemmed word: its first letters, so that stems cut at different lengths meet.
 KEY_LETTERS = 5
+# The first letters a dictionary form shares with a word for its stem to be one of the word's keys.
+LEMMA_SHARED = 3
 
 
 class StemForms:
@@ -34,10 +36,16 @@ class StemForms:
         return self._stemmer.stemWord(low) if self._stemmer else low
 
     def keys(self, word: str, derivation: bool = False) -> frozenset[str]:
-        """Keys under which a word is filed, so that its inflected forms find it."""
+        """Keys under which a word is filed, so that its inflected forms find it: its stem's first letters, and
+        those of its dictionary forms' stems that begin as it does, where the stemmer cuts forms of one word apart
+        (Китай: кита, Китая: кит) and ``matches`` takes them as one by the lemmatiser; not a form another word's
+        may share (тех, того: тот)."""
         low = fold(word)
-        s = self.stem(low)
-        return frozenset({s[:KEY_LETTERS], low})
+        keys = {self.stem(low)[:KEY_LETTERS], low}
+        if self.language.lemmatiser is not None:
+            keys.update(self.stem(lemma)[:KEY_LETTERS] for lemma in self.language.lemmas(low)
+                        if lemma[:LEMMA_SHARED] == low[:LEMMA_SHARED])
+        return frozenset(keys)
 
     def matches(self, token: str, cue: str, derivation: bool = False) -> bool:
         """Does a token stand for a cue word, in any of its inflected (or, with ``derivation``, derived) forms?"""
