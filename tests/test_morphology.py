@@ -36,6 +36,11 @@ from kg.morphology import dictionary_form_kk, word_matches
     # a person takes no ending that follows a possessive only: Арын is no Ары+н
     ("Арын", True, "Арын"),
     ("Арынмен", True, "Арын"),
+    # a capital vowel may be a name's word of one syllable (Ван И, Wang Yi), as a person's only
+    ("Имен", True, "И"),
+    ("Иге", True, "И"),
+    ("Имен", False, "Имен"),
+    ("Ана", True, "Ана"),
     ("Қазақстанның", False, "Қазақстан"),
     ("Португалиядағы", False, "Португалия"),
     ("Көкшетауда", False, "Көкшетау"),

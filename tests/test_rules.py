@@ -183,6 +183,13 @@ P, PL, ORG = MentionKind.PERSON, MentionKind.PLACE, MentionKind.ORGANIZATION
     ("Кездесуге Ернар Жаркешов Елшіге сөз берді.", [(P, "Ернар Жаркешов Елшіге")],
      [(P, "Ернар Жаркешов", "Ернар Жаркешов")]),
     ("Кездесуде Тохаева Елші сөйледі.", [(P, "Тохаева Елші")], []),
+    # ... and a town in a case of place after a surname is the place the name stood in, not a word of it
+    ("Елші Ерлан Сапаров Анкарада болды.", [(P, "Ерлан Сапаров Анкарада")],
+     [(P, "Ерлан Сапаров", "Ерлан Сапаров"), (PL, "Анкарада", "geonames:323786")]),
+    # A capital vowel alone ends a name as its word of one syllable (Wang Yi), but not before a full stop (an initial).
+    ("Министр провел переговоры с Ван И в Пекине.", [(P, "Ван И")],
+     [(P, "Ван И", "Ван И"), (PL, "Пекине", "geonames:1816670")]),
+    ("Министр встретился с Ван И.", [(P, "Ван И")], []),
     # A genitive ends a place name.
     ("Қала Еуропаның Жасыл астанасы атанды.", [(PL, "Еуропаның Жасыл")], [(PL, "Еуропаның", "Еуропа")]),
     # Common words and plurals are not names; the rules' own mentions win.

@@ -43,6 +43,8 @@ TITLED_NAME_TOKENS = 3
 # Capitalised words read back from an honorific that follows a name (Асқар Бекмұратов Анна Новак ханыммен).
 HONORIFIC_NAME_TOKENS = 3
 SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
+# Capital vowels that may be a name's word of one syllable in Cyrillic (Ван И, Ли Э).
+SYLLABLE_LETTERS = frozenset("АЕИОУЫЭЮЯӘӨҰҮІ")
 
 
 def read_persons(s: State) -> None:
@@ -217,7 +219,7 @@ def _proposed_name(s: State, first: int, last: int) -> tuple[int, int] | None:
             s.sentence_initial(first) and s.common_word(s.texts[first], inflected=True))):
         first += 1  # a place the rules read at its start (области Лацио Франческо Рокку) is no part of it
     first = _after_honorifics(s, first)  # Академик Режеп ...: a title is no part of the name
-    while first <= last and (s.barrier[last] or not s.is_capitalised(last)):
+    while first <= last and (s.barrier[last] or not (s.is_capitalised(last) or _syllable(s, first, last))):
         last -= 1
     if first > last:
         return None
@@ -225,11 +227,19 @@ def _proposed_name(s: State, first: int, last: int) -> tuple[int, int] | None:
     words = range(initials if initials is not None else first, last + 1)
     particles = profile(s.language).name_particles
     if not words or any(s.barrier[k] or not (s.is_capitalised(k) or (first < k < last and word_key(s.texts[k])
-                                                                      in particles)) for k in words):
+                                                                      in particles) or _syllable(s, first, k))
+                        for k in words):
         return None
     if len(words) < 2 and initials is None:
         return None
     return first, last
+
+
+def _syllable(s: State, first: int, k: int) -> bool:
+    """A capital vowel alone that ends a proposed name after a capitalised word, with no full stop after it: a
+    name's word of one syllable (Ван И: Wang Yi), not an initial."""
+    return k > first and len(s.texts[k]) == 1 and s.texts[k] in SYLLABLE_LETTERS and s.is_capitalised(k - 1) and (
+        k + 1 == len(s.texts) or s.texts[k + 1] != ".")
 
 
 def _name_before_honorific(s: State, i: int) -> tuple[int, int] | None:
