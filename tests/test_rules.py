@@ -186,6 +186,13 @@ P, PL, ORG = MentionKind.PERSON, MentionKind.PLACE, MentionKind.ORGANIZATION
     # ... and a town in a case of place after a surname is the place the name stood in, not a word of it
     ("Елші Ерлан Сапаров Анкарада болды.", [(P, "Ерлан Сапаров Анкарада")],
      [(P, "Ерлан Сапаров", "Ерлан Сапаров"), (PL, "Анкарада", "geonames:323786")]),
+    # ... and so is a state after a surname (Өзбекстанның: Uzbekistan's ministry, though no post follows it closely)
+    ("Министр Ерлан Сапаров Өзбекстанның Инвестициялар, өнеркәсіп және сауда министрімен кездесті.",
+     [(P, "Ерлан Сапаров Өзбекстанның Инвестициялар")],
+     [(P, "Ерлан Сапаров", "Ерлан Сапаров"), (MentionKind.COUNTRY, "Өзбекстанның", "UZ"),
+      (ORG, "Инвестициялар, өнеркәсіп және сауда", "Өзбекстан Инвестициялар, өнеркәсіп және сауда министрлігі")]),
+    # ... but a given name that only ends as a surname does (Ян: -ян): the state's name after it is the surname
+    ("Советник посольства Ян Росси представил план.", [(P, "Ян Росси")], [(P, "Ян Росси", "Ян Росси")]),
     # A capital vowel alone ends a name as its word of one syllable (Wang Yi), but not before a full stop (an initial).
     ("Министр провел переговоры с Ван И в Пекине.", [(P, "Ван И")],
      [(P, "Ван И", "Ван И"), (PL, "Пекине", "geonames:1816670")]),

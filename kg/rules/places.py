@@ -17,6 +17,8 @@ CURRENCY_WORDS = frozenset({"долл", "doll"})
 # Tokens after a state's name within which a post's word makes it the post's state (Қытай Коммерция министрі).
 POST_REACH = 3
 CLAUSE_MARKS = frozenset({",", ".", ";", ":", "(", ")", "—", "–"})
+# The letters a surname-shaped word holds before its ending at least (Сапаров; Ян is a given name).
+SURNAME_ROOT = 2
 
 
 def mark_areas(s: State) -> None:
@@ -43,10 +45,11 @@ def read_names(s: State) -> None:
         names_place = e.kind == "place" and m.first == m.last and _names_place(s, m.first, e, names)
         # A one-word country or town inside a proposed person's name is a word of that name (Чжао Ганом),
         # unless the grammar says it names a place, or a post's word follows (Үндістан Елшісі: its state), or a
-        # country ends a proposed name of three words or more (Анджей Лоранот Үндістанның компаниялары).
+        # country ends a proposed name of three words or more (Анджей Лоранот Үндістанның компаниялары), or a
+        # surname, which ends a name, stands before it (Ерлан Сапаров Өзбекстанның Инвестициялар ... министрі).
         if m.first == m.last and m.first in s.in_proposed_name and e.kind in ("country", "place") \
                 and not (e.kind == "place" and names_place) and not (e.kind == "country" and _before_post(s, m.last)) \
-                and not (e.kind == "country" and m.first in s.proposed_name_tails):
+                and not (e.kind == "country" and m.first in s.proposed_name_tails) and not _after_surname(s, m.first):
             continue
         if e.kind == "place" and m.first == m.last and not names_place and _first_name_of_person(s, m.last):
             continue
@@ -78,6 +81,13 @@ def read_names(s: State) -> None:
             # Италия Сыртқы істер министрлігі is Italy's ministry, not Kazakhstan's of the same name
             s.emit(MentionKind.ORGANIZATION, m.first, m.last, e.key, e.subtype)
             s.name_eponym(m.first, m.last)
+
+
+def _after_surname(s: State, i: int) -> bool:
+    """Does a capitalised word with a surname's ending after a root of two letters or more stand right before token
+    ``i`` (Сапаров; not Ян, Ин)?"""
+    ending = SURNAME_ENDINGS.search(s.texts[i - 1].lower()) if i > 0 and s.is_capitalised(i - 1) else None
+    return ending is not None and ending.start() >= SURNAME_ROOT
 
 
 def _before_post(s: State, i: int) -> bool:
@@ -150,7 +160,7 @@ def _ends_name_after_post(s: State, i: int, names: PhraseMatcher[Entry]) -> bool
     """``президенті Аттилио Фонтанаға``: where only a name's last word declines, a town's name that ends a proposed
     person's name right after a post, whose other words name nothing known, is the surname in its case; not after a
     surname, which ends a name (Елші Ерлан Сапаров Анкарада: in Ankara)."""
-    return not profile(s.language).name_words_decline and not SURNAME_ENDINGS.search(s.texts[i - 1].lower()) and any(
+    return not profile(s.language).name_words_decline and not _after_surname(s, i) and any(
         kind == MentionKind.PERSON and last == i and first < i and first > 0 and s.barrier[first - 1]
         and all(s.is_capitalised(k) and not names.match_at(s.texts, k) and not s.is_head(k) for k in range(first, i))
         for kind, first, last in s.proposals)
