@@ -1,4 +1,6 @@
-"""Russian: ``министр сельского хозяйства`` names the Министерство сельского хозяйства."""
+"""Russian: ``министр сельского хозяйства`` names the Министерство сельского хозяйства; another state's ministry
+carries the state's name after it (министр иностранных дел Узбекистана: the Министерство иностранных дел
+Узбекистана), so that it is never taken for Kazakhstan's of the same name."""
 
 from __future__ import annotations
 
@@ -13,6 +15,8 @@ from kg.lang.ru.words import lemmas
 MINISTER = re.compile(r"^(?:вице-|зам)?министр(?:а|ом|у|е)?$", re.IGNORECASE)
 # At most this many genitive words name the ministry's field.
 MAX_WORDS = 3
+# At most this many words name the state after the field (Республики Узбекистан).
+STATE_WORDS = 3
 
 
 def ministry(view: TokenView, i: int) -> tuple[int, int, str] | None:
@@ -25,4 +29,25 @@ def ministry(view: TokenView, i: int) -> tuple[int, int, str] | None:
     while j < len(texts) and j - i <= MAX_WORDS + 1 and not view.covered[j] and texts[j].islower() \
             and genitive_word(texts[j]) and not set(lemmas(texts[j])) & place_words():
         j += 1
-    return (i + 1, j - 1, f"Министерство {' '.join(texts[i + 1:j])}") if j > i + 1 else None
+    if j == i + 1:
+        return None
+    return i + 1, j - 1, f"Министерство {' '.join(texts[i + 1:j])}{_other_state(view, j)}"
+
+
+def _other_state(view: TokenView, j: int) -> str:
+    """The name of a state other than the home state read right at token ``j`` (Узбекистана, Республики Узбекистан),
+    as written and after a space; else nothing."""
+    from kg.lang.ru import PROFILE
+    from kg.lexicon import load_lexicon
+    from kg.model import MentionKind
+
+    texts = view.texts
+    k = j
+    while k < len(texts) and k - j < STATE_WORDS and view.covered[k] and texts[k][:1].isupper():
+        k += 1
+    for end in range(k, j, -1):  # the longest run of them that names a state (not Узбекистана Ташкент)
+        name = PROFILE.name_form(texts[j:end], MentionKind.COUNTRY)
+        state = load_lexicon().country_named(name) if name else None
+        if state:
+            return f" {' '.join(texts[j:end])}" if state != PROFILE.home_country else ""
+    return ""
