@@ -55,6 +55,12 @@ def organizations(text: str) -> list[tuple[str, str]]:
     ("The ambassador met the Minister of Foreign Affairs Murat Nurtleu.",
      [("Foreign Affairs", "Ministry of Foreign Affairs")]),
     ("The ambassador met the Minister of Agriculture Grace Smith.", [("Agriculture", "Ministry of Agriculture")]),
+    ("The ambassador met the Minister of Agriculture Hans de Vries.", [("Agriculture", "Ministry of Agriculture")]),
+    # the sectors' words before the minister's word name the ministry; a title's words, a state's or Foreign do not
+    ("The ambassador met Hungarian Agriculture Minister Istvan Nagy.", [("Agriculture", "Agriculture Ministry")]),
+    ("Trade and Industry Minister Ali Demir arrived.", [("Trade and Industry", "Trade and Industry Ministry")]),
+    ("He met Former Minister John Smith and Acting Minister Ali Demir.", []),
+    ("He met State Minister Ali Kaya and Foreign Minister Anna Berg.", []),
     # the words between a post that heads a body and its holder's name name the body, past the title's own words
     ("The Ambassador met the Chief Executive Officer of Danube Rail Tom Kovacs.", [("Danube Rail", "Danube Rail")]),
     ("The Ambassador met the Chairman of the Board of Pannon Air Jozsef Varga.", [("Pannon Air", "Pannon Air")]),

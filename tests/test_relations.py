@@ -534,12 +534,14 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
      "Петер Ковач", ("minister", "HU", None)),
     ("The Head of the MFA of Kazakhstan Arman Issetov met with his Hungarian counterpart Peter Kovacs.",
      "Arman Issetov", ("minister", "KZ", None)),
+    ("Hungarian Agriculture Minister Istvan Nagy met the ambassador.", "Istvan Nagy", ("minister", "HU", None)),
     # kk: a post word with the possessive of "our" is the home state's post (Елшіміз: our ambassador)
     ("Елшіміз Арман Исетов форумда баяндама жасады.", "Арман Исетов",
      ("ambassador", "KZ", None)),
     # a sector's word in a post's title between the state and the post (Kazakh Trade Minister)
     ("Kazakh Trade Minister Arman Issetov met with Hungarian Foreign Minister Peter Kovacs in Budapest.",
      "Arman Issetov", ("minister", "KZ", None)),
+    ("Hungarian Agriculture Minister Istvan Nagy met the ambassador.", "Istvan Nagy", ("minister", "HU", None)),
     # an English adjective of a state in -ia the language forms by rule (Latvian, Croatian)
     ("Kazakh Foreign Minister Murat Nurtleu met with his Latvian counterpart Ilze Ozola in Riga.",
      "Ilze Ozola", ("minister", "LV", None)),

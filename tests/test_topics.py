@@ -71,6 +71,11 @@ def topics(text: str) -> list[set[str]]:
     ("Посол Казахстана во Франции Дана Амирова встретилась с мэром Лиона Пьером Дюраном.\nСтороны обсудили "
      "вопросы туризма. Мэр отметил, что Президент Казахстана Арман Исетов провел переговоры с Президентом "
      "Франции Жаком Мартеном.", [{"tourism"}, set()]),
+    # a sector's word in a minister's title is his ministry's field, not a topic
+    ("The Ambassador of Kazakhstan Aibek Nurov met with Hungarian Agriculture Minister Istvan Nagy. They discussed "
+     "tourism.", [{"tourism"}]),
+    ("The Ambassador of Kazakhstan Aibek Nurov met with the Minister for Foreign Trade and Development Geert de "
+     "Vries. They discussed tourism.", [{"tourism"}]),
 ])
 def test_meeting_topics(text, expected):
     assert topics(text) == expected

@@ -241,7 +241,8 @@ def case_window(s: State, role: Mention) -> list[Mention]:
 def phrase_window(s: State, role: Mention, person: Mention) -> list[Mention]:
     """Names between the post and the holder, and a name right before the post that qualifies it: a country
     (Hungarian Foreign Minister) or, where titles are written in capitals, a place or a body (Lombardy Region
-    President, Confindustria Vice President) not after a preposition (in Milan)."""
+    President, Confindustria Vice President) not after a preposition (in Milan), with a country that qualifies them
+    both (Hungarian Agriculture Minister: Hungary's, the Agriculture Ministry)."""
     idx = s.sentence_of[role]
     inside = [m for m in s.in_sentence(idx) if role.end <= m.start and m.end <= person.start
               and not s.nested(m) and m in s.key_of and m.kind in NAME_KINDS]
@@ -249,7 +250,9 @@ def phrase_window(s: State, role: Mention, person: Mention) -> list[Mention]:
               and not s.nested(m) and modifies(s, m, role) and (
                   m.kind == MentionKind.COUNTRY or (s.language.title_case_heads and s.word_before(
                       m.start, VIA_REACH) not in s.language.in_prepositions))]
-    return before[-1:] + inside
+    last_named = bool(before) and before[-1].kind != MentionKind.COUNTRY
+    states = [m for m in before[:-1] if m.kind == MentionKind.COUNTRY] if last_named else []
+    return states[-1:] + before[-1:] + inside
 
 
 def modifies(s: State, country: Mention, role: Mention) -> bool:

@@ -16,6 +16,8 @@ from kg.rules.state import (
     MAX_NAME_TOKENS,
     PATRONYMIC,
     PLACE_PREPOSITIONS,
+    SCOPE_LINKS,
+    SCOPE_PREPOSITIONS,
     SURNAME_ENDINGS,
     TITLE_LINKS,
     State,
@@ -29,10 +31,6 @@ EXCELLENCY = ("H", ".", "E", ".")
 PHRASE_WORDS = frozenset({"of", "the", "to", "in", "at", "for", "and", "в", "во", "при", "по", "и", "г", "города",
                           "городе", ",", "(", ")", "-", "–"})
 PHRASE_REACH = 24
-# The prepositions of a post's complement, whose capitalised common words are no name's (Minister for Foreign Affairs
-# and Trade X, Commissioner for Trade X, Director of Cultural Affairs X), and the links that go on with them.
-SCOPE_PREPOSITIONS = frozenset({"for", "of"})
-SCOPE_LINKS = frozenset({"and", "&", ","})
 # Tokens from a post word to the name whose case it governs, and the tokens that end a sentence on the way.
 GOVERNOR_REACH = 8
 # Capitalised words read after "and" for the post they may open (and Bavarian Economy Minister B).

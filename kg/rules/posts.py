@@ -61,13 +61,17 @@ def _deputies(s: State, matches: list[Match[str]]) -> list[Match[str]]:
 
 def _deputy_before(s: State, m: Match[str]) -> Match[str]:
     """``Vice Foreign Minister``: where titles capitalise their words, the word for a deputy before a post, past the
-    capitalised words of its field, makes it the deputy's post, where the roles know one."""
+    capitalised words of its field (which may name its ministry: Deputy Trade Minister), makes it the deputy's post,
+    where the roles know one."""
     deputy = f"deputy-{m.payload}"
     if not profile(s.language).title_case_heads or deputy not in s.lex.role_notations:
         return m
+    start = s.toks[m.first].start
+    field = {j for o in s.out if o.kind == MentionKind.ORGANIZATION and o.end <= start
+             for j in range(m.first) if o.start <= s.toks[j].start < o.end}
     for k in range(m.first - 2, max(-1, m.first - 2 - DEPUTY_FIELD_WORDS), -1):
         gap = range(k + 1, m.first)
-        if not all(s.is_capitalised(j) and not s.barrier[j] and not s.covered[j] for j in gap):
+        if not all(s.is_capitalised(j) and not s.barrier[j] and (not s.covered[j] or j in field) for j in gap):
             break
         if s.is_capitalised(k) and s.lex.is_word(s.texts[k], "deputy", s.language):
             return Match(k, m.last, deputy)

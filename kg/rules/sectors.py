@@ -6,7 +6,8 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from kg.model import MentionKind
-from kg.rules.state import HYPHEN, State
+from kg.rules.state import HYPHEN, SCOPE_LINKS, SCOPE_PREPOSITIONS, State
+from kg.text import fold
 
 
 def read_meeting_words(s: State) -> None:
@@ -32,14 +33,15 @@ def read_meeting_words(s: State) -> None:
 def read_sectors(s: State) -> None:
     """Cue words of sectors, whole words in the language's inflection; the parts of a hyphenated
     word count too (сауда-экономикалық). A cue inside a name (a person, place or organization
-    found so far) is part of that name, not a topic."""
+    found so far) is part of that name, not a topic, and so is one in a post's title before its holder's name
+    (Minister for Foreign Trade X)."""
     parts: list[tuple[int, str]] = []
     for i, t in enumerate(s.texts):
         parts.append((i, t))
         if HYPHEN.search(t):
             parts.extend((i, p) for p in HYPHEN.split(t) if p)
     texts = [p for _, p in parts]
-    named = _named_tokens(s)
+    named = _named_tokens(s) | _title_tokens(s)
     seen: set[tuple[int, int, str]] = set()
     found = s.match.sectors.find_all(texts)
     ends: dict[int, set[str]] = {}
@@ -69,3 +71,19 @@ def _named_tokens(s: State) -> set[int]:
     return out
 
 
+def _title_tokens(s: State) -> set[int]:
+    """The capitalised common words of a post's complement between the post and its holder's name (Minister for
+    Foreign Trade and Development X, Commissioner for Trade X): the post's field, not a topic."""
+    starts = {m.start for m in s.out if m.kind == MentionKind.PERSON}
+    n = len(s.texts)
+    out: set[int] = set()
+    for m in s.role_matches:
+        j = m.last + 1
+        if j >= n or fold(s.texts[j]) not in SCOPE_PREPOSITIONS:
+            continue
+        k = j + 1
+        while k < n and (fold(s.texts[k]) in SCOPE_LINKS or (s.is_capitalised(k) and s.common_word(s.texts[k]))):
+            k += 1
+        if k < n and k > j + 1 and s.toks[k].start in starts:
+            out.update(range(j + 1, k))
+    return out

@@ -33,6 +33,10 @@ QUOTES_CLOSE = frozenset({"»", '"', "”", "“"})
 # Surnames and patronymic-style names the rules recognise without a post before them.
 # A patronymic: the surname follows it in a full name (Серік Әлиұлы Жұмабеков, Иван Петрович Сидоров).
 PATRONYMIC = re.compile(r"(?:ұлы|улы|қызы|кызы|ович|евич|ьич|овна|евна|ична|инична)$", re.IGNORECASE)
+# The prepositions of a post's complement, whose capitalised common words are no name's (Minister for Foreign Affairs
+# and Trade X, Commissioner for Trade X, Director of Cultural Affairs X), and the links that go on with them.
+SCOPE_PREPOSITIONS = frozenset({"for", "of"})
+SCOPE_LINKS = frozenset({"and", "&", ","})
 SURNAME_ENDINGS = re.compile(
     r"(?:ов|ев|ёв|ова|ева|ин|ина|ын|ына|ұлы|қызы|улы|кызы|енко|дзе|швили|ян|янц|ский|ская|цкий|цкая|ұлы)$")
 LOWER_MODIFIER = re.compile(
@@ -218,6 +222,10 @@ class State:
 
     def is_name_word(self, i: int) -> bool:
         return self.is_capitalised(i)
+
+    def is_sector_word(self, i: int) -> bool:
+        """Does a sector's cue word start at token ``i`` (Agriculture, сауда)?"""
+        return bool(self.match.sectors.match_at(self.texts, i))
 
     def honorific(self, word: str) -> bool:
         """господин, г-жа, Mr, and their inflected forms where the language has lemmas: господином, г-ном."""

@@ -1,10 +1,11 @@
-"""English: ``Minister of Agriculture`` names the Ministry of Agriculture."""
+"""English: ``Minister of Agriculture`` names the Ministry of Agriculture, and ``Agriculture Minister`` the Agriculture
+Ministry."""
 
 from __future__ import annotations
 
 from functools import cache
 
-from kg.lang import TokenView
+from kg.lang import TokenView, profile
 from kg.lang.en.frequency import zipf
 from kg.lang.en.ner import given_names
 
@@ -20,19 +21,38 @@ def _field_word(word: str) -> bool:
 
 
 def ministry(view: TokenView, i: int) -> tuple[int, int, str] | None:
-    """The ministry a ``Minister of ...`` at token ``i`` names: (first, last token, name)."""
+    """The ministry a ``Minister of ...`` or a ``... Minister`` at token ``i`` names: (first, last token, name)."""
     texts = view.texts
-    if texts[i].lower() != "minister" or i + 1 >= len(texts) or texts[i + 1] != "of":
+    if texts[i].lower() != "minister":
         return None
+    if i + 1 >= len(texts) or texts[i + 1] != "of":
+        return _field_before(view, i)
     j = i + 2
     words: list[str] = []
     while j < len(texts) and not view.covered[j] and (
             (view.is_name_word(j) and _field_word(texts[j])) or (texts[j] in LINKS and words)):
         if words and texts[j].casefold() in given_names() and j + 1 < len(texts) and texts[j + 1][:1].isupper():
             break  # Foreign Affairs Peter Szijjarto: a name's first word (Peter) is frequent too
+        if words and j + 2 < len(texts) and texts[j + 1] in profile("en").name_particles and texts[j + 2][:1].isupper():
+            break  # Agriculture Hans de Vries: a word before a name's particle is the name's
         words.append(texts[j])
         j += 1
     while words and words[-1] in LINKS:
         words.pop()
         j -= 1
     return (i + 2, j - 1, f"Ministry of {' '.join(words)}") if words else None
+
+
+def _field_before(view: TokenView, i: int) -> tuple[int, int, str] | None:
+    """``Agriculture Minister``, ``Trade and Industry Minister``: the capitalised words of sectors right before the
+    minister's word, which nothing else read, name its ministry (not a title's words: Former, Acting, State
+    Minister; nor Foreign, no sector)."""
+    texts = view.texts
+    first = i
+    while first > 0 and not view.covered[first - 1] and not view.barrier[first - 1] and (
+            (view.is_name_word(first - 1) and view.is_sector_word(first - 1))
+            or (texts[first - 1] in LINKS and first < i)):
+        first -= 1
+    while first < i and texts[first] in LINKS:
+        first += 1
+    return (first, i - 1, f"{view.span(first, i - 1)} Ministry") if first < i else None
