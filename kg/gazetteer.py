@@ -21,11 +21,12 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.files import LEXICON_DIR, read_words, write_atomic
+from kg.files import LEXICON_DIR, read_tsv_records, read_words, write_atomic
 from kg.text import fold
 
 TARGET = LEXICON_DIR / "gazetteer.tsv"
 COMMON_KK = LEXICON_DIR / "common_kk.tsv"
+HEADS = LEXICON_DIR / "heads.tsv"
 
 # A foreign city's Russian names beside its label are Kazakh names too from this many letters: a shorter one may be the
 # stem of a Kazakh word the matcher reads with its endings (Ёрк, one of York's, in Еркін).
@@ -77,6 +78,16 @@ RU_TO_LATIN = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъ
 # First-level ISO 3166-2 subdivisions of these types are cities: one node with the GeoNames city.
 # iso3166-2's other names of a subdivision: "Bavaria (eng)", with ISO 639-3 codes.
 OTHER_NAME = re.compile(r"^(.+?) \(([a-z]{3})\)$")
+# ISO 3166-2 names Russia's regions in a romanization of their Russian names (Kemerovskaya oblast', Altayskiy kray,
+# Yevreyskaya avtonomnaya oblast'), and iso-codes translates only its republics: the others' Russian names are read
+# back from that romanization (BGN/PCGN), letter groups longest first; a y is й after a vowel, ы after a consonant.
+ROMANIZED_RUSSIAN = frozenset({"RU"})
+FROM_ROMAN = (("shch", "щ"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"), ("zh", "ж"), ("yu", "ю"),
+              ("ya", "я"), ("ye", "е"), ("yo", "ё"), ("yy", "ый"), ("'", "ь"), ("a", "а"), ("b", "б"), ("v", "в"),
+              ("g", "г"), ("d", "д"), ("e", "е"), ("z", "з"), ("i", "и"), ("k", "к"), ("l", "л"), ("m", "м"),
+              ("n", "н"), ("o", "о"), ("p", "п"), ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"), ("f", "ф"),
+              ("h", "х"), ("-", "-"), (" ", " "))
+ROMAN_VOWELS = frozenset("aeiou")
 # What parts an official name's words.
 WORD_BREAK = re.compile(r"[ -]")
 OTHER_LANGUAGES = {"eng": "en", "rus": "ru", "kaz": "kk"}
@@ -151,6 +162,7 @@ class _Filter:
         self._morph = pymorphy3.MorphAnalyzer()
         self._zipf = zipf_frequency
         self._common_kk = read_words(COMMON_KK)
+        self._place_heads = frozenset(fold(r["head"]) for r in read_tsv_records(HEADS) if r["kind"] == "place")
 
     def keeps(self, name: str, language: str, population: int, *, region: bool = False,
               geographic: bool = False, official: bool = False) -> bool:
@@ -161,9 +173,13 @@ class _Filter:
         letters = sum(c.isalpha() for c in name)
         if letters < MIN_LETTERS:
             return False
-        # A Cyrillic name of several words, one of them in lower case, is a phrase (Жібек жолы: silk road); a
-        # particle in lower case hyphenated inside one word is a name's (Ростов-на-Дону, Рио-де-Жанейро).
-        if language != "en" and any(w[:1].islower() for w in name.split()[1:]):
+        # A Cyrillic name of several words, one of them in lower case, is a phrase (Жібек жолы: silk road), but for
+        # a Russian class noun in a region's Russian name (Кемеровская область; a city's alternate names may name its
+        # region or district, and Kazakh writes a foreign region otherwise: Кемерово облысы); a particle in lower
+        # case hyphenated inside one word is a name's (Ростов-на-Дону).
+        russian_region = region and language == "ru"
+        if language != "en" and any(w[:1].islower() and not (russian_region and fold(w) in self._place_heads)
+                                    for w in name.split()[1:]):
             return False
         if region and language == "en" and " " not in name and not geographic and \
                 max(self._zipf(name.lower(), lang) for lang in REGION_WORD_LANGUAGES) >= COMMON_ZIPF:
@@ -309,10 +325,12 @@ def regions() -> list[Place]:
     import gettext
 
     import pycountry
+    import pymorphy3
     from iso3166_2 import Subdivisions
 
     ru = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["ru"], fallback=True)
     other = Subdivisions()
+    russian_word = pymorphy3.MorphAnalyzer().word_is_known
     out = []
     for s in pycountry.subdivisions:
         if s.parent_code is not None:
@@ -328,6 +346,8 @@ def regions() -> list[Place]:
         p.names["en"] = list(dict.fromkeys(n for n in english if LATIN_NAME.match(n)))
         name_ru = ru.gettext(s.name)
         russian = [name_ru] if name_ru != s.name and CYRILLIC_NAME.match(name_ru) else []
+        if not russian and s.country_code in ROMANIZED_RUSSIAN and (read := russian_from_roman(s.name, russian_word)):
+            russian = [read] if CYRILLIC_NAME.match(read) else []
         russian += [n for n in extra["ru"] if CYRILLIC_NAME.match(n)]
         p.names["ru"] = list(dict.fromkeys(russian))
         p.names["kk"] = list(dict.fromkeys([n for n in extra["kk"] if CYRILLIC_NAME.match(n)] + russian))
@@ -335,6 +355,38 @@ def regions() -> list[Place]:
             p.latitude, p.longitude = (f"{float(x):.4f}" for x in known["latLng"])
         out.append(p)
     return sorted(out, key=lambda p: p.id)
+
+
+def russian_from_roman(name: str, known: Callable[[str], bool]) -> str | None:
+    """A Russian name read back from its BGN/PCGN romanization: ``Kemerovskaya oblast'`` → ``Кемеровская область``;
+    a ts is ц or тс (Lipetskaya, Irkutskaya), whichever reading has every word ``known``. None where a letter has no
+    reading or no reading is known."""
+    readings = [""]
+    low, i = name.lower(), 0
+    while i < len(low):
+        if low[i] == "y" and low[i + 1:i + 2] not in ("u", "a", "e", "o", "y"):
+            letters = ("й" if i > 0 and low[i - 1] in ROMAN_VOWELS else "ы",)
+            i += 1
+        elif low.startswith("ts", i):
+            letters = ("ц", "тс")
+            i += 2
+        else:
+            group = next(((roman, cyrillic) for roman, cyrillic in FROM_ROMAN if low.startswith(roman, i)), None)
+            if group is None:
+                return None
+            letters = (group[1],)
+            i += len(group[0])
+        readings = [r + letter for r in readings for letter in letters]
+    return next((_aligned(name, r) for r in readings if all(known(w) for w in WORD_BREAK.split(r))), None)
+
+
+def _aligned(name: str, reading: str) -> str:
+    """``reading`` with each word capitalised where the same word of ``name`` is (Санкт-Петербург, Ямало-Ненецкий)."""
+    parts = WORD_BREAK.split(name)
+    words = WORD_BREAK.split(reading)
+    seps = WORD_BREAK.findall(reading)
+    out = [w[:1].upper() + w[1:] if p[:1].isupper() else w for p, w in zip(parts, words, strict=True)]
+    return "".join(w + (seps[n] if n < len(seps) else "") for n, w in enumerate(out))
 
 
 def _other_names(cell: str | None) -> dict[str, list[str]]:

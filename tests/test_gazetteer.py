@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.gazetteer import MIN_BORROWED_LETTERS, TARGET, _Filter, cyrillic_names
+from kg.gazetteer import MIN_BORROWED_LETTERS, TARGET, _Filter, cyrillic_names, russian_from_roman
 from kg.lang import profile
 from kg.lexicon import load_lexicon
 from kg.matching import PhraseMatcher
@@ -88,6 +88,10 @@ def places(language: str, text: str) -> list[tuple[str, str]]:
     ("kk", "Елші Пәкістанның Хайдарабад қаласында болды.", "Хайдарабад қаласында", "geonames:1176734"),
     ("kk", "Елші Валенсия қаласында болды.", "Валенсия қаласында", "geonames:3625549"),
     ("ru", "Посол побывал в Хайдарабаде.", "Хайдарабаде", "geonames:1269843"),
+    # a region of Russia by the Russian name read back from its romanized ISO name; of a neighbour, from iso-codes
+    ("ru", "Губернатор Кемеровской области прибыл.", "Кемеровской области", "RU-KEM"),
+    ("ru", "Делегация Алтайского края прибыла.", "Алтайского края", "RU-ALT"),
+    ("ru", "Аким встретился с хокимом Ташкентской области.", "Ташкентской области", "UZ-TO"),
     # a foreign city by a Russian name other than its label, as Kazakh writes it too
     ("kk", "Бас консул Франкфурттағы көрмеге барды.", "Франкфурттағы", "geonames:2925533"),
     ("kk", "Делегация Орынборға барды.", "Орынборға", "geonames:515003"),
@@ -183,6 +187,33 @@ def test_cyrillic_names_are_told_apart(alternates: list[str], latin: str, home: 
 ])
 def test_common_words_are_not_names(name: str, language: str, population: int, kept: bool) -> None:
     assert _Filter().keeps(name, language, population) is kept
+
+
+@pytest.mark.parametrize(("name", "region", "kept"), [
+    # a Russian region's name holds its class noun in lower case; a phrase, a city's name of its region, do not
+    ("Кемеровская область", True, True),
+    ("Кемеровская область", False, False),
+    ("Жібек жолы", True, False),
+])
+def test_a_russian_region_name_keeps_its_class_noun(name: str, region: bool, kept: bool) -> None:
+    assert _Filter().keeps(name, "ru", 0, region=region) is kept
+
+
+@pytest.mark.parametrize(("roman", "russian"), [
+    ("Kemerovskaya oblast'", "Кемеровская область"),
+    ("Altayskiy kray", "Алтайский край"),
+    ("Khanty-Mansiyskiy avtonomnyy okrug", "Ханты-Мансийский автономный округ"),
+    ("Yevreyskaya avtonomnaya oblast'", "Еврейская автономная область"),
+    # ts is ц or тс, as the dictionary knows the word
+    ("Lipetskaya oblast'", "Липецкая область"),
+    ("Irkutskaya oblast'", "Иркутская область"),
+    # a reading the dictionary does not know is none
+    ("Xyzskaya oblast'", None),
+])
+def test_a_russian_name_is_read_back_from_its_romanization(roman: str, russian: str | None) -> None:
+    import pymorphy3
+
+    assert russian_from_roman(roman, pymorphy3.MorphAnalyzer().word_is_known) == russian
 
 
 @pytest.mark.parametrize(("name", "population", "known", "kept"), [
