@@ -21,6 +21,8 @@ from kg.text import fold
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 ENTITY_KINDS = (MentionKind.PERSON, MentionKind.COUNTRY, MentionKind.PLACE, MentionKind.ORGANIZATION)
+# The letters a case ending may change at the end of a word of a name of several words (Кемеровская, Кемеровской).
+ENDING_LETTERS = 2
 
 
 def resolve(mentions: Sequence[Mention], *, language: str, lexicon: Lexicon) -> tuple[
@@ -198,11 +200,17 @@ def _usual_first(labels: list[Label], mentions: Sequence[Mention], language: str
     """A known place's or body's names, those in the report's language first; of them, one the report writes (in
     any case form: Уральске, Uralsk) before the others, and else the gazetteer's order, its usual name first
     (Астана, not Нур-Султан, the longer name of a few years)."""
-    written = [fold(m.text) for m in mentions]
+    written = [fold(m.text).split() for m in mentions]
 
     def used(label: Label) -> bool:
-        stem = fold(label.text)[:-1]
-        return len(stem) >= 2 and any(w.startswith(stem) for w in written)
+        """Does a mention write the label's words, each in some case form (Уральске; Кемеровской области, not
+        Кемерово): a word's stem without its last letter, or in a name of several words the last two (-ая, -ой)?"""
+        words = fold(label.text).split()
+        cut = ENDING_LETTERS if len(words) > 1 else 1
+        stems = [w[:-cut] if len(w) > cut + 1 else w[:-1] for w in words]
+        return all(len(s) >= 2 for s in stems) and any(
+            len(words) == len(stems) and all(w.startswith(s) for w, s in zip(words, stems, strict=True))
+            for words in written)
 
     return sorted(dict.fromkeys(labels), key=lambda label: (label.language != language, not used(label)))
 

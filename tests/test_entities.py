@@ -80,6 +80,8 @@ def test_organizations_of_a_report(text, expected):
      "Астана"),
     ("kk-1.txt", "Астанада облыс әкімі Асхат Шахаров Жапония Елшісі Такеши Иваямен кездесті.", "Астана"),
     ("en-1.txt", "In Astana, Deputy Minister Roman Vassilenko met Japanese Ambassador Takeshi Iwaya.", "Astana"),
+    # ... by the name the report writes, in whatever case, all its words (a region, not the town it is named after)
+    ("ru-1.txt", "Аким встретился с губернатором Ташкентской области Иваном Петровым.", "Ташкентская область"),
 ])
 def test_a_known_place_is_named_by_its_usual_name(name, text, expected):
     from kg.pipeline import extract
