@@ -661,6 +661,14 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     ("Chinese Vice Foreign Minister Sun Weidong met the ambassador.", "Sun Weidong", ("deputy-minister", "CN", None)),
     ("Japanese Deputy Trade Minister Kenji Sato met the ambassador.", "Kenji Sato", ("deputy-minister", "JP", None)),
     ("Turkish Deputy Health Minister Ahmet Kaya met the ambassador.", "Ahmet Kaya", ("deputy-minister", "TR", None)),
+    # the Premier of China's State Council heads its government, in Kazakh and Russian as in English
+    ("Үкімет басшысы Арман Исетов ҚХР Мемлекеттік кеңесінің Премьері Ли Минмен кездесті.", "Ли Мин",
+     ("head-of-government", "CN", None)),
+    ("Глава правительства Арман Исетов провел переговоры с Премьером Госсовета КНР Ли Мином.", "Ли Мин",
+     ("head-of-government", "CN", None)),
+    # a surname that is a state's name before the verb of a meeting is no state of the post after it
+    ("Вице-премьер Сербии Марко Мали встретился с послом Казахстана Ерланом Сапаровым.", "Марко Мали",
+     ("minister", "RS", None)),
     # ru: the short word for a secretary of state
     ("Министр Ермек Кошербаев встретился с госсекретарем США Марко Рубио.", "Марко Рубио", ("official", "US", None)),
 ])

@@ -17,6 +17,8 @@ CURRENCY_WORDS = frozenset({"долл", "doll"})
 # Tokens after a state's name within which a post's word makes it the post's state (Қытай Коммерция министрі).
 POST_REACH = 3
 CLAUSE_MARKS = frozenset({",", ".", ";", ":", "(", ")", "—", "–"})
+# The categories of the words that say a meeting took place (lexicons/words.tsv).
+MEETING_WORDS = frozenset({"meeting", "visit", "group"})
 # The letters a surname-shaped word holds before its ending at least (Сапаров; Ян is a given name).
 SURNAME_ROOT = 2
 
@@ -92,9 +94,12 @@ def _after_surname(s: State, i: int) -> bool:
 
 def _before_post(s: State, i: int) -> bool:
     """Does a post's word follow token ``i`` within ``POST_REACH`` tokens of its clause, right after it or past a
-    body's words (Үндістан Елшісі, Әзірбайжан Сыртқы істер министрі)?"""
+    body's words (Үндістан Елшісі, Әзірбайжан Сыртқы істер министрі), with no word of meeting between (Синиша Мали
+    встретился с послом: a surname before the verb, not a state before the post)?"""
     ahead = range(i + 1, min(len(s.texts), i + 1 + POST_REACH))
-    return any(s.barrier[k] for k in ahead) and not any(s.texts[k] in CLAUSE_MARKS for k in ahead)
+    post = next((k for k in ahead if s.barrier[k]), None)
+    return post is not None and not any(s.texts[k] in CLAUSE_MARKS for k in ahead) and not any(
+        m.payload[0] in MEETING_WORDS and i < m.first < post for m in s.function_words)
 
 
 def _other_state_before(s: State, names: PhraseMatcher[Entry], first: int, country: str) -> bool:
