@@ -37,6 +37,10 @@ def _values(found, kind: str) -> set[str]:
     # ... unless the surname reads as a nominative alone and the given name in none of its genders: a foreign one
     ("Левенте Мадьяр", "Левенте Мадьяр"),
     ("Ивана Мадьяр", "Иван Мадьяр"),
+    # ... a surname the dictionary only guesses at in the nominative does not (Куусилайнен)
+    ("Юттой Куусилайнен", "Ютта Куусилайнен"),
+    # a given name in one oblique case sets the name's: a surname with no reading in it does not decline
+    ("Евой Линде", "Ева Линде"),
     # a man's surname in -а the dictionary reads as a woman's name in the nominative is his, after an
     # indeclinable given name (not the genitive of a Кисид)
     ("Фумио Кисида", "Фумио Кисида"),

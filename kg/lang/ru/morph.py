@@ -328,14 +328,22 @@ def _each_nominative(words: tuple[str, ...], readings: list[list[pymorphy3.analy
     if len(words) > 1 and readings[0] and analyzer().word_is_known(words[0].lower()) and \
             max(readings[0], key=lambda p: p.score).tag.case == "nomn":
         return words  # a known given name as written is the nominative: so is the rest (Дархан Сатыбалды)
-    surname = {p.tag.gender for p in readings[-1]} if all(p.tag.case == "nomn" for p in readings[-1]) else set()
+    surname = {p.tag.gender for p in readings[-1]} if all(p.tag.case == "nomn" for p in readings[-1]) \
+        and analyzer().word_is_known(words[-1].lower()) else set()
     if len(words) > 1 and surname and not any(p.tag.gender in surname for p in readings[0]):
-        return words  # a surname read in the nominative alone, and a given name of no gender it has (Левенте Мадьяр)
+        # a surname the dictionary reads in the nominative alone, and a given name of no gender it has (Левенте
+        # Мадьяр); not a surname it only guesses at (Юттой Куусилайнен: Ютта)
+        return words
     lead = max(given or readings[-1] or readings[0], key=lambda p: p.score)
     gender = lead.tag.gender
+    # a given name read in one oblique case only sets the name's case: a word with no reading in it does not
+    # decline (Евой Линде: Ева Линде, not Линда)
+    cases = {p.tag.case for p in given}
+    case = next(iter(cases)) if len(cases) == 1 and "nomn" not in cases else None
     out = []
     for word, ps in zip(words, readings, strict=True):
-        fit = max((p for p in ps if p.tag.gender == gender), key=_likelier, default=None)
+        fit = max((p for p in ps if p.tag.gender == gender and case in (None, p.tag.case)), key=_likelier,
+                  default=None)
         out.append(_inflected_name(fit, word) if fit is not None and fit.tag.case != "nomn" else word)
     return tuple(out)
 
