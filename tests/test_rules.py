@@ -114,6 +114,9 @@ def test_persons(text, expected):
      [("Қазақстанның", "KZ"), ("Бельгия Корольдігіндегі", "BE")]),
     ("Бұл ҚХР-мен ынтымақтастық.", MentionKind.COUNTRY, [("ҚХР-мен", "CN")]),
     ("Ақтөбе облысы қытайлық компаниялармен жұмыс істейді.", MentionKind.COUNTRY, [("қытайлық", "CN")]),
+    # a word that is a form of two states' words is the state whose word it holds whole (түрікмен: not түрік+мен)
+    ("Елші түрікмен әріптесімен кездесті.", MentionKind.COUNTRY, [("түрікмен", "TM")]),
+    ("Түрік компаниялары түрікмендерге келді.", MentionKind.COUNTRY, [("Түрік", "TR"), ("түрікмендерге", "TM")]),
     # a Russian state's case forms that the stemmer cuts apart from its name (Китай: кита, Китая: кит) are found by
     # their dictionary form
     ("Посол Китая прибыл.", MentionKind.COUNTRY, [("Китая", "CN")]),

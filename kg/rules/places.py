@@ -39,8 +39,17 @@ def mark_areas(s: State) -> None:
 
 def read_names(s: State) -> None:
     names = s.match.names
-    for m in names.find(s.texts, skip=s.covered):
+    found = list(names.find(s.texts, skip=s.covered))
+    # Of the states one word may be a form of, the one whose whole name it holds the more of (түрікмен: Turkmen,
+    # not түрік with the ending -мен; Түрік is no form of түрікмен).
+    fullest: dict[int, int] = {}
+    for m in found:
+        if m.first == m.last and m.payload.kind == "country":
+            fullest[m.first] = max(fullest.get(m.first, 0), _held(s.texts[m.first], m.payload))
+    for m in found:
         e = m.payload
+        if m.first == m.last and e.kind == "country" and _held(s.texts[m.first], e) < fullest[m.first]:
+            continue
         first_tok = s.texts[m.first]
         if e.form in ("name", "variant") and not (first_tok[:1].isupper() or first_tok[:1].isdigit()):
             continue
@@ -83,6 +92,11 @@ def read_names(s: State) -> None:
             # Италия Сыртқы істер министрлігі is Italy's ministry, not Kazakhstan's of the same name
             s.emit(MentionKind.ORGANIZATION, m.first, m.last, e.key, e.subtype)
             s.name_eponym(m.first, m.last)
+
+
+def _held(token: str, e: Entry) -> int:
+    """How many letters of a one-word name the token holds whole, at its start (0 for a form that changes it)."""
+    return len(e.words[0]) if fold(token).startswith(fold(e.words[0])) else 0
 
 
 def _after_surname(s: State, i: int) -> bool:
