@@ -209,8 +209,8 @@ def _usual_first(labels: list[Label], mentions: Sequence[Mention], language: str
         cut = ENDING_LETTERS if len(words) > 1 else 1
         stems = [w[:-cut] if len(w) > cut + 1 else w[:-1] for w in words]
         return all(len(s) >= 2 for s in stems) and any(
-            len(words) == len(stems) and all(w.startswith(s) for w, s in zip(words, stems, strict=True))
-            for words in written)
+            len(mention) == len(stems) and all(w.startswith(s) for w, s in zip(mention, stems, strict=True))
+            for mention in written)
 
     return sorted(dict.fromkeys(labels), key=lambda label: (label.language != language, not used(label)))
 

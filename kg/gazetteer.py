@@ -163,7 +163,8 @@ class _Filter:
         self._morph = pymorphy3.MorphAnalyzer()
         self._zipf = zipf_frequency
         self._common_kk = read_words(COMMON_KK)
-        self._place_heads = frozenset(fold(r["head"]) for r in read_tsv_records(HEADS) if r["kind"] == "place")
+        self._russian_heads = frozenset(fold(r["head"]) for r in read_tsv_records(HEADS)
+                                        if r["kind"] == "place" and r["language"] == "ru")
 
     def keeps(self, name: str, language: str, population: int, *, region: bool = False,
               geographic: bool = False, official: bool = False) -> bool:
@@ -178,9 +179,8 @@ class _Filter:
         # a Russian class noun in a region's Russian name (Кемеровская область; a city's alternate names may name its
         # region or district, and Kazakh writes a foreign region otherwise: Кемерово облысы); a particle in lower
         # case hyphenated inside one word is a name's (Ростов-на-Дону).
-        russian_region = region and language == "ru"
-        if language != "en" and any(w[:1].islower() and not (russian_region and fold(w) in self._place_heads)
-                                    for w in name.split()[1:]):
+        heads = self._russian_heads if region and language == "ru" else frozenset()
+        if language != "en" and any(w[:1].islower() and fold(w) not in heads for w in name.split()[1:]):
             return False
         if region and language == "en" and " " not in name and not geographic and \
                 max(self._zipf(name.lower(), lang) for lang in REGION_WORD_LANGUAGES) >= COMMON_ZIPF:

@@ -137,7 +137,7 @@ def _case_candidates(word: str, person: bool) -> tuple[str, ...]:
         # A person takes neither the locative nor the endings that follow a possessive only (Арын, not Ары+н).
         if person and (suffix in LOCATIVE_ENDINGS or classes == "P"):
             continue
-        if not low.endswith(suffix) or (len(word) - len(suffix) < 2 and not (person and _syllable(word[0]))):
+        if not low.endswith(suffix) or (len(word) - len(suffix) < 2 and not (person and syllable_letter(word[0]))):
             continue
         if person and suffix in ACCUSATIVE_ENDINGS and VERB_NAME.search(low):
             continue  # Сатыбалды, Құдайберді: a name made of a past verb, not Сатыбал+ды
@@ -158,7 +158,7 @@ def _case_candidates(word: str, person: bool) -> tuple[str, ...]:
     return (*(s for _, s in out), word)
 
 
-def _syllable(letter: str) -> bool:
+def syllable_letter(letter: str) -> bool:
     """A capital vowel, which may be a name's word of one syllable (Ван И, Ван Имен: with Wang Yi)."""
     return letter.isupper() and letter.lower() in VOWELS
 

@@ -9,6 +9,7 @@ import re
 
 from kg.lang import profile, word_key
 from kg.model import MentionKind
+from kg.morphology import syllable_letter
 from kg.rules.state import (
     CAPITAL_LETTER,
     COMPLEMENT_OPENERS,
@@ -41,8 +42,6 @@ TITLED_NAME_TOKENS = 3
 # Capitalised words read back from an honorific that follows a name (Асқар Бекмұратов Анна Новак ханыммен).
 HONORIFIC_NAME_TOKENS = 3
 SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
-# Capital vowels that may be a name's word of one syllable in Cyrillic (Ван И, Ли Э).
-SYLLABLE_LETTERS = frozenset("АЕИОУЫЭЮЯӘӨҰҮІ")
 
 
 def read_persons(s: State) -> None:
@@ -236,7 +235,7 @@ def _proposed_name(s: State, first: int, last: int) -> tuple[int, int] | None:
 def _syllable(s: State, first: int, k: int) -> bool:
     """A capital vowel alone that ends a proposed name after a capitalised word, with no full stop after it: a
     name's word of one syllable (Ван И: Wang Yi), not an initial."""
-    return k > first and len(s.texts[k]) == 1 and s.texts[k] in SYLLABLE_LETTERS and s.is_capitalised(k - 1) and (
+    return k > first and len(s.texts[k]) == 1 and syllable_letter(s.texts[k]) and s.is_capitalised(k - 1) and (
         k + 1 == len(s.texts) or s.texts[k + 1] != ".")
 
 

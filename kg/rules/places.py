@@ -9,7 +9,15 @@ from kg.lexicon import Entry
 from kg.matching import PhraseMatcher
 from kg.model import MentionKind
 from kg.morphology import word_matches
-from kg.rules.state import CAPITAL_LETTER, COMPLEMENT_OPENERS, QUOTES_CLOSE, QUOTES_OPEN, SURNAME_ENDINGS, State
+from kg.rules.state import (
+    CAPITAL_LETTER,
+    COMPLEMENT_OPENERS,
+    MEETING_CATEGORIES,
+    QUOTES_CLOSE,
+    QUOTES_OPEN,
+    SURNAME_ENDINGS,
+    State,
+)
 from kg.text import fold
 
 # "долларов США", "US dollars" name a currency, not the state.
@@ -17,8 +25,6 @@ CURRENCY_WORDS = frozenset({"долл", "doll"})
 # Tokens after a state's name within which a post's word makes it the post's state (Қытай Коммерция министрі).
 POST_REACH = 3
 CLAUSE_MARKS = frozenset({",", ".", ";", ":", "(", ")", "—", "–"})
-# The categories of the words that say a meeting took place (lexicons/words.tsv).
-MEETING_WORDS = frozenset({"meeting", "visit", "group"})
 # The letters a surname-shaped word holds before its ending at least (Сапаров; Ян is a given name).
 SURNAME_ROOT = 2
 
@@ -113,7 +119,7 @@ def _before_post(s: State, i: int) -> bool:
     ahead = range(i + 1, min(len(s.texts), i + 1 + POST_REACH))
     post = next((k for k in ahead if s.barrier[k]), None)
     return post is not None and not any(s.texts[k] in CLAUSE_MARKS for k in ahead) and not any(
-        m.payload[0] in MEETING_WORDS and i < m.first < post for m in s.function_words)
+        m.payload[0] in MEETING_CATEGORIES and i < m.first < post for m in s.function_words)
 
 
 def _other_state_before(s: State, names: PhraseMatcher[Entry], first: int, country: str) -> bool:

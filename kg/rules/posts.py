@@ -66,16 +66,19 @@ def _deputy_before(s: State, m: Match[str]) -> Match[str]:
     deputy = f"deputy-{m.payload}"
     if not profile(s.language).title_case_heads or deputy not in s.lex.role_notations:
         return m
-    start = s.toks[m.first].start
-    field = {j for o in s.out if o.kind == MentionKind.ORGANIZATION and o.end <= start
-             for j in range(m.first) if o.start <= s.toks[j].start < o.end}
     for k in range(m.first - 2, max(-1, m.first - 2 - DEPUTY_FIELD_WORDS), -1):
         gap = range(k + 1, m.first)
-        if not all(s.is_capitalised(j) and not s.barrier[j] and (not s.covered[j] or j in field) for j in gap):
+        if not all(s.is_capitalised(j) and not s.barrier[j] and (not s.covered[j] or _in_body(s, j)) for j in gap):
             break
         if s.is_capitalised(k) and s.lex.is_word(s.texts[k], "deputy", s.language):
             return Match(k, m.last, deputy)
     return m
+
+
+def _in_body(s: State, j: int) -> bool:
+    """Is token ``j`` inside an organization read so far (a ministry a field names: Trade of Deputy Trade Minister)?"""
+    start = s.toks[j].start
+    return any(o.kind == MentionKind.ORGANIZATION and o.start <= start < o.end for o in s.out)
 
 
 def _names_like_posts(s: State, matches: list[Match[str]]) -> frozenset[int]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from kg.model import MentionKind
-from kg.rules.state import HYPHEN, SCOPE_LINKS, SCOPE_PREPOSITIONS, State
+from kg.rules.state import HYPHEN, MEETING_CATEGORIES, SCOPE_LINKS, SCOPE_PREPOSITIONS, State
 from kg.text import fold
 
 
@@ -15,16 +15,16 @@ def read_meeting_words(s: State) -> None:
     lower-case compound counts by its last part (онлайн-кездесу, онлайн-встреча, video-conference)."""
     last_parts = [HYPHEN.split(t)[-1] if t.islower() and HYPHEN.search(t) else t for t in s.texts]
     # Only a compound whose last part is such a word of its own can count: most texts have none.
-    read_parts = any(m.last == i and m.payload[0] in ("meeting", "visit", "group")
+    read_parts = any(m.last == i and m.payload[0] in MEETING_CATEGORIES
                      for i, (part, t) in enumerate(zip(last_parts, s.texts, strict=True)) if part != t
                      for m in s.match.words.match_at(last_parts, i))
     compounds = {m.first: m for m in (s.match.words.find(last_parts) if read_parts else ())
                  if m.first == m.last and last_parts[m.first] != s.texts[m.first]
-                 and m.payload[0] in ("meeting", "visit", "group")}
+                 and m.payload[0] in MEETING_CATEGORIES}
     found = [m for m in s.function_words if m.first not in compounds]
     for m in sorted([*found, *compounds.values()], key=lambda m: m.first):
         category, value = m.payload
-        if category in ("meeting", "visit", "group"):
+        if category in MEETING_CATEGORIES:
             s.emit(MentionKind.MEETING, m.first, m.last, category, cover=False)
         elif category == "home" and not s.covered[m.first]:
             s.emit(MentionKind.COUNTRY, m.first, m.last, value, "home")

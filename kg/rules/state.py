@@ -37,6 +37,8 @@ PATRONYMIC = re.compile(r"(?:ұлы|улы|қызы|кызы|ович|евич|�
 # and Trade X, Commissioner for Trade X, Director of Cultural Affairs X), and the links that go on with them.
 SCOPE_PREPOSITIONS = frozenset({"for", "of"})
 SCOPE_LINKS = frozenset({"and", "&", ","})
+# The categories of the words (lexicons/words.tsv) that say a meeting, a visit or a group's talks took place.
+MEETING_CATEGORIES = frozenset({"meeting", "visit", "group"})
 SURNAME_ENDINGS = re.compile(
     r"(?:ов|ев|ёв|ова|ева|ин|ина|ын|ына|ұлы|қызы|улы|кызы|енко|дзе|швили|ян|янц|ский|ская|цкий|цкая|ұлы)$")
 LOWER_MODIFIER = re.compile(
