@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import gettext
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -23,6 +24,9 @@ from kg.model import Label
 from kg.morphology import word_matches
 from kg.namespaces import SKOS
 from kg.text import fold, tokens
+
+# A hyphen between two letters of a post's name (vice-minister), for which a space may stand, and the other way round.
+POST_HYPHEN = re.compile(r"(?<=\w)[-‐](?=\w)")
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -171,6 +175,7 @@ class Lexicon:
         self._answers: dict[tuple[str, str], dict[str, Any]] = {}
         self._words_of: dict[tuple[str, str | None], list[Word]] = {}
         self._sector_nouns: dict[str, frozenset[str]] = {}
+        self._post_cues: dict[str, tuple[tuple[tuple[str, ...], str, bool], ...]] = {}
 
     # ------------------------------------------------------------ lookups
 
@@ -227,6 +232,18 @@ class Lexicon:
     @property
     def role_notations(self) -> frozenset[str]:
         return frozenset(self._role_by_notation)
+
+    def post_cues(self, language: str) -> tuple[tuple[tuple[str, ...], str, bool], ...]:
+        """The words of every name of a post in ``language``, each with its role's notation and whether it matches
+        only as written (an abbreviation: MP); each name also spelt with a hyphen for the space between its two
+        words and with a space for a hyphen (``post_spellings``)."""
+        out = self._post_cues.get(language)
+        if out is None:
+            out = self._post_cues[language] = tuple(
+                (words, c.notation, cue.text.isupper() and len(cue.text) <= 4)
+                for c in self.roles for cue in c.cues if cue.language == language
+                for words in post_spellings(tuple(t.text for t in tokens(cue.text))))
+        return out
 
     def sector(self, notation: str) -> Concept:
         return self._sector_by_notation[notation]
@@ -418,6 +435,14 @@ def load_months() -> Months:
 
 def _word_rows() -> tuple[Word, ...]:
     return tuple(Word(*(row + [""] * (4 - len(row)))[:4]) for row in _rows(LEXICON_DIR / "words.tsv", 3, 4))
+
+
+def post_spellings(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """A post's name as listed, with a space for each hyphen inside a word, and, of two words, joined by a hyphen:
+    vice governor and Vice-Governor, director-general and Director General, are one post."""
+    spaced = tuple(part for w in words for part in POST_HYPHEN.split(w))
+    joined = ("-".join(spaced),) if len(spaced) == 2 else None
+    return tuple(dict.fromkeys(w for w in (words, spaced, joined) if w))
 
 
 def _derived_adjectives(entries: list[Entry]) -> list[Entry]:

@@ -671,6 +671,31 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
      ("minister", "RS", None)),
     # ru: the short word for a secretary of state
     ("Министр Ермек Кошербаев встретился с госсекретарем США Марко Рубио.", "Марко Рубио", ("official", "US", None)),
+    # a post's name with a hyphen for a space, or a space for a hyphen, is the same post
+    ("The Ambassador Askar Nurlanov met with Vice-Governor of Gyeonggi Province Kim Dong-yeon.", "Kim Dong-yeon",
+     ("deputy-governor", "KR", None)),
+    ("The Ambassador Askar Nurlanov met with Consul-General of Germany Hans Weber.", "Hans Weber",
+     ("consul-general", "DE", None)),
+    ("The Ambassador Askar Nurlanov met with Director-General of the Tarbiat Foundation Irene Tracy.", "Irene Tracy",
+     ("executive", None, None)),
+    # chancellors head governments; a co-chair, an envoy, a secretary-general and their Russian and Kazakh names
+    # are officials: an envoy of a president is no president
+    ("The Ambassador Askar Nurlanov met with Federal Chancellor of Germany Hans Weber.", "Hans Weber",
+     ("head-of-government", "DE", None)),
+    ("Посол Аскар Нурланов встретился с федеральным канцлером Германии Хансом Вебером.", "Ханс Вебер",
+     ("head-of-government", "DE", None)),
+    ("Елші Асқар Нұрланов Германия канцлері Ханс Вебермен кездесті.", "Ханс Вебер",
+     ("head-of-government", "DE", None)),
+    ("The Ambassador Askar Nurlanov met with Special Envoy of the President of France Jean Moreau.", "Jean Moreau",
+     ("official", "FR", None)),
+    ("Посол Аскар Нурланов встретился со спецпредставителем президента Франции Жаном Моро.", "Жан Моро",
+     ("official", "FR", None)),
+    ("The Ambassador Askar Nurlanov met with Co-Chair of the Tarbiat Foundation Irene Tracy.", "Irene Tracy",
+     ("official", None, None)),
+    ("Посол Аскар Нурланов встретился с сопредседателем фонда Ириной Трейси.", "Ирина Трейси",
+     ("official", None, None)),
+    ("Посол Аскар Нурланов встретился с генсеком ОДКБ Имангали Тасмагамбетовым.", "Имангали Тасмагамбетов",
+     ("official", None, None)),
 ])
 def test_posts(text, name, post):
     assert posts_of(text)[name] == post
@@ -989,6 +1014,11 @@ def jurisdictions_of(text: str) -> dict[str, tuple[str, frozenset[str]]]:
      ("official", "Торгово-промышленная палата Стамбула")),
     ("Consul Askar Musinov attended a forum of the Istanbul Chamber of Commerce. He then met the chairman of the "
      "chamber Kemal Ozturk.", "Kemal Ozturk", ("official", "Istanbul Chamber of Commerce")),
+    # a body's quoted name inside the post's phrase
+    ("Посол Аскар Нурланов встретился с генеральным директором компании «Тарбиат Ойл» Вадимом Лобовым.",
+     "Вадим Лобов", ("executive", "Тарбиат Ойл")),
+    ("Посол Аскар Нурланов встретился с председателем правления АО «Тарбиат» Ириной Лобовой.",
+     "Ирина Лобова", ("executive", "Тарбиат")),
 ])
 def test_post_jurisdictions(text, name, post):
     role, place = post

@@ -52,6 +52,7 @@ HONORIFIC_GAP = frozenset({"мырза", "ханым", "господин", "mr",
 # Where prepositions mark it: at most this many words between a post and the name (of X to Y, в Z).
 PHRASE_WORDS = 20
 PHRASE_PUNCTUATION = re.compile(r"[;:«»]")
+QUOTES = frozenset("«»\"“”„")
 # Words of the post itself between a state's adjective and the post word (Hungarian Foreign Minister).
 POST_WORDS = 2
 PUNCTUATION = re.compile(r"[^\w\s-]")
@@ -140,12 +141,26 @@ def role_before(s: State, p: Mention) -> Mention | None:
         if len(tail) == 2 and tail[0] == "," and s.lex.is_word(tail[1], "and", s.report.language) \
                 and role_after(s, p) is not None:
             return None  # A, the Mayor of X, and B, the Ambassador of Y: B's post follows B
-        return r if not between and len(gap.split()) <= PHRASE_WORDS and not PHRASE_PUNCTUATION.search(gap) else None
+        return r if not between and len(gap.split()) <= PHRASE_WORDS and not PHRASE_PUNCTUATION.search(
+            _unnamed(s, s.sentence_of[p], r.end, p.start)) else None
     between = [m for m in s.in_sentence(s.sentence_of[p]) if r.end <= m.start and m.end <= p.start]
     if between and _coordinated(s, between, p) and s.language.is_plural(s.last_word(r), ""):
         return r  # орынбасарлары A мен B: a post in the plural is each coordinated name's
     return r if len(gap) <= CASE_GAP and not CASE_GAP_PUNCTUATION.search(gap) and (
         not gap.strip() or all(w.lower() in HONORIFIC_GAP for w in gap.split())) else None
+
+
+def _unnamed(s: State, idx: int, start: int, end: int) -> str:
+    """The text from ``start`` to ``end`` (in sentence ``idx``) without the organizations named there and the
+    quotes around their names: a body's name in quotes stands inside a post's phrase (директором компании «Газпром»
+    X), other quotes end it."""
+    out, at = [], start
+    for m in s.in_sentence(idx, MentionKind.ORGANIZATION):
+        if start <= m.start and m.end <= end:
+            first = m.start - 1 if s.text[m.start - 1:m.start] in QUOTES else m.start
+            out.append(s.text[at:max(at, first)])
+            at = m.end + 1 if s.text[m.end:m.end + 1] in QUOTES else m.end
+    return "".join(out) + s.text[at:end]
 
 
 def _governing_role(s: State, roles: list[Mention]) -> Mention:

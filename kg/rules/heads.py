@@ -62,15 +62,20 @@ def quoted_organizations(s: State) -> None:
                      and m.payload.position == "after"]
             if after or not s.texts[k].islower():
                 break
-        before = [h.payload for k in range(max(0, j - 2), j) for h in heads.match_at(s.texts, k)
+        # a legal form (АО «X») or the class's head noun in lower case (университета «X») before it
+        before = [h for k in range(max(0, j - 2), j) for h in heads.match_at(s.texts, k)
                   if h.last == j - 1 and h.payload.kind == "organization" and h.payload.position == "before"
-                  and s.texts[j - 1].isupper()] if j > 0 else []
+                  and (s.texts[j - 1].isupper() or s.texts[j - 1].islower())] if j > 0 else []
         if after:
             head = after[0]
             s.emit(MentionKind.ORGANIZATION, j, head.last, f"{name}\t{name} {_head_form(s, head)}",
                    head.payload.subtype)  # its own name, and with its head noun: «Қазақ Инвест» компаниясы
         elif before:
-            s.emit(MentionKind.ORGANIZATION, j - 1, i, f"{name}\t{s.texts[j - 1]} «{name}»", before[0].subtype)
+            head = before[0]
+            legal = s.texts[j - 1].isupper()
+            named = s.texts[j - 1] if legal else head.payload.word.capitalize()
+            s.emit(MentionKind.ORGANIZATION, j - 1 if legal else head.first, i, f"{name}\t{named} «{name}»",
+                   head.payload.subtype)
 
 
 def _head_form(s: State, m: Match[Head]) -> str:

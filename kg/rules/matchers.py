@@ -44,11 +44,8 @@ def matchers(language: str) -> Matchers:
                 # a name of several words is written with a space for a hyphen too: Шыңжаң Ұйғыр автономиялық ауданы
                 names.add(spaced, e, exact=exact, prefix=e.kind == "place")
     roles: PhraseMatcher[str] = PhraseMatcher(language, derivation=profile(language).derived_cues)
-    for c in lex.roles:
-        for cue in c.cues:
-            if cue.language == language:
-                words = tuple(t.text for t in tokens(cue.text))
-                roles.add(words, c.notation, exact=cue.text.isupper() and len(cue.text) <= 4)
+    for words, notation, exact in lex.post_cues(language):
+        roles.add(words, notation, exact=exact)
     sectors: LemmaMatcher[str] = LemmaMatcher(profile(language))
     for c in lex.sectors:
         for cue in c.cues:
@@ -63,3 +60,4 @@ def matchers(language: str) -> Matchers:
     for h in lex.heads_for(language):
         heads.add((h.word,), h, exact=h.word.isupper())
     return Matchers(names, roles, sectors, words, heads)
+

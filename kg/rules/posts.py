@@ -87,8 +87,8 @@ def _names_like_posts(s: State, matches: list[Match[str]]) -> frozenset[int]:
     forms = profile(s.language).forms
     for m in matches:
         if m.first == m.last and s.is_capitalised(m.first) and not s.sentence_initial(m.first) and not any(
-                forms.whole_form(s.texts[m.first], cue.text) for cue in s.lex.role(m.payload).cues
-                if cue.language == s.language):
+                forms.whole_form(s.texts[m.first], words[0]) for words, role, _ in s.lex.post_cues(s.language)
+                if role == m.payload and len(words) == 1):
             out.add(m.first)
     return frozenset(out)
 

@@ -110,7 +110,7 @@ def _data() -> _Data:
     for w in lex.words:
         if w.language == "en" and w.category == "month":
             known.add(fold(w.word))
-    roles = {fold(t.text) for c in lex.roles for cue in c.cues if cue.language == "en" for t in tokens(cue.text)}
+    roles = {fold(w) for words, _, _ in lex.post_cues("en") for w in words}  # (Vice-Governor: vice governor)
     roles |= {plural_of(r) for r in roles}  # Parliamentarians, Secretaries, Chairmen: no name words either
     return _Data(
         honorifics=honorifics,
