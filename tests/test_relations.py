@@ -1014,6 +1014,13 @@ def jurisdictions_of(text: str) -> dict[str, tuple[str, frozenset[str]]]:
      ("official", "Торгово-промышленная палата Стамбула")),
     ("Consul Askar Musinov attended a forum of the Istanbul Chamber of Commerce. He then met the chairman of the "
      "chamber Kemal Ozturk.", "Kemal Ozturk", ("official", "Istanbul Chamber of Commerce")),
+    # a town's or region's name right after a post and "of" is the post's place, not a word of the name after it
+    ("Ambassador Askar Nurlanov met with Governor of Texas Mike DeWine.", "Mike DeWine", ("governor", "Texas")),
+    ("Ambassador Askar Nurlanov met with the Mayor of Florence Dario Nardella.", "Dario Nardella",
+     ("mayor", "Florence")),
+    # a surname that only shares its stem with a post's word (Ак, аким) is a name
+    ("Генеральный консул Аскар Мусинов провел встречу с ректором Стамбульского университета Махмутом Аком.",
+     "Махмут Ак", ("rector", "Стамбульский университет")),
     # a body's quoted name inside the post's phrase
     ("Посол Аскар Нурланов встретился с генеральным директором компании «Тарбиат Ойл» Вадимом Лобовым.",
      "Вадим Лобов", ("executive", "Тарбиат Ойл")),

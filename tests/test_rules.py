@@ -128,6 +128,12 @@ def test_persons(text, expected):
     ("Делегация Кореи и Египта прибыла.", MentionKind.COUNTRY, [("Кореи", "KR"), ("Египта", "EG")]),
     # ... but not a word whose dictionary form begins otherwise (тех and Того, Togo: forms of тот)
     ("Решения тех лет посол Того поддержал.", MentionKind.COUNTRY, [("Того", "TG")]),
+    # states' usual abbreviations
+    ("Посол Казахстана в ФРГ и ЮАР прибыл.", MentionKind.COUNTRY,
+     [("Казахстана", "KZ"), ("ФРГ", "DE"), ("ЮАР", "ZA")]),
+    ("ГФР мен КХДР өкілдері келді.", MentionKind.COUNTRY, [("ГФР", "DE"), ("КХДР", "KP")]),
+    ("Envoys of the ROK, the DPRK and the KSA arrived.", MentionKind.COUNTRY,
+     [("ROK", "KR"), ("DPRK", "KP"), ("KSA", "SA")]),
     ("Тауар айналымы 5 млн долларов США.", MentionKind.COUNTRY, []),
     # a state's adjective takes no long form before it: Federation of Indian Chambers is no state
     ("He met the Federation of Indian Chambers of Commerce.", MentionKind.COUNTRY, [("Indian", "IN")]),

@@ -200,6 +200,14 @@ def _opens_name_after_post(s: State, i: int, names: PhraseMatcher[Entry]) -> boo
         and not names.match_at(s.texts, i + 1) and not s.is_head(i + 1)
 
 
+def _of_post(s: State, i: int) -> bool:
+    """Is token ``i`` the first word after a post and ``of`` (Governor of Texas Mike Brown, Mayor of Florence): the
+    place the post governs, before its holder's name? Not the first word of a body's name the recogniser proposed
+    (Director of Atameken Energo LLP)."""
+    return i >= 2 and s.texts[i - 1] == "of" and s.barrier[i - 2] and not any(
+        kind == MentionKind.ORGANIZATION and first <= i <= last for kind, first, last in s.proposals)
+
+
 def _inside_longer_name(s: State, i: int, names: PhraseMatcher[Entry]) -> bool:
     """``Tatsuhiko Kasai``, ``Игорь Бабушкин``, ``Toyota Motor``: a gazetteer town's one-word name
     next to a capitalised word that names nothing known (no place, country, head noun) is part of
@@ -213,6 +221,8 @@ def _inside_longer_name(s: State, i: int, names: PhraseMatcher[Entry]) -> bool:
         return True
     if i > 0 and s.is_head(i - 1, "company", "before"):
         return True
+    if _of_post(s, i):
+        return False
     surname_like = bool(SURNAME_ENDINGS.search(s.texts[i].lower()))
     for j in (i - 1, i + 1):
         # A sentence's first word is capitalised anyway: it counts before a surname-like town

@@ -28,6 +28,14 @@ class RussianForms(StemForms):
         short, long_ = sorted((self.stem(token), self.stem(cue)), key=len)
         return len(short) >= DERIVED_STEM and long_.startswith(short) and len(long_) - len(short) <= DERIVED_EXTRA
 
+    def whole_form(self, token: str, cue: str) -> bool:
+        """Акимом is аким with an ending; Аком (a name) only shares its stem with it."""
+        if not self.matches(token, cue):
+            return False
+        from kg.lang.ru.morph import form_of  # (the dictionary, loaded where a capitalised word looks like a post)
+
+        return form_of(token, cue) is not False
+
     def name_matches(self, token: str, name: str) -> bool | None:
         """A noun name takes noun endings only (Омской is a region's adjective, not Омск)."""
         if noun_form(token, name) or not ADJECTIVE.search(name):

@@ -86,6 +86,16 @@ def common_word(word: str, *, inflected: bool = False) -> bool:
     return analyzer().word_is_known(word.lower()) and not any(PROPER & p.tag.grammemes for p in parses)
 
 
+@lru_cache(maxsize=8192)
+def form_of(word: str, lemma: str) -> bool | None:
+    """Is ``word`` a form of the dictionary word ``lemma`` (Акимом of аким; not Аком, which only shares its
+    stem)? None where the dictionary does not know ``lemma``."""
+    low = lemma.lower().replace("ё", "е")
+    if not CYRILLIC_WORD.match(word) or not analyzer().word_is_known(low):
+        return None
+    return any(p.normal_form.replace("ё", "е") == low for p in _parses(word.lower()))
+
+
 def _written_like(new: str, old: str) -> str:
     """``new`` with the capitals of ``old``: Омск for Омске, МИД stays as it is written."""
     if old.isupper() and len(old) > 1:
