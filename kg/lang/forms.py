@@ -63,6 +63,11 @@ class StemForms:
         """Is a token a form of a place name? None: as any word (``matches``)."""
         return None
 
+    def adjective(self, token: str, after: str) -> bool:
+        """Is a token only an adjective's form, one that agrees with the word after it (Центральной избирательной)?
+        False where the language cannot tell."""
+        return False
+
     def head_fits(self, token: str, head: str) -> bool:
         """May a token that matched a head noun stand as that head after a name?"""
         return True

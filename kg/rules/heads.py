@@ -38,6 +38,8 @@ VERB_ENDING = re.compile(r"(?:ды|ді|ты|ті|ады|еді|йды|йді|ғ
 COORDINATORS = ORG_LINKS - {"of"} | {","}
 # Lower-case words of a body's class that may stand between its quoted name and its head noun.
 QUOTE_HEAD_REACH = 3
+# The dashes that join two states' names in a body's name (Қазақстан – Венгрия үкіметаралық комиссиясы).
+STATE_DASHES = frozenset({"-", "–", "—"})
 # The bodies of a state, whose names may be one common word and the head (Сауда министрлігі: Ministry of Trade).
 STATE_BODIES = frozenset({"government"})
 
@@ -231,6 +233,10 @@ def _name_start(s: State, head_index: int, *, organization: bool = False, town_n
             first, capitals = start, capitals + 1
             steps += j - start + 1
             j = start - 1
+            pair = _state_pair(s, j) if organization and mention.kind == MentionKind.COUNTRY else None
+            if pair is not None:  # Қазақстан – Венгрия үкіметаралық комиссиясы: the two states it joins
+                first = pair
+                break
             if j >= 0 and "\n" in s.view[s.toks[j].end:s.toks[start].start]:
                 break
             continue
@@ -278,6 +284,15 @@ def _name_start(s: State, head_index: int, *, organization: bool = False, town_n
         if organization and s.texts[first].islower():
             return None  # Бүгін білім министрлігі: no capitalised word is left to open the name
     return first
+
+
+def _state_pair(s: State, j: int) -> int | None:
+    """Where the state's name starts that a dash at token ``j`` joins to the state after it (Қазақстан – Венгрия,
+    Kazakhstan-Hungary), if one does."""
+    if j < 1 or s.texts[j] not in STATE_DASHES or not s.covered[j - 1]:
+        return None
+    inner = _mention_ending_at(s, j - 1)
+    return inner[1] if inner is not None and inner[0].kind == MentionKind.COUNTRY else None
 
 
 def _bare_name_word(s: State, j: int) -> bool:

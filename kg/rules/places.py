@@ -72,6 +72,8 @@ def read_names(s: State) -> None:
             continue
         if e.kind == "country" and m.first == m.last and _given_name(s, m.first, e):
             continue
+        if e.kind == "place" and m.first == m.last and not names_place and _modifies_next(s, m.first):
+            continue
         if e.kind == "place" and m.first == m.last and _after_name_particle(s, m.first):
             continue
         if e.kind == "place" and m.first == m.last and _surname_after_initial(s, m.first):
@@ -198,6 +200,15 @@ def _opens_name_after_post(s: State, i: int, names: PhraseMatcher[Entry]) -> boo
     return not profile(s.language).name_words_decline and i > 0 and s.barrier[i - 1] \
         and i in s.proposed_name_starts and i + 1 < len(s.texts) and s.is_capitalised(i + 1) \
         and not names.match_at(s.texts, i + 1) and not s.is_head(i + 1)
+
+
+def _modifies_next(s: State, i: int) -> bool:
+    """Is token ``i`` an adjective's form before a lower-case word that is no place's head noun: the adjective of
+    that word, not a town named by the adjective (Центральной избирательной комиссии, Центральный банк; not
+    Центральном районе)?"""
+    k = i + 1
+    return k < len(s.texts) and s.texts[k].islower() and not s.is_head(k, kind="place") \
+        and profile(s.language).forms.adjective(s.texts[i], s.texts[k])
 
 
 def _of_post(s: State, i: int) -> bool:

@@ -36,6 +36,11 @@ class RussianForms(StemForms):
 
         return form_of(token, cue) is not False
 
+    def adjective(self, token: str, after: str) -> bool:
+        from kg.lang.ru.morph import adjective_of
+
+        return adjective_of(token, after)
+
     def name_matches(self, token: str, name: str) -> bool | None:
         """A noun name takes noun endings only (Омской is a region's adjective, not Омск)."""
         if noun_form(token, name) or not ADJECTIVE.search(name):

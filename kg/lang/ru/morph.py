@@ -28,6 +28,8 @@ PERSON_NAME = frozenset({"Name", "Surn", "Patr"})
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 GENDERS = ("masc", "femn")
 ADJECTIVE_POS = frozenset({"ADJF", "PRTF"})
+# The words an adjective agrees with.
+AGREEING_POS = frozenset({"NOUN", "ADJF", "PRTF"})
 NAME_POS = frozenset({"NOUN", "ADJF"})
 VERB_POS = frozenset({"VERB", "INFN", "PRTS"})
 # Prepositions that govern the case of the name after them: с губернатором, с Хирофуми Ёсимурой.
@@ -94,6 +96,22 @@ def form_of(word: str, lemma: str) -> bool | None:
     if not CYRILLIC_WORD.match(word) or not analyzer().word_is_known(low):
         return None
     return any(p.normal_form.replace("ё", "е") == low for p in _parses(word.lower()))
+
+
+@lru_cache(maxsize=8192)
+def adjective_of(word: str, after: str) -> bool:
+    """Does the dictionary know ``word`` as an adjective's or participle's form only (Центральной; not Омске,
+    Ростов), in a form that agrees with a reading of the word ``after`` it as a noun or an adjective (Центральной
+    избирательной, Центральный банк; not Южный и)?"""
+    low = word.lower()
+    if not CYRILLIC_WORD.match(word) or not analyzer().word_is_known(low):
+        return False
+    parses = _parses(low)
+    if not parses or any(p.tag.POS not in ADJECTIVE_POS for p in parses):
+        return False
+    return any(q.tag.POS in AGREEING_POS and p.tag.case == q.tag.case and p.tag.number == q.tag.number
+               and (p.tag.number == "plur" or q.tag.gender in (None, p.tag.gender))
+               for p in parses for q in _parses(after.lower()))
 
 
 def _written_like(new: str, old: str) -> str:
