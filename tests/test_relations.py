@@ -671,6 +671,10 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
      ("minister", "RS", None)),
     # ru: the short word for a secretary of state
     ("Министр Ермек Кошербаев встретился с госсекретарем США Марко Рубио.", "Марко Рубио", ("official", "US", None)),
+    ("Посол встретился с председателем Казахстанско-венгерского делового совета Ласло Ковачем.", "Ласло Ковач",
+     ("official", None, None)),
+    ("Елші Қазақстан – Венгрия үкіметаралық комиссиясының төрағасы Ласло Ковачпен кездесті.", "Ласло Ковач",
+     ("official", None, None)),
     # a post's name with a hyphen for a space, or a space for a hyphen, is the same post
     ("The Ambassador Askar Nurlanov met with Vice-Governor of Gyeonggi Province Kim Dong-yeon.", "Kim Dong-yeon",
      ("deputy-governor", "KR", None)),
@@ -1018,6 +1022,11 @@ def jurisdictions_of(text: str) -> dict[str, tuple[str, frozenset[str]]]:
     ("Ambassador Askar Nurlanov met with Governor of Texas Mike DeWine.", "Mike DeWine", ("governor", "Texas")),
     ("Ambassador Askar Nurlanov met with the Mayor of Florence Dario Nardella.", "Dario Nardella",
      ("mayor", "Florence")),
+    # a body of two states gives its members neither state
+    ("Посол встретился с председателем Казахстанско-венгерского делового совета Ласло Ковачем.", "Ласло Ковач",
+     ("official", "Казахстанско-венгерский деловой совет")),
+    ("Посол встретился с начальником Управления культуры Мангистауской области Ерланом Ковачем.", "Ерлан Ковач",
+     ("official", "Управление культуры Мангистауской области")),
     # a surname that only shares its stem with a post's word (Ак, аким) is a name
     ("Генеральный консул Аскар Мусинов провел встречу с ректором Стамбульского университета Махмутом Аком.",
      "Махмут Ак", ("rector", "Стамбульский университет")),

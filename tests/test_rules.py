@@ -139,6 +139,14 @@ def test_persons(text, expected):
     ("Делегация Кореи и Египта прибыла.", MentionKind.COUNTRY, [("Кореи", "KR"), ("Египта", "EG")]),
     # ... but not a word whose dictionary form begins otherwise (тех and Того, Togo: forms of тот)
     ("Решения тех лет посол Того поддержал.", MentionKind.COUNTRY, [("Того", "TG")]),
+    # each part of a word joining states' names or adjectives names its state; the word of no state joins none
+    ("Тараптар қазақстан-венгрия ынтымақтастығын талқылады.", MentionKind.COUNTRY,
+     [("қазақстан", "KZ"), ("венгрия", "HU")]),
+    ("Стороны обсудили развитие казахстанско-венгерского сотрудничества.", MentionKind.COUNTRY,
+     [("казахстанско", "KZ"), ("венгерского", "HU")]),
+    ("The sides discussed Kazakh-Hungarian cooperation.", MentionKind.COUNTRY, [("Kazakh", "KZ"), ("Hungarian", "HU")]),
+    ("Visitors from Guinea-Bissau came.", MentionKind.COUNTRY, [("Guinea-Bissau", "GW")]),
+    ("The sides discussed Kazakh-Tarbiat cooperation.", MentionKind.COUNTRY, []),
     # states' usual abbreviations
     ("Посол Казахстана в ФРГ и ЮАР прибыл.", MentionKind.COUNTRY,
      [("Казахстана", "KZ"), ("ФРГ", "DE"), ("ЮАР", "ZA")]),
@@ -239,8 +247,9 @@ P, PL, ORG = MentionKind.PERSON, MentionKind.PLACE, MentionKind.ORGANIZATION
     # A capitalised common word at the start of a sentence is not part of a name.
     ("Кездесуге Халықаралық Валюта Қоры қатысты.", [], [(ORG, "Халықаралық Валюта Қоры", "Халықаралық Валюта Қоры")]),
     ("Кездесуде Тохаева сөйледі.", [], []),
-    # Two states joined by a hyphen qualify a relation: no place.
-    ("Тараптар Қазақстан-Ресей ынтымақтастығын талқылады.", [(PL, "Қазақстан-Ресей")], []),
+    # Two states joined by a hyphen qualify a relation: no place, each part its state.
+    ("Тараптар Қазақстан-Ресей ынтымақтастығын талқылады.", [(PL, "Қазақстан-Ресей")],
+     [(MentionKind.COUNTRY, "Қазақстан", "KZ"), (MentionKind.COUNTRY, "Ресей", "RU")]),
     # A proposed place that is a state's name, in a form the names missed, is the state; a state after the
     # word for a currency is neither.
     ("Посол Египта прибыл.", [(PL, "Египта")], [(MentionKind.COUNTRY, "Египта", "EG")]),

@@ -63,6 +63,10 @@ class StemForms:
         """Is a token a form of a place name? None: as any word (``matches``)."""
         return None
 
+    def joined_forms(self, part: str) -> tuple[str, ...]:
+        """The words a part before a hyphen in a compound may stand for: itself (Қазақстан-, Kazakh-)."""
+        return (part,)
+
     def adjective(self, token: str, after: str) -> bool:
         """Is a token only an adjective's form, one that agrees with the word after it (Центральной избирательной)?
         False where the language cannot tell."""

@@ -29,14 +29,17 @@ FIELD_WORDS = 4
 
 
 def inner_country(s: State, body: Mention) -> str | None:
-    """The state of a place or state named inside a body's name: Управление культуры Мангистауской области."""
+    """The state of a place or state named inside a body's name: Управление культуры Мангистауской области. None
+    for a body of two states (Қазақстан – Венгрия үкіметаралық комиссиясы, Казахстанско-венгерский деловой совет),
+    whose members may be of either."""
+    states: list[str] = []
     for m in s.in_sentence(s.sentence_of[body]):
         if m is not body and body.start <= m.start and m.end <= body.end and m.kind in (
                 MentionKind.PLACE, MentionKind.COUNTRY):
             found = m.value if m.kind == MentionKind.COUNTRY else s.country_of(s.key_of.get(m))
-            if found:
-                return found
-    return None
+            if found and found not in states:
+                states.append(found)
+    return states[0] if len(states) == 1 else None
 
 
 def head_anaphor(s: State, role: Mention) -> str | None:

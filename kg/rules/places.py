@@ -5,6 +5,7 @@ or a body's, is left to the passes that read those."""
 from __future__ import annotations
 
 from kg.lang import Case, profile, word_key
+from kg.letters import HYPHEN
 from kg.lexicon import Entry
 from kg.matching import PhraseMatcher
 from kg.model import MentionKind
@@ -27,6 +28,8 @@ POST_REACH = 3
 CLAUSE_MARKS = frozenset({",", ".", ";", ":", "(", ")", "—", "–"})
 # The letters a surname-shaped word holds before its ending at least (Сапаров; Ян is a given name).
 SURNAME_ROOT = 2
+# The most parts of a word that joins states' names (Қазақстан-Венгрия, российско-казахстанско-китайский).
+MAX_JOINED = 3
 
 
 def mark_areas(s: State) -> None:
@@ -100,6 +103,37 @@ def read_names(s: State) -> None:
             # Италия Сыртқы істер министрлігі is Italy's ministry, not Kazakhstan's of the same name
             s.emit(MentionKind.ORGANIZATION, m.first, m.last, e.key, e.subtype)
             s.name_eponym(m.first, m.last)
+
+
+def joined_states(s: State) -> None:
+    """Each part of a word that joins states' names or adjectives with hyphens names its state: Қазақстан-Венгрия,
+    казахстанско-венгерского, Kazakh-Hungarian; the word itself stays free for a body's name it may open."""
+    names = s.match.names
+    forms = profile(s.language).forms
+    for k, t in enumerate(s.texts):
+        if s.covered[k] or not HYPHEN.search(t):
+            continue
+        parts = HYPHEN.split(t)
+        if not 2 <= len(parts) <= MAX_JOINED or not all(p.isalpha() for p in parts):
+            continue
+        states = [_state_named(names, forms.joined_forms(p) if n < len(parts) - 1 else (p,))
+                  for n, p in enumerate(parts)]
+        if None in states or len({e.key for e in states if e is not None}) < 2:
+            continue
+        at = s.toks[k].start
+        for part, e in zip(parts, states, strict=True):
+            if e is not None:
+                s.emit_chars(MentionKind.COUNTRY, at, at + len(part), e.key, e.form)
+            at += len(part) + 1
+
+
+def _state_named(names: PhraseMatcher[Entry], forms: tuple[str, ...]) -> Entry | None:
+    """The state one of ``forms`` names alone, as a name or an adjective."""
+    for form in forms:
+        for m in names.match_at([form], 0):
+            if m.payload.kind == "country" and m.last == 0:
+                return m.payload
+    return None
 
 
 def _held(token: str, e: Entry) -> int:

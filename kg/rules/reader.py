@@ -17,7 +17,7 @@ from kg.rules.bodies import camel_case_organizations, eponym_acronyms, latin_org
 from kg.rules.dates import read_dates
 from kg.rules.heads import head_patterns, quoted_organizations
 from kg.rules.persons import read_persons
-from kg.rules.places import mark_areas, read_names
+from kg.rules.places import joined_states, mark_areas, read_names
 from kg.rules.posts import mark_posts, read_posts
 from kg.rules.proposals import read_proposals
 from kg.rules.sectors import read_meeting_words, read_sectors
@@ -31,10 +31,10 @@ def passes() -> tuple[Pass, ...]:
     """The passes, in the order they run."""
     from kg import organizations  # its passes read this package's word shapes
 
-    return (mark_posts, quoted_organizations, read_names, head_patterns, eponym_acronyms, latin_organizations,
-            camel_case_organizations, ministries, organizations.appositions, mark_areas, read_posts, read_persons,
-            organizations.post_complements, organizations.member_bodies, read_sectors, read_meeting_words, read_dates,
-            read_proposals, organizations.short_names, organizations.drop_sources)
+    return (mark_posts, quoted_organizations, read_names, joined_states, head_patterns, eponym_acronyms,
+            latin_organizations, camel_case_organizations, ministries, organizations.appositions, mark_areas,
+            read_posts, read_persons, organizations.post_complements, organizations.member_bodies, read_sectors,
+            read_meeting_words, read_dates, read_proposals, organizations.short_names, organizations.drop_sources)
 
 
 def read(report: Report, lexicon: Lexicon, *, proposals: Sequence[Mention] = ()) -> list[Mention]:

@@ -168,6 +168,14 @@ class State:
             for k in range(first, last + 1):
                 self.covered[k] = True
 
+    def emit_chars(self, kind: str, start: int, end: int, value: str, subtype: str | None = None) -> None:
+        """A mention of characters ``start``..``end`` inside one token (a part of a hyphenated word), which stays
+        uncovered."""
+        key = (kind, start, end, value)
+        if key not in self._emitted:
+            self._emitted.add(key)
+            self.out.append(Mention(kind, start, end, self.report.text[start:end], value, subtype, "rules"))
+
     def name_eponym(self, first: int, last: int) -> None:
         """The person a body named at tokens ``first``..``last`` bears the name of is named too, uncovered:
         before ``атындағы`` (Әл-Фараби атындағы ...) or after ``имени`` (... имени аль-Фараби)."""

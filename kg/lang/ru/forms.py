@@ -16,6 +16,8 @@ CONSONANT = re.compile(r"[бвгджзклмнпрстфхцчшщй]$", re.IGNO
 ADJECTIVE = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие)$", re.IGNORECASE)
 # A derived word keeps the stem and adds at most this many letters (торговля / торгово-).
 DERIVED_EXTRA = 2
+# The shortest joining form of an adjective, its -о included (узбекско-).
+JOINED_STEM = 4
 DERIVED_STEM = 5
 
 
@@ -35,6 +37,12 @@ class RussianForms(StemForms):
         from kg.lang.ru.morph import form_of  # (the dictionary, loaded where a capitalised word looks like a post)
 
         return form_of(token, cue) is not False
+
+    def joined_forms(self, part: str) -> tuple[str, ...]:
+        """An adjective's joining form stands for the adjective: казахстанско- for казахстанский."""
+        if len(part) > JOINED_STEM and part.endswith("о"):
+            return part, part[:-1] + "ий", part[:-1] + "ый"
+        return (part,)
 
     def adjective(self, token: str, after: str) -> bool:
         from kg.lang.ru.morph import adjective_of
