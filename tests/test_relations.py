@@ -1189,6 +1189,9 @@ def test_meeting_date(text, expected):
     ("Посол Ержан Жумабеков 15 апреля 2025 года встретился в Осаке с губернатором Хирофуми Ёсимурой. Стороны "
      "обсудили торговлю. Губернатор отметил интерес к сотрудничеству. Кроме того, посол встретился с "
      "председателем федерации Масаюки Мацумото.", [("Осака", "2025-04-15"), ("Осака", "2025-04-15")]),
+    # ... rather than a body that one who took part heads
+    ("Deputy Minister of Foreign Affairs Akan Rakhmetullin met Deputy Minister Masataka Okano in Tokyo on 15 May "
+     "2024. Rakhmetullin also met with Shigeru Ishiba.", [("Tokyo", "2024-05-15"), ("Tokyo", "2024-05-15")]),
 ])
 def test_one_more_meeting_of_the_trip(text, expected):
     x = extract(parse_report("t.txt", text))

@@ -31,7 +31,9 @@ def read_places_and_dates(s: State) -> None:
     for d in sorted(s.meetings, key=lambda d: min(d.sentences)):
         # Сондай-ақ Елші ... кездесті / Также посол встретился / The Ambassador also met: on the same trip
         also = told is not None and s.has_word(min(d.sentences), "also")
-        d.location = _location(s, d, windows) or (told.location if also and told else None)
+        d.location = _location(s, d, windows)
+        if d.location is None and not _called(s, d):
+            d.location = (told.location if also and told else None) or _default_location(s, d)
         stated = _stated_date(s, d, told.date if told else None)
         d.date = stated or (told.date if also and told else None) or _undated(s)
         told = d
@@ -63,7 +65,7 @@ def _location(s: State, d: MeetingDraft, windows: set[int]) -> str | None:
             if id(m) not in windows and (_held_at(s, m, idx) or (
                     _met_at(s, m, idx) if s.language.marks_case else _where_met(s, m))):
                 return s.key_of.get(m)
-    if any(s.has_word(idx, "call") for idx in d.sentences):
+    if _called(s, d):
         return None  # a phone call or a video call is held nowhere a report need say
     holders = set(d.participants)
     for idx in _visit_sentences(s, d):
@@ -85,9 +87,6 @@ def _location(s: State, d: MeetingDraft, windows: set[int]) -> str | None:
         for m in s.in_sentence(idx, MentionKind.PLACE):
             if id(m) not in windows and _held_at(s, m, idx, noun=False):
                 return s.key_of.get(m)
-    envoys_host = next((p.accredited_to for p in s.posts if p.holder in holders and p.role in DIPLOMATS
-                        and p.accredited_to), None)
-    host_country = envoys_host or s.home
     hosts = [p.jurisdiction for p in s.posts if p.holder in holders and p.role not in DIPLOMATS and p.jurisdiction]
     host_places = [k for k in hosts if k.startswith("place:")]
     # a visit to a foreign state: a place of its officials before one of the visitors' (посетила Республику Корея,
@@ -96,8 +95,22 @@ def _location(s: State, d: MeetingDraft, windows: set[int]) -> str | None:
                if id(m) not in windows and m.value != s.home}
     if visited:
         host_places.sort(key=lambda k: 0 if s.country_of(k) in visited else 1 if s.country_of(k) is None else 2)
-    if host_places:
-        return host_places[0]
+    return host_places[0] if host_places else None
+
+
+def _called(s: State, d: MeetingDraft) -> bool:
+    """Was the meeting a phone or video call?"""
+    return any(s.has_word(idx, "call") for idx in d.sentences)
+
+
+def _default_location(s: State, d: MeetingDraft) -> str | None:
+    """Where a meeting took place that its sentences, the visit and the hosts' places leave open: the dateline, or a
+    body one who took part heads."""
+    holders = set(d.participants)
+    envoys_host = next((p.accredited_to for p in s.posts if p.holder in holders and p.role in DIPLOMATS
+                        and p.accredited_to), None)
+    host_country = envoys_host or s.home
+    hosts = [p.jurisdiction for p in s.posts if p.holder in holders and p.role not in DIPLOMATS and p.jurisdiction]
     dateline = _dateline_place(s)
     # the dateline, in the host state of a diplomat who took part; with none, in the state of one who took part
     sides = {p.country for p in s.posts if p.holder in holders and p.country} if envoys_host is None else set()

@@ -20,6 +20,8 @@ MINISTRY = "министрлігі"
 LINKS = frozenset({"және", ","})
 # At most this many words (and commas) name the field: Экономика, сауда және өнеркәсіп.
 FIELD_WORDS = 6
+# At most this many words name the state before the field (Қытай Халық Республикасының).
+STATE_WORDS = 3
 
 
 def ministry(view: TokenView, i: int) -> tuple[int, int, str] | None:
@@ -46,15 +48,20 @@ def ministry(view: TokenView, i: int) -> tuple[int, int, str] | None:
 
 
 def _state_before(view: TokenView, first: int) -> str | None:
-    """The state named right before the field, in the genitive or as a name before a name (Италияның, Жапония), in
-    its dictionary form."""
+    """The state named right before the field, in the genitive or as a name before a name (Италияның, Жапония,
+    Қытай Халық Республикасының), in its dictionary form: the longest name of a state among the words before."""
+    from kg.lexicon import load_lexicon
+
     k = first - 1
     if k < 0 or not view.covered[k]:
         return None
-    from kg.lexicon import load_lexicon
-
-    name = dictionary_form_kk(view.texts[k]) if KK_GENITIVE.search(view.texts[k]) else view.texts[k]
-    return name if load_lexicon().country_named(name) else None
+    last = dictionary_form_kk(view.texts[k]) if KK_GENITIVE.search(view.texts[k]) else view.texts[k]
+    for start in range(max(0, first - STATE_WORDS), first):
+        if all(view.covered[j] for j in range(start, k)):
+            name = " ".join([*view.texts[start:k], last])
+            if load_lexicon().country_named(name):
+                return name
+    return None
 
 
 def _home(state: str) -> bool:
