@@ -81,6 +81,11 @@ def mentions(text: str, kind: str, *, published: str | None = None) -> list[tupl
     # ru: a place's class noun between the post and the name reads on to the name
     ("Посол провел встречу с губернатором префектуры Хирофуми Ёсимурой.",
      [("Хирофуми Ёсимурой", "Хирофуми Ёсимура")]),
+    # ru: capitalised common words after a post are a body's name, not a person's
+    ("Председатель Сената Парламента РК Маулен Ашимбаев принял посла.",
+     [("Маулен Ашимбаев", "Маулен Ашимбаев")]),
+    # a family name of one syllable opens the name after a post (Woo Won-shik)
+    ("Елші Ұлттық жиналыс Төрағасы У Вон Сикпен кездесті.", [("У Вон Сикпен", "У Вон Сик")]),
 ])
 def test_persons(text, expected):
     assert mentions(text, MentionKind.PERSON) == expected
@@ -231,6 +236,9 @@ P, PL, ORG = MentionKind.PERSON, MentionKind.PLACE, MentionKind.ORGANIZATION
     ("Министр провел переговоры с Ван И в Пекине.", [(P, "Ван И")],
      [(P, "Ван И", "Ван И"), (PL, "Пекине", "geonames:1816670")]),
     ("Министр встретился с Ван И.", [(P, "Ван И")], []),
+    # ... or opens it before two capitalised words (Woo Won-shik)
+    ("Посол встретился с председателем собрания У Вон Сиком в Сеуле.", [(P, "У Вон Сиком")],
+     [(P, "У Вон Сиком", "У Вон Сик"), (PL, "Сеуле", "geonames:1835848")]),
     # A genitive ends a place name.
     ("Қала Еуропаның Жасыл астанасы атанды.", [(PL, "Еуропаның Жасыл")], [(PL, "Еуропаның", "Еуропа")]),
     # Common words and plurals are not names; the rules' own mentions win.

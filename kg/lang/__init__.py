@@ -167,6 +167,10 @@ class Language:
     script: str = "cyrillic"
     # Names take capitalised head nouns: "Kawasaki Company", but "Нұр компаниясы".
     title_case_heads: bool = False
+    # Its common-word test knows the readings of proper names (a dictionary's, a frequency list's given names): a run
+    # of common words only after a post is a title or a body's name, not a person's (Director of Cultural Affairs,
+    # Председатель Сената Парламента). Where it cannot tell (Kazakh: Болат is a name and a word), it is read as one.
+    common_words_unnamed: bool = False
     # The words of a name decline together: a region's with its head noun (Омской области), so the name is read
     # whole into the nominative (elsewhere only the head noun takes its dictionary form), and a person's given
     # name with the surname (Сальвадором Иллой; in Kazakh only the last word takes the ending).

@@ -224,7 +224,7 @@ def _proposed_name(s: State, first: int, last: int) -> tuple[int, int] | None:
     words = range(initials if initials is not None else first, last + 1)
     particles = profile(s.language).name_particles
     if not words or any(s.barrier[k] or not (s.is_capitalised(k) or (first < k < last and word_key(s.texts[k])
-                                                                      in particles) or _syllable(s, first, k))
+                                                                      in particles) or _syllable(s, first, k, last))
                         for k in words):
         return None
     if len(words) < 2 and initials is None:
@@ -232,11 +232,14 @@ def _proposed_name(s: State, first: int, last: int) -> tuple[int, int] | None:
     return first, last
 
 
-def _syllable(s: State, first: int, k: int) -> bool:
-    """A capital vowel alone that ends a proposed name after a capitalised word, with no full stop after it: a
-    name's word of one syllable (Ван И: Wang Yi), not an initial."""
-    return k > first and len(s.texts[k]) == 1 and syllable_letter(s.texts[k]) and s.is_capitalised(k - 1) and (
-        k + 1 == len(s.texts) or s.texts[k + 1] != ".")
+def _syllable(s: State, first: int, k: int, last: int | None = None) -> bool:
+    """A capital vowel alone in a proposed name, beside a capitalised word of it, with no full stop after it: a
+    name's word of one syllable (Ван И: Wang Yi; У Вон Сик: Woo Won-shik), not an initial. ``last``: where the
+    name ends, for a syllable that opens it."""
+    if len(s.texts[k]) != 1 or not syllable_letter(s.texts[k]) or (k + 1 < len(s.texts) and s.texts[k + 1] == "."):
+        return False
+    return (k > first and s.is_capitalised(k - 1)) or (
+        last is not None and k == first < last - 1 and s.is_capitalised(k + 1) and s.is_capitalised(k + 2))
 
 
 def _name_before_honorific(s: State, i: int) -> tuple[int, int] | None:
@@ -294,6 +297,8 @@ def _name_after(s: State, i: int, *, single: bool = False) -> tuple[int, int] | 
     initials = _initials_at(s, i)
     if initials is not None:
         i = initials
+    elif i + 2 < len(s.texts) and _syllable(s, i, i, i + 2):
+        initials = i = i + 1  # a family name of one syllable before the given name's two (У Вон Сик)
     first = i
     count = 0
     # where case endings mark the phrase, its end shows where the name ends: a name of four words (Луис Франсиско
@@ -319,10 +324,12 @@ def _name_after(s: State, i: int, *, single: bool = False) -> tuple[int, int] | 
         tail = _run_end(s, i)
         if tail > i:  # of Confindustria Lombardia Francesco Buzzella: a body's name, then the person's two words
             return tail - 2, tail - 1
-    # Director of Cultural Affairs: where titles capitalise their words, capitalised common words
-    # after a post are a title, not a name (Mr. Grace Young is one); elsewhere (Берік Арын) a name.
-    if not honorific and initials is None and count > 1 and profile(s.language).title_case_heads and (all(
-            s.common_word(s.texts[k]) for k in range(first, i)) or _sector_word(s, i - 1)):
+    # Director of Cultural Affairs, Председатель Сената Парламента: capitalised common words after a post are a title
+    # or a body, not a name (Mr. Grace Young is one), where the common-word test knows names (not Берік Арын).
+    lang = profile(s.language)
+    if not honorific and initials is None and count > 1 and (
+            (lang.common_words_unnamed and all(s.common_word(s.texts[k]) for k in range(first, i)))
+            or (lang.title_case_heads and _sector_word(s, i - 1))):
         return None  # ... and a name that ends in a sector's word is a company's (Siemens Energy)
     return start, i - 1
 

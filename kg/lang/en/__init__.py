@@ -20,6 +20,7 @@ PROFILE = Language(
     lemmatiser="kg.lang.en.words:lemmas",
     tagger="kg.lang.en.ner:mentions",
     common_word="kg.lang.en.ner:common_word",
+    common_words_unnamed=True,
     snowball="english",
     word_forms="kg.lang.en.forms:EnglishForms",
     nominative="kg.lang.en.forms:nominative",

@@ -22,6 +22,7 @@ PROFILE = Language(
     tagger="kg.lang.ru.ner:mentions",
     nominative="kg.lang.ru.morph:nominative",
     common_word="kg.lang.ru.morph:common_word",
+    common_words_unnamed=True,
     snowball="russian",
     word_forms="kg.lang.ru.forms:RussianForms",
     plural="kg.lang.ru.morph:plural",
