@@ -28,6 +28,10 @@ def sectors(text: str, proposals: tuple[tuple[str, str], ...] = ()) -> set[str]:
     ("Стороны стали ближе друг к другу.", (), set()),
     ("Стороны обсудили поставки стали.", (), set()),
     ("Стороны обсудили сотрудничество в сфере образования.", (), {"education"}),
+    # high technology is innovation, in its words' forms
+    ("Стороны обсудили сотрудничество в сфере высоких технологий.", (), {"innovation"}),
+    ("Тараптар жоғары технологиялар саласын талқылады.", (), {"innovation"}),
+    ("The sides discussed high-tech cooperation.", (), {"innovation"}),
     # en: inflection only; importance is not import
     ("The sides stressed the importance of the partnership.", (), set()),
     ("The sides discussed exports and investments.", (), {"trade", "investment"}),
