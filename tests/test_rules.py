@@ -152,6 +152,10 @@ def test_persons(text, expected):
     ("The sides discussed Kazakh-Hungarian cooperation.", MentionKind.COUNTRY, [("Kazakh", "KZ"), ("Hungarian", "HU")]),
     ("Visitors from Guinea-Bissau came.", MentionKind.COUNTRY, [("Guinea-Bissau", "GW")]),
     ("The sides discussed Kazakh-Tarbiat cooperation.", MentionKind.COUNTRY, []),
+    # a town or a region right after a surname is itself, not a word of the name
+    ("Бас директор Ғалым Сұлтанбұлы Орал қаласында зауыт салады.", MentionKind.PLACE,
+     [("Орал қаласында", "geonames:608668")]),
+    ("Елші Нұрлан Оңжанов Бавария жерінің премьер-министрімен кездесті.", MentionKind.PLACE, [("Бавария", "DE-BY")]),
     # states' usual abbreviations
     ("Посол Казахстана в ФРГ и ЮАР прибыл.", MentionKind.COUNTRY,
      [("Казахстана", "KZ"), ("ФРГ", "DE"), ("ЮАР", "ZA")]),

@@ -55,6 +55,7 @@ def read_names(s: State) -> None:
     for m in found:
         if m.first == m.last and m.payload.kind == "country":
             fullest[m.first] = max(fullest.get(m.first, 0), _held(s.texts[m.first], m.payload))
+    placed: set[tuple[int, str]] = set()
     for m in found:
         e = m.payload
         if m.first == m.last and e.kind == "country" and _held(s.texts[m.first], e) < fullest[m.first]:
@@ -96,6 +97,9 @@ def read_names(s: State) -> None:
                 e = s.lex.homonym(e.name, state) or e  # Испанияның Валенсия өңірі: Spain's, not Venezuela's
             # The head noun after a known place's name is part of the mention (Павлодар қаласында): its
             # case ending says where.
+            if (m.first, e.key) in placed:
+                continue  # the place read already, with its head noun (the name matched in two spellings)
+            placed.add((m.first, e.key))
             last = m.last + 1 if m.last + 1 < len(s.texts) and not s.covered[m.last + 1] and \
                 s.is_head(m.last + 1, e.subtype, "after") else m.last
             s.emit(MentionKind.PLACE, m.first, last, e.key, e.subtype)
@@ -270,6 +274,8 @@ def _inside_longer_name(s: State, i: int, names: PhraseMatcher[Entry]) -> bool:
         return False
     surname_like = bool(SURNAME_ENDINGS.search(s.texts[i].lower()))
     for j in (i - 1, i + 1):
+        if j < i and _after_surname(s, i):
+            continue  # a surname ends the name before it (Нұрлан Оңжанов Бавария жерінің ...)
         # A sentence's first word is capitalised anyway: it counts before a surname-like town
         # (Игорь Бабушкин), when it is a word long enough to be a given name.
         if 0 <= j < len(s.texts) and s.sentence_initial(j) and not (
