@@ -158,6 +158,7 @@ class Lexicon:
         # Built on first use: folding every gazetteer name costs more than a run needs.
         self._place_names: dict[str, tuple[str, str]] | None = None
         self._country_names: dict[str, str] | None = None
+        self._organization_names: dict[str, str] | None = None
         self._first_word: dict[str, list[Entry]] | None = None
         self._role_by_notation = {c.notation: c for c in roles}
         self._sector_by_notation = {c.notation: c for c in sectors}
@@ -212,6 +213,15 @@ class Lexicon:
                     self._place_names.setdefault(fold(e.name), (e.key, e.subtype))
         found = self._place_names.get(fold(name))
         return found[0] if found and subtype in (None, found[1]) else None
+
+    def organization_named(self, name: str) -> str | None:
+        """The key of the known organization one of whose names (in any language, as listed) is ``name``."""
+        if self._organization_names is None:
+            self._organization_names = {}
+            for e in self.entries:
+                if e.kind == "organization":
+                    self._organization_names.setdefault(fold(e.name), e.key)
+        return self._organization_names.get(fold(name))
 
     def country_named(self, name: str) -> str | None:
         """The code of the state one of whose names (in any language, dictionary form) is ``name``."""

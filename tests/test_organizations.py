@@ -56,6 +56,14 @@ def organizations(text: str) -> list[tuple[str, str]]:
      [("Foreign Affairs", "Ministry of Foreign Affairs")]),
     ("The ambassador met the Minister of Agriculture Grace Smith.", [("Agriculture", "Ministry of Agriculture")]),
     ("The ambassador met the Minister of Agriculture Hans de Vries.", [("Agriculture", "Ministry of Agriculture")]),
+    # ... and a ministry the lexicon lists by that name is that organization
+    ("Earlier, he met with Minister of Foreign Affairs of Kazakhstan Meyram Orazaev.",
+     [("Foreign Affairs", "kz-mfa")]),
+    # another state's ministry carries the state's name after it, as written
+    ("The ambassador met the Minister of Foreign Affairs of Hungary.",
+     [("Foreign Affairs", "Ministry of Foreign Affairs of Hungary")]),
+    ("The ambassador met the Minister of Trade of the Republic of Korea Ahn Duk-geun.",
+     [("Trade", "Ministry of Trade of the Republic of Korea")]),
     # the sectors' words before the minister's word name the ministry; a title's words, a state's or Foreign do not
     ("The ambassador met Hungarian Agriculture Minister Istvan Nagy.", [("Agriculture", "Agriculture Ministry")]),
     ("Trade and Industry Minister Ali Demir arrived.", [("Trade and Industry", "Trade and Industry Ministry")]),
@@ -200,6 +208,8 @@ def test_russian(text, expected):
     ("Елші Қытай Халық Республикасының Коммерция министрі Ван Вэньтаомен кездесті.",
      [("Коммерция", "Қытай Халық Республикасы Коммерция министрлігі")]),
     ("Елші Қазақстан Республикасының Сауда министрі Арман Шаққалиевпен кездесті.", [("Сауда", "Сауда министрлігі")]),
+    ("Елші Қазақстан Республикасының Сыртқы істер министрі Мейрам Оразаевпен кездесті.",
+     [("Сыртқы істер", "kz-mfa")]),
 ])
 def test_kazakh(text, expected):
     assert organizations(text) == expected

@@ -124,7 +124,9 @@ def ministries(s: State) -> None:
         found = lang.ministry_at(s, i) if i not in other_posts else None
         if found:
             first, last, name = found
-            s.emit(MentionKind.ORGANIZATION, first, last, name, "government")
+            # a ministry whose name the lexicon lists is that organization (Ministry of Foreign Affairs of Kazakhstan)
+            known = s.lex.organization_named(name.partition("\t")[0])
+            s.emit(MentionKind.ORGANIZATION, first, last, known or name, "government")
         body = lang.body_at(s, i)
         if body:
             first, last, name, subtype = body
