@@ -156,9 +156,7 @@ class Lexicon:
         self._homonym_entries = homonyms
         self._homonyms: dict[tuple[str, str], Entry] | None = None
         # Built on first use: folding every gazetteer name costs more than a run needs.
-        self._place_names: dict[str, tuple[str, str]] | None = None
-        self._country_names: dict[str, str] | None = None
-        self._organization_names: dict[str, str] | None = None
+        self._names: dict[str, dict[str, Entry]] = {}
         self._first_word: dict[str, list[Entry]] | None = None
         self._role_by_notation = {c.notation: c for c in roles}
         self._sector_by_notation = {c.notation: c for c in sectors}
@@ -206,31 +204,29 @@ class Lexicon:
     def place_named(self, name: str, subtype: str | None = None) -> str | None:
         """The key of the known place one of whose names (in any language, dictionary form) is ``name``;
         with ``subtype``, only a place of that type (region, city)."""
-        if self._place_names is None:
-            self._place_names = {}
-            for e in self.entries:
-                if e.kind == "place":
-                    self._place_names.setdefault(fold(e.name), (e.key, e.subtype))
-        found = self._place_names.get(fold(name))
-        return found[0] if found and subtype in (None, found[1]) else None
+        found = self._named("place").get(fold(name))
+        return found.key if found and subtype in (None, found.subtype) else None
 
     def organization_named(self, name: str) -> str | None:
         """The key of the known organization one of whose names (in any language, as listed) is ``name``."""
-        if self._organization_names is None:
-            self._organization_names = {}
-            for e in self.entries:
-                if e.kind == "organization":
-                    self._organization_names.setdefault(fold(e.name), e.key)
-        return self._organization_names.get(fold(name))
+        found = self._named("organization").get(fold(name))
+        return found.key if found else None
 
     def country_named(self, name: str) -> str | None:
         """The code of the state one of whose names (in any language, dictionary form) is ``name``."""
-        if self._country_names is None:
-            self._country_names = {}
+        found = self._named("country").get(fold(name))
+        return found.key if found else None
+
+    def _named(self, kind: str) -> dict[str, Entry]:
+        """The entries of one kind by their folded names, the first listed for a name; built for a kind on first
+        use (folding every gazetteer name costs more than a run that asks for states needs)."""
+        out = self._names.get(kind)
+        if out is None:
+            out = self._names[kind] = {}
             for e in self.entries:
-                if e.kind == "country":
-                    self._country_names.setdefault(fold(e.name), e.key)
-        return self._country_names.get(fold(name))
+                if e.kind == kind:
+                    out.setdefault(fold(e.name), e)
+        return out
 
     def place(self, key: str) -> PlaceInfo | None:
         """ISO 3166-2 code, GeoNames id and coordinates of a gazetteer place."""

@@ -213,6 +213,27 @@ class Language:
             return None
         return _function(self.nominative)(words, kind, governor)  # type: ignore[return-value]
 
+    def other_state_after(self, view: TokenView, j: int, reach: int, links: frozenset[str] = frozenset()) -> int | None:
+        """The end (exclusive) of the longest run of capitalised words the rules read, and of ``links``, from token
+        ``j`` on, at most ``reach`` tokens, that ends in the name of a state other than the home state
+        (Узбекистана, Республики Узбекистан, the Republic of Korea); None where it names none, or the home state.
+        A ministry's name carries such a state, so that it is never taken for the home state's of the same name."""
+        from kg.lexicon import load_lexicon
+        from kg.model import MentionKind
+
+        texts = view.texts
+        k = j
+        while k < len(texts) and k - j < reach and (
+                (view.covered[k] and texts[k][:1].isupper()) or texts[k] in links):
+            k += 1
+        for end in range(k, j, -1):  # not Узбекистана Ташкент
+            for start in range(j, end):
+                words = texts[start:end]
+                state = load_lexicon().country_named(self.name_form(words, MentionKind.COUNTRY) or " ".join(words))
+                if state:
+                    return end if state != self.home_country else None
+        return None
+
     def is_common_word(self, word: str, *, inflected: bool = False) -> bool | None:
         """Is a capitalised word a common word, never a name's? None where the language cannot tell.
 

@@ -67,7 +67,6 @@ def _location(s: State, d: MeetingDraft, windows: set[int]) -> str | None:
                 return s.key_of.get(m)
     if _called(s, d):
         return None  # a phone call or a video call is held nowhere a report need say
-    holders = set(d.participants)
     for idx in _visit_sentences(s, d):
         for m in s.in_sentence(idx, MentionKind.PLACE) + s.in_sentence(idx, MentionKind.ORGANIZATION):
             # a visit to a place (Миланға барды), or in one (Милан қаласында болды)
@@ -75,8 +74,7 @@ def _location(s: State, d: MeetingDraft, windows: set[int]) -> str | None:
                     m.kind == MentionKind.PLACE and id(m) not in windows and _visited_in(s, m, idx)) or (
                     not s.language.marks_case and id(m) not in windows and _where_met(s, m)):
                 # a visit to a region, a meeting with the mayor of a town: the town
-                town = next((p.jurisdiction for p in s.posts if p.holder in holders and p.role not in DIPLOMATS
-                             and _subtype(s, p.jurisdiction) == "city"), None)
+                town = next((k for k in _hosts(s, d) if _subtype(s, k) == "city"), None)
                 return town if town and _subtype(s, s.key_of.get(m)) == "region" else s.key_of.get(m)
     # an event held in a place just before, within which the meeting took place (Астанада бизнес-форум өтті. Форум
     # аясында ... кездесу өткізді)
@@ -87,8 +85,7 @@ def _location(s: State, d: MeetingDraft, windows: set[int]) -> str | None:
         for m in s.in_sentence(idx, MentionKind.PLACE):
             if id(m) not in windows and _held_at(s, m, idx, noun=False):
                 return s.key_of.get(m)
-    hosts = [p.jurisdiction for p in s.posts if p.holder in holders and p.role not in DIPLOMATS and p.jurisdiction]
-    host_places = [k for k in hosts if k.startswith("place:")]
+    host_places = [k for k in _hosts(s, d) if k.startswith("place:")]
     # a visit to a foreign state: a place of its officials before one of the visitors' (посетила Республику Корея,
     # где провела встречи с губернатором провинции X)
     visited = {m.value for idx in _visit_sentences(s, d) for m in s.in_sentence(idx, MentionKind.COUNTRY)
@@ -96,6 +93,12 @@ def _location(s: State, d: MeetingDraft, windows: set[int]) -> str | None:
     if visited:
         host_places.sort(key=lambda k: 0 if s.country_of(k) in visited else 1 if s.country_of(k) is None else 2)
     return host_places[0] if host_places else None
+
+
+def _hosts(s: State, d: MeetingDraft) -> list[str]:
+    """What those who took part and are no diplomats govern or head: places and bodies."""
+    holders = set(d.participants)
+    return [p.jurisdiction for p in s.posts if p.holder in holders and p.role not in DIPLOMATS and p.jurisdiction]
 
 
 def _called(s: State, d: MeetingDraft) -> bool:
@@ -110,14 +113,13 @@ def _default_location(s: State, d: MeetingDraft) -> str | None:
     envoys_host = next((p.accredited_to for p in s.posts if p.holder in holders and p.role in DIPLOMATS
                         and p.accredited_to), None)
     host_country = envoys_host or s.home
-    hosts = [p.jurisdiction for p in s.posts if p.holder in holders and p.role not in DIPLOMATS and p.jurisdiction]
     dateline = _dateline_place(s)
     # the dateline, in the host state of a diplomat who took part; with none, in the state of one who took part
     sides = {p.country for p in s.posts if p.holder in holders and p.country} if envoys_host is None else set()
     if dateline and (s.country_of(dateline) in (None, host_country) or s.country_of(dateline) in sides):
         return dateline
     # a body one of them heads; not a company a delegation's member comes from
-    bodies = [k for k in hosts if (e := s.entity(k)) is None or e.subtype != "company"]
+    bodies = [k for k in _hosts(s, d) if (e := s.entity(k)) is None or e.subtype != "company"]
     return bodies[0] if bodies else None
 
 

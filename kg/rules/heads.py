@@ -64,10 +64,9 @@ def quoted_organizations(s: State) -> None:
                      and m.payload.position == "after"]
             if after or not s.texts[k].islower():
                 break
-        # a legal form (АО «X») or the class's head noun in lower case (университета «X») before it
+        # a legal form (АО «X») or the head noun of its class (университета «X») before it
         before = [h for k in range(max(0, j - 2), j) for h in heads.match_at(s.texts, k)
-                  if h.last == j - 1 and h.payload.kind == "organization" and h.payload.position == "before"
-                  and (s.texts[j - 1].isupper() or s.texts[j - 1].islower())] if j > 0 else []
+                  if h.last == j - 1 and h.payload.kind == "organization" and h.payload.position == "before"]
         if after:
             head = after[0]
             s.emit(MentionKind.ORGANIZATION, j, head.last, f"{name}\t{name} {_head_form(s, head)}",

@@ -95,11 +95,11 @@ def read_names(s: State) -> None:
             state = _state_before(s, names, m.first)
             if state is not None and state != e.country:
                 e = s.lex.homonym(e.name, state) or e  # Испанияның Валенсия өңірі: Spain's, not Venezuela's
-            # The head noun after a known place's name is part of the mention (Павлодар қаласында): its
-            # case ending says where.
             if (m.first, e.key) in placed:
                 continue  # the place read already, with its head noun (the name matched in two spellings)
             placed.add((m.first, e.key))
+            # The head noun after a known place's name is part of the mention (Павлодар қаласында): its
+            # case ending says where.
             last = m.last + 1 if m.last + 1 < len(s.texts) and not s.covered[m.last + 1] and \
                 s.is_head(m.last + 1, e.subtype, "after") else m.last
             s.emit(MentionKind.PLACE, m.first, last, e.key, e.subtype)
@@ -120,7 +120,7 @@ def joined_states(s: State) -> None:
         parts = HYPHEN.split(t)
         if not 2 <= len(parts) <= MAX_JOINED or not all(p.isalpha() for p in parts):
             continue
-        states = [_state_named(names, forms.joined_forms(p) if n < len(parts) - 1 else (p,))
+        states = [state_named(names, forms.joined_forms(p) if n < len(parts) - 1 else (p,))
                   for n, p in enumerate(parts)]
         if None in states or len({e.key for e in states if e is not None}) < 2:
             continue
@@ -131,7 +131,7 @@ def joined_states(s: State) -> None:
             at += len(part) + 1
 
 
-def _state_named(names: PhraseMatcher[Entry], forms: tuple[str, ...]) -> Entry | None:
+def state_named(names: PhraseMatcher[Entry], forms: tuple[str, ...]) -> Entry | None:
     """The state one of ``forms`` names alone, as a name or an adjective."""
     for form in forms:
         for m in names.match_at([form], 0):

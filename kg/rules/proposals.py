@@ -14,6 +14,7 @@ from kg.lexicon import Head
 from kg.matching import PhraseMatcher
 from kg.model import MentionKind
 from kg.morphology import word_matches
+from kg.rules.places import state_named
 from kg.rules.state import (
     DOMAIN,
     HYPHEN,
@@ -96,10 +97,9 @@ def _class_beside(s: State, first: int, last: int) -> str | None:
 def _states_pair(s: State, first: int, last: int) -> bool:
     """``Қазақстан-Ресей``, ``Kazakh-Turkish``: two states joined by a hyphen qualify a relation, they
     name no place or body."""
-    names = s.match.names
     for k in range(first, last + 1):
         parts = [p for p in HYPHEN.split(s.texts[k]) if p]
-        if len(parts) > 1 and any(m.payload.kind == "country" for p in parts for m in names.match_at([p], 0)):
+        if len(parts) > 1 and any(state_named(s.match.names, (p,)) for p in parts):
             return True
     return False
 

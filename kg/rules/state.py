@@ -152,29 +152,21 @@ class State:
 
     # ------------------------------------------------------------ mentions
 
-    def span_text(self, first: int, last: int) -> tuple[int, int, str]:
-        start, end = self.toks[first].start, self.toks[last].end
-        return start, end, self.report.text[start:end]
-
     def emit(self, kind: str, first: int, last: int, value: str, subtype: str | None = None,
              *, cover: bool = True) -> None:
-        start, end, text = self.span_text(first, last)
-        key = (kind, start, end, value)
-        if key in self._emitted:
-            return
-        self._emitted.add(key)
-        self.out.append(Mention(kind, start, end, text, value, subtype, "rules"))
-        if cover:
+        if self.emit_chars(kind, self.toks[first].start, self.toks[last].end, value, subtype) and cover:
             for k in range(first, last + 1):
                 self.covered[k] = True
 
-    def emit_chars(self, kind: str, start: int, end: int, value: str, subtype: str | None = None) -> None:
-        """A mention of characters ``start``..``end`` inside one token (a part of a hyphenated word), which stays
-        uncovered."""
+    def emit_chars(self, kind: str, start: int, end: int, value: str, subtype: str | None = None) -> bool:
+        """A mention of characters ``start``..``end``, which covers no token (a part of a hyphenated word); False
+        where it was emitted already."""
         key = (kind, start, end, value)
-        if key not in self._emitted:
-            self._emitted.add(key)
-            self.out.append(Mention(kind, start, end, self.report.text[start:end], value, subtype, "rules"))
+        if key in self._emitted:
+            return False
+        self._emitted.add(key)
+        self.out.append(Mention(kind, start, end, self.report.text[start:end], value, subtype, "rules"))
+        return True
 
     def name_eponym(self, first: int, last: int) -> None:
         """The person a body named at tokens ``first``..``last`` bears the name of is named too, uncovered:

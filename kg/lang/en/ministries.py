@@ -15,6 +15,8 @@ LINKS = frozenset({"and", "&"})
 FIELD_ZIPF = 3.3
 # At most this many words name the state after the field (of the Republic of Korea).
 STATE_WORDS = 5
+# The words of a state's long form in lower case (of the Republic of Korea).
+STATE_LINKS = frozenset({"of", "the"})
 
 
 @cache
@@ -47,25 +49,13 @@ def ministry(view: TokenView, i: int) -> tuple[int, int, str] | None:
 
 def _other_state(view: TokenView, j: int) -> str:
     """`` of Hungary``, ``of the Republic of Korea``: the state other than the home state named by ``of`` at token
-    ``j`` after a ministry's field, as written and after a space, so that another state's ministry is never taken for
-    Kazakhstan's of the same name; else nothing."""
+    ``j`` after a ministry's field, as written and after a space; else nothing."""
     from kg.lang.en import PROFILE
-    from kg.lexicon import load_lexicon
-    from kg.model import MentionKind
 
-    texts = view.texts
-    if j + 1 >= len(texts) or texts[j] != "of":
+    if view.texts[j:j + 1] != ["of"]:
         return ""
-    k = j + 1
-    while k < len(texts) and k - j <= STATE_WORDS and (view.covered[k] or texts[k] in ("of", "the")):
-        k += 1
-    for end in range(k, j + 1, -1):  # the longest run of them that ends in a state's name (the Republic of Korea)
-        for start in range(j + 1, end):
-            name = PROFILE.name_form(texts[start:end], MentionKind.COUNTRY) or " ".join(texts[start:end])
-            state = load_lexicon().country_named(name)
-            if state:
-                return f" {' '.join(texts[j:end])}" if state != PROFILE.home_country else ""
-    return ""
+    end = PROFILE.other_state_after(view, j + 1, STATE_WORDS, STATE_LINKS)
+    return f" {' '.join(view.texts[j:end])}" if end else ""
 
 
 def _field_before(view: TokenView, i: int) -> tuple[int, int, str] | None:

@@ -64,16 +64,6 @@ def _other_state(view: TokenView, j: int) -> str:
     """The name of a state other than the home state read right at token ``j`` (Узбекистана, Республики Узбекистан),
     as written and after a space; else nothing."""
     from kg.lang.ru import PROFILE
-    from kg.lexicon import load_lexicon
-    from kg.model import MentionKind
 
-    texts = view.texts
-    k = j
-    while k < len(texts) and k - j < STATE_WORDS and view.covered[k] and texts[k][:1].isupper():
-        k += 1
-    for end in range(k, j, -1):  # the longest run of them that names a state (not Узбекистана Ташкент)
-        name = PROFILE.name_form(texts[j:end], MentionKind.COUNTRY)
-        state = load_lexicon().country_named(name) if name else None
-        if state:
-            return f" {' '.join(texts[j:end])}" if state != PROFILE.home_country else ""
-    return ""
+    end = PROFILE.other_state_after(view, j, STATE_WORDS)
+    return f" {' '.join(view.texts[j:end])}" if end else ""
