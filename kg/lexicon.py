@@ -164,6 +164,7 @@ class Lexicon:
         self._months: Months | None = None
         self._short_months: dict[str, dict[str, int]] = {}
         self._is_word: dict[tuple[str, str, str], bool] = {}
+        self._cue_index: dict[tuple[str, str], dict[str, list[Word]]] = {}
         self._is_honorific: dict[tuple[str, str], bool] = {}
         self._is_head: dict[tuple[str, str, str | None, str | None, str | None], bool] = {}
         self._heads_for: dict[str, list[Head]] = {}
@@ -292,9 +293,21 @@ class Lexicon:
         key = (token, category, language)
         known = self._is_word.get(key)
         if known is None:
-            known = self._is_word[key] = any(word_matches(token, w.word, language)
-                                             for w in self.words_of(category, language))
+            cues = self._cues_by_key(category, language)
+            candidates = {w.word for k in profile(language).forms.token_keys(token) for w in cues.get(k, ())}
+            known = self._is_word[key] = any(word_matches(token, word, language) for word in candidates)
         return known
+
+    def _cues_by_key(self, category: str, language: str) -> dict[str, list[Word]]:
+        """The words of a category by their ``cue_keys``: the words a token may stand for share a key with it."""
+        found = self._cue_index.get((category, language))
+        if found is None:
+            found = self._cue_index[(category, language)] = {}
+            forms = profile(language).forms
+            for w in self.words_of(category, language):
+                for k in forms.cue_keys(w.word):
+                    found.setdefault(k, []).append(w)
+        return found
 
     def is_honorific(self, token: str, language: str) -> bool:
         """An honorific of any language (господин, г-жа, Mr), or one of its inflected forms where the language

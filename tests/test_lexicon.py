@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from kg.lexicon import load_lexicon
+from kg.morphology import word_matches
 
 
 @pytest.mark.parametrize(("word", "language", "expected"), [
@@ -95,3 +96,22 @@ def test_folded_heads(word: str, language: str, expected: bool) -> None:
 @pytest.mark.parametrize(("word", "expected"), [("ақорда", True), ("Ақорда", False), ("облысы", False)])
 def test_organization_last_words(word: str, expected: bool) -> None:
     assert (word in load_lexicon().organization_last_words()) is expected
+
+
+@pytest.mark.parametrize(("token", "category", "language", "expected"), [
+    ("кездесіп", "meeting", "kk", True),  # a verb cue's converb
+    ("кездесуі", "meeting", "kk", True),
+    ("сурет", "meeting", "kk", False),
+    ("қол қойды", "discussion", "kk", True),  # a phrase of two words
+    ("талқылап", "discussion", "kk", True),
+    ("встретился", "meeting", "ru", True),
+    ("обсудили", "discussion", "ru", True),
+    ("Discussing", "discussion", "en", True),
+    ("met", "meeting", "en", True),
+    ("meter", "meeting", "en", False),
+])
+def test_is_word_answers_as_every_word_of_the_category_would(token: str, category: str, language: str,
+                                                            expected: bool) -> None:
+    lex = load_lexicon()
+    assert lex.is_word(token, category, language) is expected
+    assert any(word_matches(token, w.word, language) for w in lex.words_of(category, language)) is expected

@@ -1,5 +1,6 @@
 import pytest
 
+from kg.lang import profile
 from kg.morphology import dictionary_form_kk, word_matches
 
 
@@ -50,7 +51,7 @@ def test_dictionary_form(word, person, expected):
     assert dictionary_form_kk(word, person=person) == expected
 
 
-@pytest.mark.parametrize(("token", "cue", "language", "derivation", "expected"), [
+WORD_MATCHES = [
     ("логистикалық", "логистика", "kk", True, True),
     ("сумен", "су", "kk", True, True),
     ("сурет", "су", "kk", True, False),
@@ -79,6 +80,19 @@ def test_dictionary_form(word, person, expected):
     ("дамытқан", "дамыту", "kk", False, True),
     ("қарастырмады", "қарастыру", "kk", False, False),
     ("сусыз", "су", "kk", False, False),
-])
+    ("встретились", "встретиться", "ru", False, True),
+    ("Китая", "Китай", "ru", False, True),
+    ("Discussed", "discuss", "en", False, True),
+]
+
+
+@pytest.mark.parametrize(("token", "cue", "language", "derivation", "expected"), WORD_MATCHES)
 def test_word_matches(token, cue, language, derivation, expected):
     assert word_matches(token, cue, language, derivation=derivation) is expected
+
+
+@pytest.mark.parametrize(("token", "cue", "language", "expected"),
+                         [(t, c, lang, e) for t, c, lang, d, e in WORD_MATCHES if not d])
+def test_a_token_shares_a_key_with_each_cue_it_matches(token, cue, language, expected):
+    forms = profile(language).forms
+    assert bool(forms.token_keys(token) & forms.cue_keys(cue)) or not expected

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import snowballstemmer
 
+from kg.lang import word_key
 from kg.text import fold
 
 if TYPE_CHECKING:
@@ -49,11 +50,31 @@ class StemForms:
 
     def matches(self, token: str, cue: str, derivation: bool = False) -> bool:
         """Does a token stand for a cue word, in any of its inflected (or, with ``derivation``, derived) forms?"""
-        t, c = token.lower().replace("ё", "е"), cue.lower().replace("ё", "е")
+        t, c = _lower(token), _lower(cue)
         if t == c or self.stem(t) == self.stem(c):
             return True
         lang = self.language
         return lang.lemmatiser is not None and lang.word_is(t, lang.lemmas(c)[0])
+
+    def cue_keys(self, cue: str) -> frozenset[str]:
+        """Keys of a cue word that every token it ``matches`` (without derivation) shares with it (``token_keys``):
+        the same word, its stem, or its dictionary form. A table of cues by these keys finds a token's cues without
+        trying each one."""
+        c = _lower(cue)
+        keys = {f"={c}", f"~{self.stem(c)}"}
+        if self.language.lemmatiser is not None:
+            keys.add(f"@{self.language.lemmas(c)[0]}")
+        return frozenset(keys)
+
+    def token_keys(self, token: str) -> frozenset[str]:
+        """Keys of a token: a cue it ``matches`` (without derivation) has one of them among its ``cue_keys``."""
+        t = _lower(token)
+        keys = {f"={t}", f"~{self.stem(t)}"}
+        lang = self.language
+        if lang.lemmatiser is not None:
+            keys.add(f"@{word_key(t)}")
+            keys.update(f"@{lemma}" for lemma in lang.lemmas(t))
+        return frozenset(keys)
 
     def whole_form(self, token: str, cue: str) -> bool:
         """Is a token the cue itself with endings, not a word that merely shares a stem with it?"""
@@ -87,3 +108,8 @@ class StemForms:
     def short_forms(self, word: str) -> frozenset[str]:
         """The forms by which a name's last word may stand alone (Сенат for Парламент Сенаты)."""
         return frozenset({fold(word)})
+
+
+def _lower(word: str) -> str:
+    """The form a token and a cue word are compared in: lower case, ё as е."""
+    return word.lower().replace("ё", "е")

@@ -61,6 +61,15 @@ class KazakhForms(StemForms):
         common = max((len(s) for s in shared), default=0)
         return (bool(shared) and (common >= min(len(c), SHARED_STEM) or common == len(c))) or _same_verb(t, c)
 
+    def cue_keys(self, cue: str) -> frozenset[str]:
+        c = cue.lower().replace("ё", "е")
+        return frozenset({f"={c}", *(f"~{s}" for s in kk_stems(c) | _soft_stem(c)),
+                          *(f"v{s}" for s in _verb_cue_stems(c))})
+
+    def token_keys(self, token: str) -> frozenset[str]:
+        t = token.lower().replace("ё", "е")
+        return frozenset({f"={t}", *(f"~{s}" for s in kk_stems(t)), *(f"v{s}" for s in _verb_stems(t))})
+
     def whole_form(self, token: str, cue: str) -> bool:
         """Елбасының is Елбасы with an ending; Елбанмен only shares a stem with it."""
         return bool(({fold(cue)} | {fold(x) for x in _soft_stem(cue.lower())})
@@ -109,9 +118,13 @@ def _verbal_noun_stem(word: str) -> set[str]:
 def _same_verb(token: str, cue: str) -> bool:
     """Is ``token`` a form of the verb ``cue`` names in the past tense (қабылдап, кездескен of қабылдады, кездесті)
     or as a verbal noun (қарастырды, қарастырып of қарастыру)?"""
+    return bool(_verb_cue_stems(cue) & _verb_stems(token))
+
+
+def _verb_cue_stems(cue: str) -> set[str]:
+    """The stem of the verb a cue names in the past tense or as a verbal noun (қабылдады, қарастыру)."""
     m = KK_VERB_CUE.match(cue)
-    stems = {m.group(1)} if m else _verbal_noun_stem(cue)
-    return bool(stems & _verb_stems(token))
+    return {m.group(1)} if m else _verbal_noun_stem(cue)
 
 
 def nominative(words: Sequence[str], kind: str, governor: str = "") -> str:
