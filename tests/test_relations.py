@@ -700,6 +700,13 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
      ("official", None, None)),
     ("Посол Аскар Нурланов встретился с генсеком ОДКБ Имангали Тасмагамбетовым.", "Имангали Тасмагамбетов",
      ("official", None, None)),
+    # kk: a post in apposition after the name, closed by commas on both sides, is that name's
+    ("Рахат Сейітжанов, Қазақстанның Қырғызстандағы Төтенше және өкілетті елшісі, министр Бакыт Торобаевпен "
+     "кездесті.", "Рахат Сейітжанов", ("ambassador", "KZ", "KG")),
+    ("Гүлнар Есенова, Қазақстанның Бельгиядағы елшісі, компания басшысы Питер Янсенмен кездесті.", "Гүлнар Есенова",
+     ("ambassador", "KZ", "BE")),
+    ("Алматы облысының әкімі Марат Сұлтанғазиев, Түркияның Қазақстандағы елшісі Мехмет Сертпен кездесті.",
+     "Мехмет Серт", ("ambassador", "TR", "KZ")),
 ])
 def test_posts(text, name, post):
     assert posts_of(text)[name] == post

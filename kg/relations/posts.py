@@ -83,7 +83,7 @@ def read_posts(s: State) -> None:
             role = role_after(s, p)
             if role is None:
                 continue
-            window = apposition_window(s, role, p)
+            window = case_window(s, role) if s.language.marks_case else apposition_window(s, role, p)
         draft = PostDraft(s.key_of[p], role.value, s.evidence(role, end=p.end), cue=role.value)
         boss = _whose_deputy(s, role, out)
         if boss is not None:  # оның орынбасары, его заместитель, his deputy: the deputy of the post named before
@@ -194,9 +194,9 @@ def _coordinated(s: State, between: list[Mention], p: Mention) -> bool:
 
 def role_after(s: State, p: Mention) -> Mention | None:
     """A post in apposition after the name: ``Jean Dupont, Ambassador of France, said``."""
-    if s.language.marks_case:
-        return None
     sentence = s.in_sentence(s.sentence_of[p])
+    if s.language.marks_case:
+        return _closed_apposition(s, p, sentence)
     for r in (m for m in sentence if m.kind == MentionKind.ROLE):
         if r.start < p.end:
             continue
@@ -216,6 +216,21 @@ def role_after(s: State, p: Mention) -> Mention | None:
                 return r
         return None
     return None
+
+
+def _closed_apposition(s: State, p: Mention, sentence: list[Mention]) -> Mention | None:
+    """Where a post's phrase ends in its word, a post in apposition is closed by commas on both sides: Рахат
+    Сейітжанов, Қазақстанның Қырғызстандағы елшісі, ... (a post's word before a name is that name's)."""
+    r = next((m for m in sentence if m.kind == MentionKind.ROLE and m.start >= p.end), None)
+    if r is None or not s.text[p.end:r.start].lstrip().startswith(",") or \
+            not s.text[r.end:].lstrip().startswith(","):
+        return None
+    gap = s.text[p.end:r.start].lstrip()[1:]
+    if CASE_GAP_PUNCTUATION.search(gap) or len(gap.split()) > CASE_GAP or any(
+            m.kind in (MentionKind.PERSON, MentionKind.MEETING, MentionKind.DATE) and p.end <= m.start < r.start
+            for m in sentence):
+        return None
+    return r
 
 
 def apposition_window(s: State, role: Mention, person: Mention) -> list[Mention]:
