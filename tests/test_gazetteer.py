@@ -280,3 +280,19 @@ def test_the_graph_carries_a_place_s_identifiers() -> None:
     assert {line.split(" ", 2)[1] for line in g} >= {N_DIP.latitude, N_DIP.longitude}
     _place_identifiers(g, place, "place:Гимарайнш")
     assert len(g) == 5
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    # names joined before a head noun in the plural: one place each, with the head in the singular
+    ("ru", "Посол посетил предприятия в Кызылординской и Жамбылской областях.",
+     [("Кызылординской", "Кызылординская область"), ("Жамбылской областях", "Жамбылская область")]),
+    ("ru", "Граница с Северо-Казахстанской и Павлодарской областями важна.",
+     [("Северо-Казахстанской", "Северо-Казахстанская область"), ("Павлодарской областями", "Павлодарская область")]),
+    ("kk", "Елші Қызылорда және Жамбыл облыстарында болды.",
+     [("Қызылорда", "Қызылорда облысы"), ("Жамбыл облыстарында", "Жамбыл облысы")]),
+    # a plural head after no name names no place
+    ("ru", "Посол посетил предприятия в соседних областях.", []),
+])
+def test_names_joined_before_a_plural_head_are_one_place_each(language: str, text: str,
+                                                              expected: list[tuple[str, str]]) -> None:
+    assert places(language, text) == expected

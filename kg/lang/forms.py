@@ -101,6 +101,10 @@ class StemForms:
         """Is a token the plural of an organization's head noun (universities: a class, or several bodies)?"""
         return False
 
+    def singular(self, token: str, head: str) -> str:
+        """A head noun written in the plural as ``token``, in the singular: its dictionary form ``head`` here."""
+        return head
+
     def name_candidates(self, word: str) -> frozenset[str]:
         """Forms a person's surname written in some case may have in the dictionary (a stem here)."""
         return frozenset({self.stem(word)}) if self._stemmer else frozenset()

@@ -91,14 +91,11 @@ def head_patterns(s: State) -> None:
     matches = [m for m in heads.find(s.texts) if m.payload.position == "after"
                and (profile(s.language).forms.head_fits(s.texts[m.last], m.payload.word)
                     or _plural_head(s, m))]
-    # A place head in the plural (Almaty and Semey cities) leaves the towns to the gazetteer.
-    matches = [m for m in matches if m.payload.kind == "organization" or not _plural_head(s, m)]
     # Organizations first: Гимарайнш қаласы әкімдігі is one body, not a city and a stray head.
     for m in sorted(matches, key=lambda m: (m.payload.kind != "organization", m.first)):
         if s.covered[m.first]:
             continue
-        if _plural_head(s, m):
-            _coordinated_organizations(s, m)
+        if _plural_head(s, m) and (_coordinated(s, m) or m.payload.kind == "organization"):
             continue
         first = _name_start(s, m.first, organization=m.payload.kind == "organization",
                             town_named=m.payload.subtype == "university")
@@ -126,14 +123,15 @@ def head_patterns(s: State) -> None:
 
 
 def _plural_head(s: State, m: Match[Head]) -> bool:
-    """``universities``, ``университеттері``: a head noun in the plural names a class or several bodies."""
-    written, head = s.texts[m.last], m.payload.word
-    return m.payload.kind == "organization" and profile(s.language).forms.plural_head(written, head)
+    """``universities``, ``университеттері``, ``областях``: a head noun in the plural names a class, or several
+    bodies or places."""
+    return profile(s.language).forms.plural_head(s.texts[m.last], m.payload.word)
 
 
-def _coordinated_organizations(s: State, m: Match[Head]) -> None:
-    """``Kawasaki and Marubeni companies``, ``Х және Y университеттері``: one body per name before a
-    plural head; one name alone before it (Lithuanian universities) is a class, not a body."""
+def _coordinated(s: State, m: Match[Head]) -> bool:
+    """``Kawasaki and Marubeni companies``, ``Х және Y университеттері``, ``Кызылординской и Жамбылской
+    областях``: one body or place per name before a plural head; one name alone before it (Lithuanian
+    universities) is a class, not a body. Was there more than one?"""
     parts: list[tuple[int, int]] = []
     end: int | None = None
     j = m.first - 1
@@ -162,15 +160,26 @@ def _coordinated_organizations(s: State, m: Match[Head]) -> None:
         if start <= end:
             parts.append((start, end))
     if len(parts) < 2:
-        return
+        return False
     for town in towns:
         s.out.remove(town)
     head = m.payload
-    form = head.word[:1].upper() + head.word[1:] if profile(s.language).title_case_heads else head.word
+    language = profile(s.language)
+    form = head.word[:1].upper() + head.word[1:] if language.title_case_heads else head.word
     for first, last in parts:
-        value = f"{' '.join(s.texts[first:last + 1])} {form}"
-        s.emit(MentionKind.ORGANIZATION, first, m.last if first == parts[0][0] else last, value,
-               head.subtype)
+        end = m.last if first == parts[0][0] else last
+        name = " ".join(s.texts[first:last + 1])
+        if head.kind == "organization":
+            s.emit(MentionKind.ORGANIZATION, first, end, f"{name} {form}", head.subtype)
+        elif head.subtype in ("city", "area"):
+            s.emit(MentionKind.PLACE, first, end, f"{name}\t{name} {form}", head.place_type)
+        elif language.name_words_decline:  # Жамбылской областях: Жамбылская область
+            singular = language.forms.singular(s.texts[m.last], head.word)
+            s.emit(MentionKind.PLACE, first, end, s.dictionary_form([*s.texts[first:last + 1], singular]),
+                   head.subtype)
+        else:
+            s.emit(MentionKind.PLACE, first, end, f"{name} {form}", head.subtype)
+    return True
 
 
 def _town_at(s: State, j: int) -> Mention | None:

@@ -49,6 +49,16 @@ class RussianForms(StemForms):
 
         return adjective_of(token, after)
 
+    def plural_head(self, token: str, head: str) -> bool:
+        from kg.lang.ru.morph import plural_of
+
+        return plural_of(token, head)
+
+    def singular(self, token: str, head: str) -> str:
+        from kg.lang.ru.morph import singular_of
+
+        return singular_of(token)
+
     def name_matches(self, token: str, name: str) -> bool | None:
         """A noun name takes noun endings only (Омской is a region's adjective, not Омск)."""
         if noun_form(token, name) or not ADJECTIVE.search(name):

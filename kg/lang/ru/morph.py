@@ -98,6 +98,21 @@ def form_of(word: str, lemma: str) -> bool | None:
     return any(p.normal_form.replace("ё", "е") == low for p in _parses(word.lower()))
 
 
+def plural_of(word: str, lemma: str) -> bool:
+    """Is ``word`` a plural form of the noun ``lemma`` (областях, провинций of область, провинция)?"""
+    low = lemma.lower().replace("ё", "е")
+    return CYRILLIC_WORD.match(word) is not None and any(
+        p.normal_form.replace("ё", "е") == low and "plur" in p.tag for p in _parses(word.lower()))
+
+
+def singular_of(word: str) -> str:
+    """A plural noun in the singular, in its case (областях: области), or the word as it is."""
+    for p in _parses(word.lower()):
+        if "plur" in p.tag and (one := p.inflect({"sing"})) is not None:
+            return one.word
+    return word
+
+
 @lru_cache(maxsize=8192)
 def adjective_of(word: str, after: str) -> bool:
     """Does the dictionary know ``word`` as an adjective's or participle's form only (Центральной; not Омске,
