@@ -48,6 +48,10 @@ def found(text: str, kind: str) -> list[str]:
     ("The Ambassador in Wiesbaden Nurlan Onzhanov spoke.", ["Nurlan Onzhanov"]),
     # without a post before it, a name of three words after a preposition stays whole
     ("A message from Mary Anne Hawkins noted the progress.", ["Mary Anne Hawkins"]),
+    # the agent of a verb of meeting, attending or joining a group, after "by"
+    ("The ambassador was accompanied by Elena Rinaldi and Marco Rossi.", ["Elena Rinaldi", "Marco Rossi"]),
+    ("He was welcomed by Elena Rinaldi.", ["Elena Rinaldi"]),
+    ("The forum was organised by Astana Hub.", []),
 ])
 def test_persons(text, expected):
     assert found(text, MentionKind.PERSON) == expected
@@ -113,6 +117,11 @@ def test_registry_resolves_recognisers_by_language():
     ("Secretary General Sultan Raimov stressed the role of culture.", ["Sultan Raimov"]),
     ("Mrs. Nişangül Karatayeva thanked the hosts for the warm welcome.", ["Nişangül Karatayeva"]),
     ("Ambassador of Japan to Kazakhstan Haruki Sato and representatives of firms met.", ["Haruki Sato"]),
+    # a chargé d'affaires ad interim, written out or abbreviated
+    ("The minister met Chargé d'Affaires a.i. of the Netherlands Pieter van der Molen.", ["Pieter van der Molen"]),
+    ("The minister met Chargé d'Affaires ad interim of the Netherlands Pieter van der Molen.",
+     ["Pieter van der Molen"]),
+    ("City Councillor Mark Brown met the ambassador.", ["Mark Brown"]),
 ])
 def test_rules_take_english_proposals(text, expected):
     persons = [m.value for m in tagged_rule_mentions(report(text)) if m.kind == MentionKind.PERSON]

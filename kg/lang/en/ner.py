@@ -53,6 +53,8 @@ APPOSITION_REACH = 4
 # How far back from a place's preposition a post may end, in the post's own words (Consul General of Kazakhstan).
 POST_REACH = 6
 COORDINATION = frozenset({"and", "&"})
+# The categories of the lexicon's words whose agent after "by" is a person: attended by, accompanied by, hosted by.
+AGENT_CATEGORIES = ("meeting", "attendance", "group")
 # A word with capitals inside (KazMunayGas, PetroChina): a brand or a company, not a person's name (McDonald).
 CAMEL_CASE = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")
 CAMEL_NAME = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von)[A-Z]")
@@ -166,8 +168,8 @@ def _capitalised(word: str) -> bool:
     return "-" not in t or all(p[:1].isalpha() for p in HYPHEN.split(t))
 
 
-def _meeting_word(word: str) -> bool:
-    return load_lexicon().is_word(word, "meeting", "en")
+def _meeting_word(word: str, categories: tuple[str, ...] = ("meeting",)) -> bool:
+    return any(load_lexicon().is_word(word, category, "en") for category in categories)
 
 
 def common_word(word: str, *, inflected: bool = False) -> bool:
@@ -521,9 +523,11 @@ class _Recogniser:
         if first > 0 and self._joined(first) and fold(self.texts[first - 1]) in d.roles \
                 and (self.texts[first - 1][:1].isupper() or fold(self.texts[first - 1]) in d.counterparts):
             return True  # the Governor X; his counterpart X
-        # right after a verb or noun of meeting (the lexicon's), or after it and "with": met with X, received X
+        # right after a verb or noun of meeting (the lexicon's), or after it and "with": met with X, received X;
+        # the agent of a verb of meeting, attending or joining a group: attended by X, accompanied by X
         before = [t.casefold() for t in self.texts[max(0, first - 2):first]]
-        if before[-1:] and (_meeting_word(before[-1]) or (before[-1] == "with" and _meeting_word(before[0]))):
+        if before[-1:] and (_meeting_word(before[-1]) or (before[-1] == "with" and _meeting_word(before[0])) or (
+                before[-1] == "by" and _meeting_word(before[0], AGENT_CATEGORIES))):
             return True
         nxt = last + 1
         if nxt < len(self.texts) and self.texts[nxt] in d.said:
