@@ -457,11 +457,13 @@ def _word_rows() -> tuple[Word, ...]:
 
 
 def post_spellings(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
-    """A post's name as listed, with a space for each hyphen inside a word, and, of two words, joined by a hyphen:
-    vice governor and Vice-Governor, director-general and Director General, are one post."""
+    """A post's name as listed, with a space for each hyphen inside a word or with none, and, of two words, joined
+    by a hyphen: vice governor and Vice-Governor, director-general and Director General, обер-бургомистр and
+    обербургомистр are one post."""
     spaced = tuple(part for w in words for part in POST_HYPHEN.split(w))
+    closed = tuple(POST_HYPHEN.sub("", w) for w in words)
     joined = ("-".join(spaced),) if len(spaced) == 2 else None
-    return tuple(dict.fromkeys(w for w in (words, spaced, joined) if w))
+    return tuple(dict.fromkeys(w for w in (words, spaced, closed, joined) if w))
 
 
 def _derived_adjectives(entries: list[Entry]) -> list[Entry]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.lexicon import load_lexicon
+from kg.lexicon import load_lexicon, post_spellings
 from kg.morphology import word_matches
 
 
@@ -115,3 +115,13 @@ def test_is_word_answers_as_every_word_of_the_category_would(token: str, categor
     lex = load_lexicon()
     assert lex.is_word(token, category, language) is expected
     assert any(word_matches(token, w.word, language) for w in lex.words_of(category, language)) is expected
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    (("vice-governor",), (("vice-governor",), ("vice", "governor"), ("vicegovernor",))),
+    (("обер-бургомистр",), (("обер-бургомистр",), ("обер", "бургомистр"), ("обербургомистр",))),
+    (("director", "general"), (("director", "general"), ("director-general",))),
+    (("ambassador",), (("ambassador",),)),
+])
+def test_post_spellings(words: tuple[str, ...], expected: tuple[tuple[str, ...], ...]) -> None:
+    assert post_spellings(words) == expected

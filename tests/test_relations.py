@@ -700,6 +700,12 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
      ("official", None, None)),
     ("Посол Аскар Нурланов встретился с генсеком ОДКБ Имангали Тасмагамбетовым.", "Имангали Тасмагамбетов",
      ("official", None, None)),
+    # a post's name written without its hyphen; an embassy's minister-counsellor is its diplomat
+    ("Посол провел переговоры с обербургомистром Лейпцига Дирком Хоффманом.", "Дирк Хоффман", ("mayor", "DE", None)),
+    ("Во встрече приняла участие советник-посланник посольства Даурен Абишев.", "Даурен Абишев",
+     ("diplomat", None, None)),
+    ("The meeting was attended by Minister-Counsellor of the Embassy Dauren Abishev.", "Dauren Abishev",
+     ("diplomat", None, None)),
     # kk: a post in apposition after the name, closed by commas on both sides, is that name's
     ("Рахат Сейітжанов, Қазақстанның Қырғызстандағы Төтенше және өкілетті елшісі, министр Бакыт Торобаевпен "
      "кездесті.", "Рахат Сейітжанов", ("ambassador", "KZ", "KG")),
