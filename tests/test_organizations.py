@@ -22,6 +22,8 @@ def organizations(text: str) -> list[tuple[str, str]]:
     ("Students of Lithuanian universities came to the talks yesterday.", []),
     ("Representatives of Kawasaki and Marubeni companies attended the talks.",
      [("Kawasaki", "Kawasaki Company"), ("Marubeni companies", "Marubeni Company")]),
+    ("Representatives of Kawasaki, Toyota and Marubeni companies attended the talks.",
+     [("Kawasaki", "Kawasaki Company"), ("Toyota", "Toyota Company"), ("Marubeni companies", "Marubeni Company")]),
     # A Roman numeral is an ordinal, not a body.
     ("The ambassador was awarded the Order of Friendship, II degree, on Monday.", []),
     # A place or a state inside the name belongs to it.

@@ -139,14 +139,15 @@ def _coordinated(s: State, m: Match[Head]) -> bool:
     while j >= 0 and not s.barrier[j]:
         t = s.texts[j]
         if s.covered[j]:
-            town = _town_at(s, j)
+            # a town's name, or a state's in a place's name (Батыс Қазақстан облыстары)
+            town = _town_at(s, j, MentionKind.PLACE, *((MentionKind.COUNTRY,) if m.payload.kind == "place" else ()))
             if town is None:
                 break
             towns.append(town)
         if s.is_capitalised(j) or LATIN_CAPITALISED.match(t):
             end = j if end is None else end
             start = j
-        elif end is not None and fold(t) in COORDINATORS:
+        elif end is not None and (t in COORDINATORS or fold(t) in COORDINATORS):
             parts.append((start, end))
             end = None
         else:
@@ -159,8 +160,9 @@ def _coordinated(s: State, m: Match[Head]) -> bool:
             start += 1
         if start <= end:
             parts.append((start, end))
-    if len(parts) < 2:
-        return False
+    if len(parts) < 2 or any(t.kind == MentionKind.COUNTRY and t.start == s.toks[first].start
+                             for t in towns for first, _ in parts):
+        return False  # a state's name alone is no place's: Қазақстан мен Ресей облыстары are the states' regions
     for town in towns:
         s.out.remove(town)
     head = m.payload
@@ -182,11 +184,11 @@ def _coordinated(s: State, m: Match[Head]) -> bool:
     return True
 
 
-def _town_at(s: State, j: int) -> Mention | None:
-    """The one-word place mention at token ``j``, if any (Kawasaki, Сәтбаев: a town's name is a body's too)."""
+def _town_at(s: State, j: int, *kinds: MentionKind) -> Mention | None:
+    """The one-word mention of one of these kinds at token ``j``, if any (Kawasaki, Сәтбаев: a town's name is a
+    body's too)."""
     t = s.toks[j]
-    return next((m for m in s.out if m.kind == MentionKind.PLACE and m.start == t.start and m.end == t.end),
-                None)
+    return next((m for m in s.out if m.kind in kinds and m.start == t.start and m.end == t.end), None)
 
 
 def _place_before(s: State, j: int) -> bool:
