@@ -44,6 +44,10 @@ def places(language: str, text: str) -> list[tuple[str, str]]:
     ("en", "The ambassador visited Bavaria.", "Bavaria", "DE-BY"),
     ("en", "The ambassador visited Texas.", "Texas", "US-TX"),
     ("ru", "Посол посетил Баварию.", "Баварию", "DE-BY"),
+    # a place whose name a larger place elsewhere took is the one of a state the report names, not named before it
+    ("kk", "Елші Испанияға сапары барысында Валенсияда болды.", "Валенсияда", "geonames:2509954"),
+    ("kk", "Қазақстанның Валенсиядағы консулы Испания туралы айтты.", "Валенсиядағы", "geonames:2509954"),
+    ("kk", "Елші Валенсияда болды.", "Валенсияда", "geonames:3625549"),
     # a provincial town of the wider world (some 120,000 inhabitants)
     ("en", "The Mayor of Bergamo Giorgio Gori met the ambassador.", "Bergamo", BERGAMO),
     ("kk", "Елші Бергамода болды.", "Бергамода", BERGAMO),

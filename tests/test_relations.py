@@ -700,6 +700,9 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
      ("official", None, None)),
     ("Посол Аскар Нурланов встретился с генсеком ОДКБ Имангали Тасмагамбетовым.", "Имангали Тасмагамбетов",
      ("official", None, None)),
+    # a Spanish town's mayor by his Spanish title
+    ("Елші Испанияда қала алькальді Мерседес Гарсия Ортегамен кездесті.", "Мерседес Гарсия Ортега",
+     ("mayor", "ES", None)),
     # a post's name written without its hyphen; an embassy's minister-counsellor is its diplomat
     ("Посол провел переговоры с обербургомистром Лейпцига Дирком Хоффманом.", "Дирк Хоффман", ("mayor", "DE", None)),
     ("Во встрече приняла участие советник-посланник посольства Даурен Абишев.", "Даурен Абишев",

@@ -56,6 +56,9 @@ def read_names(s: State) -> None:
         if m.first == m.last and m.payload.kind == "country":
             fullest[m.first] = max(fullest.get(m.first, 0), _held(s.texts[m.first], m.payload))
     placed: set[tuple[int, str]] = set()
+    # the states the report names: a place whose name a larger place elsewhere took is theirs (Valencia in a report
+    # on Spain), where its own state is not named
+    states = sorted({m.payload.key for m in found if m.payload.kind == "country"})
     for m in found:
         e = m.payload
         if m.first == m.last and e.kind == "country" and _held(s.texts[m.first], e) < fullest[m.first]:
@@ -93,8 +96,11 @@ def read_names(s: State) -> None:
             s.emit(MentionKind.COUNTRY, first, m.last, e.key, e.form)
         elif e.kind == "place":
             state = _state_before(s, names, m.first)
-            if state is not None and state != e.country:
-                e = s.lex.homonym(e.name, state) or e  # Испанияның Валенсия өңірі: Spain's, not Venezuela's
+            if state != e.country:
+                # Испанияның Валенсия өңірі: Spain's, not Venezuela's; else the one of a state the report names
+                own = s.lex.homonym(e.name, state) if state is not None else None
+                e = own or (e if e.country in states else next(
+                    (h for c in states if (h := s.lex.homonym(e.name, c)) is not None), e))
             if (m.first, e.key) in placed:
                 continue  # the place read already, with its head noun (the name matched in two spellings)
             placed.add((m.first, e.key))
