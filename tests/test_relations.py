@@ -700,6 +700,11 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
      ("official", None, None)),
     ("Посол Аскар Нурланов встретился с генсеком ОДКБ Имангали Тасмагамбетовым.", "Имангали Тасмагамбетов",
      ("official", None, None)),
+    # kk: a state's long form after its name (Корольдігі, Республикасы) carries the case ending of its part
+    ("Қазақстанның Испания Корольдігіндегі елшісі Әсел Дүйсенбекова Мадридте болды.", "Әсел Дүйсенбекова",
+     ("ambassador", "KZ", "ES")),
+    ("Иран Республикасының Қазақстандағы елшісі Али Акбар Джоукар әкіммен кездесті.", "Али Акбар Джоукар",
+     ("ambassador", "IR", "KZ")),
     # a Spanish town's mayor by his Spanish title
     ("Елші Испанияда қала алькальді Мерседес Гарсия Ортегамен кездесті.", "Мерседес Гарсия Ортега",
      ("mayor", "ES", None)),

@@ -92,8 +92,12 @@ def read_names(s: State) -> None:
                 s.barrier[k] = True  # nor a place the recogniser proposes
             continue
         if e.kind == "country":
-            first = _state_form_start(s, m.first) if e.form != "adjective" else m.first  # not Federation of Indian
-            s.emit(MentionKind.COUNTRY, first, m.last, e.key, e.form)
+            if (m.first, e.key) in placed:
+                continue  # the state read already, by another of its names there
+            placed.add((m.first, e.key))
+            first, last = (_state_form_start(s, m.first), _state_form_end(s, m.last)) if e.form != "adjective" \
+                else (m.first, m.last)  # not Federation of Indian
+            s.emit(MentionKind.COUNTRY, first, last, e.key, e.form)
         elif e.kind == "place":
             state = _state_before(s, names, m.first)
             if state != e.country:
@@ -190,13 +194,23 @@ def _state_form_start(s: State, first: int) -> int:
     return start
 
 
-def _state_form_word(s: State, token: str) -> bool:
-    """A word of a state's long form (Republic, Королевства), in a form its head noun may take (the Emir of Qatar
-    is no Emirates: an English stem says too little)."""
+def _state_form_end(s: State, last: int) -> int:
+    """Where a state's long form ends after its name: ``Испания Корольдігіндегі`` (the case ending on its last
+    word says the state's part: a diplomat's host)."""
+    k = last + 1
+    while k < len(s.texts) and not s.covered[k] and s.is_capitalised(k) and _state_form_word(s, s.texts[k], "after"):
+        k += 1
+    return k - 1
+
+
+def _state_form_word(s: State, token: str, position: str = "") -> bool:
+    """A word of a state's long form (Republic, Королевства; after the name where ``position`` is "after":
+    Корольдігі), in a form its head noun may take (the Emir of Qatar is no Emirates: an English stem says too
+    little)."""
     forms = profile(s.language).forms
     return s.lex.is_word(token, "state-form", s.language) and any(
         fold(token) == fold(w.word) or forms.head_fits(token, w.word) for w in s.lex.words_of("state-form", s.language)
-        if word_matches(token, w.word, s.language))
+        if w.value == position and word_matches(token, w.word, s.language))
 
 
 def _names_place(s: State, i: int, e: Entry, names: PhraseMatcher[Entry]) -> bool:
