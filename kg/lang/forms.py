@@ -33,7 +33,7 @@ class StemForms:
         self.stem = lru_cache(maxsize=65536)(self._stem)
 
     def _stem(self, word: str) -> str:
-        low = word.lower().replace("ё", "е")
+        low = comparable(word)
         return self._stemmer.stemWord(low) if self._stemmer else low
 
     def keys(self, word: str, derivation: bool = False) -> frozenset[str]:
@@ -50,7 +50,7 @@ class StemForms:
 
     def matches(self, token: str, cue: str, derivation: bool = False) -> bool:
         """Does a token stand for a cue word, in any of its inflected (or, with ``derivation``, derived) forms?"""
-        t, c = _lower(token), _lower(cue)
+        t, c = comparable(token), comparable(cue)
         if t == c or self.stem(t) == self.stem(c):
             return True
         lang = self.language
@@ -60,7 +60,7 @@ class StemForms:
         """Keys of a cue word that every token it ``matches`` (without derivation) shares with it (``token_keys``):
         the same word, its stem, or its dictionary form. A table of cues by these keys finds a token's cues without
         trying each one."""
-        c = _lower(cue)
+        c = comparable(cue)
         keys = {f"={c}", f"~{self.stem(c)}"}
         if self.language.lemmatiser is not None:
             keys.add(f"@{self.language.lemmas(c)[0]}")
@@ -68,7 +68,7 @@ class StemForms:
 
     def token_keys(self, token: str) -> frozenset[str]:
         """Keys of a token: a cue it ``matches`` (without derivation) has one of them among its ``cue_keys``."""
-        t = _lower(token)
+        t = comparable(token)
         keys = {f"={t}", f"~{self.stem(t)}"}
         lang = self.language
         if lang.lemmatiser is not None:
@@ -114,6 +114,6 @@ class StemForms:
         return frozenset({fold(word)})
 
 
-def _lower(word: str) -> str:
+def comparable(word: str) -> str:
     """The form a token and a cue word are compared in: lower case, ё as е."""
     return word.lower().replace("ё", "е")

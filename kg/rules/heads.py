@@ -107,15 +107,7 @@ def head_patterns(s: State) -> None:
         name_words = s.texts[first:m.first]
         head = m.payload
         if head.kind == "place":
-            if head.subtype in ("city", "area"):
-                value = " ".join(name_words)
-                s.emit(MentionKind.PLACE, first, m.last, f"{value}\t{value} {_head_form(s, m)}", head.place_type)
-            elif profile(s.language).name_words_decline:
-                s.emit(MentionKind.PLACE, first, m.last,
-                       s.dictionary_form([*name_words, s.texts[m.last]]), head.subtype)
-            else:
-                s.emit(MentionKind.PLACE, first, m.last, f"{' '.join(name_words)} {_head_form(s, m)}",
-                       head.subtype)
+            _emit_place(s, first, m.last, name_words, s.texts[m.last], _head_form(s, m), head)
         else:
             name = f"{s.span(first, m.first - 1)} {_head_form(s, m)}"
             s.emit(MentionKind.ORGANIZATION, first, m.last, name, head.subtype)
@@ -168,20 +160,28 @@ def _coordinated(s: State, m: Match[Head]) -> bool:
     head = m.payload
     language = profile(s.language)
     form = head.word[:1].upper() + head.word[1:] if language.title_case_heads else head.word
+    # the head a place's name is declined with, in the singular: Жамбылской областях, Жамбылская область
+    singular = language.forms.singular(s.texts[m.last], head.word) if head.kind == "place" else head.word
     for first, last in parts:
         end = m.last if first == parts[0][0] else last
-        name = " ".join(s.texts[first:last + 1])
         if head.kind == "organization":
-            s.emit(MentionKind.ORGANIZATION, first, end, f"{name} {form}", head.subtype)
-        elif head.subtype in ("city", "area"):
-            s.emit(MentionKind.PLACE, first, end, f"{name}\t{name} {form}", head.place_type)
-        elif language.name_words_decline:  # Жамбылской областях: Жамбылская область
-            singular = language.forms.singular(s.texts[m.last], head.word)
-            s.emit(MentionKind.PLACE, first, end, s.dictionary_form([*s.texts[first:last + 1], singular]),
-                   head.subtype)
+            s.emit(MentionKind.ORGANIZATION, first, end, f"{' '.join(s.texts[first:last + 1])} {form}", head.subtype)
         else:
-            s.emit(MentionKind.PLACE, first, end, f"{name} {form}", head.subtype)
+            _emit_place(s, first, end, s.texts[first:last + 1], singular, form, head)
     return True
+
+
+def _emit_place(s: State, first: int, end: int, name_words: list[str], head_word: str, form: str, head: Head) -> None:
+    """A place of the name's words and its head noun (``head_word`` as the name is declined with it, ``form`` as
+    the name is shown with it): a town by its name alone and with the head, else the name with the head, in its
+    dictionary form where the name's words decline."""
+    name = " ".join(name_words)
+    if head.subtype in ("city", "area"):
+        s.emit(MentionKind.PLACE, first, end, f"{name}\t{name} {form}", head.place_type)
+    elif profile(s.language).name_words_decline:
+        s.emit(MentionKind.PLACE, first, end, s.dictionary_form([*name_words, head_word]), head.subtype)
+    else:
+        s.emit(MentionKind.PLACE, first, end, f"{name} {form}", head.subtype)
 
 
 def _town_at(s: State, j: int, *kinds: MentionKind) -> Mention | None:

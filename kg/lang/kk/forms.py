@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from kg.lang.forms import StemForms
+from kg.lang.forms import StemForms, comparable
 from kg.model import MentionKind
 from kg.morphology import KK_PLURAL, case_candidates, dictionary_form_kk, kk_possessive_form, kk_stems
 from kg.text import fold
@@ -54,7 +54,7 @@ class KazakhForms(StemForms):
             KK_NAME_ENDINGS.match(t[len(n):])))
 
     def matches(self, token: str, cue: str, derivation: bool = False) -> bool:
-        t, c = token.lower().replace("ё", "е"), cue.lower().replace("ё", "е")
+        t, c = comparable(token), comparable(cue)
         if t == c:
             return True
         shared = kk_stems(t, derivation=derivation) & (kk_stems(c, derivation=derivation) | _soft_stem(c))
@@ -62,12 +62,12 @@ class KazakhForms(StemForms):
         return (bool(shared) and (common >= min(len(c), SHARED_STEM) or common == len(c))) or _same_verb(t, c)
 
     def cue_keys(self, cue: str) -> frozenset[str]:
-        c = cue.lower().replace("ё", "е")
+        c = comparable(cue)
         return frozenset({f"={c}", *(f"~{s}" for s in kk_stems(c) | _soft_stem(c)),
                           *(f"v{s}" for s in _verb_cue_stems(c))})
 
     def token_keys(self, token: str) -> frozenset[str]:
-        t = token.lower().replace("ё", "е")
+        t = comparable(token)
         return frozenset({f"={t}", *(f"~{s}" for s in kk_stems(t)), *(f"v{s}" for s in _verb_stems(t))})
 
     def whole_form(self, token: str, cue: str) -> bool:

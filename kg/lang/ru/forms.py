@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from kg.lang.forms import StemForms
+from kg.lang.forms import StemForms, comparable
 
 # Case endings of a Russian place noun by its last letter (Москва → Москве, Омск → Омске, Тверь → Твери);
 # a final vowel, ь or й gives way to the ending. Not adjective endings: Омской is a region's, not Омск.
@@ -68,7 +68,7 @@ class RussianForms(StemForms):
 
 def noun_form(token: str, name: str) -> bool:
     """Is a token a case form of a Russian (or Russian-written) place noun: Омске, Туркестане, Сиане?"""
-    t, n = token.lower().replace("ё", "е"), name.lower().replace("ё", "е")
+    t, n = comparable(token), comparable(name)
     if t == n:
         return True
     head, dash, tail = n.partition("-")
