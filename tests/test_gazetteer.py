@@ -299,6 +299,15 @@ def test_the_graph_carries_a_place_s_identifiers() -> None:
      [("Қостанай", "Қостанай облысы"), ("Ақтөбе", "Ақтөбе облысы"),
       ("Батыс Қазақстан облыстарының", "Батыс Қазақстан облысы")]),
     ("kk", "Тараптар Қазақстан мен Ресей облыстарының ынтымақтастығын талқылады.", []),
+    # the last name and the head read as one known place: the names before it are places of that head too
+    ("ru", "Посол посетил Костанайскую, Актюбинскую и Западно-Казахстанскую области.",
+     [("Костанайскую", "Костанайская область"), ("Актюбинскую", "Актюбинская область"),
+      ("Западно-Казахстанскую области", "KZ-27")]),
+    ("en", "The ambassador visited Kyzylorda and Zhambyl regions.",
+     [("Kyzylorda", "Kyzylorda Region"), ("Zhambyl regions", "KZ-31")]),
+    # ... but a singular head, as the case of the name before it tells, is that one place's alone
+    ("ru", "Акимы Туркестана и Жамбылской области встретились.",
+     [("Туркестана", "geonames:1517945"), ("Жамбылской области", "KZ-31")]),
     # a plural head after no name names no place
     ("ru", "Посол посетил предприятия в соседних областях.", []),
 ])

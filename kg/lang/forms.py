@@ -97,8 +97,9 @@ class StemForms:
         """May a token that matched a head noun stand as that head after a name?"""
         return True
 
-    def plural_head(self, token: str, head: str) -> bool:
-        """Is a token the plural of an organization's head noun (universities: a class, or several bodies)?"""
+    def plural_head(self, token: str, head: str, before: str = "") -> bool:
+        """Is a token the plural of a head noun (universities: a class, or several bodies or places), after the word
+        ``before`` it where a language's agreement tells a singular form that looks the same?"""
         return False
 
     def singular(self, token: str, head: str) -> str:

@@ -94,6 +94,8 @@ def head_patterns(s: State) -> None:
     # Organizations first: Гимарайнш қаласы әкімдігі is one body, not a city and a stray head.
     for m in sorted(matches, key=lambda m: (m.payload.kind != "organization", m.first)):
         if s.covered[m.first]:
+            if (named := _named_with_head(s, m)) is not None:
+                _coordinated(s, m, named)
             continue
         if _plural_head(s, m) and (_coordinated(s, m) or m.payload.kind == "organization"):
             continue
@@ -114,19 +116,32 @@ def head_patterns(s: State) -> None:
             s.name_eponym(first, m.last)
 
 
-def _plural_head(s: State, m: Match[Head]) -> bool:
+def _plural_head(s: State, m: Match[Head], before: str = "") -> bool:
     """``universities``, ``университеттері``, ``областях``: a head noun in the plural names a class, or several
-    bodies or places."""
-    return profile(s.language).forms.plural_head(s.texts[m.last], m.payload.word)
+    bodies or places (after the word ``before``, where agreement tells: Жамбылской области is singular)."""
+    return profile(s.language).forms.plural_head(s.texts[m.last], m.payload.word, before)
 
 
-def _coordinated(s: State, m: Match[Head]) -> bool:
+def _named_with_head(s: State, m: Match[Head]) -> Mention | None:
+    """The place the lexicon knows by a name and this plural head noun (Западно-Казахстанскую области, Zhambyl
+    regions), which may be the last of several names before it."""
+    if m.payload.kind != "place" or m.first == 0 or not _plural_head(s, m, s.texts[m.first - 1]):
+        return None
+    start, end = s.toks[m.first].start, s.toks[m.last].end
+    return next((g for g in s.out if g.kind == MentionKind.PLACE and g.end == end and g.start < start), None)
+
+
+def _coordinated(s: State, m: Match[Head], named: Mention | None = None) -> bool:
     """``Kawasaki and Marubeni companies``, ``Х және Y университеттері``, ``Кызылординской и Жамбылской
     областях``: one body or place per name before a plural head; one name alone before it (Lithuanian
-    universities) is a class, not a body. Was there more than one?"""
+    universities) is a class, not a body. Was there more than one? A place the lexicon read with the head
+    (``named``) is the last name, and stays as it was read."""
     parts: list[tuple[int, int]] = []
     end: int | None = None
     j = m.first - 1
+    if named is not None:
+        start = next(k for k in range(m.first) if s.toks[k].start == named.start)
+        end, j = m.first - 1, start - 1
     towns: list[Mention] = []
     while j >= 0 and not s.barrier[j]:
         t = s.texts[j]
@@ -162,7 +177,7 @@ def _coordinated(s: State, m: Match[Head]) -> bool:
     form = head.word[:1].upper() + head.word[1:] if language.title_case_heads else head.word
     # the head a place's name is declined with, in the singular: Жамбылской областях, Жамбылская область
     singular = language.forms.singular(s.texts[m.last], head.word) if head.kind == "place" else head.word
-    for first, last in parts:
+    for first, last in parts[1:] if named is not None else parts:
         end = m.last if first == parts[0][0] else last
         if head.kind == "organization":
             s.emit(MentionKind.ORGANIZATION, first, end, f"{' '.join(s.texts[first:last + 1])} {form}", head.subtype)

@@ -25,7 +25,7 @@ class EnglishForms(StemForms):
         t, h = fold(POSSESSIVE.sub("", token)), fold(head)
         return t in (h, fold(plural_of(head)))
 
-    def plural_head(self, token: str, head: str) -> bool:
+    def plural_head(self, token: str, head: str, before: str = "") -> bool:
         return fold(token) != fold(head) and fold(token).endswith("s")
 
 

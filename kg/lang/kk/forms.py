@@ -85,7 +85,7 @@ class KazakhForms(StemForms):
         """A possessive head noun takes a case ending only: министрлігінің, not министрлігімен-дей."""
         return token == head or kk_possessive_form(token, head)
 
-    def plural_head(self, token: str, head: str) -> bool:
+    def plural_head(self, token: str, head: str, before: str = "") -> bool:
         return fold(token).startswith(fold(head)[:-1]) and not KK_PLURAL.search(head) and any(
             KK_PLURAL.search(x) for x in kk_stems(token))
 

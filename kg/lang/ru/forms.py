@@ -49,10 +49,10 @@ class RussianForms(StemForms):
 
         return adjective_of(token, after)
 
-    def plural_head(self, token: str, head: str) -> bool:
+    def plural_head(self, token: str, head: str, before: str = "") -> bool:
         from kg.lang.ru.morph import plural_of
 
-        return plural_of(token, head)
+        return plural_of(token, head, before)
 
     def singular(self, token: str, head: str) -> str:
         from kg.lang.ru.morph import singular_of

@@ -98,11 +98,19 @@ def form_of(word: str, lemma: str) -> bool | None:
     return any(p.normal_form.replace("ё", "е") == low for p in _parses(word.lower()))
 
 
-def plural_of(word: str, lemma: str) -> bool:
-    """Is ``word`` a plural form of the noun ``lemma`` (областях, провинций of область, провинция)?"""
+def plural_of(word: str, lemma: str, before: str = "") -> bool:
+    """Is ``word`` a plural form of the noun ``lemma`` (областях, провинций of область, провинция)? After the
+    word ``before`` it, not where a singular form agrees with it: Западно-Казахстанскую области are regions,
+    Жамбылской области one region's."""
     low = lemma.lower().replace("ё", "е")
-    return CYRILLIC_WORD.match(word) is not None and any(
-        p.normal_form.replace("ё", "е") == low and "plur" in p.tag for p in _parses(word.lower()))
+    if CYRILLIC_WORD.match(word) is None:
+        return False
+    forms = [p for p in _parses(word.lower()) if p.normal_form.replace("ё", "е") == low]
+    if not any("plur" in p.tag for p in forms):
+        return False
+    return not before or not any(
+        "sing" in p.tag and q.tag.case == p.tag.case and q.tag.number == "sing" and q.tag.gender in (None, p.tag.gender)
+        for p in forms for q in _parses(before.lower()) if q.tag.POS in ADJECTIVE_POS)
 
 
 def singular_of(word: str) -> str:
