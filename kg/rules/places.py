@@ -64,7 +64,9 @@ def read_names(s: State) -> None:
         if m.first == m.last and e.kind == "country" and _held(s.texts[m.first], e) < fullest[m.first]:
             continue
         first_tok = s.texts[m.first]
-        if e.form in ("name", "variant") and not (first_tok[:1].isupper() or first_tok[:1].isdigit()):
+        # a name is capitalised, unless it opens with its head noun (область Абай)
+        if e.form in ("name", "variant") and not (first_tok[:1].isupper() or first_tok[:1].isdigit()
+                                                  or e.name[:1].islower()):
             continue
         names_place = e.kind == "place" and m.first == m.last and _names_place(s, m.first, e, names)
         # A one-word country or town inside a proposed person's name is a word of that name (Чжао Ганом),
