@@ -314,3 +314,26 @@ def test_the_graph_carries_a_place_s_identifiers() -> None:
 def test_names_joined_before_a_plural_head_are_one_place_each(language: str, text: str,
                                                               expected: list[tuple[str, str]]) -> None:
     assert places(language, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected_places", "expected_persons"), [
+    # a name the lexicon does not know, kept in the nominative after its head noun; the holder's name after it
+    ("Посол встретился с губернатором провинции Гелдерланд Маартеном ван дер Линденом.",
+     [("провинции Гелдерланд", "Гелдерланд\tпровинция Гелдерланд")], ["Маартен ван дер Линден"]),
+    ("Консул посетил кантон Во и провёл переговоры.", [("кантон Во", "Во\tкантон Во")], []),
+    # an adjective in the nominative and the word it qualifies
+    ("Посол встретился с губернатором провинции Восточная Марка Анной Питерс.",
+     [("провинции Восточная Марка", "Восточная Марка\tпровинция Восточная Марка")], ["Анна Питерс"]),
+    # a given name sharing the surname's oblique case is the person's, not the city's
+    ("Он встретился с акимом города Едилем Жанбыршиным.", [], ["Едиль Жанбыршин"]),
+    # a name the dictionary knows as a person's alone opens the holder's name
+    ("Посол встретился с мэром города Дэвидом Смитом.", [], ["Дэвид Смит"]),
+    # the region's official name opens with its head noun
+    ("Аким области Абай Бериккали Сеитов принял посла.", [("области Абай", "KZ-10")], ["Бериккали Сеитов"]),
+])
+def test_a_name_after_its_head_noun_is_a_place(text: str, expected_places: list[tuple[str, str]],
+                                               expected_persons: list[str]) -> None:
+    report = parse_report("ru-900.txt", "Тест\n\n" + text)
+    mentions = rule_mentions(report)
+    assert [(m.text, m.value) for m in mentions if m.kind == MentionKind.PLACE] == expected_places
+    assert [m.value for m in mentions if m.kind == MentionKind.PERSON] == expected_persons

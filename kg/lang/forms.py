@@ -7,6 +7,7 @@ other needs subclasses it in its package (``kg.lang.kk.forms``, ``kg.lang.ru.for
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -92,6 +93,11 @@ class StemForms:
         """Is a token only an adjective's form, one that agrees with the word after it (Центральной избирательной)?
         False where the language cannot tell."""
         return False
+
+    def name_after_head(self, words: Sequence[str]) -> int:
+        """How many of ``words`` (the capitalised words after a place's head noun that stands before its name:
+        провинции Гелдерланд) are that name; 0 where the language cannot tell."""
+        return 0
 
     def head_fits(self, token: str, head: str) -> bool:
         """May a token that matched a head noun stand as that head after a name?"""

@@ -116,6 +116,31 @@ def head_patterns(s: State) -> None:
             s.name_eponym(first, m.last)
 
 
+def names_after_heads(s: State) -> None:
+    """A place's head noun before its name: провинции Гелдерланд, штата Мату-Гросу, провинции Британская Колумбия.
+    The name is the longer of the place the recogniser proposes after the head (провинции Красное море) and the
+    words the language reads as a name kept in the nominative after it; a person's name that follows is no word
+    of it (провинции Гелдерланд Маартеном ван дер Линденом)."""
+    language = profile(s.language)
+    for m in s.match.heads.find(s.texts):
+        head, i = m.payload, m.last + 1
+        if head.kind != "place" or head.position != "before" or i >= len(s.texts) or s.covered[m.first] \
+                or s.covered[i] or not s.is_capitalised(i) or "\n" in s.view[s.toks[m.last].end:s.toks[i].start]:
+            continue
+        proposed = max((last for kind, first, last in s.proposals if kind == MentionKind.PLACE and first == i),
+                       default=i - 1)
+        words: list[str] = []
+        for k in range(i, min(len(s.texts), i + 3)):
+            if s.covered[k] or not s.is_capitalised(k):
+                break
+            words.append(s.texts[k])
+        last = max(proposed, i + language.forms.name_after_head(words) - 1)
+        if last < i or any(s.covered[k] for k in range(i, last + 1)):
+            continue
+        name = s.span(i, last)
+        s.emit(MentionKind.PLACE, m.first, last, f"{name}\t{head.word} {name}", head.place_type)
+
+
 def _plural_head(s: State, m: Match[Head], before: str = "") -> bool:
     """``universities``, ``университеттері``, ``областях``: a head noun in the plural names a class, or several
     bodies or places (after the word ``before``, where agreement tells: Жамбылской области is singular)."""

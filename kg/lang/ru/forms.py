@@ -4,6 +4,7 @@ case endings of place nouns."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from kg.lang.forms import StemForms, comparable
 
@@ -48,6 +49,11 @@ class RussianForms(StemForms):
         from kg.lang.ru.morph import adjective_of
 
         return adjective_of(token, after)
+
+    def name_after_head(self, words: Sequence[str]) -> int:
+        from kg.lang.ru.morph import name_after_head
+
+        return name_after_head(words)
 
     def plural_head(self, token: str, head: str, before: str = "") -> bool:
         from kg.lang.ru.morph import plural_of

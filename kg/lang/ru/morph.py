@@ -62,6 +62,9 @@ INDECLINABLE_ENDING = re.compile(r"[уюий]$", re.IGNORECASE)
 # A hyphen, kept when a word is split at it.
 HYPHEN_KEPT = re.compile(r"([-‐])")
 NOMINATIVE_ENDINGS = frozenset("аяь")
+# The cases a place's name after its head noun is read in (an inanimate noun's accusative is its nominative), and no
+# case at all (an indeclinable word).
+NAME_CASES = frozenset({None, "nomn", "accs"})
 # Shorter words are conjunctions and prepositions, not genitive complements.
 MIN_GENITIVE = 3
 
@@ -119,6 +122,30 @@ def singular_of(word: str) -> str:
         if "plur" in p.tag and (one := p.inflect({"sing"})) is not None:
             return one.word
     return word
+
+
+def name_after_head(words: Sequence[str]) -> int:
+    """How many of ``words``, after a place's head noun that stands before its name, are that name: the name stays
+    in the nominative (провинции Гелдерланд, кантона Во, штата Мату-Гросу), one word, or an adjective in the
+    nominative and the word it qualifies (провинции Британская Колумбия). A word with no nominative reading
+    (Маартеном) or that the dictionary knows as a person's name alone (Дэвид, Сеитов) is no word of it, nor one
+    that may share an oblique case with the word after it: a given name before a surname (города Едилем
+    Жанбыршиным, префектуры Хирофуми Ёсимурой)."""
+    count = 0
+    for word in words[:2]:
+        low = word.lower()
+        parses = _parses(low)
+        if not CYRILLIC_WORD.match(word) or not any(p.tag.case in (None, "nomn") for p in parses) or (
+                analyzer().word_is_known(low) and all(PERSON_NAME & p.tag.grammemes for p in parses)):
+            break
+        count += 1
+        if not any(p.tag.POS in ADJECTIVE_POS and p.tag.case == "nomn" for p in parses):
+            break
+    if count and count < len(words) and CYRILLIC_WORD.match(words[count]):
+        after = {p.tag.case for p in _parses(words[count].lower())}
+        if after & {p.tag.case for p in _parses(words[count - 1].lower())} - NAME_CASES:
+            return 0
+    return count
 
 
 @lru_cache(maxsize=8192)
