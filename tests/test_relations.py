@@ -721,6 +721,13 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
      ("ambassador", "KZ", "BE")),
     ("Алматы облысының әкімі Марат Сұлтанғазиев, Түркияның Қазақстандағы елшісі Мехмет Сертпен кездесті.",
      "Мехмет Серт", ("ambassador", "TR", "KZ")),
+    # a Dutch province's head, an Uzbek region's, a member of the US Congress
+    ("Посол провёл встречу с Королевским комиссаром провинции Гелдерланд Маартеном ван дер Линденом.",
+     "Маартен ван дер Линден", ("governor", None, None)),
+    ("The Ambassador met the King's Commissioner of Utrecht Hans Oosters.", "Hans Oosters", ("governor", "NL", None)),
+    ("The delegation was headed by Khokim of Samarkand Region Rustam Normatov.", "Rustam Normatov",
+     ("governor", "UZ", None)),
+    ("He also met with Congressman Thomas Whitaker in Washington.", "Thomas Whitaker", ("parliamentarian", None, None)),
 ])
 def test_posts(text, name, post):
     assert posts_of(text)[name] == post

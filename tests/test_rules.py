@@ -86,6 +86,8 @@ def mentions(text: str, kind: str, *, published: str | None = None) -> list[tupl
      [("Маулен Ашимбаев", "Маулен Ашимбаев")]),
     # a family name of one syllable opens the name after a post (Woo Won-shik)
     ("Елші Ұлттық жиналыс Төрағасы У Вон Сикпен кездесті.", [("У Вон Сикпен", "У Вон Сик")]),
+    # no name runs over a blank line: a company's initial, then the next paragraph's first word
+    ("Talks\n\nThe ambassador met the head of Tecnopack S.p.A.\n\nThe Ambassador presented opportunities.", []),
 ])
 def test_persons(text, expected):
     assert mentions(text, MentionKind.PERSON) == expected
