@@ -1187,6 +1187,13 @@ def dates_of(text: str) -> list[str | None]:
     # the meeting's own date wins
     ("РИМ, 14 мая 2025 года. Посол Казахстана Ержан Бекенов 12 мая 2025 года встретился с мэром Рима Роберто "
      "Гуальтьери.", ["2025-05-12"]),
+    # a dateline that opens the first sentence dates the report, not the meeting a later sentence dates; its year
+    # is that of a day the text gives without one
+    ("Каир, 21 ноября 2024 года – Посол Ержан Бекенов провёл серию встреч. 19 ноября в Каире посол встретился с "
+     "министром туризма Шерифом Абдель-Азизом. 21 ноября посол провёл переговоры с губернатором Амром Мансуром.",
+     ["2024-11-19", "2024-11-21"]),
+    ("Cairo, 21 November 2024 – Ambassador Yerzhan Bekenov held a series of meetings. On 19 November the "
+     "Ambassador met with Minister of Tourism Sherif Abdel-Aziz.", ["2024-11-19"]),
     # a month alone: of the publication year, or of the year before if later in the year than the report
     (" date 2025-05-20 Визит\nВ марте посол Ержан Бекенов встретился с мэром Рима Роберто Гуальтьери.",
      ["2025-03"]),

@@ -198,10 +198,13 @@ def _stated_date(s: State, d: MeetingDraft, told: PartialDate | None = None) -> 
     In a sentence a written date comes first, then a day word (yesterday, on Monday) read from
     the publication date, or from the meeting told before (the next day).
     """
-    published = s.report.published
+    published = _report_day(s)
+    dateline = _dateline_mention(s)
     candidates = list(d.sentences) + [i for i in _visit_sentences(s, d) if i not in d.sentences]
     for idx in candidates:
         for m in s.in_sentence(idx, MentionKind.DATE):
+            if m is dateline:
+                continue  # the report's date, not one the text gives the meeting (Каир, 21 ноября – ... 19 ноября)
             pd = resolve_date(m.value, published)
             if pd:
                 return pd
@@ -225,15 +228,38 @@ def _undated(s: State) -> PartialDate | None:
 
 
 def _dateline_date(s: State) -> PartialDate | None:
-    """The day the report opens with, before anyone or any meeting is named (РИМ, 14 мая. ...)."""
+    """The day the report opens with, before anyone or any meeting is named (РИМ, 14 мая. ...), or in the place
+    and date that open its first sentence (Каир, 21 ноября 2024 года – Посол ...)."""
     for idx in range(len(s.sentences)):
         if any(m.kind in (MentionKind.PERSON, MentionKind.ROLE, MentionKind.MEETING) for m in s.in_sentence(idx)):
-            return None
+            break
         for m in s.in_sentence(idx, MentionKind.DATE):
             pd = resolve_date(m.value, s.report.published)
             if pd and pd.day is not None:
                 return pd
-    return None
+    m = _dateline_mention(s)
+    pd = resolve_date(m.value, s.report.published) if m is not None else None
+    return pd if pd is not None and pd.day is not None else None
+
+
+def _dateline_mention(s: State) -> Mention | None:
+    """The date of a dateline that opens the first sentence: a place, a comma and the day (Каир, 21 ноября ...)."""
+    if not s.sentences:
+        return None
+    first = s.sentences[0]
+    line = DATED_LINE.match(first.text)
+    if line is None:
+        return None
+    day = first.start + line.end()
+    return next((m for m in s.in_sentence(0, MentionKind.DATE) if m.start < day <= m.end), None)
+
+
+def _report_day(s: State) -> date | None:
+    """The day year-less dates and day words are read from: the publication date, else the dateline's day."""
+    if s.report.published is not None:
+        return s.report.published
+    pd = _dateline_date(s)
+    return date(pd.year, pd.month, pd.day) if pd is not None and pd.day is not None else None
 
 
 def day_word_date(language: Language, words: list[str], published: date) -> date | None:
