@@ -821,6 +821,8 @@ def places_of(text: str) -> list[str | None]:
     # ru: a city's name after a region's class noun names the place (a prefecture shares its city's name)
     ("В ходе встречи с губернатором префектуры Осака Хирофуми Ёсимурой Посол Ерлан Байжанов обсудил туризм.",
      "Осака"),
+    # kk: the place one went to (барып, a converb of the verb of going) before meeting someone there
+    ("Елші Ержан Бекенов Гродно облысына барып, компания басшысы Павел Ляховичпен кездесті.", "Гродно облысы"),
     # a visit to a region, then a meeting with the mayor of a town: the town
     ("Елші Ержан Бекенов Ломбардияға жұмыс сапарымен барды. Елші Бергамо мэрі Джорджо Горимен келіссөздер "
      "жүргізді.", "Бергамо"),
