@@ -714,6 +714,11 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
      ("diplomat", None, None)),
     ("The meeting was attended by Minister-Counsellor of the Embassy Dauren Abishev.", "Dauren Abishev",
      ("diplomat", None, None)),
+    # a permanent representative to an organization (or a UN agency's in a state) is a diplomat
+    ("The talks were attended by Permanent Representative of Kazakhstan to the UN Kairat Umarov.", "Kairat Umarov",
+     ("diplomat", "KZ", None)),
+    ("В переговорах участвовал Постоянный представитель Казахстана при ОБСЕ Гульнар Смагулова.",
+     "Гульнар Смагулова", ("diplomat", "KZ", None)),
     # kk: a post in apposition after the name, closed by commas on both sides, is that name's
     ("Рахат Сейітжанов, Қазақстанның Қырғызстандағы Төтенше және өкілетті елшісі, министр Бакыт Торобаевпен "
      "кездесті.", "Рахат Сейітжанов", ("ambassador", "KZ", "KG")),
