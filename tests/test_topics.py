@@ -80,6 +80,14 @@ def topics(text: str) -> list[set[str]]:
      "tourism.", [{"tourism"}]),
     ("The Ambassador of Kazakhstan Aibek Nurov met with the Minister for Foreign Trade and Development Geert de "
      "Vries. They discussed tourism.", [{"tourism"}]),
+    # a sentence of its own paragraph that names one who took part in the meeting is about the talks
+    ("The Ambassador Aibek Nurov met with Rector Anna Nowak.\n\nNowak invited Kazakh students to the university.",
+     [{"education"}]),
+    ("Посол Айбек Нуров встретился с ректором Анной Новак.\n\nНовак пригласила казахстанских студентов в университет.",
+     [{"education"}]),
+    # ... and one that names no one of the meeting is not
+    ("The Ambassador Aibek Nurov met with Rector Anna Nowak.\n\nPeter Smith opened a tourism fair in Warsaw.",
+     [set()]),
 ])
 def test_meeting_topics(text, expected):
     assert topics(text) == expected

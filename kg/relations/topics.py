@@ -23,7 +23,8 @@ def read_topics(s: State) -> None:
     if not s.meetings:
         return
     paragraph = _paragraphs(s)
-    talk = _talk_sentences(s, paragraph)
+    participants = {p for d in s.meetings for p in d.participants}
+    talk = _talk_sentences(s, paragraph, participants)
     inside_name = _covered_by(m for m in s.mentions if m.kind in NAMES)
     starts = sorted((min(d.sentences), n) for n, d in enumerate(s.meetings))
     for m in s.mentions:
@@ -54,7 +55,7 @@ def _owner(s: State, idx: int, paragraph: list[int], starts: list[tuple[int, int
     return after if after is not None and start(after) - idx <= LEAD_SENTENCES else None
 
 
-def _talk_sentences(s: State, paragraph: list[int]) -> Callable[[int], bool]:
+def _talk_sentences(s: State, paragraph: list[int], participants: set[str]) -> Callable[[int], bool]:
     """A test of whether a sentence is about the talks: it is a talk sentence (``_is_talk``), or it goes on in the
     paragraph of one. Each sentence is read when first asked of, as only those naming a sector are."""
     known: dict[int, bool] = {}
@@ -68,7 +69,7 @@ def _talk_sentences(s: State, paragraph: list[int]) -> Callable[[int], bool]:
             if k in known:
                 found = known[k]
                 break
-            if _is_talk(s, k):
+            if _is_talk(s, k, participants):
                 found = known[k] = True
                 break
             chain.append(k)
@@ -108,11 +109,12 @@ def _covered_by(names: Iterable[Mention]) -> Callable[[Mention], bool]:
     return inside
 
 
-def _is_talk(s: State, index: int) -> bool:
-    """A sentence about the talks: it says a meeting took place, or uses a word of discussion."""
-    if s.in_sentence(index, MentionKind.MEETING):
+def _is_talk(s: State, index: int, participants: set[str]) -> bool:
+    """A sentence about the talks: it says a meeting took place, uses a word of discussion, or names one who took
+    part in a meeting."""
+    if s.in_sentence(index, MentionKind.MEETING) or s.has_word(index, "discussion"):
         return True
-    return s.has_word(index, "discussion")
+    return any(s.key_of.get(m) in participants for m in s.in_sentence(index, MentionKind.PERSON))
 
 
 def _meets(s: State, idx: int) -> bool:
