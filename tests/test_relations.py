@@ -18,6 +18,10 @@ def meetings_of(text: str) -> list[set[str]]:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a post in apposition after the name met is that person's, not one who held such a post before
+    ("Ambassador Daulet Yessenov held talks with Kansas Secretary of Commerce David Ortiz. He also met with "
+     "Congressman Thomas Whitaker, a member of the House Agriculture Committee.",
+     [{"Daulet Yessenov", "David Ortiz"}, {"Daulet Yessenov", "Thomas Whitaker"}]),
     # kk: an instrumental name is the other side
     ("Ақтөбе облысының әкімі Асан Серікбаев Түркияның Қазақстандағы Елшісі Мехмет Өзтүркпен кездесті.",
      [{"Асан Серікбаев", "Мехмет Өзтүрк"}]),

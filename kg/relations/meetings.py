@@ -53,7 +53,7 @@ def read_meetings(s: State) -> None:
             persons.append(m)
         met = _named_as_met(s, persons)
         for r in s.in_sentence(idx, MentionKind.ROLE):
-            if not _named_after(s, r) and r.end > speech:
+            if not _named_after(s, r) and not _apposed(s, r) and r.end > speech:
                 earlier = _earlier_holder(s, r)
                 named.extend((r.start, h) for h in ([earlier] if earlier else _later_holders(s, r)))
         people = list(dict.fromkeys(key for _, key in sorted(named)))
@@ -434,6 +434,16 @@ def _later_holders(s: State, role: Mention) -> list[str]:
         at = first
         found.append(p.holder)
     return found
+
+
+def _apposed(s: State, role: Mention) -> bool:
+    """Does the post word stand in apposition to the name before it (Thomas Whitaker, a member of the committee):
+    his post, not one who held it before?"""
+    before = [m for m in s.in_sentence(s.sentence_of[role], MentionKind.PERSON) if m.end <= role.start]
+    if not before:
+        return False
+    gap = s.text[before[-1].end:role.start].strip()
+    return gap.startswith(",") and all(w.lower() in s.language.determiners for w in gap[1:].split())
 
 
 def _named_after(s: State, role: Mention) -> bool:
