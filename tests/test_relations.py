@@ -1205,6 +1205,10 @@ def dates_of(text: str) -> list[str | None]:
      ["2024-11-19", "2024-11-21"]),
     ("Cairo, 21 November 2024 – Ambassador Yerzhan Bekenov held a series of meetings. On 19 November the "
      "Ambassador met with Minister of Tourism Sherif Abdel-Aziz.", ["2024-11-19"]),
+    # a meeting the text gives no date for, told after one it dates, is of that day rather than the report's
+    (" date 2025-04-10 Visit\nOn April 8, Ambassador Daulet Yessenov met Governor of Kansas Margaret Henning.\n"
+     "In Manhattan, the Ambassador was received by University President Richard Linwood.",
+     ["2025-04-08", "2025-04-08"]),
     # a month alone: of the publication year, or of the year before if later in the year than the report
     (" date 2025-05-20 Визит\nВ марте посол Ержан Бекенов встретился с мэром Рима Роберто Гуальтьери.",
      ["2025-03"]),

@@ -35,7 +35,7 @@ def read_places_and_dates(s: State) -> None:
         if d.location is None and not _called(s, d):
             d.location = (told.location if also and told else None) or _default_location(s, d)
         stated = _stated_date(s, d, told.date if told else None)
-        d.date = stated or (told.date if also and told else None) or _undated(s)
+        d.date = stated or (told.date if told else None) or _undated(s)
         told = d
 
 
