@@ -18,6 +18,12 @@ def meetings_of(text: str) -> list[set[str]]:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a post word in the plural refers back to all those named before with the post; one met "with" whom the
+    # meeting told before did not have makes a meeting of its own
+    ("Парламент Мәжілісінің депутаттары Асқар Бекмұхамбетов пен Динара Жұмағалиева Томаш Новаковскиймен кездесті. "
+     "Сапар барысында қазақстандық депутаттар университет проректоры Агнешка Ковальскамен де кездесті.",
+     [{"Асқар Бекмұхамбетов", "Динара Жұмағалиева", "Томаш Новаковский"},
+      {"Асқар Бекмұхамбетов", "Динара Жұмағалиева", "Агнешка Ковальска"}]),
     # a post in apposition after the name met is that person's, not one who held such a post before
     ("Ambassador Daulet Yessenov held talks with Kansas Secretary of Commerce David Ortiz. He also met with "
      "Congressman Thomas Whitaker, a member of the House Agriculture Committee.",

@@ -54,8 +54,8 @@ def read_meetings(s: State) -> None:
         met = _named_as_met(s, persons)
         for r in s.in_sentence(idx, MentionKind.ROLE):
             if not _named_after(s, r) and not _apposed(s, r) and r.end > speech:
-                earlier = _earlier_holder(s, r)
-                named.extend((r.start, h) for h in ([earlier] if earlier else _later_holders(s, r)))
+                earlier = _earlier_holders(s, r)
+                named.extend((r.start, h) for h in (earlier or _later_holders(s, r)))
         people = list(dict.fromkeys(key for _, key in sorted(named)))
         told = max(out, key=lambda d: max(d.sentences), default=None)
         if told and people and (_attending(s, idx) or _refers_back(s, idx, persons, told)):
@@ -82,8 +82,10 @@ def read_meetings(s: State) -> None:
             # провёл встречи с A и B / held meetings with A and B: one meeting with each
             out.extend(MeetingDraft([people[0], other], [idx], s.evidence(cue)) for other in people[1:])
             continue
-        target = next((d for d in out if set(people) <= set(d.participants) or set(d.participants) <= set(people)
-                       or len(set(people) & set(d.participants)) >= 2), None)
+        # the meeting told again, unless someone it did not have is met "with" here (a second meeting of its sides)
+        met_with = {s.key_of[m] for m in persons if _with(s, m, role_before(s, m))}
+        target = next((d for d in out if set(people) <= set(d.participants) or (met_with <= set(d.participants) and (
+            set(d.participants) <= set(people) or len(set(people) & set(d.participants)) >= 2))), None)
         if target:
             target.participants.extend(p for p in people if p not in target.participants)
             target.sentences.append(idx)
@@ -402,17 +404,22 @@ def _aside(s: State, m: Mention) -> bool:
     return "/" in before or "(" in before or after.lstrip().startswith(("атындағы", "имени", "/", ")"))
 
 
-def _earlier_holder(s: State, role: Mention) -> str | None:
+def _earlier_holders(s: State, role: Mention) -> list[str]:
     """The person a bare post word (Елші, Губернатор) refers back to: one named before it, of the state an
-    adjective before the word names, if any (the Hungarian minister, венгерский министр)."""
+    adjective before the word names, if any (the Hungarian minister, венгерский министр); a word in the plural,
+    every one named before with that post (қазақстандық депутаттар, the deputies)."""
     state = next((m.value for m in s.in_sentence(s.sentence_of[role], MentionKind.COUNTRY)
                   if m.end <= role.start and modifies(s, m, role)), None)
+    plural = s.language.is_plural(s.last_word(role), "")
+    found: list[str] = []
     for p in s.posts:
-        if role.value not in (p.role, p.cue) or (state and p.country != state):
+        if role.value not in (p.role, p.cue) or (state and p.country != state) or p.holder in found:
             continue
         if any(m.start < role.start for m in s.mentions_of(p.holder)):
-            return p.holder
-    return None
+            if not plural:
+                return [p.holder]
+            found.append(p.holder)
+    return found
 
 
 def _later_holders(s: State, role: Mention) -> list[str]:
