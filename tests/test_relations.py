@@ -24,6 +24,10 @@ def meetings_of(text: str) -> list[set[str]]:
      "Сапар барысында қазақстандық депутаттар университет проректоры Агнешка Ковальскамен де кездесті.",
      [{"Асқар Бекмұхамбетов", "Динара Жұмағалиева", "Томаш Новаковский"},
       {"Асқар Бекмұхамбетов", "Динара Жұмағалиева", "Агнешка Ковальска"}]),
+    # kk: the recogniser's name wins over a shorter pair that only looks like a given name and a surname (Мин: -ин),
+    # its last word a name's, not a common word with an ending (су, water)
+    ("Алматы қаласы әкімінің орынбасары Бауыржан Шапкенов Сеул қаласы мэрінің орынбасары Ким Мин Сумен кездесті.",
+     [{"Бауыржан Шапкенов", "Ким Мин Су"}]),
     # a post in apposition after the name met is that person's, not one who held such a post before
     ("Ambassador Daulet Yessenov held talks with Kansas Secretary of Commerce David Ortiz. He also met with "
      "Congressman Thomas Whitaker, a member of the House Agriculture Committee.",

@@ -22,6 +22,7 @@ from kg.rules.state import (
     SURNAME_ENDINGS,
     TITLE_LINKS,
     State,
+    surname_shaped,
 )
 from kg.text import fold
 
@@ -72,7 +73,7 @@ def read_persons(s: State) -> None:
                 s.sentence_initial(i) and s.common_word(s.texts[i], inflected=True)) and not _paragraph_between(
                 s, i, i + 1):  # a title's last word and the next paragraph's first are no name
             surname = s.dictionary_form([s.texts[i + 1]], person=True)
-            if SURNAME_ENDINGS.search(surname.lower()) and CYRILLIC.search(surname):
+            if surname_shaped(surname) and CYRILLIC.search(surname):
                 found.append((i, i + 1))
     for kind, first, last in s.proposals:
         if kind == MentionKind.PERSON:

@@ -18,6 +18,7 @@ from kg.rules.state import (
     QUOTES_OPEN,
     SURNAME_ENDINGS,
     State,
+    surname_shaped,
 )
 from kg.text import fold
 
@@ -26,8 +27,6 @@ CURRENCY_WORDS = frozenset({"долл", "doll"})
 # Tokens after a state's name within which a post's word makes it the post's state (Қытай Коммерция министрі).
 POST_REACH = 3
 CLAUSE_MARKS = frozenset({",", ".", ";", ":", "(", ")", "—", "–"})
-# The letters a surname-shaped word holds before its ending at least (Сапаров; Ян is a given name).
-SURNAME_ROOT = 2
 # The most parts of a word that joins states' names (Қазақстан-Венгрия, российско-казахстанско-китайский).
 MAX_JOINED = 3
 
@@ -160,8 +159,7 @@ def _held(token: str, e: Entry) -> int:
 def _after_surname(s: State, i: int) -> bool:
     """Does a capitalised word with a surname's ending after a root of two letters or more stand right before token
     ``i`` (Сапаров; not Ян, Ин)?"""
-    ending = SURNAME_ENDINGS.search(s.texts[i - 1].lower()) if i > 0 and s.is_capitalised(i - 1) else None
-    return ending is not None and ending.start() >= SURNAME_ROOT
+    return i > 0 and s.is_capitalised(i - 1) and surname_shaped(s.texts[i - 1])
 
 
 def _before_post(s: State, i: int) -> bool:

@@ -39,8 +39,16 @@ SCOPE_PREPOSITIONS = frozenset({"for", "of"})
 SCOPE_LINKS = frozenset({"and", "&", ","})
 # The categories of the words (lexicons/words.tsv) that say a meeting, a visit or a group's talks took place.
 MEETING_CATEGORIES = frozenset({"meeting", "visit", "group"})
+# The letters a surname-shaped word holds before its ending at least (Сапаров; Ян, Мин are given names).
+SURNAME_ROOT = 2
 SURNAME_ENDINGS = re.compile(
     r"(?:ов|ев|ёв|ова|ева|ин|ина|ын|ына|ұлы|қызы|улы|кызы|енко|дзе|швили|ян|янц|ский|ская|цкий|цкая|ұлы)$")
+
+
+def surname_shaped(word: str) -> bool:
+    """A surname's ending after a root of ``SURNAME_ROOT`` letters or more: Сапаров, Жұмағалиева; not Ян, Мин."""
+    ending = SURNAME_ENDINGS.search(word.lower())
+    return ending is not None and ending.start() >= SURNAME_ROOT
 LOWER_MODIFIER = re.compile(
     r"^[а-яёәғқңөұүһі-]+(?:лық|лік|дық|дік|тық|тік|ғы|гі|қы|кі|лы|лі|ды|ді|ты|ті|ық|ік|ал|ел|и)$")
 # Clutter lines: a picture's file name, a temperature, a short line of figures with no word in it.
