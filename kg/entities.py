@@ -259,9 +259,13 @@ def _person_groups(persons: Sequence[Mention]) -> tuple[dict[str, list[Mention]]
     for m in short:
         name = parse(m.value)
         # the name a body bears (Абай атындағы) is not the given name of a living Абай Ахметов
+        # ... as its dictionary form, or as written: a bare surname the dictionary read as another's case form
+        # (Лебедева, the genitive of Лебедев) stands for a full name that ends in it (Ирина Лебедева)
+        written = parse(m.text)
         fits = [] if m.subtype == EPONYM else [
             k for k, n in names.items()
-            if name.fits(n) or (name.patronymic and len(name.words) == 1 and name.words[0] in n.words)]
+            if name.fits(n) or (name.patronymic and len(name.words) == 1 and name.words[0] in n.words)
+            or (len(written.words) == 1 and not written.full and written.fits(n))]
         if fits:
             out[f"person:{final[fits[0]]}"].append(m)
             why[m.value] = short_rule(name)
