@@ -56,10 +56,11 @@ INFLECTION_SUFFIXES: tuple[str, ...] = tuple(sorted({
     "ы", "і", "сы", "сі", "ымыз", "іміз", "мыз", "міз", "ың", "ің", "ңыз", "ңіз",
     "лар", "лер", "дар", "дер", "тар", "тер",
 }, key=len, reverse=True))
-# ... and, for cue words of sectors, derivation too (логистика → логистикалық).
+# ... and, for cue words of sectors, derivation too (логистика → логистикалық; экспорт → экспорттау, the verb
+# suffix -ла/-да/-та with the verbal noun -у).
 DERIVATION_SUFFIXES: tuple[str, ...] = tuple(sorted({
     "лық", "лік", "дық", "дік", "тық", "тік", "лы", "лі", "шы", "ші", "ғы", "гі", "қы", "кі",
-    "ндыру", "ландыру", "леу", "лау", "у",
+    "ндыру", "ландыру", "леу", "лау", "деу", "дау", "теу", "тау", "у",
 }, key=len, reverse=True))
 CYRILLIC_WORD = re.compile(r"^[\u0400-\u04FF-]+$")
 # A word in the genitive (Қазақстанның), and a plural, possibly possessive (Парламенттері).
