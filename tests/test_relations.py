@@ -849,6 +849,9 @@ def places_of(text: str) -> list[str | None]:
     # a ministry for a post that a dash precedes
     ("ASTANA, 14 April 2025 – Deputy Foreign Minister of Kazakhstan Daulet Ospanov received a delegation led by "
      "the Secretary of State of the Ministry of Foreign Affairs of Portugal Rui Costa.", "Astana"),
+    # kk: a dateline in running case with the year first
+    ("Аддис-Абеба, 2024 жылғы 21 қараша. Қазақстанның Эфиопиядағы елшісі Бауыржан Тілеубердиев Эфиопияның Ауыл "
+     "шаруашылығы министрі Гирма Аменумен кездесті.", "Аддис-Абеба"),
     # a dateline in capitals with a dash after it
     ("BRUSSELS – Kazakh Ambassador to Belgium Arman Issetov met with the Foreign Minister of Belgium Jean Dupont.",
      "Brussels"),

@@ -15,8 +15,10 @@ from kg.relations.state import DIPLOMATS, OF, MeetingDraft, State
 
 # A dateline in capitals, a full stop, a comma or a dash after it (ASTANA. ..., АСТАНА, ..., BRUSSELS – ...).
 DATELINE = re.compile(r"^([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ-]{2,})(?:[.,]|\s+[–—-]\s)")
-# A dateline in running case: a place, a comma and the day (Баку, 30 ноября; Paris, 3 March).
-DATED_LINE = re.compile(r"^([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]+(?:[ -][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]+)?),\s+\d{1,2}\b")
+# A dateline in running case: a place, a comma and the day, or the year first (Баку, 30 ноября; Paris, 3 March;
+# Аддис-Абеба, 2024 жылғы 21 қараша).
+DATED_LINE = re.compile(
+    r"^([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]+(?:[ -][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]+)?),\s+(?:\d{1,2}|(?:19|20)\d\d)\b")
 # At most this many words (a preposition, an article) between the person met and where.
 MET_IN_WORDS = 2
 # How many sentences before a meeting a visit sentence may set its place and date.
