@@ -28,6 +28,10 @@ def meetings_of(text: str) -> list[set[str]]:
     # its last word a name's, not a common word with an ending (су, water)
     ("Алматы қаласы әкімінің орынбасары Бауыржан Шапкенов Сеул қаласы мэрінің орынбасары Ким Мин Сумен кездесті.",
      [{"Бауыржан Шапкенов", "Ким Мин Су"}]),
+    # a post word that is the complement of the next one (the Chairman's first deputy) refers to no one named later
+    ("Елші Айбек Қасымов Минскіде ТМД Атқару комитеті Төрағасының бірінші орынбасары Олег Сташкевичпен кездесті. "
+     "Келесі күні Елші Гродноға барып, облыстық комитеттің төрағасы Павел Ляховичпен кездесті.",
+     [{"Айбек Қасымов", "Олег Сташкевич"}, {"Айбек Қасымов", "Павел Ляхович"}]),
     # a post in apposition after the name met is that person's, not one who held such a post before
     ("Ambassador Daulet Yessenov held talks with Kansas Secretary of Commerce David Ortiz. He also met with "
      "Congressman Thomas Whitaker, a member of the House Agriculture Committee.",

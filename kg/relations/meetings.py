@@ -15,6 +15,8 @@ WITH_REACH = 12
 
 # A post word right before a name names that person, not an earlier holder of the post.
 NAMED_AFTER = 12
+# Words at most between a post word and the next post word whose complement it is (Төрағасының бірінші орынбасары).
+CHAIN_WORDS = 1
 # How many sentences from a meeting a delegation or "the sides" may be named and still be its party.
 GROUP_REACH = 3
 # Characters read back from a member's post for "the visit of".
@@ -53,7 +55,7 @@ def read_meetings(s: State) -> None:
             persons.append(m)
         met = _named_as_met(s, persons)
         for r in s.in_sentence(idx, MentionKind.ROLE):
-            if not _named_after(s, r) and not _apposed(s, r) and r.end > speech:
+            if not _named_after(s, r) and not _apposed(s, r) and not _in_chain(s, r) and r.end > speech:
                 earlier = _earlier_holders(s, r)
                 named.extend((r.start, h) for h in (earlier or _later_holders(s, r)))
         people = list(dict.fromkeys(key for _, key in sorted(named)))
@@ -451,6 +453,15 @@ def _apposed(s: State, role: Mention) -> bool:
         return False
     gap = s.text[before[-1].end:role.start].strip()
     return gap.startswith(",") and all(w.lower() in s.language.determiners for w in gap[1:].split())
+
+
+def _in_chain(s: State, role: Mention) -> bool:
+    """Is the post word, in the genitive, a complement of the next post's, which a name follows (Төрағасының бірінші
+    орынбасары X: the Chairman's first deputy; the chairman is no one the report names)?"""
+    if not s.language.has_case(s.last_word(role), Case.GENITIVE):
+        return False
+    after = [m for m in s.in_sentence(s.sentence_of[role], MentionKind.ROLE) if m.start >= role.end]
+    return bool(after) and len(s.text[role.end:after[0].start].split()) <= CHAIN_WORDS and _named_after(s, after[0])
 
 
 def _named_after(s: State, role: Mention) -> bool:
