@@ -1065,6 +1065,9 @@ def jurisdictions_of(text: str) -> dict[str, tuple[str, frozenset[str]]]:
     # a town right after a post, in another case than the name after it, is the post's place, not a word of the
     # name (a name with a particle: the recogniser takes it for one); a given name that is a town's is the name's
     ("Посол встретился с бургомистром Гааги Яном ван Зейненом.", "Ян ван Зейнен", ("mayor", "Гаага")),
+    # ... and one in the case of the name after it, where that name ends in a surname
+    ("Катовице, 16 мая 2024 года – Аким Караганды Ерлан Кусаинов, находящийся с визитом в Польше, провёл "
+     "переговоры с маршалом Силезского воеводства Томашем Вишневским.", "Ерлан Кусаинов", ("mayor", "Караганда")),
     # a post's word before a body's head noun is a word of the body's name (Executive Committee), no post
     ("The Governor of Kostanay Region Kumar Aksakalov received the Chairman of the Vitebsk Regional Executive "
      "Committee Ivan Petrov.", "Ivan Petrov", ("official", "Vitebsk Regional Executive Committee")),

@@ -86,6 +86,9 @@ def mentions(text: str, kind: str, *, published: str | None = None) -> list[tupl
      [("Маулен Ашимбаев", "Маулен Ашимбаев")]),
     # a family name of one syllable opens the name after a post (Woo Won-shik)
     ("Елші Ұлттық жиналыс Төрағасы У Вон Сикпен кездесті.", [("У Вон Сикпен", "У Вон Сик")]),
+    # a given name that is a town's (Медина) opens a name with a patronymic after a post
+    ("Посол Мадина Ерлановна Жунусова встретилась с мэром.",
+     [("Мадина Ерлановна Жунусова", "Мадина Ерлановна Жунусова")]),
     # no name runs over a blank line: a company's initial, then the next paragraph's first word
     ("Talks\n\nThe ambassador met the head of Tecnopack S.p.A.\n\nThe Ambassador presented opportunities.", []),
 ])

@@ -14,6 +14,7 @@ from kg.rules.state import (
     CAPITAL_LETTER,
     COMPLEMENT_OPENERS,
     MEETING_CATEGORIES,
+    PATRONYMIC,
     QUOTES_CLOSE,
     QUOTES_OPEN,
     SURNAME_ENDINGS,
@@ -219,10 +220,15 @@ def _names_place(s: State, i: int, e: Entry, names: PhraseMatcher[Entry]) -> boo
     names the place, whatever capitalised words stand beside it."""
     if i + 1 < len(s.texts) and s.is_head(i + 1, position="after"):
         return False  # Shaanxi Province: the head patterns read the place with its head
-    if i > 0 and (fold(s.texts[i - 1]) in COMPLEMENT_OPENERS or (s.barrier[i - 1] and e.subtype == "region")) \
+    if i > 0 and (fold(s.texts[i - 1]) in COMPLEMENT_OPENERS or (s.barrier[i - 1] and (
+            e.subtype == "region" or (i + 2 < len(s.texts) and surname_shaped(s.texts[i + 2])
+                                      and not PATRONYMIC.search(s.texts[i + 1]))))) \
             and i + 2 < len(s.texts) \
             and s.is_capitalised(i + 1) and s.is_capitalised(i + 2):
-        return True  # a full name follows the town: Mayor of Debrecen Laszlo Papp, губернатора Лацио Франческо Рокку
+        # a full name follows the town: Mayor of Debrecen Laszlo Papp, губернатора Лацио Франческо Рокку; right after
+        # a post, a town too where the name ends in a surname (Аким Караганды Ерлан Кусаинов; not Посол Мадина
+        # Ерлановна Жунусова)
+        return True
     if i > 0 and s.barrier[i - 1] and fold(s.texts[i]) != fold(e.name) and i + 1 < len(s.texts) \
             and s.is_capitalised(i + 1) and profile(s.language).words_outside_name(s.texts[i:i + 4], s.texts[i - 1]):
         return True  # a town right after a post, in another case than the name after it: бургомистром Гааги Яном ...
