@@ -337,3 +337,19 @@ def test_a_name_after_its_head_noun_is_a_place(text: str, expected_places: list[
     mentions = rule_mentions(report)
     assert [(m.text, m.value) for m in mentions if m.kind == MentionKind.PLACE] == expected_places
     assert [m.value for m in mentions if m.kind == MentionKind.PERSON] == expected_persons
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a town's name that a person's name of the report ends in is that surname again (Morioka: a city too)
+    ("Talks\n\nThe Ambassador met Governor Kenji Morioka in Kanazawa.\n\nGovernor Morioka noted the interest.",
+     ["Kanazawa"]),
+    # ... but after a preposition of place it is the town
+    ("Talks\n\nThe Ambassador met Governor Kenji Morioka in Kanazawa. He then flew to Morioka.",
+     ["Kanazawa", "Morioka"]),
+])
+def test_a_surname_repeated_is_no_town(text: str, expected: list[str]) -> None:
+    from kg.lang import proposals
+
+    report = parse_report("en-900.txt", text)
+    found = rule_mentions(report, proposals=proposals(report))
+    assert [m.text for m in found if m.kind == MentionKind.PLACE] == expected

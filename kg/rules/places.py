@@ -15,6 +15,7 @@ from kg.rules.state import (
     COMPLEMENT_OPENERS,
     MEETING_CATEGORIES,
     PATRONYMIC,
+    PLACE_PREPOSITIONS,
     QUOTES_CLOSE,
     QUOTES_OPEN,
     SURNAME_ENDINGS,
@@ -88,6 +89,8 @@ def read_names(s: State) -> None:
         if e.kind == "place" and m.first == m.last and _surname_after_initial(s, m.first):
             continue
         if e.derived and m.first == m.last and not names_place and _inside_longer_name(s, m.first, names):
+            continue
+        if e.kind == "place" and m.first == m.last and not names_place and _repeated_surname(s, m.first):
             continue
         if e.kind == "country" and m.first > 0 and fold(s.texts[m.first - 1])[:4] in CURRENCY_WORDS:
             for k in range(m.first, m.last + 1):
@@ -264,6 +267,15 @@ def _opens_name_after_post(s: State, i: int, names: PhraseMatcher[Entry]) -> boo
     return not profile(s.language).name_words_decline and i > 0 and s.barrier[i - 1] \
         and i in s.proposed_name_starts and i + 1 < len(s.texts) and s.is_capitalised(i + 1) \
         and not names.match_at(s.texts, i + 1) and not s.is_head(i + 1)
+
+
+def _repeated_surname(s: State, i: int) -> bool:
+    """``Governor Morioka noted``: a town's one-word name that a person's name the recogniser proposes ends in
+    (Kenji Morioka) is that surname again, where no preposition of place stands before it (in Morioka)."""
+    word = fold(s.texts[i])
+    return not (i > 0 and s.texts[i - 1].lower() in PLACE_PREPOSITIONS) and any(
+        kind == MentionKind.PERSON and first < last != i and fold(s.texts[last]) == word
+        for kind, first, last in s.proposals)
 
 
 def _modifies_next(s: State, i: int) -> bool:
