@@ -1262,6 +1262,14 @@ def test_meeting_date(text, expected):
     # ... rather than a body that one who took part heads
     ("Deputy Minister of Foreign Affairs Akan Rakhmetullin met Deputy Minister Masataka Okano in Tokyo on 15 May "
      "2024. Rakhmetullin also met with Shigeru Ishiba.", [("Tokyo", "2024-05-15"), ("Tokyo", "2024-05-15")]),
+    # a meeting told by its day from the one before (that day) is of the same trip; where talks are still to be
+    # held is no meeting's place
+    ("Елші Әсет Нұрпейісов 2025 жылғы 24 қарашада Венада Лаура Кастеллимен кездесті. Сол күні Елші Кристоф "
+     "Айхингермен кездесті. Тараптар келесі жылы Астанада консультациялар өткізуге келісті.",
+     [("Вена", "2025-11-24"), ("Вена", "2025-11-24")]),
+    ("On 24 November 2025 Ambassador Aset Nurpeisov met Laura Castelli in Vienna. The same day the Ambassador met "
+     "Christoph Aichinger. The sides agreed that the next round of consultations will be held in Astana.",
+     [("Vienna", "2025-11-24"), ("Vienna", "2025-11-24")]),
 ])
 def test_one_more_meeting_of_the_trip(text, expected):
     x = extract(parse_report("t.txt", text))

@@ -32,7 +32,9 @@ def read_places_and_dates(s: State) -> None:
     told: MeetingDraft | None = None  # the meeting told before
     for d in sorted(s.meetings, key=lambda d: min(d.sentences)):
         # Сондай-ақ Елші ... кездесті / Также посол встретился / The Ambassador also met: on the same trip
-        also = told is not None and s.has_word(min(d.sentences), "also")
+        # ... or a day told from the meeting before (сол күні, the next day): on the same trip too
+        also = told is not None and (s.has_word(min(d.sentences), "also") or _days_after(
+            s.language, [t.text for t in s.sentence_tokens(min(d.sentences))]) is not None)
         d.location = _location(s, d, windows)
         if d.location is None and not _called(s, d):
             d.location = (told.location if also and told else None) or _default_location(s, d)
@@ -63,6 +65,8 @@ def _visit_sentences(s: State, d: MeetingDraft) -> list[int]:
 
 def _location(s: State, d: MeetingDraft, windows: set[int]) -> str | None:
     for idx in d.sentences:
+        if idx != d.sentences[0] and s.has_word(idx, "planned"):
+            continue  # Тараптар келесі жылы Астанада консультациялар өткізуге келісті: where talks are to be held
         for m in s.in_sentence(idx, MentionKind.PLACE):
             if id(m) not in windows and (_held_at(s, m, idx) or (
                     _met_at(s, m, idx) if s.language.marks_case else _where_met(s, m))):
