@@ -1262,6 +1262,13 @@ def test_meeting_date(text, expected):
     # ... rather than a body that one who took part heads
     ("Deputy Minister of Foreign Affairs Akan Rakhmetullin met Deputy Minister Masataka Okano in Tokyo on 15 May "
      "2024. Rakhmetullin also met with Shigeru Ishiba.", [("Tokyo", "2024-05-15"), ("Tokyo", "2024-05-15")]),
+    # ... and one told "during the visit"
+    ("Елші Ержан Бекенов 2025 жылғы 9 сәуірде Варшавада депутат Томаш Новаковскиймен кездесті. Сапар барысында "
+     "Елші университет проректоры Агнешка Ковальскамен де кездесті.",
+     [("Варшава", "2025-04-09"), ("Варшава", "2025-04-09")]),
+    ("Посол Ержан Бекенов 9 апреля 2025 года встретился в Варшаве с депутатом Томашем Новаковским. В ходе визита "
+     "посол встретился с проректором университета Агнешкой Ковальской.",
+     [("Варшава", "2025-04-09"), ("Варшава", "2025-04-09")]),
     # a meeting told by its day from the one before (that day) is of the same trip; where talks are still to be
     # held is no meeting's place
     ("Елші Әсет Нұрпейісов 2025 жылғы 24 қарашада Венада Лаура Кастеллимен кездесті. Сол күні Елші Кристоф "
