@@ -844,6 +844,11 @@ def places_of(text: str) -> list[str | None]:
     # ru: a city's name after a region's class noun names the place (a prefecture shares its city's name)
     ("В ходе встречи с губернатором префектуры Осака Хирофуми Ёсимурой Посол Ерлан Байжанов обсудил туризм.",
      "Осака"),
+    # kk: the town of the venue in the locative (the embassy in Tokyo), which ends the post phrase after it
+    ("Елші Ержан Бекенов Токиодағы Қазақстан елшілігінде губернатор Хирофуми Ёсимураны қабылдады.", "Токио"),
+    ("Кеше Токиодағы Қазақстан елшілігінде Елші Ержан Бекенов губернатор Хирофуми Ёсимураны қабылдады.", "Токио"),
+    # ... not a town of a post phrase (the ambassador in Tokyo)
+    ("Қазақстанның Токиодағы елшісі Ержан Бекенов Осакада губернатор Хирофуми Ёсимурамен кездесті.", "Осака"),
     # kk: the place one went to (барып, a converb of the verb of going) before meeting someone there
     ("Елші Ержан Бекенов Гродно облысына барып, компания басшысы Павел Ляховичпен кездесті.", "Гродно облысы"),
     # a visit to a region, then a meeting with the mayor of a town: the town

@@ -23,6 +23,8 @@ DATED_LINE = re.compile(
 MET_IN_WORDS = 2
 # How many sentences before a meeting a visit sentence may set its place and date.
 VISIT_REACH = 2
+# Words after a place in the locative attribute (Токиодағы) within which the venue it holds stands (елшілігінде).
+VENUE_WORDS = 4
 # A date a week past the publication date belongs to the year before.
 FUTURE_SLACK = timedelta(days=7)
 
@@ -161,9 +163,25 @@ def _held_at(s: State, m: Mention, idx: int, *, noun: bool = True) -> bool:
 def _met_at(s: State, m: Mention, idx: int) -> bool:
     """``Павлодар қаласында кездесті``: a place in the locative before a word of meeting, where the verb
     ends the clause; one after it (Кездесу соңында ... Қонаев қаласында аймақ құру) is where something
-    else is to happen."""
-    return s.language.has_case(s.last_word(m), Case.LOCATIVE) and any(
-        c.start >= m.end for c in s.in_sentence(idx, MentionKind.MEETING))
+    else is to happen. Or the town of the venue in the locative after it (Токиодағы Қазақстан елшілігінде)."""
+    if not any(c.start >= m.end for c in s.in_sentence(idx, MentionKind.MEETING)):
+        return False
+    word = s.last_word(m)
+    return s.language.has_case(word, Case.LOCATIVE) or (
+        s.language.has_case(word, Case.LOCATIVE_ATTRIBUTE) and _venue_after(s, m, idx))
+
+
+def _venue_after(s: State, m: Mention, idx: int) -> bool:
+    """Does a word in the locative follow the place within ``VENUE_WORDS`` words, no person named between: the
+    venue the place holds (Токиодағы Қазақстан елшілігінде, Анкарадағы министрлікте)?"""
+    sentence = s.sentences[idx]
+    after = [t for t in s.sentence_tokens(idx) if sentence.start + t.start >= m.end][:VENUE_WORDS]
+    for t in after:
+        if any(p.start <= sentence.start + t.start < p.end for p in s.in_sentence(idx, MentionKind.PERSON)):
+            return False
+        if s.language.has_case(t.text, Case.LOCATIVE):
+            return True
+    return False
 
 
 def _where_met(s: State, m: Mention) -> bool:

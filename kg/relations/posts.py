@@ -258,6 +258,8 @@ def case_window(s: State, role: Mention) -> list[Mention]:
         gap_text = s.text[m.end:(out[-1].start if out else role.start)]
         if m.kind == MentionKind.PERSON or WINDOW_BREAK.search(gap_text) or len(out) >= 4:
             break
+        if any(s.language.has_case(w, Case.LOCATIVE) for w in gap_text.split()):
+            break  # a venue in the locative ends the phrase before it (Токиодағы Қазақстан елшілігінде | Елші)
         if m.kind in (MentionKind.PLACE, MentionKind.ORGANIZATION) and s.language.has_case(
                 s.last_word(m), Case.DATIVE, Case.LOCATIVE) and s.last_word(m) not in m.value.split():
             break  # in or to a place or body (Алматыда), not a word its name keeps as it is (Сауда министрлігі)
