@@ -844,6 +844,8 @@ def places_of(text: str) -> list[str | None]:
     # ru: a city's name after a region's class noun names the place (a prefecture shares its city's name)
     ("В ходе встречи с губернатором префектуры Осака Хирофуми Ёсимурой Посол Ерлан Байжанов обсудил туризм.",
      "Осака"),
+    # kk: a town in the locative after a name read after a post is where they met, not the name's last word
+    ("Елші Ержан Бекенов пен губернатор Хирофуми Ёсимура Осакада кездесті.", "Осака"),
     # kk: the town of the venue in the locative (the embassy in Tokyo), which ends the post phrase after it
     ("Елші Ержан Бекенов Токиодағы Қазақстан елшілігінде губернатор Хирофуми Ёсимураны қабылдады.", "Токио"),
     ("Кеше Токиодағы Қазақстан елшілігінде Елші Ержан Бекенов губернатор Хирофуми Ёсимураны қабылдады.", "Токио"),

@@ -253,8 +253,10 @@ def _names_place(s: State, i: int, e: Entry, names: PhraseMatcher[Entry]) -> boo
 def _ends_name_after_post(s: State, i: int, names: PhraseMatcher[Entry]) -> bool:
     """``президенті Аттилио Фонтанаға``: where only a name's last word declines, a town's name that ends a proposed
     person's name right after a post, whose other words name nothing known, is the surname in its case; not after a
-    surname, which ends a name (Елші Ерлан Сапаров Анкарада: in Ankara)."""
-    return not profile(s.language).name_words_decline and not _after_surname(s, i) and any(
+    surname, which ends a name (Елші Ерлан Сапаров Анкарада: in Ankara), nor in the locative, a case of places, not
+    of those one meets (губернатор Хирофуми Ёсимура Осакада: in Osaka)."""
+    return not profile(s.language).name_words_decline and not _after_surname(s, i) and not profile(
+        s.language).has_case(s.texts[i], Case.LOCATIVE) and any(
         kind == MentionKind.PERSON and last == i and first < i and first > 0 and s.barrier[first - 1]
         and all(s.is_capitalised(k) and not names.match_at(s.texts, k) and not s.is_head(k) for k in range(first, i))
         for kind, first, last in s.proposals)
