@@ -498,8 +498,12 @@ def governed_cases(word: str) -> frozenset[str]:
     if any(p.tag.POS == "VERB" and "tran" in p.tag for p in _parses(low)):
         return frozenset({"accs"})  # принял Нурлана Жалгасбаева: the object of a transitive verb
     # an indeclinable noun (и, the letter's name, in Чрезвычайного и Полномочного Посла) has every case: it tells none
-    return frozenset(p.tag.case for p in _parses(low)
-                     if p.tag.POS == "NOUN" and "sing" in p.tag and "Fixd" not in p.tag and p.tag.case in CASES)
+    readings = [p for p in _parses(low)
+                if p.tag.POS == "NOUN" and "sing" in p.tag and "Fixd" not in p.tag and p.tag.case in CASES]
+    if readings and all(PERSON_NAME & p.tag.grammemes for p in readings):
+        # a post's word the dictionary knows as given names only (акима: Аким's, or a woman Акима): a man's
+        readings = [p for p in readings if p.tag.gender != "femn"]
+    return frozenset(p.tag.case for p in readings)
 
 
 @lru_cache(maxsize=65536)
