@@ -32,6 +32,11 @@ FUTURE_SLACK = timedelta(days=7)
 def read_places_and_dates(s: State) -> None:
     windows = _post_windows(s)
     told: MeetingDraft | None = None  # the meeting told before
+    undated = _undated(s)
+    # the day year-less dates and day words are read from: the publication date, else the dateline's day
+    day = s.report.published or (date(undated.year, undated.month, undated.day)
+                                 if undated is not None and undated.day is not None else None)
+    dateline = _dateline_mention(s)
     for d in sorted(s.meetings, key=lambda d: min(d.sentences)):
         # Сондай-ақ Елші ... кездесті / Также посол встретился / The Ambassador also met: on the same trip
         # ... or a day told from the meeting before (сол күні, the next day): on the same trip too
@@ -40,8 +45,8 @@ def read_places_and_dates(s: State) -> None:
         d.location = _location(s, d, windows)
         if d.location is None and not _called(s, d):
             d.location = (told.location if also and told else None) or _default_location(s, d)
-        stated = _stated_date(s, d, told.date if told else None)
-        d.date = stated or (told.date if told else None) or _undated(s)
+        stated = _stated_date(s, d, day, dateline, told.date if told else None)
+        d.date = stated or (told.date if told else None) or undated
         told = d
 
 
@@ -216,14 +221,14 @@ def _dateline_place(s: State) -> str | None:
     return None
 
 
-def _stated_date(s: State, d: MeetingDraft, told: PartialDate | None = None) -> PartialDate | None:
+def _stated_date(s: State, d: MeetingDraft, published: date | None, dateline: Mention | None,
+                 told: PartialDate | None = None) -> PartialDate | None:
     """The first date its sentences give, then its visit sentences'.
 
     In a sentence a written date comes first, then a day word (yesterday, on Monday) read from
-    the publication date, or from the meeting told before (the next day).
+    ``published`` (the publication date, or the dateline's day), or from the meeting told before (the next day).
+    The ``dateline``'s date is the report's, not one the text gives the meeting.
     """
-    published = _report_day(s)
-    dateline = _dateline_mention(s)
     candidates = list(d.sentences) + [i for i in _visit_sentences(s, d) if i not in d.sentences]
     for idx in candidates:
         for m in s.in_sentence(idx, MentionKind.DATE):
@@ -276,14 +281,6 @@ def _dateline_mention(s: State) -> Mention | None:
         return None
     day = first.start + line.end()
     return next((m for m in s.in_sentence(0, MentionKind.DATE) if m.start < day <= m.end), None)
-
-
-def _report_day(s: State) -> date | None:
-    """The day year-less dates and day words are read from: the publication date, else the dateline's day."""
-    if s.report.published is not None:
-        return s.report.published
-    pd = _dateline_date(s)
-    return date(pd.year, pd.month, pd.day) if pd is not None and pd.day is not None else None
 
 
 def day_word_date(language: Language, words: list[str], published: date) -> date | None:

@@ -87,8 +87,7 @@ def _head_form(s: State, m: Match[Head]) -> str:
 
 def head_patterns(s: State) -> None:
     """A capitalised name before a head noun: Льеж провинциясы, Көлік министрлігі."""
-    heads = s.match.heads
-    matches = [m for m in heads.find(s.texts) if m.payload.position == "after"
+    matches = [m for m in s.head_matches if m.payload.position == "after"
                and (profile(s.language).forms.head_fits(s.texts[m.last], m.payload.word)
                     or _plural_head(s, m))]
     # Organizations first: Гимарайнш қаласы әкімдігі is one body, not a city and a stray head.
@@ -122,7 +121,7 @@ def names_after_heads(s: State) -> None:
     words the language reads as a name kept in the nominative after it; a person's name that follows is no word
     of it (провинции Гелдерланд Маартеном ван дер Линденом)."""
     language = profile(s.language)
-    for m in s.match.heads.find(s.texts):
+    for m in s.head_matches:
         head, i = m.payload, m.last + 1
         if head.kind != "place" or head.position != "before" or i >= len(s.texts) or s.covered[m.first] \
                 or s.covered[i] or not s.is_capitalised(i) or "\n" in s.view[s.toks[m.last].end:s.toks[i].start]:

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from kg.lang import Case, profile, word_key
 from kg.letters import HYPHEN as HYPHEN
-from kg.lexicon import Lexicon
+from kg.lexicon import Head, Lexicon
 from kg.matching import Match
 from kg.model import EPONYM, Mention, MentionKind, Report
 from kg.rules.matchers import Matchers, matchers
@@ -219,6 +219,11 @@ class State:
     def capitalised(self) -> list[bool]:
         """``is_capitalised`` of every token, for the passes that ask it of each."""
         return [self.is_capitalised(i) for i in range(len(self.texts))]
+
+    @cached_property
+    def head_matches(self) -> list[Match[Head]]:
+        """The head nouns of the lexicon (``heads.tsv``) in the text, for the passes that read names beside them."""
+        return self.match.heads.find(self.texts)
 
     @cached_property
     def function_words(self) -> list[Match[tuple[str, str]]]:
