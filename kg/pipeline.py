@@ -360,7 +360,7 @@ def _build(paths: Sequence[Path], out_dir: Path | None, extractors: Sequence[str
                 if exports:
                     made = outputs.reuse("exports", key, folder)
                     if made is None:
-                        made = write_exports(stage.chunks(store, graphs), folder / TURTLE_FILE, folder / TRIG_FILE,
+                        made = write_exports(stage.sources(store, graphs), folder / TURTLE_FILE, folder / TRIG_FILE,
                                              last=out_dir, record=out_dir / CACHE_NAME / PIECES, jobs=jobs)
                         outputs.note("exports", key, made, folder)
                     files += made

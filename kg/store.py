@@ -145,9 +145,27 @@ class FirstLines:
     def dropped(self, ntriples: bytes) -> list[int]:
         """The numbers (from 0) of the lines of ``ntriples`` that ``first`` leaves out (given before), and marks
         given as ``first`` does: the lines it gives are the others."""
-        link, own, fresh = self._link, self._own, self._fresh
-        return [n for n, line in enumerate(ntriples.splitlines(keepends=True))
-                if not (line.startswith(own) or (link is not None and link in line)) and not fresh(line)]
+        return self.dropped_keyed(self.keyed(ntriples))
+
+    def keyed(self, ntriples: bytes) -> list[tuple[int, bytes]]:
+        """The lines of ``ntriples`` that are not always given: each one's number (from 0) and digest. What
+        ``dropped_keyed`` reads, which depends on these N-Triples alone, and can be kept."""
+        link, own, digest = self._link, self._own, self._digest
+        return [(n, digest(line, digest_size=DIGEST_BYTES).digest())
+                for n, line in enumerate(ntriples.splitlines(keepends=True))
+                if not (line.startswith(own) or (link is not None and link in line))]
+
+    def dropped_keyed(self, keyed: Iterable[tuple[int, bytes]]) -> list[int]:
+        """``dropped`` of the N-Triples whose lines ``keyed`` gives."""
+        seen, most, out = self._seen, self._most, []
+        for n, key in keyed:
+            if key in seen:
+                out.append(n)
+            elif most is None or len(seen) < most:
+                seen.add(key)
+            else:
+                self.forgot = True
+        return out
 
     def first_and_rest(self, ntriples: bytes, own: tuple[bytes, ...] = (), apart: bytes | None = None
                        ) -> tuple[list[bytes], list[bytes]]:

@@ -1,6 +1,7 @@
 """A build's store stage: the report graphs its plan names, the vocabulary and the collection's graphs (tallies
 and descriptions) written into a store (``StoreStage.fill``), each graph whose signature the store holds kept as
-it is; and every graph's N-Triples, in the order of their names, for the exports (``StoreStage.chunks``).
+it is; and every graph's N-Triples, in the order of their names, for the views and exports (``StoreStage.chunks``,
+``StoreStage.sources``).
 
 The report graphs are made on the build's worker processes (``kg.jobs.graph_job``) and written by
 ``kg.store_writer.StoreWriter``; ``kg.pipeline`` runs the stage after the steps across reports (``kg.resolution``).
@@ -11,11 +12,13 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import chain
 
 import pyoxigraph as ox
 
 from kg.cache import GraphCache
+from kg.export_files import Source
 from kg.graph import VOCABULARY_GRAPH_IRI, Description, meeting_lines
 from kg.jobs import Clock, Planned, Work, graph_job
 from kg.manifest import Manifest
@@ -147,10 +150,23 @@ class StoreStage:
 
         def read() -> Iterator[tuple[str, bytes]]:
             for graph, signature in named:
-                found = graphs.get(signature)
-                yield graph, found if found is not None else _read_and_keep(store, graphs, graph, signature)
+                yield graph, _cached(store, graphs, graph, signature)
 
         return Streamed(read(), len(named))
+
+
+    def sources(self, store: ox.Store, graphs: GraphCache) -> Streamed[Source]:
+        """Every graph in the order of their names, for the exports: its signature, and its N-Triples read when
+        asked for (as ``chunks`` reads them)."""
+        named = sorted(self.graphs())
+        return Streamed((Source(graph, signature, partial(_cached, store, graphs, graph, signature))
+                         for graph, signature in named), len(named))
+
+
+def _cached(store: ox.Store, graphs: GraphCache, graph: str, signature: str) -> bytes:
+    """A graph's N-Triples from the graph cache, else read from ``store`` (and kept in the cache)."""
+    found = graphs.get(signature)
+    return found if found is not None else _read_and_keep(store, graphs, graph, signature)
 
 
 def _read_and_keep(store: ox.Store, graphs: GraphCache, graph: str, signature: str) -> bytes:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 
 from kg import export_files
-from kg.export_files import PIECES, read_pieces, write_exports
+from kg.export_files import PIECES, Source, given, read_pieces, write_exports
 
 RES = "https://w3id.org/dipkg/resource/"
 LABEL = "<http://www.w3.org/2004/02/skos/core#prefLabel>"
@@ -35,9 +36,18 @@ EDITS = {
 
 
 def write(graphs: list[tuple[str, bytes]], folder: Path, cache: Path | None, last: Path | None,
-          jobs: int = 1) -> tuple[bytes, bytes]:
+          jobs: int = 1, signed: bool = False, read: list[str] | None = None) -> tuple[bytes, bytes]:
+    """The files written from ``graphs``; ``signed``: each given with a signature (its name and text); ``read``:
+    where the names of the graphs whose N-Triples are read go."""
     folder.mkdir(parents=True, exist_ok=True)
-    ttl, trig = write_exports(graphs, folder / "d.ttl", folder / "d.trig", last=last,
+
+    def reader(graph: str, triples: bytes) -> bytes:
+        if read is not None:
+            read.append(graph)
+        return triples
+
+    sources = [Source(g, f"{g} {t!r}" if signed else None, partial(reader, g, t)) for g, t in graphs]
+    ttl, trig = write_exports(sources, folder / "d.ttl", folder / "d.trig", last=last,
                               record=None if cache is None else cache / PIECES, jobs=jobs)
     return ttl.read_bytes(), trig.read_bytes()
 
@@ -55,22 +65,59 @@ def counting(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
     return made
 
 
+@pytest.mark.parametrize("signed", [False, True])
 @pytest.mark.parametrize("edit", EDITS)
-def test_pieces_of_the_last_files_give_what_writing_anew_gives(tmp_path, monkeypatch, edit):
-    write(GRAPHS, tmp_path / "one", tmp_path / "cache", None)
+def test_pieces_of_the_last_files_give_what_writing_anew_gives(tmp_path, monkeypatch, edit, signed):
+    write(GRAPHS, tmp_path / "one", tmp_path / "cache", None, signed=signed)
     graphs, trig, turtle = EDITS[edit]
     made = counting(monkeypatch)
-    again = write(graphs, tmp_path / "two", tmp_path / "cache", tmp_path / "one")
+    again = write(graphs, tmp_path / "two", tmp_path / "cache", tmp_path / "one", signed=signed)
     assert made == {"_trig": trig, "_turtle": turtle}
     assert again == write(graphs, tmp_path / "anew", None, None)
 
 
+@pytest.mark.parametrize("signed", [False, True])
 @pytest.mark.parametrize("edit", EDITS)
-def test_the_pieces_made_on_worker_processes_give_the_same_files(tmp_path, edit):
+def test_the_pieces_made_on_worker_processes_give_the_same_files(tmp_path, edit, signed):
     graphs = EDITS[edit][0]
-    write(GRAPHS, tmp_path / "one", tmp_path / "cache", None, jobs=2)
-    assert write(graphs, tmp_path / "two", tmp_path / "cache", tmp_path / "one", jobs=2) == write(
+    write(GRAPHS, tmp_path / "one", tmp_path / "cache", None, jobs=2, signed=signed)
+    assert write(graphs, tmp_path / "two", tmp_path / "cache", tmp_path / "one", jobs=2, signed=signed) == write(
         graphs, tmp_path / "anew", None, None)
+
+
+# The graphs a second build reads (their N-Triples), of those given with a signature; the first build read them all.
+READ_AGAIN = {
+    "nothing": [],
+    "a graph added in the middle": [report(40, "FR")[0]],
+    "a graph added at the end": [report(90)[0]],
+    "a graph changed": [report(3, "FR")[0]],
+    # the next graph naming the country states it in the Turtle now: its piece is made, from its N-Triples
+    "the first graph naming a country gone": [GRAPHS[2][0]],
+}
+
+
+@pytest.mark.parametrize("edit", EDITS)
+def test_a_graph_known_by_its_signature_is_read_only_for_a_piece_to_make(tmp_path, edit):
+    first: list[str] = []
+    write(GRAPHS, tmp_path / "one", tmp_path / "cache", None, signed=True, read=first)
+    assert first == [g for g, _ in GRAPHS]
+    again: list[str] = []
+    write(EDITS[edit][0], tmp_path / "two", tmp_path / "cache", tmp_path / "one", signed=True, read=again)
+    assert again == READ_AGAIN[edit]
+
+
+@pytest.mark.parametrize("record", [b"", b"not a record\n", export_files.LINES_MAGIC + b"\x05\x00", None])
+def test_graphs_are_read_again_where_their_lines_cannot_be(tmp_path, record):
+    write(GRAPHS, tmp_path / "one", tmp_path / "cache", None, signed=True)
+    lines = tmp_path / "cache" / export_files.LINES
+    if record is None:
+        lines.write_bytes(lines.read_bytes()[:-3])  # cut short
+    else:
+        lines.write_bytes(record)
+    read: list[str] = []
+    files = write(GRAPHS, tmp_path / "two", tmp_path / "cache", tmp_path / "one", signed=True, read=read)
+    assert read == [g for g, _ in GRAPHS]
+    assert files == write(GRAPHS, tmp_path / "anew", None, None)
 
 
 def test_the_exports_hold_every_triple_once_and_each_graph(tmp_path):
@@ -128,4 +175,33 @@ def test_a_write_that_fails_while_workers_make_pieces_raises_its_error(tmp_path,
 
     monkeypatch.setattr(export_files._Pieces, "put", failing)
     with pytest.raises(OSError, match="No space left"):
-        write_exports([report(n) for n in range(100)], tmp_path / "d.ttl", tmp_path / "d.trig", jobs=2)
+        write_exports([given(*report(n)) for n in range(100)], tmp_path / "d.ttl", tmp_path / "d.trig", jobs=2)
+
+
+def _refusing(*args: object) -> int:
+    raise OSError(18, "Invalid cross-device link")
+
+
+@pytest.mark.parametrize("copying", ["in the kernel", "refused", "not offered"])
+def test_the_pieces_copied_give_the_same_files_however_the_system_copies(tmp_path, monkeypatch, copying):
+    write(GRAPHS, tmp_path / "one", tmp_path / "cache", None)
+    graphs = EDITS["a graph added in the middle"][0]
+    if copying == "refused":
+        monkeypatch.setattr(export_files.os, "copy_file_range", _refusing, raising=False)
+    elif copying == "not offered":
+        monkeypatch.delattr(export_files.os, "copy_file_range", raising=False)
+    monkeypatch.setattr(export_files, "COPY_BYTES", 7)  # several copies a range
+    again = write(graphs, tmp_path / "two", tmp_path / "cache", tmp_path / "one")
+    assert again == write(graphs, tmp_path / "anew", None, None)
+
+
+def test_a_last_file_shorter_than_its_record_is_an_error(tmp_path, monkeypatch):
+    write(GRAPHS, tmp_path / "one", tmp_path / "cache", None)
+    monkeypatch.setattr(export_files, "read_pieces", lambda record, folder: {
+        name: (path, {key: (offset, length + 10_000) for key, (offset, length) in where.items()})
+        for name, (path, where) in real_pieces(record, folder).items()})
+    with pytest.raises(OSError, match="shorter than the record"):
+        write(GRAPHS, tmp_path / "two", tmp_path / "cache", tmp_path / "one")
+
+
+real_pieces = read_pieces
