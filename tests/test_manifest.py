@@ -82,3 +82,17 @@ def test_a_store_with_either_manifest_is_a_store_and_only_the_new_one_is_read(tm
         (tmp_path / "store" / name).write_text('{"version": 1, "graphs": {"urn:report:a": "1"}}', encoding="utf-8")
     assert store_dir(tmp_path) == tmp_path / "store"
     assert dict(Manifest.read(tmp_path / "store").graphs) == ({"urn:report:a": "1"} if name == MANIFEST_NAME else {})
+
+
+@pytest.mark.parametrize("count", [1, 4095, 4096, 4097, 9000])
+def test_signatures_set_in_batches_are_read_and_kept_whole(tmp_path, count):
+    graphs = {f"urn:report:{n:05d}": str(n) for n in range(count)}
+    signatures = Signatures(tmp_path / "s.sqlite")
+    for graph, signature in graphs.items():
+        signatures[graph] = signature
+    assert signatures["urn:report:00000"] == "0" and len(signatures) == count
+    signatures["urn:report:00000"] = "again"
+    assert dict(signatures) == {**graphs, "urn:report:00000": "again"}
+    signatures.commit({})
+    signatures.close()
+    assert dict(Signatures(tmp_path / "s.sqlite", readonly=True)) == {**graphs, "urn:report:00000": "again"}
