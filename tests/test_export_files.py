@@ -78,7 +78,8 @@ def test_pieces_of_the_last_files_give_what_writing_anew_gives(tmp_path, monkeyp
 
 @pytest.mark.parametrize("signed", [False, True])
 @pytest.mark.parametrize("edit", EDITS)
-def test_the_pieces_made_on_worker_processes_give_the_same_files(tmp_path, edit, signed):
+def test_the_pieces_made_on_worker_processes_give_the_same_files(tmp_path, monkeypatch, edit, signed):
+    monkeypatch.setattr(export_files, "PIECES_PER_PROCESS", 1)
     graphs = EDITS[edit][0]
     write(GRAPHS, tmp_path / "one", tmp_path / "cache", None, jobs=2, signed=signed)
     assert write(graphs, tmp_path / "two", tmp_path / "cache", tmp_path / "one", jobs=2, signed=signed) == write(
@@ -165,6 +166,7 @@ def test_a_record_that_cannot_be_written_leaves_none(tmp_path, monkeypatch):
 
 
 def test_a_write_that_fails_while_workers_make_pieces_raises_its_error(tmp_path, monkeypatch):
+    monkeypatch.setattr(export_files, "PIECES_PER_PROCESS", 1)
     real, calls = export_files._Pieces.put, []
 
     def failing(self, key: bytes, piece: bytes | None) -> None:
@@ -205,3 +207,28 @@ def test_a_last_file_shorter_than_its_record_is_an_error(tmp_path, monkeypatch):
 
 
 real_pieces = read_pieces
+
+
+# The processes a second build makes its pieces on (of two), by the graphs whose TriG piece it cannot copy, where two
+# such graphs are worth a process.
+PROCESSES = [
+    ("nothing", True, 1),
+    ("a graph added in the middle", True, 1),
+    ("a graph changed", True, 1),
+    ("nothing", False, 2),  # no signatures: none known to be copied before it is read
+]
+
+
+@pytest.mark.parametrize(("edit", "signed", "jobs"), PROCESSES)
+def test_a_few_pieces_to_make_are_made_in_this_process(tmp_path, monkeypatch, edit, signed, jobs):
+    monkeypatch.setattr(export_files, "PIECES_PER_PROCESS", 2)
+    write(GRAPHS, tmp_path / "one", tmp_path / "cache", None, signed=signed)
+    real, asked = export_files.run, []
+
+    def counted(*args: object, jobs: int, **kwargs: object) -> object:
+        asked.append(jobs)
+        return real(*args, jobs=jobs, **kwargs)
+
+    monkeypatch.setattr(export_files, "run", counted)
+    write(EDITS[edit][0], tmp_path / "two", tmp_path / "cache", tmp_path / "one", jobs=2, signed=signed)
+    assert asked == [jobs]
