@@ -876,6 +876,16 @@ def places_of(text: str) -> list[str | None]:
      "губернатором префектуры Осака Хирофуми Ёсимурой.", "Осака"),
     ("A delegation of Turkistan Region headed by Akim Darkhan Satybaldy visited Japan and met with the Governor of "
      "Osaka Prefecture Hirofumi Yoshimura.", "Osaka Prefecture"),
+    # a dateline with the month first, in the state a delegation visits: not the body its leader sits in
+    ("Rome, May 4, 2025. A delegation of the Mazhilis of the Parliament of Kazakhstan led by Deputy Aidos Serikov is "
+     "paying an official visit to Italy. On May 3, Deputy Serikov met with Senator Marco Bellini.", "Rome"),
+    ("Рим, 4 мая 2025 года. Делегация Мажилиса Парламента Казахстана во главе с депутатом Айдосом Сериковым "
+     "находится с официальным визитом в Италии. 3 мая депутат Сериков встретился с сенатором Марко Беллини.", "Рим"),
+    # ... and no place where the visited state gives none: not the delegation's own chamber
+    ("Deputy of the Mazhilis Aidos Serikov is paying an official visit to Italy. On May 3, he met with Senator Marco "
+     "Bellini.", None),
+    ("Депутат Мажилиса Айдос Сериков находится с официальным визитом в Италии. 3 мая депутат Мажилиса Айдос Сериков "
+     "встретился с сенатором Марко Беллини.", None),
     # the place of an event held just before, within which the meeting took place
     ("12 наурызда Алматыда Қазақстан-Корея инвестициялық форумы өтті. Форум аясында Сауда министрі Арман Исетов "
      "Корея Сауда министрі Ким Чжон Хомен кездесті.", "Алматы"),

@@ -15,10 +15,11 @@ from kg.relations.state import DIPLOMATS, OF, MeetingDraft, State
 
 # A dateline in capitals, a full stop, a comma or a dash after it (ASTANA. ..., АСТАНА, ..., BRUSSELS – ...).
 DATELINE = re.compile(r"^([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ-]{2,})(?:[.,]|\s+[–—-]\s)")
-# A dateline in running case: a place, a comma and the day, or the year first (Баку, 30 ноября; Paris, 3 March;
-# Аддис-Абеба, 2024 жылғы 21 қараша).
+# A dateline in running case: a place, a comma and the day, the year first, or the month (Баку, 30 ноября; Paris,
+# 3 March; Аддис-Абеба, 2024 жылғы 21 қараша; Ankara, October 8, 2025).
 DATED_LINE = re.compile(
-    r"^([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]+(?:[ -][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]+)?),\s+(?:\d{1,2}|(?:19|20)\d\d)\b")
+    r"^([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]+(?:[ -][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]+)?),\s+"
+    r"(?:\d{1,2}|(?:19|20)\d\d|[A-Z][a-z]{2,8}\.?\s+\d{1,2})\b")
 # At most this many words (a preposition, an article) between the person met and where.
 MET_IN_WORDS = 2
 # How many sentences before a meeting a visit sentence may set its place and date.
@@ -127,13 +128,26 @@ def _default_location(s: State, d: MeetingDraft) -> str | None:
                         and p.accredited_to), None)
     host_country = envoys_host or s.home
     dateline = _dateline_place(s)
-    # the dateline, in the host state of a diplomat who took part; with none, in the state of one who took part
+    # a foreign state a visit told before went to (a delegation is paying a visit to Türkiye)
+    visited = _visited_states(s, d)
+    # the dateline, in the host state of a diplomat who took part; with none, in the state of one who took part, or
+    # in the state visited
     sides = {p.country for p in s.posts if p.holder in holders and p.country} if envoys_host is None else set()
-    if dateline and (s.country_of(dateline) in (None, host_country) or s.country_of(dateline) in sides):
+    if dateline and (s.country_of(dateline) in (None, host_country) or s.country_of(dateline) in sides | visited):
         return dateline
-    # a body one of them heads; not a company a delegation's member comes from
-    bodies = [k for k in _hosts(s, d) if (e := s.entity(k)) is None or e.subtype != "company"]
+    # a body one of them heads, not in another state than the one visited; not a company a delegation's member
+    # comes from
+    bodies = [k for k in _hosts(s, d) if ((e := s.entity(k)) is None or e.subtype != "company") and (
+        not visited or s.country_of(k) in visited)]
     return bodies[0] if bodies else None
+
+
+def _visited_states(s: State, d: MeetingDraft) -> set[str]:
+    """The foreign states that the sentences of a visit, up to the meeting's first, name."""
+    first = min(d.sentences)
+    return {m.value for idx in range(first + 1)
+            if any(c.value == "visit" for c in s.in_sentence(idx, MentionKind.MEETING))
+            for m in s.in_sentence(idx, MentionKind.COUNTRY) if m.value != s.home}
 
 
 def _subtype(s: State, key: str | None) -> str | None:
