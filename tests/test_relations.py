@@ -751,6 +751,13 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     ("The delegation was headed by Khokim of Samarkand Region Rustam Normatov.", "Rustam Normatov",
      ("governor", "UZ", None)),
     ("He also met with Congressman Thomas Whitaker in Washington.", "Thomas Whitaker", ("parliamentarian", None, None)),
+    # the director-general of an international organization heads no company
+    ("The Minister met with the Director-General of UNESCO Audrey Azoulay.", "Audrey Azoulay",
+     ("official", None, None)),
+    ("Министр ЮНЕСКО Бас директоры Одре Азулэмен кездесті.", "Одре Азулэ", ("official", None, None)),
+    # ... as a company's does
+    ("Министр KEGOC компаниясының бас директоры Бақытжан Қасымовпен кездесті.", "Бақытжан Қасымов",
+     ("executive", None, None)),
 ])
 def test_posts(text, name, post):
     assert posts_of(text)[name] == post
@@ -886,6 +893,9 @@ def places_of(text: str) -> list[str | None]:
      "Bellini.", None),
     ("Депутат Мажилиса Айдос Сериков находится с официальным визитом в Италии. 3 мая депутат Мажилиса Айдос Сериков "
      "встретился с сенатором Марко Беллини.", None),
+    # ... but the body one heads where its state is not known (a university abroad)
+    ("Елші Жан Ғалиев Португалияға жұмыс сапарымен барды. Елшінің сапары Universidade do Minho университетінің "
+     "проректоры Рауль Фангейрумен кездесумен аяқталды.", "Universidade do Minho университеті"),
     # the place of an event held just before, within which the meeting took place
     ("12 наурызда Алматыда Қазақстан-Корея инвестициялық форумы өтті. Форум аясында Сауда министрі Арман Исетов "
      "Корея Сауда министрі Ким Чжон Хомен кездесті.", "Алматы"),

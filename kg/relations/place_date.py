@@ -135,10 +135,10 @@ def _default_location(s: State, d: MeetingDraft) -> str | None:
     sides = {p.country for p in s.posts if p.holder in holders and p.country} if envoys_host is None else set()
     if dateline and (s.country_of(dateline) in (None, host_country) or s.country_of(dateline) in sides | visited):
         return dateline
-    # a body one of them heads, not in another state than the one visited; not a company a delegation's member
-    # comes from
+    # a body one of them heads, not one known to be in another state than the one visited; not a company a
+    # delegation's member comes from
     bodies = [k for k in _hosts(s, d) if ((e := s.entity(k)) is None or e.subtype != "company") and (
-        not visited or s.country_of(k) in visited)]
+        not visited or s.country_of(k) in (*visited, None))]
     return bodies[0] if bodies else None
 
 

@@ -44,6 +44,8 @@ PARLIAMENT_NAMES = re.compile(
     r"|палат\w* (?:представителей|депутатов|общин|лордов)|house of (?:representatives|commons|lords)"
     r"|chamber of deputies|(?:өкілдер|депутаттар|лордтар|қауымдар|жоғарғы|төменгі) палатасы|(?:верхн|нижн)\w* палат"
     r"|(?:upper|lower) (?:house|chamber)", re.IGNORECASE)
+# Kinds of organizations whose director is an official, not a company's executive.
+NO_COMPANIES = frozenset({"government", "international"})
 MUNICIPAL = re.compile(r"муниципал|municipal|мэри|қаласы әкімдігі|city council|городск", re.IGNORECASE)
 # Where case endings mark the phrase: at most this much between the role and the name, with no punctuation.
 CASE_GAP = 12
@@ -412,8 +414,11 @@ def _refine_role(s: State, role: str, jurisdiction: str | None, cue: Mention) ->
         return "governor"
     if role == "official" and e.kind == MentionKind.ORGANIZATION and generic and MINISTRY.search(label):
         return "minister"  # the head of a ministry (глава МИД, head of the Ministry)
-    if role == "executive" and (e.kind == MentionKind.PLACE or MINISTRY.search(label)):
-        return "official"  # a director in a region's administration or a ministry heads no company
+    if role == "executive" and (e.kind == MentionKind.PLACE or MINISTRY.search(label) or (
+            e.kind == MentionKind.ORGANIZATION and e.subtype in NO_COMPANIES)):
+        # a director in a region's administration or a ministry heads no company, nor does the director-general
+        # of an international organization (ЮНЕСКО, UNESCO)
+        return "official"
     if role == "deputy-governor" and is_city and generic:
         return "deputy-mayor"
     if role == "head-of-state" and e.kind == MentionKind.PLACE and e.subtype == "region":
