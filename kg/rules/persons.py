@@ -224,6 +224,9 @@ def _proposed_name(s: State, first: int, last: int) -> tuple[int, int] | None:
     if first > last:
         return None
     initials = _initials_at(s, first)
+    surname = initials if initials is not None else first if _after_initials(s, first) else None
+    if surname is not None and surname < last and surname_shaped(s.texts[surname]):
+        last = surname  # Т. Исабеков Жиддада: initials and a surname are a whole name
     words = range(initials if initials is not None else first, last + 1)
     particles = profile(s.language).name_particles
     if not words or any(s.barrier[k] or not (s.is_capitalised(k) or (first < k < last and word_key(s.texts[k])
@@ -233,6 +236,11 @@ def _proposed_name(s: State, first: int, last: int) -> tuple[int, int] | None:
     if len(words) < 2 and initials is None:
         return None
     return first, last
+
+
+def _after_initials(s: State, i: int) -> bool:
+    """Do initials (Т.) stand right before token ``i``?"""
+    return i >= 2 and s.texts[i - 1] == "." and CAPITAL_LETTER.match(s.texts[i - 2]) is not None
 
 
 def _syllable(s: State, first: int, k: int, last: int | None = None) -> bool:
