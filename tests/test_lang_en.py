@@ -138,3 +138,19 @@ def test_rules_take_english_proposals(text, expected):
 def test_rules_take_english_organizations(text, expected):
     found = [m.value for m in tagged_rule_mentions(report(text)) if m.kind == MentionKind.ORGANIZATION]
     assert found == expected
+
+
+@pytest.mark.parametrize(("word", "inflected", "common"), [
+    ("Cooperation", False, True),
+    ("Discusses", False, False),  # rarer than its stem
+    ("Discusses", True, True),
+    ("Partnerships", True, True),
+    ("Agencies", True, True),
+    ("Williams", True, False),  # William is a given name
+    ("Fontanesi", True, False),
+    ("Thomas", True, False),
+])
+def test_common_words_in_any_form(word, inflected, common):
+    from kg.lang.en.ner import common_word
+
+    assert common_word(word, inflected=inflected) is common

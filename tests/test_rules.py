@@ -91,6 +91,13 @@ def mentions(text: str, kind: str, *, published: str | None = None) -> list[tupl
      [("Мадина Ерлановна Жунусова", "Мадина Ерлановна Жунусова")]),
     # no name runs over a blank line: a company's initial, then the next paragraph's first word
     ("Talks\n\nThe ambassador met the head of Tecnopack S.p.A.\n\nThe Ambassador presented opportunities.", []),
+    # a headline in title case: common words after a post, in any form, are no name; a name there still is
+    ("Kazakh Ambassador Discusses Industrial Cooperation with Lombardy\n\nThe talks went well.", []),
+    ("Indian Ambassador Explores Academic Partnerships in Almaty\n\nThe talks went well.", []),
+    ("Kazakh Ambassador Meets Governor Attilio Fontanesi in Milan\n\nThe talks went well.",
+     [("Attilio Fontanesi", "Attilio Fontanesi")]),
+    # ... but only a headline: a sentence's words after a post are read as they are
+    ("The Deputy Director Mark Holds met the ambassador.", [("Mark Holds", "Mark Holds")]),
 ])
 def test_persons(text, expected):
     assert mentions(text, MentionKind.PERSON) == expected

@@ -336,10 +336,12 @@ def _name_after(s: State, i: int, *, single: bool = False) -> tuple[int, int] | 
         if tail > i:  # of Confindustria Lombardia Francesco Buzzella: a body's name, then the person's two words
             return tail - 2, tail - 1
     # Director of Cultural Affairs, Председатель Сената Парламента: capitalised common words after a post are a title
-    # or a body, not a name (Mr. Grace Young is one), where the common-word test knows names (not Берік Арын).
+    # or a body, not a name (Mr. Grace Young is one), where the common-word test knows names (not Берік Арын); in a
+    # headline, in any form (Ambassador Discusses Industrial Cooperation).
     lang = profile(s.language)
     if not honorific and initials is None and count > 1 and (
-            (lang.common_words_unnamed and all(s.common_word(s.texts[k]) for k in range(first, i)))
+            (lang.common_words_unnamed and all(s.common_word(s.texts[k], inflected=s.headline[k])
+                                               for k in range(first, i)))
             or (lang.title_case_heads and _sector_word(s, i - 1))):
         return None  # ... and a name that ends in a sector's word is a company's (Siemens Energy)
     return start, i - 1

@@ -35,6 +35,11 @@ QUOTES_CLOSE = frozenset({"»", '"', "”", "“"})
 PATRONYMIC = re.compile(r"(?:ұлы|улы|қызы|кызы|ович|евич|ьич|овна|евна|ична|инична)$", re.IGNORECASE)
 # The prepositions of a post's complement, whose capitalised common words are no name's (Minister for Foreign Affairs
 # and Trade X, Commissioner for Trade X, Director of Cultural Affairs X), and the links that go on with them.
+# A headline in title case: the share of its long words (of this many letters) that open with a capital, and their
+# least count (``State.headline``).
+HEADLINE_SHARE = 0.75
+HEADLINE_LETTERS = 4
+HEADLINE_WORDS = 3
 SCOPE_PREPOSITIONS = frozenset({"for", "of"})
 SCOPE_LINKS = frozenset({"and", "&", ","})
 # The categories of the words (lexicons/words.tsv) that say a meeting, a visit or a group's talks took place.
@@ -214,6 +219,25 @@ class State:
                 t[0].islower() and self._prefixed_name(t))
             known = self._capitalised[t] = shaped and fold(t) not in NOT_NAMES and not self.honorific(t)
         return known
+
+    @cached_property
+    def headline(self) -> list[bool]:
+        """Whether each token stands in a line written in title case (a headline: Kazakh Ambassador Discusses
+        Industrial Cooperation), where capitals mark no name: a line without a closing full stop of which
+        ``HEADLINE_SHARE`` of the words of ``HEADLINE_LETTERS`` letters or more, and ``HEADLINE_WORDS`` at least,
+        open with a capital."""
+        out = [False] * len(self.texts)
+        line_start = 0
+        while line_start < len(self.toks):
+            gap_break = next((k for k in range(line_start + 1, len(self.toks)) if "\n" in self.view[
+                self.toks[k - 1].end:self.toks[k].start]), len(self.toks))
+            words = [t for t in self.texts[line_start:gap_break] if len(t) >= HEADLINE_LETTERS and t.isalpha()]
+            upper = sum(t[0].isupper() for t in words)
+            if self.texts[gap_break - 1] not in (".", "!", "?") and upper >= HEADLINE_WORDS and (
+                    upper >= HEADLINE_SHARE * len(words)):
+                out[line_start:gap_break] = [True] * (gap_break - line_start)
+            line_start = gap_break
+        return out
 
     @cached_property
     def capitalised(self) -> list[bool]:

@@ -41,6 +41,9 @@ EXTRACTOR = "en-ner"
 # A word is common English (not a name) from this Zipf frequency on: "Regional", "Members".
 COMMON_ZIPF = 4.0
 ARTICLES = frozenset({"the", "a", "an"})
+# The endings of the plural or the present after a sibilant (discusses, launches); the letters a stem holds at least.
+SIBILANT_ES = ("sses", "shes", "ches", "xes", "zes", "oes", "ses")
+STEM_LETTERS = 4
 MAX_PERSON_WORDS = 4
 MAX_NAME_WORDS = 7
 INITIAL = re.compile(r"^(?:[A-Z]|Zh|Sh|Ch|Kh|Ts|Yu|Ya|Ye|Dzh)$")
@@ -173,8 +176,28 @@ def _meeting_word(word: str, categories: tuple[str, ...] = ("meeting",)) -> bool
 
 
 def common_word(word: str, *, inflected: bool = False) -> bool:
-    """A capitalised word that is a common English word (wordfreq), never a name's: Cultural, Affairs."""
-    return _common(word)
+    """A capitalised word that is a common English word (wordfreq), never a name's: Cultural, Affairs; with
+    ``inflected``, also one whose stem before an ending of the plural or the present is (Discusses: discuss)."""
+    return _common(word) or (inflected and _common_stem(word))
+
+
+@cache
+def _common_stem(word: str) -> bool:
+    low = word.casefold()
+    if low in given_names() or JOINED_WORD.search(low):
+        return False
+    return any(len(stem) >= STEM_LETTERS and _common(stem) for stem in _stems(low))
+
+
+def _stems(low: str) -> tuple[str, ...]:
+    """What an English word may be the plural or the present of: discusses, discuss; agencies, agency; talks, talk."""
+    if low.endswith("ies"):
+        return (low[:-3] + "y",)
+    if low.endswith(SIBILANT_ES):
+        return (low[:-2], low[:-1])
+    if low.endswith("s") and not low.endswith(("ss", "us", "is")):
+        return (low[:-1],)
+    return ()
 
 
 def mentions(report: Report) -> list[Mention]:
