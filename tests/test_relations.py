@@ -150,6 +150,13 @@ def meetings_of(text: str) -> list[set[str]]:
     ("Kazakhstan's Ambassador to Germany Nurzhan Bekenov met with Saxon Minister-President Michael Kretschmer. "
      "The meeting was also attended by State Secretary Thomas Popp and Honorary Consul Jörg Schulze.",
      [{"Nurzhan Bekenov", "Michael Kretschmer", "Thomas Popp", "Jörg Schulze"}]),
+    # ... the noun of a conversation too
+    ("Посол Казахстана в Германии Нуржан Бекенов провёл переговоры с премьер-министром Саксонии Михаэлем "
+     "Кречмером. В беседе также участвовали статс-секретарь Томас Попп и почётный консул Йорг Шульце.",
+     [{"Нуржан Бекенов", "Михаэль Кречмер", "Томас Попп", "Йорг Шульце"}]),
+    ("Ambassador Nurzhan Bekenov held talks with Saxon Minister-President Michael Kretschmer. State Secretary "
+     "Thomas Popp and Honorary Consul Jörg Schulze also took part in the conversation.",
+     [{"Nurzhan Bekenov", "Michael Kretschmer", "Thomas Popp", "Jörg Schulze"}]),
     ("Yerzhan Bekenov, the Ambassador, sat down with Attilio Fontana, the Governor of Lombardy, to discuss "
      "energy.", [{"Yerzhan Bekenov", "Attilio Fontana"}]),
     # consultations are talks
