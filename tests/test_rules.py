@@ -256,6 +256,14 @@ P, PL, ORG = MentionKind.PERSON, MentionKind.PLACE, MentionKind.ORGANIZATION
     # ... and a word after initials and a surname, which make a whole name (a town the gazetteer lacks, in its case)
     ("Сол күні Т. Исабеков Жиддада банк басшысымен кездесті.", [(P, "Исабеков Жиддада")],
      [(P, "Т. Исабеков", "Т. Исабеков")]),
+    # ... and the surname of a name read before in full, then a word of something else: the surname again
+    ("Министр Клаудия Хофман кездесті. Министр Хофман Фрайберг тау-кен академиясы туралы айтты.",
+     [(P, "Клаудия Хофман"), (P, "Хофман Фрайберг")],
+     [(P, "Клаудия Хофман", "Клаудия Хофман"), (P, "Хофман", "Хофман")]),
+    # ... but not the surname before that name's given name
+    ("Министр Клаудия Хофман кездесті. Кейін Хофман Клаудия сөз сөйледі.",
+     [(P, "Клаудия Хофман"), (P, "Хофман Клаудия")],
+     [(P, "Клаудия Хофман", "Клаудия Хофман"), (P, "Хофман Клаудия", "Хофман Клаудия")]),
     # ... but a given name that only ends as a surname does (Ян: -ян): the state's name after it is the surname
     ("Советник посольства Ян Росси представил план.", [(P, "Ян Росси")], [(P, "Ян Росси", "Ян Росси")]),
     # A capital vowel alone ends a name as its word of one syllable (Wang Yi), but not before a full stop (an initial).

@@ -75,6 +75,7 @@ def read_persons(s: State) -> None:
             surname = s.dictionary_form([s.texts[i + 1]], person=True)
             if surname_shaped(surname) and CYRILLIC.search(surname):
                 found.append((i, i + 1))
+    trimmed: set[tuple[int, int]] = set()  # the proposed names, as trimmed
     for kind, first, last in s.proposals:
         if kind == MentionKind.PERSON:
             span = _proposed_name(s, first, last)
@@ -89,6 +90,7 @@ def read_persons(s: State) -> None:
                 if marks_case:  # the post tells where the name starts, the recogniser where it ends
                     found = [_joined_name(s, f, span) for f in found]
                 found.append(span)
+                trimmed.add(span)
     if marks_case:
         found.extend(_unknown_names(s, found))
     accepted: list[tuple[int, int]] = []
@@ -101,10 +103,22 @@ def read_persons(s: State) -> None:
             if rest is None:
                 continue
             first, last = rest
+        if (first, last) in trimmed and _repeated_surname_first(s, first, last, accepted):
+            last = first  # Клаудия Хофман ... Министр Хофман Фрайберг тау-кен академиясы: the surname again
         _emit_person(s, first, last)
         accepted.append((first, last))
     accepted.extend(_coordinated_names(s, accepted))
     _repeats(s, accepted)
+
+
+def _repeated_surname_first(s: State, first: int, last: int, accepted: list[tuple[int, int]]) -> bool:
+    """Does a proposed name of several words open with the surname of a name read before in full, and go on with
+    other words than that name's given name (not the order surname, given name)?"""
+    if last == first:
+        return False
+    surname = fold(s.dictionary_form([s.texts[first]], person=True))
+    return any(b > a and fold(s.dictionary_form([s.texts[b]], person=True)) == surname
+               and fold(s.texts[a]) != fold(s.texts[first + 1]) for a, b in accepted)
 
 
 def _second_name(s: State, first: int, last: int, accepted: list[tuple[int, int]]) -> tuple[int, int] | None:
