@@ -76,11 +76,6 @@ class Source(NamedTuple):
     read: Callable[[], bytes]
 
 
-def given(graph: str, triples: bytes) -> Source:
-    """A graph whose N-Triples are at hand, without a signature."""
-    return Source(graph, None, lambda: triples)
-
-
 def write_exports(graphs: Counted[Source], turtle: Path, trig: Path, *,
                   last: Path | None = None, record: Path | None = None, jobs: int = 1) -> list[Path]:
     """Turtle and TriG from each graph's N-Triples (in the order given). A triple about a report's own
@@ -188,20 +183,26 @@ class _Lines:
         if self.data is not None:
             self.data.close()
 
+    def _entry(self, source: Source) -> tuple[bytes | None, tuple[int, int] | None]:
+        """The graph's name and signature as its entry is known by (None without a signature), and where the last
+        build's file holds that entry (None where it does not)."""
+        if source.signature is None:
+            return None, None
+        name = f"{source.graph}\n{source.signature}".encode()
+        return name, self.where.get(name) if self.data is not None else None
+
     def copied(self, source: Source, pieces: _Pieces) -> bool:
         """Whether the graph's TriG piece is copied from ``pieces``' last file, by what its entry says (without
         reading the graph): most of the graphs whose Turtle piece is."""
-        name = (source.graph + "\n" + source.signature).encode("utf-8") if source.signature is not None else None
-        if name is None or self.data is None or name not in self.where:
-            return False
-        return pieces.copy(LINES_HEAD.unpack_from(self.data, self.where[name][0])[1]) is not None
+        _, where = self._entry(source)
+        return where is not None and pieces.copy(LINES_HEAD.unpack_from(self.data, where[0])[1]) is not None
 
     def known(self, source: Source, first: FirstLines) -> tuple[bytes | None, tuple[bytes, int, bytes]]:
         """The graph's N-Triples where they had to be read (else None), the key of its TriG piece, its count of
         lines and its ``KEYED`` lines (``first``: how they are found)."""
-        name = (source.graph + "\n" + source.signature).encode("utf-8") if source.signature is not None else None
-        if name is not None and self.data is not None and name in self.where:
-            offset, length = self.where[name]
+        name, where = self._entry(source)
+        if name is not None and where is not None:
+            offset, length = where
             entry = memoryview(self.data)[offset:offset + length]
             _, trig_key, count, _ = LINES_HEAD.unpack_from(entry)
             self.entries.append(entry)
@@ -289,7 +290,7 @@ class _Pieces:
         self.path, self.header = path, header
         self.last, self.where = last if last is not None else (None, {})
         self.entries: list[tuple[bytes, int, int]] = []
-        self.pending: tuple[int, int] | None = None  # the range of the last file to copy next
+        self.pending: _Copied | None = None  # the range of the last file to copy next
 
     def __enter__(self) -> _Pieces:
         if self.last is not None and self.path.exists() and self.path.samefile(self.last):
@@ -309,13 +310,13 @@ class _Pieces:
             if self.source is not None:
                 os.close(self.source)
 
-    def copy(self, key: bytes) -> tuple[int, int] | None:
+    def copy(self, key: bytes) -> _Copied | None:
         """Where the piece of ``key`` lies in the last build's file, or None where it holds none."""
         if self.source is None or key not in self.where:
             return None
         return self.where[key]
 
-    def put(self, key: bytes, piece: bytes | tuple[int, int] | None) -> None:
+    def put(self, key: bytes, piece: bytes | _Copied | None) -> None:
         """Write the piece of ``key``: made, or where it lies in the last file (``copy``)."""
         assert piece is not None
         if isinstance(piece, tuple):

@@ -142,11 +142,6 @@ class FirstLines:
         N-Triples' graph only."""
         return self.first_and_rest(ntriples, own)[0]
 
-    def dropped(self, ntriples: bytes) -> list[int]:
-        """The numbers (from 0) of the lines of ``ntriples`` that ``first`` leaves out (given before), and marks
-        given as ``first`` does: the lines it gives are the others."""
-        return self.dropped_keyed(self.keyed(ntriples))
-
     def keyed(self, ntriples: bytes) -> list[tuple[int, bytes]]:
         """The lines of ``ntriples`` that are not always given: each one's number (from 0) and digest. What
         ``dropped_keyed`` reads, which depends on these N-Triples alone, and can be kept."""
@@ -156,7 +151,8 @@ class FirstLines:
                 if not (line.startswith(own) or (link is not None and link in line))]
 
     def dropped_keyed(self, keyed: Iterable[tuple[int, bytes]]) -> list[int]:
-        """``dropped`` of the N-Triples whose lines ``keyed`` gives."""
+        """The numbers (from 0) of the lines of the N-Triples whose lines ``keyed`` gives that ``first`` leaves out
+        (given before), marked given as ``first`` marks them: the lines it gives are the others."""
         seen, most, out = self._seen, self._most, []
         for n, key in keyed:
             if key in seen:

@@ -154,7 +154,6 @@ class StoreStage:
 
         return Streamed(read(), len(named))
 
-
     def sources(self, store: ox.Store, graphs: GraphCache) -> Streamed[Source]:
         """Every graph in the order of their names, for the exports: its signature, and its N-Triples read when
         asked for (as ``chunks`` reads them)."""

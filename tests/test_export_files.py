@@ -9,7 +9,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg import export_files
-from kg.export_files import PIECES, Source, given, read_pieces, write_exports
+from kg.export_files import PIECES, Source, read_pieces, write_exports
 
 RES = "https://w3id.org/dipkg/resource/"
 LABEL = "<http://www.w3.org/2004/02/skos/core#prefLabel>"
@@ -177,7 +177,8 @@ def test_a_write_that_fails_while_workers_make_pieces_raises_its_error(tmp_path,
 
     monkeypatch.setattr(export_files._Pieces, "put", failing)
     with pytest.raises(OSError, match="No space left"):
-        write_exports([given(*report(n)) for n in range(100)], tmp_path / "d.ttl", tmp_path / "d.trig", jobs=2)
+        write_exports([Source(g, None, partial(bytes, t)) for g, t in map(report, range(100))], tmp_path / "d.ttl",
+                      tmp_path / "d.trig", jobs=2)
 
 
 def _refusing(*args: object) -> int:

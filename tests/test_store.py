@@ -1020,13 +1020,13 @@ def test_first_lines_gives_own_lines_always_and_others_once_while_it_remembers_t
 
 @pytest.mark.parametrize("most", [None, 1, 0])
 def test_first_lines_drops_the_lines_first_leaves_out(most):
-    """``dropped`` numbers the lines ``first`` leaves out, remembering as it does."""
+    """``dropped_keyed`` numbers the lines ``first`` leaves out, remembering as it does."""
     from kg.store import FirstLines
 
     one, two = (FirstLines((b"<x:own>",), link=b" <x:link> <x:own>", most=most) for _ in range(2))
     for call in CALLS:
         data = b"".join(LINES[k] for k in call)
-        lines, dropped = data.splitlines(keepends=True), set(one.dropped(data))
+        lines, dropped = data.splitlines(keepends=True), set(one.dropped_keyed(one.keyed(data)))
         assert [line for n, line in enumerate(lines) if n not in dropped] == two.first(data)
     assert one.forgot is two.forgot
 

@@ -65,10 +65,11 @@ def _post_windows(s: State) -> set[int]:
     return out
 
 
-def _visit_sentences(s: State, d: MeetingDraft) -> list[int]:
+def _visit_sentences(s: State, d: MeetingDraft, reach: int | None = VISIT_REACH) -> list[int]:
+    """The sentences of a visit from the meeting's first back, ``reach`` sentences at most (None: to the first)."""
     first = min(d.sentences)
-    return [i for i in range(first, max(-1, first - VISIT_REACH - 1), -1)
-            if any(m.value == "visit" for m in s.in_sentence(i, MentionKind.MEETING))]
+    stop = -1 if reach is None else max(-1, first - reach - 1)
+    return [i for i in range(first, stop, -1) if any(m.value == "visit" for m in s.in_sentence(i, MentionKind.MEETING))]
 
 
 def _location(s: State, d: MeetingDraft, windows: set[int]) -> str | None:
@@ -102,8 +103,7 @@ def _location(s: State, d: MeetingDraft, windows: set[int]) -> str | None:
     host_places = [k for k in _hosts(s, d) if k.startswith("place:")]
     # a visit to a foreign state: a place of its officials before one of the visitors' (посетила Республику Корея,
     # где провела встречи с губернатором провинции X)
-    visited = {m.value for idx in _visit_sentences(s, d) for m in s.in_sentence(idx, MentionKind.COUNTRY)
-               if id(m) not in windows and m.value != s.home}
+    visited = _visited_states(s, _visit_sentences(s, d), windows)
     if visited:
         host_places.sort(key=lambda k: 0 if s.country_of(k) in visited else 1 if s.country_of(k) is None else 2)
     return host_places[0] if host_places else None
@@ -129,7 +129,7 @@ def _default_location(s: State, d: MeetingDraft) -> str | None:
     host_country = envoys_host or s.home
     dateline = _dateline_place(s)
     # a foreign state a visit told before went to (a delegation is paying a visit to Türkiye)
-    visited = _visited_states(s, d)
+    visited = _visited_states(s, _visit_sentences(s, d, reach=None))
     # the dateline, in the host state of a diplomat who took part; with none, in the state of one who took part, or
     # in the state visited
     sides = {p.country for p in s.posts if p.holder in holders and p.country} if envoys_host is None else set()
@@ -142,12 +142,10 @@ def _default_location(s: State, d: MeetingDraft) -> str | None:
     return bodies[0] if bodies else None
 
 
-def _visited_states(s: State, d: MeetingDraft) -> set[str]:
-    """The foreign states that the sentences of a visit, up to the meeting's first, name."""
-    first = min(d.sentences)
-    return {m.value for idx in range(first + 1)
-            if any(c.value == "visit" for c in s.in_sentence(idx, MentionKind.MEETING))
-            for m in s.in_sentence(idx, MentionKind.COUNTRY) if m.value != s.home}
+def _visited_states(s: State, sentences: list[int], windows: set[int] | frozenset[int] = frozenset()) -> set[str]:
+    """The foreign states that visit ``sentences`` name, but in a post's phrase (``windows``)."""
+    return {m.value for idx in sentences for m in s.in_sentence(idx, MentionKind.COUNTRY)
+            if id(m) not in windows and m.value != s.home}
 
 
 def _subtype(s: State, key: str | None) -> str | None:

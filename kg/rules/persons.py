@@ -94,12 +94,11 @@ def read_persons(s: State) -> None:
     if marks_case:
         found.extend(_unknown_names(s, found))
     accepted: list[tuple[int, int]] = []
-    proposed = {(first, last) for kind, first, last in s.proposals if kind == MentionKind.PERSON}
     for first, last in _ordered(s, found):
         if any(_paragraph_between(s, k, k + 1) for k in range(first, last)):
             continue  # no name runs over a blank line (Tecnopack S.p.A. | The Ambassador)
         if any(s.covered[k] for k in range(first, last + 1)):
-            rest = _second_name(s, first, last, accepted) if (first, last) in proposed else None
+            rest = _second_name(s, first, last, accepted) if (first, last) in trimmed else None
             if rest is None:
                 continue
             first, last = rest

@@ -35,13 +35,13 @@ QUOTES_CLOSE = frozenset({"»", '"', "”", "“"})
 PATRONYMIC = re.compile(r"(?:ұлы|улы|қызы|кызы|ович|евич|ьич|овна|евна|ична|инична)$", re.IGNORECASE)
 # The prepositions of a post's complement, whose capitalised common words are no name's (Minister for Foreign Affairs
 # and Trade X, Commissioner for Trade X, Director of Cultural Affairs X), and the links that go on with them.
+SCOPE_PREPOSITIONS = frozenset({"for", "of"})
+SCOPE_LINKS = frozenset({"and", "&", ","})
 # A headline in title case: the share of its long words (of this many letters) that open with a capital, and their
 # least count (``State.headline``).
 HEADLINE_SHARE = 0.75
 HEADLINE_LETTERS = 4
 HEADLINE_WORDS = 3
-SCOPE_PREPOSITIONS = frozenset({"for", "of"})
-SCOPE_LINKS = frozenset({"and", "&", ","})
 # The categories of the words (lexicons/words.tsv) that say a meeting, a visit or a group's talks took place.
 MEETING_CATEGORIES = frozenset({"meeting", "visit", "group"})
 # The letters a surname-shaped word holds before its ending at least (Сапаров; Ян, Мин are given names).
@@ -49,11 +49,6 @@ SURNAME_ROOT = 2
 SURNAME_ENDINGS = re.compile(
     r"(?:ов|ев|ёв|ова|ева|ин|ина|ын|ына|ұлы|қызы|улы|кызы|енко|дзе|швили|ян|янц|ский|ская|цкий|цкая|ұлы)$")
 
-
-def surname_shaped(word: str) -> bool:
-    """A surname's ending after a root of ``SURNAME_ROOT`` letters or more: Сапаров, Жұмағалиева; not Ян, Мин."""
-    ending = SURNAME_ENDINGS.search(word.lower())
-    return ending is not None and ending.start() >= SURNAME_ROOT
 LOWER_MODIFIER = re.compile(
     r"^[а-яёәғқңөұүһі-]+(?:лық|лік|дық|дік|тық|тік|ғы|гі|қы|кі|лы|лі|ды|ді|ты|ті|ық|ік|ал|ел|и)$")
 # Clutter lines: a picture's file name, a temperature, a short line of figures with no word in it.
@@ -80,6 +75,12 @@ COMPLEMENT_OPENERS = PLACE_PREPOSITIONS | {"of"}
 TITLE_LINKS = frozenset({"of", "and", "for", "&", "и", "по"})
 # Words that join the parts of an organization's name.
 ORG_LINKS = frozenset({"және", "мен", "бен", "пен", "и", "and", "of"})
+
+
+def surname_shaped(word: str) -> bool:
+    """A surname's ending after a root of ``SURNAME_ROOT`` letters or more: Сапаров, Жұмағалиева; not Ян, Мин."""
+    ending = SURNAME_ENDINGS.search(word.lower())
+    return ending is not None and ending.start() >= SURNAME_ROOT
 
 
 class _Tok(NamedTuple):

@@ -42,7 +42,7 @@ EXTRACTOR = "en-ner"
 COMMON_ZIPF = 4.0
 ARTICLES = frozenset({"the", "a", "an"})
 # The endings of the plural or the present after a sibilant (discusses, launches); the letters a stem holds at least.
-SIBILANT_ES = ("sses", "shes", "ches", "xes", "zes", "oes", "ses")
+SIBILANT_ES = ("ses", "shes", "ches", "xes", "zes", "oes")
 STEM_LETTERS = 4
 MAX_PERSON_WORDS = 4
 MAX_NAME_WORDS = 7
