@@ -167,6 +167,9 @@ def test_phrase_nominative(words: str, expected: str) -> None:
 
 @pytest.mark.parametrize(("word", "expected"), [
     ("господином", "господин"), ("г-ном", "г-н"), ("госпожой", "госпожа"), ("встречи", "встреча"),
+    # a full participle is an adjective, in its own masculine nominative; a verb form stays as written
+    ("возобновляемой", "возобновляемый"), ("возобновляемая", "возобновляемый"), ("обрабатывающую", "обрабатывающий"),
+    ("стали", "стали"),
 ])
 def test_lemma(word: str, expected: str) -> None:
     assert profile("ru").lemmas(word)[0] == expected

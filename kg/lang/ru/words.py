@@ -2,7 +2,9 @@
 
 A word form stands for the lemmas of its likely readings only: стали is read as the verb стать,
 not as the noun сталь, because the dictionary's frequency-based score puts the noun far behind.
-Cue words are nouns and adjectives, so verbal readings never give a lemma.
+Cue words are nouns and adjectives, so verbal readings never give a lemma; a full participle is
+an adjective to them (возобновляемой энергетики: возобновляемый, as a cue's возобновляемая), filed
+under its own masculine nominative rather than under its verb.
 """
 
 from __future__ import annotations
@@ -12,9 +14,16 @@ from functools import lru_cache
 from kg.lang import word_key
 from kg.lang.ru.morph import analyzer
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pymorphy3.analyzer import Parse
+
 # A reading this far behind the likeliest one is left out.
 RIVAL_SHARE = 0.1
 VERBAL = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
+# The full participle, declined like an adjective, and the form it is filed under.
+PARTICIPLE = "PRTF"
+ADJECTIVE_LEMMA = frozenset({"masc", "sing", "nomn"})
 
 
 @lru_cache(maxsize=131072)
@@ -25,8 +34,16 @@ def lemmas(word: str) -> tuple[str, ...]:
         return (low,)
     parses = analyzer().parse(low)
     top = parses[0].score if parses else 0.0
-    out = [word_key(p.normal_form) for p in parses
-           if p.score >= top * RIVAL_SHARE and p.tag.POS not in VERBAL]
-    if parses and parses[0].tag.POS in VERBAL:
+    out = [lemma for p in parses if p.score >= top * RIVAL_SHARE
+           for lemma in [_nominal_lemma(p)] if lemma is not None]
+    if parses and _nominal_lemma(parses[0]) is None:
         return (low,)
     return tuple(dict.fromkeys(out or [low]))
+
+
+def _nominal_lemma(parse: Parse) -> str | None:
+    """The dictionary form of a nominal reading (a participle's as an adjective's); None for a verbal one."""
+    if parse.tag.POS == PARTICIPLE:
+        adjective = parse.inflect(ADJECTIVE_LEMMA)
+        return word_key(adjective.word) if adjective is not None else None
+    return None if parse.tag.POS in VERBAL else word_key(parse.normal_form)
