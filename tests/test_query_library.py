@@ -79,7 +79,8 @@ def test_binding_a_param_filters_to_exactly_the_rows_with_that_value(store, name
     ("reports-mentioning-organization", {"organization": "юнеско"}, "report", {"001_7e26e4af5a0f6119.txt"}),
     ("reports-mentioning-organization", {"organization": "JTI"}, "report", {"004_2c1c7d9b27086156.txt"}),
     ("top-sectors-by-partner", {"country": "KZ", "partner": "JP"}, "sector",
-     {"agriculture", "culture", "economy", "education", "food-industry", "healthcare", "innovation", "investment"}),
+     {"agriculture", "culture", "economy", "education", "food-industry", "healthcare", "innovation", "investment",
+      "trade"}),
     ("report-meetings", {"report": "001_7e26e4af5a0f6119.txt"}, "date", {"2025-12-22"}),
     ("countries", {"country": "be"}, "wikidata", {"http://www.wikidata.org/entity/Q31"}),
     ("who-met-whom", {"report": "000_96af8c5a6d4c3167.txt"}, "name", {"Роман Василенко", "Эрве Жамар"}),
@@ -93,7 +94,7 @@ def test_named_queries_answer_the_seeds(store, name, params, column, expected):
 def test_most_discussed_sector_comes_first(store):
     rows = ask(store, "top-sectors-by-partner", country="KZ", partner="PT")
     assert [r["meetings"] for r in rows] == sorted((r["meetings"] for r in rows), key=int, reverse=True)
-    assert {rows[0]["sector"], rows[1]["sector"]} == {"education", "innovation"}
+    assert rows[0]["sector"] == "education" and rows[0]["meetings"] == "2" and rows[1]["meetings"] == "1"
 
 
 def test_person_meetings_in_time_order(store):

@@ -42,6 +42,16 @@ def sectors(text: str, proposals: tuple[tuple[str, str], ...] = ()) -> set[str]:
     ("The sides stressed the importance of the partnership.", (), set()),
     ("The sides discussed exports and investments.", (), {"trade", "investment"}),
     ("The sides discussed the economies of both regions.", (), {"economy"}),
+    # the sectors' wider vocabulary: the institutions, goods and fields of a sector
+    ("Тараптар университеттер арасындағы стипендия бағдарламаларын талқылады.", (), {"education"}),
+    ("Стороны обсудили сотрудничество вузов и подготовку кадров.", (), {"education"}),
+    ("The sides discussed scholarships for students of both universities.", (), {"education"}),
+    ("Тараптар көмір мен уран өндіруді талқылады.", (), {"mining"}),
+    ("Стороны обсудили поставки удобрений и лекарств.", (), {"chemicals", "healthcare"}),
+    ("The sides discussed solar power and hydrogen projects.", (), {"green-technology"}),
+    ("Тараптар театр мен мұражай саласындағы ынтымақтастықты талқылады.", (), {"culture"}),
+    # a cue that modifies the next one leaves it its own sector only as part of a phrase (container transport)
+    ("Стороны обсудили развитие контейнерных перевозок.", (), {"transport"}),
     # a cue inside a name is part of the name
     ("The minister met Mr. Tourism Smith at the centre.", (("person", "Tourism Smith"),), set()),
 ])
