@@ -1259,6 +1259,12 @@ def dates_of(text: str) -> list[str | None]:
      ["2024-11-19", "2024-11-21"]),
     ("Cairo, 21 November 2024 – Ambassador Yerzhan Bekenov held a series of meetings. On 19 November the "
      "Ambassador met with Minister of Tourism Sherif Abdel-Aziz.", ["2024-11-19"]),
+    # ... also after the title the report opens with
+    ("Kazakh Ambassador Holds Talks in Egypt\n\nCairo, 21 November 2024 – Ambassador Yerzhan Bekenov held a series "
+     "of meetings on 19-20 November. On 19 November the Ambassador met with Minister of Tourism Sherif Abdel-Aziz.",
+     ["2024-11-19"]),
+    ("Посол Казахстана провёл встречи в Египте\n\nКаир, 21 ноября 2024 года – Посол Ержан Бекенов провёл серию "
+     "встреч. 19 ноября в Каире посол встретился с министром туризма Шерифом Абдель-Азизом.", ["2024-11-19"]),
     # a meeting the text gives no date for, told after one it dates, is of that day rather than the report's
     (" date 2025-04-10 Visit\nOn April 8, Ambassador Daulet Yessenov met Governor of Kansas Margaret Henning.\n"
      "In Manhattan, the Ambassador was received by University President Richard Linwood.",

@@ -20,6 +20,10 @@ DATELINE = re.compile(r"^([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰ�
 DATED_LINE = re.compile(
     r"^([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]+(?:[ -][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]+)?),\s+"
     r"(?:\d{1,2}|(?:19|20)\d\d|[A-Z][a-z]{2,8}\.?\s+\d{1,2})\b")
+# The lines of a title a report may open with before its dateline (a headline, a subtitle): whole lines with no
+# closing stop.
+TITLE_LINES = 2
+TITLE_STOPS = ".!?:;"
 # At most this many words (a preposition, an article) between the person met and where.
 MET_IN_WORDS = 2
 # How many sentences before a meeting a visit sentence may set its place and date.
@@ -284,15 +288,28 @@ def _dateline_date(s: State) -> PartialDate | None:
 
 
 def _dateline_mention(s: State) -> Mention | None:
-    """The date of a dateline that opens the first sentence: a place, a comma and the day (Каир, 21 ноября ...)."""
-    if not s.sentences:
+    """The date of a dateline that opens the first sentence after the title: a place, a comma and the day (Каир,
+    21 ноября ...)."""
+    opening = _opening(s)
+    if opening is None:
         return None
-    first = s.sentences[0]
+    first = s.sentences[opening]
     line = DATED_LINE.match(first.text)
     if line is None:
         return None
     day = first.start + line.end()
-    return next((m for m in s.in_sentence(0, MentionKind.DATE) if m.start < day <= m.end), None)
+    return next((m for m in s.in_sentence(opening, MentionKind.DATE) if m.start < day <= m.end), None)
+
+
+def _opening(s: State) -> int | None:
+    """The first sentence after the title lines the report may open with (``TITLE_LINES``); the first sentence of
+    a report that is all such lines."""
+    for idx, sentence in enumerate(s.sentences[:TITLE_LINES + 1]):
+        whole_line = s.text[sentence.end:sentence.end + 1] in ("", "\n") and (
+            sentence.start == 0 or s.text[sentence.start - 1] == "\n")
+        if not whole_line or sentence.text[-1] in TITLE_STOPS or idx == TITLE_LINES:
+            return idx
+    return 0 if s.sentences else None
 
 
 def day_word_date(language: Language, words: list[str], published: date) -> date | None:
