@@ -211,6 +211,11 @@ def meetings_of(text: str) -> list[set[str]]:
      [{"Марко Мартин", "Асхат Шахаров"}]),
     ("At the invitation of the Governor of Lombardy Attilio Fontana, Ambassador Askar Musabayev visited Milan.",
      [{"Askar Musabayev", "Attilio Fontana"}]),
+    # an invitation handed to someone (to visit later) is no meeting with him
+    ("Посол Марко Мартин встретился с губернатором Асхатом Шахаровым. Посол передал приглашение премьер-министру "
+     "Италии Джорджии Мелони посетить Казахстан.", [{"Марко Мартин", "Асхат Шахаров"}]),
+    ("Ambassador Marco Martin met with Governor Askhat Shakharov. The Ambassador conveyed an invitation to Prime "
+     "Minister of Italy Giorgia Meloni to visit Kazakhstan.", [{"Marco Martin", "Askhat Shakharov"}]),
     # ... however long the post before the inviter's name
     ("At the invitation of the Governor of Tochigi Prefecture Tomikazu Fukuda, the Ambassador of Kazakhstan to "
      "Japan Askar Musabayev visited the prefecture.", [{"Askar Musabayev", "Tomikazu Fukuda"}]),

@@ -373,10 +373,16 @@ def _visit_cues(s: State) -> list[tuple[int, Mention]]:
 
 def _inviter(s: State, idx: int, persons: list[Mention]) -> str | None:
     """The person named nearest the word of an invitation, within ``INVITATION_REACH`` characters, he or the post
-    before his name (at the invitation of the Governor of Tochigi Prefecture X)."""
-    at = next(iter(s.word_spans(idx, "invitation")), None)
+    before his name (at the invitation of the Governor of Tochigi Prefecture X). The word counts in the form the
+    lexicon gives only, as its other forms name the one invited (передал приглашение премьер-министру X), and so
+    does a word after it (an invitation to Prime Minister X)."""
+    written = {w.word for w in s.lex.words_of("invitation", s.report.language)}
+    at = next((span for span in s.word_spans(idx, "invitation") if s.text[span[0]:span[1]].lower() in written), None)
     if at is None:
         return None
+    after = s.text[at[1]:at[1] + INVITATION_REACH].split(maxsplit=1)
+    if after and s.lex.is_word(after[0], "invited", s.report.language):
+        persons = [m for m in persons if m.end <= at[0]]  # an invitation to X: X is invited
 
     def gap(m: Mention) -> int:
         post = role_before(s, m)
