@@ -42,7 +42,8 @@ def resolve(mentions: Sequence[Mention], *, language: str, lexicon: Lexicon) -> 
         for m in group:
             key_of[m] = key
             owned[key].append(m)
-            labels[key].append(Label(m.value, language))
+            if why.get(m.value) != JoinRule.CASE_FORM:  # a case form is no name of the person's
+                labels[key].append(Label(m.value, language))
         kinds[key] = (MentionKind.PERSON, person_subtype(m.subtype for m in group), None)
 
     for m in mentions:
@@ -250,6 +251,15 @@ def _person_groups(persons: Sequence[Mention]) -> tuple[dict[str, list[Mention]]
         if len(longer) == 1:
             why.update((m.value, JoinRule.LONGER_NAME) for m in fulls[key])
             fulls[longer[0]].extend(fulls.pop(key))
+            del names[key]
+    # a name in the genitive, read as a feminine nominative (По словам Ли Вэйдуна), is the name the report gives
+    # without the ending (Ли Вэйдун), where it gives one such name
+    for key, name in list(names.items()):
+        base = [k for k, n in names.items()
+                if k != key and n.caseless == name.caseless and n.a_endings < name.a_endings]
+        if len(base) == 1:
+            why.update((m.value, JoinRule.CASE_FORM) for m in fulls[key])
+            fulls[base[0]].extend(fulls.pop(key))
             del names[key]
     # the key names the patronymic too, so that two reports' persons of one name and two patronymics are two
     final = {k: k + next((f" +{p}" for p in (parse(m.value).patronymic for m in ms) if p), "")

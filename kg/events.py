@@ -29,7 +29,7 @@ from itertools import pairwise
 
 from kg.entities import ordered_labels
 from kg.model import Entity, Extraction, JoinRule, Meeting, MentionKind, PartialDate
-from kg.names import PersonName, parse
+from kg.names import parse
 
 # How far apart two reports may date one meeting, in days.
 WINDOW_DAYS = 3
@@ -303,7 +303,7 @@ def _join(out: dict[str, str], key: str, into: str) -> None:
 
 
 def _caseless_alike(a: Entity, b: Entity) -> bool:
-    return any(_caseless(x) == _caseless(y) for x in map(parse, (lb.text for lb in a.labels)) if x.full
+    return any(x.caseless == y.caseless for x in map(parse, (lb.text for lb in a.labels)) if x.full
                for y in map(parse, (lb.text for lb in b.labels)) if y.full)
 
 
@@ -312,9 +312,6 @@ def _alike(a: Entity, b: Entity) -> bool:
     nominative: Султана Раева, Султан Раев)."""
     names_a = [parse(label.text) for label in a.labels]
     names_b = [parse(label.text) for label in b.labels]
-    return any(_caseless(x) == _caseless(y) or x.fits(y) or y.fits(x)
+    return any(x.caseless == y.caseless or x.fits(y) or y.fits(x)
                for x in names_a for y in names_b if x.words and y.words)
 
-
-def _caseless(name: PersonName) -> tuple[str, ...]:
-    return tuple(sorted(w[:-1] if len(w) > 2 and w.endswith("a") else w for w in name.words))

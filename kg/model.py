@@ -101,6 +101,7 @@ class JoinRule:
     LONGER_NAME = "words of a longer name"
     SPELLING = "close spelling"
     SAME_MEETING = "same meeting, name in another case"
+    CASE_FORM = "name in another case"
     GAZETTEER = "gazetteer entry"
     HEAD = "head word of a longer name"
     ORGANIZATION_KEY = "translated head word"

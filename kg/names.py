@@ -224,6 +224,17 @@ class PersonName(namedtuple("PersonName", ("words", "initials", "patronymic", "v
         return " ".join(sorted(loose_word(w) for w in self.words)) if self.full else self.key
 
     @property
+    def caseless(self) -> tuple[str, ...]:
+        """The words without a final -a, sorted: a masculine genitive read as a feminine nominative (Султана Раева)
+        has the caseless words of the name (Султан Раев)."""
+        return tuple(sorted(w[:-1] if len(w) > 2 and w.endswith("a") else w for w in self.words))
+
+    @property
+    def a_endings(self) -> int:
+        """How many of the words end in -a (of ``caseless``)."""
+        return sum(len(w) > 2 and w.endswith("a") for w in self.words)
+
+    @property
     def vowel_suffix(self) -> str:
         """The vowels a full name writes, to tell apart two persons of one key (Марат, Мұрат Тажин; Marat,
         Murat Tazhin): ``~`` and each word's gaps, in the order of the key's words."""

@@ -25,12 +25,22 @@ def written(text: str, value: str, start: int) -> Mention:
     ([("Ирина Лебедева", "Ирина Лебедева"), ("Лебедева", "Лебедев")], 1),
     ([("Ирина Лебедева", "Ирина Лебедева"), ("Лебедевой", "Лебедева")], 1),
     ([("Ирина Лебедева", "Ирина Лебедева"), ("Петрова", "Петров")], 2),
+    # a full name the dictionary did not know, in the genitive (read as a feminine nominative), is the name the
+    # report gives without the ending
+    ([("Ли Вэйдуном", "Ли Вэйдун"), ("Ли Вэйдуна", "Ли Вэйдуна")], 1),
+    (["Ли Вэйдун", "Анна Иванова"], 2),
 ])
 def test_person_groups_within_a_report(names, groups):
     mentions = [person(n, i * 40) if isinstance(n, str) else written(*n, i * 40) for i, n in enumerate(names)]
     entities, key_of = resolve(mentions, language="kk", lexicon=load_lexicon())
     assert len([e for e in entities if e.kind == "person"]) == groups
     assert set(key_of) == set(mentions)
+
+
+def test_a_case_form_joined_to_its_name_is_no_label_of_it():
+    mentions = [written("Ли Вэйдуном", "Ли Вэйдун", 0), written("Ли Вэйдуна", "Ли Вэйдуна", 40)]
+    entities, _ = resolve(mentions, language="ru", lexicon=load_lexicon())
+    assert [[lb.text for lb in e.labels] for e in entities] == [["Ли Вэйдун"]]
 
 
 def test_a_tagged_place_the_gazetteer_knows_is_its_node():
