@@ -211,6 +211,16 @@ def meetings_of(text: str) -> list[set[str]]:
      [{"Марко Мартин", "Асхат Шахаров"}]),
     ("At the invitation of the Governor of Lombardy Attilio Fontana, Ambassador Askar Musabayev visited Milan.",
      [{"Askar Musabayev", "Attilio Fontana"}]),
+    # one on whose behalf greetings are conveyed is absent
+    ("Вице-спикер Асқар Нұрмағамбетов палата вице-президенті Хироси Накагавамен келіссөздер жүргізді. "
+     "Нұрмағамбетов тараптарға Мәжіліс Төрағасы Ерлан Қошанов атынан сәлем жолдады.",
+     [{"Асқар Нұрмағамбетов", "Хироси Накагава"}]),
+    ("Вице-спикер Аскар Нурмагамбетов провел переговоры с вице-президентом палаты Хироси Накагавой. "
+     "Нурмагамбетов передал японской стороне приветствие от имени Председателя Мажилиса Ерлана Кошанова.",
+     [{"Аскар Нурмагамбетов", "Хироси Накагава"}]),
+    ("Deputy Speaker Askar Nurmagambetov held talks with Vice-President Hiroshi Nakagawa. Nurmagambetov conveyed "
+     "greetings on behalf of Mazhilis Chairman Yerlan Koshanov and briefed the Japanese side on the reforms.",
+     [{"Askar Nurmagambetov", "Hiroshi Nakagawa"}]),
     # an invitation handed to someone (to visit later) is no meeting with him
     ("Посол Марко Мартин встретился с губернатором Асхатом Шахаровым. Посол передал приглашение премьер-министру "
      "Италии Джорджии Мелони посетить Казахстан.", [{"Марко Мартин", "Асхат Шахаров"}]),

@@ -29,6 +29,8 @@ PART_REACH = 16
 LATER_REACH = 2
 # Characters between the word of an invitation and the name of the one who invited (по приглашению губернатора X).
 INVITATION_REACH = 30
+# Words before a person's post (or name) read for one on whose behalf someone speaks (on behalf of Mazhilis Chairman X).
+BEHALF_WORDS = 3
 
 
 def read_meetings(s: State) -> None:
@@ -49,7 +51,8 @@ def read_meetings(s: State) -> None:
         persons: list[Mention] = []
         speech = _speech_of_others(s, idx, cue)
         for m in s.in_sentence(idx, MentionKind.PERSON):
-            if _named_in_passing(s, m, role_of) or _aside(s, m) or _reported(s, m, cue) or m.end <= speech:
+            if _named_in_passing(s, m, role_of) or _aside(s, m) or _reported(s, m, cue) or m.end <= speech \
+                    or _on_behalf(s, m):
                 continue
             named.append((m.start, s.key_of[m]))
             persons.append(m)
@@ -280,7 +283,8 @@ def _groups(s: State, role_of: dict[str, str]) -> None:
     for idx in _sentences_with(s, "group"):
         members = [s.key_of[m] for m in s.in_sentence(idx, MentionKind.PERSON) if s.key_of[m] in role_of
                    and role_of[s.key_of[m]] not in HEADS
-                   and not (_named_in_passing(s, m, role_of) or _aside(s, m) or _quoted(s, m) or _possessor(s, m))]
+                   and not (_named_in_passing(s, m, role_of) or _aside(s, m) or _quoted(s, m) or _possessor(s, m)
+                            or _on_behalf(s, m))]
         if not members:
             continue
         near = at[bisect_left(at, (idx - GROUP_REACH, -1)):bisect_right(at, (idx + GROUP_REACH, len(s.meetings)))]
@@ -304,6 +308,16 @@ def _possessor(s: State, m: Mention) -> bool:
     start = role.start if role is not None and role.end <= m.start else m.start
     words = s.words_before(start, POSSESSOR_REACH)
     return len(words) >= 2 and words[-1] == OF and not s.lex.is_word(words[-2], "group", s.report.language)
+
+
+def _on_behalf(s: State, m: Mention) -> bool:
+    """Is the person one on whose behalf another speaks, absent himself (greetings on behalf of Chairman X, от имени
+    председателя X, Төраға X атынан): a word of it among the last ``BEHALF_WORDS`` words before his post or name, or
+    right after his name?"""
+    role = role_before(s, m)
+    start = role.start if role is not None and role.end <= m.start else m.start
+    words = s.words_before(start, POSSESSOR_REACH)[-BEHALF_WORDS:] + s.text[m.end:m.end + WORD_REACH].split()[:1]
+    return any(s.lex.is_word(w.strip(WORD_EDGES), "behalf", s.report.language) for w in words)
 
 
 def _named_in_passing(s: State, m: Mention, role_of: dict[str, str]) -> bool:
