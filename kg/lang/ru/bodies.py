@@ -24,6 +24,8 @@ HEADS_FILE = "bodies.tsv"
 INITIAL = re.compile(r"^[А-ЯЁA-Z]$")
 # A name particle written in lower case before a capital: аль-Фараби, ибн-Сина.
 EPONYM_PREFIX = re.compile(r"^[а-яё]{2,4}-[А-ЯЁ]")
+# The words of a name after ``имени`` at most, without initials (имени Ходжи Ахмеда Ясави).
+EPONYM_WORDS = 3
 # Words that join two genitive complements: культуры, развития языков и архивного дела.
 JOINS = frozenset({",", "и"})
 MAX_COMPLEMENTS = 10
@@ -67,12 +69,18 @@ def _named_after(word: str) -> bool:
 
 
 def _eponym_end(view: TokenView, j: int) -> int | None:
-    """Last token of the person's name after ``имени`` at ``j``: initials and a surname, or one name (Абая,
-    аль-Фараби); a name after it is a person's (имени Абая Иван Петров)."""
+    """Last token of the person's name after ``имени`` at ``j``: initials and a surname, or a name of up to
+    ``EPONYM_WORDS`` words in the genitive (Абая, аль-Фараби, Льва Гумилева, Ходжи Ахмеда Ясави); a name after it
+    in another case is a person's (имени Абая Иван Петров)."""
     texts = view.texts
+    start = j
     while j + 1 < len(texts) and INITIAL.match(texts[j]) and texts[j + 1] == "." and not view.barrier[j]:
         j += 2
     if j < len(texts) and not view.barrier[j] and (texts[j][:1].isupper() or EPONYM_PREFIX.match(texts[j])):
+        if j == start:
+            while j + 1 < len(texts) and j + 1 - start < EPONYM_WORDS and not view.barrier[j + 1] \
+                    and texts[j + 1][:1].isupper() and genitive_word(texts[j + 1]):
+                j += 1
         return j
     return None
 
