@@ -227,12 +227,12 @@ class PersonName(namedtuple("PersonName", ("words", "initials", "patronymic", "v
     def caseless(self) -> tuple[str, ...]:
         """The words without a final -a, sorted: a masculine genitive read as a feminine nominative (Султана Раева)
         has the caseless words of the name (Султан Раев)."""
-        return tuple(sorted(w[:-1] if len(w) > 2 and w.endswith("a") else w for w in self.words))
+        return tuple(sorted(w[:-1] if _a_ending(w) else w for w in self.words))
 
     @property
     def a_endings(self) -> int:
-        """How many of the words end in -a (of ``caseless``)."""
-        return sum(len(w) > 2 and w.endswith("a") for w in self.words)
+        """How many of the words end in the -a ``caseless`` leaves out."""
+        return sum(map(_a_ending, self.words))
 
     @property
     def vowel_suffix(self) -> str:
@@ -332,6 +332,11 @@ def search_keys(name: str) -> frozenset[str]:
 
 # What a name asked for may hold: letters, spaces, the dots of initials, hyphens, apostrophes.
 NAME_TEXT = re.compile(r"^[^\W\d_]+(?:[\s.\-‐'’]+[^\W\d_]*)*$")
+
+
+def _a_ending(word: str) -> bool:
+    """Does a word key end in an -a that may be a case ending (of three letters or more)?"""
+    return len(word) > 2 and word.endswith("a")
 
 
 def query_keys(name: str, *, forms: bool = True) -> str:

@@ -304,19 +304,22 @@ def _possessor(s: State, m: Mention) -> bool:
     after a word of the group (composed of)."""
     if s.language.is_genitive_name(m.text):
         return True
-    role = role_before(s, m)
-    start = role.start if role is not None and role.end <= m.start else m.start
-    words = s.words_before(start, POSSESSOR_REACH)
+    words = _words_before_post(s, m)
     return len(words) >= 2 and words[-1] == OF and not s.lex.is_word(words[-2], "group", s.report.language)
+
+
+def _words_before_post(s: State, m: Mention) -> list[str]:
+    """The words of the ``POSSESSOR_REACH`` characters before the person's post, or his name where no post
+    precedes it."""
+    role = role_before(s, m)
+    return s.words_before(role.start if role is not None and role.end <= m.start else m.start, POSSESSOR_REACH)
 
 
 def _on_behalf(s: State, m: Mention) -> bool:
     """Is the person one on whose behalf another speaks, absent himself (greetings on behalf of Chairman X, от имени
     председателя X, Төраға X атынан): a word of it among the last ``BEHALF_WORDS`` words before his post or name, or
     right after his name?"""
-    role = role_before(s, m)
-    start = role.start if role is not None and role.end <= m.start else m.start
-    words = s.words_before(start, POSSESSOR_REACH)[-BEHALF_WORDS:] + s.text[m.end:m.end + WORD_REACH].split()[:1]
+    words = _words_before_post(s, m)[-BEHALF_WORDS:] + s.text[m.end:m.end + WORD_REACH].split()[:1]
     return any(s.lex.is_word(w.strip(WORD_EDGES), "behalf", s.report.language) for w in words)
 
 

@@ -34,11 +34,10 @@ def lemmas(word: str) -> tuple[str, ...]:
         return (low,)
     parses = analyzer().parse(low)
     top = parses[0].score if parses else 0.0
-    out = [lemma for p in parses if p.score >= top * RIVAL_SHARE
-           for lemma in [_nominal_lemma(p)] if lemma is not None]
-    if parses and _nominal_lemma(parses[0]) is None:
+    nominal = [_nominal_lemma(p) if p.score >= top * RIVAL_SHARE else None for p in parses]
+    if nominal and nominal[0] is None:
         return (low,)
-    return tuple(dict.fromkeys(out or [low]))
+    return tuple(dict.fromkeys([lemma for lemma in nominal if lemma is not None] or [low]))
 
 
 def _nominal_lemma(parse: Parse) -> str | None:
