@@ -377,6 +377,20 @@ def meetings_of(text: str) -> list[set[str]]:
     # the surname, and so it is after the name's initial
     ("Кездесуде Елші Марат Ахметов өңір президенті Аттилио Фонтанаға реформалар туралы айтып берді. "
      "Өз кезегінде А.Фонтана ынтымақтастыққа мүдделі екенін атап өтті.", [{"Марат Ахметов", "Аттилио Фонтана"}]),
+    # one who took part in both meetings, or in all of them, took part in each
+    ("Посол Арман Исетов встретился с мэром Гданьска Петром Новаком. Затем посол встретился с ректором Яном "
+     "Ковальским. В обеих встречах принял участие почетный консул Марек Зелинский.",
+     [{"Арман Исетов", "Петр Новак", "Марек Зелинский"}, {"Арман Исетов", "Ян Ковальский", "Марек Зелинский"}]),
+    ("Ambassador Arman Issetov met with Mayor Piotr Nowak. He then met with Rector Jan Kowalski. Honorary Consul "
+     "Marek Zielinski took part in all the meetings.",
+     [{"Arman Issetov", "Piotr Nowak", "Marek Zielinski"}, {"Arman Issetov", "Jan Kowalski", "Marek Zielinski"}]),
+    ("Елші Арман Исетов Гданьск мэрі Петр Новакпен кездесті. Сондай-ақ Елші ректор Томаш Ленартпен кездесті. Екі "
+     "кездесуге де құрметті консул Марек Зелинский қатысты.",
+     [{"Арман Исетов", "Петр Новак", "Марек Зелинский"}, {"Арман Исетов", "Томаш Ленарт", "Марек Зелинский"}]),
+    # ... but one who attended the meeting told last took part in that one only
+    ("Ambassador Arman Issetov met with Mayor Piotr Nowak. He then met with Rector Jan Kowalski. Honorary Consul "
+     "Marek Zielinski also attended the meeting.",
+     [{"Arman Issetov", "Piotr Nowak"}, {"Arman Issetov", "Jan Kowalski", "Marek Zielinski"}]),
 ])
 def test_meeting_participants(text, expected):
     assert meetings_of(text) == expected

@@ -62,6 +62,13 @@ def read_meetings(s: State) -> None:
                 earlier = _earlier_holders(s, r)
                 named.extend((r.start, h) for h in (earlier or _later_holders(s, r)))
         people = list(dict.fromkeys(key for _, key in sorted(named)))
+        spanned = _spanned(s, idx, len(out))
+        if spanned and people:
+            # X took part in both meetings / В обеих встречах принял участие X / Барлық кездесулерге X қатысты
+            for d in out[-spanned:]:
+                d.participants.extend(p for p in people if p not in d.participants)
+                d.sentences.append(idx)
+            continue
         told = max(out, key=lambda d: max(d.sentences), default=None)
         if told and people and (_attending(s, idx) or _refers_back(s, idx, persons, told)):
             # На встрече присутствовали A и B / Кездесуге A мен B қатысты / В ходе встречи A рассказал: more
@@ -121,6 +128,22 @@ def _several(s: State, idx: int) -> bool:
                 word, s.word_before(m.start, WORD_REACH) or ""):
             return True
     return False
+
+
+def _spanned(s: State, idx: int, told: int) -> int:
+    """How many of the ``told`` meetings told before the sentence speaks of by the noun of meetings after a word
+    that spans them (both meetings: two; all the meetings: all); none where one or none was told."""
+    if told < 2:
+        return 0
+    for m in s.in_sentence(idx, MentionKind.MEETING):
+        if m.value != "meeting" or not s.meeting_noun(m):
+            continue
+        word = (s.word_before(m.start, WORD_REACH) or "").strip(WORD_EDGES)
+        if s.lex.is_word(word, "both", s.report.language):
+            return 2
+        if s.lex.is_word(word, "every", s.report.language):
+            return told
+    return 0
 
 
 def _taking_part(s: State, cue: Mention) -> bool:
