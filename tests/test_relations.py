@@ -1200,6 +1200,18 @@ def test_names_beside_posts_and_places(text, name):
     assert name in {n for m in meetings_of(text) for n in m}
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    # en: the titles English news writes before names in Commonwealth and Gulf states are no part of them
+    ("The meeting was also attended by the Managing Director of the Kenya Ports Authority, Eng. Peter Otieno "
+     "Kariuki.", ["Peter Otieno Kariuki"]),
+    ("The talks were attended by Datuk Ahmad Zaki Hassan, Deputy Minister of Trade.", ["Ahmad Zaki Hassan"]),
+    ("Among the guests was Shri Rajesh Kumar Verma, Joint Secretary.", ["Rajesh Kumar Verma"]),
+    ("Among the guests was Hon. Jane Wambui Kamau, Member of Parliament.", ["Jane Wambui Kamau"]),
+])
+def test_titles_before_names(text, names):
+    assert [e.name for e in extract(parse_report("t.txt", text)).entities if e.kind == MentionKind.PERSON] == names
+
+
 @pytest.mark.parametrize(("text", "name", "country"), [
     # kk: a country after a whole name that the recogniser reads into the name (India's companies, to Turkey)
     ("Елші Анджей Лоранот Үндістанның компаниялары құрылыс саласындағы жобаларға қызығушылық танытты.",
