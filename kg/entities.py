@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from kg.lang import profile
 from kg.lexicon import Lexicon
 from kg.model import EPONYM, Entity, JoinRule, Label, Mention, MentionKind
-from kg.names import PersonName, parse
+from kg.names import PersonName, is_patronymic, parse, patronymic_key
 from kg.org_keys import acronym_of, is_acronym, org_key
 from kg.text import fold
 
@@ -184,10 +184,12 @@ def _short_names(kinds: dict[str, tuple[str, str | None, str | None]], labels: d
 
 
 def _label_rank(counts: dict[str, int], language: str | None = None):
-    """Full names first, then those in the report's language, then the spelling most mentions use,
-    then the longer; ties by text."""
+    """Full names first, then a given name and patronymic (Almas Zhumabekuly), then those in the report's language,
+    then the spelling most mentions use, then the longer; ties by text."""
     def rank(label: Label) -> tuple[int, bool, int, int, str, str]:
-        return (0 if parse(label.text).full else 1, label.language != language if language else False,
+        name = parse(label.text)
+        return (0 if name.full else 1 if _given_and_patronymic(name) else 2,
+                label.language != language if language else False,
                 -counts.get(label.text, 0), -len(label.text), label.text, label.language)
     return rank
 
@@ -288,8 +290,32 @@ def _person_groups(persons: Sequence[Mention]) -> tuple[dict[str, list[Mention]]
         if len(forms) == 1:
             why.update((m.value, JoinRule.SURNAME) for m in alone[key])
             alone[forms[0]].extend(alone.pop(key))
+    # a given name and a surname read as a patronymic (Almas Zhumabekuly, Алмас Жұмабекұлы) are the full name of that
+    # word alone or after the given name's initial (Zhumabekuly, А. Жұмабекұлы), where it is the one such name
+    for key in [k for k in alone if _given_and_patronymic(parse(alone[k][0].value))]:
+        if key not in alone:
+            continue
+        given = parse(alone[key][0].value)
+        forms = [k for k in alone if k != key and _patronymic_alone(alone[k][0].value, given)]
+        for k in forms:
+            why.update((m.value, JoinRule.SURNAME) for m in alone[k])
+            alone[key].extend(alone.pop(k))
     out.update({f"person:{k}": ms for k, ms in alone.items()})
     return out, why
+
+
+def _given_and_patronymic(name: PersonName) -> bool:
+    return len(name.words) == 1 and bool(name.patronymic) and not name.initials
+
+
+def _patronymic_alone(text: str, given: PersonName) -> bool:
+    """Is ``text`` one word of a patronymic's form, after an initial at most, that ``given`` (a given name and a
+    patronymic) ends in: Zhumabekuly, А. Жұмабекұлы for Алмас Жұмабекұлы?"""
+    name = parse(text)
+    *_, last = text.split()
+    return not name.patronymic and len(name.words) == 1 and is_patronymic(last, 2) \
+        and patronymic_key(last) == given.patronymic \
+        and (not name.initials or given.words[0].startswith(name.initials[0]))
 
 
 def _group_key(name: PersonName, groups: Mapping[str, list[Mention]]) -> str:

@@ -29,12 +29,28 @@ def written(text: str, value: str, start: int) -> Mention:
     # report gives without the ending
     ([("Ли Вэйдуном", "Ли Вэйдун"), ("Ли Вэйдуна", "Ли Вэйдуна")], 1),
     (["Ли Вэйдун", "Анна Иванова"], 2),
+    # a given name and a surname of a patronymic's form are the name of that word alone or after the initial
+    (["Алмас Жұмабекұлы", "Жұмабекұлы", "А. Жұмабекұлы"], 1),
+    (["Almas Zhumabekuly", "Zhumabekuly"], 1),
+    (["Almas Zhumabekuly", "B. Zhumabekuly"], 2),
+    (["Almas Zhumabekuly", "Serikuly"], 2),
 ])
 def test_person_groups_within_a_report(names, groups):
     mentions = [person(n, i * 40) if isinstance(n, str) else written(*n, i * 40) for i, n in enumerate(names)]
     entities, key_of = resolve(mentions, language="kk", lexicon=load_lexicon())
     assert len([e for e in entities if e.kind == "person"]) == groups
     assert set(key_of) == set(mentions)
+
+
+@pytest.mark.parametrize(("names", "name"), [
+    # a given name and a patronymic's form is the fuller name, however often the surname alone is written
+    (["Zhumabekuly", "Almas Zhumabekuly", "Zhumabekuly"], "Almas Zhumabekuly"),
+    (["Ерлан Мұратұлы Серіков", "Е. Серіков", "Серіков"], "Ерлан Мұратұлы Серіков"),
+])
+def test_a_person_is_named_by_the_fullest_name(names, name):
+    mentions = [person(n, i * 40) for i, n in enumerate(names)]
+    entities, _ = resolve(mentions, language="kk", lexicon=load_lexicon())
+    assert [e.name for e in entities if e.kind == "person"] == [name]
 
 
 def test_a_case_form_joined_to_its_name_is_no_label_of_it():
