@@ -1157,6 +1157,12 @@ def jurisdictions_of(text: str) -> dict[str, tuple[str, frozenset[str]]]:
      "Вадим Лобов", ("executive", "Тарбиат Ойл")),
     ("Посол Аскар Нурланов встретился с председателем правления АО «Тарбиат» Ириной Лобовой.",
      "Ирина Лобова", ("executive", "Тарбиат")),
+    # en: the word for a deputy right before a post whose deputy has no role of its own is no post alone (a member
+    # of parliament), but with it any other named post
+    ("The Minister held talks with Ms. Elena Markovic, Deputy Director-General of the International Renewable "
+     "Energy Agency.", "Elena Markovic", ("official", "International Renewable Energy Agency")),
+    ("Deputy Head of the Asian Development Bank Elena Markovic met the Minister.", "Elena Markovic",
+     ("official", "Asian Development Bank")),
 ])
 def test_post_jurisdictions(text, name, post):
     role, place = post

@@ -16,6 +16,9 @@ from kg.text import fold
 # Capitalised words of a post's field that may stand between the word for a deputy and the post (Vice Foreign
 # Minister, Deputy Trade Minister).
 DEPUTY_FIELD_WORDS = 2
+# The role of a deputy right before a post whose deputy the roles do not name (Deputy Director-General, Deputy Head):
+# any other named post.
+OTHER_DEPUTY = "official"
 
 
 def mark_posts(s: State) -> None:
@@ -62,17 +65,28 @@ def _deputies(s: State, matches: list[Match[str]]) -> list[Match[str]]:
 def _deputy_before(s: State, m: Match[str]) -> Match[str]:
     """``Vice Foreign Minister``: where titles capitalise their words, the word for a deputy before a post, past the
     capitalised words of its field (which may name its ministry: Deputy Trade Minister), makes it the deputy's post,
-    where the roles know one."""
+    where the roles know one; right before a post whose deputy they do not know, any other named post."""
     deputy = f"deputy-{m.payload}"
-    if not profile(s.language).title_case_heads or deputy not in s.lex.role_notations:
+    if not profile(s.language).title_case_heads:
+        return m
+    if deputy not in s.lex.role_notations:
+        # Deputy Director-General: the word for a deputy right before a post is no post of its own
+        k = m.first - 1
+        if k >= 0 and s.is_capitalised(k) and _deputy_word(s, k) \
+                and s.toks[m.first].start - s.toks[k].end <= 1:
+            return Match(k, m.last, OTHER_DEPUTY)
         return m
     for k in range(m.first - 2, max(-1, m.first - 2 - DEPUTY_FIELD_WORDS), -1):
         gap = range(k + 1, m.first)
         if not all(s.is_capitalised(j) and not s.barrier[j] and (not s.covered[j] or _in_body(s, j)) for j in gap):
             break
-        if s.is_capitalised(k) and s.lex.is_word(s.texts[k], "deputy", s.language):
+        if s.is_capitalised(k) and _deputy_word(s, k):
             return Match(k, m.last, deputy)
     return m
+
+
+def _deputy_word(s: State, k: int) -> bool:
+    return s.lex.is_word(s.texts[k], "deputy", s.language)
 
 
 def _in_body(s: State, j: int) -> bool:
