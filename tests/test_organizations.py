@@ -144,6 +144,8 @@ def test_english(text, expected):
     # a place's class noun after a minister's post is no field of a ministry (a chief minister of a state)
     ("Посол встретился с главным министром штата Раджастхан.", []),
     ("Посол встретился с министром экономики провинции Онтарио.", [("экономики", "Министерство экономики")]),
+    # a Latin acronym with a word hyphenated on is part of that word (IT-парки: IT parks), no body's name
+    ("Стороны обсудили создание IT-парков.", []),
 ])
 def test_russian(text, expected):
     assert organizations(text) == expected
@@ -212,6 +214,10 @@ def test_russian(text, expected):
     ("Елші Қазақстан Республикасының Сауда министрі Арман Шаққалиевпен кездесті.", [("Сауда", "Сауда министрлігі")]),
     ("Елші Қазақстан Республикасының Сыртқы істер министрі Мейрам Оразаевпен кездесті.",
      [("Сыртқы істер", "kz-mfa")]),
+    # a Latin name with a case ending hyphenated on is a body's, but not one with a word (IT-мамандар: IT specialists)
+    ("Елші KEGOC-тың басшысымен кездесті.", [("KEGOC-тың", "KEGOC")]),
+    ("Тараптар IT-мамандарды даярлау мәселесін талқылады.", []),
+    ("Елші IT-компаниялардың өкілдерімен кездесті.", []),
 ])
 def test_kazakh(text, expected):
     assert organizations(text) == expected

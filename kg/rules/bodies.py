@@ -26,6 +26,8 @@ from kg.text import fold
 CYRILLIC_CAMEL_CASE = re.compile(r"^[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+(?:[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+)+$")
 # A Latin name with a Cyrillic case ending hyphenated on: Astana Hub-тың.
 LATIN_WITH_ENDING = re.compile(r"^([A-Za-z0-9&]+(?:[-‐][A-Za-z0-9&]+)*)[-‐][\u0400-\u04FF]+$")
+# Letters from which a Cyrillic part hyphenated to a Latin one may be a word of its own rather than a case ending.
+WORD_AFTER_HYPHEN = 5
 # The posts that head a ministry.
 MINISTERS = frozenset({"minister", "deputy-minister"})
 
@@ -110,9 +112,14 @@ def camel_case_organizations(s: State) -> None:
 
 
 def _latin_base(s: State, i: int) -> str:
+    """A Latin name without the case ending hyphenated on (Hub-тың: Hub); a word hyphenated on is no ending, and the
+    Latin part then no name of its own (IT-мамандар, IT-компаниялардың: IT specialists, IT companies)."""
     t = s.texts[i]
     m = LATIN_WITH_ENDING.match(t)
-    return m.group(1) if m else t
+    if m is None:
+        return t
+    after = t[len(m.group(1)) + 1:]
+    return t if len(after) >= WORD_AFTER_HYPHEN and s.common_word(after) else m.group(1)
 
 
 def ministries(s: State) -> None:
