@@ -387,6 +387,16 @@ def meetings_of(text: str) -> list[set[str]]:
     ("Елші Арман Исетов Гданьск мэрі Петр Новакпен кездесті. Сондай-ақ Елші ректор Томаш Ленартпен кездесті. Екі "
      "кездесуге де құрметті консул Марек Зелинский қатысты.",
      [{"Арман Исетов", "Петр Новак", "Марек Зелинский"}, {"Арман Исетов", "Томаш Ленарт", "Марек Зелинский"}]),
+    # those who attended a meeting held online, named by its noun, took part in it
+    ("Akim Nurlan Otegenov and Deputy Minister Giorgi Tsertsvadze held a video conference. The video call was also "
+     "attended by Ambassador Kairat Zhanibekov.", [{"Nurlan Otegenov", "Giorgi Tsertsvadze", "Kairat Zhanibekov"}]),
+    ("Облыс әкімі Нұрлан Өтегенов Грузия елшісі Георгий Чхеидземен бейнеконференция өткізді. Бейнеконференцияға "
+     "облыс әкімінің орынбасары Ерлан Сисенбаев қатысты.", [{"Нұрлан Өтегенов", "Георгий Чхеидзе", "Ерлан Сисенбаев"}]),
+    # ... and those a sentence of attending names right after the meeting's noun, with no word of meeting of its own
+    ("Облыс әкімі Нұрлан Өтегенов Грузия елшісі Георгий Чхеидземен кездесті. Кездесу облыс әкімдігінде өтті. Оған "
+     "облыс әкімінің орынбасары Ерлан Сисенбаев қатысты.", [{"Нұрлан Өтегенов", "Георгий Чхеидзе", "Ерлан Сисенбаев"}]),
+    ("Аким Нурлан Утегенов встретился с послом Грузии Георгием Чхеидзе. Встреча прошла в акимате. На ней "
+     "присутствовал заместитель акима Ерлан Сисенбаев.", [{"Нурлан Утегенов", "Георгий Чхеидзе", "Ерлан Сисенбаев"}]),
     # ... but one who attended the meeting told last took part in that one only
     ("Ambassador Arman Issetov met with Mayor Piotr Nowak. He then met with Rector Jan Kowalski. Honorary Consul "
      "Marek Zielinski also attended the meeting.",

@@ -105,6 +105,7 @@ def read_meetings(s: State) -> None:
             # One named side only: the other may be a delegation or "the sides" named nearby.
             out.append(MeetingDraft(people, [idx], s.evidence(cue)))
     s.meetings = out
+    _attended(s, role_of)
     _groups(s, role_of)
     s.meetings = [d for d in s.meetings if len(d.participants) >= 2]
     _visits(s, protagonist)
@@ -144,6 +145,24 @@ def _spanned(s: State, idx: int, told: int) -> int:
         if s.lex.is_word(word, "every", s.report.language):
             return told
     return 0
+
+
+def _attended(s: State, role_of: dict[str, str]) -> None:
+    """``Кездесу ... өтті. Оған A мен B қатысты`` / ``It was attended by A and B``: a sentence of attending with no
+    word of meeting, right after one that names a meeting by its noun, names more of its participants."""
+    for idx in range(1, len(s.sentences)):
+        if not s.has_word(idx, "attendance") or s.in_sentence(idx, MentionKind.MEETING) \
+                or not _meeting_noun_in(s, idx - 1):
+            continue
+        told = next((d for d in s.meetings if idx - 1 in d.sentences), None)
+        if told is None:
+            continue
+        for m in s.in_sentence(idx, MentionKind.PERSON):
+            key = s.key_of[m]
+            if key in role_of and key not in told.participants and not (
+                    _named_in_passing(s, m, role_of) or _aside(s, m) or _quoted(s, m) or _on_behalf(s, m)):
+                told.participants.append(key)
+        told.sentences.append(idx)
 
 
 def _taking_part(s: State, cue: Mention) -> bool:
