@@ -277,7 +277,7 @@ def _person_groups(persons: Sequence[Mention]) -> tuple[dict[str, list[Mention]]
         fits = [] if m.subtype == EPONYM else [
             k for k, n in names.items()
             if name.fits(n) or (name.patronymic and len(name.words) == 1 and name.words[0] in n.words)
-            or (len(written.words) == 1 and not written.full and written.fits(n))]
+            or (len(written.words) == 1 and not written.full and written.fits(n)) or _genitive_of(name, n)]
         if fits:
             out[f"person:{final[fits[0]]}"].append(m)
             why[m.value] = short_rule(name)
@@ -302,6 +302,12 @@ def _person_groups(persons: Sequence[Mention]) -> tuple[dict[str, list[Mention]]
             alone[key].extend(alone.pop(k))
     out.update({f"person:{k}": ms for k, ms in alone.items()})
     return out, why
+
+
+def _genitive_of(short: PersonName, full: PersonName) -> bool:
+    """Is a short form whose surname ends in an -a the genitive of a full name's without it (По словам
+    Н.Ахметжанова, read as a feminine nominative: Нурлан Ахметжанов)?"""
+    return short.a_endings > full.a_endings and short._replace(words=short.caseless).fits(full)
 
 
 def _given_and_patronymic(name: PersonName) -> bool:
