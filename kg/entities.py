@@ -292,14 +292,12 @@ def _person_groups(persons: Sequence[Mention]) -> tuple[dict[str, list[Mention]]
             alone[forms[0]].extend(alone.pop(key))
     # a given name and a surname read as a patronymic (Almas Zhumabekuly, Алмас Жұмабекұлы) are the full name of that
     # word alone or after the given name's initial (Zhumabekuly, А. Жұмабекұлы), where it is the one such name
-    for key in [k for k in alone if _given_and_patronymic(parse(alone[k][0].value))]:
-        if key not in alone:
-            continue
-        given = parse(alone[key][0].value)
-        forms = [k for k in alone if k != key and _patronymic_alone(alone[k][0].value, given)]
-        for k in forms:
-            why.update((m.value, JoinRule.SURNAME) for m in alone[k])
-            alone[key].extend(alone.pop(k))
+    givens = {k: name for k, ms in alone.items() if _given_and_patronymic(name := parse(ms[0].value))}
+    for key in [k for k in alone if k not in givens]:
+        fitting = [k for k, given in givens.items() if _patronymic_alone(alone[key][0].value, given)]
+        if len(fitting) == 1:
+            why.update((m.value, JoinRule.SURNAME) for m in alone[key])
+            alone[fitting[0]].extend(alone.pop(key))
     out.update({f"person:{k}": ms for k, ms in alone.items()})
     return out, why
 

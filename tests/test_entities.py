@@ -34,6 +34,7 @@ def written(text: str, value: str, start: int) -> Mention:
     (["Almas Zhumabekuly", "Zhumabekuly"], 1),
     (["Almas Zhumabekuly", "B. Zhumabekuly"], 2),
     (["Almas Zhumabekuly", "Serikuly"], 2),
+    (["Almas Zhumabekuly", "Berik Zhumabekuly", "Zhumabekuly"], 3),
     # a short form in the genitive read as a feminine nominative (По словам Н.Ахметжанова) is the full name's
     ([("Нурлан Ахметжанов", "Нурлан Ахметжанов"), ("Н.Ахметжанова", "Н. Ахметжанова")], 1),
     ([("Нурлан Ахметжанов", "Нурлан Ахметжанов"), ("А.Ахметжанова", "А. Ахметжанова")], 2),

@@ -157,11 +157,7 @@ def _attended(s: State, role_of: dict[str, str]) -> None:
         told = next((d for d in s.meetings if idx - 1 in d.sentences), None)
         if told is None:
             continue
-        for m in s.in_sentence(idx, MentionKind.PERSON):
-            key = s.key_of[m]
-            if key in role_of and key not in told.participants and not (
-                    _named_in_passing(s, m, role_of) or _aside(s, m) or _quoted(s, m) or _on_behalf(s, m)):
-                told.participants.append(key)
+        told.participants.extend(k for k in dict.fromkeys(_parties(s, idx, role_of)) if k not in told.participants)
         told.sentences.append(idx)
 
 
@@ -310,6 +306,14 @@ def _with(s: State, person: Mention, role: Mention | None) -> bool:
     return before is not None and s.lex.is_word(before, "with", s.report.language)
 
 
+def _parties(s: State, idx: int, role_of: dict[str, str]) -> list[str]:
+    """The persons with a post that sentence ``idx`` names as parties: not those named in passing, aside, in a
+    quotation, as a possessor or as one on whose behalf others speak."""
+    return [s.key_of[m] for m in s.in_sentence(idx, MentionKind.PERSON) if s.key_of[m] in role_of
+            and not (_named_in_passing(s, m, role_of) or _aside(s, m) or _quoted(s, m) or _possessor(s, m)
+                     or _on_behalf(s, m))]
+
+
 def _groups(s: State, role_of: dict[str, str]) -> None:
     """A delegation, its members or "the sides" named near a meeting took part in it.
 
@@ -323,10 +327,7 @@ def _groups(s: State, role_of: dict[str, str]) -> None:
     at = sorted((i, n) for n, d in enumerate(s.meetings) for i in d.sentences)
     first = [min(d.sentences) for d in s.meetings]
     for idx in _sentences_with(s, "group"):
-        members = [s.key_of[m] for m in s.in_sentence(idx, MentionKind.PERSON) if s.key_of[m] in role_of
-                   and role_of[s.key_of[m]] not in HEADS
-                   and not (_named_in_passing(s, m, role_of) or _aside(s, m) or _quoted(s, m) or _possessor(s, m)
-                            or _on_behalf(s, m))]
+        members = [k for k in _parties(s, idx, role_of) if role_of[k] not in HEADS]
         if not members:
             continue
         near = at[bisect_left(at, (idx - GROUP_REACH, -1)):bisect_right(at, (idx + GROUP_REACH, len(s.meetings)))]

@@ -153,10 +153,12 @@ class State:
                 if is_word(t.text, category, language)]
 
     def meeting_noun(self, m: Mention) -> bool:
-        """Is a word of meeting the noun of one (кездесу, встреча, meeting) or of talks (келіссөздер, переговоры,
-        talks: one meeting, plural as they are), in any of its forms?"""
-        word = self.last_word(m).strip(WORD_EDGES)
-        return any(self.lex.is_word(word, c, self.report.language) for c in ("meeting-noun", "talks-noun"))
+        """Is a word of meeting the noun of one (кездесу, встреча, meeting; held online: бейнеконференция, video call)
+        or of talks (келіссөздер, переговоры, talks: one meeting, plural as they are), in any of its forms? Its last
+        word says so, or its last two (video call, not call)."""
+        words = [w.strip(WORD_EDGES) for w in m.text.split()] or [m.text]
+        forms = [words[-1], " ".join(words[-2:])] if len(words) > 1 else words
+        return any(self.lex.is_word(w, c, self.report.language) for w in forms for c in ("meeting-noun", "talks-noun"))
 
     def words_before(self, end: int, reach: int) -> list[str]:
         """The words (lower case) of the ``reach`` characters before ``end``, past the articles that end them."""
