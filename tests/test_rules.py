@@ -175,6 +175,10 @@ def test_persons(text, expected):
     ("Envoys of the ROK, the DPRK and the KSA arrived.", MentionKind.COUNTRY,
      [("ROK", "KR"), ("DPRK", "KP"), ("KSA", "SA")]),
     ("Тауар айналымы 5 млн долларов США.", MentionKind.COUNTRY, []),
+    # the currency's word after the state's name (US dollars, АҚШ доллары) as before it
+    ("Trade reached 40 million US dollars.", MentionKind.COUNTRY, []),
+    ("Тауар айналымы 5 млн АҚШ долларын құрады.", MentionKind.COUNTRY, []),
+    ("The US delegation spoke of dollars.", MentionKind.COUNTRY, [("US", "US")]),
     # the organizations of the UN system by their names and acronyms, in each language; an acronym in capitals only
     ("He met WHO Director-General Tedros Adhanom. Who attended was not said.", MentionKind.ORGANIZATION,
      [("WHO", "who")]),

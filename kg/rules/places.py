@@ -92,7 +92,9 @@ def read_names(s: State) -> None:
             continue
         if e.kind == "place" and m.first == m.last and not names_place and _repeated_surname(s, m.first):
             continue
-        if e.kind == "country" and m.first > 0 and fold(s.texts[m.first - 1])[:4] in CURRENCY_WORDS:
+        if e.kind == "country" and ((m.first > 0 and fold(s.texts[m.first - 1])[:4] in CURRENCY_WORDS) or (
+                m.last + 1 < len(s.texts) and fold(s.texts[m.last + 1])[:4] in CURRENCY_WORDS)):
+            # долларов США, US dollars, АҚШ доллары: a currency, no state the report names
             for k in range(m.first, m.last + 1):
                 s.barrier[k] = True  # nor a place the recogniser proposes
             continue
