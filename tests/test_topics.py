@@ -52,6 +52,10 @@ def sectors(text: str, proposals: tuple[tuple[str, str], ...] = ()) -> set[str]:
     ("Тараптар театр мен мұражай саласындағы ынтымақтастықты талқылады.", (), {"culture"}),
     # a cue that modifies the next one leaves it its own sector only as part of a phrase (container transport)
     ("Стороны обсудили развитие контейнерных перевозок.", (), {"transport"}),
+    ("Тараптар туризм инфрақұрылымын дамытуды талқылады.", (), {"tourism"}),
+    # ... not one after a word its case ending ties elsewhere (with the university, at the university)
+    ("Ректор университетімен медицина бағыттарын талқылады.", (), {"education", "healthcare"}),
+    ("Тараптар университетте медицина бағдарламаларын талқылады.", (), {"education", "healthcare"}),
     # a cue inside a name is part of the name
     ("The minister met Mr. Tourism Smith at the centre.", (("person", "Tourism Smith"),), set()),
 ])
