@@ -390,7 +390,8 @@ def test_a_store_whose_manifest_grew_is_opened_again_with_a_short_one(tmp_path, 
     staging.mkdir()
     store, target = update_store(tmp_path / "out", staging, fill)
     path, = target.glob(f"*/{store_writer.MANIFEST_FILES}")
-    assert ((path.name, path.stat().st_size) != left[0]) == opened_again
+    # an open starts a manifest of its own; RocksDB's background work may add to the old one meanwhile
+    assert (path.name != left[0][0]) == opened_again
     if opened_again:
         assert path.stat().st_size < left[0][1]
     assert len(store) == 20
