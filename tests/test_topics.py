@@ -50,6 +50,9 @@ def sectors(text: str, proposals: tuple[tuple[str, str], ...] = ()) -> set[str]:
     ("Стороны обсудили поставки удобрений и лекарств.", (), {"chemicals", "healthcare"}),
     ("The sides discussed solar power and hydrogen projects.", (), {"green-technology"}),
     ("Тараптар театр мен мұражай саласындағы ынтымақтастықты талқылады.", (), {"culture"}),
+    ("Тараптар бидай мен сүт өнімдерін жеткізуді талқылады.", (), {"agriculture", "food-industry"}),
+    ("Стороны обсудили поставки пшеницы и мясной продукции.", (), {"agriculture", "food-industry"}),
+    ("The sides discussed wheat, poultry and halal meat.", (), {"agriculture", "food-industry"}),
     # a cue that modifies the next one leaves it its own sector only as part of a phrase (container transport)
     ("Стороны обсудили развитие контейнерных перевозок.", (), {"transport"}),
     ("Тараптар туризм инфрақұрылымын дамытуды талқылады.", (), {"tourism"}),
