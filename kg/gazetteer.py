@@ -15,12 +15,12 @@ from __future__ import annotations
 import difflib
 import re
 import sys
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.ascii_letters import spell
 from kg.files import LEXICON_DIR, read_tsv_records, read_words, write_atomic
 from kg.text import fold
 
@@ -71,6 +71,8 @@ DOUBLE_VOWEL = re.compile(r"([аәеиоөұүуыэ])\1", re.IGNORECASE)
 CYRILLIC_NAME = re.compile(r"^[а-яёәғқңөұүһі]+(?:[ -][а-яёәғқңөұүһі]+)*$", re.IGNORECASE)
 LATIN_NAME = re.compile(r"^[A-Za-z]+(?:['’]?[A-Za-z]+)*(?:[ -][A-Za-z]+(?:['’][A-Za-z]+)*)*$")
 PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
+# A mark that spells an ayin or a hamza in ASCII, where it stands at a word's edge.
+STRAY_MARK = re.compile(r"`|'(?![A-Za-z])|(?<![A-Za-z])'")
 RU_TO_LATIN = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі",
                        ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r",
                         "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
@@ -239,7 +241,9 @@ def _latin(name: str) -> str:
 
 
 def _ascii(name: str) -> str:
-    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    """The name in ASCII letters, as anyascii spells them (Małopolskie: Malopolskie, not Maopolskie), less the
+    marks it writes for an ayin or a hamza but between two letters (Al ‘Amārah: Al Amarah; Qal‘at: Qal'at)."""
+    return STRAY_MARK.sub("", spell(name))
 
 
 def cyrillic_names(alternates: Iterable[str], latin: Iterable[str], *, home: bool,

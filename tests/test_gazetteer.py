@@ -40,6 +40,10 @@ def places(language: str, text: str) -> list[tuple[str, str]]:
     ("en", "The talks took place in Turkestan.", "Turkestan", TURKISTAN),
     ("en", "A forum opened in Xi'an.", "Xi'an", XIAN),
     ("en", "Omsk's governor spoke.", "Omsk's", OMSK),
+    # a name written without its letters beyond ASCII (Wrocław, Łódź, Diyarbakır)
+    ("en", "The ambassador visited Wroclaw.", "Wroclaw", "geonames:3081368"),
+    ("en", "The ambassador visited Lodz.", "Lodz", "geonames:3093133"),
+    ("en", "The ambassador visited Diyarbakir.", "Diyarbakir", "geonames:316541"),
     # regions by their English exonym, and by a name that is a frequent word too
     ("en", "The ambassador visited Bavaria.", "Bavaria", "DE-BY"),
     ("en", "The ambassador visited Texas.", "Texas", "US-TX"),

@@ -512,7 +512,7 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
      "Jean Dupont", ("ambassador", "FR", "KZ")),
     # heads of regions and towns by other titles: a marshal of a voivodeship, a minister-president, a lord mayor
     ("The Marshal of the Lodz Voivodeship Joanna Nowak met with Kazakh Ambassador Margulan Baimukhan.",
-     "Joanna Nowak", ("governor", None, None)),
+     "Joanna Nowak", ("governor", "PL", None)),
     ("The Minister-President of Saxony Michael Kretschmer met the Ambassador of Kazakhstan Nurzhan Bekenov.",
      "Michael Kretschmer", ("head-of-government", "DE", None)),
     ("Лорд-мэр Лондона Алистер Кинг встретился с Послом Казахстана Магжаном Ильясовым.",
