@@ -1331,6 +1331,11 @@ def dates_of(text: str) -> list[str | None]:
      ["2024-11-19"]),
     ("Посол Казахстана провёл встречи в Египте\n\nКаир, 21 ноября 2024 года – Посол Ержан Бекенов провёл серию "
      "встреч. 19 ноября в Каире посол встретился с министром туризма Шерифом Абдель-Азизом.", ["2024-11-19"]),
+    # ... a title in the header line too
+    (" date 2024-11-21 Talks in Egypt\nCAIRO, November 21 – Ambassador Yerzhan Bekenov, who on November 19 met "
+     "with Minister of Tourism Sherif Abdel-Aziz, held a series of meetings.", ["2024-11-19"]),
+    (" date 2025-06-05 Кездесу\nАстана, 5 маусым. Елші Ержан Бекенов 4 маусымда Туризм министрі Шериф "
+     "Абдель-Азизбен кездесті.", ["2025-06-04"]),
     # a meeting the text gives no date for, told after one it dates, is of that day rather than the report's
     (" date 2025-04-10 Visit\nOn April 8, Ambassador Daulet Yessenov met Governor of Kansas Margaret Henning.\n"
      "In Manhattan, the Ambassador was received by University President Richard Linwood.",

@@ -302,11 +302,11 @@ def _dateline_mention(s: State) -> Mention | None:
 
 
 def _opening(s: State) -> int | None:
-    """The first sentence after the title lines the report may open with (``TITLE_LINES``); the first sentence of
-    a report that is all such lines."""
+    """The first sentence after the title lines the report may open with (``TITLE_LINES``; the title of a header line
+    `` date YYYY-MM-DD title`` is one); the first sentence of a report that is all such lines."""
     for idx, sentence in enumerate(s.sentences[:TITLE_LINES + 1]):
         whole_line = s.text[sentence.end:sentence.end + 1] in ("", "\n") and (
-            sentence.start == 0 or s.text[sentence.start - 1] == "\n")
+            sentence.start in (0, s.report.body_start) or s.text[sentence.start - 1] == "\n")
         if not whole_line or sentence.text[-1] in TITLE_STOPS or idx == TITLE_LINES:
             return idx
     return 0 if s.sentences else None
