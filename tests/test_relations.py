@@ -132,6 +132,12 @@ def meetings_of(text: str) -> list[set[str]]:
      "Бергамо Джорджо Гори.", [{"Ержан Бекенов", "Джузеппе Сала"}, {"Ержан Бекенов", "Джорджо Гори"}]),
     ("Посол Ержан Бекенов встретился с мэром Милана Джузеппе Салой. В ходе встречи с мэром Бергамо Джорджо "
      "Гори посол обсудил туризм.", [{"Ержан Бекенов", "Джузеппе Сала"}, {"Ержан Бекенов", "Джорджо Гори"}]),
+    # the word "diplomat" points back to the holder of any diplomat's post, of the state an adjective names
+    ("The Ambassador of Poland Marek Zielinski arrived in Kostanay. Akim Kairat Akhmetov received the Polish "
+     "diplomat, who was accompanied by First Counsellor Anna Nowak.",
+     [{"Marek Zielinski", "Kairat Akhmetov", "Anna Nowak"}]),
+    ("Польша Елшісі Марек Зелиньски Қостанайға келді. Облыс әкімі Қайрат Ахметов поляк дипломатын қабылдады.",
+     [{"Марек Зелиньски", "Қайрат Ахметов"}]),
     # a bare post word points back to its holder even where what he heads refined the post (a region's
     # president is its governor)
     ("Елші Ержан Бекенов Пьемонт өңірінің президенті Альберто Чирионың шақыруымен Туринге барды. Сапар "

@@ -8,7 +8,7 @@ from itertools import pairwise
 from kg.lang import Case
 from kg.model import Mention, MentionKind
 from kg.relations.posts import modifies, role_after, role_before
-from kg.relations.state import DIPLOMATS, HEADS, OF, WORD_EDGES, MeetingDraft, State
+from kg.relations.state import DIPLOMATS, HEADS, OF, WORD_EDGES, MeetingDraft, PostDraft, State
 
 # Characters read back from a person's post for the word "with" (with the Mayor of X).
 WITH_REACH = 12
@@ -481,13 +481,19 @@ def _earlier_holders(s: State, role: Mention) -> list[str]:
     plural = s.language.is_plural(s.last_word(role), "")
     found: list[str] = []
     for p in s.posts:
-        if role.value not in (p.role, p.cue) or (state and p.country != state) or p.holder in found:
+        if not _refers_to(role, p) or (state and p.country != state) or p.holder in found:
             continue
         if any(m.start < role.start for m in s.mentions_of(p.holder)):
             if not plural:
                 return [p.holder]
             found.append(p.holder)
     return found
+
+
+def _refers_to(role: Mention, post: PostDraft) -> bool:
+    """Can a bare post word name the holder of the post: the same post, or the word "diplomat" for any diplomat's
+    (the Polish diplomat: the ambassador named before)?"""
+    return role.value in (post.role, post.cue) or (role.value == "diplomat" and post.role in DIPLOMATS)
 
 
 def _later_holders(s: State, role: Mention) -> list[str]:
