@@ -75,6 +75,9 @@ def mentions(text: str, kind: str, *, published: str | None = None) -> list[tupl
     # en: the word right after "of" is the post's complement, not the name's first word
     ("The Ambassador met with the President of Confindustria Emanuele Orsini.",
      [("Emanuele Orsini", "Emanuele Orsini")]),
+    # ... nor the last words of its complement, where a comma and an honorific set the name apart
+    ("The Ambassador met Cabinet Secretary for Agriculture and Livestock Development, Dr. Mary Wanjiku.",
+     [("Mary Wanjiku", "Mary Wanjiku")]),
     # a name of four words after a post (two given names and two surnames)
     ("Испания Елшісі Луис Франсиско Мартинес Монтеспен кездесті.",
      [("Луис Франсиско Мартинес Монтеспен", "Луис Франсиско Мартинес Монтес")]),

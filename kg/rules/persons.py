@@ -441,6 +441,10 @@ def _name_after_phrase(s: State, i: int, *, single: bool = False) -> tuple[int, 
             if span and span[0] == j and span[1] - j + 1 == TITLED_NAME_TOKENS and fold(s.texts[j - 1]) in \
                     COMPLEMENT_OPENERS and _initials_at(s, j) is None:
                 span = (j + 1, span[1])  # of Confindustria Emanuele Orsini: the word after "of" is the complement
+            if span and span[1] + 2 < len(s.texts) and s.texts[span[1] + 1] == "," \
+                    and _after_honorifics(s, span[1] + 2) > span[1] + 2:
+                j = span[1] + 2  # of the Ministry of Agriculture and Livestock Development, Dr. X: the body's words
+                continue
             if span and (span[1] > span[0] or single or _initials_at(s, j) is not None):
                 nxt = span[1] + 1
                 # Director of Cultural Affairs and Trade: the title goes on; but before another post
