@@ -92,8 +92,7 @@ def read_names(s: State) -> None:
             continue
         if e.kind == "place" and m.first == m.last and not names_place and _repeated_surname(s, m.first):
             continue
-        if e.kind == "country" and ((m.first > 0 and fold(s.texts[m.first - 1])[:4] in CURRENCY_WORDS) or (
-                m.last + 1 < len(s.texts) and fold(s.texts[m.last + 1])[:4] in CURRENCY_WORDS)):
+        if e.kind == "country" and (_currency_word(s, m.first - 1) or _currency_word(s, m.last + 1)):
             # долларов США, US dollars, АҚШ доллары: a currency, no state the report names
             for k in range(m.first, m.last + 1):
                 s.barrier[k] = True  # nor a place the recogniser proposes
@@ -368,3 +367,8 @@ def _first_name_of_person(s: State, i: int) -> bool:
         return False
     surname = s.dictionary_form([s.texts[nxt]], person=True).lower()
     return bool(SURNAME_ENDINGS.search(surname)) and s.toks[nxt].start - s.toks[i].end <= 1
+
+
+def _currency_word(s: State, k: int) -> bool:
+    """Is token ``k`` (perhaps out of the text) the word for a currency (доллар, dollar) in any of its forms?"""
+    return 0 <= k < len(s.texts) and fold(s.texts[k])[:4] in CURRENCY_WORDS

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from kg.lang import Case, profile
+from kg.lang import Case
 from kg.model import MentionKind
 from kg.rules.state import HYPHEN, MEETING_CATEGORIES, SCOPE_LINKS, SCOPE_PREPOSITIONS, State
 from kg.text import fold
@@ -45,7 +45,6 @@ def read_sectors(s: State) -> None:
         if HYPHEN.search(t):
             parts.extend((i, p) for p in HYPHEN.split(t) if p)
     texts = [p for _, p in parts]
-    language = profile(s.language)
     named = _named_tokens(s) | _title_tokens(s)
     seen: set[tuple[int, int, str]] = set()
     found = s.match.sectors.find_all(texts)
@@ -56,7 +55,7 @@ def read_sectors(s: State) -> None:
         first, last = parts[m.first][0], parts[m.last][0]
         if first == last and first > 0 and ends.get(first - 1, set()) - {m.payload} \
                 and s.toks[first].start - s.toks[first - 1].end <= 1 and s.texts[first][:1].islower() \
-                and not language.has_case(s.texts[first - 1], *GOVERNED):
+                and not s.has_case(first - 1, *GOVERNED):
             continue  # the head of a compound (steel industry): the cue before it names the sector; not one after a
             # word a case ending ties to something else (университетімен медицина бағыттары: with the university ...)
         if any(s.toks[k].clutter or k in named for k in range(first, last + 1)):

@@ -282,8 +282,9 @@ class State:
         """Is token ``j`` a head noun (of this type, standing on this side of its name; of a place or a body)?"""
         return self.lex.is_head(self.texts[j], self.language, subtype, position, kind)
 
-    def has_case(self, j: int, case: Case) -> bool:
-        return profile(self.language).has_case(self.texts[j], case)
+    def has_case(self, j: int, *cases: Case) -> bool:
+        """Does token ``j`` end in an ending of one of ``cases``?"""
+        return profile(self.language).has_case(self.texts[j], *cases)
 
     def modifier(self, j: int) -> bool:
         """A lowercase word inside a name: an adjective, or another head in its dictionary form."""
