@@ -53,6 +53,11 @@ def sectors(text: str, proposals: tuple[tuple[str, str], ...] = ()) -> set[str]:
     ("Тараптар бидай мен сүт өнімдерін жеткізуді талқылады.", (), {"agriculture", "food-industry"}),
     ("Стороны обсудили поставки пшеницы и мясной продукции.", (), {"agriculture", "food-industry"}),
     ("The sides discussed wheat, poultry and halal meat.", (), {"agriculture", "food-industry"}),
+    ("Тараптар жылыжайда көкөніс пен жүгері өсіруді талқылады.", (), {"agriculture"}),
+    ("Стороны обсудили выращивание овощей, фруктов и кукурузы в теплицах.", (), {"agriculture"}),
+    ("The sides discussed maize, vegetables and cattle breeding.", (), {"agriculture"}),
+    # "fruitful" is no fruit
+    ("Тараптар жемісті ынтымақтастықты талқылады.", (), set()),
     # a cue that modifies the next one leaves it its own sector only as part of a phrase (container transport)
     ("Стороны обсудили развитие контейнерных перевозок.", (), {"transport"}),
     ("Тараптар туризм инфрақұрылымын дамытуды талқылады.", (), {"tourism"}),
