@@ -113,6 +113,13 @@ def topics(text: str) -> list[set[str]]:
      [{"education"}]),
     ("Посол Айбек Нуров встретился с ректором Анной Новак.\n\nНовак пригласила казахстанских студентов в университет.",
      [{"education"}]),
+    # a university the talks name is a matter of education
+    ("The Ambassador Aibek Nurov met with Governor Anna Nowak. They signed a memorandum between Curtin University "
+     "and Karaganda Technical University.", [{"education"}]),
+    ("Посол Айбек Нуров встретился с губернатором Анной Новак. Стороны подписали меморандум между Вроцлавским "
+     "университетом и Карагандинским техническим университетом.", [{"education"}]),
+    ("Елші Айбек Нұров губернатор Анна Новакпен кездесті. Тараптар Вроцлав университеті мен Қарағанды техникалық "
+     "университеті арасындағы меморандумға қол қойды.", [{"education"}]),
     # ... and one that names no one of the meeting is not
     ("The Ambassador Aibek Nurov met with Rector Anna Nowak.\n\nPeter Smith opened a tourism fair in Warsaw.",
      [set()]),

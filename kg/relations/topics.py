@@ -1,4 +1,5 @@
-"""Topics: the sectors named in sentences about the talks, each given to the meeting it belongs to.
+"""Topics: the sectors named in sentences about the talks, each given to the meeting it belongs to (and
+education, where they name a university).
 
 Topics live on meetings only: a report with no meeting has none. A talk sentence belongs to the
 meeting before it in its paragraph, else to a meeting later in the same paragraph (a lead that
@@ -16,6 +17,8 @@ from kg.relations.state import MeetingDraft, State
 
 # Sectors this many sentences before the first meeting (a lead that sums up the talks) still count.
 LEAD_SENTENCES = 2
+# The sector of the talks that name a university.
+UNIVERSITY, EDUCATION = "university", "education"
 NAMES = (MentionKind.PERSON, MentionKind.PLACE, MentionKind.ORGANIZATION)
 
 
@@ -33,6 +36,12 @@ def read_topics(s: State) -> None:
         owner = _owner(s, s.sentence_of[m], paragraph, starts)
         if owner is not None:
             owner.topics.setdefault(m.value, s.evidence(m))
+    # a university the talks name is a matter of education (a memorandum between two universities)
+    for m in s.mentions:
+        if m.kind == MentionKind.ORGANIZATION and m.subtype == UNIVERSITY and talk(s.sentence_of[m]):
+            owner = _owner(s, s.sentence_of[m], paragraph, starts)
+            if owner is not None:
+                owner.topics.setdefault(EDUCATION, s.evidence(m))
 
 
 def _owner(s: State, idx: int, paragraph: list[int], starts: list[tuple[int, int]]) -> MeetingDraft | None:
