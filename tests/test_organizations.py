@@ -49,6 +49,8 @@ def organizations(text: str) -> list[tuple[str, str]]:
      [("Italy-Kazakhstan Foundation", "Italy-Kazakhstan Foundation")]),
     ("The Ambassador visited the Eurasian Research Institute and the Turkic Academy.",
      [("Eurasian Research Institute", "Eurasian Research Institute"), ("Turkic Academy", "Turkic Academy")]),
+    ("The Ambassador met the head of the Kenya Ports Authority and visited the Abai Museum.",
+     [("Kenya Ports Authority", "Kenya Ports Authority"), ("Abai Museum", "Abai Museum")]),
     ("My mission is completed, and I depart western Kazakhstan.", []),
     # a post of which the minister's word is a part heads no ministry
     ("The ambassador met the Chief Minister of Gujarat.", []),
