@@ -51,6 +51,10 @@ def organizations(text: str) -> list[tuple[str, str]]:
      [("Eurasian Research Institute", "Eurasian Research Institute"), ("Turkic Academy", "Turkic Academy")]),
     ("The Ambassador met the head of the Kenya Ports Authority and visited the Abai Museum.",
      [("Kenya Ports Authority", "Kenya Ports Authority"), ("Abai Museum", "Abai Museum")]),
+    # a body's name joined by "and" to the next body's is no word of it
+    ("A memorandum between Curtin University and Karaganda Technical University was signed.",
+     [("Curtin University", "Curtin University"),
+      ("Karaganda Technical University", "Karaganda Technical University")]),
     ("My mission is completed, and I depart western Kazakhstan.", []),
     # a post of which the minister's word is a part heads no ministry
     ("The ambassador met the Chief Minister of Gujarat.", []),

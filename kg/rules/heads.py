@@ -273,8 +273,9 @@ def _name_start(s: State, head_index: int, *, organization: bool = False, town_n
                 break
             mention, start = inner
             if mention.kind == MentionKind.ORGANIZATION:
-                if _is_nominative_head(s, j) or (organization and s.has_case(j, Case.GENITIVE)):
-                    first = start
+                if (_is_nominative_head(s, j) or (organization and s.has_case(j, Case.GENITIVE))) \
+                        and fold(s.texts[j + 1]) not in COORDINATORS:
+                    first = start  # (not a body joined to this one: Curtin University and Karaganda University)
                 break
             if not (organization and mention.kind in (MentionKind.PLACE, MentionKind.COUNTRY)
                     and _place_in_name(s, start, j, head_index, town_named)):
