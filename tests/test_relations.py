@@ -412,6 +412,19 @@ def test_meeting_participants(text, expected):
     assert meetings_of(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a series of meetings one person held, told before them, is none of them: each keeps its own date
+    ("С 5 по 7 ноября Посол Айгерим Садыкова провела серию встреч в Тампере и Хельсинки. 5 ноября Посол "
+     "встретилась с мэром Тампере Кайсой Лайтинен. 7 ноября Посол встретилась с депутатом парламента, "
+     "председателем группы дружбы Юхой Пелтоненом.", {"Кайса Лайтинен": "2025-11-05", "Юха Пелтонен": "2025-11-07"}),
+])
+def test_a_series_told_first_dates_none_of_its_meetings(text, expected):
+    x = extract(parse_report("t.txt", " date 2025-11-10 Title\n" + text, month=load_lexicon().month))
+    names = {e.key: e.name for e in x.entities}
+    dates = {names[p]: m.date.iso() for m in x.meetings for p in m.participants if names[p] in expected}
+    assert dates == expected
+
+
 @pytest.mark.parametrize(("text", "met", "absent"), [
     # a conference is no meeting held online: one who attended it took no part in the meeting told before
     ("Ambassador Marat Sadykov met with Mayor Piotr Nowak. The conference was attended by Minister Arman Issetov.",

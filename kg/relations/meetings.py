@@ -88,8 +88,8 @@ def read_meetings(s: State) -> None:
         if len(people) < 2 and out and set(people) <= set(out[-1].participants):
             out[-1].sentences.append(idx)
             continue
-        if not people:
-            continue
+        if not people or (len(people) == 1 and _several(s, idx)):
+            continue  # (a series of meetings one person held: each is told on its own, or none is)
         if len(people) > 2 and _several(s, idx):
             # провёл встречи с A и B / held meetings with A and B: one meeting with each
             out.extend(MeetingDraft([people[0], other], [idx], s.evidence(cue)) for other in people[1:])
