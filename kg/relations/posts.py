@@ -70,7 +70,6 @@ MISSION_REACH = 40
 # President, Adviser to the President.
 COMPLEMENT_GAPS = (["of"], ["of", "the"], ["to"], ["to", "the"])
 WINDOW_BREAK = re.compile(r"[,;:—–]|\s-\s")
-WORD = re.compile(r"\S+")
 # What a post's title may name between a state and the post's word: a body, a sector (Kazakh Trade Minister).
 TITLE_KINDS = (MentionKind.ORGANIZATION, MentionKind.SECTOR)
 
@@ -255,18 +254,21 @@ def apposition_window(s: State, role: Mention, person: Mention) -> list[Mention]
 
 def case_window(s: State, role: Mention) -> list[Mention]:
     """Name mentions in the post phrase before the role word, back to the previous name or comma."""
-    before = [m for m in s.in_sentence(s.sentence_of[role]) if m.end <= role.start and not s.nested(m)]
+    idx = s.sentence_of[role]
+    before = [m for m in s.in_sentence(idx) if m.end <= role.start and not s.nested(m)]
     # a sector's words in the post's title are the field it serves, whatever their endings look like (Қоршаған орта
     # ... министрі: орта is no locative)
     fields = [(m.start, m.end) for m in before if m.kind == MentionKind.SECTOR]
+    base = s.sentences[idx].start
+    words = [(base + t.start, t.text) for t in s.sentence_tokens(idx)
+             if not any(a <= base + t.start < b for a, b in fields)]
     out: list[Mention] = []
     for m in reversed(before):
         end = out[-1].start if out else role.start
         gap_text = s.text[m.end:end]
         if m.kind == MentionKind.PERSON or WINDOW_BREAK.search(gap_text) or len(out) >= 4:
             break
-        words = [w for w in _words(s.text, m.end, end) if not any(a <= w[0] < b for a, b in fields)]
-        if any(s.language.has_case(w, Case.LOCATIVE) for _, w in words):
+        if any(s.language.has_case(w, Case.LOCATIVE) for at, w in words if m.end <= at < end):
             break  # a venue in the locative ends the phrase before it (Токиодағы Қазақстан елшілігінде | Елші)
         if m.kind in (MentionKind.PLACE, MentionKind.ORGANIZATION) and s.language.has_case(
                 s.last_word(m), Case.DATIVE, Case.LOCATIVE) and s.last_word(m) not in m.value.split():
@@ -276,11 +278,6 @@ def case_window(s: State, role: Mention) -> list[Mention]:
         elif m.kind in (MentionKind.MEETING, MentionKind.DATE):
             break
     return out
-
-
-def _words(text: str, start: int, end: int) -> list[tuple[int, str]]:
-    """The words of ``text[start:end]``, each with where it starts."""
-    return [(w.start(), w.group()) for w in WORD.finditer(text, start, end)]
 
 
 def phrase_window(s: State, role: Mention, person: Mention) -> list[Mention]:

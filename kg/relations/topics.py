@@ -31,17 +31,20 @@ def read_topics(s: State) -> None:
     inside_name = _covered_by(m for m in s.mentions if m.kind in NAMES)
     starts = sorted((min(d.sentences), n) for n, d in enumerate(s.meetings))
     for m in s.mentions:
-        if m.kind != MentionKind.SECTOR or not talk(s.sentence_of[m]) or inside_name(m):
+        sector = _sector(m, inside_name)
+        if sector is None or not talk(s.sentence_of[m]):
             continue
         owner = _owner(s, s.sentence_of[m], paragraph, starts)
         if owner is not None:
-            owner.topics.setdefault(m.value, s.evidence(m))
-    # a university the talks name is a matter of education (a memorandum between two universities)
-    for m in s.mentions:
-        if m.kind == MentionKind.ORGANIZATION and m.subtype == UNIVERSITY and talk(s.sentence_of[m]):
-            owner = _owner(s, s.sentence_of[m], paragraph, starts)
-            if owner is not None:
-                owner.topics.setdefault(EDUCATION, s.evidence(m))
+            owner.topics.setdefault(sector, s.evidence(m))
+
+
+def _sector(m: Mention, inside_name: Callable[[Mention], bool]) -> str | None:
+    """The sector a mention names: a cue word's, not inside a name; education for a university (a memorandum between
+    two universities)."""
+    if m.kind == MentionKind.SECTOR:
+        return None if inside_name(m) else m.value
+    return EDUCATION if m.kind == MentionKind.ORGANIZATION and m.subtype == UNIVERSITY else None
 
 
 def _owner(s: State, idx: int, paragraph: list[int], starts: list[tuple[int, int]]) -> MeetingDraft | None:
