@@ -1182,6 +1182,13 @@ def jurisdictions_of(text: str) -> dict[str, tuple[str, frozenset[str]]]:
      ("official", "Торгово-промышленная палата Стамбула")),
     ("Consul Askar Musinov attended a forum of the Istanbul Chamber of Commerce. He then met the chairman of the "
      "chamber Kemal Ozturk.", "Kemal Ozturk", ("official", "Istanbul Chamber of Commerce")),
+    # ... and so does a body's head noun before the post, or in capitals after it
+    ("Ambassador Askar Nurlanov visited Osaka University, where he met the university's President Dr. Kenji Mori.",
+     "Kenji Mori", ("rector", "Osaka University")),
+    ("Ambassador Askar Nurlanov visited Cairo University, where he was received by the President of the University, "
+     "Prof. Omar Saleh.", "Omar Saleh", ("rector", "Cairo University")),
+    ("Елші Асқар Нұрланов Түркия фермерлер федерациясында болып, федерация президенті Мехмет Озбен кездесті.",
+     "Мехмет Оз", ("official", "Түркия фермерлер федерациясы")),
     # a town's or region's name right after a post and "of" is the post's place, not a word of the name after it
     ("Ambassador Askar Nurlanov met with Governor of Texas Mike DeWine.", "Mike DeWine", ("governor", "Texas")),
     ("Ambassador Askar Nurlanov met with the Mayor of Florence Dario Nardella.", "Dario Nardella",

@@ -23,6 +23,8 @@ POSSESSIVE_REACH = 12
 OFFICE_STEM = 4
 # Words between a post and the head noun that stands for a place: the President of the region.
 ANAPHOR_LINKS = frozenset({"of"})
+# An English possessive ending: the university's President.
+POSSESSIVE_S = re.compile(r"['’]s$")
 # Words of a post's field read past, back to a place's head noun before them (өңірдің экономикалық даму жөніндегі
 # кеңесшісі: the region's adviser on economic development).
 FIELD_WORDS = 4
@@ -121,12 +123,27 @@ def office_anaphor(s: State, role: Mention) -> str | None:
 
 def body_anaphor(s: State, role: Mention) -> str | None:
     """``... Торгово-промышленной палатой Стамбула. ... с председателем палаты X``, ``the chairman of the chamber``: a
-    common noun in lower case after the post stands for the body named before it whose name has a word of its stem."""
+    common noun in lower case after the post stands for the body named before it whose name has a word of its stem;
+    so does a body's head noun right before the post (the university's President, федерация президенті) or, in
+    capitals, after it (the President of the University)."""
     after = [w.strip(WORD_EDGES) for w in s.text[role.end:].split()[:ANAPHOR_REACH]
              if fold(w) not in s.language.determiners and fold(w) not in ANAPHOR_LINKS][:1]
-    if not after or not after[0].islower() or len(after[0]) <= OFFICE_STEM:
-        return None
-    return _body_with_stem(s, fold(after[0])[:OFFICE_STEM], role)
+    sentence = s.sentences[s.sentence_of[role]]
+    before = [POSSESSIVE_S.sub("", w.strip(WORD_EDGES)) for w in s.text[sentence.start:role.start].split()[-1:]]
+    for word, is_after in [(w, True) for w in after] + [(w, False) for w in before]:
+        if len(word) <= OFFICE_STEM or not (
+                (is_after and (word.islower() or _body_head(s, word))) or (word.islower() and _body_head(s, word))):
+            continue
+        found = _body_with_stem(s, fold(word)[:OFFICE_STEM], role)
+        if found:
+            return found
+    return None
+
+
+def _body_head(s: State, word: str) -> bool:
+    """Is the word a head noun of a body's name (University, университеті, федерациясы)?"""
+    return any(h.kind == "organization" and s.language.forms.matches(word, h.word)
+               for h in s.lex.heads_for(s.report.language))
 
 
 def _body_with_stem(s: State, stem: str, role: Mention, since: int = 0) -> str | None:
