@@ -112,6 +112,15 @@ def test_persons(text, expected):
     ("Гимарайнш қаласына барды.", MentionKind.PLACE, [("Гимарайнш қаласына", "Гимарайнш\tГимарайнш қаласы")]),
     ("Пензенской области губернатор.", MentionKind.PLACE, [("Пензенской области", "RU-PNZ")]),
     ("Тарманской области губернатор.", MentionKind.PLACE, [("Тарманской области", "Тарманская область")]),
+    # a sea's or a lake's head noun names a place, over a town of the name before it (Арал, Балқаш)
+    ("Елші Каспий теңізі арқылы тасымалдау туралы айтты.", MentionKind.PLACE,
+     [("Каспий теңізі", "Каспий теңізі")]),
+    ("Арал теңізін сақтау және Балқаш көлі туралы айтты.", MentionKind.PLACE,
+     [("Арал теңізін", "Арал теңізі"), ("Балқаш көлі", "Балқаш көлі")]),
+    ("Перевозки через Черное море выросли.", MentionKind.PLACE, [("Черное море", "Черное море")]),
+    ("Cargo crosses the Caspian Sea by ferry.", MentionKind.PLACE, [("Caspian Sea", "Caspian Sea")]),
+    # ... but a sea's word inside a longer name is none: the port's town alone
+    ("Cargo goes through Aktau International Sea Trade Port.", MentionKind.PLACE, [("Aktau", "geonames:610612")]),
     # a word of the lexicon with a case ending opens no name at the start of a sentence
     ("Делегацияны Кёнсан-Пукто провинциясының губернаторы бастады.", MentionKind.PLACE,
      [("Кёнсан-Пукто провинциясының", "Кёнсан-Пукто провинциясы")]),

@@ -42,6 +42,8 @@ QUOTE_HEAD_REACH = 3
 STATE_DASHES = frozenset({"-", "–", "—"})
 # The bodies of a state, whose names may be one common word and the head (Сауда министрлігі: Ministry of Trade).
 STATE_BODIES = frozenset({"government"})
+# The type of a water body's head noun (Caspian Sea, Каспий теңізі), which is no word in a longer name's middle.
+WATER = "water"
 
 
 def quoted_organizations(s: State) -> None:
@@ -98,6 +100,9 @@ def head_patterns(s: State) -> None:
             continue
         if _plural_head(s, m) and (_coordinated(s, m) or m.payload.kind == "organization"):
             continue
+        if m.payload.subtype == WATER and ((m.last + 1 < len(s.texts) and s.is_capitalised(m.last + 1)) or (
+                not profile(s.language).title_case_heads and not s.texts[m.last].islower())):
+            continue  # a sea's word inside a longer name (Aktau International Sea Trade Port), or a name (Жаном Моро)
         first = _name_start(s, m.first, organization=m.payload.kind == "organization",
                             town_named=m.payload.subtype == "university")
         if first is None or _common_opening(s, m, first):

@@ -306,7 +306,7 @@ def _inside_longer_name(s: State, i: int, names: PhraseMatcher[Entry]) -> bool:
     компания Тойота) it is the company's; in quotation marks («Атамекен») it names a body or a brand."""
     if 0 < i < len(s.texts) - 1 and s.texts[i - 1] in QUOTES_OPEN and s.texts[i + 1] in QUOTES_CLOSE:
         return True
-    if i + 1 < len(s.texts) and (s.is_head(i + 1, "region", "after") or
+    if i + 1 < len(s.texts) and (s.is_head(i + 1, "region", "after") or s.is_head(i + 1, "water", "after") or
                                  s.is_head(i + 1, "company", "after")):
         return True
     if i > 0 and s.is_head(i - 1, "company", "before"):
