@@ -393,6 +393,16 @@ def meetings_of(text: str) -> list[set[str]]:
     ("Елші Арман Исетов Гданьск мэрі Петр Новакпен кездесті. Сондай-ақ Елші ректор Томаш Ленартпен кездесті. Екі "
      "кездесуге де құрметті консул Марек Зелинский қатысты.",
      [{"Арман Исетов", "Петр Новак", "Марек Зелинский"}, {"Арман Исетов", "Томаш Ленарт", "Марек Зелинский"}]),
+    # ... and one who took part in the meetings, said before any is told, took part in each told after
+    ("Посол Арман Исетов посетил Гданьск. Во встречах также принял участие почетный консул Марек Зелинский. Посол "
+     "встретился с мэром Гданьска Петром Новаком. Затем посол встретился с ректором Яном Ковальским.",
+     [{"Арман Исетов", "Петр Новак", "Марек Зелинский"}, {"Арман Исетов", "Ян Ковальский", "Марек Зелинский"}]),
+    ("Ambassador Arman Issetov visited Gdansk. Honorary Consul Marek Zielinski took part in the meetings. The "
+     "ambassador met with Mayor Piotr Nowak. He then met with Rector Jan Kowalski.",
+     [{"Arman Issetov", "Piotr Nowak", "Marek Zielinski"}, {"Arman Issetov", "Jan Kowalski", "Marek Zielinski"}]),
+    ("Елші Арман Исетов Гданьскіге барды. Сапар барысындағы кездесулерге құрметті консул Марек Зелинский қатысты. "
+     "Елші Гданьск мэрі Петр Новакпен кездесті. Сондай-ақ Елші ректор Томаш Ленартпен кездесті.",
+     [{"Арман Исетов", "Петр Новак", "Марек Зелинский"}, {"Арман Исетов", "Томаш Ленарт", "Марек Зелинский"}]),
     # those who attended a meeting held online, named by its noun, took part in it
     ("Akim Nurlan Otegenov and Deputy Minister Giorgi Tsertsvadze held a video conference. The video call was also "
      "attended by Ambassador Kairat Zhanibekov.", [{"Nurlan Otegenov", "Giorgi Tsertsvadze", "Kairat Zhanibekov"}]),

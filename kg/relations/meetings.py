@@ -40,10 +40,12 @@ def read_meetings(s: State) -> None:
     protagonist = _protagonist(s)
     out: list[MeetingDraft] = []
     joint = _joint_sentences(s)
+    joining: list[str] = []  # who takes part in all the meetings told after (Во встречах также принял участие X)
     for idx in sorted(set(_sentences_with(s, "meeting")) | set(joint)):
         cues = [m for m in s.in_sentence(idx, MentionKind.MEETING) if m.value == "meeting"]
         taking_part = [m for m in cues if _taking_part(s, m)]
-        if cues and len(taking_part) == len(cues) and not _meeting_noun_in(s, idx - 1):
+        ahead = not out and _several(s, idx) and bool(taking_part or s.has_word(idx, "attendance"))
+        if cues and len(taking_part) == len(cues) and not _meeting_noun_in(s, idx - 1) and not ahead:
             continue  # принял участие в форуме: took part in something else, met no one (but: Встреча прошла ...
             # В ней приняли участие A и B)
         cue = next((m for m in cues if m not in taking_part), None) or joint.get(idx) or taking_part[0]
@@ -63,6 +65,11 @@ def read_meetings(s: State) -> None:
                 named.extend((r.start, h) for h in (earlier or _later_holders(s, r)))
         people = list(dict.fromkeys(key for _, key in sorted(named)))
         spanned = _spanned(s, idx, len(out))
+        if ahead and people:
+            # Во встречах также принял участие X / Кездесулерге X қатысты / X took part in the meetings, before any
+            # is told: X takes part in each told after
+            joining.extend(p for p in people if p not in joining)
+            continue
         if spanned and people:
             # X took part in both meetings / В обеих встречах принял участие X / Барлық кездесулерге X қатысты
             for d in out[-spanned:]:
@@ -104,6 +111,8 @@ def read_meetings(s: State) -> None:
         else:
             # One named side only: the other may be a delegation or "the sides" named nearby.
             out.append(MeetingDraft(people, [idx], s.evidence(cue)))
+    for d in out:
+        d.participants.extend(p for p in joining if p not in d.participants)
     s.meetings = out
     _attended(s, role_of)
     _groups(s, role_of)
