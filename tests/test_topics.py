@@ -38,6 +38,11 @@ def sectors(text: str, proposals: tuple[tuple[str, str], ...] = ()) -> set[str]:
     ("Стороны обсудили сотрудничество в сфере высоких технологий.", (), {"innovation"}),
     ("Тараптар жоғары технологиялар саласын талқылады.", (), {"innovation"}),
     ("The sides discussed high-tech cooperation.", (), {"innovation"}),
+    # processing farm produce or meat is the food industry
+    ("Тараптар ет өңдеу кәсіпорындарын салуды талқылады.", (), {"food-industry"}),
+    ("Стороны обсудили проекты по переработке сельскохозяйственной продукции.", (),
+     {"food-industry", "agriculture"}),
+    ("The sides discussed agro-processing projects.", (), {"food-industry"}),
     # en: inflection only; importance is not import
     ("The sides stressed the importance of the partnership.", (), set()),
     ("The sides discussed exports and investments.", (), {"trade", "investment"}),
