@@ -90,6 +90,9 @@ def read_names(s: State) -> None:
             continue
         if e.derived and m.first == m.last and not names_place and _inside_longer_name(s, m.first, names):
             continue
+        if e.kind == "place" and e.derived and m.first == m.last and s.is_head(m.first) \
+                and not s.texts[m.first].isupper():
+            continue  # a head noun that reads as a town with an ending (Палата: Пала+та) names a body's class
         if e.kind == "place" and m.first == m.last and not names_place and _repeated_surname(s, m.first):
             continue
         if e.kind == "country" and (_currency_word(s, m.first - 1) or _currency_word(s, m.last + 1)):
