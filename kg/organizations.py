@@ -9,6 +9,7 @@ post that heads a body or the word for its people (CEO of Eni X, representatives
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -27,13 +28,15 @@ from kg.rules.state import (
     QUOTES_OPEN,
     ROMAN,
 )
-from kg.text import fold
+from kg.text import abbreviations, fold
 
 if TYPE_CHECKING:
     from kg.rules.state import State
 
 # Capitals an acronym needs to stand for a name by its initials alone.
 MIN_SPELLED = 3
+# A capitalised word of a body's name listed after its class noun, in any Latin letters (Wärtsilä, Tecnimont).
+LISTED_NAME = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w&'’-]*$")
 # Posts that head a body, not a place or a state, and the word that opens their complement: Chief Executive
 # Officer of Rolls-Royce SMR Tom Samson.
 BODY_POSTS = frozenset({"executive", "rector", "vice-rector", "official"})
@@ -132,6 +135,8 @@ def appositions(r: State) -> None:
         if not texts[i].islower() or not is_word(texts[i], "apposition", language):
             continue
         j = i + 1
+        if texts[j] == "," and j + 1 < n and is_word(texts[j + 1], "such-as", language):
+            j += 1  # companies, including A
         if r.covered[j] or r.barrier[j]:
             continue
         if r.texts[j] in QUOTES_OPEN:
@@ -143,13 +148,29 @@ def appositions(r: State) -> None:
         if ACRONYM.match(r.texts[j]) and fold(r.texts[j]) not in NOT_NAMES and not ROMAN.match(r.texts[j]):
             r.emit(MentionKind.ORGANIZATION, j, j, r.texts[j])
             continue
-        if profile(r.language).script != "latin" or not LATIN_CAPITALISED.match(r.texts[j]):
+        if profile(r.language).script != "latin":
             continue
-        k = j
-        while k + 1 < n and k - j < MAX_NAME_TOKENS and not r.covered[k + 1] and not r.barrier[k + 1] \
-                and LATIN_CAPITALISED.match(r.texts[k + 1]):
-            k += 1
-        r.emit(MentionKind.ORGANIZATION, j, k, r.span(j, k), "company")
+        listed = j < n and is_word(texts[j], "such-as", language)
+        if listed:  # companies such as / including A, B and C: each a body
+            j = j + 1 + (j + 1 < n and is_word(texts[j + 1], "such-as", language))
+        while j < n and LISTED_NAME.match(r.texts[j]) and not r.covered[j] and not r.barrier[j]:
+            k = j
+            while k + 1 < n and k - j < MAX_NAME_TOKENS and not r.covered[k + 1] and not r.barrier[k + 1]:
+                if LISTED_NAME.match(r.texts[k + 1]):
+                    k += 1
+                elif r.texts[k + 1] == "." and r.texts[k] in abbreviations() and k + 2 < n \
+                        and LISTED_NAME.match(r.texts[k + 2]):
+                    k += 2  # Dr. Reddy's Laboratories
+                else:
+                    break
+            if k == j and k + 1 < n and r.texts[k + 1] == "." and r.texts[k] in abbreviations():
+                break  # an abbreviation alone names no body
+            r.emit(MentionKind.ORGANIZATION, j, k, r.span(j, k), "company")
+            if not listed:
+                break
+            j = k + 1
+            while j < n and (texts[j] == "," or is_word(texts[j], "and", language)):
+                j += 1
 
 
 def _spells(short: str, name: str) -> bool:

@@ -90,6 +90,15 @@ def organizations(text: str) -> list[tuple[str, str]]:
     ("The Ambassador met the management of Kovacs & Varga.", [("Kovacs & Varga", "Kovacs & Varga")]),
     # not states or places, read as such
     ("The Ambassador met representatives of Hungary and Poland.", []),
+    # the names listed after a class noun and "such as" or "including", each of those "and" or a comma joins
+    ("Italian companies, including Eni and Maire Tecnimont, work in Kazakhstan.",
+     [("Eni", "Eni"), ("Maire Tecnimont", "Maire Tecnimont")]),
+    ("Finnish companies such as Valmet, Kone and Wärtsilä offered solutions.",
+     [("Valmet", "Valmet"), ("Kone", "Kone"), ("Wärtsilä", "Wärtsilä")]),
+    ("Indian companies such as Dr. Reddy's Laboratories supply medicines.",
+     [("Dr. Reddy's Laboratories", "Dr. Reddy's Laboratories")]),
+    # ... but a class noun in apposition names one body only
+    ("The company Zolta and Kazakh partners will build a plant.", [("Zolta", "Zolta")]),
 ])
 def test_english(text, expected):
     assert organizations(text) == expected
