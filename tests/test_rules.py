@@ -121,6 +121,10 @@ def test_persons(text, expected):
      [("Арал теңізін", "Арал теңізі"), ("Балқаш көлі", "Балқаш көлі")]),
     ("Перевозки через Черное море выросли.", MentionKind.PLACE, [("Черное море", "Черное море")]),
     ("Cargo crosses the Caspian Sea by ferry.", MentionKind.PLACE, [("Caspian Sea", "Caspian Sea")]),
+    ("Тараптар Суэц каналы арқылы жүк тасымалдауды талқылады.", MentionKind.PLACE,
+     [("Суэц каналы", "Суэц каналы")]),
+    ("Стороны обсудили перевозки через Персидский залив.", MentionKind.PLACE,
+     [("Персидский залив", "Персидский залив")]),
     # ... but a sea's word inside a longer name is none: the port's town alone
     ("Cargo goes through Aktau International Sea Trade Port.", MentionKind.PLACE, [("Aktau", "geonames:610612")]),
     # a word of the lexicon with a case ending opens no name at the start of a sentence
