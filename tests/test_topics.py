@@ -43,6 +43,8 @@ def sectors(text: str, proposals: tuple[tuple[str, str], ...] = ()) -> set[str]:
     ("Стороны обсудили проекты по переработке сельскохозяйственной продукции.", (),
      {"food-industry", "agriculture"}),
     ("The sides discussed agro-processing projects.", (), {"food-industry"}),
+    # kk: a flight (рейс) is aviation, in its plural and its endings
+    ("Тараптар Алматы мен Стамбул арасындағы тікелей рейстерді ашуды талқылады.", (), {"aviation"}),
     # en: inflection only; importance is not import
     ("The sides stressed the importance of the partnership.", (), set()),
     ("The sides discussed exports and investments.", (), {"trade", "investment"}),
