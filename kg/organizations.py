@@ -150,9 +150,9 @@ def appositions(r: State) -> None:
             continue
         if profile(r.language).script != "latin":
             continue
-        listed = j < n and is_word(texts[j], "such-as", language)
-        if listed:  # companies such as / including A, B and C: each a body
-            j = j + 1 + (j + 1 < n and is_word(texts[j + 1], "such-as", language))
+        listed = False  # companies such as / including A, B and C: each a body
+        while j < n and is_word(texts[j], "such-as", language):
+            j, listed = j + 1, True
         while j < n and LISTED_NAME.match(r.texts[j]) and not r.covered[j] and not r.barrier[j]:
             k = j
             while k + 1 < n and k - j < MAX_NAME_TOKENS and not r.covered[k + 1] and not r.barrier[k + 1]:

@@ -130,20 +130,13 @@ def body_anaphor(s: State, role: Mention) -> str | None:
              if fold(w) not in s.language.determiners and fold(w) not in ANAPHOR_LINKS][:1]
     sentence = s.sentences[s.sentence_of[role]]
     before = [POSSESSIVE_S.sub("", w.strip(WORD_EDGES)) for w in s.text[sentence.start:role.start].split()[-1:]]
-    for word, is_after in [(w, True) for w in after] + [(w, False) for w in before]:
-        if len(word) <= OFFICE_STEM or not (
-                (is_after and (word.islower() or _body_head(s, word))) or (word.islower() and _body_head(s, word))):
-            continue
-        found = _body_with_stem(s, fold(word)[:OFFICE_STEM], role)
-        if found:
+    language = s.report.language
+    words = [w for w in after if w.islower() or s.lex.is_head(w, language, kind="organization")] + [
+        w for w in before if w.islower() and s.lex.is_head(w, language, kind="organization")]
+    for word in words:
+        if len(word) > OFFICE_STEM and (found := _body_with_stem(s, fold(word)[:OFFICE_STEM], role)):
             return found
     return None
-
-
-def _body_head(s: State, word: str) -> bool:
-    """Is the word a head noun of a body's name (University, университеті, федерациясы)?"""
-    return any(h.kind == "organization" and s.language.forms.matches(word, h.word)
-               for h in s.lex.heads_for(s.report.language))
 
 
 def _body_with_stem(s: State, stem: str, role: Mention, since: int = 0) -> str | None:
