@@ -93,6 +93,8 @@ ROMAN_VOWELS = frozenset("aeiou")
 # What parts an official name's words.
 WORD_BREAK = re.compile(r"[ -]")
 OTHER_LANGUAGES = {"eng": "en", "rus": "ru", "kaz": "kk"}
+# First-level ISO 3166-2 subdivisions of these types group the administrative first level under them, which is kept.
+UNGOVERNED_TYPES = frozenset({"Geographical unit"})
 CITY_TYPES = frozenset({"City", "Autonomous city", "Federal city", "Capital city", "Special municipality",
                         "Capital district", "Capital territory", "Metropolitan city"})
 
@@ -337,9 +339,11 @@ def regions() -> list[Place]:
     other = Subdivisions()
     russian_word = pymorphy3.MorphAnalyzer().word_is_known
     out = []
+    by_code = {s.code: s for s in pycountry.subdivisions}
     for s in pycountry.subdivisions:
-        if s.parent_code is not None:
-            continue
+        parent = by_code.get(s.parent_code or "") or by_code.get(f"{s.country_code}-{s.parent_code}")
+        if s.parent_code is not None and (parent is None or parent.type not in UNGOVERNED_TYPES):
+            continue  # a second level; but under a geographical unit (Java) stand Indonesia's provinces (East Java)
         p = Place(s.code, "city" if s.type in CITY_TYPES else "region", s.country_code, 0, iso=s.code, type_name=s.type,
                   official=s.name)
         known = other[s.country_code].get(s.code) if s.country_code in other.all else None

@@ -103,6 +103,9 @@ def places(language: str, text: str) -> list[tuple[str, str]]:
     # a foreign city by a Russian name other than its label, as Kazakh writes it too
     ("kk", "Бас консул Франкфурттағы көрмеге барды.", "Франкфурттағы", "geonames:2925533"),
     ("kk", "Делегация Орынборға барды.", "Орынборға", "geonames:515003"),
+    # a province ISO 3166-2 lists under a geographical unit (East Java, under Java) is a first-level region
+    ("en", "The Ambassador met the Governor of East Java.", "East Java", "ID-JI"),
+    ("en", "The delegation visited West Java.", "West Java", "ID-JB"),
 ])
 def test_a_place_is_found_in_its_case_forms(language: str, text: str, quote: str, key: str) -> None:
     assert (quote, key) in places(language, text)
