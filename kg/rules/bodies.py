@@ -14,6 +14,7 @@ from kg.rules.state import (
     DOMAIN,
     HYPHEN,
     LATIN_CAPITALISED,
+    LATIN_CAPITALISED_ANY,
     LATIN_LINKS,
     MAX_NAME_TOKENS,
     NOT_NAMES,
@@ -54,8 +55,8 @@ def latin_organizations(s: State) -> None:
             continue
         j = i
         while j + 1 < n and not s.covered[j + 1] and (
-                LATIN_CAPITALISED.match(_latin_base(s, j + 1)) or (
-                s.texts[j + 1] in LATIN_LINKS and j + 2 < n and LATIN_CAPITALISED.match(s.texts[j + 2]))) \
+                LATIN_CAPITALISED_ANY.match(_latin_base(s, j + 1)) or (
+                s.texts[j + 1] in LATIN_LINKS and j + 2 < n and LATIN_CAPITALISED_ANY.match(s.texts[j + 2]))) \
                 and s.toks[j + 1].start - s.toks[j].end <= 1 and _latin_base(s, j) == s.texts[j]:
             j += 1
         if holder_follows and s.holder_name_end(i, n) is not None:

@@ -124,13 +124,16 @@ def names_after_heads(s: State) -> None:
     """A place's head noun before its name: провинции Гелдерланд, штата Мату-Гросу, провинции Британская Колумбия.
     The name is the longer of the place the recogniser proposes after the head (провинции Красное море) and the
     words the language reads as a name kept in the nominative after it; a person's name that follows is no word
-    of it (провинции Гелдерланд Маартеном ван дер Линденом)."""
+    of it (провинции Гелдерланд Маартеном ван дер Линденом), and a person's whole name after it leaves the place
+    unnamed (провинции Чан Ван Хоа)."""
     language = profile(s.language)
     for m in s.head_matches:
         head, i = m.payload, m.last + 1
         if head.kind != "place" or head.position != "before" or i >= len(s.texts) or s.covered[m.first] \
                 or s.covered[i] or not s.is_capitalised(i) or "\n" in s.view[s.toks[m.last].end:s.toks[i].start]:
             continue
+        if _person_from(s, i):
+            continue  # a person's whole name after the head (провинции Чан Ван Хоа: the province's chairman)
         proposed = max((last for kind, first, last in s.proposals if kind == MentionKind.PLACE and first == i),
                        default=i - 1)
         words: list[str] = []
@@ -143,6 +146,20 @@ def names_after_heads(s: State) -> None:
             continue
         name = s.span(i, last)
         s.emit(MentionKind.PLACE, m.first, last, f"{name}\t{head.word} {name}", head.place_type)
+
+
+def _person_from(s: State, i: int) -> bool:
+    """Does the recogniser read a person's name of several words from token ``i`` on, and no place there, whose
+    words after the first stand in the dictionary form as the first does (Чан Ван Хоа; not Гелдерланд Маартеном ван
+    дер Линденом, where the name declines and the place's word does not)?"""
+    if any(kind == MentionKind.PLACE and first == i for kind, first, last in s.proposals):
+        return False
+    last = next((last for kind, first, last in s.proposals if kind == MentionKind.PERSON and first == i and last > i),
+                None)
+    if last is None:
+        return False
+    rest = s.texts[i + 1:last + 1]
+    return s.dictionary_form(rest, person=True) == " ".join(rest)
 
 
 def _plural_head(s: State, m: Match[Head], before: str = "") -> bool:
@@ -410,6 +427,9 @@ def _named_after(s: State, j: int) -> int | None:
         if s.sentence_initial(k) and not CAPITAL_LETTER.match(t) and (
                 s.common_word(t) or first is not None):
             break  # a sentence's first word is capitalised anyway: before another name word it is not one
+        if first is not None and CAPITAL_LETTER.match(s.texts[first]) and s.texts[first + 1] == "." \
+                and not CAPITAL_LETTER.match(t):
+            break  # a name opens with its initials: a word before them is another's (Т. Варга | А. Байтұрсынұлы)
         if s.is_capitalised(k) or CAPITAL_LETTER.match(t) or (CAPITALISED_ANY.match(t) and t[:1].isupper()):
             first = k
         elif not (t == "." and k > 0 and CAPITAL_LETTER.match(s.texts[k - 1])):

@@ -350,11 +350,13 @@ def _name_after(s: State, i: int, *, single: bool = False) -> tuple[int, int] | 
             return tail - 2, tail - 1
     # Director of Cultural Affairs, Председатель Сената Парламента: capitalised common words after a post are a title
     # or a body, not a name (Mr. Grace Young is one), where the common-word test knows names (not Берік Арын); in a
-    # headline, in any form (Ambassador Discusses Industrial Cooperation).
+    # headline, in any form (Ambassador Discusses Industrial Cooperation), and one that opens with such a word
+    # (Ambassador Visits Mangystau).
     lang = profile(s.language)
     if not honorific and initials is None and count > 1 and (
             (lang.common_words_unnamed and all(s.common_word(s.texts[k], inflected=s.headline[k])
                                                for k in range(first, i)))
+            or (lang.common_words_unnamed and s.headline[first] and s.common_word(s.texts[first], inflected=True))
             or (lang.title_case_heads and _sector_word(s, i - 1))):
         return None  # ... and a name that ends in a sector's word is a company's (Siemens Energy)
     return start, i - 1
@@ -433,7 +435,8 @@ def _name_after_phrase(s: State, i: int, *, single: bool = False) -> tuple[int, 
             continue
         elif depth == 0 and not s.covered[j] and (s.is_capitalised(j) or _initials_at(s, j) is not None):
             if (j > 0 and fold(s.texts[j - 1]) in PLACE_PREPOSITIONS and _initials_at(s, j) is None) \
-                    or j in s.in_headed_body:  # President of the Chamber of Commerce: the body's words
+                    or j in s.in_headed_body or (j > 0 and s.texts[j - 1] == "&"):
+                # President of the Chamber of Commerce, to the Mining & Metallurgy Congress: the body's words
                 j += 1
                 continue
             span = _name_after(s, j, single=single)

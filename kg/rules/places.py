@@ -76,7 +76,8 @@ def read_names(s: State) -> None:
         # surname, which ends a name, stands before it (Ерлан Сапаров Өзбекстанның Инвестициялар ... министрі).
         if m.first == m.last and m.first in s.in_proposed_name and e.kind in ("country", "place") \
                 and not (e.kind == "place" and names_place) and not (e.kind == "country" and _before_post(s, m.last)) \
-                and not (e.kind == "country" and m.first in s.proposed_name_tails) and not _after_surname(s, m.first):
+                and not (e.kind == "country" and m.first in s.proposed_name_tails) and not _after_surname(s, m.first) \
+                and not _after_initials_and_word(s, m.first):
             continue
         if e.kind == "place" and m.first == m.last and not names_place and _first_name_of_person(s, m.last):
             continue
@@ -101,6 +102,8 @@ def read_names(s: State) -> None:
                 s.barrier[k] = True  # nor a place the recogniser proposes
             continue
         if e.kind == "country":
+            if e.form == "adjective" and m.last + 1 < len(s.texts) and s.is_head(m.last + 1, "water", "after"):
+                continue  # a sea's or an ocean's name (Indian Ocean, Индийский океан, Үнді мұхиты), no state's
             if (m.first, e.key) in placed:
                 continue  # the state read already, by another of its names there
             placed.add((m.first, e.key))
@@ -168,6 +171,13 @@ def _after_surname(s: State, i: int) -> bool:
     """Does a capitalised word with a surname's ending after a root of two letters or more stand right before token
     ``i`` (Сапаров; not Ян, Ин)?"""
     return i > 0 and s.is_capitalised(i - 1) and surname_shaped(s.texts[i - 1])
+
+
+def _after_initials_and_word(s: State, i: int) -> bool:
+    """Do initials and one capitalised word, a whole name, stand right before token ``i`` (М. Эррера | Аргентина,
+    Боливия және Чили; М. Ньороге | Кенияның шайы)?"""
+    return i > 2 and s.is_capitalised(i - 1) and s.texts[i - 2] == "." and CAPITAL_LETTER.fullmatch(s.texts[i - 3]) \
+        is not None
 
 
 def _before_post(s: State, i: int) -> bool:

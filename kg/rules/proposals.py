@@ -107,7 +107,7 @@ def _states_pair(s: State, first: int, last: int) -> bool:
 def _leading_head(s: State, heads: PhraseMatcher[Head], i: int) -> Head | None:
     """An organization's head noun standing first in its name (Министерство энергетики): never trimmed."""
     return next((m.payload for m in heads.match_at(s.texts, i)
-                 if m.payload.kind == "organization" and m.payload.position == "before"), None)
+                 if m.payload.kind == "organization" and m.payload.position in ("before", "opens")), None)
 
 
 def _overlaps_rules(s: State, first: int, last: int) -> bool:

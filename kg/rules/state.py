@@ -18,11 +18,15 @@ from kg.rules.matchers import Matchers, matchers
 from kg.text import abbreviations, clean, fold, visible_tokens
 
 CAPITALISED = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'’-]+(?:[-‐][A-ZА-ЯЁӘҒҚҢӨҰҮҺІa-zа-яёәғқңөұүһі]+)*$")
+# A name whose prefix an apostrophe joins to a capitalised word (O'Connor, О'Коннор, D'Amato).
+APOSTROPHE_NAME = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яё]{0,2}['’][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]+$")
 # The same in any alphabet (Şahin, Nişangül, Žilina): letters, apostrophes and hyphens; the case is checked apart.
 CAPITALISED_ANY = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’])+(?:[-‐][^\W\d_]+)*$")
 # An initial: one capital, or a Latin digraph for one Cyrillic letter (Zh. Adilbaev).
 CAPITAL_LETTER = re.compile(r"^(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|Zh|Sh|Ch|Kh|Ts|Yu|Ya|Ye|Dzh)$")
 LATIN_CAPITALISED = re.compile(r"^(?:[A-Z][A-Za-z0-9&'’-]*|[A-Z]{2,}[0-9]*)$")
+# The same with the letters of other Latin alphabets (Universidad Católica del Norte in Cyrillic text).
+LATIN_CAPITALISED_ANY = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][A-Za-z0-9&'’\-À-ÖØ-öø-ɏ]*|[A-Z]{2,}[0-9]*)$")
 LATIN_LINKS = frozenset({"do", "da", "de", "di", "del", "of", "and", "&", "la", "le", "du", "von", "van", "für"})
 # A Roman numeral (II, XXI): a degree, a century or an ordinal, never a name.
 ROMAN = re.compile(r"^[IVXLCDM]+$")
@@ -215,7 +219,7 @@ class State:
         t = self.texts[i]
         known = self._capitalised.get(t)
         if known is None:
-            shaped = bool(CAPITALISED.match(t)) or (
+            shaped = bool(CAPITALISED.match(t)) or bool(APOSTROPHE_NAME.match(t)) or (
                 bool(CAPITALISED_ANY.match(t)) and t[0].isupper() and HYPHEN.split(t)[0][1:].islower()) or (
                 t[0].islower() and self._prefixed_name(t))
             known = self._capitalised[t] = shaped and fold(t) not in NOT_NAMES and not self.honorific(t)

@@ -50,6 +50,8 @@ INITIAL = re.compile(r"^(?:[A-Z]|Zh|Sh|Ch|Kh|Ts|Yu|Ya|Ye|Dzh)$")
 ACRONYM = re.compile(r"^[A-Z][A-Za-z]*[A-Z]$")
 POSSESSIVE = re.compile(r"['’]s$")
 LINKS = frozenset({"of", "and", "&", "for", "the", "de"})
+# The particles inside a name a head of another language opens (Universidad Católica del Norte, Politecnico di Torino).
+NAME_LINKS = frozenset({"de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "y", "e", "für"})
 # Words between a name and the post in apposition: "X, the Deputy Governor of ...".
 APPOSITION_WORDS = frozenset({"the", "a", "an", "then", "former", "newly", "appointed"})
 APPOSITION_REACH = 4
@@ -122,7 +124,8 @@ def _data() -> _Data:
         honorific_starts=frozenset(h[0] for h in honorifics if h),
         particles=language.name_particles,
         prefixes=language.name_prefixes,
-        heads={fold(r["head"]): (r["kind"], r["type"], r["position"]) for r in heads},
+        heads={fold(r["head"]): (r["kind"], r["type"], r["position"]) for r in heads}
+        | {fold(h.word): (h.kind, h.subtype, h.position) for h in lex.heads_for("en") if h.position == "opens"},
         said=frozenset(r["word"] for r in cues if r["category"] == "said"),
         place_words=frozenset(r["word"] for r in cues if r["category"] == "place"),
         surname_endings=tuple(r["ending"] for r in _rows("surnames.tsv")),
@@ -290,7 +293,7 @@ class _Recogniser:
         if not self.texts[i][:1].isupper() and fold(self.texts[i]) not in self.data.legal_forms:
             return None
         found = self.data.heads.get(fold(self.texts[i]))
-        if found and found[2] in (position, "both"):
+        if found and (found[2] == position or (found[2] == "both" and position != "opens")):
             return found[0], found[1]
         return None
 
@@ -341,11 +344,32 @@ class _Recogniser:
                     self._emit(head[0], first, last, head[1])
                     continue
             head = self._head(i, "before")
+            opening = self._head(i, "opens") or (
+                head if head and self.texts[i].isupper() and fold(self.texts[i]) in self.data.legal_forms else None)
+            if opening:
+                # a legal form or a head of another language before the name, with no "of" (PT Sentosa Agro Pangan,
+                # JSC Kazakhtelecom, Universidad Católica del Norte)
+                last = self._name_run(i)
+                if last > i:
+                    self._emit(opening[0], i, last, opening[1])
+                continue
             if head:
                 last = self._of_phrase(i)
                 if last > i:
                     first = self._walk_back(i) if head[0] == MentionKind.ORGANIZATION else i
                     self._emit(head[0], first, last, head[1])
+
+    def _name_run(self, i: int) -> int:
+        """Last word of the name words right after token ``i``, with the particles between them (del Norte)."""
+        last = j = i
+        while j + 1 < len(self.texts) and j - i < MAX_NAME_WORDS and self._joined(j + 1):
+            if self._org_word(j + 1):
+                last = j = j + 1
+            elif fold(self.texts[j + 1]) in NAME_LINKS and j + 2 < len(self.texts) and self._org_word(j + 2):
+                j += 1
+            else:
+                break
+        return last
 
     def _walk_back(self, i: int) -> int:
         """First word of the capitalised name that ends before the head at ``i``."""

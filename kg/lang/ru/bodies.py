@@ -106,6 +106,7 @@ def body(view: TokenView, i: int) -> tuple[int, int, str, str] | None:
             and not view.barrier[first - 1] and _adjective_of(texts[first - 1], word):
         first -= 1
     last, j, field, place = i, i + 1, False, False
+    named = False  # the words of a place's name after its class noun are being read
     # ректором Миланского университета Паоло Бьянки: the person is no complement; after a post, neither is any name
     # the recogniser proposes that no rule has read as a place (it may take the post's holder for one)
     names = view.proposed_starts if first > 0 and view.barrier[first - 1] else set()
@@ -124,6 +125,12 @@ def body(view: TokenView, i: int) -> tuple[int, int, str, str] | None:
             if end is not None:
                 last = end
             break
+        if t[:1].isupper() and view.covered[j] and last == j - 1 and (
+                named or set(lemmas(texts[j - 1])) & place_words()):
+            # штата Парана, штата Западная Австралия: a place's name after its class noun stays in the nominative
+            last, j, place, named = j, j + 1, True, True
+            continue
+        named = False
         if t in JOINS or not genitive_word(t):
             break
         if t[:1].isupper() or view.covered[j] or set(lemmas(t)) & place_words():
