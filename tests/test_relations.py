@@ -417,6 +417,15 @@ def meetings_of(text: str) -> list[set[str]]:
     ("Ambassador Arman Issetov met with Mayor Piotr Nowak. He then met with Rector Jan Kowalski. Honorary Consul "
      "Marek Zielinski also attended the meeting.",
      [{"Arman Issetov", "Piotr Nowak"}, {"Arman Issetov", "Jan Kowalski", "Marek Zielinski"}]),
+    # ru: two post words in a row (the deputy of the chairman) are one holder's, named after them; not a later deputy
+    ("Посол Алмас Тулегенов провел переговоры с заместителем председателя Народного комитета Ле Тхи Ханг. На "
+     "следующий день посол встретился с заместителем генерального директора группы Vinacomin Андреем Смирновым.",
+     [{"Алмас Тулегенов", "Ле Тхи Ханг"}, {"Алмас Тулегенов", "Андрей Смирнов"}]),
+    # a summary of the visit with no one named ("meeting the provincial leadership") takes in no later meeting
+    ("Ambassador Nurbol Kenzhebayev paid a working visit to East Java, meeting the provincial leadership. On "
+     "Wednesday, the ambassador held talks with the Governor of East Java Siti Rahmawati. The following day, Mr "
+     "Kenzhebayev met with members of the Chamber of Commerce chaired by Mr Hendro Gunawan.",
+     [{"Nurbol Kenzhebayev", "Siti Rahmawati"}, {"Nurbol Kenzhebayev", "Hendro Gunawan"}]),
 ])
 def test_meeting_participants(text, expected):
     assert meetings_of(text) == expected
@@ -846,6 +855,9 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     ("Министр Фиджи Республикасының Қоршаған орта және климаттың өзгеруі министрі Мосесе Тикоитогамен "
      "кездесті.", "Мосесе Тикоитога",
      ("minister", "FJ", None)),
+    # the state of a body no lexicon knows: the one a place named in its name gives
+    ("Посол Аскар Нурланов прибыл в Куритибу. В Федерации промышленности штата Парана (FIEP) состоялась встреча с ее "
+     "президентом Жулиу Рошей.", "Жулиу Роша", ("official", "BR", None)),
 ])
 def test_posts(text, name, post):
     assert posts_of(text)[name] == post
@@ -991,6 +1003,15 @@ def places_of(text: str) -> list[str | None]:
      "Арман Исетов встретился с министром торговли Кореи Ким Чжон Хо.", "Алматы"),
     ("A Kazakh-Korean investment forum was held in Almaty on 12 March. On its sidelines, Minister of Trade Arman "
      "Issetov met with the Minister of Trade of Korea Kim Jong-ho.", "Almaty"),
+    # a body visited whose name holds a town or region: the body, not the town
+    ("Посол Казахстана Аскар Жаркенов прибыл в штат Парана. На следующий день посол посетил Федеральный университет "
+     "Параны, где встретился с ректором Марией Кардозу.", "Федеральный университет Параны"),
+    ("Ambassador Askar Nurlanov visited the Governorate of Izmir, where he met the Governor of Izmir Suleyman Elban, "
+     "following events held in Aktau.", "Governorate of Izmir"),
+    # the body a meeting was held in, named before the verb of holding, and its short name in brackets
+    ("Посол Аскар Нурланов прибыл в Перт. Затем в Торгово-промышленной палате штата Западная Австралия (CCIWA) "
+     "состоялась встреча посла с ее председателем Джоном Смитом.",
+     "Торгово-промышленная палата штата Западная Австралия"),
 ])
 def test_meeting_place(text, place):
     assert places_of(text) == [place]
@@ -1222,6 +1243,9 @@ def jurisdictions_of(text: str) -> dict[str, tuple[str, frozenset[str]]]:
      "Energy Agency.", "Elena Markovic", ("official", "International Renewable Energy Agency")),
     ("Deputy Head of the Asian Development Bank Elena Markovic met the Minister.", "Elena Markovic",
      ("official", "Asian Development Bank")),
+    # a head noun of a body's class after the post stands for the last body of that class named before it
+    ("Посол Аскар Нурланов посетил штаб-квартиру компании Cameco. Старший вице-президент компании Роберт Холл "
+     "рассказал о деятельности предприятия.", "Роберт Холл", ("executive", "Cameco")),
 ])
 def test_post_jurisdictions(text, name, post):
     role, place = post
@@ -1385,6 +1409,19 @@ def dates_of(text: str) -> list[str | None]:
      ["2025-03"]),
     (" date 2025-05-20 Visit\nIn November, Ambassador Yerzhan Bekenov met with the Mayor of Rome Roberto Gualtieri.",
      ["2024-11"]),
+    # the day of a trip, counted from its first day: the day of the first meeting, or of the visit's dates
+    (" date 2025-04-17 Сапар\nЕлші Данияр Құсайынов 15-16 сәуір күндері Антофагаста өңіріне жұмыс сапарымен барды. "
+     "Сапардың бірінші күні Д. Құсайынов губернатор Рикардо Сепульведамен кездесті. Сапардың екінші күні елші "
+     "университет ректоры Хорхе Тапиямен кездесті.", ["2025-04-15", "2025-04-16"]),
+    (" date 2024-09-04 Сапар\nЕлші Тамаш Варга 2-3 қыркүйек күндері Қостанай облысына сапармен келді. Сапардың "
+     "алғашқы күні облыс әкімі Ерболат Сапаров елшіні қабылдады. Сапардың екінші күні Т. Варга университетте болды. "
+     "Университет ректоры Гүлнар Әбішевамен кездесті.", ["2024-09-02", "2024-09-03"]),
+    (" date 2024-09-20 Визит\nПосол Алмас Тулегенов 16–17 сентября находился с визитом в провинции Куангнинь. В "
+     "первый день визита посол встретился с губернатором Чан Ван Хоа. Во второй день визита посол встретился с "
+     "мэром Халонга Андреем Смирновым.", ["2024-09-16", "2024-09-17"]),
+    (" date 2025-05-02 Visit\nAmbassador Nurbol Kenzhebayev paid a two-day visit to East Java on 28-29 April. On the "
+     "first day, he met the Governor of East Java Siti Rahmawati. On the second day of the visit, the Ambassador met "
+     "the Mayor of Surabaya Eri Cahyadi.", ["2025-04-28", "2025-04-29"]),
 ])
 def test_meeting_date(text, expected):
     assert dates_of(text) == expected

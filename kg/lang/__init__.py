@@ -44,6 +44,7 @@ class DayKind(Enum):
     OFFSET = "offset"    # so many days from it: yesterday -1, today 0
     WEEKDAY = "weekday"  # the last such weekday on or before it: Monday 0 ... Sunday 6
     AFTER = "after"      # so many days after the date of the meeting told before: the next day 1
+    TRIP = "trip"        # the day of a trip, counted from its first (the first day 1, the second day 2)
 
 
 @dataclass(frozen=True)

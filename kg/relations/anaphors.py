@@ -10,6 +10,7 @@ from weakref import WeakKeyDictionary
 
 from kg.lang import Case
 from kg.model import Mention, MentionKind
+from kg.morphology import word_matches
 from kg.relations.state import WORD_EDGES, State
 from kg.text import fold
 
@@ -25,6 +26,8 @@ OFFICE_STEM = 4
 ANAPHOR_LINKS = frozenset({"of"})
 # An English possessive ending: the university's President.
 POSSESSIVE_S = re.compile(r"['’]s$")
+# Sentences read back from a post for the body a head noun of its class stands for (вице-президент компании).
+CLASS_REACH = 2
 # Words of a post's field read past, back to a place's head noun before them (өңірдің экономикалық даму жөніндегі
 # кеңесшісі: the region's adviser on economic development).
 FIELD_WORDS = 4
@@ -42,6 +45,15 @@ def inner_country(s: State, body: Mention) -> str | None:
             if found and found not in states:
                 states.append(found)
     return states[0] if len(states) == 1 else None
+
+
+def state_of(s: State, key: str | None) -> str | None:
+    """The state of a place or body: the lexicon's, else the one a place named inside the body's name gives
+    (Федерация промышленности штата Парана: Brazil's)."""
+    e = s.entity(key)
+    if e is None or e.country_code or e.kind != MentionKind.ORGANIZATION:
+        return e.country_code if e else None
+    return next((c for m in e.mentions if m in s.sentence_of and (c := inner_country(s, m))), None)
 
 
 def head_anaphor(s: State, role: Mention) -> str | None:
@@ -134,9 +146,22 @@ def body_anaphor(s: State, role: Mention) -> str | None:
     words = [w for w in after if w.islower() or s.lex.is_head(w, language, kind="organization")] + [
         w for w in before if w.islower() and s.lex.is_head(w, language, kind="organization")]
     for word in words:
-        if len(word) > OFFICE_STEM and (found := _body_with_stem(s, fold(word)[:OFFICE_STEM], role)):
+        if len(word) > OFFICE_STEM and (found := _body_with_stem(s, fold(word)[:OFFICE_STEM], role)
+                                        or _body_of_class(s, word, role)):
             return found
     return None
+
+
+def _body_of_class(s: State, word: str, role: Mention) -> str | None:
+    """A body's head noun whose name the body's own need not hold (компании, the company: Cameco) stands for the last
+    body of its type named in the sentences before the post."""
+    language = s.report.language
+    types = {h.subtype for h in s.lex.heads_for(language) if h.kind == "organization"
+             and word_matches(word, h.word, language)}
+    since = s.sentence_of[role] - CLASS_REACH
+    earlier = [m for m in s.mentions if m.kind == MentionKind.ORGANIZATION and m.end <= role.start and m in s.key_of
+               and s.sentence_of[m] >= since and (e := s.entity(s.key_of[m])) is not None and e.subtype in types]
+    return s.key_of[earlier[-1]] if earlier else None
 
 
 def _body_with_stem(s: State, stem: str, role: Mention, since: int = 0) -> str | None:

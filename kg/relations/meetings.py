@@ -103,8 +103,11 @@ def read_meetings(s: State) -> None:
             continue
         # the meeting told again, unless someone it did not have is met "with" here (a second meeting of its sides)
         met_with = {s.key_of[m] for m in persons if _with(s, m, role_before(s, m))}
+        # (a telling of one person alone, a summary of the visit, is told on only by the next meeting: held meetings
+        # in Jalisco on May 16-17. In Guadalajara he met X; not one after another meeting told)
         target = next((d for d in out if set(people) <= set(d.participants) or (met_with <= set(d.participants) and (
-            set(d.participants) <= set(people) or len(set(people) & set(d.participants)) >= 2))), None)
+            (set(d.participants) <= set(people) and (len(d.participants) > 1 or d is out[-1]))
+            or len(set(people) & set(d.participants)) >= 2))), None)
         if target:
             target.participants.extend(p for p in people if p not in target.participants)
             target.sentences.append(idx)
@@ -538,10 +541,20 @@ def _apposed(s: State, role: Mention) -> bool:
 
 def _in_chain(s: State, role: Mention) -> bool:
     """Is the post word, in the genitive, a complement of the next post's, which a name follows (Төрағасының бірінші
-    орынбасары X: the Chairman's first deputy; the chairman is no one the report names)?"""
+    орынбасары X: the Chairman's first deputy; the chairman is no one the report names), or one of two post words in
+    a row that a name follows (заместитель председателя комитета X: the deputy of a chairman named apart)?"""
+    roles = s.in_sentence(s.sentence_of[role], MentionKind.ROLE)
+    before = [m for m in roles if m.end <= role.start]
+    after = [m for m in roles if m.start >= role.end]
+    # two post words in a row where case endings do not mark the complement (заместитель председателя X): one holder,
+    # named after them
+    if before and not s.text[before[-1].end:role.start].strip() and _named_after(s, before[-1]):
+        return True
+    if after and not s.language.marks_case and not s.text[role.end:after[0].start].strip() \
+            and _named_after(s, after[0]):
+        return True
     if not s.language.has_case(s.last_word(role), Case.GENITIVE):
         return False
-    after = [m for m in s.in_sentence(s.sentence_of[role], MentionKind.ROLE) if m.start >= role.end]
     return bool(after) and len(s.text[role.end:after[0].start].split()) <= CHAIN_WORDS and _named_after(s, after[0])
 
 

@@ -42,6 +42,7 @@ def read_places_and_dates(s: State) -> None:
     day = s.report.published or (date(undated.year, undated.month, undated.day)
                                  if undated is not None and undated.day is not None else None)
     dateline = _dateline_mention(s)
+    first: PartialDate | None = None  # the first meeting's day: a trip's first day
     for d in sorted(s.meetings, key=lambda d: min(d.sentences)):
         # Сондай-ақ Елші ... кездесті / Также посол встретился / The Ambassador also met: on the same trip
         # ... or a day told from the meeting before (сол күні, the next day): on the same trip too
@@ -50,8 +51,9 @@ def read_places_and_dates(s: State) -> None:
         d.location = _location(s, d, windows)
         if d.location is None and not _called(s, d):
             d.location = (told.location if also and told else None) or _default_location(s, d)
-        stated = _stated_date(s, d, day, dateline, told.date if told else None)
+        stated = _stated_date(s, d, day, dateline, told.date if told else None, first)
         d.date = stated or (told.date if told else None) or undated
+        first = first or (d.date if d.date is not None and d.date.day is not None else None)
         told = d
 
 
@@ -83,7 +85,12 @@ def _location(s: State, d: MeetingDraft, windows: set[int]) -> str | None:
         for m in s.in_sentence(idx, MentionKind.PLACE):
             if id(m) not in windows and (_held_at(s, m, idx) or (
                     _met_at(s, m, idx) if s.language.marks_case else _where_met(s, m))):
-                return s.key_of.get(m)
+                body = _body_named_with(s, m) if via(s, m) != "in" else None
+                # a town in the name of a body visited is the body's (посетил Федеральный университет Параны)
+                return s.key_of.get(body if body is not None else m)
+        for m in s.in_sentence(idx, MentionKind.ORGANIZATION):
+            if id(m) not in windows and not s.nested(m) and _held_at(s, m, idx, fronted=True):
+                return s.key_of.get(m)  # the body the meeting was held in (в Палате ... состоялась встреча)
     if _called(s, d):
         return None  # a phone call or a video call is held nowhere a report need say
     for idx in _visit_sentences(s, d):
@@ -94,6 +101,9 @@ def _location(s: State, d: MeetingDraft, windows: set[int]) -> str | None:
                     not s.language.marks_case and id(m) not in windows and _where_met(s, m)):
                 # a visit to a region, a meeting with the mayor of a town: the town
                 town = next((k for k in _hosts(s, d) if _subtype(s, k) == "city"), None)
+                body = _body_named_with(s, m) if m.kind == MentionKind.PLACE and via(s, m) != "in" else None
+                if body is not None:
+                    return s.key_of.get(body)  # a town in the name of a body visited (the Governorate of Ankara)
                 return town if town and _subtype(s, s.key_of.get(m)) == "region" else s.key_of.get(m)
     # an event held in a place just before, within which the meeting took place (Астанада бизнес-форум өтті. Форум
     # аясында ... кездесу өткізді)
@@ -111,6 +121,13 @@ def _location(s: State, d: MeetingDraft, windows: set[int]) -> str | None:
     if visited:
         host_places.sort(key=lambda k: 0 if s.country_of(k) in visited else 1 if s.country_of(k) is None else 2)
     return host_places[0] if host_places else None
+
+
+def _body_named_with(s: State, m: Mention) -> Mention | None:
+    """The longest organization whose name holds place ``m`` (Governorate of Ankara), if one does."""
+    bodies = [o for o in s.in_sentence(s.sentence_of[m], MentionKind.ORGANIZATION)
+              if o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start]
+    return max(bodies, key=lambda o: o.end - o.start, default=None)
 
 
 def _hosts(s: State, d: MeetingDraft) -> list[str]:
@@ -163,21 +180,24 @@ def _visited_in(s: State, m: Mention, idx: int) -> bool:
         c.value == "visit" and c.start >= m.end for c in s.in_sentence(idx, MentionKind.MEETING))
 
 
-def _held_at(s: State, m: Mention, idx: int, *, noun: bool = True) -> bool:
+def _held_at(s: State, m: Mention, idx: int, *, noun: bool = True, fronted: bool = False) -> bool:
     """Is ``m`` where the meeting named by its noun was held: in the place, with no other name between it and
     the verb of holding (Встреча прошла в здании администрации в Риме, Кездесу Римде өтті, The meeting was held
     in Rome; not the meeting held in the Office of the Governor pertained to work in Aktau)? Without ``noun``,
-    where anything was held (Астанада бизнес-форум өтті)."""
+    where anything was held (Астанада бизнес-форум өтті). With ``fronted``, the place may also stand before the verb
+    (в Палате ... состоялась встреча)."""
     if via(s, m) != "in" or (noun and not any(s.meeting_noun(c) for c in s.in_sentence(idx, MentionKind.MEETING))):
         return False
     holds = [start for start, _ in s.word_spans(idx, "hold")]
     # a state's name or a sector's word may qualify what was held (Қазақстан-Жапония бизнес-форумы), not a name
     other = (MentionKind.MEETING,) if noun else (MentionKind.MEETING, MentionKind.COUNTRY, MentionKind.SECTOR)
-    names = [c for c in s.in_sentence(idx) if c is not m and c.kind not in other and not s.nested(c)]
+    # (the place's own short name in brackets is no other name: в Федерации ... (FIEP) состоялась встреча)
+    names = [c for c in s.in_sentence(idx) if c is not m and c.kind not in other and not s.nested(c)
+             and s.key_of.get(c, c) != s.key_of.get(m)]
     # where case endings mark the place, the verb ends the clause after it (Кездесу Римде өтті; not Кездесу
     # соңында ... атап өтті, оның ішінде Қонаев қаласында ...); elsewhere the place follows the verb
     # (an event's place may stand before its verb in any language: в Алматы прошел форум)
-    ordered = [h for h in holds if (m.end <= h if s.language.marks_case else h <= m.start or not noun)]
+    ordered = [h for h in holds if (m.end <= h if s.language.marks_case else h <= m.start or not noun or fronted)]
     return any(not any(min(h, m.start) <= c.start < max(h, m.end) for c in names) for h in ordered)
 
 
@@ -238,7 +258,7 @@ def _dateline_place(s: State) -> str | None:
 
 
 def _stated_date(s: State, d: MeetingDraft, published: date | None, dateline: Mention | None,
-                 told: PartialDate | None = None) -> PartialDate | None:
+                 told: PartialDate | None = None, first: PartialDate | None = None) -> PartialDate | None:
     """The first date its sentences give, then its visit sentences'.
 
     In a sentence a written date comes first, then a day word (yesterday, on Monday) read from
@@ -254,6 +274,8 @@ def _stated_date(s: State, d: MeetingDraft, published: date | None, dateline: Me
             if pd:
                 return pd
         words = [t.text for t in s.sentence_tokens(idx)]
+        if (trip_day := _trip_day(s, words, first)) is not None:
+            return trip_day
         if told is not None and told.day is not None:  # a day after the meeting told before (the next day)
             after = _days_after(s.language, words)
             if after is not None:
@@ -321,6 +343,18 @@ def day_word_date(language: Language, words: list[str], published: date) -> date
     if day.kind is DayKind.OFFSET:
         return published + timedelta(days=day.value)
     return published - timedelta(days=(published.weekday() - day.value) % 7)
+
+
+def _trip_day(s: State, words: list[str], first: PartialDate | None) -> PartialDate | None:
+    """``Сапардың екінші күні``, во второй день визита, on the second day of the visit: so many days after the day of
+    the first meeting told, a trip's first day."""
+    if first is None or first.year is None or first.month is None or first.day is None:
+        return None
+    day = _day_word(s.language, words, (DayKind.TRIP,))
+    if day is None:
+        return None
+    when = date(first.year, first.month, first.day) + timedelta(days=day.value - 1)
+    return PartialDate(when.year, when.month, when.day)
 
 
 def _days_after(language: Language, words: list[str]) -> int | None:

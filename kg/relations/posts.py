@@ -27,6 +27,7 @@ from kg.relations.anaphors import (
     office_anaphor,
     place_anaphor,
     possessor_anaphor,
+    state_of,
     university_before,
 )
 from kg.relations.sides import person_sides
@@ -347,22 +348,22 @@ def _official(s: State, d: PostDraft, window: list[Mention], role: Mention, side
     d.country = d.country or side
     if d.jurisdiction is None:
         d.jurisdiction = head_anaphor(s, role) or possessor_anaphor(s, role)
-        d.country = d.country or s.country_of(d.jurisdiction)
+        d.country = d.country or state_of(s, d.jurisdiction)
     if d.jurisdiction is None:
         d.jurisdiction = place_anaphor(s, role)
-        d.country = d.country or s.country_of(d.jurisdiction)
+        d.country = d.country or state_of(s, d.jurisdiction)
     if d.jurisdiction is None and not window:
         d.jurisdiction = office_anaphor(s, role) or body_anaphor(s, role)
-        d.country = d.country or s.country_of(d.jurisdiction)
+        d.country = d.country or state_of(s, d.jurisdiction)
     if d.jurisdiction is None and d.role in ("minister", "deputy-minister"):
         d.jurisdiction = ministry_before(s, role)
     if d.jurisdiction is None and d.role in ("rector", "vice-rector"):
         d.jurisdiction = university_before(s, role)
-        d.country = d.country or s.country_of(d.jurisdiction)
+        d.country = d.country or state_of(s, d.jurisdiction)
     if d.jurisdiction is None and d.role in ("governor", "deputy-governor", "mayor", "deputy-mayor"):
         subtype = "city" if "mayor" in d.role else "region"
         d.jurisdiction = delegation_place(s, role, subtype) or main_place(s, subtype)
-        d.country = d.country or s.country_of(d.jurisdiction)
+        d.country = d.country or state_of(s, d.jurisdiction)
     d.role = _refine_role(s, d.role, d.jurisdiction, role)
     if d.country is None and d.role in HEADS and d.jurisdiction is None:
         d.country, d.assumed = s.home, True
