@@ -1246,6 +1246,9 @@ def jurisdictions_of(text: str) -> dict[str, tuple[str, frozenset[str]]]:
     # a head noun of a body's class after the post stands for the last body of that class named before it
     ("Посол Аскар Нурланов посетил штаб-квартиру компании Cameco. Старший вице-президент компании Роберт Холл "
      "рассказал о деятельности предприятия.", "Роберт Холл", ("executive", "Cameco")),
+    # a mayor's town no phrase names: the one town of his sentence, before the town the report names most
+    ("Ambassador Askar Nurlanov arrived in Munich on Monday. In Munich he met business leaders and students of Munich "
+     "universities. In Nuremberg, he was received by Lord Mayor Marcus Konig.", "Marcus Konig", ("mayor", "Nuremberg")),
 ])
 def test_post_jurisdictions(text, name, post):
     role, place = post

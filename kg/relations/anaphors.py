@@ -202,6 +202,17 @@ def delegation_place(s: State, role: Mention, subtype: str) -> str | None:
     return s.key_of[places[-1]] if places else None
 
 
+def sentence_place(s: State, role: Mention, subtype: str) -> str | None:
+    """``was received in Nuremberg by Lord Mayor X``: the one place of the subtype the post's sentence names, where
+    no other post of that sentence has it in its phrase."""
+    idx = s.sentence_of[role]
+    roles = [r for r in s.in_sentence(idx, MentionKind.ROLE) if r is not role]
+    places = {s.key_of[m] for m in s.in_sentence(idx, MentionKind.PLACE) if m.subtype == subtype and m in s.key_of
+              and not any((r.end <= m.start and len(s.text[r.end:m.start].split()) <= 1)
+                          or (m.end <= r.start and not s.text[m.end:r.start].strip()) for r in roles)}
+    return places.pop() if len(places) == 1 else None
+
+
 def main_place(s: State, subtype: str) -> str | None:
     """The place of the subtype a report names most often; counted once per report, not per post."""
     known = _MAIN_PLACES.setdefault(s, {})

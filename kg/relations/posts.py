@@ -27,6 +27,7 @@ from kg.relations.anaphors import (
     office_anaphor,
     place_anaphor,
     possessor_anaphor,
+    sentence_place,
     state_of,
     university_before,
 )
@@ -362,7 +363,8 @@ def _official(s: State, d: PostDraft, window: list[Mention], role: Mention, side
         d.country = d.country or state_of(s, d.jurisdiction)
     if d.jurisdiction is None and d.role in ("governor", "deputy-governor", "mayor", "deputy-mayor"):
         subtype = "city" if "mayor" in d.role else "region"
-        d.jurisdiction = delegation_place(s, role, subtype) or main_place(s, subtype)
+        d.jurisdiction = delegation_place(s, role, subtype) or sentence_place(s, role, subtype) or \
+            main_place(s, subtype)
         d.country = d.country or state_of(s, d.jurisdiction)
     d.role = _refine_role(s, d.role, d.jurisdiction, role)
     if d.country is None and d.role in HEADS and d.jurisdiction is None:
