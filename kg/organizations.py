@@ -9,7 +9,6 @@ post that heads a body or the word for its people (CEO of Eni X, representatives
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -20,6 +19,7 @@ from kg.rules.state import (
     ACRONYM,
     HYPHEN,
     LATIN_CAPITALISED,
+    LATIN_CAPITALISED_ANY,
     LATIN_LINKS,
     MAX_NAME_TOKENS,
     NOT_NAMES,
@@ -35,8 +35,6 @@ if TYPE_CHECKING:
 
 # Capitals an acronym needs to stand for a name by its initials alone.
 MIN_SPELLED = 3
-# A capitalised word of a body's name listed after its class noun, in any Latin letters (Wärtsilä, Tecnimont).
-LISTED_NAME = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w&'’-]*$")
 # Posts that head a body, not a place or a state, and the word that opens their complement: Chief Executive
 # Officer of Rolls-Royce SMR Tom Samson.
 BODY_POSTS = frozenset({"executive", "rector", "vice-rector", "official"})
@@ -153,13 +151,13 @@ def appositions(r: State) -> None:
         listed = False  # companies such as / including A, B and C: each a body
         while j < n and is_word(texts[j], "such-as", language):
             j, listed = j + 1, True
-        while j < n and LISTED_NAME.match(r.texts[j]) and not r.covered[j] and not r.barrier[j]:
+        while j < n and LATIN_CAPITALISED_ANY.match(r.texts[j]) and not r.covered[j] and not r.barrier[j]:
             k = j
             while k + 1 < n and k - j < MAX_NAME_TOKENS and not r.covered[k + 1] and not r.barrier[k + 1]:
-                if LISTED_NAME.match(r.texts[k + 1]):
+                if LATIN_CAPITALISED_ANY.match(r.texts[k + 1]):
                     k += 1
                 elif r.texts[k + 1] == "." and r.texts[k] in abbreviations() and k + 2 < n \
-                        and LISTED_NAME.match(r.texts[k + 2]):
+                        and LATIN_CAPITALISED_ANY.match(r.texts[k + 2]):
                     k += 2  # Dr. Reddy's Laboratories
                 else:
                     break

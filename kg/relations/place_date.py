@@ -85,9 +85,7 @@ def _location(s: State, d: MeetingDraft, windows: set[int]) -> str | None:
         for m in s.in_sentence(idx, MentionKind.PLACE):
             if id(m) not in windows and (_held_at(s, m, idx) or (
                     _met_at(s, m, idx) if s.language.marks_case else _where_met(s, m))):
-                body = _body_named_with(s, m) if via(s, m) != "in" else None
-                # a town in the name of a body visited is the body's (посетил Федеральный университет Параны)
-                return s.key_of.get(body if body is not None else m)
+                return _visited_key(s, m)
         for m in s.in_sentence(idx, MentionKind.ORGANIZATION):
             if id(m) not in windows and not s.nested(m) and _held_at(s, m, idx, fronted=True):
                 return s.key_of.get(m)  # the body the meeting was held in (в Палате ... состоялась встреча)
@@ -101,10 +99,8 @@ def _location(s: State, d: MeetingDraft, windows: set[int]) -> str | None:
                     not s.language.marks_case and id(m) not in windows and _where_met(s, m)):
                 # a visit to a region, a meeting with the mayor of a town: the town
                 town = next((k for k in _hosts(s, d) if _subtype(s, k) == "city"), None)
-                body = _body_named_with(s, m) if m.kind == MentionKind.PLACE and via(s, m) != "in" else None
-                if body is not None:
-                    return s.key_of.get(body)  # a town in the name of a body visited (the Governorate of Ankara)
-                return town if town and _subtype(s, s.key_of.get(m)) == "region" else s.key_of.get(m)
+                key = _visited_key(s, m)
+                return town if town and _subtype(s, key) == "region" else key
     # an event held in a place just before, within which the meeting took place (Астанада бизнес-форум өтті. Форум
     # аясында ... кездесу өткізді)
     first = min(d.sentences)
@@ -123,11 +119,15 @@ def _location(s: State, d: MeetingDraft, windows: set[int]) -> str | None:
     return host_places[0] if host_places else None
 
 
-def _body_named_with(s: State, m: Mention) -> Mention | None:
-    """The longest organization whose name holds place ``m`` (Governorate of Ankara), if one does."""
+def _visited_key(s: State, m: Mention) -> str | None:
+    """The key of what a place or body found as the meeting's names: a town in the name of a body visited is the
+    body's (посетил Федеральный университет Параны, visited the Governorate of Ankara), the longest one that holds
+    it; not a town after "in" (the Embassy in Rome)."""
+    if m.kind != MentionKind.PLACE or via(s, m) == "in":
+        return s.key_of.get(m)
     bodies = [o for o in s.in_sentence(s.sentence_of[m], MentionKind.ORGANIZATION)
               if o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start]
-    return max(bodies, key=lambda o: o.end - o.start, default=None)
+    return s.key_of.get(max(bodies, key=lambda o: o.end - o.start, default=m))
 
 
 def _hosts(s: State, d: MeetingDraft) -> list[str]:

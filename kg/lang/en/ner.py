@@ -50,8 +50,6 @@ INITIAL = re.compile(r"^(?:[A-Z]|Zh|Sh|Ch|Kh|Ts|Yu|Ya|Ye|Dzh)$")
 ACRONYM = re.compile(r"^[A-Z][A-Za-z]*[A-Z]$")
 POSSESSIVE = re.compile(r"['’]s$")
 LINKS = frozenset({"of", "and", "&", "for", "the", "de"})
-# The particles inside a name a head of another language opens (Universidad Católica del Norte, Politecnico di Torino).
-NAME_LINKS = frozenset({"de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "y", "e", "für"})
 # Words between a name and the post in apposition: "X, the Deputy Governor of ...".
 APPOSITION_WORDS = frozenset({"the", "a", "an", "then", "former", "newly", "appointed"})
 APPOSITION_REACH = 4
@@ -365,7 +363,8 @@ class _Recogniser:
         while j + 1 < len(self.texts) and j - i < MAX_NAME_WORDS and self._joined(j + 1):
             if self._org_word(j + 1):
                 last = j = j + 1
-            elif fold(self.texts[j + 1]) in NAME_LINKS and j + 2 < len(self.texts) and self._org_word(j + 2):
+            elif self.texts[j + 1].casefold() in self.data.particles and j + 2 < len(self.texts) \
+                    and self._org_word(j + 2):
                 j += 1
             else:
                 break
