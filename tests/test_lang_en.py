@@ -122,6 +122,12 @@ def test_registry_resolves_recognisers_by_language():
     ("The minister met Chargé d'Affaires ad interim of the Netherlands Pieter van der Molen.",
      ["Pieter van der Molen"]),
     ("City Councillor Mark Brown met the ambassador.", ["Mark Brown"]),
+    # a middle initial is a word of the name
+    ("He said that Robert T. Lang met the mayor.", ["Robert T. Lang"]),
+    # a company's abbreviated legal form and its full stop are no end of the post's phrase
+    ("The guests included the CEO of Nordwind Cables Inc. Marc Dubois.", ["Marc Dubois"]),
+    # a name joined by "and" to a name after an honorific is a person too
+    ("Marc Dubois and Mr. Alan Brooks met the akim.", ["Marc Dubois", "Alan Brooks"]),
 ])
 def test_rules_take_english_proposals(text, expected):
     persons = [m.value for m in tagged_rule_mentions(report(text)) if m.kind == MentionKind.PERSON]

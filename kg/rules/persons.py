@@ -24,7 +24,7 @@ from kg.rules.state import (
     State,
     surname_shaped,
 )
-from kg.text import fold
+from kg.text import abbreviations, fold
 
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 # His or Her Excellency, as tokens: H . E .
@@ -242,13 +242,20 @@ def _proposed_name(s: State, first: int, last: int) -> tuple[int, int] | None:
         last = surname  # Т. Исабеков Жиддада: initials and a surname are a whole name
     words = range(initials if initials is not None else first, last + 1)
     particles = profile(s.language).name_particles
-    if not words or any(s.barrier[k] or not (s.is_capitalised(k) or (first < k < last and word_key(s.texts[k])
-                                                                      in particles) or _syllable(s, first, k, last))
+    if not words or any(s.barrier[k] or not (s.is_capitalised(k) or (first < k < last and (
+            word_key(s.texts[k]) in particles or _middle_initial(s, k))) or _syllable(s, first, k, last))
                         for k in words):
         return None
     if len(words) < 2 and initials is None:
         return None
     return first, last
+
+
+def _middle_initial(s: State, k: int) -> bool:
+    """Is token ``k`` an initial inside a name or its full stop (David K. Chen)?"""
+    if s.texts[k] == ".":
+        k -= 1
+    return CAPITAL_LETTER.fullmatch(s.texts[k]) is not None and s.texts[k + 1] == "."
 
 
 def _after_initials(s: State, i: int) -> bool:
@@ -462,7 +469,8 @@ def _name_after_phrase(s: State, i: int, *, single: bool = False) -> tuple[int, 
         # a lower-case word ends the phrase, but for the class noun of a place or a body (губернатором префектуры
         # Хирофуми Ёсимурой, the chairman of the chamber X) and a word of a body's name (the CEO of Linde plc X)
         elif depth == 0 and not s.covered[j] and fold(t) not in PHRASE_WORDS and not s.barrier[j] \
-                and (t in ".;:!?" or t.islower()) and not (t.islower() and (s.is_head(j) or j in s.in_headed_body)):
+                and (t in ".;:!?" or t.islower()) and not (t.islower() and (s.is_head(j) or j in s.in_headed_body)) \
+                and not (t == "." and s.texts[j - 1] in abbreviations()):  # the CEO of X Inc. Y
             return None
         j += 1
     return None

@@ -521,7 +521,9 @@ class _Recogniser:
         accepted = [r for r in runs if self._person_context(*r) or self._after_post_and_place(r[0])]
         chosen = set(accepted)
         for a, b in pairwise(runs):
-            if b[0] == a[1] + 2 and self.texts[a[1] + 1] in COORDINATION and (a in chosen) != (b in chosen) \
+            after = a[1] + 2  # X and Y, X and Mr. Y
+            if self.texts[a[1] + 1] in COORDINATION and b[0] in (after, self._honorific_end(after)) \
+                    and (a in chosen) != (b in chosen) \
                     and min(self._words(*a), self._words(*b)) >= 2:
                 chosen.update((a, b))
         for first, last in sorted(chosen):
