@@ -366,6 +366,10 @@ P, PL, ORG = MentionKind.PERSON, MentionKind.PLACE, MentionKind.ORGANIZATION
     # word for a currency is neither.
     ("Посол Египта прибыл.", [(PL, "Египта")], [(MentionKind.COUNTRY, "Египта", "EG")]),
     ("Товарооборот составил 52 миллиона долларов США.", [(PL, "США")], []),
+    # Initials and a proposed name's last word are a whole name: a town after them is none of its words.
+    ("Губернатор Хидэки Накамура келді. Х. Накамура Осаканың әлеуеті туралы айтты.", [(P, "Хидэки Накамура")],
+     [(P, "Хидэки Накамура", "Хидэки Накамура"), (P, "Х. Накамура", "Х. Накамура"),
+      (PL, "Осаканың", "geonames:1853909")]),
 ])
 def test_proposals_are_checked_by_the_rules(text, proposals, expected):
     assert tagged(text, proposals) == expected

@@ -328,8 +328,10 @@ def _inside_longer_name(s: State, i: int, names: PhraseMatcher[Entry]) -> bool:
         return False
     surname_like = bool(SURNAME_ENDINGS.search(s.texts[i].lower()))
     for j in (i - 1, i + 1):
-        if j < i and _after_surname(s, i):
-            continue  # a surname ends the name before it (Нұрлан Оңжанов Бавария жерінің ...)
+        if j < i and (_after_surname(s, i) or (_after_initials_and_word(s, i) and _ends_proposed_name(s, i - 1))):
+            # a surname ends the name before it (Нұрлан Оңжанов Бавария жерінің ...; Т. Моримото Фукуоканың after
+            # Такаси Моримото, not Р. Гарса Вильярреаль after Родриго Гарсой Вильярреалем)
+            continue
         # A sentence's first word is capitalised anyway: it counts before a surname-like town
         # (Игорь Бабушкин), when it is a word long enough to be a given name.
         if 0 <= j < len(s.texts) and s.sentence_initial(j) and not (
@@ -349,6 +351,12 @@ def _surname_after_initial(s: State, i: int) -> bool:
     the report's proposed persons end in it (in any case form)."""
     if i < 2 or s.texts[i - 1] != "." or not CAPITAL_LETTER.match(s.texts[i - 2]):
         return False
+    return any(kind == MentionKind.PERSON and last > first and word_matches(s.texts[last], s.texts[i], s.language)
+               for kind, first, last in s.proposals)
+
+
+def _ends_proposed_name(s: State, i: int) -> bool:
+    """Does a person's name the recogniser proposes end in the word of token ``i`` (in any case form)?"""
     return any(kind == MentionKind.PERSON and last > first and word_matches(s.texts[last], s.texts[i], s.language)
                for kind, first, last in s.proposals)
 
