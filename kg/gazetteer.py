@@ -328,6 +328,35 @@ def cities(filt: _Filter) -> list[Place]:
     return sorted(out, key=lambda p: -p.population)
 
 
+def state_names() -> dict[str, dict[str, str]]:
+    """The states' names in each language, folded, with their codes (from the lexicon: pycountry and
+    ``countries.tsv``)."""
+    from kg.lexicon import load_lexicon
+
+    out: dict[str, dict[str, str]] = {}
+    for e in load_lexicon().entries:
+        if e.kind == "country" and e.form in ("name", "variant") and not e.derived:
+            out.setdefault(e.language, {})[fold(e.name)] = e.key
+    return out
+
+
+def state_named(place: Place, name: str, names: list[str], states: Mapping[str, str]) -> bool:
+    """Does a town's ``name`` (one of its ``names`` in a language) name a state instead: another state (GeoNames gives
+    Albany, New York, Албания; Columbia Колумбия), or its own where another of its names spells its Latin name
+    more closely (Brasília: Бразилиа, not Бразилия)? Tunis keeps Тунис, Algiers Алжир."""
+    state = states.get(fold(name))
+    if state is None or place.type_name:
+        return False
+    if state != place.country:
+        return True
+    latin = _ascii(place.names["en"][0]).lower() if place.names["en"] else ""
+
+    def closeness(n: str) -> float:
+        return difflib.SequenceMatcher(None, _latin(n), latin).ratio()
+
+    return any(closeness(n) > closeness(name) for n in names if fold(n) not in states)
+
+
 def regions() -> list[Place]:
     import gettext
 
@@ -438,6 +467,7 @@ def build(filt: _Filter | None = None, lost: dict[str, Place] | None = None) -> 
             continue
         places.append(r)
     taken: dict[str, str] = {}
+    states = state_names()
     by_id = {p.id: p for p in places}
     share = _region_shares(places)
     out = []
@@ -445,12 +475,16 @@ def build(filt: _Filter | None = None, lost: dict[str, Place] | None = None) -> 
         region = p.type_name != ""
         english = list(p.names["en"])
         official = {fold(w) for w in WORD_BREAK.split(p.official)} if p.country in NAMED_REGION_STATES else set()
+        states_named: list[str] = []  # the town's Russian names that name a state: still the dictionary's places
         for lang in ("kk", "ru", "en"):
-            names = p.names[lang]
+            names = [n for n in p.names[lang] if not state_named(p, n, p.names[lang], states.get(lang, {}))]
+            if lang == "ru":
+                states_named = [n for n in p.names[lang] if n not in names]
+            russian = p.names["ru"] + states_named
             # When the main name is a word (Мирный), its other spellings (Мирни) are that word too.
-            geographic = region and any(filt.geox(n) for n in p.names["ru"])
+            geographic = region and any(filt.geox(n) for n in russian)
             # A town the Russian dictionary knows by name (Венеция) is held to the threshold of large places.
-            known = not region and lang == "en" and any(filt.geox(n) for n in p.names["ru"])
+            known = not region and lang == "en" and any(filt.geox(n) for n in russian)
             if names and not filt.keeps(names[0], lang, p.population, region=region, geographic=geographic,
                                         official=known or fold(names[0]) in official):
                 names = []

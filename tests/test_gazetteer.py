@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from kg.gazetteer import MIN_BORROWED_LETTERS, TARGET, _Filter, cyrillic_names, russian_from_roman
+from kg.gazetteer import (
+    MIN_BORROWED_LETTERS,
+    TARGET,
+    Place,
+    _Filter,
+    cyrillic_names,
+    russian_from_roman,
+    state_named,
+    state_names,
+)
 from kg.lang import profile
 from kg.lexicon import load_lexicon
 from kg.matching import PhraseMatcher
@@ -169,6 +178,31 @@ def test_the_file_is_small_and_credits_geonames() -> None:
     text = TARGET.read_text(encoding="utf-8")
     assert len(text.encode("utf-8")) < 3_000_000
     assert "GeoNames" in text and "CC BY 4.0" in text and "python -m kg.gazetteer" in text
+
+
+@pytest.mark.parametrize(("name", "names", "country", "latin", "dropped"), [
+    # another state's name (GeoNames gives Albany, New York, Албания) names that state
+    ("Албания", ["Албания", "Олбани"], "US", "Albany", True),
+    # a town's own state's name, where another of its names spells its Latin one more closely
+    ("Бразилия", ["Бразилия", "Бразилиа"], "BR", "Brasilia", True),
+    # ... but not where the state's name is the closest (Tunis: Тунис)
+    ("Тунис", ["Тунис", "Тунисин Орн"], "TN", "Tunis", False),
+    ("Бразилиа", ["Бразилия", "Бразилиа"], "BR", "Brasilia", False),
+])
+def test_a_town_keeps_no_name_of_a_state(name: str, names: list[str], country: str, latin: str,
+                                         dropped: bool) -> None:
+    place = Place("geonames:1", "city", country, 100_000)
+    place.names["en"] = [latin]
+    assert state_named(place, name, names, state_names()["ru"]) is dropped
+
+
+@pytest.mark.parametrize(("language", "text", "quote"), [
+    # the form of a state's name is the state's, not a town's a stem of it may be (Бразилиа)
+    ("ru", "Посол Казахстана в Бразилии встретился с губернатором.", "Бразилии"),
+    ("kk", "Қазақстанның Бразилиядағы Елшісі келді.", "Бразилиядағы"),
+])
+def test_a_state_s_name_is_no_town_s(language: str, text: str, quote: str) -> None:
+    assert quote not in [q for q, _ in places(language, text)]
 
 
 @pytest.mark.parametrize(("alternates", "latin", "home", "kk", "ru"), [

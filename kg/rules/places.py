@@ -56,6 +56,11 @@ def read_names(s: State) -> None:
     for m in found:
         if m.first == m.last and m.payload.kind == "country":
             fullest[m.first] = max(fullest.get(m.first, 0), _held(s.texts[m.first], m.payload))
+    # the names of the states read at each word: a town that word may also be a form of is the state's
+    states_at: dict[int, set[str]] = {}
+    for m in found:
+        if m.first == m.last and m.payload.kind == "country" and m.payload.form in ("name", "variant"):
+            states_at.setdefault(m.first, set()).add(fold(m.payload.name))
     placed: set[tuple[int, str]] = set()
     # the states the report names: a place whose name a larger place elsewhere took is theirs (Valencia in a report
     # on Spain), where its own state is not named
@@ -69,6 +74,9 @@ def read_names(s: State) -> None:
         if e.form in ("name", "variant") and not (first_tok[:1].isupper() or first_tok[:1].isdigit()
                                                   or e.name[:1].islower()):
             continue
+        if e.kind == "place" and m.first == m.last and m.first in states_at \
+                and fold(e.name) not in states_at[m.first] and fold(first_tok) != fold(e.name):
+            continue  # Бразилии: Brazil's, not Brasília's (Бразилиа, as written); Сингапур names both
         names_place = e.kind == "place" and m.first == m.last and _names_place(s, m.first, e, names)
         # A one-word country or town inside a proposed person's name is a word of that name (Чжао Ганом),
         # unless the grammar says it names a place, or a post's word follows (Үндістан Елшісі: its state), or a
