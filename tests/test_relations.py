@@ -426,6 +426,16 @@ def meetings_of(text: str) -> list[set[str]]:
      "Wednesday, the ambassador held talks with the Governor of East Java Siti Rahmawati. The following day, Mr "
      "Kenzhebayev met with members of the Chamber of Commerce chaired by Mr Hendro Gunawan.",
      [{"Nurbol Kenzhebayev", "Siti Rahmawati"}, {"Nurbol Kenzhebayev", "Hendro Gunawan"}]),
+    # a delegation that meets one named person later is its leader's, named beside a word of leading
+    ("Облыс әкімі Ерлан Сейітов Мазовецкий воеводствосының маршалы Адам Новак бастаған делегацияны қабылдады. "
+     "Кездесуден кейін поляк делегациясы университет ректоры Гүлжан Омаровамен кездесті.",
+     [{"Ерлан Сейітов", "Адам Новак"}, {"Адам Новак", "Гүлжан Омарова"}]),
+    ("Аким области Ерлан Сеитов принял делегацию во главе с маршалом воеводства Адамом Новаком. Затем польская "
+     "делегация встретилась с ректором университета Гульжан Омаровой.",
+     [{"Ерлан Сеитов", "Адам Новак"}, {"Адам Новак", "Гульжан Омарова"}]),
+    ("Akim of the region Yerlan Seitov received a delegation led by Governor Adam Nowak. Later the Polish "
+     "delegation met with Rector of the university Gulzhan Omarova.",
+     [{"Yerlan Seitov", "Adam Nowak"}, {"Adam Nowak", "Gulzhan Omarova"}]),
 ])
 def test_meeting_participants(text, expected):
     assert meetings_of(text) == expected

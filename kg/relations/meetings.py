@@ -7,6 +7,7 @@ from itertools import pairwise
 
 from kg.lang import Case
 from kg.model import Mention, MentionKind
+from kg.relations.leaders import delegation_leaders, led_by
 from kg.relations.posts import modifies, role_after, role_before
 from kg.relations.state import DIPLOMATS, HEADS, OF, WORD_EDGES, MeetingDraft, PostDraft, State
 
@@ -41,6 +42,7 @@ def read_meetings(s: State) -> None:
     out: list[MeetingDraft] = []
     joint = _joint_sentences(s)
     joining: list[str] = []  # who takes part in all the meetings told after (Во встречах также принял участие X)
+    leaders = delegation_leaders(s)
     for idx in sorted(set(_sentences_with(s, "meeting")) | set(joint)):
         cues = [m for m in s.in_sentence(idx, MentionKind.MEETING) if m.value == "meeting"]
         taking_part = [m for m in cues if _taking_part(s, m)]
@@ -90,7 +92,10 @@ def read_meetings(s: State) -> None:
             out[-1].sentences.append(idx)
             continue
         implicit_subject = people and (met == len(people) or _pronoun_subject(s, idx, cue, named))
-        if (len(people) == 1 or implicit_subject) and protagonist and protagonist not in people:
+        leader = led_by(s, idx, leaders) if len(people) == 1 else None
+        if leader is not None and leader not in people:
+            people.insert(0, leader)  # the delegation led by X ... met Y: X met Y
+        elif (len(people) == 1 or implicit_subject) and protagonist and protagonist not in people:
             people.insert(0, protagonist)
         if len(people) < 2 and out and set(people) <= set(out[-1].participants):
             out[-1].sentences.append(idx)

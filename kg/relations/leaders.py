@@ -1,0 +1,70 @@
+"""Who leads a delegation: the person a word of leading names beside it (Габор Ковач бастаған делегация, делегация во
+главе с губернатором X, a delegation led by X). A later meeting the delegation holds with one named person is his."""
+
+from __future__ import annotations
+
+from kg.model import MentionKind
+from kg.morphology import word_matches
+from kg.relations.state import State
+
+# At most this many characters between the word of leading and the leader's name (во главе с вице-губернатором
+# провинции Цзянсу X): his post and its complements.
+LEADER_REACH = 60
+# The side of the word of leading a leader's name stands on (the value of a ``leader`` word in ``words.tsv``).
+BEFORE, AFTER = "before", "after"
+
+
+def delegation_leaders(s: State) -> dict[int, str]:
+    """For each sentence from the first that names a delegation's leader on, the last leader named up to it."""
+    out: dict[int, str] = {}
+    leader: str | None = None
+    for idx in range(len(s.sentences)):
+        if s.word_spans(idx, "delegation"):
+            leader = _leader_in(s, idx) or leader
+        if leader is not None:
+            out[idx] = leader
+    return out
+
+
+def led_by(s: State, idx: int, leaders: dict[int, str]) -> str | None:
+    """The leader of the delegation sentence ``idx`` names, where it names one and no leader of its own stands in
+    it (the delegation of a meeting told with one named person: венгр делегациясы ... ректорымен кездесті)."""
+    if not s.word_spans(idx, "delegation") or _leader_in(s, idx) is not None:
+        return None
+    return leaders.get(idx)
+
+
+def _leader_in(s: State, idx: int) -> str | None:
+    """The person a word of leading in sentence ``idx`` names: the nearest name on the word's side, within
+    ``LEADER_REACH`` characters."""
+    persons = s.in_sentence(idx, MentionKind.PERSON)
+    for start, end, side in _leading_words(s, idx):
+        if side == BEFORE:
+            near = [m for m in persons if m.end <= start and start - m.end <= LEADER_REACH]
+            found = max(near, key=lambda m: m.end, default=None)
+        else:
+            near = [m for m in persons if m.start >= end and m.start - end <= LEADER_REACH]
+            found = min(near, key=lambda m: m.start, default=None)
+        if found is not None:
+            return s.key_of[found]
+    return None
+
+
+def _leading_words(s: State, idx: int) -> list[tuple[int, int, str]]:
+    """Where sentence ``idx`` holds a word or phrase of leading, with the side its leader's name stands on."""
+    language = s.report.language
+    words = s.lex.words_of("leader", language)
+    if not words:
+        return []
+    sentence = s.sentences[idx]
+    toks = s.sentence_tokens(idx)
+    out = []
+    for k in range(len(toks)):
+        for w in words:
+            n = len(w.word.split())
+            if k + n > len(toks):
+                continue
+            text = " ".join(t.text for t in toks[k:k + n])
+            if word_matches(text, w.word, language) if n == 1 else text.casefold() == w.word.casefold():
+                out.append((sentence.start + toks[k].start, sentence.start + toks[k + n - 1].end, w.value))
+    return out
