@@ -1013,6 +1013,12 @@ def places_of(text: str) -> list[str | None]:
      "Арман Исетов встретился с министром торговли Кореи Ким Чжон Хо.", "Алматы"),
     ("A Kazakh-Korean investment forum was held in Almaty on 12 March. On its sidelines, Minister of Trade Arman "
      "Issetov met with the Minister of Trade of Korea Kim Jong-ho.", "Almaty"),
+    # the town of a consulate, where its head met someone and no word says he went elsewhere
+    ("Генеральный консул Казахстана в Дубае Асель Нурова провела встречу с председателем правления компании "
+     "«Desert Lines» Халидом Аль-Саиди.", "Дубай"),
+    ("Қазақстанның Стамбулдағы Бас консулы Ерлан Ташенов Мехмет Йылмазбен кездесті.", "Стамбұл"),
+    ("Consul General of Kazakhstan in Frankfurt Ruslan Kuanyshev visited Bavaria, where he met with State Minister "
+     "Klaus Berger.", "Bavaria"),
     # a body visited whose name holds a town or region: the body, not the town
     ("Посол Казахстана Аскар Жаркенов прибыл в штат Парана. На следующий день посол посетил Федеральный университет "
      "Параны, где встретился с ректором Марией Кардозу.", "Федеральный университет Параны"),

@@ -156,11 +156,33 @@ def _default_location(s: State, d: MeetingDraft) -> str | None:
     sides = {p.country for p in s.posts if p.holder in holders and p.country} if envoys_host is None else set()
     if dateline and (s.country_of(dateline) in (None, host_country) or s.country_of(dateline) in sides | visited):
         return dateline
+    # the town of a consulate (Consul General in Dubai), where its head took part with no word of going elsewhere
+    seat = _seat(s, d)
+    if seat is not None and not visited:
+        return seat
     # a body one of them heads, not one known to be in another state than the one visited; not a company a
     # delegation's member comes from
     bodies = [k for k in _hosts(s, d) if ((e := s.entity(k)) is None or e.subtype != "company") and (
         not visited or s.country_of(k) in (*visited, None))]
     return bodies[0] if bodies else None
+
+
+def _seat(s: State, d: MeetingDraft) -> str | None:
+    """The town a diplomat who took part serves in, as the phrase of his post names it (Генеральный консул в Дубае,
+    Қазақстанның Франкфурттағы Бас консулы)."""
+    holders = set(d.participants)
+    for p in s.mentions:
+        if p.kind != MentionKind.PERSON or s.key_of.get(p) not in holders:
+            continue
+        r = role_before(s, p)
+        if r is None or r.value not in DIPLOMATS:
+            continue
+        window = case_window(s, r) if s.language.marks_case else phrase_window(s, r, p)
+        town = next((k for m in window if m.kind == MentionKind.PLACE and _subtype(s, k := s.key_of.get(m)) == "city"),
+                    None)
+        if town is not None:
+            return town
+    return None
 
 
 def _visited_states(s: State, sentences: list[int], windows: set[int] | frozenset[int] = frozenset()) -> set[str]:
