@@ -436,6 +436,13 @@ def meetings_of(text: str) -> list[set[str]]:
     ("Akim of the region Yerlan Seitov received a delegation led by Governor Adam Nowak. Later the Polish "
      "delegation met with Rector of the university Gulzhan Omarova.",
      [{"Yerlan Seitov", "Adam Nowak"}, {"Adam Nowak", "Gulzhan Omarova"}]),
+    # what came after a meeting (After the meeting, После встречи) with someone new is a meeting of its own
+    ("Ambassador Nurlan Sadykov met the Governor of the province Anna Berg. After the meeting, Ambassador Sadykov and "
+     "Governor Berg visited the port, where its director Lars Holm showed them the terminals.",
+     [{"Nurlan Sadykov", "Anna Berg"}, {"Nurlan Sadykov", "Anna Berg", "Lars Holm"}]),
+    ("Посол Нурлан Садыков встретился с губернатором провинции Анной Берг. После встречи посол Садыков и губернатор "
+     "Берг посетили порт, где его директор Ларс Хольм показал им терминалы.",
+     [{"Нурлан Садыков", "Анна Берг"}, {"Нурлан Садыков", "Анна Берг", "Ларс Хольм"}]),
 ])
 def test_meeting_participants(text, expected):
     assert meetings_of(text) == expected

@@ -111,6 +111,9 @@ def mentions(text: str, kind: str, *, published: str | None = None) -> list[tupl
     # initials and one word are a whole name: a state after it is none of its words
     ("Өз кезегінде М. Ньороге Кенияның шай өндірушілері туралы айтты.", [("М. Ньороге", "М. Ньороге")]),
     ("М. Эррера Аргентина, Боливия және Чили аумағы туралы айтты.", [("М. Эррера", "М. Эррера")]),
+    # an apostrophe's name joined by a hyphen to another, and its repeat
+    ("Ambassador Margaret O'Connell-Reid met the akim. Later Ambassador O'Connell-Reid visited the port.",
+     [("Margaret O'Connell-Reid", "Margaret O'Connell-Reid"), ("O'Connell-Reid", "O'Connell-Reid")]),
 ])
 def test_persons(text, expected):
     assert mentions(text, MentionKind.PERSON) == expected

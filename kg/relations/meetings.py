@@ -10,6 +10,7 @@ from kg.model import Mention, MentionKind
 from kg.relations.leaders import delegation_leaders, led_by
 from kg.relations.posts import modifies, role_after, role_before
 from kg.relations.state import DIPLOMATS, HEADS, OF, WORD_EDGES, MeetingDraft, PostDraft, State
+from kg.text import fold
 
 # Characters read back from a person's post for the word "with" (with the Mayor of X).
 WITH_REACH = 12
@@ -32,6 +33,10 @@ LATER_REACH = 2
 INVITATION_REACH = 30
 # Words before a person's post (or name) read for one on whose behalf someone speaks (on behalf of Mazhilis Chairman X).
 BEHALF_WORDS = 3
+# Characters read beside the noun of a meeting for the word that puts something after it (after the meeting), and
+# the words at most before that noun in its sentence (After the meeting, ...; not: ..., following talks between ...).
+SEQUEL_REACH = 12
+SEQUEL_OPENING = 3
 
 
 def read_meetings(s: State) -> None:
@@ -110,9 +115,13 @@ def read_meetings(s: State) -> None:
         met_with = {s.key_of[m] for m in persons if _with(s, m, role_before(s, m))}
         # (a telling of one person alone, a summary of the visit, is told on only by the next meeting: held meetings
         # in Jalisco on May 16-17. In Guadalajara he met X; not one after another meeting told)
-        target = next((d for d in out if set(people) <= set(d.participants) or (met_with <= set(d.participants) and (
-            (set(d.participants) <= set(people) and (len(d.participants) > 1 or d is out[-1]))
-            or len(set(people) & set(d.participants)) >= 2))), None)
+        # (after the meeting told, the same persons meet again only where no one else is named: After the meeting, A
+        # and B visited the university, where its rector C showed them ...)
+        fresh = _after_a_meeting(s, idx)
+        target = next((d for d in out if set(people) <= set(d.participants) or (
+            not fresh and met_with <= set(d.participants) and (
+                (set(d.participants) <= set(people) and (len(d.participants) > 1 or d is out[-1]))
+                or len(set(people) & set(d.participants)) >= 2))), None)
         if target:
             target.participants.extend(p for p in people if p not in target.participants)
             target.sentences.append(idx)
@@ -212,9 +221,25 @@ def _refers_back(s: State, idx: int, persons: list[Mention], told: MeetingDraft)
     cues = [m for m in s.in_sentence(idx, MentionKind.MEETING) if m.value == "meeting"]
     if not cues or not all(s.meeting_noun(m) for m in cues):
         return False
-    if s.has_word(idx, "hold") or _several(s, idx):
+    if s.has_word(idx, "hold") or _several(s, idx) or _after_a_meeting(s, idx):
         return False
     return not any(s.key_of[m] not in told.participants and _with(s, m, role_before(s, m)) for m in persons)
+
+
+def _after_a_meeting(s: State, idx: int) -> bool:
+    """Does sentence ``idx`` open with what came after a meeting (Кездесуден кейін, После встречи, After the
+    meeting): a meeting of its own, not more of the one told?"""
+    sides = {fold(w.word): w.value for w in s.lex.words_of("sequel", s.report.language)}
+    start = s.sentences[idx].start
+    for m in s.in_sentence(idx, MentionKind.MEETING):
+        if m.value != "meeting" or not s.meeting_noun(m) or len(s.text[start:m.start].split()) > SEQUEL_OPENING:
+            continue
+        before = s.words_before(m.start, SEQUEL_REACH)[-1:]
+        after = s.text[m.end:m.end + SEQUEL_REACH].split()[:1]
+        if any(sides.get(fold(w.strip(WORD_EDGES))) == "before" for w in before) or any(
+                sides.get(fold(w.strip(WORD_EDGES))) == "after" for w in after):
+            return True
+    return False
 
 
 def _meeting_noun_in(s: State, idx: int) -> bool:
