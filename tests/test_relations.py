@@ -875,6 +875,11 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     # the state of a body no lexicon knows: the one a place named in its name gives
     ("Посол Аскар Нурланов прибыл в Куритибу. В Федерации промышленности штата Парана (FIEP) состоялась встреча с ее "
      "президентом Жулиу Рошей.", "Жулиу Роша", ("official", "BR", None)),
+    # kk: a post's word, a comma and a title of no post's word before the name: the post is the name's
+    ("Делегация құрамында Мәжіліс депутаты, «Қазақстан – Польша» достық тобының жетекшісі Айгүл Серікова бар.",
+     "Айгүл Серікова", ("parliamentarian", "KZ", None)),
+    ("Кездесуге Сенат депутаты, аграрлық мәселелер комитетінің мүшесі Ерлан Тоқтаров қатысты.",
+     "Ерлан Тоқтаров", ("parliamentarian", "KZ", None)),
 ])
 def test_posts(text, name, post):
     assert posts_of(text)[name] == post

@@ -52,6 +52,9 @@ MUNICIPAL = re.compile(r"муниципал|municipal|мэри|қаласы әк
 # Where case endings mark the phrase: at most this much between the role and the name, with no punctuation.
 CASE_GAP = 12
 CASE_GAP_PUNCTUATION = re.compile(r"[,;:()«»]")
+# Words at most in a second title after a post's word and a comma (депутаты, ... тобының жетекшісі X).
+TITLE_WORDS = 8
+TITLE_PUNCTUATION = re.compile(r"[,;:()]")
 HONORIFIC_GAP = frozenset({"мырза", "ханым", "господин", "mr", "mrs"})
 # Where prepositions mark it: at most this many words between a post and the name (of X to Y, в Z).
 PHRASE_WORDS = 20
@@ -150,8 +153,21 @@ def role_before(s: State, p: Mention) -> Mention | None:
     between = [m for m in s.in_sentence(s.sentence_of[p]) if r.end <= m.start and m.end <= p.start]
     if between and _coordinated(s, between, p) and s.language.is_plural(s.last_word(r), ""):
         return r  # орынбасарлары A мен B: a post in the plural is each coordinated name's
+    if _second_title(s, gap, between):
+        return r  # Мәжіліс депутаты, достық тобының жетекшісі X: a post, then a title of no post's word
     return r if len(gap) <= CASE_GAP and not CASE_GAP_PUNCTUATION.search(gap) and (
         not gap.strip() or all(w.lower() in HONORIFIC_GAP for w in gap.split())) else None
+
+
+def _second_title(s: State, gap: str, between: list[Mention]) -> bool:
+    """Where case endings mark the phrase, is ``gap`` (between a post's word and the name) a comma and a title of
+    a few words that ends in a common noun right before the name (депутаты, ... тобының жетекшісі X), naming no one,
+    no meeting and no date?"""
+    words = gap.split()
+    if not gap.startswith(",") or len(words) > TITLE_WORDS or TITLE_PUNCTUATION.search(gap[1:]) or not words:
+        return False
+    return words[-1].islower() and not any(
+        m.kind in (MentionKind.PERSON, MentionKind.MEETING, MentionKind.DATE) for m in between)
 
 
 def _unnamed(s: State, idx: int, start: int, end: int) -> str:
