@@ -436,6 +436,14 @@ def meetings_of(text: str) -> list[set[str]]:
     ("Akim of the region Yerlan Seitov received a delegation led by Governor Adam Nowak. Later the Polish "
      "delegation met with Rector of the university Gulzhan Omarova.",
      [{"Yerlan Seitov", "Adam Nowak"}, {"Adam Nowak", "Gulzhan Omarova"}]),
+    # ... and a delegation a sentence of its composition names: its members
+    ("Делегация құрамында Мәжіліс депутаты Айгүл Серікова және депутат Асқар Төлеуов бар. Делегация губернатор Ли "
+     "Мин Хомен кездесті. Келесі күні делегация мүшелері университет ректоры Пак Чжи Хумен кездесті.",
+     [{"Айгүл Серікова", "Асқар Төлеуов", "Ли Мин Хо"}, {"Айгүл Серікова", "Асқар Төлеуов", "Пак Чжи Ху"}]),
+    ("The delegation included Member of the Mazhilis Aigul Serikova and Member of the Mazhilis Askar Tuleuov. The "
+     "delegation met with Governor Lee Min-ho. The next day, the delegation met with Rector of the university Park "
+     "Ji-hoo.",
+     [{"Aigul Serikova", "Askar Tuleuov", "Lee Min-ho"}, {"Aigul Serikova", "Askar Tuleuov", "Park Ji-hoo"}]),
     # what came after a meeting (After the meeting, После встречи) with someone new is a meeting of its own
     ("Ambassador Nurlan Sadykov met the Governor of the province Anna Berg. After the meeting, Ambassador Sadykov and "
      "Governor Berg visited the port, where its director Lars Holm showed them the terminals.",

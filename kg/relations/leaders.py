@@ -1,5 +1,7 @@
-"""Who leads a delegation: the person a word of leading names beside it (Габор Ковач бастаған делегация, делегация во
-главе с губернатором X, a delegation led by X). A later meeting the delegation holds with one named person is his."""
+"""Who a delegation is: the person a word of leading names beside it (Габор Ковач бастаған делегация, делегация во
+главе с губернатором X, a delegation led by X), else the persons with a post a sentence of its composition names
+(Делегация құрамында A және B бар, В состав делегации вошли A и B, The delegation included A and B). A later meeting
+the delegation holds with one named person is theirs."""
 
 from __future__ import annotations
 
@@ -14,24 +16,34 @@ LEADER_REACH = 60
 BEFORE, AFTER = "before", "after"
 
 
-def delegation_leaders(s: State) -> dict[int, str]:
-    """For each sentence from the first that names a delegation's leader on, the last leader named up to it."""
-    out: dict[int, str] = {}
-    leader: str | None = None
+def delegation_leaders(s: State) -> dict[int, tuple[str, ...]]:
+    """For each sentence from the first that names a delegation's leader or members on, the last named up to it."""
+    out: dict[int, tuple[str, ...]] = {}
+    party: tuple[str, ...] = ()
     for idx in range(len(s.sentences)):
         if s.word_spans(idx, "delegation"):
-            leader = _leader_in(s, idx) or leader
-        if leader is not None:
-            out[idx] = leader
+            leader = _leader_in(s, idx)
+            party = (leader,) if leader is not None else _members_in(s, idx) or party
+        if party:
+            out[idx] = party
     return out
 
 
-def led_by(s: State, idx: int, leaders: dict[int, str]) -> str | None:
-    """The leader of the delegation sentence ``idx`` names, where it names one and no leader of its own stands in
-    it (the delegation of a meeting told with one named person: венгр делегациясы ... ректорымен кездесті)."""
+def led_by(s: State, idx: int, leaders: dict[int, tuple[str, ...]]) -> tuple[str, ...]:
+    """The leader or members of the delegation sentence ``idx`` names, where it names one and no leader of its own
+    stands in it (the delegation of a meeting told with one named person: венгр делегациясы ... ректорымен
+    кездесті)."""
     if not s.word_spans(idx, "delegation") or _leader_in(s, idx) is not None:
-        return None
-    return leaders.get(idx)
+        return ()
+    return leaders.get(idx, ())
+
+
+def _members_in(s: State, idx: int) -> tuple[str, ...]:
+    """The persons with a post sentence ``idx`` names as a delegation's composition (құрамында, в состав, included)."""
+    if not s.has_word(idx, "composition"):
+        return ()
+    holders = {p.holder for p in s.posts}
+    return tuple(dict.fromkeys(k for m in s.in_sentence(idx, MentionKind.PERSON) if (k := s.key_of[m]) in holders))
 
 
 def _leader_in(s: State, idx: int) -> str | None:

@@ -97,9 +97,9 @@ def read_meetings(s: State) -> None:
             out[-1].sentences.append(idx)
             continue
         implicit_subject = people and (met == len(people) or _pronoun_subject(s, idx, cue, named))
-        leader = led_by(s, idx, leaders) if len(people) == 1 else None
-        if leader is not None and leader not in people:
-            people.insert(0, leader)  # the delegation led by X ... met Y: X met Y
+        party = led_by(s, idx, leaders) if len(people) == 1 else ()
+        if party and not set(party) & set(people):
+            people[:0] = party  # the delegation led by X ... met Y: X met Y
         elif (len(people) == 1 or implicit_subject) and protagonist and protagonist not in people:
             people.insert(0, protagonist)
         if len(people) < 2 and out and set(people) <= set(out[-1].participants):
