@@ -240,6 +240,11 @@ class Lexicon:
     def role_notations(self) -> frozenset[str]:
         return frozenset(self._role_by_notation)
 
+    def deputy_role(self, notation: str) -> str | None:
+        """The role of a deputy of ``notation``'s post: the one that points to it with skos:related (the rector's
+        deputy is a vice-rector, the governor's a deputy governor), if the roles know one."""
+        return next((c.notation for c in self._role_by_notation.values() if notation in c.related), None)
+
     def post_cues(self, language: str) -> tuple[tuple[tuple[str, ...], str, bool], ...]:
         """The words of every name of a post in ``language``, each with its role's notation and whether it matches
         only as written (an abbreviation: MP); each name also spelt with a hyphen for the space between its two

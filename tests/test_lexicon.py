@@ -10,6 +10,16 @@ from kg.lexicon import load_lexicon, post_spellings
 from kg.morphology import word_matches
 
 
+@pytest.mark.parametrize(("role", "deputy"), [
+    ("governor", "deputy-governor"),
+    ("minister", "deputy-minister"),
+    ("rector", "vice-rector"),  # the roles' skos:related, not a name made of the role's
+    ("ambassador", None),
+])
+def test_deputy_roles_come_from_the_ontology(role: str, deputy: str | None) -> None:
+    assert load_lexicon().deputy_role(role) == deputy
+
+
 @pytest.mark.parametrize(("word", "language", "expected"), [
     ("господин", "ru", True),
     ("господином", "ru", True),  # an inflected form, by its lemma

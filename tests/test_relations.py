@@ -883,6 +883,12 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     # the state of a body no lexicon knows: the one a place named in its name gives
     ("Посол Аскар Нурланов прибыл в Куритибу. В Федерации промышленности штата Парана (FIEP) состоялась встреча с ее "
      "президентом Жулиу Рошей.", "Жулиу Роша", ("official", "BR", None)),
+    # a university's deputy head, however named, is a vice-rector
+    ("Елші университет ректорының орынбасары Юко Татибанамен кездесті.", "Юко Татибана", ("vice-rector", None, None)),
+    ("Посол встретился с заместителем ректора университета Марком Лангом.", "Марк Ланг",
+     ("vice-rector", None, None)),
+    ("The Ambassador met Vice President of Curtin University Michael Cheung.", "Michael Cheung",
+     ("vice-rector", None, None)),
     # kk: a post's word, a comma and a title of no post's word before the name: the post is the name's
     ("Делегация құрамында Мәжіліс депутаты, «Қазақстан – Польша» достық тобының жетекшісі Айгүл Серікова бар.",
      "Айгүл Серікова", ("parliamentarian", "KZ", None)),

@@ -52,6 +52,8 @@ MUNICIPAL = re.compile(r"муниципал|municipal|мэри|қаласы әк
 # Where case endings mark the phrase: at most this much between the role and the name, with no punctuation.
 CASE_GAP = 12
 CASE_GAP_PUNCTUATION = re.compile(r"[,;:()«»]")
+# Where a post's words part (вице-президент: вице, президент).
+DEPUTY_PARTS = re.compile(r"[\s-]+")
 # Words at most in a second title after a post's word and a comma (депутаты, ... тобының жетекшісі X).
 TITLE_WORDS = 8
 TITLE_PUNCTUATION = re.compile(r"[,;:()]")
@@ -94,8 +96,7 @@ def read_posts(s: State) -> None:
         draft = PostDraft(s.key_of[p], role.value, s.evidence(role, end=p.end), cue=role.value)
         boss = _whose_deputy(s, role, out)
         if boss is not None:  # оның орынбасары, его заместитель, his deputy: the deputy of the post named before
-            deputy = f"deputy-{boss.role}"
-            draft.role = deputy if deputy in s.lex.role_notations else "official"
+            draft.role = s.lex.deputy_role(boss.role) or "official"
             draft.country, draft.jurisdiction = boss.country, boss.jurisdiction
             out.append(draft)
             continue
@@ -452,6 +453,9 @@ def _refine_role(s: State, role: str, jurisdiction: str | None, cue: Mention) ->
         return "governor"  # the president of a region heads no state
     if role == "head-of-state" and e.kind == MentionKind.ORGANIZATION:
         return {"university": "rector", "company": "executive"}.get(e.subtype or "", "official")
+    if role == "official" and e.kind == MentionKind.ORGANIZATION and e.subtype == "university" and any(
+            s.lex.is_word(w, "deputy", s.report.language) for w in DEPUTY_PARTS.split(cue.text)):
+        return s.lex.deputy_role("rector") or role  # a university's vice-president (вице-президент) is a vice-rector
     head_word = e.labels[0].text.split()[-1] if e.labels else ""
     if role == "official" and e.kind == MentionKind.ORGANIZATION and (PARLIAMENT.search(head_word)
                                                                        or PARLIAMENT_NAMES.search(label)):

@@ -46,11 +46,11 @@ def _deputies(s: State, matches: list[Match[str]]) -> list[Match[str]]:
     out: list[Match[str]] = []
     for m in matches:
         before = out[-1] if out else None
-        deputy = f"deputy-{before.payload}" if before else ""
+        deputy = (s.lex.deputy_role(before.payload) or "") if before else ""
         # an ordinal may stand between: әкімінің бірінші орынбасары (first deputy)
         gap = range(before.last + 1, m.first) if before else range(0)
         if before and len(gap) <= 1 and all(s.lex.is_word(s.texts[k], "ordinal", s.language) for k in gap) \
-                and m.first == m.last and deputy in s.lex.role_notations \
+                and m.first == m.last and deputy \
                 and s.lex.is_word(s.texts[m.first], "deputy", s.language) \
                 and profile(s.language).has_case(s.texts[before.last], Case.GENITIVE):
             out[-1] = Match(before.first, m.last, deputy)
@@ -66,10 +66,10 @@ def _deputy_before(s: State, m: Match[str]) -> Match[str]:
     """``Vice Foreign Minister``: where titles capitalise their words, the word for a deputy before a post, past the
     capitalised words of its field (which may name its ministry: Deputy Trade Minister), makes it the deputy's post,
     where the roles know one; right before a post whose deputy they do not know, any other named post."""
-    deputy = f"deputy-{m.payload}"
+    deputy = s.lex.deputy_role(m.payload)
     if not profile(s.language).title_case_heads:
         return m
-    if deputy not in s.lex.role_notations:
+    if deputy is None:
         # Deputy Director-General: the word for a deputy right before a post is no post of its own
         k = m.first - 1
         if k >= 0 and s.is_capitalised(k) and _deputy_word(s, k) \
