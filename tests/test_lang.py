@@ -10,6 +10,7 @@ from kg.lang import profile
     ("kk", "кездесулерінде", "", True),
     ("kk", "кездесуде", "", False),
     ("kk", "кездесті", "", False),
+    ("kk", "вице-министрлер", "", True),  # a compound's last part
     ("ru", "встречи", "провел", True),   # after a verb: the accusative plural
     ("ru", "встречи", "ходе", False),    # в ходе встречи: the genitive singular
     ("ru", "встреч", "ряд", True),
@@ -110,3 +111,15 @@ def test_snowball_stems_come_from_the_compiled_stemmer(code, word, stem):
     forms = profile(code).forms
     assert type(forms._stemmer).__module__ == "Stemmer"
     assert forms.stem(word) == stem
+
+
+@pytest.mark.parametrize(("language", "token", "noun", "expected"), [
+    ("kk", "кездесуде", "кездесу", True),
+    ("kk", "кездесті", "кездесу", False),  # a verb that shares the noun's stem
+    ("kk", "қабылдады", "қабылдау", False),
+    ("kk", "келіссөзге", "келіссөздер", True),  # the singular of a noun written in the plural
+    ("ru", "встрече", "встреча", True),
+    ("en", "meetings", "meeting", True),
+])
+def test_noun_forms(language, token, noun, expected):
+    assert profile(language).forms.noun_form(token, noun) is expected

@@ -444,6 +444,16 @@ def meetings_of(text: str) -> list[set[str]]:
      "delegation met with Governor Lee Min-ho. The next day, the delegation met with Rector of the university Park "
      "Ji-hoo.",
      [{"Aigul Serikova", "Askar Tuleuov", "Lee Min-ho"}, {"Aigul Serikova", "Askar Tuleuov", "Park Ji-hoo"}]),
+    # kk: a verb of receiving that shares its stem with the noun of a meeting (қабылдады, қабылдау) tells a meeting of
+    # its own, not more of the one told; the noun in the singular of one listed in the plural still refers back
+    ("Елші Асқар Бекұлы губернатор Анна Бергпен кездесті. Сол күні Лука Росси бастаған итальяндық делегацияны облыс "
+     "әкімінің орынбасары Тимур Жақанов қабылдады.",
+     [{"Асқар Бекұлы", "Анна Берг"}, {"Лука Росси", "Тимур Жақанов"}]),
+    ("Елші Асқар Бекұлы губернатор Анна Бергпен онлайн кездесті. Келіссөзге Тимур Жақанов пен Лука Росси қатысты.",
+     [{"Асқар Бекұлы", "Анна Берг", "Тимур Жақанов", "Лука Росси"}]),
+    # kk: a post in the plural after a prefix stands for all named before with it (вице-министрлер)
+    ("Форумды сауда вице-министрі Жанар Қасымова мен Италияның өнеркәсіп вице-министрі Лука Росси ашты. Форум "
+     "аясында вице-министрлер екіжақты кездесу өткізді.", [{"Жанар Қасымова", "Лука Росси"}]),
     # what came after a meeting (After the meeting, После встречи) with someone new is a meeting of its own
     ("Ambassador Nurlan Sadykov met the Governor of the province Anna Berg. After the meeting, Ambassador Sadykov and "
      "Governor Berg visited the port, where its director Lars Holm showed them the terminals.",

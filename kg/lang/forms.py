@@ -81,6 +81,11 @@ class StemForms:
         """Is a token the cue itself with endings, not a word that merely shares a stem with it?"""
         return self.matches(token, cue)
 
+    def noun_form(self, token: str, noun: str) -> bool:
+        """Is a token a form of the noun ``noun`` (its plural, as written, or its singular), not of a word that only
+        shares its stem, a verb's (кездесті beside кездесу)?"""
+        return self.whole_form(token, noun)
+
     def name_matches(self, token: str, name: str) -> bool | None:
         """Is a token a form of a place name? None: as any word (``matches``)."""
         return None

@@ -155,10 +155,14 @@ class State:
     def meeting_noun(self, m: Mention) -> bool:
         """Is a word of meeting the noun of one (кездесу, встреча, meeting; held online: бейнеконференция, video call)
         or of talks (келіссөздер, переговоры, talks: one meeting, plural as they are), in any of its forms? Its last
-        word says so, or its last two (video call, not call)."""
+        word says so, or its last two (video call, not call); the noun itself with endings, not a verb that shares its
+        stem (кездесуде, not кездесті)."""
         words = [w.strip(WORD_EDGES) for w in m.text.split()] or [m.text]
         forms = [words[-1], " ".join(words[-2:])] if len(words) > 1 else words
-        return any(self.lex.is_word(w, c, self.report.language) for w in forms for c in ("meeting-noun", "talks-noun"))
+        language = self.report.language
+        return any(self.lex.is_word(w, c, language) and any(
+            self.language.forms.noun_form(w, x.word) for x in self.lex.words_of(c, language))
+            for w in forms for c in ("meeting-noun", "talks-noun"))
 
     def words_before(self, end: int, reach: int) -> list[str]:
         """The words (lower case) of the ``reach`` characters before ``end``, past the articles that end them."""

@@ -75,6 +75,11 @@ class KazakhForms(StemForms):
         return bool(({fold(cue)} | {fold(x) for x in _soft_stem(cue.lower())})
                     & ({fold(x) for x in kk_stems(token)} | {fold(token)}))
 
+    def noun_form(self, token: str, noun: str) -> bool:
+        """келіссөзге is a form of келіссөздер too: a noun written in the plural has singular forms."""
+        return self.whole_form(token, noun) or (bool(KK_PLURAL.search(noun)) and self.whole_form(
+            token, KK_PLURAL.sub("", noun)))
+
     def name_candidates(self, word: str) -> frozenset[str]:
         return frozenset(case_candidates(word, person=True))
 
@@ -149,5 +154,6 @@ def common_word(word: str, *, inflected: bool = False) -> bool:
 
 
 def plural(word: str, before: str = "") -> bool:
-    """A noun with the plural suffix, whatever possessive or case follows it: кездесулер, кездесулерінде."""
-    return bool(KK_PLURAL_INFLECTED.search(word))
+    """A noun with the plural suffix, whatever possessive or case follows it: кездесулер, кездесулерінде; of a
+    compound, its last part (вице-министрлер)."""
+    return bool(KK_PLURAL_INFLECTED.search(word.rsplit("-", 1)[-1]))
