@@ -899,6 +899,12 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
      ("vice-rector", None, None)),
     ("The Ambassador met Vice President of Curtin University Michael Cheung.", "Michael Cheung",
      ("vice-rector", None, None)),
+    # ... but a university's vice-chancellor heads it (its chancellor's title is a titular head's): a rector, and a
+    # deputy vice-chancellor a vice-rector
+    ("Елші Батыс Аустралия университетінің вице-канцлері Эмма Уэйдпен кездесті.", "Эмма Уэйд", ("rector", None, None)),
+    ("The Ambassador met Vice-Chancellor of Curtin University Harlene Hayne.", "Harlene Hayne", ("rector", None, None)),
+    ("The Ambassador met Curtin University Deputy Vice-Chancellor Prof. Michael Cheung.", "Michael Cheung",
+     ("vice-rector", None, None)),
     # kk: a post's word, a comma and a title of no post's word before the name: the post is the name's
     ("Делегация құрамында Мәжіліс депутаты, «Қазақстан – Польша» достық тобының жетекшісі Айгүл Серікова бар.",
      "Айгүл Серікова", ("parliamentarian", "KZ", None)),

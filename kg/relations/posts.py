@@ -52,6 +52,9 @@ MUNICIPAL = re.compile(r"муниципал|municipal|мэри|қаласы әк
 # Where case endings mark the phrase: at most this much between the role and the name, with no punctuation.
 CASE_GAP = 12
 CASE_GAP_PUNCTUATION = re.compile(r"[,;:()«»]")
+# The titles a university's posts are named by, each with the number of deputy's words its head's title has: a
+# president heads it, a vice-chancellor (a chancellor's deputy by name) too.
+UNIVERSITY_TITLES = (("head-of-state", 0), ("head-of-government", 1))
 # Where a post's words part (вице-президент: вице, президент).
 DEPUTY_PARTS = re.compile(r"[\s-]+")
 # Words at most in a second title after a post's word and a comma (депутаты, ... тобының жетекшісі X).
@@ -453,9 +456,8 @@ def _refine_role(s: State, role: str, jurisdiction: str | None, cue: Mention) ->
         return "governor"  # the president of a region heads no state
     if role == "head-of-state" and e.kind == MentionKind.ORGANIZATION:
         return {"university": "rector", "company": "executive"}.get(e.subtype or "", "official")
-    if role == "official" and e.kind == MentionKind.ORGANIZATION and e.subtype == "university" and any(
-            s.lex.is_word(w, "deputy", s.report.language) for w in DEPUTY_PARTS.split(cue.text)):
-        return s.lex.deputy_role("rector") or role  # a university's vice-president (вице-президент) is a vice-rector
+    if role == "official" and e.kind == MentionKind.ORGANIZATION and e.subtype == "university":
+        return _university_post(s, cue) or role
     head_word = e.labels[0].text.split()[-1] if e.labels else ""
     if role == "official" and e.kind == MentionKind.ORGANIZATION and (PARLIAMENT.search(head_word)
                                                                        or PARLIAMENT_NAMES.search(label)):
@@ -465,6 +467,24 @@ def _refine_role(s: State, role: str, jurisdiction: str | None, cue: Mention) ->
     if role == "head-of-state" and e.kind != MentionKind.COUNTRY:
         return "official"  # the president of what is no state (президентом Конфиндустрии) heads no state
     return role
+
+
+def _university_post(s: State, cue: Mention) -> str | None:
+    """A university's post named by a head's title and words for a deputy: its vice-president (вице-президенті) is a
+    vice-rector; its chancellor is a titular head, so its vice-chancellor heads it as a rector, and a deputy
+    vice-chancellor is a vice-rector."""
+    language = s.report.language
+    parts = [w for w in DEPUTY_PARTS.split(cue.text) if w]
+    rest = [w for w in parts if not s.lex.is_word(w, "deputy", language)]
+    if len(rest) != 1:
+        return None
+    level = len(parts) - 1
+    for title, above in UNIVERSITY_TITLES:
+        concept = s.lex.role(title)
+        if any(lb.language == language and " " not in lb.text and word_matches(rest[0], lb.text, language)
+               for lb in (*concept.labels, *concept.cues)):
+            return {0: "rector", 1: s.lex.deputy_role("rector")}.get(level - above) if level else None
+    return None
 
 
 def _dedupe(drafts: list[PostDraft]) -> list[PostDraft]:
