@@ -159,11 +159,14 @@ class Lexicon:
         self._names: dict[str, dict[str, Entry]] = {}
         self._first_word: dict[str, list[Entry]] | None = None
         self._role_by_notation = {c.notation: c for c in roles}
+        # a deputy role points to its principal with skos:related
+        self._deputy_of = {principal: c.notation for c in roles for principal in c.related}
         self._sector_by_notation = {c.notation: c for c in sectors}
         # Tokens repeat across reports; the answers below depend on the token alone.
         self._months: Months | None = None
         self._short_months: dict[str, dict[str, int]] = {}
         self._is_word: dict[tuple[str, str, str], bool] = {}
+        self._is_noun: dict[tuple[str, str, str], bool] = {}
         self._cue_index: dict[tuple[str, str], dict[str, list[Word]]] = {}
         self._is_honorific: dict[tuple[str, str], bool] = {}
         self._is_head: dict[tuple[str, str, str | None, str | None, str | None], bool] = {}
@@ -243,7 +246,7 @@ class Lexicon:
     def deputy_role(self, notation: str) -> str | None:
         """The role of a deputy of ``notation``'s post: the one that points to it with skos:related (the rector's
         deputy is a vice-rector, the governor's a deputy governor), if the roles know one."""
-        return next((c.notation for c in self._role_by_notation.values() if notation in c.related), None)
+        return self._deputy_of.get(notation)
 
     def post_cues(self, language: str) -> tuple[tuple[tuple[str, ...], str, bool], ...]:
         """The words of every name of a post in ``language``, each with its role's notation and whether it matches
@@ -301,6 +304,17 @@ class Lexicon:
             cues = self._cues_by_key(category, language)
             candidates = {w.word for k in profile(language).forms.token_keys(token) for w in cues.get(k, ())}
             known = self._is_word[key] = any(word_matches(token, word, language) for word in candidates)
+        return known
+
+    def is_noun(self, token: str, category: str, language: str) -> bool:
+        """Is a token a form of one of a category's nouns itself (кездесуде of кездесу), not of a word that only shares
+        its stem (the verb кездесті)? Answered once per token."""
+        key = (token, category, language)
+        known = self._is_noun.get(key)
+        if known is None:
+            forms = profile(language).forms
+            known = self._is_noun[key] = self.is_word(token, category, language) and any(
+                forms.noun_form(token, w.word) for w in self.words_of(category, language))
         return known
 
     def _cues_by_key(self, category: str, language: str) -> dict[str, list[Word]]:

@@ -6,7 +6,6 @@ the delegation holds with one named person is theirs."""
 from __future__ import annotations
 
 from kg.model import MentionKind
-from kg.morphology import word_matches
 from kg.relations.state import State
 
 # At most this many characters between the word of leading and the leader's name (во главе с вице-губернатором
@@ -50,7 +49,7 @@ def _leader_in(s: State, idx: int) -> str | None:
     """The person a word of leading in sentence ``idx`` names: the nearest name on the word's side, within
     ``LEADER_REACH`` characters."""
     persons = s.in_sentence(idx, MentionKind.PERSON)
-    for start, end, side in _leading_words(s, idx):
+    for start, end, side in s.word_values(idx, "leader"):
         if side == BEFORE:
             near = [m for m in persons if m.end <= start and start - m.end <= LEADER_REACH]
             found = max(near, key=lambda m: m.end, default=None)
@@ -60,23 +59,3 @@ def _leader_in(s: State, idx: int) -> str | None:
         if found is not None:
             return s.key_of[found]
     return None
-
-
-def _leading_words(s: State, idx: int) -> list[tuple[int, int, str]]:
-    """Where sentence ``idx`` holds a word or phrase of leading, with the side its leader's name stands on."""
-    language = s.report.language
-    words = s.lex.words_of("leader", language)
-    if not words:
-        return []
-    sentence = s.sentences[idx]
-    toks = s.sentence_tokens(idx)
-    out = []
-    for k in range(len(toks)):
-        for w in words:
-            n = len(w.word.split())
-            if k + n > len(toks):
-                continue
-            text = " ".join(t.text for t in toks[k:k + n])
-            if word_matches(text, w.word, language) if n == 1 else text.casefold() == w.word.casefold():
-                out.append((sentence.start + toks[k].start, sentence.start + toks[k + n - 1].end, w.value))
-    return out

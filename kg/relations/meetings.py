@@ -10,7 +10,6 @@ from kg.model import Mention, MentionKind
 from kg.relations.leaders import delegation_leaders, led_by
 from kg.relations.posts import modifies, role_after, role_before
 from kg.relations.state import DIPLOMATS, HEADS, OF, WORD_EDGES, MeetingDraft, PostDraft, State
-from kg.text import fold
 
 # Characters read back from a person's post for the word "with" (with the Mayor of X).
 WITH_REACH = 12
@@ -33,9 +32,8 @@ LATER_REACH = 2
 INVITATION_REACH = 30
 # Words before a person's post (or name) read for one on whose behalf someone speaks (on behalf of Mazhilis Chairman X).
 BEHALF_WORDS = 3
-# Characters read beside the noun of a meeting for the word that puts something after it (after the meeting), and
-# the words at most before that noun in its sentence (After the meeting, ...; not: ..., following talks between ...).
-SEQUEL_REACH = 12
+# Words at most before the noun of a meeting that a word puts something after (After the meeting, ...; not: ...,
+# following talks between ...).
 SEQUEL_OPENING = 3
 
 
@@ -229,15 +227,16 @@ def _refers_back(s: State, idx: int, persons: list[Mention], told: MeetingDraft)
 def _after_a_meeting(s: State, idx: int) -> bool:
     """Does sentence ``idx`` open with what came after a meeting (Кездесуден кейін, После встречи, After the
     meeting): a meeting of its own, not more of the one told?"""
-    sides = {fold(w.word): w.value for w in s.lex.words_of("sequel", s.report.language)}
+    sequels = s.word_values(idx, "sequel", inflected=False)  # кейін, соң; not соңында (at the end of the meeting)
     start = s.sentences[idx].start
     for m in s.in_sentence(idx, MentionKind.MEETING):
-        if m.value != "meeting" or not s.meeting_noun(m) or len(s.text[start:m.start].split()) > SEQUEL_OPENING:
+        if not sequels or m.value != "meeting" or not s.meeting_noun(m) \
+                or len(s.text[start:m.start].split()) > SEQUEL_OPENING:
             continue
-        before = s.words_before(m.start, SEQUEL_REACH)[-1:]
-        after = s.text[m.end:m.end + SEQUEL_REACH].split()[:1]
-        if any(sides.get(fold(w.strip(WORD_EDGES))) == "before" for w in before) or any(
-                sides.get(fold(w.strip(WORD_EDGES))) == "after" for w in after):
+        if any((side == "before" and end <= m.start and all(w.lower() in s.language.determiners
+                                                             for w in s.text[end:m.start].split()))
+               or (side == "after" and first >= m.end and not s.text[m.end:first].strip())
+               for first, end, side in sequels):
             return True
     return False
 

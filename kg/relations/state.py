@@ -9,6 +9,7 @@ from itertools import pairwise
 from kg.lang import Language, profile
 from kg.lexicon import Lexicon
 from kg.model import Entity, Evidence, Mention, MentionKind, PartialDate, Report, Span
+from kg.morphology import word_matches
 from kg.text import Token, fold, sentences, tokens
 
 NAME_KINDS = (MentionKind.COUNTRY, MentionKind.PLACE, MentionKind.ORGANIZATION)
@@ -152,6 +153,24 @@ class State:
         return [(sentence.start + t.start, sentence.start + t.end) for t in self.sentence_tokens(index)
                 if is_word(t.text, category, language)]
 
+    def word_values(self, index: int, category: str, *, inflected: bool = True) -> list[tuple[int, int, str]]:
+        """Where sentence ``index`` holds words of a lexicon category (one word in any of its forms, or only as written
+        without ``inflected``; a phrase as written), as offsets, each with the word's value (the side of it a name
+        stands on: бастаған, led by)."""
+        language = self.report.language
+        words = self.lex.words_of(category, language)
+        sentence = self.sentences[index]
+        toks = self.sentence_tokens(index)
+        out = []
+        for k in range(len(toks)):
+            for w in words:
+                n = len(w.word.split())
+                text = " ".join(t.text for t in toks[k:k + n])
+                if k + n <= len(toks) and (word_matches(text, w.word, language) if n == 1 and inflected
+                                           else fold(text) == fold(w.word)):
+                    out.append((sentence.start + toks[k].start, sentence.start + toks[k + n - 1].end, w.value))
+        return out
+
     def meeting_noun(self, m: Mention) -> bool:
         """Is a word of meeting the noun of one (кездесу, встреча, meeting; held online: бейнеконференция, video call)
         or of talks (келіссөздер, переговоры, talks: one meeting, plural as they are), in any of its forms? Its last
@@ -159,10 +178,7 @@ class State:
         stem (кездесуде, not кездесті)."""
         words = [w.strip(WORD_EDGES) for w in m.text.split()] or [m.text]
         forms = [words[-1], " ".join(words[-2:])] if len(words) > 1 else words
-        language = self.report.language
-        return any(self.lex.is_word(w, c, language) and any(
-            self.language.forms.noun_form(w, x.word) for x in self.lex.words_of(c, language))
-            for w in forms for c in ("meeting-noun", "talks-noun"))
+        return any(self.lex.is_noun(w, c, self.report.language) for w in forms for c in ("meeting-noun", "talks-noun"))
 
     def words_before(self, end: int, reach: int) -> list[str]:
         """The words (lower case) of the ``reach`` characters before ``end``, past the articles that end them."""

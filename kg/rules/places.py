@@ -357,10 +357,8 @@ def _inside_longer_name(s: State, i: int, names: PhraseMatcher[Entry]) -> bool:
 def _surname_after_initial(s: State, i: int) -> bool:
     """``А.Фонтана`` after ``Аттилио Фонтанаға``: a town's name right after an initial is a person's surname where
     the report's proposed persons end in it (in any case form)."""
-    if i < 2 or s.texts[i - 1] != "." or not CAPITAL_LETTER.match(s.texts[i - 2]):
-        return False
-    return any(kind == MentionKind.PERSON and last > first and word_matches(s.texts[last], s.texts[i], s.language)
-               for kind, first, last in s.proposals)
+    return i >= 2 and s.texts[i - 1] == "." and CAPITAL_LETTER.match(s.texts[i - 2]) is not None \
+        and _ends_proposed_name(s, i)
 
 
 def _ends_proposed_name(s: State, i: int) -> bool:
