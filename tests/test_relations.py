@@ -1198,6 +1198,33 @@ def test_delegation_members_are_of_its_state(text, name, country):
     assert posts_of(text)[name][1] == country
 
 
+@pytest.mark.parametrize(("text", "name", "post"), [
+    # the leader of a delegation from a state, or of one of its bodies, is of that state, in that body
+    # (not the host of the home state's envoy he met there)
+    ("A delegation from Kazakhstan headed by Vice Minister of Energy Nurlan Seitkaliyev visited Budapest on 3 May. "
+     "The Vice Minister met with the Ambassador of Kazakhstan to Hungary Aidar Kenzhebekov.", "Nurlan Seitkaliyev",
+     ("deputy-minister", "KZ")),
+    ("Делегация Казахстана во главе с вице-министром энергетики Нурланом Сейткалиевым посетила Будапешт. "
+     "Вице-министр встретился с Послом Казахстана в Венгрии Айдаром Кенжебековым.", "Нурлан Сейткалиев",
+     ("deputy-minister", "KZ")),
+    ("A delegation of the Senate of Kazakhstan led by Deputy Chairperson Aigul Tolegenova visited Prague, where "
+     "she met with the Mayor of Prague Jan Dvorak.", "Aigul Tolegenova", ("official", "KZ")),
+    ("Делегация Сената Казахстана во главе с заместителем председателя Айгуль Толегеновой посетила Прагу, где "
+     "встретилась с мэром Праги Яном Дворжаком.", "Айгуль Толегенова", ("official", "KZ")),
+])
+def test_a_delegations_leader_is_of_its_state(text, name, post):
+    role, country, _ = posts_of(text)[name]
+    assert (role, country) == post
+
+
+@pytest.mark.parametrize(("text", "name", "body"), [
+    ("A delegation of the Senate of Kazakhstan led by Deputy Chairperson Aigul Tolegenova visited Prague, where "
+     "she met with the Mayor of Prague Jan Dvorak.", "Aigul Tolegenova", "Senate"),
+])
+def test_a_delegations_leader_serves_its_body(text, name, body):
+    assert any(body in label for label in jurisdictions_of(text)[name][1])
+
+
 def jurisdictions_of(text: str) -> dict[str, tuple[str, frozenset[str]]]:
     """Each holder's role and every label of the body or place the post governs."""
     x = extract(parse_report("t.txt", text))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from kg.model import MentionKind
+from kg.relations.leaders import delegation_origins
 from kg.relations.state import DIPLOMATS, PostDraft, State
 
 # What may stand between the noun of a delegation and the state after it: делегация Азербайджана, a delegation
@@ -14,6 +15,15 @@ DELEGATION_LINKS = ([], ["from"], ["of"], ["of", "the"], ["from", "the"])
 
 
 def infer_countries(s: State) -> None:
+    origins = delegation_origins(s)
+    for p in s.posts:
+        if p.holder in origins and p.role not in DIPLOMATS:
+            state, body = origins[p.holder]
+            # the leader of a delegation from a state, or of one of its bodies: of that state, in that body
+            if p.country is None or (p.assumed and p.jurisdiction is None):
+                p.country = state
+            if p.jurisdiction is None and body is not None:
+                p.jurisdiction = body
     counts = Counter(m.value for m in s.mentions if m.kind == MentionKind.COUNTRY and m.subtype != "home")
     foreign = [c for c, _ in counts.most_common() if c != s.home]
     for p in s.posts:

@@ -37,6 +37,33 @@ def led_by(s: State, idx: int, leaders: dict[int, tuple[str, ...]]) -> tuple[str
     return leaders.get(idx, ())
 
 
+def delegation_origins(s: State) -> dict[str, tuple[str, str | None]]:
+    """The state a delegation's leader comes from, and the body, where the sentence names them between the noun of
+    the delegation and the word of leading (a delegation from Kazakhstan headed by X; a delegation of the Mazhilis
+    ... led by X; делегация Сената во главе с X): the leader's, by his key."""
+    out: dict[str, tuple[str, str | None]] = {}
+    for idx in range(len(s.sentences)):
+        spans = s.word_spans(idx, "delegation")
+        if not spans:
+            continue
+        leader = _leader_in(s, idx)
+        words = s.word_values(idx, "leader")
+        if leader is None or leader in out or not words:
+            continue
+        lead = words[0]
+        for start, end in spans:
+            low, high = (end, lead[0]) if end <= lead[0] else (lead[1], start)
+            between = [m for m in s.in_sentence(idx) if low <= m.start and m.end <= high
+                       and m.kind in (MentionKind.COUNTRY, MentionKind.ORGANIZATION) and not s.nested(m)]
+            body = next((m for m in between if m.kind == MentionKind.ORGANIZATION), None)
+            body_key = s.key_of.get(body) if body is not None else None
+            state = s.country_of(body_key) or next((m.value for m in between if m.kind == MentionKind.COUNTRY), None)
+            if state is not None:
+                out[leader] = (state, body_key)
+                break
+    return out
+
+
 def _members_in(s: State, idx: int) -> tuple[str, ...]:
     """The persons with a post sentence ``idx`` names as a delegation's composition (құрамында, в состав, included)."""
     if not s.has_word(idx, "composition"):
