@@ -943,6 +943,13 @@ def places_of(text: str) -> list[str | None]:
 
 
 @pytest.mark.parametrize(("text", "place"), [
+    # a body after "at" or "в" right after the one met: where they met
+    ("Deputy Minister Anna Berg received the Ambassador of Kazakhstan Aidar Kenzhebekov at the Ministry of Economy "
+     "of Sweden on Tuesday.", "Ministry of Economy of Sweden"),
+    ("Governor Jan Novak met the Ambassador of Kazakhstan Aidar Kenzhebekov at the Chamber of Commerce of Moravia.",
+     "Chamber of Commerce of Moravia"),
+    ("Посол Казахстана Айдар Кенжебеков встретился с губернатором Яном Новаком в Торгово-промышленной палате "
+     "Моравии.", "Торгово-промышленная палата Моравии"),
     # a place's Latin name is found with its diacritics or without them (Pécs, the gazetteer's Pecs)
     ("During the meeting with Mr. Zoltán Kovács, the Mayor of Pécs, Ambassador Nurbakh Rustemov discussed "
      "educational exchanges.", "Pecs"),

@@ -87,7 +87,8 @@ def _location(s: State, d: MeetingDraft, windows: set[int]) -> str | None:
                     _met_at(s, m, idx) if s.language.marks_case else _where_met(s, m))):
                 return _visited_key(s, m)
         for m in s.in_sentence(idx, MentionKind.ORGANIZATION):
-            if id(m) not in windows and not s.nested(m) and _held_at(s, m, idx, fronted=True):
+            if id(m) not in windows and not s.nested(m) and (_held_at(s, m, idx, fronted=True) or (
+                    not s.language.marks_case and via(s, m) == "in" and _where_met(s, m))):
                 return s.key_of.get(m)  # the body the meeting was held in (в Палате ... состоялась встреча)
     if _called(s, d):
         return None  # a phone call or a video call is held nowhere a report need say
