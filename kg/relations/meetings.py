@@ -377,7 +377,10 @@ def _groups(s: State, role_of: dict[str, str]) -> None:
         distance: dict[int, int] = {}
         for i, n in near:
             distance[n] = min(distance.get(n, abs(i - idx)), abs(i - idx))
-        _, _, target = min((d, -first[n], n) for n, d in distance.items())
+        # a meeting told in the sentence's paragraph first (Өз кезегінде М.Йылдыз палата мүшелерінің ...: the
+        # chamber's head goes on about the meeting his paragraph tells, not the next one)
+        here = {n for i, n in near if s.paragraphs[i] == s.paragraphs[idx]}
+        _, _, _, target = min((n not in here, d, -first[n], n) for n, d in distance.items())
         draft = s.meetings[target]
         draft.participants.extend(k for k in dict.fromkeys(members) if k not in draft.participants)
 

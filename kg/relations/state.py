@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import pairwise
 
 from kg.lang import Language, profile
@@ -74,6 +75,17 @@ class State:
         self._words: dict[int, list[str]] = {}  # a sentence's words as ``has_word`` reads them, split once
         self._has_word: dict[tuple[int, str], bool] = {}  # the passes ask of one sentence and category again
         self._mentions_of: dict[str | None, list[Mention]] | None = None  # by key, made when first asked
+
+    @cached_property
+    def paragraphs(self) -> list[int]:
+        """The paragraph (line) of each sentence, counted from 0."""
+        out: list[int] = []
+        number = 0
+        for k, sentence in enumerate(self.sentences):
+            if k and "\n" in self.text[self.sentences[k - 1].end:sentence.start]:
+                number += 1
+            out.append(number)
+        return out
 
     def _sentence_index(self, offset: int) -> int:
         lo, hi = 0, len(self.sentences) - 1

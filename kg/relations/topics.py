@@ -25,7 +25,7 @@ NAMES = (MentionKind.PERSON, MentionKind.PLACE, MentionKind.ORGANIZATION)
 def read_topics(s: State) -> None:
     if not s.meetings:
         return
-    paragraph = _paragraphs(s)
+    paragraph = s.paragraphs
     participants = {p for d in s.meetings for p in d.participants}
     talk = _talk_sentences(s, paragraph, participants)
     inside_name = _covered_by(m for m in s.mentions if m.kind in NAMES)
@@ -94,17 +94,6 @@ def _talk_sentences(s: State, paragraph: list[int], participants: set[str]) -> C
         return found
 
     return talk
-
-
-def _paragraphs(s: State) -> list[int]:
-    """The paragraph (line) of each sentence."""
-    out: list[int] = []
-    number = 0
-    for k, sentence in enumerate(s.sentences):
-        if k and "\n" in s.text[s.sentences[k - 1].end:sentence.start]:
-            number += 1
-        out.append(number)
-    return out
 
 
 def _covered_by(names: Iterable[Mention]) -> Callable[[Mention], bool]:
