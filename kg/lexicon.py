@@ -179,6 +179,7 @@ class Lexicon:
         self._words_of: dict[tuple[str, str | None], list[Word]] = {}
         self._sector_nouns: dict[str, frozenset[str]] = {}
         self._post_cues: dict[str, tuple[tuple[tuple[str, ...], str, bool], ...]] = {}
+        self._adjective_regions: dict[tuple[str, str], str] | None = None
 
     # ------------------------------------------------------------ lookups
 
@@ -231,6 +232,23 @@ class Lexicon:
                 if e.kind == kind:
                     out.setdefault(fold(e.name), e)
         return out
+
+    def region_named_after(self, town: str) -> str | None:
+        """The region of the town's state named by the adjective of the town's name and a head after it (Ташкентская
+        область: Ташкент; Омская область: Омск; Астраханская область: Астрахань), where a language derives such
+        adjectives: the region a head noun after the town's name names in any language (Ташкент облысы, Tashkent
+        Region). The regions by their adjectives' bases are read on first use."""
+        if self._adjective_regions is None:
+            self._adjective_regions = {}
+            for e in self.entries:
+                if e.kind == "place" and e.subtype == "region" and e.country and len(e.words) == 2:
+                    bases = profile(e.language).adjective_bases(e.words[0])
+                    if bases and self.is_head(e.words[1], e.language, "region", "after", "place"):
+                        for base in bases:
+                            self._adjective_regions.setdefault((e.country, fold(base)), e.key)
+        country = self.entry_country(town)
+        return next((key for label in self.entry_labels(town)
+                     if (key := self._adjective_regions.get((country or "", fold(label.text)))) is not None), None)
 
     def place(self, key: str) -> PlaceInfo | None:
         """ISO 3166-2 code, GeoNames id and coordinates of a gazetteer place."""

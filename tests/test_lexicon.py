@@ -135,3 +135,17 @@ def test_is_word_answers_as_every_word_of_the_category_would(token: str, categor
 ])
 def test_post_spellings(words: tuple[str, ...], expected: tuple[tuple[str, ...], ...]) -> None:
     assert post_spellings(words) == expected
+
+
+@pytest.mark.parametrize(("town", "region"), [
+    ("Ташкент", "UZ-TO"),  # Ташкентская область
+    ("Бухара", "UZ-BU"),  # Бухарская область: the town's final vowel dropped
+    ("Омск", "RU-OMS"),  # Омская область: the adjective's -ск- is the town's
+    ("Астрахань", "RU-AST"),  # Астраханская область: the soft sign dropped
+    ("Париж", None),  # no region of France is named by an adjective of Paris
+])
+def test_regions_named_after_towns(town: str, region: str | None) -> None:
+    lexicon = load_lexicon()
+    key = lexicon.place_named(town, "city")
+    assert key is not None
+    assert lexicon.region_named_after(key) == region

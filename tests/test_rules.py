@@ -237,6 +237,13 @@ def test_persons(text, expected):
     # a state's adjective takes no long form before it: Federation of Indian Chambers is no state
     ("He met the Federation of Indian Chambers of Commerce.", MentionKind.COUNTRY, [("Indian", "IN")]),
     ("He met the President of the Republic of Turkey.", MentionKind.COUNTRY, [("Republic of Turkey", "TR")]),
+    # a town's name and a region's head: the region named after the town, in any language
+    ("Ташкент облысының хокимі Шухрат Усмонов келді.", MentionKind.PLACE, [("Ташкент облысының", "UZ-TO")]),
+    ("Hokim of Tashkent Region Shukhrat Usmonov arrived.", MentionKind.PLACE, [("Tashkent Region", "UZ-TO")]),
+    ("Governor of the Omsk Region Andrei Kolesnikov arrived.", MentionKind.PLACE, [("Omsk Region", "RU-OMS")]),
+    ("Елші Самарқанд және Бұхара облыстарына барды.", MentionKind.PLACE,
+     [("Самарқанд", "UZ-SA"), ("Бұхара облыстарына", "UZ-BU")]),
+    ("Елші Ташкентте болды.", MentionKind.PLACE, [("Ташкентте", "geonames:1512569")]),
 ])
 def test_names(text, kind, expected):
     assert mentions(text, kind) == expected

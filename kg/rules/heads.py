@@ -223,9 +223,16 @@ def _coordinated(s: State, m: Match[Head], named: Mention | None = None) -> bool
     form = head.word[:1].upper() + head.word[1:] if language.title_case_heads else head.word
     # the head a place's name is declined with, in the singular: Жамбылской областях, Жамбылская область
     singular = language.forms.singular(s.texts[m.last], head.word) if head.kind == "place" else head.word
+    town_at = {town.start: town for town in towns}
     for first, last in parts[1:] if named is not None else parts:
         end = m.last if first == parts[0][0] else last
-        if head.kind == "organization":
+        town = town_at.get(s.toks[first].start) if first == last else None
+        region = s.lex.region_named_after(town.value) if town is not None and head.subtype == "region" else None
+        if region is not None:
+            # a town's name before a plural head of regions: the region named after it (Самарқанд және Бұхара
+            # облыстары)
+            s.emit(MentionKind.PLACE, first, end, region, "region")
+        elif head.kind == "organization":
             s.emit(MentionKind.ORGANIZATION, first, end, f"{' '.join(s.texts[first:last + 1])} {form}", head.subtype)
         else:
             _emit_place(s, first, end, s.texts[first:last + 1], singular, form, head)

@@ -78,6 +78,9 @@ def read_names(s: State) -> None:
                 and fold(e.name) not in states_at[m.first] and fold(first_tok) != fold(e.name):
             continue  # Бразилии: Brazil's, not Brasília's (Бразилиа, as written); Сингапур names both
         names_place = e.kind == "place" and m.first == m.last and _names_place(s, m.first, e, names)
+        if (region := _region_of_town(s, m.first, m.last, e)) is not None:
+            s.emit(MentionKind.PLACE, m.first, m.last + 1, region, "region")
+            continue
         # A one-word country or town inside a proposed person's name is a word of that name (Чжао Ганом),
         # unless the grammar says it names a place, or a post's word follows (Үндістан Елшісі: its state), or a
         # country ends a proposed name of three words or more (Анджей Лоранот Үндістанның компаниялары), or a
@@ -130,13 +133,22 @@ def read_names(s: State) -> None:
             placed.add((m.first, e.key))
             # The head noun after a known place's name is part of the mention (Павлодар қаласында): its
             # case ending says where.
-            last = m.last + 1 if m.last + 1 < len(s.texts) and not s.covered[m.last + 1] and \
-                s.is_head(m.last + 1, e.subtype, "after") else m.last
+            head = m.last + 1 < len(s.texts) and not s.covered[m.last + 1]
+            last = m.last + 1 if head and s.is_head(m.last + 1, e.subtype, "after") else m.last
             s.emit(MentionKind.PLACE, m.first, last, e.key, e.subtype)
         elif not (e.country and _other_state_before(s, names, m.first, e.country)):
             # Италия Сыртқы істер министрлігі is Italy's ministry, not Kazakhstan's of the same name
             s.emit(MentionKind.ORGANIZATION, m.first, m.last, e.key, e.subtype)
             s.name_eponym(m.first, m.last)
+
+
+def _region_of_town(s: State, first: int, last: int, e: Entry) -> str | None:
+    """The region a town's name and a region's head after it name: the one named after the town (Ташкент облысы,
+    Tashkent Region: Ташкентская область), where the lexicon knows it."""
+    if e.kind != "place" or e.subtype != "city" or last + 1 >= len(s.texts) or s.covered[last + 1] \
+            or not s.is_head(last + 1, "region", "after"):
+        return None
+    return s.lex.region_named_after(e.key)
 
 
 def joined_states(s: State) -> None:
