@@ -275,6 +275,9 @@ def test_names_with_the_recogniser(text, kind, expected):
     ("Логистикалық хабтар мен көлік мәселелері қаралды.", {"logistics", "transport"}),
     ("Денсаулық сақтау мен ауыл шаруашылығына жасанды интеллект енгізу.", {"healthcare", "agriculture", "digital"}),
     ("Сурет: жаңа жобалар.", set()),
+    # cargo in each language (жүк, груз, cargo, freight): logistics; its carriage (перевозки) is the cargo's
+    ("Стороны обсудили грузовые перевозки.", {"logistics"}),
+    ("The sides discussed freight volumes.", {"logistics"}),
 ])
 def test_sectors(text, sectors):
     assert {v for _, v in mentions(text, MentionKind.SECTOR)} == sectors
