@@ -44,6 +44,10 @@ STATE_DASHES = frozenset({"-", "–", "—"})
 STATE_BODIES = frozenset({"government"})
 # The type of a water body's head noun (Caspian Sea, Каспий теңізі), which is no word in a longer name's middle.
 WATER = "water"
+# A building or monument named after a person (Қожа Ахмет Ясауи кесенесі, мавзолей Ходжи Ахмеда Ясави, Mausoleum of
+# Khoja Ahmed Yasawi): the person's name after its head noun is the place's, and an "of" may join them.
+LANDMARK = "landmark"
+LANDMARK_LINKS = frozenset({"of"})
 
 
 def quoted_organizations(s: State) -> None:
@@ -129,10 +133,13 @@ def names_after_heads(s: State) -> None:
     language = profile(s.language)
     for m in s.head_matches:
         head, i = m.payload, m.last + 1
+        landmark = head.subtype == LANDMARK
+        if landmark and i + 1 < len(s.texts) and fold(s.texts[i]) in LANDMARK_LINKS:
+            i += 1  # Mausoleum of Khoja Ahmed Yasawi
         if head.kind != "place" or head.position != "before" or i >= len(s.texts) or s.covered[m.first] \
                 or s.covered[i] or not s.is_capitalised(i) or "\n" in s.view[s.toks[m.last].end:s.toks[i].start]:
             continue
-        if _person_from(s, i):
+        if _person_from(s, i) and not landmark:
             continue  # a person's whole name after the head (провинции Чан Ван Хоа: the province's chairman)
         proposed = max((last for kind, first, last in s.proposals if kind == MentionKind.PLACE and first == i),
                        default=i - 1)
@@ -141,11 +148,14 @@ def names_after_heads(s: State) -> None:
             if s.covered[k] or not s.is_capitalised(k):
                 break
             words.append(s.texts[k])
-        last = max(proposed, i + language.forms.name_after_head(words) - 1)
+        # a landmark's name is a person's, in whatever case the head governs (мавзолей Ходжи Ахмеда Ясави)
+        last = i + len(words) - 1 if landmark else max(proposed, i + language.forms.name_after_head(words) - 1)
         if last < i or any(s.covered[k] for k in range(i, last + 1)):
             continue
         name = s.span(i, last)
-        s.emit(MentionKind.PLACE, m.first, last, f"{name}\t{head.word} {name}", head.place_type)
+        # a landmark is named by the head and the name together (the name alone is a person's)
+        value = s.span(m.first, last) if landmark else f"{name}\t{head.word} {name}"
+        s.emit(MentionKind.PLACE, m.first, last, value, head.place_type)
 
 
 def _person_from(s: State, i: int) -> bool:
