@@ -312,7 +312,8 @@ def _name_start(s: State, head_index: int, *, organization: bool = False, town_n
                 break
             mention, start = inner
             if mention.kind == MentionKind.ORGANIZATION:
-                if (_is_nominative_head(s, j) or (organization and s.has_case(j, Case.GENITIVE))) \
+                # (a body before a place's head names no place: «X» компаниясы Алтай ауданында)
+                if organization and (_is_nominative_head(s, j) or s.has_case(j, Case.GENITIVE)) \
                         and fold(s.texts[j + 1]) not in COORDINATORS:
                     first = start  # (not a body joined to this one: Curtin University and Karaganda University)
                 break
