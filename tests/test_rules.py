@@ -257,6 +257,11 @@ def test_persons(text, expected):
     ("The delegation visited the Khoja Ahmed Yasawi Mausoleum.", MentionKind.PLACE,
      [("Khoja Ahmed Yasawi Mausoleum", "Khoja Ahmed Yasawi Mausoleum")]),
     ("Делегация посетила мавзолей Ходжи Ахмеда Ясави.", MentionKind.PERSON, []),
+    # ... and so is a park, a palace or a desert, a known place's name before its head or not
+    ("Делегация Атакама шөліне барды.", MentionKind.PLACE, [("Атакама шөліне", "Атакама шөлі")]),
+    ("Делегация Катонқарағай ұлттық табиғи паркіне барды.", MentionKind.PLACE,
+     [("Катонқарағай ұлттық табиғи паркіне", "Катонқарағай ұлттық табиғи паркі")]),
+    ("Делегация посетила дворец Планалту.", MentionKind.PLACE, [("дворец Планалту", "дворец Планалту")]),
     ("The delegation visited the Mausoleum of Khoja Ahmed Yasawi.", MentionKind.PERSON, []),
 ])
 def test_names(text, kind, expected):

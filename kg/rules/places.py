@@ -24,6 +24,8 @@ from kg.rules.state import (
 )
 from kg.text import fold
 
+# The place type of a building, a monument, a park or a desert (heads.tsv).
+LANDMARK = "landmark"
 # "долларов США", "US dollars" name a currency, not the state.
 CURRENCY_WORDS = frozenset({"долл", "doll"})
 # Tokens after a state's name within which a post's word makes it the post's state (Қытай Коммерция министрі).
@@ -62,6 +64,7 @@ def read_names(s: State) -> None:
         if m.first == m.last and m.payload.kind == "country" and m.payload.form in ("name", "variant"):
             states_at.setdefault(m.first, set()).add(fold(m.payload.name))
     placed: set[tuple[int, str]] = set()
+    claimed: set[int] = set()  # the first tokens of places read as a landmark's name
     # the states the report names: a place whose name a larger place elsewhere took is theirs (Valencia in a report
     # on Spain), where its own state is not named
     states = sorted({m.payload.key for m in found if m.payload.kind == "country"})
@@ -78,8 +81,17 @@ def read_names(s: State) -> None:
                 and fold(e.name) not in states_at[m.first] and fold(first_tok) != fold(e.name):
             continue  # Бразилии: Brazil's, not Brasília's (Бразилиа, as written); Сингапур names both
         names_place = e.kind == "place" and m.first == m.last and _names_place(s, m.first, e, names)
+        if m.first in claimed:
+            continue  # the place of a landmark read already
         if (region := _region_of_town(s, m.first, m.last, e)) is not None:
             s.emit(MentionKind.PLACE, m.first, m.last + 1, region, "region")
+            continue
+        if (landmark := _landmark_head(s, m.last, e)) is not None:
+            # a place's name and a landmark's head after it, a word between or none: the landmark, named with the
+            # head as listed (Атакама шөлі, Катонқарағай ұлттық табиғи паркі)
+            at, word = landmark
+            s.emit(MentionKind.PLACE, m.first, at, " ".join([*s.texts[m.first:at], word]), LANDMARK)
+            claimed.add(m.first)
             continue
         # A one-word country or town inside a proposed person's name is a word of that name (Чжао Ганом),
         # unless the grammar says it names a place, or a post's word follows (Үндістан Елшісі: its state), or a
@@ -149,6 +161,21 @@ def _region_of_town(s: State, first: int, last: int, e: Entry) -> str | None:
             or not s.is_head(last + 1, "region", "after"):
         return None
     return s.lex.region_named_after(e.key)
+
+
+def _landmark_head(s: State, last: int, e: Entry) -> tuple[int, str] | None:
+    """The token of a landmark's head after a place's name ending at ``last``, right after it or past one word (a
+    park's ұлттық), and the head as listed."""
+    if e.kind != "place":
+        return None
+    for k in range(last + 1, min(len(s.texts), last + 3)):
+        if s.covered[k]:
+            return None
+        word = next((h.word for h in s.lex.heads_for(s.language) if h.kind == "place" and h.subtype == LANDMARK
+                     and h.position == "after" and word_matches(s.texts[k], h.word, s.language)), None)
+        if word is not None:
+            return k, word
+    return None
 
 
 def joined_states(s: State) -> None:
