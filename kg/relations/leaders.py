@@ -46,11 +46,10 @@ def delegation_origins(s: State) -> dict[str, tuple[str, str | None]]:
         spans = s.word_spans(idx, "delegation")
         if not spans:
             continue
-        leader = _leader_in(s, idx)
-        words = s.word_values(idx, "leader")
-        if leader is None or leader in out or not words:
+        found = _leading(s, idx)
+        if found is None or found[0] in out:
             continue
-        lead = words[0]
+        leader, lead = found
         for start, end in spans:
             low, high = (end, lead[0]) if end <= lead[0] else (lead[1], start)
             between = [m for m in s.in_sentence(idx) if low <= m.start and m.end <= high
@@ -73,10 +72,17 @@ def _members_in(s: State, idx: int) -> tuple[str, ...]:
 
 
 def _leader_in(s: State, idx: int) -> str | None:
-    """The person a word of leading in sentence ``idx`` names: the nearest name on the word's side, within
-    ``LEADER_REACH`` characters."""
+    """The person a word of leading in sentence ``idx`` names (``_leading``)."""
+    found = _leading(s, idx)
+    return found[0] if found is not None else None
+
+
+def _leading(s: State, idx: int) -> tuple[str, tuple[int, int, str]] | None:
+    """The person a word of leading in sentence ``idx`` names, the nearest name on the word's side within
+    ``LEADER_REACH`` characters, and that word (its offsets and side)."""
     persons = s.in_sentence(idx, MentionKind.PERSON)
-    for start, end, side in s.word_values(idx, "leader"):
+    for word in s.word_values(idx, "leader"):
+        start, end, side = word
         if side == BEFORE:
             near = [m for m in persons if m.end <= start and start - m.end <= LEADER_REACH]
             found = max(near, key=lambda m: m.end, default=None)
@@ -84,5 +90,5 @@ def _leader_in(s: State, idx: int) -> str | None:
             near = [m for m in persons if m.start >= end and m.start - end <= LEADER_REACH]
             found = min(near, key=lambda m: m.start, default=None)
         if found is not None:
-            return s.key_of[found]
+            return s.key_of[found], word
     return None

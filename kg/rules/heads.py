@@ -19,6 +19,7 @@ from kg.rules.state import (
     CAPITAL_LETTER,
     CAPITALISED_ANY,
     HYPHEN,
+    LANDMARK,
     LATIN_CAPITALISED,
     LATIN_LINKS,
     MAX_NAME_TOKENS,
@@ -44,9 +45,8 @@ STATE_DASHES = frozenset({"-", "–", "—"})
 STATE_BODIES = frozenset({"government"})
 # The type of a water body's head noun (Caspian Sea, Каспий теңізі), which is no word in a longer name's middle.
 WATER = "water"
-# A building or monument named after a person (Қожа Ахмет Ясауи кесенесі, мавзолей Ходжи Ахмеда Ясави, Mausoleum of
-# Khoja Ahmed Yasawi): the person's name after its head noun is the place's, and an "of" may join them.
-LANDMARK = "landmark"
+# A landmark named after a person (мавзолей Ходжи Ахмеда Ясави, Mausoleum of Khoja Ahmed Yasawi): the person's name
+# after its head noun is the place's, and an "of" may join them.
 LANDMARK_LINKS = frozenset({"of"})
 
 

@@ -13,6 +13,7 @@ from kg.morphology import word_matches
 from kg.rules.state import (
     CAPITAL_LETTER,
     COMPLEMENT_OPENERS,
+    LANDMARK,
     MEETING_CATEGORIES,
     PATRONYMIC,
     PLACE_PREPOSITIONS,
@@ -24,8 +25,6 @@ from kg.rules.state import (
 )
 from kg.text import fold
 
-# The place type of a building, a monument, a park or a desert (heads.tsv).
-LANDMARK = "landmark"
 # "долларов США", "US dollars" name a currency, not the state.
 CURRENCY_WORDS = frozenset({"долл", "doll"})
 # Tokens after a state's name within which a post's word makes it the post's state (Қытай Коммерция министрі).
@@ -64,7 +63,7 @@ def read_names(s: State) -> None:
         if m.first == m.last and m.payload.kind == "country" and m.payload.form in ("name", "variant"):
             states_at.setdefault(m.first, set()).add(fold(m.payload.name))
     placed: set[tuple[int, str]] = set()
-    claimed: set[int] = set()  # the first tokens of places read as a landmark's name
+    claimed: set[int] = set()  # the first tokens of places read as a region's or a landmark's name
     # the states the report names: a place whose name a larger place elsewhere took is theirs (Valencia in a report
     # on Spain), where its own state is not named
     states = sorted({m.payload.key for m in found if m.payload.kind == "country"})
@@ -80,11 +79,11 @@ def read_names(s: State) -> None:
         if e.kind == "place" and m.first == m.last and m.first in states_at \
                 and fold(e.name) not in states_at[m.first] and fold(first_tok) != fold(e.name):
             continue  # Бразилии: Brazil's, not Brasília's (Бразилиа, as written); Сингапур names both
-        names_place = e.kind == "place" and m.first == m.last and _names_place(s, m.first, e, names)
         if m.first in claimed:
-            continue  # the place of a landmark read already
+            continue  # the town of a region or the place of a landmark, read already
         if (region := _region_of_town(s, m.first, m.last, e)) is not None:
             s.emit(MentionKind.PLACE, m.first, m.last + 1, region, "region")
+            claimed.add(m.first)
             continue
         if (landmark := _landmark_head(s, m.last, e)) is not None:
             # a place's name and a landmark's head after it, a word between or none: the landmark, named with the
@@ -93,6 +92,7 @@ def read_names(s: State) -> None:
             s.emit(MentionKind.PLACE, m.first, at, " ".join([*s.texts[m.first:at], word]), LANDMARK)
             claimed.add(m.first)
             continue
+        names_place = e.kind == "place" and m.first == m.last and _names_place(s, m.first, e, names)
         # A one-word country or town inside a proposed person's name is a word of that name (Чжао Ганом),
         # unless the grammar says it names a place, or a post's word follows (Үндістан Елшісі: its state), or a
         # country ends a proposed name of three words or more (Анджей Лоранот Үндістанның компаниялары), or a
@@ -171,10 +171,9 @@ def _landmark_head(s: State, last: int, e: Entry) -> tuple[int, str] | None:
     for k in range(last + 1, min(len(s.texts), last + 3)):
         if s.covered[k]:
             return None
-        word = next((h.word for h in s.lex.heads_for(s.language) if h.kind == "place" and h.subtype == LANDMARK
-                     and h.position == "after" and word_matches(s.texts[k], h.word, s.language)), None)
-        if word is not None:
-            return k, word
+        if s.is_head(k, LANDMARK, "after"):  # (answered once per token; the head as listed only then)
+            return k, next(h.word for h in s.lex.heads_for(s.language) if h.kind == "place" and h.subtype == LANDMARK
+                           and h.position == "after" and word_matches(s.texts[k], h.word, s.language))
     return None
 
 

@@ -75,6 +75,9 @@ MIXED_ACRONYM = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқң�
 ACRONYM = re.compile(rf"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{{2,}}$|{MIXED_ACRONYM.pattern}")
 # Words after which a capitalised word is a place or part of an office's name, not a person's name.
 PLACE_PREPOSITIONS = frozenset({"в", "во", "из", "in", "to", "at", "from"})
+# The type of a building, a monument, a park or a desert in heads.tsv (Қожа Ахмет Ясауи кесенесі, Атакама шөлі):
+# a place of its own, whose name may be a person's or another place's.
+LANDMARK = "landmark"
 # Words that open a post's or a place's complement: the capitalised word after them is no given name.
 COMPLEMENT_OPENERS = PLACE_PREPOSITIONS | {"of"}
 TITLE_LINKS = frozenset({"of", "and", "for", "&", "и", "по"})
