@@ -466,6 +466,21 @@ def meetings_of(text: str) -> list[set[str]]:
      "кезегінде М. Йылдыз палата мүшелерінің Қазақстанға қызығушылығын атап өтті.\nКелесі күні Елші университет "
      "ректоры Айше Өзтүрікпен кездесті. Тараптар білім беру мәселелерін талқылады.",
      [{"Асқар Бекұлы", "Мехмет Йылдыз"}, {"Асқар Бекұлы", "Айше Өзтүрік"}]),
+    # a state's delegation named by its adjective and no leader is that state's persons of the meeting before, in a
+    # meeting of their own with the one it meets
+    ("Minister of Agriculture of Kazakhstan Yerlan Bekov, accompanied by the Ambassador of Kazakhstan to Canada Marat "
+     "Aliyev, met with Minister of Agriculture of Saskatchewan David Moore. The next day, the Kazakh delegation was "
+     "received by Anna Grant, President of the University of Regina.",
+     [{"Yerlan Bekov", "Marat Aliyev", "David Moore"}, {"Yerlan Bekov", "Marat Aliyev", "Anna Grant"}]),
+    ("Аким города Туркестана Нурлан Ахметов встретился с мэром Кайсери Мехметом Озом. На встрече присутствовал Посол "
+     "Казахстана в Турции Ерлан Сериков. Затем казахстанская делегация встретилась с губернатором провинции Кайсери "
+     "Орханом Демиром.",
+     [{"Нурлан Ахметов", "Мехмет Оз", "Ерлан Сериков"}, {"Нурлан Ахметов", "Ерлан Сериков", "Орхан Демир"}]),
+    ("Жамбыл облысының әкімі Ерлан Қаранов Грузияның экономика министрі Леван Давиташвилимен кездесті. Кездесуге "
+     "Қазақстанның Грузиядағы Елшісі Нұрлан Сейітов қатысты. Келесі күні қазақстандық делегация Кутаиси қаласының "
+     "мэрі Гиорги Чикованимен кездесті.",
+     [{"Ерлан Қаранов", "Леван Давиташвили", "Нұрлан Сейітов"},
+      {"Ерлан Қаранов", "Нұрлан Сейітов", "Гиорги Чиковани"}]),
 ])
 def test_meeting_participants(text, expected):
     assert meetings_of(text) == expected

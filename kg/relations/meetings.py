@@ -96,6 +96,11 @@ def read_meetings(s: State) -> None:
             continue
         implicit_subject = people and (met == len(people) or _pronoun_subject(s, idx, cue, named))
         party = led_by(s, idx, leaders) if len(people) == 1 else ()
+        # the Kazakh delegation was received by X: those of the meeting before, in a meeting of their own
+        if not party and len(people) == 1 and out and people[0] not in out[-1].participants \
+                and (team := _state_delegation(s, idx, out[-1])):
+            out.append(MeetingDraft([*team, *people], [idx], s.evidence(cue)))
+            continue
         if party and not set(party) & set(people):
             people[:0] = party  # the delegation led by X ... met Y: X met Y
         elif (len(people) == 1 or implicit_subject) and protagonist and protagonist not in people:
@@ -134,6 +139,17 @@ def read_meetings(s: State) -> None:
     s.meetings = [d for d in s.meetings if len(d.participants) >= 2]
     _visits(s, protagonist)
     _visits_to_hosts(s, protagonist)
+
+
+def _state_delegation(s: State, idx: int, told: MeetingDraft) -> tuple[str, ...]:
+    """The persons of a state's delegation named by its adjective and no leader (the Kazakh delegation, казахстанская
+    делегация, қазақстандық делегация): those of the meeting told before whose post is that state's."""
+    spans = s.word_spans(idx, "delegation")
+    states = {m.value for m in s.in_sentence(idx, MentionKind.COUNTRY)
+              if any(0 <= start - m.end <= 1 for start, _ in spans)}
+    if not states:
+        return ()
+    return tuple(k for k in told.participants if any(p.holder == k and p.country in states for p in s.posts))
 
 
 def _pronoun_subject(s: State, idx: int, cue: Mention, named: list[tuple[int, str]]) -> bool:
