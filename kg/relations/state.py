@@ -74,6 +74,7 @@ class State:
         self._tokens: dict[int, list[Token]] = {}  # a sentence's tokens, read once for the passes that ask
         self._words: dict[int, list[str]] = {}  # a sentence's words as ``has_word`` reads them, split once
         self._has_word: dict[tuple[int, str], bool] = {}  # the passes ask of one sentence and category again
+        self._word_spans: dict[tuple[int, str], list[tuple[int, int]]] = {}  # and where its words are
         self._mentions_of: dict[str | None, list[Mention]] | None = None  # by key, made when first asked
 
     @cached_property
@@ -158,12 +159,17 @@ class State:
         return found
 
     def word_spans(self, index: int, category: str) -> list[tuple[int, int]]:
-        """Where sentence ``index`` holds words of a lexicon category (по приглашению, прошла), as offsets."""
-        sentence = self.sentences[index]
-        language = self.report.language
-        is_word = self.lex.is_word
-        return [(sentence.start + t.start, sentence.start + t.end) for t in self.sentence_tokens(index)
-                if is_word(t.text, category, language)]
+        """Where sentence ``index`` holds words of a lexicon category (по приглашению, прошла), as offsets; read once
+        (not to be changed)."""
+        key = (index, category)
+        found = self._word_spans.get(key)
+        if found is None:
+            start = self.sentences[index].start
+            language = self.report.language
+            is_word = self.lex.is_word
+            found = self._word_spans[key] = [(start + t.start, start + t.end) for t in self.sentence_tokens(index)
+                                             if is_word(t.text, category, language)]
+        return found
 
     def word_values(self, index: int, category: str, *, inflected: bool = True) -> list[tuple[int, int, str]]:
         """Where sentence ``index`` holds words of a lexicon category (one word in any of its forms, or only as written
