@@ -1097,6 +1097,15 @@ def places_of(text: str) -> list[str | None]:
     ("Посол Аскар Нурланов прибыл в Перт. Затем в Торгово-промышленной палате штата Западная Австралия (CCIWA) "
      "состоялась встреча посла с ее председателем Джоном Смитом.",
      "Торгово-промышленная палата штата Западная Австралия"),
+    # the region a visiting delegation's leader governs is where it comes from, not where it meets: the body its host
+    # heads is
+    ("Делегация Мангистауской области во главе с акимом области Ерланом Тасбулатовым находится с визитом в "
+     "Азербайджане. Делегация провела встречу с заместителем министра экономики Азербайджана Эльнуром Гасымовым.",
+     "Министерство экономики Азербайджана"),
+    ("Маңғыстау облысының әкімі Ерлан Тасбулатов бастаған делегация Әзірбайжанда сапармен жүр. Делегация "
+     "Әзірбайжанның экономика министрінің орынбасары Эльнур Гасымовпен кездесті.", "Әзірбайжан Экономика министрлігі"),
+    ("A delegation of Mangystau Region led by Governor Yerlan Tasbulatov is on a visit to Azerbaijan. The delegation "
+     "met the Deputy Minister of Economy of Azerbaijan Elnur Gasymov.", "Ministry of Economy of Azerbaijan"),
 ])
 def test_meeting_place(text, place):
     assert places_of(text) == [place]

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 from kg.lang import Case, DayKind, DayWord, Language, word_key
 from kg.model import Mention, MentionKind, PartialDate
+from kg.relations.leaders import delegation_leaders
 from kg.relations.posts import case_window, phrase_window, role_before, via
 from kg.relations.state import DIPLOMATS, OF, MeetingDraft, State
 
@@ -36,6 +37,7 @@ FUTURE_SLACK = timedelta(days=7)
 
 def read_places_and_dates(s: State) -> None:
     windows = _post_windows(s)
+    visitors = frozenset().union(*delegation_leaders(s).values())
     told: MeetingDraft | None = None  # the meeting told before
     undated = _undated(s)
     # the day year-less dates and day words are read from: the publication date, else the dateline's day
@@ -48,9 +50,9 @@ def read_places_and_dates(s: State) -> None:
         # ... or a day told from the meeting before (сол күні, the next day): on the same trip too
         also = told is not None and (s.has_word(min(d.sentences), "also") or _days_after(
             s.language, [t.text for t in s.sentence_tokens(min(d.sentences))]) is not None)
-        d.location = _location(s, d, windows)
+        d.location = _location(s, d, windows, visitors)
         if d.location is None and not _called(s, d):
-            d.location = (told.location if also and told else None) or _default_location(s, d)
+            d.location = (told.location if also and told else None) or _default_location(s, d, visitors)
         stated = _stated_date(s, d, day, dateline, told.date if told else None, first)
         d.date = stated or (told.date if told else None) or undated
         first = first or (d.date if d.date is not None and d.date.day is not None else None)
@@ -78,7 +80,7 @@ def _visit_sentences(s: State, d: MeetingDraft, reach: int | None = VISIT_REACH)
     return [i for i in range(first, stop, -1) if any(m.value == "visit" for m in s.in_sentence(i, MentionKind.MEETING))]
 
 
-def _location(s: State, d: MeetingDraft, windows: set[int]) -> str | None:
+def _location(s: State, d: MeetingDraft, windows: set[int], visitors: frozenset[str]) -> str | None:
     for idx in d.sentences:
         if idx != d.sentences[0] and s.has_word(idx, "planned"):
             continue  # Тараптар келесі жылы Астанада консультациялар өткізуге келісті: where talks are to be held
@@ -99,7 +101,7 @@ def _location(s: State, d: MeetingDraft, windows: set[int]) -> str | None:
                     m.kind == MentionKind.PLACE and id(m) not in windows and _visited_in(s, m, idx)) or (
                     not s.language.marks_case and id(m) not in windows and _where_met(s, m)):
                 # a visit to a region, a meeting with the mayor of a town: the town
-                town = next((k for k in _hosts(s, d) if _subtype(s, k) == "city"), None)
+                town = next((k for k in _hosts(s, d, visitors) if _subtype(s, k) == "city"), None)
                 key = _visited_key(s, m)
                 return town if town and _subtype(s, key) == "region" else key
     # an event held in a place just before, within which the meeting took place (Астанада бизнес-форум өтті. Форум
@@ -111,7 +113,7 @@ def _location(s: State, d: MeetingDraft, windows: set[int]) -> str | None:
         for m in s.in_sentence(idx, MentionKind.PLACE):
             if id(m) not in windows and _held_at(s, m, idx, noun=False):
                 return s.key_of.get(m)
-    host_places = [k for k in _hosts(s, d) if k.startswith("place:")]
+    host_places = [k for k in _hosts(s, d, visitors) if k.startswith("place:")]
     # a visit to a foreign state: a place of its officials before one of the visitors' (посетила Республику Корея,
     # где провела встречи с губернатором провинции X)
     visited = _visited_states(s, _visit_sentences(s, d), windows)
@@ -131,9 +133,10 @@ def _visited_key(s: State, m: Mention) -> str | None:
     return s.key_of.get(max(bodies, key=lambda o: o.end - o.start, default=m))
 
 
-def _hosts(s: State, d: MeetingDraft) -> list[str]:
-    """What those who took part and are no diplomats govern or head: places and bodies."""
-    holders = set(d.participants)
+def _hosts(s: State, d: MeetingDraft, visitors: frozenset[str]) -> list[str]:
+    """What those who took part and are no diplomats govern or head: places and bodies; not those of a visiting
+    delegation's leader or members, ``visitors`` (the region a delegation comes from)."""
+    holders = set(d.participants) - visitors
     return [p.jurisdiction for p in s.posts if p.holder in holders and p.role not in DIPLOMATS and p.jurisdiction]
 
 
@@ -142,7 +145,7 @@ def _called(s: State, d: MeetingDraft) -> bool:
     return any(s.has_word(idx, "call") for idx in d.sentences)
 
 
-def _default_location(s: State, d: MeetingDraft) -> str | None:
+def _default_location(s: State, d: MeetingDraft, visitors: frozenset[str]) -> str | None:
     """Where a meeting took place that its sentences, the visit and the hosts' places leave open: the dateline, or a
     body one who took part heads."""
     holders = set(d.participants)
@@ -163,7 +166,7 @@ def _default_location(s: State, d: MeetingDraft) -> str | None:
         return seat
     # a body one of them heads, not one known to be in another state than the one visited; not a company a
     # delegation's member comes from
-    bodies = [k for k in _hosts(s, d) if ((e := s.entity(k)) is None or e.subtype != "company") and (
+    bodies = [k for k in _hosts(s, d, visitors) if ((e := s.entity(k)) is None or e.subtype != "company") and (
         not visited or s.country_of(k) in (*visited, None))]
     return bodies[0] if bodies else None
 
