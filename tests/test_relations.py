@@ -930,6 +930,12 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
      "Айгүл Серікова", ("parliamentarian", "KZ", None)),
     ("Кездесуге Сенат депутаты, аграрлық мәселелер комитетінің мүшесі Ерлан Тоқтаров қатысты.",
      "Ерлан Тоқтаров", ("parliamentarian", "KZ", None)),
+    # en: the word for a deputy right before a post, in any case, makes the deputy's post; alone, a member of parliament
+    ("The Consul General met the Khokim of Samarkand Region Bakhodir Rakhimov. The meeting was attended by First "
+     "Deputy Khokim Dilshod Nurmatov.", "Dilshod Nurmatov", ("deputy-governor", "UZ", None)),
+    ("The Consul General met Daniyar Kassymov, deputy chairman of the board of the company.", "Daniyar Kassymov",
+     ("official", None, None)),
+    ("The Consul General met Mazhilis deputy Aigul Sarsenova.", "Aigul Sarsenova", ("parliamentarian", "KZ", None)),
 ])
 def test_posts(text, name, post):
     assert posts_of(text)[name] == post

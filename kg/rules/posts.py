@@ -69,13 +69,14 @@ def _deputy_before(s: State, m: Match[str]) -> Match[str]:
     deputy = s.lex.deputy_role(m.payload)
     if not profile(s.language).title_case_heads:
         return m
+    k = m.first - 1
+    # right before the post, in any case: Deputy Khokim, deputy chairman
+    adjacent = k >= 0 and _deputy_word(s, k) and s.toks[m.first].start - s.toks[k].end <= 1
     if deputy is None:
         # Deputy Director-General: the word for a deputy right before a post is no post of its own
-        k = m.first - 1
-        if k >= 0 and s.is_capitalised(k) and _deputy_word(s, k) \
-                and s.toks[m.first].start - s.toks[k].end <= 1:
-            return Match(k, m.last, OTHER_DEPUTY)
-        return m
+        return Match(k, m.last, OTHER_DEPUTY) if adjacent else m
+    if adjacent:
+        return Match(k, m.last, deputy)
     for k in range(m.first - 2, max(-1, m.first - 2 - DEPUTY_FIELD_WORDS), -1):
         gap = range(k + 1, m.first)
         if not all(s.is_capitalised(j) and not s.barrier[j] and (not s.covered[j] or _in_body(s, j)) for j in gap):
