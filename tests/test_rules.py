@@ -263,6 +263,14 @@ def test_persons(text, expected):
      [("Катонқарағай ұлттық табиғи паркіне", "Катонқарағай ұлттық табиғи паркі")]),
     ("Делегация посетила дворец Планалту.", MentionKind.PLACE, [("дворец Планалту", "дворец Планалту")]),
     ("The delegation visited the Mausoleum of Khoja Ahmed Yasawi.", MentionKind.PERSON, []),
+    # kk: a capitalised post's word inside a sentence right before a body's head noun is a word of its name (the
+    # House of Representatives, the House of Councillors); first in a sentence, a post
+    ("Елші Египет Өкілдер палатасының төрағасы Ахмед Салехпен кездесті.", MentionKind.ORGANIZATION,
+     [("Египет Өкілдер палатасының", "Египет Өкілдер палатасы")]),
+    ("Елші Жапония Парламенті Кеңесшілер палатасының депутатымен кездесті.", MentionKind.ORGANIZATION,
+     [("Жапония Парламенті Кеңесшілер палатасының", "Жапония Парламенті Кеңесшілер палатасы")]),
+    ("Кеңесші Асқар Бекұлы палатаның төрағасымен кездесті.", MentionKind.ROLE,
+     [("Кеңесші", "diplomat"), ("төрағасымен", "official")]),
 ])
 def test_names(text, kind, expected):
     assert mentions(text, kind) == expected

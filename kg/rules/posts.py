@@ -109,10 +109,13 @@ def _names_like_posts(s: State, matches: list[Match[str]]) -> frozenset[int]:
 
 
 def _in_body_names(s: State, matches: list[Match[str]]) -> frozenset[int]:
-    """A capitalised post's word right before a capitalised head noun of a body is a word of the body's name: the
-    Vitebsk Regional Executive Committee, the Executive Board."""
+    """A capitalised post's word right before a head noun of a body, capitalised where titles capitalise their words,
+    is a word of the body's name: the Vitebsk Regional Executive Committee, the Executive Board, Өкілдер палатасы,
+    Кеңесшілер палатасының."""
+    lower_heads = not profile(s.language).title_case_heads
     return frozenset(m.first for m in matches if s.is_capitalised(m.last) and m.last + 1 < len(s.texts)
-                     and s.is_capitalised(m.last + 1) and s.is_head(m.last + 1, kind="organization"))
+                     and ((lower_heads and not s.sentence_initial(m.first)) or s.is_capitalised(m.last + 1))
+                     and s.is_head(m.last + 1, kind="organization"))
 
 
 def _proposed_openings(s: State) -> frozenset[int]:
