@@ -66,6 +66,10 @@ def dates(text: str) -> list[tuple[str, str]]:
     ("The ambassador met the governor on the 15th of October.", [("15th of October", "--10-15")]),
     ("The ambassador met the governor on the 20th and 21st of September 2024.",
      [("20th and 21st of September 2024", "2024-09-20")]),
+    # the year of a date that ends a sentence is none of the next one's
+    ("Визит прошёл 3-7 июня 2024 года. 4 июня посол встретился с акимом.",
+     [("3-7 июня 2024", "2024-06-03"), ("4 июня", "--06-04")]),
+    ("Посол встретился с акимом 2025 г. 15 октября.", [("2025 г. 15 октября", "2025-10-15")]),
 ])
 def test_written_dates(text, expected):
     assert dates(text) == expected

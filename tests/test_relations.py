@@ -1547,6 +1547,14 @@ def dates_of(text: str) -> list[str | None]:
     (" date 2025-05-02 Visit\nAmbassador Nurbol Kenzhebayev paid a two-day visit to East Java on 28-29 April. On the "
      "first day, he met the Governor of East Java Siti Rahmawati. On the second day of the visit, the Ambassador met "
      "the Mayor of Surabaya Eri Cahyadi.", ["2025-04-28", "2025-04-29"]),
+    # with no publication date or dateline, a date written with no year is in the year of the first date written with
+    # one
+    ("Делегация 2024 жылғы 3-7 маусым аралығында Канадада болды. 4 маусымда Реджайна қаласында облыс әкімінің "
+     "орынбасары Сәбит Жұмабаев министр Дэвид Маккензимен кездесті.", ["2024-06-04"]),
+    ("Делегация находилась в Канаде 3-7 июня 2024 года. 4 июня в Реджайне заместитель акима области Сабит Жумабаев "
+     "встретился с министром Дэвидом Маккензи.", ["2024-06-04"]),
+    ("The delegation was in Canada on 3-7 June 2024. On 4 June in Regina, Deputy Akim Sabit Zhumabayev met Minister "
+     "David MacKenzie.", ["2024-06-04"]),
 ])
 def test_meeting_date(text, expected):
     assert dates_of(text) == expected

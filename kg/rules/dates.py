@@ -17,6 +17,8 @@ YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 ISO_DATE = re.compile(r"^(1[89]\d\d|20\d\d)-(\d\d)-(\d\d)$")
 NUMBER = re.compile(r"^\d{1,2}$")
 DATE_SEPARATORS = frozenset({".", "/"})
+# The letters of an abbreviated word for a year, a full stop after it (2025 ж., 2025 г.).
+ABBREVIATED_YEAR = 2
 ORDINAL_DAY = re.compile(r"^(\d{1,2})[-‐](?:і|сі|ы|сы|інде|сінде|ында|сында|нде|нда|де|да|ші|шы|інші|ншы)$")
 
 
@@ -117,8 +119,8 @@ def _month_date(s: State, i: int) -> tuple[int, int, int | None, int, int | None
         year, last = int(texts[last + 1]), last + 1
     else:
         before = first - 1
-        if before >= 1 and texts[before] == ".":
-            before -= 1
+        if before >= 2 and texts[before] == "." and len(texts[before - 1]) <= ABBREVIATED_YEAR:
+            before -= 1  # 2025 ж. 15 қазан, 2025 г. 15 октября; not 2024 года. 4 июня: a sentence ends
         if before >= 1 and _year_word(s, texts[before]) and YEAR.match(texts[before - 1]):
             year, first = int(texts[before - 1]), before - 1
     return _valid_date(first, last, year, month, day)
