@@ -1186,6 +1186,13 @@ def test_joint_discussion_is_a_meeting(text, expected):
      ("ambassador", "JP", "KZ")),
     ("The Governor of Turkistan Region, Darkhan Satybaldy, hosted the Ambassador of Uzbekistan, Bakhtiyor "
      "Ibragimov.", "Bakhtiyor Ibragimov", ("ambassador", "UZ", "KZ")),
+    # ... and one who meets beside a diplomat of a named state and host is of his mission
+    ("Mayor Jan Nowak hosted the Ambassador of Kazakhstan to Poland Askar Bekov. The embassy's counsellor Dana "
+     "Serikova also took part in the talks.", "Dana Serikova", ("diplomat", "KZ", "PL")),
+    ("Аким области Асхат Шахаров принял Посла Франции в Казахстане Марка Мартена. Во встрече принял участие "
+     "советник посольства Пьер Дюран.", "Пьер Дюран", ("diplomat", "FR", "KZ")),
+    ("Қазақстанның Мысырдағы Елшісі Бағдат Әлиев мэр Ахмед Салехпен кездесті. Кездесуге елшілік кеңесшісі "
+     "Сәкен Әлімов қатысты.", "Сәкен Әлімов", ("diplomat", "KZ", "EG")),
 ])
 def test_diplomat_states_from_counterparts(text, name, post):
     assert posts_of(text)[name] == post

@@ -30,7 +30,11 @@ def infer_countries(s: State) -> None:
         if p.role not in DIPLOMATS:
             continue
         if p.country is None and p.accredited_to is None:
-            _from_counterparts(s, p)
+            mission = _mission(s, p)
+            if mission is not None:
+                p.country, p.accredited_to = mission
+            else:
+                _from_counterparts(s, p)
         if p.accredited_to is None:
             p.accredited_to = _host_met(s, p)
         if p.accredited_to is None and s.home is None:
@@ -122,6 +126,15 @@ def _host_met(s: State, p: PostDraft) -> str | None:
     hosts = {q.country for q in s.posts if q.holder in met and q.role not in DIPLOMATS and q.country
              and q.country != p.country}
     return hosts.pop() if len(hosts) == 1 else None
+
+
+def _mission(s: State, p: PostDraft) -> tuple[str, str] | None:
+    """The state and host of the one mission whose diplomats of a named state took part in a meeting with a diplomat
+    who names no state: a member of its staff (the embassy's counsellor, a consul, beside the ambassador)."""
+    met = {q for d in s.meetings if p.holder in d.participants for q in d.participants} - {p.holder}
+    missions = {(q.country, q.accredited_to) for q in s.posts if q.holder in met and q.role in DIPLOMATS
+                and q.country and q.accredited_to}
+    return missions.pop() if len(missions) == 1 else None
 
 
 def _from_counterparts(s: State, p: PostDraft) -> None:
