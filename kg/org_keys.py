@@ -81,9 +81,25 @@ def _match(tokens: list[str], at: int) -> _Form | None:
 @lru_cache(maxsize=16384)
 def org_key(name: str) -> str | None:
     """The language-blind key of an organization's name, or None where the name gives too little."""
+    concepts, names, heads = _read(name)
+    if not names and not (heads and set(concepts) & COUNTRY_CONCEPTS):
+        return None
+    return KEY_PREFIX + " ".join(sorted({*concepts, *names}))
+
+
+def head_concepts(name: str) -> frozenset[str]:
+    """The concepts of the head nouns an organization's name holds (университеті, University: university)."""
+    concepts, _, _ = _read(name, heads_only=True)
+    return frozenset(concepts)
+
+
+@lru_cache(maxsize=16384)
+def _read(name: str, *, heads_only: bool = False) -> tuple[tuple[str, ...], tuple[str, ...], int]:
+    """The concepts a name's words say (its head nouns' alone with ``heads_only``), its other words' keys, and how
+    many head nouns it holds."""
     tokens = [t.lower() for t in WORD.findall(name)]
-    concepts: set[str] = set()
-    names: set[str] = set()
+    concepts: list[str] = []
+    names: list[str] = []
     heads = 0
     at = 0
     while at < len(tokens):
@@ -92,17 +108,15 @@ def org_key(name: str) -> str | None:
             # a name after имени is in the genitive (Гумилева): the key drops a final a
             key = word_key(tokens[at])
             if key:
-                names.add(key[:-1] if len(key) > 2 and key.endswith("a") else key)
+                names.append(key[:-1] if len(key) > 2 and key.endswith("a") else key)
             at += 1
             continue
         at += len(form.words)
-        if form.role in (Role.STOP, Role.OPTIONAL):
+        if form.role in (Role.STOP, Role.OPTIONAL) or (heads_only and form.role != Role.HEAD):
             continue
         heads += form.role == Role.HEAD
-        concepts.add(form.concept)
-    if not names and not (heads and concepts & COUNTRY_CONCEPTS):
-        return None
-    return KEY_PREFIX + " ".join(sorted(concepts | names))
+        concepts.append(form.concept)
+    return tuple(concepts), tuple(names), heads
 
 
 def is_acronym(name: str) -> bool:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from kg.lang import profile
 from kg.model import Mention, MentionKind
+from kg.org_keys import head_concepts
 from kg.rules.state import (
     ACRONYM,
     HYPHEN,
@@ -45,6 +46,8 @@ BODY_JOINERS = frozenset({"and"})
 TITLE_TAIL = 2
 # Tokens between a press service's word and the body that owns it: the press service of the Akimat.
 SOURCE_REACH = 4
+# The concept of a university's head noun (``lexicons/org_words.tsv``).
+UNIVERSITY = "university"
 
 
 def short_names(r: State) -> None:
@@ -120,6 +123,18 @@ def drop_sources(r: State) -> None:
     for m in sources:
         if m.value not in kept:
             r.out.remove(m)
+
+def university_names(r: State) -> None:
+    """A place named inside a university's name (Satbayev University, Сәтбаев университеті, Kazan Federal
+    University, Университет Улудаг) names the university, not a place the report speaks of."""
+    universities = [m for m in r.out if m.kind == MentionKind.ORGANIZATION
+                    and (m.subtype == "university" or UNIVERSITY in head_concepts(m.value))]
+    inside = [p for p in r.out if p.kind == MentionKind.PLACE
+              and any(u.start <= p.start and p.end <= u.end and u.end - u.start > p.end - p.start
+                      for u in universities)]
+    for p in inside:
+        r.out.remove(p)
+
 
 def _press_service(r: State, k: int) -> bool:
     return 0 <= k < len(r.texts) and r.lex.is_word(r.texts[k], "press-service", r.language)

@@ -271,6 +271,11 @@ def test_persons(text, expected):
      [("Жапония Парламенті Кеңесшілер палатасының", "Жапония Парламенті Кеңесшілер палатасы")]),
     ("Кеңесші Асқар Бекұлы палатаның төрағасымен кездесті.", MentionKind.ROLE,
      [("Кеңесші", "diplomat"), ("төрағасымен", "official")]),
+    # a place named inside a university's name names the university (Satbayev University), not a place
+    ("Voigt proposed a programme with Satbayev University in Almaty.", MentionKind.PLACE,
+     [("Almaty", "geonames:1526384")]),
+    ("Фойгт Алматыдағы Сәтбаев университетімен бағдарлама ашуды ұсынды.", MentionKind.PLACE,
+     [("Алматыдағы", "geonames:1526384")]),
 ])
 def test_names(text, kind, expected):
     assert mentions(text, kind) == expected

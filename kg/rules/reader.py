@@ -35,7 +35,8 @@ def passes() -> tuple[Pass, ...]:
             eponym_acronyms,
             latin_organizations, camel_case_organizations, ministries, organizations.appositions, mark_areas,
             read_posts, read_persons, organizations.post_complements, organizations.member_bodies, read_sectors,
-            read_meeting_words, read_dates, read_proposals, organizations.short_names, organizations.drop_sources)
+            read_meeting_words, read_dates, read_proposals, organizations.short_names, organizations.drop_sources,
+            organizations.university_names)
 
 
 def read(report: Report, lexicon: Lexicon, *, proposals: Sequence[Mention] = ()) -> list[Mention]:
