@@ -276,6 +276,14 @@ def test_persons(text, expected):
      [("Almaty", "geonames:1526384")]),
     ("Фойгт Алматыдағы Сәтбаев университетімен бағдарлама ашуды ұсынды.", MentionKind.PLACE,
      [("Алматыдағы", "geonames:1526384")]),
+    # a quoted name with a legal form in capitals right before or after it is a body's, whether the heads list the
+    # form or not; not a state's abbreviation (ҚР) or a Roman number
+    ("Во встрече участвовал директор ГКП «Атырау Су Арнасы» Марат Жумагалиев.", MentionKind.ORGANIZATION,
+     [("ГКП «Атырау Су Арнасы»", "Атырау Су Арнасы\tГКП «Атырау Су Арнасы»")]),
+    ("Кездесуге «Атырау Су Арнасы» МКК директоры Марат Жұмағалиев қатысты.", MentionKind.ORGANIZATION,
+     [("«Атырау Су Арнасы» МКК", "Атырау Су Арнасы\t«Атырау Су Арнасы» МКК")]),
+    ("Тараптар ҚР «Білім туралы» Заңын талқылады.", MentionKind.ORGANIZATION, []),
+    ("Делегация посетила станцию «Достык» II.", MentionKind.ORGANIZATION, []),
 ])
 def test_names(text, kind, expected):
     assert mentions(text, kind) == expected

@@ -25,6 +25,7 @@ from kg.rules.state import (
     MAX_NAME_TOKENS,
     MIXED_ACRONYM,
     ORG_LINKS,
+    ROMAN,
     SURNAME_ENDINGS,
     State,
 )
@@ -39,6 +40,9 @@ VERB_ENDING = re.compile(r"(?:ды|ді|ты|ті|ады|еді|йды|йді|ғ
 COORDINATORS = ORG_LINKS - {"of"} | {","}
 # Lower-case words of a body's class that may stand between its quoted name and its head noun.
 QUOTE_HEAD_REACH = 3
+# A legal form written as an abbreviation in capitals right before or after a quoted name (ГКП «X», «X» МКК), which
+# the heads need not list.
+LEGAL_ABBREVIATION = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,5}$")
 # The dashes that join two states' names in a body's name (Қазақстан – Венгрия үкіметаралық комиссиясы).
 STATE_DASHES = frozenset({"-", "–", "—"})
 # The bodies of a state, whose names may be one common word and the head (Сауда министрлігі: Ministry of Trade).
@@ -83,6 +87,18 @@ def quoted_organizations(s: State) -> None:
             named = s.texts[j - 1] if legal else head.payload.word.capitalize()
             s.emit(MentionKind.ORGANIZATION, j - 1 if legal else head.first, i, f"{name}\t{named} «{name}»",
                    head.payload.subtype)
+        elif j > 0 and _legal_abbreviation(s, j - 1):
+            s.emit(MentionKind.ORGANIZATION, j - 1, i, f"{name}\t{s.texts[j - 1]} «{name}»")
+        elif i + 1 < len(s.texts) and _legal_abbreviation(s, i + 1):
+            s.emit(MentionKind.ORGANIZATION, j, i + 1, f"{name}\t«{name}» {s.texts[i + 1]}")
+
+
+def _legal_abbreviation(s: State, k: int) -> bool:
+    """An abbreviation in capitals that no state or known body is called by, and no Roman number (II): a legal form
+    (ГКП, МКК)."""
+    t = s.texts[k]
+    return bool(LEGAL_ABBREVIATION.match(t)) and not ROMAN.match(t) and not s.covered[k] \
+        and s.lex.country_named(t) is None and not s.lex.entry_labels(t)
 
 
 def _head_form(s: State, m: Match[Head]) -> str:
