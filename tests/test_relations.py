@@ -481,6 +481,12 @@ def meetings_of(text: str) -> list[set[str]]:
      "мэрі Гиорги Чикованимен кездесті.",
      [{"Ерлан Қаранов", "Леван Давиташвили", "Нұрлан Сейітов"},
       {"Ерлан Қаранов", "Нұрлан Сейітов", "Гиорги Чиковани"}]),
+    # ru: an enterprise and a plant are a company's head nouns (кәсіпорны, зауыты in Kazakh): the director of the
+    # enterprise a visit went to heads it, and met the visitor
+    ("Посол Кореи Пак Чон Мин посетил тепличный комплекс ТОО «KazKor Greenhouse». Директор предприятия Руслан "
+     "Кенжебаев показал гостю цеха.", [{"Пак Чон Мин", "Руслан Кенжебаев"}]),
+    ("Посол Кореи Пак Чон Мин посетил завод «Агромаш». Директор завода Руслан Кенжебаев показал гостю цеха.",
+     [{"Пак Чон Мин", "Руслан Кенжебаев"}]),
 ])
 def test_meeting_participants(text, expected):
     assert meetings_of(text) == expected
