@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from kg.lang import profile
+from kg.lang import Case, profile
 from kg.model import Mention, MentionKind
 from kg.org_keys import head_concepts
 from kg.rules.state import (
@@ -46,6 +46,8 @@ BODY_JOINERS = frozenset({"and"})
 TITLE_TAIL = 2
 # Tokens between a press service's word and the body that owns it: the press service of the Akimat.
 SOURCE_REACH = 4
+# Characters read back from a place for the word before it (the University of Milan).
+WORD_BEFORE = 12
 # The concept of a university's head noun (``lexicons/org_words.tsv``).
 UNIVERSITY = "university"
 
@@ -126,14 +128,22 @@ def drop_sources(r: State) -> None:
 
 def university_names(r: State) -> None:
     """A place named inside a university's name (Satbayev University, Сәтбаев университеті, Kazan Federal
-    University, Университет Улудаг) names the university, not a place the report speaks of."""
+    University, Университет Улудаг) names the university, not a place the report speaks of; but not one after "of"
+    or in the genitive, whose the university is (the University of Milan, университет Милана)."""
     universities = [m for m in r.out if m.kind == MentionKind.ORGANIZATION
                     and (m.subtype == "university" or UNIVERSITY in head_concepts(m.value))]
     inside = [p for p in r.out if p.kind == MentionKind.PLACE
               and any(u.start <= p.start and p.end <= u.end and u.end - u.start > p.end - p.start
-                      for u in universities)]
+                      for u in universities) and not _whose(r, p)]
     for p in inside:
         r.out.remove(p)
+
+
+def _whose(r: State, place: Mention) -> bool:
+    """Is the place named after "of", or in the genitive: the one a body's name says it is of?"""
+    before = r.view[max(0, place.start - WORD_BEFORE):place.start].split()[-1:]
+    return (bool(before) and fold(before[0]) in BODY_OPENERS) or (
+        profile(r.language).marks_case and profile(r.language).has_case(place.text.split()[-1], Case.GENITIVE))
 
 
 def _press_service(r: State, k: int) -> bool:

@@ -276,6 +276,9 @@ def test_persons(text, expected):
      [("Almaty", "geonames:1526384")]),
     ("Фойгт Алматыдағы Сәтбаев университетімен бағдарлама ашуды ұсынды.", MentionKind.PLACE,
      [("Алматыдағы", "geonames:1526384")]),
+    # ... but one after "of" is the place the university is of
+    ("The Ambassador met Paolo Bianchi, Rector of the University of Milan.", MentionKind.PLACE,
+     [("Milan", "geonames:3173435")]),
     # a quoted name with a legal form in capitals right before or after it is a body's, whether the heads list the
     # form or not; not a state's abbreviation (ҚР) or a Roman number
     ("Во встрече участвовал директор ГКП «Атырау Су Арнасы» Марат Жумагалиев.", MentionKind.ORGANIZATION,
