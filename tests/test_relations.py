@@ -561,6 +561,9 @@ def test_no_place_from_a_surname(text, name):
      "Kassym Tokayev attaches great importance to ties with Turkey.", "Kassym Tokayev"),
     ("В ходе встречи с губернатором Анкары Мехметом Озтюрком Посол Казахстана Арман Садыков отметил, что "
      "Президент Касым Токаев придаёт большое значение связям с Турцией.", "Касым Токаев"),
+    # en: a head of state with a possessive ending, as in the genitive elsewhere: whose talks, not who met
+    ("Ambassador Yerlan Bekov met the Governor of Hokkaido Naomi Suzuki. He recalled the agreements reached during "
+     "President Kassym-Jomart Tokayev's talks in Tokyo.", "Kassym-Jomart Tokayev"),
 ])
 def test_persons_named_in_passing_take_no_part(text, absent):
     found = meetings_of(text)

@@ -150,6 +150,9 @@ class Language:
     # "module:function" (a name's words as written) → does the name stand in the genitive (Касым-Жомарта
     # Токаева)? Where the language marks case by endings, its genitive ending says so.
     genitive_name: str | None = None
+    # The endings written right after a name that make it a possessor where no case ending does (the President's
+    # talks: 's).
+    possessive_endings: frozenset[str] = frozenset()
     # "module:function" (a name's words as written, the words of the post that governs it) → how many of its first
     # words stand in another case than the rest, and so are no part of it (университета Сапиенца Антонеллой
     # Полимени: 1).

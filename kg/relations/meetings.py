@@ -427,8 +427,10 @@ def _on_behalf(s: State, m: Mention) -> bool:
 
 
 def _named_in_passing(s: State, m: Mention, role_of: dict[str, str]) -> bool:
-    """A head of state in the genitive (Президенттің бастамалары): whose initiatives, not who met."""
-    return role_of.get(s.key_of[m]) in HEADS and s.language.is_genitive_name(m.text)
+    """A head of state in the genitive (Президенттің бастамалары, President X's talks): whose initiatives, not who
+    met."""
+    return role_of.get(s.key_of[m]) in HEADS and (s.language.is_genitive_name(m.text) or any(
+        m.text.endswith(ending) or s.text.startswith(ending, m.end) for ending in s.language.possessive_endings))
 
 
 def _quoted(s: State, m: Mention) -> bool:

@@ -29,4 +29,5 @@ PROFILE = Language(
     country_adjective="kg.lang.en.countries:country_adjective",
     script="latin",
     title_case_heads=True,
+    possessive_endings=frozenset({"'s", "’s"}),
 )
