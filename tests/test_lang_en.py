@@ -160,3 +160,14 @@ def test_common_words_in_any_form(word, inflected, common):
     from kg.lang.en.ner import common_word
 
     assert common_word(word, inflected=inflected) is common
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("meetings", True), ("ambassadors", True), ("diplomats", True), ("chairmen", True), ("deputies", True),
+    ("meeting", False), ("ambassador", False), ("business", False), ("status", False), ("analysis", False),
+    ("d'affaires", False),
+])
+def test_plural(word, expected):
+    from kg.lang.en.forms import plural
+
+    assert plural(word) is expected

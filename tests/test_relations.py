@@ -487,6 +487,12 @@ def meetings_of(text: str) -> list[set[str]]:
      "Кенжебаев показал гостю цеха.", [{"Пак Чон Мин", "Руслан Кенжебаев"}]),
     ("Посол Кореи Пак Чон Мин посетил завод «Агромаш». Директор завода Руслан Кенжебаев показал гостю цеха.",
      [{"Пак Чон Мин", "Руслан Кенжебаев"}]),
+    # en: a post word in the plural stands for all named before with that post (the diplomats: any diplomat's)
+    ("The Ambassador of Germany Tobias Lenhardt and the Ambassador of France Didier Rousselot arrived in Karaganda. "
+     "The ambassadors were received by the Akim of Karaganda region Zhandos Abilkairov.",
+     [{"Tobias Lenhardt", "Didier Rousselot", "Zhandos Abilkairov"}]),
+    ("Ambassador Tobias Lenhardt and Chargé d'affaires Petr Hruska arrived in Karaganda. The diplomats were received "
+     "by the Akim of Karaganda region Zhandos Abilkairov.", [{"Tobias Lenhardt", "Petr Hruska", "Zhandos Abilkairov"}]),
 ])
 def test_meeting_participants(text, expected):
     assert meetings_of(text) == expected

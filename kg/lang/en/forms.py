@@ -12,6 +12,8 @@ from kg.text import LATIN_BASES, fold
 NAME_ENDINGS = ("'s", "’s", "s")
 # A plural noun of an event: meetings, hearings.
 PLURAL_NOUN = "ings"
+# Endings of nouns in the singular that end in s.
+SINGULAR_S = ("ss", "us", "is")
 POSSESSIVE = re.compile(r"['’]s$")
 
 
@@ -30,8 +32,11 @@ class EnglishForms(StemForms):
 
 
 def plural(word: str, before: str = "") -> bool:
-    """A noun of meeting in the plural: meetings, briefings (talks is one event in the singular's sense)."""
-    return word.casefold().endswith(PLURAL_NOUN)
+    """A noun in the plural: meetings, briefings, ambassadors, diplomats, chairmen; not one whose singular ends in s
+    (business, status, analysis) or a French post's word (chargé d'affaires)."""
+    low = word.casefold()
+    return low.endswith(PLURAL_NOUN) or low.endswith("men") or (
+        low.endswith("s") and not low.endswith(SINGULAR_S) and "'" not in low and "’" not in low)
 
 
 def plural_of(noun: str) -> str:
