@@ -130,6 +130,13 @@ def topics(text: str) -> list[set[str]]:
     # ... and one that names no one of the meeting is not
     ("The Ambassador Aibek Nurov met with Rector Anna Nowak.\n\nPeter Smith opened a tourism fair in Warsaw.",
      [set()]),
+    # a region's climate is background, not the environment discussed; climate change is
+    ("The Ambassador Aibek Nurov met with Governor Anna Nowak. The governor said the region's climate resembles "
+     "that of Kazakhstan, and the sides discussed agriculture.", [{"agriculture"}]),
+    ("Елші Айбек Нұров губернатор Анна Новакпен кездесті. Тараптар климаттың өзгеруі мен ауыл шаруашылығын "
+     "талқылады.", [{"environment", "agriculture"}]),
+    ("Посол Айбек Нуров встретился с губернатором Анной Новак. Губернатор отметил, что климат области похож на "
+     "казахстанский, стороны обсудили сельское хозяйство.", [{"agriculture"}]),
 ])
 def test_meeting_topics(text, expected):
     assert topics(text) == expected
