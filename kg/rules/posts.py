@@ -63,9 +63,10 @@ def _deputies(s: State, matches: list[Match[str]]) -> list[Match[str]]:
 
 
 def _deputy_before(s: State, m: Match[str]) -> Match[str]:
-    """``Vice Foreign Minister``: where titles capitalise their words, the word for a deputy before a post, past the
-    capitalised words of its field (which may name its ministry: Deputy Trade Minister), makes it the deputy's post,
-    where the roles know one; right before a post whose deputy they do not know, any other named post."""
+    """``Vice Foreign Minister``: where titles capitalise their words, the word for a deputy before a post, right
+    before it in any case (Deputy Khokim, deputy chairman) or past the capitalised words of its field (which may name
+    its ministry: Deputy Trade Minister), makes it the deputy's post, where the roles know one; right before a post
+    whose deputy they do not know, any other named post."""
     deputy = s.lex.deputy_role(m.payload)
     if not profile(s.language).title_case_heads:
         return m
