@@ -76,7 +76,7 @@ def test_persons(text, expected):
     # a body's common words end its name before a person's
     ("He met the President of the Milan Chamber of Commerce Carlo Sangalli.", ["Milan Chamber of Commerce"]),
     # a word with capitals inside is a company's, not a person's name (McDonald is a name)
-    ("He met the managers of KazMunayGas and PetroChina.", ["KazMunayGas", "PetroChina"]),
+    ("He met the managers of KazTransGas and PetroChina.", ["KazTransGas", "PetroChina"]),
     ("He met Mr. Ronald McDonald yesterday.", []),
     # a name with a company's class noun in apposition, or ending in a legal form
     ("He met the management of Eni, the Italian energy company, in Rome.", ["Eni"]),

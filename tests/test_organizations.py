@@ -99,6 +99,9 @@ def organizations(text: str) -> list[tuple[str, str]]:
      [("Dr. Reddy's Laboratories", "Dr. Reddy's Laboratories")]),
     # ... but a class noun in apposition names one body only
     ("The company Zolta and Kazakh partners will build a plant.", [("Zolta", "Zolta")]),
+    # Kazakhstan's national companies the lexicon lists
+    ("The ambassador met the heads of Air Astana, Kazatomprom and Kazakh Invest.",
+     [("Air Astana", "air-astana"), ("Kazatomprom", "kazatomprom"), ("Kazakh Invest", "kazakh-invest")]),
 ])
 def test_english(text, expected):
     assert organizations(text) == expected
@@ -129,7 +132,10 @@ def test_english(text, expected):
     # A conjunction is no genitive complement of a minister's post.
     ("Посол встретился с Министром культуры и его заместителем.", [("культуры", "Министерство культуры")]),
     # a word with capitals inside names a company
-    ("Посол встретился с руководством КазМунайГаза.", [("КазМунайГаза", "КазМунайГаз")]),
+    ("Посол встретился с руководством КазТрансГаза.", [("КазТрансГаза", "КазТрансГаз")]),
+    # a national company the lexicon lists is that company, in any case
+    ("Посол встретился с руководством КазМунайГаза и Казатомпрома.",
+     [("КазМунайГаза", "kazmunaygas"), ("Казатомпрома", "kazatomprom")]),
     # a vice-minister names his ministry as a minister does
     ("Посол встретился с вице-министром сельского хозяйства Казахстана.",
      [("сельского хозяйства", "Министерство сельского хозяйства")]),
@@ -219,7 +225,8 @@ def test_russian(text, expected):
      [("Сауда және интеграция", "Сауда және интеграция министрлігі")]),
     ("Министр елшімен кездесті.", []),
     # a word with capitals inside names a company
-    ("Елші ҚазМұнайГаздың басшысы Асхат Хасеновпен кездесті.", [("ҚазМұнайГаздың", "ҚазМұнайГаз")]),
+    ("Елші ҚазТрансОйлдың басшысы Асхат Хасеновпен кездесті.", [("ҚазТрансОйлдың", "ҚазТрансОйл")]),
+    ("Елші ҚазМұнайГаздың басшысы Асхат Хасеновпен кездесті.", [("ҚазМұнайГаздың", "kazmunaygas")]),
     # a ministry's field of words joined by commas, and the state's name before it
     ("Жапония Экономика, сауда және өнеркәсіп министрінің орынбасары Сатоси Ямада Астанаға келді.",
      [("Экономика, сауда және өнеркәсіп", "Жапония Экономика, сауда және өнеркәсіп министрлігі")]),
@@ -230,7 +237,8 @@ def test_russian(text, expected):
     ("Елші Қазақстан Республикасының Сыртқы істер министрі Мейрам Оразаевпен кездесті.",
      [("Сыртқы істер", "kz-mfa")]),
     # a Latin name with a case ending hyphenated on is a body's, but not one with a word (IT-мамандар: IT specialists)
-    ("Елші KEGOC-тың басшысымен кездесті.", [("KEGOC-тың", "KEGOC")]),
+    ("Елші KazTransCom-ның басшысымен кездесті.", [("KazTransCom-ның", "KazTransCom")]),
+    ("Елші KEGOC-тың басшысымен кездесті.", [("KEGOC-тың", "kegoc")]),
     ("Тараптар IT-мамандарды даярлау мәселесін талқылады.", []),
     ("Елші IT-компаниялардың өкілдерімен кездесті.", []),
 ])

@@ -298,8 +298,8 @@ def test_names(text, kind, expected):
     ("Посол провел переговоры с председателем Народного комитета провинции Чан Ван Хоа.", MentionKind.PERSON,
      [("Чан Ван Хоа", "Чан Ван Хоа")]),
     # en: a legal form that opens a company's name; a head of another language that opens a university's
-    ("Executives of PT Sentosa Agro Pangan and JSC Kazakhtelecom attended.", MentionKind.ORGANIZATION,
-     [("PT Sentosa Agro Pangan", "PT Sentosa Agro Pangan"), ("JSC Kazakhtelecom", "JSC Kazakhtelecom")]),
+    ("Executives of PT Sentosa Agro Pangan and JSC Kazakhmys attended.", MentionKind.ORGANIZATION,
+     [("PT Sentosa Agro Pangan", "PT Sentosa Agro Pangan"), ("JSC Kazakhmys", "JSC Kazakhmys")]),
     ("He visited the Universidad Católica del Norte and the Politecnico di Torino.", MentionKind.ORGANIZATION,
      [("Universidad Católica del Norte", "Universidad Católica del Norte"),
       ("Politecnico di Torino", "Politecnico di Torino")]),
