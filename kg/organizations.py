@@ -142,8 +142,9 @@ def university_names(r: State) -> None:
 def _whose(r: State, place: Mention) -> bool:
     """Is the place named after "of", or in the genitive: the one a body's name says it is of?"""
     before = r.view[max(0, place.start - WORD_BEFORE):place.start].split()[-1:]
+    language = profile(r.language)
     return (bool(before) and fold(before[0]) in BODY_OPENERS) or (
-        profile(r.language).marks_case and profile(r.language).has_case(place.text.split()[-1], Case.GENITIVE))
+        language.marks_case and language.has_case(place.text.split()[-1], Case.GENITIVE))
 
 
 def _press_service(r: State, k: int) -> bool:

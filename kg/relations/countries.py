@@ -102,6 +102,11 @@ def _met_foreign_official(s: State, p: PostDraft) -> bool:
     return any(q.holder in met and q.role not in DIPLOMATS and q.country not in (None, s.home) for q in s.posts)
 
 
+def _met_by(s: State, holder: str) -> set[str]:
+    """Everyone who took part in a meeting with ``holder``."""
+    return {q for d in s.meetings if holder in d.participants for q in d.participants} - {holder}
+
+
 def _host_of_envoy(s: State, p: PostDraft) -> str | None:
     """The state a head assumed to be the home state's heads where he met a diplomat of the home state abroad:
     in that state (a meeting held there), or receiving the diplomat's credentials (Посол Казахстана в Малайзии
@@ -122,7 +127,7 @@ def _host_of_envoy(s: State, p: PostDraft) -> str | None:
 def _host_met(s: State, p: PostDraft) -> str | None:
     """The one other state whose officials (no diplomats) a diplomat of a known state met: his host (Japanese
     Ambassador X met the Governor of Almaty Region Y)."""
-    met = {q for d in s.meetings if p.holder in d.participants for q in d.participants} - {p.holder}
+    met = _met_by(s, p.holder)
     hosts = {q.country for q in s.posts if q.holder in met and q.role not in DIPLOMATS and q.country
              and q.country != p.country}
     return hosts.pop() if len(hosts) == 1 else None
@@ -131,7 +136,7 @@ def _host_met(s: State, p: PostDraft) -> str | None:
 def _mission(s: State, p: PostDraft) -> tuple[str, str] | None:
     """The state and host of the one mission whose diplomats of a named state took part in a meeting with a diplomat
     who names no state: a member of its staff (the embassy's counsellor, a consul, beside the ambassador)."""
-    met = {q for d in s.meetings if p.holder in d.participants for q in d.participants} - {p.holder}
+    met = _met_by(s, p.holder)
     missions = {(q.country, q.accredited_to) for q in s.posts if q.holder in met and q.role in DIPLOMATS
                 and q.country and q.accredited_to}
     return missions.pop() if len(missions) == 1 else None
@@ -143,7 +148,7 @@ def _from_counterparts(s: State, p: PostDraft) -> None:
     Meeting an official of one state, he is accredited to that state; he serves the state the
     report names most besides it.
     """
-    met = {q for d in s.meetings if p.holder in d.participants for q in d.participants} - {p.holder}
+    met = _met_by(s, p.holder)
     hosts = Counter(q.country for q in s.posts if q.holder in met and q.role not in DIPLOMATS and q.country)
     if len(hosts) != 1:
         return

@@ -45,7 +45,7 @@ def read_meetings(s: State) -> None:
     out: list[MeetingDraft] = []
     joint = _joint_sentences(s)
     joining: list[str] = []  # who takes part in all the meetings told after (Во встречах также принял участие X)
-    leaders = delegation_leaders(s)
+    leaders = s.delegations = delegation_leaders(s)
     for idx in sorted(set(_sentences_with(s, "meeting")) | set(joint)):
         cues = [m for m in s.in_sentence(idx, MentionKind.MEETING) if m.value == "meeting"]
         taking_part = [m for m in cues if _taking_part(s, m)]

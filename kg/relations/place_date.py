@@ -10,7 +10,6 @@ from datetime import date, timedelta
 
 from kg.lang import Case, DayKind, DayWord, Language, word_key
 from kg.model import Mention, MentionKind, PartialDate
-from kg.relations.leaders import delegation_leaders
 from kg.relations.posts import case_window, phrase_window, role_before, via
 from kg.relations.state import DIPLOMATS, OF, MeetingDraft, State
 
@@ -37,15 +36,17 @@ FUTURE_SLACK = timedelta(days=7)
 
 def read_places_and_dates(s: State) -> None:
     windows = _post_windows(s)
-    visitors = frozenset().union(*delegation_leaders(s).values())
+    visitors = frozenset().union(*s.delegations.values())  # (the meetings pass read them)
     told: MeetingDraft | None = None  # the meeting told before
     undated = _undated(s)
     # the day year-less dates and day words are read from: the publication date, else the dateline's day
     day = s.report.published or (date(undated.year, undated.month, undated.day)
                                  if undated is not None and undated.day is not None else None)
     dateline = _dateline_mention(s)
-    # with neither, the year of the first date the text writes with one (2024 жылғы 3-7 маусым ... 4 маусымда)
-    year = None if day is not None else _written_year(s)
+    # with neither, the last day of the year of the first date the text writes with one, so that a date with no year
+    # is in that year (2024 жылғы 3-7 маусым ... 4 маусымда)
+    year = _written_year(s) if day is None else None
+    year_end = date(year, 12, 31) if year is not None else None
     first: PartialDate | None = None  # the first meeting's day: a trip's first day
     for d in sorted(s.meetings, key=lambda d: min(d.sentences)):
         # Сондай-ақ Елші ... кездесті / Также посол встретился / The Ambassador also met: on the same trip
@@ -55,7 +56,7 @@ def read_places_and_dates(s: State) -> None:
         d.location = _location(s, d, windows, visitors)
         if d.location is None and not _called(s, d):
             d.location = (told.location if also and told else None) or _default_location(s, d, visitors)
-        stated = _stated_date(s, d, day, dateline, told.date if told else None, first, year)
+        stated = _stated_date(s, d, day, dateline, told.date if told else None, first, year_end)
         d.date = stated or (told.date if told else None) or undated
         first = first or (d.date if d.date is not None and d.date.day is not None else None)
         told = d
@@ -287,19 +288,20 @@ def _dateline_place(s: State) -> str | None:
 
 def _stated_date(s: State, d: MeetingDraft, published: date | None, dateline: Mention | None,
                  told: PartialDate | None = None, first: PartialDate | None = None,
-                 year: int | None = None) -> PartialDate | None:
+                 year_end: date | None = None) -> PartialDate | None:
     """The first date its sentences give, then its visit sentences'.
 
-    In a sentence a written date comes first (one with no year in ``year`` where nothing gives ``published``), then a
-    day word (yesterday, on Monday) read from ``published`` (the publication date, or the dateline's day), or from the
-    meeting told before (the next day). The ``dateline``'s date is the report's, not one the text gives the meeting.
+    In a sentence a written date comes first (one with no year in the year ``year_end`` ends, where nothing gives
+    ``published``), then a day word (yesterday, on Monday) read from ``published`` (the publication date, or the
+    dateline's day), or from the meeting told before (the next day). The ``dateline``'s date is the report's, not one
+    the text gives the meeting.
     """
     candidates = list(d.sentences) + [i for i in _visit_sentences(s, d) if i not in d.sentences]
     for idx in candidates:
         for m in s.in_sentence(idx, MentionKind.DATE):
             if m is dateline:
                 continue  # the report's date, not one the text gives the meeting (Каир, 21 ноября – ... 19 ноября)
-            pd = resolve_date(m.value, published) or _in_year(m.value, year)
+            pd = resolve_date(m.value, published or year_end)
             if pd:
                 return pd
         words = [t.text for t in s.sentence_tokens(idx)]
@@ -321,18 +323,6 @@ def _written_year(s: State) -> int | None:
     """The year of the first date the text writes with its year."""
     return next((int(m.value[:4]) for m in s.mentions if m.kind == MentionKind.DATE and not m.value.startswith("--")),
                 None)
-
-
-def _in_year(value: str, year: int | None) -> PartialDate | None:
-    """A date written with no year (``--MM-DD``, ``--MM``) in ``year``."""
-    if year is None or not value.startswith("--"):
-        return None
-    mo, *da = (int(x) for x in value[2:].split("-"))
-    try:
-        date(year, mo, da[0] if da else 1)
-    except ValueError:
-        return None
-    return PartialDate(year, mo, da[0] if da else None)
 
 
 def _undated(s: State) -> PartialDate | None:

@@ -71,6 +71,9 @@ class State:
         self.home = self.language.home_country
         self.posts: list[PostDraft] = []
         self.meetings: list[MeetingDraft] = []
+        # the delegation's leader or members each sentence speaks of, from the first that names them (the meetings
+        # pass reads them: ``kg.relations.leaders.delegation_leaders``; the places pass asks who came visiting)
+        self.delegations: dict[int, tuple[str, ...]] = {}
         self._tokens: dict[int, list[Token]] = {}  # a sentence's tokens, read once for the passes that ask
         self._words: dict[int, list[str]] = {}  # a sentence's words as ``has_word`` reads them, split once
         self._has_word: dict[tuple[int, str], bool] = {}  # the passes ask of one sentence and category again
