@@ -83,6 +83,11 @@ def test_persons(text, expected):
     ("He met the management of Danieli, a steel company.", ["Danieli"]),
     ("He met Luca Rossi, the head of the company.", []),
     ("He visited Siemens AG and Bosch GmbH.", ["Siemens AG", "Bosch GmbH"]),
+    # a company named by its trade, a city's chambers and municipality
+    ("He visited Nordwind Logistics and Halden Rail Systems.", ["Nordwind Logistics", "Halden Rail Systems"]),
+    ("Talks with Orsa Industries and Velta Engineering followed.", ["Orsa Industries", "Velta Engineering"]),
+    ("He met the heads of Abu Dhabi Chambers and Izmir Metropolitan Municipality.",
+     ["Abu Dhabi Chambers", "Izmir Metropolitan Municipality"]),
 ])
 def test_organizations(text, expected):
     assert found(text, MentionKind.ORGANIZATION) == expected
