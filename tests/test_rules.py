@@ -138,6 +138,12 @@ def test_persons(text, expected):
      [("Суэц каналы", "Суэц каналы")]),
     ("Стороны обсудили перевозки через Персидский залив.", MentionKind.PLACE,
      [("Персидский залив", "Персидский залив")]),
+    # ... and a river's, a reservoir's or a lake's
+    ("Делегация Жайық өзенінің жағасында болды.", MentionKind.PLACE, [("Жайық өзенінің", "Жайық өзені")]),
+    ("Стороны обсудили очистку реки Тобол.", MentionKind.PLACE, [("реки Тобол", "Тобол\tрека Тобол")]),
+    ("Стороны обсудили уровень озера Зайсан.", MentionKind.PLACE, [("озера Зайсан", "Зайсан\tозеро Зайсан")]),
+    ("They discussed water from the Ili River and Bukhtarma Reservoir.", MentionKind.PLACE,
+     [("Ili River", "Ili River"), ("Bukhtarma Reservoir", "Bukhtarma Reservoir")]),
     # ... but a sea's word inside a longer name is none: the port's town alone
     ("Cargo goes through Aktau International Sea Trade Port.", MentionKind.PLACE, [("Aktau", "geonames:610612")]),
     # a state's adjective before a sea's head noun is the sea's name, no state the report names
@@ -262,6 +268,8 @@ def test_persons(text, expected):
     ("Делегация Катонқарағай ұлттық табиғи паркіне барды.", MentionKind.PLACE,
      [("Катонқарағай ұлттық табиғи паркіне", "Катонқарағай ұлттық табиғи паркі")]),
     ("Делегация посетила дворец Планалту.", MentionKind.PLACE, [("дворец Планалту", "дворец Планалту")]),
+    ("Делегация Шарын шатқалына барды.", MentionKind.PLACE, [("Шарын шатқалына", "Шарын шатқалы")]),
+    ("The delegation toured Charyn Canyon.", MentionKind.PLACE, [("Charyn Canyon", "Charyn Canyon")]),
     ("The delegation visited the Mausoleum of Khoja Ahmed Yasawi.", MentionKind.PERSON, []),
     # kk: a capitalised post's word inside a sentence right before a body's head noun is a word of its name (the
     # House of Representatives, the House of Councillors); first in a sentence, a post

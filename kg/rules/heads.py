@@ -27,6 +27,7 @@ from kg.rules.state import (
     ORG_LINKS,
     ROMAN,
     SURNAME_ENDINGS,
+    WATER,
     State,
 )
 from kg.text import fold
@@ -47,8 +48,6 @@ LEGAL_ABBREVIATION = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,5}$")
 STATE_DASHES = frozenset({"-", "–", "—"})
 # The bodies of a state, whose names may be one common word and the head (Сауда министрлігі: Ministry of Trade).
 STATE_BODIES = frozenset({"government"})
-# The type of a water body's head noun (Caspian Sea, Каспий теңізі), which is no word in a longer name's middle.
-WATER = "water"
 # A landmark named after a person (мавзолей Ходжи Ахмеда Ясави, Mausoleum of Khoja Ahmed Yasawi): the person's name
 # after its head noun is the place's, and an "of" may join them.
 LANDMARK_LINKS = frozenset({"of"})

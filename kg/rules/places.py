@@ -20,6 +20,7 @@ from kg.rules.state import (
     QUOTES_CLOSE,
     QUOTES_OPEN,
     SURNAME_ENDINGS,
+    WATER,
     State,
     surname_shaped,
 )
@@ -108,6 +109,8 @@ def read_names(s: State) -> None:
             continue
         if e.kind == "place" and m.first == m.last and not names_place and _modifies_next(s, m.first):
             continue
+        if e.kind == "place" and m.first > 0 and s.is_head(m.first - 1, WATER, "before"):
+            continue  # a river's or a lake's name after its head (реки Тобол, Lake Balkhash), no town's of that name
         if e.kind == "place" and m.first == m.last and _after_name_particle(s, m.first):
             continue
         if e.kind == "place" and m.first == m.last and _surname_after_initial(s, m.first):

@@ -78,6 +78,8 @@ PLACE_PREPOSITIONS = frozenset({"в", "во", "из", "in", "to", "at", "from"})
 # The type of a building, a monument, a park or a desert in heads.tsv (Қожа Ахмет Ясауи кесенесі, Атакама шөлі):
 # a place of its own, whose name may be a person's or another place's.
 LANDMARK = "landmark"
+# The type of a water body's head noun (Caspian Sea, Каспий теңізі, реки Тобол): no word in a longer name's middle.
+WATER = "water"
 # Words that open a post's or a place's complement: the capitalised word after them is no given name.
 COMPLEMENT_OPENERS = PLACE_PREPOSITIONS | {"of"}
 TITLE_LINKS = frozenset({"of", "and", "for", "&", "и", "по"})
