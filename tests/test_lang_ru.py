@@ -265,6 +265,12 @@ def test_rules_take_russian_persons(text: str, expected: set[str]) -> None:
     ("Делегация посетила Новосибирск и Барнаул.", MentionKind.PLACE, {"Новосибирск", "Барнаул"}),
     ("Встреча прошла в Тамбовской области.", MentionKind.PLACE, {"Тамбовская область"}),
     ("Посольство провело прием.", MentionKind.PLACE, set()),
+    # a given name and a surname in one oblique case after a town's head noun are a person's, no town's ...
+    ("Посол встретился с главой Исполнительной власти города Эльманом Рзаевым.", MentionKind.PLACE, set()),
+    ("Посол встретился с главой Исполнительной власти города Эльманом Рзаевым.", MentionKind.PERSON,
+     {"Эльман Рзаев"}),
+    # ... but one word the dictionary reads in no nominative is the place the recogniser proposes
+    ("Посол посетил провинцию Куангнам.", MentionKind.PLACE, {"Куангнам\tпровинция Куангнам"}),
 ])
 def test_rules_take_russian_places(text: str, kind: str, expected: set[str]) -> None:
     found = tagged_rule_mentions(_report(text))

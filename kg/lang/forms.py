@@ -99,10 +99,11 @@ class StemForms:
         False where the language cannot tell."""
         return False
 
-    def name_after_head(self, words: Sequence[str]) -> int:
+    def name_after_head(self, words: Sequence[str]) -> int | None:
         """How many of ``words`` (the capitalised words after a place's head noun that stands before its name:
-        провинции Гелдерланд) are that name; 0 where the language cannot tell."""
-        return 0
+        провинции Гелдерланд) are that name (0: none, города Эльманом Рзаевым); None where the language cannot
+        tell."""
+        return None
 
     def head_fits(self, token: str, head: str) -> bool:
         """May a token that matched a head noun stand as that head after a name?"""

@@ -164,7 +164,10 @@ def names_after_heads(s: State) -> None:
                 break
             words.append(s.texts[k])
         # a landmark's name is a person's, in whatever case the head governs (мавзолей Ходжи Ахмеда Ясави)
-        last = i + len(words) - 1 if landmark else max(proposed, i + language.forms.name_after_head(words) - 1)
+        named = None if landmark else language.forms.name_after_head(words)
+        if named == 0:
+            continue  # no word after the head can be the place's name (города Эльманом Рзаевым): a person's
+        last = i + len(words) - 1 if landmark else max(proposed, i + (named or 0) - 1)
         if last < i or any(s.covered[k] for k in range(i, last + 1)):
             continue
         name = s.span(i, last)

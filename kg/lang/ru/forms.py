@@ -50,7 +50,7 @@ class RussianForms(StemForms):
 
         return adjective_of(token, after)
 
-    def name_after_head(self, words: Sequence[str]) -> int:
+    def name_after_head(self, words: Sequence[str]) -> int | None:
         from kg.lang.ru.morph import name_after_head
 
         return name_after_head(words)

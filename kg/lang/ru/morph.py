@@ -124,13 +124,18 @@ def singular_of(word: str) -> str:
     return word
 
 
-def name_after_head(words: Sequence[str]) -> int:
+def name_after_head(words: Sequence[str]) -> int | None:
     """How many of ``words``, after a place's head noun that stands before its name, are that name: the name stays
     in the nominative (провинции Гелдерланд, кантона Во, штата Мату-Гросу), one word, or an adjective in the
     nominative and the word it qualifies (провинции Британская Колумбия). A word with no nominative reading
     (Маартеном) or that the dictionary knows as a person's name alone (Дэвид, Сеитов) is no word of it, nor one
     that may share an oblique case with the word after it: a given name before a surname (города Едилем
-    Жанбыршиным, префектуры Хирофуми Ёсимурой)."""
+    Жанбыршиным, префектуры Хирофуми Ёсимурой: 0, no place's name there). Of a name in Latin letters (штата Mato
+    Grosso), or of one word with no nominative reading (провинцию Куангнам), it cannot tell (None)."""
+    if words and not CYRILLIC_WORD.match(words[0]):
+        return None
+    if len(words) > 1 and CYRILLIC_WORD.match(words[1]) and _shared_oblique(words[0], words[1]):
+        return 0  # a given name and a surname in one oblique case (города Эльманом Рзаевым)
     count = 0
     for word in words[:2]:
         low = word.lower()
@@ -141,11 +146,16 @@ def name_after_head(words: Sequence[str]) -> int:
         count += 1
         if not any(p.tag.POS in ADJECTIVE_POS and p.tag.case == "nomn" for p in parses):
             break
-    if count and count < len(words) and CYRILLIC_WORD.match(words[count]):
-        after = {p.tag.case for p in _parses(words[count].lower())}
-        if after & {p.tag.case for p in _parses(words[count - 1].lower())} - NAME_CASES:
-            return 0
-    return count
+    if count and count < len(words) and CYRILLIC_WORD.match(words[count]) \
+            and _shared_oblique(words[count - 1], words[count]):
+        return 0
+    return count or None
+
+
+def _shared_oblique(word: str, after: str) -> bool:
+    """May two words stand in one case other than the nominative and the accusative (Едилем Жанбыршиным)?"""
+    cases = {p.tag.case for p in _parses(after.lower())}
+    return bool(cases & {p.tag.case for p in _parses(word.lower())} - NAME_CASES)
 
 
 @lru_cache(maxsize=8192)
