@@ -103,6 +103,10 @@ def mentions(text: str, kind: str, *, published: str | None = None) -> list[tupl
     ("The Deputy Director Mark Holds met the ambassador.", [("Mark Holds", "Mark Holds")]),
     # a headline's name that opens with a common word is none (Visits: a verb)
     ("Moroccan Ambassador Visits Mangystau, Eyes Fertiliser Trade\n\nThe talks went well.", []),
+    # a name whose last word is a common English word, right after "of" or opening with one too, is a body's
+    ("He met the Chief Executive Officer of Nordic Food, Lars Berg.", [("Lars Berg", "Lars Berg")]),
+    ("He met the Director of Poti Sea Port, Levan Kiria.", [("Levan Kiria", "Levan Kiria")]),
+    ("He met the President of the Tangier Free Economic Zone on Monday.", []),
     # words joined to a name before by "&" are the body's, not a person's after the post
     ("He invited representatives of the region to the Astana Mining & Metallurgy Congress.", []),
     # a name whose prefix an apostrophe joins to it

@@ -448,6 +448,12 @@ def _name_after_phrase(s: State, i: int, *, single: bool = False) -> tuple[int, 
                 continue
             span = _name_after(s, j, single=single)
             span = _agreeing(s, span) if span else None
+            if span and span[1] > span[0] and s.common_word(s.texts[span[1]]) and (
+                    fold(s.texts[j - 1]) in COMPLEMENT_OPENERS or s.common_word(s.texts[span[0]])):
+                # the CEO of Hassad Food, the Director of Batumi Sea Port, the head of the X Special Economic Zone:
+                # a body's name, no person's
+                j = span[1] + 1
+                continue
             if span and span[0] == j and span[1] - j + 1 == TITLED_NAME_TOKENS and fold(s.texts[j - 1]) in \
                     COMPLEMENT_OPENERS and _initials_at(s, j) is None:
                 span = (j + 1, span[1])  # of Confindustria Emanuele Orsini: the word after "of" is the complement
