@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from kg.lang import Case
+from kg.lang import Case, profile
 from kg.model import MentionKind
 from kg.rules.state import HYPHEN, MEETING_CATEGORIES, SCOPE_LINKS, SCOPE_PREPOSITIONS, State
 from kg.text import fold
@@ -55,9 +55,10 @@ def read_sectors(s: State) -> None:
         first, last = parts[m.first][0], parts[m.last][0]
         if first == last and first > 0 and ends.get(first - 1, set()) - {m.payload} \
                 and s.toks[first].start - s.toks[first - 1].end <= 1 and s.texts[first][:1].islower() \
-                and not s.has_case(first - 1, *GOVERNED):
+                and not s.has_case(first - 1, *GOVERNED) and not _modifies_next(s, first):
             continue  # the head of a compound (steel industry): the cue before it names the sector; not one after a
-            # word a case ending ties to something else (университетімен медицина бағыттары: with the university ...)
+            # word a case ending ties to something else (университетімен медицина бағыттары: with the university ...),
+            # nor an adjective of the noun after it (поставки сельскохозяйственной продукции)
         if any(s.toks[k].clutter or k in named for k in range(first, last + 1)):
             continue
         key = (first, last, m.payload)
@@ -65,6 +66,11 @@ def read_sectors(s: State) -> None:
             continue
         seen.add(key)
         s.emit(MentionKind.SECTOR, first, last, m.payload, cover=False)
+
+
+def _modifies_next(s: State, i: int) -> bool:
+    """Is token ``i`` an adjective that agrees with the word after it (сельскохозяйственной продукции)?"""
+    return i + 1 < len(s.texts) and profile(s.language).forms.adjective(s.texts[i], s.texts[i + 1])
 
 
 def _named_tokens(s: State) -> set[int]:
