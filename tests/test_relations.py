@@ -961,6 +961,16 @@ def test_posts(text, name, post):
     assert posts_of(text)[name] == post
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("Кездесуге «Түркия – Қазақстан» парламенттік достық тобының төрағасы Мехмет Йылмаз қатысты.", "Мехмет Йылмаз"),
+    ("В переговорах участвовал председатель депутатской группы по связям с Казахстаном Пабло Рохас.", "Пабло Рохас"),
+    ("The Ambassador met the chair of the Chile-Kazakhstan Parliamentary Friendship Group, Sofia Morales.",
+     "Sofia Morales"),
+])
+def test_the_chair_of_a_parliament_s_friendship_group_is_a_parliamentarian(text, name):
+    assert posts_of(text)[name][0] == "parliamentarian"
+
+
 @pytest.mark.parametrize(("text", "names", "role"), [
     ("Сенаторы Алия Садыкова и Руслан Беков встретились с Послом Испании в Казахстане Луисом Ортегой.",
      ("Алия Садыкова", "Руслан Беков"), "parliamentarian"),

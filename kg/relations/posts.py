@@ -46,6 +46,14 @@ PARLIAMENT_NAMES = re.compile(
     r"|палат\w* (?:представителей|депутатов|общин|лордов)|house of (?:representatives|commons|lords)"
     r"|chamber of deputies|(?:өкілдер|депутаттар|лордтар|қауымдар|жоғарғы|төменгі) палатасы|(?:верхн|нижн)\w* палат"
     r"|(?:upper|lower) (?:house|chamber)", re.IGNORECASE)
+# A parliament's friendship group (парламенттік достық тобы, группа дружбы, Parliamentary Friendship League): its
+# chair and members are parliamentarians.
+PARLIAMENT_GROUP = re.compile(
+    r"достық тоб|групп\w* дружбы|депутатск\w* групп|friendship (?:group|league)|parliamentary group", re.IGNORECASE)
+# Characters on either side of a post's word within which its title may name such a group.
+GROUP_REACH = 60
+# The posts a word of chairing or membership gives, which a parliament's group makes a parliamentarian's.
+GROUP_POSTS = frozenset({"official", "head-of-state"})
 # Kinds of organizations whose director is an official, not a company's executive.
 NO_COMPANIES = frozenset({"government", "international"})
 MUNICIPAL = re.compile(r"муниципал|municipal|мэри|қаласы әкімдігі|city council|городск", re.IGNORECASE)
@@ -422,6 +430,14 @@ def _mission_staff(s: State, role: Mention) -> bool:
     return any(s.lex.is_word(w, "mission", language) for w in near)
 
 
+def _parliament_group(s: State, cue: Mention) -> bool:
+    """Does the post's title, within ``GROUP_REACH`` characters of its word in its sentence, name a parliament's
+    friendship group (Қазақстан – Египет парламентаралық достық тобының жетекшісі, председатель группы дружбы)?"""
+    sentence = s.sentences[s.sentence_of[cue]]
+    text = s.text[max(sentence.start, cue.start - GROUP_REACH):min(sentence.end, cue.end + GROUP_REACH)]
+    return bool(PARLIAMENT_GROUP.search(text))
+
+
 def _local_head_state(s: State, role: Mention) -> str | None:
     """The state whose local heads alone bear the title of ``role``'s words, where the lexicon names one."""
     language = s.report.language
@@ -433,6 +449,8 @@ def _refine_role(s: State, role: str, jurisdiction: str | None, cue: Mention) ->
     """The same word names different posts: an akim of a city or a president of a municipal chamber is a
     mayor. A word that names one post (governor, губернатор) keeps it: a governor of a province named
     after its capital is no mayor."""
+    if role in GROUP_POSTS and _parliament_group(s, cue):
+        return "parliamentarian"  # the chair of a parliamentary friendship group
     e = s.entity(jurisdiction)
     if e is None:
         return role
