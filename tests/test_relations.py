@@ -493,6 +493,9 @@ def meetings_of(text: str) -> list[set[str]]:
      [{"Tobias Lenhardt", "Didier Rousselot", "Zhandos Abilkairov"}]),
     ("Ambassador Tobias Lenhardt and Chargé d'affaires Petr Hruska arrived in Karaganda. The diplomats were received "
      "by the Akim of Karaganda region Zhandos Abilkairov.", [{"Tobias Lenhardt", "Petr Hruska", "Zhandos Abilkairov"}]),
+    # the agent of a word of meeting met (received by the President), one of another word did not (below)
+    ("Ambassador Nurlan Onzhanov was received by President Emmanuel Macron at the Elysee Palace.",
+     [{"Nurlan Onzhanov", "Emmanuel Macron"}]),
 ])
 def test_meeting_participants(text, expected):
     assert meetings_of(text) == expected
@@ -570,6 +573,10 @@ def test_no_place_from_a_surname(text, name):
     # en: a head of state with a possessive ending, as in the genitive elsewhere: whose talks, not who met
     ("Ambassador Yerlan Bekov met the Governor of Hokkaido Naomi Suzuki. He recalled the agreements reached during "
      "President Kassym-Jomart Tokayev's talks in Tokyo.", "Kassym-Jomart Tokayev"),
+    # ... or the agent of what is no meeting (reforms launched by the President)
+    ("Ambassador Yerlan Bekov met the Governor of Hokkaido Naomi Suzuki. The Ambassador, accompanied by Counsellor "
+     "Aliya Sarina, briefed his host on the reforms launched by President Kassym-Jomart Tokayev.",
+     "Kassym-Jomart Tokayev"),
 ])
 def test_persons_named_in_passing_take_no_part(text, absent):
     found = meetings_of(text)

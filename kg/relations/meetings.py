@@ -35,6 +35,8 @@ BEHALF_WORDS = 3
 # Words at most before the noun of a meeting that a word puts something after (After the meeting, ...; not: ...,
 # following talks between ...).
 SEQUEL_OPENING = 3
+# The words of meeting, visit, company and presence: one before the agent's word makes a meeting (received by X).
+MEETING_WORDS = ("meeting", "visit", "group", "attendance", "hold")
 
 
 def read_meetings(s: State) -> None:
@@ -427,10 +429,19 @@ def _on_behalf(s: State, m: Mention) -> bool:
 
 
 def _named_in_passing(s: State, m: Mention, role_of: dict[str, str]) -> bool:
-    """A head of state in the genitive (Президенттің бастамалары, President X's talks): whose initiatives, not who
-    met."""
+    """A head of state in the genitive (Президенттің бастамалары, President X's talks) or the agent of what is no
+    meeting (reforms launched by President X): whose initiatives, not who met."""
     return role_of.get(s.key_of[m]) in HEADS and (s.language.is_genitive_name(m.text) or any(
-        m.text.endswith(ending) or s.text.startswith(ending, m.end) for ending in s.language.possessive_endings))
+        m.text.endswith(ending) or s.text.startswith(ending, m.end) for ending in s.language.possessive_endings)
+        or _agent(s, m))
+
+
+def _agent(s: State, m: Mention) -> bool:
+    """Is the person (with his post) the agent of a passive whose verb is no meeting's (launched by President X)?"""
+    words = _words_before_post(s, m)
+    language = s.report.language
+    return len(words) >= 2 and s.lex.is_word(words[-1], "agent", language) and not any(
+        s.lex.is_word(words[-2], category, language) for category in MEETING_WORDS)
 
 
 def _quoted(s: State, m: Mention) -> bool:
