@@ -88,6 +88,7 @@ def test_persons(text, expected):
     ("Talks with Orsa Industries and Velta Engineering followed.", ["Orsa Industries", "Velta Engineering"]),
     ("He met the heads of Abu Dhabi Chambers and Izmir Metropolitan Municipality.",
      ["Abu Dhabi Chambers", "Izmir Metropolitan Municipality"]),
+    ("He met the head of the Dubai Civil Aviation Authority.", ["Dubai Civil Aviation Authority"]),
 ])
 def test_organizations(text, expected):
     assert found(text, MentionKind.ORGANIZATION) == expected
