@@ -121,8 +121,9 @@ def _month_date(s: State, i: int) -> tuple[int, int, int | None, int, int | None
         before = first - 1
         if before >= 2 and texts[before] == "." and len(texts[before - 1]) <= ABBREVIATED_YEAR:
             before -= 1  # 2025 ж. 15 қазан, 2025 г. 15 октября; not 2024 года. 4 июня: a sentence ends
-        if before >= 1 and _year_word(s, texts[before]) and YEAR.match(texts[before - 1]):
-            year, first = int(texts[before - 1]), before - 1
+        if before >= 1 and _year_word(s, texts[before]) and YEAR.match(texts[before - 1]) \
+                and "\n" not in s.view[s.toks[before - 1].end:s.toks[first].start]:
+            year, first = int(texts[before - 1]), before - 1  # (not a line's year before the next line's day)
     return _valid_date(first, last, year, month, day)
 
 
