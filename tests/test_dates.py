@@ -122,6 +122,9 @@ def test_day_words(language, text, expected):
      "Ankara Mehmet Ozturk.", "2025-10-13"),
     ("АСТАНА, 2025 жылғы 16 қазан. Облыс әкімі Асан Серікбаев кеше Жапония Елшісі Кэн Танакамен кездесті.",
      "2025-10-15"),
+    # a dateline's day, not that of a line of publication before it
+    ("Опубликовано: 16.10.2025\n\nЛюблин, 14 октября 2025 г. Маршал воеводства Ярослав Новак принял Посла "
+     "Казахстана Ерлана Сапарова.", "2025-10-14"),
 ])
 def test_meeting_date_from_day_words(text, meeting_date):
     x = extract(parse_report("t.txt", text, month=load_lexicon().month))

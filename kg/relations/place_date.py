@@ -333,7 +333,12 @@ def _undated(s: State) -> PartialDate | None:
 
 def _dateline_date(s: State) -> PartialDate | None:
     """The day the report opens with, before anyone or any meeting is named (РИМ, 14 мая. ...), or in the place
-    and date that open its first sentence (Каир, 21 ноября 2024 года – Посол ...)."""
+    and date that open its first sentence (Каир, 21 ноября 2024 года – Посол ...), which a line of publication before
+    it does not override (Опубликовано: 12.03.2025 / Люблин, 11 марта 2025 г. ...)."""
+    m = _dateline_mention(s)
+    pd = resolve_date(m.value, s.report.published) if m is not None else None
+    if pd is not None and pd.day is not None:
+        return pd
     for idx in range(len(s.sentences)):
         if any(m.kind in (MentionKind.PERSON, MentionKind.ROLE, MentionKind.MEETING) for m in s.in_sentence(idx)):
             break
@@ -341,9 +346,7 @@ def _dateline_date(s: State) -> PartialDate | None:
             pd = resolve_date(m.value, s.report.published)
             if pd and pd.day is not None:
                 return pd
-    m = _dateline_mention(s)
-    pd = resolve_date(m.value, s.report.published) if m is not None else None
-    return pd if pd is not None and pd.day is not None else None
+    return None
 
 
 def _dateline_mention(s: State) -> Mention | None:
