@@ -30,7 +30,7 @@ def sectors(text: str, proposals: tuple[tuple[str, str], ...] = ()) -> set[str]:
     # ru: by lemma, and a verb form is not the noun it looks like
     ("Стороны обсудили развитие торговли и инвестиций.", (), {"trade", "investment"}),
     ("Стороны стали ближе друг к другу.", (), set()),
-    ("Стороны обсудили поставки стали.", (), set()),
+    ("Стороны обсудили поставки стали.", (), {"trade"}),  # supplies: trade; стали no steel
     ("Стороны обсудили сотрудничество в сфере образования.", (), {"education"}),
     # a cue's participle in any case: возобновляемая энергетика
     ("Стороны обсудили развитие возобновляемой энергетики.", (), {"green-technology", "energy"}),
@@ -54,11 +54,11 @@ def sectors(text: str, proposals: tuple[tuple[str, str], ...] = ()) -> set[str]:
     ("Стороны обсудили сотрудничество вузов и подготовку кадров.", (), {"education"}),
     ("The sides discussed scholarships for students of both universities.", (), {"education"}),
     ("Тараптар көмір мен уран өндіруді талқылады.", (), {"mining"}),
-    ("Стороны обсудили поставки удобрений и лекарств.", (), {"chemicals", "healthcare"}),
+    ("Стороны обсудили рынки удобрений и лекарств.", (), {"chemicals", "healthcare"}),
     ("The sides discussed solar power and hydrogen projects.", (), {"green-technology"}),
     ("Тараптар театр мен мұражай саласындағы ынтымақтастықты талқылады.", (), {"culture"}),
     ("Тараптар бидай мен сүт өнімдерін жеткізуді талқылады.", (), {"agriculture", "food-industry"}),
-    ("Стороны обсудили поставки пшеницы и мясной продукции.", (), {"agriculture", "food-industry"}),
+    ("Стороны обсудили выращивание пшеницы и выпуск мясной продукции.", (), {"agriculture", "food-industry"}),
     ("The sides discussed wheat, poultry and halal meat.", (), {"agriculture", "food-industry"}),
     ("Тараптар жылыжайда көкөніс пен жүгері өсіруді талқылады.", (), {"agriculture"}),
     ("Стороны обсудили выращивание овощей, фруктов и кукурузы в теплицах.", (), {"agriculture"}),
@@ -127,6 +127,13 @@ def topics(text: str) -> list[set[str]]:
      "университетом и Карагандинским техническим университетом.", [{"education"}]),
     ("Елші Айбек Нұров губернатор Анна Новакпен кездесті. Тараптар Вроцлав университеті мен Қарағанды техникалық "
      "университеті арасындағы меморандумға қол қойды.", [{"education"}]),
+    # a paragraph that opens with the attention paid to a subject is about the talks, in each language
+    ("The Ambassador Aibek Nurov met with Governor Anna Nowak.\n\nConsiderable attention was paid to tourism.",
+     [{"tourism"}]),
+    ("The Ambassador Aibek Nurov met with Governor Anna Nowak.\n\nAnother subject was tourism on Lake Alakol.",
+     [{"tourism"}]),
+    ("Посол Айбек Нуров встретился с губернатором Анной Новак.\n\nОсобое внимание было уделено туризму.",
+     [{"tourism"}]),
     # ... and one that names no one of the meeting is not
     ("The Ambassador Aibek Nurov met with Rector Anna Nowak.\n\nPeter Smith opened a tourism fair in Warsaw.",
      [set()]),
