@@ -89,6 +89,7 @@ def test_persons(text, expected):
     ("He met the heads of Abu Dhabi Chambers and Izmir Metropolitan Municipality.",
      ["Abu Dhabi Chambers", "Izmir Metropolitan Municipality"]),
     ("He met the head of the Dubai Civil Aviation Authority.", ["Dubai Civil Aviation Authority"]),
+    ("The Ambassador met members of the House of Lords.", ["House of Lords"]),
 ])
 def test_organizations(text, expected):
     assert found(text, MentionKind.ORGANIZATION) == expected
