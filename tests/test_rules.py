@@ -479,3 +479,16 @@ def test_a_longer_name_after_a_post(text, proposed, expected):
     proposal = Mention(MentionKind.PERSON, start, start + len(proposed), proposed, proposed, None, "test")
     found = [m.text for m in rule_mentions(report, proposals=[proposal]) if m.kind == MentionKind.PERSON]
     assert found == [expected]
+
+
+@pytest.mark.parametrize(("text", "bodies", "roles"), [
+    # a post's word after a body's head noun and "of" names its members or its head, a word of its name
+    ("The Ambassador met members of the Chamber of Deputies.", ["Chamber of Deputies"], ["ambassador", "official"]),
+    ("The Ambassador met Kenji Ishibashi, member of the House of Councillors.", ["House of Councillors"],
+     ["ambassador", "official"]),
+    ("The Ambassador met the Minister of Energy Taro Kono.", ["Ministry of Energy"], ["ambassador", "minister"]),
+])
+def test_members_of_a_body_are_words_of_its_name(text, bodies, roles):
+    found = tagged_rule_mentions(parse_report("t.txt", text, month=load_lexicon().month))
+    assert [m.value for m in found if m.kind == MentionKind.ORGANIZATION] == bodies
+    assert [m.value for m in found if m.kind == MentionKind.ROLE] == roles

@@ -16,6 +16,10 @@ from kg.text import fold
 # Capitalised words of a post's field that may stand between the word for a deputy and the post (Vice Foreign
 # Minister, Deputy Trade Minister).
 DEPUTY_FIELD_WORDS = 2
+# The link between a body's head noun and its members' word, and the article that may follow it (the House of
+# Representatives, the Office of the President).
+MEMBERS_LINKS = frozenset({"of"})
+ARTICLES = frozenset({"the"})
 # The role of a deputy right before a post whose deputy the roles do not name (Deputy Director-General, Deputy Head):
 # any other named post.
 OTHER_DEPUTY = "official"
@@ -24,7 +28,8 @@ OTHER_DEPUTY = "official"
 def mark_posts(s: State) -> None:
     """A post's words are a barrier no name runs over."""
     matches = s.post_matches = s.match.roles.find(s.texts)
-    s.openings = _proposed_openings(s) | _names_like_posts(s, matches) | _in_body_names(s, matches)
+    s.openings = _proposed_openings(s) | _names_like_posts(s, matches) | _in_body_names(s, matches) \
+        | _members_of_bodies(s, matches)
     for m in matches:
         if m.first in s.openings:
             continue
@@ -117,6 +122,23 @@ def _in_body_names(s: State, matches: list[Match[str]]) -> frozenset[int]:
     return frozenset(m.first for m in matches if s.is_capitalised(m.last) and m.last + 1 < len(s.texts)
                      and ((lower_heads and not s.sentence_initial(m.first)) or s.is_capitalised(m.last + 1))
                      and s.is_head(m.last + 1, kind="organization"))
+
+
+def _members_of_bodies(s: State, matches: list[Match[str]]) -> frozenset[int]:
+    """A capitalised post's word right after a body's head noun and its link (of, of the) names the body's members or
+    its head, a word of its name: the House of Representatives, the Council of Ministers, the Office of the
+    President."""
+    out = set()
+    # (or the recogniser's body of that form: the House of Councillors)
+    proposed = {first for kind, first, last in s.proposals if kind == MentionKind.ORGANIZATION}
+    for m in matches:
+        k = m.first - 1
+        if k >= 0 and fold(s.texts[k]) in ARTICLES:
+            k -= 1
+        if k >= 1 and fold(s.texts[k]) in MEMBERS_LINKS and s.is_capitalised(m.first) and s.is_capitalised(k - 1) \
+                and (s.is_head(k - 1, kind="organization") or (k - 1) in proposed):
+            out.add(m.first)
+    return frozenset(out)
 
 
 def _proposed_openings(s: State) -> frozenset[int]:
