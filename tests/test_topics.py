@@ -32,6 +32,9 @@ def sectors(text: str, proposals: tuple[tuple[str, str], ...] = ()) -> set[str]:
     ("Стороны стали ближе друг к другу.", (), set()),
     ("Стороны обсудили поставки стали.", (), {"trade"}),  # supplies: trade; стали no steel
     ("Стороны обсудили сотрудничество в сфере образования.", (), {"education"}),
+    # consular matters by the adjective, in each language
+    ("The sides discussed consular matters of Kazakh citizens.", (), {"consular"}),
+    ("Стороны обсудили консульские вопросы.", (), {"consular"}),
     # a cue's participle in any case: возобновляемая энергетика
     ("Стороны обсудили развитие возобновляемой энергетики.", (), {"green-technology", "energy"}),
     # high technology is innovation, in its words' forms
