@@ -32,6 +32,9 @@ def sectors(text: str, proposals: tuple[tuple[str, str], ...] = ()) -> set[str]:
     ("Стороны стали ближе друг к другу.", (), set()),
     ("Стороны обсудили поставки стали.", (), {"trade"}),  # supplies: trade; стали no steel
     ("Стороны обсудили сотрудничество в сфере образования.", (), {"education"}),
+    # resorts and their operators are tourism's
+    ("The sides discussed the mountain resorts of the region and its tour operators.", (), {"tourism"}),
+    ("Стороны обсудили развитие горного курорта.", (), {"tourism"}),
     # consular matters by the adjective, in each language
     ("The sides discussed consular matters of Kazakh citizens.", (), {"consular"}),
     ("Стороны обсудили консульские вопросы.", (), {"consular"}),
