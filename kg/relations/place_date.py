@@ -38,11 +38,11 @@ def read_places_and_dates(s: State) -> None:
     windows = _post_windows(s)
     visitors = frozenset().union(*s.delegations.values())  # (the meetings pass read them)
     told: MeetingDraft | None = None  # the meeting told before
-    undated = _undated(s)
+    dateline = _dateline_mention(s)
+    undated = _undated(s, dateline)
     # the day year-less dates and day words are read from: the publication date, else the dateline's day
     day = s.report.published or (date(undated.year, undated.month, undated.day)
                                  if undated is not None and undated.day is not None else None)
-    dateline = _dateline_mention(s)
     # with neither, the last day of the year of the first date the text writes with one, so that a date with no year
     # is in that year (2024 жылғы 3-7 маусым ... 4 маусымда)
     year = _written_year(s) if day is None else None
@@ -325,18 +325,19 @@ def _written_year(s: State) -> int | None:
                 None)
 
 
-def _undated(s: State) -> PartialDate | None:
-    """The date of a meeting the text gives none for: the dateline's, else the publication date."""
+def _undated(s: State, dateline: Mention | None) -> PartialDate | None:
+    """The date of a meeting the text gives none for: the dateline's (``dateline``: its date mention), else the
+    publication date."""
     published = s.report.published
-    return _dateline_date(s) or (PartialDate(published.year, published.month, published.day) if published else None)
+    return _dateline_date(s, dateline) or (
+        PartialDate(published.year, published.month, published.day) if published else None)
 
 
-def _dateline_date(s: State) -> PartialDate | None:
-    """The day the report opens with, before anyone or any meeting is named (РИМ, 14 мая. ...), or in the place
-    and date that open its first sentence (Каир, 21 ноября 2024 года – Посол ...), which a line of publication before
-    it does not override (Опубликовано: 12.03.2025 / Люблин, 11 марта 2025 г. ...)."""
-    m = _dateline_mention(s)
-    pd = resolve_date(m.value, s.report.published) if m is not None else None
+def _dateline_date(s: State, dateline: Mention | None) -> PartialDate | None:
+    """The day in the place and date that open the first sentence (``dateline``, its date: Каир, 21 ноября 2024
+    года – Посол ...), which a line of publication before it does not override (Опубликовано: 12.03.2025 / Люблин,
+    11 марта 2025 г. ...); else the day the report opens with, before anyone or any meeting is named (РИМ, 14 мая.)."""
+    pd = resolve_date(dateline.value, s.report.published) if dateline is not None else None
     if pd is not None and pd.day is not None:
         return pd
     for idx in range(len(s.sentences)):

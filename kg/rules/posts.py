@@ -16,10 +16,9 @@ from kg.text import fold
 # Capitalised words of a post's field that may stand between the word for a deputy and the post (Vice Foreign
 # Minister, Deputy Trade Minister).
 DEPUTY_FIELD_WORDS = 2
-# The link between a body's head noun and its members' word, and the article that may follow it (the House of
-# Representatives, the Office of the President).
+# The link between a body's head noun and its members' word (the House of Representatives; a determiner of the
+# language may follow it: the Office of the President).
 MEMBERS_LINKS = frozenset({"of"})
-ARTICLES = frozenset({"the"})
 # The role of a deputy right before a post whose deputy the roles do not name (Deputy Director-General, Deputy Head):
 # any other named post.
 OTHER_DEPUTY = "official"
@@ -131,9 +130,10 @@ def _members_of_bodies(s: State, matches: list[Match[str]]) -> frozenset[int]:
     out = set()
     # (or the recogniser's body of that form: the House of Councillors)
     proposed = {first for kind, first, last in s.proposals if kind == MentionKind.ORGANIZATION}
+    determiners = profile(s.language).determiners
     for m in matches:
         k = m.first - 1
-        if k >= 0 and fold(s.texts[k]) in ARTICLES:
+        if k >= 0 and fold(s.texts[k]) in determiners:
             k -= 1
         if k >= 1 and fold(s.texts[k]) in MEMBERS_LINKS and s.is_capitalised(m.first) and s.is_capitalised(k - 1) \
                 and (s.is_head(k - 1, kind="organization") or (k - 1) in proposed):

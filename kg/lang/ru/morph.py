@@ -134,8 +134,6 @@ def name_after_head(words: Sequence[str]) -> int | None:
     Grosso), or of one word with no nominative reading (провинцию Куангнам), it cannot tell (None)."""
     if words and not CYRILLIC_WORD.match(words[0]):
         return None
-    if len(words) > 1 and CYRILLIC_WORD.match(words[1]) and _shared_oblique(words[0], words[1]):
-        return 0  # a given name and a surname in one oblique case (города Эльманом Рзаевым)
     count = 0
     for word in words[:2]:
         low = word.lower()
@@ -146,8 +144,9 @@ def name_after_head(words: Sequence[str]) -> int | None:
         count += 1
         if not any(p.tag.POS in ADJECTIVE_POS and p.tag.case == "nomn" for p in parses):
             break
-    if count and count < len(words) and CYRILLIC_WORD.match(words[count]) \
-            and _shared_oblique(words[count - 1], words[count]):
+    # a given name and a surname in one oblique case (города Эльманом Рзаевым): the pair after the name's words
+    after = max(count, 1)
+    if after < len(words) and CYRILLIC_WORD.match(words[after]) and _shared_oblique(words[after - 1], words[after]):
         return 0
     return count or None
 
