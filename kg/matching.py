@@ -54,14 +54,16 @@ def prefix_keys(word: str) -> tuple[str, ...]:
 class PhraseMatcher(Generic[T]):
     """Phrases of one language; ``exact`` phrases (abbreviations) match case-sensitively as written.
 
-    ``derivation`` lets Kazakh words match their derived forms too (for sector cue words).
+    ``derivation`` lets Kazakh words match their derived forms too (for sector cue words); ``posts`` matches the
+    names of posts by ``Forms.post_fits`` (an English post's noun takes a plural or possessive ending only).
     ``prefix`` phrases (large gazetteers) are filed by the first letters of their first word rather
     than by its stems, which costs nothing to build; ``word_fits`` still decides every match.
     """
 
-    def __init__(self, language: str, *, derivation: bool = False) -> None:
+    def __init__(self, language: str, *, derivation: bool = False, posts: bool = False) -> None:
         self.language = language
         self.derivation = derivation
+        self.posts = posts
         self._index: dict[str, list[tuple[tuple[str, ...], T, bool, bool]]] = {}
         self._prefix_index: dict[str, list[tuple[tuple[str, ...], T, bool, bool]]] = {}
         # Per-token answers; tokens repeat across sentences and reports. Cleared by ``add``.
@@ -136,6 +138,8 @@ class PhraseMatcher(Generic[T]):
             fits = forms.name_matches(token, word)
             if fits is not None:
                 return fits or bool(forms.name_matches(_hyphen_base(token), word))
+        if self.posts:
+            return forms.post_fits(token, word) or forms.post_fits(_hyphen_base(token), word)
         return forms.matches(token, word, self.derivation) or forms.matches(_hyphen_base(token), word, self.derivation)
 
     def match_at(self, texts: Sequence[str], i: int) -> list[Match[T]]:

@@ -178,3 +178,12 @@ def test_plural(word, expected):
     from kg.lang.en.forms import plural
 
     assert plural(word) is expected
+
+
+@pytest.mark.parametrize(("token", "word", "fits"), [
+    ("Officer", "officer", True), ("Officers", "officer", True), ("Governor's", "governor", True),
+    ("Governorate", "governor", True),  # a longer word sharing the stem: the post's body
+    ("Office", "officer", False), ("advised", "adviser", False),  # shorter words that only share a stem
+])
+def test_post_fits(token, word, fits):
+    assert profile("en").forms.post_fits(token, word) is fits

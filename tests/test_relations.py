@@ -963,6 +963,12 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     ("The Consul General met Daniyar Kassymov, deputy chairman of the board of the company.", "Daniyar Kassymov",
      ("official", None, None)),
     ("The Consul General met Mazhilis deputy Aigul Sarsenova.", "Aigul Sarsenova", ("parliamentarian", "KZ", None)),
+    # en: an officer's or an adviser's post, however qualified; a chief officer of a company heads it
+    ("The Ambassador met Governor Beket Nurpeisov. Environmental Affairs Officer Jonas Weber took part in the meeting.",
+     "Jonas Weber", ("official", None, None)),
+    ("The Ambassador met Governor Beket Nurpeisov, who was accompanied by his advisor Anna Holm.", "Anna Holm",
+     ("official", None, None)),
+    ("The Ambassador met Lars Berg, Chief Operating Officer of Nordic Food.", "Lars Berg", ("executive", None, None)),
 ])
 def test_posts(text, name, post):
     assert posts_of(text)[name] == post

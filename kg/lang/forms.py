@@ -81,6 +81,10 @@ class StemForms:
         """Is a token the cue itself with endings, not a word that merely shares a stem with it?"""
         return self.matches(token, cue)
 
+    def post_fits(self, token: str, word: str) -> bool:
+        """Is a token a form of a word of a post's name? As ``matches`` where such nouns inflect like any word."""
+        return self.matches(token, word)
+
     def noun_form(self, token: str, noun: str) -> bool:
         """Is a token a form of the noun ``noun`` (its plural, as written, or its singular), not of a word that only
         shares its stem, a verb's (кездесті beside кездесу)?"""

@@ -43,7 +43,7 @@ def matchers(language: str) -> Matchers:
             if len(e.words) > 1 and len(spaced) > len(e.words):
                 # a name of several words is written with a space for a hyphen too: Шыңжаң Ұйғыр автономиялық ауданы
                 names.add(spaced, e, exact=exact, prefix=e.kind == "place")
-    roles: PhraseMatcher[str] = PhraseMatcher(language, derivation=profile(language).derived_cues)
+    roles: PhraseMatcher[str] = PhraseMatcher(language, derivation=profile(language).derived_cues, posts=True)
     for words, notation, exact in lex.post_cues(language):
         roles.add(words, notation, exact=exact)
     sectors: LemmaMatcher[str] = LemmaMatcher(profile(language))

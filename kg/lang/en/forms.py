@@ -27,6 +27,12 @@ class EnglishForms(StemForms):
         t, h = fold(POSSESSIVE.sub("", token)), fold(head)
         return t in (h, fold(plural_of(head)))
 
+    def post_fits(self, token: str, word: str) -> bool:
+        """A post's noun with an ending, not a word that only shares its stem (Office and officer, advised and
+        adviser): the token begins with it (Officers, Governor's, Governorate: the post's body) or is its plural."""
+        t, w = fold(token), fold(word)
+        return t == fold(plural_of(word)) or (t.startswith(w) and self.matches(token, word))
+
     def plural_head(self, token: str, head: str, before: str = "") -> bool:
         return fold(token) != fold(head) and fold(token).endswith("s")
 
