@@ -272,6 +272,12 @@ def test_persons(text, expected):
     ("Делегация Катонқарағай ұлттық табиғи паркіне барды.", MentionKind.PLACE,
      [("Катонқарағай ұлттық табиғи паркіне", "Катонқарағай ұлттық табиғи паркі")]),
     ("Делегация посетила дворец Планалту.", MentionKind.PLACE, [("дворец Планалту", "дворец Планалту")]),
+    # ... and a port, named by its town, words in lower case between or none; the port's authority is a body
+    ("Делегация Құрық портына барды.", MentionKind.PLACE, [("Құрық портына", "Құрық порты")]),
+    ("Елші Ақтау халықаралық теңіз сауда портында болды.", MentionKind.PLACE,
+     [("Ақтау халықаралық теңіз сауда портында", "Ақтау халықаралық теңіз сауда порты")]),
+    ("Елші Александрия порты басқармасының төрағасымен кездесті.", MentionKind.ORGANIZATION,
+     [("Александрия порты басқармасының", "Александрия порты басқармасы")]),
     ("Делегация Шарын шатқалына барды.", MentionKind.PLACE, [("Шарын шатқалына", "Шарын шатқалы")]),
     ("The delegation toured Charyn Canyon.", MentionKind.PLACE, [("Charyn Canyon", "Charyn Canyon")]),
     ("The delegation visited the Mausoleum of Khoja Ahmed Yasawi.", MentionKind.PERSON, []),

@@ -33,6 +33,9 @@ POST_REACH = 3
 CLAUSE_MARKS = frozenset({",", ".", ";", ":", "(", ")", "—", "–"})
 # The most parts of a word that joins states' names (Қазақстан-Венгрия, российско-казахстанско-китайский).
 MAX_JOINED = 3
+# Lower-case words a landmark's name may hold between a place's name and its head (Ақтау халықаралық теңіз сауда
+# порты, Катонқарағай ұлттық табиғи паркі).
+LANDMARK_WORDS = 4
 
 
 def mark_areas(s: State) -> None:
@@ -167,14 +170,16 @@ def _region_of_town(s: State, first: int, last: int, e: Entry) -> str | None:
 
 
 def _landmark_head(s: State, last: int, e: Entry) -> tuple[int, str] | None:
-    """The token of a landmark's head after a place's name ending at ``last``, right after it or past one word (a
-    park's ұлттық), and the head as listed."""
+    """The token of a landmark's head after a place's name ending at ``last``, right after it or past a few words in
+    lower case (a park's ұлттық табиғи, a port's халықаралық теңіз сауда), and the head as listed."""
     if e.kind != "place":
         return None
-    for k in range(last + 1, min(len(s.texts), last + 3)):
-        if s.covered[k]:
+    for k in range(last + 1, min(len(s.texts), last + 2 + LANDMARK_WORDS)):
+        if s.covered[k] or (k > last + 1 and not s.texts[k - 1].islower()):
             return None
         if s.is_head(k, LANDMARK, "after"):  # (answered once per token; the head as listed only then)
+            if k + 1 < len(s.texts) and s.is_head(k + 1, kind="organization"):
+                return None  # Александрия порты басқармасы: the port's authority, a body named after the landmark
             return k, next(h.word for h in s.lex.heads_for(s.language) if h.kind == "place" and h.subtype == LANDMARK
                            and h.position == "after" and word_matches(s.texts[k], h.word, s.language))
     return None
