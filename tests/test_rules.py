@@ -281,6 +281,11 @@ def test_persons(text, expected):
      [("Ақтау халықаралық теңіз сауда портында", "Ақтау халықаралық теңіз сауда порты")]),
     ("Елші Александрия порты басқармасының төрағасымен кездесті.", MentionKind.ORGANIZATION,
      [("Александрия порты басқармасының", "Александрия порты басқармасы")]),
+    # a hub's head after a place in the genitive names its seat, no body (штатының әкімшілік орталығы)
+    ("Елші Мату-Гросу штатының әкімшілік орталығы Куяба қаласында болды.", MentionKind.ORGANIZATION, []),
+    ("Қала Мысырдың өнеркәсіп орталығы саналады.", MentionKind.ORGANIZATION, []),
+    ("Елші Иран Мәдени орталығына барды.", MentionKind.ORGANIZATION,
+     [("Иран Мәдени орталығына", "Иран Мәдени орталығы")]),
     # a place's head word that opens a post's name is the post's (State Minister, State Secretary), no place's
     ("The State Secretary for Economic Development, César Miranda, also took part.", MentionKind.PLACE, []),
     ("He met the Bavarian State Minister for Economic Affairs Hubert Maier.", MentionKind.ROLE,

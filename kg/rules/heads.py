@@ -133,6 +133,9 @@ def head_patterns(s: State) -> None:
             first += 1  # Делегацияны Кёнсан-Пукто провинциясы: a common or function word with an ending opens no name
         name_words = s.texts[first:m.first]
         head = m.payload
+        if head.kind == "organization" and s.lex.is_word(s.texts[m.last], "hub", s.language) \
+                and _of_a_place(s, first, m.first):
+            continue  # Мату-Гросу штатының әкімшілік орталығы: the state's seat, no body
         if head.kind == "place":
             _emit_place(s, first, m.last, name_words, s.texts[m.last], _head_form(s, m), head)
         else:
@@ -480,6 +483,13 @@ def _named_after(s: State, j: int) -> int | None:
         while first >= 2 and s.texts[first - 1] == "." and CAPITAL_LETTER.match(s.texts[first - 2]):
             first -= 2
     return first
+
+
+def _of_a_place(s: State, first: int, head: int) -> bool:
+    """Does a name or a place's head in the genitive or the locative stand in a name or right before it (Мату-Гросу
+    штатының, Мысырдың, Батыс Африкадағы): the head is that place's?"""
+    return any((s.is_capitalised(j) or s.is_head(j, kind="place")) and s.has_case(j, Case.GENITIVE, Case.LOCATIVE)
+               for j in range(max(0, first - 1), head))
 
 
 def _mention_ending_at(s: State, j: int) -> tuple[Mention, int] | None:
