@@ -150,6 +150,10 @@ def test_persons(text, expected):
      [("Ili River", "Ili River"), ("Bukhtarma Reservoir", "Bukhtarma Reservoir")]),
     # ... but a sea's word inside a longer name is none: the port's town alone
     ("Cargo goes through Aktau International Sea Trade Port.", MentionKind.PLACE, [("Aktau", "geonames:610612")]),
+    # a region's head before a town's name names the region (провинции Бурса), not the town
+    ("Посол встретился с губернатором провинции Бурса.", MentionKind.PLACE,
+     [("провинции Бурса", "Бурса\tпровинция Бурса")]),
+    ("Посол посетил префектуру Осака.", MentionKind.PLACE, [("префектуру Осака", "Осака\tпрефектура Осака")]),
     # a state's adjective before a sea's head noun is the sea's name, no state the report names
     ("Жүк Үнді мұхиты арқылы тасымалданады.", MentionKind.PLACE, [("Үнді мұхиты", "Үнді мұхиты")]),
     ("Жүк Үнді мұхиты арқылы тасымалданады.", MentionKind.COUNTRY, []),

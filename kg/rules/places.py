@@ -114,6 +114,8 @@ def read_names(s: State) -> None:
             continue
         if e.kind == "place" and m.first > 0 and s.is_head(m.first - 1, WATER, "before"):
             continue  # a river's or a lake's name after its head (реки Тобол, Lake Balkhash), no town's of that name
+        if e.kind == "place" and e.subtype == "city" and m.first > 0 and s.is_head(m.first - 1, "region", "before"):
+            continue  # a region's name after its head (провинции Бурса, префектуры Осака), no town's of that name
         if e.kind == "place" and m.first == m.last and _after_name_particle(s, m.first):
             continue
         if e.kind == "place" and m.first == m.last and _surname_after_initial(s, m.first):
