@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from kg.model import MentionKind
-from kg.relations.leaders import delegation_origins
+from kg.relations.leaders import delegation_origins, led_members
 from kg.relations.state import DIPLOMATS, PostDraft, State
 
 # What may stand between the noun of a delegation and the state after it: делегация Азербайджана, a delegation
@@ -47,6 +47,13 @@ def infer_countries(s: State) -> None:
     by_holder: dict[str, list[PostDraft]] = {}
     for p in s.posts:
         by_holder.setdefault(p.holder, []).append(p)
+    for member, leader in led_members(s).items():
+        # the members of a delegation a foreigner leads are of his state, not the host's (a group of businessmen
+        # led by the Netherlands' honorary consul)
+        state = next((q.country for q in by_holder.get(leader, []) if q.country not in (None, s.home)), None)
+        for p in by_holder.get(member, []):
+            if state is not None and p.country is None and p.role not in DIPLOMATS:
+                p.country = state
     for p in s.posts:
         if p.country is not None or p.role in DIPLOMATS:
             continue

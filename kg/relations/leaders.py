@@ -37,6 +37,21 @@ def led_by(s: State, idx: int, leaders: dict[int, tuple[str, ...]]) -> tuple[str
     return leaders.get(idx, ())
 
 
+def led_members(s: State) -> dict[str, str]:
+    """The members of a group a sentence names with its leader, or the sentence right after names as its
+    composition (X бастаған іскерлер тобы ... Делегация құрамында A мен B болды): each member's leader, by key."""
+    out: dict[str, str] = {}
+    for idx in range(len(s.sentences)):
+        if (leader := _leader_in(s, idx)) is None:
+            continue
+        for at in (idx, idx + 1):
+            if at < len(s.sentences):
+                for member in _members_in(s, at):
+                    if member != leader:
+                        out.setdefault(member, leader)
+    return out
+
+
 def delegation_origins(s: State) -> dict[str, tuple[str, str | None]]:
     """The state a delegation's leader comes from, and the body, where the sentence names them between the noun of
     the delegation and the word of leading (a delegation from Kazakhstan headed by X; a delegation of the Mazhilis
