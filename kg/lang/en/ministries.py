@@ -35,8 +35,9 @@ def ministry(view: TokenView, i: int) -> tuple[int, int, str] | None:
     words: list[str] = []
     while j < len(texts) and not view.covered[j] and (
             (view.is_name_word(j) and _field_word(texts[j])) or (texts[j] in LINKS and words)):
-        if words and texts[j].casefold() in given_names() and j + 1 < len(texts) and texts[j + 1][:1].isupper():
-            break  # Foreign Affairs Peter Szijjarto: a name's first word (Peter) is frequent too
+        if words and ((texts[j].casefold() in given_names() and j + 1 < len(texts) and texts[j + 1][:1].isupper())
+                      or j in view.proposed_name_starts):
+            break  # Foreign Affairs Peter Szijjarto: a name's first word (Peter) is frequent too; Trade Ivan Petrov
         if words and j + 2 < len(texts) and texts[j + 1] in profile("en").name_particles and texts[j + 2][:1].isupper():
             break  # Agriculture Hans de Vries: a word before a name's particle is the name's
         words.append(texts[j])
