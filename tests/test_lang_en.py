@@ -135,6 +135,9 @@ def test_registry_resolves_recognisers_by_language():
     ("The guests included the CEO of Nordwind Cables Inc. Marc Dubois.", ["Marc Dubois"]),
     # a name joined by "and" to a name after an honorific is a person too
     ("Marc Dubois and Mr. Alan Brooks met the akim.", ["Marc Dubois", "Alan Brooks"]),
+    # a post in apposition after a proposed person's name is his; the name after it a body's (Delta Aqua)
+    ("The Ambassador met Peter Jansen, director of Delta Aqua.", ["Peter Jansen"]),
+    ("The Ambassador met Peter Jansen, the President of Codelco, on Monday.", ["Peter Jansen"]),
 ])
 def test_rules_take_english_proposals(text, expected):
     persons = [m.value for m in tagged_rule_mentions(report(text)) if m.kind == MentionKind.PERSON]

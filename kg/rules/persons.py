@@ -52,6 +52,8 @@ def read_persons(s: State) -> None:
     marks_case = profile(s.language).marks_case
     name_after = _name_after if marks_case else _name_after_phrase
     for m in s.role_matches:
+        if not marks_case and _apposed_to_person(s, m.first):
+            continue  # Peter Jansen, director of Delta Aqua: the post is his; the name after it a body's
         span = name_after(s, m.last + 1, single=_monarch(s, m.first, m.last))
         if span:
             found.append(span)
@@ -108,6 +110,16 @@ def read_persons(s: State) -> None:
         accepted.append((first, last))
     accepted.extend(_coordinated_names(s, accepted))
     _repeats(s, accepted)
+
+
+def _apposed_to_person(s: State, first: int) -> bool:
+    """Does a post starting at token ``first`` stand in apposition after a person's name the recogniser proposes
+    (X, the director of Y)?"""
+    k = first - 1
+    while k >= 0 and fold(s.texts[k]) in profile(s.language).determiners:
+        k -= 1
+    return k > 0 and s.texts[k] == "," and any(
+        kind == MentionKind.PERSON and last == k - 1 for kind, _, last in s.proposals)
 
 
 def _repeated_surname_first(s: State, first: int, last: int, accepted: list[tuple[int, int]]) -> bool:
