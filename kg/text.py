@@ -35,9 +35,12 @@ SPLIT_TEXTS = 4
 LINE_BREAK = re.compile(r"\n\s*")
 # Latin letters with diacritics (Latin-1 Supplement and Latin Extended-A and -B) as their base letter: Pécs as Pecs,
 # Öztürk as Ozturk. Cyrillic letters keep theirs (й, ё is folded apart).
-LATIN_BASES = str.maketrans({c: d[0] for c, d in ((chr(n), unicodedata.normalize("NFD", chr(n)))
-                                                   for n in range(0xC0, 0x250))
-                             if len(d) > 1 and d[0].isascii() and d[0].isalpha()})
+# Latin letters with a stroke or without a dot, which Unicode does not decompose: Łódź is Lodz, Kılıç Kilic.
+STROKED = {"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ħ": "h", "Ħ": "H", "ı": "i", "ŧ": "t",
+           "Ŧ": "T"}
+LATIN_BASES = str.maketrans({**{c: d[0] for c, d in ((chr(n), unicodedata.normalize("NFD", chr(n)))
+                                                     for n in range(0xC0, 0x250))
+                                if len(d) > 1 and d[0].isascii() and d[0].isalpha()}, **STROKED})
 # Characters that show nothing: zero-width spaces and joiners, the soft hyphen, the byte-order
 # mark and the direction marks, embeddings, overrides and isolates. Read as if absent.
 INVISIBLE = re.compile("[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
