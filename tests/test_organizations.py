@@ -104,6 +104,11 @@ def organizations(text: str) -> list[tuple[str, str]]:
      [("Air Astana", "air-astana"), ("Kazatomprom", "kazatomprom"), ("Kazakh Invest", "kazakh-invest")]),
     # a minister's field ends where a name the recogniser proposes begins (Minister of Trade Ivan Petrov)
     ("In Astana, Minister of Trade Ivan Petrov met the Ambassador.", [("Trade", "Ministry of Trade")]),
+    # ... and "for" opens one too, a list of fields joined by commas and "and" with it
+    ("He met the State Minister for Economic Affairs, Labour and Transport, Frank Wendler.",
+     [("Economic Affairs, Labour and Transport", "Ministry for Economic Affairs, Labour and Transport")]),
+    ("The Ambassador met with the Minister for Foreign Affairs and Trade Karl Weber.",
+     [("Foreign Affairs and Trade", "Ministry for Foreign Affairs and Trade")]),
 ])
 def test_english(text, expected):
     assert organizations(text) == expected

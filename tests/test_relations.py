@@ -1517,7 +1517,6 @@ def test_forms_of_address_are_no_names(text, absent):
     ("Посол Дана Амирова встретилась с директором департамента Азии и Африки Министерства иностранных дел Венгрии "
      "Петером Ковачем.", "Петер Ковач", "Азия"),
     # a post's scope after "for" of capitalised common words is no name's
-    ("The Ambassador met with the Minister for Foreign Affairs and Trade Karl Weber.", "Karl Weber", "Trade"),
     ("The Ambassador met with the Commissioner for Trade Karl Weber.", "Karl Weber", "Trade"),
     ("The Ambassador met with the Director of Cultural Affairs and Trade Karl Weber.", "Karl Weber", "Cultural"),
 ])

@@ -10,6 +10,10 @@ from kg.lang.en.frequency import zipf
 from kg.lang.en.ner import given_names
 
 LINKS = frozenset({"and", "&"})
+# The words that open a minister's field after the post: Minister of Agriculture, Minister for Economic Affairs.
+FIELD_OPENERS = frozenset({"of", "for"})
+# At most this many words and commas in a list of fields before its "and".
+FIELD_LIST_WORDS = 8
 # A ministry's field is an English word of some frequency (Ecology, Fisheries); a name after it is not
 # (Minister of Commerce Faisal bin Thani): Zipf frequency in wordfreq's English lists.
 FIELD_ZIPF = 3.3
@@ -29,12 +33,14 @@ def ministry(view: TokenView, i: int) -> tuple[int, int, str] | None:
     texts = view.texts
     if texts[i].lower() != "minister":
         return None
-    if i + 1 >= len(texts) or texts[i + 1] != "of":
+    if i + 1 >= len(texts) or texts[i + 1] not in FIELD_OPENERS:
         return _field_before(view, i)
+    opener = texts[i + 1]
     j = i + 2
     words: list[str] = []
     while j < len(texts) and not view.covered[j] and (
-            (view.is_name_word(j) and _field_word(texts[j])) or (texts[j] in LINKS and words)):
+            (view.is_name_word(j) and _field_word(texts[j])) or (texts[j] in LINKS and words)
+            or (texts[j] == "," and words and _listed(view, j + 1))):
         if words and ((texts[j].casefold() in given_names() and j + 1 < len(texts) and texts[j + 1][:1].isupper())
                       or j in view.proposed_name_starts):
             break  # Foreign Affairs Peter Szijjarto: a name's first word (Peter) is frequent too; Trade Ivan Petrov
@@ -45,7 +51,22 @@ def ministry(view: TokenView, i: int) -> tuple[int, int, str] | None:
     while words and words[-1] in LINKS:
         words.pop()
         j -= 1
-    return (i + 2, j - 1, f"Ministry of {' '.join(words)}{_other_state(view, j)}") if words else None
+    field = " ".join(words).replace(" ,", ",")
+    return (i + 2, j - 1, f"Ministry {opener} {field}{_other_state(view, j)}") if words else None
+
+
+def _listed(view: TokenView, k: int) -> bool:
+    """Do capitalised field words from ``k`` on, joined by commas, end in ``and`` and one more (Economic Affairs,
+    Labour and Transport)?"""
+    texts = view.texts
+    start = k
+    while k < len(texts) and k - start <= FIELD_LIST_WORDS:
+        if texts[k] in LINKS:
+            return k > start and k + 1 < len(texts) and view.is_name_word(k + 1)
+        if not ((view.is_name_word(k) and _field_word(texts[k])) or (texts[k] == "," and k > start)):
+            return False
+        k += 1
+    return False
 
 
 def _other_state(view: TokenView, j: int) -> str:
