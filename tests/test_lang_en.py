@@ -187,6 +187,7 @@ def test_plural(word, expected):
     ("Officer", "officer", True), ("Officers", "officer", True), ("Governor's", "governor", True),
     ("Governorate", "governor", True),  # a longer word sharing the stem: the post's body
     ("Office", "officer", False), ("advised", "adviser", False),  # shorter words that only share a stem
+    ("regional", "region", False), ("diplomatic", "diplomat", False),  # its adjectives
 ])
 def test_post_fits(token, word, fits):
     assert profile("en").forms.post_fits(token, word) is fits

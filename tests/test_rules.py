@@ -292,6 +292,9 @@ def test_persons(text, expected):
     ("Қала Мысырдың өнеркәсіп орталығы саналады.", MentionKind.ORGANIZATION, []),
     ("Елші Иран Мәдени орталығына барды.", MentionKind.ORGANIZATION,
      [("Иран Мәдени орталығына", "Иран Мәдени орталығы")]),
+    # the adjective of a post's word is none of it: the head of a regional department, no head of the region
+    ("The Kazakh side included the head of the regional tourism department Nurzhan Yesenov.", MentionKind.ROLE,
+     [("head", "official")]),
     # a place's head word that opens a post's name is the post's (State Minister, State Secretary), no place's
     ("The State Secretary for Economic Development, César Miranda, also took part.", MentionKind.PLACE, []),
     ("He met the Bavarian State Minister for Economic Affairs Hubert Maier.", MentionKind.ROLE,

@@ -15,6 +15,8 @@ PLURAL_NOUN = "ings"
 # Endings of nouns in the singular that end in s.
 SINGULAR_S = ("ss", "us", "is")
 POSSESSIVE = re.compile(r"['’]s$")
+# The endings that make an adjective of a noun: region, regional; diplomat, diplomatic.
+ADJECTIVE_ENDINGS = frozenset({"al", "ial", "ic", "ical", "ary"})
 
 
 class EnglishForms(StemForms):
@@ -29,9 +31,11 @@ class EnglishForms(StemForms):
 
     def post_fits(self, token: str, word: str) -> bool:
         """A post's noun with an ending, not a word that only shares its stem (Office and officer, advised and
-        adviser): the token begins with it (Officers, Governor's, Governorate: the post's body) or is its plural."""
+        adviser) nor its adjective (regional, diplomatic): the token begins with it (Officers, Governor's,
+        Governorate: the post's body) or is its plural."""
         t, w = fold(token), fold(word)
-        return t == fold(plural_of(word)) or (t.startswith(w) and self.matches(token, word))
+        return t == fold(plural_of(word)) or (t.startswith(w) and t[len(w):] not in ADJECTIVE_ENDINGS
+                                              and self.matches(token, word))
 
     def plural_head(self, token: str, head: str, before: str = "") -> bool:
         return fold(token) != fold(head) and fold(token).endswith("s")
