@@ -963,6 +963,11 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     ("The Consul General met Daniyar Kassymov, deputy chairman of the board of the company.", "Daniyar Kassymov",
      ("official", None, None)),
     ("The Consul General met Mazhilis deputy Aigul Sarsenova.", "Aigul Sarsenova", ("parliamentarian", "KZ", None)),
+    # a member of a parliament's chamber, named by a chamber's name or by a head that opens it, is a parliamentarian
+    ("The Governor met Kenji Ishibashi, member of the House of Councillors.", "Kenji Ishibashi",
+     ("parliamentarian", None, None)),
+    ("The Governor met Member of the Mazhilis of the Parliament of Kazakhstan Aigul Yermekova.", "Aigul Yermekova",
+     ("parliamentarian", "KZ", None)),
     # en: an officer's or an adviser's post, however qualified; a chief officer of a company heads it
     ("The Ambassador met Governor Beket Nurpeisov. Environmental Affairs Officer Jonas Weber took part in the meeting.",
      "Jonas Weber", ("official", None, None)),

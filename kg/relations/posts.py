@@ -36,15 +36,19 @@ from kg.relations.state import DIPLOMATS, HEADS, NAME_KINDS, WORD_EDGES, PostDra
 from kg.text import fold
 
 PARLIAMENT = re.compile(
-    r"парламент|мәжіліс|мажилис|сенат|хурал|меджлис|мәслихат|жиналыс|kurultai|parliament|senate", re.IGNORECASE)
+    r"парламент|мәжіліс|мажилис|сенат|хурал|меджлис|мәслихат|жиналыс|kurultai|parliament|senate|mazhilis|majilis",
+    re.IGNORECASE)
 # Parliaments named by more than their head noun (National Assembly, Национальное собрание, Bundestag, Палата
 # представителей: a chamber alone may be of commerce).
 PARLIAMENT_NAMES = re.compile(
     r"(?:national|state|federal) assembly|(?:национальн|государственн|федеральн)\w* собрани|ұлттық жиналыс"
     r"|национальн\w* ассамбле|ұлттық ассамблея"
     r"|bundestag|бундестаг|\bсейм|\bsejm|государственн\w* дум|state duma|knesset|кнессет"
-    r"|палат\w* (?:представителей|депутатов|общин|лордов)|house of (?:representatives|commons|lords)"
-    r"|chamber of deputies|(?:өкілдер|депутаттар|лордтар|қауымдар|жоғарғы|төменгі) палатасы|(?:верхн|нижн)\w* палат"
+    r"|палат\w* (?:представителей|депутатов|общин|лордов|советников)"
+    r"|house of (?:representatives|commons|lords|councillors)"
+    r"|federation council|совет\w* федерации|федерация кеңесі|bundesrat|бундесрат"
+    r"|chamber of deputies|(?:өкілдер|депутаттар|лордтар|қауымдар|кеңесшілер|жоғарғы|төменгі) палатасы"
+    r"|(?:верхн|нижн)\w* палат"
     r"|(?:upper|lower) (?:house|chamber)", re.IGNORECASE)
 # A parliament's friendship group (парламенттік достық тобы, группа дружбы, Parliamentary Friendship League): its
 # chair and members are parliamentarians.
@@ -476,9 +480,10 @@ def _refine_role(s: State, role: str, jurisdiction: str | None, cue: Mention) ->
         return {"university": "rector", "company": "executive"}.get(e.subtype or "", "official")
     if role == "official" and e.kind == MentionKind.ORGANIZATION and e.subtype == "university":
         return _university_post(s, cue) or role
-    head_word = e.labels[0].text.split()[-1] if e.labels else ""
-    if role == "official" and e.kind == MentionKind.ORGANIZATION and (PARLIAMENT.search(head_word)
-                                                                       or PARLIAMENT_NAMES.search(label)):
+    # the head noun ends a name or, in English, may open it (Mazhilis of the Parliament of Kazakhstan)
+    words = e.labels[0].text.split() if e.labels else [""]
+    if role == "official" and e.kind == MentionKind.ORGANIZATION and (
+            PARLIAMENT.search(words[-1]) or PARLIAMENT.search(words[0]) or PARLIAMENT_NAMES.search(label)):
         return "parliamentarian"
     if role == "official" and e.kind == MentionKind.ORGANIZATION and e.subtype == "company":
         return "executive"
