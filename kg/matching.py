@@ -55,7 +55,8 @@ class PhraseMatcher(Generic[T]):
     """Phrases of one language; ``exact`` phrases (abbreviations) match case-sensitively as written.
 
     ``derivation`` lets Kazakh words match their derived forms too (for sector cue words); ``posts`` matches the
-    names of posts by ``Forms.post_fits`` (an English post's noun takes a plural or possessive ending only).
+    names of posts by ``Forms.post_fits`` (an English post's noun with its own endings, not a word that only shares
+    its stem: Officers, not Office).
     ``prefix`` phrases (large gazetteers) are filed by the first letters of their first word rather
     than by its stems, which costs nothing to build; ``word_fits`` still decides every match.
     """

@@ -112,10 +112,8 @@ def read_names(s: State) -> None:
             continue
         if e.kind == "place" and m.first == m.last and not names_place and _modifies_next(s, m.first):
             continue
-        if e.kind == "place" and m.first > 0 and s.is_head(m.first - 1, WATER, "before"):
-            continue  # a river's or a lake's name after its head (реки Тобол, Lake Balkhash), no town's of that name
-        if e.kind == "place" and e.subtype == "city" and m.first > 0 and s.is_head(m.first - 1, "region", "before"):
-            continue  # a region's name after its head (провинции Бурса, префектуры Осака), no town's of that name
+        if e.kind == "place" and _after_other_head(s, m.first, e):
+            continue
         if e.kind == "place" and m.first == m.last and _after_name_particle(s, m.first):
             continue
         if e.kind == "place" and m.first == m.last and _surname_after_initial(s, m.first):
@@ -160,6 +158,14 @@ def read_names(s: State) -> None:
             # Италия Сыртқы істер министрлігі is Italy's ministry, not Kazakhstan's of the same name
             s.emit(MentionKind.ORGANIZATION, m.first, m.last, e.key, e.subtype)
             s.name_eponym(m.first, m.last)
+
+
+def _after_other_head(s: State, first: int, e: Entry) -> bool:
+    """Does the head noun of another kind of place stand before a known place's name: a river's or a lake's (реки
+    Тобол, Lake Balkhash), or a region's before a town's (провинции Бурса, префектуры Осака)? The name is that
+    place's, read with its head, no town's of that name."""
+    return first > 0 and (s.is_head(first - 1, WATER, "before")
+                          or (e.subtype == "city" and s.is_head(first - 1, "region", "before")))
 
 
 def _region_of_town(s: State, first: int, last: int, e: Entry) -> str | None:
