@@ -8,6 +8,7 @@ from kg.mentions import extract_mentions
 from kg.model import Mention, MentionKind
 from kg.pipeline import extract
 from kg.relations import relate
+from kg.relations.state import State
 from kg.reports import parse_report
 
 
@@ -1681,3 +1682,25 @@ def test_a_person_mention_resolved_to_no_one_takes_no_part(text):
                      text[first.start:first.start + 2])
     _, meetings = relate(report, [*mentions, orphan], entities, key_of, load_lexicon())
     assert meetings and all(p in key_of.values() for m in meetings for p in m.participants)
+
+
+@pytest.mark.parametrize(("text", "category", "inflected", "expected"), [
+    # a word in any of its forms, or only as written; a phrase as written, in any case; each with its value
+    ("Делегацияны Арман Сейітов басқарған. Кездесуден соң олар зауытқа барды.", "leader", True,
+     [("басқарған", "before")]),
+    ("Кездесуден соң олар зауытқа барды, ал кейін Ақтауға аттанды.", "sequel", False,
+     [("соң", "after"), ("кейін", "after")]),
+    ("Делегацию во главе с Иваном Петровым принял аким. Делегация, Во Главе С ним, прибыла утром.", "leader", True,
+     [("во главе с", "after"), ("Во Главе С", "after")]),
+    ("A delegation led by Anna Berg and headed by her deputy arrived; following the talks they left.", "leader",
+     True, [("led by", "after"), ("headed by", "after")]),
+    ("A delegation led by Anna Berg and headed by her deputy arrived; following the talks they left.", "sequel",
+     False, [("following", "before")]),
+    ("The delegation was leading the talks.", "leader", True, []),
+])
+def test_word_values(text, category, inflected, expected):
+    report = parse_report("t.txt", text)
+    state = State(report, (), (), {}, load_lexicon())
+    found = [(text[a:b], value) for index in range(len(state.sentences))
+             for a, b, value in state.word_values(index, category, inflected=inflected)]
+    assert found == expected

@@ -96,6 +96,8 @@ def _leading(s: State, idx: int) -> tuple[str, tuple[int, int, str]] | None:
     """The person a word of leading in sentence ``idx`` names, the nearest name on the word's side within
     ``LEADER_REACH`` characters, and that word (its offsets and side)."""
     persons = s.in_sentence(idx, MentionKind.PERSON)
+    if not persons:
+        return None
     for word in s.word_values(idx, "leader"):
         start, end, side = word
         if side == BEFORE:

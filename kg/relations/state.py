@@ -78,6 +78,7 @@ class State:
         self._words: dict[int, list[str]] = {}  # a sentence's words as ``has_word`` reads them, split once
         self._has_word: dict[tuple[int, str], bool] = {}  # the passes ask of one sentence and category again
         self._word_spans: dict[tuple[int, str], list[tuple[int, int]]] = {}  # and where its words are
+        self._word_values: dict[tuple[int, str, bool], list[tuple[int, int, str]]] = {}  # with their values
         self._mentions_of: dict[str | None, list[Mention]] | None = None  # by key, made when first asked
 
     @cached_property
@@ -177,19 +178,34 @@ class State:
     def word_values(self, index: int, category: str, *, inflected: bool = True) -> list[tuple[int, int, str]]:
         """Where sentence ``index`` holds words of a lexicon category (one word in any of its forms, or only as written
         without ``inflected``; a phrase as written), as offsets, each with the word's value (the side of it a name
-        stands on: бастаған, led by)."""
+        stands on: бастаған, led by); read once (not to be changed)."""
+        key = (index, category, inflected)
+        found = self._word_values.get(key)
+        if found is None:
+            found = self._word_values[key] = self._find_values(index, category, inflected)
+        return found
+
+    def _find_values(self, index: int, category: str, inflected: bool) -> list[tuple[int, int, str]]:
         language = self.report.language
         words = self.lex.words_of(category, language)
         sentence = self.sentences[index]
         toks = self.sentence_tokens(index)
+        entries = [(w, len(w.word.split()), fold(w.word)) for w in words]
+        is_word = self.lex.is_word
         out = []
-        for k in range(len(toks)):
-            for w in words:
-                n = len(w.word.split())
-                text = " ".join(t.text for t in toks[k:k + n])
-                if k + n <= len(toks) and (word_matches(text, w.word, language) if n == 1 and inflected
-                                           else fold(text) == fold(w.word)):
-                    out.append((sentence.start + toks[k].start, sentence.start + toks[k + n - 1].end, w.value))
+        for k, tok in enumerate(toks):
+            # A token no word of the category is a form of starts none (the lexicon's table of cues by key says so
+            # at once); a phrase as written starts with the token as written.
+            one = inflected and is_word(tok.text, category, language)
+            first = fold(tok.text)
+            for w, n, folded in entries:
+                if k + n > len(toks):
+                    continue
+                if n == 1 and inflected:
+                    if one and word_matches(tok.text, w.word, language):
+                        out.append((sentence.start + tok.start, sentence.start + tok.end, w.value))
+                elif folded.startswith(first) and fold(" ".join(t.text for t in toks[k:k + n])) == folded:
+                    out.append((sentence.start + tok.start, sentence.start + toks[k + n - 1].end, w.value))
         return out
 
     def meeting_noun(self, m: Mention) -> bool:
