@@ -1315,6 +1315,11 @@ def test_delegation_members_are_of_its_state(text, name, country):
      "she met with the Mayor of Prague Jan Dvorak.", "Aigul Tolegenova", ("official", "KZ")),
     ("Делегация Сената Казахстана во главе с заместителем председателя Айгуль Толегеновой посетила Прагу, где "
      "встретилась с мэром Праги Яном Дворжаком.", "Айгуль Толегенова", ("official", "KZ")),
+    # the state named inside the body's name, where the body's own entity has none
+    ("Akim of Zhambyl Region Arman Bekov met a delegation of the National Assembly of Hungary led by Deputy "
+     "Speaker Laszlo Kovacs.", "Laszlo Kovacs", ("official", "HU")),
+    ("Akim of Kostanay Region Arman Bekov received a delegation of the Parliament of Georgia headed by Vice Speaker "
+     "Giorgi Beridze.", "Giorgi Beridze", ("official", "GE")),
 ])
 def test_a_delegations_leader_is_of_its_state(text, name, post):
     role, country, _ = posts_of(text)[name]

@@ -67,8 +67,9 @@ def delegation_origins(s: State) -> dict[str, tuple[str, str | None]]:
         leader, lead = found
         for start, end in spans:
             low, high = (end, lead[0]) if end <= lead[0] else (lead[1], start)
+            # a state named inside the body's name counts (a delegation of the National Assembly of Hungary)
             between = [m for m in s.in_sentence(idx) if low <= m.start and m.end <= high
-                       and m.kind in (MentionKind.COUNTRY, MentionKind.ORGANIZATION) and not s.nested(m)]
+                       and (m.kind == MentionKind.COUNTRY or (m.kind == MentionKind.ORGANIZATION and not s.nested(m)))]
             body = next((m for m in between if m.kind == MentionKind.ORGANIZATION), None)
             body_key = s.key_of.get(body) if body is not None else None
             state = s.country_of(body_key) or next((m.value for m in between if m.kind == MentionKind.COUNTRY), None)
