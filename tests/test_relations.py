@@ -1264,6 +1264,19 @@ def test_a_head_met_abroad_heads_the_host_state(text, name, country):
 
 
 @pytest.mark.parametrize(("text", "name", "country"), [
+    # an official of no state whom an envoy accredited to several states met in one of them is of that one
+    ("Посол Казахстана в Эфиопии и по совместительству в Кении Арман Сериков посетил Момбасу, где встретился с "
+     "губернатором Джоном Камау.", "Джон Камау", "KE"),
+    ("The Ambassador of Kazakhstan to Ethiopia, also accredited to Kenya, Arman Serikov met Governor John Kamau "
+     "in Mombasa.", "John Kamau", "KE"),
+    # ... and of the state he is accredited to where they met at home or in no state named
+    ("Посол Казахстана в Эфиопии Арман Сериков встретился с губернатором Абебе Бекеле.", "Абебе Бекеле", "ET"),
+])
+def test_an_envoy_accredited_to_several_states_met_an_official_where_he_was(text, name, country):
+    assert posts_of(text)[name][1] == country
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
     # an official whose post names no state, beside a foreign official, is the home state's
     ("Сыртқы істер министрі Арман Исетов Латвия Сыртқы істер министрі Илзе Озоламен телефон арқылы сөйлесті.",
      "Арман Исетов", "KZ"),

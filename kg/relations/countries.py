@@ -60,10 +60,13 @@ def infer_countries(s: State) -> None:
         for d in s.meetings:
             if p.holder not in d.participants:
                 continue
+            # the state the meeting took place in, where it is foreign: an envoy accredited to several states met
+            # him in one of them (the ambassador to Ethiopia, also accredited to Kenya, in a county of Kenya)
+            held_in = s.country_of(d.location)
             for other in d.participants:
                 for q in by_holder.get(other, []):
                     if q.role in DIPLOMATS and q.country and q.accredited_to:
-                        p.country = q.accredited_to
+                        p.country = held_in if held_in not in (None, s.home, q.country) else q.accredited_to
             if p.country:
                 break
     for p in s.posts:
