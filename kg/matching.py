@@ -256,33 +256,39 @@ class LemmaMatcher(Generic[T]):
 
     def __init__(self, language: Language) -> None:
         self.language = language
-        self._index: dict[str, list[tuple[tuple[str, ...], T, bool]]] = {}
+        # A phrase by each dictionary form of its first word: each word's forms, the payload, matched as written.
+        self._index: dict[str, list[tuple[tuple[tuple[str, ...], ...], T, bool]]] = {}
         # One-word cues by their first letters, for words derived from them (образовательный: образование).
         self._derived: dict[str, list[tuple[str, T]]] = {}
         # Per token: the phrases whose first word it is and the cues it is derived from. Cleared by ``add``.
-        self._starting: dict[str, tuple[list[tuple[tuple[str, ...], T, bool]], list[T]]] = {}
+        self._starting: dict[str, tuple[list[tuple[tuple[tuple[str, ...], ...], T, bool]], list[T]]] = {}
         # The tokens among them that stand for no cue, which ``find_all`` passes over without a call.
         self._no_start: set[str] = set()
 
     def add(self, words: Sequence[str], payload: T, *, exact: bool = False) -> None:
         self._starting.clear()
         self._no_start.clear()
-        keys = tuple(w if exact else self.language.lemmas(w)[0] for w in words)
-        if keys:
-            self._index.setdefault(keys[0], []).append((keys, payload, exact))
-        if self.language.derived_cues and len(keys) == 1 and not exact and len(keys[0]) >= DERIVED_SHARED:
-            self._derived.setdefault(keys[0][:DERIVED_SHARED], []).append((keys[0], payload))
+        keys = tuple((w,) if exact else self.language.cue_lemmas(w) for w in words)
+        for first in keys[:1][0] if keys else ():
+            self._index.setdefault(first, []).append((keys, payload, exact))
+        if self.language.derived_cues and len(keys) == 1 and not exact and len(keys[0][0]) >= DERIVED_SHARED:
+            self._derived.setdefault(keys[0][0][:DERIVED_SHARED], []).append((keys[0][0], payload))
 
-    def _fits(self, token: str, key: str, exact: bool) -> bool:
-        return token == key if exact else key in self.language.lemmas(token)
+    def _fits(self, token: str, keys: tuple[str, ...], exact: bool) -> bool:
+        """Is ``token`` one of a cue word's forms (``keys``: the word as written if ``exact``, else its lemmas)?"""
+        if exact:
+            return token in keys
+        lemmas = self.language.lemmas(token)
+        return any(k in lemmas for k in keys)
 
-    def _starts(self, token: str) -> tuple[list[tuple[tuple[str, ...], T, bool]], list[T]]:
+    def _starts(self, token: str) -> tuple[list[tuple[tuple[tuple[str, ...], ...], T, bool]], list[T]]:
         """The phrases whose first word ``token`` stands for, and the one-word cues it is derived from:
         looked up once per token, as tokens repeat across sentences and reports."""
         found = self._starting.get(token)
         if found is None:
-            phrases = [(words, payload, exact) for key in dict.fromkeys((token, *self.language.lemmas(token)))
-                       for words, payload, exact in self._index.get(key, ()) if self._fits(token, words[0], exact)]
+            # a phrase filed under several forms of its first word is found once
+            phrases = list({id(entry): entry for key in dict.fromkeys((token, *self.language.lemmas(token)))
+                            for entry in self._index.get(key, ()) if self._fits(token, entry[0][0], entry[2])}.values())
             derived = [payload for lemma in self.language.lemmas(token)
                        for cue, payload in self._derived.get(lemma[:DERIVED_SHARED], ()) if _derived(lemma, cue)]
             found = self._starting[token] = (phrases, derived)

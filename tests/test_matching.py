@@ -41,3 +41,22 @@ def test_a_phrase_added_later_is_found_where_a_token_was_looked_up_before() -> N
     assert [m.payload for m in matcher.find_all(words)] == ["logistics"]
     matcher.add(["туризм"], "tourism")
     assert [m.payload for m in matcher.find_all(words)] == ["tourism", "logistics"]
+
+
+KK_CUES = [("электр станциясы", "energy"), ("ауыл шаруашылығы", "agriculture"), ("сауда", "trade")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the head of a Kazakh compound, in the possessive in the cue, in its plural and case forms too
+    ("электр станцияларын салу", [(0, 1, "energy")]),
+    ("электр станциясының қуаты", [(0, 1, "energy")]),
+    ("ауыл шаруашылықтары мен сауда", [(0, 1, "agriculture"), (3, 3, "trade")]),
+    ("ауыл шаруашылығын дамыту", [(0, 1, "agriculture")]),
+    # its first word alone is no match
+    ("электр желісі", []),
+])
+def test_kazakh_compounds_in_every_number(text: str, expected: list[tuple[int, int, str]]) -> None:
+    matcher: LemmaMatcher[str] = LemmaMatcher(profile("kk"))
+    for cue, sector in KK_CUES:
+        matcher.add(cue.split(), sector)
+    assert [(m.first, m.last, m.payload) for m in matcher.find_all(text.split())] == expected

@@ -40,6 +40,14 @@ def sectors(text: str, proposals: tuple[tuple[str, str], ...] = ()) -> set[str]:
     ("Стороны обсудили консульские вопросы.", (), {"consular"}),
     # a cue's participle in any case: возобновляемая энергетика
     ("Стороны обсудили развитие возобновляемой энергетики.", (), {"green-technology", "energy"}),
+    # kk: the head of a compound in the possessive is read in its plural too (станциясы: станциялары, станцияларын)
+    ("Тараптар электр станцияларын жаңғыртуды талқылады.", (), {"energy"}),
+    ("Тараптар ауыл шаруашылықтарын қолдау шараларын талқылады.", (), {"agriculture"}),
+    # wind and solar power plants are green technology (and energy), in each language
+    ("Тараптар жел электр станцияларын салу жобасын талқылады.", (), {"green-technology", "energy"}),
+    ("Тараптар жаңартылатын энергетика саласындағы тәжірибемен бөлісті.", (), {"green-technology", "energy"}),
+    ("Стороны обсудили строительство солнечной электростанции.", (), {"green-technology", "energy", "construction"}),
+    ("The sides discussed a wind farm and a solar power plant in the region.", (), {"green-technology", "energy"}),
     # high technology is innovation, in its words' forms
     ("Стороны обсудили сотрудничество в сфере высоких технологий.", (), {"innovation"}),
     ("Тараптар жоғары технологиялар саласын талқылады.", (), {"innovation"}),

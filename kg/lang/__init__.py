@@ -133,6 +133,10 @@ class Language:
     # "module:function" giving the dictionary forms a word may stand for, likeliest first; cue words
     # match a token whose forms hold the cue's own first form. None: the word itself, case-folded.
     lemmatiser: str | None = None
+    # "module:function" giving a cue word's other dictionary forms, which forms of the word reach that its own first
+    # form does not (the Kazakh head of a compound in the possessive, станциясы, whose plural станциялары is
+    # станция's); None: no other.
+    cue_bases: str | None = None
     # "module:function" of the recogniser whose persons, places and organizations the rules check.
     tagger: str | None = None
     # "module:function" (words, mention kind, governing word) → a name in its dictionary form (nominative);
@@ -297,6 +301,13 @@ class Language:
         if self.lemmatiser is None:
             return (word_key(word),)
         return _function(self.lemmatiser)(word)  # type: ignore[return-value]
+
+    def cue_lemmas(self, word: str) -> tuple[str, ...]:
+        """The dictionary forms a cue word is matched by: its likeliest, then its ``cue_bases``."""
+        first = self.lemmas(word)[0]
+        if self.cue_bases is None:
+            return (first,)
+        return tuple(dict.fromkeys((first, *_function(self.cue_bases)(word))))  # type: ignore[misc]
 
     def word_is(self, token: str, word: str) -> bool:
         """Is ``token`` the (folded) dictionary word ``word``, in one of its inflected forms?"""

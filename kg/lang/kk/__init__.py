@@ -24,6 +24,7 @@ PROFILE = Language(
     name_prefixes=read_particles(Path(__file__).parent / "particles.tsv", "prefix"),
     name_inner_particles=read_particles(Path(__file__).parent / "particles.tsv", "inner"),
     lemmatiser="kg.lang.kk.words:lemmas",
+    cue_bases="kg.lang.kk.words:possessive_bases",
     tagger="kg.ner:kaznerd_proposals",
     word_forms="kg.lang.kk.forms:KazakhForms",
     plural="kg.lang.kk.forms:plural",

@@ -30,6 +30,17 @@ def _strip(forms: list[str], suffixes: tuple[str, ...]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+# The third person's possessive, which marks the head of a compound noun (электр станциясы, ауыл шаруашылығы).
+THIRD_POSSESSIVE = ("сы", "сі", "ы", "і")
+
+
+def possessive_bases(word: str) -> tuple[str, ...]:
+    """The stem of a word in the third person's possessive (станциясы: станция; шаруашылығы: шаруашылық): its plural
+    (станциялары) and its other forms (станцияларын) hold that stem among their ``lemmas``, not the word."""
+    low = word_key(word)
+    return tuple(f for f in _strip([low], THIRD_POSSESSIVE) if f != low)
+
+
 @lru_cache(maxsize=131072)
 def lemmas(word: str) -> tuple[str, ...]:
     """The word, then its stems with its case, possessive, plural and derivational endings off."""
