@@ -462,6 +462,12 @@ P, PL, ORG = MentionKind.PERSON, MentionKind.PLACE, MentionKind.ORGANIZATION
     # Two states joined by a hyphen qualify a relation: no place, each part its state.
     ("Тараптар Қазақстан-Ресей ынтымақтастығын талқылады.", [(PL, "Қазақстан-Ресей")],
      [(MentionKind.COUNTRY, "Қазақстан", "KZ"), (MentionKind.COUNTRY, "Ресей", "RU")]),
+    # ... but a body's name may open with them, its head after them
+    ("The Austrian-Kazakh Friendship Group met.", [(ORG, "Austrian-Kazakh Friendship Group")],
+     [(ORG, "Austrian-Kazakh Friendship Group", "Austrian-Kazakh Friendship Group"),
+      (MentionKind.COUNTRY, "Austrian", "AT"), (MentionKind.COUNTRY, "Kazakh", "KZ")]),
+    ("The sides praised the Austrian-Kazakh partnership.", [(ORG, "Austrian-Kazakh")],
+     [(MentionKind.COUNTRY, "Austrian", "AT"), (MentionKind.COUNTRY, "Kazakh", "KZ")]),
     # A proposed place that is a state's name, in a form the names missed, is the state; a state after the
     # word for a currency is neither.
     ("Посол Египта прибыл.", [(PL, "Египта")], [(MentionKind.COUNTRY, "Египта", "EG")]),

@@ -44,7 +44,7 @@ def read_proposals(s: State) -> None:
         if kind == MentionKind.ORGANIZATION:
             _extend_organization(s, first, last)
             _extend_organization_right(s, first, last)
-        if kind == MentionKind.PERSON or _overlaps_rules(s, first, last) or _states_pair(s, first, last):
+        if kind == MentionKind.PERSON or _overlaps_rules(s, first, last) or _states_pair(s, kind, first, last):
             continue
         lead_head = _leading_head(s, heads, first) if kind == MentionKind.ORGANIZATION and first < last else None
         while first <= last and (s.barrier[first] or (lead_head is None and
@@ -94,10 +94,10 @@ def _class_beside(s: State, first: int, last: int) -> str | None:
     return None
 
 
-def _states_pair(s: State, first: int, last: int) -> bool:
+def _states_pair(s: State, kind: MentionKind, first: int, last: int) -> bool:
     """``Қазақстан-Ресей``, ``Kazakh-Turkish``: two states joined by a hyphen qualify a relation, they
-    name no place or body."""
-    for k in range(first, last + 1):
+    name no place or body; but a body's name may open with them (the German-Kazakh Friendship Group)."""
+    for k in range(first if kind != MentionKind.ORGANIZATION else last, last + 1):
         parts = [p for p in HYPHEN.split(s.texts[k]) if p]
         if len(parts) > 1 and any(state_named(s.match.names, (p,)) for p in parts):
             return True
