@@ -417,7 +417,9 @@ def _bare_name_word(s: State, j: int) -> bool:
     if not lang.marks_case or not all(p.isalpha() for p in parts) or not t.islower() or s.covered[j]:
         return False
     if fold(t) in ORG_LINKS:  # between two lower-case words: Сауда және интеграция, not Kawasaki мен Marubeni
-        return 0 < j < len(s.texts) - 1 and s.texts[j - 1][:1].isalpha() and s.texts[j + 1].islower()
+        # the word before a common one (Сауда), not a name's (Пак Мин Джи және облыстық ... басқармасы)
+        return 0 < j < len(s.texts) - 1 and s.texts[j - 1][:1].isalpha() and s.texts[j + 1].islower() and (
+            s.texts[j - 1].islower() or s.common_word(s.texts[j - 1]))
     # a sector's name in its dictionary form (сауда) is no stem with an ending (сау+да, a verb's -уда)
     nouns = s.lex.sector_nouns(s.language)
     return all(fold(p) in nouns or (not any(ending.search(p) for _case, ending in lang.case_endings)
