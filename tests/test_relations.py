@@ -990,6 +990,21 @@ def test_the_chair_of_a_parliament_s_friendship_group_is_a_parliamentarian(text,
     assert posts_of(text)[name][0] == "parliamentarian"
 
 
+@pytest.mark.parametrize(("text", "name", "role"), [
+    # a post, then after a comma a second title whose word names any post: the first post is his
+    ("В переговорах участвовал депутат Сейма, руководитель группы по связям с парламентами Азии Ян Ковальский.",
+     "Ян Ковальский", "parliamentarian"),
+    ("The talks were attended by Member of the Mazhilis, head of the friendship group Yerzhan Abdykarimov.",
+     "Yerzhan Abdykarimov", "parliamentarian"),
+    # ... but a second post of its own stands (and one with no comma before it is the first's complement)
+    ("В переговорах участвовал депутат Сейма, председатель правления компании «Орлен» Ян Ковальский.",
+     "Ян Ковальский", "executive"),
+    ("В переговорах участвовал руководитель отдела посольства Ян Ковальский.", "Ян Ковальский", "official"),
+])
+def test_a_post_before_a_second_title(text, name, role):
+    assert posts_of(text)[name][0] == role
+
+
 @pytest.mark.parametrize(("text", "names", "role"), [
     ("Сенаторы Алия Садыкова и Руслан Беков встретились с Послом Испании в Казахстане Луисом Ортегой.",
      ("Алия Садыкова", "Руслан Беков"), "parliamentarian"),

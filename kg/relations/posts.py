@@ -164,8 +164,10 @@ def role_before(s: State, p: Mention) -> Mention | None:
         if len(tail) == 2 and tail[0] == "," and s.lex.is_word(tail[1], "and", s.report.language) \
                 and role_after(s, p) is not None:
             return None  # A, the Mayor of X, and B, the Ambassador of Y: B's post follows B
-        return r if not between and len(gap.split()) <= PHRASE_WORDS and not PHRASE_PUNCTUATION.search(
-            _unnamed(s, s.sentence_of[p], r.end, p.start)) else None
+        if between or len(gap.split()) > PHRASE_WORDS or PHRASE_PUNCTUATION.search(
+                _unnamed(s, s.sentence_of[p], r.end, p.start)):
+            return None
+        return _first_title(s, roles, r)
     between = [m for m in s.in_sentence(s.sentence_of[p]) if r.end <= m.start and m.end <= p.start]
     if between and _coordinated(s, between, p) and s.language.is_plural(s.last_word(r), ""):
         return r  # орынбасарлары A мен B: a post in the plural is each coordinated name's
@@ -184,6 +186,24 @@ def _second_title(s: State, gap: str, between: list[Mention]) -> bool:
         return False
     return words[-1].islower() and not any(
         m.kind in (MentionKind.PERSON, MentionKind.MEETING, MentionKind.DATE) for m in between)
+
+
+def _first_title(s: State, roles: list[Mention], r: Mention) -> Mention:
+    """Of a post and a second title of any other post after a comma (депутат Мажилиса, руководитель группы ... X; a
+    Member of Parliament, head of the friendship group, X), the first: the second's names no post of its own."""
+    if r.value != "official":
+        return r
+    k = roles.index(r)
+    if k == 0:
+        return r
+    q = roles[k - 1]
+    gap = s.text[q.end:r.start]
+    named = any(m.kind in (MentionKind.PERSON, MentionKind.MEETING, MentionKind.DATE)
+                for m in s.in_sentence(s.sentence_of[r]) if q.end <= m.start and m.end <= r.start)
+    if q.value == "official" or gap.count(",") != 1 or not gap.rstrip().endswith(",") or named \
+            or len(gap.split()) > TITLE_WORDS or PHRASE_PUNCTUATION.search(gap):
+        return r
+    return q
 
 
 def _unnamed(s: State, idx: int, start: int, end: int) -> str:
