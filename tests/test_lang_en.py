@@ -39,6 +39,9 @@ def found(text: str, kind: str) -> list[str]:
     # name particles inside a name are no words of their own; an honorific is no part of it
     ("The consul held a meeting with Sheikh Mohammed bin Rashid Al Maktoum, Ruler of Dubai.",
      ["Mohammed bin Rashid Al Maktoum"]),
+    # ... and so are two or three in a row, with no post before the name
+    ("The consul met with Mark van der Linden on Monday.", ["Mark van der Linden"]),
+    ("The consul met with Jean de la Fontaine in Paris.", ["Jean de la Fontaine"]),
     # a function word that is somebody's given name too opens no name (In Brussels, ...)
     ("In Brussels, the Ambassador Roman Vassilenko met the guests.", ["Roman Vassilenko"]),
     ("Kazakhstan and France signed an agreement on energy.", []),

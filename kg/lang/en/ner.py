@@ -66,6 +66,8 @@ LEGAL_FORM = re.compile(r"^(?:[A-Z]\w*[A-Z]\w*|\w{2,3})$")
 # An apostrophe or a hyphen inside a word, and an initial written without its full stop.
 JOINED_WORD = re.compile(r"['’-]")
 BARE_INITIAL = re.compile(r"\b(\w) (?=\w)")
+# The most particles in a row inside a person's name (van der, de la, bin Abdul).
+MAX_PARTICLES = 3
 # How many lower-case words may qualify the class noun in ", the Italian energy company".
 CLASS_WORDS = 3
 
@@ -499,9 +501,8 @@ class _Recogniser:
                 if after is not None and not self.taken[j] and after < n and (self._name_word(after) or
                                                                               self._initial_end(after)):
                     j = after
-                elif words and self.texts[j].casefold() in self.data.particles and j + 1 < n \
-                        and self._name_word(j + 1):
-                    j += 1  # bin, van der, Al: inside a name, no word of its own
+                elif words and (past := self._past_particles(j)) is not None:
+                    j = past  # bin, van der, Al: inside a name, no word of its own
                 elif self._name_word(j, lenient=lenient) or (words and self._surname_town(j)):
                     j += 1
                     words += 1
@@ -515,6 +516,14 @@ class _Recogniser:
             else:
                 i += 1
         return out
+
+    def _past_particles(self, j: int) -> int | None:
+        """Where the name word is that the particles from token ``j`` on come before (van der Linden), if one is."""
+        k = j
+        while k < len(self.texts) and k - j < MAX_PARTICLES and self.texts[k].casefold() in self.data.particles \
+                and (k == j or self._joined(k)):
+            k += 1
+        return k if j < k < len(self.texts) and self._joined(k) and self._name_word(k) else None
 
     def _persons(self) -> None:
         runs = [self._place_split(first, last) for first, last in self._runs()]
