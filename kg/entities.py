@@ -23,6 +23,8 @@ CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 ENTITY_KINDS = (MentionKind.PERSON, MentionKind.COUNTRY, MentionKind.PLACE, MentionKind.ORGANIZATION)
 # The letters a case ending may change at the end of a word of a name of several words (Кемеровская, Кемеровской).
 ENDING_LETTERS = 2
+# The kinds of place a body's name may open with to say its state (a town's university, a region's port).
+SEAT_TYPES = frozenset({"city", "region"})
 
 
 def resolve(mentions: Sequence[Mention], *, language: str, lexicon: Lexicon) -> tuple[
@@ -46,6 +48,8 @@ def resolve(mentions: Sequence[Mention], *, language: str, lexicon: Lexicon) -> 
                 labels[key].append(Label(m.value, language))
         kinds[key] = (MentionKind.PERSON, person_subtype(m.subtype for m in group), None)
 
+    # the states the report names, and its language's home state
+    states = {m.value for m in mentions if m.kind == MentionKind.COUNTRY} | {profile(language).home_country}
     for m in mentions:
         if m.kind == MentionKind.COUNTRY:
             key = f"country:{m.value}"
@@ -72,9 +76,13 @@ def resolve(mentions: Sequence[Mention], *, language: str, lexicon: Lexicon) -> 
                 translated = org_key(names[0]) if m.kind == MentionKind.ORGANIZATION else None
                 key = f"{prefix}:{translated or fold(names[0])}"
                 labels[key].extend(Label(n, language) for n in names)
-                # a region named after a known town (Osaka Prefecture, Омбы облысы) lies in the town's state
-                namesake = _namesake(names[0], language, lexicon) if m.kind == MentionKind.PLACE else None
+                # a region named after a known town (Osaka Prefecture, Омбы облысы) lies in the town's state, and a
+                # body named by a town or region (Қарағанды техникалық университеті, Актауский порт) is of its state
+                namesake = _namesake(names[0], language, lexicon) if m.kind == MentionKind.PLACE else \
+                    _seat(names[0], language, lexicon)
                 country = lexicon.entry_country(namesake) if namesake else None
+                if m.kind == MentionKind.ORGANIZATION and country not in states:
+                    country = None  # a town's namesake in a state the report does not name (Valencia's chamber)
             if key not in kinds or kinds[key][1] is None:
                 kinds[key] = (m.kind, subtype, country)
         else:
@@ -129,6 +137,18 @@ def _namesake(name: str, language: str, lexicon: Lexicon) -> str | None:
     words = name.split()
     bases = profile(language).adjective_bases(words[0]) if len(words) == 2 else ()
     return next((k for base in bases if (k := lexicon.place_named(base))), None)
+
+
+def _seat(name: str, language: str, lexicon: Lexicon) -> str | None:
+    """The known town or region a body's name opens with, as written or as its relational adjective (Кызылординский
+    университет: Кызылорда)."""
+    words = name.split()
+    if len(words) < 2 or not words[0][:1].isupper():
+        return None
+    first = words[0]
+    bases = (first, *profile(language).adjective_bases(first))
+    found = next((k for base in bases if (k := lexicon.place_named(base))), None)
+    return found if found and lexicon.entry_subtype(found) in SEAT_TYPES else None
 
 
 def acronyms(kinds: dict[str, tuple[str, str | None, str | None]], labels: dict[str, list[Label]]) -> dict[str, str]:

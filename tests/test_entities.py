@@ -129,3 +129,24 @@ def test_a_known_place_is_named_by_its_usual_name(name, text, expected):
 
     x = extract(parse_report(name, text))
     assert [e.name for e in x.entities if e.kind == "place"] == [expected]
+
+
+@pytest.mark.parametrize(("name", "text", "body", "country"), [
+    # a body named by a known town or region, as written or by its adjective, is of that place's state
+    ("en-1.txt", "The Ambassador of France to Kazakhstan Jean Dupont visited Karaganda Technical University.",
+     "Karaganda Technical University", "KZ"),
+    ("ru-1.txt", "Посол Франции Жан Дюпон посетил Актауский морской торговый порт.", "Актауский морской торговый порт",
+     "KZ"),
+    ("kk-1.txt", "Франция Елшісі Жан Дюпон Қарағанды техникалық университетінде болды.",
+     "Қарағанды техникалық университеті", "KZ"),
+    # ... where the report names that state: a namesake town elsewhere gives none
+    ("en-1.txt", "The Ambassador of Kazakhstan to Spain met the Valencia Chamber of Commerce.",
+     "Valencia Chamber of Commerce", None),
+])
+def test_a_body_named_by_a_place_is_of_its_state(name, text, body, country):
+    from kg.pipeline import extract
+    from kg.reports import parse_report
+
+    x = extract(parse_report(name, text))
+    found = {e.name: e.country_code for e in x.entities if e.kind == "organization"}
+    assert found[body] == country
