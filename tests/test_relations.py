@@ -1737,3 +1737,17 @@ def test_word_values(text, category, inflected, expected):
     found = [(text[a:b], value) for index in range(len(state.sentences))
              for a, b, value in state.word_values(index, category, inflected=inflected)]
     assert found == expected
+
+
+@pytest.mark.parametrize(("text", "holder", "meeting"), [
+    # a person a body is named after (имени X, X атындағы) holds no post and takes no part
+    ("Посол Франции Жан Дюпон встретился с ректором Карагандинского технического университета имени Абылкаса "
+     "Сагинова Сериком Каримовым.", "Серик Каримов", {"Жан Дюпон", "Серик Каримов"}),
+    ("Посол Франции Жан Дюпон встретился с директором Национальной библиотеки имени Абая Ольгой Ким.", "Ольга Ким",
+     {"Жан Дюпон", "Ольга Ким"}),
+])
+def test_a_body_s_eponym_holds_no_post_and_meets_no_one(text, holder, meeting):
+    x = extract(parse_report("ru-t.txt", text))
+    names = {e.key: e.name for e in x.entities}
+    assert {names[p.holder] for p in x.posts if p.role != "ambassador"} == {holder}
+    assert [{names[p] for p in m.participants} for m in x.meetings] == [meeting]

@@ -99,7 +99,7 @@ TITLE_KINDS = (MentionKind.ORGANIZATION, MentionKind.SECTOR)
 def read_posts(s: State) -> None:
     out: list[PostDraft] = []
     sides = person_sides(s)
-    for p in (m for m in s.mentions if m.kind == MentionKind.PERSON):
+    for p in (m for m in s.mentions if m.kind == MentionKind.PERSON and not s.eponym(m)):
         role = role_before(s, p)
         if role is not None:
             window = case_window(s, role) if s.language.marks_case else phrase_window(s, role, p)
@@ -156,7 +156,7 @@ def role_before(s: State, p: Mention) -> Mention | None:
     gap = s.text[r.end:p.start]
     if not s.language.marks_case:
         between = [m for m in s.in_sentence(s.sentence_of[p]) if r.end <= m.start and m.end <= p.start
-                   and m.kind in (MentionKind.PERSON, MentionKind.MEETING, MentionKind.DATE)]
+                   and m.kind in (MentionKind.PERSON, MentionKind.MEETING, MentionKind.DATE) and not s.eponym(m)]
         if between and _coordinated(s, between, p):
             # Mayor A and B, Rector of C: B's own post in apposition wins over the shared one
             return None if role_after(s, p) is not None else r
@@ -168,7 +168,8 @@ def role_before(s: State, p: Mention) -> Mention | None:
                 _unnamed(s, s.sentence_of[p], r.end, p.start)):
             return None
         return _first_title(s, roles, r)
-    between = [m for m in s.in_sentence(s.sentence_of[p]) if r.end <= m.start and m.end <= p.start]
+    between = [m for m in s.in_sentence(s.sentence_of[p]) if r.end <= m.start and m.end <= p.start
+               and not s.eponym(m)]
     if between and _coordinated(s, between, p) and s.language.is_plural(s.last_word(r), ""):
         return r  # орынбасарлары A мен B: a post in the plural is each coordinated name's
     if _second_title(s, gap, between):

@@ -134,6 +134,12 @@ class State:
             and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
             for o in self.by_sentence.get(self.sentence_of[m], ()))
 
+    def eponym(self, m: Mention) -> bool:
+        """A person's name inside a body's (имени Абылкаса Сагинова in a university's name): no one named there."""
+        return m.kind == MentionKind.PERSON and any(
+            o.kind == MentionKind.ORGANIZATION and o.start <= m.start and m.end <= o.end
+            for o in self.by_sentence.get(self.sentence_of[m], ()))
+
     def has_word(self, index: int, category: str) -> bool:
         """Does sentence ``index`` hold a word or a two-word phrase of a lexicon category (a word of discussion:
         обсудили, қол қойды ...)?"""
