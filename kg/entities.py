@@ -135,8 +135,12 @@ def _namesake(name: str, language: str, lexicon: Lexicon) -> str | None:
     if found:
         return found
     words = name.split()
-    bases = profile(language).adjective_bases(words[0]) if len(words) == 2 else ()
-    return next((k for base in bases if (k := lexicon.place_named(base))), None)
+    return _adjective_place(words[0], language, lexicon) if len(words) == 2 else None
+
+
+def _adjective_place(word: str, language: str, lexicon: Lexicon) -> str | None:
+    """The known place a word is the relational adjective of (Омская: Омск; Кызылординский: Кызылорда)."""
+    return next((k for base in profile(language).adjective_bases(word) if (k := lexicon.place_named(base))), None)
 
 
 def _seat(name: str, language: str, lexicon: Lexicon) -> str | None:
@@ -145,9 +149,7 @@ def _seat(name: str, language: str, lexicon: Lexicon) -> str | None:
     words = name.split()
     if len(words) < 2 or not words[0][:1].isupper():
         return None
-    first = words[0]
-    bases = (first, *profile(language).adjective_bases(first))
-    found = next((k for base in bases if (k := lexicon.place_named(base))), None)
+    found = lexicon.place_named(words[0]) or _adjective_place(words[0], language, lexicon)
     return found if found and lexicon.entry_subtype(found) in SEAT_TYPES else None
 
 

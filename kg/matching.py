@@ -269,7 +269,9 @@ class LemmaMatcher(Generic[T]):
         self._starting.clear()
         self._no_start.clear()
         keys = tuple((w,) if exact else self.language.cue_lemmas(w) for w in words)
-        for first in keys[:1][0] if keys else ():
+        if not keys:
+            return
+        for first in keys[0]:
             self._index.setdefault(first, []).append((keys, payload, exact))
         if self.language.derived_cues and len(keys) == 1 and not exact and len(keys[0][0]) >= DERIVED_SHARED:
             self._derived.setdefault(keys[0][0][:DERIVED_SHARED], []).append((keys[0][0], payload))

@@ -61,7 +61,7 @@ def read_meetings(s: State) -> None:
         speech = _speech_of_others(s, idx, cue)
         for m in s.in_sentence(idx, MentionKind.PERSON):
             if _named_in_passing(s, m, role_of) or _aside(s, m) or _reported(s, m, cue) or m.end <= speech \
-                    or _on_behalf(s, m) or s.eponym(m):
+                    or _on_behalf(s, m) or m in s.eponyms:
                 continue
             named.append((m.start, s.key_of[m]))
             persons.append(m)

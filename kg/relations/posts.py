@@ -54,6 +54,8 @@ PARLIAMENT_NAMES = re.compile(
 # chair and members are parliamentarians.
 PARLIAMENT_GROUP = re.compile(
     r"достық тоб|групп\w* дружбы|депутатск\w* групп|friendship (?:group|league)|parliamentary group", re.IGNORECASE)
+# Mentions that close a post's phrase where they stand between its word and a name: someone else, a meeting, a date.
+CLOSING_KINDS = (MentionKind.PERSON, MentionKind.MEETING, MentionKind.DATE)
 # Characters on either side of a post's word within which its title may name such a group.
 GROUP_REACH = 60
 # The posts a word of chairing or membership gives, which a parliament's group makes a parliamentarian's.
@@ -99,7 +101,7 @@ TITLE_KINDS = (MentionKind.ORGANIZATION, MentionKind.SECTOR)
 def read_posts(s: State) -> None:
     out: list[PostDraft] = []
     sides = person_sides(s)
-    for p in (m for m in s.mentions if m.kind == MentionKind.PERSON and not s.eponym(m)):
+    for p in (m for m in s.mentions if m.kind == MentionKind.PERSON and m not in s.eponyms):
         role = role_before(s, p)
         if role is not None:
             window = case_window(s, role) if s.language.marks_case else phrase_window(s, role, p)
@@ -156,7 +158,7 @@ def role_before(s: State, p: Mention) -> Mention | None:
     gap = s.text[r.end:p.start]
     if not s.language.marks_case:
         between = [m for m in s.in_sentence(s.sentence_of[p]) if r.end <= m.start and m.end <= p.start
-                   and m.kind in (MentionKind.PERSON, MentionKind.MEETING, MentionKind.DATE) and not s.eponym(m)]
+                   and m.kind in CLOSING_KINDS and m not in s.eponyms]
         if between and _coordinated(s, between, p):
             # Mayor A and B, Rector of C: B's own post in apposition wins over the shared one
             return None if role_after(s, p) is not None else r
@@ -169,7 +171,7 @@ def role_before(s: State, p: Mention) -> Mention | None:
             return None
         return _first_title(s, roles, r)
     between = [m for m in s.in_sentence(s.sentence_of[p]) if r.end <= m.start and m.end <= p.start
-               and not s.eponym(m)]
+               and m not in s.eponyms]
     if between and _coordinated(s, between, p) and s.language.is_plural(s.last_word(r), ""):
         return r  # орынбасарлары A мен B: a post in the plural is each coordinated name's
     if _second_title(s, gap, between):
@@ -186,7 +188,7 @@ def _second_title(s: State, gap: str, between: list[Mention]) -> bool:
     if not gap.startswith(",") or len(words) > TITLE_WORDS or TITLE_PUNCTUATION.search(gap[1:]) or not words:
         return False
     return words[-1].islower() and not any(
-        m.kind in (MentionKind.PERSON, MentionKind.MEETING, MentionKind.DATE) for m in between)
+        m.kind in CLOSING_KINDS for m in between)
 
 
 def _first_title(s: State, roles: list[Mention], r: Mention) -> Mention:
@@ -199,7 +201,7 @@ def _first_title(s: State, roles: list[Mention], r: Mention) -> Mention:
         return r
     q = roles[k - 1]
     gap = s.text[q.end:r.start]
-    named = any(m.kind in (MentionKind.PERSON, MentionKind.MEETING, MentionKind.DATE)
+    named = any(m.kind in CLOSING_KINDS
                 for m in s.in_sentence(s.sentence_of[r]) if q.end <= m.start and m.end <= r.start)
     if q.value == "official" or gap.count(",") != 1 or not gap.rstrip().endswith(",") or named \
             or len(gap.split()) > TITLE_WORDS or PHRASE_PUNCTUATION.search(gap):
@@ -284,7 +286,7 @@ def _closed_apposition(s: State, p: Mention, sentence: list[Mention]) -> Mention
         return None
     gap = s.text[p.end:r.start].lstrip()[1:]
     if CASE_GAP_PUNCTUATION.search(gap) or len(gap.split()) > CASE_GAP or any(
-            m.kind in (MentionKind.PERSON, MentionKind.MEETING, MentionKind.DATE) and p.end <= m.start < r.start
+            m.kind in CLOSING_KINDS and p.end <= m.start < r.start
             for m in sentence):
         return None
     return r

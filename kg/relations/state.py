@@ -127,18 +127,21 @@ class State:
         e = self.entity(key)
         return e.country_code if e else None
 
+    def _inside(self, m: Mention, kinds: tuple[MentionKind, ...]) -> bool:
+        """Does another mention of ``kinds``, longer than ``m``, in its sentence hold it?"""
+        return any(o is not m and o.kind in kinds and o.start <= m.start and m.end <= o.end
+                   and (o.end - o.start) > (m.end - m.start) for o in self.by_sentence.get(self.sentence_of[m], ()))
+
     def nested(self, m: Mention) -> bool:
         """A name inside a longer name (Парламент Сенаты in Парламент Сенаты Аппараты)."""
-        return m.kind in NAME_KINDS and any(
-            o is not m and o.kind in (MentionKind.PLACE, MentionKind.ORGANIZATION) and o.start <= m.start
-            and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
-            for o in self.by_sentence.get(self.sentence_of[m], ()))
+        return m.kind in NAME_KINDS and self._inside(m, (MentionKind.PLACE, MentionKind.ORGANIZATION))
 
-    def eponym(self, m: Mention) -> bool:
-        """A person's name inside a body's (имени Абылкаса Сагинова in a university's name): no one named there."""
-        return m.kind == MentionKind.PERSON and any(
-            o.kind == MentionKind.ORGANIZATION and o.start <= m.start and m.end <= o.end
-            for o in self.by_sentence.get(self.sentence_of[m], ()))
+    @cached_property
+    def eponyms(self) -> frozenset[Mention]:
+        """The persons' names inside a body's (имени Абылкаса Сагинова in a university's name): no one is named
+        there; found once, as the posts' and meetings' passes ask of every person."""
+        return frozenset(m for m in self.mentions
+                         if m.kind == MentionKind.PERSON and self._inside(m, (MentionKind.ORGANIZATION,)))
 
     def has_word(self, index: int, category: str) -> bool:
         """Does sentence ``index`` hold a word or a two-word phrase of a lexicon category (a word of discussion:
