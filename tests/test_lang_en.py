@@ -55,6 +55,12 @@ def found(text: str, kind: str) -> list[str]:
     ("The ambassador was accompanied by Elena Rinaldi and Marco Rossi.", ["Elena Rinaldi", "Marco Rossi"]),
     ("He was welcomed by Elena Rinaldi.", ["Elena Rinaldi"]),
     ("The forum was organised by Astana Hub.", []),
+    # a post and the capitalised words of its complement before a name: the name is a person's
+    ("Deputy Minister of Trade and Export Development Dale Quinlan also came.", ["Dale Quinlan"]),
+    ("The Minister of Trade Dale Quinlan also came.", ["Dale Quinlan"]),
+    # ... whose last word may be a common word, where nothing capitalised follows it
+    ("It was led by Vice Chairman of the National Assembly Vu Thanh Long on Monday.", ["Vu Thanh Long"]),
+    ("It was led by Vice Chairman of the National Assembly Vu Thanh Long Island Bank.", []),
 ])
 def test_persons(text, expected):
     assert found(text, MentionKind.PERSON) == expected

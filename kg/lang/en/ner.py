@@ -510,6 +510,10 @@ class _Recogniser:
                         break
                 else:
                     break
+            if words >= 2 and words < MAX_PERSON_WORDS and j < n and self._joined(j) and not lenient \
+                    and self._name_word(j, lenient=True) and not (j + 1 < n and self._capitalised(j + 1)) \
+                    and self._after_post(i):
+                j += 1  # a common word ends a name a post opens (Vice Chairman of the Assembly Vu Thanh Long)
             if words:
                 out.append((i, j - 1))
                 i = j
@@ -566,6 +570,11 @@ class _Recogniser:
                 return False
         return False
 
+    def _after_post(self, first: int) -> bool:
+        """Does a post and the capitalised words of its complement end right before token ``first`` (the Minister of
+        Trade X)?"""
+        return first > 1 and self._joined(first) and self._capitalised(first - 1) and self._post_before(first - 1)
+
     def _words(self, first: int, last: int) -> int:
         return sum(1 for k in range(first, last + 1) if self._capitalised(k) or self._prefixed(k))
 
@@ -580,6 +589,8 @@ class _Recogniser:
         if first > 0 and self._joined(first) and fold(self.texts[first - 1]) in d.roles \
                 and (self.texts[first - 1][:1].isupper() or fold(self.texts[first - 1]) in d.counterparts):
             return True  # the Governor X; his counterpart X
+        if self._after_post(first):
+            return True  # the Minister of Trade X
         # right after a verb or noun of meeting (the lexicon's), or after it and "with": met with X, received X;
         # the agent of a verb of meeting, attending or joining a group: attended by X, accompanied by X
         before = [t.casefold() for t in self.texts[max(0, first - 2):first]]
