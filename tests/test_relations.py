@@ -1466,6 +1466,10 @@ def jurisdictions_of(text: str) -> dict[str, tuple[str, frozenset[str]]]:
     # a delegation's leader whose post names no body serves the body the delegation comes from
     ("A delegation of the Senate of Kazakhstan led by Deputy Chairperson Aigul Tolegenova visited Prague, where "
      "she met with the Mayor of Prague Jan Dvorak.", "Aigul Tolegenova", ("official", "Senate of Kazakhstan")),
+    # the type the recogniser read from a body's head noun the rules' own heads lack: the chairman of a group heads a
+    # company
+    ("The Ambassador met Li Wen, Chairman of the Hebei Tianrun Group.", "Li Wen",
+     ("executive", "Hebei Tianrun Group")),
 ])
 def test_post_jurisdictions(text, name, post):
     role, place = post

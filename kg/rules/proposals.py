@@ -41,6 +41,7 @@ def read_proposals(s: State) -> None:
     """
     heads = s.match.heads
     for kind, first, last in s.proposals:
+        proposed_type = s.headed.get((first, last))
         if kind == MentionKind.ORGANIZATION:
             _extend_organization(s, first, last)
             _extend_organization_right(s, first, last)
@@ -81,7 +82,7 @@ def read_proposals(s: State) -> None:
         else:
             head = [m.payload for m in heads.match_at(s.texts, last) if m.payload.kind == "organization"]
             head = head or ([lead_head] if lead_head else [])
-            s.emit(MentionKind.ORGANIZATION, first, last, value, head[0].subtype if head else None)
+            s.emit(MentionKind.ORGANIZATION, first, last, value, head[0].subtype if head else proposed_type)
 
 
 def _class_beside(s: State, first: int, last: int) -> str | None:

@@ -117,8 +117,9 @@ class State:
         self.out: list[Mention] = []
         self._emitted: set[tuple[str, int, int, str]] = set()
         self.barrier = [False] * len(self.toks)
-        # Proposed organizations the recogniser read from a head noun (Astana International Financial Centre).
-        self.headed: set[tuple[int, int]] = set()
+        # Proposed organizations the recogniser read from a head noun (Astana International Financial Centre), with the
+        # type the head gave (Gansu Reclamation Group: a company).
+        self.headed: dict[tuple[int, int], str] = {}
         self.proposals = self._token_ranges(proposals)
         # Tokens after the first of a proposed person's name of several words (Чжао Ганом).
         self.in_proposed_name = {k for kind, first, last in self.proposals if kind == MentionKind.PERSON
@@ -171,7 +172,7 @@ class State:
             if first <= last and not any(self.toks[k].clutter for k in range(first, last + 1)):
                 out.append((m.kind, first, last))
                 if m.kind == MentionKind.ORGANIZATION and m.subtype:
-                    self.headed.add((first, last))
+                    self.headed[first, last] = m.subtype
         return out
 
     # ------------------------------------------------------------ mentions
