@@ -1470,6 +1470,9 @@ def jurisdictions_of(text: str) -> dict[str, tuple[str, frozenset[str]]]:
     # company
     ("The Ambassador met Li Wen, Chairman of the Hebei Tianrun Group.", "Li Wen",
      ("executive", "Hebei Tianrun Group")),
+    # a post in apposition right after the name wins over a plural one before it and a comma
+    ("The Ambassador met representatives of Polish firms, among them Piotr Nowak, President of Orlen Trading Corporation.",
+     "Piotr Nowak", ("executive", "Orlen Trading Corporation")),
 ])
 def test_post_jurisdictions(text, name, post):
     role, place = post

@@ -163,9 +163,12 @@ def role_before(s: State, p: Mention) -> Mention | None:
             # Mayor A and B, Rector of C: B's own post in apposition wins over the shared one
             return None if role_after(s, p) is not None else r
         tail = gap.replace(",", " , ").split()[-2:]
-        if len(tail) == 2 and tail[0] == "," and s.lex.is_word(tail[1], "and", s.report.language) \
+        if ((len(tail) == 2 and tail[0] == "," and s.lex.is_word(tail[1], "and", s.report.language))
+                or (r.end < p.start and "," in _unnamed(s, s.sentence_of[p], r.end, p.start))) \
                 and role_after(s, p) is not None:
-            return None  # A, the Mayor of X, and B, the Ambassador of Y: B's post follows B
+            # A, the Mayor of X, and B, the Ambassador of Y: B's post follows B; so does C's in representatives of
+            # companies, among them C, the Chairman of Z
+            return None
         if between or len(gap.split()) > PHRASE_WORDS or PHRASE_PUNCTUATION.search(
                 _unnamed(s, s.sentence_of[p], r.end, p.start)):
             return None
