@@ -1292,6 +1292,20 @@ def test_an_envoy_accredited_to_several_states_met_an_official_where_he_was(text
 
 
 @pytest.mark.parametrize(("text", "name", "country"), [
+    # an official named right after a foreign envoy, the two meeting someone together, is of the envoy's state
+    ("Ambassador of Canada to Kazakhstan Anne Tremblay and Trade Commissioner Paul Girard met with Akim of Kostanay "
+     "region Berik Zhaksylykov.", "Paul Girard", "CA"),
+    ("Посол Канады в Казахстане Анна Трамбле и торговый представитель Поль Жирар встретились с акимом Костанайской "
+     "области Бериком Жаксылыковым.", "Поль Жирар", "CA"),
+    # ... not one the envoy met: he is of the state the envoy serves in
+    ("Ambassador of Canada to Kazakhstan Anne Tremblay met with Akim of Kostanay region Berik Zhaksylykov and "
+     "Trade Commissioner Paul Girard.", "Paul Girard", "KZ"),
+])
+def test_an_official_beside_an_envoy_is_of_his_state(text, name, country):
+    assert posts_of(text)[name][1] == country
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
     # an official whose post names no state, beside a foreign official, is the home state's
     ("Сыртқы істер министрі Арман Исетов Латвия Сыртқы істер министрі Илзе Озоламен телефон арқылы сөйлесті.",
      "Арман Исетов", "KZ"),
@@ -1471,8 +1485,8 @@ def jurisdictions_of(text: str) -> dict[str, tuple[str, frozenset[str]]]:
     ("The Ambassador met Li Wen, Chairman of the Hebei Tianrun Group.", "Li Wen",
      ("executive", "Hebei Tianrun Group")),
     # a post in apposition right after the name wins over a plural one before it and a comma
-    ("The Ambassador met representatives of Polish firms, among them Piotr Nowak, President of Orlen Trading Corporation.",
-     "Piotr Nowak", ("executive", "Orlen Trading Corporation")),
+    ("The Ambassador met representatives of Polish firms, among them Piotr Nowak, President of Orlen Trading "
+     "Corporation.", "Piotr Nowak", ("executive", "Orlen Trading Corporation")),
 ])
 def test_post_jurisdictions(text, name, post):
     role, place = post

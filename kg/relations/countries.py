@@ -7,11 +7,29 @@ from collections import Counter
 
 from kg.model import MentionKind
 from kg.relations.leaders import delegation_origins, led_members
+from kg.relations.meetings import names_joined, with_
+from kg.relations.posts import role_before
 from kg.relations.state import DIPLOMATS, PostDraft, State
 
 # What may stand between the noun of a delegation and the state after it: делегация Азербайджана, a delegation
 # from the Netherlands.
 DELEGATION_LINKS = ([], ["from"], ["of"], ["of", "the"], ["from", "the"])
+
+
+def _beside(s: State, first: str, second: str) -> bool:
+    """Does a sentence name ``second`` joined to ``first`` right after him, the two together meeting someone named
+    after them "with" (A and B met with C; A мен B C-мен кездесті): the same side?"""
+    for m in s.mentions:
+        if m.kind != MentionKind.PERSON or s.key_of[m] != first:
+            continue
+        persons = s.in_sentence(s.sentence_of[m], MentionKind.PERSON)
+        at = persons.index(m)
+        if at + 2 >= len(persons) or s.key_of[persons[at + 1]] != second or not names_joined(s, m, persons[at + 1]):
+            continue
+        if not any(with_(s, p, role_before(s, p)) for p in persons[:at + 2]) and any(
+                with_(s, p, role_before(s, p)) for p in persons[at + 2:]):
+            return True
+    return False
 
 
 def infer_countries(s: State) -> None:
@@ -65,7 +83,9 @@ def infer_countries(s: State) -> None:
             held_in = s.country_of(d.location)
             for other in d.participants:
                 for q in by_holder.get(other, []):
-                    if q.role in DIPLOMATS and q.country and q.accredited_to:
+                    if q.role in DIPLOMATS and q.country and q.accredited_to and _beside(s, other, p.holder):
+                        p.country = q.country  # the ambassador of Canada and Trade Commissioner B met with ...
+                    elif q.role in DIPLOMATS and q.country and q.accredited_to:
                         p.country = held_in if held_in not in (None, s.home, q.country) else q.accredited_to
             if p.country:
                 break

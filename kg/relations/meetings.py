@@ -117,7 +117,7 @@ def read_meetings(s: State) -> None:
             out.extend(MeetingDraft([people[0], other], [idx], s.evidence(cue)) for other in people[1:])
             continue
         # the meeting told again, unless someone it did not have is met "with" here (a second meeting of its sides)
-        met_with = {s.key_of[m] for m in persons if _with(s, m, role_before(s, m))}
+        met_with = {s.key_of[m] for m in persons if with_(s, m, role_before(s, m))}
         # (a telling of one person alone, a summary of the visit, is told on only by the next meeting: held meetings
         # in Jalisco on May 16-17. In Guadalajara he met X; not one after another meeting told)
         # (after the meeting told, the same persons meet again only where no one else is named: After the meeting, A
@@ -216,7 +216,7 @@ def _reported(s: State, m: Mention, cue: Mention) -> bool:
         return False
     words = s.text[cue.end:m.start].split()
     return (any(s.lex.is_word(w.strip(WORD_EDGES).lower(), "reported", s.report.language) for w in words)
-            and not _with(s, m, role_before(s, m)))
+            and not with_(s, m, role_before(s, m)))
 
 
 def _speech_of_others(s: State, idx: int, cue: Mention) -> int:
@@ -239,7 +239,7 @@ def _refers_back(s: State, idx: int, persons: list[Mention], told: MeetingDraft)
         return False
     if s.has_word(idx, "hold") or _several(s, idx) or _after_a_meeting(s, idx):
         return False
-    return not any(s.key_of[m] not in told.participants and _with(s, m, role_before(s, m)) for m in persons)
+    return not any(s.key_of[m] not in told.participants and with_(s, m, role_before(s, m)) for m in persons)
 
 
 def _after_a_meeting(s: State, idx: int) -> bool:
@@ -275,9 +275,9 @@ def _named_as_met(s: State, persons: list[Mention]) -> int:
     (с мэром A, with Mayor A). A coordination shares its case: where a language marks case by endings it takes
     one on its last name only (A және B-мен: with A and B); where a preposition marks it, the preposition stands
     before the first (with Mayor A and Rector B). So the names joined to a marked one count too."""
-    marked = [s.case_word(m) != m.value.split()[-1] or (not s.language.marks_case and _with(s, m, role_before(s, m)))
+    marked = [s.case_word(m) != m.value.split()[-1] or (not s.language.marks_case and with_(s, m, role_before(s, m)))
               for m in persons]
-    joined = [_joined(s, a, b) for a, b in pairwise(persons)]
+    joined = [names_joined(s, a, b) for a, b in pairwise(persons)]
     if s.language.marks_case:
         for i in range(len(persons) - 2, -1, -1):
             marked[i] = marked[i] or (marked[i + 1] and joined[i])
@@ -287,7 +287,7 @@ def _named_as_met(s: State, persons: list[Mention]) -> int:
     return sum(marked)
 
 
-def _joined(s: State, a: Mention, b: Mention) -> bool:
+def names_joined(s: State, a: Mention, b: Mention) -> bool:
     """Are two names joined by "and" or a comma (A және B, A и B, A, B), B's post perhaps between?"""
     between = s.text[a.end:b.start]
     words = between.replace(",", " ").split()
@@ -331,7 +331,7 @@ def _joint_sentences(s: State) -> dict[int, Mention]:
             joined = sides and words and s.lex.is_word(words[0], "and", s.report.language) and (
                 len(words) == 1 or (role is not None and role.start >= a.end))
             # In company, two holders of posts not known to serve one state.
-            accompanied = {s.key_of[a], s.key_of[b]} <= holders and not (ca and ca == cb) and _with(s, b, role)
+            accompanied = {s.key_of[a], s.key_of[b]} <= holders and not (ca and ca == cb) and with_(s, b, role)
             if joined or accompanied:
                 out[idx] = a
                 break
@@ -352,7 +352,7 @@ def _two_sides(a: str, b: str, country: dict[str, str], envoys: set[str], accred
     return country.get(envoy) is None or (alone and envoy in accredited and country.get(other) is None)
 
 
-def _with(s: State, person: Mention, role: Mention | None) -> bool:
+def with_(s: State, person: Mention, role: Mention | None) -> bool:
     """Is the person (with the post before the name) in company: ``с Послом ... X``, ``with the Mayor X``,
     ``X-мен`` (the instrumental case, which Kazakh uses for "with")?"""
     if s.language.marks_case:
