@@ -58,6 +58,8 @@ def found(text: str, kind: str) -> list[str]:
     # a post and the capitalised words of its complement before a name: the name is a person's
     ("Deputy Minister of Trade and Export Development Dale Quinlan also came.", ["Dale Quinlan"]),
     ("The Minister of Trade Dale Quinlan also came.", ["Dale Quinlan"]),
+    # a post's words joined by a hyphen are no words of the name after them
+    ("The consul met Vice-Marshal Anna Kowal in Lodz.", ["Anna Kowal"]),
     # ... whose last word may be a common word, where nothing capitalised follows it
     ("It was led by Vice Chairman of the National Assembly Vu Thanh Long on Monday.", ["Vu Thanh Long"]),
     ("It was led by Vice Chairman of the National Assembly Vu Thanh Long Island Bank.", []),

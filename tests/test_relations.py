@@ -975,6 +975,13 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     ("The Ambassador met Governor Beket Nurpeisov, who was accompanied by his advisor Anna Holm.", "Anna Holm",
      ("official", None, None)),
     ("The Ambassador met Lars Berg, Chief Operating Officer of Nordic Food.", "Lars Berg", ("executive", None, None)),
+    # the word for a deputy joined by a hyphen to a post: the deputy's post, or another where none is known
+    ("The Ambassador met Vice-Marshal Anna Kowal in Lodz.", "Anna Kowal", ("deputy-governor", None, None)),
+    ("Посол встретился с вице-маршалом Анной Качмарек.", "Анна Качмарек", ("deputy-governor", None, None)),
+    ("The Ambassador met Vice-Chairman Anna Kowal in Lodz.", "Anna Kowal", ("official", None, None)),
+    # a consul's deputy is a diplomat
+    ("Консул встретился с вице-консулом Анной Качмарек.", "Анна Качмарек", ("diplomat", None, None)),
+    ("The Consul met Vice Consul Anna Kowal in Lodz.", "Anna Kowal", ("diplomat", None, None)),
 ])
 def test_posts(text, name, post):
     assert posts_of(text)[name] == post

@@ -143,6 +143,11 @@ def _data() -> _Data:
     )
 
 
+def _role(key: str, data: _Data) -> bool:
+    """Is a folded word a post's, or a post's words joined by hyphens (Vice-Marshal: vice marshal)?"""
+    return key in data.roles or (" " in key and all(w in data.roles for w in key.split()))
+
+
 @cache
 def _common(word: str) -> bool:
     low = word.casefold()
@@ -249,7 +254,7 @@ class _Recogniser:
         """A capitalised word that cannot be in a person's name."""
         key = fold(self._base(i))
         d = self.data
-        return key in d.known or key in d.roles or key in d.heads or _common(self._base(i)) \
+        return key in d.known or _role(key, d) or key in d.heads or _common(self._base(i)) \
             or self._honorific_end(i) is not None
 
     def _name_word(self, i: int, *, lenient: bool = False) -> bool:
@@ -258,7 +263,7 @@ class _Recogniser:
             return False
         if lenient:
             key = fold(self._base(i))
-            return key not in self.data.roles and key not in self.data.heads and self._honorific_end(i) is None
+            return not _role(key, self.data) and key not in self.data.heads and self._honorific_end(i) is None
         return not self._blocked(i)
 
     def _surname_town(self, i: int) -> bool:
@@ -564,7 +569,7 @@ class _Recogniser:
         """Does a post end the capitalised words (and ``of``, ``the``) that end at ``k``: Consul General of
         Kazakhstan, Kazakhstan's Ambassador?"""
         for j in range(k, max(-1, k - POST_REACH), -1):
-            if fold(self._base(j)) in self.data.roles:
+            if _role(fold(self._base(j)), self.data):
                 return True
             if not (self._capitalised(j) or self.texts[j] in LINKS) or not self._joined(j + 1):
                 return False
@@ -586,7 +591,7 @@ class _Recogniser:
         d = self.data
         if self._after_honorific(first):
             return True
-        if first > 0 and self._joined(first) and fold(self.texts[first - 1]) in d.roles \
+        if first > 0 and self._joined(first) and _role(fold(self.texts[first - 1]), d) \
                 and (self.texts[first - 1][:1].isupper() or fold(self.texts[first - 1]) in d.counterparts):
             return True  # the Governor X; his counterpart X
         if self._after_post(first):
@@ -609,7 +614,7 @@ class _Recogniser:
         """``, the Deputy Governor of ...``: a post within a few words after a comma."""
         for k in range(j, min(j + APPOSITION_REACH, len(self.texts))):
             t = self.texts[k]
-            if fold(t) in self.data.roles:
+            if _role(fold(t), self.data):
                 return True
             if t.casefold() not in APPOSITION_WORDS and not (t[:1].isupper() and t.isalpha()):
                 return False
