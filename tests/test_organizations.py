@@ -97,6 +97,9 @@ def organizations(text: str) -> list[tuple[str, str]]:
      [("Valmet", "Valmet"), ("Kone", "Kone"), ("Wärtsilä", "Wärtsilä")]),
     ("Indian companies such as Dr. Reddy's Laboratories supply medicines.",
      [("Dr. Reddy's Laboratories", "Dr. Reddy's Laboratories")]),
+    # ... and so does a company's class noun right before a name, qualified or not
+    ("He said the aircraft manufacturer Zolta was studying the market.", [("Zolta", "Zolta")]),
+    ("He met the head of the engineering firm Danube Rail on Monday.", [("Danube Rail", "Danube Rail")]),
     # ... but a class noun in apposition names one body only
     ("The company Zolta and Kazakh partners will build a plant.", [("Zolta", "Zolta")]),
     # Kazakhstan's national companies the lexicon lists
