@@ -123,3 +123,13 @@ def test_snowball_stems_come_from_the_compiled_stemmer(code, word, stem):
 ])
 def test_noun_forms(language, token, noun, expected):
     assert profile(language).forms.noun_form(token, noun) is expected
+
+
+@pytest.mark.parametrize(("language", "name", "expected"), [
+    ("kk", "Қостанай облысы", "Қостанай облысының"),
+    ("kk", "Жетісу өлкесі", "Жетісу өлкесінің"),
+    ("kk", "Тараз", None),  # an ending no class noun has: no rule given
+    ("ru", "Костанайская область", None),  # no rule
+])
+def test_genitive_of_a_places_name(language, name, expected):
+    assert profile(language).genitive_of(name) == expected

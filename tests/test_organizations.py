@@ -253,6 +253,15 @@ def test_russian(text, expected):
     ("Елші KEGOC-тың басшысымен кездесті.", [("KEGOC-тың", "kegoc")]),
     ("Тараптар IT-мамандарды даярлау мәселесін талқылады.", []),
     ("Елші IT-компаниялардың өкілдерімен кездесті.", []),
+    # a local department named in lower case after the word of its place's class: the department of the place of that
+    # class named before, by its name in the genitive; none where no such place is named
+    ("Қостанай облысының әкімі елшімен кездесті. Кездесуге облыстың денсаулық сақтау басқармасының басшысы қатысты.",
+     [("облыстың денсаулық сақтау басқармасының", "Қостанай облысының денсаулық сақтау басқармасы")]),
+    ("Маңғыстау облысында елші облыстық энергетика басқармасына барды.",
+     [("облыстық энергетика басқармасына", "Маңғыстау облысының энергетика басқармасы")]),
+    ("Елші облыстық энергетика басқармасына барды.", []),
+    # ... not the class noun as written, a word of a field (ауыл шаруашылығы: agriculture)
+    ("Елші Ақтөбе облысында ауыл шаруашылығы басқармасына барды.", []),
 ])
 def test_kazakh(text, expected):
     assert organizations(text) == expected

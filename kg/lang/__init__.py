@@ -154,6 +154,9 @@ class Language:
     # "module:function" (a name's words as written) → does the name stand in the genitive (Касым-Жомарта
     # Токаева)? Where the language marks case by endings, its genitive ending says so.
     genitive_name: str | None = None
+    # "module:function" (a place's name in its dictionary form) → the name in the genitive, or None where no rule
+    # gives it (Қостанай облысы → Қостанай облысының: a local department's name opens with its place's).
+    genitive: str | None = None
     # The endings written right after a name that make it a possessor where no case ending does (the President's
     # talks: 's).
     possessive_endings: frozenset[str] = frozenset()
@@ -274,6 +277,10 @@ class Language:
         if self.case_endings:
             return self.has_case(text, Case.GENITIVE)
         return self.genitive_name is not None and bool(_function(self.genitive_name)(tuple(text.split())))
+
+    def genitive_of(self, name: str) -> str | None:
+        """A place's name in the genitive, where the language forms it by rule."""
+        return None if self.genitive is None else _function(self.genitive)(name)  # type: ignore[no-any-return]
 
     def is_genitive_post(self, word: str) -> bool:
         """Does a post's first word stand in the genitive only (Президента), the complement of a post before it?"""

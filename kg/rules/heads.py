@@ -369,7 +369,7 @@ def _name_start(s: State, head_index: int, *, organization: bool = False, town_n
             first = j
             capitals += 1
         elif not (s.modifier(j) or (t in LATIN_LINKS and first is not None) or (
-                organization and (_genitive_place_head(s, j) or _bare_name_word(s, j)))):
+                organization and (_genitive_place_head(s, j) or bare_name_word(s, j)))):
             break
         if j > 0 and "\n" in s.view[s.toks[j - 1].end:s.toks[j].start]:
             break
@@ -408,7 +408,7 @@ def _state_pair(s: State, j: int) -> int | None:
     return inner[1] if inner is not None and inner[0].kind == MentionKind.COUNTRY else None
 
 
-def _bare_name_word(s: State, j: int) -> bool:
+def bare_name_word(s: State, j: int) -> bool:
     """A lower-case word inside a body's name where case endings mark a phrase: a noun as written, with no
     case ending (Денсаулық сақтау министрлігі, Сауда және интеграция министрлігі), or a word joining two."""
     lang = profile(s.language)

@@ -29,6 +29,7 @@ PROFILE = Language(
     word_forms="kg.lang.kk.forms:KazakhForms",
     plural="kg.lang.kk.forms:plural",
     nominative="kg.lang.kk.forms:nominative",
+    genitive="kg.lang.kk.forms:genitive",
     common_word="kg.lang.kk.forms:common_word",
     ministry="kg.lang.kk.ministries:ministry",
     honorific_after_name=True,

@@ -30,6 +30,11 @@ KK_NAME_ENDINGS = re.compile(
     r"(?:ның|нің|дың|дің|тың|тің|ны|ні|ды|ді|ты|ті|н|ға|ге|қа|ке|на|не|а|е|да|де|та|те|нда|нде|дан|ден|нан|нен"
     r"|тан|тен|мен|бен|пен|менен|дағы|дегі|тағы|тегі|ндағы|ндегі|ша|ше|ча|че)?$")
 
+# Vowels by harmony: a word whose last of them is back takes the back ending (облысының), a front one the front
+# ending (өлкесінің).
+BACK_VOWELS = frozenset("аоұы")
+FRONT_VOWELS = frozenset("әөүіе")
+
 # Shared stems must be at least this long (or the whole cue), not a two-letter accident.
 SHARED_STEM = 4
 # A verbal noun (талқылау, қарастыру: the stem and -у) names the verb whose forms it stands for; its stem
@@ -157,3 +162,13 @@ def plural(word: str, before: str = "") -> bool:
     """A noun with the plural suffix, whatever possessive or case follows it: кездесулер, кездесулерінде; of a
     compound, its last part (вице-министрлер)."""
     return bool(KK_PLURAL_INFLECTED.search(word.rsplit("-", 1)[-1]))
+
+
+def genitive(name: str) -> str | None:
+    """A name whose last word ends in a vowel, in the genitive: Қостанай облысы → Қостанай облысының, Шығыс Қазақстан
+    өлкесі → ... өлкесінің; None for another ending, which no name of a place's class ends in."""
+    last = name.split()[-1] if name.split() else ""
+    if not last or last[-1].lower() not in BACK_VOWELS | FRONT_VOWELS:
+        return None
+    vowel = next((c for c in reversed(last.lower()) if c in BACK_VOWELS | FRONT_VOWELS), "")
+    return name + ("ның" if vowel in BACK_VOWELS else "нің")
