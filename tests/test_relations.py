@@ -497,6 +497,13 @@ def meetings_of(text: str) -> list[set[str]]:
     # the agent of a word of meeting met (received by the President), one of another word did not (below)
     ("Ambassador Nurlan Onzhanov was received by President Emmanuel Macron at the Elysee Palace.",
      [{"Nurlan Onzhanov", "Emmanuel Macron"}]),
+    # a sentence of attending right after one that tells a meeting, with no word of meeting of its own, names more of
+    # its participants
+    ("Minister Lisa Berg met Ambassador Azamat Karimov in Regina. Deputy Minister Dale Quinlan also attended.",
+     [{"Lisa Berg", "Azamat Karimov", "Dale Quinlan"}]),
+    ("Тараз қаласының әкімі Бақытжан Орынбасаров пен Кутаиси қаласының мэрі Гиорги Абашидзе келісімге қол қойды. "
+     "Оған Грузия Елшісі Давит Кикнадзе де қатысты.",
+     [{"Бақытжан Орынбасаров", "Гиорги Абашидзе", "Давит Кикнадзе"}]),
 ])
 def test_meeting_participants(text, expected):
     assert meetings_of(text) == expected

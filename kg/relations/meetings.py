@@ -190,17 +190,19 @@ def _spanned(s: State, idx: int, told: int) -> int:
 
 
 def _attended(s: State, role_of: dict[str, str]) -> None:
-    """``Кездесу ... өтті. Оған A мен B қатысты`` / ``It was attended by A and B``: a sentence of attending with no
-    word of meeting, right after one that names a meeting by its noun, names more of its participants."""
+    """``Кездесу ... өтті. Оған A мен B қатысты`` / ``It was attended by A and B`` / ``A met B. C also attended.``: a
+    sentence of attending with no word of meeting, right after one that tells a meeting, names more of its
+    participants; one that names none is no part of it (invited companies to take part in projects)."""
     for idx in range(1, len(s.sentences)):
-        if not s.has_word(idx, "attendance") or s.in_sentence(idx, MentionKind.MEETING) \
-                or not _meeting_noun_in(s, idx - 1):
+        if not s.has_word(idx, "attendance") or s.in_sentence(idx, MentionKind.MEETING):
             continue
         told = next((d for d in s.meetings if idx - 1 in d.sentences), None)
         if told is None:
             continue
-        told.participants.extend(k for k in dict.fromkeys(_parties(s, idx, role_of)) if k not in told.participants)
-        told.sentences.append(idx)
+        more = [k for k in dict.fromkeys(_parties(s, idx, role_of)) if k not in told.participants]
+        if more or _meeting_noun_in(s, idx - 1):
+            told.participants.extend(more)
+            told.sentences.append(idx)
 
 
 def _taking_part(s: State, cue: Mention) -> bool:
