@@ -986,6 +986,11 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     ("The Ambassador met Vice-Marshal Anna Kowal in Lodz.", "Anna Kowal", ("deputy-governor", None, None)),
     ("Посол встретился с вице-маршалом Анной Качмарек.", "Анна Качмарек", ("deputy-governor", None, None)),
     ("The Ambassador met Vice-Chairman Anna Kowal in Lodz.", "Anna Kowal", ("official", None, None)),
+    # an envoy's post and a diplomat's title joined to it before the name: the envoy's
+    ("Ambassador of Kazakhstan to Austria and Permanent Representative to the International Organizations in Vienna "
+     "Ruslan Abenov met Mayor Michael Ludwig.", "Ruslan Abenov", ("ambassador", "KZ", "AT")),
+    ("Посол Казахстана в Австрии и Постоянный представитель при международных организациях в Вене Руслан Абенов "
+     "встретился с мэром Михаэлем Людвигом.", "Руслан Абенов", ("ambassador", "KZ", "AT")),
     # a consul's deputy is a diplomat
     ("Консул встретился с вице-консулом Анной Качмарек.", "Анна Качмарек", ("diplomat", None, None)),
     ("The Consul met Vice Consul Anna Kowal in Lodz.", "Anna Kowal", ("diplomat", None, None)),

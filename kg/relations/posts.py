@@ -196,14 +196,18 @@ def _second_title(s: State, gap: str, between: list[Mention]) -> bool:
 
 def _first_title(s: State, roles: list[Mention], r: Mention) -> Mention:
     """Of a post and a second title of any other post after a comma (депутат Мажилиса, руководитель группы ... X; a
-    Member of Parliament, head of the friendship group, X), the first: the second's names no post of its own."""
-    if r.value != "official":
-        return r
+    Member of Parliament, head of the friendship group, X), the first: the second's names no post of its own; so too
+    of an envoy's post and a diplomat's title joined to it (Ambassador to Austria and Permanent Representative to the
+    International Organizations in Vienna X: an ambassador)."""
     k = roles.index(r)
-    if k == 0:
+    if k == 0 or r.value not in ("official", GENERIC_DIPLOMAT):
         return r
     q = roles[k - 1]
     gap = s.text[q.end:r.start]
+    if r.value == GENERIC_DIPLOMAT:
+        joined = any(s.lex.is_word(w, "and", s.report.language) for w in gap.split())
+        persons = any(q.end <= m.start < r.start for m in s.in_sentence(s.sentence_of[r], MentionKind.PERSON))
+        return q if q.value in DIPLOMATS and joined and not persons and not PHRASE_PUNCTUATION.search(gap) else r
     named = any(m.kind in CLOSING_KINDS
                 for m in s.in_sentence(s.sentence_of[r]) if q.end <= m.start and m.end <= r.start)
     if q.value == "official" or gap.count(",") != 1 or not gap.rstrip().endswith(",") or named \
