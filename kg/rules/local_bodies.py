@@ -15,6 +15,10 @@ from kg.matching import Match
 from kg.model import Mention, MentionKind
 from kg.rules.heads import MAX_NAME_STEPS, STATE_BODIES, bare_name_word
 from kg.rules.state import State
+from kg.text import fold
+
+# The letters a word of a place's class shares with the class noun at least (облыстық, облыстың: облысы).
+CLASS_PREFIX = 3
 
 
 def local_bodies(s: State) -> None:
@@ -22,13 +26,15 @@ def local_bodies(s: State) -> None:
     if not lang.marks_case or lang.genitive is None:
         return
     classes = [h for h in s.lex.heads_for(s.language) if h.kind == "place"]
+    openings = {fold(h.word)[:CLASS_PREFIX] for h in classes}  # (a cheap test before the forms': облыстық, облысы)
     for m in s.head_matches:
         if m.payload.kind != "organization" or m.payload.subtype not in STATE_BODIES \
                 or m.payload.position != "after" or any(s.covered[k] for k in range(m.first, m.last + 1)):
             continue
         j, head = m.first - 1, None
         while j >= 0 and m.first - j <= MAX_NAME_STEPS and s.texts[j].islower() and not s.covered[j]:
-            head = next((h for h in classes if _of_class(s, s.texts[j], h)), None)
+            head = next((h for h in classes if _of_class(s, s.texts[j], h)), None) \
+                if fold(s.texts[j])[:CLASS_PREFIX] in openings else None
             if head is not None or not bare_name_word(s, j):
                 break
             j -= 1
