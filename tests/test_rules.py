@@ -323,6 +323,10 @@ def test_persons(text, expected):
      [("«Атырау Су Арнасы» МКК", "Атырау Су Арнасы\t«Атырау Су Арнасы» МКК")]),
     ("Тараптар ҚР «Білім туралы» Заңын талқылады.", MentionKind.ORGANIZATION, []),
     ("Делегация посетила станцию «Достык» II.", MentionKind.ORGANIZATION, []),
+    # a place's head noun before a body's head is a word of the body's name, no place (the Bavarian State Ministry)
+    ("He met officials of the Bavarian State Ministry of Economic Affairs.", MentionKind.PLACE, []),
+    ("He met officials of the Bavarian State in Munich.", MentionKind.PLACE,
+     [("Bavarian State", "Bavarian State"), ("Munich", "geonames:2867714")]),
 ])
 def test_names(text, kind, expected):
     assert mentions(text, kind) == expected

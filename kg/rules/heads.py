@@ -121,6 +121,9 @@ def head_patterns(s: State) -> None:
             continue
         if m.payload.kind == "place" and any(r.last > m.last for r in s.match.roles.match_at(s.texts, m.last)):
             continue  # a word that opens a post's name (Saxony's State Minister, the State Secretary)
+        if m.payload.kind == "place" and profile(s.language).title_case_heads and m.last + 1 < len(s.texts) \
+                and s.texts[m.last + 1][:1].isupper() and s.is_head(m.last + 1, kind="organization"):
+            continue  # a word of a body's name, whose head follows it (the Bavarian State Ministry of ...)
         if m.payload.subtype == WATER and ((m.last + 1 < len(s.texts) and s.is_capitalised(m.last + 1)) or (
                 not profile(s.language).title_case_heads and not s.texts[m.last].islower())):
             continue  # a sea's word inside a longer name (Aktau International Sea Trade Port), or a name (Жаном Моро)
