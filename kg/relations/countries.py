@@ -19,8 +19,8 @@ DELEGATION_LINKS = ([], ["from"], ["of"], ["of", "the"], ["from", "the"])
 def _beside(s: State, first: str, second: str) -> bool:
     """Does a sentence name ``second`` joined to ``first`` right after him, the two together meeting someone named
     after them "with" (A and B met with C; A мен B C-мен кездесті): the same side?"""
-    for m in s.mentions:
-        if m.kind != MentionKind.PERSON or s.key_of[m] != first:
+    for m in s.mentions_of(first):
+        if m.kind != MentionKind.PERSON:
             continue
         persons = s.in_sentence(s.sentence_of[m], MentionKind.PERSON)
         at = persons.index(m)
@@ -83,9 +83,11 @@ def infer_countries(s: State) -> None:
             held_in = s.country_of(d.location)
             for other in d.participants:
                 for q in by_holder.get(other, []):
-                    if q.role in DIPLOMATS and q.country and q.accredited_to and _beside(s, other, p.holder):
+                    if q.role not in DIPLOMATS or not q.country or not q.accredited_to:
+                        continue
+                    if _beside(s, other, p.holder):
                         p.country = q.country  # the ambassador of Canada and Trade Commissioner B met with ...
-                    elif q.role in DIPLOMATS and q.country and q.accredited_to:
+                    else:
                         p.country = held_in if held_in not in (None, s.home, q.country) else q.accredited_to
             if p.country:
                 break

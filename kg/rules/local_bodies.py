@@ -40,7 +40,7 @@ def local_bodies(s: State) -> None:
             j -= 1
         if head is None or j == m.first - 1:
             continue
-        place = _named_before(s, head, s.toks[j].start) if head is not None else None
+        place = _named_before(s, head, s.toks[j].start)
         name = lang.genitive_of(place) if place is not None else None
         if name is not None:
             s.emit(MentionKind.ORGANIZATION, j, m.last, f"{name} {_name(s, j + 1, m)}", m.payload.subtype)
@@ -50,9 +50,10 @@ def _of_class(s: State, word: str, head: Head) -> bool:
     """Is a word the genitive of a place's class noun (облыстың) or an adjective derived from it (облыстық), not the
     noun as written, which may be a word of the field (ауыл шаруашылығы: agriculture)?"""
     lang = profile(s.language)
+    as_noun = lang.forms.matches(word, head.word)
     if lang.has_case(word, Case.GENITIVE):
-        return lang.forms.matches(word, head.word)
-    return lang.forms.matches(word, head.word, derivation=True) and not lang.forms.matches(word, head.word)
+        return as_noun
+    return not as_noun and lang.forms.matches(word, head.word, derivation=True)
 
 
 def _named_before(s: State, head: Head, before: int) -> str | None:

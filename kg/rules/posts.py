@@ -24,33 +24,28 @@ MEMBERS_LINKS = frozenset({"of"})
 OTHER_DEPUTY = "official"
 
 
-def _find_posts(s: State, skip: list[bool] | None = None) -> list[Match[str]]:
-    """The roles' matches, and the posts of a deputy joined by a hyphen (``_hyphenated``)."""
-    matches = s.match.roles.find(s.texts, skip=skip)
-    return sorted(matches + _hyphenated(s, matches, skip), key=lambda m: m.first)
-
-
-def _hyphenated(s: State, matches: list[Match[str]], skip: list[bool] | None = None) -> list[Match[str]]:
-    """A word for a deputy joined by a hyphen to a post the roles know as a word of its own, where the roles know
-    not the whole (Vice-Marshal, Vice-Chairman): the deputy's post, or any other post where they name no deputy of
-    it."""
-    out: list[Match[str]] = []
+def _with_hyphenated(s: State, matches: list[Match[str]], skip: list[bool] | None = None) -> list[Match[str]]:
+    """The roles' ``matches``, and a word for a deputy joined by a hyphen to a post the roles know as a word of its
+    own, where they know not the whole (Vice-Marshal, Vice-Chairman): the deputy's post, or any other post where they
+    name no deputy of it."""
+    out = list(matches)
     taken = {k for m in matches for k in range(m.first, m.last + 1)}
     for k, t in enumerate(s.texts):
-        head, hyphen, tail = t.partition("-")
-        if not hyphen or not tail or k in taken or (skip is not None and skip[k]) \
-                or not s.lex.is_word(head, "deputy", s.language):
+        if "-" not in t or k in taken or (skip is not None and skip[k]):
+            continue
+        head, _, tail = t.partition("-")
+        if not tail or not s.lex.is_word(head, "deputy", s.language):
             continue
         post = next((m.payload for m in s.match.roles.find([tail]) if m.first == m.last == 0), None)
         if post is not None:
             out.append(Match(k, k, s.lex.deputy_role(post) or OTHER_DEPUTY))
-    return out
+    return sorted(out, key=lambda m: m.first) if len(out) > len(matches) else out
 
 
 def mark_posts(s: State) -> None:
     """A post's words are a barrier no name runs over."""
     found = s.match.roles.find(s.texts)
-    matches = s.post_matches = sorted(found + _hyphenated(s, found), key=lambda m: m.first)
+    matches = s.post_matches = _with_hyphenated(s, found)
     s.openings = _proposed_openings(s) | _names_like_posts(s, found) | _in_body_names(s, matches) \
         | _members_of_bodies(s, matches)
     for m in matches:
@@ -62,7 +57,8 @@ def mark_posts(s: State) -> None:
 
 def read_posts(s: State) -> None:
     """The posts that no name covers, as role mentions; the persons pass reads the names after them."""
-    s.role_matches = _deputies(s, [m for m in _find_posts(s, skip=s.covered) if m.first not in s.openings])
+    found = _with_hyphenated(s, s.match.roles.find(s.texts, skip=s.covered), skip=s.covered)
+    s.role_matches = _deputies(s, [m for m in found if m.first not in s.openings])
     for m in s.role_matches:
         s.emit(MentionKind.ROLE, m.first, m.last, m.payload)
 

@@ -167,8 +167,7 @@ def plural(word: str, before: str = "") -> bool:
 def genitive(name: str) -> str | None:
     """A name whose last word ends in a vowel, in the genitive: Қостанай облысы → Қостанай облысының, Шығыс Қазақстан
     өлкесі → ... өлкесінің; None for another ending, which no name of a place's class ends in."""
-    last = name.split()[-1] if name.split() else ""
-    if not last or last[-1].lower() not in BACK_VOWELS | FRONT_VOWELS:
+    last = name.rstrip()[-1:].lower()
+    if last not in BACK_VOWELS | FRONT_VOWELS:
         return None
-    vowel = next((c for c in reversed(last.lower()) if c in BACK_VOWELS | FRONT_VOWELS), "")
-    return name + ("ның" if vowel in BACK_VOWELS else "нің")
+    return name.rstrip() + ("ның" if last in BACK_VOWELS else "нің")
