@@ -101,6 +101,13 @@ def test_persons(text, expected):
      ["Abu Dhabi Chambers", "Izmir Metropolitan Municipality"]),
     ("He met the head of the Dubai Civil Aviation Authority.", ["Dubai Civil Aviation Authority"]),
     ("The Ambassador met members of the House of Lords.", ["House of Lords"]),
+    # the name after the post of a body's head and "of": the body's, not a place's or a person's
+    ("He met the Chief Executive Officer of Norvik Feed, Omar Saleh.", ["Norvik Feed"]),
+    ("He met Anna Weiss, rector of TH Oberlind, and Tom Kale, regional director of Brandholt in Asia.",
+     ["TH Oberlind", "Brandholt"]),
+    ("He met the managing director of Norvik Feed Omar Saleh.", ["Norvik Feed"]),
+    ("He met the director of Astana Hub and of Almaty.", []),
+    ("He met the managing director of Germany.", []),
 ])
 def test_organizations(text, expected):
     assert found(text, MentionKind.ORGANIZATION) == expected

@@ -70,6 +70,12 @@ BARE_INITIAL = re.compile(r"\b(\w) (?=\w)")
 MAX_PARTICLES = 3
 # How many lower-case words may qualify the class noun in ", the Italian energy company".
 CLASS_WORDS = 3
+# The roles whose holder heads a body named after the post and "of" (rector of X, managing director of X), and the
+# kind of body each heads.
+BODY_HEADS = {"executive": "company", "rector": "university", "vice-rector": "university"}
+
+# A post's words (folded) and the kind of body its holder heads.
+BodyPost = tuple[tuple[str, ...], str]
 
 
 @dataclass(frozen=True)
@@ -90,6 +96,8 @@ class _Data:
     not_organizations: frozenset[str]
     company_nouns: frozenset[str]
     legal_forms: frozenset[str]  # a company's legal form, written in lower case too (Linde plc)
+    body_posts: dict[str, tuple[BodyPost, ...]]
+    """By its last word (folded), each name of a post that heads a body (``BODY_HEADS``), with the body's kind."""
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -140,7 +148,16 @@ def _data() -> _Data:
         company_nouns=frozenset(r["head"].casefold() for r in heads if r["type"] == "company")
         | frozenset(w.word.casefold() for w in lex.words_of("apposition", "en")),
         legal_forms=frozenset(fold(r["head"]) for r in heads if r["type"] == "company" and LEGAL_FORM.match(r["head"])),
+        body_posts=_body_posts(lex.post_cues("en")),
     )
+
+
+def _body_posts(cues: tuple[tuple[tuple[str, ...], str, bool], ...]) -> dict[str, tuple[BodyPost, ...]]:
+    out: dict[str, list[BodyPost]] = {}
+    for words, notation, _ in cues:
+        if notation in BODY_HEADS and words:
+            out.setdefault(fold(words[-1]), []).append((tuple(fold(w) for w in words), BODY_HEADS[notation]))
+    return {last: tuple(sorted(names, key=lambda n: -len(n[0]))) for last, names in out.items()}
 
 
 def _role(key: str, data: _Data) -> bool:
@@ -308,6 +325,7 @@ class _Recogniser:
         self._organizations_and_places()
         self._acronyms()
         self._companies()
+        self._headed_bodies()
         self._persons()
         self._preposition_places()
         return iter(sorted(self.out, key=lambda m: (m.start, m.end)))
@@ -464,6 +482,44 @@ class _Recogniser:
                 first -= 1
             if j - first <= MAX_NAME_WORDS and not all(fold(self.texts[k]) in self.data.known for k in range(first, j)):
                 self._emit(MentionKind.ORGANIZATION, first, j - 1, "company")
+
+    def _headed_bodies(self) -> None:
+        """The capitalised name after the post of a body's head and ``of`` (rector of TU Bergakademie Freiberg, the
+        Chief Executive Officer of Hassad Food): the body's, where it ends the phrase and names no place or person."""
+        for i, t in enumerate(self.texts):
+            if t != "of" or i == 0 or i + 1 >= len(self.texts) or not self._joined(i + 1):
+                continue
+            kind = self._body_post_before(i)
+            if kind is None:
+                continue
+            first = i + 2 if self.texts[i + 1] == "the" else i + 1
+            last = first - 1
+            while last + 1 < len(self.texts) and last + 1 - first < MAX_NAME_WORDS and self._joined(last + 1) \
+                    and self._org_word(last + 1) and not self._person_after(first, last + 1):
+                last += 1
+            if last < first or (last + 1 < len(self.texts) and self.texts[last + 1] in LINKS - ARTICLES):
+                continue  # no name, or one the heads pass did not end (Bank of ..., ... and ...)
+            words = [fold(self._base(k)) for k in range(first, last + 1)]
+            if all(w in self.data.known for w in words) or any(w in given_names() for w in words[1:]) \
+                    or any(_role(w, self.data) for w in words):
+                continue  # a place or a state; a person's name after the body's; another post
+            self._emit(MentionKind.ORGANIZATION, first, last, kind)
+
+    def _person_after(self, first: int, j: int) -> bool:
+        """Does a person's name start at token ``j``, after a body's name from ``first`` that ends in a common word
+        or a place's (Norvik Feed Omar Saleh), as the heads pass reads it in an of-phrase?"""
+        before = self.texts[j - 1]
+        return j > first and (_common(before) or fold(before) in self.data.known) and j + 1 < len(self.texts) \
+            and self._joined(j + 1) and self._name_word(j) and self._name_word(j + 1)
+
+    def _body_post_before(self, i: int) -> str | None:
+        """The kind of body a post ending right before token ``i`` heads (``BODY_HEADS``), if one does."""
+        names = self.data.body_posts.get(fold(self.texts[i - 1]))
+        for words, kind in names or ():
+            start = i - len(words)
+            if start >= 0 and tuple(fold(t) for t in self.texts[start:i]) == words:
+                return kind
+        return None
 
     def _class_follows(self, k: int) -> bool:
         """``the Italian energy company``: an article, a few qualifying words, a company's class noun."""
