@@ -32,6 +32,11 @@ def sectors(text: str, proposals: tuple[tuple[str, str], ...] = ()) -> set[str]:
     ("Стороны стали ближе друг к другу.", (), set()),
     ("Стороны обсудили поставки стали.", (), {"trade"}),  # supplies: trade; стали no steel
     ("Стороны обсудили сотрудничество в сфере образования.", (), {"education"}),
+    # cotton is a crop, in each language; textiles are made from it
+    ("The sides discussed cotton growing in the region.", (), {"agriculture"}),
+    ("Стороны обсудили выращивание хлопка.", (), {"agriculture"}),
+    ("Тараптар мақта өсіру мәселесін талқылады.", (), {"agriculture"}),
+    ("The sides discussed cotton and the textile industry.", (), {"agriculture", "textiles"}),
     # resorts and their operators are tourism's
     ("The sides discussed the mountain resorts of the region and its tour operators.", (), {"tourism"}),
     ("Стороны обсудили развитие горного курорта.", (), {"tourism"}),
