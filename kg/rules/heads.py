@@ -380,7 +380,8 @@ def _name_start(s: State, head_index: int, *, organization: bool = False, town_n
         steps += 1
     if first is None:
         return None
-    if place and j >= 0 and s.barrier[j] and j == first - 1 and first < head_index - 1:
+    if place and j >= 0 and s.barrier[j] and j == first - 1 and first < head_index - 1 \
+            and not s.lex.is_word(s.texts[first], "qualifier", s.language):
         # Елші Ербол Сарыбай Измир қаласына: right after a post stands its holder's name, not the town's
         first = head_index - 1
     holder = s.holder_name_end(first, head_index) if organization and j == first - 1 else None
@@ -392,7 +393,7 @@ def _name_start(s: State, head_index: int, *, organization: bool = False, town_n
         first = holder
     # A sentence's first word is capitalised anyway: a common word there is not part of the name.
     if first < head_index - 1 and s.sentence_initial(first) and s.common_word(s.texts[first]) \
-            and not CAPITAL_LETTER.match(s.texts[first]):
+            and not CAPITAL_LETTER.match(s.texts[first]) and not s.lex.is_word(s.texts[first], "qualifier", s.language):
         first += 1
         # and the lower-case words after it (Бұл туралы ...) open no name either
         while first < head_index - 1 and s.texts[first].islower() and not s.covered[first]:

@@ -1,6 +1,7 @@
 """Names the lexicon knows: countries (with a state's long form before them), places (with the head
 noun after a town's name) and organizations; a town's name that belongs to a longer name, a person's
-or a body's, is left to the passes that read those."""
+or a body's, is left to the passes that read those. And regions named by a word of direction or size
+before a name the lexicon does not know (Батыс Ява)."""
 
 from __future__ import annotations
 
@@ -50,6 +51,30 @@ def mark_areas(s: State) -> None:
             continue
         for k in range(m.first, m.last + 1):
             s.covered[k] = True
+
+
+def qualified_places(s: State) -> None:
+    """A word of direction or size before a place's name the lexicon does not know (Батыс Ява, Төменгі Силезия):
+    a region, no person's name; before a place's head noun, the heads pass reads the two with it (Оңтүстік Моравия
+    өлкесі)."""
+    if not s.lex.words_of("qualifier", s.language):
+        return
+    n = len(s.texts)
+    bare: list[tuple[int, str]] = []
+    headed: dict[str, str] = {}  # a name read with a place's head noun somewhere: its form with the head
+    for j in range(n - 1):
+        k = j + 1
+        if s.covered[j] or s.covered[k] or not s.texts[j][:1].isupper() or not s.is_capitalised(k) \
+                or not s.lex.is_word(s.texts[j], "qualifier", s.language) \
+                or not s.toks[k].start - s.toks[j].end <= 1:
+            continue
+        name = s.dictionary_form([s.texts[j], s.texts[k]])
+        if k + 1 < n and s.is_head(k + 1, position="after", kind="place"):
+            headed.setdefault(name, s.dictionary_form([s.texts[j], s.texts[k], s.texts[k + 1]]))
+        elif not (k + 1 < n and s.is_capitalised(k + 1)):  # (not a longer name)
+            bare.append((j, name))
+    for j, name in bare:  # the same region as where its head noun names it (Оңтүстік Моравия кәсіпорындары)
+        s.emit(MentionKind.PLACE, j, j + 1, headed.get(name, name), "region")
 
 
 def read_names(s: State) -> None:

@@ -18,7 +18,7 @@ from kg.rules.dates import read_dates
 from kg.rules.heads import head_patterns, names_after_heads, quoted_organizations
 from kg.rules.local_bodies import local_bodies
 from kg.rules.persons import read_persons
-from kg.rules.places import joined_states, mark_areas, read_names
+from kg.rules.places import joined_states, mark_areas, qualified_places, read_names
 from kg.rules.posts import mark_posts, read_posts
 from kg.rules.proposals import read_proposals
 from kg.rules.sectors import read_meeting_words, read_sectors
@@ -32,8 +32,8 @@ def passes() -> tuple[Pass, ...]:
     """The passes, in the order they run."""
     from kg import organizations  # its passes read this package's word shapes
 
-    return (mark_posts, quoted_organizations, read_names, joined_states, head_patterns, names_after_heads,
-            local_bodies, eponym_acronyms,
+    return (mark_posts, quoted_organizations, read_names, joined_states, qualified_places, head_patterns,
+            names_after_heads, local_bodies, eponym_acronyms,
             latin_organizations, camel_case_organizations, ministries, organizations.appositions, mark_areas,
             read_posts, read_persons, organizations.post_complements, organizations.member_bodies, read_sectors,
             read_meeting_words, read_dates, read_proposals, organizations.short_names, organizations.drop_sources,
