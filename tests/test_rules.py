@@ -138,6 +138,9 @@ def test_persons(text, expected):
      [("Арал теңізін", "Арал теңізі"), ("Балқаш көлі", "Балқаш көлі")]),
     ("Перевозки через Черное море выросли.", MentionKind.PLACE, [("Черное море", "Черное море")]),
     ("Cargo crosses the Caspian Sea by ferry.", MentionKind.PLACE, [("Caspian Sea", "Caspian Sea")]),
+    # a surname before the first of several names before a plural head noun is no word of it
+    ("С.Бекетов Ақмола және Павлодар облыстарының әлеуетін таныстырды.", MentionKind.PLACE,
+     [("Ақмола", "Ақмола облысы"), ("Павлодар облыстарының", "KZ-55")]),
     # kk: a word of direction or size before a place's name opens a region's name, after a post too, and is no
     # person's name
     ("Елші Оңтүстік Моравия өлкесінің губернаторымен кездесті.", MentionKind.PLACE,

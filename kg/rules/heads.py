@@ -233,6 +233,9 @@ def _coordinated(s: State, m: Match[Head], named: Mention | None = None) -> bool
             if town is None:
                 break
             towns.append(town)
+        if end is not None and s.is_capitalised(j) \
+                and SURNAME_ENDINGS.search(s.dictionary_form([t], person=True).lower()):
+            break  # a person's surname before the first name (Р. Исатаев Қостанай және ... облыстарының)
         if s.is_capitalised(j) or LATIN_CAPITALISED.match(t):
             end = j if end is None else end
             start = j
