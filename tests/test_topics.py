@@ -153,6 +153,13 @@ def topics(text: str) -> list[set[str]]:
      [{"tourism"}]),
     ("Посол Айбек Нуров встретился с губернатором Анной Новак.\n\nОсобое внимание было уделено туризму.",
      [{"tourism"}]),
+    # ... and one a post's word opens, with no verb of talks: one side's words
+    ("The Ambassador Aibek Nurov met with Governor Anna Nowak.\n\nThe governor thanked Kazakhstan for its help "
+     "with tourism.", [{"tourism"}]),
+    ("Посол Айбек Нуров встретился с губернатором Анной Новак.\n\nГлава региона поблагодарил посла за помощь "
+     "туристической отрасли.", [{"tourism"}]),
+    ("Елші Айбек Нұров губернатор Анна Новакпен кездесті.\n\nГубернатор елшіге туризм саласына көмегі үшін "
+     "алғыс жолдады.", [{"tourism"}]),
     # ... and one that names no one of the meeting is not
     ("The Ambassador Aibek Nurov met with Rector Anna Nowak.\n\nPeter Smith opened a tourism fair in Warsaw.",
      [set()]),

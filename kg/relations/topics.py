@@ -111,9 +111,10 @@ def _covered_by(names: Iterable[Mention]) -> Callable[[Mention], bool]:
 
 
 def _is_talk(s: State, index: int, participants: set[str]) -> bool:
-    """A sentence about the talks: it says a meeting took place, uses a word of discussion, or names one who took
-    part in a meeting."""
-    if s.in_sentence(index, MentionKind.MEETING) or s.has_word(index, "discussion"):
+    """A sentence about the talks: it says a meeting took place, uses a word of discussion, names one who took part
+    in a meeting, or a post (Глава региона поблагодарил ..., the Ambassador noted ...: a side's words)."""
+    if s.in_sentence(index, MentionKind.MEETING) or s.has_word(index, "discussion") \
+            or s.in_sentence(index, MentionKind.ROLE):
         return True
     return any(s.key_of.get(m) in participants for m in s.in_sentence(index, MentionKind.PERSON))
 
