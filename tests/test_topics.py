@@ -32,6 +32,11 @@ def sectors(text: str, proposals: tuple[tuple[str, str], ...] = ()) -> set[str]:
     ("Стороны стали ближе друг к другу.", (), set()),
     ("Стороны обсудили поставки стали.", (), {"trade"}),  # supplies: trade; стали no steel
     ("Стороны обсудили сотрудничество в сфере образования.", (), {"education"}),
+    # water by its word alone, in each language, and saving it
+    ("Стороны обсудили качество питьевой воды.", (), {"water"}),
+    ("Стороны обсудили внедрение водосберегающих технологий.", (), {"water"}),
+    ("Тараптар ауыз судың сапасын талқылады.", (), {"water"}),
+    ("The sides discussed the quality of drinking water.", (), {"water"}),
     # cotton is a crop, in each language; textiles are made from it
     ("The sides discussed cotton growing in the region.", (), {"agriculture"}),
     ("Стороны обсудили выращивание хлопка.", (), {"agriculture"}),
