@@ -32,6 +32,11 @@ def sectors(text: str, proposals: tuple[tuple[str, str], ...] = ()) -> set[str]:
     ("Стороны стали ближе друг к другу.", (), set()),
     ("Стороны обсудили поставки стали.", (), {"trade"}),  # supplies: trade; стали no steel
     ("Стороны обсудили сотрудничество в сфере образования.", (), {"education"}),
+    # the words of one sector in each language: biodiversity, supply chains, mineral resources, fruit
+    ("Стороны обсудили сохранение биоразнообразия.", (), {"environment"}),
+    ("Стороны обсудили устойчивость цепочек поставок.", (), {"logistics", "trade"}),
+    ("Стороны обсудили разведку полезных ископаемых.", (), {"mining"}),
+    ("The sides discussed growing fruit in greenhouses.", (), {"agriculture"}),
     # water by its word alone, in each language, and saving it
     ("Стороны обсудили качество питьевой воды.", (), {"water"}),
     ("Стороны обсудили внедрение водосберегающих технологий.", (), {"water"}),
