@@ -168,6 +168,9 @@ def test_rules_take_english_proposals(text, expected):
     ("The Ambassador met the Rector of the Polytechnic University of Milan Donatella Sciuto.",
      ["Polytechnic University of Milan"]),
     ("The Ambassador visited the Italy-Kazakhstan Chamber of Commerce.", ["Italy-Kazakhstan Chamber of Commerce"]),
+    # a library's and a theatre's head noun, as a museum's, in the rules
+    ("The delegation visited the Almaty Central Library and the Astana Opera Theatre.",
+     ["Almaty Central Library", "Astana Opera Theatre"]),
 ])
 def test_rules_take_english_organizations(text, expected):
     found = [m.value for m in tagged_rule_mentions(report(text)) if m.kind == MentionKind.ORGANIZATION]
