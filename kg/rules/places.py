@@ -110,6 +110,13 @@ def read_names(s: State) -> None:
             continue  # Бразилии: Brazil's, not Brasília's (Бразилиа, as written); Сингапур names both
         if m.first in claimed:
             continue  # the town of a region or the place of a landmark, read already
+        after = m.last + 1
+        if e.kind == "place" and after < len(s.texts) and not s.covered[after] \
+                and s.lex.is_word(s.texts[after], "district", s.language) and s.is_head(after, position="after"):
+            # Қостанай ауданы, Kostanay district: the district named after the town or the region, neither of them
+            s.emit(MentionKind.PLACE, m.first, after, _district_name(s, m.first, after), "region")
+            claimed.add(m.first)
+            continue
         if (region := _region_of_town(s, m.first, m.last, e)) is not None:
             s.emit(MentionKind.PLACE, m.first, m.last + 1, region, "region")
             claimed.add(m.first)
@@ -183,6 +190,15 @@ def read_names(s: State) -> None:
             # Италия Сыртқы істер министрлігі is Italy's ministry, not Kazakhstan's of the same name
             s.emit(MentionKind.ORGANIZATION, m.first, m.last, e.key, e.subtype)
             s.name_eponym(m.first, m.last)
+
+
+def _district_name(s: State, first: int, last: int) -> str:
+    """A district's name, its head noun in its dictionary form (Қостанай ауданы, Kostanay District)."""
+    language = profile(s.language)
+    head = next(h.word for h in s.lex.heads_for(s.language) if word_matches(s.texts[last], h.word, s.language))
+    if language.name_words_decline:
+        return s.dictionary_form(s.texts[first:last + 1])
+    return " ".join([*s.texts[first:last], head])
 
 
 def _after_other_head(s: State, first: int, e: Entry) -> bool:
