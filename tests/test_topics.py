@@ -37,6 +37,9 @@ def sectors(text: str, proposals: tuple[tuple[str, str], ...] = ()) -> set[str]:
     ("Стороны обсудили устойчивость цепочек поставок.", (), {"logistics", "trade"}),
     ("Стороны обсудили разведку полезных ископаемых.", (), {"mining"}),
     ("The sides discussed growing fruit in greenhouses.", (), {"agriculture"}),
+    # banks and training, in English as in the other languages
+    ("The sides discussed cooperation between the two countries' banks.", (), {"finance"}),
+    ("The sides discussed the training of engineers.", (), {"education"}),
     # water by its word alone, in each language, and saving it
     ("Стороны обсудили качество питьевой воды.", (), {"water"}),
     ("Стороны обсудили внедрение водосберегающих технологий.", (), {"water"}),
