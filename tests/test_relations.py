@@ -605,6 +605,11 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     ("Италия елшісі Марко Мартин облыс әкімі Асхат Шахаровпен кездесті.", "Асхат Шахаров", ("governor", "KZ", None)),
     ("Посол Италии Марко Мартин встретился с акимом области Асхатом Шахаровым.", "Асхат Шахаров",
      ("governor", "KZ", None)),
+    # the head of a region's department is the department's, no governor of the region
+    ("Akim of Aktobe region Yerlan Nurov met the Ambassador of Italy Marco Martini. The head of the regional "
+     "tourism department Aidos Bekov also attended.", "Aidos Bekov", ("official", "KZ", None)),
+    ("Аким Актюбинской области Ерлан Нуров встретился с Послом Италии Марко Мартини. Во встрече участвовал "
+     "руководитель областного управления туризма Айдос Беков.", "Айдос Беков", ("official", "KZ", None)),
     # a region's counsellor is its official; an embassy's counsellor serves the embassy's state
     ("Елші Асқар Мұсабаев Ломбардия өңірінің экономикалық даму жөніндегі кеңесшісі Гуидо Гуидеси мырзамен "
      "кездесті.", "Гуидо Гуидеси", ("official", "IT", None)),

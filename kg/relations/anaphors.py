@@ -28,6 +28,9 @@ ANAPHOR_LINKS = frozenset({"of"})
 POSSESSIVE_S = re.compile(r"['’]s$")
 # Sentences read back from a post for the body a head noun of its class stands for (вице-президент компании).
 CLASS_REACH = 2
+# Words after a post read for a body's head noun in lower case that the post heads (the head of the regional tourism
+# department).
+BODY_WORDS = 8
 # Words of a post's field read past, back to a place's head noun before them (өңірдің экономикалық даму жөніндегі
 # кеңесшісі: the region's adviser on economic development).
 FIELD_WORDS = 4
@@ -110,6 +113,8 @@ def place_anaphor(s: State, role: Mention) -> str | None:
         before = [w for w in words[-FIELD_WORDS - 1:-1] if s.language.has_case(w.strip(WORD_EDGES), Case.GENITIVE)][-1:]
     after = [w for w in s.text[role.end:].split()[:ANAPHOR_REACH]
              if fold(w) not in s.language.determiners and fold(w) not in ANAPHOR_LINKS][:1]
+    if after and _body_head_follows(s, role):
+        after = []  # the head of the regional tourism department: the department's, not the region's
     heads = [h for h in s.lex.heads_for(s.report.language) if h.kind == "place"]
     for word in (w.strip(WORD_EDGES) for w in before + after):
         if not word[:1].islower():
@@ -121,6 +126,21 @@ def place_anaphor(s: State, role: Mention) -> str | None:
                    and m.end <= role.start and m in s.key_of]
         return s.key_of[earlier[-1]] if earlier else None
     return None
+
+
+def _body_head_follows(s: State, role: Mention) -> bool:
+    """Does a body's head noun in lower case close the words right after a post, before any capitalised word or
+    punctuation (the head of the regional tourism department, руководитель областного управления туризма)?"""
+    language = s.report.language
+    for w in s.text[role.end:].split()[:BODY_WORDS]:
+        word = w.strip(WORD_EDGES)
+        if not word or not word.islower():
+            return False
+        if s.lex.is_head(word, language, kind="organization"):
+            return True
+        if word != w:
+            return False  # punctuation ends the phrase
+    return False
 
 
 def office_anaphor(s: State, role: Mention) -> str | None:
