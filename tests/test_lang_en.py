@@ -156,6 +156,9 @@ def test_registry_resolves_recognisers_by_language():
     # a post in apposition after a proposed person's name is his; the name after it a body's (Delta Aqua)
     ("The Ambassador met Peter Jansen, director of Delta Aqua.", ["Peter Jansen"]),
     ("The Ambassador met Peter Jansen, the President of Codelco, on Monday.", ["Peter Jansen"]),
+    # ... with a lower-case adjective before the post's word
+    ("The delegation includes Piet Jansen, regional director of Delta Aqua.", ["Piet Jansen"]),
+    ("The guests included Anna Kowalska, technical director of the plant.", ["Anna Kowalska"]),
 ])
 def test_rules_take_english_proposals(text, expected):
     persons = [m.value for m in tagged_rule_mentions(report(text)) if m.kind == MentionKind.PERSON]

@@ -53,6 +53,8 @@ LINKS = frozenset({"of", "and", "&", "for", "the", "de"})
 # Words between a name and the post in apposition: "X, the Deputy Governor of ...".
 APPOSITION_WORDS = frozenset({"the", "a", "an", "then", "former", "newly", "appointed"})
 APPOSITION_REACH = 4
+# A lower-case adjective that may open a post in apposition (regional director, senior adviser, technical director).
+ADJECTIVE_ENDING = re.compile(r"^[a-z]+(?:al|ior|ive|ary|ical)$")
 # How far back from a place's preposition a post may end, in the post's own words (Consul General of Kazakhstan).
 POST_REACH = 6
 COORDINATION = frozenset({"and", "&"})
@@ -672,7 +674,8 @@ class _Recogniser:
             t = self.texts[k]
             if _role(fold(t), self.data):
                 return True
-            if t.casefold() not in APPOSITION_WORDS and not (t[:1].isupper() and t.isalpha()):
+            if t.casefold() not in APPOSITION_WORDS and not (t[:1].isupper() and t.isalpha()) \
+                    and not (t.isalpha() and ADJECTIVE_ENDING.search(t)):
                 return False
         return False
 
