@@ -37,6 +37,9 @@ def sectors(text: str, proposals: tuple[tuple[str, str], ...] = ()) -> set[str]:
     ("Стороны обсудили устойчивость цепочек поставок.", (), {"logistics", "trade"}),
     ("Стороны обсудили разведку полезных ископаемых.", (), {"mining"}),
     ("The sides discussed growing fruit in greenhouses.", (), {"agriculture"}),
+    # kk: business people met are no topic; small and medium business is
+    ("Тараптар облыс кәсіпкерлерімен кездесуді талқылады.", (), set()),
+    ("Тараптар шағын және орта бизнесті қолдауды талқылады.", (), {"economy"}),
     # banks and training, in English as in the other languages
     ("The sides discussed cooperation between the two countries' banks.", (), {"finance"}),
     ("The sides discussed the training of engineers.", (), {"education"}),
