@@ -40,6 +40,10 @@ def sectors(text: str, proposals: tuple[tuple[str, str], ...] = ()) -> set[str]:
     # kk: business people met are no topic; small and medium business is
     ("Тараптар облыс кәсіпкерлерімен кездесуді талқылады.", (), set()),
     ("Тараптар шағын және орта бизнесті қолдауды талқылады.", (), {"economy"}),
+    # heat supply is energy, in each language
+    ("The sides discussed the modernization of district heating networks.", (), {"energy"}),
+    ("Стороны обсудили модернизацию систем теплоснабжения.", (), {"energy"}),
+    ("Тараптар қаланың жылумен жабдықтау жүйесін жаңғыртуды талқылады.", (), {"energy"}),
     # banks and training, in English as in the other languages
     ("The sides discussed cooperation between the two countries' banks.", (), {"finance"}),
     ("The sides discussed the training of engineers.", (), {"education"}),
