@@ -66,7 +66,7 @@ def qualified_places(s: State) -> None:
         k = j + 1
         if s.covered[j] or s.covered[k] or not s.texts[j][:1].isupper() or not s.is_capitalised(k) \
                 or not s.lex.is_word(s.texts[j], "qualifier", s.language) \
-                or not s.toks[k].start - s.toks[j].end <= 1:
+                or s.toks[k].start - s.toks[j].end > 1:
             continue
         name = s.dictionary_form([s.texts[j], s.texts[k]])
         if k + 1 < n and s.is_head(k + 1, position="after", kind="place"):
@@ -194,10 +194,9 @@ def read_names(s: State) -> None:
 
 def _district_name(s: State, first: int, last: int) -> str:
     """A district's name, its head noun in its dictionary form (Қостанай ауданы, Kostanay District)."""
-    language = profile(s.language)
-    head = next(h.word for h in s.lex.heads_for(s.language) if word_matches(s.texts[last], h.word, s.language))
-    if language.name_words_decline:
+    if profile(s.language).name_words_decline:
         return s.dictionary_form(s.texts[first:last + 1])
+    head = next(h.word for h in s.lex.heads_for(s.language) if word_matches(s.texts[last], h.word, s.language))
     return " ".join([*s.texts[first:last], head])
 
 

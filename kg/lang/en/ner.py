@@ -155,6 +155,7 @@ def _data() -> _Data:
 
 
 def _body_posts(cues: tuple[tuple[tuple[str, ...], str, bool], ...]) -> dict[str, tuple[BodyPost, ...]]:
+    """The names of the posts that head a body, by their last word, the longest first."""
     out: dict[str, list[BodyPost]] = {}
     for words, notation, _ in cues:
         if notation in BODY_HEADS and words:
