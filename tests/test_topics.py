@@ -107,6 +107,9 @@ def sectors(text: str, proposals: tuple[tuple[str, str], ...] = ()) -> set[str]:
     # a cue that modifies the next one leaves it its own sector only as part of a phrase (container transport)
     ("Стороны обсудили развитие контейнерных перевозок.", (), {"transport"}),
     ("Тараптар туризм инфрақұрылымын дамытуды талқылады.", (), {"tourism"}),
+    # ... but trade in what it names is trade too (grain exports)
+    ("The sides discussed grain exports.", (), {"agriculture", "trade"}),
+    ("Тараптар астық экспортын арттыруды талқылады.", (), {"agriculture", "trade"}),
     # ... not one after a word its case ending ties elsewhere (with the university, at the university)
     ("Ректор университетімен медицина бағыттарын талқылады.", (), {"education", "healthcare"}),
     ("Тараптар университетте медицина бағдарламаларын талқылады.", (), {"education", "healthcare"}),
