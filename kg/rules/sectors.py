@@ -56,7 +56,7 @@ def read_sectors(s: State) -> None:
         ends.setdefault(parts[m.last][0], set()).add(m.payload)
     for m in found:
         first, last = parts[m.first][0], parts[m.last][0]
-        if first == last and first > 0 and _narrowed(s, ends.get(first - 1, set()) - {m.payload}, m.payload) \
+        if first == last and first > 0 and _compound_head(ends.get(first - 1, set()) - {m.payload}, m.payload) \
                 and s.toks[first].start - s.toks[first - 1].end <= 1 and s.texts[first][:1].islower() \
                 and not s.has_case(first - 1, *GOVERNED) and not _modifies_next(s, first):
             continue  # the head of a compound (steel industry): the cue before it names the sector; not one after a
@@ -71,7 +71,7 @@ def read_sectors(s: State) -> None:
         s.emit(MentionKind.SECTOR, first, last, m.payload, cover=False)
 
 
-def _narrowed(s: State, before: set[str], sector: str) -> bool:
+def _compound_head(before: set[str], sector: str) -> bool:
     """Does a sector named right before a cue make the cue the head of a compound, the field its own (steel
     industry, tourism infrastructure)? Not where the cue names trade in what the sector makes (grain exports)."""
     return bool(before) and sector != FLOWS
