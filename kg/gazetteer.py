@@ -53,11 +53,17 @@ SMALL_TOWN_ZIPF = 3.0
 # is no very common word: a famous city's name is frequent for its fame (Edinburgh, Glasgow), not as a word.
 KNOWN_CITY_ZIPF = 5.0
 BIG_CITY = 1_000_000
+# A region's English name that spells its Russian name is the region's name below this Zipf frequency (Oklahoma 4.3,
+# Illinois 4.4), a word above it (Valley 4.7, beside Валье).
+SPELT_REGION_ZIPF = 4.5
 # A name a first-level region shares with a foreign city is the region's when the region's share of its state's
 # people (the state's population over its number of regions) is this many times the city's: Gujarat names the
 # Indian state (some 39 million on that count), not Gujrat in Pakistan (390,000); Manchester stays the English city
 # rather than a Jamaican parish.
 REGION_OUTRANKS = 10
+# What follows a region's name in the name of a city of the region that the city is also called by, shortened
+# (Оклахома-Сити, Oklahoma City: Оклахома): a space or hyphen, then more words.
+SHORTENED = re.compile(r"[ -]\w")
 MIN_LETTERS = 3
 # A Latin alternate name is kept when it is this close to a transliterated Cyrillic name of the place.
 LATIN_CLOSENESS = 0.8
@@ -200,6 +206,14 @@ class _Filter:
         if language == "kk" and low in self._common_kk:
             return False
         return not self.is_russian_word(name, persons_only=language == "kk", population=population)
+
+    def spells(self, name: str, russian: Iterable[str]) -> bool:
+        """Does a region's English ``name`` spell one of its Russian names that the dictionary reads as no word or
+        person (Oklahoma: Оклахома, Illinois: Иллинойс), and is it rarer than ``SPELT_REGION_ZIPF`` as an English
+        word: the region's name, however frequent, not a word (Valley: Валье)?"""
+        return self._zipf(name.lower(), "en") < SPELT_REGION_ZIPF and any(
+            difflib.SequenceMatcher(None, name.lower(), _latin(r)).ratio() >= LATIN_CLOSENESS
+            and not self.is_russian_word(r) for r in russian)
 
     def word_of_one_language(self, name: str) -> bool:
         """Is a one-word name common in one of the region languages only, and rare in the others and in English?"""
@@ -487,13 +501,18 @@ def build(filt: _Filter | None = None, lost: dict[str, Place] | None = None) -> 
             known = not region and lang == "en" and any(filt.geox(n) for n in russian)
             if names and not filt.keeps(names[0], lang, p.population, region=region, geographic=geographic,
                                         official=known or fold(names[0]) in official):
-                names = []
+                if region and lang == "en" and filt.spells(names[0], russian):
+                    # a region's English name that spells its Russian name (Oklahoma: Оклахома) is its name however
+                    # frequent, and so are its other names that do; not its translations (Great East: Grand-Est)
+                    names, geographic = [n for n in names if filt.spells(n, russian)], True
+                else:
+                    names = []
             kept = []
             for n in names:
                 if not filt.keeps(n, lang, p.population, region=region, geographic=geographic,
                                   official=known or fold(n) in official):
                     continue
-                if _claim(taken, fold(n), p, by_id, share, lose):
+                if _claim(taken, fold(n), p, by_id, share, lose, label=n == names[0]):
                     kept.append(n)
                 else:
                     lose(p, lang, n, label=not kept and n == names[0])
@@ -509,15 +528,27 @@ def build(filt: _Filter | None = None, lost: dict[str, Place] | None = None) -> 
 
 
 def _claim(taken: dict[str, str], name: str, place: Place, by_id: Mapping[str, Place],
-           share: Mapping[str, float], lose: Callable[[Place, str, str, bool], None]) -> bool:
+           share: Mapping[str, float], lose: Callable[[Place, str, str, bool], None], *, label: bool = False) -> bool:
     """Does ``place`` get the (folded) ``name``: no place took it before, or a foreign city did that gives it up to
     ``place``, a first-level region whose share of its state's people outnumbers the city's ``REGION_OUTRANKS``
-    times (the city is left without the name). A city of the region's own state or of Kazakhstan keeps it."""
+    times (the city is left without the name), or a foreign region, if that share is ``REGION_OUTRANKS`` times the
+    other state's. A city of the region's own state or of Kazakhstan keeps it, unless the name is the region's
+    ``label`` and the city's a shortening of its own (Оклахома: the state's, not that of Оклахома-Сити)."""
     owner = by_id[taken.setdefault(name, place.id)]
     if owner is place:
         return True
-    if not place.type_name or owner.type_name or owner.country in (place.country, "KZ") \
-            or share.get(place.country, 0) < REGION_OUTRANKS * owner.population:
+    if not place.type_name:
+        return False
+    if owner.type_name:  # a region of a far more populous state's regions takes it (Montana: the US state's)
+        if owner.country in (place.country, "KZ") or "city" in (place.type, owner.type) or not _spelt(place, name) or \
+                share.get(place.country, 0) < REGION_OUTRANKS * share.get(owner.country, 0):
+            return False
+    elif owner.country in (place.country, "KZ"):
+        if not label or owner.country != place.country or not any(
+                names and SHORTENED.match(fold(names[0])[len(name):]) and fold(names[0]).startswith(name)
+                for names in owner.names.values()):
+            return False
+    elif share.get(place.country, 0) < REGION_OUTRANKS * owner.population:
         return False
     for lang in owner.names:
         for k, n in enumerate(owner.names[lang]):
@@ -526,6 +557,15 @@ def _claim(taken: dict[str, str], name: str, place: Place, by_id: Mapping[str, P
         owner.names[lang] = [n for n in owner.names[lang] if fold(n) != name]
     taken[name] = place.id
     return True
+
+
+def _spelt(place: Place, name: str) -> bool:
+    """Is the (folded) ``name`` the place's own in both alphabets: a Latin one spelt by a Russian name of the place,
+    a Cyrillic one spelling an English name (not a name a source gives it by mistake, another region's)?"""
+    if CYRILLIC_NAME.match(name):
+        return any(difflib.SequenceMatcher(None, _latin(name), fold(n)).ratio() >= LATIN_CLOSENESS
+                   for n in place.names["en"])
+    return any(difflib.SequenceMatcher(None, name, _latin(n)).ratio() >= LATIN_CLOSENESS for n in place.names["ru"])
 
 
 def _region_shares(places: list[Place]) -> dict[str, float]:

@@ -115,6 +115,16 @@ def places(language: str, text: str) -> list[tuple[str, str]]:
     # a province ISO 3166-2 lists under a geographical unit (East Java, under Java) is a first-level region
     ("en", "The Ambassador met the Governor of East Java.", "East Java", "ID-JI"),
     ("en", "The delegation visited West Java.", "West Java", "ID-JB"),
+    # a region's English name, a frequent word, that spells its Russian name: no word (Oklahoma: Оклахома)
+    ("en", "The ambassador visited Oklahoma.", "Oklahoma", "US-OK"),
+    ("en", "The Governor of Minnesota met the ambassador.", "Minnesota", "US-MN"),
+    ("en", "A delegation from Illinois arrived in Astana.", "Illinois", "US-IL"),
+    # a region's name that a city of the region has as a shortening of its own (Оклахома-Сити): the region's
+    ("ru", "Посол посетил штат Оклахома.", "Оклахома", "US-OK"),
+    ("ru", "Посол побывал в Оклахома-Сити.", "Оклахома-Сити", "geonames:4544349"),
+    ("kk", "Елші Оклахомаға барды.", "Оклахомаға", "US-OK"),
+    # a region of a state of far more people per region, not the smaller state's namesake (Montana, Bulgaria)
+    ("ru", "Губернатор штата Монтана встретился с послом.", "Монтана", "US-MT"),
 ])
 def test_a_place_is_found_in_its_case_forms(language: str, text: str, quote: str, key: str) -> None:
     assert (quote, key) in places(language, text)
@@ -280,6 +290,20 @@ def test_known_cities_keep_english_names(name: str, population: int, known: bool
 ])
 def test_famous_cities_are_found_in_english(text: str, quote: str) -> None:
     assert quote in [q for q, _ in places("en", text)]
+
+
+@pytest.mark.parametrize(("name", "russian", "spelt"), [
+    ("Oklahoma", ["Оклахома"], True),
+    ("Grand-Est", ["Гранд-Эст"], True),
+    # a translation of the name spells none of its Russian names
+    ("Great East", ["Гранд-Эст"], False),
+    # a word too frequent in English to be read as a name, however close (Valley: Валье)
+    ("Valley", ["Валье"], False),
+    # a Russian name the dictionary reads as a word or a person's name is no spelling's warrant
+    ("Savannah", ["Саванна"], False),
+])
+def test_a_region_s_english_name_spells_its_russian_one(name: str, russian: list[str], spelt: bool) -> None:
+    assert _Filter().spells(name, russian) is spelt
 
 
 @pytest.mark.parametrize(("name", "kept"), [
