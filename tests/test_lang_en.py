@@ -174,6 +174,12 @@ def test_rules_take_english_proposals(text, expected):
     # a library's and a theatre's head noun, as a museum's, in the rules
     ("The delegation visited the Almaty Central Library and the Astana Opera Theatre.",
      ["Almaty Central Library", "Astana Opera Theatre"]),
+    # a company named by the noun of its trade or works, however the words before it read
+    ("The Ambassador visited the Pavlodar Petrochemical Plant.", ["Pavlodar Petrochemical Plant"]),
+    ("He met the managers of Kazakhstan Railways in Astana.", ["Kazakhstan Railways"]),
+    ("The akim met the chairman of Nordic Marine Foods on Monday.", ["Nordic Marine Foods"]),
+    ("Talks were held with Orion Textiles.", ["Orion Textiles"]),
+    ("Representatives of Arman Group attended.", ["Arman Group"]),
 ])
 def test_rules_take_english_organizations(text, expected):
     found = [m.value for m in tagged_rule_mentions(report(text)) if m.kind == MentionKind.ORGANIZATION]

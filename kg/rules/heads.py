@@ -48,6 +48,11 @@ LEGAL_ABBREVIATION = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,5}$")
 STATE_DASHES = frozenset({"-", "–", "—"})
 # The bodies of a state, whose names may be one common word and the head (Сауда министрлігі: Ministry of Trade).
 STATE_BODIES = frozenset({"government"})
+# The bodies a town or state named right before their head noun names (Moscow University), where it is the place of
+# another body (Жапония үкіметі: Japan's government); and where heads are written in capitals, companies too
+# (Uzbekistan Airways; not Қытай компаниясы, a Chinese company).
+TOWN_NAMED = frozenset({"university"})
+TOWN_NAMED_IN_CAPITALS = frozenset({"company"})
 # A landmark named after a person (мавзолей Ходжи Ахмеда Ясави, Mausoleum of Khoja Ahmed Yasawi): the person's name
 # after its head noun is the place's, and an "of" may join them.
 LANDMARK_LINKS = frozenset({"of"})
@@ -128,7 +133,8 @@ def head_patterns(s: State) -> None:
                 not profile(s.language).title_case_heads and not s.texts[m.last].islower())):
             continue  # a sea's word inside a longer name (Aktau International Sea Trade Port), or a name (Жаном Моро)
         first = _name_start(s, m.first, organization=m.payload.kind == "organization",
-                            town_named=m.payload.subtype == "university")
+                            town_named=m.payload.subtype in TOWN_NAMED or (
+                                m.payload.subtype in TOWN_NAMED_IN_CAPITALS and profile(s.language).title_case_heads))
         if first is None or _common_opening(s, m, first):
             continue
         if first < m.first - 1 and s.sentence_initial(first) and (
@@ -447,7 +453,7 @@ def _place_in_name(s: State, start: int, last: int, head_index: int, town_named:
         return False
     t = s.texts[last]
     if fold(s.dictionary_form([t])) == fold(t) or _as_named(s, start, last) or s.has_case(last, Case.GENITIVE):
-        # A place right before the head is its own (Жапония үкіметі), but a university is named by its town.
+        # A place right before the head is its own (Жапония үкіметі), but a university or company is named by its town.
         return last < head_index - 1 or town_named
     return s.has_case(last, Case.LOCATIVE_ATTRIBUTE) and start > 0 and s.covered[start - 1] \
         and s.has_case(start - 1, Case.GENITIVE)
