@@ -36,6 +36,11 @@ HOME_POPULATION = 5_000
 NEIGHBOUR_POPULATION = 15_000
 WORLD_POPULATION = 50_000
 NEIGHBOURS = frozenset({"RU", "KG", "UZ", "TM", "TJ", "MN", "AZ"})
+# States whose towns English often writes as their Russian names read (Gomel, Grodno beside GeoNames' Homyel',
+# Hrodna): a town there also keeps the Latin alternate name that spells its Russian label most closely, at least
+# this closely.
+RUSSIAN_SPELT = frozenset({"RU", "BY", "UA", "KG", "UZ", "TJ", "TM", "AZ", "AM", "GE", "MD"})
+RUSSIAN_SPELT_CLOSENESS = 0.9
 # China borders Kazakhstan through Xinjiang (GeoNames admin1 code 13); the rest is "world".
 NEIGHBOUR_REGIONS = frozenset({("CN", "13")})
 # Where a region's English name that is a word of its ISO name (Xinjiang, Guangdong) is held to the threshold of
@@ -309,6 +314,16 @@ def latin_names(alternates: Iterable[str], cyrillic: list[str]) -> list[str]:
     return out
 
 
+def russian_spelling(alternates: Iterable[str], russian: str) -> list[str]:
+    """The capitalised Latin alternate name that spells the Russian label most closely (Gomel: Гомель), if one does
+    ``RUSSIAN_SPELT_CLOSENESS`` closely."""
+    spelt = _latin(russian)
+    scored = [(difflib.SequenceMatcher(None, name.lower(), spelt).ratio(), name) for name in alternates
+              if LATIN_NAME.match(name) and name[:1].isupper() and not name.isupper()]
+    best = max(scored, default=(0.0, ""))
+    return [best[1]] if best[0] >= RUSSIAN_SPELT_CLOSENESS else []
+
+
 def _threshold(city: dict) -> int:
     if city["countrycode"] == "KZ":
         return HOME_POPULATION
@@ -335,6 +350,8 @@ def cities(filt: _Filter) -> list[Place]:
         kk, ru = cyrillic_names(c["alternatenames"], en, home=c["countrycode"] == "KZ", filt=filt)
         if c["countrycode"] == "KZ":
             en += latin_names(c["alternatenames"], kk + ru)
+        elif c["countrycode"] in RUSSIAN_SPELT and ru:
+            en += russian_spelling(c["alternatenames"], ru[0])
         if any(filt.person(n, c["population"]) for n in (ru[:1] or kk[:1])) and c["population"] < BIG_CITY:
             continue
         p.names = {"kk": kk, "ru": ru, "en": [n for n in dict.fromkeys(en) if LATIN_NAME.match(n)]}

@@ -11,6 +11,7 @@ from kg.gazetteer import (
     _Filter,
     cyrillic_names,
     russian_from_roman,
+    russian_spelling,
     state_named,
     state_names,
 )
@@ -125,6 +126,11 @@ def places(language: str, text: str) -> list[tuple[str, str]]:
     ("kk", "Елші Оклахомаға барды.", "Оклахомаға", "US-OK"),
     # a region of a state of far more people per region, not the smaller state's namesake (Montana, Bulgaria)
     ("ru", "Губернатор штата Монтана встретился с послом.", "Монтана", "US-MT"),
+    # a town of a state English writes by Russian names, by its Russian name's spelling too (Gomel: Homyel')
+    ("en", "The ambassador arrived in Gomel.", "Gomel", "geonames:627907"),
+    ("en", "The delegation visited Grodno.", "Grodno", "geonames:627904"),
+    # ... and the region named after it, by its Russian name's adjective (Гомельская область)
+    ("en", "The ambassador visited the Gomel region.", "Gomel region", "BY-HO"),
 ])
 def test_a_place_is_found_in_its_case_forms(language: str, text: str, quote: str, key: str) -> None:
     assert (quote, key) in places(language, text)
@@ -290,6 +296,16 @@ def test_known_cities_keep_english_names(name: str, population: int, known: bool
 ])
 def test_famous_cities_are_found_in_english(text: str, quote: str) -> None:
     assert quote in [q for q, _ in places("en", text)]
+
+
+@pytest.mark.parametrize(("alternates", "russian", "spelling"), [
+    (["Homyel'", "Gomel", "Gomel'", "Homel", "GME"], "Гомель", ["Gomel"]),
+    (["Kharkiv", "Charkov", "Kharkov", "Khar'kov"], "Харьков", ["Kharkov"]),
+    # none close enough: none
+    (["Hrodna", "Horodnia"], "Гродно", []),
+])
+def test_a_town_is_spelt_as_its_russian_name(alternates: list[str], russian: str, spelling: list[str]) -> None:
+    assert russian_spelling(alternates, russian) == spelling
 
 
 @pytest.mark.parametrize(("name", "russian", "spelt"), [
