@@ -23,8 +23,9 @@ SENTENCE_END = re.compile(
 LATER_CAPITAL = re.compile(r"[\s«\"(„“-][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
 # The word that a full stop follows.
 WORD_BEFORE = re.compile(r"(?<!\w)\w+$")
-# A Latin digraph for one Cyrillic letter, an initial before its full stop (Zh. Adilbaev, Ye. Ashikbayev).
-LATIN_INITIAL = re.compile(r"^(?:Zh|Sh|Ch|Kh|Ts|Yu|Ya|Ye|Dzh)$")
+# A digraph for one letter, an initial before its full stop: Latin for a Cyrillic letter (Zh. Adilbaev, Ye.
+# Ashikbayev), Cyrillic for a Latin J (Дж. Хендерсон).
+DIGRAPH_INITIAL = re.compile(r"^(?:Zh|Sh|Ch|Kh|Ts|Yu|Ya|Ye|Dzh|Дж)$")
 ABBREVIATIONS_FILE = LEXICON_DIR / "abbreviations.tsv"
 # A line of text (sentences never cross a line break).
 LINE = re.compile(r"[^\n]+")
@@ -96,7 +97,7 @@ def _sentences(text: str, start: int) -> tuple[Span, ...]:
         for m in SENTENCE_END.finditer(chunk):
             word = WORD_BEFORE.search(chunk, 0, m.start())
             if m.group() == "." and word and (word.group() in _abbreviations() or (
-                    len(word.group()) == 1 and word.group().isupper()) or LATIN_INITIAL.match(word.group())):
+                    len(word.group()) == 1 and word.group().isupper()) or DIGRAPH_INITIAL.match(word.group())):
                 continue
             out.append(_trimmed(text, base + cut, base + m.end()))
             cut = m.end()

@@ -123,6 +123,19 @@ def test_persons(text, expected):
     assert mentions(text, MentionKind.PERSON) == expected
 
 
+@pytest.mark.parametrize(("name", "text", "persons"), [
+    # the Cyrillic digraph for a Latin J is an initial: the surname after it a person's, no town's (Henderson, NV)
+    ("ru-1.txt", "Посол встретился с Джеймсом Хендерсоном. Дж.Хендерсон отметил рост торговли.",
+     ["Джеймс Хендерсон"]),
+    ("kk-1.txt", "Елші Джеймс Хендерсонмен кездесті. Дж. Хендерсон Қазақстанды сенімді серіктес деп атады.",
+     ["Джеймс Хендерсон"]),
+])
+def test_a_digraph_initial_and_a_surname_are_a_person_met_before(name, text, persons):
+    x = extract(parse_report(name, text))
+    assert [e.name for e in x.entities if e.kind == MentionKind.PERSON] == persons
+    assert not [e for e in x.entities if e.kind == MentionKind.PLACE]
+
+
 @pytest.mark.parametrize(("text", "kind", "expected"), [
     ("Льеж провинциясының губернаторы келді.", MentionKind.PLACE, [("Льеж провинциясының", "Льеж провинциясы")]),
     ("Алматы облысының әкімі келді.", MentionKind.PLACE, [("Алматы облысының", "KZ-19")]),

@@ -19,6 +19,9 @@ from kg.text import fold, sentences
     # a Latin digraph for one Cyrillic letter is an initial too
     ("Deputy Minister Ye. Ashikbayev met Zh. Adilbaev. Talks followed.",
      ["Deputy Minister Ye. Ashikbayev met Zh. Adilbaev.", "Talks followed."]),
+    # ... as is the Cyrillic one for a Latin J
+    ("Посол встретился с Дж. Хендерсоном. Стороны обсудили торговлю.",
+     ["Посол встретился с Дж. Хендерсоном.", "Стороны обсудили торговлю."]),
     # nor does the abbreviated Malay title Haji
     ("The minister met Dr. Hj. Sufian Sidek. Talks followed.", ["The minister met Dr. Hj. Sufian Sidek.",
                                                                "Talks followed."]),

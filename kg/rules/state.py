@@ -23,8 +23,9 @@ APOSTROPHE_NAME = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яё]{0,2}[
                              r"(?:[-‐][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]+)*$")
 # The same in any alphabet (Şahin, Nişangül, Žilina): letters, apostrophes and hyphens; the case is checked apart.
 CAPITALISED_ANY = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’])+(?:[-‐][^\W\d_]+)*$")
-# An initial: one capital, or a Latin digraph for one Cyrillic letter (Zh. Adilbaev).
-CAPITAL_LETTER = re.compile(r"^(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|Zh|Sh|Ch|Kh|Ts|Yu|Ya|Ye|Dzh)$")
+# An initial: one capital, a Latin digraph for one Cyrillic letter (Zh. Adilbaev), or the Cyrillic one for a Latin J
+# (Дж. Хендерсон: James Henderson).
+CAPITAL_LETTER = re.compile(r"^(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|Zh|Sh|Ch|Kh|Ts|Yu|Ya|Ye|Dzh|Дж)$")
 LATIN_CAPITALISED = re.compile(r"^(?:[A-Z][A-Za-z0-9&'’-]*|[A-Z]{2,}[0-9]*)$")
 # The same with the letters of other Latin alphabets (Universidad Católica del Norte in Cyrillic text).
 LATIN_CAPITALISED_ANY = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][A-Za-z0-9&'’\-À-ÖØ-öø-ɏ]*|[A-Z]{2,}[0-9]*)$")
