@@ -110,6 +110,10 @@ def sectors(text: str, proposals: tuple[tuple[str, str], ...] = ()) -> set[str]:
     # ... but trade in what it names is trade too (grain exports)
     ("The sides discussed grain exports.", (), {"agriculture", "trade"}),
     ("Тараптар астық экспортын арттыруды талқылады.", (), {"agriculture", "trade"}),
+    # ... and energy of a kind it names is energy too (hydrogen energy)
+    ("The sides discussed hydrogen energy.", (), {"green-technology", "energy"}),
+    ("Тараптар сутегі энергетикасын талқылады.", (), {"green-technology", "energy"}),
+    ("Стороны обсудили проекты в водородной энергетике.", (), {"green-technology", "energy"}),
     # ... not one after a word its case ending ties elsewhere (with the university, at the university)
     ("Ректор университетімен медицина бағыттарын талқылады.", (), {"education", "healthcare"}),
     ("Тараптар университетте медицина бағдарламаларын талқылады.", (), {"education", "healthcare"}),

@@ -10,9 +10,9 @@ from kg.model import MentionKind
 from kg.rules.state import HYPHEN, MEETING_CATEGORIES, SCOPE_LINKS, SCOPE_PREPOSITIONS, State
 from kg.text import fold
 
-# The sector of a compound's head that names trade in what the word before it names (grain exports, астық экспорты):
-# both sectors.
-FLOWS = "trade"
+# The sectors of a compound's head that stay its own beside the sector of the word before it: trade in what that
+# word names (grain exports, астық экспорты), energy of a kind it names (hydrogen energy, сутегі энергетикасы).
+BROAD_HEADS = frozenset({"trade", "energy"})
 # The cases of a word that a case ending ties to a verb or a postposition, not to the noun after it.
 GOVERNED = (Case.LOCATIVE, Case.DATIVE, Case.INSTRUMENTAL)
 
@@ -73,8 +73,9 @@ def read_sectors(s: State) -> None:
 
 def _compound_head(before: set[str], sector: str) -> bool:
     """Does a sector named right before a cue make the cue the head of a compound, the field its own (steel
-    industry, tourism infrastructure)? Not where the cue names trade in what the sector makes (grain exports)."""
-    return bool(before) and sector != FLOWS
+    industry, tourism infrastructure)? Not where the cue names a broad field of the sector's (grain exports,
+    hydrogen energy)."""
+    return bool(before) and sector not in BROAD_HEADS
 
 
 def _modifies_next(s: State, i: int) -> bool:
