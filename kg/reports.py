@@ -34,8 +34,8 @@ HEADER = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})[ \t]*(.*)$")
 KAZAKH_LETTERS = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]+")
 CYRILLIC_LETTERS = re.compile(r"[а-яёА-ЯЁ]+")
 LATIN_LETTERS = re.compile(r"[A-Za-z]+")
-# Datelines a news site prints near the top: 21.12.2023 or "15 Шілде 2009" or "12 Қараша 2019".
-NUMERIC_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+# Datelines a news site prints near the top: 21.12.2023, 21/12/2023 or "15 Шілде 2009" or "12 Қараша 2019".
+NUMERIC_DATE = re.compile(r"\b(\d{1,2})([./])(\d{1,2})\2(\d{4})\b")
 WORD_DATE = re.compile(r"\b(\d{1,2})\s+([^\W\d_]+),?\s+(\d{4})\b")
 # October 20, 2025 / Oct. 20, 2025
 MONTH_FIRST_DATE = re.compile(r"\b([^\W\d_]+)\.?\s+(\d{1,2}),?\s+(\d{4})\b")
@@ -171,7 +171,9 @@ def _dateline(text: str, month: Callable[[str], int | None]) -> date | None:
             if d:
                 return d
         for m in NUMERIC_DATE.finditer(line):
-            d = _date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+            year, first, second = int(m.group(4)), int(m.group(1)), int(m.group(3))
+            # the day first; with slashes, the month first where the day cannot be (01/31/2025)
+            d = _date(year, second, first) or (_date(year, first, second) if m.group(2) == "/" else None)
             if d:
                 return d
         for pattern, (y, mo, dy) in DATELINE_FORMS:

@@ -13,6 +13,12 @@ from kg.reports import detect_language, parse_report, read_report
     ("Жаңалықтар\n21.12.2023, 14:00 Автор\nӘкім елшімен кездесті.", date(2023, 12, 21), None),
     ("10:00, 15 Шілде 2009 | GMT +5\nӘкім елшімен кездесті.", date(2009, 7, 15), None),
     ("12 декабря 2023\nАким встретился с послом.", date(2023, 12, 12), None),
+    # with slashes, the day first, or the month where the day cannot be
+    ("OTTAWA, 31/01/2025\nThe ambassador met the minister.", date(2025, 1, 31), None),
+    ("OTTAWA, 02/03/2025\nThe ambassador met the minister.", date(2025, 3, 2), None),
+    ("WASHINGTON, 01/31/2025\nThe ambassador met the senator.", date(2025, 1, 31), None),
+    # ... but not with full stops, which write the day first only
+    ("Жаңалықтар\n12.31.2023\nӘкім елшімен кездесті.", None, None),
     ("Әкім елшімен кездесті.", None, None),
     # blank lines between a page's top lines do not count: the date on its eleventh line of text is read
     ("\n\n".join(["Жаңалықтар", "Фото", "Бөлісу", "KZ", "Астана", "-5°", "ясно", "517.84", "Әлем", "Саясат",
