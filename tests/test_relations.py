@@ -1694,6 +1694,11 @@ def dates_of(text: str) -> list[str | None]:
      "встретился с министром Дэвидом Маккензи.", ["2024-06-04"]),
     ("The delegation was in Canada on 3-7 June 2024. On 4 June in Regina, Deputy Akim Sabit Zhumabayev met Minister "
      "David MacKenzie.", ["2024-06-04"]),
+    # a trip by a word of travel or arrival dates the meetings told after it
+    (" date 2025-01-31 Visit\nAmbassador Alejandra Robles travelled to Edmonton on Tuesday, January 28, for "
+     "meetings. In the morning the Ambassador met with Minister of Trade Trevor Marchuk.", ["2025-01-28"]),
+    ("Ambassador Arman Sadykov arrived in Kyoto on 12 March 2025. He met with the Governor of Kyoto Prefecture "
+     "Takatoshi Nishiwaki.", ["2025-03-12"]),
 ])
 def test_meeting_date(text, expected):
     assert dates_of(text) == expected
