@@ -319,6 +319,12 @@ def test_a_digraph_initial_and_a_surname_are_a_person_met_before(name, text, per
      [("Ақтау халықаралық теңіз сауда портында", "Ақтау халықаралық теңіз сауда порты")]),
     ("Елші Александрия порты басқармасының төрағасымен кездесті.", MentionKind.ORGANIZATION,
      [("Александрия порты басқармасының", "Александрия порты басқармасы")]),
+    # ... and an airport, a town's name in its name too
+    ("Делегация Бергамо әуежайына келді.", MentionKind.PLACE, [("Бергамо әуежайына", "Бергамо әуежайы")]),
+    ("The delegation landed at Batumi International Airport.", MentionKind.PLACE,
+     [("Batumi International Airport", "Batumi International Airport"), ("Batumi", "geonames:615532")]),
+    ("The delegation landed at Frankfurt Airport.", MentionKind.PLACE,
+     [("Frankfurt Airport", "Frankfurt Airport")]),
     # a hub's head after a place in the genitive names its seat, no body (штатының әкімшілік орталығы)
     ("Елші Мату-Гросу штатының әкімшілік орталығы Куяба қаласында болды.", MentionKind.ORGANIZATION, []),
     ("Қала Мысырдың өнеркәсіп орталығы саналады.", MentionKind.ORGANIZATION, []),

@@ -132,7 +132,7 @@ def head_patterns(s: State) -> None:
         if m.payload.subtype == WATER and ((m.last + 1 < len(s.texts) and s.is_capitalised(m.last + 1)) or (
                 not profile(s.language).title_case_heads and not s.texts[m.last].islower())):
             continue  # a sea's word inside a longer name (Aktau International Sea Trade Port), or a name (Жаном Моро)
-        first = _name_start(s, m.first, organization=m.payload.kind == "organization",
+        first = _name_start(s, m.first, organization=m.payload.kind == "organization" or m.payload.subtype == LANDMARK,
                             town_named=m.payload.subtype in TOWN_NAMED or (
                                 m.payload.subtype in TOWN_NAMED_IN_CAPITALS and profile(s.language).title_case_heads))
         if first is None or _common_opening(s, m, first):
