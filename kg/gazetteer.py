@@ -178,6 +178,10 @@ class _Filter:
         self._morph = pymorphy3.MorphAnalyzer()
         self._zipf = zipf_frequency
         self._common_kk = read_words(COMMON_KK)
+        # the head nouns of a sea, a lake or a river in any language: a town's alternate name that ends in one names
+        # the water (Аральское Море, an alternate name of Aralsk)
+        self.water_heads = frozenset(fold(r["head"]) for r in read_tsv_records(HEADS)
+                                     if r["kind"] == "place" and r["type"] == "water")
         self._russian_heads = frozenset(fold(r["head"]) for r in read_tsv_records(HEADS)
                                         if r["kind"] == "place" and r["language"] == "ru")
 
@@ -339,6 +343,8 @@ def cities(filt: _Filter) -> list[Place]:
     capitals = {(code, c["capital"]) for code, c in gc.get_countries().items() if c.get("capital")}
     out = []
     for c in gc.get_cities().values():
+        c = {**c, "alternatenames": [a for a in c["alternatenames"]
+                                     if not a.split() or fold(a.split()[-1]) not in filt.water_heads]}
         capital = (c["countrycode"], c["name"]) in capitals
         if c["population"] < _threshold(c) and not capital:
             continue

@@ -131,6 +131,10 @@ def places(language: str, text: str) -> list[tuple[str, str]]:
     ("en", "The delegation visited Grodno.", "Grodno", "geonames:627904"),
     # ... and the region named after it, by its Russian name's adjective (Гомельская область)
     ("en", "The ambassador visited the Gomel region.", "Gomel region", "BY-HO"),
+    # a river Kazakhstan shares with its neighbours, named without a head noun
+    ("en", "He spoke of shortages of water from the Syr Darya.", "Syr Darya", "kz-syr-darya"),
+    ("ru", "Стороны обсудили вододеление на Сырдарье.", "Сырдарье", "kz-syr-darya"),
+    ("kk", "Тараптар Ертіс суын бөлуді талқылады.", "Ертіс", "kz-irtysh"),
 ])
 def test_a_place_is_found_in_its_case_forms(language: str, text: str, quote: str, key: str) -> None:
     assert (quote, key) in places(language, text)
@@ -153,6 +157,12 @@ def test_a_place_is_found_in_its_case_forms(language: str, text: str, quote: str
 ])
 def test_no_place_from_a_common_word_a_brand_or_a_name(language: str, text: str) -> None:
     assert not [key for _, key in places(language, text) if key.startswith("geonames:")]
+
+
+def test_a_town_s_alternate_name_of_a_sea_names_no_town() -> None:
+    # GeoNames gives Aralsk the alternate name Аральское Море: the sea's, not the town's
+    assert "geonames:1526265" not in [key for _, key in places("ru", "Стороны обсудили спасение Аральского моря.")]
+    assert "geonames:1526265" not in [key for _, key in places("ru", "Делегация посетила Аральское море.")]
 
 
 def test_one_key_across_the_three_languages() -> None:
