@@ -793,9 +793,9 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
      ("ambassador", "JP", "KZ")),
     # ... not a side one meets
     ("Deputy Minister Kenji Sato met the Kazakh side.", "Kenji Sato", ("deputy-minister", None, None)),
-    # kk: the speaker of a chamber, as in Russian and English
+    # kk: the speaker of a parliament named as a body (Малайзия Парламенті) is of its members, the state's
     ("Елші Бейбіт Исабаев Малайзия Парламентінің спикері Джохари Абдулмен кездесті.", "Джохари Абдул",
-     ("official", "MY", None)),
+     ("parliamentarian", "MY", None)),
     # a monarch is named by one word after his title
     ("Посол Казахстана Марат Сеитов вручил верительные грамоты Королю Бельгии Филиппу.", "Филипп",
      ("head-of-state", "BE", None)),

@@ -330,6 +330,12 @@ def test_a_digraph_initial_and_a_surname_are_a_person_met_before(name, text, per
     ("Қала Мысырдың өнеркәсіп орталығы саналады.", MentionKind.ORGANIZATION, []),
     ("Елші Иран Мәдени орталығына барды.", MentionKind.ORGANIZATION,
      [("Иран Мәдени орталығына", "Иран Мәдени орталығы")]),
+    # a state's name right before a state body's head is the body's (Japan's parliament, Korea's government)
+    ("Елші Жапония Парламентінің депутатымен кездесті.", MentionKind.ORGANIZATION,
+     [("Жапония Парламентінің", "Жапония Парламенті")]),
+    ("Корея Үкіметі бастаманы қолдайды.", MentionKind.ORGANIZATION, [("Корея Үкіметі", "Корея Үкіметі")]),
+    # ... but not before a company's (Қытай компаниясы: a Chinese company)
+    ("Елші Қытай компаниясымен кездесті.", MentionKind.ORGANIZATION, []),
     # the adjective of a post's word is none of it: the head of a regional department, no head of the region
     ("The Kazakh side included the head of the regional tourism department Nurzhan Yesenov.", MentionKind.ROLE,
      [("head", "official")]),

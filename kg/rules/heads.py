@@ -134,7 +134,9 @@ def head_patterns(s: State) -> None:
             continue  # a sea's word inside a longer name (Aktau International Sea Trade Port), or a name (Жаном Моро)
         first = _name_start(s, m.first, organization=m.payload.kind == "organization" or m.payload.subtype == LANDMARK,
                             town_named=m.payload.subtype in TOWN_NAMED or (
-                                m.payload.subtype in TOWN_NAMED_IN_CAPITALS and profile(s.language).title_case_heads))
+                                m.payload.subtype in TOWN_NAMED_IN_CAPITALS and profile(s.language).title_case_heads),
+                            state_named=m.payload.kind == "organization" and m.payload.subtype in STATE_BODIES
+                            and not profile(s.language).title_case_heads)
         if first is None or _common_opening(s, m, first):
             continue
         if first < m.first - 1 and s.sentence_initial(first) and (
@@ -322,7 +324,8 @@ def _common_opening(s: State, m: Match[Head], first: int) -> bool:
     return lower_head or (m.payload.kind == "organization" and m.payload.subtype not in STATE_BODIES)
 
 
-def _name_start(s: State, head_index: int, *, organization: bool = False, town_named: bool = False) -> int | None:
+def _name_start(s: State, head_index: int, *, organization: bool = False, town_named: bool = False,
+                state_named: bool = False) -> int | None:
     """Walk back from a head noun over the name: capitalised words, a few modifiers, other heads.
 
     An organization's name may also hold (the dependants of its head noun): a place or state
@@ -353,8 +356,10 @@ def _name_start(s: State, head_index: int, *, organization: bool = False, town_n
                     first = start  # (not a body joined to this one: Curtin University and Karaganda University)
                 break
             if not (organization and mention.kind in (MentionKind.PLACE, MentionKind.COUNTRY)
-                    and _place_in_name(s, start, j, head_index, town_named)):
-                break
+                    and (_place_in_name(s, start, j, head_index, town_named)
+                         or (state_named and mention.kind == MentionKind.COUNTRY and j == head_index - 1
+                             and not _name_goes_on(s, head_index)))):
+                break  # (a state's name right before a state body's head is the body's: Жапония Парламенті)
             first, capitals = start, capitals + 1
             steps += j - start + 1
             j = start - 1
@@ -410,6 +415,12 @@ def _name_start(s: State, head_index: int, *, organization: bool = False, town_n
         if organization and s.texts[first].islower():
             return None  # Бүгін білім министрлігі: no capitalised word is left to open the name
     return first
+
+
+def _name_goes_on(s: State, head_index: int) -> bool:
+    """Does a capitalised word follow the head, a longer body's name going on (Жапония Парламенті Кеңесшілер
+    палатасы: the parliament's chamber, one body)?"""
+    return head_index + 1 < len(s.texts) and s.is_capitalised(head_index + 1)
 
 
 def _state_pair(s: State, j: int) -> int | None:
