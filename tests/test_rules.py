@@ -334,6 +334,11 @@ def test_a_digraph_initial_and_a_surname_are_a_person_met_before(name, text, per
     ("Елші Жапония Парламентінің депутатымен кездесті.", MentionKind.ORGANIZATION,
      [("Жапония Парламентінің", "Жапония Парламенті")]),
     ("Корея Үкіметі бастаманы қолдайды.", MentionKind.ORGANIZATION, [("Корея Үкіметі", "Корея Үкіметі")]),
+    # ... and so is a region's or city's before its administration's (the akimat of Akmola region)
+    ("Елші Ақмола облысының әкімдігінде болды.", MentionKind.ORGANIZATION,
+     [("Ақмола облысының әкімдігінде", "Ақмола облысының әкімдігі")]),
+    ("Елші Шымкент қаласы әкімдігіне барды.", MentionKind.ORGANIZATION,
+     [("Шымкент қаласы әкімдігіне", "Шымкент қаласы әкімдігі")]),
     # ... but not before a company's (Қытай компаниясы: a Chinese company)
     ("Елші Қытай компаниясымен кездесті.", MentionKind.ORGANIZATION, []),
     # the adjective of a post's word is none of it: the head of a regional department, no head of the region

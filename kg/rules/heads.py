@@ -357,9 +357,10 @@ def _name_start(s: State, head_index: int, *, organization: bool = False, town_n
                 break
             if not (organization and mention.kind in (MentionKind.PLACE, MentionKind.COUNTRY)
                     and (_place_in_name(s, start, j, head_index, town_named)
-                         or (state_named and mention.kind == MentionKind.COUNTRY and j == head_index - 1
+                         or (state_named and j == head_index - 1
                              and not _name_goes_on(s, head_index)))):
-                break  # (a state's name right before a state body's head is the body's: Жапония Парламенті)
+                break  # (a state's or place's name right before a state body's head is the body's: Жапония
+                # Парламенті, Ақмола облысының әкімдігі)
             first, capitals = start, capitals + 1
             steps += j - start + 1
             j = start - 1
