@@ -48,9 +48,9 @@ LEGAL_ABBREVIATION = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,5}$")
 STATE_DASHES = frozenset({"-", "–", "—"})
 # The bodies of a state, whose names may be one common word and the head (Сауда министрлігі: Ministry of Trade).
 STATE_BODIES = frozenset({"government"})
-# The bodies a town or state named right before their head noun names (Moscow University), where it is the place of
-# another body (Жапония үкіметі: Japan's government); and where heads are written in capitals, companies too
-# (Uzbekistan Airways; not Қытай компаниясы, a Chinese company).
+# The bodies a town or state named right before their head noun names (Moscow University), where for other bodies it
+# is only their place or state (Қытай компаниясы: a Chinese company); where heads are written in capitals, companies
+# too (Uzbekistan Airways). (A state body is named by its state or place where heads are in lower case: state_named.)
 TOWN_NAMED = frozenset({"university"})
 TOWN_NAMED_IN_CAPITALS = frozenset({"company"})
 # A landmark named after a person (мавзолей Ходжи Ахмеда Ясави, Mausoleum of Khoja Ahmed Yasawi): the person's name
@@ -465,7 +465,8 @@ def _place_in_name(s: State, start: int, last: int, head_index: int, town_named:
         return False
     t = s.texts[last]
     if fold(s.dictionary_form([t])) == fold(t) or _as_named(s, start, last) or s.has_case(last, Case.GENITIVE):
-        # A place right before the head is its own (Жапония үкіметі), but a university or company is named by its town.
+        # A place right before the head is its own (Қытай компаниясы), but a university is named by its town (and
+        # ``town_named`` says where a company is too: Uzbekistan Airways).
         return last < head_index - 1 or town_named
     return s.has_case(last, Case.LOCATIVE_ATTRIBUTE) and start > 0 and s.covered[start - 1] \
         and s.has_case(start - 1, Case.GENITIVE)
