@@ -221,8 +221,7 @@ class _Filter:
         person (Oklahoma: Оклахома, Illinois: Иллинойс), and is it rarer than ``SPELT_REGION_ZIPF`` as an English
         word: the region's name, however frequent, not a word (Valley: Валье)?"""
         return self._zipf(name.lower(), "en") < SPELT_REGION_ZIPF and any(
-            difflib.SequenceMatcher(None, name.lower(), _latin(r)).ratio() >= LATIN_CLOSENESS
-            and not self.is_russian_word(r) for r in russian)
+            _closeness(name, r) >= LATIN_CLOSENESS and not self.is_russian_word(r) for r in russian)
 
     def word_of_one_language(self, name: str) -> bool:
         """Is a one-word name common in one of the region languages only, and rare in the others and in English?"""
@@ -308,24 +307,25 @@ def cyrillic_names(alternates: Iterable[str], latin: Iterable[str], *, home: boo
 
 def latin_names(alternates: Iterable[str], cyrillic: list[str]) -> list[str]:
     """Capitalised Latin alternate names that spell one of the place's Cyrillic names (Uralsk, Turkestan)."""
-    spelt = [_latin(n) for n in cyrillic]
-    out = []
-    for name in alternates:
-        if not (LATIN_NAME.match(name) and name[:1].isupper() and not name.isupper()):
-            continue
-        if any(difflib.SequenceMatcher(None, name.lower(), s).ratio() >= LATIN_CLOSENESS for s in spelt):
-            out.append(name)
-    return out
+    return [name for name in _latin_alternates(alternates)
+            if any(_closeness(name, n) >= LATIN_CLOSENESS for n in cyrillic)]
 
 
 def russian_spelling(alternates: Iterable[str], russian: str) -> list[str]:
     """The capitalised Latin alternate name that spells the Russian label most closely (Gomel: Гомель), if one does
     ``RUSSIAN_SPELT_CLOSENESS`` closely."""
-    spelt = _latin(russian)
-    scored = [(difflib.SequenceMatcher(None, name.lower(), spelt).ratio(), name) for name in alternates
-              if LATIN_NAME.match(name) and name[:1].isupper() and not name.isupper()]
-    best = max(scored, default=(0.0, ""))
+    best = max(((_closeness(name, russian), name) for name in _latin_alternates(alternates)), default=(0.0, ""))
     return [best[1]] if best[0] >= RUSSIAN_SPELT_CLOSENESS else []
+
+
+def _latin_alternates(alternates: Iterable[str]) -> list[str]:
+    """The alternate names written in Latin letters and capitalised, not in capitals only (an abbreviation)."""
+    return [name for name in alternates if LATIN_NAME.match(name) and name[:1].isupper() and not name.isupper()]
+
+
+def _closeness(latin: str, cyrillic: str) -> float:
+    """How closely a Latin name spells a Cyrillic one transliterated (``_latin``), from 0 to 1."""
+    return difflib.SequenceMatcher(None, latin.lower(), _latin(cyrillic)).ratio()
 
 
 def _threshold(city: dict) -> int:
@@ -343,8 +343,6 @@ def cities(filt: _Filter) -> list[Place]:
     capitals = {(code, c["capital"]) for code, c in gc.get_countries().items() if c.get("capital")}
     out = []
     for c in gc.get_cities().values():
-        c = {**c, "alternatenames": [a for a in c["alternatenames"]
-                                     if not a.split() or fold(a.split()[-1]) not in filt.water_heads]}
         capital = (c["countrycode"], c["name"]) in capitals
         if c["population"] < _threshold(c) and not capital:
             continue
@@ -353,11 +351,13 @@ def cities(filt: _Filter) -> list[Place]:
         p = Place(f"geonames:{c['geonameid']}", "city", c["countrycode"], c["population"],
                   geonames=str(c["geonameid"]), latitude=f"{c['latitude']:.4f}", longitude=f"{c['longitude']:.4f}")
         en = [c["name"], _ascii(c["name"].replace("’", "'"))]
-        kk, ru = cyrillic_names(c["alternatenames"], en, home=c["countrycode"] == "KZ", filt=filt)
+        # (not a name of water: Аральское Море, given to Aralsk)
+        alternates = [a for a in c["alternatenames"] if not a.split() or fold(a.split()[-1]) not in filt.water_heads]
+        kk, ru = cyrillic_names(alternates, en, home=c["countrycode"] == "KZ", filt=filt)
         if c["countrycode"] == "KZ":
-            en += latin_names(c["alternatenames"], kk + ru)
+            en += latin_names(alternates, kk + ru)
         elif c["countrycode"] in RUSSIAN_SPELT and ru:
-            en += russian_spelling(c["alternatenames"], ru[0])
+            en += russian_spelling(alternates, ru[0])
         if any(filt.person(n, c["population"]) for n in (ru[:1] or kk[:1])) and c["population"] < BIG_CITY:
             continue
         p.names = {"kk": kk, "ru": ru, "en": [n for n in dict.fromkeys(en) if LATIN_NAME.match(n)]}
@@ -586,9 +586,8 @@ def _spelt(place: Place, name: str) -> bool:
     """Is the (folded) ``name`` the place's own in both alphabets: a Latin one spelt by a Russian name of the place,
     a Cyrillic one spelling an English name (not a name a source gives it by mistake, another region's)?"""
     if CYRILLIC_NAME.match(name):
-        return any(difflib.SequenceMatcher(None, _latin(name), fold(n)).ratio() >= LATIN_CLOSENESS
-                   for n in place.names["en"])
-    return any(difflib.SequenceMatcher(None, name, _latin(n)).ratio() >= LATIN_CLOSENESS for n in place.names["ru"])
+        return any(_closeness(fold(n), name) >= LATIN_CLOSENESS for n in place.names["en"])
+    return any(_closeness(name, n) >= LATIN_CLOSENESS for n in place.names["ru"])
 
 
 def _region_shares(places: list[Place]) -> dict[str, float]:

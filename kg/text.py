@@ -23,9 +23,11 @@ SENTENCE_END = re.compile(
 LATER_CAPITAL = re.compile(r"[\s«\"(„“-][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
 # The word that a full stop follows.
 WORD_BEFORE = re.compile(r"(?<!\w)\w+$")
-# A digraph for one letter, an initial before its full stop: Latin for a Cyrillic letter (Zh. Adilbaev, Ye.
-# Ashikbayev), Cyrillic for a Latin J (Дж. Хендерсон).
-DIGRAPH_INITIAL = re.compile(r"^(?:Zh|Sh|Ch|Kh|Ts|Yu|Ya|Ye|Dzh|Дж)$")
+# The digraphs for one letter that stand as an initial before its full stop: Latin for a Cyrillic letter (Zh.
+# Adilbaev, Ye. Ashikbayev), Cyrillic for a Latin J (Дж. Хендерсон); the alternatives of a pattern, for the patterns
+# of initials here and in the recognisers.
+DIGRAPHS = "Zh|Sh|Ch|Kh|Ts|Yu|Ya|Ye|Dzh|Дж"
+DIGRAPH_INITIAL = re.compile(rf"^(?:{DIGRAPHS})$")
 ABBREVIATIONS_FILE = LEXICON_DIR / "abbreviations.tsv"
 # A line of text (sentences never cross a line break).
 LINE = re.compile(r"[^\n]+")

@@ -15,7 +15,7 @@ from kg.lexicon import Head, Lexicon
 from kg.matching import Match
 from kg.model import EPONYM, Mention, MentionKind, Report
 from kg.rules.matchers import Matchers, matchers
-from kg.text import abbreviations, clean, fold, visible_tokens
+from kg.text import DIGRAPHS, abbreviations, clean, fold, visible_tokens
 
 CAPITALISED = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'’-]+(?:[-‐][A-ZА-ЯЁӘҒҚҢӨҰҮҺІa-zа-яёәғқңөұүһі]+)*$")
 # A name whose prefix an apostrophe joins to a capitalised word (O'Connor, О'Коннор, D'Amato).
@@ -25,7 +25,7 @@ APOSTROPHE_NAME = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яё]{0,2}[
 CAPITALISED_ANY = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’])+(?:[-‐][^\W\d_]+)*$")
 # An initial: one capital, a Latin digraph for one Cyrillic letter (Zh. Adilbaev), or the Cyrillic one for a Latin J
 # (Дж. Хендерсон: James Henderson).
-CAPITAL_LETTER = re.compile(r"^(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|Zh|Sh|Ch|Kh|Ts|Yu|Ya|Ye|Dzh|Дж)$")
+CAPITAL_LETTER = re.compile(rf"^(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|{DIGRAPHS})$")
 LATIN_CAPITALISED = re.compile(r"^(?:[A-Z][A-Za-z0-9&'’-]*|[A-Z]{2,}[0-9]*)$")
 # The same with the letters of other Latin alphabets (Universidad Católica del Norte in Cyrillic text).
 LATIN_CAPITALISED_ANY = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][A-Za-z0-9&'’\-À-ÖØ-öø-ɏ]*|[A-Z]{2,}[0-9]*)$")

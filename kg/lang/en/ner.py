@@ -34,7 +34,7 @@ from kg.lang.en.frequency import zipf
 from kg.letters import HYPHEN
 from kg.lexicon import load_lexicon
 from kg.model import Mention, MentionKind, Report
-from kg.text import fold, tokens
+from kg.text import DIGRAPHS, fold, tokens
 
 DATA_DIR = Path(__file__).resolve().parent
 EXTRACTOR = "en-ner"
@@ -46,7 +46,7 @@ SIBILANT_ES = ("ses", "shes", "ches", "xes", "zes", "oes")
 STEM_LETTERS = 4
 MAX_PERSON_WORDS = 4
 MAX_NAME_WORDS = 7
-INITIAL = re.compile(r"^(?:[A-Z]|Zh|Sh|Ch|Kh|Ts|Yu|Ya|Ye|Dzh)$")
+INITIAL = re.compile(rf"^(?:[A-Z]|{DIGRAPHS})$")
 ACRONYM = re.compile(r"^[A-Z][A-Za-z]*[A-Z]$")
 POSSESSIVE = re.compile(r"['’]s$")
 LINKS = frozenset({"of", "and", "&", "for", "the", "de"})
