@@ -341,7 +341,7 @@ def _patronymic_alone(text: str, given: PersonName) -> bool:
     *_, last = text.split()
     return not name.patronymic and len(name.words) == 1 and is_patronymic(last, 2) \
         and patronymic_key(last) == given.patronymic \
-        and (not name.initials or given.words[0].startswith(name.initials[0]))
+        and (not name.initials or name.initial_fits(given.words[0]))
 
 
 def _group_key(name: PersonName, groups: Mapping[str, list[Mention]]) -> str:

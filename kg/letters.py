@@ -20,6 +20,10 @@ CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 HYPHEN = re.compile(r"[-‐]")
 LATIN = re.compile(r"[A-Za-z]")
 WORD = re.compile(r"\w+", re.UNICODE)
+# The digraphs for one letter that stand as an initial before its full stop: Latin for a Cyrillic letter (Zh.
+# Adilbaev, Ye. Ashikbayev), Cyrillic for a Latin J (Дж. Хендерсон); the alternatives of a pattern, for the patterns
+# of initials in kg.text and the recognisers. The first letter alone is an initial of such a name too (Z. Adilbaev).
+DIGRAPHS = "Zh|Sh|Ch|Kh|Ts|Yu|Ya|Ye|Dzh|Дж"
 
 
 def fold_homoglyphs(word: str) -> str:

@@ -25,7 +25,7 @@ from functools import cache, lru_cache
 
 from kg.ascii_letters import spell
 from kg.files import package_path, read_tsv
-from kg.letters import HYPHEN
+from kg.letters import DIGRAPHS, HYPHEN
 from kg.written import as_written, form_list, label_words, without_possessive
 
 DATA = package_path("lexicons", "name_spelling.tsv")
@@ -162,6 +162,18 @@ def loose_word(key: str) -> str:
     return LOOSE_NK.sub("n", LOOSE_K.sub("", key).translate(VOICING))
 
 
+@cache
+def _digraph_openers() -> dict[str, str]:
+    """The Latin letters that open a digraph of one letter, and the keys of the letters they may then stand for:
+    ``{"Z": "zj", "Y": "iuae", ...}``."""
+    opens: dict[str, str] = {}
+    for digraph in DIGRAPHS.split("|"):
+        first = digraph[0]
+        if first.isascii():
+            opens[first] = "".join(dict.fromkeys(opens.get(first, initial_key(first)) + initial_key(digraph)))
+    return opens
+
+
 def initial_key(word: str) -> str:
     """The class of a word's first letter, comparable with an initial: Ермек, Ye., Е. → ``e``."""
     key = word_key(word)
@@ -186,8 +198,8 @@ def patronymic_key(word: str) -> str:
     return word_key(word)
 
 
-class PersonName(namedtuple("PersonName", ("words", "initials", "patronymic", "vowels", "spelt"),
-                            defaults=((), "", (), ()))):
+class PersonName(namedtuple("PersonName", ("words", "initials", "patronymic", "vowels", "spelt", "opens"),
+                            defaults=((), "", (), (), ""))):
     """A name parsed for matching: word keys of its full words, initials and patronymic. (A named tuple rather than
     a frozen dataclass: a query call keys a name without importing dataclasses, nor typing.)"""
 
@@ -197,6 +209,7 @@ class PersonName(namedtuple("PersonName", ("words", "initials", "patronymic", "v
     patronymic: str
     vowels: tuple[tuple[str, ...], ...]  # each word's ``vowel_gaps``, in the order of ``words``
     spelt: tuple[tuple[str, ...], ...]  # each word's vowel gaps in any script (Marat, Murat)
+    opens: str  # the first letters (keys) of the words the first initial may stand for (``initial_fits``)
 
     @property
     def full(self) -> bool:
@@ -289,7 +302,12 @@ class PersonName(namedtuple("PersonName", ("words", "initials", "patronymic", "v
             return False
         rest = list(other.words)
         rest.remove(self.surname)
-        return not self.initials or any(w.startswith(self.initials[0]) for w in rest)
+        return not self.initials or any(self.initial_fits(w) for w in rest)
+
+    def initial_fits(self, word: str) -> bool:
+        """Can the first initial stand for a word (its key): by its first letter, or, a Latin letter that opens a
+        digraph, by the letter the digraph spells (Z. for Zhandos, Y. for Yerbol, as well as Zh. and Ye.)?"""
+        return word[:1] in self.opens if self.opens else word.startswith(self.initials[0])
 
 
 @lru_cache(maxsize=65536)
@@ -299,10 +317,13 @@ def parse(name: str) -> PersonName:
     tokens = NAME_TOKEN.findall(name)
     initials: list[str] = []
     words: list[str] = []
+    first_initial = ""
     for n, token in enumerate(tokens):
         bare = token.rstrip(".")
         letters = len(spelled(bare))
         if (token.endswith(".") and len(bare) <= 3 and letters <= 3) or (len(bare) == 1 and n < len(tokens) - 1):
+            if not initials:
+                first_initial = bare
             initials.append(initial_key(bare))
             continue
         words.append(bare)
@@ -316,7 +337,8 @@ def parse(name: str) -> PersonName:
     keyed = [(k, w) for k, w in ((word_key(w), w) for w in words) if k]
     vowels = tuple(vowel_gaps(w) for _, w in keyed)
     return PersonName(tuple(k for k, _ in keyed), tuple(i for i in initials if i), patronymic,
-                      vowels if any(vowels) else (), tuple(vowel_gaps(w, any_script=True) for _, w in keyed))
+                      vowels if any(vowels) else (), tuple(vowel_gaps(w, any_script=True) for _, w in keyed),
+                      _digraph_openers().get(first_initial, ""))
 
 
 def search_keys(name: str) -> frozenset[str]:

@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from kg.files import LEXICON_DIR, read_words
+from kg.letters import DIGRAPHS as DIGRAPHS
 from kg.letters import LATIN_TO_CYRILLIC as LATIN_TO_CYRILLIC
 from kg.letters import clean as clean
 from kg.letters import fold_homoglyphs as fold_homoglyphs
@@ -23,10 +24,6 @@ SENTENCE_END = re.compile(
 LATER_CAPITAL = re.compile(r"[\s«\"(„“-][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
 # The word that a full stop follows.
 WORD_BEFORE = re.compile(r"(?<!\w)\w+$")
-# The digraphs for one letter that stand as an initial before its full stop: Latin for a Cyrillic letter (Zh.
-# Adilbaev, Ye. Ashikbayev), Cyrillic for a Latin J (Дж. Хендерсон); the alternatives of a pattern, for the patterns
-# of initials here and in the recognisers.
-DIGRAPHS = "Zh|Sh|Ch|Kh|Ts|Yu|Ya|Ye|Dzh|Дж"
 DIGRAPH_INITIAL = re.compile(rf"^(?:{DIGRAPHS})$")
 ABBREVIATIONS_FILE = LEXICON_DIR / "abbreviations.tsv"
 # A line of text (sentences never cross a line break).
