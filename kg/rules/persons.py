@@ -8,6 +8,7 @@ import itertools
 import re
 
 from kg.lang import profile, word_key
+from kg.letters import HYPHEN
 from kg.model import MentionKind
 from kg.morphology import syllable_letter
 from kg.rules.state import (
@@ -43,6 +44,8 @@ TITLED_NAME_TOKENS = 3
 # Capitalised words read back from an honorific that follows a name (Асқар Бекмұратов Анна Новак ханыммен).
 HONORIFIC_NAME_TOKENS = 3
 SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
+# An initial and the hyphen that joins it to the next (Ж.-П. Дюпон: Жан-Пьер), as a name's value writes them.
+INITIAL_HYPHENS = (".-", ".‐")
 
 
 def read_persons(s: State) -> None:
@@ -320,11 +323,12 @@ def _governor(s: State, first: int) -> str:
 
 
 def _person_value(s: State, words: list[str], governor: str = "") -> str:
-    """``Р . Василенко`` → ``Р. Василенко``; case ending off the last word."""
+    """``Р . Василенко`` → ``Р. Василенко``, ``Ж . - П . Дюпон`` → ``Ж.-П. Дюпон``; case ending off the last word."""
     parts: list[str] = []
     for w in words:
-        if w == "." and parts:
-            parts[-1] += "."
+        if parts and (w == "." or (HYPHEN.fullmatch(w) and parts[-1].endswith(".")) or parts[-1].endswith(
+                INITIAL_HYPHENS)):
+            parts[-1] += w
         else:
             parts.append(w)
     named = profile(s.language).name_form(parts, MentionKind.PERSON, governor)
@@ -521,7 +525,17 @@ def _initials_at(s: State, i: int) -> int | None:
     while j + 1 < len(s.texts) and CAPITAL_LETTER.match(s.texts[j]) and s.texts[j + 1] == "." and seen < 3:
         j += 2
         seen += 1
+        if _hyphen_joins_initials(s, j):
+            j += 1  # Ж.-П. Дюпон: the initials of a hyphenated given name (Жан-Пьер) are one
     return j if seen else None
+
+
+def _hyphen_joins_initials(s: State, j: int) -> bool:
+    """Is token ``j`` a hyphen written with no space between two initials (the full stop before it, the letter after
+    it, and that letter's full stop)?"""
+    return j + 2 < len(s.texts) and HYPHEN.fullmatch(s.texts[j]) is not None and s.texts[j + 2] == "." \
+        and CAPITAL_LETTER.match(s.texts[j + 1]) is not None \
+        and s.toks[j - 1].end == s.toks[j].start and s.toks[j].end == s.toks[j + 1].start
 
 
 def _initials_name(s: State, i: int) -> tuple[int, int] | None:
