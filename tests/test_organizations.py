@@ -177,6 +177,9 @@ def test_english(text, expected):
     ("Посол встретился с министром экономики провинции Онтарио.", [("экономики", "Министерство экономики")]),
     # a Latin acronym with a word hyphenated on is part of that word (IT-парки: IT parks), no body's name
     ("Стороны обсудили создание IT-парков.", []),
+    # a place's Latin name that opens a run of Latin words is the first word of a brand's name, no place
+    ("Посол рассказал о технопарке Astana Hub и компании Tashkent Digital.",
+     [("Astana Hub", "Astana Hub"), ("Tashkent Digital", "Tashkent Digital")]),
 ])
 def test_russian(text, expected):
     assert organizations(text) == expected
@@ -252,6 +255,9 @@ def test_russian(text, expected):
     ("Елші KazTransCom-ның басшысымен кездесті.", [("KazTransCom-ның", "KazTransCom")]),
     ("Елші KEGOC-тың басшысымен кездесті.", [("KEGOC-тың", "kegoc")]),
     ("Тараптар IT-мамандарды даярлау мәселесін талқылады.", []),
+    # a place's Latin name that opens a run of Latin words is the first word of a brand's name, no place
+    ("Елші елордадағы Astana Hub халықаралық технопаркінің мүмкіндіктерін таныстырды.", [("Astana Hub", "Astana Hub")]),
+    ("Елші елордадағы Astana Hub-тың мүмкіндіктерін таныстырды.", [("Astana Hub-тың", "Astana Hub")]),
     ("Елші IT-компаниялардың өкілдерімен кездесті.", []),
     # a local department named in lower case after the word of its place's class: the department of the place of that
     # class named before, by its name in the genitive; none where no such place is named

@@ -15,6 +15,8 @@ from kg.rules.state import (
     CAPITAL_LETTER,
     COMPLEMENT_OPENERS,
     LANDMARK,
+    LATIN_CAPITALISED,
+    LATIN_CAPITALISED_ANY,
     MEETING_CATEGORIES,
     PATRONYMIC,
     PLACE_PREPOSITIONS,
@@ -96,10 +98,13 @@ def read_names(s: State) -> None:
     # the states the report names: a place whose name a larger place elsewhere took is theirs (Valencia in a report
     # on Spain), where its own state is not named
     states = sorted({m.payload.key for m in found if m.payload.kind == "country"})
+    latin_brands = profile(s.language).script != "latin"
     for m in found:
         e = m.payload
         if m.first == m.last and e.kind == "country" and _held(s.texts[m.first], e) < fullest[m.first]:
             continue
+        if latin_brands and e.kind in ("place", "country") and _opens_latin_name(s, m.first, m.last):
+            continue  # Astana Hub, Tashkent City: a brand's first word, which the Latin names' pass reads whole
         first_tok = s.texts[m.first]
         # a name is capitalised, unless it opens with its head noun (область Абай)
         if e.form in ("name", "variant") and not (first_tok[:1].isupper() or first_tok[:1].isdigit()
@@ -215,6 +220,15 @@ def _region_of_town(s: State, first: int, last: int, e: Entry) -> str | None:
             or not s.is_head(last + 1, "region", "after"):
         return None
     return s.lex.region_named_after(e.key)
+
+
+def _opens_latin_name(s: State, first: int, last: int) -> bool:
+    """In a Cyrillic text, is a name in Latin letters followed right away by a capitalised Latin word (Astana Hub,
+    Tashkent City), which makes it a word of a brand's name: a Cyrillic text writes its places in Cyrillic."""
+    after = last + 1
+    return after < len(s.texts) and LATIN_CAPITALISED.match(s.texts[first]) is not None \
+        and LATIN_CAPITALISED_ANY.match(HYPHEN.split(s.texts[after])[0]) is not None \
+        and s.toks[after].start - s.toks[last].end <= 1
 
 
 def _landmark_head(s: State, last: int, e: Entry) -> tuple[int, str] | None:
