@@ -104,6 +104,10 @@ ROMAN_VOWELS = frozenset("aeiou")
 # What parts an official name's words.
 WORD_BREAK = re.compile(r"[ -]")
 OTHER_LANGUAGES = {"eng": "en", "rus": "ru", "kaz": "kk"}
+# The words for a republic within a state before its name in Russian (Республика Татарстан) and after it in Kazakh
+# (Татарстан Республикасы).
+RUSSIAN_REPUBLIC = "Республика "
+KAZAKH_REPUBLIC = "Республикасы"
 # First-level ISO 3166-2 subdivisions of these types group the administrative first level under them, which is kept.
 UNGOVERNED_TYPES = frozenset({"Geographical unit"})
 CITY_TYPES = frozenset({"City", "Autonomous city", "Federal city", "Capital city", "Special municipality",
@@ -424,12 +428,22 @@ def regions() -> list[Place]:
         if not russian and s.country_code in ROMANIZED_RUSSIAN and (read := russian_from_roman(s.name, russian_word)):
             russian = [read] if CYRILLIC_NAME.match(read) else []
         russian += [n for n in extra["ru"] if CYRILLIC_NAME.match(n)]
-        p.names["ru"] = list(dict.fromkeys(russian))
-        p.names["kk"] = list(dict.fromkeys([n for n in extra["kk"] if CYRILLIC_NAME.match(n)] + russian))
+        short = republic_name(russian, p.names["en"])
+        p.names["ru"] = list(dict.fromkeys(russian + short))
+        kazakh = [f"{n} {KAZAKH_REPUBLIC}" for n in short] + [n for n in extra["kk"] if CYRILLIC_NAME.match(n)]
+        p.names["kk"] = list(dict.fromkeys(kazakh + russian + short))
         if known and known.get("latLng"):
             p.latitude, p.longitude = (f"{float(x):.4f}" for x in known["latLng"])
         out.append(p)
     return sorted(out, key=lambda p: p.id)
+
+
+def republic_name(russian: Iterable[str], english: Iterable[str]) -> list[str]:
+    """The name of a republic within a state without the word for a republic (Республика Татарстан: Татарстан), as
+    news write it, where it spells one of its English names (Tatarstan); not where the word alone is an adjective
+    (Республика Сербская) or another region's (Республика Алтай: Gorno-Altai, beside the Altai Krai)."""
+    return [short for n in russian if n.startswith(RUSSIAN_REPUBLIC) and (short := n[len(RUSSIAN_REPUBLIC):])
+            and any(_closeness(e, short) >= LATIN_CLOSENESS for e in english)]
 
 
 def russian_from_roman(name: str, known: Callable[[str], bool]) -> str | None:

@@ -10,6 +10,7 @@ from kg.gazetteer import (
     Place,
     _Filter,
     cyrillic_names,
+    republic_name,
     russian_from_roman,
     russian_spelling,
     state_named,
@@ -135,6 +136,10 @@ def places(language: str, text: str) -> list[tuple[str, str]]:
     ("en", "He spoke of shortages of water from the Syr Darya.", "Syr Darya", "kz-syr-darya"),
     ("ru", "Стороны обсудили вододеление на Сырдарье.", "Сырдарье", "kz-syr-darya"),
     ("kk", "Тараптар Ертіс суын бөлуді талқылады.", "Ертіс", "kz-irtysh"),
+    # a republic within a state by its name without the word for a republic, and in Kazakh with it after the name
+    ("ru", "Делегация Татарстана прибыла в Астану.", "Татарстана", "RU-TA"),
+    ("kk", "Елші Башқұртстанға емес, Татарстан Республикасына барды.", "Татарстан Республикасына", "RU-TA"),
+    ("kk", "Елші Татарстанға барды.", "Татарстанға", "RU-TA"),
 ])
 def test_a_place_is_found_in_its_case_forms(language: str, text: str, quote: str, key: str) -> None:
     assert (quote, key) in places(language, text)
@@ -268,6 +273,19 @@ def test_common_words_are_not_names(name: str, language: str, population: int, k
 ])
 def test_a_russian_region_name_keeps_its_class_noun(name: str, region: bool, kept: bool) -> None:
     assert _Filter().keeps(name, "ru", 0, region=region) is kept
+
+
+@pytest.mark.parametrize(("russian", "english", "short"), [
+    (["Республика Татарстан"], ["Tatarstan", "Republic of Tatarstan"], ["Татарстан"]),
+    (["Республика Марий Эл"], ["Mari El"], ["Марий Эл"]),
+    # an adjective alone, or a word no English name spells, is no name of the republic
+    (["Республика Сербская"], ["Republika Srpska"], []),
+    (["Республика Алтай"], ["Gorno-Altai"], []),
+    (["Кемеровская область"], ["Kemerovskaya oblast"], []),
+])
+def test_a_republic_is_named_without_the_word_for_a_republic(russian: list[str], english: list[str],
+                                                               short: list[str]) -> None:
+    assert republic_name(russian, english) == short
 
 
 @pytest.mark.parametrize(("roman", "russian"), [
