@@ -945,7 +945,7 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     ("Министр ЮНЕСКО Бас директоры Одре Азулэмен кездесті.", "Одре Азулэ", ("official", None, None)),
     # ... as a company's does
     ("Министр KEGOC компаниясының бас директоры Бақытжан Қасымовпен кездесті.", "Бақытжан Қасымов",
-     ("executive", None, None)),
+     ("executive", "KZ", None)),
     # the words of a field in the post's title are no venue, whatever their endings look like (орта: -та)
     ("Министр Фиджи Республикасының Қоршаған орта және климаттың өзгеруі министрі Мосесе Тикоитогамен "
      "кездесті.", "Мосесе Тикоитога",

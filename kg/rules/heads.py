@@ -150,9 +150,26 @@ def head_patterns(s: State) -> None:
         if head.kind == "place":
             _emit_place(s, first, m.last, name_words, s.texts[m.last], _head_form(s, m), head)
         else:
-            name = f"{s.span(first, m.first - 1)} {_head_form(s, m)}"
+            last = m.first - 1
+            if _class_noun(s, m):
+                # MOL компаниясы, Kazakh Invest ұлттық компаниясы: the (national) company MOL, named by its own name
+                while last > first and s.texts[last].islower():
+                    last -= 1
+                if s.covered[last]:
+                    continue  # a body read already by its name (Kazakh Invest ұлттық компаниясы)
+                name = s.span(first, last)
+            else:
+                name = f"{s.span(first, last)} {_head_form(s, m)}"
             s.emit(MentionKind.ORGANIZATION, first, m.last, name, head.subtype)
             s.name_eponym(first, m.last)
+
+
+def _class_noun(s: State, m: Match[Head]) -> bool:
+    """Is a body's head after its name the noun of its class that may also stand before a name (компаниясы, as
+    компания Aksa Energy), which names the body as the word "company" does, no word of its name? Not where heads
+    are capitalised as words of the name (Orlen Trading Corporation)."""
+    return not profile(s.language).title_case_heads and any(
+        word_matches(s.texts[m.last], w.word, s.language) for w in s.lex.words_of("apposition", s.language))
 
 
 def names_after_heads(s: State) -> None:
@@ -463,6 +480,8 @@ def _place_in_name(s: State, start: int, last: int, head_index: int, town_named:
     lang = profile(s.language)
     if lang.title_case_heads and not s.texts[head_index][:1].isupper():
         return False
+    if s.texts[start].islower():
+        return False  # a state's adjective (венгриялық MOL компаниясы): whose the body is, no word of its name
     t = s.texts[last]
     if fold(s.dictionary_form([t])) == fold(t) or _as_named(s, start, last) or s.has_case(last, Case.GENITIVE):
         # A place right before the head is its own (Қытай компаниясы), but a university is named by its town (and
