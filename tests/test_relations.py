@@ -1643,6 +1643,13 @@ def dates_of(text: str) -> list[str | None]:
      "Ambassador held talks with Bergamo Mayor Giorgio Gori.", ["2025-05-12", "2025-05-12"]),
     ("2025 жылғы 12 мамырда Елші Ержан Бекенов Ломбардия президенті Аттилио Фонтанамен кездесті. Сол күні Елші "
      "Бергамо мэрі Джорджо Горимен келіссөздер жүргізді.", ["2025-05-12", "2025-05-12"]),
+    # ... or, where no meeting was told before, the last day the text writes before it (not the dateline's)
+    ("Рабат, 2 октября 2024 г.\n\n30 сентября Посол Даулет Абенов открыл почётное консульство в Касабланке. В тот же "
+     "день посол встретился с губернатором Абделем Уаззани.", ["2024-09-30"]),
+    ("Rabat, October 2, 2024\n\nOn September 30, Ambassador Daulet Abenov opened the Honorary Consulate in "
+     "Casablanca. The same day, the Ambassador met with Governor Abdel Ouazzani.", ["2024-09-30"]),
+    ("Рабат, 2024 жылғы 2 қазан\n\n30 қыркүйекте Елші Дәулет Әбенов Касабланкада құрметті консулдықты ашты. Сол "
+     "күні Елші губернатор Абдел Уаззанимен кездесті.", ["2024-09-30"]),
     # the meeting's own date wins
     ("РИМ, 14 мая 2025 года. Посол Казахстана Ержан Бекенов 12 мая 2025 года встретился с мэром Рима Роберто "
      "Гуальтьери.", ["2025-05-12"]),

@@ -56,7 +56,8 @@ def read_places_and_dates(s: State) -> None:
         d.location = _location(s, d, windows, visitors)
         if d.location is None and not _called(s, d):
             d.location = (told.location if also and told else None) or _default_location(s, d, visitors)
-        stated = _stated_date(s, d, day, dateline, told.date if told else None, first, year_end)
+        before = told.date if told else _last_date_before(s, min(d.sentences), dateline, day or year_end)
+        stated = _stated_date(s, d, day, dateline, before, first, year_end)
         d.date = stated or (told.date if told else None) or undated
         first = first or (d.date if d.date is not None and d.date.day is not None else None)
         told = d
@@ -316,6 +317,16 @@ def _stated_date(s: State, d: MeetingDraft, published: date | None, dateline: Me
             day = day_word_date(s.language, words, published)
             if day:
                 return PartialDate(day.year, day.month, day.day)
+    return None
+
+
+def _last_date_before(s: State, idx: int, dateline: Mention | None, published: date | None) -> PartialDate | None:
+    """The last day the text writes before sentence ``idx`` (not the dateline's): what a day told from the one before
+    is told from where no meeting was told before it (On September 30 the consulate opened. The same day ...)."""
+    for m in reversed([m for m in s.mentions if m.kind == MentionKind.DATE and m is not dateline
+                       and s.sentence_of.get(m, idx) < idx]):
+        if (pd := resolve_date(m.value, published)) is not None and pd.day is not None:
+            return pd
     return None
 
 
