@@ -19,6 +19,8 @@ from kg.lang import profile
 VOWELS = frozenset("аәеиоөұүыіэюяёу")
 BACK_VOWELS = frozenset("аоұыя")
 FRONT_VOWELS = frozenset("әөүіеэ")
+# A stem's final қ and к, written ғ and г before a vowel ending (аймақ: аймағы).
+SOFTENED = {"ғ": "қ", "г": "к"}
 # Final sounds that take т-/п-/қ-/к- endings; Kazakh spelling treats final б, в, г, д as voiceless.
 VOICELESS = frozenset("птқксшфхцчщбвгдғ")
 # м н ң take н- genitive and ablative; л р й у з ж ь take д-.
@@ -194,6 +196,7 @@ def kk_stems(word: str, *, derivation: bool = False) -> frozenset[str]:
     """
     low = word.lower()
     seen = {low}
+    softened: set[str] = set()
     frontier = [low]
     suffixes = INFLECTION_SUFFIXES + DERIVATION_SUFFIXES if derivation else INFLECTION_SUFFIXES
     while frontier:
@@ -201,12 +204,13 @@ def kk_stems(word: str, *, derivation: bool = False) -> frozenset[str]:
         for suffix in suffixes:
             if w.endswith(suffix) and len(w) - len(suffix) >= 2:
                 stem = w[: len(w) - len(suffix)]
+                if stem[-1] in SOFTENED and suffix[0] in VOWELS:
+                    # қ/к soften to ғ/г before a vowel ending (аймақ → аймағы), and only there: Грег is no form of грек
+                    softened.add(stem[:-1] + SOFTENED[stem[-1]])
                 if stem not in seen and any(ch in VOWELS for ch in stem):
                     seen.add(stem)
                     frontier.append(stem)
-    # қ/к soften to ғ/г before a vowel ending: аймақ → аймағы
-    extra = {s[:-1] + {"ғ": "қ", "г": "к"}[s[-1]] for s in seen if s and s[-1] in "ғг"}
-    return frozenset(seen | extra)
+    return frozenset(seen | softened)
 
 
 def stem(word: str, language: str) -> str:

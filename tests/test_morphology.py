@@ -60,6 +60,11 @@ WORD_MATCHES = [
     ("губернаторы", "губернатор", "kk", False, True),
     ("әкімдігінің", "әкім", "kk", False, False),
     ("аймағы", "аймақ", "kk", False, True),
+    # қ, к are written ғ, г before a vowel ending only: a word that ends in г with none is no form of one in к
+    ("гректерімен", "грек", "kk", False, True),
+    ("грегі", "грек", "kk", False, True),
+    ("Грег", "грек", "kk", False, False),
+    ("Грегпен", "грек", "kk", False, False),
     ("торгово", "торговля", "ru", True, True),
     ("торгово", "торговля", "ru", False, False),
     ("George", "Georgia", "en", False, False),
