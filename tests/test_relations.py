@@ -373,6 +373,13 @@ def meetings_of(text: str) -> list[set[str]]:
     # en: the members a delegation included, told in a sentence of their own
     ("The delegation was led by Ambassador Aibek Nurov. It included Deputy Minister Roman Vassilenko. The "
      "delegation met with Governor Mahmut Demirtas.", [{"Aibek Nurov", "Roman Vassilenko", "Mahmut Demirtas"}]),
+    # a delegation's members named as its composition took part, with a post or none (a professor)
+    ("Аким Данияр Кусаинов встретился с министром Джеймсом Фицджеральдом. В состав делегации вошли профессор "
+     "Кэтрин Блэк и директор компании Elders Эндрю Маккензи.",
+     [{"Данияр Кусаинов", "Джеймс Фицджеральд", "Кэтрин Блэк", "Эндрю Маккензи"}]),
+    ("Akim Daniyar Kussainov met with Minister James Fitzgerald. The delegation included Professor Catherine Black "
+     "and Andrew Mackenzie, director of Elders.",
+     [{"Daniyar Kussainov", "James Fitzgerald", "Catherine Black", "Andrew Mackenzie"}]),
     # the speaker of a meeting told in reported speech that names both sides took no part in it
     ("Посол Дана Амирова встретилась с мэром Лиона Пьером Дюраном. Мэр отметил, что в прошлом году Президент "
      "Казахстана Арман Исетов провел переговоры с Президентом Франции Жаком Мартеном.",

@@ -367,10 +367,10 @@ def with_(s: State, person: Mention, role: Mention | None) -> bool:
     return before is not None and s.lex.is_word(before, "with", s.report.language)
 
 
-def _parties(s: State, idx: int, role_of: dict[str, str]) -> list[str]:
-    """The persons with a post that sentence ``idx`` names as parties: not those named in passing, aside, in a
-    quotation, as a possessor or as one on whose behalf others speak."""
-    return [s.key_of[m] for m in s.in_sentence(idx, MentionKind.PERSON) if s.key_of[m] in role_of
+def _parties(s: State, idx: int, role_of: dict[str, str], *, posts: bool = True) -> list[str]:
+    """The persons with a post (or any, without ``posts``) that sentence ``idx`` names as parties: not those named in
+    passing, aside, in a quotation, as a possessor or as one on whose behalf others speak."""
+    return [s.key_of[m] for m in s.in_sentence(idx, MentionKind.PERSON) if (s.key_of[m] in role_of or not posts)
             and not (_named_in_passing(s, m, role_of) or _aside(s, m) or _quoted(s, m) or _possessor(s, m)
                      or _on_behalf(s, m))]
 
@@ -389,6 +389,9 @@ def _groups(s: State, role_of: dict[str, str]) -> None:
     first = [min(d.sentences) for d in s.meetings]
     for idx in _sentences_with(s, "group"):
         members = [k for k in _parties(s, idx, role_of) if role_of[k] not in HEADS]
+        if s.has_word(idx, "composition"):
+            # В состав делегации вошли профессор X и директор Y: a delegation's members, with a post or none
+            members += [k for k in _parties(s, idx, role_of, posts=False) if k not in role_of]
         if not members:
             continue
         near = at[bisect_left(at, (idx - GROUP_REACH, -1)):bisect_right(at, (idx + GROUP_REACH, len(s.meetings)))]
