@@ -1518,6 +1518,9 @@ def jurisdictions_of(text: str) -> dict[str, tuple[str, frozenset[str]]]:
     # a post in apposition right after the name wins over a plural one before it and a comma
     ("The Ambassador met representatives of Polish firms, among them Piotr Nowak, President of Orlen Trading "
      "Corporation.", "Piotr Nowak", ("executive", "Orlen Trading Corporation")),
+    # a university's title with no body named, right after the university its sentence names: its post there
+    ("The Ambassador visited Curtin University, where she was received by Vice-Chancellor Professor Helen Marsh.",
+     "Helen Marsh", ("rector", "Curtin University")),
 ])
 def test_post_jurisdictions(text, name, post):
     role, place = post

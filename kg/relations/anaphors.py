@@ -76,10 +76,13 @@ def head_anaphor(s: State, role: Mention) -> str | None:
     return None
 
 
-def university_before(s: State, role: Mention) -> str | None:
-    """A rector whose university no word names heads the one university the report named before him."""
-    found = {s.key_of[m] for m in s.mentions if m.kind == MentionKind.ORGANIZATION and m.end <= role.start
-             and m in s.key_of and _of_type(s, m, "university")}
+def university_before(s: State, role: Mention, *, sentence: bool = False) -> str | None:
+    """A rector whose university no word names heads the one university the report named before him; with
+    ``sentence``, the one his sentence named before him (visited Curtin University, where she was received by
+    Vice-Chancellor X)."""
+    since = s.sentences[s.sentence_of[role]].start if sentence else 0
+    found = {s.key_of[m] for m in s.mentions if m.kind == MentionKind.ORGANIZATION and since <= m.start
+             and m.end <= role.start and m in s.key_of and _of_type(s, m, "university")}
     return found.pop() if len(found) == 1 else None
 
 
