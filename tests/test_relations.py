@@ -373,6 +373,15 @@ def meetings_of(text: str) -> list[set[str]]:
     # en: the members a delegation included, told in a sentence of their own
     ("The delegation was led by Ambassador Aibek Nurov. It included Deputy Minister Roman Vassilenko. The "
      "delegation met with Governor Mahmut Demirtas.", [{"Aibek Nurov", "Roman Vassilenko", "Mahmut Demirtas"}]),
+    # two titles joined by "and" before a name are that person's, not the first title's earlier holder's
+    ("On June 5 the Ambassador Timur Sagyndykov met Mayor Rebecca Alvarado. The meeting was also attended by the "
+     "President of the Sister Cities Association, Mr. Gary Whitman.\n\nOn June 7, in Phoenix, the Ambassador met "
+     "with President and CEO of the Arizona Commerce Authority Laura Whitcombe.",
+     [{"Timur Sagyndykov", "Rebecca Alvarado", "Gary Whitman"}, {"Timur Sagyndykov", "Laura Whitcombe"}]),
+    ("5 июня Посол Тимур Сагындыков встретился с мэром Ребеккой Альварадо. Во встрече также участвовал президент "
+     "ассоциации городов-побратимов Гари Уитмен.\n\n7 июня в Фениксе Посол встретился с президентом и генеральным "
+     "директором компании Arizona Commerce Лорой Уиткомб.",
+     [{"Тимур Сагындыков", "Ребекка Альварадо", "Гари Уитмен"}, {"Тимур Сагындыков", "Лора Уиткомб"}]),
     # a delegation's members named as its composition took part, with a post or none (a professor)
     ("Аким Данияр Кусаинов встретился с министром Джеймсом Фицджеральдом. В состав делегации вошли профессор "
      "Кэтрин Блэк и директор компании Elders Эндрю Маккензи.",

@@ -619,6 +619,10 @@ def _in_chain(s: State, role: Mention) -> bool:
     if after and not s.language.marks_case and not s.text[role.end:after[0].start].strip() \
             and _named_after(s, after[0]):
         return True
+    # two titles joined by "and" that a name follows (President and CEO X): the titles of one holder
+    gap = s.text[role.end:after[0].start].strip() if after else ""
+    if gap and s.lex.is_word(gap, "and", s.report.language) and _named_after(s, after[0]):
+        return True
     if not s.language.has_case(s.last_word(role), Case.GENITIVE):
         return False
     return bool(after) and len(s.text[role.end:after[0].start].split()) <= CHAIN_WORDS and _named_after(s, after[0])
