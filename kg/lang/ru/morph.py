@@ -44,6 +44,8 @@ GUESSED_ENDING = re.compile(r"[ыи]$", re.IGNORECASE)
 ACCUSATIVE_A = {"у": "а", "ю": "я"}
 # The cases in which a man's name takes -а after a consonant: the genitive, and the accusative of a person.
 OBJECT_CASES = frozenset({"gent", "accs"})
+# The vowels a Russian word may end in: an indeclinable given name ends in one (Серджо, Аттилио).
+RU_VOWELS = frozenset("аеёиоуыэюя")
 # A name word in -а after a consonant: the genitive of a man's name in that consonant (Тангала: Тангал).
 CONSONANT_A = re.compile(r"^[А-ЯЁ][а-яё]+[бвгджзклмнпрстфхцчшщ]а$")
 GUESSED_INDECLINABLE = 5
@@ -257,7 +259,12 @@ def _agrees(parse: pymorphy3.analyzer.Parse, case: str, gender: str) -> bool:
 def name_nominative(words: tuple[str, ...], cases: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """See ``_name_nominative``; a word only the governing word's accusative reads (Фонтану) is its -а name."""
     found = _name_nominative(words, cases)
-    accusative = (_short_j(w, cases) or _accusative_a(w, cases) for w in words)
+    # (a genitive in -ы after an indeclinable given name, Серджо: not after one that declines, Дархана Сатыбалды, whose
+    # Kazakh surname is indeclinable too)
+    genitive = len(words) > 1 and all(
+        w[-1:].lower() in RU_VOWELS and all("Fixd" in p.tag for p in _person_parses(w)) for w in words[:-1])
+    accusative = (_short_j(w, cases) or (genitive and _genitive_y(w, cases)) or _accusative_a(w, cases)
+                  for w in words)
     return tuple(a if a != w else f for w, a, f in zip(words, accusative, found, strict=True))
 
 
@@ -308,6 +315,16 @@ def _name_nominative(words: tuple[str, ...], cases: frozenset[str]) -> tuple[str
     if agreed is None:
         return _each_nominative(words, readings)
     return _nominative_in(words, readings, *agreed)
+
+
+def _genitive_y(word: str, cases: frozenset[str]) -> str | None:
+    """A name word the governing word puts in the genitive (губернатора, Президента) in -ы, which the dictionary reads
+    as no singular noun (Фонтаны: fountains; Маттареллы: a guess), in the nominative of its -а name (Фонтана,
+    Маттарелла); None for any other word."""
+    if "gent" not in cases or not word.endswith("ы") or len(word) < GUESSED_INDECLINABLE \
+            or not CYRILLIC_WORD.match(word) or not word[:1].isupper() or _noun_parses(word):
+        return None
+    return word[:-1] + "а"
 
 
 def _accusative_a(word: str, cases: frozenset[str]) -> str:
