@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from kg.files import LEXICON_DIR, read_words
-from kg.letters import DIGRAPHS as DIGRAPHS
+from kg.letters import DIGRAPHS
 from kg.letters import LATIN_TO_CYRILLIC as LATIN_TO_CYRILLIC
 from kg.letters import clean as clean
 from kg.letters import fold_homoglyphs as fold_homoglyphs

@@ -388,10 +388,10 @@ def _groups(s: State, role_of: dict[str, str]) -> None:
     at = sorted((i, n) for n, d in enumerate(s.meetings) for i in d.sentences)
     first = [min(d.sentences) for d in s.meetings]
     for idx in _sentences_with(s, "group"):
-        members = [k for k in _parties(s, idx, role_of) if role_of[k] not in HEADS]
-        if s.has_word(idx, "composition"):
-            # В состав делегации вошли профессор X и директор Y: a delegation's members, with a post or none
-            members += [k for k in _parties(s, idx, role_of, posts=False) if k not in role_of]
+        # (В состав делегации вошли профессор X и директор Y: the members of a delegation's composition, with a post
+        # or none)
+        composition = s.has_word(idx, "composition")
+        members = [k for k in _parties(s, idx, role_of, posts=not composition) if role_of.get(k) not in HEADS]
         if not members:
             continue
         near = at[bisect_left(at, (idx - GROUP_REACH, -1)):bisect_right(at, (idx + GROUP_REACH, len(s.meetings)))]

@@ -168,8 +168,7 @@ def _class_noun(s: State, m: Match[Head]) -> bool:
     """Is a body's head after its name the noun of its class that may also stand before a name (компаниясы, as
     компания Aksa Energy), which names the body as the word "company" does, no word of its name? Not where heads
     are capitalised as words of the name (Orlen Trading Corporation)."""
-    return not profile(s.language).title_case_heads and any(
-        word_matches(s.texts[m.last], w.word, s.language) for w in s.lex.words_of("apposition", s.language))
+    return not profile(s.language).title_case_heads and s.lex.is_word(s.texts[m.last], "apposition", s.language)
 
 
 def names_after_heads(s: State) -> None:

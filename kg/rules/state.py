@@ -10,12 +10,13 @@ from functools import cached_property
 from typing import NamedTuple
 
 from kg.lang import Case, profile, word_key
+from kg.letters import DIGRAPHS
 from kg.letters import HYPHEN as HYPHEN
 from kg.lexicon import Head, Lexicon
 from kg.matching import Match
 from kg.model import EPONYM, Mention, MentionKind, Report
 from kg.rules.matchers import Matchers, matchers
-from kg.text import DIGRAPHS, abbreviations, clean, fold, visible_tokens
+from kg.text import abbreviations, clean, fold, visible_tokens
 
 CAPITALISED = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'’-]+(?:[-‐][A-ZА-ЯЁӘҒҚҢӨҰҮҺІa-zа-яёәғқңөұүһі]+)*$")
 # A name whose prefix an apostrophe joins to a capitalised word (O'Connor, О'Коннор, D'Amato).

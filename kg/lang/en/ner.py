@@ -31,10 +31,10 @@ from kg.files import read_tsv_records
 from kg.lang import profile
 from kg.lang.en.forms import plural_of
 from kg.lang.en.frequency import zipf
-from kg.letters import HYPHEN
+from kg.letters import DIGRAPHS, HYPHEN
 from kg.lexicon import load_lexicon
 from kg.model import Mention, MentionKind, Report
-from kg.text import DIGRAPHS, fold, tokens
+from kg.text import fold, tokens
 
 DATA_DIR = Path(__file__).resolve().parent
 EXTRACTOR = "en-ner"

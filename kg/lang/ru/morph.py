@@ -259,12 +259,9 @@ def _agrees(parse: pymorphy3.analyzer.Parse, case: str, gender: str) -> bool:
 def name_nominative(words: tuple[str, ...], cases: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """See ``_name_nominative``; a word only the governing word's accusative reads (Фонтану) is its -а name."""
     found = _name_nominative(words, cases)
-    # (a genitive in -ы after an indeclinable given name, Серджо: not after one that declines, Дархана Сатыбалды, whose
-    # Kazakh surname is indeclinable too)
-    genitive = len(words) > 1 and all(
-        w[-1:].lower() in RU_VOWELS and all("Fixd" in p.tag for p in _person_parses(w)) for w in words[:-1])
-    accusative = (_short_j(w, cases) or (genitive and _genitive_y(w, cases)) or _accusative_a(w, cases)
-                  for w in words)
+    accusative = [_short_j(w, cases) or _accusative_a(w, cases) for w in words]
+    if (genitive := _genitive_y(words, cases)) is not None:
+        accusative[-1] = genitive
     return tuple(a if a != w else f for w, a, f in zip(words, accusative, found, strict=True))
 
 
@@ -317,14 +314,18 @@ def _name_nominative(words: tuple[str, ...], cases: frozenset[str]) -> tuple[str
     return _nominative_in(words, readings, *agreed)
 
 
-def _genitive_y(word: str, cases: frozenset[str]) -> str | None:
-    """A name word the governing word puts in the genitive (губернатора, Президента) in -ы, which the dictionary reads
-    as no singular noun (Фонтаны: fountains; Маттареллы: a guess), in the nominative of its -а name (Фонтана,
-    Маттарелла); None for any other word."""
-    if "gent" not in cases or not word.endswith("ы") or len(word) < GUESSED_INDECLINABLE \
-            or not CYRILLIC_WORD.match(word) or not word[:1].isupper() or _noun_parses(word):
+def _genitive_y(words: tuple[str, ...], cases: frozenset[str]) -> str | None:
+    """A surname the governing word puts in the genitive (губернатора, Президента) in -ы, which the dictionary reads as
+    no singular noun (Фонтаны: fountains; Маттареллы: a guess), after an indeclinable given name (Серджо, Аттилио): in
+    the nominative of its -а name (Фонтана, Маттарелла). None for any other name: not after a given name that declines
+    (Дархана Сатыбалды, whose Kazakh surname is indeclinable too), nor for a surname alone."""
+    word = words[-1]
+    if "gent" not in cases or len(words) < 2 or not word.endswith("ы") or len(word) < GUESSED_INDECLINABLE \
+            or not CYRILLIC_WORD.match(word) or not word[:1].isupper():
         return None
-    return word[:-1] + "а"
+    if not all(w[-1:].lower() in RU_VOWELS and all("Fixd" in p.tag for p in _person_parses(w)) for w in words[:-1]):
+        return None
+    return None if _noun_parses(word) else word[:-1] + "а"
 
 
 def _accusative_a(word: str, cases: frozenset[str]) -> str:
