@@ -25,6 +25,8 @@ ENTITY_KINDS = (MentionKind.PERSON, MentionKind.COUNTRY, MentionKind.PLACE, Ment
 ENDING_LETTERS = 2
 # The kinds of place a body's name may open with to say its state (a town's university, a region's port).
 SEAT_TYPES = frozenset({"city", "region"})
+# Words that join a state's name to a body's (Ministry of Energy of the Republic of Kazakhstan, Kazakhstan's Ministry).
+STATE_LINKS = frozenset({"of", "the", "'s", "’s", "s"})
 
 
 def resolve(mentions: Sequence[Mention], *, language: str, lexicon: Lexicon) -> tuple[
@@ -93,6 +95,8 @@ def resolve(mentions: Sequence[Mention], *, language: str, lexicon: Lexicon) -> 
     shorts = {short: (full, JoinRule.ACRONYM) for short, full in acronyms(kinds, labels).items()}
     shorts.update((short, (full, JoinRule.HEAD)) for short, full in _short_names(kinds, labels, language).items()
                   if short not in shorts and full not in shorts)
+    shorts.update((short, (full, JoinRule.STATE_LEFT_OUT)) for short, full in _stateless_names(
+        kinds, labels, mentions).items() if short not in shorts and full not in shorts)
     for short, (full, rule) in shorts.items():
         joins[full].extend((JoinRule.name_part(m.value), rule) for m in owned[short])
         joins[full].extend(joins.pop(short, []))
@@ -203,6 +207,50 @@ def _short_names(kinds: dict[str, tuple[str, str | None, str | None]], labels: d
         if len(longer) == 1:
             out[key] = longer.pop()
     return out
+
+
+def _stateless_names(kinds: dict[str, tuple[str, str | None, str | None]], labels: dict[str, list[Label]],
+                     mentions: Sequence[Mention]) -> dict[str, str]:
+    """Organization keys of no state whose name is the name of one other body of the report without the state's
+    name written in it: ``Энергетика министрлігі`` and ``Қазақстан Республикасының Энергетика министрлігі``,
+    ``Министерство энергетики`` and ``Министерство энергетики Республики Казахстан``, ``Ministry of Energy`` and
+    ``Ministry of Energy of the Republic of Kazakhstan``. A name that fits two bodies (two states' ministries of one
+    name) stays apart."""
+    states = {fold(m.text) for m in mentions if m.kind == MentionKind.COUNTRY}
+    if not states:
+        return {}
+    orgs = [k for k, (kind, _subtype, _country) in kinds.items() if kind == MentionKind.ORGANIZATION]
+    without: dict[str, set[str]] = {}  # a body's names with a state's name taken out
+    for key in orgs:
+        for label in labels[key]:
+            words = fold(label.text).split()
+            for state in states:
+                cut = state.split()
+                for i in range(len(words) - len(cut) + 1):
+                    if words[i:i + len(cut)] == cut:
+                        rest = [*_trimmed(words[:i], end=True), *_trimmed(words[i + len(cut):], end=False)]
+                        if rest:
+                            without.setdefault(key, set()).add(" ".join(rest))
+    out: dict[str, str] = {}
+    for key in orgs:
+        if kinds[key][2] is not None:
+            continue
+        names = {fold(label.text) for label in labels[key]}
+        longer = {other for other, rest in without.items() if other != key and names & rest}
+        if len(longer) == 1:
+            out[key] = longer.pop()
+    return out
+
+
+def _trimmed(words: list[str], *, end: bool) -> list[str]:
+    """Words beside a state's name cut out of a body's, without the words that joined it there."""
+    if end:
+        while words and words[-1] in STATE_LINKS:
+            words = words[:-1]
+        return words
+    while words and words[0] in STATE_LINKS:
+        words = words[1:]
+    return words
 
 
 def _label_rank(counts: dict[str, int], language: str | None = None):

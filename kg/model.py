@@ -106,6 +106,7 @@ class JoinRule:
     HEAD = "head word of a longer name"
     ORGANIZATION_KEY = "translated head word"
     ACRONYM = "acronym"
+    STATE_LEFT_OUT = "name without its state"
 
     @staticmethod
     def name_part(value: str) -> str:
