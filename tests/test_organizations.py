@@ -73,8 +73,8 @@ def organizations(text: str) -> list[tuple[str, str]]:
     ("The ambassador met the Minister of Trade of the Republic of Korea Ahn Duk-geun.",
      [("Trade", "Ministry of Trade of the Republic of Korea")]),
     # the sectors' words before the minister's word name the ministry; a title's words, a state's or Foreign do not
-    ("The ambassador met Hungarian Agriculture Minister Istvan Nagy.", [("Agriculture", "Agriculture Ministry")]),
-    ("Trade and Industry Minister Ali Demir arrived.", [("Trade and Industry", "Trade and Industry Ministry")]),
+    ("The ambassador met Hungarian Agriculture Minister Istvan Nagy.", [("Agriculture", "Ministry of Agriculture")]),
+    ("Trade and Industry Minister Ali Demir arrived.", [("Trade and Industry", "Ministry of Trade and Industry")]),
     ("He met Former Minister John Smith and Acting Minister Ali Demir.", []),
     ("He met State Minister Ali Kaya and Foreign Minister Anna Berg.", []),
     # the words between a post that heads a body and its holder's name name the body, past the title's own words

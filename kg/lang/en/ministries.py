@@ -1,5 +1,5 @@
-"""English: ``Minister of Agriculture`` names the Ministry of Agriculture, and ``Agriculture Minister`` the Agriculture
-Ministry."""
+"""English: ``Minister of Agriculture`` names the Ministry of Agriculture, and so does ``Agriculture Minister``: the
+ministry by the name it is usually written in (the Ministry of Energy, not the Energy Ministry)."""
 
 from __future__ import annotations
 
@@ -92,4 +92,4 @@ def _field_before(view: TokenView, i: int) -> tuple[int, int, str] | None:
         first -= 1
     while first < i and texts[first] in LINKS:
         first += 1
-    return (first, i - 1, f"{view.span(first, i - 1)} Ministry") if first < i else None
+    return (first, i - 1, f"Ministry of {view.span(first, i - 1)}") if first < i else None
