@@ -1530,6 +1530,16 @@ def jurisdictions_of(text: str) -> dict[str, tuple[str, frozenset[str]]]:
     # a university's title with no body named, right after the university its sentence names: its post there
     ("The Ambassador visited Curtin University, where she was received by Vice-Chancellor Professor Helen Marsh.",
      "Helen Marsh", ("rector", "Curtin University")),
+    # a local head's title with no place beside it is of the place whose head of that title the report named, not
+    # of the place named last (the guests')
+    ("Түркістан облысының әкімі Ерболат Жұмабеков Самарқанд облысының хокимі Бахтияр Рахимовты қабылдады. Тараптар "
+     "Самарқанд облысының тәжірибесін талқылады. Кездесуге облыс әкімінің орынбасары "
+     "Нұрлан Ермеков қатысты.", "Нұрлан Ермеков", ("deputy-governor", "Түркістан облысы")),
+    ("Делегация Актюбинской области во главе с акимом области Ерланом Жанузаковым посетила Оренбургскую область. "
+     "В состав делегации вошли заместитель акима области Самат Бекжанов и руководители управлений.",
+     "Самат Бекжанов", ("deputy-governor", "Актюбинская область")),
+    ("Akim of Atyrau Region Maksat Tulegenov visited Astrakhan Region of Russia. In Astrakhan Region he was "
+     "accompanied by Deputy Akim Rustem Dauletov.", "Rustem Dauletov", ("deputy-governor", "Atyrau Region")),
 ])
 def test_post_jurisdictions(text, name, post):
     role, place = post

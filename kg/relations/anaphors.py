@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from weakref import WeakKeyDictionary
 
 from kg.lang import Case
 from kg.model import Mention, MentionKind
 from kg.morphology import word_matches
-from kg.relations.state import WORD_EDGES, State
+from kg.relations.state import WORD_EDGES, PostDraft, State
 from kg.text import fold
 
 # A ministry by name or by the usual short name of the foreign ministry (МИД, СІМ, MFA).
@@ -109,6 +110,26 @@ def possessor_anaphor(s: State, role: Mention) -> str | None:
 def place_anaphor(s: State, role: Mention) -> str | None:
     """``аймақ президенті``, ``президентом региона``, ``the President of the region``: a place's head noun
     in lower case beside the post stands for the last place of its type the report named before."""
+    subtype = place_head_type(s, role)
+    if subtype is None:
+        return None
+    earlier = [m for m in s.mentions if m.kind == MentionKind.PLACE and m.subtype == subtype
+               and m.end <= role.start and m in s.key_of]
+    return s.key_of[earlier[-1]] if earlier else None
+
+
+def titled_place(s: State, role: Mention, title: str, earlier: Sequence[PostDraft]) -> str | None:
+    """``облыс әкімінің орынбасары``, ``заместитель акима области``, ``Deputy Akim``: a local head's title with no
+    place named beside it stands for the one place (of the type a head noun beside it says) whose local head of that
+    title the report named before with his place, not for the last place named (the guests' region)."""
+    subtype = place_head_type(s, role)
+    places = {d.jurisdiction for d in earlier if d.title == title and (e := s.entity(d.jurisdiction)) is not None
+              and e.kind == MentionKind.PLACE and (subtype is None or e.subtype == subtype)}
+    return places.pop() if len(places) == 1 else None
+
+
+def place_head_type(s: State, role: Mention) -> str | None:
+    """The type of place a place's head noun in lower case right beside the post names (аймақ президенті: a region)."""
     words = s.text[s.sentences[s.sentence_of[role]].start:role.start].split()
     before = words[-1:]
     if before and s.lex.is_word(before[0].strip(WORD_EDGES), "field", s.report.language):
@@ -123,11 +144,8 @@ def place_anaphor(s: State, role: Mention) -> str | None:
         if not word[:1].islower():
             continue
         head = next((h for h in heads if s.language.forms.matches(word, h.word)), None)
-        if head is None:
-            continue
-        earlier = [m for m in s.mentions if m.kind == MentionKind.PLACE and m.subtype == head.place_type
-                   and m.end <= role.start and m in s.key_of]
-        return s.key_of[earlier[-1]] if earlier else None
+        if head is not None:
+            return head.place_type
     return None
 
 

@@ -10,6 +10,7 @@ are read by the preposition before them (``Ambassador of France to Kazakhstan``)
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from kg.lang import Case
 from kg.model import Mention, MentionKind
@@ -29,6 +30,7 @@ from kg.relations.anaphors import (
     possessor_anaphor,
     sentence_place,
     state_of,
+    titled_place,
     university_before,
 )
 from kg.relations.sides import person_sides
@@ -128,7 +130,7 @@ def read_posts(s: State) -> None:
         if draft.role in DIPLOMATS:
             _diplomat(s, draft, window, sides.get(p))
         else:
-            _official(s, draft, window, role, sides.get(p))
+            _official(s, draft, window, role, sides.get(p), out)
         out.append(draft)
     s.posts = _dedupe(out)
 
@@ -397,9 +399,11 @@ def _diplomat(s: State, d: PostDraft, window: list[Mention], side: str | None = 
     d.country = d.country or side
 
 
-def _official(s: State, d: PostDraft, window: list[Mention], role: Mention, side: str | None = None) -> None:
+def _official(s: State, d: PostDraft, window: list[Mention], role: Mention, side: str | None = None,
+              earlier: Sequence[PostDraft] = ()) -> None:
     """An official's state and jurisdiction from his post's phrase, then from what it leaves to the sentence: the
-    side he is from, the body or place a bare head noun points to, and last the home state of a head."""
+    side he is from, the place of the local head of his title named before, the body or place a bare head noun
+    points to, and last the home state of a head."""
     for i, m in enumerate(window):
         key = s.key_of[m]
         if m.kind == MentionKind.COUNTRY:
@@ -409,12 +413,17 @@ def _official(s: State, d: PostDraft, window: list[Mention], role: Mention, side
             d.jurisdiction = key
             d.country = d.country or s.country_of(key) or inner_country(s, m)
     d.country = d.country or side
+    title = _local_title(s, role)
+    if d.jurisdiction is None and title is not None:
+        d.jurisdiction = titled_place(s, role, title, earlier)
+        d.country = d.country or state_of(s, d.jurisdiction)
     if d.jurisdiction is None:
         d.jurisdiction = head_anaphor(s, role) or possessor_anaphor(s, role)
         d.country = d.country or state_of(s, d.jurisdiction)
     if d.jurisdiction is None:
         d.jurisdiction = place_anaphor(s, role)
         d.country = d.country or state_of(s, d.jurisdiction)
+    d.title = title if d.jurisdiction is not None else None  # read from the phrase or the words beside the post
     if d.jurisdiction is None and not window:
         d.jurisdiction = office_anaphor(s, role) or body_anaphor(s, role)
         d.country = d.country or state_of(s, d.jurisdiction)
@@ -429,8 +438,9 @@ def _official(s: State, d: PostDraft, window: list[Mention], role: Mention, side
         d.country = d.country or state_of(s, d.jurisdiction)
     if d.jurisdiction is None and d.role in ("governor", "deputy-governor", "mayor", "deputy-mayor"):
         subtype = "city" if "mayor" in d.role else "region"
-        d.jurisdiction = delegation_place(s, role, subtype) or sentence_place(s, role, subtype) or \
-            main_place(s, subtype)
+        d.jurisdiction = delegation_place(s, role, subtype)
+        d.title = title if d.jurisdiction is not None else None
+        d.jurisdiction = d.jurisdiction or sentence_place(s, role, subtype) or main_place(s, subtype)
         d.country = d.country or state_of(s, d.jurisdiction)
     d.role = _refine_role(s, d.role, d.jurisdiction, role)
     if d.country is None and d.role in HEADS and d.jurisdiction is None:
@@ -474,6 +484,13 @@ def _parliament_group(s: State, cue: Mention) -> bool:
     sentence = s.sentences[s.sentence_of[cue]]
     text = s.text[max(sentence.start, cue.start - GROUP_REACH):min(sentence.end, cue.end + GROUP_REACH)]
     return bool(PARLIAMENT_GROUP.search(text))
+
+
+def _local_title(s: State, role: Mention) -> str | None:
+    """The local head's title among ``role``'s words (әкімінің орынбасары: әкім), as the lexicon writes it."""
+    language = s.report.language
+    return next((w.word for w in s.lex.words_of("local-head", language)
+                 for token in role.text.split() if word_matches(token, w.word, language)), None)
 
 
 def _local_head_state(s: State, role: Mention) -> str | None:

@@ -35,6 +35,7 @@ class PostDraft:
     jurisdiction: str | None = None
     cue: str = ""  # the post its word names before what it heads refines it (a region's president: governor)
     assumed: bool = False  # its state is the home state by default, no word of the report says so
+    title: str | None = None  # the local head's title its phrase names the place of (Түркістан облысының әкімі: әкім)
 
 
 @dataclass
