@@ -132,6 +132,9 @@ def test_name_nominative(words: str, expected: str) -> None:
     # a guessed instrumental of a name in -нь puts no vowel into it (Вэнем: Вэнь, not Вэень)
     ("вице-губернатором", "Лин Вэнем", "Лин Вэнь"),
     ("губернатором", "Ли Чанем", "Ли Чань"),
+    # an instrumental ending after a consonant is no given name's own, beside an indeclinable surname too
+    ("губернатором", "Ваяном Сударто", "Ваян Сударто"),
+    ("губернатором", "Хироси Сато", "Хироси Сато"),
 ])
 def test_governed_name_nominative(governor: str, words: str, expected: str) -> None:
     assert profile("ru").name_form(words.split(), MentionKind.PERSON, governor) == expected
@@ -168,6 +171,9 @@ def test_names_take_the_case_of_their_post(text: str, expected: str) -> None:
     ("Шэньси", "Шэньси"),
     ("Хэбэй", "Хэбэй"),
     ("Тюмени", "Тюмень"),
+    # a place's name read as a vocative or a plural of a person's name is none (Алтынколь, not Алтынколя)
+    ("Алтынколь", "Алтынколь"),
+    ("Денпасаре", "Денпасар"),
 ])
 def test_phrase_nominative(words: str, expected: str) -> None:
     assert " ".join(phrase_nominative(tuple(words.split()))) == expected

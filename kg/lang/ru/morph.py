@@ -415,7 +415,9 @@ def _nominative_in(words: tuple[str, ...], readings: list[list[pymorphy3.analyze
     out = []
     for word, ps in zip(words, readings, strict=True):
         fit = max((p for p in ps if _agrees(p, case, gender)), key=_likelier, default=None)
-        guessed = fixed and not analyzer().word_is_known(word.lower())
+        # (but an instrumental ending after a consonant is no given name's own: губернатором Ваяном Сударто)
+        guessed = fixed and not analyzer().word_is_known(word.lower()) and not (
+            case == "ablt" and INSTRUMENTAL_CONSONANT.match(word))
         if not ps and case in OBJECT_CASES and gender == "masc" and CONSONANT_A.match(word):
             out.append(word[:-1])  # Андрея Травникова: a man's surname the dictionary reads as no noun
             continue
@@ -475,7 +477,9 @@ def phrase_nominative(words: tuple[str, ...]) -> tuple[str, ...]:
     head = _head(words)
     if head is None or (INDECLINABLE_ENDING.search(words[head]) and not analyzer().word_is_known(words[head].lower())):
         return words  # Бейоглу, Ганьсу, Шэньси: a foreign name in -у or -и is no guessed case of another
-    for noun in sorted((p for p in _parses(words[head]) if p.tag.POS == "NOUN"), key=lambda p: -p.score):
+    # no vocative, nor a person's name in the plural (Алтынколь: the border station, not Алтынколя's)
+    for noun in sorted((p for p in _parses(words[head]) if p.tag.POS == "NOUN" and p.tag.case in CASES
+                        and not (PERSON_NAME & p.tag.grammemes and "plur" in p.tag)), key=lambda p: -p.score):
         tag = noun.tag
         adjectives = []
         for w in words[:head]:
