@@ -97,10 +97,14 @@ def resolve(mentions: Sequence[Mention], *, language: str, lexicon: Lexicon) -> 
                   if short not in shorts and full not in shorts)
     shorts.update((short, (full, JoinRule.STATE_LEFT_OUT)) for short, full in _stateless_names(
         kinds, labels, mentions).items() if short not in shorts and full not in shorts)
+    shorts.update((form, (name, JoinRule.CASE_FORM)) for form, name in _case_forms(
+        kinds, labels, language, gazetteer).items() if form not in shorts and name not in shorts)
     for short, (full, rule) in shorts.items():
         joins[full].extend((JoinRule.name_part(m.value), rule) for m in owned[short])
         joins[full].extend(joins.pop(short, []))
-        labels[full].extend(labels.pop(short))
+        forms = labels.pop(short)
+        if rule != JoinRule.CASE_FORM:  # a case form is no name of the place's
+            labels[full].extend(forms)
         owned[full].extend(owned.pop(short))
         for m in owned[full]:
             key_of[m] = full
@@ -207,6 +211,28 @@ def _short_names(kinds: dict[str, tuple[str, str | None, str | None]], labels: d
         if len(longer) == 1:
             out[key] = longer.pop()
     return out
+
+
+def _case_forms(kinds: dict[str, tuple[str, str | None, str | None]], labels: dict[str, list[Label]], language: str,
+                known: set[str]) -> dict[str, str]:
+    """Place keys of no known place named by one word that is another case of one other place's name in the report:
+    ``Чиангмая`` and ``Чиангмай`` (the lemmatiser read the genitive as a nominative of its own)."""
+    lang = profile(language)
+    places = {k: {fold(lb.text) for lb in labels[k]} for k, (kind, _subtype, _country) in kinds.items()
+              if kind == MentionKind.PLACE}
+    by_name: dict[str, set[str]] = defaultdict(set)
+    for key, names in places.items():
+        for name in names:
+            by_name[name].add(key)
+    out: dict[str, str] = {}
+    for key, names in places.items():
+        if key in known or any(" " in n for n in names):
+            continue
+        found = {other for lb in labels[key] for lemma in lang.lemmas(lb.text) if lemma not in names
+                 for other in by_name.get(lemma, ()) if other != key}
+        if len(found) == 1:
+            out[key] = found.pop()
+    return {form: name for form, name in out.items() if out.get(name) != form}
 
 
 def _stateless_names(kinds: dict[str, tuple[str, str | None, str | None]], labels: dict[str, list[Label]],

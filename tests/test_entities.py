@@ -177,3 +177,16 @@ def test_a_body_named_without_its_state_is_the_one_that_names_it(name, text, exp
 
     x = extract(parse_report(name, text))
     assert {tuple(sorted(lb.text for lb in e.labels)) for e in x.entities if e.kind == "organization"} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a place the lemmatiser read in another case of its own is the place of the report it is a case of
+    ("Посол предложил продвигать Чиангмай как направление туризма. Делегация представит потенциал Чиангмая в "
+     "Алматы.", {("Чиангмай",), ("Алматы",)}),
+])
+def test_a_case_form_of_a_place_is_that_place(text, expected):
+    from kg.pipeline import extract
+    from kg.reports import parse_report
+
+    x = extract(parse_report("ru-1.txt", text))
+    assert {(e.name,) for e in x.entities if e.kind == "place"} == expected
