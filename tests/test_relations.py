@@ -601,6 +601,10 @@ def test_no_place_from_a_surname(text, name):
     ("Ambassador Yerlan Bekov met the Governor of Hokkaido Naomi Suzuki. The Ambassador, accompanied by Counsellor "
      "Aliya Sarina, briefed his host on the reforms launched by President Kassym-Jomart Tokayev.",
      "Kassym-Jomart Tokayev"),
+    # ... or a head of state after "of" (the state visit of President X), as in the genitive
+    ("Ambassador Yerlan Bekov met with the Chief Executive of the Qatar Investment Authority Mansoor Al Thani. "
+     "During the meeting, the sides discussed the agreements reached during the state visit of President "
+     "Kassym-Jomart Tokayev to Qatar.", "Kassym-Jomart Tokayev"),
 ])
 def test_persons_named_in_passing_take_no_part(text, absent):
     found = meetings_of(text)

@@ -412,8 +412,12 @@ def _possessor(s: State, m: Mention) -> bool:
     """Whose visit the sides discussed, not who took part: a name in the genitive (визиту министра Александра
     Рогожника, министрі Рогожниктің сапары) or a post after "of" (the visit of the Minister ...), but not
     after a word of the group (composed of)."""
-    if s.language.is_genitive_name(m.text):
-        return True
+    return s.language.is_genitive_name(m.text) or _after_of(s, m)
+
+
+def _after_of(s: State, m: Mention) -> bool:
+    """Is the person's post (or his name) the complement of a noun by "of" (the visit of the Minister ...), not of a
+    word of the group (composed of)?"""
     words = _words_before_post(s, m)
     return len(words) >= 2 and words[-1] == OF and not s.lex.is_word(words[-2], "group", s.report.language)
 
@@ -434,11 +438,11 @@ def _on_behalf(s: State, m: Mention) -> bool:
 
 
 def _named_in_passing(s: State, m: Mention, role_of: dict[str, str]) -> bool:
-    """A head of state in the genitive (Президенттің бастамалары, President X's talks) or the agent of what is no
-    meeting (reforms launched by President X): whose initiatives, not who met."""
+    """A head of state in the genitive (Президенттің бастамалары, President X's talks, the state visit of President X)
+    or the agent of what is no meeting (reforms launched by President X): whose initiatives, not who met."""
     return role_of.get(s.key_of[m]) in HEADS and (s.language.is_genitive_name(m.text) or any(
         m.text.endswith(ending) or s.text.startswith(ending, m.end) for ending in s.language.possessive_endings)
-        or _agent(s, m))
+        or _after_of(s, m) or _agent(s, m))
 
 
 def _agent(s: State, m: Mention) -> bool:
