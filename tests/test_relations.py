@@ -625,6 +625,18 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     ("Италия елшісі Марко Мартин облыс әкімі Асхат Шахаровпен кездесті.", "Асхат Шахаров", ("governor", "KZ", None)),
     ("Посол Италии Марко Мартин встретился с акимом области Асхатом Шахаровым.", "Асхат Шахаров",
      ("governor", "KZ", None)),
+    # an envoy's post and a diplomat's title joined to it by a comma: the envoy's
+    ("Қазақстан Республикасының Франциядағы Елшісі, ЮНЕСКО жанындағы Тұрақты өкілі Ерлан Сейітов Франция Сенатының "
+     "депутаты Жан Дюпонмен кездесті.", "Ерлан Сейітов", ("ambassador", "KZ", "FR")),
+    ("Посол Казахстана во Франции, Постоянный представитель при ЮНЕСКО Ерлан Сеитов встретился с сенатором "
+     "Франции Жаном Дюпоном.", "Ерлан Сеитов", ("ambassador", "KZ", "FR")),
+    ("Ambassador of Kazakhstan to France, Permanent Representative to UNESCO Yerlan Seitov met with French "
+     "Senator Jean Dupont.", "Yerlan Seitov", ("ambassador", "KZ", "FR")),
+    # a post's word glossed in brackets is one post (Deputy Akim (Governor): a deputy governor)
+    ("First Deputy Akim (Governor) of Aktobe Region Yerlan Nurov met the Ambassador of Italy Marco Martini.",
+     "Yerlan Nurov", ("deputy-governor", "KZ", None)),
+    ("Первый заместитель акима (губернатора) Актюбинской области Ерлан Нуров встретился с Послом Италии Марко "
+     "Мартини.", "Ерлан Нуров", ("deputy-governor", "KZ", None)),
     # the head of a region's department is the department's, no governor of the region
     ("Akim of Aktobe region Yerlan Nurov met the Ambassador of Italy Marco Martini. The head of the regional "
      "tourism department Aidos Bekov also attended.", "Aidos Bekov", ("official", "KZ", None)),

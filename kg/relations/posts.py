@@ -152,6 +152,7 @@ def _of_a_place(s: State, window: list[Mention]) -> bool:
 def role_before(s: State, p: Mention) -> Mention | None:
     """The role word that names ``p``'s post: the last one before the name in its sentence."""
     roles = [m for m in s.in_sentence(s.sentence_of[p], MentionKind.ROLE) if m.end <= p.start]
+    roles = [m for k, m in enumerate(roles) if not (k and _gloss(s, roles[k - 1], m))]
     if not roles:
         return None
     r = roles[-1]
@@ -181,8 +182,18 @@ def role_before(s: State, p: Mention) -> Mention | None:
         return r  # орынбасарлары A мен B: a post in the plural is each coordinated name's
     if _second_title(s, gap, between):
         return r  # Мәжіліс депутаты, достық тобының жетекшісі X: a post, then a title of no post's word
+    if r.value == GENERIC_DIPLOMAT and len(roles) > 1 and not between and len(gap) <= CASE_GAP \
+            and not CASE_GAP_PUNCTUATION.search(gap):
+        return _envoy_first(s, roles[-2], r)
     return r if len(gap) <= CASE_GAP and not CASE_GAP_PUNCTUATION.search(gap) and (
         not gap.strip() or all(w.lower() in HONORIFIC_GAP for w in gap.split())) else None
+
+
+def _gloss(s: State, before: Mention, role: Mention) -> bool:
+    """Is ``role`` in brackets right after the post ``before`` (Deputy Akim (Governor), акима (губернатора)): a
+    gloss of its word, no post of its own?"""
+    opened = s.text[before.end:role.start].strip()
+    return opened == "(" and s.text[role.end:].lstrip().startswith(")")
 
 
 def _second_title(s: State, gap: str, between: list[Mention]) -> bool:
@@ -207,15 +218,27 @@ def _first_title(s: State, roles: list[Mention], r: Mention) -> Mention:
     q = roles[k - 1]
     gap = s.text[q.end:r.start]
     if r.value == GENERIC_DIPLOMAT:
-        joined = any(s.lex.is_word(w, "and", s.report.language) for w in gap.split())
-        persons = any(q.end <= m.start < r.start for m in s.in_sentence(s.sentence_of[r], MentionKind.PERSON))
-        return q if q.value in DIPLOMATS and joined and not persons and not PHRASE_PUNCTUATION.search(gap) else r
+        return _envoy_first(s, q, r)
     named = any(m.kind in CLOSING_KINDS
                 for m in s.in_sentence(s.sentence_of[r]) if q.end <= m.start and m.end <= r.start)
     if q.value == "official" or gap.count(",") != 1 or not gap.rstrip().endswith(",") or named \
             or len(gap.split()) > TITLE_WORDS or PHRASE_PUNCTUATION.search(gap):
         return r
     return q
+
+
+def _envoy_first(s: State, q: Mention, r: Mention) -> Mention:
+    """Of an envoy's post ``q`` and a diplomat's title ``r`` joined to it by "and" or a comma (Ambassador to France and
+    Permanent Representative to UNESCO X; Франциядағы Елшісі, ЮНЕСКО жанындағы Тұрақты өкілі X), the envoy's, where
+    no one is named between them."""
+    gap = s.text[q.end:r.start]
+    # the comma right before the title, or where case endings mark the phrase, before the title's own complement
+    after = gap.rpartition(",")[2].split()
+    comma = gap.count(",") == 1 and (not after or (s.language.marks_case and len(after) <= TITLE_WORDS))
+    joined = comma or any(s.lex.is_word(w, "and", s.report.language) for w in gap.split())
+    persons = any(q.end <= m.start < r.start for m in s.in_sentence(s.sentence_of[r], MentionKind.PERSON))
+    return q if q.value in DIPLOMATS and q.value != GENERIC_DIPLOMAT and joined and not persons \
+        and not PHRASE_PUNCTUATION.search(gap) else r
 
 
 def _unnamed(s: State, idx: int, start: int, end: int) -> str:
