@@ -1237,6 +1237,22 @@ def test_meeting_place(text, place):
     assert places_of(text) == [place]
 
 
+@pytest.mark.parametrize(("text", "place"), [
+    # where the text leaves the place open, the title's place of the meeting, before the host's body
+    ("Астанада АӨСШК Атқарушы директорымен кездесу өтті\n\nҚазақстан Республикасының Сыртқы істер министрінің "
+     "орынбасары Әлібек Жанұзақов АӨСШК Атқарушы директоры Талғат Мамырайымовты қабылдады.\n\nКездесуге "
+     "Әзірбайжанның Қазақстандағы Елшісі Рәшад Гусейнзаде қатысты.", "Астана"),
+    ("В Астане прошла встреча с исполнительным директором СВМДА\n\nЗаместитель министра иностранных дел Республики "
+     "Казахстан Алибек Жанузаков принял исполнительного директора СВМДА Талгата Мамырайымова.\n\nВо встрече "
+     "принял участие Посол Азербайджана в Казахстане Рашад Гусейнзаде.", "Астана"),
+    (" date 2025-10-10 Главы МИД встретились в Душанбе\nДУШАНБЕ. KAZINFORM – На полях заседания Совета глав "
+     "государств СНГ министр иностранных дел Казахстана Ерлан Бекжанов встретился с министром иностранных дел "
+     "Узбекистана Фарходом Ташпулатовым.", "Душанбе"),
+])
+def test_the_title_tells_where_a_meeting_was_held(text, place):
+    assert set(places_of(text)) == {place}
+
+
 @pytest.mark.parametrize(("text", "name", "role"), [
     # common words after a post are the body's name, not a person's; the director of a region's
     # department heads no company
@@ -1678,6 +1694,15 @@ def dates_of(text: str) -> list[str | None]:
      ["2025-05-14"]),
     ("ROME, 14 May 2025. The Ambassador of Kazakhstan Yerzhan Bekenov met the Mayor of Rome Roberto Gualtieri.",
      ["2025-05-14"]),
+    # a day later in the year than the publication, in what the sides discussed, is an event ahead, not the meeting's
+    (" date 2025-10-10 Главы МИД встретились в Душанбе\nДУШАНБЕ. KAZINFORM – На полях заседания Совета глав "
+     "государств СНГ министр иностранных дел Казахстана Ерлан Бекжанов встретился с министром иностранных дел "
+     "Узбекистана Фарходом Ташпулатовым.\nМинистры обсудили подготовку к встрече глав государств, которая пройдет в "
+     "Ташкенте в ноябре.", ["2025-10-10"]),
+    (" date 2025-10-10 Foreign Ministers Meet in Dushanbe\nDUSHANBE – On the sidelines of the CIS summit, Foreign "
+     "Minister of Kazakhstan Yerlan Bekzhanov met with Foreign Minister of Uzbekistan Farkhod Tashpulatov.\nThe "
+     "ministers discussed preparations for the meeting of the heads of state to be held in Tashkent in November.",
+     ["2025-10-10"]),
     # the next day is the day after the meeting told before
     ("Посол Казахстана Ержан Бекенов 12 мая 2025 года встретился с президентом Ломбардии Аттилио Фонтаной. На "
      "следующий день посол провёл переговоры с мэром Бергамо Джорджо Гори.", ["2025-05-12", "2025-05-13"]),

@@ -55,7 +55,8 @@ def read_places_and_dates(s: State) -> None:
             s.language, [t.text for t in s.sentence_tokens(min(d.sentences))]) is not None)
         d.location = _location(s, d, windows, visitors)
         if d.location is None and not _called(s, d):
-            d.location = (told.location if also and told else None) or _default_location(s, d, visitors)
+            d.location = (told.location if also and told else None) or _title_place(s, windows) or \
+                _default_location(s, d, visitors)
         before = told.date if told else _last_date_before(s, min(d.sentences), dateline, day or year_end)
         stated = _stated_date(s, d, day, dateline, before, first, year_end)
         d.date = stated or (told.date if told else None) or undated
@@ -147,6 +148,18 @@ def _hosts(s: State, d: MeetingDraft, visitors: frozenset[str]) -> list[str]:
 def _called(s: State, d: MeetingDraft) -> bool:
     """Was the meeting a phone or video call?"""
     return any(s.has_word(idx, "call") for idx in d.sentences)
+
+
+def _title_place(s: State, windows: set[int]) -> str | None:
+    """Where the report's title says its meeting took place (Астанада ... кездесу өтті, В Риме прошла встреча, Kazakh
+    Ambassador Meets Mayor in Rome): the place of a meeting its text leaves open."""
+    opening = _opening(s)
+    for idx in range(opening or 0):
+        for m in s.in_sentence(idx, MentionKind.PLACE):
+            if id(m) not in windows and (_held_at(s, m, idx) or (
+                    _met_at(s, m, idx) if s.language.marks_case else _where_met(s, m))):
+                return _visited_key(s, m)
+    return None
 
 
 def _default_location(s: State, d: MeetingDraft, visitors: frozenset[str]) -> str | None:
@@ -302,6 +315,8 @@ def _stated_date(s: State, d: MeetingDraft, published: date | None, dateline: Me
         for m in s.in_sentence(idx, MentionKind.DATE):
             if m is dateline:
                 continue  # the report's date, not one the text gives the meeting (Каир, 21 ноября – ... 19 ноября)
+            if idx != d.sentences[0] and published and _ahead(m.value, published):
+                continue  # a day ahead in the year, in what the sides discussed (summit to be held in November)
             pd = resolve_date(m.value, published or year_end)
             if pd:
                 return pd
@@ -434,6 +449,19 @@ def _day_word(language: Language, words: list[str], kinds: tuple[DayKind, ...]) 
             if i + n <= len(words) and all(w in forms_of(i + k) for k, w in enumerate(day.words)):
                 return day
     return None
+
+
+def _ahead(value: str, published: date) -> bool:
+    """Is a date written with no year (``--MM-DD``, ``--MM``) later in the publication year than the publication?"""
+    if not value.startswith("--"):
+        return False
+    mo, *da = (int(x) for x in value[2:].split("-"))
+    if not da:
+        return mo > published.month
+    try:
+        return date(published.year, mo, da[0]) > published + FUTURE_SLACK
+    except ValueError:
+        return False
 
 
 def resolve_date(value: str, published: date | None) -> PartialDate | None:
