@@ -590,7 +590,9 @@ def _pycountry_entries(entries: list[Entry]) -> tuple[tuple[str, tuple[Label, ..
                 if "," in name or (lang != "en" and name in names["en"]):
                     continue
                 labels.append(Label(name, lang))
-                entries.append(Entry(c.alpha_2, "country", "country", c.alpha_2, lang, name, _words(name)))
+                # (the other words reports write the name in are read as the state's, and are no labels of it)
+                entries.extend(Entry(c.alpha_2, "country", "country", c.alpha_2, lang, written, _words(written))
+                               for written in profile(lang).state_names(name))
         out.append((c.alpha_2, tuple(labels)))
     return tuple(out)
 

@@ -149,3 +149,19 @@ def test_regions_named_after_towns(town: str, region: str | None) -> None:
     key = lexicon.place_named(town, "city")
     assert key is not None
     assert lexicon.region_named_after(key) == region
+
+
+@pytest.mark.parametrize(("name", "code"), [
+    # a state's official Kazakh name in the words the press writes for the translation's (Корольдігі, және)
+    ("Ұлыбритания мен Солтүстік Ирландия Біріккен Патшалығы", "GB"),
+    ("Ұлыбритания және Солтүстік Ирландия Құрама Корольдігі", "GB"),
+    ("Испания Корольдігі", "ES"),
+])
+def test_states_by_the_words_their_names_are_written_in(name: str, code: str | None) -> None:
+    assert load_lexicon().country_named(name) == code
+
+
+def test_the_other_words_of_a_states_name_are_no_labels_of_it() -> None:
+    labels = {label.text for label in load_lexicon().country_labels("GB")}
+    assert "Ұлыбритания мен Солтүстік Ирландия Біріккен Патшалығы" in labels
+    assert "Ұлыбритания және Солтүстік Ирландия Құрама Корольдігі" not in labels

@@ -69,6 +69,11 @@ def read_particles(path: Path, form: str = "word") -> frozenset[str]:
     return frozenset(word_key(particle) for particle, kind in read_tsv(path) if kind == form)
 
 
+def read_pairs(path: Path) -> tuple[tuple[str, str], ...]:
+    """A data file of two columns, each row a pair of word sequences (``state_names.tsv``)."""
+    return tuple((first, second) for first, second in read_tsv(path))
+
+
 def read_days(path: Path) -> tuple[DayWord, ...]:
     """A language's ``days.tsv``: ``#`` header comment, then columns phrase, kind, value."""
     rows = read_tsv(path)
@@ -191,6 +196,9 @@ class Language:
     # Languages whose names of states the language's texts also write (Kazakh reports write Египет as well as
     # Мысыр, Республика Корея as well as Корея Республикасы).
     borrowed_country_names: tuple[str, ...] = ()
+    # Word sequences written for one another in states' official names: (as the translations write them, as reports
+    # also do). Kazakh: Патшалығы, Корольдігі (kingdom).
+    state_name_words: tuple[tuple[str, str], ...] = ()
     # Cue words of roles and meetings match derived forms too (Russian: торговля, торгово-).
     derived_cues: bool = False
     # The Snowball stemmer of the language's word forms, if one fits ("russian", "english").
@@ -302,6 +310,14 @@ class Language:
     def is_plural(self, word: str, before: str = "") -> bool:
         """Is the noun ``word`` (after ``before``) plural? False where the language cannot tell."""
         return self.plural is not None and bool(_function(self.plural)(word, before))
+
+    def state_names(self, name: str) -> tuple[str, ...]:
+        """A state's name as translated and as its other words (``state_name_words``) also write it."""
+        names = [name]
+        for translated, also in self.state_name_words:
+            pattern = re.compile(rf"(?<!\w){re.escape(translated)}(?!\w)")
+            names += [pattern.sub(also, n) for n in names if pattern.search(n)]
+        return tuple(dict.fromkeys(names))
 
     def lemmas(self, word: str) -> tuple[str, ...]:
         """The dictionary forms ``word`` may stand for, likeliest first (case-folded)."""

@@ -3,7 +3,7 @@
 import re
 from pathlib import Path
 
-from kg.lang import Case, Language, read_days, read_particles
+from kg.lang import Case, Language, read_days, read_pairs, read_particles
 
 PROFILE = Language(
     code="kk",
@@ -34,5 +34,6 @@ PROFILE = Language(
     ministry="kg.lang.kk.ministries:ministry",
     honorific_after_name=True,
     borrowed_country_names=("ru",),
+    state_name_words=read_pairs(Path(__file__).parent / "state_names.tsv"),
     country_adjective="kg.lang.kk.countries:country_adjective",
 )
