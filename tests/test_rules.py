@@ -72,6 +72,9 @@ def mentions(text: str, kind: str, *, published: str | None = None) -> list[tupl
     ("Елші Асқар Бекмұратов Анна Новак ханыммен кездесті.",
      [("Асқар Бекмұратов", "Асқар Бекмұратов"), ("Анна Новак", "Анна Новак")]),
     ("Кеше Джон Смит мырза Астанаға келді.", [("Джон Смит", "Джон Смит")]),
+    # ... past a name particle between its words (бин)
+    ("Елші Асқар Бекмұратов Салех бин Хамад әл-Кувари мырзамен кездесті.",
+     [("Асқар Бекмұратов", "Асқар Бекмұратов"), ("Салех бин Хамад әл-Кувари", "Салех бин Хамад әл-Кувари")]),
     # en: the word right after "of" is the post's complement, not the name's first word
     ("The Ambassador met with the President of Confindustria Emanuele Orsini.",
      [("Emanuele Orsini", "Emanuele Orsini")]),

@@ -294,16 +294,21 @@ def _name_before_honorific(s: State, i: int) -> tuple[int, int] | None:
     if s.capitalised[i] or not s.honorific(s.texts[i]):
         return None
     first = i
-    while first > 0 and i - first < HONORIFIC_NAME_TOKENS and s.is_capitalised(first - 1) and not (
+    words = 0  # the name's words, not its particles (Салех бин Хамад әл-Кувари мырзамен)
+    while first > 0 and words < HONORIFIC_NAME_TOKENS and not (
             s.covered[first - 1] or s.barrier[first - 1] or s.toks[first - 1].clutter
             or _paragraph_between(s, first - 1, first)):
+        if s.is_capitalised(first - 1):
+            words += 1
+        elif not (first < i and first > 1 and _particle_next(s, first - 2) and s.is_capitalised(first - 2)):
+            break
         first -= 1
-    if i - first == HONORIFIC_NAME_TOKENS and first > 0 and s.is_capitalised(first - 1) and SURNAME_ENDINGS.search(
+    if words == HONORIFIC_NAME_TOKENS and first > 0 and s.is_capitalised(first - 1) and SURNAME_ENDINGS.search(
             s.texts[first].lower()):
         first += 1
     if first < i and s.sentence_initial(first) and s.common_word(s.texts[first], inflected=True):
         first += 1
-    return (first, i - 1) if i - first >= 2 else None
+    return (first, i - 1) if words >= 2 else None
 
 
 def _emit_person(s: State, first: int, last: int) -> None:
