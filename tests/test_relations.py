@@ -605,6 +605,11 @@ def test_no_place_from_a_surname(text, name):
     ("Ambassador Yerlan Bekov met with the Chief Executive of the Qatar Investment Authority Mansoor Al Thani. "
      "During the meeting, the sides discussed the agreements reached during the state visit of President "
      "Kassym-Jomart Tokayev to Qatar.", "Kassym-Jomart Tokayev"),
+    # ... or one joined by "and" to another whose genitive ending the two share
+    ("Жамбыл облысының әкімі Ерлан Қарашөкеев Ташкент облысының хокимі Зойир Мирзаевпен кездесті. Кездесу барысында "
+     "тараптар Мемлекет басшылары Қасым-Жомарт Тоқаев пен Шавкат Мирзиёевтің уағдаластықтарын іске асыру мәселелерін "
+     "талқылады.",
+     "Қасым-Жомарт Тоқаев"),
 ])
 def test_persons_named_in_passing_take_no_part(text, absent):
     found = meetings_of(text)

@@ -440,9 +440,24 @@ def _on_behalf(s: State, m: Mention) -> bool:
 def _named_in_passing(s: State, m: Mention, role_of: dict[str, str]) -> bool:
     """A head of state in the genitive (Президенттің бастамалары, President X's talks, the state visit of President X)
     or the agent of what is no meeting (reforms launched by President X): whose initiatives, not who met."""
-    return role_of.get(s.key_of[m]) in HEADS and (s.language.is_genitive_name(m.text) or any(
-        m.text.endswith(ending) or s.text.startswith(ending, m.end) for ending in s.language.possessive_endings)
-        or _after_of(s, m) or _agent(s, m))
+    return role_of.get(s.key_of[m]) in HEADS and (_genitive(s, m) or _genitive(s, _joined_next(s, m))
+                                                  or _after_of(s, m) or _agent(s, m))
+
+
+def _genitive(s: State, m: Mention | None) -> bool:
+    """Is the name in the genitive, or followed by a possessive ending (the President's)?"""
+    return m is not None and (s.language.is_genitive_name(m.text) or any(
+        m.text.endswith(ending) or s.text.startswith(ending, m.end) for ending in s.language.possessive_endings))
+
+
+def _joined_next(s: State, m: Mention) -> Mention | None:
+    """The person joined to ``m`` by "and" right after it, whose case ending the two share (Қасым-Жомарт Тоқаев пен
+    Шавкат Мирзиёевтің уағдаластықтары: both leaders' agreements)."""
+    after = next((p for p in s.in_sentence(s.sentence_of[m], MentionKind.PERSON) if p.start >= m.end), None)
+    if after is None:
+        return None
+    between = s.text[m.end:after.start].split()
+    return after if len(between) == 1 and s.lex.is_word(between[0], "and", s.report.language) else None
 
 
 def _agent(s: State, m: Mention) -> bool:
