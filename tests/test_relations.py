@@ -1253,8 +1253,13 @@ def test_meeting_place(text, place):
     (" date 2025-10-10 Главы МИД встретились в Душанбе\nДУШАНБЕ. KAZINFORM – На полях заседания Совета глав "
      "государств СНГ министр иностранных дел Казахстана Ерлан Бекжанов встретился с министром иностранных дел "
      "Узбекистана Фарходом Ташпулатовым.", "Душанбе"),
+    # a dateline of two words in capitals, of a third state, where no visit is told: not the seat of a side's body
+    ("NEW YORK – Minister of Foreign Affairs of Kazakhstan Daulet Mukanov met with Minister of Foreign Affairs of "
+     "Luxembourg Claude Weber on the sidelines of the UN General Assembly.", "New York"),
+    ("НЬЮ-ЙОРК. KAZINFORM – Министр иностранных дел Казахстана Даулет Муканов встретился с министром иностранных дел "
+     "Люксембурга Клодом Вебером на полях Генеральной Ассамблеи ООН.", "Нью-Йорк"),
 ])
-def test_the_title_tells_where_a_meeting_was_held(text, place):
+def test_a_place_the_meetings_sentences_leave_open(text, place):
     assert set(places_of(text)) == {place}
 
 

@@ -13,8 +13,9 @@ from kg.model import Mention, MentionKind, PartialDate
 from kg.relations.posts import case_window, phrase_window, role_before, via
 from kg.relations.state import DIPLOMATS, OF, MeetingDraft, State
 
-# A dateline in capitals, a full stop, a comma or a dash after it (ASTANA. ..., АСТАНА, ..., BRUSSELS – ...).
-DATELINE = re.compile(r"^([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ-]{2,})(?:[.,]|\s+[–—-]\s)")
+# A dateline in capitals, a full stop, a comma or a dash after it (ASTANA. ..., АСТАНА, ..., NEW YORK – ...).
+DATELINE = re.compile(
+    r"^([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ-]{2,}(?: [A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ-]+)?)(?:[.,]|\s+[–—-]\s)")
 # A dateline in running case: a place, a comma and the day, the year first, or the month (Баку, 30 ноября; Paris,
 # 3 March; Аддис-Абеба, 2024 жылғы 21 қараша; Ankara, October 8, 2025).
 DATED_LINE = re.compile(
@@ -185,6 +186,11 @@ def _default_location(s: State, d: MeetingDraft, visitors: frozenset[str]) -> st
     # delegation's member comes from
     bodies = [k for k in _hosts(s, d, visitors) if ((e := s.entity(k)) is None or e.subtype != "company") and (
         not visited or s.country_of(k) in (*visited, None))]
+    states = {c for p in s.posts if p.holder in holders for c in (p.country, p.accredited_to)} | {s.home}
+    if dateline and not visited and s.country_of(dateline) not in states:
+        # a third state's dateline, no visit told: where the sides met (on the sidelines of a session in New York),
+        # not the seat of one side's body in its own state
+        return dateline
     return bodies[0] if bodies else None
 
 
