@@ -90,10 +90,10 @@ def read_meetings(s: State) -> None:
             told.participants.extend(p for p in people if p not in told.participants)
             told.sentences.append(idx)
             continue
-        if taking_part and len(people) == 1 and out:
-            # Также во встрече принял участие X: one more participant of the meeting told before.
-            if people[0] not in out[-1].participants:
-                out[-1].participants.append(people[0])
+        if taking_part and people and out and (len(people) == 1 or idx - max(out[-1].sentences) <= 1):
+            # Также во встрече принял участие X / В работе совета приняли участие A и B (right after the meeting
+            # told): more participants of the meeting told before.
+            out[-1].participants.extend(p for p in people if p not in out[-1].participants)
             out[-1].sentences.append(idx)
             continue
         implicit_subject = people and (met == len(people) or _pronoun_subject(s, idx, cue, named))
@@ -262,8 +262,11 @@ def _after_a_meeting(s: State, idx: int) -> bool:
 
 
 def _meeting_noun_in(s: State, idx: int) -> bool:
-    """Does sentence ``idx`` name a meeting by its noun (Встреча прошла в Милане)?"""
-    return idx >= 0 and any(m.value == "meeting" and s.meeting_noun(m) for m in s.in_sentence(idx, MentionKind.MEETING))
+    """Does sentence ``idx`` name a meeting by its noun (Встреча прошла в Милане), or a session both sides attend
+    (Сопредседателями заседания выступили A и B)?"""
+    return idx >= 0 and any(m.value == "meeting" and (s.meeting_noun(m) or s.lex.is_noun(
+        m.text.split()[-1].strip(WORD_EDGES), "meeting", s.report.language)) for m in s.in_sentence(
+            idx, MentionKind.MEETING))
 
 
 def _attending(s: State, idx: int) -> bool:
