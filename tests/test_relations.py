@@ -648,6 +648,11 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
      "Yerlan Nurov", ("deputy-governor", "KZ", None)),
     ("Первый заместитель акима (губернатора) Актюбинской области Ерлан Нуров встретился с Послом Италии Марко "
      "Мартини.", "Ерлан Нуров", ("deputy-governor", "KZ", None)),
+    # the director of a body that is no company (a college, a centre) is an official, not a company's executive
+    ("Делегация Жезқазған политехникалық колледжіне барды. Колледж директоры Сәуле Нұрбекова қонақтарды қарсы алды.",
+     "Сәуле Нұрбекова", ("official", "KZ", None)),
+    ("The Ambassador met with the Director General of the Casablanca-Settat Regional Investment Center Hicham Tazi.",
+     "Hicham Tazi", ("official", None, None)),
     # the head of a region's department is the department's, no governor of the region
     ("Akim of Aktobe region Yerlan Nurov met the Ambassador of Italy Marco Martini. The head of the regional "
      "tourism department Aidos Bekov also attended.", "Aidos Bekov", ("official", "KZ", None)),
@@ -925,7 +930,7 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     ("The Ambassador Askar Nurlanov met with Consul-General of Germany Hans Weber.", "Hans Weber",
      ("consul-general", "DE", None)),
     ("The Ambassador Askar Nurlanov met with Director-General of the Tarbiat Foundation Irene Tracy.", "Irene Tracy",
-     ("executive", None, None)),
+     ("official", None, None)),
     # chancellors head governments; a co-chair, an envoy, a secretary-general and their Russian and Kazakh names
     # are officials: an envoy of a president is no president
     ("The Ambassador Askar Nurlanov met with Federal Chancellor of Germany Hans Weber.", "Hans Weber",

@@ -62,8 +62,9 @@ CLOSING_KINDS = (MentionKind.PERSON, MentionKind.MEETING, MentionKind.DATE)
 GROUP_REACH = 60
 # The posts a word of chairing or membership gives, which a parliament's group makes a parliamentarian's.
 GROUP_POSTS = frozenset({"official", "head-of-state"})
-# Kinds of organizations whose director is an official, not a company's executive.
-NO_COMPANIES = frozenset({"government", "international"})
+# Kinds of organizations whose director is an official, not a company's executive: a government body, an international
+# one, a university or college, a museum, a centre, a foundation, an association.
+NO_COMPANIES = frozenset({"government", "international", "university", "organization"})
 MUNICIPAL = re.compile(r"муниципал|municipal|мэри|қаласы әкімдігі|city council|городск", re.IGNORECASE)
 # Where case endings mark the phrase: at most this much between the role and the name, with no punctuation.
 CASE_GAP = 12
@@ -544,7 +545,7 @@ def _refine_role(s: State, role: str, jurisdiction: str | None, cue: Mention) ->
     if role == "executive" and (e.kind == MentionKind.PLACE or MINISTRY.search(label) or (
             e.kind == MentionKind.ORGANIZATION and e.subtype in NO_COMPANIES)):
         # a director in a region's administration or a ministry heads no company, nor does the director-general
-        # of an international organization (ЮНЕСКО, UNESCO)
+        # of an international organization (ЮНЕСКО, UNESCO), a college's or a centre's director
         return "official"
     if role == "deputy-governor" and is_city and generic:
         return "deputy-mayor"
