@@ -55,6 +55,8 @@ def read_meetings(s: State) -> None:
         if cues and len(taking_part) == len(cues) and not _meeting_noun_in(s, idx - 1) and not ahead:
             continue  # принял участие в форуме: took part in something else, met no one (but: Встреча прошла ...
             # В ней приняли участие A и B)
+        if s.opening is not None and idx < s.opening and not s.in_sentence(idx, MentionKind.PERSON):
+            continue  # a title that names posts and no one (Астанада АӨСШК Атқарушы директорымен кездесу өтті)
         cue = next((m for m in cues if m not in taking_part), None) or joint.get(idx) or taking_part[0]
         named: list[tuple[int, str]] = []  # (where, person), in the order the sentence names them
         persons: list[Mention] = []

@@ -21,10 +21,6 @@ DATELINE = re.compile(
 DATED_LINE = re.compile(
     r"^([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]+(?:[ -][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]+)?),\s+"
     r"(?:\d{1,2}|(?:19|20)\d\d|[A-Z][a-z]{2,8}\.?\s+\d{1,2})\b")
-# The lines of a title a report may open with before its dateline (a headline, a subtitle): whole lines with no
-# closing stop.
-TITLE_LINES = 2
-TITLE_STOPS = ".!?:;"
 # At most this many words (a preposition, an article) between the person met and where.
 MET_IN_WORDS = 2
 # How many sentences before a meeting a visit sentence may set its place and date.
@@ -154,7 +150,7 @@ def _called(s: State, d: MeetingDraft) -> bool:
 def _title_place(s: State, windows: set[int]) -> str | None:
     """Where the report's title says its meeting took place (Астанада ... кездесу өтті, В Риме прошла встреча, Kazakh
     Ambassador Meets Mayor in Rome): the place of a meeting its text leaves open."""
-    opening = _opening(s)
+    opening = s.opening
     for idx in range(opening or 0):
         for m in s.in_sentence(idx, MentionKind.PLACE):
             if id(m) not in windows and (_held_at(s, m, idx) or (
@@ -385,7 +381,7 @@ def _dateline_date(s: State, dateline: Mention | None) -> PartialDate | None:
 def _dateline_mention(s: State) -> Mention | None:
     """The date of a dateline that opens the first sentence after the title: a place, a comma and the day (Каир,
     21 ноября ...)."""
-    opening = _opening(s)
+    opening = s.opening
     if opening is None:
         return None
     first = s.sentences[opening]
@@ -394,17 +390,6 @@ def _dateline_mention(s: State) -> Mention | None:
         return None
     day = first.start + line.end()
     return next((m for m in s.in_sentence(opening, MentionKind.DATE) if m.start < day <= m.end), None)
-
-
-def _opening(s: State) -> int | None:
-    """The first sentence after the title lines the report may open with (``TITLE_LINES``; the title of a header line
-    `` date YYYY-MM-DD title`` is one); the first sentence of a report that is all such lines."""
-    for idx, sentence in enumerate(s.sentences[:TITLE_LINES + 1]):
-        whole_line = s.text[sentence.end:sentence.end + 1] in ("", "\n") and (
-            sentence.start in (0, s.report.body_start) or s.text[sentence.start - 1] == "\n")
-        if not whole_line or sentence.text[-1] in TITLE_STOPS or idx == TITLE_LINES:
-            return idx
-    return 0 if s.sentences else None
 
 
 def day_word_date(language: Language, words: list[str], published: date) -> date | None:

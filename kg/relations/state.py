@@ -23,6 +23,10 @@ PLACE_CLASS_REACH = 12
 # Characters read after a name for an honorific that follows it (Новак ханыммен).
 HONORIFIC_REACH = 16
 OF = "of"
+# The lines of a title a report may open with before its dateline (a headline, a subtitle): whole lines with no
+# closing stop.
+TITLE_LINES = 2
+TITLE_STOPS = ".!?:;"
 
 
 @dataclass
@@ -81,6 +85,17 @@ class State:
         self._word_spans: dict[tuple[int, str], list[tuple[int, int]]] = {}  # and where its words are
         self._word_values: dict[tuple[int, str, bool], list[tuple[int, int, str]]] = {}  # with their values
         self._mentions_of: dict[str | None, list[Mention]] | None = None  # by key, made when first asked
+
+    @cached_property
+    def opening(self) -> int | None:
+        """The first sentence after the title lines the report may open with (``TITLE_LINES``; the title of a header
+        line `` date YYYY-MM-DD title`` is one); the first sentence of a report that is all such lines."""
+        for idx, sentence in enumerate(self.sentences[:TITLE_LINES + 1]):
+            whole_line = self.text[sentence.end:sentence.end + 1] in ("", "\n") and (
+                sentence.start in (0, self.report.body_start) or self.text[sentence.start - 1] == "\n")
+            if not whole_line or sentence.text[-1] in TITLE_STOPS or idx == TITLE_LINES:
+                return idx
+        return 0 if self.sentences else None
 
     @cached_property
     def paragraphs(self) -> list[int]:
