@@ -326,10 +326,22 @@ def test_a_body_ends_before_the_person_named_after_it(text: str, organization: s
      "Японское агентство международного сотрудничества"),
     ("Стороны обсудили сотрудничество с Конфедерацией индийской промышленности.",
      "Конфедерация индийской промышленности"),
+    # a region's or a town's administration by the place's name alone, in lower case
+    ("Посол посетил акимат Мангистауской области.", "Акимат Мангистауской области"),
+    ("Делегация встретилась с представителями правительства Омской области.", "Правительство Омской области"),
 ])
 def test_bodies_by_their_head_noun(text: str, organization: str) -> None:
     found = tagged_rule_mentions(_report(text))
     assert any(v.split("\t")[0] == organization for v in _values(found, MentionKind.ORGANIZATION))
+
+
+@pytest.mark.parametrize("text", [
+    # ... but no other body by its place alone: a department's or a ministry's name says its field
+    "Делегация посетила управление Мангистауской области.",
+    "Министр посетил министерство Казахстана.",
+])
+def test_no_body_by_its_place_alone(text: str) -> None:
+    assert not _values(tagged_rule_mentions(_report(text)), MentionKind.ORGANIZATION)
 
 
 @pytest.mark.parametrize(("name", "expected"), [

@@ -36,7 +36,15 @@ SENTENCE_ENDS = frozenset({".", "!", "?", "«", "\"", "—", "–"})
 def heads() -> dict[str, str]:
     from pathlib import Path
 
-    return {head: kind for head, kind in read_tsv(Path(__file__).parent / HEADS_FILE)}
+    return {head: kind for head, kind, _by_place in read_tsv(Path(__file__).parent / HEADS_FILE)}
+
+
+@cache
+def place_bodies() -> frozenset[str]:
+    """The heads of bodies a place's name alone names (``bodies.tsv``: акимат, правительство)."""
+    from pathlib import Path
+
+    return frozenset(head for head, _kind, by_place in read_tsv(Path(__file__).parent / HEADS_FILE) if by_place)
 
 
 @cache
@@ -143,7 +151,8 @@ def body(view: TokenView, i: int) -> tuple[int, int, str, str] | None:
     opening = texts[first]
     initial = first == 0 or texts[first - 1] in SENTENCE_ENDS
     named = opening[:1].isupper() and not initial
-    if not named and not (field and place):
+    # (an administration by its place alone: акимат Мангистауской области, правительство Омской области)
+    if not named and not (field and place) and not (place and set(lemmas(word)) & place_bodies()):
         return None
     words = phrase_nominative(tuple(texts[first:i + 1]))
     name = " ".join(words)
