@@ -13,19 +13,25 @@ from kg.lang import Case, profile
 from kg.lexicon import Head
 from kg.matching import Match
 from kg.model import Mention, MentionKind
+from kg.morphology import word_matches
 from kg.rules.heads import MAX_NAME_STEPS, STATE_BODIES, bare_name_word
 from kg.rules.state import State
 from kg.text import fold
 
 # The letters a word of a place's class shares with the class noun at least (облыстық, облыстың: облысы).
 CLASS_PREFIX = 3
+# The types of place whose administration has departments.
+ADMINISTERED = frozenset({"region", "city"})
+# Characters read after a place's name for its local head's title (облысының әкімі).
+HEAD_REACH = 24
 
 
 def local_bodies(s: State) -> None:
     lang = profile(s.language)
     if not lang.marks_case or lang.genitive is None:
         return
-    classes = [h for h in s.lex.heads_for(s.language) if h.kind == "place"]
+    # (a local administration's: a region's, a district's or a town's, not a lake's: көлігі is transport's, not көлі's)
+    classes = [h for h in s.lex.heads_for(s.language) if h.kind == "place" and h.place_type in ADMINISTERED]
     openings = {fold(h.word)[:CLASS_PREFIX] for h in classes}  # (a cheap test before the forms': облыстық, облысы)
     for m in s.head_matches:
         if m.payload.kind != "organization" or m.payload.subtype not in STATE_BODIES \
@@ -58,11 +64,22 @@ def _of_class(s: State, word: str, head: Head) -> bool:
 
 def _named_before(s: State, head: Head, before: int) -> str | None:
     """The name, in its dictionary form, of the last place named before offset ``before`` by a name that ends in the
-    word of the class ``head`` names (Қостанай облысының: облысы)."""
+    word of the class ``head`` names (Қостанай облысының: облысы); of those, the last one its local head's title
+    follows (Солтүстік Қазақстан облысының әкімі ... облыстың ... басқармасы: the host's region, not the guests' named
+    after it)."""
     lang = profile(s.language)
     places = [p for p in s.out if p.kind == MentionKind.PLACE and p.end <= before
               and lang.forms.matches(p.text.split()[-1], head.word)]
-    return _dictionary_name(s, places[-1]) if places else None
+    headed = [p for p in places if _local_head_after(s, p)]
+    chosen = (headed or places)[-1:]
+    return _dictionary_name(s, chosen[0]) if chosen else None
+
+
+def _local_head_after(s: State, place: Mention) -> bool:
+    """Does a local head's title follow the place's name right away (облысының әкімі)?"""
+    words = s.report.text[place.end:place.end + HEAD_REACH].split()[:1]
+    return bool(words) and any(word_matches(words[0], w.word, s.language)
+                               for w in s.lex.words_of("local-head", s.language))
 
 
 def _dictionary_name(s: State, place: Mention) -> str:
