@@ -1720,6 +1720,12 @@ def dates_of(text: str) -> list[str | None]:
      ["2025-05-14"]),
     ("ROME, 14 May 2025. The Ambassador of Kazakhstan Yerzhan Bekenov met the Mayor of Rome Roberto Gualtieri.",
      ["2025-05-14"]),
+    # a day after the report's own is an event ahead, in the meeting's first sentence too
+    (" date 2024-07-03 Переговоры\nАСТАНА, 3 июля – Министр иностранных дел Казахстана Серик Жолдасбеков в преддверии "
+     "заседания Совета 4 июля встретился с министром иностранных дел Монголии Батмунхом Батцэцэгом.", ["2024-07-03"]),
+    # the day of the event told right before the meeting, in a sentence that names no one
+    (" date 2024-09-26 Меморандум\nКеше Алматы мен Краков арасында меморандумға қол қойылды. Құжатқа Алматы қаласы "
+     "әкімінің орынбасары Дархан Иманәлиев пен Краков мэрінің орынбасары Анна Ковальска қол қойды.", ["2024-09-25"]),
     # a day later in the year than the publication, in what the sides discussed, is an event ahead, not the meeting's
     (" date 2025-10-10 Главы МИД встретились в Душанбе\nДУШАНБЕ. KAZINFORM – На полях заседания Совета глав "
      "государств СНГ министр иностранных дел Казахстана Ерлан Бекжанов встретился с министром иностранных дел "

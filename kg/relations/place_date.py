@@ -313,6 +313,7 @@ def _stated_date(s: State, d: MeetingDraft, published: date | None, dateline: Me
     the text gives the meeting.
     """
     candidates = list(d.sentences) + [i for i in _visit_sentences(s, d) if i not in d.sentences]
+    candidates += [i for i in _event_sentences(s, d) if i not in candidates]
     for idx in candidates:
         for m in s.in_sentence(idx, MentionKind.DATE):
             if m is dateline:
@@ -320,6 +321,8 @@ def _stated_date(s: State, d: MeetingDraft, published: date | None, dateline: Me
             if idx != d.sentences[0] and published and _ahead(m.value, published):
                 continue  # a day ahead in the year, in what the sides discussed (summit to be held in November)
             pd = resolve_date(m.value, published or year_end)
+            if pd and published and pd.day is not None and date(pd.year, pd.month, pd.day) > published:
+                continue  # after the report's day: an event ahead (в преддверии заседания 4 июля), no meeting told
             if pd:
                 return pd
         words = [t.text for t in s.sentence_tokens(idx)]
@@ -440,6 +443,17 @@ def _day_word(language: Language, words: list[str], kinds: tuple[DayKind, ...]) 
             if i + n <= len(words) and all(w in forms_of(i + k) for k, w in enumerate(day.words)):
                 return day
     return None
+
+
+def _event_sentences(s: State, d: MeetingDraft) -> list[int]:
+    """The sentences right before a meeting's that name no one, nearest first: the event it took place within, whose
+    day they may tell (Кеше ... меморандумға қол қойылды. Құжатқа A мен B қол қойды)."""
+    out = []
+    for idx in range(min(d.sentences) - 1, max(-1, min(d.sentences) - VISIT_REACH - 1), -1):
+        if s.in_sentence(idx, MentionKind.PERSON) or (s.opening is not None and idx < s.opening):
+            break
+        out.append(idx)
+    return out
 
 
 def _ahead(value: str, published: date) -> bool:
