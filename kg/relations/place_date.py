@@ -108,10 +108,7 @@ def _location(s: State, d: MeetingDraft, windows: set[int], visitors: frozenset[
                 return town if town and _subtype(s, key) == "region" else key
     # an event held in a place just before, within which the meeting took place (Астанада бизнес-форум өтті. Форум
     # аясында ... кездесу өткізді)
-    first = min(d.sentences)
-    for idx in range(first - 1, max(-1, first - VISIT_REACH - 1), -1):
-        if s.in_sentence(idx, MentionKind.PERSON):
-            break
+    for idx in _event_sentences(s, d, titles=True):
         for m in s.in_sentence(idx, MentionKind.PLACE):
             if id(m) not in windows and _held_at(s, m, idx, noun=False):
                 return s.key_of.get(m)
@@ -313,7 +310,7 @@ def _stated_date(s: State, d: MeetingDraft, published: date | None, dateline: Me
     the text gives the meeting.
     """
     candidates = list(d.sentences) + [i for i in _visit_sentences(s, d) if i not in d.sentences]
-    candidates += [i for i in _event_sentences(s, d) if i not in candidates]
+    candidates += [i for i in _event_sentences(s, d) if i not in candidates]  # (no title's day: it dates the report)
     for idx in candidates:
         for m in s.in_sentence(idx, MentionKind.DATE):
             if m is dateline:
@@ -445,12 +442,14 @@ def _day_word(language: Language, words: list[str], kinds: tuple[DayKind, ...]) 
     return None
 
 
-def _event_sentences(s: State, d: MeetingDraft) -> list[int]:
-    """The sentences right before a meeting's that name no one, nearest first: the event it took place within, whose
-    day they may tell (Кеше ... меморандумға қол қойылды. Құжатқа A мен B қол қойды)."""
+def _event_sentences(s: State, d: MeetingDraft, *, titles: bool = False) -> list[int]:
+    """The sentences right before a meeting's, up to ``VISIT_REACH``, that name no one, nearest first: the event it
+    took place within, whose place or day they may tell (Кеше ... меморандумға қол қойылды. Құжатқа A мен B қол
+    қойды); the title's lines among them only with ``titles``."""
     out = []
     for idx in range(min(d.sentences) - 1, max(-1, min(d.sentences) - VISIT_REACH - 1), -1):
-        if s.in_sentence(idx, MentionKind.PERSON) or (s.opening is not None and idx < s.opening):
+        if s.in_sentence(idx, MentionKind.PERSON) or (
+                not titles and s.opening is not None and idx < s.opening):
             break
         out.append(idx)
     return out

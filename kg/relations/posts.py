@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from kg.lang import Case
 from kg.model import Mention, MentionKind
@@ -36,6 +37,9 @@ from kg.relations.anaphors import (
 from kg.relations.sides import person_sides
 from kg.relations.state import DIPLOMATS, HEADS, NAME_KINDS, WORD_EDGES, PostDraft, State
 from kg.text import fold
+
+if TYPE_CHECKING:
+    from kg.lexicon import Word
 
 PARLIAMENT = re.compile(
     r"парламент|мәжіліс|мажилис|сенат|хурал|меджлис|мәслихат|жиналыс|kurultai|parliament|senate|mazhilis|majilis",
@@ -510,18 +514,21 @@ def _parliament_group(s: State, cue: Mention) -> bool:
     return bool(PARLIAMENT_GROUP.search(text))
 
 
-def _local_title(s: State, role: Mention) -> str | None:
-    """The local head's title among ``role``'s words (әкімінің орынбасары: әкім), as the lexicon writes it."""
+def _local_heads(s: State, role: Mention) -> list[Word]:
+    """The lexicon's words of a local head's title among ``role``'s words (әкімінің орынбасары: әкім)."""
     language = s.report.language
-    return next((w.word for w in s.lex.words_of("local-head", language)
-                 for token in role.text.split() if word_matches(token, w.word, language)), None)
+    return [w for w in s.lex.words_of("local-head", language)
+            if any(word_matches(token, w.word, language) for token in role.text.split())]
+
+
+def _local_title(s: State, role: Mention) -> str | None:
+    """The local head's title among ``role``'s words, as the lexicon writes it."""
+    return next((w.word for w in _local_heads(s, role)), None)
 
 
 def _local_head_state(s: State, role: Mention) -> str | None:
     """The state whose local heads alone bear the title of ``role``'s words, where the lexicon names one."""
-    language = s.report.language
-    return next((w.value for w in s.lex.words_of("local-head", language) if w.value
-                 for token in role.text.split() if word_matches(token, w.word, language)), None)
+    return next((w.value for w in _local_heads(s, role) if w.value), None)
 
 
 def _refine_role(s: State, role: str, jurisdiction: str | None, cue: Mention) -> str:

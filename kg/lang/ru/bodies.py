@@ -33,18 +33,21 @@ SENTENCE_ENDS = frozenset({".", "!", "?", "«", "\"", "—", "–"})
 
 
 @cache
-def heads() -> dict[str, str]:
+def _rows() -> tuple[tuple[str, str, str], ...]:
     from pathlib import Path
 
-    return {head: kind for head, kind, _by_place in read_tsv(Path(__file__).parent / HEADS_FILE)}
+    return tuple((head, kind, by_place) for head, kind, by_place in read_tsv(Path(__file__).parent / HEADS_FILE))
+
+
+@cache
+def heads() -> dict[str, str]:
+    return {head: kind for head, kind, _by_place in _rows()}
 
 
 @cache
 def place_bodies() -> frozenset[str]:
     """The heads of bodies a place's name alone names (``bodies.tsv``: акимат, правительство)."""
-    from pathlib import Path
-
-    return frozenset(head for head, _kind, by_place in read_tsv(Path(__file__).parent / HEADS_FILE) if by_place)
+    return frozenset(head for head, _kind, by_place in _rows() if by_place)
 
 
 @cache
