@@ -1355,6 +1355,13 @@ def test_joint_discussion_is_a_meeting(text, expected):
      "советник посольства Пьер Дюран.", "Пьер Дюран", ("diplomat", "FR", "KZ")),
     ("Қазақстанның Мысырдағы Елшісі Бағдат Әлиев мэр Ахмед Салехпен кездесті. Кездесуге елшілік кеңесшісі "
      "Сәкен Әлімов қатысты.", "Сәкен Әлімов", ("diplomat", "KZ", "EG")),
+    # a diplomatic rank (first, second, third secretary) names a diplomat with no embassy beside it
+    ("Mayor Jan Nowak hosted the Ambassador of Kazakhstan to Poland Askar Bekov. He was accompanied by Second "
+     "Secretary Dana Serikova.", "Dana Serikova", ("diplomat", "KZ", "PL")),
+    ("Аким области Асхат Шахаров принял Посла Франции в Казахстане Марка Мартена. Во встрече принял участие "
+     "третий секретарь Пьер Дюран.", "Пьер Дюран", ("diplomat", "FR", "KZ")),
+    ("Қазақстанның Мысырдағы Елшісі Бағдат Әлиев мэр Ахмед Салехпен кездесті. Кездесуге бірінші хатшы "
+     "Сәкен Әлімов қатысты.", "Сәкен Әлімов", ("diplomat", "KZ", "EG")),
 ])
 def test_diplomat_states_from_counterparts(text, name, post):
     assert posts_of(text)[name] == post
