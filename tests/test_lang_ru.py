@@ -383,3 +383,12 @@ def test_other_words_are_no_places_adjectives(word):
 ])
 def test_words_outside_a_name(words, governor, outside):
     assert profile("ru").words_outside_name(words, governor) == outside
+
+
+@pytest.mark.parametrize(("word", "future"), [
+    ("встретится", True), ("проведут", True), ("состоится", True), ("будет", True),
+    # the past, the noun, and a form one of whose readings is no verb (примет: also of примета)
+    ("встретился", False), ("встреча", False), ("переговоры", False), ("примет", False), ("Astana", False),
+])
+def test_verbs_in_the_future(word, future):
+    assert profile("ru").is_future(word) is future

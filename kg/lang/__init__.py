@@ -156,6 +156,9 @@ class Language:
     body: str | None = None
     # "module:function" (word, the word before it or "") → is the noun plural (кездесулер, встреч, meetings)?
     plural: str | None = None
+    # "module:function" (a word as written) → is it a verb in a form of the future (встретится, будет; кездеседі,
+    # өтпек)? A meeting told in one is ahead. None: the language's future is a word of its own (will).
+    future: str | None = None
     # "module:function" (a name's words as written) → does the name stand in the genitive (Касым-Жомарта
     # Токаева)? Where the language marks case by endings, its genitive ending says so.
     genitive_name: str | None = None
@@ -310,6 +313,10 @@ class Language:
     def is_plural(self, word: str, before: str = "") -> bool:
         """Is the noun ``word`` (after ``before``) plural? False where the language cannot tell."""
         return self.plural is not None and bool(_function(self.plural)(word, before))
+
+    def is_future(self, word: str) -> bool:
+        """Is ``word`` a verb in a form of the future? False where the language writes the future with a word."""
+        return self.future is not None and bool(_function(self.future)(word))
 
     def state_names(self, name: str) -> tuple[str, ...]:
         """A state's name as translated and as its other words (``state_name_words``) also write it."""

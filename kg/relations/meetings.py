@@ -35,6 +35,9 @@ BEHALF_WORDS = 3
 # Words at most before the noun of a meeting that a word puts something after (After the meeting, ...; not: ...,
 # following talks between ...).
 SEQUEL_OPENING = 3
+# Words at most on either side of a word of meeting, within its clause, where a word of one planned makes it a meeting
+# ahead, not one held (will also meet, is scheduled to meet, встреча состоится, кездесуі жоспарланған).
+PLANNED_WORDS = 3
 # The words of meeting, visit, company and presence: one before the agent's word makes a meeting (received by X).
 MEETING_WORDS = ("meeting", "visit", "group", "attendance", "hold")
 
@@ -55,6 +58,8 @@ def read_meetings(s: State) -> None:
         if cues and len(taking_part) == len(cues) and not _meeting_noun_in(s, idx - 1) and not ahead:
             continue  # принял участие в форуме: took part in something else, met no one (but: Встреча прошла ...
             # В ней приняли участие A и B)
+        if cues and idx not in joint and all(_planned(s, idx, m) for m in cues):
+            continue  # Tamm will also meet the Governor on Wednesday: a meeting ahead is none yet
         if s.opening is not None and idx < s.opening and not s.in_sentence(idx, MentionKind.PERSON):
             continue  # a title that names posts and no one (Астанада АӨСШК Атқарушы директорымен кездесу өтті)
         cue = next((m for m in cues if m not in taking_part), None) or joint.get(idx) or taking_part[0]
@@ -163,6 +168,31 @@ def _pronoun_subject(s: State, idx: int, cue: Mention, named: list[tuple[int, st
     first = min([at for at, _ in named] + [cue.start])
     return any(s.lex.is_word(w.strip(WORD_EDGES), "pronoun", s.report.language)
                for w in s.text[sentence.start:first].split())
+
+
+def _planned(s: State, idx: int, cue: Mention) -> bool:
+    """Is the word of meeting one of a meeting ahead: a word of one planned or a verb in the future is it, or stands
+    ``PLANNED_WORDS`` words at most before or after it with no punctuation between (will also meet; кездеседі;
+    встреча состоится)?"""
+    toks = s.sentence_tokens(idx)
+    base = s.sentences[idx].start
+    at = [k for k, t in enumerate(toks) if cue.start <= base + t.start < cue.end]
+    if not at:
+        return False
+    language = s.report.language
+
+    def planned(k: int) -> bool:
+        return s.lex.is_word(toks[k].text, "planned", language) or s.language.is_future(toks[k].text)
+
+    if any(planned(k) for k in at):
+        return True
+    for step, edge in ((-1, at[0]), (1, at[-1])):
+        k, words = edge + step, 0
+        while 0 <= k < len(toks) and words < PLANNED_WORDS and toks[k].text[:1].isalnum():
+            if planned(k):
+                return True
+            k, words = k + step, words + 1
+    return False
 
 
 def _several(s: State, idx: int) -> bool:

@@ -552,6 +552,12 @@ def genitive_only(word: str) -> bool:
     return any(p.tag.case == "gent" for p in nouns) and not any(p.tag.case == "nomn" for p in nouns)
 
 
+def future(word: str) -> bool:
+    """Is the word a verb in the future, in every reading (встретится, проведут, будет; not встреча, провёл)?"""
+    parses = _parses(word.lower()) if CYRILLIC_WORD.match(word) else ()
+    return bool(parses) and all(p.tag.POS == "VERB" and p.tag.tense == "futr" for p in parses)
+
+
 def plural(word: str, before: str = "") -> bool:
     """Is the noun plural: only plural readings (встреч, встречах), or a plural one after a verb (провёл встречи)?"""
     nouns = [p for p in _parses(word.lower()) if p.tag.POS == "NOUN"]
