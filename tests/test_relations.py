@@ -531,6 +531,13 @@ def meetings_of(text: str) -> list[set[str]]:
      "орынбасары Әлібек Жанұзақов АӨСШК Атқарушы директоры Талғат Мамырайымовты қабылдады.\n\nКездесуге "
      "Әзірбайжанның Қазақстандағы Елшісі Рәшад Гусейнзаде қатысты.",
      [{"Әлібек Жанұзақов", "Талғат Мамырайымов", "Рәшад Гусейнзаде"}]),
+    # consultations are one meeting, as talks are: those who attended them are its participants
+    ("Deputy Foreign Minister Darkhan Kalmukhanov and Secretary Arun Sharma held consultations in New Delhi. The "
+     "consultations were attended by Ambassador Azamat Berdibay.",
+     [{"Darkhan Kalmukhanov", "Arun Sharma", "Azamat Berdibay"}]),
+    ("Сыртқы істер министрінің орынбасары Әлібек Бақаев пен Андрис Пелшс Ригада саяси консультациялар өткізді. "
+     "Консультацияларға Қазақстан елшісі Ержан Кистафин қатысты.",
+     [{"Әлібек Бақаев", "Андрис Пелшс", "Ержан Кистафин"}]),
     # a meeting ahead (a word of one planned, a verb in the future beside its word) is none yet
     ("Ambassador Kristjan Tamm met Mayor Almas Kaliyev in Karaganda. Tamm is also scheduled to meet Governor "
      "Yermaganbet Bulekpayev on Wednesday.", [{"Kristjan Tamm", "Almas Kaliyev"}]),
