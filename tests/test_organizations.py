@@ -77,6 +77,10 @@ def organizations(text: str) -> list[tuple[str, str]]:
     ("Trade and Industry Minister Ali Demir arrived.", [("Trade and Industry", "Ministry of Trade and Industry")]),
     ("He met Former Minister John Smith and Acting Minister Ali Demir.", []),
     ("He met State Minister Ali Kaya and Foreign Minister Anna Berg.", []),
+    # a junior minister's title (Minister of State) names no ministry of its own
+    ("He met Minister of State for External Affairs Ravi Verma.", []),
+    ("He met Minister of State at the Federal Foreign Office Anna Lang.",
+     [("Federal Foreign Office", "Federal Foreign Office")]),
     # the words between a post that heads a body and its holder's name name the body, past the title's own words
     ("The Ambassador met the Chief Executive Officer of Danube Rail Tom Kovacs.", [("Danube Rail", "Danube Rail")]),
     ("The Ambassador met the Chairman of the Board of Pannon Air Jozsef Varga.", [("Pannon Air", "Pannon Air")]),

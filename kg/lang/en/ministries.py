@@ -17,6 +17,9 @@ FIELD_LIST_WORDS = 8
 # A ministry's field is an English word of some frequency (Ecology, Fisheries); a name after it is not
 # (Minister of Commerce Faisal bin Thani): Zipf frequency in wordfreq's English lists.
 FIELD_ZIPF = 3.3
+# The word that makes "Minister of ..." a junior minister's title, no field (Minister of State for External Affairs,
+# Minister of State at the Foreign Office): it names no ministry.
+STATE_TITLE = "State"
 # At most this many words name the state after the field (of the Republic of Korea).
 STATE_WORDS = 5
 # The words of a state's long form in lower case (of the Republic of Korea).
@@ -36,6 +39,8 @@ def ministry(view: TokenView, i: int) -> tuple[int, int, str] | None:
     if i + 1 >= len(texts) or texts[i + 1] not in FIELD_OPENERS:
         return _field_before(view, i)
     opener = texts[i + 1]
+    if opener == "of" and texts[i + 2:i + 3] == [STATE_TITLE]:
+        return None
     j = i + 2
     words: list[str] = []
     while j < len(texts) and not view.covered[j] and (
