@@ -547,6 +547,11 @@ def meetings_of(text: str) -> list[set[str]]:
      "Ермаганбетом Булекпаевым.", [{"Кристьян Тамм", "Ерлан Тохтаров"}]),
     ("Елші Кристьян Тамм қала әкімі Алмас Қалиевпен кездесті. Елшінің облыс әкімі Ермағанбет Бөлекпаевпен "
      "кездесуі жоспарланған.", [{"Кристьян Тамм", "Алмас Қалиев"}]),
+    # heads of state between whom a meeting or talks took place took part in it
+    ("Қасым-Жомарт Тоқаев пен Александр Лукашенко арасында кездесу өтті.",
+     [{"Қасым-Жомарт Тоқаев", "Александр Лукашенко"}]),
+    ("Talks between President Kassym-Jomart Tokayev and President Alexander Lukashenko were held in Minsk.",
+     [{"Kassym-Jomart Tokayev", "Alexander Lukashenko"}]),
     # ... but a meeting held, with a future told after a comma, is one
     ("Ambassador Kristjan Tamm met Mayor Almas Kaliyev in Karaganda, who will visit Tallinn in May.",
      [{"Kristjan Tamm", "Almas Kaliyev"}]),
@@ -640,6 +645,14 @@ def test_no_place_from_a_surname(text, name):
      "тараптар Мемлекет басшылары Қасым-Жомарт Тоқаев пен Шавкат Мирзиёевтің уағдаластықтарын іске асыру мәселелерін "
      "талқылады.",
      "Қасым-Жомарт Тоқаев"),
+    # ... or heads between whom something other than a meeting was reached
+    ("Беларусь елшісі Павел Ковальчук облыс әкімі Құмар Ахметовпен кездесті. Кездесуде Мемлекет басшылары Қасым-Жомарт "
+     "Тоқаев пен Александр Лукашенко арасында қол жеткізілген уағдаластықтар талқыланды.", "Александр Лукашенко"),
+    ("Посол Беларуси Павел Ковальчук встретился с акимом области Кумаром Ахметовым. На встрече обсуждались "
+     "договоренности, достигнутые между Президентами Касым-Жомартом Токаевым и Александром Лукашенко.",
+     "Касым-Жомарт Токаев"),
+    ("Belarusian Ambassador Pavel Kovalchuk met Akim Kumar Akhmetov. At the meeting, they discussed the agreements "
+     "reached between Presidents Kassym-Jomart Tokayev and Alexander Lukashenko.", "Alexander Lukashenko"),
 ])
 def test_persons_named_in_passing_take_no_part(text, absent):
     found = meetings_of(text)

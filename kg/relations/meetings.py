@@ -476,7 +476,7 @@ def _named_in_passing(s: State, m: Mention, role_of: dict[str, str]) -> bool:
     """A head of state in the genitive (Президенттің бастамалары, President X's talks, the state visit of President X)
     or the agent of what is no meeting (reforms launched by President X): whose initiatives, not who met."""
     return role_of.get(s.key_of[m]) in HEADS and (_genitive(s, m) or _genitive(s, _joined_next(s, m))
-                                                  or _after_of(s, m) or _agent(s, m))
+                                                  or _after_of(s, m) or _agent(s, m) or _between(s, m))
 
 
 def _genitive(s: State, m: Mention | None) -> bool:
@@ -501,6 +501,26 @@ def _agent(s: State, m: Mention) -> bool:
     language = s.report.language
     return len(words) >= 2 and s.lex.is_word(words[-1], "agent", language) and not any(
         s.lex.is_word(words[-2], category, language) for category in MEETING_WORDS)
+
+
+def _between(s: State, m: Mention) -> bool:
+    """Is the person one of those between whom something other than a meeting was reached (договорённости,
+    достигнутые между Президентами X и Y; Тоқаев пен Лукашенко арасында қол жеткізілген уағдаластықтар)? The word
+    for "between" stands before his post or name, after a word that is no meeting's (not: talks between), or right
+    after his name or the name joined to it, before one that is no meeting's (not: арасындағы кездесу)."""
+    language = s.report.language
+    words = _words_before_post(s, m)
+    if len(words) >= 2 and s.lex.is_word(words[-1], "between", language) and not _meeting_word(s, words[-2]):
+        return True
+    last = _joined_next(s, m) or m
+    after = [w.strip(WORD_EDGES) for w in s.text[last.end:last.end + WORD_REACH * 2].split()[:2]]
+    return bool(after) and s.lex.is_word(after[0], "between", language) and not (
+        len(after) > 1 and _meeting_word(s, after[1]))
+
+
+def _meeting_word(s: State, word: str) -> bool:
+    """Is the word one of meeting (or of the other words that make a meeting: a visit, presence)?"""
+    return any(s.lex.is_word(word.strip(WORD_EDGES), category, s.report.language) for category in MEETING_WORDS)
 
 
 def _quoted(s: State, m: Mention) -> bool:
