@@ -130,3 +130,18 @@ def test_meeting_date_from_day_words(text, meeting_date):
     x = extract(parse_report("t.txt", text, month=load_lexicon().month))
     assert len(x.meetings) == 1
     assert x.meetings[0].date.iso() == meeting_date
+
+
+@pytest.mark.parametrize(("language", "text", "day", "name"), [
+    # a word for a day is no word of a name, at the start of a sentence or after a body's name
+    ("kk", "Сәрсенбіде Кристьян Тамм облыс әкімі Ермағанбет Бөлекпаевпен кездесті.", "Сәрсенбіде", "Кристьян Тамм"),
+    ("en", "Bektenov spoke at the Council of Heads of Government on Wednesday, 16 October.", "Wednesday", None),
+    ("ru", "Вчера Иван Петров встретился с Анной Ковальской.", "Вчера", "Иван Петров"),
+    # ... but a capitalised one before another capitalised word inside a sentence may be a given name
+    ("kk", "Елші мектеп директоры Жұма Әбдіровпен кездесті.", None, "Жұма Әбдіров"),
+])
+def test_day_words_are_no_words_of_names(language, text, day, name):
+    report = parse_report(f"{language}-t.txt", "Title\n" + text, month=load_lexicon().month)
+    names = {e.name for e in extract(report).entities}
+    assert day is None or not any(day in n for n in names)
+    assert name is None or name in names

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from kg.lang import Case, profile
+from kg.lang import Case, DayKind, profile, word_key
 from kg.model import MentionKind
 from kg.rules.state import State
 
@@ -19,7 +19,25 @@ NUMBER = re.compile(r"^\d{1,2}$")
 DATE_SEPARATORS = frozenset({".", "/"})
 # The letters of an abbreviated word for a year, a full stop after it (2025 ж., 2025 г.).
 ABBREVIATED_YEAR = 2
+# The kinds of day words that say which day a text means, no other word (not: the next day, the first day).
+DAY_KINDS = (DayKind.OFFSET, DayKind.WEEKDAY)
 ORDINAL_DAY = re.compile(r"^(\d{1,2})[-‐](?:і|сі|ы|сы|інде|сінде|ында|сында|нде|нда|де|да|ші|шы|інші|ншы)$")
+
+
+def mark_days(s: State) -> None:
+    """A word for a day (Wednesday, сәрсенбіде, вчера) is no word of a name: Council of Heads of Government on
+    Wednesday, Сәрсенбіде Тамм ... кездесті. Not a capitalised one inside a sentence before another capitalised word,
+    which may be a given name (Жұма Әбдіров)."""
+    language = profile(s.language)
+    days = {day.words[0] for day in language.days if len(day.words) == 1 and day.kind in DAY_KINDS}
+    if not days:
+        return
+    for k, t in enumerate(s.texts):
+        if s.covered[k] or not t[:1].isalpha() or (
+                t[:1].isupper() and not s.sentence_initial(k) and k + 1 < len(s.texts) and s.is_capitalised(k + 1)):
+            continue
+        if word_key(t) in days or not days.isdisjoint(language.lemmas(t)):
+            s.covered[k] = True
 
 
 def read_dates(s: State) -> None:

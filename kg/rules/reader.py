@@ -14,7 +14,7 @@ from functools import cache
 from kg.lexicon import Lexicon
 from kg.model import Mention, Report
 from kg.rules.bodies import camel_case_organizations, eponym_acronyms, latin_organizations, ministries
-from kg.rules.dates import read_dates
+from kg.rules.dates import mark_days, read_dates
 from kg.rules.heads import head_patterns, names_after_heads, quoted_organizations
 from kg.rules.local_bodies import local_bodies
 from kg.rules.persons import read_persons
@@ -32,7 +32,7 @@ def passes() -> tuple[Pass, ...]:
     """The passes, in the order they run."""
     from kg import organizations  # its passes read this package's word shapes
 
-    return (mark_posts, quoted_organizations, read_names, joined_states, qualified_places, head_patterns,
+    return (mark_posts, mark_days, quoted_organizations, read_names, joined_states, qualified_places, head_patterns,
             names_after_heads, local_bodies, eponym_acronyms,
             latin_organizations, camel_case_organizations, ministries, organizations.appositions, mark_areas,
             read_posts, read_persons, organizations.post_complements, organizations.member_bodies, read_sectors,
