@@ -1306,6 +1306,16 @@ def test_meeting_place(text, place):
      "Luxembourg Claude Weber on the sidelines of the UN General Assembly.", "New York"),
     ("НЬЮ-ЙОРК. KAZINFORM – Министр иностранных дел Казахстана Даулет Муканов встретился с министром иностранных дел "
      "Люксембурга Клодом Вебером на полях Генеральной Ассамблеи ООН.", "Нью-Йорк"),
+    # where a series of meetings told before them was held, before the dateline
+    ("АНКАРА, 12 мар – Trend. Посол Казахстана в Турции Ерлан Кулмаганбетов провел в Стамбуле серию встреч с "
+     "руководством деловых кругов. 11 марта дипломат встретился с вице-президентом Союза палат Халилом Озтюрком.",
+     "Стамбул"),
+    ("ANKARA – The Ambassador of Kazakhstan to Turkey Yerlan Kulmaganbetov held a series of meetings in Istanbul with "
+     "business leaders. On March 11, the diplomat met with Vice President of the Union of Chambers Halil Ozturk.",
+     "Istanbul"),
+    ("АНКАРА. ҚазАқпарат - Қазақстанның Түркиядағы елшісі Ерлан Кулмағанбетов Стамбулда іскер топтармен бірқатар "
+     "кездесулер өткізді. 11 наурызда дипломат Палаталар одағының вице-президенті Халил Озтюркпен кездесті.",
+     "Стамбұл"),
 ])
 def test_a_place_the_meetings_sentences_leave_open(text, place):
     assert set(places_of(text)) == {place}

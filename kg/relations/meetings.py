@@ -54,7 +54,7 @@ def read_meetings(s: State) -> None:
     for idx in sorted(set(_sentences_with(s, "meeting")) | set(joint)):
         cues = [m for m in s.in_sentence(idx, MentionKind.MEETING) if m.value == "meeting"]
         taking_part = [m for m in cues if _taking_part(s, m)]
-        ahead = not out and _several(s, idx) and bool(taking_part or s.has_word(idx, "attendance"))
+        ahead = not out and s.several(idx) and bool(taking_part or s.has_word(idx, "attendance"))
         if cues and len(taking_part) == len(cues) and not _meeting_noun_in(s, idx - 1) and not ahead:
             continue  # принял участие в форуме: took part in something else, met no one (but: Встреча прошла ...
             # В ней приняли участие A и B)
@@ -117,9 +117,9 @@ def read_meetings(s: State) -> None:
         if len(people) < 2 and out and set(people) <= set(out[-1].participants):
             out[-1].sentences.append(idx)
             continue
-        if not people or (len(people) == 1 and _several(s, idx)):
+        if not people or (len(people) == 1 and s.several(idx)):
             continue  # (a series of meetings one person held: each is told on its own, or none is)
-        if len(people) > 2 and _several(s, idx):
+        if len(people) > 2 and s.several(idx):
             # провёл встречи с A и B / held meetings with A and B: one meeting with each
             out.extend(MeetingDraft([people[0], other], [idx], s.evidence(cue)) for other in people[1:])
             continue
@@ -195,16 +195,6 @@ def _planned(s: State, idx: int, cue: Mention) -> bool:
     return False
 
 
-def _several(s: State, idx: int) -> bool:
-    """Does the sentence speak of meetings in the plural (кездесулер өткізді, провёл встречи, held meetings)?"""
-    for m in s.in_sentence(idx, MentionKind.MEETING):
-        word = s.last_word(m).strip(".,;:")
-        if s.lex.is_word(word, "meeting-noun", s.report.language) and s.language.is_plural(
-                word, s.word_before(m.start, WORD_REACH) or ""):
-            return True
-    return False
-
-
 def _spanned(s: State, idx: int, told: int) -> int:
     """How many of the ``told`` meetings told before the sentence speaks of by the noun of meetings after a word
     that spans them (both meetings: two; all the meetings: all); none where one or none was told."""
@@ -271,7 +261,7 @@ def _refers_back(s: State, idx: int, persons: list[Mention], told: MeetingDraft)
     cues = [m for m in s.in_sentence(idx, MentionKind.MEETING) if m.value == "meeting"]
     if not cues or not all(s.meeting_noun(m) for m in cues):
         return False
-    if s.has_word(idx, "hold") or _several(s, idx) or _after_a_meeting(s, idx):
+    if s.has_word(idx, "hold") or s.several(idx) or _after_a_meeting(s, idx):
         return False
     return not any(s.key_of[m] not in told.participants and with_(s, m, role_before(s, m)) for m in persons)
 

@@ -52,8 +52,8 @@ def read_places_and_dates(s: State) -> None:
             s.language, [t.text for t in s.sentence_tokens(min(d.sentences))]) is not None)
         d.location = _location(s, d, windows, visitors)
         if d.location is None and not _called(s, d):
-            d.location = (told.location if also and told else None) or _title_place(s, windows) or \
-                _default_location(s, d, visitors)
+            d.location = (told.location if also and told else None) or _series_place(s, d, windows) or \
+                _title_place(s, windows) or _default_location(s, d, visitors)
         before = told.date if told else _last_date_before(s, min(d.sentences), dateline, day or year_end)
         stated = _stated_date(s, d, day, dateline, before, first, year_end)
         d.date = stated or (told.date if told else None) or undated
@@ -142,6 +142,17 @@ def _hosts(s: State, d: MeetingDraft, visitors: frozenset[str]) -> list[str]:
 def _called(s: State, d: MeetingDraft) -> bool:
     """Was the meeting a phone or video call?"""
     return any(s.has_word(idx, "call") for idx in d.sentences)
+
+
+def _series_place(s: State, d: MeetingDraft, windows: set[int]) -> str | None:
+    """Where a series of meetings told before the meeting was held, the nearest such sentence (провёл в Стамбуле
+    серию встреч, held a series of meetings in Istanbul, Стамбулда бірқатар кездесулер өткізді): the place of each
+    meeting of it whose own sentences name none."""
+    for idx in range(min(d.sentences) - 1, -1, -1):
+        if s.several(idx):
+            return next((s.key_of.get(m) for m in s.in_sentence(idx, MentionKind.PLACE)
+                         if id(m) not in windows and _held_at(s, m, idx)), None)
+    return None
 
 
 def _title_place(s: State, windows: set[int]) -> str | None:

@@ -22,6 +22,8 @@ WORD_EDGES = ".,;:«»\"()"
 PLACE_CLASS_REACH = 12
 # Characters read after a name for an honorific that follows it (Новак ханыммен).
 HONORIFIC_REACH = 16
+# Characters read before a noun of meeting for the word that governs it (провёл встречи: several meetings).
+GOVERNOR_REACH = 16
 OF = "of"
 # The lines of a title a report may open with before its dateline (a headline, a subtitle): whole lines with no
 # closing stop.
@@ -232,6 +234,16 @@ class State:
                 elif folded.startswith(first) and fold(" ".join(t.text for t in toks[k:k + n])) == folded:
                     out.append((sentence.start + tok.start, sentence.start + toks[k + n - 1].end, w.value))
         return out
+
+    def several(self, index: int) -> bool:
+        """Does sentence ``index`` speak of meetings in the plural (кездесулер өткізді, провёл встречи, held
+        meetings)?"""
+        for m in self.in_sentence(index, MentionKind.MEETING):
+            word = self.last_word(m).strip(".,;:")
+            if self.lex.is_word(word, "meeting-noun", self.report.language) and self.language.is_plural(
+                    word, self.word_before(m.start, GOVERNOR_REACH) or ""):
+                return True
+        return False
 
     def meeting_noun(self, m: Mention) -> bool:
         """Is a word of meeting the noun of one (кездесу, встреча, meeting; held online: бейнеконференция, video call)
