@@ -166,22 +166,30 @@ def _dateline(text: str, month: Callable[[str], int | None]) -> date | None:
     """The first full date in the top lines of a page (blank lines not counted), where sites print the publication
     date."""
     for line in islice((line for line in text.split("\n") if line.strip()), DATELINE_LINES):
-        for m in ISO_DATE.finditer(line):
-            d = _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        found = line_date(line, month)
+        if found:
+            return found
+    return None
+
+
+def line_date(line: str, month: Callable[[str], int | None]) -> date | None:
+    """The first full date a line writes (2025-10-15, 15.10.2025, 15 October 2025, October 15, 2025)."""
+    for m in ISO_DATE.finditer(line):
+        d = _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if d:
+            return d
+    for m in NUMERIC_DATE.finditer(line):
+        year, first, second = int(m.group(4)), int(m.group(1)), int(m.group(3))
+        # the day first; with slashes, the month first where the day cannot be (01/31/2025)
+        d = _date(year, second, first) or (_date(year, first, second) if m.group(2) == "/" else None)
+        if d:
+            return d
+    for pattern, (y, mo, dy) in DATELINE_FORMS:
+        for m in pattern.finditer(line):
+            number = month(m.group(mo))
+            d = _date(int(m.group(y)), number, int(m.group(dy))) if number else None
             if d:
                 return d
-        for m in NUMERIC_DATE.finditer(line):
-            year, first, second = int(m.group(4)), int(m.group(1)), int(m.group(3))
-            # the day first; with slashes, the month first where the day cannot be (01/31/2025)
-            d = _date(year, second, first) or (_date(year, first, second) if m.group(2) == "/" else None)
-            if d:
-                return d
-        for pattern, (y, mo, dy) in DATELINE_FORMS:
-            for m in pattern.finditer(line):
-                number = month(m.group(mo))
-                d = _date(int(m.group(y)), number, int(m.group(dy))) if number else None
-                if d:
-                    return d
     return None
 
 

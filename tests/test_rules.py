@@ -586,3 +586,17 @@ def test_members_of_a_body_are_words_of_its_name(text, bodies, roles):
     found = tagged_rule_mentions(parse_report("t.txt", text, month=load_lexicon().month))
     assert [m.value for m in found if m.kind == MentionKind.ORGANIZATION] == bodies
     assert [m.value for m in found if m.kind == MentionKind.ROLE] == roles
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a short first line with the publication date names its source and section, no place or body of the report
+    ("Sep 25, 2024 / The Astana Times\nAmbassador visits Pavlodar\nThe Ambassador of China Zhang Wei visited Pavlodar.",
+     ["Pavlodar", "Pavlodar"]),
+    ("18.05.2023 | 09:47 | Astana\nЕлші Павлодарға барды\nҚытай елшісі Чжан Вэй Павлодарға барды.",
+     ["Павлодарға", "Павлодарға"]),
+    # ... but one that opens with a place and a comma is the dateline where the report was filed
+    ("Бишкек, 24 января 2025 г. — Кабар\nПосол встретился с мэром\nПосол Казахстана встретился с мэром города.",
+     ["Бишкек"]),
+])
+def test_the_line_of_the_publication_date_names_no_place(text, expected):
+    assert [name for name, _ in mentions(text, MentionKind.PLACE)] == expected

@@ -305,7 +305,7 @@ def _dateline_place(s: State) -> str | None:
         if not m:
             continue
         key = s.lex.place_named(m.group(1))
-        if key:
+        if key and s.entity(f"place:{key}") is not None:  # (not a line of clutter, where no place is named)
             return f"place:{key}"
     return None
 

@@ -15,6 +15,7 @@ from kg.letters import HYPHEN as HYPHEN
 from kg.lexicon import Head, Lexicon
 from kg.matching import Match
 from kg.model import EPONYM, Mention, MentionKind, Report
+from kg.reports import line_date
 from kg.rules.matchers import Matchers, matchers
 from kg.text import abbreviations, clean, fold, visible_tokens
 
@@ -64,6 +65,13 @@ TEMPERATURE = re.compile(r"^[-+]?\d+°")
 DIGIT = re.compile(r"\d")
 # A name that opens with an Arabic article in lower case (аль-Фараби, al-Farabi).
 ARTICLE_NAME = re.compile(r"^[^\W\d_]{2,4}[-‐][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
+# A first line at most this long that writes a full date is the site's line of the publication date, its source and
+# its section (Sep 25, 2024 / The Astana Times; 18.05.2023 | 09:47 | Kazinform): clutter, as no fact is stated there;
+# but not one that opens with a place and a comma, the dateline of where the report was filed (Бишкек, 24 января), nor
+# a sentence (Елші 15 қазанда әкіммен кездесті.).
+DATE_LINE_CHARS = 60
+SENTENCE_ENDS = (".", "!", "?")
+FILED_AT = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]+(?:[ -][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]+)?,\s")
 LOWER_WORD = re.compile(r"[a-zа-яәғқңөұүһі]{4,}")
 # Words sites put next to a dateline or credit that are never names.
 NOT_NAMES = frozenset(fold(w) for w in (
@@ -148,18 +156,23 @@ class State:
         clutter_words = tuple(w.word for w in self.lex.words_of("clutter"))
         out: list[_Tok] = []
         pos = self.report.body_start
+        first = True  # the first line that holds anything
         for line in self.view[self.report.body_start:].split("\n"):
             line_start, line_end = pos, pos + len(line)
             pos = line_end + 1
             stripped = line.strip()
+            date_line = first and bool(stripped) and len(stripped) <= DATE_LINE_CHARS \
+                and not stripped.endswith(SENTENCE_ENDS) and FILED_AT.match(stripped) is None \
+                and line_date(stripped, self.lex.month) is not None
+            first = first and not stripped
             # Clutter (a caption, a file name, a weather line) is a short line; a long line is text
             # even when it starts with "Photo:" or names a .jpg.
-            is_clutter = len(stripped) <= 120 and (
+            is_clutter = date_line or (len(stripped) <= 120 and (
                 stripped.startswith(clutter_words)
                 or PICTURE_FILE.search(stripped) is not None
                 or TEMPERATURE.match(stripped) is not None
                 or (len(stripped) < 40 and DIGIT.search(stripped) is not None
-                    and not LOWER_WORD.search(stripped)))
+                    and not LOWER_WORD.search(stripped))))
             out.extend([_Tok(t.start, t.end, t.text, is_clutter)
                         for t in visible_tokens(self.view, start=line_start, end=line_end)])
         return out
