@@ -50,7 +50,7 @@ def places(language: str, text: str) -> list[tuple[str, str]]:
     ("en", "The delegation flew to Islamabad.", "Islamabad", ISLAMABAD),
     ("en", "The talks took place in Turkestan.", "Turkestan", TURKISTAN),
     ("en", "A forum opened in Xi'an.", "Xi'an", XIAN),
-    ("en", "Omsk's governor spoke.", "Omsk's", OMSK),
+    ("en", "Omsk's governor spoke.", "Omsk", OMSK),
     # a name written without its letters beyond ASCII (Wrocław, Łódź, Diyarbakır)
     ("en", "The ambassador visited Wroclaw.", "Wroclaw", "geonames:3081368"),
     ("en", "The ambassador visited Lodz.", "Lodz", "geonames:3093133"),

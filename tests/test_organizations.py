@@ -77,6 +77,11 @@ def organizations(text: str) -> list[tuple[str, str]]:
     ("Trade and Industry Minister Ali Demir arrived.", [("Trade and Industry", "Ministry of Trade and Industry")]),
     ("He met Former Minister John Smith and Acting Minister Ali Demir.", []),
     ("He met State Minister Ali Kaya and Foreign Minister Anna Berg.", []),
+    # a body's name with a possessive ending: the name without it
+    ("He visited the Indian Space Research Organisation's office.",
+     [("Indian Space Research Organisation", "Indian Space Research Organisation")]),
+    ("He proposed a hub at the Karaganda Technical University's campus.",
+     [("Karaganda Technical University", "Karaganda Technical University")]),
     # a junior minister's title (Minister of State) names no ministry of its own
     ("He met Minister of State for External Affairs Ravi Verma.", []),
     ("He met Minister of State at the Federal Foreign Office Anna Lang.",

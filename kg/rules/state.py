@@ -154,6 +154,7 @@ class State:
 
     def _tokens(self) -> list[_Tok]:
         clutter_words = tuple(w.word for w in self.lex.words_of("clutter"))
+        possessives = profile(self.language).possessive_endings
         out: list[_Tok] = []
         pos = self.report.body_start
         first = True  # the first line that holds anything
@@ -173,8 +174,15 @@ class State:
                 or TEMPERATURE.match(stripped) is not None
                 or (len(stripped) < 40 and DIGIT.search(stripped) is not None
                     and not LOWER_WORD.search(stripped))))
-            out.extend([_Tok(t.start, t.end, t.text, is_clutter)
-                        for t in visible_tokens(self.view, start=line_start, end=line_end)])
+            line_tokens = visible_tokens(self.view, start=line_start, end=line_end)
+            for k, t in enumerate(line_tokens):
+                ending = next((e for e in possessives if t.text.endswith(e) and len(t.text) > len(e)), None)
+                if ending is None or (k + 1 < len(line_tokens) and line_tokens[k + 1].text[:1].isupper()):
+                    out.append(_Tok(t.start, t.end, t.text, is_clutter))  # (Dr. Reddy's Laboratories: one name)
+                else:  # the Organisation's office: the name's word and its possessive ending, apart
+                    cut = t.end - len(ending)
+                    out.append(_Tok(t.start, cut, t.text[:-len(ending)], is_clutter))
+                    out.append(_Tok(cut, t.end, ending, is_clutter))
         return out
 
     def _token_ranges(self, proposals: Sequence[Mention]) -> list[tuple[str, int, int]]:
