@@ -21,6 +21,8 @@ DATE_SEPARATORS = frozenset({".", "/"})
 ABBREVIATED_YEAR = 2
 # The kinds of day words that say which day a text means, no other word (not: the next day, the first day).
 DAY_KINDS = (DayKind.OFFSET, DayKind.WEEKDAY)
+# The letters every form of a day's word opens with (сәрсенбіде: сәр; вчера, Wednesday's).
+DAY_OPENING = 3
 ORDINAL_DAY = re.compile(r"^(\d{1,2})[-‐](?:і|сі|ы|сы|інде|сінде|ында|сында|нде|нда|де|да|ші|шы|інші|ншы)$")
 
 
@@ -32,11 +34,13 @@ def mark_days(s: State) -> None:
     days = {day.words[0] for day in language.days if len(day.words) == 1 and day.kind in DAY_KINDS}
     if not days:
         return
+    openings = {day[:DAY_OPENING] for day in days}  # a form of a day's word opens as the word does: lemmas only then
     for k, t in enumerate(s.texts):
-        if s.covered[k] or not t[:1].isalpha() or (
+        key = word_key(t)
+        if key[:DAY_OPENING] not in openings or s.covered[k] or (
                 t[:1].isupper() and not s.sentence_initial(k) and k + 1 < len(s.texts) and s.is_capitalised(k + 1)):
             continue
-        if word_key(t) in days or not days.isdisjoint(language.lemmas(t)):
+        if key in days or not days.isdisjoint(language.lemmas(t)):
             s.covered[k] = True
 
 
