@@ -1081,6 +1081,9 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
      "Ruslan Abenov met Mayor Michael Ludwig.", "Ruslan Abenov", ("ambassador", "KZ", "AT")),
     ("Посол Казахстана в Австрии и Постоянный представитель при международных организациях в Вене Руслан Абенов "
      "встретился с мэром Михаэлем Людвигом.", "Руслан Абенов", ("ambassador", "KZ", "AT")),
+    # the state of the university a rector's bare post points back to: the state its name holds
+    ("The official visited the Asfendiyarov Kazakh National Medical University, where he met rector Dana Kaliyeva.",
+     "Dana Kaliyeva", ("rector", "KZ", None)),
     # a consul's deputy is a diplomat
     ("Консул встретился с вице-консулом Анной Качмарек.", "Анна Качмарек", ("diplomat", None, None)),
     ("The Consul met Vice Consul Anna Kowal in Lodz.", "Anna Kowal", ("diplomat", None, None)),

@@ -457,8 +457,10 @@ def _official(s: State, d: PostDraft, window: list[Mention], role: Mention, side
         d.country = d.country or state_of(s, d.jurisdiction)
     if d.jurisdiction is None and d.role in ("minister", "deputy-minister"):
         d.jurisdiction = ministry_before(s, role)
+        d.country = d.country or state_of(s, d.jurisdiction)
     if d.jurisdiction is None and d.role in ("rector", "vice-rector"):
         d.jurisdiction = university_before(s, role)
+        d.country = d.country or state_of(s, d.jurisdiction)
     if d.jurisdiction is None and _university_post(s, role):
         # a title a university's head or deputy may bear (Vice-Chancellor, вице-президент), right after the
         # university its sentence names: its post there
