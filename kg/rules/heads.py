@@ -422,6 +422,8 @@ def _name_start(s: State, head_index: int, *, organization: bool = False, town_n
         if all(not s.is_capitalised(k) and not s.covered[k] for k in range(holder, head_index)):
             return None
         first = holder
+        while first < head_index - 1 and s.texts[first] in LATIN_LINKS:
+            first += 1  # Rector A and Tashkent State University's rector B: the word joining the two opens no name
     # A sentence's first word is capitalised anyway: a common word there is not part of the name.
     if first < head_index - 1 and s.sentence_initial(first) and s.common_word(s.texts[first]) \
             and not CAPITAL_LETTER.match(s.texts[first]) and not s.lex.is_word(s.texts[first], "qualifier", s.language):
