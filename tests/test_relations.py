@@ -689,7 +689,7 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     ("Делегация Жезқазған политехникалық колледжіне барды. Колледж директоры Сәуле Нұрбекова қонақтарды қарсы алды.",
      "Сәуле Нұрбекова", ("official", "KZ", None)),
     ("The Ambassador met with the Director General of the Casablanca-Settat Regional Investment Center Hicham Tazi.",
-     "Hicham Tazi", ("official", None, None)),
+     "Hicham Tazi", ("official", "MA", None)),
     # the head of a region's department is the department's, no governor of the region
     ("Akim of Aktobe region Yerlan Nurov met the Ambassador of Italy Marco Martini. The head of the regional "
      "tourism department Aidos Bekov also attended.", "Aidos Bekov", ("official", "KZ", None)),
@@ -1084,6 +1084,11 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     # the state of the university a rector's bare post points back to: the state its name holds
     ("The official visited the Asfendiyarov Kazakh National Medical University, where he met rector Dana Kaliyeva.",
      "Dana Kaliyeva", ("rector", "KZ", None)),
+    # ... or the state of a town its name holds, which no mention of a place reads (a university's)
+    ("Karaganda Technical University rector Meiram Begentayev met the ambassador.", "Meiram Begentayev",
+     ("rector", "KZ", None)),
+    ("Tashkent State Technical University rector Bakhodir Tursunov met the ambassador.", "Bakhodir Tursunov",
+     ("rector", "UZ", None)),
     # a consul's deputy is a diplomat
     ("Консул встретился с вице-консулом Анной Качмарек.", "Анна Качмарек", ("diplomat", None, None)),
     ("The Consul met Vice Consul Anna Kowal in Lodz.", "Anna Kowal", ("diplomat", None, None)),

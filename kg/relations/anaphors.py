@@ -48,6 +48,12 @@ def inner_country(s: State, body: Mention) -> str | None:
             found = m.value if m.kind == MentionKind.COUNTRY else s.country_of(s.key_of.get(m))
             if found and found not in states:
                 states.append(found)
+    if not states:  # a town the name holds that no mention of a place reads (Karaganda Technical University)
+        for word in body.text.split():
+            key = s.lex.place_named(word) if word[:1].isupper() else None
+            found = s.lex.entry_country(key) if key else None
+            if found and found not in states:
+                states.append(found)
     return states[0] if len(states) == 1 else None
 
 
