@@ -139,7 +139,7 @@ def head_patterns(s: State) -> None:
                             and not profile(s.language).title_case_heads)
         if first is None or _common_opening(s, m, first):
             continue
-        if first < m.first - 1 and s.sentence_initial(first) and (
+        if first < m.first - 1 and s.sentence_initial(first) and not s.covered[first] and (
                 s.common_word(s.texts[first], inflected=True) or any(w.first == first for w in s.function_words)):
             first += 1  # Делегацияны Кёнсан-Пукто провинциясы: a common or function word with an ending opens no name
         name_words = s.texts[first:m.first]
@@ -425,7 +425,7 @@ def _name_start(s: State, head_index: int, *, organization: bool = False, town_n
         while first < head_index - 1 and s.texts[first] in LATIN_LINKS:
             first += 1  # Rector A and Tashkent State University's rector B: the word joining the two opens no name
     # A sentence's first word is capitalised anyway: a common word there is not part of the name.
-    if first < head_index - 1 and s.sentence_initial(first) and s.common_word(s.texts[first]) \
+    if first < head_index - 1 and s.sentence_initial(first) and not s.covered[first] and s.common_word(s.texts[first]) \
             and not CAPITAL_LETTER.match(s.texts[first]) and not s.lex.is_word(s.texts[first], "qualifier", s.language):
         first += 1
         # and the lower-case words after it (Бұл туралы ...) open no name either
