@@ -17,7 +17,7 @@ from kg.matching import Match
 from kg.model import EPONYM, Mention, MentionKind, Report
 from kg.reports import line_date
 from kg.rules.matchers import Matchers, matchers
-from kg.text import abbreviations, clean, fold, visible_tokens
+from kg.text import Token, abbreviations, clean, fold, visible_tokens
 
 CAPITALISED = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'’-]+(?:[-‐][A-ZА-ЯЁӘҒҚҢӨҰҮҺІa-zа-яёәғқңөұүһі]+)*$")
 # A name whose prefix an apostrophe joins to a capitalised word (O'Connor, О'Коннор, D'Amato).
@@ -103,6 +103,21 @@ def surname_shaped(word: str) -> bool:
     return ending is not None and ending.start() >= SURNAME_ROOT
 
 
+def _possessives_apart(toks: Sequence[Token], endings: frozenset[str]) -> list[tuple[int, int, str]]:
+    """The tokens of a line as (start, end, text), a possessive ending (``endings``) apart from the word it ends where
+    a lower-case word follows (the Organisation's office); before a capitalised word it stays inside, as in a name
+    (Dr. Reddy's Laboratories)."""
+    out: list[tuple[int, int, str]] = []
+    for k, t in enumerate(toks):
+        ending = next((e for e in endings if t.text.endswith(e) and len(t.text) > len(e)), None)
+        if ending is None or (k + 1 < len(toks) and toks[k + 1].text[:1].isupper()):
+            out.append((t.start, t.end, t.text))
+        else:
+            cut = t.end - len(ending)
+            out.extend(((t.start, cut, t.text[:-len(ending)]), (cut, t.end, ending)))
+    return out
+
+
 class _Tok(NamedTuple):
     """A token of the report with whether its line is clutter (a tuple: a report makes hundreds)."""
 
@@ -162,9 +177,7 @@ class State:
             line_start, line_end = pos, pos + len(line)
             pos = line_end + 1
             stripped = line.strip()
-            date_line = first and bool(stripped) and len(stripped) <= DATE_LINE_CHARS \
-                and not stripped.endswith(SENTENCE_ENDS) and FILED_AT.match(stripped) is None \
-                and line_date(stripped, self.lex.month) is not None
+            date_line = first and self._date_line(stripped)
             first = first and not stripped
             # Clutter (a caption, a file name, a weather line) is a short line; a long line is text
             # even when it starts with "Photo:" or names a .jpg.
@@ -174,16 +187,14 @@ class State:
                 or TEMPERATURE.match(stripped) is not None
                 or (len(stripped) < 40 and DIGIT.search(stripped) is not None
                     and not LOWER_WORD.search(stripped))))
-            line_tokens = visible_tokens(self.view, start=line_start, end=line_end)
-            for k, t in enumerate(line_tokens):
-                ending = next((e for e in possessives if t.text.endswith(e) and len(t.text) > len(e)), None)
-                if ending is None or (k + 1 < len(line_tokens) and line_tokens[k + 1].text[:1].isupper()):
-                    out.append(_Tok(t.start, t.end, t.text, is_clutter))  # (Dr. Reddy's Laboratories: one name)
-                else:  # the Organisation's office: the name's word and its possessive ending, apart
-                    cut = t.end - len(ending)
-                    out.append(_Tok(t.start, cut, t.text[:-len(ending)], is_clutter))
-                    out.append(_Tok(cut, t.end, ending, is_clutter))
+            out.extend(_Tok(start, end, text, is_clutter) for start, end, text in
+                       _possessives_apart(visible_tokens(self.view, start=line_start, end=line_end), possessives))
         return out
+
+    def _date_line(self, line: str) -> bool:
+        """Is the (first, stripped) line the site's line of the publication date (``DATE_LINE_CHARS``)?"""
+        return bool(line) and len(line) <= DATE_LINE_CHARS and not line.endswith(SENTENCE_ENDS) \
+            and FILED_AT.match(line) is None and line_date(line, self.lex.month) is not None
 
     def _token_ranges(self, proposals: Sequence[Mention]) -> list[tuple[str, int, int]]:
         """Each proposal as (kind, first token, last token), over whole tokens only."""
