@@ -42,6 +42,9 @@ MONTH_FIRST_DATE = re.compile(r"\b([^\W\d_]+)\.?\s+(\d{1,2}),?\s+(\d{4})\b")
 # 2025 жылғы 20 қазан: the year, its word, the day, the month
 YEAR_FIRST_DATE = re.compile(r"\b(\d{4})\s+[^\W\d_]+\s+(\d{1,2})\s+([^\W\d_]+)")
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+# The place a dateline opens with before its comma, one or two capitalised words (Бишкек, Addis Ababa, Аддис-Абеба): the
+# pattern the rules' clutter test and the places pass both read datelines with.
+DATELINE_PLACE = r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]+(?:[ -][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]+)?"
 # A metadata field's date: ISO 8601, a time of day after it allowed (2024-03-01T10:00:00+05:00).
 ISO_START = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?!\d)")
 # The top lines of a page, blank ones not counted, where a publication date is looked for.

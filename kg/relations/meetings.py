@@ -9,7 +9,7 @@ from kg.lang import Case
 from kg.model import Mention, MentionKind
 from kg.relations.leaders import delegation_leaders, led_by
 from kg.relations.posts import modifies, role_after, role_before
-from kg.relations.state import DIPLOMATS, HEADS, OF, WORD_EDGES, MeetingDraft, PostDraft, State
+from kg.relations.state import DIPLOMATS, GOVERNOR_REACH, HEADS, OF, WORD_EDGES, MeetingDraft, PostDraft, State
 
 # Characters read back from a person's post for the word "with" (with the Mayor of X).
 WITH_REACH = 12
@@ -22,7 +22,7 @@ CHAIN_WORDS = 1
 GROUP_REACH = 3
 # Characters read back from a member's post for "the visit of".
 POSSESSOR_REACH = 40
-# Characters read before a noun of meeting for the word that governs it (провёл встречи).
+# Characters read beside a name for the word next to it (X атынан: on whose behalf; A мен B арасында: between).
 WORD_REACH = 16
 # Characters read after a word of meeting for the word that makes it one of taking part (принял участие).
 PART_REACH = 16
@@ -203,7 +203,7 @@ def _spanned(s: State, idx: int, told: int) -> int:
     for m in s.in_sentence(idx, MentionKind.MEETING):
         if m.value != "meeting" or not s.meeting_noun(m):
             continue
-        word = (s.word_before(m.start, WORD_REACH) or "").strip(WORD_EDGES)
+        word = (s.word_before(m.start, GOVERNOR_REACH) or "").strip(WORD_EDGES)
         if s.lex.is_word(word, "both", s.report.language):
             return 2
         if s.lex.is_word(word, "every", s.report.language):
@@ -488,9 +488,7 @@ def _joined_next(s: State, m: Mention) -> Mention | None:
 def _agent(s: State, m: Mention) -> bool:
     """Is the person (with his post) the agent of a passive whose verb is no meeting's (launched by President X)?"""
     words = _words_before_post(s, m)
-    language = s.report.language
-    return len(words) >= 2 and s.lex.is_word(words[-1], "agent", language) and not any(
-        s.lex.is_word(words[-2], category, language) for category in MEETING_WORDS)
+    return len(words) >= 2 and s.lex.is_word(words[-1], "agent", s.report.language) and not _meeting_word(s, words[-2])
 
 
 def _between(s: State, m: Mention) -> bool:

@@ -12,6 +12,7 @@ from kg.lang import Case, DayKind, DayWord, Language, word_key
 from kg.model import Mention, MentionKind, PartialDate
 from kg.relations.posts import case_window, phrase_window, role_before, via
 from kg.relations.state import DIPLOMATS, OF, MeetingDraft, State
+from kg.reports import DATELINE_PLACE
 
 # A dateline in capitals, a full stop, a comma or a dash after it (ASTANA. ..., АСТАНА, ..., NEW YORK – ...).
 DATELINE = re.compile(
@@ -19,7 +20,7 @@ DATELINE = re.compile(
 # A dateline in running case: a place, a comma and the day, the year first, or the month (Баку, 30 ноября; Paris,
 # 3 March; Аддис-Абеба, 2024 жылғы 21 қараша; Ankara, October 8, 2025).
 DATED_LINE = re.compile(
-    r"^([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]+(?:[ -][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]+)?),\s+"
+    rf"^({DATELINE_PLACE}),\s+"
     r"(?:\d{1,2}|(?:19|20)\d\d|[A-Z][a-z]{2,8}\.?\s+\d{1,2})\b")
 # At most this many words (a preposition, an article) between the person met and where.
 MET_IN_WORDS = 2

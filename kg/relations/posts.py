@@ -442,36 +442,11 @@ def _official(s: State, d: PostDraft, window: list[Mention], role: Mention, side
             d.country = d.country or s.country_of(key) or inner_country(s, m)
     d.country = d.country or side
     title = _local_title(s, role)
-    if d.jurisdiction is None and title is not None:
-        d.jurisdiction = titled_place(s, role, title, earlier)
+    titled = d.jurisdiction is not None
+    if not titled:
+        d.jurisdiction, titled = _jurisdiction_beside(s, d.role, role, title, bool(window), earlier)
         d.country = d.country or state_of(s, d.jurisdiction)
-    if d.jurisdiction is None:
-        d.jurisdiction = head_anaphor(s, role) or possessor_anaphor(s, role)
-        d.country = d.country or state_of(s, d.jurisdiction)
-    if d.jurisdiction is None:
-        d.jurisdiction = place_anaphor(s, role)
-        d.country = d.country or state_of(s, d.jurisdiction)
-    d.title = title if d.jurisdiction is not None else None  # read from the phrase or the words beside the post
-    if d.jurisdiction is None and not window:
-        d.jurisdiction = office_anaphor(s, role) or body_anaphor(s, role)
-        d.country = d.country or state_of(s, d.jurisdiction)
-    if d.jurisdiction is None and d.role in ("minister", "deputy-minister"):
-        d.jurisdiction = ministry_before(s, role)
-        d.country = d.country or state_of(s, d.jurisdiction)
-    if d.jurisdiction is None and d.role in ("rector", "vice-rector"):
-        d.jurisdiction = university_before(s, role)
-        d.country = d.country or state_of(s, d.jurisdiction)
-    if d.jurisdiction is None and _university_post(s, role):
-        # a title a university's head or deputy may bear (Vice-Chancellor, вице-президент), right after the
-        # university its sentence names: its post there
-        d.jurisdiction = university_before(s, role, sentence=True)
-        d.country = d.country or state_of(s, d.jurisdiction)
-    if d.jurisdiction is None and d.role in ("governor", "deputy-governor", "mayor", "deputy-mayor"):
-        subtype = "city" if "mayor" in d.role else "region"
-        d.jurisdiction = delegation_place(s, role, subtype)
-        d.title = title if d.jurisdiction is not None else None
-        d.jurisdiction = d.jurisdiction or sentence_place(s, role, subtype) or main_place(s, subtype)
-        d.country = d.country or state_of(s, d.jurisdiction)
+    d.title = title if titled else None  # read from the phrase or the words beside the post
     d.role = _refine_role(s, d.role, d.jurisdiction, role)
     if d.country is None and d.role in HEADS and d.jurisdiction is None:
         d.country, d.assumed = s.home, True
@@ -506,6 +481,35 @@ def _mission_staff(s: State, role: Mention) -> bool:
     if after and after[0].lower() in ANAPHOR_LINKS:  # of (the) Embassy
         near += [w for w in after[1:] if fold(w) not in s.language.determiners][:1]
     return any(s.lex.is_word(w, "mission", language) for w in near)
+
+
+def _jurisdiction_beside(s: State, post: str, role: Mention, title: str | None, phrase: bool,
+                         earlier: Sequence[PostDraft]) -> tuple[str | None, bool]:
+    """What an official of ``post`` governs where his post's phrase names nothing: the place of the local head of his
+    title named before, the body or place a bare head noun points to, a body his phrase's place names, the ministry or
+    university told before, a local head's place; and whether the words beside the post name it (its local head's
+    ``title`` is then his)."""
+    found = (titled_place(s, role, title, earlier) if title is not None else None) or head_anaphor(s, role) \
+        or possessor_anaphor(s, role) or place_anaphor(s, role)
+    if found is not None:
+        return found, True
+    if not phrase:
+        found = office_anaphor(s, role) or body_anaphor(s, role)
+    if found is None and post in ("minister", "deputy-minister"):
+        found = ministry_before(s, role)
+    if found is None and post in ("rector", "vice-rector"):
+        found = university_before(s, role)
+    if found is None and _university_post(s, role):
+        # a title a university's head or deputy may bear (Vice-Chancellor, вице-президент), right after the
+        # university its sentence names: its post there
+        found = university_before(s, role, sentence=True)
+    if found is None and post in ("governor", "deputy-governor", "mayor", "deputy-mayor"):
+        subtype = "city" if "mayor" in post else "region"
+        found = delegation_place(s, role, subtype)
+        if found is not None:
+            return found, True
+        found = sentence_place(s, role, subtype) or main_place(s, subtype)
+    return found, False
 
 
 def _parliament_group(s: State, cue: Mention) -> bool:

@@ -84,6 +84,7 @@ class State:
         self._tokens: dict[int, list[Token]] = {}  # a sentence's tokens, read once for the passes that ask
         self._words: dict[int, list[str]] = {}  # a sentence's words as ``has_word`` reads them, split once
         self._has_word: dict[tuple[int, str], bool] = {}  # the passes ask of one sentence and category again
+        self._several: dict[int, bool] = {}  # and whether a sentence speaks of meetings in the plural
         self._word_spans: dict[tuple[int, str], list[tuple[int, int]]] = {}  # and where its words are
         self._word_values: dict[tuple[int, str, bool], list[tuple[int, int, str]]] = {}  # with their values
         self._mentions_of: dict[str | None, list[Mention]] | None = None  # by key, made when first asked
@@ -237,13 +238,15 @@ class State:
 
     def several(self, index: int) -> bool:
         """Does sentence ``index`` speak of meetings in the plural (кездесулер өткізді, провёл встречи, held
-        meetings)?"""
-        for m in self.in_sentence(index, MentionKind.MEETING):
-            word = self.last_word(m).strip(".,;:")
-            if self.lex.is_word(word, "meeting-noun", self.report.language) and self.language.is_plural(
-                    word, self.word_before(m.start, GOVERNOR_REACH) or ""):
-                return True
-        return False
+        meetings)? Read once: the meetings pass asks of a sentence several times, the places pass of the sentences
+        before each meeting."""
+        known = self._several.get(index)
+        if known is None:
+            known = self._several[index] = any(
+                self.lex.is_word(word, "meeting-noun", self.report.language) and self.language.is_plural(
+                    word, self.word_before(m.start, GOVERNOR_REACH) or "")
+                for m in self.in_sentence(index, MentionKind.MEETING) if (word := self.last_word(m).strip(".,;:")))
+        return known
 
     def meeting_noun(self, m: Mention) -> bool:
         """Is a word of meeting the noun of one (кездесу, встреча, meeting; held online: бейнеконференция, video call)

@@ -13,7 +13,6 @@ from kg.lang import Case, profile
 from kg.lexicon import Head
 from kg.matching import Match
 from kg.model import Mention, MentionKind
-from kg.morphology import word_matches
 from kg.rules.heads import MAX_NAME_STEPS, STATE_BODIES, bare_name_word
 from kg.rules.state import State
 from kg.text import fold
@@ -78,8 +77,7 @@ def _named_before(s: State, head: Head, before: int) -> str | None:
 def _local_head_after(s: State, place: Mention) -> bool:
     """Does a local head's title follow the place's name right away (облысының әкімі)?"""
     words = s.report.text[place.end:place.end + HEAD_REACH].split()[:1]
-    return bool(words) and any(word_matches(words[0], w.word, s.language)
-                               for w in s.lex.words_of("local-head", s.language))
+    return bool(words) and s.lex.is_word(words[0], "local-head", s.language)
 
 
 def _dictionary_name(s: State, place: Mention) -> str:

@@ -15,7 +15,7 @@ from kg.letters import HYPHEN as HYPHEN
 from kg.lexicon import Head, Lexicon
 from kg.matching import Match
 from kg.model import EPONYM, Mention, MentionKind, Report
-from kg.reports import line_date
+from kg.reports import DATELINE_PLACE, line_date
 from kg.rules.matchers import Matchers, matchers
 from kg.text import Token, abbreviations, clean, fold, visible_tokens
 
@@ -71,7 +71,7 @@ ARTICLE_NAME = re.compile(r"^[^\W\d_]{2,4}[-‐][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
 # a sentence (Елші 15 қазанда әкіммен кездесті.).
 DATE_LINE_CHARS = 60
 SENTENCE_ENDS = (".", "!", "?")
-FILED_AT = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]+(?:[ -][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]+)?,\s")
+FILED_AT = re.compile(rf"^{DATELINE_PLACE},\s")
 LOWER_WORD = re.compile(r"[a-zа-яәғқңөұүһі]{4,}")
 # Words sites put next to a dateline or credit that are never names.
 NOT_NAMES = frozenset(fold(w) for w in (
