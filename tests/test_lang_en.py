@@ -63,6 +63,10 @@ def found(text: str, kind: str) -> list[str]:
     # ... whose last word may be a common word, where nothing capitalised follows it
     ("It was led by Vice Chairman of the National Assembly Vu Thanh Long on Monday.", ["Vu Thanh Long"]),
     ("It was led by Vice Chairman of the National Assembly Vu Thanh Long Island Bank.", []),
+    # a post, its complement and a place's words, and a comma before a name in apposition
+    ("He met the UN Resident Coordinator in Mongolia, Tessa Varnholt, on Monday.", ["Tessa Varnholt"]),
+    ("He met the Ambassador of Chile to Kazakhstan, Pablo Irrazabal, in Astana.", ["Pablo Irrazabal"]),
+    ("He toured the Science Park in Daejeon, Korea Institute of Energy, on Monday.", []),
 ])
 def test_persons(text, expected):
     assert found(text, MentionKind.PERSON) == expected

@@ -639,6 +639,20 @@ class _Recogniser:
         Trade X)?"""
         return first > 1 and self._joined(first) and self._capitalised(first - 1) and self._post_before(first - 1)
 
+    def _after_post_and_comma(self, first: int) -> bool:
+        """Does a post, its complement's capitalised words and a place's (in Kazakhstan), and a comma end right
+        before token ``first`` (the Resident Coordinator in Kazakhstan, X)?"""
+        k = first - 2
+        if k < 1 or self.texts[first - 1] != "," or not self._capitalised(k):
+            return False
+        for j in range(k, max(-1, k - POST_REACH), -1):
+            if _role(fold(self._base(j)), self.data):
+                return True
+            if not (self._capitalised(j) or self.texts[j] in LINKS or self.texts[j] in self.data.place_words) \
+                    or not self._joined(j + 1):
+                return False
+        return False
+
     def _words(self, first: int, last: int) -> int:
         return sum(1 for k in range(first, last + 1) if self._capitalised(k) or self._prefixed(k))
 
@@ -655,6 +669,8 @@ class _Recogniser:
             return True  # the Governor X; his counterpart X
         if self._after_post(first):
             return True  # the Minister of Trade X
+        if self._words(first, last) >= 2 and self._after_post_and_comma(first):
+            return True  # the Resident Coordinator in Kazakhstan, X,
         # right after a verb or noun of meeting (the lexicon's), or after it and "with": met with X, received X;
         # the agent of a verb of meeting, attending or joining a group: attended by X, accompanied by X
         before = [t.casefold() for t in self.texts[max(0, first - 2):first]]
