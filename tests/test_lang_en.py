@@ -67,6 +67,9 @@ def found(text: str, kind: str) -> list[str]:
     ("He met the UN Resident Coordinator in Mongolia, Tessa Varnholt, on Monday.", ["Tessa Varnholt"]),
     ("He met the Ambassador of Chile to Kazakhstan, Pablo Irrazabal, in Astana.", ["Pablo Irrazabal"]),
     ("He toured the Science Park in Daejeon, Korea Institute of Energy, on Monday.", []),
+    # the holder's name after a post is no word of a body named after "and"
+    ("Deputy Mayor Kairat Abenov and Tourism Department head Dana Serikova attended the talks.",
+     ["Kairat Abenov", "Dana Serikova"]),
 ])
 def test_persons(text, expected):
     assert found(text, MentionKind.PERSON) == expected
@@ -112,6 +115,10 @@ def test_persons(text, expected):
     ("He met the managing director of Norvik Feed Omar Saleh.", ["Norvik Feed"]),
     ("He met the director of Astana Hub and of Almaty.", []),
     ("He met the managing director of Germany.", []),
+    # a holder's name after a post opens no body's name across "and"; a body's words do
+    ("Deputy Mayor Kairat Abenov and Tourism Department head Dana Serikova attended.", ["Tourism Department"]),
+    ("He visited the Ministry of Culture and Sports Department of Almaty.",
+     ["Ministry of Culture and Sports Department of Almaty"]),
 ])
 def test_organizations(text, expected):
     assert found(text, MentionKind.ORGANIZATION) == expected

@@ -408,10 +408,18 @@ class _Recogniser:
             if self._org_word(j):
                 first = j
             elif not (self.texts[j] in ("of", "and", "&", "for") and j > 0 and self._org_word(j - 1)
-                      and self._joined(j)):
+                      and self._joined(j)) or (self.texts[j] in COORDINATION and self._held_name_before(j)):
                 break
             j -= 1
         return first
+
+    def _held_name_before(self, j: int) -> bool:
+        """Do the capitalised words before token ``j`` follow a post (Deputy Mayor X Y and Tourism Department head):
+        a holder's name, which no body's name goes on past."""
+        k = j - 1
+        while k > 0 and self._org_word(k) and self._joined(k):
+            k -= 1
+        return k < j - 1 and _role(fold(self.texts[k]), self.data)
 
     def _of_phrase(self, i: int) -> int:
         """Last word of ``of the X and Y`` after the head at ``i`` (``i`` itself if there is none)."""
