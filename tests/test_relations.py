@@ -547,6 +547,11 @@ def meetings_of(text: str) -> list[set[str]]:
      "Ермаганбетом Булекпаевым.", [{"Кристьян Тамм", "Ерлан Тохтаров"}]),
     ("Елші Кристьян Тамм қала әкімі Алмас Қалиевпен кездесті. Елшінің облыс әкімі Ермағанбет Бөлекпаевпен "
      "кездесуі жоспарланған.", [{"Кристьян Тамм", "Алмас Қалиев"}]),
+    # ... nor is one a delegation is to have, during a visit to the body its host heads too
+    ("Председатель Сената Ерлан Сапаров встретился с Послом Франции Жаном Дюпоном. В ходе визита делегация "
+     "планирует встретиться с Председателем Государственной Думы Петром Орловым.", [{"Ерлан Сапаров", "Жан Дюпон"}]),
+    ("Speaker Erlan Saparov met Ambassador Jean Dupont in Paris. During the visit, the delegation is scheduled to "
+     "meet Senate President Pierre Morel.", [{"Erlan Saparov", "Jean Dupont"}]),
     # heads of state between whom a meeting or talks took place took part in it
     ("Қасым-Жомарт Тоқаев пен Александр Лукашенко арасында кездесу өтті.",
      [{"Қасым-Жомарт Тоқаев", "Александр Лукашенко"}]),

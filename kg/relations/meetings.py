@@ -195,6 +195,12 @@ def _planned(s: State, idx: int, cue: Mention) -> bool:
     return False
 
 
+def _ahead(s: State, idx: int) -> bool:
+    """Are the words of meeting of sentence ``idx`` all of meetings ahead (``_planned``), one at least?"""
+    cues = [m for m in s.in_sentence(idx, MentionKind.MEETING) if m.value == "meeting"]
+    return bool(cues) and all(_planned(s, idx, m) for m in cues)
+
+
 def _spanned(s: State, idx: int, told: int) -> int:
     """How many of the ``told`` meetings told before the sentence speaks of by the noun of meetings after a word
     that spans them (both meetings: two; all the meetings: all); none where one or none was told."""
@@ -413,6 +419,8 @@ def _groups(s: State, role_of: dict[str, str]) -> None:
     at = sorted((i, n) for n, d in enumerate(s.meetings) for i in d.sentences)
     first = [min(d.sentences) for d in s.meetings]
     for idx in _sentences_with(s, "group"):
+        if _ahead(s, idx):
+            continue  # the delegation will meet X: a meeting ahead, none of the one told
         # (В состав делегации вошли профессор X и директор Y: the members of a delegation's composition, with a post
         # or none)
         composition = s.has_word(idx, "composition")
@@ -532,6 +540,8 @@ def _visits(s: State, protagonist: str | None) -> None:
         return
     met = {p for d in s.meetings for p in d.participants}
     for idx, cue in _visit_cues(s):
+        if _ahead(s, idx):
+            continue  # during the visit the delegation is to meet the head of X: a meeting ahead
         places = {s.key_of[m] for m in s.in_sentence(idx) if m in s.key_of
                   and m.kind in (MentionKind.ORGANIZATION, MentionKind.PLACE)}
         for p in s.posts:
@@ -552,6 +562,8 @@ def _visits_to_hosts(s: State, protagonist: str | None) -> None:
     sentence's words of meeting read it: paid a visit to X)."""
     met = {frozenset(d.participants) for d in s.meetings}
     for idx, cue in _visit_cues(s):
+        if _ahead(s, idx):
+            continue  # В ходе визита делегация планирует встретиться с X: a meeting ahead
         persons = s.in_sentence(idx, MentionKind.PERSON)
         host = _inviter(s, idx, persons) or _visited(s, cue, persons)
         if host is None:
