@@ -104,6 +104,14 @@ def infer_countries(s: State) -> None:
         if states:
             named = _sentences_naming(s, p.holder)
             p.country = next((state for idx, state in states if idx in named), None)
+    for p in unknown:
+        if p.country is None and p.role not in DIPLOMATS and s.home is not None and any(
+                p.holder in d.participants and s.country_of(d.location) == s.home for d in s.meetings) and not any(
+                m.value != s.home for idx in _sentences_naming(s, p.holder)
+                for m in s.in_sentence(idx, MentionKind.COUNTRY)):
+            # an official of no state told, at a meeting held in the home state, named with no foreign state: the
+            # home state's
+            p.country = s.home
 
 
 def _delegation_states(s: State) -> list[tuple[int, str]]:
