@@ -232,6 +232,11 @@ def test_a_digraph_initial_and_a_surname_are_a_person_met_before(name, text, per
      [("«Қазақ Инвест» ұлттық компаниясының", "Қазақ Инвест\tҚазақ Инвест компаниясы")]),
     ("Представители АО «Казахстанские железные дороги» прибыли.", MentionKind.ORGANIZATION,
      [("АО «Казахстанские железные дороги»", "Казахстанские железные дороги\tАО «Казахстанские железные дороги»")]),
+    # a quoted name nested in another, the closing quote they share written once: one body
+    ("Іс-шараға «Ертіс су жолы» ҰК» АҚ өкілдері қатысты.", MentionKind.ORGANIZATION,
+     [("«Ертіс су жолы» ҰК", "Ертіс су жолы\tЕртіс су жолы ҰК")]),
+    ("Представители АО «НК «Иртыш су жолы» прибыли.", MentionKind.ORGANIZATION,
+     [("АО «НК «Иртыш су жолы»", "Иртыш су жолы\tНК «Иртыш су жолы»")]),
     # ... or the head noun of its class before it, in lower case and any case: a common word in quotes is a name
     ("Посол посетил кампус университета «Синергия».", MentionKind.ORGANIZATION,
      [("университета «Синергия»", "Синергия\tУниверситет «Синергия»")]),

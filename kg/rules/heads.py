@@ -66,10 +66,10 @@ def quoted_organizations(s: State) -> None:
         if t != "»":
             continue
         j = i - 1
-        while j >= 0 and s.texts[j] != "«" and i - j < 8:
+        while j >= 0 and s.texts[j] not in "«»" and i - j < 8:
             j -= 1
         if j < 0 or s.texts[j] != "«" or j + 1 >= i:
-            continue
+            continue  # (the outer quote of «X» ҰК» АҚ, whose inner one names the body with its head noun)
         name = " ".join(s.texts[j + 1:i])
         after: list[Match[Head]] = []
         # the head right after the quote, or past lower-case words of its class («Қазақ Инвест» ұлттық компаниясы)
@@ -89,12 +89,19 @@ def quoted_organizations(s: State) -> None:
             head = before[0]
             legal = s.texts[j - 1].isupper()
             named = s.texts[j - 1] if legal else head.payload.word.capitalize()
-            s.emit(MentionKind.ORGANIZATION, j - 1 if legal else head.first, i, f"{name}\t{named} «{name}»",
-                   head.payload.subtype)
+            s.emit(MentionKind.ORGANIZATION, _outer_form(s, j) if legal else head.first, i,
+                   f"{name}\t{named} «{name}»", head.payload.subtype)
         elif j > 0 and _legal_abbreviation(s, j - 1):
-            s.emit(MentionKind.ORGANIZATION, j - 1, i, f"{name}\t{s.texts[j - 1]} «{name}»")
+            s.emit(MentionKind.ORGANIZATION, _outer_form(s, j), i, f"{name}\t{s.texts[j - 1]} «{name}»")
         elif i + 1 < len(s.texts) and _legal_abbreviation(s, i + 1):
             s.emit(MentionKind.ORGANIZATION, j, i + 1, f"{name}\t«{name}» {s.texts[i + 1]}")
+
+
+def _outer_form(s: State, j: int) -> int:
+    """Where a body's name opens whose quote is at ``j`` after its legal form: at that form, or at the legal form
+    and quote before it (АО «НК «X», the closing quote they share written once)."""
+    nested = j >= 3 and s.texts[j - 2] == "«" and _legal_abbreviation(s, j - 3)
+    return j - 3 if nested else j - 1
 
 
 def _legal_abbreviation(s: State, k: int) -> bool:
