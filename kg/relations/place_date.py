@@ -196,7 +196,20 @@ def _default_location(s: State, d: MeetingDraft, visitors: frozenset[str]) -> st
         # a third state's dateline, no visit told: where the sides met (on the sidelines of a session in New York),
         # not the seat of one side's body in its own state
         return dateline
-    return bodies[0] if bodies else None
+    if bodies:
+        # rather than a body one of them heads, the place where something the report told before was held (Доха
+        # қаласында ... дөңгелек үстел өтті. Дөңгелек үстелден кейін ... кездесті)
+        return _held_before(s, d) or bodies[0]
+    return None
+
+
+def _held_before(s: State, d: MeetingDraft) -> str | None:
+    """The place of the last thing held that the sentences before the meeting's first tell (its title's too)."""
+    for idx in range(min(d.sentences) - 1, -1, -1):
+        for m in reversed(s.in_sentence(idx, MentionKind.PLACE)):
+            if _held_at(s, m, idx, noun=False):
+                return s.key_of.get(m)
+    return None
 
 
 def _seat(s: State, d: MeetingDraft) -> str | None:
