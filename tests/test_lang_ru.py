@@ -318,6 +318,9 @@ def test_rules_take_russian_organizations(text: str, expected: set[str]) -> None
      "Совет Федерального Собрания Российской Федерации", "Ирина Ковальчук"),
     ("Посол встретился с председателем Палаты Республики Молдова Ионом Русу.", "Палата Республики Молдова",
      "Ион Русу"),
+    # ... nor a person's name the recogniser reads after the state's form word
+    ("Аким встретился с заместителем председателя Совета Республики Анатолием Кравцовым.", "Совет Республики",
+     "Анатолий Кравцов"),
 ])
 def test_a_body_ends_before_the_person_named_after_it(text: str, organization: str, person: str) -> None:
     found = tagged_rule_mentions(_report(text))

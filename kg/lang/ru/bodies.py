@@ -124,9 +124,11 @@ def body(view: TokenView, i: int) -> tuple[int, int, str, str] | None:
     while j < len(texts) and j - i <= MAX_COMPLEMENTS and (not view.barrier[j] or _members(texts[j], j - i)) \
             and j not in view.proposed_name_starts and (j not in names or view.covered[j]):
         t = texts[j]
-        # Республики Казахстан: the state's name after its form; not after Российской Федерации, a name it ends
+        # Республики Казахстан: the state's name after its form; not after Российской Федерации, a name it ends, nor
+        # a person's the recogniser reads there (Совета Республики Анатолием Исаченко)
         if _state_form(t) and j + 1 < len(texts) and texts[j + 1][:1].isupper() and not view.barrier[j + 1] \
-                and not (view.covered[j] and view.covered[j - 1] and texts[j - 1][:1].isupper()):
+                and not (view.covered[j] and view.covered[j - 1] and texts[j - 1][:1].isupper()) \
+                and j + 1 not in view.proposed_name_starts:
             last, j, place = j + 1, j + 2, True
             continue
         if t in JOINS and last == j - 1 and field and j + 1 < len(texts) and texts[j + 1].islower() \
