@@ -47,6 +47,9 @@ def _values(found, kind: str) -> set[str]:
     # the dictionary's ё only where the text has it
     ("Маркусом Зёдером", "Маркус Зёдер"),
     ("Касым-Жомарта Токаева", "Касым-Жомарт Токаев"),
+    # a name particle hyphenated before a name keeps its form (аль-: not the name Али)
+    ("аль-Рашида", "аль-Рашид"),
+    ("Хасана аль-Махмуда", "Хасан аль-Махмуд"),
     ("Анна-Мария Петрова", "Анна-Мария Петрова"),
     ("Хироси Сато", "Хироси Сато"),
 ])

@@ -242,9 +242,19 @@ def _inflected_name(parse: pymorphy3.analyzer.Parse, word: str) -> str:
     parts = []
     for part in first:
         same = [p for p in _parses(part) if "Name" in p.tag and p.tag.case == parse.tag.case
-                and p.tag.case != "nomn" and "Fixd" not in p.tag]
+                and p.tag.case != "nomn" and "Fixd" not in p.tag] if part.lower() not in _prefixes() else []
         parts.append(_inflected(max(same, key=lambda p: p.score), {"nomn"}, part) if same else part)
     return "-".join([*parts, _inflected(parse, {"nomn"}, last)])
+
+
+@cache
+def _prefixes() -> frozenset[str]:
+    """The name particles written with a hyphen before a name (аль-Ганима: аль-Ганим, not Али-Ганим)."""
+    from pathlib import Path
+
+    from kg.lang import read_particles
+
+    return read_particles(Path(__file__).parent / "particles.tsv", "prefix")
 
 
 def _agrees(parse: pymorphy3.analyzer.Parse, case: str, gender: str) -> bool:
