@@ -403,3 +403,13 @@ def test_words_outside_a_name(words, governor, outside):
 ])
 def test_verbs_in_the_future(word, future):
     assert profile("ru").is_future(word) is future
+
+
+@pytest.mark.parametrize(("word", "passive"), [
+    ("достигнутых", True), ("подписанного", True), ("принятый", True),
+    # the past tense, a present participle used as a word of address, a noun, a Latin word
+    ("достигли", False), ("уважаемым", False), ("договоренностей", False), ("Astana", False),
+])
+def test_past_passive_participles(word, passive):
+    assert profile("ru").is_passive(word) is passive
+    assert profile("en").is_passive(word) is False

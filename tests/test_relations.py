@@ -557,6 +557,13 @@ def meetings_of(text: str) -> list[set[str]]:
      [{"Қасым-Жомарт Тоқаев", "Александр Лукашенко"}]),
     ("Talks between President Kassym-Jomart Tokayev and President Alexander Lukashenko were held in Minsk.",
      [{"Kassym-Jomart Tokayev", "Alexander Lukashenko"}]),
+    # the heads of state by whom something other than a meeting was reached are named in passing
+    ("Посол Ерлан Садыков встретился с министром торговли Турции Омером Йылмазом. В ходе беседы стороны обсудили "
+     "выполнение договоренностей, достигнутых президентами двух стран, Касым-Жомартом Токаевым и Реджепом Тайипом "
+     "Эрдоганом.", [{"Ерлан Садыков", "Омер Йылмаз"}]),
+    # ... but one by whom the guest was received met him
+    ("Министр Омер Йылмаз, принятый Президентом Касым-Жомартом Токаевым, обсудил торговлю.",
+     [{"Омер Йылмаз", "Касым-Жомарт Токаев"}]),
     # ... but a meeting held, with a future told after a comma, is one
     ("Ambassador Kristjan Tamm met Mayor Almas Kaliyev in Karaganda, who will visit Tallinn in May.",
      [{"Kristjan Tamm", "Almas Kaliyev"}]),

@@ -159,6 +159,9 @@ class Language:
     # "module:function" (a word as written) → is it a verb in a form of the future (встретится, будет; кездеседі,
     # өтпек)? A meeting told in one is ahead. None: the language's future is a word of its own (will).
     future: str | None = None
+    # "module:function" (a word as written) → is it a passive participle, whose agent the name after it in the
+    # instrumental is (договорённостей, достигнутых президентами X и Y)? None: the agent follows a word of its own (by).
+    passive: str | None = None
     # "module:function" (a name's words as written) → does the name stand in the genitive (Касым-Жомарта
     # Токаева)? Where the language marks case by endings, its genitive ending says so.
     genitive_name: str | None = None
@@ -317,6 +320,10 @@ class Language:
     def is_future(self, word: str) -> bool:
         """Is ``word`` a verb in a form of the future? False where the language writes the future with a word."""
         return self.future is not None and bool(_function(self.future)(word))
+
+    def is_passive(self, word: str) -> bool:
+        """Is ``word`` a passive participle? False where the language marks a passive's agent with a word."""
+        return self.passive is not None and bool(_function(self.passive)(word))
 
     def state_names(self, name: str) -> tuple[str, ...]:
         """A state's name as translated and as its other words (``state_name_words``) also write it."""

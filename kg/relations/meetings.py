@@ -494,8 +494,12 @@ def _joined_next(s: State, m: Mention) -> Mention | None:
 
 
 def _agent(s: State, m: Mention) -> bool:
-    """Is the person (with his post) the agent of a passive whose verb is no meeting's (launched by President X)?"""
+    """Is the person (with his post) the agent of a passive whose verb is no meeting's (launched by President X;
+    договорённостей, достигнутых президентами X и Y: a participle that opens its clause right before his post)?"""
     words = _words_before_post(s, m)
+    if len(words) >= 2 and words[-2].endswith(",") and s.language.is_passive(words[-1]) \
+            and not _meeting_word(s, words[-1]):
+        return True
     return len(words) >= 2 and s.lex.is_word(words[-1], "agent", s.report.language) and not _meeting_word(s, words[-2])
 
 

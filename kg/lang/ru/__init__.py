@@ -27,6 +27,7 @@ PROFILE = Language(
     word_forms="kg.lang.ru.forms:RussianForms",
     plural="kg.lang.ru.morph:plural",
     future="kg.lang.ru.morph:future",
+    passive="kg.lang.ru.morph:passive",
     genitive_name="kg.lang.ru.morph:genitive_name",
     name_outside="kg.lang.ru.morph:words_outside_name",
     genitive_post="kg.lang.ru.morph:genitive_only",

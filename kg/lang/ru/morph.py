@@ -568,6 +568,13 @@ def future(word: str) -> bool:
     return bool(parses) and all(p.tag.POS == "VERB" and p.tag.tense == "futr" for p in parses)
 
 
+def passive(word: str) -> bool:
+    """Can the word be a past passive participle (достигнутых, подписанного; not достигли, nor уважаемым, a present
+    one that is a word of address)?"""
+    parses = _parses(word.lower()) if CYRILLIC_WORD.match(word) else ()
+    return any(p.tag.POS in ("PRTF", "PRTS") and "pssv" in p.tag and p.tag.tense == "past" for p in parses)
+
+
 def plural(word: str, before: str = "") -> bool:
     """Is the noun plural: only plural readings (встреч, встречах), or a plural one after a verb (провёл встречи)?"""
     nouns = [p for p in _parses(word.lower()) if p.tag.POS == "NOUN"]
