@@ -1104,6 +1104,9 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     # a consul's deputy is a diplomat
     ("Консул встретился с вице-консулом Анной Качмарек.", "Анна Качмарек", ("diplomat", None, None)),
     ("The Consul met Vice Consul Anna Kowal in Lodz.", "Anna Kowal", ("diplomat", None, None)),
+    # the head of a delegation, its word the post's complement
+    ("В Женеве посол Ержан Тулеев встретился с главой региональной делегации Красного Креста Оливье Дюраном.",
+     "Оливье Дюран", ("official", None, None)),
 ])
 def test_posts(text, name, post):
     assert posts_of(text)[name] == post

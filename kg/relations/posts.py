@@ -166,7 +166,7 @@ def role_before(s: State, p: Mention) -> Mention | None:
     gap = s.text[r.end:p.start]
     if not s.language.marks_case:
         between = [m for m in s.in_sentence(s.sentence_of[p]) if r.end <= m.start and m.end <= p.start
-                   and m.kind in CLOSING_KINDS and m not in s.eponyms]
+                   and m.kind in CLOSING_KINDS and m not in s.eponyms and not _headed_group(s, r, m)]
         if between and _coordinated(s, between, p):
             # Mayor A and B, Rector of C: B's own post in apposition wins over the shared one
             return None if role_after(s, p) is not None else r
@@ -192,6 +192,13 @@ def role_before(s: State, p: Mention) -> Mention | None:
         return _envoy_first(s, roles[-2], r)
     return r if len(gap) <= CASE_GAP and not CASE_GAP_PUNCTUATION.search(gap) and (
         not gap.strip() or all(w.lower() in HONORIFIC_GAP for w in gap.split())) else None
+
+
+def _headed_group(s: State, role: Mention, m: Mention) -> bool:
+    """Is ``m`` the word of a group the post heads, lower-case words at most between them (главой региональной
+    делегации X, head of the delegation X): the post's complement, not the close of its phrase?"""
+    gap = s.text[role.end:m.start].split()
+    return m.kind == MentionKind.MEETING and m.value == "group" and all(w.isalpha() and w.islower() for w in gap)
 
 
 def _gloss(s: State, before: Mention, role: Mention) -> bool:
