@@ -1104,6 +1104,10 @@ def posts_of(text: str) -> dict[str, tuple[str, str | None, str | None]]:
     # a consul's deputy is a diplomat
     ("Консул встретился с вице-консулом Анной Качмарек.", "Анна Качмарек", ("diplomat", None, None)),
     ("The Consul met Vice Consul Anna Kowal in Lodz.", "Anna Kowal", ("diplomat", None, None)),
+    # a company's owner or founder heads it
+    ("The governor met the guests. Marco Bellini, owner of Latteria Sole, announced a new plant.", "Marco Bellini",
+     ("executive", None, None)),
+    ("Аким встретился с основателем компании «Вега» Марко Беллини.", "Марко Беллини", ("executive", None, None)),
     # the head of a delegation, its word the post's complement
     ("В Женеве посол Ержан Тулеев встретился с главой региональной делегации Красного Креста Оливье Дюраном.",
      "Оливье Дюран", ("official", None, None)),
