@@ -411,6 +411,9 @@ def test_names(text, kind, expected):
     # a run of Latin words in Cyrillic text holds the letters of other Latin alphabets (Católica)
     ("Сапардың екінші күні елші университетте (Universidad Católica del Norte) болды.", MentionKind.ORGANIZATION,
      [("Universidad Católica del Norte", "Universidad Católica del Norte")]),
+    # a name that opens with initials ends at the one surname after them, before a place's word
+    ("Премьер-министр Б.Хофман Бавария компанияларының жоспарын айтты.", MentionKind.PERSON,
+     [("Б.Хофман", "Б. Хофман")]),
 ])
 def test_names_with_the_recogniser(text, kind, expected):
     """The names the rules read with the report language's recogniser proposing (the default extractor)."""

@@ -109,6 +109,7 @@ def read_persons(s: State) -> None:
             first, last = rest
         if (first, last) in trimmed and _repeated_surname_first(s, first, last, accepted):
             last = first  # Клаудия Хофман ... Министр Хофман Фрайберг тау-кен академиясы: the surname again
+        last = _initials_end(s, first, last)
         _emit_person(s, first, last)
         accepted.append((first, last))
     accepted.extend(_coordinated_names(s, accepted))
@@ -519,6 +520,16 @@ def _looks_like_single_name(s: State, i: int) -> bool:
     form = s.dictionary_form([s.texts[i]], person=True).lower()
     ending = SURNAME_ENDINGS.search(form)
     return ending is not None and ending.start() >= 2
+
+
+def _initials_end(s: State, first: int, last: int) -> int:
+    """The last token of a name from ``first`` to ``last`` that opens with initials: the one surname after them, where
+    another capitalised word follows it (Премьер-министр М.Кречмер Саксония компанияларының: the state's word is no
+    part of the name)."""
+    after = _initials_at(s, first)
+    if after is not None and after < last and s.is_capitalised(after) and s.is_capitalised(after + 1):
+        return after
+    return last
 
 
 def _initials_at(s: State, i: int) -> int | None:
