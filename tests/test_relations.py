@@ -1509,6 +1509,23 @@ def test_an_official_of_no_state_beside_a_foreign_one_is_the_home_states(text, n
     assert posts_of(text)[name][1] == country
 
 
+@pytest.mark.parametrize(("text", "countries"), [
+    # two heads of state of no state named together: the report's own first, the foreign state it names after
+    ("Елші Ахмет Сейітов Өзбекстан Сыртқы істер министрі Бахтиёр Саидовпен кездесті. Тараптар Мемлекет басшылары "
+     "Қасым-Жомарт Тоқаев пен Шавкат Мирзиёевтің уағдаластықтарын талқылады.",
+     {"Қасым-Жомарт Тоқаев": "KZ", "Шавкат Мирзиёев": "UZ"}),
+    ("Посол Ахмет Сеитов встретился с министром иностранных дел Узбекистана Бахтиёром Саидовым. Документ реализуется "
+     "в рамках договоренностей, достигнутых президентами Касым-Жомартом Токаевым и Шавкатом Мирзиёевым.",
+     {"Касым-Жомарт Токаев": "KZ", "Шавкат Мирзиёев": "UZ"}),
+    # ... but one named alone is the home state's, as before
+    ("Посол Ахмет Сеитов встретился с министром иностранных дел Узбекистана Бахтиёром Саидовым. Он передал привет "
+     "от Президента Касым-Жомарта Токаева.", {"Касым-Жомарт Токаев": "KZ"}),
+])
+def test_two_heads_named_together_head_two_states(text, countries):
+    posts = posts_of(text)
+    assert {name: posts[name][1] for name in countries} == countries
+
+
 @pytest.mark.parametrize(("text", "name", "country"), [
     # the members of a delegation whose state is named beside it are of that state, where their posts name none
     ("Аким Мангистауской области Арман Исетов встретился с делегацией Азербайджана. В состав делегации вошли "

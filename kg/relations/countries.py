@@ -4,12 +4,13 @@ members, of an official who met a foreign one."""
 from __future__ import annotations
 
 from collections import Counter
+from itertools import pairwise
 
 from kg.model import MentionKind
 from kg.relations.leaders import delegation_origins, led_members
 from kg.relations.meetings import names_joined, with_
 from kg.relations.posts import role_before
-from kg.relations.state import DIPLOMATS, PostDraft, State
+from kg.relations.state import DIPLOMATS, HEADS, PostDraft, State
 
 # What may stand between the noun of a delegation and the state after it: делегация Азербайджана, a delegation
 # from the Netherlands.
@@ -112,6 +113,24 @@ def infer_countries(s: State) -> None:
             # an official of no state told, at a meeting held in the home state, named with no foreign state: the
             # home state's
             p.country = s.home
+    _paired_heads(s, counts)
+
+
+def _paired_heads(s: State, counts: Counter[str]) -> None:
+    """Two heads of state or government of no state told, named together (Мемлекет басшылары Қасым-Жомарт Тоқаев
+    пен Шавкат Мирзиёев, президентами A и B, Presidents A and B): the heads of two states, not both of the home
+    state. The report names its own head first; the second heads the foreign state it names most."""
+    foreign = [c for c, _ in counts.most_common() if c != s.home]
+    if s.home is None or not foreign:
+        return
+    assumed = {p.holder: p for p in s.posts if p.role in HEADS and p.assumed and p.jurisdiction is None
+               and p.country == s.home}
+    for idx in range(len(s.sentences)):
+        persons = s.in_sentence(idx, MentionKind.PERSON)
+        for a, b in pairwise(persons):
+            first, second = assumed.get(s.key_of[a]), assumed.get(s.key_of[b])
+            if first is not None and second is not None and first is not second and names_joined(s, a, b):
+                second.country = foreign[0]
 
 
 def _delegation_states(s: State) -> list[tuple[int, str]]:
