@@ -286,6 +286,15 @@ class _Recogniser:
             return not _role(key, self.data) and key not in self.data.heads and self._honorific_end(i) is None
         return not self._blocked(i)
 
+    def _given_after_post(self, i: int) -> bool:
+        """A capitalised common word right after a post's word and before a surname-shaped name word (Vice Minister
+        Asset Nurgaliyev): a given name."""
+        nxt = i + 1
+        return i > 0 and nxt < len(self.texts) and self._capitalised(i) and not self.taken[i] \
+            and _role(fold(self.texts[i - 1]), self.data) and self.texts[i - 1][:1].isupper() and self._joined(i) \
+            and self._joined(nxt) and self._name_word(nxt) \
+            and self._base(nxt).casefold().endswith(self.data.surname_endings) and len(self._base(nxt)) >= 5
+
     def _surname_town(self, i: int) -> bool:
         """A town's one-word name after a name word, where the name ends (Attilio Fontana, ...): a surname."""
         key = fold(self._base(i))
@@ -575,7 +584,8 @@ class _Recogniser:
                     j = after
                 elif words and (past := self._past_particles(j)) is not None:
                     j = past  # bin, van der, Al: inside a name, no word of its own
-                elif self._name_word(j, lenient=lenient) or (words and self._surname_town(j)):
+                elif self._name_word(j, lenient=lenient) or (words and self._surname_town(j)) or (
+                        j == i and self._given_after_post(j)):
                     j += 1
                     words += 1
                     if POSSESSIVE.search(self.texts[j - 1]):
