@@ -67,6 +67,10 @@ def found(text: str, kind: str) -> list[str]:
     ("He met the UN Resident Coordinator in Mongolia, Tessa Varnholt, on Monday.", ["Tessa Varnholt"]),
     ("He met the Ambassador of Chile to Kazakhstan, Pablo Irrazabal, in Astana.", ["Pablo Irrazabal"]),
     ("He toured the Science Park in Daejeon, Korea Institute of Energy, on Monday.", []),
+    # a surname that is a common word too, before a post of one word or several in apposition
+    ("Also present was Daniel Hughes, chief operating officer of the company.", ["Daniel Hughes"]),
+    ("He held talks with Linda Harper, senior vice president for markets.", ["Linda Harper"]),
+    ("He toured Green Market, the city's largest bazaar.", []),
     # a common word right after a post and before a surname-shaped word is a given name
     ("Vice Minister Asset Kuanyshev and Director Dana Omarova also took part.", ["Asset Kuanyshev", "Dana Omarova"]),
     ("The Minister Asset Kuanyshev spoke.", ["Asset Kuanyshev"]),

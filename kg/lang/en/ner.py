@@ -592,6 +592,10 @@ class _Recogniser:
                         break
                 else:
                     break
+            if words == 1 and j + 2 < n and self._joined(j) and self._capitalised(j) and not self.taken[j] \
+                    and self.texts[j + 1] == "," and self._post_follows(j + 2):
+                j += 1  # a surname that is a common word too, before a post in apposition (Linda Harper, senior ...)
+                words += 1
             if words >= 2 and words < MAX_PERSON_WORDS and j < n and self._joined(j) and not lenient \
                     and self._name_word(j, lenient=True) and not (j + 1 < n and self._capitalised(j + 1)) \
                     and self._after_post(i):
@@ -707,8 +711,8 @@ class _Recogniser:
         """``, the Deputy Governor of ...``: a post within a few words after a comma."""
         for k in range(j, min(j + APPOSITION_REACH, len(self.texts))):
             t = self.texts[k]
-            if _role(fold(t), self.data):
-                return True
+            if any(_role(" ".join(fold(w) for w in self.texts[k:k + n]), self.data) for n in (1, 2, 3)):
+                return True  # a post of one word or several (chief operating officer, senior vice president)
             if t.casefold() not in APPOSITION_WORDS and not (t[:1].isupper() and t.isalpha()) \
                     and not (t.isalpha() and ADJECTIVE_ENDING.search(t)):
                 return False
